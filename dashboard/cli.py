@@ -1,0 +1,89 @@
+"""Command line: `python -m dashboard ingest|parse|export ...`.
+
+The CLI only turns arguments into calls on the library and prints results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import config
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from .parser import parse_article
+    from .readers import read_path
+
+    result = read_path(args.path)
+    for problem in result.problems:
+        print(f"{problem.severity}: {problem.file}: {problem.reason}", file=sys.stderr)
+    for raw in result.articles:
+        article = parse_article(raw)
+        if args.json:
+            print(json.dumps(article.to_dict(), ensure_ascii=False))
+        else:
+            print(f"{article.id}  {article.outlet}  {article.published_at}  {article.title}")
+            print(f"  quotes={len(article.quotes)} speakers={len(article.speakers)} "
+                  f"dates={len(article.dates)} event_names={len(article.event_names)}")
+    return 1 if any(p.severity == "error" for p in result.problems) else 0
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest_path
+    from .store import open_store
+
+    store = open_store(args.database)
+
+    def progress(done: int, total: int, title: str) -> None:
+        if total >= 20 and (done == total or done % max(1, total // 20) == 0):
+            print(f"  parsed {done}/{total}", file=sys.stderr)
+
+    report = ingest_path(store, args.path, workers=args.workers, progress=progress)
+    for o in report.outcomes:
+        if o.status != "added" or args.verbose:
+            print(f"{o.status:9} {o.file}: {o.detail or o.title}")
+    print(report.summary())
+    print(f"store now holds {store.count()} articles ({store.kind})")
+    return 1 if report.rejected else 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_cli
+
+    return export_cli(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    pp = sub.add_parser("parse", help="parse articles and print the result")
+    pp.add_argument("path", help="a folder (with optional manifest.csv) or a file")
+    pp.add_argument("--json", action="store_true", help="one JSON object per article")
+    pp.set_defaults(func=_cmd_parse)
+
+    pi = sub.add_parser("ingest", help="read, parse and store articles")
+    pi.add_argument("path")
+    pi.add_argument("--database", default=None,
+                    help=f"database URL (default: {config.SETTINGS['database_url'].env} or "
+                         "the DuckDB file in the data folder)")
+    pi.add_argument("--workers", type=int, default=None, help="parser processes (default: cores)")
+    pi.add_argument("-v", "--verbose", action="store_true")
+    pi.set_defaults(func=_cmd_ingest)
+
+    pe = sub.add_parser("export", help="write every chart of the dashboard as image files")
+    pe.add_argument("--out", required=True, help="output folder")
+    pe.add_argument("--format", choices=["png", "svg"], default="png")
+    pe.add_argument("--outlets", nargs="*", default=[])
+    pe.add_argument("--languages", nargs="*", default=[])
+    pe.add_argument("--from", dest="date_from", default=None)
+    pe.add_argument("--to", dest="date_to", default=None)
+    pe.add_argument("--scale", type=float, default=2.0)
+    pe.add_argument("--database", default=None)
+    pe.add_argument("--zip", action="store_true", help="also write dashboard.zip")
+    pe.set_defaults(func=_cmd_export)
+
+    args = p.parse_args(argv)
+    return int(args.func(args) or 0)

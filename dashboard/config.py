@@ -1,0 +1,89 @@
+"""Every setting in one registry: name, environment variable, default and help text.
+
+Settings are read from the environment (and, for the database URL, from Streamlit
+secrets by the UI layer). `docs/settings.md` is checked against this table by a test.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+LEXICON_DIR = PACKAGE_DIR / "lexicons"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    env: str
+    default: str
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in [
+        Setting(
+            "data_dir",
+            "DASHBOARD_DATA_DIR",
+            str(PROJECT_ROOT / "data"),
+            "Folder for the embedded database and uploaded files (git-ignored).",
+        ),
+        Setting(
+            "database_url",
+            "DASHBOARD_DATABASE_URL",
+            "",
+            "Database to use. Empty: a DuckDB file `dashboard.duckdb` in data_dir. "
+            "`duckdb:///path/file.duckdb` or `postgresql://user:pw@host:port/db`.",
+        ),
+        Setting(
+            "seeds_dir",
+            "DASHBOARD_SEEDS_DIR",
+            str(PROJECT_ROOT / "seeds"),
+            "Folder ingested automatically when the store is empty.",
+        ),
+        Setting(
+            "auto_ingest_seeds",
+            "DASHBOARD_AUTO_INGEST_SEEDS",
+            "1",
+            "Ingest seeds_dir on start when the store holds no article (1/0).",
+        ),
+        Setting(
+            "max_file_mb",
+            "DASHBOARD_MAX_FILE_MB",
+            "20",
+            "Largest file the readers accept, in megabytes.",
+        ),
+        Setting(
+            "max_article_chars",
+            "DASHBOARD_MAX_ARTICLE_CHARS",
+            "200000",
+            "Longest article body analysed; longer bodies are truncated with a warning.",
+        ),
+    ]
+}
+
+
+def get(name: str) -> str:
+    s = SETTINGS[name]
+    return os.environ.get(s.env, s.default)
+
+
+def get_int(name: str) -> int:
+    return int(get(name))
+
+
+def data_dir() -> Path:
+    p = Path(get("data_dir"))
+    p.mkdir(parents=True, exist_ok=True)
+    return p
+
+
+def database_url() -> str:
+    url = get("database_url")
+    if url:
+        return url
+    return f"duckdb:///{data_dir() / 'dashboard.duckdb'}"

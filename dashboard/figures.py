@@ -1,0 +1,266 @@
+"""Pure Plotly figure builders: page data in, figure out.
+
+The same functions feed the pages and the image exporter, so a chart looks the same on
+screen and in a report. Any article-derived string placed in a figure goes through
+`safe()`: Plotly interprets a subset of HTML in labels and hover text, and article text is
+untrusted.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+# Fonts with Arabic glyphs first; the exporter registers the packaged fonts with fontconfig.
+FONT_FAMILY = "IBM Plex Sans Arabic, Amiri, Noto Naskh Arabic, DejaVu Sans, sans-serif"
+KIND_COLORS = {
+    "official": "#1f77b4",
+    "state": "#17becf",
+    "expert": "#2ca02c",
+    "media": "#ff7f0e",
+    "organisation": "#9467bd",
+    "anonymous": "#7f7f7f",
+    "other": "#bcbd22",
+}
+FRAME_LABELS_FALLBACK = {
+    "security": "Security / military threat",
+    "geopolitics": "Geopolitics / world order",
+    "economy": "Economy / sanctions",
+    "law_diplomacy": "Law / diplomacy",
+    "ukraine_war": "War in Ukraine",
+    "human_interest": "Human interest",
+}
+
+
+def safe(value: object, width: int | None = None) -> str:
+    """Escape untrusted text for Plotly labels/hover; optionally wrap long lines."""
+    text = "" if value is None else str(value)
+    if width:
+        text = "<br>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
+        return text
+    return html.escape(text)
+
+
+def _base(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
+    fig.update_layout(
+        title={"text": safe(title)},
+        font={"family": FONT_FAMILY, "size": 13},
+        height=height,
+        margin={"l": 40, "r": 20, "t": 60, "b": 40},
+        legend={"title": {"text": ""}},
+        hoverlabel={"font": {"family": FONT_FAMILY}, "align": "auto"},
+        template="plotly_white",
+    )
+    return fig
+
+
+def empty_figure(title: str, message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=safe(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _base(fig, title, height=260)
+
+
+def coverage_timeline(df: pd.DataFrame) -> go.Figure:
+    """Articles per day per outlet; estimated publication dates drawn hatched."""
+    title = "Coverage over time (articles per day)"
+    if df.empty:
+        return empty_figure(title, "No dated articles for the current filters.")
+    fig = go.Figure()
+    for outlet, sub in df.groupby("outlet", sort=True):
+        est = sub["estimated"].astype(bool)
+        fig.add_bar(
+            x=pd.to_datetime(sub["day"]),
+            y=sub["articles"],
+            name=safe(outlet),
+            marker_pattern_shape=["/" if e else "" for e in est],
+            customdata=[["estimated" if e else "stated"] for e in est],
+            hovertemplate="%{x|%Y-%m-%d}<br>%{y} article(s)<br>date: %{customdata[0]}<extra>"
+            + safe(outlet)
+            + "</extra>",
+        )
+    fig.update_layout(barmode="stack", xaxis_title="publication date", yaxis_title="articles")
+    if df["estimated"].any():
+        fig.add_annotation(
+            text="hatched = estimated publication date",
+            showarrow=False, x=1, y=1.08, xref="paper", yref="paper", xanchor="right",
+            font={"size": 11},
+        )
+    fig.update_xaxes(tickformat="%Y-%m-%d")
+    return _base(fig, title)
+
+
+def event_timeline(df: pd.DataFrame) -> go.Figure:
+    """Dated events mentioned in the articles: points for days, lines for periods."""
+    title = "Events the articles mention"
+    if df.empty:
+        return empty_figure(title, "No dated events found for the current filters.")
+    d = df.copy()
+    d["start"] = pd.to_datetime(d["start_date"])
+    d["end"] = pd.to_datetime(d["end_date"]).fillna(d["start"])
+    d["mid"] = d["start"] + (d["end"] - d["start"]) / 2
+    d["hover"] = [
+        f"<b>{safe(t)}</b> ({g}{', approximate' if a else ''})<br>"
+        f"{s:%Y-%m-%d}{'' if e == s else f' – {e:%Y-%m-%d}'}<br>{safe(o)} · {safe(title_, 60)}"
+        f"<br>{safe(sent, 70)}"
+        for t, g, a, s, e, o, title_, sent in zip(
+            d["text"], d["granularity"], d["approximate"], d["start"], d["end"],
+            d["outlet"], d["title"], d["sentence"], strict=True,
+        )
+    ]
+    fig = go.Figure()
+    outlets = sorted(d["outlet"].unique())
+    for i, outlet in enumerate(outlets):
+        sub = d[d["outlet"] == outlet]
+        # Periods (weeks, months, years, ranges) as horizontal segments.
+        xs, ys = [], []
+        for s, e in zip(sub["start"], sub["end"], strict=True):
+            if e > s:
+                xs += [s, e, None]
+                ys += [outlet, outlet, None]
+        color = _palette(i)
+        if xs:
+            fig.add_scatter(
+                x=xs, y=[safe(y) if y else None for y in ys], mode="lines",
+                line={"width": 8, "color": color}, opacity=0.35, hoverinfo="skip",
+                showlegend=False,
+            )
+        fig.add_scatter(
+            x=sub["mid"], y=[safe(outlet)] * len(sub), mode="markers", name=safe(outlet),
+            marker={
+                "size": 11, "color": color,
+                "symbol": ["circle-open" if a else "circle" for a in sub["approximate"]],
+                "line": {"width": 2, "color": color},
+            },
+            hovertext=sub["hover"], hoverinfo="text",
+        )
+    fig.update_layout(xaxis_title="date of the event", yaxis_title="")
+    fig.update_xaxes(tickformat="%Y-%m-%d")
+    return _base(fig, title, height=max(300, 120 + 60 * len(outlets)))
+
+
+def speakers_bar(df: pd.DataFrame, top: int = 20) -> go.Figure:
+    """Speakers by number of statements, split direct/reported, one bar group per outlet."""
+    title = "Who is quoted or cited"
+    if df.empty:
+        return empty_figure(title, "No attributed statements for the current filters.")
+    agg = (
+        df.groupby(["speaker"], as_index=False)[["direct", "reported", "total"]].sum()
+        .sort_values("total", ascending=False).head(top)
+    )
+    keep = set(agg["speaker"])
+    d = df[df["speaker"].isin(keep)]
+    order = list(agg.sort_values("total")["speaker"])
+    fig = go.Figure()
+    for i, (outlet, sub) in enumerate(d.groupby("outlet", sort=True)):
+        for how, pattern in (("direct", ""), ("reported", "/")):
+            fig.add_bar(
+                y=[safe(s) for s in sub["speaker"]], x=sub[how], orientation="h",
+                name=f"{safe(outlet)} · {how}", marker_color=_palette(i),
+                marker_pattern_shape=pattern, legendgroup=safe(outlet),
+                customdata=list(zip([safe(k) for k in sub["kind"]], [safe(r, 50) for r in sub["role"]], strict=True)),
+                hovertemplate="%{y}<br>%{x} " + how + "<br>kind: %{customdata[0]}<br>"
+                "%{customdata[1]}<extra>" + safe(outlet) + "</extra>",
+            )
+    fig.update_layout(barmode="stack", xaxis_title="statements", yaxis_title="")
+    fig.update_yaxes(categoryorder="array", categoryarray=[safe(s) for s in order])
+    return _base(fig, title, height=max(320, 110 + 26 * len(order)))
+
+
+def kinds_bar(df: pd.DataFrame) -> go.Figure:
+    title = "Kinds of voices per outlet"
+    if df.empty:
+        return empty_figure(title, "No attributed statements for the current filters.")
+    fig = go.Figure()
+    for kind in KIND_COLORS:
+        sub = df[df["kind"] == kind]
+        if sub.empty:
+            continue
+        fig.add_bar(
+            x=[safe(o) for o in sub["outlet"]], y=sub["total"], name=kind,
+            marker_color=KIND_COLORS[kind],
+            customdata=list(zip(sub["direct"], sub["reported"], strict=True)),
+            hovertemplate="%{x}<br>" + kind + ": %{y} (direct %{customdata[0]}, "
+            "reported %{customdata[1]})<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", yaxis_title="statements", xaxis_title="")
+    return _base(fig, title)
+
+
+def distinctive_bar(rows: pd.DataFrame, outlet: str) -> go.Figure:
+    title = f"Most distinctive terms: {outlet}"
+    sub = rows[rows["outlet"] == outlet] if not rows.empty else rows
+    if sub.empty:
+        return empty_figure(title, "Distinctive terms need at least two outlets.")
+    sub = sub.sort_values("z")
+    fig = go.Figure(
+        go.Bar(
+            x=sub["z"], y=[safe(t) for t in sub["term"]], orientation="h",
+            marker_color="#1f77b4",
+            customdata=list(zip(sub["count_a"], sub["count_b"], sub["delta"], strict=True)),
+            hovertemplate="%{y}<br>z = %{x:.2f}<br>here: %{customdata[0]}, "
+            "other outlets: %{customdata[1]}<br>log-odds δ = %{customdata[2]:.2f}<extra></extra>",
+        )
+    )
+    fig.update_layout(xaxis_title="z-score of log-odds ratio (vs. all other outlets)")
+    return _base(fig, title, height=max(300, 100 + 24 * len(sub)))
+
+
+def frames_chart(df: pd.DataFrame, labels: dict[str, str] | None = None) -> go.Figure:
+    title = "Frame profile (share of sentences with the frame's cues)"
+    if df.empty:
+        return empty_figure(title, "No frame cues found for the current filters.")
+    labels = labels or FRAME_LABELS_FALLBACK
+    fig = go.Figure()
+    for i, (outlet, sub) in enumerate(df.groupby("outlet", sort=True)):
+        fig.add_bar(
+            x=[labels.get(f, f) for f in sub["frame"]], y=sub["score"], name=safe(outlet),
+            marker_color=_palette(i),
+            hovertemplate="%{x}<br>%{y:.0%} of sentences<extra>" + safe(outlet) + "</extra>",
+        )
+    fig.update_layout(barmode="group", yaxis_tickformat=".0%", yaxis_title="share of sentences")
+    return _base(fig, title)
+
+
+def naming_bar(df: pd.DataFrame, top: int = 15) -> go.Figure:
+    title = "How each outlet names the event"
+    if df.empty:
+        return empty_figure(title, "No event names found for the current filters.")
+    totals = df.groupby("name")["n"].sum().sort_values(ascending=False).head(top)
+    d = df[df["name"].isin(totals.index)]
+    fig = go.Figure()
+    for i, (outlet, sub) in enumerate(d.groupby("outlet", sort=True)):
+        fig.add_bar(
+            y=[safe(n) for n in sub["name"]], x=sub["n"], orientation="h", name=safe(outlet),
+            marker_color=_palette(i),
+            hovertemplate="%{y}: %{x}<extra>" + safe(outlet) + "</extra>",
+        )
+    fig.update_layout(barmode="group", xaxis_title="mentions")
+    fig.update_yaxes(categoryorder="array", categoryarray=[safe(n) for n in totals.index[::-1]])
+    return _base(fig, title, height=max(300, 100 + 28 * len(totals)))
+
+
+def outlet_articles_bar(df: pd.DataFrame) -> go.Figure:
+    title = "Articles per outlet"
+    if df.empty:
+        return empty_figure(title, "No articles for the current filters.")
+    fig = go.Figure(
+        go.Bar(
+            x=[safe(o) for o in df["outlet"]], y=df["articles"],
+            marker_color=[_palette(i) for i in range(len(df))],
+            hovertemplate="%{x}: %{y} article(s)<extra></extra>",
+        )
+    )
+    fig.update_layout(yaxis_title="articles")
+    return _base(fig, title, height=320)
+
+
+_PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
+
+
+def _palette(i: int) -> str:
+    return _PALETTE[i % len(_PALETTE)]

@@ -1,0 +1,74 @@
+"""Article reader: the full text with quotes, speakers, dates and event names highlighted."""
+
+import streamlit as st
+
+from dashboard import highlight, ui
+
+store, f = ui.page_context()
+st.title("Article reader")
+
+arts = ui.articles(store, f)
+if arts.empty:
+    st.info("No articles match the current filters.")
+    st.stop()
+
+labels = {
+    row.id: f"{row.outlet} · {ui.date_label(row.published_at, row.date_source)} · {row.title}"
+    for row in arts.itertuples()
+}
+ids = list(labels)
+wanted = st.query_params.get("article")
+index = ids.index(wanted) if wanted in ids else 0
+article_id = st.selectbox("Article", ids, index=index, format_func=lambda i: labels[i])
+if st.query_params.get("article") != article_id:
+    st.query_params["article"] = article_id
+article = store.get_article(article_id)
+if article is None:
+    st.error("This article is no longer in the store.")
+    st.stop()
+
+d = "rtl" if article.language == "ar" else "ltr"
+st.markdown(f'<h2 dir="{d}" class="{d}">{ui.esc(article.title)}</h2>', unsafe_allow_html=True)
+meta = [article.outlet, ui.date_label(article.published_at, article.date_source), article.language]
+if article.url:
+    meta.append(article.url)
+st.caption(" · ".join(meta))
+st.markdown(
+    '<div class="muted">Highlighted: <mark class="sp">speaker</mark> '
+    '<mark class="qd">direct quote</mark> <mark class="q">reported statement</mark> '
+    '<mark class="dt">date</mark> <mark class="ev">event name</mark> — hover for details.</div>',
+    unsafe_allow_html=True,
+)
+
+text_col, side_col = st.columns([3, 1])
+with text_col:
+    body = "".join(
+        f'<p dir="{d}" class="{d}">{highlight.render_marked(p, highlight.article_spans(article, i))}</p>'
+        for i, p in enumerate(article.paragraphs)
+    )
+    st.markdown(f'<div class="article-text">{body}</div>', unsafe_allow_html=True)
+with side_col:
+    st.markdown("**Speakers**")
+    if article.speakers:
+        st.dataframe(
+            [{"speaker": s.name, "kind": s.kind, "statements": s.quotes} for s in article.speakers],
+            hide_index=True, width="stretch",
+        )
+    else:
+        st.caption("No attributed statements.")
+    st.markdown("**Dates**")
+    if article.dates:
+        st.dataframe(
+            [{"text": x.text, "start": x.start, "end": x.end, "granularity": x.granularity}
+             for x in article.dates],
+            hide_index=True, width="stretch",
+        )
+    else:
+        st.caption("No temporal expressions.")
+    st.markdown("**Frames**")
+    st.dataframe(
+        [{"frame": k, "score": round(v, 3)} for k, v in sorted(article.frames.items(), key=lambda kv: -kv[1])],
+        hide_index=True, width="stretch",
+    )
+    if article.warnings:
+        st.warning("; ".join(article.warnings))

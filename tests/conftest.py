@@ -1,0 +1,95 @@
+"""Shared fixtures: stores on both backends, a real PostgreSQL server on loopback."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from dashboard.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CORPUS = ROOT / "tests" / "data" / "corpus"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _pg_bin(name: str) -> str:
+    for cand in (shutil.which(name), f"/usr/lib/postgresql/15/bin/{name}"):
+        if cand and os.path.exists(cand):
+            return cand
+    raise RuntimeError(f"PostgreSQL binary {name!r} not found: apt-get install postgresql-15")
+
+
+class PostgresServer:
+    """A throwaway PostgreSQL 15 cluster on a loopback port (initdb + pg_ctl)."""
+
+    def __init__(self) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="pgtest-"))
+        self.port = free_port()
+        self.as_root = os.geteuid() == 0
+        if self.as_root:  # postgres refuses to run as root
+            shutil.chown(self.dir, "postgres", "postgres")
+        self.data = self.dir / "data"
+        self._run([_pg_bin("initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust",
+                   "--encoding=UTF8", "--locale=C.UTF-8"])
+        self._run([_pg_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "log"), "-w",
+                   "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1", "start"])
+        self.url_base = f"postgresql://postgres@127.0.0.1:{self.port}"
+        self._n = 0
+
+    def _run(self, cmd: list[str]) -> None:
+        if self.as_root:
+            cmd = ["runuser", "-u", "postgres", "--", *cmd]
+        subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+
+    def new_database(self) -> str:
+        import psycopg
+
+        self._n += 1
+        name = f"t{self._n}_{int(time.time() * 1000) % 100000}"
+        with psycopg.connect(f"{self.url_base}/postgres", autocommit=True) as con:
+            con.execute(f'CREATE DATABASE "{name}"')
+        return f"{self.url_base}/{name}"
+
+    def stop(self) -> None:
+        try:
+            self._run([_pg_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "stop"])
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    server = PostgresServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def any_store(request, tmp_path):
+    """The same tests on the embedded default and on a real PostgreSQL server."""
+    if request.param == "duckdb":
+        store = Store(f"duckdb:///{tmp_path / 'test.duckdb'}")
+    else:
+        store = Store(request.getfixturevalue("pg_server").new_database())
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def duck_store(tmp_path):
+    store = Store(f"duckdb:///{tmp_path / 'test.duckdb'}")
+    yield store
+    store.close()
