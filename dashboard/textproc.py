@@ -30,9 +30,16 @@ TOKEN_RE = re.compile(
 
 # Sentence ends: Latin/Arabic full stop, question marks, exclamation, and the ellipsis
 # that Arabic headlines use ("..").
-_SENT_END = re.compile(r"(?<=[.!?؟…])\s+|(?<=\.\.)\s*(?=\S)|\n+")
+_SENT_END = re.compile(r"(?<=[.!?؟…])\s+|(?<=\.\.)(?!\.)\s*(?=\S)|\n+")
+# A masked quotation that itself ends a sentence (“Stop. Now.” Then ...): split after it
+# when a capitalised English word follows; Arabic has no case, and there the attribution
+# often follows the quote, so the quote is kept with it.
+_QUOTE_END = re.compile(r"(?<=\x01)\s+(?=[A-Z])")
+_TERMINAL = ".!?؟…"
 # Abbreviations after which a full stop does not end an English sentence.
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Sgt|Jr|Sr|U\.S|U\.N|No|vs|etc|e\.g|i\.e)\.$")
+_ABBREV = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Sgt|Jr|Sr|U\.S|U\.N|No|vs|etc|e\.g|i\.e)\.$"
+)
 
 
 def strip_diacritics(text: str) -> str:
@@ -71,10 +78,25 @@ def is_arabic(text: str) -> bool:
     return bool(_ARABIC_LETTER.search(text))
 
 
+def _hard_wrapped(lines: list[str]) -> bool:
+    """True for a block that is one paragraph wrapped at a fixed width (plain-text exports):
+    three or more distinct lines, the non-final ones long, of similar length, and mostly
+    ending mid-sentence. Repeated captions and lists of short items do not qualify."""
+    if len(lines) < 3 or len(set(lines)) < len(lines):
+        return False
+    body = lines[:-1]
+    lengths = [len(ln) for ln in body]
+    if min(lengths) < 40 or max(lengths) > 1.5 * min(lengths):
+        return False
+    open_ends = sum(1 for ln in body if ln[-1] not in _TERMINAL + ':»”"')
+    return open_ends * 2 > len(body)
+
+
 def split_paragraphs(body: str) -> list[str]:
     """Paragraphs are separated by blank lines; single newlines inside one are folded.
 
-    Lines that stand alone (captions, subheads) stay their own paragraph.
+    Lines that stand alone (captions, subheads) stay their own paragraph, unless the block
+    is a paragraph hard-wrapped at a fixed width, which is joined back.
     """
     body = clean_invisible(body.replace("\r\n", "\n").replace("\r", "\n"))
     blocks = re.split(r"\n\s*\n", body)
@@ -84,7 +106,7 @@ def split_paragraphs(body: str) -> list[str]:
         if not lines:
             continue
         # Several short lines in one block are separate items (captions repeated, lists).
-        if all(len(ln) < 120 for ln in lines) and len(lines) > 1:
+        if all(len(ln) < 120 for ln in lines) and len(lines) > 1 and not _hard_wrapped(lines):
             out.extend(lines)
         else:
             out.append(" ".join(lines))
@@ -105,14 +127,21 @@ def split_sentences(paragraph: str) -> list[str]:
 
     def _protect(m: re.Match[str]) -> str:
         protected.append(m.group(0))
-        return f"\x00{len(protected) - 1}\x00"
+        # \x01 closes a quotation whose last character inside ends a sentence.
+        closer = "\x01" if m.group(0)[-2] in _TERMINAL else "\x00"
+        return f"\x00{len(protected) - 1}{closer}"
 
     masked = re.sub(r"«[^«»]{0,2000}»|“[^“”]{0,2000}”", _protect, text)
     parts: list[str] = []
     buf = ""
-    for piece in _SENT_END.split(masked):
-        if piece is None or not piece.strip():
+    pieces = [q for piece in _SENT_END.split(masked) if piece for q in _QUOTE_END.split(piece)]
+    for piece in pieces:
+        if not piece.strip():
             continue
+        # An English full stop followed by a lower-case word is an abbreviation
+        # ("3 p.m. yesterday"), not a sentence end.
+        if parts and not buf and piece.lstrip()[:1].islower() and piece.lstrip()[:1].isascii():
+            buf = parts.pop()
         buf = f"{buf} {piece}".strip() if buf else piece.strip()
         if _ABBREV.search(buf) or re.search(r"\b[A-Z]\.$", buf):
             continue
@@ -122,7 +151,7 @@ def split_sentences(paragraph: str) -> list[str]:
         parts.append(buf)
 
     def _unprotect(s: str) -> str:
-        return re.sub(r"\x00(\d+)\x00", lambda m: protected[int(m.group(1))], s)
+        return re.sub(r"\x00(\d+)[\x00\x01]", lambda m: protected[int(m.group(1))], s)
 
     return [_unprotect(p) for p in parts if p.strip()]
 

@@ -1,0 +1,1246 @@
+"""Temporal expressions in article text, resolved against the publication date.
+
+`extract_dates()` finds absolute dates (Gregorian with Egyptian/Gulf, Levantine/Iraqi,
+Maghreb and English month names; Hijri with conversion; numeric), years and year ranges,
+weekdays, relative days/weeks/months/years, durations ("قبل نحو 3 سنوات", "two years
+ago"), rolling windows ("خلال السنوات الثلاث الماضية") and vague expressions ("قريبًا").
+
+A rule layer of precompiled regular expressions does the work; dateparser is not used
+(it turns bare years into days and misses most Arabic relative phrases, and was measured
+to add nothing on top of these rules). Matching runs on a normalised copy of each sentence
+(one alef, ي for ى, ه for ة, ASCII digits, no diacritics) whose characters map back to the
+original, so `DateMention.text` is always the expression as written.
+
+Conventions (documented because a reader of the timeline needs them):
+- a week runs Monday..Sunday (ISO), so "الأسبوع الماضي" is the previous Monday..Sunday;
+- a bare weekday ("الثلاثاء") is the most recent such day on or before publication (news
+  reports the past), unless the sentence carries a future cue (سوف, من المقرر, will ...);
+- «الجمعة» and «الاثنين» (Friday/Monday, also "assembly"/"the two") need a day cue
+  (يوم, صباح/مساء, الماضي/المقبل); «الإثنين» spelled with hamza is taken as Monday;
+- a 4-digit number is a year only with a year cue (عام/سنة, في/منذ/حتى/خلال..., a month
+  name, a range "من 1950 إلى 1953", "1950-1953"); a bare year is never turned into a day;
+- a date without a year takes the publication year, moved one year back or forward when
+  that brings it within six months of publication (or as الماضي/المقبل says);
+- without a publication date, relative expressions keep start/end None, approximate True.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+
+from .lexicon import load_fields, load_lines
+from .model import DateMention
+from .textproc import split_sentences
+
+# --------------------------------------------------------------------------------------
+# Offset-preserving normalisation: every character is either dropped or mapped to exactly
+# one character, so a match on the normalised text maps back to the original span.
+
+_DROPPED = "\u0640\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" + (
+    "\u2066\u2067\u2068\u2069\ufeff\u00ad"
+)
+_DROPPED += "".join(chr(c) for c in range(0x0610, 0x061B))
+_DROPPED += "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670"
+_DROPPED += "".join(chr(c) for c in range(0x06D6, 0x06EE))
+_DROPPED_SET = frozenset(_DROPPED)
+_TRANS = str.maketrans(
+    {
+        **dict.fromkeys(_DROPPED),
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "ء",
+        "ئ": "ء",
+        "–": "-",
+        "—": "-",
+        **{a: str(i % 10) for i, a in enumerate("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")},
+    }
+)
+_TANWEEN_FATH = "\u064b"
+
+
+def _normalize(text: str) -> str:
+    return text.translate(_TRANS)
+
+
+def _orig_index(text: str, norm: str) -> list[int] | None:
+    """Original index of each normalised character (None when nothing was dropped)."""
+    if len(norm) == len(text):
+        return None
+    return [i for i, ch in enumerate(text) if ch not in _DROPPED_SET]
+
+
+def _norm_entry(s: str) -> str:
+    return s.translate(_TRANS)
+
+
+def _alt(words) -> str:
+    """Regex alternation, longest first, spaces matching any whitespace run."""
+    uniq = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+# --------------------------------------------------------------------------------------
+# Lexicons
+
+
+@dataclass(frozen=True)
+class _Lex:
+    months_ar: dict[str, tuple[int, bool]]
+    months_en: dict[str, tuple[int, bool]]
+    hijri: dict[str, int]
+    weekdays_ar: dict[str, tuple[int, bool]]
+    weekdays_en: dict[str, int]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    vague_ar: tuple[str, ...]
+    vague_en: tuple[str, ...]
+    blockers: tuple[str, ...]
+    future: tuple[str, ...]
+
+
+def _is_latin(s: str) -> bool:
+    return bool(re.match(r"[A-Za-z]", s))
+
+
+@cache
+def _lex() -> _Lex:
+    months_ar: dict[str, tuple[int, bool]] = {}
+    months_en: dict[str, tuple[int, bool]] = {}
+    hijri: dict[str, int] = {}
+    for f in load_fields("dates_months.txt"):
+        form, month, cal = f[0], int(f[1]), f[2]
+        strict = len(f) > 3 and f[3] == "strict"
+        if cal == "hijri":
+            hijri[_norm_entry(form)] = month
+        elif _is_latin(form):
+            months_en[form] = (month, strict)
+        else:
+            months_ar[_norm_entry(form)] = (month, strict)
+    weekdays_ar: dict[str, tuple[int, bool]] = {}
+    weekdays_en: dict[str, int] = {}
+    for f in load_fields("dates_weekdays.txt"):
+        if _is_latin(f[0]):
+            weekdays_en[f[0]] = int(f[1])
+        else:
+            weekdays_ar[_norm_entry(f[0])] = (int(f[1]), len(f) > 2 and f[2] == "strict")
+    numbers: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
+    for f in load_fields("dates_numbers.txt"):
+        target = ordinals if f[2] == "ord" else numbers
+        target[_norm_entry(f[0]) if not _is_latin(f[0]) else f[0].lower()] = int(f[1])
+    vague = load_fields("dates_vague.txt")
+    return _Lex(
+        months_ar=months_ar,
+        months_en=months_en,
+        hijri=hijri,
+        weekdays_ar=weekdays_ar,
+        weekdays_en=weekdays_en,
+        numbers=numbers,
+        ordinals=ordinals,
+        vague_ar=tuple(_norm_entry(f[0]) for f in vague if f[1] == "ar"),
+        vague_en=tuple(f[0] for f in vague if f[1] == "en"),
+        blockers=tuple(_norm_entry(x) for x in load_lines("dates_blockers.txt")),
+        future=tuple(_norm_entry(x) for x in load_lines("dates_future_cues.txt")),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Calendar helpers
+
+
+def _month_span(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_span(y: int) -> tuple[date, date]:
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def _week_span(d: date) -> tuple[date, date]:
+    monday = d - timedelta(days=d.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _add_years(d: date, n: int) -> date:
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + n, day=28)
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+_PAST, _NEXT, _CUR = "past", "next", "cur"
+_QUAL_AR = {
+    "ماضي": _PAST,
+    "منصرم": _PAST,
+    "فاءت": _PAST,
+    "اسبق": _PAST,
+    "مقبل": _NEXT,
+    "قادم": _NEXT,
+    "جاري": _CUR,
+    "حالي": _CUR,
+}
+_QUAL_EN = {"last": _PAST, "past": _PAST, "next": _NEXT, "coming": _NEXT, "this": _CUR}
+
+
+def _year_for(pub: date, month: int, day: int, qual: str | None) -> int:
+    """Year of a date written without one ("19 يونيو", "يونيو الماضي")."""
+    y = pub.year
+    key = (month, day or 0)
+    here = (pub.month, pub.day if day else 0)
+    if qual == _PAST:
+        return y if key <= here and (day or month < pub.month) else y - 1
+    if qual == _NEXT:
+        return y if key >= here and (day or month > pub.month) else y + 1
+    if qual == _CUR:
+        return y
+    # No qualifier: the publication year, rolled over when that is > ~6 months away.
+    best = y
+    for cand in (y - 1, y + 1):
+        if abs(_ref_day(cand, month, day) - pub) < abs(_ref_day(best, month, day) - pub):
+            best = cand
+    return best
+
+
+def _ref_day(y: int, month: int, day: int) -> date:
+    if day and _valid_day(y, month, day):
+        return date(y, month, day)
+    return date(y, month, 15)
+
+
+def _weekday_date(pub: date, wd: int, mode: str) -> date:
+    """mode: 'past' strictly before, 'next' strictly after, 'onbefore', 'onafter'."""
+    delta = (pub.weekday() - wd) % 7
+    if mode == "past":
+        return pub - timedelta(days=delta or 7)
+    if mode == "onbefore":
+        return pub - timedelta(days=delta)
+    ahead = (wd - pub.weekday()) % 7
+    if mode == "next":
+        return pub + timedelta(days=ahead or 7)
+    return pub + timedelta(days=ahead)
+
+
+def _shift(pub: date, unit: str, n: int) -> tuple[date, date, str]:
+    """Calendar unit containing pub shifted by n units (n<0: ago)."""
+    if unit == "day":
+        d = pub + timedelta(days=n)
+        return d, d, "day"
+    if unit == "week":
+        return (*_week_span(pub + timedelta(weeks=n)), "week")
+    if unit == "month":
+        d = _add_months(pub, n)
+        return (*_month_span(d.year, d.month), "month")
+    if unit == "decade":
+        return (*_year_span(pub.year + 10 * n), "year")
+    return (*_year_span(pub.year + n), "year")
+
+
+def _rolling(pub: date, unit: str, n: int) -> date:
+    """pub moved by n units (signed), day-exact, for rolling windows."""
+    if unit == "hour":
+        return pub + timedelta(days=(abs(n) // 24) * (1 if n > 0 else -1))
+    if unit == "day":
+        return pub + timedelta(days=n)
+    if unit == "week":
+        return pub + timedelta(weeks=n)
+    if unit == "month":
+        return _add_months(pub, n)
+    if unit == "decade":
+        return _add_years(pub, 10 * n)
+    return _add_years(pub, n)
+
+
+# --------------------------------------------------------------------------------------
+# Candidates
+
+
+@dataclass
+class _Cand:
+    s: int
+    e: int
+    start: date | None
+    end: date | None
+    gran: str
+    approx: bool = False
+    vague: bool = False
+    pre: str = ""  # cue word before the expression (من, بين, from, between, منذ, since)
+    since: bool = False
+    month: int = 0  # for a year-less date, to re-resolve it inside a range
+    day: int = 0
+    has_year: bool = True
+    partner: bool = False  # only valid as the first end of a range («من يناير إلى مارس»)
+
+
+@dataclass
+class _Ctx:
+    pub: date | None
+    norm: str
+    orig: str
+    future: bool
+    _idx: list[int] | None = None
+    _idx_done: bool = False
+
+    @property
+    def idx(self) -> list[int] | None:
+        if not self._idx_done:  # built only for sentences that produced a candidate
+            self._idx, self._idx_done = _orig_index(self.orig, self.norm), True
+        return self._idx
+
+    def orig_pos(self, i: int) -> int:
+        return self.idx[i] if self.idx is not None else i
+
+    def orig_text(self, s: int, e: int) -> str:
+        """Original text of a normalised span, with marks dropped after its last letter."""
+        start, tail = self.orig_pos(s), self.orig_pos(e - 1) + 1
+        while tail < len(self.orig) and self.orig[tail] in _DROPPED_SET:
+            tail += 1
+        return self.orig[start:tail]
+
+
+_Rule = Callable[[re.Match[str], _Ctx], list[_Cand]]
+# A rule runs on a sentence only when one of its anchor words (clitics stripped) or, for
+# _DIGIT, a digit occurs in it: most sentences then run no pattern at all.
+_RuleSpec = tuple[re.Pattern[str], _Rule, set[str]]
+_DIGIT = "<digit>"
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_DIGIT_RE = re.compile(r"\d")
+_FUNCTION_WORDS = {"في", "منذ", "قبل", "عما", "حتي", "وقت", "in", "the", "at", "a"}
+
+
+def _stems(word: str) -> list[str]:
+    """The word and its forms without و/ف, ب/ل/ك and the article (cheap clitic stripping)."""
+    out = [word]
+    if len(word) > 3 and word[0] in "وف":
+        out.append(word[1:])
+    for v in tuple(out):
+        if v.startswith(("ال", "لل")):
+            out.append(v[2:])
+        elif len(v) > 3 and v[0] in "بلك":
+            out.append(v[1:])
+            if v[1:].startswith("ال"):
+                out.append(v[3:])
+    return out
+
+
+def _first_words(forms) -> set[str]:
+    return {f.split()[0].lower() for f in forms}
+
+
+def _content_words(phrases) -> set[str]:
+    words = {_stems(w.lower())[-1] for p in phrases for w in _WORD_RE.findall(p)}
+    return words - _FUNCTION_WORDS
+
+
+# Words used in several patterns, all in normalised spelling.
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_AL = r"(?:[وف]?(?:[بل]?ال|لل))"  # article with optional clitics: ال، وال، بال، لل
+_QUAL_AR_RE = r"ال(?P<qual>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?(?!\w)"
+_PART_AR = r"صباح|مساء|ليله|فجر|ظهر|عصر|ظهيره|منتصف\s+ليل"
+_APPROX_AR = {"مطلع", "اوائل", "اواخر", "اواسط", "منتصف", "نهايه", "بدايه", "حوالي", "نحو"}
+_APPROX_EN = {"early", "mid", "late", "end of", "beginning of", "the end of", "the beginning of"}
+_AR_CUES = (
+    r"في|منذ|حتي|خلال|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|قبل|بعد|بحلول|طوال|من|"
+    r"اعتبارا\s+من|ابتداء\s+من|مع\s+حلول"
+)
+# Counted nouns after a number: "في 2019 حالة" / "1950 قطعة" are counts, not years.
+_NOT_YEAR_AFTER = (
+    r"(?!\s*(?:%|٪|الف|مليون|مليار|دولار|يورو|جنيه|ريال|درهم|شخص|اشخاص|قتيل|جريح|جندي|"
+    r"مقاتل|طن|كيلو|متر|ميل|قطعه|صاروخ|طاءره|دبابه|مدني|مواطن|لاجء|طفل|امراه|"
+    r"percent|people|troops|soldiers|dollars|tons|km|miles)(?!\w))"
+)
+
+
+def _mk(ctx: _Ctx, m: re.Match[str], start, end, gran, **kw) -> _Cand:
+    return _Cand(m.start(), m.end(), start, end, gran, **kw)
+
+
+def _absolute(
+    ctx: _Ctx, m, y: int | None, mo: int, d: int, d2: int, qual, pre: str, approx: bool
+) -> list[_Cand]:
+    """Month-name date: day, day range or whole month; year optional."""
+    pub = ctx.pub
+    has_year = y is not None
+    if y is None:
+        if pub is None:
+            return [_mk(ctx, m, None, None, "day" if d else "month", approx=True, pre=pre)]
+        y = _year_for(pub, mo, d, qual)
+    if d:
+        if not _valid_day(y, mo, d) or (d2 and (d2 <= d or not _valid_day(y, mo, d2))):
+            return []
+        start = date(y, mo, d)
+        end = date(y, mo, d2) if d2 else start
+        gran = "range" if d2 else "day"
+    else:
+        start, end = _month_span(y, mo)
+        gran = "month"
+    return [
+        _mk(
+            ctx,
+            m,
+            start,
+            end,
+            gran,
+            approx=approx,
+            pre=pre,
+            month=mo,
+            day=d,
+            has_year=has_year,
+        )
+    ]
+
+
+def _check_weekday(cands: list[_Cand], m: re.Match[str], wd: int | None) -> list[_Cand]:
+    """A weekday written before a date belongs to it only when it is that date's weekday.
+
+    Otherwise (a list, or a wrong weekday) the date starts after it and the weekday is
+    matched on its own.
+    """
+    if wd is None:
+        return cands
+    for c in cands:
+        if c.start is None or not c.day or c.start.weekday() != wd:
+            c.s = m.end("wdp")
+    return cands
+
+
+# ---- Arabic rules --------------------------------------------------------------------
+
+
+def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
+    mon = _alt(lx.months_ar)
+    hij = _alt(lx.hijri)
+    wd = _alt(lx.weekdays_ar)
+    ordn = _alt(lx.ordinals)
+    num = _alt(lx.numbers)
+    hedges = (
+        r"نحو|حوالي|قرابه|زهاء|ما\s+يقرب\s+من|ما\s+يقارب|اكثر\s+من|اقل\s+من|ما\s+لا\s+يقل\s+عن|"
+        r"ما\s+يزيد\s+(?:عن|علي)|ما\s+يربو\s+علي|عده|بضعه|بضع|بعض"
+    )
+    units = (
+        r"يومين|يومان|يوما|يوم|ايام|اسبوعين|اسبوعان|اسبوعا|اسبوع|اسابيع|شهرين|شهران|شهرا|"
+        r"شهر|اشهر|شهور|عامين|عامان|عاما|عام|اعوام|سنتين|سنتان|سنوات|سنين|سنه|عقدين|"
+        r"عقدان|عقدا|عقود|عقد|ساعتين|ساعات|ساعه"
+    )
+    month_re = re.compile(
+        rf"""
+        (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES})\s+)?
+        (?P<wdp>(?:يوم\s+)?{_AL}(?P<wd>{wd})\s*[،,]?\s*(?:الموافق\s+)?)?
+        (?:(?<!\w)(?:يوم\s+)?[وفبل]?(?P<day>\d{{1,2}}|{ordn})
+            (?:\s*(?:-|الي|حتي|و)\s*(?P<day2>\d{{1,2}}))?\s*(?:من\s+)?)?
+        (?:(?P<shahr>شهر)\s+)?
+        (?<!\w)[وفبل]?(?P<mon>{mon})(?!\w)
+        (?:\s*[/(]\s*(?:{mon})(?:\s*\))?)?
+        (?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
+        (?:\s+{_QUAL_AR_RE})?
+        """,
+        re.X,
+    )
+
+    def month_rule(m, ctx):
+        mo, strict = lx.months_ar[re.sub(r"\s+", " ", m["mon"])]
+        day_s = m["day"]
+        d = int(day_s) if day_s and day_s.isdigit() else lx.ordinals.get(day_s or "", 0)
+        y = int(m["year"]) if m["year"] else None
+        qual = _QUAL_AR.get(m["qual"] or "")
+        pre = m["pre"] or ""
+        weak = pre in ("من", "بعد", "قبل", "مع")
+        partner = False
+        if not d and y is None and not (qual or m["shahr"] or (pre and not weak)):
+            if pre not in ("من", "بين") or not _RANGE_START.match(ctx.norm, m.end()):
+                return []
+            partner = True
+        if (
+            strict
+            and not d
+            and y is None
+            and not (qual or m["shahr"] or partner)
+            and pre in ("", "من")
+        ):
+            return []
+        c = _absolute(ctx, m, y, mo, d, int(m["day2"] or 0), qual, pre, pre in _APPROX_AR)
+        for x in c:
+            x.since, x.partner = pre == "منذ", partner
+        return _check_weekday(c, m, lx.weekdays_ar[m["wd"]][0] if m["wd"] else None)
+
+    hijri_re = re.compile(
+        rf"""
+        (?:(?<!\w)(?:يوم\s+)?[وفبل]?(?P<day>\d{{1,2}}|{ordn})\s+(?:من\s+)?)?
+        (?:(?<!\w)[وف]?شهر\s+)?
+        (?<!\w)[وفبل]?(?P<mon>{hij})(?!\w)
+        \s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>1[2-5]\d\d)
+        (?:\s*(?:هجريه|هجري|للهجره|ه)(?!\w))?(?!\w)
+        """,
+        re.X,
+    )
+
+    def hijri_rule(m, ctx):
+        from hijridate import Hijri  # imported lazily: only Hijri dates need it
+
+        mo = lx.hijri[re.sub(r"\s+", " ", m["mon"])]
+        day_s = m["day"]
+        d = int(day_s) if day_s and day_s.isdigit() else lx.ordinals.get(day_s or "", 0)
+        y = int(m["year"])
+        try:
+            if d:
+                g = Hijri(y, mo, d).to_gregorian()
+                start = end = date(g.year, g.month, g.day)
+            else:
+                h = Hijri(y, mo, 1)
+                start = date(*h.to_gregorian().datetuple())
+                end = start + timedelta(days=h.month_length() - 1)
+        except (ValueError, OverflowError):
+            return []
+        return [_mk(ctx, m, start, end, "day" if d else "month")]
+
+    hijri_year_re = re.compile(
+        r"(?:(?<!\w)[وفبل]?(?:ال)?(?:عام|سنه)\s+)?(?<![\w.,])(?P<year>1[2-5]\d\d)"
+        r"\s*(?:هجريه|هجري|للهجره|ه)(?!\w)"
+    )
+
+    def hijri_year_rule(m, ctx):
+        from hijridate import Hijri
+
+        y = int(m["year"])
+        try:
+            start = date(*Hijri(y, 1, 1).to_gregorian().datetuple())
+            end = date(*Hijri(y + 1, 1, 1).to_gregorian().datetuple()) - timedelta(days=1)
+        except (ValueError, OverflowError):
+            return []
+        return [_mk(ctx, m, start, end, "year")]
+
+    year_kw = r"(?:[وف]?(?:لل|[بل]?ال|[بل])?(?P<kw>عامي|عام|سنه))"
+    year_re = re.compile(
+        rf"""
+        (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES}|صيف|شتاء|ربيع|خريف)\s+)?
+        (?:(?<!\w){year_kw}\s+)?
+        (?<![\w.,])(?P<year>{_YEAR})(?:\s*م)?(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
+        """,
+        re.X,
+    )
+
+    def year_rule(m, ctx):
+        pre = m["pre"] or ""
+        if not (m["kw"] or pre) or (pre in ("من", "بعد", "قبل", "مع") and not m["kw"]):
+            return []
+        y = int(m["year"])
+        start, end = _year_span(y)
+        approx = pre in _APPROX_AR or pre in ("صيف", "شتاء", "ربيع", "خريف")
+        return [_mk(ctx, m, start, end, "year", approx=approx, pre=pre, since=pre == "منذ")]
+
+    year_range_re = re.compile(
+        rf"""
+        (?:(?<!\w)[وف]?(?P<pre>(?:(?:خلال|في)\s+)?(?:الفتره\s+)?(?:من|بين|منذ))\s+)?
+        (?:(?<!\w){year_kw}\s+|(?:الاعوام|السنوات)\s+)?
+        (?<![\w.,])(?P<y1>{_YEAR})(?:\s*م)?\s*(?P<conn>-|/|الي|حتي|و)\s*
+        (?:(?:[بل]?ال)?(?:عام|سنه)\s+)?(?P<y2>{_YEAR})(?:\s*م)?(?!\w)(?![.,]\d)
+        """,
+        re.X,
+    )
+
+    def year_range_rule(m, ctx):
+        y1, y2 = int(m["y1"]), int(m["y2"])
+        pre, conn, kw = m["pre"] or "", m["conn"], m["kw"] or ""
+        if not y1 < y2 <= y1 + 100:
+            return []
+        if conn == "/" and y2 != y1 + 1:
+            return []
+        if conn in ("الي", "حتي") and not (pre or kw):
+            return []
+        if conn == "و" and "بين" not in pre:
+            if kw != "عامي":
+                return []
+            # «عامي 2014 و2016»: two separate years, not a span.
+            split = m.start("conn")
+            return [
+                _Cand(m.start(), split, *_year_span(y1), "year"),
+                _Cand(split, m.end(), *_year_span(y2), "year"),
+            ]
+        return [_mk(ctx, m, date(y1, 1, 1), date(y2, 12, 31), "range")]
+
+    weekday_re = re.compile(
+        rf"""
+        (?:(?<!\w)[وف]?(?P<part>{_PART_AR}|منذ|حتي)\s+)?
+        (?:(?<!\w)[وفل]?(?P<yawm>يوم)\s+)?
+        (?<!\w){_AL}(?P<wd>{wd})(?!\w)
+        (?:\s+(?:{_QUAL_AR_RE}|(?P<lqual>الماضيين|الماضيه)))?
+        """,
+        re.X,
+    )
+
+    def weekday_rule(m, ctx):
+        wdn, strict = lx.weekdays_ar[m["wd"]]
+        qual = _QUAL_AR.get(m["qual"] or "")
+        if m["lqual"] or qual == _CUR:
+            return []
+        cue = m["part"] or m["yawm"] or qual
+        # «الإثنين» written with hamza is the weekday; «الاثنين» alone may be "the two".
+        hamza_monday = m["wd"] == "اثنين" and _hamza_before(ctx, m.start("wd"))
+        if strict and not cue and not hamza_monday:
+            return []
+        return [_weekday_cand(ctx, m, wdn, qual, m["part"] == "منذ")]
+
+    relday_re = re.compile(
+        rf"""
+        (?:(?<!\w)[وف]?(?P<part>{_PART_AR}|حتي|منذ)\s+)?
+        (?:(?<!\w)[وفل]?(?P<yawm>يوم)\s+)?
+        (?<!\w)[وف]?(?P<rel>اول\s+من\s+امس|اول\s+امس|(?:بال|ال|ب)?امس(?:\s+الاول)?|البارحه
+            |اليوم|غدا|الغد|غد|بعد\s+غد)(?!\w)
+        (?:\s*[،,]?\s*(?:[بل]?ال)(?P<wd>{wd})(?!\w))?
+        """,
+        re.X,
+    )
+
+    def relday_rule(m, ctx):
+        rel = re.sub(r"\s+", " ", m["rel"])
+        after = ctx.norm[m.end() :]
+        before = ctx.norm[: m.start()]
+        if rel == "اليوم":
+            if (not m["wd"] and re.match(r"\s+ال\w", after)) or re.search(
+                r"(?:هذا|ذلك|نفس|ذات|ذاك)\s*$", before
+            ):
+                return []
+            offset = 0
+        elif rel in ("غدا",):
+            if not (
+                _TANWEEN_FATH in ctx.orig_text(m.start("rel"), m.end("rel"))
+                or m["part"]
+                or m["yawm"]
+                or m["wd"]
+                or re.match(r"\s*(?:[.،,؛:!?؟]|$)", after)
+            ):
+                return []  # «غدا» without tanween is also the verb "became"
+            offset = 1
+        elif rel in ("الغد", "غد"):
+            if not (m["part"] or m["yawm"]):
+                return []
+            offset = 1
+        elif rel == "بعد غد":
+            offset = 2
+        elif "اول" in rel:
+            offset = -2
+        else:
+            offset = -1
+        pub = ctx.pub
+        if pub is None:
+            return [_mk(ctx, m, None, None, "day", approx=True)]
+        d = pub + timedelta(days=offset)
+        if m["part"] == "منذ":
+            return [_mk(ctx, m, d, pub, "range")]
+        return [_mk(ctx, m, d, d, "day")]
+
+    relunit_re = re.compile(
+        rf"""
+        (?:(?<!\w)[وف]?(?P<pre>مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|منذ)\s+)?
+        (?:
+          (?<!\w){_AL}(?P<unit>اسبوع|شهر|عام|سنه)\s+{_QUAL_AR_RE}
+         |(?<!\w)[وف]?(?:هذا|هذه)\s+ال(?P<unit2>اسبوع|شهر|عام|سنه)(?!\w)
+         |(?<!\w){_AL}(?P<unit3>اسبوع|شهر|عام|سنه)\s+(?:هذا|هذه)(?!\w)
+        )
+        """,
+        re.X,
+    )
+    unit_of = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}
+
+    def relunit_rule(m, ctx):
+        unit = unit_of[m["unit"] or m["unit2"] or m["unit3"]]
+        qual = _QUAL_AR.get(m["qual"] or "", _CUR)
+        return [_relunit_cand(ctx, m, unit, qual, m["pre"] or "")]
+
+    duration_re = re.compile(
+        rf"""
+        (?<!\w)[وف]?(?P<prep>قبل|منذ|بعد)\s+(?:(?P<hedge>{hedges})\s+)?
+        (?:(?P<num>\d{{1,4}}|{num})\s+)?(?P<unit>{units})(?!\w)(?:\s+(?:مضت|مضي|خلت))?
+        """,
+        re.X,
+    )
+
+    def duration_rule(m, ctx):
+        after = ctx.norm[m.end() :]
+        prep, unit_s = m["prep"], m["unit"]
+        # «قبل يومين من الزيارة», «بعد عام على الحرب»: relative to another event.
+        if prep != "منذ" and re.match(r"\s+(?:من|علي)(?!\w)", after):
+            return []
+        unit, implied = _AR_UNITS[unit_s]
+        if unit_s == "عقد" and not m["num"] and not re.match(r"\s*(?:من\s+الزمن|[.،,؛]|$)", after):
+            return []  # «بعد عقد اجتماع»: عقد = "holding", not "decade"
+        hedge = re.sub(r"\s+", " ", m["hedge"] or "")
+        n = _num(m["num"], lx) if m["num"] else implied
+        if hedge in ("عده", "بضعه", "بضع", "بعض") or not n:
+            return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
+        sign = 1 if prep == "بعد" else -1
+        return [_duration_cand(ctx, m, unit, sign * n, bool(hedge))]
+
+    rolling_re = re.compile(
+        rf"""
+        (?:(?<!\w)[وف]?(?:خلال|في|علي\s+مدي|علي\s+مدار|طوال|منذ)\s+)?
+        (?<!\w){_AL}(?P<unit>ايام|اسابيع|اشهر|شهور|اعوام|سنوات|سنين|عقود|ساعات|يومين|اسبوعين|
+            شهرين|عامين|سنتين|عقدين)
+        \s+(?:ال?(?P<num>\d{{1,3}}|{num})\s+)?
+        ال(?P<qual>ماضيه|ماضيين|اخيره|اخيرين|مقبله|مقبلين|قادمه|قادمين|منصرمه|فاءته)(?!\w)
+        """,
+        re.X,
+    )
+
+    def rolling_rule(m, ctx):
+        unit, implied = _AR_UNITS[m["unit"]]
+        n = _num(m["num"], lx) if m["num"] else implied
+        future = m["qual"].startswith(("مقبل", "قادم"))
+        return [_rolling_cand(ctx, m, unit, n, future)]
+
+    decade_re = re.compile(
+        rf"(?<!\w)(?:{_AL})?(?P<dec>{'|'.join(_AR_DECADES)})(?:يات|ات)(?!\w)"
+        r"(?:\s+(?:من\s+)?القرن\s+(?P<c>الماضي|العشرين|الحالي|الحادي\s+والعشرين|التاسع\s+عشر)(?!\w))?"
+    )
+
+    def decade_rule(m, ctx):
+        century = {"الحالي": 2000, "الحادي والعشرين": 2000, "التاسع عشر": 1800}.get(
+            re.sub(r"\s+", " ", m["c"] or ""), 1900
+        )
+        if m["c"] == "الماضي" and ctx.pub is not None:
+            century = (ctx.pub.year // 100 - 1) * 100
+        y = century + _AR_DECADES[m["dec"]]
+        return [_mk(ctx, m, date(y, 1, 1), date(y + 9, 12, 31), "range", approx=True)]
+
+    vague_re = re.compile(
+        rf"(?<!\w)[وف]?(?:{_alt(lx.vague_ar)})(?!\w)"
+        rf"|(?<!\w)[وف]?(?:في|خلال)?\s*(?:ال)?(?:فتره|مرحله)\s+ال(?:ماضيه|اخيره|مقبله|قادمه)(?!\w)"
+    )
+
+    def vague_rule(m, ctx):
+        return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
+
+    return [
+        (month_re, month_rule, _first_words(lx.months_ar)),
+        (hijri_re, hijri_rule, _first_words(lx.hijri)),
+        (hijri_year_re, hijri_year_rule, {_DIGIT}),
+        (year_range_re, year_range_rule, {_DIGIT}),
+        (year_re, year_rule, {_DIGIT}),
+        (weekday_re, weekday_rule, set(lx.weekdays_ar)),
+        (relday_re, relday_rule, {"امس", "بارحه", "يوم", "غدا", "غد"}),
+        (relunit_re, relunit_rule, {"اسبوع", "شهر", "عام", "سنه"}),
+        (duration_re, duration_rule, {"قبل", "منذ", "بعد"}),
+        (rolling_re, rolling_rule, {u for u, (_, n) in _AR_UNITS.items() if n != 1}),
+        (vague_re, vague_rule, _content_words(lx.vague_ar) | {"فتره", "مرحله"}),
+        (decade_re, decade_rule, {d + suf for d in _AR_DECADES for suf in ("يات", "ات")}),
+    ]
+
+
+# Decade words («تسعينيات القرن الماضي») -> years into the century.
+_AR_DECADES = {
+    "عشرين": 20,
+    "ثلاثين": 30,
+    "اربعين": 40,
+    "خمسين": 50,
+    "ستين": 60,
+    "سبعين": 70,
+    "ثمانين": 80,
+    "تسعين": 90,
+}
+
+# Arabic unit word -> (unit, implied count: 1 singular, 2 dual, 0 plural/needs a number)
+_AR_UNITS: dict[str, tuple[str, int]] = {}
+for _unit, _forms in {
+    "day": ("يوم:1", "يوما:0", "ايام:0", "يومين:2", "يومان:2"),
+    "week": ("اسبوع:1", "اسبوعا:0", "اسابيع:0", "اسبوعين:2", "اسبوعان:2"),
+    "month": ("شهر:1", "شهرا:0", "اشهر:0", "شهور:0", "شهرين:2", "شهران:2"),
+    "year": (
+        "عام:1",
+        "عاما:0",
+        "اعوام:0",
+        "عامين:2",
+        "عامان:2",
+        "سنه:1",
+        "سنوات:0",
+        "سنين:0",
+        "سنتين:2",
+        "سنتان:2",
+    ),
+    "decade": ("عقد:1", "عقدا:0", "عقود:0", "عقدين:2", "عقدان:2"),
+    "hour": ("ساعه:1", "ساعات:0", "ساعتين:2"),
+}.items():
+    for _f in _forms:
+        _w, _n = _f.split(":")
+        _AR_UNITS[_w] = (_unit, int(_n))
+
+
+def _num(s: str, lx: _Lex) -> int:
+    s = re.sub(r"\s+", " ", s)
+    return int(s) if s.isdigit() else lx.numbers.get(s.lower(), 0)
+
+
+def _hamza_before(ctx: _Ctx, norm_pos: int) -> bool:
+    """Whether the original word (at the article's alef) was written with a hamza."""
+    start = ctx.orig_pos(max(norm_pos - 2, 0))
+    return bool(re.search("[أإ]", ctx.orig[start : ctx.orig_pos(norm_pos) + 1]))
+
+
+def _weekday_cand(ctx: _Ctx, m, wdn: int, qual: str | None, since: bool) -> _Cand:
+    pub = ctx.pub
+    if pub is None:
+        return _mk(ctx, m, None, None, "day", approx=True)
+    if qual == _PAST:
+        mode = "past"
+    elif qual == _NEXT:
+        mode = "next"
+    else:
+        mode = "onafter" if ctx.future else "onbefore"
+    d = _weekday_date(pub, wdn, mode)
+    if since:
+        return _mk(ctx, m, d, pub, "range")
+    return _mk(ctx, m, d, d, "day")
+
+
+def _relunit_cand(ctx: _Ctx, m, unit: str, qual: str, pre: str) -> _Cand:
+    pub = ctx.pub
+    approx = pre in _APPROX_AR or pre in _APPROX_EN or pre in ("earlier", "later")
+    if pub is None:
+        return _mk(ctx, m, None, None, unit, approx=True)
+    n = {_PAST: -1, _NEXT: 1}.get(qual, 0)
+    start, end, gran = _shift(pub, unit, n)
+    if pre in ("منذ", "since"):
+        return _mk(ctx, m, start, pub, "range", approx=approx)
+    return _mk(ctx, m, start, end, gran, approx=approx)
+
+
+def _duration_cand(ctx: _Ctx, m, unit: str, n: int, hedged: bool) -> _Cand:
+    pub = ctx.pub
+    approx = hedged or unit == "decade"
+    if pub is None:
+        gran = {"hour": "day", "decade": "year"}.get(unit, unit)
+        return _mk(ctx, m, None, None, gran, approx=True)
+    if unit == "hour":
+        d = _rolling(pub, "hour", n)
+        return _mk(ctx, m, d, d, "day", approx=True)
+    start, end, gran = _shift(pub, unit, n)
+    return _mk(ctx, m, start, end, gran, approx=approx)
+
+
+def _rolling_cand(ctx: _Ctx, m, unit: str, n: int, future: bool) -> _Cand:
+    if not n:
+        return _mk(ctx, m, None, None, "vague", approx=True, vague=True)
+    pub = ctx.pub
+    if pub is None:
+        return _mk(ctx, m, None, None, "range", approx=True)
+    if future:
+        return _mk(ctx, m, pub, _rolling(pub, unit, n), "range", approx=True)
+    return _mk(ctx, m, _rolling(pub, unit, -n), pub, "range", approx=True)
+
+
+# ---- English rules -------------------------------------------------------------------
+
+_EN_UNITS = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+    "hour": "hour",
+    "hours": "hour",
+}
+
+
+def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
+    mon = _alt(lx.months_en)
+    wd = _alt(lx.weekdays_en)
+    num = _alt(k for k in lx.numbers if _is_latin(k))
+    pre_month = (
+        r"since|from|in|on|by|until|till|during|early|mid|late|the\s+end\s+of|"
+        r"the\s+beginning\s+of|end\s+of|beginning\s+of|last|next|this|between"
+    )
+    month_re = re.compile(
+        rf"""
+        (?:(?<!\w)(?P<pre>(?i:{pre_month}))[\s-]+)?
+        (?P<wdp>(?<!\w)(?P<wd>{wd}),?\s+)?
+        (?:
+          (?<![\w.,])(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?
+             (?:\s*-\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<mon>{mon})\.?(?!\w)
+         |(?<!\w)(?P<mon2>{mon})\.?(?!\w)
+             (?:\s+(?P<dayb>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:\s*-\s*(?P<dayb2>\d{{1,2}})(?!\d))?)?
+        )
+        (?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\w))?
+        """,
+        re.X,
+    )
+
+    def month_rule(m, ctx):
+        name = m["mon"] or m["mon2"]
+        mo, strict = lx.months_en[name]
+        d = int(m["day"] or m["dayb"] or 0)
+        d2 = int(m["day2"] or m["dayb2"] or 0)
+        y = int(m["year"]) if m["year"] else None
+        pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
+        qual = _QUAL_EN.get(pre)
+        if not d and y is None and not pre:
+            return []
+        if strict and not d and y is None and pre in ("on", "from", "between"):
+            return []
+        c = _absolute(ctx, m, y, mo, d, d2, qual, pre, pre in _APPROX_EN)
+        for x in c:
+            x.since = pre == "since"
+        return _check_weekday(c, m, lx.weekdays_en[m["wd"]] if m["wd"] else None)
+
+    year_pre = (
+        r"in|since|by|until|till|from|during|before|after|early|mid|late|the\s+end\s+of|"
+        r"the\s+beginning\s+of|end\s+of|beginning\s+of|as\s+of|summer\s+of|winter\s+of|"
+        r"spring\s+of|fall\s+of|autumn\s+of|between"
+    )
+    year_re = re.compile(
+        rf"""
+        (?:(?<!\w)(?P<pre>(?i:{year_pre}))[\s-]+)?(?:(?P<kw>(?i:the\s+year))\s+)?
+        (?<![\w.,$£€])(?P<year>{_YEAR})(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
+        """,
+        re.X,
+    )
+
+    def year_rule(m, ctx):
+        pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
+        if not (pre or m["kw"]) or pre in ("from", "between"):
+            return []
+        start, end = _year_span(int(m["year"]))
+        approx = pre in _APPROX_EN or pre.endswith(" of") and pre not in ("as of",)
+        return [_mk(ctx, m, start, end, "year", approx=approx, pre=pre, since=pre == "since")]
+
+    year_range_re = re.compile(
+        rf"""
+        (?:(?<!\w)(?P<pre>(?i:from|between|since|in|during))\s+)?(?:(?i:the\s+years?)\s+)?
+        (?<![\w.,])(?P<y1>{_YEAR})\s*(?P<conn>-|/|(?i:to|until|till|through|and))\s*
+        (?P<y2>{_YEAR}|\d\d)(?!\w)(?![.,]\d)
+        """,
+        re.X,
+    )
+
+    def year_range_rule(m, ctx):
+        y1, y2s = int(m["y1"]), m["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
+        pre, conn = (m["pre"] or "").lower(), m["conn"].lower()
+        if not y1 < y2 <= y1 + 100 or (conn == "/" and y2 != y1 + 1):
+            return []
+        if conn == "and" and pre != "between":
+            return []
+        if conn in ("to", "until", "till", "through") and pre not in ("from", "between", "since"):
+            return []
+        if len(y2s) == 2 and conn not in ("-", "/"):
+            return []
+        return [_mk(ctx, m, date(y1, 1, 1), date(y2, 12, 31), "range")]
+
+    decade_re = re.compile(r"(?<!\w)(?:(?i:the)\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s(?!\w)")
+
+    def decade_rule(m, ctx):
+        y = int(m["dec"])
+        return [_mk(ctx, m, date(y, 1, 1), date(y + 9, 12, 31), "range", approx=True)]
+
+    weekday_re = re.compile(
+        rf"""
+        (?:(?<!\w)(?P<pre>(?i:last|next|this\s+past|this\s+coming|this|on|since|until|by|coming|past))\s+)?
+        (?<!\w)(?P<wd>{wd})(?!\w)(?:\s+(?i:morning|afternoon|evening|night))?
+        """,
+        re.X,
+    )
+
+    def weekday_rule(m, ctx):
+        pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
+        qual = {"last": _PAST, "past": _PAST, "this past": _PAST}.get(pre)
+        if pre in ("next", "coming", "this coming"):
+            qual = _NEXT
+        return [_weekday_cand(ctx, m, lx.weekdays_en[m["wd"]], qual, pre == "since")]
+
+    relday_re = re.compile(
+        r"(?<!\w)(?P<rel>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+        r"yesterday|today|tomorrow|tonight|last\s+night))(?!\w)"
+    )
+
+    def relday_rule(m, ctx):
+        rel = re.sub(r"\s+", " ", m["rel"].lower())
+        offset = {
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+            "yesterday": -1,
+            "tomorrow": 1,
+            "last night": -1,
+        }.get(rel, 0)
+        if ctx.pub is None:
+            return [_mk(ctx, m, None, None, "day", approx=True)]
+        d = ctx.pub + timedelta(days=offset)
+        return [_mk(ctx, m, d, d, "day")]
+
+    relunit_re = re.compile(
+        r"(?:(?<!\w)(?P<pre>(?i:earlier|later|early|late|since|the\s+end\s+of|end\s+of|"
+        r"the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of))\s+)?"
+        r"(?<!\w)(?P<qual>(?i:last|next|this))\s+(?P<unit>(?i:week|month|year))(?!\w)"
+    )
+
+    def relunit_rule(m, ctx):
+        qual = _QUAL_EN[m["qual"].lower()]
+        pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
+        return [_relunit_cand(ctx, m, m["unit"].lower(), qual, pre)]
+
+    duration_re = re.compile(
+        rf"""
+        (?<!\w)(?:(?P<hedge>(?i:about|around|nearly|almost|roughly|some|more\s+than|less\s+than|
+            over|approximately|just\s+over|just\s+under|only|a\s+few|several|few|many))\s+)?
+        (?:(?P<num>\d{{1,4}}|(?i:{num}))\s+)?(?P<unit>(?i:days?|weeks?|months?|years?|decades?|hours?))
+        \s+(?P<dir>(?i:ago|from\s+now))(?!\w)
+        """,
+        re.X,
+    )
+
+    def duration_rule(m, ctx):
+        hedge = re.sub(r"\s+", " ", (m["hedge"] or "").lower())
+        unit = _EN_UNITS[m["unit"].lower()]
+        n = _num(m["num"], lx) if m["num"] else 0
+        if hedge in ("a few", "several", "few", "many") or not n:
+            return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
+        sign = -1 if m["dir"].lower() == "ago" else 1
+        return [_duration_cand(ctx, m, unit, sign * n, bool(hedge))]
+
+    rolling_re = re.compile(
+        rf"""
+        (?:(?<!\w)(?i:in|over|during|for|within|throughout)\s+)?
+        (?:(?<!\w)(?i:the)\s+)?(?<!\w)(?P<qual>(?i:past|last|next|coming|recent))\s+
+        (?:(?P<num>\d{{1,3}}|(?i:{num}))\s+)?(?P<unit>(?i:days|weeks|months|years|decades|hours))(?!\w)
+        """,
+        re.X,
+    )
+
+    def rolling_rule(m, ctx):
+        unit = _EN_UNITS[m["unit"].lower()]
+        n = _num(m["num"], lx) if m["num"] else 0
+        future = m["qual"].lower() in ("next", "coming")
+        return [_rolling_cand(ctx, m, unit, n, future)]
+
+    vague_re = re.compile(rf"(?<!\w)(?i:{_alt(lx.vague_en)})(?!\w)")
+
+    def vague_rule(m, ctx):
+        return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
+
+    return [
+        (month_re, month_rule, {w.lower() for w in lx.months_en}),
+        (year_range_re, year_range_rule, {_DIGIT}),
+        (year_re, year_rule, {_DIGIT}),
+        (decade_re, decade_rule, {_DIGIT}),
+        (weekday_re, weekday_rule, {w.lower() for w in lx.weekdays_en}),
+        (relday_re, relday_rule, {"yesterday", "today", "tomorrow", "tonight", "night"}),
+        (relunit_re, relunit_rule, {"week", "month", "year"}),
+        (duration_re, duration_rule, {"ago", "now"}),
+        (rolling_re, rolling_rule, {"days", "weeks", "months", "years", "decades", "hours"}),
+        (vague_re, vague_rule, _content_words(lx.vague_en)),
+    ]
+
+
+# ---- Numeric dates (any language) ------------------------------------------------------
+
+_NUMERIC_RE = re.compile(
+    r"(?<![\w/.\-])(?:(?P<y0>(?:19|20)\d\d)(?P<sep0>[/\-])(?P<m0>\d{1,2})(?P=sep0)(?P<d0>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d))(?!\w|[/.\-]\d)"
+)
+
+
+def _numeric_rule(m: re.Match[str], ctx: _Ctx, day_first: bool) -> list[_Cand]:
+    if m["y0"]:
+        y, mo, d = int(m["y0"]), int(m["m0"]), int(m["d0"])
+    else:
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        # Arabic and European sources write day/month; English (US) month/day unless the
+        # first number cannot be a month.
+        d, mo = (a, b) if day_first or a > 12 else (b, a)
+    if not _valid_day(y, mo, d):
+        return []
+    return [_mk(ctx, m, date(y, mo, d), date(y, mo, d), "day")]
+
+
+# --------------------------------------------------------------------------------------
+# Compiled engine
+
+
+@dataclass(frozen=True)
+class _Engine:
+    rules: tuple[tuple[re.Pattern[str], _Rule], ...]
+    anchors: dict[str, tuple[int, ...]]  # anchor word -> indexes of the rules it enables
+    blockers: re.Pattern[str] | None
+    future: re.Pattern[str] | None
+    memo: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def rules_for(self, norm: str) -> list[int]:
+        """Indexes (in rule order) of the rules whose anchors occur in the sentence."""
+        hit: set[int] = set()
+        if _DIGIT_RE.search(norm):
+            hit.update(self.anchors[_DIGIT])
+        memo = self.memo
+        for word in _WORD_RE.findall(norm):
+            found = memo.get(word)
+            if found is None:
+                found = self._word_rules(word)
+            hit.update(found)
+        return sorted(hit)
+
+    def _word_rules(self, word: str) -> tuple[int, ...]:
+        if len(self.memo) > 200_000:  # news vocabulary repeats; keep the memo bounded
+            self.memo.clear()
+        found: set[int] = set()
+        for stem in _stems(word.lower()):
+            found.update(self.anchors.get(stem, ()))
+        self.memo[word] = tuple(found)
+        return self.memo[word]
+
+
+@cache
+def _engine(language: str) -> _Engine:
+    lx = _lex()
+    specs: list[_RuleSpec] = []
+    day_first = language != "en"
+    if language != "en":
+        specs += _ar_patterns(lx)
+    if language != "ar":
+        specs += _en_patterns(lx)
+    specs.append((_NUMERIC_RE, lambda m, ctx: _numeric_rule(m, ctx, day_first), {_DIGIT}))
+    anchors: dict[str, list[int]] = {_DIGIT: []}
+    for i, (_, _, words) in enumerate(specs):
+        for w in words:
+            anchors.setdefault(w, []).append(i)
+    blockers = re.compile(rf"(?i:{_alt(lx.blockers)})") if lx.blockers else None
+    future = re.compile(rf"(?<!\w)(?i:{_alt(lx.future)})(?!\w)") if lx.future else None
+    return _Engine(
+        tuple((p, r) for p, r, _ in specs),
+        {k: tuple(v) for k, v in anchors.items()},
+        blockers,
+        future,
+    )
+
+
+_RANGE_START = re.compile(r"\s*(?:-|الي|حتي|و)\s*\S")
+_RANGE_CONN = re.compile(r"\s*(?:-|/|الي|حتي|و|(?i:to|until|till|through|and))\s*")
+
+
+def _select(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates, longest first."""
+    chosen: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.e - c.s), c.s)):
+        if all(c.e <= o.s or c.s >= o.e for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.s)
+
+
+def _combine_ranges(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
+    """«من يناير إلى مارس 2024», "from June 3 to June 5": two dates joined into one range."""
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if (
+            b is not None
+            and a.pre in ("من", "بين", "منذ", "from", "between", "since")
+            and not (a.vague or b.vague)
+            and a.start
+            and b.end
+            and _RANGE_CONN.fullmatch(ctx.norm[a.e : b.s])
+            and b.gran in ("day", "month", "year", "range")
+        ):
+            start = a.start
+            if not a.has_year and b.has_year and a.month:
+                y = b.end.year - (1 if (a.month, a.day) > (b.end.month, b.end.day) else 0)
+                if _valid_day(y, a.month, a.day or 1):
+                    start = date(y, a.month, a.day or 1)
+            if start <= b.end:
+                out.append(_Cand(a.s, b.e, start, b.end, "range", a.approx or b.approx))
+                i += 2
+                continue
+        if not a.partner:
+            out.append(a)
+        i += 1
+    return out
+
+
+def _apply_since(c: _Cand, pub: date | None) -> _Cand:
+    """«منذ 2014» / "since June": an interval from that date to publication."""
+    if c.since and c.start is not None:
+        c.end = pub
+        c.gran = "range"
+        c.approx = c.approx or pub is None
+    return c
+
+
+def _sentence_mentions(
+    sentence: str, paragraph: int, pub: date | None, eng: _Engine
+) -> list[DateMention]:
+    norm = _normalize(sentence)
+    active = eng.rules_for(norm)
+    if not active:
+        return []
+    future = bool(eng.future and eng.future.search(norm))
+    ctx = _Ctx(pub, norm, sentence, future)
+    cands: list[_Cand] = []
+    for i in active:
+        pattern, rule = eng.rules[i]
+        for m in pattern.finditer(norm):
+            if m.end() > m.start():
+                cands.extend(rule(m, ctx))
+    if not cands:
+        return []
+    if eng.blockers is not None:
+        blocked = [(b.start(), b.end()) for b in eng.blockers.finditer(norm)]
+        cands = [c for c in cands if not any(s <= c.s and c.e <= e for s, e in blocked)]
+    chosen = _combine_ranges(_select(cands), ctx)
+    out: list[DateMention] = []
+    for c in chosen:
+        c = _apply_since(c, pub)
+        s, e = c.s, c.e
+        while s < e and norm[s].isspace():
+            s += 1
+        while e > s and norm[e - 1] in " \t,،":
+            e -= 1
+        if norm[s] in "وف" and any(p.fullmatch(norm[s + 1 : e]) for p, _ in eng.rules):
+            s += 1  # «وفي 2019» is shown as «في 2019»: the conjunction is not part of it
+        out.append(
+            DateMention(
+                text=ctx.orig_text(s, e),
+                start=c.start.isoformat() if c.start else None,
+                end=c.end.isoformat() if c.end else None,
+                granularity=c.gran,
+                approximate=c.approx or (c.start is None and not c.vague),
+                paragraph=paragraph,
+                sentence=sentence,
+                vague=c.vague,
+            )
+        )
+    return out
+
+
+def extract_dates(
+    paragraphs: list[str], published_at: date | None, language: str
+) -> list[DateMention]:
+    """All temporal expressions in the paragraphs, in reading order.
+
+    language: "ar", "en", or anything else to try both rule sets.
+    """
+    lang = language if language in ("ar", "en") else "any"
+    eng = _engine(lang)
+    out: list[DateMention] = []
+    for p_i, para in enumerate(paragraphs):
+        for sent in split_sentences(para):
+            out.extend(_sentence_mentions(sent, p_i, published_at, eng))
+    return out

@@ -1,0 +1,406 @@
+"""Content terms of articles: per-article counts, clitic-aware grouping, distinctive terms.
+
+Arabic attaches conjunctions, prepositions and the article to the word (والناتو، للغرب،
+بالعقوبات). Generic stemmers strip these letters blindly and mangle names (بوتين → وتين,
+لبنان → بنان). `TermGrouper` strips a proclitic only when the evidence says the remainder
+is the word: the remainder must be attested (in the corpus being counted or in the
+`wordfreq` Arabic list) and, according to `wordfreq`, clearly more frequent than the whole
+form — a real clitic form is always rarer than its bare word, while a name is usually far
+more frequent than the junk left after cutting its first letter.
+
+English terms are only case-folded (no stemming, no plural folding: "news"/"new",
+"arms"/"arm" show why); the display form is the most frequent capitalisation.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+import numpy as np
+
+from .model import Keyword
+from .stopwords import is_stopword
+from .textproc import clean_invisible, iter_token_spans, normalize, strip_diacritics
+
+log = logging.getLogger(__name__)
+
+# Proclitic clusters: optional conjunction (و/ف) + optional preposition (ب/ل/ك). The
+# article ال is not stripped: العالم (the world) and عالم (scientist) differ, and the
+# definite form is what a reader expects to see in a cloud.
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ل", "ك")
+_CLUSTERS = tuple(
+    sorted(
+        (c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS if c + p),
+        key=len,
+    )
+)
+# A remainder must be at least this long: short leftovers (ولي → لي، بدر → در) are
+# usually a name or word cut in two, never worth the risk.
+_MIN_BARE = 3
+_MIN_DEFINITE = 4  # ال + two letters; keeps والي/بالي from becoming الي
+# How much more frequent (in Zipf units, log10 per billion words) the remainder must be
+# than the whole form. Measured on wordfreq: real clitic forms sit 0.8–3.4 below their
+# bare word (وروسيا 0.95, للغرب 1.26, والناتو 1.81), a few closer (وفيتنام 0.78, لوكالة
+# 0.75, بالتعاون 0.24); names whose remainder is a word sit close too (بيونج/يونج 0.71,
+# فانس/انس 0.53, بكين/كين −0.07). When the corpus uses the bare form at least as often as
+# the whole form, the smaller margin applies.
+_ZIPF_MARGIN = 0.8
+_ZIPF_MARGIN_CORPUS = 0.5
+# A remainder known only from wordfreq (not seen in the corpus) must be a common word.
+_ZIPF_ATTESTED = 3.0
+# Tokens that are not terms: anything with a digit, and the English possessive.
+_HAS_DIGIT = re.compile(r"\d")
+_POSSESSIVE = re.compile(r"['’][sS]$")
+# Share of a unigram's occurrences inside kept bigrams above which the unigram is redundant.
+_COVERED_SHARE = 0.75
+
+
+@lru_cache(maxsize=1)
+def _arabic_frequencies() -> dict[str, float]:
+    """wordfreq's Arabic word -> frequency table (loaded once, ≈0.2 s), or {} if missing.
+
+    Looked up directly rather than through `wordfreq.zipf_frequency` (≈30 µs a call, its
+    tokenizer re-runs each time): on single diacritic-free tokens both give the same value.
+    """
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:
+        log.warning("wordfreq is not installed: clitic grouping uses corpus evidence only")
+        return {}
+    return get_frequency_dict("ar")
+
+
+def arabic_zipf(word: str) -> float:
+    """Zipf frequency (log10 per billion words) of an Arabic word; 0.0 when unknown."""
+    freq = _arabic_frequencies().get(word)
+    return round(math.log10(freq) + 9.0, 2) if freq else 0.0
+
+
+@lru_cache(maxsize=200_000)
+def _norm(word: str) -> str:
+    return normalize(word)
+
+
+def _is_arabic_word(word: str) -> bool:
+    return bool(word) and not word.isascii()
+
+
+class TermGrouper:
+    """Groups surface terms (unigrams and "w1 w2" bigrams) that differ only by proclitics,
+    spelling variants (alef/ya/ta-marbuta, diacritics) or, for English, case.
+
+    Built from the term counts of the whole corpus, so that every outlet's terms are
+    folded the same way.
+    """
+
+    def __init__(self, counts: Counter[str] | dict[str, int]):
+        self._counts = Counter(counts)
+        # Corpus evidence for remainders: counts by matching form of single words.
+        self._word_counts: Counter[str] = Counter()
+        for term, c in self._counts.items():
+            for part in term.split():
+                self._word_counts[_norm(part)] += c
+        self._stripped: dict[str, str] = {}
+        self._terms: dict[str, tuple[str, str]] = {}
+        self._display: dict[str, str] | None = None
+
+    # -- single words -------------------------------------------------------------------
+
+    def strip(self, word: str) -> str:
+        """The word without its proclitics, when the evidence allows; else the word."""
+        word = strip_diacritics(word)
+        cached = self._stripped.get(word)
+        if cached is None:
+            cached = self._strip_uncached(word, depth=0)
+            self._stripped[word] = cached
+        return cached
+
+    def _strip_uncached(self, word: str, depth: int) -> str:
+        # Shortest cluster first, then recurse: وبيونغ must lose و (→ بيونغ, a name that
+        # the recursion then leaves alone), not وب (→ يونغ, a frequent word).
+        if not _is_arabic_word(word) or depth > 2:
+            return word
+        whole = arabic_zipf(word)
+        count = self._word_counts.get(_norm(word), 0)
+        for cluster in _CLUSTERS:
+            if not word.startswith(cluster):
+                continue
+            rest = word[len(cluster) :]
+            candidates = [rest]
+            if cluster.endswith("ل") and rest.startswith("ل"):
+                candidates.append("ا" + rest)  # لل = ل + ال with the alef dropped
+            scored = [(self._remainder_score(c, whole, count), c) for c in candidates]
+            valid = [(score, c) for score, c in scored if score is not None]
+            if valid:
+                return self._strip_uncached(max(valid)[1], depth + 1)
+        return word
+
+    def _remainder_score(self, rest: str, whole_zipf: float, whole_count: int) -> float | None:
+        """How good `rest` is as the bare word, or None when it must not be used."""
+        min_len = _MIN_DEFINITE if rest.startswith("ال") else _MIN_BARE
+        if len(rest) < min_len or is_stopword(rest, "ar"):
+            return None
+        in_corpus = self._word_counts.get(_norm(rest), 0)
+        zipf = arabic_zipf(rest)
+        if whole_zipf == 0.0:
+            # Whole form unknown to wordfreq (rare combination or new name): only the
+            # corpus itself can vouch for the bare word.
+            if not in_corpus:
+                return None
+        else:
+            # The corpus using the bare word at least as often as the whole form is a
+            # second, independent witness; with it a smaller wordfreq margin suffices.
+            margin = _ZIPF_MARGIN_CORPUS if in_corpus >= max(whole_count, 1) else _ZIPF_MARGIN
+            if zipf - whole_zipf < margin:
+                return None
+            if not in_corpus and zipf < _ZIPF_ATTESTED:
+                return None
+        return zipf + math.log10(1 + in_corpus)
+
+    # -- terms ----------------------------------------------------------------------------
+
+    def _analyse(self, surface: str) -> tuple[str, str]:
+        """(group key, clitic-free surface) of a term, cached.
+
+        Clitics are removed from the first word only: a proclitic on a later word of a
+        phrase belongs to the phrase (بوتين وكيم is "Putin and Kim", not "Putin Kim").
+        """
+        cached = self._terms.get(surface)
+        if cached is None:
+            first, _, rest = surface.partition(" ")
+            stripped = self.strip(first)
+            if rest:
+                stripped = f"{stripped} {strip_diacritics(rest)}"
+            cached = (_norm(stripped), stripped)
+            self._terms[surface] = cached
+        return cached
+
+    def key(self, surface: str) -> str:
+        """Group key of a term: matching form of its clitic-stripped surface."""
+        return self._analyse(surface)[0]
+
+    def _vote(self, counter: Counter[str] | dict[str, int]) -> tuple[dict[str, int], dict]:
+        """Counts by group key, and each group's most frequent clitic-free spelling
+        (ties go to the lexically smallest, for determinism)."""
+        spelled: dict[tuple[str, str], int] = {}
+        by_key: dict[str, int] = {}
+        for term, c in counter.items():
+            pair = self._analyse(term)
+            spelled[pair] = spelled.get(pair, 0) + c
+            by_key[pair[0]] = by_key.get(pair[0], 0) + c
+        best: dict[str, tuple[int, str]] = {}
+        for (k, stripped), c in spelled.items():
+            current = best.get(k)
+            if current is None or (-c, stripped) < (-current[0], current[1]):
+                best[k] = (c, stripped)
+        return by_key, {k: v[1] for k, v in best.items()}
+
+    def display(self, key: str) -> str:
+        """The form shown for a group: its most frequent spelling once clitics are removed."""
+        if self._display is None:
+            self._display = self._vote(self._counts)[1]
+        return self._display.get(key, key)
+
+    def group(self, counter: Counter[str] | dict[str, int]) -> Counter[str]:
+        """Counts summed by group, keyed by display form (the corpus-wide one; for a term
+        the grouper was not built from, the most frequent spelling in `counter`)."""
+        if self._display is None:
+            self._display = self._vote(self._counts)[1]
+        by_key, local = self._vote(counter)
+        out: Counter[str] = Counter()
+        for k, c in by_key.items():
+            out[self._display.get(k) or local[k]] += c
+        return out
+
+
+def group_terms(counts: Counter[str] | dict[str, int]) -> dict[str, tuple[str, int]]:
+    """{group key: (display form, summed count)} for a corpus-wide term counter."""
+    grouper = TermGrouper(counts)
+    sums: Counter[str] = Counter()
+    for term, c in counts.items():
+        sums[grouper.key(term)] += c
+    return {k: (grouper.display(k), c) for k, c in sums.items()}
+
+
+# -- per-article terms ----------------------------------------------------------------------
+
+
+def _content_word(token: str) -> bool:
+    if len(token) < 2 or _HAS_DIGIT.search(token):
+        return False
+    return not is_stopword(token)
+
+
+def _clean_token(token: str) -> str:
+    return _POSSESSIVE.sub("", strip_diacritics(token))
+
+
+def _token_runs(paragraph: str) -> Iterable[list[str]]:
+    """Runs of tokens separated only by white space (punctuation ends a run)."""
+    text = clean_invisible(paragraph)
+    run: list[str] = []
+    last_end = None
+    for start, end, surface in iter_token_spans(text):
+        if last_end is not None and text[last_end:start].strip():
+            yield run
+            run = []
+        run.append(_clean_token(surface))
+        last_end = end
+    if run:
+        yield run
+
+
+def article_terms(paragraphs: list[str], language: str) -> Counter[str]:
+    """Surface unigram and bigram ("w1 w2") counts of content terms in one article.
+
+    Diacritics are stripped; a bigram needs two adjacent content words with nothing but
+    white space between them. `language` is accepted for symmetry with the other
+    analysers; the script of each token decides which stop-word list applies.
+    """
+    del language
+    counts: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        for run in _token_runs(paragraph):
+            content = [_content_word(t) for t in run]
+            for i, tok in enumerate(run):
+                if not content[i]:
+                    continue
+                counts[tok] += 1
+                if i + 1 < len(run) and content[i + 1]:
+                    counts[f"{tok} {run[i + 1]}"] += 1
+    return counts
+
+
+def top_keywords(paragraphs: list[str], language: str, n: int = 30) -> list[Keyword]:
+    """The `n` most frequent content terms of one article, clitic variants folded.
+
+    Bigrams count only when they occur at least twice. A unigram is dropped when kept
+    bigrams account for at least `_COVERED_SHARE` of its occurrences (in كوريا الشمالية ×7,
+    a الشمالية ×8 adds nothing).
+    """
+    terms = article_terms(paragraphs, language)
+    counts = TermGrouper(terms).group(terms)
+    bigrams = {t: c for t, c in counts.items() if " " in t and c >= 2}
+    # Occurrences of a word inside kept bigrams, by position: summing over one position
+    # never counts one occurrence twice.
+    as_first: Counter[str] = Counter()
+    as_second: Counter[str] = Counter()
+    for term, c in bigrams.items():
+        first, second = term.split(" ", 1)
+        as_first[first] += c
+        as_second[second] += c
+    items = [
+        (t, c)
+        for t, c in counts.items()
+        if " " not in t and max(as_first[t], as_second[t]) < _COVERED_SHARE * c
+    ]
+    items.extend(bigrams.items())
+    items.sort(key=lambda tc: (-tc[1], " " not in tc[0], tc[0]))
+    return [Keyword(term=t, count=c) for t, c in items[:n]]
+
+
+# -- distinctive terms ----------------------------------------------------------------------
+
+
+def _log_odds(
+    ya: np.ndarray, yb: np.ndarray, alpha: np.ndarray, alpha0: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """δ and z of Monroe, Colaresi & Quinn (2008) for count vectors ya, yb and prior α."""
+    na, nb = ya.sum(), yb.sum()
+    a_pos = ya + alpha
+    b_pos = yb + alpha
+    delta = np.log(a_pos / (na + alpha0 - a_pos)) - np.log(b_pos / (nb + alpha0 - b_pos))
+    z = delta / np.sqrt(1.0 / a_pos + 1.0 / b_pos)
+    return delta, z
+
+
+def _prior_alpha(vocab: list[str], base: np.ndarray, prior: Counter | None, alpha0: float):
+    """α_w = α0 · p_prior(w). A supplied prior is add-one smoothed over the vocabulary so
+    that a term it never saw still gets a positive pseudo-count."""
+    if prior is None:
+        p = base / base.sum()
+    else:
+        pc = np.fromiter((prior.get(w, 0) for w in vocab), dtype=float, count=len(vocab)) + 1.0
+        p = pc / pc.sum()
+    return alpha0 * p
+
+
+def _rows(vocab, delta, z, ya, yb, order) -> list[dict]:
+    return [
+        {
+            "term": vocab[i],
+            "delta": float(delta[i]),
+            "z": float(z[i]),
+            "count_a": int(ya[i]),
+            "count_b": int(yb[i]),
+        }
+        for i in order
+    ]
+
+
+def distinctive_terms(
+    counts_a: Counter[str],
+    counts_b: Counter[str],
+    prior: Counter[str] | None = None,
+    alpha0: float = 1000.0,
+    n: int | None = None,
+) -> list[dict]:
+    """Terms that distinguish A from B: log-odds ratio with informative Dirichlet prior.
+
+    δ_w = log[(y_wA+α_w)/(n_A+α0−y_wA−α_w)] − log[(y_wB+α_w)/(n_B+α0−y_wB−α_w)],
+    Var(δ_w) ≈ 1/(y_wA+α_w) + 1/(y_wB+α_w), z = δ/√Var, α_w = α0·p_prior(w); the prior
+    defaults to A+B. Rows {term, delta, z, count_a, count_b}, sorted by z descending (A's
+    terms first, B's last); `n` keeps only the first n rows.
+    """
+    # Zero counts carry no evidence and would get a zero prior (log 0).
+    vocab = sorted(
+        w for w in set(counts_a) | set(counts_b) if counts_a.get(w, 0) + counts_b.get(w, 0) > 0
+    )
+    if not vocab:
+        return []
+    ya = np.fromiter((counts_a.get(w, 0) for w in vocab), dtype=float, count=len(vocab))
+    yb = np.fromiter((counts_b.get(w, 0) for w in vocab), dtype=float, count=len(vocab))
+    alpha = _prior_alpha(vocab, ya + yb, prior, alpha0)
+    delta, z = _log_odds(ya, yb, alpha, alpha0)
+    order = np.lexsort((np.arange(len(vocab)), -z))  # stable: ties keep vocabulary order
+    if n is not None:
+        order = order[:n]
+    return _rows(vocab, delta, z, ya, yb, order)
+
+
+def distinctive_vs_rest(
+    counts_by_outlet: dict[str, Counter[str]], n: int = 15, alpha0: float = 1000.0
+) -> dict[str, list[dict]]:
+    """For each outlet, its `n` most distinctive terms against all other outlets pooled.
+
+    The prior is the whole corpus (all outlets). count_b is the rest's count.
+    """
+    outlets = list(counts_by_outlet)
+    vocab = sorted({w for c in counts_by_outlet.values() for w, k in c.items() if k > 0})
+    if not vocab:
+        return {o: [] for o in outlets}
+    index = {w: i for i, w in enumerate(vocab)}
+    matrix = np.zeros((len(outlets), len(vocab)))
+    for r, outlet in enumerate(outlets):
+        for term, c in counts_by_outlet[outlet].items():
+            if c > 0:
+                matrix[r, index[term]] = c
+    total = matrix.sum(axis=0)
+    alpha = alpha0 * total / total.sum()
+    out: dict[str, list[dict]] = {}
+    for r, outlet in enumerate(outlets):
+        ya = matrix[r]
+        yb = total - ya
+        delta, z = _log_odds(ya, yb, alpha, alpha0)
+        # Only terms the outlet actually uses can be "its" terms.
+        z_used = np.where(ya > 0, z, -np.inf)
+        top = np.argsort(-z_used, kind="stable")[:n]
+        top = [i for i in top if ya[i] > 0]
+        out[outlet] = _rows(vocab, delta, z, ya, yb, top)
+    return out

@@ -1,0 +1,1360 @@
+"""Who is quoted or cited in an article, how, and what kind of voice they are.
+
+`attribute_quotes()` finds attributed statements (direct quotes and reported speech) with
+rules and lexicons: there is no Arabic NER that works offline, so a speaker is the token span
+in subject position of a reporting verb or after a source phrase, split into role and name
+with the role/institution lexicons. Everything is regex/dict based and compiled at import.
+
+Lexicons (dashboard/lexicons/): reporting_verbs_ar.txt, reporting_verbs_en.txt,
+source_phrases.txt, speaker_roles_ar.txt, speaker_roles_en.txt, speaker_honorifics.txt,
+speaker_documents.txt, affiliations.txt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import load_fields, load_lines
+from .model import Quote, Speaker
+from .textproc import TOKEN_RE, clean_invisible, normalize, split_sentences, strip_diacritics
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons, compiled once.
+
+
+@lru_cache(maxsize=200_000)
+def _n(token: str) -> str:
+    """Matching form of one token (cached: the same tokens recur across articles)."""
+    return normalize(token)
+
+
+def _nphrase(text: str) -> tuple[str, ...]:
+    return tuple(_n(t) for t in TOKEN_RE.findall(text.replace("ـ", "")))
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    lemma: str
+    participle: bool
+    feminine: bool
+    complements: frozenset[str]  # extra complement prepositions (normalised)
+    homograph: bool
+
+
+_AN_FORMS = frozenset(
+    _n(w)
+    for w in (
+        "أن إن أنّ إنّ بأن بأنّ أنه إنه أنها إنها أنهم إنهم أننا إننا أنني إنني بأنه بأنها بأنهم "
+        "بأننا لأن"
+    ).split()
+)
+
+
+def _load_ar_verbs() -> dict[str, _Verb]:
+    verbs: dict[str, _Verb] = {}
+    for fields in load_fields("reporting_verbs_ar.txt"):
+        fields = tuple("" if f == "-" else f for f in fields) + ("",) * (5 - len(fields))
+        lemma, finite, participles, compl, flags = fields[:5]
+        complements = frozenset(_n(c) for c in compl.split())
+        homograph = "homograph" in flags
+        finite_forms = [lemma, *finite.split()]
+        # Regular plurals: past + وا, present (ي...) + ون.
+        plurals = [f + "وا" for f in finite_forms[:1]] + [
+            f + "ون" for f in finite_forms if _n(f).startswith("ي")
+        ]
+        for form in finite_forms + plurals:
+            nf = _n(form)
+            fem = nf.startswith("ت") or (nf.endswith("ت") and not _n(lemma).endswith("ت"))
+            verbs.setdefault(nf, _Verb(_n(lemma), False, fem, complements, homograph))
+        for form in participles.split():
+            nf = _n(form)
+            verbs.setdefault(nf, _Verb(_n(lemma), True, nf.endswith("ه"), complements, homograph))
+    return verbs
+
+
+_AR_VERBS = _load_ar_verbs()
+_AR_NOT_VERBS = frozenset(_n(w) for w in load_lines("reporting_not_verbs_ar.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    words: tuple[str, ...]
+    kind: str
+    type: str  # person / body / group
+    weak: bool
+
+
+def _load_roles(name: str, arabic: bool) -> dict[str, list[_Role]]:
+    """First word -> role entries (longest first). Arabic entries also match with ال."""
+    index: dict[str, list[_Role]] = {}
+    for fields in load_fields(name):
+        fields = fields + ("",) * (4 - len(fields))
+        phrase, kind, typ, weak = fields[:4]
+        words = _nphrase(phrase)
+        variants = {words}
+        if arabic and not words[0].startswith("ال"):
+            variants.add(("ال" + words[0], *words[1:]))
+        if arabic and words[0].startswith("ال"):
+            variants.add((words[0][2:], *words[1:]))
+        for v in variants:
+            index.setdefault(v[0], []).append(_Role(v, kind, typ, weak == "weak"))
+    for entries in index.values():
+        entries.sort(key=lambda r: -len(r.words))
+    return index
+
+
+_AR_ROLES = _load_roles("speaker_roles_ar.txt", arabic=True)
+_EN_ROLES = _load_roles("speaker_roles_en.txt", arabic=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    words: tuple[str, ...]
+    side: str
+    type: str  # adj / country / capital / body
+
+
+def _load_sides() -> dict[str, list[_Side]]:
+    index: dict[str, list[_Side]] = {}
+    for fields in load_fields("affiliations.txt"):
+        phrase, side = fields[0], fields[1]
+        typ = fields[2] if len(fields) > 2 else "country"
+        words = _nphrase(phrase)
+        if not words:
+            continue
+        index.setdefault(words[0], []).append(_Side(words, side, typ))
+    for entries in index.values():
+        entries.sort(key=lambda s: -len(s.words))
+    return index
+
+
+_SIDES = _load_sides()
+_DOCUMENTS = frozenset(w for line in load_lines("speaker_documents.txt") for w in _nphrase(line))
+_HONORIFICS: list[tuple[tuple[str, ...], bool]] = sorted(
+    ((_nphrase(f[0]), len(f) > 1 and f[1] == "if_name") for f in load_fields("speaker_honorifics.txt")),
+    key=lambda h: -len(h[0]),
+)
+
+
+def _load_en_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    finite, opinion, participle = set(), set(), set()
+    for fields in load_fields("reporting_verbs_en.txt"):
+        form = fields[0].lower()
+        flag = fields[1] if len(fields) > 1 else ""
+        (participle if flag == "participle" else finite).add(form)
+        if flag == "opinion":
+            opinion.add(form)
+    return frozenset(finite), frozenset(opinion), frozenset(participle)
+
+
+_EN_VERBS, _EN_OPINION, _EN_PARTICIPLES = _load_en_verbs()
+
+# Source phrases: tuple of words; a trailing "ل" means the next token carries لـ.
+_AR_SOURCES: list[tuple[str, ...]] = []
+for _f in load_fields("source_phrases.txt"):
+    if len(_f) > 1 and _f[1] == "ar":
+        _AR_SOURCES.append(tuple(_n(w) for w in _f[0].split()))
+
+_AR_SOURCE_FIRST = frozenset(p[0] for p in _AR_SOURCES)
+
+# Function words that end a name or a subject span (normalised).
+_AR_STOP = frozenset(
+    _n(w)
+    for w in (
+        "في من إلى الى على عن مع خلال بعد قبل منذ حتى أثناء عبر لدى حول ضد بين نحو تجاه إزاء "
+        "أن إن لأن بأن الذي التي الذين اللذين اللتين اللواتي ما ماذا لا لم لن قد كان كانت "
+        "هذا هذه ذلك تلك هؤلاء هو هي هم هما نحن أنا و أو ثم لكن بل إذ حيث كما فيما بينما "
+        "يوم أمس اليوم غدا الليلة صباح مساء ظهر الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس "
+        "الجمعة السبت الماضي المقبل الجاري الحالي مؤخرا سابقا لاحقا أيضا كذلك وكذلك بدوره "
+        "بدورها بدورهم مجددا مرة ردا تعليقا جانبه جهته جانبها جهتها"
+    ).split()
+)
+# Fillers dropped from the front of a subject span ("قال أيضًا الوزير").
+_AR_FILLERS = frozenset(
+    _n(w)
+    for w in "أيضا كذلك بدوره بدورها بدورهم مجددا من جهته جانبه جهتها جانبها قد وقد".split()
+)
+_AR_PRONOUNS = frozenset(_n(w) for w in "هو هي هم هما".split())
+_AR_REL = frozenset(_n(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
+_AR_CLAUSE = frozenset(
+    _n(w) for w in "و إذ حيث كما فيما بينما لكن ثم بل وإذ وحيث وكما وفيما أن إن".split()
+)
+_AR_KANA = frozenset(_n(w) for w in "كان كانت وكان وكانت فكان قد وقد".split())
+# Nouns that introduce the channel of an interview («في حديث لوكالة ...»).
+_AR_CHANNEL_HEADS = frozenset(
+    _n(w)
+    for w in (
+        "حديث حديثه حديثها تصريح تصريحات تصريحه تصريحاته تصريحها تصريحاتها مقابلة مقابلته "
+        "مقابلتها حوار حواره حوارها لقاء اتصال مداخلة مداخلته"
+    ).split()
+)
+_AR_CHANNEL_MODIFIERS = frozenset(
+    _n(w) for w in "خاص خاصة هاتفي صحفي صحفية صحافي صحافية تلفزيوني تلفزيونية إذاعي".split()
+)
+# After a preposition, these nouns start a circumstance («في بيان»، «في ختام»), not a role.
+_AR_CIRCUMSTANCE = frozenset(
+    _n(w)
+    for w in (
+        "بيان تصريح تصريحات مؤتمر كلمة كلمته مقابلة لقاء اتصال رسالة تغريدة منشور ختام سياق "
+        "هذا ذلك وقت حديث إطار ضوء ظل معرض رد ردا تعليق حين أعقاب"
+    ).split()
+)
+_QUOTE_OPEN = "«“\""
+_QUOTE_RE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
+_COMMA_RE = re.compile(r"[،,]")
+_HARD_PUNCT = re.compile(r"[.;؛!?؟]")
+_PUNCT_STRIP = " \t\n،,.:;؛-–—«»“”\"'()"
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens of one sentence.
+
+
+@dataclass(slots=True)
+class _Tok:
+    surf: str
+    norm: str
+    start: int
+    end: int
+    gap: str  # raw text between the previous token and this one (punctuation lives here)
+    quote: int  # index of the quote span the token is inside, -1 outside
+
+
+def _tokens(sentence: str) -> tuple[list[_Tok], list[tuple[int, int]]]:
+    quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(sentence)]
+    toks: list[_Tok] = []
+    prev = 0
+    qi = 0
+    for m in TOKEN_RE.finditer(sentence):
+        s, e = m.span()
+        while qi < len(quotes) and quotes[qi][1] <= s:
+            qi += 1
+        inside = qi if qi < len(quotes) and quotes[qi][0] < s < quotes[qi][1] else -1
+        toks.append(_Tok(m.group(0), _n(m.group(0)), s, e, sentence[prev:s], inside))
+        prev = e
+    return toks, quotes
+
+
+def _quote_tokens(toks: list[_Tok], qi: int) -> int:
+    return sum(1 for t in toks if t.quote == qi)
+
+
+# ---------------------------------------------------------------------------------------------
+# Speaker noun phrases.
+
+
+@dataclass(slots=True)
+class _NP:
+    name: str = ""
+    role: str = ""
+    kind: str = "other"
+    affiliation: str = ""
+    body: bool = False  # the speaker is an institution / country / group, not a person
+    known: bool = False  # resolved against an earlier mention
+
+
+def _role_at(toks: list[_Tok], p: int, index: dict[str, list[_Role]], prep: bool = False):
+    """Longest role entry starting at token p (optionally after a ب/ل prefix)."""
+    if p >= len(toks):
+        return None
+    first = toks[p].norm
+    candidates = [first]
+    if prep:
+        candidates += _prefix_bases(first)
+    for cand in candidates:
+        for role in index.get(cand, ()):
+            n = len(role.words)
+            if p + n <= len(toks) and all(
+                toks[p + j].norm == role.words[j] for j in range(1, n)
+            ):
+                return role
+    return None
+
+
+def _prefix_bases(norm: str) -> list[str]:
+    """Readings of a token without a leading preposition/conjunction (لل -> ال)."""
+    out = []
+    if norm.startswith("لل") and len(norm) > 4:
+        out.append("ال" + norm[2:])
+    if len(norm) > 3 and norm[0] in "بلوفك":
+        out.append(norm[1:])
+    return out
+
+
+def _side_at(toks: list[_Tok], p: int):
+    if p >= len(toks):
+        return None
+    for cand in [toks[p].norm, *_prefix_bases(toks[p].norm)]:
+        for side in _SIDES.get(cand, ()):
+            n = len(side.words)
+            if p + n <= len(toks) and all(
+                toks[p + j].norm == side.words[j] for j in range(1, n)
+            ):
+                return side
+    return None
+
+
+def _affiliation(toks: list[_Tok], speaker_is_place: bool) -> str:
+    for p in range(len(toks)):
+        side = _side_at(toks, p)
+        if side and (side.type != "capital" or speaker_is_place):
+            return side.side
+    return ""
+
+
+def _kind_of(toks: list[_Tok], index: dict[str, list[_Role]]) -> tuple[str, str]:
+    """(kind, type) of the leftmost role noun; a weak noun yields to a later one."""
+    found = None
+    p = 0
+    while p < len(toks):
+        role = _role_at(toks, p, index, prep=True)
+        if role:
+            if not role.weak:
+                return role.kind, role.type
+            found = found or role
+            p += len(role.words)
+        else:
+            p += 1
+    return (found.kind, found.type) if found else ("", "")
+
+
+def _text(toks: list[_Tok], a: int, b: int, sentence: str) -> str:
+    if a >= b:
+        return ""
+    return sentence[toks[a].start : toks[b - 1].end].strip(_PUNCT_STRIP + "ـ")
+
+
+def _name_text(toks: list[_Tok], a: int, b: int, sentence: str) -> str:
+    """A speaker string: original spelling without quote marks («قناة "العربية"»)."""
+    return " ".join(_QUOTE_CHARS_RE.sub(" ", _text(toks, a, b, sentence)).split())
+
+
+_QUOTE_CHARS_RE = re.compile(r"[«»“”\"]")
+
+
+def _strip_honorifics(seg: list[_Tok]) -> list[_Tok]:
+    changed = True
+    while changed and seg:
+        changed = False
+        for words, if_name in _HONORIFICS:
+            n = len(words)
+            if len(seg) > n and tuple(t.norm for t in seg[:n]) == words:
+                nxt = seg[n].norm
+                if if_name and (nxt.startswith("ال") or nxt in _AR_STOP or _prefix_bases(nxt)):
+                    continue
+                seg = seg[n:]
+                changed = True
+                break
+    return seg
+
+
+def _ar_name_like(t: _Tok) -> bool:
+    n = t.norm
+    # «علي» (the name) and «على» (on) share one normalised form; the spelling tells them apart.
+    is_ali = n == "علي" and strip_diacritics(t.surf).endswith("ي")
+    return (
+        len(n) >= 2
+        and (n not in _AR_STOP or is_ali)
+        and n not in _AR_VERBS
+        and not n.isdigit()
+        and t.quote == -1
+        and not n.startswith("لل")
+    )
+
+
+def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
+    """Extend a role/institution phrase from p: genitives, adjectives, prepositional phrases.
+
+    Stops at the first token that can start a person's name (indefinite, not a lexicon word).
+    For an institution, its proper name (قناة "العربية"، وكالة رويترز) belongs to the phrase.
+    """
+    n = len(seg)
+    bare_after_body = 0
+    start = p
+    while p < n:
+        t = seg[p]
+        if p > start and t.gap and _COMMA_RE.search(t.gap):
+            break
+        role = _role_at(seg, p, _AR_ROLES)
+        if role:
+            p += len(role.words)
+            continue
+        side = _side_at(seg, p)
+        if side:
+            p += len(side.words)
+            continue
+        if t.quote != -1:
+            p += 1
+            continue
+        norm = t.norm
+        if norm in _AR_STOP and norm not in ("في", "لدى"):
+            break
+        if norm in ("في", "لدى", "باسم"):
+            nxt = seg[p + 1] if p + 1 < n else None
+            if nxt and nxt.norm not in _AR_CIRCUMSTANCE and (
+                nxt.norm.startswith("ال") or _role_at(seg, p + 1, _AR_ROLES) or _side_at(seg, p + 1)
+            ):
+                p += 2 if nxt.norm.startswith("ال") else 1
+                continue
+            break
+        if norm.startswith("ال") and norm not in _AR_STOP:
+            p += 1
+            continue
+        bases = _prefix_bases(norm)
+        if bases and norm[0] in "بل" and (
+            any(b.startswith("ال") for b in bases) or _role_at(seg, p, _AR_ROLES, prep=True)
+        ):
+            if bases[0] in _AR_CIRCUMSTANCE or (len(bases) > 1 and bases[1] in _AR_CIRCUMSTANCE):
+                break
+            p += 1
+            continue
+        if t.surf.isascii() and t.surf.isupper() and t.gap.strip().endswith("("):
+            p += 1  # an acronym in brackets: «وكالة فرات للأنباء (ANF)»
+            continue
+        if body and bare_after_body < 3 and _ar_name_like(t):
+            bare_after_body += 1
+            p += 1
+            continue
+        break
+    return p
+
+
+def _ar_name_span(seg: list[_Tok], p: int) -> int:
+    """End of a person name starting at p: 1-4 name-like tokens before a role word."""
+    q = p
+    while q < len(seg) and q - p < 4:
+        t = seg[q]
+        if q > p and t.gap and (_COMMA_RE.search(t.gap) or "(" in t.gap):
+            break
+        if not _ar_name_like(t) or _role_at(seg, q, _AR_ROLES):
+            break
+        if q > p and t.norm[0] == "و" and len(t.norm) > 3:
+            break  # «موسكو وبيونغ يانغ»: a second, coordinated entity
+        q += 1
+    return q
+
+
+def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
+    """Role/name split of a subject phrase. None when it does not look like a speaker."""
+    while seg and seg[0].norm in _AR_FILLERS:
+        seg = seg[1:]
+    seg = _strip_honorifics(seg)
+    if not seg:
+        return None
+    first = seg[0]
+    if first.norm in _AR_PRONOUNS:
+        return None
+    role = _role_at(seg, 0, _AR_ROLES)
+    side = _side_at(seg, 0)
+    np = _NP()
+    if role or (side and side.type in ("country", "capital", "body")):
+        body = bool(role and role.type in ("body", "group")) or not role
+        end = _consume_ar_role(seg, 0, body)
+        name_end = _ar_name_span(seg, end) if not body else end
+        if name_end > end and not body:
+            np.role = _text(seg, 0, end, sentence)
+            np.name = _name_text(seg, end, name_end, sentence)
+        else:
+            np.name = _name_text(seg, 0, end, sentence)
+            np.role = np.name if role and role.type == "person" else ""
+            np.body = True
+        role_toks = seg[:end]
+        kind, typ = _kind_of(role_toks, _AR_ROLES)
+        if not role:  # a country or capital speaks: «أعلنت كوريا الجنوبية»
+            kind, typ = "state", "body"
+        np.kind = kind or "other"
+        if np.body and typ == "person":
+            np.body = False  # a bare role («الرئيس الروسي») is a person without a name
+            # «مسؤول أمريكي»، «مصدر في الوزارة»: an indefinite bare role is an unnamed voice.
+            if not role_toks[0].norm.startswith("ال") and (
+                len(role_toks) == 1 or not role_toks[1].norm.startswith("ال")
+            ):
+                np.kind = "anonymous"
+        if typ == "group":
+            np.kind = "anonymous"
+        np.affiliation = _affiliation(role_toks, speaker_is_place=not role)
+        if strict and name_end < len(seg) and seg[name_end].norm not in _AR_STOP:
+            return None  # «موسكو وبيونغ يانغ»: more than one clean subject
+        return np
+    # Name first, role in apposition: «محمد العالم الكاتب الصحفي ...».
+    end = _ar_name_span(seg, 0)
+    if end == 0:
+        return None
+    if strict and first.norm.startswith("ال"):
+        return None
+    np.name = _name_text(seg, 0, end, sentence)
+    if end < len(seg) and _role_at(seg, end, _AR_ROLES):
+        r_end = _consume_ar_role(seg, end, False)
+        role_toks = seg[end:r_end]
+        np.role = _text(seg, end, r_end, sentence)
+        kind, _typ = _kind_of(role_toks, _AR_ROLES)
+        np.kind = kind or "other"
+        np.affiliation = _affiliation(role_toks, speaker_is_place=False)
+    elif end < len(seg) and strict and seg[end].norm not in _AR_STOP:
+        return None  # unknown words run on: not a clean subject
+    return np
+
+
+def _split_commas(seg: list[_Tok]) -> list[list[_Tok]]:
+    parts: list[list[_Tok]] = [[]]
+    for t in seg:
+        if parts[-1] and _COMMA_RE.search(t.gap):
+            parts.append([])
+        parts[-1].append(t)
+    return [p for p in parts if p]
+
+
+def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
+    """(channel, start, end) of «في حديث لوكالة ...» inside a subject span, else ('', -1, -1)."""
+    for p, t in enumerate(seg):
+        if t.norm not in _AR_CHANNEL_HEADS:
+            continue
+        q = p + 1
+        while q < len(seg) and (seg[q].norm in _AR_CHANNEL_MODIFIERS or seg[q].norm == "مع"):
+            q += 1
+        if q >= len(seg):
+            return "", -1, -1
+        start = p - 1 if p > 0 and seg[p - 1].norm in ("في", "خلال", "وفي", "عبر") else p
+        target = seg[q]
+        if q > p + 1 and seg[q - 1].norm == "مع":
+            offset = 0
+        elif target.norm.startswith("ل") and len(target.norm) > 2:
+            offset = 1 if not target.norm.startswith("لل") else 1
+        else:
+            return "", -1, -1
+        end = q + 1
+        while end < len(seg) and not (seg[end].gap and _COMMA_RE.search(seg[end].gap)):
+            if seg[end].norm in _AR_AN_OR_STOP:
+                break
+            end += 1
+        chan = sentence[target.start + offset : seg[end - 1].end]
+        if chan.startswith("ـ"):
+            chan = chan.lstrip("ـ")
+        if chan.startswith("ل") and target.norm.startswith("لل"):
+            chan = "ا" + chan  # «للأنباء» as a name start is rare; keep the article
+        closing = sentence[seg[end - 1].end : seg[end - 1].end + 1]
+        if closing == ")":
+            chan += ")"
+        return chan.strip(), start, end
+    return "", -1, -1
+
+
+_AR_AN_OR_STOP = _AN_FORMS | frozenset({"في", "خلال", "الي", "عن"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Article context: who has spoken, and aliases (role -> name, surname -> full name).
+
+
+@dataclass
+class _Ctx:
+    last: _NP | None = None
+    by_surname: dict[str, _NP] = field(default_factory=dict)
+    by_role: dict[str, _NP] = field(default_factory=dict)
+
+    def learn(self, np: _NP) -> None:
+        if np.name and not np.body and np.kind != "anonymous":
+            toks = _nphrase(np.name)
+            if len(toks) >= 2 and toks != _nphrase(np.role):
+                for k in (1, 2):
+                    if len(toks) > k:
+                        self.by_surname[" ".join(toks[-k:])] = np
+                self.by_surname[" ".join(toks)] = np
+                if np.role:
+                    self.by_role[" ".join(_nphrase(np.role))] = np
+
+    def resolve(self, np: _NP) -> _NP:
+        key = " ".join(_nphrase(np.name))
+        if np.role == np.name and np.role:  # bare role: «الرئيس الروسي»
+            hit = self.by_role.get(key)
+            if hit:
+                return _NP(hit.name, hit.role, hit.kind, hit.affiliation, False, True)
+            return np
+        hit = self.by_surname.get(key)
+        if hit and hit.name != np.name or (hit and not np.role):
+            return _NP(
+                hit.name,
+                np.role or hit.role,
+                np.kind if np.role else hit.kind,
+                np.affiliation or hit.affiliation,
+                False,
+                True,
+            )
+        return np
+
+
+def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, _NP]]:
+    """Person mentions «ROLE NAME» anywhere in a sentence (teaches aliases, anchors pronouns)."""
+    out: list[tuple[int, _NP]] = []
+    p = 0
+    n = len(toks)
+    while p < n:
+        t = toks[p]
+        base = t.norm[1:] if t.norm[:1] == "و" and len(t.norm) > 3 else t.norm
+        role = _AR_ROLES.get(base)
+        if t.quote == -1 and role and role[0].type == "person":
+            sub = toks[p:]
+            if base != t.norm:
+                sub = [_Tok(t.surf[1:], base, t.start + 1, t.end, t.gap, -1), *toks[p + 1 :]]
+            end = _consume_ar_role(sub, 0, False)
+            name_end = _ar_name_span(sub, end)
+            if (
+                end < len(sub)
+                and name_end > end
+                and not sub[end].norm.startswith("ال")
+                and not (sub[end].norm[0] in "يت" and len(sub[end].norm) >= 4)
+            ):
+                # Outside subject position a word after a role may be a verb («الرئيس يمضي»):
+                # imperfect-looking words (ي/ت...) are not taken as names here.
+                np = _NP(_name_text(sub, end, name_end, sentence), _text(sub, 0, end, sentence))
+                np.kind = _kind_of(sub[:end], _AR_ROLES)[0] or "other"
+                np.affiliation = _affiliation(sub[:end], False)
+                ctx.learn(np)
+                out.append((p, np))
+            elif end > 0:
+                np = ctx.resolve(_NP(_text(sub, 0, end, sentence), _text(sub, 0, end, sentence)))
+                np.kind = np.kind if np.known else (_kind_of(sub[:end], _AR_ROLES)[0] or "other")
+                out.append((p, np))
+            p += max(end, 1)
+            continue
+        if t.quote == -1 and t.norm in ctx.by_surname:
+            out.append((p, ctx.by_surname[t.norm]))
+        p += 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Arabic attribution.
+
+
+@dataclass(slots=True)
+class _Hit:
+    np: _NP | None  # None: pronoun-dropped subject, resolved later
+    verb: str
+    content_start: int  # token index where the attributed content starts
+    direct_quote: int  # quote span index when the content is a direct quote, else -1
+    channel: str
+    trigger: int  # token index of the verb / source phrase
+    participle: bool = False
+    text_override: str = ""
+
+
+def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
+    t = toks[i]
+    if t.norm in _AR_NOT_VERBS:
+        return None
+    v = _AR_VERBS.get(t.norm)
+    if v is None and len(t.norm) > 3 and t.norm[0] in "وف":
+        v = _AR_VERBS.get(t.norm[1:])
+        # A conjunction-prefixed short verb must open a clause: «فرات» after «وكالة» is a
+        # name, not ف + رأت; «وبين» after a noun is "and between".
+        if v is not None and t.norm[0] == "ف" and not _clause_initial(toks, i):
+            return None
+    # A homograph (بين، ذكر، تابع ...) is a verb only when it opens a clause: «الاتفاق بين
+    # موسكو وبكين أن» is the preposition.
+    if v is not None and v.homograph and not _clause_initial(toks, i):
+        return None
+    return v
+
+
+def _clause_initial(toks: list[_Tok], i: int) -> bool:
+    if i == 0 or _COMMA_RE.search(toks[i].gap) or _HARD_PUNCT.search(toks[i].gap):
+        return True
+    return toks[i - 1].norm in _AR_KANA or toks[i - 1].norm in _AR_CLAUSE
+
+
+def _opening_quote(toks: list[_Tok], k: int, quotes_len: dict[int, int]) -> bool:
+    t = toks[k]
+    return t.quote != -1 and (k == 0 or toks[k - 1].quote != t.quote) and quotes_len[t.quote] >= 3
+
+
+def _find_ar_complement(toks, i, verb, quotes_len):
+    """(index where the content starts, direct-quote span or -1, end of subject) or None."""
+    window = 7 if verb.homograph else 24
+    if verb.participle:
+        window = 6
+    n = len(toks)
+    commas = 0
+    for k in range(i + 1, min(n, i + 1 + window)):
+        t = toks[k]
+        if _HARD_PUNCT.search(t.gap):
+            return None
+        if ":" in t.gap:
+            return (k, t.quote if _opening_quote(toks, k, quotes_len) else -1, k)
+        if _opening_quote(toks, k, quotes_len):
+            return (k, t.quote, k)
+        if t.quote != -1:
+            continue
+        if _COMMA_RE.search(t.gap):
+            commas += 1
+            if commas > 3:
+                return None
+        norm = t.norm
+        if norm in _AN_FORMS:
+            return (k + 1, -1, k) if norm.startswith(("ان", "بان", "لان")) and len(norm) <= 4 else (k, -1, k)
+        if norm in ("الي", "الى") and ("الي" in verb.complements or "الى" in verb.complements):
+            if k + 1 < n and toks[k + 1].norm in _AN_FORMS:
+                return (k + 2, -1, k)
+            return (k + 1, -1, k)
+        if norm in verb.complements or (norm == "عما" and "عن" in verb.complements):
+            if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
+                return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
+            return (k + 1 if norm != "عما" else k, -1, k)
+        if norm in _AR_REL:
+            return None
+        if k > i + 1 and (v2 := _ar_verb(toks, k)) is not None and not v2.participle:
+            return None
+    return None
+
+
+def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
+    """Speaker after a source phrase starting at token p; (np, end index)."""
+    n = len(toks)
+    end = p
+    while end < n and not (end > p and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))):
+        if toks[end].norm in _AN_FORMS:
+            break
+        end += 1
+    seg = toks[p:end]
+    if not seg:
+        return None, end
+    head = seg[0].norm
+    if head in _DOCUMENTS or (head.startswith("ال") and head[2:] in _DOCUMENTS):
+        return None, end
+    np = _parse_ar_np(seg, sentence, strict=True)
+    if np is None:
+        return None, end
+    return ctx.resolve(np), end
+
+
+def _ar_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
+    toks, quotes = _tokens(sentence)
+    if not toks:
+        return []
+    quotes_len: dict[int, int] = {}
+    for t in toks:
+        if t.quote != -1:
+            quotes_len[t.quote] = quotes_len.get(t.quote, 0) + 1
+    mentions = _ar_mentions(toks, sentence, ctx)
+    hits: list[_Hit] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.quote != -1:
+            i += 1
+            continue
+        hit = _ar_source_hit(toks, i, sentence, ctx)
+        if hit is None:
+            hit = _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits)
+        if hit is not None:
+            hits.append(hit)
+            i = max(i + 1, hit.content_start)
+            continue
+        i += 1
+    out: list[Quote] = []
+    for h_idx, h in enumerate(hits):
+        np = h.np
+        if np is None:
+            continue
+        if h.text_override:
+            text = h.text_override
+        elif h.direct_quote != -1:
+            qs, qe = quotes[h.direct_quote]
+            text = sentence[qs + 1 : qe - 1].strip()
+        else:
+            stop = hits[h_idx + 1].trigger if h_idx + 1 < len(hits) else n
+            text = _text(toks, h.content_start, stop, sentence) if h.content_start < stop else ""
+        if not text:
+            continue
+        out.append(
+            Quote(
+                speaker=np.name,
+                speaker_kind=np.kind,
+                role=np.role,
+                verb=toks[h.trigger].surf if h.verb == "" else h.verb,
+                direct=h.direct_quote != -1,
+                text=text,
+                paragraph=para,
+                sentence=sentence,
+                affiliation=np.affiliation,
+                channel=h.channel,
+            )
+        )
+    return out
+
+
+def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
+    first = toks[i].norm
+    if first not in _AR_SOURCE_FIRST and first[1:] not in _AR_SOURCE_FIRST:
+        return None
+    n = len(toks)
+    for phrase in _AR_SOURCES:
+        needs_lam = phrase[-1] == "ل"
+        words = phrase[:-1] if needs_lam else phrase
+        m = len(words)
+        if i + m > n:
+            continue
+        first = toks[i].norm
+        if first != words[0] and not (first[:1] == "و" and first[1:] == words[0]):
+            continue
+        if any(toks[i + j].norm != words[j] for j in range(1, m)):
+            continue
+        p = i + m
+        if p >= n or toks[p].quote != -1 and not needs_lam:
+            return None
+        verb_text = _text(toks, i, p, sentence)
+        nxt = toks[p].norm
+        if needs_lam:
+            if nxt in ("ل", "لـ"):
+                p += 1
+            elif nxt.startswith("ل") and len(nxt) > 2:
+                # Re-read the token without its لـ («لقناة» -> «قناة», «للخبير» -> «الخبير»).
+                base = "ال" + nxt[2:] if nxt.startswith("لل") else nxt[1:]
+                lam = 1 if toks[p].surf[1:2] != "ـ" else 2
+                toks = toks[:p] + [
+                    _Tok(toks[p].surf[lam:], base, toks[p].start + lam, toks[p].end, toks[p].gap, -1),
+                    *toks[p + 1 :],
+                ]
+            else:
+                return None
+            if p < n and toks[p].norm in ("ما", "لما"):
+                return _ar_source_verb(toks, p + 1, i, verb_text, sentence, ctx)
+        elif nxt == "ما":
+            return _ar_source_verb(toks, p + 1, i, verb_text, sentence, ctx)
+        np, end = _ar_source_np(toks, p, sentence, ctx)
+        if np is None:
+            return None
+        rest = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+        return _Hit(np, verb_text, end, -1, "", i, text_override=rest)
+    return None
+
+
+def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
+    """«وفقًا لما ذكرته وكالة ...»، «بحسب ما نقلت X عن Y»: the speaker follows the verb."""
+    if p >= len(toks):
+        return None
+    norm = toks[p].norm
+    base = norm[:-1] if norm.endswith("ه") else norm[:-2] if norm.endswith("ها") else norm
+    if norm not in _AR_VERBS and base not in _AR_VERBS and norm not in ("نقل", "نقلت", "نقلته", "نشرت", "نشرته"):
+        return None
+    np, end = _ar_source_np(toks, p + 1, sentence, ctx)
+    channel = ""
+    for k in range(p + 1, end):
+        if toks[k].norm in ("عن",) and k > p + 1:
+            inner, _e = _ar_source_np(toks, k + 1, sentence, ctx)
+            if inner:
+                outer, _ = _ar_source_np(toks[: k], p + 1, sentence, ctx)
+                channel = outer.name if outer else ""
+                np = inner
+            break
+    if np is None:
+        return None
+    rest = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+    return _Hit(np, f"{verb_text} {toks[p].surf}", end, -1, channel, i, text_override=rest)
+
+
+def _strip_span(sentence: str, a: int, b: int) -> str:
+    return (sentence[:a].strip(_PUNCT_STRIP) + " " + sentence[b:].strip(_PUNCT_STRIP)).strip()
+
+
+def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | None:
+    t = toks[i]
+    verb = _ar_verb(toks, i)
+    if verb is None:
+        return None
+    comp = _find_ar_complement(toks, i, verb, quotes_len)
+    if comp is None:
+        # «"..."، قال فلان»: the quote comes first.
+        if not verb.participle and i > 0 and toks[i - 1].quote != -1 and quotes_len[toks[i - 1].quote] >= 3:
+            end = i + 1
+            while end < len(toks) and not _HARD_PUNCT.search(toks[end].gap) and not _COMMA_RE.search(toks[end].gap):
+                end += 1
+            np = _parse_ar_np(toks[i + 1 : end], sentence, strict=False)
+            np = ctx.resolve(np) if np else _pronoun_np(toks, i, ctx, mentions, hits)
+            if np:
+                ctx.learn(np)
+                ctx.last = np
+                return _Hit(np, t.surf, end, toks[i - 1].quote, "", i)
+        return None
+    content, direct, subj_end = comp
+    span = toks[i + 1 : subj_end]
+    channel, cs, ce = _find_channel(span, sentence)
+    if cs != -1:
+        span = span[:cs] + span[ce:]
+    np = None
+    if not verb.participle and span:
+        parts = _split_commas(span)
+        core = parts[0]
+        np = _parse_ar_np(core, sentence, strict=verb.homograph)
+        if verb.homograph and (np is None or not (np.role or np.body or _is_known(np, ctx))):
+            # «بين»، «ذكر»، «تابع» ... with a bare unknown noun after them are not speech.
+            return None
+        if np is not None:
+            for extra in parts[1:]:
+                ex = _strip_honorifics([x for x in extra if x.norm not in _AR_FILLERS])
+                if ex and not np.role and _role_at(ex, 0, _AR_ROLES):
+                    r_end = _consume_ar_role(ex, 0, False)
+                    np.role = _text(ex, 0, r_end, sentence)
+                    kind, _typ = _kind_of(ex[:r_end], _AR_ROLES)
+                    np.kind = kind or np.kind
+                    np.affiliation = np.affiliation or _affiliation(ex[:r_end], False)
+            np = ctx.resolve(np)
+    elif verb.homograph and span and not verb.participle:
+        return None
+    if np is None and not verb.participle:
+        np = _sv_subject(toks, i, sentence, ctx)
+    if np is None:
+        np = _pronoun_np(toks, i, ctx, mentions, hits)
+    if np is None:
+        return None
+    ctx.learn(np)
+    ctx.last = np
+    return _Hit(np, t.surf, content, direct, channel, i, participle=verb.participle)
+
+
+def _is_known(np: _NP, ctx: _Ctx) -> bool:
+    return " ".join(_nphrase(np.name)) in ctx.by_surname
+
+
+def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
+    """Subject before the verb: «وزير الخارجية أكد أن»، «وكان الوزير قد قال إن»."""
+    j = i
+    while j > 0 and toks[j - 1].norm in _AR_KANA:
+        j -= 1
+    start = j
+    while start > 0 and j - start < 6:
+        prev = toks[start - 1]
+        if prev.quote != -1 or prev.norm in _AR_CLAUSE or prev.norm in _AR_KANA:
+            break
+        if _COMMA_RE.search(toks[start].gap) or _HARD_PUNCT.search(toks[start].gap):
+            break
+        start -= 1
+    if start == j or _COMMA_RE.search(toks[start].gap or "") and start > 0 and False:
+        return None
+    seg = [x for x in toks[start:j] if x.norm not in _AR_KANA]
+    if not seg or start > 0 and not (
+        toks[start - 1].norm in _AR_CLAUSE
+        or toks[start - 1].norm in _AR_KANA
+        or _COMMA_RE.search(toks[start].gap)
+    ):
+        return None
+    head = seg[0].norm
+    if head[:1] == "و" and len(head) > 3 and not _role_at(seg, 0, _AR_ROLES):
+        base = head[1:]
+        probe = [_Tok(seg[0].surf[1:], base, seg[0].start + 1, seg[0].end, "", -1), *seg[1:]]
+        if base.startswith("ال") or _role_at(probe, 0, _AR_ROLES) or _side_at(probe, 0) or base in ctx.by_surname:
+            seg = probe
+    np = _parse_ar_np(seg, sentence, strict=True)
+    if np is None:
+        return None
+    # The whole pre-verb segment must be the subject, not a clause that merely ends in a noun.
+    return ctx.resolve(np)
+
+
+def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
+    """A dropped subject: the speaker of this sentence's previous attribution, else the nearest
+    person mentioned earlier in the sentence (for a mid-sentence verb), else the last speaker."""
+    if hits:
+        for h in reversed(hits):
+            if h.np is not None:
+                return h.np
+    leading = all(x.norm in _AR_FILLERS or x.norm in _AR_CLAUSE for x in toks[:i])
+    if not leading:
+        before = [np for p, np in mentions if p < i]
+        if before:
+            return before[-1]
+    return ctx.last
+
+
+# ---------------------------------------------------------------------------------------------
+# English attribution.
+
+_EN_PRONOUNS = frozenset("he she they it we".split())
+_EN_SKIP_BEFORE_VERB = frozenset(
+    "also later previously has had have would will further then recently earlier had once "
+    "again separately".split()
+)
+_EN_AUDIENCE = frozenset(
+    "reporters journalists lawmakers parliament congress the a an students supporters".split()
+)
+_EN_MEDIA_HINT = frozenset(
+    "news agency press times post tv television radio channel newspaper magazine broadcaster".split()
+)
+_EN_ARTICLES = frozenset("a an the".split())
+_EN_STOPWORDS = frozenset(
+    "on in at during after before while when that this these those is was were are be been "
+    "but and or of for with by from to as who which".split()
+)
+
+
+def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
+    """Role/name split of an English subject phrase («Russian Foreign Minister Sergei Lavrov»)."""
+    seg = [t for t in seg if t.norm not in _EN_SKIP_BEFORE_VERB]
+    while seg and seg[0].surf.rstrip(".") in {h[0][0].title() for h in _HONORIFICS} | {"Dr", "Mr", "Mrs", "Ms"}:
+        seg = seg[1:]
+    if not seg:
+        return None
+    if len(seg) == 1 and seg[0].norm in _EN_PRONOUNS:
+        return None
+    if any(t.norm in _EN_STOPWORDS and t.norm not in ("of", "at", "for", "on") for t in seg):
+        return None
+    np = _NP()
+    # Name = trailing capitalised tokens that are not role/side words.
+    q = len(seg)
+    while q > 0:
+        t = seg[q - 1]
+        if not t.surf[:1].isupper() or _role_at(seg, q - 1, _EN_ROLES) or _side_at(seg, q - 1):
+            break
+        q -= 1
+    if len(seg) - q > 4:
+        q = len(seg) - 4
+    role_toks = seg[:q]
+    while role_toks and role_toks[0].norm in _EN_ARTICLES:
+        role_toks = role_toks[1:]
+    kind, typ = _kind_of(role_toks, _EN_ROLES) if role_toks else ("", "")
+    if q < len(seg) and (typ != "body" or not role_toks):
+        np.name = _name_text(seg, q, len(seg), sentence)
+        np.role = _text(role_toks, 0, len(role_toks), sentence) if role_toks else ""
+        np.kind = kind or "other"
+    elif role_toks:
+        np.name = _name_text(role_toks, 0, len(role_toks), sentence)
+        if q < len(seg):
+            np.name = _name_text(seg, len(seg) - len(role_toks) - (len(seg) - q), len(seg), sentence)
+        np.role = np.name if typ == "person" else ""
+        np.kind = kind or "other"
+        np.body = typ != "person"
+        if typ == "person" and seg[0].norm in ("a", "an", "one") or typ == "group":
+            np.kind = "anonymous"
+    else:
+        if not seg[0].surf[:1].isupper():
+            return None
+        side = _side_at(seg, 0)
+        np.name = _name_text(seg, 0, len(seg), sentence)
+        if side and side.type in ("country", "capital", "body"):
+            np.kind, np.body = "state", True
+    np.affiliation = _affiliation(role_toks or seg, speaker_is_place=np.body)
+    return np
+
+
+def _en_appos(seg: list[_Tok], sentence: str) -> tuple[str, str, str]:
+    """(role, kind, affiliation) of an apposition «a professor at Cairo University»."""
+    toks = [t for t in seg if t.norm not in _EN_ARTICLES]
+    kind, _typ = _kind_of(toks, _EN_ROLES)
+    if not kind:
+        return "", "", ""
+    return _text(seg, 0, len(seg), sentence), kind, _affiliation(toks, False)
+
+
+def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
+    toks, quotes = _tokens(sentence)
+    n = len(toks)
+    out: list[Quote] = []
+    quotes_len: dict[int, int] = {}
+    for t in toks:
+        if t.quote != -1:
+            quotes_len[t.quote] = quotes_len.get(t.quote, 0) + 1
+    for i, t in enumerate(toks):
+        if t.quote != -1:
+            continue
+        # according to X
+        if t.norm == "according" and i + 1 < n and toks[i + 1].norm == "to":
+            end = i + 2
+            while end < n and not (
+                end > i + 2 and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
+            ):
+                if toks[end].norm in ("that", "which", "who"):
+                    break
+                end += 1
+            seg = toks[i + 2 : end]
+            if not seg or seg[0].norm in _DOCUMENTS or (
+                seg[0].norm == "the" and len(seg) > 1 and seg[1].norm in _DOCUMENTS
+            ):
+                continue
+            np = _en_np(seg, sentence)
+            if np is None:
+                continue
+            np = ctx.resolve(np)
+            text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+            out.append(_en_quote(np, "according to", False, text, para, sentence, ""))
+            continue
+        if t.norm in _EN_PARTICIPLES:
+            if i + 1 < n and (toks[i + 1].norm == "that" or ":" in toks[i + 1].gap or toks[i + 1].quote != -1) and _COMMA_RE.search(t.gap):
+                np = out[-1:] and _np_from_quote(out[-1]) or ctx.last
+                if np:
+                    direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
+                    out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
+            continue
+        if t.norm not in _EN_VERBS:
+            continue
+        q = _en_attribution(toks, i, sentence, quotes, quotes_len, ctx)
+        if q is None:
+            continue
+        np, direct, text, channel = q
+        np = ctx.resolve(np)
+        ctx.learn(np)
+        ctx.last = np
+        if text:
+            out.append(_en_quote(np, t.surf, direct, text, para, sentence, channel))
+    return out
+
+
+def _np_from_quote(q: Quote) -> _NP:
+    return _NP(q.speaker, q.role, q.speaker_kind, q.affiliation)
+
+
+def _en_quote(np, verb, direct, text, para, sentence, channel) -> Quote:
+    return Quote(
+        speaker=np.name,
+        speaker_kind=np.kind,
+        role=np.role,
+        verb=verb,
+        direct=direct,
+        text=text,
+        paragraph=para,
+        sentence=sentence,
+        affiliation=np.affiliation,
+        channel=channel,
+    )
+
+
+def _en_content(toks, k, sentence, quotes, quotes_len) -> tuple[bool, str]:
+    while k < len(toks) and toks[k].norm == "that":
+        k += 1
+    if k >= len(toks):
+        return False, ""
+    t = toks[k]
+    if t.quote != -1 and quotes_len[t.quote] >= 3 and (k == 0 or toks[k - 1].quote != t.quote):
+        qs, qe = quotes[t.quote]
+        return True, sentence[qs + 1 : qe - 1].strip(" ,.")
+    end = len(sentence)
+    for j in range(k + 1, len(toks)):
+        # «..., adding that ...» starts a new attribution.
+        if toks[j].norm in _EN_PARTICIPLES and _COMMA_RE.search(toks[j].gap) and toks[j].quote == -1:
+            end = toks[j].start
+            break
+    return False, sentence[t.start : end].strip(_PUNCT_STRIP)
+
+
+def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
+    """Comma-separated segments before token i (closest first) and the index of a direct
+    quote that ends right before the first segment, or -1."""
+    segs: list[list[_Tok]] = [[]]
+    k = i - 1
+    while k >= 0 and len(segs) <= 3:
+        t = toks[k]
+        if t.quote != -1:
+            break
+        segs[-1].insert(0, t)
+        if _HARD_PUNCT.search(t.gap) and not t.gap.strip().endswith(tuple(_QUOTE_OPEN)):
+            k -= 1
+            break
+        if _COMMA_RE.search(t.gap):
+            segs.append([])
+        k -= 1
+    if _COMMA_RE.search(toks[i].gap):
+        segs.insert(0, [])  # «X, a professor at Y, said»: nothing between comma and verb
+    # Trim the closest real segment to its last noun phrase («... and the minister said»).
+    quote_before = -1
+    if k >= 0 and toks[k].quote != -1 and toks[k + 1 : i] and sum(
+        1 for t in toks if t.quote == toks[k].quote
+    ) >= 3:
+        quote_before = toks[k].quote
+    return [sg for sg in segs], quote_before
+
+
+def _en_trim(seg: list[_Tok]) -> list[_Tok]:
+    for j in range(len(seg) - 1, -1, -1):
+        if seg[j].norm in _EN_STOPWORDS and seg[j].norm not in ("of", "at", "for", "on"):
+            return seg[j + 1 :]
+    return seg
+
+
+def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
+    """(np, direct, text, channel) for the English verb at i, or None."""
+    n = len(toks)
+    t = toks[i]
+    # Channel: «told Reuters», «told the Associated Press».
+    after = i + 1
+    channel = ""
+    if t.norm in ("told", "tells") and after < n:
+        end = after
+        while end < n and (toks[end].surf[:1].isupper() or toks[end].norm == "the") and not (
+            end > after and _COMMA_RE.search(toks[end].gap)
+        ):
+            end += 1
+        if end > after and toks[after].norm not in _EN_AUDIENCE:
+            channel = _text(toks, after, end, sentence)
+            if channel.lower().startswith("the "):
+                channel = channel[4:]
+            after = end
+        elif after < n and toks[after].norm in _EN_AUDIENCE:
+            after += 1
+    start = i
+    while start > 0 and toks[start - 1].norm in _EN_SKIP_BEFORE_VERB:
+        start -= 1
+    segs, quote_before = _en_segments_before(toks, start)
+    np = None
+    closest = _en_trim(segs[0]) if segs else []
+    if closest and len(closest) == 1 and closest[0].norm in _EN_PRONOUNS:
+        np = ctx.last
+    elif closest and not (_looks_appos(closest) and len(segs) > 1):
+        np = _en_np(closest, sentence)
+    elif len(segs) > 1 and (not closest or _looks_appos(closest)):
+        # «John Smith, a professor at X, said»
+        appos = closest or (segs[1] if len(segs) > 2 else [])
+        name_seg = segs[2] if not closest and len(segs) > 2 else segs[1]
+        np = _en_np(_en_trim(name_seg), sentence)
+        if np and appos:
+            role, kind, aff = _en_appos(appos, sentence)
+            if role:
+                np.role, np.kind = role, kind
+                np.affiliation = np.affiliation or aff
+    if np is None and (quote_before != -1 or (i > 0 and toks[i - 1].quote != -1)):
+        # «"...," said John Smith, a professor at X.»
+        end = after
+        while end < n and not _COMMA_RE.search(toks[end].gap) and not _HARD_PUNCT.search(toks[end].gap):
+            end += 1
+        if end > after:
+            np = _en_np(toks[after:end], sentence)
+            if np and end < n and _COMMA_RE.search(toks[end].gap):
+                e2 = end
+                while e2 < n and not _HARD_PUNCT.search(toks[e2].gap) and not (
+                    e2 > end and _COMMA_RE.search(toks[e2].gap)
+                ):
+                    e2 += 1
+                role, kind, aff = _en_appos(toks[end:e2], sentence)
+                if role:
+                    np.role, np.kind = role, kind
+                    np.affiliation = np.affiliation or aff
+            after = end
+        if quote_before == -1 and toks[i - 1].quote != -1 and quotes_len[toks[i - 1].quote] >= 3:
+            quote_before = toks[i - 1].quote
+    if np is None:
+        return None
+    if quote_before != -1:
+        qs, qe = quotes[quote_before]
+        return np, True, sentence[qs + 1 : qe - 1].strip(" ,."), channel
+    k = _en_skip_circumstance(toks, after)
+    if t.norm in _EN_OPINION and not (
+        k < n and (toks[k].norm == "that" or toks[k].quote != -1 or ":" in toks[k].gap)
+    ):
+        return None
+    if k >= n:
+        return None
+    direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
+    return np, direct, text, channel
+
+
+_EN_WHEN = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
+    "earlier later".split()
+)
+_EN_CIRCUMSTANCE = frozenset(
+    "statement interview briefing conference address speech post message letter call "
+    "week month year morning evening".split()
+) | _EN_WHEN
+
+
+def _en_skip_circumstance(toks, k) -> int:
+    """Skip «on Tuesday», «in a statement», «at a news conference» after the verb."""
+    n = len(toks)
+    while k < n and toks[k].quote == -1:
+        if toks[k].norm in _EN_WHEN:
+            k += 1
+            continue
+        if toks[k].norm in ("on", "in", "at", "during", "late", "early", "last"):
+            hit = next(
+                (j for j in range(k + 1, min(n, k + 5)) if toks[j].norm in _EN_CIRCUMSTANCE), -1
+            )
+            if hit != -1:
+                k = hit + 1
+                continue
+        break
+    return k
+
+
+def _looks_appos(seg: list[_Tok]) -> bool:
+    return bool(seg) and seg[0].norm in ("a", "an", "the") and bool(_kind_of(seg, _EN_ROLES)[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API.
+
+_AR_TRIGGER_RE = None  # built lazily below
+
+
+def _build_prefilter() -> re.Pattern[str]:
+    words = set(_AR_VERBS)
+    words |= {p[0] for p in _AR_SOURCES}
+    words |= _EN_VERBS | _EN_PARTICIPLES | {"according"}
+    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    # A trigger word alone or after a conjunction و/ف; never inside a longer word.
+    return re.compile(rf"(?<![\w])(?:[وف])?(?:{alt})(?![\w])")
+
+
+_PREFILTER = _build_prefilter()
+
+
+def attribute_quotes(paragraphs: list[str], language: str) -> list[Quote]:
+    """Attributed statements in an article's paragraphs (0-based paragraph indices)."""
+    ctx = _Ctx()
+    out: list[Quote] = []
+    english = language == "en"
+    for para, paragraph in enumerate(paragraphs):
+        paragraph = clean_invisible(paragraph)
+        for sentence in split_sentences(paragraph):
+            if english:
+                # Mentions teach aliases even in sentences without a reporting verb.
+                if not _PREFILTER.search(sentence.lower()):
+                    continue
+                out.extend(_en_sentence(sentence, para, ctx))
+                continue
+            norm = normalize(sentence)
+            if not _PREFILTER.search(norm):
+                # No attribution here, but «الرئيس الروسي فلاديمير بوتين» can be named.
+                if _has_person_role(norm):
+                    toks, _q = _tokens(sentence)
+                    _ar_mentions(toks, sentence, ctx)
+                continue
+            out.extend(_ar_sentence(sentence, para, ctx))
+    return out
+
+
+_PERSON_ROLE_RE = re.compile(
+    r"(?<![\w])(?:و)?(?:"
+    + "|".join(
+        sorted(
+            (re.escape(k) for k, v in _AR_ROLES.items() if v[0].type == "person"),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?![\w])"
+)
+
+
+def _has_person_role(norm: str) -> bool:
+    return bool(_PERSON_ROLE_RE.search(norm))
+
+
+def summarize_speakers(quotes: list[Quote]) -> list[Speaker]:
+    """One row per speaker: number of quotes, most specific (longest) role, kind, side."""
+    rows: dict[str, Speaker] = {}
+    for q in quotes:
+        key = " ".join(normalize(q.speaker).split())
+        row = rows.get(key)
+        if row is None:
+            rows[key] = Speaker(q.speaker, q.speaker_kind, q.role, 1, q.affiliation)
+            continue
+        row.quotes += 1
+        if len(q.role) > len(row.role):
+            row.role = q.role
+            if q.speaker_kind != "other":
+                row.kind = q.speaker_kind
+        if row.kind == "other" and q.speaker_kind != "other":
+            row.kind = q.speaker_kind
+        row.affiliation = row.affiliation or q.affiliation
+    return sorted(rows.values(), key=lambda s: (-s.quotes, s.name))
