@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+import zlib
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -59,7 +60,9 @@ def _base(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
 
 def empty_figure(title: str, message: str) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=safe(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.add_annotation(
+        text=safe(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return _base(fig, title, height=260)
@@ -77,6 +80,8 @@ def coverage_timeline(df: pd.DataFrame) -> go.Figure:
             x=pd.to_datetime(sub["day"]),
             y=sub["articles"],
             name=safe(outlet),
+            marker_color=outlet_color(outlet),
+            width=86_400_000 * 0.8,
             marker_pattern_shape=["/" if e else "" for e in est],
             customdata=[["estimated" if e else "stated"] for e in est],
             hovertemplate="%{x|%Y-%m-%d}<br>%{y} article(s)<br>date: %{customdata[0]}<extra>"
@@ -87,10 +92,19 @@ def coverage_timeline(df: pd.DataFrame) -> go.Figure:
     if df["estimated"].any():
         fig.add_annotation(
             text="hatched = estimated publication date",
-            showarrow=False, x=1, y=1.08, xref="paper", yref="paper", xanchor="right",
+            showarrow=False,
+            x=1,
+            y=1.08,
+            xref="paper",
+            yref="paper",
+            xanchor="right",
             font={"size": 11},
         )
-    fig.update_xaxes(tickformat="%Y-%m-%d")
+    days = pd.to_datetime(df["day"])
+    fig.update_xaxes(
+        tickformat="%Y-%m-%d",
+        range=[days.min() - pd.Timedelta(days=3), days.max() + pd.Timedelta(days=3)],
+    )
     return _base(fig, title)
 
 
@@ -108,13 +122,20 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
         f"{s:%Y-%m-%d}{'' if e == s else f' – {e:%Y-%m-%d}'}<br>{safe(o)} · {safe(title_, 60)}"
         f"<br>{safe(sent, 70)}"
         for t, g, a, s, e, o, title_, sent in zip(
-            d["text"], d["granularity"], d["approximate"], d["start"], d["end"],
-            d["outlet"], d["title"], d["sentence"], strict=True,
+            d["text"],
+            d["granularity"],
+            d["approximate"],
+            d["start"],
+            d["end"],
+            d["outlet"],
+            d["title"],
+            d["sentence"],
+            strict=True,
         )
     ]
     fig = go.Figure()
     outlets = sorted(d["outlet"].unique())
-    for i, outlet in enumerate(outlets):
+    for outlet in outlets:
         sub = d[d["outlet"] == outlet]
         # Periods (weeks, months, years, ranges) as horizontal segments.
         xs, ys = [], []
@@ -122,25 +143,52 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
             if e > s:
                 xs += [s, e, None]
                 ys += [outlet, outlet, None]
-        color = _palette(i)
+        color = outlet_color(outlet)
         if xs:
             fig.add_scatter(
-                x=xs, y=[safe(y) if y else None for y in ys], mode="lines",
-                line={"width": 8, "color": color}, opacity=0.35, hoverinfo="skip",
+                x=xs,
+                y=[safe(y) if y else None for y in ys],
+                mode="lines",
+                line={"width": 8, "color": color},
+                opacity=0.35,
+                hoverinfo="skip",
                 showlegend=False,
             )
         fig.add_scatter(
-            x=sub["mid"], y=[safe(outlet)] * len(sub), mode="markers", name=safe(outlet),
+            x=sub["mid"],
+            y=[safe(outlet)] * len(sub),
+            mode="markers",
+            name=safe(outlet),
             marker={
-                "size": 11, "color": color,
+                "size": 11,
+                "color": color,
                 "symbol": ["circle-open" if a else "circle" for a in sub["approximate"]],
                 "line": {"width": 2, "color": color},
             },
-            hovertext=sub["hover"], hoverinfo="text",
+            hovertext=sub["hover"],
+            hoverinfo="text",
         )
     fig.update_layout(xaxis_title="date of the event", yaxis_title="")
-    fig.update_xaxes(tickformat="%Y-%m-%d")
-    return _base(fig, title, height=max(300, 120 + 60 * len(outlets)))
+    fig.update_xaxes(tickformat="%Y-%m-%d", rangeslider={"visible": True, "thickness": 0.08})
+    # Focus on the period around publication; older history stays reachable by the slider.
+    pub = pd.to_datetime(d["published_at"]).dropna()
+    if not pub.empty:
+        lo = min(pub.min() - pd.DateOffset(years=1), d["start"].max() - pd.Timedelta(days=7))
+        hi = max(pub.max() + pd.DateOffset(months=2), d["end"].max() + pd.Timedelta(days=7))
+        if d["start"].min() < lo:
+            fig.update_xaxes(range=[lo, hi])
+            hidden = int((d["end"] < lo).sum())
+            fig.add_annotation(
+                text=f"{hidden} earlier event(s) outside this view: drag the slider below",
+                showarrow=False,
+                x=0,
+                y=1.06,
+                xref="paper",
+                yref="paper",
+                xanchor="left",
+                font={"size": 11},
+            )
+    return _base(fig, title, height=max(340, 170 + 60 * len(outlets)))
 
 
 def speakers_bar(df: pd.DataFrame, top: int = 20) -> go.Figure:
@@ -149,20 +197,32 @@ def speakers_bar(df: pd.DataFrame, top: int = 20) -> go.Figure:
     if df.empty:
         return empty_figure(title, "No attributed statements for the current filters.")
     agg = (
-        df.groupby(["speaker"], as_index=False)[["direct", "reported", "total"]].sum()
-        .sort_values("total", ascending=False).head(top)
+        df.groupby(["speaker"], as_index=False)[["direct", "reported", "total"]]
+        .sum()
+        .sort_values("total", ascending=False)
+        .head(top)
     )
     keep = set(agg["speaker"])
     d = df[df["speaker"].isin(keep)]
     order = list(agg.sort_values("total")["speaker"])
     fig = go.Figure()
-    for i, (outlet, sub) in enumerate(d.groupby("outlet", sort=True)):
+    for outlet, sub in d.groupby("outlet", sort=True):
         for how, pattern in (("direct", ""), ("reported", "/")):
             fig.add_bar(
-                y=[safe(s) for s in sub["speaker"]], x=sub[how], orientation="h",
-                name=f"{safe(outlet)} · {how}", marker_color=_palette(i),
-                marker_pattern_shape=pattern, legendgroup=safe(outlet),
-                customdata=list(zip([safe(k) for k in sub["kind"]], [safe(r, 50) for r in sub["role"]], strict=True)),
+                y=[safe(s) for s in sub["speaker"]],
+                x=sub[how],
+                orientation="h",
+                name=f"{safe(outlet)} · {how}",
+                marker_color=outlet_color(outlet),
+                marker_pattern_shape=pattern,
+                legendgroup=safe(outlet),
+                customdata=list(
+                    zip(
+                        [safe(k) for k in sub["kind"]],
+                        [safe(r, 50) for r in sub["role"]],
+                        strict=True,
+                    )
+                ),
                 hovertemplate="%{y}<br>%{x} " + how + "<br>kind: %{customdata[0]}<br>"
                 "%{customdata[1]}<extra>" + safe(outlet) + "</extra>",
             )
@@ -181,7 +241,9 @@ def kinds_bar(df: pd.DataFrame) -> go.Figure:
         if sub.empty:
             continue
         fig.add_bar(
-            x=[safe(o) for o in sub["outlet"]], y=sub["total"], name=kind,
+            x=[safe(o) for o in sub["outlet"]],
+            y=sub["total"],
+            name=kind,
             marker_color=KIND_COLORS[kind],
             customdata=list(zip(sub["direct"], sub["reported"], strict=True)),
             hovertemplate="%{x}<br>" + kind + ": %{y} (direct %{customdata[0]}, "
@@ -199,13 +261,16 @@ def distinctive_bar(rows: pd.DataFrame, outlet: str) -> go.Figure:
     sub = sub.sort_values("z")
     fig = go.Figure(
         go.Bar(
-            x=sub["z"], y=[safe(t) for t in sub["term"]], orientation="h",
+            x=sub["z"],
+            y=[safe(t) for t in sub["term"]],
+            orientation="h",
             marker_color="#1f77b4",
             customdata=list(zip(sub["count_a"], sub["count_b"], sub["delta"], strict=True)),
             hovertemplate="%{y}<br>z = %{x:.2f}<br>here: %{customdata[0]}, "
             "other outlets: %{customdata[1]}<br>log-odds δ = %{customdata[2]:.2f}<extra></extra>",
         )
     )
+    fig.update_traces(marker_color=outlet_color(outlet))
     fig.update_layout(xaxis_title="z-score of log-odds ratio (vs. all other outlets)")
     return _base(fig, title, height=max(300, 100 + 24 * len(sub)))
 
@@ -216,10 +281,12 @@ def frames_chart(df: pd.DataFrame, labels: dict[str, str] | None = None) -> go.F
         return empty_figure(title, "No frame cues found for the current filters.")
     labels = labels or FRAME_LABELS_FALLBACK
     fig = go.Figure()
-    for i, (outlet, sub) in enumerate(df.groupby("outlet", sort=True)):
+    for outlet, sub in df.groupby("outlet", sort=True):
         fig.add_bar(
-            x=[labels.get(f, f) for f in sub["frame"]], y=sub["score"], name=safe(outlet),
-            marker_color=_palette(i),
+            x=[labels.get(f, f) for f in sub["frame"]],
+            y=sub["score"],
+            name=safe(outlet),
+            marker_color=outlet_color(outlet),
             hovertemplate="%{x}<br>%{y:.0%} of sentences<extra>" + safe(outlet) + "</extra>",
         )
     fig.update_layout(barmode="group", yaxis_tickformat=".0%", yaxis_title="share of sentences")
@@ -233,10 +300,13 @@ def naming_bar(df: pd.DataFrame, top: int = 15) -> go.Figure:
     totals = df.groupby("name")["n"].sum().sort_values(ascending=False).head(top)
     d = df[df["name"].isin(totals.index)]
     fig = go.Figure()
-    for i, (outlet, sub) in enumerate(d.groupby("outlet", sort=True)):
+    for outlet, sub in d.groupby("outlet", sort=True):
         fig.add_bar(
-            y=[safe(n) for n in sub["name"]], x=sub["n"], orientation="h", name=safe(outlet),
-            marker_color=_palette(i),
+            y=[safe(n) for n in sub["name"]],
+            x=sub["n"],
+            orientation="h",
+            name=safe(outlet),
+            marker_color=outlet_color(outlet),
             hovertemplate="%{y}: %{x}<extra>" + safe(outlet) + "</extra>",
         )
     fig.update_layout(barmode="group", xaxis_title="mentions")
@@ -250,8 +320,9 @@ def outlet_articles_bar(df: pd.DataFrame) -> go.Figure:
         return empty_figure(title, "No articles for the current filters.")
     fig = go.Figure(
         go.Bar(
-            x=[safe(o) for o in df["outlet"]], y=df["articles"],
-            marker_color=[_palette(i) for i in range(len(df))],
+            x=[safe(o) for o in df["outlet"]],
+            y=df["articles"],
+            marker_color=[outlet_color(o) for o in df["outlet"]],
             hovertemplate="%{x}: %{y} article(s)<extra></extra>",
         )
     )
@@ -259,8 +330,30 @@ def outlet_articles_bar(df: pd.DataFrame) -> go.Figure:
     return _base(fig, title, height=320)
 
 
-_PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
+_PALETTE = [
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#393b79",
+    "#ad494a",
+    "#637939",
+    "#8c6d31",
+    "#7b4173",
+    "#3182bd",
+    "#e6550d",
+]
 
 
 def _palette(i: int) -> str:
     return _PALETTE[i % len(_PALETTE)]
+
+
+def outlet_color(outlet: str) -> str:
+    """The same outlet gets the same colour on every chart and every page."""
+    return _PALETTE[zlib.crc32(outlet.encode("utf-8")) % len(_PALETTE)]

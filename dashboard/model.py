@@ -116,6 +116,9 @@ class Article:
     country: str = ""
     source_file: str = ""
     frame_evidence: dict[str, list[FrameEvidence]] = field(default_factory=dict)
+    # All content terms with counts (unigrams, and bigrams seen twice or more): what the
+    # corpus-level keyword views aggregate. `keywords` is the article's own top list.
+    terms: list[Keyword] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,6 +131,7 @@ class Article:
         d["speakers"] = [Speaker(**s) for s in d.get("speakers", [])]
         d["dates"] = [DateMention(**x) for x in d.get("dates", [])]
         d["keywords"] = [Keyword(**k) for k in d.get("keywords", [])]
+        d["terms"] = [Keyword(**k) for k in d.get("terms", [])]
         d["frame_evidence"] = {
             k: [FrameEvidence(**e) for e in v] for k, v in d.get("frame_evidence", {}).items()
         }

@@ -7,14 +7,14 @@ import datetime as dt
 from . import config
 from .dates import extract_dates
 from .frames import score_frames
-from .keywords import top_keywords
-from .model import Article, RawArticle
+from .keywords import article_terms, top_keywords
+from .model import Article, Keyword, RawArticle
 from .naming import event_names
 from .speakers import attribute_quotes, summarize_speakers
 from .textproc import clean_invisible, detect_language, split_paragraphs
 
-# How many keywords each article keeps in the store; the keyword views aggregate these.
-KEYWORDS_PER_ARTICLE = 200
+# The article's own keyword list (shown per article); corpus views use `terms`.
+KEYWORDS_PER_ARTICLE = 30
 
 
 def parse_date(value: str) -> dt.date | None:
@@ -38,6 +38,8 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
     published = parse_date(raw.published_at)
     quotes = attribute_quotes(paragraphs, language)
     frames, evidence = score_frames(paragraphs, language)
+    counts = article_terms([title, *paragraphs], language)
+    terms = [Keyword(t, n) for t, n in counts.most_common() if n >= 2 or " " not in t]
     return Article(
         id=raw.content_hash()[:16],
         title=title,
@@ -57,5 +59,6 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
         country=raw.country,
         source_file=raw.source_file,
         frame_evidence=evidence,
+        terms=terms,
         warnings=warnings,
     )

@@ -406,7 +406,7 @@ class Store:
                 )
                 for i, d in enumerate(article.dates)
             ],
-            "terms": [(aid, k.term, k.count) for k in article.keywords],
+            "terms": [(aid, k.term, k.count) for k in (article.terms or article.keywords)],
             "frames": [(aid, name, float(score)) for name, score in article.frames.items()],
             "event_names": _count_names(aid, article.event_names),
         }
