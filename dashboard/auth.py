@@ -228,6 +228,11 @@ def current_role() -> str:
     return resolve_role(configured_users(), current_user()) or "viewer"
 
 
+def signed_in() -> bool:
+    """True when auth is off or someone is signed in (e.g. to hide the page menu before)."""
+    return resolve_role(configured_users(), current_user()) is not None
+
+
 def is_editor() -> bool:
     return can_edit(current_role())
 

@@ -41,41 +41,85 @@ def slug(text: str) -> str:
 
 def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> list[Chart]:
     if page == "overview":
-        return [Chart("overview", "articles_per_outlet", "Articles per outlet",
-                      figures.outlet_articles_bar(queries.outlet_summary(store, f)))]
+        return [
+            Chart(
+                "overview",
+                "articles_per_outlet",
+                "Articles per outlet",
+                figures.outlet_articles_bar(queries.outlet_summary(store, f)),
+            )
+        ]
     if page == "timeline":
         return [
-            Chart("timeline", "coverage", "Coverage over time",
-                  figures.coverage_timeline(queries.coverage_by_day(store, f))),
-            Chart("timeline", "events", "Events the articles mention",
-                  figures.event_timeline(queries.event_dates(store, f))),
+            Chart(
+                "timeline",
+                "coverage",
+                "Coverage over time",
+                figures.coverage_timeline(queries.coverage_by_day(store, f)),
+            ),
+            Chart(
+                "timeline",
+                "events",
+                "Events the articles mention",
+                figures.event_timeline(queries.event_dates(store, f)),
+            ),
         ]
     if page == "speakers":
         return [
-            Chart("speakers", "speakers", "Who is quoted or cited",
-                  figures.speakers_bar(queries.speaker_counts(store, f))),
-            Chart("speakers", "kinds", "Kinds of voices per outlet",
-                  figures.kinds_bar(queries.kind_counts(store, f))),
+            Chart(
+                "speakers",
+                "speakers",
+                "Who is quoted or cited",
+                figures.speakers_bar(queries.speaker_counts(store, f)),
+            ),
+            Chart(
+                "speakers",
+                "kinds",
+                "Kinds of voices per outlet",
+                figures.kinds_bar(queries.kind_counts(store, f)),
+            ),
         ]
     if page == "keywords":
         out: list[Chart] = []
         by_outlet = queries.grouped_terms_by_outlet(store, f)
         for outlet in sorted(by_outlet):
-            out.append(Chart("keywords", "cloud", f"Word cloud: {outlet}", outlet=outlet,
-                             kind="cloud",
-                             frequencies=dict(by_outlet[outlet].most_common(cloud_words))))
+            out.append(
+                Chart(
+                    "keywords",
+                    "cloud",
+                    f"Word cloud: {outlet}",
+                    outlet=outlet,
+                    kind="cloud",
+                    frequencies=dict(by_outlet[outlet].most_common(cloud_words)),
+                )
+            )
         dist = queries.distinctive_terms(store, f)
         if not dist.empty:
             for outlet in sorted(dist["outlet"].unique()):
-                out.append(Chart("keywords", "distinctive", f"Distinctive terms: {outlet}",
-                                 figures.distinctive_bar(dist, outlet), outlet=outlet))
+                out.append(
+                    Chart(
+                        "keywords",
+                        "distinctive",
+                        f"Distinctive terms: {outlet}",
+                        figures.distinctive_bar(dist, outlet),
+                        outlet=outlet,
+                    )
+                )
         return out
     if page == "framing":
         return [
-            Chart("framing", "frames", "Frame profile",
-                  figures.frames_chart(queries.frame_scores(store, f))),
-            Chart("framing", "naming", "How each outlet names the event",
-                  figures.naming_bar(queries.event_name_counts(store, f))),
+            Chart(
+                "framing",
+                "frames",
+                "Frame profile",
+                figures.frames_chart(queries.frame_scores(store, f)),
+            ),
+            Chart(
+                "framing",
+                "naming",
+                "How each outlet names the event",
+                figures.naming_bar(queries.event_name_counts(store, f)),
+            ),
         ]
     raise ValueError(f"unknown page {page!r}; pages: {', '.join(PAGES)}")
 

@@ -25,8 +25,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             print(json.dumps(article.to_dict(), ensure_ascii=False))
         else:
             print(f"{article.id}  {article.outlet}  {article.published_at}  {article.title}")
-            print(f"  quotes={len(article.quotes)} speakers={len(article.speakers)} "
-                  f"dates={len(article.dates)} event_names={len(article.event_names)}")
+            print(
+                f"  quotes={len(article.quotes)} speakers={len(article.speakers)} "
+                f"dates={len(article.dates)} event_names={len(article.event_names)}"
+            )
     return 1 if any(p.severity == "error" for p in result.problems) else 0
 
 
@@ -66,9 +68,12 @@ def main(argv: list[str] | None = None) -> int:
 
     pi = sub.add_parser("ingest", help="read, parse and store articles")
     pi.add_argument("path")
-    pi.add_argument("--database", default=None,
-                    help=f"database URL (default: {config.SETTINGS['database_url'].env} or "
-                         "the DuckDB file in the data folder)")
+    pi.add_argument(
+        "--database",
+        default=None,
+        help=f"database URL (default: {config.SETTINGS['database_url'].env} or "
+        "the DuckDB file in the data folder)",
+    )
     pi.add_argument("--workers", type=int, default=None, help="parser processes (default: cores)")
     pi.add_argument("-v", "--verbose", action="store_true")
     pi.set_defaults(func=_cmd_ingest)

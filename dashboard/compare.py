@@ -19,6 +19,7 @@ from .naming import event_name_counts, event_name_spans, name_key
 from .textproc import normalize, tokenize
 
 WORD_DIFF_MIN_SCORE = 0.7
+WEAK_PAIR_FLOOR = 0.15
 # A lead is the first paragraph long enough not to be a caption or a subheading.
 _LEAD_MIN_TOKENS = 12
 
@@ -100,6 +101,9 @@ class Comparison:
     cross_language: bool
     embeddings_used: bool
     pairs: list[AlignedPair]
+    # Mutual best matches scoring below the threshold (>= WEAK_PAIR_FLOOR): possible
+    # paraphrases, low precision; shown as uncertain. Their statements stay in only_a/only_b.
+    weak_pairs: list[AlignedPair]
     only_a: list[Statement]
     only_b: list[Statement]
     facts_that_differ: list[FactDiff]
@@ -207,7 +211,9 @@ def _number_diffs(fa: list, fb: list) -> list[FactDiff]:
             (
                 (k, m, c)
                 for k, (m, c) in enumerate(fb)
-                if key and k not in used_b and _noun_key(m["noun"]) == key
+                if key
+                and k not in used_b
+                and _noun_key(m["noun"]) == key
                 and m["value"] not in values_a
             ),
             None,
@@ -470,14 +476,20 @@ def _summaries(c: Comparison) -> dict[str, str]:
             d = differs[0]
             ex = f", e.g. {d.label or 'a figure'}: {d.a_value} vs {d.b_value}"
             ex_ar = f"، منها {d.label or 'رقم'}: {d.a_value} مقابل {d.b_value}"
-        en.append(f"{n_facts} checkable facts (numbers, dates, names) differ or appear on one side{ex}.")
-        ar.append(f"وتختلف {n_facts} من الوقائع القابلة للتحقق (أرقام وتواريخ وأسماء) أو ترد في جانب واحد{ex_ar}.")
+        en.append(
+            f"{n_facts} checkable facts (numbers, dates, names) differ or appear on one side{ex}."
+        )
+        ar.append(
+            f"وتختلف {n_facts} من الوقائع القابلة للتحقق (أرقام وتواريخ وأسماء) أو ترد في جانب واحد{ex_ar}."
+        )
     if va or vb:
         en.append(
             f"{a.label} quotes {va} speaker{'s' * (va != 1)}, {b.label} {vb}; "
             f"{both} appear{'s' * (both == 1)} in both."
         )
-        ar.append(f"تنقل {a.label} عن {va} متحدثًا و{b.label} عن {vb}، يظهر {both} منهم في الجانبين.")
+        ar.append(
+            f"تنقل {a.label} عن {va} متحدثًا و{b.label} عن {vb}، يظهر {both} منهم في الجانبين."
+        )
     return {"en": " ".join(en), "ar": " ".join(ar)}
 
 
@@ -510,30 +522,40 @@ def compare_groups(
     cross = side_a.language != side_b.language
     sim = alignment.similarity_matrix(units_a, units_b, use_embeddings=use_embeddings)
     matched = alignment.align(units_a, units_b, threshold, sim=sim)
-    pairs: list[AlignedPair] = []
-    for i, j, score in matched:
+
+    def pair(i: int, j: int, score: float) -> AlignedPair:
         ua, ub = units_a[i], units_b[j]
-        pairs.append(
-            AlignedPair(
-                a_text=ua["text"],
-                b_text=ub["text"],
-                score=round(score, 3),
-                a_paragraph=ua["paragraph"],
-                b_paragraph=ub["paragraph"],
-                a_article=ua["article"],
-                b_article=ub["article"],
-                word_diff=alignment.word_diff(ua["text"], ub["text"])
-                if score > WORD_DIFF_MIN_SCORE
-                else None,
-            )
+        return AlignedPair(
+            a_text=ua["text"],
+            b_text=ub["text"],
+            score=round(score, 3),
+            a_paragraph=ua["paragraph"],
+            b_paragraph=ub["paragraph"],
+            a_article=ua["article"],
+            b_article=ub["article"],
+            word_diff=alignment.word_diff(ua["text"], ub["text"])
+            if score > WORD_DIFF_MIN_SCORE
+            else None,
         )
+
+    pairs = [pair(i, j, score) for i, j, score in matched]
+    weak = [
+        pair(i, j, score)
+        for i, j, score in alignment.weak_pairs(
+            units_a, units_b, sim, threshold, min(WEAK_PAIR_FLOOR, threshold), matched
+        )
+    ]
     in_a = {i for i, _, _ in matched}
     in_b = {j for _, j, _ in matched}
     only_a = [
-        Statement(u["text"], u["paragraph"], u["article"]) for u in units_a if u["index"] not in in_a
+        Statement(u["text"], u["paragraph"], u["article"])
+        for u in units_a
+        if u["index"] not in in_a
     ]
     only_b = [
-        Statement(u["text"], u["paragraph"], u["article"]) for u in units_b if u["index"] not in in_b
+        Statement(u["text"], u["paragraph"], u["article"])
+        for u in units_b
+        if u["index"] not in in_b
     ]
     comparison = Comparison(
         a=side_a,
@@ -542,6 +564,7 @@ def compare_groups(
         cross_language=cross,
         embeddings_used=use_embeddings is not False and alignment.embeddings_available(),
         pairs=pairs,
+        weak_pairs=weak,
         only_a=only_a,
         only_b=only_b,
         facts_that_differ=_facts_that_differ(units_a, units_b, articles_a, articles_b, cross),

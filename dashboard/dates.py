@@ -105,6 +105,8 @@ class _Lex:
     vague_en: tuple[str, ...]
     blockers: tuple[str, ...]
     future: tuple[str, ...]
+    year_nouns_ar: tuple[str, ...]
+    year_nouns_en: tuple[str, ...]
 
 
 def _is_latin(s: str) -> bool:
@@ -138,6 +140,7 @@ def _lex() -> _Lex:
         target = ordinals if f[2] == "ord" else numbers
         target[_norm_entry(f[0]) if not _is_latin(f[0]) else f[0].lower()] = int(f[1])
     vague = load_fields("dates_vague.txt")
+    year_nouns = load_fields("dates_year_nouns.txt")
     return _Lex(
         months_ar=months_ar,
         months_en=months_en,
@@ -150,6 +153,8 @@ def _lex() -> _Lex:
         vague_en=tuple(f[0] for f in vague if f[1] == "en"),
         blockers=tuple(_norm_entry(x) for x in load_lines("dates_blockers.txt")),
         future=tuple(_norm_entry(x) for x in load_lines("dates_future_cues.txt")),
+        year_nouns_ar=tuple(_norm_entry(f[0]) for f in year_nouns if f[1] == "ar"),
+        year_nouns_en=tuple(f[0] for f in year_nouns if f[1] == "en"),
     )
 
 
@@ -531,6 +536,7 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
     year_re = re.compile(
         rf"""
         (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES}|صيف|شتاء|ربيع|خريف)\s+)?
+        (?:(?<!\w)[وف]?(?:[بل]|[بل]?ال)?(?P<noun>{_alt(lx.year_nouns_ar)})\s+)?
         (?:(?<!\w){year_kw}\s+)?
         (?<![\w.,])(?P<year>{_YEAR})(?:\s*م)?(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
         """,
@@ -539,7 +545,9 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
 
     def year_rule(m, ctx):
         pre = m["pre"] or ""
-        if not (m["kw"] or pre) or (pre in ("من", "بعد", "قبل", "مع") and not m["kw"]):
+        if not (m["kw"] or pre or m["noun"]) or (
+            pre in ("من", "بعد", "قبل", "مع") and not (m["kw"] or m["noun"])
+        ):
             return []
         y = int(m["year"])
         start, end = _year_span(y)
@@ -908,20 +916,28 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
         r"the\s+beginning\s+of|end\s+of|beginning\s+of|as\s+of|summer\s+of|winter\s+of|"
         r"spring\s+of|fall\s+of|autumn\s+of|between"
     )
+    nouns = _alt(lx.year_nouns_en)
     year_re = re.compile(
         rf"""
-        (?:(?<!\w)(?P<pre>(?i:{year_pre}))[\s-]+)?(?:(?P<kw>(?i:the\s+year))\s+)?
+        (?:(?<!\w)(?P<pre>(?i:{year_pre}|(?:{nouns})\s+of))[\s-]+)?(?:(?P<kw>(?i:the\s+year))\s+)?
         (?<![\w.,$£€])(?P<year>{_YEAR})(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
+        (?P<noun>(?=\s+(?i:{nouns})(?!\w)))?
         """,
         re.X,
     )
 
     def year_rule(m, ctx):
         pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
-        if not (pre or m["kw"]) or pre in ("from", "between"):
+        if not (pre or m["kw"] or m["noun"] is not None) or pre in ("from", "between"):
             return []
         start, end = _year_span(int(m["year"]))
-        approx = pre in _APPROX_EN or pre.endswith(" of") and pre not in ("as of",)
+        approx = pre in _APPROX_EN or pre.split(" ")[0] in (
+            "summer",
+            "winter",
+            "spring",
+            "fall",
+            "autumn",
+        )
         return [_mk(ctx, m, start, end, "year", approx=approx, pre=pre, since=pre == "since")]
 
     year_range_re = re.compile(
@@ -1021,7 +1037,8 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
         rf"""
         (?:(?<!\w)(?i:in|over|during|for|within|throughout)\s+)?
         (?:(?<!\w)(?i:the)\s+)?(?<!\w)(?P<qual>(?i:past|last|next|coming|recent))\s+
-        (?:(?P<num>\d{{1,3}}|(?i:{num}))\s+)?(?P<unit>(?i:days|weeks|months|years|decades|hours))(?!\w)
+        (?:(?P<num>\d{{1,3}}|(?i:{num}))\s+)?(?P<unit>(?i:days|weeks|months|years|decades|hours)
+            |(?P<one>(?i:day|week|month|year|decade)))(?!\w)
         """,
         re.X,
     )
@@ -1029,6 +1046,11 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
     def rolling_rule(m, ctx):
         unit = _EN_UNITS[m["unit"].lower()]
         n = _num(m["num"], lx) if m["num"] else 0
+        if m["one"]:
+            # "the past year" is a rolling year; "last year" alone is the calendar year.
+            if m["qual"].lower() not in ("past", "coming") or m["num"]:
+                return []
+            n = 1
         future = m["qual"].lower() in ("next", "coming")
         return [_rolling_cand(ctx, m, unit, n, future)]
 
@@ -1046,7 +1068,7 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
         (relday_re, relday_rule, {"yesterday", "today", "tomorrow", "tonight", "night"}),
         (relunit_re, relunit_rule, {"week", "month", "year"}),
         (duration_re, duration_rule, {"ago", "now"}),
-        (rolling_re, rolling_rule, {"days", "weeks", "months", "years", "decades", "hours"}),
+        (rolling_re, rolling_rule, set(_EN_UNITS)),
         (vague_re, vague_rule, _content_words(lx.vague_en)),
     ]
 

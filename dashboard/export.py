@@ -106,8 +106,11 @@ def font_dirs() -> list[Path]:
 
 def _cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    for candidate in (Path(base) / "coverage-dashboard", Path(tempfile.gettempdir()) /
-                      f"coverage-dashboard-{os.getuid() if hasattr(os, 'getuid') else 0}"):
+    for candidate in (
+        Path(base) / "coverage-dashboard",
+        Path(tempfile.gettempdir())
+        / f"coverage-dashboard-{os.getuid() if hasattr(os, 'getuid') else 0}",
+    ):
         try:
             candidate.mkdir(parents=True, exist_ok=True)
             probe = candidate / ".write-test"
@@ -187,8 +190,7 @@ class _BrowserSession:
                 raise BrowserUnavailable(message)
             register_fonts()
             loop = asyncio.new_event_loop()
-            thread = threading.Thread(target=loop.run_forever, name="kaleido-export",
-                                      daemon=True)
+            thread = threading.Thread(target=loop.run_forever, name="kaleido-export", daemon=True)
             thread.start()
             self._loop, self._thread = loop, thread
             self._kaleido = asyncio.run_coroutine_threadsafe(self._open(), loop)
@@ -268,12 +270,13 @@ def _check_format(fmt: str) -> str:
     return fmt
 
 
-def figure_height(chart: Chart, height: int | None = None) -> int:
-    """The height a chart is exported at: explicit, else the figure's own, else a default."""
+def figure_height(chart: Chart, height: int | None = None, width: int = DEFAULT_WIDTH) -> int:
+    """The height a chart is exported at: explicit, else the figure's own (clouds: half
+    the width), else a default."""
     if height:
         return int(height)
     if chart.kind == "cloud":
-        return DEFAULT_WIDTH // 2
+        return max(1, width // 2)
     layout_height = getattr(getattr(chart.figure, "layout", None), "height", None)
     return int(layout_height or DEFAULT_HEIGHT)
 
@@ -283,8 +286,9 @@ def _render_cloud(chart: Chart, fmt: str, scale: float, width: int, height: int)
 
     if fmt == "png":
         return clouds.cloud_png(chart.frequencies, width=width, height=height, scale=scale)
-    return clouds.cloud_svg(chart.frequencies, width=width, height=height,
-                            scale=scale).encode("utf-8")
+    return clouds.cloud_svg(chart.frequencies, width=width, height=height, scale=scale).encode(
+        "utf-8"
+    )
 
 
 def _error_text(exc: BaseException) -> str:
@@ -298,15 +302,24 @@ def _is_no_browser(exc: BaseException) -> bool:
 
 
 def _render_plotly(
-    items: list[tuple[int, Chart]], fmt: str, scale: float, width: int, height: int | None,
-    results: list[bytes | None], on_done: Callable[[Chart], None],
+    items: list[tuple[int, Chart]],
+    fmt: str,
+    scale: float,
+    width: int,
+    height: int | None,
+    results: list[bytes | None],
+    on_done: Callable[[Chart], None],
     side_work: Callable[[], None],
 ) -> None:
     """Render `items` through the shared browser; `side_work` (the word clouds) runs in
     this thread while Chromium starts and renders. One retry with a fresh browser."""
     specs = [
-        (i, c, c.figure.to_dict(),
-         {"format": fmt, "width": width, "height": figure_height(c, height), "scale": scale})
+        (
+            i,
+            c,
+            c.figure.to_dict(),
+            {"format": fmt, "width": width, "height": figure_height(c, height), "scale": scale},
+        )
         for i, c in items
     ]
     pending = list(specs)
@@ -324,7 +337,7 @@ def _render_plotly(
                         _SESSION.close()
                         raise BrowserUnavailable(NO_BROWSER_MESSAGE) from exc
                     failed = exc
-                    for _, _, other in futures[n + 1:]:
+                    for _, _, other in futures[n + 1 :]:
                         other.cancel()
                     break
                 on_done(c)
@@ -366,7 +379,7 @@ def export_figures(
     def draw_clouds() -> None:
         for i, c in enumerate(charts):
             if c.kind == "cloud":
-                results[i] = _render_cloud(c, fmt, scale, width, figure_height(c, height))
+                results[i] = _render_cloud(c, fmt, scale, width, figure_height(c, height, width))
                 on_done(c)
 
     plots = [(i, c) for i, c in enumerate(charts) if c.kind != "cloud"]
@@ -414,8 +427,10 @@ class ExportedFile:
 
 def exported_files(pairs: list[tuple[Chart, bytes]], fmt: str) -> list[ExportedFile]:
     names = unique_names([c for c, _ in pairs], fmt)
-    return [ExportedFile(n, c, d, fmt, *image_size(d, fmt))
-            for n, (c, d) in zip(names, pairs, strict=True)]
+    return [
+        ExportedFile(n, c, d, fmt, *image_size(d, fmt))
+        for n, (c, d) in zip(names, pairs, strict=True)
+    ]
 
 
 def index_csv(files: list[ExportedFile], filters_description: str) -> bytes:
@@ -424,8 +439,19 @@ def index_csv(files: list[ExportedFile], filters_description: str) -> bytes:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(INDEX_COLUMNS)
     for f in files:
-        w.writerow([f.name, f.chart.page, f.chart.name, f.chart.title, f.chart.outlet, f.fmt,
-                    f.width, f.height, filters_description])
+        w.writerow(
+            [
+                f.name,
+                f.chart.page,
+                f.chart.name,
+                f.chart.title,
+                f.chart.outlet,
+                f.fmt,
+                f.width,
+                f.height,
+                filters_description,
+            ]
+        )
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -436,8 +462,9 @@ def zip_files(files: list[ExportedFile], filters_description: str) -> bytes:
             # PNG is already deflated; SVG text compresses well.
             kind = zipfile.ZIP_STORED if f.fmt == "png" else zipfile.ZIP_DEFLATED
             zf.writestr(f.name, f.data, compress_type=kind)
-        zf.writestr("index.csv", index_csv(files, filters_description),
-                    compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr(
+            "index.csv", index_csv(files, filters_description), compress_type=zipfile.ZIP_DEFLATED
+        )
     return buf.getvalue()
 
 
@@ -467,22 +494,27 @@ def export_cli(args: Any) -> int:
     started = time.perf_counter()
     fmt = _check_format(args.format)
     out = Path(args.out)
+    ok, message = browser_available()
+    if ok:
+        warm_up()  # Chromium boots while the store answers the chart queries
     try:
         store = open_store(args.database)
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        shutdown()
         return 1
     try:
-        f = Filters(list(args.outlets or []), list(args.languages or []),
-                    args.date_from, args.date_to)
+        f = Filters(
+            list(args.outlets or []), list(args.languages or []), args.date_from, args.date_to
+        )
         charts = dashboard_charts(store, f)
     finally:
         store.close()
     if not charts:
         print("No charts to export.", file=sys.stderr)
+        shutdown()
         return 1
 
-    ok, message = browser_available()
     status = 0
     if not ok:
         print(f"error: {message}", file=sys.stderr)
@@ -515,7 +547,9 @@ def export_cli(args: Any) -> int:
         (out / "dashboard.zip").write_bytes(zip_files(files, description))
     elapsed = time.perf_counter() - started
     clouds_n = sum(1 for ef in files if ef.chart.kind == "cloud")
-    print(f"Wrote {len(files)} {fmt.upper()} files ({len(files) - clouds_n} charts, "
-          f"{clouds_n} word clouds) and index.csv{' and dashboard.zip' if args.zip else ''} "
-          f"to {out} in {elapsed:.1f} s (filters: {description})")
+    print(
+        f"Wrote {len(files)} {fmt.upper()} files ({len(files) - clouds_n} charts, "
+        f"{clouds_n} word clouds) and index.csv{' and dashboard.zip' if args.zip else ''} "
+        f"to {out} in {elapsed:.1f} s (filters: {description})"
+    )
     return status

@@ -77,14 +77,29 @@ def _frame_cues(language: str) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
 
 
 def sentence_cues(sentence: str, language: str) -> dict[str, list[str]]:
-    """Frames whose cues occur in one sentence, with the cues (as written in the lexicon)."""
+    """Frames whose cues occur in one sentence, with the cues (as written in the lexicon).
+
+    Where cues overlap the longest match wins, so «مجلس الأمن» (law/diplomacy) does not
+    also count as «أمن» (security).
+    """
     norm = normalize(sentence)
-    found: dict[str, list[str]] = {}
+    matches: list[tuple[int, int, str, str]] = []
     for frame, cues in _frame_cues(language).items():
-        hits = [cue for cue, pattern in cues if pattern.search(norm)]
-        if hits:
-            found[frame] = list(dict.fromkeys(hits))
-    return found
+        for cue, pattern in cues:
+            matches.extend((m.start(), m.end(), frame, cue) for m in pattern.finditer(norm))
+    matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+    taken: list[tuple[int, int]] = []
+    found: dict[str, list[str]] = {}
+    for start, end, frame, cue in matches:
+        # Same span matched by two cues of different frames: both count (true ambiguity).
+        if any(s < end and start < e and (s, e) != (start, end) for s, e in taken):
+            continue
+        taken.append((start, end))
+        found.setdefault(frame, [])
+        if cue not in found[frame]:
+            found[frame].append(cue)
+    order = list(_frame_cues(language))
+    return {f: found[f] for f in order if f in found}
 
 
 def score_frames(

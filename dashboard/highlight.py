@@ -66,8 +66,10 @@ def article_spans(article, paragraph_index: int) -> list[Span]:
     for d in article.dates:
         if d.paragraph != paragraph_index:
             continue
-        when = "vague" if d.vague or not d.start else (
-            d.start if d.start == d.end else f"{d.start} – {d.end}"
+        when = (
+            "vague"
+            if d.vague or not d.start
+            else (d.start if d.start == d.end else f"{d.start} – {d.end}")
         )
         label = f"{d.granularity}: {when}" + (" (approximate)" if d.approximate else "")
         for a, b in find_all(text, d.text):

@@ -49,8 +49,7 @@ class IngestReport:
 
     def summary(self) -> str:
         return (
-            f"{self.added} added, {self.duplicates} skipped as duplicates, "
-            f"{self.rejected} rejected"
+            f"{self.added} added, {self.duplicates} skipped as duplicates, {self.rejected} rejected"
         )
 
     def rows(self) -> list[dict]:
@@ -98,7 +97,9 @@ def store_parsed(
         h = raw.content_hash()
         if h in seen or store.has_hash(h):
             report.outcomes.append(
-                FileOutcome(name, "duplicate", "same outlet, title and text already stored", raw.title)
+                FileOutcome(
+                    name, "duplicate", "same outlet, title and text already stored", raw.title
+                )
             )
             continue
         seen.add(h)

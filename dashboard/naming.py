@@ -26,26 +26,176 @@ _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 _JOINER = re.compile(r"^[ \u00a0]+$")
 _FUNCTION_WORDS_AR = frozenset(
     normalize(w)
-    for w in (
-        "في من على إلى الى عن مع بين أن إن أنه أنها التي الذي الذين اللذين اللتين هذا هذه "
-        "ذلك تلك هو هي هم كان كانت قد لقد لم لن ما لا مع ضد حول نحو عبر منذ حتى إذ إذا "
-        "بعد قبل خلال عند لدى دون غير أي كل بعض أو ثم بل لكن أما إلا ليس سوى وفق وفقا"
-    ).split()
+    for w in [
+        "في",
+        "من",
+        "على",
+        "إلى",
+        "الى",
+        "عن",
+        "مع",
+        "بين",
+        "أن",
+        "إن",
+        "أنه",
+        "أنها",
+        "التي",
+        "الذي",
+        "الذين",
+        "اللذين",
+        "اللتين",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "هو",
+        "هي",
+        "هم",
+        "كان",
+        "كانت",
+        "قد",
+        "لقد",
+        "لم",
+        "لن",
+        "ما",
+        "لا",
+        "مع",
+        "ضد",
+        "حول",
+        "نحو",
+        "عبر",
+        "منذ",
+        "حتى",
+        "إذ",
+        "إذا",
+        "بعد",
+        "قبل",
+        "خلال",
+        "عند",
+        "لدى",
+        "دون",
+        "غير",
+        "أي",
+        "كل",
+        "بعض",
+        "أو",
+        "ثم",
+        "بل",
+        "لكن",
+        "أما",
+        "إلا",
+        "ليس",
+        "سوى",
+        "وفق",
+        "وفقا",
+    ]
 )
 _FUNCTION_WORDS_EN = frozenset(
-    (
-        "a an the this that these those its their his her our your my of to in on for with by "
-        "at from as and or but new's is was are were be been has have had will would could "
-        "should may might must not no any some all each every such than then there here which "
-        "who whom whose what when where while after before since during under over into onto "
-        "about against between among via per"
-    ).split()
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "and",
+        "or",
+        "but",
+        "new's",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "not",
+        "no",
+        "any",
+        "some",
+        "all",
+        "each",
+        "every",
+        "such",
+        "than",
+        "then",
+        "there",
+        "here",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "since",
+        "during",
+        "under",
+        "over",
+        "into",
+        "onto",
+        "about",
+        "against",
+        "between",
+        "among",
+        "via",
+        "per",
+    ]
 ) - {"new"}
 
 
 _CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 
 
@@ -107,8 +257,10 @@ def _ar_first_word(norm: str) -> tuple[int, bool, str]:
 def _is_nisba(word: str) -> bool:
     """Relational adjective: «دفاعي», «نووية», «الاستراتيجي» (not an imperfect verb «يجري»)."""
     bare = _strip_article(word)
-    return len(bare) >= 4 and bare.endswith(("ي", "يه", "يين", "يون")) and not (
-        word == bare and bare.startswith("ي")
+    return (
+        len(bare) >= 4
+        and bare.endswith(("ي", "يه", "يين", "يون"))
+        and not (word == bare and bare.startswith("ي"))
     )
 
 
@@ -175,6 +327,7 @@ def _arabic_spans(text: str) -> list[tuple[int, int, str]]:
 def _arabic_modifiers(text, toks, end_idx: int, definite: bool, lex) -> int:
     """Index of the last token of the name that starts with a head ending at `end_idx`."""
     taken = 0
+    after_indefinite_adjective = False
     j = end_idx + 1
     while j < len(toks) and taken < MAX_MODIFIERS and _joined(text, toks, j):
         word = toks[j][3]
@@ -182,14 +335,16 @@ def _arabic_modifiers(text, toks, end_idx: int, definite: bool, lex) -> int:
         if word in _FUNCTION_WORDS_AR or not is_arabic(word) or word.startswith(("و", "ف")):
             break
         if word.startswith("ال") and len(word) > 3:
+            if after_indefinite_adjective:
+                break  # «قمة ثانية العام المقبل»: a definite noun cannot follow an adjective
             definite = True  # idafa to a definite noun makes the rest of the name definite
         elif definite:
             break  # an indefinite word after a definite name is a predicate or a new clause
         elif word.startswith("لل") and taken == 0:
             definite = True  # «اتفاق للدفاع المشترك»
-        elif not (
-            _is_nisba(word) or bare in lex["modifiers"] or bare in lex["adjectives"]
-        ):
+        elif _is_nisba(word) or bare in lex["adjectives"]:
+            after_indefinite_adjective = True
+        elif bare not in lex["modifiers"]:
             break
         end_idx = j
         taken += 1
@@ -295,7 +450,5 @@ def event_name_counts(
     groups: dict[str, Counter[str]] = {}
     for phrase in event_names(paragraphs, language, title):
         groups.setdefault(name_key(phrase), Counter())[phrase] += 1
-    ranked = sorted(
-        enumerate(groups.values()), key=lambda item: (-sum(item[1].values()), item[0])
-    )
+    ranked = sorted(enumerate(groups.values()), key=lambda item: (-sum(item[1].values()), item[0]))
     return [(c.most_common(1)[0][0], sum(c.values())) for _, c in ranked]

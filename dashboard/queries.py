@@ -148,7 +148,9 @@ def grouped_terms_by_outlet(store: Store, f: Filters) -> dict[str, Counter]:
     grouper = TermGrouper(total)
     out: dict[str, Counter] = {}
     for outlet, sub in df.groupby("outlet"):
-        out[outlet] = grouper.group(Counter(dict(zip(sub["term"], sub["n"].astype(int), strict=True))))
+        out[outlet] = grouper.group(
+            Counter(dict(zip(sub["term"], sub["n"].astype(int), strict=True)))
+        )
     return out
 
 

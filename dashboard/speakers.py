@@ -24,12 +24,17 @@ from .textproc import TOKEN_RE, clean_invisible, normalize, split_sentences, str
 # Lexicons, compiled once.
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 @lru_cache(maxsize=200_000)
 def _n(token: str) -> str:
     """Matching form of one token (cached: the same tokens recur across articles)."""
     return normalize(token)
 
 
+@lru_cache(maxsize=50_000)
 def _nphrase(text: str) -> tuple[str, ...]:
     return tuple(_n(t) for t in TOKEN_RE.findall(text.replace("ـ", "")))
 
@@ -41,14 +46,34 @@ class _Verb:
     feminine: bool
     complements: frozenset[str]  # extra complement prepositions (normalised)
     homograph: bool
+    relay: bool = False  # «نقلت وكالة X عن مسؤول قوله إن ...»: X relays, the speaker follows عن
 
 
 _AN_FORMS = frozenset(
     _n(w)
-    for w in (
-        "أن إن أنّ إنّ بأن بأنّ أنه إنه أنها إنها أنهم إنهم أننا إننا أنني إنني بأنه بأنها بأنهم "
-        "بأننا لأن"
-    ).split()
+    for w in [
+        "أن",
+        "إن",
+        "أنّ",
+        "إنّ",
+        "بأن",
+        "بأنّ",
+        "أنه",
+        "إنه",
+        "أنها",
+        "إنها",
+        "أنهم",
+        "إنهم",
+        "أننا",
+        "إننا",
+        "أنني",
+        "إنني",
+        "بأنه",
+        "بأنها",
+        "بأنهم",
+        "بأننا",
+        "لأن",
+    ]
 )
 
 
@@ -59,6 +84,7 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         lemma, finite, participles, compl, flags = fields[:5]
         complements = frozenset(_n(c) for c in compl.split())
         homograph = "homograph" in flags
+        relay = "relay" in flags
         finite_forms = [lemma, *finite.split()]
         # Regular plurals: past + وا, present (ي...) + ون.
         plurals = [f + "وا" for f in finite_forms[:1]] + [
@@ -67,10 +93,12 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         for form in finite_forms + plurals:
             nf = _n(form)
             fem = nf.startswith("ت") or (nf.endswith("ت") and not _n(lemma).endswith("ت"))
-            verbs.setdefault(nf, _Verb(_n(lemma), False, fem, complements, homograph))
+            verbs.setdefault(nf, _Verb(_n(lemma), False, fem, complements, homograph, relay))
         for form in participles.split():
             nf = _n(form)
-            verbs.setdefault(nf, _Verb(_n(lemma), True, nf.endswith("ه"), complements, homograph))
+            verbs.setdefault(
+                nf, _Verb(_n(lemma), True, nf.endswith("ه"), complements, homograph, relay)
+            )
     return verbs
 
 
@@ -132,10 +160,18 @@ def _load_sides() -> dict[str, list[_Side]]:
 
 _SIDES = _load_sides()
 _DOCUMENTS = frozenset(w for line in load_lines("speaker_documents.txt") for w in _nphrase(line))
+_STATEMENT_NOUNS = frozenset(_n(w) for w in load_lines("speaker_statement_nouns.txt"))
+_AR_ISSUED = frozenset(_n(w) for w in _words("صادر صادرة الصادر الصادرة"))
 _HONORIFICS: list[tuple[tuple[str, ...], bool]] = sorted(
-    ((_nphrase(f[0]), len(f) > 1 and f[1] == "if_name") for f in load_fields("speaker_honorifics.txt")),
+    (
+        (_nphrase(f[0]), len(f) > 1 and f[1] == "if_name")
+        for f in load_fields("speaker_honorifics.txt")
+    ),
     key=lambda h: -len(h[0]),
 )
+
+
+_HONORIFIC_WORDS = frozenset(h for h, _ in _HONORIFICS if len(h) == 1)
 
 
 def _load_en_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -162,46 +198,178 @@ _AR_SOURCE_FIRST = frozenset(p[0] for p in _AR_SOURCES)
 # Function words that end a name or a subject span (normalised).
 _AR_STOP = frozenset(
     _n(w)
-    for w in (
-        "في من إلى الى على عن مع خلال بعد قبل منذ حتى أثناء عبر لدى حول ضد بين نحو تجاه إزاء "
-        "أن إن لأن بأن الذي التي الذين اللذين اللتين اللواتي ما ماذا لا لم لن قد كان كانت "
-        "هذا هذه ذلك تلك هؤلاء هو هي هم هما نحن أنا و أو ثم لكن بل إذ حيث كما فيما بينما "
-        "يوم أمس اليوم غدا الليلة صباح مساء ظهر الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس "
-        "الجمعة السبت الماضي المقبل الجاري الحالي مؤخرا سابقا لاحقا أيضا كذلك وكذلك بدوره "
-        "بدورها بدورهم مجددا مرة ردا تعليقا جانبه جهته جانبها جهتها"
-    ).split()
+    for w in [
+        "في",
+        "من",
+        "إلى",
+        "الى",
+        "على",
+        "عن",
+        "مع",
+        "خلال",
+        "بعد",
+        "قبل",
+        "منذ",
+        "حتى",
+        "أثناء",
+        "عبر",
+        "لدى",
+        "حول",
+        "ضد",
+        "بين",
+        "نحو",
+        "تجاه",
+        "إزاء",
+        "أن",
+        "إن",
+        "لأن",
+        "بأن",
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذين",
+        "اللتين",
+        "اللواتي",
+        "ما",
+        "ماذا",
+        "لا",
+        "لم",
+        "لن",
+        "قد",
+        "كان",
+        "كانت",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "هؤلاء",
+        "هو",
+        "هي",
+        "هم",
+        "هما",
+        "نحن",
+        "أنا",
+        "و",
+        "أو",
+        "ثم",
+        "لكن",
+        "بل",
+        "إذ",
+        "حيث",
+        "كما",
+        "فيما",
+        "بينما",
+        "يوم",
+        "أمس",
+        "اليوم",
+        "غدا",
+        "الليلة",
+        "صباح",
+        "مساء",
+        "ظهر",
+        "الأحد",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "الماضي",
+        "المقبل",
+        "الجاري",
+        "الحالي",
+        "مؤخرا",
+        "سابقا",
+        "لاحقا",
+        "أيضا",
+        "كذلك",
+        "وكذلك",
+        "بدوره",
+        "بدورها",
+        "بدورهم",
+        "مجددا",
+        "مرة",
+        "ردا",
+        "تعليقا",
+        "جانبه",
+        "جهته",
+        "جانبها",
+        "جهتها",
+    ]
 )
 # Fillers dropped from the front of a subject span ("قال أيضًا الوزير").
 _AR_FILLERS = frozenset(
-    _n(w)
-    for w in "أيضا كذلك بدوره بدورها بدورهم مجددا من جهته جانبه جهتها جانبها قد وقد".split()
+    _n(w) for w in _words("أيضا كذلك بدوره بدورها بدورهم مجددا من جهته جانبه جهتها جانبها قد وقد")
 )
-_AR_PRONOUNS = frozenset(_n(w) for w in "هو هي هم هما".split())
-_AR_REL = frozenset(_n(w) for w in "الذي التي الذين اللذين اللتين اللواتي".split())
+_AR_PRONOUNS = frozenset(_n(w) for w in _words("هو هي هم هما"))
+_AR_REL = frozenset(_n(w) for w in _words("الذي التي الذين اللذين اللتين اللواتي"))
 _AR_CLAUSE = frozenset(
-    _n(w) for w in "و إذ حيث كما فيما بينما لكن ثم بل وإذ وحيث وكما وفيما أن إن".split()
+    _n(w) for w in _words("و إذ حيث كما فيما بينما لكن ثم بل وإذ وحيث وكما وفيما أن إن")
 )
-_AR_KANA = frozenset(_n(w) for w in "كان كانت وكان وكانت فكان قد وقد".split())
+_AR_KANA = frozenset(_n(w) for w in _words("كان كانت وكان وكانت فكان قد وقد"))
 # Nouns that introduce the channel of an interview («في حديث لوكالة ...»).
 _AR_CHANNEL_HEADS = frozenset(
     _n(w)
-    for w in (
-        "حديث حديثه حديثها تصريح تصريحات تصريحه تصريحاته تصريحها تصريحاتها مقابلة مقابلته "
-        "مقابلتها حوار حواره حوارها لقاء اتصال مداخلة مداخلته"
-    ).split()
+    for w in [
+        "حديث",
+        "حديثه",
+        "حديثها",
+        "تصريح",
+        "تصريحات",
+        "تصريحه",
+        "تصريحاته",
+        "تصريحها",
+        "تصريحاتها",
+        "مقابلة",
+        "مقابلته",
+        "مقابلتها",
+        "حوار",
+        "حواره",
+        "حوارها",
+        "لقاء",
+        "اتصال",
+        "مداخلة",
+        "مداخلته",
+    ]
 )
 _AR_CHANNEL_MODIFIERS = frozenset(
-    _n(w) for w in "خاص خاصة هاتفي صحفي صحفية صحافي صحافية تلفزيوني تلفزيونية إذاعي".split()
+    _n(w) for w in _words("خاص خاصة هاتفي صحفي صحفية صحافي صحافية تلفزيوني تلفزيونية إذاعي")
 )
 # After a preposition, these nouns start a circumstance («في بيان»، «في ختام»), not a role.
 _AR_CIRCUMSTANCE = frozenset(
     _n(w)
-    for w in (
-        "بيان تصريح تصريحات مؤتمر كلمة كلمته مقابلة لقاء اتصال رسالة تغريدة منشور ختام سياق "
-        "هذا ذلك وقت حديث إطار ضوء ظل معرض رد ردا تعليق حين أعقاب"
-    ).split()
+    for w in [
+        "بيان",
+        "تصريح",
+        "تصريحات",
+        "مؤتمر",
+        "كلمة",
+        "كلمته",
+        "مقابلة",
+        "لقاء",
+        "اتصال",
+        "رسالة",
+        "تغريدة",
+        "منشور",
+        "ختام",
+        "سياق",
+        "هذا",
+        "ذلك",
+        "وقت",
+        "حديث",
+        "إطار",
+        "ضوء",
+        "ظل",
+        "معرض",
+        "رد",
+        "ردا",
+        "تعليق",
+        "حين",
+        "أعقاب",
+    ]
 )
-_QUOTE_OPEN = "«“\""
+_QUOTE_OPEN = '«“"'
 _QUOTE_RE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 _COMMA_RE = re.compile(r"[،,]")
 _HARD_PUNCT = re.compile(r"[.;؛!?؟]")
@@ -226,13 +394,21 @@ def _tokens(sentence: str) -> tuple[list[_Tok], list[tuple[int, int]]]:
     quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(sentence)]
     toks: list[_Tok] = []
     prev = 0
+    if not quotes:
+        for m in TOKEN_RE.finditer(sentence):
+            s, e = m.span()
+            surf = m.group(0)
+            toks.append(_Tok(surf, _n(surf), s, e, sentence[prev:s], -1))
+            prev = e
+        return toks, quotes
     qi = 0
     for m in TOKEN_RE.finditer(sentence):
         s, e = m.span()
         while qi < len(quotes) and quotes[qi][1] <= s:
             qi += 1
         inside = qi if qi < len(quotes) and quotes[qi][0] < s < quotes[qi][1] else -1
-        toks.append(_Tok(m.group(0), _n(m.group(0)), s, e, sentence[prev:s], inside))
+        surf = m.group(0)
+        toks.append(_Tok(surf, _n(surf), s, e, sentence[prev:s], inside))
         prev = e
     return toks, quotes
 
@@ -266,9 +442,7 @@ def _role_at(toks: list[_Tok], p: int, index: dict[str, list[_Role]], prep: bool
     for cand in candidates:
         for role in index.get(cand, ()):
             n = len(role.words)
-            if p + n <= len(toks) and all(
-                toks[p + j].norm == role.words[j] for j in range(1, n)
-            ):
+            if p + n <= len(toks) and all(toks[p + j].norm == role.words[j] for j in range(1, n)):
                 return role
     return None
 
@@ -289,9 +463,7 @@ def _side_at(toks: list[_Tok], p: int):
     for cand in [toks[p].norm, *_prefix_bases(toks[p].norm)]:
         for side in _SIDES.get(cand, ()):
             n = len(side.words)
-            if p + n <= len(toks) and all(
-                toks[p + j].norm == side.words[j] for j in range(1, n)
-            ):
+            if p + n <= len(toks) and all(toks[p + j].norm == side.words[j] for j in range(1, n)):
                 return side
     return None
 
@@ -304,31 +476,44 @@ def _affiliation(toks: list[_Tok], speaker_is_place: bool) -> str:
     return ""
 
 
-def _kind_of(toks: list[_Tok], index: dict[str, list[_Role]]) -> tuple[str, str]:
-    """(kind, type) of the leftmost role noun; a weak noun yields to a later one."""
-    found = None
+def _kind_of(
+    toks: list[_Tok], index: dict[str, list[_Role]], prefer_person: bool = False
+) -> tuple[str, str]:
+    """(kind, type) of the leftmost role noun; a weak noun yields to a later one. With a
+    person's name following, a person title wins over an institution («NATO Secretary
+    General Jens Stoltenberg» is an official, not the organisation)."""
+    first_strong = first_any = person = None
     p = 0
     while p < len(toks):
         role = _role_at(toks, p, index, prep=True)
         if role:
-            if not role.weak:
-                return role.kind, role.type
-            found = found or role
+            first_any = first_any or role
+            if not role.weak and first_strong is None:
+                first_strong = role
+            if role.type == "person" and person is None:
+                person = role
             p += len(role.words)
         else:
             p += 1
+    found = person if prefer_person and person is not None else first_strong or first_any
     return (found.kind, found.type) if found else ("", "")
 
 
 def _text(toks: list[_Tok], a: int, b: int, sentence: str) -> str:
     if a >= b:
         return ""
-    return sentence[toks[a].start : toks[b - 1].end].strip(_PUNCT_STRIP + "ـ")
+    text = sentence[toks[a].start : toks[b - 1].end].strip(_PUNCT_STRIP + "ـ")
+    if toks[a].norm.startswith("ال") and text.startswith("ل") and not text.startswith("لل"):
+        text = "ا" + text  # «للجيش» re-read as «الجيش» after a source phrase / statement noun
+    return text
 
 
 def _name_text(toks: list[_Tok], a: int, b: int, sentence: str) -> str:
     """A speaker string: original spelling without quote marks («قناة "العربية"»)."""
-    return " ".join(_QUOTE_CHARS_RE.sub(" ", _text(toks, a, b, sentence)).split())
+    text = " ".join(_QUOTE_CHARS_RE.sub(" ", _text(toks, a, b, sentence)).split())
+    if text.count("(") > text.count(")"):
+        text += ")"  # «وكالة الأنباء السورية (سانا)»: the bracket was cut with the punctuation
+    return text
 
 
 _QUOTE_CHARS_RE = re.compile(r"[«»“”\"]")
@@ -393,8 +578,14 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             break
         if norm in ("في", "لدى", "باسم"):
             nxt = seg[p + 1] if p + 1 < n else None
-            if nxt and nxt.norm not in _AR_CIRCUMSTANCE and (
-                nxt.norm.startswith("ال") or _role_at(seg, p + 1, _AR_ROLES) or _side_at(seg, p + 1)
+            if (
+                nxt
+                and nxt.norm not in _AR_CIRCUMSTANCE
+                and (
+                    nxt.norm.startswith("ال")
+                    or _role_at(seg, p + 1, _AR_ROLES)
+                    or _side_at(seg, p + 1)
+                )
             ):
                 p += 2 if nxt.norm.startswith("ال") else 1
                 continue
@@ -403,8 +594,10 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             p += 1
             continue
         bases = _prefix_bases(norm)
-        if bases and norm[0] in "بل" and (
-            any(b.startswith("ال") for b in bases) or _role_at(seg, p, _AR_ROLES, prep=True)
+        if (
+            bases
+            and norm[0] in "بل"
+            and (any(b.startswith("ال") for b in bases) or _role_at(seg, p, _AR_ROLES, prep=True))
         ):
             if bases[0] in _AR_CIRCUMSTANCE or (len(bases) > 1 and bases[1] in _AR_CIRCUMSTANCE):
                 break
@@ -446,6 +639,9 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     first = seg[0]
     if first.norm in _AR_PRONOUNS:
         return None
+    head = first.norm[2:] if first.norm.startswith("ال") else first.norm
+    if head in _STATEMENT_NOUNS:
+        return _statement_issuer(seg, sentence)
     role = _role_at(seg, 0, _AR_ROLES)
     side = _side_at(seg, 0)
     np = _NP()
@@ -454,7 +650,10 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
         end = _consume_ar_role(seg, 0, body)
         name_end = _ar_name_span(seg, end) if not body else end
         if name_end > end and not body:
-            np.role = _text(seg, 0, end, sentence)
+            role_end = end
+            while role_end > 1 and (seg[role_end - 1].norm,) in _HONORIFIC_WORDS:
+                role_end -= 1  # «أستاذ العلاقات الدولية الدكتور طارق فهمي»: the title is no role
+            np.role = _text(seg, 0, role_end, sentence)
             np.name = _name_text(seg, end, name_end, sentence)
         else:
             np.name = _name_text(seg, 0, end, sentence)
@@ -497,6 +696,23 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     return np
 
 
+def _statement_issuer(seg: list[_Tok], sentence: str) -> _NP | None:
+    """Issuer of «بيان صادر عن وزارة الدفاع»، «بيان لوزارة الدفاع»، «بيان الوزارة»."""
+    p = 1
+    while p < len(seg) and (seg[p].norm in _AR_ISSUED or seg[p].norm in ("عن", "من")):
+        p += 1
+    if p >= len(seg):
+        return None
+    rest = seg[p:]
+    nt = rest[0].norm
+    if p == 1 and nt.startswith("ل") and not nt.startswith("ال"):
+        base = "ال" + nt[2:] if nt.startswith("لل") else nt[1:]
+        lam = 1
+        rest = [_Tok(rest[0].surf[lam:], base, rest[0].start + lam, rest[0].end, "", -1), *rest[1:]]
+    np = _parse_ar_np(rest, sentence, strict=True)
+    return np if np is not None and (np.body or np.role or np.kind != "other") else None
+
+
 def _split_commas(seg: list[_Tok]) -> list[list[_Tok]]:
     parts: list[list[_Tok]] = [[]]
     for t in seg:
@@ -507,38 +723,51 @@ def _split_commas(seg: list[_Tok]) -> list[list[_Tok]]:
 
 
 def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
-    """(channel, start, end) of «في حديث لوكالة ...» inside a subject span, else ('', -1, -1)."""
+    """(channel, start, end) of the outlet an interview was given to, else ('', -1, -1).
+
+    «في حديث لوكالة ...»، «خلال اتصال هاتفي مع قناة ...»، and directly after the speaker
+    «قال ... لـ«الشرق الأوسط»» or «قال ... لوكالة رويترز».
+    """
     for p, t in enumerate(seg):
-        if t.norm not in _AR_CHANNEL_HEADS:
+        if t.norm in _AR_CHANNEL_HEADS:
+            q = p + 1
+            while q < len(seg) and (seg[q].norm in _AR_CHANNEL_MODIFIERS or seg[q].norm == "مع"):
+                q += 1
+            if q >= len(seg):
+                return "", -1, -1
+            start = p - 1 if p > 0 and seg[p - 1].norm in ("في", "خلال", "وفي", "عبر") else p
+            if q > p + 1 and seg[q - 1].norm == "مع":
+                return _channel_span(seg, q, 0, start, sentence)
+            if seg[q].norm == "ل" and q + 1 < len(seg):
+                return _channel_span(seg, q + 1, 0, start, sentence)
+            if seg[q].norm.startswith("ل") and len(seg[q].norm) > 2:
+                return _channel_span(seg, q, 1, start, sentence)
+            return "", -1, -1
+        if p == 0:
             continue
-        q = p + 1
-        while q < len(seg) and (seg[q].norm in _AR_CHANNEL_MODIFIERS or seg[q].norm == "مع"):
-            q += 1
-        if q >= len(seg):
-            return "", -1, -1
-        start = p - 1 if p > 0 and seg[p - 1].norm in ("في", "خلال", "وفي", "عبر") else p
-        target = seg[q]
-        if q > p + 1 and seg[q - 1].norm == "مع":
-            offset = 0
-        elif target.norm.startswith("ل") and len(target.norm) > 2:
-            offset = 1 if not target.norm.startswith("لل") else 1
-        else:
-            return "", -1, -1
-        end = q + 1
-        while end < len(seg) and not (seg[end].gap and _COMMA_RE.search(seg[end].gap)):
-            if seg[end].norm in _AR_AN_OR_STOP:
-                break
-            end += 1
-        chan = sentence[target.start + offset : seg[end - 1].end]
-        if chan.startswith("ـ"):
-            chan = chan.lstrip("ـ")
-        if chan.startswith("ل") and target.norm.startswith("لل"):
-            chan = "ا" + chan  # «للأنباء» as a name start is rare; keep the article
-        closing = sentence[seg[end - 1].end : seg[end - 1].end + 1]
-        if closing == ")":
-            chan += ")"
-        return chan.strip(), start, end
+        if t.norm == "ل" and p + 1 < len(seg) and seg[p + 1].quote != -1:
+            return _channel_span(seg, p + 1, 0, p, sentence)
+        if t.norm.startswith("ل") and not t.norm.startswith("لل") and t.quote == -1:
+            role = _role_at(seg, p, _AR_ROLES, prep=True)
+            if role and role.kind == "media" and role.type == "body":
+                return _channel_span(seg, p, 1, p, sentence)
     return "", -1, -1
+
+
+def _channel_span(seg, q, offset, start, sentence) -> tuple[str, int, int]:
+    target = seg[q]
+    end = q + 1
+    while end < len(seg) and not (seg[end].gap and _COMMA_RE.search(seg[end].gap)):
+        if seg[end].norm in _AR_AN_OR_STOP:
+            break
+        end += 1
+    chan = sentence[target.start + offset : seg[end - 1].end].lstrip("ـ")
+    if target.norm.startswith("لل") and offset:
+        chan = "ا" + chan  # «للأنباء»: keep the article
+    if sentence[seg[end - 1].end : seg[end - 1].end + 1] == ")":
+        chan += ")"
+    chan = " ".join(_QUOTE_CHARS_RE.sub(" ", chan).split())
+    return chan, start, end
 
 
 _AR_AN_OR_STOP = _AN_FORMS | frozenset({"في", "خلال", "الي", "عن"})
@@ -693,7 +922,11 @@ def _find_ar_complement(toks, i, verb, quotes_len):
                 return None
         norm = t.norm
         if norm in _AN_FORMS:
-            return (k + 1, -1, k) if norm.startswith(("ان", "بان", "لان")) and len(norm) <= 4 else (k, -1, k)
+            return (
+                (k + 1, -1, k)
+                if norm.startswith(("ان", "بان", "لان")) and len(norm) <= 4
+                else (k, -1, k)
+            )
         if norm in ("الي", "الى") and ("الي" in verb.complements or "الى" in verb.complements):
             if k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)
@@ -713,7 +946,9 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     """Speaker after a source phrase starting at token p; (np, end index)."""
     n = len(toks)
     end = p
-    while end < n and not (end > p and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))):
+    while end < n and not (
+        end > p and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
+    ):
         if toks[end].norm in _AN_FORMS:
             break
         end += 1
@@ -729,7 +964,7 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     return ctx.resolve(np), end
 
 
-def _ar_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
+def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> list[Quote]:
     toks, quotes = _tokens(sentence)
     if not toks:
         return []
@@ -737,7 +972,8 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     for t in toks:
         if t.quote != -1:
             quotes_len[t.quote] = quotes_len.get(t.quote, 0) + 1
-    mentions = _ar_mentions(toks, sentence, ctx)
+    # Person mentions anchor dropped subjects; without a title word only surnames can match.
+    mentions = _ar_mentions(toks, sentence, ctx) if has_role or ctx.by_surname else []
     hits: list[_Hit] = []
     n = len(toks)
     i = 0
@@ -815,7 +1051,9 @@ def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
                 base = "ال" + nxt[2:] if nxt.startswith("لل") else nxt[1:]
                 lam = 1 if toks[p].surf[1:2] != "ـ" else 2
                 toks = toks[:p] + [
-                    _Tok(toks[p].surf[lam:], base, toks[p].start + lam, toks[p].end, toks[p].gap, -1),
+                    _Tok(
+                        toks[p].surf[lam:], base, toks[p].start + lam, toks[p].end, toks[p].gap, -1
+                    ),
                     *toks[p + 1 :],
                 ]
             else:
@@ -838,7 +1076,11 @@ def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
         return None
     norm = toks[p].norm
     base = norm[:-1] if norm.endswith("ه") else norm[:-2] if norm.endswith("ها") else norm
-    if norm not in _AR_VERBS and base not in _AR_VERBS and norm not in ("نقل", "نقلت", "نقلته", "نشرت", "نشرته"):
+    if (
+        norm not in _AR_VERBS
+        and base not in _AR_VERBS
+        and norm not in ("نقل", "نقلت", "نقلته", "نشرت", "نشرته")
+    ):
         return None
     np, end = _ar_source_np(toks, p + 1, sentence, ctx)
     channel = ""
@@ -846,7 +1088,7 @@ def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
         if toks[k].norm in ("عن",) and k > p + 1:
             inner, _e = _ar_source_np(toks, k + 1, sentence, ctx)
             if inner:
-                outer, _ = _ar_source_np(toks[: k], p + 1, sentence, ctx)
+                outer, _ = _ar_source_np(toks[:k], p + 1, sentence, ctx)
                 channel = outer.name if outer else ""
                 np = inner
             break
@@ -857,7 +1099,12 @@ def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
 
 
 def _strip_span(sentence: str, a: int, b: int) -> str:
-    return (sentence[:a].strip(_PUNCT_STRIP) + " " + sentence[b:].strip(_PUNCT_STRIP)).strip()
+    """The sentence without the source phrase; a leading «فإن» of the main clause goes too."""
+    text = (sentence[:a].strip(_PUNCT_STRIP) + " " + sentence[b:].strip(_PUNCT_STRIP)).strip()
+    return _LEADING_FAINNA.sub("", text)
+
+
+_LEADING_FAINNA = re.compile(r"^(?:فإن|فإنّ|فان)\s+")
 
 
 def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | None:
@@ -865,12 +1112,23 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     verb = _ar_verb(toks, i)
     if verb is None:
         return None
+    if verb.relay:
+        return _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
     comp = _find_ar_complement(toks, i, verb, quotes_len)
     if comp is None:
         # «"..."، قال فلان»: the quote comes first.
-        if not verb.participle and i > 0 and toks[i - 1].quote != -1 and quotes_len[toks[i - 1].quote] >= 3:
+        if (
+            not verb.participle
+            and i > 0
+            and toks[i - 1].quote != -1
+            and quotes_len[toks[i - 1].quote] >= 3
+        ):
             end = i + 1
-            while end < len(toks) and not _HARD_PUNCT.search(toks[end].gap) and not _COMMA_RE.search(toks[end].gap):
+            while (
+                end < len(toks)
+                and not _HARD_PUNCT.search(toks[end].gap)
+                and not _COMMA_RE.search(toks[end].gap)
+            ):
                 end += 1
             np = _parse_ar_np(toks[i + 1 : end], sentence, strict=False)
             np = ctx.resolve(np) if np else _pronoun_np(toks, i, ctx, mentions, hits)
@@ -889,6 +1147,9 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         parts = _split_commas(span)
         core = parts[0]
         np = _parse_ar_np(core, sentence, strict=verb.homograph)
+        lead = next((x.norm for x in core if x.norm not in _AR_FILLERS), "")
+        if np is None and lead and lead not in _AR_STOP:
+            return None  # a subject is there but is not a speaker («أكد البيان أن»)
         if verb.homograph and (np is None or not (np.role or np.body or _is_known(np, ctx))):
             # «بين»، «ذكر»، «تابع» ... with a bare unknown noun after them are not speech.
             return None
@@ -915,6 +1176,47 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     return _Hit(np, t.surf, content, direct, channel, i, participle=verb.participle)
 
 
+def _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len) -> _Hit | None:
+    """«ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن ...»: speaker after عن, relay = channel."""
+    n = len(toks)
+    k = next((j for j in range(i + 1, min(n, i + 9)) if toks[j].norm == "عن"), -1)
+    if k == -1 or any(_HARD_PUNCT.search(toks[j].gap) for j in range(i + 1, k + 1)):
+        return None
+    relay = _parse_ar_np(toks[i + 1 : k], sentence, strict=True) if k > i + 1 else None
+    m = k + 1
+    while m < n and m - k <= 10:
+        t = toks[m]
+        if (
+            t.norm.startswith(_AR_SAYING_NOUNS)
+            or t.norm in _AN_FORMS
+            or ":" in t.gap
+            or _COMMA_RE.search(t.gap)
+            or _HARD_PUNCT.search(t.gap)
+            or _opening_quote(toks, m, quotes_len)
+        ):
+            break
+        m += 1
+    np = _parse_ar_np(toks[k + 1 : m], sentence, strict=False)
+    if np is None or m >= n:
+        return None
+    c = m + 1 if toks[m].norm.startswith(_AR_SAYING_NOUNS) else m
+    if c >= n:
+        return None
+    direct = toks[c].quote if _opening_quote(toks, c, quotes_len) else -1
+    if direct == -1 and toks[c].norm in _AN_FORMS:
+        c += 1
+    elif direct == -1 and ":" not in toks[c].gap and c == m:
+        return None
+    np = ctx.resolve(np)
+    ctx.learn(np)
+    ctx.last = np
+    return _Hit(np, toks[i].surf, c, direct, relay.name if relay else "", i)
+
+
+# «قوله»، «قولها»، «تأكيده» ...: the noun that carries the relayed statement.
+_AR_SAYING_NOUNS = tuple(_n(w) for w in ("قول", "تأكيد", "تصريح", "إشارت", "اعتبار"))
+
+
 def _is_known(np: _NP, ctx: _Ctx) -> bool:
     return " ".join(_nphrase(np.name)) in ctx.by_surname
 
@@ -932,20 +1234,29 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
         if _COMMA_RE.search(toks[start].gap) or _HARD_PUNCT.search(toks[start].gap):
             break
         start -= 1
-    if start == j or _COMMA_RE.search(toks[start].gap or "") and start > 0 and False:
+    if start == j:
         return None
     seg = [x for x in toks[start:j] if x.norm not in _AR_KANA]
-    if not seg or start > 0 and not (
-        toks[start - 1].norm in _AR_CLAUSE
-        or toks[start - 1].norm in _AR_KANA
-        or _COMMA_RE.search(toks[start].gap)
+    if (
+        not seg
+        or start > 0
+        and not (
+            toks[start - 1].norm in _AR_CLAUSE
+            or toks[start - 1].norm in _AR_KANA
+            or _COMMA_RE.search(toks[start].gap)
+        )
     ):
         return None
     head = seg[0].norm
     if head[:1] == "و" and len(head) > 3 and not _role_at(seg, 0, _AR_ROLES):
         base = head[1:]
         probe = [_Tok(seg[0].surf[1:], base, seg[0].start + 1, seg[0].end, "", -1), *seg[1:]]
-        if base.startswith("ال") or _role_at(probe, 0, _AR_ROLES) or _side_at(probe, 0) or base in ctx.by_surname:
+        if (
+            base.startswith("ال")
+            or _role_at(probe, 0, _AR_ROLES)
+            or _side_at(probe, 0)
+            or base in ctx.by_surname
+        ):
             seg = probe
     np = _parse_ar_np(seg, sentence, strict=True)
     if np is None:
@@ -972,49 +1283,74 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
 # ---------------------------------------------------------------------------------------------
 # English attribution.
 
-_EN_PRONOUNS = frozenset("he she they it we".split())
+_EN_PRONOUNS = frozenset(_words("he she they it we"))
 _EN_SKIP_BEFORE_VERB = frozenset(
-    "also later previously has had have would will further then recently earlier had once "
-    "again separately".split()
+    _words(
+        "also later previously has had have would will further then recently earlier had once "
+        "again separately"
+    )
 )
 _EN_AUDIENCE = frozenset(
-    "reporters journalists lawmakers parliament congress the a an students supporters".split()
+    _words("reporters journalists lawmakers parliament congress students supporters")
 )
 _EN_MEDIA_HINT = frozenset(
-    "news agency press times post tv television radio channel newspaper magazine broadcaster".split()
+    _words(
+        "news agency press times post tv television radio channel newspaper magazine broadcaster"
+    )
 )
-_EN_ARTICLES = frozenset("a an the".split())
+_EN_ARTICLES = frozenset(_words("a an the"))
 _EN_STOPWORDS = frozenset(
-    "on in at during after before while when that this these those is was were are be been "
-    "but and or of for with by from to as who which".split()
+    _words(
+        "on in at during after before while when that this these those is was were are be been "
+        "but and or of for with by from to as who which"
+    )
 )
+
+
+def _covered(seg: list[_Tok], index: dict[str, list[_Role]]) -> list[bool]:
+    """Which tokens belong to a role/institution entry or a side word (longest matches)."""
+    cov = [False] * len(seg)
+    p = 0
+    while p < len(seg):
+        role = _role_at(seg, p, index)
+        side = _side_at(seg, p)
+        n = max(len(role.words) if role else 0, len(side.words) if side else 0)
+        if n:
+            for j in range(p, min(len(seg), p + n)):
+                cov[j] = True
+            p += n
+        else:
+            p += 1
+    return cov
 
 
 def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     """Role/name split of an English subject phrase («Russian Foreign Minister Sergei Lavrov»)."""
     seg = [t for t in seg if t.norm not in _EN_SKIP_BEFORE_VERB]
-    while seg and seg[0].surf.rstrip(".") in {h[0][0].title() for h in _HONORIFICS} | {"Dr", "Mr", "Mrs", "Ms"}:
+    while seg and seg[0].surf.rstrip(".") in _EN_HONORIFICS:
         seg = seg[1:]
     if not seg:
         return None
     if len(seg) == 1 and seg[0].norm in _EN_PRONOUNS:
         return None
-    if any(t.norm in _EN_STOPWORDS and t.norm not in ("of", "at", "for", "on") for t in seg):
+    if any(t.norm in _EN_STOPWORDS and t.norm not in _EN_NP_PREPS for t in seg):
         return None
+    if seg[-1].norm in _DOCUMENTS:
+        return None  # «the treaty says»: a document, not a speaker
     np = _NP()
     # Name = trailing capitalised tokens that are not role/side words.
+    cov = _covered(seg, _EN_ROLES)
     q = len(seg)
-    while q > 0:
-        t = seg[q - 1]
-        if not t.surf[:1].isupper() or _role_at(seg, q - 1, _EN_ROLES) or _side_at(seg, q - 1):
-            break
+    while q > 0 and seg[q - 1].surf[:1].isupper() and not cov[q - 1]:
         q -= 1
     if len(seg) - q > 4:
         q = len(seg) - 4
     role_toks = seg[:q]
     while role_toks and role_toks[0].norm in _EN_ARTICLES:
         role_toks = role_toks[1:]
-    kind, typ = _kind_of(role_toks, _EN_ROLES) if role_toks else ("", "")
+    kind, typ = (
+        _kind_of(role_toks, _EN_ROLES, prefer_person=q < len(seg)) if role_toks else ("", "")
+    )
     if q < len(seg) and (typ != "body" or not role_toks):
         np.name = _name_text(seg, q, len(seg), sentence)
         np.role = _text(role_toks, 0, len(role_toks), sentence) if role_toks else ""
@@ -1022,12 +1358,16 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     elif role_toks:
         np.name = _name_text(role_toks, 0, len(role_toks), sentence)
         if q < len(seg):
-            np.name = _name_text(seg, len(seg) - len(role_toks) - (len(seg) - q), len(seg), sentence)
+            np.name = _name_text(
+                seg, len(seg) - len(role_toks) - (len(seg) - q), len(seg), sentence
+            )
         np.role = np.name if typ == "person" else ""
         np.kind = kind or "other"
         np.body = typ != "person"
         if typ == "person" and seg[0].norm in ("a", "an", "one") or typ == "group":
             np.kind = "anonymous"
+        if not kind and _side_at(role_toks, 0):
+            np.kind, np.body = "state", True  # «Washington said», «the United States said»
     else:
         if not seg[0].surf[:1].isupper():
             return None
@@ -1037,6 +1377,11 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             np.kind, np.body = "state", True
     np.affiliation = _affiliation(role_toks or seg, speaker_is_place=np.body)
     return np
+
+
+# Prepositions inside a speaker phrase: «a professor at X», «officials in Seoul».
+_EN_NP_PREPS = frozenset(_words("of at for on in"))
+_EN_HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Sir"})
 
 
 def _en_appos(seg: list[_Tok], sentence: str) -> tuple[str, str, str]:
@@ -1063,14 +1408,17 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if t.norm == "according" and i + 1 < n and toks[i + 1].norm == "to":
             end = i + 2
             while end < n and not (
-                end > i + 2 and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
+                end > i + 2
+                and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
             ):
                 if toks[end].norm in ("that", "which", "who"):
                     break
                 end += 1
             seg = toks[i + 2 : end]
-            if not seg or seg[0].norm in _DOCUMENTS or (
-                seg[0].norm == "the" and len(seg) > 1 and seg[1].norm in _DOCUMENTS
+            if (
+                not seg
+                or seg[0].norm in _DOCUMENTS
+                or (seg[0].norm == "the" and len(seg) > 1 and seg[1].norm in _DOCUMENTS)
             ):
                 continue
             np = _en_np(seg, sentence)
@@ -1081,7 +1429,13 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             out.append(_en_quote(np, "according to", False, text, para, sentence, ""))
             continue
         if t.norm in _EN_PARTICIPLES:
-            if i + 1 < n and (toks[i + 1].norm == "that" or ":" in toks[i + 1].gap or toks[i + 1].quote != -1) and _COMMA_RE.search(t.gap):
+            if (
+                i + 1 < n
+                and (
+                    toks[i + 1].norm == "that" or ":" in toks[i + 1].gap or toks[i + 1].quote != -1
+                )
+                and _COMMA_RE.search(t.gap)
+            ):
                 np = out[-1:] and _np_from_quote(out[-1]) or ctx.last
                 if np:
                     direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
@@ -1132,7 +1486,11 @@ def _en_content(toks, k, sentence, quotes, quotes_len) -> tuple[bool, str]:
     end = len(sentence)
     for j in range(k + 1, len(toks)):
         # «..., adding that ...» starts a new attribution.
-        if toks[j].norm in _EN_PARTICIPLES and _COMMA_RE.search(toks[j].gap) and toks[j].quote == -1:
+        if (
+            toks[j].norm in _EN_PARTICIPLES
+            and _COMMA_RE.search(toks[j].gap)
+            and toks[j].quote == -1
+        ):
             end = toks[j].start
             break
     return False, sentence[t.start : end].strip(_PUNCT_STRIP)
@@ -1158,16 +1516,19 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
         segs.insert(0, [])  # «X, a professor at Y, said»: nothing between comma and verb
     # Trim the closest real segment to its last noun phrase («... and the minister said»).
     quote_before = -1
-    if k >= 0 and toks[k].quote != -1 and toks[k + 1 : i] and sum(
-        1 for t in toks if t.quote == toks[k].quote
-    ) >= 3:
+    if (
+        k >= 0
+        and toks[k].quote != -1
+        and toks[k + 1 : i]
+        and sum(1 for t in toks if t.quote == toks[k].quote) >= 3
+    ):
         quote_before = toks[k].quote
     return [sg for sg in segs], quote_before
 
 
 def _en_trim(seg: list[_Tok]) -> list[_Tok]:
     for j in range(len(seg) - 1, -1, -1):
-        if seg[j].norm in _EN_STOPWORDS and seg[j].norm not in ("of", "at", "for", "on"):
+        if seg[j].norm in _EN_STOPWORDS and seg[j].norm not in _EN_NP_PREPS:
             return seg[j + 1 :]
     return seg
 
@@ -1181,8 +1542,10 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     channel = ""
     if t.norm in ("told", "tells") and after < n:
         end = after
-        while end < n and (toks[end].surf[:1].isupper() or toks[end].norm == "the") and not (
-            end > after and _COMMA_RE.search(toks[end].gap)
+        while (
+            end < n
+            and (toks[end].surf[:1].isupper() or toks[end].norm == "the")
+            and not (end > after and _COMMA_RE.search(toks[end].gap))
         ):
             end += 1
         if end > after and toks[after].norm not in _EN_AUDIENCE:
@@ -1215,14 +1578,20 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     if np is None and (quote_before != -1 or (i > 0 and toks[i - 1].quote != -1)):
         # «"...," said John Smith, a professor at X.»
         end = after
-        while end < n and not _COMMA_RE.search(toks[end].gap) and not _HARD_PUNCT.search(toks[end].gap):
+        while (
+            end < n
+            and not _COMMA_RE.search(toks[end].gap)
+            and not _HARD_PUNCT.search(toks[end].gap)
+        ):
             end += 1
         if end > after:
             np = _en_np(toks[after:end], sentence)
             if np and end < n and _COMMA_RE.search(toks[end].gap):
                 e2 = end
-                while e2 < n and not _HARD_PUNCT.search(toks[e2].gap) and not (
-                    e2 > end and _COMMA_RE.search(toks[e2].gap)
+                while (
+                    e2 < n
+                    and not _HARD_PUNCT.search(toks[e2].gap)
+                    and not (e2 > end and _COMMA_RE.search(toks[e2].gap))
                 ):
                     e2 += 1
                 role, kind, aff = _en_appos(toks[end:e2], sentence)
@@ -1249,13 +1618,20 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
 
 
 _EN_WHEN = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
-    "earlier later".split()
+    _words(
+        "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
+        "earlier later"
+    )
 )
-_EN_CIRCUMSTANCE = frozenset(
-    "statement interview briefing conference address speech post message letter call "
-    "week month year morning evening".split()
-) | _EN_WHEN
+_EN_CIRCUMSTANCE = (
+    frozenset(
+        _words(
+            "statement interview briefing conference address speech post message letter call "
+            "week month year morning evening"
+        )
+    )
+    | _EN_WHEN
+)
 
 
 def _en_skip_circumstance(toks, k) -> int:
@@ -1305,21 +1681,26 @@ def attribute_quotes(paragraphs: list[str], language: str) -> list[Quote]:
     english = language == "en"
     for para, paragraph in enumerate(paragraphs):
         paragraph = clean_invisible(paragraph)
+        if english:
+            if not _PREFILTER.search(paragraph.lower()):
+                continue
+            for sentence in split_sentences(paragraph):
+                if _PREFILTER.search(sentence.lower()):
+                    out.extend(_en_sentence(sentence, para, ctx))
+            continue
+        pnorm = normalize(paragraph)
+        # Most paragraphs hold neither a trigger nor a person's title: skip them cheaply.
+        if not _PREFILTER.search(pnorm) and not _PERSON_ROLE_RE.search(pnorm):
+            continue
         for sentence in split_sentences(paragraph):
-            if english:
-                # Mentions teach aliases even in sentences without a reporting verb.
-                if not _PREFILTER.search(sentence.lower()):
-                    continue
-                out.extend(_en_sentence(sentence, para, ctx))
-                continue
             norm = normalize(sentence)
-            if not _PREFILTER.search(norm):
+            has_role = bool(_PERSON_ROLE_RE.search(norm))
+            if _PREFILTER.search(norm):
+                out.extend(_ar_sentence(sentence, para, ctx, has_role))
+            elif has_role:
                 # No attribution here, but «الرئيس الروسي فلاديمير بوتين» can be named.
-                if _has_person_role(norm):
-                    toks, _q = _tokens(sentence)
-                    _ar_mentions(toks, sentence, ctx)
-                continue
-            out.extend(_ar_sentence(sentence, para, ctx))
+                toks, _q = _tokens(sentence)
+                _ar_mentions(toks, sentence, ctx)
     return out
 
 
@@ -1334,10 +1715,6 @@ _PERSON_ROLE_RE = re.compile(
     )
     + r")(?![\w])"
 )
-
-
-def _has_person_role(norm: str) -> bool:
-    return bool(_PERSON_ROLE_RE.search(norm))
 
 
 def summarize_speakers(quotes: list[Quote]) -> list[Speaker]:
@@ -1357,4 +1734,19 @@ def summarize_speakers(quotes: list[Quote]) -> list[Speaker]:
         if row.kind == "other" and q.speaker_kind != "other":
             row.kind = q.speaker_kind
         row.affiliation = row.affiliation or q.affiliation
+    # «بوتين» and «فلاديمير بوتين» are one speaker when the short form is the long one's
+    # surname and no other speaker shares it.
+    keys = list(rows)
+    for short in keys:
+        st = short.split()
+        if len(st) > 2 or rows[short].kind == "anonymous":
+            continue
+        longer = [k for k in keys if k != short and k in rows and k.split()[-len(st) :] == st]
+        longer = [k for k in longer if len(k.split()) > len(st)]
+        if len(longer) == 1 and short in rows:
+            target, src = rows[longer[0]], rows.pop(short)
+            target.quotes += src.quotes
+            target.role = target.role if len(target.role) >= len(src.role) else src.role
+            target.kind = target.kind if target.kind != "other" else src.kind
+            target.affiliation = target.affiliation or src.affiliation
     return sorted(rows.values(), key=lambda s: (-s.quotes, s.name))

@@ -94,7 +94,46 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS names_article ON event_names(article_id)",
         ],
     ),
+    (
+        # Wire-copy detection (syndication.py) and the editable outlet registry (outlets.py).
+        # MinHash signatures are hex TEXT so the same schema works on DuckDB and PostgreSQL.
+        "002_syndication",
+        [
+            """CREATE TABLE IF NOT EXISTS article_minhash (
+                article_id TEXT PRIMARY KEY,
+                signature TEXT NOT NULL,
+                shingles INTEGER NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS article_clusters (
+                article_id TEXT PRIMARY KEY,
+                cluster_id TEXT NOT NULL,
+                rank INTEGER NOT NULL,
+                is_first BOOLEAN NOT NULL,
+                similarity DOUBLE PRECISION
+            )""",
+            """CREATE TABLE IF NOT EXISTS agency_credits (
+                article_id TEXT NOT NULL,
+                agency TEXT NOT NULL,
+                text TEXT
+            )""",
+            """CREATE TABLE IF NOT EXISTS outlet_registry (
+                name TEXT PRIMARY KEY,
+                name_variants TEXT,
+                domain TEXT,
+                country TEXT,
+                region TEXT,
+                language TEXT,
+                type TEXT,
+                note TEXT
+            )""",
+            "CREATE INDEX IF NOT EXISTS clusters_cluster ON article_clusters(cluster_id)",
+            "CREATE INDEX IF NOT EXISTS credits_article ON agency_credits(article_id)",
+        ],
+    ),
 ]
+
+# Rows keyed by article that syndication.py derives after an article is stored.
+SYNDICATION_TABLES = ("article_minhash", "article_clusters", "agency_credits")
 
 DERIVED_TABLES = ("quotes", "date_mentions", "terms", "frames", "event_names")
 
@@ -111,9 +150,18 @@ class Filters:
     languages: list[str] = field(default_factory=list)
     date_from: str | None = None  # ISO date, inclusive
     date_to: str | None = None
+    # "clusters": a wire dispatch and its republished copies count once (the earliest
+    # publisher stands for the cluster); "copies": every stored article counts.
+    count_mode: str = "clusters"
 
     def key(self) -> tuple:
-        return (tuple(sorted(self.outlets)), tuple(sorted(self.languages)), self.date_from, self.date_to)
+        return (
+            tuple(sorted(self.outlets)),
+            tuple(sorted(self.languages)),
+            self.date_from,
+            self.date_to,
+            self.count_mode,
+        )
 
     def describe(self) -> str:
         parts = []
@@ -121,6 +169,11 @@ class Filters:
         parts.append("languages: " + (", ".join(self.languages) if self.languages else "all"))
         if self.date_from or self.date_to:
             parts.append(f"dates: {self.date_from or '…'} to {self.date_to or '…'}")
+        parts.append(
+            "counting: every copy"
+            if self.count_mode == "copies"
+            else "counting: each wire-copy cluster once"
+        )
         return "; ".join(parts)
 
 
@@ -416,16 +469,21 @@ class Store:
         row = cur.fetchall()
         version = int(row[0][0]) + 1 if row else 1
         if row:
-            cur.execute(self._sql("UPDATE meta SET value = ? WHERE key = ?"), [str(version), "data_version"])
+            cur.execute(
+                self._sql("UPDATE meta SET value = ? WHERE key = ?"), [str(version), "data_version"]
+            )
         else:
-            cur.execute(self._sql("INSERT INTO meta(key, value) VALUES (?, ?)"), ["data_version", str(version)])
+            cur.execute(
+                self._sql("INSERT INTO meta(key, value) VALUES (?, ?)"),
+                ["data_version", str(version)],
+            )
 
     def delete_article(self, article_id: str) -> bool:
         with self.backend.transaction() as cur:
             cur.execute(self._sql("SELECT 1 FROM articles WHERE id = ?"), [article_id])
             if not cur.fetchall():
                 return False
-            for table in DERIVED_TABLES:
+            for table in (*DERIVED_TABLES, *SYNDICATION_TABLES):
                 cur.execute(self._sql(f"DELETE FROM {table} WHERE article_id = ?"), [article_id])
             cur.execute(self._sql("DELETE FROM articles WHERE id = ?"), [article_id])
             self._bump_version(cur)
@@ -453,8 +511,12 @@ class Store:
 
     def distinct_values(self) -> dict[str, list]:
         """Outlets, languages and the date range, for the sidebar filter."""
-        outlets = [r[0] for r in self.execute("SELECT DISTINCT outlet FROM articles ORDER BY outlet")]
-        langs = [r[0] for r in self.execute("SELECT DISTINCT language FROM articles ORDER BY language")]
+        outlets = [
+            r[0] for r in self.execute("SELECT DISTINCT outlet FROM articles ORDER BY outlet")
+        ]
+        langs = [
+            r[0] for r in self.execute("SELECT DISTINCT language FROM articles ORDER BY language")
+        ]
         lo, hi = self.execute("SELECT MIN(published_at), MAX(published_at) FROM articles")[0]
         return {"outlets": outlets, "languages": langs, "date_min": lo, "date_max": hi}
 
@@ -474,6 +536,10 @@ class Store:
         if f.date_to:
             conds.append(f"{alias}.published_at <= ?")
             params.append(f.date_to)
+        if f.count_mode == "clusters":
+            conds.append(
+                f"{alias}.id NOT IN (SELECT article_id FROM article_clusters WHERE NOT is_first)"
+            )
         return (" AND ".join(conds) or "TRUE"), params
 
 

@@ -246,7 +246,9 @@ def page_context() -> tuple[Store, Filters]:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _cloud_png(_store: Store, url: str, version: int, fkey: tuple, outlet: str, max_words: int) -> bytes:
+def _cloud_png(
+    _store: Store, url: str, version: int, fkey: tuple, outlet: str, max_words: int
+) -> bytes:
     from .clouds import cloud_png
 
     f = Filters(list(fkey[0]), list(fkey[1]), fkey[2], fkey[3])

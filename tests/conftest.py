@@ -42,10 +42,32 @@ class PostgresServer:
         if self.as_root:  # postgres refuses to run as root
             shutil.chown(self.dir, "postgres", "postgres")
         self.data = self.dir / "data"
-        self._run([_pg_bin("initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust",
-                   "--encoding=UTF8", "--locale=C.UTF-8"])
-        self._run([_pg_bin("pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "log"), "-w",
-                   "-o", f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1", "start"])
+        self._run(
+            [
+                _pg_bin("initdb"),
+                "-D",
+                str(self.data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+            ]
+        )
+        self._run(
+            [
+                _pg_bin("pg_ctl"),
+                "-D",
+                str(self.data),
+                "-l",
+                str(self.dir / "log"),
+                "-w",
+                "-o",
+                f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1",
+                "start",
+            ]
+        )
         self.url_base = f"postgresql://postgres@127.0.0.1:{self.port}"
         self._n = 0
 

@@ -13,8 +13,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -35,12 +40,28 @@ def wait_http(url: str, timeout: float = 60.0) -> None:
 @contextmanager
 def streamlit_server(port: int, env_extra: dict[str, str], app: str = "dashboard/app.py"):
     env = {**os.environ, **env_extra}
-    log = open(Path(env_extra.get("DASHBOARD_DATA_DIR", "/tmp")) / f"streamlit-{port}.log", "w")
+    log_path = Path(env_extra.get("DASHBOARD_DATA_DIR", "/tmp")) / f"streamlit-{port}.log"
+    log = open(log_path, "w")  # noqa: SIM115 - closed in finally after the server stops
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", app, "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            app,
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         wait_http(f"http://127.0.0.1:{port}/_stcore/health")

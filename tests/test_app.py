@@ -77,7 +77,9 @@ def test_keywords_page_draws_a_cloud_per_outlet(at):
     tables = [df.value for df in at.dataframe]
     for t in tables:
         terms = list(t["term"])
-        assert terms and not any(term.startswith(("و", "ل")) and term[1:] in terms for term in terms)
+        assert terms and not any(
+            term.startswith(("و", "ل")) and term[1:] in terms for term in terms
+        )
     assert len(plotly_specs(at)) == 2  # one distinctive-terms chart per outlet
 
 

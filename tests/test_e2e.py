@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from conftest import free_port
 from e2e_support import CHROMIUM, browser, streamlit_server
 

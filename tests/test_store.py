@@ -10,16 +10,32 @@ from dashboard.store import Filters, Store, StoreError, _redact
 
 
 def make(outlet: str, title: str, day: str, lang: str = "ar", quotes=(), dates=(), terms=()):
-    raw = RawArticle(title=title, body=f"{title} body text", outlet=outlet, published_at=day,
-                     language=lang, date_source="manifest")
-    qs = [Quote(speaker=s, speaker_kind=k, role="", verb="قال", direct=d, text="t", paragraph=0)
-          for s, k, d in quotes]
+    raw = RawArticle(
+        title=title,
+        body=f"{title} body text",
+        outlet=outlet,
+        published_at=day,
+        language=lang,
+        date_source="manifest",
+    )
+    qs = [
+        Quote(speaker=s, speaker_kind=k, role="", verb="قال", direct=d, text="t", paragraph=0)
+        for s, k, d in quotes
+    ]
     art = Article(
-        id=raw.content_hash()[:16], title=title, outlet=outlet, published_at=day,
-        date_source="manifest", language=lang, paragraphs=[raw.body], quotes=qs,
+        id=raw.content_hash()[:16],
+        title=title,
+        outlet=outlet,
+        published_at=day,
+        date_source="manifest",
+        language=lang,
+        paragraphs=[raw.body],
+        quotes=qs,
         speakers=[Speaker(name=s, kind=k, role="", quotes=1) for s, k, _ in quotes],
-        dates=[DateMention(text=t, start=s, end=e, granularity=g, approximate=False, paragraph=0)
-               for t, s, e, g in dates],
+        dates=[
+            DateMention(text=t, start=s, end=e, granularity=g, approximate=False, paragraph=0)
+            for t, s, e, g in dates
+        ],
         keywords=[Keyword(term=t, count=n) for t, n in terms],
         event_names=["اتفاقية الشراكة", "اتفاقية الشراكة", "تحالف"],
         frames={"security": 0.5, "economy": 0.1},
@@ -47,14 +63,34 @@ def test_add_many_skips_existing_and_repeats(any_store: Store):
 
 
 def test_aggregations_in_sql(any_store: Store):
-    any_store.add_many([
-        make("A", "a1", "2024-06-01", quotes=[("سامي", "expert", True), ("سامي", "expert", False)],
-             dates=[("أمس", "2024-05-31", "2024-05-31", "day")], terms=[("روسيا", 3), ("الناتو", 2)]),
-        make("A", "a2", "2024-06-03", quotes=[("وزارة الخارجية", "state", False)],
-             terms=[("روسيا", 1)]),
-        make("B", "b1", "2024-06-03", lang="en", quotes=[("John Smith", "official", True)],
-             dates=[("soon", None, None, "vague")], terms=[("treaty", 4)]),
-    ])
+    any_store.add_many(
+        [
+            make(
+                "A",
+                "a1",
+                "2024-06-01",
+                quotes=[("سامي", "expert", True), ("سامي", "expert", False)],
+                dates=[("أمس", "2024-05-31", "2024-05-31", "day")],
+                terms=[("روسيا", 3), ("الناتو", 2)],
+            ),
+            make(
+                "A",
+                "a2",
+                "2024-06-03",
+                quotes=[("وزارة الخارجية", "state", False)],
+                terms=[("روسيا", 1)],
+            ),
+            make(
+                "B",
+                "b1",
+                "2024-06-03",
+                lang="en",
+                quotes=[("John Smith", "official", True)],
+                dates=[("soon", None, None, "vague")],
+                terms=[("treaty", 4)],
+            ),
+        ]
+    )
     f = Filters()
     summary = queries.outlet_summary(any_store, f).set_index("outlet")
     assert summary.loc["A", "articles"] == 2 and summary.loc["A", "quotes"] == 3

@@ -6,8 +6,10 @@ from dashboard import figures, ui
 
 store, f = ui.page_context()
 st.title("Keywords")
-st.caption(f"Filters: {f.describe()} · clitic variants (و/ب/ل/ال…) are counted as one term, "
-           "shown in their most frequent spelling; function words are removed.")
+st.caption(
+    f"Filters: {f.describe()} · clitic variants (و/ب/ل/ال…) are counted as one term, "
+    "shown in their most frequent spelling; function words are removed."
+)
 
 by_outlet = ui.grouped_terms(store, f)
 if not by_outlet:
@@ -27,14 +29,18 @@ for i, outlet in enumerate(outlets):
             st.caption("No terms for this outlet.")
         top = by_outlet[outlet].most_common(15)
         st.dataframe(
-            [{"term": t, "count": c} for t, c in top], hide_index=True, width="stretch",
+            [{"term": t, "count": c} for t, c in top],
+            hide_index=True,
+            width="stretch",
             height=200,
         )
 
 st.subheader("Distinctive terms")
-st.caption("Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), "
-           "each outlet against all others. With few articles, read it as a ranking, not as "
-           "statistical significance.")
+st.caption(
+    "Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), "
+    "each outlet against all others. With few articles, read it as a ranking, not as "
+    "statistical significance."
+)
 dist = ui.distinctive_terms(store, f)
 if dist.empty:
     st.info("Distinctive terms need at least two outlets in the selection.")

@@ -11,8 +11,10 @@ st.caption(f"Filters: {f.describe()}")
 summary = ui.outlet_summary(store, f)
 arts = ui.articles(store, f)
 if arts.empty:
-    st.info("No articles match the current filters. Widen the filters in the sidebar, or add "
-            "articles with `python -m dashboard ingest PATH`.")
+    st.info(
+        "No articles match the current filters. Widen the filters in the sidebar, or add "
+        "articles with `python -m dashboard ingest PATH`."
+    )
     st.stop()
 
 dated = arts["published_at"].dropna()
@@ -23,7 +25,11 @@ c3.metric("Statements attributed", int(summary["quotes"].sum()))
 if not dated.empty:
     lo, hi = dated.min(), dated.max()
     est = (arts["date_source"] == "estimated").any()
-    span = ui.date_label(lo, None) if lo == hi else f"{ui.date_label(lo, None)} – {ui.date_label(hi, None)}"
+    span = (
+        ui.date_label(lo, None)
+        if lo == hi
+        else f"{ui.date_label(lo, None)} – {ui.date_label(hi, None)}"
+    )
     c4.metric("Publication dates", span + (" (estimated)" if est else ""))
 
 st.subheader("Outlets")
@@ -39,8 +45,11 @@ for i, row in enumerate(summary.itertuples()):
         c.metric("Speakers", int(row.speakers))
         first = ui.date_label(row.first_date, "estimated" if row.estimated_dates else None)
         last = ui.date_label(row.last_date, "estimated" if row.estimated_dates else None)
-        st.caption(f"Published: {first}" + ("" if first == last else f" – {last}")
-                   + f" · language: {row.languages}")
+        st.caption(
+            f"Published: {first}"
+            + ("" if first == last else f" – {last}")
+            + f" · language: {row.languages}"
+        )
         outlet_arts = arts[arts["outlet"] == row.outlet].head(5)
         for art in outlet_arts.itertuples():
             st.markdown(ui.text_block(art.title, art.language, css="muted"), unsafe_allow_html=True)
@@ -48,9 +57,14 @@ for i, row in enumerate(summary.itertuples()):
 ui.plot(figures.outlet_articles_bar(summary), key="overview_outlets")
 
 st.subheader("Articles")
-table = arts.assign(published=[ui.date_label(p, s) for p, s in zip(arts["published_at"], arts["date_source"], strict=True)])
+table = arts.assign(
+    published=[
+        ui.date_label(p, s) for p, s in zip(arts["published_at"], arts["date_source"], strict=True)
+    ]
+)
 st.dataframe(
     table[["title", "outlet", "language", "published", "quotes", "dates", "url"]],
-    hide_index=True, width="stretch",
+    hide_index=True,
+    width="stretch",
     column_config={"url": st.column_config.LinkColumn("url")},
 )

@@ -52,23 +52,31 @@ with side_col:
     if article.speakers:
         st.dataframe(
             [{"speaker": s.name, "kind": s.kind, "statements": s.quotes} for s in article.speakers],
-            hide_index=True, width="stretch",
+            hide_index=True,
+            width="stretch",
         )
     else:
         st.caption("No attributed statements.")
     st.markdown("**Dates**")
     if article.dates:
         st.dataframe(
-            [{"text": x.text, "start": x.start, "end": x.end, "granularity": x.granularity}
-             for x in article.dates],
-            hide_index=True, width="stretch",
+            [
+                {"text": x.text, "start": x.start, "end": x.end, "granularity": x.granularity}
+                for x in article.dates
+            ],
+            hide_index=True,
+            width="stretch",
         )
     else:
         st.caption("No temporal expressions.")
     st.markdown("**Frames**")
     st.dataframe(
-        [{"frame": k, "score": round(v, 3)} for k, v in sorted(article.frames.items(), key=lambda kv: -kv[1])],
-        hide_index=True, width="stretch",
+        [
+            {"frame": k, "score": round(v, 3)}
+            for k, v in sorted(article.frames.items(), key=lambda kv: -kv[1])
+        ],
+        hide_index=True,
+        width="stretch",
     )
     if article.warnings:
         st.warning("; ".join(article.warnings))

@@ -27,7 +27,8 @@ with right:
 st.subheader("Speakers by outlet")
 st.dataframe(
     counts[["speaker", "kind", "role", "outlet", "direct", "reported", "total"]],
-    hide_index=True, width="stretch",
+    hide_index=True,
+    width="stretch",
 )
 
 st.subheader("Attributed statements")
@@ -38,5 +39,6 @@ if speaker != "All speakers":
 q = q.assign(how=q["direct"].map({True: "direct", False: "reported"}))
 st.dataframe(
     q[["speaker", "speaker_kind", "role", "how", "verb", "text", "outlet", "title", "channel"]],
-    hide_index=True, width="stretch",
+    hide_index=True,
+    width="stretch",
 )

@@ -1,0 +1,324 @@
+"""Access control: password hashing, users from secrets, roles, the login gate in the app."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import auth
+
+ROOT = Path(__file__).resolve().parent.parent
+UPLOAD_PAGE = str(ROOT / "dashboard" / "views" / "upload.py")
+
+# A published bcrypt test vector (OpenBSD / John the Ripper): password "U*U", cost 5.
+VECTOR_HASH = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW"
+
+# Low cost keeps the tests fast; production hashes use the default cost of 12.
+ALICE_PW = "correct horse battery"
+BOB_PW = "كلمة سر طويلة"  # non-ASCII passwords are hashed as UTF-8
+ALICE_HASH = auth.hash_password(ALICE_PW, rounds=4)
+BOB_HASH = auth.hash_password(BOB_PW, rounds=4)
+SECRETS = {
+    "auth": {
+        "users": {
+            "alice": {"password_hash": ALICE_HASH, "role": "editor"},
+            "bob": {"password_hash": BOB_HASH, "role": "viewer"},
+        }
+    }
+}
+
+
+# --------------------------------------------------------------------------- passwords
+
+
+def test_published_bcrypt_vector_verifies():
+    assert auth.verify_password("U*U", VECTOR_HASH)
+    assert not auth.verify_password("U*V", VECTOR_HASH)
+
+
+@pytest.mark.parametrize(
+    "password, stored, expected",
+    [
+        (ALICE_PW, ALICE_HASH, True),
+        (ALICE_PW + " ", ALICE_HASH, False),
+        ("Correct horse battery", ALICE_HASH, False),
+        (BOB_PW, BOB_HASH, True),
+        ("", ALICE_HASH, False),
+        (ALICE_PW, "", False),
+        (ALICE_PW, "not a hash", False),
+        (ALICE_PW, "$2b$04$tooshort", False),
+        ("x" * 80, ALICE_HASH, False),  # beyond bcrypt's 72 bytes: refused, not truncated
+    ],
+)
+def test_verify_password(password, stored, expected):
+    assert auth.verify_password(password, stored) is expected
+
+
+def test_hash_password_is_salted_bcrypt_and_refuses_bad_input():
+    a, b = auth.hash_password("same", rounds=4), auth.hash_password("same", rounds=4)
+    assert a != b and a.startswith("$2b$04$") and len(a) == 60
+    assert auth.verify_password("same", a) and auth.verify_password("same", b)
+    with pytest.raises(ValueError, match="empty"):
+        auth.hash_password("")
+    with pytest.raises(ValueError, match="72 bytes"):
+        auth.hash_password("ب" * 40)  # 80 bytes in UTF-8
+
+
+def test_user_repr_hides_the_hash():
+    user = auth.User("alice", "editor", ALICE_HASH)
+    assert ALICE_HASH not in repr(user) and "alice" in repr(user)
+
+
+# --------------------------------------------------------------------------- configuration
+
+
+def test_load_users_reads_roles():
+    users = auth.load_users(SECRETS["auth"]["users"])
+    assert sorted(users) == ["alice", "bob"]
+    assert users["alice"].role == "editor" and users["bob"].role == "viewer"
+    assert users["alice"].password_hash == ALICE_HASH
+
+
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        ({"password_hash": ALICE_HASH, "role": "admin"}, "role must be one of editor, viewer"),
+        ({"password_hash": ALICE_HASH}, "role must be one of"),
+        ({"password_hash": "plain-text-password", "role": "editor"}, "not a bcrypt hash"),
+        ({"role": "editor"}, "not a bcrypt hash"),
+        ("editor", "must be a table"),
+    ],
+)
+def test_load_users_rejects_bad_entries_naming_the_user(entry, message):
+    with pytest.raises(auth.AuthConfigError, match=message) as info:
+        auth.load_users({"carol": entry})
+    assert "carol" in str(info.value)
+    assert "plain-text-password" not in str(info.value)
+    assert ALICE_HASH not in str(info.value)
+
+
+def test_role_names_are_case_insensitive():
+    users = auth.load_users({"dan": {"password_hash": ALICE_HASH, "role": " Editor "}})
+    assert users["dan"].role == "editor"
+
+
+@pytest.mark.parametrize(
+    "secrets",
+    [
+        {},
+        None,
+        {"database": {"url": "postgresql://x@y/z"}},
+        # Streamlit's own OIDC settings (st.login) live in [auth] too: no users, auth off.
+        {"auth": {"redirect_uri": "https://x/oauth2callback", "cookie_secret": "s"}},
+        {"auth": {"users": {}}},
+    ],
+)
+def test_auth_is_off_without_users(secrets):
+    assert auth.users_from_secrets(secrets) == {}
+
+
+# --------------------------------------------------------------------------- roles
+
+
+USERS = auth.load_users(SECRETS["auth"]["users"])
+
+
+@pytest.mark.parametrize(
+    "username, password, expected",
+    [
+        ("alice", ALICE_PW, "alice"),
+        ("  alice ", ALICE_PW, "alice"),
+        ("alice", BOB_PW, None),
+        ("bob", BOB_PW, "bob"),
+        ("Alice", ALICE_PW, None),  # user names are case-sensitive
+        ("mallory", ALICE_PW, None),
+        ("", "", None),
+    ],
+)
+def test_authenticate(username, password, expected):
+    user = auth.authenticate(USERS, username, password)
+    assert (user.name if user else None) == expected
+
+
+@pytest.mark.parametrize(
+    "users, username, role",
+    [
+        ({}, None, "local"),
+        ({}, "alice", "local"),
+        (USERS, "alice", "editor"),
+        (USERS, "bob", "viewer"),
+        (USERS, None, None),
+        (USERS, "removed-since", None),
+    ],
+)
+def test_resolve_role(users, username, role):
+    assert auth.resolve_role(users, username) == role
+
+
+@pytest.mark.parametrize(
+    "role, allowed",
+    [("local", True), ("editor", True), ("viewer", False), (None, False), ("admin", False)],
+)
+def test_can_edit(role, allowed):
+    assert auth.can_edit(role) is allowed
+
+
+def test_login_throttle_locks_after_repeated_failures_and_expires():
+    t = auth.LoginThrottle(max_failures=3, window=100, lockout=30)
+    for s in (0, 1, 2):
+        assert t.seconds_locked("alice", now=s) == 0
+        t.failed("alice", now=s)
+    assert t.seconds_locked("alice", now=2) == pytest.approx(30)
+    assert t.seconds_locked("alice", now=20) == pytest.approx(12)
+    assert t.seconds_locked("alice", now=33) == 0
+    assert t.seconds_locked("bob", now=3) == 0  # per user name
+    t.failed("carol", now=0)
+    t.failed("carol", now=1)
+    t.failed("carol", now=150)  # the first two are outside the window by then
+    assert t.seconds_locked("carol", now=150) == 0
+    t.succeeded("alice")
+    assert t.seconds_locked("alice", now=3) == 0
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def test_cli_hash_reads_stdin_and_prints_a_matching_hash():
+    out = subprocess.run(
+        [sys.executable, "-m", "dashboard.auth", "hash"],
+        input="s3cret pass\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
+    printed = out.stdout.strip()
+    assert auth.verify_password("s3cret pass", printed)
+    assert not auth.verify_password("s3cret pass\n", printed)
+    assert "s3cret" not in out.stdout + out.stderr
+
+
+def test_cli_hash_refuses_an_empty_password():
+    out = subprocess.run(
+        [sys.executable, "-m", "dashboard.auth", "hash"],
+        input="\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert out.returncode == 2 and "empty password" in out.stderr and out.stdout == ""
+
+
+# --------------------------------------------------------------------------- the app
+
+
+@pytest.fixture
+def local_db(tmp_path, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", f"duckdb:///{tmp_path / 'auth.duckdb'}")
+    monkeypatch.setenv("DASHBOARD_AUTO_INGEST_SEEDS", "0")
+    return tmp_path
+
+
+def _upload_page(secrets: dict | None) -> AppTest:
+    at = AppTest.from_file(UPLOAD_PAGE, default_timeout=60)
+    if secrets:
+        at.secrets = secrets
+    return at.run()
+
+
+def _sign_in(at: AppTest, username: str, password: str) -> AppTest:
+    at.text_input(key="_auth_username").input(username)
+    at.text_input(key="_auth_password").input(password)
+    next(b for b in at.button if b.label == "Sign in").click()
+    return at.run()
+
+
+def _texts(elements) -> str:
+    return " ".join(str(e.value) for e in elements)
+
+
+def test_login_form_comes_before_any_page_content(local_db):
+    at = _upload_page(SECRETS)
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert [t.label for t in at.text_input] == ["User name", "Password"]
+    assert len(at.file_uploader) == 0
+    assert "Add articles" not in _texts(at.title)
+
+
+def test_wrong_password_is_refused(local_db):
+    at = _sign_in(_upload_page(SECRETS), "alice", "wrong")
+    assert "Wrong user name or password" in _texts(at.error)
+    assert len(at.file_uploader) == 0
+    at = _sign_in(at, "nobody", ALICE_PW)
+    assert "Wrong user name or password" in _texts(at.error)
+    assert len(at.file_uploader) == 0
+
+
+def test_viewer_cannot_save(local_db):
+    at = _sign_in(_upload_page(SECRETS), "bob", BOB_PW)
+    assert not at.exception
+    assert "Only editors can add or delete articles" in _texts(at.info)
+    assert len(at.file_uploader) == 0
+    assert not [b for b in at.button if b.label in ("Save", "Delete")]
+
+
+def test_editor_gets_the_uploader(local_db):
+    at = _sign_in(_upload_page(SECRETS), "alice", ALICE_PW)
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Add articles"]
+    assert len(at.file_uploader) == 1
+    assert not at.info
+
+
+def test_local_mode_has_full_rights_without_a_login(local_db):
+    at = _upload_page(None)
+    assert not at.exception
+    assert not at.text_input  # no login form
+    assert len(at.file_uploader) == 1
+
+
+def test_misconfigured_auth_stops_the_app_instead_of_opening_it(local_db):
+    broken = {"auth": {"users": {"eve": {"password_hash": "hunter2", "role": "editor"}}}}
+    at = _upload_page(broken)
+    assert "Access control is misconfigured" in _texts(at.error)
+    assert "hunter2" not in _texts(at.error)
+    assert len(at.file_uploader) == 0
+
+
+LOGIN_APP = """
+import streamlit as st
+from dashboard import auth
+st.markdown(f"menu visible: {auth.signed_in()}")
+auth.login()
+st.markdown("PAGE CONTENT for " + auth.current_role())
+"""
+
+
+def test_login_then_logout_from_the_sidebar():
+    at = AppTest.from_string(LOGIN_APP, default_timeout=30)
+    at.secrets = SECRETS
+    at.run()
+    assert "PAGE CONTENT" not in _texts(at.markdown)
+    assert "menu visible: False" in _texts(at.markdown)
+    at = _sign_in(at, "alice", ALICE_PW)
+    assert "PAGE CONTENT for editor" in _texts(at.markdown)
+    assert "menu visible: True" in _texts(at.markdown)
+    assert "Signed in as **alice** (editor)" in _texts(at.sidebar.caption)
+    at.sidebar.button(key="_auth_logout").click()
+    at.run()
+    assert "PAGE CONTENT" not in _texts(at.markdown)
+    assert [t.value for t in at.title] == ["Sign in"]
+
+
+def test_login_is_a_no_op_when_auth_is_off():
+    at = AppTest.from_string(LOGIN_APP, default_timeout=30).run()
+    assert "PAGE CONTENT for local" in _texts(at.markdown)
+    assert "menu visible: True" in _texts(at.markdown)
+    assert len(at.sidebar.button) == 0

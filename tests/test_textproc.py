@@ -1,0 +1,102 @@
+"""Sentence and paragraph splitting, tokens and normalisation (hand-written tables)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.textproc import normalize_ar, split_paragraphs, split_sentences, tokenize
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("هل ستأتي؟ نعم!", ["هل ستأتي؟", "نعم!"]),
+        ("قال: «هذا. وذاك». ثم غادر.", ["قال: «هذا. وذاك».", "ثم غادر."]),
+        ("بوتين وكيم.. تحالف نووي", ["بوتين وكيم..", "تحالف نووي"]),
+        # A three-dot ellipsis is one sentence end, not ".." + "."
+        ("انتظر... ثم غادر.", ["انتظر...", "ثم غادر."]),
+        ("أنهى ...", ["أنهى ..."]),
+        ("ارتفع بنسبة 3.5 في المئة. ثم هبط.", ["ارتفع بنسبة 3.5 في المئة.", "ثم هبط."]),
+        ("The U.S. said no. Then left.", ["The U.S. said no.", "Then left."]),
+        ("Mr. Smith went to Washington. He left.", ["Mr. Smith went to Washington.", "He left."]),
+        # Lower-case continuation: the full stop belonged to an abbreviation.
+        (
+            "He arrived at 3 p.m. yesterday. Then left.",
+            ["He arrived at 3 p.m. yesterday.", "Then left."],
+        ),
+        # A quotation that ends its sentence, followed by a new English sentence.
+        ("He said “Stop. Now.” Then he left.", ["He said “Stop. Now.”", "Then he left."]),
+        ("“Stop. Now.” he said. Then left.", ["“Stop. Now.” he said.", "Then left."]),
+        # Arabic quote followed by its attribution stays together.
+        ("«سنرد بقوة.» قال الوزير", ["«سنرد بقوة.» قال الوزير"]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert split_sentences(text) == expected
+
+
+def test_split_paragraphs_blank_lines_and_short_lines():
+    body = "العنوان\n\nفقرة أولى.\n\nتعليق صورة\nتعليق صورة\n\n\nفقرة ثانية."
+    assert split_paragraphs(body) == [
+        "العنوان",
+        "فقرة أولى.",
+        "تعليق صورة",
+        "تعليق صورة",
+        "فقرة ثانية.",
+    ]
+
+
+def test_split_paragraphs_folds_long_lines():
+    long_line = "كلمة " * 30
+    body = f"{long_line.strip()}\nتكملة الفقرة"
+    assert split_paragraphs(body) == [f"{long_line.strip()} تكملة الفقرة"]
+
+
+def test_split_paragraphs_rejoins_hard_wrapped_text():
+    body = (
+        "This is a long paragraph that was wrapped at a fixed width by\n"
+        "some plain text exporter and continues on the next line without\n"
+        "any punctuation at the end of the lines until it finally ends.\n"
+        "Short end.\n\nNext paragraph."
+    )
+    assert split_paragraphs(body) == [
+        "This is a long paragraph that was wrapped at a fixed width by some plain text "
+        "exporter and continues on the next line without any punctuation at the end of "
+        "the lines until it finally ends. Short end.",
+        "Next paragraph.",
+    ]
+
+
+def test_split_paragraphs_keeps_a_list_of_items():
+    body = "البند الأول\nالبند الثاني\nالبند الثالث"
+    assert split_paragraphs(body) == ["البند الأول", "البند الثاني", "البند الثالث"]
+
+
+def test_split_paragraphs_crlf_and_invisible_marks():
+    assert split_paragraphs("أ\u200fب.\r\n\r\nج.") == ["أب.", "ج."]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("الـــرئيس قَالَ", ["الرئيس", "قال"]),
+        ("co-op 3.5 ٢٠٢٤", ["co-op", "3.5", "٢٠٢٤"]),
+    ],
+)
+def test_tokenize(text, expected):
+    assert tokenize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("أحمد", "احمد"),
+        ("مدرسة", "مدرسه"),
+        ("مستشفى", "مستشفي"),
+        ("مسؤول", "مسءول"),
+        ("٢٠٢٤", "2024"),
+    ],
+)
+def test_normalize_ar(text, expected):
+    assert normalize_ar(text) == expected
