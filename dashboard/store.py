@@ -163,6 +163,11 @@ class Filters:
             self.count_mode,
         )
 
+    @classmethod
+    def from_key(cls, key: tuple) -> Filters:
+        """The inverse of `key()`: cached page data is keyed on it and rebuilt from it."""
+        return cls(list(key[0]), list(key[1]), key[2], key[3], key[4])
+
     def describe(self) -> str:
         parts = []
         parts.append("outlets: " + (", ".join(self.outlets) if self.outlets else "all"))

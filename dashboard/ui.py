@@ -16,6 +16,7 @@ from . import config, queries
 from .store import Filters, Store, StoreError, open_store
 
 FILTERS_KEY = "filters"
+COUNT_MODE_LABELS = {"clusters": "Count each cluster once", "copies": "Count every copy"}
 
 # Right-to-left blocks for Arabic, left-to-right for English; bidi isolation so mixed
 # strings (an English name inside Arabic) keep their own direction.
@@ -120,7 +121,7 @@ def cached(fn: Callable[..., pd.DataFrame]) -> Callable[[Store, Filters], Any]:
 
     @st.cache_data(show_spinner=False, max_entries=256)
     def _run(_store: Store, url: str, version: int, fkey: tuple, name: str) -> Any:
-        f = Filters(list(fkey[0]), list(fkey[1]), fkey[2], fkey[3])
+        f = Filters.from_key(fkey)
         return fn(_store, f)
 
     def wrapper(store: Store, f: Filters) -> Any:
@@ -195,7 +196,17 @@ def sidebar_filters(store: Store) -> Filters:
                     date_to = picked[1].isoformat()
         else:
             st.sidebar.caption(f"All articles dated {lo_d.isoformat()}")
-    f = Filters(list(outlets), list(langs), date_from, date_to)
+    if "f_count" not in st.session_state:
+        st.session_state["f_count"] = "copies" if qp.get("count") == "copies" else "clusters"
+    count_mode = st.sidebar.radio(
+        "Wire copies",
+        ["clusters", "copies"],
+        key="f_count",
+        format_func=COUNT_MODE_LABELS.get,
+        help="A dispatch republished by several outlets can count once (its first publisher "
+        "stands for the cluster) or once per copy. Every count on every page follows this.",
+    )
+    f = Filters(list(outlets), list(langs), date_from, date_to, count_mode)
     _sync_query_params(f)
     st.sidebar.caption(f"{store.count()} articles in the store ({store.kind})")
     return f
@@ -212,8 +223,10 @@ def _sync_query_params(f: Filters) -> None:
         wanted["from"] = f.date_from
     if f.date_to:
         wanted["to"] = f.date_to
+    if f.count_mode != "clusters":
+        wanted["count"] = f.count_mode
     qp = st.query_params
-    for key in ("outlet", "lang", "from", "to"):
+    for key in ("outlet", "lang", "from", "to", "count"):
         if key not in wanted and key in qp:
             del qp[key]
     for key, value in wanted.items():
@@ -251,7 +264,7 @@ def _cloud_png(
 ) -> bytes:
     from .clouds import cloud_png
 
-    f = Filters(list(fkey[0]), list(fkey[1]), fkey[2], fkey[3])
+    f = Filters.from_key(fkey)
     counts = queries.grouped_terms_by_outlet(_store, f).get(outlet)
     if not counts:
         return b""
