@@ -506,7 +506,9 @@ _YEAR_RANGE_RE = re.compile(
     rf"(?:من\s+(?:عام\s+)?|بين\s+(?:عامي\s+)?|from\s+|between\s+)?({_YEAR})\s*"
     rf"(?:-|–|—|/|الى|إلى|حتى|و|to|and|until)\s*(?:عام\s+)?({_YEAR})\b"
 )
-_YEAR_RE = re.compile(rf"(?<![\d.,])({_YEAR})(?![\d.,%])")
+# Not part of a longer figure («2,025», "2025.5", «2025%»); a comma or full stop after
+# the year ends a clause and does not make it a figure.
+_YEAR_RE = re.compile(rf"(?<!\d)(?<!\d[.,])({_YEAR})(?![\d%]|[.,]\d)")
 
 # Titles after which the next words name a person (gazetteer-like, not article-specific).
 _TITLE_WORDS = frozenset(
@@ -685,6 +687,15 @@ def _first_words(lang: str) -> frozenset[str]:
     return frozenset(name.split()[0] for name in _territories()[lang])
 
 
+@cache
+def _month_names() -> frozenset[str]:
+    """Month names (lexicons/dates_months.txt) in matching form: a number next to one is
+    the day of a date («2 يونيو», "June 2"), not a quantity."""
+    from .lexicon import load_fields
+
+    return frozenset(normalize(fields[0]) for fields in load_fields("dates_months.txt") if fields)
+
+
 def _numbers(text: str) -> list[dict]:
     """Quantities with the noun they count: «21 ألف قطعة» -> 21000, 'قطعة'."""
     spans = list(iter_token_spans(text))
@@ -724,7 +735,14 @@ def _numbers(text: str) -> list[dict]:
                 noun = spans[j][2]
             elif i > 0 and norm[i - 1] not in _NOUN_STOPS and _parse_number(norm[i - 1]) is None:
                 noun = spans[i - 1][2]
-        if designator:
+        months = _month_names()
+        day_of_month = (
+            j == i + 1
+            and value == int(value)
+            and 1 <= value <= 31
+            and ((i > 0 and norm[i - 1] in months) or (nxt in months))
+        )
+        if designator or day_of_month:
             i = j
             continue
         if not is_year:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import auth, ui
 
 PAGES = [
     ("views/overview.py", "Overview", ":material/dashboard:"),
@@ -16,11 +16,27 @@ PAGES = [
     ("views/keywords.py", "Keywords", ":material/cloud:"),
     ("views/framing.py", "Framing", ":material/compare:"),
     ("views/reader.py", "Article reader", ":material/article:"),
+    ("views/syndication.py", "Wire copies", ":material/content_copy:"),
+    ("views/outlets.py", "Outlets", ":material/apartment:"),
+]
+# Pages that change the data: listed only for editors (and for everybody when access
+# control is off); each also checks the role itself, since a URL can be typed.
+EDITOR_PAGES = [
+    ("views/upload.py", "Add articles", ":material/upload_file:"),
 ]
 
 st.set_page_config(page_title="Coverage dashboard", page_icon=":material/newspaper:", layout="wide")
 ui.inject_css()
+# Until somebody signs in (when accounts are configured) only the sign-in form is shown.
+# The navigation is still built, hidden and with every page, so that a link to a page
+# (e.g. /upload) leads there once signed in rather than to the first page.
+signed_in = auth.signed_in()
+pages = PAGES + (EDITOR_PAGES if auth.is_editor() or not signed_in else [])
+nav = st.navigation(
+    [st.Page(path, title=title, icon=icon) for path, title, icon in pages],
+    position="sidebar" if signed_in else "hidden",
+)
+auth.login()
 store = ui.get_store()
-nav = st.navigation([st.Page(path, title=title, icon=icon) for path, title, icon in PAGES])
 st.session_state[ui.FILTERS_KEY] = ui.sidebar_filters(store)
 nav.run()

@@ -1,16 +1,24 @@
 """Access control for a shared server: who may look (viewer) and who may change data (editor).
 
-Off by default: without an `[auth]` section listing users in `.streamlit/secrets.toml`
-everybody has full rights ("local" role), which is what a researcher on a laptop wants.
-With users configured, a login form is shown before any page content:
+Off by default: without an `[auth]` section in `.streamlit/secrets.toml` everybody has full
+rights ("local" role), which is what a researcher on a laptop wants. With accounts
+configured, a sign-in page is shown before any page content. Password accounts:
 
     [auth.users.alice]
-    password_hash = "$2b$12$..."     # python -m dashboard.auth hash
+    password_hash = "$2b$12$..."     # python -m dashboard hash-password
     role = "editor"                  # editor: add and delete articles; viewer: read only
 
-The first half of this module is pure (no Streamlit) so it can be unit-tested; the Streamlit
-half imports Streamlit lazily, which keeps `python -m dashboard.auth hash` light. Passwords
-and hashes are never logged or shown.
+Single sign-on through Streamlit's OIDC support (`st.login`; needs the Authlib package):
+the provider keys Streamlit documents (`redirect_uri`, `cookie_secret`, and `client_id`,
+`client_secret`, `server_metadata_url` in `[auth]` or in `[auth.PROVIDER]`), plus
+
+    [auth.roles]
+    editors = ["alice@example.org"]
+    viewers = ["@example.org"]       # a whole e-mail domain
+
+The pure half of this module (no Streamlit) is unit-tested; the Streamlit half imports
+Streamlit lazily, which keeps `python -m dashboard hash-password` light. Passwords, hashes
+and provider secrets are never logged or shown.
 """
 
 from __future__ import annotations
@@ -109,7 +117,7 @@ def load_users(mapping: Mapping[str, Any] | None) -> dict[str, User]:
         if not _is_bcrypt_hash(pw_hash):
             raise AuthConfigError(
                 f"[auth.users.{name}] password_hash is not a bcrypt hash; create one with "
-                "`python -m dashboard.auth hash`"
+                "`python -m dashboard hash-password`"
             )
         if role not in ROLES:
             raise AuthConfigError(
@@ -185,9 +193,114 @@ class LoginThrottle:
             self._failures.pop(username, None)
 
 
+# --------------------------------------------------------------------------- single sign-on
+
+# Keys of `[auth]` that belong to this module, not to an OIDC provider of Streamlit.
+_OWN_TABLES = frozenset({"users", "roles"})
+_PROVIDER_KEYS = ("client_id", "client_secret", "server_metadata_url")
+
+
+@dataclass(frozen=True)
+class AuthConfig:
+    """Everything the `[auth]` section configures.
+
+    users: password accounts. providers: OIDC providers for Streamlit's `st.login` ("default"
+    when client_id sits directly in `[auth]`). editors/viewers: which single-sign-on accounts
+    get which role (e-mail addresses, or "@example.org" for a whole domain).
+    """
+
+    users: Mapping[str, User]
+    providers: tuple[str, ...] = ()
+    editors: frozenset[str] = frozenset()
+    viewers: frozenset[str] = frozenset()
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.users or self.providers)
+
+
+OFF = AuthConfig(users={})
+
+
+def _oidc_providers(section: Mapping[str, Any]) -> tuple[str, ...]:
+    names = []
+    if "client_id" in section:
+        names.append("default")
+    for name, value in section.items():
+        if name in _OWN_TABLES or not isinstance(value, Mapping):
+            continue
+        if "client_id" in value:
+            names.append(str(name))
+    for name in names:
+        table = section if name == "default" else section[name]
+        missing = [k for k in _PROVIDER_KEYS if not table.get(k)]
+        label = "[auth]" if name == "default" else f"[auth.{name}]"
+        if missing:
+            raise AuthConfigError(f"{label} single sign-on lacks {', '.join(missing)}")
+        if "_" in name:  # Streamlit refuses provider names with underscores
+            raise AuthConfigError(f"{label}: a provider name must not contain '_'")
+    if names:
+        missing = [k for k in ("redirect_uri", "cookie_secret") if not section.get(k)]
+        if missing:
+            raise AuthConfigError(f"[auth] single sign-on needs {', '.join(missing)}")
+    return tuple(names)
+
+
+def _account_list(roles: Mapping[str, Any], key: str) -> frozenset[str]:
+    value = roles.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple):
+        raise AuthConfigError(f"[auth.roles] {key} must be a list of e-mail addresses")
+    return frozenset(str(v).strip().lower() for v in value if str(v).strip())
+
+
+def config_from_secrets(secrets: Mapping[str, Any] | None) -> AuthConfig:
+    """The access-control configuration of a whole secrets mapping (OFF without `[auth]`)."""
+    if not secrets:
+        return OFF
+    section = secrets.get("auth") or {}
+    if not isinstance(section, Mapping):
+        raise AuthConfigError("[auth] must be a table")
+    users = load_users(section.get("users"))
+    providers = _oidc_providers(section)
+    roles = section.get("roles") or {}
+    if not isinstance(roles, Mapping):
+        raise AuthConfigError("[auth.roles] must be a table with editors and viewers lists")
+    editors, viewers = _account_list(roles, "editors"), _account_list(roles, "viewers")
+    if providers and not (editors or viewers):
+        # Without a list every account of the provider (e.g. any Google user) would get in.
+        raise AuthConfigError(
+            "[auth.roles] must list the single-sign-on accounts (editors = [...], "
+            "viewers = [...]) allowed in"
+        )
+    return AuthConfig(users=users, providers=providers, editors=editors, viewers=viewers)
+
+
+def _listed(email: str, accounts: frozenset[str]) -> bool:
+    domain = "@" + email.rsplit("@", 1)[-1] if "@" in email else None
+    return email in accounts or (domain is not None and domain in accounts)
+
+
+def oidc_role(config: AuthConfig, user_info: Mapping[str, Any] | None) -> str | None:
+    """The role of a single-sign-on identity (Streamlit's st.user), None when it has none:
+    not signed in, no e-mail, an e-mail the provider says is unverified, or not listed."""
+    if not config.providers or not user_info or not user_info.get("is_logged_in"):
+        return None
+    email = str(user_info.get("email") or "").strip().lower()
+    if not email or user_info.get("email_verified") is False:
+        return None
+    if _listed(email, config.editors):
+        return "editor"
+    if _listed(email, config.viewers):
+        return "viewer"
+    return None
+
+
 # --------------------------------------------------------------------------- Streamlit part
 
 _THROTTLE = LoginThrottle()
+SIGN_IN_TITLE = "Sign in"
 
 
 def _secrets() -> Mapping[str, Any]:
@@ -199,38 +312,71 @@ def _secrets() -> Mapping[str, Any]:
         return {}
 
 
-def configured_users() -> dict[str, User]:
-    """Users from `.streamlit/secrets.toml`; a broken section stops the app with its reason
-    rather than silently leaving the dashboard open."""
+def auth_config() -> AuthConfig:
+    """The `[auth]` configuration; a broken section stops the app with its reason rather
+    than silently leaving the dashboard open."""
     import streamlit as st
 
     try:
-        return users_from_secrets(_secrets())
+        return config_from_secrets(_secrets())
     except AuthConfigError as exc:
         st.error(f"Access control is misconfigured: {exc}")
         st.stop()
         raise  # st.stop() raises; this keeps type checkers and AppTest honest
 
 
+def configured_users() -> dict[str, User]:
+    return dict(auth_config().users)
+
+
 def auth_enabled() -> bool:
-    return bool(configured_users())
+    return auth_config().enabled
+
+
+def _sso_identity() -> dict[str, Any]:
+    import streamlit as st
+
+    try:
+        return st.user.to_dict()
+    except Exception:  # no script context (bare mode)
+        return {}
 
 
 def current_user() -> str | None:
+    """The signed-in account: a password user's name, else the single-sign-on e-mail."""
     import streamlit as st
 
-    return st.session_state.get(SESSION_USER_KEY)
+    name = st.session_state.get(SESSION_USER_KEY)
+    if name:
+        return name
+    config = auth_config()
+    if config.providers:
+        info = _sso_identity()
+        if info.get("is_logged_in"):
+            return str(info.get("email") or "") or None
+    return None
+
+
+def _role(config: AuthConfig) -> str | None:
+    import streamlit as st
+
+    if not config.enabled:
+        return LOCAL
+    role = (
+        resolve_role(config.users, st.session_state.get(SESSION_USER_KEY)) if config.users else None
+    )
+    return role or oidc_role(config, _sso_identity())
 
 
 def current_role() -> str:
     """'editor', 'viewer' or 'local' (auth off). Nobody signed in counts as a viewer, the
     least privileged role, though require_login() normally stops the page before that."""
-    return resolve_role(configured_users(), current_user()) or "viewer"
+    return _role(auth_config()) or "viewer"
 
 
 def signed_in() -> bool:
     """True when auth is off or someone is signed in (e.g. to hide the page menu before)."""
-    return resolve_role(configured_users(), current_user()) is not None
+    return _role(auth_config()) is not None
 
 
 def is_editor() -> bool:
@@ -238,24 +384,66 @@ def is_editor() -> bool:
 
 
 def require_login() -> None:
-    """Show the login form and stop the page unless auth is off or someone is signed in."""
+    """Show the sign-in page and stop unless auth is off or someone is signed in."""
     import streamlit as st
 
-    users = configured_users()
-    if not users:
-        return
-    if resolve_role(users, current_user()) is not None:
+    config = auth_config()
+    if _role(config) is not None:
         return
     st.session_state.pop(SESSION_USER_KEY, None)
-    _login_form(users)
+    _sign_in_page(config)
     st.stop()
 
 
-def _login_form(users: Mapping[str, User]) -> None:
+def _sign_in_page(config: AuthConfig) -> None:
     import streamlit as st
 
-    st.title("Sign in")
+    st.title(SIGN_IN_TITLE)
     st.caption("This dashboard is shared; ask its administrator for an account.")
+    info = _sso_identity() if config.providers else {}
+    if info.get("is_logged_in"):
+        # Signed in at the provider, but the account is not on the [auth.roles] lists.
+        st.error(
+            "Your account has no access to this dashboard. Ask the administrator to add "
+            "it, or sign out and use another account."
+        )
+        st.button("Sign out", key="_auth_sso_logout", on_click=_sso_logout)
+        return
+    if config.providers:
+        for provider in config.providers:
+            label = "single sign-on" if provider == "default" else provider.capitalize()
+            st.button(
+                f"Sign in with {label}",
+                key=f"_auth_sso_{provider}",
+                on_click=_sso_login,
+                args=(provider,),
+                type="primary" if not config.users else "secondary",
+            )
+    if config.users:
+        _password_form(config.users)
+
+
+def _sso_login(provider: str) -> None:
+    import streamlit as st
+
+    try:
+        st.login(provider)
+    except Exception as exc:  # e.g. Authlib missing; the message names no secret
+        log.error("single sign-on with %s failed: %s", provider, type(exc).__name__)
+        st.session_state["_auth_sso_error"] = f"{type(exc).__name__}: {exc}"
+
+
+def _sso_logout() -> None:
+    import streamlit as st
+
+    st.logout()
+
+
+def _password_form(users: Mapping[str, User]) -> None:
+    import streamlit as st
+
+    if err := st.session_state.pop("_auth_sso_error", None):
+        st.error(f"Single sign-on is not available: {err}")
     with st.form("login", clear_on_submit=False):
         username = st.text_input("User name", key="_auth_username")
         password = st.text_input("Password", type="password", key="_auth_password")
@@ -270,7 +458,10 @@ def _login_form(users: Mapping[str, User]) -> None:
     user = authenticate(users, name, password)
     if user is None:
         _THROTTLE.failed(name)
-        log.warning("failed sign-in for user name %r", name[:64])
+        # An unknown name is not logged: it is often a password typed in the wrong field.
+        log.warning(
+            "failed sign-in for %s", repr(name) if name in users else "an unknown user name"
+        )
         st.error("Wrong user name or password.")
         return
     _THROTTLE.succeeded(name)
@@ -281,14 +472,16 @@ def _login_form(users: Mapping[str, User]) -> None:
 
 
 def logout() -> None:
+    """Sign out: forget the password session; end the single-sign-on session too."""
     import streamlit as st
 
-    st.session_state.pop(SESSION_USER_KEY, None)
+    if st.session_state.pop(SESSION_USER_KEY, None) is None and auth_config().providers:
+        st.logout()
 
 
 def login() -> None:
     """Call once from app.py before any page content: the login gate plus, when signed in,
-    the user's name and a logout button in the sidebar."""
+    the account and a sign-out button in the sidebar."""
     import streamlit as st
 
     require_login()
@@ -297,7 +490,7 @@ def login() -> None:
         return
     with st.sidebar:
         st.caption(f"Signed in as **{name}** ({current_role()})")
-        st.button("Log out", key="_auth_logout", on_click=logout)
+        st.button("Sign out", key="_auth_logout", on_click=logout)
 
 
 def require_editor(

@@ -65,18 +65,26 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
             ),
         ]
     if page == "speakers":
+        counts = queries.speaker_counts(store, f)  # one row per person per outlet
         return [
-            Chart(
-                "speakers",
-                "speakers",
-                "Who is quoted or cited",
-                figures.speakers_bar(queries.speaker_counts(store, f)),
-            ),
+            Chart("speakers", "speakers", "Who is quoted or cited", figures.speakers_bar(counts)),
             Chart(
                 "speakers",
                 "kinds",
                 "Kinds of voices per outlet",
                 figures.kinds_bar(queries.kind_counts(store, f)),
+            ),
+            Chart(
+                "speakers",
+                "sides",
+                "Statements by the speaker's side",
+                figures.sides_bar(queries.side_counts(store, f)),
+            ),
+            Chart(
+                "speakers",
+                "directness",
+                "Direct quotes vs reported statements",
+                figures.directness_bar(counts),
             ),
         ]
     if page == "keywords":

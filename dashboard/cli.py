@@ -51,6 +51,12 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if report.rejected else 0
 
 
+def _cmd_hash_password(args: argparse.Namespace) -> int:
+    from .auth import main as auth_main
+
+    return auth_main(["hash"])
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from .export import export_cli
 
@@ -89,6 +95,19 @@ def main(argv: list[str] | None = None) -> int:
     pe.add_argument("--database", default=None)
     pe.add_argument("--zip", action="store_true", help="also write dashboard.zip")
     pe.set_defaults(func=_cmd_export)
+
+    ph = sub.add_parser(
+        "hash-password",
+        help="read a password (prompted, or the first line of stdin) and print the bcrypt "
+        "hash for [auth.users.NAME] password_hash in secrets.toml",
+    )
+    ph.set_defaults(func=_cmd_hash_password)
+
+    from . import bench  # standard library only at import time; the work is lazy
+
+    pb = sub.add_parser("bench", help="measure parse, ingest and page-data speed at scale")
+    bench.add_arguments(pb)
+    pb.set_defaults(func=bench.cli)
 
     args = p.parse_args(argv)
     return int(args.func(args) or 0)

@@ -533,8 +533,9 @@ def compare_groups(
             b_paragraph=ub["paragraph"],
             a_article=ua["article"],
             b_article=ub["article"],
+            # Across languages a token diff would mark every word: only same-language pairs.
             word_diff=alignment.word_diff(ua["text"], ub["text"])
-            if score > WORD_DIFF_MIN_SCORE
+            if score > WORD_DIFF_MIN_SCORE and not cross
             else None,
         )
 

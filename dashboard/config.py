@@ -63,6 +63,13 @@ SETTINGS: dict[str, Setting] = {
             "200000",
             "Longest article body analysed; longer bodies are truncated with a warning.",
         ),
+        Setting(
+            "speaker_aliases",
+            "DASHBOARD_SPEAKER_ALIASES",
+            "",
+            "Speaker alias CSV (variant,canonical,action) overriding the automatic merging of "
+            "name spellings. Empty: dashboard/lexicons/speaker_aliases.csv.",
+        ),
     ]
 }
 

@@ -45,6 +45,20 @@ def safe(value: object, width: int | None = None) -> str:
     return html.escape(text)
 
 
+def isolate(text: str) -> str:
+    """Wrap already-escaped text in Unicode first-strong isolates, so an Arabic title
+    inside an English hover line (or the reverse) keeps its own direction; SVG text has
+    no <bdi>."""
+    return f"\u2068{text}\u2069" if text else text
+
+
+def hover_align(text: object) -> str:
+    """Hover box alignment for a point whose main text is `text`: right for Arabic."""
+    from .textproc import detect_language
+
+    return "right" if detect_language(str(text or "")) == "ar" else "left"
+
+
 def _base(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
     fig.update_layout(
         title={"text": safe(title)},
@@ -83,7 +97,11 @@ def coverage_timeline(df: pd.DataFrame) -> go.Figure:
             marker_color=outlet_color(outlet),
             width=86_400_000 * 0.8,
             marker_pattern_shape=["/" if e else "" for e in est],
-            customdata=[["estimated" if e else "stated"] for e in est],
+            # [1] and [2] identify the bar for click-through (provenance); never displayed.
+            customdata=[
+                ["estimated" if e else "stated", outlet, pd.Timestamp(day).date().isoformat()]
+                for e, day in zip(est, sub["day"], strict=True)
+            ],
             hovertemplate="%{x|%Y-%m-%d}<br>%{y} article(s)<br>date: %{customdata[0]}<extra>"
             + safe(outlet)
             + "</extra>",
@@ -119,8 +137,9 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
     d["mid"] = d["start"] + (d["end"] - d["start"]) / 2
     d["hover"] = [
         f"<b>{safe(t)}</b> ({g}{', approximate' if a else ''})<br>"
-        f"{s:%Y-%m-%d}{'' if e == s else f' – {e:%Y-%m-%d}'}<br>{safe(o)} · {safe(title_, 60)}"
-        f"<br>{safe(sent, 70)}"
+        f"{s:%Y-%m-%d}{'' if e == s else f' – {e:%Y-%m-%d}'}<br>"
+        f"{isolate(safe(o))} · {isolate(safe(title_, 60))}"
+        f"<br>{isolate(safe(sent, 70))}"
         for t, g, a, s, e, o, title_, sent in zip(
             d["text"],
             d["granularity"],
@@ -167,6 +186,12 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
             },
             hovertext=sub["hover"],
             hoverinfo="text",
+            hoverlabel={"align": [hover_align(t) for t in sub["title"]]},
+            # Identifies the point for click-through (provenance); never displayed.
+            customdata=[
+                [outlet, s.date().isoformat(), e.date().isoformat()]
+                for s, e in zip(sub["start"], sub["end"], strict=True)
+            ],
         )
     fig.update_layout(xaxis_title="date of the event", yaxis_title="")
     fig.update_xaxes(tickformat="%Y-%m-%d", rangeslider={"visible": True, "thickness": 0.08})
@@ -265,7 +290,10 @@ def distinctive_bar(rows: pd.DataFrame, outlet: str) -> go.Figure:
             y=[safe(t) for t in sub["term"]],
             orientation="h",
             marker_color="#1f77b4",
-            customdata=list(zip(sub["count_a"], sub["count_b"], sub["delta"], strict=True)),
+            # [3] is the raw term for click-through (provenance); never displayed.
+            customdata=list(
+                zip(sub["count_a"], sub["count_b"], sub["delta"], sub["term"], strict=True)
+            ),
             hovertemplate="%{y}<br>z = %{x:.2f}<br>here: %{customdata[0]}, "
             "other outlets: %{customdata[1]}<br>log-odds δ = %{customdata[2]:.2f}<extra></extra>",
         )
@@ -324,6 +352,7 @@ def outlet_articles_bar(df: pd.DataFrame) -> go.Figure:
             y=df["articles"],
             marker_color=[outlet_color(o) for o in df["outlet"]],
             hovertemplate="%{x}: %{y} article(s)<extra></extra>",
+            customdata=[[o] for o in df["outlet"]],  # raw outlet for click-through
         )
     )
     fig.update_layout(yaxis_title="articles")
@@ -357,3 +386,91 @@ def _palette(i: int) -> str:
 def outlet_color(outlet: str) -> str:
     """The same outlet gets the same colour on every chart and every page."""
     return _PALETTE[zlib.crc32(outlet.encode("utf-8")) % len(_PALETTE)]
+
+
+def frame_profile_pair(
+    sides: list[tuple[str, dict[str, float]]], labels: dict[str, str] | None = None
+) -> go.Figure:
+    """Frame profiles of the two sides of a comparison (label, frame -> share) on one chart."""
+    title = "Frame profile (share of sentences with the frame's cues)"
+    frames = list(dict.fromkeys(f for _, scores in sides for f in scores))
+    if not frames:
+        return empty_figure(title, "No frame cues in either text.")
+    labels = labels or FRAME_LABELS_FALLBACK
+    fig = go.Figure()
+    for label, scores in sides:
+        fig.add_bar(
+            y=[labels.get(f, f) for f in frames],
+            x=[scores.get(f, 0.0) for f in frames],
+            orientation="h",
+            name=safe(label),
+            marker_color=outlet_color(label),
+            hovertemplate="%{y}<br>%{x:.0%} of sentences<extra>" + safe(label) + "</extra>",
+        )
+    fig.update_layout(barmode="group", xaxis_tickformat=".0%", xaxis_title="share of sentences")
+    fig.update_yaxes(autorange="reversed")
+    return _base(fig, title, height=max(300, 110 + 52 * len(frames)))
+
+
+def sides_bar(df: pd.DataFrame) -> go.Figure:
+    """Each outlet's statements by the side of the person speaking; reported hatched."""
+    title = "Whose side speaks: statements by the speaker's side"
+    if df.empty:
+        return empty_figure(title, "No attributed statements for the current filters.")
+    totals = df.groupby("side")["total"].sum().sort_values(ascending=False)
+    # Unknown sides last, so the stated ones lead every bar.
+    sides = [s for s in totals.index if s != "side not stated"]
+    sides += [s for s in totals.index if s == "side not stated"]
+    outlets = sorted(df["outlet"].unique())
+    fig = go.Figure()
+    for i, side in enumerate(sides):
+        sub = df[df["side"] == side].set_index("outlet").reindex(outlets).fillna(0)
+        color = "#c7c7c7" if side == "side not stated" else _palette(i)
+        for how, pattern in (("direct", ""), ("reported", "/")):
+            fig.add_bar(
+                x=[safe(o) for o in outlets],
+                y=sub[how].astype(int),
+                name=f"{safe(side)} · {how}",
+                legendgroup=safe(side),
+                marker_color=color,
+                marker_pattern_shape=pattern,
+                customdata=sub["speakers"].astype(int),
+                hovertemplate="%{x}<br>"
+                + safe(side)
+                + ": %{y} "
+                + how
+                + "<br>%{customdata} speaker(s) on this side<extra></extra>",
+            )
+    fig.update_layout(barmode="stack", yaxis_title="statements", xaxis_title="")
+    return _base(fig, title)
+
+
+def directness_bar(df: pd.DataFrame) -> go.Figure:
+    """Share of direct quotes and reported statements per outlet (from speaker counts)."""
+    title = "Direct quotes vs reported statements"
+    if df.empty:
+        return empty_figure(title, "No attributed statements for the current filters.")
+    agg = df.groupby("outlet", as_index=False)[["direct", "reported"]].sum()
+    agg = agg.sort_values("outlet")
+    n = (agg["direct"] + agg["reported"]).clip(lower=1)
+    fig = go.Figure()
+    for how, pattern in (("direct", ""), ("reported", "/")):
+        fig.add_bar(
+            y=[safe(o) for o in agg["outlet"]],
+            x=agg[how] / n,
+            orientation="h",
+            name=how,
+            marker_color=[outlet_color(o) for o in agg["outlet"]],
+            marker_pattern_shape=pattern,
+            marker_line={"color": "#ffffff", "width": 1},
+            customdata=agg[how],
+            hovertemplate="%{y}<br>" + how + ": %{customdata} (%{x:.0%})<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="stack",
+        xaxis_tickformat=".0%",
+        xaxis_title="share of statements (hatched = reported)",
+        yaxis_title="",
+        showlegend=False,
+    )
+    return _base(fig, title, height=max(220, 120 + 40 * len(agg)))

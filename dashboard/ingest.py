@@ -107,7 +107,23 @@ def store_parsed(
         report.outcomes.append(FileOutcome(name, "added", "", raw.title))
     for i in range(0, len(pending), BATCH):
         store.add_many(pending[i : i + BATCH])
+    if pending:
+        _update_wire_clusters(store, [article.id for article, _ in pending], report)
     return report
+
+
+def _update_wire_clusters(store: Store, new_ids: list[str], report: IngestReport) -> None:
+    """Sign the new articles and join them to their wire-copy clusters (incremental)."""
+    from .syndication import update_clusters
+
+    try:
+        update_clusters(store, new_ids)
+    except Exception as exc:  # the articles are stored; only the copy clusters are stale
+        report.outcomes.append(
+            FileOutcome(
+                "(wire copies)", "warning", f"clustering failed: {type(exc).__name__}: {exc}"
+            )
+        )
 
 
 def ingest_result(

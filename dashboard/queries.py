@@ -84,44 +84,123 @@ def event_dates(store: Store, f: Filters, include_vague: bool = False) -> pd.Dat
 
 
 def quotes(store: Store, f: Filters) -> pd.DataFrame:
+    """Every attributed statement; `person` is the speaker's canonical name (identity.py)."""
+    from .identity import store_identity
+
     where, params = store.where(f)
-    return store.frame(
+    df = store.frame(
         f"""SELECT q.article_id, a.outlet, a.title, a.published_at, q.speaker, q.speaker_kind,
                    q.role, q.verb, q.direct, q.text, q.paragraph, q.sentence, q.affiliation,
-                   q.channel
+                   q.channel, a.language, a.date_source
             FROM quotes q JOIN articles a ON a.id = q.article_id
             WHERE {where} ORDER BY a.outlet, q.article_id, q.idx""",
         params,
     )
+    ident = store_identity(store)
+    df.insert(5, "person", [ident.canonical(s) for s in df["speaker"]])
+    return df
 
 
-def speaker_counts(store: Store, f: Filters) -> pd.DataFrame:
-    """Per outlet and speaker: direct and reported statements, kind, role."""
+def _speaker_rows(store: Store, f: Filters) -> pd.DataFrame:
+    """Statements summed in SQL per outlet, spelling, kind, role and side, each spelling
+    labelled with its person (identity.py works over the few distinct names in Python)."""
+    from .identity import store_identity
+
     where, params = store.where(f)
-    return store.frame(
-        f"""SELECT a.outlet, q.speaker, MIN(q.speaker_kind) AS kind,
-                   MAX(q.role) AS role,
+    df = store.frame(
+        f"""SELECT a.outlet, q.speaker, q.speaker_kind AS kind, q.role, q.affiliation,
                    SUM(CASE WHEN q.direct THEN 1 ELSE 0 END) AS direct,
                    SUM(CASE WHEN q.direct THEN 0 ELSE 1 END) AS reported,
                    COUNT(*) AS total
             FROM quotes q JOIN articles a ON a.id = q.article_id
             WHERE {where}
-            GROUP BY a.outlet, q.speaker ORDER BY total DESC, a.outlet, q.speaker""",
+            GROUP BY a.outlet, q.speaker, q.speaker_kind, q.role, q.affiliation""",
         params,
+    )
+    ident = store_identity(store)
+    df["person"] = [ident.canonical(s) for s in df["speaker"]]
+    # One kind and one side per person across the store, so a person is one voice everywhere.
+    df["person_kind"] = [
+        ident.kinds.get(p) or k or "other" for p, k in zip(df["person"], df["kind"], strict=True)
+    ]
+    df["person_side"] = [
+        ident.sides.get(p) or (a or "")
+        for p, a in zip(df["person"], df["affiliation"], strict=True)
+    ]
+    for col in ("direct", "reported", "total"):
+        df[col] = df[col].astype(int)
+    return df
+
+
+def _most_common(values: pd.Series, weights: pd.Series) -> str:
+    """The value with most statements (ties: the longest, most specific one)."""
+    totals: dict[str, int] = {}
+    for v, w in zip(values, weights, strict=True):
+        if v:
+            totals[v] = totals.get(v, 0) + int(w)
+    return max(totals, key=lambda v: (totals[v], len(v), v)) if totals else ""
+
+
+def speaker_counts(store: Store, f: Filters) -> pd.DataFrame:
+    """Per outlet and person: direct and reported statements, kind, role, side, and the
+    spellings merged into the person (`variants`). `speaker` is the canonical name."""
+    cols = ["outlet", "speaker", "kind", "role", "affiliation", "direct", "reported", "total"]
+    df = _speaker_rows(store, f)
+    if df.empty:
+        return pd.DataFrame(columns=[*cols, "variants"])
+    rows = []
+    for (outlet, person), sub in df.groupby(["outlet", "person"], sort=False):
+        spellings = sub.groupby("speaker")["total"].sum().sort_values(ascending=False)
+        rows.append(
+            {
+                "outlet": outlet,
+                "speaker": person,
+                "kind": sub["person_kind"].iloc[0],
+                "role": _most_common(sub["role"], sub["total"]),
+                "affiliation": sub["person_side"].iloc[0],
+                "direct": int(sub["direct"].sum()),
+                "reported": int(sub["reported"].sum()),
+                "total": int(sub["total"].sum()),
+                "variants": "; ".join(spellings.index),
+            }
+        )
+    out = pd.DataFrame(rows)
+    return out.sort_values(
+        ["total", "outlet", "speaker"], ascending=[False, True, True], ignore_index=True
     )
 
 
 def kind_counts(store: Store, f: Filters) -> pd.DataFrame:
-    where, params = store.where(f)
-    return store.frame(
-        f"""SELECT a.outlet, q.speaker_kind AS kind,
-                   SUM(CASE WHEN q.direct THEN 1 ELSE 0 END) AS direct,
-                   SUM(CASE WHEN q.direct THEN 0 ELSE 1 END) AS reported,
-                   COUNT(*) AS total
-            FROM quotes q JOIN articles a ON a.id = q.article_id
-            WHERE {where} GROUP BY a.outlet, q.speaker_kind ORDER BY a.outlet, total DESC""",
-        params,
+    """Statements per outlet and kind of voice (the person's kind, see speaker_counts)."""
+    df = _speaker_rows(store, f)
+    cols = ["outlet", "kind", "direct", "reported", "total"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    out = df.groupby(["outlet", "person_kind"], as_index=False)[
+        ["direct", "reported", "total"]
+    ].sum()
+    out = out.rename(columns={"person_kind": "kind"})[cols]
+    return out.sort_values(["outlet", "total"], ascending=[True, False], ignore_index=True)
+
+
+SIDE_UNKNOWN = "side not stated"
+
+
+def side_counts(store: Store, f: Filters) -> pd.DataFrame:
+    """Statements per outlet and side (country/camp) of the person speaking, direct and
+    reported, with the number of distinct people."""
+    df = _speaker_rows(store, f)
+    cols = ["outlet", "side", "direct", "reported", "total", "speakers"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    df["side"] = df["person_side"].replace("", SIDE_UNKNOWN)
+    out = df.groupby(["outlet", "side"], as_index=False).agg(
+        direct=("direct", "sum"),
+        reported=("reported", "sum"),
+        total=("total", "sum"),
+        speakers=("person", "nunique"),
     )
+    return out.sort_values(["outlet", "total"], ascending=[True, False], ignore_index=True)[cols]
 
 
 def term_counts(store: Store, f: Filters) -> pd.DataFrame:
@@ -142,16 +221,20 @@ def grouped_terms_by_outlet(store: Store, f: Filters) -> dict[str, Counter]:
     df = term_counts(store, f)
     if df.empty:
         return {}
-    total = Counter()
-    for term, n in zip(df["term"], df["n"], strict=True):
-        total[term] += int(n)
-    grouper = TermGrouper(total)
+    df["n"] = df["n"].astype("int64")
+    # Python work per distinct term, not per (outlet, term) row: at 10,000 articles there
+    # are several times more rows than terms. Every key of an outlet's terms is a key of
+    # the corpus total, so grouping by the corpus-wide display form is what
+    # TermGrouper.group() gives each outlet.
+    total = df.groupby("term", sort=False)["n"].sum()
+    grouper = TermGrouper(Counter(dict(zip(total.index, total.to_numpy().tolist(), strict=True))))
+    display = {t: grouper.display(grouper.key(t)) for t in total.index}
+    df["display"] = df["term"].map(display)
+    summed = df.groupby(["outlet", "display"], sort=False)["n"].sum()
     out: dict[str, Counter] = {}
-    for outlet, sub in df.groupby("outlet"):
-        out[outlet] = grouper.group(
-            Counter(dict(zip(sub["term"], sub["n"].astype(int), strict=True)))
-        )
-    return out
+    for (outlet, term), n in zip(summed.index, summed.to_numpy().tolist(), strict=True):
+        out.setdefault(outlet, Counter())[term] = n
+    return dict(sorted(out.items()))
 
 
 def distinctive_terms(store: Store, f: Filters, n: int = 15) -> pd.DataFrame:
@@ -196,3 +279,39 @@ def article_ids_for_outlet(store: Store, f: Filters, outlet: str) -> list[str]:
         [*params, outlet],
     )
     return [r[0] for r in rows]
+
+
+OUTLET_ATTRIBUTES = ("country", "region", "type")
+
+
+def articles_by_outlet_attribute(store: Store, f: Filters, attribute: str) -> pd.DataFrame:
+    """Articles and outlets per registry attribute value (country, region or outlet type).
+
+    Outlets missing from outlet_attributes (registry not synced yet) count as "unknown".
+    """
+    if attribute not in OUTLET_ATTRIBUTES:
+        raise ValueError(f"unknown outlet attribute {attribute!r}")
+    where, params = store.where(f)
+    return store.frame(
+        f"""SELECT COALESCE(o.{attribute}, 'unknown') AS value,
+                   COUNT(*) AS articles, COUNT(DISTINCT a.outlet) AS outlets
+            FROM articles a LEFT JOIN outlet_attributes o ON o.outlet = a.outlet
+            WHERE {where}
+            GROUP BY COALESCE(o.{attribute}, 'unknown') ORDER BY articles DESC, value""",
+        params,
+    )
+
+
+def outlet_attribute_table(store: Store, f: Filters) -> pd.DataFrame:
+    """Per stored outlet: its registry match and attributes, with articles in the filters."""
+    where, params = store.where(f)
+    return store.frame(
+        f"""SELECT a.outlet, o.registry_name, COALESCE(o.country, 'unknown') AS country,
+                   COALESCE(o.region, 'unknown') AS region, COALESCE(o.type, 'unknown') AS type,
+                   COUNT(*) AS articles
+            FROM articles a LEFT JOIN outlet_attributes o ON o.outlet = a.outlet
+            WHERE {where}
+            GROUP BY a.outlet, o.registry_name, o.country, o.region, o.type
+            ORDER BY articles DESC, a.outlet""",
+        params,
+    )

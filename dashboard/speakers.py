@@ -172,6 +172,10 @@ _HONORIFICS: list[tuple[tuple[str, ...], bool]] = sorted(
 
 
 _HONORIFIC_WORDS = frozenset(h for h, _ in _HONORIFICS if len(h) == 1)
+_HONORIFIC_WORDS_N = frozenset(h[0] for h in _HONORIFIC_WORDS)
+# Name particles («فيصل بن فرحان آل سعود»، «أحمدو ولد الطالب»): they do not count towards the
+# length limit of a name.
+_AR_NAME_PARTICLES = frozenset(_n(w) for w in _words("بن بنت ابن آل ولد ولد أبو أبي بو عبد"))
 
 
 def _load_en_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -369,6 +373,13 @@ _AR_CIRCUMSTANCE = frozenset(
         "أعقاب",
     ]
 )
+_AR_CIRCUMSTANCE_HEADS = _AR_CIRCUMSTANCE | _AR_CHANNEL_HEADS
+
+
+def _strip_al(norm: str) -> str:
+    return norm[2:] if norm.startswith("ال") and len(norm) > 3 else norm
+
+
 _QUOTE_OPEN = '«“"'
 _QUOTE_RE = re.compile(r"«[^«»]*»|“[^“”]*”|\"[^\"]*\"")
 _COMMA_RE = re.compile(r"[،,]")
@@ -460,8 +471,11 @@ def _prefix_bases(norm: str) -> list[str]:
 def _side_at(toks: list[_Tok], p: int):
     if p >= len(toks):
         return None
-    for cand in [toks[p].norm, *_prefix_bases(toks[p].norm)]:
+    norm = toks[p].norm
+    for cand in [norm, *_prefix_bases(norm), "ال" + norm]:
         for side in _SIDES.get(cand, ()):
+            if cand == "ال" + norm and side.type != "adj":
+                continue  # «تركي» is the adjective «التركي» without the article; not a name
             n = len(side.words)
             if p + n <= len(toks) and all(toks[p + j].norm == side.words[j] for j in range(1, n)):
                 return side
@@ -558,6 +572,10 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     n = len(seg)
     bare_after_body = 0
     start = p
+    # An indefinite title noun is in construct state (إضافة): the next word is its genitive
+    # and belongs to the role even when it is indefinite too («محافظ بنك الكويت»، «كبير أمناء
+    # مجلس الوزراء»، «مسؤول أممي»). A name can only follow a definite word.
+    construct = False
     while p < n:
         t = seg[p]
         if p > start and t.gap and _COMMA_RE.search(t.gap):
@@ -565,10 +583,40 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         role = _role_at(seg, p, _AR_ROLES)
         if role:
             p += len(role.words)
+            construct = role.type == "person" and not seg[p - 1].norm.startswith("ال")
             continue
         side = _side_at(seg, p)
         if side:
             p += len(side.words)
+            construct = False
+            continue
+        if (
+            construct
+            and _ar_name_like(t)
+            and t.norm not in _AR_CIRCUMSTANCE
+            and t.norm not in _HONORIFIC_WORDS_N
+        ):
+            p += 1
+            construct = not t.norm.startswith("ال")
+            continue
+        construct = False
+        # «الأمين العام لمجلس التعاون»: لـ + an indefinite noun + a definite word is the
+        # genitive of the title, not a name (names do not follow a title with لـ).
+        if (
+            p > start
+            and t.norm[:1] == "ل"
+            and not t.norm.startswith("لل")
+            and len(t.norm) > 3
+            and p + 1 < n
+            and seg[p + 1].norm.startswith("ال")
+            and not _COMMA_RE.search(seg[p + 1].gap)
+            and t.norm[1:] not in _AR_CIRCUMSTANCE
+        ):
+            p += 1
+            continue
+        # «وزير الطاقة والبنية التحتية»: a coordinated definite noun continues the role.
+        if p > start and t.norm.startswith("وال") and len(t.norm) > 4:
+            p += 1
             continue
         if t.quote != -1:
             p += 1
@@ -617,8 +665,11 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
     q = p
-    while q < len(seg) and q - p < 4:
+    particles = 0
+    while q < len(seg) and q - p - particles < 4:
         t = seg[q]
+        if q > p and t.norm in _AR_NAME_PARTICLES:
+            particles += 1
         if q > p and t.gap and (_COMMA_RE.search(t.gap) or "(" in t.gap):
             break
         if not _ar_name_like(t) or _role_at(seg, q, _AR_ROLES):
@@ -648,7 +699,9 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     if role or (side and side.type in ("country", "capital", "body")):
         body = bool(role and role.type in ("body", "group")) or not role
         end = _consume_ar_role(seg, 0, body)
-        name_end = _ar_name_span(seg, end) if not body else end
+        # «مسؤول أممي، طلب عدم الكشف عن هويته»: after a comma comes a clause, not the name.
+        after_comma = end < len(seg) and bool(_COMMA_RE.search(seg[end].gap))
+        name_end = _ar_name_span(seg, end) if not body and not after_comma else end
         if name_end > end and not body:
             role_end = end
             while role_end > 1 and (seg[role_end - 1].norm,) in _HONORIFIC_WORDS:
@@ -674,8 +727,15 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
         if typ == "group":
             np.kind = "anonymous"
         np.affiliation = _affiliation(role_toks, speaker_is_place=not role)
-        if strict and name_end < len(seg) and seg[name_end].norm not in _AR_STOP:
-            return None  # «موسكو وبيونغ يانغ»: more than one clean subject
+        if (
+            strict
+            and name_end < len(seg)
+            and seg[name_end].norm not in _AR_STOP
+            and not (name_end > end and _role_at(seg, name_end, _AR_ROLES))
+        ):
+            # «موسكو وبيونغ يانغ»: more than one clean subject. A role after a full
+            # «ROLE NAME» subject is the verb's object («طالب ... السفيرَ فلانًا بأن»).
+            return None
         return np
     # Name first, role in apposition: «محمد العالم الكاتب الصحفي ...».
     end = _ar_name_span(seg, 0)
@@ -777,13 +837,40 @@ _AR_AN_OR_STOP = _AN_FORMS | frozenset({"في", "خلال", "الي", "عن"})
 # Article context: who has spoken, and aliases (role -> name, surname -> full name).
 
 
+_EN_ARTICLE_WORDS = frozenset({"the", "a", "an"})
+
+
+def _role_core(role: str) -> frozenset[str]:
+    """Content words of a role without side words and articles («الزعيم الكوري الشمالي» ->
+    {زعيم}; "the South Korean president" -> {president}): what two wordings of one title share."""
+    toks = [_Tok(w, w, 0, 0, "", -1) for w in _nphrase(role) if w not in _EN_ARTICLE_WORDS]
+    out: set[str] = set()
+    p = 0
+    while p < len(toks):
+        side = _side_at(toks, p)
+        if side:
+            p += len(side.words)
+            continue
+        out.add(_strip_al(toks[p].norm))
+        p += 1
+    return frozenset(out)
+
+
 @dataclass
 class _Ctx:
     last: _NP | None = None
     by_surname: dict[str, _NP] = field(default_factory=dict)
     by_role: dict[str, _NP] = field(default_factory=dict)
+    # Institutions that spoke, by head noun («وزارة»، "ministry"): «قالت الوزارة» is the last one.
+    by_body_head: dict[str, _NP] = field(default_factory=dict)
 
     def learn(self, np: _NP) -> None:
+        if np.body and np.name:
+            toks = _nphrase(np.name)
+            if len(toks) >= 2:
+                for head in {_strip_al(toks[0]), toks[-1]}:
+                    self.by_body_head[head] = np
+            return
         if np.name and not np.body and np.kind != "anonymous":
             toks = _nphrase(np.name)
             if len(toks) >= 2 and toks != _nphrase(np.role):
@@ -794,12 +881,39 @@ class _Ctx:
                 if np.role:
                     self.by_role[" ".join(_nphrase(np.role))] = np
 
+    def _by_title(self, np: _NP) -> _NP | None:
+        """The one named person whose title contains this bare title's words and whose side
+        does not contradict it («الزعيم الكوري الشمالي» -> «زعيم كوريا الشمالية كيم ...»;
+        «أستاذ العلوم السياسية» -> «... أستاذ العلوم السياسية في جامعة القاهرة»). None when
+        no or several people fit: a title is never guessed."""
+        core = _role_core(np.role)
+        if not core:
+            return None
+        found: dict[str, _NP] = {}
+        for known in self.by_role.values():
+            if np.affiliation and known.affiliation and np.affiliation != known.affiliation:
+                continue
+            if core <= _role_core(known.role):
+                found[known.name] = known
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def resolve(self, np: _NP) -> _NP:
         key = " ".join(_nphrase(np.name))
+        if np.body and np.name and len(key.split()) == 1:
+            # «وقالت الوزارة»: a definite bare institution noun is the last one of its kind.
+            hit = self.by_body_head.get(_strip_al(key))
+            definite = key.startswith("ال") or key in self.by_body_head
+            if hit and definite and _nphrase(hit.name) != _nphrase(np.name):
+                return _NP(hit.name, hit.role, hit.kind, hit.affiliation, True, True)
+            return np
         if np.role == np.name and np.role:  # bare role: «الرئيس الروسي»
-            hit = self.by_role.get(key)
+            if np.kind == "anonymous":
+                return np  # «مسؤول أممي»: an unnamed voice is never a named person
+            hit = self.by_role.get(key) or self._by_title(np)
             if hit:
-                return _NP(hit.name, hit.role, hit.kind, hit.affiliation, False, True)
+                return _NP(
+                    hit.name, hit.role, hit.kind, hit.affiliation or np.affiliation, False, True
+                )
             return np
         hit = self.by_surname.get(key)
         if hit and hit.name != np.name or (hit and not np.role):
@@ -823,12 +937,15 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
         t = toks[p]
         base = t.norm[1:] if t.norm[:1] == "و" and len(t.norm) > 3 else t.norm
         role = _AR_ROLES.get(base)
+        if role and p > 0 and _strip_al(toks[p - 1].norm) in _AR_CIRCUMSTANCE_HEADS:
+            role = None  # «مؤتمر صحفي»، «بيان صحفي»: an adjective, not a journalist
         if t.quote == -1 and role and role[0].type == "person":
             sub = toks[p:]
             if base != t.norm:
                 sub = [_Tok(t.surf[1:], base, t.start + 1, t.end, t.gap, -1), *toks[p + 1 :]]
             end = _consume_ar_role(sub, 0, False)
-            name_end = _ar_name_span(sub, end)
+            after_comma = end < len(sub) and bool(_COMMA_RE.search(sub[end].gap))
+            name_end = end if after_comma else _ar_name_span(sub, end)
             if (
                 end < len(sub)
                 and name_end > end
@@ -1227,7 +1344,7 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
     while j > 0 and toks[j - 1].norm in _AR_KANA:
         j -= 1
     start = j
-    while start > 0 and j - start < 6:
+    while start > 0 and j - start < 9:
         prev = toks[start - 1]
         if prev.quote != -1 or prev.norm in _AR_CLAUSE or prev.norm in _AR_KANA:
             break

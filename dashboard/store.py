@@ -130,6 +130,20 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS credits_article ON agency_credits(article_id)",
         ],
     ),
+    (
+        # Registry attributes of each outlet name found in the articles (outlets.sync()),
+        # so filters by country, region or outlet type stay plain SQL.
+        "003_outlet_attributes",
+        [
+            """CREATE TABLE IF NOT EXISTS outlet_attributes (
+                outlet TEXT PRIMARY KEY,
+                registry_name TEXT,
+                country TEXT NOT NULL,
+                region TEXT NOT NULL,
+                type TEXT NOT NULL
+            )""",
+        ],
+    ),
 ]
 
 # Rows keyed by article that syndication.py derives after an article is stored.
@@ -153,6 +167,10 @@ class Filters:
     # "clusters": a wire dispatch and its republished copies count once (the earliest
     # publisher stands for the cluster); "copies": every stored article counts.
     count_mode: str = "clusters"
+    # Outlet attributes from the outlet registry (outlets.py, table outlet_attributes).
+    countries: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    outlet_types: list[str] = field(default_factory=list)
 
     def key(self) -> tuple:
         return (
@@ -161,12 +179,16 @@ class Filters:
             self.date_from,
             self.date_to,
             self.count_mode,
+            tuple(sorted(self.countries)),
+            tuple(sorted(self.regions)),
+            tuple(sorted(self.outlet_types)),
         )
 
     @classmethod
     def from_key(cls, key: tuple) -> Filters:
         """The inverse of `key()`: cached page data is keyed on it and rebuilt from it."""
-        return cls(list(key[0]), list(key[1]), key[2], key[3], key[4])
+        extra = [list(k) for k in key[5:8]]
+        return cls(list(key[0]), list(key[1]), key[2], key[3], key[4], *extra)
 
     def describe(self) -> str:
         parts = []
@@ -179,6 +201,13 @@ class Filters:
             if self.count_mode == "copies"
             else "counting: each wire-copy cluster once"
         )
+        for label, values in (
+            ("countries", self.countries),
+            ("regions", self.regions),
+            ("outlet types", self.outlet_types),
+        ):
+            if values:
+                parts.append(f"{label}: " + ", ".join(values))
         return "; ".join(parts)
 
 
@@ -341,6 +370,10 @@ class Store:
         """Apply named migrations not yet recorded; return the names applied."""
         applied: list[str] = []
         with self.backend.transaction() as cur:
+            if self.backend.name == "postgresql":
+                # Two app instances starting together must not both run a migration: the
+                # lock is held until this transaction commits.
+                cur.execute("SELECT pg_advisory_xact_lock(727001)")
             cur.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, "
                 "applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)"
@@ -488,6 +521,19 @@ class Store:
             cur.execute(self._sql("SELECT 1 FROM articles WHERE id = ?"), [article_id])
             if not cur.fetchall():
                 return False
+            # Its wire-copy cluster loses its ranking (maybe its first publisher, maybe the
+            # link in a chain of copies): the other members leave the cluster and lose their
+            # signatures, so the next syndication.update_clusters() re-checks them.
+            cur.execute(
+                self._sql(
+                    "SELECT article_id FROM article_clusters WHERE cluster_id IN "
+                    "(SELECT cluster_id FROM article_clusters WHERE article_id = ?)"
+                ),
+                [article_id],
+            )
+            for (member,) in cur.fetchall():
+                for table in ("article_clusters", "article_minhash"):
+                    cur.execute(self._sql(f"DELETE FROM {table} WHERE article_id = ?"), [member])
             for table in (*DERIVED_TABLES, *SYNDICATION_TABLES):
                 cur.execute(self._sql(f"DELETE FROM {table} WHERE article_id = ?"), [article_id])
             cur.execute(self._sql("DELETE FROM articles WHERE id = ?"), [article_id])
@@ -541,6 +587,18 @@ class Store:
         if f.date_to:
             conds.append(f"{alias}.published_at <= ?")
             params.append(f.date_to)
+        for column, values in (
+            ("country", f.countries),
+            ("region", f.regions),
+            ("type", f.outlet_types),
+        ):
+            if values:
+                marks = ",".join("?" for _ in values)
+                conds.append(
+                    f"{alias}.outlet IN (SELECT outlet FROM outlet_attributes "
+                    f"WHERE {column} IN ({marks}))"
+                )
+                params.extend(values)
         if f.count_mode == "clusters":
             conds.append(
                 f"{alias}.id NOT IN (SELECT article_id FROM article_clusters WHERE NOT is_first)"

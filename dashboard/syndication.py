@@ -18,12 +18,12 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import datasketch
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from .lexicon import load_fields
 from .model import Article
@@ -56,14 +56,26 @@ _SCHEME_KEY = "minhash_scheme"
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
     """Word k-shingles over the matching form of the tokens (diacritics, alef forms,
     digits and case do not count as edits)."""
-    toks = [normalize(t) for t in tokenize(text)]
+    toks = [_normalized_token(t) for t in tokenize(text)]
     if len(toks) < k:
         return {" ".join(toks)} if toks else set()
     return {" ".join(toks[i : i + k]) for i in range(len(toks) - k + 1)}
 
 
+@lru_cache(maxsize=200_000)
+def _normalized_token(token: str) -> str:
+    # Cached: news vocabulary repeats, and normalising dominates signing a large batch.
+    return normalize(token)
+
+
+@cache
+def _empty_minhash() -> MinHash:
+    return MinHash(num_perm=NUM_PERM)
+
+
 def _minhash_of(sh: Iterable[str]) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM)
+    # A copy of one empty sketch shares its permutation tables instead of drawing new ones.
+    mh = _empty_minhash().copy()
     mh.update_batch([s.encode("utf-8") for s in sh])
     return mh
 
@@ -75,7 +87,7 @@ def minhash_for(text: str) -> MinHash:
 
 def _scheme() -> str:
     """Identity of the hash family: stored signatures from another one are recomputed."""
-    return f"datasketch-{datasketch.__version__}-p{NUM_PERM}-w{SHINGLE_WORDS}"
+    return f"datasketch-{datasketch.__version__}-{_HASH_SCHEME}-p{NUM_PERM}-w{SHINGLE_WORDS}"
 
 
 def _encode(mh: MinHash) -> str:
@@ -84,10 +96,16 @@ def _encode(mh: MinHash) -> str:
     return values.astype(dtype).tobytes().hex()
 
 
-def _decode(hexed: str) -> MinHash:
+# datasketch >= 2 refuses stored hash values without the hashing scheme that produced
+# them; ours is the default one, recorded in _scheme() so a change forces a re-sign.
+_HASH_SCHEME = MinHash(num_perm=1).scheme
+
+
+def _decode(hexed: str) -> LeanMinHash:
     raw = bytes.fromhex(hexed)
     dtype = "<u4" if len(raw) == NUM_PERM * 4 else "<u8"
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(raw, dtype=dtype))
+    # LeanMinHash: no permutation tables to rebuild for each stored signature.
+    return LeanMinHash(seed=1, hashvalues=np.frombuffer(raw, dtype=dtype), scheme=_HASH_SCHEME)
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -201,7 +219,7 @@ def update_clusters(
             sh = shingles(body)
             shingle_sets[aid] = sh
             mh = _minhash_of(sh)
-            signatures[aid] = mh
+            signatures[aid] = LeanMinHash(mh)
             new_sig_rows.append((aid, _encode(mh), len(sh)))
             credit_rows.extend((aid, agency, text) for agency, text in detect_agency_credits(body))
     result.signed = len(new_sig_rows)
@@ -291,7 +309,7 @@ def update_clusters(
 
 
 def _ranked_rows(
-    store: Store, groups: list[list[str]], signatures: dict[str, MinHash]
+    store: Store, groups: list[list[str]], signatures: dict[str, LeanMinHash]
 ) -> dict[str, tuple[str, int, bool, float]]:
     """article_id -> (cluster_id, rank, is_first, similarity to the first publisher).
 
@@ -512,9 +530,21 @@ def copy_diff(original: Article, copy: Article) -> dict:
     changed_numbers: list[dict] = []
     changed_names: list[dict] = []
     changed_words: list[dict] = []
+    # The day and month of a dateline («القاهرة - 6 - 4 (أ ش أ)») are not figures of the
+    # story: a republisher that drops or rewrites the dateline changed no number.
+    dateline_numbers = {
+        n
+        for art in (original, copy)
+        if art.paragraphs
+        for n in _numbers_in(_dateline(art.paragraphs[0]))
+    }
     for e in edited:
+        lead = e["original"] == a_sents[0] if a_sents else False
         for old, new in _replacements(e["original"], e["copy"]):
             old_n, new_n = _numbers_in(old), _numbers_in(new)
+            if lead:
+                old_n = [n for n in old_n if n not in dateline_numbers]
+                new_n = [n for n in new_n if n not in dateline_numbers]
             if old_n != new_n and (old_n or new_n):
                 changed_numbers.append(
                     {"original": " ".join(old_n), "copy": " ".join(new_n), "sentence": e["copy"]}
@@ -547,6 +577,7 @@ def copy_diff(original: Article, copy: Article) -> dict:
 _DATELINE_HEAD = 90  # characters at the start of the first paragraph that form a dateline
 _SIGN_OFF_MAX = 40  # a last paragraph this short can be a sign-off («(وكالات)», "— AFP")
 _PARENS = re.compile(r"\(([^()]{1,50})\)")
+_SLASHED = re.compile(r"/\s*([^/\n]{1,30}?)\s*/")
 _PIECE_SPLIT = re.compile(r"\s*(?:[-–—/،,:;|]|\s+و(?=\s))\s*")
 _CLITICS = "(?:[وفبلك]|وب|ول|فب|فل)?"
 _SOURCE_WORDS = ("المصدر", "source", "sources", "بحسب", "عن")
@@ -576,12 +607,17 @@ def _credit_lexicon() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str]
     return exact, tuple(free)
 
 
+@lru_cache(maxsize=4096)
+def _normalized_char(ch: str) -> str:
+    return normalize(ch)
+
+
 def _norm_map(text: str) -> tuple[str, list[int]]:
     """Normalised text with, for each of its characters, the index in the original."""
     out: list[str] = []
     idx: list[int] = []
     for i, ch in enumerate(text):
-        n = normalize(ch)
+        n = _normalized_char(ch)
         out.append(n)
         idx.extend([i] * len(n))
     return "".join(out), idx
@@ -638,6 +674,10 @@ def detect_agency_credits(text: str) -> list[tuple[str, str]]:
     if dateline:
         for agency in _piece_credits(_PARENS.sub(" ", dateline), exact):
             hits.append((0, 0, agency, dateline.strip()))
+    # Gulf agencies put the credit between slashes: «أبوظبي في 6 أبريل / وام / ...».
+    for m in _SLASHED.finditer(paragraphs[0][:_DATELINE_HEAD]):
+        for agency in _piece_credits(m.group(1), exact):
+            hits.append((0, m.start(), agency, m.group(0).strip()))
 
     last = paragraphs[-1]
     if len(paragraphs) > 1 and len(last) <= _SIGN_OFF_MAX:

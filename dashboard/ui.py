@@ -9,6 +9,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -34,6 +35,18 @@ mark.ev { background: #ffc6ff; padding: 0 .1em; }
 mark.ins { background: #c7f9cc; } mark.del { background: #ffccd5; text-decoration: line-through; }
 .card-title { font-weight: 600; }
 .muted { color: #6b7280; font-size: .9rem; }
+mark.kw { background: #fde68a; padding: 0 .1em; font-weight: 600; }
+.tbl-wrap { overflow: auto; border: 1px solid #e5e7eb; border-radius: .4rem; margin-bottom: 1rem; }
+table.data { border-collapse: collapse; width: 100%; font-size: .92rem; margin: 0; }
+table.data th { position: sticky; top: 0; background: #f9fafb; font-weight: 600; }
+table.data th, table.data td { border-bottom: 1px solid #eef0f3; padding: .3rem .5rem;
+  vertical-align: top; }
+table.data td.short { white-space: nowrap; }
+table.data td.num { text-align: right; direction: ltr; font-variant-numeric: tabular-nums; }
+ol.prov { padding-inline-start: 1.4rem; margin: 0; }
+ol.prov li { margin-bottom: .55rem; line-height: 1.8; }
+ol.prov li.rtl { font-family: 'IBM Plex Sans Arabic', 'Amiri', 'Noto Naskh Arabic', sans-serif; }
+ol.prov .src { color: #6b7280; font-size: .85rem; }
 </style>
 """
 
@@ -206,10 +219,23 @@ def sidebar_filters(store: Store) -> Filters:
         help="A dispatch republished by several outlets can count once (its first publisher "
         "stands for the cluster) or once per copy. Every count on every page follows this.",
     )
-    f = Filters(list(outlets), list(langs), date_from, date_to, count_mode)
+    from .ui_outlets import outlet_filters
+
+    countries, regions, outlet_types = outlet_filters(store)
+    f = Filters(
+        list(outlets), list(langs), date_from, date_to, count_mode, countries, regions, outlet_types
+    )
     _sync_query_params(f)
     st.sidebar.caption(f"{store.count()} articles in the store ({store.kind})")
+    _export_scale_setting()
     return f
+
+
+def _export_scale_setting() -> None:
+    # Here rather than in a page so the setting is drawn (and kept) on every page.
+    from . import ui_export
+
+    ui_export.export_settings()
 
 
 def _sync_query_params(f: Filters) -> None:
@@ -273,3 +299,196 @@ def _cloud_png(
 
 def cloud_png(store: Store, f: Filters, outlet: str, max_words: int = 80) -> bytes:
     return _cloud_png(store, store.url, store.data_version(), f.key(), outlet, max_words)
+
+
+# --- charts, provenance, tables and page state --------------------------------------------
+
+
+def count_note(f: Filters) -> str:
+    """The counting-mode part of the filter description ("counting: …"), capitalised."""
+    part = next((p for p in f.describe().split("; ") if p.startswith("counting:")), "")
+    return part[:1].upper() + part[1:]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _page_charts(_store: Store, url: str, version: int, fkey: tuple, page: str, words: int):
+    from . import charts
+
+    return charts.page_charts(_store, Filters.from_key(fkey), page, cloud_words=words)
+
+
+def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> list:
+    """The page's charts from the registry (charts.py), cached: the same objects the
+    exporter renders, so a download is what the page shows."""
+    return _page_charts(store, store.url, store.data_version(), f.key(), page, cloud_words)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cloud_image(items: tuple[tuple[str, float], ...]) -> bytes:
+    from .clouds import cloud_png as render
+
+    return render(dict(items), max_words=len(items)) if items else b""
+
+
+def show_chart(chart, key: str, f: Filters | None = None, select: bool = False) -> list[dict]:
+    """One chart of the registry: the Plotly figure (modebar download kept) or the word
+    cloud image, a caption with the counting mode, then the PNG/SVG download control.
+
+    With `select`, clicking a point reruns the page; the selected points are returned
+    (each with its customdata) so the page can open the sentences behind them.
+    """
+    from . import ui_export
+
+    points: list[dict] = []
+    if chart.kind == "cloud":
+        png = _cloud_image(tuple(chart.frequencies.items()))
+        if png:
+            st.image(png, width="stretch")
+        else:
+            st.caption("No terms for this outlet.")
+    elif select:
+        event = st.plotly_chart(
+            chart.figure,
+            key=key,
+            config={"displaylogo": False},
+            on_select="rerun",
+            selection_mode="points",
+        )
+        try:
+            points = list(event.selection.points)
+        except AttributeError:  # no selection state (e.g. an older session)
+            points = []
+    else:
+        plot(chart.figure, key)
+    if f is not None:
+        st.caption(count_note(f))
+    ui_export.chart_download(chart, key=f"{key}_export")
+    return points
+
+
+def selected_points(key: str) -> list[dict]:
+    """Points selected in the chart drawn under `key` on the previous run, read before the
+    chart is drawn again (so widgets above the chart can follow a click)."""
+    state = st.session_state.get(key)
+    try:
+        return list(state["selection"]["points"])
+    except (KeyError, TypeError):
+        return []
+
+
+def clicked(points: list[dict], key: str) -> dict | None:
+    """The newly clicked point of a chart, once: a selection already acted on (it stays
+    in the chart's state across reruns) is not returned again, so a selectbox changed
+    afterwards keeps its own value."""
+    seen_key = f"_clicked_{key}"
+    point = points[0] if points else None
+    signature = repr(point.get("customdata") if point else None)
+    if signature == st.session_state.get(seen_key):
+        return None
+    st.session_state[seen_key] = signature
+    return point
+
+
+def url_choice(param: str, key: str, options: list[str], default: str | None = None) -> None:
+    """Restore a selection widget's value from ?param= (first run) or keep it valid."""
+    current = st.session_state.get(key)
+    if current is None or current not in options:
+        wanted = st.query_params.get(param)
+        st.session_state[key] = wanted if wanted in options else default
+
+
+# Query parameters owned by one page each; a page clears the others' so a shared link
+# carries only what the page it points at understands (sidebar filters stay).
+PAGE_PARAMS = ("article", "ov_outlet", "kw_outlet", "kw_term", "tl_day", "tl_event")
+
+
+def sync_page_params(values: dict[str, str | None]) -> None:
+    """Write this page's selections to the URL and drop other pages' selections."""
+    qp = st.query_params
+    for name in PAGE_PARAMS:
+        value = values.get(name)
+        if value in (None, ""):
+            if name in qp:
+                del qp[name]
+        elif qp.get(name) != value:
+            qp[name] = value
+
+
+def _direction(text: str, language: str | None = None) -> str:
+    return "rtl" if dir_class(text, language) == "rtl" else "ltr"
+
+
+def sentence_list(df: pd.DataFrame, limit: int = 200, link: bool = True) -> None:
+    """Sentences (escaped) each in its own direction, with their article's title, outlet
+    and date bidi-isolated underneath; `spans` columns are highlighted."""
+    from .highlight import Span, render_marked
+
+    if df.empty:
+        st.info("No sentences behind this selection.")
+        return
+    items: list[str] = []
+    for row in df.head(limit).to_dict("records"):
+        sentence = str(row.get("sentence") or "")
+        d = _direction(sentence, row.get("language"))
+        spans = row.get("spans")
+        spans = spans if isinstance(spans, list | tuple) else []
+        body = render_marked(sentence, [Span(a, b, "kw") for a, b in spans])
+        source = (
+            f'<bdi dir="{_direction(str(row.get("title") or ""))}">{esc(row.get("title"))}</bdi>'
+            f" · <bdi>{esc(row.get('outlet'))}</bdi> · "
+            f'<bdi dir="ltr">{esc(date_label(row.get("published_at"), None))}</bdi>'
+        )
+        if link and row.get("article_id"):
+            from urllib.parse import quote
+
+            href = esc(f"reader?article={quote(str(row['article_id']))}")
+            source += f' · <a href="{href}" target="_self">open article</a>'
+        items.append(
+            f'<li dir="{d}" class="{d}"><div>{body}</div><div class="src">{source}</div></li>'
+        )
+    more = f"<p class='muted'>Showing {limit} of {len(df)}.</p>" if len(df) > limit else ""
+    st.markdown(f'<ol class="prov">{"".join(items)}</ol>{more}', unsafe_allow_html=True)
+
+
+def html_table(
+    df: pd.DataFrame, columns: list[str] | None = None, max_height: int = 420, limit: int = 500
+) -> None:
+    """A read-only table as escaped HTML with each cell in its own direction (Arabic cells
+    right-to-left and right-aligned, English left-to-right, numbers right-aligned); used
+    where st.dataframe's canvas grid would left-align and mis-order Arabic text."""
+    columns = columns or list(df.columns)
+    head = "".join(f'<th dir="auto">{esc(c)}</th>' for c in columns)
+    rows: list[str] = []
+    for record in df[columns].head(limit).itertuples(index=False):
+        cells: list[str] = []
+        for value in record:
+            if value is None or isinstance(value, bool | np.bool_):
+                cells.append(f"<td>{esc('' if value is None else bool(value))}</td>")
+            elif pd.api.types.is_number(value):
+                shown = "" if pd.isna(value) else value
+                cells.append(f'<td class="num">{esc(shown)}</td>')
+            else:
+                text = str(value)
+                d = _direction(text) if text else "ltr"
+                # Short values (dates, codes) stay on one line; prose wraps.
+                short = " short" if len(text) <= 24 and d == "ltr" else ""
+                cells.append(f'<td dir="{d}" class="{d}{short}">{esc(text)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = f"<p class='muted'>Showing {limit} of {len(df)} rows.</p>" if len(df) > limit else ""
+    st.markdown(
+        f'<div class="tbl-wrap" style="max-height:{int(max_height)}px"><table class="data">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{more}",
+        unsafe_allow_html=True,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _provenance(_store: Store, url: str, version: int, fkey: tuple, name: str, args: tuple):
+    from . import provenance
+
+    return getattr(provenance, name)(_store, Filters.from_key(fkey), *args)
+
+
+def provenance_rows(store: Store, f: Filters, name: str, *args: Any) -> pd.DataFrame:
+    """A provenance.py function (by name) under the filters, cached like page data."""
+    return _provenance(store, store.url, store.data_version(), f.key(), name, tuple(args))

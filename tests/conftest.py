@@ -26,7 +26,8 @@ def free_port() -> int:
 
 
 def _pg_bin(name: str) -> str:
-    for cand in (shutil.which(name), f"/usr/lib/postgresql/15/bin/{name}"):
+    newest = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True)
+    for cand in (shutil.which(name), f"/usr/lib/postgresql/15/bin/{name}", *map(str, newest)):
         if cand and os.path.exists(cand):
             return cand
     raise RuntimeError(f"PostgreSQL binary {name!r} not found: apt-get install postgresql-15")

@@ -252,6 +252,9 @@ def test_word_diff(a, b, expected):
         ("Trade reached $3.2 billion last year", [(3_200_000_000, "$")]),
         ("مقاتلات إف-16 وطائرات F-35", []),  # designators are not quantities
         ("في عام 2023 توقفت المفاوضات", []),  # a year is not a quantity
+        # A day of the month is part of a date, not a quantity.
+        ("DUBAI, June 2 (Reuters) - OPEC+ cut 3 million barrels", [(3_000_000, "barrels")]),
+        ("وفي 2 يونيو خفضت المجموعة الإنتاج 3 ملايين برميل", [(3_000_000, "برميل")]),
     ],
 )
 def test_extract_numbers(text, numbers):
@@ -266,6 +269,10 @@ def test_extract_numbers(text, numbers):
         ("توقفت بين عامي 2021 و2023 ثم استؤنفت عام 2024", [2024], [(2021, 2023)]),
         ("the war of 1950-1953 and the crisis of 1962", [1962], [(1950, 1953)]),
         ("١٩٩١ عام الانهيار", [1991], []),
+        # A comma or full stop after the year ends the sentence or clause; it is still a year.
+        ("cuts well into 2025, as the group seeks", [2025], []),
+        ("حتى نهاية 2025.", [2025], []),
+        ("a total of 2,025 barrels and 2025.5 tonnes", [], []),
     ],
 )
 def test_extract_years(text, years, ranges):

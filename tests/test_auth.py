@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -284,6 +285,17 @@ def test_local_mode_has_full_rights_without_a_login(local_db):
     assert len(at.file_uploader) == 1
 
 
+def test_failed_sign_ins_log_no_password_and_no_unknown_name(local_db, caplog):
+    caplog.set_level(logging.INFO, logger="dashboard.auth")
+    # A password typed into the user-name field, then a wrong password for a real user.
+    at = _sign_in(_upload_page(SECRETS), "hunter2-typed-here", ALICE_PW)
+    at = _sign_in(at, "alice", "wrong-secret-pw")
+    assert "hunter2-typed-here" not in caplog.text
+    assert "wrong-secret-pw" not in caplog.text and ALICE_PW not in caplog.text
+    assert "failed sign-in for an unknown user name" in caplog.text
+    assert "failed sign-in for 'alice'" in caplog.text
+
+
 def test_misconfigured_auth_stops_the_app_instead_of_opening_it(local_db):
     broken = {"auth": {"users": {"eve": {"password_hash": "hunter2", "role": "editor"}}}}
     at = _upload_page(broken)
@@ -322,3 +334,185 @@ def test_login_is_a_no_op_when_auth_is_off():
     assert "PAGE CONTENT for local" in _texts(at.markdown)
     assert "menu visible: True" in _texts(at.markdown)
     assert len(at.sidebar.button) == 0
+
+
+# --------------------------------------------------------------------------- single sign-on
+
+SSO = {
+    "redirect_uri": "https://dashboard.example.org/oauth2callback",
+    "cookie_secret": "a long random cookie secret",
+    "google": {
+        "client_id": "id",
+        "client_secret": "provider secret value",
+        "server_metadata_url": "https://accounts.google.com/.well-known/openid-configuration",
+    },
+    "roles": {"editors": ["Ed@Example.org"], "viewers": ["@newsroom.example"]},
+}
+
+
+def test_sso_config_lists_providers_and_role_lists():
+    config = auth.config_from_secrets({"auth": SSO})
+    assert config.providers == ("google",) and config.enabled and not config.users
+    assert config.editors == {"ed@example.org"} and config.viewers == {"@newsroom.example"}
+    top_level = {k: v for k, v in SSO.items() if k != "google"} | SSO["google"]
+    assert auth.config_from_secrets({"auth": top_level}).providers == ("default",)
+    both = auth.config_from_secrets({"auth": SSO | SECRETS["auth"]})
+    assert both.providers == ("google",) and set(both.users) == {"alice", "bob"}
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"redirect_uri": ""}, "needs redirect_uri"),
+        ({"cookie_secret": None}, "needs cookie_secret"),
+        ({"google": {"client_id": "id"}}, "[auth.google] single sign-on lacks client_secret"),
+        ({"roles": {}}, "must list the single-sign-on accounts"),
+        ({"roles": {"editors": "ed@example.org", "viewers": 3}}, "viewers must be a list"),
+        ({"my_idp": SSO["google"]}, "must not contain '_'"),
+    ],
+)
+def test_sso_config_errors_name_the_problem_not_the_secret(change, message):
+    section = {**SSO, **change}
+    section = {k: v for k, v in section.items() if v is not None}
+    with pytest.raises(auth.AuthConfigError, match=message.replace("[", r"\[")) as err:
+        auth.config_from_secrets({"auth": section})
+    assert "provider secret value" not in str(err.value)
+    assert "a long random cookie secret" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "user_info, role",
+    [
+        ({"is_logged_in": True, "email": "ed@example.org"}, "editor"),
+        ({"is_logged_in": True, "email": "ED@example.ORG "}, "editor"),
+        ({"is_logged_in": True, "email": "rita@newsroom.example"}, "viewer"),
+        ({"is_logged_in": True, "email": "rita@newsroom.example.evil.com"}, None),
+        ({"is_logged_in": True, "email": "ed@example.org", "email_verified": False}, None),
+        ({"is_logged_in": True, "email": "mallory@elsewhere.org"}, None),
+        ({"is_logged_in": True}, None),
+        ({"is_logged_in": False, "email": "ed@example.org"}, None),
+        ({"email": "test@example.com"}, None),  # AppTest's default user: not signed in
+        ({}, None),
+    ],
+)
+def test_oidc_role(user_info, role):
+    assert auth.oidc_role(auth.config_from_secrets({"auth": SSO}), user_info) == role
+
+
+def test_oidc_role_needs_a_provider():
+    assert auth.oidc_role(auth.OFF, {"is_logged_in": True, "email": "ed@example.org"}) is None
+
+
+def test_sso_sign_in_page_offers_the_provider_and_lets_listed_accounts_in():
+    at = AppTest.from_string(LOGIN_APP, default_timeout=30)
+    at.secrets = {"auth": SSO}
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Sign in with Google"]
+    assert not at.text_input  # no password accounts configured: no password form
+    assert "PAGE CONTENT" not in _texts(at.markdown)
+
+    at.user = {"is_logged_in": True, "email": "ed@example.org", "name": "Ed"}
+    at.run()
+    assert "PAGE CONTENT for editor" in _texts(at.markdown)
+    assert "Signed in as **ed@example.org** (editor)" in _texts(at.sidebar.caption)
+
+    at.user = {"is_logged_in": True, "email": "mallory@elsewhere.org"}
+    at.run()
+    assert "PAGE CONTENT" not in _texts(at.markdown)
+    assert "no access to this dashboard" in _texts(at.error)
+    assert [b.label for b in at.button] == ["Sign out"]
+
+
+# --------------------------------------------------------------------------- the whole app
+
+APP = str(ROOT / "dashboard" / "app.py")
+JSON_ARTICLE = (
+    b'{"title": "Ferry timetable changes", "text": "The ferry company said the winter '
+    b'timetable starts on Monday with two fewer crossings a day.", "outlet": "Harbour '
+    b'Gazette", "published_at": "2024-07-02", "language": "en"}'
+)
+
+
+@pytest.fixture
+def app_db(tmp_path, monkeypatch):
+    url = f"duckdb:///{tmp_path / 'app.duckdb'}"
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DASHBOARD_AUTO_INGEST_SEEDS", "0")
+    return url
+
+
+def _app(secrets: dict | None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    if secrets:
+        at.secrets = secrets
+    return at.run()
+
+
+def test_app_shows_only_the_sign_in_form_until_signed_in(app_db):
+    at = _app(SECRETS)
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert not at.multiselect and not at.sidebar.caption  # no filters, no store summary
+    assert not at.metric and not at.dataframe
+
+
+def test_app_refuses_a_wrong_password(app_db):
+    at = _sign_in(_app(SECRETS), "alice", BOB_PW)
+    assert "Wrong user name or password" in _texts(at.error)
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert not at.multiselect
+
+
+def test_app_viewer_reads_but_has_no_upload_page(app_db):
+    at = _sign_in(_app(SECRETS), "bob", BOB_PW)
+    assert not at.exception
+    assert "Signed in as **bob** (viewer)" in _texts(at.sidebar.caption)
+    assert [t.value for t in at.title] == ["Overview"]
+    with pytest.raises(Exception, match="upload.py"):
+        at.switch_page("views/upload.py")
+    assert not at.file_uploader
+
+
+def test_app_editor_uploads_and_signs_out(app_db):
+    from dashboard.store import Store
+
+    at = _sign_in(_app(SECRETS), "alice", ALICE_PW)
+    assert "Signed in as **alice** (editor)" in _texts(at.sidebar.caption)
+    at.switch_page("views/upload.py")
+    at.run()
+    assert [t.value for t in at.title] == ["Add articles"]
+    at.file_uploader[0].set_value([("ferry.json", JSON_ARTICLE, "application/json")])
+    at.run()
+    at.button(key="upload_save").click().run()
+    assert not at.exception
+    assert "1 added, 0 skipped as duplicates, 0 rejected" in _texts(at.success)
+    store = Store(app_db)
+    try:
+        assert [r[0] for r in store.execute("SELECT outlet FROM articles")] == ["Harbour Gazette"]
+    finally:
+        store.close()
+
+    at.sidebar.button(key="_auth_logout").click()
+    at.run()
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert not at.file_uploader
+
+
+def test_app_without_accounts_is_open_with_the_upload_page(app_db):
+    at = _app(None)
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Overview"]
+    assert not at.text_input and not [b for b in at.sidebar.button if b.key == "_auth_logout"]
+    at.switch_page("views/upload.py")
+    at.run()
+    assert [t.value for t in at.title] == ["Add articles"]
+
+
+def test_app_with_broken_accounts_stops_before_any_page(app_db):
+    broken = {"auth": {"users": {"eve": {"password_hash": "hunter2", "role": "editor"}}}}
+    at = _app(broken)
+    assert "Access control is misconfigured: [auth.users.eve]" in _texts(at.error)
+    assert "hunter2" not in _texts(at.error)
+    assert not at.title and not at.multiselect and not at.text_input

@@ -151,6 +151,8 @@ def test_arabic_english_comparison():
     assert not [d for d in c.facts_that_differ if d.kind == "number"]
     assert all(d.label == "place" for d in c.facts_that_differ if d.kind == "entity")
     assert c.summary == c.summaries["ar"]
+    # A token diff between two scripts would mark every word: none across languages.
+    assert all(p.word_diff is None for p in c.pairs)
 
 
 def test_groups_keep_article_ids():

@@ -51,6 +51,15 @@ def test_every_page_renders_with_arabic(app_url):
             body = page.inner_text("body")
             if path in ("", "speakers", "reader"):  # pages whose Arabic is DOM/SVG text
                 assert any("\u0600" <= ch <= "\u06ff" for ch in body), f"{path}: no Arabic"
+        # Table cells with Arabic text are right-to-left and right-aligned (overview).
+        page.goto(f"{url}/", wait_until="domcontentloaded")
+        page.wait_for_selector("table.data td.rtl", timeout=90_000)
+        cell = "table.data td.rtl"
+        assert page.eval_on_selector(cell, "e => getComputedStyle(e).direction") == "rtl"
+        assert page.eval_on_selector(cell, "e => getComputedStyle(e).textAlign") in (
+            "right",
+            "start",
+        )
         # The reader shows Arabic paragraphs right-to-left.
         page.goto(f"{url}/reader", wait_until="domcontentloaded")
         page.wait_for_selector("mark.sp", timeout=90_000)

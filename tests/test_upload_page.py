@@ -4,6 +4,9 @@ page itself in local mode through AppTest (which can upload files)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -340,3 +343,245 @@ def test_page_previews_saves_reports_and_deletes(page):
     assert not at.exception
     assert "Deleted:" in _texts(at.success) and "Harbour" in _texts(at.success)
     assert len(at.selectbox(key="delete_choice").options) == 1
+
+
+# --------------------------------------------------------------------------- every format
+
+# Invented articles, one file per supported format. The HTML page has navigation and a
+# footer around the article and carries outlet, date and URL only in its metadata.
+MUSEUM_HTML = b"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Museum opens a wing for maritime history | Riverside Chronicle</title>
+<meta property="og:title" content="Museum opens a wing for maritime history">
+<meta property="og:site_name" content="Riverside Chronicle">
+<meta property="article:published_time" content="2024-04-09T08:30:00+00:00">
+<link rel="canonical" href="https://chronicle.example.org/culture/museum-wing">
+</head><body>
+<nav><a href="/">Home</a> <a href="/culture">Culture and the arts section</a></nav>
+<article><h1>Museum opens a wing for maritime history</h1>
+<p>The city museum opened a new wing on Tuesday dedicated to the history of the harbour
+and its shipyards, after four years of building work.</p>
+<p>"This is the story of the people who built the ships," the museum's director told
+reporters at the opening, adding that entry would be free for the first month.</p>
+<p>The wing holds more than three hundred objects, including models, tools and letters
+written by dock workers in the nineteenth century.</p></article>
+<footer>Copyright Riverside Chronicle. All rights reserved.</footer>
+</body></html>
+"""
+PAIR_JSON = json.dumps(
+    [
+        {
+            "title": "Rail strike called off after late talks",
+            "text": "Union leaders said on Sunday that the planned rail strike would not go "
+            'ahead.\n\n"We have an agreement on pay," the general secretary said.',
+            "outlet": "Morning Ledger",
+            "published_at": "2024-05-12",
+            "language": "en",
+            "url": "https://ledger.example.com/rail",
+        },
+        {
+            "title": "Heatwave warning for the weekend",
+            "text": "The weather service issued a heat warning for the coming weekend.",
+            "outlet": "Morning Ledger",
+            "published_at": "2024-05-13",
+            "language": "en",
+        },
+    ]
+).encode()
+# Line 2 is cut off: rejected, line 1 still goes in.
+FESTIVAL_JSONL = (
+    json.dumps(
+        {
+            "title": "مهرجان الكتاب يستقبل زواره",
+            "text": "افتتح مهرجان الكتاب أبوابه يوم الخميس بمشاركة أكثر من مئتي دار نشر.\n\n"
+            "وقال مدير المهرجان إن عدد الزوار فاق التوقعات.",
+            "outlet": "صحيفة الميناء",
+            "published_at": "2024-02-01",
+            "language": "ar",
+        },
+        ensure_ascii=False,
+    )
+    + '\n{"title": "cut off", "text": \n'
+).encode()
+# The documented CSV columns, url included; row 3 has no text.
+LIBRARY_CSV = (
+    b"title,text,outlet,url,published_at,language\n"
+    b"Library reopens,The city library reopened on Monday after a year of renovation.,"
+    b"Daily Bugle,https://bugle.example.com/library,2024-03-05,en\n"
+    b"Headline only,,Daily Bugle,,2024-03-06,en\n"
+)
+NO_TEXT_CSV = b"headline,outlet\nNo text column here,Daily Bugle\n"
+
+# (uploads, expected report rows (file, outcome) in order, articles added)
+FORMAT_CASES = {
+    "txt": ([("harbour.txt", HARBOUR_TXT)], [("harbour.txt", "added")], 1),
+    "html": ([("museum.html", MUSEUM_HTML)], [("museum.html", "added")], 1),
+    "json": (
+        [("pair.json", PAIR_JSON)],
+        [("pair.json#1", "added"), ("pair.json#2", "added")],
+        2,
+    ),
+    "jsonl": (
+        [("festival.jsonl", FESTIVAL_JSONL)],
+        [("festival.jsonl#1", "added"), ("festival.jsonl", "rejected")],
+        1,
+    ),
+    "csv": (
+        [("library.csv", LIBRARY_CSV)],
+        [("library.csv#2", "added"), ("library.csv", "rejected")],
+        1,
+    ),
+}
+
+
+def _count(url: str) -> int:
+    store = Store(url)
+    try:
+        return store.count()
+    finally:
+        store.close()
+
+
+def _stored(url: str, sql: str, params=()) -> list[tuple]:
+    store = Store(url)
+    try:
+        return [tuple(r) for r in store.execute(sql, list(params))]
+    finally:
+        store.close()
+
+
+def _upload(at: AppTest, files: list[tuple[str, bytes]]) -> AppTest:
+    at.file_uploader[0].set_value(
+        [(name, data, "application/octet-stream") for name, data in files]
+    )
+    return at.run()
+
+
+@pytest.mark.parametrize("fmt", list(FORMAT_CASES))
+def test_each_format_through_the_page(page, fmt):
+    at, url = page
+    files, expected_rows, added = FORMAT_CASES[fmt]
+    at = _upload(at, files)
+    assert not at.exception
+    preview = at.data_editor[0].value
+    assert len(preview) == added
+    at.button(key="upload_save").click().run()
+    assert not at.exception
+    rejected = sum(outcome == "rejected" for _, outcome in expected_rows)
+    assert f"{added} added, 0 skipped as duplicates, {rejected} rejected" in _texts(at.success)
+    report = at.dataframe[-1].value
+    assert list(zip(report["file"], report["outcome"], strict=True)) == expected_rows
+    assert _count(url) == added
+
+    # The same files again: every article skipped as a duplicate, the count unchanged.
+    at = _upload(at, files)
+    assert set(at.data_editor[0].value["note"]) == {"already in the store"}
+    at.button(key="upload_save").click().run()
+    report = at.dataframe[-1].value
+    assert list(report["outcome"]).count("skipped: duplicate") == added
+    assert _count(url) == added
+
+
+def test_html_metadata_reaches_the_store(page):
+    at, url = page
+    at = _upload(at, [("museum.html", MUSEUM_HTML)])
+    row = at.data_editor[0].value.iloc[0]
+    assert (row["title"], row["outlet"]) == (
+        "Museum opens a wing for maritime history",
+        "Riverside Chronicle",
+    )
+    assert "Home" not in row["beginning"] and "Copyright" not in row["beginning"]
+    assert row["beginning"].startswith("The city museum opened a new wing on Tuesday")
+    at.button(key="upload_save").click().run()
+    ((outlet, published, source, link, body),) = _stored(
+        url, "SELECT outlet, published_at, date_source, url, body FROM articles"
+    )
+    assert (outlet, str(published)[:10], source) == (
+        "Riverside Chronicle",
+        "2024-04-09",
+        "metadata",
+    )
+    assert link == "https://chronicle.example.org/culture/museum-wing"
+    assert "All rights reserved" not in body and "three hundred objects" in body
+
+
+def test_outlet_and_date_corrected_in_the_preview_are_saved(page):
+    at, url = page
+    at = _upload(at, [("harbour.txt", HARBOUR_TXT), ("library.csv", LIBRARY_CSV)])
+    (editor,) = at.data_editor
+    assert list(editor.value["file"]) == ["harbour.txt", "library.csv#2"]
+    assert list(editor.value["outlet"]) == ["", "Daily Bugle"]
+    # What the browser sends after two cell edits in the first row.
+    at.session_state[editor.key] = {
+        "edited_rows": {0: {"outlet": "Port News", "published_at": "2024-02-01"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    at.button(key="upload_save").click().run()
+    assert not at.exception
+    rows = _stored(
+        url, "SELECT title, outlet, published_at, date_source FROM articles ORDER BY title"
+    )
+    assert [(t, o, str(d)[:10], s) for t, o, d, s in rows] == [
+        ("Harbour cranes return to service", "Port News", "2024-02-01", "manual"),
+        ("Library reopens", "Daily Bugle", "2024-03-05", "metadata"),
+    ]
+
+
+def test_a_rejected_file_leaves_the_store_unchanged(page):
+    at, url = page
+    at = _upload(at, [("harbour.txt", HARBOUR_TXT)])
+    at.button(key="upload_save").click().run()
+    assert _count(url) == 1
+    at = _upload(at, [("notes.csv", NO_TEXT_CSV)])
+    assert not at.exception
+    assert "notes.csv" in _texts(at.error) and "missing required column(s): text" in _texts(
+        at.error
+    )
+    assert "No article could be read" in _texts(at.info)
+    assert not at.data_editor and not [b for b in at.button if b.key == "upload_save"]
+    assert _count(url) == 1
+
+
+# --------------------------------------------------------------------------- the CLI
+
+
+def _cli_ingest(path: Path, url: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", "ingest", str(path), "--database", url,
+         "--workers", "1"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+
+def test_cli_ingest_reads_the_same_formats(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    uploads = [f for files, _, _ in FORMAT_CASES.values() for f in files]
+    for name, data in [*uploads, ("notes.csv", NO_TEXT_CSV)]:
+        (folder / name).write_bytes(data)
+    url = f"duckdb:///{tmp_path / 'cli.duckdb'}"
+
+    out = _cli_ingest(folder, url)
+    assert out.returncode == 1, out.stderr  # some rows were rejected
+    # 1 txt + 1 html + 2 json + 1 jsonl + 1 csv; rejected: a jsonl line, a csv row, notes.csv
+    assert "6 added, 0 skipped as duplicates, 3 rejected" in out.stdout
+    assert "rejected  notes.csv: missing required column(s): text" in out.stdout
+    assert "store now holds 6 articles" in out.stdout
+    assert _count(url) == 6
+    assert sorted(r[0] for r in _stored(url, "SELECT outlet FROM articles")) == sorted(
+        ["(unknown outlet)", "Riverside Chronicle", "Morning Ledger", "Morning Ledger", "صحيفة الميناء",
+         "Daily Bugle"]
+    )  # fmt: skip
+
+    again = _cli_ingest(folder, url)
+    assert "0 added, 6 skipped as duplicates, 3 rejected" in again.stdout
+    assert _count(url) == 6
+
+    # One file on its own, and a file with nothing to read: exit status says so.
+    single = _cli_ingest(folder / "notes.csv", url)
+    assert (
+        single.returncode == 1 and "0 added, 0 skipped as duplicates, 1 rejected" in single.stdout
+    )
+    assert _count(url) == 6

@@ -1,8 +1,11 @@
-"""Keywords: a word cloud per outlet and each outlet's most distinctive terms."""
+"""Keywords: a word cloud per outlet, the sentences behind any keyword, and each outlet's
+most distinctive terms. The picked outlet and term are kept in the URL (?kw_outlet=,
+?kw_term=); clicking a distinctive-terms bar picks that term."""
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import figures, ui
+from dashboard import ui, ui_export
 
 store, f = ui.page_context()
 st.title("Keywords")
@@ -18,22 +21,53 @@ if not by_outlet:
 
 max_words = st.slider("Words per cloud", 20, 200, 80, step=10)
 outlets = sorted(by_outlet)
+charts = ui.page_charts(store, f, "keywords", cloud_words=max_words)
+clouds = {c.outlet: c for c in charts if c.name == "cloud"}
+distinctive = [c for c in charts if c.name == "distinctive"]
+
+# A click on a distinctive-terms bar (previous run) picks its outlet and term; read before
+# the pickers below are drawn.
+for i, chart in enumerate(distinctive):
+    point = ui.clicked(ui.selected_points(f"kw_distinctive_{i}"), f"kw_distinctive_{i}")
+    data = (point or {}).get("customdata") or []
+    if len(data) >= 4:
+        st.session_state["kw_outlet"] = chart.outlet
+        st.session_state["kw_term"] = data[3]
+
 cols = st.columns(min(2, len(outlets)))
 for i, outlet in enumerate(outlets):
     with cols[i % len(cols)]:
-        st.markdown(f"**{ui.esc(outlet)}**", unsafe_allow_html=True)
-        png = ui.cloud_png(store, f, outlet, max_words)
-        if png:
-            st.image(png, width="stretch")
-        else:
-            st.caption("No terms for this outlet.")
+        st.markdown(ui.text_block(outlet, None, css="card-title"), unsafe_allow_html=True)
+        if outlet in clouds:
+            ui.show_chart(clouds[outlet], key=f"kw_cloud_{i}", f=f)
         top = by_outlet[outlet].most_common(15)
-        st.dataframe(
-            [{"term": t, "count": c} for t, c in top],
-            hide_index=True,
-            width="stretch",
-            height=200,
-        )
+        ui.html_table(pd.DataFrame(top, columns=["term", "count"]), max_height=260)
+
+st.subheader("Sentences behind a keyword")
+ui.url_choice("kw_outlet", "kw_outlet", outlets, default=outlets[0])
+left, right = st.columns(2)
+outlet = left.selectbox("Outlet", outlets, key="kw_outlet")
+terms = [t for t, _ in by_outlet[outlet].most_common(300)]
+# A clicked or linked term beyond the list's first 300 is still this outlet's term.
+for extra in (st.session_state.get("kw_term"), st.query_params.get("kw_term")):
+    if extra and extra in by_outlet[outlet] and extra not in terms:
+        terms.append(extra)
+ui.url_choice("kw_term", "kw_term", terms)
+term = right.selectbox(
+    "Term",
+    terms,
+    key="kw_term",
+    index=None,
+    placeholder="Pick a term (listed by frequency) or click a distinctive-terms bar",
+)
+ui.sync_page_params({"kw_outlet": outlet, "kw_term": term})
+if term:
+    rows = ui.provenance_rows(store, f, "keyword_sentences", outlet, term)
+    st.caption(
+        f"{int(rows['n'].sum()) if not rows.empty else 0} occurrence(s) of all spellings of "
+        f"this term in {len(rows)} sentence(s) · {ui.count_note(f)}"
+    )
+    ui.sentence_list(rows)
 
 st.subheader("Distinctive terms")
 st.caption(
@@ -41,11 +75,12 @@ st.caption(
     "each outlet against all others. With few articles, read it as a ranking, not as "
     "statistical significance."
 )
-dist = ui.distinctive_terms(store, f)
-if dist.empty:
+if not distinctive:
     st.info("Distinctive terms need at least two outlets in the selection.")
 else:
-    dcols = st.columns(min(2, len(outlets)))
-    for i, outlet in enumerate(sorted(dist["outlet"].unique())):
+    dcols = st.columns(min(2, len(distinctive)))
+    for i, chart in enumerate(distinctive):
         with dcols[i % len(dcols)]:
-            ui.plot(figures.distinctive_bar(dist, outlet), key=f"kw_distinctive_{i}")
+            ui.show_chart(chart, key=f"kw_distinctive_{i}", f=f, select=True)
+
+ui_export.page_zip_button(store, f, "keywords", key="keywords_zip")

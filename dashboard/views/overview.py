@@ -1,8 +1,8 @@
-"""Overview: outlets, article counts, date range, one card per outlet."""
+"""Overview: outlets, article counts, date range, one card per outlet, and the exports."""
 
 import streamlit as st
 
-from dashboard import figures, ui
+from dashboard import ui, ui_export
 
 store, f = ui.page_context()
 st.title("Overview")
@@ -30,13 +30,14 @@ if not dated.empty:
         if lo == hi
         else f"{ui.date_label(lo, None)} – {ui.date_label(hi, None)}"
     )
-    c4.metric("Publication dates", span + (" (estimated)" if est else ""))
+    c4.metric("Publication dates (estimated)" if est else "Publication dates", span)
+st.caption(ui.count_note(f))
 
 st.subheader("Outlets")
 cols = st.columns(min(3, len(summary)) or 1)
 for i, row in enumerate(summary.itertuples()):
     with cols[i % len(cols)].container(border=True):
-        st.markdown(f'<div class="card-title">{ui.esc(row.outlet)}</div>', unsafe_allow_html=True)
+        st.markdown(ui.text_block(row.outlet, None, css="card-title"), unsafe_allow_html=True)
         if row.domain:
             st.caption(row.domain)
         a, b, c = st.columns(3)
@@ -54,7 +55,27 @@ for i, row in enumerate(summary.itertuples()):
         for art in outlet_arts.itertuples():
             st.markdown(ui.text_block(art.title, art.language, css="muted"), unsafe_allow_html=True)
 
-ui.plot(figures.outlet_articles_bar(summary), key="overview_outlets")
+# The registry's chart, so the download is exactly what is shown.
+charts = ui.page_charts(store, f, "overview")
+outlets = list(summary["outlet"])
+ui.url_choice("ov_outlet", "ov_outlet", outlets)
+for chart in charts:
+    points = ui.show_chart(chart, key=f"overview_{chart.name}", f=f, select=True)
+    point = ui.clicked(points, f"overview_{chart.name}")
+    if point and point.get("customdata"):
+        st.session_state["ov_outlet"] = point["customdata"][0]
+
+outlet = st.selectbox(
+    "Articles behind a bar (or click a bar)",
+    outlets,
+    key="ov_outlet",
+    index=None,
+    placeholder="Pick an outlet to list its articles",
+)
+ui.sync_page_params({"ov_outlet": outlet})
+if outlet:
+    st.caption(f"Articles of {outlet}, each by its first sentence ({ui.count_note(f).lower()}).")
+    ui.sentence_list(ui.provenance_rows(store, f, "outlet_articles", outlet))
 
 st.subheader("Articles")
 table = arts.assign(
@@ -62,9 +83,12 @@ table = arts.assign(
         ui.date_label(p, s) for p, s in zip(arts["published_at"], arts["date_source"], strict=True)
     ]
 )
-st.dataframe(
-    table[["title", "outlet", "language", "published", "quotes", "dates", "url"]],
-    hide_index=True,
-    width="stretch",
-    column_config={"url": st.column_config.LinkColumn("url")},
+ui.html_table(table, ["title", "outlet", "language", "published", "quotes", "dates", "url"])
+
+st.subheader("Export")
+st.caption(
+    "Every chart as an image file: this page's, or every page's at once (with an index.csv "
+    "listing the files and the filters). Set the image size with “Export scale” in the sidebar."
 )
+ui_export.page_zip_button(store, f, "overview", key="overview_zip")
+ui_export.dashboard_zip_button(store, f, key="dashboard_zip")

@@ -1,5 +1,6 @@
 """Article reader: the full text with quotes, speakers, dates and event names highlighted."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import highlight, ui
@@ -17,11 +18,9 @@ labels = {
     for row in arts.itertuples()
 }
 ids = list(labels)
-wanted = st.query_params.get("article")
-index = ids.index(wanted) if wanted in ids else 0
-article_id = st.selectbox("Article", ids, index=index, format_func=lambda i: labels[i])
-if st.query_params.get("article") != article_id:
-    st.query_params["article"] = article_id
+ui.url_choice("article", "reader_article", ids, default=ids[0])
+article_id = st.selectbox("Article", ids, key="reader_article", format_func=lambda i: labels[i])
+ui.sync_page_params({"article": article_id})
 article = store.get_article(article_id)
 if article is None:
     st.error("This article is no longer in the store.")
@@ -32,7 +31,11 @@ st.markdown(f'<h2 dir="{d}" class="{d}">{ui.esc(article.title)}</h2>', unsafe_al
 meta = [article.outlet, ui.date_label(article.published_at, article.date_source), article.language]
 if article.url:
     meta.append(article.url)
-st.caption(" · ".join(meta))
+# Each part isolated: an Arabic outlet name must not reorder the dates and URL around it.
+st.markdown(
+    '<div class="muted">' + " · ".join(f"<bdi>{ui.esc(m)}</bdi>" for m in meta) + "</div>",
+    unsafe_allow_html=True,
+)
 st.markdown(
     '<div class="muted">Highlighted: <mark class="sp">speaker</mark> '
     '<mark class="qd">direct quote</mark> <mark class="q">reported statement</mark> '
@@ -50,22 +53,25 @@ with text_col:
 with side_col:
     st.markdown("**Speakers**")
     if article.speakers:
-        st.dataframe(
-            [{"speaker": s.name, "kind": s.kind, "statements": s.quotes} for s in article.speakers],
-            hide_index=True,
-            width="stretch",
+        ui.html_table(
+            pd.DataFrame(
+                [
+                    {"speaker": s.name, "kind": s.kind, "statements": s.quotes}
+                    for s in article.speakers
+                ]
+            )
         )
     else:
         st.caption("No attributed statements.")
     st.markdown("**Dates**")
     if article.dates:
-        st.dataframe(
-            [
-                {"text": x.text, "start": x.start, "end": x.end, "granularity": x.granularity}
-                for x in article.dates
-            ],
-            hide_index=True,
-            width="stretch",
+        ui.html_table(
+            pd.DataFrame(
+                [
+                    {"text": x.text, "start": x.start, "end": x.end, "granularity": x.granularity}
+                    for x in article.dates
+                ]
+            )
         )
     else:
         st.caption("No temporal expressions.")

@@ -1,44 +1,259 @@
-"""Speakers: who is quoted or cited, by which outlet, how, and what kind of voice."""
+"""Speakers: who is quoted or cited, by which outlet, how, from which side.
 
+One row per person: the spellings of a name across articles are merged (identity.py), with
+the researcher's alias file as the last word. Every count follows the sidebar filters,
+counting mode included. Choosing a speaker, or clicking a bar, lists the sentences behind
+the numbers.
+"""
+
+import pandas as pd
 import streamlit as st
 
-from dashboard import figures, ui
+from dashboard import charts as chart_registry
+from dashboard import figures, identity, queries, ui, ui_export
+from dashboard.store import Filters, Store
+
+ALL_SPEAKERS = "All speakers"
+ALL_OUTLETS = "All outlets"
+SPEAKER_KEY, OUTLET_KEY = "sp_speaker", "sp_outlet"
+SPEAKER_PARAM, OUTLET_PARAM = "speaker", "speaker_outlet"
+MAX_SENTENCES = 200
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _data(_store: Store, url: str, version: int, fkey: tuple, aliases: tuple, name: str):
+    """Page data keyed like ui.cached, plus the alias file, whose edits change the merges."""
+    f = Filters.from_key(fkey)
+    if name == "charts":
+        return {c.name: c for c in chart_registry.page_charts(_store, f, "speakers")}
+    return getattr(queries, name)(_store, f)
+
+
+def data(store: Store, f: Filters, name: str):
+    sig = identity.aliases_signature()
+    return _data(store, store.url, store.data_version(), f.key(), sig, name)
+
 
 store, f = ui.page_context()
 st.title("Speakers")
 st.caption(f"Filters: {f.describe()}")
 
-counts = ui.speaker_counts(store, f)
+counts: pd.DataFrame = data(store, f, "speaker_counts")
 if counts.empty:
     st.info("No attributed statements in the selected articles.")
     st.stop()
+quotes: pd.DataFrame = data(store, f, "quotes")
+charts = data(store, f, "charts")
+ident = identity.store_identity(store)
+groups = ident.groups()
+people = counts.groupby("speaker")["total"].sum().sort_values(ascending=False, kind="stable")
+outlets = sorted(counts["outlet"].unique())
 
-c1, c2, c3 = st.columns(3)
-c1.metric("Speakers", counts["speaker"].nunique())
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("People and voices", len(people))
 c2.metric("Direct quotes", int(counts["direct"].sum()))
 c3.metric("Reported statements", int(counts["reported"].sum()))
+merged_here = {p: groups[p] for p in people.index if p in groups}
+c4.metric(
+    "Spellings merged",
+    sum(len(v) for v in merged_here.values()),
+    help="Spellings of a name that were counted as one person (see 'Name variants merged').",
+)
 
-left, right = st.columns([3, 2])
+# --- charts -----------------------------------------------------------------------------
+# A click on a bar segment selects that person (and outlet) for the sentences below. The
+# callback runs before the selectors are drawn, so it may set their state.
+_label_to_speaker = {figures.safe(s): s for s in counts["speaker"]}
+_label_to_outlet = {figures.safe(o): o for o in outlets}
+
+
+def _on_bar_click() -> None:
+    try:
+        points = st.session_state["speakers_bar"].selection.points
+    except (KeyError, AttributeError):
+        return
+    if not points:
+        return
+    point = points[0]
+    speaker = _label_to_speaker.get(point.get("y"))
+    if speaker is None:
+        return
+    st.session_state[SPEAKER_KEY] = speaker
+    trace = charts["speakers"].figure.data[point.get("curve_number", 0)]
+    st.session_state[OUTLET_KEY] = _label_to_outlet.get(trace.legendgroup, ALL_OUTLETS)
+
+
+def chart_caption(text: str) -> None:
+    st.caption(f"{text} {f.describe()}.")
+
+
+st.plotly_chart(
+    charts["speakers"].figure,
+    key="speakers_bar",
+    on_select=_on_bar_click,
+    selection_mode="points",
+    config={"displaylogo": False},
+)
+chart_caption(
+    "Statements per person, all spellings of a name counted together; hatched = reported "
+    "speech. Click a bar to list its sentences below."
+)
+ui_export.chart_download(charts["speakers"], key="dl_speakers")
+
+left, right = st.columns(2)
 with left:
-    ui.plot(figures.speakers_bar(counts), key="speakers_bar")
+    ui.plot(charts["kinds"].figure, key="speakers_kinds")
+    chart_caption("Statements by the kind of voice (one kind per person).")
+    ui_export.chart_download(charts["kinds"], key="dl_kinds")
 with right:
-    ui.plot(figures.kinds_bar(ui.kind_counts(store, f)), key="speakers_kinds")
+    ui.plot(charts["sides"].figure, key="speakers_sides")
+    chart_caption(
+        "Statements by the side (country or camp) the speaker belongs to, as the article "
+        "states it; hatched = reported."
+    )
+    ui_export.chart_download(charts["sides"], key="dl_sides")
+ui.plot(charts["directness"].figure, key="speakers_directness")
+chart_caption("Share of each outlet's statements quoted directly or reported.")
+ui_export.chart_download(charts["directness"], key="dl_directness")
 
+# --- tables -----------------------------------------------------------------------------
 st.subheader("Speakers by outlet")
 st.dataframe(
-    counts[["speaker", "kind", "role", "outlet", "direct", "reported", "total"]],
+    counts[
+        [
+            "speaker",
+            "kind",
+            "role",
+            "affiliation",
+            "outlet",
+            "direct",
+            "reported",
+            "total",
+            "variants",
+        ]
+    ],
     hide_index=True,
     width="stretch",
+    column_config={
+        "speaker": "person",
+        "affiliation": "side",
+        "variants": st.column_config.TextColumn("spellings", help="Spellings in this outlet"),
+    },
 )
 
 st.subheader("Attributed statements")
-q = ui.quotes(store, f)
-speaker = st.selectbox("Speaker", ["All speakers", *sorted(q["speaker"].unique())])
-if speaker != "All speakers":
-    q = q[q["speaker"] == speaker]
-q = q.assign(how=q["direct"].map({True: "direct", False: "reported"}))
+speaker_options = [ALL_SPEAKERS, *people.index]
+outlet_options = [ALL_OUTLETS, *outlets]
+# Restore a shared link's selection once; afterwards the widgets own their state.
+qp = st.query_params
+if SPEAKER_KEY not in st.session_state or st.session_state[SPEAKER_KEY] not in speaker_options:
+    wanted = qp.get(SPEAKER_PARAM)
+    st.session_state[SPEAKER_KEY] = wanted if wanted in speaker_options else ALL_SPEAKERS
+if OUTLET_KEY not in st.session_state or st.session_state[OUTLET_KEY] not in outlet_options:
+    wanted = qp.get(OUTLET_PARAM)
+    st.session_state[OUTLET_KEY] = wanted if wanted in outlet_options else ALL_OUTLETS
+s1, s2 = st.columns([2, 1])
+speaker = s1.selectbox("Speaker", speaker_options, key=SPEAKER_KEY)
+outlet = s2.selectbox("Outlet", outlet_options, key=OUTLET_KEY)
+for param, value, default in (
+    (SPEAKER_PARAM, speaker, ALL_SPEAKERS),
+    (OUTLET_PARAM, outlet, ALL_OUTLETS),
+):
+    if value == default:
+        if param in qp:
+            del qp[param]
+    elif qp.get(param) != value:
+        qp[param] = value
+
+q = quotes
+if speaker != ALL_SPEAKERS:
+    q = q[q["person"] == speaker]
+if outlet != ALL_OUTLETS:
+    q = q[q["outlet"] == outlet]
+q = q.assign(
+    how=q["direct"].map({True: "direct", False: "reported"}),
+    published=[
+        ui.date_label(p, s) for p, s in zip(q["published_at"], q["date_source"], strict=True)
+    ],
+)
 st.dataframe(
-    q[["speaker", "speaker_kind", "role", "how", "verb", "text", "outlet", "title", "channel"]],
+    q[
+        [
+            "person",
+            "speaker",
+            "speaker_kind",
+            "role",
+            "affiliation",
+            "how",
+            "verb",
+            "text",
+            "outlet",
+            "published",
+            "title",
+            "channel",
+        ]
+    ],
     hide_index=True,
     width="stretch",
+    column_config={"speaker": "spelling", "affiliation": "side", "speaker_kind": "kind"},
 )
+
+# --- provenance: the sentences behind the numbers ----------------------------------------
+if speaker == ALL_SPEAKERS:
+    st.caption("Choose a speaker above, or click a bar, to read the sentences they are cited in.")
+else:
+    where = "" if outlet == ALL_OUTLETS else f" in {outlet}"
+    st.markdown(
+        f"<div><b>{len(q)} statement(s) by {ui.esc(speaker)}{ui.esc(where)}</b></div>",
+        unsafe_allow_html=True,
+    )
+    for row in q.head(MAX_SENTENCES).itertuples(index=False):
+        how = "direct quote" if row.direct else "reported"
+        spelled = "" if row.speaker == speaker else f" · written «{row.speaker}»"
+        # <bdi> keeps an Arabic title or outlet name in its own direction inside the line.
+        meta = (
+            f"<bdi>{ui.esc(' '.join(str(row.outlet).split()))}</bdi> · "
+            f"{ui.esc(ui.date_label(row.published_at, row.date_source))} · "
+            f"<bdi>{ui.esc(' '.join(str(row.title).split()))}</bdi> · "
+            f"{ui.esc(how)}<bdi>{ui.esc(spelled)}</bdi>"
+        )
+        st.markdown(
+            f'<div style="margin:.1rem 0 .9rem 0"><div class="muted">{meta}</div>'
+            + ui.text_block(row.sentence or row.text, row.language, css="quote-sentence")
+            + "</div>",
+            unsafe_allow_html=True,
+        )
+    if len(q) > MAX_SENTENCES:
+        st.caption(f"First {MAX_SENTENCES} of {len(q)}: narrow by outlet to see the others.")
+
+# --- identity ---------------------------------------------------------------------------
+with st.expander(f"Name variants merged ({len(merged_here)} people in this view)"):
+    if merged_here:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "person": person,
+                        "spellings": " · ".join(spellings),
+                        "statements (whole store)": sum(ident.counts.get(s, 0) for s in spellings),
+                        "by alias file": any(s in ident.by_alias for s in spellings),
+                    }
+                    for person, spellings in merged_here.items()
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        st.write("No spellings were merged for the people in this view.")
+    path = identity.aliases_path()
+    st.markdown(
+        "Spellings are merged when they differ only in how the letters are written "
+        "(ى/ي, ة/ه, hamza forms, g written غ/ج/ك/ق, long vowels, doubled letters, spaces, "
+        "case and accents), in a title, or in a missing first or middle name; a bare surname "
+        "joins a full name only when one person in the store fits. "
+        f"To split a wrong merge or add one, edit `{path}` (columns "
+        "`variant,canonical,action`), e.g. `variant spelling,person it was merged with,split` "
+        "or `variant spelling,person,merge`. Set `DASHBOARD_SPEAKER_ALIASES` to use a "
+        "team's own file. Changes apply on the next reload."
+    )

@@ -1,46 +1,99 @@
-"""Timeline: coverage over time by outlet, and the dated events the articles mention."""
+"""Timeline: coverage over time by outlet, and the dated events the articles mention.
 
+Clicking a bar or a dot (or picking it in the list under the chart) opens the sentences
+behind it; the pick is kept in the URL (?tl_day=, ?tl_event=).
+"""
+
+import pandas as pd
 import streamlit as st
 
-from dashboard import figures, ui
+from dashboard import ui, ui_export
+
+SEP = "|"  # option values: "day|outlet" and "start|end|outlet" (dates never hold "|")
 
 store, f = ui.page_context()
 st.title("Timeline")
 st.caption(f"Filters: {f.describe()}")
 
+charts = {c.name: c for c in ui.page_charts(store, f, "timeline")}
+coverage_chart, events_chart = charts["coverage"], charts["events"]
+
+# --- coverage ------------------------------------------------------------------------------
 cov = ui.coverage_by_day(store, f)
-ui.plot(figures.coverage_timeline(cov), key="timeline_coverage")
+day_options = [
+    f"{pd.Timestamp(d).date().isoformat()}{SEP}{o}"
+    for d, o in zip(cov["day"], cov["outlet"], strict=True)
+]
+ui.url_choice("tl_day", "tl_day", day_options)
+points = ui.show_chart(coverage_chart, key="timeline_coverage", f=f, select=True)
+point = ui.clicked(points, "timeline_coverage")
+if point and len(point.get("customdata") or []) >= 3:
+    st.session_state["tl_day"] = f"{point['customdata'][2]}{SEP}{point['customdata'][1]}"
 if not cov.empty and cov["estimated"].any():
     st.caption("Some publication dates are estimated (not stated by the source); they are hatched.")
 
+
+def _day_label(value: str) -> str:
+    day, outlet = value.split(SEP, 1)
+    return f"{day} · {outlet}"
+
+
+day_pick = st.selectbox(
+    "Articles behind a bar (or click a bar)",
+    day_options,
+    key="tl_day",
+    index=None,
+    format_func=_day_label,
+    placeholder="Pick a day and outlet",
+)
+if day_pick:
+    day, outlet = day_pick.split(SEP, 1)
+    ui.sentence_list(ui.provenance_rows(store, f, "coverage_articles", outlet, day))
+
+# --- events --------------------------------------------------------------------------------
 events = ui.event_dates(store, f)
-ui.plot(figures.event_timeline(events), key="timeline_events")
+event_labels: dict[str, str] = {}
+for row in events.itertuples():
+    start = pd.Timestamp(row.start_date).date().isoformat()
+    end = pd.Timestamp(row.end_date).date().isoformat() if pd.notna(row.end_date) else start
+    value = f"{start}{SEP}{end}{SEP}{row.outlet}"
+    when = start if end == start else f"{start} – {end}"
+    event_labels.setdefault(value, f"{when} · {row.outlet} · {row.text}")
+ui.url_choice("tl_event", "tl_event", list(event_labels))
+points = ui.show_chart(events_chart, key="timeline_events", f=f, select=True)
+point = ui.clicked(points, "timeline_events")
+if point and len(point.get("customdata") or []) >= 3:
+    outlet, start, end = point["customdata"][:3]
+    value = f"{start}{SEP}{end}{SEP}{outlet}"
+    if value in event_labels:
+        st.session_state["tl_event"] = value
 st.caption(
     "Filled dots are exact days; open dots are approximate; shaded bars span weeks, "
-    "months, years and ranges. Hover a dot for the sentence and outlet."
+    "months, years and ranges. Hover a dot for the sentence and outlet; click it for all "
+    "the sentences that mention that date."
 )
+event_pick = st.selectbox(
+    "Sentences behind an event (or click a dot)",
+    list(event_labels),
+    key="tl_event",
+    index=None,
+    format_func=event_labels.get,
+    placeholder="Pick a dated event",
+)
+if event_pick:
+    start, end, outlet = event_pick.split(SEP, 2)
+    ui.sentence_list(ui.provenance_rows(store, f, "event_sentences", outlet, start, end))
+ui.sync_page_params({"tl_day": day_pick, "tl_event": event_pick})
 
 if not events.empty:
     st.subheader("Dated mentions")
-    st.dataframe(
-        events[
-            [
-                "start_date",
-                "end_date",
-                "granularity",
-                "approximate",
-                "text",
-                "outlet",
-                "title",
-                "sentence",
-            ]
-        ],
-        hide_index=True,
-        width="stretch",
+    ui.html_table(
+        events,
+        ["start_date", "end_date", "granularity", "approximate", "text", "outlet", "sentence"],
     )
 vague = ui.vague_dates(store, f)
 if not vague.empty:
     with st.expander(f"Vague time expressions ({len(vague)}) — not placed on the timeline"):
-        st.dataframe(
-            vague[["text", "outlet", "title", "sentence"]], hide_index=True, width="stretch"
-        )
+        ui.html_table(vague, ["text", "outlet", "title", "sentence"])
+
+ui_export.page_zip_button(store, f, "timeline", key="timeline_zip")

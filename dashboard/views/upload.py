@@ -15,6 +15,12 @@ UPLOADER_ROUND = "upload_round"  # bumped after a save so the uploader starts em
 REPORT = "upload_report"
 READ_CACHE = "upload_read"
 DELETED = "upload_deleted"  # message shown after the rerun that follows a deletion
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]<>!~$"})
+
+
+def _plain(text: object) -> str:
+    """A file name or reason shown literally: Markdown in an uploaded file name is inert."""
+    return str(text).translate(_MARKDOWN_SPECIAL)
 
 auth.require_editor(
     "Only editors can add or delete articles. You are signed in as a viewer; "
@@ -60,7 +66,7 @@ if files:
 
     for problem in result.problems:
         show = st.error if problem.severity == "error" else st.warning
-        show(f"{problem.file}: {problem.reason}")
+        show(f"{_plain(problem.file)}: {_plain(problem.reason)}")
 
     if not result.articles:
         st.info("No article could be read from these files; see the reasons above.")

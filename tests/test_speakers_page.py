@@ -1,0 +1,137 @@
+"""The Speakers page through AppTest on a small hand-written corpus: one row per person,
+the sentences behind a selection, selections kept in the URL, merged spellings shown."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.ingest import ingest_result
+from dashboard.model import RawArticle
+from dashboard.readers import ReadResult
+from dashboard.store import Store
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+A, B = "صحيفة الأفق", "وكالة النهار"
+KIM = "كيم جونغ أون"
+
+S_A1 = "وقال الزعيم الكوري الشمالي كيم جونغ أون: «المعاهدة تفتح صفحة جديدة في العلاقات»."
+S_A2 = "وأضاف الزعيم الكوري الشمالي أن بلاده ستدعم روسيا بشكل كامل."
+S_A3 = "وأكد كيم جونج أون أن التحالف دفاعي بحت ولا يستهدف أي دولة ثالثة."
+S_B1 = "وصرح كيم غونغ أون بأن العلاقات مع موسكو بلغت مستوى غير مسبوق."
+S_B2 = "وقال كيم إن البلدين سيواجهان الضغوط الغربية معا."
+S_OTHER = "وقال الباحث السياسي رامي سلام إن المعاهدة تغير موازين القوى في المنطقة."
+
+CORPUS = [
+    RawArticle(
+        title="بيونغ يانغ وموسكو توقعان معاهدة",
+        outlet=A,
+        language="ar",
+        published_at="2024-06-20",
+        body=f"وقعت كوريا الشمالية وروسيا معاهدة شراكة استراتيجية شاملة.\n\n{S_A1}\n\n{S_A2}",
+    ),
+    RawArticle(
+        title="تحالف جديد في شرق آسيا",
+        outlet=A,
+        language="ar",
+        published_at="2024-06-21",
+        body=f"أثارت المعاهدة الجديدة قلق العواصم الغربية.\n\n{S_A3}",
+    ),
+    RawArticle(
+        title="قمة في بيونغ يانغ",
+        outlet=B,
+        language="ar",
+        published_at="2024-06-20",
+        body="استقبلت العاصمة الكورية الشمالية الرئيس الروسي في زيارة نادرة.\n\n"
+        f"{S_B1}\n\n{S_OTHER}\n\n{S_B2}",
+    ),
+]
+
+
+@pytest.fixture
+def store_url(tmp_path, monkeypatch) -> str:
+    url = f"duckdb:///{tmp_path / 'speakers.duckdb'}"
+    store = Store(url)
+    ingest_result(store, ReadResult(articles=list(CORPUS)), workers=1)
+    store.close()
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
+    monkeypatch.setenv("DASHBOARD_AUTO_INGEST_SEEDS", "0")
+    monkeypatch.setenv("DASHBOARD_SPEAKER_ALIASES", str(tmp_path / "none.csv"))
+    return url
+
+
+def open_page(query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page("views/speakers.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def listed_sentences(at: AppTest) -> list[str]:
+    """The provenance sentences, unescaped, in the order shown."""
+    out = []
+    for m in at.markdown:
+        for inner in re.findall(r'<div dir="rtl" class="rtl quote-sentence">(.*?)</div>', m.value):
+            out.append(html.unescape(inner))
+    return out
+
+
+def test_one_row_per_person_per_outlet(store_url):
+    at = open_page()
+    counts = at.dataframe[0].value
+    kim = counts[counts["speaker"] == KIM]
+    assert sorted(zip(kim["outlet"], kim["total"], strict=True)) == [(A, 3), (B, 2)]
+    assert not (counts["speaker"].isin(["كيم جونج أون", "كيم غونغ أون", "كيم"])).any()
+    # All five statements by him and the analyst's one are in the statements table.
+    assert len(at.dataframe[1].value) == 6
+    # Four charts, each with a caption stating the filters and counting mode.
+    assert len(at.get("plotly_chart")) == 4
+    captions = [c.value for c in at.caption if "counting: each wire-copy cluster once" in c.value]
+    assert len(captions) >= 5  # the page header and one under each chart
+
+
+def test_choosing_a_speaker_lists_exactly_their_sentences(store_url):
+    at = open_page()
+    assert listed_sentences(at) == []
+    at.selectbox(key="sp_speaker").set_value(KIM).run()
+    assert not at.exception
+    assert sorted(listed_sentences(at)) == sorted([S_A1, S_A2, S_A3, S_B1, S_B2])
+    assert len(at.dataframe[1].value) == 5
+    assert at.query_params["speaker"] == KIM
+
+    at.selectbox(key="sp_outlet").set_value(B).run()
+    assert sorted(listed_sentences(at)) == sorted([S_B1, S_B2])
+    assert at.query_params["speaker_outlet"] == B
+    md = "\n".join(m.value for m in at.markdown)
+    assert "2 statement(s) by" in md and html.escape("written «كيم»") in md
+
+    at.selectbox(key="sp_speaker").set_value("رامي سلام").run()
+    at.selectbox(key="sp_outlet").set_value("All outlets").run()
+    assert listed_sentences(at) == [S_OTHER]
+    assert "speaker_outlet" not in at.query_params
+
+
+def test_selection_is_restored_from_the_url(store_url):
+    at = open_page({"speaker": KIM, "speaker_outlet": A})
+    assert at.selectbox(key="sp_speaker").value == KIM
+    assert at.selectbox(key="sp_outlet").value == A
+    assert sorted(listed_sentences(at)) == sorted([S_A1, S_A2, S_A3])
+
+
+def test_merged_spellings_are_shown_with_how_to_split(store_url):
+    at = open_page()
+    variants = at.dataframe[2].value
+    row = variants[variants["person"] == KIM].iloc[0]
+    assert set(row["spellings"].split(" · ")) == {KIM, "كيم جونج أون", "كيم غونغ أون", "كيم"}
+    assert row["statements (whole store)"] == 5
+    md = "\n".join(m.value for m in at.markdown)
+    assert "none.csv" in md and "split" in md
