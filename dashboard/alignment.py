@@ -33,7 +33,12 @@ from .textproc import (
 
 # A comma followed by a participle of reporting/adding (مشيرًا، مضيفًا، مؤكدًا...) or by a
 # clause-opening particle starts a new claim inside a long Arabic sentence.
-_CLAUSE_PARTICLES = ("اذ", "مما", "حيث", "فيما", "بينما")
+# Discourse connectors after a comma (therefore, especially as, because, although, as also)
+# open a new claim too. Forms are normalised (hamza-free, ta marbuta as ha).
+_CLAUSE_PARTICLES = (
+    "اذ", "مما", "حيث", "فيما", "بينما",
+    "وبالتالي", "بالتالي", "لان", "رغم", "خاصه وان", "خاصه ان", "كما ان", "الا ان",
+)  # fmt: skip
 _PARTICIPLE = re.compile(r"^م[\u0621-\u064a]{3,}(?:ا|اً|ًا)$")
 _MIN_CLAUSE_TOKENS = 5
 
@@ -80,13 +85,34 @@ def sentence_units(paragraphs: list[str], clauses: bool = False) -> list[dict]:
     """
     units: list[dict] = []
     for p_idx, paragraph in enumerate(paragraphs):
+        heading = is_heading(paragraph)
         for sentence in split_sentences(paragraph):
             parts = _split_clauses(sentence) if clauses and is_arabic(sentence) else [sentence]
             for part in parts:
                 units.append(
-                    {"text": part, "paragraph": p_idx, "index": len(units), "sentence": sentence}
+                    {
+                        "text": part,
+                        "paragraph": p_idx,
+                        "index": len(units),
+                        "sentence": sentence,
+                        "heading": heading,
+                    }
                 )
     return units
+
+
+_HEADING_MAX_TOKENS = 12
+
+
+def is_heading(paragraph: str) -> bool:
+    """A sub-heading or caption: a short one-line paragraph that does not end as a sentence
+    does (no final full stop; «X.. Y» and question headings included). Such lines name
+    topics rather than state claims, so they are shown but not aligned."""
+    text = paragraph.strip()
+    if not text or "\n" in text or len(tokenize(text)) > _HEADING_MAX_TOKENS:
+        return False
+    ends_as_sentence = text.endswith(".") and not text.endswith("..")
+    return not ends_as_sentence
 
 
 # --------------------------------------------------------------------------- terms
@@ -427,6 +453,7 @@ def align(
     threshold: float = 0.3,
     sim: np.ndarray | None = None,
     use_embeddings: bool | None = None,
+    min_terms: int = 3,
 ) -> list[tuple[int, int, float]]:
     """One-to-one alignment (Hungarian assignment on similarity); pairs below `threshold`
     are dropped. Returns (index in A, index in B, score) sorted by A order."""
@@ -434,6 +461,19 @@ def align(
         sim = similarity_matrix(units_a, units_b, use_embeddings=use_embeddings)
     if sim.size == 0:
         return []
+    if min_terms:
+        # Captions and sub-headings («X وY..») share a name or two with everything: they
+        # are not claims, and letting them pair steals the real counterpart one-to-one.
+        sim = sim.copy()
+        attested: set[str] = set()
+        for u in (*units_a, *units_b):
+            attested.update(normalize(x) for x in tokenize(u["text"]))
+        for i, u in enumerate(units_a):
+            if u.get("heading") or len(content_terms(u["text"], attested)) < min_terms:
+                sim[i, :] = 0.0
+        for j, u in enumerate(units_b):
+            if u.get("heading") or len(content_terms(u["text"], attested)) < min_terms:
+                sim[:, j] = 0.0
     rows, cols = linear_sum_assignment(-sim)
     pairs = [(int(r), int(c), float(sim[r, c])) for r, c in zip(rows, cols, strict=True)]
     return sorted(p for p in pairs if p[2] >= threshold)
@@ -458,8 +498,16 @@ def weak_pairs(
     attested: set[str] = set()
     for u in units_a + units_b:
         attested.update(normalize(x) for x in tokenize(u["text"]))
-    short_a = {u["index"] for u in units_a if len(content_terms(u["text"], attested)) < 3}
-    short_b = {u["index"] for u in units_b if len(content_terms(u["text"], attested)) < 3}
+    short_a = {
+        u["index"]
+        for u in units_a
+        if u.get("heading") or len(content_terms(u["text"], attested)) < 3
+    }
+    short_b = {
+        u["index"]
+        for u in units_b
+        if u.get("heading") or len(content_terms(u["text"], attested)) < 3
+    }
     out: list[tuple[int, int, float]] = []
     for i in range(sim.shape[0]):
         j = int(sim[i].argmax())

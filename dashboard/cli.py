@@ -91,6 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     pe.add_argument("--languages", nargs="*", default=[])
     pe.add_argument("--from", dest="date_from", default=None)
     pe.add_argument("--to", dest="date_to", default=None)
+    pe.add_argument(
+        "--count",
+        dest="count_mode",
+        choices=["clusters", "copies"],
+        default="clusters",
+        help="wire copies: count each cluster once (default) or every copy",
+    )
     pe.add_argument("--scale", type=float, default=2.0)
     pe.add_argument("--database", default=None)
     pe.add_argument("--zip", action="store_true", help="also write dashboard.zip")

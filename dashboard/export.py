@@ -505,8 +505,15 @@ def export_cli(args: Any) -> int:
         return 1
     try:
         f = Filters(
-            list(args.outlets or []), list(args.languages or []), args.date_from, args.date_to
+            list(args.outlets or []),
+            list(args.languages or []),
+            args.date_from,
+            args.date_to,
+            getattr(args, "count_mode", "clusters"),
         )
+        from .outlets import ensure_synced
+
+        ensure_synced(store)  # region/country/type filters read the synced outlet table
         charts = dashboard_charts(store, f)
     finally:
         store.close()

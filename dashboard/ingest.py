@@ -105,10 +105,24 @@ def store_parsed(
         seen.add(h)
         pending.append((article, raw))
         report.outcomes.append(FileOutcome(name, "added", "", raw.title))
+        for warning in article.warnings:
+            report.outcomes.append(FileOutcome(name, "warning", warning, raw.title))
+    added = [o for o in report.outcomes if o.status == "added"]
     for i in range(0, len(pending), BATCH):
-        store.add_many(pending[i : i + BATCH])
-    if pending:
-        _update_wire_clusters(store, [article.id for article, _ in pending], report)
+        chunk = pending[i : i + BATCH]
+        try:
+            store.add_many(chunk)
+        except Exception:  # noqa: BLE001 - the batch rolled back; isolate the bad article
+            # One transaction per article, so one unstorable article costs only itself.
+            for (article, raw), outcome in zip(chunk, added[i : i + BATCH], strict=True):
+                try:
+                    store.add_article(article, raw)
+                except Exception as exc:  # noqa: BLE001
+                    outcome.status = "rejected"
+                    outcome.detail = f"could not be stored: {type(exc).__name__}: {exc}"
+    stored = [a.id for (a, _), o in zip(pending, added, strict=True) if o.status == "added"]
+    if stored:
+        _update_wire_clusters(store, stored, report)
     return report
 
 

@@ -431,11 +431,33 @@ class Store:
                 added += 1
             for table, values in rows.items():
                 if values:
-                    marks = ",".join("?" for _ in values[0])
-                    cur.executemany(self._sql(f"INSERT INTO {table} VALUES ({marks})"), values)
+                    self._bulk_insert(cur, table, values)
             if added:
                 self._bump_version(cur)
         return added
+
+    def _bulk_insert(self, cur, table: str, values: list[tuple]) -> None:
+        """All rows of one table in one statement, inside the caller's transaction.
+
+        executemany sends one INSERT per row (an article has hundreds of term rows, about
+        0.1 ms each on DuckDB); a registered DataFrame or COPY moves them in one go.
+        """
+        if self.backend.name == "duckdb":
+            # dtype=object keeps ints, bools and None as Python values (no NaN floats);
+            # DuckDB casts each column to the table's type on INSERT, as for VALUES.
+            df = pd.DataFrame(values, dtype=object)
+            cur.register("_bulk", df)
+            try:
+                cur.execute(f"INSERT INTO {table} SELECT * FROM _bulk")
+            finally:
+                cur.unregister("_bulk")
+        elif self.backend.name == "postgresql":
+            with cur.copy(f"COPY {table} FROM STDIN") as copy:
+                for row in values:
+                    copy.write_row(row)
+        else:  # pragma: no cover - every backend is one of the above
+            marks = ",".join("?" for _ in values[0])
+            cur.executemany(self._sql(f"INSERT INTO {table} VALUES ({marks})"), values)
 
     def _insert(self, cur, article: Article, raw: RawArticle, h: str) -> None:
         for table, values in self._rows(article, raw, h).items():

@@ -399,7 +399,17 @@ def url_choice(param: str, key: str, options: list[str], default: str | None = N
 
 # Query parameters owned by one page each; a page clears the others' so a shared link
 # carries only what the page it points at understands (sidebar filters stay).
-PAGE_PARAMS = ("article", "ov_outlet", "kw_outlet", "kw_term", "tl_day", "tl_event")
+PAGE_PARAMS = (
+    "article",
+    "ov_outlet",
+    "kw_outlet",
+    "kw_term",
+    "tl_day",
+    "tl_event",
+    "syn_cluster",
+    "syn_copy",
+    "ol_group",
+)
 
 
 def sync_page_params(values: dict[str, str | None]) -> None:

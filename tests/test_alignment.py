@@ -75,6 +75,15 @@ def test_lexical_only_quality_on_same_language_pairs():
 
 
 @needs_embeddings
+def test_framing_page_default_clauses_at_025_keeps_its_baseline():
+    # The Framing page aligns clauses at 0.25 by default (views/framing.py).
+    m = evaluate(PAIRS, 0.25, clauses=True)
+    assert m["f1"] >= BASELINE["page_default_clauses_0.25"]["f1"] - MAX_F1_DROP, m
+    pooled = evaluate([_concatenated()], 0.25, clauses=True)
+    assert pooled["f1"] >= BASELINE["page_default_clauses_0.25_pooled"]["f1"] - MAX_F1_DROP
+
+
+@needs_embeddings
 def test_heldout_pairs_do_not_drop_below_baseline():
     m = evaluate(HELDOUT)
     assert m["f1"] >= BASELINE["heldout_pairs"]["f1"] - MAX_F1_DROP, m

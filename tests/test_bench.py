@@ -136,7 +136,7 @@ def test_bench_command_prints_a_full_table(tmp_path):
         if line.startswith("| ") and not line.startswith("| measure"):
             label, value = [c.strip() for c in line.strip("|").split("|")]
             rows[label] = value
-    expected = [label for label, _ in bench.table_rows([{"n": 20}])]
+    expected = [label.strip() for label, _ in bench.table_rows([{"n": 20}])]
     assert set(rows) == set(expected)
     skip = ("PostgreSQL", "worker", "load average")
     numbers = {k: v for k, v in rows.items() if not any(s in k for s in skip)}

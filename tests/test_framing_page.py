@@ -119,9 +119,14 @@ def test_seeds_show_aligned_pairs_from_both_articles(at):
         assert len(src_a) == 1 and len(src_b) == 1 and src_a != src_b, (ta, tb)
     # Both seeds report the NATO summit planned in Washington (hand-read): that shared
     # claim is among the pairs.
+    pairs = [(ta, tb) for (_, ta), (_, tb) in zip(a_cells, b_cells, strict=True)]
+    assert any("قمة" in ta and "قمة" in tb for ta, tb in pairs)
+    # The mutual-assistance clause, worded differently: attack (هجوم) vs aggression (عدوان).
     assert any(
-        "قمة" in ta and "قمة" in tb for (_, ta), (_, tb) in zip(a_cells, b_cells, strict=True)
+        ("لهجوم" in ta and "لعدوان" in tb) or ("لعدوان" in ta and "لهجوم" in tb) for ta, tb in pairs
     )
+    # Western / US concern (قلق) reported by both.
+    assert any("قلق" in ta and "قلق" in tb for ta, tb in pairs)
 
 
 def test_seeds_only_a_and_only_b_hold_real_sentences(at):
@@ -133,10 +138,16 @@ def test_seeds_only_a_and_only_b_hold_real_sentences(at):
     src_a = {s for x in only_a for s in source_of(x, texts)}
     src_b = {s for x in only_b for s in source_of(x, texts)}
     assert len(src_a) == 1 and len(src_b) == 1 and src_a != src_b
-    # Only the first seed (Akhbar El Yom) cites article 51 of the UN Charter.
+    # Only the first seed (Akhbar El Yom) cites article 51 of the UN Charter: it is on that
+    # side (alone or inside an aligned clause) and never on the other.
     akhbar = next(name for name in texts if name.startswith("000_"))
-    side = only_a if src_a == {akhbar} else only_b
-    assert any("المادة 51" in x for x in side)
+    a_is_akhbar = src_a == {akhbar}
+    own = [t for _, t in cells(at, "pair-a" if a_is_akhbar else "pair-b")]
+    own += only_a if a_is_akhbar else only_b
+    other = [t for _, t in cells(at, "pair-b" if a_is_akhbar else "pair-a")]
+    other += only_b if a_is_akhbar else only_a
+    assert any("المادة 51" in x for x in own)
+    assert not any("المادة 51" in x for x in other)
     # Headlines with their event names marked; the frame chart and the summary are there.
     md = markdown(at)
     assert '<mark class="ev"' in md
@@ -168,16 +179,16 @@ def test_url_restores_an_article_selection(seed_env):
 
     fresh = run_ok(AppTest.from_file(APP, default_timeout=120))
     fresh.query_params.update(
-        {"mode": "articles", "aa": ids[1], "ab": ids[0], "thr": "0.2", "cl": "1"}
+        {"mode": "articles", "aa": ids[1], "ab": ids[0], "thr": "0.2", "cl": "0"}
     )
     framing(fresh)
     assert fresh.radio[0].value == "articles"
     assert [fresh.selectbox[0].value, fresh.selectbox[1].value] == [ids[1], ids[0]]
     assert fresh.slider(key="fr_thr").value == pytest.approx(0.2)
-    assert fresh.checkbox(key="fr_cl").value is True
-    assert fresh.query_params.get("ab") == ids[0] and fresh.query_params.get("cl") == "1"
-    # Switching clauses off takes the parameter out of the link.
-    fresh.checkbox(key="fr_cl").uncheck()
+    assert fresh.checkbox(key="fr_cl").value is False
+    assert fresh.query_params.get("ab") == ids[0] and fresh.query_params.get("cl") == "0"
+    # Clause alignment is the default: switching it back on takes the parameter out.
+    fresh.checkbox(key="fr_cl").check()
     run_ok(fresh)
     assert "cl" not in fresh.query_params and fresh.query_params.get("thr") == "0.20"
 

@@ -18,7 +18,9 @@ from dashboard.frames import frame_label
 from dashboard.store import Store
 
 MODES = {"outlets": "Two outlets", "articles": "Two articles"}
-DEFAULT_THRESHOLD = 0.3
+# Clause units at 0.25 find paraphrases buried in long Arabic sentences (measured on the
+# hand-aligned pairs: F1 0.957 vs 0.978 at 0.3, with more of the real shared claims).
+DEFAULT_THRESHOLD = 0.25
 THRESHOLD_STEP = 0.05
 # Pooling every article of a big outlet makes the similarity matrix (and the page) huge;
 # an outlet side takes its most recent articles under the filters.
@@ -83,14 +85,14 @@ def _sync_url(keys: list[str]) -> None:
     """Write this page's selection to the URL; leave the sidebar's keys alone."""
     qp = st.query_params
     for key, name in QP.items():
-        # A switched-off option leaves the URL (the default needs no parameter).
-        if key not in keys or st.session_state.get(key) is False:
+        # Clause alignment is on by default: only switching it off goes into the link.
+        if key not in keys or st.session_state.get(key) is True:
             if name in qp:
                 del qp[name]
             continue
         value = st.session_state.get(key)
         if isinstance(value, bool):
-            text = "1"
+            text = "0"
         elif isinstance(value, float):
             text = f"{value:.2f}"
         else:
@@ -351,7 +353,7 @@ threshold = st.slider(
 )
 threshold = round(float(threshold), 2)
 if "fr_cl" not in st.session_state:
-    st.session_state["fr_cl"] = st.query_params.get("cl") == "1"
+    st.session_state["fr_cl"] = st.query_params.get("cl") != "0"
 clauses = st.checkbox(
     "Align clauses, not whole sentences",
     key="fr_cl",

@@ -138,6 +138,12 @@ else:
     sure = st.checkbox("Yes, delete this article and everything derived from it", key="delete_ok")
     if st.button("Delete", disabled=not sure, key="delete_button"):
         gone = store.delete_article(doomed)
+        if gone:
+            # Copies of a deleted first publisher were released from their cluster: regroup
+            # them now so "count each cluster once" stays right.
+            from dashboard import syndication
+
+            syndication.update_clusters(store)
         st.session_state[DELETED] = (
             f"Deleted: {choices[doomed]}" if gone else "That article was already gone."
         )
