@@ -299,8 +299,32 @@ def content_terms(text: str, attested: frozenset[str] | set[str] = frozenset()) 
             continue
         stem = _strip_clitics(tok, attested)
         if tok not in stops and stem not in stops and len(stem) > 1:
-            out.append(_light_stem(stem))
+            term = _light_stem(stem)
+            out.append(term)
+            concepts = _concepts()
+            concept = concepts.get(term)
+            if concept is None and term[:1] in "وفبلك" and len(term) > 3:
+                concept = concepts.get(term[1:])  # an unattested و/ب… prefix still counts here
+            if concept:
+                out.append(concept)
         i += 1
+    return out
+
+
+@cache
+def _concepts() -> dict[str, str]:
+    """Matching form -> "~concept" from lexicons/alignment_concepts.txt: synonyms and
+    translations of one notion meet in the term vectors."""
+    from .lexicon import load_fields
+
+    out: dict[str, str] = {}
+    for fields in load_fields("alignment_concepts.txt"):
+        if len(fields) < 2:
+            continue
+        for form in fields[1].split(","):
+            form = normalize(form.strip())
+            if form:
+                out[_light_stem(_strip_clitics(form))] = "~" + fields[0]
     return out
 
 

@@ -334,3 +334,26 @@ def test_weak_pairs_are_mutual_best_matches_below_threshold():
     # Row 2's best is column 1 (0.22) and column 1's best is row 2: weak too.
     assert al.weak_pairs(ua, ub, sim, 0.3, 0.15, taken) == [(1, 2, 0.25), (2, 1, 0.22)]
     assert al.weak_pairs(ua, ub, sim, 0.3, 0.23, taken) == [(1, 2, 0.25)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        # Synonyms (hand-chosen): munitions/weapons, attack/aggression, concern/fears.
+        ("يشمل الدعم الذخيرة والمدافع", "تحصل موسكو على أسلحة كثيرة", "~weapons"),
+        ("في حال تعرض أحد الطرفين لهجوم", "أي عدوان على أي منهما", "~attack"),
+        ("أبدت العواصم قلقها", "وسط مخاوف غربية", "~concern"),
+        # Across languages.
+        ("وقع البلدان معاهدة جديدة", "The two countries signed a new treaty", "~treaty"),
+        ("ارتفعت أسعار النفط", "Oil prices rose", "~oil"),
+    ],
+)
+def test_concept_classes_join_synonyms_and_translations(a, b, shared):
+    ta, tb = set(al.content_terms(a)), set(al.content_terms(b))
+    assert shared in ta and shared in tb
+
+
+def test_concept_classes_do_not_join_unrelated_words():
+    ta = set(al.content_terms("ارتفعت أسعار النفط"))
+    tb = set(al.content_terms("وقع البلدان معاهدة دفاع"))
+    assert not {t for t in ta & tb if t.startswith("~")}

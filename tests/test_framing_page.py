@@ -127,6 +127,8 @@ def test_seeds_show_aligned_pairs_from_both_articles(at):
     )
     # Western / US concern (قلق) reported by both.
     assert any("قلق" in ta and "قلق" in tb for ta, tb in pairs)
+    # North Korean munitions (ذخيرة / الذخيرة) for Russia.
+    assert any("ذخيرة" in ta and "ذخيرة" in tb for ta, tb in pairs)
 
 
 def test_seeds_only_a_and_only_b_hold_real_sentences(at):
