@@ -25,7 +25,7 @@ import numpy as np
 
 from .model import Keyword
 from .stopwords import is_stopword
-from .textproc import clean_invisible, iter_token_spans, normalize, strip_diacritics
+from .textproc import clean_invisible, iter_token_spans, normalize_token, strip_diacritics
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +82,7 @@ def arabic_zipf(word: str) -> float:
     return round(math.log10(freq) + 9.0, 2) if freq else 0.0
 
 
-@lru_cache(maxsize=200_000)
-def _norm(word: str) -> str:
-    return normalize(word)
+_norm = normalize_token
 
 
 def _is_arabic_word(word: str) -> bool:
@@ -210,9 +208,10 @@ class TermGrouper:
     def group(self, counter: Counter[str] | dict[str, int]) -> Counter[str]:
         """Counts summed by group, keyed by display form (the corpus-wide one; for a term
         the grouper was not built from, the most frequent spelling in `counter`)."""
-        if self._display is None:
-            self._display = self._vote(self._counts)[1]
         by_key, local = self._vote(counter)
+        if self._display is None:
+            # A grouper built from `counter` itself (one article's keywords) votes once.
+            self._display = local if counter == self._counts else self._vote(self._counts)[1]
         out: Counter[str] = Counter()
         for k, c in by_key.items():
             out[self._display.get(k) or local[k]] += c
@@ -231,12 +230,15 @@ def group_terms(counts: Counter[str] | dict[str, int]) -> dict[str, tuple[str, i
 # -- per-article terms ----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=200_000)
 def _content_word(token: str) -> bool:
+    # Cached: every article asks about the same few thousand words.
     if len(token) < 2 or _HAS_DIGIT.search(token):
         return False
     return not is_stopword(token)
 
 
+@lru_cache(maxsize=200_000)
 def _clean_token(token: str) -> str:
     return _POSSESSIVE.sub("", strip_diacritics(token))
 
@@ -277,14 +279,18 @@ def article_terms(paragraphs: list[str], language: str) -> Counter[str]:
     return counts
 
 
-def top_keywords(paragraphs: list[str], language: str, n: int = 30) -> list[Keyword]:
+def top_keywords(
+    paragraphs: list[str], language: str, n: int = 30, terms: Counter[str] | None = None
+) -> list[Keyword]:
     """The `n` most frequent content terms of one article, clitic variants folded.
 
     Bigrams count only when they occur at least twice. A unigram is dropped when kept
     bigrams account for at least `_COVERED_SHARE` of its occurrences (in كوريا الشمالية ×7,
-    a الشمالية ×8 adds nothing).
+    a الشمالية ×8 adds nothing). `terms`: `article_terms(paragraphs, language)` when the
+    caller already has it (the parser does), so it is not counted twice.
     """
-    terms = article_terms(paragraphs, language)
+    if terms is None:
+        terms = article_terms(paragraphs, language)
     counts = TermGrouper(terms).group(terms)
     bigrams = {t: c for t, c in counts.items() if " " in t and c >= 2}
     # Occurrences of a word inside kept bigrams, by position: summing over one position

@@ -15,7 +15,7 @@ from collections import Counter
 from functools import cache
 
 from .lexicon import load_fields
-from .textproc import is_arabic, iter_token_spans, normalize, strip_diacritics
+from .textproc import is_arabic, iter_token_spans, normalize, normalize_token, strip_diacritics
 
 MAX_MODIFIERS = 4
 # Conjunction/preposition letters that may stand before a head («وبالاتفاق», «لاتفاقية»).
@@ -219,19 +219,33 @@ def _lexicon(language: str) -> dict[str, object]:
         elif kind == "exclude":
             excludes.append(words)
     heads.sort(key=len, reverse=True)  # longest head first («مذكرة تفاهم» before «مذكرة»)
-    return {"heads": heads, "modifiers": modifiers, "adjectives": adjectives, "excludes": excludes}
+    # Heads by each form their first word can take in a text, longest head still first:
+    # a token is looked up once instead of being compared with every head.
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for head in filter(None, heads):
+        forms = _head_forms(head[0]) if language == "ar" else frozenset([head[0]])
+        for form in forms:
+            by_first.setdefault(form, []).append(head)
+    return {
+        "heads": heads,
+        "by_first": by_first,
+        "modifiers": modifiers,
+        "adjectives": adjectives,
+        "excludes": excludes,
+    }
 
 
 def _strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
-def _head_forms(word: str) -> set[str]:
+@cache
+def _head_forms(word: str) -> frozenset[str]:
     """A head as it can appear with a pronoun suffix (ة turns into ت before it)."""
     forms = {word}
     base = word[:-1] + "ت" if word.endswith("ه") else word
     forms.update(base + s for s in _PRONOUN_SUFFIXES)
-    return forms
+    return frozenset(forms)
 
 
 def _ar_first_word(norm: str) -> tuple[int, bool, str]:
@@ -265,7 +279,7 @@ def _is_nisba(word: str) -> bool:
 
 
 def _spans(text: str) -> list[tuple[int, int, str, str]]:
-    return [(s, e, w, normalize(w)) for s, e, w in iter_token_spans(text)]
+    return [(s, e, w, normalize_token(w)) for s, e, w in iter_token_spans(text)]
 
 
 def _joined(text: str, toks: list[tuple[int, int, str, str]], j: int) -> bool:
@@ -287,15 +301,15 @@ def _letters_offset(surface: str, k: int) -> int:
 
 def _arabic_spans(text: str) -> list[tuple[int, int, str]]:
     lex = _lexicon("ar")
-    heads: list[tuple[str, ...]] = lex["heads"]  # type: ignore[assignment]
+    by_first: dict[str, list[tuple[str, ...]]] = lex["by_first"]  # type: ignore[assignment]
     toks = _spans(text)
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
         found = None
         for k, definite, bare in _ar_first_word(toks[i][3]):
-            for head in heads:
-                if bare not in _head_forms(head[0]) or i + len(head) > len(toks):
+            for head in by_first.get(bare, ()):
+                if i + len(head) > len(toks):
                     continue
                 rest = [_strip_article(t[3]) for t in toks[i + 1 : i + len(head)]]
                 if rest == list(head[1:]):
@@ -354,13 +368,17 @@ def _arabic_modifiers(text, toks, end_idx: int, definite: bool, lex) -> int:
 
 def _english_spans(text: str) -> list[tuple[int, int, str]]:
     lex = _lexicon("en")
-    heads: list[tuple[str, ...]] = lex["heads"]  # type: ignore[assignment]
+    by_first: dict[str, list[tuple[str, ...]]] = lex["by_first"]  # type: ignore[assignment]
     toks = _spans(text)
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
         head = next(
-            (h for h in heads if [t[3] for t in toks[i : i + len(h)]] == list(h)),
+            (
+                h
+                for h in by_first.get(toks[i][3], ())
+                if [t[3] for t in toks[i : i + len(h)]] == list(h)
+            ),
             None,
         )
         prev = toks[i - 1][3] if i else ""

@@ -51,7 +51,7 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
         quotes=quotes,
         speakers=summarize_speakers(quotes),
         dates=extract_dates(paragraphs, published, language),
-        keywords=top_keywords([title, *paragraphs], language, n=KEYWORDS_PER_ARTICLE),
+        keywords=top_keywords([title, *paragraphs], language, n=KEYWORDS_PER_ARTICLE, terms=counts),
         event_names=event_names(paragraphs, language, title=title),
         frames=frames,
         outlet_domain=raw.outlet_domain,

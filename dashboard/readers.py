@@ -720,6 +720,9 @@ def _read_json(name: str, data: bytes, meta: dict[str, str] | None, result: Read
         doc = doc["articles"]
     items = doc if isinstance(doc, list) else [doc]
     single = not isinstance(doc, list)
+    if not items:
+        result.problems.append(Problem(name, "an empty list: no article in the file"))
+        return
     for i, item in enumerate(items, start=1):
         where = "the object" if single else f"item {i}"
         if not isinstance(item, dict):
@@ -781,6 +784,9 @@ def _read_csv(name: str, data: bytes, meta: dict[str, str] | None, result: ReadR
         result.problems.append(
             Problem(name, "duplicate column(s), first kept: " + ", ".join(dupes), "warning")
         )
+    if not rows:
+        result.problems.append(Problem(name, "only a header row (or blank rows), no article"))
+        return
     for rownum, line, values in rows:
         where = _row_label(rownum, line)
         if len(values) > len(header) and any(v.strip() for v in values[len(header) :]):
@@ -884,7 +890,8 @@ def _add_record(
     result: ReadResult,
 ) -> None:
     """One JSON object or CSV row -> RawArticle, or a Problem saying why not."""
-    title = " ".join(_first(rec, TITLE_ALIASES).split())
+    # JSON escapes (\u0000) create control characters after decoding; PostgreSQL refuses NUL.
+    title = " ".join(_clean_text(_first(rec, TITLE_ALIASES)).split())
     body = _clean_text(_first(rec, TEXT_ALIASES)).strip()
     if not title and not body:
         result.problems.append(Problem(name, f"{where}: no title and no text; skipped"))
@@ -899,7 +906,7 @@ def _add_record(
         result.problems.append(
             Problem(name, f"{where}: no title; the first line of the text is used", "warning")
         )
-    meta = {k: _as_text(rec.get(k)).strip() for k in MANIFEST_COLUMNS if k != "file"}
+    meta = {k: _clean_text(_as_text(rec.get(k))).strip() for k in MANIFEST_COLUMNS if k != "file"}
     art = RawArticle(title=title, body=body, source_file=source_file)
     raw_date = meta["published_at"]
     iso = normalize_date(raw_date)

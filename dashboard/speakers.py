@@ -1618,7 +1618,8 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
     quote that ends right before the first segment, or -1."""
     segs: list[list[_Tok]] = [[]]
     k = i - 1
-    while k >= 0 and len(segs) <= 3:
+    # Bounded look-back: a sentence with no punctuation must not cost length squared.
+    while k >= 0 and len(segs) <= 3 and i - k <= 40:
         t = toks[k]
         if t.quote != -1:
             break

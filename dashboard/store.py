@@ -10,10 +10,11 @@ queries.py); the full parsed JSON is kept for the article reader and exports.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -287,7 +288,10 @@ class _PostgresBackend(_Backend):
         try:
             self._connect()
         except psycopg.OperationalError as exc:
-            raise StoreError(f"Cannot connect to PostgreSQL ({_redact(url)}): {exc}") from exc
+            # `from None`: the driver's own error (which may echo the URL) stays out of
+            # tracebacks and logs.
+            message = _scrub(str(exc), url)
+            raise StoreError(f"Cannot connect to PostgreSQL ({_redact(url)}): {message}") from None
 
     def _connect(self):
         con = getattr(self._local, "con", None)
@@ -314,14 +318,49 @@ class _PostgresBackend(_Backend):
             con.close()
 
 
+def _shallow_fields(obj: Any) -> dict[str, Any]:
+    """json.dumps hook: a dataclass as its fields, giving the same JSON as
+    json.dumps(obj.to_dict()) without asdict's deep copy of every value (most of the cost
+    of storing an article)."""
+    if is_dataclass(obj):
+        return {f.name: getattr(obj, f.name) for f in fields(obj)}
+    raise TypeError(f"{type(obj).__name__} is not JSON serializable")
+
+
 def _redact(url: str) -> str:
     """Hide the password of a database URL in messages and logs."""
+    url = re.sub(r"(?i)(password=)[^&\s]*", r"\1***", url)
     if "@" in url and "://" in url:
         scheme, rest = url.split("://", 1)
         creds, host = rest.rsplit("@", 1)
         user = creds.split(":", 1)[0]
         return f"{scheme}://{user}:***@{host}"
     return url
+
+
+def _secret_fragments(url: str) -> list[str]:
+    """Every piece of a URL's password that a driver message might echo: the password,
+    its @-separated parts (an unencoded @ splits it into "host"), any ?password= value."""
+    out: list[str] = []
+    if "://" in url:
+        rest = url.split("://", 1)[1]
+        if "@" in rest:
+            creds = rest.rsplit("@", 1)[0]
+            if ":" in creds:
+                pw = creds.split(":", 1)[1]
+                out += [pw, *pw.split("@")]
+        # With an unencoded @ the driver takes the first @ as the separator.
+        first = rest.split("@", 1)
+        if len(first) == 2 and "@" in first[1]:
+            out.append(first[1].rsplit("@", 1)[0])
+    out += re.findall(r"(?i)password=([^&\s]+)", url)
+    return sorted({f for f in out if len(f) >= 3}, key=len, reverse=True)
+
+
+def _scrub(message: str, url: str) -> str:
+    for fragment in _secret_fragments(url):
+        message = message.replace(fragment, "***")
+    return message
 
 
 class Store:
@@ -483,7 +522,7 @@ class Store:
                     article.date_source,
                     article.source_file,
                     raw.body,
-                    json.dumps(article.to_dict(), ensure_ascii=False),
+                    json.dumps(article, default=_shallow_fields, ensure_ascii=False),
                     pd.Timestamp.now(tz="UTC").tz_localize(None).to_pydatetime(),
                 )
             ],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -64,6 +65,13 @@ def normalize_ar(text: str) -> str:
 def normalize(text: str) -> str:
     """Matching form for any language: NFKC, Arabic normalisation, lower-case Latin."""
     return normalize_ar(unicodedata.normalize("NFKC", text)).lower()
+
+
+@lru_cache(maxsize=200_000)
+def normalize_token(token: str) -> str:
+    """`normalize` of one word, cached: analysers normalise the same words over and over
+    (an article repeats its vocabulary; a corpus shares most of it)."""
+    return normalize(token)
 
 
 def detect_language(text: str) -> str:

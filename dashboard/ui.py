@@ -290,8 +290,8 @@ def _cloud_png(
 ) -> bytes:
     from .clouds import cloud_png
 
-    f = Filters.from_key(fkey)
-    counts = queries.grouped_terms_by_outlet(_store, f).get(outlet)
+    # The cached grouping (one per filter setting), not one fresh query per outlet's cloud.
+    counts = grouped_terms(_store, Filters.from_key(fkey)).get(outlet)
     if not counts:
         return b""
     return cloud_png(dict(counts.most_common(max_words)), max_words=max_words)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import re
 import subprocess
@@ -10,11 +11,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from dashboard import bench
+from dashboard import bench, queries
 from dashboard.benchgen import generate
 from dashboard.ingest import ingest_path
-from dashboard.store import Store
+from dashboard.model import Article, DateMention, Keyword, Quote, RawArticle
+from dashboard.parser import parse_article
+from dashboard.store import Filters, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -146,3 +150,128 @@ def test_bench_command_prints_a_full_table(tmp_path):
     assert rows["articles stored (outlets)"].startswith("20 (")
     assert rows["ingest PostgreSQL (parse + store), s"] == "skipped"
     assert out.exists()
+
+
+# --- the fixes measured by the benchmark keep their results ---------------------------------
+
+
+def _article(aid: str, outlet: str, quotes: list[Quote], dates=()) -> tuple[Article, RawArticle]:
+    raw = RawArticle(title=f"t {aid}", body=f"body {aid}", outlet=outlet, published_at="2024-06-19")
+    art = Article(
+        id=aid,
+        title=raw.title,
+        outlet=outlet,
+        published_at="2024-06-19",
+        date_source="manifest",
+        language="en",
+        paragraphs=[raw.body],
+        quotes=quotes,
+        dates=list(dates),
+        terms=[Keyword("treaty", 3), Keyword("mutual defence", 2)],
+        frames={"security": 0.5, "economy": 0.0},
+        event_names=["the pact", "the pact", "the treaty"],
+    )
+    return art, raw
+
+
+def _quote(speaker: str, role: str | None, direct: bool, kind: str = "official") -> Quote:
+    return Quote(speaker, kind, role, "said", direct, "words", 0)  # type: ignore[arg-type]
+
+
+def test_bulk_insert_keeps_nulls_booleans_dates_and_json(any_store: Store):
+    """add_many moves rows as one DataFrame (DuckDB) or COPY (PostgreSQL): types survive."""
+    dates = [
+        DateMention("19 June", "2024-06-19", "2024-06-19", "day", False, 0, "s1"),
+        DateMention("soon", None, None, "vague", True, 0, "s2", vague=True),
+    ]
+    art, raw = _article("a1", "Out A", [_quote("Jane Doe", None, True)], dates)
+    assert any_store.add_many([(art, raw)]) == 1
+    assert any_store.execute(
+        "SELECT idx, text, start_date, end_date, approximate, vague FROM date_mentions ORDER BY idx"
+    ) == [
+        (0, "19 June", dt.date(2024, 6, 19), dt.date(2024, 6, 19), False, False),
+        (1, "soon", None, None, True, True),
+    ]
+    assert any_store.execute("SELECT speaker, role, direct, paragraph FROM quotes") == [
+        ("Jane Doe", None, True, 0)
+    ]
+    assert sorted(any_store.execute("SELECT term, n FROM terms")) == [
+        ("mutual defence", 2),
+        ("treaty", 3),
+    ]
+    assert sorted(any_store.execute("SELECT frame, score FROM frames")) == [
+        ("economy", 0.0),
+        ("security", 0.5),
+    ]
+    assert sorted(any_store.execute("SELECT name, n FROM event_names")) == [
+        ("the pact", 2),
+        ("the treaty", 1),
+    ]
+    (published,) = any_store.execute("SELECT published_at FROM articles")[0]
+    assert published == dt.date(2024, 6, 19)
+    back = any_store.get_article("a1")
+    assert back is not None and back.dates[1].start is None and back.quotes[0].role is None
+    assert back.to_dict() == art.to_dict()
+
+
+def test_speaker_counts_sums_spellings_and_breaks_ties_by_hand(any_store: Store):
+    """Three spellings of one person, 2 statements each; two roles with 2 statements each."""
+    quotes = [
+        _quote("Kim Jong Un", "leader", True),
+        _quote("Kim Jong Un", "leader", True),
+        _quote("Kim Jong-un", "supreme leader", False),
+        _quote("Kim Jong-un", "supreme leader", False),
+        _quote("Kim", "", False),
+        _quote("Kim", None, False),
+    ]
+    other = [_quote("Jane Doe", None, True, kind="expert")]
+    any_store.add_many([_article("k1", "Out A", quotes), _article("j1", "Out B", other)])
+    df = queries.speaker_counts(any_store, Filters())
+    assert list(df.columns) == [
+        *("outlet", "speaker", "kind", "role", "affiliation"),
+        *("direct", "reported", "total", "variants"),
+    ]
+    kim, jane = df.to_dict("records")
+    assert kim["outlet"] == "Out A" and kim["speaker"] in {"Kim Jong Un", "Kim Jong-un"}
+    assert (kim["direct"], kim["reported"], kim["total"]) == (2, 4, 6)
+    assert kim["role"] == "supreme leader"  # tie at 2 statements: the longer role
+    assert kim["variants"] == "Kim; Kim Jong Un; Kim Jong-un"  # tie at 2: alphabetical
+    assert kim["kind"] == "official"
+    assert jane == {
+        "outlet": "Out B",
+        "speaker": "Jane Doe",
+        "kind": "expert",
+        "role": "",
+        "affiliation": "",
+        "direct": 1,
+        "reported": 0,
+        "total": 1,
+        "variants": "Jane Doe",
+    }
+
+
+def test_keywords_page_draws_six_clouds_and_more_on_request(tmp_path, monkeypatch):
+    url = f"duckdb:///{tmp_path / 'kw.duckdb'}"
+    store = Store(url)
+    words = ["treaty", "pact", "alliance", "summit", "missile", "sanctions", "border", "envoy"]
+    items = []
+    for i, word in enumerate(words):
+        # Outlet i+1 uses its word i+1 times: outlets 1 and 2 have the fewest terms.
+        body = "\n\n".join(f"The {word} was discussed by officials." for _ in range(i + 1))
+        raw = RawArticle(f"News {i}", body, outlet=f"Outlet {i + 1}", language="en")
+        items.append((parse_article(raw), raw))
+    store.add_many(items)
+    store.close()
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DASHBOARD_AUTO_INGEST_SEEDS", "0")
+    at = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=120)
+    at.switch_page("views/keywords.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    picker = at.multiselect(key="kw_clouds")
+    assert picker.value == [f"Outlet {i}" for i in range(3, 9)]
+    assert len(at.get("image")) == 6
+    picker.select("Outlet 1").run()
+    assert not at.exception
+    assert len(at.get("image")) == 7

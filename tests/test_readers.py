@@ -609,3 +609,45 @@ def test_folder_without_supported_files(tmp_path):
 )
 def test_normalize_date(raw, expected):
     assert normalize_date(raw) == expected
+
+
+# --------------------------------------------------------------------------- found by fuzzing
+
+
+@pytest.mark.parametrize(
+    "name,data,reason",
+    [
+        ("header.csv", b"title,text,outlet\n", "only a header row"),
+        ("blank-rows.csv", b'title,text,outlet\n"","",""\n,,\n', "only a header row"),
+        ("list.json", b"[]", "an empty list"),
+        ("wrapped.json", b'{"articles": []}', "an empty list"),
+    ],
+)
+def test_files_without_any_article_say_so(name, data, reason):
+    result = read_bytes(name, data)
+    assert result.articles == []
+    [problem] = result.problems
+    assert (problem.file, problem.severity) == (name, "error")
+    assert reason in problem.reason
+
+
+def test_json_escaped_control_characters_are_removed_from_every_field():
+    data = b'{"title": "Head\\u0000line", "text": "Body\\u0000 text", "outlet": "Out\\u0007let"}'
+    [art] = read_bytes("nul.json", data).articles
+    assert (art.title, art.body, art.outlet) == ("Head line", "Body  text", "Out let")
+
+
+@pytest.mark.parametrize(
+    "name,data,kind",
+    [
+        ("photo.html", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 20, "JPEG"),
+        ("anim.txt", b"GIF89a\x01\x00\x01\x00" + b"\x00" * 20, "GIF"),
+        ("feed.json", b"PK\x05\x06" + b"\x00" * 18, "ZIP"),
+        ("old.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20, "DOC/XLS"),
+    ],
+)
+def test_more_binary_formats_are_refused_by_their_signature(name, data, kind):
+    result = read_bytes(name, data)
+    assert result.articles == []
+    [problem] = result.problems
+    assert problem.file == name and kind in problem.reason

@@ -7,6 +7,10 @@ import streamlit as st
 
 from dashboard import ui, ui_export
 
+# Clouds drawn without asking: each costs about half a second cold, so a store with
+# dozens of outlets shows the largest few and lets the reader pick others.
+CLOUDS_SHOWN = 6
+
 store, f = ui.page_context()
 st.title("Keywords")
 st.caption(
@@ -34,8 +38,19 @@ for i, chart in enumerate(distinctive):
         st.session_state["kw_outlet"] = chart.outlet
         st.session_state["kw_term"] = data[3]
 
-cols = st.columns(min(2, len(outlets)))
-for i, outlet in enumerate(outlets):
+shown = outlets
+if len(outlets) > CLOUDS_SHOWN:
+    largest = sorted(outlets, key=lambda o: (-sum(by_outlet[o].values()), o))[:CLOUDS_SHOWN]
+    picked = st.multiselect(
+        f"Outlets with a word cloud ({len(outlets)} in the selection; the {CLOUDS_SHOWN} "
+        "with the most terms are shown first)",
+        outlets,
+        default=sorted(largest),
+        key="kw_clouds",
+    )
+    shown = [o for o in outlets if o in set(picked)]
+cols = st.columns(max(1, min(2, len(shown))))
+for i, outlet in enumerate(shown):
     with cols[i % len(cols)]:
         st.markdown(ui.text_block(outlet, None, css="card-title"), unsafe_allow_html=True)
         if outlet in clouds:
