@@ -21,21 +21,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .readers import MANIFEST_COLUMNS as MANIFEST_FIELDS
 from .readers import read_path
 from .textproc import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DIRS = (ROOT / "tests" / "data" / "corpus", ROOT / "tests" / "data" / "wire", ROOT / "seeds")
-MANIFEST_FIELDS = (
-    "file",
-    "outlet",
-    "outlet_domain",
-    "url",
-    "language",
-    "country",
-    "published_at",
-    "date_source",
-)
 
 # Invented outlet-name parts and speakers: no real outlet or person.
 _AR_OUTLET_WORDS = ("الفجر", "الرصد", "المدار", "الأفق", "الميزان", "الرابطة", "الضفاف")

@@ -126,6 +126,21 @@ def coverage_timeline(df: pd.DataFrame) -> go.Figure:
     return _base(fig, title)
 
 
+EVENT_HOVER_FULL_MAX = 2000
+
+
+def _one_point_per_event(d: pd.DataFrame) -> pd.DataFrame:
+    """One point per (outlet, period, approximate): the first mention stands for the others
+    in the hover and `mentions` counts them. With thousands of articles a point per
+    mention makes a figure of tens of megabytes that the browser cannot draw in time;
+    the click-through (provenance) still lists every sentence behind a point."""
+    keys = ["outlet", "start", "end", "approximate"]
+    d = d.sort_values(keys, kind="stable")
+    mentions = d.groupby(keys, sort=False, dropna=False)["start"].transform("size")
+    first = ~d.duplicated(keys)
+    return d.assign(mentions=mentions)[first].reset_index(drop=True)
+
+
 def event_timeline(df: pd.DataFrame) -> go.Figure:
     """Dated events mentioned in the articles: points for days, lines for periods."""
     title = "Events the articles mention"
@@ -134,13 +149,21 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
     d = df.copy()
     d["start"] = pd.to_datetime(d["start_date"])
     d["end"] = pd.to_datetime(d["end_date"]).fillna(d["start"])
+    d = _one_point_per_event(d)
     d["mid"] = d["start"] + (d["end"] - d["start"]) / 2
+    # Thousands of points: the hover keeps the expression, dates and outlet; the title and
+    # sentence are one click away (provenance) instead of megabytes of hover text.
+    compact = len(d) > EVENT_HOVER_FULL_MAX
     d["hover"] = [
         f"<b>{safe(t)}</b> ({g}{', approximate' if a else ''})<br>"
         f"{s:%Y-%m-%d}{'' if e == s else f' – {e:%Y-%m-%d}'}<br>"
-        f"{isolate(safe(o))} · {isolate(safe(title_, 60))}"
-        f"<br>{isolate(safe(sent, 70))}"
-        for t, g, a, s, e, o, title_, sent in zip(
+        + (
+            isolate(safe(o))
+            if compact
+            else f"{isolate(safe(o))} · {isolate(safe(title_, 60))}<br>{isolate(safe(sent, 70))}"
+        )
+        + (f"<br><i>+{n - 1} more mention(s): click to list them</i>" if n > 1 else "")
+        for t, g, a, s, e, o, title_, sent, n in zip(
             d["text"],
             d["granularity"],
             d["approximate"],
@@ -149,6 +172,7 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
             d["outlet"],
             d["title"],
             d["sentence"],
+            d["mentions"],
             strict=True,
         )
     ]
@@ -179,7 +203,8 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
             mode="markers",
             name=safe(outlet),
             marker={
-                "size": 11,
+                # Area grows with the number of mentions behind the point.
+                "size": [min(11 + 3 * (n - 1) ** 0.5, 30) for n in sub["mentions"]],
                 "color": color,
                 "symbol": ["circle-open" if a else "circle" for a in sub["approximate"]],
                 "line": {"width": 2, "color": color},

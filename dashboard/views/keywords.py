@@ -93,9 +93,16 @@ st.caption(
 if not distinctive:
     st.info("Distinctive terms need at least two outlets in the selection.")
 else:
-    dcols = st.columns(min(2, len(distinctive)))
-    for i, chart in enumerate(distinctive):
-        with dcols[i % len(dcols)]:
+    # The same outlets as the clouds: dozens of charts would make the page slow to draw.
+    drawn = [(i, c) for i, c in enumerate(distinctive) if c.outlet in set(shown)]
+    if len(drawn) < len(distinctive):
+        st.caption(
+            f"Showing the {len(drawn)} outlets picked for word clouds above; the ZIP below "
+            f"holds all {len(distinctive)}."
+        )
+    dcols = st.columns(max(1, min(2, len(drawn))))
+    for n, (i, chart) in enumerate(drawn):
+        with dcols[n % len(dcols)]:
             ui.show_chart(chart, key=f"kw_distinctive_{i}", f=f, select=True)
 
 ui_export.page_zip_button(store, f, "keywords", key="keywords_zip")
