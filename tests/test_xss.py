@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -245,10 +246,17 @@ def test_no_payload_runs_in_a_real_browser(hostile_env, tmp_path):
     from conftest import free_port
     from e2e_support import browser, streamlit_server
 
+    # The AppTest runs above keep the module's DuckDB file open in this process (Streamlit's
+    # resource cache), and DuckDB allows one writer process: the server gets its own copy.
+    source = Path(hostile_env["DASHBOARD_DATABASE_URL"].removeprefix("duckdb:///"))
+    copy = tmp_path / "browser.duckdb"
+    shutil.copyfile(source, copy)
+    env = {**hostile_env, "DASHBOARD_DATA_DIR": str(tmp_path)}
+    env["DASHBOARD_DATABASE_URL"] = f"duckdb:///{copy}"
     port = free_port()
     dialogs: list[str] = []
     names = [Path(p).stem for p in page_paths()]
-    with streamlit_server(port, hostile_env), browser() as b:
+    with streamlit_server(port, env), browser() as b:
         page = b.new_page(viewport={"width": 1400, "height": 1000})
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         base = f"http://127.0.0.1:{port}"
