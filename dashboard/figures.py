@@ -219,7 +219,9 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
             ],
         )
     fig.update_layout(xaxis_title="date of the event", yaxis_title="")
-    fig.update_xaxes(tickformat="%Y-%m-%d", rangeslider={"visible": True, "thickness": 0.08})
+    # The range slider draws every trace a second time: past a few thousand points it
+    # doubles the browser's drawing time, so large timelines zoom by dragging instead.
+    fig.update_xaxes(tickformat="%Y-%m-%d", rangeslider={"visible": not compact, "thickness": 0.08})
     # Focus on the period around publication; older history stays reachable by the slider.
     pub = pd.to_datetime(d["published_at"]).dropna()
     if not pub.empty:
@@ -229,7 +231,8 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
             fig.update_xaxes(range=[lo, hi])
             hidden = int((d["end"] < lo).sum())
             fig.add_annotation(
-                text=f"{hidden} earlier event(s) outside this view: drag the slider below",
+                text=f"{hidden} earlier event(s) outside this view: "
+                + ("drag the slider below" if not compact else "zoom out (double-click)"),
                 showarrow=False,
                 x=0,
                 y=1.06,
