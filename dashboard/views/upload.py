@@ -22,6 +22,7 @@ def _plain(text: object) -> str:
     """A file name or reason shown literally: Markdown in an uploaded file name is inert."""
     return str(text).translate(_MARKDOWN_SPECIAL)
 
+
 auth.require_editor(
     "Only editors can add or delete articles. You are signed in as a viewer; "
     "ask the administrator for an editor account."
