@@ -121,6 +121,17 @@ def split_paragraphs(body: str) -> list[str]:
     return out
 
 
+def _spans(pattern: re.Pattern[str], text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The (start, end) spans of text[a:b] between matches of pattern (like re.split)."""
+    out = []
+    pos = a
+    for m in pattern.finditer(text, a, b):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, b))
+    return [(x, y) for x, y in out if y > x]
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences (Arabic and English punctuation).
 
@@ -140,23 +151,34 @@ def split_sentences(paragraph: str) -> list[str]:
         return f"\x00{len(protected) - 1}{closer}"
 
     masked = re.sub(r"«[^«»]{0,2000}»|“[^“”]{0,2000}”", _protect, text)
+    # Pieces are kept as spans of the masked text, so that merging two of them back
+    # (abbreviations, lower-case continuations) restores the original separator
+    # exactly instead of inventing a space ("...according" stays one word).
+    spans = []
+    for a, b in _spans(_SENT_END, masked, 0, len(masked)):
+        spans.extend(_spans(_QUOTE_END, masked, a, b))
     parts: list[str] = []
-    buf = ""
-    pieces = [q for piece in _SENT_END.split(masked) if piece for q in _QUOTE_END.split(piece)]
-    for piece in pieces:
+    start: int | None = None  # start of the sentence being built
+    last_start = -1  # start of the last sentence appended to parts
+    for a, b in spans:
+        piece = masked[a:b]
         if not piece.strip():
             continue
         # An English full stop followed by a lower-case word is an abbreviation
         # ("3 p.m. yesterday"), not a sentence end.
-        if parts and not buf and piece.lstrip()[:1].islower() and piece.lstrip()[:1].isascii():
-            buf = parts.pop()
-        buf = f"{buf} {piece}".strip() if buf else piece.strip()
+        head = piece.lstrip()[:1]
+        if parts and start is None and head.islower() and head.isascii():
+            parts.pop()
+            start = last_start
+        if start is None:
+            start = a
+        buf = masked[start:b].strip()
         if _ABBREV.search(buf) or re.search(r"\b[A-Z]\.$", buf):
             continue
         parts.append(buf)
-        buf = ""
-    if buf:
-        parts.append(buf)
+        last_start, start = start, None
+    if start is not None:
+        parts.append(masked[start:].strip())
 
     def _unprotect(s: str) -> str:
         return re.sub(r"\x00(\d+)[\x00\x01]", lambda m: protected[int(m.group(1))], s)

@@ -14,10 +14,11 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dashboard.model import Article, RawArticle
@@ -25,6 +26,8 @@ from dashboard.parser import parse_article
 from dashboard.readers import SUPPORTED_EXTENSIONS, Problem, read_bytes
 
 EXAMPLES = Counter()
+# More examples for exploration runs (see tests/conftest.py); the default keeps CI short.
+N_EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "1500"))
 
 FRAGMENTS = [
     # Arabic with attribution verbs, titles and date words the analysers look for
@@ -156,7 +159,8 @@ def report_examples():
     print(f"\nhypothesis examples run: {dict(EXAMPLES)}, total {sum(EXAMPLES.values())}")
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=N_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(title="", body="...according to officials", language="", published="")
 @given(
     title=hostile_text,
     body=hostile_text,
@@ -182,7 +186,7 @@ def as_file(ext: str, title: str, body: str) -> str:
     return buf.getvalue()
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=N_EXAMPLES * 2 // 3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=hostile_text,
     body=hostile_text,
