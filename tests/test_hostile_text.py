@@ -186,7 +186,9 @@ def as_file(ext: str, title: str, body: str) -> str:
     return buf.getvalue()
 
 
-@settings(max_examples=N_EXAMPLES * 2 // 3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=N_EXAMPLES * 2 // 3, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(
     title=hostile_text,
     body=hostile_text,
