@@ -6,8 +6,9 @@ Returns a per-file report: what was added, skipped as a duplicate, or rejected a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from .store import Store
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
 BATCH = 256
+# Articles parsed and then stored per round. Parsed articles (with their quotes, dates and
+# terms) are several times the size of their text, so holding a whole 10,000-article folder
+# parsed before storing anything cost ~1.8 GB; rounds bound it.
+CHUNK = 1000
 
 Progress = Callable[[int, int, str], None]
 
@@ -34,6 +39,7 @@ class FileOutcome:
 @dataclass
 class IngestReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
+    stored_ids: list[str] = field(default_factory=list)
 
     @property
     def added(self) -> int:
@@ -63,32 +69,53 @@ def _parse_safely(raw: RawArticle) -> tuple[Article | None, str]:
         return None, f"analysis failed: {type(exc).__name__}: {exc}"
 
 
-def parse_many(
-    raws: list[RawArticle], workers: int | None = None, progress: Progress | None = None
-) -> list[tuple[Article | None, str]]:
+@contextmanager
+def parser_pool(n: int, workers: int | None = None) -> Iterator[Executor | None]:
+    """A process pool for parsing `n` articles, or None when one process is cheaper."""
     workers = workers or os.cpu_count() or 1
-    if len(raws) < PARALLEL_THRESHOLD or workers == 1:
-        out = []
-        for i, raw in enumerate(raws):
-            out.append(_parse_safely(raw))
-            if progress:
-                progress(i + 1, len(raws), raw.title)
-        return out
+    if n < PARALLEL_THRESHOLD or workers == 1:
+        yield None
+        return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        out = []
-        for i, result in enumerate(pool.map(_parse_safely, raws, chunksize=16)):
-            out.append(result)
-            if progress:
-                progress(i + 1, len(raws), raws[i].title)
-        return out
+        yield pool
+
+
+def parse_many(
+    raws: list[RawArticle],
+    workers: int | None = None,
+    progress: Progress | None = None,
+    pool: Executor | None = None,
+) -> list[tuple[Article | None, str]]:
+    """Parse `raws` in order, in `pool` if given (else in a pool of its own if worth it)."""
+    if pool is None:
+        with parser_pool(len(raws), workers) as own:
+            if own is not None:
+                return parse_many(raws, progress=progress, pool=own)
+    results = pool.map(_parse_safely, raws, chunksize=16) if pool else map(_parse_safely, raws)
+    out = []
+    for i, result in enumerate(results):
+        out.append(result)
+        if progress:
+            progress(i + 1, len(raws), raws[i].title)
+    return out
 
 
 def store_parsed(
-    store: Store, raws: list[RawArticle], parsed: list[tuple[Article | None, str]]
+    store: Store,
+    raws: list[RawArticle],
+    parsed: list[tuple[Article | None, str]],
+    *,
+    seen: set[str] | None = None,
+    cluster: bool = True,
 ) -> IngestReport:
+    """Store parsed articles, skipping duplicates (by content hash) and isolating failures.
+
+    `seen` carries the hashes of earlier rounds of the same ingest; `cluster=False` leaves
+    the wire-copy clustering to the caller (once for all rounds).
+    """
     report = IngestReport()
     pending: list[tuple[Article, RawArticle]] = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
     for raw, (article, error) in zip(raws, parsed, strict=True):
         name = raw.source_file or raw.title
         if article is None:
@@ -120,9 +147,11 @@ def store_parsed(
                 except Exception as exc:  # noqa: BLE001
                     outcome.status = "rejected"
                     outcome.detail = f"could not be stored: {type(exc).__name__}: {exc}"
-    stored = [a.id for (a, _), o in zip(pending, added, strict=True) if o.status == "added"]
-    if stored:
-        _update_wire_clusters(store, stored, report)
+    report.stored_ids = [
+        a.id for (a, _), o in zip(pending, added, strict=True) if o.status == "added"
+    ]
+    if cluster and report.stored_ids:
+        _update_wire_clusters(store, report.stored_ids, report)
     return report
 
 
@@ -143,8 +172,26 @@ def _update_wire_clusters(store: Store, new_ids: list[str], report: IngestReport
 def ingest_result(
     store: Store, result: ReadResult, workers: int | None = None, progress: Progress | None = None
 ) -> IngestReport:
-    parsed = parse_many(result.articles, workers=workers, progress=progress)
-    report = store_parsed(store, result.articles, parsed)
+    """Parse and store `result`'s articles in rounds of CHUNK, then cluster wire copies once."""
+    raws = result.articles
+    report = IngestReport()
+    seen: set[str] = set()
+    with parser_pool(len(raws), workers) as pool:
+        for start in range(0, len(raws), CHUNK):
+            chunk = raws[start : start + CHUNK]
+            step = None
+            if progress:
+
+                def step(i: int, _n: int, title: str, start: int = start) -> None:
+                    progress(start + i, len(raws), title)
+
+            parsed = parse_many(chunk, workers=workers, progress=step, pool=pool)
+            part = store_parsed(store, chunk, parsed, seen=seen, cluster=False)
+            report.outcomes += part.outcomes
+            report.stored_ids += part.stored_ids
+            del parsed, part  # this round's parsed articles are stored: let them go
+    if report.stored_ids:
+        _update_wire_clusters(store, report.stored_ids, report)
     for problem in result.problems:
         status = "rejected" if problem.severity == "error" else "warning"
         report.outcomes.append(FileOutcome(problem.file, status, problem.reason))

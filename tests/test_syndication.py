@@ -411,3 +411,37 @@ def test_unsafe_titles_are_escaped_on_the_page(tmp_path, monkeypatch):
     html = "\n".join(m.value for m in app.markdown)
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html or "&lt;img" in html
+
+
+def test_ingest_in_rounds_skips_duplicates_across_rounds_and_clusters_once(
+    duck_store, tmp_path, monkeypatch
+):
+    # Rounds of 5 articles, parsed by a pool of 2 processes: the dispatch folder's 12
+    # articles plus a copy of one of them under another file name (a duplicate that
+    # falls in a later round than its original) must give 12 added, 1 duplicate, and the
+    # same single cluster of six as a one-round ingest.
+    from dashboard import ingest
+
+    monkeypatch.setattr(ingest, "CHUNK", 5)
+    monkeypatch.setattr(ingest, "PARALLEL_THRESHOLD", 2)
+    folder = tmp_path / "rounds"
+    shutil.copytree(DISPATCH, folder)
+    (folder / "zz_again.txt").write_bytes((folder / "mena_tourism.txt").read_bytes())
+    with (folder / "manifest.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    again = dict(next(r for r in rows if r["file"] == "mena_tourism.txt"), file="zz_again.txt")
+    with (folder / "manifest.csv").open("a", encoding="utf-8", newline="") as fh:
+        csv.DictWriter(fh, fieldnames=list(rows[0])).writerow(again)
+    seen_progress: list[tuple[int, int]] = []
+    report = ingest_path(
+        duck_store, folder, workers=2, progress=lambda i, n, _t: seen_progress.append((i, n))
+    )
+    assert report.added == 12
+    assert report.duplicates == 1
+    assert [o.file for o in report.outcomes if o.status == "duplicate"][0].endswith("zz_again.txt")
+    assert len(report.stored_ids) == 12
+    assert cluster_files(duck_store) == [TOURISM]
+    assert first_publisher(duck_store) == ["mena_tourism.txt"]
+    # Progress counts over the whole folder, not restarting each round.
+    assert seen_progress[-1] == (13, 13)
+    assert [i for i, _ in seen_progress] == list(range(1, 14))
