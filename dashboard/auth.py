@@ -16,6 +16,12 @@ the provider keys Streamlit documents (`redirect_uri`, `cookie_secret`, and `cli
     editors = ["alice@example.org"]
     viewers = ["@example.org"]       # a whole e-mail domain
 
+A password sign-in survives a reload and a restart of the app: the browser keeps a signed
+session cookie (HMAC-SHA256 over the user name, an expiry and the user's password hash, so
+changing a password ends that user's sessions). The key is `[auth] cookie_secret` when set
+(shared by all instances behind a proxy), else derived from the accounts' hashes;
+`[auth] session_hours` (default 12; 0 = sign in on every visit) bounds its life.
+
 The pure half of this module (no Streamlit) is unit-tested; the Streamlit half imports
 Streamlit lazily, which keeps `python -m dashboard hash-password` light. Passwords, hashes
 and provider secrets are never logged or shown.
@@ -23,8 +29,13 @@ and provider secrets are never logged or shown.
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
+import hmac
+import json
 import logging
+import re
 import sys
 import threading
 import time
@@ -43,6 +54,9 @@ EDIT_ROLES = frozenset({"editor", LOCAL})
 # silently truncated (bcrypt >= 5 raises on them anyway).
 MAX_PASSWORD_BYTES = 72
 SESSION_USER_KEY = "_auth_user"
+SESSION_COOKIE = "dashboard_session"
+DEFAULT_SESSION_HOURS = 12.0
+_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{1,400}\.[0-9]{1,12}\.[0-9a-f]{64}$")
 
 
 class AuthConfigError(ValueError):
@@ -213,6 +227,8 @@ class AuthConfig:
     providers: tuple[str, ...] = ()
     editors: frozenset[str] = frozenset()
     viewers: frozenset[str] = frozenset()
+    session_secret: bytes = b""
+    session_hours: float = DEFAULT_SESSION_HOURS
 
     @property
     def enabled(self) -> bool:
@@ -274,7 +290,87 @@ def config_from_secrets(secrets: Mapping[str, Any] | None) -> AuthConfig:
             "[auth.roles] must list the single-sign-on accounts (editors = [...], "
             "viewers = [...]) allowed in"
         )
-    return AuthConfig(users=users, providers=providers, editors=editors, viewers=viewers)
+    try:
+        hours = float(section.get("session_hours", DEFAULT_SESSION_HOURS))
+    except (TypeError, ValueError):
+        raise AuthConfigError("[auth] session_hours must be a number of hours") from None
+    if not 0 <= hours <= 24 * 90:
+        raise AuthConfigError("[auth] session_hours must be between 0 and 2160 (90 days)")
+    return AuthConfig(
+        users=users,
+        providers=providers,
+        editors=editors,
+        viewers=viewers,
+        session_secret=session_secret(section.get("cookie_secret"), users),
+        session_hours=hours,
+    )
+
+
+# --------------------------------------------------------------------------- sessions
+
+
+def session_secret(cookie_secret: Any, users: Mapping[str, User]) -> bytes:
+    """The key that signs session cookies: `[auth] cookie_secret`, else one derived from the
+    accounts' password hashes (secret, and the same on every instance reading the same
+    secrets file)."""
+    if cookie_secret:
+        return hashlib.sha256(b"dashboard-session\x1f" + str(cookie_secret).encode()).digest()
+    if not users:
+        return b""
+    material = "\x1f".join(
+        f"{u.name}\x1e{u.password_hash}" for u in sorted(users.values(), key=lambda u: u.name)
+    )
+    return hashlib.sha256(b"dashboard-session-derived\x1f" + material.encode()).digest()
+
+
+def _token_mac(secret: bytes, name_b64: str, expiry: int, user: User) -> str:
+    message = f"{name_b64}.{expiry}.{user.password_hash}".encode()
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()
+
+
+def issue_session_token(user: User, secret: bytes, hours: float, now: float | None = None) -> str:
+    """A cookie value that signs `user` in until now + hours: name.expiry.mac."""
+    if not secret:
+        raise ValueError("no session secret")
+    expiry = int((time.time() if now is None else now) + hours * 3600)
+    name_b64 = base64.urlsafe_b64encode(user.name.encode()).decode().rstrip("=")
+    return f"{name_b64}.{expiry}.{_token_mac(secret, name_b64, expiry, user)}"
+
+
+def verify_session_token(
+    token: str | None, users: Mapping[str, User], secret: bytes, now: float | None = None
+) -> User | None:
+    """The account a session cookie signs in, or None: malformed, expired, forged, for an
+    account that no longer exists, or issued before that account's password changed."""
+    if not isinstance(token, str) or not secret or not _TOKEN_RE.match(token):
+        return None
+    name_b64, expiry_text, mac = token.split(".")
+    try:
+        name = base64.urlsafe_b64decode(name_b64 + "=" * (-len(name_b64) % 4)).decode()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    user = users.get(name)
+    expiry = int(expiry_text)
+    if user is None or expiry < (time.time() if now is None else now):
+        return None
+    if not hmac.compare_digest(mac, _token_mac(secret, name_b64, expiry, user)):
+        return None
+    return user
+
+
+def cookie_script(token: str | None, max_age: int) -> str:
+    """The <script> that stores (token) or deletes (None) the session cookie in the browser.
+    Streamlit cannot set cookies from Python; the app reads them back via st.context."""
+    if token is not None and not _TOKEN_RE.match(token):
+        raise ValueError("not a session token")
+    value = json.dumps(token or "")
+    age = max(0, int(max_age)) if token else 0
+    return (
+        "<script>document.cookie = "
+        f"{json.dumps(SESSION_COOKIE + '=')} + {value} + "
+        f"'; Path=/; Max-Age={age}; SameSite=Strict'"
+        " + (location.protocol === 'https:' ? '; Secure' : '');</script>"
+    )
 
 
 def _listed(email: str, accounts: frozenset[str]) -> bool:
@@ -388,6 +484,8 @@ def require_login() -> None:
     import streamlit as st
 
     config = auth_config()
+    if SESSION_USER_KEY not in st.session_state:
+        _restore_session(config)
     if _role(config) is not None:
         return
     st.session_state.pop(SESSION_USER_KEY, None)
@@ -395,9 +493,34 @@ def require_login() -> None:
     st.stop()
 
 
+def _restore_session(config: AuthConfig) -> None:
+    """Sign in from the browser's session cookie (a reload, a new tab, another instance)."""
+    import streamlit as st
+
+    if not config.users or not config.session_hours or st.session_state.get("_auth_signed_out"):
+        return
+    try:
+        token = st.context.cookies.get(SESSION_COOKIE)
+    except Exception:  # no browser connection (bare mode, some test harnesses)
+        return
+    user = verify_session_token(token, config.users, config.session_secret)
+    if user is not None:
+        st.session_state[SESSION_USER_KEY] = user.name
+
+
+def _emit_cookie(token: str | None, config: AuthConfig) -> None:
+    import streamlit as st
+
+    # A zero-height element; the script runs in the page, not in an iframe, so the cookie
+    # belongs to the dashboard's own origin.
+    st.html(cookie_script(token, int(config.session_hours * 3600)), unsafe_allow_javascript=True)
+
+
 def _sign_in_page(config: AuthConfig) -> None:
     import streamlit as st
 
+    if st.session_state.pop("_auth_clear_cookie", False):
+        _emit_cookie(None, config)
     st.title(SIGN_IN_TITLE)
     st.caption("This dashboard is shared; ask its administrator for an account.")
     info = _sso_identity() if config.providers else {}
@@ -468,6 +591,12 @@ def _password_form(users: Mapping[str, User]) -> None:
     log.info("user %r signed in (%s)", user.name, user.role)
     st.session_state[SESSION_USER_KEY] = user.name
     st.session_state.pop("_auth_password", None)
+    st.session_state.pop("_auth_signed_out", None)
+    config = auth_config()
+    if config.session_hours and config.session_secret:
+        st.session_state["_auth_set_cookie"] = issue_session_token(
+            user, config.session_secret, config.session_hours
+        )
     st.rerun()
 
 
@@ -477,6 +606,12 @@ def logout() -> None:
 
     if st.session_state.pop(SESSION_USER_KEY, None) is None and auth_config().providers:
         st.logout()
+        return
+    # The cookie this session was opened with is still in st.context: ignore it from now on,
+    # and have the sign-in page delete it from the browser.
+    st.session_state["_auth_signed_out"] = True
+    st.session_state["_auth_clear_cookie"] = True
+    st.session_state.pop("_auth_set_cookie", None)
 
 
 def login() -> None:
@@ -489,6 +624,8 @@ def login() -> None:
     if name is None:  # auth off
         return
     with st.sidebar:
+        if token := st.session_state.pop("_auth_set_cookie", None):
+            _emit_cookie(token, auth_config())
         st.caption(f"Signed in as **{name}** ({current_role()})")
         st.button("Sign out", key="_auth_logout", on_click=logout)
 

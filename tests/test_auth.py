@@ -122,6 +122,102 @@ def test_auth_is_off_without_users(secrets):
     assert auth.users_from_secrets(secrets) == {}
 
 
+# --------------------------------------------------------------------------- sessions
+
+NOW = 1_800_000_000.0  # a fixed clock: 2027-01-15
+
+
+def _session(secrets=SECRETS):
+    config = auth.config_from_secrets(secrets)
+    return config, config.users
+
+
+def test_session_token_signs_in_its_user_until_it_expires():
+    config, users = _session()
+    token = auth.issue_session_token(users["bob"], config.session_secret, 12, now=NOW)
+    assert auth.verify_session_token(token, users, config.session_secret, now=NOW) == users["bob"]
+    # 11 h 59 min later still valid; 12 h 1 min later not.
+    later = NOW + 12 * 3600
+    assert auth.verify_session_token(token, users, config.session_secret, now=later - 60)
+    assert auth.verify_session_token(token, users, config.session_secret, now=later + 60) is None
+
+
+def test_session_token_refuses_forgery_and_stale_accounts():
+    config, users = _session()
+    secret = config.session_secret
+    token = auth.issue_session_token(users["bob"], secret, 12, now=NOW)
+    name, expiry, mac = token.split(".")
+    alice = auth.issue_session_token(users["alice"], secret, 12, now=NOW).split(".")[0]
+    forged = [
+        f"{alice}.{expiry}.{mac}",  # bob's signature on alice's name: no editor rights
+        f"{name}.{int(expiry) + 86400}.{mac}",  # a longer life
+        f"{name}.{expiry}.{'0' * 64}",
+        f"{name}.{expiry}.{mac[:-1]}",
+        token + ".x",
+        "",
+        None,
+        "not a token",
+    ]
+    for value in forged:
+        assert auth.verify_session_token(value, users, secret, now=NOW) is None, value
+    # Another key (another deployment) refuses it.
+    other, _ = _session({"auth": {**SECRETS["auth"], "cookie_secret": "another"}})
+    assert auth.verify_session_token(token, users, other.session_secret, now=NOW) is None
+    # The account was removed, or its password changed: the token is dead.
+    without_bob = {"alice": users["alice"]}
+    assert auth.verify_session_token(token, without_bob, secret, now=NOW) is None
+    new_bob = auth.User("bob", "viewer", auth.hash_password("new password", rounds=4))
+    assert auth.verify_session_token(token, {**users, "bob": new_bob}, secret, now=NOW) is None
+
+
+def test_session_key_comes_from_cookie_secret_or_the_accounts():
+    with_secret = auth.config_from_secrets({"auth": {**SECRETS["auth"], "cookie_secret": "k"}})
+    same_secret = auth.config_from_secrets({"auth": {"users": {}, "cookie_secret": "k"}})
+    derived = auth.config_from_secrets(SECRETS)
+    assert with_secret.session_secret == same_secret.session_secret
+    assert (
+        len(derived.session_secret) == 32 and derived.session_secret != with_secret.session_secret
+    )
+    # Derived keys do not depend on the order of the accounts, and change with a hash.
+    reordered = {"auth": {"users": dict(reversed(list(SECRETS["auth"]["users"].items())))}}
+    assert auth.config_from_secrets(reordered).session_secret == derived.session_secret
+    changed = {
+        "auth": {
+            "users": {
+                **SECRETS["auth"]["users"],
+                "bob": {"password_hash": ALICE_HASH, "role": "viewer"},
+            }
+        }
+    }
+    assert auth.config_from_secrets(changed).session_secret != derived.session_secret
+    assert auth.OFF.session_secret == b""
+
+
+@pytest.mark.parametrize(
+    "hours, message",
+    [("soon", "must be a number"), (-1, "between 0 and"), (24 * 365, "between 0 and")],
+)
+def test_session_hours_are_checked(hours, message):
+    with pytest.raises(auth.AuthConfigError, match=message):
+        auth.config_from_secrets({"auth": {**SECRETS["auth"], "session_hours": hours}})
+    assert (
+        auth.config_from_secrets({"auth": {**SECRETS["auth"], "session_hours": 0}}).session_hours
+        == 0
+    )
+
+
+def test_cookie_script_sets_and_deletes_only_a_token():
+    config, users = _session()
+    token = auth.issue_session_token(users["alice"], config.session_secret, 2, now=NOW)
+    script = auth.cookie_script(token, 7200)
+    assert script.startswith("<script>") and script.endswith("</script>")
+    assert f'"{auth.SESSION_COOKIE}=" + "{token}"' in script
+    assert "Max-Age=7200" in script and "SameSite=Strict" in script and "Secure" in script
+    assert "Max-Age=0" in auth.cookie_script(None, 7200)
+    with pytest.raises(ValueError):
+        auth.cookie_script('"; alert(1); "', 60)
+
+
 # --------------------------------------------------------------------------- roles
 
 

@@ -394,13 +394,31 @@ def test_upload_through_one_instance_is_seen_by_the_other_and_survives_restart(d
 
         # The viewer refreshes the page on B: B's cached page data must not hide the new
         # article (the cache key includes the data version kept in the database). A
-        # refresh starts a new Streamlit session, so the viewer signs in again.
+        # refresh starts a new Streamlit session; the signed session cookie keeps the
+        # viewer signed in, without the form.
         assert upstream_port(https_get(deployment["https_port"], "/", keys[b.port])) == b.port
         viewer.reload(wait_until="domcontentloaded")
-        _sign_in(viewer, VIEWER)
         viewer.get_by_text(ARTICLE["title"]).first.wait_for(timeout=WAIT_MS)
         viewer.get_by_text(ARTICLE["outlet"]).first.wait_for(timeout=WAIT_MS)
+        assert viewer.get_by_label("User name").count() == 0
+        assert (
+            f"Signed in as {VIEWER[0]}" in viewer.locator('[data-testid="stSidebar"]').inner_text()
+        )
         _no_exception(viewer)
+
+        # The cookie issued by B is accepted by A (one secrets file, one signing key).
+        ctx_b.add_cookies([{"name": "cd_route", "value": keys[a.port], "url": proxy}])
+        viewer.reload(wait_until="domcontentloaded")
+        viewer.get_by_text(ARTICLE["title"]).first.wait_for(timeout=WAIT_MS)
+        assert viewer.get_by_label("User name").count() == 0
+
+        # Signing out ends it: the next reload shows the form again.
+        viewer.get_by_role("button", name="Sign out").click()
+        viewer.get_by_label("User name").wait_for(timeout=WAIT_MS)
+        viewer.wait_for_timeout(500)  # the page's script deletes the cookie
+        viewer.reload(wait_until="domcontentloaded")
+        viewer.get_by_label("User name").wait_for(timeout=WAIT_MS)
+        assert viewer.get_by_text(ARTICLE["title"]).count() == 0
         ctx_b.close()
 
         def viewer_sees_article(url: str) -> None:
