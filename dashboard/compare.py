@@ -8,6 +8,7 @@ frame profiles with evidence, and a plain-language summary built from templates.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ from . import alignment
 from .frames import frame_label, score_frames
 from .model import Article, FrameEvidence
 from .naming import event_name_counts, event_name_spans, name_key
-from .textproc import normalize, tokenize
+from .textproc import normalize, to_ascii_digits, tokenize
 
 WORD_DIFF_MIN_SCORE = 0.7
 WEAK_PAIR_FLOOR = 0.15
@@ -265,13 +266,30 @@ def _set_diffs(kind: str, fa: list, fb: list, key, show, label=None) -> list[Fac
     return diffs
 
 
+def _whole_years_written(d) -> bool:
+    """A mention like «من 1950 إلى 1953» or "in 2019": written years covering whole years,
+    already compared as a year or year range; listing it as a date too would repeat it."""
+    return (
+        d.start.endswith("-01-01")
+        and d.end.endswith("-12-31")
+        and re.search(r"\d{4}", to_ascii_digits(d.text)) is not None
+    )
+
+
+def _show_date(d) -> str:
+    """The words of the article plus what they were resolved to (relative dates say
+    nothing on their own: «الثلاثاء الماضي» (2024-06-18))."""
+    resolved = d.start if d.start == d.end else f"{d.start} – {d.end}"
+    return f"{d.text} ({resolved})"
+
+
 def _date_diffs(a_articles: list[Article], b_articles: list[Article]) -> list[FactDiff]:
     def mentions(articles: list[Article]) -> list:
         return [
             (d, d.sentence or d.text)
             for a in articles
             for d in a.dates
-            if not d.vague and d.start is not None
+            if not d.vague and d.start is not None and not _whole_years_written(d)
         ]
 
     return _set_diffs(
@@ -279,7 +297,7 @@ def _date_diffs(a_articles: list[Article], b_articles: list[Article]) -> list[Fa
         mentions(a_articles),
         mentions(b_articles),
         key=lambda d: (d.start, d.end),
-        show=lambda d: d.text if d.start == d.end else f"{d.text} ({d.start} – {d.end})",
+        show=_show_date,
     )
 
 

@@ -194,3 +194,40 @@ def test_seed_comparison_runs_in_reasonable_time():
     assert c.a.naming and c.b.naming
     assert len(c.pairs) + len(c.only_a) == c.a.units
     json.dumps(c.to_dict(), ensure_ascii=False)
+
+
+def test_dates_that_differ_show_what_they_resolved_to_and_skip_written_years():
+    # Hand-made mentions: a relative day, an approximate year, a written year range (which
+    # the year-range facts already cover) and a shared day.
+    a = article(
+        "da",
+        "أ",
+        ["التقى الوفدان الثلاثاء الماضي في القاهرة.", "وكان الخلاف قد بدأ قبل نحو ثلاث سنوات."],
+        dates=[
+            _day("الثلاثاء الماضي", "2024-07-30"),
+            DateMention("قبل نحو ثلاث سنوات", "2021-01-01", "2021-12-31", "year", True, 1),
+            _day("أمس", "2024-08-03"),
+        ],
+    )
+    b = article(
+        "db",
+        "ب",
+        ["اندلعت الحرب من 1950 إلى 1953.", "وصل الوفد أمس إلى القاهرة."],
+        dates=[
+            DateMention("من 1950 إلى 1953", "1950-01-01", "1953-12-31", "range", False, 0),
+            _day("أمس", "2024-08-03", 1),
+        ],
+    )
+    rows = [
+        (d.status, d.a_value, d.b_value)
+        for d in compare_articles(a, b).facts_that_differ
+        if d.kind == "date"
+    ]
+    assert rows == [
+        ("only_a", "الثلاثاء الماضي (2024-07-30)", ""),
+        ("only_a", "قبل نحو ثلاث سنوات (2021-01-01 – 2021-12-31)", ""),
+    ]
+    years = [
+        (d.kind, d.b_value) for d in compare_articles(a, b).facts_that_differ if "year" in d.kind
+    ]
+    assert years == [("year_range", "1950–1953")]
