@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from . import config, queries
+from . import config, identity, queries
 from .store import Filters, Store, StoreError, open_store
 
 FILTERS_KEY = "filters"
@@ -129,16 +129,22 @@ def ensure_seeded(store: Store) -> None:
     st.session_state["_seed_checked"] = True
 
 
+def data_state(store: Store) -> tuple:
+    """What cached page data depends on besides the filters: the stored data's version and
+    the alias file (speaker rows on every page are merged through it)."""
+    return (store.data_version(), identity.aliases_signature())
+
+
 def cached(fn: Callable[..., pd.DataFrame]) -> Callable[[Store, Filters], Any]:
-    """Cache a page-data query on (database, data version, filters)."""
+    """Cache a page-data query on (database, data_state(), filters)."""
 
     @st.cache_data(show_spinner=False, max_entries=256)
-    def _run(_store: Store, url: str, version: int, fkey: tuple, name: str) -> Any:
+    def _run(_store: Store, url: str, version: tuple, fkey: tuple, name: str) -> Any:
         f = Filters.from_key(fkey)
         return fn(_store, f)
 
     def wrapper(store: Store, f: Filters) -> Any:
-        return _run(store, store.url, store.data_version(), f.key(), fn.__name__)
+        return _run(store, store.url, data_state(store), f.key(), fn.__name__)
 
     wrapper.__name__ = fn.__name__
     return wrapper
@@ -311,7 +317,7 @@ def count_note(f: Filters) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _page_charts(_store: Store, url: str, version: int, fkey: tuple, page: str, words: int):
+def _page_charts(_store: Store, url: str, version: tuple, fkey: tuple, page: str, words: int):
     from . import charts
 
     return charts.page_charts(_store, Filters.from_key(fkey), page, cloud_words=words)
@@ -320,7 +326,7 @@ def _page_charts(_store: Store, url: str, version: int, fkey: tuple, page: str, 
 def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> list:
     """The page's charts from the registry (charts.py), cached: the same objects the
     exporter renders, so a download is what the page shows."""
-    return _page_charts(store, store.url, store.data_version(), f.key(), page, cloud_words)
+    return _page_charts(store, store.url, data_state(store), f.key(), page, cloud_words)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -493,7 +499,7 @@ def html_table(
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _provenance(_store: Store, url: str, version: int, fkey: tuple, name: str, args: tuple):
+def _provenance(_store: Store, url: str, version: tuple, fkey: tuple, name: str, args: tuple):
     from . import provenance
 
     return getattr(provenance, name)(_store, Filters.from_key(fkey), *args)
@@ -501,4 +507,4 @@ def _provenance(_store: Store, url: str, version: int, fkey: tuple, name: str, a
 
 def provenance_rows(store: Store, f: Filters, name: str, *args: Any) -> pd.DataFrame:
     """A provenance.py function (by name) under the filters, cached like page data."""
-    return _provenance(store, store.url, store.data_version(), f.key(), name, tuple(args))
+    return _provenance(store, store.url, data_state(store), f.key(), name, tuple(args))

@@ -277,3 +277,42 @@ def test_end_to_end_alias_split_changes_the_rows(kim_store, monkeypatch, tmp_pat
         ("كيم", 1),
         ("كيم غونغ أون", 1),
     ]
+
+
+def _cached_speaker_rows():
+    # Runs inside AppTest: the page-data cache every page uses (ui.cached).
+    import streamlit as st
+
+    from dashboard import ui
+    from dashboard.store import Filters
+
+    store = ui.get_store()
+    counts = ui.speaker_counts(store, Filters())
+    st.write(
+        "|".join(
+            sorted(f"{s}={n}" for s, n in zip(counts["speaker"], counts["total"], strict=True))
+        )
+    )
+
+
+def test_page_data_cache_sees_an_alias_file_edit_without_a_data_change(
+    duck_store, monkeypatch, tmp_path
+):
+    from streamlit.testing.v1 import AppTest
+
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("variant,canonical,action\n", "utf-8")
+    monkeypatch.setenv(identity.ALIASES_ENV, str(aliases))
+    ingest_result(duck_store, ReadResult(articles=list(CORPUS)), workers=1)
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", duck_store.url)
+    monkeypatch.setenv("DASHBOARD_AUTO_INGEST_SEEDS", "0")
+    duck_store.close()  # the app opens the file itself
+
+    at = AppTest.from_function(_cached_speaker_rows, default_timeout=60).run()
+    assert not at.exception
+    # One row per person per outlet: A quotes him 3 times, B twice (in two spellings).
+    assert at.markdown[0].value == "كيم جونغ أون=2|كيم جونغ أون=3"
+    # The researcher splits one spelling off: same data version, new rows on the next run.
+    aliases.write_text("variant,canonical,action\nكيم غونغ أون,كيم جونغ أون,split\n", "utf-8")
+    at.run()
+    assert at.markdown[0].value == "كيم جونغ أون=3|كيم غونغ أون=1|كيم=1"
