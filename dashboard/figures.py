@@ -72,6 +72,28 @@ def _base(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
     return fig
 
 
+def _count_axis(fig: go.Figure, axis: str) -> go.Figure:
+    """Whole-number ticks on the axis that counts articles/statements/mentions: Plotly's
+    automatic ticks for small counts (0, 0.2, 0.4 …) suggest fractions of an article."""
+    stacked = fig.layout.barmode == "stack"
+    totals: dict = {}
+    for trace in fig.data:
+        values = trace.x if axis == "x" else trace.y
+        cats = trace.y if axis == "x" else trace.x
+        if values is None:
+            continue
+        cats = cats if cats is not None else range(len(values))
+        for cat, v in zip(cats, values, strict=False):
+            v = float(v or 0)
+            totals[cat] = totals.get(cat, 0.0) + v if stacked else max(totals.get(cat, 0.0), v)
+    top = max(totals.values(), default=0)
+    settings = {"tickformat": ",d", "rangemode": "tozero"}
+    if top <= 8:
+        settings |= {"tick0": 0, "dtick": 1}
+    (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**settings)
+    return fig
+
+
 def empty_figure(title: str, message: str) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(
@@ -123,7 +145,7 @@ def coverage_timeline(df: pd.DataFrame) -> go.Figure:
         tickformat="%Y-%m-%d",
         range=[days.min() - pd.Timedelta(days=3), days.max() + pd.Timedelta(days=3)],
     )
-    return _base(fig, title)
+    return _base(_count_axis(fig, "y"), title)
 
 
 EVENT_HOVER_FULL_MAX = 2000
@@ -281,7 +303,7 @@ def speakers_bar(df: pd.DataFrame, top: int = 20) -> go.Figure:
             )
     fig.update_layout(barmode="stack", xaxis_title="statements", yaxis_title="")
     fig.update_yaxes(categoryorder="array", categoryarray=[safe(s) for s in order])
-    return _base(fig, title, height=max(320, 110 + 26 * len(order)))
+    return _base(_count_axis(fig, "x"), title, height=max(320, 110 + 26 * len(order)))
 
 
 def kinds_bar(df: pd.DataFrame) -> go.Figure:
@@ -303,7 +325,7 @@ def kinds_bar(df: pd.DataFrame) -> go.Figure:
             "reported %{customdata[1]})<extra></extra>",
         )
     fig.update_layout(barmode="stack", yaxis_title="statements", xaxis_title="")
-    return _base(fig, title)
+    return _base(_count_axis(fig, "y"), title)
 
 
 def distinctive_bar(rows: pd.DataFrame, outlet: str) -> go.Figure:
@@ -367,7 +389,7 @@ def naming_bar(df: pd.DataFrame, top: int = 15) -> go.Figure:
         )
     fig.update_layout(barmode="group", xaxis_title="mentions")
     fig.update_yaxes(categoryorder="array", categoryarray=[safe(n) for n in totals.index[::-1]])
-    return _base(fig, title, height=max(300, 100 + 28 * len(totals)))
+    return _base(_count_axis(fig, "x"), title, height=max(300, 100 + 28 * len(totals)))
 
 
 def outlet_articles_bar(df: pd.DataFrame) -> go.Figure:
@@ -384,7 +406,7 @@ def outlet_articles_bar(df: pd.DataFrame) -> go.Figure:
         )
     )
     fig.update_layout(yaxis_title="articles")
-    return _base(fig, title, height=320)
+    return _base(_count_axis(fig, "y"), title, height=320)
 
 
 _PALETTE = [
@@ -470,7 +492,7 @@ def sides_bar(df: pd.DataFrame) -> go.Figure:
                 + "<br>%{customdata} speaker(s) on this side<extra></extra>",
             )
     fig.update_layout(barmode="stack", yaxis_title="statements", xaxis_title="")
-    return _base(fig, title)
+    return _base(_count_axis(fig, "y"), title)
 
 
 def directness_bar(df: pd.DataFrame) -> go.Figure:

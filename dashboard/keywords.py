@@ -25,7 +25,7 @@ import numpy as np
 
 from .model import Keyword
 from .stopwords import is_stopword
-from .textproc import clean_invisible, iter_token_spans, normalize_token, strip_diacritics
+from .textproc import TOKEN_RE, clean_invisible, normalize_token, strip_diacritics
 
 log = logging.getLogger(__name__)
 
@@ -76,8 +76,10 @@ def _arabic_frequencies() -> dict[str, float]:
     return get_frequency_dict("ar")
 
 
+@lru_cache(maxsize=65536)
 def arabic_zipf(word: str) -> float:
     """Zipf frequency (log10 per billion words) of an Arabic word; 0.0 when unknown."""
+    # Cached: the same words are looked up for every article (a float return is immutable).
     freq = _arabic_frequencies().get(word)
     return round(math.log10(freq) + 9.0, 2) if freq else 0.0
 
@@ -85,8 +87,70 @@ def arabic_zipf(word: str) -> float:
 _norm = normalize_token
 
 
+@lru_cache(maxsize=200_000)
+def _bare(text: str) -> str:
+    # strip_diacritics is a regex pass; articles repeat their words, so cache it.
+    return strip_diacritics(text)
+
+
 def _is_arabic_word(word: str) -> bool:
     return bool(word) and not word.isascii()
+
+
+# One candidate remainder of a proclitic cut: (remainder, its matching form, its Zipf
+# frequency, remainder Zipf minus whole-form Zipf).
+_Candidate = tuple[str, str, float, float]
+
+
+@lru_cache(maxsize=65536)
+def _strip_plan(word: str) -> tuple[str, float, tuple[tuple[_Candidate, ...], ...]] | None:
+    """The corpus-independent part of `TermGrouper._strip_uncached` for a bare word.
+
+    (matching form, Zipf of the whole word, candidate remainders per matching cluster in
+    trial order), keeping only candidates that no corpus evidence could make acceptable
+    out; None when there is nothing to try. Cached across articles: every article builds
+    its own grouper, but the wordfreq and stop-word tests depend on the word alone, so a
+    grouper only has to look up its corpus counts.
+    """
+    if not _is_arabic_word(word):
+        return None
+    whole = arabic_zipf(word)
+    steps = []
+    for cluster in _CLUSTERS:
+        if not word.startswith(cluster):
+            continue
+        rest = word[len(cluster) :]
+        names = [rest]
+        if cluster.endswith("ل") and rest.startswith("ل"):
+            names.append("ا" + rest)  # لل = ل + ال with the alef dropped
+        candidates = []
+        for name in names:
+            min_len = _MIN_DEFINITE if name.startswith("ال") else _MIN_BARE
+            if len(name) < min_len or is_stopword(name, "ar"):
+                continue
+            zipf = arabic_zipf(name)
+            gain = zipf - whole
+            # Below even the corpus-backed margin the remainder can never be accepted.
+            if whole != 0.0 and gain < _ZIPF_MARGIN_CORPUS:
+                continue
+            candidates.append((name, _norm(name), zipf, gain))
+        if candidates:
+            steps.append(tuple(candidates))
+    return (_norm(word), whole, tuple(steps)) if steps else None
+
+
+@lru_cache(maxsize=65536)
+def _term_parts(surface: str) -> tuple[str, str | None, tuple[str, str], tuple[str, ...], bool]:
+    """Corpus-independent pieces of a term, cached across articles: (diacritic-free first
+    word, diacritic-free rest or None for a single word, (matching form, surface) of the
+    term with its first word left whole, matching forms of its white-space-split words,
+    whether the first word has a proclitic cut to try at all)."""
+    first, _, rest = surface.partition(" ")
+    bare_first = _bare(first)
+    bare_rest = strip_diacritics(rest) if rest else None
+    whole = bare_first if bare_rest is None else f"{bare_first} {bare_rest}"
+    norms = tuple(_norm(p) for p in surface.split())
+    return bare_first, bare_rest, (_norm(whole), whole), norms, _strip_plan(bare_first) is not None
 
 
 class TermGrouper:
@@ -99,11 +163,14 @@ class TermGrouper:
 
     def __init__(self, counts: Counter[str] | dict[str, int]):
         self._counts = Counter(counts)
-        # Corpus evidence for remainders: counts by matching form of single words.
-        self._word_counts: Counter[str] = Counter()
+        # Corpus evidence for remainders: counts by matching form of single words. A plain
+        # dict: Counter's `+=` on a missing key goes through a Python-level __missing__.
+        word_counts: dict[str, int] = {}
+        get = word_counts.get
         for term, c in self._counts.items():
-            for part in term.split():
-                self._word_counts[_norm(part)] += c
+            for norm in _term_parts(term)[3]:
+                word_counts[norm] = get(norm, 0) + c
+        self._word_counts = word_counts
         self._stripped: dict[str, str] = {}
         self._terms: dict[str, tuple[str, str]] = {}
         self._display: dict[str, str] | None = None
@@ -112,7 +179,7 @@ class TermGrouper:
 
     def strip(self, word: str) -> str:
         """The word without its proclitics, when the evidence allows; else the word."""
-        word = strip_diacritics(word)
+        word = _bare(word)
         cached = self._stripped.get(word)
         if cached is None:
             cached = self._strip_uncached(word, depth=0)
@@ -122,44 +189,43 @@ class TermGrouper:
     def _strip_uncached(self, word: str, depth: int) -> str:
         # Shortest cluster first, then recurse: وبيونغ must lose و (→ بيونغ, a name that
         # the recursion then leaves alone), not وب (→ يونغ, a frequent word).
-        if not _is_arabic_word(word) or depth > 2:
+        if depth > 2:
             return word
-        whole = arabic_zipf(word)
-        count = self._word_counts.get(_norm(word), 0)
-        for cluster in _CLUSTERS:
-            if not word.startswith(cluster):
-                continue
-            rest = word[len(cluster) :]
-            candidates = [rest]
-            if cluster.endswith("ل") and rest.startswith("ل"):
-                candidates.append("ا" + rest)  # لل = ل + ال with the alef dropped
-            scored = [(self._remainder_score(c, whole, count), c) for c in candidates]
-            valid = [(score, c) for score, c in scored if score is not None]
-            if valid:
-                return self._strip_uncached(max(valid)[1], depth + 1)
+        plan = _strip_plan(word)
+        if plan is None:
+            return word
+        norm_word, whole_zipf, steps = plan
+        word_counts = self._word_counts
+        whole_count = word_counts.get(norm_word, 0)
+        for candidates in steps:
+            best: tuple[float, str] | None = None
+            for rest, norm_rest, zipf, gain in candidates:
+                in_corpus = word_counts.get(norm_rest, 0)
+                if not self._remainder_ok(in_corpus, zipf, gain, whole_zipf, whole_count):
+                    continue
+                scored = (zipf + math.log10(1 + in_corpus), rest)
+                if best is None or scored > best:
+                    best = scored
+            if best is not None:
+                return self._strip_uncached(best[1], depth + 1)
         return word
 
-    def _remainder_score(self, rest: str, whole_zipf: float, whole_count: int) -> float | None:
-        """How good `rest` is as the bare word, or None when it must not be used."""
-        min_len = _MIN_DEFINITE if rest.startswith("ال") else _MIN_BARE
-        if len(rest) < min_len or is_stopword(rest, "ar"):
-            return None
-        in_corpus = self._word_counts.get(_norm(rest), 0)
-        zipf = arabic_zipf(rest)
+    @staticmethod
+    def _remainder_ok(
+        in_corpus: int, zipf: float, gain: float, whole_zipf: float, whole_count: int
+    ) -> bool:
+        """Whether a remainder (length and stop-word tests already passed, see
+        `_strip_plan`) may be used as the bare word, given the corpus counts."""
         if whole_zipf == 0.0:
             # Whole form unknown to wordfreq (rare combination or new name): only the
             # corpus itself can vouch for the bare word.
-            if not in_corpus:
-                return None
-        else:
-            # The corpus using the bare word at least as often as the whole form is a
-            # second, independent witness; with it a smaller wordfreq margin suffices.
-            margin = _ZIPF_MARGIN_CORPUS if in_corpus >= max(whole_count, 1) else _ZIPF_MARGIN
-            if zipf - whole_zipf < margin:
-                return None
-            if not in_corpus and zipf < _ZIPF_ATTESTED:
-                return None
-        return zipf + math.log10(1 + in_corpus)
+            return bool(in_corpus)
+        # The corpus using the bare word at least as often as the whole form is a second,
+        # independent witness; with it a smaller wordfreq margin suffices.
+        margin = _ZIPF_MARGIN_CORPUS if in_corpus >= max(whole_count, 1) else _ZIPF_MARGIN
+        if gain < margin:
+            return False
+        return bool(in_corpus) or zipf >= _ZIPF_ATTESTED
 
     # -- terms ----------------------------------------------------------------------------
 
@@ -169,13 +235,21 @@ class TermGrouper:
         Clitics are removed from the first word only: a proclitic on a later word of a
         phrase belongs to the phrase (بوتين وكيم is "Putin and Kim", not "Putin Kim").
         """
+        first, rest, unchanged, _, strippable = _term_parts(surface)
+        if not strippable:
+            # Most terms (English, words without a proclitic letter first) cannot change:
+            # their analysis does not depend on the corpus and is cached globally.
+            return unchanged
         cached = self._terms.get(surface)
         if cached is None:
-            first, _, rest = surface.partition(" ")
             stripped = self.strip(first)
-            if rest:
-                stripped = f"{stripped} {strip_diacritics(rest)}"
-            cached = (_norm(stripped), stripped)
+            if stripped == first:
+                # Most terms keep their first word: reuse the cached matching form.
+                cached = unchanged
+            else:
+                if rest is not None:
+                    stripped = f"{stripped} {rest}"
+                cached = (_norm(stripped), stripped)
             self._terms[surface] = cached
         return cached
 
@@ -188,8 +262,9 @@ class TermGrouper:
         (ties go to the lexically smallest, for determinism)."""
         spelled: dict[tuple[str, str], int] = {}
         by_key: dict[str, int] = {}
+        analyse = self._analyse
         for term, c in counter.items():
-            pair = self._analyse(term)
+            pair = analyse(term)
             spelled[pair] = spelled.get(pair, 0) + c
             by_key[pair[0]] = by_key.get(pair[0], 0) + c
         best: dict[str, tuple[int, str]] = {}
@@ -212,10 +287,14 @@ class TermGrouper:
         if self._display is None:
             # A grouper built from `counter` itself (one article's keywords) votes once.
             self._display = local if counter == self._counts else self._vote(self._counts)[1]
-        out: Counter[str] = Counter()
+        # Summed in a plain dict (Counter's `+=` on a new key goes through a Python-level
+        # __missing__), then wrapped.
+        display = self._display
+        out: dict[str, int] = {}
         for k, c in by_key.items():
-            out[self._display.get(k) or local[k]] += c
-        return out
+            name = display.get(k) or local[k]
+            out[name] = out.get(name, 0) + c
+        return Counter(out)
 
 
 def group_terms(counts: Counter[str] | dict[str, int]) -> dict[str, tuple[str, int]]:
@@ -243,17 +322,27 @@ def _clean_token(token: str) -> str:
     return _POSSESSIVE.sub("", strip_diacritics(token))
 
 
+@lru_cache(maxsize=200_000)
+def _token_info(surface: str) -> tuple[str, bool]:
+    # (cleaned token, is it a content word): one cache lookup per token instead of two.
+    token = _clean_token(surface)
+    return token, _content_word(token)
+
+
+# TOKEN_RE in a capturing group: re.split then yields gap, token, gap, token, ..., gap in
+# one C-level pass, instead of a Python generator step and a slice per token.
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})", TOKEN_RE.flags)
+
+
 def _token_runs(paragraph: str) -> Iterable[list[str]]:
     """Runs of tokens separated only by white space (punctuation ends a run)."""
-    text = clean_invisible(paragraph)
+    parts = _TOKEN_SPLIT.split(clean_invisible(paragraph))
     run: list[str] = []
-    last_end = None
-    for start, end, surface in iter_token_spans(text):
-        if last_end is not None and text[last_end:start].strip():
+    for i in range(1, len(parts), 2):
+        if run and parts[i - 1].strip():
             yield run
             run = []
-        run.append(_clean_token(surface))
-        last_end = end
+        run.append(_clean_token(parts[i]))
     if run:
         yield run
 
@@ -266,17 +355,26 @@ def article_terms(paragraphs: list[str], language: str) -> Counter[str]:
     analysers; the script of each token decides which stop-word list applies.
     """
     del language
-    counts: Counter[str] = Counter()
+    # Terms are listed in order and counted at the end (Counter's C counting loop); the
+    # first occurrences come in the same order as counting word by word would give, which
+    # fixes the order of `most_common` ties downstream.
+    found: list[str] = []
+    add = found.append
     for paragraph in paragraphs:
-        for run in _token_runs(paragraph):
-            content = [_content_word(t) for t in run]
-            for i, tok in enumerate(run):
-                if not content[i]:
-                    continue
-                counts[tok] += 1
-                if i + 1 < len(run) and content[i + 1]:
-                    counts[f"{tok} {run[i + 1]}"] += 1
-    return counts
+        parts = _TOKEN_SPLIT.split(clean_invisible(paragraph))
+        previous = None  # the previous token, when a content word in the same run
+        for i in range(1, len(parts), 2):
+            if previous is not None and parts[i - 1].strip():
+                previous = None
+            token, content = _token_info(parts[i])
+            if not content:
+                previous = None
+                continue
+            if previous is not None:
+                add(f"{previous} {token}")
+            add(token)
+            previous = token
+    return Counter(found)
 
 
 def top_keywords(
@@ -295,16 +393,17 @@ def top_keywords(
     bigrams = {t: c for t, c in counts.items() if " " in t and c >= 2}
     # Occurrences of a word inside kept bigrams, by position: summing over one position
     # never counts one occurrence twice.
-    as_first: Counter[str] = Counter()
-    as_second: Counter[str] = Counter()
+    # Plain dicts: a Counter lookup of a missing word calls a Python-level __missing__.
+    as_first: dict[str, int] = {}
+    as_second: dict[str, int] = {}
     for term, c in bigrams.items():
         first, second = term.split(" ", 1)
-        as_first[first] += c
-        as_second[second] += c
+        as_first[first] = as_first.get(first, 0) + c
+        as_second[second] = as_second.get(second, 0) + c
     items = [
         (t, c)
         for t, c in counts.items()
-        if " " not in t and max(as_first[t], as_second[t]) < _COVERED_SHARE * c
+        if " " not in t and max(as_first.get(t, 0), as_second.get(t, 0)) < _COVERED_SHARE * c
     ]
     items.extend(bigrams.items())
     items.sort(key=lambda tc: (-tc[1], " " not in tc[0], tc[0]))
