@@ -207,6 +207,32 @@ class LoginThrottle:
             self._failures.pop(username, None)
 
 
+class SharedLoginThrottle(LoginThrottle):
+    """The same rule, with the failures kept in the database (table login_failures), so
+    every app instance behind a proxy counts the same attempts. Wall-clock time, because
+    instances on different machines share no monotonic clock."""
+
+    MAX_NAME = 200  # user names are untrusted input; longer ones are cut for the key
+
+    def __init__(self, store: Any, **kw: float):
+        super().__init__(**kw)
+        self.store = store
+
+    def seconds_locked(self, username: str, now: float | None = None) -> float:
+        now = time.time() if now is None else now
+        times = self.store.login_failures(username[: self.MAX_NAME], now - self.window)
+        if len(times) < self.max_failures:
+            return 0.0
+        return max(0.0, times[-1] + self.lockout - now)
+
+    def failed(self, username: str, now: float | None = None) -> None:
+        now = time.time() if now is None else now
+        self.store.record_login_failure(username[: self.MAX_NAME], now, keep_seconds=86400)
+
+    def succeeded(self, username: str) -> None:
+        self.store.clear_login_failures(username[: self.MAX_NAME])
+
+
 # --------------------------------------------------------------------------- single sign-on
 
 # Keys of `[auth]` that belong to this module, not to an OIDC provider of Streamlit.
@@ -399,6 +425,18 @@ _THROTTLE = LoginThrottle()
 SIGN_IN_TITLE = "Sign in"
 
 
+def _throttle() -> LoginThrottle:
+    """The database-backed throttle (shared by all instances); the in-process one when the
+    database cannot be reached, so a storage problem never disables the throttle."""
+    try:
+        from . import ui
+
+        # The store itself, not ui.get_store(): no seeding, no page error on the form.
+        return SharedLoginThrottle(ui.store_for(ui.database_url()))
+    except Exception:  # noqa: BLE001 - e.g. the store is down: still throttle, per process
+        return _THROTTLE
+
+
 def _secrets() -> Mapping[str, Any]:
     import streamlit as st
 
@@ -574,20 +612,21 @@ def _password_form(users: Mapping[str, User]) -> None:
     if not submitted:
         return
     name = (username or "").strip()
-    wait = _THROTTLE.seconds_locked(name)
+    throttle = _throttle()
+    wait = throttle.seconds_locked(name)
     if wait > 0:
         st.error(f"Too many failed attempts; try again in {int(wait) + 1} seconds.")
         return
     user = authenticate(users, name, password)
     if user is None:
-        _THROTTLE.failed(name)
+        throttle.failed(name)
         # An unknown name is not logged: it is often a password typed in the wrong field.
         log.warning(
             "failed sign-in for %s", repr(name) if name in users else "an unknown user name"
         )
         st.error("Wrong user name or password.")
         return
-    _THROTTLE.succeeded(name)
+    throttle.succeeded(name)
     log.info("user %r signed in (%s)", user.name, user.role)
     st.session_state[SESSION_USER_KEY] = user.name
     st.session_state.pop("_auth_password", None)

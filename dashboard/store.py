@@ -145,6 +145,18 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        # Failed sign-ins, shared by every app instance on this database, so the password
+        # throttle holds behind a load balancer too (auth.SharedLoginThrottle).
+        "004_login_failures",
+        [
+            """CREATE TABLE IF NOT EXISTS login_failures (
+                username TEXT NOT NULL,
+                failed_at DOUBLE PRECISION NOT NULL
+            )""",
+            "CREATE INDEX IF NOT EXISTS login_failures_user ON login_failures(username)",
+        ],
+    ),
 ]
 
 # Rows keyed by article that syndication.py derives after an article is stored.
@@ -430,6 +442,30 @@ class Store:
 
     def close(self) -> None:
         self.backend.close()
+
+    # ------------------------------------------------------------------ sign-in failures
+    # Not article data: these writes leave the data version (and so every cache) alone.
+    def record_login_failure(self, username: str, at: float, keep_seconds: float) -> None:
+        with self.backend.transaction() as cur:
+            cur.execute(
+                self._sql("DELETE FROM login_failures WHERE failed_at < ?"), [at - keep_seconds]
+            )
+            cur.execute(
+                self._sql("INSERT INTO login_failures(username, failed_at) VALUES (?, ?)"),
+                [username, at],
+            )
+
+    def login_failures(self, username: str, since: float) -> list[float]:
+        rows = self.execute(
+            "SELECT failed_at FROM login_failures WHERE username = ? AND failed_at >= ? "
+            "ORDER BY failed_at",
+            [username, since],
+        )
+        return [float(r[0]) for r in rows]
+
+    def clear_login_failures(self, username: str) -> None:
+        with self.backend.transaction() as cur:
+            cur.execute(self._sql("DELETE FROM login_failures WHERE username = ?"), [username])
 
     # ------------------------------------------------------------------ writes
     def has_hash(self, content_hash: str) -> bool:

@@ -80,7 +80,7 @@ def inject_css() -> None:
 
 
 @st.cache_resource(show_spinner=False)
-def _store_for(url: str) -> Store:
+def store_for(url: str) -> Store:
     return open_store(url)
 
 
@@ -99,7 +99,7 @@ def database_url() -> str:
 def get_store() -> Store:
     url = database_url()
     try:
-        store = _store_for(url)
+        store = store_for(url)
     except StoreError as exc:
         st.error(str(exc))
         st.stop()

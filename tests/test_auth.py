@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -279,6 +280,53 @@ def test_login_throttle_locks_after_repeated_failures_and_expires():
     assert t.seconds_locked("carol", now=150) == 0
     t.succeeded("alice")
     assert t.seconds_locked("alice", now=3) == 0
+
+
+def test_shared_throttle_counts_failures_from_every_instance(any_store):
+    # Two app instances = two throttles on one database: failures add up across them.
+    a = auth.SharedLoginThrottle(any_store, max_failures=3, window=100, lockout=30)
+    b = auth.SharedLoginThrottle(any_store, max_failures=3, window=100, lockout=30)
+    version = any_store.data_version()
+    a.failed("alice", now=1000)
+    b.failed("alice", now=1001)
+    assert a.seconds_locked("alice", now=1002) == 0
+    a.failed("alice", now=1002)
+    assert b.seconds_locked("alice", now=1002) == pytest.approx(30)
+    assert a.seconds_locked("alice", now=1020) == pytest.approx(12)
+    assert b.seconds_locked("alice", now=1033) == 0
+    assert a.seconds_locked("bob", now=1002) == 0
+    # Outside the window the old failures no longer count.
+    b.failed("alice", now=1200)
+    assert a.seconds_locked("alice", now=1200) == 0
+    a.succeeded("alice")
+    assert any_store.login_failures("alice", since=0) == []
+    # Rows older than a day are dropped when the next failure is written.
+    a.failed("carol", now=1000)
+    a.failed("dave", now=1000 + 2 * 86400)
+    assert any_store.login_failures("carol", since=0) == []
+    # A 10,000-character name is stored cut, and still locks that (cut) name.
+    long_name = "x" * 10_000
+    for t in (5000, 5001, 5002):
+        a.failed(long_name, now=t)
+    assert b.seconds_locked(long_name, now=5002) == pytest.approx(30)
+    # Sign-in bookkeeping is not article data: page caches stay valid.
+    assert any_store.data_version() == version
+
+
+def test_app_throttle_holds_across_sessions_via_the_database(local_db):
+    # Five wrong passwords in one browser session lock the name in a fresh session too,
+    # even with the right password (the fresh session could be on another instance).
+    at = _upload_page(SECRETS)
+    for _ in range(5):
+        at = _sign_in(at, "alice", "wrong")
+    fresh = _sign_in(_upload_page(SECRETS), "alice", ALICE_PW)
+    assert "Too many failed attempts" in _texts(fresh.error)
+    assert len(fresh.file_uploader) == 0
+    # The failures are in the database, where the other instances look.
+    from dashboard import ui
+
+    store = ui.store_for(os.environ["DASHBOARD_DATABASE_URL"])
+    assert len(store.login_failures("alice", since=0)) == 5
 
 
 # --------------------------------------------------------------------------- CLI
