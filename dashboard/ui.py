@@ -42,6 +42,8 @@ table.data th { position: sticky; top: 0; background: #f9fafb; font-weight: 600;
 table.data th, table.data td { border-bottom: 1px solid #eef0f3; padding: .3rem .5rem;
   vertical-align: top; }
 table.data td.short { white-space: nowrap; }
+table.data td.prose { min-width: 14em; }
+table.data td.link { word-break: break-all; min-width: 10em; max-width: 22em; font-size: .85rem; }
 table.data td.num { text-align: right; direction: ltr; font-variant-numeric: tabular-nums; }
 ol.prov { padding-inline-start: 1.4rem; margin: 0; }
 ol.prov li { margin-bottom: .55rem; line-height: 1.8; }
@@ -486,9 +488,15 @@ def html_table(
             else:
                 text = str(value)
                 d = _direction(text) if text else "ltr"
-                # Short values (dates, codes) stay on one line; prose wraps.
-                short = " short" if len(text) <= 24 and d == "ltr" else ""
-                cells.append(f'<td dir="{d}" class="{d}{short}">{esc(text)}</td>')
+                # Short values (dates, codes) stay on one line; prose wraps with room to
+                # read; a long URL breaks anywhere rather than squeezing the prose.
+                if text.startswith(("http://", "https://")):
+                    width = " link"
+                elif len(text) <= 24 and d == "ltr":
+                    width = " short"
+                else:
+                    width = " prose" if len(text) > 40 else ""
+                cells.append(f'<td dir="{d}" class="{d}{width}">{esc(text)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     more = f"<p class='muted'>Showing {limit} of {len(df)} rows.</p>" if len(df) > limit else ""
     st.markdown(
