@@ -370,7 +370,9 @@ def article_terms(paragraphs: list[str], language: str) -> Counter[str]:
             if not content:
                 previous = None
                 continue
-            if previous is not None:
+            # «و» + «ال» opens a coordinated noun phrase («كيم جونغ أون والرئيس»,
+            # «كوريا الجنوبية واليابان»): the pair across it is not a term.
+            if previous is not None and not token.startswith("وال"):
                 add(f"{previous} {token}")
             add(token)
             previous = token

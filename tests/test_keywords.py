@@ -203,7 +203,15 @@ def test_article_terms_break_bigrams_at_punctuation_and_drop_numbers():
     assert "روسيا الصين" not in terms
     assert terms["روسيا"] == 1 and terms["الصين"] == 1
     assert "51" not in terms and "المادة 51" not in terms
-    assert terms["الصين والهند"] == 1
+    # «والهند» starts a coordinated noun phrase: no bigram across «و».
+    assert "الصين والهند" not in terms and terms["والهند"] == 1
+
+
+def test_no_bigram_across_a_coordinating_wa_al():
+    terms = article_terms(["استقبل الزعيم كيم جونغ أون والرئيس الروسي في العاصمة"], "ar")
+    assert "أون والرئيس" not in terms
+    assert terms["جونغ أون"] == 1 and terms["الرئيس الروسي"] == 0  # «والرئيس» keeps its و
+    assert terms["والرئيس الروسي"] == 1  # the pair after the و still counts
 
 
 def test_article_terms_english():
