@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, repeat
 
 from .lexicon import load_fields, load_lines
 from .model import Quote, Speaker
@@ -172,6 +173,10 @@ _HONORIFICS: list[tuple[tuple[str, ...], bool]] = sorted(
 
 
 _HONORIFIC_WORDS = frozenset(h for h, _ in _HONORIFICS if len(h) == 1)
+# Only the entries starting with a segment's first word can match it; same order as above.
+_HONORIFICS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+for _h in _HONORIFICS:
+    _HONORIFICS_BY_FIRST.setdefault(_h[0][0], []).append(_h)
 _HONORIFIC_WORDS_N = frozenset(h[0] for h in _HONORIFIC_WORDS)
 # Name particles («فيصل بن فرحان آل سعود»، «أحمدو ولد الطالب»): they do not count towards the
 # length limit of a name.
@@ -401,26 +406,28 @@ class _Tok:
     quote: int  # index of the quote span the token is inside, -1 outside
 
 
+# TOKEN_RE as one capturing group: re.split then yields gap, token, gap, token, ..., tail
+# in C, which is markedly cheaper than a Python loop over finditer for every sentence.
+# (TOKEN_RE itself must have no capturing group; tests compare with finditer.)
+_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})", TOKEN_RE.flags)
+
+
 def _tokens(sentence: str) -> tuple[list[_Tok], list[tuple[int, int]]]:
     quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(sentence)]
-    toks: list[_Tok] = []
-    prev = 0
+    parts = _TOKEN_SPLIT_RE.split(sentence)
+    ends = list(accumulate(map(len, parts)))  # end offset of every gap and token
+    surfs = parts[1::2]
+    starts = ends[0:-1:2]
     if not quotes:
-        for m in TOKEN_RE.finditer(sentence):
-            s, e = m.span()
-            surf = m.group(0)
-            toks.append(_Tok(surf, _n(surf), s, e, sentence[prev:s], -1))
-            prev = e
-        return toks, quotes
-    qi = 0
-    for m in TOKEN_RE.finditer(sentence):
-        s, e = m.span()
-        while qi < len(quotes) and quotes[qi][1] <= s:
-            qi += 1
-        inside = qi if qi < len(quotes) and quotes[qi][0] < s < quotes[qi][1] else -1
-        surf = m.group(0)
-        toks.append(_Tok(surf, _n(surf), s, e, sentence[prev:s], inside))
-        prev = e
+        inside = repeat(-1)
+    else:
+        # Quote index of every character strictly inside a quote span (after its opening
+        # mark), then one C-level lookup per token start instead of a Python loop.
+        span_of = [-1] * len(sentence)
+        for qi, (a, b) in enumerate(quotes):
+            span_of[a + 1 : b] = [qi] * (b - a - 1)
+        inside = map(span_of.__getitem__, starts)
+    toks = list(map(_Tok, surfs, map(_n, surfs), starts, ends[1::2], parts[0:-1:2], inside))
     return toks, quotes
 
 
@@ -443,19 +450,25 @@ class _NP:
 
 
 def _role_at(toks: list[_Tok], p: int, index: dict[str, list[_Role]], prep: bool = False):
-    """Longest role entry starting at token p (optionally after a ب/ل prefix)."""
+    """Longest role entry starting at token p (optionally after a ب/ل prefix). `index` is
+    _AR_ROLES or _EN_ROLES (the cached prefix readings are per lexicon)."""
     if p >= len(toks):
         return None
     first = toks[p].norm
-    candidates = [first]
-    if prep:
-        candidates += _prefix_bases(first)
-    for cand in candidates:
-        for role in index.get(cand, ()):
-            n = len(role.words)
-            if p + n <= len(toks) and all(toks[p + j].norm == role.words[j] for j in range(1, n)):
-                return role
+    roles = _prep_roles(first, index is _EN_ROLES) if prep else index.get(first, ())
+    for role in roles:
+        n = len(role.words)
+        if p + n <= len(toks) and all(toks[p + j].norm == role.words[j] for j in range(1, n)):
+            return role
     return None
+
+
+@lru_cache(maxsize=65536)
+def _prep_roles(first: str, english: bool) -> tuple[_Role, ...]:
+    """Role entries for a token read as is, then without a ب/ل prefix (the candidate order of
+    _role_at). Cached: the same words are looked up again and again."""
+    index = _EN_ROLES if english else _AR_ROLES
+    return tuple(role for cand in [first, *_prefix_bases(first)] for role in index.get(cand, ()))
 
 
 def _prefix_bases(norm: str) -> list[str]:
@@ -471,15 +484,24 @@ def _prefix_bases(norm: str) -> list[str]:
 def _side_at(toks: list[_Tok], p: int):
     if p >= len(toks):
         return None
-    norm = toks[p].norm
+    for side in _side_candidates(toks[p].norm):
+        n = len(side.words)
+        if p + n <= len(toks) and all(toks[p + j].norm == side.words[j] for j in range(1, n)):
+            return side
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _side_candidates(norm: str) -> tuple[_Side, ...]:
+    """Side entries a token can start, in the order _side_at tries them (cached: most tokens
+    have none, and the same words recur)."""
+    out = []
     for cand in [norm, *_prefix_bases(norm), "ال" + norm]:
         for side in _SIDES.get(cand, ()):
             if cand == "ال" + norm and side.type != "adj":
                 continue  # «تركي» is the adjective «التركي» without the article; not a name
-            n = len(side.words)
-            if p + n <= len(toks) and all(toks[p + j].norm == side.words[j] for j in range(1, n)):
-                return side
-    return None
+            out.append(side)
+    return tuple(out)
 
 
 def _affiliation(toks: list[_Tok], speaker_is_place: bool) -> str:
@@ -497,9 +519,11 @@ def _kind_of(
     person's name following, a person title wins over an institution («NATO Secretary
     General Jens Stoltenberg» is an official, not the organisation)."""
     first_strong = first_any = person = None
+    english = index is _EN_ROLES
     p = 0
     while p < len(toks):
-        role = _role_at(toks, p, index, prep=True)
+        # A token that starts no role entry (most of them) needs no _role_at call.
+        role = _role_at(toks, p, index, prep=True) if _prep_roles(toks[p].norm, english) else None
         if role:
             first_any = first_any or role
             if not role.weak and first_strong is None:
@@ -537,7 +561,7 @@ def _strip_honorifics(seg: list[_Tok]) -> list[_Tok]:
     changed = True
     while changed and seg:
         changed = False
-        for words, if_name in _HONORIFICS:
+        for words, if_name in _HONORIFICS_BY_FIRST.get(seg[0].norm, ()):
             n = len(words)
             if len(seg) > n and tuple(t.norm for t in seg[:n]) == words:
                 nxt = seg[n].norm
@@ -580,12 +604,13 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         t = seg[p]
         if p > start and t.gap and _COMMA_RE.search(t.gap):
             break
-        role = _role_at(seg, p, _AR_ROLES)
+        # The membership tests spare the calls for the many tokens that start no entry.
+        role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
         if role:
             p += len(role.words)
             construct = role.type == "person" and not seg[p - 1].norm.startswith("ال")
             continue
-        side = _side_at(seg, p)
+        side = _side_at(seg, p) if _side_candidates(t.norm) else None
         if side:
             p += len(side.words)
             construct = False
@@ -840,6 +865,7 @@ _AR_AN_OR_STOP = _AN_FORMS | frozenset({"في", "خلال", "الي", "عن"})
 _EN_ARTICLE_WORDS = frozenset({"the", "a", "an"})
 
 
+@lru_cache(maxsize=65536)
 def _role_core(role: str) -> frozenset[str]:
     """Content words of a role without side words and articles («الزعيم الكوري الشمالي» ->
     {زعيم}; "the South Korean president" -> {president}): what two wordings of one title share."""
@@ -928,13 +954,21 @@ class _Ctx:
         return np
 
 
+_AR_PERSON_HEADS = frozenset(
+    h for k, v in _AR_ROLES.items() if v[0].type == "person" for h in (k, "و" + k)
+)
+
+
 def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, _NP]]:
     """Person mentions «ROLE NAME» anywhere in a sentence (teaches aliases, anchors pronouns)."""
     out: list[tuple[int, _NP]] = []
-    p = 0
-    n = len(toks)
-    while p < n:
-        t = toks[p]
+    surnames = ctx.by_surname  # the live dict: a mention can teach a surname used later on
+    resume = 0  # tokens before this belong to a mention already read
+    for p, t in enumerate(toks):
+        # Only a person's title (maybe after و) or a known surname starts a mention: skip the
+        # other tokens before any further work.
+        if p < resume or (t.norm not in _AR_PERSON_HEADS and t.norm not in surnames):
+            continue
         base = t.norm[1:] if t.norm[:1] == "و" and len(t.norm) > 3 else t.norm
         role = _AR_ROLES.get(base)
         if role and p > 0 and _strip_al(toks[p - 1].norm) in _AR_CIRCUMSTANCE_HEADS:
@@ -963,11 +997,10 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
                 np = ctx.resolve(_NP(_text(sub, 0, end, sentence), _text(sub, 0, end, sentence)))
                 np.kind = np.kind if np.known else (_kind_of(sub[:end], _AR_ROLES)[0] or "other")
                 out.append((p, np))
-            p += max(end, 1)
+            resume = p + max(end, 1)
             continue
         if t.quote == -1 and t.norm in ctx.by_surname:
             out.append((p, ctx.by_surname[t.norm]))
-        p += 1
     return out
 
 
@@ -1025,15 +1058,18 @@ def _find_ar_complement(toks, i, verb, quotes_len):
     commas = 0
     for k in range(i + 1, min(n, i + 1 + window)):
         t = toks[k]
-        if _HARD_PUNCT.search(t.gap):
-            return None
-        if ":" in t.gap:
-            return (k, t.quote if _opening_quote(toks, k, quotes_len) else -1, k)
-        if _opening_quote(toks, k, quotes_len):
-            return (k, t.quote, k)
+        gap = t.gap
+        # A lone space, the gap before most tokens, holds no punctuation: skip the searches.
+        if gap != " ":
+            if _HARD_PUNCT.search(gap):
+                return None
+            if ":" in gap:
+                return (k, t.quote if _opening_quote(toks, k, quotes_len) else -1, k)
         if t.quote != -1:
+            if _opening_quote(toks, k, quotes_len):
+                return (k, t.quote, k)
             continue
-        if _COMMA_RE.search(t.gap):
+        if gap != " " and _COMMA_RE.search(gap):
             commas += 1
             if commas > 3:
                 return None
@@ -1086,27 +1122,28 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
     if not toks:
         return []
     quotes_len: dict[int, int] = {}
-    for t in toks:
-        if t.quote != -1:
-            quotes_len[t.quote] = quotes_len.get(t.quote, 0) + 1
+    if quotes:  # most sentences have none: no need to look at every token
+        for t in toks:
+            if t.quote != -1:
+                quotes_len[t.quote] = quotes_len.get(t.quote, 0) + 1
     # Person mentions anchor dropped subjects; without a title word only surnames can match.
     mentions = _ar_mentions(toks, sentence, ctx) if has_role or ctx.by_surname else []
     hits: list[_Hit] = []
     n = len(toks)
-    i = 0
-    while i < n:
-        t = toks[i]
-        if t.quote != -1:
-            i += 1
+    # Only a reporting verb or a source phrase's first word (alone or after و/ف) outside a
+    # quote can start an attribution: visit just those tokens, left to right, skipping the
+    # ones inside an attribution already found.
+    candidates = [i for i, t in enumerate(toks) if t.norm in _AR_TRIGGER_FORMS and t.quote == -1]
+    resume = 0
+    for i in candidates:
+        if i < resume:
             continue
         hit = _ar_source_hit(toks, i, sentence, ctx)
         if hit is None:
             hit = _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits)
         if hit is not None:
             hits.append(hit)
-            i = max(i + 1, hit.content_start)
-            continue
-        i += 1
+            resume = max(i + 1, hit.content_start)
     out: list[Quote] = []
     for h_idx, h in enumerate(hits):
         np = h.np
@@ -1137,6 +1174,11 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             )
         )
     return out
+
+
+_AR_TRIGGER_FORMS = frozenset(
+    w for h in frozenset(_AR_VERBS) | _AR_SOURCE_FIRST for w in (h, "و" + h, "ف" + h)
+)
 
 
 def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
@@ -1777,19 +1819,37 @@ def _looks_appos(seg: list[_Tok]) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Public API.
 
-_AR_TRIGGER_RE = None  # built lazily below
+_WORD_RUN_RE = re.compile(r"\w+")
 
 
-def _build_prefilter() -> re.Pattern[str]:
-    words = set(_AR_VERBS)
-    words |= {p[0] for p in _AR_SOURCES}
-    words |= _EN_VERBS | _EN_PARTICIPLES | {"according"}
-    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    # A trigger word alone or after a conjunction و/ف; never inside a longer word.
-    return re.compile(rf"(?<![\w])(?:[وف])?(?:{alt})(?![\w])")
+class _WordFilter:
+    """Does a normalised text contain one of `words` (optionally after one of `prefixes`) as a
+    whole word, never inside a longer one? For a word that is a run of \\w characters this is
+    exactly "some maximal \\w run of the text is in the set": a C-level findall, shared by
+    several filters, and one set lookup per word instead of scanning with a regex alternation
+    of thousands of words. Words with other characters keep the regex."""
+
+    def __init__(self, words: set[str], prefixes: str) -> None:
+        plain = {w for w in words if _WORD_RUN_RE.fullmatch(w)}
+        self.words = frozenset(plain) | {c + w for w in plain for c in prefixes}
+        other = sorted((re.escape(w) for w in words - plain), key=len, reverse=True)
+        self.other = (
+            re.compile(rf"(?<![\w])(?:[{prefixes}])?(?:{'|'.join(other)})(?![\w])")
+            if other
+            else None
+        )
+
+    def found(self, norm: str, runs: list[str]) -> bool:
+        """`runs`: _WORD_RUN_RE.findall(norm)."""
+        return not self.words.isdisjoint(runs) or bool(self.other and self.other.search(norm))
 
 
-_PREFILTER = _build_prefilter()
+# A trigger word alone or after a conjunction و/ف.
+_TRIGGERS = _WordFilter(
+    set(_AR_VERBS) | {p[0] for p in _AR_SOURCES} | _EN_VERBS | _EN_PARTICIPLES | {"according"},
+    "وف",
+)
+_PERSON_ROLES = _WordFilter({k for k, v in _AR_ROLES.items() if v[0].type == "person"}, "و")
 
 
 def attribute_quotes(paragraphs: list[str], language: str) -> list[Quote]:
@@ -1800,20 +1860,28 @@ def attribute_quotes(paragraphs: list[str], language: str) -> list[Quote]:
     for para, paragraph in enumerate(paragraphs):
         paragraph = clean_invisible(paragraph)
         if english:
-            if not _PREFILTER.search(paragraph.lower()):
+            lower = paragraph.lower()
+            if not _TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
                 continue
             for sentence in split_sentences(paragraph):
-                if _PREFILTER.search(sentence.lower()):
+                lower = sentence.lower()
+                if _TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
                     out.extend(_en_sentence(sentence, para, ctx))
             continue
         pnorm = normalize(paragraph)
+        pruns = _WORD_RUN_RE.findall(pnorm)
         # Most paragraphs hold neither a trigger nor a person's title: skip them cheaply.
-        if not _PREFILTER.search(pnorm) and not _PERSON_ROLE_RE.search(pnorm):
+        if not _TRIGGERS.found(pnorm, pruns) and not _PERSON_ROLES.found(pnorm, pruns):
             continue
         for sentence in split_sentences(paragraph):
-            norm = normalize(sentence)
-            has_role = bool(_PERSON_ROLE_RE.search(norm))
-            if _PREFILTER.search(norm):
+            # A one-sentence paragraph (the common case in news) is already normalised.
+            if sentence == paragraph:
+                norm, runs = pnorm, pruns
+            else:
+                norm = normalize(sentence)
+                runs = _WORD_RUN_RE.findall(norm)
+            has_role = _PERSON_ROLES.found(norm, runs)
+            if _TRIGGERS.found(norm, runs):
                 out.extend(_ar_sentence(sentence, para, ctx, has_role))
             elif has_role:
                 # No attribution here, but «الرئيس الروسي فلاديمير بوتين» can be named.
@@ -1822,24 +1890,11 @@ def attribute_quotes(paragraphs: list[str], language: str) -> list[Quote]:
     return out
 
 
-_PERSON_ROLE_RE = re.compile(
-    r"(?<![\w])(?:و)?(?:"
-    + "|".join(
-        sorted(
-            (re.escape(k) for k, v in _AR_ROLES.items() if v[0].type == "person"),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")(?![\w])"
-)
-
-
 def summarize_speakers(quotes: list[Quote]) -> list[Speaker]:
     """One row per speaker: number of quotes, most specific (longest) role, kind, side."""
     rows: dict[str, Speaker] = {}
     for q in quotes:
-        key = " ".join(normalize(q.speaker).split())
+        key = " ".join(_n(q.speaker).split())  # cached normalize: speakers recur
         row = rows.get(key)
         if row is None:
             rows[key] = Speaker(q.speaker, q.speaker_kind, q.role, 1, q.affiliation)

@@ -1,0 +1,251 @@
+"""The speed tricks in dashboard/speakers.py give the same answers as the plain algorithms.
+
+Each fast path (word-set prefilter, split-based tokeniser, cached role/side candidates,
+honorifics indexed by first word) is compared with a straightforward re-implementation of
+what it replaced, on hand-picked and on random text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard import speakers as sp
+from dashboard.textproc import TOKEN_RE, normalize
+
+# Characters that make the word-boundary and tokeniser edge cases: Arabic letters (with و/ف
+# prefixes), diacritics and tatweel, Latin, digits, underscore, apostrophe, hyphen, quote
+# marks, punctuation and spaces.
+_ALPHABET = "قالوفرئيسزعماأكدبن" + "\u064e\u0651\u0640" + "saidtoSA" + "09٣_'-" + '«»“”"،,.:؛ '
+_text = st.text(alphabet=_ALPHABET, max_size=60)
+
+
+def _alternation(words: set[str], prefixes: str) -> re.Pattern[str]:
+    """The prefilter as it was: one regex alternation of all words."""
+    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:[{prefixes}])?(?:{alt})(?![\w])")
+
+
+_WORDS = {"قال", "رئيس", "said", "ف", "و2", "co-chair", "ابن_عم"}
+_FILTER = sp._WordFilter(set(_WORDS), "وف")
+_REGEX = _alternation(_WORDS, "وف")
+
+
+def _found(text: str) -> bool:
+    return _FILTER.found(text, sp._WORD_RUN_RE.findall(text))
+
+
+def test_word_filter_whole_words_and_prefixes():
+    assert _found("ثم قال الوزير")
+    assert _found("وقال الوزير")
+    assert _found("فقال الوزير")
+    assert not _found("مقال طويل")  # inside a longer word
+    assert not _found("قالت الوزيرة")  # a longer word
+    assert not _found("بقال")  # ب is not a conjunction here
+    assert _found("he said.")
+    assert not _found("he said2")  # a digit continues the word
+    assert _found("the co-chair spoke")  # a word with a hyphen keeps the regex path
+    assert not _found("the co-chairs spoke")
+    assert _found("ابن_عم")
+    assert _found("و2")
+    assert _found("ف")  # a one-letter word alone
+
+
+# Text assembled from the words, prefixed words and separators, so that hits, near misses
+# («مقال»، "said2") and prefixes are frequent.
+_word_text = st.lists(
+    st.one_of(
+        st.sampled_from(sorted(_WORDS)),
+        st.sampled_from(["و", "ف", "ب", "م", "s", "2", "_", " ", "-", "،", "\u064e"]),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(st.one_of(_text, _word_text))
+def test_word_filter_matches_the_alternation(text):
+    assert _found(text) == bool(_REGEX.search(text))
+
+
+@given(_text)
+def test_module_prefilters_match_the_alternations(text):
+    norm = normalize(text)
+    runs = sp._WORD_RUN_RE.findall(norm)
+    triggers = (
+        set(sp._AR_VERBS)
+        | {p[0] for p in sp._AR_SOURCES}
+        | sp._EN_VERBS
+        | sp._EN_PARTICIPLES
+        | {"according"}
+    )
+    assert sp._TRIGGERS.found(norm, runs) == bool(_alternation(triggers, "وف").search(norm))
+    roles = {k for k, v in sp._AR_ROLES.items() if v[0].type == "person"}
+    assert sp._PERSON_ROLES.found(norm, runs) == bool(_alternation(roles, "و").search(norm))
+
+
+def _tokens_reference(sentence: str):
+    """The tokeniser as it was: a Python loop over TOKEN_RE matches."""
+    quotes = [(m.start(), m.end()) for m in sp._QUOTE_RE.finditer(sentence)]
+    toks = []
+    prev = 0
+    qi = 0
+    for m in TOKEN_RE.finditer(sentence):
+        s, e = m.span()
+        while qi < len(quotes) and quotes[qi][1] <= s:
+            qi += 1
+        inside = qi if qi < len(quotes) and quotes[qi][0] < s < quotes[qi][1] else -1
+        toks.append((m.group(0), normalize(m.group(0)), s, e, sentence[prev:s], inside))
+        prev = e
+    return toks, quotes
+
+
+def _as_tuples(toks):
+    return [(t.surf, t.norm, t.start, t.end, t.gap, t.quote) for t in toks]
+
+
+def test_tokens_by_hand():
+    toks, quotes = sp._tokens("قال: «نعم، غداً» ثم مضى")
+    assert quotes == [(5, 16)]  # the tanween is a character too
+    assert [t.surf for t in toks] == ["قال", "نعم", "غداً", "ثم", "مضى"]
+    assert [t.quote for t in toks] == [-1, 0, 0, -1, -1]
+    assert [t.gap for t in toks] == ["", ": «", "، ", "» ", " "]
+    assert toks[2].norm == "غدا"
+    assert (toks[4].start, toks[4].end) == (20, 23)
+    assert sp._tokens("") == ([], [])
+    assert sp._tokens("«»") == ([], [(0, 2)])
+
+
+@given(_text)
+def test_tokens_match_the_reference(sentence):
+    toks, quotes = sp._tokens(sentence)
+    ref_toks, ref_quotes = _tokens_reference(sentence)
+    assert quotes == ref_quotes
+    assert _as_tuples(toks) == ref_toks
+
+
+def _tok(word: str) -> sp._Tok:
+    return sp._Tok(word, normalize(word), 0, 0, " ", -1)
+
+
+def _side_at_reference(toks, p):
+    if p >= len(toks):
+        return None
+    norm = toks[p].norm
+    for cand in [norm, *sp._prefix_bases(norm), "ال" + norm]:
+        for side in sp._SIDES.get(cand, ()):
+            if cand == "ال" + norm and side.type != "adj":
+                continue
+            n = len(side.words)
+            if p + n <= len(toks) and all(toks[p + j].norm == side.words[j] for j in range(1, n)):
+                return side
+    return None
+
+
+def _role_at_reference(toks, p, index, prep=False):
+    if p >= len(toks):
+        return None
+    first = toks[p].norm
+    candidates = [first] + (sp._prefix_bases(first) if prep else [])
+    for cand in candidates:
+        for role in index.get(cand, ()):
+            n = len(role.words)
+            if p + n <= len(toks) and all(toks[p + j].norm == role.words[j] for j in range(1, n)):
+                return role
+    return None
+
+
+def _lexicon_words(index) -> list[str]:
+    return sorted({w for entries in index.values() for e in entries for w in e.words})
+
+
+_AR_WORDS = _lexicon_words(sp._AR_ROLES) + _lexicon_words(sp._SIDES)
+_EN_WORDS = _lexicon_words(sp._EN_ROLES)
+_SIDE_WORDS = _lexicon_words(sp._SIDES)
+
+
+def _readings(words: list[str]):
+    """Lexicon words, their prefixed and bare (no ال) readings, and a non-lexicon word."""
+    return st.sampled_from(words).flatmap(
+        lambda w: st.sampled_from([w, "ب" + w, "ل" + w, "لل" + w[2:], "و" + w, w[2:], "كتاب"])
+    )
+
+
+def test_side_and_role_by_hand():
+    assert sp._side_at([_tok("روسيا")], 0).side == sp._side_at([_tok("لروسيا")], 0).side
+    assert sp._side_at([_tok("كتاب")], 0) is None
+    assert sp._side_at([_tok("روسيا")], 1) is None
+    role = sp._role_at([_tok("للرئيس")], 0, sp._AR_ROLES, prep=True)
+    assert role is not None and role.words == (normalize("الرئيس"),)
+    assert sp._role_at([_tok("للرئيس")], 0, sp._AR_ROLES) is None  # no prefix reading
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.one_of(_readings(_AR_WORDS), _readings(_SIDE_WORDS)), min_size=1, max_size=5),
+    st.integers(0, 4),
+    st.booleans(),
+)
+def test_arabic_side_and_role_match_the_reference(words, p, prep):
+    toks = [_tok(w) for w in words]
+    assert sp._side_at(toks, p) == _side_at_reference(toks, p)
+    assert sp._role_at(toks, p, sp._AR_ROLES, prep) == _role_at_reference(
+        toks, p, sp._AR_ROLES, prep
+    )
+
+
+@given(st.lists(st.sampled_from(_EN_WORDS + ["the", "of"]), min_size=1, max_size=4))
+def test_english_roles_match_the_reference(words):
+    toks = [_tok(w) for w in words]
+    for prep in (False, True):
+        got = sp._role_at(toks, 0, sp._EN_ROLES, prep)
+        assert got == _role_at_reference(toks, 0, sp._EN_ROLES, prep)
+
+
+def _strip_honorifics_reference(seg):
+    changed = True
+    while changed and seg:
+        changed = False
+        for words, if_name in sp._HONORIFICS:
+            n = len(words)
+            if len(seg) > n and tuple(t.norm for t in seg[:n]) == words:
+                nxt = seg[n].norm
+                if if_name and (
+                    nxt.startswith("ال") or nxt in sp._AR_STOP or sp._prefix_bases(nxt)
+                ):
+                    continue
+                seg = seg[n:]
+                changed = True
+                break
+    return seg
+
+
+# Whole honorific phrases («السيد الرئيس») and single words, so that longer and shorter
+# entries sharing a first word compete.
+_HONORIFIC_PIECES = sorted(
+    {words for words, _ in sp._HONORIFICS} | {(w,) for words, _ in sp._HONORIFICS for w in words}
+)
+
+
+def test_strip_honorifics_by_hand():
+    seg = [_tok(w) for w in sp._nphrase("الدكتور محمد")]
+    assert [t.norm for t in sp._strip_honorifics(seg)] == ["محمد"]
+    seg = [_tok(w) for w in sp._nphrase("السيد الرئيس محمد")]
+    assert [t.norm for t in sp._strip_honorifics(seg)] == ["محمد"]  # the longer entry first
+    seg = [_tok(w) for w in sp._nphrase("الأستاذ الجامعي محمد")]  # «الأستاذ» only before a name
+    assert [t.norm for t in sp._strip_honorifics(seg)] == [normalize("الأستاذ"), "الجامعي", "محمد"]
+    assert sp._strip_honorifics([]) == []
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(_HONORIFIC_PIECES + [("محمد",), ("الوزير",), ("لبنان",), ("في",)]),
+        max_size=5,
+    )
+)
+def test_strip_honorifics_matches_the_reference(pieces):
+    seg = [_tok(w) for piece in pieces for w in piece]
+    assert sp._strip_honorifics(seg) == _strip_honorifics_reference(seg)
