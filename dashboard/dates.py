@@ -35,7 +35,7 @@ from functools import cache
 
 from .lexicon import load_fields, load_lines
 from .model import DateMention
-from .textproc import split_sentences
+from .textproc import split_sentences, translator
 
 # --------------------------------------------------------------------------------------
 # Offset-preserving normalisation: every character is either dropped or mapped to exactly
@@ -67,8 +67,8 @@ _TRANS = str.maketrans(
 _TANWEEN_FATH = "\u064b"
 
 
-def _normalize(text: str) -> str:
-    return text.translate(_TRANS)
+# The same map as a fast translate function (see textproc.translator).
+_normalize = translator(_TRANS)
 
 
 def _orig_index(text: str, norm: str) -> list[int] | None:
@@ -322,12 +322,29 @@ class _Ctx:
 
 
 _Rule = Callable[[re.Match[str], _Ctx], list[_Cand]]
-# A rule runs on a sentence only when one of its anchor words (clitics stripped) or, for
-# _DIGIT, a digit occurs in it: most sentences then run no pattern at all.
+# A rule runs on a sentence only when one of its anchor words (clitics stripped) or one of
+# its digit anchors (below) occurs in it: most sentences then run no pattern at all.
 _RuleSpec = tuple[re.Pattern[str], _Rule, set[str]]
-_DIGIT = "<digit>"
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _DIGIT_RE = re.compile(r"\d")
+# Digit anchors: text without which a rule's pattern cannot match (each is a part of the
+# pattern that is not optional). Their short searches are much cheaper than the patterns,
+# whose optional cue words are tried at every position of a sentence; they run only when
+# the sentence has a digit, which each of them needs.
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_HIJRI_YEAR_TAIL = r"(?P<year>1[2-5]\d\d)\s*(?:هجريه|هجري|للهجره|ه)(?!\w)"
+_DIGIT = "<digit>"
+_YEAR_DIGITS = "<year>"  # a Gregorian year, in every year pattern
+_HIJRI_DIGITS = "<hijri-digits>"  # the Hijri year that a Hijri month date requires
+_HIJRI_YEAR = "<hijri-year>"  # a Hijri year with its suffix («1445 هـ»)
+_NUMERIC = "<numeric>"  # two numbers joined by / . or - («19/6/2024»)
+_DIGIT_ANCHORS = {
+    _DIGIT: _DIGIT_RE,
+    _YEAR_DIGITS: re.compile(_YEAR),
+    _HIJRI_DIGITS: re.compile(r"1[2-5]\d\d"),
+    _HIJRI_YEAR: re.compile(_HIJRI_YEAR_TAIL),
+    _NUMERIC: re.compile(r"\d[/.\-]\d"),
+}
 _FUNCTION_WORDS = {"في", "منذ", "قبل", "عما", "حتي", "وقت", "in", "the", "at", "a"}
 
 
@@ -356,7 +373,6 @@ def _content_words(phrases) -> set[str]:
 
 
 # Words used in several patterns, all in normalised spelling.
-_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 _AL = r"(?:[وف]?(?:[بل]?ال|لل))"  # article with optional clitics: ال، وال، بال، لل
 _QUAL_AR_RE = r"ال(?P<qual>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?(?!\w)"
 _PART_AR = r"صباح|مساء|ليله|فجر|ظهر|عصر|ظهيره|منتصف\s+ليل"
@@ -517,8 +533,7 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
         return [_mk(ctx, m, start, end, "day" if d else "month")]
 
     hijri_year_re = re.compile(
-        r"(?:(?<!\w)[وفبل]?(?:ال)?(?:عام|سنه)\s+)?(?<![\w.,])(?P<year>1[2-5]\d\d)"
-        r"\s*(?:هجريه|هجري|للهجره|ه)(?!\w)"
+        r"(?:(?<!\w)[وفبل]?(?:ال)?(?:عام|سنه)\s+)?(?<![\w.,])" + _HIJRI_YEAR_TAIL
     )
 
     def hijri_year_rule(m, ctx):
@@ -738,10 +753,10 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
 
     return [
         (month_re, month_rule, _first_words(lx.months_ar)),
-        (hijri_re, hijri_rule, _first_words(lx.hijri)),
-        (hijri_year_re, hijri_year_rule, {_DIGIT}),
-        (year_range_re, year_range_rule, {_DIGIT}),
-        (year_re, year_rule, {_DIGIT}),
+        (hijri_re, hijri_rule, {_HIJRI_DIGITS}),
+        (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}),
+        (year_range_re, year_range_rule, {_YEAR_DIGITS}),
+        (year_re, year_rule, {_YEAR_DIGITS}),
         (weekday_re, weekday_rule, set(lx.weekdays_ar)),
         (relday_re, relday_rule, {"امس", "بارحه", "يوم", "غدا", "غد"}),
         (relunit_re, relunit_rule, {"اسبوع", "شهر", "عام", "سنه"}),
@@ -1061,8 +1076,8 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
 
     return [
         (month_re, month_rule, {w.lower() for w in lx.months_en}),
-        (year_range_re, year_range_rule, {_DIGIT}),
-        (year_re, year_rule, {_DIGIT}),
+        (year_range_re, year_range_rule, {_YEAR_DIGITS}),
+        (year_re, year_rule, {_YEAR_DIGITS}),
         (decade_re, decade_rule, {_DIGIT}),
         (weekday_re, weekday_rule, {w.lower() for w in lx.weekdays_en}),
         (relday_re, relday_rule, {"yesterday", "today", "tomorrow", "tonight", "night"}),
@@ -1102,6 +1117,7 @@ def _numeric_rule(m: re.Match[str], ctx: _Ctx, day_first: bool) -> list[_Cand]:
 class _Engine:
     rules: tuple[tuple[re.Pattern[str], _Rule], ...]
     anchors: dict[str, tuple[int, ...]]  # anchor word -> indexes of the rules it enables
+    digit_anchors: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]  # pattern -> rules
     blockers: re.Pattern[str] | None
     future: re.Pattern[str] | None
     memo: dict[str, tuple[int, ...]] = field(default_factory=dict)
@@ -1110,13 +1126,17 @@ class _Engine:
         """Indexes (in rule order) of the rules whose anchors occur in the sentence."""
         hit: set[int] = set()
         if _DIGIT_RE.search(norm):
-            hit.update(self.anchors[_DIGIT])
-        memo = self.memo
-        for word in _WORD_RE.findall(norm):
-            found = memo.get(word)
-            if found is None:
-                found = self._word_rules(word)
-            hit.update(found)
+            for pattern, rules in self.digit_anchors:
+                if pattern.search(norm):
+                    hit.update(rules)
+        words = set(_WORD_RE.findall(norm))
+        found = list(map(self.memo.get, words))  # lookups in C: every word of every sentence
+        if None in found:
+            found = [
+                f if f is not None else self._word_rules(w)
+                for w, f in zip(words, found, strict=True)
+            ]
+        hit.update(*found)
         return sorted(hit)
 
     def _word_rules(self, word: str) -> tuple[int, ...]:
@@ -1138,16 +1158,22 @@ def _engine(language: str) -> _Engine:
         specs += _ar_patterns(lx)
     if language != "ar":
         specs += _en_patterns(lx)
-    specs.append((_NUMERIC_RE, lambda m, ctx: _numeric_rule(m, ctx, day_first), {_DIGIT}))
-    anchors: dict[str, list[int]] = {_DIGIT: []}
+    specs.append((_NUMERIC_RE, lambda m, ctx: _numeric_rule(m, ctx, day_first), {_NUMERIC}))
+    anchors: dict[str, list[int]] = {}
     for i, (_, _, words) in enumerate(specs):
         for w in words:
             anchors.setdefault(w, []).append(i)
+    digit_anchors = tuple(
+        (pattern, tuple(anchors[name]))
+        for name, pattern in _DIGIT_ANCHORS.items()
+        if name in anchors
+    )
     blockers = re.compile(rf"(?i:{_alt(lx.blockers)})") if lx.blockers else None
     future = re.compile(rf"(?<!\w)(?i:{_alt(lx.future)})(?!\w)") if lx.future else None
     return _Engine(
         tuple((p, r) for p, r, _ in specs),
         {k: tuple(v) for k, v in anchors.items()},
+        digit_anchors,
         blockers,
         future,
     )

@@ -28,6 +28,12 @@ FRAME_LABELS: dict[str, dict[str, str]] = {
 # Clitics that may stand before an Arabic cue: conjunction, preposition, article.
 _AR_BEFORE_ARTICLE = r"(?:[وف]?[بك]?ال|[وف]?لل)"  # the cue was written with ال: require it
 _AR_OPTIONAL = r"(?:[وف]?[بك]?(?:ال)?|[وف]?ل(?:ل)?)?"  # written bare: any clitics or none
+# Longest text the two patterns above match («وبال»): a cue's match starts at most this
+# many characters before its literal.
+_AR_CLITICS_MAX = 4
+_WORD = re.compile(r"\w+")
+_WORD_ONLY = re.compile(r"\w+\Z")
+_MEMO_MAX = 200_000
 
 
 def frame_label(frame: str, language: str = "en") -> str:
@@ -90,6 +96,110 @@ def _frame_cues(language: str) -> dict[str, list[tuple[str, re.Pattern[str], str
     return out
 
 
+class _CueIndex:
+    """The cues of one language in lexicon order, and where in a sentence each can match.
+
+    A cue's match starts at the beginning of a word (a run of \\w: its pattern opens with
+    (?<!\\w)), with the cue's literal at most `clitics_max` characters into that word. So
+    instead of searching the whole sentence with every cue whose literal occurs somewhere
+    in it, each word is looked up once in a memo of the literals it can start (news
+    vocabulary repeats), and a cue's pattern is only tried, anchored, at the starts of
+    those words. Literals with other characters than \\w ("self-defence") keep the plain
+    search.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.clitics_max = _AR_CLITICS_MAX if language == "ar" else 0
+        # (frame, cue, pattern, literal id) in the order sentence_cues has always used.
+        self.cues: list[tuple[str, str, re.Pattern[str], int]] = []
+        self.literals: list[str] = []
+        ids: dict[str, int] = {}
+        for frame, cues in _frame_cues(language).items():
+            for cue, pattern, literal in cues:
+                lit_id = ids.setdefault(literal, len(ids))
+                if lit_id == len(self.literals):
+                    self.literals.append(literal)
+                self.cues.append((frame, cue, pattern, lit_id))
+        self.by_literal: dict[int, list[int]] = {}
+        for idx, (_, _, _, lit_id) in enumerate(self.cues):
+            self.by_literal.setdefault(lit_id, []).append(idx)
+        # Word literals by their first character, so a new word checks only a few of them.
+        self.by_char: dict[str, list[int]] = {}
+        self.other: list[int] = []
+        for lit_id, literal in enumerate(self.literals):
+            if _WORD_ONLY.match(literal):
+                self.by_char.setdefault(literal[0], []).append(lit_id)
+            else:
+                self.other.append(lit_id)
+        self.memo: dict[str, tuple[int, ...]] = {}
+
+    def _word_literals(self, word: str) -> tuple[int, ...]:
+        """Literals found in `word` at most `clitics_max` characters from its start."""
+        found = tuple(
+            lit_id
+            for k in range(min(len(word), self.clitics_max + 1))
+            for lit_id in self.by_char.get(word[k], ())
+            if word.startswith(self.literals[lit_id], k)
+        )
+        if len(self.memo) >= _MEMO_MAX:  # bounded: unseen words cannot grow it forever
+            self.memo.clear()
+        self.memo[word] = found
+        return found
+
+    def candidates(self, norm: str) -> list[tuple[int, list[int] | None]]:
+        """(cue index, positions where its match may start) for the cues that may match,
+        in cue order; positions None: search the whole sentence."""
+        words = _WORD.findall(norm)
+        # map() runs the memo lookups in C: this loop covers every word of every sentence.
+        found = list(map(self.memo.get, words))
+        starts: dict[int, list[int]] = {}
+        if None in found:
+            found = [
+                f if f is not None else self._word_literals(w)
+                for w, f in zip(words, found, strict=True)
+            ]
+        if any(found):
+            positions = list(map(_match_start, _WORD.finditer(norm)))  # same words, in order
+            for pos, lit_ids in zip(positions, found, strict=True):
+                for lit_id in lit_ids:
+                    starts.setdefault(lit_id, []).append(pos)
+        out: list[tuple[int, list[int] | None]] = [
+            (idx, at) for lit_id, at in starts.items() for idx in self.by_literal[lit_id]
+        ]
+        out.extend(
+            (idx, None)
+            for lit_id in self.other
+            if self.literals[lit_id] in norm
+            for idx in self.by_literal[lit_id]
+        )
+        out.sort(key=_first)
+        return out
+
+
+def _first(item: tuple[int, list[int] | None]) -> int:
+    return item[0]
+
+
+_match_start = re.Match.start
+
+
+@cache
+def _cue_index(language: str) -> _CueIndex:
+    return _CueIndex(language)
+
+
+def _anchored_matches(pattern: re.Pattern[str], norm: str, starts: list[int]):
+    """What pattern.finditer(norm) yields when matches can only start at `starts`
+    (ascending): the leftmost match, then the leftmost one after its end, and so on."""
+    end = 0
+    for pos in starts:
+        if pos >= end:
+            m = pattern.match(norm, pos)  # look-behinds still see the text before pos
+            if m:
+                end = m.end()
+                yield m
+
+
 def sentence_cues(sentence: str, language: str) -> dict[str, list[str]]:
     """Frames whose cues occur in one sentence, with the cues (as written in the lexicon).
 
@@ -97,12 +207,14 @@ def sentence_cues(sentence: str, language: str) -> dict[str, list[str]]:
     also count as «أمن» (security).
     """
     norm = normalize(sentence)
+    index = _cue_index(language)
     matches: list[tuple[int, int, str, str]] = []
-    for frame, cues in _frame_cues(language).items():
-        for cue, pattern, literal in cues:
-            if literal not in norm:
-                continue
-            matches.extend((m.start(), m.end(), frame, cue) for m in pattern.finditer(norm))
+    for idx, starts in index.candidates(norm):
+        frame, cue, pattern, _ = index.cues[idx]
+        found = (
+            pattern.finditer(norm) if starts is None else _anchored_matches(pattern, norm, starts)
+        )
+        matches.extend((m.start(), m.end(), frame, cue) for m in found)
     matches.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     taken: list[tuple[int, int]] = []
     found: dict[str, list[str]] = {}

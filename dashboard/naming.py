@@ -15,7 +15,7 @@ from collections import Counter
 from functools import cache
 
 from .lexicon import load_fields
-from .textproc import is_arabic, iter_token_spans, normalize, normalize_token, strip_diacritics
+from .textproc import TOKEN_RE, is_arabic, normalize, normalize_token, strip_diacritics
 
 MAX_MODIFIERS = 4
 # Conjunction/preposition letters that may stand before a head («وبالاتفاق», «لاتفاقية»).
@@ -232,6 +232,8 @@ def _lexicon(language: str) -> dict[str, object]:
         "modifiers": modifiers,
         "adjectives": adjectives,
         "excludes": excludes,
+        # normalised token -> its head readings (see `_head_readings`), filled as met.
+        "readings": {},
     }
 
 
@@ -268,6 +270,32 @@ def _ar_first_word(norm: str) -> tuple[int, bool, str]:
     return candidates  # type: ignore[return-value]
 
 
+_HeadReading = tuple[int, bool, str, tuple[tuple[str, ...], ...]]
+_READINGS_MAX = 100_000
+
+
+def _head_readings(lex: dict[str, object], norm: str) -> tuple[_HeadReading, ...]:
+    """The readings of `_ar_first_word(norm)` whose bare word starts a head, with those
+    heads (longest first): (letters to drop, definite?, bare word, heads).
+
+    Memoised per token in the lexicon: almost every token of a text has no reading, and a
+    news vocabulary repeats, so most tokens cost one dict lookup.
+    """
+    memo: dict[str, tuple[_HeadReading, ...]] = lex["readings"]  # type: ignore[assignment]
+    found = memo.get(norm)
+    if found is None:
+        by_first: dict[str, list[tuple[str, ...]]] = lex["by_first"]  # type: ignore[assignment]
+        found = tuple(
+            (k, definite, bare, tuple(by_first[bare]))
+            for k, definite, bare in _ar_first_word(norm)
+            if bare in by_first
+        )
+        if len(memo) >= _READINGS_MAX:  # bounded: a stream of unseen tokens cannot grow it
+            memo.clear()
+        memo[norm] = found
+    return found
+
+
 def _is_nisba(word: str) -> bool:
     """Relational adjective: «دفاعي», «نووية», «الاستراتيجي» (not an imperfect verb «يجري»)."""
     bare = _strip_article(word)
@@ -278,8 +306,36 @@ def _is_nisba(word: str) -> bool:
     )
 
 
-def _spans(text: str) -> list[tuple[int, int, str, str]]:
-    return [(s, e, w, normalize_token(w)) for s, e, w in iter_token_spans(text)]
+def _spans(text: str, norms: list[str] | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, surface, normalised) per token, as textproc.iter_token_spans gives them;
+    `norms`: the normalised tokens when the caller has them already (`_norm_tokens`).
+
+    TOKEN_RE is used directly and the per-token work is done by map() in C: this runs on
+    every token of every paragraph.
+    """
+    matches = list(TOKEN_RE.finditer(text))
+    surfaces = list(map(_match_group, matches))
+    if norms is None:
+        norms = list(map(normalize_token, surfaces))
+    return list(
+        zip(
+            map(_match_start, matches),
+            map(_match_end, matches),
+            surfaces,
+            norms,
+            strict=True,
+        )
+    )
+
+
+def _norm_tokens(text: str) -> list[str]:
+    """The normalised tokens of `text`, in order (the 4th field of `_spans`)."""
+    return list(map(normalize_token, TOKEN_RE.findall(text)))
+
+
+_match_group = re.Match.group
+_match_start = re.Match.start
+_match_end = re.Match.end
 
 
 def _joined(text: str, toks: list[tuple[int, int, str, str]], j: int) -> bool:
@@ -301,14 +357,28 @@ def _letters_offset(surface: str, k: int) -> int:
 
 def _arabic_spans(text: str) -> list[tuple[int, int, str]]:
     lex = _lexicon("ar")
-    by_first: dict[str, list[tuple[str, ...]]] = lex["by_first"]  # type: ignore[assignment]
-    toks = _spans(text)
+    memo: dict[str, tuple[_HeadReading, ...]] = lex["readings"]  # type: ignore[assignment]
+    norms = _norm_tokens(text)
+    # Head readings of every token (memo lookups in C); most texts have none at all, and
+    # then the token spans are never built.
+    token_readings = list(map(memo.get, norms))
+    if None in token_readings:
+        token_readings = [
+            r if r is not None else _head_readings(lex, n)
+            for n, r in zip(norms, token_readings, strict=True)
+        ]
+    if not any(token_readings):
+        return []
+    toks = _spans(text, norms)
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
+        if not token_readings[i]:
+            i += 1
+            continue
         found = None
-        for k, definite, bare in _ar_first_word(toks[i][3]):
-            for head in by_first.get(bare, ()):
+        for k, definite, bare, heads in token_readings[i]:
+            for head in heads:
                 if i + len(head) > len(toks):
                     continue
                 rest = [_strip_article(t[3]) for t in toks[i + 1 : i + len(head)]]
@@ -369,16 +439,22 @@ def _arabic_modifiers(text, toks, end_idx: int, definite: bool, lex) -> int:
 def _english_spans(text: str) -> list[tuple[int, int, str]]:
     lex = _lexicon("en")
     by_first: dict[str, list[tuple[str, ...]]] = lex["by_first"]  # type: ignore[assignment]
-    toks = _spans(text)
+    norms = _norm_tokens(text)
+    # Heads each token may start (lookups in C); most texts have none at all, and then
+    # the token spans are never built.
+    token_heads = list(map(by_first.get, norms))
+    if not any(token_heads):
+        return []
+    toks = _spans(text, norms)
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
+        heads = token_heads[i]
+        if not heads:
+            i += 1
+            continue
         head = next(
-            (
-                h
-                for h in by_first.get(toks[i][3], ())
-                if [t[3] for t in toks[i : i + len(h)]] == list(h)
-            ),
+            (h for h in heads if [t[3] for t in toks[i : i + len(h)]] == list(h)),
             None,
         )
         prev = toks[i - 1][3] if i else ""

@@ -8,16 +8,86 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from operator import methodcaller
 
-# Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _TATWEEL = "\u0640"
 # Invisible formatting characters that hostile or sloppy text carries (bidi controls,
 # zero-width joiners, BOM). Removed before analysis so they cannot split words.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 _ALEF_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
 _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ZWNBSP = "\ufeff"
+
+
+def translator(mapping: dict[int, int | str | None]) -> Callable[[str], str]:
+    """A faster `lambda text: text.translate(mapping)`, for maps from single characters.
+
+    translate looks every character up in its table. With a dict, each character that is
+    not in it costs a raised-and-cleared KeyError; with a list indexed by code point, only
+    an index. So characters below U+2070 (Latin, Arabic, general punctuation) go through
+    a list; the few mapped characters above it (U+FEFF) are replaced one by one, only when
+    present. Characters past the list's end are left unchanged by translate (IndexError is
+    a LookupError), as a dict miss leaves them.
+    """
+    table: list[str | None] = list(_IDENTITY)
+    high: list[tuple[str, str]] = []
+    for code, value in mapping.items():
+        out = chr(value) if isinstance(value, int) else value
+        if code < len(table):
+            table[code] = out
+        else:
+            high.append((chr(code), out or ""))
+    # The replacements run after the single translate pass: none may produce a character
+    # that a later replacement would change again, which one translate pass never does.
+    produced = "".join(out for _, out in high)
+    if any(key in produced for key, _ in high):
+        raise ValueError("translator: a replacement above U+206F produces another one")
+
+    if not high:
+        return methodcaller("translate", table)  # C-level: no Python frame per call
+
+    def apply(text: str) -> str:
+        text = text.translate(table)
+        for key, out in high:
+            if key in text:
+                text = text.replace(key, out)
+        return text
+
+    return apply
+
+
+_IDENTITY = [chr(c) for c in range(0x2070)]
+# Harakat, tanween, shadda, sukun, superscript alef, Quranic marks; and tatweel.
+_DIACRITIC_CODES = [
+    *range(0x0610, 0x061B),
+    *range(0x064B, 0x0660),
+    0x0670,
+    *range(0x06D6, 0x06EE),
+    ord(_TATWEEL),
+]
+_INVISIBLE_CODES = [
+    *range(0x200B, 0x2010),
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+    0x00AD,
+]  # and U+FEFF (_ZWNBSP), which normalize_ar drops apart
+_strip_diacritics = translator(dict.fromkeys(_DIACRITIC_CODES))
+_to_ascii_digits = translator(_ARABIC_INDIC)
+# normalize_ar in one pass: every step of it maps or drops single characters, and no
+# step produces a character that a later step would change again, so their composition
+# is one per-character map (tests/test_textproc_tables.py checks it against the
+# step-by-step definition on every code point). U+FEFF, past the fast table, is removed
+# apart in normalize_ar so that this is a single C-level call.
+_normalize_ar = translator(
+    {
+        **dict.fromkeys(_INVISIBLE_CODES + _DIACRITIC_CODES),
+        **_ALEF_VARIANTS,
+        **str.maketrans({"ى": "ي", "ة": "ه", "ؤ": "ء", "ئ": "ء"}),
+        **_ARABIC_INDIC,
+    }
+)
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 
@@ -44,7 +114,7 @@ _ABBREV = re.compile(
 
 
 def strip_diacritics(text: str) -> str:
-    return _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    return _strip_diacritics(text)
 
 
 def clean_invisible(text: str) -> str:
@@ -52,19 +122,22 @@ def clean_invisible(text: str) -> str:
 
 
 def to_ascii_digits(text: str) -> str:
-    return text.translate(_ARABIC_INDIC)
+    return _to_ascii_digits(text)
 
 
 def normalize_ar(text: str) -> str:
     """Matching form of Arabic text: no diacritics/tatweel, one alef, ى→ي, ة→ه, ؤ/ئ→ء."""
-    t = strip_diacritics(clean_invisible(text)).translate(_ALEF_VARIANTS)
-    t = t.replace("ى", "ي").replace("ة", "ه").replace("ؤ", "ء").replace("ئ", "ء")
-    return to_ascii_digits(t)
+    if _ZWNBSP in text:
+        text = text.replace(_ZWNBSP, "")
+    return _normalize_ar(text)
 
 
 def normalize(text: str) -> str:
     """Matching form for any language: NFKC, Arabic normalisation, lower-case Latin."""
-    return normalize_ar(unicodedata.normalize("NFKC", text)).lower()
+    text = unicodedata.normalize("NFKC", text)
+    if _ZWNBSP in text:  # normalize_ar inlined: this runs on every sentence and paragraph
+        text = text.replace(_ZWNBSP, "")
+    return _normalize_ar(text).lower()
 
 
 @lru_cache(maxsize=200_000)
@@ -132,12 +205,34 @@ def _spans(pattern: re.Pattern[str], text: str, a: int, b: int) -> list[tuple[in
     return [(x, y) for x, y in out if y > x]
 
 
+# Quotations whose full stops do not end a sentence, and the placeholder that masks them.
+_QUOTATION = re.compile(r"«[^«»]{0,2000}»|“[^“”]{0,2000}”")
+_PLACEHOLDER = re.compile(r"\x00(\d+)[\x00\x01]")
+_INITIAL = re.compile(r"\b[A-Z]\.$")
+# split_sentences results are cached because the analysers (quotes, frames, dates) each
+# split every paragraph of an article again; paragraphs longer than this are not kept,
+# so the cache stays small (at most _SPLIT_CACHE_SIZE short paragraphs).
+_SPLIT_CACHE_CHARS = 4000
+_SPLIT_CACHE_SIZE = 2048
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split a paragraph into sentences (Arabic and English punctuation).
 
     Quoted passages inside «» are not split even when they contain full stops, so a
     direct quote stays attached to its attribution.
     """
+    if len(paragraph) <= _SPLIT_CACHE_CHARS:
+        return list(_split_sentences_cached(paragraph))  # a new list: callers may change it
+    return _split_sentences(paragraph)
+
+
+@lru_cache(maxsize=_SPLIT_CACHE_SIZE)
+def _split_sentences_cached(paragraph: str) -> tuple[str, ...]:
+    return tuple(_split_sentences(paragraph))
+
+
+def _split_sentences(paragraph: str) -> list[str]:
     text = paragraph.strip()
     if not text:
         return []
@@ -150,13 +245,15 @@ def split_sentences(paragraph: str) -> list[str]:
         closer = "\x01" if m.group(0)[-2] in _TERMINAL else "\x00"
         return f"\x00{len(protected) - 1}{closer}"
 
-    masked = re.sub(r"«[^«»]{0,2000}»|“[^“”]{0,2000}”", _protect, text)
+    # The substitution (and below, the quote-end split) only when the characters they
+    # need occur: most paragraphs have neither.
+    masked = _QUOTATION.sub(_protect, text) if "«" in text or "“" in text else text
     # Pieces are kept as spans of the masked text, so that merging two of them back
     # (abbreviations, lower-case continuations) restores the original separator
     # exactly instead of inventing a space ("...according" stays one word).
-    spans = []
-    for a, b in _spans(_SENT_END, masked, 0, len(masked)):
-        spans.extend(_spans(_QUOTE_END, masked, a, b))
+    spans = _spans(_SENT_END, masked, 0, len(masked))
+    if "\x01" in masked:
+        spans = [span for a, b in spans for span in _spans(_QUOTE_END, masked, a, b)]
     parts: list[str] = []
     start: int | None = None  # start of the sentence being built
     last_start = -1  # start of the last sentence appended to parts
@@ -173,7 +270,8 @@ def split_sentences(paragraph: str) -> list[str]:
         if start is None:
             start = a
         buf = masked[start:b].strip()
-        if _ABBREV.search(buf) or re.search(r"\b[A-Z]\.$", buf):
+        # Both abbreviation patterns end in a full stop: test that first.
+        if buf.endswith(".") and (_ABBREV.search(buf) or _INITIAL.search(buf)):
             continue
         parts.append(buf)
         last_start, start = start, None
@@ -181,7 +279,9 @@ def split_sentences(paragraph: str) -> list[str]:
         parts.append(masked[start:].strip())
 
     def _unprotect(s: str) -> str:
-        return re.sub(r"\x00(\d+)[\x00\x01]", lambda m: protected[int(m.group(1))], s)
+        if "\x00" not in s:
+            return s
+        return _PLACEHOLDER.sub(lambda m: protected[int(m.group(1))], s)
 
     return [_unprotect(p) for p in parts if p.strip()]
 
