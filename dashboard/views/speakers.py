@@ -136,6 +136,7 @@ st.dataframe(
     width="stretch",
     column_config={
         "speaker": "person",
+        "role": st.column_config.TextColumn("role", width="medium"),
         "affiliation": "side",
         "variants": st.column_config.TextColumn("spellings", help="Spellings in this outlet"),
     },
@@ -180,13 +181,13 @@ st.dataframe(
     q[
         [
             "person",
+            "how",
+            "text",
             "speaker",
             "speaker_kind",
             "role",
             "affiliation",
-            "how",
             "verb",
-            "text",
             "outlet",
             "published",
             "title",
@@ -195,7 +196,15 @@ st.dataframe(
     ],
     hide_index=True,
     width="stretch",
-    column_config={"speaker": "spelling", "affiliation": "side", "speaker_kind": "kind"},
+    # What was said comes first and gets the room; the long role titles are cut to fit
+    # (the whole cell shows on hover or by widening the column).
+    column_config={
+        "text": st.column_config.TextColumn("text", width="large"),
+        "speaker": "spelling",
+        "affiliation": "side",
+        "speaker_kind": "kind",
+        "role": st.column_config.TextColumn("role", width="medium"),
+    },
 )
 
 # --- provenance: the sentences behind the numbers ----------------------------------------
