@@ -19,7 +19,14 @@ from itertools import accumulate, repeat
 
 from .lexicon import load_fields, load_lines
 from .model import Quote, Speaker
-from .textproc import TOKEN_RE, clean_invisible, normalize, split_sentences, strip_diacritics
+from .textproc import (
+    TOKEN_RE,
+    clean_invisible,
+    normalize,
+    normalize_token,
+    split_sentences,
+    strip_diacritics,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Lexicons, compiled once.
@@ -29,10 +36,9 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-@lru_cache(maxsize=200_000)
-def _n(token: str) -> str:
-    """Matching form of one token (cached: the same tokens recur across articles)."""
-    return normalize(token)
+# Matching form of one token. The cache is textproc's, shared with keywords and naming: this
+# module runs first in parse_article, so the words it normalises are hits for them later.
+_n = normalize_token
 
 
 @lru_cache(maxsize=50_000)
@@ -413,7 +419,12 @@ _TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})", TOKEN_RE.flags)
 
 
 def _tokens(sentence: str) -> tuple[list[_Tok], list[tuple[int, int]]]:
-    quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(sentence)]
+    # Every quote span opens with one of these marks; most sentences have none, and three
+    # substring tests are cheaper than starting the regex scan.
+    if "«" in sentence or "“" in sentence or '"' in sentence:
+        quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(sentence)]
+    else:
+        quotes = []
     parts = _TOKEN_SPLIT_RE.split(sentence)
     ends = list(accumulate(map(len, parts)))  # end offset of every gap and token
     surfs = parts[1::2]
@@ -1557,9 +1568,10 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     n = len(toks)
     out: list[Quote] = []
     quotes_len: dict[int, int] = {}
-    for t in toks:
-        if t.quote != -1:
-            quotes_len[t.quote] = quotes_len.get(t.quote, 0) + 1
+    if quotes:  # without a quote span every token is outside one
+        for t in toks:
+            if t.quote != -1:
+                quotes_len[t.quote] = quotes_len.get(t.quote, 0) + 1
     for i, t in enumerate(toks):
         if t.quote != -1:
             continue
@@ -1871,17 +1883,22 @@ def attribute_quotes(paragraphs: list[str], language: str) -> list[Quote]:
         pnorm = normalize(paragraph)
         pruns = _WORD_RUN_RE.findall(pnorm)
         # Most paragraphs hold neither a trigger nor a person's title: skip them cheaply.
-        if not _TRIGGERS.found(pnorm, pruns) and not _PERSON_ROLES.found(pnorm, pruns):
+        p_trigger = _TRIGGERS.found(pnorm, pruns)
+        p_role = None if p_trigger else _PERSON_ROLES.found(pnorm, pruns)
+        if not p_trigger and not p_role:
             continue
         for sentence in split_sentences(paragraph):
-            # A one-sentence paragraph (the common case in news) is already normalised.
+            # A one-sentence paragraph (the common case in news) is already normalised and
+            # already filtered.
             if sentence == paragraph:
-                norm, runs = pnorm, pruns
+                trigger = p_trigger
+                has_role = _PERSON_ROLES.found(pnorm, pruns) if p_role is None else p_role
             else:
                 norm = normalize(sentence)
                 runs = _WORD_RUN_RE.findall(norm)
-            has_role = _PERSON_ROLES.found(norm, runs)
-            if _TRIGGERS.found(norm, runs):
+                trigger = _TRIGGERS.found(norm, runs)
+                has_role = _PERSON_ROLES.found(norm, runs)
+            if trigger:
                 out.extend(_ar_sentence(sentence, para, ctx, has_role))
             elif has_role:
                 # No attribution here, but «الرئيس الروسي فلاديمير بوتين» can be named.

@@ -249,3 +249,114 @@ def test_strip_honorifics_by_hand():
 def test_strip_honorifics_matches_the_reference(pieces):
     seg = [_tok(w) for piece in pieces for w in piece]
     assert sp._strip_honorifics(seg) == _strip_honorifics_reference(seg)
+
+
+def test_tokens_without_an_opening_mark_have_no_quote_spans():
+    # _tokens skips the quote regex unless «, “ or " occurs: closing marks alone open nothing.
+    assert sp._tokens("قال» نعم”")[1] == []
+    toks, quotes = sp._tokens('he said "yes" today')
+    assert quotes == [(8, 13)]
+    assert [t.quote for t in toks] == [-1, -1, 0, -1]
+
+
+def test_token_normalisation_is_the_shared_normalize():
+    for word in ["أَحمد", "إِنَّ", "ـالرئيس", "Said", "٢٠٢٤", "مستشفى"]:
+        assert sp._n(word) == normalize(word)
+    assert sp._n("أَحمد") == "احمد"
+
+
+def _attribute_quotes_reference(paragraphs: list[str]) -> list:
+    """The Arabic driver of attribute_quotes as it was: paragraph prefilter, then both
+    filters again on every sentence."""
+    ctx = sp._Ctx()
+    out = []
+    for para, paragraph in enumerate(paragraphs):
+        paragraph = sp.clean_invisible(paragraph)
+        pnorm = normalize(paragraph)
+        pruns = sp._WORD_RUN_RE.findall(pnorm)
+        if not sp._TRIGGERS.found(pnorm, pruns) and not sp._PERSON_ROLES.found(pnorm, pruns):
+            continue
+        for sentence in sp.split_sentences(paragraph):
+            norm = normalize(sentence)
+            runs = sp._WORD_RUN_RE.findall(norm)
+            has_role = sp._PERSON_ROLES.found(norm, runs)
+            if sp._TRIGGERS.found(norm, runs):
+                out.extend(sp._ar_sentence(sentence, para, ctx, has_role))
+            elif has_role:
+                toks, _q = sp._tokens(sentence)
+                sp._ar_mentions(toks, sentence, ctx)
+    return out
+
+
+def test_mention_in_a_role_only_paragraph_names_a_later_speaker():
+    # The first paragraph has a title but no reporting verb (the mentions-only path); the
+    # surname it teaches resolves «بوتين» in the next paragraph.
+    paragraphs = [
+        "وصل الرئيس الروسي فلاديمير بوتين، اليوم، إلى العاصمة.",
+        "وقال بوتين إن الاتفاق مهم. ثم غادر الوفد المدينة.",
+    ]
+    (q,) = sp.attribute_quotes(paragraphs, "ar")
+    assert (q.speaker, q.role, q.paragraph, q.text) == (
+        "فلاديمير بوتين",
+        "الرئيس الروسي",
+        1,
+        "الاتفاق مهم",
+    )
+    assert sp.attribute_quotes(paragraphs, "ar") == _attribute_quotes_reference(paragraphs)
+
+
+def test_mention_in_a_trigger_sentence_names_a_later_speaker():
+    # A one-sentence paragraph with a reporting verb and a title: the title mention is read
+    # too (has_role), and teaches the surname used in the next paragraph.
+    paragraphs = [
+        "وصل الرئيس الروسي فلاديمير بوتين، أمس، إلى العاصمة وقال مسؤول إن الاتفاق مهم.",
+        "وأكد بوتين أن الوفد وصل.",
+    ]
+    quotes = sp.attribute_quotes(paragraphs, "ar")
+    assert [(q.speaker, q.role, q.text) for q in quotes] == [
+        ("مسؤول", "مسؤول", "الاتفاق مهم"),
+        ("فلاديمير بوتين", "الرئيس الروسي", "الوفد وصل"),
+    ]
+    assert quotes == _attribute_quotes_reference(paragraphs)
+
+
+# Sentences from reporting verbs, titles, names, complementisers, quote marks and sentence ends,
+# so that one-sentence and several-sentence paragraphs, role-only and trigger sentences mix.
+_AR_PIECES = [
+    "قال",
+    "وقال",
+    "أكد",
+    "وأضاف",
+    "الرئيس",
+    "وزير",
+    "الخارجية",
+    "الروسي",
+    "فلاديمير",
+    "بوتين",
+    "سيرغي",
+    "لافروف",
+    "إن",
+    "أن",
+    "الاتفاق",
+    "مهم",
+    "وصل",
+    "نقلت",
+    "وكالة",
+    "مسؤول",
+    "أمس",
+    "إلى",
+    "عن",
+    "«",
+    "»",
+    "،",
+    ".",
+    ":",
+    "\n",
+]
+_ar_paragraph = st.lists(st.sampled_from(_AR_PIECES), max_size=16).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ar_paragraph, max_size=4))
+def test_attribute_quotes_matches_the_reference_driver(paragraphs):
+    assert sp.attribute_quotes(paragraphs, "ar") == _attribute_quotes_reference(paragraphs)
