@@ -71,11 +71,22 @@ _TANWEEN_FATH = "\u064b"
 _normalize = translator(_TRANS)
 
 
+_DROPPED_RUN = re.compile(f"[{re.escape(_DROPPED)}]+")
+
+
 def _orig_index(text: str, norm: str) -> list[int] | None:
     """Original index of each normalised character (None when nothing was dropped)."""
     if len(norm) == len(text):
         return None
-    return [i for i, ch in enumerate(text) if ch not in _DROPPED_SET]
+    # The kept characters as ranges between runs of dropped ones: news text drops a few
+    # marks per sentence (tanween, bidi controls), so this avoids a Python step per character.
+    out: list[int] = []
+    kept_from = 0
+    for m in _DROPPED_RUN.finditer(text):
+        out.extend(range(kept_from, m.start()))
+        kept_from = m.end()
+    out.extend(range(kept_from, len(text)))
+    return out
 
 
 def _norm_entry(s: str) -> str:
@@ -300,9 +311,17 @@ class _Ctx:
     pub: date | None
     norm: str
     orig: str
-    future: bool
+    future_re: re.Pattern[str] | None = None
+    _future: bool | None = None
     _idx: list[int] | None = None
     _idx_done: bool = False
+
+    @property
+    def future(self) -> bool:
+        """Whether the sentence has a future cue (searched only when a bare weekday asks)."""
+        if self._future is None:
+            self._future = bool(self.future_re and self.future_re.search(self.norm))
+        return self._future
 
     @property
     def idx(self) -> list[int] | None:
@@ -323,8 +342,38 @@ class _Ctx:
 
 _Rule = Callable[[re.Match[str], _Ctx], list[_Cand]]
 # A rule runs on a sentence only when one of its anchor words (clitics stripped) or one of
-# its digit anchors (below) occurs in it: most sentences then run no pattern at all.
-_RuleSpec = tuple[re.Pattern[str], _Rule, set[str]]
+# its digit anchors (below) occurs in it: most sentences then run no pattern at all. The
+# optional gate (built only for the fast engine, see _Speed) is a further condition.
+_RuleSpec = tuple[re.Pattern[str], _Rule, set[str], "re.Pattern[str] | None"]
+
+
+@dataclass(frozen=True)
+class _Speed:
+    """Speed-only rewrites of the rule patterns; `_engine(lang, fast=False)` leaves them out.
+
+    Neither changes a single match (tests/test_dates_fastpaths.py compares both engines):
+    - start guard: a pattern that opens with optional cue words ("(?:(?<!\\w)في\\s+)?...")
+      makes the regex engine enter every optional group at every character of the
+      sentence. When every way a match can begin is itself behind `(?<!\\w)` (or begins
+      with one of the few literals in `also`), a leading lookaround with that same
+      condition rejects the in-word positions at once; it consumes nothing and captures
+      nothing, so matches are unchanged.
+    - gate: a part of the pattern that every match contains (mostly its required tail);
+      one search for it skips a rule whose anchor word occurs in the sentence in an
+      unrelated sense («يوم», «شهر», "week"), which is most runs of some rules.
+    """
+
+    on: bool
+
+    def start(self, source: str, also: str = "") -> str:
+        if not self.on:
+            return source
+        return (rf"(?=(?<!\w)|{also})" if also else r"(?<!\w)") + source
+
+    def gate(self, source: str, flags: int = 0) -> re.Pattern[str] | None:
+        return re.compile(source, flags) if self.on else None
+
+
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _DIGIT_RE = re.compile(r"\d")
 # Digit anchors: text without which a rule's pattern cannot match (each is a part of the
@@ -446,7 +495,7 @@ def _check_weekday(cands: list[_Cand], m: re.Match[str], wd: int | None) -> list
 # ---- Arabic rules --------------------------------------------------------------------
 
 
-def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
+def _ar_patterns(lx: _Lex, speed: _Speed) -> list[_RuleSpec]:
     mon = _alt(lx.months_ar)
     hij = _alt(lx.hijri)
     wd = _alt(lx.weekdays_ar)
@@ -462,7 +511,8 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
         r"عقدان|عقدا|عقود|عقد|ساعتين|ساعات|ساعه"
     )
     month_re = re.compile(
-        rf"""
+        speed.start(
+            rf"""
         (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES})\s+)?
         (?P<wdp>(?:يوم\s+)?{_AL}(?P<wd>{wd})\s*[،,]?\s*(?:الموافق\s+)?)?
         (?:(?<!\w)(?:يوم\s+)?[وفبل]?(?P<day>\d{{1,2}}|{ordn})
@@ -473,6 +523,8 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
         (?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
         (?:\s+{_QUAL_AR_RE})?
         """,
+            also=rf"يوم|شهر|{_AL}",  # the unguarded openings: «يوم الأحد», «الأحد», «شهر»
+        ),
         re.X,
     )
 
@@ -503,13 +555,15 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
         return _check_weekday(c, m, lx.weekdays_ar[m["wd"]][0] if m["wd"] else None)
 
     hijri_re = re.compile(
-        rf"""
+        speed.start(
+            rf"""
         (?:(?<!\w)(?:يوم\s+)?[وفبل]?(?P<day>\d{{1,2}}|{ordn})\s+(?:من\s+)?)?
         (?:(?<!\w)[وف]?شهر\s+)?
         (?<!\w)[وفبل]?(?P<mon>{hij})(?!\w)
         \s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>1[2-5]\d\d)
         (?:\s*(?:هجريه|هجري|للهجره|ه)(?!\w))?(?!\w)
         """,
+        ),
         re.X,
     )
 
@@ -533,7 +587,7 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
         return [_mk(ctx, m, start, end, "day" if d else "month")]
 
     hijri_year_re = re.compile(
-        r"(?:(?<!\w)[وفبل]?(?:ال)?(?:عام|سنه)\s+)?(?<![\w.,])" + _HIJRI_YEAR_TAIL
+        speed.start(r"(?:(?<!\w)[وفبل]?(?:ال)?(?:عام|سنه)\s+)?(?<![\w.,])" + _HIJRI_YEAR_TAIL)
     )
 
     def hijri_year_rule(m, ctx):
@@ -549,12 +603,14 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
 
     year_kw = r"(?:[وف]?(?:لل|[بل]?ال|[بل])?(?P<kw>عامي|عام|سنه))"
     year_re = re.compile(
-        rf"""
+        speed.start(
+            rf"""
         (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES}|صيف|شتاء|ربيع|خريف)\s+)?
         (?:(?<!\w)[وف]?(?:[بل]|[بل]?ال)?(?P<noun>{_alt(lx.year_nouns_ar)})\s+)?
         (?:(?<!\w){year_kw}\s+)?
         (?<![\w.,])(?P<year>{_YEAR})(?:\s*م)?(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
         """,
+        ),
         re.X,
     )
 
@@ -569,13 +625,18 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
         approx = pre in _APPROX_AR or pre in ("صيف", "شتاء", "ربيع", "خريف")
         return [_mk(ctx, m, start, end, "year", approx=approx, pre=pre, since=pre == "منذ")]
 
+    year_pair = rf"""
+        (?P<y1>{_YEAR})(?:\s*م)?\s*(?P<conn>-|/|الي|حتي|و)\s*
+        (?:(?:[بل]?ال)?(?:عام|سنه)\s+)?(?P<y2>{_YEAR})(?:\s*م)?(?!\w)(?![.,]\d)
+        """
     year_range_re = re.compile(
-        rf"""
+        speed.start(
+            rf"""
         (?:(?<!\w)[وف]?(?P<pre>(?:(?:خلال|في)\s+)?(?:الفتره\s+)?(?:من|بين|منذ))\s+)?
         (?:(?<!\w){year_kw}\s+|(?:الاعوام|السنوات)\s+)?
-        (?<![\w.,])(?P<y1>{_YEAR})(?:\s*م)?\s*(?P<conn>-|/|الي|حتي|و)\s*
-        (?:(?:[بل]?ال)?(?:عام|سنه)\s+)?(?P<y2>{_YEAR})(?:\s*م)?(?!\w)(?![.,]\d)
-        """,
+        (?<![\w.,]){year_pair}""",
+            also=r"الاعوام|السنوات",  # «السنوات 2014-2016» opens unguarded
+        ),
         re.X,
     )
 
@@ -600,12 +661,14 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
         return [_mk(ctx, m, date(y1, 1, 1), date(y2, 12, 31), "range")]
 
     weekday_re = re.compile(
-        rf"""
+        speed.start(
+            rf"""
         (?:(?<!\w)[وف]?(?P<part>{_PART_AR}|منذ|حتي)\s+)?
         (?:(?<!\w)[وفل]?(?P<yawm>يوم)\s+)?
         (?<!\w){_AL}(?P<wd>{wd})(?!\w)
         (?:\s+(?:{_QUAL_AR_RE}|(?P<lqual>الماضيين|الماضيه)))?
         """,
+        ),
         re.X,
     )
 
@@ -622,13 +685,15 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
         return [_weekday_cand(ctx, m, wdn, qual, m["part"] == "منذ")]
 
     relday_re = re.compile(
-        rf"""
+        speed.start(
+            rf"""
         (?:(?<!\w)[وف]?(?P<part>{_PART_AR}|حتي|منذ)\s+)?
         (?:(?<!\w)[وفل]?(?P<yawm>يوم)\s+)?
         (?<!\w)[وف]?(?P<rel>اول\s+من\s+امس|اول\s+امس|(?:بال|ال|ب)?امس(?:\s+الاول)?|البارحه
             |اليوم|غدا|الغد|غد|بعد\s+غد)(?!\w)
         (?:\s*[،,]?\s*(?:[بل]?ال)(?P<wd>{wd})(?!\w))?
         """,
+        ),
         re.X,
     )
 
@@ -671,7 +736,8 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
         return [_mk(ctx, m, d, d, "day")]
 
     relunit_re = re.compile(
-        rf"""
+        speed.start(
+            rf"""
         (?:(?<!\w)[وف]?(?P<pre>مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|منذ)\s+)?
         (?:
           (?<!\w){_AL}(?P<unit>اسبوع|شهر|عام|سنه)\s+{_QUAL_AR_RE}
@@ -679,7 +745,13 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
          |(?<!\w){_AL}(?P<unit3>اسبوع|شهر|عام|سنه)\s+(?:هذا|هذه)(?!\w)
         )
         """,
+        ),
         re.X,
+    )
+    # Every branch above has a unit word next to a qualifier or a demonstrative.
+    relunit_gate = speed.gate(
+        r"(?:اسبوع|شهر|عام|سنه)\s+(?:ال(?:ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)|هذا|هذه)"
+        r"|(?:هذا|هذه)\s+ال(?:اسبوع|شهر|عام|سنه)"
     )
     unit_of = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}
 
@@ -712,14 +784,19 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
         sign = 1 if prep == "بعد" else -1
         return [_duration_cand(ctx, m, unit, sign * n, bool(hedge))]
 
+    rolling_qual = (
+        r"ال(?P<qual>ماضيه|ماضيين|اخيره|اخيرين|مقبله|مقبلين|قادمه|قادمين|منصرمه|فاءته)(?!\w)"
+    )
     rolling_re = re.compile(
-        rf"""
+        speed.start(
+            rf"""
         (?:(?<!\w)[وف]?(?:خلال|في|علي\s+مدي|علي\s+مدار|طوال|منذ)\s+)?
         (?<!\w){_AL}(?P<unit>ايام|اسابيع|اشهر|شهور|اعوام|سنوات|سنين|عقود|ساعات|يومين|اسبوعين|
             شهرين|عامين|سنتين|عقدين)
         \s+(?:ال?(?P<num>\d{{1,3}}|{num})\s+)?
-        ال(?P<qual>ماضيه|ماضيين|اخيره|اخيرين|مقبله|مقبلين|قادمه|قادمين|منصرمه|فاءته)(?!\w)
+        {rolling_qual}
         """,
+        ),
         re.X,
     )
 
@@ -744,26 +821,40 @@ def _ar_patterns(lx: _Lex) -> list[_RuleSpec]:
         return [_mk(ctx, m, date(y, 1, 1), date(y + 9, 12, 31), "range", approx=True)]
 
     vague_re = re.compile(
-        rf"(?<!\w)[وف]?(?:{_alt(lx.vague_ar)})(?!\w)"
-        rf"|(?<!\w)[وف]?(?:في|خلال)?\s*(?:ال)?(?:فتره|مرحله)\s+ال(?:ماضيه|اخيره|مقبله|قادمه)(?!\w)"
+        speed.start(
+            rf"(?:(?<!\w)[وف]?(?:{_alt(lx.vague_ar)})(?!\w)"
+            rf"|(?<!\w)[وف]?(?:في|خلال)?\s*(?:ال)?(?:فتره|مرحله)\s+ال(?:ماضيه|اخيره|مقبله|قادمه)(?!\w))"
+        )
     )
 
     def vague_rule(m, ctx):
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
 
     return [
-        (month_re, month_rule, _first_words(lx.months_ar)),
-        (hijri_re, hijri_rule, {_HIJRI_DIGITS}),
-        (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}),
-        (year_range_re, year_range_rule, {_YEAR_DIGITS}),
-        (year_re, year_rule, {_YEAR_DIGITS}),
-        (weekday_re, weekday_rule, set(lx.weekdays_ar)),
-        (relday_re, relday_rule, {"امس", "بارحه", "يوم", "غدا", "غد"}),
-        (relunit_re, relunit_rule, {"اسبوع", "شهر", "عام", "سنه"}),
-        (duration_re, duration_rule, {"قبل", "منذ", "بعد"}),
-        (rolling_re, rolling_rule, {u for u, (_, n) in _AR_UNITS.items() if n != 1}),
-        (vague_re, vague_rule, _content_words(lx.vague_ar) | {"فتره", "مرحله"}),
-        (decade_re, decade_rule, {d + suf for d in _AR_DECADES for suf in ("يات", "ات")}),
+        (month_re, month_rule, _first_words(lx.months_ar), None),
+        (hijri_re, hijri_rule, {_HIJRI_DIGITS}, None),
+        (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}, None),
+        (year_range_re, year_range_rule, {_YEAR_DIGITS}, speed.gate(year_pair, re.X)),
+        (year_re, year_rule, {_YEAR_DIGITS}, None),
+        (weekday_re, weekday_rule, set(lx.weekdays_ar), None),
+        # Every «rel» branch contains one of these; the anchor «يوم» (there for «اليوم»)
+        # also enables the rule for any «يوم».
+        (
+            relday_re,
+            relday_rule,
+            {"امس", "بارحه", "يوم", "غدا", "غد"},
+            speed.gate("امس|البارحه|اليوم|غد"),
+        ),
+        (relunit_re, relunit_rule, {"اسبوع", "شهر", "عام", "سنه"}, relunit_gate),
+        (duration_re, duration_rule, {"قبل", "منذ", "بعد"}, None),
+        (
+            rolling_re,
+            rolling_rule,
+            {u for u, (_, n) in _AR_UNITS.items() if n != 1},
+            speed.gate(rolling_qual),  # its closing qualifier, a pattern cheap to compile
+        ),
+        (vague_re, vague_rule, _content_words(lx.vague_ar) | {"فتره", "مرحله"}, None),
+        (decade_re, decade_rule, {d + suf for d in _AR_DECADES for suf in ("يات", "ات")}, None),
     ]
 
 
@@ -886,7 +977,7 @@ _EN_UNITS = {
 }
 
 
-def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
+def _en_patterns(lx: _Lex, speed: _Speed) -> list[_RuleSpec]:
     mon = _alt(lx.months_en)
     wd = _alt(lx.weekdays_en)
     num = _alt(k for k in lx.numbers if _is_latin(k))
@@ -895,7 +986,8 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
         r"the\s+beginning\s+of|end\s+of|beginning\s+of|last|next|this|between"
     )
     month_re = re.compile(
-        rf"""
+        speed.start(
+            rf"""
         (?:(?<!\w)(?P<pre>(?i:{pre_month}))[\s-]+)?
         (?P<wdp>(?<!\w)(?P<wd>{wd}),?\s+)?
         (?:
@@ -906,6 +998,7 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
         )
         (?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\w))?
         """,
+        ),
         re.X,
     )
 
@@ -933,11 +1026,14 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
     )
     nouns = _alt(lx.year_nouns_en)
     year_re = re.compile(
-        rf"""
+        speed.start(
+            rf"""
         (?:(?<!\w)(?P<pre>(?i:{year_pre}|(?:{nouns})\s+of))[\s-]+)?(?:(?P<kw>(?i:the\s+year))\s+)?
         (?<![\w.,$£€])(?P<year>{_YEAR})(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
         (?P<noun>(?=\s+(?i:{nouns})(?!\w)))?
         """,
+            also=r"(?i:the\s+year)",  # "the year 2019" opens unguarded
+        ),
         re.X,
     )
 
@@ -955,12 +1051,17 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
         )
         return [_mk(ctx, m, start, end, "year", approx=approx, pre=pre, since=pre == "since")]
 
-    year_range_re = re.compile(
-        rf"""
-        (?:(?<!\w)(?P<pre>(?i:from|between|since|in|during))\s+)?(?:(?i:the\s+years?)\s+)?
-        (?<![\w.,])(?P<y1>{_YEAR})\s*(?P<conn>-|/|(?i:to|until|till|through|and))\s*
+    year_pair = rf"""
+        (?P<y1>{_YEAR})\s*(?P<conn>-|/|(?i:to|until|till|through|and))\s*
         (?P<y2>{_YEAR}|\d\d)(?!\w)(?![.,]\d)
-        """,
+        """
+    year_range_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)(?P<pre>(?i:from|between|since|in|during))\s+)?(?:(?i:the\s+years?)\s+)?
+        (?<![\w.,]){year_pair}""",
+            also=r"(?i:the\s+years?)",
+        ),
         re.X,
     )
 
@@ -978,17 +1079,20 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
             return []
         return [_mk(ctx, m, date(y1, 1, 1), date(y2, 12, 31), "range")]
 
-    decade_re = re.compile(r"(?<!\w)(?:(?i:the)\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s(?!\w)")
+    decade_tail = r"(?P<dec>(?:1[89]|20)\d0)['’]?s(?!\w)"
+    decade_re = re.compile(r"(?<!\w)(?:(?i:the)\s+)?" + decade_tail)
 
     def decade_rule(m, ctx):
         y = int(m["dec"])
         return [_mk(ctx, m, date(y, 1, 1), date(y + 9, 12, 31), "range", approx=True)]
 
     weekday_re = re.compile(
-        rf"""
+        speed.start(
+            rf"""
         (?:(?<!\w)(?P<pre>(?i:last|next|this\s+past|this\s+coming|this|on|since|until|by|coming|past))\s+)?
         (?<!\w)(?P<wd>{wd})(?!\w)(?:\s+(?i:morning|afternoon|evening|night))?
         """,
+        ),
         re.X,
     )
 
@@ -1018,10 +1122,13 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
         d = ctx.pub + timedelta(days=offset)
         return [_mk(ctx, m, d, d, "day")]
 
+    relunit_tail = r"(?P<qual>(?i:last|next|this))\s+(?P<unit>(?i:week|month|year))(?!\w)"
     relunit_re = re.compile(
-        r"(?:(?<!\w)(?P<pre>(?i:earlier|later|early|late|since|the\s+end\s+of|end\s+of|"
-        r"the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of))\s+)?"
-        r"(?<!\w)(?P<qual>(?i:last|next|this))\s+(?P<unit>(?i:week|month|year))(?!\w)"
+        speed.start(
+            r"(?:(?<!\w)(?P<pre>(?i:earlier|later|early|late|since|the\s+end\s+of|end\s+of|"
+            r"the\s+start\s+of|start\s+of|the\s+beginning\s+of|beginning\s+of))\s+)?"
+            r"(?<!\w)" + relunit_tail
+        )
     )
 
     def relunit_rule(m, ctx):
@@ -1048,13 +1155,16 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
         sign = -1 if m["dir"].lower() == "ago" else 1
         return [_duration_cand(ctx, m, unit, sign * n, bool(hedge))]
 
+    rolling_qual = r"(?P<qual>(?i:past|last|next|coming|recent))"
     rolling_re = re.compile(
-        rf"""
+        speed.start(
+            rf"""
         (?:(?<!\w)(?i:in|over|during|for|within|throughout)\s+)?
-        (?:(?<!\w)(?i:the)\s+)?(?<!\w)(?P<qual>(?i:past|last|next|coming|recent))\s+
+        (?:(?<!\w)(?i:the)\s+)?(?<!\w){rolling_qual}\s+
         (?:(?P<num>\d{{1,3}}|(?i:{num}))\s+)?(?P<unit>(?i:days|weeks|months|years|decades|hours)
             |(?P<one>(?i:day|week|month|year|decade)))(?!\w)
-        """,
+        """
+        ),
         re.X,
     )
 
@@ -1075,16 +1185,16 @@ def _en_patterns(lx: _Lex) -> list[_RuleSpec]:
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
 
     return [
-        (month_re, month_rule, {w.lower() for w in lx.months_en}),
-        (year_range_re, year_range_rule, {_YEAR_DIGITS}),
-        (year_re, year_rule, {_YEAR_DIGITS}),
-        (decade_re, decade_rule, {_DIGIT}),
-        (weekday_re, weekday_rule, {w.lower() for w in lx.weekdays_en}),
-        (relday_re, relday_rule, {"yesterday", "today", "tomorrow", "tonight", "night"}),
-        (relunit_re, relunit_rule, {"week", "month", "year"}),
-        (duration_re, duration_rule, {"ago", "now"}),
-        (rolling_re, rolling_rule, set(_EN_UNITS)),
-        (vague_re, vague_rule, _content_words(lx.vague_en)),
+        (month_re, month_rule, {w.lower() for w in lx.months_en}, None),
+        (year_range_re, year_range_rule, {_YEAR_DIGITS}, speed.gate(year_pair, re.X)),
+        (year_re, year_rule, {_YEAR_DIGITS}, None),
+        (decade_re, decade_rule, {_DIGIT}, speed.gate(decade_tail)),
+        (weekday_re, weekday_rule, {w.lower() for w in lx.weekdays_en}, None),
+        (relday_re, relday_rule, {"yesterday", "today", "tomorrow", "tonight", "night"}, None),
+        (relunit_re, relunit_rule, {"week", "month", "year"}, speed.gate(relunit_tail)),
+        (duration_re, duration_rule, {"ago", "now"}, None),
+        (rolling_re, rolling_rule, set(_EN_UNITS), speed.gate(rolling_qual + r"\s")),
+        (vague_re, vague_rule, _content_words(lx.vague_en), None),
     ]
 
 
@@ -1094,6 +1204,8 @@ _NUMERIC_RE = re.compile(
     r"(?<![\w/.\-])(?:(?P<y0>(?:19|20)\d\d)(?P<sep0>[/\-])(?P<m0>\d{1,2})(?P=sep0)(?P<d0>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d))(?!\w|[/.\-]\d)"
 )
+# Both branches contain a digit, a separator, one or two digits, a separator and a digit.
+_NUMERIC_GATE = r"\d[/.\-]\d\d?[/.\-]\d"
 
 
 def _numeric_rule(m: re.Match[str], ctx: _Ctx, day_first: bool) -> list[_Cand]:
@@ -1120,6 +1232,21 @@ class _Engine:
     digit_anchors: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...]  # pattern -> rules
     blockers: re.Pattern[str] | None
     future: re.Pattern[str] | None
+    gates: tuple[re.Pattern[str] | None, ...] = ()  # per rule, see _Speed
+    chunked: bool = False  # memo keyed by whitespace-separated chunks rather than words
+    # Fast engine: every blocker match contains its phrase's last word, so a sentence with
+    # none of them has no blocker match. Arabic words are uncased, so `in` tests them exactly
+    # as the case-insensitive pattern does; the others keep a case-insensitive pattern.
+    blocker_words: tuple[str, ...] | None = None
+    blocker_cased: re.Pattern[str] | None = None
+
+    def may_block(self, norm: str) -> bool:
+        if self.blocker_words is None:
+            return True
+        if any(w in norm for w in self.blocker_words):
+            return True
+        return bool(self.blocker_cased and self.blocker_cased.search(norm))
+
     memo: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def rules_for(self, norm: str) -> list[int]:
@@ -1129,38 +1256,86 @@ class _Engine:
             for pattern, rules in self.digit_anchors:
                 if pattern.search(norm):
                     hit.update(rules)
-        words = set(_WORD_RE.findall(norm))
-        found = list(map(self.memo.get, words))  # lookups in C: every word of every sentence
-        if None in found:
-            found = [
-                f if f is not None else self._word_rules(w)
-                for w, f in zip(words, found, strict=True)
-            ]
+        if self.chunked:
+            # No word spans whitespace, so the sentence's words are those of its
+            # whitespace-separated chunks, and str.split() costs a fraction of the word regex.
+            keys = set(norm.split())
+            found = list(map(self.memo.get, keys))  # lookups in C: every chunk of every sentence
+            if None in found:
+                self._learn_chunks([k for k, f in zip(keys, found, strict=True) if f is None])
+                found = list(map(self.memo.__getitem__, keys))
+        else:
+            keys = set(_WORD_RE.findall(norm))
+            found = list(map(self.memo.get, keys))
+            if None in found:
+                found = [
+                    f if f is not None else self._word_rules(k)
+                    for k, f in zip(keys, found, strict=True)
+                ]
         hit.update(*found)
-        return sorted(hit)
+        gates = self.gates
+        return [i for i in sorted(hit) if gates[i] is None or gates[i].search(norm)]
 
     def _word_rules(self, word: str) -> tuple[int, ...]:
         if len(self.memo) > 200_000:  # news vocabulary repeats; keep the memo bounded
             self.memo.clear()
+        self.memo[word] = tuple(self._stem_rules(word))
+        return self.memo[word]
+
+    def _learn_chunks(self, chunks: list[str]) -> None:
+        """Memo entries for chunks not seen before (one loop: new vocabulary is common)."""
+        memo, anchors = self.memo, self.anchors
+        if len(memo) + len(chunks) > 200_000:
+            memo.clear()
+        for chunk in chunks:
+            if chunk.isalpha():  # the usual chunk: one word, no need for the word regex
+                lw = chunk.lower()
+                # Each stem is the word less at most four leading letters: most new words
+                # have no such suffix among the anchors and need no stemming.
+                if (
+                    lw in anchors
+                    or lw[1:] in anchors
+                    or lw[2:] in anchors
+                    or lw[3:] in anchors
+                    or lw[4:] in anchors
+                ):
+                    memo[chunk] = tuple(self._stem_rules(chunk))
+                else:
+                    memo[chunk] = ()
+            else:
+                found: set[int] = set()
+                for word in _WORD_RE.findall(chunk):
+                    found.update(self._stem_rules(word))
+                memo[chunk] = tuple(found)
+
+    def _stem_rules(self, word: str) -> set[int]:
         found: set[int] = set()
         for stem in _stems(word.lower()):
             found.update(self.anchors.get(stem, ()))
-        self.memo[word] = tuple(found)
-        return self.memo[word]
+        return found
 
 
 @cache
-def _engine(language: str) -> _Engine:
+def _engine(language: str, fast: bool = True) -> _Engine:
+    """The rules for a language; fast=False builds them without the _Speed rewrites."""
     lx = _lex()
+    speed = _Speed(fast)
     specs: list[_RuleSpec] = []
     day_first = language != "en"
     if language != "en":
-        specs += _ar_patterns(lx)
+        specs += _ar_patterns(lx, speed)
     if language != "ar":
-        specs += _en_patterns(lx)
-    specs.append((_NUMERIC_RE, lambda m, ctx: _numeric_rule(m, ctx, day_first), {_NUMERIC}))
+        specs += _en_patterns(lx, speed)
+    specs.append(
+        (
+            _NUMERIC_RE,
+            lambda m, ctx: _numeric_rule(m, ctx, day_first),
+            {_NUMERIC},
+            speed.gate(_NUMERIC_GATE),
+        )
+    )
     anchors: dict[str, list[int]] = {}
-    for i, (_, _, words) in enumerate(specs):
+    for i, (_, _, words, _) in enumerate(specs):
         for w in words:
             anchors.setdefault(w, []).append(i)
     digit_anchors = tuple(
@@ -1169,13 +1344,20 @@ def _engine(language: str) -> _Engine:
         if name in anchors
     )
     blockers = re.compile(rf"(?i:{_alt(lx.blockers)})") if lx.blockers else None
+    last_words = {(b.split() or [""])[-1] for b in lx.blockers}
+    uncased = {w for w in last_words if all("\u0600" <= c <= "\u06ff" for c in w)}
+    cased = last_words - uncased
     future = re.compile(rf"(?<!\w)(?i:{_alt(lx.future)})(?!\w)") if lx.future else None
     return _Engine(
-        tuple((p, r) for p, r, _ in specs),
+        tuple((p, r) for p, r, _, _ in specs),
         {k: tuple(v) for k, v in anchors.items()},
         digit_anchors,
         blockers,
         future,
+        tuple(g for *_, g in specs),
+        chunked=fast,
+        blocker_words=tuple(sorted(uncased)) if fast else None,
+        blocker_cased=re.compile(rf"(?i:{_alt(cased)})") if fast and cased else None,
     )
 
 
@@ -1239,8 +1421,7 @@ def _sentence_mentions(
     active = eng.rules_for(norm)
     if not active:
         return []
-    future = bool(eng.future and eng.future.search(norm))
-    ctx = _Ctx(pub, norm, sentence, future)
+    ctx = _Ctx(pub, norm, sentence, eng.future)
     cands: list[_Cand] = []
     for i in active:
         pattern, rule = eng.rules[i]
@@ -1249,7 +1430,7 @@ def _sentence_mentions(
                 cands.extend(rule(m, ctx))
     if not cands:
         return []
-    if eng.blockers is not None:
+    if eng.blockers is not None and eng.may_block(norm):
         blocked = [(b.start(), b.end()) for b in eng.blockers.finditer(norm)]
         cands = [c for c in cands if not any(s <= c.s and c.e <= e for s, e in blocked)]
     chosen = _combine_ranges(_select(cands), ctx)
