@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import accumulate, compress
 
 from .lexicon import load_fields
 from .model import FrameEvidence
@@ -31,9 +32,10 @@ _AR_OPTIONAL = r"(?:[وف]?[بك]?(?:ال)?|[وف]?ل(?:ل)?)?"  # written bare:
 # Longest text the two patterns above match («وبال»): a cue's match starts at most this
 # many characters before its literal.
 _AR_CLITICS_MAX = 4
-_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")  # split() yields gap, word, gap, ..., word, gap
 _WORD_ONLY = re.compile(r"\w+\Z")
 _MEMO_MAX = 200_000
+_PREFIX_MAX = 3
 
 
 def frame_label(frame: str, language: str = "en") -> str:
@@ -123,22 +125,26 @@ class _CueIndex:
         self.by_literal: dict[int, list[int]] = {}
         for idx, (_, _, _, lit_id) in enumerate(self.cues):
             self.by_literal.setdefault(lit_id, []).append(idx)
-        # Word literals by their first character, so a new word checks only a few of them.
-        self.by_char: dict[str, list[int]] = {}
+        # Word literals by their first few characters (as many as the shortest has, at most
+        # three), so a new word checks only the literals that can start at each position.
+        words = [lit for lit in self.literals if _WORD_ONLY.match(lit)]
+        self.prefix_len = min(_PREFIX_MAX, *map(len, words)) if words else 1
+        self.by_prefix: dict[str, list[int]] = {}
         self.other: list[int] = []
         for lit_id, literal in enumerate(self.literals):
             if _WORD_ONLY.match(literal):
-                self.by_char.setdefault(literal[0], []).append(lit_id)
+                self.by_prefix.setdefault(literal[: self.prefix_len], []).append(lit_id)
             else:
                 self.other.append(lit_id)
         self.memo: dict[str, tuple[int, ...]] = {}
 
     def _word_literals(self, word: str) -> tuple[int, ...]:
         """Literals found in `word` at most `clitics_max` characters from its start."""
+        n = self.prefix_len
         found = tuple(
             lit_id
             for k in range(min(len(word), self.clitics_max + 1))
-            for lit_id in self.by_char.get(word[k], ())
+            for lit_id in self.by_prefix.get(word[k : k + n], ())
             if word.startswith(self.literals[lit_id], k)
         )
         if len(self.memo) >= _MEMO_MAX:  # bounded: unseen words cannot grow it forever
@@ -149,7 +155,10 @@ class _CueIndex:
     def candidates(self, norm: str) -> list[tuple[int, list[int] | None]]:
         """(cue index, positions where its match may start) for the cues that may match,
         in cue order; positions None: search the whole sentence."""
-        words = _WORD.findall(norm)
+        # One split gives the words (odd items) and, through the lengths of all items,
+        # where each word starts: a second finditer pass for the positions is not needed.
+        parts = _WORD_SPLIT.split(norm)
+        words = parts[1::2]
         # map() runs the memo lookups in C: this loop covers every word of every sentence.
         found = list(map(self.memo.get, words))
         starts: dict[int, list[int]] = {}
@@ -159,8 +168,12 @@ class _CueIndex:
                 for w, f in zip(words, found, strict=True)
             ]
         if any(found):
-            positions = list(map(_match_start, _WORD.finditer(norm)))  # same words, in order
-            for pos, lit_ids in zip(positions, found, strict=True):
+            # Word i starts after parts[0..2i], i.e. at the (2i+1)-th prefix sum of lengths.
+            positions = list(accumulate(map(len, parts[:-1])))[::2]
+            # compress/filter (in C) leave the Python loop only the few words with a
+            # literal; the two select the same words, in order.
+            hits = zip(compress(positions, found), filter(None, found), strict=True)
+            for pos, lit_ids in hits:
                 for lit_id in lit_ids:
                     starts.setdefault(lit_id, []).append(pos)
         out: list[tuple[int, list[int] | None]] = [
@@ -178,9 +191,6 @@ class _CueIndex:
 
 def _first(item: tuple[int, list[int] | None]) -> int:
     return item[0]
-
-
-_match_start = re.Match.start
 
 
 @cache
@@ -208,8 +218,11 @@ def sentence_cues(sentence: str, language: str) -> dict[str, list[str]]:
     """
     norm = normalize(sentence)
     index = _cue_index(language)
+    candidates = index.candidates(norm)
+    if not candidates:
+        return {}  # a sentence without any cue word (about a third of them)
     matches: list[tuple[int, int, str, str]] = []
-    for idx, starts in index.candidates(norm):
+    for idx, starts in candidates:
         frame, cue, pattern, _ = index.cues[idx]
         found = (
             pattern.finditer(norm) if starts is None else _anchored_matches(pattern, norm, starts)

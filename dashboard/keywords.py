@@ -20,6 +20,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain, compress
+from operator import itemgetter, mul
 
 import numpy as np
 
@@ -40,6 +42,7 @@ _CLUSTERS = tuple(
         key=len,
     )
 )
+_CLUSTER_LETTERS = tuple({cluster[0] for cluster in _CLUSTERS})
 # A remainder must be at least this long: short leftovers (ولي → لي، بدر → در) are
 # usually a name or word cut in two, never worth the risk.
 _MIN_BARE = 3
@@ -114,6 +117,12 @@ def _strip_plan(word: str) -> tuple[str, float, tuple[tuple[_Candidate, ...], ..
     """
     if not _is_arabic_word(word):
         return None
+    if not word.startswith(_CLUSTER_LETTERS):
+        # Most words start with no proclitic letter: skip their wordfreq lookup. The table
+        # is still loaded here, at the first Arabic word, so that its one-off load time
+        # stays with the first article parsed (warm-ups and benchmarks rely on that).
+        _arabic_frequencies()
+        return None
     whole = arabic_zipf(word)
     steps = []
     for cluster in _CLUSTERS:
@@ -149,8 +158,20 @@ def _term_parts(surface: str) -> tuple[str, str | None, tuple[str, str], tuple[s
     bare_first = _bare(first)
     bare_rest = strip_diacritics(rest) if rest else None
     whole = bare_first if bare_rest is None else f"{bare_first} {bare_rest}"
-    norms = tuple(_norm(p) for p in surface.split())
+    norms = tuple(map(_norm, surface.split()))
     return bare_first, bare_rest, (_norm(whole), whole), norms, _strip_plan(bare_first) is not None
+
+
+def _word_counts(parts: Iterable[tuple], counts: Iterable[int]) -> dict[str, int]:
+    """Corpus evidence for remainders: counts by matching form of single words, from the
+    `_term_parts` of each term and its count."""
+    # A plain dict: Counter's `+=` on a missing key goes through a Python-level __missing__.
+    word_counts: dict[str, int] = {}
+    get = word_counts.get
+    for part, c in zip(parts, counts, strict=True):
+        for norm in part[3]:
+            word_counts[norm] = get(norm, 0) + c
+    return word_counts
 
 
 class TermGrouper:
@@ -163,17 +184,20 @@ class TermGrouper:
 
     def __init__(self, counts: Counter[str] | dict[str, int]):
         self._counts = Counter(counts)
-        # Corpus evidence for remainders: counts by matching form of single words. A plain
-        # dict: Counter's `+=` on a missing key goes through a Python-level __missing__.
-        word_counts: dict[str, int] = {}
-        get = word_counts.get
-        for term, c in self._counts.items():
-            for norm in _term_parts(term)[3]:
-                word_counts[norm] = get(norm, 0) + c
-        self._word_counts = word_counts
+        self._word_counts = _word_counts(map(_term_parts, self._counts), self._counts.values())
         self._stripped: dict[str, str] = {}
         self._terms: dict[str, tuple[str, str]] = {}
         self._display: dict[str, str] | None = None
+
+    @classmethod
+    def _from_word_counts(cls, word_counts: dict[str, int]) -> TermGrouper:
+        """A grouper for `strip`/`_analyse` only, from ready corpus word counts (see
+        `_own_groups`); it has no term counts, so `display`/`group` are not available."""
+        grouper = cls.__new__(cls)
+        grouper._word_counts = word_counts
+        grouper._stripped = {}
+        grouper._terms = {}
+        return grouper
 
     # -- single words -------------------------------------------------------------------
 
@@ -297,6 +321,93 @@ class TermGrouper:
         return Counter(out)
 
 
+@lru_cache(maxsize=65536)
+def _consulted(word: str, depth: int = 0) -> frozenset[str]:
+    """Matching forms whose corpus counts `TermGrouper._strip_uncached(word, depth)` may
+    look up: the word's own and those of its candidate remainders, recursively."""
+    plan = _strip_plan(word) if depth <= 2 else None
+    if plan is None:
+        return frozenset()
+    norm_word, _, steps = plan
+    found = {norm_word}
+    for candidates in steps:
+        for rest, norm_rest, _, _ in candidates:
+            found.add(norm_rest)
+            found |= _consulted(rest, depth + 1)
+    return frozenset(found)
+
+
+def _own_groups(terms: Counter[str] | dict[str, int]) -> dict[str, int]:
+    """`TermGrouper(terms).group(terms)` for one article's own counts, which must be
+    positive integers (they then sum the same in any order), as a dict in another order.
+
+    Equal to it because a group key is always the matching form of the group's display
+    spelling, so spellings never collide across groups. Faster because the passes over
+    all terms run in C (map/compress/zip/filter/Counter); Python-level work is left to
+    the few terms that can lose a proclitic (about one in nine) and to colliding groups.
+    """
+    parts = list(map(_term_parts, terms))
+    counts = list(terms.values())
+    spelled = dict(zip(map(_UNCHANGED, parts), counts, strict=True))
+    if len(spelled) != len(parts):
+        # Terms differing only in diacritics share a spelling: sum their counts.
+        spelled = {}
+        for part, c in zip(parts, counts, strict=True):
+            pair = part[2]
+            spelled[pair] = spelled.get(pair, 0) + c
+    strippable = list(compress(range(len(parts)), map(_STRIPPABLE, parts)))
+    if strippable:
+        # Only the corpus counts of the words the strippable terms consult are needed;
+        # each term's words are repeated `count` times (tuple * int) and counted in C.
+        needed = frozenset().union(*(_consulted(parts[i][0]) for i in strippable))
+        words = chain.from_iterable(map(mul, map(_NORMS, parts), counts))
+        grouper = TermGrouper._from_word_counts(Counter(filter(needed.__contains__, words)))
+        stripped_words: dict[str, str] = {}
+        for i in strippable:
+            # TermGrouper._analyse inlined: each surface occurs once here, so its per-term
+            # cache would only cost; the first word (already diacritic-free) is cached.
+            first, rest, old, _, _ = parts[i]
+            stripped = stripped_words.get(first)
+            if stripped is None:
+                stripped = stripped_words[first] = grouper._strip_uncached(first, depth=0)
+            if stripped != first:
+                if rest is not None:
+                    stripped = f"{stripped} {rest}"
+                new = (_norm(stripped), stripped)
+                c = counts[i]
+                spelled[new] = spelled.get(new, 0) + c
+                if spelled[old] == c:
+                    del spelled[old]  # counts are positive: no other term has this pair
+                else:
+                    spelled[old] -= c
+    names = dict(zip(map(_NAME, spelled), spelled.values(), strict=True))
+    if len(set(map(_KEY, spelled))) == len(spelled):
+        return names  # one spelling per group (the usual case): it is the display form
+    # Several spellings of a group: the most frequent one shows (ties: lexically smallest).
+    keys = Counter(map(_KEY, spelled))
+    best: dict[str, tuple[int, str]] = {}
+    by_key: dict[str, int] = {}
+    for (key, name), c in spelled.items():
+        if keys[key] == 1:
+            continue
+        del names[name]
+        by_key[key] = by_key.get(key, 0) + c
+        current = best.get(key)
+        if current is None or (-c, name) < (-current[0], current[1]):
+            best[key] = (c, name)
+    for key, c in by_key.items():
+        names[best[key][1]] = c
+    return names
+
+
+# Fields of `_term_parts` and of a (key, spelling) pair, for the C-level passes above.
+_UNCHANGED = itemgetter(2)
+_NORMS = itemgetter(3)
+_STRIPPABLE = itemgetter(4)
+_KEY = itemgetter(0)
+_NAME = itemgetter(1)
+
+
 def group_terms(counts: Counter[str] | dict[str, int]) -> dict[str, tuple[str, int]]:
     """{group key: (display form, summed count)} for a corpus-wide term counter."""
     grouper = TermGrouper(counts)
@@ -323,10 +434,16 @@ def _clean_token(token: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _token_info(surface: str) -> tuple[str, bool]:
-    # (cleaned token, is it a content word): one cache lookup per token instead of two.
-    token = _clean_token(surface)
-    return token, _content_word(token)
+def _token_info(surface: str) -> tuple[str, bool, bool]:
+    # (cleaned token, is it a content word, does it open a coordinated noun phrase): one
+    # cache lookup per token instead of three.
+    # The uncached functions: this cache already holds the answer for every surface, and
+    # filling theirs as well would only cost on each new word.
+    token = _clean_token.__wrapped__(surface)
+    content = _content_word.__wrapped__(token)
+    # «و» + «ال» opens a coordinated noun phrase («كيم جونغ أون والرئيس»,
+    # «كوريا الجنوبية واليابان»): the pair across it is not a term.
+    return token, content, content and token.startswith("وال")
 
 
 # TOKEN_RE in a capturing group: re.split then yields gap, token, gap, token, ..., gap in
@@ -362,17 +479,15 @@ def article_terms(paragraphs: list[str], language: str) -> Counter[str]:
     add = found.append
     for paragraph in paragraphs:
         parts = _TOKEN_SPLIT.split(clean_invisible(paragraph))
-        previous = None  # the previous token, when a content word in the same run
-        for i in range(1, len(parts), 2):
-            if previous is not None and parts[i - 1].strip():
-                previous = None
-            token, content = _token_info(parts[i])
+        previous = None  # the previous token, when a content word
+        # Tokens are parts[1::2]; the gap before each of them is parts[:-1:2].
+        infos = map(_token_info, parts[1::2])
+        for (token, content, coordinated), gap in zip(infos, parts[:-1:2], strict=True):
             if not content:
                 previous = None
                 continue
-            # «و» + «ال» opens a coordinated noun phrase («كيم جونغ أون والرئيس»,
-            # «كوريا الجنوبية واليابان»): the pair across it is not a term.
-            if previous is not None and not token.startswith("وال"):
+            # A bigram needs nothing but white space between its words.
+            if previous is not None and not coordinated and not gap.strip():
                 add(f"{previous} {token}")
             add(token)
             previous = token
@@ -391,7 +506,12 @@ def top_keywords(
     """
     if terms is None:
         terms = article_terms(paragraphs, language)
-    counts = TermGrouper(terms).group(terms)
+    values = terms.values()
+    if {int}.issuperset(map(type, values)) and min(values, default=1) > 0:
+        # Positive integer counts (always, from article_terms): the fast path applies.
+        counts = _own_groups(terms)
+    else:
+        counts = TermGrouper(terms).group(terms)
     bigrams = {t: c for t, c in counts.items() if " " in t and c >= 2}
     # Occurrences of a word inside kept bigrams, by position: summing over one position
     # never counts one occurrence twice.
@@ -402,14 +522,21 @@ def top_keywords(
         first, second = term.split(" ", 1)
         as_first[first] = as_first.get(first, 0) + c
         as_second[second] = as_second.get(second, 0) + c
-    items = [
-        (t, c)
-        for t, c in counts.items()
-        if " " not in t and max(as_first.get(t, 0), as_second.get(t, 0)) < _COVERED_SHARE * c
+    # Only a word inside a kept bigram can be covered: test those few, not every unigram.
+    covered = {
+        w
+        for w in as_first.keys() | as_second.keys()
+        if max(as_first.get(w, 0), as_second.get(w, 0)) >= _COVERED_SHARE * counts.get(w, 0)
+    }
+    # Ranked by (-count, unigram after bigram, term) as plain tuples, which sort in C
+    # instead of through a Python key function; terms are unique, so the order is total.
+    # `c > 0`: an uncovered unigram passes the share test exactly when its count is positive.
+    ranked = [
+        (-c, True, t) for t, c in counts.items() if c > 0 and " " not in t and t not in covered
     ]
-    items.extend(bigrams.items())
-    items.sort(key=lambda tc: (-tc[1], " " not in tc[0], tc[0]))
-    return [Keyword(term=t, count=c) for t, c in items[:n]]
+    ranked.extend((-c, False, t) for t, c in bigrams.items())
+    ranked.sort()
+    return [Keyword(term=t, count=-neg) for neg, _, t in ranked[:n]]
 
 
 # -- distinctive terms ----------------------------------------------------------------------
