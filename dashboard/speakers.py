@@ -497,9 +497,18 @@ def _side_at(toks: list[_Tok], p: int):
         return None
     for side in _side_candidates(toks[p].norm):
         n = len(side.words)
-        if p + n <= len(toks) and all(toks[p + j].norm == side.words[j] for j in range(1, n)):
+        if p + n <= len(toks) and all(
+            toks[p + j].norm == side.words[j]
+            or (j == n - 1 and _strip_possessive(toks[p + j].norm) == side.words[j])
+            for j in range(1, n)
+        ):
             return side
     return None
+
+
+def _strip_possessive(norm: str) -> str:
+    """«south africa's» -> «africa»: an English country name in the possessive is still a side."""
+    return norm[:-2] if norm.endswith(("'s", "’s")) else norm
 
 
 @lru_cache(maxsize=65536)
@@ -507,7 +516,10 @@ def _side_candidates(norm: str) -> tuple[_Side, ...]:
     """Side entries a token can start, in the order _side_at tries them (cached: most tokens
     have none, and the same words recur)."""
     out = []
-    for cand in [norm, *_prefix_bases(norm), "ال" + norm]:
+    cands = [norm, *_prefix_bases(norm), "ال" + norm]
+    if norm.endswith(("'s", "’s")):
+        cands.append(norm[:-2])
+    for cand in cands:
         for side in _SIDES.get(cand, ()):
             if cand == "ال" + norm and side.type != "adj":
                 continue  # «تركي» is the adjective «التركي» without the article; not a name
@@ -1044,7 +1056,14 @@ def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
             return None
     # A homograph (بين، ذكر، تابع ...) is a verb only when it opens a clause: «الاتفاق بين
     # موسكو وبكين أن» is the preposition.
-    if v is not None and v.homograph and not _clause_initial(toks, i):
+    # «... السفيرَ وطالبت بـ»: و + a feminine past form («طالبت»، «ذكرت») is a verb coordinated
+    # with the clause before, not a noun; the bare «وطالب»، «وبين» stay nouns.
+    if (
+        v is not None
+        and v.homograph
+        and not _clause_initial(toks, i)
+        and not (v is not _AR_VERBS.get(t.norm) and t.norm[0] == "و" and t.norm[-1] == "ت")
+    ):
         return None
     return v
 
@@ -1095,6 +1114,8 @@ def _find_ar_complement(toks, i, verb, quotes_len):
             if k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)
             return (k + 1, -1, k)
+        if "ب" in verb.complements and norm[:1] == "ب" and len(norm) >= 4:
+            return (k, -1, k)  # «طالب بتوضيحات»: the demand is the prepositional phrase
         if norm in verb.complements or (norm == "عما" and "عن" in verb.complements):
             if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
@@ -1316,7 +1337,18 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if not verb.participle and span:
         parts = _split_commas(span)
         core = parts[0]
-        np = _parse_ar_np(core, sentence, strict=verb.homograph)
+        np = None
+        # «وصف الوزير الاتفاقَ بأنه»: the verb's object sits between subject and بأن.
+        if (
+            verb.lemma == _DESCRIBE
+            and t.norm.endswith(_DESCRIBE_BARE)
+            and len(core) > 1
+            and core[-1].norm.startswith("ال")
+            and not _side_at(core, len(core) - 1)
+        ):
+            np = _parse_ar_np(core[:-1], sentence, strict=True)
+        if np is None:
+            np = _parse_ar_np(core, sentence, strict=verb.homograph)
         lead = next((x.norm for x in core if x.norm not in _AR_FILLERS), "")
         if np is None and lead and lead not in _AR_STOP:
             return None  # a subject is there but is not a speaker («أكد البيان أن»)
@@ -1335,6 +1367,12 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             np = ctx.resolve(np)
     elif verb.homograph and span and not verb.participle:
         return None
+    if np is None and not verb.participle and not span and _coordinated(toks, i):
+        # «قال فلان إن ... وأكد أن»، «استدعت الوزارة السفير وطالبت بـ»: the second verb of a
+        # coordination shares the first verb's subject; a separate statement all the same.
+        np = next((h.np for h in reversed(hits) if h.np is not None), None)
+        if np is None:
+            np = _vso_subject(toks, i, sentence, ctx)
     if np is None and not verb.participle:
         np = _sv_subject(toks, i, sentence, ctx)
     if np is None:
@@ -1344,6 +1382,42 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     ctx.learn(np)
     ctx.last = np
     return _Hit(np, t.surf, content, direct, channel, i, participle=verb.participle)
+
+
+_DESCRIBE = _n("وصف")
+# Forms without an object pronoun («وصفها» carries its object): an object noun may follow.
+_DESCRIBE_BARE = tuple(_n(w) for w in ("وصف", "وصفت", "يصف", "تصف"))
+
+
+def _coordinated(toks: list[_Tok], i: int) -> bool:
+    """A و-prefixed verb in mid-clause (no punctuation before it): «... وأكد أن»."""
+    t = toks[i]
+    return (
+        i > 0
+        and t.norm[:1] == "و"
+        and t.norm not in _AR_VERBS
+        and t.gap == " "
+        and toks[i - 1].quote == -1
+    )
+
+
+def _vso_subject(toks, i, sentence, ctx) -> _NP | None:
+    """Subject of the sentence-opening verb in «VERB SUBJECT OBJECT وVERB2»: the subject ends at
+    its nationality adjective when a definite object follows («وزارة الخارجية الأردنية»)."""
+    f = 0
+    while f < i and toks[f].norm in _AR_FILLERS:
+        f += 1
+    if f + 2 > i or toks[f].norm in _AR_STOP or toks[f].quote != -1:
+        return None
+    seg = toks[f + 1 : i]
+    if any(x.gap != " " for x in seg):
+        return None  # punctuation inside: not one clause
+    for p in range(1, len(seg) - 1):
+        side = _side_at(seg, p)
+        if side and side.type == "adj" and seg[p + 1].norm.startswith("ال"):
+            np = _parse_ar_np(seg[: p + len(side.words)], sentence, strict=True)
+            return ctx.resolve(np) if np and (np.role or np.body) else None
+    return None
 
 
 def _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len) -> _Hit | None:
@@ -1614,6 +1688,20 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         if t.norm not in _EN_VERBS:
             continue
+        if out and toks[i - 1].norm == "and" and toks[i - 1].quote == -1:
+            # «The minister said X and warned that Y»: the coordinated verb shares the subject.
+            k = _en_skip_circumstance(toks, i + 1)
+            if k < n and (
+                t.norm not in _EN_OPINION
+                or toks[k].norm == "that"
+                or toks[k].quote != -1
+                or ":" in toks[k].gap
+            ):
+                direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
+                if text:
+                    np = _np_from_quote(out[-1])
+                    out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
+            continue
         q = _en_attribution(toks, i, sentence, quotes, quotes_len, ctx)
         if q is None:
             continue
@@ -1664,6 +1752,9 @@ def _en_content(toks, k, sentence, quotes, quotes_len) -> tuple[bool, str]:
         ):
             end = toks[j].start
             break
+        if toks[j].norm in _EN_VERBS and toks[j - 1].norm == "and" and toks[j].quote == -1:
+            end = toks[j - 1].start  # «said X and warned that Y»: a second statement
+            break
     return False, sentence[t.start : end].strip(_PUNCT_STRIP)
 
 
@@ -1709,6 +1800,10 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     """(np, direct, text, channel) for the English verb at i, or None."""
     n = len(toks)
     t = toks[i]
+    if t.norm in _EN_DESCRIBE and not (
+        i + 2 < n and toks[i + 1].norm != "as" and any(x.norm == "as" for x in toks[i + 2 : i + 9])
+    ):
+        return None  # «was described as» (passive) or no «as» at all: not a statement
     # Channel: «told Reuters», «told the Associated Press».
     after = i + 1
     channel = ""
@@ -1727,6 +1822,10 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             after = end
         elif after < n and toks[after].norm in _EN_AUDIENCE:
             after += 1
+    if _COMMA_RE.search(t.gap) and toks[i - 1].quote == -1:
+        inverted = _en_inverted(toks, i, after, sentence)
+        if inverted is not None:
+            return inverted, False, sentence[: toks[i].start].strip(_PUNCT_STRIP), channel
     start = i
     while start > 0 and toks[start - 1].norm in _EN_SKIP_BEFORE_VERB:
         start -= 1
@@ -1787,6 +1886,39 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         return None
     direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
     return np, direct, text, channel
+
+
+_EN_DESCRIBE = frozenset(_words("described describes"))
+
+
+def _en_inverted(toks, i, after, sentence) -> _NP | None:
+    """«Fees will rise, said Jane Doe, director of X at Y.»: a paraphrase before the verb and a
+    capitalised name right after it, alone up to the next comma or the end."""
+    n = len(toks)
+    end = after
+    while end < n and not (
+        end > after and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
+    ):
+        end += 1
+    name = toks[after:end]
+    if not 1 <= len(name) <= 4 or i < 3 or toks[after].norm in _EN_WHEN:
+        return None
+    if not all(x.surf[:1].isupper() and x.quote == -1 for x in name):
+        return None
+    np = _en_np(name, sentence)
+    if np is None or not np.name:
+        return None
+    if end < n and _COMMA_RE.search(toks[end].gap):
+        e2 = end
+        while e2 < n and not (
+            _HARD_PUNCT.search(toks[e2].gap) or (e2 > end and _COMMA_RE.search(toks[e2].gap))
+        ):
+            e2 += 1
+        role, kind, aff = _en_appos(toks[end:e2], sentence)
+        if role:
+            np.role, np.kind = role, kind
+            np.affiliation = np.affiliation or aff
+    return np
 
 
 _EN_WHEN = frozenset(
