@@ -425,10 +425,12 @@ def _content_words(phrases) -> set[str]:
 _AL = r"(?:[وف]?(?:[بل]?ال|لل))"  # article with optional clitics: ال، وال، بال، لل
 _QUAL_AR_RE = r"ال(?P<qual>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?(?!\w)"
 _PART_AR = r"صباح|مساء|ليله|فجر|ظهر|عصر|ظهيره|منتصف\s+ليل"
-_APPROX_AR = {"مطلع", "اوائل", "اواخر", "اواسط", "منتصف", "نهايه", "بدايه", "حوالي", "نحو"}
+# Parts of a period («مطلع العام», «نهاية مارس»), in normalised spelling: «أوائل» is «اواءل».
+_PARTS_AR = r"مطلع|اواءل|اواخر|اواسط|منتصف|نهايه|بدايه"
+_APPROX_AR = {"مطلع", "اواءل", "اواخر", "اواسط", "منتصف", "نهايه", "بدايه", "حوالي", "نحو"}
 _APPROX_EN = {"early", "mid", "late", "end of", "beginning of", "the end of", "the beginning of"}
 _AR_CUES = (
-    r"في|منذ|حتي|خلال|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|قبل|بعد|بحلول|طوال|من|"
+    rf"في|منذ|حتي|خلال|{_PARTS_AR}|قبل|بعد|بحلول|طوال|من|"
     r"اعتبارا\s+من|ابتداء\s+من|مع\s+حلول"
 )
 # Counted nouns after a number: "في 2019 حالة" / "1950 قطعة" are counts, not years.
@@ -444,7 +446,16 @@ def _mk(ctx: _Ctx, m: re.Match[str], start, end, gran, **kw) -> _Cand:
 
 
 def _absolute(
-    ctx: _Ctx, m, y: int | None, mo: int, d: int, d2: int, qual, pre: str, approx: bool
+    ctx: _Ctx,
+    m,
+    y: int | None,
+    mo: int,
+    d: int,
+    d2: int,
+    qual,
+    pre: str,
+    approx: bool,
+    since: bool = False,
 ) -> list[_Cand]:
     """Month-name date: day, day range or whole month; year optional."""
     pub = ctx.pub
@@ -452,7 +463,11 @@ def _absolute(
     if y is None:
         if pub is None:
             return [_mk(ctx, m, None, None, "day" if d else "month", approx=True, pre=pre)]
-        y = _year_for(pub, mo, d, qual)
+        if since and qual is None:
+            # «منذ سبتمبر» / "since September": the latest one that began by publication.
+            y = pub.year if (mo, d or 1) <= (pub.month, pub.day) else pub.year - 1
+        else:
+            y = _year_for(pub, mo, d, qual)
     if d:
         if not _valid_day(y, mo, d) or (d2 and (d2 <= d or not _valid_day(y, mo, d2))):
             return []
@@ -522,6 +537,8 @@ def _ar_patterns(lx: _Lex, speed: _Speed) -> list[_RuleSpec]:
         (?:\s*[/(]\s*(?:{mon})(?:\s*\))?)?
         (?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
         (?:\s+{_QUAL_AR_RE})?
+        (?:\s+(?:من\s+)?(?:{_AL}(?:عام|سنه)\s+ال(?P<ryq>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?
+            |(?P<rythis>هذا|هذه)\s+ال(?:عام|سنه))(?!\w))?
         """,
             also=rf"يوم|شهر|{_AL}",  # the unguarded openings: «يوم الأحد», «الأحد», «شهر»
         ),
@@ -535,9 +552,13 @@ def _ar_patterns(lx: _Lex, speed: _Speed) -> list[_RuleSpec]:
         y = int(m["year"]) if m["year"] else None
         qual = _QUAL_AR.get(m["qual"] or "")
         pre = m["pre"] or ""
+        # «أغسطس من العام الماضي», «مارس هذا العام»: the year relative to publication.
+        rel_year = m["ryq"] or m["rythis"]
+        if y is None and rel_year and ctx.pub is not None:
+            y = ctx.pub.year + {_PAST: -1, _NEXT: 1}.get(_QUAL_AR.get(m["ryq"] or ""), 0)
         weak = pre in ("من", "بعد", "قبل", "مع")
         partner = False
-        if not d and y is None and not (qual or m["shahr"] or (pre and not weak)):
+        if not d and y is None and not (qual or rel_year or m["shahr"] or (pre and not weak)):
             if pre not in ("من", "بين") or not _RANGE_START.match(ctx.norm, m.end()):
                 return []
             partner = True
@@ -545,11 +566,13 @@ def _ar_patterns(lx: _Lex, speed: _Speed) -> list[_RuleSpec]:
             strict
             and not d
             and y is None
-            and not (qual or m["shahr"] or partner)
+            and not (qual or rel_year or m["shahr"] or partner)
             and pre in ("", "من")
         ):
             return []
-        c = _absolute(ctx, m, y, mo, d, int(m["day2"] or 0), qual, pre, pre in _APPROX_AR)
+        c = _absolute(
+            ctx, m, y, mo, d, int(m["day2"] or 0), qual, pre, pre in _APPROX_AR, pre == "منذ"
+        )
         for x in c:
             x.since, x.partner = pre == "منذ", partner
         return _check_weekday(c, m, lx.weekdays_ar[m["wd"]][0] if m["wd"] else None)
@@ -738,27 +761,36 @@ def _ar_patterns(lx: _Lex, speed: _Speed) -> list[_RuleSpec]:
     relunit_re = re.compile(
         speed.start(
             rf"""
-        (?:(?<!\w)[وف]?(?P<pre>مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|منذ)\s+)?
+        (?:(?<!\w)[وف]?(?P<cue>قبل|بحلول|حتي|مع|منذ)\s+(?=(?:{_PARTS_AR})\s))?
+        (?:(?<!\w)[وف]?(?P<pre>{_PARTS_AR}|منذ)\s+)?
         (?:
           (?<!\w){_AL}(?P<unit>اسبوع|شهر|عام|سنه)\s+{_QUAL_AR_RE}
          |(?<!\w)[وف]?(?:هذا|هذه)\s+ال(?P<unit2>اسبوع|شهر|عام|سنه)(?!\w)
          |(?<!\w){_AL}(?P<unit3>اسبوع|شهر|عام|سنه)\s+(?:هذا|هذه)(?!\w)
+         # After a part word the bare unit is the current one («قبل نهاية العام»), unless
+         # another word or a number names it («نهاية العام الدراسي», «نهاية العام 2025»).
+         |(?(pre)(?<!\w){_AL}(?P<unit4>اسبوع|شهر|عام|سنه)(?!\w)(?!\s*(?:ال\w|\d|هذا|هذه|[-/]))
+            |(?!))
         )
         """,
         ),
         re.X,
     )
-    # Every branch above has a unit word next to a qualifier or a demonstrative.
+    # Every branch above has a unit word next to a qualifier, a demonstrative or a part word.
     relunit_gate = speed.gate(
         r"(?:اسبوع|شهر|عام|سنه)\s+(?:ال(?:ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)|هذا|هذه)"
         r"|(?:هذا|هذه)\s+ال(?:اسبوع|شهر|عام|سنه)"
+        rf"|(?:{_PARTS_AR})\s+{_AL}(?:اسبوع|شهر|عام|سنه)"
     )
     unit_of = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}
 
     def relunit_rule(m, ctx):
-        unit = unit_of[m["unit"] or m["unit2"] or m["unit3"]]
+        pre = m["pre"] or ""
+        if m["unit4"] and pre == "منذ":
+            return []  # «منذ العام» alone names no year
+        unit = unit_of[m["unit"] or m["unit2"] or m["unit3"] or m["unit4"]]
         qual = _QUAL_AR.get(m["qual"] or "", _CUR)
-        return [_relunit_cand(ctx, m, unit, qual, m["pre"] or "")]
+        return [_relunit_cand(ctx, m, unit, qual, pre, since=m["cue"] == "منذ")]
 
     duration_re = re.compile(
         rf"""
@@ -805,6 +837,35 @@ def _ar_patterns(lx: _Lex, speed: _Speed) -> list[_RuleSpec]:
         n = _num(m["num"], lx) if m["num"] else implied
         future = m["qual"].startswith(("مقبل", "قادم"))
         return [_rolling_cand(ctx, m, unit, n, future)]
+
+    quarter_tail = r"(?:ربع|نصف)\s+ال(?:اول|ثاني|ثالث|رابع|اخير)(?!\w)"
+    quarter_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?P<pre>في|خلال|منذ|حتي|بحلول|قبل|مع|{_PARTS_AR})\s+)?
+        (?<!\w){_AL}(?P<kind>ربع|نصف)\s+ال(?P<ord>اول|ثاني|ثالث|رابع|اخير)(?!\w)
+        (?P<spec>\s+(?:(?:من|في)\s+)?(?:
+            (?:{_AL}?(?:عام|سنه)\s+)?(?P<year>{_YEAR})(?:\s*م)?(?!\w)
+           |{_AL}(?:عام|سنه)(?:\s+ال(?P<qual>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?)?(?!\w)
+              (?!\s+ال\w)
+           |(?P<this>هذا|هذه)\s+ال(?:عام|سنه)(?!\w)
+           |{_AL}(?:عام|سنه)\s+(?P<this2>هذا|هذه)(?!\w)
+        ))?
+        (?!\s+(?:من|في)\s)  # «الربع الأول من القرن» is not a calendar quarter
+        """,
+        ),
+        re.X,
+    )
+
+    def quarter_rule(m, ctx):
+        n = {"اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "اخير": 0}[m["ord"]]
+        if not m["spec"] and (m["kind"] == "نصف" or not n):
+            return []  # a bare «النصف الأول» or «الربع الأخير» may be of anything
+        qual = _QUAL_AR.get(m["qual"] or "", _CUR if m["spec"] else None)
+        pre = m["pre"] or ""
+        year = int(m["year"]) if m["year"] else None
+        size = 3 if m["kind"] == "ربع" else 6
+        return _part_of_year(ctx, m, size, n, year, qual, pre, pre in _APPROX_AR, pre == "منذ")
 
     decade_re = re.compile(
         rf"(?<!\w)(?:{_AL})?(?P<dec>{'|'.join(_AR_DECADES)})(?:يات|ات)(?!\w)"
@@ -854,6 +915,7 @@ def _ar_patterns(lx: _Lex, speed: _Speed) -> list[_RuleSpec]:
             speed.gate(rolling_qual),  # its closing qualifier, a pattern cheap to compile
         ),
         (vague_re, vague_rule, _content_words(lx.vague_ar) | {"فتره", "مرحله"}, None),
+        (quarter_re, quarter_rule, {"ربع", "نصف"}, speed.gate(quarter_tail)),
         (decade_re, decade_rule, {d + suf for d in _AR_DECADES for suf in ("يات", "ات")}, None),
     ]
 
@@ -923,16 +985,43 @@ def _weekday_cand(ctx: _Ctx, m, wdn: int, qual: str | None, since: bool) -> _Can
     return _mk(ctx, m, d, d, "day")
 
 
-def _relunit_cand(ctx: _Ctx, m, unit: str, qual: str, pre: str) -> _Cand:
+def _relunit_cand(ctx: _Ctx, m, unit: str, qual: str, pre: str, since: bool = False) -> _Cand:
     pub = ctx.pub
     approx = pre in _APPROX_AR or pre in _APPROX_EN or pre in ("earlier", "later")
     if pub is None:
         return _mk(ctx, m, None, None, unit, approx=True)
     n = {_PAST: -1, _NEXT: 1}.get(qual, 0)
     start, end, gran = _shift(pub, unit, n)
-    if pre in ("منذ", "since"):
+    if since or pre in ("منذ", "since"):
         return _mk(ctx, m, start, pub, "range", approx=approx)
     return _mk(ctx, m, start, end, gran, approx=approx)
+
+
+def _part_of_year(
+    ctx: _Ctx,
+    m,
+    size: int,
+    n: int,
+    year: int | None,
+    qual: str | None,
+    pre: str,
+    approx: bool,
+    since: bool,
+) -> list[_Cand]:
+    """Quarter (size 3) or half (size 6) number n of a year (n 0: the last one).
+
+    Without a written year it is in the publication year, or the one before/after.
+    """
+    n = n or 12 // size
+    if n > 12 // size:
+        return []
+    if year is None:
+        if ctx.pub is None:
+            return [_mk(ctx, m, None, None, "range", approx=True, pre=pre, since=since)]
+        year = ctx.pub.year + {_PAST: -1, _NEXT: 1}.get(qual or "", 0)
+    start = date(year, size * (n - 1) + 1, 1)
+    end = _month_span(year, size * n)[1]
+    return [_mk(ctx, m, start, end, "range", approx=approx, pre=pre, since=since)]
 
 
 def _duration_cand(ctx: _Ctx, m, unit: str, n: int, hedged: bool) -> _Cand:
@@ -996,7 +1085,8 @@ def _en_patterns(lx: _Lex, speed: _Speed) -> list[_RuleSpec]:
          |(?<!\w)(?P<mon2>{mon})\.?(?!\w)
              (?:\s+(?P<dayb>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:\s*-\s*(?P<dayb2>\d{{1,2}})(?!\d))?)?
         )
-        (?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\w))?
+        (?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\w)
+          |\s+(?:(?i:of)\s+)?(?P<ryq>(?i:last|next|this))\s+(?i:year)(?!\w))?
         """,
         ),
         re.X,
@@ -1010,11 +1100,14 @@ def _en_patterns(lx: _Lex, speed: _Speed) -> list[_RuleSpec]:
         y = int(m["year"]) if m["year"] else None
         pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
         qual = _QUAL_EN.get(pre)
-        if not d and y is None and not pre:
+        # "August last year", "March next year": the year relative to publication.
+        if m["ryq"] and ctx.pub is not None:
+            y = ctx.pub.year + {_PAST: -1, _NEXT: 1}.get(_QUAL_EN[m["ryq"].lower()], 0)
+        if not d and y is None and not (pre or m["ryq"]):
             return []
         if strict and not d and y is None and pre in ("on", "from", "between"):
             return []
-        c = _absolute(ctx, m, y, mo, d, d2, qual, pre, pre in _APPROX_EN)
+        c = _absolute(ctx, m, y, mo, d, d2, qual, pre, pre in _APPROX_EN, pre == "since")
         for x in c:
             x.since = pre == "since"
         return _check_weekday(c, m, lx.weekdays_en[m["wd"]] if m["wd"] else None)
@@ -1136,6 +1229,58 @@ def _en_patterns(lx: _Lex, speed: _Speed) -> list[_RuleSpec]:
         pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
         return [_relunit_cand(ctx, m, m["unit"].lower(), qual, pre)]
 
+    # "by the end of the year": a part of the current period (with "this/next" it is
+    # relunit_re's).
+    part_tail = (
+        r"(?i:end|start|beginning|middle)\s+(?i:of\s+the)\s+(?P<unit>(?i:year|month|week))"
+        r"(?![-\w])"
+    )
+    part_re = re.compile(
+        speed.start(
+            r"(?:(?<!\w)(?P<cue>(?i:by|before|until|till|since|at|toward|towards))\s+)?"
+            r"(?<!\w)(?:(?i:the)\s+)?"
+            + part_tail
+            +
+            # "the end of the year 2023", "the end of the month of Ramadan" name another one.
+            r"(?!\s*\d)(?!\s+(?i:of|before|after)(?!\w))"
+        )
+    )
+
+    def part_rule(m, ctx):
+        since = (m["cue"] or "").lower() == "since"
+        return [_relunit_cand(ctx, m, m["unit"].lower(), _CUR, "end of", since=since)]
+
+    quarter_tail = (
+        r"(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))\s+"
+        r"(?P<kind>(?i:quarter|half))(?![-\w])"
+    )
+    quarter_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)(?P<pre>(?i:in|during|since|by|until|till|for|over|throughout|early|late|
+            the\s+end\s+of|end\s+of|the\s+start\s+of|start\s+of))\s+)?
+        (?<!\w)(?:(?i:the)\s+)?{quarter_tail}
+        (?P<spec>\s+(?:(?i:of)\s+)?(?:(?P<year>{_YEAR})
+            |(?i:the\s+year|(?P<qual>last|next|this)\s+year))(?!\w))?
+        (?!\s+(?i:of)(?!\w))  # "the first quarter of the century" is not a calendar quarter
+        """,
+        ),
+        re.X,
+    )
+    ordinal_en = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 0, "last": 0}
+    ordinal_en |= {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+    def quarter_rule(m, ctx):
+        n = ordinal_en[m["ord"].lower()]
+        kind = m["kind"].lower()
+        if not m["spec"] and (kind == "half" or not n):
+            return []  # a bare "the second half" or "the last quarter" may be of a match
+        qual = _QUAL_EN[m["qual"].lower()] if m["qual"] else (_CUR if m["spec"] else None)
+        pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
+        year = int(m["year"]) if m["year"] else None
+        size = 3 if kind == "quarter" else 6
+        return _part_of_year(ctx, m, size, n, year, qual, pre, pre in _APPROX_EN, pre == "since")
+
     duration_re = re.compile(
         rf"""
         (?<!\w)(?:(?P<hedge>(?i:about|around|nearly|almost|roughly|some|more\s+than|less\s+than|
@@ -1192,6 +1337,8 @@ def _en_patterns(lx: _Lex, speed: _Speed) -> list[_RuleSpec]:
         (weekday_re, weekday_rule, {w.lower() for w in lx.weekdays_en}, None),
         (relday_re, relday_rule, {"yesterday", "today", "tomorrow", "tonight", "night"}, None),
         (relunit_re, relunit_rule, {"week", "month", "year"}, speed.gate(relunit_tail)),
+        (part_re, part_rule, {"week", "month", "year"}, speed.gate(part_tail)),
+        (quarter_re, quarter_rule, {"quarter", "half"}, speed.gate(quarter_tail)),
         (duration_re, duration_rule, {"ago", "now"}, None),
         (rolling_re, rolling_rule, set(_EN_UNITS), speed.gate(rolling_qual + r"\s")),
         (vague_re, vague_rule, _content_words(lx.vague_en), None),

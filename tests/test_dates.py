@@ -573,3 +573,129 @@ def test_throughput_on_seed_sized_articles():
     per_second = rounds * words / 600 / (time.process_time() - t0)
     # Target is > 300 articles/s of 600 words per core; leave headroom for slow CI machines.
     assert per_second > 150, per_second
+
+
+# Parts of periods relative to publication, quarters and halves, a month with a relative
+# year, and "since <month>" without a year. Resolved by hand for PUB (Thursday 20 June 2024):
+# a part of a period («نهاية العام», "early next month") is the whole period, approximate
+# (as «منتصف الشهر المقبل» in the corpus); a quarter or half is its exact months, "range";
+# «منذ»/"since" runs to publication; a month "since" without a year is the latest such
+# month on or before publication.
+PERIOD_CASES = [
+    (
+        "يتوقع أن يستكمل المشروع قبل نهاية العام.",
+        "ar",
+        [("نهاية العام", "2024-01-01", "2024-12-31", "year", True)],
+    ),
+    (
+        "تعهدت الشركة بتسليم الشحنة بحلول نهاية الشهر.",
+        "ar",
+        [("نهاية الشهر", "2024-06-01", "2024-06-30", "month", True)],
+    ),
+    (
+        "تدفقت الاستثمارات على القطاع منذ مطلع العام.",
+        "ar",
+        [("مطلع العام", "2024-01-01", "2024-06-20", "range", True)],
+    ),
+    (
+        "وصلت أول دفعة من المساعدات في أوائل الشهر الجاري.",
+        "ar",
+        [("أوائل الشهر الجاري", "2024-06-01", "2024-06-30", "month", True)],
+    ),
+    # «العام الدراسي» is the school year, not the calendar year: not resolved.
+    ("تستعد المدارس لاستقبال الطلاب في مطلع العام الدراسي.", "ar", []),
+    (
+        "سجل الاقتصاد نموا ضعيفا في الربع الأول من العام.",
+        "ar",
+        [("الربع الأول من العام", "2024-01-01", "2024-03-31", "range", False)],
+    ),
+    (
+        "تراجعت الصادرات في النصف الثاني من العام الماضي.",
+        "ar",
+        [("النصف الثاني من العام الماضي", "2023-07-01", "2023-12-31", "range", False)],
+    ),
+    (
+        "ارتفعت المبيعات خلال الربع الثالث من عام 2022.",
+        "ar",
+        [("الربع الثالث من عام 2022", "2022-07-01", "2022-09-30", "range", False)],
+    ),
+    # A quarter of a century is not a calendar quarter.
+    ("انقضى الربع الأول من القرن على وقع الأزمات.", "ar", []),
+    (
+        "توقفت المحادثات منذ أغسطس من العام الماضي.",
+        "ar",
+        [("أغسطس من العام الماضي", "2023-08-01", "2024-06-20", "range", False)],
+    ),
+    (
+        "يعود السفير إلى منصبه في مارس من العام المقبل.",
+        "ar",
+        [("مارس من العام المقبل", "2025-03-01", "2025-03-31", "month", False)],
+    ),
+    (
+        "ارتفعت الأسعار منذ سبتمبر بوتيرة متسارعة.",
+        "ar",
+        [("سبتمبر", "2023-09-01", "2024-06-20", "range", False)],
+    ),
+    (
+        "Growth slowed sharply in the first quarter.",
+        "en",
+        [("first quarter", "2024-01-01", "2024-03-31", "range", False)],
+    ),
+    (
+        "Exports recovered in the second half of the year.",
+        "en",
+        [("second half of the year", "2024-07-01", "2024-12-31", "range", False)],
+    ),
+    (
+        "Profits fell in the fourth quarter of 2023.",
+        "en",
+        [("fourth quarter of 2023", "2023-10-01", "2023-12-31", "range", False)],
+    ),
+    (
+        "Inflation eased in the first half of last year.",
+        "en",
+        [("first half of last year", "2023-01-01", "2023-06-30", "range", False)],
+    ),
+    # Sports halves and a quarter of a century are not calendar periods.
+    ("The visitors scored twice in the second half.", "en", []),
+    ("The first quarter of the century saw rapid change.", "en", []),
+    (
+        "Talks have stalled since August last year.",
+        "en",
+        [("August last year", "2023-08-01", "2024-06-20", "range", False)],
+    ),
+    (
+        "The plant will reopen in March next year.",
+        "en",
+        [("March next year", "2025-03-01", "2025-03-31", "month", False)],
+    ),
+    (
+        "Prices have climbed steadily since September.",
+        "en",
+        [("September", "2023-09-01", "2024-06-20", "range", False)],
+    ),
+    (
+        "A deal is expected by the end of the year.",
+        "en",
+        [("end of the year", "2024-01-01", "2024-12-31", "year", True)],
+    ),
+    (
+        "Officials hope to finish the review before the end of the month.",
+        "en",
+        [("end of the month", "2024-06-01", "2024-06-30", "month", True)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), PERIOD_CASES)
+def test_period_parts_quarters_and_relative_years(sentence, lang, expected):
+    _check(sentence, PUB, lang, expected)
+
+
+def test_period_parts_without_publication_date_are_not_invented():
+    (m,) = extract_dates(["يتوقع أن يستكمل المشروع قبل نهاية العام."], None, "ar")
+    assert (m.start, m.end, m.approximate) == (None, None, True)
+    (m,) = extract_dates(["Growth slowed sharply in the first quarter."], None, "en")
+    assert (m.start, m.end, m.approximate) == (None, None, True)
+    (m,) = extract_dates(["Profits fell in the fourth quarter of 2023."], None, "en")
+    assert (m.start, m.end, m.granularity) == ("2023-10-01", "2023-12-31", "range")
