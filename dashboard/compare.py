@@ -267,7 +267,7 @@ def _set_diffs(kind: str, fa: list, fb: list, key, show, label=None) -> list[Fac
 
 
 def _whole_years_written(d) -> bool:
-    """A mention like «من 1950 إلى 1953» or "in 2019": written years covering whole years,
+    """A mention like «من 1980 إلى 1988» or "in 2019": written years covering whole years,
     already compared as a year or year range; listing it as a date too would repeat it."""
     return (
         d.start.endswith("-01-01")

@@ -441,8 +441,8 @@ def _token_info(surface: str) -> tuple[str, bool, bool]:
     # filling theirs as well would only cost on each new word.
     token = _clean_token.__wrapped__(surface)
     content = _content_word.__wrapped__(token)
-    # «و» + «ال» opens a coordinated noun phrase («كيم جونغ أون والرئيس»,
-    # «كوريا الجنوبية واليابان»): the pair across it is not a term.
+    # «و» + «ال» opens a coordinated noun phrase («وزير الخارجية والرئيس»,
+    # «مصر والسودان» read as «مصر» + «والسودان»): the pair across it is not a term.
     return token, content, content and token.startswith("وال")
 
 
