@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import auth, ui
+from dashboard.web import auth, ui
 
 PAGES = [
     ("views/overview.py", "Overview", ":material/dashboard:"),

@@ -9,12 +9,12 @@ import argparse
 import json
 import sys
 
-from . import config
+from dashboard import config
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from .parser import parse_article
-    from .readers import read_path
+    from dashboard.analysis.parser import parse_article
+    from dashboard.ingest.readers import read_path
 
     result = read_path(args.path)
     for problem in result.problems:
@@ -33,8 +33,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from .ingest import ingest_path
-    from .store import open_store
+    from dashboard.ingest.ingest import ingest_path
+    from dashboard.storage.store import open_store
 
     store = open_store(args.database)
 
@@ -52,13 +52,13 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _cmd_hash_password(args: argparse.Namespace) -> int:
-    from .auth import main as auth_main
+    from dashboard.web.auth import main as auth_main
 
     return auth_main(["hash"])
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .export import export_cli
+    from dashboard.output.export import export_cli
 
     return export_cli(args)
 
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ph.set_defaults(func=_cmd_hash_password)
 
-    from . import bench  # standard library only at import time; the work is lazy
+    from dashboard.bench import bench  # standard library only at import time; the work is lazy
 
     pb = sub.add_parser("bench", help="measure parse, ingest and page-data speed at scale")
     bench.add_arguments(pb)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from dashboard.store import Store
+from dashboard.storage.store import Store
 
 # Property tests run on a fixed seed by default, so that a submission's CI result does not
 # depend on which random examples one run happened to draw. To search for new failures,

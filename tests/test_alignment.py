@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dashboard import alignment as al
+from dashboard.analysis import alignment as al
 
 DATA = Path(__file__).resolve().parent / "data"
 PAIRS = json.loads((DATA / "alignment_pairs.json").read_text(encoding="utf-8"))["pairs"]

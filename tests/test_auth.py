@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import auth
+from dashboard.web import auth
 
 ROOT = Path(__file__).resolve().parent.parent
 UPLOAD_PAGE = str(ROOT / "dashboard" / "views" / "upload.py")
@@ -323,7 +323,7 @@ def test_app_throttle_holds_across_sessions_via_the_database(local_db):
     assert "Too many failed attempts" in _texts(fresh.error)
     assert len(fresh.file_uploader) == 0
     # The failures are in the database, where the other instances look.
-    from dashboard import ui
+    from dashboard.web import ui
 
     store = ui.store_for(os.environ["DASHBOARD_DATABASE_URL"])
     assert len(store.login_failures("alice", since=0)) == 5
@@ -334,7 +334,7 @@ def test_app_throttle_holds_across_sessions_via_the_database(local_db):
 
 def test_cli_hash_reads_stdin_and_prints_a_matching_hash():
     out = subprocess.run(
-        [sys.executable, "-m", "dashboard.auth", "hash"],
+        [sys.executable, "-m", "dashboard.web.auth", "hash"],
         input="s3cret pass\n",
         capture_output=True,
         text=True,
@@ -350,7 +350,7 @@ def test_cli_hash_reads_stdin_and_prints_a_matching_hash():
 
 def test_cli_hash_refuses_an_empty_password():
     out = subprocess.run(
-        [sys.executable, "-m", "dashboard.auth", "hash"],
+        [sys.executable, "-m", "dashboard.web.auth", "hash"],
         input="\n",
         capture_output=True,
         text=True,
@@ -430,7 +430,7 @@ def test_local_mode_has_full_rights_without_a_login(local_db):
 
 
 def test_failed_sign_ins_log_no_password_and_no_unknown_name(local_db, caplog):
-    caplog.set_level(logging.INFO, logger="dashboard.auth")
+    caplog.set_level(logging.INFO, logger="dashboard.web.auth")
     # A password typed into the user-name field, then a wrong password for a real user.
     at = _sign_in(_upload_page(SECRETS), "hunter2-typed-here", ALICE_PW)
     at = _sign_in(at, "alice", "wrong-secret-pw")
@@ -450,7 +450,7 @@ def test_misconfigured_auth_stops_the_app_instead_of_opening_it(local_db):
 
 LOGIN_APP = """
 import streamlit as st
-from dashboard import auth
+from dashboard.web import auth
 st.markdown(f"menu visible: {auth.signed_in()}")
 auth.login()
 st.markdown("PAGE CONTENT for " + auth.current_role())
@@ -620,7 +620,7 @@ def test_app_viewer_reads_but_has_no_upload_page(app_db):
 
 
 def test_app_editor_uploads_and_signs_out(app_db):
-    from dashboard.store import Store
+    from dashboard.storage.store import Store
 
     at = _sign_in(_app(SECRETS), "alice", ALICE_PW)
     assert "Signed in as **alice** (editor)" in _texts(at.sidebar.caption)

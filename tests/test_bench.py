@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import bench, queries
-from dashboard.benchgen import generate
-from dashboard.ingest import ingest_path
+from dashboard.analysis.parser import parse_article
+from dashboard.bench import bench
+from dashboard.bench.benchgen import generate
+from dashboard.ingest.ingest import ingest_path
 from dashboard.model import Article, DateMention, Keyword, Quote, RawArticle
-from dashboard.parser import parse_article
-from dashboard.store import Filters, Store
+from dashboard.storage import queries
+from dashboard.storage.store import Filters, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 

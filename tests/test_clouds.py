@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image, features
 
-from dashboard.clouds import cloud_png, cloud_svg, font_path, render_cloud, shaping_mode
+from dashboard.output.clouds import cloud_png, cloud_svg, font_path, render_cloud, shaping_mode
 
 FREQS = {"الناتو": 12, "روسيا": 9, "كوريا الشمالية": 7, "العقوبات": 5, "واشنطن": 4, "NATO": 3}
 SVG_NS = "{http://www.w3.org/2000/svg}"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import alignment
-from dashboard.compare import compare_articles, compare_groups
+from dashboard.analysis import alignment
+from dashboard.analysis.compare import compare_articles, compare_groups
+from dashboard.analysis.textproc import split_paragraphs
 from dashboard.model import Article, DateMention, Speaker
-from dashboard.textproc import split_paragraphs
 
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.dates import extract_dates
+from dashboard.analysis.dates import extract_dates
+from dashboard.analysis.textproc import detect_language, normalize, split_paragraphs
 from dashboard.model import DateMention
-from dashboard.textproc import detect_language, normalize, split_paragraphs
 
 DATA = Path(__file__).resolve().parent / "data"
 CORPUS = DATA / "corpus"

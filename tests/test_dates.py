@@ -1,4 +1,4 @@
-"""Table-driven tests for dashboard.dates.extract_dates.
+"""Table-driven tests for dashboard.analysis.dates.extract_dates.
 
 Every row is a sentence written for this test, a publication date and the mentions a
 careful reader expects, resolved by hand: (key phrase, start, end, granularity,
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.dates import extract_dates
-from dashboard.textproc import split_paragraphs
+from dashboard.analysis.dates import extract_dates
+from dashboard.analysis.textproc import split_paragraphs
 
 PUB = date(2024, 6, 20)  # Thursday
 V = (None, None, "vague", True)  # expected tail of a vague mention

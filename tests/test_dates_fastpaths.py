@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard import dates
-from dashboard.readers import read_path
-from dashboard.textproc import split_sentences
+from dashboard.analysis import dates
+from dashboard.analysis.textproc import split_sentences
+from dashboard.ingest.readers import read_path
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGS = ("ar", "en", "any")

@@ -24,7 +24,7 @@ import pytest
 from conftest import free_port
 from e2e_support import CHROMIUM, browser, streamlit_server, wait_http
 
-from dashboard import auth
+from dashboard.web import auth
 
 NGINX = "/usr/sbin/nginx"
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,10 +15,10 @@ from xml.etree import ElementTree
 import pytest
 from PIL import Image
 
-from dashboard import export
-from dashboard.charts import Chart, dashboard_charts, page_charts
 from dashboard.model import Article, DateMention, Keyword, Quote, RawArticle, Speaker
-from dashboard.store import Filters, Store
+from dashboard.output import export
+from dashboard.output.charts import Chart, dashboard_charts, page_charts
+from dashboard.storage.store import Filters, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 HAS_BROWSER = export.browser_available()[0]
@@ -391,8 +391,8 @@ def test_cli_without_browser_writes_clouds_and_fails(tmp_path, db_url):
 def _chart_app():
     import plotly.graph_objects as go
 
-    from dashboard import ui_export
-    from dashboard.charts import Chart
+    from dashboard.output.charts import Chart
+    from dashboard.web import ui_export
 
     fig = go.Figure(go.Bar(x=["أ", "ب"], y=[1, 2]))
     ui_export.chart_download(Chart("speakers", "kinds", "Kinds", fig), key="plot", warm=False)

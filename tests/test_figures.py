@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import figures
+from dashboard.output import figures
 
 
 def _speakers(rows):

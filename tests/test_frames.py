@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.frames import FRAME_LABELS, FRAMES, score_frames, sentence_cues
+from dashboard.analysis.frames import FRAME_LABELS, FRAMES, score_frames, sentence_cues
 
 
 @pytest.mark.parametrize(

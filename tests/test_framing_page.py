@@ -12,9 +12,10 @@ from urllib.parse import urlencode
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import alignment, queries
-from dashboard.ingest import ingest_path
-from dashboard.store import Filters, open_store
+from dashboard.analysis import alignment
+from dashboard.ingest.ingest import ingest_path
+from dashboard.storage import queries
+from dashboard.storage.store import Filters, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")

@@ -21,9 +21,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from dashboard.analysis.parser import parse_article
+from dashboard.ingest.readers import SUPPORTED_EXTENSIONS, Problem, read_bytes
 from dashboard.model import Article, RawArticle
-from dashboard.parser import parse_article
-from dashboard.readers import SUPPORTED_EXTENSIONS, Problem, read_bytes
 
 EXAMPLES = Counter()
 # More examples for exploration runs (see tests/conftest.py); the default keeps CI short.

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import identity, queries
-from dashboard.identity import Alias, canonical_map, identify, load_aliases, relation, tokens
-from dashboard.ingest import ingest_result
+from dashboard.analysis import identity
+from dashboard.analysis.identity import (
+    Alias,
+    canonical_map,
+    identify,
+    load_aliases,
+    relation,
+    tokens,
+)
+from dashboard.ingest.ingest import ingest_result
+from dashboard.ingest.readers import ReadResult
 from dashboard.model import RawArticle
-from dashboard.readers import ReadResult
-from dashboard.store import Filters
+from dashboard.storage import queries
+from dashboard.storage.store import Filters
 
 
 def groups_of(rows, aliases=()) -> set[frozenset[str]]:
@@ -283,8 +291,8 @@ def _cached_speaker_rows():
     # Runs inside AppTest: the page-data cache every page uses (ui.cached).
     import streamlit as st
 
-    from dashboard import ui
-    from dashboard.store import Filters
+    from dashboard.storage.store import Filters
+    from dashboard.web import ui
 
     store = ui.get_store()
     counts = ui.speaker_counts(store, Filters())

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import ingest, readers
-from dashboard.charts import Chart, slug
-from dashboard.export import unique_names
+from dashboard.analysis.parser import parse_article
+from dashboard.ingest import ingest, readers
 from dashboard.model import RawArticle
-from dashboard.parser import parse_article
-from dashboard.store import DERIVED_TABLES, Store, StoreError
+from dashboard.output.charts import Chart, slug
+from dashboard.output.export import unique_names
+from dashboard.storage.store import DERIVED_TABLES, Store, StoreError
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ("articles", *DERIVED_TABLES)

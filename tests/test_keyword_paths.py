@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from dashboard.keywords import top_keywords
+from dashboard.analysis.keywords import top_keywords
 from dashboard.model import Keyword
 
 # Spelling variants of one group, a proclitic form next to its bare word, a diacritic

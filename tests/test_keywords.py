@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from dashboard.keywords import (
+from dashboard.analysis.keywords import (
     TermGrouper,
     article_terms,
     distinctive_terms,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.naming import event_name_counts, event_name_spans, event_names
+from dashboard.analysis.naming import event_name_counts, event_name_spans, event_names
 
 
 @pytest.mark.parametrize(

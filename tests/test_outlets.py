@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import outlets, queries
-from dashboard.ingest import ingest_path
-from dashboard.outlets import Registry
-from dashboard.store import Filters, Store
+from dashboard.ingest.ingest import ingest_path
+from dashboard.storage import outlets, queries
+from dashboard.storage.outlets import Registry
+from dashboard.storage.store import Filters, Store
 
 WIRE = Path(__file__).resolve().parent / "data" / "wire"
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from test_provenance import AR_OUTLET, EN_OUTLET, fill
 
-from dashboard.store import Store
+from dashboard.storage.store import Store
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 CLUSTERS_NOTE = "Counting: each wire-copy cluster once"

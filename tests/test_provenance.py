@@ -10,10 +10,10 @@ import datetime as dt
 
 import pytest
 
-from dashboard import provenance
-from dashboard.keywords import article_terms
+from dashboard.analysis.keywords import article_terms
 from dashboard.model import Article, DateMention, Keyword, RawArticle
-from dashboard.store import Filters, Store
+from dashboard.storage import provenance
+from dashboard.storage.store import Filters, Store
 
 AR_OUTLET = "صحيفة الاختبار"
 EN_OUTLET = "Test Wire"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import readers
-from dashboard.readers import (
+from dashboard.ingest import readers
+from dashboard.ingest.readers import (
     SUPPORTED_EXTENSIONS,
     Problem,
     decode_bytes,

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import report
-from dashboard.compare import compare_articles
+from dashboard.analysis.compare import compare_articles
 from dashboard.model import Article, Speaker
+from dashboard.output import report
 
 DATA = Path(__file__).resolve().parent / "data"
 PAIRS = {

@@ -1,4 +1,4 @@
-"""Evaluation gate for dashboard.speakers on the hand-annotated corpus in tests/data/corpus/.
+"""Evaluation gate for dashboard.analysis.speakers on the hand-annotated corpus in tests/data/corpus/.
 
 The corpus is only measured, never used to write rules. Matching is strict:
 
@@ -31,8 +31,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard.speakers import attribute_quotes, summarize_speakers  # noqa: E402
-from dashboard.textproc import detect_language, normalize, split_paragraphs  # noqa: E402
+from dashboard.analysis.speakers import attribute_quotes, summarize_speakers  # noqa: E402
+from dashboard.analysis.textproc import detect_language, normalize, split_paragraphs  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
 # Four articles written after the rules were tuned, annotated before the code ever ran on them:

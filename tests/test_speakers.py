@@ -1,4 +1,4 @@
-"""Table-driven tests for dashboard.speakers: hand-written sentences -> expected attributions.
+"""Table-driven tests for dashboard.analysis.speakers: hand-written sentences -> expected attributions.
 
 Each case lists every attribution the extractor must return, in order. A field set to None
 is not checked. Names and sentences are invented for the tests (none come from the seeds).
@@ -10,8 +10,8 @@ import time
 
 import pytest
 
+from dashboard.analysis.speakers import attribute_quotes, summarize_speakers
 from dashboard.model import Quote
-from dashboard.speakers import attribute_quotes, summarize_speakers
 
 
 def Q(

@@ -12,8 +12,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard import speakers as sp
-from dashboard.textproc import TOKEN_RE, normalize
+from dashboard.analysis import speakers as sp
+from dashboard.analysis.textproc import TOKEN_RE, normalize
 
 # Characters that make the word-boundary and tokeniser edge cases: Arabic letters (with و/ف
 # prefixes), diacritics and tatweel, Latin, digits, underscore, apostrophe, hyphen, quote

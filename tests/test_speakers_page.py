@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.ingest import ingest_result
+from dashboard.ingest.ingest import ingest_result
+from dashboard.ingest.readers import ReadResult
 from dashboard.model import RawArticle
-from dashboard.readers import ReadResult
-from dashboard.store import Store
+from dashboard.storage.store import Store
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 A, B = "صحيفة الأفق", "وكالة النهار"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import stopwordsiso
 
-from dashboard.stopwords import arabic_stopwords, english_stopwords, is_stopword
+from dashboard.analysis.stopwords import arabic_stopwords, english_stopwords, is_stopword
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import queries
 from dashboard.model import Article, DateMention, Keyword, Quote, RawArticle, Speaker
-from dashboard.store import Filters, Store, StoreError, _redact
+from dashboard.storage import queries
+from dashboard.storage.store import Filters, Store, StoreError, _redact
 
 
 def make(outlet: str, title: str, day: str, lang: str = "ar", quotes=(), dates=(), terms=()):

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import queries
-from dashboard.ingest import ingest_path
-from dashboard.store import Filters, Store
-from dashboard.syndication import (
+from dashboard.ingest.ingest import ingest_path
+from dashboard.storage import queries
+from dashboard.storage.store import Filters, Store
+from dashboard.storage.syndication import (
     cluster_copies,
     clusters,
     copy_diff,
@@ -420,7 +420,7 @@ def test_ingest_in_rounds_skips_duplicates_across_rounds_and_clusters_once(
     # articles plus a copy of one of them under another file name (a duplicate that
     # falls in a later round than its original) must give 12 added, 1 duplicate, and the
     # same single cluster of six as a one-round ingest.
-    from dashboard import ingest
+    from dashboard.ingest import ingest
 
     monkeypatch.setattr(ingest, "CHUNK", 5)
     monkeypatch.setattr(ingest, "PARALLEL_THRESHOLD", 2)

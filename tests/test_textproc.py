@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.textproc import normalize_ar, split_paragraphs, split_sentences, tokenize
+from dashboard.analysis.textproc import normalize_ar, split_paragraphs, split_sentences, tokenize
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import unicodedata
 
 import pytest
 
-from dashboard.textproc import (
+from dashboard.analysis.textproc import (
     clean_invisible,
     normalize,
     normalize_ar,

@@ -13,11 +13,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import upload_logic as ul
-from dashboard.ingest import FileOutcome, IngestReport
+from dashboard.ingest import uploads as ul
+from dashboard.ingest.ingest import FileOutcome, IngestReport
+from dashboard.ingest.readers import Problem, ReadResult
 from dashboard.model import RawArticle
-from dashboard.readers import Problem, ReadResult
-from dashboard.store import Store
+from dashboard.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 UPLOAD_PAGE = str(ROOT / "dashboard" / "views" / "upload.py")
@@ -81,7 +81,7 @@ def test_allowed_types_are_the_supported_formats():
 
 def test_preview_frame_rows_follow_the_articles_and_mark_stored_ones(duck_store):
     stored = raw("Already here", "Old body.", outlet="Gazette", src="old.txt")
-    from dashboard.ingest import ingest_result
+    from dashboard.ingest.ingest import ingest_result
 
     ingest_result(duck_store, ReadResult(articles=[stored]), workers=1)
     result = ReadResult(
@@ -254,7 +254,7 @@ def test_reader_problems_reach_the_report(duck_store):
 
 
 def test_article_choices_label_and_order(duck_store):
-    from dashboard.ingest import ingest_result
+    from dashboard.ingest.ingest import ingest_result
 
     ingest_result(duck_store, ReadResult(articles=[raw("First", "One.", outlet="A")]), workers=1)
     ingest_result(

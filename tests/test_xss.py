@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.ingest import ingest_result
+from dashboard.ingest.ingest import ingest_result
+from dashboard.ingest.readers import ReadResult, read_bytes
 from dashboard.model import RawArticle
-from dashboard.readers import ReadResult, read_bytes
-from dashboard.store import Store
+from dashboard.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
@@ -218,8 +218,9 @@ def test_speaker_tables_hold_the_payload_verbatim(hostile_env, monkeypatch):
 
 
 def test_framing_report_download_is_inert(hostile_env, monkeypatch):
-    from dashboard import compare, report
-    from dashboard.store import Store as _Store
+    from dashboard.analysis import compare
+    from dashboard.output import report
+    from dashboard.storage.store import Store as _Store
 
     store = _Store(hostile_env["DASHBOARD_DATABASE_URL"])
     try:

@@ -12,10 +12,12 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import figures, queries, report, ui
-from dashboard.compare import Comparison, compare_groups
-from dashboard.frames import frame_label
-from dashboard.store import Store
+from dashboard.analysis.compare import Comparison, compare_groups
+from dashboard.analysis.frames import frame_label
+from dashboard.output import figures, report
+from dashboard.storage import queries
+from dashboard.storage.store import Store
+from dashboard.web import ui
 
 MODES = {"outlets": "Two outlets", "articles": "Two articles"}
 # Clause units at 0.25 find paraphrases buried in long Arabic sentences (measured on the

@@ -5,7 +5,7 @@ most distinctive terms. The picked outlet and term are kept in the URL (?kw_outl
 import pandas as pd
 import streamlit as st
 
-from dashboard import ui, ui_export
+from dashboard.web import ui, ui_export
 
 # Clouds drawn without asking: each costs about half a second cold, so a store with
 # dozens of outlets shows the largest few and lets the reader pick others.

@@ -4,7 +4,9 @@ editors the registry itself as an editable table saved to the team copy."""
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import auth, figures, outlets, queries, ui
+from dashboard.output import figures
+from dashboard.storage import outlets, queries
+from dashboard.web import auth, ui
 
 GROUPS = list(outlets.ATTRIBUTES)  # country, region, type
 PARAM = "ol_group"

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import ui, ui_export
+from dashboard.web import ui, ui_export
 
 store, f = ui.page_context()
 st.title("Overview")

@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import highlight, ui
+from dashboard.analysis import highlight
+from dashboard.web import ui
 
 store, f = ui.page_context()
 st.title("Article reader")

@@ -9,9 +9,12 @@ the numbers.
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts as chart_registry
-from dashboard import figures, identity, queries, ui, ui_export
-from dashboard.store import Filters, Store
+from dashboard.analysis import identity
+from dashboard.output import charts as chart_registry
+from dashboard.output import figures
+from dashboard.storage import queries
+from dashboard.storage.store import Filters, Store
+from dashboard.web import ui, ui_export
 
 ALL_SPEAKERS = "All speakers"
 ALL_OUTLETS = "All outlets"

@@ -5,7 +5,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import auth, figures, syndication, ui
+from dashboard.output import figures
+from dashboard.storage import syndication
+from dashboard.web import auth, ui
 
 # This page's URL parameters (a shared link reopens the same cluster and copy).
 PARAMS = ("syn_cluster", "syn_copy")

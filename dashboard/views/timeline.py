@@ -7,7 +7,7 @@ behind it; the pick is kept in the URL (?tl_day=, ?tl_event=).
 import pandas as pd
 import streamlit as st
 
-from dashboard import ui, ui_export
+from dashboard.web import ui, ui_export
 
 SEP = "|"  # option values: "day|outlet" and "start|end|outlet" (dates never hold "|")
 

@@ -8,7 +8,8 @@ import hashlib
 
 import streamlit as st
 
-from dashboard import auth, ui, upload_logic
+from dashboard.ingest import uploads as upload_logic
+from dashboard.web import auth, ui
 
 # Session-state keys of this page.
 UPLOADER_ROUND = "upload_round"  # bumped after a save so the uploader starts empty
@@ -142,7 +143,7 @@ else:
         if gone:
             # Copies of a deleted first publisher were released from their cluster: regroup
             # them now so "count each cluster once" stays right.
-            from dashboard import syndication
+            from dashboard.storage import syndication
 
             syndication.update_clusters(store)
         st.session_state[DELETED] = (

@@ -1,0 +1,640 @@
+"""Content terms of articles: per-article counts, clitic-aware grouping, distinctive terms.
+
+Arabic attaches conjunctions, prepositions and the article to the word (والناتو، للغرب،
+بالعقوبات). Generic stemmers strip these letters blindly and mangle names (بوتين → وتين,
+لبنان → بنان). `TermGrouper` strips a proclitic only when the evidence says the remainder
+is the word: the remainder must be attested (in the corpus being counted or in the
+`wordfreq` Arabic list) and, according to `wordfreq`, clearly more frequent than the whole
+form — a real clitic form is always rarer than its bare word, while a name is usually far
+more frequent than the junk left after cutting its first letter.
+
+English terms are only case-folded (no stemming, no plural folding: "news"/"new",
+"arms"/"arm" show why); the display form is the most frequent capitalisation.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import chain, compress
+from operator import itemgetter, mul
+
+import numpy as np
+
+from dashboard.analysis.stopwords import is_stopword
+from dashboard.analysis.textproc import TOKEN_RE, clean_invisible, normalize_token, strip_diacritics
+from dashboard.model import Keyword
+
+log = logging.getLogger(__name__)
+
+# Proclitic clusters: optional conjunction (و/ف) + optional preposition (ب/ل/ك). The
+# article ال is not stripped: العالم (the world) and عالم (scientist) differ, and the
+# definite form is what a reader expects to see in a cloud.
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ل", "ك")
+_CLUSTERS = tuple(
+    sorted(
+        (c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS if c + p),
+        key=len,
+    )
+)
+_CLUSTER_LETTERS = tuple({cluster[0] for cluster in _CLUSTERS})
+# A remainder must be at least this long: short leftovers (ولي → لي، بدر → در) are
+# usually a name or word cut in two, never worth the risk.
+_MIN_BARE = 3
+_MIN_DEFINITE = 4  # ال + two letters; keeps والي/بالي from becoming الي
+# How much more frequent (in Zipf units, log10 per billion words) the remainder must be
+# than the whole form. Measured on wordfreq: real clitic forms sit 0.8–3.4 below their
+# bare word (وروسيا 0.95, للغرب 1.26, والناتو 1.81), a few closer (وفيتنام 0.78, لوكالة
+# 0.75, بالتعاون 0.24); names whose remainder is a word sit close too (بيونج/يونج 0.71,
+# فانس/انس 0.53, بكين/كين −0.07). When the corpus uses the bare form at least as often as
+# the whole form, the smaller margin applies.
+_ZIPF_MARGIN = 0.8
+_ZIPF_MARGIN_CORPUS = 0.5
+# A remainder known only from wordfreq (not seen in the corpus) must be a common word.
+_ZIPF_ATTESTED = 3.0
+# Tokens that are not terms: anything with a digit, and the English possessive.
+_HAS_DIGIT = re.compile(r"\d")
+_POSSESSIVE = re.compile(r"['’][sS]$")
+# Share of a unigram's occurrences inside kept bigrams above which the unigram is redundant.
+_COVERED_SHARE = 0.75
+
+
+@lru_cache(maxsize=1)
+def _arabic_frequencies() -> dict[str, float]:
+    """wordfreq's Arabic word -> frequency table (loaded once, ≈0.2 s), or {} if missing.
+
+    Looked up directly rather than through `wordfreq.zipf_frequency` (≈30 µs a call, its
+    tokenizer re-runs each time): on single diacritic-free tokens both give the same value.
+    """
+    try:
+        from wordfreq import get_frequency_dict
+    except ImportError:
+        log.warning("wordfreq is not installed: clitic grouping uses corpus evidence only")
+        return {}
+    return get_frequency_dict("ar")
+
+
+@lru_cache(maxsize=65536)
+def arabic_zipf(word: str) -> float:
+    """Zipf frequency (log10 per billion words) of an Arabic word; 0.0 when unknown."""
+    # Cached: the same words are looked up for every article (a float return is immutable).
+    freq = _arabic_frequencies().get(word)
+    return round(math.log10(freq) + 9.0, 2) if freq else 0.0
+
+
+_norm = normalize_token
+
+
+@lru_cache(maxsize=200_000)
+def _bare(text: str) -> str:
+    # strip_diacritics is a regex pass; articles repeat their words, so cache it.
+    return strip_diacritics(text)
+
+
+def _is_arabic_word(word: str) -> bool:
+    return bool(word) and not word.isascii()
+
+
+# One candidate remainder of a proclitic cut: (remainder, its matching form, its Zipf
+# frequency, remainder Zipf minus whole-form Zipf).
+_Candidate = tuple[str, str, float, float]
+
+
+@lru_cache(maxsize=65536)
+def _strip_plan(word: str) -> tuple[str, float, tuple[tuple[_Candidate, ...], ...]] | None:
+    """The corpus-independent part of `TermGrouper._strip_uncached` for a bare word.
+
+    (matching form, Zipf of the whole word, candidate remainders per matching cluster in
+    trial order), keeping only candidates that no corpus evidence could make acceptable
+    out; None when there is nothing to try. Cached across articles: every article builds
+    its own grouper, but the wordfreq and stop-word tests depend on the word alone, so a
+    grouper only has to look up its corpus counts.
+    """
+    if not _is_arabic_word(word):
+        return None
+    if not word.startswith(_CLUSTER_LETTERS):
+        # Most words start with no proclitic letter: skip their wordfreq lookup. The table
+        # is still loaded here, at the first Arabic word, so that its one-off load time
+        # stays with the first article parsed (warm-ups and benchmarks rely on that).
+        _arabic_frequencies()
+        return None
+    whole = arabic_zipf(word)
+    steps = []
+    for cluster in _CLUSTERS:
+        if not word.startswith(cluster):
+            continue
+        rest = word[len(cluster) :]
+        names = [rest]
+        if cluster.endswith("ل") and rest.startswith("ل"):
+            names.append("ا" + rest)  # لل = ل + ال with the alef dropped
+        candidates = []
+        for name in names:
+            min_len = _MIN_DEFINITE if name.startswith("ال") else _MIN_BARE
+            if len(name) < min_len or is_stopword(name, "ar"):
+                continue
+            zipf = arabic_zipf(name)
+            gain = zipf - whole
+            # Below even the corpus-backed margin the remainder can never be accepted.
+            if whole != 0.0 and gain < _ZIPF_MARGIN_CORPUS:
+                continue
+            candidates.append((name, _norm(name), zipf, gain))
+        if candidates:
+            steps.append(tuple(candidates))
+    return (_norm(word), whole, tuple(steps)) if steps else None
+
+
+@lru_cache(maxsize=65536)
+def _term_parts(surface: str) -> tuple[str, str | None, tuple[str, str], tuple[str, ...], bool]:
+    """Corpus-independent pieces of a term, cached across articles: (diacritic-free first
+    word, diacritic-free rest or None for a single word, (matching form, surface) of the
+    term with its first word left whole, matching forms of its white-space-split words,
+    whether the first word has a proclitic cut to try at all)."""
+    first, _, rest = surface.partition(" ")
+    bare_first = _bare(first)
+    bare_rest = strip_diacritics(rest) if rest else None
+    whole = bare_first if bare_rest is None else f"{bare_first} {bare_rest}"
+    norms = tuple(map(_norm, surface.split()))
+    return bare_first, bare_rest, (_norm(whole), whole), norms, _strip_plan(bare_first) is not None
+
+
+def _word_counts(parts: Iterable[tuple], counts: Iterable[int]) -> dict[str, int]:
+    """Corpus evidence for remainders: counts by matching form of single words, from the
+    `_term_parts` of each term and its count."""
+    # A plain dict: Counter's `+=` on a missing key goes through a Python-level __missing__.
+    word_counts: dict[str, int] = {}
+    get = word_counts.get
+    for part, c in zip(parts, counts, strict=True):
+        for norm in part[3]:
+            word_counts[norm] = get(norm, 0) + c
+    return word_counts
+
+
+class TermGrouper:
+    """Groups surface terms (unigrams and "w1 w2" bigrams) that differ only by proclitics,
+    spelling variants (alef/ya/ta-marbuta, diacritics) or, for English, case.
+
+    Built from the term counts of the whole corpus, so that every outlet's terms are
+    folded the same way.
+    """
+
+    def __init__(self, counts: Counter[str] | dict[str, int]):
+        self._counts = Counter(counts)
+        self._word_counts = _word_counts(map(_term_parts, self._counts), self._counts.values())
+        self._stripped: dict[str, str] = {}
+        self._terms: dict[str, tuple[str, str]] = {}
+        self._display: dict[str, str] | None = None
+
+    @classmethod
+    def _from_word_counts(cls, word_counts: dict[str, int]) -> TermGrouper:
+        """A grouper for `strip`/`_analyse` only, from ready corpus word counts (see
+        `_own_groups`); it has no term counts, so `display`/`group` are not available."""
+        grouper = cls.__new__(cls)
+        grouper._word_counts = word_counts
+        grouper._stripped = {}
+        grouper._terms = {}
+        return grouper
+
+    # -- single words -------------------------------------------------------------------
+
+    def strip(self, word: str) -> str:
+        """The word without its proclitics, when the evidence allows; else the word."""
+        word = _bare(word)
+        cached = self._stripped.get(word)
+        if cached is None:
+            cached = self._strip_uncached(word, depth=0)
+            self._stripped[word] = cached
+        return cached
+
+    def _strip_uncached(self, word: str, depth: int) -> str:
+        # Shortest cluster first, then recurse: وبيونغ must lose و (→ بيونغ, a name that
+        # the recursion then leaves alone), not وب (→ يونغ, a frequent word).
+        if depth > 2:
+            return word
+        plan = _strip_plan(word)
+        if plan is None:
+            return word
+        norm_word, whole_zipf, steps = plan
+        word_counts = self._word_counts
+        whole_count = word_counts.get(norm_word, 0)
+        for candidates in steps:
+            best: tuple[float, str] | None = None
+            for rest, norm_rest, zipf, gain in candidates:
+                in_corpus = word_counts.get(norm_rest, 0)
+                if not self._remainder_ok(in_corpus, zipf, gain, whole_zipf, whole_count):
+                    continue
+                scored = (zipf + math.log10(1 + in_corpus), rest)
+                if best is None or scored > best:
+                    best = scored
+            if best is not None:
+                return self._strip_uncached(best[1], depth + 1)
+        return word
+
+    @staticmethod
+    def _remainder_ok(
+        in_corpus: int, zipf: float, gain: float, whole_zipf: float, whole_count: int
+    ) -> bool:
+        """Whether a remainder (length and stop-word tests already passed, see
+        `_strip_plan`) may be used as the bare word, given the corpus counts."""
+        if whole_zipf == 0.0:
+            # Whole form unknown to wordfreq (rare combination or new name): only the
+            # corpus itself can vouch for the bare word.
+            return bool(in_corpus)
+        # The corpus using the bare word at least as often as the whole form is a second,
+        # independent witness; with it a smaller wordfreq margin suffices.
+        margin = _ZIPF_MARGIN_CORPUS if in_corpus >= max(whole_count, 1) else _ZIPF_MARGIN
+        if gain < margin:
+            return False
+        return bool(in_corpus) or zipf >= _ZIPF_ATTESTED
+
+    # -- terms ----------------------------------------------------------------------------
+
+    def _analyse(self, surface: str) -> tuple[str, str]:
+        """(group key, clitic-free surface) of a term, cached.
+
+        Clitics are removed from the first word only: a proclitic on a later word of a
+        phrase belongs to the phrase (بوتين وكيم is "Putin and Kim", not "Putin Kim").
+        """
+        first, rest, unchanged, _, strippable = _term_parts(surface)
+        if not strippable:
+            # Most terms (English, words without a proclitic letter first) cannot change:
+            # their analysis does not depend on the corpus and is cached globally.
+            return unchanged
+        cached = self._terms.get(surface)
+        if cached is None:
+            stripped = self.strip(first)
+            if stripped == first:
+                # Most terms keep their first word: reuse the cached matching form.
+                cached = unchanged
+            else:
+                if rest is not None:
+                    stripped = f"{stripped} {rest}"
+                cached = (_norm(stripped), stripped)
+            self._terms[surface] = cached
+        return cached
+
+    def key(self, surface: str) -> str:
+        """Group key of a term: matching form of its clitic-stripped surface."""
+        return self._analyse(surface)[0]
+
+    def _vote(self, counter: Counter[str] | dict[str, int]) -> tuple[dict[str, int], dict]:
+        """Counts by group key, and each group's most frequent clitic-free spelling
+        (ties go to the lexically smallest, for determinism)."""
+        spelled: dict[tuple[str, str], int] = {}
+        by_key: dict[str, int] = {}
+        analyse = self._analyse
+        for term, c in counter.items():
+            pair = analyse(term)
+            spelled[pair] = spelled.get(pair, 0) + c
+            by_key[pair[0]] = by_key.get(pair[0], 0) + c
+        best: dict[str, tuple[int, str]] = {}
+        for (k, stripped), c in spelled.items():
+            current = best.get(k)
+            if current is None or (-c, stripped) < (-current[0], current[1]):
+                best[k] = (c, stripped)
+        return by_key, {k: v[1] for k, v in best.items()}
+
+    def display(self, key: str) -> str:
+        """The form shown for a group: its most frequent spelling once clitics are removed."""
+        if self._display is None:
+            self._display = self._vote(self._counts)[1]
+        return self._display.get(key, key)
+
+    def group(self, counter: Counter[str] | dict[str, int]) -> Counter[str]:
+        """Counts summed by group, keyed by display form (the corpus-wide one; for a term
+        the grouper was not built from, the most frequent spelling in `counter`)."""
+        by_key, local = self._vote(counter)
+        if self._display is None:
+            # A grouper built from `counter` itself (one article's keywords) votes once.
+            self._display = local if counter == self._counts else self._vote(self._counts)[1]
+        # Summed in a plain dict (Counter's `+=` on a new key goes through a Python-level
+        # __missing__), then wrapped.
+        display = self._display
+        out: dict[str, int] = {}
+        for k, c in by_key.items():
+            name = display.get(k) or local[k]
+            out[name] = out.get(name, 0) + c
+        return Counter(out)
+
+
+@lru_cache(maxsize=65536)
+def _consulted(word: str, depth: int = 0) -> frozenset[str]:
+    """Matching forms whose corpus counts `TermGrouper._strip_uncached(word, depth)` may
+    look up: the word's own and those of its candidate remainders, recursively."""
+    plan = _strip_plan(word) if depth <= 2 else None
+    if plan is None:
+        return frozenset()
+    norm_word, _, steps = plan
+    found = {norm_word}
+    for candidates in steps:
+        for rest, norm_rest, _, _ in candidates:
+            found.add(norm_rest)
+            found |= _consulted(rest, depth + 1)
+    return frozenset(found)
+
+
+def _own_groups(terms: Counter[str] | dict[str, int]) -> dict[str, int]:
+    """`TermGrouper(terms).group(terms)` for one article's own counts, which must be
+    positive integers (they then sum the same in any order), as a dict in another order.
+
+    Equal to it because a group key is always the matching form of the group's display
+    spelling, so spellings never collide across groups. Faster because the passes over
+    all terms run in C (map/compress/zip/filter/Counter); Python-level work is left to
+    the few terms that can lose a proclitic (about one in nine) and to colliding groups.
+    """
+    parts = list(map(_term_parts, terms))
+    counts = list(terms.values())
+    spelled = dict(zip(map(_UNCHANGED, parts), counts, strict=True))
+    if len(spelled) != len(parts):
+        # Terms differing only in diacritics share a spelling: sum their counts.
+        spelled = {}
+        for part, c in zip(parts, counts, strict=True):
+            pair = part[2]
+            spelled[pair] = spelled.get(pair, 0) + c
+    strippable = list(compress(range(len(parts)), map(_STRIPPABLE, parts)))
+    if strippable:
+        # Only the corpus counts of the words the strippable terms consult are needed;
+        # each term's words are repeated `count` times (tuple * int) and counted in C.
+        needed = frozenset().union(*(_consulted(parts[i][0]) for i in strippable))
+        words = chain.from_iterable(map(mul, map(_NORMS, parts), counts))
+        grouper = TermGrouper._from_word_counts(Counter(filter(needed.__contains__, words)))
+        stripped_words: dict[str, str] = {}
+        for i in strippable:
+            # TermGrouper._analyse inlined: each surface occurs once here, so its per-term
+            # cache would only cost; the first word (already diacritic-free) is cached.
+            first, rest, old, _, _ = parts[i]
+            stripped = stripped_words.get(first)
+            if stripped is None:
+                stripped = stripped_words[first] = grouper._strip_uncached(first, depth=0)
+            if stripped != first:
+                if rest is not None:
+                    stripped = f"{stripped} {rest}"
+                new = (_norm(stripped), stripped)
+                c = counts[i]
+                spelled[new] = spelled.get(new, 0) + c
+                if spelled[old] == c:
+                    del spelled[old]  # counts are positive: no other term has this pair
+                else:
+                    spelled[old] -= c
+    names = dict(zip(map(_NAME, spelled), spelled.values(), strict=True))
+    if len(set(map(_KEY, spelled))) == len(spelled):
+        return names  # one spelling per group (the usual case): it is the display form
+    # Several spellings of a group: the most frequent one shows (ties: lexically smallest).
+    keys = Counter(map(_KEY, spelled))
+    best: dict[str, tuple[int, str]] = {}
+    by_key: dict[str, int] = {}
+    for (key, name), c in spelled.items():
+        if keys[key] == 1:
+            continue
+        del names[name]
+        by_key[key] = by_key.get(key, 0) + c
+        current = best.get(key)
+        if current is None or (-c, name) < (-current[0], current[1]):
+            best[key] = (c, name)
+    for key, c in by_key.items():
+        names[best[key][1]] = c
+    return names
+
+
+# Fields of `_term_parts` and of a (key, spelling) pair, for the C-level passes above.
+_UNCHANGED = itemgetter(2)
+_NORMS = itemgetter(3)
+_STRIPPABLE = itemgetter(4)
+_KEY = itemgetter(0)
+_NAME = itemgetter(1)
+
+
+def group_terms(counts: Counter[str] | dict[str, int]) -> dict[str, tuple[str, int]]:
+    """{group key: (display form, summed count)} for a corpus-wide term counter."""
+    grouper = TermGrouper(counts)
+    sums: Counter[str] = Counter()
+    for term, c in counts.items():
+        sums[grouper.key(term)] += c
+    return {k: (grouper.display(k), c) for k, c in sums.items()}
+
+
+# -- per-article terms ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=200_000)
+def _content_word(token: str) -> bool:
+    # Cached: every article asks about the same few thousand words.
+    if len(token) < 2 or _HAS_DIGIT.search(token):
+        return False
+    return not is_stopword(token)
+
+
+@lru_cache(maxsize=200_000)
+def _clean_token(token: str) -> str:
+    return _POSSESSIVE.sub("", strip_diacritics(token))
+
+
+@lru_cache(maxsize=200_000)
+def _token_info(surface: str) -> tuple[str, bool, bool]:
+    # (cleaned token, is it a content word, does it open a coordinated noun phrase): one
+    # cache lookup per token instead of three.
+    # The uncached functions: this cache already holds the answer for every surface, and
+    # filling theirs as well would only cost on each new word.
+    token = _clean_token.__wrapped__(surface)
+    content = _content_word.__wrapped__(token)
+    # «و» + «ال» opens a coordinated noun phrase («وزير الخارجية والرئيس»,
+    # «مصر والسودان» read as «مصر» + «والسودان»): the pair across it is not a term.
+    return token, content, content and token.startswith("وال")
+
+
+# TOKEN_RE in a capturing group: re.split then yields gap, token, gap, token, ..., gap in
+# one C-level pass, instead of a Python generator step and a slice per token.
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})", TOKEN_RE.flags)
+
+
+def _token_runs(paragraph: str) -> Iterable[list[str]]:
+    """Runs of tokens separated only by white space (punctuation ends a run)."""
+    parts = _TOKEN_SPLIT.split(clean_invisible(paragraph))
+    run: list[str] = []
+    for i in range(1, len(parts), 2):
+        if run and parts[i - 1].strip():
+            yield run
+            run = []
+        run.append(_clean_token(parts[i]))
+    if run:
+        yield run
+
+
+def article_terms(paragraphs: list[str], language: str) -> Counter[str]:
+    """Surface unigram and bigram ("w1 w2") counts of content terms in one article.
+
+    Diacritics are stripped; a bigram needs two adjacent content words with nothing but
+    white space between them. `language` is accepted for symmetry with the other
+    analysers; the script of each token decides which stop-word list applies.
+    """
+    del language
+    # Terms are listed in order and counted at the end (Counter's C counting loop); the
+    # first occurrences come in the same order as counting word by word would give, which
+    # fixes the order of `most_common` ties downstream.
+    found: list[str] = []
+    add = found.append
+    for paragraph in paragraphs:
+        parts = _TOKEN_SPLIT.split(clean_invisible(paragraph))
+        previous = None  # the previous token, when a content word
+        # Tokens are parts[1::2]; the gap before each of them is parts[:-1:2].
+        infos = map(_token_info, parts[1::2])
+        for (token, content, coordinated), gap in zip(infos, parts[:-1:2], strict=True):
+            if not content:
+                previous = None
+                continue
+            # A bigram needs nothing but white space between its words.
+            if previous is not None and not coordinated and not gap.strip():
+                add(f"{previous} {token}")
+            add(token)
+            previous = token
+    return Counter(found)
+
+
+def top_keywords(
+    paragraphs: list[str], language: str, n: int = 30, terms: Counter[str] | None = None
+) -> list[Keyword]:
+    """The `n` most frequent content terms of one article, clitic variants folded.
+
+    Bigrams count only when they occur at least twice. A unigram is dropped when kept
+    bigrams account for at least `_COVERED_SHARE` of its occurrences (in كوريا الشمالية ×7,
+    a الشمالية ×8 adds nothing). `terms`: `article_terms(paragraphs, language)` when the
+    caller already has it (the parser does), so it is not counted twice.
+    """
+    if terms is None:
+        terms = article_terms(paragraphs, language)
+    values = terms.values()
+    if {int}.issuperset(map(type, values)) and min(values, default=1) > 0:
+        # Positive integer counts (always, from article_terms): the fast path applies.
+        counts = _own_groups(terms)
+    else:
+        counts = TermGrouper(terms).group(terms)
+    bigrams = {t: c for t, c in counts.items() if " " in t and c >= 2}
+    # Occurrences of a word inside kept bigrams, by position: summing over one position
+    # never counts one occurrence twice.
+    # Plain dicts: a Counter lookup of a missing word calls a Python-level __missing__.
+    as_first: dict[str, int] = {}
+    as_second: dict[str, int] = {}
+    for term, c in bigrams.items():
+        first, second = term.split(" ", 1)
+        as_first[first] = as_first.get(first, 0) + c
+        as_second[second] = as_second.get(second, 0) + c
+    # Only a word inside a kept bigram can be covered: test those few, not every unigram.
+    covered = {
+        w
+        for w in as_first.keys() | as_second.keys()
+        if max(as_first.get(w, 0), as_second.get(w, 0)) >= _COVERED_SHARE * counts.get(w, 0)
+    }
+    # Ranked by (-count, unigram after bigram, term) as plain tuples, which sort in C
+    # instead of through a Python key function; terms are unique, so the order is total.
+    # `c > 0`: an uncovered unigram passes the share test exactly when its count is positive.
+    ranked = [
+        (-c, True, t) for t, c in counts.items() if c > 0 and " " not in t and t not in covered
+    ]
+    ranked.extend((-c, False, t) for t, c in bigrams.items())
+    ranked.sort()
+    return [Keyword(term=t, count=-neg) for neg, _, t in ranked[:n]]
+
+
+# -- distinctive terms ----------------------------------------------------------------------
+
+
+def _log_odds(
+    ya: np.ndarray, yb: np.ndarray, alpha: np.ndarray, alpha0: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """δ and z of Monroe, Colaresi & Quinn (2008) for count vectors ya, yb and prior α."""
+    na, nb = ya.sum(), yb.sum()
+    a_pos = ya + alpha
+    b_pos = yb + alpha
+    delta = np.log(a_pos / (na + alpha0 - a_pos)) - np.log(b_pos / (nb + alpha0 - b_pos))
+    z = delta / np.sqrt(1.0 / a_pos + 1.0 / b_pos)
+    return delta, z
+
+
+def _prior_alpha(vocab: list[str], base: np.ndarray, prior: Counter | None, alpha0: float):
+    """α_w = α0 · p_prior(w). A supplied prior is add-one smoothed over the vocabulary so
+    that a term it never saw still gets a positive pseudo-count."""
+    if prior is None:
+        p = base / base.sum()
+    else:
+        pc = np.fromiter((prior.get(w, 0) for w in vocab), dtype=float, count=len(vocab)) + 1.0
+        p = pc / pc.sum()
+    return alpha0 * p
+
+
+def _rows(vocab, delta, z, ya, yb, order) -> list[dict]:
+    return [
+        {
+            "term": vocab[i],
+            "delta": float(delta[i]),
+            "z": float(z[i]),
+            "count_a": int(ya[i]),
+            "count_b": int(yb[i]),
+        }
+        for i in order
+    ]
+
+
+def distinctive_terms(
+    counts_a: Counter[str],
+    counts_b: Counter[str],
+    prior: Counter[str] | None = None,
+    alpha0: float = 1000.0,
+    n: int | None = None,
+) -> list[dict]:
+    """Terms that distinguish A from B: log-odds ratio with informative Dirichlet prior.
+
+    δ_w = log[(y_wA+α_w)/(n_A+α0−y_wA−α_w)] − log[(y_wB+α_w)/(n_B+α0−y_wB−α_w)],
+    Var(δ_w) ≈ 1/(y_wA+α_w) + 1/(y_wB+α_w), z = δ/√Var, α_w = α0·p_prior(w); the prior
+    defaults to A+B. Rows {term, delta, z, count_a, count_b}, sorted by z descending (A's
+    terms first, B's last); `n` keeps only the first n rows.
+    """
+    # Zero counts carry no evidence and would get a zero prior (log 0).
+    vocab = sorted(
+        w for w in set(counts_a) | set(counts_b) if counts_a.get(w, 0) + counts_b.get(w, 0) > 0
+    )
+    if not vocab:
+        return []
+    ya = np.fromiter((counts_a.get(w, 0) for w in vocab), dtype=float, count=len(vocab))
+    yb = np.fromiter((counts_b.get(w, 0) for w in vocab), dtype=float, count=len(vocab))
+    alpha = _prior_alpha(vocab, ya + yb, prior, alpha0)
+    delta, z = _log_odds(ya, yb, alpha, alpha0)
+    order = np.lexsort((np.arange(len(vocab)), -z))  # stable: ties keep vocabulary order
+    if n is not None:
+        order = order[:n]
+    return _rows(vocab, delta, z, ya, yb, order)
+
+
+def distinctive_vs_rest(
+    counts_by_outlet: dict[str, Counter[str]], n: int = 15, alpha0: float = 1000.0
+) -> dict[str, list[dict]]:
+    """For each outlet, its `n` most distinctive terms against all other outlets pooled.
+
+    The prior is the whole corpus (all outlets). count_b is the rest's count.
+    """
+    outlets = list(counts_by_outlet)
+    vocab = sorted({w for c in counts_by_outlet.values() for w, k in c.items() if k > 0})
+    if not vocab:
+        return {o: [] for o in outlets}
+    index = {w: i for i, w in enumerate(vocab)}
+    matrix = np.zeros((len(outlets), len(vocab)))
+    for r, outlet in enumerate(outlets):
+        for term, c in counts_by_outlet[outlet].items():
+            if c > 0:
+                matrix[r, index[term]] = c
+    total = matrix.sum(axis=0)
+    alpha = alpha0 * total / total.sum()
+    out: dict[str, list[dict]] = {}
+    for r, outlet in enumerate(outlets):
+        ya = matrix[r]
+        yb = total - ya
+        delta, z = _log_odds(ya, yb, alpha, alpha0)
+        # Only terms the outlet actually uses can be "its" terms.
+        z_used = np.where(ya > 0, z, -np.inf)
+        top = np.argsort(-z_used, kind="stable")[:n]
+        top = [i for i in top if ya[i] > 0]
+        out[outlet] = _rows(vocab, delta, z, ya, yb, top)
+    return out

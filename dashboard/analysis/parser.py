@@ -1,0 +1,64 @@
+"""parse_article(): one RawArticle in, one analysed Article out (no I/O)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dashboard import config
+from dashboard.analysis.dates import extract_dates
+from dashboard.analysis.frames import score_frames
+from dashboard.analysis.keywords import article_terms, top_keywords
+from dashboard.analysis.naming import event_names
+from dashboard.analysis.speakers import attribute_quotes, summarize_speakers
+from dashboard.analysis.textproc import clean_invisible, detect_language, split_paragraphs
+from dashboard.model import Article, Keyword, RawArticle
+
+# The article's own keyword list (shown per article); corpus views use `terms`.
+KEYWORDS_PER_ARTICLE = 30
+
+
+def parse_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
+    warnings: list[str] = []
+    limit = max_chars if max_chars is not None else config.get_int("max_article_chars")
+    body = raw.body
+    if len(body) > limit:
+        # Bounded time and memory for huge inputs: analyse the first `limit` characters.
+        warnings.append(f"body truncated from {len(body)} to {limit} characters for analysis")
+        body = body[:limit]
+    title = clean_invisible(raw.title).strip()
+    paragraphs = split_paragraphs(body)
+    language = raw.language or detect_language(title + "\n" + body)
+    published = parse_date(raw.published_at)
+    quotes = attribute_quotes(paragraphs, language)
+    frames, evidence = score_frames(paragraphs, language)
+    counts = article_terms([title, *paragraphs], language)
+    terms = [Keyword(t, n) for t, n in counts.most_common() if n >= 2 or " " not in t]
+    return Article(
+        id=raw.content_hash()[:16],
+        title=title,
+        outlet=raw.outlet or "(unknown outlet)",
+        published_at=published.isoformat() if published else "",
+        date_source=raw.date_source or ("unknown" if not published else "manifest"),
+        language=language,
+        paragraphs=paragraphs,
+        quotes=quotes,
+        speakers=summarize_speakers(quotes),
+        dates=extract_dates(paragraphs, published, language),
+        keywords=top_keywords([title, *paragraphs], language, n=KEYWORDS_PER_ARTICLE, terms=counts),
+        event_names=event_names(paragraphs, language, title=title),
+        frames=frames,
+        outlet_domain=raw.outlet_domain,
+        url=raw.url,
+        country=raw.country,
+        source_file=raw.source_file,
+        frame_evidence=evidence,
+        terms=terms,
+        warnings=warnings,
+    )

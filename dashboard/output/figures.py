@@ -1,0 +1,526 @@
+"""Pure Plotly figure builders: page data in, figure out.
+
+The same functions feed the pages and the image exporter, so a chart looks the same on
+screen and in a report. Any article-derived string placed in a figure goes through
+`safe()`: Plotly interprets a subset of HTML in labels and hover text, and article text is
+untrusted.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+import zlib
+
+import pandas as pd
+import plotly.graph_objects as go
+
+# Fonts with Arabic glyphs first; the exporter registers the packaged fonts with fontconfig.
+FONT_FAMILY = "IBM Plex Sans Arabic, Amiri, Noto Naskh Arabic, DejaVu Sans, sans-serif"
+KIND_COLORS = {
+    "official": "#1f77b4",
+    "state": "#17becf",
+    "expert": "#2ca02c",
+    "media": "#ff7f0e",
+    "organisation": "#9467bd",
+    "anonymous": "#7f7f7f",
+    "other": "#bcbd22",
+}
+FRAME_LABELS_FALLBACK = {
+    "security": "Security / military threat",
+    "geopolitics": "Geopolitics / world order",
+    "economy": "Economy / sanctions",
+    "law_diplomacy": "Law / diplomacy",
+    "ukraine_war": "War in Ukraine",
+    "human_interest": "Human interest",
+}
+
+
+def safe(value: object, width: int | None = None) -> str:
+    """Escape untrusted text for Plotly labels/hover; optionally wrap long lines."""
+    text = "" if value is None else str(value)
+    if width:
+        text = "<br>".join(html.escape(line) for line in textwrap.wrap(text, width) or [""])
+        return text
+    return html.escape(text)
+
+
+def isolate(text: str) -> str:
+    """Wrap already-escaped text in Unicode first-strong isolates, so an Arabic title
+    inside an English hover line (or the reverse) keeps its own direction; SVG text has
+    no <bdi>."""
+    return f"\u2068{text}\u2069" if text else text
+
+
+def hover_align(text: object) -> str:
+    """Hover box alignment for a point whose main text is `text`: right for Arabic."""
+    from dashboard.analysis.textproc import detect_language
+
+    return "right" if detect_language(str(text or "")) == "ar" else "left"
+
+
+def _base(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
+    fig.update_layout(
+        title={"text": safe(title)},
+        font={"family": FONT_FAMILY, "size": 13},
+        height=height,
+        margin={"l": 40, "r": 20, "t": 60, "b": 40},
+        legend={"title": {"text": ""}},
+        hoverlabel={"font": {"family": FONT_FAMILY}, "align": "auto"},
+        template="plotly_white",
+    )
+    return fig
+
+
+def _count_axis(fig: go.Figure, axis: str) -> go.Figure:
+    """Whole-number ticks on the axis that counts articles/statements/mentions: Plotly's
+    automatic ticks for small counts (0, 0.2, 0.4 …) suggest fractions of an article."""
+    stacked = fig.layout.barmode == "stack"
+    totals: dict = {}
+    for trace in fig.data:
+        values = trace.x if axis == "x" else trace.y
+        cats = trace.y if axis == "x" else trace.x
+        if values is None:
+            continue
+        cats = cats if cats is not None else range(len(values))
+        for cat, v in zip(cats, values, strict=False):
+            v = float(v or 0)
+            totals[cat] = totals.get(cat, 0.0) + v if stacked else max(totals.get(cat, 0.0), v)
+    top = max(totals.values(), default=0)
+    settings = {"tickformat": ",d", "rangemode": "tozero"}
+    if top <= 8:
+        settings |= {"tick0": 0, "dtick": 1}
+    (fig.update_xaxes if axis == "x" else fig.update_yaxes)(**settings)
+    return fig
+
+
+def empty_figure(title: str, message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(
+        text=safe(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper"
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _base(fig, title, height=260)
+
+
+def coverage_timeline(df: pd.DataFrame) -> go.Figure:
+    """Articles per day per outlet; estimated publication dates drawn hatched."""
+    title = "Coverage over time (articles per day)"
+    if df.empty:
+        return empty_figure(title, "No dated articles for the current filters.")
+    fig = go.Figure()
+    for outlet, sub in df.groupby("outlet", sort=True):
+        est = sub["estimated"].astype(bool)
+        fig.add_bar(
+            x=pd.to_datetime(sub["day"]),
+            y=sub["articles"],
+            name=safe(outlet),
+            marker_color=outlet_color(outlet),
+            width=86_400_000 * 0.8,
+            marker_pattern_shape=["/" if e else "" for e in est],
+            # [1] and [2] identify the bar for click-through (provenance); never displayed.
+            customdata=[
+                ["estimated" if e else "stated", outlet, pd.Timestamp(day).date().isoformat()]
+                for e, day in zip(est, sub["day"], strict=True)
+            ],
+            hovertemplate="%{x|%Y-%m-%d}<br>%{y} article(s)<br>date: %{customdata[0]}<extra>"
+            + safe(outlet)
+            + "</extra>",
+        )
+    fig.update_layout(barmode="stack", xaxis_title="publication date", yaxis_title="articles")
+    if df["estimated"].any():
+        fig.add_annotation(
+            text="hatched = estimated publication date",
+            showarrow=False,
+            x=1,
+            y=1.08,
+            xref="paper",
+            yref="paper",
+            xanchor="right",
+            font={"size": 11},
+        )
+    days = pd.to_datetime(df["day"])
+    fig.update_xaxes(
+        tickformat="%Y-%m-%d",
+        range=[days.min() - pd.Timedelta(days=3), days.max() + pd.Timedelta(days=3)],
+    )
+    return _base(_count_axis(fig, "y"), title)
+
+
+EVENT_HOVER_FULL_MAX = 2000
+
+
+def _one_point_per_event(d: pd.DataFrame) -> pd.DataFrame:
+    """One point per (outlet, period, approximate): the first mention stands for the others
+    in the hover and `mentions` counts them. With thousands of articles a point per
+    mention makes a figure of tens of megabytes that the browser cannot draw in time;
+    the click-through (provenance) still lists every sentence behind a point."""
+    keys = ["outlet", "start", "end", "approximate"]
+    d = d.sort_values(keys, kind="stable")
+    mentions = d.groupby(keys, sort=False, dropna=False)["start"].transform("size")
+    first = ~d.duplicated(keys)
+    return d.assign(mentions=mentions)[first].reset_index(drop=True)
+
+
+def event_timeline(df: pd.DataFrame) -> go.Figure:
+    """Dated events mentioned in the articles: points for days, lines for periods."""
+    title = "Events the articles mention"
+    if df.empty:
+        return empty_figure(title, "No dated events found for the current filters.")
+    d = df.copy()
+    d["start"] = pd.to_datetime(d["start_date"])
+    d["end"] = pd.to_datetime(d["end_date"]).fillna(d["start"])
+    d = _one_point_per_event(d)
+    d["mid"] = d["start"] + (d["end"] - d["start"]) / 2
+    # Thousands of points: the hover keeps the expression, dates and outlet; the title and
+    # sentence are one click away (provenance) instead of megabytes of hover text.
+    compact = len(d) > EVENT_HOVER_FULL_MAX
+    d["hover"] = [
+        f"<b>{safe(t)}</b> ({g}{', approximate' if a else ''})<br>"
+        f"{s:%Y-%m-%d}{'' if e == s else f' – {e:%Y-%m-%d}'}<br>"
+        + (
+            isolate(safe(o))
+            if compact
+            else f"{isolate(safe(o))} · {isolate(safe(title_, 60))}<br>{isolate(safe(sent, 70))}"
+        )
+        + (f"<br><i>+{n - 1} more mention(s): click to list them</i>" if n > 1 else "")
+        for t, g, a, s, e, o, title_, sent, n in zip(
+            d["text"],
+            d["granularity"],
+            d["approximate"],
+            d["start"],
+            d["end"],
+            d["outlet"],
+            d["title"],
+            d["sentence"],
+            d["mentions"],
+            strict=True,
+        )
+    ]
+    fig = go.Figure()
+    outlets = sorted(d["outlet"].unique())
+    for outlet in outlets:
+        sub = d[d["outlet"] == outlet]
+        # Periods (weeks, months, years, ranges) as horizontal segments.
+        xs, ys = [], []
+        for s, e in zip(sub["start"], sub["end"], strict=True):
+            if e > s:
+                xs += [s, e, None]
+                ys += [outlet, outlet, None]
+        color = outlet_color(outlet)
+        if xs:
+            fig.add_scatter(
+                x=xs,
+                y=[safe(y) if y else None for y in ys],
+                mode="lines",
+                line={"width": 8, "color": color},
+                opacity=0.35,
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        fig.add_scatter(
+            x=sub["mid"],
+            y=[safe(outlet)] * len(sub),
+            mode="markers",
+            name=safe(outlet),
+            marker={
+                # Area grows with the number of mentions behind the point.
+                "size": [min(11 + 3 * (n - 1) ** 0.5, 30) for n in sub["mentions"]],
+                "color": color,
+                "symbol": ["circle-open" if a else "circle" for a in sub["approximate"]],
+                "line": {"width": 2, "color": color},
+            },
+            hovertext=sub["hover"],
+            hoverinfo="text",
+            hoverlabel={"align": [hover_align(t) for t in sub["title"]]},
+            # Identifies the point for click-through (provenance); never displayed.
+            customdata=[
+                [outlet, s.date().isoformat(), e.date().isoformat()]
+                for s, e in zip(sub["start"], sub["end"], strict=True)
+            ],
+        )
+    fig.update_layout(xaxis_title="date of the event", yaxis_title="")
+    # The range slider draws every trace a second time: past a few thousand points it
+    # doubles the browser's drawing time, so large timelines zoom by dragging instead.
+    fig.update_xaxes(tickformat="%Y-%m-%d", rangeslider={"visible": not compact, "thickness": 0.08})
+    # Focus on the period around publication; older history stays reachable by the slider.
+    pub = pd.to_datetime(d["published_at"]).dropna()
+    if not pub.empty:
+        lo = min(pub.min() - pd.DateOffset(years=1), d["start"].max() - pd.Timedelta(days=7))
+        hi = max(pub.max() + pd.DateOffset(months=2), d["end"].max() + pd.Timedelta(days=7))
+        if d["start"].min() < lo:
+            fig.update_xaxes(range=[lo, hi])
+            hidden = int((d["end"] < lo).sum())
+            fig.add_annotation(
+                text=f"{hidden} earlier event(s) outside this view: "
+                + ("drag the slider below" if not compact else "zoom out (double-click)"),
+                showarrow=False,
+                x=0,
+                y=1.06,
+                xref="paper",
+                yref="paper",
+                xanchor="left",
+                font={"size": 11},
+            )
+    return _base(fig, title, height=max(340, 170 + 60 * len(outlets)))
+
+
+def speakers_bar(df: pd.DataFrame, top: int = 20) -> go.Figure:
+    """Speakers by number of statements, split direct/reported, one bar group per outlet."""
+    title = "Who is quoted or cited"
+    if df.empty:
+        return empty_figure(title, "No attributed statements for the current filters.")
+    agg = (
+        df.groupby(["speaker"], as_index=False)[["direct", "reported", "total"]]
+        .sum()
+        .sort_values("total", ascending=False)
+        .head(top)
+    )
+    keep = set(agg["speaker"])
+    d = df[df["speaker"].isin(keep)]
+    order = list(agg.sort_values("total")["speaker"])
+    fig = go.Figure()
+    for outlet, sub in d.groupby("outlet", sort=True):
+        for how, pattern in (("direct", ""), ("reported", "/")):
+            fig.add_bar(
+                y=[safe(s) for s in sub["speaker"]],
+                x=sub[how],
+                orientation="h",
+                name=f"{safe(outlet)} · {how}",
+                marker_color=outlet_color(outlet),
+                marker_pattern_shape=pattern,
+                legendgroup=safe(outlet),
+                customdata=list(
+                    zip(
+                        [safe(k) for k in sub["kind"]],
+                        [safe(r, 50) for r in sub["role"]],
+                        strict=True,
+                    )
+                ),
+                hovertemplate="%{y}<br>%{x} " + how + "<br>kind: %{customdata[0]}<br>"
+                "%{customdata[1]}<extra>" + safe(outlet) + "</extra>",
+            )
+    fig.update_layout(barmode="stack", xaxis_title="statements", yaxis_title="")
+    fig.update_yaxes(categoryorder="array", categoryarray=[safe(s) for s in order])
+    return _base(_count_axis(fig, "x"), title, height=max(320, 110 + 26 * len(order)))
+
+
+def kinds_bar(df: pd.DataFrame) -> go.Figure:
+    title = "Kinds of voices per outlet"
+    if df.empty:
+        return empty_figure(title, "No attributed statements for the current filters.")
+    fig = go.Figure()
+    for kind in KIND_COLORS:
+        sub = df[df["kind"] == kind]
+        if sub.empty:
+            continue
+        fig.add_bar(
+            x=[safe(o) for o in sub["outlet"]],
+            y=sub["total"],
+            name=kind,
+            marker_color=KIND_COLORS[kind],
+            customdata=list(zip(sub["direct"], sub["reported"], strict=True)),
+            hovertemplate="%{x}<br>" + kind + ": %{y} (direct %{customdata[0]}, "
+            "reported %{customdata[1]})<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", yaxis_title="statements", xaxis_title="")
+    return _base(_count_axis(fig, "y"), title)
+
+
+def distinctive_bar(rows: pd.DataFrame, outlet: str) -> go.Figure:
+    title = f"Most distinctive terms: {outlet}"
+    sub = rows[rows["outlet"] == outlet] if not rows.empty else rows
+    if sub.empty:
+        return empty_figure(title, "Distinctive terms need at least two outlets.")
+    sub = sub.sort_values("z")
+    fig = go.Figure(
+        go.Bar(
+            x=sub["z"],
+            y=[safe(t) for t in sub["term"]],
+            orientation="h",
+            marker_color="#1f77b4",
+            # [3] is the raw term for click-through (provenance); never displayed.
+            customdata=list(
+                zip(sub["count_a"], sub["count_b"], sub["delta"], sub["term"], strict=True)
+            ),
+            hovertemplate="%{y}<br>z = %{x:.2f}<br>here: %{customdata[0]}, "
+            "other outlets: %{customdata[1]}<br>log-odds δ = %{customdata[2]:.2f}<extra></extra>",
+        )
+    )
+    fig.update_traces(marker_color=outlet_color(outlet))
+    fig.update_layout(xaxis_title="z-score of log-odds ratio (vs. all other outlets)")
+    return _base(fig, title, height=max(300, 100 + 24 * len(sub)))
+
+
+def frames_chart(df: pd.DataFrame, labels: dict[str, str] | None = None) -> go.Figure:
+    title = "Frame profile (share of sentences with the frame's cues)"
+    if df.empty:
+        return empty_figure(title, "No frame cues found for the current filters.")
+    labels = labels or FRAME_LABELS_FALLBACK
+    fig = go.Figure()
+    for outlet, sub in df.groupby("outlet", sort=True):
+        fig.add_bar(
+            x=[labels.get(f, f) for f in sub["frame"]],
+            y=sub["score"],
+            name=safe(outlet),
+            marker_color=outlet_color(outlet),
+            hovertemplate="%{x}<br>%{y:.0%} of sentences<extra>" + safe(outlet) + "</extra>",
+        )
+    fig.update_layout(barmode="group", yaxis_tickformat=".0%", yaxis_title="share of sentences")
+    return _base(fig, title)
+
+
+def naming_bar(df: pd.DataFrame, top: int = 15) -> go.Figure:
+    title = "How each outlet names the event"
+    if df.empty:
+        return empty_figure(title, "No event names found for the current filters.")
+    totals = df.groupby("name")["n"].sum().sort_values(ascending=False).head(top)
+    d = df[df["name"].isin(totals.index)]
+    fig = go.Figure()
+    for outlet, sub in d.groupby("outlet", sort=True):
+        fig.add_bar(
+            y=[safe(n) for n in sub["name"]],
+            x=sub["n"],
+            orientation="h",
+            name=safe(outlet),
+            marker_color=outlet_color(outlet),
+            hovertemplate="%{y}: %{x}<extra>" + safe(outlet) + "</extra>",
+        )
+    fig.update_layout(barmode="group", xaxis_title="mentions")
+    fig.update_yaxes(categoryorder="array", categoryarray=[safe(n) for n in totals.index[::-1]])
+    return _base(_count_axis(fig, "x"), title, height=max(300, 100 + 28 * len(totals)))
+
+
+def outlet_articles_bar(df: pd.DataFrame) -> go.Figure:
+    title = "Articles per outlet"
+    if df.empty:
+        return empty_figure(title, "No articles for the current filters.")
+    fig = go.Figure(
+        go.Bar(
+            x=[safe(o) for o in df["outlet"]],
+            y=df["articles"],
+            marker_color=[outlet_color(o) for o in df["outlet"]],
+            hovertemplate="%{x}: %{y} article(s)<extra></extra>",
+            customdata=[[o] for o in df["outlet"]],  # raw outlet for click-through
+        )
+    )
+    fig.update_layout(yaxis_title="articles")
+    return _base(_count_axis(fig, "y"), title, height=320)
+
+
+_PALETTE = [
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#393b79",
+    "#ad494a",
+    "#637939",
+    "#8c6d31",
+    "#7b4173",
+    "#3182bd",
+    "#e6550d",
+]
+
+
+def _palette(i: int) -> str:
+    return _PALETTE[i % len(_PALETTE)]
+
+
+def outlet_color(outlet: str) -> str:
+    """The same outlet gets the same colour on every chart and every page."""
+    return _PALETTE[zlib.crc32(outlet.encode("utf-8")) % len(_PALETTE)]
+
+
+def frame_profile_pair(
+    sides: list[tuple[str, dict[str, float]]], labels: dict[str, str] | None = None
+) -> go.Figure:
+    """Frame profiles of the two sides of a comparison (label, frame -> share) on one chart."""
+    title = "Frame profile (share of sentences with the frame's cues)"
+    frames = list(dict.fromkeys(f for _, scores in sides for f in scores))
+    if not frames:
+        return empty_figure(title, "No frame cues in either text.")
+    labels = labels or FRAME_LABELS_FALLBACK
+    fig = go.Figure()
+    for label, scores in sides:
+        fig.add_bar(
+            y=[labels.get(f, f) for f in frames],
+            x=[scores.get(f, 0.0) for f in frames],
+            orientation="h",
+            name=safe(label),
+            marker_color=outlet_color(label),
+            hovertemplate="%{y}<br>%{x:.0%} of sentences<extra>" + safe(label) + "</extra>",
+        )
+    fig.update_layout(barmode="group", xaxis_tickformat=".0%", xaxis_title="share of sentences")
+    fig.update_yaxes(autorange="reversed")
+    return _base(fig, title, height=max(300, 110 + 52 * len(frames)))
+
+
+def sides_bar(df: pd.DataFrame) -> go.Figure:
+    """Each outlet's statements by the side of the person speaking; reported hatched."""
+    title = "Whose side speaks: statements by the speaker's side"
+    if df.empty:
+        return empty_figure(title, "No attributed statements for the current filters.")
+    totals = df.groupby("side")["total"].sum().sort_values(ascending=False)
+    # Unknown sides last, so the stated ones lead every bar.
+    sides = [s for s in totals.index if s != "side not stated"]
+    sides += [s for s in totals.index if s == "side not stated"]
+    outlets = sorted(df["outlet"].unique())
+    fig = go.Figure()
+    for i, side in enumerate(sides):
+        sub = df[df["side"] == side].set_index("outlet").reindex(outlets).fillna(0)
+        color = "#c7c7c7" if side == "side not stated" else _palette(i)
+        for how, pattern in (("direct", ""), ("reported", "/")):
+            fig.add_bar(
+                x=[safe(o) for o in outlets],
+                y=sub[how].astype(int),
+                name=f"{safe(side)} · {how}",
+                legendgroup=safe(side),
+                marker_color=color,
+                marker_pattern_shape=pattern,
+                customdata=sub["speakers"].astype(int),
+                hovertemplate="%{x}<br>"
+                + safe(side)
+                + ": %{y} "
+                + how
+                + "<br>%{customdata} speaker(s) on this side<extra></extra>",
+            )
+    fig.update_layout(barmode="stack", yaxis_title="statements", xaxis_title="")
+    return _base(_count_axis(fig, "y"), title)
+
+
+def directness_bar(df: pd.DataFrame) -> go.Figure:
+    """Share of direct quotes and reported statements per outlet (from speaker counts)."""
+    title = "Direct quotes vs reported statements"
+    if df.empty:
+        return empty_figure(title, "No attributed statements for the current filters.")
+    agg = df.groupby("outlet", as_index=False)[["direct", "reported"]].sum()
+    agg = agg.sort_values("outlet")
+    n = (agg["direct"] + agg["reported"]).clip(lower=1)
+    fig = go.Figure()
+    for how, pattern in (("direct", ""), ("reported", "/")):
+        fig.add_bar(
+            y=[safe(o) for o in agg["outlet"]],
+            x=agg[how] / n,
+            orientation="h",
+            name=how,
+            marker_color=[outlet_color(o) for o in agg["outlet"]],
+            marker_pattern_shape=pattern,
+            marker_line={"color": "#ffffff", "width": 1},
+            customdata=agg[how],
+            hovertemplate="%{y}<br>" + how + ": %{customdata} (%{x:.0%})<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="stack",
+        xaxis_tickformat=".0%",
+        xaxis_title="share of statements (hatched = reported)",
+        yaxis_title="",
+        showlegend=False,
+    )
+    return _base(fig, title, height=max(220, 120 + 40 * len(agg)))

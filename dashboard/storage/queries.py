@@ -1,0 +1,317 @@
+"""Page data: typed, filter-aware questions the pages (and the exporter) ask the store.
+
+Aggregations run in SQL; only the aggregated rows come back as DataFrames. Nothing here
+parses text: pages show what the store holds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from dashboard.storage.store import Filters, Store
+
+KIND_ORDER = ["official", "state", "expert", "media", "organisation", "anonymous", "other"]
+
+
+def articles(store: Store, f: Filters) -> pd.DataFrame:
+    where, params = store.where(f)
+    return store.frame(
+        f"""SELECT a.id, a.title, a.outlet, a.language, a.published_at, a.date_source, a.url,
+                   (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
+                   (SELECT COUNT(*) FROM date_mentions d WHERE d.article_id = a.id) AS dates
+            FROM articles a WHERE {where}
+            ORDER BY a.published_at DESC NULLS LAST, a.outlet, a.title""",
+        params,
+    )
+
+
+def outlet_summary(store: Store, f: Filters) -> pd.DataFrame:
+    """One row per outlet: articles, date range, languages, quotes, speakers."""
+    where, params = store.where(f)
+    df = store.frame(
+        f"""SELECT a.outlet,
+                   COUNT(*) AS articles,
+                   MIN(a.published_at) AS first_date,
+                   MAX(a.published_at) AS last_date,
+                   SUM(CASE WHEN a.date_source = 'estimated' THEN 1 ELSE 0 END) AS estimated_dates,
+                   STRING_AGG(DISTINCT a.language, ', ') AS languages,
+                   MIN(a.outlet_domain) AS domain,
+                   MIN(a.country) AS country
+            FROM articles a WHERE {where}
+            GROUP BY a.outlet ORDER BY articles DESC, a.outlet""",
+        params,
+    )
+    q = store.frame(
+        f"""SELECT a.outlet, COUNT(*) AS quotes, COUNT(DISTINCT q.speaker) AS speakers
+            FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}
+            GROUP BY a.outlet""",
+        params,
+    )
+    df = df.merge(q, on="outlet", how="left")
+    df[["quotes", "speakers"]] = df[["quotes", "speakers"]].fillna(0).astype(int)
+    df["estimated_dates"] = df["estimated_dates"].fillna(0).astype(int)
+    return df
+
+
+def coverage_by_day(store: Store, f: Filters) -> pd.DataFrame:
+    where, params = store.where(f)
+    df = store.frame(
+        f"""SELECT a.published_at AS day, a.outlet, COUNT(*) AS articles,
+                   MAX(CASE WHEN a.date_source = 'estimated' THEN 1 ELSE 0 END) AS estimated
+            FROM articles a WHERE {where} AND a.published_at IS NOT NULL
+            GROUP BY a.published_at, a.outlet ORDER BY day""",
+        params,
+    )
+    df["estimated"] = df["estimated"].astype(bool)
+    return df
+
+
+def event_dates(store: Store, f: Filters, include_vague: bool = False) -> pd.DataFrame:
+    """Dated events the articles mention (vague expressions only on request)."""
+    where, params = store.where(f)
+    vague = "" if include_vague else "AND d.start_date IS NOT NULL"
+    return store.frame(
+        f"""SELECT d.article_id, a.outlet, a.title, a.published_at, a.date_source,
+                   d.text, d.start_date, d.end_date, d.granularity, d.approximate, d.vague,
+                   d.paragraph, d.sentence
+            FROM date_mentions d JOIN articles a ON a.id = d.article_id
+            WHERE {where} {vague}
+            ORDER BY d.start_date, a.outlet""",
+        params,
+    )
+
+
+def quotes(store: Store, f: Filters) -> pd.DataFrame:
+    """Every attributed statement; `person` is the speaker's canonical name (identity.py)."""
+    from dashboard.analysis.identity import store_identity
+
+    where, params = store.where(f)
+    df = store.frame(
+        f"""SELECT q.article_id, a.outlet, a.title, a.published_at, q.speaker, q.speaker_kind,
+                   q.role, q.verb, q.direct, q.text, q.paragraph, q.sentence, q.affiliation,
+                   q.channel, a.language, a.date_source
+            FROM quotes q JOIN articles a ON a.id = q.article_id
+            WHERE {where} ORDER BY a.outlet, q.article_id, q.idx""",
+        params,
+    )
+    ident = store_identity(store)
+    df.insert(5, "person", [ident.canonical(s) for s in df["speaker"]])
+    return df
+
+
+def _speaker_rows(store: Store, f: Filters) -> pd.DataFrame:
+    """Statements summed in SQL per outlet, spelling, kind, role and side, each spelling
+    labelled with its person (identity.py works over the few distinct names in Python)."""
+    from dashboard.analysis.identity import store_identity
+
+    where, params = store.where(f)
+    df = store.frame(
+        f"""SELECT a.outlet, q.speaker, q.speaker_kind AS kind, q.role, q.affiliation,
+                   SUM(CASE WHEN q.direct THEN 1 ELSE 0 END) AS direct,
+                   SUM(CASE WHEN q.direct THEN 0 ELSE 1 END) AS reported,
+                   COUNT(*) AS total
+            FROM quotes q JOIN articles a ON a.id = q.article_id
+            WHERE {where}
+            GROUP BY a.outlet, q.speaker, q.speaker_kind, q.role, q.affiliation""",
+        params,
+    )
+    ident = store_identity(store)
+    df["person"] = [ident.canonical(s) for s in df["speaker"]]
+    # One kind and one side per person across the store, so a person is one voice everywhere.
+    df["person_kind"] = [
+        ident.kinds.get(p) or k or "other" for p, k in zip(df["person"], df["kind"], strict=True)
+    ]
+    df["person_side"] = [
+        ident.sides.get(p) or (a or "")
+        for p, a in zip(df["person"], df["affiliation"], strict=True)
+    ]
+    for col in ("direct", "reported", "total"):
+        df[col] = df[col].astype(int)
+    return df
+
+
+def speaker_counts(store: Store, f: Filters) -> pd.DataFrame:
+    """Per outlet and person: direct and reported statements, kind, role, side, and the
+    spellings merged into the person (`variants`). `speaker` is the canonical name."""
+    cols = ["outlet", "speaker", "kind", "role", "affiliation", "direct", "reported", "total"]
+    df = _speaker_rows(store, f)
+    if df.empty:
+        return pd.DataFrame(columns=[*cols, "variants"])
+    # Whole-frame group-bys, not a Python loop over (outlet, person) groups: at 1,000
+    # articles there are thousands of groups and a pandas call per group took seconds.
+    keys = ["outlet", "person"]
+    out = df.groupby(keys, sort=False).agg(
+        kind=("person_kind", "first"),
+        affiliation=("person_side", "first"),
+        direct=("direct", "sum"),
+        reported=("reported", "sum"),
+        total=("total", "sum"),
+    )
+    # Role: the one with most statements (ties: the longest, most specific one; then the
+    # greatest string, for determinism).
+    roles = df[df["role"].notna() & (df["role"] != "")]
+    roles = roles.groupby([*keys, "role"], sort=False)["total"].sum().reset_index()
+    roles["length"] = roles["role"].str.len()
+    roles = roles.sort_values(["total", "length", "role"], ascending=False, kind="stable")
+    out["role"] = roles.drop_duplicates(keys).set_index(keys)["role"]
+    out["role"] = out["role"].fillna("")
+    # Spellings merged into the person, most statements first (ties: alphabetical).
+    spellings = df.groupby([*keys, "speaker"], sort=True)["total"].sum().reset_index()
+    spellings = spellings.sort_values("total", ascending=False, kind="stable")
+    out["variants"] = spellings.groupby(keys, sort=False)["speaker"].agg("; ".join)
+    out = out.reset_index().rename(columns={"person": "speaker"})
+    for col in ("direct", "reported", "total"):
+        out[col] = out[col].astype(int)
+    out = out[[*cols, "variants"]]
+    return out.sort_values(
+        ["total", "outlet", "speaker"], ascending=[False, True, True], ignore_index=True
+    )
+
+
+def kind_counts(store: Store, f: Filters) -> pd.DataFrame:
+    """Statements per outlet and kind of voice (the person's kind, see speaker_counts)."""
+    df = _speaker_rows(store, f)
+    cols = ["outlet", "kind", "direct", "reported", "total"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    out = df.groupby(["outlet", "person_kind"], as_index=False)[
+        ["direct", "reported", "total"]
+    ].sum()
+    out = out.rename(columns={"person_kind": "kind"})[cols]
+    return out.sort_values(["outlet", "total"], ascending=[True, False], ignore_index=True)
+
+
+SIDE_UNKNOWN = "side not stated"
+
+
+def side_counts(store: Store, f: Filters) -> pd.DataFrame:
+    """Statements per outlet and side (country/camp) of the person speaking, direct and
+    reported, with the number of distinct people."""
+    df = _speaker_rows(store, f)
+    cols = ["outlet", "side", "direct", "reported", "total", "speakers"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    df["side"] = df["person_side"].replace("", SIDE_UNKNOWN)
+    out = df.groupby(["outlet", "side"], as_index=False).agg(
+        direct=("direct", "sum"),
+        reported=("reported", "sum"),
+        total=("total", "sum"),
+        speakers=("person", "nunique"),
+    )
+    return out.sort_values(["outlet", "total"], ascending=[True, False], ignore_index=True)[cols]
+
+
+def term_counts(store: Store, f: Filters) -> pd.DataFrame:
+    """Surface term counts per outlet (summed in SQL)."""
+    where, params = store.where(f)
+    return store.frame(
+        f"""SELECT a.outlet, t.term, SUM(t.n) AS n
+            FROM terms t JOIN articles a ON a.id = t.article_id
+            WHERE {where} GROUP BY a.outlet, t.term""",
+        params,
+    )
+
+
+def grouped_terms_by_outlet(store: Store, f: Filters) -> dict[str, Counter]:
+    """Per-outlet term counters, clitic variants grouped consistently across the corpus."""
+    from dashboard.analysis.keywords import TermGrouper
+
+    df = term_counts(store, f)
+    if df.empty:
+        return {}
+    df["n"] = df["n"].astype("int64")
+    # Python work per distinct term, not per (outlet, term) row: at 10,000 articles there
+    # are several times more rows than terms. Every key of an outlet's terms is a key of
+    # the corpus total, so grouping by the corpus-wide display form is what
+    # TermGrouper.group() gives each outlet.
+    total = df.groupby("term", sort=False)["n"].sum()
+    grouper = TermGrouper(Counter(dict(zip(total.index, total.to_numpy().tolist(), strict=True))))
+    display = {t: grouper.display(grouper.key(t)) for t in total.index}
+    df["display"] = df["term"].map(display)
+    summed = df.groupby(["outlet", "display"], sort=False)["n"].sum()
+    out: dict[str, Counter] = {}
+    for (outlet, term), n in zip(summed.index, summed.to_numpy().tolist(), strict=True):
+        out.setdefault(outlet, Counter())[term] = n
+    return dict(sorted(out.items()))
+
+
+def distinctive_terms(store: Store, f: Filters, n: int = 15) -> pd.DataFrame:
+    from dashboard.analysis.keywords import distinctive_vs_rest
+
+    by_outlet = grouped_terms_by_outlet(store, f)
+    if len(by_outlet) < 2:
+        return pd.DataFrame(columns=["outlet", "term", "delta", "z", "count_a", "count_b"])
+    rows = []
+    for outlet, items in distinctive_vs_rest(by_outlet, n=n).items():
+        for r in items:
+            rows.append({"outlet": outlet, **r})
+    return pd.DataFrame(rows)
+
+
+def frame_scores(store: Store, f: Filters) -> pd.DataFrame:
+    """Mean frame score per outlet (share of sentences carrying the frame's cues)."""
+    where, params = store.where(f)
+    return store.frame(
+        f"""SELECT a.outlet, fr.frame, AVG(fr.score) AS score, COUNT(*) AS articles
+            FROM frames fr JOIN articles a ON a.id = fr.article_id
+            WHERE {where} GROUP BY a.outlet, fr.frame ORDER BY a.outlet, fr.frame""",
+        params,
+    )
+
+
+def event_name_counts(store: Store, f: Filters) -> pd.DataFrame:
+    where, params = store.where(f)
+    return store.frame(
+        f"""SELECT a.outlet, e.name, SUM(e.n) AS n
+            FROM event_names e JOIN articles a ON a.id = e.article_id
+            WHERE {where} GROUP BY a.outlet, e.name ORDER BY n DESC, e.name""",
+        params,
+    )
+
+
+def article_ids_for_outlet(store: Store, f: Filters, outlet: str) -> list[str]:
+    where, params = store.where(f)
+    rows = store.execute(
+        f"SELECT a.id FROM articles a WHERE {where} AND a.outlet = ? "
+        "ORDER BY a.published_at, a.title",
+        [*params, outlet],
+    )
+    return [r[0] for r in rows]
+
+
+OUTLET_ATTRIBUTES = ("country", "region", "type")
+
+
+def articles_by_outlet_attribute(store: Store, f: Filters, attribute: str) -> pd.DataFrame:
+    """Articles and outlets per registry attribute value (country, region or outlet type).
+
+    Outlets missing from outlet_attributes (registry not synced yet) count as "unknown".
+    """
+    if attribute not in OUTLET_ATTRIBUTES:
+        raise ValueError(f"unknown outlet attribute {attribute!r}")
+    where, params = store.where(f)
+    return store.frame(
+        f"""SELECT COALESCE(o.{attribute}, 'unknown') AS value,
+                   COUNT(*) AS articles, COUNT(DISTINCT a.outlet) AS outlets
+            FROM articles a LEFT JOIN outlet_attributes o ON o.outlet = a.outlet
+            WHERE {where}
+            GROUP BY COALESCE(o.{attribute}, 'unknown') ORDER BY articles DESC, value""",
+        params,
+    )
+
+
+def outlet_attribute_table(store: Store, f: Filters) -> pd.DataFrame:
+    """Per stored outlet: its registry match and attributes, with articles in the filters."""
+    where, params = store.where(f)
+    return store.frame(
+        f"""SELECT a.outlet, o.registry_name, COALESCE(o.country, 'unknown') AS country,
+                   COALESCE(o.region, 'unknown') AS region, COALESCE(o.type, 'unknown') AS type,
+                   COUNT(*) AS articles
+            FROM articles a LEFT JOIN outlet_attributes o ON o.outlet = a.outlet
+            WHERE {where}
+            GROUP BY a.outlet, o.registry_name, o.country, o.region, o.type
+            ORDER BY articles DESC, a.outlet""",
+        params,
+    )

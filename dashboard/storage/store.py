@@ -1,0 +1,716 @@
+"""Storage of parsed articles: an embedded DuckDB file by default, PostgreSQL for teams.
+
+One `Store` class speaks portable SQL to either backend; the only dialect differences
+(placeholders, upserts, connection handling) are kept in the two small backend classes.
+Each article is written in one transaction together with its derived rows, so a failure
+never leaves half an article behind. Aggregations for the pages run in SQL (see
+queries.py); the full parsed JSON is kept for the article reader and exports.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from dashboard.model import Article, RawArticle
+
+# Named migrations, applied once each and recorded in schema_migrations.
+MIGRATIONS: list[tuple[str, list[str]]] = [
+    (
+        "001_initial",
+        [
+            """CREATE TABLE IF NOT EXISTS articles (
+                id TEXT PRIMARY KEY,
+                content_hash TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                outlet TEXT NOT NULL,
+                outlet_domain TEXT,
+                url TEXT,
+                language TEXT NOT NULL,
+                country TEXT,
+                published_at DATE,
+                date_source TEXT,
+                source_file TEXT,
+                body TEXT NOT NULL,
+                parsed TEXT NOT NULL,
+                added_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+            )""",
+            """CREATE TABLE IF NOT EXISTS quotes (
+                article_id TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                speaker TEXT NOT NULL,
+                speaker_kind TEXT,
+                role TEXT,
+                verb TEXT,
+                direct BOOLEAN,
+                text TEXT,
+                paragraph INTEGER,
+                sentence TEXT,
+                affiliation TEXT,
+                channel TEXT
+            )""",
+            """CREATE TABLE IF NOT EXISTS date_mentions (
+                article_id TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                text TEXT,
+                start_date DATE,
+                end_date DATE,
+                granularity TEXT,
+                approximate BOOLEAN,
+                vague BOOLEAN,
+                paragraph INTEGER,
+                sentence TEXT
+            )""",
+            """CREATE TABLE IF NOT EXISTS terms (
+                article_id TEXT NOT NULL,
+                term TEXT NOT NULL,
+                n INTEGER NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS frames (
+                article_id TEXT NOT NULL,
+                frame TEXT NOT NULL,
+                score DOUBLE PRECISION NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS event_names (
+                article_id TEXT NOT NULL,
+                name TEXT NOT NULL,
+                n INTEGER NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS meta (
+                key TEXT PRIMARY KEY,
+                value TEXT
+            )""",
+            "CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id)",
+            "CREATE INDEX IF NOT EXISTS dates_article ON date_mentions(article_id)",
+            "CREATE INDEX IF NOT EXISTS terms_article ON terms(article_id)",
+            "CREATE INDEX IF NOT EXISTS frames_article ON frames(article_id)",
+            "CREATE INDEX IF NOT EXISTS names_article ON event_names(article_id)",
+        ],
+    ),
+    (
+        # Wire-copy detection (syndication.py) and the editable outlet registry (outlets.py).
+        # MinHash signatures are hex TEXT so the same schema works on DuckDB and PostgreSQL.
+        "002_syndication",
+        [
+            """CREATE TABLE IF NOT EXISTS article_minhash (
+                article_id TEXT PRIMARY KEY,
+                signature TEXT NOT NULL,
+                shingles INTEGER NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS article_clusters (
+                article_id TEXT PRIMARY KEY,
+                cluster_id TEXT NOT NULL,
+                rank INTEGER NOT NULL,
+                is_first BOOLEAN NOT NULL,
+                similarity DOUBLE PRECISION
+            )""",
+            """CREATE TABLE IF NOT EXISTS agency_credits (
+                article_id TEXT NOT NULL,
+                agency TEXT NOT NULL,
+                text TEXT
+            )""",
+            """CREATE TABLE IF NOT EXISTS outlet_registry (
+                name TEXT PRIMARY KEY,
+                name_variants TEXT,
+                domain TEXT,
+                country TEXT,
+                region TEXT,
+                language TEXT,
+                type TEXT,
+                note TEXT
+            )""",
+            "CREATE INDEX IF NOT EXISTS clusters_cluster ON article_clusters(cluster_id)",
+            "CREATE INDEX IF NOT EXISTS credits_article ON agency_credits(article_id)",
+        ],
+    ),
+    (
+        # Registry attributes of each outlet name found in the articles (outlets.sync()),
+        # so filters by country, region or outlet type stay plain SQL.
+        "003_outlet_attributes",
+        [
+            """CREATE TABLE IF NOT EXISTS outlet_attributes (
+                outlet TEXT PRIMARY KEY,
+                registry_name TEXT,
+                country TEXT NOT NULL,
+                region TEXT NOT NULL,
+                type TEXT NOT NULL
+            )""",
+        ],
+    ),
+    (
+        # Failed sign-ins, shared by every app instance on this database, so the password
+        # throttle holds behind a load balancer too (auth.SharedLoginThrottle).
+        "004_login_failures",
+        [
+            """CREATE TABLE IF NOT EXISTS login_failures (
+                username TEXT NOT NULL,
+                failed_at DOUBLE PRECISION NOT NULL
+            )""",
+            "CREATE INDEX IF NOT EXISTS login_failures_user ON login_failures(username)",
+        ],
+    ),
+]
+
+# Rows keyed by article that syndication.py derives after an article is stored.
+SYNDICATION_TABLES = ("article_minhash", "article_clusters", "agency_credits")
+
+DERIVED_TABLES = ("quotes", "date_mentions", "terms", "frames", "event_names")
+
+
+class StoreError(RuntimeError):
+    """A storage problem with a message meant for the user."""
+
+
+@dataclass
+class Filters:
+    """What the shared sidebar selects. Empty lists mean "all"."""
+
+    outlets: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    date_from: str | None = None  # ISO date, inclusive
+    date_to: str | None = None
+    # "clusters": a wire dispatch and its republished copies count once (the earliest
+    # publisher stands for the cluster); "copies": every stored article counts.
+    count_mode: str = "clusters"
+    # Outlet attributes from the outlet registry (outlets.py, table outlet_attributes).
+    countries: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    outlet_types: list[str] = field(default_factory=list)
+
+    def key(self) -> tuple:
+        return (
+            tuple(sorted(self.outlets)),
+            tuple(sorted(self.languages)),
+            self.date_from,
+            self.date_to,
+            self.count_mode,
+            tuple(sorted(self.countries)),
+            tuple(sorted(self.regions)),
+            tuple(sorted(self.outlet_types)),
+        )
+
+    @classmethod
+    def from_key(cls, key: tuple) -> Filters:
+        """The inverse of `key()`: cached page data is keyed on it and rebuilt from it."""
+        extra = [list(k) for k in key[5:8]]
+        return cls(list(key[0]), list(key[1]), key[2], key[3], key[4], *extra)
+
+    def describe(self) -> str:
+        parts = []
+        parts.append("outlets: " + (", ".join(self.outlets) if self.outlets else "all"))
+        parts.append("languages: " + (", ".join(self.languages) if self.languages else "all"))
+        if self.date_from or self.date_to:
+            parts.append(f"dates: {self.date_from or '…'} to {self.date_to or '…'}")
+        parts.append(
+            "counting: every copy"
+            if self.count_mode == "copies"
+            else "counting: each wire-copy cluster once"
+        )
+        for label, values in (
+            ("countries", self.countries),
+            ("regions", self.regions),
+            ("outlet types", self.outlet_types),
+        ):
+            if values:
+                parts.append(f"{label}: " + ", ".join(values))
+        return "; ".join(parts)
+
+
+class _Backend:
+    placeholder = "?"
+    name = "base"
+
+    @contextmanager
+    def cursor(self) -> Iterator[Any]:  # pragma: no cover - interface
+        raise NotImplementedError
+        yield
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:  # pragma: no cover - interface
+        raise NotImplementedError
+        yield
+
+    def close(self) -> None:  # pragma: no cover - interface
+        pass
+
+
+class _DuckDBBackend(_Backend):
+    name = "duckdb"
+    placeholder = "?"
+
+    def __init__(self, path: str):
+        import duckdb
+
+        self.path = path
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(path)
+        except duckdb.IOException as exc:  # another process holds the file
+            raise StoreError(
+                f"Cannot open the DuckDB file {path}: {exc}. Is another dashboard or "
+                "ingest process using it? Stop it or point DASHBOARD_DATABASE_URL elsewhere."
+            ) from exc
+        # Writes from several Streamlit threads are serialised; reads use cursors
+        # (DuckDB's per-thread connections on the same database).
+        self._write_lock = threading.RLock()
+
+    @contextmanager
+    def cursor(self):
+        cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    @contextmanager
+    def transaction(self):
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            else:
+                cur.execute("COMMIT")
+
+    def close(self) -> None:
+        self._con.close()
+
+
+class _PostgresBackend(_Backend):
+    name = "postgresql"
+    placeholder = "%s"
+
+    def __init__(self, url: str):
+        import psycopg
+
+        self.url = url
+        self._psycopg = psycopg
+        self._local = threading.local()
+        try:
+            self._connect()
+        except psycopg.OperationalError as exc:
+            # `from None`: the driver's own error (which may echo the URL) stays out of
+            # tracebacks and logs.
+            message = _scrub(str(exc), url)
+            raise StoreError(f"Cannot connect to PostgreSQL ({_redact(url)}): {message}") from None
+
+    def _connect(self):
+        con = getattr(self._local, "con", None)
+        if con is None or con.closed:
+            con = self._psycopg.connect(self.url, autocommit=True)
+            self._local.con = con
+        return con
+
+    @contextmanager
+    def cursor(self):
+        con = self._connect()
+        with con.cursor() as cur:
+            yield cur
+
+    @contextmanager
+    def transaction(self):
+        con = self._connect()
+        with con.transaction(), con.cursor() as cur:
+            yield cur
+
+    def close(self) -> None:
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            con.close()
+
+
+def _shallow_fields(obj: Any) -> dict[str, Any]:
+    """json.dumps hook: a dataclass as its fields, giving the same JSON as
+    json.dumps(obj.to_dict()) without asdict's deep copy of every value (most of the cost
+    of storing an article)."""
+    if is_dataclass(obj):
+        return {f.name: getattr(obj, f.name) for f in fields(obj)}
+    raise TypeError(f"{type(obj).__name__} is not JSON serializable")
+
+
+def _redact(url: str) -> str:
+    """Hide the password of a database URL in messages and logs."""
+    url = re.sub(r"(?i)(password=)[^&\s]*", r"\1***", url)
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url
+
+
+def _secret_fragments(url: str) -> list[str]:
+    """Every piece of a URL's password that a driver message might echo: the password,
+    its @-separated parts (an unencoded @ splits it into "host"), any ?password= value."""
+    out: list[str] = []
+    if "://" in url:
+        rest = url.split("://", 1)[1]
+        if "@" in rest:
+            creds = rest.rsplit("@", 1)[0]
+            if ":" in creds:
+                pw = creds.split(":", 1)[1]
+                out += [pw, *pw.split("@")]
+        # With an unencoded @ the driver takes the first @ as the separator.
+        first = rest.split("@", 1)
+        if len(first) == 2 and "@" in first[1]:
+            out.append(first[1].rsplit("@", 1)[0])
+    out += re.findall(r"(?i)password=([^&\s]+)", url)
+    return sorted({f for f in out if len(f) >= 3}, key=len, reverse=True)
+
+
+def _scrub(message: str, url: str) -> str:
+    for fragment in _secret_fragments(url):
+        message = message.replace(fragment, "***")
+    return message
+
+
+class Store:
+    """Articles and their derived rows in DuckDB or PostgreSQL."""
+
+    def __init__(self, url: str):
+        self.url = url
+        if url.startswith(("postgresql://", "postgres://")):
+            self.backend: _Backend = _PostgresBackend(url)
+        elif url.startswith("duckdb://"):
+            path = url[len("duckdb://") :]
+            if path.startswith("/") and path[1:] == ":memory:":
+                path = ":memory:"
+            self.backend = _DuckDBBackend(path or ":memory:")
+        else:
+            raise StoreError(
+                f"Unsupported database URL {_redact(url)!r}: use duckdb:///path/file.duckdb "
+                "or postgresql://user:password@host:port/dbname"
+            )
+        self.migrate()
+
+    # ------------------------------------------------------------------ plumbing
+    @property
+    def kind(self) -> str:
+        return self.backend.name
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.backend.placeholder == "?" else sql.replace("?", "%s")
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        with self.backend.cursor() as cur:
+            cur.execute(self._sql(sql), list(params))
+            try:
+                return list(cur.fetchall())
+            except Exception:  # statements without a result set
+                return []
+
+    def frame(self, sql: str, params: Iterable[Any] = ()) -> pd.DataFrame:
+        with self.backend.cursor() as cur:
+            cur.execute(self._sql(sql), list(params))
+            cols = [d[0] for d in cur.description]
+            rows = cur.fetchall()
+        return pd.DataFrame(rows, columns=cols)
+
+    def migrate(self) -> list[str]:
+        """Apply named migrations not yet recorded; return the names applied."""
+        applied: list[str] = []
+        with self.backend.transaction() as cur:
+            if self.backend.name == "postgresql":
+                # Two app instances starting together must not both run a migration: the
+                # lock is held until this transaction commits.
+                cur.execute("SELECT pg_advisory_xact_lock(727001)")
+            cur.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, "
+                "applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)"
+            )
+            cur.execute("SELECT name FROM schema_migrations")
+            done = {r[0] for r in cur.fetchall()}
+            for name, statements in MIGRATIONS:
+                if name in done:
+                    continue
+                for stmt in statements:
+                    cur.execute(stmt)
+                cur.execute(self._sql("INSERT INTO schema_migrations(name) VALUES (?)"), [name])
+                applied.append(name)
+        return applied
+
+    def close(self) -> None:
+        self.backend.close()
+
+    # ------------------------------------------------------------------ sign-in failures
+    # Not article data: these writes leave the data version (and so every cache) alone.
+    def record_login_failure(self, username: str, at: float, keep_seconds: float) -> None:
+        with self.backend.transaction() as cur:
+            cur.execute(
+                self._sql("DELETE FROM login_failures WHERE failed_at < ?"), [at - keep_seconds]
+            )
+            cur.execute(
+                self._sql("INSERT INTO login_failures(username, failed_at) VALUES (?, ?)"),
+                [username, at],
+            )
+
+    def login_failures(self, username: str, since: float) -> list[float]:
+        rows = self.execute(
+            "SELECT failed_at FROM login_failures WHERE username = ? AND failed_at >= ? "
+            "ORDER BY failed_at",
+            [username, since],
+        )
+        return [float(r[0]) for r in rows]
+
+    def clear_login_failures(self, username: str) -> None:
+        with self.backend.transaction() as cur:
+            cur.execute(self._sql("DELETE FROM login_failures WHERE username = ?"), [username])
+
+    # ------------------------------------------------------------------ writes
+    def has_hash(self, content_hash: str) -> bool:
+        return bool(self.execute("SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]))
+
+    def add_article(self, article: Article, raw: RawArticle) -> bool:
+        """Store one parsed article with its derived rows. False if already stored."""
+        h = raw.content_hash()
+        with self.backend.transaction() as cur:
+            cur.execute(self._sql("SELECT 1 FROM articles WHERE content_hash = ?"), [h])
+            if cur.fetchall():
+                return False
+            self._insert(cur, article, raw, h)
+            self._bump_version(cur)
+        return True
+
+    def add_many(self, items: list[tuple[Article, RawArticle]]) -> int:
+        """Store many articles in one transaction (bulk ingest); returns how many were new."""
+        added = 0
+        with self.backend.transaction() as cur:
+            hashes = [raw.content_hash() for _, raw in items]
+            existing: set[str] = set()
+            for i in range(0, len(hashes), 500):
+                chunk = hashes[i : i + 500]
+                marks = ",".join("?" for _ in chunk)
+                cur.execute(
+                    self._sql(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})"),
+                    chunk,
+                )
+                existing.update(r[0] for r in cur.fetchall())
+            rows = {t: [] for t in ("articles", *DERIVED_TABLES)}
+            for (article, raw), h in zip(items, hashes, strict=True):
+                if h in existing:
+                    continue
+                existing.add(h)
+                for table, values in self._rows(article, raw, h).items():
+                    rows[table].extend(values)
+                added += 1
+            for table, values in rows.items():
+                if values:
+                    self._bulk_insert(cur, table, values)
+            if added:
+                self._bump_version(cur)
+        return added
+
+    def _bulk_insert(self, cur, table: str, values: list[tuple]) -> None:
+        """All rows of one table in one statement, inside the caller's transaction.
+
+        executemany sends one INSERT per row (an article has hundreds of term rows, about
+        0.1 ms each on DuckDB); a registered DataFrame or COPY moves them in one go.
+        """
+        if self.backend.name == "duckdb":
+            # dtype=object keeps ints, bools and None as Python values (no NaN floats);
+            # DuckDB casts each column to the table's type on INSERT, as for VALUES.
+            df = pd.DataFrame(values, dtype=object)
+            cur.register("_bulk", df)
+            try:
+                cur.execute(f"INSERT INTO {table} SELECT * FROM _bulk")
+            finally:
+                cur.unregister("_bulk")
+        elif self.backend.name == "postgresql":
+            with cur.copy(f"COPY {table} FROM STDIN") as copy:
+                for row in values:
+                    copy.write_row(row)
+        else:  # pragma: no cover - every backend is one of the above
+            marks = ",".join("?" for _ in values[0])
+            cur.executemany(self._sql(f"INSERT INTO {table} VALUES ({marks})"), values)
+
+    def _insert(self, cur, article: Article, raw: RawArticle, h: str) -> None:
+        for table, values in self._rows(article, raw, h).items():
+            if values:
+                marks = ",".join("?" for _ in values[0])
+                cur.executemany(self._sql(f"INSERT INTO {table} VALUES ({marks})"), values)
+
+    @staticmethod
+    def _rows(article: Article, raw: RawArticle, h: str) -> dict[str, list[tuple]]:
+        aid = article.id
+        return {
+            "articles": [
+                (
+                    aid,
+                    h,
+                    article.title,
+                    article.outlet,
+                    article.outlet_domain,
+                    article.url,
+                    article.language,
+                    article.country,
+                    article.published_at or None,
+                    article.date_source,
+                    article.source_file,
+                    raw.body,
+                    json.dumps(article, default=_shallow_fields, ensure_ascii=False),
+                    pd.Timestamp.now(tz="UTC").tz_localize(None).to_pydatetime(),
+                )
+            ],
+            "quotes": [
+                (
+                    aid,
+                    i,
+                    q.speaker,
+                    q.speaker_kind,
+                    q.role,
+                    q.verb,
+                    q.direct,
+                    q.text,
+                    q.paragraph,
+                    q.sentence,
+                    q.affiliation,
+                    q.channel,
+                )
+                for i, q in enumerate(article.quotes)
+            ],
+            "date_mentions": [
+                (
+                    aid,
+                    i,
+                    d.text,
+                    d.start,
+                    d.end,
+                    d.granularity,
+                    d.approximate,
+                    d.vague,
+                    d.paragraph,
+                    d.sentence,
+                )
+                for i, d in enumerate(article.dates)
+            ],
+            "terms": [(aid, k.term, k.count) for k in (article.terms or article.keywords)],
+            "frames": [(aid, name, float(score)) for name, score in article.frames.items()],
+            "event_names": _count_names(aid, article.event_names),
+        }
+
+    def _bump_version(self, cur) -> None:
+        cur.execute(self._sql("SELECT value FROM meta WHERE key = ?"), ["data_version"])
+        row = cur.fetchall()
+        version = int(row[0][0]) + 1 if row else 1
+        if row:
+            cur.execute(
+                self._sql("UPDATE meta SET value = ? WHERE key = ?"), [str(version), "data_version"]
+            )
+        else:
+            cur.execute(
+                self._sql("INSERT INTO meta(key, value) VALUES (?, ?)"),
+                ["data_version", str(version)],
+            )
+
+    def delete_article(self, article_id: str) -> bool:
+        with self.backend.transaction() as cur:
+            cur.execute(self._sql("SELECT 1 FROM articles WHERE id = ?"), [article_id])
+            if not cur.fetchall():
+                return False
+            # Its wire-copy cluster loses its ranking (maybe its first publisher, maybe the
+            # link in a chain of copies): the other members leave the cluster and lose their
+            # signatures, so the next syndication.update_clusters() re-checks them.
+            cur.execute(
+                self._sql(
+                    "SELECT article_id FROM article_clusters WHERE cluster_id IN "
+                    "(SELECT cluster_id FROM article_clusters WHERE article_id = ?)"
+                ),
+                [article_id],
+            )
+            for (member,) in cur.fetchall():
+                for table in ("article_clusters", "article_minhash"):
+                    cur.execute(self._sql(f"DELETE FROM {table} WHERE article_id = ?"), [member])
+            for table in (*DERIVED_TABLES, *SYNDICATION_TABLES):
+                cur.execute(self._sql(f"DELETE FROM {table} WHERE article_id = ?"), [article_id])
+            cur.execute(self._sql("DELETE FROM articles WHERE id = ?"), [article_id])
+            self._bump_version(cur)
+        return True
+
+    # ------------------------------------------------------------------ reads
+    def count(self) -> int:
+        return int(self.execute("SELECT COUNT(*) FROM articles")[0][0])
+
+    def data_version(self) -> int:
+        row = self.execute("SELECT value FROM meta WHERE key = ?", ["data_version"])
+        return int(row[0][0]) if row else 0
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.execute("SELECT parsed FROM articles WHERE id = ?", [article_id])
+        return Article.from_dict(json.loads(row[0][0])) if row else None
+
+    def get_articles(self, ids: list[str]) -> list[Article]:
+        if not ids:
+            return []
+        marks = ",".join("?" for _ in ids)
+        rows = self.execute(f"SELECT id, parsed FROM articles WHERE id IN ({marks})", ids)
+        by_id = {r[0]: Article.from_dict(json.loads(r[1])) for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def distinct_values(self) -> dict[str, list]:
+        """Outlets, languages and the date range, for the sidebar filter."""
+        outlets = [
+            r[0] for r in self.execute("SELECT DISTINCT outlet FROM articles ORDER BY outlet")
+        ]
+        langs = [
+            r[0] for r in self.execute("SELECT DISTINCT language FROM articles ORDER BY language")
+        ]
+        lo, hi = self.execute("SELECT MIN(published_at), MAX(published_at) FROM articles")[0]
+        return {"outlets": outlets, "languages": langs, "date_min": lo, "date_max": hi}
+
+    def where(self, f: Filters, alias: str = "a") -> tuple[str, list[Any]]:
+        """SQL condition on the articles table (aliased) for the filters."""
+        conds: list[str] = []
+        params: list[Any] = []
+        if f.outlets:
+            conds.append(f"{alias}.outlet IN ({','.join('?' for _ in f.outlets)})")
+            params.extend(f.outlets)
+        if f.languages:
+            conds.append(f"{alias}.language IN ({','.join('?' for _ in f.languages)})")
+            params.extend(f.languages)
+        if f.date_from:
+            conds.append(f"{alias}.published_at >= ?")
+            params.append(f.date_from)
+        if f.date_to:
+            conds.append(f"{alias}.published_at <= ?")
+            params.append(f.date_to)
+        for column, values in (
+            ("country", f.countries),
+            ("region", f.regions),
+            ("type", f.outlet_types),
+        ):
+            if values:
+                marks = ",".join("?" for _ in values)
+                conds.append(
+                    f"{alias}.outlet IN (SELECT outlet FROM outlet_attributes "
+                    f"WHERE {column} IN ({marks}))"
+                )
+                params.extend(values)
+        if f.count_mode == "clusters":
+            conds.append(
+                f"{alias}.id NOT IN (SELECT article_id FROM article_clusters WHERE NOT is_first)"
+            )
+        return (" AND ".join(conds) or "TRUE"), params
+
+
+def _count_names(aid: str, names: list[str]) -> list[tuple]:
+    counts: dict[str, int] = {}
+    for n in names:
+        counts[n] = counts.get(n, 0) + 1
+    return [(aid, n, c) for n, c in counts.items()]
+
+
+def open_store(url: str | None = None) -> Store:
+    from dashboard import config
+
+    return Store(url or config.database_url())

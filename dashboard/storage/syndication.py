@@ -1,0 +1,728 @@
+"""Wire copies: near-duplicate clusters across the store, first publisher, edits, credits.
+
+One agency dispatch is republished by many outlets with small edits. Each article gets a
+MinHash signature (datasketch, 128 permutations) over word 3-shingles of its normalised
+body; an LSH index over all stored signatures proposes candidate pairs, which are checked
+on the real shingle sets: a pair is a copy when the texts share most of their shingles
+(Jaccard) or when the shorter text is mostly contained in the longer one (a trimmed
+copy). Copies are joined into clusters (union-find) and ranked by publication date, then
+by when they were stored: rank 0 is the first publisher.
+
+`update_clusters()` is incremental: it signs only articles without a signature and
+queries only those against the index, keeping earlier clusters; `full=True` rebuilds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+import datasketch
+import numpy as np
+import pandas as pd
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from dashboard.analysis.lexicon import load_fields
+from dashboard.analysis.textproc import (
+    normalize,
+    split_paragraphs,
+    split_sentences,
+    to_ascii_digits,
+    tokenize,
+)
+from dashboard.model import Article
+from dashboard.storage.store import Filters, Store
+
+NUM_PERM = 128
+SHINGLE_WORDS = 3
+# LSH proposes pairs above roughly this Jaccard estimate. Low on purpose: a copy trimmed to
+# half the dispatch has Jaccard near 0.5 with it, and LSH recall falls off below the
+# threshold; the exact check below removes the extra candidates.
+LSH_THRESHOLD = 0.3
+# A verified copy: Jaccard of the shingle sets at least COPY_JACCARD, or the shorter text
+# contained in the longer one at least COPY_CONTAINMENT. Independently written articles on
+# the same event share names and numbers but few 3-word sequences (measured below 0.1).
+COPY_JACCARD = 0.5
+COPY_CONTAINMENT = 0.7
+# Texts with fewer shingles than this (a two-line brief) match too easily; they are only
+# joined when nearly identical.
+MIN_SHINGLES = 12
+SHORT_TEXT_JACCARD = 0.9
+# Candidate bodies are read in chunks of this many ids.
+_CHUNK = 500
+_SCHEME_KEY = "minhash_scheme"
+
+
+# --------------------------------------------------------------------------- signatures
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
+    """Word k-shingles over the matching form of the tokens (diacritics, alef forms,
+    digits and case do not count as edits)."""
+    toks = [_normalized_token(t) for t in tokenize(text)]
+    if len(toks) < k:
+        return {" ".join(toks)} if toks else set()
+    return {" ".join(toks[i : i + k]) for i in range(len(toks) - k + 1)}
+
+
+@lru_cache(maxsize=200_000)
+def _normalized_token(token: str) -> str:
+    # Cached: news vocabulary repeats, and normalising dominates signing a large batch.
+    return normalize(token)
+
+
+@cache
+def _empty_minhash() -> MinHash:
+    return MinHash(num_perm=NUM_PERM)
+
+
+def _minhash_of(sh: Iterable[str]) -> MinHash:
+    # A copy of one empty sketch shares its permutation tables instead of drawing new ones.
+    mh = _empty_minhash().copy()
+    mh.update_batch([s.encode("utf-8") for s in sh])
+    return mh
+
+
+def minhash_for(text: str) -> MinHash:
+    """datasketch MinHash (128 permutations) of the text's normalised word 3-shingles."""
+    return _minhash_of(shingles(text))
+
+
+def _scheme() -> str:
+    """Identity of the hash family: stored signatures from another one are recomputed."""
+    return f"datasketch-{datasketch.__version__}-{_HASH_SCHEME}-p{NUM_PERM}-w{SHINGLE_WORDS}"
+
+
+def _encode(mh: MinHash) -> str:
+    values = np.asarray(mh.hashvalues)
+    dtype = "<u4" if values.dtype.itemsize == 4 else "<u8"
+    return values.astype(dtype).tobytes().hex()
+
+
+# datasketch >= 2 refuses stored hash values without the hashing scheme that produced
+# them; ours is the default one, recorded in _scheme() so a change forces a re-sign.
+_HASH_SCHEME = MinHash(num_perm=1).scheme
+
+
+def _decode(hexed: str) -> LeanMinHash:
+    raw = bytes.fromhex(hexed)
+    dtype = "<u4" if len(raw) == NUM_PERM * 4 else "<u8"
+    # LeanMinHash: no permutation tables to rebuild for each stored signature.
+    return LeanMinHash(seed=1, hashvalues=np.frombuffer(raw, dtype=dtype), scheme=_HASH_SCHEME)
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def containment(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set found in the larger one."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def is_copy(a: set[str], b: set[str]) -> tuple[bool, float]:
+    """(is a copy, Jaccard) for two shingle sets."""
+    j = jaccard(a, b)
+    if min(len(a), len(b)) < MIN_SHINGLES:
+        return j >= SHORT_TEXT_JACCARD, j
+    return (j >= COPY_JACCARD or containment(a, b) >= COPY_CONTAINMENT), j
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+@dataclass
+class ClusterUpdate:
+    """What one update_clusters() run did."""
+
+    signed: int = 0  # articles that got a new signature
+    candidates: int = 0  # pairs proposed by LSH
+    copies: int = 0  # pairs verified as copies
+    clusters: int = 0  # clusters (two or more articles) after the run
+    clustered_articles: int = 0
+    changed_rows: int = 0  # article_clusters rows written or deleted
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:  # path compression
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> list[list[str]]:
+        out: dict[str, list[str]] = {}
+        for x in list(self.parent):
+            out.setdefault(self.find(x), []).append(x)
+        return list(out.values())
+
+
+def _chunks(ids: list[str]) -> Iterable[list[str]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i : i + _CHUNK]
+
+
+def _bodies(store: Store, ids: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for chunk in _chunks(ids):
+        marks = ",".join("?" for _ in chunk)
+        for aid, body in store.execute(
+            f"SELECT id, body FROM articles WHERE id IN ({marks})", chunk
+        ):
+            out[aid] = body
+    return out
+
+
+def update_clusters(
+    store: Store, article_ids: Iterable[str] | None = None, full: bool = False
+) -> ClusterUpdate:
+    """Sign new articles, find their copies, and rewrite the clusters that changed.
+
+    article_ids: articles to look up against the index even if already signed (articles
+    without a signature are always included). full: forget stored clusters and compare
+    every article against the index (after a change of thresholds, or deletions that split
+    a chain of copies).
+    """
+    result = ClusterUpdate()
+    scheme_row = store.execute("SELECT value FROM meta WHERE key = ?", [_SCHEME_KEY])
+    rescheme = not scheme_row or scheme_row[0][0] != _scheme()
+    if rescheme:
+        full = True
+
+    signed_rows = (
+        [] if rescheme else store.execute("SELECT article_id, signature FROM article_minhash")
+    )
+    signatures = {aid: _decode(sig) for aid, sig in signed_rows}
+    unsigned = [
+        r[0]
+        for r in store.execute(
+            "SELECT a.id FROM articles a LEFT JOIN article_minhash m ON m.article_id = a.id "
+            "WHERE m.article_id IS NULL"
+        )
+    ]
+    if rescheme:
+        unsigned = [r[0] for r in store.execute("SELECT id FROM articles")]
+
+    shingle_sets: dict[str, set[str]] = {}
+    new_sig_rows: list[tuple] = []
+    credit_rows: list[tuple] = []
+    for chunk in _chunks(unsigned):
+        for aid, body in _bodies(store, chunk).items():
+            sh = shingles(body)
+            shingle_sets[aid] = sh
+            mh = _minhash_of(sh)
+            signatures[aid] = LeanMinHash(mh)
+            new_sig_rows.append((aid, _encode(mh), len(sh)))
+            credit_rows.extend((aid, agency, text) for agency, text in detect_agency_credits(body))
+    result.signed = len(new_sig_rows)
+
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    with lsh.insertion_session() as session:
+        for aid, mh in signatures.items():
+            session.insert(aid, mh, check_duplication=False)
+
+    queries = set(signatures) if full else {*unsigned, *(article_ids or ())} & set(signatures)
+    pairs: set[tuple[str, str]] = set()
+    for aid in queries:
+        for other in lsh.query(signatures[aid]):
+            if other != aid:
+                pairs.add((min(aid, other), max(aid, other)))
+    result.candidates = len(pairs)
+
+    missing = sorted({x for p in pairs for x in p} - set(shingle_sets))
+    for aid, body in _bodies(store, missing).items():
+        shingle_sets[aid] = shingles(body)
+
+    uf = _UnionFind()
+    existing = {
+        aid: (cid, int(rank), bool(first), sim)
+        for aid, cid, rank, first, sim in store.execute(
+            "SELECT article_id, cluster_id, rank, is_first, similarity FROM article_clusters"
+        )
+    }
+    if not full:
+        by_cluster: dict[str, list[str]] = {}
+        for aid, (cid, *_rest) in existing.items():
+            by_cluster.setdefault(cid, []).append(aid)
+        for members in by_cluster.values():
+            for m in members:
+                uf.union(members[0], m)
+    for a, b in sorted(pairs):
+        ok, _ = is_copy(shingle_sets.get(a, set()), shingle_sets.get(b, set()))
+        if ok:
+            uf.union(a, b)
+            result.copies += 1
+
+    groups = [g for g in uf.groups() if len(g) > 1]
+    wanted = _ranked_rows(store, groups, signatures)
+    result.clusters = len(groups)
+    result.clustered_articles = sum(len(g) for g in groups)
+
+    stale = [aid for aid in existing if aid not in wanted]
+    changed = [
+        (aid, *row)
+        for aid, row in wanted.items()
+        if aid not in existing or existing[aid][:3] != row[:3]
+    ]
+    result.changed_rows = len(stale) + len(changed)
+    if not (new_sig_rows or result.changed_rows or rescheme):
+        return result
+    with store.backend.transaction() as cur:
+        if rescheme:
+            cur.execute("DELETE FROM article_minhash")
+            cur.execute("DELETE FROM agency_credits")
+        for chunk in _chunks([r[0] for r in new_sig_rows]):
+            marks = ",".join("?" for _ in chunk)
+            cur.execute(
+                store._sql(f"DELETE FROM agency_credits WHERE article_id IN ({marks})"), chunk
+            )
+        if new_sig_rows:
+            cur.executemany(
+                store._sql("INSERT INTO article_minhash VALUES (?, ?, ?)"), new_sig_rows
+            )
+        if credit_rows:
+            cur.executemany(store._sql("INSERT INTO agency_credits VALUES (?, ?, ?)"), credit_rows)
+        for chunk in _chunks(stale + [r[0] for r in changed]):
+            marks = ",".join("?" for _ in chunk)
+            cur.execute(
+                store._sql(f"DELETE FROM article_clusters WHERE article_id IN ({marks})"), chunk
+            )
+        if changed:
+            cur.executemany(
+                store._sql("INSERT INTO article_clusters VALUES (?, ?, ?, ?, ?)"), changed
+            )
+        cur.execute(store._sql("DELETE FROM meta WHERE key = ?"), [_SCHEME_KEY])
+        cur.execute(
+            store._sql("INSERT INTO meta(key, value) VALUES (?, ?)"), [_SCHEME_KEY, _scheme()]
+        )
+        # Cached page data is keyed on the data version: counts change with the clusters.
+        store._bump_version(cur)
+    return result
+
+
+def _ranked_rows(
+    store: Store, groups: list[list[str]], signatures: dict[str, LeanMinHash]
+) -> dict[str, tuple[str, int, bool, float]]:
+    """article_id -> (cluster_id, rank, is_first, similarity to the first publisher).
+
+    Rank: publication date (undated last), then the time the article was stored, then id.
+    The cluster is named after its first publisher's article id.
+    """
+    ids = [aid for g in groups for aid in g]
+    when: dict[str, tuple] = {}
+    for chunk in _chunks(ids):
+        marks = ",".join("?" for _ in chunk)
+        for aid, pub, added in store.execute(
+            f"SELECT id, published_at, added_at FROM articles WHERE id IN ({marks})", chunk
+        ):
+            when[aid] = (
+                pub is None,
+                str(pub)[:10] if pub is not None else "",
+                str(added) if added is not None else "",
+            )
+    rows: dict[str, tuple[str, int, bool, float]] = {}
+    for g in groups:
+        order = sorted((aid for aid in g if aid in when), key=lambda a: (*when[a], a))
+        if len(order) < 2:
+            continue
+        first = order[0]
+        for rank, aid in enumerate(order):
+            sim = 1.0 if rank == 0 else float(signatures[first].jaccard(signatures[aid]))
+            rows[aid] = (first, rank, rank == 0, round(sim, 3))
+    return rows
+
+
+# --------------------------------------------------------------------------- page data
+
+
+def cluster_copies(store: Store, f: Filters) -> pd.DataFrame:
+    """Every member of every cluster that has at least one article within the filters.
+
+    The count mode is ignored here: this view is about the copies themselves.
+    """
+    where, params = store.where(replace(f, count_mode="copies"), alias="x")
+    df = store.frame(
+        f"""SELECT c.cluster_id, c.rank, c.is_first, c.similarity, a.id AS article_id,
+                   a.outlet, a.outlet_domain, a.title, a.language, a.published_at,
+                   a.date_source, a.url
+            FROM article_clusters c JOIN articles a ON a.id = c.article_id
+            WHERE c.cluster_id IN (
+                SELECT c2.cluster_id FROM article_clusters c2
+                JOIN articles x ON x.id = c2.article_id WHERE {where})
+            ORDER BY c.cluster_id, c.rank""",
+        params,
+    )
+    credits = store.frame(
+        """SELECT g.article_id, g.agency FROM agency_credits g
+           JOIN article_clusters c ON c.article_id = g.article_id"""
+    )
+    agencies = credits.groupby("article_id")["agency"].agg(lambda s: ", ".join(sorted(set(s))))
+    df["agencies"] = df["article_id"].map(agencies).fillna("")
+    df["is_first"] = df["is_first"].astype(bool)
+    return df
+
+
+def clusters(store: Store, f: Filters) -> pd.DataFrame:
+    """One row per cluster: size, first publisher, dates, outlets, agencies credited."""
+    cols = [
+        "cluster_id", "size", "first_outlet", "first_title", "first_date", "last_date",
+        "outlets", "agencies", "min_similarity",
+    ]  # fmt: skip
+    copies = cluster_copies(store, f)
+    if copies.empty:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for cid, sub in copies.groupby("cluster_id", sort=False):
+        first = sub[sub["is_first"]].iloc[0] if sub["is_first"].any() else sub.iloc[0]
+        dates = sub["published_at"].dropna()
+        agencies = sorted({a for s in sub["agencies"] for a in s.split(", ") if a})
+        rows.append(
+            {
+                "cluster_id": cid,
+                "size": len(sub),
+                "first_outlet": first["outlet"],
+                "first_title": first["title"],
+                "first_date": first["published_at"],
+                "last_date": dates.max() if not dates.empty else None,
+                "outlets": len(set(sub["outlet"])),
+                "agencies": ", ".join(agencies),
+                "min_similarity": float(sub["similarity"].min()),
+            }
+        )
+    return pd.DataFrame(rows, columns=cols).sort_values(
+        ["size", "first_date"], ascending=[False, False], ignore_index=True
+    )
+
+
+def agency_credit_counts(store: Store, f: Filters) -> pd.DataFrame:
+    """Articles crediting each agency (respects the count mode like every count)."""
+    where, params = store.where(f)
+    return store.frame(
+        f"""SELECT g.agency, COUNT(DISTINCT g.article_id) AS articles
+            FROM agency_credits g JOIN articles a ON a.id = g.article_id
+            WHERE {where} GROUP BY g.agency ORDER BY articles DESC, g.agency""",
+        params,
+    )
+
+
+# --------------------------------------------------------------------------- copy diff
+
+_PUNCT_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
+_DIGIT = re.compile(r"\d")
+# Sentences paired as "edited" (rather than one removed and one added) need at least
+# this share of matching words.
+EDITED_RATIO = 0.5
+
+
+def _word_key(word: str) -> str:
+    return _PUNCT_EDGES.sub("", normalize(word)) or word
+
+
+def _sentence_key(sentence: str) -> tuple[str, ...]:
+    return tuple(normalize(t) for t in tokenize(sentence))
+
+
+def _sentences(article: Article) -> list[str]:
+    return [s for p in article.paragraphs for s in split_sentences(p)]
+
+
+def word_ops(a: str, b: str) -> list[tuple[str, str]]:
+    """Word diff of two sentences: ('equal'|'delete'|'insert', word as written).
+
+    Words keep their punctuation for display; they are compared in matching form.
+    """
+    wa, wb = a.split(), b.split()
+    ka, kb = [_word_key(w) for w in wa], [_word_key(w) for w in wb]
+    ops: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.extend(("equal", w) for w in wb[j1:j2])
+        else:
+            ops.extend(("delete", w) for w in wa[i1:i2])
+            ops.extend(("insert", w) for w in wb[j1:j2])
+    return ops
+
+
+def _replacements(a: str, b: str) -> list[tuple[str, str]]:
+    """(original words, copy words) of each replaced stretch between two sentences."""
+    wa, wb = a.split(), b.split()
+    ka, kb = [_word_key(w) for w in wa], [_word_key(w) for w in wb]
+    out = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
+        if tag != "equal":
+            out.append((" ".join(wa[i1:i2]), " ".join(wb[j1:j2])))
+    return out
+
+
+def _numbers_in(text: str) -> list[str]:
+    return re.findall(r"\d+(?:[.,]\d+)*", to_ascii_digits(text))
+
+
+def _looks_like_name_change(old: str, new: str) -> bool:
+    """A respelling or swap of a proper name: short stretches on both sides, no digits,
+    and either spelled alike (العمر/العمري, Kim Jong-un/Kim Jong Un) or capitalised."""
+    if not old or not new or _DIGIT.search(old + new):
+        return False
+    if len(old.split()) > 3 or len(new.split()) > 3:
+        return False
+    alike = difflib.SequenceMatcher(None, normalize(old), normalize(new)).ratio() >= 0.6
+    capitalised = old[:1].isupper() and new[:1].isupper()
+    return alike or capitalised
+
+
+def copy_diff(original: Article, copy: Article) -> dict:
+    """What a republisher changed against the original dispatch.
+
+    Returns: title (original, copy, changed); kept (sentences unchanged);
+    removed_sentences / added_sentences (no counterpart on the other side);
+    edited: [{original, copy, ratio, ops}] for near-identical sentence pairs, ops being
+    the word diff; word_diff: the ops of every edited pair, in order; changed_numbers:
+    [{original, copy, sentence}] (a number replaced, or present on one side only, inside an
+    edited sentence); changed_names: [{original, copy}] (respelled or swapped names);
+    changed_words: [{original, copy}] (other replaced wording); similarity: Jaccard of the
+    word 3-shingles of the two bodies.
+    """
+    a_sents, b_sents = _sentences(original), _sentences(copy)
+    a_keys, b_keys = [_sentence_key(s) for s in a_sents], [_sentence_key(s) for s in b_sents]
+    # Identical sentences first (order-free: republishers move paragraphs around).
+    free_b: dict[tuple[str, ...], list[int]] = {}
+    for j, k in enumerate(b_keys):
+        free_b.setdefault(k, []).append(j)
+    matched_a: set[int] = set()
+    matched_b: set[int] = set()
+    for i, k in enumerate(a_keys):
+        if free_b.get(k):
+            matched_a.add(i)
+            matched_b.add(free_b[k].pop(0))
+    rest_a = [i for i in range(len(a_sents)) if i not in matched_a]
+    rest_b = [j for j in range(len(b_sents)) if j not in matched_b]
+    scored = []
+    for i in rest_a:
+        for j in rest_b:
+            ratio = difflib.SequenceMatcher(None, a_keys[i], b_keys[j], autojunk=False).ratio()
+            if ratio >= EDITED_RATIO:
+                scored.append((ratio, i, j))
+    edited = []
+    for ratio, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if i in matched_a or j in matched_b:
+            continue
+        matched_a.add(i)
+        matched_b.add(j)
+        edited.append(
+            {
+                "original": a_sents[i],
+                "copy": b_sents[j],
+                "ratio": round(ratio, 3),
+                "ops": word_ops(a_sents[i], b_sents[j]),
+                "_order": j,
+            }  # fmt: skip
+        )
+    edited.sort(key=lambda e: e.pop("_order"))
+
+    changed_numbers: list[dict] = []
+    changed_names: list[dict] = []
+    changed_words: list[dict] = []
+    # The day and month of a dateline («القاهرة - 6 - 4 (أ ش أ)») are not figures of the
+    # story: a republisher that drops or rewrites the dateline changed no number.
+    dateline_numbers = {
+        n
+        for art in (original, copy)
+        if art.paragraphs
+        for n in _numbers_in(_dateline(art.paragraphs[0]))
+    }
+    for e in edited:
+        lead = e["original"] == a_sents[0] if a_sents else False
+        for old, new in _replacements(e["original"], e["copy"]):
+            old_n, new_n = _numbers_in(old), _numbers_in(new)
+            if lead:
+                old_n = [n for n in old_n if n not in dateline_numbers]
+                new_n = [n for n in new_n if n not in dateline_numbers]
+            if old_n != new_n and (old_n or new_n):
+                changed_numbers.append(
+                    {"original": " ".join(old_n), "copy": " ".join(new_n), "sentence": e["copy"]}
+                )
+            elif _looks_like_name_change(old, new):
+                changed_names.append({"original": old, "copy": new})
+            else:
+                changed_words.append({"original": old, "copy": new})
+
+    return {
+        "title": {
+            "original": original.title,
+            "copy": copy.title,
+            "changed": _sentence_key(original.title) != _sentence_key(copy.title),
+        },
+        "kept": len(matched_a) - len(edited),
+        "removed_sentences": [a_sents[i] for i in range(len(a_sents)) if i not in matched_a],
+        "added_sentences": [b_sents[j] for j in range(len(b_sents)) if j not in matched_b],
+        "edited": edited,
+        "word_diff": [e["ops"] for e in edited],
+        "changed_numbers": changed_numbers,
+        "changed_names": changed_names,
+        "changed_words": changed_words,
+        "similarity": round(jaccard(shingles(" ".join(a_sents)), shingles(" ".join(b_sents))), 3),
+    }
+
+
+# --------------------------------------------------------------------------- agency credits
+
+_DATELINE_HEAD = 90  # characters at the start of the first paragraph that form a dateline
+_SIGN_OFF_MAX = 40  # a last paragraph this short can be a sign-off («(وكالات)», "— AFP")
+_PARENS = re.compile(r"\(([^()]{1,50})\)")
+_SLASHED = re.compile(r"/\s*([^/\n]{1,30}?)\s*/")
+_PIECE_SPLIT = re.compile(r"\s*(?:[-–—/،,:;|]|\s+و(?=\s))\s*")
+_CLITICS = "(?:[وفبلك]|وب|ول|فب|فل)?"
+_SOURCE_WORDS = ("المصدر", "source", "sources", "بحسب", "عن")
+
+
+def _credit_key(text: str) -> str:
+    """Comparable form of a credit: normalised, dots and brackets dropped, spaces folded."""
+    t = normalize(text).replace(".", " ").replace("«", " ").replace("»", " ")
+    return " ".join(t.strip(" ()[]-–—:،,").split())
+
+
+@cache
+def _credit_lexicon() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str], ...]]:
+    """(credit-position variants: key -> agency, free-mention patterns)."""
+    exact: dict[str, str] = {}
+    free: list[tuple[re.Pattern[str], str]] = []
+    for fields in load_fields("agency_credits.txt"):
+        if len(fields) < 2:
+            continue
+        agency, variant = fields[0], fields[1]
+        mode = fields[2] if len(fields) > 2 else "credit"
+        key = _credit_key(variant)
+        exact.setdefault(key, agency)
+        if mode == "free":
+            body = r"\s+".join(re.escape(w) for w in key.split())
+            free.append((re.compile(rf"(?<!\w){_CLITICS}{body}(?!\w)"), agency))
+    return exact, tuple(free)
+
+
+@lru_cache(maxsize=4096)
+def _normalized_char(ch: str) -> str:
+    return normalize(ch)
+
+
+def _norm_map(text: str) -> tuple[str, list[int]]:
+    """Normalised text with, for each of its characters, the index in the original."""
+    out: list[str] = []
+    idx: list[int] = []
+    for i, ch in enumerate(text):
+        n = _normalized_char(ch)
+        out.append(n)
+        idx.extend([i] * len(n))
+    return "".join(out), idx
+
+
+def _piece_credits(text: str, exact: dict[str, str]) -> list[str]:
+    """Agencies named by a credit string such as «بترا - كونا» or "Reuters/AFP"."""
+    found = []
+    whole = _credit_key(text)
+    if whole in exact:
+        return [exact[whole]]
+    for piece in _PIECE_SPLIT.split(text):
+        key = _credit_key(piece)
+        for word in _SOURCE_WORDS:
+            if key.startswith(word + " "):
+                key = key[len(word) + 1 :]
+        if key in exact:
+            found.append(exact[key])
+    return found
+
+
+def _dateline(first: str) -> str:
+    """The dateline part of a first paragraph: up to the dash/colon that ends it."""
+    head = first[:_DATELINE_HEAD]
+    m = re.search(r"\s(?:--|—|–)\s|:\s", head)
+    if m:
+        return head[: m.start()]
+    dashes = [m.start() for m in re.finditer(r"\s-\s", head)]
+    # «الكويت - كونا - وقع ...»: the dateline ends at the last dash of the head.
+    return head[: dashes[-1]] if dashes else ""
+
+
+def detect_agency_credits(text: str) -> list[tuple[str, str]]:
+    """Agencies a text credits, as (agency, matched text), in order of appearance.
+
+    Looked for: any parenthesised credit «(كونا)» «(بترا - كونا)» "(Reuters)"; the dateline
+    at the start of the first paragraph («الكويت - كونا -», "LONDON (Reuters) -"); a short
+    sign-off paragraph («وكالات», "— AFP"); and unambiguous agency names mentioned in the
+    first or last paragraph ("نقلت وكالة رويترز"). Ambiguous short forms (بترا, قنا, SPA)
+    count only in the credit positions.
+    """
+    exact, free = _credit_lexicon()
+    paragraphs = split_paragraphs(text)
+    if not paragraphs:
+        return []
+    hits: list[tuple[int, int, str, str]] = []  # (paragraph, offset, agency, text)
+
+    for p, para in enumerate(paragraphs):
+        for m in _PARENS.finditer(para):
+            for agency in _piece_credits(m.group(1), exact):
+                hits.append((p, m.start(), agency, m.group(0)))
+
+    dateline = _dateline(paragraphs[0])
+    if dateline:
+        for agency in _piece_credits(_PARENS.sub(" ", dateline), exact):
+            hits.append((0, 0, agency, dateline.strip()))
+    # Gulf agencies put the credit between slashes: «أبوظبي في 6 أبريل / وام / ...».
+    for m in _SLASHED.finditer(paragraphs[0][:_DATELINE_HEAD]):
+        for agency in _piece_credits(m.group(1), exact):
+            hits.append((0, m.start(), agency, m.group(0).strip()))
+
+    last = paragraphs[-1]
+    if len(paragraphs) > 1 and len(last) <= _SIGN_OFF_MAX:
+        for agency in _piece_credits(_PARENS.sub(lambda m: m.group(1), last), exact):
+            hits.append((len(paragraphs) - 1, 0, agency, last.strip()))
+
+    edges = {0, len(paragraphs) - 1}
+    for p in sorted(edges):
+        norm, idx = _norm_map(paragraphs[p])
+        for pattern, agency in free:
+            for m in pattern.finditer(norm):
+                start, end = idx[m.start()], idx[m.end() - 1] + 1
+                hits.append((p, start, agency, paragraphs[p][start:end]))
+
+    seen: set[str] = set()
+    out: list[tuple[str, str]] = []
+    for _p, _o, agency, matched in sorted(hits, key=lambda h: (h[0], h[1])):
+        if agency not in seen:
+            seen.add(agency)
+            out.append((agency, matched))
+    return out
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def pair_precision_recall(
+    predicted: Iterable[Iterable[str]], truth: Iterable[Iterable[str]]
+) -> tuple[float, float]:
+    """Precision and recall of pairwise same-cluster decisions (singletons may be omitted)."""
+
+    def pairs(groups: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
+        out = set()
+        for g in groups:
+            members = sorted(set(g))
+            out.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+        return out
+
+    got, want = pairs(predicted), pairs(truth)
+    precision = len(got & want) / len(got) if got else 1.0
+    recall = len(got & want) / len(want) if want else 1.0
+    return precision, recall

@@ -1,0 +1,520 @@
+"""Shared Streamlit helpers: the store resource, cached page data, the sidebar filter,
+right-to-left rendering and escaping. Session-state and cache keys live here only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from dashboard import config
+from dashboard.analysis import identity
+from dashboard.storage import queries
+from dashboard.storage.store import Filters, Store, StoreError, open_store
+
+FILTERS_KEY = "filters"
+COUNT_MODE_LABELS = {"clusters": "Count each cluster once", "copies": "Count every copy"}
+
+# Right-to-left blocks for Arabic, left-to-right for English; bidi isolation so mixed
+# strings (an English name inside Arabic) keep their own direction.
+CSS = """
+<style>
+.rtl { direction: rtl; text-align: right; unicode-bidi: isolate; }
+.ltr { direction: ltr; text-align: left; unicode-bidi: isolate; }
+.article-text p { font-size: 1.05rem; line-height: 1.9; margin-bottom: .6rem; }
+.article-text .rtl, .rtl.article-text { font-family: 'IBM Plex Sans Arabic', 'Amiri', 'Noto Naskh Arabic', sans-serif; }
+mark.q { background: #fff3b0; padding: 0 .1em; }
+mark.qd { background: #ffd6a5; padding: 0 .1em; }
+mark.sp { background: #bde0fe; padding: 0 .1em; font-weight: 600; }
+mark.dt { background: #caffbf; padding: 0 .1em; }
+mark.ev { background: #ffc6ff; padding: 0 .1em; }
+mark.ins { background: #c7f9cc; } mark.del { background: #ffccd5; text-decoration: line-through; }
+.card-title { font-weight: 600; }
+.muted { color: #6b7280; font-size: .9rem; }
+mark.kw { background: #fde68a; padding: 0 .1em; font-weight: 600; }
+.tbl-wrap { overflow: auto; border: 1px solid #e5e7eb; border-radius: .4rem; margin-bottom: 1rem; }
+table.data { border-collapse: collapse; width: 100%; font-size: .92rem; margin: 0; }
+table.data th { position: sticky; top: 0; background: #f9fafb; font-weight: 600; }
+table.data th, table.data td { border-bottom: 1px solid #eef0f3; padding: .3rem .5rem;
+  vertical-align: top; }
+table.data td.short { white-space: nowrap; }
+table.data td.prose { min-width: 14em; }
+table.data td.link { word-break: break-all; min-width: 10em; max-width: 22em; font-size: .85rem; }
+table.data td.num { text-align: right; direction: ltr; font-variant-numeric: tabular-nums; }
+ol.prov { padding-inline-start: 1.4rem; margin: 0; }
+ol.prov li { margin-bottom: .55rem; line-height: 1.8; }
+ol.prov li.rtl { font-family: 'IBM Plex Sans Arabic', 'Amiri', 'Noto Naskh Arabic', sans-serif; }
+ol.prov .src { color: #6b7280; font-size: .85rem; }
+</style>
+"""
+
+
+def esc(value: Any) -> str:
+    """Escape untrusted text for HTML rendered with unsafe_allow_html."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def dir_class(text: str, language: str | None = None) -> str:
+    from dashboard.analysis.textproc import detect_language
+
+    lang = language or detect_language(text or "")
+    return "rtl" if lang == "ar" else "ltr"
+
+
+def text_block(text: str, language: str | None = None, css: str = "", tag: str = "div") -> str:
+    """One escaped paragraph in its own direction (dir attribute + class)."""
+    cls = dir_class(text, language)
+    d = "rtl" if cls == "rtl" else "ltr"
+    flat = " ".join(str(text).split())
+    return f'<{tag} dir="{d}" class="{cls} {css}">{esc(flat)}</{tag}>'
+
+
+def show_text(text: str, language: str | None = None, css: str = "") -> None:
+    st.markdown(text_block(text, language, css), unsafe_allow_html=True)
+
+
+def inject_css() -> None:
+    st.markdown(CSS, unsafe_allow_html=True)
+
+
+@st.cache_resource(show_spinner=False)
+def store_for(url: str) -> Store:
+    return open_store(url)
+
+
+def database_url() -> str:
+    """Env variable first, then `.streamlit/secrets.toml` ([database] url), then DuckDB."""
+    env = config.get("database_url")
+    if env:
+        return env
+    try:
+        url = st.secrets.get("database", {}).get("url", "")
+    except Exception:  # no secrets file is the normal local case
+        url = ""
+    return url or config.database_url()
+
+
+def get_store() -> Store:
+    url = database_url()
+    try:
+        store = store_for(url)
+    except StoreError as exc:
+        st.error(str(exc))
+        st.stop()
+    ensure_seeded(store)
+    return store
+
+
+def ensure_seeded(store: Store) -> None:
+    """First run on an empty store: ingest the seeds folder so the app shows data."""
+    if st.session_state.get("_seed_checked"):
+        return
+    if store.count() == 0 and config.get("auto_ingest_seeds") == "1":
+        from pathlib import Path
+
+        from dashboard.ingest.ingest import ingest_path
+
+        seeds = Path(config.get("seeds_dir"))
+        if seeds.is_dir():
+            bar = st.progress(0.0, text="First run: analysing the seed articles…")
+
+            def progress(done: int, total: int, title: str) -> None:
+                bar.progress(done / max(total, 1), text=f"Analysing {done}/{total}")
+
+            report = ingest_path(store, seeds, workers=1, progress=progress)
+            bar.empty()
+            st.toast(f"Seed articles ingested: {report.summary()}")
+    st.session_state["_seed_checked"] = True
+
+
+def data_state(store: Store) -> tuple:
+    """What cached page data depends on besides the filters: the stored data's version and
+    the alias file (speaker rows on every page are merged through it)."""
+    return (store.data_version(), identity.aliases_signature())
+
+
+def cached(fn: Callable[..., pd.DataFrame]) -> Callable[[Store, Filters], Any]:
+    """Cache a page-data query on (database, data_state(), filters)."""
+
+    @st.cache_data(show_spinner=False, max_entries=256)
+    def _run(_store: Store, url: str, version: tuple, fkey: tuple, name: str) -> Any:
+        f = Filters.from_key(fkey)
+        return fn(_store, f)
+
+    def wrapper(store: Store, f: Filters) -> Any:
+        return _run(store, store.url, data_state(store), f.key(), fn.__name__)
+
+    wrapper.__name__ = fn.__name__
+    return wrapper
+
+
+outlet_summary = cached(queries.outlet_summary)
+articles = cached(queries.articles)
+coverage_by_day = cached(queries.coverage_by_day)
+event_dates = cached(queries.event_dates)
+quotes = cached(queries.quotes)
+speaker_counts = cached(queries.speaker_counts)
+kind_counts = cached(queries.kind_counts)
+grouped_terms = cached(queries.grouped_terms_by_outlet)
+distinctive_terms = cached(queries.distinctive_terms)
+frame_scores = cached(queries.frame_scores)
+event_name_counts = cached(queries.event_name_counts)
+
+
+def _vague_dates(store: Store, f: Filters) -> pd.DataFrame:
+    df = queries.event_dates(store, f, include_vague=True)
+    return df[df["start_date"].isna()]
+
+
+vague_dates = cached(_vague_dates)
+
+
+def _parse_iso(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def sidebar_filters(store: Store) -> Filters:
+    """Outlets, languages and date range, shared by every page and mirrored in the URL."""
+    values = store.distinct_values()
+    qp = st.query_params
+    all_outlets = values["outlets"]
+    all_langs = values["languages"]
+    lo, hi = values["date_min"], values["date_max"]
+
+    st.sidebar.header("Filters")
+    if "f_outlets" not in st.session_state:
+        st.session_state["f_outlets"] = [o for o in qp.get_all("outlet") if o in all_outlets]
+    if "f_langs" not in st.session_state:
+        st.session_state["f_langs"] = [x for x in qp.get_all("lang") if x in all_langs]
+    outlets = st.sidebar.multiselect(
+        "Outlets", all_outlets, key="f_outlets", placeholder="All outlets"
+    )
+    langs = st.sidebar.multiselect(
+        "Languages", all_langs, key="f_langs", placeholder="All languages"
+    )
+    date_from = date_to = None
+    if lo is not None and hi is not None:
+        lo_d, hi_d = pd.Timestamp(lo).date(), pd.Timestamp(hi).date()
+        if "f_dates" not in st.session_state:
+            start = _parse_iso(qp.get("from")) or lo_d
+            end = _parse_iso(qp.get("to")) or hi_d
+            st.session_state["f_dates"] = (max(lo_d, min(start, hi_d)), min(hi_d, max(end, lo_d)))
+        if lo_d < hi_d:
+            picked = st.sidebar.date_input(
+                "Publication dates", min_value=lo_d, max_value=hi_d, key="f_dates"
+            )
+            if isinstance(picked, tuple) and len(picked) == 2:
+                if picked[0] > lo_d:
+                    date_from = picked[0].isoformat()
+                if picked[1] < hi_d:
+                    date_to = picked[1].isoformat()
+        else:
+            st.sidebar.caption(f"All articles dated {lo_d.isoformat()}")
+    if "f_count" not in st.session_state:
+        st.session_state["f_count"] = "copies" if qp.get("count") == "copies" else "clusters"
+    count_mode = st.sidebar.radio(
+        "Wire copies",
+        ["clusters", "copies"],
+        key="f_count",
+        format_func=COUNT_MODE_LABELS.get,
+        help="A dispatch republished by several outlets can count once (its first publisher "
+        "stands for the cluster) or once per copy. Every count on every page follows this.",
+    )
+    from dashboard.web.ui_outlets import outlet_filters
+
+    countries, regions, outlet_types = outlet_filters(store)
+    f = Filters(
+        list(outlets), list(langs), date_from, date_to, count_mode, countries, regions, outlet_types
+    )
+    _sync_query_params(f)
+    st.sidebar.caption(f"{store.count()} articles in the store ({store.kind})")
+    _export_scale_setting()
+    return f
+
+
+def _export_scale_setting() -> None:
+    # Here rather than in a page so the setting is drawn (and kept) on every page.
+    from dashboard.web import ui_export
+
+    ui_export.export_settings()
+
+
+def _sync_query_params(f: Filters) -> None:
+    """Reflect the filters in the URL so a view can be shared as a link."""
+    wanted: dict[str, Any] = {}
+    if f.outlets:
+        wanted["outlet"] = f.outlets
+    if f.languages:
+        wanted["lang"] = f.languages
+    if f.date_from:
+        wanted["from"] = f.date_from
+    if f.date_to:
+        wanted["to"] = f.date_to
+    if f.count_mode != "clusters":
+        wanted["count"] = f.count_mode
+    qp = st.query_params
+    for key in ("outlet", "lang", "from", "to", "count"):
+        if key not in wanted and key in qp:
+            del qp[key]
+    for key, value in wanted.items():
+        current = qp.get_all(key)
+        target = value if isinstance(value, list) else [value]
+        if current != target:
+            qp[key] = value
+
+
+def date_label(published_at: Any, date_source: str | None) -> str:
+    """A publication date as shown everywhere: estimated dates say so."""
+    if published_at is None or (isinstance(published_at, float) and pd.isna(published_at)):
+        return "date unknown"
+    try:
+        text = pd.Timestamp(published_at).date().isoformat()
+    except (ValueError, TypeError):
+        text = str(published_at)
+    return f"{text} (estimated)" if date_source == "estimated" else text
+
+
+def plot(fig, key: str) -> None:
+    st.plotly_chart(fig, key=key, config={"displaylogo": False})
+
+
+def page_context() -> tuple[Store, Filters]:
+    """What every page starts with: the store and the sidebar's filters."""
+    store = get_store()
+    f = st.session_state.get(FILTERS_KEY) or Filters()
+    return store, f
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cloud_png(
+    _store: Store, url: str, version: int, fkey: tuple, outlet: str, max_words: int
+) -> bytes:
+    from dashboard.output.clouds import cloud_png
+
+    # The cached grouping (one per filter setting), not one fresh query per outlet's cloud.
+    counts = grouped_terms(_store, Filters.from_key(fkey)).get(outlet)
+    if not counts:
+        return b""
+    return cloud_png(dict(counts.most_common(max_words)), max_words=max_words)
+
+
+def cloud_png(store: Store, f: Filters, outlet: str, max_words: int = 80) -> bytes:
+    return _cloud_png(store, store.url, store.data_version(), f.key(), outlet, max_words)
+
+
+# --- charts, provenance, tables and page state --------------------------------------------
+
+
+def count_note(f: Filters) -> str:
+    """The counting-mode part of the filter description ("counting: …"), capitalised."""
+    part = next((p for p in f.describe().split("; ") if p.startswith("counting:")), "")
+    return part[:1].upper() + part[1:]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _page_charts(_store: Store, url: str, version: tuple, fkey: tuple, page: str, words: int):
+    from dashboard.output import charts
+
+    return charts.page_charts(_store, Filters.from_key(fkey), page, cloud_words=words)
+
+
+def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> list:
+    """The page's charts from the registry (charts.py), cached: the same objects the
+    exporter renders, so a download is what the page shows."""
+    return _page_charts(store, store.url, data_state(store), f.key(), page, cloud_words)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cloud_image(items: tuple[tuple[str, float], ...]) -> bytes:
+    from dashboard.output.clouds import cloud_png as render
+
+    return render(dict(items), max_words=len(items)) if items else b""
+
+
+def show_chart(chart, key: str, f: Filters | None = None, select: bool = False) -> list[dict]:
+    """One chart of the registry: the Plotly figure (modebar download kept) or the word
+    cloud image, a caption with the counting mode, then the PNG/SVG download control.
+
+    With `select`, clicking a point reruns the page; the selected points are returned
+    (each with its customdata) so the page can open the sentences behind them.
+    """
+    from dashboard.web import ui_export
+
+    points: list[dict] = []
+    if chart.kind == "cloud":
+        png = _cloud_image(tuple(chart.frequencies.items()))
+        if png:
+            st.image(png, width="stretch")
+        else:
+            st.caption("No terms for this outlet.")
+    elif select:
+        event = st.plotly_chart(
+            chart.figure,
+            key=key,
+            config={"displaylogo": False},
+            on_select="rerun",
+            selection_mode="points",
+        )
+        try:
+            points = list(event.selection.points)
+        except AttributeError:  # no selection state (e.g. an older session)
+            points = []
+    else:
+        plot(chart.figure, key)
+    if f is not None:
+        st.caption(count_note(f))
+    ui_export.chart_download(chart, key=f"{key}_export")
+    return points
+
+
+def selected_points(key: str) -> list[dict]:
+    """Points selected in the chart drawn under `key` on the previous run, read before the
+    chart is drawn again (so widgets above the chart can follow a click)."""
+    state = st.session_state.get(key)
+    try:
+        return list(state["selection"]["points"])
+    except (KeyError, TypeError):
+        return []
+
+
+def clicked(points: list[dict], key: str) -> dict | None:
+    """The newly clicked point of a chart, once: a selection already acted on (it stays
+    in the chart's state across reruns) is not returned again, so a selectbox changed
+    afterwards keeps its own value."""
+    seen_key = f"_clicked_{key}"
+    point = points[0] if points else None
+    signature = repr(point.get("customdata") if point else None)
+    if signature == st.session_state.get(seen_key):
+        return None
+    st.session_state[seen_key] = signature
+    return point
+
+
+def url_choice(param: str, key: str, options: list[str], default: str | None = None) -> None:
+    """Restore a selection widget's value from ?param= (first run) or keep it valid."""
+    current = st.session_state.get(key)
+    if current is None or current not in options:
+        wanted = st.query_params.get(param)
+        st.session_state[key] = wanted if wanted in options else default
+
+
+# Query parameters owned by one page each; a page clears the others' so a shared link
+# carries only what the page it points at understands (sidebar filters stay).
+PAGE_PARAMS = (
+    "article",
+    "ov_outlet",
+    "kw_outlet",
+    "kw_term",
+    "tl_day",
+    "tl_event",
+    "syn_cluster",
+    "syn_copy",
+    "ol_group",
+)
+
+
+def sync_page_params(values: dict[str, str | None]) -> None:
+    """Write this page's selections to the URL and drop other pages' selections."""
+    qp = st.query_params
+    for name in PAGE_PARAMS:
+        value = values.get(name)
+        if value in (None, ""):
+            if name in qp:
+                del qp[name]
+        elif qp.get(name) != value:
+            qp[name] = value
+
+
+def _direction(text: str, language: str | None = None) -> str:
+    return "rtl" if dir_class(text, language) == "rtl" else "ltr"
+
+
+def sentence_list(df: pd.DataFrame, limit: int = 200, link: bool = True) -> None:
+    """Sentences (escaped) each in its own direction, with their article's title, outlet
+    and date bidi-isolated underneath; `spans` columns are highlighted."""
+    from dashboard.analysis.highlight import Span, render_marked
+
+    if df.empty:
+        st.info("No sentences behind this selection.")
+        return
+    items: list[str] = []
+    for row in df.head(limit).to_dict("records"):
+        sentence = str(row.get("sentence") or "")
+        d = _direction(sentence, row.get("language"))
+        spans = row.get("spans")
+        spans = spans if isinstance(spans, list | tuple) else []
+        body = render_marked(sentence, [Span(a, b, "kw") for a, b in spans])
+        source = (
+            f'<bdi dir="{_direction(str(row.get("title") or ""))}">{esc(row.get("title"))}</bdi>'
+            f" · <bdi>{esc(row.get('outlet'))}</bdi> · "
+            f'<bdi dir="ltr">{esc(date_label(row.get("published_at"), None))}</bdi>'
+        )
+        if link and row.get("article_id"):
+            from urllib.parse import quote
+
+            href = esc(f"reader?article={quote(str(row['article_id']))}")
+            source += f' · <a href="{href}" target="_self">open article</a>'
+        items.append(
+            f'<li dir="{d}" class="{d}"><div>{body}</div><div class="src">{source}</div></li>'
+        )
+    more = f"<p class='muted'>Showing {limit} of {len(df)}.</p>" if len(df) > limit else ""
+    st.markdown(f'<ol class="prov">{"".join(items)}</ol>{more}', unsafe_allow_html=True)
+
+
+def html_table(
+    df: pd.DataFrame, columns: list[str] | None = None, max_height: int = 420, limit: int = 500
+) -> None:
+    """A read-only table as escaped HTML with each cell in its own direction (Arabic cells
+    right-to-left and right-aligned, English left-to-right, numbers right-aligned); used
+    where st.dataframe's canvas grid would left-align and mis-order Arabic text."""
+    columns = columns or list(df.columns)
+    head = "".join(f'<th dir="auto">{esc(c)}</th>' for c in columns)
+    rows: list[str] = []
+    for record in df[columns].head(limit).itertuples(index=False):
+        cells: list[str] = []
+        for value in record:
+            if value is None or isinstance(value, bool | np.bool_):
+                cells.append(f"<td>{esc('' if value is None else bool(value))}</td>")
+            elif pd.api.types.is_number(value):
+                shown = "" if pd.isna(value) else value
+                cells.append(f'<td class="num">{esc(shown)}</td>')
+            else:
+                text = str(value)
+                d = _direction(text) if text else "ltr"
+                # Short values (dates, codes) stay on one line; prose wraps with room to
+                # read; a long URL breaks anywhere rather than squeezing the prose.
+                if text.startswith(("http://", "https://")):
+                    width = " link"
+                elif len(text) <= 24 and d == "ltr":
+                    width = " short"
+                else:
+                    width = " prose" if len(text) > 40 else ""
+                cells.append(f'<td dir="{d}" class="{d}{width}">{esc(text)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = f"<p class='muted'>Showing {limit} of {len(df)} rows.</p>" if len(df) > limit else ""
+    st.markdown(
+        f'<div class="tbl-wrap" style="max-height:{int(max_height)}px"><table class="data">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{more}",
+        unsafe_allow_html=True,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _provenance(_store: Store, url: str, version: tuple, fkey: tuple, name: str, args: tuple):
+    from dashboard.storage import provenance
+
+    return getattr(provenance, name)(_store, Filters.from_key(fkey), *args)
+
+
+def provenance_rows(store: Store, f: Filters, name: str, *args: Any) -> pd.DataFrame:
+    """A provenance.py function (by name) under the filters, cached like page data."""
+    return _provenance(store, store.url, data_state(store), f.key(), name, tuple(args))
