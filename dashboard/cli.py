@@ -116,5 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_arguments(pb)
     pb.set_defaults(func=bench.cli)
 
+    from dashboard.bench import evaluate
+
+    pv = sub.add_parser(
+        "evaluate", help="score speakers, quotes and dates against hand annotations (devset/)"
+    )
+    evaluate.add_arguments(pv)
+    pv.set_defaults(func=evaluate.cli)
+
     args = p.parse_args(argv)
     return int(args.func(args) or 0)
