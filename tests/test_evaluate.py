@@ -26,7 +26,7 @@ Finance Minister Jane Doe said on Monday that taxes would fall next year.
 The opposition leader, Omar Haddad, warned that the plan was unfunded.
 """
 LINES = [ln.strip() for ln in TEXT.splitlines() if ln.strip()]
-PARAGRAPHS = LINES[1:]
+PARAGRAPHS = LINES  # the whole page is the body
 
 
 def _quote(speaker: str, paragraph: int, kind: str = "official") -> Quote:
@@ -82,23 +82,23 @@ def test_names_match_full_variant_and_surname_only_when_longer() -> None:
 
 
 def test_paragraph_lines_follow_the_file_order() -> None:
-    assert paragraph_lines(PARAGRAPHS, LINES) == [{1}, {2}, {3}]
-    joined = [PARAGRAPHS[0] + " " + PARAGRAPHS[1], PARAGRAPHS[2]]
-    assert paragraph_lines(joined, LINES) == [{1, 2}, {3}]
+    assert paragraph_lines(PARAGRAPHS, LINES) == [{0}, {1}, {2}, {3}]
+    joined = [PARAGRAPHS[0], PARAGRAPHS[1] + " " + PARAGRAPHS[2], PARAGRAPHS[3]]
+    assert paragraph_lines(joined, LINES) == [{0}, {1, 2}, {3}]
 
 
 def test_counts_hits_misses_and_false_speakers() -> None:
     article = _article(
-        quotes=[_quote("Jane Doe", 0), _quote("Doe", 1), _quote("opposition leader", 2)],
+        quotes=[_quote("Jane Doe", 1), _quote("Doe", 2), _quote("opposition leader", 3)],
         speakers=[
             Speaker("Jane Doe", "official", "", 2),
             Speaker("opposition leader", "official", "", 1),
             Speaker("sources", "anonymous", "", 1),  # unnamed: neither hit nor false
         ],
         dates=[
-            DateMention("on Monday", "2024-03-04", "2024-03-04", "day", False, 0),
-            DateMention("next year", "2025-01-01", "2025-06-30", "year", False, 0),
-            DateMention("in 1999", "1999-01-01", "1999-12-31", "year", False, 2),
+            DateMention("on Monday", "2024-03-04", "2024-03-04", "day", False, 1),
+            DateMention("next year", "2025-01-01", "2025-06-30", "year", False, 1),
+            DateMention("in 1999", "1999-01-01", "1999-12-31", "year", False, 3),
         ],
     )
     score = LanguageScore()
@@ -127,11 +127,10 @@ def test_cli_scores_a_folder_and_the_parser_agrees_with_itself(tmp_path: Path) -
     gold_dir.mkdir()
     (texts / "en_t.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "m.csv").write_text("id,split,language,published\nen_t,dev,en,2024-03-06\n")
-    parsed = subprocess.run(
-        [sys.executable, "-m", "dashboard", "parse", str(texts / "en_t.txt"), "--json"],
-        capture_output=True, text=True, cwd=ROOT, check=True,
-    )  # fmt: skip
-    art = json.loads(parsed.stdout)
+    from dashboard.analysis.parser import parse_article
+    from dashboard.bench.evaluate import read_article
+
+    art = parse_article(read_article(texts / "en_t.txt", "en", "2024-03-06")).to_dict()
     assert art["quotes"], "the parser should find at least one statement here"
     named = [s for s in art["speakers"] if s["kind"] != "anonymous"]
     gold = {
@@ -139,7 +138,7 @@ def test_cli_scores_a_folder_and_the_parser_agrees_with_itself(tmp_path: Path) -
         "language": "en",
         "speakers": [{"name": s["name"], "named": True, "type": "speaker"} for s in named],
         "quotes": [
-            {"speaker": q["speaker"], "line": q["paragraph"] + 1, "type": "reported"}
+            {"speaker": q["speaker"], "line": q["paragraph"], "type": "reported"}
             for q in art["quotes"]
             if q["speaker_kind"] != "anonymous"
         ],

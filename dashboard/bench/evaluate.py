@@ -1,8 +1,10 @@
 """`python -m dashboard evaluate FOLDER --gold GOLD`: the analysis measured against hand
 annotations of real articles (the development set in `devset/`, see devset/README.md).
 
-FOLDER holds the article texts (`<id>.txt`, the page text as found: line 1 is read as the
-headline, as `python -m dashboard ingest` reads a .txt file). GOLD is a folder of
+FOLDER holds the article texts (`<id>.txt`, the page text as found). The first line is
+the headline, and the whole text is analysed as the body: a page's first line is as often a
+statement («Песков: …», "X says …") or a lead paragraph as a headline, and annotators
+score what the page says. GOLD is a folder of
 `<id>.json` annotations or one JSON file (a list of them, or a mapping id -> annotation).
 A manifest (`--manifest`, a CSV or a folder of CSVs with columns id, language, published,
 split, …) gives each article its language and publication date, as a user's manifest would.
@@ -22,7 +24,7 @@ What is scored, per language (micro-averaged over the articles):
   other (normalised). Resolution accuracy: matched dates whose start and end agree (both None
   for vague ones). Gold dates marked `chrome` (page banners) are not counted as misses.
 
-Lines are indexes into the non-empty lines of the text file, headline line included (0).
+Lines are indexes into the non-empty lines of the text file (the first is 0).
 """
 
 from __future__ import annotations
@@ -102,12 +104,12 @@ def load_manifest(path: Path | None) -> dict[str, dict[str, str]]:
 
 
 def read_article(text_file: Path, language: str, published: str) -> RawArticle:
-    """The text as `ingest` reads a .txt file: headline on the first line, body after it."""
+    """The page text: its first line as the headline, and all of it as the body."""
     text = text_file.read_text(encoding="utf-8")
-    head, _, body = text.lstrip("\n").partition("\n")
+    head = text.lstrip("\n").partition("\n")[0]
     return RawArticle(
         title=head.strip(),
-        body=body,
+        body=text,
         outlet="",
         language=language,
         published_at=published or "",
@@ -125,7 +127,7 @@ def paragraph_lines(paragraphs: list[str], lines: list[str]) -> list[set[int]]:
     """For each parsed paragraph, the file lines (indexes) it is made of. Paragraphs keep the
     order of the file, so the search for each starts where the previous one ended."""
     out: list[set[int]] = []
-    start = 1  # line 0 is the headline, never part of the body
+    start = 0
     for para in paragraphs:
         squashed = " ".join(para.split())
         found: set[int] = set()
