@@ -120,6 +120,8 @@ class Article:
     # corpus-level keyword views aggregate. `keywords` is the article's own top list.
     terms: list[Keyword] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # False when the article's language has no language pack: stored and listed, not analysed.
+    analysed: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -44,6 +44,7 @@ def _gold() -> GoldArticle:
             {"name": "Reuters", "named": True, "type": "source"},
             {"name": "Nobody Quoted", "named": True, "type": "mention"},
             {"name": "officials", "named": False, "type": "speaker"},
+            {"name": "the ministry spokesman", "named": False, "type": "speaker"},
         ],
         quotes=[
             {"speaker": "Jane Doe", "line": 1, "type": "reported", "cue": "said"},
@@ -94,6 +95,7 @@ def test_counts_hits_misses_and_false_speakers() -> None:
             Speaker("Jane Doe", "official", "", 2),
             Speaker("opposition leader", "official", "", 1),
             Speaker("sources", "anonymous", "", 1),  # unnamed: neither hit nor false
+            Speaker("the ministry spokesman", "official", "", 1),  # gold: unnamed, not scored
         ],
         dates=[
             DateMention("on Monday", "2024-03-04", "2024-03-04", "day", False, 1),

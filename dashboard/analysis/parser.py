@@ -8,9 +8,10 @@ from dashboard import config
 from dashboard.analysis.dates import extract_dates
 from dashboard.analysis.frames import score_frames
 from dashboard.analysis.keywords import article_terms, top_keywords
+from dashboard.analysis.langid import ANALYSED_LANGUAGES, article_language
 from dashboard.analysis.naming import event_names
 from dashboard.analysis.speakers import attribute_quotes, summarize_speakers
-from dashboard.analysis.textproc import clean_invisible, detect_language, split_paragraphs
+from dashboard.analysis.textproc import clean_invisible, split_paragraphs
 from dashboard.model import Article, Keyword, RawArticle
 
 # The article's own keyword list (shown per article); corpus views use `terms`.
@@ -34,8 +35,28 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
         body = body[:limit]
     title = clean_invisible(raw.title).strip()
     paragraphs = split_paragraphs(body)
-    language = raw.language or detect_language(title + "\n" + body)
+    # The body decides the language, manifest or not (langid.py says why).
+    language, language_warnings = article_language(title, body, raw.language)
+    warnings.extend(language_warnings)
     published = parse_date(raw.published_at)
+    if language not in ANALYSED_LANGUAGES:
+        # Stored with its code and shown as "not analysed": no analysis of another
+        # language's rules is better than a wrong one.
+        return Article(
+            id=raw.content_hash()[:16],
+            title=title,
+            outlet=raw.outlet or "(unknown outlet)",
+            published_at=published.isoformat() if published else "",
+            date_source=raw.date_source or ("unknown" if not published else "manifest"),
+            language=language,
+            paragraphs=paragraphs,
+            outlet_domain=raw.outlet_domain,
+            url=raw.url,
+            country=raw.country,
+            source_file=raw.source_file,
+            warnings=warnings,
+            analysed=False,
+        )
     quotes = attribute_quotes(paragraphs, language)
     frames, evidence = score_frames(paragraphs, language)
     counts = article_terms([title, *paragraphs], language)

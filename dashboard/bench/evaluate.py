@@ -13,7 +13,8 @@ What is scored, per language (micro-averaged over the articles):
 
 * **Named speakers and sources**: one row per person or body per article. Gold rows are the
   named voices of type `speaker` or `source` (`mention` and unnamed voices are not scored).
-  A predicted speaker of kind `anonymous` is not a named voice either. A prediction matches a
+  A predicted speaker of kind `anonymous`, or one that names a voice the annotator marked
+  unnamed (an office without a name), is not scored either. A prediction matches a
   gold row when its name, after `normalize` and with punctuation removed, equals the gold
   name or one of its variants, or is the gold name's last one or two words (a surname).
   One-to-one, exact matches first.
@@ -276,11 +277,19 @@ def score_article(
     preds = [s for s in article.speakers if s.kind != "anonymous"]
     golds = scored_speakers(gold)
     pairs = _one_to_one(preds, golds, lambda p, g, sn: name_matches(p.name, g, surname=sn))
-    out.speakers.add(len(pairs), len(preds) - len(pairs), len(golds) - len(pairs))
     got_p = {i for i, _ in pairs}
     got_g = {j for _, j in pairs}
+    # A prediction that names a voice the annotator marked unnamed ("the ministry's
+    # spokesman") is neither right nor wrong: that voice is not scored.
+    unnamed = [s for s in gold.speakers if not s.get("named", True)]
+    ignored = {
+        i
+        for i, p in enumerate(preds)
+        if i not in got_p and any(name_matches(p.name, u, surname=False) for u in unnamed)
+    }
+    out.speakers.add(len(pairs), len(preds) - len(pairs) - len(ignored), len(golds) - len(pairs))
     for i, p in enumerate(preds):
-        if i not in got_p:
+        if i not in got_p and i not in ignored:
             miss("speaker_false", name=p.name, kind=p.kind)
     for j, g in enumerate(golds):
         if j not in got_g:
@@ -303,7 +312,12 @@ def score_article(
             article.quotes[pi].speaker, _gold_speaker(gold, gq["speaker"]), surname=surname
         )
 
-    named_preds = [i for i, q in enumerate(article.quotes) if q.speaker_kind != "anonymous"]
+    named_preds = [
+        i
+        for i, q in enumerate(article.quotes)
+        if q.speaker_kind != "anonymous"
+        and not any(name_matches(q.speaker, u, surname=False) for u in unnamed)
+    ]
     qpairs = _one_to_one(named_preds, gquotes, quote_ok)
     out.quotes.add(len(qpairs), len(named_preds) - len(qpairs), len(gquotes) - len(qpairs))
     got_gq = {j for _, j in qpairs}

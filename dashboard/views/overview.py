@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard.analysis.langid import ANALYSED_LANGUAGES
 from dashboard.web import ui, ui_export
 
 store, f = ui.page_context()
@@ -32,6 +33,14 @@ if not dated.empty:
     )
     c4.metric("Publication dates (estimated)" if est else "Publication dates", span)
 st.caption(ui.count_note(f))
+not_analysed = arts[~arts["language"].isin(ANALYSED_LANGUAGES)]
+if not not_analysed.empty:
+    codes = ", ".join(sorted(not_analysed["language"].astype(str).unique()))
+    st.warning(
+        f"Not analysed: {len(not_analysed)} article(s) in a language the analysis does not "
+        f"cover ({codes}). They are stored and listed (here and in the Article reader) but "
+        "yield no speakers, dates or keywords."
+    )
 
 st.subheader("Outlets")
 cols = st.columns(min(3, len(summary)) or 1)
@@ -79,9 +88,13 @@ if outlet:
 
 st.subheader("Articles")
 table = arts.assign(
+    language=[
+        code if code in ANALYSED_LANGUAGES else f"{code} (not analysed)"
+        for code in arts["language"].astype(str)
+    ],
     published=[
         ui.date_label(p, s) for p, s in zip(arts["published_at"], arts["date_source"], strict=True)
-    ]
+    ],
 )
 ui.html_table(table, ["title", "outlet", "language", "published", "quotes", "dates", "url"])
 

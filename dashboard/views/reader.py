@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis import highlight
+from dashboard.analysis.langid import ANALYSED_LANGUAGES, is_rtl
 from dashboard.web import ui
 
 store, f = ui.page_context()
@@ -16,6 +17,7 @@ if arts.empty:
 
 labels = {
     row.id: f"{row.outlet} · {ui.date_label(row.published_at, row.date_source)} · {row.title}"
+    + ("" if row.language in ANALYSED_LANGUAGES else f" · {row.language}, not analysed")
     for row in arts.itertuples()
 }
 ids = list(labels)
@@ -27,7 +29,7 @@ if article is None:
     st.error("This article is no longer in the store.")
     st.stop()
 
-d = "rtl" if article.language == "ar" else "ltr"
+d = "rtl" if is_rtl(article.language) else "ltr"
 st.markdown(f'<h2 dir="{d}" class="{d}">{ui.esc(article.title)}</h2>', unsafe_allow_html=True)
 meta = [article.outlet, ui.date_label(article.published_at, article.date_source), article.language]
 if article.url:
