@@ -10,6 +10,7 @@ from dashboard.analysis.frames import score_frames
 from dashboard.analysis.keywords import article_terms, top_keywords
 from dashboard.analysis.langid import ANALYSED_LANGUAGES, article_language
 from dashboard.analysis.naming import event_names
+from dashboard.analysis.published import publication_date
 from dashboard.analysis.speakers import attribute_quotes, summarize_speakers
 from dashboard.analysis.textproc import clean_invisible, split_paragraphs
 from dashboard.model import Article, Keyword, RawArticle
@@ -39,6 +40,13 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
     language, language_warnings = article_language(title, body, raw.language)
     warnings.extend(language_warnings)
     published = parse_date(raw.published_at)
+    date_source = raw.date_source or ("manifest" if published else "")
+    if published is None and language in ANALYSED_LANGUAGES:
+        # No date came with the article: the page's own stamp, URL or dateline.
+        stated = publication_date([title, *paragraphs], language, raw.url)
+        if stated:
+            published, date_source = stated.date, stated.source
+    date_source = date_source or "unknown"
     if language not in ANALYSED_LANGUAGES:
         # Stored with its code and shown as "not analysed": no analysis of another
         # language's rules is better than a wrong one.
@@ -47,7 +55,7 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
             title=title,
             outlet=raw.outlet or "(unknown outlet)",
             published_at=published.isoformat() if published else "",
-            date_source=raw.date_source or ("unknown" if not published else "manifest"),
+            date_source=date_source,
             language=language,
             paragraphs=paragraphs,
             outlet_domain=raw.outlet_domain,
@@ -66,7 +74,7 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
         title=title,
         outlet=raw.outlet or "(unknown outlet)",
         published_at=published.isoformat() if published else "",
-        date_source=raw.date_source or ("unknown" if not published else "manifest"),
+        date_source=date_source,
         language=language,
         paragraphs=paragraphs,
         quotes=quotes,

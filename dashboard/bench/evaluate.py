@@ -104,7 +104,7 @@ def load_manifest(path: Path | None) -> dict[str, dict[str, str]]:
     return rows
 
 
-def read_article(text_file: Path, language: str, published: str) -> RawArticle:
+def read_article(text_file: Path, language: str, published: str, url: str = "") -> RawArticle:
     """The page text: its first line as the headline, and all of it as the body."""
     text = text_file.read_text(encoding="utf-8")
     head = text.lstrip("\n").partition("\n")[0]
@@ -115,6 +115,7 @@ def read_article(text_file: Path, language: str, published: str) -> RawArticle:
         language=language,
         published_at=published or "",
         date_source="manifest" if published else "",
+        url=url,
         source_file=text_file.name,
     )
 
@@ -249,6 +250,10 @@ class LanguageScore:
     attribution_seen: int = 0
     dates: Tally = field(default_factory=Tally)
     dates_resolved_right: int = 0
+    # Publication dates read from the text (scored when the manifest's are withheld).
+    published_gold: int = 0
+    published_found: int = 0
+    published_right: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -264,6 +269,11 @@ class LanguageScore:
             "date_resolution_accuracy": round(self.dates_resolved_right / matched_dates, 3)
             if matched_dates
             else None,
+            "published": {
+                "gold": self.published_gold,
+                "found": self.published_found,
+                "right": self.published_right,
+            },
         }
 
 
@@ -271,6 +281,16 @@ def score_article(
     article: Article, gold: GoldArticle, lines: list[str], out: LanguageScore
 ) -> None:
     out.articles += 1
+    if gold.published:
+        out.published_gold += 1
+        out.published_found += bool(article.published_at)
+        if article.published_at == gold.published:
+            out.published_right += 1
+        elif article.date_source in ("text", "url"):
+            out.misses.append(
+                {"article": gold.id, "what": "published_wrong", "predicted": article.published_at,
+                 "gold": gold.published}
+            )  # fmt: skip
     miss = lambda what, **kw: out.misses.append({"article": gold.id, "what": what, **kw})  # noqa: E731
 
     # Named speakers and sources.
@@ -398,6 +418,7 @@ def evaluate(
     manifest_path: Path | None = None,
     split: str | None = None,
     progress=None,
+    dates_from_text: bool = False,
 ) -> dict[str, LanguageScore]:
     from dashboard.analysis.parser import parse_article
 
@@ -414,8 +435,8 @@ def evaluate(
             scores["_missing"].misses.append({"article": gid, "what": "text_missing"})
             continue
         language = row.get("language") or gold[gid].language
-        published = row.get("published") or ""
-        article = parse_article(read_article(text_file, language, published))
+        published = "" if dates_from_text else (row.get("published") or "")
+        article = parse_article(read_article(text_file, language, published, row.get("url", "")))
         score_article(article, gold[gid], text_lines(text_file), scores[language or "?"])
         if progress:
             progress(n, len(ids))
@@ -437,6 +458,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "beside the gold folder, if there)",
     )
     p.add_argument("--split", default=None, help="score only rows of this split (dev / heldout)")
+    p.add_argument(
+        "--dates-from-text",
+        action="store_true",
+        help="withhold the manifest's publication dates: the parser reads them from the page",
+    )
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--misses", default=None, help="write every miss as JSON lines to this file")
 
@@ -453,7 +479,7 @@ def cli(args: argparse.Namespace) -> int:
         if total >= 20 and (done == total or done % max(1, total // 10) == 0):
             print(f"  scored {done}/{total}", file=sys.stderr)
 
-    scores = evaluate(folder, gold_path, manifest, args.split, progress)
+    scores = evaluate(folder, gold_path, manifest, args.split, progress, args.dates_from_text)
     missing = scores.pop("_missing", None)
     if missing:
         print(
@@ -476,7 +502,7 @@ def cli(args: argparse.Namespace) -> int:
 def format_table(scores: dict[str, LanguageScore]) -> str:
     head = (
         f"{'lang':5} {'art':>4}  {'speakers P/R/F1':>17}  {'quotes P/R/F1':>17}  "
-        f"{'attr':>5}  {'dates P/R/F1':>17}  {'resol':>5}"
+        f"{'attr':>5}  {'dates P/R/F1':>17}  {'resol':>5}  {'published right/found/gold':>27}"
     )
     rows = [head]
     for lang, s in sorted(scores.items()):
@@ -490,6 +516,7 @@ def format_table(scores: dict[str, LanguageScore]) -> str:
         rows.append(
             f"{lang:5} {s.articles:>4}  {prf(d['speakers']):>17}  {prf(d['quotes']):>17}  "
             f"{attr if attr is not None else '-':>5}  {prf(d['dates']):>17}  "
-            f"{res if res is not None else '-':>5}"
+            f"{res if res is not None else '-':>5}  "
+            f"{s.published_right:>11}/{s.published_found}/{s.published_gold}"
         )
     return "\n".join(rows)

@@ -1,0 +1,197 @@
+"""The publication date of an article read from its own text, for articles that come
+without one (no manifest date, no metadata).
+
+Where a page states its date, in order of trust:
+
+1. a labelled stamp: "Published: …", «تاريخ النشر», «نشر في», «Опубликовано», «입력», «기사승인»
+   (an "updated" stamp only when no "published" one is there);
+2. a date in the article's URL (/2024/06/19/, 2024-06-19, 20240619);
+3. a page stamp at the very start ("date 2024-06-19");
+4. a short line near the top that is nothing but a date (and a weekday or a time);
+5. a dateline or deictic date in the lead: "ISTANBUL, Feb 9, 2023 —", «اليوم الأربعاء 19 يونيو
+   2024», «сегодня, 19 июня 2024».
+
+A site banner (today's date in the page header) is also a short date line, which is why
+labelled stamps and the URL come first: the article's own date wins over the banner.
+Dates themselves are read by `extract_dates` with each language's rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dashboard.analysis.dates import extract_dates
+
+TOP_PARAGRAPHS = 12
+STAMP_LINE_CHARS = 80
+EARLIEST_YEAR = 1990
+
+_PUBLISHED_LABEL = re.compile(
+    r"(?:published(?:\s+on)?|posted(?:\s+on)?|created|first\s+published|تاريخ\s+النشر|نشر\s+(?:في|بتاريخ)"
+    r"|تم\s+النشر|опубликовано|дата\s+публикации|입력|기사승인|승인|등록)\s*[:：]?",
+    re.IGNORECASE,
+)
+_UPDATED_LABEL = re.compile(
+    r"(?:updated|last\s+updated|modified|آخر\s+تحديث|تحديث|обновлено|수정|업데이트)\s*[:：]?",
+    re.IGNORECASE,
+)
+_PAGE_STAMP = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
+_URL_DATE = re.compile(
+    r"(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=$|[/_.\-]|\D)"
+)
+# /2023/9/29/ and /2025/26/05/ (day and month in either order when only one reading is a date)
+_URL_PATH_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=/)")
+_MONTHS_EN = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_MONTH_ALT = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
+# Stamps in English words even on pages in other languages: "26th, September 2023",
+# "07-Aug-2024", "Aug 1, 2024".
+_EN_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[,\s/-]+({_MONTH_ALT})\.?[,\s/-]+((?:19|20)\d{{2}})\b", re.I
+)
+_EN_MONTH_DAY_YEAR = re.compile(
+    rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I
+)
+_DEICTIC = re.compile(r"(?:\btoday\b|اليوم|сегодня|오늘)", re.IGNORECASE)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|م|ص|GMT|UTC|ET|IST|KST|MSK)?", re.I
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_LEAD_CHARS = 60
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    date: dt.date
+    source: str  # "text" or "url"
+    evidence: str  # the words it was read from
+
+
+def _plausible(d: dt.date) -> bool:
+    return EARLIEST_YEAR <= d.year <= dt.date.today().year + 1
+
+
+def _english_words_date(text: str) -> tuple[dt.date, str] | None:
+    for pattern, order in ((_EN_DAY_MONTH_YEAR, "dmy"), (_EN_MONTH_DAY_YEAR, "mdy")):
+        m = pattern.search(text)
+        if not m:
+            continue
+        parts = dict(zip(order, m.groups(), strict=True))
+        try:
+            d = dt.date(int(parts["y"]), _MONTHS_EN[parts["m"].lower()], int(parts["d"]))
+        except (ValueError, KeyError):
+            continue
+        if _plausible(d):
+            return d, m.group(0)
+    return None
+
+
+def _first_day(text: str, language: str) -> tuple[dt.date, str] | None:
+    """The first absolute, day-precise date in `text` (nothing relative: no base date)."""
+    for m in extract_dates([text], None, language):
+        if m.granularity == "day" and m.start and m.start == m.end and not m.approximate:
+            d = dt.date.fromisoformat(m.start)
+            if _plausible(d):
+                return d, m.text
+    return _english_words_date(text) if language != "en" else None
+
+
+def _labelled(
+    paragraphs: list[str], language: str, label: re.Pattern[str]
+) -> PublicationDate | None:
+    for para in paragraphs:
+        for m in label.finditer(para):
+            found = _first_day(para[m.end() : m.end() + 60], language)
+            if found:
+                return PublicationDate(found[0], "text", found[1])
+    return None
+
+
+def _date_or_none(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        day = dt.date(y, m, d)
+    except ValueError:
+        return None
+    return day if _plausible(day) else None
+
+
+def url_date(url: str) -> dt.date | None:
+    """A date written in a URL's path, when it reads as exactly one date."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url or "", flags=re.I)
+    for m in _URL_PATH_DATE.finditer(path):
+        y, a, b = (int(g) for g in m.groups())
+        readings = {x for x in (_date_or_none(y, a, b), _date_or_none(y, b, a)) if x}
+        if len(readings) == 1:
+            return readings.pop()
+        if readings:  # both readings valid: the usual year/month/day order
+            return _date_or_none(y, a, b)
+    for m in _URL_DATE.finditer(path):
+        d = _date_or_none(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            return d
+    found = _english_words_date(path.replace("-", " ").replace("_", " "))
+    return found[0] if found else None
+
+
+def _stamp_line(paragraphs: list[str], language: str) -> PublicationDate | None:
+    for para in paragraphs[:8]:
+        if len(para) > STAMP_LINE_CHARS:
+            continue
+        found = _first_day(para, language)
+        if not found:
+            continue
+        # Nothing much besides the date, a weekday and a time: a stamp, not a sentence.
+        rest = _TIME.sub(" ", para.replace(found[1], " "))
+        if len(_LETTER.findall(rest)) <= 24:
+            return PublicationDate(found[0], "text", found[1])
+    return None
+
+
+def _lead(paragraphs: list[str], language: str) -> PublicationDate | None:
+    for para in paragraphs[:6]:
+        for m in _DEICTIC.finditer(para):
+            found = _first_day(para[m.start() : m.end() + 40], language)
+            if found:
+                return PublicationDate(found[0], "text", found[1])
+        head = para[:_LEAD_CHARS]
+        found = _first_day(head, language)
+        if found and re.search(
+            r"[:—–-]|\(\w+\)", head[head.find(found[1]) + len(found[1]) :][:6] or ""
+        ):
+            return PublicationDate(found[0], "text", found[1])
+    return None
+
+
+def publication_date(paragraphs: list[str], language: str, url: str = "") -> PublicationDate | None:
+    """The article's publication date as its page states it, or None."""
+    top = paragraphs[:TOP_PARAGRAPHS]
+    found = _labelled(top, language, _PUBLISHED_LABEL)
+    if found:
+        return found
+    d = url_date(url)
+    if d:
+        return PublicationDate(d, "url", url)
+    if top:
+        m = _PAGE_STAMP.match(top[0])
+        if m:
+            try:
+                d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                if _plausible(d):
+                    return PublicationDate(d, "text", m.group(0).strip())
+            except ValueError:
+                pass
+    return (
+        _labelled(top, language, _UPDATED_LABEL)
+        or _stamp_line(top, language)
+        or _lead(top, language)
+    )

@@ -1,0 +1,98 @@
+"""Publication date read from the page when none comes with the article (hand-written lines)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard.analysis.parser import parse_article
+from dashboard.analysis.published import publication_date, url_date
+from dashboard.model import RawArticle
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("lines", "language", "expected"),
+    [
+        (
+            ["عنوان الخبر", "تاريخ النشر: 26th, September 2023 GMT", "قال الوزير إن ..."],
+            "ar",
+            D(2023, 9, 26),
+        ),
+        (["عنوان", "نشر في 14 مارس 2024 - 10:15 ص", "نص"], "ar", D(2024, 3, 14)),
+        (
+            ["Headline", "Published: March 14, 2024 10:15 GMT", "Updated: March 15, 2024"],
+            "en",
+            D(2024, 3, 14),
+        ),
+        (
+            ["Headline", "Updated 2:39 PM ET, Fri February 10, 2023", "The minister said"],
+            "en",
+            D(2023, 2, 10),
+        ),
+        (["date 2024-10-25 THE CAPITAL: The minister said on Thursday"], "en", D(2024, 10, 25)),
+        (["عنوان", "الخميس، 21 نوفمبر 2024", "أعلن المتحدث أن ..."], "ar", D(2024, 11, 21)),
+        (
+            ["Headline", "ISTANBUL, Feb 09, 2023: The death toll rose on Thursday to ..."],
+            "en",
+            D(2023, 2, 9),
+        ),
+        (["عنوان", "أكد مصدر، اليوم الثلاثاء 19 أغسطس 2025، أن الوفد غادر"], "ar", D(2025, 8, 19)),
+    ],
+)
+def test_stated_dates(lines: list[str], language: str, expected: dt.date) -> None:
+    found = publication_date(lines, language)
+    assert found is not None and found.date == expected and found.source == "text"
+
+
+def test_published_label_wins_over_banner_and_updated() -> None:
+    lines = [
+        "الاثنين 5 يناير 2026",
+        "عنوان",
+        "تاريخ النشر: 3 يناير 2026",
+        "آخر تحديث: 4 يناير 2026",
+    ]
+    assert publication_date(lines, "ar").date == D(2026, 1, 3)
+
+
+def test_url_date_wins_over_a_banner_line() -> None:
+    lines = ["الاثنين 5 يناير 2026", "عنوان", "قال المتحدث ..."]
+    found = publication_date(lines, "ar", url="https://example.com/news/2025/10/15/some-story")
+    assert found.date == D(2025, 10, 15) and found.source == "url"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://x.example/news/2023/9/29/title", D(2023, 9, 29)),
+        ("https://x.example/138471/2025/26/05/title", D(2025, 5, 26)),  # day before month
+        ("https://x.example/a/2024-06-19-title", D(2024, 6, 19)),
+        ("https://x.example/a/20240619/title", D(2024, 6, 19)),
+        ("https://x.example/07-Aug-2024/title", D(2024, 8, 7)),
+        ("https://x.example/a/734599", None),
+        ("https://x.example/2024/title", None),
+    ],
+)
+def test_url_dates(url: str, expected: dt.date | None) -> None:
+    assert url_date(url) == expected
+
+
+def test_nothing_stated_gives_nothing() -> None:
+    lines = ["عنوان", "قال الوزير يوم الثلاثاء إن المحادثات ستستأنف الشهر المقبل في عام 2025"]
+    assert publication_date(lines, "ar") is None
+    assert (
+        publication_date(["Headline", "He said on Tuesday that talks would resume."], "en") is None
+    )
+
+
+def test_parser_uses_the_stated_date_and_resolves_relative_dates_from_it() -> None:
+    body = "Published: March 14, 2024\n\nThe minister said on Tuesday that talks would resume next month."
+    art = parse_article(RawArticle(title="Talks", body=body, outlet="X"))
+    assert art.published_at == "2024-03-14" and art.date_source == "text"
+    starts = {d.text: d.start for d in art.dates}
+    assert starts.get("next month") == "2024-04-01"
+    # A manifest date is kept as it is.
+    art = parse_article(RawArticle(title="Talks", body=body, outlet="X", published_at="2024-03-20"))
+    assert art.published_at == "2024-03-20" and art.date_source == "manifest"
