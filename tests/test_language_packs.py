@@ -94,3 +94,89 @@ def test_snapshot_is_compact_and_sorted() -> None:
         text == json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     )
     assert Path(SNAPSHOT).stat().st_size < 3_000_000
+
+
+# ---- the pack interface ------------------------------------------------------------------
+
+
+def test_packs_are_discovered_by_folder() -> None:
+    from dashboard.analysis.languages import PACKS_DIR, available_languages, get_pack
+
+    codes = available_languages()
+    assert {"ar", "en"} <= set(codes)
+    for code in codes:
+        pack = get_pack(code)
+        assert pack.code == code and pack.name
+        assert pack.folder == PACKS_DIR / code
+        assert pack.missing_lexicons() == []
+    assert get_pack("ar").right_to_left and not get_pack("en").right_to_left
+    assert get_pack("ar").is_own_script("قال الوزير") and not get_pack("ar").is_own_script("said")
+    assert get_pack("en").is_own_script("said")
+
+
+def test_pack_lexicons_are_read_from_the_pack_folder() -> None:
+    from dashboard.analysis.languages import all_fields, get_pack
+
+    ar, en = get_pack("ar"), get_pack("en")
+    assert "قال" in {f[0] for f in ar.fields("reporting_verbs.txt")}
+    assert "said" in {f[0] for f in en.fields("reporting_verbs.txt")}
+    assert ("according to",) in en.fields("source_phrases.txt")
+    # Months: each pack has its own; the shared reader concatenates them in code order.
+    ar_months = {f[0] for f in ar.fields("dates_months.txt")}
+    en_months = {f[0] for f in en.fields("dates_months.txt")}
+    assert "يناير" in ar_months and "January" in en_months and not ar_months & en_months
+    assert {f[0] for f in all_fields("dates_months.txt")} >= ar_months | en_months
+
+
+def test_unknown_language_is_a_clear_error_and_analysis_falls_back() -> None:
+    from dashboard.analysis.languages import (
+        FALLBACK_LANGUAGE,
+        LanguagePackError,
+        get_pack,
+        pack_for,
+    )
+
+    with pytest.raises(LanguagePackError, match="no language pack 'xx'"):
+        get_pack("xx")
+    assert pack_for("xx").code == FALLBACK_LANGUAGE
+    assert pack_for("en").code == "en"
+
+
+def test_pack_missing_a_lexicon_names_the_file(tmp_path: Path) -> None:
+    from dashboard.analysis.languages import REQUIRED_LEXICONS, LanguagePack, LanguagePackError
+
+    class Broken(LanguagePack):
+        code = "zz"
+        name = "Broken"
+
+    for name in REQUIRED_LEXICONS:
+        if name != "dates_months.txt":
+            (tmp_path / name).write_text("# empty\n", encoding="utf-8")
+    pack = Broken(tmp_path)
+    assert pack.missing_lexicons() == ["dates_months.txt"]
+    assert pack.lines("frames.txt") == ()
+    with pytest.raises(LanguagePackError, match=r"'zz' has no lexicon file dates_months\.txt"):
+        pack.fields("dates_months.txt")
+
+
+def test_get_pack_refuses_a_folder_missing_a_lexicon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pack folder without one of the required files fails at get_pack, naming the file."""
+    import shutil
+
+    from dashboard.analysis import languages
+    from dashboard.analysis.languages import en
+
+    copy = tmp_path / "en"
+    shutil.copytree(languages.PACKS_DIR / "en", copy)
+    (copy / "dates_weekdays.txt").unlink()
+    monkeypatch.setattr(en.PACK, "folder", copy)
+    languages.get_pack.cache_clear()
+    try:
+        with pytest.raises(languages.LanguagePackError, match=r"'en' .* dates_weekdays\.txt"):
+            languages.get_pack("en")
+    finally:
+        monkeypatch.undo()
+        languages.get_pack.cache_clear()
+    assert languages.get_pack("en").missing_lexicons() == []

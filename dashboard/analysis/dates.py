@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-from dashboard.analysis.lexicon import load_fields, load_lines
+from dashboard.analysis.languages import all_fields, all_lines, get_pack
 from dashboard.analysis.textproc import split_sentences, translator
 from dashboard.model import DateMention
 
@@ -129,7 +129,7 @@ def _lex() -> _Lex:
     months_ar: dict[str, tuple[int, bool]] = {}
     months_en: dict[str, tuple[int, bool]] = {}
     hijri: dict[str, int] = {}
-    for f in load_fields("dates_months.txt"):
+    for f in all_fields("dates_months.txt"):
         form, month, cal = f[0], int(f[1]), f[2]
         strict = len(f) > 3 and f[3] == "strict"
         if cal == "hijri":
@@ -140,18 +140,16 @@ def _lex() -> _Lex:
             months_ar[_norm_entry(form)] = (month, strict)
     weekdays_ar: dict[str, tuple[int, bool]] = {}
     weekdays_en: dict[str, int] = {}
-    for f in load_fields("dates_weekdays.txt"):
+    for f in all_fields("dates_weekdays.txt"):
         if _is_latin(f[0]):
             weekdays_en[f[0]] = int(f[1])
         else:
             weekdays_ar[_norm_entry(f[0])] = (int(f[1]), len(f) > 2 and f[2] == "strict")
     numbers: dict[str, int] = {}
     ordinals: dict[str, int] = {}
-    for f in load_fields("dates_numbers.txt"):
+    for f in all_fields("dates_numbers.txt"):
         target = ordinals if f[2] == "ord" else numbers
         target[_norm_entry(f[0]) if not _is_latin(f[0]) else f[0].lower()] = int(f[1])
-    vague = load_fields("dates_vague.txt")
-    year_nouns = load_fields("dates_year_nouns.txt")
     return _Lex(
         months_ar=months_ar,
         months_en=months_en,
@@ -160,12 +158,12 @@ def _lex() -> _Lex:
         weekdays_en=weekdays_en,
         numbers=numbers,
         ordinals=ordinals,
-        vague_ar=tuple(_norm_entry(f[0]) for f in vague if f[1] == "ar"),
-        vague_en=tuple(f[0] for f in vague if f[1] == "en"),
-        blockers=tuple(_norm_entry(x) for x in load_lines("dates_blockers.txt")),
-        future=tuple(_norm_entry(x) for x in load_lines("dates_future_cues.txt")),
-        year_nouns_ar=tuple(_norm_entry(f[0]) for f in year_nouns if f[1] == "ar"),
-        year_nouns_en=tuple(f[0] for f in year_nouns if f[1] == "en"),
+        vague_ar=tuple(_norm_entry(x) for x in get_pack("ar").lines("dates_vague.txt")),
+        vague_en=get_pack("en").lines("dates_vague.txt"),
+        blockers=tuple(_norm_entry(x) for x in all_lines("dates_blockers.txt")),
+        future=tuple(_norm_entry(x) for x in all_lines("dates_future_cues.txt")),
+        year_nouns_ar=tuple(_norm_entry(x) for x in get_pack("ar").lines("dates_year_nouns.txt")),
+        year_nouns_en=get_pack("en").lines("dates_year_nouns.txt"),
     )
 
 

@@ -1,6 +1,6 @@
 """Frame profile of an article from lexicon cues, with the sentences that triggered it.
 
-Cues live in lexicons/frames_<lang>.txt (`frame | cue`). A frame's score is the share of
+Cues live in languages/<code>/frames.txt (`frame | cue`). A frame's score is the share of
 the article's sentences in which at least one of its cues occurs (0..1), so long and short
 articles compare directly. Every triggering sentence is kept as evidence with its cues.
 """
@@ -11,7 +11,7 @@ import re
 from functools import cache
 from itertools import accumulate, compress
 
-from dashboard.analysis.lexicon import load_fields
+from dashboard.analysis.languages import get_pack
 from dashboard.analysis.textproc import normalize, split_sentences
 from dashboard.model import FrameEvidence
 
@@ -87,7 +87,7 @@ def _frame_cues(language: str) -> dict[str, list[tuple[str, re.Pattern[str], str
     """
     lang = "ar" if language == "ar" else "en"
     out: dict[str, list[tuple[str, re.Pattern[str], str]]] = {f: [] for f in FRAMES}
-    for fields in load_fields(f"frames_{lang}.txt"):
+    for fields in get_pack(lang).fields("frames.txt"):
         if len(fields) < 2 or not fields[1]:
             continue
         frame, cue = fields[0], fields[1]

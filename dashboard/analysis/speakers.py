@@ -5,9 +5,9 @@ rules and lexicons: there is no Arabic NER that works offline, so a speaker is t
 in subject position of a reporting verb or after a source phrase, split into role and name
 with the role/institution lexicons. Everything is regex/dict based and compiled at import.
 
-Lexicons (dashboard/lexicons/): reporting_verbs_ar.txt, reporting_verbs_en.txt,
-source_phrases.txt, speaker_roles_ar.txt, speaker_roles_en.txt, speaker_honorifics.txt,
-speaker_documents.txt, affiliations.txt.
+Lexicons (in each language pack, dashboard/analysis/languages/<code>/): reporting_verbs.txt,
+reporting_not_verbs.txt, source_phrases.txt, speaker_roles.txt, speaker_honorifics.txt,
+speaker_documents.txt, speaker_statement_nouns.txt, affiliations.txt.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, repeat
 
-from dashboard.analysis.lexicon import load_fields, load_lines
+from dashboard.analysis.languages import all_fields, all_lines, get_pack
 from dashboard.analysis.textproc import (
     TOKEN_RE,
     clean_invisible,
@@ -86,7 +86,7 @@ _AN_FORMS = frozenset(
 
 def _load_ar_verbs() -> dict[str, _Verb]:
     verbs: dict[str, _Verb] = {}
-    for fields in load_fields("reporting_verbs_ar.txt"):
+    for fields in get_pack("ar").fields("reporting_verbs.txt"):
         fields = tuple("" if f == "-" else f for f in fields) + ("",) * (5 - len(fields))
         lemma, finite, participles, compl, flags = fields[:5]
         complements = frozenset(_n(c) for c in compl.split())
@@ -110,7 +110,7 @@ def _load_ar_verbs() -> dict[str, _Verb]:
 
 
 _AR_VERBS = _load_ar_verbs()
-_AR_NOT_VERBS = frozenset(_n(w) for w in load_lines("reporting_not_verbs_ar.txt"))
+_AR_NOT_VERBS = frozenset(_n(w) for w in get_pack("ar").lines("reporting_not_verbs.txt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +121,10 @@ class _Role:
     weak: bool
 
 
-def _load_roles(name: str, arabic: bool) -> dict[str, list[_Role]]:
+def _load_roles(code: str, arabic: bool) -> dict[str, list[_Role]]:
     """First word -> role entries (longest first). Arabic entries also match with ال."""
     index: dict[str, list[_Role]] = {}
-    for fields in load_fields(name):
+    for fields in get_pack(code).fields("speaker_roles.txt"):
         fields = fields + ("",) * (4 - len(fields))
         phrase, kind, typ, weak = fields[:4]
         words = _nphrase(phrase)
@@ -140,8 +140,8 @@ def _load_roles(name: str, arabic: bool) -> dict[str, list[_Role]]:
     return index
 
 
-_AR_ROLES = _load_roles("speaker_roles_ar.txt", arabic=True)
-_EN_ROLES = _load_roles("speaker_roles_en.txt", arabic=False)
+_AR_ROLES = _load_roles("ar", arabic=True)
+_EN_ROLES = _load_roles("en", arabic=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +153,7 @@ class _Side:
 
 def _load_sides() -> dict[str, list[_Side]]:
     index: dict[str, list[_Side]] = {}
-    for fields in load_fields("affiliations.txt"):
+    for fields in all_fields("affiliations.txt"):
         phrase, side = fields[0], fields[1]
         typ = fields[2] if len(fields) > 2 else "country"
         words = _nphrase(phrase)
@@ -166,13 +166,13 @@ def _load_sides() -> dict[str, list[_Side]]:
 
 
 _SIDES = _load_sides()
-_DOCUMENTS = frozenset(w for line in load_lines("speaker_documents.txt") for w in _nphrase(line))
-_STATEMENT_NOUNS = frozenset(_n(w) for w in load_lines("speaker_statement_nouns.txt"))
+_DOCUMENTS = frozenset(w for line in all_lines("speaker_documents.txt") for w in _nphrase(line))
+_STATEMENT_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_statement_nouns.txt"))
 _AR_ISSUED = frozenset(_n(w) for w in _words("صادر صادرة الصادر الصادرة"))
 _HONORIFICS: list[tuple[tuple[str, ...], bool]] = sorted(
     (
         (_nphrase(f[0]), len(f) > 1 and f[1] == "if_name")
-        for f in load_fields("speaker_honorifics.txt")
+        for f in all_fields("speaker_honorifics.txt")
     ),
     key=lambda h: -len(h[0]),
 )
@@ -191,7 +191,7 @@ _AR_NAME_PARTICLES = frozenset(_n(w) for w in _words("بن بنت ابن آل و
 
 def _load_en_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     finite, opinion, participle = set(), set(), set()
-    for fields in load_fields("reporting_verbs_en.txt"):
+    for fields in get_pack("en").fields("reporting_verbs.txt"):
         form = fields[0].lower()
         flag = fields[1] if len(fields) > 1 else ""
         (participle if flag == "participle" else finite).add(form)
@@ -204,9 +204,8 @@ _EN_VERBS, _EN_OPINION, _EN_PARTICIPLES = _load_en_verbs()
 
 # Source phrases: tuple of words; a trailing "ل" means the next token carries لـ.
 _AR_SOURCES: list[tuple[str, ...]] = []
-for _f in load_fields("source_phrases.txt"):
-    if len(_f) > 1 and _f[1] == "ar":
-        _AR_SOURCES.append(tuple(_n(w) for w in _f[0].split()))
+for _f in get_pack("ar").fields("source_phrases.txt"):
+    _AR_SOURCES.append(tuple(_n(w) for w in _f[0].split()))
 
 _AR_SOURCE_FIRST = frozenset(p[0] for p in _AR_SOURCES)
 

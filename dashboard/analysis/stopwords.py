@@ -5,8 +5,8 @@ Sources, merged once and cached:
   clitic-prefixed forms such as وهذا، بأن), plus spaCy's Arabic list when spaCy happens to be
   installed (it is not a dependency).
 - English: `stopwordsiso` (`en`), plus spaCy's English list when installed.
-- `lexicons/stopwords_keep_{ar,en}.txt` remove content words the maintained lists contain
-  (زيارة، قوة، شمال، state, world ...); `lexicons/stopwords_add_{ar,en}.txt` add reporting
+- `languages/<code>/stopwords_keep.txt` remove content words the maintained lists contain
+  (زيارة، قوة، شمال، state, world ...); `languages/<code>/stopwords_add.txt` add reporting
   verbs and function words.
 
 Everything is compared in the matching form of `textproc.normalize` (no diacritics, one
@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from functools import cache
 
-from dashboard.analysis.lexicon import load_lines
+from dashboard.analysis.languages import get_pack
 from dashboard.analysis.textproc import normalize
 
 log = logging.getLogger(__name__)
@@ -87,14 +87,14 @@ def _maintained_english() -> set[str]:
 def arabic_stopwords() -> frozenset[str]:
     """Normalised Arabic stop words (maintained lists − keep list + project additions)."""
     words = {normalize(w) for w in _maintained_arabic()}
-    for keep in load_lines("stopwords_keep_ar.txt"):
+    for keep in get_pack("ar").lines("stopwords_keep.txt"):
         k = normalize(keep)
         # The keep word may itself start with ال; prune prefixed forms of both spellings.
         bases = {k, k[2:]} if k.startswith("ال") and len(k) > 3 else {k}
         for base in bases:
             for prefix in _AR_PROCLITICS:
                 words.discard(normalize(prefix) + base)
-    words.update(normalize(w) for w in load_lines("stopwords_add_ar.txt"))
+    words.update(normalize(w) for w in get_pack("ar").lines("stopwords_add.txt"))
     words.discard("")
     return frozenset(words)
 
@@ -103,8 +103,8 @@ def arabic_stopwords() -> frozenset[str]:
 def english_stopwords() -> frozenset[str]:
     """Lower-case English stop words (maintained list − keep list + project additions)."""
     words = {normalize(w) for w in _maintained_english()}
-    words.difference_update(normalize(w) for w in load_lines("stopwords_keep_en.txt"))
-    words.update(normalize(w) for w in load_lines("stopwords_add_en.txt"))
+    words.difference_update(normalize(w) for w in get_pack("en").lines("stopwords_keep.txt"))
+    words.update(normalize(w) for w in get_pack("en").lines("stopwords_add.txt"))
     words.discard("")
     return frozenset(words)
 
