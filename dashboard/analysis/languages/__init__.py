@@ -78,6 +78,9 @@ class LanguagePack:
     day_first: bool = True
     # Stop words of `stopwordsiso` for this code (the maintained base list).
     stopwords_iso: str = ""
+    # A definite article written as part of the word (Arabic ال): role and name matching
+    # try words with and without it.
+    definite_article: str = ""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -119,11 +122,15 @@ class LanguagePack:
         """Does `text` contain a letter of this language's script?"""
         return bool(self._script_re.search(text))
 
-    def strip_clitics(self, token: str) -> list[str]:
-        """Candidate stems of a normalised token, longest first, the token itself included.
+    def prefix_readings(self, norm: str) -> list[str]:
+        """Readings of a normalised token without a leading clitic (Arabic: و، ف، ب، ل، ك;
+        لل -> ال), most likely first. Languages without proclitics have none."""
+        return []
 
-        Languages without clitics (or particles, or case endings) return the token alone."""
-        return [token]
+    def strip_clitics(self, token: str) -> list[str]:
+        """Candidate readings of a normalised token: the token itself, then without clitics
+        (or particles, or case endings). Languages without any return the token alone."""
+        return [token, *self.prefix_readings(token)]
 
     # ---- rule modules ---------------------------------------------------------------------
 

@@ -14,6 +14,17 @@ class ArabicPack(LanguagePack):
     right_to_left = True
     day_first = True
     stopwords_iso = "ar"
+    definite_article = "ال"
+
+    def prefix_readings(self, norm: str) -> list[str]:
+        """«للجيش» -> «الجيش»; «والرئيس» -> «الرئيس», «بموسكو» -> «موسكو»: one proclitic letter
+        (preposition or conjunction) off a word long enough to still be one."""
+        out = []
+        if norm.startswith("لل") and len(norm) > 4:
+            out.append("ال" + norm[2:])
+        if len(norm) > 3 and norm[0] in "بلوفك":
+            out.append(norm[1:])
+        return out
 
 
 PACK = ArabicPack(Path(__file__).resolve().parent)
