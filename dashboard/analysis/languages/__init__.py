@@ -17,6 +17,7 @@ the pack of the article's language.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from collections.abc import Callable, Sequence
@@ -56,6 +57,11 @@ REQUIRED_LEXICONS: tuple[str, ...] = (
 # is Arabic first and always ran the Arabic rules on such articles; the parse output of
 # every committed article depends on it (tests/test_language_packs.py).
 FALLBACK_LANGUAGE = "ar"
+
+
+# The pack whose word lists apply to a Latin-script word no pack claims by script, and to
+# anything else (stop words, frame cues) of an article whose language has no pack.
+WORD_FALLBACK_LANGUAGE = "en"
 
 
 class LanguagePackError(RuntimeError):
@@ -132,6 +138,46 @@ class LanguagePack:
         (or particles, or case endings). Languages without any return the token alone."""
         return [token, *self.prefix_readings(token)]
 
+    # ---- stop words -----------------------------------------------------------------------
+
+    # Conjunctions glued to the front of any word (Arabic و/ف): «وقال» is a stop word
+    # because «قال» is.
+    stopword_conjunctions: tuple[str, ...] = ()
+
+    def maintained_stopwords(self) -> set[str]:
+        """The maintained stop-word lists of the language: `stopwordsiso`, and spaCy's list
+        when spaCy happens to be installed (it is not a dependency)."""
+        import stopwordsiso
+
+        from dashboard.analysis.stopwords import spacy_stopwords
+
+        words = set(stopwordsiso.stopwords(self.stopwords_iso)) if self.stopwords_iso else set()
+        return words | spacy_stopwords(self.code)
+
+    def stopword_keep_forms(self, keep: str) -> set[str]:
+        """The forms a keep-list word (normalised) removes from the maintained lists."""
+        return {keep}
+
+    # ---- keyword grouping -----------------------------------------------------------------
+
+    # Proclitic clusters a keyword may carry (shortest first): «وروسيا» and «روسيا» are one
+    # term when wordfreq and the corpus agree the remainder is the word. Empty: no stripping.
+    keyword_proclitics: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def keyword_proclitic_letters(self) -> tuple[str, ...]:
+        return tuple({cluster[0] for cluster in self.keyword_proclitics})
+
+    def clitic_remainders(self, cluster: str, rest: str) -> list[str]:
+        """Readings of a word once `cluster` is cut off its front."""
+        return [rest]
+
+    # ---- frame cues -----------------------------------------------------------------------
+
+    # Clitics before a frame cue, as regexes: (before a cue written with the article, before
+    # a cue written bare, longest text the two match). None: a cue matches as written.
+    cue_clitics: tuple[str, str, int] | None = None
+
     # ---- rule modules ---------------------------------------------------------------------
 
     @property
@@ -181,6 +227,17 @@ def get_pack(code: str) -> LanguagePack:
     return pack
 
 
+@functools.lru_cache(maxsize=65536)
+def word_pack(norm: str) -> LanguagePack:
+    """The pack whose script a normalised word is written in (an Arabic article quotes
+    "NATO"; an English one quotes «الأهرام»). Packs of non-Latin scripts are asked first;
+    a Latin word goes to the word fallback pack, any other to the analysis fallback."""
+    for pack in all_packs():
+        if pack.script != LanguagePack.script and pack.is_own_script(norm):
+            return pack
+    return get_pack(WORD_FALLBACK_LANGUAGE if norm.isascii() else FALLBACK_LANGUAGE)
+
+
 def pack_for(language: str) -> LanguagePack:
     """The pack analysing an article in `language`: its own, else the fallback pack."""
     return get_pack(language if language in available_languages() else FALLBACK_LANGUAGE)
@@ -210,6 +267,7 @@ def each_pack(build: Callable[[LanguagePack], Any]) -> dict[str, Any]:
 
 __all__: Sequence[str] = (
     "FALLBACK_LANGUAGE",
+    "WORD_FALLBACK_LANGUAGE",
     "REQUIRED_LEXICONS",
     "LanguagePack",
     "LanguagePackError",
@@ -220,4 +278,5 @@ __all__: Sequence[str] = (
     "each_pack",
     "get_pack",
     "pack_for",
+    "word_pack",
 )

@@ -5,6 +5,34 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard.analysis.languages import LanguagePack
+from dashboard.analysis.textproc import normalize
+
+# Proclitic clusters that attach to Arabic words.
+_STOPWORD_PROCLITICS = (
+    "",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+    "ال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "لل",
+    "ولل",
+    "فلل",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "فك",
+    "أ",
+    "أو",
+    "أف",
+)
 
 
 class ArabicPack(LanguagePack):
@@ -15,6 +43,37 @@ class ArabicPack(LanguagePack):
     day_first = True
     stopwords_iso = "ar"
     definite_article = "ال"
+    stopword_conjunctions = ("و", "ف")
+    # Optional conjunction (و/ف) + optional preposition (ب/ل/ك), shortest first.
+    keyword_proclitics = tuple(
+        sorted(
+            (c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك") if c + p),
+            key=len,
+        )
+    )
+
+    # A cue written with ال requires it (after و/ف and ب/ك, or لل); a bare cue takes any
+    # clitics or none («وبالعقوبات» for «عقوبات»); «وبال» is the longest (4 letters).
+    cue_clitics = (r"(?:[وف]?[بك]?ال|[وف]?لل)", r"(?:[وف]?[بك]?(?:ال)?|[وف]?ل(?:ل)?)?", 4)
+
+    def clitic_remainders(self, cluster: str, rest: str) -> list[str]:
+        names = [rest]
+        if cluster.endswith("ل") and rest.startswith("ل"):
+            names.append("ا" + rest)  # لل = ل + ال with the alef dropped
+        return names
+
+    def maintained_stopwords(self) -> set[str]:
+        """stopwordsiso and spaCy, plus `arabic-stopwords`, whose full list already carries
+        the clitic-prefixed forms such as وهذا، بأن."""
+        import arabicstopwords.arabicstopwords as arabicstopwords
+
+        return super().maintained_stopwords() | set(arabicstopwords.stopwords_list())
+
+    def stopword_keep_forms(self, keep: str) -> set[str]:
+        """A keep-list word is pruned with all its proclitic forms (arabic-stopwords lists them
+        as separate entries), for both spellings when it starts with ال."""
+        bases = {keep, keep[2:]} if keep.startswith("ال") and len(keep) > 3 else {keep}
+        return {normalize(prefix) + base for base in bases for prefix in _STOPWORD_PROCLITICS}
 
     def prefix_readings(self, norm: str) -> list[str]:
         """«للجيش» -> «الجيش»; «والرئيس» -> «الرئيس», «بموسكو» -> «موسكو»: one proclitic letter
