@@ -125,3 +125,15 @@ def test_hangul_tokens_and_stop_words():
     assert tokenize("푸틴 대통령은 말했다") == ["푸틴", "대통령은", "말했다"]
     assert is_stopword("말했다") and is_stopword("그리고")
     assert not is_stopword("대통령")
+
+
+def test_keyword_terms_fold_particles():
+    from dashboard.analysis.keywords import article_terms
+
+    terms = article_terms(
+        ["푸틴 대통령은 협력을 강조했다. 대통령이 전문가를 만났다. 국가 정책이 중요하다."], "ko"
+    )
+    assert terms["대통령"] == 2 and "대통령은" not in terms and "대통령이" not in terms
+    assert terms["전문가"] == 1 and "전문" not in terms  # a lexicon word keeps its 가
+    assert terms["국가"] == 1 and "국" not in terms
+    assert terms["푸틴 대통령"] == 1

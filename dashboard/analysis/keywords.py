@@ -432,7 +432,12 @@ def _content_word(token: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _clean_token(token: str) -> str:
-    return _POSSESSIVE.sub("", strip_diacritics(token))
+    token = _POSSESSIVE.sub("", strip_diacritics(token))
+    if token.isascii():
+        return token
+    # The word as a keyword in its own language: Korean drops its particle (대통령은 ->
+    # 대통령); the other packs keep the word.
+    return word_pack(_norm(token)).keyword_form(token)
 
 
 @lru_cache(maxsize=200_000)

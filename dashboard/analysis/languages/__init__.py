@@ -168,6 +168,11 @@ class LanguagePack:
     def keyword_proclitic_letters(self) -> tuple[str, ...]:
         return tuple({cluster[0] for cluster in self.keyword_proclitics})
 
+    def keyword_form(self, token: str) -> str:
+        """A token as a keyword of this language (suffix particles off); the token itself
+        by default."""
+        return token
+
     def clitic_remainders(self, cluster: str, rest: str) -> list[str]:
         """Readings of a word once `cluster` is cut off its front."""
         return [rest]

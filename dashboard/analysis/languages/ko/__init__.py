@@ -3,6 +3,7 @@ constructions, dates with 년/월/일 and relative words, and particles stripped
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from dashboard.analysis.languages import LanguagePack
@@ -60,6 +61,17 @@ def strip_particle(word: str, known: frozenset[str] = frozenset()) -> str:
     return word
 
 
+@functools.cache
+def _lexicon_words() -> frozenset[str]:
+    """Words of the pack's role and side lexicons: they keep a last syllable that looks like
+    a particle (전문가 "expert" is not 전문 + 가)."""
+    words: set[str] = set()
+    for name in ("speaker_roles.txt", "affiliations.txt"):
+        for fields in PACK.fields(name):
+            words.update(fields[0].split())
+    return frozenset(words)
+
+
 class KoreanPack(LanguagePack):
     code = "ko"
     name = "Korean"
@@ -67,6 +79,9 @@ class KoreanPack(LanguagePack):
     right_to_left = False
     day_first = False  # numeric dates are year first (2024.6.19); no day-month ambiguity rule
     stopwords_iso = "ko"
+
+    def keyword_form(self, token: str) -> str:
+        return strip_particle(token, _lexicon_words())
 
     def strip_clitics(self, token: str) -> list[str]:
         stripped = strip_particle(token)
