@@ -1,4 +1,4 @@
-"""The date engine's speed rewrites (dates._Speed, chunk memo, blocker gate) change nothing.
+"""The date engine's speed rewrites (dates.engine._Speed, chunk memo, blocker gate) change nothing.
 
 `_engine(lang, fast=False)` builds the same rules without them; the tests compare the two
 on our corpus and on generated text made of date words, clitics, digits and glue (including
@@ -17,7 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.analysis import dates
+from dashboard.analysis.dates import engine as dates
+from dashboard.analysis.languages.ar import dates as ar_dates
+from dashboard.analysis.languages.en import dates as en_dates
 from dashboard.analysis.textproc import split_sentences
 from dashboard.ingest.readers import read_path
 
@@ -47,26 +49,29 @@ def _spans(pattern: re.Pattern[str], text: str):
 # ---- Vocabulary for generated text ------------------------------------------------------
 
 _LX = dates._lex()
+_AR_LX = ar_dates._ar_lexicon()
+_EN_LX = en_dates._en_lexicon()
 _WORDS = sorted(
     {
-        *_LX.months_ar,
-        *_LX.months_en,
-        *_LX.hijri,
-        *_LX.weekdays_ar,
-        *_LX.weekdays_en,
-        *_LX.numbers,
-        *_LX.ordinals,
-        *_LX.vague_ar,
-        *_LX.vague_en,
+        *_AR_LX.months,
+        *_EN_LX.months,
+        *_AR_LX.hijri,
+        *_AR_LX.weekdays,
+        *_EN_LX.weekdays,
+        *_AR_LX.numbers,
+        *_EN_LX.numbers,
+        *_AR_LX.ordinals,
+        *_AR_LX.vague,
+        *_EN_LX.vague,
         *_LX.blockers,
         *_LX.future,
-        *_LX.year_nouns_ar,
-        *_LX.year_nouns_en,
-        *dates._AR_UNITS,
-        *dates._EN_UNITS,
-        *dates._QUAL_AR,
-        *dates._QUAL_EN,
-        *(d + "يات" for d in dates._AR_DECADES),
+        *_AR_LX.year_nouns,
+        *_EN_LX.year_nouns,
+        *ar_dates._AR_UNITS,
+        *en_dates._EN_UNITS,
+        *ar_dates._QUAL_AR,
+        *en_dates._QUAL_EN,
+        *(d + "يات" for d in ar_dates._AR_DECADES),
         "الماضيه",
         "الماضيين",
         "الاخيره",

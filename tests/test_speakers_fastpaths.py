@@ -1,4 +1,4 @@
-"""The speed tricks in dashboard/speakers.py give the same answers as the plain algorithms.
+"""The speed tricks of the speaker engine (dashboard/analysis/speakers/, languages/*/speakers.py) give the same answers as the plain algorithms.
 
 Each fast path (word-set prefilter, split-based tokeniser, cached role/side candidates,
 honorifics indexed by first word) is compared with a straightforward re-implementation of
@@ -12,7 +12,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.analysis import speakers as sp
+from dashboard.analysis.languages.ar import speakers as ar_sp
+from dashboard.analysis.languages.en import speakers as en_sp
+from dashboard.analysis.speakers import engine as sp
 from dashboard.analysis.textproc import TOKEN_RE, normalize
 
 # Characters that make the word-boundary and tokeniser edge cases: Arabic letters (with و/ف
@@ -25,7 +27,8 @@ _text = st.text(alphabet=_ALPHABET, max_size=60)
 def _alternation(words: set[str], prefixes: str) -> re.Pattern[str]:
     """The prefilter as it was: one regex alternation of all words."""
     alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:[{prefixes}])?(?:{alt})(?![\w])")
+    optional = f"(?:[{prefixes}])?" if prefixes else ""
+    return re.compile(rf"(?<![\w]){optional}(?:{alt})(?![\w])")
 
 
 _WORDS = {"قال", "رئيس", "said", "ف", "و2", "co-chair", "ابن_عم"}
@@ -74,16 +77,14 @@ def test_word_filter_matches_the_alternation(text):
 def test_module_prefilters_match_the_alternations(text):
     norm = normalize(text)
     runs = sp._WORD_RUN_RE.findall(norm)
-    triggers = (
-        set(sp._AR_VERBS)
-        | {p[0] for p in sp._AR_SOURCES}
-        | sp._EN_VERBS
-        | sp._EN_PARTICIPLES
-        | {"according"}
-    )
-    assert sp._TRIGGERS.found(norm, runs) == bool(_alternation(triggers, "وف").search(norm))
-    roles = {k for k, v in sp._AR_ROLES.items() if v[0].type == "person"}
-    assert sp._PERSON_ROLES.found(norm, runs) == bool(_alternation(roles, "و").search(norm))
+    ar_triggers = set(ar_sp._AR_VERBS) | {p[0] for p in ar_sp._AR_SOURCES}
+    found = ar_sp._AR_TRIGGERS.found(norm, runs)
+    assert found == bool(_alternation(ar_triggers, "وف").search(norm))
+    en_triggers = en_sp._EN_VERBS | en_sp._EN_PARTICIPLES | {"according"}
+    found = en_sp._EN_TRIGGERS.found(norm, runs)
+    assert found == bool(_alternation(en_triggers, "").search(norm))
+    roles = {k for k, v in ar_sp._AR_ROLES.items() if v[0].type == "person"}
+    assert ar_sp._AR_PERSON_ROLES.found(norm, runs) == bool(_alternation(roles, "و").search(norm))
 
 
 def _tokens_reference(sentence: str):
@@ -161,8 +162,8 @@ def _lexicon_words(index) -> list[str]:
     return sorted({w for entries in index.values() for e in entries for w in e.words})
 
 
-_AR_WORDS = _lexicon_words(sp._AR_ROLES) + _lexicon_words(sp._SIDES)
-_EN_WORDS = _lexicon_words(sp._EN_ROLES)
+_AR_WORDS = _lexicon_words(ar_sp._AR_ROLES) + _lexicon_words(sp._SIDES)
+_EN_WORDS = _lexicon_words(en_sp._EN_ROLES)
 _SIDE_WORDS = _lexicon_words(sp._SIDES)
 
 
@@ -177,9 +178,9 @@ def test_side_and_role_by_hand():
     assert sp._side_at([_tok("روسيا")], 0).side == sp._side_at([_tok("لروسيا")], 0).side
     assert sp._side_at([_tok("كتاب")], 0) is None
     assert sp._side_at([_tok("روسيا")], 1) is None
-    role = sp._role_at([_tok("للرئيس")], 0, sp._AR_ROLES, prep=True)
+    role = sp._role_at([_tok("للرئيس")], 0, ar_sp._AR_ROLES, prep=True)
     assert role is not None and role.words == (normalize("الرئيس"),)
-    assert sp._role_at([_tok("للرئيس")], 0, sp._AR_ROLES) is None  # no prefix reading
+    assert sp._role_at([_tok("للرئيس")], 0, ar_sp._AR_ROLES) is None  # no prefix reading
 
 
 @settings(max_examples=300)
@@ -191,8 +192,8 @@ def test_side_and_role_by_hand():
 def test_arabic_side_and_role_match_the_reference(words, p, prep):
     toks = [_tok(w) for w in words]
     assert sp._side_at(toks, p) == _side_at_reference(toks, p)
-    assert sp._role_at(toks, p, sp._AR_ROLES, prep) == _role_at_reference(
-        toks, p, sp._AR_ROLES, prep
+    assert sp._role_at(toks, p, ar_sp._AR_ROLES, prep) == _role_at_reference(
+        toks, p, ar_sp._AR_ROLES, prep
     )
 
 
@@ -200,20 +201,20 @@ def test_arabic_side_and_role_match_the_reference(words, p, prep):
 def test_english_roles_match_the_reference(words):
     toks = [_tok(w) for w in words]
     for prep in (False, True):
-        got = sp._role_at(toks, 0, sp._EN_ROLES, prep)
-        assert got == _role_at_reference(toks, 0, sp._EN_ROLES, prep)
+        got = sp._role_at(toks, 0, en_sp._EN_ROLES, prep)
+        assert got == _role_at_reference(toks, 0, en_sp._EN_ROLES, prep)
 
 
 def _strip_honorifics_reference(seg):
     changed = True
     while changed and seg:
         changed = False
-        for words, if_name in sp._HONORIFICS:
+        for words, if_name in ar_sp._HONORIFICS:
             n = len(words)
             if len(seg) > n and tuple(t.norm for t in seg[:n]) == words:
                 nxt = seg[n].norm
                 if if_name and (
-                    nxt.startswith("ال") or nxt in sp._AR_STOP or sp._prefix_bases(nxt)
+                    nxt.startswith("ال") or nxt in ar_sp._AR_STOP or sp._prefix_bases(nxt)
                 ):
                     continue
                 seg = seg[n:]
@@ -225,18 +226,23 @@ def _strip_honorifics_reference(seg):
 # Whole honorific phrases («السيد الرئيس») and single words, so that longer and shorter
 # entries sharing a first word compete.
 _HONORIFIC_PIECES = sorted(
-    {words for words, _ in sp._HONORIFICS} | {(w,) for words, _ in sp._HONORIFICS for w in words}
+    {words for words, _ in ar_sp._HONORIFICS}
+    | {(w,) for words, _ in ar_sp._HONORIFICS for w in words}
 )
 
 
 def test_strip_honorifics_by_hand():
     seg = [_tok(w) for w in sp._nphrase("الدكتور محمد")]
-    assert [t.norm for t in sp._strip_honorifics(seg)] == ["محمد"]
+    assert [t.norm for t in ar_sp._strip_honorifics(seg)] == ["محمد"]
     seg = [_tok(w) for w in sp._nphrase("السيد الرئيس محمد")]
-    assert [t.norm for t in sp._strip_honorifics(seg)] == ["محمد"]  # the longer entry first
+    assert [t.norm for t in ar_sp._strip_honorifics(seg)] == ["محمد"]  # the longer entry first
     seg = [_tok(w) for w in sp._nphrase("الأستاذ الجامعي محمد")]  # «الأستاذ» only before a name
-    assert [t.norm for t in sp._strip_honorifics(seg)] == [normalize("الأستاذ"), "الجامعي", "محمد"]
-    assert sp._strip_honorifics([]) == []
+    assert [t.norm for t in ar_sp._strip_honorifics(seg)] == [
+        normalize("الأستاذ"),
+        "الجامعي",
+        "محمد",
+    ]
+    assert ar_sp._strip_honorifics([]) == []
 
 
 @settings(max_examples=300)
@@ -248,7 +254,7 @@ def test_strip_honorifics_by_hand():
 )
 def test_strip_honorifics_matches_the_reference(pieces):
     seg = [_tok(w) for piece in pieces for w in piece]
-    assert sp._strip_honorifics(seg) == _strip_honorifics_reference(seg)
+    assert ar_sp._strip_honorifics(seg) == _strip_honorifics_reference(seg)
 
 
 def test_tokens_without_an_opening_mark_have_no_quote_spans():
@@ -274,17 +280,19 @@ def _attribute_quotes_reference(paragraphs: list[str]) -> list:
         paragraph = sp.clean_invisible(paragraph)
         pnorm = normalize(paragraph)
         pruns = sp._WORD_RUN_RE.findall(pnorm)
-        if not sp._TRIGGERS.found(pnorm, pruns) and not sp._PERSON_ROLES.found(pnorm, pruns):
+        if not ar_sp._AR_TRIGGERS.found(pnorm, pruns) and not ar_sp._AR_PERSON_ROLES.found(
+            pnorm, pruns
+        ):
             continue
-        for sentence in sp.split_sentences(paragraph):
+        for sentence in ar_sp.split_sentences(paragraph):
             norm = normalize(sentence)
             runs = sp._WORD_RUN_RE.findall(norm)
-            has_role = sp._PERSON_ROLES.found(norm, runs)
-            if sp._TRIGGERS.found(norm, runs):
-                out.extend(sp._ar_sentence(sentence, para, ctx, has_role))
+            has_role = ar_sp._AR_PERSON_ROLES.found(norm, runs)
+            if ar_sp._AR_TRIGGERS.found(norm, runs):
+                out.extend(ar_sp._ar_sentence(sentence, para, ctx, has_role))
             elif has_role:
                 toks, _q = sp._tokens(sentence)
-                sp._ar_mentions(toks, sentence, ctx)
+                ar_sp._ar_mentions(toks, sentence, ctx)
     return out
 
 

@@ -34,7 +34,7 @@ def test_arabic_function_words_are_stop_words(word):
 @pytest.mark.parametrize(
     "word",
     [
-        "زيارة",  # in stopwordsiso, pruned by stopwords_keep_ar.txt
+        "زيارة",  # in stopwordsiso, pruned by languages/ar/stopwords_keep.txt
         "قوة",
         "المقبل",
         "لقاء",

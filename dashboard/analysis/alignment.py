@@ -761,11 +761,11 @@ def _first_words(lang: str) -> frozenset[str]:
 
 @cache
 def _month_names() -> frozenset[str]:
-    """Month names (lexicons/dates_months.txt) in matching form: a number next to one is
+    """Month names (every pack's dates_months.txt) in matching form: a number next to one is
     the day of a date («2 يونيو», "June 2"), not a quantity."""
-    from dashboard.analysis.lexicon import load_fields
+    from dashboard.analysis.languages import all_fields
 
-    return frozenset(normalize(fields[0]) for fields in load_fields("dates_months.txt") if fields)
+    return frozenset(normalize(fields[0]) for fields in all_fields("dates_months.txt") if fields)
 
 
 def _numbers(text: str) -> list[dict]:

@@ -1,6 +1,6 @@
 """Frame profile of an article from lexicon cues, with the sentences that triggered it.
 
-Cues live in lexicons/frames_<lang>.txt (`frame | cue`). A frame's score is the share of
+Cues live in languages/<code>/frames.txt (`frame | cue`). A frame's score is the share of
 the article's sentences in which at least one of its cues occurs (0..1), so long and short
 articles compare directly. Every triggering sentence is kept as evidence with its cues.
 """
@@ -11,7 +11,12 @@ import re
 from functools import cache
 from itertools import accumulate, compress
 
-from dashboard.analysis.lexicon import load_fields
+from dashboard.analysis.languages import (
+    WORD_FALLBACK_LANGUAGE,
+    LanguagePack,
+    available_languages,
+    get_pack,
+)
 from dashboard.analysis.textproc import normalize, split_sentences
 from dashboard.model import FrameEvidence
 
@@ -26,12 +31,6 @@ FRAME_LABELS: dict[str, dict[str, str]] = {
     "human_interest": {"en": "Human interest", "ar": "البعد الإنساني"},
 }
 
-# Clitics that may stand before an Arabic cue: conjunction, preposition, article.
-_AR_BEFORE_ARTICLE = r"(?:[وف]?[بك]?ال|[وف]?لل)"  # the cue was written with ال: require it
-_AR_OPTIONAL = r"(?:[وف]?[بك]?(?:ال)?|[وف]?ل(?:ل)?)?"  # written bare: any clitics or none
-# Longest text the two patterns above match («وبال»): a cue's match starts at most this
-# many characters before its literal.
-_AR_CLITICS_MAX = 4
 _WORD_SPLIT = re.compile(r"(\w+)")  # split() yields gap, word, gap, ..., word, gap
 _WORD_ONLY = re.compile(r"\w+\Z")
 _MEMO_MAX = 200_000
@@ -48,30 +47,40 @@ def _word_pattern(word: str) -> str:
     return re.escape(word)
 
 
-def _cue_literal(cue: str, language: str) -> str:
-    """Text every match of the cue's pattern contains: its first word without ال and `*`."""
+def _frames_pack(language: str) -> LanguagePack:
+    """The pack whose frame cues apply: the language's own, else the word fallback (English)."""
+    return get_pack(language if language in available_languages() else WORD_FALLBACK_LANGUAGE)
+
+
+def _cue_literal(cue: str, pack: LanguagePack) -> str:
+    """Text every match of the cue's pattern contains: its first word without the article
+    and `*`."""
     words = normalize(cue).split()
     first = words[0] if words else ""
-    if language == "ar" and first.startswith("ال") and len(first) > 3:
-        first = first[2:]
+    article = pack.definite_article if pack.cue_clitics else ""
+    if article and first.startswith(article) and len(first) > len(article) + 1:
+        first = first[len(article) :]
     return first[:-1] if first.endswith("*") else first
 
 
-def _cue_pattern(cue: str, language: str) -> str:
+def _cue_pattern(cue: str, pack: LanguagePack) -> str:
     words = normalize(cue).split()
     if not words:
         return ""
-    if language == "ar":
+    article = pack.definite_article
+    if pack.cue_clitics:
+        before_article, optional, _ = pack.cue_clitics
         first = words[0]
-        if first.startswith("ال") and len(first) > 3:
-            head = _AR_BEFORE_ARTICLE + _word_pattern(first[2:])
+        if first.startswith(article) and len(first) > len(article) + 1:
+            head = before_article + _word_pattern(first[len(article) :])
         else:
-            head = _AR_OPTIONAL + _word_pattern(first)
+            head = optional + _word_pattern(first)
     else:
         head = _word_pattern(words[0])
+    agree = f"(?:{re.escape(article)})?" if pack.cue_clitics and article else ""
     rest = [
         # Definiteness agrees along an Arabic phrase: «نظام عالمي» = «النظام العالمي».
-        ("(?:ال)?" if language == "ar" and not w.startswith("ال") else "") + _word_pattern(w)
+        (agree if agree and not w.startswith(article) else "") + _word_pattern(w)
         for w in words[1:]
     ]
     body = r"\s+".join([head, *rest])
@@ -85,15 +94,15 @@ def _frame_cues(language: str) -> dict[str, list[tuple[str, re.Pattern[str], str
     The literal (see `_cue_literal`) lets a sentence skip the regex of a cue that cannot
     occur in it: a substring test is far cheaper than a search with look-arounds.
     """
-    lang = "ar" if language == "ar" else "en"
+    pack = _frames_pack(language)
     out: dict[str, list[tuple[str, re.Pattern[str], str]]] = {f: [] for f in FRAMES}
-    for fields in load_fields(f"frames_{lang}.txt"):
+    for fields in pack.fields("frames.txt"):
         if len(fields) < 2 or not fields[1]:
             continue
         frame, cue = fields[0], fields[1]
-        pattern = _cue_pattern(cue, lang)
+        pattern = _cue_pattern(cue, pack)
         if pattern:
-            literal = _cue_literal(cue, lang)
+            literal = _cue_literal(cue, pack)
             out.setdefault(frame, []).append((cue.rstrip("*"), re.compile(pattern), literal))
     return out
 
@@ -111,7 +120,8 @@ class _CueIndex:
     """
 
     def __init__(self, language: str) -> None:
-        self.clitics_max = _AR_CLITICS_MAX if language == "ar" else 0
+        clitics = get_pack(language).cue_clitics if language in available_languages() else None
+        self.clitics_max = clitics[2] if clitics else 0
         # (frame, cue, pattern, literal id) in the order sentence_cues has always used.
         self.cues: list[tuple[str, str, re.Pattern[str], int]] = []
         self.literals: list[str] = []

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-from dashboard.analysis.lexicon import load_fields
+from dashboard.analysis.languages import all_fields
 from dashboard.analysis.textproc import TOKEN_RE, normalize
 from dashboard.config import LEXICON_DIR
 
@@ -134,29 +134,28 @@ def _title_phrases() -> tuple[tuple[str, ...], ...]:
     name («أمين»).
     """
     phrases: set[tuple[str, ...]] = set()
-    for f in load_fields("speaker_honorifics.txt"):
+    for f in all_fields("speaker_honorifics.txt"):
         words = tuple(tokens(f[0]))
         if words:
             phrases.add(words)
-    for fname in ("speaker_roles_ar.txt", "speaker_roles_en.txt"):
-        for f in load_fields(fname):
-            if len(f) < 3 or f[2] != "person":
-                continue
-            words = tuple(tokens(f[0]))
-            if not words:
-                continue
-            arabic = bool(_ARABIC.search(words[0]))
-            if not arabic or len(words) > 1 or words[0].startswith("ال"):
-                phrases.add(words)
-            if arabic and not words[0].startswith("ال"):
-                phrases.add(("ال" + words[0], *words[1:]))
+    for f in all_fields("speaker_roles.txt"):
+        if len(f) < 3 or f[2] != "person":
+            continue
+        words = tuple(tokens(f[0]))
+        if not words:
+            continue
+        arabic = bool(_ARABIC.search(words[0]))
+        if not arabic or len(words) > 1 or words[0].startswith("ال"):
+            phrases.add(words)
+        if arabic and not words[0].startswith("ال"):
+            phrases.add(("ال" + words[0], *words[1:]))
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
 @cache
 def _side_adjectives() -> frozenset[str]:
     out = set()
-    for f in load_fields("affiliations.txt"):
+    for f in all_fields("affiliations.txt"):
         if len(f) > 2 and f[2] == "adj":
             out.update(tokens(f[0]))
     return frozenset(out)

@@ -25,28 +25,21 @@ from operator import itemgetter, mul
 
 import numpy as np
 
+from dashboard.analysis.languages import word_pack
 from dashboard.analysis.stopwords import is_stopword
 from dashboard.analysis.textproc import TOKEN_RE, clean_invisible, normalize_token, strip_diacritics
 from dashboard.model import Keyword
 
 log = logging.getLogger(__name__)
 
-# Proclitic clusters: optional conjunction (و/ف) + optional preposition (ب/ل/ك). The
-# article ال is not stripped: العالم (the world) and عالم (scientist) differ, and the
-# definite form is what a reader expects to see in a cloud.
-_CONJUNCTIONS = ("", "و", "ف")
-_PREPOSITIONS = ("", "ب", "ل", "ك")
-_CLUSTERS = tuple(
-    sorted(
-        (c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS if c + p),
-        key=len,
-    )
-)
-_CLUSTER_LETTERS = tuple({cluster[0] for cluster in _CLUSTERS})
+# Proclitic clusters come from the language pack of the word (`keyword_proclitics`):
+# Arabic has an optional conjunction (و/ف) + optional preposition (ب/ل/ك); the article ال is
+# not stripped, since العالم (the world) and عالم (scientist) differ, and the definite form
+# is what a reader expects to see in a cloud.
 # A remainder must be at least this long: short leftovers (ولي → لي، بدر → در) are
 # usually a name or word cut in two, never worth the risk.
 _MIN_BARE = 3
-_MIN_DEFINITE = 4  # ال + two letters; keeps والي/بالي from becoming الي
+_MIN_DEFINITE = 4  # article + two letters (ال): keeps والي/بالي from becoming الي
 # How much more frequent (in Zipf units, log10 per billion words) the remainder must be
 # than the whole form. Measured on wordfreq: real clitic forms sit 0.8–3.4 below their
 # bare word (وروسيا 0.95, للغرب 1.26, والناتو 1.81), a few closer (وفيتنام 0.78, لوكالة
@@ -64,9 +57,9 @@ _POSSESSIVE = re.compile(r"['’][sS]$")
 _COVERED_SHARE = 0.75
 
 
-@lru_cache(maxsize=1)
-def _arabic_frequencies() -> dict[str, float]:
-    """wordfreq's Arabic word -> frequency table (loaded once, ≈0.2 s), or {} if missing.
+@lru_cache(maxsize=8)
+def _frequencies(language: str) -> dict[str, float]:
+    """wordfreq's word -> frequency table of a language (loaded once, ≈0.2 s), or {}.
 
     Looked up directly rather than through `wordfreq.zipf_frequency` (≈30 µs a call, its
     tokenizer re-runs each time): on single diacritic-free tokens both give the same value.
@@ -76,15 +69,27 @@ def _arabic_frequencies() -> dict[str, float]:
     except ImportError:
         log.warning("wordfreq is not installed: clitic grouping uses corpus evidence only")
         return {}
-    return get_frequency_dict("ar")
+    try:
+        return get_frequency_dict(language)
+    except (LookupError, ValueError):
+        return {}
+
+
+def _arabic_frequencies() -> dict[str, float]:
+    return _frequencies("ar")
 
 
 @lru_cache(maxsize=65536)
-def arabic_zipf(word: str) -> float:
-    """Zipf frequency (log10 per billion words) of an Arabic word; 0.0 when unknown."""
+def zipf(word: str, language: str) -> float:
+    """Zipf frequency (log10 per billion words) of a word; 0.0 when unknown."""
     # Cached: the same words are looked up for every article (a float return is immutable).
-    freq = _arabic_frequencies().get(word)
+    freq = _frequencies(language).get(word)
     return round(math.log10(freq) + 9.0, 2) if freq else 0.0
+
+
+def arabic_zipf(word: str) -> float:
+    """Zipf frequency of an Arabic word; 0.0 when unknown."""
+    return zipf(word, "ar")
 
 
 _norm = normalize_token
@@ -94,10 +99,6 @@ _norm = normalize_token
 def _bare(text: str) -> str:
     # strip_diacritics is a regex pass; articles repeat their words, so cache it.
     return strip_diacritics(text)
-
-
-def _is_arabic_word(word: str) -> bool:
-    return bool(word) and not word.isascii()
 
 
 # One candidate remainder of a proclitic cut: (remainder, its matching form, its Zipf
@@ -115,34 +116,35 @@ def _strip_plan(word: str) -> tuple[str, float, tuple[tuple[_Candidate, ...], ..
     its own grouper, but the wordfreq and stop-word tests depend on the word alone, so a
     grouper only has to look up its corpus counts.
     """
-    if not _is_arabic_word(word):
+    if not word or word.isascii():
         return None
-    if not word.startswith(_CLUSTER_LETTERS):
+    pack = word_pack(_norm(word))
+    clusters = pack.keyword_proclitics
+    if not clusters:
+        return None
+    if not word.startswith(pack.keyword_proclitic_letters):
         # Most words start with no proclitic letter: skip their wordfreq lookup. The table
-        # is still loaded here, at the first Arabic word, so that its one-off load time
-        # stays with the first article parsed (warm-ups and benchmarks rely on that).
-        _arabic_frequencies()
+        # is still loaded here, at the first word of the language, so that its one-off load
+        # time stays with the first article parsed (warm-ups and benchmarks rely on that).
+        _frequencies(pack.code)
         return None
-    whole = arabic_zipf(word)
+    whole = zipf(word, pack.code)
+    article = pack.definite_article
     steps = []
-    for cluster in _CLUSTERS:
+    for cluster in clusters:
         if not word.startswith(cluster):
             continue
-        rest = word[len(cluster) :]
-        names = [rest]
-        if cluster.endswith("ل") and rest.startswith("ل"):
-            names.append("ا" + rest)  # لل = ل + ال with the alef dropped
         candidates = []
-        for name in names:
-            min_len = _MIN_DEFINITE if name.startswith("ال") else _MIN_BARE
-            if len(name) < min_len or is_stopword(name, "ar"):
+        for name in pack.clitic_remainders(cluster, word[len(cluster) :]):
+            min_len = _MIN_DEFINITE if article and name.startswith(article) else _MIN_BARE
+            if len(name) < min_len or is_stopword(name, pack.code):
                 continue
-            zipf = arabic_zipf(name)
-            gain = zipf - whole
+            name_zipf = zipf(name, pack.code)
+            gain = name_zipf - whole
             # Below even the corpus-backed margin the remainder can never be accepted.
             if whole != 0.0 and gain < _ZIPF_MARGIN_CORPUS:
                 continue
-            candidates.append((name, _norm(name), zipf, gain))
+            candidates.append((name, _norm(name), name_zipf, gain))
         if candidates:
             steps.append(tuple(candidates))
     return (_norm(word), whole, tuple(steps)) if steps else None
@@ -430,7 +432,12 @@ def _content_word(token: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _clean_token(token: str) -> str:
-    return _POSSESSIVE.sub("", strip_diacritics(token))
+    token = _POSSESSIVE.sub("", strip_diacritics(token))
+    if token.isascii():
+        return token
+    # The word as a keyword in its own language: Korean drops its particle (대통령은 ->
+    # 대통령); the other packs keep the word.
+    return word_pack(_norm(token)).keyword_form(token)
 
 
 @lru_cache(maxsize=200_000)

@@ -20,9 +20,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Languages the analysis covers. Articles in any other language are stored with their code
-# and shown as "not analysed".
-ANALYSED_LANGUAGES = frozenset({"ar", "en"})
+from dashboard.analysis.languages import available_languages
+
+# Languages the analysis covers: those with a language pack (one folder each). Articles in
+# any other language are stored with their code and shown as "not analysed".
+ANALYSED_LANGUAGES = frozenset(available_languages())
 RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "he", "yi", "ug", "sd", "ku", "ckb", "dv"})
 UNDETERMINED = "und"
 

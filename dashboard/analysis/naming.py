@@ -1,6 +1,6 @@
 """How an article names the central event: «اتفاق دفاعي», «تحالف نووي», "mutual defence pact".
 
-A name is a head noun from the editable lexicon (lexicons/event_heads_<lang>.txt) with its
+A name is a head noun from the editable lexicon (languages/<code>/event_heads.txt) with its
 modifiers: in Arabic the idafa nouns and adjectives that follow the head, in English the
 modifiers before it (plus "on/of/for + Capitalised Words"). Names are returned as written,
 without a leading conjunction or preposition (و/ف/ب/ل/ك); `event_names` lists every
@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from dashboard.analysis.lexicon import load_fields
+from dashboard.analysis.languages import get_pack
 from dashboard.analysis.textproc import (
     TOKEN_RE,
     is_arabic,
@@ -211,7 +211,7 @@ def _lexicon(language: str) -> dict[str, object]:
     modifiers: set[str] = set()
     adjectives: set[str] = set()
     excludes: list[tuple[str, ...]] = []
-    for fields in load_fields(f"event_heads_{'ar' if language == 'ar' else 'en'}.txt"):
+    for fields in get_pack("ar" if language == "ar" else "en").fields("event_heads.txt"):
         if len(fields) < 2:
             continue
         kind, entry = fields[0], normalize(fields[1])

@@ -1,12 +1,12 @@
-"""Arabic and English stop words: maintained lists, pruned and extended by project files.
+"""Stop words of every language pack: maintained lists, pruned and extended by pack files.
 
 Sources, merged once and cached:
 - Arabic: `stopwordsiso` (`ar`) and `arabic-stopwords` (its full list already carries the
   clitic-prefixed forms such as وهذا، بأن), plus spaCy's Arabic list when spaCy happens to be
   installed (it is not a dependency).
 - English: `stopwordsiso` (`en`), plus spaCy's English list when installed.
-- `lexicons/stopwords_keep_{ar,en}.txt` remove content words the maintained lists contain
-  (زيارة، قوة، شمال، state, world ...); `lexicons/stopwords_add_{ar,en}.txt` add reporting
+- `languages/<code>/stopwords_keep.txt` remove content words the maintained lists contain
+  (زيارة، قوة، شمال، state, world ...); `languages/<code>/stopwords_add.txt` add reporting
   verbs and function words.
 
 Everything is compared in the matching form of `textproc.normalize` (no diacritics, one
@@ -18,115 +18,64 @@ from __future__ import annotations
 import logging
 from functools import cache
 
-from dashboard.analysis.lexicon import load_lines
+from dashboard.analysis.languages import (
+    WORD_FALLBACK_LANGUAGE,
+    available_languages,
+    get_pack,
+    word_pack,
+)
 from dashboard.analysis.textproc import normalize
 
 log = logging.getLogger(__name__)
 
-# Proclitic clusters that attach to Arabic words. A keep-list word is pruned with all of
-# these prefixed forms, since arabic-stopwords lists them as separate entries.
-_AR_PROCLITICS = (
-    "",
-    "و",
-    "ف",
-    "ب",
-    "ل",
-    "ك",
-    "ال",
-    "وال",
-    "فال",
-    "بال",
-    "كال",
-    "لل",
-    "ولل",
-    "فلل",
-    "وب",
-    "ول",
-    "وك",
-    "فب",
-    "فل",
-    "فك",
-    "أ",
-    "أو",
-    "أف",
-)
-# Conjunctions that may precede any stop word without turning it into a content word
-# (وقال، فقد، وأكد): checked at lookup time instead of listing every form.
-_AR_CONJUNCTIONS = ("و", "ف")
 
-
-def _spacy_words(language: str) -> set[str]:
+def spacy_stopwords(language: str) -> set[str]:
     """spaCy's stop-word list for `language` when spaCy is installed, else nothing."""
+    import importlib
+
     try:
-        if language == "ar":
-            from spacy.lang.ar.stop_words import STOP_WORDS  # type: ignore[import-not-found]
-        else:
-            from spacy.lang.en.stop_words import STOP_WORDS  # type: ignore[import-not-found]
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
     except ImportError:
         return set()
-    return set(STOP_WORDS)
-
-
-def _maintained_arabic() -> set[str]:
-    import arabicstopwords.arabicstopwords as arabicstopwords
-    import stopwordsiso
-
-    words = set(stopwordsiso.stopwords("ar"))
-    words.update(arabicstopwords.stopwords_list())
-    words.update(_spacy_words("ar"))
-    return words
-
-
-def _maintained_english() -> set[str]:
-    import stopwordsiso
-
-    return set(stopwordsiso.stopwords("en")) | _spacy_words("en")
+    return set(module.STOP_WORDS)
 
 
 @cache
+def stopwords(language: str) -> frozenset[str]:
+    """The normalised stop-word set of a language pack (anything without a pack gets the
+    English one): the pack's maintained lists, minus the forms of its keep list, plus its
+    additions."""
+    pack = get_pack(language if language in available_languages() else WORD_FALLBACK_LANGUAGE)
+    words = {normalize(w) for w in pack.maintained_stopwords()}
+    for keep in pack.lines("stopwords_keep.txt"):
+        words.difference_update(pack.stopword_keep_forms(normalize(keep)))
+    words.update(normalize(w) for w in pack.lines("stopwords_add.txt"))
+    words.discard("")
+    return frozenset(words)
+
+
 def arabic_stopwords() -> frozenset[str]:
     """Normalised Arabic stop words (maintained lists − keep list + project additions)."""
-    words = {normalize(w) for w in _maintained_arabic()}
-    for keep in load_lines("stopwords_keep_ar.txt"):
-        k = normalize(keep)
-        # The keep word may itself start with ال; prune prefixed forms of both spellings.
-        bases = {k, k[2:]} if k.startswith("ال") and len(k) > 3 else {k}
-        for base in bases:
-            for prefix in _AR_PROCLITICS:
-                words.discard(normalize(prefix) + base)
-    words.update(normalize(w) for w in load_lines("stopwords_add_ar.txt"))
-    words.discard("")
-    return frozenset(words)
+    return stopwords("ar")
 
 
-@cache
 def english_stopwords() -> frozenset[str]:
     """Lower-case English stop words (maintained list − keep list + project additions)."""
-    words = {normalize(w) for w in _maintained_english()}
-    words.difference_update(normalize(w) for w in load_lines("stopwords_keep_en.txt"))
-    words.update(normalize(w) for w in load_lines("stopwords_add_en.txt"))
-    words.discard("")
-    return frozenset(words)
-
-
-def stopwords(language: str) -> frozenset[str]:
-    """The normalised stop-word set for "ar" or "en" (anything else gets English)."""
-    return arabic_stopwords() if language == "ar" else english_stopwords()
+    return stopwords("en")
 
 
 def is_stopword(token: str, language: str | None = None) -> bool:
     """True when `token` (any spelling, diacritics allowed) is a stop word.
 
-    The script of the token decides which list applies, not `language` (kept for callers
-    that know it): Arabic articles carry Latin acronyms and English ones quote Arabic.
-    A leading و/ف conjunction is looked through (وقال، فقد، وأكد).
+    The script of the token decides which pack's list applies, not `language` (kept for
+    callers that know it): Arabic articles carry Latin acronyms and English ones quote
+    Arabic. A leading conjunction of the pack (Arabic و/ف) is looked through (وقال، فقد).
     """
     norm = normalize(token)
     if not norm:
         return True
-    if norm.isascii():
-        return norm in english_stopwords()
-    words = arabic_stopwords()
+    pack = word_pack(norm)
+    words = stopwords(pack.code)
     if norm in words:
         return True
-    return len(norm) > 2 and norm[0] in _AR_CONJUNCTIONS and norm[1:] in words
+    return len(norm) > 2 and norm[0] in pack.stopword_conjunctions and norm[1:] in words

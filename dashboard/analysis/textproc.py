@@ -92,11 +92,19 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 
 # A token: a run of Arabic letters (with diacritics/tatweel inside), Latin letters,
-# or digits (with decimal separators). Hyphens and apostrophes join English words.
+# Cyrillic letters, Hangul syllables, or digits (with decimal separators). Hyphens and
+# apostrophes join English words; hyphens join Russian ones (пресс-секретарь). Korean
+# particles stay on their word (장관은): the Korean pack strips them. The leading lookahead
+# (every alternative starts with one of its characters) rejects spaces and punctuation with
+# one test instead of five: measured faster than the Arabic/Latin-only pattern it replaced.
 TOKEN_RE = re.compile(
+    r"(?=[\w\u0610-\u061a\u064b-\u065f\u0670\u0400-\u04ff])(?:"
     r"[\u0621-\u064a\u0671-\u06d3\u0610-\u061a\u064b-\u065f\u0670\u0640]+"
     r"|[A-Za-z]+(?:['’\-][A-Za-z]+)*"
+    r"|[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*"
+    r"|[\uac00-\ud7a3]+"
     r"|[0-9٠-٩۰-۹]+(?:[.,٫][0-9٠-٩۰-۹]+)*"
+    r")"
 )
 
 # Sentence ends: Latin/Arabic full stop, question marks, exclamation, and the ellipsis

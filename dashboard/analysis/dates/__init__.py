@@ -1,0 +1,12 @@
+"""Temporal expressions in article text, resolved against the publication date.
+
+- `engine.py`: what every language shares (offset-preserving normalisation, calendar
+  arithmetic, candidates and their resolution, anchor-gated rule selection, numeric dates,
+  ranges, granularity) and the public `extract_dates()`.
+- `dashboard/analysis/languages/<code>/dates.py`: the language's date patterns
+  (`patterns(speed)`), reached through its pack.
+"""
+
+from dashboard.analysis.dates.engine import extract_dates
+
+__all__ = ["extract_dates"]

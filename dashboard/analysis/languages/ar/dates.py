@@ -1,0 +1,578 @@
+"""Arabic date rules: month names of every naming system (Egyptian/Gulf, Levantine/Iraqi,
+Maghreb), Hijri dates, weekdays with ال, relative expressions («الأسبوع الماضي»، «قبل ثلاثة
+أيام»، «خلال السنوات الثلاث الماضية»), parts of periods («مطلع العام») and decades.
+
+`patterns(speed)` returns the rule specs the shared engine (dashboard.analysis.dates.engine)
+compiles; words come from this folder's dates_*.txt files, in normalised spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from dashboard.analysis.dates.engine import (
+    _APPROX_AR,
+    _CUR,
+    _HIJRI_DIGITS,
+    _HIJRI_YEAR,
+    _HIJRI_YEAR_TAIL,
+    _NEXT,
+    _NOT_YEAR_AFTER,
+    _PAST,
+    _RANGE_START,
+    _TANWEEN_FATH,
+    _YEAR,
+    _YEAR_DIGITS,
+    _absolute,
+    _alt,
+    _Cand,
+    _check_weekday,
+    _content_words,
+    _Ctx,
+    _duration_cand,
+    _mk,
+    _norm_entry,
+    _num,
+    _part_of_year,
+    _relunit_cand,
+    _rolling_cand,
+    _RuleSpec,
+    _Speed,
+    _weekday_cand,
+    _year_span,
+)
+from dashboard.analysis.languages import get_pack
+
+
+@dataclass(frozen=True)
+class _ArLex:
+    """Arabic date words (normalised spelling), from the Arabic pack's files."""
+
+    months: dict[str, tuple[int, bool]]
+    hijri: dict[str, int]
+    weekdays: dict[str, tuple[int, bool]]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    vague: tuple[str, ...]
+    year_nouns: tuple[str, ...]
+
+
+@cache
+def _ar_lexicon() -> _ArLex:
+    pack = get_pack("ar")
+    months: dict[str, tuple[int, bool]] = {}
+    hijri: dict[str, int] = {}
+    for f in pack.fields("dates_months.txt"):
+        form, month, cal = f[0], int(f[1]), f[2]
+        strict = len(f) > 3 and f[3] == "strict"
+        if cal == "hijri":
+            hijri[_norm_entry(form)] = month
+        else:
+            months[_norm_entry(form)] = (month, strict)
+    weekdays = {
+        _norm_entry(f[0]): (int(f[1]), len(f) > 2 and f[2] == "strict")
+        for f in pack.fields("dates_weekdays.txt")
+    }
+    numbers: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
+    for f in pack.fields("dates_numbers.txt"):
+        target = ordinals if f[2] == "ord" else numbers
+        target[_norm_entry(f[0])] = int(f[1])
+    return _ArLex(
+        months=months,
+        hijri=hijri,
+        weekdays=weekdays,
+        numbers=numbers,
+        ordinals=ordinals,
+        vague=tuple(_norm_entry(x) for x in pack.lines("dates_vague.txt")),
+        year_nouns=tuple(_norm_entry(x) for x in pack.lines("dates_year_nouns.txt")),
+    )
+
+
+_QUAL_AR = {
+    "ماضي": _PAST,
+    "منصرم": _PAST,
+    "فاءت": _PAST,
+    "اسبق": _PAST,
+    "مقبل": _NEXT,
+    "قادم": _NEXT,
+    "جاري": _CUR,
+    "حالي": _CUR,
+}
+
+
+def _first_words(forms) -> set[str]:
+    return {f.split()[0].lower() for f in forms}
+
+
+# Words used in several patterns, all in normalised spelling.
+_AL = r"(?:[وف]?(?:[بل]?ال|لل))"  # article with optional clitics: ال، وال، بال، لل
+_QUAL_AR_RE = r"ال(?P<qual>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?(?!\w)"
+_PART_AR = r"صباح|مساء|ليله|فجر|ظهر|عصر|ظهيره|منتصف\s+ليل"
+# Parts of a period («مطلع العام», «نهاية مارس»), in normalised spelling: «أوائل» is «اواءل».
+_PARTS_AR = r"مطلع|اواءل|اواخر|اواسط|منتصف|نهايه|بدايه"
+_AR_CUES = (
+    rf"في|منذ|حتي|خلال|{_PARTS_AR}|قبل|بعد|بحلول|طوال|من|"
+    r"اعتبارا\s+من|ابتداء\s+من|مع\s+حلول"
+)
+
+
+# ---- Arabic rules --------------------------------------------------------------------
+
+
+def patterns(speed: _Speed) -> list[_RuleSpec]:
+    lx = _ar_lexicon()
+    mon = _alt(lx.months)
+    hij = _alt(lx.hijri)
+    wd = _alt(lx.weekdays)
+    ordn = _alt(lx.ordinals)
+    num = _alt(lx.numbers)
+    hedges = (
+        r"نحو|حوالي|قرابه|زهاء|ما\s+يقرب\s+من|ما\s+يقارب|اكثر\s+من|اقل\s+من|ما\s+لا\s+يقل\s+عن|"
+        r"ما\s+يزيد\s+(?:عن|علي)|ما\s+يربو\s+علي|عده|بضعه|بضع|بعض"
+    )
+    units = (
+        r"يومين|يومان|يوما|يوم|ايام|اسبوعين|اسبوعان|اسبوعا|اسبوع|اسابيع|شهرين|شهران|شهرا|"
+        r"شهر|اشهر|شهور|عامين|عامان|عاما|عام|اعوام|سنتين|سنتان|سنوات|سنين|سنه|عقدين|"
+        r"عقدان|عقدا|عقود|عقد|ساعتين|ساعات|ساعه"
+    )
+    month_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES})\s+)?
+        (?P<wdp>(?:يوم\s+)?{_AL}(?P<wd>{wd})\s*[،,]?\s*(?:الموافق\s+)?)?
+        (?:(?<!\w)(?:يوم\s+)?[وفبل]?(?P<day>\d{{1,2}}|{ordn})
+            (?:\s*(?:-|الي|حتي|و)\s*(?P<day2>\d{{1,2}}))?\s*(?:من\s+)?)?
+        (?:(?P<shahr>شهر)\s+)?
+        (?<!\w)[وفبل]?(?P<mon>{mon})(?!\w)
+        (?:\s*[/(]\s*(?:{mon})(?:\s*\))?)?
+        (?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
+        (?:\s+{_QUAL_AR_RE})?
+        (?:\s+(?:من\s+)?(?:{_AL}(?:عام|سنه)\s+ال(?P<ryq>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?
+            |(?P<rythis>هذا|هذه)\s+ال(?:عام|سنه))(?!\w))?
+        """,
+            also=rf"يوم|شهر|{_AL}",  # the unguarded openings: «يوم الأحد», «الأحد», «شهر»
+        ),
+        re.X,
+    )
+
+    def month_rule(m, ctx):
+        mo, strict = lx.months[re.sub(r"\s+", " ", m["mon"])]
+        day_s = m["day"]
+        d = int(day_s) if day_s and day_s.isdigit() else lx.ordinals.get(day_s or "", 0)
+        y = int(m["year"]) if m["year"] else None
+        qual = _QUAL_AR.get(m["qual"] or "")
+        pre = m["pre"] or ""
+        # «أغسطس من العام الماضي», «مارس هذا العام»: the year relative to publication.
+        rel_year = m["ryq"] or m["rythis"]
+        if y is None and rel_year and ctx.pub is not None:
+            y = ctx.pub.year + {_PAST: -1, _NEXT: 1}.get(_QUAL_AR.get(m["ryq"] or ""), 0)
+        weak = pre in ("من", "بعد", "قبل", "مع")
+        partner = False
+        if not d and y is None and not (qual or rel_year or m["shahr"] or (pre and not weak)):
+            if pre not in ("من", "بين") or not _RANGE_START.match(ctx.norm, m.end()):
+                return []
+            partner = True
+        if (
+            strict
+            and not d
+            and y is None
+            and not (qual or rel_year or m["shahr"] or partner)
+            and pre in ("", "من")
+        ):
+            return []
+        c = _absolute(
+            ctx, m, y, mo, d, int(m["day2"] or 0), qual, pre, pre in _APPROX_AR, pre == "منذ"
+        )
+        for x in c:
+            x.since, x.partner = pre == "منذ", partner
+        return _check_weekday(c, m, lx.weekdays[m["wd"]][0] if m["wd"] else None)
+
+    hijri_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)(?:يوم\s+)?[وفبل]?(?P<day>\d{{1,2}}|{ordn})\s+(?:من\s+)?)?
+        (?:(?<!\w)[وف]?شهر\s+)?
+        (?<!\w)[وفبل]?(?P<mon>{hij})(?!\w)
+        \s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>1[2-5]\d\d)
+        (?:\s*(?:هجريه|هجري|للهجره|ه)(?!\w))?(?!\w)
+        """,
+        ),
+        re.X,
+    )
+
+    def hijri_rule(m, ctx):
+        from hijridate import Hijri  # imported lazily: only Hijri dates need it
+
+        mo = lx.hijri[re.sub(r"\s+", " ", m["mon"])]
+        day_s = m["day"]
+        d = int(day_s) if day_s and day_s.isdigit() else lx.ordinals.get(day_s or "", 0)
+        y = int(m["year"])
+        try:
+            if d:
+                g = Hijri(y, mo, d).to_gregorian()
+                start = end = date(g.year, g.month, g.day)
+            else:
+                h = Hijri(y, mo, 1)
+                start = date(*h.to_gregorian().datetuple())
+                end = start + timedelta(days=h.month_length() - 1)
+        except (ValueError, OverflowError):
+            return []
+        return [_mk(ctx, m, start, end, "day" if d else "month")]
+
+    hijri_year_re = re.compile(
+        speed.start(r"(?:(?<!\w)[وفبل]?(?:ال)?(?:عام|سنه)\s+)?(?<![\w.,])" + _HIJRI_YEAR_TAIL)
+    )
+
+    def hijri_year_rule(m, ctx):
+        from hijridate import Hijri
+
+        y = int(m["year"])
+        try:
+            start = date(*Hijri(y, 1, 1).to_gregorian().datetuple())
+            end = date(*Hijri(y + 1, 1, 1).to_gregorian().datetuple()) - timedelta(days=1)
+        except (ValueError, OverflowError):
+            return []
+        return [_mk(ctx, m, start, end, "year")]
+
+    year_kw = r"(?:[وف]?(?:لل|[بل]?ال|[بل])?(?P<kw>عامي|عام|سنه))"
+    year_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES}|صيف|شتاء|ربيع|خريف)\s+)?
+        (?:(?<!\w)[وف]?(?:[بل]|[بل]?ال)?(?P<noun>{_alt(lx.year_nouns)})\s+)?
+        (?:(?<!\w){year_kw}\s+)?
+        (?<![\w.,])(?P<year>{_YEAR})(?:\s*م)?(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
+        """,
+        ),
+        re.X,
+    )
+
+    def year_rule(m, ctx):
+        pre = m["pre"] or ""
+        if not (m["kw"] or pre or m["noun"]) or (
+            pre in ("من", "بعد", "قبل", "مع") and not (m["kw"] or m["noun"])
+        ):
+            return []
+        y = int(m["year"])
+        start, end = _year_span(y)
+        approx = pre in _APPROX_AR or pre in ("صيف", "شتاء", "ربيع", "خريف")
+        return [_mk(ctx, m, start, end, "year", approx=approx, pre=pre, since=pre == "منذ")]
+
+    year_pair = rf"""
+        (?P<y1>{_YEAR})(?:\s*م)?\s*(?P<conn>-|/|الي|حتي|و)\s*
+        (?:(?:[بل]?ال)?(?:عام|سنه)\s+)?(?P<y2>{_YEAR})(?:\s*م)?(?!\w)(?![.,]\d)
+        """
+    year_range_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?P<pre>(?:(?:خلال|في)\s+)?(?:الفتره\s+)?(?:من|بين|منذ))\s+)?
+        (?:(?<!\w){year_kw}\s+|(?:الاعوام|السنوات)\s+)?
+        (?<![\w.,]){year_pair}""",
+            also=r"الاعوام|السنوات",  # «السنوات 2014-2016» opens unguarded
+        ),
+        re.X,
+    )
+
+    def year_range_rule(m, ctx):
+        y1, y2 = int(m["y1"]), int(m["y2"])
+        pre, conn, kw = m["pre"] or "", m["conn"], m["kw"] or ""
+        if not y1 < y2 <= y1 + 100:
+            return []
+        if conn == "/" and y2 != y1 + 1:
+            return []
+        if conn in ("الي", "حتي") and not (pre or kw):
+            return []
+        if conn == "و" and "بين" not in pre:
+            if kw != "عامي":
+                return []
+            # «عامي 2014 و2016»: two separate years, not a span.
+            split = m.start("conn")
+            return [
+                _Cand(m.start(), split, *_year_span(y1), "year"),
+                _Cand(split, m.end(), *_year_span(y2), "year"),
+            ]
+        return [_mk(ctx, m, date(y1, 1, 1), date(y2, 12, 31), "range")]
+
+    weekday_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?P<part>{_PART_AR}|منذ|حتي)\s+)?
+        (?:(?<!\w)[وفل]?(?P<yawm>يوم)\s+)?
+        (?<!\w){_AL}(?P<wd>{wd})(?!\w)
+        (?:\s+(?:{_QUAL_AR_RE}|(?P<lqual>الماضيين|الماضيه)))?
+        """,
+        ),
+        re.X,
+    )
+
+    def weekday_rule(m, ctx):
+        wdn, strict = lx.weekdays[m["wd"]]
+        qual = _QUAL_AR.get(m["qual"] or "")
+        if m["lqual"] or qual == _CUR:
+            return []
+        cue = m["part"] or m["yawm"] or qual
+        # «الإثنين» written with hamza is the weekday; «الاثنين» alone may be "the two".
+        hamza_monday = m["wd"] == "اثنين" and _hamza_before(ctx, m.start("wd"))
+        if strict and not cue and not hamza_monday:
+            return []
+        return [_weekday_cand(ctx, m, wdn, qual, m["part"] == "منذ")]
+
+    relday_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?P<part>{_PART_AR}|حتي|منذ)\s+)?
+        (?:(?<!\w)[وفل]?(?P<yawm>يوم)\s+)?
+        (?<!\w)[وف]?(?P<rel>اول\s+من\s+امس|اول\s+امس|(?:بال|ال|ب)?امس(?:\s+الاول)?|البارحه
+            |اليوم|غدا|الغد|غد|بعد\s+غد)(?!\w)
+        (?:\s*[،,]?\s*(?:[بل]?ال)(?P<wd>{wd})(?!\w))?
+        """,
+        ),
+        re.X,
+    )
+
+    def relday_rule(m, ctx):
+        rel = re.sub(r"\s+", " ", m["rel"])
+        after = ctx.norm[m.end() :]
+        before = ctx.norm[: m.start()]
+        if rel == "اليوم":
+            if (not m["wd"] and re.match(r"\s+ال\w", after)) or re.search(
+                r"(?:هذا|ذلك|نفس|ذات|ذاك)\s*$", before
+            ):
+                return []
+            offset = 0
+        elif rel in ("غدا",):
+            if not (
+                _TANWEEN_FATH in ctx.orig_text(m.start("rel"), m.end("rel"))
+                or m["part"]
+                or m["yawm"]
+                or m["wd"]
+                or re.match(r"\s*(?:[.،,؛:!?؟]|$)", after)
+            ):
+                return []  # «غدا» without tanween is also the verb "became"
+            offset = 1
+        elif rel in ("الغد", "غد"):
+            if not (m["part"] or m["yawm"]):
+                return []
+            offset = 1
+        elif rel == "بعد غد":
+            offset = 2
+        elif "اول" in rel:
+            offset = -2
+        else:
+            offset = -1
+        pub = ctx.pub
+        if pub is None:
+            return [_mk(ctx, m, None, None, "day", approx=True)]
+        d = pub + timedelta(days=offset)
+        if m["part"] == "منذ":
+            return [_mk(ctx, m, d, pub, "range")]
+        return [_mk(ctx, m, d, d, "day")]
+
+    relunit_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?P<cue>قبل|بحلول|حتي|مع|منذ)\s+(?=(?:{_PARTS_AR})\s))?
+        (?:(?<!\w)[وف]?(?P<pre>{_PARTS_AR}|منذ)\s+)?
+        (?:
+          (?<!\w){_AL}(?P<unit>اسبوع|شهر|عام|سنه)\s+{_QUAL_AR_RE}
+         |(?<!\w)[وف]?(?:هذا|هذه)\s+ال(?P<unit2>اسبوع|شهر|عام|سنه)(?!\w)
+         |(?<!\w){_AL}(?P<unit3>اسبوع|شهر|عام|سنه)\s+(?:هذا|هذه)(?!\w)
+         # After a part word the bare unit is the current one («قبل نهاية العام»), unless
+         # another word or a number names it («نهاية العام الدراسي», «نهاية العام 2025»).
+         |(?(pre)(?<!\w){_AL}(?P<unit4>اسبوع|شهر|عام|سنه)(?!\w)(?!\s*(?:ال\w|\d|هذا|هذه|[-/]))
+            |(?!))
+        )
+        """,
+        ),
+        re.X,
+    )
+    # Every branch above has a unit word next to a qualifier, a demonstrative or a part word.
+    relunit_gate = speed.gate(
+        r"(?:اسبوع|شهر|عام|سنه)\s+(?:ال(?:ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)|هذا|هذه)"
+        r"|(?:هذا|هذه)\s+ال(?:اسبوع|شهر|عام|سنه)"
+        rf"|(?:{_PARTS_AR})\s+{_AL}(?:اسبوع|شهر|عام|سنه)"
+    )
+    unit_of = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}
+
+    def relunit_rule(m, ctx):
+        pre = m["pre"] or ""
+        if m["unit4"] and pre == "منذ":
+            return []  # «منذ العام» alone names no year
+        unit = unit_of[m["unit"] or m["unit2"] or m["unit3"] or m["unit4"]]
+        qual = _QUAL_AR.get(m["qual"] or "", _CUR)
+        return [_relunit_cand(ctx, m, unit, qual, pre, since=m["cue"] == "منذ")]
+
+    duration_re = re.compile(
+        rf"""
+        (?<!\w)[وف]?(?P<prep>قبل|منذ|بعد)\s+(?:(?P<hedge>{hedges})\s+)?
+        (?:(?P<num>\d{{1,4}}|{num})\s+)?(?P<unit>{units})(?!\w)(?:\s+(?:مضت|مضي|خلت))?
+        """,
+        re.X,
+    )
+
+    def duration_rule(m, ctx):
+        after = ctx.norm[m.end() :]
+        prep, unit_s = m["prep"], m["unit"]
+        # «قبل يومين من الزيارة», «بعد عام على الحرب»: relative to another event.
+        if prep != "منذ" and re.match(r"\s+(?:من|علي)(?!\w)", after):
+            return []
+        unit, implied = _AR_UNITS[unit_s]
+        if unit_s == "عقد" and not m["num"] and not re.match(r"\s*(?:من\s+الزمن|[.،,؛]|$)", after):
+            return []  # «بعد عقد اجتماع»: عقد = "holding", not "decade"
+        hedge = re.sub(r"\s+", " ", m["hedge"] or "")
+        n = _num(m["num"], lx) if m["num"] else implied
+        if hedge in ("عده", "بضعه", "بضع", "بعض") or not n:
+            return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
+        sign = 1 if prep == "بعد" else -1
+        return [_duration_cand(ctx, m, unit, sign * n, bool(hedge))]
+
+    rolling_qual = (
+        r"ال(?P<qual>ماضيه|ماضيين|اخيره|اخيرين|مقبله|مقبلين|قادمه|قادمين|منصرمه|فاءته)(?!\w)"
+    )
+    rolling_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?:خلال|في|علي\s+مدي|علي\s+مدار|طوال|منذ)\s+)?
+        (?<!\w){_AL}(?P<unit>ايام|اسابيع|اشهر|شهور|اعوام|سنوات|سنين|عقود|ساعات|يومين|اسبوعين|
+            شهرين|عامين|سنتين|عقدين)
+        \s+(?:ال?(?P<num>\d{{1,3}}|{num})\s+)?
+        {rolling_qual}
+        """,
+        ),
+        re.X,
+    )
+
+    def rolling_rule(m, ctx):
+        unit, implied = _AR_UNITS[m["unit"]]
+        n = _num(m["num"], lx) if m["num"] else implied
+        future = m["qual"].startswith(("مقبل", "قادم"))
+        return [_rolling_cand(ctx, m, unit, n, future)]
+
+    quarter_tail = r"(?:ربع|نصف)\s+ال(?:اول|ثاني|ثالث|رابع|اخير)(?!\w)"
+    quarter_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?P<pre>في|خلال|منذ|حتي|بحلول|قبل|مع|{_PARTS_AR})\s+)?
+        (?<!\w){_AL}(?P<kind>ربع|نصف)\s+ال(?P<ord>اول|ثاني|ثالث|رابع|اخير)(?!\w)
+        (?P<spec>\s+(?:(?:من|في)\s+)?(?:
+            (?:{_AL}?(?:عام|سنه)\s+)?(?P<year>{_YEAR})(?:\s*م)?(?!\w)
+           |{_AL}(?:عام|سنه)(?:\s+ال(?P<qual>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?)?(?!\w)
+              (?!\s+ال\w)
+           |(?P<this>هذا|هذه)\s+ال(?:عام|سنه)(?!\w)
+           |{_AL}(?:عام|سنه)\s+(?P<this2>هذا|هذه)(?!\w)
+        ))?
+        (?!\s+(?:من|في)\s)  # «الربع الأول من القرن» is not a calendar quarter
+        """,
+        ),
+        re.X,
+    )
+
+    def quarter_rule(m, ctx):
+        n = {"اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "اخير": 0}[m["ord"]]
+        if not m["spec"] and (m["kind"] == "نصف" or not n):
+            return []  # a bare «النصف الأول» or «الربع الأخير» may be of anything
+        qual = _QUAL_AR.get(m["qual"] or "", _CUR if m["spec"] else None)
+        pre = m["pre"] or ""
+        year = int(m["year"]) if m["year"] else None
+        size = 3 if m["kind"] == "ربع" else 6
+        return _part_of_year(ctx, m, size, n, year, qual, pre, pre in _APPROX_AR, pre == "منذ")
+
+    decade_re = re.compile(
+        rf"(?<!\w)(?:{_AL})?(?P<dec>{'|'.join(_AR_DECADES)})(?:يات|ات)(?!\w)"
+        r"(?:\s+(?:من\s+)?القرن\s+(?P<c>الماضي|العشرين|الحالي|الحادي\s+والعشرين|التاسع\s+عشر)(?!\w))?"
+    )
+
+    def decade_rule(m, ctx):
+        century = {"الحالي": 2000, "الحادي والعشرين": 2000, "التاسع عشر": 1800}.get(
+            re.sub(r"\s+", " ", m["c"] or ""), 1900
+        )
+        if m["c"] == "الماضي" and ctx.pub is not None:
+            century = (ctx.pub.year // 100 - 1) * 100
+        y = century + _AR_DECADES[m["dec"]]
+        return [_mk(ctx, m, date(y, 1, 1), date(y + 9, 12, 31), "range", approx=True)]
+
+    vague_re = re.compile(
+        speed.start(
+            rf"(?:(?<!\w)[وف]?(?:{_alt(lx.vague)})(?!\w)"
+            rf"|(?<!\w)[وف]?(?:في|خلال)?\s*(?:ال)?(?:فتره|مرحله)\s+ال(?:ماضيه|اخيره|مقبله|قادمه)(?!\w))"
+        )
+    )
+
+    def vague_rule(m, ctx):
+        return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
+
+    return [
+        (month_re, month_rule, _first_words(lx.months), None),
+        (hijri_re, hijri_rule, {_HIJRI_DIGITS}, None),
+        (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}, None),
+        (year_range_re, year_range_rule, {_YEAR_DIGITS}, speed.gate(year_pair, re.X)),
+        (year_re, year_rule, {_YEAR_DIGITS}, None),
+        (weekday_re, weekday_rule, set(lx.weekdays), None),
+        # Every «rel» branch contains one of these; the anchor «يوم» (there for «اليوم»)
+        # also enables the rule for any «يوم».
+        (
+            relday_re,
+            relday_rule,
+            {"امس", "بارحه", "يوم", "غدا", "غد"},
+            speed.gate("امس|البارحه|اليوم|غد"),
+        ),
+        (relunit_re, relunit_rule, {"اسبوع", "شهر", "عام", "سنه"}, relunit_gate),
+        (duration_re, duration_rule, {"قبل", "منذ", "بعد"}, None),
+        (
+            rolling_re,
+            rolling_rule,
+            {u for u, (_, n) in _AR_UNITS.items() if n != 1},
+            speed.gate(rolling_qual),  # its closing qualifier, a pattern cheap to compile
+        ),
+        (vague_re, vague_rule, _content_words(lx.vague) | {"فتره", "مرحله"}, None),
+        (quarter_re, quarter_rule, {"ربع", "نصف"}, speed.gate(quarter_tail)),
+        (decade_re, decade_rule, {d + suf for d in _AR_DECADES for suf in ("يات", "ات")}, None),
+    ]
+
+
+# Decade words («تسعينيات القرن الماضي») -> years into the century.
+_AR_DECADES = {
+    "عشرين": 20,
+    "ثلاثين": 30,
+    "اربعين": 40,
+    "خمسين": 50,
+    "ستين": 60,
+    "سبعين": 70,
+    "ثمانين": 80,
+    "تسعين": 90,
+}
+
+# Arabic unit word -> (unit, implied count: 1 singular, 2 dual, 0 plural/needs a number)
+_AR_UNITS: dict[str, tuple[str, int]] = {}
+for _unit, _forms in {
+    "day": ("يوم:1", "يوما:0", "ايام:0", "يومين:2", "يومان:2"),
+    "week": ("اسبوع:1", "اسبوعا:0", "اسابيع:0", "اسبوعين:2", "اسبوعان:2"),
+    "month": ("شهر:1", "شهرا:0", "اشهر:0", "شهور:0", "شهرين:2", "شهران:2"),
+    "year": (
+        "عام:1",
+        "عاما:0",
+        "اعوام:0",
+        "عامين:2",
+        "عامان:2",
+        "سنه:1",
+        "سنوات:0",
+        "سنين:0",
+        "سنتين:2",
+        "سنتان:2",
+    ),
+    "decade": ("عقد:1", "عقدا:0", "عقود:0", "عقدين:2", "عقدان:2"),
+    "hour": ("ساعه:1", "ساعات:0", "ساعتين:2"),
+}.items():
+    for _f in _forms:
+        _w, _n = _f.split(":")
+        _AR_UNITS[_w] = (_unit, int(_n))
+
+
+def _hamza_before(ctx: _Ctx, norm_pos: int) -> bool:
+    """Whether the original word (at the article's alef) was written with a hamza."""
+    start = ctx.orig_pos(max(norm_pos - 2, 0))
+    return bool(re.search("[أإ]", ctx.orig[start : ctx.orig_pos(norm_pos) + 1]))

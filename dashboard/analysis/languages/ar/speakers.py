@@ -1,0 +1,1178 @@
+"""Arabic attribution rules: who is quoted or cited in an Arabic article, and how.
+
+The Arabic part of the speaker engine (dashboard.analysis.speakers.engine holds what every
+language shares: tokens and quote spans, speaker noun phrases, roles and sides lookup, the
+article context that resolves «بوتين» to «فلاديمير بوتين», the public API). Constructions:
+reporting verbs in VSO and SVO order («قال الوزير»، «الوزير قال»), source phrases («وفقًا لـ»،
+«نقلًا عن»), relays («نقلت وكالة X عن مسؤول»), statements («في بيان صادر عن ...»), pronoun
+and dropped subjects anchored on earlier person mentions.
+
+Lexicons (this folder): reporting_verbs.txt, reporting_not_verbs.txt, source_phrases.txt,
+speaker_roles.txt, speaker_statement_nouns.txt; honorifics of every pack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard.analysis.languages import all_fields, get_pack
+from dashboard.analysis.speakers.engine import (
+    _COMMA_RE,
+    _DOCUMENTS,
+    _HARD_PUNCT,
+    _NP,
+    _QUOTE_CHARS_RE,
+    _WORD_RUN_RE,
+    _affiliation,
+    _Ctx,
+    _Hit,
+    _kind_of,
+    _n,
+    _name_text,
+    _nphrase,
+    _prefix_bases,
+    _role_at,
+    _side_at,
+    _side_candidates,
+    _strip_al,
+    _strip_span,
+    _text,
+    _Tok,
+    _tokens,
+    _WordFilter,
+    _words,
+    roles,
+)
+from dashboard.analysis.textproc import normalize, split_sentences, strip_diacritics
+from dashboard.model import Quote
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    lemma: str
+    participle: bool
+    feminine: bool
+    complements: frozenset[str]  # extra complement prepositions (normalised)
+    homograph: bool
+    relay: bool = False  # «نقلت وكالة X عن مسؤول قوله إن ...»: X relays, the speaker follows عن
+
+
+_AN_FORMS = frozenset(
+    _n(w)
+    for w in [
+        "أن",
+        "إن",
+        "أنّ",
+        "إنّ",
+        "بأن",
+        "بأنّ",
+        "أنه",
+        "إنه",
+        "أنها",
+        "إنها",
+        "أنهم",
+        "إنهم",
+        "أننا",
+        "إننا",
+        "أنني",
+        "إنني",
+        "بأنه",
+        "بأنها",
+        "بأنهم",
+        "بأننا",
+        "لأن",
+    ]
+)
+
+
+def _load_ar_verbs() -> dict[str, _Verb]:
+    verbs: dict[str, _Verb] = {}
+    for fields in get_pack("ar").fields("reporting_verbs.txt"):
+        fields = tuple("" if f == "-" else f for f in fields) + ("",) * (5 - len(fields))
+        lemma, finite, participles, compl, flags = fields[:5]
+        complements = frozenset(_n(c) for c in compl.split())
+        homograph = "homograph" in flags
+        relay = "relay" in flags
+        finite_forms = [lemma, *finite.split()]
+        # Regular plurals: past + وا, present (ي...) + ون.
+        plurals = [f + "وا" for f in finite_forms[:1]] + [
+            f + "ون" for f in finite_forms if _n(f).startswith("ي")
+        ]
+        for form in finite_forms + plurals:
+            nf = _n(form)
+            fem = nf.startswith("ت") or (nf.endswith("ت") and not _n(lemma).endswith("ت"))
+            verbs.setdefault(nf, _Verb(_n(lemma), False, fem, complements, homograph, relay))
+        for form in participles.split():
+            nf = _n(form)
+            verbs.setdefault(
+                nf, _Verb(_n(lemma), True, nf.endswith("ه"), complements, homograph, relay)
+            )
+    return verbs
+
+
+_AR_VERBS = _load_ar_verbs()
+_AR_NOT_VERBS = frozenset(_n(w) for w in get_pack("ar").lines("reporting_not_verbs.txt"))
+
+
+_AR_ROLES = roles("ar")
+_STATEMENT_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_statement_nouns.txt"))
+_AR_ISSUED = frozenset(_n(w) for w in _words("صادر صادرة الصادر الصادرة"))
+_HONORIFICS: list[tuple[tuple[str, ...], bool]] = sorted(
+    (
+        (_nphrase(f[0]), len(f) > 1 and f[1] == "if_name")
+        for f in all_fields("speaker_honorifics.txt")
+    ),
+    key=lambda h: -len(h[0]),
+)
+
+
+_HONORIFIC_WORDS = frozenset(h for h, _ in _HONORIFICS if len(h) == 1)
+# Only the entries starting with a segment's first word can match it; same order as above.
+_HONORIFICS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+for _h in _HONORIFICS:
+    _HONORIFICS_BY_FIRST.setdefault(_h[0][0], []).append(_h)
+_HONORIFIC_WORDS_N = frozenset(h[0] for h in _HONORIFIC_WORDS)
+# Name particles («فيصل بن فرحان آل سعود»، «أحمدو ولد الطالب»): they do not count towards the
+# length limit of a name.
+_AR_NAME_PARTICLES = frozenset(_n(w) for w in _words("بن بنت ابن آل ولد ولد أبو أبي بو عبد"))
+
+# Source phrases: tuple of words; a trailing "ل" means the next token carries لـ.
+_AR_SOURCES: list[tuple[str, ...]] = []
+for _f in get_pack("ar").fields("source_phrases.txt"):
+    _AR_SOURCES.append(tuple(_n(w) for w in _f[0].split()))
+
+_AR_SOURCE_FIRST = frozenset(p[0] for p in _AR_SOURCES)
+
+# Function words that end a name or a subject span (normalised).
+_AR_STOP = frozenset(
+    _n(w)
+    for w in [
+        "في",
+        "من",
+        "إلى",
+        "الى",
+        "على",
+        "عن",
+        "مع",
+        "خلال",
+        "بعد",
+        "قبل",
+        "منذ",
+        "حتى",
+        "أثناء",
+        "عبر",
+        "لدى",
+        "حول",
+        "ضد",
+        "بين",
+        "نحو",
+        "تجاه",
+        "إزاء",
+        "أن",
+        "إن",
+        "لأن",
+        "بأن",
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذين",
+        "اللتين",
+        "اللواتي",
+        "ما",
+        "ماذا",
+        "لا",
+        "لم",
+        "لن",
+        "قد",
+        "كان",
+        "كانت",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "هؤلاء",
+        "هو",
+        "هي",
+        "هم",
+        "هما",
+        "نحن",
+        "أنا",
+        "و",
+        "أو",
+        "ثم",
+        "لكن",
+        "بل",
+        "إذ",
+        "حيث",
+        "كما",
+        "فيما",
+        "بينما",
+        "يوم",
+        "أمس",
+        "اليوم",
+        "غدا",
+        "الليلة",
+        "صباح",
+        "مساء",
+        "ظهر",
+        "الأحد",
+        "الاثنين",
+        "الإثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "السبت",
+        "الماضي",
+        "المقبل",
+        "الجاري",
+        "الحالي",
+        "مؤخرا",
+        "سابقا",
+        "لاحقا",
+        "أيضا",
+        "كذلك",
+        "وكذلك",
+        "بدوره",
+        "بدورها",
+        "بدورهم",
+        "مجددا",
+        "مرة",
+        "ردا",
+        "تعليقا",
+        "جانبه",
+        "جهته",
+        "جانبها",
+        "جهتها",
+    ]
+)
+# Fillers dropped from the front of a subject span ("قال أيضًا الوزير").
+_AR_FILLERS = frozenset(
+    _n(w) for w in _words("أيضا كذلك بدوره بدورها بدورهم مجددا من جهته جانبه جهتها جانبها قد وقد")
+)
+_AR_PRONOUNS = frozenset(_n(w) for w in _words("هو هي هم هما"))
+_AR_REL = frozenset(_n(w) for w in _words("الذي التي الذين اللذين اللتين اللواتي"))
+_AR_CLAUSE = frozenset(
+    _n(w) for w in _words("و إذ حيث كما فيما بينما لكن ثم بل وإذ وحيث وكما وفيما أن إن")
+)
+_AR_KANA = frozenset(_n(w) for w in _words("كان كانت وكان وكانت فكان قد وقد"))
+# Nouns that introduce the channel of an interview («في حديث لوكالة ...»).
+_AR_CHANNEL_HEADS = frozenset(
+    _n(w)
+    for w in [
+        "حديث",
+        "حديثه",
+        "حديثها",
+        "تصريح",
+        "تصريحات",
+        "تصريحه",
+        "تصريحاته",
+        "تصريحها",
+        "تصريحاتها",
+        "مقابلة",
+        "مقابلته",
+        "مقابلتها",
+        "حوار",
+        "حواره",
+        "حوارها",
+        "لقاء",
+        "اتصال",
+        "مداخلة",
+        "مداخلته",
+    ]
+)
+_AR_CHANNEL_MODIFIERS = frozenset(
+    _n(w) for w in _words("خاص خاصة هاتفي صحفي صحفية صحافي صحافية تلفزيوني تلفزيونية إذاعي")
+)
+# After a preposition, these nouns start a circumstance («في بيان»، «في ختام»), not a role.
+_AR_CIRCUMSTANCE = frozenset(
+    _n(w)
+    for w in [
+        "بيان",
+        "تصريح",
+        "تصريحات",
+        "مؤتمر",
+        "كلمة",
+        "كلمته",
+        "مقابلة",
+        "لقاء",
+        "اتصال",
+        "رسالة",
+        "تغريدة",
+        "منشور",
+        "ختام",
+        "سياق",
+        "هذا",
+        "ذلك",
+        "وقت",
+        "حديث",
+        "إطار",
+        "ضوء",
+        "ظل",
+        "معرض",
+        "رد",
+        "ردا",
+        "تعليق",
+        "حين",
+        "أعقاب",
+    ]
+)
+_AR_CIRCUMSTANCE_HEADS = _AR_CIRCUMSTANCE | _AR_CHANNEL_HEADS
+
+
+def _strip_honorifics(seg: list[_Tok]) -> list[_Tok]:
+    changed = True
+    while changed and seg:
+        changed = False
+        for words, if_name in _HONORIFICS_BY_FIRST.get(seg[0].norm, ()):
+            n = len(words)
+            if len(seg) > n and tuple(t.norm for t in seg[:n]) == words:
+                nxt = seg[n].norm
+                if if_name and (nxt.startswith("ال") or nxt in _AR_STOP or _prefix_bases(nxt)):
+                    continue
+                seg = seg[n:]
+                changed = True
+                break
+    return seg
+
+
+def _ar_name_like(t: _Tok) -> bool:
+    n = t.norm
+    # «علي» (the name) and «على» (on) share one normalised form; the spelling tells them apart.
+    is_ali = n == "علي" and strip_diacritics(t.surf).endswith("ي")
+    return (
+        len(n) >= 2
+        and (n not in _AR_STOP or is_ali)
+        and n not in _AR_VERBS
+        and not n.isdigit()
+        and t.quote == -1
+        and not n.startswith("لل")
+    )
+
+
+def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
+    """Extend a role/institution phrase from p: genitives, adjectives, prepositional phrases.
+
+    Stops at the first token that can start a person's name (indefinite, not a lexicon word).
+    For an institution, its proper name (قناة "العربية"، وكالة رويترز) belongs to the phrase.
+    """
+    n = len(seg)
+    bare_after_body = 0
+    start = p
+    # An indefinite title noun is in construct state (إضافة): the next word is its genitive
+    # and belongs to the role even when it is indefinite too («محافظ بنك الكويت»، «كبير أمناء
+    # مجلس الوزراء»، «مسؤول أممي»). A name can only follow a definite word.
+    construct = False
+    while p < n:
+        t = seg[p]
+        if p > start and t.gap and _COMMA_RE.search(t.gap):
+            break
+        # The membership tests spare the calls for the many tokens that start no entry.
+        role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
+        if role:
+            p += len(role.words)
+            construct = role.type == "person" and not seg[p - 1].norm.startswith("ال")
+            continue
+        side = _side_at(seg, p) if _side_candidates(t.norm) else None
+        if side:
+            p += len(side.words)
+            construct = False
+            continue
+        if (
+            construct
+            and _ar_name_like(t)
+            and t.norm not in _AR_CIRCUMSTANCE
+            and t.norm not in _HONORIFIC_WORDS_N
+        ):
+            p += 1
+            construct = not t.norm.startswith("ال")
+            continue
+        construct = False
+        # «الأمين العام لمجلس التعاون»: لـ + an indefinite noun + a definite word is the
+        # genitive of the title, not a name (names do not follow a title with لـ).
+        if (
+            p > start
+            and t.norm[:1] == "ل"
+            and not t.norm.startswith("لل")
+            and len(t.norm) > 3
+            and p + 1 < n
+            and seg[p + 1].norm.startswith("ال")
+            and not _COMMA_RE.search(seg[p + 1].gap)
+            and t.norm[1:] not in _AR_CIRCUMSTANCE
+        ):
+            p += 1
+            continue
+        # «وزير الطاقة والبنية التحتية»: a coordinated definite noun continues the role.
+        if p > start and t.norm.startswith("وال") and len(t.norm) > 4:
+            p += 1
+            continue
+        if t.quote != -1:
+            p += 1
+            continue
+        norm = t.norm
+        if norm in _AR_STOP and norm not in ("في", "لدى"):
+            break
+        if norm in ("في", "لدى", "باسم"):
+            nxt = seg[p + 1] if p + 1 < n else None
+            if (
+                nxt
+                and nxt.norm not in _AR_CIRCUMSTANCE
+                and (
+                    nxt.norm.startswith("ال")
+                    or _role_at(seg, p + 1, _AR_ROLES)
+                    or _side_at(seg, p + 1)
+                )
+            ):
+                p += 2 if nxt.norm.startswith("ال") else 1
+                continue
+            break
+        if norm.startswith("ال") and norm not in _AR_STOP:
+            p += 1
+            continue
+        bases = _prefix_bases(norm)
+        if (
+            bases
+            and norm[0] in "بل"
+            and (any(b.startswith("ال") for b in bases) or _role_at(seg, p, _AR_ROLES, prep=True))
+        ):
+            if bases[0] in _AR_CIRCUMSTANCE or (len(bases) > 1 and bases[1] in _AR_CIRCUMSTANCE):
+                break
+            p += 1
+            continue
+        if t.surf.isascii() and t.surf.isupper() and t.gap.strip().endswith("("):
+            p += 1  # an acronym in brackets: «وكالة فرات للأنباء (ANF)»
+            continue
+        if body and bare_after_body < 3 and _ar_name_like(t):
+            bare_after_body += 1
+            p += 1
+            continue
+        break
+    return p
+
+
+def _ar_name_span(seg: list[_Tok], p: int) -> int:
+    """End of a person name starting at p: 1-4 name-like tokens before a role word."""
+    q = p
+    particles = 0
+    while q < len(seg) and q - p - particles < 4:
+        t = seg[q]
+        if q > p and t.norm in _AR_NAME_PARTICLES:
+            particles += 1
+        if q > p and t.gap and (_COMMA_RE.search(t.gap) or "(" in t.gap):
+            break
+        if not _ar_name_like(t) or _role_at(seg, q, _AR_ROLES):
+            break
+        if q > p and t.norm[0] == "و" and len(t.norm) > 3:
+            break  # «موسكو وبيونغ يانغ»: a second, coordinated entity
+        q += 1
+    return q
+
+
+def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
+    """Role/name split of a subject phrase. None when it does not look like a speaker."""
+    while seg and seg[0].norm in _AR_FILLERS:
+        seg = seg[1:]
+    seg = _strip_honorifics(seg)
+    if not seg:
+        return None
+    first = seg[0]
+    if first.norm in _AR_PRONOUNS:
+        return None
+    head = first.norm[2:] if first.norm.startswith("ال") else first.norm
+    if head in _STATEMENT_NOUNS:
+        return _statement_issuer(seg, sentence)
+    role = _role_at(seg, 0, _AR_ROLES)
+    side = _side_at(seg, 0)
+    np = _NP()
+    if role or (side and side.type in ("country", "capital", "body")):
+        body = bool(role and role.type in ("body", "group")) or not role
+        end = _consume_ar_role(seg, 0, body)
+        # «مسؤول أممي، طلب عدم الكشف عن هويته»: after a comma comes a clause, not the name.
+        after_comma = end < len(seg) and bool(_COMMA_RE.search(seg[end].gap))
+        name_end = _ar_name_span(seg, end) if not body and not after_comma else end
+        if name_end > end and not body:
+            role_end = end
+            while role_end > 1 and (seg[role_end - 1].norm,) in _HONORIFIC_WORDS:
+                role_end -= 1  # «أستاذ العلاقات الدولية الدكتور طارق فهمي»: the title is no role
+            np.role = _text(seg, 0, role_end, sentence)
+            np.name = _name_text(seg, end, name_end, sentence)
+        else:
+            np.name = _name_text(seg, 0, end, sentence)
+            np.role = np.name if role and role.type == "person" else ""
+            np.body = True
+        role_toks = seg[:end]
+        kind, typ = _kind_of(role_toks, _AR_ROLES)
+        if not role:  # a country or capital speaks: «أعلنت كوريا الجنوبية»
+            kind, typ = "state", "body"
+        np.kind = kind or "other"
+        if np.body and typ == "person":
+            np.body = False  # a bare role («الرئيس الروسي») is a person without a name
+            # «مسؤول أمريكي»، «مصدر في الوزارة»: an indefinite bare role is an unnamed voice.
+            if not role_toks[0].norm.startswith("ال") and (
+                len(role_toks) == 1 or not role_toks[1].norm.startswith("ال")
+            ):
+                np.kind = "anonymous"
+        if typ == "group":
+            np.kind = "anonymous"
+        np.affiliation = _affiliation(role_toks, speaker_is_place=not role)
+        if (
+            strict
+            and name_end < len(seg)
+            and seg[name_end].norm not in _AR_STOP
+            and not (name_end > end and _role_at(seg, name_end, _AR_ROLES))
+        ):
+            # «موسكو وبيونغ يانغ»: more than one clean subject. A role after a full
+            # «ROLE NAME» subject is the verb's object («طالب ... السفيرَ فلانًا بأن»).
+            return None
+        return np
+    # Name first, role in apposition: «محمد العالم الكاتب الصحفي ...».
+    end = _ar_name_span(seg, 0)
+    if end == 0:
+        return None
+    if strict and first.norm.startswith("ال"):
+        return None
+    np.name = _name_text(seg, 0, end, sentence)
+    if end < len(seg) and _role_at(seg, end, _AR_ROLES):
+        r_end = _consume_ar_role(seg, end, False)
+        role_toks = seg[end:r_end]
+        np.role = _text(seg, end, r_end, sentence)
+        kind, _typ = _kind_of(role_toks, _AR_ROLES)
+        np.kind = kind or "other"
+        np.affiliation = _affiliation(role_toks, speaker_is_place=False)
+    elif end < len(seg) and strict and seg[end].norm not in _AR_STOP:
+        return None  # unknown words run on: not a clean subject
+    return np
+
+
+def _statement_issuer(seg: list[_Tok], sentence: str) -> _NP | None:
+    """Issuer of «بيان صادر عن وزارة الدفاع»، «بيان لوزارة الدفاع»، «بيان الوزارة»."""
+    p = 1
+    while p < len(seg) and (seg[p].norm in _AR_ISSUED or seg[p].norm in ("عن", "من")):
+        p += 1
+    if p >= len(seg):
+        return None
+    rest = seg[p:]
+    nt = rest[0].norm
+    if p == 1 and nt.startswith("ل") and not nt.startswith("ال"):
+        base = "ال" + nt[2:] if nt.startswith("لل") else nt[1:]
+        lam = 1
+        rest = [_Tok(rest[0].surf[lam:], base, rest[0].start + lam, rest[0].end, "", -1), *rest[1:]]
+    np = _parse_ar_np(rest, sentence, strict=True)
+    return np if np is not None and (np.body or np.role or np.kind != "other") else None
+
+
+def _split_commas(seg: list[_Tok]) -> list[list[_Tok]]:
+    parts: list[list[_Tok]] = [[]]
+    for t in seg:
+        if parts[-1] and _COMMA_RE.search(t.gap):
+            parts.append([])
+        parts[-1].append(t)
+    return [p for p in parts if p]
+
+
+def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
+    """(channel, start, end) of the outlet an interview was given to, else ('', -1, -1).
+
+    «في حديث لوكالة ...»، «خلال اتصال هاتفي مع قناة ...»، and directly after the speaker
+    «قال ... لـ«الشرق الأوسط»» or «قال ... لوكالة رويترز».
+    """
+    for p, t in enumerate(seg):
+        if t.norm in _AR_CHANNEL_HEADS:
+            q = p + 1
+            while q < len(seg) and (seg[q].norm in _AR_CHANNEL_MODIFIERS or seg[q].norm == "مع"):
+                q += 1
+            if q >= len(seg):
+                return "", -1, -1
+            start = p - 1 if p > 0 and seg[p - 1].norm in ("في", "خلال", "وفي", "عبر") else p
+            if q > p + 1 and seg[q - 1].norm == "مع":
+                return _channel_span(seg, q, 0, start, sentence)
+            if seg[q].norm == "ل" and q + 1 < len(seg):
+                return _channel_span(seg, q + 1, 0, start, sentence)
+            if seg[q].norm.startswith("ل") and len(seg[q].norm) > 2:
+                return _channel_span(seg, q, 1, start, sentence)
+            return "", -1, -1
+        if p == 0:
+            continue
+        if t.norm == "ل" and p + 1 < len(seg) and seg[p + 1].quote != -1:
+            return _channel_span(seg, p + 1, 0, p, sentence)
+        if t.norm.startswith("ل") and not t.norm.startswith("لل") and t.quote == -1:
+            role = _role_at(seg, p, _AR_ROLES, prep=True)
+            if role and role.kind == "media" and role.type == "body":
+                return _channel_span(seg, p, 1, p, sentence)
+    return "", -1, -1
+
+
+def _channel_span(seg, q, offset, start, sentence) -> tuple[str, int, int]:
+    target = seg[q]
+    end = q + 1
+    while end < len(seg) and not (seg[end].gap and _COMMA_RE.search(seg[end].gap)):
+        if seg[end].norm in _AR_AN_OR_STOP:
+            break
+        end += 1
+    chan = sentence[target.start + offset : seg[end - 1].end].lstrip("ـ")
+    if target.norm.startswith("لل") and offset:
+        chan = "ا" + chan  # «للأنباء»: keep the article
+    if sentence[seg[end - 1].end : seg[end - 1].end + 1] == ")":
+        chan += ")"
+    chan = " ".join(_QUOTE_CHARS_RE.sub(" ", chan).split())
+    return chan, start, end
+
+
+_AR_AN_OR_STOP = _AN_FORMS | frozenset({"في", "خلال", "الي", "عن"})
+
+
+_AR_PERSON_HEADS = frozenset(
+    h for k, v in _AR_ROLES.items() if v[0].type == "person" for h in (k, "و" + k)
+)
+
+
+def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, _NP]]:
+    """Person mentions «ROLE NAME» anywhere in a sentence (teaches aliases, anchors pronouns)."""
+    out: list[tuple[int, _NP]] = []
+    surnames = ctx.by_surname  # the live dict: a mention can teach a surname used later on
+    resume = 0  # tokens before this belong to a mention already read
+    for p, t in enumerate(toks):
+        # Only a person's title (maybe after و) or a known surname starts a mention: skip the
+        # other tokens before any further work.
+        if p < resume or (t.norm not in _AR_PERSON_HEADS and t.norm not in surnames):
+            continue
+        base = t.norm[1:] if t.norm[:1] == "و" and len(t.norm) > 3 else t.norm
+        role = _AR_ROLES.get(base)
+        if role and p > 0 and _strip_al(toks[p - 1].norm) in _AR_CIRCUMSTANCE_HEADS:
+            role = None  # «مؤتمر صحفي»، «بيان صحفي»: an adjective, not a journalist
+        if t.quote == -1 and role and role[0].type == "person":
+            sub = toks[p:]
+            if base != t.norm:
+                sub = [_Tok(t.surf[1:], base, t.start + 1, t.end, t.gap, -1), *toks[p + 1 :]]
+            end = _consume_ar_role(sub, 0, False)
+            after_comma = end < len(sub) and bool(_COMMA_RE.search(sub[end].gap))
+            name_end = end if after_comma else _ar_name_span(sub, end)
+            if (
+                end < len(sub)
+                and name_end > end
+                and not sub[end].norm.startswith("ال")
+                and not (sub[end].norm[0] in "يت" and len(sub[end].norm) >= 4)
+            ):
+                # Outside subject position a word after a role may be a verb («الرئيس يمضي»):
+                # imperfect-looking words (ي/ت...) are not taken as names here.
+                np = _NP(_name_text(sub, end, name_end, sentence), _text(sub, 0, end, sentence))
+                np.kind = _kind_of(sub[:end], _AR_ROLES)[0] or "other"
+                np.affiliation = _affiliation(sub[:end], False)
+                ctx.learn(np)
+                out.append((p, np))
+            elif end > 0:
+                np = ctx.resolve(_NP(_text(sub, 0, end, sentence), _text(sub, 0, end, sentence)))
+                np.kind = np.kind if np.known else (_kind_of(sub[:end], _AR_ROLES)[0] or "other")
+                out.append((p, np))
+            resume = p + max(end, 1)
+            continue
+        if t.quote == -1 and t.norm in ctx.by_surname:
+            out.append((p, ctx.by_surname[t.norm]))
+    return out
+
+
+def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
+    t = toks[i]
+    if t.norm in _AR_NOT_VERBS:
+        return None
+    v = _AR_VERBS.get(t.norm)
+    if v is None and len(t.norm) > 3 and t.norm[0] in "وف":
+        v = _AR_VERBS.get(t.norm[1:])
+        # A conjunction-prefixed short verb must open a clause: «فرات» after «وكالة» is a
+        # name, not ف + رأت; «وبين» after a noun is "and between".
+        if v is not None and t.norm[0] == "ف" and not _clause_initial(toks, i):
+            return None
+    # A homograph (بين، ذكر، تابع ...) is a verb only when it opens a clause: «الاتفاق بين
+    # موسكو وبكين أن» is the preposition.
+    # «... السفيرَ وطالبت بـ»: و + a feminine past form («طالبت»، «ذكرت») is a verb coordinated
+    # with the clause before, not a noun; the bare «وطالب»، «وبين» stay nouns.
+    if (
+        v is not None
+        and v.homograph
+        and not _clause_initial(toks, i)
+        and not (v is not _AR_VERBS.get(t.norm) and t.norm[0] == "و" and t.norm[-1] == "ت")
+    ):
+        return None
+    return v
+
+
+def _clause_initial(toks: list[_Tok], i: int) -> bool:
+    if i == 0 or _COMMA_RE.search(toks[i].gap) or _HARD_PUNCT.search(toks[i].gap):
+        return True
+    return toks[i - 1].norm in _AR_KANA or toks[i - 1].norm in _AR_CLAUSE
+
+
+def _opening_quote(toks: list[_Tok], k: int, quotes_len: dict[int, int]) -> bool:
+    t = toks[k]
+    return t.quote != -1 and (k == 0 or toks[k - 1].quote != t.quote) and quotes_len[t.quote] >= 3
+
+
+def _find_ar_complement(toks, i, verb, quotes_len):
+    """(index where the content starts, direct-quote span or -1, end of subject) or None."""
+    window = 7 if verb.homograph else 24
+    if verb.participle:
+        window = 6
+    n = len(toks)
+    commas = 0
+    for k in range(i + 1, min(n, i + 1 + window)):
+        t = toks[k]
+        gap = t.gap
+        # A lone space, the gap before most tokens, holds no punctuation: skip the searches.
+        if gap != " ":
+            if _HARD_PUNCT.search(gap):
+                return None
+            if ":" in gap:
+                return (k, t.quote if _opening_quote(toks, k, quotes_len) else -1, k)
+        if t.quote != -1:
+            if _opening_quote(toks, k, quotes_len):
+                return (k, t.quote, k)
+            continue
+        if gap != " " and _COMMA_RE.search(gap):
+            commas += 1
+            if commas > 3:
+                return None
+        norm = t.norm
+        if norm in _AN_FORMS:
+            return (
+                (k + 1, -1, k)
+                if norm.startswith(("ان", "بان", "لان")) and len(norm) <= 4
+                else (k, -1, k)
+            )
+        if norm in ("الي", "الى") and ("الي" in verb.complements or "الى" in verb.complements):
+            if k + 1 < n and toks[k + 1].norm in _AN_FORMS:
+                return (k + 2, -1, k)
+            return (k + 1, -1, k)
+        if "ب" in verb.complements and norm[:1] == "ب" and len(norm) >= 4:
+            return (k, -1, k)  # «طالب بتوضيحات»: the demand is the prepositional phrase
+        if norm in verb.complements or (norm == "عما" and "عن" in verb.complements):
+            if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
+                return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
+            return (k + 1 if norm != "عما" else k, -1, k)
+        if norm in _AR_REL:
+            return None
+        if k > i + 1 and (v2 := _ar_verb(toks, k)) is not None and not v2.participle:
+            return None
+    return None
+
+
+def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
+    """Speaker after a source phrase starting at token p; (np, end index)."""
+    n = len(toks)
+    end = p
+    while end < n and not (
+        end > p and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
+    ):
+        if toks[end].norm in _AN_FORMS:
+            break
+        end += 1
+    seg = toks[p:end]
+    if not seg:
+        return None, end
+    head = seg[0].norm
+    if head in _DOCUMENTS or (head.startswith("ال") and head[2:] in _DOCUMENTS):
+        return None, end
+    np = _parse_ar_np(seg, sentence, strict=True)
+    if np is None:
+        return None, end
+    return ctx.resolve(np), end
+
+
+def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> list[Quote]:
+    toks, quotes = _tokens(sentence)
+    if not toks:
+        return []
+    quotes_len: dict[int, int] = {}
+    if quotes:  # most sentences have none: no need to look at every token
+        for t in toks:
+            if t.quote != -1:
+                quotes_len[t.quote] = quotes_len.get(t.quote, 0) + 1
+    # Person mentions anchor dropped subjects; without a title word only surnames can match.
+    mentions = _ar_mentions(toks, sentence, ctx) if has_role or ctx.by_surname else []
+    hits: list[_Hit] = []
+    n = len(toks)
+    # Only a reporting verb or a source phrase's first word (alone or after و/ف) outside a
+    # quote can start an attribution: visit just those tokens, left to right, skipping the
+    # ones inside an attribution already found.
+    candidates = [i for i, t in enumerate(toks) if t.norm in _AR_TRIGGER_FORMS and t.quote == -1]
+    resume = 0
+    for i in candidates:
+        if i < resume:
+            continue
+        hit = _ar_source_hit(toks, i, sentence, ctx)
+        if hit is None:
+            hit = _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits)
+        if hit is not None:
+            hits.append(hit)
+            resume = max(i + 1, hit.content_start)
+    out: list[Quote] = []
+    for h_idx, h in enumerate(hits):
+        np = h.np
+        if np is None:
+            continue
+        if h.text_override:
+            text = h.text_override
+        elif h.direct_quote != -1:
+            qs, qe = quotes[h.direct_quote]
+            text = sentence[qs + 1 : qe - 1].strip()
+        else:
+            stop = hits[h_idx + 1].trigger if h_idx + 1 < len(hits) else n
+            text = _text(toks, h.content_start, stop, sentence) if h.content_start < stop else ""
+        if not text:
+            continue
+        out.append(
+            Quote(
+                speaker=np.name,
+                speaker_kind=np.kind,
+                role=np.role,
+                verb=toks[h.trigger].surf if h.verb == "" else h.verb,
+                direct=h.direct_quote != -1,
+                text=text,
+                paragraph=para,
+                sentence=sentence,
+                affiliation=np.affiliation,
+                channel=h.channel,
+            )
+        )
+    return out
+
+
+_AR_TRIGGER_FORMS = frozenset(
+    w for h in frozenset(_AR_VERBS) | _AR_SOURCE_FIRST for w in (h, "و" + h, "ف" + h)
+)
+
+
+def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
+    first = toks[i].norm
+    if first not in _AR_SOURCE_FIRST and first[1:] not in _AR_SOURCE_FIRST:
+        return None
+    n = len(toks)
+    for phrase in _AR_SOURCES:
+        needs_lam = phrase[-1] == "ل"
+        words = phrase[:-1] if needs_lam else phrase
+        m = len(words)
+        if i + m > n:
+            continue
+        first = toks[i].norm
+        if first != words[0] and not (first[:1] == "و" and first[1:] == words[0]):
+            continue
+        if any(toks[i + j].norm != words[j] for j in range(1, m)):
+            continue
+        p = i + m
+        if p >= n or toks[p].quote != -1 and not needs_lam:
+            return None
+        verb_text = _text(toks, i, p, sentence)
+        nxt = toks[p].norm
+        if needs_lam:
+            if nxt in ("ل", "لـ"):
+                p += 1
+            elif nxt.startswith("ل") and len(nxt) > 2:
+                # Re-read the token without its لـ («لقناة» -> «قناة», «للخبير» -> «الخبير»).
+                base = "ال" + nxt[2:] if nxt.startswith("لل") else nxt[1:]
+                lam = 1 if toks[p].surf[1:2] != "ـ" else 2
+                toks = toks[:p] + [
+                    _Tok(
+                        toks[p].surf[lam:], base, toks[p].start + lam, toks[p].end, toks[p].gap, -1
+                    ),
+                    *toks[p + 1 :],
+                ]
+            else:
+                return None
+            if p < n and toks[p].norm in ("ما", "لما"):
+                return _ar_source_verb(toks, p + 1, i, verb_text, sentence, ctx)
+        elif nxt == "ما":
+            return _ar_source_verb(toks, p + 1, i, verb_text, sentence, ctx)
+        np, end = _ar_source_np(toks, p, sentence, ctx)
+        if np is None:
+            return None
+        rest = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+        return _Hit(np, verb_text, end, -1, "", i, text_override=rest)
+    return None
+
+
+def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
+    """«وفقًا لما ذكرته وكالة ...»، «بحسب ما نقلت X عن Y»: the speaker follows the verb."""
+    if p >= len(toks):
+        return None
+    norm = toks[p].norm
+    base = norm[:-1] if norm.endswith("ه") else norm[:-2] if norm.endswith("ها") else norm
+    if (
+        norm not in _AR_VERBS
+        and base not in _AR_VERBS
+        and norm not in ("نقل", "نقلت", "نقلته", "نشرت", "نشرته")
+    ):
+        return None
+    np, end = _ar_source_np(toks, p + 1, sentence, ctx)
+    channel = ""
+    for k in range(p + 1, end):
+        if toks[k].norm in ("عن",) and k > p + 1:
+            inner, _e = _ar_source_np(toks, k + 1, sentence, ctx)
+            if inner:
+                outer, _ = _ar_source_np(toks[:k], p + 1, sentence, ctx)
+                channel = outer.name if outer else ""
+                np = inner
+            break
+    if np is None:
+        return None
+    rest = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+    return _Hit(np, f"{verb_text} {toks[p].surf}", end, -1, channel, i, text_override=rest)
+
+
+def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | None:
+    t = toks[i]
+    verb = _ar_verb(toks, i)
+    if verb is None:
+        return None
+    if verb.relay:
+        return _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
+    comp = _find_ar_complement(toks, i, verb, quotes_len)
+    if comp is None:
+        # «"..."، قال فلان»: the quote comes first.
+        if (
+            not verb.participle
+            and i > 0
+            and toks[i - 1].quote != -1
+            and quotes_len[toks[i - 1].quote] >= 3
+        ):
+            end = i + 1
+            while (
+                end < len(toks)
+                and not _HARD_PUNCT.search(toks[end].gap)
+                and not _COMMA_RE.search(toks[end].gap)
+            ):
+                end += 1
+            np = _parse_ar_np(toks[i + 1 : end], sentence, strict=False)
+            np = ctx.resolve(np) if np else _pronoun_np(toks, i, ctx, mentions, hits)
+            if np:
+                ctx.learn(np)
+                ctx.last = np
+                return _Hit(np, t.surf, end, toks[i - 1].quote, "", i)
+        return None
+    content, direct, subj_end = comp
+    span = toks[i + 1 : subj_end]
+    channel, cs, ce = _find_channel(span, sentence)
+    if cs != -1:
+        span = span[:cs] + span[ce:]
+    np = None
+    if not verb.participle and span:
+        parts = _split_commas(span)
+        core = parts[0]
+        np = None
+        # «وصف الوزير الاتفاقَ بأنه»: the verb's object sits between subject and بأن.
+        if (
+            verb.lemma == _DESCRIBE
+            and t.norm.endswith(_DESCRIBE_BARE)
+            and len(core) > 1
+            and core[-1].norm.startswith("ال")
+            and not _side_at(core, len(core) - 1)
+        ):
+            np = _parse_ar_np(core[:-1], sentence, strict=True)
+        if np is None:
+            np = _parse_ar_np(core, sentence, strict=verb.homograph)
+        lead = next((x.norm for x in core if x.norm not in _AR_FILLERS), "")
+        if np is None and lead and lead not in _AR_STOP:
+            return None  # a subject is there but is not a speaker («أكد البيان أن»)
+        if verb.homograph and (np is None or not (np.role or np.body or _is_known(np, ctx))):
+            # «بين»، «ذكر»، «تابع» ... with a bare unknown noun after them are not speech.
+            return None
+        if np is not None:
+            for extra in parts[1:]:
+                ex = _strip_honorifics([x for x in extra if x.norm not in _AR_FILLERS])
+                if ex and not np.role and _role_at(ex, 0, _AR_ROLES):
+                    r_end = _consume_ar_role(ex, 0, False)
+                    np.role = _text(ex, 0, r_end, sentence)
+                    kind, _typ = _kind_of(ex[:r_end], _AR_ROLES)
+                    np.kind = kind or np.kind
+                    np.affiliation = np.affiliation or _affiliation(ex[:r_end], False)
+            np = ctx.resolve(np)
+    elif verb.homograph and span and not verb.participle:
+        return None
+    if np is None and not verb.participle and not span and _coordinated(toks, i):
+        # «قال فلان إن ... وأكد أن»، «استدعت الوزارة السفير وطالبت بـ»: the second verb of a
+        # coordination shares the first verb's subject; a separate statement all the same.
+        np = next((h.np for h in reversed(hits) if h.np is not None), None)
+        if np is None:
+            np = _vso_subject(toks, i, sentence, ctx)
+    if np is None and not verb.participle:
+        np = _sv_subject(toks, i, sentence, ctx)
+    if np is None:
+        np = _pronoun_np(toks, i, ctx, mentions, hits)
+    if np is None:
+        return None
+    ctx.learn(np)
+    ctx.last = np
+    return _Hit(np, t.surf, content, direct, channel, i, participle=verb.participle)
+
+
+_DESCRIBE = _n("وصف")
+# Forms without an object pronoun («وصفها» carries its object): an object noun may follow.
+_DESCRIBE_BARE = tuple(_n(w) for w in ("وصف", "وصفت", "يصف", "تصف"))
+
+
+def _coordinated(toks: list[_Tok], i: int) -> bool:
+    """A و-prefixed verb in mid-clause (no punctuation before it): «... وأكد أن»."""
+    t = toks[i]
+    return (
+        i > 0
+        and t.norm[:1] == "و"
+        and t.norm not in _AR_VERBS
+        and t.gap == " "
+        and toks[i - 1].quote == -1
+    )
+
+
+def _vso_subject(toks, i, sentence, ctx) -> _NP | None:
+    """Subject of the sentence-opening verb in «VERB SUBJECT OBJECT وVERB2»: the subject ends at
+    its nationality adjective when a definite object follows («وزارة الخارجية الأردنية»)."""
+    f = 0
+    while f < i and toks[f].norm in _AR_FILLERS:
+        f += 1
+    if f + 2 > i or toks[f].norm in _AR_STOP or toks[f].quote != -1:
+        return None
+    seg = toks[f + 1 : i]
+    if any(x.gap != " " for x in seg):
+        return None  # punctuation inside: not one clause
+    for p in range(1, len(seg) - 1):
+        side = _side_at(seg, p)
+        if side and side.type == "adj" and seg[p + 1].norm.startswith("ال"):
+            np = _parse_ar_np(seg[: p + len(side.words)], sentence, strict=True)
+            return ctx.resolve(np) if np and (np.role or np.body) else None
+    return None
+
+
+def _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len) -> _Hit | None:
+    """«ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن ...»: speaker after عن, relay = channel."""
+    n = len(toks)
+    k = next((j for j in range(i + 1, min(n, i + 9)) if toks[j].norm == "عن"), -1)
+    if k == -1 or any(_HARD_PUNCT.search(toks[j].gap) for j in range(i + 1, k + 1)):
+        return None
+    relay = _parse_ar_np(toks[i + 1 : k], sentence, strict=True) if k > i + 1 else None
+    m = k + 1
+    while m < n and m - k <= 10:
+        t = toks[m]
+        if (
+            t.norm.startswith(_AR_SAYING_NOUNS)
+            or t.norm in _AN_FORMS
+            or ":" in t.gap
+            or _COMMA_RE.search(t.gap)
+            or _HARD_PUNCT.search(t.gap)
+            or _opening_quote(toks, m, quotes_len)
+        ):
+            break
+        m += 1
+    np = _parse_ar_np(toks[k + 1 : m], sentence, strict=False)
+    if np is None or m >= n:
+        return None
+    c = m + 1 if toks[m].norm.startswith(_AR_SAYING_NOUNS) else m
+    if c >= n:
+        return None
+    direct = toks[c].quote if _opening_quote(toks, c, quotes_len) else -1
+    if direct == -1 and toks[c].norm in _AN_FORMS:
+        c += 1
+    elif direct == -1 and ":" not in toks[c].gap and c == m:
+        return None
+    np = ctx.resolve(np)
+    ctx.learn(np)
+    ctx.last = np
+    return _Hit(np, toks[i].surf, c, direct, relay.name if relay else "", i)
+
+
+# «قوله»، «قولها»، «تأكيده» ...: the noun that carries the relayed statement.
+_AR_SAYING_NOUNS = tuple(_n(w) for w in ("قول", "تأكيد", "تصريح", "إشارت", "اعتبار"))
+
+
+def _is_known(np: _NP, ctx: _Ctx) -> bool:
+    return " ".join(_nphrase(np.name)) in ctx.by_surname
+
+
+def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
+    """Subject before the verb: «وزير الخارجية أكد أن»، «وكان الوزير قد قال إن»."""
+    j = i
+    while j > 0 and toks[j - 1].norm in _AR_KANA:
+        j -= 1
+    start = j
+    while start > 0 and j - start < 9:
+        prev = toks[start - 1]
+        if prev.quote != -1 or prev.norm in _AR_CLAUSE or prev.norm in _AR_KANA:
+            break
+        if _COMMA_RE.search(toks[start].gap) or _HARD_PUNCT.search(toks[start].gap):
+            break
+        start -= 1
+    if start == j:
+        return None
+    seg = [x for x in toks[start:j] if x.norm not in _AR_KANA]
+    if (
+        not seg
+        or start > 0
+        and not (
+            toks[start - 1].norm in _AR_CLAUSE
+            or toks[start - 1].norm in _AR_KANA
+            or _COMMA_RE.search(toks[start].gap)
+        )
+    ):
+        return None
+    head = seg[0].norm
+    if head[:1] == "و" and len(head) > 3 and not _role_at(seg, 0, _AR_ROLES):
+        base = head[1:]
+        probe = [_Tok(seg[0].surf[1:], base, seg[0].start + 1, seg[0].end, "", -1), *seg[1:]]
+        if (
+            base.startswith("ال")
+            or _role_at(probe, 0, _AR_ROLES)
+            or _side_at(probe, 0)
+            or base in ctx.by_surname
+        ):
+            seg = probe
+    np = _parse_ar_np(seg, sentence, strict=True)
+    if np is None:
+        return None
+    # The whole pre-verb segment must be the subject, not a clause that merely ends in a noun.
+    return ctx.resolve(np)
+
+
+def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
+    """A dropped subject: the speaker of this sentence's previous attribution, else the nearest
+    person mentioned earlier in the sentence (for a mid-sentence verb), else the last speaker."""
+    if hits:
+        for h in reversed(hits):
+            if h.np is not None:
+                return h.np
+    leading = all(x.norm in _AR_FILLERS or x.norm in _AR_CLAUSE for x in toks[:i])
+    if not leading:
+        before = [np for p, np in mentions if p < i]
+        if before:
+            return before[-1]
+    return ctx.last
+
+
+# Arabic: a trigger word alone or after a conjunction و/ف.
+_AR_TRIGGERS = _WordFilter(set(_AR_VERBS) | {p[0] for p in _AR_SOURCES}, "وف")
+_AR_PERSON_ROLES = _WordFilter({k for k, v in _AR_ROLES.items() if v[0].type == "person"}, "و")
+
+
+def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
+    """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names."""
+    out: list[Quote] = []
+    pnorm = normalize(paragraph)
+    pruns = _WORD_RUN_RE.findall(pnorm)
+    # Most paragraphs hold neither a trigger nor a person's title: skip them cheaply.
+    p_trigger = _AR_TRIGGERS.found(pnorm, pruns)
+    p_role = None if p_trigger else _AR_PERSON_ROLES.found(pnorm, pruns)
+    if not p_trigger and not p_role:
+        return out
+    for sentence in split_sentences(paragraph):
+        # A one-sentence paragraph (the common case in news) is already normalised and
+        # already filtered.
+        if sentence == paragraph:
+            trigger = p_trigger
+            has_role = _AR_PERSON_ROLES.found(pnorm, pruns) if p_role is None else p_role
+        else:
+            norm = normalize(sentence)
+            runs = _WORD_RUN_RE.findall(norm)
+            trigger = _AR_TRIGGERS.found(norm, runs)
+            has_role = _AR_PERSON_ROLES.found(norm, runs)
+        if trigger:
+            out.extend(_ar_sentence(sentence, para, ctx, has_role))
+        elif has_role:
+            # No attribution here, but «الرئيس الروسي فلاديمير بوتين» can be named.
+            toks, _q = _tokens(sentence)
+            _ar_mentions(toks, sentence, ctx)
+    return out

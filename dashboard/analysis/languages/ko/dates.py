@@ -1,0 +1,192 @@
+"""Korean date rules (skeleton): «2024년 6월 19일», «6월 19일», «6월», «지난 19일», «19일»,
+«어제», «오늘», «지난해», «올해», «지난달», «지난주», «수요일», «3년 전», «2024년», vague
+«최근».
+
+`patterns(speed)` returns the rule specs the shared engine (dashboard.analysis.dates.engine)
+compiles. Korean words carry particles (어제는, 올해도): a rule's anchor words are listed with
+each particle, since the engine finds anchors by their start.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from dashboard.analysis.dates.engine import (
+    _CUR,
+    _DIGIT,
+    _NEXT,
+    _PAST,
+    _YEAR,
+    _absolute,
+    _alt,
+    _duration_cand,
+    _mk,
+    _num,
+    _relunit_cand,
+    _RuleSpec,
+    _Speed,
+    _valid_day,
+    _weekday_cand,
+    _year_span,
+)
+from dashboard.analysis.languages import get_pack
+from dashboard.analysis.languages.ko import PARTICLES
+
+
+@dataclass(frozen=True)
+class _KoLex:
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    vague: tuple[str, ...]
+
+
+@cache
+def _ko_lexicon() -> _KoLex:
+    pack = get_pack("ko")
+    return _KoLex(
+        weekdays={f[0]: int(f[1]) for f in pack.fields("dates_weekdays.txt")},
+        numbers={f[0]: int(f[1]) for f in pack.fields("dates_numbers.txt")},
+        vague=pack.lines("dates_vague.txt"),
+    )
+
+
+# A word may be followed by a particle, then no further letter.
+_END = rf"(?=(?:{'|'.join(PARTICLES)})?(?!\w))"
+_DAY_WORDS = {"그저께": -2, "그제": -2, "어제": -1, "오늘": 0, "내일": 1, "모레": 2}
+# Relative periods: word -> (unit, shift).
+_PERIODS = {
+    "지난해": ("year", -1),
+    "작년": ("year", -1),
+    "올해": ("year", 0),
+    "금년": ("year", 0),
+    "내년": ("year", 1),
+    "지난달": ("month", -1),
+    "이달": ("month", 0),
+    "이번 달": ("month", 0),
+    "다음 달": ("month", 1),
+    "지난주": ("week", -1),
+    "지난 주": ("week", -1),
+    "이번 주": ("week", 0),
+    "다음 주": ("week", 1),
+}
+_QUAL = {"지난": _PAST, "오는": _NEXT, "다음": _NEXT, "이번": _CUR}
+_UNITS = {"일": "day", "주": "week", "주일": "week", "개월": "month", "달": "month", "년": "year"}
+
+
+def _with_particles(words) -> set[str]:
+    """Anchor forms: each word (its last space-separated part) alone and with each particle."""
+    lasts = {w.split()[-1] for w in words}
+    return {w + p for w in lasts for p in ("", *PARTICLES)}
+
+
+def _nearest_day(pub: date, day: int, qual: str | None) -> date | None:
+    """The date with day-of-month `day` in the publication month or next to it: before
+    publication for «지난», after for «오는», else the nearest («19일» in a report)."""
+    cands = []
+    for shift in (-1, 0, 1):
+        y, m = pub.year, pub.month + shift
+        if m == 0:
+            y, m = y - 1, 12
+        elif m == 13:
+            y, m = y + 1, 1
+        if _valid_day(y, m, day):
+            cands.append(date(y, m, day))
+    if qual == _PAST:
+        cands = [d for d in cands if d <= pub]
+    elif qual == _NEXT:
+        cands = [d for d in cands if d >= pub]
+    return min(cands, key=lambda d: (abs((d - pub).days), d > pub)) if cands else None
+
+
+def patterns(speed: _Speed) -> list[_RuleSpec]:
+    lx = _ko_lexicon()
+    wd = _alt(lx.weekdays)
+    num = _alt(lx.numbers)
+
+    # «2024년 6월 19일», «6월 19~20일», «6월», «2024년 6월»
+    month_re = re.compile(
+        rf"""(?x)
+        (?<!\d)(?:(?P<year>{_YEAR})\s*년\s*)?
+        (?P<mon>1[0-2]|0?[1-9])\s*월
+        (?:\s*(?P<day>[1-3]?\d)(?:\s*[~-]\s*(?P<day2>[1-3]?\d))?\s*일)?
+        (?!\s*\d)
+        """
+    )
+
+    def month_rule(m, ctx):
+        y = int(m["year"]) if m["year"] else None
+        d, d2 = int(m["day"] or 0), int(m["day2"] or 0)
+        return _absolute(ctx, m, y, int(m["mon"]), d, d2, None, "", False)
+
+    # «지난 19일», «오는 25일», «19일»: a day of the month near publication.
+    day_re = re.compile(
+        r"(?<![\d월])(?:(?P<q>지난|오는)\s*)?(?P<day>[1-3]?\d)\s*일(?!\s*(?:간|동안|째|전|후))"
+    )
+
+    def day_rule(m, ctx):
+        day = int(m["day"])
+        if not 1 <= day <= 31:
+            return []
+        if ctx.pub is None:
+            return [_mk(ctx, m, None, None, "day", approx=True)]
+        d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
+        return [_mk(ctx, m, d, d, "day")] if d else []
+
+    # «2024년», «1950~1953년» (a month after it belongs to month_re)
+    year_re = re.compile(
+        rf"(?<!\d)(?P<y1>{_YEAR})(?:\s*[~-]\s*(?P<y2>{_YEAR}))?\s*년(?!\s*(?:1[0-2]|0?[1-9])\s*월)"
+    )
+
+    def year_rule(m, ctx):
+        y1 = int(m["y1"])
+        if m["y2"]:
+            y2 = int(m["y2"])
+            return [_mk(ctx, m, date(y1, 1, 1), date(y2, 12, 31), "range")] if y2 > y1 else []
+        return [_mk(ctx, m, *_year_span(y1), "year")]
+
+    word_re = re.compile(rf"(?<!\w)(?P<w>{_alt(_DAY_WORDS)}){_END}")
+
+    def word_rule(m, ctx):
+        if ctx.pub is None:
+            return [_mk(ctx, m, None, None, "day", approx=True)]
+        d = ctx.pub + timedelta(days=_DAY_WORDS[m["w"]])
+        return [_mk(ctx, m, d, d, "day")]
+
+    period_re = re.compile(rf"(?<!\w)(?P<w>{_alt(_PERIODS)}){_END}")
+
+    def period_rule(m, ctx):
+        unit, shift = _PERIODS[re.sub(r"\s+", " ", m["w"])]
+        qual = {-1: _PAST, 1: _NEXT}.get(shift, _CUR)
+        return [_relunit_cand(ctx, m, unit, qual, "")]
+
+    weekday_re = re.compile(rf"(?<!\w)(?:(?P<q>지난|오는|이번|다음)\s*)?(?P<wd>{wd}){_END}")
+
+    def weekday_rule(m, ctx):
+        qual = _QUAL.get(m["q"] or "")
+        return [_weekday_cand(ctx, m, lx.weekdays[m["wd"]], None if qual == _CUR else qual, False)]
+
+    # «3년 전», «두 달 전», «2주 전»
+    ago_re = re.compile(rf"(?<!\w)(?P<n>\d{{1,3}}|{num})\s*(?P<u>주일|개월|일|주|달|년)\s*전{_END}")
+
+    def ago_rule(m, ctx):
+        n = _num(m["n"], lx)
+        return [_duration_cand(ctx, m, _UNITS[m["u"]], -n, False)] if n else []
+
+    vague_re = re.compile(rf"(?<!\w)(?:{_alt(lx.vague)}){_END}")
+
+    def vague_rule(m, ctx):
+        return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
+
+    return [
+        (month_re, month_rule, {_DIGIT}, speed.gate("월")),
+        (year_re, year_rule, {_DIGIT}, speed.gate("년")),
+        (day_re, day_rule, {_DIGIT}, speed.gate("일")),
+        (word_re, word_rule, _with_particles(_DAY_WORDS), None),
+        (period_re, period_rule, _with_particles(_PERIODS), None),
+        (weekday_re, weekday_rule, _with_particles(lx.weekdays), None),
+        (ago_re, ago_rule, {_DIGIT} | _with_particles(["전"]), speed.gate("전")),
+        (vague_re, vague_rule, _with_particles(lx.vague), None),
+    ]
