@@ -124,5 +124,13 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_arguments(pv)
     pv.set_defaults(func=evaluate.cli)
 
+    from dashboard.bench import train_voices
+
+    pt = sub.add_parser(
+        "train-voices", help="build the voice model from annotated articles (devset/)"
+    )
+    train_voices.add_arguments(pt)
+    pt.set_defaults(func=train_voices.cli)
+
     args = p.parse_args(argv)
     return int(args.func(args) or 0)

@@ -65,7 +65,7 @@ def test_unanalysed_language_is_stored_with_its_code_and_not_analysed() -> None:
 
 def test_analysed_language_is_marked_analysed() -> None:
     art = parse_article(RawArticle(title="t", body=BODIES["en"], outlet="X"))
-    assert art.language == "en" and art.analysed is True and art.speakers
+    assert art.language == "en" and art.analysed is True and art.keywords
 
 
 def test_rtl() -> None:

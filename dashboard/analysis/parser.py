@@ -12,6 +12,7 @@ from dashboard.analysis.langid import ANALYSED_LANGUAGES, article_language
 from dashboard.analysis.naming import event_names
 from dashboard.analysis.published import publication_date
 from dashboard.analysis.speakers import attribute_quotes, summarize_speakers
+from dashboard.analysis.speakers.voice_model import keep_voices
 from dashboard.analysis.textproc import clean_invisible, split_paragraphs
 from dashboard.model import Article, Keyword, RawArticle
 
@@ -65,7 +66,8 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
             warnings=warnings,
             analysed=False,
         )
-    quotes = attribute_quotes(paragraphs, language)
+    # Rules propose the statements; the learned voice check drops non-voices (voice_model.py).
+    quotes = keep_voices(attribute_quotes(paragraphs, language), paragraphs, language)
     frames, evidence = score_frames(paragraphs, language)
     counts = article_terms([title, *paragraphs], language)
     terms = [Keyword(t, n) for t, n in counts.most_common() if n >= 2 or " " not in t]
