@@ -36,7 +36,10 @@ nav = st.navigation(
     [st.Page(path, title=title, icon=icon) for path, title, icon in pages],
     position="sidebar" if signed_in else "hidden",
 )
-auth.login()
-store = ui.get_store()
-st.session_state[ui.FILTERS_KEY] = ui.sidebar_filters(store)
-nav.run()
+# One database connection per run: on the embedded DuckDB file it is released between
+# runs, so `python -m dashboard ingest|export` and other instances can use the file.
+with ui.store_connection():
+    auth.login()
+    store = ui.get_store()
+    st.session_state[ui.FILTERS_KEY] = ui.sidebar_filters(store)
+    nav.run()

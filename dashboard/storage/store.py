@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -169,6 +170,10 @@ class StoreError(RuntimeError):
     """A storage problem with a message meant for the user."""
 
 
+class StoreBusy(StoreError):
+    """The embedded database file stayed locked by another process for the whole wait."""
+
+
 @dataclass
 class Filters:
     """What the shared sidebar selects. Empty lists mean "all"."""
@@ -243,33 +248,81 @@ class _Backend:
 
 
 class _DuckDBBackend(_Backend):
+    """DuckDB allows one process at a time to open a database file (an exclusive file
+    lock). So that the app, the CLI and a second app instance can share one data folder,
+    no process keeps the file open: a connection is opened for a block of work (one query,
+    one transaction, or a span marked with `Store.connected()`, such as one page run) and
+    closed when the last user of it is done. Opening while another process holds the file
+    waits and retries for `lock_wait` seconds, then raises StoreBusy naming the file."""
+
     name = "duckdb"
     placeholder = "?"
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, lock_wait: float):
         import duckdb
 
+        self._duckdb = duckdb
         self.path = path
-        if path != ":memory:":
+        self.lock_wait = lock_wait
+        # An in-memory database lives only as long as its connection: keep it.
+        self._persistent = path == ":memory:"
+        if not self._persistent:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._con = duckdb.connect(path)
-        except duckdb.IOException as exc:  # another process holds the file
-            raise StoreError(
-                f"Cannot open the DuckDB file {path}: {exc}. Is another dashboard or "
-                "ingest process using it? Stop it or point DASHBOARD_DATABASE_URL elsewhere."
-            ) from exc
+        self._guard = threading.Lock()  # protects _con and _users
+        self._con: Any = None
+        self._users = 0
         # Writes from several Streamlit threads are serialised; reads use cursors
         # (DuckDB's per-thread connections on the same database).
         self._write_lock = threading.RLock()
+        if self._persistent:
+            self._con = self._open()
+
+    def _open(self) -> Any:
+        deadline = time.monotonic() + self.lock_wait
+        delay = 0.02
+        while True:
+            try:
+                return self._duckdb.connect(self.path)
+            except self._duckdb.IOException as exc:
+                if not _is_lock_conflict(exc):
+                    raise StoreError(f"Cannot open the DuckDB file {self.path}: {exc}") from None
+                if time.monotonic() >= deadline:
+                    # The driver's message names the other process's executable and PID:
+                    # not for a page; the file and what to do are enough.
+                    raise StoreBusy(
+                        f"The DuckDB file {self.path} is in use by another process (an "
+                        f"ingest, an export or another dashboard) and stayed busy for "
+                        f"{self.lock_wait:g} s. Try again when it has finished, or raise "
+                        "DASHBOARD_LOCK_WAIT_SECONDS."
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
+
+    @contextmanager
+    def connection(self) -> Iterator[Any]:
+        """The shared connection, opened if no thread of this process holds it; closed
+        (releasing the file) when the last holder is done."""
+        with self._guard:
+            if self._con is None:
+                self._con = self._open()
+            self._users += 1
+        try:
+            yield self._con
+        finally:
+            with self._guard:
+                self._users -= 1
+                if self._users == 0 and not self._persistent:
+                    con, self._con = self._con, None
+                    con.close()
 
     @contextmanager
     def cursor(self):
-        cur = self._con.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
+        with self.connection() as con:
+            cur = con.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
 
     @contextmanager
     def transaction(self):
@@ -284,7 +337,15 @@ class _DuckDBBackend(_Backend):
                 cur.execute("COMMIT")
 
     def close(self) -> None:
-        self._con.close()
+        with self._guard:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+                self._users = 0
+
+
+def _is_lock_conflict(exc: Exception) -> bool:
+    return "lock" in str(exc).lower()
 
 
 class _PostgresBackend(_Backend):
@@ -386,7 +447,7 @@ class Store:
             path = url[len("duckdb://") :]
             if path.startswith("/") and path[1:] == ":memory:":
                 path = ":memory:"
-            self.backend = _DuckDBBackend(path or ":memory:")
+            self.backend = _DuckDBBackend(path or ":memory:", lock_wait=_lock_wait())
         else:
             raise StoreError(
                 f"Unsupported database URL {_redact(url)!r}: use duckdb:///path/file.duckdb "
@@ -442,6 +503,18 @@ class Store:
 
     def close(self) -> None:
         self.backend.close()
+
+    @contextmanager
+    def connected(self) -> Iterator[None]:
+        """Keep one connection open for a block of work (a page run, an export's queries,
+        one round of an ingest) instead of one per query. On DuckDB other processes wait
+        for the file while the block runs, so keep blocks short; on PostgreSQL this is a
+        no-op (its connections are per thread and never lock out other processes)."""
+        if isinstance(self.backend, _DuckDBBackend):
+            with self.backend.connection():
+                yield
+        else:
+            yield
 
     # ------------------------------------------------------------------ sign-in failures
     # Not article data: these writes leave the data version (and so every cache) alone.
@@ -701,6 +774,15 @@ class Store:
                 f"{alias}.id NOT IN (SELECT article_id FROM article_clusters WHERE NOT is_first)"
             )
         return (" AND ".join(conds) or "TRUE"), params
+
+
+def _lock_wait() -> float:
+    from dashboard import config
+
+    try:
+        return max(0.0, float(config.get("lock_wait_seconds")))
+    except ValueError:
+        raise StoreError("DASHBOARD_LOCK_WAIT_SECONDS must be a number of seconds") from None
 
 
 def _count_names(aid: str, names: list[str]) -> list[tuple]:
