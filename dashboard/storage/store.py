@@ -158,7 +158,25 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS login_failures_user ON login_failures(username)",
         ],
     ),
+    (
+        # Password sign-in sessions, server side: a session cookie signs in only while its
+        # row is live, so signing out (or an administrator) ends exactly that session.
+        "005_sessions",
+        [
+            """CREATE TABLE IF NOT EXISTS sessions (
+                id TEXT PRIMARY KEY,
+                username TEXT NOT NULL,
+                created_at DOUBLE PRECISION NOT NULL,
+                expires_at DOUBLE PRECISION NOT NULL,
+                revoked_at DOUBLE PRECISION
+            )""",
+            "CREATE INDEX IF NOT EXISTS sessions_user ON sessions(username)",
+        ],
+    ),
 ]
+
+# Key of the pg_advisory_xact_lock that serialises the sign-in throttle's count-and-record.
+_LOGIN_LOCK = 727002
 
 # Rows keyed by article that syndication.py derives after an article is stored.
 SYNDICATION_TABLES = ("article_minhash", "article_clusters", "agency_credits")
@@ -271,9 +289,10 @@ class _DuckDBBackend(_Backend):
         self._guard = threading.Lock()  # protects _con and _users
         self._con: Any = None
         self._users = 0
-        # Writes from several Streamlit threads are serialised; reads use cursors
-        # (DuckDB's per-thread connections on the same database).
-        self._write_lock = threading.RLock()
+        # Writes from several threads are serialised (per file, so two Store objects on
+        # one file in one process do too); reads use cursors (DuckDB's per-thread
+        # connections on the same database). Other processes wait for the file lock.
+        self._write_lock = _file_write_lock(path) if not self._persistent else threading.RLock()
         if self._persistent:
             self._con = self._open()
 
@@ -342,6 +361,16 @@ class _DuckDBBackend(_Backend):
                 self._con.close()
                 self._con = None
                 self._users = 0
+
+
+_FILE_WRITE_LOCKS: dict[str, threading.RLock] = {}
+_FILE_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def _file_write_lock(path: str) -> threading.RLock:
+    key = str(Path(path).resolve())
+    with _FILE_WRITE_LOCKS_GUARD:
+        return _FILE_WRITE_LOCKS.setdefault(key, threading.RLock())
 
 
 def _is_lock_conflict(exc: Exception) -> bool:
@@ -527,6 +556,124 @@ class Store:
                 self._sql("INSERT INTO login_failures(username, failed_at) VALUES (?, ?)"),
                 [username, at],
             )
+
+    def claim_login_attempt(
+        self,
+        username: str,
+        at: float,
+        *,
+        window: float,
+        max_failures: int,
+        lockout: float,
+        keep_seconds: float = 86400,
+    ) -> float:
+        """Count a sign-in attempt before its password is checked, in one transaction that
+        every instance serialises on (a PostgreSQL advisory lock; on DuckDB the file lock
+        and a per-file thread lock), so concurrent attempts cannot all read "not locked".
+
+        Returns 0.0 when the attempt may go ahead (it is recorded as a failure, which a
+        successful sign-in clears with clear_login_failures), else the seconds the name
+        stays locked (and nothing is recorded)."""
+        with self.backend.transaction() as cur:
+            if self.backend.name == "postgresql":
+                cur.execute(
+                    "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [_LOGIN_LOCK, username]
+                )
+            cur.execute(
+                self._sql("DELETE FROM login_failures WHERE failed_at < ?"), [at - keep_seconds]
+            )
+            cur.execute(
+                self._sql(
+                    "SELECT failed_at FROM login_failures WHERE username = ? AND failed_at >= ? "
+                    "ORDER BY failed_at"
+                ),
+                [username, at - window],
+            )
+            times = [float(r[0]) for r in cur.fetchall()]
+            if len(times) >= max_failures:
+                wait = times[-1] + lockout - at
+                if wait > 0:
+                    return wait
+            cur.execute(
+                self._sql("INSERT INTO login_failures(username, failed_at) VALUES (?, ?)"),
+                [username, at],
+            )
+        return 0.0
+
+    # ------------------------------------------------------------------ sign-in sessions
+    def create_session(self, username: str, at: float, expires_at: float) -> str:
+        """A new live session for the user; returns its random id (goes into the cookie)."""
+        import secrets
+
+        session_id = secrets.token_hex(16)
+        with self.backend.transaction() as cur:
+            # Housekeeping: sessions that ended more than a day ago.
+            cur.execute(
+                self._sql("DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?"),
+                [at - 86400, at - 86400],
+            )
+            cur.execute(
+                self._sql(
+                    "INSERT INTO sessions(id, username, created_at, expires_at) "
+                    "VALUES (?, ?, ?, ?)"
+                ),
+                [session_id, username, at, expires_at],
+            )
+        return session_id
+
+    def session_user(self, session_id: str, at: float) -> str | None:
+        """The user of a live session (not revoked, not expired), else None."""
+        rows = self.execute(
+            "SELECT username FROM sessions WHERE id = ? AND revoked_at IS NULL "
+            "AND expires_at > ?",
+            [session_id, at],
+        )
+        return str(rows[0][0]) if rows else None
+
+    def revoke_session(self, session_id: str, at: float) -> None:
+        with self.backend.transaction() as cur:
+            cur.execute(
+                self._sql("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+                [at, session_id],
+            )
+
+    def revoke_user_sessions(self, username: str, at: float) -> int:
+        """End every live session of one user (e.g. after an administrator changed the
+        password or removed the account); returns how many were live."""
+        with self.backend.transaction() as cur:
+            cur.execute(
+                self._sql(
+                    "SELECT COUNT(*) FROM sessions WHERE username = ? AND revoked_at IS NULL"
+                ),
+                [username],
+            )
+            live = int(cur.fetchall()[0][0])
+            cur.execute(
+                self._sql(
+                    "UPDATE sessions SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL"
+                ),
+                [at, username],
+            )
+        return live
+
+    def session_secret(self) -> bytes:
+        """The key that signs session cookies when `[auth] cookie_secret` is not set: random,
+        made once and kept in the meta table, so every instance on this database shares it
+        and no account's password change alters it."""
+        import secrets
+
+        with self.backend.transaction() as cur:
+            cur.execute(self._sql("SELECT value FROM meta WHERE key = ?"), ["session_secret"])
+            row = cur.fetchall()
+            if row:
+                return bytes.fromhex(str(row[0][0]))
+            value = secrets.token_hex(32)
+            cur.execute(
+                self._sql("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+                ["session_secret", value],
+            )
+            cur.execute(self._sql("SELECT value FROM meta WHERE key = ?"), ["session_secret"])
+            return bytes.fromhex(str(cur.fetchall()[0][0]))
 
     def login_failures(self, username: str, since: float) -> list[float]:
         rows = self.execute(
