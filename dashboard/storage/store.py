@@ -614,8 +614,7 @@ class Store:
             )
             cur.execute(
                 self._sql(
-                    "INSERT INTO sessions(id, username, created_at, expires_at) "
-                    "VALUES (?, ?, ?, ?)"
+                    "INSERT INTO sessions(id, username, created_at, expires_at) VALUES (?, ?, ?, ?)"
                 ),
                 [session_id, username, at, expires_at],
             )
@@ -624,8 +623,7 @@ class Store:
     def session_user(self, session_id: str, at: float) -> str | None:
         """The user of a live session (not revoked, not expired), else None."""
         rows = self.execute(
-            "SELECT username FROM sessions WHERE id = ? AND revoked_at IS NULL "
-            "AND expires_at > ?",
+            "SELECT username FROM sessions WHERE id = ? AND revoked_at IS NULL AND expires_at > ?",
             [session_id, at],
         )
         return str(rows[0][0]) if rows else None
