@@ -94,9 +94,13 @@ def test_a_busy_file_makes_the_cli_wait_then_fail_with_one_line_naming_it(tmp_pa
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     lines = [line for line in done.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1, done.stderr
-    assert lines[0].startswith("error: The DuckDB file ") and str(db) in lines[0]
-    assert "in use by another process" in lines[0] and "PID" not in lines[0]
+    # One line when it starts waiting, one when it gives up; both name the file.
+    assert len(lines) == 2, done.stderr
+    assert lines[0] == (
+        f"The DuckDB file {db} is in use by another process; waiting up to 1.5 s for it."
+    )
+    assert lines[1].startswith("error: The DuckDB file ") and str(db) in lines[1]
+    assert "in use by another process" in lines[1] and "PID" not in lines[1]
     assert waited >= 1.5
 
 

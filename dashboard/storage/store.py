@@ -10,6 +10,7 @@ queries.py); the full parsed JSON is kept for the article reader and exports.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 import time
@@ -22,6 +23,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard.model import Article, RawArticle
+
+log = logging.getLogger(__name__)
 
 # Named migrations, applied once each and recorded in schema_migrations.
 MIGRATIONS: list[tuple[str, list[str]]] = [
@@ -297,14 +300,26 @@ class _DuckDBBackend(_Backend):
             self._con = self._open()
 
     def _open(self) -> Any:
-        deadline = time.monotonic() + self.lock_wait
+        started = time.monotonic()
+        deadline = started + self.lock_wait
         delay = 0.02
+        told = False
         while True:
             try:
                 return self._duckdb.connect(self.path)
             except self._duckdb.IOException as exc:
                 if not _is_lock_conflict(exc):
                     raise StoreError(f"Cannot open the DuckDB file {self.path}: {exc}") from None
+                if not told and self.lock_wait > 1.0 and time.monotonic() - started >= 1.0:
+                    # Past a normal page run: say what we are waiting for (the CLI shows
+                    # this on stderr through logging's last-resort handler).
+                    log.warning(
+                        "The DuckDB file %s is in use by another process; waiting up to "
+                        "%g s for it.",
+                        self.path,
+                        self.lock_wait,
+                    )
+                    told = True
                 if time.monotonic() >= deadline:
                     # The driver's message names the other process's executable and PID:
                     # not for a page; the file and what to do are enough.
@@ -476,6 +491,8 @@ class Store:
             path = url[len("duckdb://") :]
             if path.startswith("/") and path[1:] == ":memory:":
                 path = ":memory:"
+            elif path.startswith("//"):  # duckdb:////abs/path (config.database_url's form)
+                path = "/" + path.lstrip("/")
             self.backend = _DuckDBBackend(path or ":memory:", lock_wait=_lock_wait())
         else:
             raise StoreError(
