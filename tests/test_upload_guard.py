@@ -184,7 +184,7 @@ def _secrets_file(path: Path, victor_password: str) -> Path:
     return path
 
 
-def test_a_password_change_without_cookie_secret_signs_out_only_that_user(tmp_path):
+def test_a_password_change_without_cookie_secret_signs_out_only_that_user(server, tmp_path):
     """No `[auth] cookie_secret`: the signing key used to be derived from every account's
     hash, so one user's new password signed everybody out."""
     port = 8625
@@ -196,36 +196,36 @@ def test_a_password_change_without_cookie_secret_signs_out_only_that_user(tmp_pa
         "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
     }
     cookies: dict[str, list[dict]] = {}
-    with browser() as b:
-        with streamlit_server(port, env):
-            for user in (EDITOR, VIEWER):
-                ctx = b.new_context()
-                page = ctx.new_page()
-                page.goto(f"http://127.0.0.1:{port}/")
-                page.get_by_label("User name").wait_for(timeout=WAIT_MS)
-                page.get_by_label("User name").fill(user[0])
-                page.get_by_label("Password", exact=True).fill(user[1])
-                page.get_by_role("button", name="Sign in").click()
-                page.wait_for_function(
-                    f"() => document.cookie.includes('{auth.SESSION_COOKIE}=')", timeout=WAIT_MS
-                )
-                cookies[user[0]] = ctx.cookies()
-                ctx.close()
-        # The administrator gives victor a new password and restarts the app.
-        env["STREAMLIT_SECRETS_FILES"] = str(_secrets_file(tmp_path / "v2.toml", "new pw 3"))
-        with streamlit_server(port, env):
-            seen: dict[str, str] = {}
-            for name in (EDITOR[0], VIEWER[0]):
-                ctx = b.new_context()
-                ctx.add_cookies(cookies[name])
-                page = ctx.new_page()
-                page.goto(f"http://127.0.0.1:{port}/")
-                page.wait_for_function(
-                    "() => document.body.innerText.includes('Signed in as')"
-                    " || !!document.querySelector('input[aria-label=\"User name\"]')",
-                    timeout=WAIT_MS,
-                )
-                page.wait_for_timeout(1000)
-                seen[name] = "signed in" if page.get_by_text("Signed in as").count() else "form"
-                ctx.close()
+    b = server  # the module's browser (one Playwright per thread); its own servers below
+    with streamlit_server(port, env):
+        for user in (EDITOR, VIEWER):
+            ctx = b.new_context()
+            page = ctx.new_page()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.get_by_label("User name").wait_for(timeout=WAIT_MS)
+            page.get_by_label("User name").fill(user[0])
+            page.get_by_label("Password", exact=True).fill(user[1])
+            page.get_by_role("button", name="Sign in").click()
+            page.wait_for_function(
+                f"() => document.cookie.includes('{auth.SESSION_COOKIE}=')", timeout=WAIT_MS
+            )
+            cookies[user[0]] = ctx.cookies()
+            ctx.close()
+    # The administrator gives victor a new password and restarts the app.
+    env["STREAMLIT_SECRETS_FILES"] = str(_secrets_file(tmp_path / "v2.toml", "new pw 3"))
+    with streamlit_server(port, env):
+        seen: dict[str, str] = {}
+        for name in (EDITOR[0], VIEWER[0]):
+            ctx = b.new_context()
+            ctx.add_cookies(cookies[name])
+            page = ctx.new_page()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_function(
+                "() => document.body.innerText.includes('Signed in as')"
+                " || !!document.querySelector('input[aria-label=\"User name\"]')",
+                timeout=WAIT_MS,
+            )
+            page.wait_for_timeout(1000)
+            seen[name] = "signed in" if page.get_by_text("Signed in as").count() else "form"
+            ctx.close()
     assert seen == {EDITOR[0]: "signed in", VIEWER[0]: "form"}
