@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.web import auth, ui
+from dashboard.web import auth, ui, upload_guard
 
 PAGES = [
     ("views/overview.py", "Overview", ":material/dashboard:"),
@@ -36,7 +36,19 @@ nav = st.navigation(
     [st.Page(path, title=title, icon=icon) for path, title, icon in pages],
     position="sidebar" if signed_in else "hidden",
 )
-auth.login()
-store = ui.get_store()
-st.session_state[ui.FILTERS_KEY] = ui.sidebar_filters(store)
-nav.run()
+upload_guard.install()
+# One database connection per run: on the embedded DuckDB file it is released between
+# runs, so `python -m dashboard ingest|export` and other instances can use the file.
+with ui.store_connection():
+    # Streamlit's upload endpoint stores files only for sessions that may add articles
+    # (signed-in editors; everybody when access control is off). The sign-in page stops
+    # the run inside login(), and then the session may not.
+    may_upload = False
+    try:
+        auth.login()
+        may_upload = auth.is_editor()
+    finally:
+        upload_guard.permit_current_session(may_upload)
+    store = ui.get_store()
+    st.session_state[ui.FILTERS_KEY] = ui.sidebar_filters(store)
+    nav.run()

@@ -133,4 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     pt.set_defaults(func=train_voices.cli)
 
     args = p.parse_args(argv)
-    return int(args.func(args) or 0)
+    from dashboard.storage.store import StoreError
+
+    try:
+        return int(args.func(args) or 0)
+    except StoreError as exc:
+        # A database that is busy or unreachable: one line naming it, no traceback.
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

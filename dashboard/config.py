@@ -64,6 +64,13 @@ SETTINGS: dict[str, Setting] = {
             "Longest article body analysed; longer bodies are truncated with a warning.",
         ),
         Setting(
+            "lock_wait_seconds",
+            "DASHBOARD_LOCK_WAIT_SECONDS",
+            "30",
+            "Embedded DuckDB only: how long a process waits for the database file while "
+            "another one (the app, an ingest, an export) is using it, before giving up.",
+        ),
+        Setting(
             "speaker_aliases",
             "DASHBOARD_SPEAKER_ALIASES",
             "",

@@ -128,15 +128,20 @@ def test_auth_is_off_without_users(secrets):
 NOW = 1_800_000_000.0  # a fixed clock: 2027-01-15
 
 
-def _session(secrets=SECRETS):
+COOKIE_SECRETS = {"auth": {**SECRETS["auth"], "cookie_secret": "a test cookie secret"}}
+SID = "0123456789abcdef0123456789abcdef"  # a server-side session id (Store.create_session)
+
+
+def _session(secrets=COOKIE_SECRETS):
     config = auth.config_from_secrets(secrets)
     return config, config.users
 
 
 def test_session_token_signs_in_its_user_until_it_expires():
     config, users = _session()
-    token = auth.issue_session_token(users["bob"], config.session_secret, 12, now=NOW)
+    token = auth.issue_session_token(users["bob"], config.session_secret, 12, SID, now=NOW)
     assert auth.verify_session_token(token, users, config.session_secret, now=NOW) == users["bob"]
+    assert auth.token_session_id(token) == SID
     # 11 h 59 min later still valid; 12 h 1 min later not.
     later = NOW + 12 * 3600
     assert auth.verify_session_token(token, users, config.session_secret, now=later - 60)
@@ -146,14 +151,16 @@ def test_session_token_signs_in_its_user_until_it_expires():
 def test_session_token_refuses_forgery_and_stale_accounts():
     config, users = _session()
     secret = config.session_secret
-    token = auth.issue_session_token(users["bob"], secret, 12, now=NOW)
-    name, expiry, mac = token.split(".")
-    alice = auth.issue_session_token(users["alice"], secret, 12, now=NOW).split(".")[0]
+    token = auth.issue_session_token(users["bob"], secret, 12, SID, now=NOW)
+    name, expiry, sid, mac = token.split(".")
+    alice = auth.issue_session_token(users["alice"], secret, 12, SID, now=NOW).split(".")[0]
     forged = [
-        f"{alice}.{expiry}.{mac}",  # bob's signature on alice's name: no editor rights
-        f"{name}.{int(expiry) + 86400}.{mac}",  # a longer life
-        f"{name}.{expiry}.{'0' * 64}",
-        f"{name}.{expiry}.{mac[:-1]}",
+        f"{alice}.{expiry}.{sid}.{mac}",  # bob's signature on alice's name: no editor rights
+        f"{name}.{int(expiry) + 86400}.{sid}.{mac}",  # a longer life
+        f"{name}.{expiry}.{'f' * 32}.{mac}",  # another server-side session
+        f"{name}.{expiry}.{sid}.{'0' * 64}",
+        f"{name}.{expiry}.{sid}.{mac[:-1]}",
+        f"{name}.{expiry}.{mac}",  # the old format, without a session id
         token + ".x",
         "",
         None,
@@ -163,6 +170,8 @@ def test_session_token_refuses_forgery_and_stale_accounts():
         assert auth.verify_session_token(value, users, secret, now=NOW) is None, value
     # Another key (another deployment) refuses it.
     other, _ = _session({"auth": {**SECRETS["auth"], "cookie_secret": "another"}})
+    with pytest.raises(ValueError):
+        auth.issue_session_token(users["bob"], secret, 12, "not-hex", now=NOW)
     assert auth.verify_session_token(token, users, other.session_secret, now=NOW) is None
     # The account was removed, or its password changed: the token is dead.
     without_bob = {"alice": users["alice"]}
@@ -171,27 +180,73 @@ def test_session_token_refuses_forgery_and_stale_accounts():
     assert auth.verify_session_token(token, {**users, "bob": new_bob}, secret, now=NOW) is None
 
 
-def test_session_key_comes_from_cookie_secret_or_the_accounts():
+def test_session_key_comes_from_cookie_secret_or_the_database(any_store):
     with_secret = auth.config_from_secrets({"auth": {**SECRETS["auth"], "cookie_secret": "k"}})
     same_secret = auth.config_from_secrets({"auth": {"users": {}, "cookie_secret": "k"}})
-    derived = auth.config_from_secrets(SECRETS)
     assert with_secret.session_secret == same_secret.session_secret
-    assert (
-        len(derived.session_secret) == 32 and derived.session_secret != with_secret.session_secret
-    )
-    # Derived keys do not depend on the order of the accounts, and change with a hash.
-    reordered = {"auth": {"users": dict(reversed(list(SECRETS["auth"]["users"].items())))}}
-    assert auth.config_from_secrets(reordered).session_secret == derived.session_secret
-    changed = {
-        "auth": {
-            "users": {
-                **SECRETS["auth"]["users"],
-                "bob": {"password_hash": ALICE_HASH, "role": "viewer"},
-            }
-        }
-    }
-    assert auth.config_from_secrets(changed).session_secret != derived.session_secret
+    assert len(with_secret.session_secret) == 32
+    # Without cookie_secret the key is not derived from the accounts (one user's password
+    # change would sign everybody out) but kept, random, in the database.
+    assert auth.config_from_secrets(SECRETS).session_secret == b""
     assert auth.OFF.session_secret == b""
+    key = any_store.session_secret()
+    assert len(key) == 32 and any_store.session_secret() == key
+
+
+def test_a_password_change_signs_out_only_that_user(any_store):
+    """Issue 16, item 4: with no cookie_secret, one user's new password must leave the
+    other users' sessions alone."""
+    users = auth.load_users(SECRETS["auth"]["users"])
+    key = any_store.session_secret()
+    now = 1_700_000_000.0
+    tokens = {
+        name: auth.issue_session_token(
+            users[name], key, 12, any_store.create_session(name, now, now + 3600), now=now
+        )
+        for name in ("alice", "bob")
+    }
+    new_bob = auth.User("bob", "viewer", auth.hash_password("bob's new password", rounds=4))
+    after = auth.load_users(
+        {
+            "alice": {"password_hash": ALICE_HASH, "role": "editor"},
+            "bob": {"password_hash": new_bob.password_hash, "role": "viewer"},
+        }
+    )
+    # The signing key is the database's, so it did not change with bob's hash.
+    alice = auth.session_from_cookie(
+        tokens["alice"], after, any_store.session_secret(), any_store, now=now + 1
+    )
+    assert alice is not None and alice[0].name == "alice"
+    assert auth.session_from_cookie(tokens["bob"], after, key, any_store, now=now + 1) is None
+
+
+def test_a_revoked_session_cookie_is_refused(any_store):
+    """Issue 16, item 4: signing out ends the server-side session, so a copy of the cookie
+    no longer signs in; other sessions of the same user stay."""
+    users = auth.load_users(SECRETS["auth"]["users"])
+    key = any_store.session_secret()
+    now = 1_700_000_000.0
+    first = any_store.create_session("alice", now, now + 3600)
+    second = any_store.create_session("alice", now, now + 3600)
+    copied = auth.issue_session_token(users["alice"], key, 1, first, now=now)
+    other_tab = auth.issue_session_token(users["alice"], key, 1, second, now=now)
+    assert auth.session_from_cookie(copied, users, key, any_store, now=now + 1) == (
+        users["alice"],
+        first,
+    )
+    any_store.revoke_session(first, now + 2)
+    assert auth.session_from_cookie(copied, users, key, any_store, now=now + 3) is None
+    assert auth.session_from_cookie(other_tab, users, key, any_store, now=now + 3) is not None
+    # A well-signed cookie for a session the server never issued is refused too.
+    unknown = auth.issue_session_token(users["alice"], key, 1, "f" * 32, now=now)
+    assert auth.session_from_cookie(unknown, users, key, any_store, now=now + 3) is None
+    # An administrator can end every session of a user.
+    assert any_store.revoke_user_sessions("alice", now + 4) == 1
+    assert auth.session_from_cookie(other_tab, users, key, any_store, now=now + 5) is None
+    # Expired sessions are refused even if the cookie's own expiry were later.
+    short = any_store.create_session("bob", now, now + 10)
+    bob = auth.issue_session_token(users["bob"], key, 1, short, now=now)
+    assert auth.session_from_cookie(bob, users, key, any_store, now=now + 11) is None
 
 
 @pytest.mark.parametrize(
@@ -209,7 +264,7 @@ def test_session_hours_are_checked(hours, message):
 
 def test_cookie_script_sets_and_deletes_only_a_token():
     config, users = _session()
-    token = auth.issue_session_token(users["alice"], config.session_secret, 2, now=NOW)
+    token = auth.issue_session_token(users["alice"], config.session_secret, 2, SID, now=NOW)
     script = auth.cookie_script(token, 7200)
     assert script.startswith("<script>") and script.endswith("</script>")
     assert f'"{auth.SESSION_COOKIE}=" + "{token}"' in script

@@ -316,6 +316,14 @@ def test_proxy_redirects_to_https_and_keeps_sessions_sticky(deployment):
         }
 
 
+def test_proxy_forbids_framing_by_other_sites(deployment):
+    # Issue 16, item 5: no other site may show the dashboard in a frame (clickjacking).
+    for path in ("/", "/_stcore/health", "/static/nonexistent.js"):
+        resp = https_get(deployment["https_port"], path)
+        assert resp.getheader("Content-Security-Policy") == "frame-ancestors 'none'", path
+        assert resp.getheader("X-Frame-Options") == "DENY", path
+
+
 def _context(b, deployment, key: str | None):
     ctx = b.new_context(ignore_https_errors=True, viewport={"width": 1400, "height": 1000})
     if key:

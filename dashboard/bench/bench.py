@@ -172,6 +172,10 @@ def phase_pages(url: str) -> dict:
     from dashboard.storage.store import Filters, Store
 
     store = Store(url)
+    # As in the app: one connection for the whole page work (Store.connected()), not one
+    # per query, which on an embedded DuckDB file would add an open and close to each.
+    held = store.connected()
+    held.__enter__()
     f = Filters()
     out: dict[str, Any] = {}
     memo: dict[tuple, bytes] = {}
@@ -215,6 +219,7 @@ def phase_pages(url: str) -> dict:
     _query("distinctive_terms")(store, f)
     out["distinctive_s"] = time.perf_counter() - t
     out["peak_mb_pages"] = _maxrss_mb()
+    held.__exit__(None, None, None)
     store.close()
     return out
 

@@ -186,12 +186,16 @@ def ingest_result(
                     progress(start + i, len(raws), title)
 
             parsed = parse_many(chunk, workers=workers, progress=step, pool=pool)
-            part = store_parsed(store, chunk, parsed, seen=seen, cluster=False)
+            # An embedded database file is held while storing, not while parsing, so the
+            # app and other processes get their turn between rounds (Store.connected()).
+            with store.connected():
+                part = store_parsed(store, chunk, parsed, seen=seen, cluster=False)
             report.outcomes += part.outcomes
             report.stored_ids += part.stored_ids
             del parsed, part  # this round's parsed articles are stored: let them go
     if report.stored_ids:
-        _update_wire_clusters(store, report.stored_ids, report)
+        with store.connected():
+            _update_wire_clusters(store, report.stored_ids, report)
     for problem in result.problems:
         status = "rejected" if problem.severity == "error" else "warning"
         report.outcomes.append(FileOutcome(problem.file, status, problem.reason))

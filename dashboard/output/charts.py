@@ -29,6 +29,18 @@ class Chart:
     kind: str = "plotly"
 
     @property
+    def empty_reason(self) -> str:
+        """Why the chart has nothing to show ("" when it has data): a Plotly figure
+        without traces (figures.empty_figure, whose note says why) or a cloud without
+        terms. The exporter reports these instead of writing blank images."""
+        if self.kind == "cloud":
+            return "" if self.frequencies else "no terms for the current filters"
+        if self.figure is not None and len(self.figure.data) == 0:
+            notes = [str(a.text) for a in (self.figure.layout.annotations or ()) if a.text]
+            return notes[0] if notes else "no data for the current filters"
+        return ""
+
+    @property
     def file_stem(self) -> str:
         parts = [self.page, self.name] + ([slug(self.outlet)] if self.outlet else [])
         return "_".join(p for p in parts if p)

@@ -513,12 +513,30 @@ def export_cli(args: Any) -> int:
         )
         from dashboard.storage.outlets import ensure_synced
 
-        ensure_synced(store)  # region/country/type filters read the synced outlet table
-        charts = dashboard_charts(store, f)
+        # One connection for all the queries; an embedded file is released before the
+        # (slow) drawing, so the app is not kept waiting.
+        with store.connected():
+            if not _ensure_articles(store):
+                shutdown()
+                return 1
+            ensure_synced(store)  # region/country/type filters read the synced outlet table
+            charts = dashboard_charts(store, f)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        shutdown()
+        return 1
     finally:
         store.close()
+    # A chart without data would be a blank image: say so instead of writing it.
+    empty = [c for c in charts if c.empty_reason]
+    for chart in empty:
+        print(f"skipped {chart.file_stem}: {_plain(chart.empty_reason)}", file=sys.stderr)
+    charts = [c for c in charts if not c.empty_reason]
     if not charts:
-        print("No charts to export.", file=sys.stderr)
+        print(
+            f"error: no chart has data for these filters ({f.describe()}); nothing written.",
+            file=sys.stderr,
+        )
         shutdown()
         return 1
 
@@ -554,9 +572,46 @@ def export_cli(args: Any) -> int:
         (out / "dashboard.zip").write_bytes(zip_files(files, description))
     elapsed = time.perf_counter() - started
     clouds_n = sum(1 for ef in files if ef.chart.kind == "cloud")
+    skipped = f"; skipped {len(empty)} without data (listed above)" if empty else ""
     print(
         f"Wrote {len(files)} {fmt.upper()} files ({len(files) - clouds_n} charts, "
         f"{clouds_n} word clouds) and index.csv{' and dashboard.zip' if args.zip else ''} "
-        f"to {out} in {elapsed:.1f} s (filters: {description})"
+        f"to {out} in {elapsed:.1f} s (filters: {description}){skipped}"
     )
     return status
+
+
+def _plain(text: str) -> str:
+    """A chart note as plain text (figures.safe() escapes it for Plotly's HTML labels)."""
+    import html
+
+    return html.unescape(text)
+
+
+def _ensure_articles(store: Any) -> bool:
+    """An empty store gets the seed articles first, as the app does on its first start
+    (DASHBOARD_AUTO_INGEST_SEEDS); False, after saying why, when it stays empty."""
+    from dashboard import config
+
+    if store.count():
+        return True
+    seeds = Path(config.get("seeds_dir"))
+    if config.get("auto_ingest_seeds") == "1" and seeds.is_dir():
+        from dashboard.ingest.ingest import ingest_path
+
+        print(
+            f"The store is empty: ingesting the seed articles in {seeds} first, as the app "
+            "does on its first start.",
+            file=sys.stderr,
+        )
+        report = ingest_path(store, seeds, workers=1)
+        print(f"  {report.summary()}", file=sys.stderr)
+        if store.count():
+            return True
+    print(
+        "error: the store holds no articles, so there is nothing to export. Ingest some "
+        "first: python -m dashboard ingest FOLDER (the seeds are ingested automatically "
+        "when DASHBOARD_AUTO_INGEST_SEEDS=1 and DASHBOARD_SEEDS_DIR exists).",
+        file=sys.stderr,
+    )
+    return False

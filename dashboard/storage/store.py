@@ -10,8 +10,10 @@ queries.py); the full parsed JSON is kept for the article reader and exports.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -21,6 +23,8 @@ from typing import Any
 import pandas as pd
 
 from dashboard.model import Article, RawArticle
+
+log = logging.getLogger(__name__)
 
 # Named migrations, applied once each and recorded in schema_migrations.
 MIGRATIONS: list[tuple[str, list[str]]] = [
@@ -157,7 +161,25 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS login_failures_user ON login_failures(username)",
         ],
     ),
+    (
+        # Password sign-in sessions, server side: a session cookie signs in only while its
+        # row is live, so signing out (or an administrator) ends exactly that session.
+        "005_sessions",
+        [
+            """CREATE TABLE IF NOT EXISTS sessions (
+                id TEXT PRIMARY KEY,
+                username TEXT NOT NULL,
+                created_at DOUBLE PRECISION NOT NULL,
+                expires_at DOUBLE PRECISION NOT NULL,
+                revoked_at DOUBLE PRECISION
+            )""",
+            "CREATE INDEX IF NOT EXISTS sessions_user ON sessions(username)",
+        ],
+    ),
 ]
+
+# Key of the pg_advisory_xact_lock that serialises the sign-in throttle's count-and-record.
+_LOGIN_LOCK = 727002
 
 # Rows keyed by article that syndication.py derives after an article is stored.
 SYNDICATION_TABLES = ("article_minhash", "article_clusters", "agency_credits")
@@ -167,6 +189,10 @@ DERIVED_TABLES = ("quotes", "date_mentions", "terms", "frames", "event_names")
 
 class StoreError(RuntimeError):
     """A storage problem with a message meant for the user."""
+
+
+class StoreBusy(StoreError):
+    """The embedded database file stayed locked by another process for the whole wait."""
 
 
 @dataclass
@@ -243,33 +269,94 @@ class _Backend:
 
 
 class _DuckDBBackend(_Backend):
+    """DuckDB allows one process at a time to open a database file (an exclusive file
+    lock). So that the app, the CLI and a second app instance can share one data folder,
+    no process keeps the file open: a connection is opened for a block of work (one query,
+    one transaction, or a span marked with `Store.connected()`, such as one page run) and
+    closed when the last user of it is done. Opening while another process holds the file
+    waits and retries for `lock_wait` seconds, then raises StoreBusy naming the file."""
+
     name = "duckdb"
     placeholder = "?"
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, lock_wait: float):
         import duckdb
 
+        self._duckdb = duckdb
         self.path = path
-        if path != ":memory:":
+        self.lock_wait = lock_wait
+        # An in-memory database lives only as long as its connection: keep it.
+        self._persistent = path == ":memory:"
+        if not self._persistent:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._guard = threading.Lock()  # protects _con and _users
+        self._con: Any = None
+        self._users = 0
+        # Writes from several threads are serialised (per file, so two Store objects on
+        # one file in one process do too); reads use cursors (DuckDB's per-thread
+        # connections on the same database). Other processes wait for the file lock.
+        self._write_lock = _file_write_lock(path) if not self._persistent else threading.RLock()
+        if self._persistent:
+            self._con = self._open()
+
+    def _open(self) -> Any:
+        started = time.monotonic()
+        deadline = started + self.lock_wait
+        delay = 0.02
+        told = False
+        while True:
+            try:
+                return self._duckdb.connect(self.path)
+            except self._duckdb.IOException as exc:
+                if not _is_lock_conflict(exc):
+                    raise StoreError(f"Cannot open the DuckDB file {self.path}: {exc}") from None
+                if not told and self.lock_wait > 1.0 and time.monotonic() - started >= 1.0:
+                    # Past a normal page run: say what we are waiting for (the CLI shows
+                    # this on stderr through logging's last-resort handler).
+                    log.warning(
+                        "The DuckDB file %s is in use by another process; waiting up to "
+                        "%g s for it.",
+                        self.path,
+                        self.lock_wait,
+                    )
+                    told = True
+                if time.monotonic() >= deadline:
+                    # The driver's message names the other process's executable and PID:
+                    # not for a page; the file and what to do are enough.
+                    raise StoreBusy(
+                        f"The DuckDB file {self.path} is in use by another process (an "
+                        f"ingest, an export or another dashboard) and stayed busy for "
+                        f"{self.lock_wait:g} s. Try again when it has finished, or raise "
+                        "DASHBOARD_LOCK_WAIT_SECONDS."
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
+
+    @contextmanager
+    def connection(self) -> Iterator[Any]:
+        """The shared connection, opened if no thread of this process holds it; closed
+        (releasing the file) when the last holder is done."""
+        with self._guard:
+            if self._con is None:
+                self._con = self._open()
+            self._users += 1
         try:
-            self._con = duckdb.connect(path)
-        except duckdb.IOException as exc:  # another process holds the file
-            raise StoreError(
-                f"Cannot open the DuckDB file {path}: {exc}. Is another dashboard or "
-                "ingest process using it? Stop it or point DASHBOARD_DATABASE_URL elsewhere."
-            ) from exc
-        # Writes from several Streamlit threads are serialised; reads use cursors
-        # (DuckDB's per-thread connections on the same database).
-        self._write_lock = threading.RLock()
+            yield self._con
+        finally:
+            with self._guard:
+                self._users -= 1
+                if self._users == 0 and not self._persistent:
+                    con, self._con = self._con, None
+                    con.close()
 
     @contextmanager
     def cursor(self):
-        cur = self._con.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
+        with self.connection() as con:
+            cur = con.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
 
     @contextmanager
     def transaction(self):
@@ -284,7 +371,25 @@ class _DuckDBBackend(_Backend):
                 cur.execute("COMMIT")
 
     def close(self) -> None:
-        self._con.close()
+        with self._guard:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+                self._users = 0
+
+
+_FILE_WRITE_LOCKS: dict[str, threading.RLock] = {}
+_FILE_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def _file_write_lock(path: str) -> threading.RLock:
+    key = str(Path(path).resolve())
+    with _FILE_WRITE_LOCKS_GUARD:
+        return _FILE_WRITE_LOCKS.setdefault(key, threading.RLock())
+
+
+def _is_lock_conflict(exc: Exception) -> bool:
+    return "lock" in str(exc).lower()
 
 
 class _PostgresBackend(_Backend):
@@ -386,7 +491,9 @@ class Store:
             path = url[len("duckdb://") :]
             if path.startswith("/") and path[1:] == ":memory:":
                 path = ":memory:"
-            self.backend = _DuckDBBackend(path or ":memory:")
+            elif path.startswith("//"):  # duckdb:////abs/path (config.database_url's form)
+                path = "/" + path.lstrip("/")
+            self.backend = _DuckDBBackend(path or ":memory:", lock_wait=_lock_wait())
         else:
             raise StoreError(
                 f"Unsupported database URL {_redact(url)!r}: use duckdb:///path/file.duckdb "
@@ -443,6 +550,18 @@ class Store:
     def close(self) -> None:
         self.backend.close()
 
+    @contextmanager
+    def connected(self) -> Iterator[None]:
+        """Keep one connection open for a block of work (a page run, an export's queries,
+        one round of an ingest) instead of one per query. On DuckDB other processes wait
+        for the file while the block runs, so keep blocks short; on PostgreSQL this is a
+        no-op (its connections are per thread and never lock out other processes)."""
+        if isinstance(self.backend, _DuckDBBackend):
+            with self.backend.connection():
+                yield
+        else:
+            yield
+
     # ------------------------------------------------------------------ sign-in failures
     # Not article data: these writes leave the data version (and so every cache) alone.
     def record_login_failure(self, username: str, at: float, keep_seconds: float) -> None:
@@ -454,6 +573,122 @@ class Store:
                 self._sql("INSERT INTO login_failures(username, failed_at) VALUES (?, ?)"),
                 [username, at],
             )
+
+    def claim_login_attempt(
+        self,
+        username: str,
+        at: float,
+        *,
+        window: float,
+        max_failures: int,
+        lockout: float,
+        keep_seconds: float = 86400,
+    ) -> float:
+        """Count a sign-in attempt before its password is checked, in one transaction that
+        every instance serialises on (a PostgreSQL advisory lock; on DuckDB the file lock
+        and a per-file thread lock), so concurrent attempts cannot all read "not locked".
+
+        Returns 0.0 when the attempt may go ahead (it is recorded as a failure, which a
+        successful sign-in clears with clear_login_failures), else the seconds the name
+        stays locked (and nothing is recorded)."""
+        with self.backend.transaction() as cur:
+            if self.backend.name == "postgresql":
+                cur.execute(
+                    "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", [_LOGIN_LOCK, username]
+                )
+            cur.execute(
+                self._sql("DELETE FROM login_failures WHERE failed_at < ?"), [at - keep_seconds]
+            )
+            cur.execute(
+                self._sql(
+                    "SELECT failed_at FROM login_failures WHERE username = ? AND failed_at >= ? "
+                    "ORDER BY failed_at"
+                ),
+                [username, at - window],
+            )
+            times = [float(r[0]) for r in cur.fetchall()]
+            if len(times) >= max_failures:
+                wait = times[-1] + lockout - at
+                if wait > 0:
+                    return wait
+            cur.execute(
+                self._sql("INSERT INTO login_failures(username, failed_at) VALUES (?, ?)"),
+                [username, at],
+            )
+        return 0.0
+
+    # ------------------------------------------------------------------ sign-in sessions
+    def create_session(self, username: str, at: float, expires_at: float) -> str:
+        """A new live session for the user; returns its random id (goes into the cookie)."""
+        import secrets
+
+        session_id = secrets.token_hex(16)
+        with self.backend.transaction() as cur:
+            # Housekeeping: sessions that ended more than a day ago.
+            cur.execute(
+                self._sql("DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?"),
+                [at - 86400, at - 86400],
+            )
+            cur.execute(
+                self._sql(
+                    "INSERT INTO sessions(id, username, created_at, expires_at) VALUES (?, ?, ?, ?)"
+                ),
+                [session_id, username, at, expires_at],
+            )
+        return session_id
+
+    def session_user(self, session_id: str, at: float) -> str | None:
+        """The user of a live session (not revoked, not expired), else None."""
+        rows = self.execute(
+            "SELECT username FROM sessions WHERE id = ? AND revoked_at IS NULL AND expires_at > ?",
+            [session_id, at],
+        )
+        return str(rows[0][0]) if rows else None
+
+    def revoke_session(self, session_id: str, at: float) -> None:
+        with self.backend.transaction() as cur:
+            cur.execute(
+                self._sql("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+                [at, session_id],
+            )
+
+    def revoke_user_sessions(self, username: str, at: float) -> int:
+        """End every live session of one user (e.g. after an administrator changed the
+        password or removed the account); returns how many were live."""
+        with self.backend.transaction() as cur:
+            cur.execute(
+                self._sql(
+                    "SELECT COUNT(*) FROM sessions WHERE username = ? AND revoked_at IS NULL"
+                ),
+                [username],
+            )
+            live = int(cur.fetchall()[0][0])
+            cur.execute(
+                self._sql(
+                    "UPDATE sessions SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL"
+                ),
+                [at, username],
+            )
+        return live
+
+    def session_secret(self) -> bytes:
+        """The key that signs session cookies when `[auth] cookie_secret` is not set: random,
+        made once and kept in the meta table, so every instance on this database shares it
+        and no account's password change alters it."""
+        import secrets
+
+        with self.backend.transaction() as cur:
+            cur.execute(self._sql("SELECT value FROM meta WHERE key = ?"), ["session_secret"])
+            row = cur.fetchall()
+            if row:
+                return bytes.fromhex(str(row[0][0]))
+            value = secrets.token_hex(32)
+            cur.execute(
+                self._sql("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+                ["session_secret", value],
+            )
+            cur.execute(self._sql("SELECT value FROM meta WHERE key = ?"), ["session_secret"])
+            return bytes.fromhex(str(cur.fetchall()[0][0]))
 
     def login_failures(self, username: str, since: float) -> list[float]:
         rows = self.execute(
@@ -701,6 +936,15 @@ class Store:
                 f"{alias}.id NOT IN (SELECT article_id FROM article_clusters WHERE NOT is_first)"
             )
         return (" AND ".join(conds) or "TRUE"), params
+
+
+def _lock_wait() -> float:
+    from dashboard import config
+
+    try:
+        return max(0.0, float(config.get("lock_wait_seconds")))
+    except ValueError:
+        raise StoreError("DASHBOARD_LOCK_WAIT_SECONDS must be a number of seconds") from None
 
 
 def _count_names(aid: str, names: list[str]) -> list[tuple]:

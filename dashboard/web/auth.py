@@ -17,10 +17,12 @@ the provider keys Streamlit documents (`redirect_uri`, `cookie_secret`, and `cli
     viewers = ["@example.org"]       # a whole e-mail domain
 
 A password sign-in survives a reload and a restart of the app: the browser keeps a signed
-session cookie (HMAC-SHA256 over the user name, an expiry and the user's password hash, so
-changing a password ends that user's sessions). The key is `[auth] cookie_secret` when set
-(shared by all instances behind a proxy), else derived from the accounts' hashes;
-`[auth] session_hours` (default 12; 0 = sign in on every visit) bounds its life.
+session cookie (HMAC-SHA256 over the user name, an expiry, a session id and the user's
+password hash, so changing a password ends that user's sessions and only theirs). The
+session is also recorded server side (table `sessions`): the cookie signs in only while
+its row is live, so signing out ends it for a copied cookie too. The key is `[auth]
+cookie_secret` when set, else a random key kept in the database (either way shared by all
+instances); `[auth] session_hours` (default 12; 0 = sign in on every visit) bounds its life.
 
 The pure half of this module (no Streamlit) is unit-tested; the Streamlit half imports
 Streamlit lazily, which keeps `python -m dashboard hash-password` light. Passwords, hashes
@@ -54,9 +56,10 @@ EDIT_ROLES = frozenset({"editor", LOCAL})
 # silently truncated (bcrypt >= 5 raises on them anyway).
 MAX_PASSWORD_BYTES = 72
 SESSION_USER_KEY = "_auth_user"
+SESSION_ID_KEY = "_auth_session_id"  # the server-side session this browser session uses
 SESSION_COOKIE = "dashboard_session"
 DEFAULT_SESSION_HOURS = 12.0
-_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{1,400}\.[0-9]{1,12}\.[0-9a-f]{64}$")
+_TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{1,400}\.[0-9]{1,12}\.[0-9a-f]{32}\.[0-9a-f]{64}$")
 
 
 class AuthConfigError(ValueError):
@@ -202,6 +205,21 @@ class LoginThrottle:
         with self._lock:
             self._recent(username, now).append(now)
 
+    def attempt(self, username: str, now: float | None = None) -> float:
+        """Count an attempt before its password is checked, atomically: 0.0 = go ahead
+        (counted as a failure until succeeded()), else the seconds the name stays locked.
+        Checking first and counting after the (slow) password check would let concurrent
+        attempts all pass the check."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            times = self._recent(username, now)
+            if len(times) >= self.max_failures:
+                wait = times[-1] + self.lockout - now
+                if wait > 0:
+                    return wait
+            times.append(now)
+            return 0.0
+
     def succeeded(self, username: str) -> None:
         with self._lock:
             self._failures.pop(username, None)
@@ -231,6 +249,31 @@ class SharedLoginThrottle(LoginThrottle):
 
     def succeeded(self, username: str) -> None:
         self.store.clear_login_failures(username[: self.MAX_NAME])
+
+    def attempt(self, username: str, now: float | None = None) -> float:
+        now = time.time() if now is None else now
+        return self.store.claim_login_attempt(
+            username[: self.MAX_NAME],
+            now,
+            window=self.window,
+            max_failures=self.max_failures,
+            lockout=self.lockout,
+        )
+
+
+def attempt_sign_in(
+    throttle: LoginThrottle, users: Mapping[str, User], username: str, password: str
+) -> tuple[User | None, float]:
+    """One password sign-in under the throttle: (user, 0) signed in; (None, 0) wrong name
+    or password; (None, seconds) refused unchecked because the name is locked."""
+    name = (username or "").strip()
+    wait = throttle.attempt(name)
+    if wait > 0:
+        return None, wait
+    user = authenticate(users, name, password)
+    if user is not None:
+        throttle.succeeded(name)
+    return user, 0.0
 
 
 # --------------------------------------------------------------------------- single sign-on
@@ -335,32 +378,41 @@ def config_from_secrets(secrets: Mapping[str, Any] | None) -> AuthConfig:
 # --------------------------------------------------------------------------- sessions
 
 
-def session_secret(cookie_secret: Any, users: Mapping[str, User]) -> bytes:
-    """The key that signs session cookies: `[auth] cookie_secret`, else one derived from the
-    accounts' password hashes (secret, and the same on every instance reading the same
-    secrets file)."""
+def session_secret(cookie_secret: Any, users: Mapping[str, User] | None = None) -> bytes:
+    """The key that signs session cookies from `[auth] cookie_secret`; b"" without one, and
+    then the app uses a random key kept in the database (Store.session_secret()). A key
+    derived from the accounts' hashes would change with any one password, signing
+    everybody out."""
     if cookie_secret:
         return hashlib.sha256(b"dashboard-session\x1f" + str(cookie_secret).encode()).digest()
-    if not users:
-        return b""
-    material = "\x1f".join(
-        f"{u.name}\x1e{u.password_hash}" for u in sorted(users.values(), key=lambda u: u.name)
-    )
-    return hashlib.sha256(b"dashboard-session-derived\x1f" + material.encode()).digest()
+    return b""
 
 
-def _token_mac(secret: bytes, name_b64: str, expiry: int, user: User) -> str:
-    message = f"{name_b64}.{expiry}.{user.password_hash}".encode()
+def _token_mac(secret: bytes, name_b64: str, expiry: int, session_id: str, user: User) -> str:
+    message = f"{name_b64}.{expiry}.{session_id}.{user.password_hash}".encode()
     return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
 
-def issue_session_token(user: User, secret: bytes, hours: float, now: float | None = None) -> str:
-    """A cookie value that signs `user` in until now + hours: name.expiry.mac."""
+def issue_session_token(
+    user: User, secret: bytes, hours: float, session_id: str, now: float | None = None
+) -> str:
+    """A cookie value that signs `user` in until now + hours while the server-side session
+    `session_id` (32 hex digits, Store.create_session()) is live: name.expiry.sid.mac."""
     if not secret:
         raise ValueError("no session secret")
+    if not re.fullmatch(r"[0-9a-f]{32}", session_id or ""):
+        raise ValueError("not a session id")
     expiry = int((time.time() if now is None else now) + hours * 3600)
     name_b64 = base64.urlsafe_b64encode(user.name.encode()).decode().rstrip("=")
-    return f"{name_b64}.{expiry}.{_token_mac(secret, name_b64, expiry, user)}"
+    mac = _token_mac(secret, name_b64, expiry, session_id, user)
+    return f"{name_b64}.{expiry}.{session_id}.{mac}"
+
+
+def token_session_id(token: str | None) -> str | None:
+    """The server-side session id inside a well-formed token (not verified)."""
+    if not isinstance(token, str) or not _TOKEN_RE.match(token):
+        return None
+    return token.split(".")[2]
 
 
 def verify_session_token(
@@ -370,7 +422,7 @@ def verify_session_token(
     account that no longer exists, or issued before that account's password changed."""
     if not isinstance(token, str) or not secret or not _TOKEN_RE.match(token):
         return None
-    name_b64, expiry_text, mac = token.split(".")
+    name_b64, expiry_text, session_id, mac = token.split(".")
     try:
         name = base64.urlsafe_b64decode(name_b64 + "=" * (-len(name_b64) % 4)).decode()
     except (ValueError, UnicodeDecodeError):
@@ -379,9 +431,31 @@ def verify_session_token(
     expiry = int(expiry_text)
     if user is None or expiry < (time.time() if now is None else now):
         return None
-    if not hmac.compare_digest(mac, _token_mac(secret, name_b64, expiry, user)):
+    if not hmac.compare_digest(mac, _token_mac(secret, name_b64, expiry, session_id, user)):
         return None
     return user
+
+
+def session_from_cookie(
+    token: str | None,
+    users: Mapping[str, User],
+    secret: bytes,
+    store: Any,
+    now: float | None = None,
+) -> tuple[User, str] | None:
+    """(account, session id) a session cookie signs in, or None: a token that does not
+    verify (verify_session_token), or whose server-side session was revoked (sign-out),
+    expired, belongs to someone else, or cannot be checked (the store is down)."""
+    user = verify_session_token(token, users, secret, now=now)
+    session_id = token_session_id(token)
+    if user is None or session_id is None:
+        return None
+    try:
+        owner = store.session_user(session_id, time.time() if now is None else now)
+    except Exception:  # noqa: BLE001 - cannot check the session: do not sign in
+        log.warning("session cookie not checked: the store is unavailable")
+        return None
+    return (user, session_id) if owner == user.name else None
 
 
 def cookie_script(token: str | None, max_age: int) -> str:
@@ -425,14 +499,22 @@ _THROTTLE = LoginThrottle()
 SIGN_IN_TITLE = "Sign in"
 
 
+def _store() -> Any:
+    """The store itself, not ui.get_store(): no seeding, no page error on the form."""
+    from dashboard.web import ui
+
+    return ui.store_for(ui.database_url())
+
+
+def _signing_key(config: AuthConfig, store: Any) -> bytes:
+    return config.session_secret or store.session_secret()
+
+
 def _throttle() -> LoginThrottle:
     """The database-backed throttle (shared by all instances); the in-process one when the
     database cannot be reached, so a storage problem never disables the throttle."""
     try:
-        from dashboard.web import ui
-
-        # The store itself, not ui.get_store(): no seeding, no page error on the form.
-        return SharedLoginThrottle(ui.store_for(ui.database_url()))
+        return SharedLoginThrottle(_store())
     except Exception:  # noqa: BLE001 - e.g. the store is down: still throttle, per process
         return _THROTTLE
 
@@ -541,9 +623,17 @@ def _restore_session(config: AuthConfig) -> None:
         token = st.context.cookies.get(SESSION_COOKIE)
     except Exception:  # no browser connection (bare mode, some test harnesses)
         return
-    user = verify_session_token(token, config.users, config.session_secret)
-    if user is not None:
-        st.session_state[SESSION_USER_KEY] = user.name
+    if not token:
+        return
+    try:
+        store = _store()
+        key = _signing_key(config, store)
+    except Exception:  # noqa: BLE001 - the store is down: sign in with the password
+        return
+    found = session_from_cookie(token, config.users, key, store)
+    if found is not None:
+        st.session_state[SESSION_USER_KEY] = found[0].name
+        st.session_state[SESSION_ID_KEY] = found[1]
 
 
 def _emit_cookie(token: str | None, config: AuthConfig) -> None:
@@ -612,31 +702,45 @@ def _password_form(users: Mapping[str, User]) -> None:
     if not submitted:
         return
     name = (username or "").strip()
-    throttle = _throttle()
-    wait = throttle.seconds_locked(name)
+    # The attempt is counted before the password is checked (attempt_sign_in).
+    user, wait = attempt_sign_in(_throttle(), users, name, password)
     if wait > 0:
         st.error(f"Too many failed attempts; try again in {int(wait) + 1} seconds.")
         return
-    user = authenticate(users, name, password)
     if user is None:
-        throttle.failed(name)
         # An unknown name is not logged: it is often a password typed in the wrong field.
         log.warning(
             "failed sign-in for %s", repr(name) if name in users else "an unknown user name"
         )
         st.error("Wrong user name or password.")
         return
-    throttle.succeeded(name)
     log.info("user %r signed in (%s)", user.name, user.role)
     st.session_state[SESSION_USER_KEY] = user.name
     st.session_state.pop("_auth_password", None)
     st.session_state.pop("_auth_signed_out", None)
     config = auth_config()
-    if config.session_hours and config.session_secret:
-        st.session_state["_auth_set_cookie"] = issue_session_token(
-            user, config.session_secret, config.session_hours
-        )
+    if config.session_hours:
+        _start_session(user, config)
     st.rerun()
+
+
+def _start_session(user: User, config: AuthConfig) -> None:
+    """Record a server-side session and have the browser keep its cookie. Without a
+    working store the sign-in still holds for this browser tab, but no cookie is set."""
+    import streamlit as st
+
+    now = time.time()
+    try:
+        store = _store()
+        key = _signing_key(config, store)
+        session_id = store.create_session(user.name, now, now + config.session_hours * 3600)
+    except Exception as exc:  # noqa: BLE001 - the message names no secret
+        log.error("no session cookie for %r: %s", user.name, type(exc).__name__)
+        return
+    st.session_state[SESSION_ID_KEY] = session_id
+    st.session_state["_auth_set_cookie"] = issue_session_token(
+        user, key, config.session_hours, session_id, now=now
+    )
 
 
 def logout() -> None:
@@ -646,6 +750,12 @@ def logout() -> None:
     if st.session_state.pop(SESSION_USER_KEY, None) is None and auth_config().providers:
         st.logout()
         return
+    # End the server-side session: the cookie (and any copy of it) no longer signs in.
+    if session_id := st.session_state.pop(SESSION_ID_KEY, None):
+        try:
+            _store().revoke_session(session_id, time.time())
+        except Exception as exc:  # noqa: BLE001
+            log.error("could not revoke a session on sign-out: %s", type(exc).__name__)
     # The cookie this session was opened with is still in st.context: ignore it from now on,
     # and have the sign-in page delete it from the browser.
     st.session_state["_auth_signed_out"] = True

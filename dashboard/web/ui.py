@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -16,7 +17,7 @@ import streamlit as st
 from dashboard import config
 from dashboard.analysis import identity
 from dashboard.storage import queries
-from dashboard.storage.store import Filters, Store, StoreError, open_store
+from dashboard.storage.store import Filters, Store, StoreBusy, StoreError, open_store
 
 FILTERS_KEY = "filters"
 COUNT_MODE_LABELS = {"clusters": "Count each cluster once", "copies": "Count every copy"}
@@ -98,6 +99,34 @@ def database_url() -> str:
     except Exception:  # no secrets file is the normal local case
         url = ""
     return url or config.database_url()
+
+
+BUSY_MESSAGE = (
+    "The database is busy: another process (an ingest, an export or another dashboard "
+    "instance) is using it. Reload the page in a moment."
+)
+
+
+@contextmanager
+def store_connection() -> Iterator[None]:
+    """Hold one database connection for a page run (app.py). On the embedded DuckDB file
+    it is released when the run ends, so the CLI and other app instances can use the file
+    between runs; a file that stays busy shows a message instead of the page."""
+    try:
+        lease = store_for(database_url()).connected()
+        lease.__enter__()
+    except StoreBusy:
+        st.warning(BUSY_MESSAGE)
+        st.stop()
+        raise
+    except StoreError as exc:
+        st.error(str(exc))
+        st.stop()
+        raise
+    try:
+        yield
+    finally:
+        lease.__exit__(None, None, None)
 
 
 def get_store() -> Store:
