@@ -180,3 +180,27 @@ def test_get_pack_refuses_a_folder_missing_a_lexicon(
         monkeypatch.undo()
         languages.get_pack.cache_clear()
     assert languages.get_pack("en").missing_lexicons() == []
+
+
+def test_engines_do_not_branch_on_a_language_code() -> None:
+    """The language-independent engines ask the pack; they never compare the language."""
+    import re
+
+    engines = [
+        "dashboard/analysis/speakers/engine.py",
+        "dashboard/analysis/dates/engine.py",
+        "dashboard/analysis/keywords.py",
+        "dashboard/analysis/stopwords.py",
+        "dashboard/analysis/frames.py",
+    ]
+    branch = re.compile(r"""\b(?:lang|language|code)\s*[!=]=\s*["'][a-z]{2}["']""")
+    for path in engines:
+        text = (ROOT / path).read_text(encoding="utf-8")
+        assert not branch.findall(text), (path, branch.findall(text))
+    # ... while the language packs do the language-specific work.
+    from dashboard.analysis.languages import get_pack
+
+    assert get_pack("ar").prefix_readings("للجيش") == ["الجيش", "لجيش"]
+    assert get_pack("en").prefix_readings("lloyd") == []
+    assert get_pack("ar").speaker_rules.__name__.endswith("languages.ar.speakers")
+    assert get_pack("en").date_rules.__name__.endswith("languages.en.dates")
