@@ -180,3 +180,49 @@ def test_get_pack_refuses_a_folder_missing_a_lexicon(
         monkeypatch.undo()
         languages.get_pack.cache_clear()
     assert languages.get_pack("en").missing_lexicons() == []
+
+
+def test_engines_do_not_branch_on_a_language_code() -> None:
+    """The language-independent engines ask the pack; they never compare the language."""
+    import re
+
+    engines = [
+        "dashboard/analysis/speakers/engine.py",
+        "dashboard/analysis/dates/engine.py",
+        "dashboard/analysis/keywords.py",
+        "dashboard/analysis/stopwords.py",
+        "dashboard/analysis/frames.py",
+        "dashboard/analysis/naming.py",
+    ]
+    branch = re.compile(r"""\b(?:lang|language|code)\s*[!=]=\s*["'][a-z]{2}["']""")
+    for path in engines:
+        text = (ROOT / path).read_text(encoding="utf-8")
+        assert not branch.findall(text), (path, branch.findall(text))
+    # ... while the language packs do the language-specific work.
+    from dashboard.analysis.languages import get_pack
+
+    assert get_pack("ar").prefix_readings("للجيش") == ["الجيش", "لجيش"]
+    assert get_pack("en").prefix_readings("lloyd") == []
+    assert get_pack("ar").speaker_rules.__name__.endswith("languages.ar.speakers")
+    assert get_pack("en").date_rules.__name__.endswith("languages.en.dates")
+    assert get_pack("ar").naming_rules.__name__.endswith("languages.ar.naming")
+    assert get_pack("ru").naming_rules is None  # no event names in Russian yet
+
+
+def test_text_pack_by_script() -> None:
+    from dashboard.analysis.languages import text_pack
+    from dashboard.analysis.naming import event_name_spans
+
+    assert text_pack("وقع الجانبان اتفاق دفاع مشترك").code == "ar"
+    assert text_pack("The two sides signed a defence pact").code == "en"
+    assert text_pack("Стороны подписали договор").code == "ru"
+    assert text_pack("양측은 조약에 서명했다").code == "ko"
+    assert text_pack("123, «»").code == "en"
+    # Without a language the script picks the rules: Arabic and English names found.
+    assert [p for *_, p in event_name_spans("وقع الجانبان اتفاق دفاع مشترك")] == [
+        "اتفاق دفاع مشترك"
+    ]
+    assert [p for *_, p in event_name_spans("They signed a mutual defence pact.")] == [
+        "mutual defence pact"
+    ]
+    assert event_name_spans("Стороны подписали договор о партнёрстве") == []

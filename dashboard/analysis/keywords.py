@@ -19,13 +19,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain, compress
 from operator import itemgetter, mul
 
 import numpy as np
 
-from dashboard.analysis.languages import word_pack
+from dashboard.analysis.languages import LanguagePack, all_packs, word_pack
 from dashboard.analysis.stopwords import is_stopword
 from dashboard.analysis.textproc import TOKEN_RE, clean_invisible, normalize_token, strip_diacritics
 from dashboard.model import Keyword
@@ -436,8 +436,16 @@ def _clean_token(token: str) -> str:
     if token.isascii():
         return token
     # The word as a keyword in its own language: Korean drops its particle (대통령은 ->
-    # 대통령); the other packs keep the word.
-    return word_pack(_norm(token)).keyword_form(token)
+    # 대통령). Only the packs that change keywords are asked, by script.
+    for pack in _keyword_form_packs():
+        if pack.is_own_script(token):
+            return pack.keyword_form(token)
+    return token
+
+
+@cache
+def _keyword_form_packs() -> tuple[LanguagePack, ...]:
+    return tuple(p for p in all_packs() if type(p).keyword_form is not LanguagePack.keyword_form)
 
 
 @lru_cache(maxsize=200_000)

@@ -14,7 +14,13 @@ import re
 from collections import Counter
 from functools import cache
 
-from dashboard.analysis.languages import get_pack
+from dashboard.analysis.languages import (
+    WORD_FALLBACK_LANGUAGE,
+    all_packs,
+    available_languages,
+    get_pack,
+    text_pack,
+)
 from dashboard.analysis.textproc import (
     TOKEN_RE,
     is_arabic,
@@ -24,194 +30,22 @@ from dashboard.analysis.textproc import (
 )
 
 MAX_MODIFIERS = 4
-# Conjunction/preposition letters that may stand before a head («وبالاتفاق», «لاتفاقية»).
-_PROCLITICS = re.compile(r"^(?:[وف]?[بلك]?)")
-# Pronoun suffixes on a head («تحالفهما»): the name is the head alone.
-_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 # Between two words of a name only spaces may stand; anything else (، . : « » ") ends it.
 _JOINER = re.compile(r"^[ \u00a0]+$")
-_FUNCTION_WORDS_AR = frozenset(
-    normalize(w)
-    for w in [
-        "في",
-        "من",
-        "على",
-        "إلى",
-        "الى",
-        "عن",
-        "مع",
-        "بين",
-        "أن",
-        "إن",
-        "أنه",
-        "أنها",
-        "التي",
-        "الذي",
-        "الذين",
-        "اللذين",
-        "اللتين",
-        "هذا",
-        "هذه",
-        "ذلك",
-        "تلك",
-        "هو",
-        "هي",
-        "هم",
-        "كان",
-        "كانت",
-        "قد",
-        "لقد",
-        "لم",
-        "لن",
-        "ما",
-        "لا",
-        "مع",
-        "ضد",
-        "حول",
-        "نحو",
-        "عبر",
-        "منذ",
-        "حتى",
-        "إذ",
-        "إذا",
-        "بعد",
-        "قبل",
-        "خلال",
-        "عند",
-        "لدى",
-        "دون",
-        "غير",
-        "أي",
-        "كل",
-        "بعض",
-        "أو",
-        "ثم",
-        "بل",
-        "لكن",
-        "أما",
-        "إلا",
-        "ليس",
-        "سوى",
-        "وفق",
-        "وفقا",
-    ]
-)
-_FUNCTION_WORDS_EN = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "of",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "at",
-        "from",
-        "as",
-        "and",
-        "or",
-        "but",
-        "new's",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "not",
-        "no",
-        "any",
-        "some",
-        "all",
-        "each",
-        "every",
-        "such",
-        "than",
-        "then",
-        "there",
-        "here",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "while",
-        "after",
-        "before",
-        "since",
-        "during",
-        "under",
-        "over",
-        "into",
-        "onto",
-        "about",
-        "against",
-        "between",
-        "among",
-        "via",
-        "per",
-    ]
-) - {"new"}
-
-
-_CALENDAR_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 
 @cache
-def _lexicon(language: str) -> dict[str, object]:
+def lexicon(code: str) -> dict[str, object]:
+    """The event-name lexicon of a language pack (its event_heads.txt), with the heads
+    indexed by every form their first word can take in a text (the pack's naming module
+    may add forms: Arabic pronoun suffixes)."""
     heads: list[tuple[str, ...]] = []
     modifiers: set[str] = set()
     adjectives: set[str] = set()
     excludes: list[tuple[str, ...]] = []
-    for fields in get_pack("ar" if language == "ar" else "en").fields("event_heads.txt"):
+    pack = get_pack(code)
+    head_forms = getattr(pack.naming_rules, "head_forms", None)
+    for fields in pack.fields("event_heads.txt"):
         if len(fields) < 2:
             continue
         kind, entry = fields[0], normalize(fields[1])
@@ -229,7 +63,7 @@ def _lexicon(language: str) -> dict[str, object]:
     # a token is looked up once instead of being compared with every head.
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for head in filter(None, heads):
-        forms = _head_forms(head[0]) if language == "ar" else frozenset([head[0]])
+        forms = head_forms(head[0]) if head_forms else frozenset([head[0]])
         for form in forms:
             by_first.setdefault(form, []).append(head)
     return {
@@ -244,72 +78,16 @@ def _lexicon(language: str) -> dict[str, object]:
 
 
 def _strip_article(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+    """A normalised word without a language's definite article (Arabic ال)."""
+    for article in _articles():
+        if word.startswith(article) and len(word) > len(article) + 1:
+            return word[len(article) :]
+    return word
 
 
 @cache
-def _head_forms(word: str) -> frozenset[str]:
-    """A head as it can appear with a pronoun suffix (ة turns into ت before it)."""
-    forms = {word}
-    base = word[:-1] + "ت" if word.endswith("ه") else word
-    forms.update(base + s for s in _PRONOUN_SUFFIXES)
-    return frozenset(forms)
-
-
-def _ar_first_word(norm: str) -> tuple[int, bool, str]:
-    """(letters of conjunction/preposition to drop, definite?, bare word) for a first word.
-
-    «وبالاتفاق» -> (2, True, اتفاق); «للاتفاقيه» -> (1, True, اتفاقيه) (لل = ل + ال);
-    «لاتفاق» -> (1, False, اتفاق).
-    """
-    candidates: list[tuple[int, bool, str]] = [(0, False, norm)]
-    m = _PROCLITICS.match(norm)
-    pre = m.group(0) if m else ""
-    for k in range(len(pre), -1, -1):
-        rest = norm[k:]
-        if rest.startswith("ال") and len(rest) > 3:
-            candidates.append((k, True, rest[2:]))
-        elif k >= 1 and norm[k - 1] == "ل" and rest.startswith("ل") and len(rest) > 3:
-            candidates.append((k, True, rest[1:]))  # «للاتفاق»: the alef of ال is dropped
-        if k:
-            candidates.append((k, False, rest))
-    return candidates  # type: ignore[return-value]
-
-
-_HeadReading = tuple[int, bool, str, tuple[tuple[str, ...], ...]]
-_READINGS_MAX = 100_000
-
-
-def _head_readings(lex: dict[str, object], norm: str) -> tuple[_HeadReading, ...]:
-    """The readings of `_ar_first_word(norm)` whose bare word starts a head, with those
-    heads (longest first): (letters to drop, definite?, bare word, heads).
-
-    Memoised per token in the lexicon: almost every token of a text has no reading, and a
-    news vocabulary repeats, so most tokens cost one dict lookup.
-    """
-    memo: dict[str, tuple[_HeadReading, ...]] = lex["readings"]  # type: ignore[assignment]
-    found = memo.get(norm)
-    if found is None:
-        by_first: dict[str, list[tuple[str, ...]]] = lex["by_first"]  # type: ignore[assignment]
-        found = tuple(
-            (k, definite, bare, tuple(by_first[bare]))
-            for k, definite, bare in _ar_first_word(norm)
-            if bare in by_first
-        )
-        if len(memo) >= _READINGS_MAX:  # bounded: a stream of unseen tokens cannot grow it
-            memo.clear()
-        memo[norm] = found
-    return found
-
-
-def _is_nisba(word: str) -> bool:
-    """Relational adjective: «دفاعي», «نووية», «الاستراتيجي» (not an imperfect verb «يجري»)."""
-    bare = _strip_article(word)
-    return (
-        len(bare) >= 4
-        and bare.endswith(("ي", "يه", "يين", "يون"))
-        and not (word == bare and bare.startswith("ي"))
-    )
+def _articles() -> tuple[str, ...]:
+    return tuple(p.definite_article for p in all_packs() if p.definite_article)
 
 
 def _spans(text: str, norms: list[str] | None = None) -> list[tuple[int, int, str, str]]:
@@ -361,163 +139,15 @@ def _letters_offset(surface: str, k: int) -> int:
     return len(surface)
 
 
-def _arabic_spans(text: str) -> list[tuple[int, int, str]]:
-    lex = _lexicon("ar")
-    memo: dict[str, tuple[_HeadReading, ...]] = lex["readings"]  # type: ignore[assignment]
-    norms = _norm_tokens(text)
-    # Head readings of every token (memo lookups in C); most texts have none at all, and
-    # then the token spans are never built.
-    token_readings = list(map(memo.get, norms))
-    if None in token_readings:
-        token_readings = [
-            r if r is not None else _head_readings(lex, n)
-            for n, r in zip(norms, token_readings, strict=True)
-        ]
-    if not any(token_readings):
-        return []
-    toks = _spans(text, norms)
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(toks):
-        if not token_readings[i]:
-            i += 1
-            continue
-        found = None
-        for k, definite, bare, heads in token_readings[i]:
-            for head in heads:
-                if i + len(head) > len(toks):
-                    continue
-                rest = [_strip_article(t[3]) for t in toks[i + 1 : i + len(head)]]
-                if rest == list(head[1:]):
-                    found = (k, definite, head, bare)
-                    break
-            if found:
-                break
-        if not found:
-            i += 1
-            continue
-        k, definite, head, bare = found
-        suffixed = bare != head[0]
-        end_idx = i + len(head) - 1
-        names = [bare] + [_strip_article(t[3]) for t in toks[i + 1 : i + 6]]
-        if any(names[: len(x)] == list(x) for x in lex["excludes"]):  # type: ignore[attr-defined]
-            i += 1
-            continue
-        if not suffixed:
-            end_idx = _arabic_modifiers(text, toks, end_idx, definite, lex)
-        start = toks[i][0] + _letters_offset(toks[i][2], k)
-        phrase = strip_diacritics(text[start : toks[end_idx][1]])
-        if k and definite and not normalize(phrase).startswith("ال"):
-            phrase = "ال" + phrase[1:] if phrase.startswith("ل") else phrase  # «للاتفاق»
-        out.append((start, toks[end_idx][1], phrase))
-        i = end_idx + 1
-    return out
-
-
-def _arabic_modifiers(text, toks, end_idx: int, definite: bool, lex) -> int:
-    """Index of the last token of the name that starts with a head ending at `end_idx`."""
-    taken = 0
-    after_indefinite_adjective = False
-    j = end_idx + 1
-    while j < len(toks) and taken < MAX_MODIFIERS and _joined(text, toks, j):
-        word = toks[j][3]
-        bare = _strip_article(word)
-        if word in _FUNCTION_WORDS_AR or not is_arabic(word) or word.startswith(("و", "ف")):
-            break
-        if word.startswith("ال") and len(word) > 3:
-            if after_indefinite_adjective:
-                break  # «قمة ثانية العام المقبل»: a definite noun cannot follow an adjective
-            definite = True  # idafa to a definite noun makes the rest of the name definite
-        elif definite:
-            break  # an indefinite word after a definite name is a predicate or a new clause
-        elif word.startswith("لل") and taken == 0:
-            definite = True  # «اتفاق للدفاع المشترك»
-        elif _is_nisba(word) or bare in lex["adjectives"]:
-            after_indefinite_adjective = True
-        elif bare not in lex["modifiers"]:
-            break
-        end_idx = j
-        taken += 1
-        j += 1
-    return end_idx
-
-
-def _english_spans(text: str) -> list[tuple[int, int, str]]:
-    lex = _lexicon("en")
-    by_first: dict[str, list[tuple[str, ...]]] = lex["by_first"]  # type: ignore[assignment]
-    norms = _norm_tokens(text)
-    # Heads each token may start (lookups in C); most texts have none at all, and then
-    # the token spans are never built.
-    token_heads = list(map(by_first.get, norms))
-    if not any(token_heads):
-        return []
-    toks = _spans(text, norms)
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(toks):
-        heads = token_heads[i]
-        if not heads:
-            i += 1
-            continue
-        head = next(
-            (h for h in heads if [t[3] for t in toks[i : i + len(h)]] == list(h)),
-            None,
-        )
-        prev = toks[i - 1][3] if i else ""
-        nxt = toks[i + len(head)][3] if head and i + len(head) < len(toks) else ""
-        if not head or (head == ("deal",) and (prev in {"to", "great", "good"} or nxt == "with")):
-            i += 1
-            continue
-        end_idx = i + len(head) - 1
-        start_idx = i
-        while (
-            start_idx > 0
-            and i - start_idx < MAX_MODIFIERS
-            and _joined(text, toks, start_idx)
-            and toks[start_idx - 1][3] not in _FUNCTION_WORDS_EN
-            and not toks[start_idx - 1][3].endswith(("'s", "’s", "ly"))
-            and not toks[start_idx - 1][3][0].isdigit()
-        ):
-            start_idx -= 1
-        # "Treaty on Comprehensive Strategic Partnership": a capitalised complement.
-        j = end_idx + 1
-        k = j + 1
-        while (
-            k < len(toks)
-            and toks[j][3] in {"on", "of", "for"}
-            and toks[k][2][:1].isupper()
-            and toks[k][3] not in _CALENDAR_WORDS
-            and k - j <= MAX_MODIFIERS
-        ):
-            k += 1
-        if k > j + 1:
-            end_idx = k - 1
-        if _excluded_en(toks, i, lex["excludes"]):  # type: ignore[arg-type]
-            i += 1
-            continue
-        start, end = toks[start_idx][0], toks[end_idx][1]
-        out.append((start, end, text[start:end]))
-        i = end_idx + 1
-    return out
-
-
-def _excluded_en(toks, i: int, excludes: list[tuple[str, ...]]) -> bool:
-    """Is the head at `i` part of a fixed institution name ("North Atlantic Treaty
-    Organization")? Looks at every window of the exclusion's length covering `i`."""
-    words = [t[3] for t in toks]
-    for x in excludes:
-        n = len(x)
-        for s in range(max(0, i - n + 1), min(i, len(words) - n) + 1):
-            if tuple(words[s : s + n]) == x:
-                return True
-    return False
-
-
 def event_name_spans(text: str, language: str = "") -> list[tuple[int, int, str]]:
     """(start, end, phrase) of every event name in `text` (offsets into `text`, for
     highlighting; the phrase may differ from text[start:end] by diacritics or «لل»->«ال»)."""
-    lang = language or ("ar" if is_arabic(text) else "en")
-    return _arabic_spans(text) if lang == "ar" else _english_spans(text)
+    if language:
+        pack = get_pack(language if language in available_languages() else WORD_FALLBACK_LANGUAGE)
+    else:
+        pack = text_pack(text)
+    rules = pack.naming_rules
+    return rules.event_name_spans(text) if rules is not None else []
 
 
 def event_names(paragraphs: list[str], language: str, title: str = "") -> list[str]:

@@ -74,6 +74,9 @@ def is_stopword(token: str, language: str | None = None) -> bool:
     norm = normalize(token)
     if not norm:
         return True
+    if norm.isascii():
+        # What word_pack says of any ASCII word, without its cache lookup (hot path).
+        return norm in stopwords(WORD_FALLBACK_LANGUAGE)
     pack = word_pack(norm)
     words = stopwords(pack.code)
     if norm in words:

@@ -195,6 +195,14 @@ class LanguagePack:
         """The pack's `dates.py`: `patterns(lexicon, speed)` -> rule specs."""
         return self._module("dates")
 
+    @property
+    def naming_rules(self) -> ModuleType | None:
+        """The pack's `naming.py` (`event_name_spans(text)`), or None: a pack without one
+        finds no event names."""
+        if not (self.folder / "naming.py").is_file():
+            return None
+        return self._module("naming")
+
     def _module(self, name: str) -> ModuleType:
         return importlib.import_module(f"{__name__}.{self.code}.{name}")
 
@@ -243,6 +251,15 @@ def word_pack(norm: str) -> LanguagePack:
     return get_pack(WORD_FALLBACK_LANGUAGE if norm.isascii() else FALLBACK_LANGUAGE)
 
 
+def text_pack(text: str) -> LanguagePack:
+    """The pack of a text by its script, when its language is not given: the first pack
+    of a non-Latin script with a letter in the text, else the word fallback (English)."""
+    for pack in all_packs():
+        if pack.script != LanguagePack.script and pack.is_own_script(text):
+            return pack
+    return get_pack(WORD_FALLBACK_LANGUAGE)
+
+
 def pack_for(language: str) -> LanguagePack:
     """The pack analysing an article in `language`: its own, else the fallback pack."""
     return get_pack(language if language in available_languages() else FALLBACK_LANGUAGE)
@@ -283,5 +300,6 @@ __all__: Sequence[str] = (
     "each_pack",
     "get_pack",
     "pack_for",
+    "text_pack",
     "word_pack",
 )

@@ -218,7 +218,13 @@ def _prep_roles(first: str, code: str) -> tuple[_Role, ...]:
 def _prefix_bases(norm: str) -> list[str]:
     """Readings of a token without a leading clitic, from every language pack (Arabic: a
     preposition/conjunction, لل -> ال). A token of another script has none."""
-    return [r for pack in _PACKS for r in pack.prefix_readings(norm)]
+    return list(_clitic_readings(norm))
+
+
+@lru_cache(maxsize=65536)
+def _clitic_readings(norm: str) -> tuple[str, ...]:
+    # Cached: the same words are asked again and again, and every pack is asked.
+    return tuple(r for pack in _PACKS for r in pack.prefix_readings(norm))
 
 
 def _side_at(toks: list[_Tok], p: int):

@@ -38,7 +38,9 @@ _STOPWORD_PROCLITICS = (
 class ArabicPack(LanguagePack):
     code = "ar"
     name = "Arabic"
-    script = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+    # Arabic letters (not its punctuation or digits): a text or word "is Arabic" when it
+    # has one, as textproc.is_arabic says.
+    script = "\u0621-\u064a\u0671-\u06d3"
     right_to_left = True
     day_first = True
     stopwords_iso = "ar"
