@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.escaping import shown_text
 from dashboard.ingest.ingest import ingest_result
 from dashboard.ingest.readers import ReadResult
 from dashboard.model import RawArticle
@@ -95,7 +96,11 @@ def test_one_row_per_person_per_outlet(store_url):
     assert len(at.dataframe[1].value) == 6
     # Four charts, each with a caption stating the filters and counting mode.
     assert len(at.get("plotly_chart")) == 4
-    captions = [c.value for c in at.caption if "counting: each wire-copy cluster once" in c.value]
+    captions = [
+        c.value
+        for c in at.caption
+        if "counting: each wire-copy cluster once" in shown_text(c.value)
+    ]
     assert len(captions) >= 5  # the page header and one under each chart
 
 

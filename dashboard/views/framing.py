@@ -127,7 +127,7 @@ def _pick_outlets(store, f) -> tuple[list[str], list[str], str]:
         found = queries.article_ids_for_outlet(store, f, outlet)
         if len(found) > MAX_ARTICLES_PER_SIDE:
             st.caption(
-                f"{outlet}: comparing the {MAX_ARTICLES_PER_SIDE} most recent of {len(found)} "
+                f"{ui.esc(outlet)}: comparing the {MAX_ARTICLES_PER_SIDE} most recent of {len(found)} "
                 "articles (narrow the dates in the sidebar to choose others)."
             )
             found = found[-MAX_ARTICLES_PER_SIDE:]
@@ -189,8 +189,8 @@ def _claims(c: Comparison) -> None:
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("Aligned pairs", len(c.pairs))
     m2.metric("Near-identical", sum(1 for p in c.pairs if p.word_diff))
-    m3.metric(f"Only in {c.a.label}", len(c.only_a))
-    m4.metric(f"Only in {c.b.label}", len(c.only_b))
+    m3.metric(f"Only in {ui.esc(c.a.label)}", len(c.only_a))
+    m4.metric(f"Only in {ui.esc(c.b.label)}", len(c.only_b))
     method = "multilingual sentence embeddings + term overlap" if c.embeddings_used else "term"
     st.caption(
         f"Statements paired one-to-one when their similarity ({method}) reaches "
@@ -277,7 +277,7 @@ def _voices(c: Comparison) -> None:
             )
             only = [v.name for v in rows if v.present == key]
             if only:
-                st.caption(f"Only here: {', '.join(only)}")
+                st.caption(f"Only here: {ui.esc(', '.join(only))}")
 
 
 def _frames(c: Comparison) -> None:
@@ -290,7 +290,9 @@ def _frames(c: Comparison) -> None:
     frames = sorted(labels, key=lambda f: -max(c.a.frames.get(f, 0), c.b.frames.get(f, 0)))
     for frame in frames:
         sa, sb = c.a.frames.get(frame, 0.0), c.b.frames.get(frame, 0.0)
-        title = f"{labels[frame]} — {c.a.label} {sa:.0%} · {c.b.label} {sb:.0%}"
+        title = (
+            f"{ui.esc(labels[frame])} — {ui.esc(c.a.label)} {sa:.0%} · {ui.esc(c.b.label)} {sb:.0%}"
+        )
         with st.expander(title):
             cols = st.columns(2)
             for col, side in zip(cols, (c.a, c.b), strict=True):

@@ -13,7 +13,7 @@ PARAM = "ol_group"
 
 store, f = ui.page_context()
 st.title("Outlets")
-st.caption(f"Filters: {f.describe()}")
+st.caption(f"Filters: {ui.esc(f.describe())}")
 outlets.ensure_synced(store)
 
 ui.url_choice(PARAM, "ol_group", GROUPS, default="region")
@@ -83,9 +83,9 @@ if auth.is_editor():
         try:
             saved = outlets.save_registry(edited)
         except ValueError as exc:
-            st.error(f"Not saved: {exc}")
+            st.error(f"Not saved: {ui.esc(exc)}")
         else:
             outlets.sync(store, saved)
-            st.success(f"Saved to {saved}; filters and counts now use it.")
+            st.success(f"Saved to {ui.esc(saved)}; filters and counts now use it.")
 else:
     st.dataframe(registry, hide_index=True)

@@ -6,7 +6,7 @@ from dashboard.web import ui, ui_export
 
 store, f = ui.page_context()
 st.title("Overview")
-st.caption(f"Filters: {f.describe()}")
+st.caption(f"Filters: {ui.esc(f.describe())}")
 
 summary = ui.outlet_summary(store, f)
 arts = ui.articles(store, f)
@@ -39,7 +39,7 @@ for i, row in enumerate(summary.itertuples()):
     with cols[i % len(cols)].container(border=True):
         st.markdown(ui.text_block(row.outlet, None, css="card-title"), unsafe_allow_html=True)
         if row.domain:
-            st.caption(row.domain)
+            st.caption(ui.esc(row.domain))
         a, b, c = st.columns(3)
         a.metric("Articles", int(row.articles))
         b.metric("Statements", int(row.quotes))
@@ -49,7 +49,7 @@ for i, row in enumerate(summary.itertuples()):
         st.caption(
             f"Published: {first}"
             + ("" if first == last else f" – {last}")
-            + f" · language: {row.languages}"
+            + f" · language: {ui.esc(row.languages)}"
         )
         outlet_arts = arts[arts["outlet"] == row.outlet].head(5)
         for art in outlet_arts.itertuples():
@@ -74,7 +74,9 @@ outlet = st.selectbox(
 )
 ui.sync_page_params({"ov_outlet": outlet})
 if outlet:
-    st.caption(f"Articles of {outlet}, each by its first sentence ({ui.count_note(f).lower()}).")
+    st.caption(
+        f"Articles of {ui.esc(outlet)}, each by its first sentence ({ui.count_note(f).lower()})."
+    )
     ui.sentence_list(ui.provenance_rows(store, f, "outlet_articles", outlet))
 
 st.subheader("Articles")

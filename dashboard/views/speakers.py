@@ -39,7 +39,7 @@ def data(store: Store, f: Filters, name: str):
 
 store, f = ui.page_context()
 st.title("Speakers")
-st.caption(f"Filters: {f.describe()}")
+st.caption(f"Filters: {ui.esc(f.describe())}")
 
 counts: pd.DataFrame = data(store, f, "speaker_counts")
 if counts.empty:
@@ -87,7 +87,7 @@ def _on_bar_click() -> None:
 
 
 def chart_caption(text: str) -> None:
-    st.caption(f"{text} {f.describe()}.")
+    st.caption(f"{text} {ui.esc(f.describe())}.")
 
 
 st.plotly_chart(

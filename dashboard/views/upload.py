@@ -16,14 +16,6 @@ UPLOADER_ROUND = "upload_round"  # bumped after a save so the uploader starts em
 REPORT = "upload_report"
 READ_CACHE = "upload_read"
 DELETED = "upload_deleted"  # message shown after the rerun that follows a deletion
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]<>!~$"})
-
-
-def _plain(text: object) -> str:
-    """A file name or reason shown literally: Markdown in an uploaded file name is inert."""
-    return str(text).translate(_MARKDOWN_SPECIAL)
-
-
 auth.require_editor(
     "Only editors can add or delete articles. You are signed in as a viewer; "
     "ask the administrator for an editor account."
@@ -68,7 +60,7 @@ if files:
 
     for problem in result.problems:
         show = st.error if problem.severity == "error" else st.warning
-        show(f"{_plain(problem.file)}: {_plain(problem.reason)}")
+        show(f"{ui.esc(problem.file)}: {ui.esc(problem.reason)}")
 
     if not result.articles:
         st.info("No article could be read from these files; see the reasons above.")
@@ -107,7 +99,7 @@ if files:
             articles, errors = upload_logic.apply_edits(result.articles, edited)
             if errors:
                 for e in errors:
-                    st.error(e)
+                    st.error(ui.esc(e))
             else:
                 bar = st.progress(0.0, text="Analysing…")
 
@@ -118,7 +110,9 @@ if files:
                     saved = upload_logic.save_articles(store, result, articles, progress)
                 except Exception as exc:  # the store refused; nothing half-saved (transaction)
                     bar.empty()
-                    st.error(f"Saving failed, nothing was added: {type(exc).__name__}: {exc}")
+                    st.error(
+                        f"Saving failed, nothing was added: {type(exc).__name__}: {ui.esc(exc)}"
+                    )
                 else:
                     bar.empty()
                     st.session_state[REPORT] = saved
@@ -147,7 +141,7 @@ else:
 
             syndication.update_clusters(store)
         st.session_state[DELETED] = (
-            f"Deleted: {choices[doomed]}" if gone else "That article was already gone."
+            f"Deleted: {ui.esc(choices[doomed])}" if gone else "That article was already gone."
         )
         st.session_state.pop("delete_ok", None)
         st.rerun()

@@ -5,7 +5,6 @@ right-to-left rendering and escaping. Session-state and cache keys live here onl
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +14,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.analysis import identity
+from dashboard.escaping import inert
 from dashboard.storage import queries
 from dashboard.storage.store import Filters, Store, StoreError, open_store
 
@@ -56,8 +56,12 @@ ol.prov .src { color: #6b7280; font-size: .85rem; }
 
 
 def esc(value: Any) -> str:
-    """Escape untrusted text for HTML rendered with unsafe_allow_html."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape untrusted text for any Markdown-rendering element: st.markdown (with or
+    without unsafe_allow_html), captions, metric labels, expander titles, alerts, help
+    texts, radio options. HTML tags, Markdown links/images/emphasis/code/math and bare
+    URLs all show as text (escaping.inert). Not for plain-text elements (selectbox
+    options, dataframes, st.text), which would show the character references."""
+    return inert(value)
 
 
 def dir_class(text: str, language: str | None = None) -> str:
@@ -129,7 +133,7 @@ def ensure_seeded(store: Store) -> None:
 
             report = ingest_path(store, seeds, workers=1, progress=progress)
             bar.empty()
-            st.toast(f"Seed articles ingested: {report.summary()}")
+            st.toast(f"Seed articles ingested: {esc(report.summary())}")
     st.session_state["_seed_checked"] = True
 
 

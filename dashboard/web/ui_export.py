@@ -32,6 +32,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dashboard.escaping import inert
 from dashboard.output import charts as chart_registry
 from dashboard.output import export
 from dashboard.output.charts import Chart
@@ -110,7 +111,7 @@ def chart_download(chart: Chart, key: str, warm: bool = True) -> None:
             on_click="ignore",
             icon=":material/download:",
             disabled=blocked,
-            help=f"{chart.title} ({size})",
+            help=f"{inert(chart.title)} ({size})",
         )
     if blocked:
         _no_browser_note()
