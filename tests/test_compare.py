@@ -118,7 +118,9 @@ def test_wire_copy_frames_naming_and_summary(wire):
     assert wire.a.frame_evidence["human_interest"][0].cues
     assert wire.summary == wire.summaries["ar"]
     assert "5" in wire.summaries["ar"] and "وكالة أ" in wire.summaries["ar"]
-    assert wire.summaries["en"].startswith("وكالة أ and صحيفة ب share 5 aligned statements")
+    assert wire.summaries["en"].startswith(
+        "\u2068وكالة أ\u2069 and \u2068صحيفة ب\u2069 share 5 aligned statements"
+    )
     json.dumps(wire.to_dict(), ensure_ascii=False)  # serialisable for the page and exports
 
 
@@ -231,3 +233,18 @@ def test_dates_that_differ_show_what_they_resolved_to_and_skip_written_years():
         (d.kind, d.b_value) for d in compare_articles(a, b).facts_that_differ if "year" in d.kind
     ]
     assert years == [("year_range", "1950–1953")]
+
+
+def test_summary_isolates_every_embedded_name_and_value(wire):
+    """Arabic outlet and event names inside the English summary (and values inside the
+    Arabic one) are wrapped in first-strong isolates, so right-to-left reordering cannot
+    carry the numbers and punctuation around them ("as “13 .”الاتفاق checkable facts")."""
+    import re
+
+    en = wire.summaries["en"]
+    # No Arabic letter outside an isolate in the English summary.
+    outside = re.sub("\u2068[^\u2069]*\u2069", "", en)
+    assert not re.search("[\u0600-\u06ff]", outside), outside
+    assert en.count("\u2068") == en.count("\u2069") >= 4
+    for label in (wire.a.label, wire.b.label):
+        assert f"\u2068{label}\u2069" in en and f"\u2068{label}\u2069" in wire.summaries["ar"]
