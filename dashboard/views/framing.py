@@ -15,9 +15,10 @@ import streamlit as st
 from dashboard.analysis.compare import Comparison, compare_groups
 from dashboard.analysis.frames import frame_label
 from dashboard.output import figures, report
+from dashboard.output.charts import Chart
 from dashboard.storage import queries
 from dashboard.storage.store import Store
-from dashboard.web import ui
+from dashboard.web import ui, ui_export
 
 MODES = {"outlets": "Two outlets", "articles": "Two articles"}
 # Clause units at 0.25 find paraphrases buried in long Arabic sentences (measured on the
@@ -280,13 +281,21 @@ def _voices(c: Comparison) -> None:
                 st.caption(f"Only here: {ui.esc(', '.join(only))}")
 
 
+def frame_chart(c: Comparison) -> Chart:
+    """The two sides' frame profiles as a chart of the registry's kind (downloadable)."""
+    labels = {f: frame_label(f, "en") for f in {*c.a.frames, *c.b.frames}}
+    return Chart(
+        "framing",
+        "frame_profile_pair",
+        f"Frame profile: {c.a.label} vs {c.b.label}",
+        figures.frame_profile_pair([(c.a.label, c.a.frames), (c.b.label, c.b.frames)], labels),
+    )
+
+
 def _frames(c: Comparison) -> None:
     st.subheader("5. Frame profile")
     labels = {f: frame_label(f, "en") for f in {*c.a.frames, *c.b.frames}}
-    ui.plot(
-        figures.frame_profile_pair([(c.a.label, c.a.frames), (c.b.label, c.b.frames)], labels),
-        key="framing_pair_frames",
-    )
+    ui.show_chart(frame_chart(c), key="framing_pair_frames")
     frames = sorted(labels, key=lambda f: -max(c.a.frames.get(f, 0), c.b.frames.get(f, 0)))
     for frame in frames:
         sa, sb = c.a.frames.get(frame, 0.0), c.b.frames.get(frame, 0.0)
@@ -393,3 +402,12 @@ _voices(c)
 _frames(c)
 _naming(c)
 _summary(c)
+
+st.subheader("Export")
+st.caption(
+    "This comparison's frame profile and, for every outlet in the filters, the frame "
+    "profile and naming charts, as image files with an index.csv."
+)
+ui_export.page_zip_button(
+    store, f, "framing", key="framing_zip", extra=[frame_chart(c)], selection=(*ids_a, "|", *ids_b)
+)

@@ -1,10 +1,10 @@
 """Outlets: the outlet registry (country, region, type), articles per attribute, and for
 editors the registry itself as an editable table saved to the team copy."""
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.output import figures
+from dashboard.output.charts import Chart
 from dashboard.storage import outlets, queries
 from dashboard.web import auth, ui
 
@@ -34,22 +34,11 @@ if counts.empty:
     st.info("No articles match the current filters.")
 else:
     label = outlets.ATTRIBUTES[group]
-    fig = go.Figure(
-        go.Bar(
-            x=[figures.safe(v) for v in counts["value"]],
-            y=counts["articles"],
-            customdata=counts["outlets"],
-            hovertemplate="%{x}: %{y} articles from %{customdata} outlets<extra></extra>",
-        )
-    )
-    fig.update_layout(
-        title={"text": f"Articles per {label.lower()}"},
-        template="plotly_white",
-        height=380,
-        xaxis={"title": {"text": label}},
-        yaxis={"title": {"text": "articles"}},
-    )
-    ui.plot(fig, key="ol_counts")
+    chart = Chart(
+        "outlets", f"articles_per_{group}", f"Articles per {label.lower()}",
+        figures.attribute_bar(counts, label),
+    )  # fmt: skip
+    ui.show_chart(chart, key="ol_counts", f=f)
     st.dataframe(
         counts.rename(columns={"value": label}),
         hide_index=True,

@@ -118,6 +118,7 @@ with right:
 ui.plot(charts["directness"].figure, key="speakers_directness")
 chart_caption("Share of each outlet's statements quoted directly or reported.")
 ui_export.chart_download(charts["directness"], key="dl_directness")
+ui_export.page_zip_button(store, f, "speakers", key="speakers_zip")
 
 # --- tables -----------------------------------------------------------------------------
 st.subheader("Speakers by outlet")
