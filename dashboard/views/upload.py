@@ -5,9 +5,11 @@ Article text is shown only through elements that escape it (data editor, st.text
 """
 
 import hashlib
+import math
 
 import streamlit as st
 
+from dashboard import config
 from dashboard.ingest import uploads as upload_logic
 from dashboard.web import auth, ui
 
@@ -43,6 +45,9 @@ files = st.file_uploader(
     "Files to add",
     type=upload_logic.ALLOWED_TYPES,
     accept_multiple_files=True,
+    # The readers' limit (DASHBOARD_MAX_FILE_MB), so the uploader states the real one
+    # (whole megabytes: the widget takes no fractions).
+    max_upload_size=max(1, math.ceil(float(config.get("max_file_mb")))),
     key=f"upload_files_{st.session_state.get(UPLOADER_ROUND, 0)}",
 )
 
