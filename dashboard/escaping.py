@@ -62,6 +62,27 @@ def _entity_marker(match: re.Match[str]) -> str:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_TERMINAL_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(value: object) -> str:
+    """A file name (or other untrusted label) for a line of terminal output: line breaks,
+    other control characters and bidi overrides are written as escapes (a\\nb.txt), so
+    one name stays on one line, cannot fake another report line, and can still be found."""
+    out = []
+    for ch in "" if value is None else str(value):
+        code = ord(ch)
+        if ch in _TERMINAL_ESCAPES:
+            out.append(_TERMINAL_ESCAPES[ch])
+        elif code < 0x20 or 0x7F <= code < 0xA0 or code in (0x2028, 0x2029):
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        elif 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def shown_text(escaped: str) -> str:
     """What a browser shows for inert() output (for tests and plain-text reuse)."""
     import html
