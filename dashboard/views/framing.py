@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.compare import Comparison, compare_groups
@@ -232,20 +233,22 @@ def _facts(c: Comparison) -> None:
         st.caption("No differing numbers, dates or names found.")
         return
     status = {"only_a": f"only {c.a.label}", "only_b": f"only {c.b.label}", "differs": "differs"}
-    st.dataframe(
-        [
-            {
-                "kind": d.kind,
-                "status": status.get(d.status, d.status),
-                "about": d.label,
-                c.a.label: d.a_value,
-                c.b.label: d.b_value,
-                "context": d.a_context or d.b_context,
-            }
-            for d in c.facts_that_differ
-        ],
-        hide_index=True,
-        width="stretch",
+    # HTML tables (here and below): the canvas grid cut Arabic cells at its edge to their
+    # last letters; these wrap, each cell in its own direction.
+    ui.html_table(
+        pd.DataFrame(
+            [
+                {
+                    "kind": d.kind,
+                    "status": status.get(d.status, d.status),
+                    "about": d.label,
+                    f"A: {c.a.label}": d.a_value,
+                    f"B: {c.b.label}": d.b_value,
+                    "context": d.a_context or d.b_context,
+                }
+                for d in c.facts_that_differ
+            ]
+        )
     )
 
 
@@ -262,19 +265,20 @@ def _voices(c: Comparison) -> None:
         rows = [v for v in c.voices if v.present in ("both", key)]
         with col:
             st.markdown(f"**{ui.esc(side.label)}** — {len(rows)} voices")
-            st.dataframe(
-                [
-                    {
-                        "voice": v.name,
-                        "kind": getattr(v, kind),
-                        "role": v.role_a if key == "a" else v.role_b,
-                        "statements": getattr(v, quotes),
-                        "in": "both" if v.present == "both" else f"only {side.label}",
-                    }
-                    for v in rows
-                ],
-                hide_index=True,
-                width="stretch",
+            ui.html_table(
+                pd.DataFrame(
+                    [
+                        {
+                            "voice": v.name,
+                            "kind": getattr(v, kind),
+                            "role": v.role_a if key == "a" else v.role_b,
+                            "statements": getattr(v, quotes),
+                            "in": "both" if v.present == "both" else "only here",
+                        }
+                        for v in rows
+                    ],
+                    columns=["voice", "kind", "role", "statements", "in"],
+                )
             )
             only = [v.name for v in rows if v.present == key]
             if only:
@@ -325,11 +329,7 @@ def _naming(c: Comparison) -> None:
         with col:
             st.markdown(f"**{ui.esc(side.label)}**")
             if side.naming:
-                st.dataframe(
-                    [{"name": n, "mentions": k} for n, k in side.naming],
-                    hide_index=True,
-                    width="stretch",
-                )
+                ui.html_table(pd.DataFrame(side.naming, columns=["name", "mentions"]))
             else:
                 st.caption("No event names found.")
 

@@ -52,8 +52,14 @@ for i, row in enumerate(summary.itertuples()):
             + f" · language: {ui.esc(row.languages)}"
         )
         outlet_arts = arts[arts["outlet"] == row.outlet].head(5)
-        for art in outlet_arts.itertuples():
-            st.markdown(ui.text_block(art.title, art.language, css="muted"), unsafe_allow_html=True)
+        # One block, padded at the bottom: Streamlit pulls a Markdown element's last child
+        # up by 1rem (meant for a paragraph's margin), which pushed a headline out of
+        # the card's border.
+        headlines = "".join(
+            ui.text_block(art.title, art.language, css="muted")
+            for art in outlet_arts.itertuples()
+        )
+        st.markdown(f'<div class="card-headlines">{headlines}</div>', unsafe_allow_html=True)
 
 # The registry's chart, so the download is exactly what is shown.
 charts = ui.page_charts(store, f, "overview")

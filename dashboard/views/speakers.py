@@ -163,29 +163,20 @@ ui_export.page_zip_button(store, f, "speakers", key="speakers_zip")
 
 # --- tables -----------------------------------------------------------------------------
 st.subheader("Speakers by outlet")
-st.dataframe(
-    counts[
-        [
-            "speaker",
-            "kind",
-            "role",
-            "affiliation",
-            "outlet",
-            "direct",
-            "reported",
-            "total",
-            "variants",
-        ]
-    ],
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "speaker": "person",
-        "role": st.column_config.TextColumn("role", width="medium"),
-        "affiliation": "side",
-        "variants": st.column_config.TextColumn("spellings", help="Spellings in this outlet"),
-    },
-)
+# HTML tables, not st.dataframe: the canvas grid clipped Arabic cells at the table's edge to
+# their last letters; here every cell wraps, in its own direction.
+SPEAKER_COLUMNS = {
+    "speaker": "person",
+    "kind": "kind",
+    "role": "role",
+    "affiliation": "side",
+    "outlet": "outlet",
+    "direct": "direct",
+    "reported": "reported",
+    "total": "total",
+    "variants": "spellings",
+}
+ui.html_table(counts[list(SPEAKER_COLUMNS)].rename(columns=SPEAKER_COLUMNS))
 
 st.subheader("Attributed statements")
 speaker_options = [ALL_SPEAKERS, *people.index]
@@ -222,35 +213,22 @@ q = q.assign(
         ui.date_label(p, s) for p, s in zip(q["published_at"], q["date_source"], strict=True)
     ],
 )
-st.dataframe(
-    q[
-        [
-            "person",
-            "how",
-            "text",
-            "speaker",
-            "speaker_kind",
-            "role",
-            "affiliation",
-            "verb",
-            "outlet",
-            "published",
-            "title",
-            "channel",
-        ]
-    ],
-    hide_index=True,
-    width="stretch",
-    # What was said comes first and gets the room; the long role titles are cut to fit
-    # (the whole cell shows on hover or by widening the column).
-    column_config={
-        "text": st.column_config.TextColumn("text", width="large"),
-        "speaker": "spelling",
-        "affiliation": "side",
-        "speaker_kind": "kind",
-        "role": st.column_config.TextColumn("role", width="medium"),
-    },
-)
+STATEMENT_COLUMNS = {
+    "person": "person",
+    "how": "how",
+    "text": "text",
+    "speaker": "spelling",
+    "speaker_kind": "kind",
+    "role": "role",
+    "affiliation": "side",
+    "verb": "verb",
+    "outlet": "outlet",
+    "published": "published",
+    "title": "title",
+    "channel": "channel",
+}
+# What was said comes first and gets the room; every cell wraps (no clipped role titles).
+ui.html_table(q[list(STATEMENT_COLUMNS)].rename(columns=STATEMENT_COLUMNS), max_height=520)
 
 # --- provenance: the sentences behind the numbers ----------------------------------------
 if speaker == ALL_SPEAKERS:

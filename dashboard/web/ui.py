@@ -35,7 +35,9 @@ mark.sp { background: #bde0fe; padding: 0 .1em; font-weight: 600; }
 mark.dt { background: #caffbf; padding: 0 .1em; }
 mark.ev { background: #ffc6ff; padding: 0 .1em; }
 mark.ins { background: #c7f9cc; } mark.del { background: #ffccd5; text-decoration: line-through; }
-.card-title { font-weight: 600; }
+.card-title { font-weight: 600; overflow-wrap: anywhere; }
+.card-headlines { padding-bottom: 1rem; overflow-wrap: anywhere; }
+.card-headlines > div { margin-bottom: .35rem; }
 .muted { color: #6b7280; font-size: .9rem; }
 mark.kw { background: #fde68a; padding: 0 .1em; font-weight: 600; }
 .tbl-wrap { overflow: auto; border: 1px solid #e5e7eb; border-radius: .4rem; margin-bottom: 1rem; }
