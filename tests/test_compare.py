@@ -11,8 +11,9 @@ import pytest
 
 from dashboard.analysis import alignment
 from dashboard.analysis.compare import compare_articles, compare_groups
+from dashboard.analysis.parser import parse_article
 from dashboard.analysis.textproc import split_paragraphs
-from dashboard.model import Article, DateMention, Speaker
+from dashboard.model import Article, DateMention, RawArticle, Speaker
 
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -248,3 +249,43 @@ def test_summary_isolates_every_embedded_name_and_value(wire):
     assert en.count("\u2068") == en.count("\u2069") >= 4
     for label in (wire.a.label, wire.b.label):
         assert f"\u2068{label}\u2069" in en and f"\u2068{label}\u2069" in wire.summaries["ar"]
+
+
+def test_image_placeholders_and_photo_captions_are_not_claims():
+    from dashboard.analysis.alignment import image_text_paragraphs
+
+    caption = "زعيم كوريا الشمالية كيم جونج أون والرئيس الروسي بوتين"
+    paragraphs = [
+        caption,
+        caption,  # the caption, then the same text as the image's alt text
+        "وقال الرئيس الروسي إن الاتفاق يفتح صفحة جديدة في العلاقات بين البلدين.",
+        "لا يتوفر وصف.",
+        "الصورة: الرئيسان خلال المؤتمر الصحفي",
+        "Photo: the two leaders in Pyongyang",
+        "وأكد المتحدث أن المحادثات ستستمر الأسبوع المقبل.",
+        "وأكد المتحدث أن المحادثات ستستمر الأسبوع المقبل.",  # repeated, but a sentence
+    ]
+    assert image_text_paragraphs(paragraphs) == {0, 1, 3, 4, 5}
+    art = parse_article(
+        RawArticle(
+            title="زيارة تاريخية",
+            body="\n\n".join(paragraphs[:6]),
+            outlet="صحيفة أ",
+            language="ar",
+            published_at="2024-06-20",
+        )
+    )
+    other = parse_article(
+        RawArticle(
+            title="زيارة تاريخية",
+            body="وأكد الكرملين أن الزيارة ناجحة.\n\nلا يتوفر وصف.",
+            outlet="صحيفة ب",
+            language="ar",
+            published_at="2024-06-20",
+        )
+    )
+    c = compare_articles(art, other)
+    claims = [s.text for s in c.only_a + c.only_b]
+    claims += [t for p in c.pairs for t in (p.a_text, p.b_text)]
+    assert not any("لا يتوفر وصف" in t or "زعيم كوريا" in t or "Photo" in t for t in claims)
+    assert any("صفحة جديدة" in t for t in claims)  # the real sentence stays
