@@ -125,3 +125,28 @@ def duck_store(tmp_path):
     store = Store(f"duckdb:///{tmp_path / 'test.duckdb'}")
     yield store
     store.close()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Close every store still open when the run ends and let the collector free them.
+
+    AppTest runs keep the app's Store (and its DuckDB connection) in Streamlit's resource
+    cache, and cached query results hold DuckDB type objects; left alive until the
+    interpreter shuts down, DuckDB's bindings (nanobind) print ~40 lines of "leaked
+    instance" warnings after the summary. Releasing them here ends the run cleanly."""
+    import gc
+
+    try:
+        import streamlit as st
+
+        st.cache_data.clear()
+        st.cache_resource.clear()
+    except Exception:  # Streamlit not imported by this run: nothing cached
+        pass
+    for obj in gc.get_objects():
+        try:
+            if isinstance(obj, Store):
+                obj.close()
+        except Exception:  # already closed, or a half-built store from a failed test
+            pass
+    gc.collect()

@@ -445,6 +445,11 @@ FSI, PDI = "\u2068", "\u2069"
 _ISOLATE_MARKS = str.maketrans("", "", "\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e")
 
 
+def _in_sentence(label: str) -> str:
+    """A frame label inside a sentence: first letter lowered, names kept ("war in Ukraine")."""
+    return label[:1].lower() + label[1:]
+
+
 def _iso(value: object) -> str:
     """A value embedded in a summary sentence, isolated; its own stray bidi controls removed."""
     text = "" if value is None else str(value).translate(_ISOLATE_MARKS)
@@ -480,8 +485,8 @@ def _summaries(c: Comparison) -> dict[str, str]:
     ]
     if fa and fb:
         en.append(
-            f"{la} leans most on {frame_label(fa, 'en').lower()} ({_pct(sa)}% of sentences), "
-            f"{lb} on {frame_label(fb, 'en').lower()} ({_pct(sb)}%)."
+            f"{la} leans most on {_in_sentence(frame_label(fa, 'en'))} ({_pct(sa)}% of sentences), "
+            f"{lb} on {_in_sentence(frame_label(fb, 'en'))} ({_pct(sb)}%)."
         )
         ar.append(
             f"يغلب على {la} إطار «{frame_label(fa, 'ar')}» ({_pct(sa)}٪ من الجمل)، "
@@ -489,7 +494,7 @@ def _summaries(c: Comparison) -> dict[str, str]:
         )
         if gap_f and abs(gap_a - gap_b) >= 0.1:
             en.append(
-                f"The widest gap is {frame_label(gap_f, 'en').lower()}: "
+                f"The widest gap is {_in_sentence(frame_label(gap_f, 'en'))}: "
                 f"{_pct(gap_a)}% vs {_pct(gap_b)}%."
             )
             ar.append(

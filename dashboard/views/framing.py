@@ -273,11 +273,12 @@ def _voices(c: Comparison) -> None:
                             "kind": getattr(v, kind),
                             "role": v.role_a if key == "a" else v.role_b,
                             "statements": getattr(v, quotes),
-                            "in": "both" if v.present == "both" else "only here",
                         }
                         for v in rows
                     ],
-                    columns=["voice", "kind", "role", "statements", "in"],
+                    # Which voices only this side quotes is the caption's job: a fifth
+                    # column made the half-width table scroll.
+                    columns=["voice", "kind", "role", "statements"],
                 )
             )
             only = [v.name for v in rows if v.present == key]

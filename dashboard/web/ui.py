@@ -500,7 +500,7 @@ def html_table(
                 # read; a long URL breaks anywhere rather than squeezing the prose.
                 if text.startswith(("http://", "https://")):
                     width = " link"
-                elif len(text) <= 24 and d == "ltr":
+                elif len(text) <= 24:
                     width = " short"
                 else:
                     width = " prose" if len(text) > 40 else ""
