@@ -151,7 +151,9 @@ def test_cards_tables_and_summary_in_a_real_browser(seeds_env, tmp_path):
         # Every headline ends inside its card's border.
         overflow = page.evaluate(
             """() => [...document.querySelectorAll('.card-headlines')].map(h => {
-                 const card = h.closest('[data-testid=stVerticalBlockBorderWrapper]');
+                 let card = h.parentElement;  // the bordered container around it
+                 while (card && getComputedStyle(card).borderTopWidth === '0px')
+                   card = card.parentElement;
                  return card.getBoundingClientRect().bottom - h.getBoundingClientRect().bottom;
                })"""
         )

@@ -221,13 +221,12 @@ STATEMENT_COLUMNS = {
     "speaker_kind": "kind",
     "role": "role",
     "affiliation": "side",
-    "verb": "verb",
     "outlet": "outlet",
     "published": "published",
-    "title": "title",
-    "channel": "channel",
 }
 # What was said comes first and gets the room; every cell wraps (no clipped role titles).
+# Columns that fit the page, so no cell sits half outside the table's edge: the article's
+# title and the reporting verb are in the sentences listed below.
 ui.html_table(q[list(STATEMENT_COLUMNS)].rename(columns=STATEMENT_COLUMNS), max_height=520)
 
 # --- provenance: the sentences behind the numbers ----------------------------------------
@@ -237,7 +236,8 @@ else:
     where = "" if outlet == ALL_OUTLETS else f" in {outlet}"
     sentences = statement_sentences(q)
     st.markdown(
-        f"<div><b>{len(q)} statement(s) by {ui.esc(speaker)}{ui.esc(where)}, in "
+        f"<div><b>{len(q)} statement(s) by <bdi>{ui.esc(speaker)}</bdi>"
+        f"<bdi>{ui.esc(where)}</bdi>, in "
         f"{len(sentences)} sentence(s)</b></div>",
         unsafe_allow_html=True,
     )
