@@ -56,8 +56,7 @@ for i, row in enumerate(summary.itertuples()):
         # up by 1rem (meant for a paragraph's margin), which pushed a headline out of
         # the card's border.
         headlines = "".join(
-            ui.text_block(art.title, art.language, css="muted")
-            for art in outlet_arts.itertuples()
+            ui.text_block(art.title, art.language, css="muted") for art in outlet_arts.itertuples()
         )
         st.markdown(f'<div class="card-headlines">{headlines}</div>', unsafe_allow_html=True)
 
