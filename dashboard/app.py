@@ -5,6 +5,8 @@ Navigation and the shared sidebar only; each page lives in dashboard/views/.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard.web import auth, ui, upload_guard
@@ -25,7 +27,9 @@ EDITOR_PAGES = [
     ("views/upload.py", "Add articles", ":material/upload_file:"),
 ]
 
-st.set_page_config(page_title="Coverage dashboard", page_icon=":material/newspaper:", layout="wide")
+# A packaged icon: a ":material/…:" icon is fetched by the browser from Google's servers.
+FAVICON = str(Path(__file__).resolve().parent / "assets" / "favicon.png")
+st.set_page_config(page_title="Coverage dashboard", page_icon=FAVICON, layout="wide")
 ui.inject_css()
 # Until somebody signs in (when accounts are configured) only the sign-in form is shown.
 # The navigation is still built, hidden and with every page, so that a link to a page

@@ -10,6 +10,7 @@ import json
 import sys
 
 from dashboard import config
+from dashboard.escaping import printable
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -18,13 +19,19 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
     result = read_path(args.path)
     for problem in result.problems:
-        print(f"{problem.severity}: {problem.file}: {problem.reason}", file=sys.stderr)
+        print(
+            f"{problem.severity}: {printable(problem.file)}: {printable(problem.reason)}",
+            file=sys.stderr,
+        )
     for raw in result.articles:
         article = parse_article(raw)
         if args.json:
             print(json.dumps(article.to_dict(), ensure_ascii=False))
         else:
-            print(f"{article.id}  {article.outlet}  {article.published_at}  {article.title}")
+            print(
+                f"{article.id}  {printable(article.outlet)}  {article.published_at}  "
+                f"{printable(article.title)}"
+            )
             print(
                 f"  quotes={len(article.quotes)} speakers={len(article.speakers)} "
                 f"dates={len(article.dates)} event_names={len(article.event_names)}"
@@ -45,7 +52,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     report = ingest_path(store, args.path, workers=args.workers, progress=progress)
     for o in report.outcomes:
         if o.status != "added" or args.verbose:
-            print(f"{o.status:9} {o.file}: {o.detail or o.title}")
+            # One line per file, whatever its name holds (a newline, a bidi override).
+            print(f"{o.status:9} {printable(o.file)}: {printable(o.detail or o.title)}")
     print(report.summary())
     print(f"store now holds {store.count()} articles ({store.kind})")
     return 1 if report.rejected else 0

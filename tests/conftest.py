@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -125,3 +126,33 @@ def duck_store(tmp_path):
     store = Store(f"duckdb:///{tmp_path / 'test.duckdb'}")
     yield store
     store.close()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Close every store still open when the run ends and drop the last references to it.
+
+    AppTest runs app.py as `__main__` and leaves that module (with the script's global
+    `store`) in sys.modules, and Streamlit's caches keep stores and DuckDB results; alive
+    until the interpreter tears down its modules, DuckDB's bindings (nanobind) then printed
+    ~40 lines of "leaked instance" warnings after the summary. Released here, they go away."""
+    import gc
+
+    try:
+        import streamlit as st
+
+        st.cache_data.clear()
+        st.cache_resource.clear()
+    except Exception:  # Streamlit not imported by this run: nothing cached
+        pass
+    gc.collect()
+    for obj in gc.get_objects():
+        if not isinstance(obj, Store):
+            continue
+        # Already closed, or a half-built store from a failed test: nothing to close.
+        with contextlib.suppress(Exception):
+            obj.close()
+        for holder in gc.get_referrers(obj):
+            if isinstance(holder, dict) and "__name__" in holder:  # a script's globals
+                for key in [k for k, v in holder.items() if v is obj]:
+                    holder[key] = None
+    gc.collect()

@@ -11,8 +11,9 @@ import pytest
 
 from dashboard.analysis import alignment
 from dashboard.analysis.compare import compare_articles, compare_groups
+from dashboard.analysis.parser import parse_article
 from dashboard.analysis.textproc import split_paragraphs
-from dashboard.model import Article, DateMention, Speaker
+from dashboard.model import Article, DateMention, RawArticle, Speaker
 
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -118,7 +119,9 @@ def test_wire_copy_frames_naming_and_summary(wire):
     assert wire.a.frame_evidence["human_interest"][0].cues
     assert wire.summary == wire.summaries["ar"]
     assert "5" in wire.summaries["ar"] and "وكالة أ" in wire.summaries["ar"]
-    assert wire.summaries["en"].startswith("وكالة أ and صحيفة ب share 5 aligned statements")
+    assert wire.summaries["en"].startswith(
+        "\u2068وكالة أ\u2069 and \u2068صحيفة ب\u2069 share 5 aligned statements"
+    )
     json.dumps(wire.to_dict(), ensure_ascii=False)  # serialisable for the page and exports
 
 
@@ -231,3 +234,58 @@ def test_dates_that_differ_show_what_they_resolved_to_and_skip_written_years():
         (d.kind, d.b_value) for d in compare_articles(a, b).facts_that_differ if "year" in d.kind
     ]
     assert years == [("year_range", "1950–1953")]
+
+
+def test_summary_isolates_every_embedded_name_and_value(wire):
+    """Arabic outlet and event names inside the English summary (and values inside the
+    Arabic one) are wrapped in first-strong isolates, so right-to-left reordering cannot
+    carry the numbers and punctuation around them ("as “13 .”الاتفاق checkable facts")."""
+    import re
+
+    en = wire.summaries["en"]
+    # No Arabic letter outside an isolate in the English summary.
+    outside = re.sub("\u2068[^\u2069]*\u2069", "", en)
+    assert not re.search("[\u0600-\u06ff]", outside), outside
+    assert en.count("\u2068") == en.count("\u2069") >= 4
+    for label in (wire.a.label, wire.b.label):
+        assert f"\u2068{label}\u2069" in en and f"\u2068{label}\u2069" in wire.summaries["ar"]
+
+
+def test_image_placeholders_and_photo_captions_are_not_claims():
+    from dashboard.analysis.alignment import image_text_paragraphs
+
+    caption = "زعيم كوريا الشمالية كيم جونج أون والرئيس الروسي بوتين"
+    paragraphs = [
+        caption,
+        caption,  # the caption, then the same text as the image's alt text
+        "وقال الرئيس الروسي إن الاتفاق يفتح صفحة جديدة في العلاقات بين البلدين.",
+        "لا يتوفر وصف.",
+        "الصورة: الرئيسان خلال المؤتمر الصحفي",
+        "Photo: the two leaders in Pyongyang",
+        "وأكد المتحدث أن المحادثات ستستمر الأسبوع المقبل.",
+        "وأكد المتحدث أن المحادثات ستستمر الأسبوع المقبل.",  # repeated, but a sentence
+    ]
+    assert image_text_paragraphs(paragraphs) == {0, 1, 3, 4, 5}
+    art = parse_article(
+        RawArticle(
+            title="زيارة تاريخية",
+            body="\n\n".join(paragraphs[:6]),
+            outlet="صحيفة أ",
+            language="ar",
+            published_at="2024-06-20",
+        )
+    )
+    other = parse_article(
+        RawArticle(
+            title="زيارة تاريخية",
+            body="وأكد الكرملين أن الزيارة ناجحة.\n\nلا يتوفر وصف.",
+            outlet="صحيفة ب",
+            language="ar",
+            published_at="2024-06-20",
+        )
+    )
+    c = compare_articles(art, other)
+    claims = [s.text for s in c.only_a + c.only_b]
+    claims += [t for p in c.pairs for t in (p.a_text, p.b_text)]
+    assert not any("لا يتوفر وصف" in t or "زعيم كوريا" in t or "Photo" in t for t in claims)
+    assert any("صفحة جديدة" in t for t in claims)  # the real sentence stays

@@ -156,7 +156,10 @@ def test_seeds_only_a_and_only_b_hold_real_sentences(at):
     assert '<mark class="ev"' in md
     assert at.get("plotly_chart")
     assert "تتقاطع" in md  # the Arabic template summary
-    assert len(at.get("download_button")) == 2
+    # The report, the pairs CSV and the frame chart's image; the page ZIP after a click.
+    keys = {b.key for b in at.get("download_button")}
+    assert keys == {"framing_report", "framing_csv", "framing_pair_frames_export_dl"}
+    assert at.button(key="framing_zip_make")
 
 
 def test_threshold_slider_changes_pair_count_monotonically(at):

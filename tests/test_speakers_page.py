@@ -3,13 +3,14 @@ the sentences behind a selection, selections kept in the URL, merged spellings s
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
 import pytest
+from page_tables import table_with
 from streamlit.testing.v1 import AppTest
 
+from dashboard.escaping import shown_text
 from dashboard.ingest.ingest import ingest_result
 from dashboard.ingest.readers import ReadResult
 from dashboard.model import RawArticle
@@ -81,21 +82,25 @@ def listed_sentences(at: AppTest) -> list[str]:
     out = []
     for m in at.markdown:
         for inner in re.findall(r'<div dir="rtl" class="rtl quote-sentence">(.*?)</div>', m.value):
-            out.append(html.unescape(inner))
+            out.append(shown_text(re.sub(r"<[^>]+>", "", inner)))
     return out
 
 
 def test_one_row_per_person_per_outlet(store_url):
     at = open_page()
-    counts = at.dataframe[0].value
-    kim = counts[counts["speaker"] == KIM]
-    assert sorted(zip(kim["outlet"], kim["total"], strict=True)) == [(A, 3), (B, 2)]
-    assert not (counts["speaker"].isin(["كيم جونج أون", "كيم غونغ أون", "كيم"])).any()
+    counts = table_with(at, "person", "spellings")
+    kim = counts[counts["person"] == KIM]
+    assert sorted(zip(kim["outlet"], kim["total"], strict=True)) == [(A, "3"), (B, "2")]
+    assert not (counts["person"].isin(["كيم جونج أون", "كيم غونغ أون", "كيم"])).any()
     # All five statements by him and the analyst's one are in the statements table.
-    assert len(at.dataframe[1].value) == 6
+    assert len(table_with(at, "person", "how", "text")) == 6
     # Four charts, each with a caption stating the filters and counting mode.
     assert len(at.get("plotly_chart")) == 4
-    captions = [c.value for c in at.caption if "counting: each wire-copy cluster once" in c.value]
+    captions = [
+        c.value
+        for c in at.caption
+        if "counting: each wire-copy cluster once" in shown_text(c.value)
+    ]
     assert len(captions) >= 5  # the page header and one under each chart
 
 
@@ -105,14 +110,14 @@ def test_choosing_a_speaker_lists_exactly_their_sentences(store_url):
     at.selectbox(key="sp_speaker").set_value(KIM).run()
     assert not at.exception
     assert sorted(listed_sentences(at)) == sorted([S_A1, S_A2, S_A3, S_B1, S_B2])
-    assert len(at.dataframe[1].value) == 5
+    assert len(table_with(at, "person", "how", "text")) == 5
     assert at.query_params["speaker"] == KIM
 
     at.selectbox(key="sp_outlet").set_value(B).run()
     assert sorted(listed_sentences(at)) == sorted([S_B1, S_B2])
     assert at.query_params["speaker_outlet"] == B
     md = "\n".join(m.value for m in at.markdown)
-    assert "2 statement(s) by" in md and html.escape("written «كيم»") in md
+    assert "2 statement(s) by" in md and "written «كيم»" in shown_text(md)
 
     at.selectbox(key="sp_speaker").set_value("رامي سلام").run()
     at.selectbox(key="sp_outlet").set_value("All outlets").run()
@@ -129,9 +134,45 @@ def test_selection_is_restored_from_the_url(store_url):
 
 def test_merged_spellings_are_shown_with_how_to_split(store_url):
     at = open_page()
-    variants = at.dataframe[2].value
+    variants = at.dataframe[0].value
     row = variants[variants["person"] == KIM].iloc[0]
     assert set(row["spellings"].split(" · ")) == {KIM, "كيم جونج أون", "كيم غونغ أون", "كيم"}
     assert row["statements (whole store)"] == 5
     md = "\n".join(m.value for m in at.markdown)
     assert "none.csv" in md and "split" in md
+
+
+S_TWO = (
+    "وقال كيم جونغ أون إن المعاهدة دفاعية بحتة، مشيرا إلى أن التعاون العسكري مع موسكو "
+    "سيتوسع في السنوات المقبلة."
+)
+
+
+def test_a_sentence_with_two_clauses_is_listed_once_with_both_marked(
+    store_url, tmp_path, monkeypatch
+):
+    url = f"duckdb:///{tmp_path / 'two.duckdb'}"
+    store = Store(url)
+    two = RawArticle(
+        title="تصريحات جديدة",
+        outlet=A,
+        language="ar",
+        published_at="2024-06-22",
+        body=f"عقد مؤتمر صحفي في العاصمة.\n\n{S_TWO}",
+    )
+    ingest_result(store, ReadResult(articles=[*CORPUS, two]), workers=1)
+    store.close()
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
+    at = open_page({"speaker": KIM, "speaker_outlet": A})
+    listed = listed_sentences(at)
+    assert listed.count(S_TWO) == 1  # was listed once per clause
+    assert sorted(listed) == sorted([S_A1, S_A2, S_A3, S_TWO])
+    md = "\n".join(m.value for m in at.markdown)
+    assert "5 statement(s) by" in shown_text(md) and "in 4 sentence(s)" in md
+    item = next(m.value for m in at.markdown if "quote-sentence" in m.value and "بحتة" in m.value)
+    marked = [shown_text(x) for x in re.findall(r'<mark class="q"[^>]*>(.*?)</mark>', item)]
+    assert marked == [
+        "المعاهدة دفاعية بحتة",
+        "التعاون العسكري مع موسكو سيتوسع في السنوات المقبلة",
+    ]
+    assert "2 reported" in shown_text(item)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.escaping import shown_text
 from dashboard.ingest.ingest import ingest_path
 from dashboard.storage import queries
 from dashboard.storage.store import Filters, Store
@@ -356,7 +357,7 @@ def test_page_shows_the_cluster_and_a_marked_diff_from_a_shared_link(page_env):
     assert app.selectbox(key="syn_copy").value == ids["youm7_tourism.txt"]
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Clusters"] == "1" and metrics["Articles in clusters"] == "6"
-    html = "\n".join(m.value for m in app.markdown)
+    html = shown_text("\n".join(m.value for m in app.markdown))
     # The replaced figure, escaped and marked, right-to-left.
     assert '<mark class="del">3.9</mark>' in html and '<mark class="ins">4</mark>' in html
     assert 'dir="rtl"' in html

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.escaping import shown_text
 from dashboard.ingest import uploads as ul
 from dashboard.ingest.ingest import FileOutcome, IngestReport
 from dashboard.ingest.readers import Problem, ReadResult
@@ -287,7 +288,8 @@ def page(tmp_path, monkeypatch):
 
 
 def _texts(elements) -> str:
-    return " ".join(str(e.value) for e in elements)
+    """What the alerts show (file names and reasons are escaped for Markdown)."""
+    return " ".join(shown_text(str(e.value)) for e in elements)
 
 
 def test_page_renders_its_uploader(page):

@@ -82,9 +82,13 @@ def _split_clauses(sentence: str) -> list[str]:
 def sentence_units(paragraphs: list[str], clauses: bool = False) -> list[dict]:
     """One unit per sentence (or per clause when `clauses`): text, paragraph, index,
     sentence (the whole sentence a clause came from). `index` is the position in the list.
+    Image text (placeholders, photo captions: image_text_paragraphs) gives no unit.
     """
     units: list[dict] = []
+    image_text = image_text_paragraphs(paragraphs)
     for p_idx, paragraph in enumerate(paragraphs):
+        if p_idx in image_text:  # a placeholder or a photo caption states nothing
+            continue
         heading = is_heading(paragraph)
         for sentence in split_sentences(paragraph):
             parts = _split_clauses(sentence) if clauses and is_arabic(sentence) else [sentence]
@@ -102,6 +106,43 @@ def sentence_units(paragraphs: list[str], clauses: bool = False) -> list[dict]:
 
 
 _HEADING_MAX_TOKENS = 12
+# A caption repeated as the image's alt text is rarely longer than this.
+_CAPTION_MAX_TOKENS = 30
+
+
+def _ends_as_sentence(text: str) -> bool:
+    text = text.strip()
+    return text.endswith((".", "\u06d4")) and not text.endswith("..")
+
+
+def _image_text_key(text: str) -> str:
+    return re.sub(r"[\s.\u06d4…:!]+$", "", " ".join(text.split())).casefold()
+
+
+def image_text_paragraphs(paragraphs: list[str]) -> set[int]:
+    """Paragraphs that are image text, not claims: alt-text placeholders («لا يتوفر وصف.»),
+    captions with a caption marker («الصورة: …», "Photo: …"), and a short line repeated in
+    the next paragraph (a scraped caption followed by the same text as alt text)."""
+    from dashboard.analysis.lexicon import load_fields
+
+    fields = load_fields("image_text.txt")
+    placeholders = {_image_text_key(t) for t, kind in fields if kind == "placeholder"}
+    starts = tuple(t.casefold() for t, kind in fields if kind == "caption_start")
+    keys = [_image_text_key(p) for p in paragraphs]
+    out: set[int] = set()
+    for i, (paragraph, key) in enumerate(zip(paragraphs, keys, strict=True)):
+        if not key:
+            continue
+        if key in placeholders or key.startswith(starts):
+            out.add(i)
+        elif (
+            i
+            and key == keys[i - 1]
+            and len(tokenize(paragraph)) <= _CAPTION_MAX_TOKENS
+            and not _ends_as_sentence(paragraph)  # captions have no final full stop
+        ):
+            out |= {i - 1, i}
+    return out
 
 
 def is_heading(paragraph: str) -> bool:

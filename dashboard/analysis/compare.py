@@ -438,15 +438,34 @@ def _pct(x: float) -> int:
     return round(100 * x)
 
 
+# Unicode first-strong isolates (the plain-text form of <bdi> / dir="auto"): an Arabic
+# outlet or event name inside the English summary (or an English one inside the Arabic)
+# keeps its own direction instead of reordering the numbers and punctuation around it.
+FSI, PDI = "\u2068", "\u2069"
+_ISOLATE_MARKS = str.maketrans("", "", "\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e")
+
+
+def _in_sentence(label: str) -> str:
+    """A frame label inside a sentence: first letter lowered, names kept ("war in Ukraine")."""
+    return label[:1].lower() + label[1:]
+
+
+def _iso(value: object) -> str:
+    """A value embedded in a summary sentence, isolated; its own stray bidi controls removed."""
+    text = "" if value is None else str(value).translate(_ISOLATE_MARKS)
+    return f"{FSI}{text}{PDI}" if text else ""
+
+
 def _summaries(c: Comparison) -> dict[str, str]:
     a, b = c.a, c.b
+    la, lb = _iso(a.label), _iso(b.label)
     n_pairs = len(c.pairs)
     n_close = sum(1 for p in c.pairs if p.score > WORD_DIFF_MIN_SCORE)
     fa, sa = _top_frame(a)
     fb, sb = _top_frame(b)
     gap_f, gap_a, gap_b = _largest_gap(a, b)
-    name_a = a.naming[0][0] if a.naming else ""
-    name_b = b.naming[0][0] if b.naming else ""
+    name_a = _iso(a.naming[0][0]) if a.naming else ""
+    name_b = _iso(b.naming[0][0]) if b.naming else ""
     n_facts = len(c.facts_that_differ)
     differs = [d for d in c.facts_that_differ if d.status == "differs"]
     both = sum(1 for v in c.voices if v.present == "both")
@@ -454,46 +473,43 @@ def _summaries(c: Comparison) -> dict[str, str]:
     vb = sum(1 for v in c.voices if v.present in ("both", "b"))
 
     en = [
-        f"{a.label} and {b.label} share {n_pairs} aligned statement{'s' * (n_pairs != 1)}"
+        f"{la} and {lb} share {n_pairs} aligned statement{'s' * (n_pairs != 1)}"
         + (f" ({n_close} near-identical)" if n_close else "")
-        + f"; {len(c.only_a)} statements appear only in {a.label} and {len(c.only_b)} only in "
-        f"{b.label}."
+        + f"; {len(c.only_a)} statements appear only in {la} and {len(c.only_b)} only in "
+        f"{lb}."
     ]
     ar = [
-        f"تتقاطع {a.label} و{b.label} في {n_pairs} من العبارات المتقابلة"
+        f"تتقاطع {la} و{lb} في {n_pairs} من العبارات المتقابلة"
         + (f" (منها {n_close} شبه متطابقة)" if n_close else "")
-        + f"، وتنفرد {a.label} بـ{len(c.only_a)} عبارة و{b.label} بـ{len(c.only_b)} عبارة."
+        + f"، وتنفرد {la} بـ{len(c.only_a)} عبارة و{lb} بـ{len(c.only_b)} عبارة."
     ]
     if fa and fb:
         en.append(
-            f"{a.label} leans most on {frame_label(fa, 'en').lower()} ({_pct(sa)}% of sentences), "
-            f"{b.label} on {frame_label(fb, 'en').lower()} ({_pct(sb)}%)."
+            f"{la} leans most on {_in_sentence(frame_label(fa, 'en'))} ({_pct(sa)}% of sentences), "
+            f"{lb} on {_in_sentence(frame_label(fb, 'en'))} ({_pct(sb)}%)."
         )
         ar.append(
-            f"يغلب على {a.label} إطار «{frame_label(fa, 'ar')}» ({_pct(sa)}٪ من الجمل)، "
-            f"وعلى {b.label} إطار «{frame_label(fb, 'ar')}» ({_pct(sb)}٪)."
+            f"يغلب على {la} إطار «{frame_label(fa, 'ar')}» ({_pct(sa)}٪ من الجمل)، "
+            f"وعلى {lb} إطار «{frame_label(fb, 'ar')}» ({_pct(sb)}٪)."
         )
         if gap_f and abs(gap_a - gap_b) >= 0.1:
             en.append(
-                f"The widest gap is {frame_label(gap_f, 'en').lower()}: "
+                f"The widest gap is {_in_sentence(frame_label(gap_f, 'en'))}: "
                 f"{_pct(gap_a)}% vs {_pct(gap_b)}%."
             )
             ar.append(
                 f"وأوسع فارق في إطار «{frame_label(gap_f, 'ar')}»: {_pct(gap_a)}٪ مقابل {_pct(gap_b)}٪."
             )
     if name_a or name_b:
-        en.append(
-            f"{a.label} names the event mostly as “{name_a or '—'}”, "
-            f"{b.label} as “{name_b or '—'}”."
-        )
-        ar.append(f"تسمي {a.label} الحدث غالبًا «{name_a or '—'}»، و{b.label} «{name_b or '—'}».")
+        en.append(f"{la} names the event mostly as “{name_a or '—'}”, {lb} as “{name_b or '—'}”.")
+        ar.append(f"تسمي {la} الحدث غالبًا «{name_a or '—'}»، و{lb} «{name_b or '—'}».")
     if n_facts:
         ex = ""
         ex_ar = ""
         if differs:
             d = differs[0]
-            ex = f", e.g. {d.label or 'a figure'}: {d.a_value} vs {d.b_value}"
-            ex_ar = f"، منها {d.label or 'رقم'}: {d.a_value} مقابل {d.b_value}"
+            ex = f", e.g. {_iso(d.label) or 'a figure'}: {_iso(d.a_value)} vs {_iso(d.b_value)}"
+            ex_ar = f"، منها {_iso(d.label) or 'رقم'}: {_iso(d.a_value)} مقابل {_iso(d.b_value)}"
         en.append(
             f"{n_facts} checkable facts (numbers, dates, names) differ or appear on one side{ex}."
         )
@@ -502,12 +518,10 @@ def _summaries(c: Comparison) -> dict[str, str]:
         )
     if va or vb:
         en.append(
-            f"{a.label} quotes {va} speaker{'s' * (va != 1)}, {b.label} {vb}; "
+            f"{la} quotes {va} speaker{'s' * (va != 1)}, {lb} {vb}; "
             f"{both} appear{'s' * (both == 1)} in both."
         )
-        ar.append(
-            f"تنقل {a.label} عن {va} متحدثًا و{b.label} عن {vb}، يظهر {both} منهم في الجانبين."
-        )
+        ar.append(f"تنقل {la} عن {va} متحدثًا و{lb} عن {vb}، يظهر {both} منهم في الجانبين.")
     return {"en": " ".join(en), "ar": " ".join(ar)}
 
 

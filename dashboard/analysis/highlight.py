@@ -1,13 +1,15 @@
 """Highlighting analysed spans (quotes, speakers, dates, event names) in article text.
 
-Produces escaped HTML: every character of the article goes through html.escape, and only
+Produces escaped HTML: every character of the article goes through escaping.inert (HTML-
+and Markdown-safe, as the fragments are drawn by Streamlit's Markdown), and only
 our own <mark> tags are added. Used by the article reader and the exported reports.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
+
+from dashboard.escaping import inert
 
 # Higher wins where spans overlap (a date inside a quote shows as a date).
 PRIORITY = {"sp": 4, "dt": 3, "ev": 2, "qd": 1, "q": 1}
@@ -36,17 +38,17 @@ def render_marked(text: str, spans: list[Span]) -> str:
     """Escaped text with <mark> elements for the spans (overlaps resolved by priority)."""
     spans = [s for s in spans if 0 <= s.start < s.end <= len(text)]
     if not spans:
-        return html.escape(text)
+        return inert(text, collapse=False)
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
     parts: list[str] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        seg = html.escape(text[a:b])
+        seg = inert(text[a:b], collapse=False)
         active = [s for s in spans if s.start <= a and s.end >= b]
         if not active:
             parts.append(seg)
             continue
         top = max(active, key=lambda s: (PRIORITY.get(s.css, 0), -(s.end - s.start)))
-        title = html.escape(top.title, quote=True)
+        title = inert(top.title)
         parts.append(f'<mark class="{top.css}" title="{title}">{seg}</mark>')
     return "".join(parts)
 

@@ -120,7 +120,7 @@ def read_path(path: str | Path, *, max_file_mb: float | None = None) -> ReadResu
     limit = _limit_bytes(max_file_mb)
     p = Path(path)
     if p.is_dir():
-        return _read_folder(p, prefix="", limit=limit, depth=0)
+        return _read_folder(p, prefix="", limit=limit, depth=0, root=p.resolve())
     if p.is_file():
         return _read_group([_file_source(p, p.name)], limit)
     result = ReadResult()
@@ -391,7 +391,16 @@ def _file_source(path: Path, label: str) -> _Source:
     return _Source(label, path.stat().st_size, path.read_bytes)
 
 
-def _read_folder(folder: Path, *, prefix: str, limit: int, depth: int) -> ReadResult:
+def _outside(entry: Path, root: Path) -> Path | None:
+    """Where a symbolic link leads when that is outside the folder being read (None for a
+    plain entry or a link that stays inside): a link to /etc/passwd is not an article."""
+    if not entry.is_symlink():
+        return None
+    target = entry.resolve()
+    return None if target == root or root in target.parents else target
+
+
+def _read_folder(folder: Path, *, prefix: str, limit: int, depth: int, root: Path) -> ReadResult:
     result = ReadResult()
     sources: list[_Source] = []
     subfolders: list[Path] = []
@@ -401,10 +410,26 @@ def _read_folder(folder: Path, *, prefix: str, limit: int, depth: int) -> ReadRe
         result.problems.append(Problem(prefix or str(folder), f"cannot list folder: {e}"))
         return result
     for entry in entries:
-        if entry.name.startswith((".", "__")):  # hidden files, __MACOSX, __pycache__
+        if entry.name.startswith("__"):  # __MACOSX, __pycache__: tool debris, never articles
             continue
         label = f"{prefix}{entry.name}"
+        if entry.name.startswith("."):
+            kind = "folder" if entry.is_dir() else "file"
+            result.problems.append(
+                Problem(
+                    label,
+                    f"hidden {kind} (its name starts with '.'); not read — rename it to include it",
+                    "warning",
+                )
+            )
+            continue
         try:
+            target = _outside(entry, root)
+            if target is not None:
+                result.problems.append(
+                    Problem(label, f"a link to {target}, outside the folder being read; not read")
+                )
+                continue
             if entry.is_dir():
                 subfolders.append(entry)
             elif entry.is_file():
@@ -415,7 +440,9 @@ def _read_folder(folder: Path, *, prefix: str, limit: int, depth: int) -> ReadRe
     if depth < _SUBFOLDER_DEPTH:
         for sub in subfolders:
             sub_prefix = f"{prefix}{sub.name}/"
-            result.merge(_read_folder(sub, prefix=sub_prefix, limit=limit, depth=depth + 1))
+            result.merge(
+                _read_folder(sub, prefix=sub_prefix, limit=limit, depth=depth + 1, root=root)
+            )
     if depth == 0 and result.files_read == 0 and not result.problems:
         result.problems.append(
             Problem(

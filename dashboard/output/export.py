@@ -34,6 +34,7 @@ from typing import Any
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
+from dashboard.escaping import spreadsheet_cell
 from dashboard.output.charts import Chart
 
 log = logging.getLogger(__name__)
@@ -434,24 +435,25 @@ def exported_files(pairs: list[tuple[Chart, bytes]], fmt: str) -> list[ExportedF
 
 
 def index_csv(files: list[ExportedFile], filters_description: str) -> bytes:
-    """index.csv (UTF-8 with BOM so spreadsheet programs show the Arabic correctly)."""
+    """index.csv (UTF-8 with BOM so spreadsheet programs show the Arabic correctly). Titles,
+    outlets and the filter description come from the articles: a cell starting like a
+    formula (=, +, -, @) is escaped so a spreadsheet shows it instead of running it."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(INDEX_COLUMNS)
     for f in files:
-        w.writerow(
-            [
-                f.name,
-                f.chart.page,
-                f.chart.name,
-                f.chart.title,
-                f.chart.outlet,
-                f.fmt,
-                f.width,
-                f.height,
-                filters_description,
-            ]
-        )
+        row = [
+            f.name,
+            f.chart.page,
+            f.chart.name,
+            f.chart.title,
+            f.chart.outlet,
+            f.fmt,
+            f.width,
+            f.height,
+            filters_description,
+        ]
+        w.writerow([spreadsheet_cell(v) for v in row])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 

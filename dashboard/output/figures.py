@@ -241,28 +241,10 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
             ],
         )
     fig.update_layout(xaxis_title="date of the event", yaxis_title="")
-    # The range slider draws every trace a second time: past a few thousand points it
-    # doubles the browser's drawing time, so large timelines zoom by dragging instead.
-    fig.update_xaxes(tickformat="%Y-%m-%d", rangeslider={"visible": not compact, "thickness": 0.08})
-    # Focus on the period around publication; older history stays reachable by the slider.
-    pub = pd.to_datetime(d["published_at"]).dropna()
-    if not pub.empty:
-        lo = min(pub.min() - pd.DateOffset(years=1), d["start"].max() - pd.Timedelta(days=7))
-        hi = max(pub.max() + pd.DateOffset(months=2), d["end"].max() + pd.Timedelta(days=7))
-        if d["start"].min() < lo:
-            fig.update_xaxes(range=[lo, hi])
-            hidden = int((d["end"] < lo).sum())
-            fig.add_annotation(
-                text=f"{hidden} earlier event(s) outside this view: "
-                + ("drag the slider below" if not compact else "zoom out (double-click)"),
-                showarrow=False,
-                x=0,
-                y=1.06,
-                xref="paper",
-                yref="paper",
-                xanchor="left",
-                font={"size": 11},
-            )
+    # Every event in view by default, and no range slider: a view focused on the period
+    # around publication hid older events behind the slider, and the slider itself came out
+    # in every exported image. Zooming is a drag on the chart (double-click to reset).
+    fig.update_xaxes(tickformat="%Y-%m-%d", rangeslider={"visible": False})
     return _base(fig, title, height=max(340, 170 + 60 * len(outlets)))
 
 
@@ -407,6 +389,28 @@ def outlet_articles_bar(df: pd.DataFrame) -> go.Figure:
     )
     fig.update_layout(yaxis_title="articles")
     return _base(_count_axis(fig, "y"), title, height=320)
+
+
+def attribute_bar(df: pd.DataFrame, label: str) -> go.Figure:
+    """Articles per outlet attribute value (country, region or type; Outlets page): the
+    dashboard's palette, "unknown" in grey, whole-number ticks like every count axis."""
+    title = f"Articles per {label.lower()}"
+    if df.empty:
+        return empty_figure(title, "No articles for the current filters.")
+    values = [str(v) for v in df["value"]]
+    fig = go.Figure(
+        go.Bar(
+            x=[safe(v) for v in values],
+            y=df["articles"],
+            customdata=df["outlets"],
+            marker_color=[
+                "#c7c7c7" if v == "unknown" else _palette(i) for i, v in enumerate(values)
+            ],
+            hovertemplate="%{x}: %{y} articles from %{customdata} outlets<extra></extra>",
+        )
+    )
+    fig.update_layout(xaxis_title=label, yaxis_title="articles")
+    return _base(_count_axis(fig, "y"), title, height=380)
 
 
 _PALETTE = [

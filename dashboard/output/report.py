@@ -10,13 +10,13 @@ shared with the Framing page, so the page and the download mark the same words.
 from __future__ import annotations
 
 import csv
-import html
 import io
 from collections.abc import Iterable
 
 from dashboard.analysis.compare import AlignedPair, ArticleHead, Comparison, Side
 from dashboard.analysis.frames import frame_label
 from dashboard.analysis.highlight import Span, render_marked
+from dashboard.escaping import inert, spreadsheet_cell
 from dashboard.output.figures import outlet_color
 
 PAIR_COLUMNS = [
@@ -32,13 +32,11 @@ PAIR_COLUMNS = [
     "b_paragraph",
     "b_text",
 ]
-# A spreadsheet runs a cell starting with one of these as a formula; article text is
-# untrusted, so such cells get a leading apostrophe in the CSV.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def esc(value: object) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    # Markdown-safe too: the fragments below are also drawn on the Framing page.
+    return inert(value)
 
 
 def direction(language: str) -> str:
@@ -104,20 +102,16 @@ def pair_rows(c: Comparison) -> list[dict]:
     return rows
 
 
-def _cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def pairs_csv(c: Comparison) -> str:
-    """The aligned pairs as CSV text (UTF-8; paragraphs numbered from 1)."""
+    """The aligned pairs as CSV text (paragraphs numbered from 1). It starts with a byte
+    order mark, so Excel reads it as UTF-8 instead of garbling the Arabic; cells that a
+    spreadsheet would run as a formula are escaped."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=PAIR_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in pair_rows(c):
-        writer.writerow({k: _cell(v) for k, v in row.items()})
-    return buf.getvalue()
+        writer.writerow({k: spreadsheet_cell(v) for k, v in row.items()})
+    return "\ufeff" + buf.getvalue()
 
 
 # --------------------------------------------------------------------------- SVG chart

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.compare import Comparison, compare_groups
 from dashboard.analysis.frames import frame_label
 from dashboard.output import figures, report
+from dashboard.output.charts import Chart
 from dashboard.storage import queries
 from dashboard.storage.store import Store
-from dashboard.web import ui
+from dashboard.web import ui, ui_export
 
 MODES = {"outlets": "Two outlets", "articles": "Two articles"}
 # Clause units at 0.25 find paraphrases buried in long Arabic sentences (measured on the
@@ -127,7 +129,7 @@ def _pick_outlets(store, f) -> tuple[list[str], list[str], str]:
         found = queries.article_ids_for_outlet(store, f, outlet)
         if len(found) > MAX_ARTICLES_PER_SIDE:
             st.caption(
-                f"{outlet}: comparing the {MAX_ARTICLES_PER_SIDE} most recent of {len(found)} "
+                f"{ui.esc(outlet)}: comparing the {MAX_ARTICLES_PER_SIDE} most recent of {len(found)} "
                 "articles (narrow the dates in the sidebar to choose others)."
             )
             found = found[-MAX_ARTICLES_PER_SIDE:]
@@ -189,8 +191,8 @@ def _claims(c: Comparison) -> None:
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("Aligned pairs", len(c.pairs))
     m2.metric("Near-identical", sum(1 for p in c.pairs if p.word_diff))
-    m3.metric(f"Only in {c.a.label}", len(c.only_a))
-    m4.metric(f"Only in {c.b.label}", len(c.only_b))
+    m3.metric(f"Only in {ui.esc(c.a.label)}", len(c.only_a))
+    m4.metric(f"Only in {ui.esc(c.b.label)}", len(c.only_b))
     method = "multilingual sentence embeddings + term overlap" if c.embeddings_used else "term"
     st.caption(
         f"Statements paired one-to-one when their similarity ({method}) reaches "
@@ -231,20 +233,22 @@ def _facts(c: Comparison) -> None:
         st.caption("No differing numbers, dates or names found.")
         return
     status = {"only_a": f"only {c.a.label}", "only_b": f"only {c.b.label}", "differs": "differs"}
-    st.dataframe(
-        [
-            {
-                "kind": d.kind,
-                "status": status.get(d.status, d.status),
-                "about": d.label,
-                c.a.label: d.a_value,
-                c.b.label: d.b_value,
-                "context": d.a_context or d.b_context,
-            }
-            for d in c.facts_that_differ
-        ],
-        hide_index=True,
-        width="stretch",
+    # HTML tables (here and below): the canvas grid cut Arabic cells at its edge to their
+    # last letters; these wrap, each cell in its own direction.
+    ui.html_table(
+        pd.DataFrame(
+            [
+                {
+                    "kind": d.kind,
+                    "status": status.get(d.status, d.status),
+                    "about": d.label,
+                    f"A: {c.a.label}": d.a_value,
+                    f"B: {c.b.label}": d.b_value,
+                    "context": d.a_context or d.b_context,
+                }
+                for d in c.facts_that_differ
+            ]
+        )
     )
 
 
@@ -261,36 +265,48 @@ def _voices(c: Comparison) -> None:
         rows = [v for v in c.voices if v.present in ("both", key)]
         with col:
             st.markdown(f"**{ui.esc(side.label)}** — {len(rows)} voices")
-            st.dataframe(
-                [
-                    {
-                        "voice": v.name,
-                        "kind": getattr(v, kind),
-                        "role": v.role_a if key == "a" else v.role_b,
-                        "statements": getattr(v, quotes),
-                        "in": "both" if v.present == "both" else f"only {side.label}",
-                    }
-                    for v in rows
-                ],
-                hide_index=True,
-                width="stretch",
+            ui.html_table(
+                pd.DataFrame(
+                    [
+                        {
+                            "voice": v.name,
+                            "kind": getattr(v, kind),
+                            "role": v.role_a if key == "a" else v.role_b,
+                            "statements": getattr(v, quotes),
+                        }
+                        for v in rows
+                    ],
+                    # Which voices only this side quotes is the caption's job: a fifth
+                    # column made the half-width table scroll.
+                    columns=["voice", "kind", "role", "statements"],
+                )
             )
             only = [v.name for v in rows if v.present == key]
             if only:
-                st.caption(f"Only here: {', '.join(only)}")
+                st.caption(f"Only here: {ui.esc(', '.join(only))}")
+
+
+def frame_chart(c: Comparison) -> Chart:
+    """The two sides' frame profiles as a chart of the registry's kind (downloadable)."""
+    labels = {f: frame_label(f, "en") for f in {*c.a.frames, *c.b.frames}}
+    return Chart(
+        "framing",
+        "frame_profile_pair",
+        f"Frame profile: {c.a.label} vs {c.b.label}",
+        figures.frame_profile_pair([(c.a.label, c.a.frames), (c.b.label, c.b.frames)], labels),
+    )
 
 
 def _frames(c: Comparison) -> None:
     st.subheader("5. Frame profile")
     labels = {f: frame_label(f, "en") for f in {*c.a.frames, *c.b.frames}}
-    ui.plot(
-        figures.frame_profile_pair([(c.a.label, c.a.frames), (c.b.label, c.b.frames)], labels),
-        key="framing_pair_frames",
-    )
+    ui.show_chart(frame_chart(c), key="framing_pair_frames")
     frames = sorted(labels, key=lambda f: -max(c.a.frames.get(f, 0), c.b.frames.get(f, 0)))
     for frame in frames:
         sa, sb = c.a.frames.get(frame, 0.0), c.b.frames.get(frame, 0.0)
-        title = f"{labels[frame]} — {c.a.label} {sa:.0%} · {c.b.label} {sb:.0%}"
+        title = (
+            f"{ui.esc(labels[frame])} — {ui.esc(c.a.label)} {sa:.0%} · {ui.esc(c.b.label)} {sb:.0%}"
+        )
         with st.expander(title):
             cols = st.columns(2)
             for col, side in zip(cols, (c.a, c.b), strict=True):
@@ -314,11 +330,7 @@ def _naming(c: Comparison) -> None:
         with col:
             st.markdown(f"**{ui.esc(side.label)}**")
             if side.naming:
-                st.dataframe(
-                    [{"name": n, "mentions": k} for n, k in side.naming],
-                    hide_index=True,
-                    width="stretch",
-                )
+                ui.html_table(pd.DataFrame(side.naming, columns=["name", "mentions"]))
             else:
                 st.caption("No event names found.")
 
@@ -391,3 +403,12 @@ _voices(c)
 _frames(c)
 _naming(c)
 _summary(c)
+
+st.subheader("Export")
+st.caption(
+    "This comparison's frame profile and, for every outlet in the filters, the frame "
+    "profile and naming charts, as image files with an index.csv."
+)
+ui_export.page_zip_button(
+    store, f, "framing", key="framing_zip", extra=[frame_chart(c)], selection=(*ids_a, "|", *ids_b)
+)

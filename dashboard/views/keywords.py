@@ -14,7 +14,7 @@ CLOUDS_SHOWN = 6
 store, f = ui.page_context()
 st.title("Keywords")
 st.caption(
-    f"Filters: {f.describe()} · clitic variants (و/ب/ل/ال…) are counted as one term, "
+    f"Filters: {ui.esc(f.describe())} · clitic variants (و/ب/ل/ال…) are counted as one term, "
     "shown in their most frequent spelling; function words are removed."
 )
 

@@ -1,10 +1,10 @@
 """Outlets: the outlet registry (country, region, type), articles per attribute, and for
 editors the registry itself as an editable table saved to the team copy."""
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.output import figures
+from dashboard.output.charts import Chart
 from dashboard.storage import outlets, queries
 from dashboard.web import auth, ui
 
@@ -13,7 +13,7 @@ PARAM = "ol_group"
 
 store, f = ui.page_context()
 st.title("Outlets")
-st.caption(f"Filters: {f.describe()}")
+st.caption(f"Filters: {ui.esc(f.describe())}")
 outlets.ensure_synced(store)
 
 ui.url_choice(PARAM, "ol_group", GROUPS, default="region")
@@ -34,22 +34,11 @@ if counts.empty:
     st.info("No articles match the current filters.")
 else:
     label = outlets.ATTRIBUTES[group]
-    fig = go.Figure(
-        go.Bar(
-            x=[figures.safe(v) for v in counts["value"]],
-            y=counts["articles"],
-            customdata=counts["outlets"],
-            hovertemplate="%{x}: %{y} articles from %{customdata} outlets<extra></extra>",
-        )
-    )
-    fig.update_layout(
-        title={"text": f"Articles per {label.lower()}"},
-        template="plotly_white",
-        height=380,
-        xaxis={"title": {"text": label}},
-        yaxis={"title": {"text": "articles"}},
-    )
-    ui.plot(fig, key="ol_counts")
+    chart = Chart(
+        "outlets", f"articles_per_{group}", f"Articles per {label.lower()}",
+        figures.attribute_bar(counts, label),
+    )  # fmt: skip
+    ui.show_chart(chart, key="ol_counts", f=f)
     st.dataframe(
         counts.rename(columns={"value": label}),
         hide_index=True,
@@ -83,9 +72,9 @@ if auth.is_editor():
         try:
             saved = outlets.save_registry(edited)
         except ValueError as exc:
-            st.error(f"Not saved: {exc}")
+            st.error(f"Not saved: {ui.esc(exc)}")
         else:
             outlets.sync(store, saved)
-            st.success(f"Saved to {saved}; filters and counts now use it.")
+            st.success(f"Saved to {ui.esc(saved)}; filters and counts now use it.")
 else:
     st.dataframe(registry, hide_index=True)

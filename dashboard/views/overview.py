@@ -7,7 +7,7 @@ from dashboard.web import ui, ui_export
 
 store, f = ui.page_context()
 st.title("Overview")
-st.caption(f"Filters: {f.describe()}")
+st.caption(f"Filters: {ui.esc(f.describe())}")
 
 summary = ui.outlet_summary(store, f)
 arts = ui.articles(store, f)
@@ -48,7 +48,7 @@ for i, row in enumerate(summary.itertuples()):
     with cols[i % len(cols)].container(border=True):
         st.markdown(ui.text_block(row.outlet, None, css="card-title"), unsafe_allow_html=True)
         if row.domain:
-            st.caption(row.domain)
+            st.caption(ui.esc(row.domain))
         a, b, c = st.columns(3)
         a.metric("Articles", int(row.articles))
         b.metric("Statements", int(row.quotes))
@@ -58,11 +58,16 @@ for i, row in enumerate(summary.itertuples()):
         st.caption(
             f"Published: {first}"
             + ("" if first == last else f" – {last}")
-            + f" · language: {row.languages}"
+            + f" · language: {ui.esc(row.languages)}"
         )
         outlet_arts = arts[arts["outlet"] == row.outlet].head(5)
-        for art in outlet_arts.itertuples():
-            st.markdown(ui.text_block(art.title, art.language, css="muted"), unsafe_allow_html=True)
+        # One block, padded at the bottom: Streamlit pulls a Markdown element's last child
+        # up by 1rem (meant for a paragraph's margin), which pushed a headline out of
+        # the card's border.
+        headlines = "".join(
+            ui.text_block(art.title, art.language, css="muted") for art in outlet_arts.itertuples()
+        )
+        st.markdown(f'<div class="card-headlines">{headlines}</div>', unsafe_allow_html=True)
 
 # The registry's chart, so the download is exactly what is shown.
 charts = ui.page_charts(store, f, "overview")
@@ -83,7 +88,9 @@ outlet = st.selectbox(
 )
 ui.sync_page_params({"ov_outlet": outlet})
 if outlet:
-    st.caption(f"Articles of {outlet}, each by its first sentence ({ui.count_note(f).lower()}).")
+    st.caption(
+        f"Articles of {ui.esc(outlet)}, each by its first sentence ({ui.count_note(f).lower()})."
+    )
     ui.sentence_list(ui.provenance_rows(store, f, "outlet_articles", outlet))
 
 st.subheader("Articles")

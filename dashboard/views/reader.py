@@ -88,4 +88,4 @@ with side_col:
         width="stretch",
     )
     if article.warnings:
-        st.warning("; ".join(article.warnings))
+        st.warning(ui.esc("; ".join(article.warnings)))

@@ -9,7 +9,7 @@ the numbers.
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis import identity
+from dashboard.analysis import highlight, identity
 from dashboard.output import charts as chart_registry
 from dashboard.output import figures
 from dashboard.storage import queries
@@ -37,9 +37,50 @@ def data(store: Store, f: Filters, name: str):
     return _data(store, store.url, store.data_version(), f.key(), sig, name)
 
 
+def statement_sentences(q: pd.DataFrame) -> list[tuple[str, list]]:
+    """The statements grouped by the sentence they were found in (per article), in order:
+    a sentence holding two of a person's clauses is listed once, not twice."""
+    groups: dict[tuple[str, str], list] = {}
+    for row in q.itertuples(index=False):
+        sentence = str(row.sentence or row.text or "")
+        groups.setdefault((str(row.article_id), sentence), []).append(row)
+    return [(sentence, rows) for (_, sentence), rows in groups.items()]
+
+
+def provenance_item(sentence: str, rows: list, speaker: str) -> str:
+    """One sentence (escaped, in its own direction) with the statements counted in it
+    marked, under a line naming its article and how each statement was counted."""
+    flat = " ".join(sentence.split())
+    spans: list[highlight.Span] = []
+    for row in rows:
+        how = "direct quote" if row.direct else "reported statement"
+        found = highlight.find_all(flat, " ".join(str(row.text or "").split()))
+        spans += [highlight.Span(a, b, "qd" if row.direct else "q", how) for a, b in found]
+    first = rows[0]
+    kinds = [("direct quote" if r.direct else "reported") for r in rows]
+    counted = " + ".join(f"{kinds.count(k)} {k}" for k in dict.fromkeys(kinds))
+    spellings = sorted({str(r.speaker) for r in rows if r.speaker != speaker})
+    spelled = f" · written «{' / '.join(spellings)}»" if spellings else ""
+    # <bdi> keeps an Arabic title or outlet name in its own direction inside the line.
+    meta = (
+        f"<bdi>{ui.esc(first.outlet)}</bdi> · "
+        f"{ui.esc(ui.date_label(first.published_at, first.date_source))} · "
+        f"<bdi>{ui.esc(first.title)}</bdi> · {ui.esc(counted)}<bdi>{ui.esc(spelled)}</bdi>"
+    )
+    d = "rtl" if ui.dir_class(sentence, first.language) == "rtl" else "ltr"
+    body = highlight.render_marked(flat, spans)
+    unmarked = (
+        "" if spans else "".join(ui.text_block(r.text, r.language, css="muted") for r in rows)
+    )
+    return (
+        f'<div style="margin:.1rem 0 .9rem 0"><div class="muted">{meta}</div>'
+        f'<div dir="{d}" class="{d} quote-sentence">{body}</div>{unmarked}</div>'
+    )
+
+
 store, f = ui.page_context()
 st.title("Speakers")
-st.caption(f"Filters: {f.describe()}")
+st.caption(f"Filters: {ui.esc(f.describe())}")
 
 counts: pd.DataFrame = data(store, f, "speaker_counts")
 if counts.empty:
@@ -87,7 +128,7 @@ def _on_bar_click() -> None:
 
 
 def chart_caption(text: str) -> None:
-    st.caption(f"{text} {f.describe()}.")
+    st.caption(f"{text} {ui.esc(f.describe())}.")
 
 
 st.plotly_chart(
@@ -118,32 +159,24 @@ with right:
 ui.plot(charts["directness"].figure, key="speakers_directness")
 chart_caption("Share of each outlet's statements quoted directly or reported.")
 ui_export.chart_download(charts["directness"], key="dl_directness")
+ui_export.page_zip_button(store, f, "speakers", key="speakers_zip")
 
 # --- tables -----------------------------------------------------------------------------
 st.subheader("Speakers by outlet")
-st.dataframe(
-    counts[
-        [
-            "speaker",
-            "kind",
-            "role",
-            "affiliation",
-            "outlet",
-            "direct",
-            "reported",
-            "total",
-            "variants",
-        ]
-    ],
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "speaker": "person",
-        "role": st.column_config.TextColumn("role", width="medium"),
-        "affiliation": "side",
-        "variants": st.column_config.TextColumn("spellings", help="Spellings in this outlet"),
-    },
-)
+# HTML tables, not st.dataframe: the canvas grid clipped Arabic cells at the table's edge to
+# their last letters; here every cell wraps, in its own direction.
+SPEAKER_COLUMNS = {
+    "speaker": "person",
+    "kind": "kind",
+    "role": "role",
+    "affiliation": "side",
+    "outlet": "outlet",
+    "direct": "direct",
+    "reported": "reported",
+    "total": "total",
+    "variants": "spellings",
+}
+ui.html_table(counts[list(SPEAKER_COLUMNS)].rename(columns=SPEAKER_COLUMNS))
 
 st.subheader("Attributed statements")
 speaker_options = [ALL_SPEAKERS, *people.index]
@@ -180,63 +213,46 @@ q = q.assign(
         ui.date_label(p, s) for p, s in zip(q["published_at"], q["date_source"], strict=True)
     ],
 )
-st.dataframe(
-    q[
-        [
-            "person",
-            "how",
-            "text",
-            "speaker",
-            "speaker_kind",
-            "role",
-            "affiliation",
-            "verb",
-            "outlet",
-            "published",
-            "title",
-            "channel",
-        ]
-    ],
-    hide_index=True,
-    width="stretch",
-    # What was said comes first and gets the room; the long role titles are cut to fit
-    # (the whole cell shows on hover or by widening the column).
-    column_config={
-        "text": st.column_config.TextColumn("text", width="large"),
-        "speaker": "spelling",
-        "affiliation": "side",
-        "speaker_kind": "kind",
-        "role": st.column_config.TextColumn("role", width="medium"),
-    },
-)
+STATEMENT_COLUMNS = {
+    "person": "person",
+    "how": "how",
+    "text": "text",
+    "speaker": "spelling",
+    "speaker_kind": "kind",
+    "role": "role",
+    "affiliation": "side",
+    "outlet": "outlet",
+    "published": "published",
+}
+# What was said comes first and gets the room; every cell wraps (no clipped role titles).
+# Columns that fit the page, so no cell sits half outside the table's edge: the article's
+# title and the reporting verb are in the sentences listed below.
+ui.html_table(q[list(STATEMENT_COLUMNS)].rename(columns=STATEMENT_COLUMNS), max_height=520)
 
 # --- provenance: the sentences behind the numbers ----------------------------------------
 if speaker == ALL_SPEAKERS:
     st.caption("Choose a speaker above, or click a bar, to read the sentences they are cited in.")
 else:
     where = "" if outlet == ALL_OUTLETS else f" in {outlet}"
+    sentences = statement_sentences(q)
     st.markdown(
-        f"<div><b>{len(q)} statement(s) by {ui.esc(speaker)}{ui.esc(where)}</b></div>",
+        f"<div><b>{len(q)} statement(s) by <bdi>{ui.esc(speaker)}</bdi>"
+        f"<bdi>{ui.esc(where)}</bdi>, in "
+        f"{len(sentences)} sentence(s)</b></div>",
         unsafe_allow_html=True,
     )
-    for row in q.head(MAX_SENTENCES).itertuples(index=False):
-        how = "direct quote" if row.direct else "reported"
-        spelled = "" if row.speaker == speaker else f" · written «{row.speaker}»"
-        # <bdi> keeps an Arabic title or outlet name in its own direction inside the line.
-        meta = (
-            f"<bdi>{ui.esc(' '.join(str(row.outlet).split()))}</bdi> · "
-            f"{ui.esc(ui.date_label(row.published_at, row.date_source))} · "
-            f"<bdi>{ui.esc(' '.join(str(row.title).split()))}</bdi> · "
-            f"{ui.esc(how)}<bdi>{ui.esc(spelled)}</bdi>"
+    st.markdown(
+        '<div class="muted">Each sentence once; the part counted as a statement is marked: '
+        '<mark class="qd">direct quote</mark> <mark class="q">reported statement</mark>.</div>',
+        unsafe_allow_html=True,
+    )
+    for sentence, rows in sentences[:MAX_SENTENCES]:
+        st.markdown(provenance_item(sentence, rows, speaker), unsafe_allow_html=True)
+    if len(sentences) > MAX_SENTENCES:
+        st.caption(
+            f"First {MAX_SENTENCES} of {len(sentences)} sentences: narrow by outlet to see "
+            "the others."
         )
-        st.markdown(
-            f'<div style="margin:.1rem 0 .9rem 0"><div class="muted">{meta}</div>'
-            + ui.text_block(row.sentence or row.text, row.language, css="quote-sentence")
-            + "</div>",
-            unsafe_allow_html=True,
-        )
-    if len(q) > MAX_SENTENCES:
-        st.caption(f"First {MAX_SENTENCES} of {len(q)}: narrow by outlet to see the others.")
 
 # --- identity ---------------------------------------------------------------------------
 with st.expander(f"Name variants merged ({len(merged_here)} people in this view)"):

@@ -14,7 +14,7 @@ PARAMS = ("syn_cluster", "syn_copy")
 
 store, f = ui.page_context()
 st.title("Wire copies")
-st.caption(f"Filters: {f.describe()}")
+st.caption(f"Filters: {ui.esc(f.describe())}")
 
 pending = store.execute(
     "SELECT COUNT(*) FROM articles a LEFT JOIN article_minhash m ON m.article_id = a.id "

@@ -13,7 +13,7 @@ SEP = "|"  # option values: "day|outlet" and "start|end|outlet" (dates never hol
 
 store, f = ui.page_context()
 st.title("Timeline")
-st.caption(f"Filters: {f.describe()}")
+st.caption(f"Filters: {ui.esc(f.describe())}")
 
 charts = {c.name: c for c in ui.page_charts(store, f, "timeline")}
 coverage_chart, events_chart = charts["coverage"], charts["events"]

@@ -5,9 +5,11 @@ Article text is shown only through elements that escape it (data editor, st.text
 """
 
 import hashlib
+import math
 
 import streamlit as st
 
+from dashboard import config
 from dashboard.ingest import uploads as upload_logic
 from dashboard.web import auth, ui
 
@@ -16,14 +18,8 @@ UPLOADER_ROUND = "upload_round"  # bumped after a save so the uploader starts em
 REPORT = "upload_report"
 READ_CACHE = "upload_read"
 DELETED = "upload_deleted"  # message shown after the rerun that follows a deletion
-_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]<>!~$"})
-
-
-def _plain(text: object) -> str:
-    """A file name or reason shown literally: Markdown in an uploaded file name is inert."""
-    return str(text).translate(_MARKDOWN_SPECIAL)
-
-
+BEGINNINGS_SHOWN = 50  # articles listed with the beginning of their text
+ERRORS_SHOWN = 20  # correction messages listed after a refused Save
 auth.require_editor(
     "Only editors can add or delete articles. You are signed in as a viewer; "
     "ask the administrator for an editor account."
@@ -51,6 +47,9 @@ files = st.file_uploader(
     "Files to add",
     type=upload_logic.ALLOWED_TYPES,
     accept_multiple_files=True,
+    # The readers' limit (DASHBOARD_MAX_FILE_MB), so the uploader states the real one
+    # (whole megabytes: the widget takes no fractions).
+    max_upload_size=max(1, math.ceil(float(config.get("max_file_mb")))),
     key=f"upload_files_{st.session_state.get(UPLOADER_ROUND, 0)}",
 )
 
@@ -68,7 +67,7 @@ if files:
 
     for problem in result.problems:
         show = st.error if problem.severity == "error" else st.warning
-        show(f"{_plain(problem.file)}: {_plain(problem.reason)}")
+        show(f"{ui.esc(problem.file)}: {ui.esc(problem.reason)}")
 
     if not result.articles:
         st.info("No article could be read from these files; see the reasons above.")
@@ -94,20 +93,13 @@ if files:
                 "beginning": st.column_config.TextColumn("beginning of the text", width="large"),
             },
         )
-        with st.expander("Beginning of each article"):
-            for raw in result.articles:
-                st.markdown(
-                    f"**{ui.esc(raw.source_file)}** — "
-                    + ui.text_block(raw.title, raw.language, tag="span"),
-                    unsafe_allow_html=True,
-                )
-                st.text(upload_logic.beginning(raw.body))
-
         if st.button("Save", type="primary", key="upload_save"):
             articles, errors = upload_logic.apply_edits(result.articles, edited)
             if errors:
-                for e in errors:
-                    st.error(e)
+                for e in errors[:ERRORS_SHOWN]:
+                    st.error(ui.esc(e))
+                if len(errors) > ERRORS_SHOWN:
+                    st.error(f"… and {len(errors) - ERRORS_SHOWN} more rows to correct.")
             else:
                 bar = st.progress(0.0, text="Analysing…")
 
@@ -118,13 +110,33 @@ if files:
                     saved = upload_logic.save_articles(store, result, articles, progress)
                 except Exception as exc:  # the store refused; nothing half-saved (transaction)
                     bar.empty()
-                    st.error(f"Saving failed, nothing was added: {type(exc).__name__}: {exc}")
+                    st.error(
+                        f"Saving failed, nothing was added: {type(exc).__name__}: {ui.esc(exc)}"
+                    )
                 else:
                     bar.empty()
                     st.session_state[REPORT] = saved
                     st.session_state.pop(READ_CACHE, None)
                     st.session_state[UPLOADER_ROUND] = st.session_state.get(UPLOADER_ROUND, 0) + 1
                     st.rerun()
+
+        # After Save, and only the first few: two elements per article made a file of
+        # 20,000 rows send 40,000 elements before the Save button, which never arrived.
+        shown = result.articles[:BEGINNINGS_SHOWN]
+        more = len(result.articles) - len(shown)
+        title = "Beginning of each article" + (
+            f" (the first {len(shown)} of {len(result.articles)})" if more else ""
+        )
+        with st.expander(title):
+            for raw in shown:
+                st.markdown(
+                    f"**{ui.esc(raw.source_file)}** — "
+                    + ui.text_block(raw.title, raw.language, tag="span"),
+                    unsafe_allow_html=True,
+                )
+                st.text(upload_logic.beginning(raw.body))
+            if more:
+                st.caption(f"… and {more} more; every one is in the preview table above.")
 
 st.divider()
 st.subheader("Delete an article")
@@ -147,7 +159,7 @@ else:
 
             syndication.update_clusters(store)
         st.session_state[DELETED] = (
-            f"Deleted: {choices[doomed]}" if gone else "That article was already gone."
+            f"Deleted: {ui.esc(choices[doomed])}" if gone else "That article was already gone."
         )
         st.session_state.pop("delete_ok", None)
         st.rerun()

@@ -5,7 +5,6 @@ right-to-left rendering and escaping. Session-state and cache keys live here onl
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -16,6 +15,7 @@ import streamlit as st
 
 from dashboard import config
 from dashboard.analysis import identity
+from dashboard.escaping import inert
 from dashboard.storage import queries
 from dashboard.storage.store import Filters, Store, StoreBusy, StoreError, open_store
 
@@ -36,7 +36,9 @@ mark.sp { background: #bde0fe; padding: 0 .1em; font-weight: 600; }
 mark.dt { background: #caffbf; padding: 0 .1em; }
 mark.ev { background: #ffc6ff; padding: 0 .1em; }
 mark.ins { background: #c7f9cc; } mark.del { background: #ffccd5; text-decoration: line-through; }
-.card-title { font-weight: 600; }
+.card-title { font-weight: 600; overflow-wrap: anywhere; }
+.card-headlines { padding-bottom: 1rem; overflow-wrap: anywhere; }
+.card-headlines > div { margin-bottom: .35rem; }
 .muted { color: #6b7280; font-size: .9rem; }
 mark.kw { background: #fde68a; padding: 0 .1em; font-weight: 600; }
 .tbl-wrap { overflow: auto; border: 1px solid #e5e7eb; border-radius: .4rem; margin-bottom: 1rem; }
@@ -57,8 +59,12 @@ ol.prov .src { color: #6b7280; font-size: .85rem; }
 
 
 def esc(value: Any) -> str:
-    """Escape untrusted text for HTML rendered with unsafe_allow_html."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape untrusted text for any Markdown-rendering element: st.markdown (with or
+    without unsafe_allow_html), captions, metric labels, expander titles, alerts, help
+    texts, radio options. HTML tags, Markdown links/images/emphasis/code/math and bare
+    URLs all show as text (escaping.inert). Not for plain-text elements (selectbox
+    options, dataframes, st.text), which would show the character references."""
+    return inert(value)
 
 
 def dir_class(text: str, language: str | None = None) -> str:
@@ -158,7 +164,7 @@ def ensure_seeded(store: Store) -> None:
 
             report = ingest_path(store, seeds, workers=1, progress=progress)
             bar.empty()
-            st.toast(f"Seed articles ingested: {report.summary()}")
+            st.toast(f"Seed articles ingested: {esc(report.summary())}")
     st.session_state["_seed_checked"] = True
 
 
@@ -523,7 +529,7 @@ def html_table(
                 # read; a long URL breaks anywhere rather than squeezing the prose.
                 if text.startswith(("http://", "https://")):
                     width = " link"
-                elif len(text) <= 24 and d == "ltr":
+                elif len(text) <= 24:
                     width = " short"
                 else:
                     width = " prose" if len(text) > 40 else ""

@@ -32,6 +32,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from dashboard.escaping import inert
 from dashboard.output import charts as chart_registry
 from dashboard.output import export
 from dashboard.output.charts import Chart
@@ -110,7 +111,7 @@ def chart_download(chart: Chart, key: str, warm: bool = True) -> None:
             on_click="ignore",
             icon=":material/download:",
             disabled=blocked,
-            help=f"{chart.title} ({size})",
+            help=f"{inert(chart.title)} ({size})",
         )
     if blocked:
         _no_browser_note()
@@ -118,8 +119,8 @@ def chart_download(chart: Chart, key: str, warm: bool = True) -> None:
         export.warm_up()
 
 
-def _signature(store: Store, f: Filters, fmt: str, scale: float) -> tuple:
-    return (store.url, store.data_version(), f.key(), fmt, scale)
+def _signature(store: Store, f: Filters, fmt: str, scale: float, extra: tuple = ()) -> tuple:
+    return (store.url, store.data_version(), f.key(), fmt, scale, extra)
 
 
 def _zip_control(
@@ -129,6 +130,7 @@ def _zip_control(
     store: Store,
     f: Filters,
     key: str,
+    selection: tuple = (),
 ) -> None:
     """Two steps, so a progress bar can run: the button exports, then a save button
     offers the ZIP (kept in the session until the filters, data, format or scale change)."""
@@ -140,7 +142,7 @@ def _zip_control(
         clicked = st.button(label, key=f"{key}_make", icon=":material/folder_zip:")
     if not ok:
         _no_browser_note(" — without it the ZIP holds only the word clouds.")
-    signature = _signature(store, f, fmt, scale)
+    signature = _signature(store, f, fmt, scale, selection)
     if clicked:
         wanted = build()
         if not ok:
@@ -180,15 +182,27 @@ def _zip_control(
         )
 
 
-def page_zip_button(store: Store, f: Filters, page: str, key: str) -> None:
-    """The "Download all charts on this page (ZIP)" control for one page of charts.PAGES."""
+def page_zip_button(
+    store: Store,
+    f: Filters,
+    page: str,
+    key: str,
+    extra: list[Chart] | None = None,
+    selection: tuple = (),
+) -> None:
+    """The "Download all charts on this page (ZIP)" control for one page of charts.PAGES.
+
+    `extra`: charts the page draws from its own selection (Framing's two-sided frame
+    profile) put first in the ZIP; `selection` identifies that selection, so a ZIP made
+    for another one is not offered."""
     _zip_control(
-        lambda: chart_registry.page_charts(store, f, page),
+        lambda: [*(extra or []), *chart_registry.page_charts(store, f, page)],
         "Download all charts on this page (ZIP)",
         f"{page}_charts.zip",
         store,
         f,
         key,
+        selection,
     )
 
 
