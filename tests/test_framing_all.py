@@ -304,3 +304,55 @@ def test_pending_articles_offer_an_update(page_env, corpus_db, monkeypatch):
     app.button(key="fa_update").click()
     run_ok(app)
     assert not any("not in the claim map" in w.value for w in app.warning)
+
+
+# --------------------------------------------------------------------------- browser
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="needs Debian's chromium")
+def test_all_outlets_in_a_browser(corpus_db, tmp_path):
+    """Real Chromium at 1400 px: the four heatmaps draw, the Arabic claim reads right to
+    left, and a click on a frame-matrix cell selects that cell (URL and sentences)."""
+    from conftest import free_port
+    from e2e_support import browser, streamlit_server
+
+    store = open_store(corpus_db)
+    expected_rows = list(matrices.frame_matrix(store, Filters(count_mode="copies")).values.index)
+    store.close()
+    port = free_port()
+    env = {"DASHBOARD_DATA_DIR": str(tmp_path), "DASHBOARD_DATABASE_URL": corpus_db}
+    shots = Path("/tmp/shots")
+    shots.mkdir(exist_ok=True)
+    with streamlit_server(port, env), browser() as b:
+        page = b.new_page(viewport={"width": 1400, "height": 5200})
+        page.goto(f"http://127.0.0.1:{port}/framing?count=copies", wait_until="domcontentloaded")
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=120_000)
+        page.wait_for_function(
+            "document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .main-svg').length >= 8",
+            timeout=60_000,
+        )
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(shots / "framing_all.png"), full_page=True)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        rep = page.locator(".claim-rep").first
+        assert rep.evaluate("e => getComputedStyle(e).direction") == "rtl"
+        # Click the frame matrix's first column in its 4th row.
+        charts = page.locator('[data-testid="stPlotlyChart"]')
+        box = charts.nth(1).locator(".nsewdrag").first.bounding_box()
+        rows = 12
+        cols = int(charts.nth(1).evaluate("e => e.querySelectorAll('.xtick').length"))
+        row_label = expected_rows[3]
+        page.mouse.click(
+            box["x"] + box["width"] * 0.5 / cols, box["y"] + box["height"] * 3.5 / rows
+        )
+        wanted = "mr=" + row_label.replace(" ", "+")
+        try:
+            page.wait_for_function(
+                f"location.search.includes('mx=frames') && location.search.includes('{wanted}')"
+                " && location.search.includes('mc=security')",  # the first (most used) frame
+                timeout=60_000,
+            )
+        except Exception:
+            raise AssertionError(f"{wanted} not in {page.url}") from None
+    assert (shots / "framing_all.png").stat().st_size > 100_000

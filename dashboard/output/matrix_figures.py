@@ -8,11 +8,12 @@ names and statements sit among English outlet names.
 
 from __future__ import annotations
 
+import html
 import textwrap
 
 import plotly.graph_objects as go
 
-from dashboard.output.figures import _base, empty_figure, isolate, safe
+from dashboard.output.figures import _base, empty_figure, isolate
 from dashboard.storage.matrices import ClaimMap, Matrix
 
 SHARE_SCALE = [[0.0, "#f7fbff"], [0.15, "#c6dbef"], [0.5, "#4292c6"], [1.0, "#08306b"]]
@@ -30,9 +31,44 @@ MAX_CLAIM_ROWS = 40
 CLAIM_LABEL_CHARS = 60
 
 
+def safe(text: str) -> str:
+    """Escape for Plotly labels: <, > and & only; Plotly shows &quot; literally."""
+    return html.escape(text, quote=False)
+
+
 def _label(text: str, width: int | None = None) -> str:
     short = text if width is None or len(text) <= width else text[: width - 1] + "…"
     return isolate(safe(short))
+
+
+def _click_layer(
+    fig: go.Figure, x: list[str], y: list[str], keys: list[list[list]], hover: list[list[str]]
+) -> go.Figure:
+    """Invisible markers on every cell carrying its keys: Streamlit turns a click on a
+    scatter point into a selection (it does not for heatmap cells), so this is what makes a
+    cell clickable. They also carry the hover text."""
+    fig.add_trace(
+        go.Scatter(
+            x=[xv for _ in y for xv in x],
+            y=[yv for yv in y for _ in x],
+            mode="markers",
+            marker={"size": 16, "opacity": 0, "color": "#000"},
+            customdata=[k for row in keys for k in row],
+            text=[h for row in hover for h in row],
+            hovertemplate="%{text}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    fig.update_traces(hoverinfo="skip", hovertemplate=None, selector={"type": "heatmap"})
+    return fig
+
+
+def _title_above(fig: go.Figure) -> go.Figure:
+    """The title above the column labels (which sit at the top), never over them."""
+    fig.update_layout(
+        title={"yref": "paper", "y": 1, "yanchor": "bottom", "automargin": True, "pad": {"b": 8}}
+    )
+    return fig
 
 
 def matrix_heatmap(m: Matrix) -> go.Figure:
@@ -59,11 +95,19 @@ def matrix_heatmap(m: Matrix) -> go.Figure:
             colorbar={"tickformat": ".0%", "thickness": 12},
         )
     )
-    fig.update_xaxes(side="top", tickangle=-35, automargin=True)
+    x_labels = [_label(m.labels.get(c, c), 32) for c in cols]
+    y_labels = [_label(o, 28) for o in outlets]
+    hover = [
+        [f"{y_labels[i]}<br>{x_labels[j]}: {z[i, j]:.0%}" for j in range(len(cols))]
+        for i in range(len(outlets))
+    ]
+    _click_layer(fig, x_labels, y_labels, [[[o, c] for c in cols] for o in outlets], hover)
+    # Column labels under the cells: above them they would run into the title.
+    fig.update_xaxes(side="bottom", tickangle=-35, automargin=True)
     fig.update_yaxes(autorange="reversed", automargin=True)
-    height = max(320, 170 + ROW_PX * len(outlets))
+    height = max(320, 230 + ROW_PX * len(outlets))
     fig = _base(fig, m.title, height=height)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 150, "b": 20})
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 60, "b": 20})
     return fig
 
 
@@ -86,7 +130,7 @@ def claim_map_heatmap(cm: ClaimMap, rows: int = MAX_CLAIM_ROWS) -> go.Figure:
             f"{flag}{_label(str(text or ''), CLAIM_LABEL_CHARS)} ({carriers}) #{claim_id}"
         )
     hover = [
-        ["<br>".join(textwrap.wrap(safe(str(text or "")), 70)) for _ in outlets]
+        ["<br>".join(safe(line) for line in textwrap.wrap(str(text or ""), 70)) for _ in outlets]
         for text in table["text"]
     ]
     fig = go.Figure(
@@ -105,15 +149,23 @@ def claim_map_heatmap(cm: ClaimMap, rows: int = MAX_CLAIM_ROWS) -> go.Figure:
             hovertemplate="%{x}<br>%{text}<extra></extra>",
         )
     )
+    x_labels = [_label(o, 28) for o in outlets]
+    _click_layer(
+        fig,
+        x_labels,
+        labels,
+        [[[c, o] for o in outlets] for c in ids],
+        [[f"{x_labels[j]}<br>{h}" for j, h in enumerate(row)] for row in hover],
+    )
     fig.update_xaxes(side="top", tickangle=-50, automargin=True)
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig = _base(fig, title, height=max(360, 200 + ROW_PX * len(ids)))
+    fig = _base(fig, title, height=max(360, 280 + ROW_PX * len(ids)))
+    fig = _title_above(fig)
     fig.update_layout(
-        margin={"l": 10, "r": 10, "t": 190, "b": 30},
+        margin={"l": 10, "r": 10, "t": 40, "b": 30},
         annotations=[
             {
-                "text": "● carried by nearly all   ○ carried by few (blindspot)   "
-                "dark: own article · light: wire copy only",
+                "text": "● nearly all · ○ few (blindspot) · dark: own article · light: wire copy",
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,
