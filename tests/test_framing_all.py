@@ -168,6 +168,28 @@ def test_update_is_incremental_and_drops_deleted_articles(store):
         "WHERE u.claim_id = ?", [naval])} == {"Ledger Daily"}  # fmt: skip
 
 
+def test_claim_map_on_postgresql(pg_server, monkeypatch):
+    """The same claims on a real PostgreSQL server: migration, COPY of the vectors, the
+    map's SQL and the incremental state (language means, claim sums) read back."""
+    from dashboard.storage.store import Store
+
+    monkeypatch.setenv("DASHBOARD_CLAIM_MAP", "ingest")
+    pg = Store(pg_server.new_database())
+    try:
+        assert ingest_path(pg, CORPUS, workers=1).added == 12
+        assert claim_store.pending_count(pg) == 0
+        cells = claim_store.claim_cells(pg, [r[0] for r in pg.execute("SELECT id FROM articles")])
+        for gold in GOLD["claims"].values():
+            assert set(gold["outlets"]) in cells.values()
+        cm = matrices.claim_map(pg, Filters(count_mode="copies"), wire_once=True)
+        assert cm.table["carriers"].max() == 9  # 12 outlets, 3 of them wire copies
+        claims, means, next_id = claim_store._load_state(pg)
+        assert len(claims) == next_id - 1 == len(cm.table)
+        assert set(means.counts) == {"ar", "en"}
+    finally:
+        pg.close()
+
+
 # --------------------------------------------------------------------------- matrices
 
 
