@@ -378,3 +378,23 @@ def test_all_outlets_in_a_browser(corpus_db, tmp_path):
         except Exception:
             raise AssertionError(f"{wanted} not in {page.url}") from None
     assert (shots / "framing_all.png").stat().st_size > 100_000
+
+
+@pytest.mark.slow
+def test_four_matrices_export_as_one_zip(page_env):
+    import io
+    import zipfile
+
+    from dashboard.output import export
+
+    if not export.browser_available()[0]:
+        pytest.skip("needs Chromium for the image export")
+    app = open_page({"count": "copies"})
+    app.button(key="fa_zip_make").click()
+    run_ok(app)
+    save = next(b for b in app.get("download_button") if "fa_zip_save" in b.proto.id)
+    assert "framing_all_outlets.zip (4 charts" in save.proto.label
+    data = app.session_state["_export_zip_fa_zip"][1]
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    for stem in ("claim_map", "frames_matrix", "names_matrix", "voices_matrix"):
+        assert f"framing_{stem}.png" in names, names

@@ -297,9 +297,34 @@ def _matrix_section(store: Store, f: Filters, which: str, number: int) -> tuple 
     return which, outlet, column
 
 
+def matrix_charts(store: Store, f: Filters, wire_once: bool) -> list[Chart]:
+    """The four heatmaps of this mode as exportable charts (the ZIP below; the lead can
+    register them with charts.py's framing page)."""
+    out = [
+        Chart(
+            "framing",
+            "claim_map",
+            "Claim map",
+            matrix_figures.claim_map_heatmap(claim_map(store, f, wire_once)),
+        )
+    ]
+    for which in MATRICES:
+        m, _ = matrix(store, f, which)
+        out.append(Chart("framing", f"{which}_matrix", m.title, matrix_figures.matrix_heatmap(m)))
+    return out
+
+
 def render(store: Store, f: Filters) -> None:
     """The "All outlets" mode of the Framing page."""
     _pending_notice(store)
+    ui_export._zip_control(
+        lambda: matrix_charts(store, f, bool(st.session_state.get("fa_wire"))),
+        "Download the four matrices (ZIP)",
+        "framing_all_outlets.zip",
+        store,
+        f,
+        "fa_zip",
+    )
     claim_id = _claims_section(store, f)
     cells = [_matrix_section(store, f, w, k) for k, w in enumerate(MATRICES, start=2)]
     last = st.session_state.get("fa_last")
