@@ -88,16 +88,12 @@ def test_claim_map_is_computed_at_ingest_and_matches_the_planted_claims(store):
     for key, gold in GOLD["claims"].items():
         found = [outlets for outlets in cells.values() if outlets == set(gold["outlets"])]
         assert found, (key, sorted(gold["outlets"]))
-    # Precision/recall of (claim, outlet) cells over the planted claims (each gold claim
-    # matched to the found claim sharing most of its outlets).
-    tp = fp = fn = 0
-    for gold in GOLD["claims"].values():
-        want = set(gold["outlets"])
-        best = max(cells.values(), key=lambda got: (len(got & want), -len(got - want)))
-        tp += len(best & want)
-        fp += len(best - want)
-        fn += len(want - best)
-    assert tp / (tp + fp) == 1.0 and tp / (tp + fn) == 1.0
+    # Outlet-claim precision/recall as the lead will measure it on real stories.
+    from dashboard.bench.claim_eval import score
+
+    result = score(cells, {k: set(v["outlets"]) for k, v in GOLD["claims"].items()})
+    assert (result["precision"], result["recall"]) == (1.0, 1.0), result
+    assert result["tp"] == sum(len(v["outlets"]) for v in GOLD["claims"].values())
 
 
 def test_arabic_and_english_statements_share_one_claim(store):
@@ -398,3 +394,14 @@ def test_four_matrices_export_as_one_zip(page_env):
     names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     for stem in ("claim_map", "frames_matrix", "names_matrix", "voices_matrix"):
         assert f"framing_{stem}.png" in names, names
+
+
+def test_claim_eval_counts_extra_and_missed_outlets():
+    from dashboard.bench.claim_eval import score
+
+    cells = {1: {"A", "B", "C"}, 2: {"D"}, 3: {"E"}}
+    result = score(cells, {"x": {"A", "B"}, "y": {"D", "E"}})
+    # x -> claim 1 (A, B and an extra C); y -> claim 2 (D; E was put in another claim).
+    assert (result["tp"], result["fp"], result["fn"]) == (3, 1, 1)
+    assert result["precision"] == 0.75 and result["recall"] == 0.75
+    assert result["claims"]["y"]["missed"] == ["E"]
