@@ -164,6 +164,21 @@ def test_update_is_incremental_and_drops_deleted_articles(store):
         "WHERE u.claim_id = ?", [naval])} == {"Ledger Daily"}  # fmt: skip
 
 
+def test_reassign_rebuilds_the_same_claims_without_embedding(store, monkeypatch):
+    ids = [r[0] for r in store.execute("SELECT id FROM articles")]
+    before = sorted(map(sorted, claim_store.claim_cells(store, ids).values()))
+    n_units = store.execute("SELECT COUNT(*) FROM claim_units")[0][0]
+
+    def no_embedding(texts):
+        raise AssertionError("reassign must reuse the stored vectors")
+
+    monkeypatch.setattr(claim_store.claim_analysis, "embed", no_embedding)
+    result = claim_store.reassign_claims(store)
+    assert result.units == n_units
+    assert sorted(map(sorted, claim_store.claim_cells(store, ids).values())) == before
+    assert claim_store.pending_count(store) == 0
+
+
 def test_claim_map_on_postgresql(pg_server, monkeypatch):
     """The same claims on a real PostgreSQL server: migration, COPY of the vectors, the
     map's SQL and the incremental state (language means, claim sums) read back."""

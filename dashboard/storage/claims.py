@@ -10,7 +10,7 @@ Tables (migration 006_claims in store.py, portable between DuckDB and PostgreSQL
 as base64 float16 TEXT):
   claim_articles  one row per processed article (also those without any statement)
   claim_units     one row per statement: its text, paragraph, claim and vector
-  claim_clusters  one row per claim: representative statement, per-language vector sums
+  claim_clusters  one row per claim: representative statement, exemplar vectors, size
   claim_language_means  the running mean vector of each language (centring)
 """
 
@@ -45,25 +45,29 @@ def _unpack(text: str) -> np.ndarray:
     return np.frombuffer(base64.b64decode(text), dtype=np.float16).astype(np.float64)
 
 
-def _pack_sums(sums: dict[str, np.ndarray], counts: dict[str, int]) -> str:
-    # float32 for the sums: a claim of hundreds of statements overflows float16 precision.
+def _pack_exemplars(exemplars: list[claim_analysis.Exemplar]) -> str:
     return json.dumps(
-        {
-            lang: [
-                counts.get(lang, 0),
-                base64.b64encode(np.asarray(v, dtype=np.float32).tobytes()).decode("ascii"),
+        [
+            [
+                e.language,
+                base64.b64encode(np.asarray(e.vector, dtype=np.float32).tobytes()).decode(),
+                e.terms,
             ]
-            for lang, v in sums.items()
-        }
+            for e in exemplars
+        ],
+        ensure_ascii=False,
     )
 
 
-def _unpack_sums(text: str) -> tuple[dict[str, np.ndarray], dict[str, int]]:
-    sums, counts = {}, {}
-    for lang, (n, b64) in json.loads(text).items():
-        sums[lang] = np.frombuffer(base64.b64decode(b64), dtype=np.float32).astype(np.float64)
-        counts[lang] = int(n)
-    return sums, counts
+def _unpack_exemplars(text: str) -> list[claim_analysis.Exemplar]:
+    return [
+        claim_analysis.Exemplar(
+            language,
+            np.frombuffer(base64.b64decode(b64), dtype=np.float32).astype(np.float64),
+            list(terms),
+        )
+        for language, b64, terms in json.loads(text)
+    ]
 
 
 @dataclass
@@ -100,19 +104,16 @@ def _load_state(
         means.sums[language] = np.frombuffer(base64.b64decode(total), dtype=np.float64).copy()
         means.counts[language] = int(n)
     claims: list[claim_analysis.Claim] = []
-    for cid, rep, lang, terms, sums, members in store.execute(
-        "SELECT claim_id, representative, language, terms, sums, members FROM claim_clusters "
+    for cid, rep, lang, exemplars, members in store.execute(
+        "SELECT claim_id, representative, language, exemplars, members FROM claim_clusters "
         "ORDER BY claim_id"
     ):
-        vec_sums, counts = _unpack_sums(sums)
         claims.append(
             claim_analysis.Claim(
                 claim_id=int(cid),
                 representative=rep,
                 language=lang,
-                terms=set(json.loads(terms)),
-                sums=vec_sums,
-                lang_counts=counts,
+                exemplars=_unpack_exemplars(exemplars),
                 members=int(members),
             )
         )
@@ -202,14 +203,7 @@ def _write_round(
         units_per_article[a.unit.article_id] = units_per_article.get(a.unit.article_id, 0) + 1
     article_rows = [(a.id, units_per_article.get(a.id, 0)) for a in articles]
     claim_rows = [
-        (
-            c.claim_id,
-            c.representative,
-            c.language,
-            json.dumps(sorted(c.terms), ensure_ascii=False),
-            _pack_sums(c.sums, c.lang_counts),
-            c.members,
-        )
+        (c.claim_id, c.representative, c.language, _pack_exemplars(c.exemplars), c.members)
         for c in changed
     ]
     mean_rows = [
@@ -326,4 +320,40 @@ def claim_sentences(
             WHERE {where} AND u.claim_id = ?{extra}
             ORDER BY a.outlet, a.published_at NULLS LAST, u.article_id, u.idx""",
         [*params, claim_id, *more],
+    )
+
+
+def reassign_claims(store: Store) -> ClaimUpdate:
+    """Rebuild every claim from the stored statement vectors, without embedding anything:
+    after the thresholds change, or to undo the order effects of many small updates.
+    Statements keep their text and vectors; their claim ids, the claims and the language
+    means are rewritten. Articles not yet processed stay pending."""
+    started = time.perf_counter()
+    rows = store.execute(
+        """SELECT u.article_id, u.idx, u.paragraph, u.text, u.language, u.vector
+           FROM claim_units u JOIN articles a ON a.id = u.article_id
+           ORDER BY a.published_at NULLS LAST, u.article_id, u.idx"""
+    )
+    units = [
+        claim_analysis.ClaimUnit(aid, int(idx), int(par or 0), text, lang or "",
+                                 claim_analysis.content_terms(text))
+        for aid, idx, par, text, lang, _ in rows
+    ]  # fmt: skip
+    vectors = np.vstack([_unpack(r[5]) for r in rows]) if rows else np.zeros((0, 384))
+    means = claim_analysis.LanguageMeans()
+    for language in {u.language for u in units}:
+        means.add(language, vectors[np.array([u.language == language for u in units])])
+    claims: list[claim_analysis.Claim] = []
+    assignments = claim_analysis.assign(units, vectors, claims, means, 1)
+    with store.backend.transaction() as cur:
+        for table in ("claim_units", "claim_clusters", "claim_language_means"):
+            cur.execute(f"DELETE FROM {table}")
+    # claim_articles is left as it is (processed articles stay processed); the units,
+    # claims and means are written as one round without new articles.
+    _write_round(store, [], assignments, vectors, claims, means)
+    return ClaimUpdate(
+        articles=len({u.article_id for u in units}),
+        units=len(units),
+        new_claims=len(claims),
+        seconds_total=time.perf_counter() - started,
     )

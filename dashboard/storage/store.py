@@ -181,8 +181,7 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
                 claim_id INTEGER PRIMARY KEY,
                 representative TEXT NOT NULL,
                 language TEXT,
-                terms TEXT NOT NULL,
-                sums TEXT NOT NULL,
+                exemplars TEXT NOT NULL,
                 members INTEGER NOT NULL
             )""",
             """CREATE TABLE IF NOT EXISTS claim_language_means (
