@@ -299,7 +299,7 @@ def test_known_claim_is_carried_by_the_right_outlets_and_opens_a_pair(page_env, 
     app = open_page({"claim": str(opposition), "wire": "1"})
     assert app.selectbox(key="fa_claim").value == opposition
     md = "\n".join(m.value for m in app.markdown)
-    assert "**Carried by (2):** Al-Qalam Online, Compass Review" in md
+    assert "**Carried by (2):** \u2068Al-Qalam Online\u2069, \u2068Compass Review\u2069" in md
     # claim -> pair: the button opens the two-outlet view of a carrier and a non-carrier.
     button = app.button(key="fa_claim_pair")
     assert button.label.startswith("Compare ")

@@ -28,7 +28,10 @@ CLAIM_SCALE = [
 ]
 ROW_PX = 22
 MAX_CLAIM_ROWS = 40
-CLAIM_LABEL_CHARS = 60
+CLAIM_LABEL_CHARS = 48
+# Plotly drops category labels it thinks crowded (every other outlet at 40 outlets):
+# one tick per category, in a slightly smaller font.
+EVERY_LABEL = {"tickmode": "linear", "dtick": 1, "tickfont": {"size": 11}}
 
 
 def safe(text: str) -> str:
@@ -103,8 +106,8 @@ def matrix_heatmap(m: Matrix) -> go.Figure:
     ]
     _click_layer(fig, x_labels, y_labels, [[[o, c] for c in cols] for o in outlets], hover)
     # Column labels under the cells: above them they would run into the title.
-    fig.update_xaxes(side="bottom", tickangle=-35, automargin=True)
-    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(side="bottom", tickangle=-35, automargin=True, **EVERY_LABEL)
+    fig.update_yaxes(autorange="reversed", automargin=True, **EVERY_LABEL)
     height = max(320, 230 + ROW_PX * len(outlets))
     fig = _base(fig, m.title, height=height)
     fig.update_layout(margin={"l": 10, "r": 10, "t": 60, "b": 20})
@@ -157,8 +160,8 @@ def claim_map_heatmap(cm: ClaimMap, rows: int = MAX_CLAIM_ROWS) -> go.Figure:
         [[[c, o] for o in outlets] for c in ids],
         [[f"{x_labels[j]}<br>{h}" for j, h in enumerate(row)] for row in hover],
     )
-    fig.update_xaxes(side="top", tickangle=-50, automargin=True)
-    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(side="top", tickangle=-60, automargin=True, **EVERY_LABEL)
+    fig.update_yaxes(autorange="reversed", automargin=True, **EVERY_LABEL)
     fig = _base(fig, title, height=max(360, 280 + ROW_PX * len(ids)))
     fig = _title_above(fig)
     fig.update_layout(

@@ -83,6 +83,12 @@ def cell_sentences(store: Store, f: Filters, which: str, row, col) -> pd.DataFra
 # --------------------------------------------------------------------------- state
 
 
+def _iso(text: object) -> str:
+    """Bidi-isolated (FSI…PDI): an Arabic outlet name with a number inside an English
+    button or caption keeps its own order («موقع الرابطة 22», not «22 موقع الرابطة»)."""
+    return f"\u2068{text}\u2069"
+
+
 def _open_pair(a: str, b: str) -> None:
     """Button callback: switch the page to the pairwise view of outlets a and b."""
     st.session_state["fr_mode"] = "outlets"
@@ -99,7 +105,7 @@ def _pair_button(pair: tuple[str, str] | None, why: str, key: str) -> None:
         return
     a, b = pair
     st.button(
-        f"Compare {a} and {b} side by side",
+        f"Compare {_iso(a)} and {_iso(b)} side by side",
         key=key,
         on_click=_open_pair,
         args=(a, b),
@@ -237,9 +243,12 @@ def _claims_section(store: Store, f: Filters) -> None:
     ui.show_text(str(texts[claim_id]), css="claim-rep")
     st.markdown(
         f"**Carried by ({len(carriers)}):** "
-        + ", ".join(ui.esc(o) + (" (wire copy)" if row[o] == 2 else "") for o in carriers)
+        + ", ".join(_iso(ui.esc(o)) + (" (wire copy)" if row[o] == 2 else "") for o in carriers)
     )
-    st.markdown(f"**Not carried by ({len(missing)}):** " + (", ".join(map(ui.esc, missing)) or "—"))
+    st.markdown(
+        f"**Not carried by ({len(missing)}):** "
+        + (", ".join(_iso(ui.esc(o)) for o in missing) or "—")
+    )
     _pair_button(matrices.claim_pair(cm, claim_id, store, f), "this claim", "fa_claim_pair")
     with st.expander(f"The statements behind claim #{claim_id}"):
         ui.sentence_list(cell_sentences(store, f, "claims", claim_id, None))
@@ -290,9 +299,9 @@ def _matrix_section(store: Store, f: Filters, which: str, number: int) -> tuple 
     )
     value = float(m.values.loc[outlet, column])
     label = m.labels.get(column, column)
-    st.caption(f"{outlet}: {value:.0%} · {label}")
+    st.caption(f"{_iso(outlet)}: {value:.0%} · {_iso(label)}")
     _pair_button(matrices.most_different_pair(m.values, column), f"«{label}»", f"fa_{which}_pair")
-    with st.expander(f"Sentences behind this cell: {outlet} · {label}"):
+    with st.expander(f"Sentences behind this cell: {_iso(outlet)} · {_iso(label)}"):
         ui.sentence_list(cell_sentences(store, f, which, outlet, column))
     return which, outlet, column
 
