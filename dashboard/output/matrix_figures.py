@@ -165,14 +165,15 @@ def claim_map_heatmap(cm: ClaimMap, rows: int = MAX_CLAIM_ROWS) -> go.Figure:
     fig = _base(fig, title, height=max(360, 280 + ROW_PX * len(ids)))
     fig = _title_above(fig)
     fig.update_layout(
-        margin={"l": 10, "r": 10, "t": 40, "b": 30},
+        margin={"l": 10, "r": 10, "t": 40, "b": 50},
         annotations=[
             {
                 "text": "● nearly all · ○ few (blindspot) · dark: own article · light: wire copy",
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,
-                "y": -0.02,
+                "y": 0,
+                "yshift": -8,
                 "yanchor": "top",
                 "showarrow": False,
                 "font": {"size": 11},
