@@ -77,6 +77,14 @@ SETTINGS: dict[str, Setting] = {
             "Speaker alias CSV (variant,canonical,action) overriding the automatic merging of "
             "name spellings. Empty: dashboard/lexicons/speaker_aliases.csv.",
         ),
+        Setting(
+            "claim_map",
+            "DASHBOARD_CLAIM_MAP",
+            "ingest",
+            "When the claim map (Framing, All outlets) embeds new articles' statements: "
+            "'ingest' right after each ingest or upload (about 30-150 ms per statement on "
+            "two CPU cores), 'off' to leave it to the Framing page's update button.",
+        ),
     ]
 }
 

@@ -24,6 +24,10 @@ hypothesis_settings.register_profile("ci", derandomize=True)
 hypothesis_settings.register_profile("explore", derandomize=False)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+# Embedding every ingested statement for the claim map costs 30-150 ms a statement; only the
+# claim-map tests need it (they switch it on), so the rest of the suite ingests without it.
+os.environ.setdefault("DASHBOARD_CLAIM_MAP", "off")
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CORPUS = ROOT / "tests" / "data" / "corpus"

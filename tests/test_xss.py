@@ -100,6 +100,14 @@ def fill_store(url: str) -> None:
         result = ReadResult(articles=[*HOSTILE, *uploaded.articles])
         report = ingest_result(store, result, workers=1)
         assert report.added == 3, report.rows()
+        # The claim map too (off at ingest in the tests), so the Framing page's All-outlets
+        # mode draws the hostile statements in its heatmap, table and claim details.
+        from dashboard.analysis.alignment import embeddings_available
+
+        if embeddings_available():
+            from dashboard.storage.claims import update_claims
+
+            assert update_claims(store).units > 0
     finally:
         store.close()
 
@@ -276,8 +284,9 @@ def test_no_payload_runs_in_a_real_browser(hostile_env, tmp_path):
             body = page.inner_text("body")
             if name in ("overview", "reader"):
                 assert "<script>" in body or "<img" in body, f"{name}: payload not shown as text"
-        # The Framing page's HTML report, opened as a page of its own.
-        page.goto(f"{base}/framing", wait_until="domcontentloaded")
+        # The Framing page's HTML report (two-outlet mode: with more outlets the page
+        # opens on All outlets), opened as a page of its own.
+        page.goto(f"{base}/framing?mode=outlets", wait_until="domcontentloaded")
         button = page.get_by_role("button", name=re.compile("Download report"))
         button.wait_for(timeout=90_000)
         with page.expect_download() as info:

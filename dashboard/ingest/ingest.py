@@ -152,6 +152,7 @@ def store_parsed(
     ]
     if cluster and report.stored_ids:
         _update_wire_clusters(store, report.stored_ids, report)
+        _update_claim_map(store, report)
     return report
 
 
@@ -165,6 +166,28 @@ def _update_wire_clusters(store: Store, new_ids: list[str], report: IngestReport
         report.outcomes.append(
             FileOutcome(
                 "(wire copies)", "warning", f"clustering failed: {type(exc).__name__}: {exc}"
+            )
+        )
+
+
+def _update_claim_map(store: Store, report: IngestReport) -> None:
+    """Embed the new articles' statements and assign them to claims (storage/claims.py), so
+    the Framing page's claim map opens without embedding anything. Off with
+    DASHBOARD_CLAIM_MAP=off or without the sentence model; a failure leaves the articles
+    stored and the map pending (the page offers the update)."""
+    from dashboard import config
+    from dashboard.analysis.alignment import embeddings_available
+
+    if config.get("claim_map") != "ingest" or not embeddings_available():
+        return
+    from dashboard.storage.claims import update_claims
+
+    try:
+        update_claims(store)
+    except Exception as exc:  # noqa: BLE001 - the articles are stored; only the map waits
+        report.outcomes.append(
+            FileOutcome(
+                "(claim map)", "warning", f"claim map update failed: {type(exc).__name__}: {exc}"
             )
         )
 
@@ -196,6 +219,7 @@ def ingest_result(
     if report.stored_ids:
         with store.connected():
             _update_wire_clusters(store, report.stored_ids, report)
+        _update_claim_map(store, report)
     for problem in result.problems:
         status = "rejected" if problem.severity == "error" else "warning"
         report.outcomes.append(FileOutcome(problem.file, status, problem.reason))

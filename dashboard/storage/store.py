@@ -176,6 +176,42 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS sessions_user ON sessions(username)",
         ],
     ),
+    (
+        # The claim map (storage/claims.py): statements with their sentence vectors and the
+        # claims they were assigned to, computed after ingest so pages never embed.
+        # Numbered 006: 005 is left to the sessions migration being added in parallel.
+        "006_claims",
+        [
+            """CREATE TABLE IF NOT EXISTS claim_articles (
+                article_id TEXT PRIMARY KEY,
+                units INTEGER NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS claim_units (
+                article_id TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                paragraph INTEGER,
+                text TEXT NOT NULL,
+                language TEXT,
+                claim_id INTEGER NOT NULL,
+                score DOUBLE PRECISION,
+                vector TEXT NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS claim_clusters (
+                claim_id INTEGER PRIMARY KEY,
+                representative TEXT NOT NULL,
+                language TEXT,
+                exemplars TEXT NOT NULL,
+                members INTEGER NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS claim_language_means (
+                language TEXT PRIMARY KEY,
+                n INTEGER NOT NULL,
+                total TEXT NOT NULL
+            )""",
+            "CREATE INDEX IF NOT EXISTS claim_units_article ON claim_units(article_id)",
+            "CREATE INDEX IF NOT EXISTS claim_units_claim ON claim_units(claim_id)",
+        ],
+    ),
 ]
 
 # Key of the pg_advisory_xact_lock that serialises the sign-in throttle's count-and-record.

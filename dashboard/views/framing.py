@@ -21,7 +21,7 @@ from dashboard.storage import queries
 from dashboard.storage.store import Store
 from dashboard.web import ui, ui_export
 
-MODES = {"outlets": "Two outlets", "articles": "Two articles"}
+MODES = {"all": "All outlets", "outlets": "Two outlets", "articles": "Two articles"}
 # Clause units at 0.25 find paraphrases buried in long Arabic sentences (measured on the
 # hand-aligned pairs: F1 0.957 vs 0.978 at 0.3, with more of the real shared claims).
 DEFAULT_THRESHOLD = 0.25
@@ -349,11 +349,19 @@ def _summary(c: Comparison) -> None:
 
 store, f = ui.page_context()
 st.title("Framing")
-st.caption("Two outlets or two articles side by side: what both say, what only one says, "
+st.caption("All outlets at once, or two outlets or two articles side by side: what both say, "
+           "what only one says, "
            "and how each frames and names the event.")  # fmt: skip
 
-_restore("fr_mode", list(MODES), "outlets")
+# The whole field first when the filters hold more than two outlets (views/framing_all.py).
+_restore("fr_mode", list(MODES), "all" if len(ui.outlet_summary(store, f)) > 2 else "outlets")
 mode = st.radio("Compare", list(MODES), key="fr_mode", format_func=MODES.get, horizontal=True)
+if mode == "all":
+    from dashboard.views import framing_all
+
+    _sync_url(["fr_mode"])
+    framing_all.render(store, f)
+    st.stop()
 ids_a, ids_b, title = _pick_outlets(store, f) if mode == "outlets" else _pick_articles(store, f)
 _restore_threshold()
 threshold = st.slider(
