@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from dashboard.analysis.speakers import attribute_quotes, summarize_speakers
+from dashboard.analysis.speakers import attribute_quotes, is_cited_source, summarize_speakers
 from dashboard.model import Quote
 
 
@@ -147,13 +147,24 @@ AR_CASES = [
                 role="الخبير العسكري",
                 channel="قناة الجزيرة",
                 text="الهجوم كان متوقعًا",
-            )
+            ),
+            # The outlet is a cited source of the same words, never their speaker.
+            Q("قناة الجزيرة", "media", "في حديث لـ", role="مصدر", text="الهجوم كان متوقعًا"),
         ],
     ),
     (
         "channel-statement-to-agency",
         ["وأوضحت النائبة سعاد بن علي في تصريحات لوكالة الأنباء الألمانية أن البرلمان سيصوت غدًا."],
-        [Q("سعاد بن علي", "official", "وأوضحت", role="النائبة", channel="وكالة الأنباء الألمانية")],
+        [
+            Q(
+                "سعاد بن علي",
+                "official",
+                "وأوضحت",
+                role="النائبة",
+                channel="وكالة الأنباء الألمانية",
+            ),
+            Q("وكالة الأنباء الألمانية", "media", "في تصريحات لـ", role="مصدر"),
+        ],
     ),
     (
         "source-phrase-ministry",
@@ -312,7 +323,9 @@ AR_CASES = [
                 channel="وكالة رويترز",
                 affiliation="United States",
                 text="الاجتماع أُلغي",
-            )
+            ),
+            # «نقلت X عن Y قوله»: Y speaks, X is the source.
+            Q("وكالة رويترز", "media", "ونقلت", role="مصدر", text="الاجتماع أُلغي"),
         ],
     ),
     ("relay-verb-other-sense-negative", ["ونقلت الشاحنات المساعدات عن طريق البحر."], []),
@@ -342,7 +355,16 @@ AR_CASES = [
     (
         "channel-lam-quoted-outlet",
         ["وأكد مصدر دبلوماسي غربي لـ«الشرق الأوسط» أن المحادثات ستستأنف الأسبوع المقبل."],
-        [Q("مصدر دبلوماسي غربي", "anonymous", "وأكد", channel="الشرق الأوسط", affiliation="West")],
+        [
+            Q(
+                "مصدر دبلوماسي غربي",
+                "anonymous",
+                "وأكد",
+                channel="الشرق الأوسط",
+                affiliation="West",
+            ),
+            Q("الشرق الأوسط", "media", "لـ", role="مصدر"),
+        ],
     ),
     (
         "honorific-between-role-and-name",
@@ -354,7 +376,7 @@ AR_CASES = [
         ["وأفادت وكالة الأنباء السورية الرسمية (سانا) بأن غارات استهدفت ريف دمشق."],
         [
             Q(
-                "وكالة الأنباء السورية الرسمية (سانا)",
+                "وكالة الأنباء السورية الرسمية",  # the acronym in parentheses repeats the name
                 "media",
                 "وأفادت",
                 affiliation="Syria",
@@ -556,13 +578,20 @@ def test_english_attribution(case_id, paragraphs, expected):
     _check(paragraphs, "en", expected)
 
 
-def test_channel_is_never_a_speaker():
+def test_channel_is_a_cited_source_never_the_speaker():
     paras = [
         "وقال الخبير العسكري أحمد سالم، في حديث لقناة الجزيرة، إن الهجوم كان متوقعًا.",
         "وأضاف في ختام حديثه لقناة الجزيرة أن الرد سيكون محدودًا.",
     ]
-    speakers = {s.name for s in summarize_speakers(attribute_quotes(paras, "ar"))}
-    assert speakers == {"أحمد سالم"}
+    quotes = attribute_quotes(paras, "ar")
+    speakers = {s.name: (s.kind, s.role) for s in summarize_speakers(quotes)}
+    assert speakers == {
+        "أحمد سالم": ("expert", "الخبير العسكري"),
+        "قناة الجزيرة": ("media", "مصدر"),
+    }
+    # Both statements stay the expert's; the channel's rows are marked as citations.
+    assert [q.speaker for q in quotes if not is_cited_source(q)] == ["أحمد سالم", "أحمد سالم"]
+    assert [q.speaker for q in quotes if is_cited_source(q)] == ["قناة الجزيرة", "قناة الجزيرة"]
 
 
 def test_summarize_speakers_counts_and_most_specific_role():

@@ -13,9 +13,11 @@ speaker_roles.txt, speaker_statement_nouns.txt; honorifics of every pack.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dashboard.analysis.languages import all_fields, get_pack
+from dashboard.analysis.languages.ar.credits import credit_quotes
 from dashboard.analysis.speakers.engine import (
     _COMMA_RE,
     _DOCUMENTS,
@@ -821,7 +823,7 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             continue
         out.append(
             Quote(
-                speaker=np.name,
+                speaker=_without_gloss(np.name),
                 speaker_kind=np.kind,
                 role=np.role,
                 verb=toks[h.trigger].surf if h.verb == "" else h.verb,
@@ -833,7 +835,50 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
                 channel=h.channel,
             )
         )
+        if h.channel:
+            # The outlet the words were given to or relayed by («في حديث لقناة X»، «نقلت X عن
+            # Y») is a cited source of the same statement: a media voice, never its speaker.
+            channel = _channel_name(h.channel)
+            out.append(_source_quote(channel, h.channel_cue or out[-1].verb, text, para, sentence))
     return out
+
+
+_GLOSS_RE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+
+
+def _without_gloss(name: str) -> str:
+    """«وكالة الأنباء السعودية (واس)» -> «وكالة الأنباء السعودية»: an acronym in parentheses
+    after a name repeats it."""
+    bare = _GLOSS_RE.sub("", name)
+    return bare if bare.strip() else name
+
+
+# Words after which a channel's name has ended («لوكالة الأنباء الكويتية عقب التوقيع»).
+_AR_CHANNEL_END = frozenset(_n(w) for w in _words("عقب بعد قبل خلال أثناء على حول بشأن إثر"))
+
+
+def _channel_name(channel: str) -> str:
+    """The outlet's name as a source: up to its acronym gloss or a circumstance word."""
+    if ")" in channel:
+        channel = channel.split(")")[0] + ")"
+    words = channel.split()
+    cut = next((k for k, w in enumerate(words) if k and _n(w) in _AR_CHANNEL_END), len(words))
+    return _without_gloss(" ".join(words[:cut]))
+
+
+def _source_quote(name: str, cue: str, text: str, para: int, sentence: str) -> Quote:
+    """A cited source (an outlet or agency the statement came through) as a statement of kind
+    `media`; the cue is the credit or phrase that names it."""
+    return Quote(
+        speaker=name,
+        speaker_kind="media",
+        role="مصدر",
+        verb=cue,
+        direct=False,
+        text=text,
+        paragraph=para,
+        sentence=sentence,
+    )
 
 
 _AR_TRIGGER_FORMS = frozenset(
@@ -950,7 +995,9 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     content, direct, subj_end = comp
     span = toks[i + 1 : subj_end]
     channel, cs, ce = _find_channel(span, sentence)
+    channel_cue = ""
     if cs != -1:
+        channel_cue = _channel_cue(span, cs, ce, channel, sentence)
         span = span[:cs] + span[ce:]
     np = None
     if not verb.participle and span:
@@ -1000,7 +1047,21 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         return None
     ctx.learn(np)
     ctx.last = np
-    return _Hit(np, t.surf, content, direct, channel, i, participle=verb.participle)
+    return _Hit(
+        np, t.surf, content, direct, channel, i, participle=verb.participle, channel_cue=channel_cue
+    )
+
+
+def _channel_cue(span: list[_Tok], cs: int, ce: int, channel: str, sentence: str) -> str:
+    """The words before the channel's name («في حديث لـ»، «لـ»): its cue as a source."""
+    whole = sentence[span[cs].start : span[ce - 1].end]
+    head = channel.split()[0] if channel.split() else ""
+    at = whole.find(head.lstrip("ا")) if head else -1
+    at = whole.find(head) if head and head in whole else at
+    cue = whole[:at].rstrip(' «"“') if at > 0 else whole[:1]
+    if cue.endswith(("ل", "لل")):
+        cue = cue.removesuffix("ل").removesuffix("ل") + "لـ"  # «لقناة» -> cue «لـ»
+    return cue or "لـ"
 
 
 _DESCRIBE = _n("وصف")
@@ -1073,7 +1134,9 @@ def _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len) -> _Hit | None:
     np = ctx.resolve(np)
     ctx.learn(np)
     ctx.last = np
-    return _Hit(np, toks[i].surf, c, direct, relay.name if relay else "", i)
+    return _Hit(
+        np, toks[i].surf, c, direct, relay.name if relay else "", i, channel_cue=toks[i].surf
+    )
 
 
 # «قوله»، «قولها»، «تأكيده» ...: the noun that carries the relayed statement.
@@ -1150,7 +1213,7 @@ _AR_PERSON_ROLES = _WordFilter({k for k, v in _AR_ROLES.items() if v[0].type == 
 
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names."""
-    out: list[Quote] = []
+    out: list[Quote] = credit_quotes(paragraph, para)
     pnorm = normalize(paragraph)
     pruns = _WORD_RUN_RE.findall(pnorm)
     # Most paragraphs hold neither a trigger nor a person's title: skip them cheaply.
