@@ -938,3 +938,56 @@ def test_general_country_sides(language, sentence, side):
     got = attribute_quotes([sentence], language)
     assert len(got) == 1, [(q.speaker, q.affiliation) for q in got]
     assert got[0].affiliation == side, (got[0].speaker, got[0].affiliation)
+
+
+# Who a dropped subject is (issue 14 point 5, by general rules; sentences written for the tests).
+DROPPED_SUBJECT_CASES = [
+    (
+        "participle-after-speech-of-titled-person-is-his",
+        [
+            "وقال رئيس الوزراء الأردني سمير حداد إن الإصلاح مستمر.",
+            "وقال المحلل السياسي نادر يوسف إن الحكومة تواجه ضغوطا.",
+            # «كلمة رئيس الوزراء» names the speaker of the speech: the quote is his, not the
+            # analyst's of the paragraph before.
+            "وهذا ما ظهر خلال كلمة رئيس الوزراء الأردني إذ ذكر بالوعود السابقة للمانحين، "
+            'مضيفا: "لن نتراجع عن الإصلاحات مهما كانت الكلفة الاجتماعية".',
+        ],
+        [("سمير حداد", 0), ("نادر يوسف", 1), ("سمير حداد", 2)],
+    ),
+    (
+        "feminine-participle-not-given-to-a-titled-man",
+        [
+            "وقال الرئيس الفرنسي جان مارتان إن بلاده تدعم الحوار.",
+            "وتزامنت نتائج القمة مع سفر مارتان إلى برلين، مؤكدة على متانة الشراكة بين البلدين.",
+        ],
+        [("جان مارتان", 0)],
+    ),
+    (
+        "feminine-participle-kept-for-a-titled-woman",
+        ["وقالت وزيرة الصحة ليلى حسن إن اللقاحات وصلت، مشيرة إلى أن الحملة تبدأ غدا."],
+        [("ليلى حسن", 0), ("ليلى حسن", 0)],
+    ),
+    (
+        "impersonal-expectation-is-the-writers-forecast",
+        [
+            "وقال الرئيس الفرنسي جان مارتان إن بلاده تدعم الحوار.",
+            "ويبدو أن الخلاف سيتعمق، وبالتالي، يتوقع أن تشهد الأسواق تقلبات حادة.",
+        ],
+        [("جان مارتان", 0)],
+    ),
+    (
+        "expectation-with-a-subject-is-speech",
+        ["ويتوقع الخبير الاقتصادي سامر نجم أن تشهد الأسواق تقلبات حادة."],
+        [("سامر نجم", 0)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "paragraphs", "expected"),
+    DROPPED_SUBJECT_CASES,
+    ids=[c[0] for c in DROPPED_SUBJECT_CASES],
+)
+def test_arabic_dropped_subjects(case_id, paragraphs, expected):
+    got = [(q.speaker, q.paragraph) for q in attribute_quotes(paragraphs, "ar")]
+    assert got == expected

@@ -640,8 +640,15 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
             continue
         base = t.norm[1:] if t.norm[:1] == "و" and len(t.norm) > 3 else t.norm
         role = _AR_ROLES.get(base)
-        if role and p > 0 and _strip_al(toks[p - 1].norm) in _AR_CIRCUMSTANCE_HEADS:
-            role = None  # «مؤتمر صحفي»، «بيان صحفي»: an adjective, not a journalist
+        if (
+            role
+            and role[0].kind == "media"
+            and p > 0
+            and _strip_al(toks[p - 1].norm) in _AR_CIRCUMSTANCE_HEADS
+        ):
+            # «مؤتمر صحفي»، «بيان صحفي»: an adjective, not a journalist. «كلمة رئيس الوزراء»
+            # is a construct: the speech of a person, who is mentioned.
+            role = None
         if t.quote == -1 and role and role[0].type == "person":
             sub = toks[p:]
             if base != t.norm:
@@ -1042,7 +1049,11 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if np is None and not verb.participle:
         np = _sv_subject(toks, i, sentence, ctx)
     if np is None:
+        if _impersonal(toks, i, verb, mentions, hits):
+            return None
         np = _pronoun_np(toks, i, ctx, mentions, hits)
+        if np is not None and verb.participle and _gender_clash(np, verb):
+            return None
     if np is None:
         return None
     ctx.learn(np)
@@ -1050,6 +1061,35 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     return _Hit(
         np, t.surf, content, direct, channel, i, participle=verb.participle, channel_cue=channel_cue
     )
+
+
+# Verbs of expectation whose bare present form before «أن» is impersonal: «يُتوقع أن»، «يُرجّح
+# أن» ("it is expected that"), the writer's own forecast, nobody's statement.
+_AR_IMPERSONAL_LEMMAS = frozenset(_n(w) for w in _words("توقع رجح اعتقد افترض قدر"))
+
+
+def _impersonal(toks, i, verb, mentions, hits) -> bool:
+    """A subjectless «يتوقع أن» with nobody named before it in the sentence."""
+    t = toks[i]
+    bare = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:2] == "ي" else t.norm
+    return (
+        verb.lemma in _AR_IMPERSONAL_LEMMAS
+        and bare[:1] == "ي"
+        and i + 1 < len(toks)
+        and toks[i + 1].norm in _AN_FORMS
+        and not hits
+        and not any(p < i for p, _np in mentions)
+    )
+
+
+def _gender_clash(np: _NP, verb: _Verb) -> bool:
+    """A participle agrees with its subject: «مؤكدةً» is not said by a man titled «الرئيس»,
+    «مضيفًا» not by «الوزيرة». Only a person with a title tells its gender."""
+    if np.body or not np.role:
+        return False
+    head = _strip_al(_n(np.role.split()[0]))
+    feminine = head.endswith("ه")
+    return feminine != verb.feminine
 
 
 def _channel_cue(span: list[_Tok], cs: int, ce: int, channel: str, sentence: str) -> str:
