@@ -100,3 +100,55 @@ def test_channel_name_stops_at_gloss_and_circumstance() -> None:
     sources = [q.speaker for q in quotes if is_cited_source(q)]
     assert sources == ["وكالة الأنباء العمانية"]
     assert [q.speaker for q in quotes if not is_cited_source(q)] == ["سالم فهد"]
+
+
+def test_outlet_after_lam_is_a_channel_not_a_speaker() -> None:
+    quotes = attribute_quotes(
+        ["قال الوزير سامي داود إن الخطة جاهزة.", "وقال لرويترز إن التنفيذ يبدأ الشهر المقبل."], "ar"
+    )
+    assert [(q.paragraph, q.speaker, q.channel) for q in quotes] == [
+        (0, "سامي داود", ""),
+        (1, "سامي داود", "رويترز"),
+        (1, "رويترز", ""),
+    ]
+    assert is_cited_source(quotes[2])
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # A headline label whose bare name speaks in the body.
+        (
+            ["سالم: لن نغير خطتنا أمام المنافس", "وقال المدرب خالد سالم إن الفريق جاهز."],
+            [(0, "سالم", ":"), (1, None, "وقال")],
+        ),
+        # A body needs no confirmation; a «read also» prefix is skipped.
+        (
+            ["اقرأ أيضاً: الخارجية الأردنية: نتابع أوضاع المواطنين في الخارج"],
+            [(0, "الخارجية الأردنية", ":")],
+        ),
+        # A topic, a place, page furniture, a dateline and a bare title are no labels.
+        (
+            ["أسعار النفط: ارتفاع جديد في الأسواق اليوم", "وقال الوزير خالد سالم إن الطلب قوي."],
+            [(1, "خالد سالم", "وقال")],
+        ),
+        (["لبنان: جلسة جديدة للبرلمان لانتخاب رئيس"], []),
+        (["تاريخ النشر: الخميس الماضي عند الظهر تماما"], []),
+        (["وزير الصحة: نحن جاهزون تماما لموسم الشتاء"], []),
+    ],
+)
+def test_label_lines(paragraphs: list[str], expected: list[tuple]) -> None:
+    got = [(q.paragraph, q.speaker, q.verb) for q in attribute_quotes(paragraphs, "ar")]
+    assert len(got) == len(expected), got
+    for g, e in zip(got, expected, strict=True):
+        assert all(w is None or w == v for v, w in zip(g, e, strict=True)), (got, expected)
+
+
+def test_label_line_long_paragraph_is_left_to_the_verb_rules() -> None:
+    # A whole article run into one paragraph: the colon of its headline is no label.
+    para = (
+        "المدينة: ارتفاع الحصيلة "
+        + "وقال المتحدث باسم الجيش أحمد سالم إن فرق الإنقاذ تواصل عملها في الأحياء المتضررة منذ الصباح الباكر. "
+        * 3
+    )
+    assert {q.speaker for q in attribute_quotes([para], "ar")} == {"أحمد سالم"}

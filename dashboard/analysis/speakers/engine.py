@@ -461,12 +461,16 @@ def attribute_quotes(paragraphs: list[str], language: str) -> list[Quote]:
 
     The rules are those of the language's pack (`attribute_paragraph` of its speakers.py);
     the context `ctx` carries who was named so far across paragraphs."""
-    attribute_paragraph = pack_for(language).speaker_rules.attribute_paragraph
+    rules = pack_for(language).speaker_rules
+    attribute_paragraph = rules.attribute_paragraph
     ctx = _Ctx()
     out: list[Quote] = []
     for para, paragraph in enumerate(paragraphs):
         out.extend(attribute_paragraph(clean_invisible(paragraph), para, ctx))
-    return out
+    # A pack may check its candidates against the whole article once it is read (a headline
+    # «NAME: …» is kept when NAME speaks in the body).
+    finish = getattr(rules, "finish_article", None)
+    return finish(out) if finish is not None else out
 
 
 # Role of a cited source's statement: an outlet or agency a dispatch or an interview came

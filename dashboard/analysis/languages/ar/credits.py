@@ -75,6 +75,11 @@ def _gazetteer() -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
+def is_outlet_name(words: str) -> bool:
+    """Is this an agency or outlet of the gazetteer («رويترز»، «واس»، «الجزيرة»)?"""
+    return _key(words) in _gazetteer()
+
+
 def _is_place(words: str) -> bool:
     # Late import: the engine loads every pack's affiliations at import time.
     from dashboard.analysis.speakers.engine import _nphrase, _side_candidates

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from dashboard.analysis.languages import all_fields, get_pack
-from dashboard.analysis.languages.ar.credits import credit_quotes
+from dashboard.analysis.languages.ar.credits import credit_quotes, is_outlet_name
 from dashboard.analysis.speakers.engine import (
     _COMMA_RE,
     _DOCUMENTS,
@@ -593,6 +593,14 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
             if seg[q].norm.startswith("ل") and len(seg[q].norm) > 2:
                 return _channel_span(seg, q, 1, start, sentence)
             return "", -1, -1
+        if (
+            t.norm.startswith("ل")
+            and not t.norm.startswith("لل")
+            and t.quote == -1
+            and is_outlet_name(t.surf[1:].lstrip("ـ"))
+        ):
+            # «وقال لرويترز إن ...»: an agency or outlet of the gazetteer after لـ.
+            return _channel_span(seg, p, 1, p, sentence)
         if p == 0:
             continue
         if t.norm == "ل" and p + 1 < len(seg) and seg[p + 1].quote != -1:
@@ -1254,6 +1262,10 @@ _AR_PERSON_ROLES = _WordFilter({k for k, v in _AR_ROLES.items() if v[0].type == 
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names."""
     out: list[Quote] = credit_quotes(paragraph, para)
+    if ":" in paragraph:
+        label = _label_quote(paragraph, para, ctx)
+        if label is not None:
+            return [*out, label]
     pnorm = normalize(paragraph)
     pruns = _WORD_RUN_RE.findall(pnorm)
     # Most paragraphs hold neither a trigger nor a person's title: skip them cheaply.
@@ -1279,3 +1291,86 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             toks, _q = _tokens(sentence)
             _ar_mentions(toks, sentence, ctx)
     return out
+
+
+# «NAME: TEXT» lines (headlines, teasers): a label of up to four words before a colon.
+_LABEL_RE = re.compile(
+    r"^\s*[«\"“]?(?P<label>[^:«»\"“”.،,؟?!]{2,40}?)[»\"”]?\s*:\s*(?P<rest>\S.*)$"
+)
+# A «read also» prefix before the label.
+_LABEL_PREFIX_RE = re.compile(r"^\s*(?:اقرأ|إقرأ|اقرا)\s+(?:أيضا|أيضاً|ايضا|المزيد)\s*:\s*")
+# A label line is a headline or a teaser: longer paragraphs are read by the verb rules.
+_LABEL_MAX_WORDS = 30
+# Page furniture before a colon: «تاريخ النشر:»، «المصدر:»، «شاهد:».
+_LABEL_WORDS = frozenset(
+    _n(w)
+    for w in _words(
+        "تاريخ النشر المصدر الصورة الصور المحرر كتب بقلم تحديث آخر اقرأ شاهد فيديو عاجل "
+        "الموضوع العنوان التفاصيل ملاحظة تنويه"
+    )
+)
+# Marks of a label statement; finish_article keeps the person ones only when the person speaks
+# in the body too.
+_LABEL_CUE = ":"
+
+
+def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
+    """«عموتة: لم يكن هناك ما يستدعي التبديل»، «الخارجية القطرية: ننتظر الرد»: the label
+    before the colon speaks. Only a body, a known person or a bare name (checked in
+    finish_article) is taken; a role alone («مدرب الفريق:») or a reporting verb is not."""
+    text = _LABEL_PREFIX_RE.sub("", paragraph, count=1)
+    m = _LABEL_RE.match(text)
+    if not m:
+        return None
+    label, rest = m.group("label").strip(), m.group("rest").strip()
+    if not 3 <= len(rest.split()) <= _LABEL_MAX_WORDS or any(d in label for d in "-–—/|"):
+        return None  # a dateline «الرياض- مباشر:» is no label
+    toks, _q = _tokens(label)
+    if not toks or len(toks) > 4 or any(_ar_verb(toks, k) for k in range(len(toks))):
+        return None
+    if any(t.norm in _AR_STOP or t.norm in _LABEL_WORDS or t.norm.isdigit() for t in toks):
+        return None
+    side = _side_at(toks, 0)
+    if side is not None and len(side.words) == len(toks):
+        return None  # «موريتانيا: …» names the topic of a headline
+    rest_toks, _q = _tokens(rest)
+    if any(_ar_verb(rest_toks, k) for k in range(min(3, len(rest_toks)))):
+        return None  # «وزير الطاقة: قال …»: the verb rules read it
+    np = _parse_ar_np(toks, label, strict=True)
+    if np is None or (np.role and np.role == np.name) or np.kind == "anonymous":
+        return None
+    if not np.body and _role_at(toks, 0, _AR_ROLES) is not None and not np.role:
+        return None  # «مدرب الفريق:»: a title without a name
+    np = ctx.resolve(np)
+    return Quote(
+        speaker=_without_gloss(np.name),
+        speaker_kind=np.kind,
+        role=np.role,
+        verb=_LABEL_CUE,
+        direct=True,
+        text=rest.strip(' «»"“”'),
+        paragraph=para,
+        sentence=paragraph,
+        affiliation=np.affiliation,
+    )
+
+
+def finish_article(quotes: list[Quote]) -> list[Quote]:
+    """Drop a label statement whose speaker is an unknown bare name that no other statement of
+    the article shares (a headline «أسعار النفط: …» names a topic, not a voice)."""
+    others = [
+        q
+        for q in quotes
+        if q.verb != _LABEL_CUE
+        and q.role != q.speaker
+        and q.speaker_kind not in ("state", "organisation", "media", "anonymous")
+    ]
+    tails = {_n(q.speaker.split()[-1]) for q in others if q.speaker.split()}
+    kept = []
+    for q in quotes:
+        if q.verb == _LABEL_CUE and q.speaker_kind == "other" and not q.role:
+            words = q.speaker.split()
+            if not words or _n(words[-1]) not in tails:
+                continue
+        kept.append(q)
+    return kept
