@@ -991,3 +991,43 @@ DROPPED_SUBJECT_CASES = [
 def test_arabic_dropped_subjects(case_id, paragraphs, expected):
     got = [(q.speaker, q.paragraph) for q in attribute_quotes(paragraphs, "ar")]
     assert got == expected
+
+
+# «أعلن» with a noun object: the subject is an institution or a titled name, the object the
+# content (sentences written for the tests).
+ANNOUNCE_OBJECT_CASES = [
+    (
+        "أعلنت وزارة الصحة، الإثنين، وفاة ثلاثة أشخاص في الحادث.",
+        "وزارة الصحة",
+        "وفاة ثلاثة أشخاص في الحادث",
+    ),
+    (
+        "أعلن الجيش الأردني أمس ارتفاع عدد المصابين إلى عشرين.",
+        "الجيش الأردني",
+        "ارتفاع عدد المصابين إلى عشرين",
+    ),
+    (
+        "أعلن الوزير سامي داود انطلاق المشروع الجديد في المدينة.",
+        "سامي داود",
+        "انطلاق المشروع الجديد في المدينة",
+    ),
+    (
+        "أعلنت اللجنة العليا للإغاثة حالة الطوارئ في المدينة.",
+        "اللجنة العليا للإغاثة",
+        "حالة الطوارئ في المدينة",
+    ),
+    ("أعلنت وكالة سلام إغلاق مكتبها في العاصمة.", "وكالة سلام", "إغلاق مكتبها في العاصمة"),
+    (
+        "أعلن الاتحاد الأوروبي، عن رفع العقوبات عن البلاد.",
+        "الاتحاد الأوروبي",
+        "رفع العقوبات عن البلاد",
+    ),
+    # No institution, title or known name after the verb: no speaker.
+    ("أعلن فوز الفريق في المباراة النهائية أمس.", None, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "text"), ANNOUNCE_OBJECT_CASES)
+def test_arabic_announce_with_noun_object(sentence, speaker, text):
+    got = [(q.speaker, q.text.strip(" .")) for q in attribute_quotes([sentence], "ar")]
+    assert got == ([] if speaker is None else [(speaker, text)])

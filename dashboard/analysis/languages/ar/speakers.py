@@ -57,6 +57,7 @@ class _Verb:
     complements: frozenset[str]  # extra complement prepositions (normalised)
     homograph: bool
     relay: bool = False  # «نقلت وكالة X عن مسؤول قوله إن ...»: X relays, the speaker follows عن
+    takes_object: bool = False  # «أعلنت الوزارة وفاة ...»: a noun object may be the content
 
 
 _AN_FORMS = frozenset(
@@ -95,6 +96,7 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         complements = frozenset(_n(c) for c in compl.split())
         homograph = "homograph" in flags
         relay = "relay" in flags
+        takes_object = "object" in flags
         finite_forms = [lemma, *finite.split()]
         # Regular plurals: past + وا, present (ي...) + ون.
         plurals = [f + "وا" for f in finite_forms[:1]] + [
@@ -103,7 +105,9 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         for form in finite_forms + plurals:
             nf = _n(form)
             fem = nf.startswith("ت") or (nf.endswith("ت") and not _n(lemma).endswith("ت"))
-            verbs.setdefault(nf, _Verb(_n(lemma), False, fem, complements, homograph, relay))
+            verbs.setdefault(
+                nf, _Verb(_n(lemma), False, fem, complements, homograph, relay, takes_object)
+            )
         for form in participles.split():
             nf = _n(form)
             verbs.setdefault(
@@ -985,6 +989,8 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if verb.relay:
         return _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
     comp = _find_ar_complement(toks, i, verb, quotes_len)
+    if comp is None and verb.takes_object and not verb.participle:
+        comp = _object_complement(toks, i, sentence, ctx)
     if comp is None:
         # «"..."، قال فلان»: the quote comes first.
         if (
@@ -1110,6 +1116,72 @@ def _channel_cue(span: list[_Tok], cs: int, ce: int, channel: str, sentence: str
     if cue.endswith(("ل", "لل")):
         cue = cue.removesuffix("ل").removesuffix("ل") + "لـ"  # «لقناة» -> cue «لـ»
     return cue or "لـ"
+
+
+def _object_complement(toks, i, sentence, ctx):
+    """«أعلنت وزارة الصحة، الإثنين، وفاة ...»، «أعلن الجيش الوطني ارتفاع الحصيلة»: the subject
+    is an institution (its definite adjectives and genitives included) or a title with a name
+    of at most two words; the noun object after it (past a comma or a time word) is the
+    content."""
+    n = len(toks)
+    end = i + 1
+    while end < n and end - i <= 9 and toks[end].quote == -1:
+        if end > i + 1 and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap)):
+            break
+        end += 1
+
+    titled = _role_at(toks, i + 1, _AR_ROLES) is not None
+
+    def valid(k: int) -> _NP | None:
+        np = _parse_ar_np(toks[i + 1 : k], sentence, strict=True)
+        if np is None:
+            return None
+        if np.body or _is_known(np, ctx) or (titled and np.role and np.role != np.name):
+            return np
+        return None
+
+    k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
+    if k == -1:
+        return None
+    np = valid(k)
+    if np is not None and np.body:
+        if k < end and k == i + 2 and not toks[i + 1].norm.startswith("ال") and valid(k + 1):
+            k += 1  # «وكالة مهر»: an indefinite head takes its genitive
+        while (
+            k < end and toks[k].norm.startswith(("ال", "لل")) and toks[k].norm not in _AR_TIME_WORDS
+        ):
+            longer = valid(k + 1)
+            if longer is None or not longer.body:
+                break
+            k += 1
+    elif (
+        np is not None
+        and k < end
+        and len(np.name.split()) == 1
+        and not toks[k].norm.startswith("ال")
+        and toks[k].norm not in _AR_TIME_WORDS
+        and valid(k + 1) is not None
+    ):
+        k += 1  # «الوزير سامي داود»: a second name word
+    if i > 0 and toks[i - 1].norm in _AN_FORMS:
+        return None  # «من المنتظر أن تعلن الوزارة ...»: an announcement still to come
+    c = k
+    while c < n and toks[c].norm in _AR_TIME_WORDS:
+        c += 1
+    if c < n - 1 and toks[c].norm == "عن":
+        c += 1  # «أعلن الاتحاد، عن رفع ...»
+    if c >= n - 1 or _HARD_PUNCT.search(toks[c].gap) or toks[c].norm in _AR_STOP:
+        return None
+    return (c, -1, k)
+
+
+# Time words between a subject and its object («أعلن الجيش أمس الثلاثاء ...»).
+_AR_TIME_WORDS = frozenset(
+    _n(w)
+    for w in _words(
+        "أمس اليوم الليلة مساء صباح الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"
+    )
+)
 
 
 _DESCRIBE = _n("وصف")
