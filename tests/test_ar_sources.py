@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.analysis.languages.ar import speakers as ar_speakers
 from dashboard.analysis.languages.ar.credits import (
     credit_quotes,
     dateline_credits,
     parenthesised_credits,
 )
 from dashboard.analysis.speakers import attribute_quotes, is_cited_source, summarize_speakers
+from dashboard.analysis.speakers.engine import _NP
 
 
 @pytest.mark.parametrize(
@@ -152,3 +154,44 @@ def test_label_line_long_paragraph_is_left_to_the_verb_rules() -> None:
         * 3
     )
     assert {q.speaker for q in attribute_quotes([para], "ar")} == {"أحمد سالم"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وقضت السيول على أغلب الطرق، وفق «الشروق».", [("الشروق", "وفق")]),
+        ('وبحسب "رويترز"، وصل الوفد إلى العاصمة.', [("رويترز", "وبحسب")]),
+        (
+            "وصل الوفد إلى العاصمة، وفق ما ذكره موقع الأفق الإخباري.",
+            [("موقع الأفق الإخباري", None)],
+        ),
+        ("وفق وزارة الصحة، ارتفع عدد الإصابات.", [("وزارة الصحة", "وفق")]),
+        # An outlet of the gazetteer without quote marks; a document is no voice.
+        ("ارتفعت الأسعار بنسبة عشرة في المئة، بحسب رويترز.", [("رويترز", "بحسب")]),
+        ("وحصل البلد على زيادة في حصته، بحسب البيان.", []),
+        ("وحصل البلد على زيادة في حصته، بحسب «البيان».", []),
+        ("وفق الخطة، سيبدأ العمل غدا.", []),
+    ],
+)
+def test_source_phrases_with_outlets(sentence: str, expected: list) -> None:
+    got = [(q.speaker, q.verb) for q in attribute_quotes([sentence], "ar")]
+    assert len(got) == len(expected), got
+    for (name, verb), (want_name, want_verb) in zip(got, expected, strict=True):
+        assert name == want_name and (want_verb is None or verb == want_verb), got
+
+
+@pytest.mark.parametrize(
+    ("name", "bad"),
+    [
+        ("به", True),  # a preposition with a pronoun
+        ("فيها", True),
+        ("بالتفصيل", True),  # a word with a preposition and the article
+        ("وقائد", True),  # a title glued to the conjunction
+        ("بوزارة", True),  # a preposition glued to an institution noun
+        ("بشار الحسن", False),  # a name that starts with ب
+        ("ليلى", False),
+        ("فيصل بن فرحان", False),
+    ],
+)
+def test_clause_leftovers_are_not_names(name: str, bad: bool) -> None:
+    assert ar_speakers._not_a_name(_NP(name)) is bad

@@ -793,9 +793,38 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     if head in _DOCUMENTS or (head.startswith("ال") and head[2:] in _DOCUMENTS):
         return None, end
     np = _parse_ar_np(seg, sentence, strict=True)
+    if (
+        np is None
+        and len(seg) <= 3
+        and _strip_al(head) not in _STATEMENT_NOUNS  # «بحسب البيان»: the statement, not Al Bayan
+        and is_outlet_name(_text(seg, 0, len(seg), sentence))
+    ):
+        # «وفق الشروق»: an outlet of the gazetteer.
+        np = _NP(_text(seg, 0, len(seg), sentence), "", "media", "", True)
     if np is None:
         return None, end
     return ctx.resolve(np), end
+
+
+def _quoted_source(toks, i, p, sentence) -> _Hit | None:
+    """«بحسب «الشروق»»: the quoted name (up to four words) is the source."""
+    qi = toks[p].quote
+    end = p
+    while end < len(toks) and toks[end].quote == qi:
+        end += 1
+    if end - p > 4 or (
+        end < len(toks)
+        and not _COMMA_RE.search(toks[end].gap)
+        and not _HARD_PUNCT.search(toks[end].gap)
+    ):
+        return None
+    head = toks[p].norm
+    if _strip_al(head) in _DOCUMENTS or _strip_al(head) in _STATEMENT_NOUNS:
+        return None  # «بحسب «البيان»»: a document, not a voice
+    name = _text(toks, p, end, sentence)
+    np = _NP(name, "", "media" if is_outlet_name(name) else "other", "", True)
+    rest = _strip_span(sentence, toks[i].start, toks[end - 1].end + 1)
+    return _Hit(np, _text(toks, i, p, sentence), end, -1, "", i, text_override=rest)
 
 
 def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> list[Quote]:
@@ -838,7 +867,7 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
         else:
             stop = hits[h_idx + 1].trigger if h_idx + 1 < len(hits) else n
             text = _text(toks, h.content_start, stop, sentence) if h.content_start < stop else ""
-        if not text:
+        if not text or _not_a_name(np):
             continue
         out.append(
             Quote(
@@ -860,6 +889,34 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             channel = _channel_name(h.channel)
             out.append(_source_quote(channel, h.channel_cue or out[-1].verb, text, para, sentence))
     return out
+
+
+# A preposition with a pronoun («به»، «فيه»، «عنها»): a speaker span that is only this is the
+# leftover of a clause, not a voice.
+_AR_PREP_PRONOUN_RE = re.compile(r"^(?:ب|ل|في|من|عن|علي|الي|مع|لدي)(?:ه|ها|هم|هما|هن)$")
+
+
+def _not_a_name(np: _NP) -> bool:
+    """Spans that cannot name a voice: a preposition with a pronoun («به»), a word carrying
+    a preposition and the article («بالتفصيل»، «للمرة»), a bare honorific («سمو»), a
+    reporting verb («نشرت»), a title glued to the conjunction «و» («وقائد»)."""
+    if np.known or np.body and np.kind == "media":
+        return False
+    words = [_n(w) for w in np.name.split()]
+    if not words:
+        return True
+    first = words[0]
+    if len(words) == 1 and (
+        _AR_PREP_PRONOUN_RE.match(first)
+        or first in _HONORIFIC_WORDS_N
+        or first in _AR_VERBS
+        or first[:1] == "و"
+        and first[1:] in _AR_ROLES
+    ):
+        return True
+    if first[:1] in "بل" and first[1:] in _AR_ROLES and first not in _AR_ROLES:
+        return True  # «بمكتب»: a preposition glued to an institution noun
+    return first.startswith(("بال", "لل", "كال")) and len(first) > 4
 
 
 _GLOSS_RE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
@@ -922,6 +979,11 @@ def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
         if any(toks[i + j].norm != words[j] for j in range(1, m)):
             continue
         p = i + m
+        if p < n and toks[p].quote != -1 and not needs_lam:
+            # «وفق «العربية»»: a short quoted name after the phrase is an outlet or a body.
+            hit = _quoted_source(toks, i, p, sentence)
+            if hit is not None:
+                return hit
         if p >= n or toks[p].quote != -1 and not needs_lam:
             return None
         verb_text = _text(toks, i, p, sentence)
