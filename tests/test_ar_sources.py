@@ -195,3 +195,10 @@ def test_source_phrases_with_outlets(sentence: str, expected: list) -> None:
 )
 def test_clause_leftovers_are_not_names(name: str, bad: bool) -> None:
     assert ar_speakers._not_a_name(_NP(name)) is bad
+
+
+def test_quoted_outlet_as_subject() -> None:
+    quotes = attribute_quotes(['وذكرت "رويترز" أن الطائرة هبطت بسلام.'], "ar")
+    assert [(q.speaker, q.speaker_kind, q.text.strip(" .")) for q in quotes] == [
+        ("رويترز", "media", "الطائرة هبطت بسلام")
+    ]

@@ -1098,6 +1098,11 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             np = _parse_ar_np(core[:-1], sentence, strict=True)
         if np is None:
             np = _parse_ar_np(core, sentence, strict=verb.homograph)
+        if np is None and len(core) <= 3 and all(x.quote == core[0].quote != -1 for x in core):
+            # «ذكرت "رويترز" أن»: a quoted outlet of the gazetteer as the subject.
+            name = _text(core, 0, len(core), sentence).strip(' «»"“”')
+            if is_outlet_name(name):
+                np = _NP(name, "", "media", "", True)
         lead = next((x.norm for x in core if x.norm not in _AR_FILLERS), "")
         if np is None and lead and lead not in _AR_STOP:
             return None  # a subject is there but is not a speaker («أكد البيان أن»)
