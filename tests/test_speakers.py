@@ -1031,3 +1031,11 @@ ANNOUNCE_OBJECT_CASES = [
 def test_arabic_announce_with_noun_object(sentence, speaker, text):
     got = [(q.speaker, q.text.strip(" .")) for q in attribute_quotes([sentence], "ar")]
     assert got == ([] if speaker is None else [(speaker, text)])
+
+
+def test_statement_noun_subject_after_an_institution_is_its_words():
+    # «وأوضح البيان أن» continues the institution that issued the statement; after a person
+    # (case statement-without-issuer-not-pinned-on-last-speaker) it stays nobody's.
+    paras = ["وقالت وزارة الصحة في بيان إن الإصابات تراجعت.", "وأوضح البيان أن الحملة مستمرة."]
+    got = [(q.paragraph, q.speaker, q.text.strip(" .")) for q in attribute_quotes(paras, "ar")]
+    assert got == [(0, "وزارة الصحة", "الإصابات تراجعت"), (1, "وزارة الصحة", "الحملة مستمرة")]

@@ -1104,6 +1104,17 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             if is_outlet_name(name):
                 np = _NP(name, "", "media", "", True)
         lead = next((x.norm for x in core if x.norm not in _AR_FILLERS), "")
+        if (
+            np is None
+            and len(core) == 1
+            and lead.startswith("ال")
+            and _strip_al(lead) in _STATEMENT_NOUNS
+            and ctx.last is not None
+            and ctx.last.body
+        ):
+            # «وأوضح البيان أن» after an institution spoke: its statement, so its words. After
+            # a person the document stays nobody's (a person's statement is said, not issued).
+            np = ctx.last
         if np is None and lead and lead not in _AR_STOP:
             return None  # a subject is there but is not a speaker («أكد البيان أن»)
         if verb.homograph and (np is None or not (np.role or np.body or _is_known(np, ctx))):
