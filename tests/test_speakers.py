@@ -1039,3 +1039,28 @@ def test_statement_noun_subject_after_an_institution_is_its_words():
     paras = ["وقالت وزارة الصحة في بيان إن الإصابات تراجعت.", "وأوضح البيان أن الحملة مستمرة."]
     got = [(q.paragraph, q.speaker, q.text.strip(" .")) for q in attribute_quotes(paras, "ar")]
     assert got == [(0, "وزارة الصحة", "الإصابات تراجعت"), (1, "وزارة الصحة", "الحملة مستمرة")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        (
+            "صرح نائب رئيس الحزب، سامر خليل، يوم الثلاثاء، أن الحل في الحوار.",
+            "سامر خليل",
+            "نائب رئيس الحزب",
+        ),
+        (
+            "قال المتحدث باسم الجيش، العقيد ماهر نصر، إن القوات تقدمت.",
+            "ماهر نصر",
+            "المتحدث باسم الجيش",
+        ),
+        # A withheld name stays unnamed.
+        ("وأفاد مسؤول حكومي، طلب عدم الكشف عن هويته، بأن الوفد غادر.", "مسؤول حكومي", None),
+        # A circumstance between commas is no name: the bare title stays.
+        ("وقال وزير الخارجية، في مؤتمر صحفي، إن الوفد وصل.", "وزير الخارجية", "وزير الخارجية"),
+    ],
+)
+def test_arabic_name_in_apposition_after_a_title(sentence, speaker, role):
+    got = [(q.speaker, q.role) for q in attribute_quotes([sentence], "ar")]
+    assert [g[0] for g in got] == [speaker]
+    assert role is None or got[0][1] == role

@@ -1121,6 +1121,28 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             # «بين»، «ذكر»، «تابع» ... with a bare unknown noun after them are not speech.
             return None
         if np is not None:
+            if (
+                np.role
+                and np.role == np.name
+                and not np.body
+                and len(parts) > 1
+                and len(parts[1]) <= 5
+                # «مسؤول أممي، طلب عدم الكشف عن هويته،»: the apposition withholds the name.
+                and not any(x.norm in _AR_ANONYMITY_WORDS for x in parts[1])
+                and np.role == _text(core, 0, len(core), sentence)  # the title is all of it
+            ):
+                # «صرح نائب الأمين العام للحزب، نعيم قاسم، أن»: the name in apposition after a
+                # bare title is the speaker's.
+                ex = _strip_honorifics([x for x in parts[1] if x.norm not in _AR_FILLERS])
+                named = _parse_ar_np(ex, sentence, strict=True) if ex else None
+                if (
+                    named is not None
+                    and not named.body
+                    and named.name
+                    and named.name != named.role
+                    and named.kind != "anonymous"
+                ):
+                    np = _NP(named.name, np.role, np.kind, np.affiliation)
             for extra in parts[1:]:
                 ex = _strip_honorifics([x for x in extra if x.norm not in _AR_FILLERS])
                 if ex and not np.role and _role_at(ex, 0, _AR_ROLES):
@@ -1259,6 +1281,12 @@ _AR_TIME_WORDS = frozenset(
     for w in _words(
         "أمس اليوم الليلة مساء صباح الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"
     )
+)
+
+
+# Words of a withheld name («طلب عدم الكشف عن هويته»، «رفض ذكر اسمه»).
+_AR_ANONYMITY_WORDS = frozenset(
+    _n(w) for w in _words("الكشف ذكر هويته هويتها اسمه اسمها هويتهم أسمائهم")
 )
 
 
