@@ -31,7 +31,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard.analysis.speakers import attribute_quotes, summarize_speakers  # noqa: E402
+from dashboard.analysis.speakers import (  # noqa: E402
+    attribute_quotes,
+    is_cited_source,
+    summarize_speakers,
+)
 from dashboard.analysis.textproc import detect_language, normalize, split_paragraphs  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
@@ -105,7 +109,10 @@ def evaluate(corpus: Path = CORPUS) -> dict[str, float]:
     side_ok = side_n = 0
     for ann in _load_annotations(corpus):
         paragraphs, language = _article(ann, corpus)
-        quotes = attribute_quotes(paragraphs, language)
+        # This corpus predates cited sources as voices: its annotators marked the outlet of an
+        # interview («في حديث لقناة X») as no speaker and wire credits not at all. It gates the
+        # speakers; the sources are scored on the real-article set (devset/, evaluate).
+        quotes = [q for q in attribute_quotes(paragraphs, language) if not is_cited_source(q)]
         speakers = summarize_speakers(quotes)
         gold_speakers = ann.get("speakers", [])
         gold_quotes = ann.get("quotes", [])

@@ -278,6 +278,12 @@ def _attribute_quotes_reference(paragraphs: list[str]) -> list:
     out = []
     for para, paragraph in enumerate(paragraphs):
         paragraph = sp.clean_invisible(paragraph)
+        # Credits and label lines are read on the whole paragraph before the filters.
+        out.extend(ar_sp.credit_quotes(paragraph, para))
+        label = ar_sp._label_quote(paragraph, para, ctx) if ":" in paragraph else None
+        if label is not None:
+            out.append(label)
+            continue
         pnorm = normalize(paragraph)
         pruns = sp._WORD_RUN_RE.findall(pnorm)
         if not ar_sp._AR_TRIGGERS.found(pnorm, pruns) and not ar_sp._AR_PERSON_ROLES.found(
@@ -293,7 +299,7 @@ def _attribute_quotes_reference(paragraphs: list[str]) -> list:
             elif has_role:
                 toks, _q = sp._tokens(sentence)
                 ar_sp._ar_mentions(toks, sentence, ctx)
-    return out
+    return ar_sp.finish_article(out)
 
 
 def test_mention_in_a_role_only_paragraph_names_a_later_speaker():

@@ -11,6 +11,10 @@ with the role/institution lexicons.
   reached through its pack (`attribute_paragraph`).
 """
 
-from dashboard.analysis.speakers.engine import attribute_quotes, summarize_speakers
+from dashboard.analysis.speakers.engine import (
+    attribute_quotes,
+    is_cited_source,
+    summarize_speakers,
+)
 
-__all__ = ["attribute_quotes", "summarize_speakers"]
+__all__ = ["attribute_quotes", "is_cited_source", "summarize_speakers"]

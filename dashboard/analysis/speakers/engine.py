@@ -423,6 +423,7 @@ class _Hit:
     trigger: int  # token index of the verb / source phrase
     participle: bool = False
     text_override: str = ""
+    channel_cue: str = ""  # the words that name the channel («في حديث لـ»), its source cue
 
 
 def _strip_span(sentence: str, a: int, b: int) -> str:
@@ -466,12 +467,27 @@ def attribute_quotes(paragraphs: list[str], language: str) -> list[Quote]:
 
     The rules are those of the language's pack (`attribute_paragraph` of its speakers.py);
     the context `ctx` carries who was named so far across paragraphs."""
-    attribute_paragraph = pack_for(language).speaker_rules.attribute_paragraph
+    rules = pack_for(language).speaker_rules
+    attribute_paragraph = rules.attribute_paragraph
     ctx = _Ctx()
     out: list[Quote] = []
     for para, paragraph in enumerate(paragraphs):
         out.extend(attribute_paragraph(clean_invisible(paragraph), para, ctx))
-    return out
+    # A pack may check its candidates against the whole article once it is read (a headline
+    # «NAME: …» is kept when NAME speaks in the body).
+    finish = getattr(rules, "finish_article", None)
+    return finish(out) if finish is not None else out
+
+
+# Role of a cited source's statement: an outlet or agency a dispatch or an interview came
+# through (a wire credit «(كونا)», «في حديث لقناة X», «نقلت X عن Y»). Its speaker_kind is
+# `media`; the Speakers page lists it as a source, never as the one who spoke the words.
+CITED_SOURCE_ROLES = frozenset({"مصدر", "source"})
+
+
+def is_cited_source(quote: Quote) -> bool:
+    """Is this statement the citation of a source (credit, channel, relay), not speech?"""
+    return quote.speaker_kind == "media" and quote.role in CITED_SOURCE_ROLES
 
 
 def summarize_speakers(quotes: list[Quote]) -> list[Speaker]:

@@ -13,9 +13,11 @@ speaker_roles.txt, speaker_statement_nouns.txt; honorifics of every pack.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dashboard.analysis.languages import all_fields, get_pack
+from dashboard.analysis.languages.ar.credits import credit_quotes, is_outlet_name
 from dashboard.analysis.speakers.engine import (
     _COMMA_RE,
     _DOCUMENTS,
@@ -55,6 +57,7 @@ class _Verb:
     complements: frozenset[str]  # extra complement prepositions (normalised)
     homograph: bool
     relay: bool = False  # «نقلت وكالة X عن مسؤول قوله إن ...»: X relays, the speaker follows عن
+    takes_object: bool = False  # «أعلنت الوزارة وفاة ...»: a noun object may be the content
 
 
 _AN_FORMS = frozenset(
@@ -93,6 +96,7 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         complements = frozenset(_n(c) for c in compl.split())
         homograph = "homograph" in flags
         relay = "relay" in flags
+        takes_object = "object" in flags
         finite_forms = [lemma, *finite.split()]
         # Regular plurals: past + وا, present (ي...) + ون.
         plurals = [f + "وا" for f in finite_forms[:1]] + [
@@ -101,7 +105,9 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         for form in finite_forms + plurals:
             nf = _n(form)
             fem = nf.startswith("ت") or (nf.endswith("ت") and not _n(lemma).endswith("ت"))
-            verbs.setdefault(nf, _Verb(_n(lemma), False, fem, complements, homograph, relay))
+            verbs.setdefault(
+                nf, _Verb(_n(lemma), False, fem, complements, homograph, relay, takes_object)
+            )
         for form in participles.split():
             nf = _n(form)
             verbs.setdefault(
@@ -591,6 +597,14 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
             if seg[q].norm.startswith("ل") and len(seg[q].norm) > 2:
                 return _channel_span(seg, q, 1, start, sentence)
             return "", -1, -1
+        if (
+            t.norm.startswith("ل")
+            and not t.norm.startswith("لل")
+            and t.quote == -1
+            and is_outlet_name(t.surf[1:].lstrip("ـ"))
+        ):
+            # «وقال لرويترز إن ...»: an agency or outlet of the gazetteer after لـ.
+            return _channel_span(seg, p, 1, p, sentence)
         if p == 0:
             continue
         if t.norm == "ل" and p + 1 < len(seg) and seg[p + 1].quote != -1:
@@ -638,8 +652,15 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
             continue
         base = t.norm[1:] if t.norm[:1] == "و" and len(t.norm) > 3 else t.norm
         role = _AR_ROLES.get(base)
-        if role and p > 0 and _strip_al(toks[p - 1].norm) in _AR_CIRCUMSTANCE_HEADS:
-            role = None  # «مؤتمر صحفي»، «بيان صحفي»: an adjective, not a journalist
+        if (
+            role
+            and role[0].kind == "media"
+            and p > 0
+            and _strip_al(toks[p - 1].norm) in _AR_CIRCUMSTANCE_HEADS
+        ):
+            # «مؤتمر صحفي»، «بيان صحفي»: an adjective, not a journalist. «كلمة رئيس الوزراء»
+            # is a construct: the speech of a person, who is mentioned.
+            role = None
         if t.quote == -1 and role and role[0].type == "person":
             sub = toks[p:]
             if base != t.norm:
@@ -772,9 +793,38 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     if head in _DOCUMENTS or (head.startswith("ال") and head[2:] in _DOCUMENTS):
         return None, end
     np = _parse_ar_np(seg, sentence, strict=True)
+    if (
+        np is None
+        and len(seg) <= 3
+        and _strip_al(head) not in _STATEMENT_NOUNS  # «بحسب البيان»: the statement, not Al Bayan
+        and is_outlet_name(_text(seg, 0, len(seg), sentence))
+    ):
+        # «وفق الشروق»: an outlet of the gazetteer.
+        np = _NP(_text(seg, 0, len(seg), sentence), "", "media", "", True)
     if np is None:
         return None, end
     return ctx.resolve(np), end
+
+
+def _quoted_source(toks, i, p, sentence) -> _Hit | None:
+    """«بحسب «الشروق»»: the quoted name (up to four words) is the source."""
+    qi = toks[p].quote
+    end = p
+    while end < len(toks) and toks[end].quote == qi:
+        end += 1
+    if end - p > 4 or (
+        end < len(toks)
+        and not _COMMA_RE.search(toks[end].gap)
+        and not _HARD_PUNCT.search(toks[end].gap)
+    ):
+        return None
+    head = toks[p].norm
+    if _strip_al(head) in _DOCUMENTS or _strip_al(head) in _STATEMENT_NOUNS:
+        return None  # «بحسب «البيان»»: a document, not a voice
+    name = _text(toks, p, end, sentence)
+    np = _NP(name, "", "media" if is_outlet_name(name) else "other", "", True)
+    rest = _strip_span(sentence, toks[i].start, toks[end - 1].end + 1)
+    return _Hit(np, _text(toks, i, p, sentence), end, -1, "", i, text_override=rest)
 
 
 def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> list[Quote]:
@@ -817,11 +867,11 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
         else:
             stop = hits[h_idx + 1].trigger if h_idx + 1 < len(hits) else n
             text = _text(toks, h.content_start, stop, sentence) if h.content_start < stop else ""
-        if not text:
+        if not text or _not_a_name(np):
             continue
         out.append(
             Quote(
-                speaker=np.name,
+                speaker=_without_gloss(np.name),
                 speaker_kind=np.kind,
                 role=np.role,
                 verb=toks[h.trigger].surf if h.verb == "" else h.verb,
@@ -833,7 +883,78 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
                 channel=h.channel,
             )
         )
+        if h.channel:
+            # The outlet the words were given to or relayed by («في حديث لقناة X»، «نقلت X عن
+            # Y») is a cited source of the same statement: a media voice, never its speaker.
+            channel = _channel_name(h.channel)
+            out.append(_source_quote(channel, h.channel_cue or out[-1].verb, text, para, sentence))
     return out
+
+
+# A preposition with a pronoun («به»، «فيه»، «عنها»): a speaker span that is only this is the
+# leftover of a clause, not a voice.
+_AR_PREP_PRONOUN_RE = re.compile(r"^(?:ب|ل|في|من|عن|علي|الي|مع|لدي)(?:ه|ها|هم|هما|هن)$")
+
+
+def _not_a_name(np: _NP) -> bool:
+    """Spans that cannot name a voice: a preposition with a pronoun («به»), a word carrying
+    a preposition and the article («بالتفصيل»، «للمرة»), a bare honorific («سمو»), a
+    reporting verb («نشرت»), a title glued to the conjunction «و» («وقائد»)."""
+    if np.known or np.body and np.kind == "media":
+        return False
+    words = [_n(w) for w in np.name.split()]
+    if not words:
+        return True
+    first = words[0]
+    if len(words) == 1 and (
+        _AR_PREP_PRONOUN_RE.match(first)
+        or first in _HONORIFIC_WORDS_N
+        or first in _AR_VERBS
+        or first[:1] == "و"
+        and first[1:] in _AR_ROLES
+    ):
+        return True
+    if first[:1] in "بل" and first[1:] in _AR_ROLES and first not in _AR_ROLES:
+        return True  # «بمكتب»: a preposition glued to an institution noun
+    return first.startswith(("بال", "لل", "كال")) and len(first) > 4
+
+
+_GLOSS_RE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+
+
+def _without_gloss(name: str) -> str:
+    """«وكالة الأنباء السعودية (واس)» -> «وكالة الأنباء السعودية»: an acronym in parentheses
+    after a name repeats it."""
+    bare = _GLOSS_RE.sub("", name)
+    return bare if bare.strip() else name
+
+
+# Words after which a channel's name has ended («لوكالة الأنباء الكويتية عقب التوقيع»).
+_AR_CHANNEL_END = frozenset(_n(w) for w in _words("عقب بعد قبل خلال أثناء على حول بشأن إثر"))
+
+
+def _channel_name(channel: str) -> str:
+    """The outlet's name as a source: up to its acronym gloss or a circumstance word."""
+    if ")" in channel:
+        channel = channel.split(")")[0] + ")"
+    words = channel.split()
+    cut = next((k for k, w in enumerate(words) if k and _n(w) in _AR_CHANNEL_END), len(words))
+    return _without_gloss(" ".join(words[:cut]))
+
+
+def _source_quote(name: str, cue: str, text: str, para: int, sentence: str) -> Quote:
+    """A cited source (an outlet or agency the statement came through) as a statement of kind
+    `media`; the cue is the credit or phrase that names it."""
+    return Quote(
+        speaker=name,
+        speaker_kind="media",
+        role="مصدر",
+        verb=cue,
+        direct=False,
+        text=text,
+        paragraph=para,
+        sentence=sentence,
+    )
 
 
 _AR_TRIGGER_FORMS = frozenset(
@@ -858,6 +979,11 @@ def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
         if any(toks[i + j].norm != words[j] for j in range(1, m)):
             continue
         p = i + m
+        if p < n and toks[p].quote != -1 and not needs_lam:
+            # «وفق «العربية»»: a short quoted name after the phrase is an outlet or a body.
+            hit = _quoted_source(toks, i, p, sentence)
+            if hit is not None:
+                return hit
         if p >= n or toks[p].quote != -1 and not needs_lam:
             return None
         verb_text = _text(toks, i, p, sentence)
@@ -925,6 +1051,8 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if verb.relay:
         return _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
     comp = _find_ar_complement(toks, i, verb, quotes_len)
+    if comp is None and verb.takes_object and not verb.participle:
+        comp = _object_complement(toks, i, sentence, ctx)
     if comp is None:
         # «"..."، قال فلان»: the quote comes first.
         if (
@@ -950,7 +1078,9 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     content, direct, subj_end = comp
     span = toks[i + 1 : subj_end]
     channel, cs, ce = _find_channel(span, sentence)
+    channel_cue = ""
     if cs != -1:
+        channel_cue = _channel_cue(span, cs, ce, channel, sentence)
         span = span[:cs] + span[ce:]
     np = None
     if not verb.participle and span:
@@ -968,13 +1098,51 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             np = _parse_ar_np(core[:-1], sentence, strict=True)
         if np is None:
             np = _parse_ar_np(core, sentence, strict=verb.homograph)
+        if np is None and len(core) <= 3 and all(x.quote == core[0].quote != -1 for x in core):
+            # «ذكرت "رويترز" أن»: a quoted outlet of the gazetteer as the subject.
+            name = _text(core, 0, len(core), sentence).strip(' «»"“”')
+            if is_outlet_name(name):
+                np = _NP(name, "", "media", "", True)
         lead = next((x.norm for x in core if x.norm not in _AR_FILLERS), "")
+        if (
+            np is None
+            and len(core) == 1
+            and lead.startswith("ال")
+            and _strip_al(lead) in _STATEMENT_NOUNS
+            and ctx.last is not None
+            and ctx.last.body
+        ):
+            # «وأوضح البيان أن» after an institution spoke: its statement, so its words. After
+            # a person the document stays nobody's (a person's statement is said, not issued).
+            np = ctx.last
         if np is None and lead and lead not in _AR_STOP:
             return None  # a subject is there but is not a speaker («أكد البيان أن»)
         if verb.homograph and (np is None or not (np.role or np.body or _is_known(np, ctx))):
             # «بين»، «ذكر»، «تابع» ... with a bare unknown noun after them are not speech.
             return None
         if np is not None:
+            if (
+                np.role
+                and np.role == np.name
+                and not np.body
+                and len(parts) > 1
+                and len(parts[1]) <= 5
+                # «مسؤول أممي، طلب عدم الكشف عن هويته،»: the apposition withholds the name.
+                and not any(x.norm in _AR_ANONYMITY_WORDS for x in parts[1])
+                and np.role == _text(core, 0, len(core), sentence)  # the title is all of it
+            ):
+                # «صرح نائب الأمين العام للحزب، نعيم قاسم، أن»: the name in apposition after a
+                # bare title is the speaker's.
+                ex = _strip_honorifics([x for x in parts[1] if x.norm not in _AR_FILLERS])
+                named = _parse_ar_np(ex, sentence, strict=True) if ex else None
+                if (
+                    named is not None
+                    and not named.body
+                    and named.name
+                    and named.name != named.role
+                    and named.kind != "anonymous"
+                ):
+                    np = _NP(named.name, np.role, np.kind, np.affiliation)
             for extra in parts[1:]:
                 ex = _strip_honorifics([x for x in extra if x.norm not in _AR_FILLERS])
                 if ex and not np.role and _role_at(ex, 0, _AR_ROLES):
@@ -995,12 +1163,131 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if np is None and not verb.participle:
         np = _sv_subject(toks, i, sentence, ctx)
     if np is None:
+        if _impersonal(toks, i, verb, mentions, hits):
+            return None
         np = _pronoun_np(toks, i, ctx, mentions, hits)
+        if np is not None and verb.participle and _gender_clash(np, verb):
+            return None
     if np is None:
         return None
     ctx.learn(np)
     ctx.last = np
-    return _Hit(np, t.surf, content, direct, channel, i, participle=verb.participle)
+    return _Hit(
+        np, t.surf, content, direct, channel, i, participle=verb.participle, channel_cue=channel_cue
+    )
+
+
+# Verbs of expectation whose bare present form before «أن» is impersonal: «يُتوقع أن»، «يُرجّح
+# أن» ("it is expected that"), the writer's own forecast, nobody's statement.
+_AR_IMPERSONAL_LEMMAS = frozenset(_n(w) for w in _words("توقع رجح اعتقد افترض قدر"))
+
+
+def _impersonal(toks, i, verb, mentions, hits) -> bool:
+    """A subjectless «يتوقع أن» with nobody named before it in the sentence."""
+    t = toks[i]
+    bare = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:2] == "ي" else t.norm
+    return (
+        verb.lemma in _AR_IMPERSONAL_LEMMAS
+        and bare[:1] == "ي"
+        and i + 1 < len(toks)
+        and toks[i + 1].norm in _AN_FORMS
+        and not hits
+        and not any(p < i for p, _np in mentions)
+    )
+
+
+def _gender_clash(np: _NP, verb: _Verb) -> bool:
+    """A participle agrees with its subject: «مؤكدةً» is not said by a man titled «الرئيس»,
+    «مضيفًا» not by «الوزيرة». Only a person with a title tells its gender."""
+    if np.body or not np.role:
+        return False
+    head = _strip_al(_n(np.role.split()[0]))
+    feminine = head.endswith("ه")
+    return feminine != verb.feminine
+
+
+def _channel_cue(span: list[_Tok], cs: int, ce: int, channel: str, sentence: str) -> str:
+    """The words before the channel's name («في حديث لـ»، «لـ»): its cue as a source."""
+    whole = sentence[span[cs].start : span[ce - 1].end]
+    head = channel.split()[0] if channel.split() else ""
+    at = whole.find(head.lstrip("ا")) if head else -1
+    at = whole.find(head) if head and head in whole else at
+    cue = whole[:at].rstrip(' «"“') if at > 0 else whole[:1]
+    if cue.endswith(("ل", "لل")):
+        cue = cue.removesuffix("ل").removesuffix("ل") + "لـ"  # «لقناة» -> cue «لـ»
+    return cue or "لـ"
+
+
+def _object_complement(toks, i, sentence, ctx):
+    """«أعلنت وزارة الصحة، الإثنين، وفاة ...»، «أعلن الجيش الوطني ارتفاع الحصيلة»: the subject
+    is an institution (its definite adjectives and genitives included) or a title with a name
+    of at most two words; the noun object after it (past a comma or a time word) is the
+    content."""
+    n = len(toks)
+    end = i + 1
+    while end < n and end - i <= 9 and toks[end].quote == -1:
+        if end > i + 1 and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap)):
+            break
+        end += 1
+
+    titled = _role_at(toks, i + 1, _AR_ROLES) is not None
+
+    def valid(k: int) -> _NP | None:
+        np = _parse_ar_np(toks[i + 1 : k], sentence, strict=True)
+        if np is None:
+            return None
+        if np.body or _is_known(np, ctx) or (titled and np.role and np.role != np.name):
+            return np
+        return None
+
+    k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
+    if k == -1:
+        return None
+    np = valid(k)
+    if np is not None and np.body:
+        if k < end and k == i + 2 and not toks[i + 1].norm.startswith("ال") and valid(k + 1):
+            k += 1  # «وكالة مهر»: an indefinite head takes its genitive
+        while (
+            k < end and toks[k].norm.startswith(("ال", "لل")) and toks[k].norm not in _AR_TIME_WORDS
+        ):
+            longer = valid(k + 1)
+            if longer is None or not longer.body:
+                break
+            k += 1
+    elif (
+        np is not None
+        and k < end
+        and len(np.name.split()) == 1
+        and not toks[k].norm.startswith("ال")
+        and toks[k].norm not in _AR_TIME_WORDS
+        and valid(k + 1) is not None
+    ):
+        k += 1  # «الوزير سامي داود»: a second name word
+    if i > 0 and toks[i - 1].norm in _AN_FORMS:
+        return None  # «من المنتظر أن تعلن الوزارة ...»: an announcement still to come
+    c = k
+    while c < n and toks[c].norm in _AR_TIME_WORDS:
+        c += 1
+    if c < n - 1 and toks[c].norm == "عن":
+        c += 1  # «أعلن الاتحاد، عن رفع ...»
+    if c >= n - 1 or _HARD_PUNCT.search(toks[c].gap) or toks[c].norm in _AR_STOP:
+        return None
+    return (c, -1, k)
+
+
+# Time words between a subject and its object («أعلن الجيش أمس الثلاثاء ...»).
+_AR_TIME_WORDS = frozenset(
+    _n(w)
+    for w in _words(
+        "أمس اليوم الليلة مساء صباح الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"
+    )
+)
+
+
+# Words of a withheld name («طلب عدم الكشف عن هويته»، «رفض ذكر اسمه»).
+_AR_ANONYMITY_WORDS = frozenset(
+    _n(w) for w in _words("الكشف ذكر هويته هويتها اسمه اسمها هويتهم أسمائهم")
+)
 
 
 _DESCRIBE = _n("وصف")
@@ -1073,7 +1360,9 @@ def _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len) -> _Hit | None:
     np = ctx.resolve(np)
     ctx.learn(np)
     ctx.last = np
-    return _Hit(np, toks[i].surf, c, direct, relay.name if relay else "", i)
+    return _Hit(
+        np, toks[i].surf, c, direct, relay.name if relay else "", i, channel_cue=toks[i].surf
+    )
 
 
 # «قوله»، «قولها»، «تأكيده» ...: the noun that carries the relayed statement.
@@ -1150,7 +1439,11 @@ _AR_PERSON_ROLES = _WordFilter({k for k, v in _AR_ROLES.items() if v[0].type == 
 
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names."""
-    out: list[Quote] = []
+    out: list[Quote] = credit_quotes(paragraph, para)
+    if ":" in paragraph:
+        label = _label_quote(paragraph, para, ctx)
+        if label is not None:
+            return [*out, label]
     pnorm = normalize(paragraph)
     pruns = _WORD_RUN_RE.findall(pnorm)
     # Most paragraphs hold neither a trigger nor a person's title: skip them cheaply.
@@ -1176,3 +1469,86 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             toks, _q = _tokens(sentence)
             _ar_mentions(toks, sentence, ctx)
     return out
+
+
+# «NAME: TEXT» lines (headlines, teasers): a label of up to four words before a colon.
+_LABEL_RE = re.compile(
+    r"^\s*[«\"“]?(?P<label>[^:«»\"“”.،,؟?!]{2,40}?)[»\"”]?\s*:\s*(?P<rest>\S.*)$"
+)
+# A «read also» prefix before the label.
+_LABEL_PREFIX_RE = re.compile(r"^\s*(?:اقرأ|إقرأ|اقرا)\s+(?:أيضا|أيضاً|ايضا|المزيد)\s*:\s*")
+# A label line is a headline or a teaser: longer paragraphs are read by the verb rules.
+_LABEL_MAX_WORDS = 30
+# Page furniture before a colon: «تاريخ النشر:»، «المصدر:»، «شاهد:».
+_LABEL_WORDS = frozenset(
+    _n(w)
+    for w in _words(
+        "تاريخ النشر المصدر الصورة الصور المحرر كتب بقلم تحديث آخر اقرأ شاهد فيديو عاجل "
+        "الموضوع العنوان التفاصيل ملاحظة تنويه"
+    )
+)
+# Marks of a label statement; finish_article keeps the person ones only when the person speaks
+# in the body too.
+_LABEL_CUE = ":"
+
+
+def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
+    """«عموتة: لم يكن هناك ما يستدعي التبديل»، «الخارجية القطرية: ننتظر الرد»: the label
+    before the colon speaks. Only a body, a known person or a bare name (checked in
+    finish_article) is taken; a role alone («مدرب الفريق:») or a reporting verb is not."""
+    text = _LABEL_PREFIX_RE.sub("", paragraph, count=1)
+    m = _LABEL_RE.match(text)
+    if not m:
+        return None
+    label, rest = m.group("label").strip(), m.group("rest").strip()
+    if not 3 <= len(rest.split()) <= _LABEL_MAX_WORDS or any(d in label for d in "-–—/|"):
+        return None  # a dateline «الرياض- مباشر:» is no label
+    toks, _q = _tokens(label)
+    if not toks or len(toks) > 4 or any(_ar_verb(toks, k) for k in range(len(toks))):
+        return None
+    if any(t.norm in _AR_STOP or t.norm in _LABEL_WORDS or t.norm.isdigit() for t in toks):
+        return None
+    side = _side_at(toks, 0)
+    if side is not None and len(side.words) == len(toks):
+        return None  # «موريتانيا: …» names the topic of a headline
+    rest_toks, _q = _tokens(rest)
+    if any(_ar_verb(rest_toks, k) for k in range(min(3, len(rest_toks)))):
+        return None  # «وزير الطاقة: قال …»: the verb rules read it
+    np = _parse_ar_np(toks, label, strict=True)
+    if np is None or (np.role and np.role == np.name) or np.kind == "anonymous":
+        return None
+    if not np.body and _role_at(toks, 0, _AR_ROLES) is not None and not np.role:
+        return None  # «مدرب الفريق:»: a title without a name
+    np = ctx.resolve(np)
+    return Quote(
+        speaker=_without_gloss(np.name),
+        speaker_kind=np.kind,
+        role=np.role,
+        verb=_LABEL_CUE,
+        direct=True,
+        text=rest.strip(' «»"“”'),
+        paragraph=para,
+        sentence=paragraph,
+        affiliation=np.affiliation,
+    )
+
+
+def finish_article(quotes: list[Quote]) -> list[Quote]:
+    """Drop a label statement whose speaker is an unknown bare name that no other statement of
+    the article shares (a headline «أسعار النفط: …» names a topic, not a voice)."""
+    others = [
+        q
+        for q in quotes
+        if q.verb != _LABEL_CUE
+        and q.role != q.speaker
+        and q.speaker_kind not in ("state", "organisation", "media", "anonymous")
+    ]
+    tails = {_n(q.speaker.split()[-1]) for q in others if q.speaker.split()}
+    kept = []
+    for q in quotes:
+        if q.verb == _LABEL_CUE and q.speaker_kind == "other" and not q.role:
+            words = q.speaker.split()
+            if not words or _n(words[-1]) not in tails:
+                continue
+        kept.append(q)
+    return kept

@@ -1,0 +1,189 @@
+"""Wire credits and datelines of an Arabic article: the outlet or agency a dispatch comes from.
+
+A credit is a cited source (gold type `source`), emitted as a statement of kind `media` whose
+cue is the credit as written. Positions read (constructions, not names):
+
+* a parenthesised agency anywhere «(كونا)»، «(أ ف ب)»، «(بترا - كونا)»: the agency must be in the
+  gazetteer (dashboard/lexicons/agency_credits.txt and outlets.csv), since a parenthesis also
+  holds ordinary asides;
+* the dateline that opens one of the first paragraphs: «الرياض – واس»، «واس - الرياض:»،
+  «دمشق – نورث برس»، «X/ ...»، «X - متابعة»، «X – وكالات». One side of the dash is a known place
+  or a desk word (متابعة، وكالات); the other side, one to three words, is the credit. A credit
+  named in the gazetteer needs no place beside it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+
+from dashboard.analysis.lexicon import lexicon_path, load_fields_at
+from dashboard.analysis.textproc import normalize
+from dashboard.model import Quote
+
+# Paragraphs (0-based) that may open with a dateline: a page's first lines are often the
+# headline, a byline or a date before the dispatch itself starts.
+DATELINE_PARAGRAPHS = 4
+_DASHES = "-–—/"
+_PARENS = re.compile(r"\(([^()]{1,40})\)")
+_WORD = re.compile(r"[^\s" + re.escape(_DASHES) + r":()*]+")
+# «الرياض – واس»، «واس - الرياض:»، «شفق نيوز/»: up to three words, a dash or slash, up to three
+# words, then a dash, colon or the end (or the dispatch text when the second side is a place).
+_DATELINE = re.compile(
+    r"^\s*\*?\s*(?P<a>[^\s"
+    + re.escape(_DASHES)
+    + r":()«»\"“”،,]+(?:\s+[^\s"
+    + re.escape(_DASHES)
+    + r":()«»\"“”،,]+){0,2})\s*["
+    + re.escape(_DASHES)
+    + r"]\s*(?P<b>[^\s"
+    + re.escape(_DASHES)
+    + r":()«»\"“”،,]+(?:\s+[^\s"
+    + re.escape(_DASHES)
+    + r":()«»\"“”،,]+){0,2})?\s*(?P<end>[:"
+    + re.escape(_DASHES)
+    + r"]|$)?"
+)
+# Desk words that stand where a place would: «X - متابعة»، «X – وكالات».
+_DESK_WORDS = frozenset(normalize(w) for w in ("متابعة", "متابعات", "وكالات", "خاص", "تقرير"))
+# Head words of an outlet's name: a parenthesis right after such a name glosses it.
+_OUTLET_HEADS = tuple(
+    normalize(w) for w in ("وكالة", "الوكالة", "للأنباء", "الأنباء", "صحيفة", "قناة", "موقع")
+)
+# Unnamed agencies are not a named source.
+_UNNAMED = frozenset(normalize(w) for w in ("وكالات", "وكالات الأنباء", "متابعة", "متابعات"))
+
+
+def _key(text: str) -> str:
+    """Matching form of a credit: normalised, without dots, spaces and the tatweel."""
+    return re.sub(r"[\s.ـ]", "", normalize(text))
+
+
+@cache
+def _gazetteer() -> frozenset[str]:
+    """Names of agencies and outlets in credit form (every written variant)."""
+    names: set[str] = set()
+    for fields in load_fields_at(lexicon_path("agency_credits.txt")):
+        if len(fields) >= 2 and fields[0] != "Agencies (unnamed)":
+            names.add(_key(fields[1]))
+    with lexicon_path("outlets.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            for variant in (row.get("name", ""), *row.get("name_variants", "").split(";")):
+                if variant.strip():
+                    names.add(_key(variant))
+    return frozenset(n for n in names if n)
+
+
+def is_outlet_name(words: str) -> bool:
+    """Is this an agency or outlet of the gazetteer («رويترز»، «واس»، «الجزيرة»)?"""
+    return _key(words) in _gazetteer()
+
+
+def _is_place(words: str) -> bool:
+    # Late import: the engine loads every pack's affiliations at import time.
+    from dashboard.analysis.speakers.engine import _nphrase, _side_candidates
+
+    toks = _nphrase(words)
+    if not toks or len(toks) > 3:
+        return False
+    return any(
+        s.type in ("capital", "country") and tuple(s.words) == toks
+        for s in _side_candidates(toks[0])
+    )
+
+
+def _is_desk(words: str) -> bool:
+    return normalize(words) in _DESK_WORDS
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.strip(" *").split())
+
+
+def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
+    """(credit, cue) pairs of a paragraph-opening dateline, in order."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return []
+    a = _clean(m.group("a") or "")
+    b = _clean(m.group("b") or "")
+    ended = m.group("end") is not None or m.end() >= len(paragraph.rstrip())
+    cue = paragraph[m.start() : m.end()].strip()
+    gaz = _gazetteer()
+    out: list[str] = []
+    slash = paragraph[m.end("a") :].lstrip()[:1] == "/"
+    if not ended:
+        # The dispatch runs on after the credit: the cue is the credit and its mark only.
+        cue = paragraph[m.start() : m.end("a")].strip() + " " + paragraph[m.end("a") :].lstrip()[:1]
+    b_words = b.split()
+    # «بغداد اليوم- بغداد أعلن ...»: the place may be only the first word(s) of the second side.
+    b_head = next(
+        (" ".join(b_words[:k]) for k in range(1, len(b_words) + 1)
+         if _is_place(" ".join(b_words[:k])) or _is_desk(" ".join(b_words[:k]))),
+        "",
+    )  # fmt: skip
+    if b and b_head and b_head != b and not _is_place(a) and not _is_desk(a):
+        out.append(a)
+    elif b and slash and not (_is_place(a) or _is_desk(a) or _is_place(b) or _is_desk(b)):
+        out.append(a)  # «شفق نيوز/ رحب رئيس الوزراء ...»: a name and a slash open the dispatch
+    elif not b:
+        # «شفق نيوز/ رحب ...»: a lone name before a slash opens the dispatch.
+        sep = paragraph[len(m.group(0).rstrip()) - 1 : len(m.group(0).rstrip())]
+        if paragraph.lstrip().startswith(a) and (sep == "/" or _key(a) in gaz):
+            out.append(a)
+    else:
+        a_place, b_place = _is_place(a), _is_place(b)
+        a_desk, b_desk = _is_desk(a), _is_desk(b)
+        if (b_place or b_desk) and not (a_place or a_desk):
+            out.append(a)  # «بغداد اليوم- بغداد أعلن ...»، «هبة بريس – وكالات»
+        elif (a_place or a_desk) and not (b_place or b_desk) and (ended or _key(b) in gaz):
+            out.append(b)  # «الرياض – واس»، «دمشق – نورث برس»، «الرياض- مباشر: قال ...»
+        elif ended and _key(a) in gaz and _key(b) not in gaz:
+            out.append(a)
+        elif ended and _key(b) in gaz and _key(a) not in gaz:
+            out.append(b)
+        elif ended and _key(a) in gaz and _key(b) in gaz:
+            out.extend((a, b))  # «الصحيفة - و.م.ع»
+    return [(c, cue) for c in out if normalize(c) not in _UNNAMED and not re.search(r"\d", c)]
+
+
+def parenthesised_credits(paragraph: str) -> list[tuple[str, str]]:
+    """Agencies credited in parentheses «(كونا)»، «(بترا - كونا)»."""
+    gaz = _gazetteer()
+    out: list[tuple[str, str]] = []
+    for m in _PARENS.finditer(paragraph):
+        before = [normalize(w) for w in paragraph[: m.start()].split()[-4:]]
+        if any(w.lstrip("و").startswith(_OUTLET_HEADS) for w in before):
+            continue  # «وكالة الأنباء السعودية (واس)»: the acronym of a name just given
+        for piece in re.split(r"\s*[" + re.escape(_DASHES) + r"،,]\s*", m.group(1)):
+            piece = _clean(piece)
+            if piece and _key(piece) in gaz:
+                out.append((piece, m.group(0)))
+    return out
+
+
+def credit_quotes(paragraph: str, para: int) -> list[Quote]:
+    """The credits of one paragraph as source statements (kind `media`)."""
+    found = parenthesised_credits(paragraph)
+    if para < DATELINE_PARAGRAPHS:
+        found = dateline_credits(paragraph) + found
+    out: list[Quote] = []
+    seen: set[str] = set()
+    for name, cue in found:
+        if _key(name) in seen:
+            continue
+        seen.add(_key(name))
+        out.append(
+            Quote(
+                speaker=name,
+                speaker_kind="media",
+                role="مصدر",
+                verb=cue,
+                direct=False,
+                text=paragraph.strip(),
+                paragraph=para,
+                sentence=paragraph.strip(),
+            )
+        )
+    return out

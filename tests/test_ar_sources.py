@@ -1,0 +1,204 @@
+"""Arabic cited sources: wire credits, datelines, channels and relays as voices of kind `media`.
+
+Sentences are written for these tests (none come from the development texts or the seeds).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.analysis.languages.ar import speakers as ar_speakers
+from dashboard.analysis.languages.ar.credits import (
+    credit_quotes,
+    dateline_credits,
+    parenthesised_credits,
+)
+from dashboard.analysis.speakers import attribute_quotes, is_cited_source, summarize_speakers
+from dashboard.analysis.speakers.engine import _NP
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        ("عمّان – بترا", ["بترا"]),  # place, dash, agency alone on the line
+        ("وام - أبوظبي: أعلنت الوزارة اليوم عن خطة جديدة.", ["وام"]),
+        ("بيروت – صدى الشرق", ["صدى الشرق"]),  # an outlet not in any gazetteer, after a capital
+        ("نبض الخليج/ افتتح الوزير المعرض السنوي للكتاب.", ["نبض الخليج"]),
+        ("أخبار الساحل- القاهرة أعلنت السلطات فتح الطريق.", ["أخبار الساحل"]),
+        ("مرصد الأخبار – وكالات", ["مرصد الأخبار"]),
+        ("القاهرة- الميدان: أكد المدرب جاهزية الفريق.", ["الميدان"]),
+        ("الموقع - و.م.ع", ["و.م.ع"]),  # only the gazetteer side of two unknowns
+        # Not credits: a headline with a dash, a place-only line, numbers of a date.
+        ("الاقتصاد - تراجع التضخم في الربع الثالث", []),
+        ("أبوظبي - 12 - 5", []),
+        ("وكالات", []),
+    ],
+)
+def test_dateline_credits(paragraph: str, credits: list[str]) -> None:
+    assert [c for c, _cue in dateline_credits(paragraph)] == credits
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        ("الدوحة – 3 – 4 (قنا) — أعلنت اللجنة المنظمة موعد البطولة.", ["قنا"]),
+        ("باريس (أ ف ب) - ارتفعت الأسعار.", ["أ ف ب"]),
+        ("عمّان 5 أيار (بترا - كونا) - وقّع البلدان اتفاقية.", ["بترا", "كونا"]),
+        # The acronym of an agency just named is a gloss, not a second credit.
+        ("وأفادت وكالة الأنباء القطرية (قنا) بأن الوفد وصل.", []),
+        # A parenthesis that is no agency.
+        ("بيروت (لبنان) - وصل الوفد.", []),
+    ],
+)
+def test_parenthesised_credits(paragraph: str, credits: list[str]) -> None:
+    assert [c for c, _cue in parenthesised_credits(paragraph)] == credits
+
+
+def test_dateline_only_in_the_first_paragraphs() -> None:
+    assert [q.speaker for q in credit_quotes("عمّان – بترا", 1)] == ["بترا"]
+    assert credit_quotes("عمّان – بترا", 9) == []  # a mid-article line is no dateline
+    # A parenthesised credit counts anywhere.
+    assert [q.speaker for q in credit_quotes("الكويت - 7 - 2 (كونا) - بدأت الأعمال.", 9)] == [
+        "كونا"
+    ]
+
+
+def test_credit_is_a_media_source_statement() -> None:
+    quotes = attribute_quotes(
+        ["الرياض – واس", "وقال وزير المالية خالد ناصر إن الميزانية ستزيد."], "ar"
+    )
+    by_speaker = {q.speaker: q for q in quotes}
+    credit = by_speaker["واس"]
+    assert (credit.speaker_kind, credit.role, credit.verb, credit.paragraph) == (
+        "media",
+        "مصدر",
+        "الرياض – واس",
+        0,
+    )
+    assert is_cited_source(credit)
+    assert not is_cited_source(by_speaker["خالد ناصر"])
+    rows = {s.name: (s.kind, s.role) for s in summarize_speakers(quotes)}
+    assert rows["واس"] == ("media", "مصدر")
+
+
+def test_relay_chain_gives_speaker_and_source() -> None:
+    # «نقلت X عن Y قوله»: Y speaks, X is the source.
+    quotes = attribute_quotes(
+        ["ونقلت صحيفة الأفق عن وزير النقل سامي داود قوله إن الميناء سيفتتح قريبًا."], "ar"
+    )
+    assert [(q.speaker, q.speaker_kind, is_cited_source(q)) for q in quotes] == [
+        ("سامي داود", "official", False),
+        ("صحيفة الأفق", "media", True),
+    ]
+
+
+def test_channel_name_stops_at_gloss_and_circumstance() -> None:
+    quotes = attribute_quotes(
+        [
+            "وقال الوزير سالم فهد في تصريح لوكالة الأنباء العمانية (العمانية) عقب الاجتماع إن الحوار مستمر."
+        ],
+        "ar",
+    )
+    sources = [q.speaker for q in quotes if is_cited_source(q)]
+    assert sources == ["وكالة الأنباء العمانية"]
+    assert [q.speaker for q in quotes if not is_cited_source(q)] == ["سالم فهد"]
+
+
+def test_outlet_after_lam_is_a_channel_not_a_speaker() -> None:
+    quotes = attribute_quotes(
+        ["قال الوزير سامي داود إن الخطة جاهزة.", "وقال لرويترز إن التنفيذ يبدأ الشهر المقبل."], "ar"
+    )
+    assert [(q.paragraph, q.speaker, q.channel) for q in quotes] == [
+        (0, "سامي داود", ""),
+        (1, "سامي داود", "رويترز"),
+        (1, "رويترز", ""),
+    ]
+    assert is_cited_source(quotes[2])
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # A headline label whose bare name speaks in the body.
+        (
+            ["سالم: لن نغير خطتنا أمام المنافس", "وقال المدرب خالد سالم إن الفريق جاهز."],
+            [(0, "سالم", ":"), (1, None, "وقال")],
+        ),
+        # A body needs no confirmation; a «read also» prefix is skipped.
+        (
+            ["اقرأ أيضاً: الخارجية الأردنية: نتابع أوضاع المواطنين في الخارج"],
+            [(0, "الخارجية الأردنية", ":")],
+        ),
+        # A topic, a place, page furniture, a dateline and a bare title are no labels.
+        (
+            ["أسعار النفط: ارتفاع جديد في الأسواق اليوم", "وقال الوزير خالد سالم إن الطلب قوي."],
+            [(1, "خالد سالم", "وقال")],
+        ),
+        (["لبنان: جلسة جديدة للبرلمان لانتخاب رئيس"], []),
+        (["تاريخ النشر: الخميس الماضي عند الظهر تماما"], []),
+        (["وزير الصحة: نحن جاهزون تماما لموسم الشتاء"], []),
+    ],
+)
+def test_label_lines(paragraphs: list[str], expected: list[tuple]) -> None:
+    got = [(q.paragraph, q.speaker, q.verb) for q in attribute_quotes(paragraphs, "ar")]
+    assert len(got) == len(expected), got
+    for g, e in zip(got, expected, strict=True):
+        assert all(w is None or w == v for v, w in zip(g, e, strict=True)), (got, expected)
+
+
+def test_label_line_long_paragraph_is_left_to_the_verb_rules() -> None:
+    # A whole article run into one paragraph: the colon of its headline is no label.
+    para = (
+        "المدينة: ارتفاع الحصيلة "
+        + "وقال المتحدث باسم الجيش أحمد سالم إن فرق الإنقاذ تواصل عملها في الأحياء المتضررة منذ الصباح الباكر. "
+        * 3
+    )
+    assert {q.speaker for q in attribute_quotes([para], "ar")} == {"أحمد سالم"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("وقضت السيول على أغلب الطرق، وفق «الشروق».", [("الشروق", "وفق")]),
+        ('وبحسب "رويترز"، وصل الوفد إلى العاصمة.', [("رويترز", "وبحسب")]),
+        (
+            "وصل الوفد إلى العاصمة، وفق ما ذكره موقع الأفق الإخباري.",
+            [("موقع الأفق الإخباري", None)],
+        ),
+        ("وفق وزارة الصحة، ارتفع عدد الإصابات.", [("وزارة الصحة", "وفق")]),
+        # An outlet of the gazetteer without quote marks; a document is no voice.
+        ("ارتفعت الأسعار بنسبة عشرة في المئة، بحسب رويترز.", [("رويترز", "بحسب")]),
+        ("وحصل البلد على زيادة في حصته، بحسب البيان.", []),
+        ("وحصل البلد على زيادة في حصته، بحسب «البيان».", []),
+        ("وفق الخطة، سيبدأ العمل غدا.", []),
+    ],
+)
+def test_source_phrases_with_outlets(sentence: str, expected: list) -> None:
+    got = [(q.speaker, q.verb) for q in attribute_quotes([sentence], "ar")]
+    assert len(got) == len(expected), got
+    for (name, verb), (want_name, want_verb) in zip(got, expected, strict=True):
+        assert name == want_name and (want_verb is None or verb == want_verb), got
+
+
+@pytest.mark.parametrize(
+    ("name", "bad"),
+    [
+        ("به", True),  # a preposition with a pronoun
+        ("فيها", True),
+        ("بالتفصيل", True),  # a word with a preposition and the article
+        ("وقائد", True),  # a title glued to the conjunction
+        ("بوزارة", True),  # a preposition glued to an institution noun
+        ("بشار الحسن", False),  # a name that starts with ب
+        ("ليلى", False),
+        ("فيصل بن فرحان", False),
+    ],
+)
+def test_clause_leftovers_are_not_names(name: str, bad: bool) -> None:
+    assert ar_speakers._not_a_name(_NP(name)) is bad
+
+
+def test_quoted_outlet_as_subject() -> None:
+    quotes = attribute_quotes(['وذكرت "رويترز" أن الطائرة هبطت بسلام.'], "ar")
+    assert [(q.speaker, q.speaker_kind, q.text.strip(" .")) for q in quotes] == [
+        ("رويترز", "media", "الطائرة هبطت بسلام")
+    ]
