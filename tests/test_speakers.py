@@ -435,7 +435,11 @@ EN_CASES = [
     (
         "en-told-reuters-channel",
         ['"This is a dangerous escalation," Ambassador Linda Grant told Reuters.'],
-        [Q("Linda Grant", "official", "told", direct=True, role="Ambassador", channel="Reuters")],
+        [
+            Q("Linda Grant", "official", "told", direct=True, role="Ambassador", channel="Reuters"),
+            # The agency told is cited as a source of the statement (a media voice).
+            Q("Reuters", "media", "told Reuters"),
+        ],
     ),
     ("en-according-to-treaty-negative", ["According to the treaty, either side may withdraw."], []),
     (
@@ -508,6 +512,7 @@ EN_CASES = [
         [
             Q("Kim Lee", "official", "said", para=0),
             Q("Kim Lee", "official", "told", direct=True, channel="Associated Press", para=1),
+            Q("Associated Press", "media", "told Associated Press", para=1),
         ],
     ),
     (
@@ -520,10 +525,112 @@ EN_CASES = [
         "en-adding-participle",
         ["The minister said prices would fall, adding that subsidies would stay."],
         [
-            Q("minister", "official", "said", text="prices would fall"),
-            Q("minister", "official", "adding", text="subsidies would stay"),
+            # An unnamed minister (no name anywhere before) is an unnamed voice.
+            Q("minister", "anonymous", "said", text="prices would fall"),
+            Q("minister", "anonymous", "adding", text="subsidies would stay"),
         ],
     ),
+    # Wire credits and source lines: the agency is a media voice (issue 14, English sources).
+    (
+        "en-credit-in-brackets-after-dateline",
+        ["OSLO, March 3 (Reuters) The harbour will reopen next week, the port authority said."],
+        [Q("Reuters", "media", "(Reuters)"), Q("port authority", "anonymous", "said")],
+    ),
+    (
+        "en-credit-two-agencies-in-one-bracket",
+        ["(MENAFN- IANS) Exports fell in May."],
+        [Q("MENAFN", "media", "(MENAFN- IANS)"), Q("IANS", "media", "(MENAFN- IANS)")],
+    ),
+    ("en-credit-lead-bar", ["AFP | Updated: 2 hours ago"], [Q("AFP", "media", "AFP |")]),
+    (
+        "en-credit-tail-dash",
+        ["Floods cut the road to the valley. — AFP"],
+        [Q("AFP", "media", None)],
+    ),
+    (
+        "en-credit-copyright",
+        ["Copyright 2021 The Associated Press. All rights reserved."],
+        [Q("Associated Press", "media", None)],
+    ),
+    (
+        "en-credit-source-line",
+        ["Source: Emirates News Agency"],
+        [Q("Emirates News Agency", "media", "Source: Emirates News Agency")],
+    ),
+    (
+        "en-media-subject-reported",
+        ["The talks will resume in June, Xinhua reported."],
+        [Q("Xinhua", "media", "reported", text="The talks will resume in June")],
+    ),
+    # «…, X said.» at the end of a sentence: the clause before the subject is the statement.
+    (
+        "en-trailing-subject-country",
+        ["The border crossing will stay closed until Friday, Norway said."],
+        [Q("Norway", "state", "said", text="The border crossing will stay closed until Friday")],
+    ),
+    # An honorific after the quote keeps the speaker («"…," Mr. Smith added»).
+    (
+        "en-honorific-after-quote",
+        [
+            "Peter Smith, the mayor, said the bridge was safe.",
+            '"We checked every bolt," Mr. Smith added.',
+        ],
+        [
+            Q("Peter Smith", None, "said", para=0),
+            Q("Peter Smith", None, "added", direct=True, para=1, text="We checked every bolt"),
+        ],
+    ),
+    # A quotation of several sentences in straight quotes stays one statement.
+    (
+        "en-straight-quote-several-sentences",
+        ['"The water is back. The schools open on Monday," Anna Berg said on the radio.'],
+        [
+            Q(
+                "Anna Berg",
+                None,
+                "said",
+                direct=True,
+                text="The water is back. The schools open on Monday",
+            )
+        ],
+    ),
+    # AP style: two apostrophes as the quotation mark.
+    (
+        "en-doubled-apostrophes-quote",
+        ["''Nobody was hurt,'' Carl Jones said."],
+        [Q("Carl Jones", None, "said", direct=True, text="Nobody was hurt")],
+    ),
+    # «it said» goes to the last institution, «he said» to the last person.
+    (
+        "en-it-said-is-the-institution",
+        [
+            "Mary Olsen said the storm had passed.",
+            "The Weather Office said the rain would stop. It said the rivers were falling.",
+        ],
+        [
+            Q("Mary Olsen", None, "said", para=0),
+            Q("Weather Office", None, "said", para=1),
+            Q("Weather Office", None, "said", para=1, text="the rivers were falling"),
+        ],
+    ),
+    (
+        "en-adverb-before-verb",
+        ["John Carter, the club's coach, angrily told reporters the referee was wrong."],
+        [Q("John Carter", None, "told", text="the referee was wrong")],
+    ),
+    (
+        "en-circumstance-inside-subject",
+        ["The Health Ministry on Sunday said 12 people were injured."],
+        [Q("Health Ministry", None, "said", text="12 people were injured")],
+    ),
+    (
+        "en-dateline-label-before-subject",
+        ["BERLIN: A government spokesman said the plan was ready."],
+        [Q("government spokesman", "anonymous", "said")],
+    ),
+    # Clause fragments and weekdays are never speakers.
+    ("en-fragment-not-a-speaker", ["Prices rose again despite what the traders said."], []),
+    ("en-weekday-not-a-speaker", ["The vote passed, Monday said nothing."], []),
 ]
 
 

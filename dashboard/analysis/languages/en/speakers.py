@@ -7,6 +7,8 @@ participles), speaker_roles.txt, source_phrases.txt.
 
 from __future__ import annotations
 
+import re
+
 from dashboard.analysis.languages import get_pack
 from dashboard.analysis.speakers.engine import (
     _COMMA_RE,
@@ -51,6 +53,33 @@ def _load_en_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 _EN_VERBS, _EN_OPINION, _EN_PARTICIPLES = _load_en_verbs()
 
 
+def _load_agencies() -> dict[str, str]:
+    """Spelling as written -> the agency's name (news_agencies.txt)."""
+    out: dict[str, str] = {}
+    for fields in get_pack("en").fields("news_agencies.txt"):
+        name = fields[0].strip()
+        out[name] = name
+        if len(fields) > 1:
+            for other in fields[1].split(","):
+                if other.strip():
+                    out[other.strip()] = name
+    return out
+
+
+_AGENCIES = _load_agencies()
+_AGENCY_ALT = "|".join(re.escape(a) for a in sorted(_AGENCIES, key=len, reverse=True))
+# Credits: "(AP)", "(MENAFN- IANS)", "Reuters | Updated", "... — AFP", "Copyright 2024 The
+# Associated Press", "Source: Kuwait News Agency". Case-sensitive: a credit is written as a name.
+_CREDIT_PAREN_RE = re.compile(rf"\(((?:{_AGENCY_ALT})(?:\s*[-–/,]\s*(?:{_AGENCY_ALT}))*)\)")
+_CREDIT_LEAD_RE = re.compile(rf"^\s*(?:The\s+)?({_AGENCY_ALT})\s*(?:[|—–]|-(?=\s)|:(?=\s))")
+_CREDIT_TAIL_RE = re.compile(rf"[—–-]\s*(?:The\s+)?({_AGENCY_ALT})\s*[.)]?\s*$")
+_CREDIT_COPYRIGHT_RE = re.compile(
+    rf"\b(?:Copyright|©)\s*(?:©\s*)?(?:\d{{4}}\s+)?(?:The\s+)?({_AGENCY_ALT})\b"
+)
+_CREDIT_SOURCE_RE = re.compile(r"\b(?:Source|SOURCE|Sources)\s*:\s*((?:[A-Z][\w.&'’-]*\s*){1,6})")
+_CREDIT_SPLIT_RE = re.compile(r"\s*[-–/,]\s*")
+
+
 # ---------------------------------------------------------------------------------------------
 # English attribution.
 
@@ -73,7 +102,9 @@ _EN_ARTICLES = frozenset(_words("a an the"))
 _EN_STOPWORDS = frozenset(
     _words(
         "on in at during after before while when that this these those is was were are be been "
-        "but and or of for with by from to as who which"
+        "but and or of for with by from to as who which including despite because if although "
+        "though since until unless whether than about into through against between without "
+        "where whom whose what how why amid"
     )
 )
 
@@ -100,11 +131,24 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     seg = [t for t in seg if t.norm not in _EN_SKIP_BEFORE_VERB]
     while seg and seg[0].surf.rstrip(".") in _EN_HONORIFICS:
         seg = seg[1:]
+    if seg and ":" in "".join(t.gap for t in seg[1:]):
+        # «LONDON: A senior official said»: a dateline or label before the subject.
+        last = max(j for j in range(1, len(seg)) if ":" in seg[j].gap)
+        seg = seg[last:]
+    for j in range(1, len(seg)):
+        # «The ministry in a statement said», «Russia on Monday said»: the subject ends there.
+        if seg[j].norm in ("in", "on", "at", "during") and any(
+            t.norm in _EN_CIRCUMSTANCE for t in seg[j + 1 : j + 4]
+        ):
+            seg = seg[:j]
+            break
+    if seg and all(t.norm in _EN_WHEN or t.norm in _EN_ARTICLES for t in seg):
+        return None
     if not seg:
         return None
     if len(seg) == 1 and seg[0].norm in _EN_PRONOUNS:
         return None
-    if any(t.norm in _EN_STOPWORDS and t.norm not in _EN_NP_PREPS for t in seg):
+    if any(_en_breaks(seg, j) for j in range(len(seg))):
         return None
     if seg[-1].norm in _DOCUMENTS:
         return None  # «the treaty says»: a document, not a speaker
@@ -116,6 +160,8 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         q -= 1
     if len(seg) - q > 4:
         q = len(seg) - 4
+    while q < len(seg) - 1 and seg[q].norm in _EN_ARTICLES:
+        q += 1  # «The Weather Office said»: the article is not part of the name
     role_toks = seg[:q]
     while role_toks and role_toks[0].norm in _EN_ARTICLES:
         role_toks = role_toks[1:]
@@ -147,6 +193,8 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         if side and side.type in ("country", "capital", "body"):
             np.kind, np.body = "state", True
     np.affiliation = _affiliation(role_toks or seg, speaker_is_place=np.body)
+    if np.name and _is_media(np.name):
+        np.kind, np.body = "media", True  # «Xinhua reported», «the AP reports»
     return np
 
 
@@ -233,11 +281,23 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if q is None:
             continue
         np, direct, text, channel = q
-        np = ctx.resolve(np)
+        np = _en_plausible(ctx.resolve(np))
+        if np is None:
+            continue
         ctx.learn(np)
         ctx.last = np
+        if np.body or _is_media(np.name) or _institution_name(np.name):
+            ctx.last_body = np
+        elif np.kind != "anonymous":
+            ctx.last_person = np
         if text:
             out.append(_en_quote(np, t.surf, direct, text, para, sentence, channel))
+            if channel and _is_media(channel):
+                # «X told Reuters»: the outlet is cited as the source of the statement.
+                media = _NP(channel, "", "media", "", True)
+                out.append(
+                    _en_quote(media, t.surf + " " + channel, False, text, para, sentence, "")
+                )
     return out
 
 
@@ -296,7 +356,11 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
         if t.quote != -1:
             break
         segs[-1].insert(0, t)
-        if _HARD_PUNCT.search(t.gap) and not t.gap.strip().endswith(tuple(_QUOTE_OPEN)):
+        if (
+            _HARD_PUNCT.search(t.gap)
+            and not t.gap.strip().endswith(tuple(_QUOTE_OPEN))
+            and not (t.gap.strip() == "." and k > 0 and toks[k - 1].surf in _EN_HONORIFICS)
+        ):
             k -= 1
             break
         if _COMMA_RE.search(t.gap):
@@ -318,9 +382,20 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
 
 def _en_trim(seg: list[_Tok]) -> list[_Tok]:
     for j in range(len(seg) - 1, -1, -1):
-        if seg[j].norm in _EN_STOPWORDS and seg[j].norm not in _EN_NP_PREPS:
+        if _en_breaks(seg, j):
             return seg[j + 1 :]
     return seg
+
+
+def _en_breaks(seg: list[_Tok], j: int) -> bool:
+    """Does token j end a noun phrase? «and» between capitalised words is inside a name
+    («the Ministry of Planning and International Cooperation»)."""
+    norm = seg[j].norm
+    if norm not in _EN_STOPWORDS or norm in _EN_NP_PREPS:
+        return False
+    if norm == "and" and 0 < j < len(seg) - 1:
+        return not (seg[j - 1].surf[:1].isupper() and seg[j + 1].surf[:1].isupper())
+    return True
 
 
 def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
@@ -354,20 +429,27 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         if inverted is not None:
             return inverted, False, sentence[: toks[i].start].strip(_PUNCT_STRIP), channel
     start = i
-    while start > 0 and toks[start - 1].norm in _EN_SKIP_BEFORE_VERB:
+    while start > 0 and (
+        toks[start - 1].norm in _EN_SKIP_BEFORE_VERB or _en_adverb(toks[start - 1])
+    ):
         start -= 1
     segs, quote_before = _en_segments_before(toks, start)
     np = None
     closest = _en_trim(segs[0]) if segs else []
     if closest and len(closest) == 1 and closest[0].norm in _EN_PRONOUNS:
-        np = ctx.last
+        np = _en_pronoun(closest[0].norm, ctx)
     elif closest and not (_looks_appos(closest) and len(segs) > 1):
         np = _en_np(closest, sentence)
     elif len(segs) > 1 and (not closest or _looks_appos(closest)):
         # «John Smith, a professor at X, said»
         appos = closest or (segs[1] if len(segs) > 2 else [])
         name_seg = segs[2] if not closest and len(segs) > 2 else segs[1]
-        np = _en_np(_en_trim(name_seg), sentence)
+        name_toks = _en_trim(name_seg)
+        np = _en_np(name_toks, sentence)
+        if closest and not _name_like(name_toks):
+            # «Jordan signed a deal, the Ministry of X said»: no name before the comma, so
+            # the phrase with the article is the subject, not an apposition.
+            np, appos = _en_np(closest, sentence), []
         if np and appos:
             role, kind, aff = _en_appos(appos, sentence)
             if role:
@@ -410,9 +492,71 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     ):
         return None
     if k >= n:
+        # «Prices will rise, the central bank said.»: the statement is the clause before the
+        # comma that opens the subject.
+        first = segs[0][0] if segs and segs[0] else None
+        if first is not None and closest and _COMMA_RE.search(first.gap) and first.start > 12:
+            before = sentence[: first.start].strip(_PUNCT_STRIP)
+            if len(_words(before)) >= 3:
+                return np, False, before, channel
         return None
     direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
     return np, direct, text, channel
+
+
+_EN_BODY_HEADS = frozenset(
+    _words(
+        "office ministry department agency authority council committee bank government army "
+        "military police court commission union party organisation organization company board "
+        "service forces administration embassy institute fund parliament cabinet secretariat"
+    )
+)
+
+
+def _institution_name(name: str) -> bool:
+    """«The Weather Office», «Central Bank of X»: a name headed by an institution noun."""
+    words = _words(name.lower())
+    return bool(words) and (words[-1] in _EN_BODY_HEADS or words[0] in _EN_BODY_HEADS)
+
+
+def _name_like(seg: list[_Tok]) -> bool:
+    """Capitalised words (with «of», «the», «and» between them), as a name is written."""
+    return bool(seg) and all(
+        t.surf[:1].isupper() or t.norm in ("of", "the", "and", "al", "bin", "de", "van", "von")
+        for t in seg
+    )
+
+
+def _en_adverb(t: _Tok) -> bool:
+    """«forcefully told», «repeatedly said»: a manner adverb between subject and verb."""
+    return t.quote == -1 and t.surf.islower() and len(t.surf) > 4 and t.surf.endswith("ly")
+
+
+def _en_plausible(np: _NP) -> _NP | None:
+    """A named voice, an unnamed one, or nothing. A subject with no capitalised word that did
+    not resolve to someone named earlier («the central bank», «the group») is an unnamed voice
+    when it is a role or an institution, and a clause fragment otherwise («women despite»)."""
+    words = np.name.split()
+    if not words:
+        return None
+    if np.known or any(w[:1].isupper() or w[:1].isdigit() for w in words):
+        if words[0] == "I" and len(words) > 1:
+            return None  # «I must say»: the writer's own voice
+        return np
+    if np.role or np.body or np.kind not in ("", "other"):
+        np.kind = "anonymous"
+        return np
+    return None
+
+
+def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
+    """«he said» is the last person who spoke; «it said» the last institution or country
+    (never a person); «they said» the last speaker."""
+    if norm == "it":
+        return ctx.last_body
+    if norm in ("he", "she"):
+        return ctx.last_person or ctx.last
+    return ctx.last
 
 
 _EN_DESCRIBE = frozenset(_words("described describes"))
@@ -490,13 +634,84 @@ def _looks_appos(seg: list[_Tok]) -> bool:
 _EN_TRIGGERS = _WordFilter(set(_EN_VERBS | _EN_PARTICIPLES | {"according"}), "")
 
 
+def _credit(name: str, cue: str, para: int, paragraph: str) -> Quote:
+    """A wire credit or cited outlet as the source of the dispatch (kind media)."""
+    return Quote(
+        speaker=name,
+        speaker_kind="media",
+        role="",
+        verb=cue,
+        direct=False,
+        text=paragraph.replace(cue, " ", 1).strip(_PUNCT_STRIP)[:300],
+        paragraph=para,
+        sentence=paragraph[:300],
+        affiliation="",
+        channel="",
+    )
+
+
+def _credits(paragraph: str, para: int) -> list[Quote]:
+    """Wire credits and source lines of one paragraph, in the order they are written."""
+    found: list[tuple[int, str, str]] = []
+    if "(" in paragraph:
+        for m in _CREDIT_PAREN_RE.finditer(paragraph):
+            for part in _CREDIT_SPLIT_RE.split(m.group(1)):
+                if part in _AGENCIES:
+                    found.append((m.start(), part, m.group(0)))
+    for regex in (_CREDIT_LEAD_RE, _CREDIT_TAIL_RE, _CREDIT_COPYRIGHT_RE):
+        m = regex.search(paragraph)
+        if m:
+            found.append((m.start(1), m.group(1), m.group(0).strip()))
+    if ":" in paragraph:
+        m = _CREDIT_SOURCE_RE.search(paragraph)
+        if m:
+            name = m.group(1).strip(" .")
+            found.append((m.start(1), name, m.group(0).strip()))
+    found.sort(key=lambda f: f[0])  # stable: «(MENAFN- IANS)» keeps its written order
+    out: list[Quote] = []
+    seen: set[str] = set()
+    for _pos, name, cue in found:
+        if name not in seen:
+            seen.add(name)
+            out.append(_credit(name, cue, para, paragraph))
+    return out
+
+
+def _is_media(name: str) -> bool:
+    """A known agency or outlet, or a name with a media word («Syrian state media»)."""
+    if name in _AGENCIES or name.removeprefix("the ").removeprefix("The ") in _AGENCIES:
+        return True
+    return any(w in _EN_MEDIA_HINT for w in _words(name.lower()))
+
+
+def _join_open_quotes(sentences: list[str]) -> list[str]:
+    """Sentences of a quotation in straight double quotes kept together: «"A. B," he said.»
+    (the sentence splitter protects only curly quotes and guillemets)."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and out[-1].count('"') % 2 == 1:
+            out[-1] = out[-1] + " " + sentence
+        else:
+            out.append(sentence)
+    return out
+
+
+# AP style: two apostrophes as a quotation mark (''We will win,'' he said).
+_DOUBLED_APOSTROPHES_RE = re.compile(r"(?<![\w'])''(?=\S)(.{3,2000}?)(?<=\S)''(?![\w'])")
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
-    out: list[Quote] = []
+    out: list[Quote] = _credits(paragraph, para)
+    if "''" in paragraph:
+        paragraph = _DOUBLED_APOSTROPHES_RE.sub(r"“\1”", paragraph)
     lower = paragraph.lower()
     if not _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
         return out
-    for sentence in split_sentences(paragraph):
+    sentences = split_sentences(paragraph)
+    if '"' in paragraph:
+        sentences = _join_open_quotes(sentences)
+    for sentence in sentences:
         lower = sentence.lower()
         if _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
             out.extend(_en_sentence(sentence, para, ctx))
