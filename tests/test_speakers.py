@@ -631,6 +631,46 @@ EN_CASES = [
     # Clause fragments and weekdays are never speakers.
     ("en-fragment-not-a-speaker", ["Prices rose again despite what the traders said."], []),
     ("en-weekday-not-a-speaker", ["The vote passed, Monday said nothing."], []),
+    # Passives and the noun «reports» are not statements.
+    ("en-passive-confirmed-not-a-statement", ["Nine people were confirmed dead."], []),
+    ("en-passive-reported-to", ["Rebels in the hills were reported to have left."], []),
+    (
+        "en-reports-said-is-a-noun",
+        ["The convoy turned back, local reports said."],
+        [Q("local reports", "anonymous", "said")],
+    ),
+    # An abbreviated country or body takes its full name («the US said» -> United States).
+    (
+        "en-abbreviated-country-full-name",
+        ["The US said it would send more aid."],
+        [Q("United States", "state", "said", text="it would send more aid")],
+    ),
+    (
+        "en-role-then-name-apposition",
+        ["The Harbour Agency's chief engineer, Tom Berg, said the dock was safe."],
+        [Q("Tom Berg", "official", "said", role="The Harbour Agency's chief engineer")],
+    ),
+    (
+        "en-bare-role-is-unnamed",
+        ["A Navy official said the ship had left port."],
+        [Q("Navy official", "anonymous", "said")],
+    ),
+    (
+        "en-lowercase-owner-dropped",
+        ["The region's Water Board said supplies were safe."],
+        [Q("Water Board", None, "said")],
+    ),
+    (
+        "en-headline-clause-is-not-a-name",
+        ["Storm hits northern coast, says weather office"],
+        [],
+    ),
+    # «he said» never goes to an institution, even when it spoke last.
+    (
+        "en-he-said-not-an-institution",
+        ["The Port Authority said the dock was closed.", '"It was wrong," he said.'],
+        [Q("Port Authority", None, "said", para=0)],
+    ),
 ]
 
 

@@ -144,6 +144,8 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             break
     if seg and all(t.norm in _EN_WHEN or t.norm in _EN_ARTICLES for t in seg):
         return None
+    if len(seg) > 1 and seg[0].surf.islower() and seg[0].norm.endswith(("'s", "’s")):
+        seg = seg[1:]  # «the territory's Health Ministry»: the owner is not part of the name
     if not seg:
         return None
     if len(seg) == 1 and seg[0].norm in _EN_PRONOUNS:
@@ -193,6 +195,10 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         if side and side.type in ("country", "capital", "body"):
             np.kind, np.body = "state", True
     np.affiliation = _affiliation(role_toks or seg, speaker_is_place=np.body)
+    if np.body and np.name == seg[-1].surf and seg[-1].surf.replace(".", "").isupper():
+        side = _side_at(seg, len(seg) - 1)
+        if side and side.type in ("country", "body"):
+            np.name = side.side  # «US said», «the UN said»: the full name, as written elsewhere
     if np.name and _is_media(np.name):
         np.kind, np.body = "media", True  # «Xinhua reported», «the AP reports»
     return np
@@ -276,6 +282,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 if text:
                     np = _np_from_quote(out[-1])
                     out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
+            continue
+        if _en_not_a_statement(toks, i):
             continue
         q = _en_attribution(toks, i, sentence, quotes, quotes_len, ctx)
         if q is None:
@@ -389,8 +397,11 @@ def _en_trim(seg: list[_Tok]) -> list[_Tok]:
 
 def _en_breaks(seg: list[_Tok], j: int) -> bool:
     """Does token j end a noun phrase? «and» between capitalised words is inside a name
-    («the Ministry of Planning and International Cooperation»)."""
+    («the Ministry of Planning and International Cooperation»); a number ends one («97 remain
+    in Gaza including 34 the military says»)."""
     norm = seg[j].norm
+    if norm[:1].isdigit():
+        return True
     if norm not in _EN_STOPWORDS or norm in _EN_NP_PREPS:
         return False
     if norm == "and" and 0 < j < len(seg) - 1:
@@ -446,7 +457,26 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         name_seg = segs[2] if not closest and len(segs) > 2 else segs[1]
         name_toks = _en_trim(name_seg)
         np = _en_np(name_toks, sentence)
-        if closest and not _name_like(name_toks):
+        if not closest and (
+            any(t.norm in _EN_VERBS for t in name_toks)
+            or sum(
+                1
+                for t in name_toks
+                if t.surf.islower() and t.norm not in _EN_NP_PREPS and t.norm not in _EN_ARTICLES
+            )
+            > 1
+        ):
+            # «Adams said the two boxers, …, were eligible despite claims …»: no subject;
+            # «The agency's country director, Jane Roe, said»: the name is the apposition.
+            np = None
+            if appos and _name_like(appos) and len(appos) <= 4:
+                np = _en_np(appos, sentence)
+                role, kind, aff = _en_appos(name_toks, sentence)
+                if np is not None and role:
+                    np.role, np.kind = role, kind
+                    np.affiliation = np.affiliation or aff
+                appos = []
+        elif closest and not _name_like(name_toks):
             # «Jordan signed a deal, the Ministry of X said»: no name before the comma, so
             # the phrase with the article is the subject, not an apposition.
             np, appos = _en_np(closest, sentence), []
@@ -527,6 +557,22 @@ def _name_like(seg: list[_Tok]) -> bool:
     )
 
 
+_EN_BE = frozenset(_words("is was were are be been being"))
+
+
+def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
+    """A passive («were confirmed dead», «was reported to have fled») or the noun «reports»
+    («media reports said», «reports said»): no one speaks at this word."""
+    if i > 0 and toks[i - 1].norm in _EN_BE and toks[i - 1].quote == -1:
+        return True
+    if toks[i].norm in ("reports", "reported", "claims"):
+        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+        prev = toks[i - 1].norm if i > 0 else ""
+        if nxt == "to" or nxt in _EN_VERBS or prev in _EN_ARTICLES or prev in _EN_STOPWORDS:
+            return True
+    return False
+
+
 def _en_adverb(t: _Tok) -> bool:
     """«forcefully told», «repeatedly said»: a manner adverb between subject and verb."""
     return t.quote == -1 and t.surf.islower() and len(t.surf) > 4 and t.surf.endswith("ly")
@@ -539,6 +585,9 @@ def _en_plausible(np: _NP) -> _NP | None:
     words = np.name.split()
     if not words:
         return None
+    if np.role and np.role == np.name and not np.known and np.kind != "media":
+        np.kind = "anonymous"  # «a Hamas official», «the President» with no name given
+        return np
     if np.known or any(w[:1].isupper() or w[:1].isdigit() for w in words):
         if words[0] == "I" and len(words) > 1:
             return None  # «I must say»: the writer's own voice
@@ -555,7 +604,9 @@ def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
     if norm == "it":
         return ctx.last_body
     if norm in ("he", "she"):
-        return ctx.last_person or ctx.last
+        if ctx.last_person is not None:
+            return ctx.last_person
+        return ctx.last if ctx.last is not None and ctx.last is not ctx.last_body else None
     return ctx.last
 
 
