@@ -628,6 +628,11 @@ EN_CASES = [
         ["BERLIN: A government spokesman said the plan was ready."],
         [Q("government spokesman", "anonymous", "said")],
     ),
+    (
+        "en-dateline-dash-before-subject",
+        ["OSLO — Norway's government said on Friday it would cut fuel taxes."],
+        [Q("Norway's government", None, "said")],
+    ),
     # Clause fragments and weekdays are never speakers.
     ("en-fragment-not-a-speaker", ["Prices rose again despite what the traders said."], []),
     ("en-weekday-not-a-speaker", ["The vote passed, Monday said nothing."], []),
@@ -664,6 +669,40 @@ EN_CASES = [
         "en-headline-clause-is-not-a-name",
         ["Storm hits northern coast, says weather office"],
         [],
+    ),
+    # «X did Y, saying …»: the subject of the sentence speaks.
+    (
+        "en-participle-after-main-clause",
+        [
+            "The Central Bank of Norway cut its rate for the first time in a year, saying the economy had cooled."
+        ],
+        [Q("Central Bank of Norway", None, "saying", text="the economy had cooled")],
+    ),
+    (
+        "en-participle-after-relative-clause-skipped",
+        ["Tom Berg won the final against Ali Sami, who quit early, saying his knee hurt."],
+        [],
+    ),
+    # «Oslo and Stockholm said»: each named side speaks.
+    (
+        "en-coordinated-capitals",
+        ["Oslo and Stockholm said the talks would go on."],
+        [
+            Q("Oslo", "state", "said", affiliation="Norway"),
+            Q("Stockholm", "state", "said", affiliation="Sweden"),
+        ],
+    ),
+    # A quotation opened with a curly mark and closed with a straight one.
+    (
+        "en-mixed-quote-marks",
+        ['“It is a hard day," Mr. Berg said.'],
+        [Q("Berg", None, "said", direct=True, text="It is a hard day")],
+    ),
+    # A person who does something (no statement) is who «he» is in the next quote.
+    (
+        "en-pronoun-after-non-statement",
+        ["Tom Berg praised the “brave crews” in a post.", "“We owe them,” he added."],
+        [Q("Tom Berg", None, "added", direct=True, para=1)],
     ),
     # «he said» never goes to an institution, even when it spoke last.
     (

@@ -131,9 +131,10 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     seg = [t for t in seg if t.norm not in _EN_SKIP_BEFORE_VERB]
     while seg and seg[0].surf.rstrip(".") in _EN_HONORIFICS:
         seg = seg[1:]
-    if seg and ":" in "".join(t.gap for t in seg[1:]):
-        # «LONDON: A senior official said»: a dateline or label before the subject.
-        last = max(j for j in range(1, len(seg)) if ":" in seg[j].gap)
+    if seg and any(c in t.gap for t in seg[1:] for c in ":—–"):
+        # «LONDON: A senior official said», «OSLO — The government said»: a dateline or a
+        # label before the subject.
+        last = max(j for j in range(1, len(seg)) if any(c in seg[j].gap for c in ":—–"))
         seg = seg[last:]
     for j in range(1, len(seg)):
         # «The ministry in a statement said», «Russia on Monday said»: the subject ends there.
@@ -258,11 +259,20 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             if (
                 i + 1 < n
                 and (
-                    toks[i + 1].norm == "that" or ":" in toks[i + 1].gap or toks[i + 1].quote != -1
+                    toks[i + 1].norm == "that"
+                    or ":" in toks[i + 1].gap
+                    or toks[i + 1].quote != -1
+                    or t.norm in _EN_SAY_PARTICIPLES
                 )
                 and _COMMA_RE.search(t.gap)
             ):
-                np = out[-1:] and _np_from_quote(out[-1]) or ctx.last
+                # «The bank cut rates, saying …»: the subject of the sentence speaks.
+                np = (
+                    out[-1:]
+                    and _np_from_quote(out[-1])
+                    or _en_leading_subject(toks, i, sentence, ctx)
+                    or ctx.last
+                )
                 if np:
                     direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
                     out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
@@ -299,13 +309,34 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         elif np.kind != "anonymous":
             ctx.last_person = np
         if text:
-            out.append(_en_quote(np, t.surf, direct, text, para, sentence, channel))
+            for one in _en_conjuncts(np, sentence):
+                out.append(_en_quote(one, t.surf, direct, text, para, sentence, channel))
             if channel and _is_media(channel):
                 # «X told Reuters»: the outlet is cited as the source of the statement.
                 media = _NP(channel, "", "media", "", True)
                 out.append(
                     _en_quote(media, t.surf + " " + channel, False, text, para, sentence, "")
                 )
+    return out
+
+
+def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
+    """«Washington and Seoul said», «Norway and the European Union said»: each named side
+    speaks. A name with «and» inside it (a ministry «of Planning and International
+    Cooperation») stays one: both parts must be a country, a capital, or a known body."""
+    if " and " not in np.name or np.known:
+        return [np]
+    parts = [p.strip() for p in np.name.split(" and ")]
+    out: list[_NP] = []
+    for part in parts:
+        toks, _ = _tokens(part)
+        while toks and toks[0].norm in _EN_ARTICLES:
+            toks = toks[1:]
+        side = _side_at(toks, 0) if toks else None
+        if side is None or len(side.words) != len(toks) or side.type == "adj":
+            return [np]
+        name = _text(toks, 0, len(toks), part)
+        out.append(_NP(name, "", "state", side.side, True))
     return out
 
 
@@ -520,6 +551,12 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     if t.norm in _EN_OPINION and not (
         k < n and (toks[k].norm == "that" or toks[k].quote != -1 or ":" in toks[k].gap)
     ):
+        # «Jane Roe hailed the deal in a post. "…," she added.»: no statement here, but the
+        # person is who «she» is next.
+        if np.name and not np.body and np.name[:1].isupper() and len(np.name.split()) <= 4:
+            known = ctx.resolve(np)
+            if known.kind != "anonymous" and not _institution_name(known.name):
+                ctx.last_person = known
         return None
     if k >= n:
         # «Prices will rise, the central bank said.»: the statement is the clause before the
@@ -571,6 +608,31 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         if nxt == "to" or nxt in _EN_VERBS or prev in _EN_ARTICLES or prev in _EN_STOPWORDS:
             return True
     return False
+
+
+# Participles that report speech with any clause after them («saying the economy cooled»).
+_EN_SAY_PARTICIPLES = frozenset(_words("saying adding noting stressing warning explaining"))
+
+
+def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """The subject at the start of the sentence when a participle at i follows its clause:
+    capitalised words (with «of», «the», «and») up to the first lower-case word, which must
+    be the verb; no relative clause («who …», «which …») in between."""
+    k = 0
+    while k < i and (toks[k].surf[:1].isupper() or toks[k].norm in ("of", "the", "and")):
+        k += 1
+    if k == 0 or k >= i or toks[k].norm in _EN_STOPWORDS or toks[k].surf[:1].isupper():
+        return None
+    if any(toks[j].norm in ("who", "which", "whose") for j in range(k, i)):
+        return None
+    seg = toks[:k]
+    if any(t.quote != -1 for t in seg) or any(_COMMA_RE.search(t.gap) for t in seg[1:]):
+        return None
+    np = _en_np(seg, sentence)
+    if np is None or not np.name:
+        return None
+    np = _en_plausible(ctx.resolve(np))
+    return np
 
 
 def _en_adverb(t: _Tok) -> bool:
@@ -751,11 +813,20 @@ def _join_open_quotes(sentences: list[str]) -> list[str]:
 _DOUBLED_APOSTROPHES_RE = re.compile(r"(?<![\w'])''(?=\S)(.{3,2000}?)(?<=\S)''(?![\w'])")
 
 
+# A quotation opened with one kind of mark and closed with another (“…" or "…”, "…''), as
+# pages pasted from several sources write them. Same length, so offsets do not move.
+_MIXED_QUOTES_RE = re.compile(r'“([^“”"]{1,2000})"|"([^“”"]{1,2000})”')
+_STRAIGHT_THEN_DOUBLED_RE = re.compile(r'"([^"“”]{1,2000}?)\'\'(?![\w\'])')
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
     out: list[Quote] = _credits(paragraph, para)
     if "''" in paragraph:
         paragraph = _DOUBLED_APOSTROPHES_RE.sub(r"“\1”", paragraph)
+        paragraph = _STRAIGHT_THEN_DOUBLED_RE.sub(r"“\1”", paragraph)
+    if '"' in paragraph and ("“" in paragraph or "”" in paragraph):
+        paragraph = _MIXED_QUOTES_RE.sub(r"“\1\2”", paragraph)
     lower = paragraph.lower()
     if not _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
         return out
