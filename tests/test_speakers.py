@@ -662,7 +662,7 @@ EN_CASES = [
     ),
     (
         "en-lowercase-owner-dropped",
-        ["The region's Water Board said supplies were safe."],
+        ["Wells were full, as the region’s Water Board said on Monday."],
         [Q("Water Board", None, "said")],
     ),
     (
@@ -703,6 +703,23 @@ EN_CASES = [
         "en-pronoun-after-non-statement",
         ["Tom Berg praised the “brave crews” in a post.", "“We owe them,” he added."],
         [Q("Tom Berg", None, "added", direct=True, para=1)],
+    ),
+    # An institution named earlier (not as a speaker) is who «the central bank» is.
+    (
+        "en-institution-epithet-resolves",
+        [
+            "The Bank of Norway raised rates on Tuesday.",
+            "The central bank said inflation was too high.",
+        ],
+        [Q("Bank of Norway", "state", "said", para=1, text="inflation was too high")],
+    ),
+    (
+        "en-the-ministry-resolves-to-named-ministry",
+        [
+            "The Health Ministry in Oslo opened a clinic.",
+            "Ten people were hurt, the ministry said.",
+        ],
+        [Q("Health Ministry", "state", "said", para=1)],
     ),
     # «he said» never goes to an institution, even when it spoke last.
     (

@@ -22,6 +22,7 @@ from dashboard.analysis.speakers.engine import (
     _Ctx,
     _kind_of,
     _name_text,
+    _nphrase,
     _Role,
     _role_at,
     _side_at,
@@ -145,8 +146,14 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             break
     if seg and all(t.norm in _EN_WHEN or t.norm in _EN_ARTICLES for t in seg):
         return None
-    if len(seg) > 1 and seg[0].surf.islower() and seg[0].norm.endswith(("'s", "’s")):
-        seg = seg[1:]  # «the territory's Health Ministry»: the owner is not part of the name
+    own = 1 if len(seg) > 2 and seg[0].norm in _EN_ARTICLES else 0
+    if (
+        len(seg) > own + 1
+        and seg[own].surf.islower()
+        and seg[own].norm.endswith(("'s", "’s"))
+        and seg[own + 1].surf[:1].isupper()
+    ):
+        seg = seg[own + 1 :]  # «the territory's Health Ministry»: the owner is not the name
     if not seg:
         return None
     if len(seg) == 1 and seg[0].norm in _EN_PRONOUNS:
@@ -299,7 +306,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if q is None:
             continue
         np, direct, text, channel = q
-        np = _en_plausible(ctx.resolve(np))
+        np = _en_plausible(ctx.resolve(np), ctx)
         if np is None:
             continue
         ctx.learn(np)
@@ -631,7 +638,7 @@ def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _
     np = _en_np(seg, sentence)
     if np is None or not np.name:
         return None
-    np = _en_plausible(ctx.resolve(np))
+    np = _en_plausible(ctx.resolve(np), ctx)
     return np
 
 
@@ -640,7 +647,7 @@ def _en_adverb(t: _Tok) -> bool:
     return t.quote == -1 and t.surf.islower() and len(t.surf) > 4 and t.surf.endswith("ly")
 
 
-def _en_plausible(np: _NP) -> _NP | None:
+def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     """A named voice, an unnamed one, or nothing. A subject with no capitalised word that did
     not resolve to someone named earlier («the central bank», «the group») is an unnamed voice
     when it is a role or an institution, and a clause fragment otherwise («women despite»)."""
@@ -654,6 +661,11 @@ def _en_plausible(np: _NP) -> _NP | None:
         if words[0] == "I" and len(words) > 1:
             return None  # «I must say»: the writer's own voice
         return np
+    head = _nphrase(np.name)[-1] if np.name else ""
+    hit = ctx.by_body_head.get(head) if head in _EN_BODY_HEADS else None
+    if hit is not None and (np.body or np.role or len(words) <= 3):
+        # «the central bank said» after «the Bank of England …»: that institution.
+        return _NP(hit.name, hit.role, hit.kind, hit.affiliation, True, True)
     if np.role or np.body or np.kind not in ("", "other"):
         np.kind = "anonymous"
         return np
@@ -819,6 +831,44 @@ _MIXED_QUOTES_RE = re.compile(r'“([^“”"]{1,2000})"|"([^“”"]{1,2000})�
 _STRAIGHT_THEN_DOUBLED_RE = re.compile(r'"([^"“”]{1,2000}?)\'\'(?![\w\'])')
 
 
+def _learn_institutions(paragraph: str, ctx: _Ctx) -> None:
+    """Institutions named in the text, spoken or not («the Bank of England cut rates»), so
+    that a later «the central bank said» / «the ministry said» is that institution: each
+    capitalised name with an institution noun is the latest of its head noun."""
+    toks, _ = _tokens(paragraph)
+    p = 0
+    while p < len(toks):
+        if not toks[p].surf[:1].isupper():
+            p += 1
+            continue
+        q = p
+        while q < len(toks) and (
+            toks[q].surf[:1].isupper()
+            or (
+                toks[q].norm in ("of", "and")
+                and q + 1 < len(toks)
+                and toks[q + 1].surf[:1].isupper()
+            )
+        ):
+            if q > p and toks[q].gap.strip():
+                break  # punctuation ends a name («FRANKFURT (AFP) - The European Central Bank»)
+            q += 1
+        heads = [t.norm for t in toks[p:q] if t.norm in _EN_BODY_HEADS and t.surf[:1].isupper()]
+        while p < q and toks[p].norm in _EN_ARTICLES:
+            p += 1
+        if heads and q - p >= 2:
+            name = _text(toks, p, q, paragraph)
+            np = _NP(name, "", "state", _affiliation(toks[p:q], True), True)
+            for head in heads:
+                ctx.by_body_head[head] = np
+        p = max(q, p + 1)
+
+
+_BODY_HEAD_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(w.capitalize() for w in _EN_BODY_HEADS)) + r")\b"
+)
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
     out: list[Quote] = _credits(paragraph, para)
@@ -827,6 +877,8 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         paragraph = _STRAIGHT_THEN_DOUBLED_RE.sub(r"“\1”", paragraph)
     if '"' in paragraph and ("“" in paragraph or "”" in paragraph):
         paragraph = _MIXED_QUOTES_RE.sub(r"“\1\2”", paragraph)
+    if _BODY_HEAD_RE.search(paragraph):
+        _learn_institutions(paragraph, ctx)
     lower = paragraph.lower()
     if not _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
         return out
