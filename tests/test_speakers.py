@@ -721,6 +721,22 @@ EN_CASES = [
         ],
         [Q("Health Ministry", "state", "said", para=1)],
     ),
+    # A statement issued by a voice: the issuer speaks.
+    (
+        "en-statement-from-issuer",
+        ["A statement from the Health Ministry said ten people were hurt."],
+        [Q("Health Ministry", "state", "said", text="ten people were hurt")],
+    ),
+    (
+        "en-said-a-statement-from-issuer",
+        ['"We will go to Oslo," said a statement from the Prime Minister\'s office.'],
+        [Q("Prime Minister's office", None, "said", direct=True)],
+    ),
+    (
+        "en-possessive-statement-owner",
+        ["Tom Berg's statement said the plan had failed."],
+        [Q("Tom Berg", None, "said", text="the plan had failed")],
+    ),
     # «he said» never goes to an institution, even when it spoke last.
     (
         "en-he-said-not-an-institution",

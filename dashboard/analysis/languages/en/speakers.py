@@ -158,6 +158,30 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         return None
     if len(seg) == 1 and seg[0].norm in _EN_PRONOUNS:
         return None
+    for j in range(len(seg) - 1):
+        # «a statement from the ministry said», «said a statement by X's office»: the issuer.
+        if (
+            seg[j].norm in _EN_ISSUED
+            and seg[j + 1].norm in ("from", "by", "of")
+            and j + 2 < len(seg)
+        ):
+            seg = seg[j + 2 :]
+            break
+    if len(seg) >= 2 and seg[-1].norm in _EN_ISSUED and seg[-2].norm.endswith(("'s", "’s")):
+        # «Netanyahu's statement said»: the owner of the statement is the voice.
+        owner = seg[-2]
+        cut = len(owner.surf) - 2
+        seg = [
+            *seg[:-2],
+            _Tok(
+                owner.surf[:cut],
+                owner.norm[:-2],
+                owner.start,
+                owner.start + cut,
+                owner.gap,
+                owner.quote,
+            ),
+        ]
     if any(_en_breaks(seg, j) for j in range(len(seg))):
         return None
     if seg[-1].norm in _DOCUMENTS:
@@ -212,6 +236,9 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     return np
 
 
+# Texts issued by a voice: «a statement from X», «X's statement».
+_EN_ISSUED = frozenset(_words("statement statements communique communiqué release post"))
+
 # Prepositions inside a speaker phrase: «a professor at X», «officials in Seoul».
 _EN_NP_PREPS = frozenset(_words("of at for on in"))
 _EN_HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Sir"})
@@ -258,7 +285,9 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             np = _en_np(seg, sentence)
             if np is None:
                 continue
-            np = ctx.resolve(np)
+            np = _en_plausible(ctx.resolve(np), ctx)
+            if np is None:
+                continue
             text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
             out.append(_en_quote(np, "according to", False, text, para, sentence, ""))
             continue
