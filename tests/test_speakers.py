@@ -701,7 +701,7 @@ EN_CASES = [
     # A person who does something (no statement) is who «he» is in the next quote.
     (
         "en-pronoun-after-non-statement",
-        ["Tom Berg praised the “brave crews” in a post.", "“We owe them,” he added."],
+        ["Tom Berg promised a “fair count” in a post.", "“We owe them,” he added."],
         [Q("Tom Berg", None, "added", direct=True, para=1)],
     ),
     # An institution named earlier (not as a speaker) is who «the central bank» is.
@@ -737,6 +737,14 @@ EN_CASES = [
         ["Tom Berg's statement said the plan had failed."],
         [Q("Tom Berg", None, "said", text="the plan had failed")],
     ),
+    # Speech acts with an object: a named voice condemns, praises, accuses.
+    (
+        "en-speech-act-with-object",
+        ["Tom Berg condemned the attack on the port."],
+        [Q("Tom Berg", None, "condemned", text="the attack on the port")],
+    ),
+    ("en-speech-act-passive-negative", ["The attack was condemned by many."], []),
+    ("en-speech-act-unnamed-negative", ["Officials praised the rescue teams."], []),
     # «he said» never goes to an institution, even when it spoke last.
     (
         "en-he-said-not-an-institution",

@@ -40,18 +40,22 @@ from dashboard.model import Quote
 _EN_ROLES = roles("en")
 
 
-def _load_en_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    finite, opinion, participle = set(), set(), set()
+def _load_en_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Reporting verbs; flags: opinion (needs «that» or a quote), participle, act (a speech
+    act whose object is the statement: «X condemned the attack», named subjects only)."""
+    finite, opinion, participle, acts = set(), set(), set(), set()
     for fields in get_pack("en").fields("reporting_verbs.txt"):
         form = fields[0].lower()
         flag = fields[1] if len(fields) > 1 else ""
         (participle if flag == "participle" else finite).add(form)
         if flag == "opinion":
             opinion.add(form)
-    return frozenset(finite), frozenset(opinion), frozenset(participle)
+        if flag == "act":
+            acts.add(form)
+    return frozenset(finite), frozenset(opinion), frozenset(participle), frozenset(acts)
 
 
-_EN_VERBS, _EN_OPINION, _EN_PARTICIPLES = _load_en_verbs()
+_EN_VERBS, _EN_OPINION, _EN_PARTICIPLES, _EN_ACTS = _load_en_verbs()
 
 
 def _load_agencies() -> dict[str, str]:
@@ -584,6 +588,12 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         qs, qe = quotes[quote_before]
         return np, True, sentence[qs + 1 : qe - 1].strip(" ,."), channel
     k = _en_skip_circumstance(toks, after)
+    if t.norm in _EN_ACTS:
+        # «X condemned the attack»: a speech act by a named voice; the clause is its content.
+        if np.name[:1].isupper() and k < n and np.kind != "anonymous":
+            direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
+            return np, direct, text, channel
+        return None
     if t.norm in _EN_OPINION and not (
         k < n and (toks[k].norm == "that" or toks[k].quote != -1 or ":" in toks[k].gap)
     ):
