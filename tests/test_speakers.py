@@ -541,6 +541,11 @@ EN_CASES = [
         ["(MENAFN- IANS) Exports fell in May."],
         [Q("MENAFN", "media", "(MENAFN- IANS)"), Q("IANS", "media", "(MENAFN- IANS)")],
     ),
+    (
+        "en-credit-could-not-verify",
+        ["AFP could not independently verify the figures."],
+        [Q("AFP", "media", "AFP could not independently verify")],
+    ),
     ("en-credit-lead-bar", ["AFP | Updated: 2 hours ago"], [Q("AFP", "media", "AFP |")]),
     (
         "en-credit-tail-dash",

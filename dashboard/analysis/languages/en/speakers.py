@@ -82,6 +82,11 @@ _CREDIT_COPYRIGHT_RE = re.compile(
     rf"\b(?:Copyright|©)\s*(?:©\s*)?(?:\d{{4}}\s+)?(?:The\s+)?({_AGENCY_ALT})\b"
 )
 _CREDIT_SOURCE_RE = re.compile(r"\b(?:Source|SOURCE|Sources)\s*:\s*((?:[A-Z][\w.&'’-]*\s*){1,6})")
+# The wire's own disclaimer: «Reuters could not independently verify the reports».
+_CREDIT_VERIFY_RE = re.compile(
+    rf"\b({_AGENCY_ALT}) (?:could not|cannot|can't|was unable to|has not been able to|"
+    rf"was not able to) (?:immediately )?(?:independently )?(?:verify|confirm)"
+)
 _CREDIT_SPLIT_RE = re.compile(r"\s*[-–/,]\s*")
 
 
@@ -822,7 +827,7 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
             for part in _CREDIT_SPLIT_RE.split(m.group(1)):
                 if part in _AGENCIES:
                     found.append((m.start(), part, m.group(0)))
-    for regex in (_CREDIT_LEAD_RE, _CREDIT_TAIL_RE, _CREDIT_COPYRIGHT_RE):
+    for regex in (_CREDIT_LEAD_RE, _CREDIT_TAIL_RE, _CREDIT_COPYRIGHT_RE, _CREDIT_VERIFY_RE):
         m = regex.search(paragraph)
         if m:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
