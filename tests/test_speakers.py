@@ -457,7 +457,11 @@ EN_CASES = [
     (
         "en-told-reuters-channel",
         ['"This is a dangerous escalation," Ambassador Linda Grant told Reuters.'],
-        [Q("Linda Grant", "official", "told", direct=True, role="Ambassador", channel="Reuters")],
+        [
+            Q("Linda Grant", "official", "told", direct=True, role="Ambassador", channel="Reuters"),
+            # The agency told is cited as a source of the statement (a media voice).
+            Q("Reuters", "media", "told Reuters"),
+        ],
     ),
     ("en-according-to-treaty-negative", ["According to the treaty, either side may withdraw."], []),
     (
@@ -530,6 +534,7 @@ EN_CASES = [
         [
             Q("Kim Lee", "official", "said", para=0),
             Q("Kim Lee", "official", "told", direct=True, channel="Associated Press", para=1),
+            Q("Associated Press", "media", "told Associated Press", para=1),
         ],
     ),
     (
@@ -542,9 +547,236 @@ EN_CASES = [
         "en-adding-participle",
         ["The minister said prices would fall, adding that subsidies would stay."],
         [
-            Q("minister", "official", "said", text="prices would fall"),
-            Q("minister", "official", "adding", text="subsidies would stay"),
+            # An unnamed minister (no name anywhere before) is an unnamed voice.
+            Q("minister", "anonymous", "said", text="prices would fall"),
+            Q("minister", "anonymous", "adding", text="subsidies would stay"),
         ],
+    ),
+    # Wire credits and source lines: the agency is a media voice (issue 14, English sources).
+    (
+        "en-credit-in-brackets-after-dateline",
+        ["OSLO, March 3 (Reuters) The harbour will reopen next week, the port authority said."],
+        [Q("Reuters", "media", "(Reuters)"), Q("port authority", "anonymous", "said")],
+    ),
+    (
+        "en-credit-two-agencies-in-one-bracket",
+        ["(MENAFN- IANS) Exports fell in May."],
+        [Q("MENAFN", "media", "(MENAFN- IANS)"), Q("IANS", "media", "(MENAFN- IANS)")],
+    ),
+    (
+        "en-credit-could-not-verify",
+        ["AFP could not independently verify the figures."],
+        [Q("AFP", "media", "AFP could not independently verify")],
+    ),
+    ("en-credit-lead-bar", ["AFP | Updated: 2 hours ago"], [Q("AFP", "media", "AFP |")]),
+    (
+        "en-credit-tail-dash",
+        ["Floods cut the road to the valley. — AFP"],
+        [Q("AFP", "media", None)],
+    ),
+    (
+        "en-credit-copyright",
+        ["Copyright 2021 The Associated Press. All rights reserved."],
+        [Q("Associated Press", "media", None)],
+    ),
+    (
+        "en-credit-source-line",
+        ["Source: Emirates News Agency"],
+        [Q("Emirates News Agency", "media", "Source: Emirates News Agency")],
+    ),
+    (
+        "en-media-subject-reported",
+        ["The talks will resume in June, Xinhua reported."],
+        [Q("Xinhua", "media", "reported", text="The talks will resume in June")],
+    ),
+    # «…, X said.» at the end of a sentence: the clause before the subject is the statement.
+    (
+        "en-trailing-subject-country",
+        ["The border crossing will stay closed until Friday, Norway said."],
+        [Q("Norway", "state", "said", text="The border crossing will stay closed until Friday")],
+    ),
+    # An honorific after the quote keeps the speaker («"…," Mr. Smith added»).
+    (
+        "en-honorific-after-quote",
+        [
+            "Peter Smith, the mayor, said the bridge was safe.",
+            '"We checked every bolt," Mr. Smith added.',
+        ],
+        [
+            Q("Peter Smith", None, "said", para=0),
+            Q("Peter Smith", None, "added", direct=True, para=1, text="We checked every bolt"),
+        ],
+    ),
+    # A quotation of several sentences in straight quotes stays one statement.
+    (
+        "en-straight-quote-several-sentences",
+        ['"The water is back. The schools open on Monday," Anna Berg said on the radio.'],
+        [
+            Q(
+                "Anna Berg",
+                None,
+                "said",
+                direct=True,
+                text="The water is back. The schools open on Monday",
+            )
+        ],
+    ),
+    # AP style: two apostrophes as the quotation mark.
+    (
+        "en-doubled-apostrophes-quote",
+        ["''Nobody was hurt,'' Carl Jones said."],
+        [Q("Carl Jones", None, "said", direct=True, text="Nobody was hurt")],
+    ),
+    # «it said» goes to the last institution, «he said» to the last person.
+    (
+        "en-it-said-is-the-institution",
+        [
+            "Mary Olsen said the storm had passed.",
+            "The Weather Office said the rain would stop. It said the rivers were falling.",
+        ],
+        [
+            Q("Mary Olsen", None, "said", para=0),
+            Q("Weather Office", None, "said", para=1),
+            Q("Weather Office", None, "said", para=1, text="the rivers were falling"),
+        ],
+    ),
+    (
+        "en-adverb-before-verb",
+        ["John Carter, the club's coach, angrily told reporters the referee was wrong."],
+        [Q("John Carter", None, "told", text="the referee was wrong")],
+    ),
+    (
+        "en-circumstance-inside-subject",
+        ["The Health Ministry on Sunday said 12 people were injured."],
+        [Q("Health Ministry", None, "said", text="12 people were injured")],
+    ),
+    (
+        "en-dateline-label-before-subject",
+        ["BERLIN: A government spokesman said the plan was ready."],
+        [Q("government spokesman", "anonymous", "said")],
+    ),
+    (
+        "en-dateline-dash-before-subject",
+        ["OSLO — Norway's government said on Friday it would cut fuel taxes."],
+        [Q("Norway's government", None, "said")],
+    ),
+    # Clause fragments and weekdays are never speakers.
+    ("en-fragment-not-a-speaker", ["Prices rose again despite what the traders said."], []),
+    ("en-weekday-not-a-speaker", ["The vote passed, Monday said nothing."], []),
+    # Passives and the noun «reports» are not statements.
+    ("en-passive-confirmed-not-a-statement", ["Nine people were confirmed dead."], []),
+    ("en-passive-reported-to", ["Rebels in the hills were reported to have left."], []),
+    (
+        "en-reports-said-is-a-noun",
+        ["The convoy turned back, local reports said."],
+        [Q("local reports", "anonymous", "said")],
+    ),
+    # An abbreviated country or body takes its full name («the US said» -> United States).
+    (
+        "en-abbreviated-country-full-name",
+        ["The US said it would send more aid."],
+        [Q("United States", "state", "said", text="it would send more aid")],
+    ),
+    (
+        "en-role-then-name-apposition",
+        ["The Harbour Agency's chief engineer, Tom Berg, said the dock was safe."],
+        [Q("Tom Berg", "official", "said", role="The Harbour Agency's chief engineer")],
+    ),
+    (
+        "en-bare-role-is-unnamed",
+        ["A Navy official said the ship had left port."],
+        [Q("Navy official", "anonymous", "said")],
+    ),
+    (
+        "en-lowercase-owner-dropped",
+        ["Wells were full, as the region’s Water Board said on Monday."],
+        [Q("Water Board", None, "said")],
+    ),
+    (
+        "en-headline-clause-is-not-a-name",
+        ["Storm hits northern coast, says weather office"],
+        [],
+    ),
+    # «X did Y, saying …»: the subject of the sentence speaks.
+    (
+        "en-participle-after-main-clause",
+        [
+            "The Central Bank of Norway cut its rate for the first time in a year, saying the economy had cooled."
+        ],
+        [Q("Central Bank of Norway", None, "saying", text="the economy had cooled")],
+    ),
+    (
+        "en-participle-after-relative-clause-skipped",
+        ["Tom Berg won the final against Ali Sami, who quit early, saying his knee hurt."],
+        [],
+    ),
+    # «Oslo and Stockholm said»: each named side speaks.
+    (
+        "en-coordinated-capitals",
+        ["Oslo and Stockholm said the talks would go on."],
+        [
+            Q("Oslo", "state", "said", affiliation="Norway"),
+            Q("Stockholm", "state", "said", affiliation="Sweden"),
+        ],
+    ),
+    # A quotation opened with a curly mark and closed with a straight one.
+    (
+        "en-mixed-quote-marks",
+        ['“It is a hard day," Mr. Berg said.'],
+        [Q("Berg", None, "said", direct=True, text="It is a hard day")],
+    ),
+    # A person who does something (no statement) is who «he» is in the next quote.
+    (
+        "en-pronoun-after-non-statement",
+        ["Tom Berg promised a “fair count” in a post.", "“We owe them,” he added."],
+        [Q("Tom Berg", None, "added", direct=True, para=1)],
+    ),
+    # An institution named earlier (not as a speaker) is who «the central bank» is.
+    (
+        "en-institution-epithet-resolves",
+        [
+            "The Bank of Norway raised rates on Tuesday.",
+            "The central bank said inflation was too high.",
+        ],
+        [Q("Bank of Norway", "state", "said", para=1, text="inflation was too high")],
+    ),
+    (
+        "en-the-ministry-resolves-to-named-ministry",
+        [
+            "The Health Ministry in Oslo opened a clinic.",
+            "Ten people were hurt, the ministry said.",
+        ],
+        [Q("Health Ministry", "state", "said", para=1)],
+    ),
+    # A statement issued by a voice: the issuer speaks.
+    (
+        "en-statement-from-issuer",
+        ["A statement from the Health Ministry said ten people were hurt."],
+        [Q("Health Ministry", "state", "said", text="ten people were hurt")],
+    ),
+    (
+        "en-said-a-statement-from-issuer",
+        ['"We will go to Oslo," said a statement from the Prime Minister\'s office.'],
+        [Q("Prime Minister's office", None, "said", direct=True)],
+    ),
+    (
+        "en-possessive-statement-owner",
+        ["Tom Berg's statement said the plan had failed."],
+        [Q("Tom Berg", None, "said", text="the plan had failed")],
+    ),
+    # Speech acts with an object: a named voice condemns, praises, accuses.
+    (
+        "en-speech-act-with-object",
+        ["Tom Berg condemned the attack on the port."],
+        [Q("Tom Berg", None, "condemned", text="the attack on the port")],
+    ),
+    ("en-speech-act-passive-negative", ["The attack was condemned by many."], []),
+    ("en-speech-act-unnamed-negative", ["Officials praised the rescue teams."], []),
+    # «he said» never goes to an institution, even when it spoke last.
+    (
+        "en-he-said-not-an-institution",
+        ["The Port Authority said the dock was closed.", '"It was wrong," he said.'],
+        [Q("Port Authority", None, "said", para=0)],
     ),
 ]
 

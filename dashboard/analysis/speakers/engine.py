@@ -340,6 +340,9 @@ def _role_core(role: str) -> frozenset[str]:
 @dataclass
 class _Ctx:
     last: _NP | None = None
+    # The last person and the last institution that spoke: "he said" / "it said" (English).
+    last_person: _NP | None = None
+    last_body: _NP | None = None
     by_surname: dict[str, _NP] = field(default_factory=dict)
     by_role: dict[str, _NP] = field(default_factory=dict)
     # Institutions that spoke, by head noun («وزارة»، "ministry"): «قالت الوزارة» is the last one.

@@ -7,6 +7,8 @@ participles), speaker_roles.txt, source_phrases.txt.
 
 from __future__ import annotations
 
+import re
+
 from dashboard.analysis.languages import get_pack
 from dashboard.analysis.speakers.engine import (
     _COMMA_RE,
@@ -20,6 +22,7 @@ from dashboard.analysis.speakers.engine import (
     _Ctx,
     _kind_of,
     _name_text,
+    _nphrase,
     _Role,
     _role_at,
     _side_at,
@@ -37,18 +40,54 @@ from dashboard.model import Quote
 _EN_ROLES = roles("en")
 
 
-def _load_en_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    finite, opinion, participle = set(), set(), set()
+def _load_en_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Reporting verbs; flags: opinion (needs «that» or a quote), participle, act (a speech
+    act whose object is the statement: «X condemned the attack», named subjects only)."""
+    finite, opinion, participle, acts = set(), set(), set(), set()
     for fields in get_pack("en").fields("reporting_verbs.txt"):
         form = fields[0].lower()
         flag = fields[1] if len(fields) > 1 else ""
         (participle if flag == "participle" else finite).add(form)
         if flag == "opinion":
             opinion.add(form)
-    return frozenset(finite), frozenset(opinion), frozenset(participle)
+        if flag == "act":
+            acts.add(form)
+    return frozenset(finite), frozenset(opinion), frozenset(participle), frozenset(acts)
 
 
-_EN_VERBS, _EN_OPINION, _EN_PARTICIPLES = _load_en_verbs()
+_EN_VERBS, _EN_OPINION, _EN_PARTICIPLES, _EN_ACTS = _load_en_verbs()
+
+
+def _load_agencies() -> dict[str, str]:
+    """Spelling as written -> the agency's name (news_agencies.txt)."""
+    out: dict[str, str] = {}
+    for fields in get_pack("en").fields("news_agencies.txt"):
+        name = fields[0].strip()
+        out[name] = name
+        if len(fields) > 1:
+            for other in fields[1].split(","):
+                if other.strip():
+                    out[other.strip()] = name
+    return out
+
+
+_AGENCIES = _load_agencies()
+_AGENCY_ALT = "|".join(re.escape(a) for a in sorted(_AGENCIES, key=len, reverse=True))
+# Credits: "(AP)", "(MENAFN- IANS)", "Reuters | Updated", "... — AFP", "Copyright 2024 The
+# Associated Press", "Source: Kuwait News Agency". Case-sensitive: a credit is written as a name.
+_CREDIT_PAREN_RE = re.compile(rf"\(((?:{_AGENCY_ALT})(?:\s*[-–/,]\s*(?:{_AGENCY_ALT}))*)\)")
+_CREDIT_LEAD_RE = re.compile(rf"^\s*(?:The\s+)?({_AGENCY_ALT})\s*(?:[|—–]|-(?=\s)|:(?=\s))")
+_CREDIT_TAIL_RE = re.compile(rf"[—–-]\s*(?:The\s+)?({_AGENCY_ALT})\s*[.)]?\s*$")
+_CREDIT_COPYRIGHT_RE = re.compile(
+    rf"\b(?:Copyright|©)\s*(?:©\s*)?(?:\d{{4}}\s+)?(?:The\s+)?({_AGENCY_ALT})\b"
+)
+_CREDIT_SOURCE_RE = re.compile(r"\b(?:Source|SOURCE|Sources)\s*:\s*((?:[A-Z][\w.&'’-]*\s*){1,6})")
+# The wire's own disclaimer: «Reuters could not independently verify the reports».
+_CREDIT_VERIFY_RE = re.compile(
+    rf"\b({_AGENCY_ALT}) (?:could not|cannot|can't|was unable to|has not been able to|"
+    rf"was not able to) (?:immediately )?(?:independently )?(?:verify|confirm)"
+)
+_CREDIT_SPLIT_RE = re.compile(r"\s*[-–/,]\s*")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -73,7 +112,9 @@ _EN_ARTICLES = frozenset(_words("a an the"))
 _EN_STOPWORDS = frozenset(
     _words(
         "on in at during after before while when that this these those is was were are be been "
-        "but and or of for with by from to as who which"
+        "but and or of for with by from to as who which including despite because if although "
+        "though since until unless whether than about into through against between without "
+        "where whom whose what how why amid"
     )
 )
 
@@ -100,11 +141,57 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     seg = [t for t in seg if t.norm not in _EN_SKIP_BEFORE_VERB]
     while seg and seg[0].surf.rstrip(".") in _EN_HONORIFICS:
         seg = seg[1:]
+    if seg and any(c in t.gap for t in seg[1:] for c in ":—–"):
+        # «LONDON: A senior official said», «OSLO — The government said»: a dateline or a
+        # label before the subject.
+        last = max(j for j in range(1, len(seg)) if any(c in seg[j].gap for c in ":—–"))
+        seg = seg[last:]
+    for j in range(1, len(seg)):
+        # «The ministry in a statement said», «Russia on Monday said»: the subject ends there.
+        if seg[j].norm in ("in", "on", "at", "during") and any(
+            t.norm in _EN_CIRCUMSTANCE for t in seg[j + 1 : j + 4]
+        ):
+            seg = seg[:j]
+            break
+    if seg and all(t.norm in _EN_WHEN or t.norm in _EN_ARTICLES for t in seg):
+        return None
+    own = 1 if len(seg) > 2 and seg[0].norm in _EN_ARTICLES else 0
+    if (
+        len(seg) > own + 1
+        and seg[own].surf.islower()
+        and seg[own].norm.endswith(("'s", "’s"))
+        and seg[own + 1].surf[:1].isupper()
+    ):
+        seg = seg[own + 1 :]  # «the territory's Health Ministry»: the owner is not the name
     if not seg:
         return None
     if len(seg) == 1 and seg[0].norm in _EN_PRONOUNS:
         return None
-    if any(t.norm in _EN_STOPWORDS and t.norm not in _EN_NP_PREPS for t in seg):
+    for j in range(len(seg) - 1):
+        # «a statement from the ministry said», «said a statement by X's office»: the issuer.
+        if (
+            seg[j].norm in _EN_ISSUED
+            and seg[j + 1].norm in ("from", "by", "of")
+            and j + 2 < len(seg)
+        ):
+            seg = seg[j + 2 :]
+            break
+    if len(seg) >= 2 and seg[-1].norm in _EN_ISSUED and seg[-2].norm.endswith(("'s", "’s")):
+        # «Netanyahu's statement said»: the owner of the statement is the voice.
+        owner = seg[-2]
+        cut = len(owner.surf) - 2
+        seg = [
+            *seg[:-2],
+            _Tok(
+                owner.surf[:cut],
+                owner.norm[:-2],
+                owner.start,
+                owner.start + cut,
+                owner.gap,
+                owner.quote,
+            ),
+        ]
+    if any(_en_breaks(seg, j) for j in range(len(seg))):
         return None
     if seg[-1].norm in _DOCUMENTS:
         return None  # «the treaty says»: a document, not a speaker
@@ -116,6 +203,8 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         q -= 1
     if len(seg) - q > 4:
         q = len(seg) - 4
+    while q < len(seg) - 1 and seg[q].norm in _EN_ARTICLES:
+        q += 1  # «The Weather Office said»: the article is not part of the name
     role_toks = seg[:q]
     while role_toks and role_toks[0].norm in _EN_ARTICLES:
         role_toks = role_toks[1:]
@@ -147,8 +236,17 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         if side and side.type in ("country", "capital", "body"):
             np.kind, np.body = "state", True
     np.affiliation = _affiliation(role_toks or seg, speaker_is_place=np.body)
+    if np.body and np.name == seg[-1].surf and seg[-1].surf.replace(".", "").isupper():
+        side = _side_at(seg, len(seg) - 1)
+        if side and side.type in ("country", "body"):
+            np.name = side.side  # «US said», «the UN said»: the full name, as written elsewhere
+    if np.name and _is_media(np.name):
+        np.kind, np.body = "media", True  # «Xinhua reported», «the AP reports»
     return np
 
+
+# Texts issued by a voice: «a statement from X», «X's statement».
+_EN_ISSUED = frozenset(_words("statement statements communique communiqué release post"))
 
 # Prepositions inside a speaker phrase: «a professor at X», «officials in Seoul».
 _EN_NP_PREPS = frozenset(_words("of at for on in"))
@@ -196,7 +294,9 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             np = _en_np(seg, sentence)
             if np is None:
                 continue
-            np = ctx.resolve(np)
+            np = _en_plausible(ctx.resolve(np), ctx)
+            if np is None:
+                continue
             text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
             out.append(_en_quote(np, "according to", False, text, para, sentence, ""))
             continue
@@ -204,11 +304,20 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             if (
                 i + 1 < n
                 and (
-                    toks[i + 1].norm == "that" or ":" in toks[i + 1].gap or toks[i + 1].quote != -1
+                    toks[i + 1].norm == "that"
+                    or ":" in toks[i + 1].gap
+                    or toks[i + 1].quote != -1
+                    or t.norm in _EN_SAY_PARTICIPLES
                 )
                 and _COMMA_RE.search(t.gap)
             ):
-                np = out[-1:] and _np_from_quote(out[-1]) or ctx.last
+                # «The bank cut rates, saying …»: the subject of the sentence speaks.
+                np = (
+                    out[-1:]
+                    and _np_from_quote(out[-1])
+                    or _en_leading_subject(toks, i, sentence, ctx)
+                    or ctx.last
+                )
                 if np:
                     direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
                     out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
@@ -229,15 +338,50 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     np = _np_from_quote(out[-1])
                     out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
             continue
+        if _en_not_a_statement(toks, i):
+            continue
         q = _en_attribution(toks, i, sentence, quotes, quotes_len, ctx)
         if q is None:
             continue
         np, direct, text, channel = q
-        np = ctx.resolve(np)
+        np = _en_plausible(ctx.resolve(np), ctx)
+        if np is None:
+            continue
         ctx.learn(np)
         ctx.last = np
+        if np.body or _is_media(np.name) or _institution_name(np.name):
+            ctx.last_body = np
+        elif np.kind != "anonymous":
+            ctx.last_person = np
         if text:
-            out.append(_en_quote(np, t.surf, direct, text, para, sentence, channel))
+            for one in _en_conjuncts(np, sentence):
+                out.append(_en_quote(one, t.surf, direct, text, para, sentence, channel))
+            if channel and _is_media(channel):
+                # «X told Reuters»: the outlet is cited as the source of the statement.
+                media = _NP(channel, "", "media", "", True)
+                out.append(
+                    _en_quote(media, t.surf + " " + channel, False, text, para, sentence, "")
+                )
+    return out
+
+
+def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
+    """«Washington and Seoul said», «Norway and the European Union said»: each named side
+    speaks. A name with «and» inside it (a ministry «of Planning and International
+    Cooperation») stays one: both parts must be a country, a capital, or a known body."""
+    if " and " not in np.name or np.known:
+        return [np]
+    parts = [p.strip() for p in np.name.split(" and ")]
+    out: list[_NP] = []
+    for part in parts:
+        toks, _ = _tokens(part)
+        while toks and toks[0].norm in _EN_ARTICLES:
+            toks = toks[1:]
+        side = _side_at(toks, 0) if toks else None
+        if side is None or len(side.words) != len(toks) or side.type == "adj":
+            return [np]
+        name = _text(toks, 0, len(toks), part)
+        out.append(_NP(name, "", "state", side.side, True))
     return out
 
 
@@ -296,7 +440,11 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
         if t.quote != -1:
             break
         segs[-1].insert(0, t)
-        if _HARD_PUNCT.search(t.gap) and not t.gap.strip().endswith(tuple(_QUOTE_OPEN)):
+        if (
+            _HARD_PUNCT.search(t.gap)
+            and not t.gap.strip().endswith(tuple(_QUOTE_OPEN))
+            and not (t.gap.strip() == "." and k > 0 and toks[k - 1].surf in _EN_HONORIFICS)
+        ):
             k -= 1
             break
         if _COMMA_RE.search(t.gap):
@@ -318,9 +466,23 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
 
 def _en_trim(seg: list[_Tok]) -> list[_Tok]:
     for j in range(len(seg) - 1, -1, -1):
-        if seg[j].norm in _EN_STOPWORDS and seg[j].norm not in _EN_NP_PREPS:
+        if _en_breaks(seg, j):
             return seg[j + 1 :]
     return seg
+
+
+def _en_breaks(seg: list[_Tok], j: int) -> bool:
+    """Does token j end a noun phrase? «and» between capitalised words is inside a name
+    («the Ministry of Planning and International Cooperation»); a number ends one («97 remain
+    in Gaza including 34 the military says»)."""
+    norm = seg[j].norm
+    if norm[:1].isdigit():
+        return True
+    if norm not in _EN_STOPWORDS or norm in _EN_NP_PREPS:
+        return False
+    if norm == "and" and 0 < j < len(seg) - 1:
+        return not (seg[j - 1].surf[:1].isupper() and seg[j + 1].surf[:1].isupper())
+    return True
 
 
 def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
@@ -354,20 +516,46 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         if inverted is not None:
             return inverted, False, sentence[: toks[i].start].strip(_PUNCT_STRIP), channel
     start = i
-    while start > 0 and toks[start - 1].norm in _EN_SKIP_BEFORE_VERB:
+    while start > 0 and (
+        toks[start - 1].norm in _EN_SKIP_BEFORE_VERB or _en_adverb(toks[start - 1])
+    ):
         start -= 1
     segs, quote_before = _en_segments_before(toks, start)
     np = None
     closest = _en_trim(segs[0]) if segs else []
     if closest and len(closest) == 1 and closest[0].norm in _EN_PRONOUNS:
-        np = ctx.last
+        np = _en_pronoun(closest[0].norm, ctx)
     elif closest and not (_looks_appos(closest) and len(segs) > 1):
         np = _en_np(closest, sentence)
     elif len(segs) > 1 and (not closest or _looks_appos(closest)):
         # «John Smith, a professor at X, said»
         appos = closest or (segs[1] if len(segs) > 2 else [])
         name_seg = segs[2] if not closest and len(segs) > 2 else segs[1]
-        np = _en_np(_en_trim(name_seg), sentence)
+        name_toks = _en_trim(name_seg)
+        np = _en_np(name_toks, sentence)
+        if not closest and (
+            any(t.norm in _EN_VERBS for t in name_toks)
+            or sum(
+                1
+                for t in name_toks
+                if t.surf.islower() and t.norm not in _EN_NP_PREPS and t.norm not in _EN_ARTICLES
+            )
+            > 1
+        ):
+            # «Adams said the two boxers, …, were eligible despite claims …»: no subject;
+            # «The agency's country director, Jane Roe, said»: the name is the apposition.
+            np = None
+            if appos and _name_like(appos) and len(appos) <= 4:
+                np = _en_np(appos, sentence)
+                role, kind, aff = _en_appos(name_toks, sentence)
+                if np is not None and role:
+                    np.role, np.kind = role, kind
+                    np.affiliation = np.affiliation or aff
+                appos = []
+        elif closest and not _name_like(name_toks):
+            # «Jordan signed a deal, the Ministry of X said»: no name before the comma, so
+            # the phrase with the article is the subject, not an apposition.
+            np, appos = _en_np(closest, sentence), []
         if np and appos:
             role, kind, aff = _en_appos(appos, sentence)
             if role:
@@ -405,14 +593,139 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         qs, qe = quotes[quote_before]
         return np, True, sentence[qs + 1 : qe - 1].strip(" ,."), channel
     k = _en_skip_circumstance(toks, after)
+    if t.norm in _EN_ACTS:
+        # «X condemned the attack»: a speech act by a named voice; the clause is its content.
+        if np.name[:1].isupper() and k < n and np.kind != "anonymous":
+            direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
+            return np, direct, text, channel
+        return None
     if t.norm in _EN_OPINION and not (
         k < n and (toks[k].norm == "that" or toks[k].quote != -1 or ":" in toks[k].gap)
     ):
+        # «Jane Roe hailed the deal in a post. "…," she added.»: no statement here, but the
+        # person is who «she» is next.
+        if np.name and not np.body and np.name[:1].isupper() and len(np.name.split()) <= 4:
+            known = ctx.resolve(np)
+            if known.kind != "anonymous" and not _institution_name(known.name):
+                ctx.last_person = known
         return None
     if k >= n:
+        # «Prices will rise, the central bank said.»: the statement is the clause before the
+        # comma that opens the subject.
+        first = segs[0][0] if segs and segs[0] else None
+        if first is not None and closest and _COMMA_RE.search(first.gap) and first.start > 12:
+            before = sentence[: first.start].strip(_PUNCT_STRIP)
+            if len(_words(before)) >= 3:
+                return np, False, before, channel
         return None
     direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
     return np, direct, text, channel
+
+
+_EN_BODY_HEADS = frozenset(
+    _words(
+        "office ministry department agency authority council committee bank government army "
+        "military police court commission union party organisation organization company board "
+        "service forces administration embassy institute fund parliament cabinet secretariat"
+    )
+)
+
+
+def _institution_name(name: str) -> bool:
+    """«The Weather Office», «Central Bank of X»: a name headed by an institution noun."""
+    words = _words(name.lower())
+    return bool(words) and (words[-1] in _EN_BODY_HEADS or words[0] in _EN_BODY_HEADS)
+
+
+def _name_like(seg: list[_Tok]) -> bool:
+    """Capitalised words (with «of», «the», «and» between them), as a name is written."""
+    return bool(seg) and all(
+        t.surf[:1].isupper() or t.norm in ("of", "the", "and", "al", "bin", "de", "van", "von")
+        for t in seg
+    )
+
+
+_EN_BE = frozenset(_words("is was were are be been being"))
+
+
+def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
+    """A passive («were confirmed dead», «was reported to have fled») or the noun «reports»
+    («media reports said», «reports said»): no one speaks at this word."""
+    if i > 0 and toks[i - 1].norm in _EN_BE and toks[i - 1].quote == -1:
+        return True
+    if toks[i].norm in ("reports", "reported", "claims"):
+        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+        prev = toks[i - 1].norm if i > 0 else ""
+        if nxt == "to" or nxt in _EN_VERBS or prev in _EN_ARTICLES or prev in _EN_STOPWORDS:
+            return True
+    return False
+
+
+# Participles that report speech with any clause after them («saying the economy cooled»).
+_EN_SAY_PARTICIPLES = frozenset(_words("saying adding noting stressing warning explaining"))
+
+
+def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """The subject at the start of the sentence when a participle at i follows its clause:
+    capitalised words (with «of», «the», «and») up to the first lower-case word, which must
+    be the verb; no relative clause («who …», «which …») in between."""
+    k = 0
+    while k < i and (toks[k].surf[:1].isupper() or toks[k].norm in ("of", "the", "and")):
+        k += 1
+    if k == 0 or k >= i or toks[k].norm in _EN_STOPWORDS or toks[k].surf[:1].isupper():
+        return None
+    if any(toks[j].norm in ("who", "which", "whose") for j in range(k, i)):
+        return None
+    seg = toks[:k]
+    if any(t.quote != -1 for t in seg) or any(_COMMA_RE.search(t.gap) for t in seg[1:]):
+        return None
+    np = _en_np(seg, sentence)
+    if np is None or not np.name:
+        return None
+    np = _en_plausible(ctx.resolve(np), ctx)
+    return np
+
+
+def _en_adverb(t: _Tok) -> bool:
+    """«forcefully told», «repeatedly said»: a manner adverb between subject and verb."""
+    return t.quote == -1 and t.surf.islower() and len(t.surf) > 4 and t.surf.endswith("ly")
+
+
+def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
+    """A named voice, an unnamed one, or nothing. A subject with no capitalised word that did
+    not resolve to someone named earlier («the central bank», «the group») is an unnamed voice
+    when it is a role or an institution, and a clause fragment otherwise («women despite»)."""
+    words = np.name.split()
+    if not words:
+        return None
+    if np.role and np.role == np.name and not np.known and np.kind != "media":
+        np.kind = "anonymous"  # «a Hamas official», «the President» with no name given
+        return np
+    if np.known or any(w[:1].isupper() or w[:1].isdigit() for w in words):
+        if words[0] == "I" and len(words) > 1:
+            return None  # «I must say»: the writer's own voice
+        return np
+    head = _nphrase(np.name)[-1] if np.name else ""
+    hit = ctx.by_body_head.get(head) if head in _EN_BODY_HEADS else None
+    if hit is not None and (np.body or np.role or len(words) <= 3):
+        # «the central bank said» after «the Bank of England …»: that institution.
+        return _NP(hit.name, hit.role, hit.kind, hit.affiliation, True, True)
+    if np.role or np.body or np.kind not in ("", "other"):
+        np.kind = "anonymous"
+        return np
+    return None
+
+
+def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
+    """«he said» is the last person who spoke; «it said» the last institution or country
+    (never a person); «they said» the last speaker."""
+    if norm == "it":
+        return ctx.last_body
+    if norm in ("he", "she"):
+        if ctx.last_person is not None:
+            return ctx.last_person
+        return ctx.last if ctx.last is not None and ctx.last is not ctx.last_body else None
+    return ctx.last
 
 
 _EN_DESCRIBE = frozenset(_words("described describes"))
@@ -490,13 +803,133 @@ def _looks_appos(seg: list[_Tok]) -> bool:
 _EN_TRIGGERS = _WordFilter(set(_EN_VERBS | _EN_PARTICIPLES | {"according"}), "")
 
 
+def _credit(name: str, cue: str, para: int, paragraph: str) -> Quote:
+    """A wire credit or cited outlet as the source of the dispatch (kind media)."""
+    return Quote(
+        speaker=name,
+        speaker_kind="media",
+        role="",
+        verb=cue,
+        direct=False,
+        text=paragraph.replace(cue, " ", 1).strip(_PUNCT_STRIP)[:300],
+        paragraph=para,
+        sentence=paragraph[:300],
+        affiliation="",
+        channel="",
+    )
+
+
+def _credits(paragraph: str, para: int) -> list[Quote]:
+    """Wire credits and source lines of one paragraph, in the order they are written."""
+    found: list[tuple[int, str, str]] = []
+    if "(" in paragraph:
+        for m in _CREDIT_PAREN_RE.finditer(paragraph):
+            for part in _CREDIT_SPLIT_RE.split(m.group(1)):
+                if part in _AGENCIES:
+                    found.append((m.start(), part, m.group(0)))
+    for regex in (_CREDIT_LEAD_RE, _CREDIT_TAIL_RE, _CREDIT_COPYRIGHT_RE, _CREDIT_VERIFY_RE):
+        m = regex.search(paragraph)
+        if m:
+            found.append((m.start(1), m.group(1), m.group(0).strip()))
+    if ":" in paragraph:
+        m = _CREDIT_SOURCE_RE.search(paragraph)
+        if m:
+            name = m.group(1).strip(" .")
+            found.append((m.start(1), name, m.group(0).strip()))
+    found.sort(key=lambda f: f[0])  # stable: «(MENAFN- IANS)» keeps its written order
+    out: list[Quote] = []
+    seen: set[str] = set()
+    for _pos, name, cue in found:
+        if name not in seen:
+            seen.add(name)
+            out.append(_credit(name, cue, para, paragraph))
+    return out
+
+
+def _is_media(name: str) -> bool:
+    """A known agency or outlet, or a name with a media word («Syrian state media»)."""
+    if name in _AGENCIES or name.removeprefix("the ").removeprefix("The ") in _AGENCIES:
+        return True
+    return any(w in _EN_MEDIA_HINT for w in _words(name.lower()))
+
+
+def _join_open_quotes(sentences: list[str]) -> list[str]:
+    """Sentences of a quotation in straight double quotes kept together: «"A. B," he said.»
+    (the sentence splitter protects only curly quotes and guillemets)."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and out[-1].count('"') % 2 == 1:
+            out[-1] = out[-1] + " " + sentence
+        else:
+            out.append(sentence)
+    return out
+
+
+# AP style: two apostrophes as a quotation mark (''We will win,'' he said).
+_DOUBLED_APOSTROPHES_RE = re.compile(r"(?<![\w'])''(?=\S)(.{3,2000}?)(?<=\S)''(?![\w'])")
+
+
+# A quotation opened with one kind of mark and closed with another (“…" or "…”, "…''), as
+# pages pasted from several sources write them. Same length, so offsets do not move.
+_MIXED_QUOTES_RE = re.compile(r'“([^“”"]{1,2000})"|"([^“”"]{1,2000})”')
+_STRAIGHT_THEN_DOUBLED_RE = re.compile(r'"([^"“”]{1,2000}?)\'\'(?![\w\'])')
+
+
+def _learn_institutions(paragraph: str, ctx: _Ctx) -> None:
+    """Institutions named in the text, spoken or not («the Bank of England cut rates»), so
+    that a later «the central bank said» / «the ministry said» is that institution: each
+    capitalised name with an institution noun is the latest of its head noun."""
+    toks, _ = _tokens(paragraph)
+    p = 0
+    while p < len(toks):
+        if not toks[p].surf[:1].isupper():
+            p += 1
+            continue
+        q = p
+        while q < len(toks) and (
+            toks[q].surf[:1].isupper()
+            or (
+                toks[q].norm in ("of", "and")
+                and q + 1 < len(toks)
+                and toks[q + 1].surf[:1].isupper()
+            )
+        ):
+            if q > p and toks[q].gap.strip():
+                break  # punctuation ends a name («FRANKFURT (AFP) - The European Central Bank»)
+            q += 1
+        heads = [t.norm for t in toks[p:q] if t.norm in _EN_BODY_HEADS and t.surf[:1].isupper()]
+        while p < q and toks[p].norm in _EN_ARTICLES:
+            p += 1
+        if heads and q - p >= 2:
+            name = _text(toks, p, q, paragraph)
+            np = _NP(name, "", "state", _affiliation(toks[p:q], True), True)
+            for head in heads:
+                ctx.by_body_head[head] = np
+        p = max(q, p + 1)
+
+
+_BODY_HEAD_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(w.capitalize() for w in _EN_BODY_HEADS)) + r")\b"
+)
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
-    out: list[Quote] = []
+    out: list[Quote] = _credits(paragraph, para)
+    if "''" in paragraph:
+        paragraph = _DOUBLED_APOSTROPHES_RE.sub(r"“\1”", paragraph)
+        paragraph = _STRAIGHT_THEN_DOUBLED_RE.sub(r"“\1”", paragraph)
+    if '"' in paragraph and ("“" in paragraph or "”" in paragraph):
+        paragraph = _MIXED_QUOTES_RE.sub(r"“\1\2”", paragraph)
+    if _BODY_HEAD_RE.search(paragraph):
+        _learn_institutions(paragraph, ctx)
     lower = paragraph.lower()
     if not _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
         return out
-    for sentence in split_sentences(paragraph):
+    sentences = split_sentences(paragraph)
+    if '"' in paragraph:
+        sentences = _join_open_quotes(sentences)
+    for sentence in sentences:
         lower = sentence.lower()
         if _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
             out.extend(_en_sentence(sentence, para, ctx))
