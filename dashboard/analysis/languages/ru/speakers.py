@@ -99,6 +99,9 @@ _OUTLET_HEADS = frozenset(
     ]
 )
 _DASHES = ("—", "–", "-")
+_ADJECTIVE_ENDINGS = ("ский", "ская", "ской", "ского", "ское", "ый", "ая", "ой", "ого", "ий")
+# Oblique endings of a title noun: after a preposition it is a circumstance («в Кремле»).
+_OBLIQUE_ENDINGS = ("е", "у", "ю", "ом", "ем", "ой", "ами", "ах")
 # „лапки“ are read as «ёлочки»: same length, so offsets into the sentence stay valid.
 _LAPKI_RE = re.compile(r"„([^„“”]*)[“”]")
 _NAME_WORD_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁa-zа-яё][a-zа-яё]+)*")
@@ -147,6 +150,11 @@ def _adverbs() -> frozenset[str]:
 
 
 @cache
+def _epithets() -> frozenset[str]:
+    return frozenset(_fold(w.lower()) for w in get_pack("ru").lines("speaker_epithets.txt"))
+
+
+@cache
 def _source_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(
         tuple(_fold(w) for w in line.lower().split())
@@ -170,6 +178,10 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         return out
     if not triggered:
         return out
+    if len(sentences) == 1 and not sentences[0].rstrip().endswith((".", "»", '"')):
+        found = _headline(sentences[0], para, ctx)  # «Россия ответит — Песков»
+        if found:
+            return out + found
     for sentence in sentences:
         found = _sentence(sentence, para, ctx)
         if not found and len(sentences) == 1:
@@ -391,7 +403,7 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
         if t.norm in _HONORIFICS:
             p += 1
             continue
-        if _covered_at(toks, p):
+        if _covered_at(toks, p) and not (after_prep and t.norm.endswith(_OBLIQUE_ENDINGS)):
             start = p
             break
         if _is_name_word(t) or _is_acronym(t):
@@ -417,6 +429,17 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
         if cov and not seen_name:
             q += cov
             lower_run = 0
+            continue
+        nxt = toks[q + 1] if q + 1 < n else None
+        if (
+            _is_name_word(t)
+            and not seen_name
+            and t.norm.endswith(_ADJECTIVE_ENDINGS)
+            and nxt is not None
+            and nxt.surf[:1].islower()
+            and not _breaks(nxt)
+        ):
+            q += 1  # «губернатор Оренбургской области»: a place adjective inside the title
             continue
         if _is_name_word(t) or _is_acronym(t) or t.norm in ("да", "де", "фон", "ван", "аль"):
             seen_name = seen_name or _is_name_word(t)
@@ -515,7 +538,12 @@ def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> list[Quote]
         and not _HARD_PUNCT.search(toks[k].gap)
     ):
         k += 1
-    if k < n and toks[k].quote != -1 and not _HARD_PUNCT.search(toks[k].gap):
+    if (
+        k < n
+        and toks[k].quote != -1
+        and not _HARD_PUNCT.search(toks[k].gap)
+        and (k == i + 1 or ":" in toks[k].gap or _COMMA_RE.search(toks[k].gap))
+    ):
         qs, qe = quotes[toks[k].quote]
         return _as_list(
             _quote(np, t.surf, True, sentence[qs + 1 : qe - 1].strip(), para, sentence, ctx)
@@ -597,6 +625,9 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
         # «агентство Reuters»: an outlet named after its kind is a body, not a person.
         np.body = typ == "body" and kind == "media" and len(words) == 1
     elif kind:
+        first = _ROLES.get(seg[0].norm, ())
+        if any(r.type == "person" for r in first):  # «глава МЧС»: a person, not the body
+            kind, typ = next((r.kind, r.type) for r in first if r.type == "person")
         np.name = _name_text(seg, 0, len(seg), sentence)
         if case == "dative" and len(seg) >= 1:
             np.name = _nominative_from_dative(seg[0].surf) + np.name[len(seg[0].surf) :]
@@ -696,6 +727,8 @@ def _quote(
         return None
     if np.role and np.role == np.name and not np.body and np.kind != "anonymous":
         hit = _by_title(np, ctx)
+        if hit is None and _fold(np.name.lower()) in _epithets() and ctx.last is not None:
+            hit = ctx.last  # «— подчеркнул дипломат»: the person just quoted
         if hit is not None:
             np = _NP(hit.name, hit.role, hit.kind, hit.affiliation or np.affiliation, False, True)
     np = ctx.resolve(np)
