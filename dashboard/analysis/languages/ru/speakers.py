@@ -99,6 +99,8 @@ _OUTLET_HEADS = frozenset(
     ]
 )
 _DASHES = ("—", "–", "-")
+# A lower-case word followed by two capitalised words: a paragraph that may name someone.
+_MENTION_HINT_RE = re.compile(r"[а-яё] [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+")
 _ADJECTIVE_ENDINGS = ("ский", "ская", "ской", "ского", "ское", "ый", "ая", "ой", "ого", "ий")
 # Oblique endings of a title noun: after a preposition it is a circumstance («в Кремле»).
 _OBLIQUE_ENDINGS = ("е", "у", "ю", "ом", "ем", "ой", "ами", "ах")
@@ -167,11 +169,10 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     out: list[Quote] = []
     if para <= 1:
         out.extend(_dateline(paragraph, para, ctx))
-    words = set(_fold(paragraph.lower()).replace("«", " ").split())
+    words = {w.strip(',.:;!?»—()"') for w in _fold(paragraph.lower()).replace("«", " ").split()}
     verbs = _verbs()
-    triggered = any(w.strip(',.:;!?»—()"') in verbs for w in words) or bool(
-        words & {"словам", "слов", "цитата", "(цитата"}
-    )
+    triggered = not words.isdisjoint(verbs) or not words.isdisjoint(("словам", "слов", "цитата"))
+    _learn_mentions(paragraph, ctx)
     sentences = split_sentences(paragraph)
     if len(sentences) == 1 and not triggered:
         out.extend(_headline(sentences[0], para, ctx))
@@ -417,6 +418,8 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
             after_prep = False
         p += 1
     if start == -1:
+        if j < n and toks[j].quote != -1 and p == j:
+            return _quoted_outlet(toks, toks[j].quote, sentence)  # «— передаёт «Интерфакс»»
         return None
     q = start
     seen_name = False
@@ -453,21 +456,58 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
         lower_run += 1
         q += 1
     seg = [t for t in toks[start:q] if t.norm not in _HONORIFICS]
-    while seg and seg[-1].surf[:1].islower() and not _covered_at(seg, len(seg) - 1):
+    while seg and seg[-1].surf[:1].islower() and not _role_covered(seg)[-1]:
         seg.pop()
     if not seg:
         return None
     # «корреспондент «Ленты.ру»», «агентство «Интерфакс»»: the outlet named in quotes.
     if q < n and toks[q].quote != -1 and seg[-1].norm in _OUTLET_HEADS:
-        qi = toks[q].quote
-        words = [t for t in toks if t.quote == qi]
-        raw = sentence[words[0].start : words[-1].end]
-        first = raw.split()[0] if raw.split() else raw
-        head = re.match(r"[A-Za-zА-ЯЁа-яё]+", first)
-        if head:
-            raw = nominative_name(head.group(0)) + raw[head.end() :]
-        return _NP(name=raw, kind="media", body=True)
+        return _quoted_outlet(toks, toks[q].quote, sentence)
     return _np(seg, sentence, ctx, case="")
+
+
+def _quoted_outlet(toks: list[_Tok], qi: int, sentence: str) -> _NP | None:
+    """An outlet named in quotes, in the nominative («Ленты.ру» -> Лента.ру)."""
+    words = [t for t in toks if t.quote == qi]
+    if not words or len(words) > 4 or not words[0].surf[:1].isupper():
+        return None
+    raw = sentence[words[0].start : words[-1].end]
+    head = re.match(r"[A-Za-zА-ЯЁа-яё]+", raw)
+    if head:
+        raw = nominative_name(head.group(0)) + raw[head.end() :]
+    return _NP(name=raw, kind="media", body=True)
+
+
+def _learn_mentions(paragraph: str, ctx: _Ctx) -> None:
+    """People named with a title in any sentence («Министр Антон Лебедев выступил ...»), so
+    that a later bare surname or title resolves to them even when they spoke later."""
+    if not _MENTION_HINT_RE.search(paragraph):
+        return
+    toks, _ = _tokens(paragraph)
+    for tok in toks:
+        tok.norm = _fold(tok.norm)
+    n = len(toks)
+    for p in range(n - 1):
+        t = toks[p]
+        if t.quote != -1 or not any(r.type == "person" for r in _ROLES.get(t.norm, ())):
+            continue
+        q = p + 1
+        while q < n and q - p <= 6 and not _breaks(toks[q]) and not _is_name_word(toks[q]):
+            q += 1
+        e = q
+        while e < n and e - q < 3 and _is_name_word(toks[e]) and not _breaks(toks[e]):
+            e += 1
+        if e - q >= 2 and toks[q].quote == -1:
+            # «президента России Владимира Путина»: a title in the genitive (its nominative
+            # is a role too) puts the name in the genitive; other oblique cases are skipped.
+            case = ""
+            if t.norm[-1:] in "ая" and t.norm[:-1] in _ROLES:
+                case = "genitive"
+            elif t.norm[-1:] in "уюеи" or t.norm.endswith(("ом", "ем", "ой")):
+                continue
+            np = _np(toks[p:e], paragraph, ctx, case=case)
+            if np is not None and not np.body and " " in np.name:
+                ctx.learn(np)
 
 
 def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
@@ -671,11 +711,13 @@ def _title_keys(role: str) -> set[str]:
     """What a title says about the office: its synonym classes, else its role nouns."""
     stems = _stems(role)
     keys: set[str] = set()
-    for ci, phrases in enumerate(_synonym_classes()):
-        for phrase in phrases:
-            k = len(phrase)
-            if any(tuple(stems[p : p + k]) == phrase for p in range(len(stems) - k + 1)):
+    # Only the head of the title counts: «пресс-секретарь президента» is no president.
+    for p in range(len(stems)):
+        for ci, phrases in enumerate(_synonym_classes()):
+            if any(tuple(stems[p : p + len(ph)]) == ph for ph in phrases):
                 keys.add(f"class{ci}")
+        if keys:
+            break
     if not keys:
         toks, _ = _tokens(role)
         for t in toks:
