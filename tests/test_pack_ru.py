@@ -309,3 +309,10 @@ def test_a_title_is_read_by_its_head_and_mentions_teach_names():
         "Дмитрий Песков",
         "Владимир Путин",
     ]
+
+
+def test_news_prose_words_are_stop_words_and_content_words_are_not():
+    for word in ("Ранее", "заявлял", "рассказали", "марта", "среду", "Фото", "словам", "ходе"):
+        assert is_stopword(word), word
+    for word in ("саммит", "переговоры", "паводок", "Кремль"):
+        assert not is_stopword(word), word
