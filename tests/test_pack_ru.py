@@ -316,3 +316,15 @@ def test_news_prose_words_are_stop_words_and_content_words_are_not():
         assert is_stopword(word), word
     for word in ("саммит", "переговоры", "паводок", "Кремль"):
         assert not is_stopword(word), word
+
+
+def test_yo_and_ye_are_one_letter_for_matching_and_keywords():
+    from dashboard.analysis.keywords import group_terms
+    from dashboard.analysis.textproc import normalize
+
+    assert normalize("Пётр Семёнов") == normalize("Петр Семенов") == "петр семенов"
+    assert group_terms({"всё": 1, "Переговоры": 2, "переговоры": 3, "Алёна": 1, "Алена": 2}) == {
+        "все": ("всё", 1),  # the key folds; the word is shown as written
+        "переговоры": ("переговоры", 5),
+        "алена": ("Алена", 3),
+    }
