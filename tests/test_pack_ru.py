@@ -328,3 +328,24 @@ def test_yo_and_ye_are_one_letter_for_matching_and_keywords():
         "переговоры": ("переговоры", 5),
         "алена": ("Алена", 3),
     }
+
+
+def test_frame_cues_cover_case_endings_without_matching_other_words():
+    from dashboard.analysis.frames import score_frames
+
+    scores, evidence = score_frames(
+        [
+            "Санкции ударили по экономике, цены выросли.",
+            "После переговоров стороны подписали договор.",
+            "Военные учения прошли у границы, угроза эскалации растёт.",
+            "В центре города открылась выставка.",
+        ],
+        "ru",
+    )
+    cues = {f: sorted(c for e in ev for c in e.cues) for f, ev in evidence.items() if ev}
+    assert cues == {
+        "economy": ["санкци", "цены", "экономик"],
+        "law_diplomacy": ["договор", "переговор"],  # «После» is no «посол»
+        "security": ["военн", "угроз", "эскалаци"],  # «ударили» is a figure of speech
+    }
+    assert scores["economy"] == 0.25 and scores["ukraine_war"] == 0.0
