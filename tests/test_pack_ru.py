@@ -349,3 +349,19 @@ def test_frame_cues_cover_case_endings_without_matching_other_words():
         "security": ["военн", "угроз", "эскалаци"],  # «ударили» is a figure of speech
     }
     assert scores["economy"] == 0.25 and scores["ukraine_war"] == 0.0
+
+
+def test_a_statement_noun_names_its_author_in_the_genitive():
+    got = attribute_quotes(
+        [
+            "Министр прокомментировал слова спецпосланника Кита Бруммера о том, что встреча "
+            "возможна.",
+            "Комиссия отвергла заявления Европарламента о новых квотах.",
+            "Слова благодарности прозвучали на церемонии.",
+        ],
+        "ru",
+    )
+    assert [(q.speaker, q.verb, q.text) for q in got] == [
+        ("Кит Бруммер", "слова", "о том, что встреча возможна"),
+        ("Европарламент", "заявления", "о новых квотах"),
+    ]

@@ -99,6 +99,12 @@ _OUTLET_HEADS = frozenset(
     ]
 )
 _DASHES = ("—", "–", "-")
+# Nouns of a statement followed by its author in the genitive («заявление МИД России о …»,
+# «слова министра Ивана Петрова о том, что …»).
+_STATEMENT_NOUNS = frozenset(
+    ["слова", "словам", "заявление", "заявления", "заявлению", "заявлением", "заявлении"]
+    + ["высказывание", "высказывания", "призыв", "призывы", "призыва", "обещание", "обещания"]
+)
 # A lower-case word followed by two capitalised words: a paragraph that may name someone.
 _MENTION_HINT_RE = re.compile(r"[а-яё] [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+")
 _ADJECTIVE_ENDINGS = ("ский", "ская", "ской", "ского", "ское", "ый", "ая", "ой", "ого", "ий")
@@ -171,7 +177,11 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         out.extend(_dateline(paragraph, para, ctx))
     words = {w.strip(',.:;!?»—()"') for w in _fold(paragraph.lower()).replace("«", " ").split()}
     verbs = _verbs()
-    triggered = not words.isdisjoint(verbs) or not words.isdisjoint(("словам", "слов", "цитата"))
+    triggered = (
+        not words.isdisjoint(verbs)
+        or not words.isdisjoint(("словам", "слов", "цитата"))
+        or not words.isdisjoint(_STATEMENT_NOUNS)
+    )
     _learn_mentions(paragraph, ctx)
     sentences = split_sentences(paragraph)
     if len(sentences) == 1 and not triggered:
@@ -238,6 +248,12 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             if q is not None:
                 out.append(q)
                 i += len(phrase)
+                continue
+        if t.norm in _STATEMENT_NOUNS and i > 0:
+            q = _by_statement_noun(toks, i, sentence, para, ctx)
+            if q is not None:
+                out.append(q)
+                i += 1
                 continue
         if t.norm in verbs:
             flag = verbs[t.norm]
@@ -361,6 +377,27 @@ def _by_source_phrase(toks, i, phrase, sentence, para, ctx) -> Quote | None:
     return _quote(np, verb, False, text, para, sentence, ctx)
 
 
+def _by_statement_noun(toks, i, sentence, para, ctx) -> Quote | None:
+    """«прокомментировал слова посланника Ивана Петрова о том, что …», «заявления
+    Европарламента о …»: the author (genitive) of a statement whose content follows."""
+    start = i + 1
+    end = start
+    while end < len(toks) and end - start < 8 and not (end > start and _breaks(toks[end])):
+        if toks[end].quote != -1 or toks[end].norm in _PREPOSITIONS or toks[end].norm == "что":
+            break
+        end += 1
+    seg = toks[start:end]
+    if not seg or end >= len(toks) or toks[end].norm not in ("о", "об", "что"):
+        return None
+    if not (_is_name_word(seg[-1]) or _is_acronym(seg[-1]) or _covered_at(seg, 0)):
+        return None
+    np = _np(seg, sentence, ctx, case="genitive")
+    if np is None or np.kind == "anonymous":
+        return None
+    text = sentence[toks[end].start :].strip(" .")
+    return _quote(np, toks[i].surf, False, text, para, sentence, ctx, learn_last=False)
+
+
 def _impersonal(toks, i, sentence, para, ctx) -> Quote | None:
     """«..., говорится в заявлении МИД России.» / «Об этом сообщается на сайте Кремля.»: the
     body that owns the document speaks (read back from the genitive)."""
@@ -417,6 +454,8 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
         elif not t.surf[:1].islower():
             after_prep = False
         p += 1
+    if start != -1 and toks[start].norm in _STATEMENT_NOUNS:
+        return None  # «прокомментировал слова X»: X is the author of those words, not the verb's
     if start == -1:
         if j < n and toks[j].quote != -1 and p == j:
             return _quoted_outlet(toks, toks[j].quote, sentence)  # «— передаёт «Интерфакс»»
@@ -492,7 +531,11 @@ def _learn_mentions(paragraph: str, ctx: _Ctx) -> None:
         if t.quote != -1 or not any(r.type == "person" for r in _ROLES.get(t.norm, ())):
             continue
         q = p + 1
+        verbs = _verbs()
         while q < n and q - p <= 6 and not _breaks(toks[q]) and not _is_name_word(toks[q]):
+            w = toks[q].norm
+            if w in verbs or w in _STATEMENT_NOUNS or w in _PREPOSITIONS or w in _adverbs():
+                break  # «Министр прокомментировал слова X»: X is not the minister
             q += 1
         e = q
         while e < n and e - q < 3 and _is_name_word(toks[e]) and not _breaks(toks[e]):
@@ -560,6 +603,8 @@ def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> list[Quote]
     after_quote = i > 0 and toks[i - 1].quote != -1
     if (before_dash or before_comma or after_quote) and i > 0:
         return _statement_first(toks, i, quotes, sentence, para, ctx, before_dash)
+    if i + 1 < n and toks[i + 1].norm in _STATEMENT_NOUNS:
+        return []  # «прокомментировал слова X о …»: the content is X's (see _by_statement_noun)
     np = _before_np(toks, i, sentence, ctx)
     if np is None:
         # «Об этом заявил министр Иван Петров.»: the statement was the sentence before.
@@ -669,6 +714,9 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
         if any(r.type == "person" for r in first):  # «глава МЧС»: a person, not the body
             kind, typ = next((r.kind, r.type) for r in first if r.type == "person")
         np.name = _name_text(seg, 0, len(seg), sentence)
+        if case == "genitive" and np.name.startswith(seg[0].surf):
+            # «заявления Европарламента», «со слов главы МЧС»: the head in the nominative
+            np.name = nominative_name(seg[0].surf) + np.name[len(seg[0].surf) :]
         if case == "dative" and len(seg) >= 1:
             np.name = _nominative_from_dative(seg[0].surf) + np.name[len(seg[0].surf) :]
         np.role = np.name if typ == "person" else ""
