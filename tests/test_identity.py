@@ -192,7 +192,9 @@ def test_alias_path_is_configurable(monkeypatch, tmp_path):
     monkeypatch.delenv(identity.ALIASES_ENV, raising=False)
     assert identity.aliases_path().name == "speaker_aliases.csv"
     assert identity.aliases_path().is_file()  # the packaged, researcher-editable file
-    assert load_aliases() == []  # it ships with examples only, all commented out
+    # It ships with the cross-script gazetteer: merges only, one row per person.
+    packaged = load_aliases()
+    assert packaged and all(a.action == "merge" and a.canonical and a.listed for a in packaged)
     own = tmp_path / "team.csv"
     own.write_text("variant,canonical,action\nX Y,Z W,merge\n", encoding="utf-8")
     monkeypatch.setenv(identity.ALIASES_ENV, str(own))

@@ -139,3 +139,229 @@ def test_cyrillic_tokens_and_stop_words():
     assert tokenize("Пресс-секретарь Кремля заявил") == ["Пресс-секретарь", "Кремля", "заявил"]
     assert is_stopword("и") and is_stopword("заявил") and is_stopword("Это")
     assert not is_stopword("переговоры")
+
+
+# --- Constructions measured on the Russian dev split (sentences invented for these tests) ---
+
+
+def _who(paragraphs):
+    return [(q.speaker, q.verb, q.direct) for q in attribute_quotes(paragraphs, "ru")]
+
+
+def test_speaker_after_the_verb_behind_circumstances():
+    got = attribute_quotes(
+        ["«Работы идут по плану», — сказал на брифинге директор ведомства Игорь Смирнов."], "ru"
+    )
+    assert [(q.speaker, q.role, q.direct, q.text) for q in got] == [
+        ("Игорь Смирнов", "директор ведомства", True, "Работы идут по плану")
+    ]
+
+
+def test_a_name_inside_a_prepositional_phrase_is_not_the_speaker():
+    paragraphs = [
+        "Министр энергетики Олег Ветров заявил, что станция заработает летом.",
+        "«Сроки не изменятся», — сказал он в интервью Ольге Беловой.",
+    ]
+    assert _who(paragraphs) == [("Олег Ветров", "заявил", False), ("Олег Ветров", "сказал", True)]
+
+
+def test_ob_etom_the_statement_is_the_sentence_before():
+    got = attribute_quotes(
+        ["Завод начнёт работу осенью. Об этом сообщил губернатор Тверской области Андрей Котов."],
+        "ru",
+    )
+    assert [(q.speaker, q.role) for q in got] == [("Андрей Котов", "губернатор Тверской области")]
+
+
+def test_po_ego_slovam_and_so_slov_genitive_title():
+    paragraphs = [
+        "Глава МЧС Пётр Громов доложил о ходе работ.",
+        "По его словам, вода уходит.",
+        "Со слов главы МЧС, эвакуация закончена.",
+    ]
+    assert [q.speaker for q in attribute_quotes(paragraphs, "ru")] == ["Пётр Громов"] * 3
+
+
+def test_agency_relays_in_the_nominative():
+    got = _who(
+        [
+            "Переговоры продолжатся в пятницу, как сообщает ТАСС.",
+            "Поезда пойдут по новому графику, передаёт «Интерфакс».",
+        ]
+    )
+    assert got[0] == ("ТАСС", "как сообщает", False)
+    assert [s for s, _, _ in got] == ["ТАСС", "Интерфакс"]
+
+
+def test_citiruet_ego_and_peredayot_slova_credit_the_speaker_and_the_outlet():
+    paragraphs = [
+        "Министр транспорта Антон Лебедев заявил, что мост откроют в мае.",
+        "«Мы успеваем», — цитирует его ТАСС.",
+        "«Команда готова», — передаёт слова Сергея Волкова корреспондент «Газеты.ру».",
+    ]
+    got = attribute_quotes(paragraphs, "ru")
+    assert [(q.speaker, q.direct) for q in got] == [
+        ("Антон Лебедев", False),
+        ("Антон Лебедев", True),
+        ("ТАСС", False),
+        ("Сергей Волков", True),
+        ("Газета.ру", False),
+    ]
+
+
+def test_citation_credit_in_brackets():
+    got = _who(["«Решение принято», — сказал министр Антон Лебедев (цитата по ТАСС)."])
+    assert got == [("Антон Лебедев", "сказал", True), ("ТАСС", "цитата по", False)]
+
+
+def test_impersonal_document_of_a_body():
+    got = attribute_quotes(
+        ["Стороны договорились продолжить диалог, говорится в заявлении МИД России."], "ru"
+    )
+    assert [(q.speaker, q.speaker_kind, q.text) for q in got] == [
+        ("МИД России", "state", "Стороны договорились продолжить диалог")
+    ]
+
+
+def test_headlines_name_their_speaker():
+    assert _who(["Смирнов: работы завершат к осени"]) == [("Смирнов", ":", False)]
+    assert _who(["Работы завершат к осени — Смирнов"]) == [("Смирнов", "—", False)]
+    assert _who(["Что говорят в Кремле о новых правилах"]) == []
+
+
+def test_dateline_names_the_agency_as_source():
+    got = attribute_quotes(["МОСКВА, 5 мар — РИА Новости. Правительство утвердило план."], "ru")
+    assert [(q.speaker, q.speaker_kind) for q in got] == [("РИА Новости", "media")]
+
+
+def test_names_merged_across_cases_male_and_female():
+    paragraphs = [
+        "Пресс-секретарь президента Дмитрий Песков заявил, что встреча возможна.",
+        "По словам Пескова, дата пока не определена.",
+        "Официальный представитель МИД Мария Захарова сообщила, что ответ готов.",
+        "Со слов Захаровой, документ передан.",
+    ]
+    rows = summarize_speakers(attribute_quotes(paragraphs, "ru"))
+    assert sorted((r.name, r.quotes) for r in rows) == [
+        ("Дмитрий Песков", 2),
+        ("Мария Захарова", 2),
+    ]
+
+
+def test_a_bare_title_and_an_epithet_are_the_person_named_before():
+    paragraphs = [
+        "Президент России Владимир Путин заявил, что саммит прошёл успешно.",
+        "«Мы довольны итогами», — подчеркнул глава государства.",
+        "Помощник президента Юрий Орехов рассказал, что программа согласована.",
+        "«Всё готово», — добавил дипломат.",
+    ]
+    assert [q.speaker for q in attribute_quotes(paragraphs, "ru")] == [
+        "Владимир Путин",
+        "Владимир Путин",
+        "Юрий Орехов",
+        "Юрий Орехов",
+    ]
+
+
+def test_adverbs_around_the_subject_and_reported_content_with_o():
+    paragraphs = [
+        "Министр Антон Лебедев выступил в Думе.",
+        "Ранее Лебедев также заявил о росте цен.",
+    ]
+    got = attribute_quotes(paragraphs, "ru")
+    assert [(q.speaker, q.verb, q.text) for q in got][-1] == (
+        "Антон Лебедев",
+        "заявил",
+        "о росте цен",
+    )
+
+
+def test_a_quote_later_in_the_sentence_is_not_the_speakers_words():
+    got = attribute_quotes(
+        ["Министр Антон Лебедев призвал аккуратно относиться к «слухам» в сетях."], "ru"
+    )
+    assert [(q.speaker, q.direct) for q in got] == [("Антон Лебедев", False)]
+
+
+def test_more_date_forms():
+    paragraphs = [
+        "МОСКВА, 26 мар — ТАСС. Итоги сегодняшнего заседания подвели вечером.",
+        "Май 28, 2025",
+        "На выходных прошли проверки, на следующий день их продолжили.",
+    ]
+    got = [(d.text, d.start, d.end, d.granularity) for d in extract_dates(paragraphs, PUB, "ru")]
+    assert ("26 мар", "2024-03-26", "2024-03-26", "day") in got
+    assert ("сегодняшнего", "2024-06-20", "2024-06-20", "day") in got
+    assert ("Май 28, 2025", "2025-05-28", "2025-05-28", "day") in got
+    assert ("На выходных", None, None, "vague") in got
+    assert ("на следующий день", None, None, "vague") in got
+
+
+def test_a_title_is_read_by_its_head_and_mentions_teach_names():
+    paragraphs = [
+        "Совещание провёл президент России Владимир Путин.",
+        "Официальный представитель Кремля Дмитрий Песков сказал, что итоги подведут позже.",
+        "«Ждите новостей», — пообещал пресс-секретарь президента.",
+        "Ранее Путин заявил о новых мерах.",
+    ]
+    assert [q.speaker for q in attribute_quotes(paragraphs, "ru")] == [
+        "Дмитрий Песков",
+        "Дмитрий Песков",
+        "Владимир Путин",
+    ]
+
+
+def test_news_prose_words_are_stop_words_and_content_words_are_not():
+    for word in ("Ранее", "заявлял", "рассказали", "марта", "среду", "Фото", "словам", "ходе"):
+        assert is_stopword(word), word
+    for word in ("саммит", "переговоры", "паводок", "Кремль"):
+        assert not is_stopword(word), word
+
+
+def test_yo_and_ye_are_one_letter_for_matching_and_keywords():
+    from dashboard.analysis.keywords import group_terms
+    from dashboard.analysis.textproc import normalize
+
+    assert normalize("Пётр Семёнов") == normalize("Петр Семенов") == "петр семенов"
+    assert group_terms({"всё": 1, "Переговоры": 2, "переговоры": 3, "Алёна": 1, "Алена": 2}) == {
+        "все": ("всё", 1),  # the key folds; the word is shown as written
+        "переговоры": ("переговоры", 5),
+        "алена": ("Алена", 3),
+    }
+
+
+def test_frame_cues_cover_case_endings_without_matching_other_words():
+    from dashboard.analysis.frames import score_frames
+
+    scores, evidence = score_frames(
+        [
+            "Санкции ударили по экономике, цены выросли.",
+            "После переговоров стороны подписали договор.",
+            "Военные учения прошли у границы, угроза эскалации растёт.",
+            "В центре города открылась выставка.",
+        ],
+        "ru",
+    )
+    cues = {f: sorted(c for e in ev for c in e.cues) for f, ev in evidence.items() if ev}
+    assert cues == {
+        "economy": ["санкци", "цены", "экономик"],
+        "law_diplomacy": ["договор", "переговор"],  # «После» is no «посол»
+        "security": ["военн", "угроз", "эскалаци"],  # «ударили» is a figure of speech
+    }
+    assert scores["economy"] == 0.25 and scores["ukraine_war"] == 0.0
+
+
+def test_a_statement_noun_names_its_author_in_the_genitive():
+    got = attribute_quotes(
+        [
+            "Министр прокомментировал слова спецпосланника Кита Бруммера о том, что встреча "
+            "возможна.",
+            "Комиссия отвергла заявления Европарламента о новых квотах.",
+            "Слова благодарности прозвучали на церемонии.",
+        ],
+        "ru",
+    )
+    assert [(q.speaker, q.verb, q.text) for q in got] == [
+        ("Кит Бруммер", "слова", "о том, что встреча возможна"),
+        ("Европарламент", "заявления", "о новых квотах"),
+    ]

@@ -25,6 +25,11 @@ spellings across them is compatible, so chains of near-matches do not snowball.
 The researcher-editable alias file (dashboard/lexicons/speaker_aliases.csv, path settable
 with DASHBOARD_SPEAKER_ALIASES) overrides the rules: `merge` joins a spelling to a person
 (and names the group), `split` keeps a spelling apart from a person or from everybody.
+A row may list several spellings of one person in its variant column, separated by `|`
+(«Vladimir Putin | Путин | بوتين | 푸틴»): the packaged file is such a cross-script gazetteer
+of heads of state and government, foreign ministers and news agencies, one row per person.
+Those spellings are joined to each other (and to the display name where an article uses it)
+only where no split row forbids it.
 """
 
 from __future__ import annotations
@@ -47,6 +52,8 @@ from dashboard.config import LEXICON_DIR
 ALIASES_FILE = "speaker_aliases.csv"
 ALIASES_ENV = "DASHBOARD_SPEAKER_ALIASES"
 ACTIONS = ("merge", "split")
+# Separates the spellings of one person in the variant column (one row per person).
+VARIANT_SEP = "|"
 # Kinds that name bodies or unnamed groups: matched only by identical spelling, since
 # «وزارة الخارجية» and «الخارجية» or «مصادر» and «مصادر دبلوماسية» are not one voice.
 NON_PERSON_KINDS = frozenset({"state", "organisation", "anonymous"})
@@ -68,8 +75,10 @@ def _collapse(s: str) -> str:
 
 def _latin_a(token: str) -> str:
     t = unicodedata.normalize("NFKD", token)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    return _collapse(t.replace("'", "").replace("’", ""))
+    # NFC again: Hangul syllables decompose into jamo under NFKD and must be put back
+    # together (else a Korean name has no letters TOKEN_RE reads, and an empty key).
+    t = unicodedata.normalize("NFC", "".join(c for c in t if not unicodedata.combining(c)))
+    return _collapse(t.lower().replace("'", "").replace("’", ""))
 
 
 def level_a(token: str) -> str:
@@ -104,7 +113,7 @@ _LATIN_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "
 def _fold_marks(text: str) -> str:
     """Accents, harakat and hamza seats off (é→e, أ→ا), so tokens are plain letters."""
     t = unicodedata.normalize("NFKD", text.translate(_LATIN_FOLD))
-    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = unicodedata.normalize("NFC", "".join(c for c in t if not unicodedata.combining(c)))
     return t.replace("ß", "ss").replace("æ", "ae").replace("Æ", "AE")
 
 
@@ -316,6 +325,9 @@ class Alias:
     variant: str
     canonical: str
     action: str  # merge | split
+    # One of several spellings on one row (the gazetteer's one row per person): its merge
+    # respects the split rows instead of being forced.
+    listed: bool = False
 
 
 def aliases_path() -> Path:
@@ -356,11 +368,13 @@ def load_aliases(path: Path | str | None = None) -> list[Alias]:
     out: list[Alias] = []
     for row in csv.DictReader(lines):
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        variant = row.get("variant", "")
         action = (row.get("action") or "merge").lower()
-        if not variant or action not in ACTIONS:
+        if action not in ACTIONS:
             continue
-        out.append(Alias(variant, row.get("canonical", ""), action))
+        # One row per person: «Путин | بوتين | 푸틴» lists all its spellings.
+        variants = [v.strip() for v in row.get("variant", "").split(VARIANT_SEP) if v.strip()]
+        for variant in variants:
+            out.append(Alias(variant, row.get("canonical", ""), action, len(variants) > 1))
     return out
 
 
@@ -564,6 +578,7 @@ def identify(rows: Iterable[Sequence], aliases: Iterable[Alias] | None = None) -
         stripped = "".join(n.toks)
         if stripped != plain_key(n.raw):
             by_plain[stripped].append(n.raw)
+    by_plain.pop("", None)  # a name in letters no rule reads is matched by nothing
     aliases = list(aliases if aliases is not None else load_aliases())
     named: dict[str, str] = {}  # group member -> display name from the alias file
     by_alias: set[str] = set()
@@ -585,14 +600,29 @@ def identify(rows: Iterable[Sequence], aliases: Iterable[Alias] | None = None) -
             continue
         variants = by_plain.get(plain_key(al.variant), [])
         targets = by_plain.get(plain_key(al.canonical), []) if al.canonical else []
+        split_off = g.alone | {x for pair in g.cannot for x in pair} if al.listed else set()
         for v in variants:
-            for t in targets:
+            for t in targets if not al.listed else ():
                 g.union(v, t, check=False)
-            if al.canonical:
+            if al.canonical and v not in split_off:
                 named[v] = al.canonical
                 by_alias.add(v)
         for t in targets:
             named.setdefault(t, al.canonical)
+    # Spellings listed for one person (the cross-script rows: Putin / بوتين / Путин / 푸틴)
+    # are one person even when the display name itself is in no article. Unlike a merge
+    # into a stored spelling, this join respects the split rows: a researcher's split wins
+    # over the packaged gazetteer.
+    by_canonical: dict[str, list[str]] = defaultdict(list)
+    for al in aliases:
+        if al.action == "merge" and al.canonical and al.listed:
+            key = plain_key(al.canonical)
+            if key not in by_canonical:
+                by_canonical[key].extend(by_plain.get(key, []))
+            by_canonical[key].extend(by_plain.get(plain_key(al.variant), []))
+    for members in by_canonical.values():
+        for other in members[1:]:
+            g.union(members[0], other, check=True, check_spelling=False)
 
     # Identical spellings up to orthography (and titles), then transliteration variants.
     by_key: dict[str, list[str]] = defaultdict(list)

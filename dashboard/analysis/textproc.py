@@ -141,11 +141,13 @@ def normalize_ar(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Matching form for any language: NFKC, Arabic normalisation, lower-case Latin."""
+    """Matching form for any language: NFKC, Arabic normalisation, lower case (Latin and
+    Cyrillic), Russian ё as е (most Russian print writes «е» for both)."""
     text = unicodedata.normalize("NFKC", text)
     if _ZWNBSP in text:  # normalize_ar inlined: this runs on every sentence and paragraph
         text = text.replace(_ZWNBSP, "")
-    return _normalize_ar(text).lower()
+    text = _normalize_ar(text).lower()
+    return text.replace("ё", "е") if "ё" in text else text
 
 
 @lru_cache(maxsize=200_000)

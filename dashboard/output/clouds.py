@@ -1,4 +1,4 @@
-"""Word clouds of Arabic and English terms: PNG via `wordcloud` + Pillow, and a matching SVG.
+"""Word clouds of Arabic, English and Russian terms: PNG via `wordcloud` + Pillow, and a matching SVG.
 
 Arabic needs shaping (joined letter forms) and right-to-left ordering. Pillow does both
 through libraqm when it is available and the font has Arabic glyphs, so words are passed
@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import io
 import logging
+import re
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -46,6 +47,37 @@ def font_path() -> str:
     raise RuntimeError(
         "No Arabic font installed: pip install fontpkg-ibm-plex-sans-arabic (or fontpkg-amiri)"
     )
+
+
+_CYRILLIC_FONT = ("noto-sans", 500)  # Latin, Cyrillic and Greek (PyPI: fontpkg-noto-sans)
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+NO_CYRILLIC_FONT_MESSAGE = "No Cyrillic font installed: pip install fontpkg-noto-sans"
+
+
+@cache
+def cyrillic_font_path() -> str | None:
+    """Path of the Cyrillic cloud font (Noto Sans from PyPI), or None when not installed."""
+    import fontpkg
+
+    family, weight = _CYRILLIC_FONT
+    try:
+        return str(fontpkg.path(family, weight=weight, nearest=True))
+    except fontpkg.FontpkgError:
+        return None
+
+
+def font_for(words) -> str:
+    """The cloud font for these words. The Arabic font (`font_path`) has Latin but no
+    Cyrillic letters, so a cloud whose words are mostly Cyrillic is drawn in Noto Sans
+    (no Arabic letters: one font cannot hold both, the majority script decides)."""
+    words = list(words)
+    cyrillic = sum(1 for w in words if _CYRILLIC_RE.search(w))
+    if cyrillic and cyrillic >= sum(1 for w in words if is_arabic(w)):
+        path = cyrillic_font_path()
+        if path:
+            return path
+        log.warning(NO_CYRILLIC_FONT_MESSAGE)
+    return font_path()
 
 
 @cache
@@ -105,7 +137,7 @@ def _layout(
     if not visual:
         return None, originals
     cloud = WordCloud(
-        font_path=font_path(),
+        font_path=font_for(visual),
         width=width,
         height=height,
         scale=scale,
@@ -184,7 +216,7 @@ def cloud_svg(
     w_px, h_px = int(width * scale), int(height * scale)
     cloud, originals = _layout(frequencies, width, height, background, colormap, scale, max_words)
     layout = cloud.layout_ if cloud is not None else []
-    path = font_path()
+    path = font_for(originals.values())
     text_nodes: list[str] = []
     for (visual, _freq), font_size, (top, left), _orientation, color in layout:
         word = originals.get(visual, visual)

@@ -60,8 +60,8 @@ def nominative_name(word: str) -> str:
     for ending, nominative in _GENITIVE_ENDINGS:
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
             return word[: -len(ending)] + _cased(nominative, word[-len(ending)])
-    if lower.endswith("а") and len(lower) > 4 and lower[-2] not in "аеёиоуыэюяь":
-        return word[:-1]  # Владимира -> Владимир
+    if lower.endswith("а") and len(lower) > 3 and lower[-2] not in "аеёиоуыэюяь":
+        return word[:-1]  # Владимира -> Владимир, Кита -> Кит
     return word
 
 

@@ -79,6 +79,11 @@ _UNITS = {
     "году": "year",
 }
 _DAY_WORDS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+# The adjectives of the day words («сегодняшнего заседания», «вчерашнее заявление») in every
+# case, gender and number.
+_ADJ_ENDINGS = ("ий", "его", "ему", "им", "ем", "яя", "ей", "юю", "ее", "ие", "их", "ими")
+for _stem, _offset in (("позавчерашн", -2), ("вчерашн", -1), ("сегодняшн", 0), ("завтрашн", 1)):
+    _DAY_WORDS.update({_stem + e: _offset for e in _ADJ_ENDINGS})
 
 
 def _qual(word: str) -> str:
@@ -101,6 +106,17 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         (?:\s+(?P<year>{_YEAR})(?:\s*(?:года|г\.))?)?
         """
     )
+
+    # «Май 28, 2025» (a page stamp in the English order)
+    month_first_re = re.compile(
+        rf"""(?ix)
+        (?<!\w)(?P<mon>{mon})\s+(?P<day>\d{{1,2}}),\s*(?P<year>{_YEAR})(?!\d)
+        """
+    )
+
+    def month_first_rule(m, ctx):
+        mo = lx.months[m["mon"].lower()]
+        return _absolute(ctx, m, int(m["year"]), mo, int(m["day"]), 0, None, "", False, False)
 
     def month_rule(m, ctx):
         mo = lx.months[m["mon"].lower()]
@@ -182,6 +198,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         return {w.lower() for f in forms for w in f.split()}
 
     return [
+        (month_first_re, month_first_rule, words(lx.months), speed.gate(r"\d")),
         (month_re, month_rule, words(lx.months), None),
         (year_re, year_rule, {_DIGIT}, speed.gate(r"\d")),
         (weekday_re, weekday_rule, words(lx.weekdays), None),

@@ -1,14 +1,20 @@
-"""Russian attribution rules (skeleton): the common constructions of news Russian.
+"""Russian attribution rules: the reporting constructions of news Russian.
 
-- «Цитата», — заявил министр. / Цитата, — сказал он.   (quote, dash, verb, speaker)
-- Министр иностранных дел Сергей Лавров заявил, что ... / заявил: «...»
-- По словам Лаврова, ...   (the speaker in the genitive, read back in the nominative)
-- ..., передаёт ТАСС. / ..., сообщил источник.   (verb and speaker after the statement)
+- «Цитата», — заявил министр. / Цитата, — сказал он.   (statement, dash, verb, speaker)
+- ..., заявил на брифинге директор ведомства Иван Петров.   (circumstances before the speaker)
+- Министр Сергей Лавров заявил, что ... / заявил: «...» / заявил о ... / Он добавил, что ...
+- Об этом сообщил X.   (the statement is the sentence before)
+- По словам Лаврова, ... / Со слов министра ... / По его словам, ...   (genitive, or «его»)
+- ..., передаёт ТАСС. / ..., — цитирует его ТАСС. / — передаёт слова X корреспондент «Y».
+- (цитата по ТАСС)   (a source credit)
+- говорится в заявлении МИД / сообщается на сайте ведомства   (impersonal: the owner speaks)
+- Headlines: «Песков: ...» and «... — Песков».
+- Datelines: «МОСКВА, 26 мар - ТАСС.»   (the agency is the dispatch's source)
 
 Quotes in «ёлочки», „лапки“ and "..." are direct speech. Names are merged across cases:
 «Путина» after «по словам» is «Путин», and a later «Путин» resolves to the «Владимир Путин»
 named earlier (the engine's article context). Lexicons (this folder): reporting_verbs.txt,
-speaker_roles.txt, source_phrases.txt, affiliations.txt.
+speaker_roles.txt, source_phrases.txt, speaker_adverbs.txt, affiliations.txt.
 """
 
 from __future__ import annotations
@@ -38,9 +44,90 @@ from dashboard.model import Quote
 
 _ROLES = roles("ru")
 _PRONOUNS = frozenset({"он", "она", "они"})
+_POSSESSIVES = frozenset({"его", "ее", "их"})
+_HONORIFICS = frozenset({"господин", "госпожа"})
+# Prepositions: a name after one belongs to the circumstance («в интервью Павлу Зарубину»).
+_PREPOSITIONS = frozenset(
+    [
+        "в",
+        "во",
+        "на",
+        "по",
+        "о",
+        "об",
+        "обо",
+        "с",
+        "со",
+        "к",
+        "ко",
+        "у",
+        "за",
+        "из",
+        "от",
+        "до",
+        "для",
+        "при",
+        "после",
+        "перед",
+        "через",
+        "между",
+        "над",
+        "под",
+        "про",
+        "без",
+        "около",
+        "вокруг",
+    ]
+)
+# Heads that name an outlet whose name follows in quotes («корреспондент «Ленты.ру»»).
+_OUTLET_HEADS = frozenset(
+    [
+        "корреспондент",
+        "корреспондента",
+        "агентство",
+        "агентства",
+        "издание",
+        "издания",
+        "телеканал",
+        "телеканала",
+        "газета",
+        "газеты",
+        "сайт",
+        "сайта",
+        "портал",
+        "портала",
+    ]
+)
 _DASHES = ("—", "–", "-")
+# Nouns of a statement followed by its author in the genitive («заявление МИД России о …»,
+# «слова министра Ивана Петрова о том, что …»).
+_STATEMENT_NOUNS = frozenset(
+    ["слова", "словам", "заявление", "заявления", "заявлению", "заявлением", "заявлении"]
+    + ["высказывание", "высказывания", "призыв", "призывы", "призыва", "обещание", "обещания"]
+)
+# A lower-case word followed by two capitalised words: a paragraph that may name someone.
+_MENTION_HINT_RE = re.compile(r"[а-яё] [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+")
+_ADJECTIVE_ENDINGS = ("ский", "ская", "ской", "ского", "ское", "ый", "ая", "ой", "ого", "ий")
+# Oblique endings of a title noun: after a preposition it is a circumstance («в Кремле»).
+_OBLIQUE_ENDINGS = ("е", "у", "ю", "ом", "ем", "ой", "ами", "ах")
 # „лапки“ are read as «ёлочки»: same length, so offsets into the sentence stay valid.
 _LAPKI_RE = re.compile(r"„([^„“”]*)[“”]")
+_NAME_WORD_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁa-zа-яё][a-zа-яё]+)*")
+_ACRONYM_RE = re.compile(r"[A-ZА-ЯЁ0-9]*[A-ZА-ЯЁ][a-zа-яё]*[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё0-9]*")
+# «МОСКВА, 26 мар - ПРАЙМ.» / «ВАШИНГТОН, 3 июня — РИА Новости.»: the dispatch's agency.
+_DATELINE_RE = re.compile(
+    r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s+\d{1,2}\s+[а-яё]+\.?(?:\s+\d{4})?\s*[-—–]\s*"
+    r"(?P<agency>[A-ZА-ЯЁ][\w.\- ]{1,28}?)\s*\.\s"
+)
+# «Песков: Москва не получала ответа» (a headline naming the speaker before a colon).
+_HEADLINE_COLON_RE = re.compile(
+    r"^\s*(?P<name>[A-ZА-ЯЁ][a-zа-яё]+(?:[ -][A-ZА-ЯЁ][a-zа-яё]+){0,2})\s*:\s+(?P<text>\S.+)$"
+)
+# «Москва ответит на санкции — Песков» (a headline ending with the speaker after a dash).
+_HEADLINE_DASH_RE = re.compile(
+    r"^(?P<text>.{12,}?)\s+[—–]\s+(?P<name>[A-ZА-ЯЁ][a-zа-яё]+(?:\s[A-ZА-ЯЁ][a-zа-яё]+)?)\s*\.?$"
+)
+_DOCUMENT_PHRASE_HEADS = ("заявлени", "сообщени", "пресс-релиз", "документ", "релиз", "сайт")
 
 
 def _fold(norm: str) -> str:
@@ -48,12 +135,31 @@ def _fold(norm: str) -> str:
 
 
 @cache
-def _verbs() -> dict[str, bool]:
-    """Reporting verb form (lower case, ё as е) -> is an opinion verb."""
-    out: dict[str, bool] = {}
+def _verbs() -> dict[str, str]:
+    """Reporting verb form (lower case, ё as е) -> its flag ("", "opinion" or "impersonal").
+    A masculine past form also stands for the feminine, neuter and plural ones."""
+    out: dict[str, str] = {}
     for fields in get_pack("ru").fields("reporting_verbs.txt"):
-        out[_fold(fields[0].lower())] = len(fields) > 2 and fields[2] == "opinion"
+        form = _fold(fields[0].lower())
+        flag = fields[2] if len(fields) > 2 else ""
+        forms = [form]
+        if form.endswith("лся"):
+            forms += [form[:-3] + e for e in ("лась", "лось", "лись")]
+        elif form.endswith("л"):
+            forms += [form + e for e in ("а", "о", "и")]
+        for f in forms:
+            out.setdefault(f, flag)
     return out
+
+
+@cache
+def _adverbs() -> frozenset[str]:
+    return frozenset(_fold(w.lower()) for w in get_pack("ru").lines("speaker_adverbs.txt"))
+
+
+@cache
+def _epithets() -> frozenset[str]:
+    return frozenset(_fold(w.lower()) for w in get_pack("ru").lines("speaker_epithets.txt"))
 
 
 @cache
@@ -66,14 +172,60 @@ def _source_phrases() -> tuple[tuple[str, ...], ...]:
 
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Russian paragraph."""
-    words = set(_fold(paragraph.lower()).replace("«", " ").split())
-    verbs = _verbs()
-    if not any(w.strip(",.:;!?»—") in verbs for w in words) and "словам" not in words:
-        return []
     out: list[Quote] = []
-    for sentence in split_sentences(paragraph):
-        out.extend(_sentence(sentence, para, ctx))
+    if para <= 1:
+        out.extend(_dateline(paragraph, para, ctx))
+    words = {w.strip(',.:;!?»—()"') for w in _fold(paragraph.lower()).replace("«", " ").split()}
+    verbs = _verbs()
+    triggered = (
+        not words.isdisjoint(verbs)
+        or not words.isdisjoint(("словам", "слов", "цитата"))
+        or not words.isdisjoint(_STATEMENT_NOUNS)
+    )
+    _learn_mentions(paragraph, ctx)
+    sentences = split_sentences(paragraph)
+    if len(sentences) == 1 and not triggered:
+        out.extend(_headline(sentences[0], para, ctx))
+        return out
+    if not triggered:
+        return out
+    if len(sentences) == 1 and not sentences[0].rstrip().endswith((".", "»", '"')):
+        found = _headline(sentences[0], para, ctx)  # «Россия ответит — Песков»
+        if found:
+            return out + found
+    for sentence in sentences:
+        found = _sentence(sentence, para, ctx)
+        if not found and len(sentences) == 1:
+            found = _headline(sentence, para, ctx)
+        out.extend(found)
     return out
+
+
+def _dateline(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
+    m = _DATELINE_RE.match(paragraph)
+    if not m:
+        return []
+    agency = m.group("agency").strip()
+    np = _NP(name=agency, kind="media", body=True)
+    q = _quote(np, "—", False, paragraph[m.end() :].strip(), para, paragraph, ctx)
+    return [q] if q else []
+
+
+def _headline(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
+    """«Песков: ...» and «... — Песков»: a headline names its speaker."""
+    for rx, verb in ((_HEADLINE_COLON_RE, ":"), (_HEADLINE_DASH_RE, "—")):
+        m = rx.match(sentence.strip())
+        if not m:
+            continue
+        toks, _ = _tokens(m.group("name"))
+        for t in toks:
+            t.norm = _fold(t.norm)
+        if any(not _is_name_word(t) or _covered_at(toks, k) for k, t in enumerate(toks)):
+            continue
+        np = _NP(name=m.group("name"), kind="other")
+        q = _quote(np, verb, False, m.group("text").strip(), para, sentence, ctx)
+        return [q] if q else []
+    return []
 
 
 def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
@@ -95,11 +247,23 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             q = _by_source_phrase(toks, i, phrase, sentence, para, ctx)
             if q is not None:
                 out.append(q)
-                break
-        if t.norm in verbs:
-            q = _by_verb(toks, i, quotes, sentence, para, ctx, opinion=verbs[t.norm])
+                i += len(phrase)
+                continue
+        if t.norm in _STATEMENT_NOUNS and i > 0:
+            q = _by_statement_noun(toks, i, sentence, para, ctx)
             if q is not None:
                 out.append(q)
+                i += 1
+                continue
+        if t.norm in verbs:
+            flag = verbs[t.norm]
+            if flag == "impersonal":
+                q = _impersonal(toks, i, sentence, para, ctx)
+                out.extend([q] if q else [])
+            else:
+                out.extend(
+                    _by_verb(toks, i, quotes, sentence, para, ctx, opinion=flag == "opinion")
+                )
         i += 1
     return out
 
@@ -111,6 +275,14 @@ def _source_phrase_at(toks: list[_Tok], i: int) -> tuple[str, ...] | None:
         ):
             return phrase
     return None
+
+
+def _breaks(tok: _Tok) -> bool:
+    """Punctuation before this token that ends a noun phrase."""
+    gap = tok.gap
+    return bool(
+        _COMMA_RE.search(gap) or _HARD_PUNCT.search(gap) or any(c in gap for c in ':(«»"“”—–')
+    )
 
 
 def _clause_end(toks: list[_Tok], start: int) -> int:
@@ -125,43 +297,265 @@ def _clause_end(toks: list[_Tok], start: int) -> int:
     return end
 
 
+@cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words that start a sentence but are no name: stop words and adverbs
+    («Об этом», «Ранее»), except the country and body words a speaker may be («Россия»)."""
+    from dashboard.analysis.stopwords import stopwords
+
+    words = {_fold(w) for w in stopwords("ru")} | _adverbs()
+    return frozenset(w for w in words if not _side_at([_Tok(w, w, 0, 0, "", -1)], 0))
+
+
+def _is_name_word(t: _Tok) -> bool:
+    return bool(_NAME_WORD_RE.fullmatch(t.surf)) and t.norm not in _not_names()
+
+
+def _is_acronym(t: _Tok) -> bool:
+    return bool(_ACRONYM_RE.fullmatch(t.surf)) and len(t.surf) >= 2
+
+
+def _covered_at(toks: list[_Tok], p: int) -> int:
+    """Length of the role or side phrase starting at token p (0 for none)."""
+    best = 0
+    for role in _ROLES.get(toks[p].norm, ()):
+        k = len(role.words)
+        if p + k <= len(toks) and all(toks[p + j].norm == role.words[j] for j in range(k)):
+            best = max(best, k)
+    side = _side_at(toks, p)
+    if side:
+        best = max(best, len(side.words))
+    return best
+
+
+def _role_covered(seg: list[_Tok]) -> list[bool]:
+    """Which tokens belong to a role or a side phrase."""
+    cov = [False] * len(seg)
+    p = 0
+    while p < len(seg):
+        best = _covered_at(seg, p)
+        for j in range(p, p + max(best, 1)):
+            cov[j] = cov[j] or best > 0
+        p += max(best, 1)
+    return cov
+
+
 def _by_source_phrase(toks, i, phrase, sentence, para, ctx) -> Quote | None:
-    """«По словам министра Лаврова, ...»: the speaker (genitive) up to the comma."""
+    """«По словам министра Лаврова, ...»: the speaker (genitive) up to the comma;
+    «(цитата по ТАСС)»: the source of a quote (dative)."""
     start = i + len(phrase)
     end = _clause_end(toks, start)
     seg = toks[start:end]
-    if not seg or seg[0].norm in _DOCUMENTS or end >= len(toks):
+    if not seg or seg[0].norm in _DOCUMENTS:
         return None
-    genitive = phrase[0] == "по"
-    np = _np(seg, sentence, ctx, genitive=genitive)
+    verb = " ".join(toks[i + k].surf for k in range(len(phrase)))
+    if phrase[0] == "цитата":
+        seg = seg[: next((k for k in range(1, len(seg)) if _breaks(seg[k])), len(seg))]
+        np = _np(seg, sentence, ctx, case="dative")
+        if np is None:
+            return None
+        np.body = True
+        if np.kind in ("other", ""):
+            np.kind = "media"
+        text = sentence[: toks[i].start].strip(" (—–-,.")
+        return _quote(np, verb, False, text, para, sentence, ctx, learn_last=False)
+    if any(w in _POSSESSIVES for w in phrase):  # «По его словам, ...»
+        np = ctx.last
+        end = start
+    elif len(seg) == 1 and seg[0].norm in _POSSESSIVES:
+        np = ctx.last
+    elif phrase[0] == "как":  # «как сообщает ТАСС»: the speaker is in the nominative
+        np = _after_np(toks, start, sentence, ctx)
+    else:
+        np = _np(seg, sentence, ctx, case="genitive")
     if np is None:
         return None
-    text = sentence[toks[end].start :].strip(" .")
-    verb = " ".join(toks[i + k].surf for k in range(len(phrase)))
+    if end < len(toks):
+        text = sentence[toks[end].start :].strip(" .")
+    else:
+        text = sentence[: toks[i].start].strip(" ,.—–-")
     return _quote(np, verb, False, text, para, sentence, ctx)
 
 
-def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> Quote | None:
-    t = toks[i]
+def _by_statement_noun(toks, i, sentence, para, ctx) -> Quote | None:
+    """«прокомментировал слова посланника Ивана Петрова о том, что …», «заявления
+    Европарламента о …»: the author (genitive) of a statement whose content follows."""
+    start = i + 1
+    end = start
+    while end < len(toks) and end - start < 8 and not (end > start and _breaks(toks[end])):
+        if toks[end].quote != -1 or toks[end].norm in _PREPOSITIONS or toks[end].norm == "что":
+            break
+        end += 1
+    seg = toks[start:end]
+    if not seg or end >= len(toks) or toks[end].norm not in ("о", "об", "что"):
+        return None
+    if not (_is_name_word(seg[-1]) or _is_acronym(seg[-1]) or _covered_at(seg, 0)):
+        return None
+    np = _np(seg, sentence, ctx, case="genitive")
+    if np is None or np.kind == "anonymous":
+        return None
+    text = sentence[toks[end].start :].strip(" .")
+    return _quote(np, toks[i].surf, False, text, para, sentence, ctx, learn_last=False)
+
+
+def _impersonal(toks, i, sentence, para, ctx) -> Quote | None:
+    """«..., говорится в заявлении МИД России.» / «Об этом сообщается на сайте Кремля.»: the
+    body that owns the document speaks (read back from the genitive)."""
+    k = i + 1
+    if k < len(toks) and toks[k].norm in ("в", "во", "на"):
+        k += 1
+    if k >= len(toks) or not toks[k].norm.startswith(_DOCUMENT_PHRASE_HEADS):
+        return None
+    start = k + 1
+    end = start
+    while end < len(toks) and end - start < 6 and not (end > start and _breaks(toks[end])):
+        if toks[end].norm in _PREPOSITIONS or toks[end].quote != -1:
+            break
+        end += 1
+    seg = toks[start:end]
+    if not seg:
+        return None
+    np = _np(seg, sentence, ctx, case="genitive")
+    if np is None:
+        return None
+    text = sentence[: toks[i].start].strip(" ,—–-«»")
+    if not text:
+        return None
+    return _quote(np, toks[i].surf, False, text, para, sentence, ctx, learn_last=False)
+
+
+def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """The speaker phrase after a verb: «— заявил на брифинге директор ФСБ Иван Петров в ...».
+    Circumstances (adverbs, prepositional phrases) may come first; a name inside a
+    prepositional phrase («в интервью Павлу Зарубину») is not the speaker."""
     n = len(toks)
-    before_dash = any(d in t.gap for d in _DASHES)
-    before_comma = bool(_COMMA_RE.search(t.gap))
-    if (before_dash or before_comma) and i > 0:
-        # The statement comes first: «...», — заявил Лавров. / ..., передаёт ТАСС.
-        end = _clause_end(toks, i + 1)
-        seg = toks[i + 1 : end]
-        if not seg:
-            return None
-        np = _np(seg, sentence, ctx, genitive=False)
-        if np is None:
-            return None
-        last_quote = max((qi for qi in range(len(quotes)) if quotes[qi][1] <= t.start), default=-1)
-        if last_quote != -1 and toks[i - 1].quote == last_quote:
-            qs, qe = quotes[last_quote]
-            return _quote(np, t.surf, True, sentence[qs + 1 : qe - 1].strip(), para, sentence, ctx)
-        text = sentence[: toks[i - 1].end].strip(" ,—–-«»")
-        return _quote(np, t.surf, before_dash, text, para, sentence, ctx)
-    # Speaker first: the subject is the clause before the verb.
+    p = j
+    after_prep = False
+    start = -1
+    while p < n and p - j < 8:
+        t = toks[p]
+        if t.quote != -1 or (p > j and _breaks(t)):
+            break
+        if t.norm in _PRONOUNS:
+            return ctx.last if not after_prep else None
+        if t.norm in _HONORIFICS:
+            p += 1
+            continue
+        if _covered_at(toks, p) and not (after_prep and t.norm.endswith(_OBLIQUE_ENDINGS)):
+            start = p
+            break
+        if _is_name_word(t) or _is_acronym(t):
+            known = " ".join(x.norm for x in toks[p : p + 1]) in ctx.by_surname
+            if not after_prep or known:
+                start = p
+                break
+        if t.norm in _PREPOSITIONS:
+            after_prep = True
+        elif not t.surf[:1].islower():
+            after_prep = False
+        p += 1
+    if start != -1 and toks[start].norm in _STATEMENT_NOUNS:
+        return None  # «прокомментировал слова X»: X is the author of those words, not the verb's
+    if start == -1:
+        if j < n and toks[j].quote != -1 and p == j:
+            return _quoted_outlet(toks, toks[j].quote, sentence)  # «— передаёт «Интерфакс»»
+        return None
+    q = start
+    seen_name = False
+    lower_run = 0
+    while q < n:
+        t = toks[q]
+        if q > start and _breaks(t) or t.quote != -1 or t.norm in _PREPOSITIONS:
+            break
+        cov = _covered_at(toks, q)
+        if cov and not seen_name:
+            q += cov
+            lower_run = 0
+            continue
+        nxt = toks[q + 1] if q + 1 < n else None
+        if (
+            _is_name_word(t)
+            and not seen_name
+            and t.norm.endswith(_ADJECTIVE_ENDINGS)
+            and nxt is not None
+            and nxt.surf[:1].islower()
+            and not _breaks(nxt)
+        ):
+            q += 1  # «губернатор Оренбургской области»: a place adjective inside the title
+            continue
+        if _is_name_word(t) or _is_acronym(t) or t.norm in ("да", "де", "фон", "ван", "аль"):
+            seen_name = seen_name or _is_name_word(t)
+            q += 1
+            continue
+        if t.norm in _HONORIFICS:
+            q += 1
+            continue
+        if seen_name or lower_run >= 3 or t.norm in _adverbs():
+            break
+        lower_run += 1
+        q += 1
+    seg = [t for t in toks[start:q] if t.norm not in _HONORIFICS]
+    while seg and seg[-1].surf[:1].islower() and not _role_covered(seg)[-1]:
+        seg.pop()
+    if not seg:
+        return None
+    # «корреспондент «Ленты.ру»», «агентство «Интерфакс»»: the outlet named in quotes.
+    if q < n and toks[q].quote != -1 and seg[-1].norm in _OUTLET_HEADS:
+        return _quoted_outlet(toks, toks[q].quote, sentence)
+    return _np(seg, sentence, ctx, case="")
+
+
+def _quoted_outlet(toks: list[_Tok], qi: int, sentence: str) -> _NP | None:
+    """An outlet named in quotes, in the nominative («Ленты.ру» -> Лента.ру)."""
+    words = [t for t in toks if t.quote == qi]
+    if not words or len(words) > 4 or not words[0].surf[:1].isupper():
+        return None
+    raw = sentence[words[0].start : words[-1].end]
+    head = re.match(r"[A-Za-zА-ЯЁа-яё]+", raw)
+    if head:
+        raw = nominative_name(head.group(0)) + raw[head.end() :]
+    return _NP(name=raw, kind="media", body=True)
+
+
+def _learn_mentions(paragraph: str, ctx: _Ctx) -> None:
+    """People named with a title in any sentence («Министр Антон Лебедев выступил ...»), so
+    that a later bare surname or title resolves to them even when they spoke later."""
+    if not _MENTION_HINT_RE.search(paragraph):
+        return
+    toks, _ = _tokens(paragraph)
+    for tok in toks:
+        tok.norm = _fold(tok.norm)
+    n = len(toks)
+    for p in range(n - 1):
+        t = toks[p]
+        if t.quote != -1 or not any(r.type == "person" for r in _ROLES.get(t.norm, ())):
+            continue
+        q = p + 1
+        verbs = _verbs()
+        while q < n and q - p <= 6 and not _breaks(toks[q]) and not _is_name_word(toks[q]):
+            w = toks[q].norm
+            if w in verbs or w in _STATEMENT_NOUNS or w in _PREPOSITIONS or w in _adverbs():
+                break  # «Министр прокомментировал слова X»: X is not the minister
+            q += 1
+        e = q
+        while e < n and e - q < 3 and _is_name_word(toks[e]) and not _breaks(toks[e]):
+            e += 1
+        if e - q >= 2 and toks[q].quote == -1:
+            # «президента России Владимира Путина»: a title in the genitive (its nominative
+            # is a role too) puts the name in the genitive; other oblique cases are skipped.
+            case = ""
+            if t.norm[-1:] in "ая" and t.norm[:-1] in _ROLES:
+                case = "genitive"
+            elif t.norm[-1:] in "уюеи" or t.norm.endswith(("ом", "ем", "ой")):
+                continue
+            np = _np(toks[p:e], paragraph, ctx, case=case)
+            if np is not None and not np.body and " " in np.name:
+                ctx.learn(np)
+
+
+def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """The subject before a verb: the trailing role and name phrase of the clause, without
+    adverbs at its edges («Ранее глава МИД Сергей Лавров также заявил»)."""
     start = i
     while start > 0 and not (
         _COMMA_RE.search(toks[start].gap) or _HARD_PUNCT.search(toks[start].gap)
@@ -170,11 +564,54 @@ def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> Quote | Non
             break
         start -= 1
     seg = toks[start:i]
-    if not seg or i + 1 > n:
+    adverbs = _adverbs()
+    while seg and seg[-1].norm in adverbs:
+        seg = seg[:-1]
+    if not seg:
         return None
-    np = _np(seg, sentence, ctx, genitive=False)
+    if seg[-1].norm in _PRONOUNS:
+        return ctx.last
+    cov = _role_covered(seg)
+    q = len(seg)
+    while q > 0 and not cov[q - 1] and _is_name_word(seg[q - 1]) and len(seg) - q < 3:
+        q -= 1
+    r = q
+    while r > 0:
+        t = seg[r - 1]
+        if cov[r - 1] or _is_acronym(t) and any(cov[:r]):
+            r -= 1
+            continue
+        if (
+            t.surf[:1].islower()
+            and t.norm not in _PREPOSITIONS
+            and t.norm not in adverbs
+            and any(cov[max(0, r - 5) : r - 1])
+        ):
+            r -= 1
+            continue
+        break
+    if r == len(seg):
+        return None
+    return _np(seg[r:], sentence, ctx, case="")
+
+
+def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> list[Quote]:
+    t = toks[i]
+    n = len(toks)
+    before_dash = any(d in t.gap for d in _DASHES)
+    before_comma = bool(_COMMA_RE.search(t.gap))
+    after_quote = i > 0 and toks[i - 1].quote != -1
+    if (before_dash or before_comma or after_quote) and i > 0:
+        return _statement_first(toks, i, quotes, sentence, para, ctx, before_dash)
+    if i + 1 < n and toks[i + 1].norm in _STATEMENT_NOUNS:
+        return []  # «прокомментировал слова X о …»: the content is X's (see _by_statement_noun)
+    np = _before_np(toks, i, sentence, ctx)
     if np is None:
-        return None
+        # «Об этом заявил министр Иван Петров.»: the statement was the sentence before.
+        np = _after_np(toks, i + 1, sentence, ctx)
+        if np is None:
+            return []
+        return _as_list(_quote(np, t.surf, False, sentence.strip(" ."), para, sentence, ctx))
     # «заявил в среду журналистам, что ...»: a few words of circumstance may come first.
     k = i + 1
     while (
@@ -186,43 +623,64 @@ def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> Quote | Non
         and not _HARD_PUNCT.search(toks[k].gap)
     ):
         k += 1
-    if k >= n or _HARD_PUNCT.search(toks[k].gap):
-        return None
-    if toks[k].quote != -1:
+    if (
+        k < n
+        and toks[k].quote != -1
+        and not _HARD_PUNCT.search(toks[k].gap)
+        and (k == i + 1 or ":" in toks[k].gap or _COMMA_RE.search(toks[k].gap))
+    ):
         qs, qe = quotes[toks[k].quote]
-        return _quote(np, t.surf, True, sentence[qs + 1 : qe - 1].strip(), para, sentence, ctx)
-    if toks[k].norm == "что":
+        return _as_list(
+            _quote(np, t.surf, True, sentence[qs + 1 : qe - 1].strip(), para, sentence, ctx)
+        )
+    if k < n and toks[k].norm == "что" and not _HARD_PUNCT.search(toks[k].gap):
         text = sentence[toks[k].end :].strip(" ,.")
-        return _quote(np, t.surf, False, text, para, sentence, ctx)
-    if opinion or ":" not in toks[k].gap:
-        return None
-    text = sentence[toks[k].start :].strip(" .«»")
-    return _quote(np, t.surf, False, text, para, sentence, ctx)
+        return _as_list(_quote(np, t.surf, False, text, para, sentence, ctx))
+    if opinion or i + 1 >= n:
+        return []
+    text = sentence[toks[i + 1].start :].strip(" .:«»")
+    return _as_list(_quote(np, t.surf, False, text, para, sentence, ctx))
 
 
-def _role_covered(seg: list[_Tok]) -> list[bool]:
-    """Which tokens belong to a role or a side phrase."""
-    cov = [False] * len(seg)
-    p = 0
-    while p < len(seg):
-        best = 0
-        for role in _ROLES.get(seg[p].norm, ()):
-            k = len(role.words)
-            if p + k <= len(seg) and all(seg[p + j].norm == role.words[j] for j in range(k)):
-                best = max(best, k)
-        side = _side_at(seg, p)
-        if side:
-            best = max(best, len(side.words))
-        for j in range(p, p + max(best, 1)):
-            cov[j] = cov[j] or best > 0
-        p += max(best, 1)
-    return cov
+def _statement_first(toks, i, quotes, sentence, para, ctx, before_dash: bool) -> list[Quote]:
+    """«...», — заявил Лавров. / ..., передаёт ТАСС. / «...», — цитирует его ТАСС."""
+    t = toks[i]
+    n = len(toks)
+    out: list[Quote] = []
+    j = i + 1
+    quoted: _NP | None = None
+    if j < n and toks[j].norm in _POSSESSIVES:
+        quoted, j = ctx.last, j + 1  # «цитирует его ТАСС»
+    elif j < n and toks[j].norm == "слова":
+        e = j + 1
+        while e < n and e - j <= 3 and _is_name_word(toks[e]) and not _breaks(toks[e]):
+            e += 1
+        if e > j + 1:
+            quoted = _np(toks[j + 1 : e], sentence, ctx, case="genitive")
+            j = e
+    np = _after_np(toks, j, sentence, ctx)
+    last_quote = max((qi for qi in range(len(quotes)) if quotes[qi][1] <= t.start), default=-1)
+    if last_quote != -1 and toks[i - 1].quote == last_quote:
+        qs, qe = quotes[last_quote]
+        text, direct = sentence[qs + 1 : qe - 1].strip(), True
+    else:
+        text, direct = sentence[: toks[i - 1].end].strip(" ,—–-«»"), before_dash
+    if quoted is not None:
+        out.extend(_as_list(_quote(quoted, t.surf, direct, text, para, sentence, ctx)))
+        if np is not None:
+            np.body = True
+            out.extend(_as_list(_quote(np, t.surf, False, text, para, sentence, ctx)))
+        return out
+    if np is None:
+        return []
+    return _as_list(_quote(np, t.surf, direct, text, para, sentence, ctx))
 
 
-def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, genitive: bool) -> _NP | None:
+def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
     """Role / name split of a Russian speaker phrase («министр иностранных дел России Сергей
-    Лавров»): the name is the trailing run of capitalised words outside role and side words."""
-    seg = [s for s in seg if s.norm not in ("господин", "госпожа")]
+    Лавров»): the name is the trailing run of capitalised words outside role and side words.
+    `case` "genitive" or "dative": the name is read back in the nominative."""
+    seg = [s for s in seg if s.norm not in _HONORIFICS]
     if not seg:
         return None
     if len(seg) == 1 and seg[0].norm in _PRONOUNS:
@@ -231,7 +689,9 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, genitive: bool) -> _NP | None
         return None
     cov = _role_covered(seg)
     q = len(seg)
-    while q > 0 and seg[q - 1].surf[:1].isupper() and not cov[q - 1]:
+    while (
+        q > 0 and seg[q - 1].surf[:1].isupper() and not cov[q - 1] and not _is_acronym(seg[q - 1])
+    ):
         q -= 1
     if len(seg) - q > 3:
         q = len(seg) - 3
@@ -240,13 +700,25 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, genitive: bool) -> _NP | None
     np = _NP()
     if q < len(seg):
         words = [s.surf for s in seg[q:]]
-        if genitive:
+        if case == "genitive":
             words = [nominative_name(w) for w in words]
+        elif case == "dative":
+            words = [_nominative_from_dative(w) for w in words]
         np.name = " ".join(words)
         np.role = _text(role_toks, 0, len(role_toks), sentence) if role_toks else ""
         np.kind = kind or "other"
+        # «агентство Reuters»: an outlet named after its kind is a body, not a person.
+        np.body = typ == "body" and kind == "media" and len(words) == 1
     elif kind:
+        first = _ROLES.get(seg[0].norm, ())
+        if any(r.type == "person" for r in first):  # «глава МЧС»: a person, not the body
+            kind, typ = next((r.kind, r.type) for r in first if r.type == "person")
         np.name = _name_text(seg, 0, len(seg), sentence)
+        if case == "genitive" and np.name.startswith(seg[0].surf):
+            # «заявления Европарламента», «со слов главы МЧС»: the head in the nominative
+            np.name = nominative_name(seg[0].surf) + np.name[len(seg[0].surf) :]
+        if case == "dative" and len(seg) >= 1:
+            np.name = _nominative_from_dative(seg[0].surf) + np.name[len(seg[0].surf) :]
         np.role = np.name if typ == "person" else ""
         np.kind = "anonymous" if typ == "group" else kind
         np.body = typ != "person"
@@ -260,12 +732,98 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, genitive: bool) -> _NP | None
     return np
 
 
-def _quote(np: _NP, verb: str, direct: bool, text: str, para: int, sentence: str, ctx: _Ctx):
-    if not text:
+def _nominative_from_dative(word: str) -> str:
+    """«сайту» -> «сайт», «агентству» -> «агентство» is not guessed; proper names and
+    undeclined abbreviations stay («ТАСС»)."""
+    if word.isupper() or len(word) < 4:
+        return word
+    if word.endswith(("у", "ю")) and word[-2] not in "аеёиоуыэюя":
+        return word[:-1] + ("ь" if word.endswith("ю") else "")
+    return word
+
+
+@cache
+def _synonym_classes() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    return tuple(
+        tuple(tuple(_fold(w)[:4] for w in phrase.lower().split()) for phrase in fields)
+        for fields in get_pack("ru").fields("speaker_role_synonyms.txt")
+    )
+
+
+def _stems(text: str) -> list[str]:
+    toks, _ = _tokens(text)
+    return [_fold(t.norm)[:4] for t in toks]
+
+
+def _title_keys(role: str) -> set[str]:
+    """What a title says about the office: its synonym classes, else its role nouns."""
+    stems = _stems(role)
+    keys: set[str] = set()
+    # Only the head of the title counts: «пресс-секретарь президента» is no president.
+    for p in range(len(stems)):
+        for ci, phrases in enumerate(_synonym_classes()):
+            if any(tuple(stems[p : p + len(ph)]) == ph for ph in phrases):
+                keys.add(f"class{ci}")
+        if keys:
+            break
+    if not keys:
+        toks, _ = _tokens(role)
+        for t in toks:
+            t.norm = _fold(t.norm)
+        keys = {toks[p].norm[:4] for p in range(len(toks)) if _covered_at(toks, p)}
+    return keys
+
+
+def _by_title(np: _NP, ctx: _Ctx) -> _NP | None:
+    """The one person named earlier whose title is of the same office as this bare title
+    («глава государства» -> «президент России Владимир Путин»); the bare title's own
+    qualifiers («глава МЧС») must be in the person's title too. None when no or several
+    people fit: a title is never guessed."""
+    keys = _title_keys(np.role)
+    if not keys:
         return None
+    toks, _ = _tokens(np.role)
+    qualifiers = [_fold(t.norm)[:4] for t in toks[1:] if t.surf[:1].isupper()]
+    found: dict[str, _NP] = {}
+    for known in ctx.by_surname.values():
+        if known.body or not known.role:
+            continue
+        if np.affiliation and known.affiliation and np.affiliation != known.affiliation:
+            continue
+        if not keys & _title_keys(known.role):
+            continue
+        known_stems = set(_stems(known.role))
+        if any(qs not in known_stems for qs in qualifiers):
+            continue
+        found[known.name] = known
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _as_list(q: Quote | None) -> list[Quote]:
+    return [q] if q is not None else []
+
+
+def _quote(
+    np: _NP | None,
+    verb: str,
+    direct: bool,
+    text: str,
+    para: int,
+    sentence: str,
+    ctx: _Ctx,
+    learn_last: bool = True,
+) -> Quote | None:
+    if not text or np is None or not np.name:
+        return None
+    if np.role and np.role == np.name and not np.body and np.kind != "anonymous":
+        hit = _by_title(np, ctx)
+        if hit is None and _fold(np.name.lower()) in _epithets() and ctx.last is not None:
+            hit = ctx.last  # «— подчеркнул дипломат»: the person just quoted
+        if hit is not None:
+            np = _NP(hit.name, hit.role, hit.kind, hit.affiliation or np.affiliation, False, True)
     np = ctx.resolve(np)
     ctx.learn(np)
-    if not np.body:
+    if not np.body and learn_last:
         ctx.last = np  # «сказал он»: the last person, not the agency that relayed it
     return Quote(
         speaker=np.name,
