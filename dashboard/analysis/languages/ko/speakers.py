@@ -1,13 +1,20 @@
-"""Korean attribution rules (skeleton): the common constructions of news Korean.
+"""Korean attribution rules: the reporting constructions of news Korean.
 
-- 러시아 블라디미르 푸틴 대통령은 "..."라고 말했다.   (subject with 은/는/이/가, quote + 라고)
-- 장호진 국가안보실장은 ... 계속하겠다고 밝혔다.       (reported speech ending in 다고/라고)
-- 연합뉴스에 따르면 ...                               (according to X)
-- 그는 ... 강조했다.                                  (pronoun: the last person named)
+- 러시아 블라디미르 푸틴 대통령은 "..."라고 말했다.     (subject with 은/는/이/가, quote + 라고)
+- 이 총재는 "..."며 "..."고 밝혔다.                      (two quotes: 며 joins them; two statements)
+- 장호진 국가안보실장은 ... 계속하겠다고 밝혔다.         (reported speech ending in 다고/라고)
+- 연합뉴스에 따르면 ...                                 (according to X)
+- [서울=뉴시스] ... / [포쓰저널] ...                    (the dispatch's dateline credit: a source)
+- 그는 ... 강조했다. / 이어 "..."고 덧붙였다.            (pronoun or no subject: the last speaker)
+- 김이배 제주항공 대표 "..."                             (a headline: name, title, quote)
 
-Titles follow names (윤석열 대통령): the speaker is the name, the title is the role. Particles
-are stripped from the subject (대통령은 -> 대통령). Quotes in "...", “...” and ‘...’.
-Lexicons (this folder): reporting_verbs.txt, speaker_roles.txt, source_phrases.txt,
+Titles follow names (윤석열 대통령, 김재준 삼성전자 메모리사업부 실장): the speaker is the name,
+the institution and title are the role. A Korean name is one word of two to four syllables
+beginning with a family name (`surnames.txt`); a later "이 총재" / "김 장관" (family name and
+title) resolves to the full name met earlier in the article. Particles are stripped from the
+subject (대통령은 -> 대통령); a parenthesis glued to a word (대표(사장)는) is read around.
+Quotes in "...", “...” and ‘...’. Lexicons (this folder): reporting_stems.txt,
+speaker_titles.txt, speaker_adverbs.txt, org_suffixes.txt, surnames.txt, speaker_roles.txt,
 affiliations.txt.
 """
 
@@ -35,17 +42,79 @@ from dashboard.analysis.textproc import split_sentences
 from dashboard.model import Quote
 
 _ROLES = roles("ko")
-_PRONOUNS = frozenset({"그는", "그녀는", "그가", "그녀가", "그들은"})
+_PRONOUNS = frozenset({"그는", "그녀는", "그가", "그녀가", "그들은", "그도", "그녀도"})
 _SUBJECT_PARTICLES = ("께서는", "께서", "은", "는", "이", "가")
 # ‘...’ read as “...”: same length, so offsets into the sentence stay valid.
 _SINGLE_QUOTES_RE = re.compile(r"‘([^‘’]*)’")
+# A parenthesis glued to a word before its particle («대표(사장)는», «CEO(최고경영자)가»): the
+# particle is moved onto the word and the parenthesis blanked, keeping every offset.
+_GLUED_PAREN_RE = re.compile(
+    r"(?<=[가-힣A-Za-z])(\([^()\"“”]{1,30}\))(께서는|께서|은|는|이|가|도)?"
+)
+# The dispatch credit opening a paragraph: «[서울=뉴시스]», «[포쓰저널]», «(서울=연합뉴스)».
+_DATELINE_RE = re.compile(
+    r"^\s*[\[(](?:([가-힣A-Za-z ]{1,12})=)?\s*([가-힣A-Za-z0-9 ]{2,14}?)\s*[\])]"
+)
+# "…다.다음" (no space after a full stop): a sentence boundary the splitter does not see.
+_GLUED_STOP_RE = re.compile(r"(?<=다\.)(?=[가-힣“\"‘])")
+# Quotative markers right after a closing quote: the quote is speech.
+_QUOTATIVES = frozenset(
+    {
+        "라고",
+        "이라고",
+        "고",
+        "며",
+        "면서",
+        "라며",
+        "이라며",
+        "라면서",
+        "이라면서",
+        "면서도",
+        "라면서도",
+        "이라면서도",
+        "라고도",
+        "고도",
+        "하며",
+        "하면서",
+    }
+)
 # Quotative endings of reported speech, and what the clause reads as without them.
-_QUOTATIVE = (("이라고", "이다"), ("다고", "다"), ("라고", "다"))
+_QUOTATIVE = (("이라고", "이다"), ("다고", "다"), ("라고", "다"), ("냐고", "냐"), ("자고", "자"))
+# «…라고 했다» / «…고 했다»: 했다 reports speech only right after a quotative.
+_SAID_AFTER_QUOTATIVE = ("했다", "했습니다", "했고", "했으며", "한다", "합니다")
+# «8일 삼성전자에 따르면»: the unit word after a number is no part of a name.
+_DATE_UNITS = frozenset({"일", "월", "년", "시", "분", "시께", "일께"})
+_VERB_ENDINGS = ("다", "습니다", "으나", "지만", "며", "고", "는데", "면서")
 
 
 @cache
-def _verbs() -> frozenset[str]:
-    return frozenset(f[0] for f in get_pack("ko").fields("reporting_verbs.txt"))
+def _lex(name: str) -> tuple[str, ...]:
+    return get_pack("ko").lines(name)
+
+
+@cache
+def _stems() -> tuple[str, ...]:
+    return _lex("reporting_stems.txt")
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(sorted(_lex("speaker_titles.txt"), key=len, reverse=True))
+
+
+@cache
+def _adverbs() -> frozenset[str]:
+    return frozenset(_lex("speaker_adverbs.txt"))
+
+
+@cache
+def _org_suffixes() -> tuple[str, ...]:
+    return _lex("org_suffixes.txt")
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(_lex("surnames.txt"))
 
 
 @cache
@@ -53,89 +122,336 @@ def _known_words() -> frozenset[str]:
     """Words of the lexicons that must not lose a final syllable that looks like a particle."""
     words = {w for entries in _ROLES.values() for e in entries for w in e.words}
     words |= {f[0] for f in get_pack("ko").fields("affiliations.txt")}
+    words |= set(_titles())
     return frozenset(words)
+
+
+def _is_hangul(word: str) -> bool:
+    return bool(word) and all("가" <= c <= "힣" for c in word)
+
+
+def _is_korean_name(word: str, min_len: int = 3) -> bool:
+    """A Korean personal name: 3 (or min_len) to 4 syllables, a family name first, not a lexicon word, not an
+    institution («소방청», «국방부»), not a title («대통령»)."""
+    return (
+        _is_hangul(word)
+        and min_len <= len(word) <= 4
+        and (word[0] in _surnames() or word[:2] in _surnames())
+        and word not in _known_words()
+        and word not in _adverbs()
+        and not _is_title(word)
+        and not word.endswith(_org_suffixes())
+    )
+
+
+def _is_title(word: str) -> bool:
+    return word in _ROLES or word.endswith(_titles())
+
+
+def _is_body(word: str) -> bool:
+    return any(r.type != "person" for r in _ROLES.get(word, ())) or (
+        len(word) >= 2 and word.endswith(_org_suffixes())
+    )
+
+
+def _is_verb(word: str) -> bool:
+    return word.startswith(_stems()) and word.endswith(_VERB_ENDINGS + ("기도",))
+
+
+# --------------------------------------------------------------------------- paragraph
 
 
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Korean paragraph."""
-    verbs = _verbs()
-    if "따르면" not in paragraph and not any(v in paragraph for v in verbs):
-        return []
     out: list[Quote] = []
-    for sentence in split_sentences(paragraph):
-        q = _sentence(sentence, para, ctx)
-        if q is not None:
-            out.append(q)
+    _learn_names(paragraph, ctx)
+    credit = _dateline(paragraph, para, ctx)
+    if credit is not None:
+        out.append(credit)
+    has_quote = any(c in paragraph for c in '"“”‘’')
+    if not has_quote and "따르면" not in paragraph and not any(s in paragraph for s in _stems()):
+        return out
+    for chunk in split_sentences(paragraph):
+        for sentence in _GLUED_STOP_RE.split(chunk):
+            if sentence.strip():
+                out.extend(_sentence(sentence, para, ctx))
     return out
 
 
-def _sentence(sentence: str, para: int, ctx: _Ctx) -> Quote | None:
+def _dateline(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
+    """«[서울=뉴시스] ...» or «[포쓰저널] ...»: the outlet credited with the dispatch."""
+    m = _DATELINE_RE.match(paragraph)
+    if not m:
+        return None
+    outlet = m.group(2).strip()
+    is_outlet = bool(m.group(1)) or outlet.endswith(
+        ("뉴스", "일보", "신문", "저널", "통신", "방송", "경제", "투데이", "뉴시스", "데일리")
+    )
+    if not is_outlet or not _is_hangul(outlet.replace(" ", "")) and not m.group(1):
+        return None
+    np = _NP(name=outlet, role="", kind="media", body=True)
+    text = paragraph[m.end() :].strip()
+    if not text:
+        return None
+    return _quote(np, m.group(0).strip(), False, text, para, paragraph, ctx)
+
+
+def _names_of(ctx: _Ctx) -> dict[str, str]:
+    """Full names met in this article, by family name (Korean) or last word (foreign)."""
+    names = getattr(ctx, "ko_names", None)
+    if names is None:
+        names = {}
+        ctx.ko_names = names  # type: ignore[attr-defined]
+    return names
+
+
+def _learn_names(paragraph: str, ctx: _Ctx) -> None:
+    """«조규홍 보건복지부 장관이 ...»: a Korean name followed (within three words) by a title,
+    anywhere in the text, so that a later «조 장관은» resolves to it even when the first
+    mention says nothing."""
+    words = [strip_particle(w.strip('"“”‘’()[],.'), _known_words()) for w in paragraph.split()]
+    names = _names_of(ctx)
+    for i, w in enumerate(words):
+        if _is_korean_name(w) and len(w) >= 3:
+            if any(_is_title(x) for x in words[i + 1 : i + 4]):
+                names.setdefault(w[0], w)
+
+
+# --------------------------------------------------------------------------- sentence
+
+
+def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     work = _SINGLE_QUOTES_RE.sub(lambda m: f"“{m.group(1)}”", sentence)
+    work = _GLUED_PAREN_RE.sub(lambda m: (m.group(2) or "") + " " * len(m.group(1)), work)
     toks, quotes = _tokens(work)
     n = len(toks)
+    out: list[Quote] = []
+    start_at = 0
+    # «X에 따르면 ...»: X is the source; the rest of the sentence may name a speaker too.
     for i, t in enumerate(toks):
         if t.quote == -1 and t.norm == "따르면" and i > 0 and toks[i - 1].norm.endswith("에"):
-            return _according_to(toks, i, sentence, para, ctx)
+            q = _according_to(toks, i, sentence, para, ctx)
+            if q is not None:
+                out.append(q)
+            start_at = i + 1
+            break
+    # Direct speech: every quote followed by a quotative (“…”라고, “…”며, “…”고).
+    chunks: list[tuple[int, int]] = []  # (quote index, token index of its quotative)
+    for k in range(start_at, n - 1):
+        if toks[k].quote != -1 and toks[k + 1].quote == -1 and toks[k + 1].norm in _QUOTATIVES:
+            chunks.append((toks[k].quote, k + 1))
+    if chunks:
+        first_quote_tok = next(k for k in range(n) if toks[k].quote == chunks[0][0])
+        found = _subject(toks, start_at, first_quote_tok, ctx, direct=True)
+        if found is None:
+            return out
+        np = found[0]
+        for idx, (qi, qk) in enumerate(chunks):
+            last = idx == len(chunks) - 1
+            verb = toks[qk].surf
+            if last:
+                after = next((t for t in toks[qk + 1 :] if t.quote == -1), None)
+                if after is not None and (
+                    _is_verb(after.norm) or after.norm in _SAID_AFTER_QUOTATIVE
+                ):
+                    verb = after.surf
+            qs, qe = quotes[qi]
+            q = _quote(np, verb, True, sentence[qs + 1 : qe - 1].strip(), para, sentence, ctx)
+            if q is not None:
+                out.append(q)
+        return out
+    # A headline: «김이배 제주항공 대표 "…"» (a name and title, then the quote, no verb).
+    if toks and toks[0].quote == -1 and quotes:
+        first_q = next((k for k in range(n) if toks[k].quote != -1), None)
+        if (
+            first_q is not None
+            and 2 <= first_q <= 5
+            and not _HARD_PUNCT.search(toks[first_q - 1].gap or "")
+        ):
+            seg = toks[:first_q]
+            if _is_korean_name(seg[0].norm) and _is_title(seg[-1].norm):
+                np = _np(seg, ctx, particle=False)
+                if np is not None and not np.body:
+                    qs, qe = quotes[toks[first_q].quote]
+                    q = _quote(np, "", True, sentence[qs + 1 : qe - 1].strip(), para, sentence, ctx)
+                    if q is not None:
+                        out.append(q)
+                    return out
+    # Reported speech: «… 계속하겠다고 밝혔다».
     verb_at = next(
-        (i for i in range(n - 1, -1, -1) if toks[i].quote == -1 and toks[i].norm in _verbs()),
-        None,
-    )
-    if verb_at is None:
-        return None
-    subject_end = next(
         (
             i
-            for i in range(verb_at)
+            for i in range(n - 1, start_at, -1)
             if toks[i].quote == -1
-            and (toks[i].norm in _PRONOUNS or toks[i].norm.endswith(_SUBJECT_PARTICLES))
-            and toks[i].norm not in _known_words()
+            and (
+                _is_verb(toks[i].norm)
+                or (
+                    toks[i].norm in _SAID_AFTER_QUOTATIVE
+                    and toks[i - 1].norm.endswith(("다고", "라고"))
+                )
+            )
         ),
         None,
     )
-    if subject_end is None:
-        return None
-    start = subject_end
-    while start > 0 and subject_end - start < 4 and not _clause_break(toks[start]):
-        if toks[start - 1].quote != -1:
-            break
-        start -= 1
-    np = _np(toks[start : subject_end + 1], ctx)
-    if np is None:
-        return None
-    # Direct speech: a quote right before 라고/이라고 (or right before the verb).
-    for k in range(verb_at - 1, subject_end, -1):
-        tok = toks[k]
-        if tok.quote != -1 and (
-            k + 1 == verb_at or toks[k + 1].norm in ("라고", "이라고", "고", "며", "면서")
-        ):
-            qs, qe = quotes[tok.quote]
-            return _quote(
-                np, toks[verb_at].surf, True, sentence[qs + 1 : qe - 1].strip(), para, sentence, ctx
-            )
-    # Reported speech: the clause between the subject and the verb, quotative ending dropped.
-    body = toks[subject_end + 1 : verb_at]
+    if verb_at is None or out:
+        return out
+    clause_end = verb_at - 1
+    while (
+        clause_end > start_at
+        and toks[clause_end].quote == -1
+        and not toks[clause_end].norm.endswith(tuple(e for e, _ in _QUOTATIVE))
+    ):
+        # «…하겠다고 소감을 밝혔다»: an object noun may sit between the clause and the verb.
+        if verb_at - clause_end >= 2:
+            return out
+        clause_end -= 1
+    if clause_end <= start_at or not toks[clause_end].norm.endswith(
+        tuple(e for e, _ in _QUOTATIVE)
+    ):
+        return out
+    subject_limit = clause_end
+    found = _subject(toks, start_at, subject_limit, ctx, direct=False)
+    if found is None:
+        return out
+    np, body_start = found
+    body = toks[body_start : clause_end + 1]
     if not body:
-        return None
+        return out
     text = sentence[body[0].start : body[-1].end]
     for ending, plain in _QUOTATIVE:
         if text.endswith(ending):
             text = text[: -len(ending)] + plain
             break
-    else:
-        return None  # no quotative ending: «...을 말했다» tells what was said about, not what
-    return _quote(np, toks[verb_at].surf, False, text.strip(), para, sentence, ctx)
+    q = _quote(np, toks[verb_at].surf, False, text.strip(), para, sentence, ctx)
+    if q is not None:
+        out.append(q)
+    return out
 
 
 def _clause_break(t: _Tok) -> bool:
     return bool(_COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap))
 
 
+def _subject(toks: list[_Tok], lo: int, hi: int, ctx: _Ctx, direct: bool) -> tuple[_NP, int] | None:
+    """The speaker of a sentence: the first subject noun phrase (… 은/는/이/가) between lo and
+    hi that reads as a person, title or institution; a pronoun is the last speaker; with none,
+    the last speaker when the sentence follows on from them (이어 “…”고 덧붙였다)."""
+    for i in range(lo, hi):
+        t = toks[i]
+        if t.quote != -1:
+            break
+        if t.norm in _PRONOUNS:
+            return (_copy(ctx.last), i + 1) if ctx.last is not None else None
+        if not t.norm.endswith(_SUBJECT_PARTICLES + ("도",)):
+            continue
+        np = _subject_at(toks, lo, i, ctx, direct)
+        if np is not None:
+            return np, i + 1
+    if ctx.last is not None:
+        return _copy(ctx.last), lo
+    return None
+
+
+def _copy(np: _NP) -> _NP:
+    return _NP(np.name, np.role, np.kind, np.affiliation, np.body, np.known)
+
+
+def _subject_at(toks: list[_Tok], lo: int, i: int, ctx: _Ctx, direct: bool) -> _NP | None:
+    """The noun phrase ending at token i (with its particle) if it names a speaker."""
+    known = _known_words()
+    head = strip_particle(toks[i].norm, known)
+    if toks[i].norm.endswith("도") and not toks[i].norm.endswith(_SUBJECT_PARTICLES):
+        head = toks[i].norm[:-1]
+        if not (_is_title(head) or _is_korean_name(head)):
+            return None
+    if head == toks[i].norm and toks[i].norm not in known:
+        return None  # the particle is part of the word («국가», «평가»)
+    start = i
+    while start > lo and i - start < 5:
+        prev = toks[start - 1]
+        if prev.quote != -1 or _clause_break(toks[start]) or not _np_word(prev.norm):
+            break
+        start -= 1
+    seg = list(toks[start : i + 1])
+    while seg and (
+        seg[0].norm in _adverbs()
+        or seg[0].norm in _DATE_UNITS
+        or any(c.isdigit() for c in seg[0].norm)
+    ):
+        seg.pop(0)
+    if not seg:
+        return None
+    np = _np(seg, ctx)
+    if np is None:
+        return None
+    words = np.name.split()
+    person = any(_is_korean_name(w) for w in words) or (np.role and _is_title(np.role.split()[-1]))
+    if person or np.body and _is_body(words[-1]) or np.known:
+        return np
+    # An unknown word may still be a foreign name or a body; trust it only before a quote.
+    if direct and len(words) <= 2 and all(_is_hangul(w) or w.isascii() for w in words):
+        return np
+    return None
+
+
+def _np_word(norm: str) -> bool:
+    """Can this word belong to a subject noun phrase? Not a word with a case ending, a verb
+    form, a number or a connective."""
+    if norm in _adverbs() or any(c.isdigit() for c in norm) or norm in _DATE_UNITS:
+        return False
+    if _is_korean_name(norm):
+        return True
+    if norm in _known_words() or _is_title(norm) or norm in _surnames():
+        return True
+    return not norm.endswith(
+        (
+            "의",
+            "에",
+            "에서",
+            "을",
+            "를",
+            "으로",
+            "로",
+            "와",
+            "과",
+            "고",
+            "며",
+            "다",
+            "던",
+            "인",
+            "한",
+            "은",
+            "는",
+            "이",
+            "가",
+            "해",
+            "서",
+            "어",
+            "아",
+            "게",
+            "도",
+            "만",
+            "뒤",
+            "후",
+            "때",
+            "중",
+        )
+    )
+
+
 def _according_to(toks, i, sentence, para, ctx) -> Quote | None:
     """«연합뉴스에 따르면 ...»: the source is the words before 에 따르면."""
     start = i - 1
-    while start > 0 and i - 1 - start < 4 and not _clause_break(toks[start]):
+    while (
+        start > 0
+        and i - 1 - start < 3
+        and not _clause_break(toks[start])
+        and _np_word(toks[start - 1].norm)
+    ):
         start -= 1
-    seg = list(toks[start:i])
+    seg = [t for t in toks[start:i] if _np_word(t.norm) or t is toks[i - 1]]
+    if not seg:
+        return None
     last = seg[-1]
     seg[-1] = _Tok(last.surf[:-1], last.norm[:-1], last.start, last.end - 1, last.gap, last.quote)
     if not seg[-1].norm or seg[-1].norm in _DOCUMENTS:
@@ -149,7 +465,8 @@ def _according_to(toks, i, sentence, para, ctx) -> Quote | None:
 
 def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
     """Side words, name and title of a Korean subject: «러시아 블라디미르 푸틴 대통령은» ->
-    name 블라디미르 푸틴, role 대통령, side Russia."""
+    name 블라디미르 푸틴, role 대통령, side Russia; «김재준 삼성전자 메모리사업부 실장» ->
+    name 김재준, role 삼성전자 메모리사업부 실장; «이 총재» -> the 이… met earlier."""
     if len(seg) == 1 and seg[0].norm in _PRONOUNS:
         return ctx.last
     known = _known_words()
@@ -157,69 +474,103 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
     if particle:
         words[-1] = strip_particle(words[-1], known)
     toks = [_Tok(w, w, t.start, t.end, t.gap, -1) for w, t in zip(words, seg, strict=True)]
-    # Title: the longest role phrase at the end (외교부 장관, 대통령).
-    q = len(toks)
-    for k in range(len(toks)):
-        if _role_phrase(toks[k:]):
-            q = k
-            break
+    if not toks or not toks[-1].norm:
+        return None
     # Side words at the front (러시아, 북한): the affiliation, not part of the name.
     p = 0
-    while p < q:
+    while p < len(toks) - 1:
         side = _side_at(toks, p)
         if side is None:
             break
         p += len(side.words)
-    # «외교부 대변인»: an institution before the title belongs to the title, not a name.
-    if p < q and all(t.norm in _ROLES for t in toks[p:q]):
-        q = p
-    role_toks = toks[q:]
-    # The title at the end decides («외교부 대변인» is a spokesperson, not the ministry).
-    last_is_person = bool(role_toks) and any(
-        r.type == "person" for r in _ROLES.get(role_toks[-1].norm, ())
-    )
-    kind, typ = (
-        _kind_of(role_toks, _ROLES, prefer_person=p < q or last_is_person)
-        if role_toks
-        else ("", "")
-    )
+    # A Korean name: the rightmost name word before the title words.
+    title_from = len(toks)
+    while title_from > p and _is_title(toks[title_from - 1].norm):
+        title_from -= 1
+    if title_from < len(toks):
+        name_at = next(
+            (k for k in range(title_from - 1, p - 1, -1) if _is_korean_name(toks[k].norm, 2)),
+            None,
+        )
+    else:  # no title: the phrase is a name only if its last word is one
+        name_at = len(toks) - 1 if _is_korean_name(toks[-1].norm) else None
     np = _NP()
-    np.role = " ".join(t.surf for t in role_toks)
-    if p < q:
-        np.name = " ".join(t.surf for t in toks[p:q])
-        np.kind = kind or "other"
-    elif role_toks:
-        np.name = " ".join(t.surf for t in toks[p:])
-        np.kind = "anonymous" if typ == "group" else kind or "other"
-        np.body = typ != "person"
-        np.role = "" if np.body else np.name
+    if name_at is not None and (name_at < len(toks) - 1 or len(toks[name_at].norm) >= 3):
+        np.name = toks[name_at].surf
+        np.role = " ".join(t.surf for t in toks[name_at + 1 :])
+        np.kind = (
+            _kind_of(toks[name_at + 1 :], _ROLES, prefer_person=True)[0] if np.role else "other"
+        )
+        np.kind = np.kind or ("official" if np.role else "other")
+    elif title_from < len(toks):
+        before = toks[p:title_from]
+        role_toks = toks[title_from:]
+        np.role = " ".join(t.surf for t in role_toks)
+        kind, typ = _kind_of(role_toks, _ROLES, prefer_person=True)
+        if len(before) == 1 and len(before[0].norm) == 1:
+            # «이 총재», «김 장관», «황 CEO»: a family name and a title.
+            # Unmet, the first «전 부문장» stands for the person: a later «전 부회장» is them.
+            np.name = _names_of(ctx).setdefault(before[0].norm, f"{before[0].surf} {np.role}")
+            np.kind = kind or "official"
+        elif before and not all(_is_body(t.norm) for t in before):
+            # A foreign name before the title (도널드 트럼프 대통령, 젠슨 황 최고경영자):
+            # at most its last two words; institutions before it belong to the title.
+            names = [t for t in before if not _is_body(t.norm)][-2:]
+            np.name = " ".join(t.surf for t in names)
+            np.kind = kind or "official"
+        elif typ == "group" or kind == "anonymous":
+            np.name = " ".join(t.surf for t in toks[p:])
+            np.kind, np.body = "anonymous", True
+            np.role = ""
+        else:
+            np.name = " ".join(t.surf for t in toks[p:])
+            np.kind = kind or "official"
+            np.body = typ not in ("person", "")
+            np.role = "" if np.body else np.name
+    elif p < len(toks):
+        rest = toks[p:]
+        if len(rest) == 1 and _is_body(rest[0].norm):
+            np.name = rest[0].surf
+            kinds = _ROLES.get(rest[0].norm, ())
+            np.kind = (
+                kinds[0].kind
+                if kinds
+                else (
+                    "media"
+                    if rest[0].norm.endswith(("통신", "뉴스", "일보", "신문", "방송"))
+                    else "organisation"
+                )
+            )
+            np.body = True
+        elif len(rest) <= 2:
+            np.name = " ".join(t.surf for t in rest)
+            np.kind = "other"
+        else:
+            return None
     elif p:
         np.name = " ".join(t.surf for t in toks)
         np.kind, np.body = "state", True
     else:
         return None
+    if np.name in _names_of(ctx).values():
+        np.known = True
     np.affiliation = _affiliation(toks, speaker_is_place=np.body)
     return np
 
 
-def _role_phrase(toks: list[_Tok]) -> bool:
-    """Do the tokens form exactly one role entry?"""
-    if not toks:
-        return False
-    return any(
-        len(role.words) == len(toks)
-        and all(t.norm == w for t, w in zip(toks, role.words, strict=True))
-        for role in _ROLES.get(toks[0].norm, ())
-    )
-
-
 def _quote(np: _NP, verb: str, direct: bool, text: str, para: int, sentence: str, ctx: _Ctx):
-    if not text:
+    if not text or not np.name:
         return None
     np = ctx.resolve(np)
     ctx.learn(np)
     if not np.body:
         ctx.last = np
+        words = np.name.split()
+        names = _names_of(ctx)
+        if len(words) == 1 and _is_korean_name(words[0]) and len(words[0]) >= 3:
+            names.setdefault(words[0][0], words[0])
+        elif len(words) >= 2:
+            names.setdefault(words[-1], np.name)
     return Quote(
         speaker=np.name,
         speaker_kind=np.kind,
