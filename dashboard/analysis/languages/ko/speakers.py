@@ -144,6 +144,30 @@ def _is_korean_name(word: str, min_len: int = 3) -> bool:
     )
 
 
+def _has_batchim(syllable: str) -> bool:
+    return "가" <= syllable <= "힣" and (ord(syllable) - 0xAC00) % 28 != 0
+
+
+def _subject_head(tok_norm: str, prev: _Tok | None) -> str | None:
+    """The word without its subject particle, if the particle fits the sound before it: 이/은
+    follow a final consonant (청장은, 훼손이), 가/는 a vowel (대표는); «타이베이» has none.
+    A Latin word takes its particle as a separate token («CEO» «는»)."""
+    if tok_norm in ("은", "는", "이", "가") and prev is not None and prev.norm.isascii():
+        return prev.norm
+    for particle in _SUBJECT_PARTICLES:
+        if not tok_norm.endswith(particle) or len(tok_norm) <= len(particle):
+            continue
+        head = tok_norm[: -len(particle)]
+        if particle in ("은", "이") and not _has_batchim(head[-1]) and not head[-1].isascii():
+            return None
+        if particle in ("는", "가") and _has_batchim(head[-1]):
+            return None
+        if head.endswith(("에", "에서", "으로", "로", "에게", "와", "과", "서", "하고")):
+            return None  # «질문에는», «회의에서는»: a topic, not a speaker
+        return head
+    return None
+
+
 def _is_title(word: str) -> bool:
     return word in _ROLES or word.endswith(_titles())
 
@@ -171,10 +195,30 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     has_quote = any(c in paragraph for c in '"“”‘’')
     if not has_quote and "따르면" not in paragraph and not any(s in paragraph for s in _stems()):
         return out
-    for chunk in split_sentences(paragraph):
+    if credit is not None:  # the credit is no part of the first sentence's subject
+        paragraph = (
+            " " * len(_DATELINE_RE.match(paragraph).group(0))
+            + paragraph[len(_DATELINE_RE.match(paragraph).group(0)) :]
+        )
+    for chunk in _sentences(paragraph):
         for sentence in _GLUED_STOP_RE.split(chunk):
             if sentence.strip():
                 out.extend(_sentence(sentence, para, ctx))
+    return out
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """The paragraph's sentences, never cut inside a quote: the splitter cuts «"… 있었다. 잘
+    싸웠다고 생각한다"며» at the full stop inside straight quotes."""
+    out: list[str] = []
+    buf = ""
+    for piece in split_sentences(paragraph):
+        buf = f"{buf} {piece}" if buf else piece
+        if buf.count('"') % 2 == 0 and buf.count("“") <= buf.count("”"):
+            out.append(buf)
+            buf = ""
+    if buf:
+        out.append(buf)
     return out
 
 
@@ -209,12 +253,21 @@ def _learn_names(paragraph: str, ctx: _Ctx) -> None:
     """«조규홍 보건복지부 장관이 ...»: a Korean name followed (within three words) by a title,
     anywhere in the text, so that a later «조 장관은» resolves to it even when the first
     mention says nothing."""
-    words = [strip_particle(w.strip('"“”‘’()[],.'), _known_words()) for w in paragraph.split()]
+    raw = [w.strip('"“”‘’()[],.') for w in paragraph.split()]
+    words = [strip_particle(w, _known_words()) for w in raw]
     names = _names_of(ctx)
     for i, w in enumerate(words):
         if _is_korean_name(w) and len(w) >= 3:
             if any(_is_title(x) for x in words[i + 1 : i + 4]):
                 names.setdefault(w[0], w)
+            if _subject_head(raw[i], None) == w:
+                # «손흥민은 … 했다»: a later «그는» may mean them even before they speak.
+                ctx.ko_mentioned = w  # type: ignore[attr-defined]
+
+
+def _last_mentioned(ctx: _Ctx) -> _NP | None:
+    name = getattr(ctx, "ko_mentioned", None)
+    return _NP(name=name, kind="other") if name else None
 
 
 # --------------------------------------------------------------------------- sentence
@@ -302,7 +355,7 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         and not toks[clause_end].norm.endswith(tuple(e for e, _ in _QUOTATIVE))
     ):
         # «…하겠다고 소감을 밝혔다»: an object noun may sit between the clause and the verb.
-        if verb_at - clause_end >= 2:
+        if verb_at - clause_end >= 3:
             return out
         clause_end -= 1
     if clause_end <= start_at or not toks[clause_end].norm.endswith(
@@ -341,10 +394,14 @@ def _subject(toks: list[_Tok], lo: int, hi: int, ctx: _Ctx, direct: bool) -> tup
         if t.quote != -1:
             break
         if t.norm in _PRONOUNS:
-            return (_copy(ctx.last), i + 1) if ctx.last is not None else None
+            last = ctx.last or _last_mentioned(ctx)
+            return (_copy(last), i + 1) if last is not None else None
         if not t.norm.endswith(_SUBJECT_PARTICLES + ("도",)):
             continue
-        np = _subject_at(toks, lo, i, ctx, direct)
+        if t.norm in ("은", "는", "이", "가") and i > lo and toks[i - 1].norm.isascii():
+            np = _subject_at(toks, lo, i - 1, ctx, direct, particle=False)
+        else:
+            np = _subject_at(toks, lo, i, ctx, direct)
         if np is not None:
             return np, i + 1
     if ctx.last is not None:
@@ -356,16 +413,20 @@ def _copy(np: _NP) -> _NP:
     return _NP(np.name, np.role, np.kind, np.affiliation, np.body, np.known)
 
 
-def _subject_at(toks: list[_Tok], lo: int, i: int, ctx: _Ctx, direct: bool) -> _NP | None:
+def _subject_at(
+    toks: list[_Tok], lo: int, i: int, ctx: _Ctx, direct: bool, particle: bool = True
+) -> _NP | None:
     """The noun phrase ending at token i (with its particle) if it names a speaker."""
     known = _known_words()
-    head = strip_particle(toks[i].norm, known)
-    if toks[i].norm.endswith("도") and not toks[i].norm.endswith(_SUBJECT_PARTICLES):
-        head = toks[i].norm[:-1]
-        if not (_is_title(head) or _is_korean_name(head)):
-            return None
-    if head == toks[i].norm and toks[i].norm not in known:
-        return None  # the particle is part of the word («국가», «평가»)
+    if particle:
+        if toks[i].norm in known:
+            pass
+        elif toks[i].norm.endswith("도") and not toks[i].norm.endswith(_SUBJECT_PARTICLES):
+            head = toks[i].norm[:-1]
+            if not (_is_title(head) or _is_korean_name(head)):
+                return None
+        elif _subject_head(toks[i].norm, None) is None:
+            return None  # no subject particle here («국가», «타이베이», «질문에는»)
     start = i
     while start > lo and i - start < 5:
         prev = toks[start - 1]
@@ -381,7 +442,7 @@ def _subject_at(toks: list[_Tok], lo: int, i: int, ctx: _Ctx, direct: bool) -> _
         seg.pop(0)
     if not seg:
         return None
-    np = _np(seg, ctx)
+    np = _np(seg, ctx, particle=particle)
     if np is None:
         return None
     words = np.name.split()
@@ -488,10 +549,9 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
     while title_from > p and _is_title(toks[title_from - 1].norm):
         title_from -= 1
     if title_from < len(toks):
-        name_at = next(
-            (k for k in range(title_from - 1, p - 1, -1) if _is_korean_name(toks[k].norm, 2)),
-            None,
-        )
+        # Leftmost, three syllables first: «김이배 제주항공 대표» is 김이배, not 제주항공.
+        found = [k for k in range(p, title_from) if _is_korean_name(toks[k].norm, 2)]
+        name_at = next((k for k in found if len(toks[k].norm) == 3), found[-1] if found else None)
     else:  # no title: the phrase is a name only if its last word is one
         name_at = len(toks) - 1 if _is_korean_name(toks[-1].norm) else None
     np = _NP()
@@ -544,7 +604,8 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
             np.body = True
         elif len(rest) <= 2:
             np.name = " ".join(t.surf for t in rest)
-            np.kind = "other"
+            np.body = _is_body(rest[-1].norm)
+            np.kind = "organisation" if np.body else "other"
         else:
             return None
     elif p:
