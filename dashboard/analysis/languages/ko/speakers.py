@@ -257,8 +257,12 @@ def _learn_names(paragraph: str, ctx: _Ctx) -> None:
     words = [strip_particle(w, _known_words()) for w in raw]
     names = _names_of(ctx)
     for i, w in enumerate(words):
+        titled = any(_is_title(x) for x in words[i + 1 : i + 4])
+        if titled and _is_korean_name(raw[i]) and raw[i] != w:
+            names.setdefault(raw[i][0], raw[i])  # «정다은 차관»: 은 is part of the name
+            continue
         if _is_korean_name(w) and len(w) >= 3:
-            if any(_is_title(x) for x in words[i + 1 : i + 4]):
+            if titled:
                 names.setdefault(w[0], w)
             if _subject_head(raw[i], None) == w:
                 # «손흥민은 … 했다»: a later «그는» may mean them even before they speak.
