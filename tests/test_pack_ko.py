@@ -262,3 +262,15 @@ def test_korean_dates_quarters_seasons_events_and_that_day():
     assert found("'2026 월드컵' 예선이다.") == [("2026", "2026-01-01", "2026-12-31", "year")]
     assert found("어제(31일) 발표했다.")[0][1:] == ("2024-07-31", "2024-07-31", "day")
     assert found("매출 2024억원을 기록했다.") == []
+
+
+def test_subject_after_the_reported_clause_and_a_two_word_foreign_name():
+    paragraphs = [
+        "다리가 무너졌다고 교통청 이반 소콜로프 청장이 밝혔다.",
+        '소콜로프 청장은 "복구에 한 달이 걸린다"고 말했다.',
+    ]
+    got = attribute_quotes(paragraphs, "ko")
+    assert [(q.speaker, q.role, q.direct, q.text) for q in got] == [
+        ("이반 소콜로프", "청장", False, "다리가 무너졌다"),
+        ("이반 소콜로프", "청장", True, "복구에 한 달이 걸린다"),
+    ]

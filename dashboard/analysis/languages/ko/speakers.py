@@ -358,14 +358,39 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         and toks[clause_end].quote == -1
         and not toks[clause_end].norm.endswith(tuple(e for e, _ in _QUOTATIVE))
     ):
-        # «…하겠다고 소감을 밝혔다»: an object noun may sit between the clause and the verb.
-        if verb_at - clause_end >= 3:
+        # «…하겠다고 31일 공시했다», «…했다고 항만청 김 청장이 밝혔다»: a date, an object
+        # or the subject may sit between the clause and the verb.
+        if verb_at - clause_end >= 6:
             return out
         clause_end -= 1
     if clause_end <= start_at or not toks[clause_end].norm.endswith(
         tuple(e for e, _ in _QUOTATIVE)
     ):
         return out
+    # «…좌초했다고 항만청 김 청장이 밝혔다»: the subject after the reported clause.
+    after = next(
+        (
+            k
+            for k in range(clause_end + 1, verb_at)
+            if toks[k].quote == -1 and toks[k].norm.endswith(_SUBJECT_PARTICLES)
+        ),
+        None,
+    )
+    if after is not None:
+        np = _subject_at(toks, clause_end + 1, after, ctx, direct=False)
+        if np is not None:
+            lead = start_at
+            while lead < clause_end and (toks[lead].norm in _adverbs()):
+                lead += 1
+            text = sentence[toks[lead].start : toks[clause_end].end]
+            for ending, plain in _QUOTATIVE:
+                if text.endswith(ending):
+                    text = text[: -len(ending)] + plain
+                    break
+            q = _quote(np, toks[verb_at].surf, False, text.strip(), para, sentence, ctx)
+            if q is not None:
+                out.append(q)
+            return out
     subject_limit = clause_end
     found = _subject(toks, start_at, subject_limit, ctx, direct=False)
     if found is None:
@@ -555,16 +580,26 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
     if title_from < len(toks):
         # Leftmost, three syllables first: «김이배 제주항공 대표» is 김이배, not 제주항공.
         found = [k for k in range(p, title_from) if _is_korean_name(toks[k].norm, 2)]
-        name_at = next((k for k in found if len(toks[k].norm) == 3), found[-1] if found else None)
+        name_at = next((k for k in found if len(toks[k].norm) == 3), found[0] if found else None)
     else:  # no title: the phrase is a name only if its last word is one
         name_at = len(toks) - 1 if _is_korean_name(toks[-1].norm) else None
     np = _NP()
     if name_at is not None and (name_at < len(toks) - 1 or len(toks[name_at].norm) >= 3):
-        np.name = toks[name_at].surf
-        np.role = " ".join(t.surf for t in toks[name_at + 1 :])
-        np.kind = (
-            _kind_of(toks[name_at + 1 :], _ROLES, prefer_person=True)[0] if np.role else "other"
-        )
+        name_end = name_at + 1
+        # «이고리 베트로프 청장»: a foreign first name that looks Korean, then a surname that
+        # is no Korean name, institution or title, right before the title: one name.
+        if name_end + 1 == title_from and name_end < len(toks):
+            nxt = toks[name_end].norm
+            first = toks[name_at].norm
+            if (
+                _is_hangul(nxt)
+                and not (_is_body(nxt) or _is_title(nxt) or nxt in _ROLES)
+                and (len(first) != 3 or not _is_korean_name(nxt, 2))
+            ):
+                name_end += 1
+        np.name = " ".join(t.surf for t in toks[name_at:name_end])
+        np.role = " ".join(t.surf for t in toks[name_end:])
+        np.kind = _kind_of(toks[name_end:], _ROLES, prefer_person=True)[0] if np.role else "other"
         np.kind = np.kind or ("official" if np.role else "other")
     elif title_from < len(toks):
         before = toks[p:title_from]
