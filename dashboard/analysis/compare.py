@@ -465,7 +465,8 @@ def _pct(x: float) -> int:
 def _summaries(c: Comparison) -> dict[str, str]:
     a, b = c.a, c.b
     n_pairs = len(c.pairs)
-    n_close = sum(1 for p in c.pairs if p.score > WORD_DIFF_MIN_SCORE)
+    # Near-identical means a wire copy (shown with a word diff): never across languages.
+    n_close = sum(1 for p in c.pairs if p.score > WORD_DIFF_MIN_SCORE and not c.cross_language)
     fa, sa = _top_frame(a)
     fb, sb = _top_frame(b)
     gap_f, gap_a, gap_b = _largest_gap(a, b)
@@ -488,7 +489,7 @@ def _summaries(c: Comparison) -> dict[str, str]:
         + (f" (منها {n_close} شبه متطابقة)" if n_close else "")
         + f"، وتنفرد {a.label} بـ{len(c.only_a)} عبارة و{b.label} بـ{len(c.only_b)} عبارة."
     ]
-    if fa and fb:
+    if fa and fb and sa > 0 and sb > 0:  # «leans most on X (0%)» would say nothing true
         en.append(
             f"{a.label} leans most on {frame_label(fa, 'en').lower()} ({_pct(sa)}% of sentences), "
             f"{b.label} on {frame_label(fb, 'en').lower()} ({_pct(sb)}%)."
