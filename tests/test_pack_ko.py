@@ -274,3 +274,13 @@ def test_subject_after_the_reported_clause_and_a_two_word_foreign_name():
         ("이반 소콜로프", "청장", False, "다리가 무너졌다"),
         ("이반 소콜로프", "청장", True, "복구에 한 달이 걸린다"),
     ]
+
+
+def test_longest_particle_decides_and_news_fillers_are_stop_words():
+    # «것으로» is 것 + 으로: too short a stem, so the word stays whole (never 것으 + 로).
+    assert strip_particle("것으로") == "것으로"
+    assert strip_particle("서울에서") == "서울"
+    for word in ("오전", "이어", "그는", "밝혔습니다", "것으로", "있도록", "관련해"):
+        assert is_stopword(word, "ko"), word
+    for word in ("대통령", "반도체", "기준금리"):
+        assert not is_stopword(word, "ko"), word
