@@ -284,3 +284,14 @@ def test_longest_particle_decides_and_news_fillers_are_stop_words():
         assert is_stopword(word, "ko"), word
     for word in ("대통령", "반도체", "기준금리"):
         assert not is_stopword(word, "ko"), word
+
+
+def test_hangul_and_cyrillic_text_is_shown_left_to_right():
+    """Text with no Arabic and no Latin letter used to count as Arabic (0 >= 0) and was
+    right-aligned and right-to-left in every table and card."""
+    from dashboard.analysis.textproc import detect_language
+    from dashboard.web.ui import dir_class
+
+    assert detect_language("대통령은 협력을 강조했다") == "en"
+    assert dir_class("울산") == dir_class("Путин заявил") == "ltr"
+    assert dir_class("قال الرئيس") == "rtl"
