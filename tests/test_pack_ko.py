@@ -295,3 +295,21 @@ def test_hangul_and_cyrillic_text_is_shown_left_to_right():
     assert detect_language("대통령은 협력을 강조했다") == "en"
     assert dir_class("울산") == dir_class("Путин заявил") == "ltr"
     assert dir_class("قال الرئيس") == "rtl"
+
+
+def test_korean_event_names_head_with_modifiers_without_particle():
+    from dashboard.analysis.naming import event_name_counts, event_name_spans
+
+    def names(text):
+        return [phrase for _, _, phrase in event_name_spans(text, "ko")]
+
+    assert names("양국은 포괄적 전략 동반자 관계 조약을 체결했다.") == [
+        "포괄적 전략 동반자 관계 조약"
+    ]
+    assert names("두 나라의 상호방위조약이 발효됐다.") == ["상호방위조약"]
+    assert names("여당은 4·10 총선에서 졌다.") == ["4·10 총선"]
+    assert names("10·5 비상계엄 사태 이후") == ["10·5 비상계엄 사태"]
+    assert names("이번 사고로 다친 사람은 없다.") == ["사고"]
+    assert names("협력을 넓히겠다고 말했다.") == []
+    counts = event_name_counts(["새 협정이 서명됐다.", "새 협정은 내년에 발효된다."], "ko")
+    assert counts == [("새 협정", 2)]
