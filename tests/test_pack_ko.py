@@ -313,3 +313,11 @@ def test_korean_event_names_head_with_modifiers_without_particle():
     assert names("협력을 넓히겠다고 말했다.") == []
     counts = event_name_counts(["새 협정이 서명됐다.", "새 협정은 내년에 발효된다."], "ko")
     assert counts == [("새 협정", 2)]
+
+
+def test_yonhap_dateline_with_a_reporter_byline():
+    got = attribute_quotes(["(서울=연합뉴스) 김철수 기자 = 정부는 예산을 늘리겠다고 밝혔다."], "ko")
+    assert [(q.speaker, q.verb, q.text) for q in got] == [
+        ("연합뉴스", "(서울=연합뉴스)", "정부는 예산을 늘리겠다고 밝혔다."),
+        ("정부", "밝혔다", "예산을 늘리겠다"),
+    ]

@@ -52,8 +52,10 @@ _GLUED_PAREN_RE = re.compile(
     r"(?<=[가-힣A-Za-z])(\([^()\"“”]{1,30}\))(께서는|께서|은|는|이|가|도)?"
 )
 # The dispatch credit opening a paragraph: «[서울=뉴시스]», «[포쓰저널]», «(서울=연합뉴스)».
+# A reporter's byline may follow: «(서울=연합뉴스) 김철수 기자 =» (the reporter is no speaker).
 _DATELINE_RE = re.compile(
     r"^\s*[\[(](?:([가-힣A-Za-z ]{1,12})=)?\s*([가-힣A-Za-z0-9 ]{2,14}?)\s*[\])]"
+    r"(?:\s*[가-힣·, ]{2,24}?\s*(?:기자|특파원)\s*=)?"
 )
 # "…다.다음" (no space after a full stop): a sentence boundary the splitter does not see.
 _GLUED_STOP_RE = re.compile(r"(?<=다\.)(?=[가-힣“\"‘])")
@@ -237,7 +239,9 @@ def _dateline(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     text = paragraph[m.end() :].strip()
     if not text:
         return None
-    return _quote(np, m.group(0).strip(), False, text, para, paragraph, ctx)
+    bracket = re.match(r"\s*[\[(][^\])]*[\])]", paragraph)
+    cue = bracket.group(0).strip() if bracket else m.group(0).strip()
+    return _quote(np, cue, False, text, para, paragraph, ctx)
 
 
 def _names_of(ctx: _Ctx) -> dict[str, str]:
