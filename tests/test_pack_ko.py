@@ -321,3 +321,14 @@ def test_yonhap_dateline_with_a_reporter_byline():
         ("연합뉴스", "(서울=연합뉴스)", "정부는 예산을 늘리겠다고 밝혔다."),
         ("정부", "밝혔다", "예산을 늘리겠다"),
     ]
+
+
+def test_subjectless_statement_far_from_the_last_speaker_is_not_theirs():
+    paragraphs = [
+        '한지수 시장은 "다리를 새로 짓겠다"고 말했다.',
+        "공사는 내년에 시작된다.",
+        "예산은 아직 정해지지 않았다.",
+        "주민 설명회도 열린다.",
+        "비용이 늘 수 있다고 밝혔다.",
+    ]
+    assert [q.speaker for q in attribute_quotes(paragraphs, "ko")] == ["한지수"]

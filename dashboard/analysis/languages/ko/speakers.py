@@ -303,7 +303,7 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             chunks.append((toks[k].quote, k + 1))
     if chunks:
         first_quote_tok = next(k for k in range(n) if toks[k].quote == chunks[0][0])
-        found = _subject(toks, start_at, first_quote_tok, ctx, direct=True)
+        found = _subject(toks, start_at, first_quote_tok, ctx, direct=True, para=para)
         if found is None:
             return out
         np = found[0]
@@ -396,7 +396,7 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 out.append(q)
             return out
     subject_limit = clause_end
-    found = _subject(toks, start_at, subject_limit, ctx, direct=False)
+    found = _subject(toks, start_at, subject_limit, ctx, direct=False, para=para)
     if found is None:
         return out
     np, body_start = found
@@ -418,7 +418,9 @@ def _clause_break(t: _Tok) -> bool:
     return bool(_COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap))
 
 
-def _subject(toks: list[_Tok], lo: int, hi: int, ctx: _Ctx, direct: bool) -> tuple[_NP, int] | None:
+def _subject(
+    toks: list[_Tok], lo: int, hi: int, ctx: _Ctx, direct: bool, para: int
+) -> tuple[_NP, int] | None:
     """The speaker of a sentence: the first subject noun phrase (… 은/는/이/가) between lo and
     hi that reads as a person, title or institution; a pronoun is the last speaker; with none,
     the last speaker when the sentence follows on from them (이어 “…”고 덧붙였다)."""
@@ -437,7 +439,9 @@ def _subject(toks: list[_Tok], lo: int, hi: int, ctx: _Ctx, direct: bool) -> tup
             np = _subject_at(toks, lo, i, ctx, direct)
         if np is not None:
             return np, i + 1
-    if ctx.last is not None:
+    # No subject: the last speaker carries on (이어 “…”고 덧붙였다), but only close by: a
+    # subjectless sentence three paragraphs after them is someone else's or no statement.
+    if ctx.last is not None and para - getattr(ctx, "ko_last_para", -9) <= 2:
         return _copy(ctx.last), lo
     return None
 
@@ -669,6 +673,7 @@ def _quote(np: _NP, verb: str, direct: bool, text: str, para: int, sentence: str
     ctx.learn(np)
     if not np.body:
         ctx.last = np
+        ctx.ko_last_para = para  # type: ignore[attr-defined]
         words = np.name.split()
         names = _names_of(ctx)
         if len(words) == 1 and _is_korean_name(words[0]) and len(words[0]) >= 3:
