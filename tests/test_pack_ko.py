@@ -332,3 +332,15 @@ def test_subjectless_statement_far_from_the_last_speaker_is_not_theirs():
         "비용이 늘 수 있다고 밝혔다.",
     ]
     assert [q.speaker for q in attribute_quotes(paragraphs, "ko")] == ["한지수"]
+
+
+def test_month_dot_day_is_no_date_for_ranks_or_historic_anniversaries():
+    pub = date(2024, 8, 1)
+    for text in (
+        "1·2위 팀이 맞붙었다.",
+        "6·25 전쟁 기념식이 열렸다.",
+        "5·18 민주화운동 기념일",
+        "3·1절 행사",
+    ):
+        assert not any("·" in d.text for d in extract_dates([text], pub, "ko")), text
+    assert [d.text for d in extract_dates(["7·15 합의가 발표됐다."], pub, "ko")] == ["7·15"]

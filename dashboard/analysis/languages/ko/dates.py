@@ -226,7 +226,12 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
 
     # «4·10 총선», «12·3 비상계엄»: an event named by its month and day, on or before the
     # report (a list of months «2·4·5월» is no date).
-    dot_day_re = re.compile(r"(?<![\d·.])(?P<mon>1[0-2]|[1-9])·(?P<day>[1-3]?\d)(?![\d·]|\s*월)")
+    # Not ranks or counts («1·2위», «3·4차») and not the historic anniversaries whose name is
+    # a date of another year («6·25 전쟁», «5·18 민주화운동», «3·1절»).
+    dot_day_re = re.compile(
+        r"(?<![\d·.])(?P<mon>1[0-2]|[1-9])·(?P<day>[1-3]?\d)"
+        r"(?![\d·]|\s*(?:월|위|차|호|번|회|세|명|개|층|학년|단계|급|%|전쟁|혁명|민주|운동|광복|절|사변|선언|항쟁|의거))"
+    )
 
     def dot_day_rule(m, ctx):
         mon, day = int(m["mon"]), int(m["day"])
