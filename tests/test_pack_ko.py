@@ -344,3 +344,19 @@ def test_month_dot_day_is_no_date_for_ranks_or_historic_anniversaries():
     ):
         assert not any("·" in d.text for d in extract_dates([text], pub, "ko")), text
     assert [d.text for d in extract_dates(["7·15 합의가 발표됐다."], pub, "ko")] == ["7·15"]
+
+
+def test_plural_and_group_nouns_are_not_names():
+    got = attribute_quotes(
+        [
+            "주민들은 물이 부족하다고 말했다.",
+            "연구진은 효과가 있다고 밝혔다.",
+            '정다은 차관은 "좋다"고 말했다.',
+        ],
+        "ko",
+    )
+    assert [(q.speaker, q.speaker_kind) for q in got] == [
+        ("주민", "anonymous"),
+        ("연구진", "anonymous"),
+        ("정다은", "official"),  # a name ending in 은 after a vowel is no particle
+    ]

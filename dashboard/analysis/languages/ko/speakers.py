@@ -143,6 +143,7 @@ def _is_korean_name(word: str, min_len: int = 3) -> bool:
         and word not in _adverbs()
         and not _is_title(word)
         and not word.endswith(_org_suffixes())
+        and not word.endswith("들")  # a plural (주민들, 전문가들) is no one's name
     )
 
 
@@ -497,6 +498,8 @@ def _np_word(norm: str) -> bool:
     form, a number or a connective."""
     if norm in _adverbs() or any(c.isdigit() for c in norm) or norm in _DATE_UNITS:
         return False
+    if _subject_head(norm, None) is not None and norm not in _known_words():
+        return False  # «주민들은 물이 …»: a word with its subject particle ends a phrase
     if _is_korean_name(norm):
         return True
     if norm in _known_words() or _is_title(norm) or norm in _surnames():
@@ -571,6 +574,8 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
     words = [t.surf for t in seg]
     if particle:
         words[-1] = strip_particle(words[-1], known)
+    if words[-1].endswith("들") and words[-1][:-1] in _ROLES:
+        words[-1] = words[-1][:-1]  # «주민들», «전문가들»: the group noun of the lexicon
     toks = [_Tok(w, w, t.start, t.end, t.gap, -1) for w, t in zip(words, seg, strict=True)]
     if not toks or not toks[-1].norm:
         return None
