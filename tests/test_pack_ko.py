@@ -360,3 +360,20 @@ def test_plural_and_group_nouns_are_not_names():
         ("연구진", "anonymous"),
         ("정다은", "official"),  # a name ending in 은 after a vowel is no particle
     ]
+
+
+def test_second_subject_between_quotes_and_unnamed_officials_and_abbreviated_sides():
+    got = attribute_quotes(
+        [
+            '도하민 대표는 "협력하겠다"고 말했고, 오세윤 위원장은 "환영한다"라고 화답했다.',
+            '국방부 관계자는 "추가 조치는 없다"고 전했다.',
+            '미 국무부는 "깊이 우려한다"고 밝혔다.',
+        ],
+        "ko",
+    )
+    assert [(q.speaker, q.speaker_kind, q.affiliation, q.verb) for q in got] == [
+        ("도하민", "official", "", "말했고"),
+        ("오세윤", "official", "", "화답했다"),
+        ("국방부 관계자", "anonymous", "", "전했다"),
+        ("국무부", "state", "United States", "밝혔다"),
+    ]

@@ -181,6 +181,17 @@ def _is_body(word: str) -> bool:
     )
 
 
+def _body_kind(word: str) -> str:
+    """The kind of an institution named by its ending: a news outlet, a state body
+    (ministries 부, agencies 청/처, courts 법원/재판소, committees 위원회) or else an
+    organisation (a company, a club)."""
+    if word.endswith(("통신", "뉴스", "일보", "신문", "방송")):
+        return "media"
+    if word.endswith(("부", "청", "처", "위원회", "법원", "재판소", "실", "군")):
+        return "state"
+    return "organisation"
+
+
 def _is_verb(word: str) -> bool:
     return word.startswith(_stems()) and word.endswith(_VERB_ENDINGS + ("기도",))
 
@@ -308,15 +319,26 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if found is None:
             return out
         np = found[0]
+        prev_end = -1
         for idx, (qi, qk) in enumerate(chunks):
             last = idx == len(chunks) - 1
+            if idx:
+                # «…”고 말했고, 김 위원장은 “…”라고 화답했다»: a new subject between two
+                # quotes speaks the second one.
+                q_first = next(k for k in range(n) if toks[k].quote == qi)
+                for k in range(prev_end + 1, q_first):
+                    if toks[k].quote == -1 and toks[k].norm.endswith(_SUBJECT_PARTICLES):
+                        other = _subject_at(toks, prev_end + 1, k, ctx, direct=True)
+                        if other is not None:
+                            np = other
+                            break
+            prev_end = qk
             verb = toks[qk].surf
-            if last:
-                after = next((t for t in toks[qk + 1 :] if t.quote == -1), None)
-                if after is not None and (
-                    _is_verb(after.norm) or after.norm in _SAID_AFTER_QUOTATIVE
-                ):
-                    verb = after.surf
+            after = toks[qk + 1] if qk + 1 < n and toks[qk + 1].quote == -1 else None
+            if after is not None and (
+                _is_verb(after.norm) or (last and after.norm in _SAID_AFTER_QUOTATIVE)
+            ):
+                verb = after.surf
             qs, qe = quotes[qi]
             q = _quote(np, verb, True, sentence[qs + 1 : qe - 1].strip(), para, sentence, ctx)
             if q is not None:
@@ -619,6 +641,10 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
         role_toks = toks[title_from:]
         np.role = " ".join(t.surf for t in role_toks)
         kind, typ = _kind_of(role_toks, _ROLES, prefer_person=True)
+        last_roles = _ROLES.get(role_toks[-1].norm, ())
+        if last_roles and last_roles[0].type == "group":
+            # «국방부 관계자»: the head noun decides; the ministry only says whose.
+            kind, typ = last_roles[0].kind, "group"
         if len(before) == 1 and len(before[0].norm) == 1:
             # «이 총재», «김 장관», «황 CEO»: a family name and a title.
             # Unmet, the first «전 부문장» stands for the person: a later «전 부회장» is them.
@@ -644,15 +670,7 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
         if len(rest) == 1 and _is_body(rest[0].norm):
             np.name = rest[0].surf
             kinds = _ROLES.get(rest[0].norm, ())
-            np.kind = (
-                kinds[0].kind
-                if kinds
-                else (
-                    "media"
-                    if rest[0].norm.endswith(("통신", "뉴스", "일보", "신문", "방송"))
-                    else "organisation"
-                )
-            )
+            np.kind = kinds[0].kind if kinds else _body_kind(rest[0].norm)
             np.body = True
         elif len(rest) <= 2:
             np.name = " ".join(t.surf for t in rest)
