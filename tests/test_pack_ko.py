@@ -377,3 +377,16 @@ def test_second_subject_between_quotes_and_unnamed_officials_and_abbreviated_sid
         ("국방부 관계자", "anonymous", "", "전했다"),
         ("국무부", "state", "United States", "밝혔다"),
     ]
+
+
+def test_adverb_before_a_new_sentence_is_not_a_name_for_the_next_title():
+    # One paragraph: «이같이» (thus) looks like a name (이 + 2 syllables) and a title follows
+    # in the next sentence; the family name + title must not resolve to it.
+    paragraph = '방재훈 대표는 "감사하다"며 이같이 말했다. 이 대표는 "계속하겠다"고 밝혔다.'
+    speakers = [q.speaker for q in attribute_quotes([paragraph], "ko")]
+    assert "이같이" not in speakers and speakers[0] == "방재훈"
+
+
+def test_subject_of_a_when_clause_is_not_the_speaker():
+    got = attribute_quotes(['협상이 결렬되자 노조는 "파업하겠다"고 밝혔다.'], "ko")
+    assert [(q.speaker, q.text) for q in got] == [("노조", "파업하겠다")]

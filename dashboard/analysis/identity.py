@@ -68,8 +68,10 @@ def _collapse(s: str) -> str:
 
 def _latin_a(token: str) -> str:
     t = unicodedata.normalize("NFKD", token)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    return _collapse(t.replace("'", "").replace("’", ""))
+    # NFC again: Hangul syllables decompose into jamo under NFKD and must be put back
+    # together (else a Korean name has no letters TOKEN_RE reads, and an empty key).
+    t = unicodedata.normalize("NFC", "".join(c for c in t if not unicodedata.combining(c)))
+    return _collapse(t.lower().replace("'", "").replace("’", ""))
 
 
 def level_a(token: str) -> str:
@@ -104,7 +106,7 @@ _LATIN_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "
 def _fold_marks(text: str) -> str:
     """Accents, harakat and hamza seats off (é→e, أ→ا), so tokens are plain letters."""
     t = unicodedata.normalize("NFKD", text.translate(_LATIN_FOLD))
-    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = unicodedata.normalize("NFC", "".join(c for c in t if not unicodedata.combining(c)))
     return t.replace("ß", "ss").replace("æ", "ae").replace("Æ", "AE")
 
 

@@ -273,7 +273,13 @@ def _learn_names(paragraph: str, ctx: _Ctx) -> None:
     words = [strip_particle(w, _known_words()) for w in raw]
     names = _names_of(ctx)
     for i, w in enumerate(words):
-        titled = any(_is_title(x) for x in words[i + 1 : i + 4])
+        titled = False
+        for j in range(i + 1, min(i + 4, len(words))):
+            if raw[j - 1].endswith((".", "다")) or words[j - 1] in _adverbs():
+                break  # the title must follow in the same phrase («…이같이 말했다. 이 대표는»)
+            if _is_title(words[j]):
+                titled = True
+                break
         if titled and _is_korean_name(raw[i]) and raw[i] != w:
             names.setdefault(raw[i][0], raw[i])  # «정다은 차관»: 은 is part of the name
             continue
@@ -456,6 +462,8 @@ def _subject(
             return (_copy(last), i + 1) if last is not None else None
         if not t.norm.endswith(_SUBJECT_PARTICLES + ("도",)):
             continue
+        if _in_subordinate_clause(toks, i, hi):
+            continue  # «집행이 실패하자 공조본은 “…”»: the subject of a when-clause
         if t.norm in ("은", "는", "이", "가") and i > lo and toks[i - 1].norm.isascii():
             np = _subject_at(toks, lo, i - 1, ctx, direct, particle=False)
         else:
@@ -467,6 +475,24 @@ def _subject(
     if ctx.last is not None and para - getattr(ctx, "ko_last_para", -9) <= 2:
         return _copy(ctx.last), lo
     return None
+
+
+# Endings of a verb that closes a when/if clause before the main subject: 실패하자, 보면.
+_SUBORDINATE_ENDINGS = ("하자", "되자", "지자", "나자", "오자", "묻자", "했으면", "하면", "되면")
+
+
+def _in_subordinate_clause(toks: list[_Tok], i: int, hi: int) -> bool:
+    """Is the subject at i the subject of a when/if clause (a verb ending in 자/면 follows
+    before the next subject, within the span up to hi)?"""
+    for k in range(i + 1, hi):
+        t = toks[k]
+        if t.quote != -1:
+            return False
+        if t.norm.endswith(_SUBORDINATE_ENDINGS) and not _is_title(t.norm):
+            return True
+        if t.norm.endswith(_SUBJECT_PARTICLES) and _subject_head(t.norm, None):
+            return False
+    return False
 
 
 def _copy(np: _NP) -> _NP:
@@ -519,6 +545,8 @@ def _np_word(norm: str) -> bool:
     """Can this word belong to a subject noun phrase? Not a word with a case ending, a verb
     form, a number or a connective."""
     if norm in _adverbs() or any(c.isdigit() for c in norm) or norm in _DATE_UNITS:
+        return False
+    if norm.endswith(_SUBORDINATE_ENDINGS) and not _is_title(norm):
         return False
     if _subject_head(norm, None) is not None and norm not in _known_words():
         return False  # «주민들은 물이 …»: a word with its subject particle ends a phrase
