@@ -390,3 +390,12 @@ def test_adverb_before_a_new_sentence_is_not_a_name_for_the_next_title():
 def test_subject_of_a_when_clause_is_not_the_speaker():
     got = attribute_quotes(['협상이 결렬되자 노조는 "파업하겠다"고 밝혔다.'], "ko")
     assert [(q.speaker, q.text) for q in got] == [("노조", "파업하겠다")]
+
+
+def test_unit_heads_are_titles_and_one_family_name_is_one_person():
+    paragraphs = [
+        '전자 부문장인 구 부문장은 "송구하다"고 말했다.',
+        '구 부회장은 "재도약하겠다"고 강조했다.',
+    ]
+    got = attribute_quotes(paragraphs, "ko")
+    assert [(q.speaker, q.role) for q in got] == [("구 부문장", "부문장"), ("구 부문장", "부회장")]

@@ -172,7 +172,19 @@ def _subject_head(tok_norm: str, prev: _Tok | None) -> str | None:
 
 
 def _is_title(word: str) -> bool:
-    return word in _ROLES or word.endswith(_titles())
+    """A title: a lexicon role, a word ending in a title (국가안보실장), or a head of a unit
+    (부문장, 본부장, 센터장: three syllables or more ending in 장 that do not begin with a
+    family name, which would make them a name)."""
+    return (
+        word in _ROLES
+        or word.endswith(_titles())
+        or (
+            len(word) >= 3
+            and word.endswith("장")
+            and _is_hangul(word)
+            and word[0] not in _surnames()
+        )
+    )
 
 
 def _is_body(word: str) -> bool:
