@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import xml.etree.ElementTree as ET
 
@@ -78,3 +79,27 @@ def test_font_is_the_arabic_family():
 @pytest.mark.skipif(not features.check("raqm"), reason="Pillow built without raqm")
 def test_raqm_shapes_so_no_reshaper_is_used():
     assert shaping_mode() == "raqm"
+
+
+def test_hangul_cloud_uses_a_cjk_font_and_draws_its_glyphs():
+    """Korean words are drawn with the Debian CJK font (.ci/install: fonts-noto-cjk), not the
+    Arabic font, which has no Hangul: the PNG has ink, and the SVG embeds a subset font
+    that holds the Hangul glyphs."""
+    import io as _io
+
+    from fontTools.ttLib import TTFont
+
+    from dashboard.output.clouds import cloud_png, cloud_svg, font_for, hangul_font_path
+
+    path = hangul_font_path()
+    assert path, "fonts-noto-cjk (or fonts-nanum) is not installed"
+    freqs = {"대통령": 10.0, "북한": 8.0, "협력": 5.0}
+    assert font_for(freqs) == path
+    assert font_for({"سلام": 1.0}) != path
+    img = Image.open(_io.BytesIO(cloud_png(freqs, width=400, height=200))).convert("L")
+    assert sum(1 for px in img.getdata() if px < 128) > 2000  # real strokes, not tofu boxes
+    svg = cloud_svg(freqs, width=400, height=200)
+    assert ">대통령</text>" in svg
+    uri = svg.split("url(data:font/")[1].split(")")[0]
+    font = TTFont(_io.BytesIO(base64.b64decode(uri.split("base64,")[1])))
+    assert {ord("대"), ord("북"), ord("협")} <= set(font.getBestCmap())

@@ -177,7 +177,23 @@ _MULTIPLIERS = {
     "billions": 1_000_000_000,
     "bn": 1_000_000_000,
     "m": 1_000_000,
+    # Russian (matching form is lower-case): «3 миллиона», «12 тыс.»
+    "тысяча": 1_000,
+    "тысячи": 1_000,
+    "тысяч": 1_000,
+    "тыс": 1_000,
+    "миллион": 1_000_000,
+    "миллиона": 1_000_000,
+    "миллионов": 1_000_000,
+    "млн": 1_000_000,
+    "миллиард": 1_000_000_000,
+    "миллиарда": 1_000_000_000,
+    "миллиардов": 1_000_000_000,
+    "млрд": 1_000_000_000,
 }
+# Korean units written on the digits («300만», «9조»): multipliers only right after a number
+# (alone, 조 is a family name and 만 "only").
+_MULTIPLIERS_AFTER_DIGITS = {"천": 1_000, "만": 10_000, "억": 100_000_000, "조": 10**12}
 # Small cardinals written as words: enough for "three thousand families" and the like.
 _NUMBER_WORDS = {
     "واحد": 1, "اثنان": 2, "اثنين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
@@ -328,8 +344,8 @@ def content_terms(text: str, attested: frozenset[str] | set[str] = frozenset()) 
             value = float(_NUMBER_WORDS[tok])
         if value is not None:
             nxt = toks[i + 1] if i + 1 < len(toks) else ""
-            if nxt in _MULTIPLIERS:
-                value *= _MULTIPLIERS[nxt]
+            if nxt in _MULTIPLIERS or nxt in _MULTIPLIERS_AFTER_DIGITS:
+                value *= _MULTIPLIERS.get(nxt) or _MULTIPLIERS_AFTER_DIGITS[nxt]
                 i += 1
             out.append(_number_key(value))
             i += 1
@@ -472,6 +488,22 @@ _EMB_WEIGHT_SAME_LANG = 0.7
 _LEX_WEIGHT_CROSS_LANG = 0.5
 
 
+def _script(text: str) -> str:
+    """The text's main script: arabic, cyrillic, hangul or latin (by letter counts). Two
+    sentences in different scripts are a cross-language pair, whatever the languages."""
+    counts = {"arabic": 0, "cyrillic": 0, "hangul": 0, "latin": 0}
+    for ch in text:
+        if "\u0600" <= ch <= "\u06ff":
+            counts["arabic"] += 1
+        elif "\u0400" <= ch <= "\u04ff":
+            counts["cyrillic"] += 1
+        elif "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff":
+            counts["hangul"] += 1
+        elif ch.isascii() and ch.isalpha():
+            counts["latin"] += 1
+    return max(counts, key=counts.get) if any(counts.values()) else "latin"
+
+
 def similarity_matrix(
     units_a: list[dict],
     units_b: list[dict],
@@ -497,7 +529,9 @@ def similarity_matrix(
     lex = (1 - _CHAR_WEIGHT) * (word[:na] @ word[na:].T).toarray()
     lex += _CHAR_WEIGHT * (char[:na] @ char[na:].T).toarray()
 
-    cross = np.array([[is_arabic(a) != is_arabic(b) for b in texts_b] for a in texts_a])
+    scripts_a = [_script(t) for t in texts_a]
+    scripts_b = [_script(t) for t in texts_b]
+    cross = np.array([[sa != sb for sb in scripts_b] for sa in scripts_a])
     if use_embeddings is False:
         return np.clip(lex, 0.0, 1.0)
     margin = _embedding_margin(texts_a, texts_b)
@@ -761,26 +795,62 @@ _SHORT_TERRITORY_ALIASES = {
     "America": "US",
     "EU": "EU",
     "UN": "UN",
+    "США": "US",
+    "КНДР": "KP",
+    "Северная Корея": "KP",
+    "Южная Корея": "KR",
+    "한국": "KR",
+    "남한": "KR",
 }
 
 
 @cache
 def _territories() -> dict[str, dict[str, str]]:
     """Territory names -> CLDR code, per language, in matching form (from `babel`)."""
-    out: dict[str, dict[str, str]] = {"ar": {}, "en": {}}
+    out: dict[str, dict[str, str]] = {"ar": {}, "en": {}, "ru": {}, "ko": {}}
     try:
         import babel
 
-        for lang in ("ar", "en"):
+        for lang in ("ar", "en", "ru", "ko"):
             for code, name in babel.Locale(lang).territories.items():
                 if code == "001":  # "the world" / «العالم»: too common a word
                     continue
                 out[lang][normalize(name)] = code
     except ImportError:  # pragma: no cover
         pass
+    script_lang = {"arabic": "ar", "cyrillic": "ru", "hangul": "ko", "latin": "en"}
     for alias, code in _SHORT_TERRITORY_ALIASES.items():
-        out["ar" if is_arabic(alias) else "en"][normalize(alias)] = code
+        out[script_lang[_script(alias)]][normalize(alias)] = code
+    # Russian names change their ending with the case («Россия», «России», «Россию»): a
+    # name is also found by its stem (the name without a final vowel), four letters or more.
+    for name, code in list(out["ru"].items()):
+        stem = name[:-1] if name[-1:] in _RU_VOWELS else name
+        if " " not in name and len(stem) >= 4:
+            out["ru"].setdefault(stem, code)
     return out
+
+
+_RU_VOWELS = "аяоеиыуюьй"
+
+
+def _gazetteer_candidates(words: list[str], lang: str) -> list[tuple[str, int, int]]:
+    """Readings of a run of words to look up in the territory gazetteer: as written, and
+    without a Korean particle on the last word (러시아는 -> 러시아) or a Russian case ending
+    (России -> Росси, the stem of Россия). The ints are the letters dropped at the front and
+    the letters of a particle left out of the place's text at the end."""
+    cands = [(" ".join(words), 0, 0)]
+    last = words[-1]
+    if lang == "ko":
+        from dashboard.analysis.languages.ko import strip_particle
+
+        bare = strip_particle(last)
+        if bare != last:
+            cands.append((" ".join([*words[:-1], bare]), 0, len(last) - len(bare)))
+    elif lang == "ru" and len(words) == 1:
+        for cut in (1, 2):
+            if len(last) - cut >= 4 and last[-cut:][0] in _RU_VOWELS:
+                cands.append((last[:-cut], 0, 0))
+    return cands
 
 
 def _letter_offset(surface: str, letters: int) -> int:
@@ -829,6 +899,14 @@ def _numbers(text: str) -> list[dict]:
         j = i + 1
         if j < len(spans) and norm[j] in _MULTIPLIERS:
             value *= _MULTIPLIERS[norm[j]]
+            end = spans[j][1]
+            j += 1
+        elif (
+            j < len(spans)
+            and norm[j] in _MULTIPLIERS_AFTER_DIGITS
+            and spans[j][0] == spans[i][1]  # glued: «300만»
+        ):
+            value *= _MULTIPLIERS_AFTER_DIGITS[norm[j]]
             end = spans[j][1]
             j += 1
         is_year = value == int(value) and 1800 <= value <= 2099 and j == i + 1
@@ -944,7 +1022,7 @@ def _entities(text: str) -> list[dict]:
 
     spans = list(iter_token_spans(text))
     norm = [normalize(s[2]) for s in spans]
-    lang = "ar" if is_arabic(text) else "en"
+    lang = {"arabic": "ar", "cyrillic": "ru", "hangul": "ko"}.get(_script(text), "en")
     gaz = _territories()[lang]
     max_len = 4
     i = 0
@@ -955,23 +1033,23 @@ def _entities(text: str) -> list[dict]:
             if i + n > len(spans):
                 continue
             words = norm[i : i + n]
-            cands = [(" ".join(words), 0)]
+            cands = _gazetteer_candidates(words, lang)
             if lang == "ar":
                 first = _strip_clitics(words[0], _first_words(lang))
-                cands.append((" ".join([first, *words[1:]]), len(words[0]) - len(first)))
+                cands.append((" ".join([first, *words[1:]]), len(words[0]) - len(first), 0))
                 # «والإمارات»: article-bearing names keep their article in CLDR
                 if words[0][:1] in "وفبل" and words[0][1:3] == "ال":
-                    cands.append((" ".join([words[0][1:], *words[1:]]), 1))
-            for c, drop in cands:
+                    cands.append((" ".join([words[0][1:], *words[1:]]), 1, 0))
+            for c, drop, cut in cands:
                 if c in gaz:
-                    hit = (n, gaz[c], drop)
+                    hit = (n, gaz[c], drop, cut)
                     break
             if hit:
                 break
         if hit:
-            n, code, drop = hit
+            n, code, drop, cut = hit
             start = spans[i][0] + _letter_offset(spans[i][2], drop)
-            add(text[start : spans[i + n - 1][1]], f"GEO:{code}", "place")
+            add(text[start : spans[i + n - 1][1] - cut], f"GEO:{code}", "place")
             covered.update(range(i, i + n))
             i += n
             continue
@@ -1003,7 +1081,7 @@ def _entities(text: str) -> list[dict]:
             if name_idx:
                 name = text[spans[name_idx[0]][0] : spans[name_idx[-1]][1]]
                 add(name, "PER:" + " ".join(norm[k] for k in name_idx), "person")
-    else:
+    elif lang == "en":
         for m in re.finditer(r"\b[A-Z][\w’'\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'\-]*)*", text):
             words = m.group(0).split()
             # Drop a leading function word or title ("The", "President"), and a lone

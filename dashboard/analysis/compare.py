@@ -356,6 +356,30 @@ def _facts_that_differ(
     return diffs
 
 
+def _pair_number_diffs(diffs: list[FactDiff], pairs: list[tuple[str, str]]) -> list[FactDiff]:
+    """Across languages the counted nouns cannot be compared («12 членов экипажа» / «선원
+    14명»), so a number found only in A and one found only in B become one "differs" fact
+    when they are the only such numbers of two aligned statements."""
+    only_a: dict[str, list[FactDiff]] = {}
+    only_b: dict[str, list[FactDiff]] = {}
+    for d in diffs:
+        if d.kind == "number" and d.status == "only_a":
+            only_a.setdefault(d.a_context, []).append(d)
+        elif d.kind == "number" and d.status == "only_b":
+            only_b.setdefault(d.b_context, []).append(d)
+    merged: dict[int, FactDiff] = {}
+    dropped: set[int] = set()
+    for text_a, text_b in pairs:
+        da, db = only_a.get(text_a, []), only_b.get(text_b, [])
+        if len(da) == 1 and len(db) == 1:
+            a, b = da[0], db[0]
+            merged[id(a)] = FactDiff(
+                "number", "differs", a.a_value, b.b_value, a.a_context, b.b_context, label=a.label
+            )
+            dropped.add(id(b))
+    return [merged.get(id(d), d) for d in diffs if id(d) not in dropped]
+
+
 def _normalised_text(units: list[dict]) -> str:
     return " " + " ".join(" ".join(normalize(t) for t in tokenize(u["text"])) for u in units) + " "
 
@@ -460,7 +484,8 @@ def _summaries(c: Comparison) -> dict[str, str]:
     a, b = c.a, c.b
     la, lb = _iso(a.label), _iso(b.label)
     n_pairs = len(c.pairs)
-    n_close = sum(1 for p in c.pairs if p.score > WORD_DIFF_MIN_SCORE)
+    # Near-identical means a wire copy (shown with a word diff): never across languages.
+    n_close = sum(1 for p in c.pairs if p.score > WORD_DIFF_MIN_SCORE and not c.cross_language)
     fa, sa = _top_frame(a)
     fb, sb = _top_frame(b)
     gap_f, gap_a, gap_b = _largest_gap(a, b)
@@ -483,7 +508,7 @@ def _summaries(c: Comparison) -> dict[str, str]:
         + (f" (منها {n_close} شبه متطابقة)" if n_close else "")
         + f"، وتنفرد {la} بـ{len(c.only_a)} عبارة و{lb} بـ{len(c.only_b)} عبارة."
     ]
-    if fa and fb:
+    if fa and fb and sa > 0 and sb > 0:  # «leans most on X (0%)» would say nothing true
         en.append(
             f"{la} leans most on {_in_sentence(frame_label(fa, 'en'))} ({_pct(sa)}% of sentences), "
             f"{lb} on {_in_sentence(frame_label(fb, 'en'))} ({_pct(sb)}%)."
@@ -572,12 +597,10 @@ def compare_groups(
         )
 
     pairs = [pair(i, j, score) for i, j, score in matched]
-    weak = [
-        pair(i, j, score)
-        for i, j, score in alignment.weak_pairs(
-            units_a, units_b, sim, threshold, min(WEAK_PAIR_FLOOR, threshold), matched
-        )
-    ]
+    weak_raw = alignment.weak_pairs(
+        units_a, units_b, sim, threshold, min(WEAK_PAIR_FLOOR, threshold), matched
+    )
+    weak = [pair(i, j, score) for i, j, score in weak_raw]
     in_a = {i for i, _, _ in matched}
     in_b = {j for _, j, _ in matched}
     only_a = [
@@ -605,6 +628,11 @@ def compare_groups(
         summary="",
         summaries={},
     )
+    if cross:
+        comparison.facts_that_differ = _pair_number_diffs(
+            comparison.facts_that_differ,
+            [(units_a[i]["text"], units_b[j]["text"]) for i, j, _ in [*matched, *weak_raw]],
+        )
     comparison.summaries = _summaries(comparison)
     lang = "ar" if "ar" in (side_a.language, side_b.language) else "en"
     comparison.summary = comparison.summaries[lang]

@@ -158,11 +158,12 @@ def normalize_token(token: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """'ar' when Arabic letters dominate the letters of the text, else 'en'."""
+    """'ar' when Arabic letters dominate the letters of the text, else 'en'. Text with
+    neither (Hangul, Cyrillic, digits) is not Arabic: it is shown left to right."""
     sample = text[:5000]
     ar = len(_ARABIC_LETTER.findall(sample))
     la = len(_LATIN_LETTER.findall(sample))
-    return "ar" if ar >= la else "en"
+    return "ar" if ar and ar >= la else "en"
 
 
 def is_arabic(text: str) -> bool:

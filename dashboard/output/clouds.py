@@ -16,6 +16,7 @@ import base64
 import io
 import logging
 import re
+import subprocess
 from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -66,11 +67,46 @@ def cyrillic_font_path() -> str | None:
         return None
 
 
+# Hangul is in no font on PyPI: Debian's fonts-noto-cjk (or fonts-nanum), installed by
+# .ci/install, found at its usual paths or through fontconfig.
+_HANGUL_FONT_FILES = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Medium.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
+    "/usr/share/fonts/truetype/nanum/NanumBarunGothic.ttf",
+)
+_HANGUL_RE = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+NO_HANGUL_FONT_MESSAGE = "No Korean font installed: sudo apt-get install fonts-noto-cjk"
+
+
+@cache
+def hangul_font_path() -> str | None:
+    """Path of a font with Hangul glyphs (Noto Sans CJK, else Nanum Gothic), or None."""
+    for candidate in _HANGUL_FONT_FILES:
+        if Path(candidate).is_file():
+            return candidate
+    try:
+        listed = subprocess.run(
+            ["fc-list", ":lang=ko", "file"], capture_output=True, text=True, timeout=20
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    files = sorted(line.split(":")[0].strip() for line in listed.splitlines() if line.strip())
+    sans = [f for f in files if "Sans" in f or "Gothic" in f]
+    return (sans or files or [None])[0]
+
+
 def font_for(words) -> str:
-    """The cloud font for these words. The Arabic font (`font_path`) has Latin but no
-    Cyrillic letters, so a cloud whose words are mostly Cyrillic is drawn in Noto Sans
-    (no Arabic letters: one font cannot hold both, the majority script decides)."""
+    """The cloud font for these words. Hangul is in no other font, so any Hangul word picks
+    the CJK font (it has Cyrillic and Latin too). The Arabic font (`font_path`) has Latin but
+    no Cyrillic letters, so a cloud whose words are mostly Cyrillic is drawn in Noto Sans (one
+    font cannot hold Arabic and Cyrillic: the majority script decides)."""
     words = list(words)
+    if any(_HANGUL_RE.search(w) for w in words):
+        path = hangul_font_path()
+        if path:
+            return path
+        log.warning(NO_HANGUL_FONT_MESSAGE)
     cyrillic = sum(1 for w in words if _CYRILLIC_RE.search(w))
     if cyrillic and cyrillic >= sum(1 for w in words if is_arabic(w)):
         path = cyrillic_font_path()
@@ -190,13 +226,21 @@ def _font_data_uri(path: str, text: str) -> tuple[str, str]:
         options.name_IDs = ["*"]
         options.notdef_outline = True
         options.drop_tables += ["meta"]  # fontTools cannot subset it and says so on stderr
-        font = subset.load_font(path, options)
+        if path.lower().endswith((".ttc", ".otc")):
+            # A collection (Noto Sans CJK): its first face, as Pillow and wordcloud use it.
+            from fontTools.ttLib import TTFont
+
+            font = TTFont(path, fontNumber=0, lazy=True)
+        else:
+            font = subset.load_font(path, options)
         subsetter = subset.Subsetter(options)
         subsetter.populate(text=text)
         subsetter.subset(font)
         buf = io.BytesIO()
         subset.save_font(font, buf, options)
         raw = buf.getvalue()
+        if "CFF " in font:  # PostScript outlines (Noto CJK): an OpenType font, not TrueType
+            return "data:font/otf;base64," + base64.b64encode(raw).decode("ascii"), "opentype"
     except Exception as exc:  # noqa: BLE001 - a full font still renders correctly
         log.warning("font subsetting failed (%s); embedding the whole font", exc)
     return "data:font/ttf;base64," + base64.b64encode(raw).decode("ascii"), "truetype"

@@ -56,8 +56,10 @@ def strip_particle(word: str, known: frozenset[str] = frozenset()) -> str:
     if word in known:
         return word
     for particle in PARTICLES:
-        if word.endswith(particle) and len(word) - len(particle) >= _MIN_STEM:
-            return word[: -len(particle)]
+        if word.endswith(particle):
+            # The longest particle decides: «것으로» is 것 + 으로 (too short a stem: kept
+            # whole), never 것으 + 로.
+            return word[: -len(particle)] if len(word) - len(particle) >= _MIN_STEM else word
     return word
 
 

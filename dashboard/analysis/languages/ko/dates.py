@@ -147,7 +147,8 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
             return [_mk(ctx, m, date(y1, 1, 1), date(y2, 12, 31), "range")] if y2 > y1 else []
         return [_mk(ctx, m, *_year_span(y1), "year")]
 
-    word_re = re.compile(rf"(?<!\w)(?P<w>{_alt(_DAY_WORDS)}){_END}")
+    # «어제(6일)»: the day in brackets is the same date, one mention.
+    word_re = re.compile(rf"(?<!\w)(?P<w>{_alt(_DAY_WORDS)})(?:\([1-3]?\d일\)|{_END})")
 
     def word_rule(m, ctx):
         if ctx.pub is None:
@@ -180,7 +181,87 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
     def vague_rule(m, ctx):
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
 
+    # «이날» (that day): in a news report, the day of the report.
+    this_day_re = re.compile(rf"(?<!\w)이날{_END}")
+
+    def this_day_rule(m, ctx):
+        if ctx.pub is None:
+            return [_mk(ctx, m, None, None, "day", approx=True)]
+        return [_mk(ctx, m, ctx.pub, ctx.pub, "day")]
+
+    # «2분기», «올해 2분기», «2022년 3분기», «하반기», «지난해 상반기»: quarters and halves.
+    part_re = re.compile(
+        rf"""(?x)(?<![\w·])
+        (?:(?P<year>{_YEAR})\s*년\s*|(?P<rel>올해|지난해|내년|작년)\s*)?
+        (?:(?P<q>[1-4])\s*분기|(?P<half>상반기|하반기))(?!\w)"""
+    )
+
+    def part_rule(m, ctx):
+        if m["year"]:
+            y = int(m["year"])
+        elif ctx.pub is None:
+            return [_mk(ctx, m, None, None, "range", approx=True)]
+        else:
+            y = ctx.pub.year + {"지난해": -1, "작년": -1, "내년": 1}.get(m["rel"] or "", 0)
+        if m["q"]:
+            first = 3 * (int(m["q"]) - 1) + 1
+            last = first + 2
+        else:
+            first, last = (1, 6) if m["half"] == "상반기" else (7, 12)
+        end = (date(y, last + 1, 1) if last < 12 else date(y + 1, 1, 1)) - timedelta(days=1)
+        return [_mk(ctx, m, date(y, first, 1), end, "range")]
+
+    # «올 시즌», «새 시즌», «지난 시즌», «2022시즌»: a sports season, read as its year.
+    season_re = re.compile(
+        rf"(?<!\w)(?:(?P<rel>올|이번|새|다음|지난)\s*|(?P<year>{_YEAR})\s*)시즌(?!\w)"
+    )
+
+    def season_rule(m, ctx):
+        if m["year"]:
+            return [_mk(ctx, m, *_year_span(int(m["year"])), "year")]
+        if ctx.pub is None:
+            return [_mk(ctx, m, None, None, "year", approx=True)]
+        shift = {"새": 1, "다음": 1, "지난": -1}.get(m["rel"], 0)
+        return [_mk(ctx, m, *_year_span(ctx.pub.year + shift), "year")]
+
+    # «4·10 총선», «12·3 비상계엄»: an event named by its month and day, on or before the
+    # report (a list of months «2·4·5월» is no date).
+    # Not ranks or counts («1·2위», «3·4차») and not the historic anniversaries whose name is
+    # a date of another year («6·25 전쟁», «5·18 민주화운동», «3·1절»).
+    dot_day_re = re.compile(
+        r"(?<![\d·.])(?P<mon>1[0-2]|[1-9])·(?P<day>[1-3]?\d)"
+        r"(?![\d·]|\s*(?:월|위|차|호|번|회|세|명|개|층|학년|단계|급|%|전쟁|혁명|민주|운동|광복|절|사변|선언|항쟁|의거))"
+    )
+
+    def dot_day_rule(m, ctx):
+        mon, day = int(m["mon"]), int(m["day"])
+        if ctx.pub is None:
+            return [_mk(ctx, m, None, None, "day", approx=True)]
+        for y in (ctx.pub.year, ctx.pub.year - 1):
+            if _valid_day(y, mon, day) and date(y, mon, day) <= ctx.pub:
+                d = date(y, mon, day)
+                return [_mk(ctx, m, d, d, "day")]
+        return []
+
+    # «2024 KBO 한국시리즈», «'2026 월드컵'»: a bare year naming an event (no 년, no unit).
+    bare_year_re = re.compile(
+        r"(?<![\d.,:/·-])(?P<y>19[5-9]\d|20[0-4]\d)(?![\d.,:/%·-]|\s*(?:년|원|명|개|건|곳|억|만|조|대|호|회|번|위|kg|km|m\b))"
+    )
+
+    def bare_year_rule(m, ctx):
+        return [_mk(ctx, m, *_year_span(int(m["y"])), "year")]
+
     return [
+        (this_day_re, this_day_rule, _with_particles(["이날"]), None),
+        (part_re, part_rule, {_DIGIT} | _with_particles(["상반기", "하반기"]), None),
+        (
+            season_re,
+            season_rule,
+            {_DIGIT} | _with_particles(["시즌"]) | {"올", "새", "이번", "다음", "지난"},
+            None,
+        ),
+        (dot_day_re, dot_day_rule, {_DIGIT}, speed.gate("·")),
+        (bare_year_re, bare_year_rule, {_DIGIT}, None),
         (month_re, month_rule, {_DIGIT}, speed.gate("월")),
         (year_re, year_rule, {_DIGIT}, speed.gate("년")),
         (day_re, day_rule, {_DIGIT}, speed.gate("일")),
