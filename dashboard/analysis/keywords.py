@@ -502,7 +502,11 @@ def article_terms(paragraphs: list[str], language: str) -> Counter[str]:
 
 
 def top_keywords(
-    paragraphs: list[str], language: str, n: int = 30, terms: Counter[str] | None = None
+    paragraphs: list[str],
+    language: str,
+    n: int = 30,
+    terms: Counter[str] | None = None,
+    exclude: Iterable[str] = (),
 ) -> list[Keyword]:
     """The `n` most frequent content terms of one article, clitic variants folded.
 
@@ -543,7 +547,137 @@ def top_keywords(
     ]
     ranked.extend((-c, False, t) for t, c in bigrams.items())
     ranked.sort()
-    return [Keyword(term=t, count=-neg) for neg, _, t in ranked[:n]]
+    # More candidates than asked for: the reader-like pass below drops some.
+    candidates = [(t, -neg) for neg, _, t in ranked[: 3 * n + 10]]
+    return [Keyword(term=t, count=c) for t, c in whole_terms(candidates, counts, exclude)[:n]]
+
+
+# -- whole names, no fragments, no duplicates (issue 19) ------------------------------------
+
+# Folding used only to compare terms (never shown): Arabic conjunction + preposition +
+# article, Latin case and possessive. Eager on purpose: two terms that fold alike are one
+# term to a reader (اتفاق / الاتفاق / والاتفاق).
+_FOLD_AR = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال|لل)?(?=\S{3,})")
+# Two overlapping bigrams «a b» + «b c» are one three-word name when «b» occurs (almost)
+# only inside them and the two counts are close: «كيم جونج» ×4 + «جونج أون» ×4.
+_CHAIN_SHARE = 0.8
+_CHAIN_BALANCE = 0.6
+# A longer phrase replaces a shorter term it contains when it accounts for at least this
+# share of the shorter term's count; otherwise the phrase is the redundant one.
+_REPLACE_SHARE = 0.5
+
+
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    word = _norm(word)
+    if word.isascii():
+        return word.casefold()
+    return _FOLD_AR.sub("", word.replace("ى", "ي").replace("ة", "ه"))
+
+
+def fold_term(term: str) -> tuple[str, ...]:
+    return tuple(fold_word(w) for w in term.split())
+
+
+def _related(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same term, one inside the other, or a sliding-window overlap («كيم جونج»/«جونج أون»)."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    k = len(short)
+    if any(long_[i : i + k] == short for i in range(len(long_) - k + 1)):
+        return True
+    return any(a[-j:] == b[:j] or b[-j:] == a[:j] for j in range(1, k))
+
+
+def _chains(candidates: list[tuple[str, int]], counts: dict[str, int]) -> list[tuple[str, int]]:
+    """Join overlapping bigrams into three-word names where the middle word lives only there."""
+    bigrams = [(t, c) for t, c in candidates if t.count(" ") == 1]
+    by_first: dict[str, list[tuple[str, int]]] = {}
+    for t, c in bigrams:
+        by_first.setdefault(t.split(" ", 1)[0], []).append((t, c))
+    joined: dict[str, tuple[str, int]] = {}
+    for t, c in bigrams:
+        first, middle = t.split(" ", 1)
+        for t2, c2 in by_first.get(middle, ()):
+            last = t2.split(" ", 1)[1]
+            if last == first or min(c, c2) < _CHAIN_BALANCE * max(c, c2):
+                continue
+            if c + c2 < _CHAIN_SHARE * 2 * counts.get(middle, max(c, c2)):
+                continue
+            joined[t] = joined[t2] = (f"{first} {middle} {last}", min(c, c2))
+    if not joined:
+        return candidates
+    out: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for t, c in candidates:
+        phrase = joined.get(t)
+        if phrase is None:
+            out.append((t, c))
+        elif phrase[0] not in seen:
+            seen.add(phrase[0])
+            out.append(phrase)
+    return out
+
+
+def whole_terms(
+    candidates: list[tuple[str, int]],
+    counts: dict[str, int],
+    exclude: Iterable[str] = (),
+) -> list[tuple[str, int]]:
+    """Ranked terms as a reader lists them: each name once and whole.
+
+    A candidate that folds to the same form as a kept term adds its count to it; one that
+    contains a kept term replaces it when it accounts for most of that term's uses; any
+    other fragment, container or sliding-window overlap of a kept term is dropped.
+    `exclude`: words that never make a term (an outlet's own name).
+    """
+    banned = {fold_word(w) for w in exclude}
+    kept: list[list] = []  # [term, count, folded]
+    for term, count in _chains(candidates, counts):
+        form = fold_term(term)
+        if banned and any(w in banned for w in form):
+            continue
+        clash = [k for k in kept if _related(form, k[2])]
+        if not clash:
+            kept.append([term, count, form])
+            continue
+        if len(clash) == 1:
+            k = clash[0]
+            if form == k[2]:
+                k[1] += count
+            elif len(form) > len(k[2]) and _inside(k[2], form) and _replaces(term, count, k):
+                k[0], k[2] = term, form
+            elif len(form) < len(k[2]) and _inside(form, k[2]) and _mixed_latin(k[0]):
+                # "Labour leader" ranked first: the name inside it is the term.
+                k[0], k[1], k[2] = term, max(count, k[1]), form
+    kept.sort(key=lambda k: -k[1])
+    return [(k[0], k[1]) for k in kept]
+
+
+def _replaces(term: str, count: int, kept: list) -> bool:
+    """Does the longer `term` take the place of the kept term it contains?"""
+    if not term.isascii():
+        return count >= _REPLACE_SHARE * kept[1]
+    # Latin script: a full name replaces its surname however rarely it is spelled out
+    # (Kamala Harris for Harris); a name with a common word after it is not a term
+    # ("Powell remarks", "Labour leader"); a common-word phrase needs the share.
+    capitals = [w[:1].isupper() for w in term.split()]
+    if all(capitals):
+        return kept[0][:1].isupper()
+    if any(capitals):
+        return False
+    return count >= _REPLACE_SHARE * kept[1]
+
+
+def _mixed_latin(term: str) -> bool:
+    capitals = {w[:1].isupper() for w in term.split()}
+    return term.isascii() and len(capitals) == 2
+
+
+def _inside(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    k = len(short)
+    return any(long_[i : i + k] == short for i in range(len(long_) - k + 1))
 
 
 # -- distinctive terms ----------------------------------------------------------------------
