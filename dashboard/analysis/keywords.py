@@ -603,7 +603,11 @@ def _chains(candidates: list[tuple[str, int]], counts: dict[str, int]) -> list[t
             last = t2.split(" ", 1)[1]
             if last == first or min(c, c2) < _CHAIN_BALANCE * max(c, c2):
                 continue
-            if c + c2 < _CHAIN_SHARE * 2 * counts.get(middle, max(c, c2)):
+            middle_count = counts.get(middle)
+            if middle_count is None or c + c2 < _CHAIN_SHARE * 2 * middle_count:
+                continue
+            if t.isascii() and not all(w[:1].isupper() for w in (first, middle, last)):
+                # Latin script: only a capitalised run is a name ("Harris tells" is not).
                 continue
             joined[t] = joined[t2] = (f"{first} {middle} {last}", min(c, c2))
     if not joined:
@@ -624,23 +628,33 @@ def whole_terms(
     candidates: list[tuple[str, int]],
     counts: dict[str, int],
     exclude: Iterable[str] = (),
+    join: bool = True,
 ) -> list[tuple[str, int]]:
     """Ranked terms as a reader lists them: each name once and whole.
 
     A candidate that folds to the same form as a kept term adds its count to it; one that
     contains a kept term replaces it when it accounts for most of that term's uses; any
     other fragment, container or sliding-window overlap of a kept term is dropped.
-    `exclude`: words that never make a term (an outlet's own name).
+    `exclude`: words that never make a term (an outlet's own name). `join=False`: no
+    three-word joining and the input order kept (for lists ranked by something else).
     """
     banned = {fold_word(w) for w in exclude}
     kept: list[list] = []  # [term, count, folded]
-    for term, count in _chains(candidates, counts):
+    for term, count in _chains(candidates, counts) if join else candidates:
         form = fold_term(term)
         if banned and any(w in banned for w in form):
             continue
         clash = [k for k in kept if _related(form, k[2])]
         if not clash:
             kept.append([term, count, form])
+            continue
+        if len(clash) > 1:
+            # «كوريا» and «الشمالية» kept, then «كوريا الشمالية»: the phrase takes the place
+            # of the first and the others go, when it may replace each of them.
+            if all(_inside(k[2], form) and _replaces(term, count, k) for k in clash):
+                clash[0][0], clash[0][2] = term, form
+                for k in clash[1:]:
+                    kept.remove(k)
             continue
         if len(clash) == 1:
             k = clash[0]
@@ -651,7 +665,8 @@ def whole_terms(
             elif len(form) < len(k[2]) and _inside(form, k[2]) and _mixed_latin(k[0]):
                 # "Labour leader" ranked first: the name inside it is the term.
                 k[0], k[1], k[2] = term, max(count, k[1]), form
-    kept.sort(key=lambda k: -k[1])
+    if join:
+        kept.sort(key=lambda k: -k[1])
     return [(k[0], k[1]) for k in kept]
 
 
@@ -673,6 +688,28 @@ def _replaces(term: str, count: int, kept: list) -> bool:
 def _mixed_latin(term: str) -> bool:
     capitals = {w[:1].isupper() for w in term.split()}
     return term.isascii() and len(capitals) == 2
+
+
+# An outlet-name word this common in its language (News, Times, Daily, اليوم) is a word
+# readers use about anything; only the rarer, naming words of an outlet are excluded.
+_OUTLET_WORD_ZIPF = 4.5
+_DOMAIN_LABELS = frozenset({"www", "com", "net", "org", "co", "news", "html"})
+
+
+def outlet_words(outlet: str, domain: str = "") -> frozenset[str]:
+    """The naming words of an outlet (its name and domain), never keywords of its own."""
+    words = {w for w in TOKEN_RE.findall(outlet or "") if len(w) >= 3}
+    words.update(
+        w
+        for w in re.split(r"[.\-]", (domain or "").lower())
+        if len(w) >= 3 and w not in _DOMAIN_LABELS
+    )
+    out = set()
+    for w in words:
+        language = "en" if w.isascii() else "ar"
+        if zipf(w.lower(), language) < _OUTLET_WORD_ZIPF and not is_stopword(w.lower()):
+            out.add(fold_word(w))
+    return frozenset(out)
 
 
 def _inside(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
@@ -750,12 +787,29 @@ def distinctive_terms(
 
 
 def distinctive_vs_rest(
-    counts_by_outlet: dict[str, Counter[str]], n: int = 15, alpha0: float = 1000.0
+    counts_by_outlet: dict[str, Counter[str]],
+    n: int = 15,
+    alpha0: float = 1000.0,
+    exclude_by_outlet: dict[str, frozenset[str]] | None = None,
+    whole: bool = True,
 ) -> dict[str, list[dict]]:
     """For each outlet, its `n` most distinctive terms against all other outlets pooled.
 
     The prior is the whole corpus (all outlets). count_b is the rest's count.
     """
+    if exclude_by_outlet:
+        # An outlet's own name (its credit, byline, domain) is not what distinguishes its
+        # coverage: those terms leave its counts before anything is compared.
+        counts_by_outlet = {
+            o: Counter(
+                {
+                    t: k
+                    for t, k in c.items()
+                    if not any(w in exclude_by_outlet.get(o, ()) for w in fold_term(t))
+                }
+            )
+            for o, c in counts_by_outlet.items()
+        }
     outlets = list(counts_by_outlet)
     vocab = sorted({w for c in counts_by_outlet.values() for w, k in c.items() if k > 0})
     if not vocab:
@@ -775,7 +829,17 @@ def distinctive_vs_rest(
         delta, z = _log_odds(ya, yb, alpha, alpha0)
         # Only terms the outlet actually uses can be "its" terms.
         z_used = np.where(ya > 0, z, -np.inf)
-        top = np.argsort(-z_used, kind="stable")[:n]
-        top = [i for i in top if ya[i] > 0]
-        out[outlet] = _rows(vocab, delta, z, ya, yb, top)
+        # A wider pool than asked for: fragments and repeats of a kept term leave it.
+        pool = [i for i in np.argsort(-z_used, kind="stable")[: 4 * n + 10] if ya[i] > 0]
+        if whole:
+            at = {vocab[i]: i for i in pool}
+            kept = whole_terms([(vocab[i], int(ya[i])) for i in pool], {}, join=False)
+            pool = [at[t] for t, _ in kept]
+        out[outlet] = _rows(vocab, delta, z, ya, yb, pool[:n])
     return out
+
+
+def cloud_terms(counts: Counter[str], n: int, outlet: str = "") -> list[tuple[str, int]]:
+    """An outlet's `n` cloud words: whole names once each, without the outlet's own name."""
+    candidates = counts.most_common(4 * n + 10)
+    return whole_terms(candidates, counts, exclude=outlet_words(outlet))[:n]
