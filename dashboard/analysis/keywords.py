@@ -548,7 +548,7 @@ def top_keywords(
     ranked.extend((-c, False, t) for t, c in bigrams.items())
     ranked.sort()
     # More candidates than asked for: the reader-like pass below drops some.
-    candidates = [(t, -neg) for neg, _, t in ranked[: 3 * n + 10]]
+    candidates = [(t, -neg) for neg, _, t in ranked[: 2 * n + 10]]
     return [Keyword(term=t, count=c) for t, c in whole_terms(candidates, counts, exclude)[:n]]
 
 
@@ -575,6 +575,7 @@ def fold_word(word: str) -> str:
     return _FOLD_AR.sub("", word.replace("ى", "ي").replace("ة", "ه"))
 
 
+@lru_cache(maxsize=200_000)
 def fold_term(term: str) -> tuple[str, ...]:
     return tuple(fold_word(w) for w in term.split())
 
@@ -640,19 +641,28 @@ def whole_terms(
     """
     banned = {fold_word(w) for w in exclude}
     kept: list[list] = []  # [term, count, folded]
+    seen: set[str] = set()  # the words of kept terms (and of terms they replaced)
     for term, count in _chains(candidates, counts) if join else candidates:
         form = fold_term(term)
         if banned and any(w in banned for w in form):
             continue
+        # Related terms always share a word: a term with no word in common with any kept
+        # term (most of them) is kept without comparing it to each.
+        if seen.isdisjoint(form):
+            kept.append([term, count, form])
+            seen.update(form)
+            continue
         clash = [k for k in kept if _related(form, k[2])]
         if not clash:
             kept.append([term, count, form])
+            seen.update(form)
             continue
         if len(clash) > 1:
             # «كوريا» and «الشمالية» kept, then «كوريا الشمالية»: the phrase takes the place
             # of the first and the others go, when it may replace each of them.
             if all(_inside(k[2], form) and _replaces(term, count, k) for k in clash):
                 clash[0][0], clash[0][2] = term, form
+                seen.update(form)
                 for k in clash[1:]:
                     kept.remove(k)
             continue
@@ -662,6 +672,7 @@ def whole_terms(
                 k[1] += count
             elif len(form) > len(k[2]) and _inside(k[2], form) and _replaces(term, count, k):
                 k[0], k[2] = term, form
+                seen.update(form)
             elif len(form) < len(k[2]) and _inside(form, k[2]) and _mixed_latin(k[0]):
                 # "Labour leader" ranked first: the name inside it is the term.
                 k[0], k[1], k[2] = term, max(count, k[1]), form
