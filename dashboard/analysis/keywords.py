@@ -565,6 +565,8 @@ _CHAIN_BALANCE = 0.6
 # A longer phrase replaces a shorter term it contains when it accounts for at least this
 # share of the shorter term's count; otherwise the phrase is the redundant one.
 _REPLACE_SHARE = 0.5
+# A word rarer than this (Zipf) in the language at large can be part of a name.
+_NAME_PART_ZIPF = 4.5
 
 
 @lru_cache(maxsize=200_000)
@@ -660,7 +662,7 @@ def whole_terms(
         if len(clash) > 1:
             # «كوريا» and «الشمالية» kept, then «كوريا الشمالية»: the phrase takes the place
             # of the first and the others go, when it may replace each of them.
-            if all(_inside(k[2], form) and _replaces(term, count, k) for k in clash):
+            if all(_inside(k[2], form) and _replaces(term, count, k, counts) for k in clash):
                 clash[0][0], clash[0][2] = term, form
                 seen.update(form)
                 for k in clash[1:]:
@@ -670,7 +672,9 @@ def whole_terms(
             k = clash[0]
             if form == k[2]:
                 k[1] += count
-            elif len(form) > len(k[2]) and _inside(k[2], form) and _replaces(term, count, k):
+            elif (
+                len(form) > len(k[2]) and _inside(k[2], form) and _replaces(term, count, k, counts)
+            ):
                 k[0], k[2] = term, form
                 seen.update(form)
             elif len(form) < len(k[2]) and _inside(form, k[2]) and _mixed_latin(k[0]):
@@ -681,10 +685,21 @@ def whole_terms(
     return [(k[0], k[1]) for k in kept]
 
 
-def _replaces(term: str, count: int, kept: list) -> bool:
+def _replaces(term: str, count: int, kept: list, counts: dict[str, int]) -> bool:
     """Does the longer `term` take the place of the kept term it contains?"""
     if not term.isascii():
-        return count >= _REPLACE_SHARE * kept[1]
+        if count >= _REPLACE_SHARE * kept[1]:
+            return True
+        # A full name and its short form (كيم جونج أون / كيم): the phrase's other words
+        # occur (almost) only inside it, so the phrase is how the text names the thing.
+        short = set(kept[2])
+        others = [w for w in term.split() if fold_word(w) not in short]
+        # Those words are rare in the language at large, as name parts are (جونج, أون),
+        # unlike the common nouns of a phrase (حسابات in «حسابات الغرب»).
+        return bool(others) and all(
+            0 < counts.get(w, 0) * _CHAIN_SHARE <= count and zipf(w, "ar") < _NAME_PART_ZIPF
+            for w in others
+        )
     # Latin script: a full name replaces its surname however rarely it is spelled out
     # (Kamala Harris for Harris); a name with a common word after it is not a term
     # ("Powell remarks", "Labour leader"); a common-word phrase needs the share.
@@ -842,11 +857,26 @@ def distinctive_vs_rest(
         z_used = np.where(ya > 0, z, -np.inf)
         # A wider pool than asked for: fragments and repeats of a kept term leave it.
         pool = [i for i in np.argsort(-z_used, kind="stable")[: 4 * n + 10] if ya[i] > 0]
+        shown: dict[int, str] = {}
         if whole:
             at = {vocab[i]: i for i in pool}
-            kept = whole_terms([(vocab[i], int(ya[i])) for i in pool], {}, join=False)
-            pool = [at[t] for t, _ in kept]
-        out[outlet] = _rows(vocab, delta, z, ya, yb, pool[:n])
+            own = counts_by_outlet[outlet]
+            kept = whole_terms(
+                _chains([(vocab[i], int(ya[i])) for i in pool], own), own, join=False
+            )
+            pool = []
+            for t, _ in kept:
+                # A joined three-word name is shown on the row of its first bigram.
+                i = at.get(t, at.get(" ".join(t.split()[:2])))
+                if i is not None:
+                    pool.append(i)
+                    if t not in at:
+                        shown[i] = t
+        rows = _rows(vocab, delta, z, ya, yb, pool[:n])
+        for row, i in zip(rows, pool[:n], strict=True):
+            if i in shown:
+                row["term"] = shown[i]
+        out[outlet] = rows
     return out
 
 
