@@ -132,6 +132,15 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_arguments(pv)
     pv.set_defaults(func=evaluate.cli)
 
+    from dashboard.bench import evaluate_keywords
+
+    pk = sub.add_parser(
+        "evaluate-keywords",
+        help="score per-article keywords and YAKE against reader-listed terms (devset/keyterms)",
+    )
+    evaluate_keywords.add_arguments(pk)
+    pk.set_defaults(func=evaluate_keywords.cli)
+
     from dashboard.bench import train_voices
 
     pt = sub.add_parser(

@@ -510,7 +510,11 @@ def article_terms(paragraphs: list[str], language: str) -> Counter[str]:
 
 
 def top_keywords(
-    paragraphs: list[str], language: str, n: int = 30, terms: Counter[str] | None = None
+    paragraphs: list[str],
+    language: str,
+    n: int = 30,
+    terms: Counter[str] | None = None,
+    exclude: Iterable[str] = (),
 ) -> list[Keyword]:
     """The `n` most frequent content terms of one article, clitic variants folded.
 
@@ -551,7 +555,200 @@ def top_keywords(
     ]
     ranked.extend((-c, False, t) for t, c in bigrams.items())
     ranked.sort()
-    return [Keyword(term=t, count=-neg) for neg, _, t in ranked[:n]]
+    # More candidates than asked for: the reader-like pass below drops some.
+    candidates = [(t, -neg) for neg, _, t in ranked[: 2 * n + 10]]
+    return [Keyword(term=t, count=c) for t, c in whole_terms(candidates, counts, exclude)[:n]]
+
+
+# -- whole names, no fragments, no duplicates (issue 19) ------------------------------------
+
+# Folding used only to compare terms (never shown): Arabic conjunction + preposition +
+# article, Latin case and possessive. Eager on purpose: two terms that fold alike are one
+# term to a reader (اتفاق / الاتفاق / والاتفاق).
+_FOLD_AR = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال|لل)?(?=\S{3,})")
+# Two overlapping bigrams «a b» + «b c» are one three-word name when «b» occurs (almost)
+# only inside them and the two counts are close: «كيم جونج» ×4 + «جونج أون» ×4.
+_CHAIN_SHARE = 0.8
+_CHAIN_BALANCE = 0.6
+# A longer phrase replaces a shorter term it contains when it accounts for at least this
+# share of the shorter term's count; otherwise the phrase is the redundant one.
+_REPLACE_SHARE = 0.5
+# A word rarer than this (Zipf) in the language at large can be part of a name.
+_NAME_PART_ZIPF = 4.5
+
+
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    word = _norm(word)
+    if word.isascii():
+        return word.casefold()
+    return _FOLD_AR.sub("", word.replace("ى", "ي").replace("ة", "ه"))
+
+
+@lru_cache(maxsize=200_000)
+def fold_term(term: str) -> tuple[str, ...]:
+    return tuple(fold_word(w) for w in term.split())
+
+
+def _related(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same term, one inside the other, or a sliding-window overlap («كيم جونج»/«جونج أون»)."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    k = len(short)
+    if any(long_[i : i + k] == short for i in range(len(long_) - k + 1)):
+        return True
+    return any(a[-j:] == b[:j] or b[-j:] == a[:j] for j in range(1, k))
+
+
+def _chains(candidates: list[tuple[str, int]], counts: dict[str, int]) -> list[tuple[str, int]]:
+    """Join overlapping bigrams into three-word names where the middle word lives only there."""
+    bigrams = [(t, c) for t, c in candidates if t.count(" ") == 1]
+    by_first: dict[str, list[tuple[str, int]]] = {}
+    for t, c in bigrams:
+        by_first.setdefault(t.split(" ", 1)[0], []).append((t, c))
+    joined: dict[str, tuple[str, int]] = {}
+    for t, c in bigrams:
+        first, middle = t.split(" ", 1)
+        for t2, c2 in by_first.get(middle, ()):
+            last = t2.split(" ", 1)[1]
+            if last == first or min(c, c2) < _CHAIN_BALANCE * max(c, c2):
+                continue
+            middle_count = counts.get(middle)
+            if middle_count is None or c + c2 < _CHAIN_SHARE * 2 * middle_count:
+                continue
+            if t.isascii() and not all(w[:1].isupper() for w in (first, middle, last)):
+                # Latin script: only a capitalised run is a name ("Harris tells" is not).
+                continue
+            joined[t] = joined[t2] = (f"{first} {middle} {last}", min(c, c2))
+    if not joined:
+        return candidates
+    out: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    for t, c in candidates:
+        phrase = joined.get(t)
+        if phrase is None:
+            out.append((t, c))
+        elif phrase[0] not in seen:
+            seen.add(phrase[0])
+            out.append(phrase)
+    return out
+
+
+def whole_terms(
+    candidates: list[tuple[str, int]],
+    counts: dict[str, int],
+    exclude: Iterable[str] = (),
+    join: bool = True,
+) -> list[tuple[str, int]]:
+    """Ranked terms as a reader lists them: each name once and whole.
+
+    A candidate that folds to the same form as a kept term adds its count to it; one that
+    contains a kept term replaces it when it accounts for most of that term's uses; any
+    other fragment, container or sliding-window overlap of a kept term is dropped.
+    `exclude`: words that never make a term (an outlet's own name). `join=False`: no
+    three-word joining and the input order kept (for lists ranked by something else).
+    """
+    banned = {fold_word(w) for w in exclude}
+    kept: list[list] = []  # [term, count, folded]
+    seen: set[str] = set()  # the words of kept terms (and of terms they replaced)
+    for term, count in _chains(candidates, counts) if join else candidates:
+        form = fold_term(term)
+        if banned and any(w in banned for w in form):
+            continue
+        # Related terms always share a word: a term with no word in common with any kept
+        # term (most of them) is kept without comparing it to each.
+        if seen.isdisjoint(form):
+            kept.append([term, count, form])
+            seen.update(form)
+            continue
+        clash = [k for k in kept if _related(form, k[2])]
+        if not clash:
+            kept.append([term, count, form])
+            seen.update(form)
+            continue
+        if len(clash) > 1:
+            # «كوريا» and «الشمالية» kept, then «كوريا الشمالية»: the phrase takes the place
+            # of the first and the others go, when it may replace each of them.
+            if all(_inside(k[2], form) and _replaces(term, count, k, counts) for k in clash):
+                clash[0][0], clash[0][2] = term, form
+                seen.update(form)
+                for k in clash[1:]:
+                    kept.remove(k)
+            continue
+        if len(clash) == 1:
+            k = clash[0]
+            if form == k[2]:
+                k[1] += count
+            elif (
+                len(form) > len(k[2]) and _inside(k[2], form) and _replaces(term, count, k, counts)
+            ):
+                k[0], k[2] = term, form
+                seen.update(form)
+            elif len(form) < len(k[2]) and _inside(form, k[2]) and _mixed_latin(k[0]):
+                # "Labour leader" ranked first: the name inside it is the term.
+                k[0], k[1], k[2] = term, max(count, k[1]), form
+    if join:
+        kept.sort(key=lambda k: -k[1])
+    return [(k[0], k[1]) for k in kept]
+
+
+def _replaces(term: str, count: int, kept: list, counts: dict[str, int]) -> bool:
+    """Does the longer `term` take the place of the kept term it contains?"""
+    if not term.isascii():
+        if count >= _REPLACE_SHARE * kept[1]:
+            return True
+        # A full name and its short form (كيم جونج أون / كيم): the phrase's other words
+        # occur (almost) only inside it, so the phrase is how the text names the thing.
+        short = set(kept[2])
+        others = [w for w in term.split() if fold_word(w) not in short]
+        # Those words are rare in the language at large, as name parts are (جونج, أون),
+        # unlike the common nouns of a phrase (حسابات in «حسابات الغرب»).
+        return bool(others) and all(
+            0 < counts.get(w, 0) * _CHAIN_SHARE <= count and zipf(w, "ar") < _NAME_PART_ZIPF
+            for w in others
+        )
+    # Latin script: a full name replaces its surname however rarely it is spelled out
+    # (Kamala Harris for Harris); a name with a common word after it is not a term
+    # ("Powell remarks", "Labour leader"); a common-word phrase needs the share.
+    capitals = [w[:1].isupper() for w in term.split()]
+    if all(capitals):
+        return kept[0][:1].isupper()
+    if any(capitals):
+        return False
+    return count >= _REPLACE_SHARE * kept[1]
+
+
+def _mixed_latin(term: str) -> bool:
+    capitals = {w[:1].isupper() for w in term.split()}
+    return term.isascii() and len(capitals) == 2
+
+
+# An outlet-name word this common in its language (News, Times, Daily, اليوم) is a word
+# readers use about anything; only the rarer, naming words of an outlet are excluded.
+_OUTLET_WORD_ZIPF = 4.5
+_DOMAIN_LABELS = frozenset({"www", "com", "net", "org", "co", "news", "html"})
+
+
+def outlet_words(outlet: str, domain: str = "") -> frozenset[str]:
+    """The naming words of an outlet (its name and domain), never keywords of its own."""
+    words = {w for w in TOKEN_RE.findall(outlet or "") if len(w) >= 3}
+    words.update(
+        w
+        for w in re.split(r"[.\-]", (domain or "").lower())
+        if len(w) >= 3 and w not in _DOMAIN_LABELS
+    )
+    out = set()
+    for w in words:
+        language = "en" if w.isascii() else "ar"
+        if zipf(w.lower(), language) < _OUTLET_WORD_ZIPF and not is_stopword(w.lower()):
+            out.add(fold_word(w))
+    return frozenset(out)
+
+
+def _inside(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    k = len(short)
+    return any(long_[i : i + k] == short for i in range(len(long_) - k + 1))
 
 
 # -- distinctive terms ----------------------------------------------------------------------
@@ -624,12 +821,29 @@ def distinctive_terms(
 
 
 def distinctive_vs_rest(
-    counts_by_outlet: dict[str, Counter[str]], n: int = 15, alpha0: float = 1000.0
+    counts_by_outlet: dict[str, Counter[str]],
+    n: int = 15,
+    alpha0: float = 1000.0,
+    exclude_by_outlet: dict[str, frozenset[str]] | None = None,
+    whole: bool = True,
 ) -> dict[str, list[dict]]:
     """For each outlet, its `n` most distinctive terms against all other outlets pooled.
 
     The prior is the whole corpus (all outlets). count_b is the rest's count.
     """
+    if exclude_by_outlet:
+        # An outlet's own name (its credit, byline, domain) is not what distinguishes its
+        # coverage: those terms leave its counts before anything is compared.
+        counts_by_outlet = {
+            o: Counter(
+                {
+                    t: k
+                    for t, k in c.items()
+                    if not any(w in exclude_by_outlet.get(o, ()) for w in fold_term(t))
+                }
+            )
+            for o, c in counts_by_outlet.items()
+        }
     outlets = list(counts_by_outlet)
     vocab = sorted({w for c in counts_by_outlet.values() for w, k in c.items() if k > 0})
     if not vocab:
@@ -649,7 +863,32 @@ def distinctive_vs_rest(
         delta, z = _log_odds(ya, yb, alpha, alpha0)
         # Only terms the outlet actually uses can be "its" terms.
         z_used = np.where(ya > 0, z, -np.inf)
-        top = np.argsort(-z_used, kind="stable")[:n]
-        top = [i for i in top if ya[i] > 0]
-        out[outlet] = _rows(vocab, delta, z, ya, yb, top)
+        # A wider pool than asked for: fragments and repeats of a kept term leave it.
+        pool = [i for i in np.argsort(-z_used, kind="stable")[: 4 * n + 10] if ya[i] > 0]
+        shown: dict[int, str] = {}
+        if whole:
+            at = {vocab[i]: i for i in pool}
+            own = counts_by_outlet[outlet]
+            kept = whole_terms(
+                _chains([(vocab[i], int(ya[i])) for i in pool], own), own, join=False
+            )
+            pool = []
+            for t, _ in kept:
+                # A joined three-word name is shown on the row of its first bigram.
+                i = at.get(t, at.get(" ".join(t.split()[:2])))
+                if i is not None:
+                    pool.append(i)
+                    if t not in at:
+                        shown[i] = t
+        rows = _rows(vocab, delta, z, ya, yb, pool[:n])
+        for row, i in zip(rows, pool[:n], strict=True):
+            if i in shown:
+                row["term"] = shown[i]
+        out[outlet] = rows
     return out
+
+
+def cloud_terms(counts: Counter[str], n: int, outlet: str = "") -> list[tuple[str, int]]:
+    """An outlet's `n` cloud words: whole names once each, without the outlet's own name."""
+    candidates = counts.most_common(4 * n + 10)
+    return whole_terms(candidates, counts, exclude=outlet_words(outlet))[:n]

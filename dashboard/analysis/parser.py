@@ -7,7 +7,7 @@ import datetime as dt
 from dashboard import config
 from dashboard.analysis.dates import extract_dates
 from dashboard.analysis.frames import score_frames
-from dashboard.analysis.keywords import article_terms, top_keywords
+from dashboard.analysis.keywords import article_terms, outlet_words, top_keywords
 from dashboard.analysis.langid import ANALYSED_LANGUAGES, article_language
 from dashboard.analysis.naming import event_names
 from dashboard.analysis.published import publication_date
@@ -82,7 +82,13 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
         quotes=quotes,
         speakers=summarize_speakers(quotes),
         dates=extract_dates(paragraphs, published, language),
-        keywords=top_keywords([title, *paragraphs], language, n=KEYWORDS_PER_ARTICLE, terms=counts),
+        keywords=top_keywords(
+            [title, *paragraphs],
+            language,
+            n=KEYWORDS_PER_ARTICLE,
+            terms=counts,
+            exclude=outlet_words(raw.outlet, raw.outlet_domain),
+        ),
         event_names=event_names(paragraphs, language, title=title),
         frames=frames,
         outlet_domain=raw.outlet_domain,

@@ -101,6 +101,8 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
             ),
         ]
     if page == "keywords":
+        from dashboard.analysis.keywords import cloud_terms
+
         out: list[Chart] = []
         by_outlet = queries.grouped_terms_by_outlet(store, f)
         for outlet in sorted(by_outlet):
@@ -111,7 +113,7 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
                     f"Word cloud: {outlet}",
                     outlet=outlet,
                     kind="cloud",
-                    frequencies=dict(by_outlet[outlet].most_common(cloud_words)),
+                    frequencies=dict(cloud_terms(by_outlet[outlet], cloud_words, outlet)),
                 )
             )
         dist = queries.distinctive_terms(store, f)

@@ -238,13 +238,14 @@ def grouped_terms_by_outlet(store: Store, f: Filters) -> dict[str, Counter]:
 
 
 def distinctive_terms(store: Store, f: Filters, n: int = 15) -> pd.DataFrame:
-    from dashboard.analysis.keywords import distinctive_vs_rest
+    from dashboard.analysis.keywords import distinctive_vs_rest, outlet_words
 
     by_outlet = grouped_terms_by_outlet(store, f)
     if len(by_outlet) < 2:
         return pd.DataFrame(columns=["outlet", "term", "delta", "z", "count_a", "count_b"])
     rows = []
-    for outlet, items in distinctive_vs_rest(by_outlet, n=n).items():
+    own = {o: outlet_words(o) for o in by_outlet}
+    for outlet, items in distinctive_vs_rest(by_outlet, n=n, exclude_by_outlet=own).items():
         for r in items:
             rows.append({"outlet": outlet, **r})
     return pd.DataFrame(rows)

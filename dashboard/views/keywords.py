@@ -55,7 +55,12 @@ for i, outlet in enumerate(shown):
         st.markdown(ui.text_block(outlet, None, css="card-title"), unsafe_allow_html=True)
         if outlet in clouds:
             ui.show_chart(clouds[outlet], key=f"kw_cloud_{i}", f=f)
-        top = by_outlet[outlet].most_common(15)
+        # The cloud's own terms (whole names, each once), so table and cloud agree.
+        top = (
+            list(clouds[outlet].frequencies.items())[:15]
+            if outlet in clouds
+            else by_outlet[outlet].most_common(15)
+        )
         ui.html_table(pd.DataFrame(top, columns=["term", "count"]), max_height=260)
 
 st.subheader("Sentences behind a keyword")
