@@ -576,6 +576,30 @@ def _split_commas(seg: list[_Tok]) -> list[list[_Tok]]:
     return [p for p in parts if p]
 
 
+# Nouns that head an outlet's name («قناة X»، «وكالة X»), and the camera or microphone of one
+# («لكاميرا X»): after a channel head, لـ or عبر they name the channel of an interview.
+_AR_OUTLET_NOUNS = frozenset(
+    _n(w)
+    for w in _words(
+        "قناة فضائية وكالة صحيفة جريدة مجلة إذاعة تلفزيون موقع شبكة منصة كاميرا ميكروفون"
+    )
+)
+_AR_DEVICE_NOUNS = frozenset(_n(w) for w in _words("كاميرا ميكروفون"))
+
+
+def _outlet_noun(t: _Tok, prep: bool) -> bool:
+    """Is t an outlet noun («قناة»), or with prep one after لـ («لقناة»)?"""
+    if t.quote != -1:
+        return False
+    if prep:
+        return (
+            t.norm.startswith("ل")
+            and not t.norm.startswith("لل")
+            and t.norm[1:] in _AR_OUTLET_NOUNS
+        )
+    return t.norm in _AR_OUTLET_NOUNS
+
+
 def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     """(channel, start, end) of the outlet an interview was given to, else ('', -1, -1).
 
@@ -590,7 +614,21 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
             if q >= len(seg):
                 return "", -1, -1
             start = p - 1 if p > 0 and seg[p - 1].norm in ("في", "خلال", "وفي", "عبر") else p
+            if _outlet_noun(seg[q], False):
+                # «في تصريح صحيفة "X"»: the outlet straight after the head.
+                return _channel_span(seg, q, 0, start, sentence)
             if q > p + 1 and seg[q - 1].norm == "مع":
+                # «في مقابلة مع الإعلامي X عبر فضائية Y»: the outlet is Y, not the interviewer.
+                via = next(
+                    (
+                        k
+                        for k in range(q + 1, min(len(seg) - 1, q + 8))
+                        if seg[k].norm == "عبر" and _outlet_noun(seg[k + 1], False)
+                    ),
+                    -1,
+                )
+                if via != -1:
+                    return _channel_span(seg, via + 1, 0, start, sentence)
                 return _channel_span(seg, q, 0, start, sentence)
             if seg[q].norm == "ل" and q + 1 < len(seg):
                 return _channel_span(seg, q + 1, 0, start, sentence)
@@ -605,6 +643,12 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
         ):
             # «وقال لرويترز إن ...»: an agency or outlet of the gazetteer after لـ.
             return _channel_span(seg, p, 1, p, sentence)
+        if _outlet_noun(t, True) and p + 1 < len(seg):
+            # «قالت مصادر لوكالة "X"»، «يقول فلان لكاميرا X»: لـ + an outlet noun.
+            return _channel_span(seg, p, 1, p, sentence)
+        if t.norm == "عبر" and p + 2 < len(seg) and _outlet_noun(seg[p + 1], False):
+            # «قال فلان عبر قناة X»
+            return _channel_span(seg, p + 1, 0, p, sentence)
         if p == 0:
             continue
         if t.norm == "ل" and p + 1 < len(seg) and seg[p + 1].quote != -1:
@@ -938,6 +982,8 @@ def _channel_name(channel: str) -> str:
     if ")" in channel:
         channel = channel.split(")")[0] + ")"
     words = channel.split()
+    if len(words) > 1 and _n(words[0]) in _AR_DEVICE_NOUNS:
+        words = words[1:]  # «كاميرا الجزيرة مباشر»: the outlet behind the camera
     cut = next((k for k, w in enumerate(words) if k and _n(w) in _AR_CHANNEL_END), len(words))
     return _without_gloss(" ".join(words[:cut]))
 
