@@ -43,3 +43,39 @@ def test_channel_behind_a_camera_and_after_abr():
     got = _voices("وقال رئيس البلدية عبر قناة الساحل إن المياه ستعود غدا.")
     assert ("رئيس البلدية", False) in got
     assert ("قناة الساحل", True) in got
+
+
+def test_title_with_a_prepositional_phrase_then_the_name():
+    got = _voices("وقال رئيس الحكومة المكلف من البرلمان سعيد الهادي إن الوضع تحت السيطرة.")
+    assert got == [("سعيد الهادي", False)]
+    got = _voices("وقال المبعوث الأممي الخاص إلى اليمن (جون ميلر) اليوم، إنه متفائل بالحوار.")
+    assert got == [("جون ميلر", False)]
+
+
+def test_title_with_a_genitive_after_ba_and_a_bracketed_acronym():
+    got = _voices(
+        "أكدت مديرة العمليات بمكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) ليلى حداد، "
+        "أمس، أن ملايين الناس بحاجة إلى المساعدة."
+    )
+    assert got == [("ليلى حداد", False)]
+
+
+def test_the_name_stops_at_a_colon_and_before_the_verbs_object():
+    # «وأضاف الوزير: سنعمل»: nothing after the colon is part of the subject.
+    assert _voices("وأضاف الوزير: سنعمل كل ما في وسعنا لحماية الأسواق.") == [("الوزير", False)]
+    # «أكد فلان حرص بلاده على»: حرص opens the object, it is not a fourth name.
+    got = _voices("وأكد الشيخ ماجد بن راشد حرص الدولة على دعم العمل المشترك.")
+    assert got == [("ماجد بن راشد", False)]
+
+
+def test_circumstance_after_the_verb_is_no_speaker():
+    got = _voices(
+        "قال الوزير عادل يونس إن الحوار مستمر.", "وأضاف ضمن تغريدته أن البلاد تستحق الأفضل."
+    )
+    assert got == [("عادل يونس", False), ("عادل يونس", False)]
+
+
+def test_describe_with_a_construct_object():
+    # «ووصف X منطقةَ الحادث بأنها»: the object is two words, the subject before them.
+    got = _voices("ووصف التلفزيون الرسمي منطقة الحادث بأنها وعرة جدا.")
+    assert got == [("التلفزيون الرسمي", False)]

@@ -174,6 +174,7 @@ _AR_STOP = frozenset(
         "نحو",
         "تجاه",
         "إزاء",
+        "ضمن",
         "أن",
         "إن",
         "لأن",
@@ -398,7 +399,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         # genitive of the title, not a name (names do not follow a title with لـ).
         if (
             p > start
-            and t.norm[:1] == "ل"
+            and t.norm[:1] in "لب"
             and not t.norm.startswith("لل")
             and len(t.norm) > 3
             and p + 1 < n
@@ -416,9 +417,19 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             p += 1
             continue
         norm = t.norm
-        if norm in _AR_STOP and norm not in ("في", "لدى"):
+        # «رئيس الوزراء المكلف من البرلمان فلان»، «المبعوث الخاص إلى السودان (فلان)»: a
+        # prepositional phrase inside a person's title, the name after it.
+        title_pp = (
+            norm in ("من", "الي")
+            and not body
+            and p + 2 < n
+            and seg[p + 1].norm.startswith("ال")
+            and _ar_name_like(seg[p + 2])
+            and not seg[p + 2].norm.startswith("ال")
+        )
+        if norm in _AR_STOP and norm not in ("في", "لدى") and not title_pp:
             break
-        if norm in ("في", "لدى", "باسم"):
+        if norm in ("في", "لدى", "باسم") or title_pp:
             nxt = seg[p + 1] if p + 1 < n else None
             if (
                 nxt
@@ -445,8 +456,10 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 break
             p += 1
             continue
-        if t.surf.isascii() and t.surf.isupper() and t.gap.strip().endswith("("):
-            p += 1  # an acronym in brackets: «وكالة فرات للأنباء (ANF)»
+        if t.gap.strip().endswith("(") and (
+            (t.surf.isascii() and t.surf.isupper()) or (p + 1 < n and ")" in seg[p + 1].gap)
+        ):
+            p += 1  # an acronym in brackets: «وكالة فرات للأنباء (ANF)»، «(أوتشا)»
             continue
         if body and bare_after_body < 3 and _ar_name_like(t):
             bare_after_body += 1
@@ -456,12 +469,21 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     return p
 
 
+# Verbal nouns that open the object of a verb of saying right after its subject («أكد فلان
+# حرص بلاده على»، «أكد فلان أهمية»): never part of a name.
+_AR_OBJECT_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_object_nouns.txt"))
+
+
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
     q = p
     particles = 0
+    if p > 0 and p < len(seg) and ":" in seg[p].gap:
+        return p  # «وأضاف الوزير: سنعمل»: the words after a colon are the statement
     while q < len(seg) and q - p - particles < 4:
         t = seg[q]
+        if q > p and (":" in t.gap or t.norm in _AR_OBJECT_NOUNS):
+            break  # «أكد الشيخ فلان حرص الإمارات على»: the verb's object follows the name
         if q > p and t.norm in _AR_NAME_PARTICLES:
             particles += 1
         if q > p and t.gap and (_COMMA_RE.search(t.gap) or "(" in t.gap):
@@ -1133,9 +1155,23 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         parts = _split_commas(span)
         core = parts[0]
         np = None
-        # «وصف الوزير الاتفاقَ بأنه»: the verb's object sits between subject and بأن.
         if (
             verb.lemma == _DESCRIBE
+            and t.norm.endswith(_DESCRIBE_BARE)
+            and len(core) > 2
+            and core[-1].norm.startswith("ال")
+            and not core[-2].norm.startswith("ال")
+            and core[-2].norm not in _AR_ROLES
+        ):
+            # «ووصف التلفزيون الرسمي منطقة الحادث بأنها»: a construct object after an
+            # institution (a person's name would end in the indefinite word instead).
+            np = _parse_ar_np(core[:-2], sentence, strict=True)
+            if np is not None and not np.body:
+                np = None
+        # «وصف الوزير الاتفاقَ بأنه»: the verb's object sits between subject and بأن.
+        if (
+            np is None
+            and verb.lemma == _DESCRIBE
             and t.norm.endswith(_DESCRIBE_BARE)
             and len(core) > 1
             and core[-1].norm.startswith("ال")
