@@ -79,3 +79,11 @@ def test_describe_with_a_construct_object():
     # «ووصف X منطقةَ الحادث بأنها»: the object is two words, the subject before them.
     got = _voices("ووصف التلفزيون الرسمي منطقة الحادث بأنها وعرة جدا.")
     assert got == [("التلفزيون الرسمي", False)]
+
+
+def test_compound_name_spelled_with_and_without_its_space_is_one_voice():
+    got = _voices(
+        "قال وزير المالية عبد الرحمن الصالح إن الموازنة متوازنة.",
+        'وتابع عبدالرحمن الصالح: "لن نرفع الضرائب هذا العام".',
+    )
+    assert got == [("عبد الرحمن الصالح", False), ("عبد الرحمن الصالح", False)]
