@@ -87,3 +87,11 @@ def test_compound_name_spelled_with_and_without_its_space_is_one_voice():
         'وتابع عبدالرحمن الصالح: "لن نرفع الضرائب هذا العام".',
     )
     assert got == [("عبد الرحمن الصالح", False), ("عبد الرحمن الصالح", False)]
+
+
+def test_credit_line_below_page_chrome():
+    from dashboard.analysis.languages.ar.credits import credit_quotes
+
+    # A dateline under four lines of page chrome (menu, breadcrumbs, headline) still counts.
+    assert [q.speaker for q in credit_quotes("نبض الشرق – وكالات", 4)] == ["نبض الشرق"]
+    assert credit_quotes("نبض الشرق – وكالات", 7) == []
