@@ -95,3 +95,14 @@ def test_credit_line_below_page_chrome():
     # A dateline under four lines of page chrome (menu, breadcrumbs, headline) still counts.
     assert [q.speaker for q in credit_quotes("نبض الشرق – وكالات", 4)] == ["نبض الشرق"]
     assert credit_quotes("نبض الشرق – وكالات", 7) == []
+
+
+def test_welcome_praise_and_pledge_verbs_with_a_noun_object():
+    got = _voices("ورحب رئيس الوزراء الأردني فيصل العمري باتفاق التجارة الجديد مع الجيران.")
+    assert got == [("فيصل العمري", False)]
+    got = _voices("وأشاد الأمين العام للمنظمة هاني سالم بدور الوسطاء في إنهاء الأزمة.")
+    assert got == [("هاني سالم", False)]
+    # A bare unknown noun after the verb is no speaker («رحب الجميع ...» is not a person).
+    assert _voices("ورحب الجمهور بالفريق في المطار.") == []
+    # The بـ object never joins the subject: a bare title before it is no named voice.
+    assert _voices("وأشاد مدرب المنتخب بروح لاعبيه في المباراة.") == []

@@ -58,6 +58,7 @@ class _Verb:
     homograph: bool
     relay: bool = False  # «نقلت وكالة X عن مسؤول قوله إن ...»: X relays, the speaker follows عن
     takes_object: bool = False  # «أعلنت الوزارة وفاة ...»: a noun object may be the content
+    ba_object: bool = False  # «رحب الرئيس باتفاق ...»: the object comes with بـ
 
 
 _AN_FORMS = frozenset(
@@ -96,7 +97,8 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         complements = frozenset(_n(c) for c in compl.split())
         homograph = "homograph" in flags
         relay = "relay" in flags
-        takes_object = "object" in flags
+        takes_object = "object" in flags or "ba" in flags.split()
+        ba_object = "ba" in flags.split()
         finite_forms = [lemma, *finite.split()]
         # Regular plurals: past + وا, present (ي...) + ون.
         plurals = [f + "وا" for f in finite_forms[:1]] + [
@@ -106,7 +108,10 @@ def _load_ar_verbs() -> dict[str, _Verb]:
             nf = _n(form)
             fem = nf.startswith("ت") or (nf.endswith("ت") and not _n(lemma).endswith("ت"))
             verbs.setdefault(
-                nf, _Verb(_n(lemma), False, fem, complements, homograph, relay, takes_object)
+                nf,
+                _Verb(
+                    _n(lemma), False, fem, complements, homograph, relay, takes_object, ba_object
+                ),
             )
         for form in participles.split():
             nf = _n(form)
@@ -1118,9 +1123,11 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         return None
     if verb.relay:
         return _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
-    comp = _find_ar_complement(toks, i, verb, quotes_len)
+    # «أشاد فلان بروح لاعبيه، معتبرا أن ...»: a بـ-object verb's content is its object; the
+    # أن clause after it belongs to the participle.
+    comp = None if verb.ba_object else _find_ar_complement(toks, i, verb, quotes_len)
     if comp is None and verb.takes_object and not verb.participle:
-        comp = _object_complement(toks, i, sentence, ctx)
+        comp = _object_complement(toks, i, sentence, ctx, verb.ba_object)
     if comp is None:
         # «"..."، قال فلان»: the quote comes first.
         if (
@@ -1300,7 +1307,7 @@ def _channel_cue(span: list[_Tok], cs: int, ce: int, channel: str, sentence: str
     return cue or "لـ"
 
 
-def _object_complement(toks, i, sentence, ctx):
+def _object_complement(toks, i, sentence, ctx, ba_object=False):
     """«أعلنت وزارة الصحة، الإثنين، وفاة ...»، «أعلن الجيش الوطني ارتفاع الحصيلة»: the subject
     is an institution (its definite adjectives and genitives included) or a title with a name
     of at most two words; the noun object after it (past a comma or a time word) is the
@@ -1322,6 +1329,20 @@ def _object_complement(toks, i, sentence, ctx):
             return np
         return None
 
+    if ba_object:
+        # «رحب رئيس الوزراء فلان باتفاق ...»: the subject ends before the first بـ word that
+        # leaves a valid subject («الرئيس بشار الأسد بالاتفاق»: not at «بشار»); none, no speech.
+        k = next(
+            (
+                k
+                for k in range(i + 2, end)
+                if toks[k].norm.startswith("ب") and len(toks[k].norm) > 2 and valid(k) is not None
+            ),
+            -1,
+        )
+        if k == -1 or (i > 0 and toks[i - 1].norm in _AN_FORMS):
+            return None
+        return (k, -1, k)
     k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
     if k == -1:
         return None
@@ -1340,7 +1361,11 @@ def _object_complement(toks, i, sentence, ctx):
         np is not None
         and k < end
         and len(np.name.split()) == 1
-        and not toks[k].norm.startswith("ال")
+        and (
+            not toks[k].norm.startswith("ال")
+            # «رئيس الوزراء فيصل العمري باتفاق»: a family name with ال before the object
+            or (k + 1 < n and not toks[k + 1].norm.startswith("ال"))
+        )
         and toks[k].norm not in _AR_TIME_WORDS
         and valid(k + 1) is not None
     ):
