@@ -100,3 +100,21 @@ def test_tokenize(text, expected):
 )
 def test_normalize_ar(text, expected):
     assert normalize_ar(text) == expected
+
+
+def test_split_paragraphs_one_paragraph_a_line_without_blank_lines():
+    # A page copied without blank lines: a line that ends a sentence ends its paragraph.
+    first = "قال المتحدث باسم الوزارة في مؤتمر صحفي عقده صباح اليوم إن المحادثات تسير " + (
+        "بشكل جيد وإن الاتفاق بات قريبا جدا من الطرفين."
+    )
+    second = "وأضاف أن الجولة المقبلة ستعقد في العاصمة خلال الأسبوع المقبل بحضور جميع الوفود " + (
+        "المشاركة في المفاوضات الجارية."
+    )
+    long_open = "كلمة " * 30
+    body = f"الرياض – واس\n{first}\n{second}\n{long_open.strip()}\nتكملة الفقرة."
+    assert split_paragraphs(body) == [
+        "الرياض – واس",
+        first,
+        second,
+        f"{long_open.strip()} تكملة الفقرة.",
+    ]

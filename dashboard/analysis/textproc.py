@@ -115,6 +115,8 @@ _SENT_END = re.compile(r"(?<=[.!?؟…])\s+|(?<=\.\.)(?!\.)\s*(?=\S)|\n+")
 # often follows the quote, so the quote is kept with it.
 _QUOTE_END = re.compile(r"(?<=\x01)\s+(?=[A-Z])")
 _TERMINAL = ".!?؟…"
+# A line ending with one of these ends its paragraph (a closing quote after the full stop).
+_PARAGRAPH_END = _TERMINAL + '»”"'
 # Abbreviations after which a full stop does not end an English sentence.
 _ABBREV = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Sgt|Jr|Sr|U\.S|U\.N|No|vs|etc|e\.g|i\.e)\.$"
@@ -185,10 +187,9 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 
 def split_paragraphs(body: str) -> list[str]:
-    """Paragraphs are separated by blank lines; single newlines inside one are folded.
-
-    Lines that stand alone (captions, subheads) stay their own paragraph, unless the block
-    is a paragraph hard-wrapped at a fixed width, which is joined back.
+    """Paragraphs are separated by blank lines, or by a single newline after a line that ends
+    a sentence or stands alone (short); a long line ending mid-sentence is folded into the
+    next. A block hard-wrapped at a fixed width is joined back into one paragraph.
     """
     body = clean_invisible(body.replace("\r\n", "\n").replace("\r", "\n"))
     blocks = re.split(r"\n\s*\n", body)
@@ -197,11 +198,20 @@ def split_paragraphs(body: str) -> list[str]:
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
         if not lines:
             continue
-        # Several short lines in one block are separate items (captions repeated, lists).
-        if all(len(ln) < 120 for ln in lines) and len(lines) > 1 and not _hard_wrapped(lines):
-            out.extend(lines)
-        else:
+        if len(lines) == 1 or _hard_wrapped(lines):
             out.append(" ".join(lines))
+            continue
+        # Otherwise a line ends its paragraph when it ends a sentence or stands alone (short
+        # lines: captions, lists, a dateline): pages copied without blank lines keep one
+        # paragraph a line. A long line ending mid-sentence runs on into the next line.
+        current: list[str] = []
+        for ln in lines:
+            current.append(ln)
+            if len(ln) < 120 or ln[-1] in _PARAGRAPH_END:
+                out.append(" ".join(current))
+                current = []
+        if current:
+            out.append(" ".join(current))
     return out
 
 

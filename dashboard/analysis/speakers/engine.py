@@ -49,7 +49,16 @@ _n = normalize_token
 
 @lru_cache(maxsize=50_000)
 def _nphrase(text: str) -> tuple[str, ...]:
-    return tuple(_n(t) for t in TOKEN_RE.findall(text.replace("ـ", "")))
+    """Normalised words of a name or role; «عبد العزيز» and «عبدالعزيز» (a compound name
+    written with or without its space) are one word."""
+    words = [_n(t) for t in TOKEN_RE.findall(text.replace("ـ", ""))]
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] == "عبد":
+            out[-1] += w
+        else:
+            out.append(w)
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +366,9 @@ class _Ctx:
             return
         if np.name and not np.body and np.kind != "anonymous":
             toks = _nphrase(np.name)
+            known = self.by_surname.get(" ".join(toks))
+            if known is not None and known.name != np.name and _nphrase(known.name) == toks:
+                return  # the same name spelled otherwise («عبدالعزيز»): the first spelling stays
             if len(toks) >= 2 and toks != _nphrase(np.role):
                 for k in (1, 2):
                     if len(toks) > k:

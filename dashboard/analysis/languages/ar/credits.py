@@ -24,7 +24,7 @@ from dashboard.model import Quote
 
 # Paragraphs (0-based) that may open with a dateline: a page's first lines are often the
 # headline, a byline or a date before the dispatch itself starts.
-DATELINE_PARAGRAPHS = 4
+DATELINE_PARAGRAPHS = 6
 _DASHES = "-–—/"
 _PARENS = re.compile(r"\(([^()]{1,40})\)")
 _WORD = re.compile(r"[^\s" + re.escape(_DASHES) + r":()*]+")

@@ -58,6 +58,7 @@ class _Verb:
     homograph: bool
     relay: bool = False  # «نقلت وكالة X عن مسؤول قوله إن ...»: X relays, the speaker follows عن
     takes_object: bool = False  # «أعلنت الوزارة وفاة ...»: a noun object may be the content
+    ba_object: bool = False  # «رحب الرئيس باتفاق ...»: the object comes with بـ
 
 
 _AN_FORMS = frozenset(
@@ -96,7 +97,8 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         complements = frozenset(_n(c) for c in compl.split())
         homograph = "homograph" in flags
         relay = "relay" in flags
-        takes_object = "object" in flags
+        takes_object = "object" in flags or "ba" in flags.split()
+        ba_object = "ba" in flags.split()
         finite_forms = [lemma, *finite.split()]
         # Regular plurals: past + وا, present (ي...) + ون.
         plurals = [f + "وا" for f in finite_forms[:1]] + [
@@ -106,7 +108,10 @@ def _load_ar_verbs() -> dict[str, _Verb]:
             nf = _n(form)
             fem = nf.startswith("ت") or (nf.endswith("ت") and not _n(lemma).endswith("ت"))
             verbs.setdefault(
-                nf, _Verb(_n(lemma), False, fem, complements, homograph, relay, takes_object)
+                nf,
+                _Verb(
+                    _n(lemma), False, fem, complements, homograph, relay, takes_object, ba_object
+                ),
             )
         for form in participles.split():
             nf = _n(form)
@@ -174,6 +179,7 @@ _AR_STOP = frozenset(
         "نحو",
         "تجاه",
         "إزاء",
+        "ضمن",
         "أن",
         "إن",
         "لأن",
@@ -398,7 +404,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         # genitive of the title, not a name (names do not follow a title with لـ).
         if (
             p > start
-            and t.norm[:1] == "ل"
+            and t.norm[:1] in "لب"
             and not t.norm.startswith("لل")
             and len(t.norm) > 3
             and p + 1 < n
@@ -416,9 +422,19 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             p += 1
             continue
         norm = t.norm
-        if norm in _AR_STOP and norm not in ("في", "لدى"):
+        # «رئيس الوزراء المكلف من البرلمان فلان»، «المبعوث الخاص إلى السودان (فلان)»: a
+        # prepositional phrase inside a person's title, the name after it.
+        title_pp = (
+            norm in ("من", "الي")
+            and not body
+            and p + 2 < n
+            and seg[p + 1].norm.startswith("ال")
+            and _ar_name_like(seg[p + 2])
+            and not seg[p + 2].norm.startswith("ال")
+        )
+        if norm in _AR_STOP and norm not in ("في", "لدى") and not title_pp:
             break
-        if norm in ("في", "لدى", "باسم"):
+        if norm in ("في", "لدى", "باسم") or title_pp:
             nxt = seg[p + 1] if p + 1 < n else None
             if (
                 nxt
@@ -445,8 +461,10 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 break
             p += 1
             continue
-        if t.surf.isascii() and t.surf.isupper() and t.gap.strip().endswith("("):
-            p += 1  # an acronym in brackets: «وكالة فرات للأنباء (ANF)»
+        if t.gap.strip().endswith("(") and (
+            (t.surf.isascii() and t.surf.isupper()) or (p + 1 < n and ")" in seg[p + 1].gap)
+        ):
+            p += 1  # an acronym in brackets: «وكالة فرات للأنباء (ANF)»، «(أوتشا)»
             continue
         if body and bare_after_body < 3 and _ar_name_like(t):
             bare_after_body += 1
@@ -456,12 +474,21 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     return p
 
 
+# Verbal nouns that open the object of a verb of saying right after its subject («أكد فلان
+# حرص بلاده على»، «أكد فلان أهمية»): never part of a name.
+_AR_OBJECT_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_object_nouns.txt"))
+
+
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
     q = p
     particles = 0
+    if p > 0 and p < len(seg) and ":" in seg[p].gap:
+        return p  # «وأضاف الوزير: سنعمل»: the words after a colon are the statement
     while q < len(seg) and q - p - particles < 4:
         t = seg[q]
+        if q > p and (":" in t.gap or t.norm in _AR_OBJECT_NOUNS):
+            break  # «أكد الشيخ فلان حرص الإمارات على»: the verb's object follows the name
         if q > p and t.norm in _AR_NAME_PARTICLES:
             particles += 1
         if q > p and t.gap and (_COMMA_RE.search(t.gap) or "(" in t.gap):
@@ -576,6 +603,30 @@ def _split_commas(seg: list[_Tok]) -> list[list[_Tok]]:
     return [p for p in parts if p]
 
 
+# Nouns that head an outlet's name («قناة X»، «وكالة X»), and the camera or microphone of one
+# («لكاميرا X»): after a channel head, لـ or عبر they name the channel of an interview.
+_AR_OUTLET_NOUNS = frozenset(
+    _n(w)
+    for w in _words(
+        "قناة فضائية وكالة صحيفة جريدة مجلة إذاعة تلفزيون موقع شبكة منصة كاميرا ميكروفون"
+    )
+)
+_AR_DEVICE_NOUNS = frozenset(_n(w) for w in _words("كاميرا ميكروفون"))
+
+
+def _outlet_noun(t: _Tok, prep: bool) -> bool:
+    """Is t an outlet noun («قناة»), or with prep one after لـ («لقناة»)?"""
+    if t.quote != -1:
+        return False
+    if prep:
+        return (
+            t.norm.startswith("ل")
+            and not t.norm.startswith("لل")
+            and t.norm[1:] in _AR_OUTLET_NOUNS
+        )
+    return t.norm in _AR_OUTLET_NOUNS
+
+
 def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     """(channel, start, end) of the outlet an interview was given to, else ('', -1, -1).
 
@@ -590,7 +641,21 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
             if q >= len(seg):
                 return "", -1, -1
             start = p - 1 if p > 0 and seg[p - 1].norm in ("في", "خلال", "وفي", "عبر") else p
+            if _outlet_noun(seg[q], False):
+                # «في تصريح صحيفة "X"»: the outlet straight after the head.
+                return _channel_span(seg, q, 0, start, sentence)
             if q > p + 1 and seg[q - 1].norm == "مع":
+                # «في مقابلة مع الإعلامي X عبر فضائية Y»: the outlet is Y, not the interviewer.
+                via = next(
+                    (
+                        k
+                        for k in range(q + 1, min(len(seg) - 1, q + 8))
+                        if seg[k].norm == "عبر" and _outlet_noun(seg[k + 1], False)
+                    ),
+                    -1,
+                )
+                if via != -1:
+                    return _channel_span(seg, via + 1, 0, start, sentence)
                 return _channel_span(seg, q, 0, start, sentence)
             if seg[q].norm == "ل" and q + 1 < len(seg):
                 return _channel_span(seg, q + 1, 0, start, sentence)
@@ -605,6 +670,12 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
         ):
             # «وقال لرويترز إن ...»: an agency or outlet of the gazetteer after لـ.
             return _channel_span(seg, p, 1, p, sentence)
+        if _outlet_noun(t, True) and p + 1 < len(seg):
+            # «قالت مصادر لوكالة "X"»، «يقول فلان لكاميرا X»: لـ + an outlet noun.
+            return _channel_span(seg, p, 1, p, sentence)
+        if t.norm == "عبر" and p + 2 < len(seg) and _outlet_noun(seg[p + 1], False):
+            # «قال فلان عبر قناة X»
+            return _channel_span(seg, p + 1, 0, p, sentence)
         if p == 0:
             continue
         if t.norm == "ل" and p + 1 < len(seg) and seg[p + 1].quote != -1:
@@ -938,6 +1009,8 @@ def _channel_name(channel: str) -> str:
     if ")" in channel:
         channel = channel.split(")")[0] + ")"
     words = channel.split()
+    if len(words) > 1 and _n(words[0]) in _AR_DEVICE_NOUNS:
+        words = words[1:]  # «كاميرا الجزيرة مباشر»: the outlet behind the camera
     cut = next((k for k, w in enumerate(words) if k and _n(w) in _AR_CHANNEL_END), len(words))
     return _without_gloss(" ".join(words[:cut]))
 
@@ -1050,9 +1123,11 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         return None
     if verb.relay:
         return _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
-    comp = _find_ar_complement(toks, i, verb, quotes_len)
+    # «أشاد فلان بروح لاعبيه، معتبرا أن ...»: a بـ-object verb's content is its object; the
+    # أن clause after it belongs to the participle.
+    comp = None if verb.ba_object else _find_ar_complement(toks, i, verb, quotes_len)
     if comp is None and verb.takes_object and not verb.participle:
-        comp = _object_complement(toks, i, sentence, ctx)
+        comp = _object_complement(toks, i, sentence, ctx, verb.ba_object)
     if comp is None:
         # «"..."، قال فلان»: the quote comes first.
         if (
@@ -1087,9 +1162,23 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         parts = _split_commas(span)
         core = parts[0]
         np = None
-        # «وصف الوزير الاتفاقَ بأنه»: the verb's object sits between subject and بأن.
         if (
             verb.lemma == _DESCRIBE
+            and t.norm.endswith(_DESCRIBE_BARE)
+            and len(core) > 2
+            and core[-1].norm.startswith("ال")
+            and not core[-2].norm.startswith("ال")
+            and core[-2].norm not in _AR_ROLES
+        ):
+            # «ووصف التلفزيون الرسمي منطقة الحادث بأنها»: a construct object after an
+            # institution (a person's name would end in the indefinite word instead).
+            np = _parse_ar_np(core[:-2], sentence, strict=True)
+            if np is not None and not np.body:
+                np = None
+        # «وصف الوزير الاتفاقَ بأنه»: the verb's object sits between subject and بأن.
+        if (
+            np is None
+            and verb.lemma == _DESCRIBE
             and t.norm.endswith(_DESCRIBE_BARE)
             and len(core) > 1
             and core[-1].norm.startswith("ال")
@@ -1218,7 +1307,7 @@ def _channel_cue(span: list[_Tok], cs: int, ce: int, channel: str, sentence: str
     return cue or "لـ"
 
 
-def _object_complement(toks, i, sentence, ctx):
+def _object_complement(toks, i, sentence, ctx, ba_object=False):
     """«أعلنت وزارة الصحة، الإثنين، وفاة ...»، «أعلن الجيش الوطني ارتفاع الحصيلة»: the subject
     is an institution (its definite adjectives and genitives included) or a title with a name
     of at most two words; the noun object after it (past a comma or a time word) is the
@@ -1240,6 +1329,20 @@ def _object_complement(toks, i, sentence, ctx):
             return np
         return None
 
+    if ba_object:
+        # «رحب رئيس الوزراء فلان باتفاق ...»: the subject ends before the first بـ word that
+        # leaves a valid subject («الرئيس بشار الأسد بالاتفاق»: not at «بشار»); none, no speech.
+        k = next(
+            (
+                k
+                for k in range(i + 2, end)
+                if toks[k].norm.startswith("ب") and len(toks[k].norm) > 2 and valid(k) is not None
+            ),
+            -1,
+        )
+        if k == -1 or (i > 0 and toks[i - 1].norm in _AN_FORMS):
+            return None
+        return (k, -1, k)
     k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
     if k == -1:
         return None
@@ -1258,7 +1361,11 @@ def _object_complement(toks, i, sentence, ctx):
         np is not None
         and k < end
         and len(np.name.split()) == 1
-        and not toks[k].norm.startswith("ال")
+        and (
+            not toks[k].norm.startswith("ال")
+            # «رئيس الوزراء فيصل العمري باتفاق»: a family name with ال before the object
+            or (k + 1 < n and not toks[k + 1].norm.startswith("ال"))
+        )
         and toks[k].norm not in _AR_TIME_WORDS
         and valid(k + 1) is not None
     ):

@@ -1,0 +1,108 @@
+"""Arabic speaker constructions found on real articles (issue 14), on sentences written for
+the tests: each test names the construction, and asserts who speaks and which outlet is cited."""
+
+from __future__ import annotations
+
+from dashboard.analysis.speakers.engine import attribute_quotes, is_cited_source
+
+
+def _voices(*paragraphs: str) -> list[tuple[str, bool]]:
+    """(speaker, is a cited source) of every statement found in the paragraphs."""
+    return [(q.speaker, is_cited_source(q)) for q in attribute_quotes(list(paragraphs), "ar")]
+
+
+def test_channel_outlet_straight_after_the_interview_noun():
+    # «في تصريح صحيفة X»: the outlet follows the head noun without لـ.
+    got = _voices('وقال المسؤول الحكومي في تصريح صحيفة "الأخبار اليومية": "سنعلن الخطة غدا".')
+    assert ("المسؤول الحكومي", False) in got
+    assert ("صحيفة الأخبار اليومية", True) in got
+
+
+def test_channel_is_the_outlet_not_the_interviewer():
+    # «في مقابلة مع الإعلامي X عبر فضائية Y»: Y is the channel, X is no speaker.
+    got = _voices(
+        "وقال الوزير سامر الخطيب خلال مقابلة مع الإعلامي كريم ناصر عبر فضائية «المدار» إن "
+        "الموازنة الجديدة تراعي الفئات الأضعف."
+    )
+    assert ("سامر الخطيب", False) in got
+    assert ("فضائية المدار", True) in got
+    assert all("ناصر" not in name for name, _ in got)
+
+
+def test_channel_after_lam_and_an_outlet_noun():
+    # «قالت مصادر لوكالة "X"»: لـ + outlet noun cuts the subject and names the channel.
+    got = _voices('وقالت مصادر مطلعة لوكالة "الأفق"، إن الاجتماع سيعقد مساء الخميس.')
+    assert ("مصادر مطلعة", False) in got
+    assert ("وكالة الأفق", True) in got
+
+
+def test_channel_behind_a_camera_and_after_abr():
+    got = _voices("يقول سليم لكاميرا الشرق مباشر، إن البيوت كلها انهارت في دقائق.")
+    assert ("سليم", False) in got
+    assert ("الشرق مباشر", True) in got
+    got = _voices("وقال رئيس البلدية عبر قناة الساحل إن المياه ستعود غدا.")
+    assert ("رئيس البلدية", False) in got
+    assert ("قناة الساحل", True) in got
+
+
+def test_title_with_a_prepositional_phrase_then_the_name():
+    got = _voices("وقال رئيس الحكومة المكلف من البرلمان سعيد الهادي إن الوضع تحت السيطرة.")
+    assert got == [("سعيد الهادي", False)]
+    got = _voices("وقال المبعوث الأممي الخاص إلى اليمن (جون ميلر) اليوم، إنه متفائل بالحوار.")
+    assert got == [("جون ميلر", False)]
+
+
+def test_title_with_a_genitive_after_ba_and_a_bracketed_acronym():
+    got = _voices(
+        "أكدت مديرة العمليات بمكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (أوتشا) ليلى حداد، "
+        "أمس، أن ملايين الناس بحاجة إلى المساعدة."
+    )
+    assert got == [("ليلى حداد", False)]
+
+
+def test_the_name_stops_at_a_colon_and_before_the_verbs_object():
+    # «وأضاف الوزير: سنعمل»: nothing after the colon is part of the subject.
+    assert _voices("وأضاف الوزير: سنعمل كل ما في وسعنا لحماية الأسواق.") == [("الوزير", False)]
+    # «أكد فلان حرص بلاده على»: حرص opens the object, it is not a fourth name.
+    got = _voices("وأكد الشيخ ماجد بن راشد حرص الدولة على دعم العمل المشترك.")
+    assert got == [("ماجد بن راشد", False)]
+
+
+def test_circumstance_after_the_verb_is_no_speaker():
+    got = _voices(
+        "قال الوزير عادل يونس إن الحوار مستمر.", "وأضاف ضمن تغريدته أن البلاد تستحق الأفضل."
+    )
+    assert got == [("عادل يونس", False), ("عادل يونس", False)]
+
+
+def test_describe_with_a_construct_object():
+    # «ووصف X منطقةَ الحادث بأنها»: the object is two words, the subject before them.
+    got = _voices("ووصف التلفزيون الرسمي منطقة الحادث بأنها وعرة جدا.")
+    assert got == [("التلفزيون الرسمي", False)]
+
+
+def test_compound_name_spelled_with_and_without_its_space_is_one_voice():
+    got = _voices(
+        "قال وزير المالية عبد الرحمن الصالح إن الموازنة متوازنة.",
+        'وتابع عبدالرحمن الصالح: "لن نرفع الضرائب هذا العام".',
+    )
+    assert got == [("عبد الرحمن الصالح", False), ("عبد الرحمن الصالح", False)]
+
+
+def test_credit_line_below_page_chrome():
+    from dashboard.analysis.languages.ar.credits import credit_quotes
+
+    # A dateline under four lines of page chrome (menu, breadcrumbs, headline) still counts.
+    assert [q.speaker for q in credit_quotes("نبض الشرق – وكالات", 4)] == ["نبض الشرق"]
+    assert credit_quotes("نبض الشرق – وكالات", 7) == []
+
+
+def test_welcome_praise_and_pledge_verbs_with_a_noun_object():
+    got = _voices("ورحب رئيس الوزراء الأردني فيصل العمري باتفاق التجارة الجديد مع الجيران.")
+    assert got == [("فيصل العمري", False)]
+    got = _voices("وأشاد الأمين العام للمنظمة هاني سالم بدور الوسطاء في إنهاء الأزمة.")
+    assert got == [("هاني سالم", False)]
+    # A bare unknown noun after the verb is no speaker («رحب الجميع ...» is not a person).
+    assert _voices("ورحب الجمهور بالفريق في المطار.") == []
+    # The بـ object never joins the subject: a bare title before it is no named voice.
+    assert _voices("وأشاد مدرب المنتخب بروح لاعبيه في المباراة.") == []
