@@ -1,0 +1,237 @@
+"""`python -m dashboard evaluate-claims TEXTS --gold devset/claims`: the claim map's
+outlet-claim cells measured against hand annotations (issue 18, item 4).
+
+For each annotated story (`devset/claims/<story>.json`, format in devset/claims/README.md)
+its articles are read from TEXTS/<id>.txt (the page text: first line as headline, as
+`evaluate` reads them), with outlet, language and publication date from the manifests,
+and ingested into a fresh temporary DuckDB store the way a user's files are (parse,
+wire-copy clustering, claim-map update). The claim map is then taken exactly as the
+Framing page's "All outlets" mode shows it (`matrices.claim_map`, wire-copy switch at its
+default: on, as the page's default count mode "clusters" sets it), and every cell it
+shows (own article or wire copy) is an (outlet, claim) pair.
+
+Matching (claim_eval.score): each annotated claim is matched to the found claim whose
+statements lie on the annotated lines of the most outlets (statements are placed on the
+text's non-empty lines through their paragraph); then cells are counted at outlet level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dashboard.bench import claim_eval
+from dashboard.bench.evaluate import load_manifest, paragraph_lines, read_article, text_lines
+
+
+@dataclass
+class StoryResult:
+    story: str
+    outlets: int
+    claims_annotated: int
+    claims_found: int
+    statements: int
+    score: dict[str, Any]
+    missing_texts: list[str] = field(default_factory=list)
+    representatives: dict[int, str] = field(default_factory=dict)
+
+
+def load_stories(gold: Path, story: str | None = None) -> list[dict[str, Any]]:
+    files = [gold] if gold.is_file() else sorted(gold.glob("*.json"))
+    out = [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    return [s for s in out if story is None or s["story"] == story]
+
+
+def run_story(
+    spec: dict[str, Any], texts: Path, manifest: dict[str, dict[str, str]]
+) -> StoryResult:
+    from dashboard.ingest.ingest import ingest_result
+    from dashboard.ingest.readers import ReadResult
+    from dashboard.storage import claims as claim_store
+    from dashboard.storage import matrices
+    from dashboard.storage.store import Filters, open_store
+
+    raws, missing, by_file = [], [], {}
+    for aid in spec["articles"]:
+        path = texts / f"{aid}.txt"
+        row = manifest.get(aid, {})
+        if not path.exists():
+            missing.append(aid)
+            continue
+        raw = read_article(
+            path, row.get("language", ""), row.get("published", ""), row.get("url", "")
+        )
+        raw.outlet = row.get("outlet", "")
+        raw.country = row.get("outlet_country", "")
+        raws.append(raw)
+        by_file[raw.source_file] = aid
+    with tempfile.TemporaryDirectory(prefix="claims-eval-") as tmp:
+        store = open_store(f"duckdb:///{Path(tmp) / 'claims.duckdb'}")
+        try:
+            ingest_result(store, ReadResult(articles=raws), workers=1)
+            if claim_store.pending_count(store):  # DASHBOARD_CLAIM_MAP=off: update here
+                claim_store.update_claims(store)
+            cm = matrices.claim_map(store, Filters(), wire_once=True)
+            cells = {
+                int(cid): {o for o, v in row.items() if v}
+                for cid, row in cm.values.to_dict(orient="index").items()
+            }
+            reps = {int(r.claim_id): str(r.text) for r in cm.table.itertuples()}
+            support = _line_support(store, spec, texts, by_file)
+            statements = int(store.execute("SELECT COUNT(*) FROM claim_units")[0][0])
+        finally:
+            store.close()
+    gold = {c["id"]: set(c["outlets"]) for c in spec["claims"]}
+    result = claim_eval.score(cells, gold, support=support)
+    return StoryResult(
+        story=spec["story"],
+        outlets=len({r.outlet for r in raws}),
+        claims_annotated=len(gold),
+        claims_found=len(cells),
+        statements=statements,
+        score=result,
+        missing_texts=missing,
+        representatives=reps,
+    )
+
+
+def _line_support(
+    store, spec: dict[str, Any], texts: Path, by_file: dict[str, str]
+) -> dict[str, dict[int, set[str]]]:
+    """Annotated claim -> found claim -> outlets with a statement of it on the claim's
+    annotated lines."""
+    rows = store.execute(
+        """SELECT a.id, a.source_file, a.outlet, u.paragraph, u.claim_id
+           FROM claim_units u JOIN articles a ON a.id = u.article_id"""
+    )
+    # (devset id, paragraph) -> lines, per stored article.
+    para_lines: dict[str, list[set[int]]] = {}
+    placed: list[tuple[str, str, set[int], int]] = []
+    for sid, source, outlet, paragraph, cid in rows:
+        aid = by_file.get(source)
+        if aid is None:
+            continue
+        if sid not in para_lines:
+            article = store.get_articles([sid])[0]
+            para_lines[sid] = paragraph_lines(article.paragraphs, text_lines(texts / f"{aid}.txt"))
+        pl = para_lines[sid]
+        lines = pl[int(paragraph)] if 0 <= int(paragraph or 0) < len(pl) else set()
+        placed.append((aid, outlet, lines, int(cid)))
+    out: dict[str, dict[int, set[str]]] = {}
+    for claim in spec["claims"]:
+        sup: dict[int, set[str]] = {}
+        for aid, outlet, lines, cid in placed:
+            if lines & set(claim["lines"].get(aid, [])):
+                sup.setdefault(cid, set()).add(outlet)
+        out[claim["id"]] = sup
+    return out
+
+
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 3) if p + r else 0.0
+
+
+def summary(results: list[StoryResult]) -> dict[str, Any]:
+    tp = sum(r.score["tp"] for r in results)
+    fp = sum(r.score["fp"] for r in results)
+    fn = sum(r.score["fn"] for r in results)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    stories = {
+        r.story: {
+            "outlets": r.outlets,
+            "claims_annotated": r.claims_annotated,
+            "claims_found": r.claims_found,
+            "statements": r.statements,
+            "precision": r.score["precision"],
+            "recall": r.score["recall"],
+            "f1": _f1(r.score["precision"], r.score["recall"]),
+            "tp": r.score["tp"],
+            "fp": r.score["fp"],
+            "fn": r.score["fn"],
+            "missing_texts": r.missing_texts,
+        }
+        for r in results
+    }
+    overall = {"precision": round(p, 3), "recall": round(rec, 3), "f1": _f1(p, rec)}
+    overall.update(tp=tp, fp=fp, fn=fn)
+    return {"stories": stories, "overall": overall}
+
+
+def misses(results: list[StoryResult], specs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for r in results:
+        gloss = {c["id"]: c["gloss"] for c in specs[r.story]["claims"]}
+        for name, c in r.score["claims"].items():
+            out.append(
+                {
+                    "story": r.story,
+                    "claim": name,
+                    "gloss": gloss.get(name, ""),
+                    "matched": c["claim_id"],
+                    "representative": r.representatives.get(c["claim_id"], ""),
+                    "found": c["found"],
+                    "missing": c["missed"],
+                    "extra": c["extra"],
+                    "on_lines": c.get("on_lines", []),
+                }
+            )
+    return out
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("folder", help="folder of <id>.txt article texts (devset/texts)")
+    p.add_argument("--gold", required=True, help="folder of <story>.json claim annotations")
+    p.add_argument("--manifest", help="CSV or folder of CSVs (default: manifests/ beside --gold)")
+    p.add_argument("--story", help="score one story only")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument(
+        "--misses",
+        action="store_true",
+        help="list each annotated claim with the matched claim's representative sentence "
+        "and its missing and extra outlets",
+    )
+
+
+def cli(args: argparse.Namespace) -> int:
+    gold = Path(args.gold)
+    manifest = load_manifest(Path(args.manifest) if args.manifest else gold.parent / "manifests")
+    specs = load_stories(gold, args.story)
+    if not specs:
+        print("no annotated story found", file=sys.stderr)
+        return 1
+    results = []
+    for spec in specs:
+        print(f"… {spec['story']}", file=sys.stderr, flush=True)
+        results.append(run_story(spec, Path(args.folder), manifest))
+    out = summary(results)
+    if args.misses:
+        out["misses"] = misses(results, {s["story"]: s for s in specs})
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{'story':24} {'outlets':>7} {'claims':>6} {'found':>6}   P      R      F1")
+    for name, s in out["stories"].items():
+        print(
+            f"{name:24} {s['outlets']:>7} {s['claims_annotated']:>6} {s['claims_found']:>6}  "
+            f"{s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}"
+            + (f"  (missing texts: {', '.join(s['missing_texts'])})" if s["missing_texts"] else "")
+        )
+    o = out["overall"]
+    print(
+        f"{'overall':24} {'':>7} {'':>6} {'':>6}  {o['precision']:.3f}  {o['recall']:.3f}  {o['f1']:.3f}"
+    )
+    for m in out.get("misses", []):
+        if not m["missing"] and not m["extra"]:
+            continue
+        print(f"\n{m['story']} {m['claim']}: {m['gloss']}")
+        print(f"  matched claim {m['matched']}: {m['representative'][:160]}")
+        print(
+            f"  missing: {', '.join(m['missing']) or '-'}   extra: {', '.join(m['extra']) or '-'}"
+        )
+    return 0
