@@ -17,6 +17,11 @@ outlets, so a claim is matched by what it says, not only by who carries it. A ce
 positive when the matched claim has the outlet, false positive for the matched claim's
 other outlets, false negative for annotated outlets it lacks. Found claims matched to no
 annotation are not counted (the annotation lists the main claims, not every statement).
+
+With `one_to_one=True` a found claim stands for at most one annotated claim (an optimal
+assignment on the same preference): a map that lumps five annotated claims into one found
+claim is credited once, and the other four annotated claims score as missed outlets. That
+is the stricter reading; the default lets several annotated claims share a found claim.
 """
 
 from __future__ import annotations
@@ -42,16 +47,55 @@ def match(
     return cid, cells[cid]
 
 
+def _preference(got: set[str], want: set[str], sup: set[str]) -> int:
+    # Lexicographic (line support, shared outlets, -other outlets) as one number.
+    return 10_000 * len(sup & want) + 100 * len(got & want) - len(got - want)
+
+
+def assign_one_to_one(
+    cells: dict[int, set[str]],
+    gold: dict[str, set[str]],
+    support: dict[str, dict[int, set[str]]] | None = None,
+) -> dict[str, int | None]:
+    """Annotated claim -> found claim id, each found claim used at most once, maximising
+    the summed preference (only pairs sharing an outlet are allowed)."""
+    from scipy.optimize import linear_sum_assignment
+
+    names, cids = list(gold), sorted(cells)
+    out: dict[str, int | None] = {n: None for n in names}
+    if not names or not cids:
+        return out
+    import numpy as np
+
+    gain = np.zeros((len(names), len(cids)))
+    for i, n in enumerate(names):
+        sup = (support or {}).get(n, {})
+        for j, c in enumerate(cids):
+            if cells[c] & gold[n]:
+                gain[i, j] = 1_000_000 + _preference(cells[c], gold[n], sup.get(c, set()))
+    rows, cols = linear_sum_assignment(-gain)
+    for i, j in zip(rows, cols, strict=True):
+        if gain[i, j] > 0:
+            out[names[i]] = cids[j]
+    return out
+
+
 def score(
     cells: dict[int, set[str]],
     gold: dict[str, set[str]],
     support: dict[str, dict[int, set[str]]] | None = None,
+    one_to_one: bool = False,
 ) -> dict:
     tp = fp = fn = 0
     per_claim = {}
+    fixed = assign_one_to_one(cells, gold, support) if one_to_one else None
     for name, want in gold.items():
         sup = (support or {}).get(name)
-        cid, got = match(cells, set(want), sup)
+        if fixed is not None:
+            cid = fixed[name]
+            got = cells[cid] if cid is not None else set()
+        else:
+            cid, got = match(cells, set(want), sup)
         hit, extra, missed = len(got & want), len(got - want), len(set(want) - got)
         tp, fp, fn = tp + hit, fp + extra, fn + missed
         per_claim[name] = {

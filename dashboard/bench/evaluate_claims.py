@@ -37,6 +37,7 @@ class StoryResult:
     claims_found: int
     statements: int
     score: dict[str, Any]
+    strict: dict[str, Any]
     missing_texts: list[str] = field(default_factory=list)
     representatives: dict[int, str] = field(default_factory=dict)
 
@@ -88,6 +89,7 @@ def run_story(
             store.close()
     gold = {c["id"]: set(c["outlets"]) for c in spec["claims"]}
     result = claim_eval.score(cells, gold, support=support)
+    strict = claim_eval.score(cells, gold, support=support, one_to_one=True)
     return StoryResult(
         story=spec["story"],
         outlets=len({r.outlet for r in raws}),
@@ -95,6 +97,7 @@ def run_story(
         claims_found=len(cells),
         statements=statements,
         score=result,
+        strict=strict,
         missing_texts=missing,
         representatives=reps,
     )
@@ -136,30 +139,31 @@ def _f1(p: float, r: float) -> float:
     return round(2 * p * r / (p + r), 3) if p + r else 0.0
 
 
-def summary(results: list[StoryResult]) -> dict[str, Any]:
-    tp = sum(r.score["tp"] for r in results)
-    fp = sum(r.score["fp"] for r in results)
-    fn = sum(r.score["fn"] for r in results)
+def _prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
     p = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
-    stories = {
-        r.story: {
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": _f1(p, r),
+            "tp": tp, "fp": fp, "fn": fn}  # fmt: skip
+
+
+def summary(results: list[StoryResult]) -> dict[str, Any]:
+    """Per story and overall (cells pooled): `cells` lets several annotated claims share
+    one found claim; `one_to_one` does not (the stricter reading)."""
+    stories = {}
+    for r in results:
+        stories[r.story] = {
             "outlets": r.outlets,
             "claims_annotated": r.claims_annotated,
             "claims_found": r.claims_found,
             "statements": r.statements,
-            "precision": r.score["precision"],
-            "recall": r.score["recall"],
-            "f1": _f1(r.score["precision"], r.score["recall"]),
-            "tp": r.score["tp"],
-            "fp": r.score["fp"],
-            "fn": r.score["fn"],
+            "cells": _prf(r.score["tp"], r.score["fp"], r.score["fn"]),
+            "one_to_one": _prf(r.strict["tp"], r.strict["fp"], r.strict["fn"]),
             "missing_texts": r.missing_texts,
         }
-        for r in results
+    overall = {
+        key: _prf(*(sum(getattr(r, attr)[k] for r in results) for k in ("tp", "fp", "fn")))
+        for key, attr in (("cells", "score"), ("one_to_one", "strict"))
     }
-    overall = {"precision": round(p, 3), "recall": round(rec, 3), "f1": _f1(p, rec)}
-    overall.update(tp=tp, fp=fp, fn=fn)
     return {"stories": stories, "overall": overall}
 
 
@@ -167,6 +171,7 @@ def misses(results: list[StoryResult], specs: dict[str, dict[str, Any]]) -> list
     out = []
     for r in results:
         gloss = {c["id"]: c["gloss"] for c in specs[r.story]["claims"]}
+        strict = r.strict["claims"]
         for name, c in r.score["claims"].items():
             out.append(
                 {
@@ -179,6 +184,8 @@ def misses(results: list[StoryResult], specs: dict[str, dict[str, Any]]) -> list
                     "missing": c["missed"],
                     "extra": c["extra"],
                     "on_lines": c.get("on_lines", []),
+                    "one_to_one": strict[name]["claim_id"],
+                    "one_to_one_missing": strict[name]["missed"],
                 }
             )
     return out
@@ -215,22 +222,31 @@ def cli(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
-    print(f"{'story':24} {'outlets':>7} {'claims':>6} {'found':>6}   P      R      F1")
-    for name, s in out["stories"].items():
-        print(
-            f"{name:24} {s['outlets']:>7} {s['claims_annotated']:>6} {s['claims_found']:>6}  "
-            f"{s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}"
-            + (f"  (missing texts: {', '.join(s['missing_texts'])})" if s["missing_texts"] else "")
-        )
-    o = out["overall"]
+    print(f"{'':24} {'':>7} {'':>6} {'':>6}  cells (shared matches)   one-to-one")
     print(
-        f"{'overall':24} {'':>7} {'':>6} {'':>6}  {o['precision']:.3f}  {o['recall']:.3f}  {o['f1']:.3f}"
+        f"{'story':24} {'outlets':>7} {'claims':>6} {'found':>6}  P     R     F1      P     R     F1"
     )
+
+    def line(name: str, head: str, cells: dict, strict: dict, tail: str = "") -> None:
+        print(
+            f"{name:24} {head}  {cells['precision']:.3f} {cells['recall']:.3f} {cells['f1']:.3f}"
+            f"   {strict['precision']:.3f} {strict['recall']:.3f} {strict['f1']:.3f}{tail}"
+        )
+
+    for name, s in out["stories"].items():
+        head = f"{s['outlets']:>7} {s['claims_annotated']:>6} {s['claims_found']:>6}"
+        tail = f"  (missing texts: {', '.join(s['missing_texts'])})" if s["missing_texts"] else ""
+        line(name, head, s["cells"], s["one_to_one"], tail)
+    line("overall", " " * 21, out["overall"]["cells"], out["overall"]["one_to_one"])
     for m in out.get("misses", []):
-        if not m["missing"] and not m["extra"]:
+        if not m["missing"] and not m["extra"] and m["one_to_one"] == m["matched"]:
             continue
         print(f"\n{m['story']} {m['claim']}: {m['gloss']}")
         print(f"  matched claim {m['matched']}: {m['representative'][:160]}")
+        if m["one_to_one"] != m["matched"]:
+            print(
+                f"  one-to-one: claim {m['one_to_one']}, missing {', '.join(m['one_to_one_missing'])}"
+            )
         print(
             f"  missing: {', '.join(m['missing']) or '-'}   extra: {', '.join(m['extra']) or '-'}"
         )
