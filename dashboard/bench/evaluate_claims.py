@@ -245,7 +245,7 @@ def cli(args: argparse.Namespace) -> int:
         print(f"  matched claim {m['matched']}: {m['representative'][:160]}")
         if m["one_to_one"] != m["matched"]:
             print(
-                f"  one-to-one: claim {m['one_to_one']}, missing {', '.join(m['one_to_one_missing'])}"
+                f"  one-to-one: claim {m['one_to_one']}, missing: {', '.join(m['one_to_one_missing']) or '-'}"
             )
         print(
             f"  missing: {', '.join(m['missing']) or '-'}   extra: {', '.join(m['extra']) or '-'}"
