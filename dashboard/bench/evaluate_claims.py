@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dashboard.analysis.textproc import clean_invisible
 from dashboard.bench import claim_eval
 from dashboard.bench.evaluate import load_manifest, paragraph_lines, read_article, text_lines
 
@@ -109,22 +110,23 @@ def _line_support(
     """Annotated claim -> found claim -> outlets with a statement of it on the claim's
     annotated lines."""
     rows = store.execute(
-        """SELECT a.id, a.source_file, a.outlet, u.paragraph, u.claim_id
+        """SELECT a.id, a.source_file, a.outlet, u.paragraph, u.claim_id, u.text
            FROM claim_units u JOIN articles a ON a.id = u.article_id"""
     )
+    file_lines = {aid: text_lines(texts / f"{aid}.txt") for aid in by_file.values()}
     # (devset id, paragraph) -> lines, per stored article.
     para_lines: dict[str, list[set[int]]] = {}
     placed: list[tuple[str, str, set[int], int]] = []
-    for sid, source, outlet, paragraph, cid in rows:
+    for sid, source, outlet, paragraph, cid, text in rows:
         aid = by_file.get(source)
         if aid is None:
             continue
         if sid not in para_lines:
             article = store.get_articles([sid])[0]
-            para_lines[sid] = paragraph_lines(article.paragraphs, text_lines(texts / f"{aid}.txt"))
+            para_lines[sid] = paragraph_lines(article.paragraphs, file_lines[aid])
         pl = para_lines[sid]
         lines = pl[int(paragraph)] if 0 <= int(paragraph or 0) < len(pl) else set()
-        placed.append((aid, outlet, lines, int(cid)))
+        placed.append((aid, outlet, _unit_lines(text, lines, file_lines[aid]), int(cid)))
     out: dict[str, dict[int, set[str]]] = {}
     for claim in spec["claims"]:
         sup: dict[int, set[str]] = {}
@@ -133,6 +135,19 @@ def _line_support(
                 sup.setdefault(cid, set()).add(outlet)
         out[claim["id"]] = sup
     return out
+
+
+def _squash(text: str) -> str:
+    return " ".join(clean_invisible(text).split())
+
+
+def _unit_lines(unit: str, para: set[int], lines: list[str]) -> set[int]:
+    """The lines of its paragraph a statement is on: a paragraph of several single-newline
+    lines is one paragraph to the reader, so the statement is looked up in each line (it
+    lies inside one line, or spans whole lines); else the paragraph's lines."""
+    u = _squash(unit)
+    found = {i for i in para if u and (u in _squash(lines[i]) or _squash(lines[i]) in u)}
+    return found or set(para)
 
 
 def _f1(p: float, r: float) -> float:
