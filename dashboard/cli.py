@@ -141,6 +141,15 @@ def main(argv: list[str] | None = None) -> int:
     evaluate_keywords.add_arguments(pk)
     pk.set_defaults(func=evaluate_keywords.cli)
 
+    from dashboard.bench import evaluate_claims
+
+    pc = sub.add_parser(
+        "evaluate-claims",
+        help="score the claim map's outlet-claim cells against hand annotations (devset/claims)",
+    )
+    evaluate_claims.add_arguments(pc)
+    pc.set_defaults(func=evaluate_claims.cli)
+
     from dashboard.bench import train_voices
 
     pt = sub.add_parser(

@@ -357,3 +357,10 @@ def test_concept_classes_do_not_join_unrelated_words():
     ta = set(al.content_terms("ارتفعت أسعار النفط"))
     tb = set(al.content_terms("وقع البلدان معاهدة دفاع"))
     assert not {t for t in ta & tb if t.startswith("~")}
+
+
+def test_a_dotted_run_that_is_no_number_is_not_a_number():
+    # Image file names in page text ("news-p.v1.20250405.5d71…") once raised ValueError.
+    terms = al.content_terms("사진 news-p.v1.20250405.5d71e10e00aa45468a47c952742cce67_P1.jpg 4 명")
+    assert "#4" in terms
+    assert not any(t.startswith("#1.2") for t in terms)

@@ -323,7 +323,10 @@ def _parse_number(text: str) -> float | None:
     # "1,000" / "1.000" as thousands separators; "3.2" / "3٫2" as decimals.
     if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", t):
         return float(re.sub(r"[,.]", "", t))
-    return float(t.replace("٫", ".").replace(",", "."))
+    try:
+        return float(t.replace("٫", ".").replace(",", "."))
+    except ValueError:  # a dotted run that is no number ("1.20250405.5" in a file name)
+        return None
 
 
 def _number_key(value: float) -> str:
