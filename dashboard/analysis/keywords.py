@@ -515,13 +515,16 @@ def top_keywords(
     n: int = 30,
     terms: Counter[str] | None = None,
     exclude: Iterable[str] = (),
+    names: Iterable[str] = (),
 ) -> list[Keyword]:
     """The `n` most frequent content terms of one article, clitic variants folded.
 
     Bigrams count only when they occur at least twice. A unigram is dropped when kept
     bigrams account for at least `_COVERED_SHARE` of its occurrences (in كوريا الشمالية ×7,
     a الشمالية ×8 adds nothing). `terms`: `article_terms(paragraphs, language)` when the
-    caller already has it (the parser does), so it is not counted twice.
+    caller already has it (the parser does), so it is not counted twice. `names`: the
+    people the article's speakers are (their full names), so that a surname alone is
+    counted into the full name (`reader_names`).
     """
     if terms is None:
         terms = article_terms(paragraphs, language)
@@ -555,8 +558,9 @@ def top_keywords(
     ]
     ranked.extend((-c, False, t) for t, c in bigrams.items())
     ranked.sort()
-    # More candidates than asked for: the reader-like pass below drops some.
+    # More candidates than asked for: the reader-like passes below drop some.
     candidates = [(t, -neg) for neg, _, t in ranked[: 2 * n + 10]]
+    candidates = reader_names(candidates, counts, names)
     return [Keyword(term=t, count=c) for t, c in whole_terms(candidates, counts, exclude)[:n]]
 
 
@@ -749,6 +753,113 @@ def outlet_words(outlet: str, domain: str = "") -> frozenset[str]:
 def _inside(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     k = len(short)
     return any(long_[i : i + k] == short for i in range(len(long_) - k + 1))
+
+
+# -- how readers name things: no credits, dates or adjectives alone; surnames whole --------
+
+KEYWORD_DROP = "keyword_drop.txt"
+
+
+@cache
+def _drop_words() -> frozenset[str]:
+    """Folded words that are never a keyword alone: each pack's keyword_drop.txt, its
+    weekday and month names (not the «strict» ones that are also ordinary words) and its
+    one-word person roles and honorifics."""
+    out: set[str] = set()
+    for pack in all_packs():
+        if pack.has_lexicon(KEYWORD_DROP):
+            out.update(fold_word(f[0]) for f in pack.fields(KEYWORD_DROP))
+        for name in ("dates_weekdays.txt", "dates_months.txt"):
+            if pack.has_lexicon(name):
+                out.update(fold_word(f[0]) for f in pack.fields(name) if "strict" not in f[1:])
+    return frozenset(w for w in out if w) | _lead_words()
+
+
+@cache
+def _lead_words() -> frozenset[str]:
+    """Folded words that do not start a name: titles and one-word person roles (President,
+    «الرئيس»), honorifics, and the nationality adjectives and credits of keyword_drop."""
+    out: set[str] = set()
+    for pack in all_packs():
+        if pack.has_lexicon(KEYWORD_DROP):
+            out.update(fold_word(f[0]) for f in pack.fields(KEYWORD_DROP))
+        if pack.has_lexicon("speaker_honorifics.txt"):
+            out.update(fold_word(f[0]) for f in pack.fields("speaker_honorifics.txt"))
+        if pack.has_lexicon("speaker_roles.txt"):
+            out.update(
+                fold_word(f[0])
+                for f in pack.fields("speaker_roles.txt")
+                if " " not in f[0] and f[2:3] == ("person",)
+            )
+    return frozenset(w for w in out if w)
+
+
+def _without_lead(term: str) -> str:
+    """«الليبي الصديق الصور» -> «الصديق الصور», "President Vladimir Putin" -> "Vladimir
+    Putin": leading titles and adjectives go while two words of the name remain."""
+    words = term.split()
+    lead = _lead_words()
+    i = 0
+    while len(words) - i > 2 and fold_word(words[i]) in lead:
+        i += 1
+    if i and len(words) - i >= 2:
+        rest = words[i:]
+        if term.isascii() and not all(w[:1].isupper() for w in rest):
+            return term
+        return " ".join(rest)
+    return term
+
+
+def _name_like(words: list[str]) -> bool:
+    lead = _lead_words()
+    if any(fold_word(w) in lead or is_stopword(w.lower()) for w in words):
+        return False
+    if all(w.isascii() for w in words):
+        return all(w[:1].isupper() for w in words)
+    return True
+
+
+def reader_names(
+    candidates: list[tuple[str, int]], counts: dict[str, int], names: Iterable[str] = ()
+) -> list[tuple[str, int]]:
+    """Candidates as a reader lists them, before the fragment pass (`whole_terms`).
+
+    A weekday, month, credit, one-word title or nationality adjective alone is no keyword;
+    a multiword term loses its leading titles and adjectives; a surname alone is counted
+    into the full name when the article spells the full name out: a speaker's name
+    (`names`) whose last word it is, or, in Latin script, a capitalised «Given Surname»
+    bigram of the article («Powell» ×4 + «Jerome Powell» ×1 -> «Jerome Powell» ×4).
+    """
+    drop = _drop_words()
+    full: dict[str, tuple[str, int]] = {}  # folded surname -> (full name, its count)
+    for name in names:
+        words = _without_lead(" ".join(name.split())).split()
+        if 2 <= len(words) <= 4 and _name_like(words):
+            key = fold_word(words[-1])
+            if key not in full or len(words) > len(full[key][0].split()):
+                full[key] = (" ".join(words), 0)
+    for term, c in counts.items():
+        if term.count(" ") != 1 or not term.isascii():
+            continue
+        first, last = term.split(" ")
+        if _name_like([first, last]):
+            key = fold_word(last)
+            if key not in full or (full[key][1] and c > full[key][1]):
+                full[key] = (term, c)
+    out: list[tuple[str, int]] = []
+    for term, c in candidates:
+        if " " not in term:
+            key = fold_word(term)
+            if key in drop:
+                continue
+            if key in full and (not term.isascii() or term[:1].isupper()):
+                term = full[key][0]
+        else:
+            term = _without_lead(term)
+            if all(fold_word(w) in drop for w in term.split()):
+                continue
+        out.append((term, c))
+    return out
 
 
 # -- distinctive terms ----------------------------------------------------------------------
