@@ -561,7 +561,14 @@ def top_keywords(
     # More candidates than asked for: the reader-like passes below drop some.
     candidates = [(t, -neg) for neg, _, t in ranked[: 2 * n + 10]]
     candidates = reader_names(candidates, counts, names)
-    return [Keyword(term=t, count=c) for t, c in whole_terms(candidates, counts, exclude)[:n]]
+    kept = whole_terms(candidates, counts, exclude)
+    # Three-word names joined there may start with a title ("Minister Dalia Orenstein").
+    out: dict[tuple[str, ...], list] = {}
+    for t, c in kept:
+        t = _without_lead(t) if " " in t else t
+        k = out.setdefault(fold_term(t), [t, 0])
+        k[1] = max(k[1], c)
+    return [Keyword(term=t, count=c) for t, c in list(out.values())[:n]]
 
 
 # -- whole names, no fragments, no duplicates (issue 19) ------------------------------------
@@ -760,6 +767,15 @@ def _inside(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
 KEYWORD_DROP = "keyword_drop.txt"
 
 
+def _folds(word: str) -> tuple[str, ...]:
+    """Folded forms a lexicon word takes in a text: Arabic entries are written without the
+    article, and folding a bare «وزير» eats its first letter as a conjunction, so the form
+    with ال («الوزير» -> وزير) is folded too."""
+    if word.isascii():
+        return (fold_word(word),)
+    return (fold_word(word), fold_word("ال" + word))
+
+
 @cache
 def _drop_words() -> frozenset[str]:
     """Folded words that are never a keyword alone: each pack's keyword_drop.txt, its
@@ -768,10 +784,12 @@ def _drop_words() -> frozenset[str]:
     out: set[str] = set()
     for pack in all_packs():
         if pack.has_lexicon(KEYWORD_DROP):
-            out.update(fold_word(f[0]) for f in pack.fields(KEYWORD_DROP))
+            out.update(w for f in pack.fields(KEYWORD_DROP) for w in _folds(f[0]))
         for name in ("dates_weekdays.txt", "dates_months.txt"):
             if pack.has_lexicon(name):
-                out.update(fold_word(f[0]) for f in pack.fields(name) if "strict" not in f[1:])
+                out.update(
+                    w for f in pack.fields(name) if "strict" not in f[1:] for w in _folds(f[0])
+                )
     return frozenset(w for w in out if w) | _lead_words()
 
 
@@ -782,14 +800,15 @@ def _lead_words() -> frozenset[str]:
     out: set[str] = set()
     for pack in all_packs():
         if pack.has_lexicon(KEYWORD_DROP):
-            out.update(fold_word(f[0]) for f in pack.fields(KEYWORD_DROP))
+            out.update(w for f in pack.fields(KEYWORD_DROP) for w in _folds(f[0]))
         if pack.has_lexicon("speaker_honorifics.txt"):
-            out.update(fold_word(f[0]) for f in pack.fields("speaker_honorifics.txt"))
+            out.update(w for f in pack.fields("speaker_honorifics.txt") for w in _folds(f[0]))
         if pack.has_lexicon("speaker_roles.txt"):
             out.update(
-                fold_word(f[0])
+                w
                 for f in pack.fields("speaker_roles.txt")
                 if " " not in f[0] and f[2:3] == ("person",)
+                for w in _folds(f[0])
             )
     return frozenset(w for w in out if w)
 
