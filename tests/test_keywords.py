@@ -356,3 +356,12 @@ def test_arabic_surname_joins_the_speaker_name_and_months_go():
     assert "فبراير" not in terms
     assert not {"تصوير", "المصدر"} & set(terms)
     assert "الموازنة الجديدة" in terms
+
+
+def test_cloud_terms_leave_out_weekdays_titles_and_adjectives():
+    from dashboard.analysis.keywords import cloud_terms
+
+    counts = Counter(
+        {"Monday": 9, "President": 8, "Israeli": 7, "harbour": 6, "Lena Brandt": 5, "ferry": 4}
+    )
+    assert [t for t, _ in cloud_terms(counts, 5)] == ["harbour", "Lena Brandt", "ferry"]

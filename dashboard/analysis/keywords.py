@@ -994,7 +994,11 @@ def distinctive_vs_rest(
         # Only terms the outlet actually uses can be "its" terms.
         z_used = np.where(ya > 0, z, -np.inf)
         # A wider pool than asked for: fragments and repeats of a kept term leave it.
-        pool = [i for i in np.argsort(-z_used, kind="stable")[: 4 * n + 10] if ya[i] > 0]
+        pool = [
+            i
+            for i in np.argsort(-z_used, kind="stable")[: 4 * n + 10]
+            if ya[i] > 0 and not _dropped_alone(vocab[i])
+        ]
         shown: dict[int, str] = {}
         if whole:
             at = {vocab[i]: i for i in pool}
@@ -1020,5 +1024,11 @@ def distinctive_vs_rest(
 
 def cloud_terms(counts: Counter[str], n: int, outlet: str = "") -> list[tuple[str, int]]:
     """An outlet's `n` cloud words: whole names once each, without the outlet's own name."""
-    candidates = counts.most_common(4 * n + 10)
+    candidates = [(t, c) for t, c in counts.most_common(4 * n + 10) if not _dropped_alone(t)]
     return whole_terms(candidates, counts, exclude=outlet_words(outlet))[:n]
+
+
+def _dropped_alone(term: str) -> bool:
+    """A one-word term that is no keyword alone (a weekday, month, credit, title or
+    nationality adjective: `reader_names`)."""
+    return " " not in term and fold_word(term) in _drop_words()
