@@ -813,11 +813,24 @@ def _lead_words() -> frozenset[str]:
     return frozenset(w for w in out if w)
 
 
+@cache
+def _title_words() -> frozenset[str]:
+    """The lead words that are titles (roles and honorifics), not adjectives or credits."""
+    drop = set()
+    for pack in all_packs():
+        if pack.has_lexicon(KEYWORD_DROP):
+            drop.update(w for f in pack.fields(KEYWORD_DROP) for w in _folds(f[0]))
+    return _lead_words() - drop
+
+
 def _without_lead(term: str) -> str:
     """«الليبي الصديق الصور» -> «الصديق الصور», "President Vladimir Putin" -> "Vladimir
     Putin": leading titles and adjectives go while two words of the name remain."""
     words = term.split()
-    lead = _lead_words()
+    # In English an adjective may begin an institution's name ("European Central Bank"):
+    # only titles are taken off; Arabic adjectives follow their noun, so one that leads a
+    # term is the tail of the phrase before it.
+    lead = _title_words() if term.isascii() else _lead_words()
     i = 0
     while len(words) - i > 2 and fold_word(words[i]) in lead:
         i += 1
@@ -863,7 +876,9 @@ def reader_names(
         first, last = term.split(" ")
         if _name_like([first, last]):
             key = fold_word(last)
-            if key not in full or (full[key][1] and c > full[key][1]):
+            # The article's own «Given Surname» beats a speaker label ("Fed Chair Jerome
+            # Powell" -> "Jerome Powell"), the most frequent such bigram wins.
+            if key not in full or c > full[key][1]:
                 full[key] = (term, c)
     out: list[tuple[str, int]] = []
     for term, c in candidates:
