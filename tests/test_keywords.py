@@ -308,3 +308,60 @@ def test_distinctive_terms_fast_on_large_vocabulary():
     assert time.perf_counter() - start < 2.0
     assert len(rows) == 30
     assert rows[0]["z"] >= rows[-1]["z"]
+
+
+# -- reader names (issue 19): no credits/dates/adjectives alone, titles off, surnames whole --
+
+
+def _kw(paragraphs: list[str], language: str, names: tuple[str, ...] = ()) -> list[str]:
+    from dashboard.analysis.keywords import top_keywords as _top
+
+    return [k.term for k in _top(paragraphs, language, n=12, names=names)]
+
+
+def test_surname_counted_into_the_full_name_english():
+    paragraphs = [
+        "Central bank chair Marta Velasquez held the benchmark rate on Tuesday.",
+        "Velasquez said inflation was easing. Velasquez added that cuts could wait.",
+        "Analysts said Velasquez sounded cautious on Tuesday. Photo: Reuters",
+    ]
+    terms = _kw(paragraphs, "en")
+    assert terms[0] == "Marta Velasquez"
+    assert "Velasquez" not in terms
+    # Weekday, credit words and the wire's name are not keywords alone.
+    assert not {"Tuesday", "Photo", "Reuters"} & set(terms)
+
+
+def test_titles_and_adjectives_do_not_lead_or_stand_alone():
+    paragraphs = [
+        "Israeli Prime Minister Dalia Orenstein met Israeli farmers in the valley.",
+        "Israeli Prime Minister Dalia Orenstein promised water to the valley farmers.",
+        "Israeli officials said the valley plan would cost more.",
+    ]
+    terms = _kw(paragraphs, "en")
+    assert "Dalia Orenstein" in terms
+    assert "Israeli" not in terms
+    assert not any(t.startswith(("Israeli ", "Prime Minister Dalia")) for t in terms)
+
+
+def test_arabic_surname_joins_the_speaker_name_and_months_go():
+    paragraphs = [
+        "قال الوزير سامي القطان في فبراير إن الموازنة الجديدة تحمي الأسر.",
+        "وأضاف القطان أن الموازنة الجديدة لا ترفع الضرائب، وقال القطان إن فبراير شهد نموا.",
+        "وانتقد نواب المعارضة القطان بسبب الموازنة الجديدة. تصوير: المصدر",
+    ]
+    terms = _kw(paragraphs, "ar", names=("الوزير سامي القطان",))
+    assert "سامي القطان" in terms
+    assert "القطان" not in terms
+    assert "فبراير" not in terms
+    assert not {"تصوير", "المصدر"} & set(terms)
+    assert "الموازنة الجديدة" in terms
+
+
+def test_cloud_terms_leave_out_weekdays_titles_and_adjectives():
+    from dashboard.analysis.keywords import cloud_terms
+
+    counts = Counter(
+        {"Monday": 9, "President": 8, "Israeli": 7, "harbour": 6, "Lena Brandt": 5, "ferry": 4}
+    )
+    assert [t for t, _ in cloud_terms(counts, 5)] == ["harbour", "Lena Brandt", "ferry"]

@@ -515,13 +515,16 @@ def top_keywords(
     n: int = 30,
     terms: Counter[str] | None = None,
     exclude: Iterable[str] = (),
+    names: Iterable[str] = (),
 ) -> list[Keyword]:
     """The `n` most frequent content terms of one article, clitic variants folded.
 
     Bigrams count only when they occur at least twice. A unigram is dropped when kept
     bigrams account for at least `_COVERED_SHARE` of its occurrences (in كوريا الشمالية ×7,
     a الشمالية ×8 adds nothing). `terms`: `article_terms(paragraphs, language)` when the
-    caller already has it (the parser does), so it is not counted twice.
+    caller already has it (the parser does), so it is not counted twice. `names`: the
+    people the article's speakers are (their full names), so that a surname alone is
+    counted into the full name (`reader_names`).
     """
     if terms is None:
         terms = article_terms(paragraphs, language)
@@ -555,9 +558,17 @@ def top_keywords(
     ]
     ranked.extend((-c, False, t) for t, c in bigrams.items())
     ranked.sort()
-    # More candidates than asked for: the reader-like pass below drops some.
+    # More candidates than asked for: the reader-like passes below drop some.
     candidates = [(t, -neg) for neg, _, t in ranked[: 2 * n + 10]]
-    return [Keyword(term=t, count=c) for t, c in whole_terms(candidates, counts, exclude)[:n]]
+    candidates = reader_names(candidates, counts, names)
+    kept = whole_terms(candidates, counts, exclude)
+    # Three-word names joined there may start with a title ("Minister Dalia Orenstein").
+    out: dict[tuple[str, ...], list] = {}
+    for t, c in kept:
+        t = _without_lead(t) if " " in t else t
+        k = out.setdefault(fold_term(t), [t, 0])
+        k[1] = max(k[1], c)
+    return [Keyword(term=t, count=c) for t, c in list(out.values())[:n]]
 
 
 # -- whole names, no fragments, no duplicates (issue 19) ------------------------------------
@@ -751,6 +762,140 @@ def _inside(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return any(long_[i : i + k] == short for i in range(len(long_) - k + 1))
 
 
+# -- how readers name things: no credits, dates or adjectives alone; surnames whole --------
+
+KEYWORD_DROP = "keyword_drop.txt"
+
+
+def _folds(word: str) -> tuple[str, ...]:
+    """Folded forms a lexicon word takes in a text: Arabic entries are written without the
+    article, and folding a bare «وزير» eats its first letter as a conjunction, so the form
+    with ال («الوزير» -> وزير) is folded too."""
+    if word.isascii():
+        return (fold_word(word),)
+    return (fold_word(word), fold_word("ال" + word))
+
+
+@cache
+def _drop_words() -> frozenset[str]:
+    """Folded words that are never a keyword alone: each pack's keyword_drop.txt, its
+    weekday and month names (not the «strict» ones that are also ordinary words) and its
+    one-word person roles and honorifics."""
+    out: set[str] = set()
+    for pack in all_packs():
+        if pack.has_lexicon(KEYWORD_DROP):
+            out.update(w for f in pack.fields(KEYWORD_DROP) for w in _folds(f[0]))
+        for name in ("dates_weekdays.txt", "dates_months.txt"):
+            if pack.has_lexicon(name):
+                out.update(
+                    w for f in pack.fields(name) if "strict" not in f[1:] for w in _folds(f[0])
+                )
+    return frozenset(w for w in out if w) | _lead_words()
+
+
+@cache
+def _lead_words() -> frozenset[str]:
+    """Folded words that do not start a name: titles and one-word person roles (President,
+    «الرئيس»), honorifics, and the nationality adjectives and credits of keyword_drop."""
+    out: set[str] = set()
+    for pack in all_packs():
+        if pack.has_lexicon(KEYWORD_DROP):
+            out.update(w for f in pack.fields(KEYWORD_DROP) for w in _folds(f[0]))
+        if pack.has_lexicon("speaker_honorifics.txt"):
+            out.update(w for f in pack.fields("speaker_honorifics.txt") for w in _folds(f[0]))
+        if pack.has_lexicon("speaker_roles.txt"):
+            out.update(
+                w
+                for f in pack.fields("speaker_roles.txt")
+                if " " not in f[0] and f[2:3] == ("person",)
+                for w in _folds(f[0])
+            )
+    return frozenset(w for w in out if w)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """The lead words that are titles (roles and honorifics), not adjectives or credits."""
+    drop = set()
+    for pack in all_packs():
+        if pack.has_lexicon(KEYWORD_DROP):
+            drop.update(w for f in pack.fields(KEYWORD_DROP) for w in _folds(f[0]))
+    return _lead_words() - drop
+
+
+def _without_lead(term: str) -> str:
+    """«الليبي الصديق الصور» -> «الصديق الصور», "President Vladimir Putin" -> "Vladimir
+    Putin": leading titles and adjectives go while two words of the name remain."""
+    words = term.split()
+    # In English an adjective may begin an institution's name ("European Central Bank"):
+    # only titles are taken off; Arabic adjectives follow their noun, so one that leads a
+    # term is the tail of the phrase before it.
+    lead = _title_words() if term.isascii() else _lead_words()
+    i = 0
+    while len(words) - i > 2 and fold_word(words[i]) in lead:
+        i += 1
+    if i and len(words) - i >= 2:
+        rest = words[i:]
+        if term.isascii() and not all(w[:1].isupper() for w in rest):
+            return term
+        return " ".join(rest)
+    return term
+
+
+def _name_like(words: list[str]) -> bool:
+    lead = _lead_words()
+    if any(fold_word(w) in lead or is_stopword(w.lower()) for w in words):
+        return False
+    if all(w.isascii() for w in words):
+        return all(w[:1].isupper() for w in words)
+    return True
+
+
+def reader_names(
+    candidates: list[tuple[str, int]], counts: dict[str, int], names: Iterable[str] = ()
+) -> list[tuple[str, int]]:
+    """Candidates as a reader lists them, before the fragment pass (`whole_terms`).
+
+    A weekday, month, credit, one-word title or nationality adjective alone is no keyword;
+    a multiword term loses its leading titles and adjectives; a surname alone is counted
+    into the full name when the article spells the full name out: a speaker's name
+    (`names`) whose last word it is, or, in Latin script, a capitalised «Given Surname»
+    bigram of the article («Powell» ×4 + «Jerome Powell» ×1 -> «Jerome Powell» ×4).
+    """
+    drop = _drop_words()
+    full: dict[str, tuple[str, int]] = {}  # folded surname -> (full name, its count)
+    for name in names:
+        words = _without_lead(" ".join(name.split())).split()
+        if 2 <= len(words) <= 4 and _name_like(words):
+            key = fold_word(words[-1])
+            if key not in full or len(words) > len(full[key][0].split()):
+                full[key] = (" ".join(words), 0)
+    for term, c in counts.items():
+        if term.count(" ") != 1 or not term.isascii():
+            continue
+        first, last = term.split(" ")
+        if _name_like([first, last]):
+            key = fold_word(last)
+            # The article's own «Given Surname» beats a speaker label ("Fed Chair Jerome
+            # Powell" -> "Jerome Powell"), the most frequent such bigram wins.
+            if key not in full or c > full[key][1]:
+                full[key] = (term, c)
+    out: list[tuple[str, int]] = []
+    for term, c in candidates:
+        if " " not in term:
+            key = fold_word(term)
+            if key in drop:
+                continue
+            if key in full and (not term.isascii() or term[:1].isupper()):
+                term = full[key][0]
+        else:
+            term = _without_lead(term)
+            if all(fold_word(w) in drop for w in term.split()):
+                continue
+        out.append((term, c))
+    return out
+
+
 # -- distinctive terms ----------------------------------------------------------------------
 
 
@@ -864,7 +1009,11 @@ def distinctive_vs_rest(
         # Only terms the outlet actually uses can be "its" terms.
         z_used = np.where(ya > 0, z, -np.inf)
         # A wider pool than asked for: fragments and repeats of a kept term leave it.
-        pool = [i for i in np.argsort(-z_used, kind="stable")[: 4 * n + 10] if ya[i] > 0]
+        pool = [
+            i
+            for i in np.argsort(-z_used, kind="stable")[: 4 * n + 10]
+            if ya[i] > 0 and not _dropped_alone(vocab[i])
+        ]
         shown: dict[int, str] = {}
         if whole:
             at = {vocab[i]: i for i in pool}
@@ -890,5 +1039,11 @@ def distinctive_vs_rest(
 
 def cloud_terms(counts: Counter[str], n: int, outlet: str = "") -> list[tuple[str, int]]:
     """An outlet's `n` cloud words: whole names once each, without the outlet's own name."""
-    candidates = counts.most_common(4 * n + 10)
+    candidates = [(t, c) for t, c in counts.most_common(4 * n + 10) if not _dropped_alone(t)]
     return whole_terms(candidates, counts, exclude=outlet_words(outlet))[:n]
+
+
+def _dropped_alone(term: str) -> bool:
+    """A one-word term that is no keyword alone (a weekday, month, credit, title or
+    nationality adjective: `reader_names`)."""
+    return " " not in term and fold_word(term) in _drop_words()

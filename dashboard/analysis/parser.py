@@ -69,6 +69,7 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
     # Rules propose the statements; the learned voice check drops non-voices (voice_model.py).
     quotes = keep_voices(attribute_quotes(paragraphs, language), paragraphs, language)
     frames, evidence = score_frames(paragraphs, language)
+    speakers = summarize_speakers(quotes)
     counts = article_terms([title, *paragraphs], language)
     terms = [Keyword(t, n) for t, n in counts.most_common() if n >= 2 or " " not in t]
     return Article(
@@ -80,7 +81,7 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
         language=language,
         paragraphs=paragraphs,
         quotes=quotes,
-        speakers=summarize_speakers(quotes),
+        speakers=speakers,
         dates=extract_dates(paragraphs, published, language),
         keywords=top_keywords(
             [title, *paragraphs],
@@ -88,6 +89,7 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
             n=KEYWORDS_PER_ARTICLE,
             terms=counts,
             exclude=outlet_words(raw.outlet, raw.outlet_domain),
+            names=[s.name for s in speakers],
         ),
         event_names=event_names(paragraphs, language, title=title),
         frames=frames,
