@@ -106,3 +106,29 @@ def test_welcome_praise_and_pledge_verbs_with_a_noun_object():
     assert _voices("ورحب الجمهور بالفريق في المطار.") == []
     # The بـ object never joins the subject: a bare title before it is no named voice.
     assert _voices("وأشاد مدرب المنتخب بروح لاعبيه في المباراة.") == []
+
+
+def test_dropped_subject_after_a_paragraph_that_opens_with_a_person():
+    # «واستقبل الوزير X في مكتبه وفدا» attributes nothing, but the next «وقال:» is X's.
+    got = _voices(
+        "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
+        "وأعلنت وزارة الاقتصاد عن خطة جديدة للدعم.",
+        "واستقبل وزير الصناعة سليم داود في مكتبه وفدا من المستثمرين الأجانب.",
+        "وقال: المعرض يفتح أسواقا جديدة أمام المنتجين.",
+    )
+    assert got[-1] == ("سليم داود", False)
+    # A surname met before also counts: «وكتب الحربي في تغريدة …» then «وأضاف أن …».
+    got = _voices(
+        "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
+        "وأعلنت وزارة الاقتصاد عن خطة جديدة للدعم.",
+        "وكتب الحربي في تغريدة على منصة إكس كلمة شكر للعاملين.",
+        "وأضاف أن الصادرات ارتفعت هذا العام.",
+    )
+    assert got[-1] == ("ماجد الحربي", False)
+    # A paragraph opening with a preposition names no subject: the last speaker stays.
+    got = _voices(
+        "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
+        "وفي وزارة الصناعة سليم داود المعرض الدولي للصناعات.",
+        "وأضاف أن الصادرات ارتفعت هذا العام.",
+    )
+    assert got[-1] == ("ماجد الحربي", False)

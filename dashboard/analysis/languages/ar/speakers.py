@@ -721,7 +721,9 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
         # other tokens before any further work.
         if p < resume or (t.norm not in _AR_PERSON_HEADS and t.norm not in surnames):
             continue
-        base = t.norm[1:] if t.norm[:1] == "و" and len(t.norm) > 3 else t.norm
+        # «وزير» is a title that itself begins with و: strip a conjunction only from other words.
+        strip = t.norm[:1] == "و" and len(t.norm) > 3 and t.norm not in _AR_ROLES
+        base = t.norm[1:] if strip else t.norm
         role = _AR_ROLES.get(base)
         if (
             role
@@ -1557,7 +1559,9 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     p_trigger = _AR_TRIGGERS.found(pnorm, pruns)
     p_role = None if p_trigger else _AR_PERSON_ROLES.found(pnorm, pruns)
     if not p_trigger and not p_role:
+        _opening_subject(paragraph, ctx)
         return out
+    n_out = len(out)
     for sentence in split_sentences(paragraph):
         # A one-sentence paragraph (the common case in news) is already normalised and
         # already filtered.
@@ -1575,7 +1579,46 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             # No attribution here, but «الرئيس الروسي فلاديمير بوتين» can be named.
             toks, _q = _tokens(sentence)
             _ar_mentions(toks, sentence, ctx)
+    if len(out) == n_out:
+        _opening_subject(paragraph, ctx)
     return out
+
+
+def _opening_subject(paragraph: str, ctx: _Ctx) -> None:
+    """«وافتتح ملك البحرين حمد بن عيسى القمة …» then «وقال: …»: a paragraph that attributes
+    nothing but opens with a verb and a person (a title with a name, or a surname met before)
+    makes that person the one a later dropped subject («وقال»، «وأضاف») refers to."""
+    head = paragraph.lstrip()[:120]
+    toks, _q = _tokens(head)
+    if len(toks) < 3 or toks[0].quote != -1 or toks[1].gap != " ":
+        return
+    first = toks[0].norm
+    if (
+        first in _AR_STOP
+        or first in _AR_FILLERS
+        or first in _AR_CLAUSE
+        or first in _AR_PERSON_HEADS
+        or first in ctx.by_surname
+        or first.startswith(("ال", "وال", "في", "وفي", "ب", "ل"))
+        or not first.isalpha()
+    ):
+        return
+    mentions = _ar_mentions(toks, head, ctx)
+    if not mentions or mentions[0][0] != 1 or mentions[0][1].body:
+        return
+    np = mentions[0][1]
+    words = _nphrase(np.name)
+    # A name that ran on into the clause («… ثانيًا بنسبة 22.10») or a title before a place
+    # («فريق الكويت») is no person to carry over.
+    if (
+        not words
+        or len(words) > 7
+        or np.name == np.role
+        or words[0].startswith("ال")
+        or any(c.isdigit() for c in np.name)
+    ):
+        return
+    ctx.last = np
 
 
 # «NAME: TEXT» lines (headlines, teasers): a label of up to four words before a colon.
