@@ -132,3 +132,24 @@ def test_dropped_subject_after_a_paragraph_that_opens_with_a_person():
         "وأضاف أن الصادرات ارتفعت هذا العام.",
     )
     assert got[-1] == ("ماجد الحربي", False)
+
+
+def test_participle_with_a_noun_object_after_a_comma():
+    # «…، متعهدا بـ…»، «…، مؤكدا التزام …»، «…، موجها الشكر …»: the participle continues the
+    # speaker of the statement before it, and its noun object is what is said.
+    got = attribute_quotes(
+        ["وأوضح وزير المالية كمال الرفاعي أن العجز تراجع هذا العام، متعهدا بخفض الدين العام."],
+        "ar",
+    )
+    assert [(q.speaker, q.verb) for q in got] == [
+        ("كمال الرفاعي", "وأوضح"),
+        ("كمال الرفاعي", "متعهدا"),
+    ]
+    assert got[1].text.startswith("بخفض الدين")
+    got = _voices("رحب رئيس البرلمان نادر سليم بالاتفاق، مؤكدا التزام المجلس بتطبيقه.")
+    assert got == [("نادر سليم", False), ("نادر سليم", False)]
+    got = _voices("وقال الرئيس المنتخب فارس عودة إنه سيعمل للجميع، موجها الشكر إلى الناخبين.")
+    assert got == [("فارس عودة", False), ("فارس عودة", False)]
+    # Without a statement before it in the sentence, a participle with a noun object is
+    # nobody's: «…، مؤكدا …» after a plain narrative clause.
+    assert _voices("وصل الوفد إلى العاصمة مساء أمس، مؤكدا التزام الجانبين.") == []

@@ -59,6 +59,9 @@ class _Verb:
     relay: bool = False  # «نقلت وكالة X عن مسؤول قوله إن ...»: X relays, the speaker follows عن
     takes_object: bool = False  # «أعلنت الوزارة وفاة ...»: a noun object may be the content
     ba_object: bool = False  # «رحب الرئيس باتفاق ...»: the object comes with بـ
+    # «…، متعهدا بمحاسبة المسؤولين»، «…، مؤكدا التزام الحكومة»: after a comma the participle's
+    # noun object is the content (flag `pobject`, and every `object`/`ba` verb).
+    participle_object: bool = False
 
 
 _AN_FORMS = frozenset(
@@ -97,8 +100,9 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         complements = frozenset(_n(c) for c in compl.split())
         homograph = "homograph" in flags
         relay = "relay" in flags
-        takes_object = "object" in flags or "ba" in flags.split()
+        takes_object = "object" in flags.split() or "ba" in flags.split()
         ba_object = "ba" in flags.split()
+        participle_object = takes_object or "pobject" in flags.split()
         finite_forms = [lemma, *finite.split()]
         # Regular plurals: past + وا, present (ي...) + ون.
         plurals = [f + "وا" for f in finite_forms[:1]] + [
@@ -116,7 +120,16 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         for form in participles.split():
             nf = _n(form)
             verbs.setdefault(
-                nf, _Verb(_n(lemma), True, nf.endswith("ه"), complements, homograph, relay)
+                nf,
+                _Verb(
+                    _n(lemma),
+                    True,
+                    nf.endswith("ه"),
+                    complements,
+                    homograph,
+                    relay,
+                    participle_object=participle_object,
+                ),
             )
     return verbs
 
@@ -1130,6 +1143,21 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     comp = None if verb.ba_object else _find_ar_complement(toks, i, verb, quotes_len)
     if comp is None and verb.takes_object and not verb.participle:
         comp = _object_complement(toks, i, sentence, ctx, verb.ba_object)
+    if (
+        comp is None
+        and verb.participle_object
+        and i > 0
+        and i + 1 < len(toks)
+        and _COMMA_RE.search(t.gap)
+        and toks[i + 1].gap == " "
+        and toks[i + 1].quote == -1
+    ):
+        # «…، متعهدا بمحاسبة المسؤولين»: only after a statement of this sentence, whose
+        # speaker the participle continues.
+        prev = next((h.np for h in reversed(hits) if h.np is not None), None)
+        if prev is None or not _firm_speaker(prev):
+            return None
+        comp = (i + 1, -1, i + 1)
     if comp is None:
         # «"..."، قال فلان»: the quote comes first.
         if (
@@ -1271,6 +1299,17 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
 # Verbs of expectation whose bare present form before «أن» is impersonal: «يُتوقع أن»، «يُرجّح
 # أن» ("it is expected that"), the writer's own forecast, nobody's statement.
 _AR_IMPERSONAL_LEMMAS = frozenset(_n(w) for w in _words("توقع رجح اعتقد افترض قدر"))
+
+
+def _firm_speaker(np: _NP) -> bool:
+    """A speaker a participle may continue: one met before, a body, or a title with a name
+    that does not open with the article or a preposition (not a run-on span «الكبير بـ…»)."""
+    if np.known or np.body:
+        return True
+    words = np.name.split()
+    return bool(
+        np.role and words and np.name != np.role and not _n(words[0]).startswith(("ال", "ل", "ب"))
+    )
 
 
 def _impersonal(toks, i, verb, mentions, hits) -> bool:
