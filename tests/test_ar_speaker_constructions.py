@@ -153,3 +153,16 @@ def test_participle_with_a_noun_object_after_a_comma():
     # Without a statement before it in the sentence, a participle with a noun object is
     # nobody's: «…، مؤكدا …» after a plain narrative clause.
     assert _voices("وصل الوفد إلى العاصمة مساء أمس، مؤكدا التزام الجانبين.") == []
+
+
+def test_one_word_label_headline_takes_the_full_name_from_the_body():
+    got = _voices(
+        "الحربي: الأسواق العربية تتعافى ببطء",
+        "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
+    )
+    assert got == [("ماجد الحربي", False), ("ماجد الحربي", False)]
+    # A one-word label nobody in the body carries is a topic, not a voice.
+    assert _voices(
+        "التضخم: الأسعار ترتفع للشهر الثالث",
+        "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
+    ) == [("ماجد الحربي", False)]

@@ -14,7 +14,7 @@ speaker_roles.txt, speaker_statement_nouns.txt; honorifics of every pack.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dashboard.analysis.languages import all_fields, get_pack
 from dashboard.analysis.languages.ar.credits import credit_quotes, is_outlet_name
@@ -1704,6 +1704,17 @@ def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     if any(_ar_verb(rest_toks, k) for k in range(min(3, len(rest_toks)))):
         return None  # «وزير الطاقة: قال …»: the verb rules read it
     np = _parse_ar_np(toks, label, strict=True)
+    if (
+        np is None
+        and len(toks) == 1
+        and toks[0].quote == -1
+        and toks[0].surf.isalpha()
+        and _role_at(toks, 0, _AR_ROLES) is None
+        and toks[0].norm not in _AR_VERBS
+    ):
+        # «الشيباني: …»: a bare surname; finish_article keeps it only when the article names
+        # a speaker with that surname, and gives it that speaker's full name.
+        np = ctx.resolve(_NP(toks[0].surf))
     if np is None or (np.role and np.role == np.name) or np.kind == "anonymous":
         return None
     if not np.body and _role_at(toks, 0, _AR_ROLES) is not None and not np.role:
@@ -1733,11 +1744,22 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
         and q.speaker_kind not in ("state", "organisation", "media", "anonymous")
     ]
     tails = {_n(q.speaker.split()[-1]) for q in others if q.speaker.split()}
+    # A one-word label («الشيباني: …») takes the full name of the speaker with that surname.
+    full = {_n(q.speaker.split()[-1]): q for q in others if len(q.speaker.split()) > 1}
     kept = []
     for q in quotes:
         if q.verb == _LABEL_CUE and q.speaker_kind == "other" and not q.role:
             words = q.speaker.split()
             if not words or _n(words[-1]) not in tails:
                 continue
+            named = full.get(_n(words[0])) if len(words) == 1 else None
+            if named is not None:
+                q = replace(
+                    q,
+                    speaker=named.speaker,
+                    speaker_kind=named.speaker_kind,
+                    role=named.role,
+                    affiliation=named.affiliation,
+                )
         kept.append(q)
     return kept
