@@ -166,3 +166,9 @@ def test_one_word_label_headline_takes_the_full_name_from_the_body():
         "التضخم: الأسعار ترتفع للشهر الثالث",
         "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
     ) == [("ماجد الحربي", False)]
+
+
+def test_object_noun_is_never_a_subject():
+    # «يؤكد أهمية …»: the verbal noun opens the object; no speaker «أهمية السيطرة».
+    got = _voices("وأشار التقرير إلى أن البنك يؤكد أهمية السيطرة على الأسعار.")
+    assert all("أهمية" not in name for name, _ in got)

@@ -522,8 +522,8 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     if not seg:
         return None
     first = seg[0]
-    if first.norm in _AR_PRONOUNS:
-        return None
+    if first.norm in _AR_PRONOUNS or first.norm in _AR_OBJECT_NOUNS:
+        return None  # «يؤكد أهمية السيطرة على»: the verb's object, not its subject
     head = first.norm[2:] if first.norm.startswith("ال") else first.norm
     if head in _STATEMENT_NOUNS:
         return _statement_issuer(seg, sentence)
