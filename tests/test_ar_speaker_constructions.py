@@ -172,3 +172,14 @@ def test_object_noun_is_never_a_subject():
     # «يؤكد أهمية …»: the verbal noun opens the object; no speaker «أهمية السيطرة».
     got = _voices("وأشار التقرير إلى أن البنك يؤكد أهمية السيطرة على الأسعار.")
     assert all("أهمية" not in name for name, _ in got)
+
+
+def test_agency_named_with_a_verb_after_a_clause_word_or_filler():
+    # «وبينما ذكرت "رويترز" أن …»، «ومن جهتها نقلت "أسوشيتد برس" أن …» (no عن: no relay).
+    got = _voices('وبينما ذكرت "رويترز" أن الاجتماع انتهى دون اتفاق، لم يصدر أي بيان رسمي.')
+    assert [name for name, _ in got] == ["رويترز"]
+    got = _voices('ومن جهتها نقلت "أسوشيتد برس" أن الوفد غادر العاصمة مساء.')
+    assert [name for name, _ in got] == ["أسوشيتد برس"]
+    # With عن the outlet still relays the person after it.
+    got = _voices('ونقلت "رويترز" عن مسؤول حكومي قوله إن المحادثات ستستأنف.')
+    assert ("مسؤول حكومي", False) in got

@@ -806,7 +806,14 @@ def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
 def _clause_initial(toks: list[_Tok], i: int) -> bool:
     if i == 0 or _COMMA_RE.search(toks[i].gap) or _HARD_PUNCT.search(toks[i].gap):
         return True
-    return toks[i - 1].norm in _AR_KANA or toks[i - 1].norm in _AR_CLAUSE
+    prev = toks[i - 1].norm
+    # «وبينما ذكرت»، «وحيث أعلنت»: a clause word after the conjunction و; «ومن جهتها نقلت».
+    return (
+        prev in _AR_KANA
+        or prev in _AR_CLAUSE
+        or prev in _AR_FILLERS
+        or (prev[:1] == "و" and len(prev) > 2 and prev[1:] in _AR_CLAUSE)
+    )
 
 
 def _opening_quote(toks: list[_Tok], k: int, quotes_len: dict[int, int]) -> bool:
@@ -1137,7 +1144,10 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if verb is None:
         return None
     if verb.relay:
-        return _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
+        relayed = _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
+        if relayed is not None or any(toks[j].norm == "عن" for j in range(i + 1, len(toks))):
+            return relayed
+        # «نقلت "أسوشيتد برس" أن …» without عن: the outlet's own report, read as a statement.
     # «أشاد فلان بروح لاعبيه، معتبرا أن ...»: a بـ-object verb's content is its object; the
     # أن clause after it belongs to the participle.
     comp = None if verb.ba_object else _find_ar_complement(toks, i, verb, quotes_len)
