@@ -183,3 +183,17 @@ def test_agency_named_with_a_verb_after_a_clause_word_or_filler():
     # With عن the outlet still relays the person after it.
     got = _voices('ونقلت "رويترز" عن مسؤول حكومي قوله إن المحادثات ستستأنف.')
     assert ("مسؤول حكومي", False) in got
+
+
+def test_highness_honorifics_and_crown_prince_title():
+    # «سمو» / «صاحب السمو» before a title are honorifics, not a name; «ولي عهد X» is a title.
+    got = _voices("وقال سمو أمير الدولة الشيخ سالم الناصر في كلمته إن المجلس قوي.")
+    assert got == [("سالم الناصر", False)]
+    got = _voices("أكد صاحب السمو الشيخ فهد بن ناصر آل ماجد ولي عهد الإمارة أن الحوار مستمر.")
+    assert got == [("فهد بن ناصر آل ماجد", False)]
+    # «وأعرب سموه»: his highness is the person who spoke before, not a new voice.
+    got = _voices(
+        "قال أمير الدولة الشيخ سالم الناصر إن المجلس قوي.",
+        "وأعرب سموه عن أمله في نجاح القمة.",
+    )
+    assert got == [("سالم الناصر", False), ("سالم الناصر", False)]

@@ -273,7 +273,10 @@ _AR_STOP = frozenset(
 )
 # Fillers dropped from the front of a subject span ("قال أيضًا الوزير").
 _AR_FILLERS = frozenset(
-    _n(w) for w in _words("أيضا كذلك بدوره بدورها بدورهم مجددا من جهته جانبه جهتها جانبها قد وقد")
+    _n(w)
+    for w in _words(
+        "أيضا كذلك بدوره بدورها بدورهم مجددا من جهته جانبه جهتها جانبها قد وقد سموه سموها"
+    )
 )
 _AR_PRONOUNS = frozenset(_n(w) for w in _words("هو هي هم هما"))
 _AR_REL = frozenset(_n(w) for w in _words("الذي التي الذين اللذين اللتين اللواتي"))
