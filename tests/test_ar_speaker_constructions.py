@@ -197,3 +197,16 @@ def test_highness_honorifics_and_crown_prince_title():
         "وأعرب سموه عن أمله في نجاح القمة.",
     )
     assert got == [("سالم الناصر", False), ("سالم الناصر", False)]
+
+
+def test_came_in_an_interview_with_an_outlet():
+    # «جاء ذلك في مقابلة … مع قناة X»: the outlet is cited as the source of the words before.
+    got = _voices(
+        "قال الوزير سامر داود إن الخطة جاهزة.",
+        "جاء ذلك في مقابلة تلفزيونية للوزير، مع قناة الأفق، مساء الأحد.",
+    )
+    assert got == [("سامر داود", False), ("قناة الأفق", True)]
+    got = _voices("قال الوزير سامر داود إن الخطة جاهزة.", "وجاءت تصريحاته لوكالة الأنباء الوطنية.")
+    assert got[-1] == ("وكالة الأنباء الوطنية", True)
+    # «جاء ذلك بعد …» names no outlet.
+    assert _voices("جاء ذلك بعد يومين من الاجتماع الأخير للمجلس.") == []

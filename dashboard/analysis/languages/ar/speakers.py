@@ -1601,6 +1601,10 @@ _AR_PERSON_ROLES = _WordFilter({k for k, v in _AR_ROLES.items() if v[0].type == 
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names."""
     out: list[Quote] = credit_quotes(paragraph, para)
+    if _CAME_IN_RE.match(paragraph):
+        came = _came_in_channel(paragraph, para)
+        if came is not None:
+            out.append(came)
     if ":" in paragraph:
         label = _label_quote(paragraph, para, ctx)
         if label is not None:
@@ -1671,6 +1675,39 @@ def _opening_subject(paragraph: str, ctx: _Ctx) -> None:
     ):
         return
     ctx.last = np
+
+
+# «جاء ذلك في مقابلة … مع قناة X»، «وجاءت تصريحاته لوكالة X»: the words before were given to
+# an outlet, which is cited as their source.
+_CAME_IN_RE = re.compile(r"^\s*و?جاء(?:ت)?\s+(?:ذلك|هذا|تصريحاته|تصريحاتها|حديثه|حديثها)\s")
+
+
+def _came_in_channel(paragraph: str, para: int) -> Quote | None:
+    sentence = split_sentences(paragraph)[0] if paragraph.strip() else paragraph
+    toks, _q = _tokens(sentence)
+    for k, t in enumerate(toks[:20]):
+        if k < 2 or t.quote != -1 and k + 1 < len(toks) and toks[k - 1].quote == t.quote:
+            continue
+        prev = toks[k - 1].norm
+        if _outlet_noun(t, True) and k + 1 < len(toks):
+            chan, _s, _e = _channel_span(toks, k, 1, k, sentence)  # «لقناة X»
+        elif _outlet_noun(t, False) and prev in ("مع", "عبر", "ل") and k + 1 < len(toks):
+            chan, _s, _e = _channel_span(toks, k, 0, k, sentence)  # «مع قناة X»
+        elif (
+            t.norm.startswith("ل")
+            and not t.norm.startswith("لل")
+            and t.quote == -1
+            and is_outlet_name(t.surf[1:].lstrip("ـ"))
+        ):
+            chan, _s, _e = _channel_span(toks, k, 1, k, sentence)  # «للجزيرة»
+        else:
+            continue
+        name = _channel_name(chan)
+        if name:
+            cue = _text(toks, 0, k + 1, sentence)
+            return _source_quote(name, cue, sentence, para, sentence)
+        return None
+    return None
 
 
 # «NAME: TEXT» lines (headlines, teasers): a label of up to four words before a colon.
