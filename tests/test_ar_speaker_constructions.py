@@ -210,3 +210,11 @@ def test_came_in_an_interview_with_an_outlet():
     assert got[-1] == ("وكالة الأنباء الوطنية", True)
     # «جاء ذلك بعد …» names no outlet.
     assert _voices("جاء ذلك بعد يومين من الاجتماع الأخير للمجلس.") == []
+
+
+def test_agency_publishes_then_says():
+    # «نشرت وكالة X صورة … قالت إنها …»: the agency is who «قالت» is.
+    got = _voices("وقبل قليل، نشرت وكالة الأفق صورة لموقع الحادث قالت إنها التقطت صباح اليوم.")
+    assert got and all(name == "وكالة الأفق" for name, _ in got)
+    # A bare noun after «نشر» is no speaker.
+    assert _voices("ونشر الجيش قواته على الحدود الشمالية.") == []

@@ -62,6 +62,9 @@ class _Verb:
     # «…، متعهدا بمحاسبة المسؤولين»، «…، مؤكدا التزام الحكومة»: after a comma the participle's
     # noun object is the content (flag `pobject`, and every `object`/`ba` verb).
     participle_object: bool = False
+    # «نشرت وكالة X صورة …»: a noun object only after an outlet (flag `media`); «نشر الجيش
+    # قواته» is no statement.
+    media_object: bool = False
 
 
 _AN_FORMS = frozenset(
@@ -100,7 +103,8 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         complements = frozenset(_n(c) for c in compl.split())
         homograph = "homograph" in flags
         relay = "relay" in flags
-        takes_object = "object" in flags.split() or "ba" in flags.split()
+        media_object = "media" in flags.split()
+        takes_object = "object" in flags.split() or "ba" in flags.split() or media_object
         ba_object = "ba" in flags.split()
         participle_object = takes_object or "pobject" in flags.split()
         finite_forms = [lemma, *finite.split()]
@@ -114,7 +118,15 @@ def _load_ar_verbs() -> dict[str, _Verb]:
             verbs.setdefault(
                 nf,
                 _Verb(
-                    _n(lemma), False, fem, complements, homograph, relay, takes_object, ba_object
+                    _n(lemma),
+                    False,
+                    fem,
+                    complements,
+                    homograph,
+                    relay,
+                    takes_object,
+                    ba_object,
+                    media_object=media_object,
                 ),
             )
         for form in participles.split():
@@ -1155,7 +1167,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     # أن clause after it belongs to the participle.
     comp = None if verb.ba_object else _find_ar_complement(toks, i, verb, quotes_len)
     if comp is None and verb.takes_object and not verb.participle:
-        comp = _object_complement(toks, i, sentence, ctx, verb.ba_object)
+        comp = _object_complement(toks, i, sentence, ctx, verb.ba_object, verb.media_object)
     if (
         comp is None
         and verb.participle_object
@@ -1361,7 +1373,7 @@ def _channel_cue(span: list[_Tok], cs: int, ce: int, channel: str, sentence: str
     return cue or "لـ"
 
 
-def _object_complement(toks, i, sentence, ctx, ba_object=False):
+def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False):
     """«أعلنت وزارة الصحة، الإثنين، وفاة ...»، «أعلن الجيش الوطني ارتفاع الحصيلة»: the subject
     is an institution (its definite adjectives and genitives included) or a title with a name
     of at most two words; the noun object after it (past a comma or a time word) is the
@@ -1379,6 +1391,9 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False):
         np = _parse_ar_np(toks[i + 1 : k], sentence, strict=True)
         if np is None:
             return None
+        if media_only:
+            outlet = np.kind == "media" or _outlet_noun(toks[i + 1], False)
+            return np if outlet and np.body or is_outlet_name(np.name) else None
         if np.body or _is_known(np, ctx) or (titled and np.role and np.role != np.name):
             return np
         return None
