@@ -218,3 +218,14 @@ def test_agency_publishes_then_says():
     assert got and all(name == "وكالة الأفق" for name, _ in got)
     # A bare noun after «نشر» is no speaker.
     assert _voices("ونشر الجيش قواته على الحدود الشمالية.") == []
+
+
+def test_wrote_in_a_post_with_a_known_surname():
+    # «وكتب الحربي في تغريدة على منصة "إكس"، "…"»: كتب with a quote, a surname met before.
+    got = _voices(
+        "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
+        "وكتب الحربي في تغريدة على منصة “إكس”، “نحن فخورون بما حققه التجار هذا العام”.",
+    )
+    assert got == [("ماجد الحربي", False), ("ماجد الحربي", False)]
+    # A byline «كتب: …» or a noun after كتب is no statement.
+    assert _voices("وكتب التاريخ صفحة جديدة في المدينة.") == []

@@ -1242,6 +1242,14 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             np = _parse_ar_np(core[:-1], sentence, strict=True)
         if np is None:
             np = _parse_ar_np(core, sentence, strict=verb.homograph)
+        if (
+            np is None
+            and core
+            and core[0].norm in ctx.by_surname
+            and (len(core) == 1 or core[1].norm in _AR_STOP)
+        ):
+            # «وكتب الشيباني في تغريدة …»: a surname met before, then a circumstance.
+            np = ctx.by_surname[core[0].norm]
         if np is None and len(core) <= 3 and all(x.quote == core[0].quote != -1 for x in core):
             # «ذكرت "رويترز" أن»: a quoted outlet of the gazetteer as the subject.
             name = _text(core, 0, len(core), sentence).strip(' «»"“”')
