@@ -229,3 +229,9 @@ def test_wrote_in_a_post_with_a_known_surname():
     assert got == [("ماجد الحربي", False), ("ماجد الحربي", False)]
     # A byline «كتب: …» or a noun after كتب is no statement.
     assert _voices("وكتب التاريخ صفحة جديدة في المدينة.") == []
+
+
+def test_source_phrase_with_a_report_of_a_body():
+    # «حسب حصيلة جديدة لوزارة الصحة»: the ministry is the source, not «حصيلة جديدة».
+    got = _voices("وارتفع عدد المصابين إلى 120، وذلك حسب حصيلة جديدة لوزارة الصحة مساء اليوم.")
+    assert [name for name, _ in got] == ["وزارة الصحة"]

@@ -900,6 +900,20 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     head = seg[0].norm
     if head in _DOCUMENTS or (head.startswith("ال") and head[2:] in _DOCUMENTS):
         return None, end
+    if _role_at(seg, 0, _AR_ROLES) is None and _side_at(seg, 0) is None:
+        # «حسب حصيلة محينة لوزارة الداخلية»: a report of a body (لـ + institution) within the
+        # first words: the body is the source.
+        for k in range(1, min(3, len(seg))):
+            t = seg[k]
+            if not t.norm.startswith("ل") or t.norm.startswith("لل") or t.quote != -1:
+                continue
+            role = _role_at(seg, k, _AR_ROLES, prep=True)
+            if role is None or role.type != "body":
+                continue
+            probe = [_Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, -1), *seg[k + 1 :]]
+            body = _parse_ar_np(probe, sentence, strict=False)
+            if body is not None and body.body:
+                return ctx.resolve(body), end
     np = _parse_ar_np(seg, sentence, strict=True)
     if (
         np is None
