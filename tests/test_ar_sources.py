@@ -119,10 +119,10 @@ def test_outlet_after_lam_is_a_channel_not_a_speaker() -> None:
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
     [
-        # A headline label whose bare name speaks in the body.
+        # A headline label whose bare name speaks in the body: it takes the body's full name.
         (
             ["سالم: لن نغير خطتنا أمام المنافس", "وقال المدرب خالد سالم إن الفريق جاهز."],
-            [(0, "سالم", ":"), (1, None, "وقال")],
+            [(0, "المدرب خالد سالم", ":"), (1, "المدرب خالد سالم", "وقال")],
         ),
         # A body needs no confirmation; a «read also» prefix is skipped.
         (

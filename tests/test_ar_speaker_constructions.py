@@ -106,3 +106,132 @@ def test_welcome_praise_and_pledge_verbs_with_a_noun_object():
     assert _voices("ورحب الجمهور بالفريق في المطار.") == []
     # The بـ object never joins the subject: a bare title before it is no named voice.
     assert _voices("وأشاد مدرب المنتخب بروح لاعبيه في المباراة.") == []
+
+
+def test_dropped_subject_after_a_paragraph_that_opens_with_a_person():
+    # «واستقبل الوزير X في مكتبه وفدا» attributes nothing, but the next «وقال:» is X's.
+    got = _voices(
+        "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
+        "وأعلنت وزارة الاقتصاد عن خطة جديدة للدعم.",
+        "واستقبل وزير الصناعة سليم داود في مكتبه وفدا من المستثمرين الأجانب.",
+        "وقال: المعرض يفتح أسواقا جديدة أمام المنتجين.",
+    )
+    assert got[-1] == ("سليم داود", False)
+    # A surname met before also counts: «وكتب الحربي في تغريدة …» then «وأضاف أن …».
+    got = _voices(
+        "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
+        "وأعلنت وزارة الاقتصاد عن خطة جديدة للدعم.",
+        "وكتب الحربي في تغريدة على منصة إكس كلمة شكر للعاملين.",
+        "وأضاف أن الصادرات ارتفعت هذا العام.",
+    )
+    assert got[-1] == ("ماجد الحربي", False)
+    # A paragraph opening with a preposition names no subject: the last speaker stays.
+    got = _voices(
+        "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
+        "وفي وزارة الصناعة سليم داود المعرض الدولي للصناعات.",
+        "وأضاف أن الصادرات ارتفعت هذا العام.",
+    )
+    assert got[-1] == ("ماجد الحربي", False)
+
+
+def test_participle_with_a_noun_object_after_a_comma():
+    # «…، متعهدا بـ…»، «…، مؤكدا التزام …»، «…، موجها الشكر …»: the participle continues the
+    # speaker of the statement before it, and its noun object is what is said.
+    got = attribute_quotes(
+        ["وأوضح وزير المالية كمال الرفاعي أن العجز تراجع هذا العام، متعهدا بخفض الدين العام."],
+        "ar",
+    )
+    assert [(q.speaker, q.verb) for q in got] == [
+        ("كمال الرفاعي", "وأوضح"),
+        ("كمال الرفاعي", "متعهدا"),
+    ]
+    assert got[1].text.startswith("بخفض الدين")
+    got = _voices("رحب رئيس البرلمان نادر سليم بالاتفاق، مؤكدا التزام المجلس بتطبيقه.")
+    assert got == [("نادر سليم", False), ("نادر سليم", False)]
+    got = _voices("وقال الرئيس المنتخب فارس عودة إنه سيعمل للجميع، موجها الشكر إلى الناخبين.")
+    assert got == [("فارس عودة", False), ("فارس عودة", False)]
+    # Without a statement before it in the sentence, a participle with a noun object is
+    # nobody's: «…، مؤكدا …» after a plain narrative clause.
+    assert _voices("وصل الوفد إلى العاصمة مساء أمس، مؤكدا التزام الجانبين.") == []
+
+
+def test_one_word_label_headline_takes_the_full_name_from_the_body():
+    got = _voices(
+        "الحربي: الأسواق العربية تتعافى ببطء",
+        "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
+    )
+    assert got == [("ماجد الحربي", False), ("ماجد الحربي", False)]
+    # A one-word label nobody in the body carries is a topic, not a voice.
+    assert _voices(
+        "التضخم: الأسعار ترتفع للشهر الثالث",
+        "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
+    ) == [("ماجد الحربي", False)]
+
+
+def test_object_noun_is_never_a_subject():
+    # «يؤكد أهمية …»: the verbal noun opens the object; no speaker «أهمية السيطرة».
+    got = _voices("وأشار التقرير إلى أن البنك يؤكد أهمية السيطرة على الأسعار.")
+    assert all("أهمية" not in name for name, _ in got)
+
+
+def test_agency_named_with_a_verb_after_a_clause_word_or_filler():
+    # «وبينما ذكرت "رويترز" أن …»، «ومن جهتها نقلت "أسوشيتد برس" أن …» (no عن: no relay).
+    got = _voices('وبينما ذكرت "رويترز" أن الاجتماع انتهى دون اتفاق، لم يصدر أي بيان رسمي.')
+    assert [name for name, _ in got] == ["رويترز"]
+    got = _voices('ومن جهتها نقلت "أسوشيتد برس" أن الوفد غادر العاصمة مساء.')
+    assert [name for name, _ in got] == ["أسوشيتد برس"]
+    # With عن the outlet still relays the person after it.
+    got = _voices('ونقلت "رويترز" عن مسؤول حكومي قوله إن المحادثات ستستأنف.')
+    assert ("مسؤول حكومي", False) in got
+
+
+def test_highness_honorifics_and_crown_prince_title():
+    # «سمو» / «صاحب السمو» before a title are honorifics, not a name; «ولي عهد X» is a title.
+    got = _voices("وقال سمو أمير الدولة الشيخ سالم الناصر في كلمته إن المجلس قوي.")
+    assert got == [("سالم الناصر", False)]
+    got = _voices("أكد صاحب السمو الشيخ فهد بن ناصر آل ماجد ولي عهد الإمارة أن الحوار مستمر.")
+    assert got == [("فهد بن ناصر آل ماجد", False)]
+    # «وأعرب سموه»: his highness is the person who spoke before, not a new voice.
+    got = _voices(
+        "قال أمير الدولة الشيخ سالم الناصر إن المجلس قوي.",
+        "وأعرب سموه عن أمله في نجاح القمة.",
+    )
+    assert got == [("سالم الناصر", False), ("سالم الناصر", False)]
+
+
+def test_came_in_an_interview_with_an_outlet():
+    # «جاء ذلك في مقابلة … مع قناة X»: the outlet is cited as the source of the words before.
+    got = _voices(
+        "قال الوزير سامر داود إن الخطة جاهزة.",
+        "جاء ذلك في مقابلة تلفزيونية للوزير، مع قناة الأفق، مساء الأحد.",
+    )
+    assert got == [("سامر داود", False), ("قناة الأفق", True)]
+    got = _voices("قال الوزير سامر داود إن الخطة جاهزة.", "وجاءت تصريحاته لوكالة الأنباء الوطنية.")
+    assert got[-1] == ("وكالة الأنباء الوطنية", True)
+    # «جاء ذلك بعد …» names no outlet.
+    assert _voices("جاء ذلك بعد يومين من الاجتماع الأخير للمجلس.") == []
+
+
+def test_agency_publishes_then_says():
+    # «نشرت وكالة X صورة … قالت إنها …»: the agency is who «قالت» is.
+    got = _voices("وقبل قليل، نشرت وكالة الأفق صورة لموقع الحادث قالت إنها التقطت صباح اليوم.")
+    assert got and all(name == "وكالة الأفق" for name, _ in got)
+    # A bare noun after «نشر» is no speaker.
+    assert _voices("ونشر الجيش قواته على الحدود الشمالية.") == []
+
+
+def test_wrote_in_a_post_with_a_known_surname():
+    # «وكتب الحربي في تغريدة على منصة "إكس"، "…"»: كتب with a quote, a surname met before.
+    got = _voices(
+        "قال رئيس الاتحاد العربي للتجارة ماجد الحربي إن الأسواق مستقرة.",
+        "وكتب الحربي في تغريدة على منصة “إكس”، “نحن فخورون بما حققه التجار هذا العام”.",
+    )
+    assert got == [("ماجد الحربي", False), ("ماجد الحربي", False)]
+    # A byline «كتب: …» or a noun after كتب is no statement.
+    assert _voices("وكتب التاريخ صفحة جديدة في المدينة.") == []
+
+
+def test_source_phrase_with_a_report_of_a_body():
+    # «حسب حصيلة جديدة لوزارة الصحة»: the ministry is the source, not «حصيلة جديدة».
+    got = _voices("وارتفع عدد المصابين إلى 120، وذلك حسب حصيلة جديدة لوزارة الصحة مساء اليوم.")
+    assert [name for name, _ in got] == ["وزارة الصحة"]

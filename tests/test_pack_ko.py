@@ -399,3 +399,15 @@ def test_unit_heads_are_titles_and_one_family_name_is_one_person():
     ]
     got = attribute_quotes(paragraphs, "ko")
     assert [(q.speaker, q.role) for q in got] == [("구 부문장", "부문장"), ("구 부문장", "부회장")]
+
+
+def test_institution_subject_with_eseoneun_after_a_but_clause():
+    # «A는 …을 제시했으나 B처에서는 “…”고 답했다»: B answers, not A.
+    paras = [
+        "수사본부는 오전 경호처장에게 영장을 제시했으나 경호처에서는 “법에 따라 수색을 허가할 수 없다”고 답했다."
+    ]
+    got = [(q.speaker, q.verb) for q in attribute_quotes(paras, "ko")]
+    assert got == [("경호처", "답했다")]
+    # A meeting is no speaker: «회의에서는» stays a topic.
+    paras = ["회의에서는 “예산을 늘려야 한다”는 의견이 나왔다."]
+    assert attribute_quotes(paras, "ko") == []

@@ -1296,3 +1296,22 @@ def test_arabic_name_in_apposition_after_a_title(sentence, speaker, role):
     got = [(q.speaker, q.role) for q in attribute_quotes([sentence], "ar")]
     assert [g[0] for g in got] == [speaker]
     assert role is None or got[0][1] == role
+
+
+def test_english_pronoun_after_a_paragraph_that_opens_with_a_person():
+    # «Jane Roe, silver medallist, echoed …» attributes nothing, but the next «he said» is hers.
+    paras = [
+        "“The crowd was wonderful,” said Anna Kowal, who won bronze in the relay.",
+        "Tomas Berg, Swedish silver medallist in the sprint, echoed the feeling on Sunday.",
+        "“Today I felt like a rock star,” he said.",
+    ]
+    got = [(q.paragraph, q.speaker) for q in attribute_quotes(paras, "en")]
+    assert got == [(0, "Anna Kowal"), (2, "Tomas Berg")]
+    # A place opening a paragraph is nobody: «she» stays the last person who spoke.
+    paras = [
+        "“We are ready,” said Anna Kowal, the team captain.",
+        "Stockholm, the host city, prepared for the final on Monday.",
+        "“It will be close,” she said.",
+    ]
+    got = [(q.paragraph, q.speaker) for q in attribute_quotes(paras, "en")]
+    assert got == [(0, "Anna Kowal"), (2, "Anna Kowal")]

@@ -14,7 +14,7 @@ speaker_roles.txt, speaker_statement_nouns.txt; honorifics of every pack.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dashboard.analysis.languages import all_fields, get_pack
 from dashboard.analysis.languages.ar.credits import credit_quotes, is_outlet_name
@@ -59,6 +59,12 @@ class _Verb:
     relay: bool = False  # «نقلت وكالة X عن مسؤول قوله إن ...»: X relays, the speaker follows عن
     takes_object: bool = False  # «أعلنت الوزارة وفاة ...»: a noun object may be the content
     ba_object: bool = False  # «رحب الرئيس باتفاق ...»: the object comes with بـ
+    # «…، متعهدا بمحاسبة المسؤولين»، «…، مؤكدا التزام الحكومة»: after a comma the participle's
+    # noun object is the content (flag `pobject`, and every `object`/`ba` verb).
+    participle_object: bool = False
+    # «نشرت وكالة X صورة …»: a noun object only after an outlet (flag `media`); «نشر الجيش
+    # قواته» is no statement.
+    media_object: bool = False
 
 
 _AN_FORMS = frozenset(
@@ -97,8 +103,10 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         complements = frozenset(_n(c) for c in compl.split())
         homograph = "homograph" in flags
         relay = "relay" in flags
-        takes_object = "object" in flags or "ba" in flags.split()
+        media_object = "media" in flags.split()
+        takes_object = "object" in flags.split() or "ba" in flags.split() or media_object
         ba_object = "ba" in flags.split()
+        participle_object = takes_object or "pobject" in flags.split()
         finite_forms = [lemma, *finite.split()]
         # Regular plurals: past + وا, present (ي...) + ون.
         plurals = [f + "وا" for f in finite_forms[:1]] + [
@@ -110,13 +118,30 @@ def _load_ar_verbs() -> dict[str, _Verb]:
             verbs.setdefault(
                 nf,
                 _Verb(
-                    _n(lemma), False, fem, complements, homograph, relay, takes_object, ba_object
+                    _n(lemma),
+                    False,
+                    fem,
+                    complements,
+                    homograph,
+                    relay,
+                    takes_object,
+                    ba_object,
+                    media_object=media_object,
                 ),
             )
         for form in participles.split():
             nf = _n(form)
             verbs.setdefault(
-                nf, _Verb(_n(lemma), True, nf.endswith("ه"), complements, homograph, relay)
+                nf,
+                _Verb(
+                    _n(lemma),
+                    True,
+                    nf.endswith("ه"),
+                    complements,
+                    homograph,
+                    relay,
+                    participle_object=participle_object,
+                ),
             )
     return verbs
 
@@ -260,7 +285,10 @@ _AR_STOP = frozenset(
 )
 # Fillers dropped from the front of a subject span ("قال أيضًا الوزير").
 _AR_FILLERS = frozenset(
-    _n(w) for w in _words("أيضا كذلك بدوره بدورها بدورهم مجددا من جهته جانبه جهتها جانبها قد وقد")
+    _n(w)
+    for w in _words(
+        "أيضا كذلك بدوره بدورها بدورهم مجددا من جهته جانبه جهتها جانبها قد وقد سموه سموها"
+    )
 )
 _AR_PRONOUNS = frozenset(_n(w) for w in _words("هو هي هم هما"))
 _AR_REL = frozenset(_n(w) for w in _words("الذي التي الذين اللذين اللتين اللواتي"))
@@ -509,8 +537,8 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     if not seg:
         return None
     first = seg[0]
-    if first.norm in _AR_PRONOUNS:
-        return None
+    if first.norm in _AR_PRONOUNS or first.norm in _AR_OBJECT_NOUNS:
+        return None  # «يؤكد أهمية السيطرة على»: the verb's object, not its subject
     head = first.norm[2:] if first.norm.startswith("ال") else first.norm
     if head in _STATEMENT_NOUNS:
         return _statement_issuer(seg, sentence)
@@ -721,7 +749,9 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
         # other tokens before any further work.
         if p < resume or (t.norm not in _AR_PERSON_HEADS and t.norm not in surnames):
             continue
-        base = t.norm[1:] if t.norm[:1] == "و" and len(t.norm) > 3 else t.norm
+        # «وزير» is a title that itself begins with و: strip a conjunction only from other words.
+        strip = t.norm[:1] == "و" and len(t.norm) > 3 and t.norm not in _AR_ROLES
+        base = t.norm[1:] if strip else t.norm
         role = _AR_ROLES.get(base)
         if (
             role
@@ -791,7 +821,14 @@ def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
 def _clause_initial(toks: list[_Tok], i: int) -> bool:
     if i == 0 or _COMMA_RE.search(toks[i].gap) or _HARD_PUNCT.search(toks[i].gap):
         return True
-    return toks[i - 1].norm in _AR_KANA or toks[i - 1].norm in _AR_CLAUSE
+    prev = toks[i - 1].norm
+    # «وبينما ذكرت»، «وحيث أعلنت»: a clause word after the conjunction و; «ومن جهتها نقلت».
+    return (
+        prev in _AR_KANA
+        or prev in _AR_CLAUSE
+        or prev in _AR_FILLERS
+        or (prev[:1] == "و" and len(prev) > 2 and prev[1:] in _AR_CLAUSE)
+    )
 
 
 def _opening_quote(toks: list[_Tok], k: int, quotes_len: dict[int, int]) -> bool:
@@ -863,6 +900,20 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     head = seg[0].norm
     if head in _DOCUMENTS or (head.startswith("ال") and head[2:] in _DOCUMENTS):
         return None, end
+    if _role_at(seg, 0, _AR_ROLES) is None and _side_at(seg, 0) is None:
+        # «حسب حصيلة محينة لوزارة الداخلية»: a report of a body (لـ + institution) within the
+        # first words: the body is the source.
+        for k in range(1, min(3, len(seg))):
+            t = seg[k]
+            if not t.norm.startswith("ل") or t.norm.startswith("لل") or t.quote != -1:
+                continue
+            role = _role_at(seg, k, _AR_ROLES, prep=True)
+            if role is None or role.type != "body":
+                continue
+            probe = [_Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, -1), *seg[k + 1 :]]
+            body = _parse_ar_np(probe, sentence, strict=False)
+            if body is not None and body.body:
+                return ctx.resolve(body), end
     np = _parse_ar_np(seg, sentence, strict=True)
     if (
         np is None
@@ -1122,12 +1173,30 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if verb is None:
         return None
     if verb.relay:
-        return _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
+        relayed = _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
+        if relayed is not None or any(toks[j].norm == "عن" for j in range(i + 1, len(toks))):
+            return relayed
+        # «نقلت "أسوشيتد برس" أن …» without عن: the outlet's own report, read as a statement.
     # «أشاد فلان بروح لاعبيه، معتبرا أن ...»: a بـ-object verb's content is its object; the
     # أن clause after it belongs to the participle.
     comp = None if verb.ba_object else _find_ar_complement(toks, i, verb, quotes_len)
     if comp is None and verb.takes_object and not verb.participle:
-        comp = _object_complement(toks, i, sentence, ctx, verb.ba_object)
+        comp = _object_complement(toks, i, sentence, ctx, verb.ba_object, verb.media_object)
+    if (
+        comp is None
+        and verb.participle_object
+        and i > 0
+        and i + 1 < len(toks)
+        and _COMMA_RE.search(t.gap)
+        and toks[i + 1].gap == " "
+        and toks[i + 1].quote == -1
+    ):
+        # «…، متعهدا بمحاسبة المسؤولين»: only after a statement of this sentence, whose
+        # speaker the participle continues.
+        prev = next((h.np for h in reversed(hits) if h.np is not None), None)
+        if prev is None or not _firm_speaker(prev):
+            return None
+        comp = (i + 1, -1, i + 1)
     if comp is None:
         # «"..."، قال فلان»: the quote comes first.
         if (
@@ -1187,6 +1256,14 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             np = _parse_ar_np(core[:-1], sentence, strict=True)
         if np is None:
             np = _parse_ar_np(core, sentence, strict=verb.homograph)
+        if (
+            np is None
+            and core
+            and core[0].norm in ctx.by_surname
+            and (len(core) == 1 or core[1].norm in _AR_STOP)
+        ):
+            # «وكتب الشيباني في تغريدة …»: a surname met before, then a circumstance.
+            np = ctx.by_surname[core[0].norm]
         if np is None and len(core) <= 3 and all(x.quote == core[0].quote != -1 for x in core):
             # «ذكرت "رويترز" أن»: a quoted outlet of the gazetteer as the subject.
             name = _text(core, 0, len(core), sentence).strip(' «»"“”')
@@ -1271,6 +1348,17 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
 _AR_IMPERSONAL_LEMMAS = frozenset(_n(w) for w in _words("توقع رجح اعتقد افترض قدر"))
 
 
+def _firm_speaker(np: _NP) -> bool:
+    """A speaker a participle may continue: one met before, a body, or a title with a name
+    that does not open with the article or a preposition (not a run-on span «الكبير بـ…»)."""
+    if np.known or np.body:
+        return True
+    words = np.name.split()
+    return bool(
+        np.role and words and np.name != np.role and not _n(words[0]).startswith(("ال", "ل", "ب"))
+    )
+
+
 def _impersonal(toks, i, verb, mentions, hits) -> bool:
     """A subjectless «يتوقع أن» with nobody named before it in the sentence."""
     t = toks[i]
@@ -1307,7 +1395,7 @@ def _channel_cue(span: list[_Tok], cs: int, ce: int, channel: str, sentence: str
     return cue or "لـ"
 
 
-def _object_complement(toks, i, sentence, ctx, ba_object=False):
+def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False):
     """«أعلنت وزارة الصحة، الإثنين، وفاة ...»، «أعلن الجيش الوطني ارتفاع الحصيلة»: the subject
     is an institution (its definite adjectives and genitives included) or a title with a name
     of at most two words; the noun object after it (past a comma or a time word) is the
@@ -1325,6 +1413,9 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False):
         np = _parse_ar_np(toks[i + 1 : k], sentence, strict=True)
         if np is None:
             return None
+        if media_only:
+            outlet = np.kind == "media" or _outlet_noun(toks[i + 1], False)
+            return np if outlet and np.body or is_outlet_name(np.name) else None
         if np.body or _is_known(np, ctx) or (titled and np.role and np.role != np.name):
             return np
         return None
@@ -1547,6 +1638,10 @@ _AR_PERSON_ROLES = _WordFilter({k for k, v in _AR_ROLES.items() if v[0].type == 
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names."""
     out: list[Quote] = credit_quotes(paragraph, para)
+    if _CAME_IN_RE.match(paragraph):
+        came = _came_in_channel(paragraph, para)
+        if came is not None:
+            out.append(came)
     if ":" in paragraph:
         label = _label_quote(paragraph, para, ctx)
         if label is not None:
@@ -1557,7 +1652,9 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     p_trigger = _AR_TRIGGERS.found(pnorm, pruns)
     p_role = None if p_trigger else _AR_PERSON_ROLES.found(pnorm, pruns)
     if not p_trigger and not p_role:
+        _opening_subject(paragraph, ctx)
         return out
+    n_out = len(out)
     for sentence in split_sentences(paragraph):
         # A one-sentence paragraph (the common case in news) is already normalised and
         # already filtered.
@@ -1575,7 +1672,79 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             # No attribution here, but «الرئيس الروسي فلاديمير بوتين» can be named.
             toks, _q = _tokens(sentence)
             _ar_mentions(toks, sentence, ctx)
+    if len(out) == n_out:
+        _opening_subject(paragraph, ctx)
     return out
+
+
+def _opening_subject(paragraph: str, ctx: _Ctx) -> None:
+    """«وافتتح ملك البحرين حمد بن عيسى القمة …» then «وقال: …»: a paragraph that attributes
+    nothing but opens with a verb and a person (a title with a name, or a surname met before)
+    makes that person the one a later dropped subject («وقال»، «وأضاف») refers to."""
+    head = paragraph.lstrip()[:120]
+    toks, _q = _tokens(head)
+    if len(toks) < 3 or toks[0].quote != -1 or toks[1].gap != " ":
+        return
+    first = toks[0].norm
+    if (
+        first in _AR_STOP
+        or first in _AR_FILLERS
+        or first in _AR_CLAUSE
+        or first in _AR_PERSON_HEADS
+        or first in ctx.by_surname
+        or first.startswith(("ال", "وال", "في", "وفي", "ب", "ل"))
+        or not first.isalpha()
+    ):
+        return
+    mentions = _ar_mentions(toks, head, ctx)
+    if not mentions or mentions[0][0] != 1 or mentions[0][1].body:
+        return
+    np = mentions[0][1]
+    words = _nphrase(np.name)
+    # A name that ran on into the clause («… ثانيًا بنسبة 22.10») or a title before a place
+    # («فريق الكويت») is no person to carry over.
+    if (
+        not words
+        or len(words) > 7
+        or np.name == np.role
+        or words[0].startswith("ال")
+        or any(c.isdigit() for c in np.name)
+    ):
+        return
+    ctx.last = np
+
+
+# «جاء ذلك في مقابلة … مع قناة X»، «وجاءت تصريحاته لوكالة X»: the words before were given to
+# an outlet, which is cited as their source.
+_CAME_IN_RE = re.compile(r"^\s*و?جاء(?:ت)?\s+(?:ذلك|هذا|تصريحاته|تصريحاتها|حديثه|حديثها)\s")
+
+
+def _came_in_channel(paragraph: str, para: int) -> Quote | None:
+    sentence = split_sentences(paragraph)[0] if paragraph.strip() else paragraph
+    toks, _q = _tokens(sentence)
+    for k, t in enumerate(toks[:20]):
+        if k < 2 or t.quote != -1 and k + 1 < len(toks) and toks[k - 1].quote == t.quote:
+            continue
+        prev = toks[k - 1].norm
+        if _outlet_noun(t, True) and k + 1 < len(toks):
+            chan, _s, _e = _channel_span(toks, k, 1, k, sentence)  # «لقناة X»
+        elif _outlet_noun(t, False) and prev in ("مع", "عبر", "ل") and k + 1 < len(toks):
+            chan, _s, _e = _channel_span(toks, k, 0, k, sentence)  # «مع قناة X»
+        elif (
+            t.norm.startswith("ل")
+            and not t.norm.startswith("لل")
+            and t.quote == -1
+            and is_outlet_name(t.surf[1:].lstrip("ـ"))
+        ):
+            chan, _s, _e = _channel_span(toks, k, 1, k, sentence)  # «للجزيرة»
+        else:
+            continue
+        name = _channel_name(chan)
+        if name:
+            cue = _text(toks, 0, k + 1, sentence)
+            return _source_quote(name, cue, sentence, para, sentence)
+        return None
+    return None
 
 
 # «NAME: TEXT» lines (headlines, teasers): a label of up to four words before a colon.
@@ -1622,6 +1791,17 @@ def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     if any(_ar_verb(rest_toks, k) for k in range(min(3, len(rest_toks)))):
         return None  # «وزير الطاقة: قال …»: the verb rules read it
     np = _parse_ar_np(toks, label, strict=True)
+    if (
+        np is None
+        and len(toks) == 1
+        and toks[0].quote == -1
+        and toks[0].surf.isalpha()
+        and _role_at(toks, 0, _AR_ROLES) is None
+        and toks[0].norm not in _AR_VERBS
+    ):
+        # «الشيباني: …»: a bare surname; finish_article keeps it only when the article names
+        # a speaker with that surname, and gives it that speaker's full name.
+        np = ctx.resolve(_NP(toks[0].surf))
     if np is None or (np.role and np.role == np.name) or np.kind == "anonymous":
         return None
     if not np.body and _role_at(toks, 0, _AR_ROLES) is not None and not np.role:
@@ -1651,11 +1831,22 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
         and q.speaker_kind not in ("state", "organisation", "media", "anonymous")
     ]
     tails = {_n(q.speaker.split()[-1]) for q in others if q.speaker.split()}
+    # A one-word label («الشيباني: …») takes the full name of the speaker with that surname.
+    full = {_n(q.speaker.split()[-1]): q for q in others if len(q.speaker.split()) > 1}
     kept = []
     for q in quotes:
         if q.verb == _LABEL_CUE and q.speaker_kind == "other" and not q.role:
             words = q.speaker.split()
             if not words or _n(words[-1]) not in tails:
                 continue
+            named = full.get(_n(words[0])) if len(words) == 1 else None
+            if named is not None:
+                q = replace(
+                    q,
+                    speaker=named.speaker,
+                    speaker_kind=named.speaker_kind,
+                    role=named.role,
+                    affiliation=named.affiliation,
+                )
         kept.append(q)
     return kept

@@ -925,7 +925,9 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         _learn_institutions(paragraph, ctx)
     lower = paragraph.lower()
     if not _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
+        _en_opening_subject(paragraph, ctx)
         return out
+    n_out = len(out)
     sentences = split_sentences(paragraph)
     if '"' in paragraph:
         sentences = _join_open_quotes(sentences)
@@ -933,4 +935,45 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         lower = sentence.lower()
         if _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
             out.extend(_en_sentence(sentence, para, ctx))
+    if len(out) == n_out:
+        _en_opening_subject(paragraph, ctx)
     return out
+
+
+# «Jane Roe, a silver medallist, …» / «Roe painted …»: a paragraph that opens with a person.
+_EN_OPENING_NAME_RE = re.compile(r"^\s*((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,2})(,|\s+[a-z])")
+
+
+def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
+    """A paragraph that attributes nothing but opens with a person as its subject («Jane Roe,
+    French silver medallist, echoed …», «Roe painted her campaign …») makes that person the one
+    a later «he/she said» refers to: a name met before, or a new two- or three-word name in
+    apposition (before a comma)."""
+    m = _EN_OPENING_NAME_RE.match(paragraph)
+    if not m:
+        return
+    name = m.group(1)
+    words = name.split()
+    known = ctx.by_surname.get(" ".join(_nphrase(name)))
+    if known is not None and not known.body and known.kind != "anonymous":
+        ctx.last_person = known
+        return
+    if m.group(2) != "," or len(words) < 2:
+        return
+    toks, _q = _tokens(name)
+    if any(_side_at(toks, p) for p in range(len(toks))) or _institution_name(name):
+        return
+    if _is_media(name) or any(w.lower() in _EN_NOT_OPENING_NAMES for w in words):
+        return
+    np = _NP(name)
+    ctx.learn(np)
+    ctx.last_person = np
+
+
+# Capitalised sentence openers that are no part of a person's name.
+_EN_NOT_OPENING_NAMES = frozenset(
+    _words(
+        "the a an in on at on after before but and meanwhile however on monday tuesday "
+        "wednesday thursday friday saturday sunday last this"
+    )
+)

@@ -165,6 +165,11 @@ def _subject_head(tok_norm: str, prev: _Tok | None) -> str | None:
             return None
         if particle in ("는", "가") and _has_batchim(head[-1]):
             return None
+        if particle == "는" and head.endswith("에서") and len(head) >= 4:
+            # «경호처에서는 “…”고 답했다»: an institution speaks through 에서는.
+            body = head[:-2]
+            if body.endswith(_org_suffixes()) and len(body) >= 2:
+                return body
         if head.endswith(("에", "에서", "으로", "로", "에게", "와", "과", "서", "하고")):
             return None  # «질문에는», «회의에서는»: a topic, not a speaker
         return head
@@ -490,7 +495,19 @@ def _subject(
 
 
 # Endings of a verb that closes a when/if clause before the main subject: 실패하자, 보면.
-_SUBORDINATE_ENDINGS = ("하자", "되자", "지자", "나자", "오자", "묻자", "했으면", "하면", "되면")
+# «…을 제시했으나 경호처에서는 “…”»: a but-clause (했으나) has its own subject too.
+_SUBORDINATE_ENDINGS = (
+    "하자",
+    "되자",
+    "지자",
+    "나자",
+    "오자",
+    "묻자",
+    "했으면",
+    "하면",
+    "되면",
+    "했으나",
+)
 
 
 def _in_subordinate_clause(toks: list[_Tok], i: int, hi: int) -> bool:
