@@ -32,13 +32,15 @@ def test_short_piece_is_glued_back_as_a_substring():
     assert C.proposition_pieces(text, "en") == [text]
 
 
-def test_arabic_relative_clause_after_comma_splits():
-    text = "أعلنت الوزارة حصيلة جديدة للفيضانات في الإقليم، التي ضربت القرى الساحلية مساء الخميس"
-    pieces = C.proposition_pieces(text, "ar")
-    assert pieces == [
-        "أعلنت الوزارة حصيلة جديدة للفيضانات في الإقليم",
-        "التي ضربت القرى الساحلية مساء الخميس",
+def test_arabic_consequence_connector_splits_but_relative_clause_does_not():
+    text = "غمرت المياه الأحياء المنخفضة في المدينة، مما أدى إلى إغلاق المدارس ثلاثة أيام"
+    assert C.proposition_pieces(text, "ar") == [
+        "غمرت المياه الأحياء المنخفضة في المدينة",
+        "مما أدى إلى إغلاق المدارس ثلاثة أيام",
     ]
+    # A parenthetical relative clause stays with the main clause it interrupts.
+    rel = "ارتفعت حصيلة ضحايا العاصفة، التي ضربت الساحل فجرا، إلى 40 وفاة"
+    assert C.proposition_pieces(rel, "ar") == [rel]
 
 
 def test_comma_without_cue_and_language_without_lexicon_keep_the_statement():
