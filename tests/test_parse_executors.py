@@ -49,15 +49,18 @@ def dump(url: str) -> dict[str, list[tuple]]:
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(
+    c = distributed.LocalCluster(
         n_workers=2,
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
         dashboard_address=None,
         silence_logs=40,
-    ) as c:
+    )
+    try:
         yield c.scheduler_address
+    finally:
+        c.close(timeout=3)
 
 
 def _local_then_cluster(url_local: str, url_cluster: str, address: str, capsys) -> None:
