@@ -49,7 +49,18 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         if total >= 20 and (done == total or done % max(1, total // 20) == 0):
             print(f"  parsed {done}/{total}", file=sys.stderr)
 
-    report = ingest_path(store, args.path, workers=args.workers, progress=progress)
+    if args.cluster:
+        from dashboard.ingest.executors import ClusterError, dask_executor
+
+        try:
+            with dask_executor(args.cluster, timeout=args.cluster_timeout) as ex:
+                print(f"parsing on the Dask cluster at {args.cluster}", file=sys.stderr)
+                report = ingest_path(store, args.path, progress=progress, executor=ex)
+        except ClusterError as exc:
+            print(f"error: {printable(str(exc))}", file=sys.stderr)
+            return 2
+    else:
+        report = ingest_path(store, args.path, workers=args.workers, progress=progress)
     for o in report.outcomes:
         if o.status != "added" or args.verbose:
             # One line per file, whatever its name holds (a newline, a bidi override).
@@ -89,6 +100,19 @@ def main(argv: list[str] | None = None) -> int:
         "the DuckDB file in the data folder)",
     )
     pi.add_argument("--workers", type=int, default=None, help="parser processes (default: cores)")
+    pi.add_argument(
+        "--cluster",
+        default=None,
+        metavar="tcp://HOST:8786",
+        help="parse on this Dask distributed scheduler's workers (docs/deploy.md); "
+        "exit status 2 when it cannot be reached",
+    )
+    pi.add_argument(
+        "--cluster-timeout",
+        type=float,
+        default=10.0,
+        help="seconds to wait for the scheduler and its first worker (default 10)",
+    )
     pi.add_argument("-v", "--verbose", action="store_true")
     pi.set_defaults(func=_cmd_ingest)
 

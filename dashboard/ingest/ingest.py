@@ -5,20 +5,16 @@ Returns a per-file report: what was added, skipped as a duplicate, or rejected a
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.analysis.parser import parse_article
+from dashboard.ingest.executors import ParseExecutor, local_executor, parse_safely
 from dashboard.ingest.readers import ReadResult, read_bytes, read_path
 from dashboard.model import Article, RawArticle
 from dashboard.storage.store import Store
 
-# Below this many articles a process pool costs more than it saves.
-PARALLEL_THRESHOLD = 64
 BATCH = 256
 # Articles parsed and then stored per round. Parsed articles (with their quotes, dates and
 # terms) are several times the size of their text, so holding a whole 10,000-article folder
@@ -62,42 +58,27 @@ class IngestReport:
         return [o.__dict__ for o in self.outcomes]
 
 
-def _parse_safely(raw: RawArticle) -> tuple[Article | None, str]:
-    try:
-        return parse_article(raw), ""
-    except Exception as exc:  # one bad article never stops a batch
-        return None, f"analysis failed: {type(exc).__name__}: {exc}"
+_parse_safely = parse_safely
 
 
 @contextmanager
-def parser_pool(n: int, workers: int | None = None) -> Iterator[Executor | None]:
-    """A process pool for parsing `n` articles, or None when one process is cheaper."""
-    workers = workers or os.cpu_count() or 1
-    if n < PARALLEL_THRESHOLD or workers == 1:
-        yield None
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield pool
+def parser_pool(n: int, workers: int | None = None) -> Iterator[ParseExecutor]:
+    """Warmed worker processes for parsing `n` articles, or this process when cheaper."""
+    with local_executor(n, workers) as ex:
+        yield ex
 
 
 def parse_many(
     raws: list[RawArticle],
     workers: int | None = None,
     progress: Progress | None = None,
-    pool: Executor | None = None,
+    pool: ParseExecutor | None = None,
 ) -> list[tuple[Article | None, str]]:
-    """Parse `raws` in order, in `pool` if given (else in a pool of its own if worth it)."""
+    """Parse `raws` in order with `pool` (executors.py), else a local one if worth it."""
     if pool is None:
         with parser_pool(len(raws), workers) as own:
-            if own is not None:
-                return parse_many(raws, progress=progress, pool=own)
-    results = pool.map(_parse_safely, raws, chunksize=16) if pool else map(_parse_safely, raws)
-    out = []
-    for i, result in enumerate(results):
-        out.append(result)
-        if progress:
-            progress(i + 1, len(raws), raws[i].title)
-    return out
+            return own.parse(raws, progress)
+    return pool.parse(raws, progress)
 
 
 def store_parsed(
@@ -193,13 +174,19 @@ def _update_claim_map(store: Store, report: IngestReport) -> None:
 
 
 def ingest_result(
-    store: Store, result: ReadResult, workers: int | None = None, progress: Progress | None = None
+    store: Store,
+    result: ReadResult,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    executor: ParseExecutor | None = None,
 ) -> IngestReport:
-    """Parse and store `result`'s articles in rounds of CHUNK, then cluster wire copies once."""
+    """Parse and store `result`'s articles in rounds of CHUNK, then cluster wire copies once.
+
+    `executor` parses (executors.py: a Dask cluster, say); default: local worker processes."""
     raws = result.articles
     report = IngestReport()
     seen: set[str] = set()
-    with parser_pool(len(raws), workers) as pool:
+    with _given_or_local(executor, len(raws), workers) as pool:
         for start in range(0, len(raws), CHUNK):
             chunk = raws[start : start + CHUNK]
             step = None
@@ -226,10 +213,27 @@ def ingest_result(
     return report
 
 
+@contextmanager
+def _given_or_local(
+    executor: ParseExecutor | None, n: int, workers: int | None
+) -> Iterator[ParseExecutor]:
+    if executor is not None:
+        yield executor
+        return
+    with parser_pool(n, workers) as pool:
+        yield pool
+
+
 def ingest_path(
-    store: Store, path: str | Path, workers: int | None = None, progress: Progress | None = None
+    store: Store,
+    path: str | Path,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    executor: ParseExecutor | None = None,
 ) -> IngestReport:
-    return ingest_result(store, read_path(path), workers=workers, progress=progress)
+    return ingest_result(
+        store, read_path(path), workers=workers, progress=progress, executor=executor
+    )
 
 
 def ingest_upload(store: Store, name: str, data: bytes) -> IngestReport:
