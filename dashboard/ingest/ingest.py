@@ -107,22 +107,28 @@ def store_parsed(
     *,
     seen: set[str] | None = None,
     cluster: bool = True,
+    claim_map: bool = True,
 ) -> IngestReport:
     """Store parsed articles, skipping duplicates (by content hash) and isolating failures.
 
     `seen` carries the hashes of earlier rounds of the same ingest; `cluster=False` leaves
-    the wire-copy clustering to the caller (once for all rounds).
+    the wire-copy clustering to the caller; `claim_map=False` leaves the claim map to the
+    caller (once after all rounds).
     """
     report = IngestReport()
     pending: list[tuple[Article, RawArticle]] = []
     seen = set() if seen is None else seen
-    for raw, (article, error) in zip(raws, parsed, strict=True):
+    hashes = [raw.content_hash() for raw in raws]
+    # One query for the round's hashes, not one per article.
+    stored = store.existing_hashes(
+        h for h, (a, _) in zip(hashes, parsed, strict=True) if a is not None
+    )
+    for raw, h, (article, error) in zip(raws, hashes, parsed, strict=True):
         name = raw.source_file or raw.title
         if article is None:
             report.outcomes.append(FileOutcome(name, "rejected", error, raw.title))
             continue
-        h = raw.content_hash()
-        if h in seen or store.has_hash(h):
+        if h in seen or h in stored:
             report.outcomes.append(
                 FileOutcome(
                     name, "duplicate", "same outlet, title and text already stored", raw.title
@@ -151,17 +157,22 @@ def store_parsed(
         a.id for (a, _), o in zip(pending, added, strict=True) if o.status == "added"
     ]
     if cluster and report.stored_ids:
-        _update_wire_clusters(store, report.stored_ids, report)
-        _update_claim_map(store, report)
+        bodies = {a.id: raw.body for a, raw in pending}
+        _update_wire_clusters(store, report.stored_ids, report, bodies)
+        if claim_map:
+            _update_claim_map(store, report)
     return report
 
 
-def _update_wire_clusters(store: Store, new_ids: list[str], report: IngestReport) -> None:
-    """Sign the new articles and join them to their wire-copy clusters (incremental)."""
+def _update_wire_clusters(
+    store: Store, new_ids: list[str], report: IngestReport, bodies: dict[str, str] | None = None
+) -> None:
+    """Sign the new articles and join them to their wire-copy clusters (incremental: their
+    LSH bands are joined against the stored ones)."""
     from dashboard.storage.syndication import update_clusters
 
     try:
-        update_clusters(store, new_ids)
+        update_clusters(store, new_ids, bodies=bodies)
     except Exception as exc:  # the articles are stored; only the copy clusters are stale
         report.outcomes.append(
             FileOutcome(
@@ -211,14 +222,14 @@ def ingest_result(
             parsed = parse_many(chunk, workers=workers, progress=step, pool=pool)
             # An embedded database file is held while storing, not while parsing, so the
             # app and other processes get their turn between rounds (Store.connected()).
+            # Each round is stored, then signed and joined to its wire-copy clusters
+            # against the persisted LSH bands (no index over the whole store is rebuilt).
             with store.connected():
-                part = store_parsed(store, chunk, parsed, seen=seen, cluster=False)
+                part = store_parsed(store, chunk, parsed, seen=seen, claim_map=False)
             report.outcomes += part.outcomes
             report.stored_ids += part.stored_ids
             del parsed, part  # this round's parsed articles are stored: let them go
     if report.stored_ids:
-        with store.connected():
-            _update_wire_clusters(store, report.stored_ids, report)
         _update_claim_map(store, report)
     for problem in result.problems:
         status = "rejected" if problem.severity == "error" else "warning"
