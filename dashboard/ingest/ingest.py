@@ -6,14 +6,14 @@ Returns a per-file report: what was added, skipped as a duplicate, or rejected a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.analysis.parser import parse_article
-from dashboard.ingest.readers import ReadResult, read_bytes, read_path
+from dashboard.ingest.readers import ReadResult, count_article_files, iter_path, read_bytes
 from dashboard.model import Article, RawArticle
 from dashboard.storage.store import Store
 
@@ -206,18 +206,47 @@ def _update_claim_map(store: Store, report: IngestReport) -> None:
 def ingest_result(
     store: Store, result: ReadResult, workers: int | None = None, progress: Progress | None = None
 ) -> IngestReport:
-    """Parse and store `result`'s articles in rounds of CHUNK, then cluster wire copies once."""
-    raws = result.articles
+    """Parse and store `result`'s articles in rounds of CHUNK (each round clustered)."""
+    return ingest_stream(store, [result], len(result.articles), workers, progress)
+
+
+def _rounds(parts: Iterable[ReadResult], problems: list) -> Iterator[list[RawArticle]]:
+    """Articles of a stream of read results in rounds of CHUNK; problems go to `problems`."""
+    batch: list[RawArticle] = []
+    for part in parts:
+        problems.extend(part.problems)
+        batch.extend(part.articles)
+        while len(batch) >= CHUNK:
+            yield batch[:CHUNK]
+            batch = batch[CHUNK:]
+    if batch:
+        yield batch
+
+
+def ingest_stream(
+    store: Store,
+    parts: Iterable[ReadResult],
+    expected: int,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Read, parse and store a stream of read results round by round: only one round of
+    articles (raw and parsed) is held at a time. `expected` (articles, or files for a
+    folder) sizes the parser pool and the progress total; the total grows if a file held
+    several articles."""
     report = IngestReport()
     seen: set[str] = set()
-    with parser_pool(len(raws), workers) as pool:
-        for start in range(0, len(raws), CHUNK):
-            chunk = raws[start : start + CHUNK]
+    problems: list = []
+    done = 0
+    with parser_pool(expected, workers) as pool:
+        for chunk in _rounds(parts, problems):
             step = None
             if progress:
 
-                def step(i: int, _n: int, title: str, start: int = start) -> None:
-                    progress(start + i, len(raws), title)
+                def step(
+                    i: int, _n: int, title: str, start: int = done, n: int = len(chunk)
+                ) -> None:
+                    progress(start + i, max(expected, start + n), title)
 
             parsed = parse_many(chunk, workers=workers, progress=step, pool=pool)
             # An embedded database file is held while storing, not while parsing, so the
@@ -228,10 +257,11 @@ def ingest_result(
                 part = store_parsed(store, chunk, parsed, seen=seen, claim_map=False)
             report.outcomes += part.outcomes
             report.stored_ids += part.stored_ids
-            del parsed, part  # this round's parsed articles are stored: let them go
+            done += len(chunk)
+            del parsed, part, chunk  # this round is stored: let it go
     if report.stored_ids:
         _update_claim_map(store, report)
-    for problem in result.problems:
+    for problem in problems:
         status = "rejected" if problem.severity == "error" else "warning"
         report.outcomes.append(FileOutcome(problem.file, status, problem.reason))
     return report
@@ -240,7 +270,10 @@ def ingest_result(
 def ingest_path(
     store: Store, path: str | Path, workers: int | None = None, progress: Progress | None = None
 ) -> IngestReport:
-    return ingest_result(store, read_path(path), workers=workers, progress=progress)
+    """Ingest a file or folder, streaming: files are read as their round comes."""
+    return ingest_stream(
+        store, iter_path(path), count_article_files(path), workers=workers, progress=progress
+    )
 
 
 def ingest_upload(store: Store, name: str, data: bytes) -> IngestReport:
