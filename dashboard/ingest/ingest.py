@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -238,8 +238,13 @@ def ingest_stream(
     seen: set[str] = set()
     problems: list = []
     done = 0
-    with parser_pool(expected, workers) as pool:
+    with ExitStack() as stack:
+        pool: Executor | None = None
         for chunk in _rounds(parts, problems):
+            if pool is None:
+                # Sized on what is known: the expected count, or this round (a single
+                # .jsonl or .csv file can hold thousands of articles).
+                pool = stack.enter_context(parser_pool(max(expected, len(chunk)), workers))
             step = None
             if progress:
 
