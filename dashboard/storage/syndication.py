@@ -705,10 +705,11 @@ def _credit_key(text: str) -> str:
 
 
 @cache
-def _credit_lexicon() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str], ...]]:
-    """(credit-position variants: key -> agency, free-mention patterns)."""
+def _credit_lexicon() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str, str], ...]]:
+    """(credit-position variants: key -> agency, free-mention patterns with the first word
+    each needs: a substring test skips most patterns before any regex runs)."""
     exact: dict[str, str] = {}
-    free: list[tuple[re.Pattern[str], str]] = []
+    free: list[tuple[re.Pattern[str], str, str]] = []
     for fields in load_fields("agency_credits.txt"):
         if len(fields) < 2:
             continue
@@ -718,7 +719,8 @@ def _credit_lexicon() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str]
         exact.setdefault(key, agency)
         if mode == "free":
             body = r"\s+".join(re.escape(w) for w in key.split())
-            free.append((re.compile(rf"(?<!\w){_CLITICS}{body}(?!\w)"), agency))
+            pattern = re.compile(rf"(?<!\w){_CLITICS}{body}(?!\w)")
+            free.append((pattern, agency, key.split()[0] if key.split() else ""))
     return exact, tuple(free)
 
 
@@ -802,7 +804,9 @@ def detect_agency_credits(text: str) -> list[tuple[str, str]]:
     edges = {0, len(paragraphs) - 1}
     for p in sorted(edges):
         norm, idx = _norm_map(paragraphs[p])
-        for pattern, agency in free:
+        for pattern, agency, word in free:
+            if word not in norm:  # the pattern cannot match: skip the regex scan
+                continue
             for m in pattern.finditer(norm):
                 start, end = idx[m.start()], idx[m.end() - 1] + 1
                 hits.append((p, start, agency, paragraphs[p][start:end]))
