@@ -5,13 +5,13 @@ Returns a per-file report: what was added, skipped as a duplicate, or rejected a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.ingest.executors import ParseExecutor, local_executor, parse_safely
-from dashboard.ingest.readers import ReadResult, read_bytes, read_path
+from dashboard.ingest.readers import ReadResult, count_article_files, iter_path, read_bytes
 from dashboard.model import Article, RawArticle
 from dashboard.storage.store import Store
 
@@ -88,22 +88,28 @@ def store_parsed(
     *,
     seen: set[str] | None = None,
     cluster: bool = True,
+    claim_map: bool = True,
 ) -> IngestReport:
     """Store parsed articles, skipping duplicates (by content hash) and isolating failures.
 
     `seen` carries the hashes of earlier rounds of the same ingest; `cluster=False` leaves
-    the wire-copy clustering to the caller (once for all rounds).
+    the wire-copy clustering to the caller; `claim_map=False` leaves the claim map to the
+    caller (once after all rounds).
     """
     report = IngestReport()
     pending: list[tuple[Article, RawArticle]] = []
     seen = set() if seen is None else seen
-    for raw, (article, error) in zip(raws, parsed, strict=True):
+    hashes = [raw.content_hash() for raw in raws]
+    # One query for the round's hashes, not one per article.
+    stored = store.existing_hashes(
+        h for h, (a, _) in zip(hashes, parsed, strict=True) if a is not None
+    )
+    for raw, h, (article, error) in zip(raws, hashes, parsed, strict=True):
         name = raw.source_file or raw.title
         if article is None:
             report.outcomes.append(FileOutcome(name, "rejected", error, raw.title))
             continue
-        h = raw.content_hash()
-        if h in seen or store.has_hash(h):
+        if h in seen or h in stored:
             report.outcomes.append(
                 FileOutcome(
                     name, "duplicate", "same outlet, title and text already stored", raw.title
@@ -132,17 +138,22 @@ def store_parsed(
         a.id for (a, _), o in zip(pending, added, strict=True) if o.status == "added"
     ]
     if cluster and report.stored_ids:
-        _update_wire_clusters(store, report.stored_ids, report)
-        _update_claim_map(store, report)
+        bodies = {a.id: raw.body for a, raw in pending}
+        _update_wire_clusters(store, report.stored_ids, report, bodies)
+        if claim_map:
+            _update_claim_map(store, report)
     return report
 
 
-def _update_wire_clusters(store: Store, new_ids: list[str], report: IngestReport) -> None:
-    """Sign the new articles and join them to their wire-copy clusters (incremental)."""
+def _update_wire_clusters(
+    store: Store, new_ids: list[str], report: IngestReport, bodies: dict[str, str] | None = None
+) -> None:
+    """Sign the new articles and join them to their wire-copy clusters (incremental: their
+    LSH bands are joined against the stored ones)."""
     from dashboard.storage.syndication import update_clusters
 
     try:
-        update_clusters(store, new_ids)
+        update_clusters(store, new_ids, bodies=bodies)
     except Exception as exc:  # the articles are stored; only the copy clusters are stale
         report.outcomes.append(
             FileOutcome(
@@ -180,34 +191,74 @@ def ingest_result(
     progress: Progress | None = None,
     executor: ParseExecutor | None = None,
 ) -> IngestReport:
-    """Parse and store `result`'s articles in rounds of CHUNK, then cluster wire copies once.
+    """Parse and store `result`'s articles in rounds of CHUNK (each round clustered).
 
     `executor` parses (executors.py: a Dask cluster, say); default: local worker processes."""
-    raws = result.articles
+    return ingest_stream(
+        store, [result], len(result.articles), workers, progress, executor=executor
+    )
+
+
+def _rounds(parts: Iterable[ReadResult], problems: list) -> Iterator[list[RawArticle]]:
+    """Articles of a stream of read results in rounds of CHUNK; problems go to `problems`."""
+    batch: list[RawArticle] = []
+    for part in parts:
+        problems.extend(part.problems)
+        batch.extend(part.articles)
+        while len(batch) >= CHUNK:
+            yield batch[:CHUNK]
+            batch = batch[CHUNK:]
+    if batch:
+        yield batch
+
+
+def ingest_stream(
+    store: Store,
+    parts: Iterable[ReadResult],
+    expected: int,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    executor: ParseExecutor | None = None,
+) -> IngestReport:
+    """Read, parse and store a stream of read results round by round: only one round of
+    articles (raw and parsed) is held at a time. `expected` (articles, or files for a
+    folder) sizes the parser pool and the progress total; the total grows if a file held
+    several articles. `executor` parses (a Dask cluster, say); default: local workers."""
     report = IngestReport()
     seen: set[str] = set()
-    with _given_or_local(executor, len(raws), workers) as pool:
-        for start in range(0, len(raws), CHUNK):
-            chunk = raws[start : start + CHUNK]
+    problems: list = []
+    done = 0
+    with ExitStack() as stack:
+        pool: ParseExecutor | None = None
+        for chunk in _rounds(parts, problems):
+            if pool is None:
+                # Sized on what is known: the expected count, or this round (a single
+                # .jsonl or .csv file can hold thousands of articles).
+                pool = stack.enter_context(
+                    _given_or_local(executor, max(expected, len(chunk)), workers)
+                )
             step = None
             if progress:
 
-                def step(i: int, _n: int, title: str, start: int = start) -> None:
-                    progress(start + i, len(raws), title)
+                def step(
+                    i: int, _n: int, title: str, start: int = done, n: int = len(chunk)
+                ) -> None:
+                    progress(start + i, max(expected, start + n), title)
 
             parsed = parse_many(chunk, workers=workers, progress=step, pool=pool)
             # An embedded database file is held while storing, not while parsing, so the
             # app and other processes get their turn between rounds (Store.connected()).
+            # Each round is stored, then signed and joined to its wire-copy clusters
+            # against the persisted LSH bands (no index over the whole store is rebuilt).
             with store.connected():
-                part = store_parsed(store, chunk, parsed, seen=seen, cluster=False)
+                part = store_parsed(store, chunk, parsed, seen=seen, claim_map=False)
             report.outcomes += part.outcomes
             report.stored_ids += part.stored_ids
-            del parsed, part  # this round's parsed articles are stored: let them go
+            done += len(chunk)
+            del parsed, part, chunk  # this round is stored: let it go
     if report.stored_ids:
-        with store.connected():
-            _update_wire_clusters(store, report.stored_ids, report)
         _update_claim_map(store, report)
-    for problem in result.problems:
+    for problem in problems:
         status = "rejected" if problem.severity == "error" else "warning"
         report.outcomes.append(FileOutcome(problem.file, status, problem.reason))
     return report
@@ -231,8 +282,14 @@ def ingest_path(
     progress: Progress | None = None,
     executor: ParseExecutor | None = None,
 ) -> IngestReport:
-    return ingest_result(
-        store, read_path(path), workers=workers, progress=progress, executor=executor
+    """Ingest a file or folder, streaming: files are read as their round comes."""
+    return ingest_stream(
+        store,
+        iter_path(path),
+        count_article_files(path),
+        workers=workers,
+        progress=progress,
+        executor=executor,
     )
 
 

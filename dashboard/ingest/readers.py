@@ -16,7 +16,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -117,15 +117,64 @@ def read_path(path: str | Path, *, max_file_mb: float | None = None) -> ReadResu
     A `manifest.csv` in a folder gives metadata to the `.txt`/`.html` files of that folder.
     `files_read` counts the supported files examined (including those refused).
     """
+    result = ReadResult()
+    for part in iter_path(path, max_file_mb=max_file_mb):
+        result.merge(part)
+    return result
+
+
+def iter_path(path: str | Path, *, max_file_mb: float | None = None) -> Iterator[ReadResult]:
+    """`read_path` as a stream: one small ReadResult per file (its articles and problems),
+    in the same order, so an ingest holds one round of articles, never the whole corpus.
+    Files are opened only when their turn comes."""
     limit = _limit_bytes(max_file_mb)
     p = Path(path)
     if p.is_dir():
-        return _read_folder(p, prefix="", limit=limit, depth=0, root=p.resolve())
+        yield from _iter_folder(p, prefix="", limit=limit, depth=0, root=p.resolve())
+        return
     if p.is_file():
-        return _read_group([_file_source(p, p.name)], limit)
+        yield from _iter_group([_file_source(p, p.name)], limit)
+        return
     result = ReadResult()
     result.problems.append(Problem(str(path), "no such file or folder"))
-    return result
+    yield result
+
+
+def count_article_files(path: str | Path) -> int:
+    """How many files `iter_path` will read articles from (for a progress total; a .csv,
+    .json or .jsonl file may hold several articles)."""
+    p = Path(path)
+    if p.is_file():
+        return 1
+    if not p.is_dir():
+        return 0
+    root = p.resolve()
+    n = 0
+    folders = [(p, 0)]
+    while folders:
+        folder, depth = folders.pop()
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for e in entries:
+            if e.name.startswith(("__", ".")):
+                continue
+            try:
+                if _outside(e, root) is not None:
+                    continue
+                if e.is_dir():
+                    if depth < _SUBFOLDER_DEPTH:
+                        folders.append((e, depth + 1))
+                elif (
+                    e.is_file()
+                    and e.suffix.lower() in SUPPORTED_EXTENSIONS
+                    and e.name.lower() != MANIFEST_NAME
+                ):
+                    n += 1
+            except OSError:
+                continue
+    return n
 
 
 def read_bytes(name: str, data: bytes, *, max_file_mb: float | None = None) -> ReadResult:
@@ -400,7 +449,9 @@ def _outside(entry: Path, root: Path) -> Path | None:
     return None if target == root or root in target.parents else target
 
 
-def _read_folder(folder: Path, *, prefix: str, limit: int, depth: int, root: Path) -> ReadResult:
+def _iter_folder(
+    folder: Path, *, prefix: str, limit: int, depth: int, root: Path
+) -> Iterator[ReadResult]:
     result = ReadResult()
     sources: list[_Source] = []
     subfolders: list[Path] = []
@@ -408,7 +459,8 @@ def _read_folder(folder: Path, *, prefix: str, limit: int, depth: int, root: Pat
         entries = sorted(folder.iterdir(), key=lambda e: e.name)
     except OSError as e:
         result.problems.append(Problem(prefix or str(folder), f"cannot list folder: {e}"))
-        return result
+        yield result
+        return
     for entry in entries:
         if entry.name.startswith("__"):  # __MACOSX, __pycache__: tool debris, never articles
             continue
@@ -436,26 +488,44 @@ def _read_folder(folder: Path, *, prefix: str, limit: int, depth: int, root: Pat
                 sources.append(_file_source(entry, label))
         except OSError as e:
             result.problems.append(Problem(label, f"cannot open: {e}"))
-    result.merge(_read_group(sources, limit))
+    # Only counts are kept of what was yielded (files read, any problem), not the articles.
+    files_read, problems = 0, bool(result.problems)
+    yield result
+    parts = [_iter_group(sources, limit)]
     if depth < _SUBFOLDER_DEPTH:
-        for sub in subfolders:
-            sub_prefix = f"{prefix}{sub.name}/"
-            result.merge(
-                _read_folder(sub, prefix=sub_prefix, limit=limit, depth=depth + 1, root=root)
+        parts += [
+            _iter_folder(
+                sub, prefix=f"{prefix}{sub.name}/", limit=limit, depth=depth + 1, root=root
             )
-    if depth == 0 and result.files_read == 0 and not result.problems:
-        result.problems.append(
-            Problem(
-                str(folder),
-                "no supported files found (supported: " + ", ".join(SUPPORTED_EXTENSIONS) + ")",
-                "warning",
-            )
+            for sub in subfolders
+        ]
+    for part_iter in parts:
+        for part in part_iter:
+            files_read += part.files_read
+            problems = problems or bool(part.problems)
+            yield part
+    if depth == 0 and files_read == 0 and not problems:
+        yield ReadResult(
+            problems=[
+                Problem(
+                    str(folder),
+                    "no supported files found (supported: " + ", ".join(SUPPORTED_EXTENSIONS) + ")",
+                    "warning",
+                )
+            ]
         )
-    return result
 
 
 def _read_group(sources: list[_Source], limit: int) -> ReadResult:
     """Files that share one folder (or one upload): the manifest applies across them."""
+    result = ReadResult()
+    for part in _iter_group(sources, limit):
+        result.merge(part)
+    return result
+
+
+def _iter_group(sources: list[_Source], limit: int) -> Iterator[ReadResult]:
+    """`_read_group` as a stream: the group's own problems, then one result per file."""
     result = ReadResult()
     manifest_src = None
     articles_src: list[_Source] = []
@@ -485,30 +555,33 @@ def _read_group(sources: list[_Source], limit: int) -> ReadResult:
         if manifest is not None:
             _check_manifest_coverage(manifest, manifest_src.name, sources, result.problems)
 
+    yield result
     for src in articles_src:
-        result.files_read += 1
-        if src.size > limit:
-            result.problems.append(
-                Problem(
-                    src.name,
-                    f"file is {src.size / 1048576:.1f} MB, over the {limit / 1048576:g} MB "
-                    "limit (setting max_file_mb); not read",
-                )
+        result = ReadResult(files_read=1)
+        _read_source(src, manifest, limit, result)
+        yield result
+
+
+def _read_source(src: _Source, manifest: _Manifest | None, limit: int, result: ReadResult) -> None:
+    if src.size > limit:
+        result.problems.append(
+            Problem(
+                src.name,
+                f"file is {src.size / 1048576:.1f} MB, over the {limit / 1048576:g} MB "
+                "limit (setting max_file_mb); not read",
             )
-            continue
-        if src.size == 0:
-            result.problems.append(Problem(src.name, "empty file"))
-            continue
-        try:
-            meta = manifest.lookup(src.name) if manifest and src.ext in _MANIFEST_TARGETS else None
-            _read_one(src, meta, result)
-        except UnreadableFile as e:
-            result.problems.append(Problem(src.name, str(e)))
-        except Exception as e:  # noqa: BLE001 - one bad file must never stop the others
-            result.problems.append(
-                Problem(src.name, f"could not be read ({type(e).__name__}: {e})")
-            )
-    return result
+        )
+        return
+    if src.size == 0:
+        result.problems.append(Problem(src.name, "empty file"))
+        return
+    try:
+        meta = manifest.lookup(src.name) if manifest and src.ext in _MANIFEST_TARGETS else None
+        _read_one(src, meta, result)
+    except UnreadableFile as e:
+        result.problems.append(Problem(src.name, str(e)))
+    except Exception as e:  # noqa: BLE001 - one bad file must never stop the others
+        result.problems.append(Problem(src.name, f"could not be read ({type(e).__name__}: {e})"))
 
 
 def _read_one(src: _Source, meta: dict[str, str] | None, result: ReadResult) -> None:

@@ -212,13 +212,28 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS claim_units_claim ON claim_units(claim_id)",
         ],
     ),
+    (
+        # The wire-copy LSH index, persisted (syndication.py): one row per article and band,
+        # so each ingest round joins its new bands against the stored ones instead of
+        # rebuilding an in-memory index over every signature.
+        "007_lsh_bands",
+        [
+            """CREATE TABLE IF NOT EXISTS article_lsh (
+                band INTEGER NOT NULL,
+                hash BIGINT NOT NULL,
+                article_id TEXT NOT NULL
+            )""",
+            "CREATE INDEX IF NOT EXISTS lsh_band_hash ON article_lsh(band, hash)",
+            "CREATE INDEX IF NOT EXISTS lsh_article ON article_lsh(article_id)",
+        ],
+    ),
 ]
 
 # Key of the pg_advisory_xact_lock that serialises the sign-in throttle's count-and-record.
 _LOGIN_LOCK = 727002
 
 # Rows keyed by article that syndication.py derives after an article is stored.
-SYNDICATION_TABLES = ("article_minhash", "article_clusters", "agency_credits")
+SYNDICATION_TABLES = ("article_minhash", "article_clusters", "agency_credits", "article_lsh")
 
 DERIVED_TABLES = ("quotes", "date_mentions", "terms", "frames", "event_names")
 
@@ -739,6 +754,21 @@ class Store:
             cur.execute(self._sql("DELETE FROM login_failures WHERE username = ?"), [username])
 
     # ------------------------------------------------------------------ writes
+    def existing_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of `hashes` are already stored: one query per 500 (a round, not an article)."""
+        hashes = list(dict.fromkeys(hashes))
+        found: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ",".join("?" for _ in chunk)
+            found.update(
+                r[0]
+                for r in self.execute(
+                    f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", chunk
+                )
+            )
+        return found
+
     def has_hash(self, content_hash: str) -> bool:
         return bool(self.execute("SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]))
 
@@ -900,7 +930,7 @@ class Store:
                 [article_id],
             )
             for (member,) in cur.fetchall():
-                for table in ("article_clusters", "article_minhash"):
+                for table in ("article_clusters", "article_minhash", "article_lsh"):
                     cur.execute(self._sql(f"DELETE FROM {table} WHERE article_id = ?"), [member])
             for table in (*DERIVED_TABLES, *SYNDICATION_TABLES):
                 cur.execute(self._sql(f"DELETE FROM {table} WHERE article_id = ?"), [article_id])

@@ -15,6 +15,7 @@ queries only those against the index, keeping earlier clusters; `full=True` rebu
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -187,73 +188,195 @@ def _bodies(store: Store, ids: list[str]) -> dict[str, str]:
     return out
 
 
+def _lsh_params() -> tuple[int, int]:
+    """(bands, rows per band) that datasketch's MinHashLSH picks for our threshold."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+_LSH_B, _LSH_R = _lsh_params()
+_LSH_KEY = "lsh_bands"
+
+
+def _lsh_scheme() -> str:
+    return f"{_scheme()}-b{_LSH_B}-r{_LSH_R}-blake2b8"
+
+
+def band_hashes(hashvalues) -> list[int]:
+    """One signed 64-bit key per LSH band: two signatures share a key exactly when they
+    share that band's hash values (as in datasketch's MinHashLSH buckets), barring a
+    2**-64 collision (and every candidate is checked on the shingle sets anyway)."""
+    values = np.asarray(hashvalues).astype("<u8")
+    out = []
+    for b in range(_LSH_B):
+        chunk = values[b * _LSH_R : (b + 1) * _LSH_R].tobytes()
+        digest = hashlib.blake2b(chunk, digest_size=8).digest()
+        out.append(int.from_bytes(digest, "little", signed=True))
+    return out
+
+
+def _band_rows(aid: str, hashvalues) -> list[tuple]:
+    return [(b, h, aid) for b, h in enumerate(band_hashes(hashvalues))]
+
+
+def _q(store: Store, cur, sql: str, params: Iterable = ()) -> list[tuple]:
+    cur.execute(store._sql(sql), list(params))
+    if cur.description is None:  # a statement without a result set
+        return []
+    return list(cur.fetchall())
+
+
+def _in_chunks(store: Store, cur, sql: str, ids: list[str], extra: Iterable = ()) -> list[tuple]:
+    """Run `sql` (with one `{marks}` for an IN list) over `ids` in chunks."""
+    out: list[tuple] = []
+    for chunk in _chunks(ids):
+        marks = ",".join("?" for _ in chunk)
+        out += _q(store, cur, sql.format(marks=marks), [*chunk, *extra])
+    return out
+
+
 def update_clusters(
-    store: Store, article_ids: Iterable[str] | None = None, full: bool = False
+    store: Store,
+    article_ids: Iterable[str] | None = None,
+    full: bool = False,
+    bodies: dict[str, str] | None = None,
 ) -> ClusterUpdate:
     """Sign new articles, find their copies, and rewrite the clusters that changed.
 
     article_ids: articles to look up against the index even if already signed (articles
     without a signature are always included). full: forget stored clusters and compare
     every article against the index (after a change of thresholds, or deletions that split
-    a chain of copies).
+    a chain of copies). bodies: texts of new articles the caller already holds (ingest
+    passes its round), so they are not read back from the store.
+
+    The LSH index is the table article_lsh (band, hash, article_id), extended with the new
+    articles' bands: candidate pairs come from joining their bands against the stored
+    ones, never from rebuilding the index. Everything runs in one transaction.
     """
+    with store.backend.transaction() as cur:
+        return _update_clusters(store, cur, list(article_ids or ()), full, bodies or {})
+
+
+def _update_clusters(
+    store: Store, cur, article_ids: list[str], full: bool, given: dict[str, str]
+) -> ClusterUpdate:
     result = ClusterUpdate()
-    scheme_row = store.execute("SELECT value FROM meta WHERE key = ?", [_SCHEME_KEY])
+    scheme_row = _q(store, cur, "SELECT value FROM meta WHERE key = ?", [_SCHEME_KEY])
     rescheme = not scheme_row or scheme_row[0][0] != _scheme()
     if rescheme:
         full = True
+        for table in ("article_minhash", "agency_credits", "article_lsh"):
+            cur.execute(f"DELETE FROM {table}")
+    lsh_row = _q(store, cur, "SELECT value FROM meta WHERE key = ?", [_LSH_KEY])
+    if not lsh_row or lsh_row[0][0] != _lsh_scheme():
+        # A store signed before the band table existed (or with other bands): index the
+        # stored signatures once.
+        cur.execute("DELETE FROM article_lsh")
+        rows = [
+            r
+            for aid, sig in _q(store, cur, "SELECT article_id, signature FROM article_minhash")
+            for r in _band_rows(aid, _decode(sig).hashvalues)
+        ]
+        if rows:
+            store._bulk_insert(cur, "article_lsh", rows)
+        for key, value in ((_LSH_KEY, _lsh_scheme()),):
+            cur.execute(store._sql("DELETE FROM meta WHERE key = ?"), [key])
+            cur.execute(store._sql("INSERT INTO meta(key, value) VALUES (?, ?)"), [key, value])
 
-    signed_rows = (
-        [] if rescheme else store.execute("SELECT article_id, signature FROM article_minhash")
-    )
-    signatures = {aid: _decode(sig) for aid, sig in signed_rows}
     unsigned = [
         r[0]
-        for r in store.execute(
+        for r in _q(
+            store,
+            cur,
             "SELECT a.id FROM articles a LEFT JOIN article_minhash m ON m.article_id = a.id "
-            "WHERE m.article_id IS NULL"
+            "WHERE m.article_id IS NULL",
         )
     ]
-    if rescheme:
-        unsigned = [r[0] for r in store.execute("SELECT id FROM articles")]
 
     shingle_sets: dict[str, set[str]] = {}
+    signatures: dict[str, LeanMinHash] = {}
     new_sig_rows: list[tuple] = []
+    band_rows: list[tuple] = []
     credit_rows: list[tuple] = []
-    for chunk in _chunks(unsigned):
-        for aid, body in _bodies(store, chunk).items():
-            sh = shingles(body)
-            shingle_sets[aid] = sh
-            mh = _minhash_of(sh)
-            signatures[aid] = LeanMinHash(mh)
-            new_sig_rows.append((aid, _encode(mh), len(sh)))
-            credit_rows.extend((aid, agency, text) for agency, text in detect_agency_credits(body))
+    to_read = [aid for aid in unsigned if aid not in given]
+    texts = {aid: given[aid] for aid in unsigned if aid in given}
+    texts.update(
+        _in_chunks(store, cur, "SELECT id, body FROM articles WHERE id IN ({marks})", to_read)
+    )
+    for aid in unsigned:
+        body = texts.get(aid)
+        if body is None:
+            continue
+        sh = shingles(body)
+        shingle_sets[aid] = sh
+        mh = _minhash_of(sh)
+        signatures[aid] = LeanMinHash(mh)
+        new_sig_rows.append((aid, _encode(mh), len(sh)))
+        band_rows += _band_rows(aid, mh.hashvalues)
+        credit_rows.extend((aid, agency, text) for agency, text in detect_agency_credits(body))
+    del texts
     result.signed = len(new_sig_rows)
+    new_ids = [r[0] for r in new_sig_rows]
+    if new_ids:
+        _in_chunks(store, cur, "DELETE FROM agency_credits WHERE article_id IN ({marks})", new_ids)
+        store._bulk_insert(cur, "article_minhash", new_sig_rows)
+        store._bulk_insert(cur, "article_lsh", band_rows)
+    if credit_rows:
+        store._bulk_insert(cur, "agency_credits", credit_rows)
 
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    with lsh.insertion_session() as session:
-        for aid, mh in signatures.items():
-            session.insert(aid, mh, check_duplication=False)
-
-    queries = set(signatures) if full else {*unsigned, *(article_ids or ())} & set(signatures)
     pairs: set[tuple[str, str]] = set()
-    for aid in queries:
-        for other in lsh.query(signatures[aid]):
-            if other != aid:
-                pairs.add((min(aid, other), max(aid, other)))
+    if full:
+        found = _q(
+            store,
+            cur,
+            "SELECT DISTINCT x.article_id, y.article_id FROM article_lsh x JOIN article_lsh y "
+            "ON x.band = y.band AND x.hash = y.hash AND x.article_id < y.article_id",
+        )
+    else:
+        queries = sorted({*new_ids, *article_ids})
+        found = _in_chunks(
+            store,
+            cur,
+            "SELECT DISTINCT x.article_id, y.article_id FROM article_lsh x JOIN article_lsh y "
+            "ON x.band = y.band AND x.hash = y.hash AND x.article_id <> y.article_id "
+            "WHERE x.article_id IN ({marks})",
+            queries,
+        )
+    for a, b in found:
+        pairs.add((min(a, b), max(a, b)))
     result.candidates = len(pairs)
 
     missing = sorted({x for p in pairs for x in p} - set(shingle_sets))
-    for aid, body in _bodies(store, missing).items():
+    for aid, body in _in_chunks(
+        store, cur, "SELECT id, body FROM articles WHERE id IN ({marks})", missing
+    ):
         shingle_sets[aid] = shingles(body)
 
-    uf = _UnionFind()
-    existing = {
-        aid: (cid, int(rank), bool(first), sim)
-        for aid, cid, rank, first, sim in store.execute(
-            "SELECT article_id, cluster_id, rank, is_first, similarity FROM article_clusters"
+    copies = []
+    for a, b in sorted(pairs):
+        ok, _ = is_copy(shingle_sets.get(a, set()), shingle_sets.get(b, set()))
+        if ok:
+            copies.append((a, b))
+    result.copies = len(copies)
+    del shingle_sets
+
+    cluster_sql = "SELECT article_id, cluster_id, rank, is_first, similarity FROM article_clusters"
+    if full:
+        existing_rows = _q(store, cur, cluster_sql)
+    else:
+        # Only the clusters the new copies touch can change.
+        involved = sorted({x for p in copies for x in p})
+        existing_rows = _in_chunks(
+            store,
+            cur,
+            cluster_sql + " WHERE cluster_id IN (SELECT cluster_id FROM article_clusters "
+            "WHERE article_id IN ({marks}))",
+            involved,
         )
+    existing = {
+        aid: (cid, int(rank), bool(first), sim) for aid, cid, rank, first, sim in existing_rows
     }
+    uf = _UnionFind()
     if not full:
         by_cluster: dict[str, list[str]] = {}
         for aid, (cid, *_rest) in existing.items():
@@ -261,16 +384,19 @@ def update_clusters(
         for members in by_cluster.values():
             for m in members:
                 uf.union(members[0], m)
-    for a, b in sorted(pairs):
-        ok, _ = is_copy(shingle_sets.get(a, set()), shingle_sets.get(b, set()))
-        if ok:
-            uf.union(a, b)
-            result.copies += 1
+    for a, b in copies:
+        uf.union(a, b)
 
     groups = [g for g in uf.groups() if len(g) > 1]
-    wanted = _ranked_rows(store, groups, signatures)
-    result.clusters = len(groups)
-    result.clustered_articles = sum(len(g) for g in groups)
+    need = sorted({aid for g in groups for aid in g} - set(signatures))
+    for aid, sig in _in_chunks(
+        store,
+        cur,
+        "SELECT article_id, signature FROM article_minhash WHERE article_id IN ({marks})",
+        need,
+    ):
+        signatures[aid] = _decode(sig)
+    wanted = _ranked_rows(store, groups, signatures, cur)
 
     stale = [aid for aid in existing if aid not in wanted]
     changed = [
@@ -279,43 +405,29 @@ def update_clusters(
         if aid not in existing or existing[aid][:3] != row[:3]
     ]
     result.changed_rows = len(stale) + len(changed)
+    _in_chunks(
+        store,
+        cur,
+        "DELETE FROM article_clusters WHERE article_id IN ({marks})",
+        stale + [r[0] for r in changed],
+    )
+    if changed:
+        store._bulk_insert(cur, "article_clusters", changed)
+    n_clusters, n_members = _q(
+        store, cur, "SELECT COUNT(DISTINCT cluster_id), COUNT(*) FROM article_clusters"
+    )[0]
+    result.clusters, result.clustered_articles = int(n_clusters), int(n_members)
     if not (new_sig_rows or result.changed_rows or rescheme):
         return result
-    with store.backend.transaction() as cur:
-        if rescheme:
-            cur.execute("DELETE FROM article_minhash")
-            cur.execute("DELETE FROM agency_credits")
-        for chunk in _chunks([r[0] for r in new_sig_rows]):
-            marks = ",".join("?" for _ in chunk)
-            cur.execute(
-                store._sql(f"DELETE FROM agency_credits WHERE article_id IN ({marks})"), chunk
-            )
-        if new_sig_rows:
-            cur.executemany(
-                store._sql("INSERT INTO article_minhash VALUES (?, ?, ?)"), new_sig_rows
-            )
-        if credit_rows:
-            cur.executemany(store._sql("INSERT INTO agency_credits VALUES (?, ?, ?)"), credit_rows)
-        for chunk in _chunks(stale + [r[0] for r in changed]):
-            marks = ",".join("?" for _ in chunk)
-            cur.execute(
-                store._sql(f"DELETE FROM article_clusters WHERE article_id IN ({marks})"), chunk
-            )
-        if changed:
-            cur.executemany(
-                store._sql("INSERT INTO article_clusters VALUES (?, ?, ?, ?, ?)"), changed
-            )
-        cur.execute(store._sql("DELETE FROM meta WHERE key = ?"), [_SCHEME_KEY])
-        cur.execute(
-            store._sql("INSERT INTO meta(key, value) VALUES (?, ?)"), [_SCHEME_KEY, _scheme()]
-        )
-        # Cached page data is keyed on the data version: counts change with the clusters.
-        store._bump_version(cur)
+    cur.execute(store._sql("DELETE FROM meta WHERE key = ?"), [_SCHEME_KEY])
+    cur.execute(store._sql("INSERT INTO meta(key, value) VALUES (?, ?)"), [_SCHEME_KEY, _scheme()])
+    # Cached page data is keyed on the data version: counts change with the clusters.
+    store._bump_version(cur)
     return result
 
 
 def _ranked_rows(
-    store: Store, groups: list[list[str]], signatures: dict[str, LeanMinHash]
+    store: Store, groups: list[list[str]], signatures: dict[str, LeanMinHash], cur
 ) -> dict[str, tuple[str, int, bool, float]]:
     """article_id -> (cluster_id, rank, is_first, similarity to the first publisher).
 
@@ -324,16 +436,13 @@ def _ranked_rows(
     """
     ids = [aid for g in groups for aid in g]
     when: dict[str, tuple] = {}
-    for chunk in _chunks(ids):
-        marks = ",".join("?" for _ in chunk)
-        for aid, pub, added in store.execute(
-            f"SELECT id, published_at, added_at FROM articles WHERE id IN ({marks})", chunk
-        ):
-            when[aid] = (
-                pub is None,
-                str(pub)[:10] if pub is not None else "",
-                str(added) if added is not None else "",
-            )
+    sql = "SELECT id, published_at, added_at FROM articles WHERE id IN ({marks})"
+    for aid, pub, added in _in_chunks(store, cur, sql, ids):
+        when[aid] = (
+            pub is None,
+            str(pub)[:10] if pub is not None else "",
+            str(added) if added is not None else "",
+        )
     rows: dict[str, tuple[str, int, bool, float]] = {}
     for g in groups:
         order = sorted((aid for aid in g if aid in when), key=lambda a: (*when[a], a))
@@ -596,10 +705,11 @@ def _credit_key(text: str) -> str:
 
 
 @cache
-def _credit_lexicon() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str], ...]]:
-    """(credit-position variants: key -> agency, free-mention patterns)."""
+def _credit_lexicon() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str, str], ...]]:
+    """(credit-position variants: key -> agency, free-mention patterns with the first word
+    each needs: a substring test skips most patterns before any regex runs)."""
     exact: dict[str, str] = {}
-    free: list[tuple[re.Pattern[str], str]] = []
+    free: list[tuple[re.Pattern[str], str, str]] = []
     for fields in load_fields("agency_credits.txt"):
         if len(fields) < 2:
             continue
@@ -609,7 +719,8 @@ def _credit_lexicon() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str]
         exact.setdefault(key, agency)
         if mode == "free":
             body = r"\s+".join(re.escape(w) for w in key.split())
-            free.append((re.compile(rf"(?<!\w){_CLITICS}{body}(?!\w)"), agency))
+            pattern = re.compile(rf"(?<!\w){_CLITICS}{body}(?!\w)")
+            free.append((pattern, agency, key.split()[0] if key.split() else ""))
     return exact, tuple(free)
 
 
@@ -693,7 +804,9 @@ def detect_agency_credits(text: str) -> list[tuple[str, str]]:
     edges = {0, len(paragraphs) - 1}
     for p in sorted(edges):
         norm, idx = _norm_map(paragraphs[p])
-        for pattern, agency in free:
+        for pattern, agency, word in free:
+            if word not in norm:  # the pattern cannot match: skip the regex scan
+                continue
             for m in pattern.finditer(norm):
                 start, end = idx[m.start()], idx[m.end() - 1] + 1
                 hits.append((p, start, agency, paragraphs[p][start:end]))

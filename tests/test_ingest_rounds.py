@@ -1,0 +1,180 @@
+"""Ingest in rounds at scale: bulk writes per round, re-ingest adds nothing, and the wire-copy
+clusters built round by round from the persisted LSH bands (table article_lsh) equal a full
+rebuild. Real DuckDB files and a real PostgreSQL server (conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.ingest import ingest
+from dashboard.ingest.ingest import ingest_path
+from dashboard.storage import syndication
+from dashboard.storage.store import Store
+from dashboard.storage.syndication import _LSH_B, band_hashes, minhash_for, update_clusters
+
+WIRE = Path(__file__).resolve().parent / "data" / "wire"  # 18 files + dispatch/ (12)
+
+TOURISM = {
+    "mena_tourism.txt",
+    "ahram_tourism.txt",
+    "youm7_tourism.txt",
+    "aawsat_tourism.txt",
+    "alarabiya_tourism.txt",
+    "alkhaleej_tourism.txt",
+}
+LOAN = {
+    "kuna_loan.txt",
+    "alqabas_loan.txt",
+    "alrai_loan.txt",
+    "alghad_loan.txt",
+    "youm7_loan.txt",
+    "alkhaleej_loan.txt",
+}
+
+
+def cluster_files(store: Store) -> set[frozenset[str]]:
+    names = {aid: Path(f).name for aid, f in store.execute("SELECT id, source_file FROM articles")}
+    groups: dict[str, set[str]] = {}
+    for aid, cid in store.execute("SELECT article_id, cluster_id FROM article_clusters"):
+        groups.setdefault(cid, set()).add(names[aid])
+    return {frozenset(g) for g in groups.values()}
+
+
+def cluster_rows(store: Store) -> set[tuple]:
+    return set(store.execute("SELECT article_id, cluster_id, rank, is_first FROM article_clusters"))
+
+
+def count(store: Store, table: str) -> int:
+    return int(store.execute(f"SELECT COUNT(*) FROM {table}")[0][0])
+
+
+def test_band_keys_follow_the_shared_hash_values():
+    a = minhash_for("one two three four five six seven eight nine ten eleven twelve")
+    b = minhash_for("one two three four five six seven eight nine ten eleven twelve")
+    c = minhash_for("a wholly different sentence about other things entirely, written anew")
+    assert len(band_hashes(a.hashvalues)) == _LSH_B == 37
+    assert band_hashes(a.hashvalues) == band_hashes(b.hashvalues)
+    shared = set(band_hashes(a.hashvalues)) & set(band_hashes(c.hashvalues))
+    assert len(shared) <= 1  # unrelated texts share (almost) no bucket
+
+
+@pytest.fixture
+def rounds_of_4(monkeypatch):
+    monkeypatch.setattr(ingest, "CHUNK", 4)
+    sizes: list[int] = []
+    real = ingest.store_parsed
+
+    def recording(store, *args, **kwargs):
+        part = real(store, *args, **kwargs)
+        sizes.append(count(store, "article_lsh"))
+        return part
+
+    monkeypatch.setattr(ingest, "store_parsed", recording)
+    return sizes
+
+
+def test_rounds_grow_the_band_table_and_give_the_clusters_of_a_full_rebuild(any_store, rounds_of_4):
+    report = ingest_path(any_store, WIRE, workers=1)
+    assert report.added == 30 and report.rejected == 0
+    # 30 articles in rounds of 4: the band table grows by 37 rows per stored article,
+    # round after round (the index is extended, never rebuilt).
+    assert rounds_of_4 == [37 * min(4 * (i + 1), 30) for i in range(8)]
+    assert count(any_store, "article_minhash") == 30
+    assert cluster_files(any_store) == {frozenset(TOURISM), frozenset(LOAN)}
+    built = cluster_rows(any_store)
+    assert len(built) == 12
+    first = {r[0] for r in built if r[3]}
+    names = {
+        aid: Path(f).name for aid, f in any_store.execute("SELECT id, source_file FROM articles")
+    }
+    assert {names[a] for a in first} == {"mena_tourism.txt", "kuna_loan.txt"}
+
+    full = update_clusters(any_store, full=True)
+    assert full.signed == 0 and full.changed_rows == 0
+    assert full.clusters == 2 and full.clustered_articles == 12
+    assert cluster_rows(any_store) == built
+
+    # Re-ingest adds nothing: every file is a duplicate, no band or cluster row changes.
+    version = any_store.data_version()
+    again = ingest_path(any_store, WIRE, workers=1)
+    assert again.added == 0 and again.duplicates == 30
+    assert count(any_store, "article_lsh") == 37 * 30
+    assert cluster_rows(any_store) == built
+    assert any_store.data_version() == version
+
+
+def test_one_round_and_many_rounds_store_the_same_clusters(tmp_path, monkeypatch):
+    one = Store(f"duckdb:///{tmp_path / 'one.duckdb'}")
+    ingest_path(one, WIRE, workers=1)
+    monkeypatch.setattr(ingest, "CHUNK", 3)
+    many = Store(f"duckdb:///{tmp_path / 'many.duckdb'}")
+    ingest_path(many, WIRE, workers=1)
+    try:
+        assert cluster_rows(one) == cluster_rows(many)
+        assert set(one.execute("SELECT * FROM article_lsh")) == set(
+            many.execute("SELECT * FROM article_lsh")
+        )
+    finally:
+        one.close()
+        many.close()
+
+
+def test_a_failed_clustering_leaves_no_signature_and_the_next_update_heals(duck_store, monkeypatch):
+    def boom(*_a, **_k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(syndication, "_ranked_rows", boom)
+    report = ingest_path(duck_store, WIRE / "dispatch", workers=1)
+    assert report.added == 12
+    assert any("clustering failed" in o.detail for o in report.outcomes if o.status == "warning")
+    # The clustering transaction rolled back whole: no signature, band, credit or cluster.
+    for table in ("article_minhash", "article_lsh", "agency_credits", "article_clusters"):
+        assert count(duck_store, table) == 0, table
+    monkeypatch.undo()
+    done = update_clusters(duck_store)
+    assert done.signed == 12 and count(duck_store, "article_lsh") == 37 * 12
+    assert cluster_files(duck_store) == {frozenset(TOURISM)}
+
+
+def test_a_failed_bulk_write_of_a_round_leaves_nothing(any_store, monkeypatch):
+    from dashboard.analysis.parser import parse_article
+    from dashboard.ingest.readers import read_path
+
+    raws = read_path(WIRE / "dispatch").articles[:5]
+    items = [(parse_article(r), r) for r in raws]
+    real = Store._bulk_insert
+
+    def failing(self, cur, table, values):
+        if table == "terms":  # after articles and quotes went in
+            raise RuntimeError("write failed")
+        return real(self, cur, table, values)
+
+    monkeypatch.setattr(Store, "_bulk_insert", failing)
+    with pytest.raises(RuntimeError):
+        any_store.add_many(items)
+    monkeypatch.undo()
+    for table in ("articles", "quotes", "date_mentions", "terms"):
+        assert count(any_store, table) == 0, table
+    assert any_store.data_version() == 0
+    assert any_store.add_many(items) == 5
+
+
+def test_existing_hashes_is_one_lookup_for_a_round(duck_store):
+    ingest_path(duck_store, WIRE / "dispatch", workers=1)
+    stored = [r[0] for r in duck_store.execute("SELECT content_hash FROM articles")]
+    got = duck_store.existing_hashes([*stored[:3], "0" * 64, stored[0]])
+    assert got == set(stored[:3])
+
+
+def test_a_store_signed_before_the_band_table_gets_its_bands(duck_store):
+    ingest_path(duck_store, WIRE / "dispatch", workers=1)
+    built = cluster_rows(duck_store)
+    # As a store from before migration 007: signatures and clusters, no bands.
+    duck_store.execute("DELETE FROM article_lsh")
+    duck_store.execute("DELETE FROM meta WHERE key = 'lsh_bands'")
+    done = update_clusters(duck_store)
+    assert done.signed == 0
+    assert count(duck_store, "article_lsh") == 37 * 12
+    assert cluster_rows(duck_store) == built
