@@ -15,6 +15,7 @@ from pathlib import Path
 from dashboard.analysis.parser import parse_article
 from dashboard.ingest.readers import ReadResult, read_bytes, read_path
 from dashboard.model import Article, RawArticle
+from dashboard.storage import aggregates
 from dashboard.storage.store import Store
 
 # Below this many articles a process pool costs more than it saves.
@@ -219,6 +220,7 @@ def ingest_result(
     if report.stored_ids:
         with store.connected():
             _update_wire_clusters(store, report.stored_ids, report)
+            aggregates.refresh(store)  # page counts for the slices the rounds changed
         _update_claim_map(store, report)
     for problem in result.problems:
         status = "rejected" if problem.severity == "error" else "warning"

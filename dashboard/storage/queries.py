@@ -10,6 +10,7 @@ from collections import Counter
 
 import pandas as pd
 
+from dashboard.storage import aggregates
 from dashboard.storage.store import Filters, Store
 
 KIND_ORDER = ["official", "state", "expert", "media", "organisation", "anonymous", "other"]
@@ -27,8 +28,13 @@ def articles(store: Store, f: Filters) -> pd.DataFrame:
     )
 
 
-def outlet_summary(store: Store, f: Filters) -> pd.DataFrame:
-    """One row per outlet: articles, date range, languages, quotes, speakers."""
+def outlet_summary(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """One row per outlet: articles, date range, languages, quotes, speakers.
+
+    Reads the aggregates (aggregates.py) when they are fresh, else the base tables; both
+    give the same rows (`base=True` forces the base tables)."""
+    if not base and aggregates.serves(store, f, per_day=True):
+        return _outlet_summary_agg(store, f)
     where, params = store.where(f)
     df = store.frame(
         f"""SELECT a.outlet,
@@ -36,7 +42,7 @@ def outlet_summary(store: Store, f: Filters) -> pd.DataFrame:
                    MIN(a.published_at) AS first_date,
                    MAX(a.published_at) AS last_date,
                    SUM(CASE WHEN a.date_source = 'estimated' THEN 1 ELSE 0 END) AS estimated_dates,
-                   STRING_AGG(DISTINCT a.language, ', ') AS languages,
+                   STRING_AGG(DISTINCT a.language, ', ' ORDER BY a.language) AS languages,
                    MIN(a.outlet_domain) AS domain,
                    MIN(a.country) AS country
             FROM articles a WHERE {where}
@@ -49,21 +55,72 @@ def outlet_summary(store: Store, f: Filters) -> pd.DataFrame:
             GROUP BY a.outlet""",
         params,
     )
+    return _summary_merge(df, q)
+
+
+def _summary_merge(df: pd.DataFrame, q: pd.DataFrame) -> pd.DataFrame:
     df = df.merge(q, on="outlet", how="left")
     df[["quotes", "speakers"]] = df[["quotes", "speakers"]].fillna(0).astype(int)
     df["estimated_dates"] = df["estimated_dates"].fillna(0).astype(int)
+    df["articles"] = df["articles"].astype(int)
     return df
 
 
-def coverage_by_day(store: Store, f: Filters) -> pd.DataFrame:
+def _outlet_summary_agg(store: Store, f: Filters) -> pd.DataFrame:
+    where, params = aggregates.where(store, f)
+    df = store.frame(
+        f"""SELECT g.outlet,
+                   SUM(g.articles) AS articles,
+                   MIN(g.day) AS first_date,
+                   MAX(g.day) AS last_date,
+                   SUM(g.estimated) AS estimated_dates,
+                   STRING_AGG(DISTINCT g.language, ', ' ORDER BY g.language) AS languages,
+                   MIN(g.domain) AS domain,
+                   MIN(g.country) AS country
+            FROM agg_days g WHERE {where}
+            GROUP BY g.outlet ORDER BY articles DESC, g.outlet""",
+        params,
+    )
+    if aggregates.serves(store, f):
+        where, params = aggregates.where(store, f)
+        q = store.frame(
+            f"""SELECT g.outlet, SUM(g.total) AS quotes, COUNT(DISTINCT g.speaker) AS speakers
+                FROM agg_speakers g WHERE {where} GROUP BY g.outlet""",
+            params,
+        )
+    else:  # a date range: statements from the base tables
+        where, params = store.where(f)
+        q = store.frame(
+            f"""SELECT a.outlet, COUNT(*) AS quotes, COUNT(DISTINCT q.speaker) AS speakers
+                FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}
+                GROUP BY a.outlet""",
+            params,
+        )
+    return _summary_merge(df, q)
+
+
+def coverage_by_day(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    if not base and aggregates.serves(store, f, per_day=True):
+        where, params = aggregates.where(store, f)
+        df = store.frame(
+            f"""SELECT g.day, g.outlet, SUM(g.articles) AS articles,
+                       MAX(CASE WHEN g.estimated > 0 THEN 1 ELSE 0 END) AS estimated
+                FROM agg_days g WHERE {where} AND g.day IS NOT NULL
+                GROUP BY g.day, g.outlet ORDER BY g.day, g.outlet""",
+            params,
+        )
+        df["articles"] = df["articles"].astype(int)
+        df["estimated"] = df["estimated"].astype(bool)
+        return df
     where, params = store.where(f)
     df = store.frame(
         f"""SELECT a.published_at AS day, a.outlet, COUNT(*) AS articles,
                    MAX(CASE WHEN a.date_source = 'estimated' THEN 1 ELSE 0 END) AS estimated
             FROM articles a WHERE {where} AND a.published_at IS NOT NULL
-            GROUP BY a.published_at, a.outlet ORDER BY day""",
+            GROUP BY a.published_at, a.outlet ORDER BY day, a.outlet""",
         params,
     )
+    df["articles"] = df["articles"].astype(int)
     df["estimated"] = df["estimated"].astype(bool)
     return df
 
@@ -101,22 +158,40 @@ def quotes(store: Store, f: Filters) -> pd.DataFrame:
     return df
 
 
-def _speaker_rows(store: Store, f: Filters) -> pd.DataFrame:
+# Rows of _speaker_rows in one order whichever table they come from ("first" per group
+# downstream must not depend on the database's grouping order).
+_SPEAKER_ORDER = "ORDER BY 1, 2, 3 NULLS FIRST, 4 NULLS FIRST, 5 NULLS FIRST"
+
+
+def _speaker_rows(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Statements summed in SQL per outlet, spelling, kind, role and side, each spelling
     labelled with its person (identity.py works over the few distinct names in Python)."""
     from dashboard.analysis.identity import store_identity
 
-    where, params = store.where(f)
-    df = store.frame(
-        f"""SELECT a.outlet, q.speaker, q.speaker_kind AS kind, q.role, q.affiliation,
-                   SUM(CASE WHEN q.direct THEN 1 ELSE 0 END) AS direct,
-                   SUM(CASE WHEN q.direct THEN 0 ELSE 1 END) AS reported,
-                   COUNT(*) AS total
-            FROM quotes q JOIN articles a ON a.id = q.article_id
-            WHERE {where}
-            GROUP BY a.outlet, q.speaker, q.speaker_kind, q.role, q.affiliation""",
-        params,
-    )
+    if not base and aggregates.serves(store, f):
+        where, params = aggregates.where(store, f)
+        df = store.frame(
+            f"""SELECT g.outlet, g.speaker, g.speaker_kind AS kind, g.role, g.affiliation,
+                       SUM(g.direct) AS direct, SUM(g.reported) AS reported,
+                       SUM(g.total) AS total
+                FROM agg_speakers g WHERE {where}
+                GROUP BY g.outlet, g.speaker, g.speaker_kind, g.role, g.affiliation
+                {_SPEAKER_ORDER}""",
+            params,
+        )
+    else:
+        where, params = store.where(f)
+        df = store.frame(
+            f"""SELECT a.outlet, q.speaker, q.speaker_kind AS kind, q.role, q.affiliation,
+                       SUM(CASE WHEN q.direct THEN 1 ELSE 0 END) AS direct,
+                       SUM(CASE WHEN q.direct THEN 0 ELSE 1 END) AS reported,
+                       COUNT(*) AS total
+                FROM quotes q JOIN articles a ON a.id = q.article_id
+                WHERE {where}
+                GROUP BY a.outlet, q.speaker, q.speaker_kind, q.role, q.affiliation
+                {_SPEAKER_ORDER}""",
+            params,
+        )
     ident = store_identity(store)
     df["person"] = [ident.canonical(s) for s in df["speaker"]]
     # One kind and one side per person across the store, so a person is one voice everywhere.
@@ -132,11 +207,11 @@ def _speaker_rows(store: Store, f: Filters) -> pd.DataFrame:
     return df
 
 
-def speaker_counts(store: Store, f: Filters) -> pd.DataFrame:
+def speaker_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Per outlet and person: direct and reported statements, kind, role, side, and the
     spellings merged into the person (`variants`). `speaker` is the canonical name."""
     cols = ["outlet", "speaker", "kind", "role", "affiliation", "direct", "reported", "total"]
-    df = _speaker_rows(store, f)
+    df = _speaker_rows(store, f, base)
     if df.empty:
         return pd.DataFrame(columns=[*cols, "variants"])
     # Whole-frame group-bys, not a Python loop over (outlet, person) groups: at 1,000
@@ -170,9 +245,9 @@ def speaker_counts(store: Store, f: Filters) -> pd.DataFrame:
     )
 
 
-def kind_counts(store: Store, f: Filters) -> pd.DataFrame:
+def kind_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Statements per outlet and kind of voice (the person's kind, see speaker_counts)."""
-    df = _speaker_rows(store, f)
+    df = _speaker_rows(store, f, base)
     cols = ["outlet", "kind", "direct", "reported", "total"]
     if df.empty:
         return pd.DataFrame(columns=cols)
@@ -186,10 +261,10 @@ def kind_counts(store: Store, f: Filters) -> pd.DataFrame:
 SIDE_UNKNOWN = "side not stated"
 
 
-def side_counts(store: Store, f: Filters) -> pd.DataFrame:
+def side_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Statements per outlet and side (country/camp) of the person speaking, direct and
     reported, with the number of distinct people."""
-    df = _speaker_rows(store, f)
+    df = _speaker_rows(store, f, base)
     cols = ["outlet", "side", "direct", "reported", "total", "speakers"]
     if df.empty:
         return pd.DataFrame(columns=cols)
@@ -203,8 +278,15 @@ def side_counts(store: Store, f: Filters) -> pd.DataFrame:
     return out.sort_values(["outlet", "total"], ascending=[True, False], ignore_index=True)[cols]
 
 
-def term_counts(store: Store, f: Filters) -> pd.DataFrame:
+def term_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Surface term counts per outlet (summed in SQL)."""
+    if not base and aggregates.serves(store, f):
+        where, params = aggregates.where(store, f)
+        return store.frame(
+            f"""SELECT g.outlet, g.term, SUM(g.n) AS n
+                FROM agg_terms g WHERE {where} GROUP BY g.outlet, g.term""",
+            params,
+        )
     where, params = store.where(f)
     return store.frame(
         f"""SELECT a.outlet, t.term, SUM(t.n) AS n
@@ -214,11 +296,11 @@ def term_counts(store: Store, f: Filters) -> pd.DataFrame:
     )
 
 
-def grouped_terms_by_outlet(store: Store, f: Filters) -> dict[str, Counter]:
+def grouped_terms_by_outlet(store: Store, f: Filters, base: bool = False) -> dict[str, Counter]:
     """Per-outlet term counters, clitic variants grouped consistently across the corpus."""
     from dashboard.analysis.keywords import TermGrouper
 
-    df = term_counts(store, f)
+    df = term_counts(store, f, base)
     if df.empty:
         return {}
     df["n"] = df["n"].astype("int64")
@@ -237,10 +319,10 @@ def grouped_terms_by_outlet(store: Store, f: Filters) -> dict[str, Counter]:
     return dict(sorted(out.items()))
 
 
-def distinctive_terms(store: Store, f: Filters, n: int = 15) -> pd.DataFrame:
+def distinctive_terms(store: Store, f: Filters, n: int = 15, base: bool = False) -> pd.DataFrame:
     from dashboard.analysis.keywords import distinctive_vs_rest, outlet_words
 
-    by_outlet = grouped_terms_by_outlet(store, f)
+    by_outlet = grouped_terms_by_outlet(store, f, base)
     if len(by_outlet) < 2:
         return pd.DataFrame(columns=["outlet", "term", "delta", "z", "count_a", "count_b"])
     rows = []
@@ -251,25 +333,52 @@ def distinctive_terms(store: Store, f: Filters, n: int = 15) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def frame_scores(store: Store, f: Filters) -> pd.DataFrame:
-    """Mean frame score per outlet (share of sentences carrying the frame's cues)."""
+def frame_scores(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """Mean frame score per outlet (share of sentences carrying the frame's cues).
+
+    From the aggregates the mean is sum / rows: equal to AVG up to the last bits of a
+    double (the additions run in another order)."""
+    if not base and aggregates.serves(store, f):
+        where, params = aggregates.where(store, f)
+        df = store.frame(
+            f"""SELECT g.outlet, g.frame, SUM(g.score_sum) / SUM(g.n) AS score,
+                       SUM(g.n) AS articles
+                FROM agg_frames g WHERE {where}
+                GROUP BY g.outlet, g.frame ORDER BY g.outlet, g.frame""",
+            params,
+        )
+        df["articles"] = df["articles"].astype(int)
+        return df
     where, params = store.where(f)
-    return store.frame(
+    df = store.frame(
         f"""SELECT a.outlet, fr.frame, AVG(fr.score) AS score, COUNT(*) AS articles
             FROM frames fr JOIN articles a ON a.id = fr.article_id
             WHERE {where} GROUP BY a.outlet, fr.frame ORDER BY a.outlet, fr.frame""",
         params,
     )
+    df["articles"] = df["articles"].astype(int)
+    return df
 
 
-def event_name_counts(store: Store, f: Filters) -> pd.DataFrame:
-    where, params = store.where(f)
-    return store.frame(
-        f"""SELECT a.outlet, e.name, SUM(e.n) AS n
-            FROM event_names e JOIN articles a ON a.id = e.article_id
-            WHERE {where} GROUP BY a.outlet, e.name ORDER BY n DESC, e.name""",
-        params,
-    )
+def event_name_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    if not base and aggregates.serves(store, f):
+        where, params = aggregates.where(store, f)
+        df = store.frame(
+            f"""SELECT g.outlet, g.name, SUM(g.n) AS n
+                FROM agg_names g WHERE {where}
+                GROUP BY g.outlet, g.name ORDER BY n DESC, g.name, g.outlet""",
+            params,
+        )
+    else:
+        where, params = store.where(f)
+        df = store.frame(
+            f"""SELECT a.outlet, e.name, SUM(e.n) AS n
+                FROM event_names e JOIN articles a ON a.id = e.article_id
+                WHERE {where} GROUP BY a.outlet, e.name ORDER BY n DESC, e.name, a.outlet""",
+            params,
+        )
+    df["n"] = df["n"].astype("int64")
+    return df
 
 
 def article_ids_for_outlet(store: Store, f: Filters, outlet: str) -> list[str]:

@@ -143,7 +143,22 @@ def get_store() -> Store:
         st.error(str(exc))
         st.stop()
     ensure_seeded(store)
+    ensure_aggregates(store)
     return store
+
+
+def ensure_aggregates(store: Store) -> None:
+    """Page counts come from the aggregate tables while they match the stored data (an
+    older database, or one changed by another tool, gets them here, incrementally); if
+    they cannot be refreshed now the pages read the base tables: slower, same numbers."""
+    from dashboard.storage import aggregates
+
+    try:
+        aggregates.ensure_fresh(store)
+    except StoreError:
+        pass
+    except Exception as exc:  # noqa: BLE001 - a read-only database user, a lock: not fatal
+        log.warning("page aggregates not refreshed: %s", exc)
 
 
 def ensure_seeded(store: Store) -> None:
