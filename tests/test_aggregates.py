@@ -98,9 +98,10 @@ def test_aggregates_equal_base_tables_on_both_backends(any_store, corpus, monkey
     copies = store.execute("SELECT SUM(articles) FROM agg_days WHERE is_copy")[0][0]
     assert int(copies) == 3
     # (one article per outlet here: as many term rows as the base table, never more)
-    assert store.execute("SELECT COUNT(*) FROM agg_terms")[0][0] <= store.execute(
-        "SELECT COUNT(*) FROM terms"
-    )[0][0]
+    assert (
+        store.execute("SELECT COUNT(*) FROM agg_terms")[0][0]
+        <= store.execute("SELECT COUNT(*) FROM terms")[0][0]
+    )
 
     for f in FILTERS:
         agg = _page_data(store, f)
@@ -162,9 +163,7 @@ def test_refresh_follows_new_rounds_deletes_and_clusters(duck_store, corpus, mon
 
     # Deleting the dispatch releases its copies (they count again in "clusters" mode):
     # until the refresh the pages read the base tables, after it the aggregates agree.
-    dispatch = store.execute(
-        "SELECT id FROM articles WHERE outlet = 'Nahr News Agency'"
-    )[0][0]
+    dispatch = store.execute("SELECT id FROM articles WHERE outlet = 'Nahr News Agency'")[0][0]
     store.delete_article(dispatch)
     from dashboard.storage import syndication
 

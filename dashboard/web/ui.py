@@ -155,10 +155,10 @@ def ensure_aggregates(store: Store) -> None:
 
     try:
         aggregates.ensure_fresh(store)
-    except StoreError:
-        pass
-    except Exception as exc:  # noqa: BLE001 - a read-only database user, a lock: not fatal
-        log.warning("page aggregates not refreshed: %s", exc)
+    except Exception as exc:  # noqa: BLE001 - a busy file, a read-only user: not fatal
+        import logging
+
+        logging.getLogger(__name__).warning("page aggregates not refreshed: %s", exc)
 
 
 def ensure_seeded(store: Store) -> None:
