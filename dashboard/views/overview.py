@@ -91,7 +91,7 @@ if outlet:
     st.caption(
         f"Articles of {ui.esc(outlet)}, each by its first sentence ({ui.count_note(f).lower()})."
     )
-    ui.sentence_list(ui.provenance_rows(store, f, "outlet_articles", outlet))
+    ui.provenance_list(store, f, "outlet_articles", outlet, key="ov_list")
 
 st.subheader("Articles")
 table = arts.assign(

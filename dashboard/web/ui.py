@@ -568,3 +568,43 @@ def _provenance(_store: Store, url: str, version: tuple, fkey: tuple, name: str,
 def provenance_rows(store: Store, f: Filters, name: str, *args: Any) -> pd.DataFrame:
     """A provenance.py function (by name) under the filters, cached like page data."""
     return _provenance(store, store.url, data_state(store), f.key(), name, tuple(args))
+
+
+PROVENANCE_PAGE = 50
+
+
+def provenance_list(
+    store: Store,
+    f: Filters,
+    name: str,
+    *args: Any,
+    key: str,
+    header: Callable[[pd.DataFrame, bool], str] | None = None,
+) -> None:
+    """The rows behind a number, PROVENANCE_PAGE at a time: the first page, then a "more"
+    button that adds the next (the database reads LIMIT rows, never the whole list)."""
+    state = f"{key}_pages"
+    # A new selection (other arguments or filters) starts again at the first page.
+    sig = repr((name, args, f.key()))
+    if st.session_state.get(f"{key}_sig") != sig:
+        st.session_state[f"{key}_sig"] = sig
+        st.session_state[state] = 1
+    pages = int(st.session_state.get(state, 1))
+    limit = PROVENANCE_PAGE * pages
+    df = _provenance(store, store.url, data_state(store), f.key(), name, (*args, limit, 0))
+    total = int(df.attrs.get("total", len(df)))
+    articles = df.attrs.get("unit") == "articles"
+    shown = min(limit, total)
+    if header is not None:
+        st.caption(header(df, shown >= total))
+    sentence_list(df, limit=len(df) or 1)
+    if total > shown:
+        what = "articles" if articles else "rows"
+        st.caption(f"Showing {shown} of {total} {what}.")
+
+        def more() -> None:
+            st.session_state[state] = pages + 1
+
+        st.button(
+            f"Show {min(PROVENANCE_PAGE, total - shown)} more", key=f"{key}_more", on_click=more
+        )
