@@ -16,16 +16,73 @@ from dashboard.storage.store import Filters, Store
 KIND_ORDER = ["official", "state", "expert", "media", "organisation", "anonymous", "other"]
 
 
-def articles(store: Store, f: Filters) -> pd.DataFrame:
+ARTICLE_ORDER = "published_at DESC NULLS LAST, outlet, title, id"
+
+
+def articles(store: Store, f: Filters, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """The articles under the filters, newest first, with their statement and date counts.
+    With `limit`, one page of them (LIMIT/OFFSET; the counts are taken for that page only)
+    and `attrs["total"]` the number of articles in the whole list."""
     where, params = store.where(f)
-    return store.frame(
-        f"""SELECT a.id, a.title, a.outlet, a.language, a.published_at, a.date_source, a.url,
+    page = ""
+    if limit is not None:
+        page = "LIMIT ? OFFSET ?"
+        params = [*params, int(limit), int(offset)]
+    df = store.frame(
+        f"""WITH a AS (
+                SELECT a.id, a.title, a.outlet, a.language, a.published_at, a.date_source,
+                       a.url
+                FROM articles a WHERE {where}
+                ORDER BY {", ".join("a." + c for c in ARTICLE_ORDER.split(", "))} {page})
+            SELECT a.*,
                    (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
                    (SELECT COUNT(*) FROM date_mentions d WHERE d.article_id = a.id) AS dates
-            FROM articles a WHERE {where}
-            ORDER BY a.published_at DESC NULLS LAST, a.outlet, a.title""",
+            FROM a ORDER BY {ARTICLE_ORDER}""",
         params,
     )
+    if limit is None:
+        df.attrs["total"] = len(df)
+    else:
+        where, params = store.where(f)
+        df.attrs["total"] = int(
+            store.execute(f"SELECT COUNT(*) FROM articles a WHERE {where}", params)[0][0]
+        )
+    return df
+
+
+def outlet_headlines(store: Store, f: Filters, n: int = 5) -> pd.DataFrame:
+    """Each outlet's `n` newest articles (title, language), as the overview's cards list
+    them: in the order of articles()."""
+    where, params = store.where(f)
+    return store.frame(
+        f"""SELECT outlet, title, language FROM (
+                SELECT a.outlet, a.title, a.language, a.published_at, a.id,
+                       ROW_NUMBER() OVER (PARTITION BY a.outlet ORDER BY
+                           a.published_at DESC NULLS LAST, a.title, a.id) AS k
+                FROM articles a WHERE {where}) x
+            WHERE k <= ? ORDER BY outlet, k""",
+        [*params, int(n)],
+    )
+
+
+def language_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """Articles per language under the filters."""
+    if not base and aggregates.serves(store, f, per_day=True):
+        where, params = aggregates.where(store, f)
+        df = store.frame(
+            f"""SELECT g.language, SUM(g.articles) AS articles FROM agg_days g
+                WHERE {where} GROUP BY g.language ORDER BY g.language""",
+            params,
+        )
+    else:
+        where, params = store.where(f)
+        df = store.frame(
+            f"""SELECT a.language, COUNT(*) AS articles FROM articles a
+                WHERE {where} GROUP BY a.language ORDER BY a.language""",
+            params,
+        )
+    df["articles"] = df["articles"].astype(int)
+    return df
 
 
 def outlet_summary(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:

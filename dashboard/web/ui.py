@@ -205,6 +205,8 @@ def cached(fn: Callable[..., pd.DataFrame]) -> Callable[[Store, Filters], Any]:
 
 
 outlet_summary = cached(queries.outlet_summary)
+language_counts = cached(queries.language_counts)
+outlet_headlines = cached(queries.outlet_headlines)
 articles = cached(queries.articles)
 coverage_by_day = cached(queries.coverage_by_day)
 event_dates = cached(queries.event_dates)
@@ -571,6 +573,35 @@ def provenance_rows(store: Store, f: Filters, name: str, *args: Any) -> pd.DataF
 
 
 PROVENANCE_PAGE = 50
+ARTICLE_PAGE = 100
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _article_page(_store: Store, url: str, version: tuple, fkey: tuple, limit: int):
+    return queries.articles(_store, Filters.from_key(fkey), limit=limit)
+
+
+def article_page(store: Store, f: Filters, key: str) -> pd.DataFrame:
+    """The first ARTICLE_PAGE × (pages asked for) articles of queries.articles(); its
+    attrs["total"] says how many there are (more_button() asks for the next page)."""
+    if st.session_state.get(f"{key}_sig") != f.key():
+        st.session_state[f"{key}_sig"] = f.key()
+        st.session_state[f"{key}_pages"] = 1
+    limit = ARTICLE_PAGE * int(st.session_state.get(f"{key}_pages", 1))
+    return _article_page(store, store.url, data_state(store), f.key(), limit)
+
+
+def more_button(df: pd.DataFrame, key: str, page: int = ARTICLE_PAGE) -> None:
+    """Under a paged list: how much is shown and a button for the next page."""
+    total = int(df.attrs.get("total", len(df)))
+    if total <= len(df):
+        return
+    st.caption(f"Showing {len(df)} of {total}.")
+
+    def more() -> None:
+        st.session_state[f"{key}_pages"] = int(st.session_state.get(f"{key}_pages", 1)) + 1
+
+    st.button(f"Show {min(page, total - len(df))} more", key=f"{key}_more", on_click=more)
 
 
 def provenance_list(
