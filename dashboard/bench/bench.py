@@ -44,7 +44,7 @@ CLOUD_WORDS = 80
 PAGE_QUERIES: dict[str, tuple[str, ...]] = {
     "overview": ("outlet_summary", "language_counts", "outlet_headlines", "articles_page"),
     "timeline": ("coverage_by_day", "event_dates", "vague_dates"),
-    "speakers": ("speaker_counts", "kind_counts", "quotes"),
+    "speakers": ("speaker_counts", "kind_counts", "quotes_page"),
     "keywords": ("grouped_terms_by_outlet", "distinctive_terms"),
     "framing": ("outlet_summary", "frame_scores", "event_name_counts"),
 }
@@ -72,6 +72,8 @@ def _query(name: str) -> Callable[..., Any]:
         return lambda store, f: queries.event_dates(store, f, include_vague=True)
     if name == "articles_page":  # the overview's table shows the first page (ui.article_page)
         return lambda store, f: queries.articles(store, f, limit=100)
+    if name == "quotes_page":  # the speakers page's statement table, first page
+        return lambda store, f: queries.quotes(store, f, limit=100)
     return getattr(queries, name)
 
 

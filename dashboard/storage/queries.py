@@ -197,21 +197,50 @@ def event_dates(store: Store, f: Filters, include_vague: bool = False) -> pd.Dat
     )
 
 
-def quotes(store: Store, f: Filters) -> pd.DataFrame:
-    """Every attributed statement; `person` is the speaker's canonical name (identity.py)."""
+def quotes(
+    store: Store,
+    f: Filters,
+    outlet: str | None = None,
+    spellings: list[str] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> pd.DataFrame:
+    """Every attributed statement; `person` is the speaker's canonical name (identity.py).
+
+    Narrowed to one outlet and/or to the given speaker spellings (a person's variants, see
+    speaker_counts), and paged with `limit`/`offset` (LIMIT/OFFSET); `attrs["total"]` is
+    the number of statements of the whole list."""
     from dashboard.analysis.identity import store_identity
 
     where, params = store.where(f)
+    if outlet is not None:
+        where += " AND a.outlet = ?"
+        params.append(outlet)
+    if spellings is not None:
+        if not spellings:
+            where += " AND FALSE"
+        else:
+            where += f" AND q.speaker IN ({','.join('?' for _ in spellings)})"
+            params.extend(spellings)
+    source = f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}"
+    page: list = []
+    sql_page = ""
+    if limit is not None:
+        sql_page = "LIMIT ? OFFSET ?"
+        page = [int(limit), int(offset)]
     df = store.frame(
         f"""SELECT q.article_id, a.outlet, a.title, a.published_at, q.speaker, q.speaker_kind,
                    q.role, q.verb, q.direct, q.text, q.paragraph, q.sentence, q.affiliation,
                    q.channel, a.language, a.date_source
-            FROM quotes q JOIN articles a ON a.id = q.article_id
-            WHERE {where} ORDER BY a.outlet, q.article_id, q.idx""",
-        params,
+            {source} ORDER BY a.outlet, q.article_id, q.idx {sql_page}""",
+        [*params, *page],
     )
     ident = store_identity(store)
     df.insert(5, "person", [ident.canonical(s) for s in df["speaker"]])
+    if limit is None:
+        df.attrs["total"] = len(df)
+    else:
+        df.attrs["total"] = int(store.execute(f"SELECT COUNT(*) {source}", params)[0][0])
     return df
 
 
