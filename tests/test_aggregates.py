@@ -20,7 +20,6 @@ FILTERS = [
     Filters(),
     Filters(count_mode="copies"),
     Filters(languages=["en"]),
-    Filters(languages=["ar"], count_mode="copies"),
     Filters(outlets=["Al-Ramla", "Nahr News Agency", "Meridian Times"], count_mode="copies"),
     Filters(date_from="2026-03-04", date_to="2026-03-04", count_mode="copies"),
     Filters(date_from="2026-03-03"),
@@ -73,6 +72,15 @@ def _assert_same(agg: dict, base: dict) -> None:
         pd.testing.assert_frame_equal(a, b, check_exact=exact, rtol=1e-12, obj=name)
 
 
+def _held(store: Store, request) -> Store:
+    """One connection for the whole test, as a page run holds one (Store.connected()):
+    on a DuckDB file, a connection per query would cost most of the test's time."""
+    lease = store.connected()
+    lease.__enter__()
+    request.addfinalizer(lambda: lease.__exit__(None, None, None))
+    return store
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """Both test corpora in one folder: 34 articles, ar and en, three wire copies."""
@@ -82,9 +90,9 @@ def corpus(tmp_path_factory) -> Path:
     return root
 
 
-def test_aggregates_equal_base_tables_on_both_backends(any_store, corpus, monkeypatch):
+def test_aggregates_equal_base_tables_on_both_backends(any_store, corpus, monkeypatch, request):
     monkeypatch.setenv("DASHBOARD_CLAIM_MAP", "off")
-    store = any_store
+    store = _held(any_store, request)
     report = ingest_path(store, corpus / "multi_outlet", workers=1)
     assert report.added == 12
     outlets.ensure_synced(store)  # bumps the version: aggregates are stale until refreshed
@@ -126,9 +134,9 @@ def test_aggregates_equal_base_tables_on_both_backends(any_store, corpus, monkey
     assert set(summary.columns) >= {"quotes", "speakers", "languages", "first_date"}
 
 
-def test_refresh_follows_new_rounds_deletes_and_clusters(duck_store, corpus, monkeypatch):
+def test_refresh_follows_new_rounds_deletes_and_clusters(duck_store, corpus, monkeypatch, request):
     monkeypatch.setenv("DASHBOARD_CLAIM_MAP", "off")
-    store = duck_store
+    store = _held(duck_store, request)
     ingest_path(store, corpus / "multi_outlet", workers=1)
     assert aggregates.usable(store)  # the ingest refreshed them
     first = queries.outlet_summary(store, Filters())
@@ -177,3 +185,56 @@ def test_refresh_follows_new_rounds_deletes_and_clusters(duck_store, corpus, mon
     agg = _page_data(store, Filters())
     _assert_same(agg, base)
     assert store.execute("SELECT COUNT(*) FROM agg_state")[0][0] == store.count()
+
+
+def test_lists_are_paged_with_their_total(duck_store, corpus, monkeypatch, request):
+    """Article lists, statements and the sentences behind a number come a page at a time
+    (LIMIT/OFFSET) with the whole list's total; the pages put together are the list."""
+    from dashboard.storage import provenance
+
+    monkeypatch.setenv("DASHBOARD_CLAIM_MAP", "off")
+    store = _held(duck_store, request)
+    ingest_path(store, corpus / "corpus", workers=1)
+    f = Filters(count_mode="copies")
+
+    def pages(fetch, size: int) -> pd.DataFrame:
+        first = fetch(size, 0)
+        total = first.attrs["total"]
+        parts = [first] + [fetch(size, o) for o in range(size, total, size)]
+        assert all(len(p) <= size for p in parts)
+        return pd.concat(parts, ignore_index=True), total
+
+    whole = queries.articles(store, f)
+    paged, total = pages(lambda n, o: queries.articles(store, f, limit=n, offset=o), 4)
+    assert total == len(whole) == store.count() > 8
+    pd.testing.assert_frame_equal(paged, whole, check_dtype=False)
+
+    whole = queries.quotes(store, f)
+    paged, total = pages(lambda n, o: queries.quotes(store, f, limit=n, offset=o), 7)
+    assert total == len(whole) > 7
+    pd.testing.assert_frame_equal(paged, whole, check_dtype=False)
+    person = whole["person"].value_counts().index[0]
+    spellings = sorted(set(whole.loc[whole["person"] == person, "speaker"]))
+    mine = queries.quotes(store, f, spellings=spellings)
+    assert len(mine) == (whole["person"] == person).sum()
+
+    outlet = queries.articles(store, f)["outlet"].value_counts().index[0]
+    full = provenance.outlet_articles(store, f, outlet)
+    paged, total = pages(lambda n, o: provenance.outlet_articles(store, f, outlet, n, o), 1)
+    assert total == len(full) >= 1
+    pd.testing.assert_frame_equal(paged, full, check_dtype=False)
+
+    full = provenance.event_sentences(store, f)
+    paged, total = pages(lambda n, o: provenance.event_sentences(store, f, limit=n, offset=o), 5)
+    assert total == len(full) > 5
+    pd.testing.assert_frame_equal(paged, full, check_dtype=False)
+
+    # Keyword sentences are paged by article (each article's sentences stay together).
+    counts = queries.grouped_terms_by_outlet(store, f)[outlet]
+    term = counts.most_common(1)[0][0]
+    full = provenance.keyword_sentences(store, f, outlet, term)
+    first = provenance.keyword_sentences(store, f, outlet, term, limit=1)
+    assert first.attrs["unit"] == "articles"
+    assert first.attrs["total"] == full["article_id"].nunique()
+    assert set(first["article_id"]) == {full["article_id"].iloc[0]}
+    pd.testing.assert_frame_equal(first, full[full["article_id"] == full["article_id"].iloc[0]])
