@@ -13,6 +13,7 @@ from pathlib import Path
 from dashboard.ingest.executors import ParseExecutor, local_executor, parse_safely
 from dashboard.ingest.readers import ReadResult, count_article_files, iter_path, read_bytes
 from dashboard.model import Article, RawArticle
+from dashboard.storage import aggregates
 from dashboard.storage.store import Store
 
 BATCH = 256
@@ -257,6 +258,8 @@ def ingest_stream(
             done += len(chunk)
             del parsed, part, chunk  # this round is stored: let it go
     if report.stored_ids:
+        with store.connected():
+            aggregates.refresh(store)  # page counts for the slices the rounds changed
         _update_claim_map(store, report)
     for problem in problems:
         status = "rejected" if problem.severity == "error" else "warning"

@@ -5,6 +5,11 @@ Every count on a page comes from articles; these functions go back from one char
 it, under the same filters and counting mode as the chart. Each returns a DataFrame with at
 least the columns of `COLUMNS`, one row per sentence, in reading order (publication date,
 title, then position in the article).
+
+Lists are paged: `limit` and `offset` go to the database as LIMIT/OFFSET, and the
+DataFrame's `attrs["total"]` holds how many rows the whole list has (for keyword_sentences,
+which reads the sentences out of each article, the page and the total count articles:
+`attrs["unit"] == "articles"`). Without a limit the whole list comes back.
 """
 
 from __future__ import annotations
@@ -46,27 +51,56 @@ def lead_sentence(body: str) -> str:
     return ""
 
 
-def _articles_frame(store: Store, f: Filters, extra: str, params: list[Any]) -> pd.DataFrame:
-    where, wparams = store.where(f)
+def _paged(
+    store: Store, sql_from: str, order: str, cols: str, params: list[Any], limit, offset
+) -> tuple[pd.DataFrame, int]:
+    """Rows `cols` of `sql_from` in `order`, one page of them when `limit` is set, and the
+    number of rows of the whole list."""
+    if limit is None:
+        df = store.frame(f"SELECT {cols} {sql_from} ORDER BY {order}", params)
+        return df, len(df)
+    total = int(store.execute(f"SELECT COUNT(*) {sql_from}", params)[0][0])
     df = store.frame(
-        f"""SELECT a.id AS article_id, a.title, a.outlet, a.published_at, a.language, a.body
-            FROM articles a WHERE {where} {extra}
-            ORDER BY a.published_at NULLS LAST, a.title, a.id""",
+        f"SELECT {cols} {sql_from} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*params, int(limit), int(offset)],
+    )
+    return df, total
+
+
+def _articles_frame(
+    store: Store, f: Filters, extra: str, params: list[Any], limit=None, offset: int = 0
+) -> pd.DataFrame:
+    where, wparams = store.where(f)
+    df, total = _paged(
+        store,
+        f"FROM articles a WHERE {where} {extra}",
+        "a.published_at NULLS LAST, a.title, a.id",
+        "a.id AS article_id, a.title, a.outlet, a.published_at, a.language, a.body",
         [*wparams, *params],
+        limit,
+        offset,
     )
     df["sentence"] = [lead_sentence(b) for b in df["body"]]
-    return df[COLUMNS].reset_index(drop=True)
+    out = df[COLUMNS].reset_index(drop=True)
+    out.attrs["total"] = total
+    return out
 
 
-def outlet_articles(store: Store, f: Filters, outlet: str) -> pd.DataFrame:
+def outlet_articles(
+    store: Store, f: Filters, outlet: str, limit: int | None = None, offset: int = 0
+) -> pd.DataFrame:
     """Behind "articles per outlet": the outlet's articles, each by its lead sentence."""
-    return _articles_frame(store, f, "AND a.outlet = ?", [outlet])
+    return _articles_frame(store, f, "AND a.outlet = ?", [outlet], limit, offset)
 
 
-def coverage_articles(store: Store, f: Filters, outlet: str, day: Any) -> pd.DataFrame:
+def coverage_articles(
+    store: Store, f: Filters, outlet: str, day: Any, limit: int | None = None, offset: int = 0
+) -> pd.DataFrame:
     """Behind a coverage-timeline bar (outlet, publication day): those articles, each by
     its lead sentence."""
-    return _articles_frame(store, f, "AND a.outlet = ? AND a.published_at = ?", [outlet, _day(day)])
+    return _articles_frame(
+        store, f, "AND a.outlet = ? AND a.published_at = ?", [outlet, _day(day)], limit, offset
+    )
 
 
 def event_sentences(
@@ -75,6 +109,8 @@ def event_sentences(
     outlet: str | None = None,
     start: Any = None,
     end: Any = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> pd.DataFrame:
     """Behind an event-timeline point (outlet, start[, end]): the sentences whose date
     expression resolves to that day or period. Extra columns: text (the expression),
@@ -90,19 +126,24 @@ def event_sentences(
     if end is not None:
         conds.append("COALESCE(d.end_date, d.start_date) = ?")
         params.append(_day(end))
-    df = store.frame(
-        f"""SELECT d.sentence, a.title, a.outlet, a.published_at, d.article_id, a.language,
-                   d.text, d.start_date, d.end_date, d.granularity, d.approximate
-            FROM date_mentions d JOIN articles a ON a.id = d.article_id
-            WHERE {where} AND {" AND ".join(conds)}
-            ORDER BY d.start_date, a.published_at NULLS LAST, a.title, d.idx""",
+    df, total = _paged(
+        store,
+        f"""FROM date_mentions d JOIN articles a ON a.id = d.article_id
+            WHERE {where} AND {" AND ".join(conds)}""",
+        "d.start_date, a.published_at NULLS LAST, a.title, d.article_id, d.idx",
+        """d.sentence, a.title, a.outlet, a.published_at, d.article_id, a.language,
+           d.text, d.start_date, d.end_date, d.granularity, d.approximate""",
         params,
+        limit,
+        offset,
     )
     df["spans"] = [
         find_all(str(s or ""), str(t or ""))
         for s, t in zip(df["sentence"], df["text"], strict=True)
     ]
-    return df.reset_index(drop=True)
+    df = df.reset_index(drop=True)
+    df.attrs["total"] = total
+    return df
 
 
 # --- keywords ----------------------------------------------------------------------------
@@ -153,27 +194,35 @@ def term_spans(sentence: str, surfaces: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def keyword_sentences(store: Store, f: Filters, outlet: str, term: str) -> pd.DataFrame:
+def keyword_sentences(
+    store: Store, f: Filters, outlet: str, term: str, limit: int | None = None, offset: int = 0
+) -> pd.DataFrame:
     """Behind a keyword (outlet, term) of a word cloud or distinctive-terms chart: every
     sentence (the title counts as one) of the outlet's articles that contains one of the
     term's grouped surface forms. Extra columns: n (occurrences in the sentence) and spans
-    (their character offsets in `sentence`, for highlighting)."""
+    (their character offsets in `sentence`, for highlighting). Paged by article: `limit`
+    articles' sentences, `attrs["total"]` articles in all."""
     surfaces = term_surfaces(store, f, outlet, term)
     columns = [*COLUMNS, "n", "spans"]
     if not surfaces:
-        return pd.DataFrame(columns=columns)
+        empty = pd.DataFrame(columns=columns)
+        empty.attrs.update(total=0, unit="articles")
+        return empty
     where, params = store.where(f)
     wanted = sorted(surfaces)
     marks = ",".join("?" for _ in wanted)
-    rows = store.execute(
-        f"""SELECT a.id, a.title, a.outlet, a.published_at, a.language, a.parsed
-            FROM articles a WHERE {where} AND a.outlet = ?
-              AND a.id IN (SELECT t.article_id FROM terms t WHERE t.term IN ({marks}))
-            ORDER BY a.published_at NULLS LAST, a.title, a.id""",
+    found, total = _paged(
+        store,
+        f"""FROM articles a WHERE {where} AND a.outlet = ?
+              AND a.id IN (SELECT t.article_id FROM terms t WHERE t.term IN ({marks}))""",
+        "a.published_at NULLS LAST, a.title, a.id",
+        "a.id, a.title, a.outlet, a.published_at, a.language, a.parsed",
         [*params, outlet, *wanted],
+        limit,
+        offset,
     )
     out: list[dict[str, Any]] = []
-    for aid, title, outlet_name, published, language, parsed in rows:
+    for aid, title, outlet_name, published, language, parsed in found.itertuples(index=False):
         paragraphs = json.loads(parsed).get("paragraphs") or []
         sentences = [title] + [s for p in paragraphs for s in split_sentences(p)]
         for sentence in sentences:
@@ -192,4 +241,6 @@ def keyword_sentences(store: Store, f: Filters, outlet: str, term: str) -> pd.Da
                         "spans": spans,
                     }
                 )
-    return pd.DataFrame(out, columns=columns)
+    df = pd.DataFrame(out, columns=columns)
+    df.attrs.update(total=total, unit="articles")
+    return df

@@ -10,25 +10,88 @@ from collections import Counter
 
 import pandas as pd
 
+from dashboard.storage import aggregates
 from dashboard.storage.store import Filters, Store
 
 KIND_ORDER = ["official", "state", "expert", "media", "organisation", "anonymous", "other"]
 
 
-def articles(store: Store, f: Filters) -> pd.DataFrame:
+ARTICLE_ORDER = "published_at DESC NULLS LAST, outlet, title, id"
+
+
+def articles(store: Store, f: Filters, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """The articles under the filters, newest first, with their statement and date counts.
+    With `limit`, one page of them (LIMIT/OFFSET; the counts are taken for that page only)
+    and `attrs["total"]` the number of articles in the whole list."""
     where, params = store.where(f)
-    return store.frame(
-        f"""SELECT a.id, a.title, a.outlet, a.language, a.published_at, a.date_source, a.url,
+    page = ""
+    if limit is not None:
+        page = "LIMIT ? OFFSET ?"
+        params = [*params, int(limit), int(offset)]
+    df = store.frame(
+        f"""WITH a AS (
+                SELECT a.id, a.title, a.outlet, a.language, a.published_at, a.date_source,
+                       a.url
+                FROM articles a WHERE {where}
+                ORDER BY {", ".join("a." + c for c in ARTICLE_ORDER.split(", "))} {page})
+            SELECT a.*,
                    (SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
                    (SELECT COUNT(*) FROM date_mentions d WHERE d.article_id = a.id) AS dates
-            FROM articles a WHERE {where}
-            ORDER BY a.published_at DESC NULLS LAST, a.outlet, a.title""",
+            FROM a ORDER BY {ARTICLE_ORDER}""",
         params,
+    )
+    if limit is None:
+        df.attrs["total"] = len(df)
+    else:
+        where, params = store.where(f)
+        df.attrs["total"] = int(
+            store.execute(f"SELECT COUNT(*) FROM articles a WHERE {where}", params)[0][0]
+        )
+    return df
+
+
+def outlet_headlines(store: Store, f: Filters, n: int = 5) -> pd.DataFrame:
+    """Each outlet's `n` newest articles (title, language), as the overview's cards list
+    them: in the order of articles()."""
+    where, params = store.where(f)
+    return store.frame(
+        f"""SELECT outlet, title, language FROM (
+                SELECT a.outlet, a.title, a.language, a.published_at, a.id,
+                       ROW_NUMBER() OVER (PARTITION BY a.outlet ORDER BY
+                           a.published_at DESC NULLS LAST, a.title, a.id) AS k
+                FROM articles a WHERE {where}) x
+            WHERE k <= ? ORDER BY outlet, k""",
+        [*params, int(n)],
     )
 
 
-def outlet_summary(store: Store, f: Filters) -> pd.DataFrame:
-    """One row per outlet: articles, date range, languages, quotes, speakers."""
+def language_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """Articles per language under the filters."""
+    if not base and aggregates.serves(store, f, per_day=True):
+        where, params = aggregates.where(store, f)
+        df = store.frame(
+            f"""SELECT g.language, SUM(g.articles) AS articles FROM agg_days g
+                WHERE {where} GROUP BY g.language ORDER BY g.language""",
+            params,
+        )
+    else:
+        where, params = store.where(f)
+        df = store.frame(
+            f"""SELECT a.language, COUNT(*) AS articles FROM articles a
+                WHERE {where} GROUP BY a.language ORDER BY a.language""",
+            params,
+        )
+    df["articles"] = df["articles"].astype(int)
+    return df
+
+
+def outlet_summary(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """One row per outlet: articles, date range, languages, quotes, speakers.
+
+    Reads the aggregates (aggregates.py) when they are fresh, else the base tables; both
+    give the same rows (`base=True` forces the base tables)."""
+    if not base and aggregates.serves(store, f, per_day=True):
+        return _outlet_summary_agg(store, f)
     where, params = store.where(f)
     df = store.frame(
         f"""SELECT a.outlet,
@@ -36,7 +99,7 @@ def outlet_summary(store: Store, f: Filters) -> pd.DataFrame:
                    MIN(a.published_at) AS first_date,
                    MAX(a.published_at) AS last_date,
                    SUM(CASE WHEN a.date_source = 'estimated' THEN 1 ELSE 0 END) AS estimated_dates,
-                   STRING_AGG(DISTINCT a.language, ', ') AS languages,
+                   STRING_AGG(DISTINCT a.language, ', ' ORDER BY a.language) AS languages,
                    MIN(a.outlet_domain) AS domain,
                    MIN(a.country) AS country
             FROM articles a WHERE {where}
@@ -49,21 +112,72 @@ def outlet_summary(store: Store, f: Filters) -> pd.DataFrame:
             GROUP BY a.outlet""",
         params,
     )
+    return _summary_merge(df, q)
+
+
+def _summary_merge(df: pd.DataFrame, q: pd.DataFrame) -> pd.DataFrame:
     df = df.merge(q, on="outlet", how="left")
     df[["quotes", "speakers"]] = df[["quotes", "speakers"]].fillna(0).astype(int)
     df["estimated_dates"] = df["estimated_dates"].fillna(0).astype(int)
+    df["articles"] = df["articles"].astype(int)
     return df
 
 
-def coverage_by_day(store: Store, f: Filters) -> pd.DataFrame:
+def _outlet_summary_agg(store: Store, f: Filters) -> pd.DataFrame:
+    where, params = aggregates.where(store, f)
+    df = store.frame(
+        f"""SELECT g.outlet,
+                   SUM(g.articles) AS articles,
+                   MIN(g.day) AS first_date,
+                   MAX(g.day) AS last_date,
+                   SUM(g.estimated) AS estimated_dates,
+                   STRING_AGG(DISTINCT g.language, ', ' ORDER BY g.language) AS languages,
+                   MIN(g.domain) AS domain,
+                   MIN(g.country) AS country
+            FROM agg_days g WHERE {where}
+            GROUP BY g.outlet ORDER BY articles DESC, g.outlet""",
+        params,
+    )
+    if aggregates.serves(store, f):
+        where, params = aggregates.where(store, f)
+        q = store.frame(
+            f"""SELECT g.outlet, SUM(g.total) AS quotes, COUNT(DISTINCT g.speaker) AS speakers
+                FROM agg_speakers g WHERE {where} GROUP BY g.outlet""",
+            params,
+        )
+    else:  # a date range: statements from the base tables
+        where, params = store.where(f)
+        q = store.frame(
+            f"""SELECT a.outlet, COUNT(*) AS quotes, COUNT(DISTINCT q.speaker) AS speakers
+                FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}
+                GROUP BY a.outlet""",
+            params,
+        )
+    return _summary_merge(df, q)
+
+
+def coverage_by_day(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    if not base and aggregates.serves(store, f, per_day=True):
+        where, params = aggregates.where(store, f)
+        df = store.frame(
+            f"""SELECT g.day, g.outlet, SUM(g.articles) AS articles,
+                       MAX(CASE WHEN g.estimated > 0 THEN 1 ELSE 0 END) AS estimated
+                FROM agg_days g WHERE {where} AND g.day IS NOT NULL
+                GROUP BY g.day, g.outlet ORDER BY g.day, g.outlet""",
+            params,
+        )
+        df["articles"] = df["articles"].astype(int)
+        df["estimated"] = df["estimated"].astype(bool)
+        return df
     where, params = store.where(f)
     df = store.frame(
         f"""SELECT a.published_at AS day, a.outlet, COUNT(*) AS articles,
                    MAX(CASE WHEN a.date_source = 'estimated' THEN 1 ELSE 0 END) AS estimated
             FROM articles a WHERE {where} AND a.published_at IS NOT NULL
-            GROUP BY a.published_at, a.outlet ORDER BY day""",
+            GROUP BY a.published_at, a.outlet ORDER BY day, a.outlet""",
         params,
     )
+    df["articles"] = df["articles"].astype(int)
     df["estimated"] = df["estimated"].astype(bool)
     return df
 
@@ -83,40 +197,87 @@ def event_dates(store: Store, f: Filters, include_vague: bool = False) -> pd.Dat
     )
 
 
-def quotes(store: Store, f: Filters) -> pd.DataFrame:
-    """Every attributed statement; `person` is the speaker's canonical name (identity.py)."""
+def quotes(
+    store: Store,
+    f: Filters,
+    outlet: str | None = None,
+    spellings: list[str] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> pd.DataFrame:
+    """Every attributed statement; `person` is the speaker's canonical name (identity.py).
+
+    Narrowed to one outlet and/or to the given speaker spellings (a person's variants, see
+    speaker_counts), and paged with `limit`/`offset` (LIMIT/OFFSET); `attrs["total"]` is
+    the number of statements of the whole list."""
     from dashboard.analysis.identity import store_identity
 
     where, params = store.where(f)
+    if outlet is not None:
+        where += " AND a.outlet = ?"
+        params.append(outlet)
+    if spellings is not None:
+        if not spellings:
+            where += " AND FALSE"
+        else:
+            where += f" AND q.speaker IN ({','.join('?' for _ in spellings)})"
+            params.extend(spellings)
+    source = f"FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}"
+    page: list = []
+    sql_page = ""
+    if limit is not None:
+        sql_page = "LIMIT ? OFFSET ?"
+        page = [int(limit), int(offset)]
     df = store.frame(
         f"""SELECT q.article_id, a.outlet, a.title, a.published_at, q.speaker, q.speaker_kind,
                    q.role, q.verb, q.direct, q.text, q.paragraph, q.sentence, q.affiliation,
                    q.channel, a.language, a.date_source
-            FROM quotes q JOIN articles a ON a.id = q.article_id
-            WHERE {where} ORDER BY a.outlet, q.article_id, q.idx""",
-        params,
+            {source} ORDER BY a.outlet, q.article_id, q.idx {sql_page}""",
+        [*params, *page],
     )
     ident = store_identity(store)
     df.insert(5, "person", [ident.canonical(s) for s in df["speaker"]])
+    if limit is None:
+        df.attrs["total"] = len(df)
+    else:
+        df.attrs["total"] = int(store.execute(f"SELECT COUNT(*) {source}", params)[0][0])
     return df
 
 
-def _speaker_rows(store: Store, f: Filters) -> pd.DataFrame:
+# Rows of _speaker_rows in one order whichever table they come from ("first" per group
+# downstream must not depend on the database's grouping order).
+_SPEAKER_ORDER = "ORDER BY 1, 2, 3 NULLS FIRST, 4 NULLS FIRST, 5 NULLS FIRST"
+
+
+def _speaker_rows(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Statements summed in SQL per outlet, spelling, kind, role and side, each spelling
     labelled with its person (identity.py works over the few distinct names in Python)."""
     from dashboard.analysis.identity import store_identity
 
-    where, params = store.where(f)
-    df = store.frame(
-        f"""SELECT a.outlet, q.speaker, q.speaker_kind AS kind, q.role, q.affiliation,
-                   SUM(CASE WHEN q.direct THEN 1 ELSE 0 END) AS direct,
-                   SUM(CASE WHEN q.direct THEN 0 ELSE 1 END) AS reported,
-                   COUNT(*) AS total
-            FROM quotes q JOIN articles a ON a.id = q.article_id
-            WHERE {where}
-            GROUP BY a.outlet, q.speaker, q.speaker_kind, q.role, q.affiliation""",
-        params,
-    )
+    if not base and aggregates.serves(store, f):
+        where, params = aggregates.where(store, f)
+        df = store.frame(
+            f"""SELECT g.outlet, g.speaker, g.speaker_kind AS kind, g.role, g.affiliation,
+                       SUM(g.direct) AS direct, SUM(g.reported) AS reported,
+                       SUM(g.total) AS total
+                FROM agg_speakers g WHERE {where}
+                GROUP BY g.outlet, g.speaker, g.speaker_kind, g.role, g.affiliation
+                {_SPEAKER_ORDER}""",
+            params,
+        )
+    else:
+        where, params = store.where(f)
+        df = store.frame(
+            f"""SELECT a.outlet, q.speaker, q.speaker_kind AS kind, q.role, q.affiliation,
+                       SUM(CASE WHEN q.direct THEN 1 ELSE 0 END) AS direct,
+                       SUM(CASE WHEN q.direct THEN 0 ELSE 1 END) AS reported,
+                       COUNT(*) AS total
+                FROM quotes q JOIN articles a ON a.id = q.article_id
+                WHERE {where}
+                GROUP BY a.outlet, q.speaker, q.speaker_kind, q.role, q.affiliation
+                {_SPEAKER_ORDER}""",
+            params,
+        )
     ident = store_identity(store)
     df["person"] = [ident.canonical(s) for s in df["speaker"]]
     # One kind and one side per person across the store, so a person is one voice everywhere.
@@ -132,11 +293,11 @@ def _speaker_rows(store: Store, f: Filters) -> pd.DataFrame:
     return df
 
 
-def speaker_counts(store: Store, f: Filters) -> pd.DataFrame:
+def speaker_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Per outlet and person: direct and reported statements, kind, role, side, and the
     spellings merged into the person (`variants`). `speaker` is the canonical name."""
     cols = ["outlet", "speaker", "kind", "role", "affiliation", "direct", "reported", "total"]
-    df = _speaker_rows(store, f)
+    df = _speaker_rows(store, f, base)
     if df.empty:
         return pd.DataFrame(columns=[*cols, "variants"])
     # Whole-frame group-bys, not a Python loop over (outlet, person) groups: at 1,000
@@ -170,9 +331,9 @@ def speaker_counts(store: Store, f: Filters) -> pd.DataFrame:
     )
 
 
-def kind_counts(store: Store, f: Filters) -> pd.DataFrame:
+def kind_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Statements per outlet and kind of voice (the person's kind, see speaker_counts)."""
-    df = _speaker_rows(store, f)
+    df = _speaker_rows(store, f, base)
     cols = ["outlet", "kind", "direct", "reported", "total"]
     if df.empty:
         return pd.DataFrame(columns=cols)
@@ -186,10 +347,10 @@ def kind_counts(store: Store, f: Filters) -> pd.DataFrame:
 SIDE_UNKNOWN = "side not stated"
 
 
-def side_counts(store: Store, f: Filters) -> pd.DataFrame:
+def side_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Statements per outlet and side (country/camp) of the person speaking, direct and
     reported, with the number of distinct people."""
-    df = _speaker_rows(store, f)
+    df = _speaker_rows(store, f, base)
     cols = ["outlet", "side", "direct", "reported", "total", "speakers"]
     if df.empty:
         return pd.DataFrame(columns=cols)
@@ -203,8 +364,15 @@ def side_counts(store: Store, f: Filters) -> pd.DataFrame:
     return out.sort_values(["outlet", "total"], ascending=[True, False], ignore_index=True)[cols]
 
 
-def term_counts(store: Store, f: Filters) -> pd.DataFrame:
+def term_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Surface term counts per outlet (summed in SQL)."""
+    if not base and aggregates.serves(store, f):
+        where, params = aggregates.where(store, f)
+        return store.frame(
+            f"""SELECT g.outlet, g.term, SUM(g.n) AS n
+                FROM agg_terms g WHERE {where} GROUP BY g.outlet, g.term""",
+            params,
+        )
     where, params = store.where(f)
     return store.frame(
         f"""SELECT a.outlet, t.term, SUM(t.n) AS n
@@ -214,11 +382,11 @@ def term_counts(store: Store, f: Filters) -> pd.DataFrame:
     )
 
 
-def grouped_terms_by_outlet(store: Store, f: Filters) -> dict[str, Counter]:
+def grouped_terms_by_outlet(store: Store, f: Filters, base: bool = False) -> dict[str, Counter]:
     """Per-outlet term counters, clitic variants grouped consistently across the corpus."""
     from dashboard.analysis.keywords import TermGrouper
 
-    df = term_counts(store, f)
+    df = term_counts(store, f, base)
     if df.empty:
         return {}
     df["n"] = df["n"].astype("int64")
@@ -237,10 +405,10 @@ def grouped_terms_by_outlet(store: Store, f: Filters) -> dict[str, Counter]:
     return dict(sorted(out.items()))
 
 
-def distinctive_terms(store: Store, f: Filters, n: int = 15) -> pd.DataFrame:
+def distinctive_terms(store: Store, f: Filters, n: int = 15, base: bool = False) -> pd.DataFrame:
     from dashboard.analysis.keywords import distinctive_vs_rest, outlet_words
 
-    by_outlet = grouped_terms_by_outlet(store, f)
+    by_outlet = grouped_terms_by_outlet(store, f, base)
     if len(by_outlet) < 2:
         return pd.DataFrame(columns=["outlet", "term", "delta", "z", "count_a", "count_b"])
     rows = []
@@ -251,25 +419,52 @@ def distinctive_terms(store: Store, f: Filters, n: int = 15) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def frame_scores(store: Store, f: Filters) -> pd.DataFrame:
-    """Mean frame score per outlet (share of sentences carrying the frame's cues)."""
+def frame_scores(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """Mean frame score per outlet (share of sentences carrying the frame's cues).
+
+    From the aggregates the mean is sum / rows: equal to AVG up to the last bits of a
+    double (the additions run in another order)."""
+    if not base and aggregates.serves(store, f):
+        where, params = aggregates.where(store, f)
+        df = store.frame(
+            f"""SELECT g.outlet, g.frame, SUM(g.score_sum) / SUM(g.n) AS score,
+                       SUM(g.n) AS articles
+                FROM agg_frames g WHERE {where}
+                GROUP BY g.outlet, g.frame ORDER BY g.outlet, g.frame""",
+            params,
+        )
+        df["articles"] = df["articles"].astype(int)
+        return df
     where, params = store.where(f)
-    return store.frame(
+    df = store.frame(
         f"""SELECT a.outlet, fr.frame, AVG(fr.score) AS score, COUNT(*) AS articles
             FROM frames fr JOIN articles a ON a.id = fr.article_id
             WHERE {where} GROUP BY a.outlet, fr.frame ORDER BY a.outlet, fr.frame""",
         params,
     )
+    df["articles"] = df["articles"].astype(int)
+    return df
 
 
-def event_name_counts(store: Store, f: Filters) -> pd.DataFrame:
-    where, params = store.where(f)
-    return store.frame(
-        f"""SELECT a.outlet, e.name, SUM(e.n) AS n
-            FROM event_names e JOIN articles a ON a.id = e.article_id
-            WHERE {where} GROUP BY a.outlet, e.name ORDER BY n DESC, e.name""",
-        params,
-    )
+def event_name_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    if not base and aggregates.serves(store, f):
+        where, params = aggregates.where(store, f)
+        df = store.frame(
+            f"""SELECT g.outlet, g.name, SUM(g.n) AS n
+                FROM agg_names g WHERE {where}
+                GROUP BY g.outlet, g.name ORDER BY n DESC, g.name, g.outlet""",
+            params,
+        )
+    else:
+        where, params = store.where(f)
+        df = store.frame(
+            f"""SELECT a.outlet, e.name, SUM(e.n) AS n
+                FROM event_names e JOIN articles a ON a.id = e.article_id
+                WHERE {where} GROUP BY a.outlet, e.name ORDER BY n DESC, e.name, a.outlet""",
+            params,
+        )
+    df["n"] = df["n"].astype("int64")
+    return df
 
 
 def article_ids_for_outlet(store: Store, f: Filters, outlet: str) -> list[str]:

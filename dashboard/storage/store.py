@@ -227,6 +227,71 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS lsh_article ON article_lsh(article_id)",
         ],
     ),
+    (
+        # Page aggregates (storage/aggregates.py): counts per outlet × language × wire-copy
+        # flag (and day for articles), refreshed after ingest for the slices that changed.
+        "008_aggregates",
+        [
+            # No keys or indexes: refresh() deletes and re-inserts whole slices in one
+            # transaction, and the pages scan these small tables.
+            """CREATE TABLE IF NOT EXISTS agg_state (
+                article_id TEXT NOT NULL,
+                outlet TEXT NOT NULL,
+                language TEXT NOT NULL,
+                day DATE,
+                is_copy BOOLEAN NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS agg_dirty (
+                outlet TEXT NOT NULL,
+                language TEXT NOT NULL,
+                is_copy BOOLEAN NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS agg_days (
+                outlet TEXT NOT NULL,
+                language TEXT NOT NULL,
+                is_copy BOOLEAN NOT NULL,
+                day DATE,
+                articles INTEGER NOT NULL,
+                estimated INTEGER NOT NULL,
+                domain TEXT,
+                country TEXT
+            )""",
+            """CREATE TABLE IF NOT EXISTS agg_speakers (
+                outlet TEXT NOT NULL,
+                language TEXT NOT NULL,
+                is_copy BOOLEAN NOT NULL,
+                speaker TEXT NOT NULL,
+                speaker_kind TEXT,
+                role TEXT,
+                affiliation TEXT,
+                direct INTEGER NOT NULL,
+                reported INTEGER NOT NULL,
+                total INTEGER NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS agg_terms (
+                outlet TEXT NOT NULL,
+                language TEXT NOT NULL,
+                is_copy BOOLEAN NOT NULL,
+                term TEXT NOT NULL,
+                n INTEGER NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS agg_frames (
+                outlet TEXT NOT NULL,
+                language TEXT NOT NULL,
+                is_copy BOOLEAN NOT NULL,
+                frame TEXT NOT NULL,
+                score_sum DOUBLE PRECISION NOT NULL,
+                n INTEGER NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS agg_names (
+                outlet TEXT NOT NULL,
+                language TEXT NOT NULL,
+                is_copy BOOLEAN NOT NULL,
+                name TEXT NOT NULL,
+                n INTEGER NOT NULL
+            )""",
+        ],
+    ),
 ]
 
 # Key of the pg_advisory_xact_lock that serialises the sign-in throttle's count-and-record.

@@ -82,12 +82,15 @@ term = right.selectbox(
 )
 ui.sync_page_params({"kw_outlet": outlet, "kw_term": term})
 if term:
-    rows = ui.provenance_rows(store, f, "keyword_sentences", outlet, term)
-    st.caption(
-        f"{int(rows['n'].sum()) if not rows.empty else 0} occurrence(s) of all spellings of "
-        f"this term in {len(rows)} sentence(s) · {ui.count_note(f)}"
-    )
-    ui.sentence_list(rows)
+
+    def _header(rows, complete: bool) -> str:
+        where = "" if complete else " of the articles listed so far"
+        return (
+            f"{int(rows['n'].sum()) if not rows.empty else 0} occurrence(s) of all spellings "
+            f"of this term in {len(rows)} sentence(s){where} · {ui.count_note(f)}"
+        )
+
+    ui.provenance_list(store, f, "keyword_sentences", outlet, term, key="kw_list", header=_header)
 
 st.subheader("Distinctive terms")
 st.caption(

@@ -10,22 +10,22 @@ st.title("Overview")
 st.caption(f"Filters: {ui.esc(f.describe())}")
 
 summary = ui.outlet_summary(store, f)
-arts = ui.articles(store, f)
-if arts.empty:
+# Counts from the summary (aggregates); the article list itself is read a page at a time.
+if summary.empty:
     st.info(
         "No articles match the current filters. Widen the filters in the sidebar, or add "
         "articles with `python -m dashboard ingest PATH`."
     )
     st.stop()
 
-dated = arts["published_at"].dropna()
+firsts, lasts = summary["first_date"].dropna(), summary["last_date"].dropna()
 c1, c2, c3, c4 = st.columns(4)
-c1.metric("Articles", len(arts))
+c1.metric("Articles", int(summary["articles"].sum()))
 c2.metric("Outlets", len(summary))
 c3.metric("Statements attributed", int(summary["quotes"].sum()))
-if not dated.empty:
-    lo, hi = dated.min(), dated.max()
-    est = (arts["date_source"] == "estimated").any()
+if not firsts.empty:
+    lo, hi = firsts.min(), lasts.max()
+    est = bool((summary["estimated_dates"] > 0).any())
     span = (
         ui.date_label(lo, None)
         if lo == hi
@@ -33,15 +33,17 @@ if not dated.empty:
     )
     c4.metric("Publication dates (estimated)" if est else "Publication dates", span)
 st.caption(ui.count_note(f))
-not_analysed = arts[~arts["language"].isin(ANALYSED_LANGUAGES)]
+langs = ui.language_counts(store, f)
+not_analysed = langs[~langs["language"].isin(ANALYSED_LANGUAGES)]
 if not not_analysed.empty:
     codes = ", ".join(sorted(not_analysed["language"].astype(str).unique()))
     st.warning(
-        f"Not analysed: {len(not_analysed)} article(s) in a language the analysis does not "
+        f"Not analysed: {int(not_analysed['articles'].sum())} article(s) in a language the analysis does not "
         f"cover ({codes}). They are stored and listed (here and in the Article reader) but "
         "yield no speakers, dates or keywords."
     )
 
+headlines_by_outlet = ui.outlet_headlines(store, f)
 st.subheader("Outlets")
 cols = st.columns(min(3, len(summary)) or 1)
 for i, row in enumerate(summary.itertuples()):
@@ -60,7 +62,7 @@ for i, row in enumerate(summary.itertuples()):
             + ("" if first == last else f" – {last}")
             + f" · language: {ui.esc(row.languages)}"
         )
-        outlet_arts = arts[arts["outlet"] == row.outlet].head(5)
+        outlet_arts = headlines_by_outlet[headlines_by_outlet["outlet"] == row.outlet]
         # One block, padded at the bottom: Streamlit pulls a Markdown element's last child
         # up by 1rem (meant for a paragraph's margin), which pushed a headline out of
         # the card's border.
@@ -91,9 +93,10 @@ if outlet:
     st.caption(
         f"Articles of {ui.esc(outlet)}, each by its first sentence ({ui.count_note(f).lower()})."
     )
-    ui.sentence_list(ui.provenance_rows(store, f, "outlet_articles", outlet))
+    ui.provenance_list(store, f, "outlet_articles", outlet, key="ov_list")
 
 st.subheader("Articles")
+arts = ui.article_page(store, f, key="ov_articles")
 table = arts.assign(
     language=[
         code if code in ANALYSED_LANGUAGES else f"{code} (not analysed)"
@@ -103,7 +106,10 @@ table = arts.assign(
         ui.date_label(p, s) for p, s in zip(arts["published_at"], arts["date_source"], strict=True)
     ],
 )
-ui.html_table(table, ["title", "outlet", "language", "published", "quotes", "dates", "url"])
+ui.html_table(
+    table, ["title", "outlet", "language", "published", "quotes", "dates", "url"], limit=len(table)
+)
+ui.more_button(arts, key="ov_articles")
 
 st.subheader("Export")
 st.caption(

@@ -37,6 +37,31 @@ def data(store: Store, f: Filters, name: str):
     return _data(store, store.url, store.data_version(), f.key(), sig, name)
 
 
+STATEMENT_PAGE = 100
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _statements(
+    _store: Store, url: str, version: int, fkey: tuple, aliases: tuple, args: tuple
+) -> pd.DataFrame:
+    outlet, spellings, limit = args
+    return queries.quotes(
+        _store,
+        Filters.from_key(fkey),
+        outlet=outlet,
+        spellings=None if spellings is None else list(spellings),
+        limit=limit,
+    )
+
+
+def statements(store: Store, f: Filters, outlet, spellings, limit) -> pd.DataFrame:
+    """The statements of the table: one person's (all of them, for the sentences) or a
+    page of everyone's (the database reads LIMIT rows, not every statement)."""
+    sig = identity.aliases_signature()
+    args = (outlet, None if spellings is None else tuple(spellings), limit)
+    return _statements(store, store.url, store.data_version(), f.key(), sig, args)
+
+
 def statement_sentences(q: pd.DataFrame) -> list[tuple[str, list]]:
     """The statements grouped by the sentence they were found in (per article), in order:
     a sentence holding two of a person's clauses is listed once, not twice."""
@@ -86,7 +111,6 @@ counts: pd.DataFrame = data(store, f, "speaker_counts")
 if counts.empty:
     st.info("No attributed statements in the selected articles.")
     st.stop()
-quotes: pd.DataFrame = data(store, f, "quotes")
 charts = data(store, f, "charts")
 ident = identity.store_identity(store)
 groups = ident.groups()
@@ -202,11 +226,21 @@ for param, value, default in (
     elif qp.get(param) != value:
         qp[param] = value
 
-q = quotes
+# One person's statements (their spellings, from the counts) or everyone's, a page at a time.
+one_outlet = None if outlet == ALL_OUTLETS else outlet
 if speaker != ALL_SPEAKERS:
+    variants = counts.loc[counts["speaker"] == speaker, "variants"]
+    spellings = sorted({v for vs in variants for v in str(vs).split("; ") if v})
+    q = statements(store, f, one_outlet, spellings, None)
     q = q[q["person"] == speaker]
-if outlet != ALL_OUTLETS:
-    q = q[q["outlet"] == outlet]
+else:
+    table_sig = (f.key(), one_outlet)
+    if st.session_state.get("sp_table_sig") != table_sig:
+        st.session_state["sp_table_sig"] = table_sig
+        st.session_state["sp_table_pages"] = 1
+    limit = STATEMENT_PAGE * int(st.session_state.get("sp_table_pages", 1))
+    q = statements(store, f, one_outlet, None, limit)
+total_statements = int(q.attrs.get("total", len(q)))
 q = q.assign(
     how=q["direct"].map({True: "direct", False: "reported"}),
     published=[
@@ -227,7 +261,12 @@ STATEMENT_COLUMNS = {
 # What was said comes first and gets the room; every cell wraps (no clipped role titles).
 # Columns that fit the page, so no cell sits half outside the table's edge: the article's
 # title and the reporting verb are in the sentences listed below.
-ui.html_table(q[list(STATEMENT_COLUMNS)].rename(columns=STATEMENT_COLUMNS), max_height=520)
+ui.html_table(
+    q[list(STATEMENT_COLUMNS)].rename(columns=STATEMENT_COLUMNS), max_height=520, limit=len(q)
+)
+if speaker == ALL_SPEAKERS:
+    q.attrs["total"] = total_statements
+    ui.more_button(q, key="sp_table", page=STATEMENT_PAGE)
 
 # --- provenance: the sentences behind the numbers ----------------------------------------
 if speaker == ALL_SPEAKERS:

@@ -48,7 +48,7 @@ day_pick = st.selectbox(
 )
 if day_pick:
     day, outlet = day_pick.split(SEP, 1)
-    ui.sentence_list(ui.provenance_rows(store, f, "coverage_articles", outlet, day))
+    ui.provenance_list(store, f, "coverage_articles", outlet, day, key="tl_day_list")
 
 # --- events --------------------------------------------------------------------------------
 events = ui.event_dates(store, f)
@@ -82,7 +82,7 @@ event_pick = st.selectbox(
 )
 if event_pick:
     start, end, outlet = event_pick.split(SEP, 2)
-    ui.sentence_list(ui.provenance_rows(store, f, "event_sentences", outlet, start, end))
+    ui.provenance_list(store, f, "event_sentences", outlet, start, end, key="tl_event_list")
 ui.sync_page_params({"tl_day": day_pick, "tl_event": event_pick})
 
 if not events.empty:

@@ -158,6 +158,9 @@ else:
             from dashboard.storage import syndication
 
             syndication.update_clusters(store)
+            from dashboard.storage import aggregates
+
+            aggregates.refresh(store)
         st.session_state[DELETED] = (
             f"Deleted: {ui.esc(choices[doomed])}" if gone else "That article was already gone."
         )

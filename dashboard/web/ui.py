@@ -143,7 +143,22 @@ def get_store() -> Store:
         st.error(str(exc))
         st.stop()
     ensure_seeded(store)
+    ensure_aggregates(store)
     return store
+
+
+def ensure_aggregates(store: Store) -> None:
+    """Page counts come from the aggregate tables while they match the stored data (an
+    older database, or one changed by another tool, gets them here, incrementally); if
+    they cannot be refreshed now the pages read the base tables: slower, same numbers."""
+    from dashboard.storage import aggregates
+
+    try:
+        aggregates.ensure_fresh(store)
+    except Exception as exc:  # noqa: BLE001 - a busy file, a read-only user: not fatal
+        import logging
+
+        logging.getLogger(__name__).warning("page aggregates not refreshed: %s", exc)
 
 
 def ensure_seeded(store: Store) -> None:
@@ -190,6 +205,8 @@ def cached(fn: Callable[..., pd.DataFrame]) -> Callable[[Store, Filters], Any]:
 
 
 outlet_summary = cached(queries.outlet_summary)
+language_counts = cached(queries.language_counts)
+outlet_headlines = cached(queries.outlet_headlines)
 articles = cached(queries.articles)
 coverage_by_day = cached(queries.coverage_by_day)
 event_dates = cached(queries.event_dates)
@@ -553,3 +570,72 @@ def _provenance(_store: Store, url: str, version: tuple, fkey: tuple, name: str,
 def provenance_rows(store: Store, f: Filters, name: str, *args: Any) -> pd.DataFrame:
     """A provenance.py function (by name) under the filters, cached like page data."""
     return _provenance(store, store.url, data_state(store), f.key(), name, tuple(args))
+
+
+PROVENANCE_PAGE = 50
+ARTICLE_PAGE = 100
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _article_page(_store: Store, url: str, version: tuple, fkey: tuple, limit: int):
+    return queries.articles(_store, Filters.from_key(fkey), limit=limit)
+
+
+def article_page(store: Store, f: Filters, key: str) -> pd.DataFrame:
+    """The first ARTICLE_PAGE × (pages asked for) articles of queries.articles(); its
+    attrs["total"] says how many there are (more_button() asks for the next page)."""
+    if st.session_state.get(f"{key}_sig") != f.key():
+        st.session_state[f"{key}_sig"] = f.key()
+        st.session_state[f"{key}_pages"] = 1
+    limit = ARTICLE_PAGE * int(st.session_state.get(f"{key}_pages", 1))
+    return _article_page(store, store.url, data_state(store), f.key(), limit)
+
+
+def more_button(df: pd.DataFrame, key: str, page: int = ARTICLE_PAGE) -> None:
+    """Under a paged list: how much is shown and a button for the next page."""
+    total = int(df.attrs.get("total", len(df)))
+    if total <= len(df):
+        return
+    st.caption(f"Showing {len(df)} of {total}.")
+
+    def more() -> None:
+        st.session_state[f"{key}_pages"] = int(st.session_state.get(f"{key}_pages", 1)) + 1
+
+    st.button(f"Show {min(page, total - len(df))} more", key=f"{key}_more", on_click=more)
+
+
+def provenance_list(
+    store: Store,
+    f: Filters,
+    name: str,
+    *args: Any,
+    key: str,
+    header: Callable[[pd.DataFrame, bool], str] | None = None,
+) -> None:
+    """The rows behind a number, PROVENANCE_PAGE at a time: the first page, then a "more"
+    button that adds the next (the database reads LIMIT rows, never the whole list)."""
+    state = f"{key}_pages"
+    # A new selection (other arguments or filters) starts again at the first page.
+    sig = repr((name, args, f.key()))
+    if st.session_state.get(f"{key}_sig") != sig:
+        st.session_state[f"{key}_sig"] = sig
+        st.session_state[state] = 1
+    pages = int(st.session_state.get(state, 1))
+    limit = PROVENANCE_PAGE * pages
+    df = _provenance(store, store.url, data_state(store), f.key(), name, (*args, limit, 0))
+    total = int(df.attrs.get("total", len(df)))
+    articles = df.attrs.get("unit") == "articles"
+    shown = min(limit, total)
+    if header is not None:
+        st.caption(header(df, shown >= total))
+    sentence_list(df, limit=len(df) or 1)
+    if total > shown:
+        what = "articles" if articles else "rows"
+        st.caption(f"Showing {shown} of {total} {what}.")
+
+        def more() -> None:
+            st.session_state[state] = pages + 1
+
+        st.button(
+            f"Show {min(PROVENANCE_PAGE, total - shown)} more", key=f"{key}_more", on_click=more
+        )

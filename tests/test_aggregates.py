@@ -1,0 +1,240 @@
+"""Page data read from the aggregate tables (storage/aggregates.py) equals the same page
+data read from the base tables, on DuckDB and on PostgreSQL, under every kind of filter;
+the aggregates follow deletes and wire-cluster changes, and a stale state falls back."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.ingest.ingest import ingest_path
+from dashboard.storage import aggregates, matrices, outlets, queries
+from dashboard.storage.store import Filters, Store
+
+DATA = Path(__file__).parent / "data"
+
+FILTERS = [
+    Filters(),
+    Filters(count_mode="copies"),
+    Filters(languages=["en"]),
+    Filters(outlets=["Al-Ramla", "Nahr News Agency", "Meridian Times"], count_mode="copies"),
+    Filters(date_from="2026-03-04", date_to="2026-03-04", count_mode="copies"),
+    Filters(date_from="2026-03-03"),
+    Filters(countries=["GB", "US"]),
+]
+
+TABLES = [
+    "outlet_summary",
+    "coverage_by_day",
+    "speaker_counts",
+    "kind_counts",
+    "side_counts",
+    "term_counts",
+    "frame_scores",
+    "event_name_counts",
+    "distinctive_terms",
+]
+
+
+def _norm(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    if name == "term_counts":  # no order promised (grouped_terms_by_outlet regroups it)
+        df = df.sort_values(["outlet", "term"], ignore_index=True)
+        df["n"] = df["n"].astype("int64")
+    return df.reset_index(drop=True)
+
+
+def _page_data(store: Store, f: Filters) -> dict:
+    out = {name: _norm(getattr(queries, name)(store, f), name) for name in TABLES}
+    out["grouped_terms"] = queries.grouped_terms_by_outlet(store, f)
+    fm = matrices.frame_matrix(store, f)
+    nm, top = matrices.naming_matrix(store, f)
+    vm = matrices.voices_matrix(store, f)
+    out["frame_matrix"] = fm.values
+    out["naming_matrix"] = nm.values
+    out["naming_top"] = top
+    out["voices_matrix"] = vm.values
+    return out
+
+
+def _assert_same(agg: dict, base: dict) -> None:
+    assert agg.keys() == base.keys()
+    for name, a in agg.items():
+        b = base[name]
+        if isinstance(a, dict):
+            assert a == b, name
+            continue
+        # Frame means are sum/rows on one side and AVG on the other: equal to the last
+        # bits of a double, not beyond.
+        exact = name not in ("frame_scores", "frame_matrix")
+        pd.testing.assert_frame_equal(a, b, check_exact=exact, rtol=1e-12, obj=name)
+
+
+def _held(store: Store, request) -> Store:
+    """One connection for the whole test, as a page run holds one (Store.connected()):
+    on a DuckDB file, a connection per query would cost most of the test's time."""
+    lease = store.connected()
+    lease.__enter__()
+    request.addfinalizer(lambda: lease.__exit__(None, None, None))
+    return store
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Both test corpora in one folder: 34 articles, ar and en, three wire copies."""
+    root = tmp_path_factory.mktemp("aggcorpus")
+    shutil.copytree(DATA / "multi_outlet", root / "multi_outlet")
+    shutil.copytree(DATA / "corpus", root / "corpus")
+    return root
+
+
+def test_aggregates_equal_base_tables_on_both_backends(any_store, corpus, monkeypatch, request):
+    monkeypatch.setenv("DASHBOARD_CLAIM_MAP", "off")
+    store = _held(any_store, request)
+    report = ingest_path(store, corpus / "multi_outlet", workers=1)
+    assert report.added == 12
+    outlets.ensure_synced(store)  # bumps the version: aggregates are stale until refreshed
+    assert not aggregates.usable(store)
+    assert aggregates.refresh(store) == 0  # nothing about the articles changed
+    assert aggregates.usable(store)
+
+    # The aggregates hold a few rows per outlet, and the wire copies are flagged.
+    n_days = store.execute("SELECT COUNT(*), SUM(articles) FROM agg_days")[0]
+    assert int(n_days[1]) == 12
+    copies = store.execute("SELECT SUM(articles) FROM agg_days WHERE is_copy")[0][0]
+    assert int(copies) == 3
+    # (one article per outlet here: as many term rows as the base table, never more)
+    assert (
+        store.execute("SELECT COUNT(*) FROM agg_terms")[0][0]
+        <= store.execute("SELECT COUNT(*) FROM terms")[0][0]
+    )
+
+    for f in FILTERS:
+        agg = _page_data(store, f)
+        assert not agg["outlet_summary"].empty, f
+        for name in TABLES:
+            if name in ("term_counts", "distinctive_terms"):
+                continue
+            base = _norm(getattr(queries, name)(store, f, base=True), name)
+            pd.testing.assert_frame_equal(
+                agg[name], base, check_exact=name != "frame_scores", rtol=1e-12, obj=name
+            )
+        # The same page functions with the aggregates made unusable read the base tables.
+        store.execute("DELETE FROM meta WHERE key = ?", [aggregates.META_KEY])
+        assert not aggregates.usable(store)
+        _assert_same(agg, _page_data(store, f))
+        aggregates.refresh(store)
+
+    # Counting modes differ (the three copies), so the comparison above compared something.
+    summary = queries.outlet_summary(store, Filters())
+    every = queries.outlet_summary(store, Filters(count_mode="copies"))
+    assert every["articles"].sum() - summary["articles"].sum() == 3
+    assert set(summary.columns) >= {"quotes", "speakers", "languages", "first_date"}
+
+
+def test_refresh_follows_new_rounds_deletes_and_clusters(duck_store, corpus, monkeypatch, request):
+    monkeypatch.setenv("DASHBOARD_CLAIM_MAP", "off")
+    store = _held(duck_store, request)
+    ingest_path(store, corpus / "multi_outlet", workers=1)
+    assert aggregates.usable(store)  # the ingest refreshed them
+    first = queries.outlet_summary(store, Filters())
+    assert first["articles"].sum() == 9  # 12 articles, three of them wire copies
+
+    # A second ingest recomputes only the slices (outlet × language × copy flag) its
+    # articles joined, not the whole store.
+    dirty: list[int] = []
+    real = aggregates.refresh
+    monkeypatch.setattr(aggregates, "refresh", lambda st: dirty.append(real(st)) or dirty[-1])
+    report = ingest_path(store, corpus / "corpus", workers=1)
+    monkeypatch.setattr(aggregates, "refresh", real)
+    assert aggregates.usable(store)
+    assert store.execute("SELECT COUNT(*) FROM agg_state")[0][0] == store.count() > 12
+    marks = ",".join("?" for _ in report.stored_ids)
+    touched = store.execute(
+        "SELECT COUNT(*) FROM (SELECT DISTINCT outlet, language, is_copy FROM agg_state "
+        f"WHERE article_id IN ({marks})) x",
+        report.stored_ids,
+    )[0][0]
+    every = store.execute(
+        "SELECT COUNT(*) FROM (SELECT DISTINCT outlet, language, is_copy FROM agg_state) x"
+    )[0][0]
+    assert dirty == [touched] and 0 < touched < every
+    assert aggregates.refresh(store) == 0
+    for mode in ("clusters", "copies"):
+        f = Filters(count_mode=mode)
+        agg = _page_data(store, f)
+        store.execute("DELETE FROM meta WHERE key = ?", [aggregates.META_KEY])
+        _assert_same(agg, _page_data(store, f))
+        aggregates.refresh(store)
+
+    # Deleting the dispatch releases its copies (they count again in "clusters" mode):
+    # until the refresh the pages read the base tables, after it the aggregates agree.
+    dispatch = store.execute("SELECT id FROM articles WHERE outlet = 'Nahr News Agency'")[0][0]
+    store.delete_article(dispatch)
+    from dashboard.storage import syndication
+
+    syndication.update_clusters(store)
+    assert not aggregates.usable(store)
+    base = _page_data(store, Filters())
+    assert "Nahr News Agency" not in set(base["outlet_summary"]["outlet"])
+    dirty = aggregates.refresh(store)
+    # The dispatch's slice plus the copies' old (copy) and new (own) slices, no others.
+    assert 1 <= dirty <= 7
+    agg = _page_data(store, Filters())
+    _assert_same(agg, base)
+    assert store.execute("SELECT COUNT(*) FROM agg_state")[0][0] == store.count()
+
+
+def test_lists_are_paged_with_their_total(duck_store, corpus, monkeypatch, request):
+    """Article lists, statements and the sentences behind a number come a page at a time
+    (LIMIT/OFFSET) with the whole list's total; the pages put together are the list."""
+    from dashboard.storage import provenance
+
+    monkeypatch.setenv("DASHBOARD_CLAIM_MAP", "off")
+    store = _held(duck_store, request)
+    ingest_path(store, corpus / "corpus", workers=1)
+    f = Filters(count_mode="copies")
+
+    def pages(fetch, size: int) -> pd.DataFrame:
+        first = fetch(size, 0)
+        total = first.attrs["total"]
+        parts = [first] + [fetch(size, o) for o in range(size, total, size)]
+        assert all(len(p) <= size for p in parts)
+        return pd.concat(parts, ignore_index=True), total
+
+    whole = queries.articles(store, f)
+    paged, total = pages(lambda n, o: queries.articles(store, f, limit=n, offset=o), 4)
+    assert total == len(whole) == store.count() > 8
+    pd.testing.assert_frame_equal(paged, whole, check_dtype=False)
+
+    whole = queries.quotes(store, f)
+    paged, total = pages(lambda n, o: queries.quotes(store, f, limit=n, offset=o), 7)
+    assert total == len(whole) > 7
+    pd.testing.assert_frame_equal(paged, whole, check_dtype=False)
+    person = whole["person"].value_counts().index[0]
+    spellings = sorted(set(whole.loc[whole["person"] == person, "speaker"]))
+    mine = queries.quotes(store, f, spellings=spellings)
+    assert len(mine) == (whole["person"] == person).sum()
+
+    outlet = queries.articles(store, f)["outlet"].value_counts().index[0]
+    full = provenance.outlet_articles(store, f, outlet)
+    paged, total = pages(lambda n, o: provenance.outlet_articles(store, f, outlet, n, o), 1)
+    assert total == len(full) >= 1
+    pd.testing.assert_frame_equal(paged, full, check_dtype=False)
+
+    full = provenance.event_sentences(store, f)
+    paged, total = pages(lambda n, o: provenance.event_sentences(store, f, limit=n, offset=o), 5)
+    assert total == len(full) > 5
+    pd.testing.assert_frame_equal(paged, full, check_dtype=False)
+
+    # Keyword sentences are paged by article (each article's sentences stay together).
+    counts = queries.grouped_terms_by_outlet(store, f)[outlet]
+    term = counts.most_common(1)[0][0]
+    full = provenance.keyword_sentences(store, f, outlet, term)
+    first = provenance.keyword_sentences(store, f, outlet, term, limit=1)
+    assert first.attrs["unit"] == "articles"
+    assert first.attrs["total"] == full["article_id"].nunique()
+    assert set(first["article_id"]) == {full["article_id"].iloc[0]}
+    pd.testing.assert_frame_equal(first, full[full["article_id"] == full["article_id"].iloc[0]])
