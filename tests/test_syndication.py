@@ -424,7 +424,9 @@ def test_ingest_in_rounds_skips_duplicates_across_rounds_and_clusters_once(
     from dashboard.ingest import ingest
 
     monkeypatch.setattr(ingest, "CHUNK", 5)
-    monkeypatch.setattr(ingest, "PARALLEL_THRESHOLD", 2)
+    from dashboard.ingest import executors
+
+    monkeypatch.setattr(executors, "PARALLEL_THRESHOLD", 2)
     folder = tmp_path / "rounds"
     shutil.copytree(DISPATCH, folder)
     (folder / "zz_again.txt").write_bytes((folder / "mena_tourism.txt").read_bytes())
