@@ -148,35 +148,7 @@ def ensure_fresh(store: Store) -> bool:
 def where(store: Store, f: Filters, alias: str = "g") -> tuple[str, list[Any]]:
     """SQL condition on an aggregate table (aliased) for the filters, the same selection
     Store.where() makes on articles. The date range applies to agg_days only (`day`)."""
-    conds: list[str] = []
-    params: list[Any] = []
-    if f.outlets:
-        conds.append(f"{alias}.outlet IN ({','.join('?' for _ in f.outlets)})")
-        params.extend(f.outlets)
-    if f.languages:
-        conds.append(f"{alias}.language IN ({','.join('?' for _ in f.languages)})")
-        params.extend(f.languages)
-    if f.date_from:
-        conds.append(f"{alias}.day >= ?")
-        params.append(f.date_from)
-    if f.date_to:
-        conds.append(f"{alias}.day <= ?")
-        params.append(f.date_to)
-    for column, values in (
-        ("country", f.countries),
-        ("region", f.regions),
-        ("type", f.outlet_types),
-    ):
-        if values:
-            marks = ",".join("?" for _ in values)
-            conds.append(
-                f"{alias}.outlet IN (SELECT outlet FROM outlet_attributes "
-                f"WHERE {column} IN ({marks}))"
-            )
-            params.extend(values)
-    if f.count_mode == "clusters":
-        conds.append(f"NOT {alias}.is_copy")
-    return (" AND ".join(conds) or "TRUE"), params
+    return store.where(f, alias, date_column="day", copies=f"NOT {alias}.is_copy")
 
 
 def serves(store: Store, f: Filters, per_day: bool = False) -> bool:

@@ -1034,8 +1034,17 @@ class Store:
         lo, hi = self.execute("SELECT MIN(published_at), MAX(published_at) FROM articles")[0]
         return {"outlets": outlets, "languages": langs, "date_min": lo, "date_max": hi}
 
-    def where(self, f: Filters, alias: str = "a") -> tuple[str, list[Any]]:
-        """SQL condition on the articles table (aliased) for the filters."""
+    def where(
+        self,
+        f: Filters,
+        alias: str = "a",
+        *,
+        date_column: str = "published_at",
+        copies: str | None = None,
+    ) -> tuple[str, list[Any]]:
+        """SQL condition on the articles table (aliased) for the filters. Other tables with
+        `outlet` and `language` columns reuse it (aggregates.where): `date_column` names
+        their date (None: no date filter) and `copies` their wire-copy condition."""
         conds: list[str] = []
         params: list[Any] = []
         if f.outlets:
@@ -1044,11 +1053,11 @@ class Store:
         if f.languages:
             conds.append(f"{alias}.language IN ({','.join('?' for _ in f.languages)})")
             params.extend(f.languages)
-        if f.date_from:
-            conds.append(f"{alias}.published_at >= ?")
+        if f.date_from and date_column:
+            conds.append(f"{alias}.{date_column} >= ?")
             params.append(f.date_from)
-        if f.date_to:
-            conds.append(f"{alias}.published_at <= ?")
+        if f.date_to and date_column:
+            conds.append(f"{alias}.{date_column} <= ?")
             params.append(f.date_to)
         for column, values in (
             ("country", f.countries),
@@ -1064,7 +1073,8 @@ class Store:
                 params.extend(values)
         if f.count_mode == "clusters":
             conds.append(
-                f"{alias}.id NOT IN (SELECT article_id FROM article_clusters WHERE NOT is_first)"
+                copies
+                or f"{alias}.id NOT IN (SELECT article_id FROM article_clusters WHERE NOT is_first)"
             )
         return (" AND ".join(conds) or "TRUE"), params
 
