@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_syndication import LOAN, TOURISM  # the hand-labelled wire clusters
 
 from dashboard.ingest import ingest
 from dashboard.ingest.ingest import ingest_path
@@ -15,23 +16,6 @@ from dashboard.storage.store import Store
 from dashboard.storage.syndication import _LSH_B, band_hashes, minhash_for, update_clusters
 
 WIRE = Path(__file__).resolve().parent / "data" / "wire"  # 18 files + dispatch/ (12)
-
-TOURISM = {
-    "mena_tourism.txt",
-    "ahram_tourism.txt",
-    "youm7_tourism.txt",
-    "aawsat_tourism.txt",
-    "alarabiya_tourism.txt",
-    "alkhaleej_tourism.txt",
-}
-LOAN = {
-    "kuna_loan.txt",
-    "alqabas_loan.txt",
-    "alrai_loan.txt",
-    "alghad_loan.txt",
-    "youm7_loan.txt",
-    "alkhaleej_loan.txt",
-}
 
 
 def cluster_files(store: Store) -> set[frozenset[str]]:

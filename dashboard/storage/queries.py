@@ -106,13 +106,18 @@ def outlet_summary(store: Store, f: Filters, base: bool = False) -> pd.DataFrame
             GROUP BY a.outlet ORDER BY articles DESC, a.outlet""",
         params,
     )
-    q = store.frame(
+    return _summary_merge(df, _base_quote_counts(store, f))
+
+
+def _base_quote_counts(store: Store, f: Filters) -> pd.DataFrame:
+    """Statements and distinct speakers per outlet, from the base tables."""
+    where, params = store.where(f)
+    return store.frame(
         f"""SELECT a.outlet, COUNT(*) AS quotes, COUNT(DISTINCT q.speaker) AS speakers
             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}
             GROUP BY a.outlet""",
         params,
     )
-    return _summary_merge(df, q)
 
 
 def _summary_merge(df: pd.DataFrame, q: pd.DataFrame) -> pd.DataFrame:
@@ -146,13 +151,7 @@ def _outlet_summary_agg(store: Store, f: Filters) -> pd.DataFrame:
             params,
         )
     else:  # a date range: statements from the base tables
-        where, params = store.where(f)
-        q = store.frame(
-            f"""SELECT a.outlet, COUNT(*) AS quotes, COUNT(DISTINCT q.speaker) AS speakers
-                FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}
-                GROUP BY a.outlet""",
-            params,
-        )
+        q = _base_quote_counts(store, f)
     return _summary_merge(df, q)
 
 
