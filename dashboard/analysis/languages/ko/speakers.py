@@ -433,14 +433,7 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             while lead < clause_end and (toks[lead].norm in _adverbs()):
                 lead += 1
             text = sentence[toks[lead].start : toks[clause_end].end]
-            for ending, plain in _QUOTATIVE:
-                if text.endswith(ending):
-                    text = text[: -len(ending)] + plain
-                    break
-            q = _quote(np, toks[verb_at].surf, False, text.strip(), para, sentence, ctx)
-            if q is not None:
-                out.append(q)
-            return out
+            return out + _reported(np, toks[verb_at].surf, text, para, sentence, ctx)
     subject_limit = clause_end
     found = _subject(toks, start_at, subject_limit, ctx, direct=False, para=para)
     if found is None:
@@ -450,14 +443,18 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     if not body:
         return out
     text = sentence[body[0].start : body[-1].end]
+    return out + _reported(np, toks[verb_at].surf, text, para, sentence, ctx)
+
+
+def _reported(np: _NP, verb: str, text: str, para: int, sentence: str, ctx: _Ctx) -> list[Quote]:
+    """A reported statement: the clause with its quotative ending read as plain speech
+    («계속하겠다고» -> «계속하겠다»)."""
     for ending, plain in _QUOTATIVE:
         if text.endswith(ending):
             text = text[: -len(ending)] + plain
             break
-    q = _quote(np, toks[verb_at].surf, False, text.strip(), para, sentence, ctx)
-    if q is not None:
-        out.append(q)
-    return out
+    q = _quote(np, verb, False, text.strip(), para, sentence, ctx)
+    return [q] if q is not None else []
 
 
 def _clause_break(t: _Tok) -> bool:
