@@ -290,6 +290,8 @@ def _learn_names(paragraph: str, ctx: _Ctx) -> None:
     words = [strip_particle(w, _known_words()) for w in raw]
     names = _names_of(ctx)
     for i, w in enumerate(words):
+        if i + 1 < len(raw) and raw[i + 1].rstrip(",=|") in _BYLINE_TITLES:
+            continue  # «정은지 기자, 이기범 기자»: the reporters' byline names no speaker
         titled = False
         for j in range(i + 1, min(i + 4, len(words))):
             if raw[j - 1].endswith((".", "다")) or words[j - 1] in _adverbs():
@@ -306,6 +308,10 @@ def _learn_names(paragraph: str, ctx: _Ctx) -> None:
             if _subject_head(raw[i], None) == w:
                 # «손흥민은 … 했다»: a later «그는» may mean them even before they speak.
                 ctx.ko_mentioned = w  # type: ignore[attr-defined]
+
+
+# The reporter's own title in a byline: a name right before it is never a speaker met.
+_BYLINE_TITLES = frozenset({"기자", "특파원", "앵커"})
 
 
 def _last_mentioned(ctx: _Ctx) -> _NP | None:

@@ -1,0 +1,26 @@
+"""Korean attribution and date rules that hold on articles the rules never saw (issue 15).
+
+Every sentence here was written for this test: invented people and events, no text from
+the web.
+"""
+
+from __future__ import annotations
+
+from dashboard.analysis.speakers import attribute_quotes
+
+
+def _who(paragraphs):
+    return [(q.speaker, q.verb, q.direct) for q in attribute_quotes(paragraphs, "ko")]
+
+
+def test_reporter_byline_names_are_not_met_as_speakers():
+    # The byline's 이수진 must not become the 이 of «이 장관» later on.
+    paragraphs = [
+        "(부산=한빛뉴스) 박가람 기자, 이수진 기자 | 2023-03-02 10:00 송고",
+        '이도현 해양수산부 장관은 "항만 점검을 마쳤다"고 말했다.',
+        '이 장관은 "다음 달에 결과를 알리겠다"고 덧붙였다.',
+    ]
+    got = _who(paragraphs)
+    assert ("이도현", "말했다", True) in got
+    assert ("이도현", "덧붙였다", True) in got
+    assert all(s not in ("이수진", "박가람") for s, _, _ in got)
