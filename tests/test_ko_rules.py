@@ -24,3 +24,8 @@ def test_reporter_byline_names_are_not_met_as_speakers():
     assert ("이도현", "말했다", True) in got
     assert ("이도현", "덧붙였다", True) in got
     assert all(s not in ("이수진", "박가람") for s, _, _ in got)
+
+
+def test_page_control_glued_to_a_name_is_no_part_of_it():
+    got = _who(['이미지 확대보기한민호 환경부 장관은 "하천 정비를 서두르겠다"고 밝혔다.'])
+    assert got == [("한민호", "밝혔다", True)]

@@ -219,6 +219,7 @@ def _is_verb(word: str) -> bool:
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Korean paragraph."""
     out: list[Quote] = []
+    paragraph = _blank_chrome(paragraph)
     _learn_names(paragraph, ctx)
     credit = _dateline(paragraph, para, ctx)
     if credit is not None:
@@ -236,6 +237,18 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             if sentence.strip():
                 out.extend(_sentence(sentence, para, ctx))
     return out
+
+
+@cache
+def _chrome_re() -> re.Pattern[str] | None:
+    phrases = sorted(_lex("page_chrome.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, phrases))) if phrases else None
+
+
+def _blank_chrome(paragraph: str) -> str:
+    """Page controls («이미지 확대보기») blanked with spaces, keeping every offset."""
+    chrome = _chrome_re()
+    return chrome.sub(lambda m: " " * len(m.group(0)), paragraph) if chrome else paragraph
 
 
 def _sentences(paragraph: str) -> list[str]:
