@@ -29,3 +29,20 @@ def test_reporter_byline_names_are_not_met_as_speakers():
 def test_page_control_glued_to_a_name_is_no_part_of_it():
     got = _who(['이미지 확대보기한민호 환경부 장관은 "하천 정비를 서두르겠다"고 밝혔다.'])
     assert got == [("한민호", "밝혔다", True)]
+
+
+def test_subjectless_follow_up_after_an_institution_is_the_institution():
+    paragraphs = [
+        '재판부는 "반성의 기미가 없다"고 지적했다.',
+        '그러면서 "원심의 형이 가볍다고 볼 수 없다"고 밝혔다.',
+    ]
+    assert _who(paragraphs) == [("재판부", "지적했다", True), ("재판부", "밝혔다", True)]
+
+
+def test_a_pronoun_is_a_person_not_the_last_institution():
+    paragraphs = [
+        '오세림 교수는 "수온이 오르고 있다"고 말했다.',
+        '기상청은 "다음 주 비가 온다"고 밝혔다.',
+        '그는 "대비가 필요하다"고 강조했다.',
+    ]
+    assert _who(paragraphs)[-1] == ("오세림", "강조했다", True)

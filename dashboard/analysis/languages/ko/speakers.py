@@ -505,8 +505,11 @@ def _subject(
             return np, i + 1
     # No subject: the last speaker carries on (이어 “…”고 덧붙였다), but only close by: a
     # subjectless sentence three paragraphs after them is someone else's or no statement.
-    if ctx.last is not None and para - getattr(ctx, "ko_last_para", -9) <= 2:
-        return _copy(ctx.last), lo
+    # The last voice may be an institution («재판부는 “…”고 지적했다. 그러면서 “…”고 밝혔다»);
+    # a pronoun (그는) above is a person's.
+    last = getattr(ctx, "ko_last_voice", None)
+    if last is not None and para - getattr(ctx, "ko_last_para", -9) <= 2:
+        return _copy(last), lo
     return None
 
 
@@ -767,9 +770,11 @@ def _quote(np: _NP, verb: str, direct: bool, text: str, para: int, sentence: str
         return None
     np = ctx.resolve(np)
     ctx.learn(np)
+    if np.kind not in ("media", "anonymous"):
+        ctx.ko_last_voice = np  # type: ignore[attr-defined]
+        ctx.ko_last_para = para  # type: ignore[attr-defined]
     if not np.body:
         ctx.last = np
-        ctx.ko_last_para = para  # type: ignore[attr-defined]
         words = np.name.split()
         names = _names_of(ctx)
         if len(words) == 1 and _is_korean_name(words[0]) and len(words[0]) >= 3:
