@@ -46,3 +46,9 @@ def test_a_pronoun_is_a_person_not_the_last_institution():
         '그는 "대비가 필요하다"고 강조했다.',
     ]
     assert _who(paragraphs)[-1] == ("오세림", "강조했다", True)
+
+
+def test_an_adverb_in_i_is_not_a_subject():
+    # 차질없이 looks like a family name (차) and a subject particle (이).
+    got = _who(["각 학교에는 점검을 차질없이 마치라고 당부했다."])
+    assert got == []

@@ -147,6 +147,10 @@ def _is_korean_name(word: str, min_len: int = 3) -> bool:
     )
 
 
+# Adjective stems whose 이-form is an adverb (없이, 같이, 깊이, 많이, 높이, 굳이).
+_ADVERB_STEMS = ("없", "같", "깊", "많", "높", "굳")
+
+
 def _has_batchim(syllable: str) -> bool:
     return "가" <= syllable <= "힣" and (ord(syllable) - 0xAC00) % 28 != 0
 
@@ -163,6 +167,8 @@ def _subject_head(tok_norm: str, prev: _Tok | None) -> str | None:
         head = tok_norm[: -len(particle)]
         if particle in ("은", "이") and not _has_batchim(head[-1]) and not head[-1].isascii():
             return None
+        if particle == "이" and head.endswith(_ADVERB_STEMS):
+            return None  # «차질없이», «이같이», «깊이»: an adverb, not a subject
         if particle in ("는", "가") and _has_batchim(head[-1]):
             return None
         if particle == "는" and head.endswith("에서") and len(head) >= 4:
