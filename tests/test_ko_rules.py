@@ -52,3 +52,17 @@ def test_an_adverb_in_i_is_not_a_subject():
     # 차질없이 looks like a family name (차) and a subject particle (이).
     got = _who(["각 학교에는 점검을 차질없이 마치라고 당부했다."])
     assert got == []
+
+
+def test_a_numbered_court_division_is_one_speaker_with_its_short_forms():
+    paragraphs = [
+        "서울남부지법 형사항소2-1부(부장판사 홍길동)는 5일 김모씨의 항소를 기각했다.",
+        '재판부는 "반성하지 않는다"고 지적했다.',
+        "같은 법원 2-2부도 다른 피고인의 항소를 기각했다.",
+        '2-1부는 "형이 무겁지 않다"며 원심을 유지했다.',
+    ]
+    got = [(q.speaker, q.speaker_kind, q.verb) for q in attribute_quotes(paragraphs, "ko")]
+    assert got == [
+        ("서울남부지법 형사항소2-1부", "state", "지적했다"),
+        ("서울남부지법 형사항소2-1부", "state", "며"),
+    ]

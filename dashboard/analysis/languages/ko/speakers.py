@@ -305,6 +305,13 @@ def _learn_names(paragraph: str, ctx: _Ctx) -> None:
     """«조규홍 보건복지부 장관이 ...»: a Korean name followed (within three words) by a title,
     anywhere in the text, so that a later «조 장관은» resolves to it even when the first
     mention says nothing."""
+    for m in _PANEL_NAME_RE.finditer(paragraph):
+        # «서울중앙지법 형사1부(부장판사 …)는»: a later «재판부» or «1부» is this panel.
+        panel = re.sub(r"\s+", " ", m.group(0))
+        seen = getattr(ctx, "ko_panels", [])
+        panel = next((q for q in reversed(seen) if q.endswith(panel)), panel)
+        ctx.ko_panels = [*seen, panel]  # type: ignore[attr-defined]
+        ctx.ko_panel = panel  # type: ignore[attr-defined]
     raw = [w.strip('"“”‘’()[],.') for w in paragraph.split()]
     words = [strip_particle(w, _known_words()) for w in raw]
     names = _names_of(ctx)
@@ -345,6 +352,7 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     work = _SINGLE_QUOTES_RE.sub(lambda m: f"“{m.group(1)}”", sentence)
     work = _GLUED_PAREN_RE.sub(lambda m: (m.group(2) or "") + " " * len(m.group(1)), work)
     toks, quotes = _tokens(work)
+    toks = _merge_panels(toks, work)
     n = len(toks)
     out: list[Quote] = []
     start_at = 0
@@ -482,6 +490,53 @@ def _reported(np: _NP, verb: str, text: str, para: int, sentence: str, ctx: _Ctx
     return [q] if q is not None else []
 
 
+# A numbered court division: «형사항소3-2부», «형사1부», «3-1부» (then a particle).
+_PANEL_RE = re.compile(r"[가-힣]{0,6}\d{1,3}(?:-\d{1,2})?부(?:는|가|도|의|에서는)?")
+
+
+# A court and its division: «서울서부지법 형사항소3-2부», «대구고법 형사2부», «형사1부».
+_PANEL_NAME_RE = re.compile(
+    r"(?:[가-힣]{1,8}(?:지법|고법|지방법원|고등법원|지원)\s+)?[가-힣]{0,6}\d{1,3}(?:-\d{1,2})?부(?=는|가|도|의|와|에|[^가-힣]|$)"
+)
+_COURT_GENERIC = frozenset({"재판부", "항소심 재판부", "1심 재판부"})
+
+
+def _panel_of(np: _NP, ctx: _Ctx) -> _NP:
+    """«재판부» or a short «3-2부»: the court division named last in the article."""
+    panel = getattr(ctx, "ko_panel", None)
+    if not panel or np.name == panel:
+        return np
+    if np.name in _COURT_GENERIC or (panel.endswith(np.name) and _PANEL_RE.fullmatch(np.name)):
+        return _NP(panel, np.role, "state", np.affiliation, True, np.known)
+    return np
+
+
+def _merge_panels(toks: list[_Tok], text: str) -> list[_Tok]:
+    """The tokenizer cuts «형사항소3-2부는» at its digits; put a court division back together
+    as one word (a body, like 재판부)."""
+    if not any(t.norm.isdigit() for t in toks):
+        return toks
+    out: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.norm.isdigit() and t.quote == -1:
+            lo = i - 1 if i and out and not t.gap and _is_hangul(toks[i - 1].norm) else i
+            m = _PANEL_RE.match(text, toks[lo].start)
+            if m:
+                hi = next((k for k in range(i, len(toks)) if toks[k].end >= m.end()), None)
+                if hi is not None and toks[hi].end == m.end():
+                    if lo < i:
+                        out.pop()
+                    word = text[toks[lo].start : m.end()]
+                    out.append(_Tok(word, word, toks[lo].start, m.end(), toks[lo].gap, -1))
+                    i = hi + 1
+                    continue
+        out.append(t)
+        i += 1
+    return out
+
+
 def _clause_break(t: _Tok) -> bool:
     return bool(_COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap))
 
@@ -577,7 +632,7 @@ def _subject_at(
     while seg and (
         seg[0].norm in _adverbs()
         or seg[0].norm in _DATE_UNITS
-        or any(c.isdigit() for c in seg[0].norm)
+        or (any(c.isdigit() for c in seg[0].norm) and not _PANEL_RE.fullmatch(seg[0].norm))
     ):
         seg.pop(0)
     if not seg:
@@ -758,6 +813,8 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
             np.name = " ".join(t.surf for t in rest)
             np.body = _is_body(rest[-1].norm)
             np.kind = "organisation" if np.body else "other"
+            if _PANEL_RE.fullmatch(rest[-1].norm):
+                np.kind = "state"  # «서울중앙지법 형사1부»: a court
         else:
             return None
     elif p:
@@ -774,7 +831,7 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
 def _quote(np: _NP, verb: str, direct: bool, text: str, para: int, sentence: str, ctx: _Ctx):
     if not text or not np.name:
         return None
-    np = ctx.resolve(np)
+    np = ctx.resolve(_panel_of(np, ctx))
     ctx.learn(np)
     if np.kind not in ("media", "anonymous"):
         ctx.ko_last_voice = np  # type: ignore[attr-defined]
