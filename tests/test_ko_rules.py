@@ -66,3 +66,13 @@ def test_a_numbered_court_division_is_one_speaker_with_its_short_forms():
         ("서울남부지법 형사항소2-1부", "state", "지적했다"),
         ("서울남부지법 형사항소2-1부", "state", "며"),
     ]
+
+
+def test_court_reasoning_and_instructions_are_reported_speech():
+    got = _who(
+        [
+            "대구고법 형사2부는 피고인의 행위가 법을 위반했다고 판단했다.",
+            "조은비 행정안전부 장관은 각 시청에 배수로를 점검하라고 지시했다.",
+        ]
+    )
+    assert got == [("대구고법 형사2부", "판단했다", False), ("조은비", "지시했다", False)]
