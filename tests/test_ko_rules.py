@@ -76,3 +76,22 @@ def test_court_reasoning_and_instructions_are_reported_speech():
         ]
     )
     assert got == [("대구고법 형사2부", "판단했다", False), ("조은비", "지시했다", False)]
+
+
+def test_a_short_form_of_an_institution_is_the_same_speaker():
+    paragraphs = [
+        "보건복지부 중앙사고수습본부는 병상 현황을 매일 공개하겠다고 밝혔다.",
+        "중수본은 응급실 운영도 점검하고 있다고 설명했다.",
+        "국토교통부는 철도 운행을 늘리겠다고 밝혔다.",
+    ]
+    got = [q.speaker for q in attribute_quotes(paragraphs, "ko")]
+    assert got == ["보건복지부 중앙사고수습본부"] * 2 + ["국토교통부"]
+
+
+def test_short_forms_need_their_syllables_in_order():
+    from dashboard.analysis.languages.ko.speakers import _abbreviates
+
+    assert _abbreviates("행안부", "행정안전부")
+    assert _abbreviates("한은", "한국은행")
+    assert not _abbreviates("국방부", "국가보훈부")
+    assert not _abbreviates("안부", "행정안전부")

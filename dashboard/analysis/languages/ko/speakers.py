@@ -20,6 +20,7 @@ affiliations.txt.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 
@@ -855,3 +856,42 @@ def _quote(np: _NP, verb: str, direct: bool, text: str, para: int, sentence: str
         sentence=sentence,
         affiliation=np.affiliation,
     )
+
+
+# --------------------------------------------------------------------------- article
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Is `short` a Korean short form of the institution name `full`: its syllables in order
+    in the full name, the first one first and the last one in its final word part
+    (중대본 ~ 중앙재난안전대책본부, 행안부 ~ 행정안전부, 한은 ~ 한국은행)?"""
+    if not (_is_hangul(short) and _is_hangul(full)) or len(full) < len(short) + 2:
+        return False
+    if len(short) < 2 or short[0] != full[0] or short[-1] not in full[-3:]:
+        return False
+    at = 0
+    for syllable in short:
+        at = full.find(syllable, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def finish_article(quotes: list[Quote]) -> list[Quote]:
+    """One name per institution in an article: a short form (중대본) that abbreviates exactly
+    one longer institution that spoke (행정안전부 중앙재난안전대책본부) takes its name."""
+    bodies = {q.speaker for q in quotes if q.speaker_kind in ("state", "organisation", "media")}
+    rename: dict[str, str] = {}
+    for short in bodies:
+        if " " in short:
+            continue
+        fulls = {f for f in bodies if f != short and _abbreviates(short, f.split()[-1])}
+        if len(fulls) == 1:
+            rename[short] = fulls.pop()
+    if not rename:
+        return quotes
+    return [
+        dataclasses.replace(q, speaker=rename[q.speaker]) if q.speaker in rename else q
+        for q in quotes
+    ]
