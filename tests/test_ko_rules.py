@@ -95,3 +95,8 @@ def test_short_forms_need_their_syllables_in_order():
     assert _abbreviates("한은", "한국은행")
     assert not _abbreviates("국방부", "국가보훈부")
     assert not _abbreviates("안부", "행정안전부")
+
+
+def test_a_headline_rubric_in_brackets_is_no_part_of_the_subject():
+    got = _who(['[단독]최유진 문화체육관광부 장관 "지역 축제 지원 늘린다"'])
+    assert got == [("최유진", "", True)]

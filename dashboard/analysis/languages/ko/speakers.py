@@ -58,6 +58,8 @@ _DATELINE_RE = re.compile(
     r"^\s*[\[(](?:([가-힣A-Za-z ]{1,12})=)?\s*([가-힣A-Za-z0-9 ]{2,14}?)\s*[\])]"
     r"(?:\s*[가-힣·, ]{2,24}?\s*(?:기자|특파원)\s*=)?"
 )
+# A rubric in brackets opening a headline: «[단독]», «[속보]», «[누리호 성공]», «【르포】».
+_RUBRIC_RE = re.compile(r"^\s*[\[【][^\]】=]{1,20}[\]】]")
 # "…다.다음" (no space after a full stop): a sentence boundary the splitter does not see.
 _GLUED_STOP_RE = re.compile(r"(?<=다\.)(?=[가-힣“\"‘])")
 # Quotative markers right after a closing quote: the quote is speech.
@@ -227,10 +229,12 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Korean paragraph."""
     out: list[Quote] = []
     paragraph = _blank_chrome(paragraph)
-    _learn_names(paragraph, ctx)
     credit = _dateline(paragraph, para, ctx)
     if credit is not None:
         out.append(credit)
+    else:  # «[단독]», «[누리호 성공]»: a headline's rubric is no part of its subject
+        paragraph = _RUBRIC_RE.sub(lambda m: " " * len(m.group(0)), paragraph, count=1)
+    _learn_names(paragraph, ctx)
     has_quote = any(c in paragraph for c in '"“”‘’')
     if not has_quote and "따르면" not in paragraph and not any(s in paragraph for s in _stems()):
         return out
