@@ -100,3 +100,21 @@ def test_short_forms_need_their_syllables_in_order():
 def test_a_headline_rubric_in_brackets_is_no_part_of_the_subject():
     got = _who(['[단독]최유진 문화체육관광부 장관 "지역 축제 지원 늘린다"'])
     assert got == [("최유진", "", True)]
+
+
+def test_a_pronoun_is_the_person_last_spoken_of_even_one_who_has_not_spoken():
+    paragraphs = [
+        '한지수는 경기 뒤 "정말 기쁘다"고 말했다.',
+        # 선수 (a title word) two words later must not make 박도윤는 a name.
+        "박도윤은 소속팀 선수 관리에 대한 질문에 답을 아꼈다. 그는 "
+        '"모두의 노력 덕분"이라고 밝혔다.',
+    ]
+    assert _who(paragraphs) == [("한지수", "말했다", True), ("박도윤", "밝혔다", True)]
+
+
+def test_a_name_inside_a_quote_is_not_the_pronoun_referent():
+    paragraphs = [
+        '한지수는 "박도윤은 최고의 동료"라고 말했다.',
+        '그는 "함께 뛰어 기쁘다"고 덧붙였다.',
+    ]
+    assert _who(paragraphs)[-1] == ("한지수", "덧붙였다", True)

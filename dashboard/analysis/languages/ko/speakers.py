@@ -234,7 +234,7 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         out.append(credit)
     else:  # «[단독]», «[누리호 성공]»: a headline's rubric is no part of its subject
         paragraph = _RUBRIC_RE.sub(lambda m: " " * len(m.group(0)), paragraph, count=1)
-    _learn_names(paragraph, ctx)
+    _learn_names(paragraph, para, ctx)
     has_quote = any(c in paragraph for c in '"“”‘’')
     if not has_quote and "따르면" not in paragraph and not any(s in paragraph for s in _stems()):
         return out
@@ -243,9 +243,13 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             " " * len(_DATELINE_RE.match(paragraph).group(0))
             + paragraph[len(_DATELINE_RE.match(paragraph).group(0)) :]
         )
+    at = 0
     for chunk in _sentences(paragraph):
         for sentence in _GLUED_STOP_RE.split(chunk):
             if sentence.strip():
+                found = paragraph.find(sentence.strip()[:12], at)
+                at = found if found >= 0 else at
+                ctx.ko_sent_at = at  # type: ignore[attr-defined]
                 out.extend(_sentence(sentence, para, ctx))
     return out
 
@@ -306,7 +310,7 @@ def _names_of(ctx: _Ctx) -> dict[str, str]:
     return names
 
 
-def _learn_names(paragraph: str, ctx: _Ctx) -> None:
+def _learn_names(paragraph: str, para: int, ctx: _Ctx) -> None:
     """«조규홍 보건복지부 장관이 ...»: a Korean name followed (within three words) by a title,
     anywhere in the text, so that a later «조 장관은» resolves to it even when the first
     mention says nothing."""
@@ -317,9 +321,11 @@ def _learn_names(paragraph: str, ctx: _Ctx) -> None:
         panel = next((q for q in reversed(seen) if q.endswith(panel)), panel)
         ctx.ko_panels = [*seen, panel]  # type: ignore[attr-defined]
         ctx.ko_panel = panel  # type: ignore[attr-defined]
-    raw = [w.strip('"“”‘’()[],.') for w in paragraph.split()]
+    spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", paragraph)]
+    raw = [w.strip('"“”‘’()[],.') for _, w in spans]
     words = [strip_particle(w, _known_words()) for w in raw]
     names = _names_of(ctx)
+    mentions = _mentions_of(ctx)
     for i, w in enumerate(words):
         if i + 1 < len(raw) and raw[i + 1].rstrip(",=|") in _BYLINE_TITLES:
             continue  # «정은지 기자, 이기범 기자»: the reporters' byline names no speaker
@@ -330,24 +336,46 @@ def _learn_names(paragraph: str, ctx: _Ctx) -> None:
             if _is_title(words[j]):
                 titled = True
                 break
-        if titled and _is_korean_name(raw[i]) and raw[i] != w:
+        if titled and _is_korean_name(raw[i]) and raw[i] != w and len(raw[i]) == 3:
             names.setdefault(raw[i][0], raw[i])  # «정다은 차관»: 은 is part of the name
             continue
         if _is_korean_name(w) and len(w) >= 3:
             if titled:
                 names.setdefault(w[0], w)
-            if _subject_head(raw[i], None) == w:
+            before = paragraph[
+                : spans[i][0] + len(spans[i][1]) - len(spans[i][1].lstrip('"“”‘’(['))
+            ]
+            outside = before.count('"') % 2 == 0 and before.count("“") <= before.count("”")
+            if _subject_head(raw[i], None) == w and outside:
                 # «손흥민은 … 했다»: a later «그는» may mean them even before they speak.
-                ctx.ko_mentioned = w  # type: ignore[attr-defined]
+                mentions.append(((para, spans[i][0]), w))
 
 
 # The reporter's own title in a byline: a name right before it is never a speaker met.
 _BYLINE_TITLES = frozenset({"기자", "특파원", "앵커"})
 
 
-def _last_mentioned(ctx: _Ctx) -> _NP | None:
-    name = getattr(ctx, "ko_mentioned", None)
-    return _NP(name=name, kind="other") if name else None
+def _mentions_of(ctx: _Ctx) -> list[tuple[tuple[int, int], str]]:
+    """Persons met as the subject of a sentence (outside quotes), with where: (paragraph,
+    offset)."""
+    mentions = getattr(ctx, "ko_mentions", None)
+    if mentions is None:
+        mentions = []
+        ctx.ko_mentions = mentions  # type: ignore[attr-defined]
+    return mentions
+
+
+def _pronoun_referent(ctx: _Ctx, here: tuple[int, int]) -> _NP | None:
+    """«그는»: the person last spoken of before it, speaking or not: the last speaker unless a
+    person was the subject of a sentence since they spoke («김 선수는 … 않았다. 그는 “…”»)."""
+    mention = next((m for m in reversed(_mentions_of(ctx)) if m[0] < here), None)
+    last = ctx.last
+    if mention is not None and (
+        last is None
+        or (mention[0] > getattr(ctx, "ko_last_pos", (-1, 0)) and mention[1] != last.name)
+    ):
+        return _NP(name=mention[1], kind="other")
+    return last
 
 
 # --------------------------------------------------------------------------- sentence
@@ -557,7 +585,7 @@ def _subject(
         if t.quote != -1:
             break
         if t.norm in _PRONOUNS:
-            last = ctx.last or _last_mentioned(ctx)
+            last = _pronoun_referent(ctx, (para, getattr(ctx, "ko_sent_at", 0) + t.start))
             return (_copy(last), i + 1) if last is not None else None
         if not t.norm.endswith(_SUBJECT_PARTICLES + ("도",)):
             continue
@@ -843,6 +871,7 @@ def _quote(np: _NP, verb: str, direct: bool, text: str, para: int, sentence: str
         ctx.ko_last_para = para  # type: ignore[attr-defined]
     if not np.body:
         ctx.last = np
+        ctx.ko_last_pos = (para, getattr(ctx, "ko_sent_at", 0))  # type: ignore[attr-defined]
         words = np.name.split()
         names = _names_of(ctx)
         if len(words) == 1 and _is_korean_name(words[0]) and len(words[0]) >= 3:
