@@ -72,6 +72,8 @@ _PERIODS = {
     "이번 주": ("week", 0),
     "다음 주": ("week", 1),
 }
+# A year named relative to publication, before a month: «지난해 10월», «올해 3월».
+_REL_YEARS = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1}
 _QUAL = {"지난": _PAST, "오는": _NEXT, "다음": _NEXT, "이번": _CUR}
 _UNITS = {"일": "day", "주": "week", "주일": "week", "개월": "month", "달": "month", "년": "year"}
 
@@ -106,10 +108,11 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
     wd = _alt(lx.weekdays)
     num = _alt(lx.numbers)
 
-    # «2024년 6월 19일», «6월 19~20일», «6월», «2024년 6월»
+    # «2024년 6월 19일», «6월 19~20일», «6월», «2024년 6월»; «지난해 10월», «올해 3월 2일»
+    # (the year named relative to publication); «지난 1월 19일», «오는 3월» (before / after).
     month_re = re.compile(
         rf"""(?x)
-        (?<!\d)(?:(?P<year>{_YEAR})\s*년\s*)?
+        (?<![\d\w])(?:(?P<year>{_YEAR})\s*년\s*|(?P<rel>{_alt(_REL_YEARS)})\s*|(?P<q>지난|오는)\s*)?
         (?P<mon>1[0-2]|0?[1-9])\s*월
         (?:\s*(?P<day>[1-3]?\d)(?:\s*[~-]\s*(?P<day2>[1-3]?\d))?\s*일)?
         (?!\s*\d)
@@ -118,8 +121,10 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
 
     def month_rule(m, ctx):
         y = int(m["year"]) if m["year"] else None
+        if m["rel"] and ctx.pub is not None:
+            y = ctx.pub.year + _REL_YEARS[m["rel"]]
         d, d2 = int(m["day"] or 0), int(m["day2"] or 0)
-        return _absolute(ctx, m, y, int(m["mon"]), d, d2, None, "", False)
+        return _absolute(ctx, m, y, int(m["mon"]), d, d2, _QUAL.get(m["q"] or ""), "", False)
 
     # «지난 19일», «오는 25일», «19일»: a day of the month near publication.
     day_re = re.compile(
