@@ -32,3 +32,22 @@ def test_jinan_and_oneun_before_a_month_point_back_and_forward():
     assert _dates("새 노선은 오는 3월 개통한다.") == [
         ("오는 3월", "2026-03-01", "2026-03-31", "month")
     ]
+
+
+def test_that_day_and_the_day_before_count_from_the_day_named_before():
+    paragraphs = [
+        "대표팀은 1일 열린 경기에서 이겼다.",
+        "감독은 이날 선수들을 칭찬했다. 선수들은 전날 늦게까지 훈련했다.",
+        "대표팀은 다음날 귀국했다.",
+    ]
+    got = [(d.text, d.start) for d in extract_dates(paragraphs, date(2024, 11, 2), "ko")]
+    assert got == [
+        ("1일", "2024-11-01"),
+        ("이날", "2024-11-01"),
+        ("전날", "2024-10-31"),
+        ("다음날", "2024-11-02"),
+    ]
+
+
+def test_that_day_without_a_day_named_before_is_the_publication_day():
+    assert _dates("이날 회의가 열렸다.") == [("이날", "2025-10-13", "2025-10-13", "day")]

@@ -802,4 +802,6 @@ def extract_dates(
     for p_i, para in enumerate(paragraphs):
         for sent in split_sentences(para):
             out.extend(_sentence_mentions(sent, p_i, published_at, eng))
-    return out
+    # A pack may read dates against each other in the article («이날»: the day named before).
+    finish = getattr(get_pack(lang).date_rules, "finish_article", None) if lang != "any" else None
+    return finish(out, published_at) if finish is not None else out

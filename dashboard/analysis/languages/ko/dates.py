@@ -9,6 +9,7 @@ each particle, since the engine finds anchors by their start.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -34,6 +35,7 @@ from dashboard.analysis.dates.engine import (
 )
 from dashboard.analysis.languages import get_pack
 from dashboard.analysis.languages.ko import PARTICLES
+from dashboard.model import DateMention
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,10 @@ _PERIODS = {
 }
 # A year named relative to publication, before a month: «지난해 10월», «올해 3월».
 _REL_YEARS = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1}
+# Days named from the day the report is about: shift from it.
+_THAT_DAY = {"이날": 0, "전날": -1, "다음날": 1, "다음 날": 1, "이튿날": 1}
+# The report's day as a lead names it: «19일», «지난 19일», «오늘(19일)», «4일(현지시간)».
+_NEWS_DAY_RE = re.compile(r"(?:(?:지난|오는)\s*)?(?:(?:오늘|어제|그제|그저께)\s*\()?[1-3]?\d일\)?")
 _QUAL = {"지난": _PAST, "오는": _NEXT, "다음": _NEXT, "이번": _CUR}
 _UNITS = {"일": "day", "주": "week", "주일": "week", "개월": "month", "달": "month", "년": "year"}
 
@@ -186,13 +192,15 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
     def vague_rule(m, ctx):
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
 
-    # «이날» (that day): in a news report, the day of the report.
-    this_day_re = re.compile(rf"(?<!\w)이날{_END}")
+    # «이날» (that day), «전날» (the day before), «다음날»: read against the day of the report
+    # here, then against the day the article named before them (finish_article).
+    this_day_re = re.compile(rf"(?<!\w)(?P<w>{_alt(_THAT_DAY)}){_END}")
 
     def this_day_rule(m, ctx):
         if ctx.pub is None:
             return [_mk(ctx, m, None, None, "day", approx=True)]
-        return [_mk(ctx, m, ctx.pub, ctx.pub, "day")]
+        d = ctx.pub + timedelta(days=_THAT_DAY[re.sub(r"\s+", " ", m["w"])])
+        return [_mk(ctx, m, d, d, "day")]
 
     # «2분기», «올해 2분기», «2022년 3분기», «하반기», «지난해 상반기»: quarters and halves.
     part_re = re.compile(
@@ -257,7 +265,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         return [_mk(ctx, m, *_year_span(int(m["y"])), "year")]
 
     return [
-        (this_day_re, this_day_rule, _with_particles(["이날"]), None),
+        (this_day_re, this_day_rule, _with_particles(_THAT_DAY), None),
         (part_re, part_rule, {_DIGIT} | _with_particles(["상반기", "하반기"]), None),
         (
             season_re,
@@ -276,3 +284,20 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         (ago_re, ago_rule, {_DIGIT} | _with_particles(["전"]), speed.gate("전")),
         (vague_re, vague_rule, _with_particles(lx.vague), None),
     ]
+
+
+def finish_article(mentions: list[DateMention], pub: date | None) -> list[DateMention]:
+    """«이날», «전날», «다음날» count from the day the article named last before them
+    («1일 열린 경기에서 … 이날» is the 1st, not the day of publication); with no day named
+    before, from the publication date."""
+    anchor: date | None = None
+    out: list[DateMention] = []
+    for d in mentions:
+        word = re.sub(r"\s+", " ", d.text)
+        if word in _THAT_DAY and anchor is not None:
+            day = (anchor + timedelta(days=_THAT_DAY[word])).isoformat()
+            d = dataclasses.replace(d, start=day, end=day, approximate=False)
+        elif d.granularity == "day" and d.start and _NEWS_DAY_RE.fullmatch(d.text):
+            anchor = date.fromisoformat(d.start)
+        out.append(d)
+    return out
