@@ -51,3 +51,12 @@ def test_that_day_and_the_day_before_count_from_the_day_named_before():
 
 def test_that_day_without_a_day_named_before_is_the_publication_day():
     assert _dates("이날 회의가 열렸다.") == [("이날", "2025-10-13", "2025-10-13", "day")]
+
+
+def test_a_day_before_a_word_in_jeon_is_still_a_date():
+    # 전남 (a province) and 후보 (a candidate) are words, not «before» / «after».
+    assert _dates("행사는 12일 전남 나주에서 열렸다.") == [
+        ("12일", "2025-10-12", "2025-10-12", "day")
+    ]
+    assert _dates("그는 3일 전에 떠났다.")[0][:2] == ("3일 전", "2025-10-10")
+    assert _dates("회의가 3일간 이어졌다.") == []

@@ -134,7 +134,9 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
 
     # «지난 19일», «오는 25일», «19일»: a day of the month near publication.
     day_re = re.compile(
-        r"(?<![\d월])(?:(?P<q>지난|오는)\s*)?(?P<day>[1-3]?\d)\s*일(?!\s*(?:간|동안|째|전|후))"
+        r"(?<![\d월])(?:(?P<q>지난|오는)\s*)?(?P<day>[1-3]?\d)\s*일"
+        # not a span or a shift («3일간», «5일째», «2일 전에»); «21일 전남» is a date
+        r"(?!\s*(?:간|동안|째)|\s*(?:전|후)(?:에|부터|까지|의|인|쯤)?(?![가-힣]))"
     )
 
     def day_rule(m, ctx):
