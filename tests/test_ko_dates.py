@@ -60,3 +60,8 @@ def test_a_day_before_a_word_in_jeon_is_still_a_date():
     ]
     assert _dates("그는 3일 전에 떠났다.")[0][:2] == ("3일 전", "2025-10-10")
     assert _dates("회의가 3일간 이어졌다.") == []
+
+
+def test_a_month_followed_by_a_figure_is_still_a_month():
+    got = _dates("수출은 2019년 7월 3.2% 줄어든 뒤 처음 늘었다.", date(2020, 2, 1))
+    assert got == [("2019년 7월", "2019-07-01", "2019-07-31", "month")]

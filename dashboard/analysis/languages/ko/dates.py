@@ -121,7 +121,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         (?<![\d\w])(?:(?P<year>{_YEAR})\s*년\s*|(?P<rel>{_alt(_REL_YEARS)})\s*|(?P<q>지난|오는)\s*)?
         (?P<mon>1[0-2]|0?[1-9])\s*월
         (?:\s*(?P<day>[1-3]?\d)(?:\s*[~-]\s*(?P<day2>[1-3]?\d))?\s*일)?
-        (?!\s*\d)
+        (?!\s*\d{{1,2}}\s*(?:일|[~,·-]))  # a day it did not take: no month alone
         """
     )
 
