@@ -65,3 +65,9 @@ def test_a_day_before_a_word_in_jeon_is_still_a_date():
 def test_a_month_followed_by_a_figure_is_still_a_month():
     got = _dates("수출은 2019년 7월 3.2% 줄어든 뒤 처음 늘었다.", date(2020, 2, 1))
     assert got == [("2019년 7월", "2019-07-01", "2019-07-31", "month")]
+
+
+def test_year_first_dotted_dates():
+    assert _dates("(사진) 2023.4.5/한빛뉴스") == [("2023.4.5", "2023-04-05", "2023-04-05", "day")]
+    assert _dates("입력 2023.04.05 (10:00)")[0][:2] == ("2023.04.05", "2023-04-05")
+    assert _dates("버전 3.2.1 출시, 점유율 2024.5%") == []

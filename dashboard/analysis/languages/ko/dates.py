@@ -148,6 +148,17 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
         return [_mk(ctx, m, d, d, "day")] if d else []
 
+    # «2022.6.21», «2024.06.18.»: year first with dots (bylines, captions, stamps).
+    dotted_re = re.compile(
+        rf"(?<![\w.])(?P<y>{_YEAR})\.\s?(?P<m>1[0-2]|0?[1-9])\.\s?(?P<d>[12]\d|3[01]|0?[1-9])(?![\d]|\.\d)"
+    )
+
+    def dotted_rule(m, ctx):
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if not _valid_day(y, mo, d):
+            return []
+        return [_mk(ctx, m, date(y, mo, d), date(y, mo, d), "day")]
+
     # «2024년», «1950~1953년» (a month after it belongs to month_re)
     year_re = re.compile(
         rf"(?<!\d)(?P<y1>{_YEAR})(?:\s*[~-]\s*(?P<y2>{_YEAR}))?\s*년(?!\s*(?:1[0-2]|0?[1-9])\s*월)"
@@ -276,6 +287,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
             None,
         ),
         (dot_day_re, dot_day_rule, {_DIGIT}, speed.gate("·")),
+        (dotted_re, dotted_rule, {_DIGIT}, speed.gate(r"\d\.\s?\d")),
         (bare_year_re, bare_year_rule, {_DIGIT}, None),
         (month_re, month_rule, {_DIGIT}, speed.gate("월")),
         (year_re, year_rule, {_DIGIT}, speed.gate("년")),
