@@ -71,3 +71,13 @@ def test_year_first_dotted_dates():
     assert _dates("(사진) 2023.4.5/한빛뉴스") == [("2023.4.5", "2023-04-05", "2023-04-05", "day")]
     assert _dates("입력 2023.04.05 (10:00)")[0][:2] == ("2023.04.05", "2023-04-05")
     assert _dates("버전 3.2.1 출시, 점유율 2024.5%") == []
+
+
+def test_publication_date_from_an_article_key_in_the_url():
+    from dashboard.analysis.published import url_date
+
+    assert url_date("https://news.example.kr/v/20230514093012345") == date(2023, 5, 14)
+    assert url_date("https://m.example.kr/view.html?ar_id=NISX20230514_0001") == date(2023, 5, 14)
+    assert url_date("https://example.kr/news/AKR202305140931001A1") == date(2023, 5, 14)
+    assert url_date("https://example.kr/article/view?no=3468352") is None
+    assert url_date("https://example.kr/a/20231399123456") is None  # no month 13
