@@ -118,3 +118,21 @@ def test_a_name_inside_a_quote_is_not_the_pronoun_referent():
         '그는 "함께 뛰어 기쁘다"고 덧붙였다.',
     ]
     assert _who(paragraphs)[-1] == ("한지수", "덧붙였다", True)
+
+
+def _full(paragraphs):
+    return [(q.speaker, q.speaker_kind, q.direct) for q in attribute_quotes(paragraphs, "ko")]
+
+
+def test_the_side_of_someone_speaks_as_x_cheuk():
+    assert _full(['최 대표 측은 "사실과 다르다"고 반박했다.']) == [
+        ("최 대표 측", "organisation", True)
+    ]
+    assert _full(["금속노조 측은 협상이 결렬됐다고 밝혔다."]) == [
+        ("금속노조 측", "organisation", False)
+    ]
+
+
+def test_ssi_is_an_honorific_and_a_withheld_name_is_anonymous():
+    assert _full(['홍서연 씨는 "물이 무릎까지 찼다"고 말했다.']) == [("홍서연", "citizen", True)]
+    assert _full(['주민 정모(41)씨는 "무서웠다"고 말했다.'])[0][1] == "anonymous"

@@ -675,7 +675,7 @@ def _subject_at(
         return None
     words = np.name.split()
     person = any(_is_korean_name(w) for w in words) or (np.role and _is_title(np.role.split()[-1]))
-    if person or np.body and _is_body(words[-1]) or np.known:
+    if person or np.body and (_is_body(words[-1]) or words[-1] == "측") or np.known:
         return np
     # An unknown word may still be a foreign name or a body; trust it only before a quote.
     if direct and len(words) <= 2 and all(_is_hangul(w) or w.isascii() for w in words):
@@ -756,6 +756,18 @@ def _according_to(toks, i, sentence, para, ctx) -> Quote | None:
     return _quote(np, "에 따르면", False, text, para, sentence, ctx)
 
 
+# Dependent nouns after a name that the particle stripper keeps whole (one syllable):
+# 씨 (Mr/Ms, an honorific) and 측 (the side, camp or representatives of someone).
+_DEPENDENT_NOUNS = ("씨", "측")
+
+
+def _dependent_noun(word: str) -> str | None:
+    for noun in _DEPENDENT_NOUNS:
+        if word == noun or (word.startswith(noun) and word[1:] in _SUBJECT_PARTICLES + ("도",)):
+            return noun
+    return None
+
+
 def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
     """Side words, name and title of a Korean subject: «러시아 블라디미르 푸틴 대통령은» ->
     name 블라디미르 푸틴, role 대통령, side Russia; «김재준 삼성전자 메모리사업부 실장» ->
@@ -764,6 +776,21 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
         return ctx.last
     known = _known_words()
     words = [t.surf for t in seg]
+    dependent = _dependent_noun(words[-1]) if particle and len(seg) >= 2 else None
+    if dependent == "씨":  # «홍길동 씨는»: the honorific goes, the name speaks
+        seg, words, particle = seg[:-1], words[:-1], False
+    elif dependent == "측":  # «김 대표 측은», «회사 측은»: the side of someone speaks
+        inner = _np(seg[:-1], ctx, particle=False)
+        if inner is None:
+            return None
+        return _NP(
+            f"{' '.join(words[:-1])} 측",
+            "",
+            inner.kind if inner.body else "organisation",
+            inner.affiliation,
+            True,
+            False,
+        )
     if particle:
         words[-1] = strip_particle(words[-1], known)
     if words[-1].endswith("들") and words[-1][:-1] in _ROLES:
@@ -855,6 +882,10 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
         np.kind, np.body = "state", True
     else:
         return None
+    if dependent == "씨" and np.kind == "other":
+        np.kind = "citizen"  # 씨: how news Korean names a private person
+    if re.search(r"(?:^|\s)[가-힣]\s?모(?:씨|\s?씨)?$", np.name):
+        np.kind = "anonymous"  # «김모씨», «이 모씨»: a name withheld
     if np.name in _names_of(ctx).values():
         np.known = True
     np.affiliation = _affiliation(toks, speaker_is_place=np.body)
