@@ -136,3 +136,10 @@ def test_the_side_of_someone_speaks_as_x_cheuk():
 def test_ssi_is_an_honorific_and_a_withheld_name_is_anonymous():
     assert _full(['홍서연 씨는 "물이 무릎까지 찼다"고 말했다.']) == [("홍서연", "citizen", True)]
     assert _full(['주민 정모(41)씨는 "무서웠다"고 말했다.'])[0][1] == "anonymous"
+
+
+def test_a_given_name_in_won_is_a_name_and_an_institution_in_won_is_not():
+    assert _full(['최재원 산업통상부 장관은 "수출이 늘었다"고 말했다.']) == [
+        ("최재원", "official", True)
+    ]
+    assert _full(['감사원은 "위법이 있었다"고 밝혔다.'])[0][0] == "감사원"

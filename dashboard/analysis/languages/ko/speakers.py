@@ -145,13 +145,29 @@ def _is_korean_name(word: str, min_len: int = 3) -> bool:
         and word not in _known_words()
         and word not in _adverbs()
         and not _is_title(word)
-        and not word.endswith(_org_suffixes())
+        and (not word.endswith(_org_suffixes()) or _name_in_won(word))
         and not word.endswith("들")  # a plural (주민들, 전문가들) is no one's name
     )
 
 
 # Adjective stems whose 이-form is an adverb (없이, 같이, 깊이, 많이, 높이, 굳이).
 _ADVERB_STEMS = ("없", "같", "깊", "많", "높", "굳")
+
+
+# 원 ends institutions (감사원, 국정원) and many given names (재원, 지원, 상원): a three-syllable
+# word in 원 after one of the commonest family names is a name, unless one of these.
+_COMMON_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송유홍전고문양손배백허남")
+_WON_NOUNS = frozenset({"조사원", "조합원", "정회원", "한의원", "안내원", "전문원", "고용원"})
+
+
+def _name_in_won(word: str) -> bool:
+    return (
+        len(word) == 3
+        and word.endswith("원")
+        and word[0] in _COMMON_SURNAMES
+        and word not in _WON_NOUNS
+        and word not in _ROLES
+    )
 
 
 def _has_batchim(syllable: str) -> bool:
