@@ -143,3 +143,9 @@ def test_a_given_name_in_won_is_a_name_and_an_institution_in_won_is_not():
         ("최재원", "official", True)
     ]
     assert _full(['감사원은 "위법이 있었다"고 밝혔다.'])[0][0] == "감사원"
+
+
+def test_a_quote_naming_a_stance_is_a_statement():
+    got = _who(['시공사 측은 "피해 보상에 최선을 다하겠다"는 입장을 밝혔다.'])
+    assert got == [("시공사 측", "입장을 밝혔다", True)]
+    assert _who(['"빨리빨리"는 오래된 습관이다.']) == []

@@ -83,6 +83,11 @@ _QUOTATIVES = frozenset(
         "하면서",
     }
 )
+# «“…”는 입장을 밝혔다»: a quote that names a stance, a view or a message, then its verb.
+_NOUN_QUOTATIVES = frozenset({"는", "라는", "이라는"})
+_STANCE_NOUNS = frozenset(
+    {"입장을", "입장이다", "뜻을", "의견을", "말을", "메시지를", "취지로", "취지의", "견해를"}
+)
 # Quotative endings of reported speech, and what the clause reads as without them.
 _QUOTATIVE = (("이라고", "이다"), ("다고", "다"), ("라고", "다"), ("냐고", "냐"), ("자고", "자"))
 # «…라고 했다» / «…고 했다»: 했다 reports speech only right after a quotative.
@@ -418,6 +423,15 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     for k in range(start_at, n - 1):
         if toks[k].quote != -1 and toks[k + 1].quote == -1 and toks[k + 1].norm in _QUOTATIVES:
             chunks.append((toks[k].quote, k + 1))
+        elif (
+            toks[k].quote != -1
+            and toks[k + 1].quote == -1
+            and toks[k + 1].norm in _NOUN_QUOTATIVES
+            and k + 2 < n
+            and toks[k + 2].norm in _STANCE_NOUNS
+        ):
+            # «“…”는 입장을 밝혔다», «“…”라는 뜻을 전했다»: the quote is the stance stated.
+            chunks.append((toks[k].quote, k + 1))
     if chunks:
         first_quote_tok = next(k for k in range(n) if toks[k].quote == chunks[0][0])
         found = _subject(toks, start_at, first_quote_tok, ctx, direct=True, para=para)
@@ -439,6 +453,8 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                             break
             prev_end = qk
             verb = toks[qk].surf
+            if toks[qk].norm in _NOUN_QUOTATIVES and qk + 2 < n and _is_verb(toks[qk + 2].norm):
+                verb = f"{toks[qk + 1].surf} {toks[qk + 2].surf}"  # «입장을 밝혔다»
             after = toks[qk + 1] if qk + 1 < n and toks[qk + 1].quote == -1 else None
             if after is not None and (
                 _is_verb(after.norm) or (last and after.norm in _SAID_AFTER_QUOTATIVE)
