@@ -149,3 +149,12 @@ def test_a_quote_naming_a_stance_is_a_statement():
     got = _who(['시공사 측은 "피해 보상에 최선을 다하겠다"는 입장을 밝혔다.'])
     assert got == [("시공사 측", "입장을 밝혔다", True)]
     assert _who(['"빨리빨리"는 오래된 습관이다.']) == []
+
+
+def test_a_forecast_with_geoseuro_is_reported_speech():
+    got = [
+        (q.speaker, q.verb, q.text)
+        for q in attribute_quotes(["기상청은 밤부터 눈이 내릴 것으로 예보했다."], "ko")
+    ]
+    assert got == [("기상청", "예보했다", "밤부터 눈이 내릴 것")]
+    assert _who(["경찰은 피해가 클 것으로 보고 대책을 마련했다."]) == []

@@ -89,7 +89,15 @@ _STANCE_NOUNS = frozenset(
     {"입장을", "입장이다", "뜻을", "의견을", "말을", "메시지를", "취지로", "취지의", "견해를"}
 )
 # Quotative endings of reported speech, and what the clause reads as without them.
-_QUOTATIVE = (("이라고", "이다"), ("다고", "다"), ("라고", "다"), ("냐고", "냐"), ("자고", "자"))
+# «비가 내릴 것으로 예보했다»: a forecast or estimate stated with 것으로 (what it will be).
+_QUOTATIVE = (
+    ("이라고", "이다"),
+    ("다고", "다"),
+    ("라고", "다"),
+    ("냐고", "냐"),
+    ("자고", "자"),
+    ("것으로", "것"),
+)
 # «…라고 했다» / «…고 했다»: 했다 reports speech only right after a quotative.
 _SAID_AFTER_QUOTATIVE = ("했다", "했습니다", "했고", "했으며", "한다", "합니다")
 # «8일 삼성전자에 따르면»: the unit word after a number is no part of a name.
