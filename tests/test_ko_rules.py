@@ -158,3 +158,12 @@ def test_a_forecast_with_geoseuro_is_reported_speech():
     ]
     assert got == [("기상청", "예보했다", "밤부터 눈이 내릴 것")]
     assert _who(["경찰은 피해가 클 것으로 보고 대책을 마련했다."]) == []
+
+
+def test_a_broadcast_sound_bite_in_brackets_is_a_direct_quote():
+    got = [
+        (q.speaker, q.role, q.speaker_kind, q.direct, q.text)
+        for q in attribute_quotes(["[박서윤/인천시 주민 : 이렇게 물이 찬 건 처음이에요.]"], "ko")
+    ]
+    assert got == [("박서윤", "인천시 주민", "citizen", True, "이렇게 물이 찬 건 처음이에요.")]
+    assert _who(["[앵커] 오늘의 소식입니다."]) == []

@@ -264,6 +264,9 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     else:  # «[단독]», «[누리호 성공]»: a headline's rubric is no part of its subject
         paragraph = _RUBRIC_RE.sub(lambda m: " " * len(m.group(0)), paragraph, count=1)
     _learn_names(paragraph, para, ctx)
+    said = _broadcast_quote(paragraph, para, ctx)
+    if said is not None:
+        return [*out, said]
     has_quote = any(c in paragraph for c in '"“”‘’')
     if not has_quote and "따르면" not in paragraph and not any(s in paragraph for s in _stems()):
         return out
@@ -293,6 +296,28 @@ def _blank_chrome(paragraph: str) -> str:
     """Page controls («이미지 확대보기») blanked with spaces, keeping every offset."""
     chrome = _chrome_re()
     return chrome.sub(lambda m: " " * len(m.group(0)), paragraph) if chrome else paragraph
+
+
+# A broadcast transcript's sound bite: «[김민수/서울시 주민 : 비가 이렇게 온 건 처음이에요.]».
+_BROADCAST_RE = re.compile(
+    r"^\s*\[\s*(?P<name>[가-힣A-Za-z][가-힣A-Za-z ]{0,14}?)\s*/\s*(?P<role>[^:\]/]{1,40}?)\s*:"
+    r"\s*(?P<text>[^\]]+?)\s*\]?\s*$"
+)
+
+
+def _broadcast_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
+    m = _BROADCAST_RE.match(paragraph)
+    if not m:
+        return None
+    name, role = m["name"].strip(), m["role"].strip()
+    role_toks = [_Tok(w, w, 0, 0, " ", -1) for w in role.split()]
+    kind = _kind_of(role_toks, _ROLES, prefer_person=True)[0] or (
+        "official" if _is_title(role_toks[-1].norm) else "other"
+    )
+    if kind == "anonymous":
+        kind = "citizen"  # «주민», «시민» with a name: a named private person
+    np = _NP(name=name, role=role, kind=kind)
+    return _quote(np, "", True, m["text"].strip(), para, paragraph, ctx)
 
 
 def _sentences(paragraph: str) -> list[str]:
