@@ -167,3 +167,14 @@ def test_a_broadcast_sound_bite_in_brackets_is_a_direct_quote():
     ]
     assert got == [("박서윤", "인천시 주민", "citizen", True, "이렇게 물이 찬 건 처음이에요.")]
     assert _who(["[앵커] 오늘의 소식입니다."]) == []
+
+
+def test_quote_first_and_the_speaker_after_it():
+    assert _who(['"세금을 낮추겠다"라고 최수진 재정부 장관은 말했다.']) == [
+        ("최수진", "말했다", True)
+    ]
+    paragraphs = [
+        '한도윤 위원장은 "서두르지 않겠다"고 말했다.',
+        '"늦출 수도 없다"고 그는 덧붙였다.',
+    ]
+    assert _who(paragraphs)[-1] == ("한도윤", "덧붙였다", True)

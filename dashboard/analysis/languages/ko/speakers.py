@@ -282,6 +282,7 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
                 found = paragraph.find(sentence.strip()[:12], at)
                 at = found if found >= 0 else at
                 ctx.ko_sent_at = at  # type: ignore[attr-defined]
+                ctx.ko_para = para  # type: ignore[attr-defined]
                 out.extend(_sentence(sentence, para, ctx))
     return out
 
@@ -467,7 +468,12 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             chunks.append((toks[k].quote, k + 1))
     if chunks:
         first_quote_tok = next(k for k in range(n) if toks[k].quote == chunks[0][0])
-        found = _subject(toks, start_at, first_quote_tok, ctx, direct=True, para=para)
+        found = None
+        if all(t.norm in _adverbs() for t in toks[start_at:first_quote_tok]):
+            # «“…”라고 최 장관은 말했다»: the quote first, its speaker after it.
+            found = _subject_after(toks, chunks[-1][1] + 1, ctx)
+        if found is None:
+            found = _subject(toks, start_at, first_quote_tok, ctx, direct=True, para=para)
         if found is None:
             return out
         np = found[0]
@@ -486,6 +492,8 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                             break
             prev_end = qk
             verb = toks[qk].surf
+            if last and found[1] > qk:  # «“…”라고 최 장관은 말했다»: the verb after the subject
+                verb = next((t.surf for t in toks[found[1] :] if _is_verb(t.norm)), verb)
             if toks[qk].norm in _NOUN_QUOTATIVES and qk + 2 < n and _is_verb(toks[qk + 2].norm):
                 verb = f"{toks[qk + 1].surf} {toks[qk + 2].surf}"  # «입장을 밝혔다»
             after = toks[qk + 1] if qk + 1 < n and toks[qk + 1].quote == -1 else None
@@ -633,6 +641,21 @@ def _merge_panels(toks: list[_Tok], text: str) -> list[_Tok]:
         out.append(t)
         i += 1
     return out
+
+
+def _subject_after(toks: list[_Tok], lo: int, ctx: _Ctx) -> tuple[_NP, int] | None:
+    """The subject between a quote's quotative and the sentence's reporting verb."""
+    for k in range(lo, len(toks)):
+        t = toks[k]
+        if t.quote != -1 or _is_verb(t.norm):
+            return None
+        if t.norm in _PRONOUNS:
+            last = _pronoun_referent(ctx, (getattr(ctx, "ko_para", 0), 10**6))
+            return (_copy(last), k + 1) if last is not None else None
+        if t.norm.endswith(_SUBJECT_PARTICLES) and _subject_head(t.norm, None):
+            np = _subject_at(toks, lo, k, ctx, direct=True)
+            return (np, k + 1) if np is not None else None
+    return None
 
 
 def _clause_break(t: _Tok) -> bool:
