@@ -178,3 +178,22 @@ def test_quote_first_and_the_speaker_after_it():
         '"늦출 수도 없다"고 그는 덧붙였다.',
     ]
     assert _who(paragraphs)[-1] == ("한도윤", "덧붙였다", True)
+
+
+def test_a_quote_as_the_object_of_a_reporting_verb():
+    got = [
+        (q.speaker, q.role, q.verb, q.text)
+        for q in attribute_quotes(
+            ['안토니우 구테흐스 유엔 사무총장은 "즉각 휴전"을 촉구했다.'], "ko"
+        )
+    ]
+    assert got == [("안토니우 구테흐스", "유엔 사무총장", "촉구했다", "즉각 휴전")]
+    assert _who(['"오징어 게임"을 본 관객이 늘었다.']) == []
+
+
+def test_a_country_after_a_foreign_name_is_its_side_not_its_surname():
+    got = [
+        (q.speaker, q.role)
+        for q in attribute_quotes(['마크롱 프랑스 대통령은 "협력하겠다"고 말했다.'], "ko")
+    ]
+    assert got == [("마크롱", "프랑스 대통령")]

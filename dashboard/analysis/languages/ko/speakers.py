@@ -466,6 +466,15 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         ):
             # «“…”는 입장을 밝혔다», «“…”라는 뜻을 전했다»: the quote is the stance stated.
             chunks.append((toks[k].quote, k + 1))
+        elif (
+            toks[k].quote != -1
+            and toks[k + 1].quote == -1
+            and toks[k + 1].norm in ("을", "를")
+            and k + 2 < n
+            and _is_verb(toks[k + 2].norm)
+        ):
+            # «“즉각 휴전”을 촉구했다»: the quote is what the verb asks or stresses.
+            chunks.append((toks[k].quote, k + 1))
     if chunks:
         first_quote_tok = next(k for k in range(n) if toks[k].quote == chunks[0][0])
         found = None
@@ -908,12 +917,18 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
         name_end = name_at + 1
         # «이고리 베트로프 청장»: a foreign first name that looks Korean, then a surname that
         # is no Korean name, institution or title, right before the title: one name.
-        if name_end + 1 == title_from and name_end < len(toks):
+        # «안토니우 구테흐스 유엔 사무총장»: the same with an institution or a side between.
+        if name_end < title_from and (
+            name_end + 1 == title_from
+            or _is_body(toks[name_end + 1].norm)
+            or _side_at(toks, name_end + 1) is not None
+        ):
             nxt = toks[name_end].norm
             first = toks[name_at].norm
             if (
                 _is_hangul(nxt)
                 and not (_is_body(nxt) or _is_title(nxt) or nxt in _ROLES)
+                and _side_at(toks, name_end) is None  # «마크롱 프랑스 대통령»
                 and (len(first) != 3 or not _is_korean_name(nxt, 2))
             ):
                 name_end += 1
