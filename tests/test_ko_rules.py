@@ -197,3 +197,13 @@ def test_a_country_after_a_foreign_name_is_its_side_not_its_surname():
         for q in attribute_quotes(['마크롱 프랑스 대통령은 "협력하겠다"고 말했다.'], "ko")
     ]
     assert got == [("마크롱", "프랑스 대통령")]
+
+
+def test_latin_letters_glued_to_korean_are_one_name():
+    assert _full(["AP통신은 사망자가 늘었다고 보도했다."]) == [("AP통신", "media", False)]
+    got = [
+        (q.speaker, q.role)
+        for q in attribute_quotes(['젠슨 황 엔비디아 CEO는 "공급이 늘었다"고 말했다.'], "ko")
+    ]
+    assert got == [("젠슨 황", "엔비디아 CEO")]
+    assert _full(['외교부 당국자는 "협의 중"이라고 말했다.'])[0][1] == "anonymous"

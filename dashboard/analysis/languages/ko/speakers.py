@@ -441,6 +441,7 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     work = _GLUED_PAREN_RE.sub(lambda m: (m.group(2) or "") + " " * len(m.group(1)), work)
     toks, quotes = _tokens(work)
     toks = _merge_panels(toks, work)
+    toks = _merge_latin_hangul(toks, work)
     n = len(toks)
     out: list[Quote] = []
     start_at = 0
@@ -626,6 +627,28 @@ def _panel_of(np: _NP, ctx: _Ctx) -> _NP:
     return np
 
 
+def _merge_latin_hangul(toks: list[_Tok], text: str) -> list[_Tok]:
+    """«AP통신은», «KBS는», «LG전자가»: the tokenizer cuts a Latin name from the Korean
+    that is glued to it; one word again (a particle alone stays a token of its own)."""
+    out: list[_Tok] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not t.gap
+            and prev.quote == t.quote == -1
+            and prev.norm.isascii()
+            and prev.norm.isalpha()
+            and _is_hangul(t.norm)
+            and t.norm not in ("은", "는", "이", "가", "도", "의", "와", "과", "을", "를")
+        ):
+            word = text[prev.start : t.end]
+            out[-1] = _Tok(word, word, prev.start, t.end, prev.gap, -1)
+            continue
+        out.append(t)
+    return out
+
+
 def _merge_panels(toks: list[_Tok], text: str) -> list[_Tok]:
     """The tokenizer cuts «형사항소3-2부는» at its digits; put a court division back together
     as one word (a body, like 재판부)."""
@@ -793,6 +816,8 @@ def _np_word(norm: str) -> bool:
         return True
     if norm in _known_words() or _is_title(norm) or norm in _surnames():
         return True
+    if len(norm) >= 3 and norm.endswith("아") and _is_hangul(norm):
+        return True  # «엔비디아 CEO», «마리아 …»: a foreign name, not a verb in 아 (찾아, 받아)
     return not norm.endswith(
         (
             "의",
