@@ -81,3 +81,12 @@ def test_publication_date_from_an_article_key_in_the_url():
     assert url_date("https://example.kr/news/AKR202305140931001A1") == date(2023, 5, 14)
     assert url_date("https://example.kr/article/view?no=3468352") is None
     assert url_date("https://example.kr/a/20231399123456") is None  # no month 13
+
+
+def test_a_day_of_a_relative_month_is_one_date():
+    assert _dates("지난달 24일 보도가 나왔다.") == [
+        ("지난달 24일", "2025-09-24", "2025-09-24", "day")
+    ]
+    assert _dates("새 규정은 다음 달 1일 시행된다.") == [
+        ("다음 달 1일", "2025-11-01", "2025-11-01", "day")
+    ]

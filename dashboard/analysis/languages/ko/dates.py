@@ -132,6 +132,25 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         d, d2 = int(m["day"] or 0), int(m["day2"] or 0)
         return _absolute(ctx, m, y, int(m["mon"]), d, d2, _QUAL.get(m["q"] or ""), "", False)
 
+    # «지난달 24일», «이달 5일», «다음 달 1일»: a day of a month named relative to publication.
+    rel_day_re = re.compile(
+        r"(?<!\w)(?P<rel>지난달|이달|이번\s*달|다음\s*달)\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*일"
+    )
+
+    def rel_day_rule(m, ctx):
+        if ctx.pub is None:
+            return [_mk(ctx, m, None, None, "day", approx=True)]
+        shift = {"지난달": -1, "다음달": 1}.get(re.sub(r"\s+", "", m["rel"]), 0)
+        y, mo = ctx.pub.year, ctx.pub.month + shift
+        if mo == 0:
+            y, mo = y - 1, 12
+        elif mo == 13:
+            y, mo = y + 1, 1
+        day = int(m["day"])
+        if not _valid_day(y, mo, day):
+            return []
+        return [_mk(ctx, m, date(y, mo, day), date(y, mo, day), "day")]
+
     # «지난 19일», «오는 25일», «19일»: a day of the month near publication.
     day_re = re.compile(
         r"(?<![\d월])(?:(?P<q>지난|오는)\s*)?(?P<day>[1-3]?\d)\s*일"
@@ -289,6 +308,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         (dot_day_re, dot_day_rule, {_DIGIT}, speed.gate("·")),
         (dotted_re, dotted_rule, {_DIGIT}, speed.gate(r"\d\.\s?\d")),
         (bare_year_re, bare_year_rule, {_DIGIT}, None),
+        (rel_day_re, rel_day_rule, _with_particles(["지난달", "이달", "달"]), speed.gate("일")),
         (month_re, month_rule, {_DIGIT}, speed.gate("월")),
         (year_re, year_rule, {_DIGIT}, speed.gate("년")),
         (day_re, day_rule, {_DIGIT}, speed.gate("일")),
