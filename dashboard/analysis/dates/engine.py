@@ -6,9 +6,10 @@ weekdays, relative days/weeks/months/years, durations ("قبل نحو 3 سنوا
 ago"), rolling windows ("خلال السنوات الثلاث الماضية") and vague expressions ("قريبًا").
 
 The language-independent engine lives here; each language pack's dates.py
-(dashboard/analysis/languages/<code>/dates.py) supplies its patterns (`patterns(speed)`) and
-the engine compiles, gates and resolves them. A rule layer of precompiled regular
-expressions does the work; dateparser is not used
+(dashboard/analysis/languages/<code>/dates.py) supplies its patterns (`patterns(lexicon,
+speed)`, given the words `date_lexicon` reads from the pack's dates_*.txt files) and the
+engine compiles, gates and resolves them. A rule layer of precompiled regular expressions
+does the work; dateparser is not used
 (it turns bare years into days and misses most Arabic relative phrases, and was measured
 to add nothing on top of these rules). Matching runs on a normalised copy of each sentence
 (one alef, ي for ى, ه for ة, ASCII digits, no diacritics) whose characters map back to the
@@ -121,6 +122,76 @@ def _lex() -> _Lex:
     return _Lex(
         blockers=tuple(_norm_entry(x) for x in all_lines("dates_blockers.txt")),
         future=tuple(_norm_entry(x) for x in all_lines("dates_future_cues.txt")),
+    )
+
+
+@dataclass(frozen=True)
+class DateLexicon:
+    """One language's date words, read from its pack's dates_*.txt files and passed to the
+    pack's `patterns(lexicon, speed)`. Entries are in normalised spelling (the spelling
+    sentences are matched in), lower-cased unless the pack's `dates_cased` says its month,
+    weekday and event words are matched as written (English "May", "March"); number words
+    are always lower-cased (`_num` looks them up so).
+
+    - months: Gregorian month name -> month; `strict_months` need a cue to be read alone;
+    - hijri: Hijri month name -> month (dates_months.txt rows with calendar `hijri`);
+    - weekdays: weekday name -> 0..6 (Monday 0); `strict_weekdays` need a day cue;
+    - numbers / ordinals: number words (`card` / `ord` rows of dates_numbers.txt);
+    - vague: vague expressions («قريبًا», "recently"); year_nouns: nouns a bare year names
+      an instance of ("the 2024 election").
+    """
+
+    months: dict[str, int]
+    strict_months: frozenset[str]
+    hijri: dict[str, int]
+    weekdays: dict[str, int]
+    strict_weekdays: frozenset[str]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    vague: tuple[str, ...]
+    year_nouns: tuple[str, ...]
+
+
+@cache
+def date_lexicon(language: str) -> DateLexicon:
+    """The date words of one language pack (see DateLexicon)."""
+    pack = get_pack(language)
+
+    def key(word: str) -> str:
+        word = _norm_entry(word)
+        return word if pack.dates_cased else word.lower()
+
+    def strict(f: tuple[str, ...], at: int) -> bool:
+        return len(f) > at and f[at] == "strict"
+
+    months: dict[str, int] = {}
+    hijri: dict[str, int] = {}
+    strict_months: set[str] = set()
+    for f in pack.fields("dates_months.txt"):
+        form = key(f[0])
+        if len(f) > 2 and f[2] == "hijri":
+            hijri[form] = int(f[1])
+            continue
+        months[form] = int(f[1])
+        if strict(f, 3):
+            strict_months.add(form)
+    weekdays = {key(f[0]): int(f[1]) for f in pack.fields("dates_weekdays.txt")}
+    strict_weekdays = {key(f[0]) for f in pack.fields("dates_weekdays.txt") if strict(f, 2)}
+    numbers: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
+    for f in pack.fields("dates_numbers.txt"):
+        target = ordinals if len(f) > 2 and f[2] == "ord" else numbers
+        target[_norm_entry(f[0]).lower()] = int(f[1])
+    return DateLexicon(
+        months=months,
+        strict_months=frozenset(strict_months),
+        hijri=hijri,
+        weekdays=weekdays,
+        strict_weekdays=frozenset(strict_weekdays),
+        numbers=numbers,
+        ordinals=ordinals,
+        vague=tuple(key(x) for x in pack.lines("dates_vague.txt")),
+        year_nouns=tuple(key(x) for x in pack.lines("dates_year_nouns.txt")),
     )
 
 
@@ -655,7 +726,7 @@ def _engine(language: str, fast: bool = True) -> _Engine:
     # Numeric dates are day first unless the one language says otherwise (US English).
     day_first = packs[0].day_first if len(packs) == 1 else True
     for pack in packs:
-        specs += pack.date_rules.patterns(speed)
+        specs += pack.date_rules.patterns(date_lexicon(pack.code), speed)
     specs.append(
         (
             _NUMERIC_RE,

@@ -2,16 +2,15 @@
 Maghreb), Hijri dates, weekdays with ال, relative expressions («الأسبوع الماضي»، «قبل ثلاثة
 أيام»، «خلال السنوات الثلاث الماضية»), parts of periods («مطلع العام») and decades.
 
-`patterns(speed)` returns the rule specs the shared engine (dashboard.analysis.dates.engine)
-compiles; words come from this folder's dates_*.txt files, in normalised spelling.
+`patterns(lexicon, speed)` returns the rule specs the shared engine
+(dashboard.analysis.dates.engine) compiles; the engine reads the lexicon (`date_lexicon`)
+from this folder's dates_*.txt files, in normalised spelling.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from dashboard.analysis.dates.engine import (
     _APPROX_AR,
@@ -26,6 +25,7 @@ from dashboard.analysis.dates.engine import (
     _TANWEEN_FATH,
     _YEAR,
     _YEAR_DIGITS,
+    DateLexicon,
     _absolute,
     _alt,
     _Cand,
@@ -34,7 +34,6 @@ from dashboard.analysis.dates.engine import (
     _Ctx,
     _duration_cand,
     _mk,
-    _norm_entry,
     _num,
     _part_of_year,
     _relunit_cand,
@@ -44,53 +43,6 @@ from dashboard.analysis.dates.engine import (
     _weekday_cand,
     _year_span,
 )
-from dashboard.analysis.languages import get_pack
-
-
-@dataclass(frozen=True)
-class _ArLex:
-    """Arabic date words (normalised spelling), from the Arabic pack's files."""
-
-    months: dict[str, tuple[int, bool]]
-    hijri: dict[str, int]
-    weekdays: dict[str, tuple[int, bool]]
-    numbers: dict[str, int]
-    ordinals: dict[str, int]
-    vague: tuple[str, ...]
-    year_nouns: tuple[str, ...]
-
-
-@cache
-def _ar_lexicon() -> _ArLex:
-    pack = get_pack("ar")
-    months: dict[str, tuple[int, bool]] = {}
-    hijri: dict[str, int] = {}
-    for f in pack.fields("dates_months.txt"):
-        form, month, cal = f[0], int(f[1]), f[2]
-        strict = len(f) > 3 and f[3] == "strict"
-        if cal == "hijri":
-            hijri[_norm_entry(form)] = month
-        else:
-            months[_norm_entry(form)] = (month, strict)
-    weekdays = {
-        _norm_entry(f[0]): (int(f[1]), len(f) > 2 and f[2] == "strict")
-        for f in pack.fields("dates_weekdays.txt")
-    }
-    numbers: dict[str, int] = {}
-    ordinals: dict[str, int] = {}
-    for f in pack.fields("dates_numbers.txt"):
-        target = ordinals if f[2] == "ord" else numbers
-        target[_norm_entry(f[0])] = int(f[1])
-    return _ArLex(
-        months=months,
-        hijri=hijri,
-        weekdays=weekdays,
-        numbers=numbers,
-        ordinals=ordinals,
-        vague=tuple(_norm_entry(x) for x in pack.lines("dates_vague.txt")),
-        year_nouns=tuple(_norm_entry(x) for x in pack.lines("dates_year_nouns.txt")),
-    )
-
 
 _QUAL_AR = {
     "ماضي": _PAST,
@@ -123,8 +75,7 @@ _AR_CUES = (
 # ---- Arabic rules --------------------------------------------------------------------
 
 
-def patterns(speed: _Speed) -> list[_RuleSpec]:
-    lx = _ar_lexicon()
+def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     mon = _alt(lx.months)
     hij = _alt(lx.hijri)
     wd = _alt(lx.weekdays)
@@ -160,7 +111,8 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
     )
 
     def month_rule(m, ctx):
-        mo, strict = lx.months[re.sub(r"\s+", " ", m["mon"])]
+        mon_word = re.sub(r"\s+", " ", m["mon"])
+        mo, strict = lx.months[mon_word], mon_word in lx.strict_months
         day_s = m["day"]
         d = int(day_s) if day_s and day_s.isdigit() else lx.ordinals.get(day_s or "", 0)
         y = int(m["year"]) if m["year"] else None
@@ -189,7 +141,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         )
         for x in c:
             x.since, x.partner = pre == "منذ", partner
-        return _check_weekday(c, m, lx.weekdays[m["wd"]][0] if m["wd"] else None)
+        return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None)
 
     hijri_re = re.compile(
         speed.start(
@@ -310,7 +262,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
     )
 
     def weekday_rule(m, ctx):
-        wdn, strict = lx.weekdays[m["wd"]]
+        wdn, strict = lx.weekdays[m["wd"]], m["wd"] in lx.strict_weekdays
         qual = _QUAL_AR.get(m["qual"] or "")
         if m["lqual"] or qual == _CUR:
             return []

@@ -1,17 +1,16 @@
 """English date rules: "June 19", "19 June 2024", "last week", "two years ago", "in recent
 weeks", "the 2024 election".
 
-`patterns(speed)` returns the rule specs the shared engine (dashboard.analysis.dates.engine)
-compiles; words come from this folder's dates_*.txt files (month and weekday names are
-case-sensitive).
+`patterns(lexicon, speed)` returns the rule specs the shared engine
+(dashboard.analysis.dates.engine) compiles; the engine reads the lexicon (`date_lexicon`)
+from this folder's dates_*.txt files (month and weekday names are case-sensitive: the
+pack's `dates_cased`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from dashboard.analysis.dates.engine import (
     _APPROX_EN,
@@ -22,6 +21,7 @@ from dashboard.analysis.dates.engine import (
     _PAST,
     _YEAR,
     _YEAR_DIGITS,
+    DateLexicon,
     _absolute,
     _alt,
     _check_weekday,
@@ -37,34 +37,6 @@ from dashboard.analysis.dates.engine import (
     _weekday_cand,
     _year_span,
 )
-from dashboard.analysis.languages import get_pack
-
-
-@dataclass(frozen=True)
-class _EnLex:
-    """English date words as written (month and weekday names are case-sensitive)."""
-
-    months: dict[str, tuple[int, bool]]
-    weekdays: dict[str, int]
-    numbers: dict[str, int]
-    vague: tuple[str, ...]
-    year_nouns: tuple[str, ...]
-
-
-@cache
-def _en_lexicon() -> _EnLex:
-    pack = get_pack("en")
-    months = {
-        f[0]: (int(f[1]), len(f) > 3 and f[3] == "strict") for f in pack.fields("dates_months.txt")
-    }
-    return _EnLex(
-        months=months,
-        weekdays={f[0]: int(f[1]) for f in pack.fields("dates_weekdays.txt")},
-        numbers={f[0].lower(): int(f[1]) for f in pack.fields("dates_numbers.txt")},
-        vague=pack.lines("dates_vague.txt"),
-        year_nouns=pack.lines("dates_year_nouns.txt"),
-    )
-
 
 _QUAL_EN = {"last": _PAST, "past": _PAST, "next": _NEXT, "coming": _NEXT, "this": _CUR}
 
@@ -87,8 +59,7 @@ _EN_UNITS = {
 }
 
 
-def patterns(speed: _Speed) -> list[_RuleSpec]:
-    lx = _en_lexicon()
+def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     mon = _alt(lx.months)
     wd = _alt(lx.weekdays)
     num = _alt(lx.numbers)
@@ -116,7 +87,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
 
     def month_rule(m, ctx):
         name = m["mon"] or m["mon2"]
-        mo, strict = lx.months[name]
+        mo, strict = lx.months[name], name in lx.strict_months
         d = int(m["day"] or m["dayb"] or 0)
         d2 = int(m["day2"] or m["dayb2"] or 0)
         y = int(m["year"]) if m["year"] else None

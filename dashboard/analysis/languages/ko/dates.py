@@ -2,17 +2,17 @@
 «어제», «오늘», «지난해», «올해», «지난달», «지난주», «수요일», «3년 전», «2024년», vague
 «최근».
 
-`patterns(speed)` returns the rule specs the shared engine (dashboard.analysis.dates.engine)
-compiles. Korean words carry particles (어제는, 올해도): a rule's anchor words are listed with
-each particle, since the engine finds anchors by their start.
+`patterns(lexicon, speed)` returns the rule specs the shared engine
+(dashboard.analysis.dates.engine) compiles; the engine reads the lexicon (`date_lexicon`)
+from this folder's dates_*.txt files. Korean words carry particles (어제는, 올해도): a
+rule's anchor words are listed with each particle, since the engine finds anchors by their
+start.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from dashboard.analysis.dates.engine import (
     _CUR,
@@ -20,6 +20,7 @@ from dashboard.analysis.dates.engine import (
     _NEXT,
     _PAST,
     _YEAR,
+    DateLexicon,
     _absolute,
     _alt,
     _duration_cand,
@@ -32,26 +33,7 @@ from dashboard.analysis.dates.engine import (
     _weekday_cand,
     _year_span,
 )
-from dashboard.analysis.languages import get_pack
 from dashboard.analysis.languages.ko import PARTICLES
-
-
-@dataclass(frozen=True)
-class _KoLex:
-    weekdays: dict[str, int]
-    numbers: dict[str, int]
-    vague: tuple[str, ...]
-
-
-@cache
-def _ko_lexicon() -> _KoLex:
-    pack = get_pack("ko")
-    return _KoLex(
-        weekdays={f[0]: int(f[1]) for f in pack.fields("dates_weekdays.txt")},
-        numbers={f[0]: int(f[1]) for f in pack.fields("dates_numbers.txt")},
-        vague=pack.lines("dates_vague.txt"),
-    )
-
 
 # A word may be followed by a particle, then no further letter.
 _END = rf"(?=(?:{'|'.join(PARTICLES)})?(?!\w))"
@@ -101,8 +83,7 @@ def _nearest_day(pub: date, day: int, qual: str | None) -> date | None:
     return min(cands, key=lambda d: (abs((d - pub).days), d > pub)) if cands else None
 
 
-def patterns(speed: _Speed) -> list[_RuleSpec]:
-    lx = _ko_lexicon()
+def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     wd = _alt(lx.weekdays)
     num = _alt(lx.numbers)
 
