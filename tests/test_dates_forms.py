@@ -25,3 +25,37 @@ def test_abbreviated_month_before_its_day_ends_no_sentence():
         "They met in Paris.",
         "40 people came.",
     ]
+
+
+def test_a_deictic_day_next_to_the_date_it_names_is_one_mention():
+    pub = date(2023, 9, 26)
+    assert _dates("أعلن الجيش أمس الثلاثاء 25 سبتمبر 2023 حصيلة جديدة.", pub, "ar") == [
+        ("أمس الثلاثاء 25 سبتمبر 2023", "2023-09-25", "2023-09-25", "day")
+    ]
+    assert _dates("Об этом в понедельник, 25 сентября, заявил министр.", pub, "ru") == [
+        ("в понедельник, 25 сентября", "2023-09-25", "2023-09-25", "day")
+    ]
+    assert _dates("통신은 지난달 24일 보도했다.", pub, "ko") == [
+        ("지난달 24일", "2023-08-24", "2023-08-24", "day")
+    ]
+    # Without a publication date it is still one (unresolved) mention.
+    assert _dates("On Monday 29 July, the team came to the park.", None, "en") == [
+        ("On Monday 29 July", None, None, "day")
+    ]
+
+
+def test_disagreeing_neighbours_stay_apart():
+    pub = date(2023, 9, 26)
+    # «أمس» is 25 September, not 4 June: two dates.
+    assert _dates("واجتمع الوزراء أمس، 4 يونيو 2023، في فيينا.", pub, "ar") == [
+        ("أمس", "2023-09-25", "2023-09-25", "day"),
+        ("4 يونيو 2023", "2023-06-04", "2023-06-04", "day"),
+    ]
+    # Two named dates in a list are not merged, nor a weekday before a range.
+    assert [t for t, *_ in _dates("Встречи прошли 5 апреля, 6 апреля.", pub, "ru")] == [
+        "5 апреля",
+        "6 апреля",
+    ]
+    assert [t for t, *_ in _dates("They met on Monday, from 29 July to 2 August.", None, "en")][
+        0
+    ] == "on Monday"

@@ -463,7 +463,10 @@ def _absolute(
     has_year = y is not None
     if y is None:
         if pub is None:
-            return [_mk(ctx, m, None, None, "day" if d else "month", approx=True, pre=pre)]
+            gran = "day" if d else "month"
+            return [
+                _mk(ctx, m, None, None, gran, approx=True, pre=pre, month=mo, day=d, has_year=False)
+            ]
         if since and qual is None:
             # «منذ سبتمبر» / "since September": the latest one that began by publication.
             y = pub.year if (mo, d or 1) <= (pub.month, pub.day) else pub.year - 1
@@ -762,6 +765,7 @@ def _engine(language: str, fast: bool = True) -> _Engine:
     )
 
 
+_RANGE_CUES = ("من", "بين", "منذ", "from", "between", "since")
 _RANGE_START = re.compile(r"\s*(?:-|الي|حتي|و)\s*\S")
 _RANGE_CONN = re.compile(r"\s*(?:-|/|الي|حتي|و|(?i:to|until|till|through|and))\s*")
 
@@ -784,7 +788,7 @@ def _combine_ranges(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
         b = cands[i + 1] if i + 1 < len(cands) else None
         if (
             b is not None
-            and a.pre in ("من", "بين", "منذ", "from", "between", "since")
+            and a.pre in _RANGE_CUES
             and not (a.vague or b.vague)
             and a.start
             and b.end
@@ -803,6 +807,43 @@ def _combine_ranges(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
         if not a.partner:
             out.append(a)
         i += 1
+    return out
+
+
+_SAME_DAY_GAP = re.compile(r"[\s,،]*")
+
+
+def _merge_same_day(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
+    """A deictic day, weekday or relative period written next to the date it names is one
+    mention: «أمس الثلاثاء 25 سبتمبر», «в понедельник, 8 апреля», «지난달 24일», "on Monday
+    29 July" (the date resolves it; without a publication date it still is one mention).
+    Not when the two disagree (a list of days, a weekday of another date), nor when the date
+    opens a range («من 5 يونيو إلى …»)."""
+    out: list[_Cand] = []
+    for b in cands:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and b.gran == "day"
+            and a.gran in ("day", "week", "month")
+            and not a.month  # a named date is not deictic: "5 June, 6 June" stays two
+            and not (a.vague or b.vague or a.partner or b.partner or a.since or b.since)
+            and b.pre not in _RANGE_CUES
+            and _SAME_DAY_GAP.fullmatch(ctx.norm, a.e, b.s)
+            # Unresolved (no publication date) they cannot disagree.
+            and (a.start is None or b.start is None or a.start <= b.start <= b.end <= a.end)
+        ):
+            out[-1] = _Cand(
+                a.s,
+                b.e,
+                b.start or a.start,
+                b.end or a.end,
+                "day",
+                b.approx if b.start else a.approx,
+                pre=a.pre,
+            )
+            continue
+        out.append(b)
     return out
 
 
@@ -834,7 +875,7 @@ def _sentence_mentions(
     if eng.blockers is not None and eng.may_block(norm):
         blocked = [(b.start(), b.end()) for b in eng.blockers.finditer(norm)]
         cands = [c for c in cands if not any(s <= c.s and c.e <= e for s, e in blocked)]
-    chosen = _combine_ranges(_select(cands), ctx)
+    chosen = _merge_same_day(_combine_ranges(_select(cands), ctx), ctx)
     out: list[DateMention] = []
     for c in chosen:
         c = _apply_since(c, pub)

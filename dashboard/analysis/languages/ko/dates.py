@@ -103,8 +103,10 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         return _absolute(ctx, m, y, int(m["mon"]), d, d2, None, "", False)
 
     # «지난 19일», «오는 25일», «19일»: a day of the month near publication.
+    # «지난달 24일», «다음 달 3일»: a day of the month named before it.
     day_re = re.compile(
-        r"(?<![\d월])(?:(?P<q>지난|오는)\s*)?(?P<day>[1-3]?\d)\s*일(?!\s*(?:간|동안|째|전|후))"
+        r"(?<![\d월])(?:(?P<q>지난|오는)\s*|(?<!\w)(?P<mw>지난달|이달|이번\s*달|다음\s*달)\s*)?"
+        r"(?P<day>[1-3]?\d)\s*일(?!\s*(?:간|동안|째|전|후))"
     )
 
     def day_rule(m, ctx):
@@ -113,7 +115,14 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             return []
         if ctx.pub is None:
             return [_mk(ctx, m, None, None, "day", approx=True)]
-        d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
+        if m["mw"]:
+            shift = _PERIODS[re.sub(r"\s+", " ", m["mw"])][1]
+            y, mo = divmod(ctx.pub.year * 12 + ctx.pub.month - 1 + shift, 12)
+            if not _valid_day(y, mo + 1, day):
+                return []
+            d = date(y, mo + 1, day)
+        else:
+            d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
         return [_mk(ctx, m, d, d, "day")] if d else []
 
     # «2024년», «1950~1953년» (a month after it belongs to month_re)
