@@ -59,3 +59,41 @@ def test_disagreeing_neighbours_stay_apart():
     assert [t for t, *_ in _dates("They met on Monday, from 29 July to 2 August.", None, "en")][
         0
     ] == "on Monday"
+
+
+def test_a_bare_year_before_its_event_noun_and_a_pair_of_years():
+    pub = date(2024, 11, 6)
+    assert _dates("She won the 2024 presidential race easily.", pub, "en") == [
+        ("2024", "2024-01-01", "2024-12-31", "year")
+    ]
+    assert _dates("The 2022 European Rowing Championships were held in Munich.", pub, "en") == [
+        ("2022", "2022-01-01", "2022-12-31", "year")
+    ]
+    assert _dates("He won gold in both 2012 and 2016.", pub, "en") == [
+        ("in both 2012", "2012-01-01", "2012-12-31", "year"),
+        ("2016", "2016-01-01", "2016-12-31", "year"),
+    ]
+    # A count stays a count, even with a noun further on.
+    assert _dates("Some 2024 migrants crossed the border.", pub, "en") == []
+
+
+def test_a_bare_full_month_name_is_the_month_unless_it_is_in_a_name():
+    pub = date(2024, 11, 6)
+    assert _dates("The senator recalled a ruinous October debate.", pub, "en") == [
+        ("October", "2024-10-01", "2024-10-31", "month")
+    ]
+    assert _dates("Officials had marked December for the vote.", pub, "en") == [
+        ("December", "2024-12-01", "2024-12-31", "month")
+    ]
+    assert _dates("June Carter sang first.", pub, "en") == []
+    assert _dates("The May vote was close.", pub, "en") == []  # May: a verb too
+
+
+def test_today_that_ends_an_outlet_name_is_no_date():
+    pub = date(2024, 10, 7)
+    assert _dates("الموصل اليوم- متابعة", pub, "ar") == []
+    assert _dates("Riverside Today News Desk", pub, "en") == []
+    assert _dates("وصل الوزير اليوم", pub, "ar") == [("اليوم", "2024-10-07", "2024-10-07", "day")]
+    assert _dates("The minister arrived today.", pub, "en") == [
+        ("today", "2024-10-07", "2024-10-07", "day")
+    ]

@@ -517,6 +517,19 @@ class _NumberWords(Protocol):
     numbers: dict[str, int]
 
 
+_ONE_WORD = re.compile(r"\s*[\w.]+\s*")
+_NAME_GOES_ON = re.compile(r"\s*(?:[-|:]|[A-Z]|$)")
+
+
+def _names_an_outlet(ctx: _Ctx, m: re.Match[str]) -> bool:
+    """A "today" that ends an outlet's or a page section's name («بغداد اليوم- متابعة»,
+    «السوري اليوم», "Mangalore Today News Network"): one word before it in the sentence, and
+    after it nothing, a dash or a capitalised word (the name going on)."""
+    return bool(
+        _ONE_WORD.fullmatch(ctx.norm, 0, m.start()) and _NAME_GOES_ON.match(ctx.norm, m.end())
+    )
+
+
 def _num(s: str, lx: _NumberWords) -> int:
     s = re.sub(r"\s+", " ", s)
     return int(s) if s.isdigit() else lx.numbers.get(s.lower(), 0)

@@ -34,6 +34,7 @@ from dashboard.analysis.dates.engine import (
     _Ctx,
     _duration_cand,
     _mk,
+    _names_an_outlet,
     _num,
     _part_of_year,
     _relunit_cand,
@@ -294,6 +295,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             if (not m["wd"] and re.match(r"\s+ال\w", after)) or re.search(
                 r"(?:هذا|ذلك|نفس|ذات|ذاك)\s*$", before
             ):
+                return []
+            if not (m["part"] or m["yawm"] or m["wd"]) and _names_an_outlet(ctx, m):
                 return []
             offset = 0
         elif rel in ("غدا",):
