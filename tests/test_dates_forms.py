@@ -97,3 +97,25 @@ def test_today_that_ends_an_outlet_name_is_no_date():
     assert _dates("The minister arrived today.", pub, "en") == [
         ("today", "2024-10-07", "2024-10-07", "day")
     ]
+
+
+def test_arabic_weekday_in_commas_second_month_name_and_ranges():
+    pub = date(2025, 6, 4)  # a Wednesday
+    # «الاثنين» alone may be "the two"; set off by commas it is Monday.
+    assert _dates("قال متحدث باسم الوزارة، الاثنين، إن المحادثات مستمرة.", pub, "ar") == [
+        ("الاثنين", "2025-06-02", "2025-06-02", "day")
+    ]
+    # A second name after the slash, even misspelt, belongs to the month before its year.
+    assert _dates("غادر الفريق في مارس/ أذر 2023 بعد القتال.", pub, "ar") == [
+        ("في مارس/ أذر 2023", "2023-03-01", "2023-03-31", "month")
+    ]
+    # «ابتداءً من … وحتى …» is one range.
+    assert _dates("يسري القرار ابتداءً من شهر يوليو وحتى نهاية عام 2025.", pub, "ar") == [
+        ("ابتداءً من شهر يوليو وحتى نهاية عام 2025", "2025-07-01", "2025-12-31", "range")
+    ]
+    # «قبل عام من الآن»: a year ago, counted from now.
+    assert _dates("انتهت الحرب قبل عام من الآن.", pub, "ar") == [
+        ("قبل عام من الآن", "2024-01-01", "2024-12-31", "year")
+    ]
+    # «في وقت سابق» (earlier) links events; it is not a date.
+    assert _dates("وفي وقت سابق أعلنت الوزارة خطتها.", pub, "ar") == []

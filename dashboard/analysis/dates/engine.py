@@ -779,8 +779,15 @@ def _engine(language: str, fast: bool = True) -> _Engine:
 
 
 _RANGE_CUES = ("من", "بين", "منذ", "from", "between", "since")
+
+
+def _opens_range(pre: str) -> bool:
+    """Whether a cue opens a range: «من», «ابتداءً من», «اعتبارًا من», "from", "since"."""
+    return bool(pre) and pre.split()[-1] in _RANGE_CUES
+
+
 _RANGE_START = re.compile(r"\s*(?:-|الي|حتي|و)\s*\S")
-_RANGE_CONN = re.compile(r"\s*(?:-|/|الي|حتي|و|(?i:to|until|till|through|and))\s*")
+_RANGE_CONN = re.compile(r"\s*(?:-|/|(?:و\s*)?(?:الي|حتي)|و|(?i:to|until|till|through|and))\s*")
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -801,7 +808,7 @@ def _combine_ranges(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
         b = cands[i + 1] if i + 1 < len(cands) else None
         if (
             b is not None
-            and a.pre in _RANGE_CUES
+            and _opens_range(a.pre)
             and not (a.vague or b.vague)
             and a.start
             and b.end
@@ -841,7 +848,7 @@ def _merge_same_day(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
             and a.gran in ("day", "week", "month")
             and not a.month  # a named date is not deictic: "5 June, 6 June" stays two
             and not (a.vague or b.vague or a.partner or b.partner or a.since or b.since)
-            and b.pre not in _RANGE_CUES
+            and not _opens_range(b.pre)
             and _SAME_DAY_GAP.fullmatch(ctx.norm, a.e, b.s)
             # Unresolved (no publication date) they cannot disagree.
             and (a.start is None or b.start is None or a.start <= b.start <= b.end <= a.end)

@@ -100,7 +100,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             (?:\s*(?:-|الي|حتي|و)\s*(?P<day2>\d{{1,2}}))?\s*(?:من\s+)?)?
         (?:(?P<shahr>شهر)\s+)?
         (?<!\w)[وفبل]?(?P<mon>{mon})(?!\w)
-        (?:\s*[/(]\s*(?:{mon})(?:\s*\))?)?
+        (?:\s*[/(]\s*(?:{mon})(?:\s*\))?
+            |\s*/\s*\w+(?=\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*{_YEAR}(?!\w)))?
         (?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
         (?:\s+{_QUAL_AR_RE})?
         (?:\s+(?:من\s+)?(?:{_AL}(?:عام|سنه)\s+ال(?P<ryq>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?
@@ -270,7 +271,11 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         cue = m["part"] or m["yawm"] or qual
         # «الإثنين» written with hamza is the weekday; «الاثنين» alone may be "the two".
         hamza_monday = m["wd"] == "اثنين" and _hamza_before(ctx, m.start("wd"))
-        if strict and not cue and not hamza_monday:
+        # «قال مسؤول، الاثنين، إن …»: a weekday set off by commas is the day.
+        in_commas = re.search(r"[،,]\s*$", ctx.norm[: m.start()]) and re.match(
+            r"\s*[،,]", ctx.norm[m.end() :]
+        )
+        if strict and not cue and not hamza_monday and not in_commas:
             return []
         return [_weekday_cand(ctx, m, wdn, qual, m["part"] == "منذ")]
 
@@ -365,6 +370,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         rf"""
         (?<!\w)[وف]?(?P<prep>قبل|منذ|بعد)\s+(?:(?P<hedge>{hedges})\s+)?
         (?:(?P<num>\d{{1,4}}|{num})\s+)?(?P<unit>{units})(?!\w)(?:\s+(?:مضت|مضي|خلت))?
+        (?:\s+من\s+الان(?!\w))?
         """,
         re.X,
     )
