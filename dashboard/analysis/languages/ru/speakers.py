@@ -37,6 +37,7 @@ from dashboard.analysis.speakers.engine import (
     _text,
     _Tok,
     _tokens,
+    quote_of,
     roles,
 )
 from dashboard.analysis.textproc import split_sentences
@@ -825,14 +826,4 @@ def _quote(
     ctx.learn(np)
     if not np.body and learn_last:
         ctx.last = np  # «сказал он»: the last person, not the agency that relayed it
-    return Quote(
-        speaker=np.name,
-        speaker_kind=np.kind,
-        role=np.role,
-        verb=verb,
-        direct=direct,
-        text=text,
-        paragraph=para,
-        sentence=sentence,
-        affiliation=np.affiliation,
-    )
+    return quote_of(np, verb, direct, text, para, sentence)
