@@ -19,6 +19,7 @@ speaker_roles.txt, source_phrases.txt, speaker_adverbs.txt, affiliations.txt.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 
@@ -245,9 +246,9 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         phrase = _source_phrase_at(toks, i)
         if phrase:
-            q = _by_source_phrase(toks, i, phrase, sentence, para, ctx)
-            if q is not None:
-                out.append(q)
+            found = _by_source_phrase(toks, i, phrase, sentence, para, ctx)
+            if found:
+                out.extend(found if isinstance(found, list) else [found])
                 i += len(phrase)
                 continue
         if t.norm in _STATEMENT_NOUNS and i > 0:
@@ -341,7 +342,123 @@ def _role_covered(seg: list[_Tok]) -> list[bool]:
     return cov
 
 
-def _by_source_phrase(toks, i, phrase, sentence, para, ctx) -> Quote | None:
+@cache
+def _role_heads() -> dict[str, str]:
+    """Case form of a role or body head -> its nominative: speaker_roles.txt lists the case
+    forms of a head one after another, nominative first («кремль, кремля, …, кремле»)."""
+    out: dict[str, str] = {}
+    nom: list[str] = []
+    for fields in get_pack("ru").fields("speaker_roles.txt"):
+        words = [_fold(w) for w in fields[0].lower().split()]
+        head = nom[0] if nom else ""
+        common = len(os.path.commonprefix([words[0], head]))
+        if not (nom and words[1:] == nom[1:] and common >= max(3, len(head) - 2)):
+            nom = words
+        out.setdefault(words[0], nom[0])
+    return out
+
+
+_IN = frozenset({"в", "во"})
+_GENITIVE_ENDINGS = ("а", "я", "ы", "и", "ого", "его", "ой", "ей", "ов", "ев", "ых", "их")
+
+
+def _in_body(toks: list[_Tok], p: int, sentence: str) -> tuple[_NP, int] | None:
+    """«в пресс-службе МЧС России», «в Кремле», «в министерстве обороны»: a body named in
+    the prepositional after «в», the voice of «В Кремле заявили», «сообщили ТАСС в
+    пресс-службе …». Returns the body in the nominative and the index after the phrase."""
+    n = len(toks)
+    if p + 1 >= n or toks[p].norm not in _IN or toks[p].quote != -1:
+        return None
+    h = p + 1
+    body = next(
+        (
+            r
+            for r in _ROLES.get(toks[h].norm, ())
+            if r.type == "body"
+            and h + len(r.words) <= n
+            and all(toks[h + k].norm == w for k, w in enumerate(r.words))
+        ),
+        None,
+    )
+    if body is None or toks[h].quote != -1:
+        return None
+    e = h + len(body.words)
+    verbs = _verbs()
+    while e < n and e - h < 7 and not _breaks(toks[e]):
+        t = toks[e]
+        if t.norm in verbs or t.norm in _PREPOSITIONS or t.norm in _IN or t.norm == "что":
+            break
+        if t.quote != -1:  # «в пресс-службе «Роскосмоса»»
+            qi = t.quote
+            while e < n and toks[e].quote == qi:
+                e += 1
+            continue
+        cov = _covered_at(toks, e)
+        if cov:
+            e += cov
+        elif _is_name_word(t) or _is_acronym(t) or t.norm.endswith(_GENITIVE_ENDINGS):
+            e += 1
+        else:
+            break
+    head = toks[h].surf
+    nom = _role_heads().get(toks[h].norm, toks[h].norm)
+    if head.isupper() or _fold(head.lower()) == nom:
+        nom = head  # «МИД», «Кремль»: the form as written
+    elif head[:1].isupper():
+        nom = nom[:1].upper() + nom[1:]
+    rest = sentence[toks[h].end : toks[e - 1].end] if e - 1 > h else ""
+    np = _NP(name=nom + rest, kind=body.kind or "state", body=True)
+    np.affiliation = _affiliation(toks[h:e], speaker_is_place=True)
+    return np, e
+
+
+def _body_after(toks: list[_Tok], j: int, sentence: str) -> tuple[int, _NP, int] | None:
+    """After a plural verb, «… ТАСС в пресс-службе МЧС»: (index of «в», body, end)."""
+    p = first = j
+    if p < len(toks) and toks[p].quote != -1:  # «рассказали «Известиям» в министерстве»
+        while first < len(toks) and toks[first].quote == toks[j].quote:
+            first += 1
+        p = first
+    while p < len(toks) and p - j < 6 and not (p > first and _breaks(toks[p])):
+        found = _in_body(toks, p, sentence)
+        if found:
+            return p, found[0], found[1]
+        p += 1
+    return None
+
+
+def _relayed_body(
+    toks: list[_Tok], verb: _Tok, j: int, sentence: str, ctx: _Ctx
+) -> tuple[_NP | None, _NP] | None:
+    """«сообщили ТАСС в пресс-службе МЧС», «рассказали в министерстве»: after a plural verb,
+    the body that spoke (prepositional after «в») and the outlet it spoke to, if named."""
+    if not verb.norm.endswith("ли"):
+        return None
+    found = _body_after(toks, j, sentence)
+    if found is None:
+        return None
+    p, body, _ = found
+    agency = None
+    if p > j and toks[j].quote != -1:
+        agency = _quoted_outlet(toks, toks[j].quote, sentence)
+    elif p > j:
+        agency = _np(toks[j:p], sentence, ctx, case="")
+        if agency is not None:
+            agency.body = True
+            if agency.kind in ("other", ""):
+                agency.kind = "media"
+    return agency, body
+
+
+def _relayed_quotes(pair, verb, direct, text, para, sentence, ctx) -> list[Quote]:
+    agency, body = pair
+    out = _as_list(_quote(body, verb, direct, text, para, sentence, ctx))
+    if agency is not None:
+        out += _as_list(_quote(agency, verb, False, text, para, sentence, ctx, learn_last=False))
+    return out
+
+
+def _by_source_phrase(toks, i, phrase, sentence, para, ctx) -> Quote | list[Quote] | None:
     """«По словам министра Лаврова, ...»: the speaker (genitive) up to the comma;
     «(цитата по ТАСС)»: the source of a quote (dative)."""
     start = i + len(phrase)
@@ -366,6 +483,14 @@ def _by_source_phrase(toks, i, phrase, sentence, para, ctx) -> Quote | None:
     elif len(seg) == 1 and seg[0].norm in _POSSESSIVES:
         np = ctx.last
     elif phrase[0] == "как":  # «как сообщает ТАСС»: the speaker is in the nominative
+        pair = _relayed_body(toks, toks[i + len(phrase) - 1], start, sentence, ctx)
+        if pair is not None:
+            if end < len(toks):
+                text = sentence[toks[end].start :].strip(" .")
+            else:
+                text = sentence[: toks[i].start].strip(" ,.—–-")
+            verb = " ".join(toks[i + k].surf for k in range(len(phrase)))
+            return _relayed_quotes(pair, verb, False, text, para, sentence, ctx)
         np = _after_np(toks, start, sentence, ctx)
     else:
         np = _np(seg, sentence, ctx, case="genitive")
@@ -572,6 +697,10 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
         return None
     if seg[-1].norm in _PRONOUNS:
         return ctx.last
+    for p in range(len(seg)):  # «В Кремле заявили», «Об этом в пресс-службе МЧС сообщили»
+        found = _in_body(seg, p, sentence) if seg[p].norm in _IN else None
+        if found and found[1] == len(seg) and not any(_is_name_word(x) for x in seg[:p]):
+            return found[0]
     cov = _role_covered(seg)
     q = len(seg)
     while q > 0 and not cov[q - 1] and _is_name_word(seg[q - 1]) and len(seg) - q < 3:
@@ -608,6 +737,9 @@ def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> list[Quote]
         return []  # «прокомментировал слова X о …»: the content is X's (see _by_statement_noun)
     np = _before_np(toks, i, sentence, ctx)
     if np is None:
+        pair = _relayed_body(toks, t, i + 1, sentence, ctx)
+        if pair is not None:
+            return _relayed_quotes(pair, t.surf, False, sentence.strip(" ."), para, sentence, ctx)
         # «Об этом заявил министр Иван Петров.»: the statement was the sentence before.
         np = _after_np(toks, i + 1, sentence, ctx)
         if np is None:
@@ -659,13 +791,16 @@ def _statement_first(toks, i, quotes, sentence, para, ctx, before_dash: bool) ->
         if e > j + 1:
             quoted = _np(toks[j + 1 : e], sentence, ctx, case="genitive")
             j = e
-    np = _after_np(toks, j, sentence, ctx)
+    pair = _relayed_body(toks, t, j, sentence, ctx) if quoted is None else None
+    np = _after_np(toks, j, sentence, ctx) if pair is None else None
     last_quote = max((qi for qi in range(len(quotes)) if quotes[qi][1] <= t.start), default=-1)
     if last_quote != -1 and toks[i - 1].quote == last_quote:
         qs, qe = quotes[last_quote]
         text, direct = sentence[qs + 1 : qe - 1].strip(), True
     else:
         text, direct = sentence[: toks[i - 1].end].strip(" ,—–-«»"), before_dash
+    if pair is not None:
+        return _relayed_quotes(pair, t.surf, direct, text, para, sentence, ctx)
     if quoted is not None:
         out.extend(_as_list(_quote(quoted, t.surf, direct, text, para, sentence, ctx)))
         if np is not None:

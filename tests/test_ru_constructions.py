@@ -1,0 +1,47 @@
+"""Russian reporting constructions beyond the basics of test_pack_ru.py.
+
+Every sentence here was written for this test: invented events, no text from the web.
+"""
+
+from __future__ import annotations
+
+from dashboard.analysis.speakers import attribute_quotes
+
+
+def _who(paragraphs):
+    return [(q.speaker, q.speaker_kind, q.verb, q.text) for q in attribute_quotes(paragraphs, "ru")]
+
+
+def test_a_body_in_the_prepositional_speaks():
+    # «В Кремле заявили», «в министерстве рассказали»: the body, read back in the nominative.
+    assert _who(["В министерстве рассказали, что работы продлятся до весны."]) == [
+        ("министерство", "state", "рассказали", "работы продлятся до весны")
+    ]
+    assert _who(["В Кремле заявили, что встреча состоится."])[0][:2] == ("Кремль", "state")
+    assert _who(["В МИД рассказывали о просьбах родственников."])[0][:2] == ("МИД", "state")
+    assert _who(["Об этом в пресс-службе губернатора сообщили журналистам."])[0][0] == (
+        "пресс-служба губернатора"
+    )
+
+
+def test_a_body_relayed_by_an_agency():
+    # «сообщили ТАСС в пресс-службе X»: X speaks, the agency relays (source, kind media).
+    got = _who(["Об этом сообщили ТАСС в пресс-службе МВД России."])
+    assert [(s, k) for s, k, _, _ in got] == [
+        ("пресс-служба МВД России", "state"),
+        ("ТАСС", "media"),
+    ]
+    got = _who(["Как сообщили РИА Новости в пресс-службе ведомства, пострадавших нет."])
+    assert [(s, v, t) for s, _, v, t in got] == [
+        ("пресс-служба ведомства", "Как сообщили", "пострадавших нет"),
+        ("РИА Новости", "Как сообщили", "пострадавших нет"),
+    ]
+    got = _who(["«Пострадавших нет», — рассказали «Известиям» в министерстве обороны."])
+    assert [s for s, *_ in got] == ["министерство обороны", "Известиям"]
+    assert got[0][3] == "Пострадавших нет"
+
+
+def test_a_singular_verb_keeps_its_person():
+    # «сообщил в интервью»: «в» after a singular verb is a circumstance, not the speaker.
+    got = _who(["Об этом сообщил в министерстве глава ведомства Олег Петров."])
+    assert [(s, k) for s, k, _, _ in got] == [("Олег Петров", "official")]
