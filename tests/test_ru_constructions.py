@@ -45,3 +45,31 @@ def test_a_singular_verb_keeps_its_person():
     # «сообщил в интервью»: «в» after a singular verb is a circumstance, not the speaker.
     got = _who(["Об этом сообщил в министерстве глава ведомства Олег Петров."])
     assert [(s, k) for s, k, _, _ in got] == [("Олег Петров", "official")]
+
+
+def test_with_reference_to_names_the_cited_voice():
+    # «со ссылкой на X» (accusative): X is the voice the outlet cites, with the same content.
+    got = _who(["Эвакуация завершена, сообщает ТАСС со ссылкой на пресс-службу МВД."])
+    assert got == [
+        ("ТАСС", "media", "сообщает", "Эвакуация завершена"),
+        ("пресс-служба МВД", "state", "со ссылкой на", "Эвакуация завершена"),
+    ]
+    got = _who(["Об этом сообщает «Интерфакс» со ссылкой на Ивана Петрова."])
+    assert [s for s, *_ in got] == ["Интерфакс", "Иван Петров"]
+
+
+def test_two_speakers_joined_by_and_after_a_plural_verb():
+    got = _who(["Об этом сообщают РИА Новости и ТАСС со ссылкой на МЧС."])
+    assert [(s, k) for s, k, _, _ in got] == [
+        ("РИА Новости", "media"),
+        ("ТАСС", "media"),
+        ("МЧС", "state"),
+    ]
+    got = _who(["Эвакуация завершена, сообщают ТАСС и «Интерфакс»."])
+    assert [(s, t) for s, _, _, t in got] == [
+        ("ТАСС", "Эвакуация завершена"),
+        ("Интерфакс", "Эвакуация завершена"),
+    ]
+    # a singular verb joins nothing: «сообщил Иван Петров и его заместитель» is one speaker
+    got = _who(["Об этом сообщил Иван Петров и добавил, что план готов."])
+    assert [s for s, *_ in got][:1] == ["Иван Петров"]

@@ -244,6 +244,13 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if t.quote != -1:
             i += 1
             continue
+        if tuple(x.norm for x in toks[i : i + 3]) == _REFERENCE:
+            q = _by_reference(toks, i, sentence, para, ctx)
+            if q is not None and out and out[-1].sentence == sentence:
+                q.text = out[-1].text  # what the outlet reports is what its source said
+            out.extend(_as_list(q))
+            i += 3
+            continue
         phrase = _source_phrase_at(toks, i)
         if phrase:
             found = _by_source_phrase(toks, i, phrase, sentence, para, ctx)
@@ -456,6 +463,64 @@ def _relayed_quotes(pair, verb, direct, text, para, sentence, ctx) -> list[Quote
     if agency is not None:
         out += _as_list(_quote(agency, verb, False, text, para, sentence, ctx, learn_last=False))
     return out
+
+
+_REFERENCE = ("со", "ссылкой", "на")
+
+
+def _accusative_np(seg: list[_Tok], sentence: str, ctx: _Ctx) -> _NP | None:
+    """«на пресс-службу МВД», «на Ивана Петрова», «на МЧС»: a speaker after «на», read back
+    in the nominative (a role head by its case group, a name as from the genitive, which
+    the accusative of a man's name is)."""
+    np = _np(seg, sentence, ctx, case="genitive")
+    if np is None or not seg:
+        return np
+    head = seg[0]
+    nom = _role_heads().get(head.norm)
+    if nom and nom != head.norm and np.name.startswith(head.surf) and not head.surf[:1].isupper():
+        np.name = nom + np.name[len(head.surf) :]
+        if np.role.startswith(head.surf):
+            np.role = nom + np.role[len(head.surf) :]
+    return np
+
+
+def _by_reference(toks, i, sentence, para, ctx) -> Quote | None:
+    """«…, сообщает ТАСС со ссылкой на пресс-службу МВД»: the voice the report cites."""
+    start = i + 3
+    end = _clause_end(toks, start)
+    seg = toks[start:end]
+    while seg and seg[-1].surf[:1].islower() and not _role_covered(seg)[-1]:
+        seg = seg[:-1]
+    if not seg:
+        return None
+    np = _accusative_np(seg, sentence, ctx)
+    if np is None or np.kind == "anonymous":
+        return None
+    text = sentence[: toks[i].start].strip(" ,.—–-")
+    if end < len(toks):
+        text = sentence[toks[end].start :].strip(" .") or text
+    verb = " ".join(toks[i + k].surf for k in range(3))
+    return _quote(np, verb, False, text, para, sentence, ctx, learn_last=False)
+
+
+_PLURAL_VERB_ENDINGS = ("ли", "ют", "ят", "ут", "ат")
+
+
+def _coordinated(toks: list[_Tok], verb: _Tok, j: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """«сообщают РИА Новости и ТАСС»: the second of two speakers after a plural verb."""
+    if not verb.norm.endswith(_PLURAL_VERB_ENDINGS):
+        return None
+    k = j + 1
+    while k < len(toks) - 1 and k - j < 5 and not _breaks(toks[k]):
+        prev, nxt = toks[k - 1], toks[k + 1]
+        if (
+            toks[k].norm == "и"
+            and (_is_name_word(prev) or _is_acronym(prev) or prev.quote != -1)
+            and (_is_name_word(nxt) or _is_acronym(nxt) or nxt.quote != -1)
+        ):
+            return _after_np(toks, k + 1, sentence, ctx)
+        k += 1
+    return None
 
 
 def _by_source_phrase(toks, i, phrase, sentence, para, ctx) -> Quote | list[Quote] | None:
@@ -744,7 +809,12 @@ def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> list[Quote]
         np = _after_np(toks, i + 1, sentence, ctx)
         if np is None:
             return []
-        return _as_list(_quote(np, t.surf, False, sentence.strip(" ."), para, sentence, ctx))
+        text = sentence.strip(" .")
+        out = _as_list(_quote(np, t.surf, False, text, para, sentence, ctx))
+        other = _coordinated(toks, t, i + 1, sentence, ctx)
+        if other is not None and other.name != np.name:
+            out += _as_list(_quote(other, t.surf, False, text, para, sentence, ctx))
+        return out
     # «заявил в среду журналистам, что ...»: a few words of circumstance may come first.
     k = i + 1
     while (
@@ -809,7 +879,11 @@ def _statement_first(toks, i, quotes, sentence, para, ctx, before_dash: bool) ->
         return out
     if np is None:
         return []
-    return _as_list(_quote(np, t.surf, direct, text, para, sentence, ctx))
+    out = _as_list(_quote(np, t.surf, direct, text, para, sentence, ctx))
+    other = _coordinated(toks, t, j, sentence, ctx)
+    if other is not None and other.name != np.name:
+        out += _as_list(_quote(other, t.surf, direct, text, para, sentence, ctx))
+    return out
 
 
 def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
