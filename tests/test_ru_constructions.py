@@ -73,3 +73,33 @@ def test_two_speakers_joined_by_and_after_a_plural_verb():
     # a singular verb joins nothing: «сообщил Иван Петров и его заместитель» is one speaker
     got = _who(["Об этом сообщил Иван Петров и добавил, что план готов."])
     assert [s for s, *_ in got][:1] == ["Иван Петров"]
+
+
+def _named(paragraphs):
+    return [(q.speaker, q.role, q.verb) for q in attribute_quotes(paragraphs, "ru")]
+
+
+def test_a_body_in_the_genitive_belongs_to_the_title():
+    assert _named(["Глава Ростеха Сергей Чемезов заявил, что заводы работают."]) == [
+        ("Сергей Чемезов", "Глава Ростеха", "заявил")
+    ]
+    # a patronymic in the middle: three words of one name
+    assert _named(["Министр Сергей Викторович Лавров заявил, что план готов."]) == [
+        ("Сергей Викторович Лавров", "Министр", "заявил")
+    ]
+
+
+def test_the_name_before_a_dash_apposition():
+    got = _named(["Иван Сидоров — адвокат обвиняемого Петра Козлова заявил о подаче жалобы."])
+    assert got == [("Иван Сидоров", "адвокат обвиняемого Петра Козлова", "заявил")]
+
+
+def test_a_circumstance_between_subject_and_verb():
+    assert _named(["Министр Олег Петров на брифинге заявил, что план готов."]) == [
+        ("Олег Петров", "Министр", "заявил")
+    ]
+    # a short quoted name inside the circumstance is no statement before the verb
+    got = _named(["Мэр города Олег Петров в интервью телеканалу «Звезда» рассказал о планах."])
+    assert got == [("Олег Петров", "Мэр города", "рассказал")]
+    got = _named(["Ранее Сергей Чемезов в интервью журналу «Наш мир» рассказал о работе."])
+    assert [s for s, _, _ in got] == ["Сергей Чемезов"]

@@ -762,6 +762,15 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
         return None
     if seg[-1].norm in _PRONOUNS:
         return ctx.last
+    d = next((k for k in range(1, min(len(seg), 4)) if any(c in seg[k].gap for c in "—–")), 0)
+    if d and seg[d].surf[:1].islower() and all(_is_name_word(x) for x in seg[:d]):
+        # «Иван Сидоров — адвокат обвиняемого Петра Козлова заявил»: the name before the dash
+        np = _np(seg[:d], sentence, ctx, case="")
+        if np is not None:
+            np.role = np.role or sentence[seg[d].start : seg[-1].end]
+            kind, _ = _kind_of(seg[d : d + 2], _ROLES, prefer_person=True)
+            np.kind = kind or np.kind
+            return np
     for p in range(len(seg)):  # «В Кремле заявили», «Об этом в пресс-службе МЧС сообщили»
         found = _in_body(seg, p, sentence) if seg[p].norm in _IN else None
         if found and found[1] == len(seg) and not any(_is_name_word(x) for x in seg[:p]):
@@ -790,17 +799,57 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
     return _np(seg[r:], sentence, ctx, case="")
 
 
+def _before_circumstance(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """«Министр Олег Петров на брифинге заявил», «X в интервью журналу «Y» рассказал»: the
+    subject before a prepositional phrase of circumstance that precedes the verb."""
+    verbs = _verbs()
+    k = i - 1
+    while k > 0 and i - k <= 8:
+        t = toks[k]
+        if t.norm in verbs or t.norm == "что":
+            return None
+        prev = toks[k - 1]
+        if (
+            t.norm in _PREPOSITIONS
+            and t.quote == -1
+            and prev.quote == -1
+            and (_is_name_word(prev) or _is_acronym(prev))
+            and not (_COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap))
+        ):
+            return _before_np(toks, k, sentence, ctx)
+        if _COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap):
+            return None
+        k -= 1
+    return None
+
+
+def _quoted_name_before(toks: list[_Tok], i: int) -> bool:
+    """«в интервью журналу «Наш мир» рассказал»: a short quoted name inside the clause (after
+    a lower-case word, no comma or dash before the verb) is no statement before the verb."""
+    qi = toks[i - 1].quote
+    k = i - 1
+    while k > 0 and toks[k - 1].quote == qi:
+        k -= 1
+    return (
+        i - k <= 4
+        and k > 0
+        and toks[k - 1].quote == -1
+        and toks[k - 1].surf[:1].islower()
+        and not (_COMMA_RE.search(toks[k].gap) or _HARD_PUNCT.search(toks[k].gap))
+    )
+
+
 def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> list[Quote]:
     t = toks[i]
     n = len(toks)
     before_dash = any(d in t.gap for d in _DASHES)
     before_comma = bool(_COMMA_RE.search(t.gap))
-    after_quote = i > 0 and toks[i - 1].quote != -1
+    after_quote = i > 0 and toks[i - 1].quote != -1 and not _quoted_name_before(toks, i)
     if (before_dash or before_comma or after_quote) and i > 0:
         return _statement_first(toks, i, quotes, sentence, para, ctx, before_dash)
     if i + 1 < n and toks[i + 1].norm in _STATEMENT_NOUNS:
         return []  # «прокомментировал слова X о …»: the content is X's (see _by_statement_noun)
-    np = _before_np(toks, i, sentence, ctx)
+    np = _before_np(toks, i, sentence, ctx) or _before_circumstance(toks, i, sentence, ctx)
     if np is None:
         pair = _relayed_body(toks, t, i + 1, sentence, ctx)
         if pair is not None:
@@ -886,6 +935,21 @@ def _statement_first(toks, i, quotes, sentence, para, ctx, before_dash: bool) ->
     return out
 
 
+_PATRONYMIC_ENDINGS = ("вич", "вна", "чна", "ична", "ич")
+
+
+def _genitive_body_first(seg: list[_Tok], q: int) -> bool:
+    """Three capitalised words after a person's title whose first is in the genitive and
+    whose middle is no patronymic: the first names the title's body («директор Эрмитажа
+    Михаил Пиотровский»), not the person («Сергей Викторович Лавров» stays whole)."""
+    if q == 0 or len(seg) - q != 3:
+        return False
+    first, middle = seg[q], seg[q + 1]
+    if middle.norm.endswith(_PATRONYMIC_ENDINGS) or not first.norm.endswith(("а", "я", "и", "ы")):
+        return False
+    return any(r.type == "person" for k in range(q) for r in _ROLES.get(seg[k].norm, ()))
+
+
 def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
     """Role / name split of a Russian speaker phrase («министр иностранных дел России Сергей
     Лавров»): the name is the trailing run of capitalised words outside role and side words.
@@ -905,6 +969,8 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
         q -= 1
     if len(seg) - q > 3:
         q = len(seg) - 3
+    if _genitive_body_first(seg, q):
+        q += 1  # «глава Ростеха Сергей Чемезов»: the body belongs to the title
     role_toks = seg[:q]
     kind, typ = _kind_of(role_toks, _ROLES, prefer_person=q < len(seg)) if role_toks else ("", "")
     np = _NP()
