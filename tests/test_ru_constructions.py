@@ -103,3 +103,45 @@ def test_a_circumstance_between_subject_and_verb():
     assert got == [("Олег Петров", "Мэр города", "рассказал")]
     got = _named(["Ранее Сергей Чемезов в интервью журналу «Наш мир» рассказал о работе."])
     assert [s for s, _, _ in got] == ["Сергей Чемезов"]
+
+
+def test_source_phrases_of_data_and_opinion():
+    assert _who(["По данным МЧС, пострадавших нет."]) == [
+        ("МЧС", "state", "По данным", "пострадавших нет")
+    ]
+    assert _who(["По информации ведомства, пожар потушен."])[0][:2] == ("ведомство", "state")
+    assert _named(["По мнению аналитика Ивана Петрова, ставка не изменится."]) == [
+        ("Иван Петров", "аналитика", "По мнению")
+    ]
+
+
+def test_the_outlet_quotes_someones_words():
+    got = _who(["«Мы готовы к переговорам», — приводит ТАСС слова министра Олега Петрова."])
+    assert got == [
+        ("Олег Петров", "official", "приводит", "Мы готовы к переговорам"),
+        ("ТАСС", "media", "приводит", "Мы готовы к переговорам"),
+    ]
+    # an unnamed author («диктора»): only the outlet is a named voice
+    got = _who(["«Будет 40 тысяч зрителей», — приводит «Интерфакс» слова диктора в эфире."])
+    assert [(s, k) for s, k, _, _ in got] == [("Интерфакс", "media")]
+
+
+def test_a_body_named_in_quotes_after_its_kind():
+    assert _who(["Рост продолжится, сообщает госкорпорация «Ростех»."]) == [
+        ("Ростех", "organisation", "сообщает", "Рост продолжится")
+    ]
+
+
+def test_the_outlet_addressed_is_not_the_speaker():
+    got = _named(["Как рассказал «Известиям» эксперт Иван Петров, цены вырастут."])
+    assert got == [("Иван Петров", "эксперт", "рассказал")]
+
+
+def test_a_source_in_a_body_is_anonymous():
+    got = _who(["Источник в правительстве сообщил ТАСС, что решение принято."])
+    assert got[0][:2] == ("Источник в правительстве", "anonymous")
+
+
+def test_a_manner_adverbial_is_not_part_of_the_subject():
+    got = _who(["ЦБ всеми силами намекал рынку, что ставка не изменится."])
+    assert got[0][:3] == ("ЦБ", "state", "намекал")

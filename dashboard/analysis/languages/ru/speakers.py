@@ -100,6 +100,14 @@ _OUTLET_HEADS = frozenset(
         "портала",
     ]
 )
+# Heads of a body named in quotes after them («компания «Северсталь»») -> kind.
+_BODY_HEADS = {
+    **dict.fromkeys(["компания", "компании", "корпорация", "корпорации"], "organisation"),
+    **dict.fromkeys(["госкорпорация", "госкорпорации", "концерн", "концерна"], "organisation"),
+    **dict.fromkeys(["холдинг", "холдинга", "группа", "группы", "фонд", "фонда"], "organisation"),
+    **dict.fromkeys(["партия", "партии", "движение", "движения", "клуб", "клуба"], "organisation"),
+    **dict.fromkeys(["банк", "банка", "ассоциация", "ассоциации", "союз", "союза"], "organisation"),
+}
 _DASHES = ("—", "–", "-")
 # Nouns of a statement followed by its author in the genitive («заявление МИД России о …»,
 # «слова министра Ивана Петрова о том, что …»).
@@ -111,6 +119,7 @@ _STATEMENT_NOUNS = frozenset(
 _MENTION_HINT_RE = re.compile(r"[а-яё] [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+")
 _ADJECTIVE_ENDINGS = ("ский", "ская", "ской", "ского", "ское", "ый", "ая", "ой", "ого", "ий")
 # Oblique endings of a title noun: after a preposition it is a circumstance («в Кремле»).
+_DATIVE_ENDINGS = ("у", "ю", "ам", "ям", "ым", "им", "ой", "ей", "е")
 _OBLIQUE_ENDINGS = ("е", "у", "ю", "ом", "ем", "ой", "ами", "ах")
 # „лапки“ are read as «ёлочки»: same length, so offsets into the sentence stay valid.
 _LAPKI_RE = re.compile(r"„([^„“”]*)[“”]")
@@ -165,6 +174,15 @@ def _epithets() -> frozenset[str]:
 
 
 @cache
+def _phrase_words() -> frozenset[str]:
+    """The words of the source phrases that mark a paragraph as attributing («словам»,
+    «мнению», «данным», «цитата»), and «ссылкой» of «со ссылкой на»."""
+    skip = {"по", "со", "как", "его", "ее", "их"}
+    words = {w for phrase in _source_phrases() for w in phrase if w not in skip}
+    return frozenset(words | {"ссылкой"})
+
+
+@cache
 def _source_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(
         tuple(_fold(w) for w in line.lower().split())
@@ -181,7 +199,7 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     verbs = _verbs()
     triggered = (
         not words.isdisjoint(verbs)
-        or not words.isdisjoint(("словам", "слов", "цитата"))
+        or not words.isdisjoint(_phrase_words())
         or not words.isdisjoint(_STATEMENT_NOUNS)
     )
     _learn_mentions(paragraph, ctx)
@@ -621,6 +639,19 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
     prepositional phrase («в интервью Павлу Зарубину») is not the speaker."""
     n = len(toks)
     p = j
+    if p < n and toks[p].quote != -1 and toks[p].norm.endswith(_DATIVE_ENDINGS):
+        # «как рассказал «Известиям» эксперт Иван Петров»: the outlet addressed (dative)
+        qi = toks[p].quote
+        k = p
+        while k < n and toks[k].quote == qi:
+            k += 1
+        gap = toks[k].gap if k < n else ""
+        if (
+            k < n
+            and not (_HARD_PUNCT.search(gap) or _COMMA_RE.search(gap))
+            and (_covered_at(toks, k) or _is_name_word(toks[k]))
+        ):
+            j = p = k
     after_prep = False
     start = -1
     while p < n and p - j < 8:
@@ -648,6 +679,11 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
     if start != -1 and toks[start].norm in _STATEMENT_NOUNS:
         return None  # «прокомментировал слова X»: X is the author of those words, not the verb's
     if start == -1:
+        if 0 < p < n and toks[p].quote != -1 and toks[p - 1].norm in _BODY_HEADS:
+            np = _quoted_outlet(toks, toks[p].quote, sentence)  # «сообщает компания «X»»
+            if np is not None:
+                np.kind = _BODY_HEADS[toks[p - 1].norm]
+            return np
         if j < n and toks[j].quote != -1 and p == j:
             return _quoted_outlet(toks, toks[j].quote, sentence)  # «— передаёт «Интерфакс»»
         return None
@@ -693,6 +729,12 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
     # «корреспондент «Ленты.ру»», «агентство «Интерфакс»»: the outlet named in quotes.
     if q < n and toks[q].quote != -1 and seg[-1].norm in _OUTLET_HEADS:
         return _quoted_outlet(toks, toks[q].quote, sentence)
+    # «компания «Северсталь»», «госкорпорация «Ростех»»: the body named in quotes.
+    if q < n and toks[q].quote != -1 and seg[-1].norm in _BODY_HEADS:
+        np = _quoted_outlet(toks, toks[q].quote, sentence)
+        if np is not None:
+            np.kind = _BODY_HEADS[seg[-1].norm]
+        return np
     return _np(seg, sentence, ctx, case="")
 
 
@@ -773,8 +815,19 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
             return np
     for p in range(len(seg)):  # «В Кремле заявили», «Об этом в пресс-службе МЧС сообщили»
         found = _in_body(seg, p, sentence) if seg[p].norm in _IN else None
-        if found and found[1] == len(seg) and not any(_is_name_word(x) for x in seg[:p]):
+        if (
+            found
+            and found[1] == len(seg)
+            and all(
+                x.norm in _not_names() and not _covered_at(seg, k) for k, x in enumerate(seg[:p])
+            )
+        ):
             return found[0]
+        if found and found[1] == len(seg) and p > 0 and _covered_at(seg, p - 1):
+            head = _ROLES.get(seg[p - 1].norm, ())
+            if any(r.type == "group" for r in head):  # «Источник в правительстве сообщил»
+                name = sentence[seg[p - 1].start : seg[-1].end]
+                return _NP(name=name, kind="anonymous", affiliation=found[0].affiliation)
     cov = _role_covered(seg)
     q = len(seg)
     while q > 0 and not cov[q - 1] and _is_name_word(seg[q - 1]) and len(seg) - q < 3:
@@ -796,7 +849,12 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
         break
     if r == len(seg):
         return None
-    return _np(seg[r:], sentence, ctx, case="")
+    seg = seg[r:]
+    while len(seg) > 1 and seg[-1].surf[:1].islower() and seg[-1].norm.endswith(("ами", "ями")):
+        seg = seg[:-1]  # «ЦБ всеми силами намекал»: a manner adverbial, not the subject
+    while len(seg) > 1 and seg[-1].norm in ("всеми", "всем", "всей"):
+        seg = seg[:-1]
+    return _np(seg, sentence, ctx, case="")
 
 
 def _before_circumstance(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
@@ -910,6 +968,32 @@ def _statement_first(toks, i, quotes, sentence, para, ctx, before_dash: bool) ->
         if e > j + 1:
             quoted = _np(toks[j + 1 : e], sentence, ctx, case="genitive")
             j = e
+    else:
+        # «— приводит ТАСС слова министра Олега Петрова»: the outlet first, then whose words
+        w = next((k for k in range(j + 1, min(n, j + 4)) if toks[k].norm == "слова"), -1)
+        gaps = (toks[k].gap for k in range(j + 1, w + 1))
+        if w != -1 and not any(_COMMA_RE.search(g) or _HARD_PUNCT.search(g) for g in gaps):
+            e = _clause_end(toks, w + 1)
+            e = next((k for k in range(w + 1, e) if toks[k].norm in _PREPOSITIONS), e)
+            author = _np(toks[w + 1 : e], sentence, ctx, case="genitive") if e > w + 1 else None
+            outlet = _np(toks[j:w], sentence, ctx, case="")
+            if outlet is None and toks[j].quote != -1:
+                outlet = _quoted_outlet(toks, toks[j].quote, sentence)
+            last_q = toks[i - 1].quote if i > 0 else -1
+            if outlet is not None:
+                outlet.body = True
+                outlet.kind = outlet.kind if outlet.kind not in ("other", "") else "media"
+                if last_q != -1:
+                    qs, qe = quotes[last_q]
+                    text, direct = sentence[qs + 1 : qe - 1].strip(), True
+                else:
+                    text, direct = sentence[: toks[i - 1].end].strip(" ,—–-«»"), before_dash
+                if author is not None and author.kind != "anonymous":
+                    out.extend(_as_list(_quote(author, t.surf, direct, text, para, sentence, ctx)))
+                out.extend(
+                    _as_list(_quote(outlet, t.surf, False, text, para, sentence, ctx, False))
+                )
+                return out
     pair = _relayed_body(toks, t, j, sentence, ctx) if quoted is None else None
     np = _after_np(toks, j, sentence, ctx) if pair is None else None
     last_quote = max((qi for qi in range(len(quotes)) if quotes[qi][1] <= t.start), default=-1)
@@ -992,7 +1076,9 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
         np.name = _name_text(seg, 0, len(seg), sentence)
         if case == "genitive" and np.name.startswith(seg[0].surf):
             # «заявления Европарламента», «со слов главы МЧС»: the head in the nominative
-            np.name = nominative_name(seg[0].surf) + np.name[len(seg[0].surf) :]
+            nom = _role_heads().get(seg[0].norm, "")
+            nom = nom if nom and not seg[0].surf[:1].isupper() else nominative_name(seg[0].surf)
+            np.name = nom + np.name[len(seg[0].surf) :]
         if case == "dative" and len(seg) >= 1:
             np.name = _nominative_from_dative(seg[0].surf) + np.name[len(seg[0].surf) :]
         np.role = np.name if typ == "person" else ""
