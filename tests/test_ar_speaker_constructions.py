@@ -235,3 +235,31 @@ def test_source_phrase_with_a_report_of_a_body():
     # «حسب حصيلة جديدة لوزارة الصحة»: the ministry is the source, not «حصيلة جديدة».
     got = _voices("وارتفع عدد المصابين إلى 120، وذلك حسب حصيلة جديدة لوزارة الصحة مساء اليوم.")
     assert [name for name, _ in got] == ["وزارة الصحة"]
+
+
+def _rows(*paragraphs: str) -> list[str]:
+    """Speaker rows of the Speakers page for the paragraphs (one per person or body)."""
+    from dashboard.analysis.speakers.engine import summarize_speakers
+
+    return sorted(s.name for s in summarize_speakers(attribute_quotes(list(paragraphs), "ar")))
+
+
+def test_shorter_forms_of_one_institution_are_one_row():
+    # «التلفزيون» / «التلفزيون الرسمي» after «التلفزيون الرسمي الوطني»: one body, one row.
+    got = _rows(
+        "وقال التلفزيون الرسمي الوطني إن فرق الإنقاذ وصلت إلى الموقع.",
+        "وأضاف التلفزيون أن الطقس يعيق عمليات البحث.",
+        "وذكر التلفزيون الرسمي أن الطريق أغلق.",
+    )
+    assert got == ["التلفزيون الرسمي الوطني"]
+
+
+def test_two_full_names_keep_the_short_form_apart():
+    # Two institutions share the head: «الوزارة الفلانية» alone is not guessed.
+    got = _rows(
+        "وقالت وزارة الخارجية الأردنية إن السفير استدعي.",
+        "وقالت وزارة الخارجية المصرية إن الاتصالات مستمرة.",
+        "وأكدت وزارة الخارجية أن الاجتماع تأجل.",
+    )
+    assert "وزارة الخارجية الأردنية" in got and "وزارة الخارجية المصرية" in got
+    assert len(got) == 3

@@ -1849,4 +1849,50 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
                     affiliation=named.affiliation,
                 )
         kept.append(q)
-    return kept
+    return _one_row_per_body(kept)
+
+
+_BODY_KINDS = frozenset({"media", "organisation", "state"})
+
+
+def _one_row_per_body(quotes: list[Quote]) -> list[Quote]:
+    """«التلفزيون» and «التلفزيون الإيراني» beside «التلفزيون الرسمي الإيراني»; «الصليب الأحمر»
+    beside «الصليب الأحمر الدولي»: a shorter form of an institution named in full in the same
+    article is that institution. It starts with the same head word and its words are all in
+    the full name, in order; when two full names fit, it stays as written."""
+    names = {
+        q.speaker: tuple(_n(w) for w in q.speaker.split())
+        for q in quotes
+        if q.speaker_kind in _BODY_KINDS and q.speaker.split()
+    }
+
+    def within(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+        if len(short) >= len(full) or short[0] != full[0]:
+            return False
+        it = iter(full[1:])
+        return all(w in it for w in short[1:])
+
+    to: dict[str, str] = {}
+    for name, words in names.items():
+        longer = {n for n, w in names.items() if within(words, w)}
+        # The longest of the fitting names, when they are all forms of one another.
+        top = max(longer, key=lambda n: len(names[n]), default="")
+        if top and all(n == top or within(names[n], names[top]) for n in longer):
+            to[name] = top
+    if not to:
+        return quotes
+    by_name = {q.speaker: q for q in quotes if q.speaker in names and q.speaker not in to}
+    out = []
+    for q in quotes:
+        target = to.get(q.speaker)
+        if target is not None:
+            full = by_name[target]
+            q = replace(
+                q,
+                speaker=full.speaker,
+                speaker_kind=full.speaker_kind,
+                role=q.role or full.role,
+                affiliation=q.affiliation or full.affiliation,
+            )
+        out.append(q)
+    return out
