@@ -263,3 +263,13 @@ def test_two_full_names_keep_the_short_form_apart():
     )
     assert "وزارة الخارجية الأردنية" in got and "وزارة الخارجية المصرية" in got
     assert len(got) == 3
+
+
+def test_institutions_and_sport_titles_of_the_role_lexicon():
+    # «هيئة»، «اتحاد» speak themselves; «مدرب» is a title before a name.
+    got = _voices("وأكدت الهيئة الوطنية للأرصاد الجوية في البلاد، أن العاصفة تقترب من السواحل.")
+    assert got == [("الهيئة الوطنية للأرصاد الجوية في البلاد", False)]
+    got = _voices("وعبر الاتحاد المحلي للكرة الطائرة عن أمله في الفوز.")
+    assert got == [("الاتحاد المحلي للكرة الطائرة", False)]
+    got = _voices("وقال مدرب المنتخب الأول سمير حداد إن اللاعبين قدموا أداء جيدا.")
+    assert got == [("سمير حداد", False)]
