@@ -273,3 +273,18 @@ def test_institutions_and_sport_titles_of_the_role_lexicon():
     assert got == [("الاتحاد المحلي للكرة الطائرة", False)]
     got = _voices("وقال مدرب المنتخب الأول سمير حداد إن اللاعبين قدموا أداء جيدا.")
     assert got == [("سمير حداد", False)]
+
+
+def test_coordinated_title_before_the_name():
+    # «رئيس … وقائد الجيش فلان»: one person holding two titles.
+    got = _voices("قال رئيس المجلس الانتقالي وقائد الجيش عبد الكريم ناصر إنه لا مانع من الحوار.")
+    assert got == [("عبد الكريم ناصر", False)]
+    # «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق فلان»: a second genitive, the title
+    # goes on to the name.
+    got = _voices(
+        "قال مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق سامي حداد، الأربعاء، إن الصندوق مستعد."
+    )
+    assert got == [("سامي حداد", False)]
+    # A name that starts with و after a title stays the name.
+    got = _voices("وقال رئيس المجلس الأعلى وليد الحسن إن الحوار مستمر.")
+    assert got == [("وليد الحسن", False)]

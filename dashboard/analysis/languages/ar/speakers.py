@@ -446,6 +446,32 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         if p > start and t.norm.startswith("وال") and len(t.norm) > 4:
             p += 1
             continue
+        # «رئيس المجلس وقائد الجيش فلان»، «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق
+        # فلان»: a coordinated title or place continues the role.
+        if p > start and t.norm[:1] == "و" and len(t.norm) > 3 and p + 1 < n:
+            plain = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+            bare = [*seg[:p], plain, *seg[p + 1 :]]
+            role = _role_at(bare, p, _AR_ROLES) if plain.norm in _AR_ROLES else None
+            side = _side_at(bare, p) if role is None and _side_candidates(plain.norm) else None
+            if (role and role.type == "person") or side:
+                seg = bare
+                p += len(role.words) if role else len(side.words)
+                construct = bool(role) and not seg[p - 1].norm.startswith("ال")
+                continue
+            prev = seg[p - 1].norm
+            if (
+                prev.startswith("ال")
+                and prev not in _AR_ROLES
+                and seg[p + 1].norm.startswith("ال")
+                and seg[p + 1].norm not in _AR_STOP
+                and p + 2 < n
+                and not _COMMA_RE.search(seg[p + 2].gap)
+                and (seg[p + 2].norm in ("في", "لدى") or seg[p + 2].norm.startswith("لل"))
+            ):
+                # «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق»: a second genitive with
+                # its adjective, and the title goes on.
+                p += 2
+                continue
         if t.quote != -1:
             p += 1
             continue
