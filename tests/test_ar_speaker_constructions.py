@@ -288,3 +288,11 @@ def test_coordinated_title_before_the_name():
     # A name that starts with و after a title stays the name.
     got = _voices("وقال رئيس المجلس الأعلى وليد الحسن إن الحوار مستمر.")
     assert got == [("وليد الحسن", False)]
+
+
+def test_a_line_holding_only_an_outlet_name_credits_it():
+    got = _voices("وزير يعد بخطة جديدة للنقل", "Reuters", "وقال الوزير إن الخطة جاهزة.")
+    assert ("Reuters", True) in got and ("الوزير", False) in got
+    # A short line that names no outlet of the gazetteer is nobody's credit.
+    got = _voices("وزير يعد بخطة جديدة للنقل", "مدينة الشمس", "وقال الوزير إن الخطة جاهزة.")
+    assert got == [("الوزير", False)]
