@@ -296,3 +296,11 @@ def test_a_line_holding_only_an_outlet_name_credits_it():
     # A short line that names no outlet of the gazetteer is nobody's credit.
     got = _voices("وزير يعد بخطة جديدة للنقل", "مدينة الشمس", "وقال الوزير إن الخطة جاهزة.")
     assert got == [("الوزير", False)]
+
+
+def test_a_prepositional_object_after_a_title_is_not_a_name():
+    # «أشاد مدرب الفريق بروح لاعبيه»: بـ + a possessed noun is the object of أشاد.
+    got = _voices("وأشاد مدرب الفريق بروح لاعبيه، معتبرا أن التعادل نتيجة طيبة.")
+    assert got == [("مدرب الفريق", False)]
+    got = _voices("وقال المدرب بهاء شحاتة إن التعادل نتيجة طيبة.")
+    assert got == [("بهاء شحاتة", False)]

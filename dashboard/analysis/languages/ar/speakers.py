@@ -533,12 +533,28 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
 _AR_OBJECT_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_object_nouns.txt"))
 
 
+# Pronoun suffixes of a possessed noun («لاعبيه»، «قواتها»): no word of a name ends so.
+_AR_POSSESSED_ENDINGS = ("يه", "يها", "يهم", "اتها", "اتهم", "تها", "تهم", "ائها", "ائهم")
+
+
+def _possessed(norm: str) -> bool:
+    return len(norm) >= 5 and norm.endswith(_AR_POSSESSED_ENDINGS)
+
+
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
     q = p
     particles = 0
     if p > 0 and p < len(seg) and ":" in seg[p].gap:
         return p  # «وأضاف الوزير: سنعمل»: the words after a colon are the statement
+    if (
+        p + 1 < len(seg)
+        and seg[p].norm[:1] in "بل"
+        and len(seg[p].norm) > 3
+        and _possessed(seg[p + 1].norm)
+        and not _COMMA_RE.search(seg[p + 1].gap)
+    ):
+        return p  # «أشاد مدرب الفريق بروح لاعبيه»: a prepositional object, not a name
     while q < len(seg) and q - p - particles < 4:
         t = seg[q]
         if q > p and (":" in t.gap or t.norm in _AR_OBJECT_NOUNS):
