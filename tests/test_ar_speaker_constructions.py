@@ -304,3 +304,15 @@ def test_a_prepositional_object_after_a_title_is_not_a_name():
     assert got == [("مدرب الفريق", False)]
     got = _voices("وقال المدرب بهاء شحاتة إن التعادل نتيجة طيبة.")
     assert got == [("بهاء شحاتة", False)]
+
+
+def test_akkada_with_a_noun_object():
+    # «أكد + masdar»: the object is the content, after an apposed name or a name with ال.
+    got = _voices(
+        "وأكد رئيس الهيئة المستقلة لتنظيم الانتخابات، سامي الحربي، التزام الهيئة بالحياد."
+    )
+    assert got == [("سامي الحربي", False)]
+    got = _voices("وأكد الوزير سامي الحربي التزام الحكومة بالإصلاح.")
+    assert got == [("سامي الحربي", False)]
+    # A bare unknown noun after أكد is no subject: nobody speaks.
+    assert _voices("وأكد التقرير أهمية الإصلاح.") == []

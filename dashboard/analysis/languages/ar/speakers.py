@@ -1452,6 +1452,16 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     titled = _role_at(toks, i + 1, _AR_ROLES) is not None
 
     def valid(k: int) -> _NP | None:
+        last = toks[k - 1].norm
+        if (
+            k < n
+            and last[:1] in "لب"
+            and not last.startswith(("لل", "بال"))
+            and len(last) > 3
+            and toks[k].norm.startswith("ال")
+            and not _COMMA_RE.search(toks[k].gap)
+        ):
+            return None  # «رئيس الهيئة المستقلة لتنظيم الانتخابات»: a genitive runs on
         np = _parse_ar_np(toks[i + 1 : k], sentence, strict=True)
         if np is None:
             return None
@@ -1478,7 +1488,17 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         return (k, -1, k)
     k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
     if k == -1:
-        return None
+        apposed = _apposed_name_end(toks, i, end, sentence)
+        if apposed == -1:
+            return None
+        # «وأكد رئيس الهيئة، فلان الفلاني، التزام الهيئة …»: a bare title, its name between
+        # commas, then the object.
+        k = c = apposed
+        while c < n and toks[c].norm in _AR_TIME_WORDS:
+            c += 1
+        if c >= n - 1 or _HARD_PUNCT.search(toks[c].gap) or toks[c].norm in _AR_STOP:
+            return None
+        return (c, -1, k)
     np = valid(k)
     if np is not None and np.body:
         if k < end and k == i + 2 and not toks[i + 1].norm.startswith("ال") and valid(k + 1):
@@ -1497,7 +1517,10 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         and (
             not toks[k].norm.startswith("ال")
             # «رئيس الوزراء فيصل العمري باتفاق»: a family name with ال before the object
-            or (k + 1 < n and not toks[k + 1].norm.startswith("ال"))
+            or (
+                k + 1 < n
+                and (not toks[k + 1].norm.startswith("ال") or toks[k + 1].norm in _AR_OBJECT_NOUNS)
+            )
         )
         and toks[k].norm not in _AR_TIME_WORDS
         and valid(k + 1) is not None
@@ -1513,6 +1536,27 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     if c >= n - 1 or _HARD_PUNCT.search(toks[c].gap) or toks[c].norm in _AR_STOP:
         return None
     return (c, -1, k)
+
+
+def _apposed_name_end(toks, i, end, sentence) -> int:
+    """End of «TITLE، NAME،» after the verb at i (the title ends at `end`, a comma), else -1."""
+    n = len(toks)
+    if end >= n or not _COMMA_RE.search(toks[end].gap):
+        return -1
+    title = _parse_ar_np(toks[i + 1 : end], sentence, strict=True)
+    if title is None or title.body or not title.role or title.role != title.name:
+        return -1
+    e2 = end + 1
+    while e2 < n and e2 - end <= 4 and not _COMMA_RE.search(toks[e2].gap):
+        if _HARD_PUNCT.search(toks[e2].gap) or toks[e2].quote != -1:
+            return -1
+        e2 += 1
+    if e2 >= n or not _COMMA_RE.search(toks[e2].gap):
+        return -1
+    named = _parse_ar_np(_strip_honorifics(toks[end:e2]), sentence, strict=True)
+    if named is None or named.body or not named.name or named.name == named.role:
+        return -1
+    return e2
 
 
 # Time words between a subject and its object («أعلن الجيش أمس الثلاثاء ...»).
