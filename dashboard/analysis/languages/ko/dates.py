@@ -2,18 +2,18 @@
 «어제», «오늘», «지난해», «올해», «지난달», «지난주», «수요일», «3년 전», «2024년», vague
 «최근».
 
-`patterns(speed)` returns the rule specs the shared engine (dashboard.analysis.dates.engine)
-compiles. Korean words carry particles (어제는, 올해도): a rule's anchor words are listed with
-each particle, since the engine finds anchors by their start.
+`patterns(lexicon, speed)` returns the rule specs the shared engine
+(dashboard.analysis.dates.engine) compiles; the engine reads the lexicon (`date_lexicon`)
+from this folder's dates_*.txt files. Korean words carry particles (어제는, 올해도): a
+rule's anchor words are listed with each particle, since the engine finds anchors by their
+start.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from dashboard.analysis.dates.engine import (
     _CUR,
@@ -21,6 +21,7 @@ from dashboard.analysis.dates.engine import (
     _NEXT,
     _PAST,
     _YEAR,
+    DateLexicon,
     _absolute,
     _alt,
     _duration_cand,
@@ -33,27 +34,8 @@ from dashboard.analysis.dates.engine import (
     _weekday_cand,
     _year_span,
 )
-from dashboard.analysis.languages import get_pack
 from dashboard.analysis.languages.ko import PARTICLES
 from dashboard.model import DateMention
-
-
-@dataclass(frozen=True)
-class _KoLex:
-    weekdays: dict[str, int]
-    numbers: dict[str, int]
-    vague: tuple[str, ...]
-
-
-@cache
-def _ko_lexicon() -> _KoLex:
-    pack = get_pack("ko")
-    return _KoLex(
-        weekdays={f[0]: int(f[1]) for f in pack.fields("dates_weekdays.txt")},
-        numbers={f[0]: int(f[1]) for f in pack.fields("dates_numbers.txt")},
-        vague=pack.lines("dates_vague.txt"),
-    )
-
 
 # A word may be followed by a particle, then no further letter.
 _END = rf"(?=(?:{'|'.join(PARTICLES)})?(?!\w))"
@@ -109,8 +91,7 @@ def _nearest_day(pub: date, day: int, qual: str | None) -> date | None:
     return min(cands, key=lambda d: (abs((d - pub).days), d > pub)) if cands else None
 
 
-def patterns(speed: _Speed) -> list[_RuleSpec]:
-    lx = _ko_lexicon()
+def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     wd = _alt(lx.weekdays)
     num = _alt(lx.numbers)
 
@@ -132,28 +113,11 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         d, d2 = int(m["day"] or 0), int(m["day2"] or 0)
         return _absolute(ctx, m, y, int(m["mon"]), d, d2, _QUAL.get(m["q"] or ""), "", False)
 
-    # «지난달 24일», «이달 5일», «다음 달 1일»: a day of a month named relative to publication.
-    rel_day_re = re.compile(
-        r"(?<!\w)(?P<rel>지난달|이달|이번\s*달|다음\s*달)\s*(?P<day>[12]\d|3[01]|0?[1-9])\s*일"
-    )
-
-    def rel_day_rule(m, ctx):
-        if ctx.pub is None:
-            return [_mk(ctx, m, None, None, "day", approx=True)]
-        shift = {"지난달": -1, "다음달": 1}.get(re.sub(r"\s+", "", m["rel"]), 0)
-        y, mo = ctx.pub.year, ctx.pub.month + shift
-        if mo == 0:
-            y, mo = y - 1, 12
-        elif mo == 13:
-            y, mo = y + 1, 1
-        day = int(m["day"])
-        if not _valid_day(y, mo, day):
-            return []
-        return [_mk(ctx, m, date(y, mo, day), date(y, mo, day), "day")]
-
     # «지난 19일», «오는 25일», «19일»: a day of the month near publication.
+    # «지난달 24일», «다음 달 3일»: a day of the month named before it.
     day_re = re.compile(
-        r"(?<![\d월])(?:(?P<q>지난|오는)\s*)?(?P<day>[1-3]?\d)\s*일"
+        r"(?<![\d월])(?:(?P<q>지난|오는)\s*|(?<!\w)(?P<mw>지난달|이달|이번\s*달|다음\s*달)\s*)?"
+        r"(?P<day>[1-3]?\d)\s*일"
         # not a span or a shift («3일간», «5일째», «2일 전에»); «21일 전남» is a date
         r"(?!\s*(?:간|동안|째)|\s*(?:전|후)(?:에|부터|까지|의|인|쯤)?(?![가-힣]))"
     )
@@ -164,7 +128,14 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
             return []
         if ctx.pub is None:
             return [_mk(ctx, m, None, None, "day", approx=True)]
-        d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
+        if m["mw"]:
+            shift = _PERIODS[re.sub(r"\s+", " ", m["mw"])][1]
+            y, mo = divmod(ctx.pub.year * 12 + ctx.pub.month - 1 + shift, 12)
+            if not _valid_day(y, mo + 1, day):
+                return []
+            d = date(y, mo + 1, day)
+        else:
+            d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
         return [_mk(ctx, m, d, d, "day")] if d else []
 
     # «2022.6.21», «2024.06.18.»: year first with dots (bylines, captions, stamps).
@@ -308,7 +279,6 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         (dot_day_re, dot_day_rule, {_DIGIT}, speed.gate("·")),
         (dotted_re, dotted_rule, {_DIGIT}, speed.gate(r"\d\.\s?\d")),
         (bare_year_re, bare_year_rule, {_DIGIT}, None),
-        (rel_day_re, rel_day_rule, _with_particles(["지난달", "이달", "달"]), speed.gate("일")),
         (month_re, month_rule, {_DIGIT}, speed.gate("월")),
         (year_re, year_rule, {_DIGIT}, speed.gate("년")),
         (day_re, day_rule, {_DIGIT}, speed.gate("일")),
