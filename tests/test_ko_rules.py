@@ -207,3 +207,16 @@ def test_latin_letters_glued_to_korean_are_one_name():
     ]
     assert got == [("젠슨 황", "엔비디아 CEO")]
     assert _full(['외교부 당국자는 "협의 중"이라고 말했다.'])[0][1] == "anonymous"
+
+
+def test_an_institution_heading_a_headline_quote():
+    assert _full(['기상청 "주말까지 폭염 계속"']) == [("기상청", "state", True)]
+    assert _full(['누리호 "발사 성공"']) == []
+
+
+def test_a_headline_court_quote_is_the_division_the_article_names():
+    paragraphs = [
+        '항소심 재판부 "엄정한 처벌 불가피"',
+        '부산고법 형사1부는 9일 "죄질이 나쁘다"고 밝혔다.',
+    ]
+    assert {q.speaker for q in attribute_quotes(paragraphs, "ko")} == {"부산고법 형사1부"}

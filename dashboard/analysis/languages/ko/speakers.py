@@ -516,18 +516,25 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             if q is not None:
                 out.append(q)
         return out
-    # A headline: «김이배 제주항공 대표 "…"» (a name and title, then the quote, no verb).
+    # A headline: «김이배 제주항공 대표 "…"» (a name and title, then the quote, no verb);
+    # «기상청 "…"», «항소심 재판부 "…"» (an institution, then the quote).
     if toks and toks[0].quote == -1 and quotes:
         first_q = next((k for k in range(n) if toks[k].quote != -1), None)
         if (
             first_q is not None
-            and 2 <= first_q <= 5
+            and 1 <= first_q <= 5
             and not _HARD_PUNCT.search(toks[first_q - 1].gap or "")
         ):
             seg = toks[:first_q]
-            if _is_korean_name(seg[0].norm) and _is_title(seg[-1].norm):
+            person = first_q >= 2 and _is_korean_name(seg[0].norm) and _is_title(seg[-1].norm)
+            body = (
+                first_q <= 2
+                and _is_body(seg[-1].norm)
+                and all(_np_word(t.norm) or _is_body(t.norm) for t in seg)
+            )
+            if person or body:
                 np = _np(seg, ctx, particle=False)
-                if np is not None and not np.body:
+                if np is not None and np.body == body:
                     qs, qe = quotes[toks[first_q].quote]
                     q = _quote(np, "", True, sentence[qs + 1 : qe - 1].strip(), para, sentence, ctx)
                     if q is not None:
@@ -1075,6 +1082,9 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
     one longer institution that spoke (행정안전부 중앙재난안전대책본부) takes its name."""
     bodies = {q.speaker for q in quotes if q.speaker_kind in ("state", "organisation", "media")}
     rename: dict[str, str] = {}
+    panels = {b for b in bodies if _PANEL_RE.search(b)}
+    if len(panels) == 1:  # «항소심 재판부 "…"» in a headline before the division is named
+        rename.update(dict.fromkeys(bodies & _COURT_GENERIC, next(iter(panels))))
     for short in bodies:
         if " " in short:
             continue
