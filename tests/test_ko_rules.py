@@ -220,3 +220,24 @@ def test_a_headline_court_quote_is_the_division_the_article_names():
         '부산고법 형사1부는 9일 "죄질이 나쁘다"고 밝혔다.',
     ]
     assert {q.speaker for q in attribute_quotes(paragraphs, "ko")} == {"부산고법 형사1부"}
+
+
+def test_a_relative_clause_before_a_two_syllable_name_is_not_the_name():
+    got = [
+        (q.speaker, q.role)
+        for q in attribute_quotes(['대표단을 이끈 나윤 단장은 "모두의 노력"이라고 평가했다.'], "ko")
+    ]
+    assert got == [("나윤", "단장")]
+
+
+def test_a_social_media_post_and_a_deputy_title():
+    assert _who(['정은하 의원은 페이스북에 "국민을 위한 결정"이라는 글을 올렸다.']) == [
+        ("정은하", "글을 올렸다", True)
+    ]
+    got = [
+        (q.speaker, q.role)
+        for q in attribute_quotes(
+            ['조은비 산림청 차장은 "진화에 총력을 다하겠다"고 강조했다.'], "ko"
+        )
+    ]
+    assert got == [("조은비", "산림청 차장")]

@@ -86,8 +86,21 @@ _QUOTATIVES = frozenset(
 # «“…”는 입장을 밝혔다»: a quote that names a stance, a view or a message, then its verb.
 _NOUN_QUOTATIVES = frozenset({"는", "라는", "이라는"})
 _STANCE_NOUNS = frozenset(
-    {"입장을", "입장이다", "뜻을", "의견을", "말을", "메시지를", "취지로", "취지의", "견해를"}
+    {
+        "입장을",
+        "입장이다",
+        "뜻을",
+        "의견을",
+        "말을",
+        "메시지를",
+        "취지로",
+        "취지의",
+        "견해를",
+        "글을",
+    }
 )
+# «“…”라는 글을 올렸다»: a post on social media.
+_POSTED = ("올렸", "남겼", "게시했", "썼")
 # Quotative endings of reported speech, and what the clause reads as without them.
 # «비가 내릴 것으로 예보했다»: a forecast or estimate stated with 것으로 (what it will be).
 _QUOTATIVE = (
@@ -504,7 +517,14 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             verb = toks[qk].surf
             if last and found[1] > qk:  # «“…”라고 최 장관은 말했다»: the verb after the subject
                 verb = next((t.surf for t in toks[found[1] :] if _is_verb(t.norm)), verb)
-            if toks[qk].norm in _NOUN_QUOTATIVES and qk + 2 < n and _is_verb(toks[qk + 2].norm):
+            if (
+                toks[qk].norm in _NOUN_QUOTATIVES
+                and qk + 2 < n
+                and (
+                    _is_verb(toks[qk + 2].norm)
+                    or (toks[qk + 1].norm == "글을" and toks[qk + 2].norm.startswith(_POSTED))
+                )
+            ):
                 verb = f"{toks[qk + 1].surf} {toks[qk + 2].surf}"  # «입장을 밝혔다»
             after = toks[qk + 1] if qk + 1 < n and toks[qk + 1].quote == -1 else None
             if after is not None and (
@@ -941,7 +961,10 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
     if title_from < len(toks):
         # Leftmost, three syllables first: «김이배 제주항공 대표» is 김이배, not 제주항공.
         found = [k for k in range(p, title_from) if _is_korean_name(toks[k].norm, 2)]
-        name_at = next((k for k in found if len(toks[k].norm) == 3), found[0] if found else None)
+        # Two-syllable names only: the one next to the title («선수단을 이끈 최윤 단장»).
+        two = [k for k in found if len(toks[k].norm) == 2]
+        fallback = two[-1] if two and len(two) == len(found) else (found[0] if found else None)
+        name_at = next((k for k in found if len(toks[k].norm) == 3), fallback)
     else:  # no title: the phrase is a name only if its last word is one
         name_at = len(toks) - 1 if _is_korean_name(toks[-1].norm) else None
     np = _NP()
