@@ -90,3 +90,18 @@ def test_a_day_of_a_relative_month_is_one_date():
     assert _dates("새 규정은 다음 달 1일 시행된다.") == [
         ("다음 달 1일", "2025-11-01", "2025-11-01", "day")
     ]
+
+
+def test_weekday_of_a_named_week_next_month_day_ranges_and_decades():
+    pub = date(2024, 6, 20)  # a Thursday
+    assert _dates("이번 주 금요일 발표한다.", pub) == [
+        ("이번 주 금요일", "2024-06-21", "2024-06-21", "day")
+    ]
+    assert _dates("지난주 화요일 만났다.", pub)[0][:2] == ("지난주 화요일", "2024-06-11")
+    assert _dates("내달 10일 열린다.", pub) == [("내달 10일", "2024-07-10", "2024-07-10", "day")]
+    assert _dates("지난 17~18일 열렸다.", pub) == [
+        ("지난 17~18일", "2024-06-17", "2024-06-18", "range")
+    ]
+    assert _dates("1990년대 들어 늘었다.", pub) == [
+        ("1990년대", "1990-01-01", "1999-12-31", "range")
+    ]

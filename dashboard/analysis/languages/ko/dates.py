@@ -51,6 +51,7 @@ _PERIODS = {
     "이달": ("month", 0),
     "이번 달": ("month", 0),
     "다음 달": ("month", 1),
+    "내달": ("month", 1),
     "지난주": ("week", -1),
     "지난 주": ("week", -1),
     "이번 주": ("week", 0),
@@ -62,6 +63,7 @@ _REL_YEARS = {"지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년":
 _THAT_DAY = {"이날": 0, "전날": -1, "다음날": 1, "다음 날": 1, "이튿날": 1}
 # The report's day as a lead names it: «19일», «지난 19일», «오늘(19일)», «4일(현지시간)».
 _NEWS_DAY_RE = re.compile(r"(?:(?:지난|오는)\s*)?(?:(?:오늘|어제|그제|그저께)\s*\()?[1-3]?\d일\)?")
+_MONDAY = 0  # dates_weekdays.txt counts from Monday
 _QUAL = {"지난": _PAST, "오는": _NEXT, "다음": _NEXT, "이번": _CUR}
 _UNITS = {"일": "day", "주": "week", "주일": "week", "개월": "month", "달": "month", "년": "year"}
 
@@ -116,8 +118,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     # «지난 19일», «오는 25일», «19일»: a day of the month near publication.
     # «지난달 24일», «다음 달 3일»: a day of the month named before it.
     day_re = re.compile(
-        r"(?<![\d월])(?:(?P<q>지난|오는)\s*|(?<!\w)(?P<mw>지난달|이달|이번\s*달|다음\s*달)\s*)?"
-        r"(?P<day>[1-3]?\d)\s*일"
+        r"(?<![\d월])(?:(?P<q>지난|오는)\s*|(?<!\w)(?P<mw>지난달|이달|이번\s*달|다음\s*달|내달)\s*)?"
+        r"(?P<day>[1-3]?\d)(?:\s*[~∼-]\s*(?P<day2>[1-3]?\d))?\s*일"
         # not a span or a shift («3일간», «5일째», «2일 전에»); «21일 전남» is a date
         r"(?!\s*(?:간|동안|째)|\s*(?:전|후)(?:에|부터|까지|의|인|쯤)?(?![가-힣]))"
     )
@@ -136,6 +138,11 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             d = date(y, mo + 1, day)
         else:
             d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
+        if d and m["day2"]:  # «지난 17~18일»: two days of that month
+            day2 = int(m["day2"])
+            if day2 <= day or not _valid_day(d.year, d.month, day2):
+                return []
+            return [_mk(ctx, m, d, date(d.year, d.month, day2), "range")]
         return [_mk(ctx, m, d, d, "day")] if d else []
 
     # «2022.6.21», «2024.06.18.»: year first with dots (bylines, captions, stamps).
@@ -151,11 +158,16 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
 
     # «2024년», «1950~1953년» (a month after it belongs to month_re)
     year_re = re.compile(
-        rf"(?<!\d)(?P<y1>{_YEAR})(?:\s*[~-]\s*(?P<y2>{_YEAR}))?\s*년(?!\s*(?:1[0-2]|0?[1-9])\s*월)"
+        rf"(?<!\d)(?P<y1>{_YEAR})(?:\s*[~-]\s*(?P<y2>{_YEAR}))?\s*년(?P<dec>대)?"
+        rf"(?!\s*(?:1[0-2]|0?[1-9])\s*월)"
     )
 
     def year_rule(m, ctx):
         y1 = int(m["y1"])
+        if m["dec"]:  # «2020년대»: the decade
+            if m["y2"] or y1 % 10:
+                return []
+            return [_mk(ctx, m, date(y1, 1, 1), date(y1 + 9, 12, 31), "range")]
         if m["y2"]:
             y2 = int(m["y2"])
             return [_mk(ctx, m, date(y1, 1, 1), date(y2, 12, 31), "range")] if y2 > y1 else []
@@ -177,10 +189,19 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         qual = {-1: _PAST, 1: _NEXT}.get(shift, _CUR)
         return [_relunit_cand(ctx, m, unit, qual, "")]
 
-    weekday_re = re.compile(rf"(?<!\w)(?:(?P<q>지난|오는|이번|다음)\s*)?(?P<wd>{wd}){_END}")
+    # «수요일», «지난 수요일»; «이번 주 금요일», «다음 주 월요일», «지난주 화요일»: the day of
+    # that week (Monday to Sunday).
+    weekday_re = re.compile(
+        rf"(?<!\w)(?:(?P<q>지난|오는|이번|다음)\s*(?P<week>주\s*)?)?(?P<wd>{wd}){_END}"
+    )
 
     def weekday_rule(m, ctx):
         qual = _QUAL.get(m["q"] or "")
+        if m["week"] and ctx.pub is not None:
+            monday = ctx.pub - timedelta(days=ctx.pub.weekday())
+            shift = {_PAST: -7, _NEXT: 7}.get(qual, 0)
+            d = monday + timedelta(days=shift + (lx.weekdays[m["wd"]] - _MONDAY) % 7)
+            return [_mk(ctx, m, d, d, "day")]
         return [_weekday_cand(ctx, m, lx.weekdays[m["wd"]], None if qual == _CUR else qual, False)]
 
     # «3년 전», «두 달 전», «2주 전»
