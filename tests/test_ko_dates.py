@@ -105,3 +105,11 @@ def test_weekday_of_a_named_week_next_month_day_ranges_and_decades():
     assert _dates("1990년대 들어 늘었다.", pub) == [
         ("1990년대", "1990-01-01", "1999-12-31", "range")
     ]
+
+
+def test_quarters_and_halves_take_particles():
+    pub = date(2024, 8, 1)
+    assert _dates("하반기엔 신제품으로 승부한다.", pub) == [
+        ("하반기", "2024-07-01", "2024-12-31", "range")
+    ]
+    assert _dates("2분기에 양산한다.", pub)[0][:3] == ("2분기", "2024-04-01", "2024-06-30")

@@ -38,7 +38,8 @@ from dashboard.analysis.languages.ko import PARTICLES
 from dashboard.model import DateMention
 
 # A word may be followed by a particle, then no further letter.
-_END = rf"(?=(?:{'|'.join(PARTICLES)})?(?!\w))"
+_PARTICLE_ALT = "|".join(PARTICLES)
+_END = rf"(?=(?:{_PARTICLE_ALT})?(?!\w))"
 _DAY_WORDS = {"그저께": -2, "그제": -2, "어제": -1, "오늘": 0, "내일": 1, "모레": 2}
 # Relative periods: word -> (unit, shift).
 _PERIODS = {
@@ -230,7 +231,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     part_re = re.compile(
         rf"""(?x)(?<![\w·])
         (?:(?P<year>{_YEAR})\s*년\s*|(?P<rel>올해|지난해|내년|작년)\s*)?
-        (?:(?P<q>[1-4])\s*분기|(?P<half>상반기|하반기))(?!\w)"""
+        (?:(?P<q>[1-4])\s*분기|(?P<half>상반기|하반기))(?=(?:엔|{_PARTICLE_ALT})?(?!\w))"""
     )
 
     def part_rule(m, ctx):
@@ -290,7 +291,12 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
 
     return [
         (this_day_re, this_day_rule, _with_particles(_THAT_DAY), None),
-        (part_re, part_rule, {_DIGIT} | _with_particles(["상반기", "하반기"]), None),
+        (
+            part_re,
+            part_rule,
+            {_DIGIT} | _with_particles(["상반기", "하반기"]) | {"상반기엔", "하반기엔"},
+            None,
+        ),
         (
             season_re,
             season_rule,
