@@ -241,3 +241,14 @@ def test_a_social_media_post_and_a_deputy_title():
         )
     ]
     assert got == [("조은비", "산림청 차장")]
+
+
+def test_more_verbs_of_saying_report_speech():
+    got = _who(
+        [
+            "노조는 임금 동결은 받아들일 수 없다고 반발했다.",
+            "전문가들은 대책이 늦었다고 꼬집었다.",
+            "구청은 사실무근이라고 일축했다.",
+        ]
+    )
+    assert [v for _, v, _ in got] == ["반발했다", "꼬집었다", "일축했다"]
