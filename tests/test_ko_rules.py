@@ -252,3 +252,15 @@ def test_more_verbs_of_saying_report_speech():
         ]
     )
     assert [v for _, v, _ in got] == ["반발했다", "꼬집었다", "일축했다"]
+
+
+def test_former_and_new_belong_to_the_title_and_a_bracketed_dateline():
+    got = [
+        (q.speaker, q.role)
+        for q in attribute_quotes(['홍민기 전 총리는 "평화가 중요하다"고 말했다.'], "ko")
+    ]
+    assert got == [("홍민기", "전 총리")]
+    paragraphs = ["전수아 산업부 차관이 공장을 찾았다.", '전 차관은 "생산을 늘리겠다"고 말했다.']
+    assert _who(paragraphs) == [("전수아", "말했다", True)]  # 전 here is her family name
+    got = _full(["【부산=한빛뉴스】박가람 기자 = 시청은 점검을 마쳤다고 밝혔다."])
+    assert [s for s, _, _ in got] == ["한빛뉴스", "시청"]

@@ -55,7 +55,7 @@ _GLUED_PAREN_RE = re.compile(
 # The dispatch credit opening a paragraph: «[서울=뉴시스]», «[포쓰저널]», «(서울=연합뉴스)».
 # A reporter's byline may follow: «(서울=연합뉴스) 김철수 기자 =» (the reporter is no speaker).
 _DATELINE_RE = re.compile(
-    r"^\s*[\[(](?:([가-힣A-Za-z ]{1,12})=)?\s*([가-힣A-Za-z0-9 ]{2,14}?)\s*[\])]"
+    r"^\s*[\[(【](?:([가-힣A-Za-z ]{1,12})=)?\s*([가-힣A-Za-z0-9 ]{2,14}?)\s*[\])】]"
     r"(?:\s*[가-힣·, ]{2,24}?\s*(?:기자|특파원)\s*=)?"
 )
 # A rubric in brackets opening a headline: «[단독]», «[속보]», «[누리호 성공]», «【르포】».
@@ -364,7 +364,7 @@ def _dateline(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     text = paragraph[m.end() :].strip()
     if not text:
         return None
-    bracket = re.match(r"\s*[\[(][^\])]*[\])]", paragraph)
+    bracket = re.match(r"\s*[\[(【][^\])】]*[\])】]", paragraph)
     cue = bracket.group(0).strip() if bracket else m.group(0).strip()
     return _quote(np, cue, False, text, para, paragraph, ctx)
 
@@ -905,6 +905,8 @@ def _according_to(toks, i, sentence, para, ctx) -> Quote | None:
     return _quote(np, "에 따르면", False, text, para, sentence, ctx)
 
 
+# Words that qualify the title after them: former, current, new, first, next.
+_TITLE_PREFIXES = frozenset({"전", "현", "신임", "초대", "차기", "전직", "현직", "前"})
 # Dependent nouns after a name that the particle stripper keeps whole (one syllable):
 # 씨 (Mr/Ms, an honorific) and 측 (the side, camp or representatives of someone).
 _DEPENDENT_NOUNS = ("씨", "측")
@@ -956,8 +958,15 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
         p += len(side.words)
     # A Korean name: the rightmost name word before the title words.
     title_from = len(toks)
-    while title_from > p and _is_title(toks[title_from - 1].norm):
-        title_from -= 1
+    while title_from > p and (
+        _is_title(toks[title_from - 1].norm)
+        or (
+            title_from < len(toks)
+            and title_from - 1 > p  # a first «전 부회장» is a family name (전영현 부회장)
+            and toks[title_from - 1].norm in _TITLE_PREFIXES
+        )
+    ):
+        title_from -= 1  # «문재인 전 대통령»: 전 (former) belongs to the title
     if title_from < len(toks):
         # Leftmost, three syllables first: «김이배 제주항공 대표» is 김이배, not 제주항공.
         found = [k for k in range(p, title_from) if _is_korean_name(toks[k].norm, 2)]
