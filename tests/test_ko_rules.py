@@ -264,3 +264,10 @@ def test_former_and_new_belong_to_the_title_and_a_bracketed_dateline():
     assert _who(paragraphs) == [("전수아", "말했다", True)]  # 전 here is her family name
     got = _full(["【부산=한빛뉴스】박가람 기자 = 시청은 점검을 마쳤다고 밝혔다."])
     assert [s for s, _, _ in got] == ["한빛뉴스", "시청"]
+
+
+def test_a_group_noun_after_a_common_noun_is_an_unnamed_group():
+    assert _full(["피해 지역 주민들은 복구가 늦다고 호소했다."]) == [
+        ("지역 주민", "anonymous", False)
+    ]
+    assert _full(['김철수 주민은 "물이 찼다"고 말했다.']) == [("김철수", "citizen", True)]

@@ -970,6 +970,13 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
     if title_from < len(toks):
         # Leftmost, three syllables first: «김이배 제주항공 대표» is 김이배, not 제주항공.
         found = [k for k in range(p, title_from) if _is_korean_name(toks[k].norm, 2)]
+        head_roles = _ROLES.get(toks[-1].norm, ())
+        if (
+            head_roles
+            and head_roles[0].type == "group"
+            and all(len(toks[k].norm) < 3 for k in found)
+        ):
+            found = []  # «지역 주민», «업계 관계자»: a group noun after a word, not after a name
         # Two-syllable names only: the one next to the title («선수단을 이끈 최윤 단장»).
         two = [k for k in found if len(toks[k].norm) == 2]
         fallback = two[-1] if two and len(two) == len(found) else (found[0] if found else None)
@@ -1000,6 +1007,8 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
         np.role = " ".join(t.surf for t in toks[name_end:])
         np.kind = _kind_of(toks[name_end:], _ROLES, prefer_person=True)[0] if np.role else "other"
         np.kind = np.kind or ("official" if np.role else "other")
+        if np.kind == "anonymous":
+            np.kind = "citizen"  # «김철수 주민»: a named member of a group
     elif title_from < len(toks):
         before = toks[p:title_from]
         role_toks = toks[title_from:]
@@ -1014,16 +1023,17 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
             # Unmet, the first «전 부문장» stands for the person: a later «전 부회장» is them.
             np.name = _names_of(ctx).setdefault(before[0].norm, f"{before[0].surf} {np.role}")
             np.kind = kind or "official"
+        elif typ == "group" or kind == "anonymous":
+            # «피해 지역 주민들», «국방부 관계자»: an unnamed group, named by the whole phrase
+            np.name = " ".join(t.surf for t in toks[p:])
+            np.kind, np.body = "anonymous", True
+            np.role = ""
         elif before and not all(_is_body(t.norm) for t in before):
             # A foreign name before the title (도널드 트럼프 대통령, 젠슨 황 최고경영자):
             # at most its last two words; institutions before it belong to the title.
             names = [t for t in before if not _is_body(t.norm)][-2:]
             np.name = " ".join(t.surf for t in names)
             np.kind = kind or "official"
-        elif typ == "group" or kind == "anonymous":
-            np.name = " ".join(t.surf for t in toks[p:])
-            np.kind, np.body = "anonymous", True
-            np.role = ""
         else:
             np.name = " ".join(t.surf for t in toks[p:])
             np.kind = kind or "official"
