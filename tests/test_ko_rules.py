@@ -271,3 +271,14 @@ def test_a_group_noun_after_a_common_noun_is_an_unnamed_group():
         ("지역 주민", "anonymous", False)
     ]
     assert _full(['김철수 주민은 "물이 찼다"고 말했다.']) == [("김철수", "citizen", True)]
+
+
+def test_igatchi_refers_back_to_the_lead():
+    paragraphs = [
+        "정부가 특별재난지역 선포를 검토하고 있다.",
+        "행정안전부는 16일 브리핑을 열고 이같이 밝혔다.",
+    ]
+    got = [(q.speaker, q.verb, q.text) for q in attribute_quotes(paragraphs, "ko")]
+    assert got == [("행정안전부", "밝혔다", "정부가 특별재난지역 선포를 검토하고 있다.")]
+    paragraphs = ["여당이 과반을 얻었다.", '오지훈 대표는 "감사드린다"며 이같이 말했다.']
+    assert [q.verb for q in attribute_quotes(paragraphs, "ko")] == ["며", "이같이 말했다"]

@@ -83,6 +83,8 @@ _QUOTATIVES = frozenset(
         "하면서",
     }
 )
+# «이같이 밝혔다»: the statement is the lead paragraph before it.
+_AS_SUCH = frozenset({"이같이", "이렇게", "이와같이"})
 # «“…”는 입장을 밝혔다»: a quote that names a stance, a view or a message, then its verb.
 _NOUN_QUOTATIVES = frozenset({"는", "라는", "이라는"})
 _STANCE_NOUNS = frozenset(
@@ -271,6 +273,8 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Korean paragraph."""
     out: list[Quote] = []
     paragraph = _blank_chrome(paragraph)
+    ctx.ko_prev_text = getattr(ctx, "ko_text", "")  # type: ignore[attr-defined]
+    ctx.ko_text = paragraph.strip()  # type: ignore[attr-defined]
     credit = _dateline(paragraph, para, ctx)
     if credit is not None:
         out.append(credit)
@@ -535,6 +539,16 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             q = _quote(np, verb, True, sentence[qs + 1 : qe - 1].strip(), para, sentence, ctx)
             if q is not None:
                 out.append(q)
+            if (
+                last
+                and qk + 2 < n
+                and toks[qk + 1].norm in _AS_SUCH
+                and _is_verb(toks[qk + 2].norm)
+                and getattr(ctx, "ko_prev_text", "")
+            ):
+                # «“…”며 이같이 말했다»: the quote, and the lead before as said too.
+                verb2 = f"{toks[qk + 1].surf} {toks[qk + 2].surf}"
+                out.extend(_reported(np, verb2, ctx.ko_prev_text, para, sentence, ctx))
         return out
     # A headline: «김이배 제주항공 대표 "…"» (a name and title, then the quote, no verb);
     # «기상청 "…"», «항소심 재판부 "…"» (an institution, then the quote).
@@ -577,6 +591,13 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         None,
     )
     if verb_at is None or out:
+        return out
+    if toks[verb_at - 1].norm in _AS_SUCH and verb_at - 1 > start_at:
+        # «행안부는 16일 브리핑을 열고 이같이 밝혔다»: what was said is the lead before.
+        found = _subject(toks, start_at, verb_at - 1, ctx, direct=False, para=para)
+        said = getattr(ctx, "ko_prev_text", "")
+        if found is not None and said:
+            return _reported(found[0], toks[verb_at].surf, said, para, sentence, ctx)
         return out
     clause_end = verb_at - 1
     while (
