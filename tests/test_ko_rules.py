@@ -282,3 +282,7 @@ def test_igatchi_refers_back_to_the_lead():
     assert got == [("행정안전부", "밝혔다", "정부가 특별재난지역 선포를 검토하고 있다.")]
     paragraphs = ["여당이 과반을 얻었다.", '오지훈 대표는 "감사드린다"며 이같이 말했다.']
     assert [q.verb for q in attribute_quotes(paragraphs, "ko")] == ["며", "이같이 말했다"]
+
+
+def test_a_quoted_name_after_an_institution_is_no_headline_statement():
+    assert _who(['삼성전자 "갤럭시" 판매가 늘었다.']) == []

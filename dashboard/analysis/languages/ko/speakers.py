@@ -561,10 +561,16 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         ):
             seg = toks[:first_q]
             person = first_q >= 2 and _is_korean_name(seg[0].norm) and _is_title(seg[-1].norm)
+            qi = toks[first_q].quote
             body = (
                 first_q <= 2
                 and _is_body(seg[-1].norm)
                 and all(_np_word(t.norm) or _is_body(t.norm) for t in seg)
+                # the quote ends the line (or another quote follows): «삼성전자 "갤럭시" 판매가
+                # 늘었다» is no headline statement
+                and all(
+                    t.quote != -1 or not _is_hangul(t.norm) for t in toks[first_q:] if t.quote != qi
+                )
             )
             if person or body:
                 np = _np(seg, ctx, particle=False)
