@@ -25,7 +25,7 @@ import re
 from functools import cache
 
 from dashboard.analysis.languages import get_pack
-from dashboard.analysis.languages.ko import strip_particle
+from dashboard.analysis.languages.ko import PARTICLES, strip_particle
 from dashboard.analysis.speakers.engine import (
     _COMMA_RE,
     _DOCUMENTS,
@@ -681,6 +681,10 @@ def _panel_of(np: _NP, ctx: _Ctx) -> _NP:
     return np
 
 
+# A particle or copula alone after a Latin word («CEO는», «CEO인»): no part of a name.
+_PARTICLE_WORDS = frozenset((*PARTICLES, "인", "이다", "이며", "이고", "으로", "에게"))
+
+
 def _merge_latin_hangul(toks: list[_Tok], text: str) -> list[_Tok]:
     """«AP통신은», «KBS는», «LG전자가»: the tokenizer cuts a Latin name from the Korean
     that is glued to it; one word again (a particle alone stays a token of its own)."""
@@ -694,7 +698,7 @@ def _merge_latin_hangul(toks: list[_Tok], text: str) -> list[_Tok]:
             and prev.norm.isascii()
             and prev.norm.isalpha()
             and _is_hangul(t.norm)
-            and t.norm not in ("은", "는", "이", "가", "도", "의", "와", "과", "을", "를")
+            and t.norm not in _PARTICLE_WORDS
         ):
             word = text[prev.start : t.end]
             out[-1] = _Tok(word, word, prev.start, t.end, prev.gap, -1)
