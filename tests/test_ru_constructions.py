@@ -145,3 +145,31 @@ def test_a_source_in_a_body_is_anonymous():
 def test_a_manner_adverbial_is_not_part_of_the_subject():
     got = _who(["ЦБ всеми силами намекал рынку, что ставка не изменится."])
     assert got[0][:3] == ("ЦБ", "state", "намекал")
+
+
+def test_a_title_between_commas_after_the_name():
+    assert _named(["Иван Петров, глава комитета, заявил, что закон примут."]) == [
+        ("Иван Петров", "глава комитета", "заявил")
+    ]
+    # a statement before the verb keeps its speaker after it
+    assert _named(["Москва и Пекин, заявил министр Олег Петров, договорились."]) == [
+        ("Олег Петров", "министр", "заявил")
+    ]
+
+
+def test_a_headline_with_a_quoted_body():
+    assert _who(["«Ростех»: выпуск вырос на пять процентов"]) == [
+        ("Ростех", "organisation", ":", "выпуск вырос на пять процентов")
+    ]
+
+
+def test_in_ones_own_statement_the_subject_speaks():
+    got = _named(["В своем заявлении министр Олег Петров подчеркнул, что план готов."])
+    assert got == [("Олег Петров", "министр", "подчеркнул")]
+
+
+def test_the_agency_told_is_not_the_speaker():
+    got = _named(["«Мы готовы», — сказал агентству Reuters министр Олег Петров."])
+    assert got == [("Олег Петров", "министр", "сказал")]
+    got = _who(["Как заявил агентству Reuters источник, знакомый с ситуацией, сделка сорвалась."])
+    assert got[0][:2] == ("источник", "anonymous")

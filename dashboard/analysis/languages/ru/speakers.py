@@ -134,6 +134,7 @@ _DATELINE_RE = re.compile(
 _HEADLINE_COLON_RE = re.compile(
     r"^\s*(?P<name>[A-ZА-ЯЁ][a-zа-яё]+(?:[ -][A-ZА-ЯЁ][a-zа-яё]+){0,2})\s*:\s+(?P<text>\S.+)$"
 )
+_HEADLINE_QUOTED_RE = re.compile(r"^\s*«(?P<name>[A-ZА-ЯЁ][^«»]{1,30})»\s*:\s+(?P<text>\S.+)$")
 # «Москва ответит на санкции — Песков» (a headline ending with the speaker after a dash).
 _HEADLINE_DASH_RE = re.compile(
     r"^(?P<text>.{12,}?)\s+[—–]\s+(?P<name>[A-ZА-ЯЁ][a-zа-яё]+(?:\s[A-ZА-ЯЁ][a-zа-яё]+)?)\s*\.?$"
@@ -232,7 +233,13 @@ def _dateline(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
 
 
 def _headline(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
-    """«Песков: ...» and «... — Песков»: a headline names its speaker."""
+    """«Песков: ...» and «... — Песков»: a headline names its speaker («Роснефть»: … a body
+    in quotes)."""
+    m = _HEADLINE_QUOTED_RE.match(sentence.strip())
+    if m:
+        np = _NP(name=m.group("name"), kind="organisation", body=True)
+        q = _quote(np, ":", False, m.group("text").strip(), para, sentence, ctx)
+        return [q] if q else []
     for rx, verb in ((_HEADLINE_COLON_RE, ":"), (_HEADLINE_DASH_RE, "—")):
         m = rx.match(sentence.strip())
         if not m:
@@ -589,10 +596,14 @@ def _by_source_phrase(toks, i, phrase, sentence, para, ctx) -> Quote | list[Quot
 def _by_statement_noun(toks, i, sentence, para, ctx) -> Quote | None:
     """«прокомментировал слова посланника Ивана Петрова о том, что …», «заявления
     Европарламента о …»: the author (genitive) of a statement whose content follows."""
+    if i > 0 and toks[i - 1].norm in ("своем", "своих", "своей", "своим", "в", "во"):
+        return None  # «В своем заявлении министр X подчеркнул»: the subject speaks
     start = i + 1
     end = start
+    verbs = _verbs()
     while end < len(toks) and end - start < 8 and not (end > start and _breaks(toks[end])):
-        if toks[end].quote != -1 or toks[end].norm in _PREPOSITIONS or toks[end].norm == "что":
+        t = toks[end]
+        if t.quote != -1 or t.norm in _PREPOSITIONS or t.norm == "что" or t.norm in verbs:
             break
         end += 1
     seg = toks[start:end]
@@ -633,6 +644,25 @@ def _impersonal(toks, i, sentence, para, ctx) -> Quote | None:
     return _quote(np, toks[i].surf, False, text, para, sentence, ctx, learn_last=False)
 
 
+def _skip_addressee(toks: list[_Tok], p: int) -> int:
+    """«заявил агентству Reuters источник»: a role in the dative with its name, followed by
+    the speaker, is whom the speaker told. Returns where the speaker phrase starts."""
+    n = len(toks)
+    cov = _covered_at(toks, p) if p < n else 0
+    if not cov or not toks[p].norm.endswith(("у", "ю", "ам", "ям")):
+        return p
+    if _role_heads().get(toks[p].norm, toks[p].norm) == toks[p].norm:
+        return p
+    k = p + cov
+    while k < n and k - p < 5 and (_is_name_word(toks[k]) or _is_acronym(toks[k])):
+        if _breaks(toks[k]) and toks[k].quote == -1:
+            break
+        k += 1
+    if k < n and not _breaks(toks[k]) and (_covered_at(toks, k) or _is_name_word(toks[k])):
+        return k
+    return p
+
+
 def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
     """The speaker phrase after a verb: «— заявил на брифинге директор ФСБ Иван Петров в ...».
     Circumstances (adverbs, prepositional phrases) may come first; a name inside a
@@ -652,6 +682,7 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
             and (_covered_at(toks, k) or _is_name_word(toks[k]))
         ):
             j = p = k
+    p = j = _skip_addressee(toks, p)
     after_prep = False
     start = -1
     while p < n and p - j < 8:
@@ -897,17 +928,48 @@ def _quoted_name_before(toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _before_apposition(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """«Иван Петров, глава комитета, заявил»: a name, then its title between commas."""
+    b = i - 1
+    while b > 0 and i - b < 7 and not _COMMA_RE.search(toks[b].gap):
+        if toks[b].quote != -1 or _HARD_PUNCT.search(toks[b].gap):
+            return None
+        b -= 1
+    if b <= 0 or not _COMMA_RE.search(toks[b].gap) or not _covered_at(toks, b):
+        return None
+    if not toks[b].surf[:1].islower():
+        return None
+    a = b - 1
+    while a > 0 and b - a < 3 and _is_name_word(toks[a - 1]) and not _breaks(toks[a]):
+        a -= 1
+    if not all(_is_name_word(t) for t in toks[a:b]):
+        return None
+    bounded = a == 0 or _COMMA_RE.search(toks[a].gap) or _HARD_PUNCT.search(toks[a].gap)
+    if not bounded and toks[a - 1].norm not in _adverbs() | _not_names():
+        return None
+    np = _np(toks[a:b], sentence, ctx, case="")
+    if np is None:
+        return None
+    np.role = np.role or sentence[toks[b].start : toks[i - 1].end]
+    kind, _ = _kind_of(toks[b:i], _ROLES, prefer_person=True)
+    np.kind = kind or np.kind
+    return np
+
+
 def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> list[Quote]:
     t = toks[i]
     n = len(toks)
     before_dash = any(d in t.gap for d in _DASHES)
     before_comma = bool(_COMMA_RE.search(t.gap))
     after_quote = i > 0 and toks[i - 1].quote != -1 and not _quoted_name_before(toks, i)
-    if (before_dash or before_comma or after_quote) and i > 0:
+    app = None
+    if before_comma and not before_dash and not after_quote:
+        app = _before_apposition(toks, i, sentence, ctx)
+    if app is None and (before_dash or before_comma or after_quote) and i > 0:
         return _statement_first(toks, i, quotes, sentence, para, ctx, before_dash)
     if i + 1 < n and toks[i + 1].norm in _STATEMENT_NOUNS:
         return []  # «прокомментировал слова X о …»: the content is X's (see _by_statement_noun)
-    np = _before_np(toks, i, sentence, ctx) or _before_circumstance(toks, i, sentence, ctx)
+    np = app or _before_np(toks, i, sentence, ctx) or _before_circumstance(toks, i, sentence, ctx)
     if np is None:
         pair = _relayed_body(toks, t, i + 1, sentence, ctx)
         if pair is not None:
