@@ -30,7 +30,9 @@ from dashboard.analysis.dates.engine import (
     _rolling_cand,
     _RuleSpec,
     _Speed,
+    _valid_day,
     _weekday_cand,
+    _year_for,
     _year_span,
 )
 from dashboard.analysis.languages import get_pack
@@ -57,6 +59,7 @@ def _ru_lexicon() -> _RuLex:
 
 _QUAL = {
     "прошл": _PAST,
+    "минувш": _PAST,
     "предыдущ": _PAST,
     "следующ": _NEXT,
     "будущ": _NEXT,
@@ -132,7 +135,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
     month_re = re.compile(
         rf"""(?ix)
         (?P<wdp>(?<!\w)(?:во?\s+)?(?P<wdn>{wd}),?\s+(?=\d))?
-        (?:(?<![\w.,])(?P<day>\d{{1,2}})(?:\s*[-–]\s*(?P<day2>\d{{1,2}}))?\s+
+        (?:(?:(?<!\w)с\s+)?(?<![\w.,])(?P<day>\d{{1,2}})(?:(?:\s*[-–]\s*|\s+по\s+)(?P<day2>\d{{1,2}}))?\s+
          |(?<!\w)(?P<pre>в|с|до|к)\s+)?
         (?<!\w)(?P<mon>{mon})(?!\w)
         (?:\s+(?P<year>{_YEAR})(?:\s*(?:года|г\.))?)?
@@ -200,7 +203,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
     # «в среду», «во вторник», «в прошлую пятницу», «в следующий понедельник»
     weekday_re = re.compile(
         rf"""(?ix)
-        (?<!\w)(?:во?\s+)?(?:(?P<q>прошл\w*|следующ\w*|эт\w*)\s+)?(?P<wd>{wd})(?!\w)
+        (?<!\w)(?:во?\s+)?(?:(?P<q>прошл\w*|минувш\w*|следующ\w*|будущ\w*|эт\w*)\s+)?(?P<wd>{wd})(?!\w)
         """
     )
 
@@ -228,6 +231,74 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
 
     def relunit_rule(m, ctx):
         return [_relunit_cand(ctx, m, _UNITS[m["u"].lower()], _qual(m["q"]), "")]
+
+    # «в конце февраля», «в начале марта 2015 года»: a third of a month (approximate)
+    month_part_re = re.compile(
+        rf"""(?ix)
+        (?<!\w)(?:(?:в|до|к|с)\s+)?(?P<part>конц[аеу]|начал[аеу]|середин[аеуы])\s+
+        (?P<mon>{mon})(?!\w)(?:\s+(?P<year>{_YEAR})(?:\s*(?:года|г\.))?)?
+        """
+    )
+
+    def month_part_rule(m, ctx):
+        mo = lx.months[m["mon"].lower()]
+        y = int(m["year"]) if m["year"] else None
+        if y is None and ctx.pub is not None:
+            y = _year_for(ctx.pub, mo, 0, None)
+        elif y is None:
+            y = _sentence_year(ctx.norm)
+        if y is None:
+            return [_mk(ctx, m, None, None, "range", approx=True)]
+        first, last = _month_span(y, mo)
+        part = m["part"].lower()[:4]
+        start = {"нача": 1, "сере": 11, "конц": 21}[part]
+        end = {"нача": 10, "сере": 20, "конц": last.day}[part]
+        return [_mk(ctx, m, date(y, mo, start), date(y, mo, end), "range", approx=True)]
+
+    # «с 1 марта по 5 апреля (2024 года)»: two dates of one range
+    span_re = re.compile(
+        rf"""(?ix)
+        (?<!\w)с\s+(?P<d1>\d{{1,2}})\s+(?P<m1>{mon})\s+по\s+(?P<d2>\d{{1,2}})\s+
+        (?P<m2>{mon})(?!\w)(?:\s+(?P<year>{_YEAR})(?:\s*(?:года|г\.))?)?
+        """
+    )
+
+    def span_rule(m, ctx):
+        m1, m2 = lx.months[m["m1"].lower()], lx.months[m["m2"].lower()]
+        d1, d2 = int(m["d1"]), int(m["d2"])
+        y = int(m["year"]) if m["year"] else None
+        if y is None:
+            y = _year_for(ctx.pub, m2, d2, None) if ctx.pub else _sentence_year(ctx.norm)
+        if y is None:
+            return [_mk(ctx, m, None, None, "range", approx=True)]
+        y1 = y if (m1, d1) <= (m2, d2) else y - 1
+        if not (_valid_day(y1, m1, d1) and _valid_day(y, m2, d2)):
+            return []
+        return [_mk(ctx, m, date(y1, m1, d1), date(y, m2, d2), "range")]
+
+    # «через неделю», «через два года»
+    after_re = re.compile(
+        rf"""(?ix)
+        (?<!\w)через\s+(?:(?P<n>\d{{1,3}}|{num})\s+)?(?P<u>{_alt(_UNITS)})(?!\w)
+        """
+    )
+
+    def after_rule(m, ctx):
+        n = _num(m["n"], lx) if m["n"] else 1
+        if not n:
+            return []
+        return [_duration_cand(ctx, m, _UNITS[m["u"].lower()], n, False)]
+
+    # «в 1990-х годах», «2020-х»: a decade
+    decade_re = re.compile(
+        r"""(?ix)
+        (?<![\w.,])(?P<y>(?:1[89]|20)\d0)\s*-?\s*х(?!\w)(?:\s+(?:годах|годов|годы|гг\.?))?
+        """
+    )
+
+    def decade_rule(m, ctx):
+        y = int(m["y"])
+        return [_mk(ctx, m, date(y, 1, 1), date(y + 9, 12, 31), "range")]
 
     # «текущий год», «на следующий год», «этого года», «прошлого месяца»
     relunit2_re = re.compile(
@@ -272,7 +343,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
             y = int(m["year"])
         elif ctx.pub is not None:
             y = ctx.pub.year + {_PAST: -1, _NEXT: 1}.get(_qual(m["q"]) if m["q"] else "", 0)
-            if first == 12 and not m["q"] and ctx.pub.month <= 2:
+            if first == 12 and (not m["q"] or _qual(m["q"]) == _CUR) and ctx.pub.month <= 2:
                 y -= 1  # «зимой» in January: the winter that began in December
         else:
             y = _sentence_year(ctx.norm)
@@ -326,6 +397,10 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         (relunit2_re, relunit_rule, {"год", "года", "месяц", "месяца", "неделю", "недели"}, None),
         (part_re, part_rule, {"года", "месяца", "недели"}, None),
         (month_range_re, month_range_rule, words(lx.months), None),
+        (month_part_re, month_part_rule, words(lx.months), None),
+        (span_re, span_rule, {"по"}, speed.gate(r"\d")),
+        (after_re, after_rule, {"через"}, None),
+        (decade_re, decade_rule, {_DIGIT}, speed.gate(r"\d")),
         (season_re, season_rule, set(_SEASONS), None),
         (
             rolling_re,
