@@ -173,3 +173,27 @@ def test_the_agency_told_is_not_the_speaker():
     assert got == [("Олег Петров", "министр", "сказал")]
     got = _who(["Как заявил агентству Reuters источник, знакомый с ситуацией, сделка сорвалась."])
     assert got[0][:2] == ("источник", "anonymous")
+
+
+def test_legal_roles_and_their_synonyms():
+    got = _named(
+        [
+            "Адвокат Иван Сидоров заявил, что обжалует приговор.",
+            "Как подчеркнул защитник, в приговоре нет анализа.",
+        ]
+    )
+    assert got == [
+        ("Иван Сидоров", "Адвокат", "заявил"),
+        ("Иван Сидоров", "Адвокат", "подчеркнул"),
+    ]
+
+
+def test_a_genitive_country_between_title_and_a_three_word_name():
+    got = _named(["Президент Турции Реджеп Тайип Эрдоган заявил, что помощь прибыла."])
+    assert got == [("Реджеп Тайип Эрдоган", "Президент Турции", "заявил")]
+
+
+def test_a_present_plural_verb_with_a_body():
+    assert _who(["Об этом говорят в Кремле."])[0][:2] == ("Кремль", "state")
+    # a question headline reports nobody yet (test_pack_ru)
+    assert _who(["Что говорят в Кремле о переговорах"]) == []

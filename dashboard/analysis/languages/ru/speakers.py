@@ -464,7 +464,7 @@ def _relayed_body(
 ) -> tuple[_NP | None, _NP] | None:
     """«сообщили ТАСС в пресс-службе МЧС», «рассказали в министерстве»: after a plural verb,
     the body that spoke (prepositional after «в») and the outlet it spoke to, if named."""
-    if not verb.norm.endswith("ли"):
+    if not verb.norm.endswith(_PLURAL_VERB_ENDINGS):
         return None
     found = _body_after(toks, j, sentence)
     if found is None:
@@ -869,6 +869,9 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
         if cov[r - 1] or _is_acronym(t) and any(cov[:r]):
             r -= 1
             continue
+        if r >= 2 and cov[r - 2] and _is_name_word(t) and t.norm.endswith(("а", "я", "и", "ы")):
+            r -= 1  # «Президент Турции Реджеп Тайип Эрдоган»: a genitive body after the title
+            continue
         if (
             t.surf[:1].islower()
             and t.norm not in _PREPOSITIONS
@@ -971,7 +974,8 @@ def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> list[Quote]
         return []  # «прокомментировал слова X о …»: the content is X's (see _by_statement_noun)
     np = app or _before_np(toks, i, sentence, ctx) or _before_circumstance(toks, i, sentence, ctx)
     if np is None:
-        pair = _relayed_body(toks, t, i + 1, sentence, ctx)
+        question = i > 0 and toks[0].norm in ("что", "кто", "почему", "зачем") and i <= 2
+        pair = None if question else _relayed_body(toks, t, i + 1, sentence, ctx)
         if pair is not None:
             return _relayed_quotes(pair, t.surf, False, sentence.strip(" ."), para, sentence, ctx)
         # «Об этом заявил министр Иван Петров.»: the statement was the sentence before.
