@@ -197,3 +197,16 @@ def test_a_present_plural_verb_with_a_body():
     assert _who(["Об этом говорят в Кремле."])[0][:2] == ("Кремль", "state")
     # a question headline reports nobody yet (test_pack_ru)
     assert _who(["Что говорят в Кремле о переговорах"]) == []
+
+
+def test_what_became_known_to_an_outlet():
+    assert _who(["Как стало известно «Коммерсанту», сделка сорвалась."])[0][:3] == (
+        "Коммерсант",
+        "media",
+        "стало известно",
+    )
+    assert _who(["Об этом стало известно Центру защиты прав СМИ."])[0][:2] == (
+        "Центр защиты прав СМИ",
+        "organisation",
+    )
+    assert _who(["Стало известно, что сделка сорвалась."]) == []

@@ -180,7 +180,7 @@ def _phrase_words() -> frozenset[str]:
     «мнению», «данным», «цитата»), and «ссылкой» of «со ссылкой на»."""
     skip = {"по", "со", "как", "его", "ее", "их"}
     words = {w for phrase in _source_phrases() for w in phrase if w not in skip}
-    return frozenset(words | {"ссылкой"})
+    return frozenset(words | {"ссылкой", "известно"})
 
 
 @cache
@@ -269,6 +269,12 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if t.quote != -1:
             i += 1
             continue
+        if tuple(x.norm for x in toks[i : i + 2]) == ("стало", "известно"):
+            q = _became_known(toks, i, sentence, para, ctx)
+            if q is not None:
+                out.append(q)
+                i += 2
+                continue
         if tuple(x.norm for x in toks[i : i + 3]) == _REFERENCE:
             q = _by_reference(toks, i, sentence, para, ctx)
             if q is not None and out and out[-1].sentence == sentence:
@@ -507,6 +513,35 @@ def _accusative_np(seg: list[_Tok], sentence: str, ctx: _Ctx) -> _NP | None:
         if np.role.startswith(head.surf):
             np.role = nom + np.role[len(head.surf) :]
     return np
+
+
+def _became_known(toks, i, sentence, para, ctx) -> Quote | None:
+    """«Как стало известно «Коммерсанту», …», «Об этом стало известно РБК»: the outlet (or
+    body) that learnt it, in the dative, is the source of the report."""
+    k = i + 2
+    if k >= len(toks) or _HARD_PUNCT.search(toks[k].gap) or _COMMA_RE.search(toks[k].gap):
+        return None
+    if toks[k].quote != -1:
+        np = _quoted_outlet(toks, toks[k].quote, sentence)
+        if np is not None and " " not in np.name:
+            np.name = _nominative_from_dative(np.name)
+    else:
+        end = _clause_end(toks, k)
+        seg = toks[k:end]
+        if not seg or not (_is_name_word(seg[0]) or _is_acronym(seg[0])):
+            return None
+        cut = next((m for m in range(1, len(seg)) if seg[m].norm in _PREPOSITIONS), len(seg))
+        seg = seg[:cut]
+        np = _np(seg, sentence, ctx, case="dative")
+        if np is None:  # «стало известно РБК», «… Центру защиты прав СМИ»: a name as written
+            rest = sentence[seg[0].end : seg[-1].end]
+            np = _NP(name=_nominative_from_dative(seg[0].surf) + rest, kind="organisation")
+    if np is None or np.kind == "anonymous":
+        return None
+    np.body = True
+    np.kind = np.kind if np.kind not in ("other", "") else "media"
+    text = sentence.strip(" .")
+    return _quote(np, "стало известно", False, text, para, sentence, ctx, learn_last=False)
 
 
 def _by_reference(toks, i, sentence, para, ctx) -> Quote | None:
