@@ -2,16 +2,15 @@
 «в 1950–1953 годах», «в среду», «вчера», «на прошлой неделе», «в прошлом году», «три года
 назад», vague «недавно».
 
-`patterns(speed)` returns the rule specs the shared engine (dashboard.analysis.dates.engine)
-compiles; words come from this folder's dates_*.txt files. Matching is case-insensitive.
+`patterns(lexicon, speed)` returns the rule specs the shared engine
+(dashboard.analysis.dates.engine) compiles; the engine reads the lexicon (`date_lexicon`)
+from this folder's dates_*.txt files. Matching is case-insensitive.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from dashboard.analysis.dates.engine import (
     _CUR,
@@ -19,6 +18,7 @@ from dashboard.analysis.dates.engine import (
     _NEXT,
     _PAST,
     _YEAR,
+    DateLexicon,
     _absolute,
     _alt,
     _check_weekday,
@@ -35,27 +35,6 @@ from dashboard.analysis.dates.engine import (
     _year_for,
     _year_span,
 )
-from dashboard.analysis.languages import get_pack
-
-
-@dataclass(frozen=True)
-class _RuLex:
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    numbers: dict[str, int]
-    vague: tuple[str, ...]
-
-
-@cache
-def _ru_lexicon() -> _RuLex:
-    pack = get_pack("ru")
-    return _RuLex(
-        months={f[0].lower(): int(f[1]) for f in pack.fields("dates_months.txt")},
-        weekdays={f[0].lower(): int(f[1]) for f in pack.fields("dates_weekdays.txt")},
-        numbers={f[0].lower(): int(f[1]) for f in pack.fields("dates_numbers.txt")},
-        vague=tuple(x.lower() for x in pack.lines("dates_vague.txt")),
-    )
-
 
 _QUAL = {
     "прошл": _PAST,
@@ -125,8 +104,7 @@ def _qual(word: str) -> str:
     return next((q for stem, q in _QUAL.items() if word.startswith(stem)), _CUR)
 
 
-def patterns(speed: _Speed) -> list[_RuleSpec]:
-    lx = _ru_lexicon()
+def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     mon = _alt(lx.months)
     wd = _alt(lx.weekdays)
     num = _alt(lx.numbers)
