@@ -127,8 +127,8 @@ _NAME_WORD_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁa-zа-яё]
 _ACRONYM_RE = re.compile(r"[A-ZА-ЯЁ0-9]*[A-ZА-ЯЁ][a-zа-яё]*[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё0-9]*")
 # «МОСКВА, 26 мар - ПРАЙМ.» / «ВАШИНГТОН, 3 июня — РИА Новости.»: the dispatch's agency.
 _DATELINE_RE = re.compile(
-    r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s+\d{1,2}\s+[а-яё]+\.?(?:\s+\d{4})?\s*[-—–]\s*"
-    r"(?P<agency>[A-ZА-ЯЁ][\w.\- ]{1,28}?)\s*\.\s"
+    r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s+\d{1,2}\s+[а-яё]+\.?(?:\s+\d{4})?(?:\s*[-—–]\s*"
+    r"(?P<agency>[A-ZА-ЯЁ][\w.\- ]{1,28}?)\s*\.\s|\.?\s*/(?P<slashed>[A-ZА-ЯЁ][\w.\- ]{1,28}?)/\.?\s)"
 )
 # «Песков: Москва не получала ответа» (a headline naming the speaker before a colon).
 _HEADLINE_COLON_RE = re.compile(
@@ -139,6 +139,7 @@ _HEADLINE_QUOTED_RE = re.compile(r"^\s*«(?P<name>[A-ZА-ЯЁ][^«»]{1,30})»\s
 _HEADLINE_DASH_RE = re.compile(
     r"^(?P<text>.{12,}?)\s+[—–]\s+(?P<name>[A-ZА-ЯЁ][a-zа-яё]+(?:\s[A-ZА-ЯЁ][a-zа-яё]+)?)\s*\.?$"
 )
+_CHANNEL_HEADS = ("сайт", "странице", "телеграм", "telegram", "канале", "соцсет", "аккаунт")
 _DOCUMENT_PHRASE_HEADS = ("заявлени", "сообщени", "пресс-релиз", "документ", "релиз", "сайт")
 
 
@@ -226,7 +227,7 @@ def _dateline(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     m = _DATELINE_RE.match(paragraph)
     if not m:
         return []
-    agency = m.group("agency").strip()
+    agency = (m.group("agency") or m.group("slashed")).strip()
     np = _NP(name=agency, kind="media", body=True)
     q = _quote(np, "—", False, paragraph[m.end() :].strip(), para, paragraph, ctx)
     return [q] if q else []
@@ -659,18 +660,43 @@ def _impersonal(toks, i, sentence, para, ctx) -> Quote | None:
     k = i + 1
     if k < len(toks) and toks[k].norm in ("в", "во", "на"):
         k += 1
-    if k >= len(toks) or not toks[k].norm.startswith(_DOCUMENT_PHRASE_HEADS):
+    if k >= len(toks) or not toks[k].norm.startswith(_DOCUMENT_PHRASE_HEADS + _CHANNEL_HEADS):
         return None
     start = k + 1
+    # «в сообщении на сайте Кремля», «в Telegram-канале ведомства»: the page, then its owner
+    pages = _DOCUMENT_PHRASE_HEADS + _CHANNEL_HEADS
+    if start + 1 < len(toks) and toks[start].norm in _IN | {"на"}:
+        start += 2 if toks[start + 1].norm.startswith(pages) else 0
+    while start < len(toks) and toks[start].norm.startswith(_CHANNEL_HEADS):
+        start += 1  # «Telegram-канале» read as two words
     end = start
-    while end < len(toks) and end - start < 6 and not (end > start and _breaks(toks[end])):
-        if toks[end].norm in _PREPOSITIONS or toks[end].quote != -1:
+    quoted = -1
+    while end < len(toks) and end - start < 6:
+        t = toks[end]
+        if t.quote != -1 and t.quote == quoted:
+            end += 1
+            continue
+        if end > start and _breaks(t) and not (t.quote != -1 and end - start <= 3):
             break
+        if t.norm in _PREPOSITIONS:
+            break
+        if t.quote != -1:  # «пресс-службы компании «Газпром»»: the name in quotes
+            quoted = t.quote
         end += 1
     seg = toks[start:end]
     if not seg:
         return None
-    np = _np(seg, sentence, ctx, case="genitive")
+    if any(t.quote != -1 for t in seg):
+        head = [t for t in seg if t.quote == -1]
+        owner = _np(head, sentence, ctx, case="genitive") if head else None
+        name = sentence[seg[0].start : seg[-1].end]
+        if owner is not None and name.startswith(seg[0].surf):
+            nom = owner.name.split()[0] if owner.name else seg[0].surf
+            name = nom + name[len(seg[0].surf) :]
+        np = _NP(name=name.rstrip("»") + ("»" if name.count("«") > name.count("»") else ""))
+        np.kind, np.body = (owner.kind if owner else "organisation"), True
+    else:
+        np = _np(seg, sentence, ctx, case="genitive")
     if np is None:
         return None
     text = sentence[: toks[i].start].strip(" ,—–-«»")
@@ -1178,7 +1204,10 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
         if case == "genitive" and np.name.startswith(seg[0].surf):
             # «заявления Европарламента», «со слов главы МЧС»: the head in the nominative
             nom = _role_heads().get(seg[0].norm, "")
-            nom = nom if nom and not seg[0].surf[:1].isupper() else nominative_name(seg[0].surf)
+            if not nom or nom == seg[0].norm:
+                nom = nominative_name(seg[0].surf)
+            elif seg[0].surf[:1].isupper():
+                nom = nom[:1].upper() + nom[1:]  # «Кремля» -> «Кремль»
             np.name = nom + np.name[len(seg[0].surf) :]
         if case == "dative" and len(seg) >= 1:
             np.name = _nominative_from_dative(seg[0].surf) + np.name[len(seg[0].surf) :]
