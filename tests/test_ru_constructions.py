@@ -229,3 +229,19 @@ def test_impersonal_reports_name_the_owner_of_the_page():
 def test_a_tass_dateline_with_slashes():
     got = _who(["МОСКВА, 12 марта. /ТАСС/. Правительство утвердило план."])
     assert got == [("ТАСС", "media", "—", "Правительство утвердило план.")]
+
+
+def test_the_outlets_interlocutor_is_the_voice_just_quoted():
+    got = _who(
+        [
+            "Об этом сообщили ТАСС в пресс-службе МВД. "
+            "«Пострадавших нет», — уточнил собеседник агентства."
+        ]
+    )
+    assert [(s, v) for s, _, v, _ in got] == [
+        ("пресс-служба МВД", "сообщили"),
+        ("ТАСС", "сообщили"),
+        ("пресс-служба МВД", "уточнил"),
+    ]
+    # with nobody quoted before, the interlocutor stays unnamed
+    assert _who(["«Мы успеем», — уточнил собеседник издания."])[0][1] == "anonymous"

@@ -1313,8 +1313,23 @@ def _quote(
             hit = ctx.last  # «— подчеркнул дипломат»: the person just quoted
         if hit is not None:
             np = _NP(hit.name, hit.role, hit.kind, hit.affiliation or np.affiliation, False, True)
+    voice = getattr(ctx, "ru_last_voice", None)
+    if np.kind == "anonymous" and voice is not None and _is_interlocutor(np.name, sentence):
+        np = voice  # «— уточнил собеседник агентства»: the voice the outlet just quoted
     np = ctx.resolve(np)
     ctx.learn(np)
     if not np.body and learn_last:
         ctx.last = np  # «сказал он»: the last person, not the agency that relayed it
+    if learn_last and np.kind not in ("media", "anonymous"):
+        ctx.ru_last_voice = np  # type: ignore[attr-defined]
     return quote_of(np, verb, direct, text, para, sentence)
+
+
+_INTERLOCUTOR_RE = re.compile(
+    r"(?i)собеседни(?:к|ца)\s+(?:агентства|издания|газеты|телеканала|портала|радиостанции)"
+)
+
+
+def _is_interlocutor(name: str, sentence: str) -> bool:
+    """«собеседник агентства / издания / газеты»: the outlet's interlocutor."""
+    return _fold(name.lower()).startswith("собеседни") and bool(_INTERLOCUTOR_RE.search(sentence))
