@@ -245,3 +245,16 @@ def test_the_outlets_interlocutor_is_the_voice_just_quoted():
     ]
     # with nobody quoted before, the interlocutor stays unnamed
     assert _who(["«Мы успеем», — уточнил собеседник издания."])[0][1] == "anonymous"
+
+
+def test_a_place_adjective_inside_the_title_and_the_title_later():
+    got = _named(
+        [
+            "Губернатор Оренбургской области Денис Паслер сообщил, что ущерб велик.",
+            "Оренбургский губернатор добавил, что вода спадает.",
+        ]
+    )
+    assert got == [
+        ("Денис Паслер", "Губернатор Оренбургской области", "сообщил"),
+        ("Денис Паслер", "Губернатор Оренбургской области", "добавил"),
+    ]

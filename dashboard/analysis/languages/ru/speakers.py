@@ -934,6 +934,15 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
             r -= 1  # «Президент Турции Реджеп Тайип Эрдоган»: a genitive body after the title
             continue
         if (
+            _is_name_word(t)
+            and t.norm.endswith(_ADJECTIVE_ENDINGS)
+            and r < q
+            and seg[r].surf[:1].islower()
+            and any(cov[max(0, r - 5) : r - 1])
+        ):
+            r -= 1  # «Губернатор Оренбургской области Денис Паслер»: a place adjective
+            continue
+        if (
             t.surf[:1].islower()
             and t.norm not in _PREPOSITIONS
             and t.norm not in adverbs
