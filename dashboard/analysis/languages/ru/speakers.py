@@ -205,6 +205,8 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         or not words.isdisjoint(_STATEMENT_NOUNS)
     )
     _learn_mentions(paragraph, ctx)
+    seen = getattr(ctx, "ru_seen", "")
+    ctx.ru_seen = seen + " " + _fold(paragraph.lower())  # type: ignore[attr-defined]
     sentences = split_sentences(paragraph)
     if len(sentences) == 1 and not triggered:
         out.extend(_headline(sentences[0], para, ctx))
@@ -1322,6 +1324,10 @@ def _quote(
             hit = ctx.last  # «— подчеркнул дипломат»: the person just quoted
         if hit is not None:
             np = _NP(hit.name, hit.role, hit.kind, hit.affiliation or np.affiliation, False, True)
+    if np.body:
+        full = _full_body_name(np.name, getattr(ctx, "ru_seen", ""))
+        if full:
+            np = _NP(full, np.role, np.kind, np.affiliation, True, np.known)
     voice = getattr(ctx, "ru_last_voice", None)
     if np.kind == "anonymous" and voice is not None and _is_interlocutor(np.name, sentence):
         np = voice  # «— уточнил собеседник агентства»: the voice the outlet just quoted
@@ -1332,6 +1338,37 @@ def _quote(
     if learn_last and np.kind not in ("media", "anonymous"):
         ctx.ru_last_voice = np  # type: ignore[attr-defined]
     return quote_of(np, verb, direct, text, para, sentence)
+
+
+@cache
+def _body_classes() -> tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]:
+    """speaker_body_synonyms.txt: (full name, its other names, a pattern of the full name in
+    any case: each word's stem without its last letter)."""
+    pack = get_pack("ru")
+    if not pack.has_lexicon("speaker_body_synonyms.txt"):
+        return ()
+    out = []
+    for fields in pack.fields("speaker_body_synonyms.txt"):
+        full = fields[0]
+        names = frozenset(_fold(f.lower()) for f in fields)
+        words = [_fold(w.lower()) for w in full.split()]
+        stems = [re.escape(w[:-1] if len(w) > 4 else w) + r"\w*" for w in words]
+        out.append((full, names, re.compile(r"(?<!\w)" + r"\s+".join(stems))))
+    return tuple(out)
+
+
+def _full_body_name(name: str, seen: str) -> str:
+    """«Центробанк», «ЦБ», «регулятор» -> «Банк России» when the article has named it so."""
+    low = _fold(name.lower())
+    words = low.split()
+    if not words:
+        return ""
+    head = _role_heads().get(words[0], words[0])
+    forms = {low, " ".join([head, *words[1:]])}
+    for full, names, rx in _body_classes():
+        if forms & names and _fold(full.lower()) not in forms and rx.search(seen):
+            return full
+    return ""
 
 
 _INTERLOCUTOR_RE = re.compile(
