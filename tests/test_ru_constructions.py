@@ -274,3 +274,10 @@ def test_a_short_name_of_a_body_named_in_full_before():
     # never named in full: the short name stays
     got = _who(["«Риски выросли», — говорится в пресс-релизе Центробанка."])
     assert got[0][0] == "Центробанк"
+
+
+def test_announced_reports_speech_only_with_its_content():
+    assert _named(["Президент Олег Петров объявил, что выборы пройдут в мае."]) == [
+        ("Олег Петров", "Президент", "объявил")
+    ]
+    assert _who(["В стране объявили семидневный траур."]) == []
