@@ -1329,12 +1329,14 @@ def _quote(
         if full:
             np = _NP(full, np.role, np.kind, np.affiliation, True, np.known)
     voice = getattr(ctx, "ru_last_voice", None)
+    spoke_for = False
     if np.kind == "anonymous" and voice is not None and _is_interlocutor(np.name, sentence):
         np = voice  # «— уточнил собеседник агентства»: the voice the outlet just quoted
+        spoke_for = True
     np = ctx.resolve(np)
     ctx.learn(np)
-    if not np.body and learn_last:
-        ctx.last = np  # «сказал он»: the last person, not the agency that relayed it
+    if (not np.body or spoke_for) and learn_last:
+        ctx.last = np  # «сказал он»: the last person (or the interlocutor speaking for a body)
     if learn_last and np.kind not in ("media", "anonymous"):
         ctx.ru_last_voice = np  # type: ignore[attr-defined]
     return quote_of(np, verb, direct, text, para, sentence)
