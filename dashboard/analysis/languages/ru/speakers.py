@@ -717,6 +717,13 @@ def _skip_addressee(toks: list[_Tok], p: int) -> int:
     if _role_heads().get(toks[p].norm, toks[p].norm) == toks[p].norm:
         return p
     k = p + cov
+    if k < n and toks[k].quote != -1:  # «корреспонденту «Чемпионата» нападающий X»
+        qi = toks[k].quote
+        while k < n and toks[k].quote == qi:
+            k += 1
+        if k < n and (_COMMA_RE.search(toks[k].gap) or _HARD_PUNCT.search(toks[k].gap)):
+            return p
+        return k if k < n and (_covered_at(toks, k) or toks[k].surf[:1].isalpha()) else p
     while k < n and k - p < 5 and (_is_name_word(toks[k]) or _is_acronym(toks[k])):
         if _breaks(toks[k]) and toks[k].quote == -1:
             break
@@ -724,6 +731,25 @@ def _skip_addressee(toks: list[_Tok], p: int) -> int:
     if k < n and not _breaks(toks[k]) and (_covered_at(toks, k) or _is_name_word(toks[k])):
         return k
     return p
+
+
+def _quoted_in_title(toks: list[_Tok], k: int) -> int:
+    """A short quoted name right after a title word and right before a capitalised name
+    («тренер «Зенита» Сергей Семак»): the index after the quoted run, else -1."""
+    qi = toks[k].quote
+    if qi == -1 or k == 0 or toks[k - 1].quote != -1:
+        return -1
+    prev = toks[k - 1]
+    if prev.norm in _OUTLET_HEADS or not any(r.type == "person" for r in _ROLES.get(prev.norm, ())):
+        return -1  # «корреспондент «Чемпионата»»: the outlet is the source (_after_np)
+    e = k
+    while e < len(toks) and toks[e].quote == qi:
+        e += 1
+    if e - k > 3 or e >= len(toks) or not _is_name_word(toks[e]):
+        return -1
+    if _COMMA_RE.search(toks[e].gap) or _HARD_PUNCT.search(toks[e].gap):
+        return -1
+    return e
 
 
 def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
@@ -784,9 +810,15 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
     q = start
     seen_name = False
     lower_run = 0
+    skipped = -1
     while q < n:
         t = toks[q]
-        if q > start and _breaks(t) or t.quote != -1 or t.norm in _PREPOSITIONS:
+        if t.quote != -1 and q > start and not seen_name:
+            e = _quoted_in_title(toks, q)
+            if e != -1:  # «главный тренер «Зенита» Сергей Семак»: the club is the title's
+                q = skipped = e
+                continue
+        if q > start and q != skipped and _breaks(t) or t.quote != -1 or t.norm in _PREPOSITIONS:
             break
         cov = _covered_at(toks, q)
         if cov and not seen_name:
@@ -888,6 +920,12 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
         _COMMA_RE.search(toks[start].gap) or _HARD_PUNCT.search(toks[start].gap)
     ):
         if toks[start - 1].quote != -1:
+            k = start - 1
+            while k > 0 and toks[k - 1].quote == toks[start - 1].quote:
+                k -= 1
+            if k > 0 and start < i and _quoted_in_title(toks, k) == start:
+                start = k  # «Главный тренер «Спартака» Деян Станкович поделился»
+                continue
             break
         start -= 1
     seg = toks[start:i]
@@ -1232,6 +1270,8 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
         np.name = _name_text(seg, 0, len(seg), sentence)
         np.kind, np.body = "state", True
     np.affiliation = _affiliation(role_toks or seg, speaker_is_place=np.body)
+    if np.role.count("«") > np.role.count("»"):
+        np.role += "»"  # «тренер «Зенита»»: the closing mark sits before the name
     return np
 
 
