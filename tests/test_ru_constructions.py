@@ -312,3 +312,23 @@ def test_verbs_of_reaction_and_opinion_need_their_content():
         ("Петров", "", "отреагировал")
     ]
     assert _who(["Министр Олег Петров выразил соболезнования семьям погибших."]) == []
+
+
+def test_names_in_the_genitive_of_soft_stems_and_short_feminine_names():
+    from dashboard.analysis.languages.ru import nominative_name
+
+    assert [nominative_name(w) for w in ("Игоря", "Эммануэля", "Юлии", "Натальи")] == [
+        "Игорь",
+        "Эммануэль",
+        "Юлия",
+        "Наталья",
+    ]
+    assert _named(["По словам Эммануэля Макрона, Франция поможет."]) == [
+        ("Эммануэль Макрон", "", "По словам")
+    ]
+
+
+def test_a_role_in_the_dative_before_the_verb_is_the_one_told():
+    assert _named(["Президенту доложил глава МЧС Олег Петров."]) == [
+        ("Олег Петров", "глава МЧС", "доложил")
+    ]

@@ -707,6 +707,13 @@ def _impersonal(toks, i, sentence, para, ctx) -> Quote | None:
     return _quote(np, toks[i].surf, False, text, para, sentence, ctx, learn_last=False)
 
 
+def _is_dative_role(t: _Tok) -> bool:
+    """A role word in the dative («президенту», «журналистам»): its nominative differs."""
+    if not _covered_at([t], 0) or not t.norm.endswith(("у", "ю", "ам", "ям", "ому", "ему")):
+        return False
+    return _role_heads().get(t.norm, t.norm) != t.norm
+
+
 def _skip_addressee(toks: list[_Tok], p: int) -> int:
     """«заявил агентству Reuters источник»: a role in the dative with its name, followed by
     the speaker, is whom the speaker told. Returns where the speaker phrase starts."""
@@ -993,6 +1000,8 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
         break
     if r == len(seg):
         return None
+    if r == len(seg) - 1 and _is_dative_role(seg[r]):
+        return None  # «Президенту доложил глава МЧС»: the one told, not the subject
     seg = seg[r:]
     while len(seg) > 1 and seg[-1].surf[:1].islower() and seg[-1].norm.endswith(("ами", "ями")):
         seg = seg[:-1]  # «ЦБ всеми силами намекал»: a manner adverbial, not the subject
