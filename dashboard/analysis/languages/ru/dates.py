@@ -26,12 +26,14 @@ from dashboard.analysis.dates.engine import (
     _mk,
     _month_span,
     _num,
+    _part_of_year,
     _relunit_cand,
     _rolling_cand,
     _RuleSpec,
     _Speed,
     _valid_day,
     _weekday_cand,
+    _weekday_date,
     _year_for,
     _year_span,
 )
@@ -71,8 +73,13 @@ for _stem, _offset in (("позавчерашн", -2), ("вчерашн", -1), (
     _DAY_WORDS.update({_stem + e: _offset for e in _ADJ_ENDINGS})
 
 
+_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _SEASONS = {"весной": 3, "летом": 6, "осенью": 9, "зимой": 12}
 _ROLLING_UNITS = {
+    "неделю": "week",
+    "месяц": "month",
+    "год": "year",
     "сутки": "day",
     "суток": "day",
     "дня": "day",
@@ -164,8 +171,9 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     # «в 2024 году», «в 1950–1953 годах», «2024 год»
     year_re = re.compile(
         rf"""(?ix)
-        (?<![\w.,])(?P<y1>{_YEAR})(?:\s*[-–]\s*(?P<y2>{_YEAR}))?\s*
-        (?:году|годах|года|год|гг?\.)(?!\w)
+        (?:(?<!\w)(?P<since>с|со)\s+)?
+        (?<![\w.,])(?P<y1>{_YEAR})(?:(?:\s*[-–]\s*|\s+по\s+)(?P<y2>{_YEAR}))?\s*
+        (?:году|годах|года|годы|год|гг?\.)(?!\w)(?!\s+по\s)
         """
     )
 
@@ -176,7 +184,44 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             if y2 <= y1:
                 return []
             return [_mk(ctx, m, date(y1, 1, 1), date(y2, 12, 31), "range")]
+        if m["since"]:  # «с 2014 года»: from then to publication
+            return [_mk(ctx, m, *_year_span(y1), "year", since=True)]
         return [_mk(ctx, m, *_year_span(y1), "year")]
+
+    # «в выходные», «на выходных», «в минувшие выходные», «в эти выходные»
+    weekend_re = re.compile(
+        r"""(?ix)
+        (?<!\w)(?:в|на)\s+(?:(?P<q>прошлые|прошлых|минувшие|минувших|эти|этих|следующие
+        |следующих|ближайшие|ближайших)\s+)?выходн(?:ые|ых)(?!\w)
+        """
+    )
+
+    def weekend_rule(m, ctx):
+        if ctx.pub is None:
+            return [_mk(ctx, m, None, None, "range", approx=True)]
+        q = (m["q"] or "").lower()
+        ahead = q.startswith(("следующ", "ближайш")) or (q in ("", "эти", "этих") and ctx.future)
+        sat = _weekday_date(ctx.pub, 5, "onafter" if ahead else "onbefore")
+        if not ahead and ctx.pub.weekday() == 6:
+            sat = ctx.pub - timedelta(days=1)
+        return [_mk(ctx, m, sat, sat + timedelta(days=1), "range")]
+
+    # «в первом квартале 2023 года», «во втором полугодии»
+    part_year_re = re.compile(
+        rf"""(?ix)
+        (?<!\w)(?:(?:в|во|за)\s+)?(?P<n>перв\w+|втор\w+|трет\w+|четверт\w+|четвёрт\w+
+        |[IV]{{1,3}})\s+(?P<u>квартал[еау]?|полугоди[еия])(?!\w)
+        (?:\s+(?P<year>{_YEAR})(?:\s*(?:года|г\.))?)?
+        """
+    )
+
+    def part_year_rule(m, ctx):
+        size = 3 if m["u"].lower().startswith("квартал") else 6
+        n = _ORDINALS.get(m["n"].lower()[:4], _ROMAN.get(m["n"].upper(), 0))
+        if not n:
+            return []
+        y = int(m["year"]) if m["year"] else None
+        return _part_of_year(ctx, m, size, n, y, None, "", False, False)
 
     # «в среду», «во вторник», «в прошлую пятницу», «в следующий понедельник»
     weekday_re = re.compile(
@@ -334,8 +379,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     # «за минувшие сутки», «за последние три дня»
     rolling_re = re.compile(
         rf"""(?ix)
-        (?<!\w)за\s+(?:минувшие|прошедшие|последние)\s+(?:(?P<n>\d{{1,3}}|{num})\s+)?
-        (?P<u>сутки|суток|дня|дней|недели|недель|месяца|месяцев|года|лет)(?!\w)
+        (?<!\w)(?:за|в)\s+(?:минувш|прошедш|последн)(?:ие|ую|юю|ий)\s+(?:(?P<n>\d{{1,3}}|{num})\s+)?
+        (?P<u>сутки|суток|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)(?!\w)
         """
     )
 
@@ -372,6 +417,13 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (weekday_re, weekday_rule, words(lx.weekdays), None),
         (day_re, day_rule, set(_DAY_WORDS), None),
         (relunit_re, relunit_rule, {"неделе", "месяце", "году"}, None),
+        (weekend_re, weekend_rule, {"выходные", "выходных"}, None),
+        (
+            part_year_re,
+            part_year_rule,
+            {"квартале", "квартал", "квартала", "полугодии"} | {"полугодие"},
+            None,
+        ),
         (relunit2_re, relunit_rule, {"год", "года", "месяц", "месяца", "неделю", "недели"}, None),
         (part_re, part_rule, {"года", "месяца", "недели"}, None),
         (month_range_re, month_range_rule, words(lx.months), None),
@@ -383,8 +435,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (
             rolling_re,
             rolling_rule,
-            {"сутки", "суток", "дня", "дней", "недели", "недель"}
-            | {"месяца", "месяцев", "года", "лет"},
+            {"сутки", "суток", "дня", "дней", "недели", "недель", "неделю"}
+            | {"месяц", "месяца", "месяцев", "год", "года", "лет"},
             None,
         ),
         (ago_re, ago_rule, {"назад"}, None),
