@@ -127,3 +127,11 @@ def test_weekends_quarters_since_a_year_and_the_last_week():
         ("В последнюю неделю", "2019-08-14", "2019-08-21", "range"),
         ("за минувший месяц", "2019-07-21", "2019-08-21", "range"),
     ]
+
+
+def test_a_day_first_date_in_a_url_path():
+    from dashboard.analysis.published import url_date
+
+    assert url_date("https://news.example/politics/26/03/2024/abc123") == date(2024, 3, 26)
+    assert url_date("https://news.example/a/05/03/2024/b") == date(2024, 3, 5)
+    assert url_date("https://news.example/2024/03/26/abc") == date(2024, 3, 26)

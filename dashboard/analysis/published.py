@@ -43,6 +43,8 @@ _URL_DATE = re.compile(
 )
 # /2023/9/29/ and /2025/26/05/ (day and month in either order when only one reading is a date)
 _URL_PATH_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=/)")
+# /26/03/2024/ (day, month, year: the order of some Russian outlets' paths)
+_URL_PATH_DATE_DMY = re.compile(r"/(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?=/)")
 _MONTHS_EN = {
     m: i
     for i, names in enumerate(
@@ -139,6 +141,13 @@ def url_date(url: str) -> dt.date | None:
         d = _date_or_none(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:
             return d
+    for m in _URL_PATH_DATE_DMY.finditer(path):
+        a, b, y = (int(g) for g in m.groups())
+        readings = {x for x in (_date_or_none(y, b, a), _date_or_none(y, a, b)) if x}
+        if len(readings) == 1:
+            return readings.pop()
+        if readings:  # both readings valid: day first, as these paths write it
+            return _date_or_none(y, b, a)
     found = _english_words_date(path.replace("-", " ").replace("_", " "))
     return found[0] if found else None
 
