@@ -342,3 +342,9 @@ def test_courts_and_law_enforcement_are_bodies():
     )
     assert _who(["В суде заявили, что заседание перенесено."])[0][:2] == ("суд", "state")
     assert _who(["Как сообщили в ГУ МВД по Москве, задержан подозреваемый."])[0][0] == "ГУ МВД"
+
+
+def test_a_headline_split_by_an_abbreviation():
+    got = _who(["Жителям выплатили 7 млрд руб. — Петров"])
+    assert got == [("Петров", "other", "—", "Жителям выплатили 7 млрд руб.")]
+    assert _who(["Погода. Завтра будет дождь."]) == []

@@ -212,6 +212,9 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         out.extend(_headline(sentences[0], para, ctx))
         return out
     if not triggered:
+        if len(paragraph) <= 200 and "\n" not in paragraph.strip():
+            # «Жителям выплатили 7 млрд руб. — Куренков»: an abbreviation split the headline
+            out.extend(_headline(paragraph.strip(), para, ctx))
         return out
     if len(sentences) == 1 and not sentences[0].rstrip().endswith((".", "»", '"')):
         found = _headline(sentences[0], para, ctx)  # «Россия ответит — Песков»
