@@ -348,3 +348,9 @@ def test_a_headline_split_by_an_abbreviation():
     got = _who(["Жителям выплатили 7 млрд руб. — Петров"])
     assert got == [("Петров", "other", "—", "Жителям выплатили 7 млрд руб.")]
     assert _who(["Погода. Завтра будет дождь."]) == []
+
+
+def test_unnamed_groups_are_anonymous():
+    got = _who(["Эксперты считают, что цены вырастут.", "Жители рассказали, что вода ушла."])
+    assert [(s, k) for s, k, _, _ in got] == [("Эксперты", "anonymous"), ("Жители", "anonymous")]
+    assert _who(["Представители компании заявили, что сделка закрыта."])[0][1] == "anonymous"
