@@ -135,3 +135,18 @@ def test_a_day_first_date_in_a_url_path():
     assert url_date("https://news.example/politics/26/03/2024/abc123") == date(2024, 3, 26)
     assert url_date("https://news.example/a/05/03/2024/b") == date(2024, 3, 5)
     assert url_date("https://news.example/2024/03/26/abc") == date(2024, 3, 26)
+
+
+def test_years_with_a_case_ending_short_decades_and_qualified_seasons():
+    assert _dates("В 2024-м году и в 2025-м всё изменится.") == [
+        ("2024-м году", "2024-01-01", "2024-12-31", "year"),
+        ("2025-м", "2025-01-01", "2025-12-31", "year"),
+    ]
+    assert _dates("В 90-е годы и в 2010-е было трудно.") == [
+        ("90-е годы", "1990-01-01", "1999-12-31", "range"),
+        ("2010-е", "2010-01-01", "2019-12-31", "range"),
+    ]
+    assert _dates("Этим летом жарко, позапрошлым летом было сухо.") == [
+        ("Этим летом", "2019-06-01", "2019-08-31", "range"),
+        ("позапрошлым летом", "2017-06-01", "2017-08-31", "range"),
+    ]

@@ -172,8 +172,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     year_re = re.compile(
         rf"""(?ix)
         (?:(?<!\w)(?P<since>с|со)\s+)?
-        (?<![\w.,])(?P<y1>{_YEAR})(?:(?:\s*[-–]\s*|\s+по\s+)(?P<y2>{_YEAR}))?\s*
-        (?:году|годах|года|годы|год|гг?\.)(?!\w)(?!\s+по\s)
+        (?<![\w.,])(?P<y1>{_YEAR})(?:(?:\s*[-–]\s*|\s+по\s+)(?P<y2>{_YEAR}))?
+        (?:\s*(?:-м\s+)?(?:году|годах|года|годы|год|гг?\.)|-м|-го)(?!\w)(?!\s+по\s)
         """
     )
 
@@ -323,6 +323,20 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         y = int(m["y"])
         return [_mk(ctx, m, date(y, 1, 1), date(y + 9, 12, 31), "range")]
 
+    # «в 90-е годы», «в 2010-е»: a decade written short or with «-е»
+    decade2_re = re.compile(
+        r"""(?ix)
+        (?<![\w.,])(?P<y>(?:1[89]|20)?\d0)-(?:е|х)(?!\w)(?:\s+(?:годы|годах|годов|гг\.?))?
+        """
+    )
+
+    def decade2_rule(m, ctx):
+        y = int(m["y"])
+        if y < 100:  # «90-е»: the last such decade before publication (or the 1900s)
+            now = ctx.pub.year if ctx.pub else 2000
+            y = 2000 + y if 2000 + y <= now else 1900 + y
+        return [_mk(ctx, m, date(y, 1, 1), date(y + 9, 12, 31), "range")]
+
     # «текущий год», «на следующий год», «этого года», «прошлого месяца»
     relunit2_re = re.compile(
         r"""(?ix)
@@ -354,7 +368,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     # «весной», «прошлой осенью», «летом 2023 года»
     season_re = re.compile(
         rf"""(?ix)
-        (?<!\w)(?:(?P<q>прошлой|этой|следующей|нынешней|будущей)\s+)?
+        (?<!\w)(?:(?P<q>(?:поза)?прошл(?:ой|ым)|эт(?:ой|им)|следующ(?:ей|им)|нынешн(?:ей|им)
+        |будущ(?:ей|им))\s+)?
         (?P<s>весной|летом|осенью|зимой)(?!\w)
         (?:\s+(?P<year>{_YEAR})(?:\s*(?:года|г\.))?)?
         """
@@ -366,6 +381,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             y = int(m["year"])
         elif ctx.pub is not None:
             y = ctx.pub.year + {_PAST: -1, _NEXT: 1}.get(_qual(m["q"]) if m["q"] else "", 0)
+            if m["q"] and m["q"].lower().startswith("поза"):
+                y = ctx.pub.year - 2  # «позапрошлым летом»: two years back
             if first == 12 and (not m["q"] or _qual(m["q"]) == _CUR) and ctx.pub.month <= 2:
                 y -= 1  # «зимой» in January: the winter that began in December
         else:
@@ -431,6 +448,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (span_re, span_rule, {"по"}, speed.gate(r"\d")),
         (after_re, after_rule, {"через"}, None),
         (decade_re, decade_rule, {_DIGIT}, speed.gate(r"\d")),
+        (decade2_re, decade2_rule, {_DIGIT}, speed.gate(r"\d0-")),
         (season_re, season_rule, set(_SEASONS), None),
         (
             rolling_re,
