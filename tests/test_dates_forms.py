@@ -119,3 +119,31 @@ def test_arabic_weekday_in_commas_second_month_name_and_ranges():
     ]
     # «في وقت سابق» (earlier) links events; it is not a date.
     assert _dates("وفي وقت سابق أعلنت الوزارة خطتها.", pub, "ar") == []
+
+
+def test_korean_that_day_is_the_day_last_narrated():
+    pub = date(2024, 11, 2)
+    # «이날» follows the plain day before it, across sentences, not the publication day.
+    assert _dates("팀은 1일 홈경기에서 이겼다. 이날 승리로 선두를 지켰다.", pub, "ko") == [
+        ("1일", "2024-11-01", "2024-11-01", "day"),
+        ("이날", "2024-11-01", "2024-11-01", "day"),
+    ]
+    # A qualified day in between («지난달 20일», a side remark) does not take it over.
+    text = "장관은 1일 회견을 열었다. 신문은 지난달 20일 보도했다. 장관은 이날 답하지 않았다."
+    assert _dates(text, pub, "ko")[-1] == ("이날", "2024-11-01", "2024-11-01", "day")
+    # With no day before it, it is the day of the report.
+    assert _dates("이날 회의가 열렸다.", pub, "ko") == [("이날", "2024-11-02", "2024-11-02", "day")]
+
+
+def test_korean_month_lists_and_halves_with_particles():
+    pub = date(2024, 5, 23)
+    assert _dates("지난해 3·6·9·12월과 올해 2·4월에 회의가 열렸다.", pub, "ko") == [
+        ("지난해 3·6·9·12월", "2023-03-01", "2023-12-31", "range"),
+        ("올해 2·4월", "2024-02-01", "2024-04-30", "range"),
+    ]
+    assert _dates("신제품은 하반기엔 나온다.", pub, "ko") == [
+        ("하반기", "2024-07-01", "2024-12-31", "range")
+    ]
+    assert _dates("매출은 1분기에 늘었다.", pub, "ko") == [
+        ("1분기", "2024-01-01", "2024-03-31", "range")
+    ]

@@ -319,6 +319,13 @@ class _Cand:
     day: int = 0
     has_year: bool = True
     partner: bool = False  # only valid as the first end of a range («من يناير إلى مارس»)
+    # A day named by reference to the day the text narrates («이날», that day): resolved by
+    # extract_dates to the last day mentioned before it (see _resolve_anaphors) plus this
+    # offset; None for every other expression.
+    anaphor: int | None = None
+    # A day the narration may refer back to: a plain dated day («23일», «6월 19일»), not a
+    # qualified one («지난달 24일», «오는 6일»); preferred by _resolve_anaphors.
+    anchor: bool = False
 
 
 @dataclass
@@ -877,8 +884,14 @@ def _apply_since(c: _Cand, pub: date | None) -> _Cand:
 
 
 def _sentence_mentions(
-    sentence: str, paragraph: int, pub: date | None, eng: _Engine
+    sentence: str,
+    paragraph: int,
+    pub: date | None,
+    eng: _Engine,
+    marks: list[tuple[int | None, bool]] | None = None,
 ) -> list[DateMention]:
+    """The dates of one sentence. With `marks`, each mention's (anaphor, anchor) is appended
+    to it, for extract_dates to resolve «이날» and the like across sentences."""
     norm = _normalize(sentence)
     active = eng.rules_for(norm)
     if not active:
@@ -918,7 +931,31 @@ def _sentence_mentions(
                 vague=c.vague,
             )
         )
+        if marks is not None:
+            marks.append((c.anaphor, c.anchor))
     return out
+
+
+def _resolve_anaphors(
+    mentions: list[DateMention], marks: list[tuple[int | None, bool]]
+) -> list[DateMention]:
+    """«이날» (that day): the day last narrated before it, not the publication date. The
+    last plain dated day («7일», «6월 19일») wins over a qualified one («지난달 24일», «오는
+    6일», often a side remark); without either it stays as resolved (the publication day)."""
+    last_anchor: DateMention | None = None
+    last_day: DateMention | None = None
+    for m, (anaphor, anchor) in zip(mentions, marks, strict=True):
+        if anaphor is not None:
+            ref = last_anchor or last_day
+            if ref is not None and ref.start is not None:
+                d = date.fromisoformat(ref.start) + timedelta(days=anaphor)
+                m.start = m.end = d.isoformat()
+                m.approximate = False
+        if m.granularity == "day" and m.start is not None and m.start == m.end:
+            last_day = m
+            if anchor:
+                last_anchor = m
+    return mentions
 
 
 def extract_dates(
@@ -931,7 +968,10 @@ def extract_dates(
     lang = language if language in available_languages() else "any"
     eng = _engine(lang)
     out: list[DateMention] = []
+    marks: list[tuple[int | None, bool]] = []
     for p_i, para in enumerate(paragraphs):
         for sent in split_sentences(para):
-            out.extend(_sentence_mentions(sent, p_i, published_at, eng))
+            out.extend(_sentence_mentions(sent, p_i, published_at, eng, marks))
+    if any(a is not None for a, _ in marks):
+        _resolve_anaphors(out, marks)
     return out

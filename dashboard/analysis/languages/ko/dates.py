@@ -25,6 +25,7 @@ from dashboard.analysis.dates.engine import (
     _alt,
     _duration_cand,
     _mk,
+    _month_span,
     _num,
     _relunit_cand,
     _RuleSpec,
@@ -36,7 +37,9 @@ from dashboard.analysis.dates.engine import (
 from dashboard.analysis.languages.ko import PARTICLES
 
 # A word may be followed by a particle, then no further letter.
-_END = rf"(?=(?:{'|'.join(PARTICLES)})?(?!\w))"
+# Particles after a date word, with 엔 (에는 contracted: «하반기엔»).
+_PARTICLES = (*PARTICLES, "엔")
+_END = rf"(?=(?:{'|'.join(_PARTICLES)})?(?!\w))"
 _DAY_WORDS = {"그저께": -2, "그제": -2, "어제": -1, "오늘": 0, "내일": 1, "모레": 2}
 # Relative periods: word -> (unit, shift).
 _PERIODS = {
@@ -61,7 +64,7 @@ _UNITS = {"일": "day", "주": "week", "주일": "week", "개월": "month", "달
 def _with_particles(words) -> set[str]:
     """Anchor forms: each word (its last space-separated part) alone and with each particle."""
     lasts = {w.split()[-1] for w in words}
-    return {w + p for w in lasts for p in ("", *PARTICLES)}
+    return {w + p for w in lasts for p in ("", *_PARTICLES)}
 
 
 def _nearest_day(pub: date, day: int, qual: str | None) -> date | None:
@@ -100,7 +103,32 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     def month_rule(m, ctx):
         y = int(m["year"]) if m["year"] else None
         d, d2 = int(m["day"] or 0), int(m["day2"] or 0)
-        return _absolute(ctx, m, y, int(m["mon"]), d, d2, None, "", False)
+        cands = _absolute(ctx, m, y, int(m["mon"]), d, d2, None, "", False)
+        for c in cands:
+            c.anchor = c.gran == "day"
+        return cands
+
+    # «지난해 2·4·5·7·8·10·11월», «올해 1·2·4월»: a list of months, the span from the first
+    # to the last (the year as written, relative, or the latest one that has them all).
+    month_list_re = re.compile(
+        rf"""(?x)(?<![\d·.])
+        (?:(?P<year>{_YEAR})\s*년\s*|(?P<rel>올해|지난해|작년|내년)\s*)?
+        (?P<m1>1[0-2]|[1-9])(?:·(?:1[0-2]|[1-9]))*·(?P<m2>1[0-2]|[1-9])\s*월(?!\s*\d)"""
+    )
+
+    def month_list_rule(m, ctx):
+        m1, m2 = int(m["m1"]), int(m["m2"])
+        if m1 >= m2:
+            return []
+        if m["year"]:
+            y = int(m["year"])
+        elif ctx.pub is None:
+            return [_mk(ctx, m, None, None, "range", approx=True)]
+        elif m["rel"]:
+            y = ctx.pub.year + {"지난해": -1, "작년": -1, "내년": 1}.get(m["rel"], 0)
+        else:
+            y = ctx.pub.year if m2 <= ctx.pub.month else ctx.pub.year - 1
+        return [_mk(ctx, m, date(y, m1, 1), _month_span(y, m2)[1], "range")]
 
     # «지난 19일», «오는 25일», «19일»: a day of the month near publication.
     # «지난달 24일», «다음 달 3일»: a day of the month named before it.
@@ -123,7 +151,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             d = date(y, mo + 1, day)
         else:
             d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
-        return [_mk(ctx, m, d, d, "day")] if d else []
+        return [_mk(ctx, m, d, d, "day", anchor=not (m["q"] or m["mw"]))] if d else []
 
     # «2024년», «1950~1953년» (a month after it belongs to month_re)
     year_re = re.compile(
@@ -175,15 +203,16 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     this_day_re = re.compile(rf"(?<!\w)이날{_END}")
 
     def this_day_rule(m, ctx):
+        # The day last narrated (engine: _resolve_anaphors), else the day of the report.
         if ctx.pub is None:
-            return [_mk(ctx, m, None, None, "day", approx=True)]
-        return [_mk(ctx, m, ctx.pub, ctx.pub, "day")]
+            return [_mk(ctx, m, None, None, "day", approx=True, anaphor=0)]
+        return [_mk(ctx, m, ctx.pub, ctx.pub, "day", anaphor=0)]
 
     # «2분기», «올해 2분기», «2022년 3분기», «하반기», «지난해 상반기»: quarters and halves.
     part_re = re.compile(
         rf"""(?x)(?<![\w·])
         (?:(?P<year>{_YEAR})\s*년\s*|(?P<rel>올해|지난해|내년|작년)\s*)?
-        (?:(?P<q>[1-4])\s*분기|(?P<half>상반기|하반기))(?!\w)"""
+        (?:(?P<q>[1-4])\s*분기|(?P<half>상반기|하반기)){_END}"""
     )
 
     def part_rule(m, ctx):
@@ -252,6 +281,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         ),
         (dot_day_re, dot_day_rule, {_DIGIT}, speed.gate("·")),
         (bare_year_re, bare_year_rule, {_DIGIT}, None),
+        (month_list_re, month_list_rule, {_DIGIT}, speed.gate("·")),
         (month_re, month_rule, {_DIGIT}, speed.gate("월")),
         (year_re, year_rule, {_DIGIT}, speed.gate("년")),
         (day_re, day_rule, {_DIGIT}, speed.gate("일")),
