@@ -147,3 +147,16 @@ def test_korean_month_lists_and_halves_with_particles():
     assert _dates("매출은 1분기에 늘었다.", pub, "ko") == [
         ("1분기", "2024-01-01", "2024-03-31", "range")
     ]
+
+
+def test_stamp_forms_year_first_with_dots_glued_day_and_dash_before_the_year():
+    assert _dates("기자 승인 2023.03.15 09:30", None, "ko") == [
+        ("2023.03.15", "2023-03-15", "2023-03-15", "day")
+    ]
+    # A day glued to the word before it: Arabic letters and digits never make one word.
+    assert _dates("قسم الأخبار15 مارس 2023", None, "ar") == [
+        ("15 مارس 2023", "2023-03-15", "2023-03-15", "day")
+    ]
+    assert _dates("الأربعاء, 15 مارس - 2023", None, "ar") == [
+        ("الأربعاء, 15 مارس - 2023", "2023-03-15", "2023-03-15", "day")
+    ]

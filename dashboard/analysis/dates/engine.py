@@ -624,7 +624,7 @@ def _rolling_cand(ctx: _Ctx, m, unit: str, n: int, future: bool) -> _Cand:
 # ---- Numeric dates (any language) ------------------------------------------------------
 
 _NUMERIC_RE = re.compile(
-    r"(?<![\w/.\-])(?:(?P<y0>(?:19|20)\d\d)(?P<sep0>[/\-])(?P<m0>\d{1,2})(?P=sep0)(?P<d0>\d{1,2})"
+    r"(?<![\w/.\-])(?:(?P<y0>(?:19|20)\d\d)(?P<sep0>[/.\-])(?P<m0>\d{1,2})(?P=sep0)(?P<d0>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d))(?!\w|[/.\-]\d)"
 )
 # Both branches contain a digit, a separator, one or two digits, a separator and a digit.
