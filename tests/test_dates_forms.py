@@ -160,3 +160,22 @@ def test_stamp_forms_year_first_with_dots_glued_day_and_dash_before_the_year():
     assert _dates("الأربعاء, 15 مارس - 2023", None, "ar") == [
         ("الأربعاء, 15 مارس - 2023", "2023-03-15", "2023-03-15", "day")
     ]
+
+
+def test_russian_weekend_last_window_and_the_next_day():
+    pub = date(2024, 9, 16)  # a Monday
+    assert _dates("Спасатели на выходных вылетели в район.", pub, "ru") == [
+        ("на выходных", "2024-09-14", "2024-09-15", "range")
+    ]
+    assert _dates("За последний месяц цены выросли.", pub, "ru") == [
+        ("За последний месяц", "2024-08-16", "2024-09-16", "range")
+    ]
+    assert _dates("В последние годы цены росли.", pub, "ru") == []  # no span stated
+    assert _dates("Пожар начался 10 сентября. На следующий день его потушили.", pub, "ru") == [
+        ("10 сентября", "2024-09-10", "2024-09-10", "day"),
+        ("На следующий день", "2024-09-11", "2024-09-11", "day"),
+    ]
+    # No day narrated before it: unresolved rather than counted from publication.
+    assert _dates("На следующий день его потушили.", pub, "ru") == [
+        ("На следующий день", None, None, "day")
+    ]

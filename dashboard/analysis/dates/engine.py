@@ -621,6 +621,24 @@ def _rolling_cand(ctx: _Ctx, m, unit: str, n: int, future: bool) -> _Cand:
     return _mk(ctx, m, _rolling(pub, unit, -n), pub, "range", approx=True)
 
 
+def _weekend_cand(ctx: _Ctx, m, qual: str | None) -> _Cand:
+    """A weekend (Saturday and Sunday): the last one on or before publication, the next one
+    with «следующих», "next" or a future cue in the sentence, the current one when
+    publication falls on it and the text says «этих», "this"."""
+    pub = ctx.pub
+    if pub is None:
+        return _mk(ctx, m, None, None, "range", approx=True)
+    if qual is None:
+        qual = _NEXT if ctx.future else _PAST
+    if qual == _CUR:
+        qual = _PAST if pub.weekday() >= 5 else _NEXT
+    if qual == _NEXT:
+        sat = pub + timedelta(days=(5 - pub.weekday()) % 7)
+    else:
+        sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    return _mk(ctx, m, sat, sat + timedelta(days=1), "range")
+
+
 # ---- Numeric dates (any language) ------------------------------------------------------
 
 _NUMERIC_RE = re.compile(
@@ -939,22 +957,29 @@ def _sentence_mentions(
 def _resolve_anaphors(
     mentions: list[DateMention], marks: list[tuple[int | None, bool]]
 ) -> list[DateMention]:
-    """«이날» (that day): the day last narrated before it, not the publication date. The
-    last plain dated day («7일», «6월 19일») wins over a qualified one («지난달 24일», «오는
-    6일», often a side remark); without either it stays as resolved (the publication day)."""
-    last_anchor: DateMention | None = None
-    last_day: DateMention | None = None
+    """«이날» (that day), «на следующий день» (the next day): counted from the day last
+    narrated before it, not from publication. The last plain dated day («7일», «6월 19일»)
+    wins over a qualified one («지난달 24일», «오는 6일», often a side remark) or a short
+    span such as a weekend (its last day); without any it stays as the rule resolved it."""
+    last_anchor: str | None = None
+    last_day: str | None = None
     for m, (anaphor, anchor) in zip(mentions, marks, strict=True):
         if anaphor is not None:
             ref = last_anchor or last_day
-            if ref is not None and ref.start is not None:
-                d = date.fromisoformat(ref.start) + timedelta(days=anaphor)
+            if ref is not None:
+                d = date.fromisoformat(ref) + timedelta(days=anaphor)
                 m.start = m.end = d.isoformat()
                 m.approximate = False
-        if m.granularity == "day" and m.start is not None and m.start == m.end:
-            last_day = m
+        if m.start is None or m.end is None:
+            continue
+        if m.granularity == "day" and m.start == m.end:
+            last_day = m.end
             if anchor:
-                last_anchor = m
+                last_anchor = m.end
+        elif m.granularity == "range" and (
+            date.fromisoformat(m.end) - date.fromisoformat(m.start)
+        ) <= timedelta(days=6):
+            last_day = m.end
     return mentions
 
 

@@ -25,9 +25,11 @@ from dashboard.analysis.dates.engine import (
     _mk,
     _num,
     _relunit_cand,
+    _rolling_cand,
     _RuleSpec,
     _Speed,
     _weekday_cand,
+    _weekend_cand,
     _year_span,
 )
 
@@ -167,6 +169,38 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             return []
         return [_duration_cand(ctx, m, _UNITS[m["u"].lower()], -n, False)]
 
+    # «в последнюю неделю», «за последний месяц», «за последние три года»: a window up to
+    # publication (a plural without a number, «в последние годы», stays vague).
+    last_re = re.compile(
+        rf"""(?ix)
+        (?<!\w)(?:в|за)\s+последн(?:юю|ий|ие|их)\s+(?:(?P<n>\d{{1,3}}|{num})\s+)?
+        (?P<u>{_alt(_UNITS)})(?!\w)
+        """
+    )
+
+    def last_rule(m, ctx):
+        unit = _UNITS[m["u"].lower()]
+        if m["n"]:
+            n = _num(m["n"], lx)
+        else:
+            n = 1 if m["u"].lower() in ("день", "неделю", "месяц", "год") else 0
+        return [_rolling_cand(ctx, m, unit, n, False)]
+
+    # «на выходных», «в эти выходные», «на прошлых выходных»: Saturday and Sunday.
+    weekend_re = re.compile(
+        r"(?i)(?<!\w)(?:на|в)\s+(?:(?P<q>прошл\w*|следующ\w*|эт\w*)\s+)?выходн(?:ых|ые)(?!\w)"
+    )
+
+    def weekend_rule(m, ctx):
+        return [_weekend_cand(ctx, m, _qual(m["q"]) if m["q"] else None)]
+
+    # «на следующий день», «на другой день»: the day after the day last narrated (engine:
+    # _resolve_anaphors); unresolved when no day was narrated before it.
+    next_day_re = re.compile(r"(?i)(?<!\w)на\s+(?:следующий|другой)\s+день(?!\w)")
+
+    def next_day_rule(m, ctx):
+        return [_mk(ctx, m, None, None, "day", approx=True, anaphor=1)]
+
     vague_re = re.compile(rf"(?i)(?<!\w)(?:{_alt(lx.vague)})(?!\w)")
 
     def vague_rule(m, ctx):
@@ -183,5 +217,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (day_re, day_rule, set(_DAY_WORDS), None),
         (relunit_re, relunit_rule, {"неделе", "месяце", "году"}, None),
         (ago_re, ago_rule, {"назад"}, None),
+        (last_re, last_rule, {"последнюю", "последний", "последние", "последних"}, None),
+        (weekend_re, weekend_rule, {"выходных", "выходные"}, None),
+        (next_day_re, next_day_rule, {"день"}, None),
         (vague_re, vague_rule, {w.split()[-1] for w in lx.vague}, None),
     ]
