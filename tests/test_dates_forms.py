@@ -182,3 +182,30 @@ def test_russian_weekend_last_window_and_the_next_day():
     assert _dates("На следующий день его потушили.", pub, "ru") == [
         ("На следующий день", None, None, "day")
     ]
+
+
+def test_korean_month_dates_with_a_relative_year_or_qualifier_and_day_before_after():
+    pub = date(2025, 10, 13)
+    assert _dates("그는 지난해 10월 '첫 시도'를 마쳤다.", pub, "ko") == [
+        ("지난해 10월", "2024-10-01", "2024-10-31", "month")
+    ]
+    # «지난 1월 19일»: the last 19 January by publication, and not the day «이날» refers to.
+    text = "법원은 13일 선고했다. 그는 지난 1월 19일 청사에 들어갔다. 이날 법원은 형을 정했다."
+    assert _dates(text, pub, "ko") == [
+        ("13일", "2025-10-13", "2025-10-13", "day"),
+        ("지난 1월 19일", "2025-01-19", "2025-01-19", "day"),
+        ("이날", "2025-10-13", "2025-10-13", "day"),
+    ]
+    assert _dates("오는 3월 5일 개막한다.", pub, "ko") == [
+        ("오는 3월 5일", "2026-03-05", "2026-03-05", "day")
+    ]
+    # «전날», «다음 날»: the day before / after the day narrated, else the report's.
+    assert _dates("선수는 12일 우승했다. 전날 그는 훈련했다.", pub, "ko")[-1] == (
+        "전날",
+        "2025-10-11",
+        "2025-10-11",
+        "day",
+    )
+    assert _dates("다음 날 회의가 열렸다.", pub, "ko") == [
+        ("다음 날", "2025-10-14", "2025-10-14", "day")
+    ]

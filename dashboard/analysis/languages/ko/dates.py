@@ -57,6 +57,8 @@ _PERIODS = {
     "이번 주": ("week", 0),
     "다음 주": ("week", 1),
 }
+# Days named from the day narrated: word -> days after it.
+_ANAPHORS = {"이날": 0, "당일": 0, "전날": -1, "다음 날": 1, "다음날": 1, "이튿날": 1}
 _QUAL = {"지난": _PAST, "오는": _NEXT, "다음": _NEXT, "이번": _CUR}
 _UNITS = {"일": "day", "주": "week", "주일": "week", "개월": "month", "달": "month", "년": "year"}
 
@@ -93,6 +95,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     # «2024년 6월 19일», «6월 19~20일», «6월», «2024년 6월»
     month_re = re.compile(
         rf"""(?x)
+        (?:(?<!\w)(?P<q>지난|오는)\s+|(?<!\w)(?P<rel>지난해|작년|올해|내년)\s*)?
         (?<!\d)(?:(?P<year>{_YEAR})\s*년\s*)?
         (?P<mon>1[0-2]|0?[1-9])\s*월
         (?:\s*(?P<day>[1-3]?\d)(?:\s*[~-]\s*(?P<day2>[1-3]?\d))?\s*일)?
@@ -102,10 +105,18 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
 
     def month_rule(m, ctx):
         y = int(m["year"]) if m["year"] else None
+        if m["rel"] and y is None:
+            # «지난해 10월», «내년 1월»: the month of the year named before it.
+            if ctx.pub is None:
+                gran = "day" if m["day"] else "month"
+                return [_mk(ctx, m, None, None, gran, approx=True)]
+            y = ctx.pub.year + {"지난해": -1, "작년": -1, "내년": 1}.get(m["rel"], 0)
         d, d2 = int(m["day"] or 0), int(m["day2"] or 0)
-        cands = _absolute(ctx, m, y, int(m["mon"]), d, d2, None, "", False)
+        # «지난 1월 19일»: the last such date by publication; «오는 3월»: the next one.
+        qual = _QUAL.get(m["q"] or "")
+        cands = _absolute(ctx, m, y, int(m["mon"]), d, d2, qual, "", False)
         for c in cands:
-            c.anchor = c.gran == "day"
+            c.anchor = c.gran == "day" and not qual
         return cands
 
     # «지난해 2·4·5·7·8·10·11월», «올해 1·2·4월»: a list of months, the span from the first
@@ -200,13 +211,16 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
 
     # «이날» (that day): in a news report, the day of the report.
-    this_day_re = re.compile(rf"(?<!\w)이날{_END}")
+    # «이날» (that day), «전날» (the day before), «다음 날», «이튿날» (the day after): counted
+    # from the day last narrated (engine: _resolve_anaphors), else from the day of the report.
+    this_day_re = re.compile(rf"(?<!\w)(?P<w>{_alt(_ANAPHORS)}){_END}")
 
     def this_day_rule(m, ctx):
-        # The day last narrated (engine: _resolve_anaphors), else the day of the report.
+        shift = _ANAPHORS[re.sub(r"\s+", " ", m["w"])]
         if ctx.pub is None:
-            return [_mk(ctx, m, None, None, "day", approx=True, anaphor=0)]
-        return [_mk(ctx, m, ctx.pub, ctx.pub, "day", anaphor=0)]
+            return [_mk(ctx, m, None, None, "day", approx=True, anaphor=shift)]
+        d = ctx.pub + timedelta(days=shift)
+        return [_mk(ctx, m, d, d, "day", anaphor=shift)]
 
     # «2분기», «올해 2분기», «2022년 3분기», «하반기», «지난해 상반기»: quarters and halves.
     part_re = re.compile(
@@ -271,7 +285,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         return [_mk(ctx, m, *_year_span(int(m["y"])), "year")]
 
     return [
-        (this_day_re, this_day_rule, _with_particles(["이날"]), None),
+        (this_day_re, this_day_rule, _with_particles(_ANAPHORS), None),
         (part_re, part_rule, {_DIGIT} | _with_particles(["상반기", "하반기"]), None),
         (
             season_re,
