@@ -209,3 +209,16 @@ def test_korean_month_dates_with_a_relative_year_or_qualifier_and_day_before_aft
     assert _dates("다음 날 회의가 열렸다.", pub, "ko") == [
         ("다음 날", "2025-10-14", "2025-10-14", "day")
     ]
+
+
+def test_korean_same_period_last_year_follows_the_period_last_named():
+    pub = date(2024, 8, 1)
+    text = "회사는 올해 2분기 이익이 지난해 같은 기간보다 늘었다고 밝혔다."
+    assert _dates(text, pub, "ko") == [
+        ("올해 2분기", "2024-04-01", "2024-06-30", "range"),
+        ("지난해 같은 기간", "2023-04-01", "2023-06-30", "range"),
+    ]
+    # No period named before it: the previous year.
+    assert _dates("매출은 전년 동기보다 늘었다.", pub, "ko") == [
+        ("전년 동기", "2023-01-01", "2023-12-31", "year")
+    ]

@@ -326,6 +326,14 @@ class _Cand:
     # A day the narration may refer back to: a plain dated day («23일», «6월 19일»), not a
     # qualified one («지난달 24일», «오는 6일»); preferred by _resolve_anaphors.
     anchor: bool = False
+    # «지난해 같은 기간» (the same period last year): the period last mentioned (a quarter, a
+    # half, a month), this many years earlier; the whole year when none was.
+    same_period: int | None = None
+
+
+# What extract_dates needs of a mention beyond its DateMention: (anaphor, anchor,
+# same_period) of its candidate.
+_Mark = tuple[int | None, bool, int | None]
 
 
 @dataclass
@@ -906,9 +914,9 @@ def _sentence_mentions(
     paragraph: int,
     pub: date | None,
     eng: _Engine,
-    marks: list[tuple[int | None, bool]] | None = None,
+    marks: list[_Mark] | None = None,
 ) -> list[DateMention]:
-    """The dates of one sentence. With `marks`, each mention's (anaphor, anchor) is appended
+    """The dates of one sentence. With `marks`, each mention's _Mark is appended
     to it, for extract_dates to resolve «이날» and the like across sentences."""
     norm = _normalize(sentence)
     active = eng.rules_for(norm)
@@ -950,12 +958,12 @@ def _sentence_mentions(
             )
         )
         if marks is not None:
-            marks.append((c.anaphor, c.anchor))
+            marks.append((c.anaphor, c.anchor, c.same_period))
     return out
 
 
 def _resolve_anaphors(
-    mentions: list[DateMention], marks: list[tuple[int | None, bool]]
+    mentions: list[DateMention], marks: list[_Mark]
 ) -> list[DateMention]:
     """«이날» (that day), «на следующий день» (the next day): counted from the day last
     narrated before it, not from publication. The last plain dated day («7일», «6월 19일»)
@@ -963,7 +971,14 @@ def _resolve_anaphors(
     span such as a weekend (its last day); without any it stays as the rule resolved it."""
     last_anchor: str | None = None
     last_day: str | None = None
-    for m, (anaphor, anchor) in zip(mentions, marks, strict=True):
+    last_period: tuple[date, date] | None = None
+    for m, (anaphor, anchor, same_period) in zip(mentions, marks, strict=True):
+        if same_period is not None and last_period is not None:
+            start, end = last_period
+            m.start = _add_years(start, same_period).isoformat()
+            m.end = _add_years(end, same_period).isoformat()
+            m.granularity = "range" if (end - start).days > 31 else "month"
+            continue
         if anaphor is not None:
             ref = last_anchor or last_day
             if ref is not None:
@@ -976,10 +991,12 @@ def _resolve_anaphors(
             last_day = m.end
             if anchor:
                 last_anchor = m.end
-        elif m.granularity == "range" and (
-            date.fromisoformat(m.end) - date.fromisoformat(m.start)
-        ) <= timedelta(days=6):
-            last_day = m.end
+        else:
+            span = date.fromisoformat(m.end) - date.fromisoformat(m.start)
+            if m.granularity == "range" and span <= timedelta(days=6):
+                last_day = m.end
+            elif m.granularity in ("month", "range") and span <= timedelta(days=186):
+                last_period = date.fromisoformat(m.start), date.fromisoformat(m.end)
     return mentions
 
 
@@ -993,10 +1010,10 @@ def extract_dates(
     lang = language if language in available_languages() else "any"
     eng = _engine(lang)
     out: list[DateMention] = []
-    marks: list[tuple[int | None, bool]] = []
+    marks: list[_Mark] = []
     for p_i, para in enumerate(paragraphs):
         for sent in split_sentences(para):
             out.extend(_sentence_mentions(sent, p_i, published_at, eng, marks))
-    if any(a is not None for a, _ in marks):
+    if any(a is not None or p is not None for a, _, p in marks):
         _resolve_anaphors(out, marks)
     return out
