@@ -962,9 +962,7 @@ def _sentence_mentions(
     return out
 
 
-def _resolve_anaphors(
-    mentions: list[DateMention], marks: list[_Mark]
-) -> list[DateMention]:
+def _resolve_anaphors(mentions: list[DateMention], marks: list[_Mark]) -> list[DateMention]:
     """«이날» (that day), «на следующий день» (the next day): counted from the day last
     narrated before it, not from publication. The last plain dated day («7일», «6월 19일»)
     wins over a qualified one («지난달 24일», «오는 6일», often a side remark) or a short
