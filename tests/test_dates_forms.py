@@ -222,3 +222,21 @@ def test_korean_same_period_last_year_follows_the_period_last_named():
     assert _dates("매출은 전년 동기보다 늘었다.", pub, "ko") == [
         ("전년 동기", "2023-01-01", "2023-12-31", "year")
     ]
+
+
+def test_english_possessive_weekday_this_morning_and_hedged_spans():
+    pub = date(2023, 2, 10)  # a Friday
+    # The event is Monday's: a day, not a range from Monday.
+    assert _dates("Aid has flowed since Monday's storm.", pub, "en") == [
+        ("since Monday's", "2023-02-06", "2023-02-06", "day")
+    ]
+    assert _dates("The minister resigned this morning.", pub, "en") == [
+        ("this morning", "2023-02-10", "2023-02-10", "day")
+    ]
+    # A hedged count gives no span.
+    assert _dates("Results are expected in a few days.", pub, "en") == [
+        ("in a few days", None, None, "vague")
+    ]
+    assert _dates("Prices rose over the past few weeks.", pub, "en") == [
+        ("over the past few weeks", None, None, "vague")
+    ]
