@@ -240,3 +240,19 @@ def test_english_possessive_weekday_this_morning_and_hedged_spans():
     assert _dates("Prices rose over the past few weeks.", pub, "en") == [
         ("over the past few weeks", None, None, "vague")
     ]
+
+
+def test_korean_day_before_a_word_in_jeon_and_a_month_before_a_number():
+    pub = date(2022, 6, 21)
+    # «21일 전남»: 전 begins the next word; «3일 전» is three days before.
+    assert _dates("발사체가 21일 전남 고흥에서 발사됐다.", pub, "ko") == [
+        ("21일", "2022-06-21", "2022-06-21", "day")
+    ]
+    assert _dates("그는 3일 전 떠났다.", pub, "ko") == [
+        ("3일 전", "2022-06-18", "2022-06-18", "day")
+    ]
+    assert _dates("21일간 이어졌다.", pub, "ko") == []
+    # «2008년 8월 5.6%»: a figure after the month is not its day.
+    assert _dates("이는 2008년 8월 5.6% 상승 이후 최고다.", pub, "ko") == [
+        ("2008년 8월", "2008-08-01", "2008-08-31", "month")
+    ]

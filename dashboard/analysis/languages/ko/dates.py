@@ -99,7 +99,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?<!\d)(?:(?P<year>{_YEAR})\s*년\s*)?
         (?P<mon>1[0-2]|0?[1-9])\s*월
         (?:\s*(?P<day>[1-3]?\d)(?:\s*[~-]\s*(?P<day2>[1-3]?\d))?\s*일)?
-        (?!\s*\d)
+        (?!\s*\d{{1,2}}\s*일)
         """
     )
 
@@ -145,7 +145,9 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     # «지난달 24일», «다음 달 3일»: a day of the month named before it.
     day_re = re.compile(
         r"(?<![\d월])(?:(?P<q>지난|오는)\s*|(?<!\w)(?P<mw>지난달|이달|이번\s*달|다음\s*달)\s*)?"
-        r"(?P<day>[1-3]?\d)\s*일(?!\s*(?:간|동안|째|전|후))"
+        # not a count of days: «21일간», «3일 동안», «3일째», «3일 전», «3일 후에» (but «21일
+        # 전남»: 전 starting another word)
+        rf"(?P<day>[1-3]?\d)\s*일(?!간|째|\s*(?:동안|전|후){_END})"
     )
 
     def day_rule(m, ctx):
