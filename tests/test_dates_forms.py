@@ -256,3 +256,18 @@ def test_korean_day_before_a_word_in_jeon_and_a_month_before_a_number():
     assert _dates("이는 2008년 8월 5.6% 상승 이후 최고다.", pub, "ko") == [
         ("2008년 8월", "2008-08-01", "2008-08-31", "month")
     ]
+
+
+def test_english_stamps_on_other_pages_and_a_wire_dateline():
+    assert _dates("تاريخ النشر: 3rd, March 2023 GMT", None, "ar") == [
+        ("3rd, March 2023", "2023-03-03", "2023-03-03", "day")
+    ]
+    assert _dates("Опубликовано Aug 1, 2024", None, "ru") == [
+        ("Aug 1, 2024", "2024-08-01", "2024-08-01", "day")
+    ]
+    pub = date(2025, 10, 26)
+    assert _dates("الكويت – 25 – 10 (كونا) – قال الوزير.", pub, "ar") == [
+        ("25 – 10", "2025-10-25", "2025-10-25", "day")
+    ]
+    # A score before a bracket is no dateline.
+    assert _dates("فاز الفريق 2 – 1 (بعد التمديد).", pub, "ar") == []

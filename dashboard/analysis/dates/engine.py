@@ -647,6 +647,26 @@ def _weekend_cand(ctx: _Ctx, m, qual: str | None) -> _Cand:
     return _mk(ctx, m, sat, sat + timedelta(days=1), "range")
 
 
+# ---- Dates in English words on pages of any language ----------------------------------
+
+
+def _english_stamp_spec() -> _RuleSpec:
+    """ "26th, September 2023", "Aug 1, 2024": page stamps written in English on pages of
+    other languages. Day, month and year all written (nothing to resolve)."""
+    months = date_lexicon("en").months
+    mon = _alt(months)
+    pattern = re.compile(
+        rf"(?<![\w.,])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<m>{mon})\.?,?"
+        rf"|(?P<m2>{mon})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,)\s*(?P<y>{_YEAR})(?!\d)"
+    )
+
+    def rule(m: re.Match[str], ctx: _Ctx) -> list[_Cand]:
+        name, d = (m["m"], m["d"]) if m["m"] else (m["m2"], m["d2"])
+        return _absolute(ctx, m, int(m["y"]), months[name], int(d), 0, None, "", False)
+
+    return (pattern, rule, {w.lower() for w in months}, None)
+
+
 # ---- Numeric dates (any language) ------------------------------------------------------
 
 _NUMERIC_RE = re.compile(
@@ -776,6 +796,8 @@ def _engine(language: str, fast: bool = True) -> _Engine:
     day_first = packs[0].day_first if len(packs) == 1 else True
     for pack in packs:
         specs += pack.date_rules.patterns(date_lexicon(pack.code), speed)
+    if len(packs) == 1 and packs[0].code != "en" and "en" in available_languages():
+        specs.append(_english_stamp_spec())
     specs.append(
         (
             _NUMERIC_RE,
