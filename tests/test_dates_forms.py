@@ -271,3 +271,19 @@ def test_english_stamps_on_other_pages_and_a_wire_dateline():
     ]
     # A score before a bracket is no dateline.
     assert _dates("فاز الفريق 2 – 1 (بعد التمديد).", pub, "ar") == []
+
+
+def test_korean_previous_quarter_follows_the_quarter_last_named():
+    pub = date(2024, 8, 1)
+    assert _dates("3분기 매출은 직전 분기 대비 늘었다.", pub, "ko") == [
+        ("3분기", "2024-07-01", "2024-09-30", "range"),
+        ("직전 분기", "2024-04-01", "2024-06-30", "range"),
+    ]
+    assert _dates("매출은 전 분기 대비 늘었다.", pub, "ko") == [("전 분기", None, None, "range")]
+
+
+def test_a_back_reference_after_an_unresolved_period_stays_unresolved():
+    # No publication date: «3분기» cannot be placed, so «직전 분기» does not take the older
+    # «2022년 1분기» instead.
+    text = "2022년 1분기 이후 처음이다. 3분기 매출은 직전 분기 대비 늘었다."
+    assert _dates(text, None, "ko")[-1] == ("직전 분기", None, None, "range")

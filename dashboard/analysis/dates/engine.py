@@ -218,6 +218,10 @@ def _add_months(d: date, n: int) -> date:
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
+def _ym(d: date) -> tuple[int, int]:
+    return d.year, d.month
+
+
 def _add_years(d: date, n: int) -> date:
     try:
         return d.replace(year=d.year + n)
@@ -326,8 +330,9 @@ class _Cand:
     # A day the narration may refer back to: a plain dated day («23일», «6월 19일»), not a
     # qualified one («지난달 24일», «오는 6일»); preferred by _resolve_anaphors.
     anchor: bool = False
-    # «지난해 같은 기간» (the same period last year): the period last mentioned (a quarter, a
-    # half, a month), this many years earlier; the whole year when none was.
+    # «지난해 같은 기간» (the same period last year, -12), «전 분기» (the quarter before, -3):
+    # the period last mentioned (a quarter, a half, a month) moved by this many months; as
+    # the rule resolved it when none was.
     same_period: int | None = None
 
 
@@ -995,9 +1000,10 @@ def _resolve_anaphors(mentions: list[DateMention], marks: list[_Mark]) -> list[D
     for m, (anaphor, anchor, same_period) in zip(mentions, marks, strict=True):
         if same_period is not None and last_period is not None:
             start, end = last_period
-            m.start = _add_years(start, same_period).isoformat()
-            m.end = _add_years(end, same_period).isoformat()
+            m.start = _add_months(start, same_period).isoformat()
+            m.end = _month_span(*_ym(_add_months(end.replace(day=1), same_period)))[1].isoformat()
             m.granularity = "range" if (end - start).days > 31 else "month"
+            m.approximate = False
             continue
         if anaphor is not None:
             ref = last_anchor or last_day
@@ -1006,6 +1012,12 @@ def _resolve_anaphors(mentions: list[DateMention], marks: list[_Mark]) -> list[D
                 m.start = m.end = d.isoformat()
                 m.approximate = False
         if m.start is None or m.end is None:
+            # A day or period that could not be resolved is still the one narrated: what
+            # refers back to it stays unresolved rather than taking an older one.
+            if m.granularity == "day":
+                last_anchor = last_day = None
+            elif m.granularity in ("month", "range") and not m.vague:
+                last_period = None
             continue
         if m.granularity == "day" and m.start == m.end:
             last_day = m.end

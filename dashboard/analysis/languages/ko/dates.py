@@ -226,12 +226,16 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
 
     # «지난해 같은 기간», «전년 동기»: the period last mentioned, a year earlier (engine:
     # _resolve_anaphors); the previous year when no period was mentioned.
-    same_period_re = re.compile(rf"(?<!\w)(?:지난해|작년|전년)\s*(?:같은\s*기간|동기|동기간){_END}")
+    same_period_re = re.compile(
+        rf"(?<!\w)(?:(?P<y>지난해|작년|전년)\s*(?:같은\s*기간|동기|동기간)|(?:직전|전)\s*분기){_END}"
+    )
 
     def same_period_rule(m, ctx):
+        if not m["y"]:  # «전 분기», «직전 분기»: the quarter before the one last named
+            return [_mk(ctx, m, None, None, "range", approx=True, same_period=-3)]
         if ctx.pub is None:
-            return [_mk(ctx, m, None, None, "year", approx=True, same_period=-1)]
-        return [_mk(ctx, m, *_year_span(ctx.pub.year - 1), "year", same_period=-1)]
+            return [_mk(ctx, m, None, None, "year", approx=True, same_period=-12)]
+        return [_mk(ctx, m, *_year_span(ctx.pub.year - 1), "year", same_period=-12)]
 
     # «2분기», «올해 2분기», «2022년 3분기», «하반기», «지난해 상반기»: quarters and halves.
     part_re = re.compile(
@@ -297,7 +301,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
 
     return [
         (this_day_re, this_day_rule, _with_particles(_ANAPHORS), None),
-        (same_period_re, same_period_rule, {"지난해", "작년", "전년"}, None),
+        (same_period_re, same_period_rule, {"지난해", "작년", "전년", "직전", "전"}, None),
         (part_re, part_rule, {_DIGIT} | _with_particles(["상반기", "하반기"]), None),
         (
             season_re,
