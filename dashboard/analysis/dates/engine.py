@@ -20,9 +20,17 @@ Conventions (documented because a reader of the timeline needs them):
 - a bare weekday ("الثلاثاء") is the most recent such day on or before publication (news
   reports the past), unless the sentence carries a future cue (سوف, من المقرر, will ...);
 - «الجمعة» and «الاثنين» (Friday/Monday, also "assembly"/"the two") need a day cue
-  (يوم, صباح/مساء, الماضي/المقبل); «الإثنين» spelled with hamza is taken as Monday;
+  (يوم, صباح/مساء, الماضي/المقبل) or commas around them («قال مسؤول، الاثنين، إن»);
+  «الإثنين» spelled with hamza is taken as Monday;
+- a deictic day or weekday written next to the date it names is one mention («أمس
+  الثلاثاء 25 سبتمبر», "on Monday 29 July"), unless the two disagree;
+- words that refer back to the narration («이날» that day, «전날», «на следующий день», «지난해
+  같은 기간», «전 분기») count from the day or period last mentioned before them, not from
+  publication (extract_dates, _resolve_anaphors);
+- a weekend is Saturday..Sunday, the last one by publication unless said otherwise;
 - a 4-digit number is a year only with a year cue (عام/سنة, في/منذ/حتى/خلال..., a month
-  name, a range "من 1950 إلى 1953", "1950-1953"); a bare year is never turned into a day;
+  name, a range "من 1950 إلى 1953", "1950-1953", an event noun after it: "the 2024
+  presidential election"); a bare year is never turned into a day;
 - a date without a year takes the publication year, moved one year back or forward when
   that brings it within six months of publication (or as الماضي/المقبل says);
 - without a publication date, relative expressions keep start/end None, approximate True.
