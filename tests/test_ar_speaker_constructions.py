@@ -316,3 +316,12 @@ def test_akkada_with_a_noun_object():
     assert got == [("سامي الحربي", False)]
     # A bare unknown noun after أكد is no subject: nobody speaks.
     assert _voices("وأكد التقرير أهمية الإصلاح.") == []
+
+
+def test_institution_then_a_definite_noun_object():
+    # «أعلنت السلطات المحلية العثور على …»: the definite masdar is the object, not an adjective.
+    got = _voices("أعلنت السلطات المحلية العثور على المركب المفقود.")
+    assert got == [("السلطات المحلية", False)]
+    # «… في + place» belongs to the institution's name; «عن» opens the object.
+    got = _voices("أعلنت الهيئة العليا المستقلة للانتخابات في الجزائر عن فوز الرئيس بولاية ثانية.")
+    assert got == [("الهيئة العليا المستقلة للانتخابات في الجزائر", False)]

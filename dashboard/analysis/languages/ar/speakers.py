@@ -1503,13 +1503,22 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     if np is not None and np.body:
         if k < end and k == i + 2 and not toks[i + 1].norm.startswith("ال") and valid(k + 1):
             k += 1  # «وكالة مهر»: an indefinite head takes its genitive
-        while (
-            k < end and toks[k].norm.startswith(("ال", "لل")) and toks[k].norm not in _AR_TIME_WORDS
-        ):
-            longer = valid(k + 1)
+        shortest = k
+        while k < end and toks[k].norm not in _AR_TIME_WORDS:
+            # «الهيئة العليا للانتخابات في تونس»: a place after في is part of the name.
+            step = 2 if toks[k].norm == "في" and k + 2 <= end else 1
+            if step == 1 and not toks[k].norm.startswith(("ال", "لل")):
+                break
+            longer = valid(k + step)
             if longer is None or not longer.body:
                 break
-            k += 1
+            k += step
+        # «أعلنت السلطات الإيرانية العثور على …»: the object may itself be definite; when
+        # the words after the longest name cannot open the content, the last one did.
+        while k > shortest and (toks[k].norm in _AR_STOP or _HARD_PUNCT.search(toks[k].gap)):
+            if not toks[k - 1].norm.startswith("ال") or _side_at(toks, k - 1):
+                break
+            k -= 1
     elif (
         np is not None
         and k < end
