@@ -325,3 +325,11 @@ def test_institution_then_a_definite_noun_object():
     # «… في + place» belongs to the institution's name; «عن» opens the object.
     got = _voices("أعلنت الهيئة العليا المستقلة للانتخابات في الجزائر عن فوز الرئيس بولاية ثانية.")
     assert got == [("الهيئة العليا المستقلة للانتخابات في الجزائر", False)]
+
+
+def test_family_name_with_al_before_a_time_word_in_commas():
+    got = _voices("أعلن رئيس الوزراء محمد جاسم العبيدي، اليوم الأربعاء، عن تخصيص أموال إضافية.")
+    assert got == [("محمد جاسم العبيدي", False)]
+    # An indefinite object before the comma stays the object.
+    got = _voices("أعلن الوزير سامي داود استقالته، اليوم.")
+    assert got == [("سامي داود", False)]

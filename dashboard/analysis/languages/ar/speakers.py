@@ -1535,6 +1535,19 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         and valid(k + 1) is not None
     ):
         k += 1  # «الوزير سامي داود»: a second name word
+    if (
+        np is not None
+        and not np.body
+        and k == end - 1
+        and end < n
+        and (toks[end].norm in _AR_TIME_WORDS or toks[end].norm == "عن")
+        and toks[k].norm.startswith("ال")
+        and toks[k].norm not in _AR_OBJECT_NOUNS
+        and (longer := valid(end)) is not None
+        and not longer.body
+        and len(longer.name.split()) <= 4
+    ):
+        k = end  # «رئيس الوزراء محمد شياع السوداني، اليوم، عن …»: the name runs to the comma
     if i > 0 and toks[i - 1].norm in _AN_FORMS:
         return None  # «من المنتظر أن تعلن الوزارة ...»: an announcement still to come
     c = k
