@@ -333,3 +333,16 @@ def test_family_name_with_al_before_a_time_word_in_commas():
     # An indefinite object before the comma stays the object.
     got = _voices("أعلن الوزير سامي داود استقالته، اليوم.")
     assert got == [("سامي داود", False)]
+
+
+def test_shadda_marks_the_verb_of_a_homograph():
+    # «عبّر» is the verb wherever it stands (the preposition «عبر» has no shadda), so the
+    # complement «عن» may come after a title, a name in commas and a date.
+    got = _voices("فيما عبّر الاتحاد المحلي للعبة، الأحد 11 فبراير 2024، عن رغبته في استمراره.")
+    assert got == [("الاتحاد المحلي للعبة", False)]
+    got = _voices(
+        "عبَّر نائب رئيس الاتحاد الإقليمي لكرة السلة، مروان الخطيب، عن أمله في بقاء المدرب."
+    )
+    assert got == [("مروان الخطيب", False)]
+    # Without shadda, «عبر» far from its complement is still the preposition.
+    assert _voices("عبر قناة الرسمية، التي تبث من العاصمة منذ أعوام طويلة، عن الأحداث.") == []

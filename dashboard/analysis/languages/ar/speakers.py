@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from dashboard.analysis.languages import all_fields, get_pack
 from dashboard.analysis.languages.ar.credits import credit_quotes, is_outlet_name
@@ -850,6 +851,10 @@ def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
     # موسكو وبكين أن» is the preposition.
     # «... السفيرَ وطالبت بـ»: و + a feminine past form («طالبت»، «ذكرت») is a verb coordinated
     # with the clause before, not a noun; the bare «وطالب»، «وبين» stay nouns.
+    if v is not None and v.homograph and _SHADDA in t.surf:
+        # «عبّر»، «بيّن»: the doubled consonant is written on the verb, never on the
+        # preposition («عبر»، «بين»), so the word is the verb wherever it stands.
+        return _verb_not_homograph(v)
     if (
         v is not None
         and v.homograph
@@ -858,6 +863,14 @@ def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
     ):
         return None
     return v
+
+
+_SHADDA = "\u0651"
+
+
+@cache
+def _verb_not_homograph(v: _Verb) -> _Verb:
+    return replace(v, homograph=False)
 
 
 def _clause_initial(toks: list[_Tok], i: int) -> bool:
@@ -1350,7 +1363,13 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
                     and named.name != named.role
                     and named.kind != "anonymous"
                 ):
-                    np = _NP(named.name, np.role, np.kind, np.affiliation)
+                    # An indefinite title («نائب رئيس الاتحاد») was an unnamed voice until
+                    # its name came: now a named one.
+                    kind = np.kind
+                    if kind == "anonymous":
+                        kind = _kind_of(core, _AR_ROLES)[0] or "other"
+                        kind = "other" if kind == "anonymous" else kind
+                    np = _NP(named.name, np.role, kind, np.affiliation)
             for extra in parts[1:]:
                 ex = _strip_honorifics([x for x in extra if x.norm not in _AR_FILLERS])
                 if ex and not np.role and _role_at(ex, 0, _AR_ROLES):
