@@ -346,3 +346,13 @@ def test_shadda_marks_the_verb_of_a_homograph():
     assert got == [("مروان الخطيب", False)]
     # Without shadda, «عبر» far from its complement is still the preposition.
     assert _voices("عبر قناة الرسمية، التي تبث من العاصمة منذ أعوام طويلة، عن الأحداث.") == []
+
+
+def test_fronted_title_with_the_name_in_commas_before_the_verb():
+    got = _voices(
+        "المسؤول عن تنسيق البرنامج، حسن الإدريسي، أوضح في تصريح لوكالة الأنباء، أن الأشغال انطلقت."
+    )
+    assert ("حسن الإدريسي", False) in got and ("المسؤول", False) not in got
+    # A place between commas before the verb is no name.
+    got = _voices("وفي الرباط، قالت الوزارة، اليوم، إن الأشغال انطلقت.")
+    assert got == [("الوزارة", False)]

@@ -1712,7 +1712,7 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
             break
         start -= 1
     if start == j:
-        return None
+        return _sv_apposed_subject(toks, j, sentence, ctx)
     seg = [x for x in toks[start:j] if x.norm not in _AR_KANA]
     if (
         not seg
@@ -1740,6 +1740,35 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
         return None
     # The whole pre-verb segment must be the subject, not a clause that merely ends in a noun.
     return ctx.resolve(np)
+
+
+def _sv_apposed_subject(toks, j, sentence, ctx) -> _NP | None:
+    """«المسؤول عن البرنامج، فلان الفلاني، أوضح أن»: a title opening the sentence, the name
+    between commas, then the verb (at j)."""
+    if j < 2 or not _COMMA_RE.search(toks[j].gap):
+        return None
+    a = j - 1
+    while a > 0 and j - a <= 4 and not _COMMA_RE.search(toks[a].gap):
+        a -= 1
+    if a <= 0 or not _COMMA_RE.search(toks[a].gap):
+        return None
+    b = a - 1
+    while b > 0 and a - b < 9:
+        if _COMMA_RE.search(toks[b].gap) or _HARD_PUNCT.search(toks[b].gap):
+            break
+        b -= 1
+    if b > 0 and not _HARD_PUNCT.search(toks[b].gap):
+        return None  # the title must open the sentence
+    if any(x.quote != -1 for x in toks[b:j]):
+        return None
+    title = _parse_ar_np(toks[b:a], sentence, strict=True)
+    if title is None or title.body or not title.role or title.role != title.name:
+        return None
+    named = _parse_ar_np(_strip_honorifics(toks[a:j]), sentence, strict=True)
+    if named is None or named.body or not named.name or named.name == named.role:
+        return None
+    kind = title.kind if title.kind != "anonymous" else "other"
+    return ctx.resolve(_NP(named.name, title.role, kind, title.affiliation))
 
 
 def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
