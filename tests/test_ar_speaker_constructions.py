@@ -356,3 +356,24 @@ def test_fronted_title_with_the_name_in_commas_before_the_verb():
     # A place between commas before the verb is no name.
     got = _voices("وفي الرباط، قالت الوزارة، اليوم، إن الأشغال انطلقت.")
     assert got == [("الوزارة", False)]
+
+
+def test_subject_inside_an_an_clause_before_its_verb():
+    # «ذكرت الوكالة أن TITLE NAME، أشاد بـ»: the relayed person speaks too.
+    got = _voices(
+        'وذكرت وكالة "الفجر" أن الأمين العام للمجلس الأعلى للأمن القومي سامر الحلبي، أشاد '
+        "بالوساطة لدورها في التهدئة."
+    )
+    assert ("سامر الحلبي", False) in got
+    # «إن الحكومة لن تقبل …، وأضاف»: a clause before the comma is no subject of أضاف.
+    got = _voices(
+        "وقال وزير المالية كمال حداد إن الحكومة لن تقبل بفرض أي وساطة، وأضاف أن الشعب يرفض التهديد."
+    )
+    assert {name for name, _ in got} == {"كمال حداد"}
+    # «أن SURNAME أكد للمسؤول حرص …»: a surname met before, then the verb and its object.
+    got = _voices(
+        "وقال الرئيس عادل الكبير إن الحوار ممكن.",
+        "وذكر المجلس في تعميم صحفي أن الكبير أوضح خلال مكالمة هاتفية مع الوزير أن البلاد "
+        "متمسكة بالاتفاق.",
+    )
+    assert ("عادل الكبير", False) in got[1:]

@@ -1239,6 +1239,23 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         comp = _object_complement(toks, i, sentence, ctx, verb.ba_object, verb.media_object)
     if (
         comp is None
+        and verb.ba_object
+        and not verb.participle
+        and i > 0
+        and i + 1 < len(toks)
+        and toks[i + 1].norm[:1] == "ب"
+        and len(toks[i + 1].norm) > 3
+        and toks[i + 1].quote == -1
+        and not _HARD_PUNCT.search(toks[i + 1].gap)
+    ):
+        # «… أن فلان، أشاد بالصين»: the subject came first, the بـ object follows the verb.
+        sv = _sv_subject(toks, i, sentence, ctx)
+        if sv is not None and (
+            sv.known or (sv.role and sv.name != sv.role) or (sv.body and " " in sv.name)
+        ):
+            comp = (i + 1, -1, i + 1)
+    if (
+        comp is None
         and verb.participle_object
         and i > 0
         and i + 1 < len(toks)
@@ -1337,7 +1354,12 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             # a person the document stays nobody's (a person's statement is said, not issued).
             np = ctx.last
         if np is None and lead and lead not in _AR_STOP:
-            return None  # a subject is there but is not a speaker («أكد البيان أن»)
+            # «أن البرهان أكد للمسؤول حرص …»: the words after the verb are its object; the
+            # subject stands before it. Else a subject is there but is not a speaker («أكد
+            # البيان أن»).
+            np = _sv_subject(toks, i, sentence, ctx) if i > 0 else None
+            if np is None or not (np.known or (np.role and np.name != np.role)):
+                return None
         if verb.homograph and (np is None or not (np.role or np.body or _is_known(np, ctx))):
             # «بين»، «ذكر»، «تابع» ... with a bare unknown noun after them are not speech.
             return None
@@ -1712,7 +1734,9 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
             break
         start -= 1
     if start == j:
-        return _sv_apposed_subject(toks, j, sentence, ctx)
+        return _sv_apposed_subject(toks, j, sentence, ctx) or _sv_comma_subject(
+            toks, j, sentence, ctx
+        )
     seg = [x for x in toks[start:j] if x.norm not in _AR_KANA]
     if (
         not seg
@@ -1735,10 +1759,34 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
             or base in ctx.by_surname
         ):
             seg = probe
+    if len(seg) == 1 and seg[0].norm in ctx.by_surname:
+        return ctx.by_surname[seg[0].norm]  # «أن البرهان أكد»: a surname met before
     np = _parse_ar_np(seg, sentence, strict=True)
     if np is None:
         return None
     # The whole pre-verb segment must be the subject, not a clause that merely ends in a noun.
+    return ctx.resolve(np)
+
+
+def _sv_comma_subject(toks, j, sentence, ctx) -> _NP | None:
+    """«ذكرت الوكالة أن الأمين العام للمجلس فلان، أشاد بـ»: after أن / إن, a titled name or
+    an institution, then a comma, then the verb (at j)."""
+    if j < 2 or not _COMMA_RE.search(toks[j].gap):
+        return None
+    a = j - 1
+    while a > 0 and j - a < 10:
+        if _COMMA_RE.search(toks[a].gap) or _HARD_PUNCT.search(toks[a].gap):
+            return None
+        if toks[a - 1].norm in _AN_FORMS:
+            break
+        a -= 1
+    if a <= 0 or toks[a - 1].norm not in _AN_FORMS or any(x.quote != -1 for x in toks[a:j]):
+        return None
+    np = _parse_ar_np(toks[a:j], sentence, strict=True)
+    if np is None or not (np.body or (np.role and np.name != np.role) or _is_known(np, ctx)):
+        return None
+    if not np.name.split() or _n(np.name.split()[-1]) != toks[j - 1].norm:
+        return None  # the subject must run to the comma: «إن الحكومة لن تقبل …، وأضاف»
     return ctx.resolve(np)
 
 
