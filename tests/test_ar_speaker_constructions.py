@@ -377,3 +377,13 @@ def test_subject_inside_an_an_clause_before_its_verb():
         "متمسكة بالاتفاق.",
     )
     assert ("عادل الكبير", False) in got[1:]
+
+
+def test_an_institution_clause_before_a_comma_is_no_subject():
+    # «أن الحركة قبلت عرضه، وقال لـ…»: the words after أن are a clause, not the speaker.
+    got = _voices(
+        "ورفض المبعوث سامي الخطيب أيضاً فكرة أن الحركة قبلت عرضه بشأن الاتفاق، وقال لرويترز "
+        "إن ما رآه غير مقبول."
+    )
+    assert ("سامي الخطيب", False) in got
+    assert all("قبلت" not in name for name, _ in got)

@@ -1783,7 +1783,9 @@ def _sv_comma_subject(toks, j, sentence, ctx) -> _NP | None:
     if a <= 0 or toks[a - 1].norm not in _AN_FORMS or any(x.quote != -1 for x in toks[a:j]):
         return None
     np = _parse_ar_np(toks[a:j], sentence, strict=True)
-    if np is None or not (np.body or (np.role and np.name != np.role) or _is_known(np, ctx)):
+    # A titled or known person: an institution's name may swallow a clause's words («أن
+    # الحركة قبلت عرضه، وقال»).
+    if np is None or np.body or not ((np.role and np.name != np.role) or _is_known(np, ctx)):
         return None
     if not np.name.split() or _n(np.name.split()[-1]) != toks[j - 1].norm:
         return None  # the subject must run to the comma: «إن الحكومة لن تقبل …، وأضاف»
