@@ -387,3 +387,30 @@ def test_an_institution_clause_before_a_comma_is_no_subject():
     )
     assert ("سامي الخطيب", False) in got
     assert all("قبلت" not in name for name, _ in got)
+
+
+def _speakers_of(*paragraphs: str) -> list[tuple[str, str]]:
+    return [(q.speaker, q.speaker_kind) for q in attribute_quotes(list(paragraphs), "ar")]
+
+
+def test_bare_title_is_the_one_named_person_with_that_title():
+    got = _speakers_of(
+        "وقال الرئيس المنتخب سامر العلي إن المرحلة المقبلة صعبة.",
+        "وأضاف الرئيس الجديد أن الحكومة ستتشكل قريبا.",
+    )
+    assert [name for name, _ in got] == ["سامر العلي", "سامر العلي"]
+    # Two named ministers: «الوزير» alone is not guessed.
+    got = _speakers_of(
+        "وقال وزير النقل كمال حداد إن الطرق ستفتح.",
+        "وقال وزير المالية عادل سعيد إن الموازنة جاهزة.",
+        "وأضاف الوزير أن الخطة طموحة.",
+    )
+    assert got[-1][0] == "الوزير"
+
+
+def test_definite_title_after_an_unnamed_voice_is_that_voice():
+    got = _speakers_of(
+        "وقال مسؤول أمني إن الحدود مغلقة.",
+        "وأضاف المسؤول الأمني الرفيع أن الإغلاق مؤقت.",
+    )
+    assert got == [("مسؤول أمني", "anonymous"), ("مسؤول أمني", "anonymous")]

@@ -2055,7 +2055,59 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
                     affiliation=named.affiliation,
                 )
         kept.append(q)
-    return _one_row_per_body(kept)
+    return _one_row_per_body(_bare_titles_named(kept))
+
+
+def _title_head(role: str) -> str:
+    words = role.split()
+    return _strip_al(_n(words[0])) if words else ""
+
+
+def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
+    """«الرئيس الجديد»، «الوزير السوري» after «الرئيس الإيراني المنتخب مسعود بزشكيان», «وزير
+    النقل … يعرب بدر»: a definite bare title whose head noun is the title of exactly one
+    named person of the article (and whose side does not contradict it) is that person. After
+    an unnamed voice with that head («مسؤول فلسطيني» … «المسؤول الفلسطيني المقرب») and no
+    named one, it is the unnamed voice again."""
+    named: dict[str, list[Quote]] = {}
+    unnamed: dict[str, Quote] = {}
+    for q in quotes:
+        if q.speaker_kind in _BODY_KINDS or not q.role:
+            continue
+        head = _title_head(q.role)
+        if q.speaker_kind == "anonymous":
+            unnamed.setdefault(head, q)
+        elif q.speaker != q.role:
+            named.setdefault(head, []).append(q)
+    out = []
+    for q in quotes:
+        if (
+            q.role
+            and q.speaker == q.role
+            and q.speaker_kind not in _BODY_KINDS
+            and q.speaker_kind != "anonymous"
+            and _n(q.speaker).startswith("ال")
+        ):
+            head = _title_head(q.role)
+            people = {
+                c.speaker: c
+                for c in named.get(head, ())
+                if not (q.affiliation and c.affiliation and q.affiliation != c.affiliation)
+            }
+            if len(people) == 1:
+                c = next(iter(people.values()))
+                q = replace(
+                    q,
+                    speaker=c.speaker,
+                    speaker_kind=c.speaker_kind,
+                    role=c.role,
+                    affiliation=c.affiliation or q.affiliation,
+                )
+            elif not named.get(head) and head in unnamed:
+                u = unnamed[head]
+                q = replace(q, speaker=u.speaker, speaker_kind="anonymous", role=u.role)
+        out.append(q)
+    return out
 
 
 _BODY_KINDS = frozenset({"media", "organisation", "state"})
