@@ -414,3 +414,21 @@ def test_definite_title_after_an_unnamed_voice_is_that_voice():
         "وأضاف المسؤول الأمني الرفيع أن الإغلاق مؤقت.",
     )
     assert got == [("مسؤول أمني", "anonymous"), ("مسؤول أمني", "anonymous")]
+
+
+def test_channel_opening_the_sentence_and_a_relative_clause_in_the_parenthesis():
+    got = _voices(
+        'في تصريحه لقناة "الأفق" المحلية، عبَّر نائب رئيس الاتحاد، مروان الخطيب، عن أمله في '
+        "بقاء المدرب."
+    )
+    assert ("مروان الخطيب", False) in got and ("قناة الأفق المحلية", True) in got
+    # A statement «تصريح للمدرب فلان» names a person, not a channel.
+    got = _voices("أثار تصريح للمدرب سمير حداد، مدرب المنتخب، جدلا، فيما عبّر الاتحاد عن رغبته.")
+    assert got == [("الاتحاد", False)]
+    # «قال فلان، في مقابلة مع X خلال وثائقي الذي بث أمس، إن»: the complement after the
+    # parenthesis, the outlet as channel.
+    got = _voices(
+        'وقال الرئيس عادل الكبير، في مقابلة مع الجزيرة خلال وثائقي "الطريق" الذي بث مساء '
+        "الأحد، إن الاتصالات جرت بين الطرفين."
+    )
+    assert ("عادل الكبير", False) in got and ("الجزيرة", True) in got

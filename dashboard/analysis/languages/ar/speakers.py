@@ -758,6 +758,18 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     return "", -1, -1
 
 
+def _names_an_outlet(channel: str) -> bool:
+    """«قناة "المملكة" الأردنية»، «رويترز»: an outlet noun or a gazetteer outlet, not a person
+    («تصريح للمدرب فلان»)."""
+    words = channel.split()
+    if not words:
+        return False
+    if is_outlet_name(channel) or is_outlet_name(words[0]):
+        return True
+    toks, _ = _tokens(channel)
+    return bool(toks) and _outlet_noun(toks[0], False)
+
+
 def _channel_span(seg, q, offset, start, sentence) -> tuple[str, int, int]:
     target = seg[q]
     end = q + 1
@@ -932,7 +944,9 @@ def _find_ar_complement(toks, i, verb, quotes_len):
             if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
             return (k + 1 if norm != "عما" else k, -1, k)
-        if norm in _AR_REL:
+        if norm in _AR_REL and not commas:
+            # After a comma the relative clause sits in a parenthesis («قال فلان، في مقابلة
+            # مع X خلال وثائقي الذي بث أمس، إن»): the complement may still come.
             return None
         if k > i + 1 and (v2 := _ar_verb(toks, k)) is not None and not v2.participle:
             return None
@@ -1031,6 +1045,19 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
         if hit is not None:
             hits.append(hit)
             resume = max(i + 1, hit.content_start)
+    if hits and not hits[0].channel and hits[0].trigger > 2:
+        # «في تصريحه لقناة "X"، عبّر فلان عن …»: the channel opens the sentence.
+        head = toks[: hits[0].trigger]
+        channel, cs, ce = _find_channel(head, sentence)
+        if (
+            channel
+            and cs == 0
+            and head[0].norm in ("في", "وفي", "خلال")
+            and _COMMA_RE.search(toks[ce].gap)
+            and _names_an_outlet(channel)
+        ):
+            hits[0].channel = channel
+            hits[0].channel_cue = _channel_cue(head, cs, ce, channel, sentence)
     out: list[Quote] = []
     for h_idx, h in enumerate(hits):
         np = h.np
