@@ -432,3 +432,10 @@ def test_channel_opening_the_sentence_and_a_relative_clause_in_the_parenthesis()
         "الأحد، إن الاتصالات جرت بين الطرفين."
     )
     assert ("عادل الكبير", False) in got and ("الجزيرة", True) in got
+
+
+def test_statement_published_by_an_outlet_or_body():
+    got = _voices("وفي بيان نشرته وكالة الأنباء الوطنية إن مناطق الشمال تشهد تقلبات جوية.")
+    assert got == [("وكالة الأنباء الوطنية", False)]
+    # A person is not a publisher of a statement in this construction.
+    assert _voices("وفي بيان نشرته سلمى إن الطقس جميل.") == []

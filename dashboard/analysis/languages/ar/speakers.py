@@ -758,6 +758,44 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     return "", -1, -1
 
 
+# «في بيان نشرته وكالة X إن …»: a statement published or issued by X.
+_AR_PUBLISHED = frozenset(
+    _n(w)
+    for w in _words(
+        "نشرته نشرتها أصدرته أصدرتها وزعته وزعتها أوردته أوردتها بثته بثتها أذاعته أذاعتها"
+    )
+)
+
+
+def _published_statement(toks, sentence, ctx) -> _Hit | None:
+    """«وفي بيان نشرته وكالة الأنباء الليبية إن …»: the publisher of the statement says it."""
+    for k in range(2, min(len(toks) - 2, 6)):
+        if toks[k].norm not in _AR_PUBLISHED or _strip_al(toks[k - 1].norm) not in _STATEMENT_NOUNS:
+            continue
+        if toks[k - 2].norm not in ("في", "وفي", "ففي"):
+            return None
+        e = k + 1
+        while e < len(toks) and e - k <= 8 and toks[e].norm not in _AN_FORMS:
+            if ":" in toks[e].gap or _HARD_PUNCT.search(toks[e].gap):
+                break
+            if _COMMA_RE.search(toks[e].gap):
+                return None
+            e += 1
+        if e >= len(toks) or e == k + 1:
+            return None
+        colon = ":" in toks[e].gap
+        if not colon and toks[e].norm not in _AN_FORMS:
+            return None
+        np = _parse_ar_np(toks[k + 1 : e], sentence, strict=True)
+        if np is None or not (np.body or np.kind == "media" or is_outlet_name(np.name)):
+            return None
+        np = ctx.resolve(np)
+        ctx.learn(np)
+        content = e if colon else e + 1
+        return _Hit(np, _text(toks, k - 2, k + 1, sentence), content, -1, "", k)
+    return None
+
+
 def _names_an_outlet(channel: str) -> bool:
     """«قناة "المملكة" الأردنية»، «رويترز»: an outlet noun or a gazetteer outlet, not a person
     («تصريح للمدرب فلان»)."""
@@ -1045,6 +1083,10 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
         if hit is not None:
             hits.append(hit)
             resume = max(i + 1, hit.content_start)
+    if not hits:
+        published = _published_statement(toks, sentence, ctx)
+        if published is not None:
+            hits.append(published)
     if hits and not hits[0].channel and hits[0].trigger > 2:
         # «في تصريحه لقناة "X"، عبّر فلان عن …»: the channel opens the sentence.
         head = toks[: hits[0].trigger]
@@ -1864,7 +1906,7 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
 
 
 # Arabic: a trigger word alone or after a conjunction و/ف.
-_AR_TRIGGERS = _WordFilter(set(_AR_VERBS) | {p[0] for p in _AR_SOURCES}, "وف")
+_AR_TRIGGERS = _WordFilter(set(_AR_VERBS) | {p[0] for p in _AR_SOURCES} | _AR_PUBLISHED, "وف")
 _AR_PERSON_ROLES = _WordFilter({k for k, v in _AR_ROLES.items() if v[0].type == "person"}, "و")
 
 
