@@ -439,3 +439,11 @@ def test_statement_published_by_an_outlet_or_body():
     assert got == [("وكالة الأنباء الوطنية", False)]
     # A person is not a publisher of a statement in this construction.
     assert _voices("وفي بيان نشرته سلمى إن الطقس جميل.") == []
+
+
+def test_channel_cited_without_a_reporting_verb():
+    got = _voices("تتذكر السيدة نعيمة، في حديث لوكالة الأنباء الوطنية، معاناة الأسابيع الأولى.")
+    assert got == [("وكالة الأنباء الوطنية", True)]
+    # Words given to friends or to journalists cite no outlet.
+    assert _voices("وفي حديث مع أصدقائه، تذكر سامي الأيام الأولى.") == []
+    assert _voices("جاء ذلك في حديث للصحفيين.") == []

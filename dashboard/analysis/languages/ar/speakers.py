@@ -1101,6 +1101,20 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             hits[0].channel = channel
             hits[0].channel_cue = _channel_cue(head, cs, ce, channel, sentence)
     out: list[Quote] = []
+    if not hits:
+        # «تتذكر السيدة نعيمة، في حديث لوكالة X، معاناة …»: words given to an outlet, with a
+        # verb that is no reporting verb; the outlet is cited all the same.
+        channel, cs, ce = _find_channel(toks, sentence)
+        if (
+            channel
+            and cs + 1 < ce
+            and toks[cs].norm in ("في", "وفي", "خلال")
+            and toks[cs + 1].norm in _AR_CHANNEL_HEADS
+            and _names_an_outlet(channel)
+        ):
+            cue = _channel_cue(toks, cs, ce, channel, sentence)
+            out.append(_source_quote(_channel_name(channel), cue, sentence, para, sentence))
+            return out
     for h_idx, h in enumerate(hits):
         np = h.np
         if np is None:
@@ -1906,7 +1920,9 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
 
 
 # Arabic: a trigger word alone or after a conjunction و/ف.
-_AR_TRIGGERS = _WordFilter(set(_AR_VERBS) | {p[0] for p in _AR_SOURCES} | _AR_PUBLISHED, "وف")
+_AR_TRIGGERS = _WordFilter(
+    set(_AR_VERBS) | {p[0] for p in _AR_SOURCES} | _AR_PUBLISHED | _AR_CHANNEL_HEADS, "وف"
+)
 _AR_PERSON_ROLES = _WordFilter({k for k, v in _AR_ROLES.items() if v[0].type == "person"}, "و")
 
 
