@@ -447,3 +447,13 @@ def test_channel_cited_without_a_reporting_verb():
     # Words given to friends or to journalists cite no outlet.
     assert _voices("وفي حديث مع أصدقائه، تذكر سامي الأيام الأولى.") == []
     assert _voices("جاء ذلك في حديث للصحفيين.") == []
+
+
+def test_name_in_quote_marks_after_a_complete_title():
+    got = _voices('وقال وكيل وزارة الخارجية "حسن الأمين"، في تصريح صحفي: "إن المباحثات مستمرة".')
+    assert got == [("حسن الأمين", False)]
+    got = _voices('وقال الناطق باسم الحكومة "سامي الخطيب" إن الاجتماع انتهى.')
+    assert got == [("سامي الخطيب", False)]
+    # After an indefinite head the quoted words name the body: «حزب "الأمة الجديدة"».
+    got = _voices('وقال رئيس حزب "الأمة الجديدة" سامي الخطيب إن الاجتماع انتهى.')
+    assert got == [("سامي الخطيب", False)]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from dataclasses import replace as dataclasses_replace
 from functools import cache
 
 from dashboard.analysis.languages import all_fields, get_pack
@@ -474,6 +475,8 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 p += 2
                 continue
         if t.quote != -1:
+            if not body and _quoted_name_at(seg, p):
+                break  # «وكيل وزارة الخارجية "حسن الأمين"»: the name in quote marks
             p += 1
             continue
         norm = t.norm
@@ -542,8 +545,31 @@ def _possessed(norm: str) -> bool:
     return len(norm) >= 5 and norm.endswith(_AR_POSSESSED_ENDINGS)
 
 
+def _quoted_name_at(seg: list[_Tok], p: int) -> bool:
+    """A person's name in quote marks after a complete title («الناطق باسم الحكومة "فلان"»):
+    the title ends in a definite word; after an indefinite head («حزب "الأمة"», «قناة
+    "العربية"») the quoted words are the body's name."""
+    if p == 0 or seg[p - 1].quote == seg[p].quote:
+        return False
+    prev = seg[p - 1].norm
+    if not prev.startswith(("ال", "بال", "لل")) and _side_at(seg, p - 1) is None:
+        return False
+    q = seg[p].quote
+    span = [t for t in seg[p : p + 5] if t.quote == q]
+    if not 2 <= len(span) <= 3 or (p + len(span) < len(seg) and seg[p + len(span)].quote == q):
+        return False
+    return (
+        all(_ar_name_like(dataclasses_replace(t, quote=-1)) for t in span)
+        and span[0].norm not in _AR_ROLES
+        and not _outlet_noun(span[0], False)
+    )
+
+
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
+    if p > 0 and p < len(seg) and seg[p].quote != -1 and _quoted_name_at(seg, p):
+        q = seg[p].quote
+        return p + sum(1 for t in seg[p : p + 5] if t.quote == q)
     q = p
     particles = 0
     if p > 0 and p < len(seg) and ":" in seg[p].gap:
