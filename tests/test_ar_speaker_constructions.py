@@ -457,3 +457,10 @@ def test_name_in_quote_marks_after_a_complete_title():
     # After an indefinite head the quoted words name the body: «حزب "الأمة الجديدة"».
     got = _voices('وقال رئيس حزب "الأمة الجديدة" سامي الخطيب إن الاجتماع انتهى.')
     assert got == [("سامي الخطيب", False)]
+
+
+def test_an_institution_speaking_on_the_tongue_of_a_person():
+    got = _voices(
+        "وأضاف الجيش على لسان متحدثه أحمد الراشد، في مؤتمر صحفي، أن السيول قطعت أغلب الطرق."
+    )
+    assert got == [("الجيش", False), ("أحمد الراشد", False)]

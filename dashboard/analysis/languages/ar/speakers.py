@@ -1169,12 +1169,61 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
                 channel=h.channel,
             )
         )
+        voice = _on_the_tongue_of(toks, h, sentence, ctx)
+        if voice is not None:
+            out.append(
+                replace(
+                    out[-1],
+                    speaker=voice.name,
+                    speaker_kind=voice.kind,
+                    role=voice.role,
+                    affiliation=voice.affiliation or np.affiliation,
+                    verb="على لسان",
+                    channel="",
+                )
+            )
         if h.channel:
             # The outlet the words were given to or relayed by («في حديث لقناة X»، «نقلت X عن
             # Y») is a cited source of the same statement: a media voice, never its speaker.
             channel = _channel_name(h.channel)
             out.append(_source_quote(channel, h.channel_cue or out[-1].verb, text, para, sentence))
     return out
+
+
+_ALA = _n("على")
+_LISAN = _n("لسان")
+
+
+def _on_the_tongue_of(toks, h: _Hit, sentence, ctx) -> _NP | None:
+    """«وأضاف الجيش على لسان متحدثه فلان، … أن»: the institution speaks through a person, who
+    is a voice of the statement too. A title with a possessive («متحدثه») before the name is
+    his role."""
+    end = h.content_start
+    for k in range(h.trigger + 1, min(end, len(toks)) - 2):
+        if toks[k].norm != _ALA or toks[k + 1].norm != _LISAN:
+            continue
+        a = k + 2
+        e = a
+        while e < end and (e == a or not _COMMA_RE.search(toks[e].gap)):
+            if toks[e].norm in _AN_FORMS or _HARD_PUNCT.search(toks[e].gap):
+                break
+            e += 1
+        seg = list(toks[a:e])
+        role = ""
+        if seg and seg[0].norm.endswith(("ه", "ها")):
+            bare = seg[0].norm[:-2] if seg[0].norm.endswith("ها") else seg[0].norm[:-1]
+            if bare in _AR_ROLES:
+                role = seg[0].surf
+                seg = seg[1:]
+        np = _parse_ar_np(seg, sentence, strict=True) if seg else None
+        if np is None or np.body or not np.name or np.kind == "anonymous":
+            return None
+        if role and not np.role:
+            np = _NP(np.name, role, "official", np.affiliation)
+        np = ctx.resolve(np)
+        ctx.learn(np)
+        return np
+    return None
 
 
 # A preposition with a pronoun («به»، «فيه»، «عنها»): a speaker span that is only this is the
