@@ -464,3 +464,16 @@ def test_an_institution_speaking_on_the_tongue_of_a_person():
         "وأضاف الجيش على لسان متحدثه أحمد الراشد، في مؤتمر صحفي، أن السيول قطعت أغلب الطرق."
     )
     assert got == [("الجيش", False), ("أحمد الراشد", False)]
+
+
+def test_what_x_confirmed():
+    # «وهو ما أكده TITLE NAME بقوله: "…"»: the verb carries the pronoun of «ما».
+    got = _voices(
+        "وقال التلفزيون إنه لا توجد علامة على وجود أحياء، وهو ما أكده رئيس الهلال الأحمر "
+        'سامي الراشد بقوله: "لم نرصد أي دلالة على وجود أحياء".'
+    )
+    assert got == [("التلفزيون", False), ("سامي الراشد", False)]
+    got = _voices("ارتفعت الأسعار بشكل كبير، وهو ما أكدته وزارة الاقتصاد الوطنية.")
+    assert got == [("وزارة الاقتصاد الوطنية", False)]
+    # An unknown bare name after «ما قاله» is no subject the rules can vouch for.
+    assert _voices("وهذا ما قاله سامي في بيته.") == []

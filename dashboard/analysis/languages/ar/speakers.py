@@ -784,6 +784,52 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     return "", -1, -1
 
 
+_MA = frozenset({_n("ما"), _n("وهو ما"), _n("وهذا ما")})
+_BI_QAWLIHI = frozenset(_n(w) for w in _words("بقوله بقولها بقولهم"))
+
+
+def _what_x_confirmed(toks, sentence, ctx, quotes_len) -> list[_Hit]:
+    """«وهو ما أكده رئيس الهلال الأحمر فلان بقوله: "…"»، «وهذا ما أعلنته الوزارة»: a reporting
+    verb with the object pronoun of «ما»; its subject follows, and the words are those after
+    «بقوله» or, without them, the statement the clause refers back to."""
+    out: list[_Hit] = []
+    for k in range(1, len(toks) - 1):
+        if toks[k - 1].norm != "ما" or toks[k].quote != -1:
+            continue
+        norm = toks[k].norm
+        base = norm[:-2] if norm.endswith("ها") else norm[:-1] if norm.endswith("ه") else ""
+        verb = _AR_VERBS.get(base) if base else None
+        if verb is None or verb.participle or verb.homograph:
+            continue
+        e = k + 1
+        while e < len(toks) and e - k <= 9 and toks[e].quote == -1:
+            if toks[e].norm in _BI_QAWLIHI or _HARD_PUNCT.search(toks[e].gap):
+                break
+            if _COMMA_RE.search(toks[e].gap) or ":" in toks[e].gap:
+                break
+            e += 1
+        np = _parse_ar_np(toks[k + 1 : e], sentence, strict=True) if e > k + 1 else None
+        if np is None or not (np.body or (np.role and np.name != np.role) or _is_known(np, ctx)):
+            continue
+        np = ctx.resolve(np)
+        ctx.learn(np)
+        ctx.last = np
+        if e < len(toks) and toks[e].norm in _BI_QAWLIHI and e + 1 < len(toks):
+            direct = toks[e + 1].quote if _opening_quote(toks, e + 1, quotes_len) else -1
+            out.append(_Hit(np, toks[k].surf, e + 1, direct, "", k))
+        else:
+            # The words are the clause before «ما»: the statement it refers back to.
+            start = 0
+            stop = k - 1
+            while stop > start and toks[stop - 1].norm in ("وهو", "وهذا", "هو", "هذا"):
+                stop -= 1
+            text = _text(toks, start, stop, sentence) if stop > start else ""
+            if text:
+                out.append(_Hit(np, toks[k].surf, e, -1, "", k, text_override=text))
+        break
+    return out
+
+
 # «في بيان نشرته وكالة X إن …»: a statement published or issued by X.
 _AR_PUBLISHED = frozenset(
     _n(w)
@@ -1109,6 +1155,14 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
         if hit is not None:
             hits.append(hit)
             resume = max(i + 1, hit.content_start)
+    if "ما" in sentence:
+        extra = [
+            h
+            for h in _what_x_confirmed(toks, sentence, ctx, quotes_len)
+            if all(h.trigger != x.trigger for x in hits)
+        ]
+        if extra:
+            hits = sorted([*hits, *extra], key=lambda h: h.trigger)
     if not hits:
         published = _published_statement(toks, sentence, ctx)
         if published is not None:
@@ -1996,7 +2050,13 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
 
 # Arabic: a trigger word alone or after a conjunction و/ف.
 _AR_TRIGGERS = _WordFilter(
-    set(_AR_VERBS) | {p[0] for p in _AR_SOURCES} | _AR_PUBLISHED | _AR_CHANNEL_HEADS, "وف"
+    set(_AR_VERBS)
+    | {p[0] for p in _AR_SOURCES}
+    | _AR_PUBLISHED
+    | _AR_CHANNEL_HEADS
+    # «وهو ما أكده فلان»: a verb with the object pronoun of «ما».
+    | {v + s for v, verb in _AR_VERBS.items() if not verb.participle for s in ("ه", "ها")},
+    "وف",
 )
 _AR_PERSON_ROLES = _WordFilter({k for k, v in _AR_ROLES.items() if v[0].type == "person"}, "و")
 
