@@ -477,3 +477,15 @@ def test_what_x_confirmed():
     assert got == [("وزارة الاقتصاد الوطنية", False)]
     # An unknown bare name after «ما قاله» is no subject the rules can vouch for.
     assert _voices("وهذا ما قاله سامي في بيته.") == []
+
+
+def test_given_and_family_name_with_al_after_the_nationality():
+    got = _voices("أعلن النائب العام الليبي الصادق الهادي فتح تحقيق في الكارثة.")
+    assert got == [("الصادق الهادي", False)]
+    got = _voices("وأشار النائب العام الليبي الصادق الهادي إلى أن التحقيقات مستمرة.")
+    assert got == [("الصادق الهادي", False)]
+    # Title adjectives after the nationality stay in the title.
+    got = _voices("وقال وزير الخارجية الأمريكي السابق جون كيري إن الاتفاق مهم.")
+    assert got == [("جون كيري", False)]
+    got = _voices("وقال السفير الروسي الجديد لدى القاهرة إن العلاقات جيدة.")
+    assert got == [("السفير الروسي الجديد", False)]

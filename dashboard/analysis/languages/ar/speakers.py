@@ -401,6 +401,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     n = len(seg)
     bare_after_body = 0
     start = p
+    nationality = False  # a nationality adjective closed the title («الوزير الليبي»)
     # An indefinite title noun is in construct state (إضافة): the next word is its genitive
     # and belongs to the role even when it is indefinite too («محافظ بنك الكويت»، «كبير أمناء
     # مجلس الوزراء»، «مسؤول أممي»). A name can only follow a definite word.
@@ -419,6 +420,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         if side:
             p += len(side.words)
             construct = False
+            nationality = side.type == "adj"
             continue
         if (
             construct
@@ -507,6 +509,20 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 continue
             break
         if norm.startswith("ال") and norm not in _AR_STOP:
+            if (
+                nationality
+                and not body
+                and norm not in _AR_TITLE_ADJECTIVES
+                and p + 1 < n
+                and seg[p + 1].norm.startswith("ال")
+                and not _COMMA_RE.search(seg[p + 1].gap)
+                and seg[p + 1].norm not in _AR_TITLE_ADJECTIVES
+                and _role_at(seg, p + 1, _AR_ROLES) is None
+                and _side_at(seg, p + 1) is None
+            ):
+                # «النائب العام الليبي الصديق الصور»: after the nationality, two definite
+                # words that are no title adjective are a name (given and family name).
+                break
             p += 1
             continue
         bases = _prefix_bases(norm)
@@ -530,6 +546,18 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             continue
         break
     return p
+
+
+# Adjectives that follow a title after its nationality («وزير الخارجية الأمريكي السابق»).
+_AR_TITLE_ADJECTIVES = frozenset(
+    _n(w)
+    for w in _words(
+        "السابق السابقة الأسبق الجديد الجديدة الحالي الحالية المكلف المكلفة المنتخب المنتخبة "
+        "المؤقت المؤقتة الأول الأولى الثاني الأعلى الخاص الخاصة العام العامة الدائم الدائمة "
+        "المساعد المساعدة المنتهية الراحل الراحلة الفخري التنفيذي التنفيذية الأممي الأممية "
+        "المقبل المقبلة المستقيل المستقيلة المعين المعينة المقرب المقربة البارز البارزة"
+    )
+)
 
 
 # Verbal nouns that open the object of a verb of saying right after its subject («أكد فلان
