@@ -140,7 +140,12 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     """Role/name split of an English subject phrase («Russian Foreign Minister Sergei Lavrov»)."""
     seg = [t for t in seg if t.norm not in _EN_SKIP_BEFORE_VERB]
     while seg and seg[0].surf.rstrip(".") in _EN_HONORIFICS:
+        if seg[0].surf in _EN_KNIGHTED and len(seg) == 2:
+            break  # «Sir Keir said»: a knight is named by the given name, with the title
         seg = seg[1:]
+    seg = _en_drop_dateline(seg)
+    if len(seg) > 1 and seg[-1].gap.rstrip().endswith("(") and seg[-1].surf.isupper():
+        seg = seg[:-1]  # «the Disaster Authority (AFAD) said»: the acronym repeats the name
     if seg and any(c in t.gap for t in seg[1:] for c in ":—–"):
         # «LONDON: A senior official said», «OSLO — The government said»: a dateline or a
         # label before the subject.
@@ -199,10 +204,23 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     # Name = trailing capitalised tokens that are not role/side words.
     cov = _covered(seg, _EN_ROLES)
     q = len(seg)
-    while q > 0 and seg[q - 1].surf[:1].isupper() and not cov[q - 1]:
-        q -= 1
-    if len(seg) - q > 4:
-        q = len(seg) - 4
+    while q > 0 and not cov[q - 1]:
+        if _en_cap(seg[q - 1]):
+            q -= 1
+        elif (
+            seg[q - 1].norm in ("of", "and", "for")
+            and q >= 2
+            and _en_cap(seg[q - 2])
+            and not cov[q - 2]
+            and q < len(seg)
+            and _institution_name(_text(seg, q, len(seg), sentence))
+        ):
+            q -= 1  # «the Disaster and Management Authority», «the Ministry of Health»
+        else:
+            break
+    longest = 6 if _institution_name(_text(seg, q, len(seg), sentence)) else 4
+    if len(seg) - q > longest:
+        q = len(seg) - longest
     while q < len(seg) - 1 and seg[q].norm in _EN_ARTICLES:
         q += 1  # «The Weather Office said»: the article is not part of the name
     role_toks = seg[:q]
@@ -224,12 +242,12 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         np.role = np.name if typ == "person" else ""
         np.kind = kind or "other"
         np.body = typ != "person"
-        if typ == "person" and seg[0].norm in ("a", "an", "one") or typ == "group":
-            np.kind = "anonymous"
+        if seg[0].norm in ("a", "an", "one") and q == len(seg) or typ == "group":
+            np.kind = "anonymous"  # «a Ukrainian military official said»: no one is named
         if not kind and _side_at(role_toks, 0):
             np.kind, np.body = "state", True  # «Washington said», «the United States said»
     else:
-        if not seg[0].surf[:1].isupper():
+        if not _en_cap(seg[0]):
             return None
         side = _side_at(seg, 0)
         np.name = _name_text(seg, 0, len(seg), sentence)
@@ -245,12 +263,46 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     return np
 
 
+# «Bashar al-Assad», «Abdel Fattah el-Sisi»: an Arabic article joined to a capitalised name.
+_EN_PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|abd)-[A-Z]")
+
+
+def _en_cap(t: _Tok) -> bool:
+    """A word written as part of a name: capitalised, or «al-Assad»."""
+    return t.surf[:1].isupper() or bool(_EN_PARTICLE_NAME_RE.match(t.surf))
+
+
+# A dateline glued to what comes before it on a scraped page («site.trMOSCOW Russia said»).
+_EN_GLUED_CAPS_RE = re.compile(r"^[a-z][a-z.]*[A-Z]{3,}$")
+
+
+def _en_drop_dateline(seg: list[_Tok]) -> list[_Tok]:
+    """«MOSCOW Russia on Monday said», «xx.trMOSCOW Russia said»: a place written in capitals
+    (or glued to a page's credit) before the subject is the dateline, not part of a name."""
+    for j in range(min(2, len(seg) - 1)):
+        t, nxt = seg[j], seg[j + 1]
+        if not nxt.surf[:1].isupper() or nxt.surf.isupper():
+            continue
+        if _EN_GLUED_CAPS_RE.match(t.surf):
+            return seg[j + 1 :]
+        if j == 0 and len(t.surf) >= 4 and t.surf.isalpha() and t.surf.isupper():
+            side = _side_at(seg, 0)
+            if (
+                side is not None
+                and side.type in ("country", "capital")
+                and _role_at(seg, 1, _EN_ROLES) is None  # «NATO Secretary General X»
+            ):
+                return seg[1:]
+    return seg
+
+
 # Texts issued by a voice: «a statement from X», «X's statement».
 _EN_ISSUED = frozenset(_words("statement statements communique communiqué release post"))
 
 # Prepositions inside a speaker phrase: «a professor at X», «officials in Seoul».
 _EN_NP_PREPS = frozenset(_words("of at for on in"))
-_EN_HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Sir"})
+_EN_HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame"})
+_EN_KNIGHTED = frozenset({"Sir", "Dame"})
 
 
 def _en_appos(seg: list[_Tok], sentence: str) -> tuple[str, str, str]:
@@ -624,7 +676,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
 
 _EN_BODY_HEADS = frozenset(
     _words(
-        "office ministry department agency authority council committee bank government army "
+        "office ministry department agency authority directorate council committee bank government army "
         "military police court commission union party organisation organization company board "
         "service forces administration embassy institute fund parliament cabinet secretariat"
     )
