@@ -88,6 +88,13 @@ _CREDIT_VERIFY_RE = re.compile(
     rf"was not able to) (?:immediately )?(?:independently )?(?:verify|confirm)"
 )
 _CREDIT_SPLIT_RE = re.compile(r"\s*[-–/,]\s*")
+# A site's domain glued to the dateline on a scraped page: «example.com.trMOSCOW Russia said».
+_CREDIT_DOMAIN_RE = re.compile(r"^\s*((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[A-Z]{3,})")
+# An outlet's byline on a line of its own: «Coastal Times News Network», «By X News Service».
+_CREDIT_NETWORK_RE = re.compile(
+    r"^\s*(?:By\s+)?((?:[A-Z][\w&'’.-]*\s+){1,4}(?:News (?:Network|Service|Desk|Bureau)|"
+    r"Newswire|Wire Service))\s*$"
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -343,13 +350,20 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 or (seg[0].norm == "the" and len(seg) > 1 and seg[1].norm in _DOCUMENTS)
             ):
                 continue
+            text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+            joint = _en_slash_sources(seg, sentence)
+            if joint:
+                # «according to The Hill/Decision Desk HQ polling»: each is a cited source.
+                for name in joint:
+                    one = _NP(name, "", "media", "", True)
+                    out.append(_en_quote(one, "according to", False, text, para, sentence, ""))
+                continue
             np = _en_np(seg, sentence)
             if np is None:
                 continue
             np = _en_plausible(ctx.resolve(np), ctx)
             if np is None:
                 continue
-            text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
             out.append(_en_quote(np, "according to", False, text, para, sentence, ""))
             continue
         if t.norm in _EN_PARTICIPLES:
@@ -408,7 +422,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if text:
             for one in _en_conjuncts(np, sentence):
                 out.append(_en_quote(one, t.surf, direct, text, para, sentence, channel))
-            if channel and _is_media(channel):
+            if channel and (_is_media(channel) or _en_titled(channel)):
                 # «X told Reuters»: the outlet is cited as the source of the statement.
                 media = _NP(channel, "", "media", "", True)
                 out.append(
@@ -439,6 +453,36 @@ def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
 
 def _np_from_quote(q: Quote) -> _NP:
     return _NP(q.speaker, q.role, q.speaker_kind, q.affiliation)
+
+
+def _en_slash_sources(seg: list[_Tok], sentence: str) -> list[str]:
+    """«The Hill/Decision Desk HQ aggregate polling», «the AP/NORC poll»: names joined by a
+    slash, each a source (the words after the last name are what they published)."""
+    if not any("/" in t.gap for t in seg[1:]):
+        return []
+    parts: list[list[_Tok]] = [[]]
+    for t in seg:
+        if "/" in t.gap and parts[-1]:
+            parts.append([])
+        parts[-1].append(t)
+    names = []
+    for part in parts:
+        if part and part[0].norm == "the" and not part[0].surf[:1].isupper():
+            part = part[1:]
+        q = 0
+        while q < len(part) and _en_cap(part[q]):
+            q += 1
+        if q == 0:
+            return []
+        names.append(_text(part, 0, q, sentence))
+    return names if len(names) >= 2 else []
+
+
+def _en_titled(channel: str) -> bool:
+    """«told The National», «told The Hill»: a capital «The» inside a sentence belongs to a
+    title (a newspaper, a channel); institutions an official tells are «the Senate». Known
+    agencies («The Associated Press») are named without it."""
+    return channel.startswith("The ") and 2 <= len(channel.split()) <= 4 and not _is_media(channel)
 
 
 def _en_quote(np, verb, direct, text, para, sentence, channel) -> Quote:
@@ -558,7 +602,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             end += 1
         if end > after and toks[after].norm not in _EN_AUDIENCE:
             channel = _text(toks, after, end, sentence)
-            if channel.lower().startswith("the "):
+            if channel.lower().startswith("the ") and not _en_titled(channel):
                 channel = channel[4:]
             after = end
         elif after < n and toks[after].norm in _EN_AUDIENCE:
@@ -879,7 +923,14 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
             for part in _CREDIT_SPLIT_RE.split(m.group(1)):
                 if part in _AGENCIES:
                     found.append((m.start(), part, m.group(0)))
-    for regex in (_CREDIT_LEAD_RE, _CREDIT_TAIL_RE, _CREDIT_COPYRIGHT_RE, _CREDIT_VERIFY_RE):
+    for regex in (
+        _CREDIT_LEAD_RE,
+        _CREDIT_TAIL_RE,
+        _CREDIT_COPYRIGHT_RE,
+        _CREDIT_VERIFY_RE,
+        _CREDIT_DOMAIN_RE,
+        _CREDIT_NETWORK_RE,
+    ):
         m = regex.search(paragraph)
         if m:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
