@@ -81,3 +81,31 @@ def test_byline_of_a_news_network_and_a_domain_glued_to_the_dateline():
     assert _voices("Coastal Times News Network") == [("Coastal Times News Network", "media")]
     got = _voices("example.com.trOSLO Norway on Monday said it closed the border.")
     assert got == [("example.com.tr", "media"), ("Norway", "state")]
+
+
+# --------------------------------------------------------------------------- verbs and marks
+
+
+def test_add_to_is_no_statement():
+    assert (
+        _voices("Rain fell all night. Landslides, blocking two roads, added to the delays.") == []
+    )
+
+
+def test_quotations_closed_with_an_opening_mark():
+    got = _quotes(
+        "“The talks are over, but we remain ready,“ the official said. “We will wait,“ he added."
+    )
+    assert [(q.speaker, q.direct, q.text) for q in got] == [
+        ("official", True, "The talks are over, but we remain ready"),
+        ("official", True, "We will wait"),
+    ]
+
+
+def test_progressive_reporting_verbs():
+    got = _quotes(
+        "Jane Roe is claiming progress while Foreign Minister John Doe is saying that the plan "
+        "is failing."
+    )
+    assert [(q.speaker, q.verb) for q in got] == [("Jane Roe", "claiming"), ("John Doe", "saying")]
+    assert _quotes("Jane Roe left early. She was saying goodbye.") == []

@@ -366,7 +366,20 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 continue
             out.append(_en_quote(np, "according to", False, text, para, sentence, ""))
             continue
-        if t.norm in _EN_PARTICIPLES:
+        progressive = (
+            i > 0
+            and i + 1 < n
+            and toks[i - 1].norm in _EN_PROGRESSIVE_BE
+            and toks[i - 1].quote == -1
+            and not _COMMA_RE.search(t.gap)
+            and (
+                t.norm in _EN_PROGRESSIVE_ANY
+                or toks[i + 1].norm == "that"
+                or toks[i + 1].quote != -1
+                or ":" in toks[i + 1].gap
+            )
+        )
+        if t.norm in _EN_PARTICIPLES and not progressive:
             if (
                 i + 1 < n
                 and (
@@ -388,7 +401,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
                     out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
             continue
-        if t.norm not in _EN_VERBS:
+        if t.norm not in _EN_VERBS and not progressive:
             continue
         if out and toks[i - 1].norm == "and" and toks[i - 1].quote == -1:
             # «The minister said X and warned that Y»: the coordinated verb shares the subject.
@@ -404,7 +417,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     np = _np_from_quote(out[-1])
                     out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
             continue
-        if _en_not_a_statement(toks, i):
+        if not progressive and _en_not_a_statement(toks, i):
             continue
         q = _en_attribution(toks, i, sentence, quotes, quotes_len, ctx)
         if q is None:
@@ -613,7 +626,9 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             return inverted, False, sentence[: toks[i].start].strip(_PUNCT_STRIP), channel
     start = i
     while start > 0 and (
-        toks[start - 1].norm in _EN_SKIP_BEFORE_VERB or _en_adverb(toks[start - 1])
+        toks[start - 1].norm in _EN_SKIP_BEFORE_VERB
+        or _en_adverb(toks[start - 1])
+        or (t.norm in _EN_PARTICIPLES and toks[start - 1].norm in _EN_PROGRESSIVE_BE)
     ):
         start -= 1
     segs, quote_before = _en_segments_before(toks, start)
@@ -742,6 +757,11 @@ def _name_like(seg: list[_Tok]) -> bool:
 
 
 _EN_BE = frozenset(_words("is was were are be been being"))
+# «Zelensky is claiming progress»: a participle after these is a finite verb, not a passive.
+_EN_PROGRESSIVE_BE = frozenset(_words("is was were are"))
+# Those that report with any object («is claiming progress»); others need «that» or a quote
+# («was saying goodbye» is no statement).
+_EN_PROGRESSIVE_ANY = frozenset(_words("claiming insisting arguing warning accusing denying"))
 
 
 def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
@@ -749,6 +769,10 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     («media reports said», «reports said»): no one speaks at this word."""
     if i > 0 and toks[i - 1].norm in _EN_BE and toks[i - 1].quote == -1:
         return True
+    if toks[i].norm in ("added", "adds", "add") and i + 1 < len(toks):
+        nxt = toks[i + 1]
+        if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
+            return True  # «Aftershocks added to the fear»: «add to» is no statement
     if toks[i].norm in ("reports", "reported", "claims"):
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         prev = toks[i - 1].norm if i > 0 else ""
@@ -978,6 +1002,19 @@ _MIXED_QUOTES_RE = re.compile(r'“([^“”"]{1,2000})"|"([^“”"]{1,2000})�
 _STRAIGHT_THEN_DOUBLED_RE = re.compile(r'"([^"“”]{1,2000}?)\'\'(?![\w\'])')
 
 
+def _en_close_quotes(paragraph: str) -> str:
+    """«“We are ready,“ the official said»: a paragraph that only ever opens quotations closes
+    them with the same mark; every second one is the closing mark (same length)."""
+    if paragraph.count("“") % 2:
+        return paragraph
+    parts = paragraph.split("“")
+    out = [parts[0]]
+    for j, part in enumerate(parts[1:]):
+        out.append("“" if j % 2 == 0 else "”")
+        out.append(part)
+    return "".join(out)
+
+
 def _learn_institutions(paragraph: str, ctx: _Ctx) -> None:
     """Institutions named in the text, spoken or not («the Bank of England cut rates»), so
     that a later «the central bank said» / «the ministry said» is that institution: each
@@ -1022,6 +1059,8 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     if "''" in paragraph:
         paragraph = _DOUBLED_APOSTROPHES_RE.sub(r"“\1”", paragraph)
         paragraph = _STRAIGHT_THEN_DOUBLED_RE.sub(r"“\1”", paragraph)
+    if "“" in paragraph and "”" not in paragraph:
+        paragraph = _en_close_quotes(paragraph)
     if '"' in paragraph and ("“" in paragraph or "”" in paragraph):
         paragraph = _MIXED_QUOTES_RE.sub(r"“\1\2”", paragraph)
     if _BODY_HEAD_RE.search(paragraph):
