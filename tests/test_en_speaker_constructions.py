@@ -109,3 +109,29 @@ def test_progressive_reporting_verbs():
     )
     assert [(q.speaker, q.verb) for q in got] == [("Jane Roe", "claiming"), ("John Doe", "saying")]
     assert _quotes("Jane Roe left early. She was saying goodbye.") == []
+
+
+# --------------------------------------------------------------------------- institutions
+
+
+def test_participle_after_a_dateline_subject():
+    got = _voices(
+        "date 2024-03-01 OSLO ― The Bank of Norway cut its key rate for the first time in years, "
+        "saying the economy has cooled enough."
+    )
+    assert [name for name, _ in got] == ["Bank of Norway"]
+
+
+def test_it_is_the_institution_the_sentence_opened_with():
+    got = _voices(
+        "The Nordic Investment Bank raised its lending limit as it warned that demand would grow."
+    )
+    assert [name for name, _ in got] == ["Nordic Investment Bank"]
+
+
+def test_the_central_bank_after_a_reserve_and_initials_of_an_institution():
+    got = _voices(
+        "As expected, the Federal Reserve held its rate. The central bank said it would wait.",
+        "In a statement, FR rate-setters said they would watch prices.",
+    )
+    assert [name for name, _ in got] == ["Federal Reserve", "Federal Reserve"]

@@ -220,7 +220,7 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             and _en_cap(seg[q - 2])
             and not cov[q - 2]
             and q < len(seg)
-            and _institution_name(_text(seg, q, len(seg), sentence))
+            and _institution_name(_text(seg, q - 2, len(seg), sentence))
         ):
             q -= 1  # «the Disaster and Management Authority», «the Ministry of Health»
         else:
@@ -426,6 +426,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         np = _en_plausible(ctx.resolve(np), ctx)
         if np is None:
             continue
+        np = _en_acronym(np, ctx)
         ctx.learn(np)
         ctx.last = np
         if np.body or _is_media(np.name) or _institution_name(np.name):
@@ -636,6 +637,12 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     closest = _en_trim(segs[0]) if segs else []
     if closest and len(closest) == 1 and closest[0].norm in _EN_PRONOUNS:
         np = _en_pronoun(closest[0].norm, ctx)
+        if closest[0].norm == "it" and closest[0] is not toks[0]:
+            # «The European Central Bank raised rates as it warned that …»: «it» is the
+            # institution this sentence opened with.
+            lead = _en_leading_subject(toks, start - 1, sentence, ctx)
+            if lead is not None and (lead.body or _institution_name(lead.name)):
+                np = lead
     elif closest and not (_looks_appos(closest) and len(segs) > 1):
         np = _en_np(closest, sentence)
     elif len(segs) > 1 and (not closest or _looks_appos(closest)):
@@ -737,9 +744,14 @@ _EN_BODY_HEADS = frozenset(
     _words(
         "office ministry department agency authority directorate council committee bank government army "
         "military police court commission union party organisation organization company board "
-        "service forces administration embassy institute fund parliament cabinet secretariat"
+        "service forces administration embassy institute fund parliament cabinet secretariat reserve"
     )
 )
+
+
+# Institutions named with another head noun than the one a later mention uses: «the Federal
+# Reserve …; the central bank said».
+_EN_HEAD_ALIASES = {"reserve": ("bank",)}
 
 
 def _institution_name(name: str) -> bool:
@@ -789,14 +801,14 @@ def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _
     """The subject at the start of the sentence when a participle at i follows its clause:
     capitalised words (with «of», «the», «and») up to the first lower-case word, which must
     be the verb; no relative clause («who …», «which …») in between."""
-    k = 0
+    k = first = _en_after_dateline(toks, i)
     while k < i and (toks[k].surf[:1].isupper() or toks[k].norm in ("of", "the", "and")):
         k += 1
-    if k == 0 or k >= i or toks[k].norm in _EN_STOPWORDS or toks[k].surf[:1].isupper():
+    if k == first or k >= i or toks[k].norm in _EN_STOPWORDS or toks[k].surf[:1].isupper():
         return None
     if any(toks[j].norm in ("who", "which", "whose") for j in range(k, i)):
         return None
-    seg = toks[:k]
+    seg = toks[first:k]
     if any(t.quote != -1 for t in seg) or any(_COMMA_RE.search(t.gap) for t in seg[1:]):
         return None
     np = _en_np(seg, sentence)
@@ -804,6 +816,32 @@ def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _
         return None
     np = _en_plausible(ctx.resolve(np), ctx)
     return np
+
+
+def _en_acronym(np: _NP, ctx: _Ctx) -> _NP:
+    """«ECB rate-setters said», «the ECB said» after «the European Central Bank»: a name that
+    opens with the initials of an institution named before is that institution."""
+    words = np.name.split()
+    if not words or len(words) > 2 or not (2 <= len(words[0]) <= 6 and words[0].isupper()):
+        return np
+    for known in ctx.by_body_head.values():
+        initials = "".join(w[0] for w in known.name.split() if w[:1].isupper())
+        if initials == words[0] and known.name != np.name:
+            return _NP(known.name, known.role, known.kind, known.affiliation, True, True)
+    return np
+
+
+def _en_after_dateline(toks: list[_Tok], i: int) -> int:
+    """Index of the first word after a dateline that opens the sentence («LONDON ― The Bank
+    …», «date 2024-08-01 OSLO — …»: words in capitals, numbers, then a dash or colon); 0 when
+    there is none."""
+    for j in range(1, min(i, 8)):
+        if any(c in toks[j].gap for c in "―—–:"):
+            head = toks[:j]
+            if all(t.surf.isupper() or t.surf.isdigit() or t.norm == "date" for t in head):
+                return j
+            return 0
+    return 0
 
 
 def _en_adverb(t: _Tok) -> bool:
@@ -1045,6 +1083,8 @@ def _learn_institutions(paragraph: str, ctx: _Ctx) -> None:
             np = _NP(name, "", "state", _affiliation(toks[p:q], True), True)
             for head in heads:
                 ctx.by_body_head[head] = np
+                for alias in _EN_HEAD_ALIASES.get(head, ()):
+                    ctx.by_body_head[alias] = np
         p = max(q, p + 1)
 
 
