@@ -135,3 +135,20 @@ def test_the_central_bank_after_a_reserve_and_initials_of_an_institution():
         "In a statement, FR rate-setters said they would watch prices.",
     )
     assert [name for name, _ in got] == ["Federal Reserve", "Federal Reserve"]
+
+
+# --------------------------------------------------------------------------- who «he» is
+
+
+def test_he_after_a_person_named_in_apposition_to_a_description():
+    got = _voices(
+        "A fisherman, Ole Nordmann Berg, was pulled from the water near the harbour.",
+        "The 60-year-old waved at the crowd on the pier.",
+        "\"Thank you, everyone,'' he said.",
+    )
+    assert got == [("Ole Nordmann Berg", "other")]
+
+
+def test_inverted_verb_before_a_country_s_institution():
+    got = _voices("Drones hit two depots overnight, says Norway's military")
+    assert got == [("Norway's military", "state")]

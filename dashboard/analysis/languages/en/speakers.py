@@ -901,8 +901,16 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
     name = toks[after:end]
     if not 1 <= len(name) <= 4 or i < 3 or toks[after].norm in _EN_WHEN:
         return None
-    if not all(x.surf[:1].isupper() and x.quote == -1 for x in name):
+    owned = (
+        len(name) == 2
+        and name[0].surf[:1].isupper()
+        and name[0].norm.endswith(("'s", "’s"))
+        and name[1].norm in _EN_BODY_HEADS
+    )  # «…, says Ukraine's military»
+    if not owned and not all(x.surf[:1].isupper() and x.quote == -1 for x in name):
         return None
+    if owned:
+        return _NP(_text(name, 0, 2, sentence), "", "state", _affiliation(name, True), True)
     np = _en_np(name, sentence)
     if np is None or not np.name:
         return None
@@ -1126,12 +1134,23 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
 _EN_OPENING_NAME_RE = re.compile(r"^\s*((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,2})(,|\s+[a-z])")
 
 
+# «A teenager, Jane Roe, was pulled from the rubble»: a person named in apposition to an
+# indefinite or definite description that opens the paragraph.
+_EN_OPENING_APPOS_RE = re.compile(
+    r"^\s*(?:A|An|The)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3},\s+"
+    r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}),"
+)
+
+
 def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
     """A paragraph that attributes nothing but opens with a person as its subject («Jane Roe,
     French silver medallist, echoed …», «Roe painted her campaign …») makes that person the one
     a later «he/she said» refers to: a name met before, or a new two- or three-word name in
     apposition (before a comma)."""
     m = _EN_OPENING_NAME_RE.match(paragraph)
+    appos = None if m else _EN_OPENING_APPOS_RE.match(paragraph)
+    if appos:
+        m = appos
     if not m:
         return
     name = m.group(1)
@@ -1140,7 +1159,7 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
     if known is not None and not known.body and known.kind != "anonymous":
         ctx.last_person = known
         return
-    if m.group(2) != "," or len(words) < 2:
+    if not appos and m.group(2) != "," or len(words) < 2:
         return
     toks, _q = _tokens(name)
     if any(_side_at(toks, p) for p in range(len(toks))) or _institution_name(name):
