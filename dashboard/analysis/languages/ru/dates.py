@@ -33,7 +33,7 @@ from dashboard.analysis.dates.engine import (
     _Speed,
     _valid_day,
     _weekday_cand,
-    _weekday_date,
+    _weekend_cand,
     _year_for,
     _year_span,
 )
@@ -43,6 +43,7 @@ _QUAL = {
     "минувш": _PAST,
     "предыдущ": _PAST,
     "следующ": _NEXT,
+    "ближайш": _NEXT,
     "будущ": _NEXT,
     "эт": _CUR,
     "текущ": _CUR,
@@ -82,6 +83,7 @@ _ROLLING_UNITS = {
     "год": "year",
     "сутки": "day",
     "суток": "day",
+    "день": "day",
     "дня": "day",
     "дней": "day",
     "недели": "week",
@@ -188,23 +190,20 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             return [_mk(ctx, m, *_year_span(y1), "year", since=True)]
         return [_mk(ctx, m, *_year_span(y1), "year")]
 
-    # «в выходные», «на выходных», «в минувшие выходные», «в эти выходные»
+    # «на выходных», «в эти выходные», «на прошлых выходных»: Saturday and Sunday.
     weekend_re = re.compile(
-        r"""(?ix)
-        (?<!\w)(?:в|на)\s+(?:(?P<q>прошлые|прошлых|минувшие|минувших|эти|этих|следующие
-        |следующих|ближайшие|ближайших)\s+)?выходн(?:ые|ых)(?!\w)
-        """
+        r"(?i)(?<!\w)(?:на|в)\s+(?:(?P<q>прошл\w*|минувш\w*|следующ\w*|ближайш\w*|эт\w*)\s+)?выходн(?:ых|ые)(?!\w)"
     )
 
     def weekend_rule(m, ctx):
-        if ctx.pub is None:
-            return [_mk(ctx, m, None, None, "range", approx=True)]
-        q = (m["q"] or "").lower()
-        ahead = q.startswith(("следующ", "ближайш")) or (q in ("", "эти", "этих") and ctx.future)
-        sat = _weekday_date(ctx.pub, 5, "onafter" if ahead else "onbefore")
-        if not ahead and ctx.pub.weekday() == 6:
-            sat = ctx.pub - timedelta(days=1)
-        return [_mk(ctx, m, sat, sat + timedelta(days=1), "range")]
+        return [_weekend_cand(ctx, m, _qual(m["q"]) if m["q"] else None)]
+
+    # «на следующий день», «на другой день»: the day after the day last narrated (engine:
+    # _resolve_anaphors); unresolved when no day was narrated before it.
+    next_day_re = re.compile(r"(?i)(?<!\w)на\s+(?:следующий|другой)\s+день(?!\w)")
+
+    def next_day_rule(m, ctx):
+        return [_mk(ctx, m, None, None, "day", approx=True, anaphor=1)]
 
     # «в первом квартале 2023 года», «во втором полугодии»
     part_year_re = re.compile(
@@ -393,11 +392,16 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         last = _add_month_count(y, first, 2)
         return [_mk(ctx, m, start, _month_span(*last)[1], "range", approx=True)]
 
-    # «за минувшие сутки», «за последние три дня»
+    # «за минувшие сутки», «за последние три дня», «за последний месяц», «в последнюю
+    # неделю» (a week up to publication; not «в последнюю неделю перед выборами», counted
+    # from another event)
     rolling_re = re.compile(
         rf"""(?ix)
-        (?<!\w)(?:за|в)\s+(?:минувш|прошедш|последн)(?:ие|ую|юю|ий)\s+(?:(?P<n>\d{{1,3}}|{num})\s+)?
-        (?P<u>сутки|суток|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)(?!\w)
+        (?<!\w)(?:за\s+(?:минувш|прошедш|последн)(?:ие|ий|ую|юю)
+            |в\s+последн(?:юю|ие)(?=\s+(?:неделю|\d|{num})))
+        \s+(?:(?P<n>\d{{1,3}}|{num})\s+)?
+        (?P<u>сутки|суток|день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)
+        (?!\w)(?!\s+(?:перед|до|накануне)(?!\w))
         """
     )
 
@@ -434,7 +438,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (weekday_re, weekday_rule, words(lx.weekdays), None),
         (day_re, day_rule, set(_DAY_WORDS), None),
         (relunit_re, relunit_rule, {"неделе", "месяце", "году"}, None),
-        (weekend_re, weekend_rule, {"выходные", "выходных"}, None),
+        (weekend_re, weekend_rule, {"выходных", "выходные"}, None),
+        (next_day_re, next_day_rule, {"день"}, None),
         (
             part_year_re,
             part_year_rule,
@@ -453,8 +458,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (
             rolling_re,
             rolling_rule,
-            {"сутки", "суток", "дня", "дней", "недели", "недель", "неделю"}
-            | {"месяц", "месяца", "месяцев", "год", "года", "лет"},
+            set(_ROLLING_UNITS),
             None,
         ),
         (ago_re, ago_rule, {"назад"}, None),
