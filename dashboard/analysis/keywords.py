@@ -306,6 +306,14 @@ class TermGrouper:
             self._display = self._vote(self._counts)[1]
         return self._display.get(key, key)
 
+    def display_of(self, term: str) -> str:
+        """The display form of a term's group; for a term of a group the grouper was not
+        built from, its own clitic-free spelling (as `group` shows it)."""
+        key, stripped = self._analyse(term)
+        if self._display is None:
+            self._display = self._vote(self._counts)[1]
+        return self._display.get(key) or stripped
+
     def group(self, counter: Counter[str] | dict[str, int]) -> Counter[str]:
         """Counts summed by group, keyed by display form (the corpus-wide one; for a term
         the grouper was not built from, the most frequent spelling in `counter`)."""

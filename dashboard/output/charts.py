@@ -74,7 +74,7 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
                 "timeline",
                 "events",
                 "Events the articles mention",
-                figures.event_timeline(queries.event_dates(store, f)),
+                figures.event_timeline(queries.event_points(store, f)),
             ),
         ]
     if page == "speakers":

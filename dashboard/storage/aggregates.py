@@ -11,7 +11,13 @@ outlet_attributes by outlet), so a page reads a handful of rows per outlet:
 * agg_speakers  statements per slice, speaker spelling, kind, role and side (direct/reported);
 * agg_terms     term counts per slice;
 * agg_frames    frame score sums and rows per slice;
-* agg_names     event-name counts per slice.
+* agg_names     event-name counts per slice;
+* agg_events    dated mentions per slice and event (start, end, approximate), with the
+                first mention (article id, index) standing for the event's point;
+* agg_term_groups  the store-wide grouping of term spellings: each stored term, the
+                display form of its group (clitic and spelling variants, keywords.py) and
+                that form folded word by word. Not per slice: it is rebuilt whole, in
+                Python, whenever a refresh changes any slice (see term_group_rows()).
 
 The detail tables have no day: with a date range set, queries.py reads the base tables
 (exact, and the range already narrows what is read).
@@ -36,7 +42,7 @@ META_KEY = "aggregates_version"
 # pg_advisory_xact_lock key: two refreshes on one PostgreSQL database run one after another.
 _LOCK = 727017
 
-AGG_TABLES = ("agg_days", "agg_speakers", "agg_terms", "agg_frames", "agg_names")
+AGG_TABLES = ("agg_days", "agg_speakers", "agg_terms", "agg_frames", "agg_names", "agg_events")
 
 # The articles as they are now, with their slice and day.
 _CURRENT = """SELECT a.id AS article_id, a.outlet, a.language, a.published_at AS day,
@@ -64,6 +70,58 @@ _DETAIL = {
     "agg_frames": ("frames", "x.frame, SUM(x.score), COUNT(*)", "x.frame"),
     "agg_names": ("event_names", "x.name, SUM(x.n)", "x.name"),
 }
+
+
+def event_rows(source: str, where: str, alias: str, slice_cols: bool = True) -> str:
+    """Dated mentions (and vague ones, start_date NULL) of `source` (aliased `alias`, with
+    outlet/language[/is_copy] columns, joined to date_mentions x) under `where`, each with
+    its event's mention count and k = 1 on the event's first mention (article id, index).
+    The event is (outlet[, language, is_copy], start, end, approximate); end is the start
+    for a single day. One definition for the aggregates and the base-table fallback."""
+    on = f"{alias}.article_id" if slice_cols else f"{alias}.id"
+    keys = f"{alias}.outlet, x.start_date, COALESCE(x.end_date, x.start_date), x.approximate"
+    cols = f"{alias}.outlet"
+    if slice_cols:
+        keys += f", {alias}.language, {alias}.is_copy"
+        cols += f", {alias}.language, {alias}.is_copy"
+    return f"""SELECT {cols}, x.start_date, COALESCE(x.end_date, x.start_date) AS end_date,
+                      x.approximate, x.article_id, x.idx,
+                      COUNT(*) OVER (PARTITION BY {keys}) AS mentions,
+                      ROW_NUMBER() OVER (PARTITION BY {keys} ORDER BY x.article_id, x.idx) AS k
+               FROM date_mentions x JOIN {source} ON {on} = x.article_id
+               WHERE {where}"""
+
+
+def term_group_rows(counts: dict[str, int], others: list[str]) -> list[tuple[str, str, str]]:
+    """(term, display, folded display) for every stored term: grouped as
+    keywords.TermGrouper groups the corpus `counts` (the terms of the articles counted
+    once per wire cluster, the pages' default selection); `others` (terms found only in
+    wire copies) get the same grouper's form, or their own clitic-free spelling."""
+    from collections import Counter
+
+    from dashboard.analysis.keywords import TermGrouper, fold_term
+
+    grouper = TermGrouper(Counter(counts))
+    out = []
+    folded: dict[str, str] = {}
+    for term in [*counts, *others]:
+        display = grouper.display_of(term)
+        fold = folded.get(display)
+        if fold is None:
+            fold = folded[display] = " ".join(fold_term(display))
+        out.append((term, display, fold))
+    return out
+
+
+def _store_term_groups(cur, store: Store) -> None:
+    cur.execute("SELECT term, SUM(n) FROM agg_terms WHERE NOT is_copy GROUP BY term")
+    counts = {str(t): int(n) for t, n in cur.fetchall()}
+    cur.execute("SELECT DISTINCT term FROM agg_terms WHERE is_copy")
+    others = sorted(str(t) for (t,) in cur.fetchall() if t not in counts)
+    rows = term_group_rows(counts, others)
+    cur.execute("DELETE FROM agg_term_groups")
+    if rows:
+        store._bulk_insert(cur, "agg_term_groups", rows)
 
 
 def _meta(cur, store: Store) -> dict[str, str]:
@@ -128,7 +186,15 @@ def refresh(store: Store) -> int:
                         WHERE {_IN_DIRTY.format(t="s")}
                         GROUP BY s.outlet, s.language, s.is_copy, {group}"""
                 )
+            cur.execute(
+                f"""INSERT INTO agg_events
+                    SELECT outlet, language, is_copy, start_date, end_date, approximate,
+                           mentions, article_id, idx
+                    FROM ({event_rows("agg_state s", _IN_DIRTY.format(t="s"), "s")}) e
+                    WHERE e.k = 1"""
+            )
             cur.execute("DELETE FROM agg_dirty")
+            _store_term_groups(cur, store)
         cur.execute(store._sql("DELETE FROM meta WHERE key = ?"), [META_KEY])
         cur.execute(
             store._sql("INSERT INTO meta(key, value) VALUES (?, ?)"), [META_KEY, str(version)]

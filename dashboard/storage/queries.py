@@ -196,6 +196,78 @@ def event_dates(store: Store, f: Filters, include_vague: bool = False) -> pd.Dat
     )
 
 
+def event_points(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """The event chart's points: one per (outlet, start, end, approximate) dated event,
+    `mentions` the sentences behind it; its first mention (by article id and index) gives
+    the point's text, granularity, sentence and title. `end_date` is the start for a single
+    day. From agg_events when they serve the filters, else from the base tables (the same
+    rows): a page never reads every mention for its chart."""
+    if not base and aggregates.serves(store, f):
+        where, params = aggregates.where(store, f)
+        event = "PARTITION BY g.outlet, g.start_date, g.end_date, g.approximate"
+        points = f"""SELECT g.outlet, g.start_date, g.end_date, g.approximate,
+                            SUM(g.mentions) OVER ({event}) AS mentions,
+                            ROW_NUMBER() OVER ({event} ORDER BY g.rep_article, g.rep_idx) AS k,
+                            g.rep_article AS article_id, g.rep_idx AS idx
+                     FROM agg_events g WHERE {where} AND g.start_date IS NOT NULL"""
+    else:
+        where, params = store.where(f)
+        points = aggregates.event_rows(
+            "articles a", f"{where} AND x.start_date IS NOT NULL", "a", slice_cols=False
+        )
+    df = store.frame(
+        f"""SELECT p.outlet, p.start_date, p.end_date, p.approximate, p.mentions,
+                   d.text, d.granularity, d.sentence, a.title, p.article_id
+            FROM ({points}) p
+            JOIN date_mentions d ON d.article_id = p.article_id AND d.idx = p.idx
+            JOIN articles a ON a.id = p.article_id
+            WHERE p.k = 1
+            ORDER BY p.start_date, p.end_date, p.outlet, p.approximate NULLS FIRST""",
+        params,
+    )
+    df["mentions"] = df["mentions"].astype("int64")
+    return df
+
+
+def dated_mentions(
+    store: Store, f: Filters, vague: bool = False, limit: int | None = None, offset: int = 0
+) -> pd.DataFrame:
+    """The dated mentions (or, with `vague`, the vague time expressions) as event_dates()
+    lists them, one page at a time: LIMIT/OFFSET in the order of the event date, outlet,
+    article and position; `attrs["total"]` the whole list's length (from agg_events when
+    they serve the filters)."""
+    where, params = store.where(f)
+    cond = "d.start_date IS NULL" if vague else "d.start_date IS NOT NULL"
+    page, paging = "", []
+    if limit is not None:
+        page, paging = "LIMIT ? OFFSET ?", [int(limit), int(offset)]
+    df = store.frame(
+        f"""SELECT d.article_id, a.outlet, a.title, a.published_at, a.date_source,
+                   d.text, d.start_date, d.end_date, d.granularity, d.approximate, d.vague,
+                   d.paragraph, d.sentence
+            FROM date_mentions d JOIN articles a ON a.id = d.article_id
+            WHERE {where} AND {cond}
+            ORDER BY d.start_date, a.outlet, d.article_id, d.idx {page}""",
+        [*params, *paging],
+    )
+    if limit is None:
+        total = len(df)
+    elif aggregates.serves(store, f):
+        gwhere, gparams = aggregates.where(store, f)
+        gcond = cond.replace("d.", "g.")
+        total = store.execute(
+            f"SELECT SUM(g.mentions) FROM agg_events g WHERE {gwhere} AND {gcond}", gparams
+        )[0][0]
+    else:
+        total = store.execute(
+            f"""SELECT COUNT(*) FROM date_mentions d JOIN articles a ON a.id = d.article_id
+                WHERE {where} AND {cond}""",
+            params,
+        )[0][0]
+    df.attrs["total"] = int(total or 0)
+    return df
+
+
 def quotes(
     store: Store,
     f: Filters,
