@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from dashboard.storage import aggregates
@@ -453,38 +454,95 @@ def term_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     )
 
 
-def grouped_terms_by_outlet(store: Store, f: Filters, base: bool = False) -> dict[str, Counter]:
-    """Per-outlet term counters, clitic variants grouped consistently across the corpus."""
-    from dashboard.analysis.keywords import TermGrouper
+def term_display_map(store: Store) -> dict[str, tuple[str, str]]:
+    """Every stored term's group display form (and its folded words), computed from the base tables exactly as
+    the aggregate refresh stores it in agg_term_groups (aggregates.term_group_rows): the
+    grouping is the store's, made from the terms of the default selection (each wire
+    cluster once), whatever filters a page sets. Slow (Python per distinct term): the
+    pages read the stored table and come here only while the aggregates are stale."""
+    where, params = store.where(Filters())
+    counts = {
+        str(t): int(n)
+        for t, n in store.execute(
+            f"""SELECT t.term, SUM(t.n) FROM terms t JOIN articles a ON a.id = t.article_id
+                WHERE {where} GROUP BY t.term""",
+            params,
+        )
+    }
+    others = sorted(
+        str(t) for (t,) in store.execute("SELECT DISTINCT term FROM terms") if t not in counts
+    )
+    return {t: (d, folded) for t, d, folded in aggregates.term_group_rows(counts, others)}
 
-    df = term_counts(store, f, base)
-    if df.empty:
-        return {}
+
+def grouped_term_rows(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """Term counts per outlet under the filters, clitic and spelling variants summed into
+    their group (column `term`, the group's display form; `folded`, that form folded word
+    by word), ordered by outlet, count (descending) and term.
+
+    With fresh aggregates this is one SQL group-by over agg_terms joined to the stored
+    grouping (agg_term_groups); with a date range, over the terms table joined to it;
+    with stale aggregates (or `base`), the grouping is recomputed from the base tables."""
+    order = "ORDER BY outlet, n DESC, term"
+    if not base and aggregates.usable(store):
+        if aggregates.serves(store, f):
+            where, params = aggregates.where(store, f)
+            source = f"agg_terms g JOIN agg_term_groups m ON m.term = g.term WHERE {where}"
+            outlet = "g.outlet"
+        else:
+            where, params = store.where(f)
+            source = f"""terms g JOIN articles a ON a.id = g.article_id
+                         JOIN agg_term_groups m ON m.term = g.term WHERE {where}"""
+            outlet = "a.outlet"
+        df = store.frame(
+            f"""SELECT {outlet} AS outlet, m.display AS term, MIN(m.folded) AS folded,
+                       SUM(g.n) AS n
+                FROM {source} GROUP BY {outlet}, m.display {order}""",
+            params,
+        )
+    else:
+        df = term_counts(store, f, base=True)
+        cols = ["outlet", "term", "folded", "n"]
+        if df.empty:
+            return pd.DataFrame(columns=cols)
+        groups = term_display_map(store)
+        df["display"] = df["term"].map(lambda t: groups[t][0])
+        df["folded"] = df["term"].map(lambda t: groups[t][1])
+        df = (
+            df.groupby(["outlet", "display"], as_index=False)
+            .agg(folded=("folded", "first"), n=("n", "sum"))
+            .rename(columns={"display": "term"})[cols]
+        )
+        df = df.sort_values(["outlet", "n", "term"], ascending=[True, False, True])
     df["n"] = df["n"].astype("int64")
-    # Python work per distinct term, not per (outlet, term) row: at 10,000 articles there
-    # are several times more rows than terms. Every key of an outlet's terms is a key of
-    # the corpus total, so grouping by the corpus-wide display form is what
-    # TermGrouper.group() gives each outlet.
-    total = df.groupby("term", sort=False)["n"].sum()
-    grouper = TermGrouper(Counter(dict(zip(total.index, total.to_numpy().tolist(), strict=True))))
-    display = {t: grouper.display(grouper.key(t)) for t in total.index}
-    df["display"] = df["term"].map(display)
-    summed = df.groupby(["outlet", "display"], sort=False)["n"].sum()
+    return df.reset_index(drop=True)
+
+
+def grouped_terms_by_outlet(store: Store, f: Filters, base: bool = False) -> dict[str, Counter]:
+    """Per-outlet term counters, clitic variants grouped consistently across the store
+    (grouped_term_rows); each counter lists its terms by count, then term."""
+    df = grouped_term_rows(store, f, base)
     out: dict[str, Counter] = {}
-    for (outlet, term), n in zip(summed.index, summed.to_numpy().tolist(), strict=True):
-        out.setdefault(outlet, Counter())[term] = n
-    return dict(sorted(out.items()))
+    if df.empty:
+        return out
+    outlets = df["outlet"].to_numpy()
+    cuts = [0, *(np.flatnonzero(outlets[1:] != outlets[:-1]) + 1).tolist(), len(df)]
+    terms, counts = df["term"].tolist(), df["n"].tolist()
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        out[str(outlets[a])] = Counter(dict(zip(terms[a:b], counts[a:b], strict=True)))
+    return out
 
 
 def distinctive_terms(store: Store, f: Filters, n: int = 15, base: bool = False) -> pd.DataFrame:
-    from dashboard.analysis.keywords import distinctive_vs_rest, outlet_words
+    from dashboard.analysis.keywords import distinctive_vs_rest_frame, outlet_words
 
-    by_outlet = grouped_terms_by_outlet(store, f, base)
-    if len(by_outlet) < 2:
+    df = grouped_term_rows(store, f, base)
+    outlets = sorted(df["outlet"].unique().tolist()) if not df.empty else []
+    if len(outlets) < 2:
         return pd.DataFrame(columns=["outlet", "term", "delta", "z", "count_a", "count_b"])
     rows = []
-    own = {o: outlet_words(o) for o in by_outlet}
-    for outlet, items in distinctive_vs_rest(by_outlet, n=n, exclude_by_outlet=own).items():
+    own = {o: outlet_words(o) for o in outlets}
+    for outlet, items in distinctive_vs_rest_frame(df, n=n, exclude_by_outlet=own).items():
         for r in items:
             rows.append({"outlet": outlet, **r})
     return pd.DataFrame(rows)
