@@ -1100,10 +1100,14 @@ def _distinctive_rows(
     return out
 
 
-def cloud_terms(counts: Counter[str], n: int, outlet: str = "") -> list[tuple[str, int]]:
-    """An outlet's `n` cloud words: whole names once each, without the outlet's own name."""
+def cloud_terms(
+    counts: Counter[str], n: int, outlet: str = "", own_words: frozenset[str] | None = None
+) -> list[tuple[str, int]]:
+    """An outlet's `n` cloud words: whole names once each, without the outlet's own name
+    (`own_words`: outlet_words(outlet) when already known, e.g. stored)."""
     candidates = [(t, c) for t, c in counts.most_common(4 * n + 10) if not _dropped_alone(t)]
-    return whole_terms(candidates, counts, exclude=outlet_words(outlet))[:n]
+    own = outlet_words(outlet) if own_words is None else own_words
+    return whole_terms(candidates, counts, exclude=own)[:n]
 
 
 def _dropped_alone(term: str) -> bool:

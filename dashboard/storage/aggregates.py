@@ -17,7 +17,10 @@ outlet_attributes by outlet), so a page reads a handful of rows per outlet:
 * agg_term_groups  the store-wide grouping of term spellings: each stored term, the
                 display form of its group (clitic and spelling variants, keywords.py) and
                 that form folded word by word. Not per slice: it is rebuilt whole, in
-                Python, whenever a refresh changes any slice (see term_group_rows()).
+                Python, whenever a refresh changes any slice (see term_group_rows());
+* agg_outlet_words  each outlet's naming words (keywords.outlet_words: never its own
+                keywords), rebuilt with it, so the keywords page needs no word-frequency
+                tables to exclude them.
 
 The detail tables have no day: with a date range set, queries.py reads the base tables
 (exact, and the range already narrows what is read).
@@ -122,6 +125,13 @@ def _store_term_groups(cur, store: Store) -> None:
     cur.execute("DELETE FROM agg_term_groups")
     if rows:
         store._bulk_insert(cur, "agg_term_groups", rows)
+    from dashboard.analysis.keywords import outlet_words
+
+    cur.execute("SELECT DISTINCT outlet FROM agg_days")
+    words = [(str(o), w) for (o,) in cur.fetchall() for w in sorted(outlet_words(str(o)))]
+    cur.execute("DELETE FROM agg_outlet_words")
+    if words:
+        store._bulk_insert(cur, "agg_outlet_words", words)
 
 
 def _meta(cur, store: Store) -> dict[str, str]:

@@ -475,7 +475,38 @@ def term_display_map(store: Store) -> dict[str, tuple[str, str]]:
     return {t: (d, folded) for t, d, folded in aggregates.term_group_rows(counts, others)}
 
 
+def outlet_name_words(store: Store, base: bool = False) -> dict[str, frozenset[str]]:
+    """Each stored outlet's naming words (keywords.outlet_words), never its keywords: from
+    agg_outlet_words while the aggregates are fresh, else computed."""
+    if not base and aggregates.usable(store):
+        out: dict[str, set[str]] = {
+            str(o): set() for (o,) in store.execute("SELECT DISTINCT outlet FROM agg_days")
+        }
+        for outlet, word in store.execute("SELECT outlet, word FROM agg_outlet_words"):
+            out.setdefault(str(outlet), set()).add(str(word))
+        return {o: frozenset(w) for o, w in out.items()}
+    from dashboard.analysis.keywords import outlet_words
+
+    return {
+        str(o): outlet_words(str(o))
+        for (o,) in store.execute("SELECT DISTINCT outlet FROM articles")
+    }
+
+
+# The last grouped_term_rows() result, by (database, data version, aggregates usable,
+# filters, base): the keywords page asks for it twice (clouds, distinctive terms).
+_LAST_ROWS: dict[tuple, pd.DataFrame] = {}
+
+
 def grouped_term_rows(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    key = (store.url, store.data_version(), aggregates.usable(store), f.key(), base)
+    if key not in _LAST_ROWS:
+        _LAST_ROWS.clear()
+        _LAST_ROWS[key] = _grouped_term_rows(store, f, base)
+    return _LAST_ROWS[key].copy()
+
+
+def _grouped_term_rows(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Term counts per outlet under the filters, clitic and spelling variants summed into
     their group (column `term`, the group's display form; `folded`, that form folded word
     by word), ordered by outlet, count (descending) and term.
@@ -496,9 +527,10 @@ def grouped_term_rows(store: Store, f: Filters, base: bool = False) -> pd.DataFr
             outlet = "a.outlet"
         df = store.frame(
             f"""SELECT {outlet} AS outlet, m.display AS term, MIN(m.folded) AS folded,
-                       SUM(g.n) AS n
+                       CAST(SUM(g.n) AS BIGINT) AS n
                 FROM {source} GROUP BY {outlet}, m.display {order}""",
             params,
+            columnar=True,
         )
     else:
         df = term_counts(store, f, base=True)
@@ -541,7 +573,8 @@ def distinctive_terms(store: Store, f: Filters, n: int = 15, base: bool = False)
     if len(outlets) < 2:
         return pd.DataFrame(columns=["outlet", "term", "delta", "z", "count_a", "count_b"])
     rows = []
-    own = {o: outlet_words(o) for o in outlets}
+    words = outlet_name_words(store, base)
+    own = {o: words[o] if o in words else outlet_words(o) for o in outlets}
     for outlet, items in distinctive_vs_rest_frame(df, n=n, exclude_by_outlet=own).items():
         for r in items:
             rows.append({"outlet": outlet, **r})

@@ -314,6 +314,11 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
                 display TEXT NOT NULL,
                 folded TEXT NOT NULL
             )""",
+            # Each outlet's naming words (keywords.outlet_words), never its keywords.
+            """CREATE TABLE IF NOT EXISTS agg_outlet_words (
+                outlet TEXT NOT NULL,
+                word TEXT NOT NULL
+            )""",
             # A store made before this migration has fresh aggregates without these
             # tables' rows: forget what was counted, so the next refresh rebuilds all.
             "DELETE FROM agg_state",
@@ -661,9 +666,14 @@ class Store:
             except Exception:  # statements without a result set
                 return []
 
-    def frame(self, sql: str, params: Iterable[Any] = ()) -> pd.DataFrame:
+    def frame(self, sql: str, params: Iterable[Any] = (), columnar: bool = False) -> pd.DataFrame:
+        """The result as a DataFrame of Python values. `columnar`: on DuckDB, let it build
+        the columns itself (much faster for large results; numbers come as numpy types,
+        so give integer sums a CAST ... AS BIGINT)."""
         with self.backend.cursor() as cur:
             cur.execute(self._sql(sql), list(params))
+            if columnar and self.backend.name == "duckdb":
+                return cur.fetchdf()
             cols = [d[0] for d in cur.description]
             rows = cur.fetchall()
         return pd.DataFrame(rows, columns=cols)
