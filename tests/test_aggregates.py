@@ -189,6 +189,19 @@ def test_refresh_follows_new_rounds_deletes_and_clusters(duck_store, corpus, mon
     _assert_same(agg, base)
     assert store.execute("SELECT COUNT(*) FROM agg_state")[0][0] == store.count()
 
+    # A grouping made by other code or lexicons (another signature) is not used, and the
+    # next refresh rebuilds it although no article changed.
+    store.execute("UPDATE meta SET value = 'other' WHERE key = ?", [aggregates.GROUPS_KEY])
+    store.execute("DELETE FROM agg_term_groups")
+    assert not aggregates.usable(store)
+    assert aggregates.refresh(store) == 0 and aggregates.usable(store)
+    assert (
+        store.execute("SELECT COUNT(*) FROM agg_term_groups")[0][0]
+        == store.execute("SELECT COUNT(DISTINCT term) FROM terms")[0][0]
+        > 100
+    )
+    _assert_same(_page_data(store, Filters()), base)
+
 
 def test_lists_are_paged_with_their_total(duck_store, corpus, monkeypatch, request):
     """Article lists, statements and the sentences behind a number come a page at a time

@@ -37,11 +37,17 @@ version on) just records the version.
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from dashboard.storage.store import Filters, Store
 
 META_KEY = "aggregates_version"
+# The code and lexicons the stored term grouping was made with (grouping_signature()).
+GROUPS_KEY = "term_groups_signature"
 # pg_advisory_xact_lock key: two refreshes on one PostgreSQL database run one after another.
 _LOCK = 727017
 
@@ -136,18 +142,42 @@ def _store_term_groups(cur, store: Store) -> None:
 
 def _meta(cur, store: Store) -> dict[str, str]:
     cur.execute(
-        store._sql("SELECT key, value FROM meta WHERE key IN (?, ?)"), ["data_version", META_KEY]
+        store._sql("SELECT key, value FROM meta WHERE key IN (?, ?, ?)"),
+        ["data_version", META_KEY, GROUPS_KEY],
     )
     return {str(k): str(v) for k, v in cur.fetchall()}
 
 
+@cache
+def grouping_signature() -> str:
+    """A digest of what the stored term grouping and outlet words depend on besides the
+    data: the keyword and stop-word code, every language pack's code and lexicons, and
+    the word-frequency package. Editing a lexicon changes it, and the next refresh
+    rebuilds the grouping (until then the pages group in Python from the base tables)."""
+    analysis = Path(__file__).resolve().parent.parent / "analysis"
+    files = [analysis / "keywords.py", analysis / "stopwords.py", analysis / "textproc.py"]
+    files += sorted(p for p in (analysis / "languages").rglob("*") if p.suffix in (".py", ".txt"))
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path.relative_to(analysis)).encode())
+        digest.update(path.read_bytes())
+    digest.update(metadata.version("wordfreq").encode())
+    return digest.hexdigest()[:16]
+
+
 def usable(store: Store) -> bool:
-    """True when the aggregates were refreshed at the store's current data version."""
+    """True when the aggregates were refreshed at the store's current data version, with
+    the term grouping of the current code and lexicons."""
     rows = store.execute(
-        "SELECT key, value FROM meta WHERE key IN (?, ?)", ["data_version", META_KEY]
+        "SELECT key, value FROM meta WHERE key IN (?, ?, ?)",
+        ["data_version", META_KEY, GROUPS_KEY],
     )
     meta = {str(k): str(v) for k, v in rows}
-    return META_KEY in meta and meta[META_KEY] == meta.get("data_version", "0")
+    return (
+        META_KEY in meta
+        and meta[META_KEY] == meta.get("data_version", "0")
+        and meta.get(GROUPS_KEY) == grouping_signature()
+    )
 
 
 def refresh(store: Store) -> int:
@@ -157,7 +187,8 @@ def refresh(store: Store) -> int:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK])
         # The version is read first: a write committed after it (PostgreSQL) leaves the
         # aggregates marked at the older version, i.e. stale, never fresh and incomplete.
-        version = _meta(cur, store).get("data_version", "0")
+        meta = _meta(cur, store)
+        version = meta.get("data_version", "0")
         cur.execute("DELETE FROM agg_dirty")
         cur.execute(
             f"""INSERT INTO agg_dirty (outlet, language, is_copy)
@@ -204,11 +235,12 @@ def refresh(store: Store) -> int:
                     WHERE e.k = 1"""
             )
             cur.execute("DELETE FROM agg_dirty")
+        signature = grouping_signature()
+        if dirty or meta.get(GROUPS_KEY) != signature:
             _store_term_groups(cur, store)
-        cur.execute(store._sql("DELETE FROM meta WHERE key = ?"), [META_KEY])
-        cur.execute(
-            store._sql("INSERT INTO meta(key, value) VALUES (?, ?)"), [META_KEY, str(version)]
-        )
+        for key, value in ((META_KEY, str(version)), (GROUPS_KEY, signature)):
+            cur.execute(store._sql("DELETE FROM meta WHERE key = ?"), [key])
+            cur.execute(store._sql("INSERT INTO meta(key, value) VALUES (?, ?)"), [key, value])
     return dirty
 
 

@@ -493,17 +493,17 @@ def outlet_name_words(store: Store, base: bool = False) -> dict[str, frozenset[s
     }
 
 
-# The last grouped_term_rows() result, by (database, data version, aggregates usable,
-# filters, base): the keywords page asks for it twice (clouds, distinctive terms).
-_LAST_ROWS: dict[tuple, pd.DataFrame] = {}
-
-
 def grouped_term_rows(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
-    key = (store.url, store.data_version(), aggregates.usable(store), f.key(), base)
-    if key not in _LAST_ROWS:
-        _LAST_ROWS.clear()
-        _LAST_ROWS[key] = _grouped_term_rows(store, f, base)
-    return _LAST_ROWS[key].copy()
+    """See _grouped_term_rows. The store keeps the last result, by (data version,
+    aggregates usable, filters, base): the keywords page asks for it twice (clouds,
+    distinctive terms)."""
+    key = (store.data_version(), aggregates.usable(store), f.key(), base)
+    last = getattr(store, "_last_term_rows", None)  # one read: another run may replace it
+    if last is not None and last[0] == key:
+        return last[1].copy()
+    rows = _grouped_term_rows(store, f, base)
+    store._last_term_rows = (key, rows)
+    return rows.copy()
 
 
 def _grouped_term_rows(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
