@@ -31,6 +31,7 @@ from dashboard.analysis.dates.engine import (
     _RuleSpec,
     _Speed,
     _weekday_cand,
+    _weekend_cand,
     _year_span,
 )
 
@@ -72,6 +73,10 @@ _SEASONS = {"весной": 3, "летом": 6, "осенью": 9, "зимой":
 _ROLLING_UNITS = {
     "сутки": "day",
     "суток": "day",
+    "день": "day",
+    "неделю": "week",
+    "месяц": "month",
+    "год": "year",
     "дня": "day",
     "дней": "day",
     "недели": "week",
@@ -260,11 +265,16 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         last = _add_month_count(y, first, 2)
         return [_mk(ctx, m, start, _month_span(*last)[1], "range", approx=True)]
 
-    # «за минувшие сутки», «за последние три дня»
+    # «за минувшие сутки», «за последние три дня», «за последний месяц», «в последнюю
+    # неделю» (a week up to publication; not «в последнюю неделю перед выборами», counted
+    # from another event)
     rolling_re = re.compile(
         rf"""(?ix)
-        (?<!\w)за\s+(?:минувшие|прошедшие|последние)\s+(?:(?P<n>\d{{1,3}}|{num})\s+)?
-        (?P<u>сутки|суток|дня|дней|недели|недель|месяца|месяцев|года|лет)(?!\w)
+        (?<!\w)(?:за\s+(?:минувш|прошедш|последн)(?:ие|ий|ую|юю)
+            |в\s+последн(?:юю|ие)(?=\s+(?:неделю|\d|{num})))
+        \s+(?:(?P<n>\d{{1,3}}|{num})\s+)?
+        (?P<u>сутки|суток|день|дня|дней|неделю|недели|недель|месяц|месяца|месяцев|год|года|лет)
+        (?!\w)(?!\s+(?:перед|до|накануне)(?!\w))
         """
     )
 
@@ -285,6 +295,21 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         if not n:
             return []
         return [_duration_cand(ctx, m, _UNITS[m["u"].lower()], -n, False)]
+
+    # «на выходных», «в эти выходные», «на прошлых выходных»: Saturday and Sunday.
+    weekend_re = re.compile(
+        r"(?i)(?<!\w)(?:на|в)\s+(?:(?P<q>прошл\w*|следующ\w*|эт\w*)\s+)?выходн(?:ых|ые)(?!\w)"
+    )
+
+    def weekend_rule(m, ctx):
+        return [_weekend_cand(ctx, m, _qual(m["q"]) if m["q"] else None)]
+
+    # «на следующий день», «на другой день»: the day after the day last narrated (engine:
+    # _resolve_anaphors); unresolved when no day was narrated before it.
+    next_day_re = re.compile(r"(?i)(?<!\w)на\s+(?:следующий|другой)\s+день(?!\w)")
+
+    def next_day_rule(m, ctx):
+        return [_mk(ctx, m, None, None, "day", approx=True, anaphor=1)]
 
     vague_re = re.compile(rf"(?i)(?<!\w)(?:{_alt(lx.vague)})(?!\w)")
 
@@ -308,10 +333,11 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (
             rolling_re,
             rolling_rule,
-            {"сутки", "суток", "дня", "дней", "недели", "недель"}
-            | {"месяца", "месяцев", "года", "лет"},
+            set(_ROLLING_UNITS),
             None,
         ),
         (ago_re, ago_rule, {"назад"}, None),
+        (weekend_re, weekend_rule, {"выходных", "выходные"}, None),
+        (next_day_re, next_day_rule, {"день"}, None),
         (vague_re, vague_rule, {w.split()[-1] for w in lx.vague}, None),
     ]
