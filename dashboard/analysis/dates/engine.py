@@ -663,10 +663,11 @@ def _weekend_cand(ctx: _Ctx, m, qual: str | None) -> _Cand:
 # ---- Dates in English words on pages of any language ----------------------------------
 
 
-def _english_stamp_spec() -> _RuleSpec:
-    """ "26th, September 2023", "Aug 1, 2024": page stamps written in English on pages of
-    other languages. Day, month and year all written (nothing to resolve)."""
-    months = date_lexicon("en").months
+def _page_stamp_spec(stamp_language: str) -> _RuleSpec:
+    """ "26th, September 2023", "Aug 1, 2024": page stamps written in another language
+    (English on most pages) than the article's. Day, month and year all written (nothing to
+    resolve)."""
+    months = date_lexicon(stamp_language).months
     mon = _alt(months)
     pattern = re.compile(
         rf"(?<![\w.,])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<m>{mon})\.?,?"
@@ -809,8 +810,9 @@ def _engine(language: str, fast: bool = True) -> _Engine:
     day_first = packs[0].day_first if len(packs) == 1 else True
     for pack in packs:
         specs += pack.date_rules.patterns(date_lexicon(pack.code), speed)
-    if len(packs) == 1 and packs[0].code != "en" and "en" in available_languages():
-        specs.append(_english_stamp_spec())
+    stamp_language = packs[0].page_stamp_language if len(packs) == 1 else ""
+    if stamp_language in available_languages():
+        specs.append(_page_stamp_spec(stamp_language))
     specs.append(
         (
             _NUMERIC_RE,
