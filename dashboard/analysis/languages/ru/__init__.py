@@ -40,11 +40,17 @@ _VELARS = "гкхжшчщ"
 # first; those marked «lower» only in words written in lower case.
 _HERE = Path(__file__).resolve().parent
 _ENDING_FIELDS = load_fields_at(_HERE / "keyword_endings.txt")
-_ENDINGS: tuple[str, ...] = tuple(
-    sorted({f[0] for f in _ENDING_FIELDS if "lower" not in f[1:]}, key=len, reverse=True)
+_ENDINGS: tuple[tuple[str, int], ...] = tuple(
+    sorted(
+        ((f[0], 4 if "long" in f[1:] else 3) for f in _ENDING_FIELDS if "lower" not in f[1:]),
+        key=lambda e: -len(e[0]),
+    )
 )
-_LOWER_ENDINGS: tuple[str, ...] = tuple(
-    sorted({f[0] for f in _ENDING_FIELDS}, key=len, reverse=True)
+_LOWER_ENDINGS: tuple[tuple[str, int], ...] = tuple(
+    sorted(
+        ((f[0], 4 if "long" in f[1:] else 3) for f in _ENDING_FIELDS),
+        key=lambda e: -len(e[0]),
+    )
 )
 _VOWELS = set("аеёиоуыэюя")
 # A stem must keep this many letters (мира -> мир, not мы -> м) and a vowel.
@@ -77,17 +83,20 @@ class RussianPack(LanguagePack):
 
 @functools.lru_cache(maxsize=100_000)
 def _keyword_stem(word: str) -> str:
-    """«Путина», «Путину», «Путиным» -> «путин»; «санкций», «санкциям» -> «санкц»; words of
-    three letters or fewer, acronyms (США, ФСБ) and words with no Cyrillic letter stay as
-    their matching form."""
+    """«Путина», «Путину», «Путиным» -> «путин»; «санкций», «санкциям» -> «санкц». Words of
+    three letters or fewer and words with no Cyrillic letter stay as their matching form,
+    acronyms (США, ФСБ) as written."""
     norm = normalize_token(word)
-    if len(norm) <= _MIN_STEM or word.isupper() or not _CYRILLIC.search(norm):
+    if len(word) > 1 and word.isupper():
+        # An acronym keeps its capitals, so that «СВО» never meets the stem of «своем».
+        return word.replace("Ё", "Е")
+    if len(norm) <= _MIN_STEM or not _CYRILLIC.search(norm):
         return norm
     endings = _ENDINGS if word[:1].isupper() else _LOWER_ENDINGS
-    for ending in endings:
+    for ending, min_stem in endings:
         if norm.endswith(ending):
             stem = norm[: -len(ending)]
-            if len(stem) >= _MIN_STEM and _VOWELS.intersection(stem):
+            if len(stem) >= min_stem and _VOWELS.intersection(stem):
                 return stem
     return norm
 
