@@ -165,9 +165,11 @@ def _term_parts(surface: str) -> tuple[str, str | None, tuple[str, str], tuple[s
     whole = bare_first if bare_rest is None else f"{bare_first} {bare_rest}"
     norms = tuple(map(_norm, surface.split()))
     key = _norm(whole)
-    if not whole.isascii() and _stem_packs():
+    stem_script = _stem_script()
+    if stem_script is not None and not whole.isascii() and stem_script.search(whole):
         # A language whose pack folds case endings (Russian): the key folds them word by
         # word («Банка России» and «Банк России» are one group), the surface still shows.
+        # Terms of other scripts (Arabic, Korean) keep their matching form as the key.
         key = " ".join(_stem_word(w) or _norm(w) for w in whole.split())
     return bare_first, bare_rest, (key, whole), norms, _strip_plan(bare_first) is not None
 
@@ -175,6 +177,13 @@ def _term_parts(surface: str) -> tuple[str, str | None, tuple[str, str], tuple[s
 @cache
 def _stem_packs() -> tuple[LanguagePack, ...]:
     return tuple(p for p in all_packs() if p.folds_keyword_endings)
+
+
+@cache
+def _stem_script() -> re.Pattern[str] | None:
+    """Letters of the languages whose packs fold keyword endings, or None if none do."""
+    packs = _stem_packs()
+    return re.compile("[" + "".join(p.script for p in packs) + "]") if packs else None
 
 
 @lru_cache(maxsize=200_000)
