@@ -143,3 +143,23 @@ def test_migration_fills_members_from_a_store_made_before(tmp_path: Path):
         assert rows == [("a1", 0, 7, 0.9, 1)]
     finally:
         store.close()
+
+
+def test_a_mixed_exemplar_does_not_bridge_the_other_claim_in():
+    toll, tents = _basis(0), _basis(1)
+    units = [
+        _unit("a", "The flood killed forty people in the valley.", ["t1", "t2", "t3"]),
+        _unit("b", "The army set up two hundred tents near the river.", ["s1", "s2", "s3"]),
+        _unit("c", "Forty died and the army set up tents.", ["u1", "u2", "u3"]),
+        _unit("d", "Tents went up along the river on Monday.", ["x1", "x2", "x3"]),
+    ]
+    vectors = np.vstack([toll, tents, (toll + tents) / np.sqrt(2), tents])
+    claims: list[ca.Claim] = []
+    out = ca.assign(units, vectors, claims, ca.LanguageMeans(), 1, 0.45, 0.35, 0.45, 0.35)
+    # The mixed statement joined the toll and became one of its exemplars ...
+    assert [a.claim_id for a in out] == [1, 2, 1, 2]
+    assert len(claims[0].exemplars) == 2
+    assert out[2].also == [(2, pytest.approx(0.7071, abs=1e-3))]
+    # ... but a statement about the tents only is not made a member of the toll through
+    # it (0.707 with that exemplar): other memberships look at founding statements only.
+    assert out[3].also == [] and out[1].also == []

@@ -6,7 +6,9 @@
 Each story is ingested once (as `evaluate-claims` does) and its statements, vectors and
 the text lines they lie on are kept (in `--cache`, a pickle, so later sweeps skip the
 embedding). Each grid point (`same:cross:member_same:member_cross`, or
-`same:cross:off` for one claim per statement) then re-runs the assignment in memory, as
+`same:cross:off` for one claim per statement; a fifth field caps the other claims of a
+statement, `analysis.claims.MEMBER_MAX` (empty: no cap); a sixth, `any`, checks other
+memberships against every exemplar instead of each claim's founding statements) then re-runs the assignment in memory, as
 `storage.claims.reassign_claims` would on the stored vectors, and scores the cells with
 `claim_eval.score` and the same line support as `evaluate-claims`.
 
@@ -31,7 +33,7 @@ from dashboard.bench import claim_eval
 from dashboard.bench import evaluate_claims as ev
 from dashboard.bench.evaluate import load_manifest, paragraph_lines, read_article, text_lines
 
-Point = tuple[float, float, float | None, float | None]
+Point = tuple[float, float, float | None, float | None, int | None, bool]
 
 
 def story_units(spec: dict[str, Any], texts: Path, manifest: dict) -> list[dict[str, Any]]:
@@ -97,7 +99,9 @@ def story_units(spec: dict[str, Any], texts: Path, manifest: dict) -> list[dict[
 
 def score_point(spec: dict[str, Any], units: list[dict[str, Any]], point: Point) -> dict:
     """Cells score of one story with the assignment re-run at `point`."""
-    same, cross, msame, mcross = point
+    same, cross, msame, mcross, cap, founders = point
+    ca.MEMBER_MAX = cap
+    ca.MEMBER_FOUNDERS_ONLY = founders
     cunits = [
         ca.ClaimUnit(u["article_id"], u["idx"], u["paragraph"], u["text"], u["language"],
                      ca.content_terms(u["text"]))
@@ -122,7 +126,12 @@ def score_point(spec: dict[str, Any], units: list[dict[str, Any]], point: Point)
                 sup.setdefault(cid, set()).add(outlet)
         support[claim["id"]] = sup
     gold = {c["id"]: set(c["outlets"]) for c in spec["claims"]}
-    return claim_eval.score(cells, gold, support=support)
+    out = claim_eval.score(cells, gold, support=support)
+    strict = claim_eval.score(cells, gold, support=support, one_to_one=True)
+    out["strict"] = {k: strict[k] for k in ("tp", "fp", "fn")}
+    out["statements"] = len(assignments)
+    out["memberships"] = sum(1 + len(a.also) for a in assignments)
+    return out
 
 
 def _pooled(scores: list[dict]) -> dict[str, Any]:
@@ -134,8 +143,11 @@ def parse_point(text: str) -> Point:
     parts = text.split(":")
     same, cross = float(parts[0]), float(parts[1])
     if len(parts) < 3 or parts[2] == "off":
-        return same, cross, None, None
-    return same, cross, float(parts[2]), float(parts[3] if len(parts) > 3 else parts[2])
+        return same, cross, None, None, None, True
+    cap = int(parts[4]) if len(parts) > 4 and parts[4] not in ("all", "") else None
+    founders = not (len(parts) > 5 and parts[5] == "any")
+    msame = float(parts[2])
+    return same, cross, msame, float(parts[3] if len(parts) > 3 else msame), cap, founders
 
 
 def sweep(stories: dict[str, tuple[dict, list]], grid: list[Point]) -> dict[str, Any]:
@@ -155,6 +167,12 @@ def sweep(stories: dict[str, tuple[dict, list]], grid: list[Point]) -> dict[str,
                 "point": p,
                 "stories": {n: _pooled([table[p][n]]) for n in names},
                 "all": _pooled([table[p][n] for n in names]),
+                "one_to_one": _pooled([table[p][n]["strict"] for n in names]),
+                "memberships_per_statement": round(
+                    sum(table[p][n]["memberships"] for n in names)
+                    / max(1, sum(table[p][n]["statements"] for n in names)),
+                    2,
+                ),
             }
             for p in grid
         ],
@@ -197,9 +215,11 @@ def main(argv: list[str] | None = None) -> int:
         cells = " ".join(
             f"{n[:8]} {v['precision']:.3f}/{v['recall']:.3f}" for n, v in row["stories"].items()
         )
-        a = row["all"]
+        a, o = row["all"], row["one_to_one"]
         print(
-            f"{row['point']}: all {a['precision']:.3f}/{a['recall']:.3f} F1 {a['f1']:.3f} | {cells}"
+            f"{row['point']}: all {a['precision']:.3f}/{a['recall']:.3f} F1 {a['f1']:.3f} "
+            f"1:1 {o['precision']:.3f}/{o['recall']:.3f} "
+            f"claims/statement {row['memberships_per_statement']} | {cells}"
         )
     print("leave-one-story-out:")
     for n, v in out["loso"].items():
