@@ -412,6 +412,9 @@ def memberships(
         return
     dim = vectors.shape[1]
     k = min(MEMBER_CANDIDATES, len(exemplar_matrix))
+    # Term sets and counted quantities once per exemplar and statement (pair_score's
+    # bonuses, without recomputing them for each of the k candidates).
+    ex_terms = [(set(e.terms), quantity_keys(e.terms)) for e in exemplars]
     for start in range(0, len(assignments), batch):
         part = assignments[start : start + batch]
         rows = np.vstack(
@@ -423,13 +426,19 @@ def memberships(
         sims = rows @ exemplar_matrix.T
         near = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         for i, a in enumerate(part):
+            terms, qkeys = set(a.unit.terms), quantity_keys(a.unit.terms)
             best: dict[int, float] = {}
             for r in near[i]:
                 cid = exemplar_claims[int(r)]
                 if cid == a.claim_id:
                     continue
                 ex = exemplars[int(r)]
-                score = pair_score(float(sims[i, r]), a.unit.terms, ex.terms)
+                e_terms, e_keys = ex_terms[int(r)]
+                score = float(sims[i, r])
+                if terms and e_terms:
+                    score += TERM_WEIGHT * len(terms & e_terms) / np.sqrt(len(terms) * len(e_terms))
+                if qkeys & e_keys:
+                    score += QUANTITY_WEIGHT
                 threshold = same_threshold if ex.language == a.unit.language else cross_threshold
                 if score >= threshold and score > best.get(cid, -1.0):
                     best[cid] = score
