@@ -121,6 +121,14 @@ def test_store_reads_every_membership(tmp_path: Path, monkeypatch):
         texts = claim_store.claim_texts(store, f, [1, 2]).set_index("claim_id")["text"]
         assert texts[1] == "The flood killed forty people."
         assert texts[2] == "The army set up tents by the river."
+        # Filtered to South Wire, claim 1 has no joined statement left: the statement
+        # that also carries it stands for it. North Post carries no statement of claim 2.
+        south_only = Filters(outlets=["South Wire"])
+        texts = claim_store.claim_texts(store, south_only, [1, 2]).set_index("claim_id")
+        assert texts.loc[1, "text"] == "Forty died and the army set up tents."
+        assert texts.loc[2, "text"] == "The army set up tents by the river."
+        north_only = Filters(outlets=["North Post"])
+        assert claim_store.claim_texts(store, north_only, [1, 2])["claim_id"].tolist() == [1]
     finally:
         store.close()
 

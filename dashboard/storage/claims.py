@@ -310,18 +310,30 @@ def claim_texts(store: Store, f: Filters, claim_ids: list[int]) -> pd.DataFrame:
         return pd.DataFrame(columns=["claim_id", "text", "language"])
     copies = Filters.from_key(f.key()[:4] + ("copies",) + f.key()[5:])
     where, params = store.where(copies)
-    marks = ",".join("?" for _ in claim_ids)
-    df = store.frame(
-        f"""SELECT m.claim_id, u.text, u.language, a.published_at, u.article_id, u.idx
-            FROM claim_members m
-            JOIN claim_units u ON u.article_id = m.article_id AND u.idx = m.idx
-            JOIN articles a ON a.id = m.article_id
-            WHERE {where} AND m.claim_id IN ({marks})
-            ORDER BY m.claim_id, m.joined DESC, a.published_at NULLS LAST, u.article_id,
-                     u.idx""",
-        [*params, *claim_ids],
-    )
-    return df.drop_duplicates("claim_id")[["claim_id", "text", "language"]].reset_index(drop=True)
+
+    def earliest(source: str, ids: list[int]) -> pd.DataFrame:
+        marks = ",".join("?" for _ in ids)
+        return store.frame(
+            f"""SELECT u.claim_id, u.text, u.language, a.published_at, u.article_id, u.idx
+                FROM {source} JOIN articles a ON a.id = u.article_id
+                WHERE {where} AND u.claim_id IN ({marks})
+                ORDER BY u.claim_id, a.published_at NULLS LAST, u.article_id, u.idx""",
+            [*params, *ids],
+        ).drop_duplicates("claim_id")
+
+    # The joined statements are claim_units' own claim ids: read them there (a third of
+    # the membership rows), and claim_members only for claims with none selected.
+    df = earliest("claim_units u", claim_ids)
+    rest = sorted(set(claim_ids) - set(df["claim_id"].astype(int)))
+    if rest:
+        also = earliest(
+            """(SELECT m.claim_id, c.text, c.language, c.article_id, c.idx
+                FROM claim_members m
+                JOIN claim_units c ON c.article_id = m.article_id AND c.idx = m.idx) u""",
+            rest,
+        )
+        df = pd.concat([df, also], ignore_index=True)
+    return df[["claim_id", "text", "language"]].reset_index(drop=True)
 
 
 def claim_sentences(
