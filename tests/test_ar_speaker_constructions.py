@@ -235,3 +235,84 @@ def test_source_phrase_with_a_report_of_a_body():
     # «حسب حصيلة جديدة لوزارة الصحة»: the ministry is the source, not «حصيلة جديدة».
     got = _voices("وارتفع عدد المصابين إلى 120، وذلك حسب حصيلة جديدة لوزارة الصحة مساء اليوم.")
     assert [name for name, _ in got] == ["وزارة الصحة"]
+
+
+def _rows(*paragraphs: str) -> list[str]:
+    """Speaker rows of the Speakers page for the paragraphs (one per person or body)."""
+    from dashboard.analysis.speakers.engine import summarize_speakers
+
+    return sorted(s.name for s in summarize_speakers(attribute_quotes(list(paragraphs), "ar")))
+
+
+def test_shorter_forms_of_one_institution_are_one_row():
+    # «التلفزيون» / «التلفزيون الرسمي» after «التلفزيون الرسمي الوطني»: one body, one row.
+    got = _rows(
+        "وقال التلفزيون الرسمي الوطني إن فرق الإنقاذ وصلت إلى الموقع.",
+        "وأضاف التلفزيون أن الطقس يعيق عمليات البحث.",
+        "وذكر التلفزيون الرسمي أن الطريق أغلق.",
+    )
+    assert got == ["التلفزيون الرسمي الوطني"]
+
+
+def test_two_full_names_keep_the_short_form_apart():
+    # Two institutions share the head: «الوزارة الفلانية» alone is not guessed.
+    got = _rows(
+        "وقالت وزارة الخارجية الأردنية إن السفير استدعي.",
+        "وقالت وزارة الخارجية المصرية إن الاتصالات مستمرة.",
+        "وأكدت وزارة الخارجية أن الاجتماع تأجل.",
+    )
+    assert "وزارة الخارجية الأردنية" in got and "وزارة الخارجية المصرية" in got
+    assert len(got) == 3
+
+
+def test_institutions_and_sport_titles_of_the_role_lexicon():
+    # «هيئة»، «اتحاد» speak themselves; «مدرب» is a title before a name.
+    got = _voices("وأكدت الهيئة الوطنية للأرصاد الجوية في البلاد، أن العاصفة تقترب من السواحل.")
+    assert got == [("الهيئة الوطنية للأرصاد الجوية في البلاد", False)]
+    got = _voices("وعبر الاتحاد المحلي للكرة الطائرة عن أمله في الفوز.")
+    assert got == [("الاتحاد المحلي للكرة الطائرة", False)]
+    got = _voices("وقال مدرب المنتخب الأول سمير حداد إن اللاعبين قدموا أداء جيدا.")
+    assert got == [("سمير حداد", False)]
+
+
+def test_coordinated_title_before_the_name():
+    # «رئيس … وقائد الجيش فلان»: one person holding two titles.
+    got = _voices("قال رئيس المجلس الانتقالي وقائد الجيش عبد الكريم ناصر إنه لا مانع من الحوار.")
+    assert got == [("عبد الكريم ناصر", False)]
+    # «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق فلان»: a second genitive, the title
+    # goes on to the name.
+    got = _voices(
+        "قال مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق سامي حداد، الأربعاء، إن الصندوق مستعد."
+    )
+    assert got == [("سامي حداد", False)]
+    # A name that starts with و after a title stays the name.
+    got = _voices("وقال رئيس المجلس الأعلى وليد الحسن إن الحوار مستمر.")
+    assert got == [("وليد الحسن", False)]
+
+
+def test_a_line_holding_only_an_outlet_name_credits_it():
+    got = _voices("وزير يعد بخطة جديدة للنقل", "Reuters", "وقال الوزير إن الخطة جاهزة.")
+    assert ("Reuters", True) in got and ("الوزير", False) in got
+    # A short line that names no outlet of the gazetteer is nobody's credit.
+    got = _voices("وزير يعد بخطة جديدة للنقل", "مدينة الشمس", "وقال الوزير إن الخطة جاهزة.")
+    assert got == [("الوزير", False)]
+
+
+def test_a_prepositional_object_after_a_title_is_not_a_name():
+    # «أشاد مدرب الفريق بروح لاعبيه»: بـ + a possessed noun is the object of أشاد.
+    got = _voices("وأشاد مدرب الفريق بروح لاعبيه، معتبرا أن التعادل نتيجة طيبة.")
+    assert got == [("مدرب الفريق", False)]
+    got = _voices("وقال المدرب بهاء شحاتة إن التعادل نتيجة طيبة.")
+    assert got == [("بهاء شحاتة", False)]
+
+
+def test_akkada_with_a_noun_object():
+    # «أكد + masdar»: the object is the content, after an apposed name or a name with ال.
+    got = _voices(
+        "وأكد رئيس الهيئة المستقلة لتنظيم الانتخابات، سامي الحربي، التزام الهيئة بالحياد."
+    )
+    assert got == [("سامي الحربي", False)]
+    got = _voices("وأكد الوزير سامي الحربي التزام الحكومة بالإصلاح.")
+    assert got == [("سامي الحربي", False)]
+    # A bare unknown noun after أكد is no subject: nobody speaks.
+    assert _voices("وأكد التقرير أهمية الإصلاح.") == []

@@ -156,6 +156,8 @@ def test_cli_scores_a_folder_and_the_parser_agrees_with_itself(tmp_path: Path) -
     assert scores["articles"] == 1
     assert scores["speakers"]["f1"] == 1.0 and scores["quotes"]["f1"] == 1.0
     assert scores["attribution_accuracy"] == 1.0
+    # The body alone (no manifest language) reads as English.
+    assert scores["language_identified_right"] == 1
 
 
 def test_gold_file_forms_and_missing_paths(tmp_path: Path) -> None:

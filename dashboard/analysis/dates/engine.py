@@ -6,9 +6,10 @@ weekdays, relative days/weeks/months/years, durations ("قبل نحو 3 سنوا
 ago"), rolling windows ("خلال السنوات الثلاث الماضية") and vague expressions ("قريبًا").
 
 The language-independent engine lives here; each language pack's dates.py
-(dashboard/analysis/languages/<code>/dates.py) supplies its patterns (`patterns(speed)`) and
-the engine compiles, gates and resolves them. A rule layer of precompiled regular
-expressions does the work; dateparser is not used
+(dashboard/analysis/languages/<code>/dates.py) supplies its patterns (`patterns(lexicon,
+speed)`, given the words `date_lexicon` reads from the pack's dates_*.txt files) and the
+engine compiles, gates and resolves them. A rule layer of precompiled regular expressions
+does the work; dateparser is not used
 (it turns bare years into days and misses most Arabic relative phrases, and was measured
 to add nothing on top of these rules). Matching runs on a normalised copy of each sentence
 (one alef, ي for ى, ه for ة, ASCII digits, no diacritics) whose characters map back to the
@@ -121,6 +122,76 @@ def _lex() -> _Lex:
     return _Lex(
         blockers=tuple(_norm_entry(x) for x in all_lines("dates_blockers.txt")),
         future=tuple(_norm_entry(x) for x in all_lines("dates_future_cues.txt")),
+    )
+
+
+@dataclass(frozen=True)
+class DateLexicon:
+    """One language's date words, read from its pack's dates_*.txt files and passed to the
+    pack's `patterns(lexicon, speed)`. Entries are in normalised spelling (the spelling
+    sentences are matched in), lower-cased unless the pack's `dates_cased` says its month,
+    weekday and event words are matched as written (English "May", "March"); number words
+    are always lower-cased (`_num` looks them up so).
+
+    - months: Gregorian month name -> month; `strict_months` need a cue to be read alone;
+    - hijri: Hijri month name -> month (dates_months.txt rows with calendar `hijri`);
+    - weekdays: weekday name -> 0..6 (Monday 0); `strict_weekdays` need a day cue;
+    - numbers / ordinals: number words (`card` / `ord` rows of dates_numbers.txt);
+    - vague: vague expressions («قريبًا», "recently"); year_nouns: nouns a bare year names
+      an instance of ("the 2024 election").
+    """
+
+    months: dict[str, int]
+    strict_months: frozenset[str]
+    hijri: dict[str, int]
+    weekdays: dict[str, int]
+    strict_weekdays: frozenset[str]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    vague: tuple[str, ...]
+    year_nouns: tuple[str, ...]
+
+
+@cache
+def date_lexicon(language: str) -> DateLexicon:
+    """The date words of one language pack (see DateLexicon)."""
+    pack = get_pack(language)
+
+    def key(word: str) -> str:
+        word = _norm_entry(word)
+        return word if pack.dates_cased else word.lower()
+
+    def strict(f: tuple[str, ...], at: int) -> bool:
+        return len(f) > at and f[at] == "strict"
+
+    months: dict[str, int] = {}
+    hijri: dict[str, int] = {}
+    strict_months: set[str] = set()
+    for f in pack.fields("dates_months.txt"):
+        form = key(f[0])
+        if len(f) > 2 and f[2] == "hijri":
+            hijri[form] = int(f[1])
+            continue
+        months[form] = int(f[1])
+        if strict(f, 3):
+            strict_months.add(form)
+    weekdays = {key(f[0]): int(f[1]) for f in pack.fields("dates_weekdays.txt")}
+    strict_weekdays = {key(f[0]) for f in pack.fields("dates_weekdays.txt") if strict(f, 2)}
+    numbers: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
+    for f in pack.fields("dates_numbers.txt"):
+        target = ordinals if len(f) > 2 and f[2] == "ord" else numbers
+        target[_norm_entry(f[0]).lower()] = int(f[1])
+    return DateLexicon(
+        months=months,
+        strict_months=frozenset(strict_months),
+        hijri=hijri,
+        weekdays=weekdays,
+        strict_weekdays=frozenset(strict_weekdays),
+        numbers=numbers,
+        ordinals=ordinals,
+        vague=tuple(key(x) for x in pack.lines("dates_vague.txt")),
+        year_nouns=tuple(key(x) for x in pack.lines("dates_year_nouns.txt")),
     )
 
 
@@ -392,7 +463,10 @@ def _absolute(
     has_year = y is not None
     if y is None:
         if pub is None:
-            return [_mk(ctx, m, None, None, "day" if d else "month", approx=True, pre=pre)]
+            gran = "day" if d else "month"
+            return [
+                _mk(ctx, m, None, None, gran, approx=True, pre=pre, month=mo, day=d, has_year=False)
+            ]
         if since and qual is None:
             # «منذ سبتمبر» / "since September": the latest one that began by publication.
             y = pub.year if (mo, d or 1) <= (pub.month, pub.day) else pub.year - 1
@@ -441,6 +515,19 @@ class _NumberWords(Protocol):
     """A language's date lexicon: number words -> value."""
 
     numbers: dict[str, int]
+
+
+_ONE_WORD = re.compile(r"\s*[\w.]+\s*")
+_NAME_GOES_ON = re.compile(r"\s*(?:[-|:]|[A-Z]|$)")
+
+
+def _names_an_outlet(ctx: _Ctx, m: re.Match[str]) -> bool:
+    """A "today" that ends an outlet's or a page section's name («بغداد اليوم- متابعة»,
+    «السوري اليوم», "Mangalore Today News Network"): one word before it in the sentence, and
+    after it nothing, a dash or a capitalised word (the name going on)."""
+    return bool(
+        _ONE_WORD.fullmatch(ctx.norm, 0, m.start()) and _NAME_GOES_ON.match(ctx.norm, m.end())
+    )
 
 
 def _num(s: str, lx: _NumberWords) -> int:
@@ -655,7 +742,7 @@ def _engine(language: str, fast: bool = True) -> _Engine:
     # Numeric dates are day first unless the one language says otherwise (US English).
     day_first = packs[0].day_first if len(packs) == 1 else True
     for pack in packs:
-        specs += pack.date_rules.patterns(speed)
+        specs += pack.date_rules.patterns(date_lexicon(pack.code), speed)
     specs.append(
         (
             _NUMERIC_RE,
@@ -691,8 +778,16 @@ def _engine(language: str, fast: bool = True) -> _Engine:
     )
 
 
+_RANGE_CUES = ("من", "بين", "منذ", "from", "between", "since")
+
+
+def _opens_range(pre: str) -> bool:
+    """Whether a cue opens a range: «من», «ابتداءً من», «اعتبارًا من», "from", "since"."""
+    return bool(pre) and pre.split()[-1] in _RANGE_CUES
+
+
 _RANGE_START = re.compile(r"\s*(?:-|الي|حتي|و)\s*\S")
-_RANGE_CONN = re.compile(r"\s*(?:-|/|الي|حتي|و|(?i:to|until|till|through|and))\s*")
+_RANGE_CONN = re.compile(r"\s*(?:-|/|(?:و\s*)?(?:الي|حتي)|و|(?i:to|until|till|through|and))\s*")
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -713,7 +808,7 @@ def _combine_ranges(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
         b = cands[i + 1] if i + 1 < len(cands) else None
         if (
             b is not None
-            and a.pre in ("من", "بين", "منذ", "from", "between", "since")
+            and _opens_range(a.pre)
             and not (a.vague or b.vague)
             and a.start
             and b.end
@@ -732,6 +827,43 @@ def _combine_ranges(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
         if not a.partner:
             out.append(a)
         i += 1
+    return out
+
+
+_SAME_DAY_GAP = re.compile(r"[\s,،]*")
+
+
+def _merge_same_day(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
+    """A deictic day, weekday or relative period written next to the date it names is one
+    mention: «أمس الثلاثاء 25 سبتمبر», «в понедельник, 8 апреля», «지난달 24일», "on Monday
+    29 July" (the date resolves it; without a publication date it still is one mention).
+    Not when the two disagree (a list of days, a weekday of another date), nor when the date
+    opens a range («من 5 يونيو إلى …»)."""
+    out: list[_Cand] = []
+    for b in cands:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and b.gran == "day"
+            and a.gran in ("day", "week", "month")
+            and not a.month  # a named date is not deictic: "5 June, 6 June" stays two
+            and not (a.vague or b.vague or a.partner or b.partner or a.since or b.since)
+            and not _opens_range(b.pre)
+            and _SAME_DAY_GAP.fullmatch(ctx.norm, a.e, b.s)
+            # Unresolved (no publication date) they cannot disagree.
+            and (a.start is None or b.start is None or a.start <= b.start <= b.end <= a.end)
+        ):
+            out[-1] = _Cand(
+                a.s,
+                b.e,
+                b.start or a.start,
+                b.end or a.end,
+                "day",
+                b.approx if b.start else a.approx,
+                pre=a.pre,
+            )
+            continue
+        out.append(b)
     return out
 
 
@@ -763,7 +895,7 @@ def _sentence_mentions(
     if eng.blockers is not None and eng.may_block(norm):
         blocked = [(b.start(), b.end()) for b in eng.blockers.finditer(norm)]
         cands = [c for c in cands if not any(s <= c.s and c.e <= e for s, e in blocked)]
-    chosen = _combine_ranges(_select(cands), ctx)
+    chosen = _merge_same_day(_combine_ranges(_select(cands), ctx), ctx)
     out: list[DateMention] = []
     for c in chosen:
         c = _apply_since(c, pub)

@@ -82,6 +82,9 @@ class LanguagePack:
     right_to_left: bool = False
     # Numeric dates «19/6/2024»: day first (most of the world) or month first (US English).
     day_first: bool = True
+    # Date words (months, weekdays, event nouns) matched as written ("May" the month, "may"
+    # the verb) instead of lower-cased: see dates.engine.date_lexicon.
+    dates_cased: bool = False
     # Stop words of `stopwordsiso` for this code (the maintained base list).
     stopwords_iso: str = ""
     # A definite article written as part of the word (Arabic ال): role and name matching

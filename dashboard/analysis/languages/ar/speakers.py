@@ -446,6 +446,32 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         if p > start and t.norm.startswith("وال") and len(t.norm) > 4:
             p += 1
             continue
+        # «رئيس المجلس وقائد الجيش فلان»، «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق
+        # فلان»: a coordinated title or place continues the role.
+        if p > start and t.norm[:1] == "و" and len(t.norm) > 3 and p + 1 < n:
+            plain = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+            bare = [*seg[:p], plain, *seg[p + 1 :]]
+            role = _role_at(bare, p, _AR_ROLES) if plain.norm in _AR_ROLES else None
+            side = _side_at(bare, p) if role is None and _side_candidates(plain.norm) else None
+            if (role and role.type == "person") or side:
+                seg = bare
+                p += len(role.words) if role else len(side.words)
+                construct = bool(role) and not seg[p - 1].norm.startswith("ال")
+                continue
+            prev = seg[p - 1].norm
+            if (
+                prev.startswith("ال")
+                and prev not in _AR_ROLES
+                and seg[p + 1].norm.startswith("ال")
+                and seg[p + 1].norm not in _AR_STOP
+                and p + 2 < n
+                and not _COMMA_RE.search(seg[p + 2].gap)
+                and (seg[p + 2].norm in ("في", "لدى") or seg[p + 2].norm.startswith("لل"))
+            ):
+                # «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق»: a second genitive with
+                # its adjective, and the title goes on.
+                p += 2
+                continue
         if t.quote != -1:
             p += 1
             continue
@@ -507,12 +533,28 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
 _AR_OBJECT_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_object_nouns.txt"))
 
 
+# Pronoun suffixes of a possessed noun («لاعبيه»، «قواتها»): no word of a name ends so.
+_AR_POSSESSED_ENDINGS = ("يه", "يها", "يهم", "اتها", "اتهم", "تها", "تهم", "ائها", "ائهم")
+
+
+def _possessed(norm: str) -> bool:
+    return len(norm) >= 5 and norm.endswith(_AR_POSSESSED_ENDINGS)
+
+
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
     q = p
     particles = 0
     if p > 0 and p < len(seg) and ":" in seg[p].gap:
         return p  # «وأضاف الوزير: سنعمل»: the words after a colon are the statement
+    if (
+        p + 1 < len(seg)
+        and seg[p].norm[:1] in "بل"
+        and len(seg[p].norm) > 3
+        and _possessed(seg[p + 1].norm)
+        and not _COMMA_RE.search(seg[p + 1].gap)
+    ):
+        return p  # «أشاد مدرب الفريق بروح لاعبيه»: a prepositional object, not a name
     while q < len(seg) and q - p - particles < 4:
         t = seg[q]
         if q > p and (":" in t.gap or t.norm in _AR_OBJECT_NOUNS):
@@ -1410,6 +1452,16 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     titled = _role_at(toks, i + 1, _AR_ROLES) is not None
 
     def valid(k: int) -> _NP | None:
+        last = toks[k - 1].norm
+        if (
+            k < n
+            and last[:1] in "لب"
+            and not last.startswith(("لل", "بال"))
+            and len(last) > 3
+            and toks[k].norm.startswith("ال")
+            and not _COMMA_RE.search(toks[k].gap)
+        ):
+            return None  # «رئيس الهيئة المستقلة لتنظيم الانتخابات»: a genitive runs on
         np = _parse_ar_np(toks[i + 1 : k], sentence, strict=True)
         if np is None:
             return None
@@ -1436,7 +1488,17 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         return (k, -1, k)
     k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
     if k == -1:
-        return None
+        apposed = _apposed_name_end(toks, i, end, sentence)
+        if apposed == -1:
+            return None
+        # «وأكد رئيس الهيئة، فلان الفلاني، التزام الهيئة …»: a bare title, its name between
+        # commas, then the object.
+        k = c = apposed
+        while c < n and toks[c].norm in _AR_TIME_WORDS:
+            c += 1
+        if c >= n - 1 or _HARD_PUNCT.search(toks[c].gap) or toks[c].norm in _AR_STOP:
+            return None
+        return (c, -1, k)
     np = valid(k)
     if np is not None and np.body:
         if k < end and k == i + 2 and not toks[i + 1].norm.startswith("ال") and valid(k + 1):
@@ -1455,7 +1517,10 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         and (
             not toks[k].norm.startswith("ال")
             # «رئيس الوزراء فيصل العمري باتفاق»: a family name with ال before the object
-            or (k + 1 < n and not toks[k + 1].norm.startswith("ال"))
+            or (
+                k + 1 < n
+                and (not toks[k + 1].norm.startswith("ال") or toks[k + 1].norm in _AR_OBJECT_NOUNS)
+            )
         )
         and toks[k].norm not in _AR_TIME_WORDS
         and valid(k + 1) is not None
@@ -1471,6 +1536,27 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     if c >= n - 1 or _HARD_PUNCT.search(toks[c].gap) or toks[c].norm in _AR_STOP:
         return None
     return (c, -1, k)
+
+
+def _apposed_name_end(toks, i, end, sentence) -> int:
+    """End of «TITLE، NAME،» after the verb at i (the title ends at `end`, a comma), else -1."""
+    n = len(toks)
+    if end >= n or not _COMMA_RE.search(toks[end].gap):
+        return -1
+    title = _parse_ar_np(toks[i + 1 : end], sentence, strict=True)
+    if title is None or title.body or not title.role or title.role != title.name:
+        return -1
+    e2 = end + 1
+    while e2 < n and e2 - end <= 4 and not _COMMA_RE.search(toks[e2].gap):
+        if _HARD_PUNCT.search(toks[e2].gap) or toks[e2].quote != -1:
+            return -1
+        e2 += 1
+    if e2 >= n or not _COMMA_RE.search(toks[e2].gap):
+        return -1
+    named = _parse_ar_np(_strip_honorifics(toks[end:e2]), sentence, strict=True)
+    if named is None or named.body or not named.name or named.name == named.role:
+        return -1
+    return e2
 
 
 # Time words between a subject and its object («أعلن الجيش أمس الثلاثاء ...»).
@@ -1849,4 +1935,50 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
                     affiliation=named.affiliation,
                 )
         kept.append(q)
-    return kept
+    return _one_row_per_body(kept)
+
+
+_BODY_KINDS = frozenset({"media", "organisation", "state"})
+
+
+def _one_row_per_body(quotes: list[Quote]) -> list[Quote]:
+    """«التلفزيون» and «التلفزيون الإيراني» beside «التلفزيون الرسمي الإيراني»; «الصليب الأحمر»
+    beside «الصليب الأحمر الدولي»: a shorter form of an institution named in full in the same
+    article is that institution. It starts with the same head word and its words are all in
+    the full name, in order; when two full names fit, it stays as written."""
+    names = {
+        q.speaker: tuple(_n(w) for w in q.speaker.split())
+        for q in quotes
+        if q.speaker_kind in _BODY_KINDS and q.speaker.split()
+    }
+
+    def within(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+        if len(short) >= len(full) or short[0] != full[0]:
+            return False
+        it = iter(full[1:])
+        return all(w in it for w in short[1:])
+
+    to: dict[str, str] = {}
+    for name, words in names.items():
+        longer = {n for n, w in names.items() if within(words, w)}
+        # The longest of the fitting names, when they are all forms of one another.
+        top = max(longer, key=lambda n: len(names[n]), default="")
+        if top and all(n == top or within(names[n], names[top]) for n in longer):
+            to[name] = top
+    if not to:
+        return quotes
+    by_name = {q.speaker: q for q in quotes if q.speaker in names and q.speaker not in to}
+    out = []
+    for q in quotes:
+        target = to.get(q.speaker)
+        if target is not None:
+            full = by_name[target]
+            q = replace(
+                q,
+                speaker=full.speaker,
+                speaker_kind=full.speaker_kind,
+                role=q.role or full.role,
+                affiliation=q.affiliation or full.affiliation,
+            )
+        out.append(q)
+    return out

@@ -32,6 +32,7 @@ from dashboard.analysis.speakers.engine import (
     _tokens,
     _WordFilter,
     _words,
+    quote_of,
     roles,
 )
 from dashboard.analysis.textproc import split_sentences
@@ -298,7 +299,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             if np is None:
                 continue
             text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
-            out.append(_en_quote(np, "according to", False, text, para, sentence, ""))
+            out.append(quote_of(np, "according to", False, text, para, sentence, ""))
             continue
         if t.norm in _EN_PARTICIPLES:
             if (
@@ -320,7 +321,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 )
                 if np:
                     direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
-                    out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
+                    out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
             continue
         if t.norm not in _EN_VERBS:
             continue
@@ -336,7 +337,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
                 if text:
                     np = _np_from_quote(out[-1])
-                    out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
+                    out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
             continue
         if _en_not_a_statement(toks, i):
             continue
@@ -355,13 +356,11 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             ctx.last_person = np
         if text:
             for one in _en_conjuncts(np, sentence):
-                out.append(_en_quote(one, t.surf, direct, text, para, sentence, channel))
+                out.append(quote_of(one, t.surf, direct, text, para, sentence, channel))
             if channel and _is_media(channel):
                 # «X told Reuters»: the outlet is cited as the source of the statement.
                 media = _NP(channel, "", "media", "", True)
-                out.append(
-                    _en_quote(media, t.surf + " " + channel, False, text, para, sentence, "")
-                )
+                out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
 
 
@@ -387,21 +386,6 @@ def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
 
 def _np_from_quote(q: Quote) -> _NP:
     return _NP(q.speaker, q.role, q.speaker_kind, q.affiliation)
-
-
-def _en_quote(np, verb, direct, text, para, sentence, channel) -> Quote:
-    return Quote(
-        speaker=np.name,
-        speaker_kind=np.kind,
-        role=np.role,
-        verb=verb,
-        direct=direct,
-        text=text,
-        paragraph=para,
-        sentence=sentence,
-        affiliation=np.affiliation,
-        channel=channel,
-    )
 
 
 def _en_content(toks, k, sentence, quotes, quotes_len) -> tuple[bool, str]:

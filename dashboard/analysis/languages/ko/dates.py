@@ -2,17 +2,17 @@
 «어제», «오늘», «지난해», «올해», «지난달», «지난주», «수요일», «3년 전», «2024년», vague
 «최근».
 
-`patterns(speed)` returns the rule specs the shared engine (dashboard.analysis.dates.engine)
-compiles. Korean words carry particles (어제는, 올해도): a rule's anchor words are listed with
-each particle, since the engine finds anchors by their start.
+`patterns(lexicon, speed)` returns the rule specs the shared engine
+(dashboard.analysis.dates.engine) compiles; the engine reads the lexicon (`date_lexicon`)
+from this folder's dates_*.txt files. Korean words carry particles (어제는, 올해도): a
+rule's anchor words are listed with each particle, since the engine finds anchors by their
+start.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from dashboard.analysis.dates.engine import (
     _CUR,
@@ -20,6 +20,7 @@ from dashboard.analysis.dates.engine import (
     _NEXT,
     _PAST,
     _YEAR,
+    DateLexicon,
     _absolute,
     _alt,
     _duration_cand,
@@ -32,26 +33,7 @@ from dashboard.analysis.dates.engine import (
     _weekday_cand,
     _year_span,
 )
-from dashboard.analysis.languages import get_pack
 from dashboard.analysis.languages.ko import PARTICLES
-
-
-@dataclass(frozen=True)
-class _KoLex:
-    weekdays: dict[str, int]
-    numbers: dict[str, int]
-    vague: tuple[str, ...]
-
-
-@cache
-def _ko_lexicon() -> _KoLex:
-    pack = get_pack("ko")
-    return _KoLex(
-        weekdays={f[0]: int(f[1]) for f in pack.fields("dates_weekdays.txt")},
-        numbers={f[0]: int(f[1]) for f in pack.fields("dates_numbers.txt")},
-        vague=pack.lines("dates_vague.txt"),
-    )
-
 
 # A word may be followed by a particle, then no further letter.
 _END = rf"(?=(?:{'|'.join(PARTICLES)})?(?!\w))"
@@ -101,8 +83,7 @@ def _nearest_day(pub: date, day: int, qual: str | None) -> date | None:
     return min(cands, key=lambda d: (abs((d - pub).days), d > pub)) if cands else None
 
 
-def patterns(speed: _Speed) -> list[_RuleSpec]:
-    lx = _ko_lexicon()
+def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     wd = _alt(lx.weekdays)
     num = _alt(lx.numbers)
 
@@ -122,8 +103,10 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         return _absolute(ctx, m, y, int(m["mon"]), d, d2, None, "", False)
 
     # «지난 19일», «오는 25일», «19일»: a day of the month near publication.
+    # «지난달 24일», «다음 달 3일»: a day of the month named before it.
     day_re = re.compile(
-        r"(?<![\d월])(?:(?P<q>지난|오는)\s*)?(?P<day>[1-3]?\d)\s*일(?!\s*(?:간|동안|째|전|후))"
+        r"(?<![\d월])(?:(?P<q>지난|오는)\s*|(?<!\w)(?P<mw>지난달|이달|이번\s*달|다음\s*달)\s*)?"
+        r"(?P<day>[1-3]?\d)\s*일(?!\s*(?:간|동안|째|전|후))"
     )
 
     def day_rule(m, ctx):
@@ -132,7 +115,14 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
             return []
         if ctx.pub is None:
             return [_mk(ctx, m, None, None, "day", approx=True)]
-        d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
+        if m["mw"]:
+            shift = _PERIODS[re.sub(r"\s+", " ", m["mw"])][1]
+            y, mo = divmod(ctx.pub.year * 12 + ctx.pub.month - 1 + shift, 12)
+            if not _valid_day(y, mo + 1, day):
+                return []
+            d = date(y, mo + 1, day)
+        else:
+            d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
         return [_mk(ctx, m, d, d, "day")] if d else []
 
     # «2024년», «1950~1953년» (a month after it belongs to month_re)

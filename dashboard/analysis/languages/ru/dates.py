@@ -2,16 +2,15 @@
 «в 1950–1953 годах», «в среду», «вчера», «на прошлой неделе», «в прошлом году», «три года
 назад», vague «недавно».
 
-`patterns(speed)` returns the rule specs the shared engine (dashboard.analysis.dates.engine)
-compiles; words come from this folder's dates_*.txt files. Matching is case-insensitive.
+`patterns(lexicon, speed)` returns the rule specs the shared engine
+(dashboard.analysis.dates.engine) compiles; the engine reads the lexicon (`date_lexicon`)
+from this folder's dates_*.txt files. Matching is case-insensitive.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from dashboard.analysis.dates.engine import (
     _CUR,
@@ -19,38 +18,21 @@ from dashboard.analysis.dates.engine import (
     _NEXT,
     _PAST,
     _YEAR,
+    DateLexicon,
     _absolute,
     _alt,
+    _check_weekday,
     _duration_cand,
     _mk,
+    _month_span,
     _num,
     _relunit_cand,
+    _rolling_cand,
     _RuleSpec,
     _Speed,
     _weekday_cand,
     _year_span,
 )
-from dashboard.analysis.languages import get_pack
-
-
-@dataclass(frozen=True)
-class _RuLex:
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    numbers: dict[str, int]
-    vague: tuple[str, ...]
-
-
-@cache
-def _ru_lexicon() -> _RuLex:
-    pack = get_pack("ru")
-    return _RuLex(
-        months={f[0].lower(): int(f[1]) for f in pack.fields("dates_months.txt")},
-        weekdays={f[0].lower(): int(f[1]) for f in pack.fields("dates_weekdays.txt")},
-        numbers={f[0].lower(): int(f[1]) for f in pack.fields("dates_numbers.txt")},
-        vague=tuple(x.lower() for x in pack.lines("dates_vague.txt")),
-    )
-
 
 _QUAL = {
     "прошл": _PAST,
@@ -86,13 +68,40 @@ for _stem, _offset in (("позавчерашн", -2), ("вчерашн", -1), (
     _DAY_WORDS.update({_stem + e: _offset for e in _ADJ_ENDINGS})
 
 
+_SEASONS = {"весной": 3, "летом": 6, "осенью": 9, "зимой": 12}
+_ROLLING_UNITS = {
+    "сутки": "day",
+    "суток": "day",
+    "дня": "day",
+    "дней": "day",
+    "недели": "week",
+    "недель": "week",
+    "месяца": "month",
+    "месяцев": "month",
+    "года": "year",
+    "лет": "year",
+}
+_SENTENCE_YEAR_RE = re.compile(r"(?<![\w.,])((?:19|20)\d\d)\s*(?:году|года|год|г\.)")
+
+
+def _sentence_year(norm: str) -> int | None:
+    """The one year a sentence names («5 марта … в январе 2015 года»): the year of its
+    year-less dates when the article has no publication date."""
+    years = {int(y) for y in _SENTENCE_YEAR_RE.findall(norm)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _add_month_count(y: int, m: int, n: int) -> tuple[int, int]:
+    y2, m2 = divmod(m - 1 + n, 12)
+    return y + y2, m2 + 1
+
+
 def _qual(word: str) -> str:
     word = word.lower()
     return next((q for stem, q in _QUAL.items() if word.startswith(stem)), _CUR)
 
 
-def patterns(speed: _Speed) -> list[_RuleSpec]:
-    lx = _ru_lexicon()
+def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     mon = _alt(lx.months)
     wd = _alt(lx.weekdays)
     num = _alt(lx.numbers)
@@ -100,6 +109,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
     # «19 июня», «19–20 июня 2024 года», «в июне», «в июне 2024 года»
     month_re = re.compile(
         rf"""(?ix)
+        (?P<wdp>(?<!\w)(?:во?\s+)?(?P<wdn>{wd}),?\s+(?=\d))?
         (?:(?<![\w.,])(?P<day>\d{{1,2}})(?:\s*[-–]\s*(?P<day2>\d{{1,2}}))?\s+
          |(?<!\w)(?P<pre>в|с|до|к)\s+)?
         (?<!\w)(?P<mon>{mon})(?!\w)
@@ -125,7 +135,28 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         y = int(m["year"]) if m["year"] else None
         if not d and y is None and not m["pre"]:
             return []  # a bare month name («июнь») is a word, not yet a date
-        return _absolute(ctx, m, y, mo, d, d2, None, m["pre"] or "", False, m["pre"] == "с")
+        if y is None and ctx.pub is None:
+            y = _sentence_year(ctx.norm)
+        cands = _absolute(ctx, m, y, mo, d, d2, None, m["pre"] or "", False, m["pre"] == "с")
+        wdn = lx.weekdays[m["wdn"].lower()] if m["wdn"] else None
+        return _check_weekday(cands, m, wdn)
+
+    # «в январе–феврале 2015 года», «с марта по май»: two months of one year
+    month_range_re = re.compile(
+        rf"""(?ix)
+        (?<!\w)(?:(?:в|с)\s+)?(?P<m1>{mon})\s*(?:[-–]|\s+по\s+)\s*(?P<m2>{mon})(?!\w)
+        (?:\s+(?P<year>{_YEAR})(?:\s*(?:года|г\.))?)?
+        """
+    )
+
+    def month_range_rule(m, ctx):
+        m1, m2 = lx.months[m["m1"].lower()], lx.months[m["m2"].lower()]
+        y = int(m["year"]) if m["year"] else None
+        if y is None:
+            y = ctx.pub.year if ctx.pub is not None else _sentence_year(ctx.norm)
+        if m2 <= m1 or y is None:
+            return [_mk(ctx, m, None, None, "range", approx=True)] if m2 > m1 else []
+        return [_mk(ctx, m, _month_span(y, m1)[0], _month_span(y, m2)[1], "range")]
 
     # «в 2024 году», «в 1950–1953 годах», «2024 год»
     year_re = re.compile(
@@ -176,6 +207,72 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
     def relunit_rule(m, ctx):
         return [_relunit_cand(ctx, m, _UNITS[m["u"].lower()], _qual(m["q"]), "")]
 
+    # «текущий год», «на следующий год», «этого года», «прошлого месяца»
+    relunit2_re = re.compile(
+        r"""(?ix)
+        (?<!\w)(?:(?:на|до|к|с)\s+)?(?P<q>прошлый|прошлого|этот|этого|следующий|следующего
+        |текущий|текущего|нынешний|нынешнего|будущий|будущего|прошлую|эту|следующую|текущую
+        |прошлой|этой|следующей|текущей)\s+(?P<u>год|года|месяц|месяца|неделю|недели)(?!\w)
+        """
+    )
+
+    # «до конца года», «в конце прошлого года», «в начале месяца», «с начала года»
+    part_re = re.compile(
+        r"""(?ix)
+        (?<!\w)(?P<pre>до|в|к|с)\s+(?P<part>конц[аеу]|начал[аеу]|середин[аеуы])\s+
+        (?:(?P<q>прошлого|этого|следующего|текущего|нынешнего|будущего|прошлой|этой|следующей
+        |текущей)\s+)?(?P<u>года|месяца|недели)(?!\w)
+        """
+    )
+
+    def part_rule(m, ctx):
+        unit = _UNITS[m["u"].lower()]
+        qual = _qual(m["q"]) if m["q"] else _CUR
+        c = _relunit_cand(ctx, m, unit, qual, "")
+        if m["pre"].lower() == "с" and m["part"].lower().startswith("начал") and ctx.pub:
+            c.end, c.gran = ctx.pub, "range"  # «с начала года»: up to publication
+        elif m["pre"].lower() == "с" and ctx.pub is None:
+            c.gran = "range"
+        return [c]
+
+    # «весной», «прошлой осенью», «летом 2023 года»
+    season_re = re.compile(
+        rf"""(?ix)
+        (?<!\w)(?:(?P<q>прошлой|этой|следующей|нынешней|будущей)\s+)?
+        (?P<s>весной|летом|осенью|зимой)(?!\w)
+        (?:\s+(?P<year>{_YEAR})(?:\s*(?:года|г\.))?)?
+        """
+    )
+
+    def season_rule(m, ctx):
+        first = _SEASONS[m["s"].lower()]
+        if m["year"]:
+            y = int(m["year"])
+        elif ctx.pub is not None:
+            y = ctx.pub.year + {_PAST: -1, _NEXT: 1}.get(_qual(m["q"]) if m["q"] else "", 0)
+            if first == 12 and not m["q"] and ctx.pub.month <= 2:
+                y -= 1  # «зимой» in January: the winter that began in December
+        else:
+            y = _sentence_year(ctx.norm)
+        if y is None:
+            return [_mk(ctx, m, None, None, "range", approx=True)]
+        start = date(y, first, 1)
+        last = _add_month_count(y, first, 2)
+        return [_mk(ctx, m, start, _month_span(*last)[1], "range", approx=True)]
+
+    # «за минувшие сутки», «за последние три дня»
+    rolling_re = re.compile(
+        rf"""(?ix)
+        (?<!\w)за\s+(?:минувшие|прошедшие|последние)\s+(?:(?P<n>\d{{1,3}}|{num})\s+)?
+        (?P<u>сутки|суток|дня|дней|недели|недель|месяца|месяцев|года|лет)(?!\w)
+        """
+    )
+
+    def rolling_rule(m, ctx):
+        n = _num(m["n"], lx) if m["n"] else 1
+        unit = _ROLLING_UNITS[m["u"].lower()]
+        return [_rolling_cand(ctx, m, unit, n, False)]
+
     # «три года назад», «5 дней назад», «неделю назад»
     ago_re = re.compile(
         rf"""(?ix)
@@ -204,6 +301,17 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         (weekday_re, weekday_rule, words(lx.weekdays), None),
         (day_re, day_rule, set(_DAY_WORDS), None),
         (relunit_re, relunit_rule, {"неделе", "месяце", "году"}, None),
+        (relunit2_re, relunit_rule, {"год", "года", "месяц", "месяца", "неделю", "недели"}, None),
+        (part_re, part_rule, {"года", "месяца", "недели"}, None),
+        (month_range_re, month_range_rule, words(lx.months), None),
+        (season_re, season_rule, set(_SEASONS), None),
+        (
+            rolling_re,
+            rolling_rule,
+            {"сутки", "суток", "дня", "дней", "недели", "недель"}
+            | {"месяца", "месяцев", "года", "лет"},
+            None,
+        ),
         (ago_re, ago_rule, {"назад"}, None),
         (vague_re, vague_rule, {w.split()[-1] for w in lx.vague}, None),
     ]

@@ -19,6 +19,7 @@ speaker_roles.txt, source_phrases.txt, speaker_adverbs.txt, affiliations.txt.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 
@@ -37,6 +38,7 @@ from dashboard.analysis.speakers.engine import (
     _text,
     _Tok,
     _tokens,
+    quote_of,
     roles,
 )
 from dashboard.analysis.textproc import split_sentences
@@ -98,6 +100,14 @@ _OUTLET_HEADS = frozenset(
         "портала",
     ]
 )
+# Heads of a body named in quotes after them («компания «Северсталь»») -> kind.
+_BODY_HEADS = {
+    **dict.fromkeys(["компания", "компании", "корпорация", "корпорации"], "organisation"),
+    **dict.fromkeys(["госкорпорация", "госкорпорации", "концерн", "концерна"], "organisation"),
+    **dict.fromkeys(["холдинг", "холдинга", "группа", "группы", "фонд", "фонда"], "organisation"),
+    **dict.fromkeys(["партия", "партии", "движение", "движения", "клуб", "клуба"], "organisation"),
+    **dict.fromkeys(["банк", "банка", "ассоциация", "ассоциации", "союз", "союза"], "organisation"),
+}
 _DASHES = ("—", "–", "-")
 # Nouns of a statement followed by its author in the genitive («заявление МИД России о …»,
 # «слова министра Ивана Петрова о том, что …»).
@@ -109,6 +119,7 @@ _STATEMENT_NOUNS = frozenset(
 _MENTION_HINT_RE = re.compile(r"[а-яё] [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+")
 _ADJECTIVE_ENDINGS = ("ский", "ская", "ской", "ского", "ское", "ый", "ая", "ой", "ого", "ий")
 # Oblique endings of a title noun: after a preposition it is a circumstance («в Кремле»).
+_DATIVE_ENDINGS = ("у", "ю", "ам", "ям", "ым", "им", "ой", "ей", "е")
 _OBLIQUE_ENDINGS = ("е", "у", "ю", "ом", "ем", "ой", "ами", "ах")
 # „лапки“ are read as «ёлочки»: same length, so offsets into the sentence stay valid.
 _LAPKI_RE = re.compile(r"„([^„“”]*)[“”]")
@@ -163,6 +174,15 @@ def _epithets() -> frozenset[str]:
 
 
 @cache
+def _phrase_words() -> frozenset[str]:
+    """The words of the source phrases that mark a paragraph as attributing («словам»,
+    «мнению», «данным», «цитата»), and «ссылкой» of «со ссылкой на»."""
+    skip = {"по", "со", "как", "его", "ее", "их"}
+    words = {w for phrase in _source_phrases() for w in phrase if w not in skip}
+    return frozenset(words | {"ссылкой"})
+
+
+@cache
 def _source_phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(
         tuple(_fold(w) for w in line.lower().split())
@@ -179,7 +199,7 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     verbs = _verbs()
     triggered = (
         not words.isdisjoint(verbs)
-        or not words.isdisjoint(("словам", "слов", "цитата"))
+        or not words.isdisjoint(_phrase_words())
         or not words.isdisjoint(_STATEMENT_NOUNS)
     )
     _learn_mentions(paragraph, ctx)
@@ -242,11 +262,18 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if t.quote != -1:
             i += 1
             continue
+        if tuple(x.norm for x in toks[i : i + 3]) == _REFERENCE:
+            q = _by_reference(toks, i, sentence, para, ctx)
+            if q is not None and out and out[-1].sentence == sentence:
+                q.text = out[-1].text  # what the outlet reports is what its source said
+            out.extend(_as_list(q))
+            i += 3
+            continue
         phrase = _source_phrase_at(toks, i)
         if phrase:
-            q = _by_source_phrase(toks, i, phrase, sentence, para, ctx)
-            if q is not None:
-                out.append(q)
+            found = _by_source_phrase(toks, i, phrase, sentence, para, ctx)
+            if found:
+                out.extend(found if isinstance(found, list) else [found])
                 i += len(phrase)
                 continue
         if t.norm in _STATEMENT_NOUNS and i > 0:
@@ -340,7 +367,181 @@ def _role_covered(seg: list[_Tok]) -> list[bool]:
     return cov
 
 
-def _by_source_phrase(toks, i, phrase, sentence, para, ctx) -> Quote | None:
+@cache
+def _role_heads() -> dict[str, str]:
+    """Case form of a role or body head -> its nominative: speaker_roles.txt lists the case
+    forms of a head one after another, nominative first («кремль, кремля, …, кремле»)."""
+    out: dict[str, str] = {}
+    nom: list[str] = []
+    for fields in get_pack("ru").fields("speaker_roles.txt"):
+        words = [_fold(w) for w in fields[0].lower().split()]
+        head = nom[0] if nom else ""
+        common = len(os.path.commonprefix([words[0], head]))
+        if not (nom and words[1:] == nom[1:] and common >= max(3, len(head) - 2)):
+            nom = words
+        out.setdefault(words[0], nom[0])
+    return out
+
+
+_IN = frozenset({"в", "во"})
+_GENITIVE_ENDINGS = ("а", "я", "ы", "и", "ого", "его", "ой", "ей", "ов", "ев", "ых", "их")
+
+
+def _in_body(toks: list[_Tok], p: int, sentence: str) -> tuple[_NP, int] | None:
+    """«в пресс-службе МЧС России», «в Кремле», «в министерстве обороны»: a body named in
+    the prepositional after «в», the voice of «В Кремле заявили», «сообщили ТАСС в
+    пресс-службе …». Returns the body in the nominative and the index after the phrase."""
+    n = len(toks)
+    if p + 1 >= n or toks[p].norm not in _IN or toks[p].quote != -1:
+        return None
+    h = p + 1
+    body = next(
+        (
+            r
+            for r in _ROLES.get(toks[h].norm, ())
+            if r.type == "body"
+            and h + len(r.words) <= n
+            and all(toks[h + k].norm == w for k, w in enumerate(r.words))
+        ),
+        None,
+    )
+    if body is None or toks[h].quote != -1:
+        return None
+    e = h + len(body.words)
+    verbs = _verbs()
+    while e < n and e - h < 7 and not _breaks(toks[e]):
+        t = toks[e]
+        if t.norm in verbs or t.norm in _PREPOSITIONS or t.norm in _IN or t.norm == "что":
+            break
+        if t.quote != -1:  # «в пресс-службе «Роскосмоса»»
+            qi = t.quote
+            while e < n and toks[e].quote == qi:
+                e += 1
+            continue
+        cov = _covered_at(toks, e)
+        if cov:
+            e += cov
+        elif _is_name_word(t) or _is_acronym(t) or t.norm.endswith(_GENITIVE_ENDINGS):
+            e += 1
+        else:
+            break
+    head = toks[h].surf
+    nom = _role_heads().get(toks[h].norm, toks[h].norm)
+    if head.isupper() or _fold(head.lower()) == nom:
+        nom = head  # «МИД», «Кремль»: the form as written
+    elif head[:1].isupper():
+        nom = nom[:1].upper() + nom[1:]
+    rest = sentence[toks[h].end : toks[e - 1].end] if e - 1 > h else ""
+    np = _NP(name=nom + rest, kind=body.kind or "state", body=True)
+    np.affiliation = _affiliation(toks[h:e], speaker_is_place=True)
+    return np, e
+
+
+def _body_after(toks: list[_Tok], j: int, sentence: str) -> tuple[int, _NP, int] | None:
+    """After a plural verb, «… ТАСС в пресс-службе МЧС»: (index of «в», body, end)."""
+    p = first = j
+    if p < len(toks) and toks[p].quote != -1:  # «рассказали «Известиям» в министерстве»
+        while first < len(toks) and toks[first].quote == toks[j].quote:
+            first += 1
+        p = first
+    while p < len(toks) and p - j < 6 and not (p > first and _breaks(toks[p])):
+        found = _in_body(toks, p, sentence)
+        if found:
+            return p, found[0], found[1]
+        p += 1
+    return None
+
+
+def _relayed_body(
+    toks: list[_Tok], verb: _Tok, j: int, sentence: str, ctx: _Ctx
+) -> tuple[_NP | None, _NP] | None:
+    """«сообщили ТАСС в пресс-службе МЧС», «рассказали в министерстве»: after a plural verb,
+    the body that spoke (prepositional after «в») and the outlet it spoke to, if named."""
+    if not verb.norm.endswith("ли"):
+        return None
+    found = _body_after(toks, j, sentence)
+    if found is None:
+        return None
+    p, body, _ = found
+    agency = None
+    if p > j and toks[j].quote != -1:
+        agency = _quoted_outlet(toks, toks[j].quote, sentence)
+    elif p > j:
+        agency = _np(toks[j:p], sentence, ctx, case="")
+        if agency is not None:
+            agency.body = True
+            if agency.kind in ("other", ""):
+                agency.kind = "media"
+    return agency, body
+
+
+def _relayed_quotes(pair, verb, direct, text, para, sentence, ctx) -> list[Quote]:
+    agency, body = pair
+    out = _as_list(_quote(body, verb, direct, text, para, sentence, ctx))
+    if agency is not None:
+        out += _as_list(_quote(agency, verb, False, text, para, sentence, ctx, learn_last=False))
+    return out
+
+
+_REFERENCE = ("со", "ссылкой", "на")
+
+
+def _accusative_np(seg: list[_Tok], sentence: str, ctx: _Ctx) -> _NP | None:
+    """«на пресс-службу МВД», «на Ивана Петрова», «на МЧС»: a speaker after «на», read back
+    in the nominative (a role head by its case group, a name as from the genitive, which
+    the accusative of a man's name is)."""
+    np = _np(seg, sentence, ctx, case="genitive")
+    if np is None or not seg:
+        return np
+    head = seg[0]
+    nom = _role_heads().get(head.norm)
+    if nom and nom != head.norm and np.name.startswith(head.surf) and not head.surf[:1].isupper():
+        np.name = nom + np.name[len(head.surf) :]
+        if np.role.startswith(head.surf):
+            np.role = nom + np.role[len(head.surf) :]
+    return np
+
+
+def _by_reference(toks, i, sentence, para, ctx) -> Quote | None:
+    """«…, сообщает ТАСС со ссылкой на пресс-службу МВД»: the voice the report cites."""
+    start = i + 3
+    end = _clause_end(toks, start)
+    seg = toks[start:end]
+    while seg and seg[-1].surf[:1].islower() and not _role_covered(seg)[-1]:
+        seg = seg[:-1]
+    if not seg:
+        return None
+    np = _accusative_np(seg, sentence, ctx)
+    if np is None or np.kind == "anonymous":
+        return None
+    text = sentence[: toks[i].start].strip(" ,.—–-")
+    if end < len(toks):
+        text = sentence[toks[end].start :].strip(" .") or text
+    verb = " ".join(toks[i + k].surf for k in range(3))
+    return _quote(np, verb, False, text, para, sentence, ctx, learn_last=False)
+
+
+_PLURAL_VERB_ENDINGS = ("ли", "ют", "ят", "ут", "ат")
+
+
+def _coordinated(toks: list[_Tok], verb: _Tok, j: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """«сообщают РИА Новости и ТАСС»: the second of two speakers after a plural verb."""
+    if not verb.norm.endswith(_PLURAL_VERB_ENDINGS):
+        return None
+    k = j + 1
+    while k < len(toks) - 1 and k - j < 5 and not _breaks(toks[k]):
+        prev, nxt = toks[k - 1], toks[k + 1]
+        if (
+            toks[k].norm == "и"
+            and (_is_name_word(prev) or _is_acronym(prev) or prev.quote != -1)
+            and (_is_name_word(nxt) or _is_acronym(nxt) or nxt.quote != -1)
+        ):
+            return _after_np(toks, k + 1, sentence, ctx)
+        k += 1
+    return None
+
+
+def _by_source_phrase(toks, i, phrase, sentence, para, ctx) -> Quote | list[Quote] | None:
     """«По словам министра Лаврова, ...»: the speaker (genitive) up to the comma;
     «(цитата по ТАСС)»: the source of a quote (dative)."""
     start = i + len(phrase)
@@ -365,6 +566,14 @@ def _by_source_phrase(toks, i, phrase, sentence, para, ctx) -> Quote | None:
     elif len(seg) == 1 and seg[0].norm in _POSSESSIVES:
         np = ctx.last
     elif phrase[0] == "как":  # «как сообщает ТАСС»: the speaker is in the nominative
+        pair = _relayed_body(toks, toks[i + len(phrase) - 1], start, sentence, ctx)
+        if pair is not None:
+            if end < len(toks):
+                text = sentence[toks[end].start :].strip(" .")
+            else:
+                text = sentence[: toks[i].start].strip(" ,.—–-")
+            verb = " ".join(toks[i + k].surf for k in range(len(phrase)))
+            return _relayed_quotes(pair, verb, False, text, para, sentence, ctx)
         np = _after_np(toks, start, sentence, ctx)
     else:
         np = _np(seg, sentence, ctx, case="genitive")
@@ -430,6 +639,19 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
     prepositional phrase («в интервью Павлу Зарубину») is not the speaker."""
     n = len(toks)
     p = j
+    if p < n and toks[p].quote != -1 and toks[p].norm.endswith(_DATIVE_ENDINGS):
+        # «как рассказал «Известиям» эксперт Иван Петров»: the outlet addressed (dative)
+        qi = toks[p].quote
+        k = p
+        while k < n and toks[k].quote == qi:
+            k += 1
+        gap = toks[k].gap if k < n else ""
+        if (
+            k < n
+            and not (_HARD_PUNCT.search(gap) or _COMMA_RE.search(gap))
+            and (_covered_at(toks, k) or _is_name_word(toks[k]))
+        ):
+            j = p = k
     after_prep = False
     start = -1
     while p < n and p - j < 8:
@@ -457,6 +679,11 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
     if start != -1 and toks[start].norm in _STATEMENT_NOUNS:
         return None  # «прокомментировал слова X»: X is the author of those words, not the verb's
     if start == -1:
+        if 0 < p < n and toks[p].quote != -1 and toks[p - 1].norm in _BODY_HEADS:
+            np = _quoted_outlet(toks, toks[p].quote, sentence)  # «сообщает компания «X»»
+            if np is not None:
+                np.kind = _BODY_HEADS[toks[p - 1].norm]
+            return np
         if j < n and toks[j].quote != -1 and p == j:
             return _quoted_outlet(toks, toks[j].quote, sentence)  # «— передаёт «Интерфакс»»
         return None
@@ -502,6 +729,12 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
     # «корреспондент «Ленты.ру»», «агентство «Интерфакс»»: the outlet named in quotes.
     if q < n and toks[q].quote != -1 and seg[-1].norm in _OUTLET_HEADS:
         return _quoted_outlet(toks, toks[q].quote, sentence)
+    # «компания «Северсталь»», «госкорпорация «Ростех»»: the body named in quotes.
+    if q < n and toks[q].quote != -1 and seg[-1].norm in _BODY_HEADS:
+        np = _quoted_outlet(toks, toks[q].quote, sentence)
+        if np is not None:
+            np.kind = _BODY_HEADS[seg[-1].norm]
+        return np
     return _np(seg, sentence, ctx, case="")
 
 
@@ -571,6 +804,30 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
         return None
     if seg[-1].norm in _PRONOUNS:
         return ctx.last
+    d = next((k for k in range(1, min(len(seg), 4)) if any(c in seg[k].gap for c in "—–")), 0)
+    if d and seg[d].surf[:1].islower() and all(_is_name_word(x) for x in seg[:d]):
+        # «Иван Сидоров — адвокат обвиняемого Петра Козлова заявил»: the name before the dash
+        np = _np(seg[:d], sentence, ctx, case="")
+        if np is not None:
+            np.role = np.role or sentence[seg[d].start : seg[-1].end]
+            kind, _ = _kind_of(seg[d : d + 2], _ROLES, prefer_person=True)
+            np.kind = kind or np.kind
+            return np
+    for p in range(len(seg)):  # «В Кремле заявили», «Об этом в пресс-службе МЧС сообщили»
+        found = _in_body(seg, p, sentence) if seg[p].norm in _IN else None
+        if (
+            found
+            and found[1] == len(seg)
+            and all(
+                x.norm in _not_names() and not _covered_at(seg, k) for k, x in enumerate(seg[:p])
+            )
+        ):
+            return found[0]
+        if found and found[1] == len(seg) and p > 0 and _covered_at(seg, p - 1):
+            head = _ROLES.get(seg[p - 1].norm, ())
+            if any(r.type == "group" for r in head):  # «Источник в правительстве сообщил»
+                name = sentence[seg[p - 1].start : seg[-1].end]
+                return _NP(name=name, kind="anonymous", affiliation=found[0].affiliation)
     cov = _role_covered(seg)
     q = len(seg)
     while q > 0 and not cov[q - 1] and _is_name_word(seg[q - 1]) and len(seg) - q < 3:
@@ -592,7 +849,52 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
         break
     if r == len(seg):
         return None
-    return _np(seg[r:], sentence, ctx, case="")
+    seg = seg[r:]
+    while len(seg) > 1 and seg[-1].surf[:1].islower() and seg[-1].norm.endswith(("ами", "ями")):
+        seg = seg[:-1]  # «ЦБ всеми силами намекал»: a manner adverbial, not the subject
+    while len(seg) > 1 and seg[-1].norm in ("всеми", "всем", "всей"):
+        seg = seg[:-1]
+    return _np(seg, sentence, ctx, case="")
+
+
+def _before_circumstance(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """«Министр Олег Петров на брифинге заявил», «X в интервью журналу «Y» рассказал»: the
+    subject before a prepositional phrase of circumstance that precedes the verb."""
+    verbs = _verbs()
+    k = i - 1
+    while k > 0 and i - k <= 8:
+        t = toks[k]
+        if t.norm in verbs or t.norm == "что":
+            return None
+        prev = toks[k - 1]
+        if (
+            t.norm in _PREPOSITIONS
+            and t.quote == -1
+            and prev.quote == -1
+            and (_is_name_word(prev) or _is_acronym(prev))
+            and not (_COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap))
+        ):
+            return _before_np(toks, k, sentence, ctx)
+        if _COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap):
+            return None
+        k -= 1
+    return None
+
+
+def _quoted_name_before(toks: list[_Tok], i: int) -> bool:
+    """«в интервью журналу «Наш мир» рассказал»: a short quoted name inside the clause (after
+    a lower-case word, no comma or dash before the verb) is no statement before the verb."""
+    qi = toks[i - 1].quote
+    k = i - 1
+    while k > 0 and toks[k - 1].quote == qi:
+        k -= 1
+    return (
+        i - k <= 4
+        and k > 0
+        and toks[k - 1].quote == -1
+        and toks[k - 1].surf[:1].islower()
+        and not (_COMMA_RE.search(toks[k].gap) or _HARD_PUNCT.search(toks[k].gap))
+    )
 
 
 def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> list[Quote]:
@@ -600,18 +902,26 @@ def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> list[Quote]
     n = len(toks)
     before_dash = any(d in t.gap for d in _DASHES)
     before_comma = bool(_COMMA_RE.search(t.gap))
-    after_quote = i > 0 and toks[i - 1].quote != -1
+    after_quote = i > 0 and toks[i - 1].quote != -1 and not _quoted_name_before(toks, i)
     if (before_dash or before_comma or after_quote) and i > 0:
         return _statement_first(toks, i, quotes, sentence, para, ctx, before_dash)
     if i + 1 < n and toks[i + 1].norm in _STATEMENT_NOUNS:
         return []  # «прокомментировал слова X о …»: the content is X's (see _by_statement_noun)
-    np = _before_np(toks, i, sentence, ctx)
+    np = _before_np(toks, i, sentence, ctx) or _before_circumstance(toks, i, sentence, ctx)
     if np is None:
+        pair = _relayed_body(toks, t, i + 1, sentence, ctx)
+        if pair is not None:
+            return _relayed_quotes(pair, t.surf, False, sentence.strip(" ."), para, sentence, ctx)
         # «Об этом заявил министр Иван Петров.»: the statement was the sentence before.
         np = _after_np(toks, i + 1, sentence, ctx)
         if np is None:
             return []
-        return _as_list(_quote(np, t.surf, False, sentence.strip(" ."), para, sentence, ctx))
+        text = sentence.strip(" .")
+        out = _as_list(_quote(np, t.surf, False, text, para, sentence, ctx))
+        other = _coordinated(toks, t, i + 1, sentence, ctx)
+        if other is not None and other.name != np.name:
+            out += _as_list(_quote(other, t.surf, False, text, para, sentence, ctx))
+        return out
     # «заявил в среду журналистам, что ...»: a few words of circumstance may come first.
     k = i + 1
     while (
@@ -658,13 +968,42 @@ def _statement_first(toks, i, quotes, sentence, para, ctx, before_dash: bool) ->
         if e > j + 1:
             quoted = _np(toks[j + 1 : e], sentence, ctx, case="genitive")
             j = e
-    np = _after_np(toks, j, sentence, ctx)
+    else:
+        # «— приводит ТАСС слова министра Олега Петрова»: the outlet first, then whose words
+        w = next((k for k in range(j + 1, min(n, j + 4)) if toks[k].norm == "слова"), -1)
+        gaps = (toks[k].gap for k in range(j + 1, w + 1))
+        if w != -1 and not any(_COMMA_RE.search(g) or _HARD_PUNCT.search(g) for g in gaps):
+            e = _clause_end(toks, w + 1)
+            e = next((k for k in range(w + 1, e) if toks[k].norm in _PREPOSITIONS), e)
+            author = _np(toks[w + 1 : e], sentence, ctx, case="genitive") if e > w + 1 else None
+            outlet = _np(toks[j:w], sentence, ctx, case="")
+            if outlet is None and toks[j].quote != -1:
+                outlet = _quoted_outlet(toks, toks[j].quote, sentence)
+            last_q = toks[i - 1].quote if i > 0 else -1
+            if outlet is not None:
+                outlet.body = True
+                outlet.kind = outlet.kind if outlet.kind not in ("other", "") else "media"
+                if last_q != -1:
+                    qs, qe = quotes[last_q]
+                    text, direct = sentence[qs + 1 : qe - 1].strip(), True
+                else:
+                    text, direct = sentence[: toks[i - 1].end].strip(" ,—–-«»"), before_dash
+                if author is not None and author.kind != "anonymous":
+                    out.extend(_as_list(_quote(author, t.surf, direct, text, para, sentence, ctx)))
+                out.extend(
+                    _as_list(_quote(outlet, t.surf, False, text, para, sentence, ctx, False))
+                )
+                return out
+    pair = _relayed_body(toks, t, j, sentence, ctx) if quoted is None else None
+    np = _after_np(toks, j, sentence, ctx) if pair is None else None
     last_quote = max((qi for qi in range(len(quotes)) if quotes[qi][1] <= t.start), default=-1)
     if last_quote != -1 and toks[i - 1].quote == last_quote:
         qs, qe = quotes[last_quote]
         text, direct = sentence[qs + 1 : qe - 1].strip(), True
     else:
         text, direct = sentence[: toks[i - 1].end].strip(" ,—–-«»"), before_dash
+    if pair is not None:
+        return _relayed_quotes(pair, t.surf, direct, text, para, sentence, ctx)
     if quoted is not None:
         out.extend(_as_list(_quote(quoted, t.surf, direct, text, para, sentence, ctx)))
         if np is not None:
@@ -673,7 +1012,26 @@ def _statement_first(toks, i, quotes, sentence, para, ctx, before_dash: bool) ->
         return out
     if np is None:
         return []
-    return _as_list(_quote(np, t.surf, direct, text, para, sentence, ctx))
+    out = _as_list(_quote(np, t.surf, direct, text, para, sentence, ctx))
+    other = _coordinated(toks, t, j, sentence, ctx)
+    if other is not None and other.name != np.name:
+        out += _as_list(_quote(other, t.surf, direct, text, para, sentence, ctx))
+    return out
+
+
+_PATRONYMIC_ENDINGS = ("вич", "вна", "чна", "ична", "ич")
+
+
+def _genitive_body_first(seg: list[_Tok], q: int) -> bool:
+    """Three capitalised words after a person's title whose first is in the genitive and
+    whose middle is no patronymic: the first names the title's body («директор Эрмитажа
+    Михаил Пиотровский»), not the person («Сергей Викторович Лавров» stays whole)."""
+    if q == 0 or len(seg) - q != 3:
+        return False
+    first, middle = seg[q], seg[q + 1]
+    if middle.norm.endswith(_PATRONYMIC_ENDINGS) or not first.norm.endswith(("а", "я", "и", "ы")):
+        return False
+    return any(r.type == "person" for k in range(q) for r in _ROLES.get(seg[k].norm, ()))
 
 
 def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
@@ -695,6 +1053,8 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
         q -= 1
     if len(seg) - q > 3:
         q = len(seg) - 3
+    if _genitive_body_first(seg, q):
+        q += 1  # «глава Ростеха Сергей Чемезов»: the body belongs to the title
     role_toks = seg[:q]
     kind, typ = _kind_of(role_toks, _ROLES, prefer_person=q < len(seg)) if role_toks else ("", "")
     np = _NP()
@@ -716,7 +1076,9 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
         np.name = _name_text(seg, 0, len(seg), sentence)
         if case == "genitive" and np.name.startswith(seg[0].surf):
             # «заявления Европарламента», «со слов главы МЧС»: the head in the nominative
-            np.name = nominative_name(seg[0].surf) + np.name[len(seg[0].surf) :]
+            nom = _role_heads().get(seg[0].norm, "")
+            nom = nom if nom and not seg[0].surf[:1].isupper() else nominative_name(seg[0].surf)
+            np.name = nom + np.name[len(seg[0].surf) :]
         if case == "dative" and len(seg) >= 1:
             np.name = _nominative_from_dative(seg[0].surf) + np.name[len(seg[0].surf) :]
         np.role = np.name if typ == "person" else ""
@@ -825,14 +1187,4 @@ def _quote(
     ctx.learn(np)
     if not np.body and learn_last:
         ctx.last = np  # «сказал он»: the last person, not the agency that relayed it
-    return Quote(
-        speaker=np.name,
-        speaker_kind=np.kind,
-        role=np.role,
-        verb=verb,
-        direct=direct,
-        text=text,
-        paragraph=para,
-        sentence=sentence,
-        affiliation=np.affiliation,
-    )
+    return quote_of(np, verb, direct, text, para, sentence)
