@@ -489,3 +489,17 @@ def test_given_and_family_name_with_al_after_the_nationality():
     assert got == [("جون كيري", False)]
     got = _voices("وقال السفير الروسي الجديد لدى القاهرة إن العلاقات جيدة.")
     assert got == [("السفير الروسي الجديد", False)]
+
+
+def test_relative_clause_outside_a_circumstance_ends_the_search():
+    # «وتعترف X بأولوية Y، وهي الدولة التي …، إلا أن …»: no speech verb reaches that أن.
+    got = _voices(
+        "وتعترف العاصمة الأولى بأولوية الثانية، وهي الدولة التي تدعم قراراتها، إلا أن "
+        "الكثيرين وصفوها بالزيارة الاستعراضية."
+    )
+    assert got == []
+
+
+def test_time_word_after_an_institution_name_opens_the_object():
+    got = _voices("أعلنت وزارة الموارد المائية اليوم خطة جديدة لتحسين توزيع مياه الشرب.")
+    assert got == [("وزارة الموارد المائية", False)]

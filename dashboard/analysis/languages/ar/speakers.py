@@ -1048,6 +1048,7 @@ def _find_ar_complement(toks, i, verb, quotes_len):
         window = 6
     n = len(toks)
     commas = 0
+    paren_circumstance = in_relative = False
     for k in range(i + 1, min(n, i + 1 + window)):
         t = toks[k]
         gap = t.gap
@@ -1065,7 +1066,11 @@ def _find_ar_complement(toks, i, verb, quotes_len):
             commas += 1
             if commas > 3:
                 return None
+            if commas == 1:
+                paren_circumstance = t.norm in _AR_PAREN_OPENERS
         norm = t.norm
+        if in_relative and (norm not in _AN_FORMS or not _COMMA_RE.search(gap)):
+            continue
         if norm in _AN_FORMS:
             return (
                 (k + 1, -1, k)
@@ -1082,13 +1087,21 @@ def _find_ar_complement(toks, i, verb, quotes_len):
             if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
             return (k + 1 if norm != "عما" else k, -1, k)
-        if norm in _AR_REL and not commas:
-            # After a comma the relative clause sits in a parenthesis («قال فلان، في مقابلة
-            # مع X خلال وثائقي الذي بث أمس، إن»): the complement may still come.
-            return None
+        if norm in _AR_REL:
+            # A relative clause inside a parenthesis that opens with a circumstance («قال
+            # فلان، في مقابلة مع X خلال وثائقي الذي بث أمس، إن»): the complement may still
+            # come, right after the closing comma.
+            if not paren_circumstance:
+                return None
+            in_relative = True
+            continue
         if k > i + 1 and (v2 := _ar_verb(toks, k)) is not None and not v2.participle:
             return None
     return None
+
+
+# Words that open a parenthetical circumstance after the subject («، في مقابلة …،»).
+_AR_PAREN_OPENERS = frozenset(_n(w) for w in _words("في خلال عبر أثناء لدى خلال"))
 
 
 def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
@@ -1796,7 +1809,13 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             k += step
         # «أعلنت السلطات الإيرانية العثور على …»: the object may itself be definite; when
         # the words after the longest name cannot open the content, the last one did.
-        while k > shortest and (toks[k].norm in _AR_STOP or _HARD_PUNCT.search(toks[k].gap)):
+        while (
+            k > shortest
+            and k < n
+            and toks[k].norm not in _AR_TIME_WORDS
+            and toks[k].norm != "عن"
+            and (toks[k].norm in _AR_STOP or _HARD_PUNCT.search(toks[k].gap))
+        ):
             if not toks[k - 1].norm.startswith("ال") or _side_at(toks, k - 1):
                 break
             k -= 1
