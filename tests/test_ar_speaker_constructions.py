@@ -503,3 +503,13 @@ def test_relative_clause_outside_a_circumstance_ends_the_search():
 def test_time_word_after_an_institution_name_opens_the_object():
     got = _voices("أعلنت وزارة الموارد المائية اليوم خطة جديدة لتحسين توزيع مياه الشرب.")
     assert got == [("وزارة الموارد المائية", False)]
+
+
+def test_junk_noun_phrases_are_no_speakers():
+    # «وقال من المرتقب أن»: «من» is a preposition here, not «من جهته».
+    assert _voices("وقال من المرتقب أن يؤدي القرار إلى خفض التوقعات.") == []
+    got = _voices("وقال من جهته الوزير سامي الخطيب إن الخطة جاهزة.")
+    assert got == [("سامي الخطيب", False)]
+    # «وفق رؤية الدولة»: the plan of a body is no source; «وفق حصيلة لوزارة» is the body.
+    assert _voices("وقال الوزير إن الاستفادة تمت وفق رؤية الدولة.") == [("الوزير", False)]
+    assert _voices("وقتل عشرة أشخاص وفق حصيلة لوزارة الصحة.") == [("وزارة الصحة", False)]

@@ -629,6 +629,8 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
 def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     """Role/name split of a subject phrase. None when it does not look like a speaker."""
     while seg and seg[0].norm in _AR_FILLERS:
+        if seg[0].norm == "من" and (len(seg) < 2 or seg[1].norm not in _AR_FILLERS):
+            return None  # «قال من المرتقب أن»: a preposition, not «من جهته»
         seg = seg[1:]
     seg = _strip_honorifics(seg)
     if not seg:
@@ -1135,6 +1137,19 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
             if body is not None and body.body:
                 return ctx.resolve(body), end
     np = _parse_ar_np(seg, sentence, strict=True)
+    if (
+        np is not None
+        and not np.body
+        and np.role
+        and np.name != np.role
+        and len(np.name.split()) == 1
+        and not np.name.startswith("ال")
+        and seg[0].norm == _n(np.name)
+        and not _is_known(np, ctx)
+    ):
+        # «وفق رؤية الدولة»، «حسب خطة الحكومة»: an indefinite noun in construct with an
+        # institution is the institution's plan, not a person named before his title.
+        np = None
     if (
         np is None
         and len(seg) <= 3
