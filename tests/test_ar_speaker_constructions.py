@@ -513,3 +513,11 @@ def test_junk_noun_phrases_are_no_speakers():
     # «وفق رؤية الدولة»: the plan of a body is no source; «وفق حصيلة لوزارة» is the body.
     assert _voices("وقال الوزير إن الاستفادة تمت وفق رؤية الدولة.") == [("الوزير", False)]
     assert _voices("وقتل عشرة أشخاص وفق حصيلة لوزارة الصحة.") == [("وزارة الصحة", False)]
+
+
+def test_coordinated_clubs_between_title_adjectives_and_the_player_named_before():
+    got = _voices(
+        "أعلن لاعب كرة القدم البرتغالي الشهير سامي الخطيب، أمس الجمعة، انضمامه إلى النادي.",
+        'وقال لاعب النادي الأهلي السابق والزمالك والإسماعيلي السابق: "لا أطيق الانتظار".',
+    )
+    assert got == [("سامي الخطيب", False), ("سامي الخطيب", False)]

@@ -450,6 +450,21 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         if p > start and t.norm.startswith("وال") and len(t.norm) > 4:
             p += 1
             continue
+        # «لاعب مانشستر يونايتد السابق وريال مدريد ويوفنتوس السابق»: genitives coordinated
+        # between two title adjectives belong to the title.
+        if p > start and t.norm[:1] == "و" and seg[p - 1].norm in _AR_TITLE_ADJECTIVES:
+            close = next(
+                (
+                    k
+                    for k in range(p + 1, min(n, p + 6))
+                    if seg[k].norm in _AR_TITLE_ADJECTIVES
+                    and not any(_COMMA_RE.search(seg[j].gap) for j in range(p, k + 1))
+                ),
+                -1,
+            )
+            if close != -1:
+                p = close + 1
+                continue
         # «رئيس المجلس وقائد الجيش فلان»، «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق
         # فلان»: a coordinated title or place continues the role.
         if p > start and t.norm[:1] == "و" and len(t.norm) > 3 and p + 1 < n:
@@ -2340,6 +2355,14 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
     return _one_row_per_body(_bare_titles_named(kept))
 
 
+def _definite_title(title: str) -> bool:
+    """«الرئيس الجديد», or a construct made definite by its genitive («لاعب النادي الأهلي»)."""
+    words = [_n(w) for w in title.split()[:2]]
+    return bool(words) and (
+        words[0].startswith("ال") or (len(words) > 1 and words[1].startswith("ال"))
+    )
+
+
 def _title_head(role: str) -> str:
     words = role.split()
     return _strip_al(_n(words[0])) if words else ""
@@ -2368,7 +2391,7 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
             and q.speaker == q.role
             and q.speaker_kind not in _BODY_KINDS
             and q.speaker_kind != "anonymous"
-            and _n(q.speaker).startswith("ال")
+            and _definite_title(q.speaker)
         ):
             head = _title_head(q.role)
             people = {
