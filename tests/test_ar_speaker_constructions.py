@@ -521,3 +521,12 @@ def test_coordinated_clubs_between_title_adjectives_and_the_player_named_before(
         'وقال لاعب النادي الأهلي السابق والزمالك والإسماعيلي السابق: "لا أطيق الانتظار".',
     )
     assert got == [("سامي الخطيب", False), ("سامي الخطيب", False)]
+
+
+def test_headline_order_subject_verb_noun_object():
+    # «X تعلن مقتل …»: headline order, after a «read more» label too.
+    assert _voices("إسرائيل تعلن مقتل قيادي في الحزب") == [("إسرائيل", False)]
+    got = _voices("اقرأ المزيد: الجيش الوطني يعلن مقتل قيادي في الحزب")
+    assert got == [("الجيش الوطني", False)]
+    # Inside a reported clause the subject stays part of the content.
+    assert _voices("وقال الوزير إن الحكومة تعلن الحداد.") == [("الوزير", False)]

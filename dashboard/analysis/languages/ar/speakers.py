@@ -1522,6 +1522,26 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         comp = _object_complement(toks, i, sentence, ctx, verb.ba_object, verb.media_object)
     if (
         comp is None
+        and verb.takes_object
+        and not verb.ba_object
+        and not verb.media_object
+        and not verb.participle
+        and i + 1 < len(toks)
+        and toks[i + 1].quote == -1
+        and toks[i + 1].norm not in _AR_STOP
+        and not _HARD_PUNCT.search(toks[i + 1].gap)
+        and not _COMMA_RE.search(toks[i + 1].gap)
+        and _role_at(toks, i + 1, _AR_ROLES) is None
+        and _side_at(toks, i + 1) is None
+        and not any(x.norm in _AN_FORMS for x in toks[:i])
+    ):
+        # «إسرائيل تعلن مقتل قيادي»، «الوزارة تعلن الحداد»: subject first (headline order),
+        # the noun object right after the verb.
+        sv = _sv_subject(toks, i, sentence, ctx)
+        if sv is not None and (sv.body or (sv.role and sv.name != sv.role) or sv.known):
+            comp = (i + 1, -1, i + 1)
+    if (
+        comp is None
         and verb.ba_object
         and not verb.participle
         and i > 0
@@ -2019,7 +2039,11 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
         prev = toks[start - 1]
         if prev.quote != -1 or prev.norm in _AR_CLAUSE or prev.norm in _AR_KANA:
             break
-        if _COMMA_RE.search(toks[start].gap) or _HARD_PUNCT.search(toks[start].gap):
+        if (
+            _COMMA_RE.search(toks[start].gap)
+            or _HARD_PUNCT.search(toks[start].gap)
+            or ":" in toks[start].gap
+        ):
             break
         start -= 1
     if start == j:
@@ -2034,6 +2058,7 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
             toks[start - 1].norm in _AR_CLAUSE
             or toks[start - 1].norm in _AR_KANA
             or _COMMA_RE.search(toks[start].gap)
+            or ":" in toks[start].gap  # «اقرأ المزيد: إسرائيل تعلن …»
         )
     ):
         return None
