@@ -530,3 +530,11 @@ def test_headline_order_subject_verb_noun_object():
     assert got == [("الجيش الوطني", False)]
     # Inside a reported clause the subject stays part of the content.
     assert _voices("وقال الوزير إن الحكومة تعلن الحداد.") == [("الوزير", False)]
+
+
+def test_ablagha_with_a_recipient_and_the_content():
+    got = _voices("مساء أمس، أبلغت حركة النهضة، الوسطاء المحليين موافقتها على مقترح جديد.")
+    assert got == [("حركة النهضة", False)]
+    assert _voices("وأبلغ الوزير نظيره أن الاجتماع تأجل.") == [("الوزير", False)]
+    # «يبلغ عدد …» ("amounts to") is no speech.
+    assert _voices("ويبلغ عدد السكان مليون نسمة.") == []

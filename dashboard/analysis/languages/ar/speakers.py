@@ -627,7 +627,7 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
         return p  # «أشاد مدرب الفريق بروح لاعبيه»: a prepositional object, not a name
     while q < len(seg) and q - p - particles < 4:
         t = seg[q]
-        if q > p and (":" in t.gap or t.norm in _AR_OBJECT_NOUNS):
+        if (q > p and ":" in t.gap) or t.norm in _AR_OBJECT_NOUNS:
             break  # «أكد الشيخ فلان حرص الإمارات على»: the verb's object follows the name
         if q > p and t.norm in _AR_NAME_PARTICLES:
             particles += 1
