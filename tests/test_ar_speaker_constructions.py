@@ -538,3 +538,13 @@ def test_ablagha_with_a_recipient_and_the_content():
     assert _voices("وأبلغ الوزير نظيره أن الاجتماع تأجل.") == [("الوزير", False)]
     # «يبلغ عدد …» ("amounts to") is no speech.
     assert _voices("ويبلغ عدد السكان مليون نسمة.") == []
+
+
+def test_participle_after_an_institution_opening_a_kana_sentence():
+    got = _voices(
+        "وكانت المعارضة الوطنية المسلحة بثت الأحد، أول بيان لها على التلفزيون الرسمي، مؤكدة "
+        "أن “النظام سقط وانتهى إلى الأبد”."
+    )
+    assert got == [("المعارضة الوطنية المسلحة", False)]
+    # The participle's gender must agree with the institution's head noun.
+    assert _voices("وكان الجيش قد نشر قواته على الحدود، مؤكدة أن الوضع مستقر.") == []

@@ -1714,6 +1714,8 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             np = _vso_subject(toks, i, sentence, ctx)
     if np is None and not verb.participle:
         np = _sv_subject(toks, i, sentence, ctx)
+    if np is None and verb.participle and not hits and _COMMA_RE.search(t.gap):
+        np = _opening_body(toks, i, sentence, ctx, verb)
     if np is None:
         if _impersonal(toks, i, verb, mentions, hits):
             return None
@@ -2133,6 +2135,25 @@ def _sv_apposed_subject(toks, j, sentence, ctx) -> _NP | None:
         return None
     kind = title.kind if title.kind != "anonymous" else "other"
     return ctx.resolve(_NP(named.name, title.role, kind, title.affiliation))
+
+
+def _opening_body(toks, i, sentence, ctx, verb) -> _NP | None:
+    """«وكانت المعارضة المسلحة بثت بياناً …، مؤكدة …»: a participle after a comma goes on
+    from the institution that opens the sentence after «كان» (SV), of the participle's
+    gender (a feminine participle after a feminine head noun)."""
+    if i < 4 or toks[0].norm not in _AR_KANA:
+        return None
+    end = 1
+    while end < i and end < 8 and toks[end].gap == " " and toks[end].quote == -1:
+        end += 1
+    for k in range(end, 1, -1):
+        if not toks[k - 1].norm.startswith(("ال", "لل")) or toks[k - 1].norm in _AR_TIME_WORDS:
+            continue  # the name ends in a definite word, not in the verb or date after it
+        np = _parse_ar_np(toks[1:k], sentence, strict=True)
+        if np is not None and np.body and np.name:
+            feminine = _n(np.name.split()[0]).endswith("ه")
+            return ctx.resolve(np) if feminine == verb.feminine else None
+    return None
 
 
 def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
