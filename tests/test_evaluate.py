@@ -86,6 +86,9 @@ def test_paragraph_lines_follow_the_file_order() -> None:
     assert paragraph_lines(PARAGRAPHS, LINES) == [{0}, {1}, {2}, {3}]
     joined = [PARAGRAPHS[0], PARAGRAPHS[1] + " " + PARAGRAPHS[2], PARAGRAPHS[3]]
     assert paragraph_lines(joined, LINES) == [{0}, {1, 2}, {3}]
+    # A headline repeated on the lines after it: each paragraph takes its own line.
+    repeated = ["Ministers meet in Oslo", "Ministers meet in Oslo", "Talks began today."]
+    assert paragraph_lines(repeated, repeated) == [{0}, {1}, {2}]
 
 
 def test_counts_hits_misses_and_false_speakers() -> None:

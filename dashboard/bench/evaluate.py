@@ -137,6 +137,9 @@ def paragraph_lines(paragraphs: list[str], lines: list[str]) -> list[set[int]]:
             ln = " ".join(lines[i].split())
             if ln and ln in squashed:
                 found.add(i)
+                # Each line of the paragraph once: a headline repeated on the next lines
+                # belongs to the paragraphs made of those lines.
+                squashed = squashed.replace(ln, "\x00", 1)
             elif found:
                 break
         if found:

@@ -371,6 +371,10 @@ def _role_core(role: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# «al-Assad», «el-Sisi»: an Arabic name written in Latin letters, met later without «al-».
+_LATIN_PARTICLE_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-(?=\w)")
+
+
 @dataclass
 class _Ctx:
     last: _NP | None = None
@@ -398,6 +402,9 @@ class _Ctx:
                 for k in (1, 2):
                     if len(toks) > k:
                         self.by_surname[" ".join(toks[-k:])] = np
+                bare = _LATIN_PARTICLE_RE.sub("", toks[-1])
+                if bare != toks[-1]:
+                    self.by_surname.setdefault(bare, np)  # «Bashar al-Assad» -> «Assad said»
                 self.by_surname[" ".join(toks)] = np
                 if np.role:
                     self.by_role[" ".join(_nphrase(np.role))] = np

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from dashboard.analysis.dates.engine import (
     _APPROX_AR,
     _CUR,
+    _DIGIT,
     _HIJRI_DIGITS,
     _HIJRI_YEAR,
     _HIJRI_YEAR_TAIL,
@@ -96,18 +97,20 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             rf"""
         (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES})\s+)?
         (?P<wdp>(?:يوم\s+)?{_AL}(?P<wd>{wd})\s*[،,]?\s*(?:الموافق\s+)?)?
-        (?:(?<!\w)(?:يوم\s+)?[وفبل]?(?P<day>\d{{1,2}}|{ordn})
+        (?:(?:(?<!\w)(?:يوم\s+)?[وفبل]?|(?<=[ء-ي])(?=\d))(?P<day>\d{{1,2}}|{ordn})
             (?:\s*(?:-|الي|حتي|و)\s*(?P<day2>\d{{1,2}}))?\s*(?:من\s+)?)?
         (?:(?P<shahr>شهر)\s+)?
         (?<!\w)[وفبل]?(?P<mon>{mon})(?!\w)
         (?:\s*[/(]\s*(?:{mon})(?:\s*\))?
             |\s*/\s*\w+(?=\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*{_YEAR}(?!\w)))?
-        (?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
+        (?:\s*[,،-]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
         (?:\s+{_QUAL_AR_RE})?
         (?:\s+(?:من\s+)?(?:{_AL}(?:عام|سنه)\s+ال(?P<ryq>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?
             |(?P<rythis>هذا|هذه)\s+ال(?:عام|سنه))(?!\w))?
         """,
-            also=rf"يوم|شهر|{_AL}",  # the unguarded openings: «يوم الأحد», «الأحد», «شهر»
+            # the unguarded openings: «يوم الأحد», «الأحد», «شهر», a day glued to a word
+            # before it («التحرير10 سبتمبر»: Arabic letters and digits never make one word)
+            also=rf"يوم|شهر|{_AL}|(?<=[ء-ي])\d",
         ),
         re.X,
     )
@@ -466,7 +469,18 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     def vague_rule(m, ctx):
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
 
+    # A wire dateline «الخرطوم – 26 – 10 (كونا) –»: day and month between dashes before the
+    # agency's credit in brackets (KUNA style), in the year of publication.
+    dateline_re = re.compile(r"(?<=-)\s*(?P<day>[1-3]?\d)\s*-\s*(?P<mon>1[0-2]|0?[1-9])(?=\s*\()")
+
+    def dateline_rule(m, ctx):
+        day, mon = int(m["day"]), int(m["mon"])
+        if not 1 <= day <= 31:
+            return []
+        return _absolute(ctx, m, None, mon, day, 0, None, "", False)
+
     return [
+        (dateline_re, dateline_rule, {_DIGIT}, speed.gate(r"-\s*\d{1,2}\s*-\s*\d")),
         (month_re, month_rule, _first_words(lx.months), None),
         (hijri_re, hijri_rule, {_HIJRI_DIGITS}, None),
         (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}, None),

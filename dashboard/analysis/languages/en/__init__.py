@@ -15,6 +15,7 @@ class EnglishPack(LanguagePack):
     # «6/19/2024»: the US order, which English wire copy uses.
     day_first = False
     dates_cased = True  # "May" the month, "may" the verb
+    page_stamp_language = ""  # its own date rules read English stamps
     stopwords_iso = "en"
 
 

@@ -205,7 +205,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         speed.start(
             rf"""
         (?:(?<!\w)(?P<pre>(?i:last|next|this\s+past|this\s+coming|this|on|since|until|by|coming|past))\s+)?
-        (?<!\w)(?P<wd>{wd})(?!\w)(?:\s+(?i:morning|afternoon|evening|night))?
+        (?<!\w)(?P<wd>{wd})(?P<poss>['’]s)?(?!\w)(?:\s+(?i:morning|afternoon|evening|night))?
         """,
         ),
         re.X,
@@ -216,11 +216,13 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         qual = {"last": _PAST, "past": _PAST, "this past": _PAST}.get(pre)
         if pre in ("next", "coming", "this coming"):
             qual = _NEXT
-        return [_weekday_cand(ctx, m, lx.weekdays[m["wd"]], qual, pre == "since")]
+        # "since Monday's earthquake": the event is Monday's; "since" belongs to the event.
+        since = pre == "since" and not m["poss"]
+        return [_weekday_cand(ctx, m, lx.weekdays[m["wd"]], qual, since)]
 
     relday_re = re.compile(
         r"(?<!\w)(?P<rel>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
-        r"yesterday|today|tomorrow|tonight|last\s+night))(?!\w)"
+        r"yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))(?!\w)"
     )
 
     def relday_rule(m, ctx):
@@ -330,7 +332,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             rf"""
         (?:(?<!\w)(?i:in|over|during|for|within|throughout)\s+)?
         (?:(?<!\w)(?i:the)\s+)?(?<!\w){rolling_qual}\s+
-        (?:(?P<num>\d{{1,3}}|(?i:{num}))\s+)?(?P<unit>(?i:days|weeks|months|years|decades|hours)
+        (?:(?P<num>\d{{1,3}}|(?i:{num}|few|several|couple\s+of))\s+)?
+        (?P<unit>(?i:days|weeks|months|years|decades|hours)
             |(?P<one>(?i:day|week|month|year|decade)))(?!\w)
         """
         ),
@@ -348,7 +351,12 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         future = m["qual"].lower() in ("next", "coming")
         return [_rolling_cand(ctx, m, unit, n, future)]
 
-    vague_re = re.compile(rf"(?<!\w)(?i:{_alt(lx.vague)})(?!\w)")
+    # "in a few days", "within hours", "within a couple of weeks": soon, without a span.
+    vague_re = re.compile(
+        rf"(?<!\w)(?i:{_alt(lx.vague)}"
+        r"|(?:in|within)\s+(?:a\s+few|several|a\s+couple\s+of)\s+(?:hours|days|weeks|months)"
+        r"|within\s+(?:hours|days|weeks))(?!\w)"
+    )
 
     def vague_rule(m, ctx):
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
@@ -359,11 +367,30 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (year_re, year_rule, {_YEAR_DIGITS}, None),
         (decade_re, decade_rule, {_DIGIT}, speed.gate(decade_tail)),
         (weekday_re, weekday_rule, {w.lower() for w in lx.weekdays}, None),
-        (relday_re, relday_rule, {"yesterday", "today", "tomorrow", "tonight", "night"}, None),
+        (
+            relday_re,
+            relday_rule,
+            {
+                "yesterday",
+                "today",
+                "tomorrow",
+                "tonight",
+                "night",
+                "morning",
+                "afternoon",
+                "evening",
+            },
+            None,
+        ),
         (relunit_re, relunit_rule, {"week", "month", "year"}, speed.gate(relunit_tail)),
         (part_re, part_rule, {"week", "month", "year"}, speed.gate(part_tail)),
         (quarter_re, quarter_rule, {"quarter", "half"}, speed.gate(quarter_tail)),
         (duration_re, duration_rule, {"ago", "now"}, None),
         (rolling_re, rolling_rule, set(_EN_UNITS), speed.gate(rolling_qual + r"\s")),
-        (vague_re, vague_rule, _content_words(lx.vague), None),
+        (
+            vague_re,
+            vague_rule,
+            _content_words(lx.vague) | {"few", "several", "couple", "hours", "days", "weeks"},
+            None,
+        ),
     ]

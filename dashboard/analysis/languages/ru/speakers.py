@@ -127,17 +127,19 @@ _NAME_WORD_RE = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁa-zа-яё]
 _ACRONYM_RE = re.compile(r"[A-ZА-ЯЁ0-9]*[A-ZА-ЯЁ][a-zа-яё]*[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё0-9]*")
 # «МОСКВА, 26 мар - ПРАЙМ.» / «ВАШИНГТОН, 3 июня — РИА Новости.»: the dispatch's agency.
 _DATELINE_RE = re.compile(
-    r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s+\d{1,2}\s+[а-яё]+\.?(?:\s+\d{4})?\s*[-—–]\s*"
-    r"(?P<agency>[A-ZА-ЯЁ][\w.\- ]{1,28}?)\s*\.\s"
+    r"^\s*[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]+,\s+\d{1,2}\s+[а-яё]+\.?(?:\s+\d{4})?(?:\s*[-—–]\s*"
+    r"(?P<agency>[A-ZА-ЯЁ][\w.\- ]{1,28}?)\s*\.\s|\.?\s*/(?P<slashed>[A-ZА-ЯЁ][\w.\- ]{1,28}?)/\.?\s)"
 )
 # «Песков: Москва не получала ответа» (a headline naming the speaker before a colon).
 _HEADLINE_COLON_RE = re.compile(
     r"^\s*(?P<name>[A-ZА-ЯЁ][a-zа-яё]+(?:[ -][A-ZА-ЯЁ][a-zа-яё]+){0,2})\s*:\s+(?P<text>\S.+)$"
 )
+_HEADLINE_QUOTED_RE = re.compile(r"^\s*«(?P<name>[A-ZА-ЯЁ][^«»]{1,30})»\s*:\s+(?P<text>\S.+)$")
 # «Москва ответит на санкции — Песков» (a headline ending with the speaker after a dash).
 _HEADLINE_DASH_RE = re.compile(
     r"^(?P<text>.{12,}?)\s+[—–]\s+(?P<name>[A-ZА-ЯЁ][a-zа-яё]+(?:\s[A-ZА-ЯЁ][a-zа-яё]+)?)\s*\.?$"
 )
+_CHANNEL_HEADS = ("сайт", "странице", "телеграм", "telegram", "канале", "соцсет", "аккаунт")
 _DOCUMENT_PHRASE_HEADS = ("заявлени", "сообщени", "пресс-релиз", "документ", "релиз", "сайт")
 
 
@@ -179,7 +181,7 @@ def _phrase_words() -> frozenset[str]:
     «мнению», «данным», «цитата»), and «ссылкой» of «со ссылкой на»."""
     skip = {"по", "со", "как", "его", "ее", "их"}
     words = {w for phrase in _source_phrases() for w in phrase if w not in skip}
-    return frozenset(words | {"ссылкой"})
+    return frozenset(words | {"ссылкой", "известно"})
 
 
 @cache
@@ -203,11 +205,16 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         or not words.isdisjoint(_STATEMENT_NOUNS)
     )
     _learn_mentions(paragraph, ctx)
+    seen = getattr(ctx, "ru_seen", "")
+    ctx.ru_seen = seen + " " + _fold(paragraph.lower())  # type: ignore[attr-defined]
     sentences = split_sentences(paragraph)
     if len(sentences) == 1 and not triggered:
         out.extend(_headline(sentences[0], para, ctx))
         return out
     if not triggered:
+        if len(paragraph) <= 200 and "\n" not in paragraph.strip():
+            # «Жителям выплатили 7 млрд руб. — Куренков»: an abbreviation split the headline
+            out.extend(_headline(paragraph.strip(), para, ctx))
         return out
     if len(sentences) == 1 and not sentences[0].rstrip().endswith((".", "»", '"')):
         found = _headline(sentences[0], para, ctx)  # «Россия ответит — Песков»
@@ -225,14 +232,20 @@ def _dateline(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     m = _DATELINE_RE.match(paragraph)
     if not m:
         return []
-    agency = m.group("agency").strip()
+    agency = (m.group("agency") or m.group("slashed")).strip()
     np = _NP(name=agency, kind="media", body=True)
     q = _quote(np, "—", False, paragraph[m.end() :].strip(), para, paragraph, ctx)
     return [q] if q else []
 
 
 def _headline(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
-    """«Песков: ...» and «... — Песков»: a headline names its speaker."""
+    """«Песков: ...» and «... — Песков»: a headline names its speaker («Роснефть»: … a body
+    in quotes)."""
+    m = _HEADLINE_QUOTED_RE.match(sentence.strip())
+    if m:
+        np = _NP(name=m.group("name"), kind="organisation", body=True)
+        q = _quote(np, ":", False, m.group("text").strip(), para, sentence, ctx)
+        return [q] if q else []
     for rx, verb in ((_HEADLINE_COLON_RE, ":"), (_HEADLINE_DASH_RE, "—")):
         m = rx.match(sentence.strip())
         if not m:
@@ -262,6 +275,12 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if t.quote != -1:
             i += 1
             continue
+        if tuple(x.norm for x in toks[i : i + 2]) == ("стало", "известно"):
+            q = _became_known(toks, i, sentence, para, ctx)
+            if q is not None:
+                out.append(q)
+                i += 2
+                continue
         if tuple(x.norm for x in toks[i : i + 3]) == _REFERENCE:
             q = _by_reference(toks, i, sentence, para, ctx)
             if q is not None and out and out[-1].sentence == sentence:
@@ -457,7 +476,7 @@ def _relayed_body(
 ) -> tuple[_NP | None, _NP] | None:
     """«сообщили ТАСС в пресс-службе МЧС», «рассказали в министерстве»: after a plural verb,
     the body that spoke (prepositional after «в») and the outlet it spoke to, if named."""
-    if not verb.norm.endswith("ли"):
+    if not verb.norm.endswith(_PLURAL_VERB_ENDINGS):
         return None
     found = _body_after(toks, j, sentence)
     if found is None:
@@ -500,6 +519,35 @@ def _accusative_np(seg: list[_Tok], sentence: str, ctx: _Ctx) -> _NP | None:
         if np.role.startswith(head.surf):
             np.role = nom + np.role[len(head.surf) :]
     return np
+
+
+def _became_known(toks, i, sentence, para, ctx) -> Quote | None:
+    """«Как стало известно «Коммерсанту», …», «Об этом стало известно РБК»: the outlet (or
+    body) that learnt it, in the dative, is the source of the report."""
+    k = i + 2
+    if k >= len(toks) or _HARD_PUNCT.search(toks[k].gap) or _COMMA_RE.search(toks[k].gap):
+        return None
+    if toks[k].quote != -1:
+        np = _quoted_outlet(toks, toks[k].quote, sentence)
+        if np is not None and " " not in np.name:
+            np.name = _nominative_from_dative(np.name)
+    else:
+        end = _clause_end(toks, k)
+        seg = toks[k:end]
+        if not seg or not (_is_name_word(seg[0]) or _is_acronym(seg[0])):
+            return None
+        cut = next((m for m in range(1, len(seg)) if seg[m].norm in _PREPOSITIONS), len(seg))
+        seg = seg[:cut]
+        np = _np(seg, sentence, ctx, case="dative")
+        if np is None:  # «стало известно РБК», «… Центру защиты прав СМИ»: a name as written
+            rest = sentence[seg[0].end : seg[-1].end]
+            np = _NP(name=_nominative_from_dative(seg[0].surf) + rest, kind="organisation")
+    if np is None or np.kind == "anonymous":
+        return None
+    np.body = True
+    np.kind = np.kind if np.kind not in ("other", "") else "media"
+    text = sentence.strip(" .")
+    return _quote(np, "стало известно", False, text, para, sentence, ctx, learn_last=False)
 
 
 def _by_reference(toks, i, sentence, para, ctx) -> Quote | None:
@@ -589,10 +637,14 @@ def _by_source_phrase(toks, i, phrase, sentence, para, ctx) -> Quote | list[Quot
 def _by_statement_noun(toks, i, sentence, para, ctx) -> Quote | None:
     """«прокомментировал слова посланника Ивана Петрова о том, что …», «заявления
     Европарламента о …»: the author (genitive) of a statement whose content follows."""
+    if i > 0 and toks[i - 1].norm in ("своем", "своих", "своей", "своим", "в", "во"):
+        return None  # «В своем заявлении министр X подчеркнул»: the subject speaks
     start = i + 1
     end = start
+    verbs = _verbs()
     while end < len(toks) and end - start < 8 and not (end > start and _breaks(toks[end])):
-        if toks[end].quote != -1 or toks[end].norm in _PREPOSITIONS or toks[end].norm == "что":
+        t = toks[end]
+        if t.quote != -1 or t.norm in _PREPOSITIONS or t.norm == "что" or t.norm in verbs:
             break
         end += 1
     seg = toks[start:end]
@@ -613,24 +665,101 @@ def _impersonal(toks, i, sentence, para, ctx) -> Quote | None:
     k = i + 1
     if k < len(toks) and toks[k].norm in ("в", "во", "на"):
         k += 1
-    if k >= len(toks) or not toks[k].norm.startswith(_DOCUMENT_PHRASE_HEADS):
+    if k >= len(toks) or not toks[k].norm.startswith(_DOCUMENT_PHRASE_HEADS + _CHANNEL_HEADS):
         return None
     start = k + 1
+    # «в сообщении на сайте Кремля», «в Telegram-канале ведомства»: the page, then its owner
+    pages = _DOCUMENT_PHRASE_HEADS + _CHANNEL_HEADS
+    if start + 1 < len(toks) and toks[start].norm in _IN | {"на"}:
+        start += 2 if toks[start + 1].norm.startswith(pages) else 0
+    while start < len(toks) and toks[start].norm.startswith(_CHANNEL_HEADS):
+        start += 1  # «Telegram-канале» read as two words
     end = start
-    while end < len(toks) and end - start < 6 and not (end > start and _breaks(toks[end])):
-        if toks[end].norm in _PREPOSITIONS or toks[end].quote != -1:
+    quoted = -1
+    while end < len(toks) and end - start < 6:
+        t = toks[end]
+        if t.quote != -1 and t.quote == quoted:
+            end += 1
+            continue
+        if end > start and _breaks(t) and not (t.quote != -1 and end - start <= 3):
             break
+        if t.norm in _PREPOSITIONS:
+            break
+        if t.quote != -1:  # «пресс-службы компании «Газпром»»: the name in quotes
+            quoted = t.quote
         end += 1
     seg = toks[start:end]
     if not seg:
         return None
-    np = _np(seg, sentence, ctx, case="genitive")
+    if any(t.quote != -1 for t in seg):
+        head = [t for t in seg if t.quote == -1]
+        owner = _np(head, sentence, ctx, case="genitive") if head else None
+        name = sentence[seg[0].start : seg[-1].end]
+        if owner is not None and name.startswith(seg[0].surf):
+            nom = owner.name.split()[0] if owner.name else seg[0].surf
+            name = nom + name[len(seg[0].surf) :]
+        np = _NP(name=name.rstrip("»") + ("»" if name.count("«") > name.count("»") else ""))
+        np.kind, np.body = (owner.kind if owner else "organisation"), True
+    else:
+        np = _np(seg, sentence, ctx, case="genitive")
     if np is None:
         return None
     text = sentence[: toks[i].start].strip(" ,—–-«»")
     if not text:
         return None
     return _quote(np, toks[i].surf, False, text, para, sentence, ctx, learn_last=False)
+
+
+def _is_dative_role(t: _Tok) -> bool:
+    """A role word in the dative («президенту», «журналистам»): its nominative differs."""
+    if not _covered_at([t], 0) or not t.norm.endswith(("у", "ю", "ам", "ям", "ому", "ему")):
+        return False
+    return _role_heads().get(t.norm, t.norm) != t.norm
+
+
+def _skip_addressee(toks: list[_Tok], p: int) -> int:
+    """«заявил агентству Reuters источник»: a role in the dative with its name, followed by
+    the speaker, is whom the speaker told. Returns where the speaker phrase starts."""
+    n = len(toks)
+    cov = _covered_at(toks, p) if p < n else 0
+    if not cov or not toks[p].norm.endswith(("у", "ю", "ам", "ям")):
+        return p
+    if _role_heads().get(toks[p].norm, toks[p].norm) == toks[p].norm:
+        return p
+    k = p + cov
+    if k < n and toks[k].quote != -1:  # «корреспонденту «Чемпионата» нападающий X»
+        qi = toks[k].quote
+        while k < n and toks[k].quote == qi:
+            k += 1
+        if k < n and (_COMMA_RE.search(toks[k].gap) or _HARD_PUNCT.search(toks[k].gap)):
+            return p
+        return k if k < n and (_covered_at(toks, k) or toks[k].surf[:1].isalpha()) else p
+    while k < n and k - p < 5 and (_is_name_word(toks[k]) or _is_acronym(toks[k])):
+        if _breaks(toks[k]) and toks[k].quote == -1:
+            break
+        k += 1
+    if k < n and not _breaks(toks[k]) and (_covered_at(toks, k) or _is_name_word(toks[k])):
+        return k
+    return p
+
+
+def _quoted_in_title(toks: list[_Tok], k: int) -> int:
+    """A short quoted name right after a title word and right before a capitalised name
+    («тренер «Зенита» Сергей Семак»): the index after the quoted run, else -1."""
+    qi = toks[k].quote
+    if qi == -1 or k == 0 or toks[k - 1].quote != -1:
+        return -1
+    prev = toks[k - 1]
+    if prev.norm in _OUTLET_HEADS or not any(r.type == "person" for r in _ROLES.get(prev.norm, ())):
+        return -1  # «корреспондент «Чемпионата»»: the outlet is the source (_after_np)
+    e = k
+    while e < len(toks) and toks[e].quote == qi:
+        e += 1
+    if e - k > 3 or e >= len(toks) or not _is_name_word(toks[e]):
+        return -1
+    if _COMMA_RE.search(toks[e].gap) or _HARD_PUNCT.search(toks[e].gap):
+        return -1
+    return e
 
 
 def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
@@ -652,6 +781,7 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
             and (_covered_at(toks, k) or _is_name_word(toks[k]))
         ):
             j = p = k
+    p = j = _skip_addressee(toks, p)
     after_prep = False
     start = -1
     while p < n and p - j < 8:
@@ -690,9 +820,15 @@ def _after_np(toks: list[_Tok], j: int, sentence: str, ctx: _Ctx) -> _NP | None:
     q = start
     seen_name = False
     lower_run = 0
+    skipped = -1
     while q < n:
         t = toks[q]
-        if q > start and _breaks(t) or t.quote != -1 or t.norm in _PREPOSITIONS:
+        if t.quote != -1 and q > start and not seen_name:
+            e = _quoted_in_title(toks, q)
+            if e != -1:  # «главный тренер «Зенита» Сергей Семак»: the club is the title's
+                q = skipped = e
+                continue
+        if q > start and q != skipped and _breaks(t) or t.quote != -1 or t.norm in _PREPOSITIONS:
             break
         cov = _covered_at(toks, q)
         if cov and not seen_name:
@@ -794,6 +930,12 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
         _COMMA_RE.search(toks[start].gap) or _HARD_PUNCT.search(toks[start].gap)
     ):
         if toks[start - 1].quote != -1:
+            k = start - 1
+            while k > 0 and toks[k - 1].quote == toks[start - 1].quote:
+                k -= 1
+            if k > 0 and start < i and _quoted_in_title(toks, k) == start:
+                start = k  # «Главный тренер «Спартака» Деян Станкович поделился»
+                continue
             break
         start -= 1
     seg = toks[start:i]
@@ -838,6 +980,18 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
         if cov[r - 1] or _is_acronym(t) and any(cov[:r]):
             r -= 1
             continue
+        if r >= 2 and cov[r - 2] and _is_name_word(t) and t.norm.endswith(("а", "я", "и", "ы")):
+            r -= 1  # «Президент Турции Реджеп Тайип Эрдоган»: a genitive body after the title
+            continue
+        if (
+            _is_name_word(t)
+            and t.norm.endswith(_ADJECTIVE_ENDINGS)
+            and r < q
+            and seg[r].surf[:1].islower()
+            and any(cov[max(0, r - 5) : r - 1])
+        ):
+            r -= 1  # «Губернатор Оренбургской области Денис Паслер»: a place adjective
+            continue
         if (
             t.surf[:1].islower()
             and t.norm not in _PREPOSITIONS
@@ -849,6 +1003,8 @@ def _before_np(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None
         break
     if r == len(seg):
         return None
+    if r == len(seg) - 1 and _is_dative_role(seg[r]):
+        return None  # «Президенту доложил глава МЧС»: the one told, not the subject
     seg = seg[r:]
     while len(seg) > 1 and seg[-1].surf[:1].islower() and seg[-1].norm.endswith(("ами", "ями")):
         seg = seg[:-1]  # «ЦБ всеми силами намекал»: a manner adverbial, not the subject
@@ -897,19 +1053,51 @@ def _quoted_name_before(toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _before_apposition(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """«Иван Петров, глава комитета, заявил»: a name, then its title between commas."""
+    b = i - 1
+    while b > 0 and i - b < 7 and not _COMMA_RE.search(toks[b].gap):
+        if toks[b].quote != -1 or _HARD_PUNCT.search(toks[b].gap):
+            return None
+        b -= 1
+    if b <= 0 or not _COMMA_RE.search(toks[b].gap) or not _covered_at(toks, b):
+        return None
+    if not toks[b].surf[:1].islower():
+        return None
+    a = b - 1
+    while a > 0 and b - a < 3 and _is_name_word(toks[a - 1]) and not _breaks(toks[a]):
+        a -= 1
+    if not all(_is_name_word(t) for t in toks[a:b]):
+        return None
+    bounded = a == 0 or _COMMA_RE.search(toks[a].gap) or _HARD_PUNCT.search(toks[a].gap)
+    if not bounded and toks[a - 1].norm not in _adverbs() | _not_names():
+        return None
+    np = _np(toks[a:b], sentence, ctx, case="")
+    if np is None:
+        return None
+    np.role = np.role or sentence[toks[b].start : toks[i - 1].end]
+    kind, _ = _kind_of(toks[b:i], _ROLES, prefer_person=True)
+    np.kind = kind or np.kind
+    return np
+
+
 def _by_verb(toks, i, quotes, sentence, para, ctx, opinion: bool) -> list[Quote]:
     t = toks[i]
     n = len(toks)
     before_dash = any(d in t.gap for d in _DASHES)
     before_comma = bool(_COMMA_RE.search(t.gap))
     after_quote = i > 0 and toks[i - 1].quote != -1 and not _quoted_name_before(toks, i)
-    if (before_dash or before_comma or after_quote) and i > 0:
+    app = None
+    if before_comma and not before_dash and not after_quote:
+        app = _before_apposition(toks, i, sentence, ctx)
+    if app is None and (before_dash or before_comma or after_quote) and i > 0:
         return _statement_first(toks, i, quotes, sentence, para, ctx, before_dash)
     if i + 1 < n and toks[i + 1].norm in _STATEMENT_NOUNS:
         return []  # «прокомментировал слова X о …»: the content is X's (see _by_statement_noun)
-    np = _before_np(toks, i, sentence, ctx) or _before_circumstance(toks, i, sentence, ctx)
+    np = app or _before_np(toks, i, sentence, ctx) or _before_circumstance(toks, i, sentence, ctx)
     if np is None:
-        pair = _relayed_body(toks, t, i + 1, sentence, ctx)
+        question = i > 0 and toks[0].norm in ("что", "кто", "почему", "зачем") and i <= 2
+        pair = None if question else _relayed_body(toks, t, i + 1, sentence, ctx)
         if pair is not None:
             return _relayed_quotes(pair, t.surf, False, sentence.strip(" ."), para, sentence, ctx)
         # «Об этом заявил министр Иван Петров.»: the statement was the sentence before.
@@ -1077,7 +1265,10 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
         if case == "genitive" and np.name.startswith(seg[0].surf):
             # «заявления Европарламента», «со слов главы МЧС»: the head in the nominative
             nom = _role_heads().get(seg[0].norm, "")
-            nom = nom if nom and not seg[0].surf[:1].isupper() else nominative_name(seg[0].surf)
+            if not nom or nom == seg[0].norm:
+                nom = nominative_name(seg[0].surf)
+            elif seg[0].surf[:1].isupper():
+                nom = nom[:1].upper() + nom[1:]  # «Кремля» -> «Кремль»
             np.name = nom + np.name[len(seg[0].surf) :]
         if case == "dative" and len(seg) >= 1:
             np.name = _nominative_from_dative(seg[0].surf) + np.name[len(seg[0].surf) :]
@@ -1091,6 +1282,8 @@ def _np(seg: list[_Tok], sentence: str, ctx: _Ctx, case: str) -> _NP | None:
         np.name = _name_text(seg, 0, len(seg), sentence)
         np.kind, np.body = "state", True
     np.affiliation = _affiliation(role_toks or seg, speaker_is_place=np.body)
+    if np.role.count("«") > np.role.count("»"):
+        np.role += "»"  # «тренер «Зенита»»: the closing mark sits before the name
     return np
 
 
@@ -1183,8 +1376,60 @@ def _quote(
             hit = ctx.last  # «— подчеркнул дипломат»: the person just quoted
         if hit is not None:
             np = _NP(hit.name, hit.role, hit.kind, hit.affiliation or np.affiliation, False, True)
+    if np.body:
+        full = _full_body_name(np.name, getattr(ctx, "ru_seen", ""))
+        if full:
+            np = _NP(full, np.role, np.kind, np.affiliation, True, np.known)
+    voice = getattr(ctx, "ru_last_voice", None)
+    spoke_for = False
+    if np.kind == "anonymous" and voice is not None and _is_interlocutor(np.name, sentence):
+        np = voice  # «— уточнил собеседник агентства»: the voice the outlet just quoted
+        spoke_for = True
     np = ctx.resolve(np)
     ctx.learn(np)
-    if not np.body and learn_last:
-        ctx.last = np  # «сказал он»: the last person, not the agency that relayed it
+    if (not np.body or spoke_for) and learn_last:
+        ctx.last = np  # «сказал он»: the last person (or the interlocutor speaking for a body)
+    if learn_last and np.kind not in ("media", "anonymous"):
+        ctx.ru_last_voice = np  # type: ignore[attr-defined]
     return quote_of(np, verb, direct, text, para, sentence)
+
+
+@cache
+def _body_classes() -> tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]:
+    """speaker_body_synonyms.txt: (full name, its other names, a pattern of the full name in
+    any case: each word's stem without its last letter)."""
+    pack = get_pack("ru")
+    if not pack.has_lexicon("speaker_body_synonyms.txt"):
+        return ()
+    out = []
+    for fields in pack.fields("speaker_body_synonyms.txt"):
+        full = fields[0]
+        names = frozenset(_fold(f.lower()) for f in fields)
+        words = [_fold(w.lower()) for w in full.split()]
+        stems = [re.escape(w[:-1] if len(w) > 4 else w) + r"\w*" for w in words]
+        out.append((full, names, re.compile(r"(?<!\w)" + r"\s+".join(stems))))
+    return tuple(out)
+
+
+def _full_body_name(name: str, seen: str) -> str:
+    """«Центробанк», «ЦБ», «регулятор» -> «Банк России» when the article has named it so."""
+    low = _fold(name.lower())
+    words = low.split()
+    if not words:
+        return ""
+    head = _role_heads().get(words[0], words[0])
+    forms = {low, " ".join([head, *words[1:]])}
+    for full, names, rx in _body_classes():
+        if forms & names and _fold(full.lower()) not in forms and rx.search(seen):
+            return full
+    return ""
+
+
+_INTERLOCUTOR_RE = re.compile(
+    r"(?i)собеседни(?:к|ца)\s+(?:агентства|издания|газеты|телеканала|портала|радиостанции)"
+)
+
+
+def _is_interlocutor(name: str, sentence: str) -> bool:
+    """«собеседник агентства / издания / газеты»: the outlet's interlocutor."""
+    return _fold(name.lower()).startswith("собеседни") and bool(_INTERLOCUTOR_RE.search(sentence))
