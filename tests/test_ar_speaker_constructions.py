@@ -548,3 +548,15 @@ def test_participle_after_an_institution_opening_a_kana_sentence():
     assert got == [("المعارضة الوطنية المسلحة", False)]
     # The participle's gender must agree with the institution's head noun.
     assert _voices("وكان الجيش قد نشر قواته على الحدود، مؤكدة أن الوضع مستقر.") == []
+
+
+def test_family_name_beginning_with_waw_and_a_feminine_bare_title():
+    got = _speakers_of(
+        "أكدت مديرة قسم العمليات بمكتب الأمم المتحدة إديم وسورنو، أمس الجمعة، أن الملايين "
+        "بحاجة لمساعدات.",
+        'وقالت المسؤولة الأممية: "ما رأيته كان مروعا".',
+    )
+    assert [name for name, _ in got] == ["إديم وسورنو", "إديم وسورنو"]
+    # Two coordinated entities, or a common first name after و, stay apart.
+    assert _voices("وأكدت موسكو وبيونغ يانغ أن التعاون مستمر.") == [("موسكو وبيونغ يانغ", False)]
+    assert _voices("وقال الوزير سامي وعلي إن التعاون مستمر.") == [("سامي", False)]

@@ -608,6 +608,12 @@ def _quoted_name_at(seg: list[_Tok], p: int) -> bool:
     )
 
 
+# Given names common enough to open a second, coordinated person («محمد وعلي»).
+_AR_COMMON_FIRST_NAMES = frozenset(
+    _n(w) for w in _words("محمد أحمد علي عمر خالد حسن حسين إبراهيم يوسف مصطفى سعيد فاطمة مريم")
+)
+
+
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
     if p > 0 and p < len(seg) and seg[p].quote != -1 and _quoted_name_at(seg, p):
@@ -636,7 +642,24 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
         if not _ar_name_like(t) or _role_at(seg, q, _AR_ROLES):
             break
         if q > p and t.norm[0] == "و" and len(t.norm) > 3:
-            break  # «موسكو وبيونغ يانغ»: a second, coordinated entity
+            # «موسكو وبيونغ يانغ»: a second, coordinated entity. But «TITLE إديم وسورنو،»: a
+            # family name that begins with و, the last word before a comma or أن, after a
+            # title and a one-word given name, and no title, place or common first name
+            # after و.
+            base = t.norm[1:]
+            last = q + 1 == len(seg) or bool(_COMMA_RE.search(seg[q + 1].gap))
+            last = last or seg[q + 1].norm in _AN_FORMS
+            if not (
+                p > 0  # after a title
+                and q == p + 1
+                and last
+                and not base.startswith("ال")
+                and base not in _AR_ROLES
+                and not _side_candidates(base)
+                and base not in _AR_COMMON_FIRST_NAMES
+                and seg[p].norm not in _AR_COMMON_FIRST_NAMES
+            ):
+                break
         q += 1
     return q
 
@@ -2454,6 +2477,25 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
                     role=c.role,
                     affiliation=c.affiliation or q.affiliation,
                 )
+            elif not named.get(head) and head.endswith("ه") and head not in unnamed:
+                # «المسؤولة الأممية» after «مديرة القسم فلانة»: a feminine title is the one
+                # named woman (a feminine title head) of the article.
+                women = {
+                    c.speaker: c
+                    for h, cs in named.items()
+                    if h.endswith("ه")
+                    for c in cs
+                    if not (q.affiliation and c.affiliation and q.affiliation != c.affiliation)
+                }
+                if len(women) == 1:
+                    c = next(iter(women.values()))
+                    q = replace(
+                        q,
+                        speaker=c.speaker,
+                        speaker_kind=c.speaker_kind,
+                        role=c.role,
+                        affiliation=c.affiliation or q.affiliation,
+                    )
             elif not named.get(head) and head in unnamed:
                 u = unnamed[head]
                 q = replace(q, speaker=u.speaker, speaker_kind="anonymous", role=u.role)
