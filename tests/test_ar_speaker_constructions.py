@@ -560,3 +560,10 @@ def test_family_name_beginning_with_waw_and_a_feminine_bare_title():
     # Two coordinated entities, or a common first name after و, stay apart.
     assert _voices("وأكدت موسكو وبيونغ يانغ أن التعاون مستمر.") == [("موسكو وبيونغ يانغ", False)]
     assert _voices("وقال الوزير سامي وعلي إن التعاون مستمر.") == [("سامي", False)]
+
+
+def test_quoted_outlet_subject_with_an_object_after_it():
+    got = _voices('من جانبها، نشرت "فرانس برس" نبأ عاجلاً بعنوان: "مروحية تتعرض إلى حادث".')
+    assert got == [("فرانس برس", False)]
+    # A quoted phrase that is no outlet is no subject.
+    assert _voices('من جانبها، نشرت "الساحة الخضراء" نبأ عاجلاً بعنوان: "مروحية تتعرض".') == []

@@ -1662,9 +1662,13 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         ):
             # «وكتب الشيباني في تغريدة …»: a surname met before, then a circumstance.
             np = ctx.by_surname[core[0].norm]
-        if np is None and len(core) <= 3 and all(x.quote == core[0].quote != -1 for x in core):
-            # «ذكرت "رويترز" أن»: a quoted outlet of the gazetteer as the subject.
-            name = _text(core, 0, len(core), sentence).strip(' «»"“”')
+        run = 0
+        while np is None and core and run < len(core) and core[run].quote == core[0].quote != -1:
+            run += 1
+        if np is None and 0 < run <= 3:
+            # «ذكرت "رويترز" أن»، «نشرت "فرانس برس" نبأ عاجلا بعنوان:»: a quoted outlet of the
+            # gazetteer as the subject (its object may follow).
+            name = _text(core, 0, run, sentence).strip(' «»"“”')
             if is_outlet_name(name):
                 np = _NP(name, "", "media", "", True)
         lead = next((x.norm for x in core if x.norm not in _AR_FILLERS), "")
