@@ -567,3 +567,12 @@ def test_quoted_outlet_subject_with_an_object_after_it():
     assert got == [("فرانس برس", False)]
     # A quoted phrase that is no outlet is no subject.
     assert _voices('من جانبها، نشرت "الساحة الخضراء" نبأ عاجلاً بعنوان: "مروحية تتعرض".') == []
+
+
+def test_nationality_and_name_in_apposition_after_a_title():
+    got = _voices(
+        "عقد مدرب منتخب كينيا، الجزائري سامي الخطيب، الندوة الصحفية.",
+        "وقال الخطيب إن المباراة صعبة.",
+        "وأوضح المدرب الجزائري أن الفريق جاهز.",
+    )
+    assert got == [("سامي الخطيب", False), ("سامي الخطيب", False)]

@@ -1002,6 +1002,22 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
             end = _consume_ar_role(sub, 0, False)
             after_comma = end < len(sub) and bool(_COMMA_RE.search(sub[end].gap))
             name_end = end if after_comma else _ar_name_span(sub, end)
+            nationality = _side_at(sub, end) if after_comma else None
+            if nationality is not None and nationality.type == "adj":
+                # «مدرب منتخب تنزانيا، الجزائري عادل عمروش،»: the title, then the person's own
+                # nationality and name in apposition.
+                n_end = end + len(nationality.words)
+                named_end = _ar_name_span(sub, n_end) if n_end < len(sub) else n_end
+                if named_end > n_end and not _COMMA_RE.search(sub[n_end].gap):
+                    np = _NP(
+                        _name_text(sub, n_end, named_end, sentence), _text(sub, 0, end, sentence)
+                    )
+                    np.kind = _kind_of(sub[:end], _AR_ROLES)[0] or "other"
+                    np.affiliation = nationality.side
+                    ctx.learn(np)
+                    out.append((p, np))
+                    resume = p + named_end
+                    continue
             if (
                 end < len(sub)
                 and name_end > end
