@@ -576,3 +576,14 @@ def test_nationality_and_name_in_apposition_after_a_title():
         "وأوضح المدرب الجزائري أن الفريق جاهز.",
     )
     assert got == [("سامي الخطيب", False), ("سامي الخطيب", False)]
+
+
+def test_statement_relayed_by_an_office_or_outlet():
+    got = _voices(
+        'وقال وكيل الوزارة "سامي الأمين"، في تصريح صحفي، نقله إعلام مجلس الوزراء: "إن '
+        'المباحثات مستمرة".'
+    )
+    assert got == [("سامي الأمين", False), ("إعلام مجلس الوزراء", True)]
+    # Relayed by a person: no cited source.
+    got = _voices('وقال الوزير سامي الخطيب، في تصريح، نقله سليم: "إن المباحثات مستمرة".')
+    assert got == [("سامي الخطيب", False)]

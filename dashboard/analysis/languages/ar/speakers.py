@@ -1333,6 +1333,9 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
                 channel=h.channel,
             )
         )
+        relay = _relayed_by(toks, h, sentence) if not h.channel else None
+        if relay is not None:
+            out.append(_source_quote(relay[0], relay[1], text, para, sentence))
         voice = _on_the_tongue_of(toks, h, sentence, ctx)
         if voice is not None:
             out.append(
@@ -1352,6 +1355,31 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             channel = _channel_name(h.channel)
             out.append(_source_quote(channel, h.channel_cue or out[-1].verb, text, para, sentence))
     return out
+
+
+# «في تصريح صحفي، نقله إعلام مجلس السيادة:»: a statement relayed by an outlet or office.
+_AR_RELAYED = frozenset(_n(w) for w in _words("نقله نقلته نقلها نقلتها أوردته أوردتها"))
+
+
+def _relayed_by(toks, h: _Hit, sentence) -> tuple[str, str] | None:
+    """(source, cue) of a relay clause between the verb and its content, else None."""
+    end = min(h.content_start, len(toks))
+    for k in range(h.trigger + 1, end - 1):
+        if toks[k].norm not in _AR_RELAYED or not _COMMA_RE.search(toks[k].gap):
+            continue
+        e = k + 1
+        while e < end and not (_COMMA_RE.search(toks[e].gap) or ":" in toks[e].gap):
+            e += 1
+        np = _parse_ar_np(toks[k + 1 : e], sentence, strict=True) if 1 < e - k <= 6 else None
+        if np is None:
+            return None
+        if np.body or np.kind == "media" or is_outlet_name(np.name):
+            return _without_gloss(np.name), toks[k].surf
+        if np.role and np.kind in ("state", "organisation", "media"):
+            # «إعلام مجلس السيادة»: an office of an institution, named whole.
+            return _name_text(toks, k + 1, e, sentence), toks[k].surf
+        return None
+    return None
 
 
 _ALA = _n("على")
