@@ -587,3 +587,17 @@ def test_statement_relayed_by_an_office_or_outlet():
     # Relayed by a person: no cited source.
     got = _voices('وقال الوزير سامي الخطيب، في تصريح، نقله سليم: "إن المباحثات مستمرة".')
     assert got == [("سامي الخطيب", False)]
+
+
+def test_verbal_noun_of_saying_with_its_subject():
+    got = _voices(
+        "بعد إعلان حركة النهضة قبولها مقترح وقف إطلاق النار، أعرب رئيس الوزراء سامي الخطيب عن "
+        "أمله في التهدئة."
+    )
+    assert got == [("حركة النهضة", False), ("سامي الخطيب", False)]
+    got = _voices("وجاء ذلك عقب تأكيد وزير الخارجية سامي الخطيب أن المفاوضات مستمرة.")
+    assert got == [("سامي الخطيب", False)]
+    # A place's declaration, or a masdar inside a statement, speaks for nobody.
+    assert _voices("وتمسك السودان بإعلان جدة الموقع في مايو.") == []
+    got = _voices("وقال الوزير إن إعلان الحكومة أن الوضع مستقر جاء متأخرا.")
+    assert got == [("الوزير", False)]

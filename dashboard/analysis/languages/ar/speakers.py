@@ -898,6 +898,46 @@ def _what_x_confirmed(toks, sentence, ctx, quotes_len) -> list[_Hit]:
     return out
 
 
+# Verbal nouns of saying («بعد إعلان الحركة قبولها»، «عقب تأكيد الوزير أن»).
+_AR_SAYING_MASDARS = frozenset(
+    _n(w) for w in _words("إعلان تأكيد قول إعراب نفي تحذير إشارة اعتراف تعهد")
+)
+
+
+def _masdar_statements(toks, sentence, ctx, hits) -> list[_Hit]:
+    """«بعد إعلان حركة حماس قبولها المقترح»، «عقب تأكيد الوزير أن …»: a verbal noun of saying
+    with its subject in the genitive (an institution, a titled or known name), then أن/إن or a
+    possessed noun object («قبولها»): the subject said it."""
+    for k in range(len(toks) - 2):
+        norm = toks[k].norm
+        if norm not in _AR_SAYING_MASDARS and not (
+            norm[:1] in "وب" and norm[1:] in _AR_SAYING_MASDARS
+        ):
+            continue
+        if toks[k].quote != -1 or any(h.trigger <= k for h in hits):
+            continue  # a masdar inside or after a statement is its content
+        for e in range(min(len(toks), k + 7), k + 1, -1):
+            if e >= len(toks) or any(
+                _COMMA_RE.search(x.gap) or _HARD_PUNCT.search(x.gap) for x in toks[k + 1 : e + 1]
+            ):
+                continue
+            nxt = toks[e].norm
+            if not (nxt in _AN_FORMS or _possessed(nxt) or nxt.endswith(("ها", "هم"))):
+                continue
+            np = _parse_ar_np(toks[k + 1 : e], sentence, strict=True)
+            if np is None or not (
+                np.body or (np.role and np.name != np.role) or _is_known(np, ctx)
+            ):
+                continue
+            if np.kind == "anonymous" or _side_at(toks, k + 1) is not None and not np.role:
+                continue  # «إعلان جدة»: a place's declaration
+            np = ctx.resolve(np)
+            ctx.learn(np)
+            content = e + 1 if nxt in _AN_FORMS else e
+            return [_Hit(np, toks[k].surf, content, -1, "", k)]
+    return []
+
+
 # «في بيان نشرته وكالة X إن …»: a statement published or issued by X.
 _AR_PUBLISHED = frozenset(
     _n(w)
@@ -1273,6 +1313,9 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
         ]
         if extra:
             hits = sorted([*hits, *extra], key=lambda h: h.trigger)
+    masdar = _masdar_statements(toks, sentence, ctx, hits)
+    if masdar:
+        hits = sorted([*hits, *masdar], key=lambda h: h.trigger)
     if not hits:
         published = _published_statement(toks, sentence, ctx)
         if published is not None:
@@ -2248,6 +2291,7 @@ _AR_TRIGGERS = _WordFilter(
     | {p[0] for p in _AR_SOURCES}
     | _AR_PUBLISHED
     | _AR_CHANNEL_HEADS
+    | _AR_SAYING_MASDARS
     # «وهو ما أكده فلان»: a verb with the object pronoun of «ما».
     | {v + s for v, verb in _AR_VERBS.items() if not verb.participle for s in ("ه", "ها")},
     "وف",
