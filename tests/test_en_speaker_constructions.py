@@ -152,3 +152,18 @@ def test_he_after_a_person_named_in_apposition_to_a_description():
 def test_inverted_verb_before_a_country_s_institution():
     got = _voices("Drones hit two depots overnight, says Norway's military")
     assert got == [("Norway's military", "state")]
+
+
+# --------------------------------------------------------------------------- passive agents
+
+
+def test_agent_of_a_passive_reporting_verb():
+    got = _voices("The talks stalled over two points insisted on by Norway and Sweden.")
+    assert got == [("Norway", "state"), ("Sweden", "state")]
+    got = _voices("A truce was announced by the Ministry of Planning and Development on Monday.")
+    assert got == [("Ministry of Planning and Development", "state")]
+    # No capitalised agent, no speaker; «by Monday» is a date, not an agent.
+    assert _voices("The boxer was warned by the referee twice.") == []
+    assert _voices("A ceasefire must be announced by Monday, officials in Oslo said.") == [
+        ("officials in Oslo", "anonymous")
+    ]

@@ -417,6 +417,14 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     np = _np_from_quote(out[-1])
                     out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
             continue
+        agent = _en_passive_agent(toks, i, sentence)
+        if agent:
+            # «two points insisted on by the US and Europe», «a truce was announced by Qatar»:
+            # the agent after «by» is who spoke; the statement is the sentence.
+            text = sentence.strip(_PUNCT_STRIP)
+            for one in agent:
+                out.append(_en_quote(one, t.surf, False, text, para, sentence, ""))
+            continue
         if not progressive and _en_not_a_statement(toks, i):
             continue
         q = _en_attribution(toks, i, sentence, quotes, quotes_len, ctx)
@@ -816,6 +824,60 @@ def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _
         return None
     np = _en_plausible(ctx.resolve(np), ctx)
     return np
+
+
+_EN_MONTHS = frozenset(
+    _words("january february march april may june july august september october november december")
+)
+
+
+def _month(norm: str) -> bool:
+    return norm in _EN_MONTHS
+
+
+def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
+    """The named agents of a passive reporting verb («announced by the Health Ministry»,
+    «insisted on by the US and Europe»): capitalised names (with «the», «of», «and») right
+    after «by», each side of an «and» when both are countries or known bodies."""
+    n = len(toks)
+    k = i + 1
+    if k < n and toks[k].norm in ("on", "upon"):
+        k += 1
+    if k >= n or toks[k].norm != "by" or toks[k].quote != -1 or not toks[i].norm.endswith("ed"):
+        return []
+    if _HARD_PUNCT.search(toks[k].gap) or _COMMA_RE.search(toks[k].gap):
+        return []
+    a = k + 1
+    if a < n and toks[a].norm == "the":
+        a += 1
+    e = a
+    while (
+        e < n
+        and toks[e].quote == -1
+        and (_en_cap(toks[e]) or (toks[e].norm in ("of", "and", "the") and e > a))
+    ):
+        if e > a and (_COMMA_RE.search(toks[e].gap) or _HARD_PUNCT.search(toks[e].gap)):
+            break
+        e += 1
+    while e > a and toks[e - 1].norm in ("of", "and", "the"):
+        e -= 1
+    if e == a or toks[a].norm in _EN_WHEN or _month(toks[a].norm):
+        return []  # «announced by Monday», «agreed by March»: a deadline
+    parts: list[list[_Tok]] = [[]]
+    for t in toks[a:e]:
+        if t.norm == "and" and parts[-1]:
+            parts.append([])
+        elif t.norm != "the" or parts[-1]:
+            parts[-1].append(t)
+    if len(parts) > 1 and _institution_name(_text(toks, a, e, sentence)):
+        parts = [toks[a:e]]  # «the Ministry of Planning and Development»: one name
+    out = []
+    for part in parts:
+        np = _en_np(part, sentence) if part else None
+        if np is None or not np.name or np.kind == "anonymous":
+            return []
+        out.append(np)
+    return out
 
 
 def _en_acronym(np: _NP, ctx: _Ctx) -> _NP:
