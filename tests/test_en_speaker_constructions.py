@@ -167,3 +167,12 @@ def test_agent_of_a_passive_reporting_verb():
     assert _voices("A ceasefire must be announced by Monday, officials in Oslo said.") == [
         ("officials in Oslo", "anonymous")
     ]
+
+
+def test_headline_crediting_its_claim_after_a_colon():
+    assert _voices("Nordic states keen on making our drones: Oslo") == [("Oslo", "state")]
+    assert _voices("Drone damages a school in the northern region: Governor") == [
+        ("Governor", "anonymous")
+    ]
+    assert _voices("Related topics: Europe") == []
+    assert _voices("Storm latest, live updates: Monday") == []

@@ -1088,6 +1088,30 @@ def _is_media(name: str) -> bool:
     return any(w in _EN_MEDIA_HINT for w in _words(name.lower()))
 
 
+# A headline that credits its claim after a colon: «Africa keen on making our weapons: Kyiv».
+_EN_HEADLINE_LABEL_RE = re.compile(
+    r"^(.{12,}?\S)\s*:\s*((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})\s*$"
+)
+
+
+def _en_headline_label(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
+    """A headline-like line (short, no full stop) ending with «: Name»: the name is the
+    source of the claim before the colon. A bare title («: Governor») is an unnamed voice."""
+    m = _EN_HEADLINE_LABEL_RE.match(paragraph.strip())
+    if not m or "." in m.group(1)[-2:] or len(m.group(1).split()) < 4:
+        return []  # «Related topics: Europe» is a page label, not a claim
+    toks, _ = _tokens(m.group(2))
+    if toks[0].norm in _EN_WHEN or _month(toks[0].norm):
+        return []
+    np = _en_np(toks, m.group(2))
+    if np is None or not np.name:
+        return []
+    np = _en_plausible(ctx.resolve(np), ctx)
+    if np is None:
+        return []
+    return [_en_quote(np, ":", False, m.group(1).strip(), para, paragraph, "")]
+
+
 def _join_open_quotes(sentences: list[str]) -> list[str]:
     """Sentences of a quotation in straight double quotes kept together: «"A. B," he said.»
     (the sentence splitter protects only curly quotes and guillemets)."""
@@ -1175,6 +1199,8 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         paragraph = _MIXED_QUOTES_RE.sub(r"“\1\2”", paragraph)
     if _BODY_HEAD_RE.search(paragraph):
         _learn_institutions(paragraph, ctx)
+    if ":" in paragraph and len(paragraph) <= 160:
+        out.extend(_en_headline_label(paragraph, para, ctx))
     lower = paragraph.lower()
     if not _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
         _en_opening_subject(paragraph, ctx)
