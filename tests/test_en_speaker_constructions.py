@@ -176,3 +176,12 @@ def test_headline_crediting_its_claim_after_a_colon():
     ]
     assert _voices("Related topics: Europe") == []
     assert _voices("Storm latest, live updates: Monday") == []
+
+
+def test_participle_closing_a_relative_clause_belongs_to_who():
+    got = _voices(
+        "“She is eligible,” Mark Lind, the committee spokesman, said on Friday.",
+        "Roe won her bout against the Italian boxer Maria Rossi, who quit after a minute, "
+        "saying the pain was unbearable.",
+    )
+    assert [name for name, _ in got] == ["Mark Lind", "Maria Rossi"]

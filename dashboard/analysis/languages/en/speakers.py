@@ -392,7 +392,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             ):
                 # «The bank cut rates, saying …»: the subject of the sentence speaks.
                 np = (
-                    out[-1:]
+                    _en_who_antecedent(toks, i, sentence, ctx)
+                    or out[-1:]
                     and _np_from_quote(out[-1])
                     or _en_leading_subject(toks, i, sentence, ctx)
                     or ctx.last
@@ -904,6 +905,29 @@ def _en_after_dateline(toks: list[_Tok], i: int) -> int:
                 return j
             return 0
     return 0
+
+
+def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """«… against Jane Roe, who quit after a minute, saying …»: the participle ends the
+    relative clause, so the person «who» refers to speaks (a capitalised name right before
+    «, who»)."""
+    for w in range(i - 1, max(0, i - 25), -1):
+        t = toks[w]
+        if t.quote != -1 or _HARD_PUNCT.search(t.gap) or t.norm in _EN_VERBS:
+            return None
+        if t.norm == "who" and _COMMA_RE.search(t.gap):
+            b = w
+            while b > 0 and toks[b - 1].surf[:1].isupper() and w - b < 4:
+                b -= 1
+                if _COMMA_RE.search(toks[b].gap) or _HARD_PUNCT.search(toks[b].gap):
+                    break
+            if b == w:
+                return None
+            np = _en_np(toks[b:w], sentence)
+            if np is None or not np.name or np.body:
+                return None
+            return _en_plausible(ctx.resolve(np), ctx)
+    return None
 
 
 def _en_adverb(t: _Tok) -> bool:
