@@ -202,6 +202,31 @@ class _NP:
     known: bool = False  # resolved against an earlier mention
 
 
+def quote_of(
+    np: _NP,
+    verb: str,
+    direct: bool,
+    text: str,
+    para: int,
+    sentence: str,
+    channel: str = "",
+) -> Quote:
+    """The statement of a speaker noun phrase: the one place a pack turns an `_NP` and its
+    cue into a `Quote` (name, kind, role and side from the phrase)."""
+    return Quote(
+        speaker=np.name,
+        speaker_kind=np.kind,
+        role=np.role,
+        verb=verb,
+        direct=direct,
+        text=text,
+        paragraph=para,
+        sentence=sentence,
+        affiliation=np.affiliation,
+        channel=channel,
+    )
+
+
 def _role_at(toks: list[_Tok], p: int, index: _RoleIndex, prep: bool = False):
     """Longest role entry starting at token p (optionally after a ب/ل prefix). `index` is
     a language's `roles(code)` (the cached prefix readings are per language)."""

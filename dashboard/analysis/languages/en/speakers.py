@@ -32,6 +32,7 @@ from dashboard.analysis.speakers.engine import (
     _tokens,
     _WordFilter,
     _words,
+    quote_of,
     roles,
 )
 from dashboard.analysis.textproc import split_sentences
@@ -356,7 +357,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 # «according to The Hill/Decision Desk HQ polling»: each is a cited source.
                 for name in joint:
                     one = _NP(name, "", "media", "", True)
-                    out.append(_en_quote(one, "according to", False, text, para, sentence, ""))
+                    out.append(quote_of(one, "according to", False, text, para, sentence, ""))
                 continue
             np = _en_np(seg, sentence)
             if np is None:
@@ -364,7 +365,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             np = _en_plausible(ctx.resolve(np), ctx)
             if np is None:
                 continue
-            out.append(_en_quote(np, "according to", False, text, para, sentence, ""))
+            out.append(quote_of(np, "according to", False, text, para, sentence, ""))
             continue
         progressive = (
             i > 0
@@ -400,7 +401,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 )
                 if np:
                     direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
-                    out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
+                    out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
             continue
         if t.norm not in _EN_VERBS and not progressive:
             continue
@@ -416,7 +417,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
                 if text:
                     np = _np_from_quote(out[-1])
-                    out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
+                    out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
             continue
         agent = _en_passive_agent(toks, i, sentence)
         if agent:
@@ -424,7 +425,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             # the agent after «by» is who spoke; the statement is the sentence.
             text = sentence.strip(_PUNCT_STRIP)
             for one in agent:
-                out.append(_en_quote(one, t.surf, False, text, para, sentence, ""))
+                out.append(quote_of(one, t.surf, False, text, para, sentence, ""))
             continue
         if not progressive and _en_not_a_statement(toks, i):
             continue
@@ -444,13 +445,11 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             ctx.last_person = np
         if text:
             for one in _en_conjuncts(np, sentence):
-                out.append(_en_quote(one, t.surf, direct, text, para, sentence, channel))
+                out.append(quote_of(one, t.surf, direct, text, para, sentence, channel))
             if channel and (_is_media(channel) or _en_titled(channel)):
                 # «X told Reuters»: the outlet is cited as the source of the statement.
                 media = _NP(channel, "", "media", "", True)
-                out.append(
-                    _en_quote(media, t.surf + " " + channel, False, text, para, sentence, "")
-                )
+                out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
 
 
@@ -506,21 +505,6 @@ def _en_titled(channel: str) -> bool:
     title (a newspaper, a channel); institutions an official tells are «the Senate». Known
     agencies («The Associated Press») are named without it."""
     return channel.startswith("The ") and 2 <= len(channel.split()) <= 4 and not _is_media(channel)
-
-
-def _en_quote(np, verb, direct, text, para, sentence, channel) -> Quote:
-    return Quote(
-        speaker=np.name,
-        speaker_kind=np.kind,
-        role=np.role,
-        verb=verb,
-        direct=direct,
-        text=text,
-        paragraph=para,
-        sentence=sentence,
-        affiliation=np.affiliation,
-        channel=channel,
-    )
 
 
 def _en_content(toks, k, sentence, quotes, quotes_len) -> tuple[bool, str]:
@@ -1133,7 +1117,7 @@ def _en_headline_label(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     np = _en_plausible(ctx.resolve(np), ctx)
     if np is None:
         return []
-    return [_en_quote(np, ":", False, m.group(1).strip(), para, paragraph, "")]
+    return [quote_of(np, ":", False, m.group(1).strip(), para, paragraph, "")]
 
 
 def _join_open_quotes(sentences: list[str]) -> list[str]:
