@@ -185,3 +185,11 @@ def test_participle_closing_a_relative_clause_belongs_to_who():
         "saying the pain was unbearable.",
     )
     assert [name for name, _ in got] == ["Mark Lind", "Maria Rossi"]
+
+
+def test_conceding_defeat_is_a_statement_conceding_goals_is_not():
+    assert _voices("Jane Roe has conceded defeat to John Doe after the vote.") == [
+        ("Jane Roe", "other")
+    ]
+    assert _voices("Roe concedes defeat in speech") == [("Roe", "other")]
+    assert _voices("The home side conceded two late goals.") == []

@@ -704,8 +704,11 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         qs, qe = quotes[quote_before]
         return np, True, sentence[qs + 1 : qe - 1].strip(" ,."), channel
     k = _en_skip_circumstance(toks, after)
-    if t.norm in _EN_ACTS:
+    if t.norm in _EN_ACTS or (
+        t.norm in _EN_OPINION and any(x.norm in _EN_ACT_OBJECTS for x in toks[k : k + 3])
+    ):
         # «X condemned the attack»: a speech act by a named voice; the clause is its content.
+        # «X conceded defeat»: an opinion verb whose object makes it an act.
         if np.name[:1].isupper() and k < n and np.kind != "anonymous":
             direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
             return np, direct, text, channel
@@ -762,6 +765,8 @@ def _name_like(seg: list[_Tok]) -> bool:
 
 
 _EN_BE = frozenset(_words("is was were are be been being"))
+# Objects that make a verb of belief a public act: «conceded defeat», «admitted defeat».
+_EN_ACT_OBJECTS = frozenset(_words("defeat"))
 # «Zelensky is claiming progress»: a participle after these is a finite verb, not a passive.
 _EN_PROGRESSIVE_BE = frozenset(_words("is was were are"))
 # Those that report with any object («is claiming progress»); others need «that» or a quote
