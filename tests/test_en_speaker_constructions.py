@@ -193,3 +193,14 @@ def test_conceding_defeat_is_a_statement_conceding_goals_is_not():
     ]
     assert _voices("Roe concedes defeat in speech") == [("Roe", "other")]
     assert _voices("The home side conceded two late goals.") == []
+
+
+def test_went_on_to_say_and_a_pronoun_after_a_clause():
+    got = _voices(
+        "Sir Alan accused Mr Lund of never reading the report.",
+        "Mr Lund took a huge gamble by calling the vote early.",
+        "But as he was quizzed by broadcasters today he continued to say that the plans were "
+        "in place.",
+        "He went on to say the country lost something special.",
+    )
+    assert [name for name, _ in got] == ["Sir Alan", "Lund", "Lund"]

@@ -619,6 +619,12 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         if inverted is not None:
             return inverted, False, sentence[: toks[i].start].strip(_PUNCT_STRIP), channel
     start = i
+    if start >= 3 and toks[start - 1].norm == "to" and toks[start - 1].quote == -1:
+        # «He went on to say …», «she continued to say …»: the subject is before the phrase.
+        if toks[start - 2].norm == "on" and toks[start - 3].norm in _EN_GO:
+            start -= 3
+        elif toks[start - 2].norm in _EN_CONTINUE:
+            start -= 2
     while start > 0 and (
         toks[start - 1].norm in _EN_SKIP_BEFORE_VERB
         or _en_adverb(toks[start - 1])
@@ -628,6 +634,8 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     segs, quote_before = _en_segments_before(toks, start)
     np = None
     closest = _en_trim(segs[0]) if segs else []
+    if len(closest) > 1 and closest[-1].norm in _EN_PRONOUNS and not _en_cap(closest[-2]):
+        closest = closest[-1:]  # «quizzed by broadcasters today he continued to say»
     if closest and len(closest) == 1 and closest[0].norm in _EN_PRONOUNS:
         np = _en_pronoun(closest[0].norm, ctx)
         if closest[0].norm == "it" and closest[0] is not toks[0]:
@@ -765,6 +773,8 @@ def _name_like(seg: list[_Tok]) -> bool:
 
 
 _EN_BE = frozenset(_words("is was were are be been being"))
+_EN_GO = frozenset(_words("went goes go going"))
+_EN_CONTINUE = frozenset(_words("continued continues continue went"))
 # Objects that make a verb of belief a public act: «conceded defeat», «admitted defeat».
 _EN_ACT_OBJECTS = frozenset(_words("defeat"))
 # «Zelensky is claiming progress»: a participle after these is a finite verb, not a passive.
@@ -1256,9 +1266,15 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
         return
     name = m.group(1)
     words = name.split()
+    titled = len(words) >= 2 and words[0].rstrip(".") in _EN_HONORIFICS
+    if titled and words[0] not in _EN_KNIGHTED:
+        name, words = " ".join(words[1:]), words[1:]  # «Mr Sunak took a gamble …»
     known = ctx.by_surname.get(" ".join(_nphrase(name)))
     if known is not None and not known.body and known.kind != "anonymous":
         ctx.last_person = known
+        return
+    if titled:
+        ctx.last_person = _NP(name)  # a title names a person, whatever follows
         return
     if not appos and m.group(2) != "," or len(words) < 2:
         return
