@@ -204,3 +204,13 @@ def test_went_on_to_say_and_a_pronoun_after_a_clause():
         "He went on to say the country lost something special.",
     )
     assert [name for name, _ in got] == ["Sir Alan", "Lund", "Lund"]
+
+
+def test_one_word_name_opening_a_paragraph_is_who_she_is_next():
+    got = _voices(
+        "“We are the underdog,” Lund said at a rally.",
+        "The union's president Ole Berg announced that it would not endorse anyone.",
+        "Lund painted her campaign as one of unity at the rally.",
+        "“We’re tired of all that division,” she said.",
+    )
+    assert [name for name, _ in got] == ["Lund", "Ole Berg", "Lund"]

@@ -443,6 +443,11 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             ctx.last_body = np
         elif np.kind != "anonymous":
             ctx.last_person = np
+            one = _nphrase(np.name)
+            if len(one) == 1 and np.name[:1].isupper():
+                # «Harris said»: a person named by one word is met again by it («Harris
+                # painted …»), which the engine files only for names of two words or more.
+                ctx.by_surname.setdefault(one[0], np)
         if text:
             for one in _en_conjuncts(np, sentence):
                 out.append(quote_of(one, t.surf, direct, text, para, sentence, channel))
