@@ -214,3 +214,13 @@ def test_one_word_name_opening_a_paragraph_is_who_she_is_next():
         "“We’re tired of all that division,” she said.",
     )
     assert [name for name, _ in got] == ["Lund", "Ole Berg", "Lund"]
+
+
+def test_media_subject_of_showed_is_a_source():
+    got = _voices(
+        "The president visited the flooded towns on Friday, Norwegian state media showed."
+    )
+    assert got == [("Norwegian state media", "media")]
+    got = _voices("The mayor hoped for a surge, but CNN exit polls showed him trailing.")
+    assert got == [("CNN", "media")]
+    assert _voices("Data showed prices rose in May.") == []

@@ -403,6 +403,16 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
                     out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
             continue
+        if t.norm in _EN_SHOW and t.quote == -1:
+            media = _en_media_subject(toks, i, sentence)
+            if media is not None:
+                # «Syrian state media showed», «CNN exit polls showed»: the outlet is the
+                # source of what the sentence reports.
+                text = sentence[: toks[i].start].strip(_PUNCT_STRIP)
+                if i + 1 < len(toks):
+                    text = _strip_span(sentence, toks[i + 1].start, len(sentence)) or text
+                out.append(quote_of(media, t.surf, False, text, para, sentence, ""))
+            continue
         if t.norm not in _EN_VERBS and not progressive:
             continue
         if out and toks[i - 1].norm == "and" and toks[i - 1].quote == -1:
@@ -885,6 +895,32 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
     return out
 
 
+_EN_SHOW = frozenset(_words("showed shows"))
+
+
+def _en_media_subject(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
+    """The outlet in the subject of «showed» («Syrian state media showed», «pictures on news
+    agency SANA showed», «CNN exit polls showed»): a known agency written there, else a
+    subject with a media word; anything else («data showed») is none."""
+    segs, _q = _en_segments_before(toks, i)
+    seg = _en_trim(segs[0]) if segs else []
+    if not seg or len(seg) > 8:
+        return None
+    for t in seg:
+        if t.surf in _AGENCIES:
+            return _NP(t.surf, "", "media", "", True)  # as written, as its credits are
+    while seg and seg[0].norm in _EN_ARTICLES:
+        seg = seg[1:]
+    name = _text(seg, 0, len(seg), sentence) if seg else ""
+    if (
+        name
+        and (_is_media(name) or name.lower().endswith(" media"))
+        and any(w[:1].isupper() for w in name.split())
+    ):
+        return _NP(name, "", "media", "", True)
+    return None
+
+
 def _en_acronym(np: _NP, ctx: _Ctx) -> _NP:
     """«ECB rate-setters said», «the ECB said» after «the European Central Bank»: a name that
     opens with the initials of an institution named before is that institution."""
@@ -1056,7 +1092,7 @@ def _looks_appos(seg: list[_Tok]) -> bool:
     return bool(seg) and seg[0].norm in ("a", "an", "the") and bool(_kind_of(seg, _EN_ROLES)[0])
 
 
-_EN_TRIGGERS = _WordFilter(set(_EN_VERBS | _EN_PARTICIPLES | {"according"}), "")
+_EN_TRIGGERS = _WordFilter(set(_EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | {"according"}), "")
 
 
 def _credit(name: str, cue: str, para: int, paragraph: str) -> Quote:
