@@ -224,3 +224,12 @@ def test_media_subject_of_showed_is_a_source():
     got = _voices("The mayor hoped for a surge, but CNN exit polls showed him trailing.")
     assert got == [("CNN", "media")]
     assert _voices("Data showed prices rose in May.") == []
+
+
+def test_called_someone_to_congratulate_and_a_quantified_subject():
+    got = _voices("The broadcaster reports Jane Roe called Doe to congratulate him on his win.")
+    assert ("Jane Roe", "other") in got
+    got = _voices("Prime Minister Ole Berg spoke to Doe to congratulate him on the victory.")
+    assert got == [("Ole Berg", "official")]
+    assert _voices("Many world leaders congratulated Doe.") == [("Many world leaders", "anonymous")]
+    assert _voices("She went to Oslo to congratulate the team.") == []

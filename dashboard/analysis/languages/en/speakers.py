@@ -584,8 +584,13 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
 
 def _en_trim(seg: list[_Tok]) -> list[_Tok]:
     for j in range(len(seg) - 1, -1, -1):
-        if _en_breaks(seg, j):
-            return seg[j + 1 :]
+        if _en_breaks(seg, j) or (
+            0 < j < len(seg) - 1
+            and seg[j].norm in _EN_VERBS
+            and seg[j].surf.islower()
+            and seg[j + 1].surf[:1].isupper()
+        ):
+            return seg[j + 1 :]  # «ABC News reports Jane Roe called …»: a verb ends a phrase
     return seg
 
 
@@ -640,6 +645,8 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             start -= 3
         elif toks[start - 2].norm in _EN_CONTINUE:
             start -= 2
+        else:
+            start = _en_contact_verb(toks, start)
     while start > 0 and (
         toks[start - 1].norm in _EN_SKIP_BEFORE_VERB
         or _en_adverb(toks[start - 1])
@@ -789,6 +796,26 @@ def _name_like(seg: list[_Tok]) -> bool:
 
 _EN_BE = frozenset(_words("is was were are be been being"))
 _EN_GO = frozenset(_words("went goes go going"))
+_EN_CALLED = frozenset(_words("called phoned telephoned rang"))
+_EN_OBJ_PRONOUNS = frozenset(_words("him her them"))
+
+
+def _en_contact_verb(toks: list[_Tok], start: int) -> int:
+    """«X called Trump to congratulate him», «X spoke to Y to congratulate him»: the subject
+    is before the call (start moved to the contact verb), else start unchanged."""
+    j = start - 2  # toks[start - 1] is «to»
+    k = j
+    while k >= 0 and start - 2 - k < 3 and (_en_cap(toks[k]) or toks[k].norm in _EN_OBJ_PRONOUNS):
+        k -= 1
+    if k == j or k < 1 or toks[k].quote != -1:
+        return start
+    if toks[k].norm in _EN_CALLED:
+        return k
+    if toks[k].norm in ("to", "with") and toks[k - 1].norm == "spoke":
+        return k - 1
+    return start
+
+
 _EN_CONTINUE = frozenset(_words("continued continues continue went"))
 # Objects that make a verb of belief a public act: «conceded defeat», «admitted defeat».
 _EN_ACT_OBJECTS = frozenset(_words("defeat"))
@@ -985,6 +1012,9 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     if np.role and np.role == np.name and not np.known and np.kind != "media":
         np.kind = "anonymous"  # «a Hamas official», «the President» with no name given
         return np
+    if words[0].lower() in _EN_QUANTIFIERS and all(w.islower() for w in words[1:]):
+        np.kind = "anonymous"  # «Many world leaders congratulated …»: capitalised by position
+        return np
     if np.known or any(w[:1].isupper() or w[:1].isdigit() for w in words):
         if words[0] == "I" and len(words) > 1:
             return None  # «I must say»: the writer's own voice
@@ -998,6 +1028,9 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np.kind = "anonymous"
         return np
     return None
+
+
+_EN_QUANTIFIERS = frozenset(_words("many some several most all other others few both two three"))
 
 
 def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
