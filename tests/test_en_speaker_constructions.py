@@ -233,3 +233,14 @@ def test_called_someone_to_congratulate_and_a_quantified_subject():
     assert got == [("Ole Berg", "official")]
     assert _voices("Many world leaders congratulated Doe.") == [("Many world leaders", "anonymous")]
     assert _voices("She went to Oslo to congratulate the team.") == []
+
+
+def test_called_for_and_called_with_a_quotation_but_not_called_off():
+    got = _voices(
+        "The Norwegian Foreign Ministry called the measure a way to give a “false impression "
+        "of humanity,” the agency said."
+    )
+    assert got[0] == ("Norwegian Foreign Ministry", "state")
+    assert _voices("Jane Roe called for calm.") == [("Jane Roe", "other")]
+    assert _voices("Jane Roe called off the strike.") == []
+    assert _voices("Jane Roe called an election for July.") == []

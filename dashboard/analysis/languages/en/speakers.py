@@ -831,6 +831,13 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     («media reports said», «reports said»): no one speaks at this word."""
     if i > 0 and toks[i - 1].norm in _EN_BE and toks[i - 1].quote == -1:
         return True
+    if toks[i].norm in ("called", "calls"):
+        # «X called for calm», «X called the move “a disgrace”» report speech; «called off
+        # the strike», «called an election», «so-called» do not.
+        if i + 1 >= len(toks) or (i > 0 and toks[i - 1].norm == "so"):
+            return True
+        if toks[i + 1].norm != "for" and all(t.quote == -1 for t in toks[i + 1 : i + 15]):
+            return True
     if toks[i].norm in ("added", "adds", "add") and i + 1 < len(toks):
         nxt = toks[i + 1]
         if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
