@@ -244,3 +244,16 @@ def test_called_for_and_called_with_a_quotation_but_not_called_off():
     assert _voices("Jane Roe called for calm.") == [("Jane Roe", "other")]
     assert _voices("Jane Roe called off the strike.") == []
     assert _voices("Jane Roe called an election for July.") == []
+
+
+def test_they_is_never_one_named_person():
+    got = _voices(
+        "Jane Roe, the climate chief, said the deal was a base.",
+        "They said they had faced headwinds.",
+        "Officials in Oslo said the talks were over. They said a deal was close.",
+    )
+    assert got == [
+        ("Jane Roe", "official"),
+        ("Officials in Oslo", "anonymous"),
+        ("Officials in Oslo", "anonymous"),
+    ]

@@ -1049,7 +1049,10 @@ def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
         if ctx.last_person is not None:
             return ctx.last_person
         return ctx.last if ctx.last is not None and ctx.last is not ctx.last_body else None
-    return ctx.last
+    last = ctx.last
+    if norm == "they" and last is not None and last is ctx.last_person and " and " not in last.name:
+        return None  # «They said» is never one named person («Jane Roe said …. They said»)
+    return last
 
 
 _EN_DESCRIBE = frozenset(_words("described describes"))
