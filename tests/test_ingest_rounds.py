@@ -105,21 +105,48 @@ def test_one_round_and_many_rounds_store_the_same_clusters(tmp_path, monkeypatch
         many.close()
 
 
-def test_a_failed_clustering_leaves_no_signature_and_the_next_update_heals(duck_store, monkeypatch):
+def table_counts(store: Store) -> dict[str, int]:
+    tables = ("articles", "quotes", "date_mentions", "terms", "frames", "event_names")
+    tables += ("article_minhash", "article_lsh", "agency_credits", "article_clusters")
+    return {t: count(store, t) for t in tables}
+
+
+def test_a_round_whose_clustering_fails_leaves_the_store_as_before(any_store, monkeypatch):
+    # Round 1 (4 dispatch copies) is stored and clustered; round 2's clustering fails.
+    from dashboard.ingest.readers import read_path
+
+    raws = read_path(WIRE / "dispatch").articles
+    done = ingest.ingest_result(any_store, _result(raws[:4]), workers=1)
+    assert done.added == 4
+    before = table_counts(any_store)
+    assert before["articles"] == 4 and before["article_lsh"] == 37 * 4
+    assert before["article_clusters"] >= 2 and before["terms"] > 0
+    version = any_store.data_version()
+    clusters = cluster_rows(any_store)
+
     def boom(*_a, **_k):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(syndication, "_ranked_rows", boom)
-    report = ingest_path(duck_store, WIRE / "dispatch", workers=1)
-    assert report.added == 12
-    assert any("clustering failed" in o.detail for o in report.outcomes if o.status == "warning")
-    # The clustering transaction rolled back whole: no signature, band, credit or cluster.
-    for table in ("article_minhash", "article_lsh", "agency_credits", "article_clusters"):
-        assert count(duck_store, table) == 0, table
+    report = ingest.ingest_result(any_store, _result(raws[4:8]), workers=1)
+    assert report.added == 0 and report.rejected == 4
+    assert all("disk full" in o.detail for o in report.outcomes if o.status == "rejected")
+    # Articles, their rows, signatures, bands, credits and clusters: all as before.
+    assert table_counts(any_store) == before
+    assert cluster_rows(any_store) == clusters
+    assert any_store.data_version() == version
     monkeypatch.undo()
-    done = update_clusters(duck_store)
-    assert done.signed == 12 and count(duck_store, "article_lsh") == 37 * 12
-    assert cluster_files(duck_store) == {frozenset(TOURISM)}
+    # The same files ingested again are stored and clustered as if nothing had failed.
+    again = ingest_path(any_store, WIRE / "dispatch", workers=1)
+    assert again.added == 8 and again.duplicates == 4
+    assert count(any_store, "article_lsh") == 37 * 12
+    assert cluster_files(any_store) == {frozenset(TOURISM)}
+
+
+def _result(raws):
+    from dashboard.ingest.readers import ReadResult
+
+    return ReadResult(articles=list(raws), problems=[])
 
 
 def test_a_failed_bulk_write_of_a_round_leaves_nothing(any_store, monkeypatch):

@@ -303,6 +303,10 @@ SYNDICATION_TABLES = ("article_minhash", "article_clusters", "agency_credits", "
 DERIVED_TABLES = ("quotes", "date_mentions", "terms", "frames", "event_names")
 
 
+class _TrialDone(Exception):
+    """Rolls back a trial write (Store.storing_error)."""
+
+
 class StoreError(RuntimeError):
     """A storage problem with a message meant for the user."""
 
@@ -848,34 +852,51 @@ class Store:
             self._bump_version(cur)
         return True
 
-    def add_many(self, items: list[tuple[Article, RawArticle]]) -> int:
-        """Store many articles in one transaction (bulk ingest); returns how many were new."""
+    def add_many(self, items: list[tuple[Article, RawArticle]], cur=None) -> int:
+        """Store many articles in one transaction (bulk ingest); returns how many were new.
+
+        With `cur`, inside the caller's transaction (ingest: a round's articles and their
+        wire-copy clustering commit together)."""
+        if cur is None:
+            with self.backend.transaction() as own:
+                return self.add_many(items, own)
         added = 0
-        with self.backend.transaction() as cur:
-            hashes = [raw.content_hash() for _, raw in items]
-            existing: set[str] = set()
-            for i in range(0, len(hashes), 500):
-                chunk = hashes[i : i + 500]
-                marks = ",".join("?" for _ in chunk)
-                cur.execute(
-                    self._sql(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})"),
-                    chunk,
-                )
-                existing.update(r[0] for r in cur.fetchall())
-            rows = {t: [] for t in ("articles", *DERIVED_TABLES)}
-            for (article, raw), h in zip(items, hashes, strict=True):
-                if h in existing:
-                    continue
-                existing.add(h)
-                for table, values in self._rows(article, raw, h).items():
-                    rows[table].extend(values)
-                added += 1
-            for table, values in rows.items():
-                if values:
-                    self._bulk_insert(cur, table, values)
-            if added:
-                self._bump_version(cur)
+        hashes = [raw.content_hash() for _, raw in items]
+        existing: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ",".join("?" for _ in chunk)
+            cur.execute(
+                self._sql(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})"),
+                chunk,
+            )
+            existing.update(r[0] for r in cur.fetchall())
+        rows = {t: [] for t in ("articles", *DERIVED_TABLES)}
+        for (article, raw), h in zip(items, hashes, strict=True):
+            if h in existing:
+                continue
+            existing.add(h)
+            for table, values in self._rows(article, raw, h).items():
+                rows[table].extend(values)
+            added += 1
+        for table, values in rows.items():
+            if values:
+                self._bulk_insert(cur, table, values)
+        if added:
+            self._bump_version(cur)
         return added
+
+    def storing_error(self, article: Article, raw: RawArticle) -> Exception | None:
+        """Why this one article cannot be stored (None if it can): it is written in a
+        transaction that is then rolled back, so nothing stays behind either way."""
+        try:
+            with self.backend.transaction() as cur:
+                self._insert(cur, article, raw, raw.content_hash())
+                raise _TrialDone
+        except _TrialDone:
+            return None
+        except Exception as exc:  # noqa: BLE001 - the driver's own error is the answer
+            return exc
 
     def _bulk_insert(self, cur, table: str, values: list[tuple]) -> None:
         """All rows of one table in one statement, inside the caller's transaction.
