@@ -189,3 +189,41 @@ def test_a_store_signed_before_the_band_table_gets_its_bands(duck_store):
     assert done.signed == 0
     assert count(duck_store, "article_lsh") == 37 * 12
     assert cluster_rows(duck_store) == built
+
+
+def _pair_with_jaccard(rng, shared: int, own: int) -> tuple[set[str], set[str]]:
+    """Two shingle sets with `shared` common and `own` private members each."""
+    words = [f"w{rng.randrange(10**9)}" for _ in range(shared + 2 * own)]
+    common = set(words[:shared])
+    return common | set(words[shared : shared + own]), common | set(words[shared + own :])
+
+
+def test_the_signature_prefilter_keeps_every_pair_at_a_copy_threshold():
+    # 300 pairs exactly at Jaccard 0.5 (150 shared, 75 + 75 own): their MinHash estimates
+    # scatter around 0.5 (standard error 0.044); none may be pruned before the exact check.
+    import random
+
+    rng = random.Random(17)
+    estimates = []
+    for _ in range(300):
+        a, b = _pair_with_jaccard(rng, 150, 75)
+        assert syndication.is_copy(a, b)[0]
+        est = syndication._minhash_of(a).jaccard(syndication._minhash_of(b))
+        estimates.append(est)
+        assert syndication._could_be_copy(est, len(a), len(b))
+    assert min(estimates) < 0.45 < 0.55 < max(estimates)  # the estimates do scatter
+
+
+def test_the_signature_prefilter_prunes_pairs_far_from_a_copy():
+    # Same story, different articles: a Jaccard estimate of 0.15 between texts of similar
+    # size cannot hide a copy; a short text inside a long one (containment) can.
+    assert not syndication._could_be_copy(0.15, 240, 260)
+    assert not syndication._could_be_copy(0.27, 200, 200)
+    assert syndication._could_be_copy(0.29, 200, 200)  # 0.29 + 0.22 reaches 0.5
+    assert syndication._could_be_copy(0.15, 60, 600)  # a trimmed copy: containment
+    assert not syndication._could_be_copy(0.6, 8, 9)  # two short briefs need 0.9
+    pairs = [("a", "b"), ("a", "c")]
+    sig = {k: syndication._minhash_of({f"{k}{i}" for i in range(50)}) for k in "abc"}
+    sig["c"] = sig["a"]  # identical signatures: a sure candidate
+    sizes = dict.fromkeys("abc", 50)
+    assert syndication._plausible_pairs(pairs, sig, sizes) == [("a", "c")]

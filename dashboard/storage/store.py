@@ -564,6 +564,23 @@ def _shallow_fields(obj: Any) -> dict[str, Any]:
     raise TypeError(f"{type(obj).__name__} is not JSON serializable")
 
 
+try:  # orjson writes dataclasses natively, ~5× faster than json with _shallow_fields
+    import orjson
+
+    def _article_json(article: Article) -> str:
+        """The parsed article as JSON for the `parsed` column (the same JSON values as
+        json.dumps(article.to_dict()), compact separators)."""
+        try:
+            return orjson.dumps(article, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+        except (TypeError, orjson.JSONEncodeError):  # a value orjson refuses: the slow way
+            return json.dumps(article, default=_shallow_fields, ensure_ascii=False)
+
+except ImportError:  # pragma: no cover - orjson is in requirements.txt
+
+    def _article_json(article: Article) -> str:
+        return json.dumps(article, default=_shallow_fields, ensure_ascii=False)
+
+
 def _redact(url: str) -> str:
     """Hide the password of a database URL in messages and logs."""
     url = re.sub(r"(?i)(password=)[^&\s]*", r"\1***", url)
@@ -945,7 +962,7 @@ class Store:
                     article.date_source,
                     article.source_file,
                     raw.body,
-                    json.dumps(article, default=_shallow_fields, ensure_ascii=False),
+                    _article_json(article),
                     pd.Timestamp.now(tz="UTC").tz_localize(None).to_pydatetime(),
                 )
             ],
