@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from test_syndication import LOAN, TOURISM  # the hand-labelled wire clusters
 
@@ -227,3 +228,20 @@ def test_the_signature_prefilter_prunes_pairs_far_from_a_copy():
     sig["c"] = sig["a"]  # identical signatures: a sure candidate
     sizes = dict.fromkeys("abc", 50)
     assert syndication._plausible_pairs(pairs, sig, sizes) == [("a", "c")]
+
+
+def test_candidates_are_checked_on_stored_shingle_hashes_or_on_old_bodies(duck_store):
+    ingest_path(duck_store, WIRE / "dispatch", workers=1)
+    built = cluster_rows(duck_store)
+    body, blob, n = duck_store.execute(
+        "SELECT a.body, m.shingle_hashes, m.shingles FROM articles a "
+        "JOIN article_minhash m ON m.article_id = a.id ORDER BY a.id LIMIT 1"
+    )[0]
+    stored = np.frombuffer(bytes(blob), dtype="<u8")
+    assert len(stored) == n == len(syndication.shingles(body))
+    assert list(stored) == list(syndication.shingle_hashes(syndication.shingles(body)))
+    # A store signed before migration 010 has no hashes: the bodies are read instead.
+    duck_store.execute("UPDATE article_minhash SET shingle_hashes = NULL")
+    duck_store.execute("DELETE FROM article_clusters")
+    update_clusters(duck_store, full=True)
+    assert cluster_rows(duck_store) == built

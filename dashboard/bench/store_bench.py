@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--n", type=int, default=1000)
     p.add_argument("--workdir", default="/tmp/store_bench")
-    p.add_argument("--pg", default=None, help="PostgreSQL URL (an empty database)")
+    p.add_argument("--pg", default=None, help="PostgreSQL URL (an empty database) or 'temp'")
     p.add_argument("--db", default=None, help="DuckDB file (default: a new one in workdir)")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--profile", default=None, help="write cProfile stats here")
@@ -164,6 +164,15 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["DASHBOARD_CLAIM_MAP"] = "off"
     wd = Path(a.workdir)
     wd.mkdir(parents=True, exist_ok=True)
+    if a.pg == "temp":  # a throwaway PostgreSQL server on loopback (as the bench)
+        from dashboard.bench.bench import _new_pg_database, temp_postgres
+
+        with temp_postgres() as base:
+            if base is None:
+                raise SystemExit("no PostgreSQL binaries")
+            res = run(a.n, _new_pg_database(base, "store_bench"), wd, a.workers, a.profile)
+        _report(res)
+        return 0
     if a.pg:
         url = a.pg
     else:
@@ -171,12 +180,15 @@ def main(argv: list[str] | None = None) -> int:
         db.unlink(missing_ok=True)
         Path(str(db) + ".wal").unlink(missing_ok=True)
         url = f"duckdb:///{db}"
-    res = run(a.n, url, wd, a.workers, a.profile)
+    _report(run(a.n, url, wd, a.workers, a.profile))
+    return 0
+
+
+def _report(res: dict) -> None:
     for i, r in enumerate(res["rounds"]):
         cols = " ".join(f"{k}={v}" for k, v in r.items() if not k.endswith("_wall"))
         print(f"round {i + 1}: {cols}", file=sys.stderr)
     print(json.dumps(res))
-    return 0
 
 
 if __name__ == "__main__":

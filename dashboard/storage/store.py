@@ -292,6 +292,14 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        # Each signed article's word 3-shingles as sorted 64-bit hashes (syndication.py): a
+        # candidate pair is checked on them instead of re-reading and re-tokenising the
+        # stored article's body in every round that proposes it. NULL for articles signed
+        # before this migration (their bodies are read, as before).
+        "010_shingle_hashes",
+        ["ALTER TABLE article_minhash ADD COLUMN shingle_hashes BYTEA"],
+    ),
 ]
 
 # Key of the pg_advisory_xact_lock that serialises the sign-in throttle's count-and-record.

@@ -132,6 +132,29 @@ def is_copy(a: set[str], b: set[str]) -> tuple[bool, float]:
     return (j >= COPY_JACCARD or containment(a, b) >= COPY_CONTAINMENT), j
 
 
+def shingle_hashes(sh: Iterable[str]) -> np.ndarray:
+    """The shingles as sorted distinct 64-bit keys (blake2b): what article_minhash keeps
+    so a stored article is checked against a new one without re-reading its body. Two
+    distinct shingles share a key with probability 2**-64: the counts below are exact."""
+    keys = {
+        int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+        for s in sh
+    }
+    return np.array(sorted(keys), dtype="<u8")
+
+
+def _is_copy_hashed(a: np.ndarray, b: np.ndarray) -> bool:
+    """is_copy() on two shingle-hash arrays (sorted, distinct): the same arithmetic."""
+    na, nb = len(a), len(b)
+    if not na or not nb:
+        return False
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    j = inter / (na + nb - inter)
+    if min(na, nb) < MIN_SHINGLES:
+        return j >= SHORT_TEXT_JACCARD
+    return j >= COPY_JACCARD or inter / min(na, nb) >= COPY_CONTAINMENT
+
+
 # --------------------------------------------------------------------------- clustering
 
 
@@ -316,7 +339,7 @@ def _update_clusters(
         shingle_sets[aid] = sh
         mh = _minhash_of(sh)
         signatures[aid] = LeanMinHash(mh)
-        new_sig_rows.append((aid, _encode(mh), len(sh)))
+        new_sig_rows.append((aid, _encode(mh), len(sh), shingle_hashes(sh).tobytes()))
         band_rows += _band_rows(aid, mh.hashvalues)
         credit_rows.extend((aid, agency, text) for agency, text in detect_agency_credits(body))
     del texts
@@ -367,19 +390,35 @@ def _update_clusters(
     pairs = _plausible_pairs(sorted(pairs), signatures, sizes)
     result.pruned = result.candidates - len(pairs)
 
-    missing = sorted({x for p in pairs for x in p} - set(shingle_sets))
-    for aid, body in _in_chunks(
-        store, cur, "SELECT id, body FROM articles WHERE id IN ({marks})", missing
+    # The exact check, on the shingle hashes: stored ones for earlier articles (their
+    # bodies are only read when signed before migration 010), the round's own computed.
+    hashed = {aid: shingle_hashes(sh) for aid, sh in shingle_sets.items()}
+    del shingle_sets
+    missing = sorted({x for p in pairs for x in p} - set(hashed))
+    unhashed = []
+    for aid, blob in _in_chunks(
+        store,
+        cur,
+        "SELECT article_id, shingle_hashes FROM article_minhash WHERE article_id IN ({marks})",
+        missing,
     ):
-        shingle_sets[aid] = shingles(body)
+        if blob is None:
+            unhashed.append(aid)
+        else:
+            hashed[aid] = np.frombuffer(bytes(blob), dtype="<u8")
+    unhashed += sorted(set(missing) - set(hashed) - set(unhashed))
+    for aid, body in _in_chunks(
+        store, cur, "SELECT id, body FROM articles WHERE id IN ({marks})", unhashed
+    ):
+        hashed[aid] = shingle_hashes(shingles(body))
 
     copies = []
+    empty = np.empty(0, dtype="<u8")
     for a, b in pairs:
-        ok, _ = is_copy(shingle_sets.get(a, set()), shingle_sets.get(b, set()))
-        if ok:
+        if _is_copy_hashed(hashed.get(a, empty), hashed.get(b, empty)):
             copies.append((a, b))
     result.copies = len(copies)
-    del shingle_sets
+    del hashed
 
     cluster_sql = "SELECT article_id, cluster_id, rank, is_first, similarity FROM article_clusters"
     if full:
