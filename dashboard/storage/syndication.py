@@ -508,23 +508,33 @@ def _could_be_copy(estimate: float, na: int, nb: int) -> bool:
 def _plausible_pairs(
     pairs: list[tuple[str, str]], signatures: dict, sizes: dict[str, int]
 ) -> list[tuple[str, str]]:
-    """The candidate pairs whose signatures do not rule out a copy (order kept)."""
-    known = [(a, b) for a, b in pairs if a in signatures and b in signatures]
+    """The candidate pairs whose signatures do not rule out a copy (order kept):
+    _could_be_copy() on every pair at once."""
+    known = [p for p in pairs if p[0] in signatures and p[1] in signatures]
     if not known:
         return pairs
     index = {aid: i for i, aid in enumerate(signatures)}
     matrix = np.stack([np.asarray(signatures[aid].hashvalues, dtype=np.uint64) for aid in index])
-    keep: set[tuple[str, str]] = {(a, b) for a, b in pairs if a not in index or b not in index}
+    n = np.array([sizes.get(aid, 0) for aid in index], dtype=np.float64)
+    unknown = {p for p in pairs if p[0] not in index or p[1] not in index}
+    keep_known: list[bool] = []
     step = 20_000  # bounded memory: 20,000 pairs × 128 slots at a time
     for i in range(0, len(known), step):
         part = known[i : i + step]
         ia = np.fromiter((index[a] for a, _ in part), dtype=np.int64, count=len(part))
         ib = np.fromiter((index[b] for _, b in part), dtype=np.int64, count=len(part))
-        estimates = (matrix[ia] == matrix[ib]).mean(axis=1)
-        for (a, b), est in zip(part, estimates.tolist(), strict=True):
-            if _could_be_copy(est, sizes.get(a, 0), sizes.get(b, 0)):
-                keep.add((a, b))
-    return [p for p in pairs if p in keep]
+        estimate = (matrix[ia] == matrix[ib]).mean(axis=1)
+        high = np.minimum(1.0, estimate + PRUNE_MARGIN)
+        na, nb = n[ia], n[ib]
+        small = np.minimum(na, nb)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            contained = high * (na + nb) / ((1 + high) * small) >= COPY_CONTAINMENT
+        keep = np.where(
+            small < MIN_SHINGLES, high >= SHORT_TEXT_JACCARD, (high >= COPY_JACCARD) | contained
+        )
+        keep_known += keep.tolist()
+    kept = {p for p, ok in zip(known, keep_known, strict=True) if ok} | unknown
+    return [p for p in pairs if p in kept]
 
 
 def _ranked_rows(
