@@ -5,6 +5,7 @@ the aggregates follow deletes and wire-cluster changes, and a stale state falls 
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +37,8 @@ TABLES = [
     "frame_scores",
     "event_name_counts",
     "distinctive_terms",
+    "grouped_term_rows",
+    "event_points",
 ]
 
 
@@ -115,7 +118,7 @@ def test_aggregates_equal_base_tables_on_both_backends(any_store, corpus, monkey
         agg = _page_data(store, f)
         assert not agg["outlet_summary"].empty, f
         for name in TABLES:
-            if name in ("term_counts", "distinctive_terms"):
+            if name == "term_counts":
                 continue
             base = _norm(getattr(queries, name)(store, f, base=True), name)
             pd.testing.assert_frame_equal(
@@ -186,6 +189,19 @@ def test_refresh_follows_new_rounds_deletes_and_clusters(duck_store, corpus, mon
     _assert_same(agg, base)
     assert store.execute("SELECT COUNT(*) FROM agg_state")[0][0] == store.count()
 
+    # A grouping made by other code or lexicons (another signature) is not used, and the
+    # next refresh rebuilds it although no article changed.
+    store.execute("UPDATE meta SET value = 'other' WHERE key = ?", [aggregates.GROUPS_KEY])
+    store.execute("DELETE FROM agg_term_groups")
+    assert not aggregates.usable(store)
+    assert aggregates.refresh(store) == 0 and aggregates.usable(store)
+    assert (
+        store.execute("SELECT COUNT(*) FROM agg_term_groups")[0][0]
+        == store.execute("SELECT COUNT(DISTINCT term) FROM terms")[0][0]
+        > 100
+    )
+    _assert_same(_page_data(store, Filters()), base)
+
 
 def test_lists_are_paged_with_their_total(duck_store, corpus, monkeypatch, request):
     """Article lists, statements and the sentences behind a number come a page at a time
@@ -208,6 +224,28 @@ def test_lists_are_paged_with_their_total(duck_store, corpus, monkeypatch, reque
     paged, total = pages(lambda n, o: queries.articles(store, f, limit=n, offset=o), 4)
     assert total == len(whole) == store.count() > 8
     pd.testing.assert_frame_equal(paged, whole, check_dtype=False)
+
+    # The timeline's dated mentions and vague expressions: the pages put together are the
+    # mentions event_dates() lists; the total comes from agg_events.
+    assert aggregates.serves(store, f)
+    every = queries.event_dates(store, f, include_vague=True)
+    for vague in (False, True):
+        whole = queries.dated_mentions(store, f, vague=vague)
+        paged, total = pages(
+            lambda n, o, v=vague: queries.dated_mentions(store, f, vague=v, limit=n, offset=o), 6
+        )
+        assert (
+            total
+            == len(whole)
+            == int(every["start_date"].isna().sum() if vague else every["start_date"].notna().sum())
+            > 6
+        )
+        pd.testing.assert_frame_equal(paged, whole, check_dtype=False)
+        key = ["article_id", "text", "sentence"]
+        mine = every[every["start_date"].isna() == vague]
+        assert sorted(map(tuple, whole[key].to_numpy().tolist())) == sorted(
+            map(tuple, mine[key].to_numpy().tolist())
+        )
 
     whole = queries.quotes(store, f)
     paged, total = pages(lambda n, o: queries.quotes(store, f, limit=n, offset=o), 7)
@@ -238,3 +276,87 @@ def test_lists_are_paged_with_their_total(duck_store, corpus, monkeypatch, reque
     assert first.attrs["total"] == full["article_id"].nunique()
     assert set(first["article_id"]) == {full["article_id"].iloc[0]}
     pd.testing.assert_frame_equal(first, full[full["article_id"] == full["article_id"].iloc[0]])
+
+
+def _per_term_grouping(store: Store, f: Filters) -> dict[str, Counter]:
+    """The keywords page before the stored grouping: a TermGrouper built from the
+    selection's term totals, every (outlet, term) row folded in Python."""
+    from dashboard.analysis.keywords import TermGrouper
+
+    df = queries.term_counts(store, f, base=True)
+    grouper = TermGrouper(Counter(df.groupby("term")["n"].sum().astype(int).to_dict()))
+    out: dict[str, Counter] = {}
+    for outlet, term, n in df.itertuples(index=False):
+        out.setdefault(outlet, Counter())[grouper.display(grouper.key(term))] += int(n)
+    return dict(sorted(out.items()))
+
+
+def test_keywords_and_events_equal_the_per_row_computation(any_store, tmp_path, monkeypatch):
+    """On the seeds and a generated corpus (with wire copies), DuckDB and PostgreSQL: the
+    keywords page's grouped terms and distinctive terms from the stored grouping equal
+    the per-term computation they replace, and the event chart's points from agg_events
+    equal the points made from every mention."""
+    from dashboard.analysis.keywords import distinctive_vs_rest, outlet_words
+    from dashboard.bench.benchgen import generate
+    from dashboard.output.figures import _one_point_per_event
+
+    monkeypatch.setenv("DASHBOARD_CLAIM_MAP", "off")
+    store = any_store
+    with store.connected():
+        ingest_path(store, Path(__file__).parent.parent / "seeds", workers=1)
+        generated = generate(tmp_path / "gen", 40, seed=11, outlets=5, copy_share=0.15)
+        ingest_path(store, generated, workers=1)
+        assert aggregates.usable(store)
+        f = Filters()
+        assert aggregates.serves(store, f)
+        grouped = queries.grouped_terms_by_outlet(store, f)
+        reference = _per_term_grouping(store, f)
+        assert grouped == reference and len(grouped) >= 6
+        # Variants were folded (so the comparison compared something): fewer groups than
+        # stored spellings, and an Arabic clitic form among the spellings of a group.
+        groups = dict(store.execute("SELECT term, display FROM agg_term_groups"))
+        assert len(set(groups.values())) < len(groups)
+        assert any(t != d and t.startswith(("و", "ب", "ل")) for t, d in groups.items())
+        for outlet, counts in grouped.items():  # each outlet's list: by count, then term
+            ranked = list(counts.items())
+            assert ranked == sorted(ranked, key=lambda x: (-x[1], x[0]))
+            assert (
+                counts.most_common(15)
+                == sorted(reference[outlet].items(), key=lambda x: (-x[1], x[0]))[:15]
+            )
+
+        own = {o: outlet_words(o) for o in reference}
+        expected = pd.DataFrame(
+            [
+                {"outlet": o, **r}
+                for o, rows in distinctive_vs_rest(reference, exclude_by_outlet=own).items()
+                for r in rows
+            ]
+        )
+        got = queries.distinctive_terms(store, f)
+        assert len(got) >= 15 * 5
+        pd.testing.assert_frame_equal(got, expected)
+
+        mentions = queries.event_dates(store, f)
+        d = mentions.assign(
+            start=pd.to_datetime(mentions["start_date"]),
+            end=pd.to_datetime(mentions["end_date"]).fillna(pd.to_datetime(mentions["start_date"])),
+        )
+        want = _one_point_per_event(d)
+        points = queries.event_points(store, f)
+        key = ["outlet", "start", "end", "approximate", "mentions"]
+        got_points = points.assign(
+            start=pd.to_datetime(points["start_date"]), end=pd.to_datetime(points["end_date"])
+        )
+        pd.testing.assert_frame_equal(
+            got_points[key].sort_values(key[:4], ignore_index=True),
+            want[key].sort_values(key[:4], ignore_index=True),
+            check_dtype=False,
+        )
+        assert points["mentions"].sum() == len(mentions) > len(points) > 10
+        # Each point's hover is its first mention (by article id and position).
+        first = mentions.sort_values(["article_id"]).iloc[0]
+        row = points[points["article_id"] == first["article_id"]]
+        assert not row.empty and set(row["text"]) <= set(
+            mentions.loc[mentions["article_id"] == first["article_id"], "text"]
+        )

@@ -122,7 +122,7 @@ def test_outlet_after_lam_is_a_channel_not_a_speaker() -> None:
         # A headline label whose bare name speaks in the body: it takes the body's full name.
         (
             ["سالم: لن نغير خطتنا أمام المنافس", "وقال المدرب خالد سالم إن الفريق جاهز."],
-            [(0, "المدرب خالد سالم", ":"), (1, "المدرب خالد سالم", "وقال")],
+            [(0, "خالد سالم", ":"), (1, "خالد سالم", "وقال")],
         ),
         # A body needs no confirmation; a «read also» prefix is skipped.
         (

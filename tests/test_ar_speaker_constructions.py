@@ -235,3 +235,257 @@ def test_source_phrase_with_a_report_of_a_body():
     # «حسب حصيلة جديدة لوزارة الصحة»: the ministry is the source, not «حصيلة جديدة».
     got = _voices("وارتفع عدد المصابين إلى 120، وذلك حسب حصيلة جديدة لوزارة الصحة مساء اليوم.")
     assert [name for name, _ in got] == ["وزارة الصحة"]
+
+
+def _rows(*paragraphs: str) -> list[str]:
+    """Speaker rows of the Speakers page for the paragraphs (one per person or body)."""
+    from dashboard.analysis.speakers.engine import summarize_speakers
+
+    return sorted(s.name for s in summarize_speakers(attribute_quotes(list(paragraphs), "ar")))
+
+
+def test_shorter_forms_of_one_institution_are_one_row():
+    # «التلفزيون» / «التلفزيون الرسمي» after «التلفزيون الرسمي الوطني»: one body, one row.
+    got = _rows(
+        "وقال التلفزيون الرسمي الوطني إن فرق الإنقاذ وصلت إلى الموقع.",
+        "وأضاف التلفزيون أن الطقس يعيق عمليات البحث.",
+        "وذكر التلفزيون الرسمي أن الطريق أغلق.",
+    )
+    assert got == ["التلفزيون الرسمي الوطني"]
+
+
+def test_two_full_names_keep_the_short_form_apart():
+    # Two institutions share the head: «الوزارة الفلانية» alone is not guessed.
+    got = _rows(
+        "وقالت وزارة الخارجية الأردنية إن السفير استدعي.",
+        "وقالت وزارة الخارجية المصرية إن الاتصالات مستمرة.",
+        "وأكدت وزارة الخارجية أن الاجتماع تأجل.",
+    )
+    assert "وزارة الخارجية الأردنية" in got and "وزارة الخارجية المصرية" in got
+    assert len(got) == 3
+
+
+def test_institutions_and_sport_titles_of_the_role_lexicon():
+    # «هيئة»، «اتحاد» speak themselves; «مدرب» is a title before a name.
+    got = _voices("وأكدت الهيئة الوطنية للأرصاد الجوية في البلاد، أن العاصفة تقترب من السواحل.")
+    assert got == [("الهيئة الوطنية للأرصاد الجوية في البلاد", False)]
+    got = _voices("وعبر الاتحاد المحلي للكرة الطائرة عن أمله في الفوز.")
+    assert got == [("الاتحاد المحلي للكرة الطائرة", False)]
+    got = _voices("وقال مدرب المنتخب الأول سمير حداد إن اللاعبين قدموا أداء جيدا.")
+    assert got == [("سمير حداد", False)]
+
+
+def test_coordinated_title_before_the_name():
+    # «رئيس … وقائد الجيش فلان»: one person holding two titles.
+    got = _voices("قال رئيس المجلس الانتقالي وقائد الجيش عبد الكريم ناصر إنه لا مانع من الحوار.")
+    assert got == [("عبد الكريم ناصر", False)]
+    # «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق فلان»: a second genitive, the title
+    # goes on to the name.
+    got = _voices(
+        "قال مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق سامي حداد، الأربعاء، إن الصندوق مستعد."
+    )
+    assert got == [("سامي حداد", False)]
+    # A name that starts with و after a title stays the name.
+    got = _voices("وقال رئيس المجلس الأعلى وليد الحسن إن الحوار مستمر.")
+    assert got == [("وليد الحسن", False)]
+
+
+def test_a_line_holding_only_an_outlet_name_credits_it():
+    got = _voices("وزير يعد بخطة جديدة للنقل", "Reuters", "وقال الوزير إن الخطة جاهزة.")
+    assert ("Reuters", True) in got and ("الوزير", False) in got
+    # A short line that names no outlet of the gazetteer is nobody's credit.
+    got = _voices("وزير يعد بخطة جديدة للنقل", "مدينة الشمس", "وقال الوزير إن الخطة جاهزة.")
+    assert got == [("الوزير", False)]
+
+
+def test_a_prepositional_object_after_a_title_is_not_a_name():
+    # «أشاد مدرب الفريق بروح لاعبيه»: بـ + a possessed noun is the object of أشاد.
+    got = _voices("وأشاد مدرب الفريق بروح لاعبيه، معتبرا أن التعادل نتيجة طيبة.")
+    assert got == [("مدرب الفريق", False)]
+    got = _voices("وقال المدرب بهاء شحاتة إن التعادل نتيجة طيبة.")
+    assert got == [("بهاء شحاتة", False)]
+
+
+def test_akkada_with_a_noun_object():
+    # «أكد + masdar»: the object is the content, after an apposed name or a name with ال.
+    got = _voices(
+        "وأكد رئيس الهيئة المستقلة لتنظيم الانتخابات، سامي الحربي، التزام الهيئة بالحياد."
+    )
+    assert got == [("سامي الحربي", False)]
+    got = _voices("وأكد الوزير سامي الحربي التزام الحكومة بالإصلاح.")
+    assert got == [("سامي الحربي", False)]
+    # A bare unknown noun after أكد is no subject: nobody speaks.
+    assert _voices("وأكد التقرير أهمية الإصلاح.") == []
+
+
+def test_institution_then_a_definite_noun_object():
+    # «أعلنت السلطات المحلية العثور على …»: the definite masdar is the object, not an adjective.
+    got = _voices("أعلنت السلطات المحلية العثور على المركب المفقود.")
+    assert got == [("السلطات المحلية", False)]
+    # «… في + place» belongs to the institution's name; «عن» opens the object.
+    got = _voices("أعلنت الهيئة العليا المستقلة للانتخابات في الجزائر عن فوز الرئيس بولاية ثانية.")
+    assert got == [("الهيئة العليا المستقلة للانتخابات في الجزائر", False)]
+
+
+def test_family_name_with_al_before_a_time_word_in_commas():
+    got = _voices("أعلن رئيس الوزراء محمد جاسم العبيدي، اليوم الأربعاء، عن تخصيص أموال إضافية.")
+    assert got == [("محمد جاسم العبيدي", False)]
+    # An indefinite object before the comma stays the object.
+    got = _voices("أعلن الوزير سامي داود استقالته، اليوم.")
+    assert got == [("سامي داود", False)]
+
+
+def test_shadda_marks_the_verb_of_a_homograph():
+    # «عبّر» is the verb wherever it stands (the preposition «عبر» has no shadda), so the
+    # complement «عن» may come after a title, a name in commas and a date.
+    got = _voices("فيما عبّر الاتحاد المحلي للعبة، الأحد 11 فبراير 2024، عن رغبته في استمراره.")
+    assert got == [("الاتحاد المحلي للعبة", False)]
+    got = _voices(
+        "عبَّر نائب رئيس الاتحاد الإقليمي لكرة السلة، مروان الخطيب، عن أمله في بقاء المدرب."
+    )
+    assert got == [("مروان الخطيب", False)]
+    # Without shadda, «عبر» far from its complement is still the preposition.
+    assert _voices("عبر قناة الرسمية، التي تبث من العاصمة منذ أعوام طويلة، عن الأحداث.") == []
+
+
+def test_fronted_title_with_the_name_in_commas_before_the_verb():
+    got = _voices(
+        "المسؤول عن تنسيق البرنامج، حسن الإدريسي، أوضح في تصريح لوكالة الأنباء، أن الأشغال انطلقت."
+    )
+    assert ("حسن الإدريسي", False) in got and ("المسؤول", False) not in got
+    # A place between commas before the verb is no name.
+    got = _voices("وفي الرباط، قالت الوزارة، اليوم، إن الأشغال انطلقت.")
+    assert got == [("الوزارة", False)]
+
+
+def test_subject_inside_an_an_clause_before_its_verb():
+    # «ذكرت الوكالة أن TITLE NAME، أشاد بـ»: the relayed person speaks too.
+    got = _voices(
+        'وذكرت وكالة "الفجر" أن الأمين العام للمجلس الأعلى للأمن القومي سامر الحلبي، أشاد '
+        "بالوساطة لدورها في التهدئة."
+    )
+    assert ("سامر الحلبي", False) in got
+    # «إن الحكومة لن تقبل …، وأضاف»: a clause before the comma is no subject of أضاف.
+    got = _voices(
+        "وقال وزير المالية كمال حداد إن الحكومة لن تقبل بفرض أي وساطة، وأضاف أن الشعب يرفض التهديد."
+    )
+    assert {name for name, _ in got} == {"كمال حداد"}
+    # «أن SURNAME أكد للمسؤول حرص …»: a surname met before, then the verb and its object.
+    got = _voices(
+        "وقال الرئيس عادل الكبير إن الحوار ممكن.",
+        "وذكر المجلس في تعميم صحفي أن الكبير أوضح خلال مكالمة هاتفية مع الوزير أن البلاد "
+        "متمسكة بالاتفاق.",
+    )
+    assert ("عادل الكبير", False) in got[1:]
+
+
+def test_an_institution_clause_before_a_comma_is_no_subject():
+    # «أن الحركة قبلت عرضه، وقال لـ…»: the words after أن are a clause, not the speaker.
+    got = _voices(
+        "ورفض المبعوث سامي الخطيب أيضاً فكرة أن الحركة قبلت عرضه بشأن الاتفاق، وقال لرويترز "
+        "إن ما رآه غير مقبول."
+    )
+    assert ("سامي الخطيب", False) in got
+    assert all("قبلت" not in name for name, _ in got)
+
+
+def _speakers_of(*paragraphs: str) -> list[tuple[str, str]]:
+    return [(q.speaker, q.speaker_kind) for q in attribute_quotes(list(paragraphs), "ar")]
+
+
+def test_bare_title_is_the_one_named_person_with_that_title():
+    got = _speakers_of(
+        "وقال الرئيس المنتخب سامر العلي إن المرحلة المقبلة صعبة.",
+        "وأضاف الرئيس الجديد أن الحكومة ستتشكل قريبا.",
+    )
+    assert [name for name, _ in got] == ["سامر العلي", "سامر العلي"]
+    # Two named ministers: «الوزير» alone is not guessed.
+    got = _speakers_of(
+        "وقال وزير النقل كمال حداد إن الطرق ستفتح.",
+        "وقال وزير المالية عادل سعيد إن الموازنة جاهزة.",
+        "وأضاف الوزير أن الخطة طموحة.",
+    )
+    assert got[-1][0] == "الوزير"
+
+
+def test_definite_title_after_an_unnamed_voice_is_that_voice():
+    got = _speakers_of(
+        "وقال مسؤول أمني إن الحدود مغلقة.",
+        "وأضاف المسؤول الأمني الرفيع أن الإغلاق مؤقت.",
+    )
+    assert got == [("مسؤول أمني", "anonymous"), ("مسؤول أمني", "anonymous")]
+
+
+def test_channel_opening_the_sentence_and_a_relative_clause_in_the_parenthesis():
+    got = _voices(
+        'في تصريحه لقناة "الأفق" المحلية، عبَّر نائب رئيس الاتحاد، مروان الخطيب، عن أمله في '
+        "بقاء المدرب."
+    )
+    assert ("مروان الخطيب", False) in got and ("قناة الأفق المحلية", True) in got
+    # A statement «تصريح للمدرب فلان» names a person, not a channel.
+    got = _voices("أثار تصريح للمدرب سمير حداد، مدرب المنتخب، جدلا، فيما عبّر الاتحاد عن رغبته.")
+    assert got == [("الاتحاد", False)]
+    # «قال فلان، في مقابلة مع X خلال وثائقي الذي بث أمس، إن»: the complement after the
+    # parenthesis, the outlet as channel.
+    got = _voices(
+        'وقال الرئيس عادل الكبير، في مقابلة مع الجزيرة خلال وثائقي "الطريق" الذي بث مساء '
+        "الأحد، إن الاتصالات جرت بين الطرفين."
+    )
+    assert ("عادل الكبير", False) in got and ("الجزيرة", True) in got
+
+
+def test_statement_published_by_an_outlet_or_body():
+    got = _voices("وفي بيان نشرته وكالة الأنباء الوطنية إن مناطق الشمال تشهد تقلبات جوية.")
+    assert got == [("وكالة الأنباء الوطنية", False)]
+    # A person is not a publisher of a statement in this construction.
+    assert _voices("وفي بيان نشرته سلمى إن الطقس جميل.") == []
+
+
+def test_channel_cited_without_a_reporting_verb():
+    got = _voices("تتذكر السيدة نعيمة، في حديث لوكالة الأنباء الوطنية، معاناة الأسابيع الأولى.")
+    assert got == [("وكالة الأنباء الوطنية", True)]
+    # Words given to friends or to journalists cite no outlet.
+    assert _voices("وفي حديث مع أصدقائه، تذكر سامي الأيام الأولى.") == []
+    assert _voices("جاء ذلك في حديث للصحفيين.") == []
+
+
+def test_name_in_quote_marks_after_a_complete_title():
+    got = _voices('وقال وكيل وزارة الخارجية "حسن الأمين"، في تصريح صحفي: "إن المباحثات مستمرة".')
+    assert got == [("حسن الأمين", False)]
+    got = _voices('وقال الناطق باسم الحكومة "سامي الخطيب" إن الاجتماع انتهى.')
+    assert got == [("سامي الخطيب", False)]
+    # After an indefinite head the quoted words name the body: «حزب "الأمة الجديدة"».
+    got = _voices('وقال رئيس حزب "الأمة الجديدة" سامي الخطيب إن الاجتماع انتهى.')
+    assert got == [("سامي الخطيب", False)]
+
+
+def test_an_institution_speaking_on_the_tongue_of_a_person():
+    got = _voices(
+        "وأضاف الجيش على لسان متحدثه أحمد الراشد، في مؤتمر صحفي، أن السيول قطعت أغلب الطرق."
+    )
+    assert got == [("الجيش", False), ("أحمد الراشد", False)]
+
+
+def test_what_x_confirmed():
+    # «وهو ما أكده TITLE NAME بقوله: "…"»: the verb carries the pronoun of «ما».
+    got = _voices(
+        "وقال التلفزيون إنه لا توجد علامة على وجود أحياء، وهو ما أكده رئيس الهلال الأحمر "
+        'سامي الراشد بقوله: "لم نرصد أي دلالة على وجود أحياء".'
+    )
+    assert got == [("التلفزيون", False), ("سامي الراشد", False)]
+    got = _voices("ارتفعت الأسعار بشكل كبير، وهو ما أكدته وزارة الاقتصاد الوطنية.")
+    assert got == [("وزارة الاقتصاد الوطنية", False)]
+    # An unknown bare name after «ما قاله» is no subject the rules can vouch for.
+    assert _voices("وهذا ما قاله سامي في بيته.") == []
+
+
+def test_given_and_family_name_with_al_after_the_nationality():
+    got = _voices("أعلن النائب العام الليبي الصادق الهادي فتح تحقيق في الكارثة.")
+    assert got == [("الصادق الهادي", False)]
+    got = _voices("وأشار النائب العام الليبي الصادق الهادي إلى أن التحقيقات مستمرة.")
+    assert got == [("الصادق الهادي", False)]
+    # Title adjectives after the nationality stay in the title.
+    got = _voices("وقال وزير الخارجية الأمريكي السابق جون كيري إن الاتفاق مهم.")
+    assert got == [("جون كيري", False)]
+    got = _voices("وقال السفير الروسي الجديد لدى القاهرة إن العلاقات جيدة.")
+    assert got == [("السفير الروسي الجديد", False)]

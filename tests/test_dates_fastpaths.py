@@ -49,8 +49,8 @@ def _spans(pattern: re.Pattern[str], text: str):
 # ---- Vocabulary for generated text ------------------------------------------------------
 
 _LX = dates._lex()
-_AR_LX = ar_dates._ar_lexicon()
-_EN_LX = en_dates._en_lexicon()
+_AR_LX = dates.date_lexicon("ar")
+_EN_LX = dates.date_lexicon("en")
 _WORDS = sorted(
     {
         *_AR_LX.months,

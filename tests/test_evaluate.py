@@ -86,6 +86,9 @@ def test_paragraph_lines_follow_the_file_order() -> None:
     assert paragraph_lines(PARAGRAPHS, LINES) == [{0}, {1}, {2}, {3}]
     joined = [PARAGRAPHS[0], PARAGRAPHS[1] + " " + PARAGRAPHS[2], PARAGRAPHS[3]]
     assert paragraph_lines(joined, LINES) == [{0}, {1, 2}, {3}]
+    # A headline repeated on the lines after it: each paragraph takes its own line.
+    repeated = ["Ministers meet in Oslo", "Ministers meet in Oslo", "Talks began today."]
+    assert paragraph_lines(repeated, repeated) == [{0}, {1}, {2}]
 
 
 def test_counts_hits_misses_and_false_speakers() -> None:
@@ -156,6 +159,8 @@ def test_cli_scores_a_folder_and_the_parser_agrees_with_itself(tmp_path: Path) -
     assert scores["articles"] == 1
     assert scores["speakers"]["f1"] == 1.0 and scores["quotes"]["f1"] == 1.0
     assert scores["attribution_accuracy"] == 1.0
+    # The body alone (no manifest language) reads as English.
+    assert scores["language_identified_right"] == 1
 
 
 def test_gold_file_forms_and_missing_paths(tmp_path: Path) -> None:

@@ -293,8 +293,9 @@ def test_more_date_forms():
     assert ("26 мар", "2024-03-26", "2024-03-26", "day") in got
     assert ("сегодняшнего", "2024-06-20", "2024-06-20", "day") in got
     assert ("Май 28, 2025", "2025-05-28", "2025-05-28", "day") in got
-    assert ("На выходных", None, None, "vague") in got
-    assert ("на следующий день", None, None, "vague") in got
+    # The weekend before publication (Thursday 20 June), and the day after it.
+    assert ("На выходных", "2024-06-15", "2024-06-16", "range") in got
+    assert ("на следующий день", "2024-06-17", "2024-06-17", "day") in got
 
 
 def test_a_title_is_read_by_its_head_and_mentions_teach_names():

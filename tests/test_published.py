@@ -73,6 +73,15 @@ def test_url_date_wins_over_a_banner_line() -> None:
         ("https://x.example/07-Aug-2024/title", D(2024, 8, 7)),
         ("https://x.example/a/734599", None),
         ("https://x.example/2024/title", None),
+        # keys that begin with a timestamp, and a day-first path
+        ("https://x.example/article/2023031512240278749", D(2023, 3, 15)),
+        ("https://x.example/view.php?key=20230315010000447", D(2023, 3, 15)),
+        ("https://x.example/news/AKR202303151043227A5", D(2023, 3, 15)),
+        ("https://x.example/photo/PIC20230315_0001521004", D(2023, 3, 15)),
+        ("https://x.example/ar/15032023035030061", D(2023, 3, 15)),
+        ("https://x.example/politics/15/03/2023/6602e9549a79", D(2023, 3, 15)),
+        ("https://x.example/a/12345678901234", None),  # a serial, not a date
+        ("https://x.example/a/20231345678", None),  # month 13
     ],
 )
 def test_url_dates(url: str, expected: dt.date | None) -> None:

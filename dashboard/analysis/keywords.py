@@ -306,6 +306,14 @@ class TermGrouper:
             self._display = self._vote(self._counts)[1]
         return self._display.get(key, key)
 
+    def display_of(self, term: str) -> str:
+        """The display form of a term's group; for a term of a group the grouper was not
+        built from, its own clitic-free spelling (as `group` shows it)."""
+        key, stripped = self._analyse(term)
+        if self._display is None:
+            self._display = self._vote(self._counts)[1]
+        return self._display.get(key) or stripped
+
     def group(self, counter: Counter[str] | dict[str, int]) -> Counter[str]:
         """Counts summed by group, keyed by display form (the corpus-wide one; for a term
         the grouper was not built from, the most frequent spelling in `counter`)."""
@@ -999,6 +1007,61 @@ def distinctive_vs_rest(
         for term, c in counts_by_outlet[outlet].items():
             if c > 0:
                 matrix[r, index[term]] = c
+    return _distinctive_rows(outlets, vocab, matrix, counts_by_outlet.__getitem__, n, alpha0, whole)
+
+
+def distinctive_vs_rest_frame(
+    df,
+    n: int = 15,
+    alpha0: float = 1000.0,
+    exclude_by_outlet: dict[str, frozenset[str]] | None = None,
+    whole: bool = True,
+) -> dict[str, list[dict]]:
+    """`distinctive_vs_rest` for counts given as rows (outlet, term, n, folded), one per
+    outlet and term, `folded` being fold_term(term) joined by spaces (as the aggregates
+    store it): the same result, with the exclusion and the count matrix built by
+    whole-column operations instead of a Python step per outlet and term."""
+    import pandas as pd
+
+    outlets = sorted(df["outlet"].unique().tolist())
+    keep = df[df["n"] > 0]
+    if exclude_by_outlet:
+        pairs = {(o, w) for o, words in exclude_by_outlet.items() for w in words}
+        if pairs:
+            words = keep["folded"].str.split(" ").explode()
+            hit = pd.MultiIndex.from_arrays([keep["outlet"].reindex(words.index), words]).isin(
+                list(pairs)
+            )
+            keep = keep.drop(index=words.index[hit].unique())
+    if keep.empty:
+        return {o: [] for o in outlets}
+    vocab = sorted(keep["term"].unique().tolist())
+    rows = pd.Index(outlets).get_indexer(keep["outlet"])
+    cols = pd.Index(vocab).get_indexer(keep["term"])
+    matrix = np.zeros((len(outlets), len(vocab)))
+    np.add.at(matrix, (rows, cols), keep["n"].to_numpy(dtype=float))
+    by_outlet = {o: g for o, g in keep.groupby("outlet", sort=False)}
+
+    def own(outlet: str) -> dict[str, int]:
+        g = by_outlet.get(outlet)
+        if g is None:
+            return {}
+        return dict(zip(g["term"].tolist(), g["n"].tolist(), strict=True))
+
+    return _distinctive_rows(outlets, vocab, matrix, own, n, alpha0, whole)
+
+
+def _distinctive_rows(
+    outlets: list[str],
+    vocab: list[str],
+    matrix: np.ndarray,
+    own_counts,
+    n: int,
+    alpha0: float,
+    whole: bool,
+) -> dict[str, list[dict]]:
+    """Each outlet's `n` most distinctive terms from the outlets × vocabulary count matrix
+    (`own_counts(outlet)`: that outlet's counts by term, for the whole-term checks)."""
     total = matrix.sum(axis=0)
     alpha = alpha0 * total / total.sum()
     out: dict[str, list[dict]] = {}
@@ -1017,7 +1080,7 @@ def distinctive_vs_rest(
         shown: dict[int, str] = {}
         if whole:
             at = {vocab[i]: i for i in pool}
-            own = counts_by_outlet[outlet]
+            own = own_counts(outlet)
             kept = whole_terms(
                 _chains([(vocab[i], int(ya[i])) for i in pool], own), own, join=False
             )
@@ -1037,10 +1100,14 @@ def distinctive_vs_rest(
     return out
 
 
-def cloud_terms(counts: Counter[str], n: int, outlet: str = "") -> list[tuple[str, int]]:
-    """An outlet's `n` cloud words: whole names once each, without the outlet's own name."""
+def cloud_terms(
+    counts: Counter[str], n: int, outlet: str = "", own_words: frozenset[str] | None = None
+) -> list[tuple[str, int]]:
+    """An outlet's `n` cloud words: whole names once each, without the outlet's own name
+    (`own_words`: outlet_words(outlet) when already known, e.g. stored)."""
     candidates = [(t, c) for t, c in counts.most_common(4 * n + 10) if not _dropped_alone(t)]
-    return whole_terms(candidates, counts, exclude=outlet_words(outlet))[:n]
+    own = outlet_words(outlet) if own_words is None else own_words
+    return whole_terms(candidates, counts, exclude=own)[:n]
 
 
 def _dropped_alone(term: str) -> bool:

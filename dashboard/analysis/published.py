@@ -5,7 +5,8 @@ Where a page states its date, in order of trust:
 
 1. a labelled stamp: "Published: …", «تاريخ النشر», «نشر في», «Опубликовано», «입력», «기사승인»
    (an "updated" stamp only when no "published" one is there);
-2. a date in the article's URL (/2024/06/19/, 2024-06-19, 20240619);
+2. a date in the article's URL (/2024/06/19/, /19/06/2024/, 2024-06-19, 20240619, a key that
+   begins with a timestamp: 2024061912240278749, AKR20240619…, 19062024035030061);
 3. a page stamp at the very start ("date 2024-06-19");
 4. a short line near the top that is nothing but a date (and a weekday or a time);
 5. a dateline or deictic date in the lead: "ISTANBUL, Feb 9, 2023 —", «اليوم الأربعاء 19 يونيو
@@ -43,6 +44,15 @@ _URL_DATE = re.compile(
 )
 # /2023/9/29/ and /2025/26/05/ (day and month in either order when only one reading is a date)
 _URL_PATH_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=/)")
+# /26/03/2024/: day (or month) first, the year last.
+_URL_PATH_DMY = re.compile(r"/(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?=/)")
+# Article keys that begin with a timestamp: 2025022512240278749, AKR202509281043227A5,
+# NISI20240406_0001521004 (year first), 06072024035030061 (day first): the date, then a time
+# or a serial (at least four more digits, or an underscore).
+_URL_STAMP_YMD = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\d{4}|_)"
+)
+_URL_STAMP_DMY = re.compile(r"(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])((?:19|20)\d{2})(?=\d{4})")
 _MONTHS_EN = {
     m: i
     for i, names in enumerate(
@@ -135,8 +145,23 @@ def url_date(url: str) -> dt.date | None:
             return readings.pop()
         if readings:  # both readings valid: the usual year/month/day order
             return _date_or_none(y, a, b)
+    for m in _URL_PATH_DMY.finditer(path):
+        a, b, y = (int(g) for g in m.groups())
+        readings = {x for x in (_date_or_none(y, b, a), _date_or_none(y, a, b)) if x}
+        if len(readings) == 1:
+            return readings.pop()
+        if readings:  # both valid: day first, as most of the world writes it
+            return _date_or_none(y, b, a)
     for m in _URL_DATE.finditer(path):
         d = _date_or_none(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            return d
+    for m in _URL_STAMP_YMD.finditer(path):
+        d = _date_or_none(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            return d
+    for m in _URL_STAMP_DMY.finditer(path):
+        d = _date_or_none(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if d:
             return d
     found = _english_words_date(path.replace("-", " ").replace("_", " "))

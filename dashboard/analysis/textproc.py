@@ -230,6 +230,8 @@ def _spans(pattern: re.Pattern[str], text: str, a: int, b: int) -> list[tuple[in
 _QUOTATION = re.compile(r"«[^«»]{0,2000}»|“[^“”]{0,2000}”")
 _PLACEHOLDER = re.compile(r"\x00(\d+)[\x00\x01]")
 _INITIAL = re.compile(r"\b[A-Z]\.$")
+# An abbreviated month before a day number ("Feb. 6", "Aug. 28", AP style) ends no sentence.
+_MONTH_ABBREV = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
 # split_sentences results are cached because the analysers (quotes, frames, dates) each
 # split every paragraph of an article again; paragraphs longer than this are not kept,
 # so the cache stays small (at most _SPLIT_CACHE_SIZE short paragraphs).
@@ -283,9 +285,16 @@ def _split_sentences(paragraph: str) -> list[str]:
         if not piece.strip():
             continue
         # An English full stop followed by a lower-case word is an abbreviation
-        # ("3 p.m. yesterday"), not a sentence end.
+        # ("3 p.m. yesterday"), not a sentence end; so is a month's before its day ("Feb. 6").
         head = piece.lstrip()[:1]
-        if parts and start is None and head.islower() and head.isascii():
+        if (
+            parts
+            and start is None
+            and (
+                (head.islower() and head.isascii())
+                or (head.isdigit() and _MONTH_ABBREV.search(parts[-1]))
+            )
+        ):
             parts.pop()
             start = last_start
         if start is None:

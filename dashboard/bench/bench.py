@@ -43,7 +43,7 @@ CLOUD_WORDS = 80
 # What each page asks for (mirrors views/*.py through ui.py's cached functions).
 PAGE_QUERIES: dict[str, tuple[str, ...]] = {
     "overview": ("outlet_summary", "language_counts", "outlet_headlines", "articles_page"),
-    "timeline": ("coverage_by_day", "event_dates", "vague_dates"),
+    "timeline": ("coverage_by_day", "event_points", "mentions_page", "vague_page"),
     "speakers": ("speaker_counts", "kind_counts", "quotes_page"),
     "keywords": ("grouped_terms_by_outlet", "distinctive_terms"),
     "framing": ("outlet_summary", "frame_scores", "event_name_counts"),
@@ -68,8 +68,10 @@ def _cpu_s() -> float:
 def _query(name: str) -> Callable[..., Any]:
     from dashboard.storage import queries
 
-    if name == "vague_dates":
-        return lambda store, f: queries.event_dates(store, f, include_vague=True)
+    if name == "mentions_page":  # the timeline's "Dated mentions" table, first page
+        return lambda store, f: queries.dated_mentions(store, f, limit=100)
+    if name == "vague_page":  # and its vague expressions, first page
+        return lambda store, f: queries.dated_mentions(store, f, vague=True, limit=100)
     if name == "articles_page":  # the overview's table shows the first page (ui.article_page)
         return lambda store, f: queries.articles(store, f, limit=100)
     if name == "quotes_page":  # the speakers page's statement table, first page

@@ -137,6 +137,9 @@ def paragraph_lines(paragraphs: list[str], lines: list[str]) -> list[set[int]]:
             ln = " ".join(lines[i].split())
             if ln and ln in squashed:
                 found.add(i)
+                # Each line of the paragraph once: a headline repeated on the next lines
+                # belongs to the paragraphs made of those lines.
+                squashed = squashed.replace(ln, "\x00", 1)
             elif found:
                 break
         if found:
@@ -254,6 +257,8 @@ class LanguageScore:
     published_gold: int = 0
     published_found: int = 0
     published_right: int = 0
+    # Language identified from the body alone (no manifest, no declared language).
+    language_right: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -269,6 +274,7 @@ class LanguageScore:
             "date_resolution_accuracy": round(self.dates_resolved_right / matched_dates, 3)
             if matched_dates
             else None,
+            "language_identified_right": self.language_right,
             "published": {
                 "gold": self.published_gold,
                 "found": self.published_found,
@@ -420,6 +426,7 @@ def evaluate(
     progress=None,
     dates_from_text: bool = False,
 ) -> dict[str, LanguageScore]:
+    from dashboard.analysis.langid import article_language
     from dashboard.analysis.parser import parse_article
 
     gold = load_gold(gold_path)
@@ -436,8 +443,16 @@ def evaluate(
             continue
         language = row.get("language") or gold[gid].language
         published = "" if dates_from_text else (row.get("published") or "")
-        article = parse_article(read_article(text_file, language, published, row.get("url", "")))
-        score_article(article, gold[gid], text_lines(text_file), scores[language or "?"])
+        raw = read_article(text_file, language, published, row.get("url", ""))
+        article = parse_article(raw)
+        out = scores[language or "?"]
+        score_article(article, gold[gid], text_lines(text_file), out)
+        # What the body alone says, as for an upload without a manifest.
+        identified, _ = article_language("", raw.body)
+        if identified == language:
+            out.language_right += 1
+        else:
+            out.misses.append({"article": gid, "what": "language_wrong", "identified": identified})
         if progress:
             progress(n, len(ids))
     return dict(scores)
@@ -518,5 +533,6 @@ def format_table(scores: dict[str, LanguageScore]) -> str:
             f"{attr if attr is not None else '-':>5}  {prf(d['dates']):>17}  "
             f"{res if res is not None else '-':>5}  "
             f"{s.published_right:>11}/{s.published_found}/{s.published_gold}"
+            f"  {s.language_right:>3}/{s.articles}"
         )
     return "\n".join(rows)

@@ -74,7 +74,7 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
                 "timeline",
                 "events",
                 "Events the articles mention",
-                figures.event_timeline(queries.event_dates(store, f)),
+                figures.event_timeline(queries.event_points(store, f)),
             ),
         ]
     if page == "speakers":
@@ -105,6 +105,7 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
 
         out: list[Chart] = []
         by_outlet = queries.grouped_terms_by_outlet(store, f)
+        own = queries.outlet_name_words(store)
         for outlet in sorted(by_outlet):
             out.append(
                 Chart(
@@ -113,7 +114,9 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
                     f"Word cloud: {outlet}",
                     outlet=outlet,
                     kind="cloud",
-                    frequencies=dict(cloud_terms(by_outlet[outlet], cloud_words, outlet)),
+                    frequencies=dict(
+                        cloud_terms(by_outlet[outlet], cloud_words, outlet, own.get(outlet))
+                    ),
                 )
             )
         dist = queries.distinctive_terms(store, f)

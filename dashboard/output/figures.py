@@ -164,14 +164,16 @@ def _one_point_per_event(d: pd.DataFrame) -> pd.DataFrame:
 
 
 def event_timeline(df: pd.DataFrame) -> go.Figure:
-    """Dated events mentioned in the articles: points for days, lines for periods."""
+    """Dated events mentioned in the articles: points for days, lines for periods. `df` is
+    queries.event_points() (one row per point, with `mentions`) or one row per mention."""
     title = "Events the articles mention"
     if df.empty:
         return empty_figure(title, "No dated events found for the current filters.")
     d = df.copy()
     d["start"] = pd.to_datetime(d["start_date"])
     d["end"] = pd.to_datetime(d["end_date"]).fillna(d["start"])
-    d = _one_point_per_event(d)
+    if "mentions" not in d.columns:  # one row per mention, not the points of event_points()
+        d = _one_point_per_event(d)
     d["mid"] = d["start"] + (d["end"] - d["start"]) / 2
     # Thousands of points: the hover keeps the expression, dates and outlet; the title and
     # sentence are one click away (provenance) instead of megabytes of hover text.

@@ -11,7 +11,16 @@ outlet_attributes by outlet), so a page reads a handful of rows per outlet:
 * agg_speakers  statements per slice, speaker spelling, kind, role and side (direct/reported);
 * agg_terms     term counts per slice;
 * agg_frames    frame score sums and rows per slice;
-* agg_names     event-name counts per slice.
+* agg_names     event-name counts per slice;
+* agg_events    dated mentions per slice and event (start, end, approximate), with the
+                first mention (article id, index) standing for the event's point;
+* agg_term_groups  the store-wide grouping of term spellings: each stored term, the
+                display form of its group (clitic and spelling variants, keywords.py) and
+                that form folded word by word. Not per slice: it is rebuilt whole, in
+                Python, whenever a refresh changes any slice (see term_group_rows());
+* agg_outlet_words  each outlet's naming words (keywords.outlet_words: never its own
+                keywords), rebuilt with it, so the keywords page needs no word-frequency
+                tables to exclude them.
 
 The detail tables have no day: with a date range set, queries.py reads the base tables
 (exact, and the range already narrows what is read).
@@ -28,15 +37,21 @@ version on) just records the version.
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from dashboard.storage.store import Filters, Store
 
 META_KEY = "aggregates_version"
+# The code and lexicons the stored term grouping was made with (grouping_signature()).
+GROUPS_KEY = "term_groups_signature"
 # pg_advisory_xact_lock key: two refreshes on one PostgreSQL database run one after another.
 _LOCK = 727017
 
-AGG_TABLES = ("agg_days", "agg_speakers", "agg_terms", "agg_frames", "agg_names")
+AGG_TABLES = ("agg_days", "agg_speakers", "agg_terms", "agg_frames", "agg_names", "agg_events")
 
 # The articles as they are now, with their slice and day.
 _CURRENT = """SELECT a.id AS article_id, a.outlet, a.language, a.published_at AS day,
@@ -66,20 +81,103 @@ _DETAIL = {
 }
 
 
+def event_rows(source: str, where: str, alias: str, slice_cols: bool = True) -> str:
+    """Dated mentions (and vague ones, start_date NULL) of `source` (aliased `alias`, with
+    outlet/language[/is_copy] columns, joined to date_mentions x) under `where`, each with
+    its event's mention count and k = 1 on the event's first mention (article id, index).
+    The event is (outlet[, language, is_copy], start, end, approximate); end is the start
+    for a single day. One definition for the aggregates and the base-table fallback."""
+    on = f"{alias}.article_id" if slice_cols else f"{alias}.id"
+    keys = f"{alias}.outlet, x.start_date, COALESCE(x.end_date, x.start_date), x.approximate"
+    cols = f"{alias}.outlet"
+    if slice_cols:
+        keys += f", {alias}.language, {alias}.is_copy"
+        cols += f", {alias}.language, {alias}.is_copy"
+    return f"""SELECT {cols}, x.start_date, COALESCE(x.end_date, x.start_date) AS end_date,
+                      x.approximate, x.article_id, x.idx,
+                      COUNT(*) OVER (PARTITION BY {keys}) AS mentions,
+                      ROW_NUMBER() OVER (PARTITION BY {keys} ORDER BY x.article_id, x.idx) AS k
+               FROM date_mentions x JOIN {source} ON {on} = x.article_id
+               WHERE {where}"""
+
+
+def term_group_rows(counts: dict[str, int], others: list[str]) -> list[tuple[str, str, str]]:
+    """(term, display, folded display) for every stored term: grouped as
+    keywords.TermGrouper groups the corpus `counts` (the terms of the articles counted
+    once per wire cluster, the pages' default selection); `others` (terms found only in
+    wire copies) get the same grouper's form, or their own clitic-free spelling."""
+    from collections import Counter
+
+    from dashboard.analysis.keywords import TermGrouper, fold_term
+
+    grouper = TermGrouper(Counter(counts))
+    out = []
+    folded: dict[str, str] = {}
+    for term in [*counts, *others]:
+        display = grouper.display_of(term)
+        fold = folded.get(display)
+        if fold is None:
+            fold = folded[display] = " ".join(fold_term(display))
+        out.append((term, display, fold))
+    return out
+
+
+def _store_term_groups(cur, store: Store) -> None:
+    cur.execute("SELECT term, SUM(n) FROM agg_terms WHERE NOT is_copy GROUP BY term")
+    counts = {str(t): int(n) for t, n in cur.fetchall()}
+    cur.execute("SELECT DISTINCT term FROM agg_terms WHERE is_copy")
+    others = sorted(str(t) for (t,) in cur.fetchall() if t not in counts)
+    rows = term_group_rows(counts, others)
+    cur.execute("DELETE FROM agg_term_groups")
+    if rows:
+        store._bulk_insert(cur, "agg_term_groups", rows)
+    from dashboard.analysis.keywords import outlet_words
+
+    cur.execute("SELECT DISTINCT outlet FROM agg_days")
+    words = [(str(o), w) for (o,) in cur.fetchall() for w in sorted(outlet_words(str(o)))]
+    cur.execute("DELETE FROM agg_outlet_words")
+    if words:
+        store._bulk_insert(cur, "agg_outlet_words", words)
+
+
 def _meta(cur, store: Store) -> dict[str, str]:
     cur.execute(
-        store._sql("SELECT key, value FROM meta WHERE key IN (?, ?)"), ["data_version", META_KEY]
+        store._sql("SELECT key, value FROM meta WHERE key IN (?, ?, ?)"),
+        ["data_version", META_KEY, GROUPS_KEY],
     )
     return {str(k): str(v) for k, v in cur.fetchall()}
 
 
+@cache
+def grouping_signature() -> str:
+    """A digest of what the stored term grouping and outlet words depend on besides the
+    data: the keyword and stop-word code, every language pack's code and lexicons, and
+    the word-frequency package. Editing a lexicon changes it, and the next refresh
+    rebuilds the grouping (until then the pages group in Python from the base tables)."""
+    analysis = Path(__file__).resolve().parent.parent / "analysis"
+    files = [analysis / "keywords.py", analysis / "stopwords.py", analysis / "textproc.py"]
+    files += sorted(p for p in (analysis / "languages").rglob("*") if p.suffix in (".py", ".txt"))
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path.relative_to(analysis)).encode())
+        digest.update(path.read_bytes())
+    digest.update(metadata.version("wordfreq").encode())
+    return digest.hexdigest()[:16]
+
+
 def usable(store: Store) -> bool:
-    """True when the aggregates were refreshed at the store's current data version."""
+    """True when the aggregates were refreshed at the store's current data version, with
+    the term grouping of the current code and lexicons."""
     rows = store.execute(
-        "SELECT key, value FROM meta WHERE key IN (?, ?)", ["data_version", META_KEY]
+        "SELECT key, value FROM meta WHERE key IN (?, ?, ?)",
+        ["data_version", META_KEY, GROUPS_KEY],
     )
     meta = {str(k): str(v) for k, v in rows}
-    return META_KEY in meta and meta[META_KEY] == meta.get("data_version", "0")
+    return (
+        META_KEY in meta
+        and meta[META_KEY] == meta.get("data_version", "0")
+        and meta.get(GROUPS_KEY) == grouping_signature()
+    )
 
 
 def refresh(store: Store) -> int:
@@ -89,7 +187,8 @@ def refresh(store: Store) -> int:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK])
         # The version is read first: a write committed after it (PostgreSQL) leaves the
         # aggregates marked at the older version, i.e. stale, never fresh and incomplete.
-        version = _meta(cur, store).get("data_version", "0")
+        meta = _meta(cur, store)
+        version = meta.get("data_version", "0")
         cur.execute("DELETE FROM agg_dirty")
         cur.execute(
             f"""INSERT INTO agg_dirty (outlet, language, is_copy)
@@ -128,11 +227,20 @@ def refresh(store: Store) -> int:
                         WHERE {_IN_DIRTY.format(t="s")}
                         GROUP BY s.outlet, s.language, s.is_copy, {group}"""
                 )
+            cur.execute(
+                f"""INSERT INTO agg_events
+                    SELECT outlet, language, is_copy, start_date, end_date, approximate,
+                           mentions, article_id, idx
+                    FROM ({event_rows("agg_state s", _IN_DIRTY.format(t="s"), "s")}) e
+                    WHERE e.k = 1"""
+            )
             cur.execute("DELETE FROM agg_dirty")
-        cur.execute(store._sql("DELETE FROM meta WHERE key = ?"), [META_KEY])
-        cur.execute(
-            store._sql("INSERT INTO meta(key, value) VALUES (?, ?)"), [META_KEY, str(version)]
-        )
+        signature = grouping_signature()
+        if dirty or meta.get(GROUPS_KEY) != signature:
+            _store_term_groups(cur, store)
+        for key, value in ((META_KEY, str(version)), (GROUPS_KEY, signature)):
+            cur.execute(store._sql("DELETE FROM meta WHERE key = ?"), [key])
+            cur.execute(store._sql("INSERT INTO meta(key, value) VALUES (?, ?)"), [key, value])
     return dirty
 
 

@@ -16,21 +16,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
 
 from dashboard.analysis.highlight import find_all
-from dashboard.analysis.keywords import TermGrouper, _clean_token, _content_word
+from dashboard.analysis.keywords import _clean_token, _content_word
 from dashboard.analysis.textproc import (
     clean_invisible,
     iter_token_spans,
     split_paragraphs,
     split_sentences,
 )
-from dashboard.storage import queries
+from dashboard.storage import aggregates, queries
 from dashboard.storage.store import Filters, Store
 
 COLUMNS = ["sentence", "title", "outlet", "published_at", "article_id", "language"]
@@ -151,16 +150,29 @@ def event_sentences(
 
 def term_surfaces(store: Store, f: Filters, outlet: str, term: str) -> set[str]:
     """The stored surface forms (clitic and spelling variants) the keyword page counts as
-    `term` for this outlet, grouped exactly as queries.grouped_terms_by_outlet does."""
-    df = queries.term_counts(store, f)
+    `term` for this outlet, grouped exactly as queries.grouped_term_rows does (the stored
+    grouping, agg_term_groups, while the aggregates are fresh)."""
+    if aggregates.usable(store):
+        if aggregates.serves(store, f):
+            where, params = aggregates.where(store, f)
+            source, alias = f"agg_terms g WHERE {where}", "g"
+        else:
+            where, params = store.where(f)
+            source = f"terms g JOIN articles a ON a.id = g.article_id WHERE {where}"
+            alias = "a"
+        rows = store.execute(
+            f"""SELECT DISTINCT x.term FROM (SELECT g.term FROM {source}
+                    AND {alias}.outlet = ?) x
+                JOIN agg_term_groups m ON m.term = x.term WHERE m.display = ?""",
+            [*params, outlet, term],
+        )
+        return {str(r[0]) for r in rows}
+    df = queries.term_counts(store, f, base=True)
     if df.empty:
         return set()
-    total: Counter[str] = Counter()
-    for surface, n in zip(df["term"], df["n"], strict=True):
-        total[surface] += int(n)
-    grouper = TermGrouper(total)
+    groups = queries.term_display_map(store)
     mine = df.loc[df["outlet"] == outlet, "term"]
-    return {s for s in mine if grouper.display(grouper.key(s)) == term}
+    return {s for s in mine if groups[s][0] == term}
 
 
 def _runs(text: str) -> Iterator[list[tuple[int, int, str]]]:

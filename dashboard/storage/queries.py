@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from dashboard.storage import aggregates
@@ -196,6 +197,78 @@ def event_dates(store: Store, f: Filters, include_vague: bool = False) -> pd.Dat
     )
 
 
+def event_points(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """The event chart's points: one per (outlet, start, end, approximate) dated event,
+    `mentions` the sentences behind it; its first mention (by article id and index) gives
+    the point's text, granularity, sentence and title. `end_date` is the start for a single
+    day. From agg_events when they serve the filters, else from the base tables (the same
+    rows): a page never reads every mention for its chart."""
+    if not base and aggregates.serves(store, f):
+        where, params = aggregates.where(store, f)
+        event = "PARTITION BY g.outlet, g.start_date, g.end_date, g.approximate"
+        points = f"""SELECT g.outlet, g.start_date, g.end_date, g.approximate,
+                            SUM(g.mentions) OVER ({event}) AS mentions,
+                            ROW_NUMBER() OVER ({event} ORDER BY g.rep_article, g.rep_idx) AS k,
+                            g.rep_article AS article_id, g.rep_idx AS idx
+                     FROM agg_events g WHERE {where} AND g.start_date IS NOT NULL"""
+    else:
+        where, params = store.where(f)
+        points = aggregates.event_rows(
+            "articles a", f"{where} AND x.start_date IS NOT NULL", "a", slice_cols=False
+        )
+    df = store.frame(
+        f"""SELECT p.outlet, p.start_date, p.end_date, p.approximate, p.mentions,
+                   d.text, d.granularity, d.sentence, a.title, p.article_id
+            FROM ({points}) p
+            JOIN date_mentions d ON d.article_id = p.article_id AND d.idx = p.idx
+            JOIN articles a ON a.id = p.article_id
+            WHERE p.k = 1
+            ORDER BY p.start_date, p.end_date, p.outlet, p.approximate NULLS FIRST""",
+        params,
+    )
+    df["mentions"] = df["mentions"].astype("int64")
+    return df
+
+
+def dated_mentions(
+    store: Store, f: Filters, vague: bool = False, limit: int | None = None, offset: int = 0
+) -> pd.DataFrame:
+    """The dated mentions (or, with `vague`, the vague time expressions) as event_dates()
+    lists them, one page at a time: LIMIT/OFFSET in the order of the event date, outlet,
+    article and position; `attrs["total"]` the whole list's length (from agg_events when
+    they serve the filters)."""
+    where, params = store.where(f)
+    cond = "d.start_date IS NULL" if vague else "d.start_date IS NOT NULL"
+    page, paging = "", []
+    if limit is not None:
+        page, paging = "LIMIT ? OFFSET ?", [int(limit), int(offset)]
+    df = store.frame(
+        f"""SELECT d.article_id, a.outlet, a.title, a.published_at, a.date_source,
+                   d.text, d.start_date, d.end_date, d.granularity, d.approximate, d.vague,
+                   d.paragraph, d.sentence
+            FROM date_mentions d JOIN articles a ON a.id = d.article_id
+            WHERE {where} AND {cond}
+            ORDER BY d.start_date, a.outlet, d.article_id, d.idx {page}""",
+        [*params, *paging],
+    )
+    if limit is None:
+        total = len(df)
+    elif aggregates.serves(store, f):
+        gwhere, gparams = aggregates.where(store, f)
+        gcond = cond.replace("d.", "g.")
+        total = store.execute(
+            f"SELECT SUM(g.mentions) FROM agg_events g WHERE {gwhere} AND {gcond}", gparams
+        )[0][0]
+    else:
+        total = store.execute(
+            f"""SELECT COUNT(*) FROM date_mentions d JOIN articles a ON a.id = d.article_id
+                WHERE {where} AND {cond}""",
+            params,
+        )[0][0]
+    df.attrs["total"] = int(total or 0)
+    return df
+
+
 def quotes(
     store: Store,
     f: Filters,
@@ -381,38 +454,128 @@ def term_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     )
 
 
-def grouped_terms_by_outlet(store: Store, f: Filters, base: bool = False) -> dict[str, Counter]:
-    """Per-outlet term counters, clitic variants grouped consistently across the corpus."""
-    from dashboard.analysis.keywords import TermGrouper
+def term_display_map(store: Store) -> dict[str, tuple[str, str]]:
+    """Every stored term's group display form (and its folded words), computed from the base tables exactly as
+    the aggregate refresh stores it in agg_term_groups (aggregates.term_group_rows): the
+    grouping is the store's, made from the terms of the default selection (each wire
+    cluster once), whatever filters a page sets. Slow (Python per distinct term): the
+    pages read the stored table and come here only while the aggregates are stale."""
+    where, params = store.where(Filters())
+    counts = {
+        str(t): int(n)
+        for t, n in store.execute(
+            f"""SELECT t.term, SUM(t.n) FROM terms t JOIN articles a ON a.id = t.article_id
+                WHERE {where} GROUP BY t.term""",
+            params,
+        )
+    }
+    others = sorted(
+        str(t) for (t,) in store.execute("SELECT DISTINCT term FROM terms") if t not in counts
+    )
+    return {t: (d, folded) for t, d, folded in aggregates.term_group_rows(counts, others)}
 
-    df = term_counts(store, f, base)
-    if df.empty:
-        return {}
+
+def outlet_name_words(store: Store, base: bool = False) -> dict[str, frozenset[str]]:
+    """Each stored outlet's naming words (keywords.outlet_words), never its keywords: from
+    agg_outlet_words while the aggregates are fresh, else computed."""
+    if not base and aggregates.usable(store):
+        out: dict[str, set[str]] = {
+            str(o): set() for (o,) in store.execute("SELECT DISTINCT outlet FROM agg_days")
+        }
+        for outlet, word in store.execute("SELECT outlet, word FROM agg_outlet_words"):
+            out.setdefault(str(outlet), set()).add(str(word))
+        return {o: frozenset(w) for o, w in out.items()}
+    from dashboard.analysis.keywords import outlet_words
+
+    return {
+        str(o): outlet_words(str(o))
+        for (o,) in store.execute("SELECT DISTINCT outlet FROM articles")
+    }
+
+
+def grouped_term_rows(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """See _grouped_term_rows. The store keeps the last result, by (data version,
+    aggregates usable, filters, base): the keywords page asks for it twice (clouds,
+    distinctive terms)."""
+    key = (store.data_version(), aggregates.usable(store), f.key(), base)
+    last = getattr(store, "_last_term_rows", None)  # one read: another run may replace it
+    if last is not None and last[0] == key:
+        return last[1].copy()
+    rows = _grouped_term_rows(store, f, base)
+    store._last_term_rows = (key, rows)
+    return rows.copy()
+
+
+def _grouped_term_rows(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """Term counts per outlet under the filters, clitic and spelling variants summed into
+    their group (column `term`, the group's display form; `folded`, that form folded word
+    by word), ordered by outlet, count (descending) and term.
+
+    With fresh aggregates this is one SQL group-by over agg_terms joined to the stored
+    grouping (agg_term_groups); with a date range, over the terms table joined to it;
+    with stale aggregates (or `base`), the grouping is recomputed from the base tables."""
+    order = "ORDER BY outlet, n DESC, term"
+    if not base and aggregates.usable(store):
+        if aggregates.serves(store, f):
+            where, params = aggregates.where(store, f)
+            source = f"agg_terms g JOIN agg_term_groups m ON m.term = g.term WHERE {where}"
+            outlet = "g.outlet"
+        else:
+            where, params = store.where(f)
+            source = f"""terms g JOIN articles a ON a.id = g.article_id
+                         JOIN agg_term_groups m ON m.term = g.term WHERE {where}"""
+            outlet = "a.outlet"
+        df = store.frame(
+            f"""SELECT {outlet} AS outlet, m.display AS term, MIN(m.folded) AS folded,
+                       CAST(SUM(g.n) AS BIGINT) AS n
+                FROM {source} GROUP BY {outlet}, m.display {order}""",
+            params,
+            columnar=True,
+        )
+    else:
+        df = term_counts(store, f, base=True)
+        cols = ["outlet", "term", "folded", "n"]
+        if df.empty:
+            return pd.DataFrame(columns=cols)
+        groups = term_display_map(store)
+        df["display"] = df["term"].map(lambda t: groups[t][0])
+        df["folded"] = df["term"].map(lambda t: groups[t][1])
+        df = (
+            df.groupby(["outlet", "display"], as_index=False)
+            .agg(folded=("folded", "first"), n=("n", "sum"))
+            .rename(columns={"display": "term"})[cols]
+        )
+        df = df.sort_values(["outlet", "n", "term"], ascending=[True, False, True])
     df["n"] = df["n"].astype("int64")
-    # Python work per distinct term, not per (outlet, term) row: at 10,000 articles there
-    # are several times more rows than terms. Every key of an outlet's terms is a key of
-    # the corpus total, so grouping by the corpus-wide display form is what
-    # TermGrouper.group() gives each outlet.
-    total = df.groupby("term", sort=False)["n"].sum()
-    grouper = TermGrouper(Counter(dict(zip(total.index, total.to_numpy().tolist(), strict=True))))
-    display = {t: grouper.display(grouper.key(t)) for t in total.index}
-    df["display"] = df["term"].map(display)
-    summed = df.groupby(["outlet", "display"], sort=False)["n"].sum()
+    return df.reset_index(drop=True)
+
+
+def grouped_terms_by_outlet(store: Store, f: Filters, base: bool = False) -> dict[str, Counter]:
+    """Per-outlet term counters, clitic variants grouped consistently across the store
+    (grouped_term_rows); each counter lists its terms by count, then term."""
+    df = grouped_term_rows(store, f, base)
     out: dict[str, Counter] = {}
-    for (outlet, term), n in zip(summed.index, summed.to_numpy().tolist(), strict=True):
-        out.setdefault(outlet, Counter())[term] = n
-    return dict(sorted(out.items()))
+    if df.empty:
+        return out
+    outlets = df["outlet"].to_numpy()
+    cuts = [0, *(np.flatnonzero(outlets[1:] != outlets[:-1]) + 1).tolist(), len(df)]
+    terms, counts = df["term"].tolist(), df["n"].tolist()
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        out[str(outlets[a])] = Counter(dict(zip(terms[a:b], counts[a:b], strict=True)))
+    return out
 
 
 def distinctive_terms(store: Store, f: Filters, n: int = 15, base: bool = False) -> pd.DataFrame:
-    from dashboard.analysis.keywords import distinctive_vs_rest, outlet_words
+    from dashboard.analysis.keywords import distinctive_vs_rest_frame, outlet_words
 
-    by_outlet = grouped_terms_by_outlet(store, f, base)
-    if len(by_outlet) < 2:
+    df = grouped_term_rows(store, f, base)
+    outlets = sorted(df["outlet"].unique().tolist()) if not df.empty else []
+    if len(outlets) < 2:
         return pd.DataFrame(columns=["outlet", "term", "delta", "z", "count_a", "count_b"])
     rows = []
-    own = {o: outlet_words(o) for o in by_outlet}
-    for outlet, items in distinctive_vs_rest(by_outlet, n=n, exclude_by_outlet=own).items():
+    words = outlet_name_words(store, base)
+    own = {o: words[o] if o in words else outlet_words(o) for o in outlets}
+    for outlet, items in distinctive_vs_rest_frame(df, n=n, exclude_by_outlet=own).items():
         for r in items:
             rows.append({"outlet": outlet, **r})
     return pd.DataFrame(rows)

@@ -300,6 +300,39 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         "010_shingle_hashes",
         ["ALTER TABLE article_minhash ADD COLUMN shingle_hashes BYTEA"],
     ),
+    (
+        # Aggregates for the timeline and keywords pages (storage/aggregates.py): dated
+        # mentions per slice and event (with one mention standing for the point's hover),
+        # and the store-wide grouping of term spellings (term -> the group's display form).
+        "011_event_term_aggregates",
+        [
+            """CREATE TABLE IF NOT EXISTS agg_events (
+                outlet TEXT NOT NULL,
+                language TEXT NOT NULL,
+                is_copy BOOLEAN NOT NULL,
+                start_date DATE,
+                end_date DATE,
+                approximate BOOLEAN,
+                mentions INTEGER NOT NULL,
+                rep_article TEXT NOT NULL,
+                rep_idx INTEGER NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS agg_term_groups (
+                term TEXT NOT NULL,
+                display TEXT NOT NULL,
+                folded TEXT NOT NULL
+            )""",
+            # Each outlet's naming words (keywords.outlet_words), never its keywords.
+            """CREATE TABLE IF NOT EXISTS agg_outlet_words (
+                outlet TEXT NOT NULL,
+                word TEXT NOT NULL
+            )""",
+            # A store made before this migration has fresh aggregates without these
+            # tables' rows: forget what was counted, so the next refresh rebuilds all.
+            "DELETE FROM agg_state",
+            "DELETE FROM meta WHERE key = 'aggregates_version'",
+        ],
+    ),
 ]
 
 # Key of the pg_advisory_xact_lock that serialises the sign-in throttle's count-and-record.
@@ -662,9 +695,14 @@ class Store:
             except Exception:  # statements without a result set
                 return []
 
-    def frame(self, sql: str, params: Iterable[Any] = ()) -> pd.DataFrame:
+    def frame(self, sql: str, params: Iterable[Any] = (), columnar: bool = False) -> pd.DataFrame:
+        """The result as a DataFrame of Python values. `columnar`: on DuckDB, let it build
+        the columns itself (much faster for large results; numbers come as numpy types,
+        so give integer sums a CAST ... AS BIGINT)."""
         with self.backend.cursor() as cur:
             cur.execute(self._sql(sql), list(params))
+            if columnar and self.backend.name == "duckdb":
+                return cur.fetchdf()
             cols = [d[0] for d in cur.description]
             rows = cur.fetchall()
         return pd.DataFrame(rows, columns=cols)

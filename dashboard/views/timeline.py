@@ -51,11 +51,11 @@ if day_pick:
     ui.provenance_list(store, f, "coverage_articles", outlet, day, key="tl_day_list")
 
 # --- events --------------------------------------------------------------------------------
-events = ui.event_dates(store, f)
+events = ui.event_points(store, f)  # one row per point of the chart, not per mention
 event_labels: dict[str, str] = {}
 for row in events.itertuples():
     start = pd.Timestamp(row.start_date).date().isoformat()
-    end = pd.Timestamp(row.end_date).date().isoformat() if pd.notna(row.end_date) else start
+    end = pd.Timestamp(row.end_date).date().isoformat()
     value = f"{start}{SEP}{end}{SEP}{row.outlet}"
     when = start if end == start else f"{start} – {end}"
     event_labels.setdefault(value, f"{when} · {row.outlet} · {row.text}")
@@ -87,13 +87,17 @@ ui.sync_page_params({"tl_day": day_pick, "tl_event": event_pick})
 
 if not events.empty:
     st.subheader("Dated mentions")
+    mentions = ui.mentions_page(store, f, key="tl_mentions")
     ui.html_table(
-        events,
+        mentions,
         ["start_date", "end_date", "granularity", "approximate", "text", "outlet", "sentence"],
     )
-vague = ui.vague_dates(store, f)
+    ui.more_button(mentions, key="tl_mentions")
+vague = ui.mentions_page(store, f, key="tl_vague", vague=True)
 if not vague.empty:
-    with st.expander(f"Vague time expressions ({len(vague)}) — not placed on the timeline"):
+    total = int(vague.attrs.get("total", len(vague)))
+    with st.expander(f"Vague time expressions ({total}) — not placed on the timeline"):
         ui.html_table(vague, ["text", "outlet", "title", "sentence"])
+        ui.more_button(vague, key="tl_vague")
 
 ui_export.page_zip_button(store, f, "timeline", key="timeline_zip")

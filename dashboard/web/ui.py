@@ -219,12 +219,7 @@ frame_scores = cached(queries.frame_scores)
 event_name_counts = cached(queries.event_name_counts)
 
 
-def _vague_dates(store: Store, f: Filters) -> pd.DataFrame:
-    df = queries.event_dates(store, f, include_vague=True)
-    return df[df["start_date"].isna()]
-
-
-vague_dates = cached(_vague_dates)
+event_points = cached(queries.event_points)
 
 
 def _parse_iso(value: str | None) -> dt.date | None:
@@ -589,6 +584,21 @@ def article_page(store: Store, f: Filters, key: str) -> pd.DataFrame:
         st.session_state[f"{key}_pages"] = 1
     limit = ARTICLE_PAGE * int(st.session_state.get(f"{key}_pages", 1))
     return _article_page(store, store.url, data_state(store), f.key(), limit)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _mentions_page(_store: Store, url: str, version: tuple, fkey: tuple, vague: bool, limit: int):
+    return queries.dated_mentions(_store, Filters.from_key(fkey), vague=vague, limit=limit)
+
+
+def mentions_page(store: Store, f: Filters, key: str, vague: bool = False) -> pd.DataFrame:
+    """The first ARTICLE_PAGE × (pages asked for) rows of queries.dated_mentions(); with
+    more_button() under it, as article_page()."""
+    if st.session_state.get(f"{key}_sig") != f.key():
+        st.session_state[f"{key}_sig"] = f.key()
+        st.session_state[f"{key}_pages"] = 1
+    limit = ARTICLE_PAGE * int(st.session_state.get(f"{key}_pages", 1))
+    return _mentions_page(store, store.url, data_state(store), f.key(), vague, limit)
 
 
 def more_button(df: pd.DataFrame, key: str, page: int = ARTICLE_PAGE) -> None:

@@ -4,7 +4,8 @@
   arithmetic, candidates and their resolution, anchor-gated rule selection, numeric dates,
   ranges, granularity) and the public `extract_dates()`.
 - `dashboard/analysis/languages/<code>/dates.py`: the language's date patterns
-  (`patterns(speed)`), reached through its pack.
+  (`patterns(lexicon, speed)`), reached through its pack; `date_lexicon` reads the
+  pack's dates_*.txt words for it.
 """
 
 from dashboard.analysis.dates.engine import extract_dates

@@ -6,9 +6,10 @@ weekdays, relative days/weeks/months/years, durations ("قبل نحو 3 سنوا
 ago"), rolling windows ("خلال السنوات الثلاث الماضية") and vague expressions ("قريبًا").
 
 The language-independent engine lives here; each language pack's dates.py
-(dashboard/analysis/languages/<code>/dates.py) supplies its patterns (`patterns(speed)`) and
-the engine compiles, gates and resolves them. A rule layer of precompiled regular
-expressions does the work; dateparser is not used
+(dashboard/analysis/languages/<code>/dates.py) supplies its patterns (`patterns(lexicon,
+speed)`, given the words `date_lexicon` reads from the pack's dates_*.txt files) and the
+engine compiles, gates and resolves them. A rule layer of precompiled regular expressions
+does the work; dateparser is not used
 (it turns bare years into days and misses most Arabic relative phrases, and was measured
 to add nothing on top of these rules). Matching runs on a normalised copy of each sentence
 (one alef, ي for ى, ه for ة, ASCII digits, no diacritics) whose characters map back to the
@@ -19,9 +20,17 @@ Conventions (documented because a reader of the timeline needs them):
 - a bare weekday ("الثلاثاء") is the most recent such day on or before publication (news
   reports the past), unless the sentence carries a future cue (سوف, من المقرر, will ...);
 - «الجمعة» and «الاثنين» (Friday/Monday, also "assembly"/"the two") need a day cue
-  (يوم, صباح/مساء, الماضي/المقبل); «الإثنين» spelled with hamza is taken as Monday;
+  (يوم, صباح/مساء, الماضي/المقبل) or commas around them («قال مسؤول، الاثنين، إن»);
+  «الإثنين» spelled with hamza is taken as Monday;
+- a deictic day or weekday written next to the date it names is one mention («أمس
+  الثلاثاء 25 سبتمبر», "on Monday 29 July"), unless the two disagree;
+- words that refer back to the narration («이날» that day, «전날», «на следующий день», «지난해
+  같은 기간», «전 분기») count from the day or period last mentioned before them, not from
+  publication (extract_dates, _resolve_anaphors);
+- a weekend is Saturday..Sunday, the last one by publication unless said otherwise;
 - a 4-digit number is a year only with a year cue (عام/سنة, في/منذ/حتى/خلال..., a month
-  name, a range "من 1950 إلى 1953", "1950-1953"); a bare year is never turned into a day;
+  name, a range "من 1950 إلى 1953", "1950-1953", an event noun after it: "the 2024
+  presidential election"); a bare year is never turned into a day;
 - a date without a year takes the publication year, moved one year back or forward when
   that brings it within six months of publication (or as الماضي/المقبل says);
 - without a publication date, relative expressions keep start/end None, approximate True.
@@ -124,6 +133,76 @@ def _lex() -> _Lex:
     )
 
 
+@dataclass(frozen=True)
+class DateLexicon:
+    """One language's date words, read from its pack's dates_*.txt files and passed to the
+    pack's `patterns(lexicon, speed)`. Entries are in normalised spelling (the spelling
+    sentences are matched in), lower-cased unless the pack's `dates_cased` says its month,
+    weekday and event words are matched as written (English "May", "March"); number words
+    are always lower-cased (`_num` looks them up so).
+
+    - months: Gregorian month name -> month; `strict_months` need a cue to be read alone;
+    - hijri: Hijri month name -> month (dates_months.txt rows with calendar `hijri`);
+    - weekdays: weekday name -> 0..6 (Monday 0); `strict_weekdays` need a day cue;
+    - numbers / ordinals: number words (`card` / `ord` rows of dates_numbers.txt);
+    - vague: vague expressions («قريبًا», "recently"); year_nouns: nouns a bare year names
+      an instance of ("the 2024 election").
+    """
+
+    months: dict[str, int]
+    strict_months: frozenset[str]
+    hijri: dict[str, int]
+    weekdays: dict[str, int]
+    strict_weekdays: frozenset[str]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    vague: tuple[str, ...]
+    year_nouns: tuple[str, ...]
+
+
+@cache
+def date_lexicon(language: str) -> DateLexicon:
+    """The date words of one language pack (see DateLexicon)."""
+    pack = get_pack(language)
+
+    def key(word: str) -> str:
+        word = _norm_entry(word)
+        return word if pack.dates_cased else word.lower()
+
+    def strict(f: tuple[str, ...], at: int) -> bool:
+        return len(f) > at and f[at] == "strict"
+
+    months: dict[str, int] = {}
+    hijri: dict[str, int] = {}
+    strict_months: set[str] = set()
+    for f in pack.fields("dates_months.txt"):
+        form = key(f[0])
+        if len(f) > 2 and f[2] == "hijri":
+            hijri[form] = int(f[1])
+            continue
+        months[form] = int(f[1])
+        if strict(f, 3):
+            strict_months.add(form)
+    weekdays = {key(f[0]): int(f[1]) for f in pack.fields("dates_weekdays.txt")}
+    strict_weekdays = {key(f[0]) for f in pack.fields("dates_weekdays.txt") if strict(f, 2)}
+    numbers: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
+    for f in pack.fields("dates_numbers.txt"):
+        target = ordinals if len(f) > 2 and f[2] == "ord" else numbers
+        target[_norm_entry(f[0]).lower()] = int(f[1])
+    return DateLexicon(
+        months=months,
+        strict_months=frozenset(strict_months),
+        hijri=hijri,
+        weekdays=weekdays,
+        strict_weekdays=frozenset(strict_weekdays),
+        numbers=numbers,
+        ordinals=ordinals,
+        vague=tuple(key(x) for x in pack.lines("dates_vague.txt")),
+        year_nouns=tuple(key(x) for x in pack.lines("dates_year_nouns.txt")),
+    )
+
+
 # --------------------------------------------------------------------------------------
 # Calendar helpers
 
@@ -145,6 +224,10 @@ def _add_months(d: date, n: int) -> date:
     y, m = divmod(d.month - 1 + n, 12)
     y += d.year
     return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _ym(d: date) -> tuple[int, int]:
+    return d.year, d.month
 
 
 def _add_years(d: date, n: int) -> date:
@@ -248,6 +331,22 @@ class _Cand:
     day: int = 0
     has_year: bool = True
     partner: bool = False  # only valid as the first end of a range («من يناير إلى مارس»)
+    # A day named by reference to the day the text narrates («이날», that day): resolved by
+    # extract_dates to the last day mentioned before it (see _resolve_anaphors) plus this
+    # offset; None for every other expression.
+    anaphor: int | None = None
+    # A day the narration may refer back to: a plain dated day («23일», «6월 19일»), not a
+    # qualified one («지난달 24일», «오는 6일»); preferred by _resolve_anaphors.
+    anchor: bool = False
+    # «지난해 같은 기간» (the same period last year, -12), «전 분기» (the quarter before, -3):
+    # the period last mentioned (a quarter, a half, a month) moved by this many months; as
+    # the rule resolved it when none was.
+    same_period: int | None = None
+
+
+# What extract_dates needs of a mention beyond its DateMention: (anaphor, anchor,
+# same_period) of its candidate.
+_Mark = tuple[int | None, bool, int | None]
 
 
 @dataclass
@@ -392,7 +491,10 @@ def _absolute(
     has_year = y is not None
     if y is None:
         if pub is None:
-            return [_mk(ctx, m, None, None, "day" if d else "month", approx=True, pre=pre)]
+            gran = "day" if d else "month"
+            return [
+                _mk(ctx, m, None, None, gran, approx=True, pre=pre, month=mo, day=d, has_year=False)
+            ]
         if since and qual is None:
             # «منذ سبتمبر» / "since September": the latest one that began by publication.
             y = pub.year if (mo, d or 1) <= (pub.month, pub.day) else pub.year - 1
@@ -441,6 +543,19 @@ class _NumberWords(Protocol):
     """A language's date lexicon: number words -> value."""
 
     numbers: dict[str, int]
+
+
+_ONE_WORD = re.compile(r"\s*[\w.]+\s*")
+_NAME_GOES_ON = re.compile(r"\s*(?:[-|:]|[A-Z]|$)")
+
+
+def _names_an_outlet(ctx: _Ctx, m: re.Match[str]) -> bool:
+    """A "today" that ends an outlet's or a page section's name («بغداد اليوم- متابعة»,
+    «السوري اليوم», "Mangalore Today News Network"): one word before it in the sentence, and
+    after it nothing, a dash or a capitalised word (the name going on)."""
+    return bool(
+        _ONE_WORD.fullmatch(ctx.norm, 0, m.start()) and _NAME_GOES_ON.match(ctx.norm, m.end())
+    )
 
 
 def _num(s: str, lx: _NumberWords) -> int:
@@ -527,10 +642,49 @@ def _rolling_cand(ctx: _Ctx, m, unit: str, n: int, future: bool) -> _Cand:
     return _mk(ctx, m, _rolling(pub, unit, -n), pub, "range", approx=True)
 
 
+def _weekend_cand(ctx: _Ctx, m, qual: str | None) -> _Cand:
+    """A weekend (Saturday and Sunday): the last one on or before publication, the next one
+    with «следующих», "next" or a future cue in the sentence, the current one when
+    publication falls on it and the text says «этих», "this"."""
+    pub = ctx.pub
+    if pub is None:
+        return _mk(ctx, m, None, None, "range", approx=True)
+    if qual is None:
+        qual = _NEXT if ctx.future else _PAST
+    if qual == _CUR:
+        qual = _PAST if pub.weekday() >= 5 else _NEXT
+    if qual == _NEXT:
+        sat = pub + timedelta(days=(5 - pub.weekday()) % 7)
+    else:
+        sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    return _mk(ctx, m, sat, sat + timedelta(days=1), "range")
+
+
+# ---- Dates in English words on pages of any language ----------------------------------
+
+
+def _page_stamp_spec(stamp_language: str) -> _RuleSpec:
+    """ "26th, September 2023", "Aug 1, 2024": page stamps written in another language
+    (English on most pages) than the article's. Day, month and year all written (nothing to
+    resolve)."""
+    months = date_lexicon(stamp_language).months
+    mon = _alt(months)
+    pattern = re.compile(
+        rf"(?<![\w.,])(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<m>{mon})\.?,?"
+        rf"|(?P<m2>{mon})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,)\s*(?P<y>{_YEAR})(?!\d)"
+    )
+
+    def rule(m: re.Match[str], ctx: _Ctx) -> list[_Cand]:
+        name, d = (m["m"], m["d"]) if m["m"] else (m["m2"], m["d2"])
+        return _absolute(ctx, m, int(m["y"]), months[name], int(d), 0, None, "", False)
+
+    return (pattern, rule, {w.lower() for w in months}, None)
+
+
 # ---- Numeric dates (any language) ------------------------------------------------------
 
 _NUMERIC_RE = re.compile(
-    r"(?<![\w/.\-])(?:(?P<y0>(?:19|20)\d\d)(?P<sep0>[/\-])(?P<m0>\d{1,2})(?P=sep0)(?P<d0>\d{1,2})"
+    r"(?<![\w/.\-])(?:(?P<y0>(?:19|20)\d\d)(?P<sep0>[/.\-])(?P<m0>\d{1,2})(?P=sep0)(?P<d0>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d))(?!\w|[/.\-]\d)"
 )
 # Both branches contain a digit, a separator, one or two digits, a separator and a digit.
@@ -655,7 +809,10 @@ def _engine(language: str, fast: bool = True) -> _Engine:
     # Numeric dates are day first unless the one language says otherwise (US English).
     day_first = packs[0].day_first if len(packs) == 1 else True
     for pack in packs:
-        specs += pack.date_rules.patterns(speed)
+        specs += pack.date_rules.patterns(date_lexicon(pack.code), speed)
+    stamp_language = packs[0].page_stamp_language if len(packs) == 1 else ""
+    if stamp_language in available_languages():
+        specs.append(_page_stamp_spec(stamp_language))
     specs.append(
         (
             _NUMERIC_RE,
@@ -691,8 +848,16 @@ def _engine(language: str, fast: bool = True) -> _Engine:
     )
 
 
+_RANGE_CUES = ("من", "بين", "منذ", "from", "between", "since")
+
+
+def _opens_range(pre: str) -> bool:
+    """Whether a cue opens a range: «من», «ابتداءً من», «اعتبارًا من», "from", "since"."""
+    return bool(pre) and pre.split()[-1] in _RANGE_CUES
+
+
 _RANGE_START = re.compile(r"\s*(?:-|الي|حتي|و)\s*\S")
-_RANGE_CONN = re.compile(r"\s*(?:-|/|الي|حتي|و|(?i:to|until|till|through|and))\s*")
+_RANGE_CONN = re.compile(r"\s*(?:-|/|(?:و\s*)?(?:الي|حتي)|و|(?i:to|until|till|through|and))\s*")
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -713,7 +878,7 @@ def _combine_ranges(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
         b = cands[i + 1] if i + 1 < len(cands) else None
         if (
             b is not None
-            and a.pre in ("من", "بين", "منذ", "from", "between", "since")
+            and _opens_range(a.pre)
             and not (a.vague or b.vague)
             and a.start
             and b.end
@@ -735,6 +900,43 @@ def _combine_ranges(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     return out
 
 
+_SAME_DAY_GAP = re.compile(r"[\s,،]*")
+
+
+def _merge_same_day(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
+    """A deictic day, weekday or relative period written next to the date it names is one
+    mention: «أمس الثلاثاء 25 سبتمبر», «в понедельник, 8 апреля», «지난달 24일», "on Monday
+    29 July" (the date resolves it; without a publication date it still is one mention).
+    Not when the two disagree (a list of days, a weekday of another date), nor when the date
+    opens a range («من 5 يونيو إلى …»)."""
+    out: list[_Cand] = []
+    for b in cands:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and b.gran == "day"
+            and a.gran in ("day", "week", "month")
+            and not a.month  # a named date is not deictic: "5 June, 6 June" stays two
+            and not (a.vague or b.vague or a.partner or b.partner or a.since or b.since)
+            and not _opens_range(b.pre)
+            and _SAME_DAY_GAP.fullmatch(ctx.norm, a.e, b.s)
+            # Unresolved (no publication date) they cannot disagree.
+            and (a.start is None or b.start is None or a.start <= b.start <= b.end <= a.end)
+        ):
+            out[-1] = _Cand(
+                a.s,
+                b.e,
+                b.start or a.start,
+                b.end or a.end,
+                "day",
+                b.approx if b.start else a.approx,
+                pre=a.pre,
+            )
+            continue
+        out.append(b)
+    return out
+
+
 def _apply_since(c: _Cand, pub: date | None) -> _Cand:
     """«منذ 2014» / "since June": an interval from that date to publication."""
     if c.since and c.start is not None:
@@ -745,8 +947,14 @@ def _apply_since(c: _Cand, pub: date | None) -> _Cand:
 
 
 def _sentence_mentions(
-    sentence: str, paragraph: int, pub: date | None, eng: _Engine
+    sentence: str,
+    paragraph: int,
+    pub: date | None,
+    eng: _Engine,
+    marks: list[_Mark] | None = None,
 ) -> list[DateMention]:
+    """The dates of one sentence. With `marks`, each mention's _Mark is appended
+    to it, for extract_dates to resolve «이날» and the like across sentences."""
     norm = _normalize(sentence)
     active = eng.rules_for(norm)
     if not active:
@@ -763,7 +971,7 @@ def _sentence_mentions(
     if eng.blockers is not None and eng.may_block(norm):
         blocked = [(b.start(), b.end()) for b in eng.blockers.finditer(norm)]
         cands = [c for c in cands if not any(s <= c.s and c.e <= e for s, e in blocked)]
-    chosen = _combine_ranges(_select(cands), ctx)
+    chosen = _merge_same_day(_combine_ranges(_select(cands), ctx), ctx)
     out: list[DateMention] = []
     for c in chosen:
         c = _apply_since(c, pub)
@@ -786,7 +994,52 @@ def _sentence_mentions(
                 vague=c.vague,
             )
         )
+        if marks is not None:
+            marks.append((c.anaphor, c.anchor, c.same_period))
     return out
+
+
+def _resolve_anaphors(mentions: list[DateMention], marks: list[_Mark]) -> list[DateMention]:
+    """«이날» (that day), «на следующий день» (the next day): counted from the day last
+    narrated before it, not from publication. The last plain dated day («7일», «6월 19일»)
+    wins over a qualified one («지난달 24일», «오는 6일», often a side remark) or a short
+    span such as a weekend (its last day); without any it stays as the rule resolved it."""
+    last_anchor: str | None = None
+    last_day: str | None = None
+    last_period: tuple[date, date] | None = None
+    for m, (anaphor, anchor, same_period) in zip(mentions, marks, strict=True):
+        if same_period is not None and last_period is not None:
+            start, end = last_period
+            m.start = _add_months(start, same_period).isoformat()
+            m.end = _month_span(*_ym(_add_months(end.replace(day=1), same_period)))[1].isoformat()
+            m.granularity = "range" if (end - start).days > 31 else "month"
+            m.approximate = False
+            continue
+        if anaphor is not None:
+            ref = last_anchor or last_day
+            if ref is not None:
+                d = date.fromisoformat(ref) + timedelta(days=anaphor)
+                m.start = m.end = d.isoformat()
+                m.approximate = False
+        if m.start is None or m.end is None:
+            # A day or period that could not be resolved is still the one narrated: what
+            # refers back to it stays unresolved rather than taking an older one.
+            if m.granularity == "day":
+                last_anchor = last_day = None
+            elif m.granularity in ("month", "range") and not m.vague:
+                last_period = None
+            continue
+        if m.granularity == "day" and m.start == m.end:
+            last_day = m.end
+            if anchor:
+                last_anchor = m.end
+        else:
+            span = date.fromisoformat(m.end) - date.fromisoformat(m.start)
+            if m.granularity == "range" and span <= timedelta(days=6):
+                last_day = m.end
+            elif m.granularity in ("month", "range") and span <= timedelta(days=186):
+                last_period = date.fromisoformat(m.start), date.fromisoformat(m.end)
+    return mentions
 
 
 def extract_dates(
@@ -799,7 +1052,10 @@ def extract_dates(
     lang = language if language in available_languages() else "any"
     eng = _engine(lang)
     out: list[DateMention] = []
+    marks: list[_Mark] = []
     for p_i, para in enumerate(paragraphs):
         for sent in split_sentences(para):
-            out.extend(_sentence_mentions(sent, p_i, published_at, eng))
+            out.extend(_sentence_mentions(sent, p_i, published_at, eng, marks))
+    if any(a is not None or p is not None for a, _, p in marks):
+        _resolve_anaphors(out, marks)
     return out

@@ -82,6 +82,13 @@ class LanguagePack:
     right_to_left: bool = False
     # Numeric dates «19/6/2024»: day first (most of the world) or month first (US English).
     day_first: bool = True
+    # Date words (months, weekdays, event nouns) matched as written ("May" the month, "may"
+    # the verb) instead of lower-cased: see dates.engine.date_lexicon.
+    dates_cased: bool = False
+    # The language of the date stamps pages in this language may carry besides their own
+    # ("26th, September 2023" on an Arabic page): its month names are read in day-month-year
+    # stamps too. Empty for a language whose own rules read such stamps.
+    page_stamp_language: str = "en"
     # Stop words of `stopwordsiso` for this code (the maintained base list).
     stopwords_iso: str = ""
     # A definite article written as part of the word (Arabic ال): role and name matching

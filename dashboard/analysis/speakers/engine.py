@@ -202,6 +202,31 @@ class _NP:
     known: bool = False  # resolved against an earlier mention
 
 
+def quote_of(
+    np: _NP,
+    verb: str,
+    direct: bool,
+    text: str,
+    para: int,
+    sentence: str,
+    channel: str = "",
+) -> Quote:
+    """The statement of a speaker noun phrase: the one place a pack turns an `_NP` and its
+    cue into a `Quote` (name, kind, role and side from the phrase)."""
+    return Quote(
+        speaker=np.name,
+        speaker_kind=np.kind,
+        role=np.role,
+        verb=verb,
+        direct=direct,
+        text=text,
+        paragraph=para,
+        sentence=sentence,
+        affiliation=np.affiliation,
+        channel=channel,
+    )
+
+
 def _role_at(toks: list[_Tok], p: int, index: _RoleIndex, prep: bool = False):
     """Longest role entry starting at token p (optionally after a ب/ل prefix). `index` is
     a language's `roles(code)` (the cached prefix readings are per language)."""
@@ -346,6 +371,10 @@ def _role_core(role: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# «al-Assad», «el-Sisi»: an Arabic name written in Latin letters, met later without «al-».
+_LATIN_PARTICLE_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-(?=\w)")
+
+
 @dataclass
 class _Ctx:
     last: _NP | None = None
@@ -373,6 +402,9 @@ class _Ctx:
                 for k in (1, 2):
                     if len(toks) > k:
                         self.by_surname[" ".join(toks[-k:])] = np
+                bare = _LATIN_PARTICLE_RE.sub("", toks[-1])
+                if bare != toks[-1]:
+                    self.by_surname.setdefault(bare, np)  # «Bashar al-Assad» -> «Assad said»
                 self.by_surname[" ".join(toks)] = np
                 if np.role:
                     self.by_role[" ".join(_nphrase(np.role))] = np

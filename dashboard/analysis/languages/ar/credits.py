@@ -163,11 +163,22 @@ def parenthesised_credits(paragraph: str) -> list[tuple[str, str]]:
     return out
 
 
+def outlet_line(paragraph: str) -> list[tuple[str, str]]:
+    """A page line that holds nothing but an outlet's name («Sputnik», «* وكالة X»): the
+    outlet's credit under the headline or at the foot of the dispatch."""
+    name = _clean(paragraph.strip(" *-–—|.:"))
+    if not name or len(name.split()) > 4 or _key(name) not in _gazetteer():
+        return []
+    return [(name, paragraph.strip())]
+
+
 def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     """The credits of one paragraph as source statements (kind `media`)."""
     found = parenthesised_credits(paragraph)
     if para < DATELINE_PARAGRAPHS:
         found = dateline_credits(paragraph) + found
+    if not found and len(paragraph) < 60:
+        found = outlet_line(paragraph)
     out: list[Quote] = []
     seen: set[str] = set()
     for name, cue in found:

@@ -2,20 +2,20 @@
 Maghreb), Hijri dates, weekdays with ال, relative expressions («الأسبوع الماضي»، «قبل ثلاثة
 أيام»، «خلال السنوات الثلاث الماضية»), parts of periods («مطلع العام») and decades.
 
-`patterns(speed)` returns the rule specs the shared engine (dashboard.analysis.dates.engine)
-compiles; words come from this folder's dates_*.txt files, in normalised spelling.
+`patterns(lexicon, speed)` returns the rule specs the shared engine
+(dashboard.analysis.dates.engine) compiles; the engine reads the lexicon (`date_lexicon`)
+from this folder's dates_*.txt files, in normalised spelling.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from dashboard.analysis.dates.engine import (
     _APPROX_AR,
     _CUR,
+    _DIGIT,
     _HIJRI_DIGITS,
     _HIJRI_YEAR,
     _HIJRI_YEAR_TAIL,
@@ -26,6 +26,7 @@ from dashboard.analysis.dates.engine import (
     _TANWEEN_FATH,
     _YEAR,
     _YEAR_DIGITS,
+    DateLexicon,
     _absolute,
     _alt,
     _Cand,
@@ -34,7 +35,7 @@ from dashboard.analysis.dates.engine import (
     _Ctx,
     _duration_cand,
     _mk,
-    _norm_entry,
+    _names_an_outlet,
     _num,
     _part_of_year,
     _relunit_cand,
@@ -44,53 +45,6 @@ from dashboard.analysis.dates.engine import (
     _weekday_cand,
     _year_span,
 )
-from dashboard.analysis.languages import get_pack
-
-
-@dataclass(frozen=True)
-class _ArLex:
-    """Arabic date words (normalised spelling), from the Arabic pack's files."""
-
-    months: dict[str, tuple[int, bool]]
-    hijri: dict[str, int]
-    weekdays: dict[str, tuple[int, bool]]
-    numbers: dict[str, int]
-    ordinals: dict[str, int]
-    vague: tuple[str, ...]
-    year_nouns: tuple[str, ...]
-
-
-@cache
-def _ar_lexicon() -> _ArLex:
-    pack = get_pack("ar")
-    months: dict[str, tuple[int, bool]] = {}
-    hijri: dict[str, int] = {}
-    for f in pack.fields("dates_months.txt"):
-        form, month, cal = f[0], int(f[1]), f[2]
-        strict = len(f) > 3 and f[3] == "strict"
-        if cal == "hijri":
-            hijri[_norm_entry(form)] = month
-        else:
-            months[_norm_entry(form)] = (month, strict)
-    weekdays = {
-        _norm_entry(f[0]): (int(f[1]), len(f) > 2 and f[2] == "strict")
-        for f in pack.fields("dates_weekdays.txt")
-    }
-    numbers: dict[str, int] = {}
-    ordinals: dict[str, int] = {}
-    for f in pack.fields("dates_numbers.txt"):
-        target = ordinals if f[2] == "ord" else numbers
-        target[_norm_entry(f[0])] = int(f[1])
-    return _ArLex(
-        months=months,
-        hijri=hijri,
-        weekdays=weekdays,
-        numbers=numbers,
-        ordinals=ordinals,
-        vague=tuple(_norm_entry(x) for x in pack.lines("dates_vague.txt")),
-        year_nouns=tuple(_norm_entry(x) for x in pack.lines("dates_year_nouns.txt")),
-    )
-
 
 _QUAL_AR = {
     "ماضي": _PAST,
@@ -123,8 +77,7 @@ _AR_CUES = (
 # ---- Arabic rules --------------------------------------------------------------------
 
 
-def patterns(speed: _Speed) -> list[_RuleSpec]:
-    lx = _ar_lexicon()
+def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     mon = _alt(lx.months)
     hij = _alt(lx.hijri)
     wd = _alt(lx.weekdays)
@@ -144,23 +97,27 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
             rf"""
         (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES})\s+)?
         (?P<wdp>(?:يوم\s+)?{_AL}(?P<wd>{wd})\s*[،,]?\s*(?:الموافق\s+)?)?
-        (?:(?<!\w)(?:يوم\s+)?[وفبل]?(?P<day>\d{{1,2}}|{ordn})
+        (?:(?:(?<!\w)(?:يوم\s+)?[وفبل]?|(?<=[ء-ي])(?=\d))(?P<day>\d{{1,2}}|{ordn})
             (?:\s*(?:-|الي|حتي|و)\s*(?P<day2>\d{{1,2}}))?\s*(?:من\s+)?)?
         (?:(?P<shahr>شهر)\s+)?
         (?<!\w)[وفبل]?(?P<mon>{mon})(?!\w)
-        (?:\s*[/(]\s*(?:{mon})(?:\s*\))?)?
-        (?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
+        (?:\s*[/(]\s*(?:{mon})(?:\s*\))?
+            |\s*/\s*\w+(?=\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*{_YEAR}(?!\w)))?
+        (?:\s*[,،-]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
         (?:\s+{_QUAL_AR_RE})?
         (?:\s+(?:من\s+)?(?:{_AL}(?:عام|سنه)\s+ال(?P<ryq>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?
             |(?P<rythis>هذا|هذه)\s+ال(?:عام|سنه))(?!\w))?
         """,
-            also=rf"يوم|شهر|{_AL}",  # the unguarded openings: «يوم الأحد», «الأحد», «شهر»
+            # the unguarded openings: «يوم الأحد», «الأحد», «شهر», a day glued to a word
+            # before it («التحرير10 سبتمبر»: Arabic letters and digits never make one word)
+            also=rf"يوم|شهر|{_AL}|(?<=[ء-ي])\d",
         ),
         re.X,
     )
 
     def month_rule(m, ctx):
-        mo, strict = lx.months[re.sub(r"\s+", " ", m["mon"])]
+        mon_word = re.sub(r"\s+", " ", m["mon"])
+        mo, strict = lx.months[mon_word], mon_word in lx.strict_months
         day_s = m["day"]
         d = int(day_s) if day_s and day_s.isdigit() else lx.ordinals.get(day_s or "", 0)
         y = int(m["year"]) if m["year"] else None
@@ -189,7 +146,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         )
         for x in c:
             x.since, x.partner = pre == "منذ", partner
-        return _check_weekday(c, m, lx.weekdays[m["wd"]][0] if m["wd"] else None)
+        return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None)
 
     hijri_re = re.compile(
         speed.start(
@@ -310,14 +267,18 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
     )
 
     def weekday_rule(m, ctx):
-        wdn, strict = lx.weekdays[m["wd"]]
+        wdn, strict = lx.weekdays[m["wd"]], m["wd"] in lx.strict_weekdays
         qual = _QUAL_AR.get(m["qual"] or "")
         if m["lqual"] or qual == _CUR:
             return []
         cue = m["part"] or m["yawm"] or qual
         # «الإثنين» written with hamza is the weekday; «الاثنين» alone may be "the two".
         hamza_monday = m["wd"] == "اثنين" and _hamza_before(ctx, m.start("wd"))
-        if strict and not cue and not hamza_monday:
+        # «قال مسؤول، الاثنين، إن …»: a weekday set off by commas is the day.
+        in_commas = re.search(r"[،,]\s*$", ctx.norm[: m.start()]) and re.match(
+            r"\s*[،,]", ctx.norm[m.end() :]
+        )
+        if strict and not cue and not hamza_monday and not in_commas:
             return []
         return [_weekday_cand(ctx, m, wdn, qual, m["part"] == "منذ")]
 
@@ -342,6 +303,8 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
             if (not m["wd"] and re.match(r"\s+ال\w", after)) or re.search(
                 r"(?:هذا|ذلك|نفس|ذات|ذاك)\s*$", before
             ):
+                return []
+            if not (m["part"] or m["yawm"] or m["wd"]) and _names_an_outlet(ctx, m):
                 return []
             offset = 0
         elif rel in ("غدا",):
@@ -410,6 +373,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         rf"""
         (?<!\w)[وف]?(?P<prep>قبل|منذ|بعد)\s+(?:(?P<hedge>{hedges})\s+)?
         (?:(?P<num>\d{{1,4}}|{num})\s+)?(?P<unit>{units})(?!\w)(?:\s+(?:مضت|مضي|خلت))?
+        (?:\s+من\s+الان(?!\w))?
         """,
         re.X,
     )
@@ -505,7 +469,18 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
     def vague_rule(m, ctx):
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
 
+    # A wire dateline «الخرطوم – 26 – 10 (كونا) –»: day and month between dashes before the
+    # agency's credit in brackets (KUNA style), in the year of publication.
+    dateline_re = re.compile(r"(?<=-)\s*(?P<day>[1-3]?\d)\s*-\s*(?P<mon>1[0-2]|0?[1-9])(?=\s*\()")
+
+    def dateline_rule(m, ctx):
+        day, mon = int(m["day"]), int(m["mon"])
+        if not 1 <= day <= 31:
+            return []
+        return _absolute(ctx, m, None, mon, day, 0, None, "", False)
+
     return [
+        (dateline_re, dateline_rule, {_DIGIT}, speed.gate(r"-\s*\d{1,2}\s*-\s*\d")),
         (month_re, month_rule, _first_words(lx.months), None),
         (hijri_re, hijri_rule, {_HIJRI_DIGITS}, None),
         (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}, None),

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from dataclasses import replace as dataclasses_replace
+from functools import cache
 
 from dashboard.analysis.languages import all_fields, get_pack
 from dashboard.analysis.languages.ar.credits import credit_quotes, is_outlet_name
@@ -399,6 +401,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     n = len(seg)
     bare_after_body = 0
     start = p
+    nationality = False  # a nationality adjective closed the title («الوزير الليبي»)
     # An indefinite title noun is in construct state (إضافة): the next word is its genitive
     # and belongs to the role even when it is indefinite too («محافظ بنك الكويت»، «كبير أمناء
     # مجلس الوزراء»، «مسؤول أممي»). A name can only follow a definite word.
@@ -417,6 +420,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         if side:
             p += len(side.words)
             construct = False
+            nationality = side.type == "adj"
             continue
         if (
             construct
@@ -446,7 +450,35 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         if p > start and t.norm.startswith("وال") and len(t.norm) > 4:
             p += 1
             continue
+        # «رئيس المجلس وقائد الجيش فلان»، «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق
+        # فلان»: a coordinated title or place continues the role.
+        if p > start and t.norm[:1] == "و" and len(t.norm) > 3 and p + 1 < n:
+            plain = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+            bare = [*seg[:p], plain, *seg[p + 1 :]]
+            role = _role_at(bare, p, _AR_ROLES) if plain.norm in _AR_ROLES else None
+            side = _side_at(bare, p) if role is None and _side_candidates(plain.norm) else None
+            if (role and role.type == "person") or side:
+                seg = bare
+                p += len(role.words) if role else len(side.words)
+                construct = bool(role) and not seg[p - 1].norm.startswith("ال")
+                continue
+            prev = seg[p - 1].norm
+            if (
+                prev.startswith("ال")
+                and prev not in _AR_ROLES
+                and seg[p + 1].norm.startswith("ال")
+                and seg[p + 1].norm not in _AR_STOP
+                and p + 2 < n
+                and not _COMMA_RE.search(seg[p + 2].gap)
+                and (seg[p + 2].norm in ("في", "لدى") or seg[p + 2].norm.startswith("لل"))
+            ):
+                # «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق»: a second genitive with
+                # its adjective, and the title goes on.
+                p += 2
+                continue
         if t.quote != -1:
+            if not body and _quoted_name_at(seg, p):
+                break  # «وكيل وزارة الخارجية "حسن الأمين"»: the name in quote marks
             p += 1
             continue
         norm = t.norm
@@ -477,6 +509,20 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 continue
             break
         if norm.startswith("ال") and norm not in _AR_STOP:
+            if (
+                nationality
+                and not body
+                and norm not in _AR_TITLE_ADJECTIVES
+                and p + 1 < n
+                and seg[p + 1].norm.startswith("ال")
+                and not _COMMA_RE.search(seg[p + 1].gap)
+                and seg[p + 1].norm not in _AR_TITLE_ADJECTIVES
+                and _role_at(seg, p + 1, _AR_ROLES) is None
+                and _side_at(seg, p + 1) is None
+            ):
+                # «النائب العام الليبي الصديق الصور»: after the nationality, two definite
+                # words that are no title adjective are a name (given and family name).
+                break
             p += 1
             continue
         bases = _prefix_bases(norm)
@@ -502,17 +548,68 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     return p
 
 
+# Adjectives that follow a title after its nationality («وزير الخارجية الأمريكي السابق»).
+_AR_TITLE_ADJECTIVES = frozenset(
+    _n(w)
+    for w in _words(
+        "السابق السابقة الأسبق الجديد الجديدة الحالي الحالية المكلف المكلفة المنتخب المنتخبة "
+        "المؤقت المؤقتة الأول الأولى الثاني الأعلى الخاص الخاصة العام العامة الدائم الدائمة "
+        "المساعد المساعدة المنتهية الراحل الراحلة الفخري التنفيذي التنفيذية الأممي الأممية "
+        "المقبل المقبلة المستقيل المستقيلة المعين المعينة المقرب المقربة البارز البارزة"
+    )
+)
+
+
 # Verbal nouns that open the object of a verb of saying right after its subject («أكد فلان
 # حرص بلاده على»، «أكد فلان أهمية»): never part of a name.
 _AR_OBJECT_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_object_nouns.txt"))
 
 
+# Pronoun suffixes of a possessed noun («لاعبيه»، «قواتها»): no word of a name ends so.
+_AR_POSSESSED_ENDINGS = ("يه", "يها", "يهم", "اتها", "اتهم", "تها", "تهم", "ائها", "ائهم")
+
+
+def _possessed(norm: str) -> bool:
+    return len(norm) >= 5 and norm.endswith(_AR_POSSESSED_ENDINGS)
+
+
+def _quoted_name_at(seg: list[_Tok], p: int) -> bool:
+    """A person's name in quote marks after a complete title («الناطق باسم الحكومة "فلان"»):
+    the title ends in a definite word; after an indefinite head («حزب "الأمة"», «قناة
+    "العربية"») the quoted words are the body's name."""
+    if p == 0 or seg[p - 1].quote == seg[p].quote:
+        return False
+    prev = seg[p - 1].norm
+    if not prev.startswith(("ال", "بال", "لل")) and _side_at(seg, p - 1) is None:
+        return False
+    q = seg[p].quote
+    span = [t for t in seg[p : p + 5] if t.quote == q]
+    if not 2 <= len(span) <= 3 or (p + len(span) < len(seg) and seg[p + len(span)].quote == q):
+        return False
+    return (
+        all(_ar_name_like(dataclasses_replace(t, quote=-1)) for t in span)
+        and span[0].norm not in _AR_ROLES
+        and not _outlet_noun(span[0], False)
+    )
+
+
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
+    if p > 0 and p < len(seg) and seg[p].quote != -1 and _quoted_name_at(seg, p):
+        q = seg[p].quote
+        return p + sum(1 for t in seg[p : p + 5] if t.quote == q)
     q = p
     particles = 0
     if p > 0 and p < len(seg) and ":" in seg[p].gap:
         return p  # «وأضاف الوزير: سنعمل»: the words after a colon are the statement
+    if (
+        p + 1 < len(seg)
+        and seg[p].norm[:1] in "بل"
+        and len(seg[p].norm) > 3
+        and _possessed(seg[p + 1].norm)
+        and not _COMMA_RE.search(seg[p + 1].gap)
+    ):
+        return p  # «أشاد مدرب الفريق بروح لاعبيه»: a prepositional object, not a name
     while q < len(seg) and q - p - particles < 4:
         t = seg[q]
         if q > p and (":" in t.gap or t.norm in _AR_OBJECT_NOUNS):
@@ -715,6 +812,102 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     return "", -1, -1
 
 
+_MA = frozenset({_n("ما"), _n("وهو ما"), _n("وهذا ما")})
+_BI_QAWLIHI = frozenset(_n(w) for w in _words("بقوله بقولها بقولهم"))
+
+
+def _what_x_confirmed(toks, sentence, ctx, quotes_len) -> list[_Hit]:
+    """«وهو ما أكده رئيس الهلال الأحمر فلان بقوله: "…"»، «وهذا ما أعلنته الوزارة»: a reporting
+    verb with the object pronoun of «ما»; its subject follows, and the words are those after
+    «بقوله» or, without them, the statement the clause refers back to."""
+    out: list[_Hit] = []
+    for k in range(1, len(toks) - 1):
+        if toks[k - 1].norm != "ما" or toks[k].quote != -1:
+            continue
+        norm = toks[k].norm
+        base = norm[:-2] if norm.endswith("ها") else norm[:-1] if norm.endswith("ه") else ""
+        verb = _AR_VERBS.get(base) if base else None
+        if verb is None or verb.participle or verb.homograph:
+            continue
+        e = k + 1
+        while e < len(toks) and e - k <= 9 and toks[e].quote == -1:
+            if toks[e].norm in _BI_QAWLIHI or _HARD_PUNCT.search(toks[e].gap):
+                break
+            if _COMMA_RE.search(toks[e].gap) or ":" in toks[e].gap:
+                break
+            e += 1
+        np = _parse_ar_np(toks[k + 1 : e], sentence, strict=True) if e > k + 1 else None
+        if np is None or not (np.body or (np.role and np.name != np.role) or _is_known(np, ctx)):
+            continue
+        np = ctx.resolve(np)
+        ctx.learn(np)
+        ctx.last = np
+        if e < len(toks) and toks[e].norm in _BI_QAWLIHI and e + 1 < len(toks):
+            direct = toks[e + 1].quote if _opening_quote(toks, e + 1, quotes_len) else -1
+            out.append(_Hit(np, toks[k].surf, e + 1, direct, "", k))
+        else:
+            # The words are the clause before «ما»: the statement it refers back to.
+            start = 0
+            stop = k - 1
+            while stop > start and toks[stop - 1].norm in ("وهو", "وهذا", "هو", "هذا"):
+                stop -= 1
+            text = _text(toks, start, stop, sentence) if stop > start else ""
+            if text:
+                out.append(_Hit(np, toks[k].surf, e, -1, "", k, text_override=text))
+        break
+    return out
+
+
+# «في بيان نشرته وكالة X إن …»: a statement published or issued by X.
+_AR_PUBLISHED = frozenset(
+    _n(w)
+    for w in _words(
+        "نشرته نشرتها أصدرته أصدرتها وزعته وزعتها أوردته أوردتها بثته بثتها أذاعته أذاعتها"
+    )
+)
+
+
+def _published_statement(toks, sentence, ctx) -> _Hit | None:
+    """«وفي بيان نشرته وكالة الأنباء الليبية إن …»: the publisher of the statement says it."""
+    for k in range(2, min(len(toks) - 2, 6)):
+        if toks[k].norm not in _AR_PUBLISHED or _strip_al(toks[k - 1].norm) not in _STATEMENT_NOUNS:
+            continue
+        if toks[k - 2].norm not in ("في", "وفي", "ففي"):
+            return None
+        e = k + 1
+        while e < len(toks) and e - k <= 8 and toks[e].norm not in _AN_FORMS:
+            if ":" in toks[e].gap or _HARD_PUNCT.search(toks[e].gap):
+                break
+            if _COMMA_RE.search(toks[e].gap):
+                return None
+            e += 1
+        if e >= len(toks) or e == k + 1:
+            return None
+        colon = ":" in toks[e].gap
+        if not colon and toks[e].norm not in _AN_FORMS:
+            return None
+        np = _parse_ar_np(toks[k + 1 : e], sentence, strict=True)
+        if np is None or not (np.body or np.kind == "media" or is_outlet_name(np.name)):
+            return None
+        np = ctx.resolve(np)
+        ctx.learn(np)
+        content = e if colon else e + 1
+        return _Hit(np, _text(toks, k - 2, k + 1, sentence), content, -1, "", k)
+    return None
+
+
+def _names_an_outlet(channel: str) -> bool:
+    """«قناة "المملكة" الأردنية»، «رويترز»: an outlet noun or a gazetteer outlet, not a person
+    («تصريح للمدرب فلان»)."""
+    words = channel.split()
+    if not words:
+        return False
+    if is_outlet_name(channel) or is_outlet_name(words[0]):
+        return True
+    toks, _ = _tokens(channel)
+    return bool(toks) and _outlet_noun(toks[0], False)
+
+
 def _channel_span(seg, q, offset, start, sentence) -> tuple[str, int, int]:
     target = seg[q]
     end = q + 1
@@ -808,6 +1001,10 @@ def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
     # موسكو وبكين أن» is the preposition.
     # «... السفيرَ وطالبت بـ»: و + a feminine past form («طالبت»، «ذكرت») is a verb coordinated
     # with the clause before, not a noun; the bare «وطالب»، «وبين» stay nouns.
+    if v is not None and v.homograph and _SHADDA in t.surf:
+        # «عبّر»، «بيّن»: the doubled consonant is written on the verb, never on the
+        # preposition («عبر»، «بين»), so the word is the verb wherever it stands.
+        return _verb_not_homograph(v)
     if (
         v is not None
         and v.homograph
@@ -816,6 +1013,14 @@ def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
     ):
         return None
     return v
+
+
+_SHADDA = "\u0651"
+
+
+@cache
+def _verb_not_homograph(v: _Verb) -> _Verb:
+    return replace(v, homograph=False)
 
 
 def _clause_initial(toks: list[_Tok], i: int) -> bool:
@@ -877,7 +1082,9 @@ def _find_ar_complement(toks, i, verb, quotes_len):
             if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
             return (k + 1 if norm != "عما" else k, -1, k)
-        if norm in _AR_REL:
+        if norm in _AR_REL and not commas:
+            # After a comma the relative clause sits in a parenthesis («قال فلان، في مقابلة
+            # مع X خلال وثائقي الذي بث أمس، إن»): the complement may still come.
             return None
         if k > i + 1 and (v2 := _ar_verb(toks, k)) is not None and not v2.participle:
             return None
@@ -976,7 +1183,46 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
         if hit is not None:
             hits.append(hit)
             resume = max(i + 1, hit.content_start)
+    if "ما" in sentence:
+        extra = [
+            h
+            for h in _what_x_confirmed(toks, sentence, ctx, quotes_len)
+            if all(h.trigger != x.trigger for x in hits)
+        ]
+        if extra:
+            hits = sorted([*hits, *extra], key=lambda h: h.trigger)
+    if not hits:
+        published = _published_statement(toks, sentence, ctx)
+        if published is not None:
+            hits.append(published)
+    if hits and not hits[0].channel and hits[0].trigger > 2:
+        # «في تصريحه لقناة "X"، عبّر فلان عن …»: the channel opens the sentence.
+        head = toks[: hits[0].trigger]
+        channel, cs, ce = _find_channel(head, sentence)
+        if (
+            channel
+            and cs == 0
+            and head[0].norm in ("في", "وفي", "خلال")
+            and _COMMA_RE.search(toks[ce].gap)
+            and _names_an_outlet(channel)
+        ):
+            hits[0].channel = channel
+            hits[0].channel_cue = _channel_cue(head, cs, ce, channel, sentence)
     out: list[Quote] = []
+    if not hits:
+        # «تتذكر السيدة نعيمة، في حديث لوكالة X، معاناة …»: words given to an outlet, with a
+        # verb that is no reporting verb; the outlet is cited all the same.
+        channel, cs, ce = _find_channel(toks, sentence)
+        if (
+            channel
+            and cs + 1 < ce
+            and toks[cs].norm in ("في", "وفي", "خلال")
+            and toks[cs + 1].norm in _AR_CHANNEL_HEADS
+            and _names_an_outlet(channel)
+        ):
+            cue = _channel_cue(toks, cs, ce, channel, sentence)
+            out.append(_source_quote(_channel_name(channel), cue, sentence, para, sentence))
+            return out
     for h_idx, h in enumerate(hits):
         np = h.np
         if np is None:
@@ -1005,12 +1251,61 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
                 channel=h.channel,
             )
         )
+        voice = _on_the_tongue_of(toks, h, sentence, ctx)
+        if voice is not None:
+            out.append(
+                replace(
+                    out[-1],
+                    speaker=voice.name,
+                    speaker_kind=voice.kind,
+                    role=voice.role,
+                    affiliation=voice.affiliation or np.affiliation,
+                    verb="على لسان",
+                    channel="",
+                )
+            )
         if h.channel:
             # The outlet the words were given to or relayed by («في حديث لقناة X»، «نقلت X عن
             # Y») is a cited source of the same statement: a media voice, never its speaker.
             channel = _channel_name(h.channel)
             out.append(_source_quote(channel, h.channel_cue or out[-1].verb, text, para, sentence))
     return out
+
+
+_ALA = _n("على")
+_LISAN = _n("لسان")
+
+
+def _on_the_tongue_of(toks, h: _Hit, sentence, ctx) -> _NP | None:
+    """«وأضاف الجيش على لسان متحدثه فلان، … أن»: the institution speaks through a person, who
+    is a voice of the statement too. A title with a possessive («متحدثه») before the name is
+    his role."""
+    end = h.content_start
+    for k in range(h.trigger + 1, min(end, len(toks)) - 2):
+        if toks[k].norm != _ALA or toks[k + 1].norm != _LISAN:
+            continue
+        a = k + 2
+        e = a
+        while e < end and (e == a or not _COMMA_RE.search(toks[e].gap)):
+            if toks[e].norm in _AN_FORMS or _HARD_PUNCT.search(toks[e].gap):
+                break
+            e += 1
+        seg = list(toks[a:e])
+        role = ""
+        if seg and seg[0].norm.endswith(("ه", "ها")):
+            bare = seg[0].norm[:-2] if seg[0].norm.endswith("ها") else seg[0].norm[:-1]
+            if bare in _AR_ROLES:
+                role = seg[0].surf
+                seg = seg[1:]
+        np = _parse_ar_np(seg, sentence, strict=True) if seg else None
+        if np is None or np.body or not np.name or np.kind == "anonymous":
+            return None
+        if role and not np.role:
+            np = _NP(np.name, role, "official", np.affiliation)
+        np = ctx.resolve(np)
+        ctx.learn(np)
+        return np
+    return None
 
 
 # A preposition with a pronoun («به»، «فيه»، «عنها»): a speaker span that is only this is the
@@ -1184,6 +1479,23 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         comp = _object_complement(toks, i, sentence, ctx, verb.ba_object, verb.media_object)
     if (
         comp is None
+        and verb.ba_object
+        and not verb.participle
+        and i > 0
+        and i + 1 < len(toks)
+        and toks[i + 1].norm[:1] == "ب"
+        and len(toks[i + 1].norm) > 3
+        and toks[i + 1].quote == -1
+        and not _HARD_PUNCT.search(toks[i + 1].gap)
+    ):
+        # «… أن فلان، أشاد بالصين»: the subject came first, the بـ object follows the verb.
+        sv = _sv_subject(toks, i, sentence, ctx)
+        if sv is not None and (
+            sv.known or (sv.role and sv.name != sv.role) or (sv.body and " " in sv.name)
+        ):
+            comp = (i + 1, -1, i + 1)
+    if (
+        comp is None
         and verb.participle_object
         and i > 0
         and i + 1 < len(toks)
@@ -1282,7 +1594,12 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             # a person the document stays nobody's (a person's statement is said, not issued).
             np = ctx.last
         if np is None and lead and lead not in _AR_STOP:
-            return None  # a subject is there but is not a speaker («أكد البيان أن»)
+            # «أن البرهان أكد للمسؤول حرص …»: the words after the verb are its object; the
+            # subject stands before it. Else a subject is there but is not a speaker («أكد
+            # البيان أن»).
+            np = _sv_subject(toks, i, sentence, ctx) if i > 0 else None
+            if np is None or not (np.known or (np.role and np.name != np.role)):
+                return None
         if verb.homograph and (np is None or not (np.role or np.body or _is_known(np, ctx))):
             # «بين»، «ذكر»، «تابع» ... with a bare unknown noun after them are not speech.
             return None
@@ -1308,7 +1625,13 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
                     and named.name != named.role
                     and named.kind != "anonymous"
                 ):
-                    np = _NP(named.name, np.role, np.kind, np.affiliation)
+                    # An indefinite title («نائب رئيس الاتحاد») was an unnamed voice until
+                    # its name came: now a named one.
+                    kind = np.kind
+                    if kind == "anonymous":
+                        kind = _kind_of(core, _AR_ROLES)[0] or "other"
+                        kind = "other" if kind == "anonymous" else kind
+                    np = _NP(named.name, np.role, kind, np.affiliation)
             for extra in parts[1:]:
                 ex = _strip_honorifics([x for x in extra if x.norm not in _AR_FILLERS])
                 if ex and not np.role and _role_at(ex, 0, _AR_ROLES):
@@ -1410,6 +1733,16 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     titled = _role_at(toks, i + 1, _AR_ROLES) is not None
 
     def valid(k: int) -> _NP | None:
+        last = toks[k - 1].norm
+        if (
+            k < n
+            and last[:1] in "لب"
+            and not last.startswith(("لل", "بال"))
+            and len(last) > 3
+            and toks[k].norm.startswith("ال")
+            and not _COMMA_RE.search(toks[k].gap)
+        ):
+            return None  # «رئيس الهيئة المستقلة لتنظيم الانتخابات»: a genitive runs on
         np = _parse_ar_np(toks[i + 1 : k], sentence, strict=True)
         if np is None:
             return None
@@ -1436,18 +1769,37 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         return (k, -1, k)
     k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
     if k == -1:
-        return None
+        apposed = _apposed_name_end(toks, i, end, sentence)
+        if apposed == -1:
+            return None
+        # «وأكد رئيس الهيئة، فلان الفلاني، التزام الهيئة …»: a bare title, its name between
+        # commas, then the object.
+        k = c = apposed
+        while c < n and toks[c].norm in _AR_TIME_WORDS:
+            c += 1
+        if c >= n - 1 or _HARD_PUNCT.search(toks[c].gap) or toks[c].norm in _AR_STOP:
+            return None
+        return (c, -1, k)
     np = valid(k)
     if np is not None and np.body:
         if k < end and k == i + 2 and not toks[i + 1].norm.startswith("ال") and valid(k + 1):
             k += 1  # «وكالة مهر»: an indefinite head takes its genitive
-        while (
-            k < end and toks[k].norm.startswith(("ال", "لل")) and toks[k].norm not in _AR_TIME_WORDS
-        ):
-            longer = valid(k + 1)
+        shortest = k
+        while k < end and toks[k].norm not in _AR_TIME_WORDS:
+            # «الهيئة العليا للانتخابات في تونس»: a place after في is part of the name.
+            step = 2 if toks[k].norm == "في" and k + 2 <= end else 1
+            if step == 1 and not toks[k].norm.startswith(("ال", "لل")):
+                break
+            longer = valid(k + step)
             if longer is None or not longer.body:
                 break
-            k += 1
+            k += step
+        # «أعلنت السلطات الإيرانية العثور على …»: the object may itself be definite; when
+        # the words after the longest name cannot open the content, the last one did.
+        while k > shortest and (toks[k].norm in _AR_STOP or _HARD_PUNCT.search(toks[k].gap)):
+            if not toks[k - 1].norm.startswith("ال") or _side_at(toks, k - 1):
+                break
+            k -= 1
     elif (
         np is not None
         and k < end
@@ -1455,12 +1807,28 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         and (
             not toks[k].norm.startswith("ال")
             # «رئيس الوزراء فيصل العمري باتفاق»: a family name with ال before the object
-            or (k + 1 < n and not toks[k + 1].norm.startswith("ال"))
+            or (
+                k + 1 < n
+                and (not toks[k + 1].norm.startswith("ال") or toks[k + 1].norm in _AR_OBJECT_NOUNS)
+            )
         )
         and toks[k].norm not in _AR_TIME_WORDS
         and valid(k + 1) is not None
     ):
         k += 1  # «الوزير سامي داود»: a second name word
+    if (
+        np is not None
+        and not np.body
+        and k == end - 1
+        and end < n
+        and (toks[end].norm in _AR_TIME_WORDS or toks[end].norm == "عن")
+        and toks[k].norm.startswith("ال")
+        and toks[k].norm not in _AR_OBJECT_NOUNS
+        and (longer := valid(end)) is not None
+        and not longer.body
+        and len(longer.name.split()) <= 4
+    ):
+        k = end  # «رئيس الوزراء محمد شياع السوداني، اليوم، عن …»: the name runs to the comma
     if i > 0 and toks[i - 1].norm in _AN_FORMS:
         return None  # «من المنتظر أن تعلن الوزارة ...»: an announcement still to come
     c = k
@@ -1471,6 +1839,27 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     if c >= n - 1 or _HARD_PUNCT.search(toks[c].gap) or toks[c].norm in _AR_STOP:
         return None
     return (c, -1, k)
+
+
+def _apposed_name_end(toks, i, end, sentence) -> int:
+    """End of «TITLE، NAME،» after the verb at i (the title ends at `end`, a comma), else -1."""
+    n = len(toks)
+    if end >= n or not _COMMA_RE.search(toks[end].gap):
+        return -1
+    title = _parse_ar_np(toks[i + 1 : end], sentence, strict=True)
+    if title is None or title.body or not title.role or title.role != title.name:
+        return -1
+    e2 = end + 1
+    while e2 < n and e2 - end <= 4 and not _COMMA_RE.search(toks[e2].gap):
+        if _HARD_PUNCT.search(toks[e2].gap) or toks[e2].quote != -1:
+            return -1
+        e2 += 1
+    if e2 >= n or not _COMMA_RE.search(toks[e2].gap):
+        return -1
+    named = _parse_ar_np(_strip_honorifics(toks[end:e2]), sentence, strict=True)
+    if named is None or named.body or not named.name or named.name == named.role:
+        return -1
+    return e2
 
 
 # Time words between a subject and its object («أعلن الجيش أمس الثلاثاء ...»).
@@ -1585,7 +1974,9 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
             break
         start -= 1
     if start == j:
-        return None
+        return _sv_apposed_subject(toks, j, sentence, ctx) or _sv_comma_subject(
+            toks, j, sentence, ctx
+        )
     seg = [x for x in toks[start:j] if x.norm not in _AR_KANA]
     if (
         not seg
@@ -1608,11 +1999,66 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
             or base in ctx.by_surname
         ):
             seg = probe
+    if len(seg) == 1 and seg[0].norm in ctx.by_surname:
+        return ctx.by_surname[seg[0].norm]  # «أن البرهان أكد»: a surname met before
     np = _parse_ar_np(seg, sentence, strict=True)
     if np is None:
         return None
     # The whole pre-verb segment must be the subject, not a clause that merely ends in a noun.
     return ctx.resolve(np)
+
+
+def _sv_comma_subject(toks, j, sentence, ctx) -> _NP | None:
+    """«ذكرت الوكالة أن الأمين العام للمجلس فلان، أشاد بـ»: after أن / إن, a titled name or
+    an institution, then a comma, then the verb (at j)."""
+    if j < 2 or not _COMMA_RE.search(toks[j].gap):
+        return None
+    a = j - 1
+    while a > 0 and j - a < 10:
+        if _COMMA_RE.search(toks[a].gap) or _HARD_PUNCT.search(toks[a].gap):
+            return None
+        if toks[a - 1].norm in _AN_FORMS:
+            break
+        a -= 1
+    if a <= 0 or toks[a - 1].norm not in _AN_FORMS or any(x.quote != -1 for x in toks[a:j]):
+        return None
+    np = _parse_ar_np(toks[a:j], sentence, strict=True)
+    # A titled or known person: an institution's name may swallow a clause's words («أن
+    # الحركة قبلت عرضه، وقال»).
+    if np is None or np.body or not ((np.role and np.name != np.role) or _is_known(np, ctx)):
+        return None
+    if not np.name.split() or _n(np.name.split()[-1]) != toks[j - 1].norm:
+        return None  # the subject must run to the comma: «إن الحكومة لن تقبل …، وأضاف»
+    return ctx.resolve(np)
+
+
+def _sv_apposed_subject(toks, j, sentence, ctx) -> _NP | None:
+    """«المسؤول عن البرنامج، فلان الفلاني، أوضح أن»: a title opening the sentence, the name
+    between commas, then the verb (at j)."""
+    if j < 2 or not _COMMA_RE.search(toks[j].gap):
+        return None
+    a = j - 1
+    while a > 0 and j - a <= 4 and not _COMMA_RE.search(toks[a].gap):
+        a -= 1
+    if a <= 0 or not _COMMA_RE.search(toks[a].gap):
+        return None
+    b = a - 1
+    while b > 0 and a - b < 9:
+        if _COMMA_RE.search(toks[b].gap) or _HARD_PUNCT.search(toks[b].gap):
+            break
+        b -= 1
+    if b > 0 and not _HARD_PUNCT.search(toks[b].gap):
+        return None  # the title must open the sentence
+    if any(x.quote != -1 for x in toks[b:j]):
+        return None
+    title = _parse_ar_np(toks[b:a], sentence, strict=True)
+    if title is None or title.body or not title.role or title.role != title.name:
+        return None
+    named = _parse_ar_np(_strip_honorifics(toks[a:j]), sentence, strict=True)
+    if named is None or named.body or not named.name or named.name == named.role:
+        return None
+    kind = title.kind if title.kind != "anonymous" else "other"
+    return ctx.resolve(_NP(named.name, title.role, kind, title.affiliation))
 
 
 def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
@@ -1631,7 +2077,15 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
 
 
 # Arabic: a trigger word alone or after a conjunction و/ف.
-_AR_TRIGGERS = _WordFilter(set(_AR_VERBS) | {p[0] for p in _AR_SOURCES}, "وف")
+_AR_TRIGGERS = _WordFilter(
+    set(_AR_VERBS)
+    | {p[0] for p in _AR_SOURCES}
+    | _AR_PUBLISHED
+    | _AR_CHANNEL_HEADS
+    # «وهو ما أكده فلان»: a verb with the object pronoun of «ما».
+    | {v + s for v, verb in _AR_VERBS.items() if not verb.participle for s in ("ه", "ها")},
+    "وف",
+)
 _AR_PERSON_ROLES = _WordFilter({k for k, v in _AR_ROLES.items() if v[0].type == "person"}, "و")
 
 
@@ -1849,4 +2303,102 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
                     affiliation=named.affiliation,
                 )
         kept.append(q)
-    return kept
+    return _one_row_per_body(_bare_titles_named(kept))
+
+
+def _title_head(role: str) -> str:
+    words = role.split()
+    return _strip_al(_n(words[0])) if words else ""
+
+
+def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
+    """«الرئيس الجديد»، «الوزير السوري» after «الرئيس الإيراني المنتخب مسعود بزشكيان», «وزير
+    النقل … يعرب بدر»: a definite bare title whose head noun is the title of exactly one
+    named person of the article (and whose side does not contradict it) is that person. After
+    an unnamed voice with that head («مسؤول فلسطيني» … «المسؤول الفلسطيني المقرب») and no
+    named one, it is the unnamed voice again."""
+    named: dict[str, list[Quote]] = {}
+    unnamed: dict[str, Quote] = {}
+    for q in quotes:
+        if q.speaker_kind in _BODY_KINDS or not q.role:
+            continue
+        head = _title_head(q.role)
+        if q.speaker_kind == "anonymous":
+            unnamed.setdefault(head, q)
+        elif q.speaker != q.role:
+            named.setdefault(head, []).append(q)
+    out = []
+    for q in quotes:
+        if (
+            q.role
+            and q.speaker == q.role
+            and q.speaker_kind not in _BODY_KINDS
+            and q.speaker_kind != "anonymous"
+            and _n(q.speaker).startswith("ال")
+        ):
+            head = _title_head(q.role)
+            people = {
+                c.speaker: c
+                for c in named.get(head, ())
+                if not (q.affiliation and c.affiliation and q.affiliation != c.affiliation)
+            }
+            if len(people) == 1:
+                c = next(iter(people.values()))
+                q = replace(
+                    q,
+                    speaker=c.speaker,
+                    speaker_kind=c.speaker_kind,
+                    role=c.role,
+                    affiliation=c.affiliation or q.affiliation,
+                )
+            elif not named.get(head) and head in unnamed:
+                u = unnamed[head]
+                q = replace(q, speaker=u.speaker, speaker_kind="anonymous", role=u.role)
+        out.append(q)
+    return out
+
+
+_BODY_KINDS = frozenset({"media", "organisation", "state"})
+
+
+def _one_row_per_body(quotes: list[Quote]) -> list[Quote]:
+    """«التلفزيون» and «التلفزيون الإيراني» beside «التلفزيون الرسمي الإيراني»; «الصليب الأحمر»
+    beside «الصليب الأحمر الدولي»: a shorter form of an institution named in full in the same
+    article is that institution. It starts with the same head word and its words are all in
+    the full name, in order; when two full names fit, it stays as written."""
+    names = {
+        q.speaker: tuple(_n(w) for w in q.speaker.split())
+        for q in quotes
+        if q.speaker_kind in _BODY_KINDS and q.speaker.split()
+    }
+
+    def within(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+        if len(short) >= len(full) or short[0] != full[0]:
+            return False
+        it = iter(full[1:])
+        return all(w in it for w in short[1:])
+
+    to: dict[str, str] = {}
+    for name, words in names.items():
+        longer = {n for n, w in names.items() if within(words, w)}
+        # The longest of the fitting names, when they are all forms of one another.
+        top = max(longer, key=lambda n: len(names[n]), default="")
+        if top and all(n == top or within(names[n], names[top]) for n in longer):
+            to[name] = top
+    if not to:
+        return quotes
+    by_name = {q.speaker: q for q in quotes if q.speaker in names and q.speaker not in to}
+    out = []
+    for q in quotes:
+        target = to.get(q.speaker)
+        if target is not None:
+            full = by_name[target]
+            q = replace(
+                q,
+                speaker=full.speaker,
+                speaker_kind=full.speaker_kind,
+                role=q.role or full.role,
+                affiliation=q.affiliation or full.affiliation,
+            )
+        out.append(q)
+    return out

@@ -14,6 +14,8 @@ class EnglishPack(LanguagePack):
     right_to_left = False
     # «6/19/2024»: the US order, which English wire copy uses.
     day_first = False
+    dates_cased = True  # "May" the month, "may" the verb
+    page_stamp_language = ""  # its own date rules read English stamps
     stopwords_iso = "en"
 
 

@@ -1,17 +1,16 @@
 """English date rules: "June 19", "19 June 2024", "last week", "two years ago", "in recent
 weeks", "the 2024 election".
 
-`patterns(speed)` returns the rule specs the shared engine (dashboard.analysis.dates.engine)
-compiles; words come from this folder's dates_*.txt files (month and weekday names are
-case-sensitive).
+`patterns(lexicon, speed)` returns the rule specs the shared engine
+(dashboard.analysis.dates.engine) compiles; the engine reads the lexicon (`date_lexicon`)
+from this folder's dates_*.txt files (month and weekday names are case-sensitive: the
+pack's `dates_cased`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from dashboard.analysis.dates.engine import (
     _APPROX_EN,
@@ -22,12 +21,14 @@ from dashboard.analysis.dates.engine import (
     _PAST,
     _YEAR,
     _YEAR_DIGITS,
+    DateLexicon,
     _absolute,
     _alt,
     _check_weekday,
     _content_words,
     _duration_cand,
     _mk,
+    _names_an_outlet,
     _num,
     _part_of_year,
     _relunit_cand,
@@ -37,34 +38,6 @@ from dashboard.analysis.dates.engine import (
     _weekday_cand,
     _year_span,
 )
-from dashboard.analysis.languages import get_pack
-
-
-@dataclass(frozen=True)
-class _EnLex:
-    """English date words as written (month and weekday names are case-sensitive)."""
-
-    months: dict[str, tuple[int, bool]]
-    weekdays: dict[str, int]
-    numbers: dict[str, int]
-    vague: tuple[str, ...]
-    year_nouns: tuple[str, ...]
-
-
-@cache
-def _en_lexicon() -> _EnLex:
-    pack = get_pack("en")
-    months = {
-        f[0]: (int(f[1]), len(f) > 3 and f[3] == "strict") for f in pack.fields("dates_months.txt")
-    }
-    return _EnLex(
-        months=months,
-        weekdays={f[0]: int(f[1]) for f in pack.fields("dates_weekdays.txt")},
-        numbers={f[0].lower(): int(f[1]) for f in pack.fields("dates_numbers.txt")},
-        vague=pack.lines("dates_vague.txt"),
-        year_nouns=pack.lines("dates_year_nouns.txt"),
-    )
-
 
 _QUAL_EN = {"last": _PAST, "past": _PAST, "next": _NEXT, "coming": _NEXT, "this": _CUR}
 
@@ -87,8 +60,7 @@ _EN_UNITS = {
 }
 
 
-def patterns(speed: _Speed) -> list[_RuleSpec]:
-    lx = _en_lexicon()
+def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     mon = _alt(lx.months)
     wd = _alt(lx.weekdays)
     num = _alt(lx.numbers)
@@ -114,9 +86,25 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         re.X,
     )
 
+    # Full month names; "Sept", "Dec" are abbreviations of another form of the same month.
+    full_names = {n for n in lx.months if not any(o != n and o.startswith(n) for o in lx.months)}
+
+    def _bare_month(ctx, m, name):
+        """A full month name without a cue ("a ruinous June debate", "marked July for") is
+        the month, unless it is ambiguous (strict: "May", "March") or stands in a name
+        ("June Carter", "Carter June": a capitalised word next to it)."""
+        if name not in full_names or name in lx.strict_months:
+            return False
+        before = ctx.norm[: m.start("mon2")].split()
+        after = ctx.norm[m.end("mon2") :].split()
+        return not (
+            (before and before[-1][:1].isupper() and len(before) > 1)
+            or (after and after[0][:1].isupper())
+        )
+
     def month_rule(m, ctx):
         name = m["mon"] or m["mon2"]
-        mo, strict = lx.months[name]
+        mo, strict = lx.months[name], name in lx.strict_months
         d = int(m["day"] or m["dayb"] or 0)
         d2 = int(m["day2"] or m["dayb2"] or 0)
         y = int(m["year"]) if m["year"] else None
@@ -125,7 +113,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         # "August last year", "March next year": the year relative to publication.
         if m["ryq"] and ctx.pub is not None:
             y = ctx.pub.year + {_PAST: -1, _NEXT: 1}.get(_QUAL_EN[m["ryq"].lower()], 0)
-        if not d and y is None and not (pre or m["ryq"]):
+        if not d and y is None and not (pre or m["ryq"]) and not _bare_month(ctx, m, name):
             return []
         if strict and not d and y is None and pre in ("on", "from", "between"):
             return []
@@ -140,12 +128,17 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         r"spring\s+of|fall\s+of|autumn\s+of|between"
     )
     nouns = _alt(lx.year_nouns)
+    # Up to two words between a year and its event noun: names ("the 2024 Paris Olympics",
+    # "the 2022 African Boxing Champion") and adjectives ("the 2024 presidential election").
+    modifier = r"(?:[A-Z][\w'’-]*|[a-z]+(?:al|ary|ic|ian|an|ese|ish|term))"
     year_re = re.compile(
         speed.start(
             rf"""
-        (?:(?<!\w)(?P<pre>(?i:{year_pre}|(?:{nouns})\s+of))[\s-]+)?(?:(?P<kw>(?i:the\s+year))\s+)?
+        (?:(?<!\w)(?P<pre>(?i:{year_pre}|(?:{nouns})\s+of))(?:\s+(?i:both|either))?[\s-]+)?
+        (?:(?P<kw>(?i:the\s+year))\s+)?
         (?<![\w.,$£€])(?P<year>{_YEAR})(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
-        (?P<noun>(?=\s+(?i:{nouns})(?!\w)))?
+        (?P<noun>(?=\s+(?:{modifier}\s+){{0,2}}(?i:{nouns})(?!\w)))?
+        (?:\s+(?i:and|or)\s+(?P<year2>{_YEAR})(?!\w)(?![.,]\d){_NOT_YEAR_AFTER})?
         """,
             also=r"(?i:the\s+year)",  # "the year 2019" opens unguarded
         ),
@@ -164,7 +157,14 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
             "fall",
             "autumn",
         )
-        return [_mk(ctx, m, start, end, "year", approx=approx, pre=pre, since=pre == "since")]
+        first = _mk(ctx, m, start, end, "year", approx=approx, pre=pre, since=pre == "since")
+        if not m["year2"]:
+            return [first]
+        # "in 2004 and 2008": two years, each a mention.
+        first.e = m.end("year")
+        second = _mk(ctx, m, *_year_span(int(m["year2"])), "year", approx=approx)
+        second.s = m.start("year2")
+        return [first, second]
 
     year_pair = rf"""
         (?P<y1>{_YEAR})\s*(?P<conn>-|/|(?i:to|until|till|through|and))\s*
@@ -205,7 +205,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         speed.start(
             rf"""
         (?:(?<!\w)(?P<pre>(?i:last|next|this\s+past|this\s+coming|this|on|since|until|by|coming|past))\s+)?
-        (?<!\w)(?P<wd>{wd})(?!\w)(?:\s+(?i:morning|afternoon|evening|night))?
+        (?<!\w)(?P<wd>{wd})(?P<poss>['’]s)?(?!\w)(?:\s+(?i:morning|afternoon|evening|night))?
         """,
         ),
         re.X,
@@ -216,11 +216,13 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         qual = {"last": _PAST, "past": _PAST, "this past": _PAST}.get(pre)
         if pre in ("next", "coming", "this coming"):
             qual = _NEXT
-        return [_weekday_cand(ctx, m, lx.weekdays[m["wd"]], qual, pre == "since")]
+        # "since Monday's earthquake": the event is Monday's; "since" belongs to the event.
+        since = pre == "since" and not m["poss"]
+        return [_weekday_cand(ctx, m, lx.weekdays[m["wd"]], qual, since)]
 
     relday_re = re.compile(
         r"(?<!\w)(?P<rel>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
-        r"yesterday|today|tomorrow|tonight|last\s+night))(?!\w)"
+        r"yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))(?!\w)"
     )
 
     def relday_rule(m, ctx):
@@ -232,6 +234,8 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
             "tomorrow": 1,
             "last night": -1,
         }.get(rel, 0)
+        if rel == "today" and _names_an_outlet(ctx, m):
+            return []
         if ctx.pub is None:
             return [_mk(ctx, m, None, None, "day", approx=True)]
         d = ctx.pub + timedelta(days=offset)
@@ -328,7 +332,8 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
             rf"""
         (?:(?<!\w)(?i:in|over|during|for|within|throughout)\s+)?
         (?:(?<!\w)(?i:the)\s+)?(?<!\w){rolling_qual}\s+
-        (?:(?P<num>\d{{1,3}}|(?i:{num}))\s+)?(?P<unit>(?i:days|weeks|months|years|decades|hours)
+        (?:(?P<num>\d{{1,3}}|(?i:{num}|few|several|couple\s+of))\s+)?
+        (?P<unit>(?i:days|weeks|months|years|decades|hours)
             |(?P<one>(?i:day|week|month|year|decade)))(?!\w)
         """
         ),
@@ -346,7 +351,12 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         future = m["qual"].lower() in ("next", "coming")
         return [_rolling_cand(ctx, m, unit, n, future)]
 
-    vague_re = re.compile(rf"(?<!\w)(?i:{_alt(lx.vague)})(?!\w)")
+    # "in a few days", "within hours", "within a couple of weeks": soon, without a span.
+    vague_re = re.compile(
+        rf"(?<!\w)(?i:{_alt(lx.vague)}"
+        r"|(?:in|within)\s+(?:a\s+few|several|a\s+couple\s+of)\s+(?:hours|days|weeks|months)"
+        r"|within\s+(?:hours|days|weeks))(?!\w)"
+    )
 
     def vague_rule(m, ctx):
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
@@ -357,11 +367,30 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         (year_re, year_rule, {_YEAR_DIGITS}, None),
         (decade_re, decade_rule, {_DIGIT}, speed.gate(decade_tail)),
         (weekday_re, weekday_rule, {w.lower() for w in lx.weekdays}, None),
-        (relday_re, relday_rule, {"yesterday", "today", "tomorrow", "tonight", "night"}, None),
+        (
+            relday_re,
+            relday_rule,
+            {
+                "yesterday",
+                "today",
+                "tomorrow",
+                "tonight",
+                "night",
+                "morning",
+                "afternoon",
+                "evening",
+            },
+            None,
+        ),
         (relunit_re, relunit_rule, {"week", "month", "year"}, speed.gate(relunit_tail)),
         (part_re, part_rule, {"week", "month", "year"}, speed.gate(part_tail)),
         (quarter_re, quarter_rule, {"quarter", "half"}, speed.gate(quarter_tail)),
         (duration_re, duration_rule, {"ago", "now"}, None),
         (rolling_re, rolling_rule, set(_EN_UNITS), speed.gate(rolling_qual + r"\s")),
-        (vague_re, vague_rule, _content_words(lx.vague), None),
+        (
+            vague_re,
+            vague_rule,
+            _content_words(lx.vague) | {"few", "several", "couple", "hours", "days", "weeks"},
+            None,
+        ),
     ]

@@ -32,6 +32,7 @@ from dashboard.analysis.speakers.engine import (
     _tokens,
     _WordFilter,
     _words,
+    quote_of,
     roles,
 )
 from dashboard.analysis.textproc import split_sentences
@@ -88,6 +89,13 @@ _CREDIT_VERIFY_RE = re.compile(
     rf"was not able to) (?:immediately )?(?:independently )?(?:verify|confirm)"
 )
 _CREDIT_SPLIT_RE = re.compile(r"\s*[-–/,]\s*")
+# A site's domain glued to the dateline on a scraped page: «example.com.trMOSCOW Russia said».
+_CREDIT_DOMAIN_RE = re.compile(r"^\s*((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[A-Z]{3,})")
+# An outlet's byline on a line of its own: «Coastal Times News Network», «By X News Service».
+_CREDIT_NETWORK_RE = re.compile(
+    r"^\s*(?:By\s+)?((?:[A-Z][\w&'’.-]*\s+){1,4}(?:News (?:Network|Service|Desk|Bureau)|"
+    r"Newswire|Wire Service))\s*$"
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,7 +148,12 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     """Role/name split of an English subject phrase («Russian Foreign Minister Sergei Lavrov»)."""
     seg = [t for t in seg if t.norm not in _EN_SKIP_BEFORE_VERB]
     while seg and seg[0].surf.rstrip(".") in _EN_HONORIFICS:
+        if seg[0].surf in _EN_KNIGHTED and len(seg) == 2:
+            break  # «Sir Keir said»: a knight is named by the given name, with the title
         seg = seg[1:]
+    seg = _en_drop_dateline(seg)
+    if len(seg) > 1 and seg[-1].gap.rstrip().endswith("(") and seg[-1].surf.isupper():
+        seg = seg[:-1]  # «the Disaster Authority (AFAD) said»: the acronym repeats the name
     if seg and any(c in t.gap for t in seg[1:] for c in ":—–"):
         # «LONDON: A senior official said», «OSLO — The government said»: a dateline or a
         # label before the subject.
@@ -199,10 +212,23 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     # Name = trailing capitalised tokens that are not role/side words.
     cov = _covered(seg, _EN_ROLES)
     q = len(seg)
-    while q > 0 and seg[q - 1].surf[:1].isupper() and not cov[q - 1]:
-        q -= 1
-    if len(seg) - q > 4:
-        q = len(seg) - 4
+    while q > 0 and not cov[q - 1]:
+        if _en_cap(seg[q - 1]):
+            q -= 1
+        elif (
+            seg[q - 1].norm in ("of", "and", "for")
+            and q >= 2
+            and _en_cap(seg[q - 2])
+            and not cov[q - 2]
+            and q < len(seg)
+            and _institution_name(_text(seg, q - 2, len(seg), sentence))
+        ):
+            q -= 1  # «the Disaster and Management Authority», «the Ministry of Health»
+        else:
+            break
+    longest = 6 if _institution_name(_text(seg, q, len(seg), sentence)) else 4
+    if len(seg) - q > longest:
+        q = len(seg) - longest
     while q < len(seg) - 1 and seg[q].norm in _EN_ARTICLES:
         q += 1  # «The Weather Office said»: the article is not part of the name
     role_toks = seg[:q]
@@ -224,12 +250,12 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         np.role = np.name if typ == "person" else ""
         np.kind = kind or "other"
         np.body = typ != "person"
-        if typ == "person" and seg[0].norm in ("a", "an", "one") or typ == "group":
-            np.kind = "anonymous"
+        if seg[0].norm in ("a", "an", "one") and q == len(seg) or typ == "group":
+            np.kind = "anonymous"  # «a Ukrainian military official said»: no one is named
         if not kind and _side_at(role_toks, 0):
             np.kind, np.body = "state", True  # «Washington said», «the United States said»
     else:
-        if not seg[0].surf[:1].isupper():
+        if not _en_cap(seg[0]):
             return None
         side = _side_at(seg, 0)
         np.name = _name_text(seg, 0, len(seg), sentence)
@@ -245,12 +271,46 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     return np
 
 
+# «Bashar al-Assad», «Abdel Fattah el-Sisi»: an Arabic article joined to a capitalised name.
+_EN_PARTICLE_NAME_RE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn|abu|abd)-[A-Z]")
+
+
+def _en_cap(t: _Tok) -> bool:
+    """A word written as part of a name: capitalised, or «al-Assad»."""
+    return t.surf[:1].isupper() or bool(_EN_PARTICLE_NAME_RE.match(t.surf))
+
+
+# A dateline glued to what comes before it on a scraped page («site.trMOSCOW Russia said»).
+_EN_GLUED_CAPS_RE = re.compile(r"^[a-z][a-z.]*[A-Z]{3,}$")
+
+
+def _en_drop_dateline(seg: list[_Tok]) -> list[_Tok]:
+    """«MOSCOW Russia on Monday said», «xx.trMOSCOW Russia said»: a place written in capitals
+    (or glued to a page's credit) before the subject is the dateline, not part of a name."""
+    for j in range(min(2, len(seg) - 1)):
+        t, nxt = seg[j], seg[j + 1]
+        if not nxt.surf[:1].isupper() or nxt.surf.isupper():
+            continue
+        if _EN_GLUED_CAPS_RE.match(t.surf):
+            return seg[j + 1 :]
+        if j == 0 and len(t.surf) >= 4 and t.surf.isalpha() and t.surf.isupper():
+            side = _side_at(seg, 0)
+            if (
+                side is not None
+                and side.type in ("country", "capital")
+                and _role_at(seg, 1, _EN_ROLES) is None  # «NATO Secretary General X»
+            ):
+                return seg[1:]
+    return seg
+
+
 # Texts issued by a voice: «a statement from X», «X's statement».
 _EN_ISSUED = frozenset(_words("statement statements communique communiqué release post"))
 
 # Prepositions inside a speaker phrase: «a professor at X», «officials in Seoul».
 _EN_NP_PREPS = frozenset(_words("of at for on in"))
-_EN_HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Sir"})
+_EN_HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame"})
+_EN_KNIGHTED = frozenset({"Sir", "Dame"})
 
 
 def _en_appos(seg: list[_Tok], sentence: str) -> tuple[str, str, str]:
@@ -291,16 +351,36 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 or (seg[0].norm == "the" and len(seg) > 1 and seg[1].norm in _DOCUMENTS)
             ):
                 continue
+            text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+            joint = _en_slash_sources(seg, sentence)
+            if joint:
+                # «according to The Hill/Decision Desk HQ polling»: each is a cited source.
+                for name in joint:
+                    one = _NP(name, "", "media", "", True)
+                    out.append(quote_of(one, "according to", False, text, para, sentence, ""))
+                continue
             np = _en_np(seg, sentence)
             if np is None:
                 continue
             np = _en_plausible(ctx.resolve(np), ctx)
             if np is None:
                 continue
-            text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
-            out.append(_en_quote(np, "according to", False, text, para, sentence, ""))
+            out.append(quote_of(np, "according to", False, text, para, sentence, ""))
             continue
-        if t.norm in _EN_PARTICIPLES:
+        progressive = (
+            i > 0
+            and i + 1 < n
+            and toks[i - 1].norm in _EN_PROGRESSIVE_BE
+            and toks[i - 1].quote == -1
+            and not _COMMA_RE.search(t.gap)
+            and (
+                t.norm in _EN_PROGRESSIVE_ANY
+                or toks[i + 1].norm == "that"
+                or toks[i + 1].quote != -1
+                or ":" in toks[i + 1].gap
+            )
+        )
+        if t.norm in _EN_PARTICIPLES and not progressive:
             if (
                 i + 1 < n
                 and (
@@ -320,9 +400,9 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 )
                 if np:
                     direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
-                    out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
+                    out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
             continue
-        if t.norm not in _EN_VERBS:
+        if t.norm not in _EN_VERBS and not progressive:
             continue
         if out and toks[i - 1].norm == "and" and toks[i - 1].quote == -1:
             # «The minister said X and warned that Y»: the coordinated verb shares the subject.
@@ -336,9 +416,9 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
                 if text:
                     np = _np_from_quote(out[-1])
-                    out.append(_en_quote(np, t.surf, direct, text, para, sentence, ""))
+                    out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
             continue
-        if _en_not_a_statement(toks, i):
+        if not progressive and _en_not_a_statement(toks, i):
             continue
         q = _en_attribution(toks, i, sentence, quotes, quotes_len, ctx)
         if q is None:
@@ -347,6 +427,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         np = _en_plausible(ctx.resolve(np), ctx)
         if np is None:
             continue
+        np = _en_acronym(np, ctx)
         ctx.learn(np)
         ctx.last = np
         if np.body or _is_media(np.name) or _institution_name(np.name):
@@ -355,13 +436,11 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             ctx.last_person = np
         if text:
             for one in _en_conjuncts(np, sentence):
-                out.append(_en_quote(one, t.surf, direct, text, para, sentence, channel))
-            if channel and _is_media(channel):
+                out.append(quote_of(one, t.surf, direct, text, para, sentence, channel))
+            if channel and (_is_media(channel) or _en_titled(channel)):
                 # «X told Reuters»: the outlet is cited as the source of the statement.
                 media = _NP(channel, "", "media", "", True)
-                out.append(
-                    _en_quote(media, t.surf + " " + channel, False, text, para, sentence, "")
-                )
+                out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
 
 
@@ -389,19 +468,34 @@ def _np_from_quote(q: Quote) -> _NP:
     return _NP(q.speaker, q.role, q.speaker_kind, q.affiliation)
 
 
-def _en_quote(np, verb, direct, text, para, sentence, channel) -> Quote:
-    return Quote(
-        speaker=np.name,
-        speaker_kind=np.kind,
-        role=np.role,
-        verb=verb,
-        direct=direct,
-        text=text,
-        paragraph=para,
-        sentence=sentence,
-        affiliation=np.affiliation,
-        channel=channel,
-    )
+def _en_slash_sources(seg: list[_Tok], sentence: str) -> list[str]:
+    """«The Hill/Decision Desk HQ aggregate polling», «the AP/NORC poll»: names joined by a
+    slash, each a source (the words after the last name are what they published)."""
+    if not any("/" in t.gap for t in seg[1:]):
+        return []
+    parts: list[list[_Tok]] = [[]]
+    for t in seg:
+        if "/" in t.gap and parts[-1]:
+            parts.append([])
+        parts[-1].append(t)
+    names = []
+    for part in parts:
+        if part and part[0].norm == "the" and not part[0].surf[:1].isupper():
+            part = part[1:]
+        q = 0
+        while q < len(part) and _en_cap(part[q]):
+            q += 1
+        if q == 0:
+            return []
+        names.append(_text(part, 0, q, sentence))
+    return names if len(names) >= 2 else []
+
+
+def _en_titled(channel: str) -> bool:
+    """«told The National», «told The Hill»: a capital «The» inside a sentence belongs to a
+    title (a newspaper, a channel); institutions an official tells are «the Senate». Known
+    agencies («The Associated Press») are named without it."""
+    return channel.startswith("The ") and 2 <= len(channel.split()) <= 4 and not _is_media(channel)
 
 
 def _en_content(toks, k, sentence, quotes, quotes_len) -> tuple[bool, str]:
@@ -506,7 +600,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             end += 1
         if end > after and toks[after].norm not in _EN_AUDIENCE:
             channel = _text(toks, after, end, sentence)
-            if channel.lower().startswith("the "):
+            if channel.lower().startswith("the ") and not _en_titled(channel):
                 channel = channel[4:]
             after = end
         elif after < n and toks[after].norm in _EN_AUDIENCE:
@@ -517,7 +611,9 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             return inverted, False, sentence[: toks[i].start].strip(_PUNCT_STRIP), channel
     start = i
     while start > 0 and (
-        toks[start - 1].norm in _EN_SKIP_BEFORE_VERB or _en_adverb(toks[start - 1])
+        toks[start - 1].norm in _EN_SKIP_BEFORE_VERB
+        or _en_adverb(toks[start - 1])
+        or (t.norm in _EN_PARTICIPLES and toks[start - 1].norm in _EN_PROGRESSIVE_BE)
     ):
         start -= 1
     segs, quote_before = _en_segments_before(toks, start)
@@ -525,6 +621,12 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     closest = _en_trim(segs[0]) if segs else []
     if closest and len(closest) == 1 and closest[0].norm in _EN_PRONOUNS:
         np = _en_pronoun(closest[0].norm, ctx)
+        if closest[0].norm == "it" and closest[0] is not toks[0]:
+            # «The European Central Bank raised rates as it warned that …»: «it» is the
+            # institution this sentence opened with.
+            lead = _en_leading_subject(toks, start - 1, sentence, ctx)
+            if lead is not None and (lead.body or _institution_name(lead.name)):
+                np = lead
     elif closest and not (_looks_appos(closest) and len(segs) > 1):
         np = _en_np(closest, sentence)
     elif len(segs) > 1 and (not closest or _looks_appos(closest)):
@@ -624,11 +726,16 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
 
 _EN_BODY_HEADS = frozenset(
     _words(
-        "office ministry department agency authority council committee bank government army "
+        "office ministry department agency authority directorate council committee bank government army "
         "military police court commission union party organisation organization company board "
-        "service forces administration embassy institute fund parliament cabinet secretariat"
+        "service forces administration embassy institute fund parliament cabinet secretariat reserve"
     )
 )
+
+
+# Institutions named with another head noun than the one a later mention uses: «the Federal
+# Reserve …; the central bank said».
+_EN_HEAD_ALIASES = {"reserve": ("bank",)}
 
 
 def _institution_name(name: str) -> bool:
@@ -646,6 +753,11 @@ def _name_like(seg: list[_Tok]) -> bool:
 
 
 _EN_BE = frozenset(_words("is was were are be been being"))
+# «Zelensky is claiming progress»: a participle after these is a finite verb, not a passive.
+_EN_PROGRESSIVE_BE = frozenset(_words("is was were are"))
+# Those that report with any object («is claiming progress»); others need «that» or a quote
+# («was saying goodbye» is no statement).
+_EN_PROGRESSIVE_ANY = frozenset(_words("claiming insisting arguing warning accusing denying"))
 
 
 def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
@@ -653,6 +765,10 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     («media reports said», «reports said»): no one speaks at this word."""
     if i > 0 and toks[i - 1].norm in _EN_BE and toks[i - 1].quote == -1:
         return True
+    if toks[i].norm in ("added", "adds", "add") and i + 1 < len(toks):
+        nxt = toks[i + 1]
+        if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
+            return True  # «Aftershocks added to the fear»: «add to» is no statement
     if toks[i].norm in ("reports", "reported", "claims"):
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         prev = toks[i - 1].norm if i > 0 else ""
@@ -669,14 +785,14 @@ def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _
     """The subject at the start of the sentence when a participle at i follows its clause:
     capitalised words (with «of», «the», «and») up to the first lower-case word, which must
     be the verb; no relative clause («who …», «which …») in between."""
-    k = 0
+    k = first = _en_after_dateline(toks, i)
     while k < i and (toks[k].surf[:1].isupper() or toks[k].norm in ("of", "the", "and")):
         k += 1
-    if k == 0 or k >= i or toks[k].norm in _EN_STOPWORDS or toks[k].surf[:1].isupper():
+    if k == first or k >= i or toks[k].norm in _EN_STOPWORDS or toks[k].surf[:1].isupper():
         return None
     if any(toks[j].norm in ("who", "which", "whose") for j in range(k, i)):
         return None
-    seg = toks[:k]
+    seg = toks[first:k]
     if any(t.quote != -1 for t in seg) or any(_COMMA_RE.search(t.gap) for t in seg[1:]):
         return None
     np = _en_np(seg, sentence)
@@ -684,6 +800,32 @@ def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _
         return None
     np = _en_plausible(ctx.resolve(np), ctx)
     return np
+
+
+def _en_acronym(np: _NP, ctx: _Ctx) -> _NP:
+    """«ECB rate-setters said», «the ECB said» after «the European Central Bank»: a name that
+    opens with the initials of an institution named before is that institution."""
+    words = np.name.split()
+    if not words or len(words) > 2 or not (2 <= len(words[0]) <= 6 and words[0].isupper()):
+        return np
+    for known in ctx.by_body_head.values():
+        initials = "".join(w[0] for w in known.name.split() if w[:1].isupper())
+        if initials == words[0] and known.name != np.name:
+            return _NP(known.name, known.role, known.kind, known.affiliation, True, True)
+    return np
+
+
+def _en_after_dateline(toks: list[_Tok], i: int) -> int:
+    """Index of the first word after a dateline that opens the sentence («LONDON ― The Bank
+    …», «date 2024-08-01 OSLO — …»: words in capitals, numbers, then a dash or colon); 0 when
+    there is none."""
+    for j in range(1, min(i, 8)):
+        if any(c in toks[j].gap for c in "―—–:"):
+            head = toks[:j]
+            if all(t.surf.isupper() or t.surf.isdigit() or t.norm == "date" for t in head):
+                return j
+            return 0
+    return 0
 
 
 def _en_adverb(t: _Tok) -> bool:
@@ -743,8 +885,16 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
     name = toks[after:end]
     if not 1 <= len(name) <= 4 or i < 3 or toks[after].norm in _EN_WHEN:
         return None
-    if not all(x.surf[:1].isupper() and x.quote == -1 for x in name):
+    owned = (
+        len(name) == 2
+        and name[0].surf[:1].isupper()
+        and name[0].norm.endswith(("'s", "’s"))
+        and name[1].norm in _EN_BODY_HEADS
+    )  # «…, says Ukraine's military»
+    if not owned and not all(x.surf[:1].isupper() and x.quote == -1 for x in name):
         return None
+    if owned:
+        return _NP(_text(name, 0, 2, sentence), "", "state", _affiliation(name, True), True)
     np = _en_np(name, sentence)
     if np is None or not np.name:
         return None
@@ -827,7 +977,14 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
             for part in _CREDIT_SPLIT_RE.split(m.group(1)):
                 if part in _AGENCIES:
                     found.append((m.start(), part, m.group(0)))
-    for regex in (_CREDIT_LEAD_RE, _CREDIT_TAIL_RE, _CREDIT_COPYRIGHT_RE, _CREDIT_VERIFY_RE):
+    for regex in (
+        _CREDIT_LEAD_RE,
+        _CREDIT_TAIL_RE,
+        _CREDIT_COPYRIGHT_RE,
+        _CREDIT_VERIFY_RE,
+        _CREDIT_DOMAIN_RE,
+        _CREDIT_NETWORK_RE,
+    ):
         m = regex.search(paragraph)
         if m:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
@@ -875,6 +1032,19 @@ _MIXED_QUOTES_RE = re.compile(r'“([^“”"]{1,2000})"|"([^“”"]{1,2000})�
 _STRAIGHT_THEN_DOUBLED_RE = re.compile(r'"([^"“”]{1,2000}?)\'\'(?![\w\'])')
 
 
+def _en_close_quotes(paragraph: str) -> str:
+    """«“We are ready,“ the official said»: a paragraph that only ever opens quotations closes
+    them with the same mark; every second one is the closing mark (same length)."""
+    if paragraph.count("“") % 2:
+        return paragraph
+    parts = paragraph.split("“")
+    out = [parts[0]]
+    for j, part in enumerate(parts[1:]):
+        out.append("“" if j % 2 == 0 else "”")
+        out.append(part)
+    return "".join(out)
+
+
 def _learn_institutions(paragraph: str, ctx: _Ctx) -> None:
     """Institutions named in the text, spoken or not («the Bank of England cut rates»), so
     that a later «the central bank said» / «the ministry said» is that institution: each
@@ -905,6 +1075,8 @@ def _learn_institutions(paragraph: str, ctx: _Ctx) -> None:
             np = _NP(name, "", "state", _affiliation(toks[p:q], True), True)
             for head in heads:
                 ctx.by_body_head[head] = np
+                for alias in _EN_HEAD_ALIASES.get(head, ()):
+                    ctx.by_body_head[alias] = np
         p = max(q, p + 1)
 
 
@@ -919,6 +1091,8 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     if "''" in paragraph:
         paragraph = _DOUBLED_APOSTROPHES_RE.sub(r"“\1”", paragraph)
         paragraph = _STRAIGHT_THEN_DOUBLED_RE.sub(r"“\1”", paragraph)
+    if "“" in paragraph and "”" not in paragraph:
+        paragraph = _en_close_quotes(paragraph)
     if '"' in paragraph and ("“" in paragraph or "”" in paragraph):
         paragraph = _MIXED_QUOTES_RE.sub(r"“\1\2”", paragraph)
     if _BODY_HEAD_RE.search(paragraph):
@@ -944,12 +1118,23 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
 _EN_OPENING_NAME_RE = re.compile(r"^\s*((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,2})(,|\s+[a-z])")
 
 
+# «A teenager, Jane Roe, was pulled from the rubble»: a person named in apposition to an
+# indefinite or definite description that opens the paragraph.
+_EN_OPENING_APPOS_RE = re.compile(
+    r"^\s*(?:A|An|The)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3},\s+"
+    r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}),"
+)
+
+
 def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
     """A paragraph that attributes nothing but opens with a person as its subject («Jane Roe,
     French silver medallist, echoed …», «Roe painted her campaign …») makes that person the one
     a later «he/she said» refers to: a name met before, or a new two- or three-word name in
     apposition (before a comma)."""
     m = _EN_OPENING_NAME_RE.match(paragraph)
+    appos = None if m else _EN_OPENING_APPOS_RE.match(paragraph)
+    if appos:
+        m = appos
     if not m:
         return
     name = m.group(1)
@@ -958,7 +1143,7 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
     if known is not None and not known.body and known.kind != "anonymous":
         ctx.last_person = known
         return
-    if m.group(2) != "," or len(words) < 2:
+    if not appos and m.group(2) != "," or len(words) < 2:
         return
     toks, _q = _tokens(name)
     if any(_side_at(toks, p) for p in range(len(toks))) or _institution_name(name):

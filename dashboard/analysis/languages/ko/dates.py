@@ -2,17 +2,17 @@
 «어제», «오늘», «지난해», «올해», «지난달», «지난주», «수요일», «3년 전», «2024년», vague
 «최근».
 
-`patterns(speed)` returns the rule specs the shared engine (dashboard.analysis.dates.engine)
-compiles. Korean words carry particles (어제는, 올해도): a rule's anchor words are listed with
-each particle, since the engine finds anchors by their start.
+`patterns(lexicon, speed)` returns the rule specs the shared engine
+(dashboard.analysis.dates.engine) compiles; the engine reads the lexicon (`date_lexicon`)
+from this folder's dates_*.txt files. Korean words carry particles (어제는, 올해도): a
+rule's anchor words are listed with each particle, since the engine finds anchors by their
+start.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from dashboard.analysis.dates.engine import (
     _CUR,
@@ -20,10 +20,12 @@ from dashboard.analysis.dates.engine import (
     _NEXT,
     _PAST,
     _YEAR,
+    DateLexicon,
     _absolute,
     _alt,
     _duration_cand,
     _mk,
+    _month_span,
     _num,
     _relunit_cand,
     _RuleSpec,
@@ -32,29 +34,12 @@ from dashboard.analysis.dates.engine import (
     _weekday_cand,
     _year_span,
 )
-from dashboard.analysis.languages import get_pack
 from dashboard.analysis.languages.ko import PARTICLES
 
-
-@dataclass(frozen=True)
-class _KoLex:
-    weekdays: dict[str, int]
-    numbers: dict[str, int]
-    vague: tuple[str, ...]
-
-
-@cache
-def _ko_lexicon() -> _KoLex:
-    pack = get_pack("ko")
-    return _KoLex(
-        weekdays={f[0]: int(f[1]) for f in pack.fields("dates_weekdays.txt")},
-        numbers={f[0]: int(f[1]) for f in pack.fields("dates_numbers.txt")},
-        vague=pack.lines("dates_vague.txt"),
-    )
-
-
 # A word may be followed by a particle, then no further letter.
-_END = rf"(?=(?:{'|'.join(PARTICLES)})?(?!\w))"
+# Particles after a date word, with 엔 (에는 contracted: «하반기엔»).
+_PARTICLES = (*PARTICLES, "엔")
+_END = rf"(?=(?:{'|'.join(_PARTICLES)})?(?!\w))"
 _DAY_WORDS = {"그저께": -2, "그제": -2, "어제": -1, "오늘": 0, "내일": 1, "모레": 2}
 # Relative periods: word -> (unit, shift).
 _PERIODS = {
@@ -72,6 +57,8 @@ _PERIODS = {
     "이번 주": ("week", 0),
     "다음 주": ("week", 1),
 }
+# Days named from the day narrated: word -> days after it.
+_ANAPHORS = {"이날": 0, "당일": 0, "전날": -1, "다음 날": 1, "다음날": 1, "이튿날": 1}
 _QUAL = {"지난": _PAST, "오는": _NEXT, "다음": _NEXT, "이번": _CUR}
 _UNITS = {"일": "day", "주": "week", "주일": "week", "개월": "month", "달": "month", "년": "year"}
 
@@ -79,7 +66,7 @@ _UNITS = {"일": "day", "주": "week", "주일": "week", "개월": "month", "달
 def _with_particles(words) -> set[str]:
     """Anchor forms: each word (its last space-separated part) alone and with each particle."""
     lasts = {w.split()[-1] for w in words}
-    return {w + p for w in lasts for p in ("", *PARTICLES)}
+    return {w + p for w in lasts for p in ("", *_PARTICLES)}
 
 
 def _nearest_day(pub: date, day: int, qual: str | None) -> date | None:
@@ -101,29 +88,66 @@ def _nearest_day(pub: date, day: int, qual: str | None) -> date | None:
     return min(cands, key=lambda d: (abs((d - pub).days), d > pub)) if cands else None
 
 
-def patterns(speed: _Speed) -> list[_RuleSpec]:
-    lx = _ko_lexicon()
+def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     wd = _alt(lx.weekdays)
     num = _alt(lx.numbers)
 
     # «2024년 6월 19일», «6월 19~20일», «6월», «2024년 6월»
     month_re = re.compile(
         rf"""(?x)
+        (?:(?<!\w)(?P<q>지난|오는)\s+|(?<!\w)(?P<rel>지난해|작년|올해|내년)\s*)?
         (?<!\d)(?:(?P<year>{_YEAR})\s*년\s*)?
         (?P<mon>1[0-2]|0?[1-9])\s*월
         (?:\s*(?P<day>[1-3]?\d)(?:\s*[~-]\s*(?P<day2>[1-3]?\d))?\s*일)?
-        (?!\s*\d)
+        (?!\s*\d{{1,2}}\s*일)
         """
     )
 
     def month_rule(m, ctx):
         y = int(m["year"]) if m["year"] else None
+        if m["rel"] and y is None:
+            # «지난해 10월», «내년 1월»: the month of the year named before it.
+            if ctx.pub is None:
+                gran = "day" if m["day"] else "month"
+                return [_mk(ctx, m, None, None, gran, approx=True)]
+            y = ctx.pub.year + {"지난해": -1, "작년": -1, "내년": 1}.get(m["rel"], 0)
         d, d2 = int(m["day"] or 0), int(m["day2"] or 0)
-        return _absolute(ctx, m, y, int(m["mon"]), d, d2, None, "", False)
+        # «지난 1월 19일»: the last such date by publication; «오는 3월»: the next one.
+        qual = _QUAL.get(m["q"] or "")
+        cands = _absolute(ctx, m, y, int(m["mon"]), d, d2, qual, "", False)
+        for c in cands:
+            c.anchor = c.gran == "day" and not qual
+        return cands
+
+    # «지난해 2·4·5·7·8·10·11월», «올해 1·2·4월»: a list of months, the span from the first
+    # to the last (the year as written, relative, or the latest one that has them all).
+    month_list_re = re.compile(
+        rf"""(?x)(?<![\d·.])
+        (?:(?P<year>{_YEAR})\s*년\s*|(?P<rel>올해|지난해|작년|내년)\s*)?
+        (?P<m1>1[0-2]|[1-9])(?:·(?:1[0-2]|[1-9]))*·(?P<m2>1[0-2]|[1-9])\s*월(?!\s*\d)"""
+    )
+
+    def month_list_rule(m, ctx):
+        m1, m2 = int(m["m1"]), int(m["m2"])
+        if m1 >= m2:
+            return []
+        if m["year"]:
+            y = int(m["year"])
+        elif ctx.pub is None:
+            return [_mk(ctx, m, None, None, "range", approx=True)]
+        elif m["rel"]:
+            y = ctx.pub.year + {"지난해": -1, "작년": -1, "내년": 1}.get(m["rel"], 0)
+        else:
+            y = ctx.pub.year if m2 <= ctx.pub.month else ctx.pub.year - 1
+        return [_mk(ctx, m, date(y, m1, 1), _month_span(y, m2)[1], "range")]
 
     # «지난 19일», «오는 25일», «19일»: a day of the month near publication.
+    # «지난달 24일», «다음 달 3일»: a day of the month named before it.
     day_re = re.compile(
-        r"(?<![\d월])(?:(?P<q>지난|오는)\s*)?(?P<day>[1-3]?\d)\s*일(?!\s*(?:간|동안|째|전|후))"
+        r"(?<![\d월])(?:(?P<q>지난|오는)\s*|(?<!\w)(?P<mw>지난달|이달|이번\s*달|다음\s*달)\s*)?"
+        # not a count of days: «21일간», «3일 동안», «3일째», «3일 전», «3일 후에» (but «21일
+        # 전남»: 전 starting another word)
+        rf"(?P<day>[1-3]?\d)\s*일(?!간|째|\s*(?:동안|전|후){_END})"
     )
 
     def day_rule(m, ctx):
@@ -132,8 +156,15 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
             return []
         if ctx.pub is None:
             return [_mk(ctx, m, None, None, "day", approx=True)]
-        d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
-        return [_mk(ctx, m, d, d, "day")] if d else []
+        if m["mw"]:
+            shift = _PERIODS[re.sub(r"\s+", " ", m["mw"])][1]
+            y, mo = divmod(ctx.pub.year * 12 + ctx.pub.month - 1 + shift, 12)
+            if not _valid_day(y, mo + 1, day):
+                return []
+            d = date(y, mo + 1, day)
+        else:
+            d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
+        return [_mk(ctx, m, d, d, "day", anchor=not (m["q"] or m["mw"]))] if d else []
 
     # «2024년», «1950~1953년» (a month after it belongs to month_re)
     year_re = re.compile(
@@ -182,18 +213,35 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
 
     # «이날» (that day): in a news report, the day of the report.
-    this_day_re = re.compile(rf"(?<!\w)이날{_END}")
+    # «이날» (that day), «전날» (the day before), «다음 날», «이튿날» (the day after): counted
+    # from the day last narrated (engine: _resolve_anaphors), else from the day of the report.
+    this_day_re = re.compile(rf"(?<!\w)(?P<w>{_alt(_ANAPHORS)}){_END}")
 
     def this_day_rule(m, ctx):
+        shift = _ANAPHORS[re.sub(r"\s+", " ", m["w"])]
         if ctx.pub is None:
-            return [_mk(ctx, m, None, None, "day", approx=True)]
-        return [_mk(ctx, m, ctx.pub, ctx.pub, "day")]
+            return [_mk(ctx, m, None, None, "day", approx=True, anaphor=shift)]
+        d = ctx.pub + timedelta(days=shift)
+        return [_mk(ctx, m, d, d, "day", anaphor=shift)]
+
+    # «지난해 같은 기간», «전년 동기»: the period last mentioned, a year earlier (engine:
+    # _resolve_anaphors); the previous year when no period was mentioned.
+    same_period_re = re.compile(
+        rf"(?<!\w)(?:(?P<y>지난해|작년|전년)\s*(?:같은\s*기간|동기|동기간)|(?:직전|전)\s*분기){_END}"
+    )
+
+    def same_period_rule(m, ctx):
+        if not m["y"]:  # «전 분기», «직전 분기»: the quarter before the one last named
+            return [_mk(ctx, m, None, None, "range", approx=True, same_period=-3)]
+        if ctx.pub is None:
+            return [_mk(ctx, m, None, None, "year", approx=True, same_period=-12)]
+        return [_mk(ctx, m, *_year_span(ctx.pub.year - 1), "year", same_period=-12)]
 
     # «2분기», «올해 2분기», «2022년 3분기», «하반기», «지난해 상반기»: quarters and halves.
     part_re = re.compile(
         rf"""(?x)(?<![\w·])
         (?:(?P<year>{_YEAR})\s*년\s*|(?P<rel>올해|지난해|내년|작년)\s*)?
-        (?:(?P<q>[1-4])\s*분기|(?P<half>상반기|하반기))(?!\w)"""
+        (?:(?P<q>[1-4])\s*분기|(?P<half>상반기|하반기)){_END}"""
     )
 
     def part_rule(m, ctx):
@@ -252,7 +300,8 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         return [_mk(ctx, m, *_year_span(int(m["y"])), "year")]
 
     return [
-        (this_day_re, this_day_rule, _with_particles(["이날"]), None),
+        (this_day_re, this_day_rule, _with_particles(_ANAPHORS), None),
+        (same_period_re, same_period_rule, {"지난해", "작년", "전년", "직전", "전"}, None),
         (part_re, part_rule, {_DIGIT} | _with_particles(["상반기", "하반기"]), None),
         (
             season_re,
@@ -262,6 +311,7 @@ def patterns(speed: _Speed) -> list[_RuleSpec]:
         ),
         (dot_day_re, dot_day_rule, {_DIGIT}, speed.gate("·")),
         (bare_year_re, bare_year_rule, {_DIGIT}, None),
+        (month_list_re, month_list_rule, {_DIGIT}, speed.gate("·")),
         (month_re, month_rule, {_DIGIT}, speed.gate("월")),
         (year_re, year_rule, {_DIGIT}, speed.gate("년")),
         (day_re, day_rule, {_DIGIT}, speed.gate("일")),

@@ -20,6 +20,7 @@ affiliations.txt.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 
@@ -57,6 +58,8 @@ _DATELINE_RE = re.compile(
     r"^\s*[\[(](?:([가-힣A-Za-z ]{1,12})=)?\s*([가-힣A-Za-z0-9 ]{2,14}?)\s*[\])]"
     r"(?:\s*[가-힣·, ]{2,24}?\s*(?:기자|특파원)\s*=)?"
 )
+# A rubric in brackets opening a headline: «[단독]», «[속보]», «[누리호 성공]», «【르포】».
+_RUBRIC_RE = re.compile(r"^\s*[\[【][^\]】=]{1,20}[\]】]")
 # "…다.다음" (no space after a full stop): a sentence boundary the splitter does not see.
 _GLUED_STOP_RE = re.compile(r"(?<=다\.)(?=[가-힣“\"‘])")
 # Quotative markers right after a closing quote: the quote is speech.
@@ -147,6 +150,10 @@ def _is_korean_name(word: str, min_len: int = 3) -> bool:
     )
 
 
+# Adjective stems whose 이-form is an adverb (없이, 같이, 깊이, 많이, 높이, 굳이).
+_ADVERB_STEMS = ("없", "같", "깊", "많", "높", "굳")
+
+
 def _has_batchim(syllable: str) -> bool:
     return "가" <= syllable <= "힣" and (ord(syllable) - 0xAC00) % 28 != 0
 
@@ -163,6 +170,8 @@ def _subject_head(tok_norm: str, prev: _Tok | None) -> str | None:
         head = tok_norm[: -len(particle)]
         if particle in ("은", "이") and not _has_batchim(head[-1]) and not head[-1].isascii():
             return None
+        if particle == "이" and head.endswith(_ADVERB_STEMS):
+            return None  # «차질없이», «이같이», «깊이»: an adverb, not a subject
         if particle in ("는", "가") and _has_batchim(head[-1]):
             return None
         if particle == "는" and head.endswith("에서") and len(head) >= 4:
@@ -219,10 +228,13 @@ def _is_verb(word: str) -> bool:
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Korean paragraph."""
     out: list[Quote] = []
-    _learn_names(paragraph, ctx)
+    paragraph = _blank_chrome(paragraph)
     credit = _dateline(paragraph, para, ctx)
     if credit is not None:
         out.append(credit)
+    else:  # «[단독]», «[누리호 성공]»: a headline's rubric is no part of its subject
+        paragraph = _RUBRIC_RE.sub(lambda m: " " * len(m.group(0)), paragraph, count=1)
+    _learn_names(paragraph, para, ctx)
     has_quote = any(c in paragraph for c in '"“”‘’')
     if not has_quote and "따르면" not in paragraph and not any(s in paragraph for s in _stems()):
         return out
@@ -231,11 +243,27 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             " " * len(_DATELINE_RE.match(paragraph).group(0))
             + paragraph[len(_DATELINE_RE.match(paragraph).group(0)) :]
         )
+    at = 0
     for chunk in _sentences(paragraph):
         for sentence in _GLUED_STOP_RE.split(chunk):
             if sentence.strip():
+                found = paragraph.find(sentence.strip()[:12], at)
+                at = found if found >= 0 else at
+                ctx.ko_sent_at = at  # type: ignore[attr-defined]
                 out.extend(_sentence(sentence, para, ctx))
     return out
+
+
+@cache
+def _chrome_re() -> re.Pattern[str] | None:
+    phrases = sorted(_lex("page_chrome.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, phrases))) if phrases else None
+
+
+def _blank_chrome(paragraph: str) -> str:
+    """Page controls («이미지 확대보기») blanked with spaces, keeping every offset."""
+    chrome = _chrome_re()
+    return chrome.sub(lambda m: " " * len(m.group(0)), paragraph) if chrome else paragraph
 
 
 def _sentences(paragraph: str) -> list[str]:
@@ -282,14 +310,25 @@ def _names_of(ctx: _Ctx) -> dict[str, str]:
     return names
 
 
-def _learn_names(paragraph: str, ctx: _Ctx) -> None:
+def _learn_names(paragraph: str, para: int, ctx: _Ctx) -> None:
     """«조규홍 보건복지부 장관이 ...»: a Korean name followed (within three words) by a title,
     anywhere in the text, so that a later «조 장관은» resolves to it even when the first
     mention says nothing."""
-    raw = [w.strip('"“”‘’()[],.') for w in paragraph.split()]
+    for m in _PANEL_NAME_RE.finditer(paragraph):
+        # «서울중앙지법 형사1부(부장판사 …)는»: a later «재판부» or «1부» is this panel.
+        panel = re.sub(r"\s+", " ", m.group(0))
+        seen = getattr(ctx, "ko_panels", [])
+        panel = next((q for q in reversed(seen) if q.endswith(panel)), panel)
+        ctx.ko_panels = [*seen, panel]  # type: ignore[attr-defined]
+        ctx.ko_panel = panel  # type: ignore[attr-defined]
+    spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", paragraph)]
+    raw = [w.strip('"“”‘’()[],.') for _, w in spans]
     words = [strip_particle(w, _known_words()) for w in raw]
     names = _names_of(ctx)
+    mentions = _mentions_of(ctx)
     for i, w in enumerate(words):
+        if i + 1 < len(raw) and raw[i + 1].rstrip(",=|") in _BYLINE_TITLES:
+            continue  # «정은지 기자, 이기범 기자»: the reporters' byline names no speaker
         titled = False
         for j in range(i + 1, min(i + 4, len(words))):
             if raw[j - 1].endswith((".", "다")) or words[j - 1] in _adverbs():
@@ -297,20 +336,46 @@ def _learn_names(paragraph: str, ctx: _Ctx) -> None:
             if _is_title(words[j]):
                 titled = True
                 break
-        if titled and _is_korean_name(raw[i]) and raw[i] != w:
+        if titled and _is_korean_name(raw[i]) and raw[i] != w and len(raw[i]) == 3:
             names.setdefault(raw[i][0], raw[i])  # «정다은 차관»: 은 is part of the name
             continue
         if _is_korean_name(w) and len(w) >= 3:
             if titled:
                 names.setdefault(w[0], w)
-            if _subject_head(raw[i], None) == w:
+            before = paragraph[
+                : spans[i][0] + len(spans[i][1]) - len(spans[i][1].lstrip('"“”‘’(['))
+            ]
+            outside = before.count('"') % 2 == 0 and before.count("“") <= before.count("”")
+            if _subject_head(raw[i], None) == w and outside:
                 # «손흥민은 … 했다»: a later «그는» may mean them even before they speak.
-                ctx.ko_mentioned = w  # type: ignore[attr-defined]
+                mentions.append(((para, spans[i][0]), w))
 
 
-def _last_mentioned(ctx: _Ctx) -> _NP | None:
-    name = getattr(ctx, "ko_mentioned", None)
-    return _NP(name=name, kind="other") if name else None
+# The reporter's own title in a byline: a name right before it is never a speaker met.
+_BYLINE_TITLES = frozenset({"기자", "특파원", "앵커"})
+
+
+def _mentions_of(ctx: _Ctx) -> list[tuple[tuple[int, int], str]]:
+    """Persons met as the subject of a sentence (outside quotes), with where: (paragraph,
+    offset)."""
+    mentions = getattr(ctx, "ko_mentions", None)
+    if mentions is None:
+        mentions = []
+        ctx.ko_mentions = mentions  # type: ignore[attr-defined]
+    return mentions
+
+
+def _pronoun_referent(ctx: _Ctx, here: tuple[int, int]) -> _NP | None:
+    """«그는»: the person last spoken of before it, speaking or not: the last speaker unless a
+    person was the subject of a sentence since they spoke («김 선수는 … 않았다. 그는 “…”»)."""
+    mention = next((m for m in reversed(_mentions_of(ctx)) if m[0] < here), None)
+    last = ctx.last
+    if mention is not None and (
+        last is None
+        or (mention[0] > getattr(ctx, "ko_last_pos", (-1, 0)) and mention[1] != last.name)
+    ):
+        return _NP(name=mention[1], kind="other")
+    return last
 
 
 # --------------------------------------------------------------------------- sentence
@@ -320,6 +385,7 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     work = _SINGLE_QUOTES_RE.sub(lambda m: f"“{m.group(1)}”", sentence)
     work = _GLUED_PAREN_RE.sub(lambda m: (m.group(2) or "") + " " * len(m.group(1)), work)
     toks, quotes = _tokens(work)
+    toks = _merge_panels(toks, work)
     n = len(toks)
     out: list[Quote] = []
     start_at = 0
@@ -433,14 +499,7 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             while lead < clause_end and (toks[lead].norm in _adverbs()):
                 lead += 1
             text = sentence[toks[lead].start : toks[clause_end].end]
-            for ending, plain in _QUOTATIVE:
-                if text.endswith(ending):
-                    text = text[: -len(ending)] + plain
-                    break
-            q = _quote(np, toks[verb_at].surf, False, text.strip(), para, sentence, ctx)
-            if q is not None:
-                out.append(q)
-            return out
+            return out + _reported(np, toks[verb_at].surf, text, para, sentence, ctx)
     subject_limit = clause_end
     found = _subject(toks, start_at, subject_limit, ctx, direct=False, para=para)
     if found is None:
@@ -450,13 +509,64 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     if not body:
         return out
     text = sentence[body[0].start : body[-1].end]
+    return out + _reported(np, toks[verb_at].surf, text, para, sentence, ctx)
+
+
+def _reported(np: _NP, verb: str, text: str, para: int, sentence: str, ctx: _Ctx) -> list[Quote]:
+    """A reported statement: the clause with its quotative ending read as plain speech
+    («계속하겠다고» -> «계속하겠다»)."""
     for ending, plain in _QUOTATIVE:
         if text.endswith(ending):
             text = text[: -len(ending)] + plain
             break
-    q = _quote(np, toks[verb_at].surf, False, text.strip(), para, sentence, ctx)
-    if q is not None:
-        out.append(q)
+    q = _quote(np, verb, False, text.strip(), para, sentence, ctx)
+    return [q] if q is not None else []
+
+
+# A numbered court division: «형사항소3-2부», «형사1부», «3-1부» (then a particle).
+_PANEL_RE = re.compile(r"[가-힣]{0,6}\d{1,3}(?:-\d{1,2})?부(?:는|가|도|의|에서는)?")
+
+
+# A court and its division: «서울서부지법 형사항소3-2부», «대구고법 형사2부», «형사1부».
+_PANEL_NAME_RE = re.compile(
+    r"(?:[가-힣]{1,8}(?:지법|고법|지방법원|고등법원|지원)\s+)?[가-힣]{0,6}\d{1,3}(?:-\d{1,2})?부(?=는|가|도|의|와|에|[^가-힣]|$)"
+)
+_COURT_GENERIC = frozenset({"재판부", "항소심 재판부", "1심 재판부"})
+
+
+def _panel_of(np: _NP, ctx: _Ctx) -> _NP:
+    """«재판부» or a short «3-2부»: the court division named last in the article."""
+    panel = getattr(ctx, "ko_panel", None)
+    if not panel or np.name == panel:
+        return np
+    if np.name in _COURT_GENERIC or (panel.endswith(np.name) and _PANEL_RE.fullmatch(np.name)):
+        return _NP(panel, np.role, "state", np.affiliation, True, np.known)
+    return np
+
+
+def _merge_panels(toks: list[_Tok], text: str) -> list[_Tok]:
+    """The tokenizer cuts «형사항소3-2부는» at its digits; put a court division back together
+    as one word (a body, like 재판부)."""
+    if not any(t.norm.isdigit() for t in toks):
+        return toks
+    out: list[_Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.norm.isdigit() and t.quote == -1:
+            lo = i - 1 if i and out and not t.gap and _is_hangul(toks[i - 1].norm) else i
+            m = _PANEL_RE.match(text, toks[lo].start)
+            if m:
+                hi = next((k for k in range(i, len(toks)) if toks[k].end >= m.end()), None)
+                if hi is not None and toks[hi].end == m.end():
+                    if lo < i:
+                        out.pop()
+                    word = text[toks[lo].start : m.end()]
+                    out.append(_Tok(word, word, toks[lo].start, m.end(), toks[lo].gap, -1))
+                    i = hi + 1
+                    continue
+        out.append(t)
+        i += 1
     return out
 
 
@@ -475,7 +585,7 @@ def _subject(
         if t.quote != -1:
             break
         if t.norm in _PRONOUNS:
-            last = ctx.last or _last_mentioned(ctx)
+            last = _pronoun_referent(ctx, (para, getattr(ctx, "ko_sent_at", 0) + t.start))
             return (_copy(last), i + 1) if last is not None else None
         if not t.norm.endswith(_SUBJECT_PARTICLES + ("도",)):
             continue
@@ -489,8 +599,11 @@ def _subject(
             return np, i + 1
     # No subject: the last speaker carries on (이어 “…”고 덧붙였다), but only close by: a
     # subjectless sentence three paragraphs after them is someone else's or no statement.
-    if ctx.last is not None and para - getattr(ctx, "ko_last_para", -9) <= 2:
-        return _copy(ctx.last), lo
+    # The last voice may be an institution («재판부는 “…”고 지적했다. 그러면서 “…”고 밝혔다»);
+    # a pronoun (그는) above is a person's.
+    last = getattr(ctx, "ko_last_voice", None)
+    if last is not None and para - getattr(ctx, "ko_last_para", -9) <= 2:
+        return _copy(last), lo
     return None
 
 
@@ -552,7 +665,7 @@ def _subject_at(
     while seg and (
         seg[0].norm in _adverbs()
         or seg[0].norm in _DATE_UNITS
-        or any(c.isdigit() for c in seg[0].norm)
+        or (any(c.isdigit() for c in seg[0].norm) and not _PANEL_RE.fullmatch(seg[0].norm))
     ):
         seg.pop(0)
     if not seg:
@@ -733,6 +846,8 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
             np.name = " ".join(t.surf for t in rest)
             np.body = _is_body(rest[-1].norm)
             np.kind = "organisation" if np.body else "other"
+            if _PANEL_RE.fullmatch(rest[-1].norm):
+                np.kind = "state"  # «서울중앙지법 형사1부»: a court
         else:
             return None
     elif p:
@@ -749,11 +864,14 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
 def _quote(np: _NP, verb: str, direct: bool, text: str, para: int, sentence: str, ctx: _Ctx):
     if not text or not np.name:
         return None
-    np = ctx.resolve(np)
+    np = ctx.resolve(_panel_of(np, ctx))
     ctx.learn(np)
+    if np.kind not in ("media", "anonymous"):
+        ctx.ko_last_voice = np  # type: ignore[attr-defined]
+        ctx.ko_last_para = para  # type: ignore[attr-defined]
     if not np.body:
         ctx.last = np
-        ctx.ko_last_para = para  # type: ignore[attr-defined]
+        ctx.ko_last_pos = (para, getattr(ctx, "ko_sent_at", 0))  # type: ignore[attr-defined]
         words = np.name.split()
         names = _names_of(ctx)
         if len(words) == 1 and _is_korean_name(words[0]) and len(words[0]) >= 3:
@@ -771,3 +889,42 @@ def _quote(np: _NP, verb: str, direct: bool, text: str, para: int, sentence: str
         sentence=sentence,
         affiliation=np.affiliation,
     )
+
+
+# --------------------------------------------------------------------------- article
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Is `short` a Korean short form of the institution name `full`: its syllables in order
+    in the full name, the first one first and the last one in its final word part
+    (중대본 ~ 중앙재난안전대책본부, 행안부 ~ 행정안전부, 한은 ~ 한국은행)?"""
+    if not (_is_hangul(short) and _is_hangul(full)) or len(full) < len(short) + 2:
+        return False
+    if len(short) < 2 or short[0] != full[0] or short[-1] not in full[-3:]:
+        return False
+    at = 0
+    for syllable in short:
+        at = full.find(syllable, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def finish_article(quotes: list[Quote]) -> list[Quote]:
+    """One name per institution in an article: a short form (중대본) that abbreviates exactly
+    one longer institution that spoke (행정안전부 중앙재난안전대책본부) takes its name."""
+    bodies = {q.speaker for q in quotes if q.speaker_kind in ("state", "organisation", "media")}
+    rename: dict[str, str] = {}
+    for short in bodies:
+        if " " in short:
+            continue
+        fulls = {f for f in bodies if f != short and _abbreviates(short, f.split()[-1])}
+        if len(fulls) == 1:
+            rename[short] = fulls.pop()
+    if not rename:
+        return quotes
+    return [
+        dataclasses.replace(q, speaker=rename[q.speaker]) if q.speaker in rename else q
+        for q in quotes
+    ]

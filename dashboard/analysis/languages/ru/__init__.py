@@ -57,11 +57,17 @@ def nominative_name(word: str) -> str:
     lower = word.lower()
     if lower.endswith("и") and len(lower) > 3 and lower[-2] in _VELARS:
         return word[:-1] + "а"  # Ольги -> Ольга
+    if lower.endswith(("ии", "ьи")) and len(lower) == 4:
+        return word[:-1] + _cased("я", word[-1])  # Юлии -> Юлия
+    if lower.endswith("ьи") and len(lower) > 4:
+        return word[:-1] + _cased("я", word[-1])  # Натальи -> Наталья, Софьи -> Софья
     for ending, nominative in _GENITIVE_ENDINGS:
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
             return word[: -len(ending)] + _cased(nominative, word[-len(ending)])
     if lower.endswith("а") and len(lower) > 3 and lower[-2] not in "аеёиоуыэюяь":
         return word[:-1]  # Владимира -> Владимир, Кита -> Кит
+    if lower.endswith("я") and len(lower) > 4 and lower[-2] in "лрн":
+        return word[:-1] + _cased("ь", word[-1])  # Игоря -> Игорь, Эммануэля -> Эммануэль
     return word
 
 
