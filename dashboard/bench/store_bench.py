@@ -113,6 +113,7 @@ def run(n: int, url: str, workdir: Path, workers: int = 2, profile: str | None =
         row = timer.take()
         row["round_cpu"] = round(_cpu() - c, 3)
         row["round_wall"] = round(time.perf_counter() - w, 3)
+        row["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         rounds.append(row)
         return out
 
