@@ -8,6 +8,9 @@ is the word: the remainder must be attested (in the corpus being counted or in t
 form — a real clitic form is always rarer than its bare word, while a name is usually far
 more frequent than the junk left after cutting its first letter.
 
+Russian terms are grouped across their case and number endings (the pack's `keyword_stem`:
+«Путин», «Путина», «Путину» are one term, shown as its most frequent form).
+
 English terms are only case-folded (no stemming, no plural folding: "news"/"new",
 "arms"/"arm" show why); the display form is the most frequent capitalisation.
 """
@@ -161,7 +164,38 @@ def _term_parts(surface: str) -> tuple[str, str | None, tuple[str, str], tuple[s
     bare_rest = strip_diacritics(rest) if rest else None
     whole = bare_first if bare_rest is None else f"{bare_first} {bare_rest}"
     norms = tuple(map(_norm, surface.split()))
-    return bare_first, bare_rest, (_norm(whole), whole), norms, _strip_plan(bare_first) is not None
+    key = _norm(whole)
+    stem_script = _stem_script()
+    if stem_script is not None and not whole.isascii() and stem_script.search(whole):
+        # A language whose pack folds case endings (Russian): the key folds them word by
+        # word («Банка России» and «Банк России» are one group), the surface still shows.
+        # Terms of other scripts (Arabic, Korean) keep their matching form as the key.
+        key = " ".join(_stem_word(w) or _norm(w) for w in whole.split())
+    return bare_first, bare_rest, (key, whole), norms, _strip_plan(bare_first) is not None
+
+
+@cache
+def _stem_packs() -> tuple[LanguagePack, ...]:
+    return tuple(p for p in all_packs() if p.folds_keyword_endings)
+
+
+@cache
+def _stem_script() -> re.Pattern[str] | None:
+    """Letters of the languages whose packs fold keyword endings, or None if none do."""
+    packs = _stem_packs()
+    return re.compile("[" + "".join(p.script for p in packs) + "]") if packs else None
+
+
+@lru_cache(maxsize=200_000)
+def _stem_word(word: str) -> str | None:
+    """The group key of a word whose pack folds case endings («Путину» -> «путин»); None
+    for a word of any other language."""
+    if word.isascii():
+        return None
+    for pack in _stem_packs():
+        if pack.is_own_script(word):
+            return pack.keyword_stem(word)
+    return None
 
 
 def _word_counts(parts: Iterable[tuple], counts: Iterable[int]) -> dict[str, int]:
@@ -598,6 +632,9 @@ _NAME_PART_ZIPF = 4.5
 
 @lru_cache(maxsize=200_000)
 def fold_word(word: str) -> str:
+    stem = _stem_word(word)
+    if stem is not None:
+        return stem
     word = _norm(word)
     if word.isascii():
         return word.casefold()

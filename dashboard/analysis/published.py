@@ -42,6 +42,11 @@ _PAGE_STAMP = re.compile(r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b")
 _URL_DATE = re.compile(
     r"(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=$|[/_.\-]|\D)"
 )
+# An article key that opens with its date and time: «20240806204250516», «NISX20250908_…»,
+# «AKR202509281043227A5» (Korean news sites); a number of 8 to 22 digits, not part of a longer.
+_URL_KEY_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{2,14})?(?!\d)"
+)
 # /2023/9/29/ and /2025/26/05/ (day and month in either order when only one reading is a date)
 _URL_PATH_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=/)")
 # /26/03/2024/: day (or month) first, the year last.
@@ -165,7 +170,13 @@ def url_date(url: str) -> dt.date | None:
         if d:
             return d
     found = _english_words_date(path.replace("-", " ").replace("_", " "))
-    return found[0] if found else None
+    if found:
+        return found[0]
+    for m in _URL_KEY_DATE.finditer(path):
+        d = _date_or_none(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            return d
+    return None
 
 
 def _stamp_line(paragraphs: list[str], language: str) -> PublicationDate | None:

@@ -110,8 +110,10 @@ def _line_support(
     """Annotated claim -> found claim -> outlets with a statement of it on the claim's
     annotated lines."""
     rows = store.execute(
-        """SELECT a.id, a.source_file, a.outlet, u.paragraph, u.claim_id, u.text
-           FROM claim_units u JOIN articles a ON a.id = u.article_id"""
+        """SELECT a.id, a.source_file, a.outlet, u.paragraph, m.claim_id, u.text
+           FROM claim_members m
+           JOIN claim_units u ON u.article_id = m.article_id AND u.idx = m.idx
+           JOIN articles a ON a.id = m.article_id"""
     )
     file_lines = {aid: text_lines(texts / f"{aid}.txt") for aid in by_file.values()}
     # (devset id, paragraph) -> lines, per stored article.

@@ -7,7 +7,8 @@ share of top-20 terms that are a fragment or a duplicate of another top-20 term.
 
 Terms match after normalisation: diacritics and tatweel dropped, alef forms unified,
 the Arabic conjunction/preposition/article clitics folded word by word, English
-case-folded with the possessive and hyphens dropped. A predicted term counts when it
+case-folded with the possessive and hyphens dropped, Russian with its case and number
+endings folded (the ru pack's `keyword_stem`). A predicted term counts when it
 matches a gold term or an `also` term; each gold term is credited once.
 """
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dashboard.analysis.languages import get_pack
 from dashboard.analysis.textproc import clean_invisible, normalize_token, strip_diacritics
 
 TOP = 10
@@ -32,11 +34,18 @@ TOP_SHARE = 20
 _AR_CLITIC = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال|لل)?(?=\S{2,})")
 _EN_POSSESSIVE = re.compile(r"['’]s$")
 _SPLIT = re.compile(r"[\s\-‐–—_/]+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_PUNCT = ".,;:!?\"'«»“”()[]{}،؛؟"
 
 
 def norm_word(word: str, language: str) -> str:
+    if _CYRILLIC.search(word):
+        # Russian: case and number endings folded (the ru pack's keyword stem), so that a
+        # reader's «Банк России» matches «Банка России».
+        word = strip_diacritics(clean_invisible(word)).strip(_PUNCT)
+        return get_pack("ru").keyword_stem(word) if word else word
     word = normalize_token(strip_diacritics(clean_invisible(word)))
-    word = word.strip(".,;:!?\"'«»“”()[]{}،؛؟")
+    word = word.strip(_PUNCT)
     if language == "ar" or re.search("[\u0600-\u06ff]", word):
         word = word.replace("ى", "ي").replace("ة", "ه")
         return _AR_CLITIC.sub("", word)

@@ -10,6 +10,9 @@ Tables (migration 006_claims in store.py, portable between DuckDB and PostgreSQL
 as base64 float16 TEXT):
   claim_articles  one row per processed article (also those without any statement)
   claim_units     one row per statement: its text, paragraph, claim and vector
+  claim_members   one row per (statement, claim it belongs to): the claim it joined
+                  (joined = 1) and the others it also carries (migration 009); the map
+                  and its cells read this table
   claim_clusters  one row per claim: representative statement, exemplar vectors, size
   claim_language_means  the running mean vector of each language (centring)
 """
@@ -29,7 +32,13 @@ from dashboard.analysis import claims as claim_analysis
 from dashboard.model import Article
 from dashboard.storage.store import Filters, Store
 
-CLAIM_TABLES = ("claim_articles", "claim_units", "claim_clusters", "claim_language_means")
+CLAIM_TABLES = (
+    "claim_articles",
+    "claim_units",
+    "claim_members",
+    "claim_clusters",
+    "claim_language_means",
+)
 # Articles embedded and assigned per round: bounds memory (parsed articles and their
 # vectors) and lets a long update report progress and commit as it goes.
 ROUND = 200
@@ -134,7 +143,7 @@ def update_claims(
     started = time.perf_counter()
     report = ClaimUpdate()
     with store.backend.transaction() as cur:
-        for table in ("claim_units", "claim_articles"):
+        for table in ("claim_units", "claim_members", "claim_articles"):
             cur.execute(f"DELETE FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)")
     ids = _pending_ids(store)
     if limit is not None:
@@ -198,6 +207,11 @@ def _write_round(
         )
         for a, v in zip(assignments, vectors, strict=True)
     ]
+    member_rows = [
+        (a.unit.article_id, a.unit.idx, cid, float(score), joined)
+        for a in assignments
+        for cid, score, joined in ((a.claim_id, a.score, 1), *((c, s, 0) for c, s in a.also))
+    ]
     units_per_article: dict[str, int] = {}
     for a in assignments:
         units_per_article[a.unit.article_id] = units_per_article.get(a.unit.article_id, 0) + 1
@@ -222,6 +236,7 @@ def _write_round(
         cur.execute("DELETE FROM claim_language_means")
         for table, rows in (
             ("claim_units", unit_rows),
+            ("claim_members", member_rows),
             ("claim_articles", article_rows),
             ("claim_clusters", claim_rows),
             ("claim_language_means", mean_rows),
@@ -235,7 +250,8 @@ def _write_round(
 
 
 def claim_cells(store: Store, article_ids: list[str]) -> dict[int, set[str]]:
-    """Claim id -> the outlets whose articles (among `article_ids`) carry it.
+    """Claim id -> the outlets whose articles (among `article_ids`) carry it (a statement
+    carries every claim it is a member of).
 
     The call for measuring the claim map against hand annotations: give it a story's
     articles, compare its cells with the annotated (claim, outlet) pairs. Wire copies
@@ -248,8 +264,8 @@ def claim_cells(store: Store, article_ids: list[str]) -> dict[int, set[str]]:
         part = article_ids[i : i + 500]
         marks = ",".join("?" for _ in part)
         for cid, outlet in store.execute(
-            f"""SELECT DISTINCT u.claim_id, a.outlet FROM claim_units u
-                JOIN articles a ON a.id = u.article_id WHERE u.article_id IN ({marks})""",
+            f"""SELECT DISTINCT m.claim_id, a.outlet FROM claim_members m
+                JOIN articles a ON a.id = m.article_id WHERE m.article_id IN ({marks})""",
             part,
         ):
             out.setdefault(int(cid), set()).add(outlet)
@@ -263,16 +279,16 @@ def claim_rows(store: Store, f: Filters) -> pd.DataFrame:
     copies = Filters.from_key(f.key()[:4] + ("copies",) + f.key()[5:])
     where, params = store.where(copies)
     df = store.frame(
-        f"""SELECT u.claim_id, a.outlet, COUNT(*) AS statements,
-                   COUNT(DISTINCT u.article_id) AS articles,
+        f"""SELECT m.claim_id, a.outlet, COUNT(*) AS statements,
+                   COUNT(DISTINCT m.article_id) AS articles,
                    MIN(CASE WHEN c.article_id IS NULL OR c.is_first THEN 0 ELSE 1 END)
                        AS only_copies,
                    MIN(c.cluster_id) AS cluster_id
-            FROM claim_units u
-            JOIN articles a ON a.id = u.article_id
-            LEFT JOIN article_clusters c ON c.article_id = u.article_id
+            FROM claim_members m
+            JOIN articles a ON a.id = m.article_id
+            LEFT JOIN article_clusters c ON c.article_id = m.article_id
             WHERE {where}
-            GROUP BY u.claim_id, a.outlet""",
+            GROUP BY m.claim_id, a.outlet""",
         params,
     )
     if df.empty:
@@ -288,26 +304,43 @@ def claim_rows(store: Store, f: Filters) -> pd.DataFrame:
 
 def claim_texts(store: Store, f: Filters, claim_ids: list[int]) -> pd.DataFrame:
     """Representative statement of each claim under the filters: the earliest statement
-    (by publication date) among the selected articles, in its own language."""
+    (by publication date) among the selected articles that joined the claim (else the
+    earliest that also carries it), in its own language."""
     if not claim_ids:
         return pd.DataFrame(columns=["claim_id", "text", "language"])
     copies = Filters.from_key(f.key()[:4] + ("copies",) + f.key()[5:])
     where, params = store.where(copies)
-    marks = ",".join("?" for _ in claim_ids)
-    df = store.frame(
-        f"""SELECT u.claim_id, u.text, u.language, a.published_at, u.article_id, u.idx
-            FROM claim_units u JOIN articles a ON a.id = u.article_id
-            WHERE {where} AND u.claim_id IN ({marks})
-            ORDER BY u.claim_id, a.published_at NULLS LAST, u.article_id, u.idx""",
-        [*params, *claim_ids],
-    )
-    return df.drop_duplicates("claim_id")[["claim_id", "text", "language"]].reset_index(drop=True)
+
+    def earliest(source: str, ids: list[int]) -> pd.DataFrame:
+        marks = ",".join("?" for _ in ids)
+        return store.frame(
+            f"""SELECT u.claim_id, u.text, u.language, a.published_at, u.article_id, u.idx
+                FROM {source} JOIN articles a ON a.id = u.article_id
+                WHERE {where} AND u.claim_id IN ({marks})
+                ORDER BY u.claim_id, a.published_at NULLS LAST, u.article_id, u.idx""",
+            [*params, *ids],
+        ).drop_duplicates("claim_id")
+
+    # The joined statements are claim_units' own claim ids: read them there (a third of
+    # the membership rows), and claim_members only for claims with none selected.
+    df = earliest("claim_units u", claim_ids)
+    rest = sorted(set(claim_ids) - set(df["claim_id"].astype(int)))
+    if rest:
+        also = earliest(
+            """(SELECT m.claim_id, c.text, c.language, c.article_id, c.idx
+                FROM claim_members m
+                JOIN claim_units c ON c.article_id = m.article_id AND c.idx = m.idx) u""",
+            rest,
+        )
+        df = pd.concat([df, also], ignore_index=True)
+    return df[["claim_id", "text", "language"]].reset_index(drop=True)
 
 
 def claim_sentences(
     store: Store, f: Filters, claim_id: int, outlet: str | None = None
 ) -> pd.DataFrame:
-    """The statements behind a claim (or one cell of it), with their article."""
+    """The statements behind a claim (or one cell of it), with their article: those that
+    joined it and those that also carry it."""
     copies = Filters.from_key(f.key()[:4] + ("copies",) + f.key()[5:])
     where, params = store.where(copies)
     extra, more = "", []
@@ -316,8 +349,10 @@ def claim_sentences(
     return store.frame(
         f"""SELECT u.text AS sentence, a.title, a.outlet, a.published_at, u.article_id,
                    a.language
-            FROM claim_units u JOIN articles a ON a.id = u.article_id
-            WHERE {where} AND u.claim_id = ?{extra}
+            FROM claim_members m
+            JOIN claim_units u ON u.article_id = m.article_id AND u.idx = m.idx
+            JOIN articles a ON a.id = m.article_id
+            WHERE {where} AND m.claim_id = ?{extra}
             ORDER BY a.outlet, a.published_at NULLS LAST, u.article_id, u.idx""",
         [*params, claim_id, *more],
     )
@@ -346,7 +381,7 @@ def reassign_claims(store: Store) -> ClaimUpdate:
     claims: list[claim_analysis.Claim] = []
     assignments = claim_analysis.assign(units, vectors, claims, means, 1)
     with store.backend.transaction() as cur:
-        for table in ("claim_units", "claim_clusters", "claim_language_means"):
+        for table in ("claim_units", "claim_members", "claim_clusters", "claim_language_means"):
             cur.execute(f"DELETE FROM {table}")
     # claim_articles is left as it is (processed articles stay processed); the units,
     # claims and means are written as one round without new articles.

@@ -330,10 +330,10 @@ def _has_unclustered(store: Store, f: Filters, rows: pd.DataFrame) -> pd.Series:
     copies = Filters.from_key(f.key()[:4] + ("copies",) + f.key()[5:])
     where, params = store.where(copies)
     own = store.frame(
-        f"""SELECT DISTINCT u.claim_id, a.outlet FROM claim_units u
-            JOIN articles a ON a.id = u.article_id
+        f"""SELECT DISTINCT m.claim_id, a.outlet FROM claim_members m
+            JOIN articles a ON a.id = m.article_id
             WHERE {where}
-              AND u.article_id NOT IN (SELECT article_id FROM article_clusters)""",
+              AND m.article_id NOT IN (SELECT article_id FROM article_clusters)""",
         params,
     )
     keys = set(zip(own["claim_id"].astype(int), own["outlet"], strict=True))

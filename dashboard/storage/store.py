@@ -293,6 +293,27 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         ],
     ),
     (
+        # Claim memberships (storage/claims.py): a statement belongs to the claim it joined
+        # (joined = 1, the claim_units.claim_id) and to every other claim it also scores
+        # above the membership threshold on (joined = 0), so one sentence reporting the
+        # toll and the aid is a cell of both claims. Filled from claim_units for stores
+        # made before.
+        "009_claim_members",
+        [
+            """CREATE TABLE IF NOT EXISTS claim_members (
+                article_id TEXT NOT NULL,
+                idx INTEGER NOT NULL,
+                claim_id INTEGER NOT NULL,
+                score DOUBLE PRECISION,
+                joined INTEGER NOT NULL
+            )""",
+            """INSERT INTO claim_members (article_id, idx, claim_id, score, joined)
+               SELECT article_id, idx, claim_id, score, 1 FROM claim_units""",
+            "CREATE INDEX IF NOT EXISTS claim_members_claim ON claim_members(claim_id)",
+            "CREATE INDEX IF NOT EXISTS claim_members_article ON claim_members(article_id)",
+        ],
+    ),
+    (
         # Each signed article's word 3-shingles as sorted 64-bit hashes (syndication.py): a
         # candidate pair is checked on them instead of re-reading and re-tokenising the
         # stored article's body in every round that proposes it. NULL for articles signed

@@ -180,6 +180,16 @@ class LanguagePack:
         by default."""
         return token
 
+    # Does the pack fold inflected forms of a keyword into one group (`keyword_stem`)?
+    # False: a keyword's group key is its matching form (Arabic, English, Korean).
+    folds_keyword_endings = False
+
+    def keyword_stem(self, word: str) -> str:
+        """Group key of one word of a keyword, from its surface form: its matching form
+        with case and number endings folded («Путина», «Путину» -> «путин»). Only asked
+        when `folds_keyword_endings`; never shown (a group shows its most frequent form)."""
+        return word
+
     def clitic_remainders(self, cluster: str, rest: str) -> list[str]:
         """Readings of a word once `cluster` is cut off its front."""
         return [rest]

@@ -52,6 +52,7 @@ _PERIODS = {
     "이달": ("month", 0),
     "이번 달": ("month", 0),
     "다음 달": ("month", 1),
+    "내달": ("month", 1),
     "지난주": ("week", -1),
     "지난 주": ("week", -1),
     "이번 주": ("week", 0),
@@ -59,6 +60,7 @@ _PERIODS = {
 }
 # Days named from the day narrated: word -> days after it.
 _ANAPHORS = {"이날": 0, "당일": 0, "전날": -1, "다음 날": 1, "다음날": 1, "이튿날": 1}
+_MONDAY = 0  # dates_weekdays.txt counts from Monday
 _QUAL = {"지난": _PAST, "오는": _NEXT, "다음": _NEXT, "이번": _CUR}
 _UNITS = {"일": "day", "주": "week", "주일": "week", "개월": "month", "달": "month", "년": "year"}
 
@@ -144,10 +146,11 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     # «지난 19일», «오는 25일», «19일»: a day of the month near publication.
     # «지난달 24일», «다음 달 3일»: a day of the month named before it.
     day_re = re.compile(
-        r"(?<![\d월])(?:(?P<q>지난|오는)\s*|(?<!\w)(?P<mw>지난달|이달|이번\s*달|다음\s*달)\s*)?"
+        r"(?<![\d월])(?:(?P<q>지난|오는)\s*|(?<!\w)(?P<mw>지난달|이달|이번\s*달|다음\s*달|내달)\s*)?"
         # not a count of days: «21일간», «3일 동안», «3일째», «3일 전», «3일 후에» (but «21일
         # 전남»: 전 starting another word)
-        rf"(?P<day>[1-3]?\d)\s*일(?!간|째|\s*(?:동안|전|후){_END})"
+        # «지난 17~18일»: two days of that month.
+        rf"(?P<day>[1-3]?\d)(?:\s*[~∼-]\s*(?P<day2>[1-3]?\d))?\s*일(?!간|째|\s*(?:동안|전|후){_END})"
     )
 
     def day_rule(m, ctx):
@@ -164,15 +167,36 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             d = date(y, mo + 1, day)
         else:
             d = _nearest_day(ctx.pub, day, _QUAL.get(m["q"] or ""))
+        if d and m["day2"]:
+            day2 = int(m["day2"])
+            if day2 <= day or not _valid_day(d.year, d.month, day2):
+                return []
+            return [_mk(ctx, m, d, date(d.year, d.month, day2), "range")]
         return [_mk(ctx, m, d, d, "day", anchor=not (m["q"] or m["mw"]))] if d else []
+
+    # «2022.6.21», «2024.06.18.»: year first with dots (bylines, captions, stamps).
+    dotted_re = re.compile(
+        rf"(?<![\w.])(?P<y>{_YEAR})\.\s?(?P<m>1[0-2]|0?[1-9])\.\s?(?P<d>[12]\d|3[01]|0?[1-9])(?![\d]|\.\d)"
+    )
+
+    def dotted_rule(m, ctx):
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if not _valid_day(y, mo, d):
+            return []
+        return [_mk(ctx, m, date(y, mo, d), date(y, mo, d), "day")]
 
     # «2024년», «1950~1953년» (a month after it belongs to month_re)
     year_re = re.compile(
-        rf"(?<!\d)(?P<y1>{_YEAR})(?:\s*[~-]\s*(?P<y2>{_YEAR}))?\s*년(?!\s*(?:1[0-2]|0?[1-9])\s*월)"
+        rf"(?<!\d)(?P<y1>{_YEAR})(?:\s*[~-]\s*(?P<y2>{_YEAR}))?\s*년(?P<dec>대)?"
+        rf"(?!\s*(?:1[0-2]|0?[1-9])\s*월)"
     )
 
     def year_rule(m, ctx):
         y1 = int(m["y1"])
+        if m["dec"]:  # «2020년대»: the decade
+            if m["y2"] or y1 % 10:
+                return []
+            return [_mk(ctx, m, date(y1, 1, 1), date(y1 + 9, 12, 31), "range")]
         if m["y2"]:
             y2 = int(m["y2"])
             return [_mk(ctx, m, date(y1, 1, 1), date(y2, 12, 31), "range")] if y2 > y1 else []
@@ -194,10 +218,19 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         qual = {-1: _PAST, 1: _NEXT}.get(shift, _CUR)
         return [_relunit_cand(ctx, m, unit, qual, "")]
 
-    weekday_re = re.compile(rf"(?<!\w)(?:(?P<q>지난|오는|이번|다음)\s*)?(?P<wd>{wd}){_END}")
+    # «수요일», «지난 수요일»; «이번 주 금요일», «다음 주 월요일», «지난주 화요일»: the day of
+    # that week (Monday to Sunday).
+    weekday_re = re.compile(
+        rf"(?<!\w)(?:(?P<q>지난|오는|이번|다음)\s*(?P<week>주\s*)?)?(?P<wd>{wd}){_END}"
+    )
 
     def weekday_rule(m, ctx):
         qual = _QUAL.get(m["q"] or "")
+        if m["week"] and ctx.pub is not None:
+            monday = ctx.pub - timedelta(days=ctx.pub.weekday())
+            shift = {_PAST: -7, _NEXT: 7}.get(qual, 0)
+            d = monday + timedelta(days=shift + (lx.weekdays[m["wd"]] - _MONDAY) % 7)
+            return [_mk(ctx, m, d, d, "day")]
         return [_weekday_cand(ctx, m, lx.weekdays[m["wd"]], None if qual == _CUR else qual, False)]
 
     # «3년 전», «두 달 전», «2주 전»
@@ -310,6 +343,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             None,
         ),
         (dot_day_re, dot_day_rule, {_DIGIT}, speed.gate("·")),
+        (dotted_re, dotted_rule, {_DIGIT}, speed.gate(r"\d\.\s?\d")),
         (bare_year_re, bare_year_rule, {_DIGIT}, None),
         (month_list_re, month_list_rule, {_DIGIT}, speed.gate("·")),
         (month_re, month_rule, {_DIGIT}, speed.gate("월")),

@@ -25,7 +25,7 @@ import re
 from functools import cache
 
 from dashboard.analysis.languages import get_pack
-from dashboard.analysis.languages.ko import strip_particle
+from dashboard.analysis.languages.ko import PARTICLES, strip_particle
 from dashboard.analysis.speakers.engine import (
     _COMMA_RE,
     _DOCUMENTS,
@@ -55,7 +55,7 @@ _GLUED_PAREN_RE = re.compile(
 # The dispatch credit opening a paragraph: «[서울=뉴시스]», «[포쓰저널]», «(서울=연합뉴스)».
 # A reporter's byline may follow: «(서울=연합뉴스) 김철수 기자 =» (the reporter is no speaker).
 _DATELINE_RE = re.compile(
-    r"^\s*[\[(](?:([가-힣A-Za-z ]{1,12})=)?\s*([가-힣A-Za-z0-9 ]{2,14}?)\s*[\])]"
+    r"^\s*[\[(【](?:([가-힣A-Za-z ]{1,12})=)?\s*([가-힣A-Za-z0-9 ]{2,14}?)\s*[\])】]"
     r"(?:\s*[가-힣·, ]{2,24}?\s*(?:기자|특파원)\s*=)?"
 )
 # A rubric in brackets opening a headline: «[단독]», «[속보]», «[누리호 성공]», «【르포】».
@@ -83,8 +83,36 @@ _QUOTATIVES = frozenset(
         "하면서",
     }
 )
+# «이같이 밝혔다»: the statement is the lead paragraph before it.
+_AS_SUCH = frozenset({"이같이", "이렇게", "이와같이"})
+# «“…”는 입장을 밝혔다»: a quote that names a stance, a view or a message, then its verb.
+_NOUN_QUOTATIVES = frozenset({"는", "라는", "이라는"})
+_STANCE_NOUNS = frozenset(
+    {
+        "입장을",
+        "입장이다",
+        "뜻을",
+        "의견을",
+        "말을",
+        "메시지를",
+        "취지로",
+        "취지의",
+        "견해를",
+        "글을",
+    }
+)
+# «“…”라는 글을 올렸다»: a post on social media.
+_POSTED = ("올렸", "남겼", "게시했", "썼")
 # Quotative endings of reported speech, and what the clause reads as without them.
-_QUOTATIVE = (("이라고", "이다"), ("다고", "다"), ("라고", "다"), ("냐고", "냐"), ("자고", "자"))
+# «비가 내릴 것으로 예보했다»: a forecast or estimate stated with 것으로 (what it will be).
+_QUOTATIVE = (
+    ("이라고", "이다"),
+    ("다고", "다"),
+    ("라고", "다"),
+    ("냐고", "냐"),
+    ("자고", "자"),
+    ("것으로", "것"),
+)
 # «…라고 했다» / «…고 했다»: 했다 reports speech only right after a quotative.
 _SAID_AFTER_QUOTATIVE = ("했다", "했습니다", "했고", "했으며", "한다", "합니다")
 # «8일 삼성전자에 따르면»: the unit word after a number is no part of a name.
@@ -145,13 +173,29 @@ def _is_korean_name(word: str, min_len: int = 3) -> bool:
         and word not in _known_words()
         and word not in _adverbs()
         and not _is_title(word)
-        and not word.endswith(_org_suffixes())
+        and (not word.endswith(_org_suffixes()) or _name_in_won(word))
         and not word.endswith("들")  # a plural (주민들, 전문가들) is no one's name
     )
 
 
 # Adjective stems whose 이-form is an adverb (없이, 같이, 깊이, 많이, 높이, 굳이).
 _ADVERB_STEMS = ("없", "같", "깊", "많", "높", "굳")
+
+
+# 원 ends institutions (감사원, 국정원) and many given names (재원, 지원, 상원): a three-syllable
+# word in 원 after one of the commonest family names is a name, unless one of these.
+_COMMON_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송유홍전고문양손배백허남")
+_WON_NOUNS = frozenset({"조사원", "조합원", "정회원", "한의원", "안내원", "전문원", "고용원"})
+
+
+def _name_in_won(word: str) -> bool:
+    return (
+        len(word) == 3
+        and word.endswith("원")
+        and word[0] in _COMMON_SURNAMES
+        and word not in _WON_NOUNS
+        and word not in _ROLES
+    )
 
 
 def _has_batchim(syllable: str) -> bool:
@@ -229,12 +273,17 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Korean paragraph."""
     out: list[Quote] = []
     paragraph = _blank_chrome(paragraph)
+    ctx.ko_prev_text = getattr(ctx, "ko_text", "")  # type: ignore[attr-defined]
+    ctx.ko_text = paragraph.strip()  # type: ignore[attr-defined]
     credit = _dateline(paragraph, para, ctx)
     if credit is not None:
         out.append(credit)
     else:  # «[단독]», «[누리호 성공]»: a headline's rubric is no part of its subject
         paragraph = _RUBRIC_RE.sub(lambda m: " " * len(m.group(0)), paragraph, count=1)
     _learn_names(paragraph, para, ctx)
+    said = _broadcast_quote(paragraph, para, ctx)
+    if said is not None:
+        return [*out, said]
     has_quote = any(c in paragraph for c in '"“”‘’')
     if not has_quote and "따르면" not in paragraph and not any(s in paragraph for s in _stems()):
         return out
@@ -250,6 +299,7 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
                 found = paragraph.find(sentence.strip()[:12], at)
                 at = found if found >= 0 else at
                 ctx.ko_sent_at = at  # type: ignore[attr-defined]
+                ctx.ko_para = para  # type: ignore[attr-defined]
                 out.extend(_sentence(sentence, para, ctx))
     return out
 
@@ -264,6 +314,28 @@ def _blank_chrome(paragraph: str) -> str:
     """Page controls («이미지 확대보기») blanked with spaces, keeping every offset."""
     chrome = _chrome_re()
     return chrome.sub(lambda m: " " * len(m.group(0)), paragraph) if chrome else paragraph
+
+
+# A broadcast transcript's sound bite: «[김민수/서울시 주민 : 비가 이렇게 온 건 처음이에요.]».
+_BROADCAST_RE = re.compile(
+    r"^\s*\[\s*(?P<name>[가-힣A-Za-z][가-힣A-Za-z ]{0,14}?)\s*/\s*(?P<role>[^:\]/]{1,40}?)\s*:"
+    r"\s*(?P<text>[^\]]+?)\s*\]?\s*$"
+)
+
+
+def _broadcast_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
+    m = _BROADCAST_RE.match(paragraph)
+    if not m:
+        return None
+    name, role = m["name"].strip(), m["role"].strip()
+    role_toks = [_Tok(w, w, 0, 0, " ", -1) for w in role.split()]
+    kind = _kind_of(role_toks, _ROLES, prefer_person=True)[0] or (
+        "official" if _is_title(role_toks[-1].norm) else "other"
+    )
+    if kind == "anonymous":
+        kind = "citizen"  # «주민», «시민» with a name: a named private person
+    np = _NP(name=name, role=role, kind=kind)
+    return _quote(np, "", True, m["text"].strip(), para, paragraph, ctx)
 
 
 def _sentences(paragraph: str) -> list[str]:
@@ -296,7 +368,7 @@ def _dateline(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     text = paragraph[m.end() :].strip()
     if not text:
         return None
-    bracket = re.match(r"\s*[\[(][^\])]*[\])]", paragraph)
+    bracket = re.match(r"\s*[\[(【][^\])】]*[\])】]", paragraph)
     cue = bracket.group(0).strip() if bracket else m.group(0).strip()
     return _quote(np, cue, False, text, para, paragraph, ctx)
 
@@ -386,6 +458,7 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     work = _GLUED_PAREN_RE.sub(lambda m: (m.group(2) or "") + " " * len(m.group(1)), work)
     toks, quotes = _tokens(work)
     toks = _merge_panels(toks, work)
+    toks = _merge_latin_hangul(toks, work)
     n = len(toks)
     out: list[Quote] = []
     start_at = 0
@@ -402,9 +475,32 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     for k in range(start_at, n - 1):
         if toks[k].quote != -1 and toks[k + 1].quote == -1 and toks[k + 1].norm in _QUOTATIVES:
             chunks.append((toks[k].quote, k + 1))
+        elif (
+            toks[k].quote != -1
+            and toks[k + 1].quote == -1
+            and toks[k + 1].norm in _NOUN_QUOTATIVES
+            and k + 2 < n
+            and toks[k + 2].norm in _STANCE_NOUNS
+        ):
+            # «“…”는 입장을 밝혔다», «“…”라는 뜻을 전했다»: the quote is the stance stated.
+            chunks.append((toks[k].quote, k + 1))
+        elif (
+            toks[k].quote != -1
+            and toks[k + 1].quote == -1
+            and toks[k + 1].norm in ("을", "를")
+            and k + 2 < n
+            and _is_verb(toks[k + 2].norm)
+        ):
+            # «“즉각 휴전”을 촉구했다»: the quote is what the verb asks or stresses.
+            chunks.append((toks[k].quote, k + 1))
     if chunks:
         first_quote_tok = next(k for k in range(n) if toks[k].quote == chunks[0][0])
-        found = _subject(toks, start_at, first_quote_tok, ctx, direct=True, para=para)
+        found = None
+        if all(t.norm in _adverbs() for t in toks[start_at:first_quote_tok]):
+            # «“…”라고 최 장관은 말했다»: the quote first, its speaker after it.
+            found = _subject_after(toks, chunks[-1][1] + 1, ctx)
+        if found is None:
+            found = _subject(toks, start_at, first_quote_tok, ctx, direct=True, para=para)
         if found is None:
             return out
         np = found[0]
@@ -423,6 +519,17 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                             break
             prev_end = qk
             verb = toks[qk].surf
+            if last and found[1] > qk:  # «“…”라고 최 장관은 말했다»: the verb after the subject
+                verb = next((t.surf for t in toks[found[1] :] if _is_verb(t.norm)), verb)
+            if (
+                toks[qk].norm in _NOUN_QUOTATIVES
+                and qk + 2 < n
+                and (
+                    _is_verb(toks[qk + 2].norm)
+                    or (toks[qk + 1].norm == "글을" and toks[qk + 2].norm.startswith(_POSTED))
+                )
+            ):
+                verb = f"{toks[qk + 1].surf} {toks[qk + 2].surf}"  # «입장을 밝혔다»
             after = toks[qk + 1] if qk + 1 < n and toks[qk + 1].quote == -1 else None
             if after is not None and (
                 _is_verb(after.norm) or (last and after.norm in _SAID_AFTER_QUOTATIVE)
@@ -432,19 +539,42 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             q = _quote(np, verb, True, sentence[qs + 1 : qe - 1].strip(), para, sentence, ctx)
             if q is not None:
                 out.append(q)
+            if (
+                last
+                and qk + 2 < n
+                and toks[qk + 1].norm in _AS_SUCH
+                and _is_verb(toks[qk + 2].norm)
+                and getattr(ctx, "ko_prev_text", "")
+            ):
+                # «“…”며 이같이 말했다»: the quote, and the lead before as said too.
+                verb2 = f"{toks[qk + 1].surf} {toks[qk + 2].surf}"
+                out.extend(_reported(np, verb2, ctx.ko_prev_text, para, sentence, ctx))
         return out
-    # A headline: «김이배 제주항공 대표 "…"» (a name and title, then the quote, no verb).
+    # A headline: «김이배 제주항공 대표 "…"» (a name and title, then the quote, no verb);
+    # «기상청 "…"», «항소심 재판부 "…"» (an institution, then the quote).
     if toks and toks[0].quote == -1 and quotes:
         first_q = next((k for k in range(n) if toks[k].quote != -1), None)
         if (
             first_q is not None
-            and 2 <= first_q <= 5
+            and 1 <= first_q <= 5
             and not _HARD_PUNCT.search(toks[first_q - 1].gap or "")
         ):
             seg = toks[:first_q]
-            if _is_korean_name(seg[0].norm) and _is_title(seg[-1].norm):
+            person = first_q >= 2 and _is_korean_name(seg[0].norm) and _is_title(seg[-1].norm)
+            qi = toks[first_q].quote
+            body = (
+                first_q <= 2
+                and _is_body(seg[-1].norm)
+                and all(_np_word(t.norm) or _is_body(t.norm) for t in seg)
+                # the quote ends the line (or another quote follows): «삼성전자 "갤럭시" 판매가
+                # 늘었다» is no headline statement
+                and all(
+                    t.quote != -1 or not _is_hangul(t.norm) for t in toks[first_q:] if t.quote != qi
+                )
+            )
+            if person or body:
                 np = _np(seg, ctx, particle=False)
-                if np is not None and not np.body:
+                if np is not None and np.body == body:
                     qs, qe = quotes[toks[first_q].quote]
                     q = _quote(np, "", True, sentence[qs + 1 : qe - 1].strip(), para, sentence, ctx)
                     if q is not None:
@@ -467,6 +597,13 @@ def _sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         None,
     )
     if verb_at is None or out:
+        return out
+    if toks[verb_at - 1].norm in _AS_SUCH and verb_at - 1 > start_at:
+        # «행안부는 16일 브리핑을 열고 이같이 밝혔다»: what was said is the lead before.
+        found = _subject(toks, start_at, verb_at - 1, ctx, direct=False, para=para)
+        said = getattr(ctx, "ko_prev_text", "")
+        if found is not None and said:
+            return _reported(found[0], toks[verb_at].surf, said, para, sentence, ctx)
         return out
     clause_end = verb_at - 1
     while (
@@ -544,6 +681,32 @@ def _panel_of(np: _NP, ctx: _Ctx) -> _NP:
     return np
 
 
+# A particle or copula alone after a Latin word («CEO는», «CEO인»): no part of a name.
+_PARTICLE_WORDS = frozenset((*PARTICLES, "인", "이다", "이며", "이고", "으로", "에게"))
+
+
+def _merge_latin_hangul(toks: list[_Tok], text: str) -> list[_Tok]:
+    """«AP통신은», «KBS는», «LG전자가»: the tokenizer cuts a Latin name from the Korean
+    that is glued to it; one word again (a particle alone stays a token of its own)."""
+    out: list[_Tok] = []
+    for t in toks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not t.gap
+            and prev.quote == t.quote == -1
+            and prev.norm.isascii()
+            and prev.norm.isalpha()
+            and _is_hangul(t.norm)
+            and t.norm not in _PARTICLE_WORDS
+        ):
+            word = text[prev.start : t.end]
+            out[-1] = _Tok(word, word, prev.start, t.end, prev.gap, -1)
+            continue
+        out.append(t)
+    return out
+
+
 def _merge_panels(toks: list[_Tok], text: str) -> list[_Tok]:
     """The tokenizer cuts «형사항소3-2부는» at its digits; put a court division back together
     as one word (a body, like 재판부)."""
@@ -568,6 +731,21 @@ def _merge_panels(toks: list[_Tok], text: str) -> list[_Tok]:
         out.append(t)
         i += 1
     return out
+
+
+def _subject_after(toks: list[_Tok], lo: int, ctx: _Ctx) -> tuple[_NP, int] | None:
+    """The subject between a quote's quotative and the sentence's reporting verb."""
+    for k in range(lo, len(toks)):
+        t = toks[k]
+        if t.quote != -1 or _is_verb(t.norm):
+            return None
+        if t.norm in _PRONOUNS:
+            last = _pronoun_referent(ctx, (getattr(ctx, "ko_para", 0), 10**6))
+            return (_copy(last), k + 1) if last is not None else None
+        if t.norm.endswith(_SUBJECT_PARTICLES) and _subject_head(t.norm, None):
+            np = _subject_at(toks, lo, k, ctx, direct=True)
+            return (np, k + 1) if np is not None else None
+    return None
 
 
 def _clause_break(t: _Tok) -> bool:
@@ -675,7 +853,7 @@ def _subject_at(
         return None
     words = np.name.split()
     person = any(_is_korean_name(w) for w in words) or (np.role and _is_title(np.role.split()[-1]))
-    if person or np.body and _is_body(words[-1]) or np.known:
+    if person or np.body and (_is_body(words[-1]) or words[-1] == "측") or np.known:
         return np
     # An unknown word may still be a foreign name or a body; trust it only before a quote.
     if direct and len(words) <= 2 and all(_is_hangul(w) or w.isascii() for w in words):
@@ -696,6 +874,8 @@ def _np_word(norm: str) -> bool:
         return True
     if norm in _known_words() or _is_title(norm) or norm in _surnames():
         return True
+    if len(norm) >= 3 and norm.endswith("아") and _is_hangul(norm):
+        return True  # «엔비디아 CEO», «마리아 …»: a foreign name, not a verb in 아 (찾아, 받아)
     return not norm.endswith(
         (
             "의",
@@ -756,6 +936,20 @@ def _according_to(toks, i, sentence, para, ctx) -> Quote | None:
     return _quote(np, "에 따르면", False, text, para, sentence, ctx)
 
 
+# Words that qualify the title after them: former, current, new, first, next.
+_TITLE_PREFIXES = frozenset({"전", "현", "신임", "초대", "차기", "전직", "현직", "前"})
+# Dependent nouns after a name that the particle stripper keeps whole (one syllable):
+# 씨 (Mr/Ms, an honorific) and 측 (the side, camp or representatives of someone).
+_DEPENDENT_NOUNS = ("씨", "측")
+
+
+def _dependent_noun(word: str) -> str | None:
+    for noun in _DEPENDENT_NOUNS:
+        if word == noun or (word.startswith(noun) and word[1:] in _SUBJECT_PARTICLES + ("도",)):
+            return noun
+    return None
+
+
 def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
     """Side words, name and title of a Korean subject: «러시아 블라디미르 푸틴 대통령은» ->
     name 블라디미르 푸틴, role 대통령, side Russia; «김재준 삼성전자 메모리사업부 실장» ->
@@ -764,6 +958,21 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
         return ctx.last
     known = _known_words()
     words = [t.surf for t in seg]
+    dependent = _dependent_noun(words[-1]) if particle and len(seg) >= 2 else None
+    if dependent == "씨":  # «홍길동 씨는»: the honorific goes, the name speaks
+        seg, words, particle = seg[:-1], words[:-1], False
+    elif dependent == "측":  # «김 대표 측은», «회사 측은»: the side of someone speaks
+        inner = _np(seg[:-1], ctx, particle=False)
+        if inner is None:
+            return None
+        return _NP(
+            f"{' '.join(words[:-1])} 측",
+            "",
+            inner.kind if inner.body else "organisation",
+            inner.affiliation,
+            True,
+            False,
+        )
     if particle:
         words[-1] = strip_particle(words[-1], known)
     if words[-1].endswith("들") and words[-1][:-1] in _ROLES:
@@ -780,12 +989,29 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
         p += len(side.words)
     # A Korean name: the rightmost name word before the title words.
     title_from = len(toks)
-    while title_from > p and _is_title(toks[title_from - 1].norm):
-        title_from -= 1
+    while title_from > p and (
+        _is_title(toks[title_from - 1].norm)
+        or (
+            title_from < len(toks)
+            and title_from - 1 > p  # a first «전 부회장» is a family name (전영현 부회장)
+            and toks[title_from - 1].norm in _TITLE_PREFIXES
+        )
+    ):
+        title_from -= 1  # «문재인 전 대통령»: 전 (former) belongs to the title
     if title_from < len(toks):
         # Leftmost, three syllables first: «김이배 제주항공 대표» is 김이배, not 제주항공.
         found = [k for k in range(p, title_from) if _is_korean_name(toks[k].norm, 2)]
-        name_at = next((k for k in found if len(toks[k].norm) == 3), found[0] if found else None)
+        head_roles = _ROLES.get(toks[-1].norm, ())
+        if (
+            head_roles
+            and head_roles[0].type == "group"
+            and all(len(toks[k].norm) < 3 for k in found)
+        ):
+            found = []  # «지역 주민», «업계 관계자»: a group noun after a word, not after a name
+        # Two-syllable names only: the one next to the title («선수단을 이끈 최윤 단장»).
+        two = [k for k in found if len(toks[k].norm) == 2]
+        fallback = two[-1] if two and len(two) == len(found) else (found[0] if found else None)
+        name_at = next((k for k in found if len(toks[k].norm) == 3), fallback)
     else:  # no title: the phrase is a name only if its last word is one
         name_at = len(toks) - 1 if _is_korean_name(toks[-1].norm) else None
     np = _NP()
@@ -793,12 +1019,18 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
         name_end = name_at + 1
         # «이고리 베트로프 청장»: a foreign first name that looks Korean, then a surname that
         # is no Korean name, institution or title, right before the title: one name.
-        if name_end + 1 == title_from and name_end < len(toks):
+        # «안토니우 구테흐스 유엔 사무총장»: the same with an institution or a side between.
+        if name_end < title_from and (
+            name_end + 1 == title_from
+            or _is_body(toks[name_end + 1].norm)
+            or _side_at(toks, name_end + 1) is not None
+        ):
             nxt = toks[name_end].norm
             first = toks[name_at].norm
             if (
                 _is_hangul(nxt)
                 and not (_is_body(nxt) or _is_title(nxt) or nxt in _ROLES)
+                and _side_at(toks, name_end) is None  # «마크롱 프랑스 대통령»
                 and (len(first) != 3 or not _is_korean_name(nxt, 2))
             ):
                 name_end += 1
@@ -806,6 +1038,8 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
         np.role = " ".join(t.surf for t in toks[name_end:])
         np.kind = _kind_of(toks[name_end:], _ROLES, prefer_person=True)[0] if np.role else "other"
         np.kind = np.kind or ("official" if np.role else "other")
+        if np.kind == "anonymous":
+            np.kind = "citizen"  # «김철수 주민»: a named member of a group
     elif title_from < len(toks):
         before = toks[p:title_from]
         role_toks = toks[title_from:]
@@ -820,16 +1054,17 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
             # Unmet, the first «전 부문장» stands for the person: a later «전 부회장» is them.
             np.name = _names_of(ctx).setdefault(before[0].norm, f"{before[0].surf} {np.role}")
             np.kind = kind or "official"
+        elif typ == "group" or kind == "anonymous":
+            # «피해 지역 주민들», «국방부 관계자»: an unnamed group, named by the whole phrase
+            np.name = " ".join(t.surf for t in toks[p:])
+            np.kind, np.body = "anonymous", True
+            np.role = ""
         elif before and not all(_is_body(t.norm) for t in before):
             # A foreign name before the title (도널드 트럼프 대통령, 젠슨 황 최고경영자):
             # at most its last two words; institutions before it belong to the title.
             names = [t for t in before if not _is_body(t.norm)][-2:]
             np.name = " ".join(t.surf for t in names)
             np.kind = kind or "official"
-        elif typ == "group" or kind == "anonymous":
-            np.name = " ".join(t.surf for t in toks[p:])
-            np.kind, np.body = "anonymous", True
-            np.role = ""
         else:
             np.name = " ".join(t.surf for t in toks[p:])
             np.kind = kind or "official"
@@ -855,6 +1090,10 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
         np.kind, np.body = "state", True
     else:
         return None
+    if dependent == "씨" and np.kind == "other":
+        np.kind = "citizen"  # 씨: how news Korean names a private person
+    if re.search(r"(?:^|\s)[가-힣]\s?모(?:씨|\s?씨)?$", np.name):
+        np.kind = "anonymous"  # «김모씨», «이 모씨»: a name withheld
     if np.name in _names_of(ctx).values():
         np.known = True
     np.affiliation = _affiliation(toks, speaker_is_place=np.body)
@@ -916,6 +1155,9 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
     one longer institution that spoke (행정안전부 중앙재난안전대책본부) takes its name."""
     bodies = {q.speaker for q in quotes if q.speaker_kind in ("state", "organisation", "media")}
     rename: dict[str, str] = {}
+    panels = {b for b in bodies if _PANEL_RE.search(b)}
+    if len(panels) == 1:  # «항소심 재판부 "…"» in a headline before the division is named
+        rename.update(dict.fromkeys(bodies & _COURT_GENERIC, next(iter(panels))))
     for short in bodies:
         if " " in short:
             continue

@@ -3,9 +3,13 @@ constructions, dates with month and weekday names, and names merged across their
 
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 
 from dashboard.analysis.languages import LanguagePack
+from dashboard.analysis.lexicon import load_fields_at
+from dashboard.analysis.textproc import normalize_token
 
 # Genitive endings of names -> nominative, longest first (the case after «по словам»,
 # «заявление Путина»). Masculine surnames in -ов/-ев/-ин take -а; feminine ones in -ова/-ина
@@ -32,6 +36,27 @@ _SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
 _VELARS = "гкхжшчщ"
 
 
+# Case and number endings folded when keywords are grouped (keyword_endings.txt), longest
+# first; those marked «lower» only in words written in lower case.
+_HERE = Path(__file__).resolve().parent
+_ENDING_FIELDS = load_fields_at(_HERE / "keyword_endings.txt")
+_ENDINGS: tuple[tuple[str, int], ...] = tuple(
+    sorted(
+        ((f[0], 4 if "long" in f[1:] else 3) for f in _ENDING_FIELDS if "lower" not in f[1:]),
+        key=lambda e: -len(e[0]),
+    )
+)
+_LOWER_ENDINGS: tuple[tuple[str, int], ...] = tuple(
+    sorted(
+        ((f[0], 4 if "long" in f[1:] else 3) for f in _ENDING_FIELDS),
+        key=lambda e: -len(e[0]),
+    )
+)
+_VOWELS = set("аеёиоуыэюя")
+# A stem must keep this many letters (мира -> мир, not мы -> м) and a vowel.
+_MIN_STEM = 3
+
+
 class RussianPack(LanguagePack):
     code = "ru"
     name = "Russian"
@@ -39,6 +64,11 @@ class RussianPack(LanguagePack):
     right_to_left = False
     day_first = True
     stopwords_iso = "ru"
+
+    folds_keyword_endings = True
+
+    def keyword_stem(self, word: str) -> str:
+        return _keyword_stem(word)
 
     def strip_clitics(self, token: str) -> list[str]:
         """The token and, for a name in an oblique case, its nominative reading
@@ -49,6 +79,29 @@ class RussianPack(LanguagePack):
             if token.endswith(ending) and len(stem) > 3 and stem.endswith(_SURNAME_STEMS):
                 out.append(stem)
         return out
+
+
+@functools.lru_cache(maxsize=100_000)
+def _keyword_stem(word: str) -> str:
+    """«Путина», «Путину», «Путиным» -> «путин»; «санкций», «санкциям» -> «санкц». Words of
+    three letters or fewer and words with no Cyrillic letter stay as their matching form,
+    acronyms (США, ФСБ) as written."""
+    norm = normalize_token(word)
+    if len(word) > 1 and word.isupper():
+        # An acronym keeps its capitals, so that «СВО» never meets the stem of «своем».
+        return word.replace("Ё", "Е")
+    if len(norm) <= _MIN_STEM or not _CYRILLIC.search(norm):
+        return norm
+    endings = _ENDINGS if word[:1].isupper() else _LOWER_ENDINGS
+    for ending, min_stem in endings:
+        if norm.endswith(ending):
+            stem = norm[: -len(ending)]
+            if len(stem) >= min_stem and _VOWELS.intersection(stem):
+                return stem
+    return norm
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def nominative_name(word: str) -> str:
@@ -75,4 +128,4 @@ def _cased(ending: str, like: str) -> str:
     return ending.upper() if like.isupper() else ending
 
 
-PACK = RussianPack(Path(__file__).resolve().parent)
+PACK = RussianPack(_HERE)
