@@ -601,3 +601,20 @@ def test_verbal_noun_of_saying_with_its_subject():
     assert _voices("وتمسك السودان بإعلان جدة الموقع في مايو.") == []
     got = _voices("وقال الوزير إن إعلان الحكومة أن الوضع مستقر جاء متأخرا.")
     assert got == [("الوزير", False)]
+
+
+def test_state_administrations_announce_themselves():
+    # Directorates, departments, prosecution, municipalities speak as bodies («أعلنت المديرية
+    # العامة للدفاع المدني عن …»), with an object or a clause.
+    assert _voices("أعلنت المديرية العامة للدفاع المدني وفاة شخصين.") == [
+        ("المديرية العامة للدفاع المدني", False)
+    ]
+    assert _voices("وقالت دائرة الأرصاد الجوية إن الأمطار ستستمر.") == [
+        ("دائرة الأرصاد الجوية", False)
+    ]
+    assert _voices("وأكدت النيابة العامة أن التحقيقات مستمرة.") == [("النيابة العامة", False)]
+    assert _voices("أعلنت بلدية المدينة عن إغلاق الطريق.") == [("بلدية المدينة", False)]
+    # A title in construct with the administration still names the person after it.
+    assert _voices("وقال قائد شرطة المدينة العقيد سامي حداد إن الوضع هادئ.") == [
+        ("سامي حداد", False)
+    ]
