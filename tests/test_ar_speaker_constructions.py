@@ -618,3 +618,14 @@ def test_state_administrations_announce_themselves():
     assert _voices("وقال قائد شرطة المدينة العقيد سامي حداد إن الوضع هادئ.") == [
         ("سامي حداد", False)
     ]
+
+
+def test_definite_verbal_noun_object_ends_the_name():
+    # «جدد/كرر + subject + التأكيد/الدعوة …»: the definite verbal noun is the object, never
+    # part of the name; the participle after it goes on from that subject.
+    got = _voices(
+        "جدد وزير المالية الدكتور سالم الكندي التأكيد على متانة الاقتصاد مشددا على ضرورة الإصلاح."
+    )
+    assert got == [("سالم الكندي", False)]
+    got = _voices("وكرر رئيس الوزراء سامي حداد الدعوة إلى الحوار، مشيرا إلى أن الوقت ينفد.")
+    assert got == [("سامي حداد", False)]
