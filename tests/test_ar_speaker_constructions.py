@@ -629,3 +629,14 @@ def test_definite_verbal_noun_object_ends_the_name():
     assert got == [("سالم الكندي", False)]
     got = _voices("وكرر رئيس الوزراء سامي حداد الدعوة إلى الحوار، مشيرا إلى أن الوقت ينفد.")
     assert got == [("سامي حداد", False)]
+
+
+def test_the_audience_of_a_statement_is_no_cited_outlet():
+    # «في تصريح للصحفيين»، «لوسائل الإعلام»: who heard it, not an outlet that carried it.
+    got = _voices("وقال الوزير سالم الكندي في تصريح للصحفيين أمس إن الأسعار مستقرة.")
+    assert got == [("سالم الكندي", False)]
+    got = _voices("وقال الوزير سالم الكندي في تصريح لوسائل الإعلام إن الأسعار مستقرة.")
+    assert got == [("سالم الكندي", False)]
+    # An outlet after the same head is still cited.
+    got = _voices("وقال الوزير سالم الكندي في تصريح لوكالة الأنباء الوطنية إن الأسعار مستقرة.")
+    assert ("وكالة الأنباء الوطنية", True) in got

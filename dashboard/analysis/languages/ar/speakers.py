@@ -1001,7 +1001,12 @@ def _channel_span(seg, q, offset, start, sentence) -> tuple[str, int, int]:
     if sentence[seg[end - 1].end : seg[end - 1].end + 1] == ")":
         chan += ")"
     chan = " ".join(_QUOTE_CHARS_RE.sub(" ", chan).split())
+    if chan and _n(chan.split()[0]) in _AR_AUDIENCE_NOUNS:
+        return "", -1, -1  # «في تصريح للصحفيين»: the audience, not an outlet
     return chan, start, end
+
+
+_AR_AUDIENCE_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_audience_nouns.txt"))
 
 
 _AR_AN_OR_STOP = _AN_FORMS | frozenset({"في", "خلال", "الي", "عن"})
