@@ -640,3 +640,14 @@ def test_the_audience_of_a_statement_is_no_cited_outlet():
     # An outlet after the same head is still cited.
     got = _voices("وقال الوزير سالم الكندي في تصريح لوكالة الأنباء الوطنية إن الأسعار مستقرة.")
     assert ("وكالة الأنباء الوطنية", True) in got
+
+
+def test_statement_published_by_an_outlet_without_a_comma():
+    # «في تصريح صحفي نشرته وكالة X (acronym)، إن …»: the publishing wire is a cited source.
+    got = _voices(
+        "وأوضح المتحدث باسم الوزارة الدكتور سامي حداد في تصريح صحفي نشرته وكالة الأنباء "
+        "الوطنية (وان)، إن المستشفى استقبل 18 حالة."
+    )
+    assert got == [("سامي حداد", False), ("وكالة الأنباء الوطنية", True)]
+    got = _voices("وقال الوزير في بيان أوردته صحيفة الأيام، إن الأسعار مستقرة.")
+    assert got == [("الوزير", False), ("صحيفة الأيام", True)]

@@ -1406,14 +1406,26 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
 
 
 # «في تصريح صحفي، نقله إعلام مجلس السيادة:»: a statement relayed by an outlet or office.
+# Without the comma, right after the statement noun («في تصريح صحفي نشرته وكالة X، إن»).
 _AR_RELAYED = frozenset(_n(w) for w in _words("نقله نقلته نقلها نقلتها أوردته أوردتها"))
+_AR_RELAYED_BARE = _AR_RELAYED | _AR_PUBLISHED
+
+
+def _after_statement_noun(toks, k: int) -> bool:
+    """Is toks[k] right after a statement noun, or after one and its adjective («تصريح صحفي»)?"""
+    for j in (k - 1, k - 2):
+        if j >= 0 and _strip_al(toks[j].norm) in _STATEMENT_NOUNS:
+            return all(not _COMMA_RE.search(toks[i].gap) for i in range(j + 1, k + 1))
+    return False
 
 
 def _relayed_by(toks, h: _Hit, sentence) -> tuple[str, str] | None:
     """(source, cue) of a relay clause between the verb and its content, else None."""
     end = min(h.content_start, len(toks))
     for k in range(h.trigger + 1, end - 1):
-        if toks[k].norm not in _AR_RELAYED or not _COMMA_RE.search(toks[k].gap):
+        if toks[k].norm in _AR_RELAYED and _COMMA_RE.search(toks[k].gap):
+            pass
+        elif not (toks[k].norm in _AR_RELAYED_BARE and _after_statement_noun(toks, k)):
             continue
         e = k + 1
         while e < end and not (_COMMA_RE.search(toks[e].gap) or ":" in toks[e].gap):
