@@ -651,3 +651,16 @@ def test_statement_published_by_an_outlet_without_a_comma():
     assert got == [("سامي حداد", False), ("وكالة الأنباء الوطنية", True)]
     got = _voices("وقال الوزير في بيان أوردته صحيفة الأيام، إن الأسعار مستقرة.")
     assert got == [("الوزير", False), ("صحيفة الأيام", True)]
+
+
+def test_reversed_curly_quote_marks_open_a_quotation():
+    # Right-to-left typing often swaps the curly marks: «” … “» or «” … ”».
+    from dashboard.analysis.languages.ar.speakers import _turn_reversed_quotes
+
+    assert _turn_reversed_quotes("وقال ” كانت مباراة صعبة “.") == "وقال “ كانت مباراة صعبة ”."
+    assert _turn_reversed_quotes("وقال ” كانت مباراة صعبة.”") == "وقال “ كانت مباراة صعبة.”"
+    # Well-ordered marks, and a closing mark after a space inside a quotation, stay.
+    ok = "وقال “كانت مباراة صعبة”، ثم أضاف “سنفوز غدا ”."
+    assert _turn_reversed_quotes(ok) == ok
+    got = _voices("وقال المدرب ” كانت مباراة صعبة، ولكننا فزنا.“")
+    assert got == [("المدرب", False)]

@@ -2316,8 +2316,33 @@ _AR_TRIGGERS = _WordFilter(
 _AR_PERSON_ROLES = _WordFilter({k for k, v in _AR_ROLES.items() if v[0].type == "person"}, "و")
 
 
+def _turn_reversed_quotes(paragraph: str) -> str:
+    """«وقال ” كانت مباراة صعبة “»: right-to-left typing often swaps the curly marks, so a
+    quotation opens with ” (after a space, a colon or the paragraph start, outside any open
+    quotation) and closes with the next ” or “. Turn such a pair into “…” (same length)."""
+    chars = list(paragraph)
+    depth = 0
+    i = 0
+    while i < len(chars):
+        c = chars[i]
+        if c == "“":
+            depth += 1
+        elif c == "”":
+            if depth:
+                depth -= 1
+            elif i == 0 or chars[i - 1] in " \t:،,":
+                j = next((k for k in range(i + 1, len(chars)) if chars[k] in "“”"), -1)
+                if j != -1:
+                    chars[i], chars[j] = "“", "”"
+                    i = j
+        i += 1
+    return "".join(chars)
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names."""
+    if "”" in paragraph:
+        paragraph = _turn_reversed_quotes(paragraph)
     out: list[Quote] = credit_quotes(paragraph, para)
     if _CAME_IN_RE.match(paragraph):
         came = _came_in_channel(paragraph, para)
