@@ -664,3 +664,18 @@ def test_reversed_curly_quote_marks_open_a_quotation():
     assert _turn_reversed_quotes(ok) == ok
     got = _voices("وقال المدرب ” كانت مباراة صعبة، ولكننا فزنا.“")
     assert got == [("المدرب", False)]
+
+
+def test_a_definite_verbal_noun_with_its_complement_ends_the_title():
+    # «مدرب المنتخب بالتطرق إلى …»، «بالإشارة إلى أن»: ب + a definite verbal noun + إلى/عن is
+    # the verb's complement, not a genitive of the title («إلى» normalises to «الي»).
+    from dashboard.analysis.languages.ar import speakers as ar
+
+    for text in ("مدرب المنتخب بالتطرق إلى أداء الحكم", "مدرب المنتخب بالإشارة إلى أن"):
+        toks, _ = ar._tokens(text)
+        assert ar._consume_ar_role(toks, 0, False) == 2
+    # The genitive of a title after لـ/بـ still belongs to it.
+    toks, _ = ar._tokens("الأمين العام لمجلس التعاون سامي حداد")
+    assert ar._consume_ar_role(toks, 0, False) == 4
+    got = _voices("واختتم مدرب المنتخب بالإشارة إلى أن الفريق سيعود أقوى.")
+    assert all("بالإشارة" not in name for name, _ in got)

@@ -438,9 +438,11 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             p > start
             and t.norm[:1] in "لب"
             and not t.norm.startswith("لل")
+            and t.norm[1:3] != "ال"  # «بالتطرق إلى»: already definite, not a construct
             and len(t.norm) > 3
             and p + 1 < n
             and seg[p + 1].norm.startswith("ال")
+            and seg[p + 1].norm != "الي"  # «إلى» normalised, not a definite word
             and not _COMMA_RE.search(seg[p + 1].gap)
             and t.norm[1:] not in _AR_CIRCUMSTANCE
         ):
@@ -548,6 +550,8 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         ):
             if bases[0] in _AR_CIRCUMSTANCE or (len(bases) > 1 and bases[1] in _AR_CIRCUMSTANCE):
                 break
+            if p + 1 < n and seg[p + 1].norm in ("الي", "عن"):
+                break  # «وأكمل المدرب بالتطرق إلى»: a verbal noun with its complement
             p += 1
             continue
         if t.gap.strip().endswith("(") and (
