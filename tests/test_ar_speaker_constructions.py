@@ -679,3 +679,17 @@ def test_a_definite_verbal_noun_with_its_complement_ends_the_title():
     assert ar._consume_ar_role(toks, 0, False) == 4
     got = _voices("واختتم مدرب المنتخب بالإشارة إلى أن الفريق سيعود أقوى.")
     assert all("بالإشارة" not in name for name, _ in got)
+
+
+def test_press_conference_and_time_adverbials_after_a_bare_title():
+    # «وقال المدرب في المؤتمر الصحفي عقب المباراة "…"»: «في المؤتمر» is a circumstance, not
+    # part of the title, and «عقب/بعد/خلال …» opens a time adverbial, never a name.
+    assert _voices("وقال المدرب في المؤتمر الصحفي “كانت مباراة صعبة”.") == [("المدرب", False)]
+    got = _voices('وقال المدرب في المؤتمر الصحفي عقب المباراة "كانت مباراة صعبة".')
+    assert got == [("المدرب", False)]
+    assert _voices('وقال المدرب عقب المباراة "كانت مباراة صعبة".') == [("المدرب", False)]
+    got = _voices('وقال المدرب سامي حداد في المؤتمر الصحفي عقب المباراة "كانت مباراة صعبة".')
+    assert got == [("سامي حداد", False)]
+    # A title's own «في …» phrase still leads to the name.
+    got = _voices("وقال المسؤول في الوزارة سامي حداد إن الوضع هادئ.")
+    assert got == [("سامي حداد", False)]

@@ -515,7 +515,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             nxt = seg[p + 1] if p + 1 < n else None
             if (
                 nxt
-                and nxt.norm not in _AR_CIRCUMSTANCE
+                and _strip_al(nxt.norm) not in _AR_CIRCUMSTANCE
                 and (
                     nxt.norm.startswith("ال")
                     or _role_at(seg, p + 1, _AR_ROLES)
@@ -618,6 +618,10 @@ _AR_COMMON_FIRST_NAMES = frozenset(
 )
 
 
+# Prepositions of time that open an adverbial after the subject («عقب المباراة»، «خلال اللقاء»).
+_AR_TIME_PREPS = frozenset(_n(w) for w in _words("عقب بعد قبل خلال أثناء إثر"))
+
+
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
     if p > 0 and p < len(seg) and seg[p].quote != -1 and _quoted_name_at(seg, p):
@@ -639,6 +643,8 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
         t = seg[q]
         if (q > p and ":" in t.gap) or t.norm in _AR_OBJECT_NOUNS:
             break  # «أكد الشيخ فلان حرص الإمارات على»: the verb's object follows the name
+        if t.norm in _AR_TIME_PREPS:
+            break  # «وقال المدرب عقب المباراة "…"»: a time adverbial, never a name
         if q > p and t.norm in _AR_NAME_PARTICLES:
             particles += 1
         if q > p and t.gap and (_COMMA_RE.search(t.gap) or "(" in t.gap):
