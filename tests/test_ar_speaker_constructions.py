@@ -693,3 +693,11 @@ def test_press_conference_and_time_adverbials_after_a_bare_title():
     # A title's own «في …» phrase still leads to the name.
     got = _voices("وقال المسؤول في الوزارة سامي حداد إن الوضع هادئ.")
     assert got == [("سامي حداد", False)]
+
+
+def test_the_defence_team_is_an_unnamed_voice():
+    # «قالت هيئة الدفاع عن المتهمين»: the accused's lawyers speak, unnamed (not a state body).
+    quotes = attribute_quotes(["وقالت هيئة الدفاع عن المتهمين إنها ستطعن في الحكم."], "ar")
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("هيئة الدفاع", "anonymous")]
+    quotes = attribute_quotes(["وقالت هيئة الأركان إن الهجوم فشل."], "ar")
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("هيئة الأركان", "state")]
