@@ -701,3 +701,27 @@ def test_the_defence_team_is_an_unnamed_voice():
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [("هيئة الدفاع", "anonymous")]
     quotes = attribute_quotes(["وقالت هيئة الأركان إن الهجوم فشل."], "ar")
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [("هيئة الأركان", "state")]
+
+
+def test_a_title_and_name_met_outside_subject_position_teach_the_surname():
+    # «نقل النائب يوسف الخطيب رسالة …»: a given name that looks like a verb (يوسف) after a
+    # title, and the name ends at the indefinite object after the family name; later the
+    # surname alone, even after the homograph «بين», is this person.
+    quotes = attribute_quotes(
+        [
+            "نقل النائب يوسف الخطيب رسالة من أبناء المنطقة.",
+            "وقال الخطيب إنه أجرى استفتاء.",
+            "وبين الخطيب أن عاملا واحدا يقوم بالتنظيف.",
+        ],
+        "ar",
+    )
+    assert [(q.speaker, q.paragraph) for q in quotes] == [("يوسف الخطيب", 1), ("يوسف الخطيب", 2)]
+    # «آل» (normalised «ال») and compound given names do not cut the name.
+    from dashboard.analysis.languages.ar import speakers as ar
+
+    toks, _ = ar._tokens("محمد بن زايد آل نهيان")
+    assert ar._ar_name_span(toks, 0) == 5
+    toks, _ = ar._tokens("نور الدين محمد رسالة")
+    assert ar._ar_name_span(toks, 0) >= 3
+    toks, _ = ar._tokens("يوسف الخطيب رسالة")
+    assert ar._ar_name_span(toks, 0) == 2

@@ -618,6 +618,26 @@ _AR_COMMON_FIRST_NAMES = frozenset(
 )
 
 
+# Given names that look like imperfect verbs (ي/ت + 3 letters): after a title they are names
+# («النائب يوسف فلان»، «الوزير تامر فلان»), not a verb.
+_AR_VERBLIKE_GIVEN_NAMES = frozenset(
+    _n(w)
+    for w in _words(
+        "يوسف يحيى يحيي ياسر يزيد يونس يعقوب ياسين يسري يسرى يمنى يوسرا تامر توفيق تركي "
+        "تيسير تميم تقي تغريد تحسين تمام"
+    )
+)
+
+# Second parts of compound given names («نور الدين»، «عبد الله»، «سيف الإسلام»): a name goes on
+# after them («نور الدين محمد»).
+_AR_THEOPHORIC = frozenset(
+    _n(w)
+    for w in _words(
+        "الدين الله الإسلام الرحمن الرحيم العزيز الكريم الحق الهادي المجيد الحميد اللطيف "
+        "الحليم الغني الرزاق الستار الجبار الودود القادر الواحد الأمين الحسن"
+    )
+)
+
 # Prepositions of time that open an adverbial after the subject («عقب المباراة»، «خلال اللقاء»).
 _AR_TIME_PREPS = frozenset(_n(w) for w in _words("عقب بعد قبل خلال أثناء إثر"))
 
@@ -647,6 +667,14 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
             break  # «وقال المدرب عقب المباراة "…"»: a time adverbial, never a name
         if q > p and t.norm in _AR_NAME_PARTICLES:
             particles += 1
+        elif (
+            q > p + 1
+            and seg[q - 1].norm.startswith("ال")
+            and seg[q - 1].norm not in _AR_THEOPHORIC
+            and seg[q - 1].norm not in _AR_NAME_PARTICLES  # «آل» normalises to «ال»
+            and not t.norm.startswith("ال")
+        ):
+            break  # «نقل النائب يوسف الرواضية رسالة»: an indefinite word after the family name
         if q > p and t.gap and (_COMMA_RE.search(t.gap) or "(" in t.gap):
             break
         if not _ar_name_like(t) or _role_at(seg, q, _AR_ROLES):
@@ -1077,7 +1105,11 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
                 end < len(sub)
                 and name_end > end
                 and not sub[end].norm.startswith("ال")
-                and not (sub[end].norm[0] in "يت" and len(sub[end].norm) >= 4)
+                and not (
+                    sub[end].norm[0] in "يت"
+                    and len(sub[end].norm) >= 4
+                    and sub[end].norm not in _AR_VERBLIKE_GIVEN_NAMES
+                )
             ):
                 # Outside subject position a word after a role may be a verb («الرئيس يمضي»):
                 # imperfect-looking words (ي/ت...) are not taken as names here.
