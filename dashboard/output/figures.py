@@ -177,8 +177,9 @@ def top_event_order(d: pd.DataFrame) -> pd.Index:
     picker offers them."""
     start = "start" if "start" in d.columns else "start_date"
     end = "end" if "end" in d.columns else "end_date"
-    return d.sort_values(
-        ["mentions", start, end, "outlet"], ascending=[False, True, True, True], kind="stable"
+    keys = d[["mentions", start, end, "outlet"]]  # sort the keys only, not the long texts
+    return keys.sort_values(
+        list(keys.columns), ascending=[False, True, True, True], kind="stable"
     ).index
 
 

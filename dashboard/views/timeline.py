@@ -78,7 +78,7 @@ if len(events) > event_picker.PICKER_MAX:
         placeholder="e.g. 2024-06 or an outlet's name",
     )
 keep = st.session_state.get("tl_event") or st.query_params.get("tl_event")
-event_labels, found = event_picker.event_options(events, search, keep=keep)
+event_labels, found = ui.event_options(store, f, search, keep)
 ui.url_choice("tl_event", "tl_event", list(event_labels))
 event_pick = st.selectbox(
     "Sentences behind an event (or click a dot)",

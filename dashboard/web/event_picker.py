@@ -66,7 +66,7 @@ def event_options(
         if picked is not None:
             top = pd.concat([top, _labelled(picked)])
     top = top.sort_values(["start_date", "end_date", "outlet"], kind="stable")
-    distinct = len(found.drop_duplicates(["outlet", "start_date", "end_date"]))
+    distinct = len(found[["outlet", "start_date", "end_date"]].drop_duplicates())
     return dict(zip(top["value"], top["label"], strict=True)), distinct
 
 
