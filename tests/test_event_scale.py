@@ -64,23 +64,23 @@ def test_large_charts_draw_the_top_events_and_count_the_rest_per_day():
     assert cell.name == "other events, per day"
     assert len(cell.x) <= figures.EVENT_CELLS_MAX
     # Exact counts in the hover: every event not drawn is counted once, mentions summed.
-    counted = [int(h.split("<br>")[1].split(" other")[0].replace(",", "")) for h in cell.hovertext]
-    assert sum(counted) == 6000 - figures.EVENT_TOP
-    mentions = [int(h.split(", ")[1].split(" mention")[0].replace(",", "")) for h in cell.hovertext]
-    assert sum(mentions) == df["mentions"].sum() - top["mentions"].sum()
-    assert all(c[3] == "cell" and len(c[1]) == 10 for c in cell.customdata)
+    assert "%{customdata[5]:,} other dated event(s)" in cell.hovertemplate
+    assert sum(c[5] for c in cell.customdata) == 6000 - figures.EVENT_TOP
+    assert sum(c[6] for c in cell.customdata) == df["mentions"].sum() - top["mentions"].sum()
+    assert all(c[3] == "cell" and len(c[1]) == 10 and c[4] == c[1] for c in cell.customdata)
     assert "of 6,000 dated events" in fig.layout.annotations[0].text
     assert len(fig.to_json()) < 600_000
 
 
 def test_cells_fall_back_to_months_when_days_are_too_many():
-    # 13 outlets × 1,500 days: far more than EVENT_CELLS_MAX day cells, 650 month cells.
+    # 13 outlets × 1,500 days: 6,000 day cells, more than EVENT_CELLS_MAX; 650 month cells.
     df = _points(6000, days=1500, step=7)
     fig = figures.event_timeline(df)
     (cell,), dots = _marks(fig)
     assert cell.name == "other events, per month"
     assert len(cell.x) <= figures.EVENT_CELLS_MAX
     assert all(len(c[1]) == 7 for c in cell.customdata)  # "2021-03"
+    assert sum(c[5] for c in cell.customdata) == 6000 - figures.EVENT_TOP
     assert sum(len(t.x) for t in dots) == figures.EVENT_TOP
 
 

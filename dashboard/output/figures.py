@@ -151,12 +151,18 @@ def coverage_timeline(df: pd.DataFrame) -> go.Figure:
 EVENT_HOVER_FULL_MAX = 2000
 # Above EVENT_MARKS_MAX points the chart stays bounded whatever the store size: the
 # EVENT_TOP most-mentioned events are drawn one by one (hover, click-through), the others
-# as one square per outlet and day (month, year when there would be more than
+# as one square per outlet and day (month, quarter, year when there would be more than
 # EVENT_CELLS_MAX squares), with their exact counts in the hover.
 EVENT_MARKS_MAX = 1500
 EVENT_TOP = 300
-EVENT_CELLS_MAX = 1500
-_CELL_UNITS = (("D", "%Y-%m-%d", "day"), ("M", "%Y-%m", "month"), ("Y", "%Y", "year"))
+EVENT_CELLS_MAX = 3500
+# (pandas period, the cell's label, the text the picker's search finds it by, its name)
+_CELL_UNITS = (
+    ("D", "%Y-%m-%d", "%Y-%m-%d", "day"),
+    ("M", "%Y-%m", "%Y-%m", "month"),
+    ("Q", "%Y Q%q", "%Y", "quarter"),
+    ("Y", "%Y", "%Y", "year"),
+)
 
 
 def _one_point_per_event(d: pd.DataFrame) -> pd.DataFrame:
@@ -184,7 +190,7 @@ def top_event_order(d: pd.DataFrame) -> pd.Index:
 
 
 def _event_cells(rest: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """The events not drawn one by one, counted per outlet and day (or month, or year,
+    """The events not drawn one by one, counted per outlet and day (or month, quarter, year,
     whichever first gives at most EVENT_CELLS_MAX cells): one row per cell with `events`,
     `mentions`, its label (the date as the picker's search finds it) and its x."""
     for spec in _CELL_UNITS:
@@ -198,11 +204,12 @@ def _event_cells(rest: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         )
         if len(cells) <= EVENT_CELLS_MAX or unit == "Y":
             break
-    _, fmt, name = spec
+    _, fmt, find, name = spec
     first = cells["period"].dt.start_time
     last = cells["period"].dt.end_time
     cells["x"] = first if unit == "D" else first + (last - first) / 2
-    cells["label"] = first.dt.strftime(fmt)
+    cells["label"] = cells["period"].dt.strftime(fmt)
+    cells["find"] = first.dt.strftime(find)
     return cells, name
 
 
@@ -269,17 +276,23 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
                 "opacity": 0.3,
                 "line": {"width": 0},
             },
-            hovertext=[
-                f"<b>{lab}</b> · {isolate(safe(o))}<br>{n:,} other dated event(s), "
-                f"{m:,} mention(s)<br><i>click to search them in the list</i>"
-                for lab, o, n, m in zip(
-                    cells["label"], cells["outlet"], cells["events"], cells["mentions"], strict=True
-                )
-            ],
-            hoverinfo="text",
+            # The counts in a template, not a hover text per square (bytes at thousands).
+            hovertemplate=(
+                "<b>%{customdata[4]}</b> · \u2068%{y}\u2069<br>%{customdata[5]:,} other dated "
+                "event(s), %{customdata[6]:,} mention(s)<br>"
+                "<i>click to search them in the list</i><extra></extra>"
+            ),
             # A cell, not an event: the page searches the picker for its outlet and date.
             customdata=[
-                [o, lab, "", "cell"] for o, lab in zip(cells["outlet"], cells["label"], strict=True)
+                [o, key, "", "cell", lab, int(n), int(m)]
+                for o, key, lab, n, m in zip(
+                    cells["outlet"],
+                    cells["find"],
+                    cells["label"],
+                    cells["events"],
+                    cells["mentions"],
+                    strict=True,
+                )
             ],
         )
         fig.add_annotation(

@@ -49,12 +49,13 @@ def matches(events: pd.DataFrame, search: str) -> pd.Series:
 
 
 def event_options(
-    events: pd.DataFrame, search: str = "", keep: str | None = None, limit: int = PICKER_MAX
+    events: pd.DataFrame, search: str = "", keep: str | None = None, limit: int | None = None
 ) -> tuple[dict[str, str], int]:
     """(value → label for the options, in date order; how many distinct events match).
 
     `events` is queries.event_points(); the same (start, end, outlet) with and without
     "approximate" is one option, labelled as its most-mentioned point."""
+    limit = PICKER_MAX if limit is None else limit
     if events.empty:
         return {}, 0
     found = events[matches(events, search)]
