@@ -297,8 +297,9 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
         )
         fig.add_annotation(
             text=(
-                f"The {len(d):,} most-mentioned of {total:,} dated events drawn one by one; "
-                f"the other {total - len(d):,} as squares per outlet and {unit} (hover for counts)."
+                f"The {len(d):,} most-mentioned of {total:,} dated events are drawn one by "
+                f"one;<br>the other {total - len(d):,} as squares per outlet and {unit} "
+                "(hover for counts)."
             ),
             showarrow=False,
             x=0,
@@ -359,7 +360,10 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
     if cells is not None:
         # Outlets in a fixed order (the squares' trace comes first and lists them unsorted).
         fig.update_yaxes(categoryorder="array", categoryarray=[safe(o) for o in outlets])
-    return _base(fig, title, height=max(340, 170 + 60 * len(outlets)))
+    fig = _base(fig, title, height=max(340, 170 + 60 * len(outlets)))
+    if cells is not None:  # room for the two-line note under the title
+        fig.update_layout(margin={"t": 95})
+    return fig
 
 
 def speakers_bar(df: pd.DataFrame, top: int = 20) -> go.Figure:
