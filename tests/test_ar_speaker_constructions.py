@@ -489,3 +489,115 @@ def test_given_and_family_name_with_al_after_the_nationality():
     assert got == [("جون كيري", False)]
     got = _voices("وقال السفير الروسي الجديد لدى القاهرة إن العلاقات جيدة.")
     assert got == [("السفير الروسي الجديد", False)]
+
+
+def test_relative_clause_outside_a_circumstance_ends_the_search():
+    # «وتعترف X بأولوية Y، وهي الدولة التي …، إلا أن …»: no speech verb reaches that أن.
+    got = _voices(
+        "وتعترف العاصمة الأولى بأولوية الثانية، وهي الدولة التي تدعم قراراتها، إلا أن "
+        "الكثيرين وصفوها بالزيارة الاستعراضية."
+    )
+    assert got == []
+
+
+def test_time_word_after_an_institution_name_opens_the_object():
+    got = _voices("أعلنت وزارة الموارد المائية اليوم خطة جديدة لتحسين توزيع مياه الشرب.")
+    assert got == [("وزارة الموارد المائية", False)]
+
+
+def test_junk_noun_phrases_are_no_speakers():
+    # «وقال من المرتقب أن»: «من» is a preposition here, not «من جهته».
+    assert _voices("وقال من المرتقب أن يؤدي القرار إلى خفض التوقعات.") == []
+    got = _voices("وقال من جهته الوزير سامي الخطيب إن الخطة جاهزة.")
+    assert got == [("سامي الخطيب", False)]
+    # «وفق رؤية الدولة»: the plan of a body is no source; «وفق حصيلة لوزارة» is the body.
+    assert _voices("وقال الوزير إن الاستفادة تمت وفق رؤية الدولة.") == [("الوزير", False)]
+    assert _voices("وقتل عشرة أشخاص وفق حصيلة لوزارة الصحة.") == [("وزارة الصحة", False)]
+
+
+def test_coordinated_clubs_between_title_adjectives_and_the_player_named_before():
+    got = _voices(
+        "أعلن لاعب كرة القدم البرتغالي الشهير سامي الخطيب، أمس الجمعة، انضمامه إلى النادي.",
+        'وقال لاعب النادي الأهلي السابق والزمالك والإسماعيلي السابق: "لا أطيق الانتظار".',
+    )
+    assert got == [("سامي الخطيب", False), ("سامي الخطيب", False)]
+
+
+def test_headline_order_subject_verb_noun_object():
+    # «X تعلن مقتل …»: headline order, after a «read more» label too.
+    assert _voices("إسرائيل تعلن مقتل قيادي في الحزب") == [("إسرائيل", False)]
+    got = _voices("اقرأ المزيد: الجيش الوطني يعلن مقتل قيادي في الحزب")
+    assert got == [("الجيش الوطني", False)]
+    # Inside a reported clause the subject stays part of the content.
+    assert _voices("وقال الوزير إن الحكومة تعلن الحداد.") == [("الوزير", False)]
+
+
+def test_ablagha_with_a_recipient_and_the_content():
+    got = _voices("مساء أمس، أبلغت حركة النهضة، الوسطاء المحليين موافقتها على مقترح جديد.")
+    assert got == [("حركة النهضة", False)]
+    assert _voices("وأبلغ الوزير نظيره أن الاجتماع تأجل.") == [("الوزير", False)]
+    # «يبلغ عدد …» ("amounts to") is no speech.
+    assert _voices("ويبلغ عدد السكان مليون نسمة.") == []
+
+
+def test_participle_after_an_institution_opening_a_kana_sentence():
+    got = _voices(
+        "وكانت المعارضة الوطنية المسلحة بثت الأحد، أول بيان لها على التلفزيون الرسمي، مؤكدة "
+        "أن “النظام سقط وانتهى إلى الأبد”."
+    )
+    assert got == [("المعارضة الوطنية المسلحة", False)]
+    # The participle's gender must agree with the institution's head noun.
+    assert _voices("وكان الجيش قد نشر قواته على الحدود، مؤكدة أن الوضع مستقر.") == []
+
+
+def test_family_name_beginning_with_waw_and_a_feminine_bare_title():
+    got = _speakers_of(
+        "أكدت مديرة قسم العمليات بمكتب الأمم المتحدة إديم وسورنو، أمس الجمعة، أن الملايين "
+        "بحاجة لمساعدات.",
+        'وقالت المسؤولة الأممية: "ما رأيته كان مروعا".',
+    )
+    assert [name for name, _ in got] == ["إديم وسورنو", "إديم وسورنو"]
+    # Two coordinated entities, or a common first name after و, stay apart.
+    assert _voices("وأكدت موسكو وبيونغ يانغ أن التعاون مستمر.") == [("موسكو وبيونغ يانغ", False)]
+    assert _voices("وقال الوزير سامي وعلي إن التعاون مستمر.") == [("سامي", False)]
+
+
+def test_quoted_outlet_subject_with_an_object_after_it():
+    got = _voices('من جانبها، نشرت "فرانس برس" نبأ عاجلاً بعنوان: "مروحية تتعرض إلى حادث".')
+    assert got == [("فرانس برس", False)]
+    # A quoted phrase that is no outlet is no subject.
+    assert _voices('من جانبها، نشرت "الساحة الخضراء" نبأ عاجلاً بعنوان: "مروحية تتعرض".') == []
+
+
+def test_nationality_and_name_in_apposition_after_a_title():
+    got = _voices(
+        "عقد مدرب منتخب كينيا، الجزائري سامي الخطيب، الندوة الصحفية.",
+        "وقال الخطيب إن المباراة صعبة.",
+        "وأوضح المدرب الجزائري أن الفريق جاهز.",
+    )
+    assert got == [("سامي الخطيب", False), ("سامي الخطيب", False)]
+
+
+def test_statement_relayed_by_an_office_or_outlet():
+    got = _voices(
+        'وقال وكيل الوزارة "سامي الأمين"، في تصريح صحفي، نقله إعلام مجلس الوزراء: "إن '
+        'المباحثات مستمرة".'
+    )
+    assert got == [("سامي الأمين", False), ("إعلام مجلس الوزراء", True)]
+    # Relayed by a person: no cited source.
+    got = _voices('وقال الوزير سامي الخطيب، في تصريح، نقله سليم: "إن المباحثات مستمرة".')
+    assert got == [("سامي الخطيب", False)]
+
+
+def test_verbal_noun_of_saying_with_its_subject():
+    got = _voices(
+        "بعد إعلان حركة النهضة قبولها مقترح وقف إطلاق النار، أعرب رئيس الوزراء سامي الخطيب عن "
+        "أمله في التهدئة."
+    )
+    assert got == [("حركة النهضة", False), ("سامي الخطيب", False)]
+    got = _voices("وجاء ذلك عقب تأكيد وزير الخارجية سامي الخطيب أن المفاوضات مستمرة.")
+    assert got == [("سامي الخطيب", False)]
+    # A place's declaration, or a masdar inside a statement, speaks for nobody.
+    assert _voices("وتمسك السودان بإعلان جدة الموقع في مايو.") == []
+    got = _voices("وقال الوزير إن إعلان الحكومة أن الوضع مستقر جاء متأخرا.")
+    assert got == [("الوزير", False)]

@@ -276,3 +276,24 @@ def test_keywords_page_draws_six_clouds_and_more_on_request(tmp_path, monkeypatc
     picker.select("Outlet 1").run()
     assert not at.exception
     assert len(at.get("image")) == 7
+
+
+@pytest.mark.slow  # parses 12 articles (language packs load): ~4 CPU s
+def test_store_bench_times_each_round_on_one_cached_parse(tmp_path, monkeypatch):
+    from dashboard.bench import store_bench
+    from dashboard.ingest import ingest
+
+    monkeypatch.setenv("DASHBOARD_CLAIM_MAP", "off")
+    monkeypatch.setattr(ingest, "CHUNK", 4)
+    first = store_bench.run(12, f"duckdb:///{tmp_path / 'a.duckdb'}", tmp_path, workers=1)
+    assert first["added"] == 12 and len(first["rounds"]) == 3
+    for row in first["rounds"]:
+        assert row["write"] > 0 and row["cluster"] > 0 and row["round_cpu"] >= row["write"]
+    assert (tmp_path / "parsed_12.pickle").exists()
+
+    def no_parse(*_a, **_k):
+        raise AssertionError("the second run replays the cached parse")
+
+    monkeypatch.setattr(ingest, "parse_many", no_parse)
+    again = store_bench.run(12, f"duckdb:///{tmp_path / 'b.duckdb'}", tmp_path, workers=1)
+    assert again["added"] == 12 and len(again["rounds"]) == 3

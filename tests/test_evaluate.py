@@ -173,3 +173,10 @@ def test_gold_file_forms_and_missing_paths(tmp_path: Path) -> None:
         capture_output=True, text=True, cwd=ROOT,
     )  # fmt: skip
     assert res.returncode == 2 and "no such file or folder" in res.stderr
+
+
+def test_an_english_article_before_a_name_is_no_part_of_it() -> None:
+    gold = {"name": "the Harbour Office", "variants": []}
+    assert name_matches("Harbour Office", gold, surname=False)
+    assert name_matches("The Harbour Office", gold, surname=False)
+    assert not name_matches("the", {"name": "Office"}, surname=False)

@@ -420,3 +420,31 @@ def test_claim_eval_counts_extra_and_missed_outlets():
     assert (result["tp"], result["fp"], result["fn"]) == (3, 1, 1)
     assert result["precision"] == 0.75 and result["recall"] == 0.75
     assert result["claims"]["y"]["missed"] == ["E"]
+
+
+def test_claim_map_column_labels_stand_upright_at_forty_outlets():
+    """At 40 outlets slanted names run into each other (seen on a 1400 px screenshot): past
+    MANY_OUTLETS they stand upright in a smaller font; a few outlets keep the slant."""
+    import pandas as pd
+
+    from dashboard.output.matrix_figures import MANY_OUTLETS, claim_map_heatmap
+    from dashboard.storage.matrices import ClaimMap
+
+    def figure(n: int):
+        outlets = [f"صحيفة الأفق {i}" for i in range(n)]
+        values = pd.DataFrame([[1] * n, [0, 2] * (n // 2)], index=[1, 2], columns=outlets)
+        table = pd.DataFrame(
+            {"claim_id": [1, 2], "text": ["قال الوزير إن …", "A claim"], "carriers": [n, n // 2],
+             "mark": ["nearly all", ""]}
+        )  # fmt: skip
+        return claim_map_heatmap(ClaimMap(values, table, outlets, True))
+
+    many, few = figure(40), figure(6)
+    assert 40 > MANY_OUTLETS >= 6
+    assert many.layout.xaxis.tickangle == -90 and many.layout.xaxis.tickfont.size == 10
+    assert few.layout.xaxis.tickangle == -60 and few.layout.xaxis.tickfont.size == 11
+    # Each name whole and bidi-isolated (FSI … PDI), as every label of the charts.
+    assert [x.strip("\u2068\u2069") for x in many.data[0].x[:2]] == [
+        "صحيفة الأفق 0",
+        "صحيفة الأفق 1",
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from test_syndication import LOAN, TOURISM  # the hand-labelled wire clusters
 
@@ -105,21 +106,48 @@ def test_one_round_and_many_rounds_store_the_same_clusters(tmp_path, monkeypatch
         many.close()
 
 
-def test_a_failed_clustering_leaves_no_signature_and_the_next_update_heals(duck_store, monkeypatch):
+def table_counts(store: Store) -> dict[str, int]:
+    tables = ("articles", "quotes", "date_mentions", "terms", "frames", "event_names")
+    tables += ("article_minhash", "article_lsh", "agency_credits", "article_clusters")
+    return {t: count(store, t) for t in tables}
+
+
+def test_a_round_whose_clustering_fails_leaves_the_store_as_before(any_store, monkeypatch):
+    # Round 1 (4 dispatch copies) is stored and clustered; round 2's clustering fails.
+    from dashboard.ingest.readers import read_path
+
+    raws = read_path(WIRE / "dispatch").articles
+    done = ingest.ingest_result(any_store, _result(raws[:4]), workers=1)
+    assert done.added == 4
+    before = table_counts(any_store)
+    assert before["articles"] == 4 and before["article_lsh"] == 37 * 4
+    assert before["article_clusters"] >= 2 and before["terms"] > 0
+    version = any_store.data_version()
+    clusters = cluster_rows(any_store)
+
     def boom(*_a, **_k):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(syndication, "_ranked_rows", boom)
-    report = ingest_path(duck_store, WIRE / "dispatch", workers=1)
-    assert report.added == 12
-    assert any("clustering failed" in o.detail for o in report.outcomes if o.status == "warning")
-    # The clustering transaction rolled back whole: no signature, band, credit or cluster.
-    for table in ("article_minhash", "article_lsh", "agency_credits", "article_clusters"):
-        assert count(duck_store, table) == 0, table
+    report = ingest.ingest_result(any_store, _result(raws[4:8]), workers=1)
+    assert report.added == 0 and report.rejected == 4
+    assert all("disk full" in o.detail for o in report.outcomes if o.status == "rejected")
+    # Articles, their rows, signatures, bands, credits and clusters: all as before.
+    assert table_counts(any_store) == before
+    assert cluster_rows(any_store) == clusters
+    assert any_store.data_version() == version
     monkeypatch.undo()
-    done = update_clusters(duck_store)
-    assert done.signed == 12 and count(duck_store, "article_lsh") == 37 * 12
-    assert cluster_files(duck_store) == {frozenset(TOURISM)}
+    # The same files ingested again are stored and clustered as if nothing had failed.
+    again = ingest_path(any_store, WIRE / "dispatch", workers=1)
+    assert again.added == 8 and again.duplicates == 4
+    assert count(any_store, "article_lsh") == 37 * 12
+    assert cluster_files(any_store) == {frozenset(TOURISM)}
+
+
+def _result(raws):
+    from dashboard.ingest.readers import ReadResult
+
+    return ReadResult(articles=list(raws), problems=[])
 
 
 def test_a_failed_bulk_write_of_a_round_leaves_nothing(any_store, monkeypatch):
@@ -161,4 +189,59 @@ def test_a_store_signed_before_the_band_table_gets_its_bands(duck_store):
     done = update_clusters(duck_store)
     assert done.signed == 0
     assert count(duck_store, "article_lsh") == 37 * 12
+    assert cluster_rows(duck_store) == built
+
+
+def _pair_with_jaccard(rng, shared: int, own: int) -> tuple[set[str], set[str]]:
+    """Two shingle sets with `shared` common and `own` private members each."""
+    words = [f"w{rng.randrange(10**9)}" for _ in range(shared + 2 * own)]
+    common = set(words[:shared])
+    return common | set(words[shared : shared + own]), common | set(words[shared + own :])
+
+
+def test_the_signature_prefilter_keeps_every_pair_at_a_copy_threshold():
+    # 300 pairs exactly at Jaccard 0.5 (150 shared, 75 + 75 own): their MinHash estimates
+    # scatter around 0.5 (standard error 0.044); none may be pruned before the exact check.
+    import random
+
+    rng = random.Random(17)
+    estimates = []
+    for _ in range(300):
+        a, b = _pair_with_jaccard(rng, 150, 75)
+        assert syndication.is_copy(a, b)[0]
+        est = syndication._minhash_of(a).jaccard(syndication._minhash_of(b))
+        estimates.append(est)
+        assert syndication._could_be_copy(est, len(a), len(b))
+    assert min(estimates) < 0.45 < 0.55 < max(estimates)  # the estimates do scatter
+
+
+def test_the_signature_prefilter_prunes_pairs_far_from_a_copy():
+    # Same story, different articles: a Jaccard estimate of 0.15 between texts of similar
+    # size cannot hide a copy; a short text inside a long one (containment) can.
+    assert not syndication._could_be_copy(0.15, 240, 260)
+    assert not syndication._could_be_copy(0.27, 200, 200)
+    assert syndication._could_be_copy(0.29, 200, 200)  # 0.29 + 0.22 reaches 0.5
+    assert syndication._could_be_copy(0.15, 60, 600)  # a trimmed copy: containment
+    assert not syndication._could_be_copy(0.6, 8, 9)  # two short briefs need 0.9
+    pairs = [("a", "b"), ("a", "c")]
+    sig = {k: syndication._minhash_of({f"{k}{i}" for i in range(50)}) for k in "abc"}
+    sig["c"] = sig["a"]  # identical signatures: a sure candidate
+    sizes = dict.fromkeys("abc", 50)
+    assert syndication._plausible_pairs(pairs, sig, sizes) == [("a", "c")]
+
+
+def test_candidates_are_checked_on_stored_shingle_hashes_or_on_old_bodies(duck_store):
+    ingest_path(duck_store, WIRE / "dispatch", workers=1)
+    built = cluster_rows(duck_store)
+    body, blob, n = duck_store.execute(
+        "SELECT a.body, m.shingle_hashes, m.shingles FROM articles a "
+        "JOIN article_minhash m ON m.article_id = a.id ORDER BY a.id LIMIT 1"
+    )[0]
+    stored = np.frombuffer(bytes(blob), dtype="<u8")
+    assert len(stored) == n == len(syndication.shingles(body))
+    assert list(stored) == list(syndication.shingle_hashes(syndication.shingles(body)))
+    # A store signed before migration 010 has no hashes: the bodies are read instead.
+    duck_store.execute("UPDATE article_minhash SET shingle_hashes = NULL")
+    duck_store.execute("DELETE FROM article_clusters")
+    update_clusters(duck_store, full=True)
     assert cluster_rows(duck_store) == built

@@ -286,3 +286,12 @@ def test_igatchi_refers_back_to_the_lead():
 
 def test_a_quoted_name_after_an_institution_is_no_headline_statement():
     assert _who(['삼성전자 "갤럭시" 판매가 늘었다.']) == []
+
+
+def test_a_country_between_a_foreign_name_and_the_title_belongs_to_the_title():
+    # «블라디미르 푸틴 러시아 대통령은»: how Korean news names a foreign leader; the country
+    # is part of the title, not of the name.
+    quotes = attribute_quotes(
+        ['올리버 벤틀리 영국 총리는 화요일 "협상을 서두르겠다"고 밝혔다.'], "ko"
+    )
+    assert [(q.speaker, q.role) for q in quotes] == [("올리버 벤틀리", "영국 총리")]

@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     gold = Path(args.gold)
     manifest = load_manifest(Path(args.manifest) if args.manifest else gold.parent / "manifests")
-    specs = ev.load_stories(gold)
+    specs = ev.load_stories(gold, split="dev")  # never choose thresholds on held-out stories
     cache = Path(args.cache) if args.cache else None
     if cache and cache.exists():
         units = pickle.loads(cache.read_bytes())

@@ -152,7 +152,10 @@ def paragraph_lines(paragraphs: list[str], lines: list[str]) -> list[set[int]]:
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(_PUNCT.sub(" ", normalize(name)).split())
+    """Normalised words of a name; an English article before it is no part of it («the
+    French President's office» is «French President's office»)."""
+    toks = tuple(_PUNCT.sub(" ", normalize(name)).split())
+    return toks[1:] if len(toks) > 1 and toks[0] == "the" else toks
 
 
 def _gold_forms(gold: dict[str, Any]) -> list[tuple[str, ...]]:

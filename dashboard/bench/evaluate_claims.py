@@ -43,10 +43,18 @@ class StoryResult:
     representatives: dict[int, str] = field(default_factory=dict)
 
 
-def load_stories(gold: Path, story: str | None = None) -> list[dict[str, Any]]:
+def load_stories(
+    gold: Path, story: str | None = None, split: str | None = "dev"
+) -> list[dict[str, Any]]:
+    """The annotated stories, one story or one split of them: `dev` (the stories the
+    thresholds were chosen on; a file without a split is dev), `heldout` (annotated after
+    the thresholds were frozen, scored once), or None for all. Naming one story picks it
+    whatever its split."""
     files = [gold] if gold.is_file() else sorted(gold.glob("*.json"))
     out = [json.loads(f.read_text(encoding="utf-8")) for f in files]
-    return [s for s in out if story is None or s["story"] == story]
+    if story is not None:
+        return [s for s in out if s["story"] == story]
+    return [s for s in out if split is None or s.get("split", "dev") == split]
 
 
 def run_story(
@@ -212,7 +220,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("folder", help="folder of <id>.txt article texts (devset/texts)")
     p.add_argument("--gold", required=True, help="folder of <story>.json claim annotations")
     p.add_argument("--manifest", help="CSV or folder of CSVs (default: manifests/ beside --gold)")
-    p.add_argument("--story", help="score one story only")
+    p.add_argument("--story", help="score one story only (whatever its split)")
+    p.add_argument(
+        "--split",
+        default="dev",
+        choices=("dev", "heldout", "all"),
+        help="which annotated stories: dev (the thresholds were chosen on them, the default), "
+        "heldout (annotated after the thresholds were frozen), or all",
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument(
         "--misses",
@@ -225,7 +240,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def cli(args: argparse.Namespace) -> int:
     gold = Path(args.gold)
     manifest = load_manifest(Path(args.manifest) if args.manifest else gold.parent / "manifests")
-    specs = load_stories(gold, args.story)
+    split = getattr(args, "split", "dev")
+    specs = load_stories(gold, args.story, None if split == "all" else split)
     if not specs:
         print("no annotated story found", file=sys.stderr)
         return 1

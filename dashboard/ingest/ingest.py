@@ -16,7 +16,6 @@ from dashboard.model import Article, RawArticle
 from dashboard.storage import aggregates
 from dashboard.storage.store import Store
 
-BATCH = 256
 # Articles parsed and then stored per round. Parsed articles (with their quotes, dates and
 # terms) are several times the size of their text, so holding a whole 10,000-article folder
 # parsed before storing anything cost ~1.8 GB; rounds bound it.
@@ -123,44 +122,80 @@ def store_parsed(
         for warning in article.warnings:
             report.outcomes.append(FileOutcome(name, "warning", warning, raw.title))
     added = [o for o in report.outcomes if o.status == "added"]
-    for i in range(0, len(pending), BATCH):
-        chunk = pending[i : i + BATCH]
-        try:
-            store.add_many(chunk)
-        except Exception:  # noqa: BLE001 - the batch rolled back; isolate the bad article
-            # One transaction per article, so one unstorable article costs only itself.
-            for (article, raw), outcome in zip(chunk, added[i : i + BATCH], strict=True):
-                try:
-                    store.add_article(article, raw)
-                except Exception as exc:  # noqa: BLE001
-                    outcome.status = "rejected"
-                    outcome.detail = f"could not be stored: {type(exc).__name__}: {exc}"
-    report.stored_ids = [
-        a.id for (a, _), o in zip(pending, added, strict=True) if o.status == "added"
-    ]
-    if cluster and report.stored_ids:
-        bodies = {a.id: raw.body for a, raw in pending}
-        _update_wire_clusters(store, report.stored_ids, report, bodies)
-        if claim_map:
-            _update_claim_map(store, report)
+    kept = _store_round(store, pending, added, cluster, report)
+    report.stored_ids = [a.id for (a, _), ok in zip(pending, kept, strict=True) if ok]
+    for (_a, raw), ok in zip(pending, kept, strict=True):
+        if not ok:
+            seen.discard(raw.content_hash())
+    if cluster and claim_map and report.stored_ids:
+        _update_claim_map(store, report)
     return report
 
 
-def _update_wire_clusters(
-    store: Store, new_ids: list[str], report: IngestReport, bodies: dict[str, str] | None = None
-) -> None:
-    """Sign the new articles and join them to their wire-copy clusters (incremental: their
-    LSH bands are joined against the stored ones)."""
+def _write_round(store: Store, items: list[tuple[Article, RawArticle]], cluster: bool) -> None:
+    """One transaction: the round's articles with their rows, then (cluster=True) their
+    signatures, LSH bands, agency credits and the wire-copy clusters they join. A failure
+    anywhere rolls all of it back: the store is as it was before the round."""
     from dashboard.storage.syndication import update_clusters
 
+    with store.backend.transaction() as cur:
+        store.add_many(items, cur)
+        if cluster:
+            bodies = {a.id: raw.body for a, raw in items}
+            update_clusters(store, [a.id for a, _ in items], bodies=bodies, cur=cur)
+
+
+def _store_round(
+    store: Store,
+    pending: list[tuple[Article, RawArticle]],
+    outcomes: list[FileOutcome],
+    cluster: bool,
+    report: IngestReport,
+) -> list[bool]:
+    """Store a round in one transaction; which of `pending` were kept.
+
+    If the round fails, each article is tried alone (and rolled back) to find the ones
+    that cannot be stored; those are rejected and the rest of the round is written again,
+    in one transaction. If that fails too (the clustering, say), the whole round is
+    rejected and nothing of it stays in the store."""
+    if not pending:
+        return []
     try:
-        update_clusters(store, new_ids, bodies=bodies)
-    except Exception as exc:  # the articles are stored; only the copy clusters are stale
-        report.outcomes.append(
-            FileOutcome(
-                "(wire copies)", "warning", f"clustering failed: {type(exc).__name__}: {exc}"
+        _write_round(store, pending, cluster)
+        return [True] * len(pending)
+    except Exception as exc:  # noqa: BLE001 - rolled back; find out what failed
+        first = exc
+    kept = []
+    for (article, raw), outcome in zip(pending, outcomes, strict=True):
+        error = store.storing_error(article, raw)
+        if error is not None:
+            outcome.status = "rejected"
+            outcome.detail = f"could not be stored: {type(error).__name__}: {error}"
+        kept.append(error is None)
+    rest = [item for item, ok in zip(pending, kept, strict=True) if ok]
+    if not rest:
+        return kept
+    if len(rest) < len(pending):
+        try:
+            _write_round(store, rest, cluster)
+            return kept
+        except Exception as exc:  # noqa: BLE001
+            first = exc
+    for outcome, ok in zip(outcomes, kept, strict=True):
+        if ok:
+            outcome.status = "rejected"
+            outcome.detail = (
+                f"could not be stored: the round failed ({type(first).__name__}: {first}); "
+                "nothing of it was kept"
             )
+    report.outcomes.append(
+        FileOutcome(
+            "(round)",
+            "warning",
+            f"a round of {len(pending)} articles was not stored: {type(first).__name__}: {first}",
         )
+    )
+    return [False] * len(pending)
 
 
 def _update_claim_map(store: Store, report: IngestReport) -> None:

@@ -29,6 +29,9 @@ CLAIM_SCALE = [
 ROW_PX = 22
 MAX_CLAIM_ROWS = 40
 CLAIM_LABEL_CHARS = 48
+# Past this many outlets a claim map's column labels stand upright in a smaller font and its
+# claim labels are cut shorter, so that 40 outlets' names do not run into each other.
+MANY_OUTLETS = 20
 # Plotly drops category labels it thinks crowded (every other outlet at 40 outlets):
 # one tick per category, in a slightly smaller font.
 EVERY_LABEL = {"tickmode": "linear", "dtick": 1, "tickfont": {"size": 11}}
@@ -124,14 +127,14 @@ def claim_map_heatmap(cm: ClaimMap, rows: int = MAX_CLAIM_ROWS) -> go.Figure:
     ids = [int(c) for c in table["claim_id"]]
     values = cm.values.loc[ids]
     outlets = list(values.columns)
+    many = len(outlets) > MANY_OUTLETS
+    label_chars = CLAIM_LABEL_CHARS * 3 // 4 if many else CLAIM_LABEL_CHARS
     labels = []
     for claim_id, text, carriers, mark in zip(
         table["claim_id"], table["text"], table["carriers"], table["mark"], strict=True
     ):
         flag = {"nearly all": "● ", "few (blindspot)": "○ "}.get(mark, "")
-        labels.append(
-            f"{flag}{_label(str(text or ''), CLAIM_LABEL_CHARS)} ({carriers}) #{claim_id}"
-        )
+        labels.append(f"{flag}{_label(str(text or ''), label_chars)} ({carriers}) #{claim_id}")
     hover = [
         ["<br>".join(safe(line) for line in textwrap.wrap(str(text or ""), 70)) for _ in outlets]
         for text in table["text"]
@@ -160,7 +163,8 @@ def claim_map_heatmap(cm: ClaimMap, rows: int = MAX_CLAIM_ROWS) -> go.Figure:
         [[[c, o] for o in outlets] for c in ids],
         [[f"{x_labels[j]}<br>{h}" for j, h in enumerate(row)] for row in hover],
     )
-    fig.update_xaxes(side="top", tickangle=-60, automargin=True, **EVERY_LABEL)
+    x_axis = {**EVERY_LABEL, "tickfont": {"size": 10}} if many else EVERY_LABEL
+    fig.update_xaxes(side="top", tickangle=-90 if many else -60, automargin=True, **x_axis)
     fig.update_yaxes(autorange="reversed", automargin=True, **EVERY_LABEL)
     fig = _base(fig, title, height=max(360, 280 + ROW_PX * len(ids)))
     fig = _title_above(fig)

@@ -314,6 +314,14 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         ],
     ),
     (
+        # Each signed article's word 3-shingles as sorted 64-bit hashes (syndication.py): a
+        # candidate pair is checked on them instead of re-reading and re-tokenising the
+        # stored article's body in every round that proposes it. NULL for articles signed
+        # before this migration (their bodies are read, as before).
+        "010_shingle_hashes",
+        ["ALTER TABLE article_minhash ADD COLUMN shingle_hashes BYTEA"],
+    ),
+    (
         # Aggregates for the timeline and keywords pages (storage/aggregates.py): dated
         # mentions per slice and event (with one mention standing for the point's hover),
         # and the store-wide grouping of term spellings (term -> the group's display form).
@@ -355,6 +363,13 @@ _LOGIN_LOCK = 727002
 SYNDICATION_TABLES = ("article_minhash", "article_clusters", "agency_credits", "article_lsh")
 
 DERIVED_TABLES = ("quotes", "date_mentions", "terms", "frames", "event_names")
+
+# Articles whose rows are built and inserted together by add_many().
+WRITE_BATCH = 256
+
+
+class _TrialDone(Exception):
+    """Rolls back a trial write (Store.storing_error)."""
 
 
 class StoreError(RuntimeError):
@@ -612,6 +627,23 @@ def _shallow_fields(obj: Any) -> dict[str, Any]:
     if is_dataclass(obj):
         return {f.name: getattr(obj, f.name) for f in fields(obj)}
     raise TypeError(f"{type(obj).__name__} is not JSON serializable")
+
+
+try:  # orjson writes dataclasses natively, ~5× faster than json with _shallow_fields
+    import orjson
+
+    def _article_json(article: Article) -> str:
+        """The parsed article as JSON for the `parsed` column (the same JSON values as
+        json.dumps(article.to_dict()), compact separators)."""
+        try:
+            return orjson.dumps(article, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+        except (TypeError, orjson.JSONEncodeError):  # a value orjson refuses: the slow way
+            return json.dumps(article, default=_shallow_fields, ensure_ascii=False)
+
+except ImportError:  # pragma: no cover - orjson is in requirements.txt
+
+    def _article_json(article: Article) -> str:
+        return json.dumps(article, default=_shallow_fields, ensure_ascii=False)
 
 
 def _redact(url: str) -> str:
@@ -907,22 +939,31 @@ class Store:
             self._bump_version(cur)
         return True
 
-    def add_many(self, items: list[tuple[Article, RawArticle]]) -> int:
-        """Store many articles in one transaction (bulk ingest); returns how many were new."""
+    def add_many(self, items: list[tuple[Article, RawArticle]], cur=None) -> int:
+        """Store many articles in one transaction (bulk ingest); returns how many were new.
+
+        With `cur`, inside the caller's transaction (ingest: a round's articles and their
+        wire-copy clustering commit together)."""
+        if cur is None:
+            with self.backend.transaction() as own:
+                return self.add_many(items, own)
         added = 0
-        with self.backend.transaction() as cur:
-            hashes = [raw.content_hash() for _, raw in items]
-            existing: set[str] = set()
-            for i in range(0, len(hashes), 500):
-                chunk = hashes[i : i + 500]
-                marks = ",".join("?" for _ in chunk)
-                cur.execute(
-                    self._sql(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})"),
-                    chunk,
-                )
-                existing.update(r[0] for r in cur.fetchall())
-            rows = {t: [] for t in ("articles", *DERIVED_TABLES)}
-            for (article, raw), h in zip(items, hashes, strict=True):
+        hashes = [raw.content_hash() for _, raw in items]
+        existing: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ",".join("?" for _ in chunk)
+            cur.execute(
+                self._sql(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})"),
+                chunk,
+            )
+            existing.update(r[0] for r in cur.fetchall())
+        # Rows go in per WRITE_BATCH articles (all in the one transaction): a round's
+        # rows as Python tuples and frames at once cost ~140 MB more at the peak.
+        for start in range(0, len(items), WRITE_BATCH):
+            rows: dict[str, list[tuple]] = {t: [] for t in ("articles", *DERIVED_TABLES)}
+            end = start + WRITE_BATCH
+            for (article, raw), h in zip(items[start:end], hashes[start:end], strict=True):
                 if h in existing:
                     continue
                 existing.add(h)
@@ -932,9 +973,22 @@ class Store:
             for table, values in rows.items():
                 if values:
                     self._bulk_insert(cur, table, values)
-            if added:
-                self._bump_version(cur)
+            del rows
+        if added:
+            self._bump_version(cur)
         return added
+
+    def storing_error(self, article: Article, raw: RawArticle) -> Exception | None:
+        """Why this one article cannot be stored (None if it can): it is written in a
+        transaction that is then rolled back, so nothing stays behind either way."""
+        try:
+            with self.backend.transaction() as cur:
+                self._insert(cur, article, raw, raw.content_hash())
+                raise _TrialDone
+        except _TrialDone:
+            return None
+        except Exception as exc:  # noqa: BLE001 - the driver's own error is the answer
+            return exc
 
     def _bulk_insert(self, cur, table: str, values: list[tuple]) -> None:
         """All rows of one table in one statement, inside the caller's transaction.
@@ -983,7 +1037,7 @@ class Store:
                     article.date_source,
                     article.source_file,
                     raw.body,
-                    json.dumps(article, default=_shallow_fields, ensure_ascii=False),
+                    _article_json(article),
                     pd.Timestamp.now(tz="UTC").tz_localize(None).to_pydatetime(),
                 )
             ],

@@ -132,6 +132,29 @@ def is_copy(a: set[str], b: set[str]) -> tuple[bool, float]:
     return (j >= COPY_JACCARD or containment(a, b) >= COPY_CONTAINMENT), j
 
 
+def shingle_hashes(sh: Iterable[str]) -> np.ndarray:
+    """The shingles as sorted distinct 64-bit keys (blake2b): what article_minhash keeps
+    so a stored article is checked against a new one without re-reading its body. Two
+    distinct shingles share a key with probability 2**-64: the counts below are exact."""
+    keys = {
+        int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+        for s in sh
+    }
+    return np.array(sorted(keys), dtype="<u8")
+
+
+def _is_copy_hashed(a: np.ndarray, b: np.ndarray) -> bool:
+    """is_copy() on two shingle-hash arrays (sorted, distinct): the same arithmetic."""
+    na, nb = len(a), len(b)
+    if not na or not nb:
+        return False
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    j = inter / (na + nb - inter)
+    if min(na, nb) < MIN_SHINGLES:
+        return j >= SHORT_TEXT_JACCARD
+    return j >= COPY_JACCARD or inter / min(na, nb) >= COPY_CONTAINMENT
+
+
 # --------------------------------------------------------------------------- clustering
 
 
@@ -145,6 +168,7 @@ class ClusterUpdate:
     clusters: int = 0  # clusters (two or more articles) after the run
     clustered_articles: int = 0
     changed_rows: int = 0  # article_clusters rows written or deleted
+    pruned: int = 0  # candidates ruled out by their signatures (no body read)
 
 
 class _UnionFind:
@@ -227,8 +251,22 @@ def _q(store: Store, cur, sql: str, params: Iterable = ()) -> list[tuple]:
 
 
 def _in_chunks(store: Store, cur, sql: str, ids: list[str], extra: Iterable = ()) -> list[tuple]:
-    """Run `sql` (with one `{marks}` for an IN list) over `ids` in chunks."""
-    out: list[tuple] = []
+    """Run `sql` (with one `IN ({marks})`) for all of `ids` in one statement: DuckDB reads
+    them from a registered frame, PostgreSQL from one array parameter. (An IN list of 500
+    literals per statement made DuckDB scan the table once per 500 ids: a round's few
+    thousand candidate partners cost a scan of the store each.)"""
+    ids = list(ids)
+    if not ids:
+        return []
+    if store.backend.name == "duckdb":
+        cur.register("_ids", pd.DataFrame({"id": pd.Series(ids, dtype=object)}))
+        try:
+            return _q(store, cur, sql.format(marks="SELECT id FROM _ids"), list(extra))
+        finally:
+            cur.unregister("_ids")
+    if store.backend.name == "postgresql":
+        return _q(store, cur, sql.format(marks="SELECT unnest(?::text[])"), [ids, *extra])
+    out: list[tuple] = []  # pragma: no cover - every backend is one of the above
     for chunk in _chunks(ids):
         marks = ",".join("?" for _ in chunk)
         out += _q(store, cur, sql.format(marks=marks), [*chunk, *extra])
@@ -240,6 +278,7 @@ def update_clusters(
     article_ids: Iterable[str] | None = None,
     full: bool = False,
     bodies: dict[str, str] | None = None,
+    cur=None,
 ) -> ClusterUpdate:
     """Sign new articles, find their copies, and rewrite the clusters that changed.
 
@@ -251,10 +290,13 @@ def update_clusters(
 
     The LSH index is the table article_lsh (band, hash, article_id), extended with the new
     articles' bands: candidate pairs come from joining their bands against the stored
-    ones, never from rebuilding the index. Everything runs in one transaction.
+    ones, never from rebuilding the index. Everything runs in one transaction: the
+    caller's when `cur` is given (ingest stores a round and clusters it in one).
     """
-    with store.backend.transaction() as cur:
+    if cur is not None:
         return _update_clusters(store, cur, list(article_ids or ()), full, bodies or {})
+    with store.backend.transaction() as own:
+        return _update_clusters(store, own, list(article_ids or ()), full, bodies or {})
 
 
 def _update_clusters(
@@ -311,7 +353,7 @@ def _update_clusters(
         shingle_sets[aid] = sh
         mh = _minhash_of(sh)
         signatures[aid] = LeanMinHash(mh)
-        new_sig_rows.append((aid, _encode(mh), len(sh)))
+        new_sig_rows.append((aid, _encode(mh), len(sh), shingle_hashes(sh).tobytes()))
         band_rows += _band_rows(aid, mh.hashvalues)
         credit_rows.extend((aid, agency, text) for agency, text in detect_agency_credits(body))
     del texts
@@ -346,19 +388,51 @@ def _update_clusters(
         pairs.add((min(a, b), max(a, b)))
     result.candidates = len(pairs)
 
-    missing = sorted({x for p in pairs for x in p} - set(shingle_sets))
-    for aid, body in _in_chunks(
-        store, cur, "SELECT id, body FROM articles WHERE id IN ({marks})", missing
+    # Most candidates of a large store share a band by chance (same story, same phrases)
+    # and are far from a copy: their signatures rule them out before any body is read
+    # and shingled (that read grew with the store: ×17 store time for ×10 articles).
+    sizes = {aid: len(sh) for aid, sh in shingle_sets.items()}
+    need = sorted({x for p in pairs for x in p} - set(signatures))
+    for aid, sig, n in _in_chunks(
+        store,
+        cur,
+        "SELECT article_id, signature, shingles FROM article_minhash WHERE article_id IN ({marks})",
+        need,
     ):
-        shingle_sets[aid] = shingles(body)
+        signatures[aid] = _decode(sig)
+        sizes[aid] = int(n)
+    pairs = _plausible_pairs(sorted(pairs), signatures, sizes)
+    result.pruned = result.candidates - len(pairs)
+
+    # The exact check, on the shingle hashes: stored ones for earlier articles (their
+    # bodies are only read when signed before migration 010), the round's own computed.
+    hashed = {aid: shingle_hashes(sh) for aid, sh in shingle_sets.items()}
+    del shingle_sets
+    missing = sorted({x for p in pairs for x in p} - set(hashed))
+    unhashed = []
+    for aid, blob in _in_chunks(
+        store,
+        cur,
+        "SELECT article_id, shingle_hashes FROM article_minhash WHERE article_id IN ({marks})",
+        missing,
+    ):
+        if blob is None:
+            unhashed.append(aid)
+        else:
+            hashed[aid] = np.frombuffer(bytes(blob), dtype="<u8")
+    unhashed += sorted(set(missing) - set(hashed) - set(unhashed))
+    for aid, body in _in_chunks(
+        store, cur, "SELECT id, body FROM articles WHERE id IN ({marks})", unhashed
+    ):
+        hashed[aid] = shingle_hashes(shingles(body))
 
     copies = []
-    for a, b in sorted(pairs):
-        ok, _ = is_copy(shingle_sets.get(a, set()), shingle_sets.get(b, set()))
-        if ok:
+    empty = np.empty(0, dtype="<u8")
+    for a, b in pairs:
+        if _is_copy_hashed(hashed.get(a, empty), hashed.get(b, empty)):
             copies.append((a, b))
     result.copies = len(copies)
-    del shingle_sets
+    del hashed
 
     cluster_sql = "SELECT article_id, cluster_id, rank, is_first, similarity FROM article_clusters"
     if full:
@@ -424,6 +498,57 @@ def _update_clusters(
     # Cached page data is keyed on the data version: counts change with the clusters.
     store._bump_version(cur)
     return result
+
+
+# A candidate pair is only checked on its shingle sets when its signatures leave room for
+# a copy: the MinHash estimate of the Jaccard (matching slots of 128) plus this margin
+# reaches a copy threshold. The estimate's standard error is at most 0.044 (at J = 0.5),
+# so 0.22 is five of them: a pair that is a copy is pruned with a probability below 1e-6.
+PRUNE_MARGIN = 0.22
+
+
+def _could_be_copy(estimate: float, na: int, nb: int) -> bool:
+    """Could two texts with `na` and `nb` shingles and this Jaccard estimate pass is_copy?
+    Containment follows from the Jaccard and the sizes: |A∩B| = J(|A|+|B|)/(1+J)."""
+    high = min(1.0, estimate + PRUNE_MARGIN)
+    small = min(na, nb)
+    if small < MIN_SHINGLES:
+        return high >= SHORT_TEXT_JACCARD
+    if high >= COPY_JACCARD:
+        return True
+    return high * (na + nb) / ((1 + high) * small) >= COPY_CONTAINMENT
+
+
+def _plausible_pairs(
+    pairs: list[tuple[str, str]], signatures: dict, sizes: dict[str, int]
+) -> list[tuple[str, str]]:
+    """The candidate pairs whose signatures do not rule out a copy (order kept):
+    _could_be_copy() on every pair at once."""
+    known = [p for p in pairs if p[0] in signatures and p[1] in signatures]
+    if not known:
+        return pairs
+    index = {aid: i for i, aid in enumerate(signatures)}
+    matrix = np.stack([np.asarray(signatures[aid].hashvalues, dtype=np.uint64) for aid in index])
+    n = np.array([sizes.get(aid, 0) for aid in index], dtype=np.float64)
+    unknown = {p for p in pairs if p[0] not in index or p[1] not in index}
+    keep_known: list[bool] = []
+    step = 20_000  # bounded memory: 20,000 pairs × 128 slots at a time
+    for i in range(0, len(known), step):
+        part = known[i : i + step]
+        ia = np.fromiter((index[a] for a, _ in part), dtype=np.int64, count=len(part))
+        ib = np.fromiter((index[b] for _, b in part), dtype=np.int64, count=len(part))
+        estimate = (matrix[ia] == matrix[ib]).mean(axis=1)
+        high = np.minimum(1.0, estimate + PRUNE_MARGIN)
+        na, nb = n[ia], n[ib]
+        small = np.minimum(na, nb)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            contained = high * (na + nb) / ((1 + high) * small) >= COPY_CONTAINMENT
+        keep = np.where(
+            small < MIN_SHINGLES, high >= SHORT_TEXT_JACCARD, (high >= COPY_JACCARD) | contained
+        )
+        keep_known += keep.tolist()
+    kept = {p for p, ok in zip(known, keep_known, strict=True) if ok} | unknown
+    return [p for p in pairs if p in kept]
 
 
 def _ranked_rows(

@@ -450,6 +450,21 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         if p > start and t.norm.startswith("وال") and len(t.norm) > 4:
             p += 1
             continue
+        # «لاعب مانشستر يونايتد السابق وريال مدريد ويوفنتوس السابق»: genitives coordinated
+        # between two title adjectives belong to the title.
+        if p > start and t.norm[:1] == "و" and seg[p - 1].norm in _AR_TITLE_ADJECTIVES:
+            close = next(
+                (
+                    k
+                    for k in range(p + 1, min(n, p + 6))
+                    if seg[k].norm in _AR_TITLE_ADJECTIVES
+                    and not any(_COMMA_RE.search(seg[j].gap) for j in range(p, k + 1))
+                ),
+                -1,
+            )
+            if close != -1:
+                p = close + 1
+                continue
         # «رئيس المجلس وقائد الجيش فلان»، «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق
         # فلان»: a coordinated title or place continues the role.
         if p > start and t.norm[:1] == "و" and len(t.norm) > 3 and p + 1 < n:
@@ -593,6 +608,12 @@ def _quoted_name_at(seg: list[_Tok], p: int) -> bool:
     )
 
 
+# Given names common enough to open a second, coordinated person («محمد وعلي»).
+_AR_COMMON_FIRST_NAMES = frozenset(
+    _n(w) for w in _words("محمد أحمد علي عمر خالد حسن حسين إبراهيم يوسف مصطفى سعيد فاطمة مريم")
+)
+
+
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
     if p > 0 and p < len(seg) and seg[p].quote != -1 and _quoted_name_at(seg, p):
@@ -612,7 +633,7 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
         return p  # «أشاد مدرب الفريق بروح لاعبيه»: a prepositional object, not a name
     while q < len(seg) and q - p - particles < 4:
         t = seg[q]
-        if q > p and (":" in t.gap or t.norm in _AR_OBJECT_NOUNS):
+        if (q > p and ":" in t.gap) or t.norm in _AR_OBJECT_NOUNS:
             break  # «أكد الشيخ فلان حرص الإمارات على»: the verb's object follows the name
         if q > p and t.norm in _AR_NAME_PARTICLES:
             particles += 1
@@ -621,7 +642,24 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
         if not _ar_name_like(t) or _role_at(seg, q, _AR_ROLES):
             break
         if q > p and t.norm[0] == "و" and len(t.norm) > 3:
-            break  # «موسكو وبيونغ يانغ»: a second, coordinated entity
+            # «موسكو وبيونغ يانغ»: a second, coordinated entity. But «TITLE إديم وسورنو،»: a
+            # family name that begins with و, the last word before a comma or أن, after a
+            # title and a one-word given name, and no title, place or common first name
+            # after و.
+            base = t.norm[1:]
+            last = q + 1 == len(seg) or bool(_COMMA_RE.search(seg[q + 1].gap))
+            last = last or seg[q + 1].norm in _AN_FORMS
+            if not (
+                p > 0  # after a title
+                and q == p + 1
+                and last
+                and not base.startswith("ال")
+                and base not in _AR_ROLES
+                and not _side_candidates(base)
+                and base not in _AR_COMMON_FIRST_NAMES
+                and seg[p].norm not in _AR_COMMON_FIRST_NAMES
+            ):
+                break
         q += 1
     return q
 
@@ -629,6 +667,8 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
 def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     """Role/name split of a subject phrase. None when it does not look like a speaker."""
     while seg and seg[0].norm in _AR_FILLERS:
+        if seg[0].norm == "من" and (len(seg) < 2 or seg[1].norm not in _AR_FILLERS):
+            return None  # «قال من المرتقب أن»: a preposition, not «من جهته»
         seg = seg[1:]
     seg = _strip_honorifics(seg)
     if not seg:
@@ -858,6 +898,46 @@ def _what_x_confirmed(toks, sentence, ctx, quotes_len) -> list[_Hit]:
     return out
 
 
+# Verbal nouns of saying («بعد إعلان الحركة قبولها»، «عقب تأكيد الوزير أن»).
+_AR_SAYING_MASDARS = frozenset(
+    _n(w) for w in _words("إعلان تأكيد قول إعراب نفي تحذير إشارة اعتراف تعهد")
+)
+
+
+def _masdar_statements(toks, sentence, ctx, hits) -> list[_Hit]:
+    """«بعد إعلان حركة حماس قبولها المقترح»، «عقب تأكيد الوزير أن …»: a verbal noun of saying
+    with its subject in the genitive (an institution, a titled or known name), then أن/إن or a
+    possessed noun object («قبولها»): the subject said it."""
+    for k in range(len(toks) - 2):
+        norm = toks[k].norm
+        if norm not in _AR_SAYING_MASDARS and not (
+            norm[:1] in "وب" and norm[1:] in _AR_SAYING_MASDARS
+        ):
+            continue
+        if toks[k].quote != -1 or any(h.trigger <= k for h in hits):
+            continue  # a masdar inside or after a statement is its content
+        for e in range(min(len(toks), k + 7), k + 1, -1):
+            if e >= len(toks) or any(
+                _COMMA_RE.search(x.gap) or _HARD_PUNCT.search(x.gap) for x in toks[k + 1 : e + 1]
+            ):
+                continue
+            nxt = toks[e].norm
+            if not (nxt in _AN_FORMS or _possessed(nxt) or nxt.endswith(("ها", "هم"))):
+                continue
+            np = _parse_ar_np(toks[k + 1 : e], sentence, strict=True)
+            if np is None or not (
+                np.body or (np.role and np.name != np.role) or _is_known(np, ctx)
+            ):
+                continue
+            if np.kind == "anonymous" or _side_at(toks, k + 1) is not None and not np.role:
+                continue  # «إعلان جدة»: a place's declaration
+            np = ctx.resolve(np)
+            ctx.learn(np)
+            content = e + 1 if nxt in _AN_FORMS else e
+            return [_Hit(np, toks[k].surf, content, -1, "", k)]
+    return []
+
+
 # «في بيان نشرته وكالة X إن …»: a statement published or issued by X.
 _AR_PUBLISHED = frozenset(
     _n(w)
@@ -962,6 +1042,22 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
             end = _consume_ar_role(sub, 0, False)
             after_comma = end < len(sub) and bool(_COMMA_RE.search(sub[end].gap))
             name_end = end if after_comma else _ar_name_span(sub, end)
+            nationality = _side_at(sub, end) if after_comma else None
+            if nationality is not None and nationality.type == "adj":
+                # «مدرب منتخب تنزانيا، الجزائري عادل عمروش،»: the title, then the person's own
+                # nationality and name in apposition.
+                n_end = end + len(nationality.words)
+                named_end = _ar_name_span(sub, n_end) if n_end < len(sub) else n_end
+                if named_end > n_end and not _COMMA_RE.search(sub[n_end].gap):
+                    np = _NP(
+                        _name_text(sub, n_end, named_end, sentence), _text(sub, 0, end, sentence)
+                    )
+                    np.kind = _kind_of(sub[:end], _AR_ROLES)[0] or "other"
+                    np.affiliation = nationality.side
+                    ctx.learn(np)
+                    out.append((p, np))
+                    resume = p + named_end
+                    continue
             if (
                 end < len(sub)
                 and name_end > end
@@ -1048,6 +1144,7 @@ def _find_ar_complement(toks, i, verb, quotes_len):
         window = 6
     n = len(toks)
     commas = 0
+    paren_circumstance = in_relative = False
     for k in range(i + 1, min(n, i + 1 + window)):
         t = toks[k]
         gap = t.gap
@@ -1065,7 +1162,11 @@ def _find_ar_complement(toks, i, verb, quotes_len):
             commas += 1
             if commas > 3:
                 return None
+            if commas == 1:
+                paren_circumstance = t.norm in _AR_PAREN_OPENERS
         norm = t.norm
+        if in_relative and (norm not in _AN_FORMS or not _COMMA_RE.search(gap)):
+            continue
         if norm in _AN_FORMS:
             return (
                 (k + 1, -1, k)
@@ -1082,13 +1183,21 @@ def _find_ar_complement(toks, i, verb, quotes_len):
             if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
             return (k + 1 if norm != "عما" else k, -1, k)
-        if norm in _AR_REL and not commas:
-            # After a comma the relative clause sits in a parenthesis («قال فلان، في مقابلة
-            # مع X خلال وثائقي الذي بث أمس، إن»): the complement may still come.
-            return None
+        if norm in _AR_REL:
+            # A relative clause inside a parenthesis that opens with a circumstance («قال
+            # فلان، في مقابلة مع X خلال وثائقي الذي بث أمس، إن»): the complement may still
+            # come, right after the closing comma.
+            if not paren_circumstance:
+                return None
+            in_relative = True
+            continue
         if k > i + 1 and (v2 := _ar_verb(toks, k)) is not None and not v2.participle:
             return None
     return None
+
+
+# Words that open a parenthetical circumstance after the subject («، في مقابلة …،»).
+_AR_PAREN_OPENERS = frozenset(_n(w) for w in _words("في خلال عبر أثناء لدى خلال"))
 
 
 def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
@@ -1122,6 +1231,19 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
             if body is not None and body.body:
                 return ctx.resolve(body), end
     np = _parse_ar_np(seg, sentence, strict=True)
+    if (
+        np is not None
+        and not np.body
+        and np.role
+        and np.name != np.role
+        and len(np.name.split()) == 1
+        and not np.name.startswith("ال")
+        and seg[0].norm == _n(np.name)
+        and not _is_known(np, ctx)
+    ):
+        # «وفق رؤية الدولة»، «حسب خطة الحكومة»: an indefinite noun in construct with an
+        # institution is the institution's plan, not a person named before his title.
+        np = None
     if (
         np is None
         and len(seg) <= 3
@@ -1191,6 +1313,9 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
         ]
         if extra:
             hits = sorted([*hits, *extra], key=lambda h: h.trigger)
+    masdar = _masdar_statements(toks, sentence, ctx, hits)
+    if masdar:
+        hits = sorted([*hits, *masdar], key=lambda h: h.trigger)
     if not hits:
         published = _published_statement(toks, sentence, ctx)
         if published is not None:
@@ -1251,6 +1376,9 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
                 channel=h.channel,
             )
         )
+        relay = _relayed_by(toks, h, sentence) if not h.channel else None
+        if relay is not None:
+            out.append(_source_quote(relay[0], relay[1], text, para, sentence))
         voice = _on_the_tongue_of(toks, h, sentence, ctx)
         if voice is not None:
             out.append(
@@ -1270,6 +1398,31 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             channel = _channel_name(h.channel)
             out.append(_source_quote(channel, h.channel_cue or out[-1].verb, text, para, sentence))
     return out
+
+
+# «في تصريح صحفي، نقله إعلام مجلس السيادة:»: a statement relayed by an outlet or office.
+_AR_RELAYED = frozenset(_n(w) for w in _words("نقله نقلته نقلها نقلتها أوردته أوردتها"))
+
+
+def _relayed_by(toks, h: _Hit, sentence) -> tuple[str, str] | None:
+    """(source, cue) of a relay clause between the verb and its content, else None."""
+    end = min(h.content_start, len(toks))
+    for k in range(h.trigger + 1, end - 1):
+        if toks[k].norm not in _AR_RELAYED or not _COMMA_RE.search(toks[k].gap):
+            continue
+        e = k + 1
+        while e < end and not (_COMMA_RE.search(toks[e].gap) or ":" in toks[e].gap):
+            e += 1
+        np = _parse_ar_np(toks[k + 1 : e], sentence, strict=True) if 1 < e - k <= 6 else None
+        if np is None:
+            return None
+        if np.body or np.kind == "media" or is_outlet_name(np.name):
+            return _without_gloss(np.name), toks[k].surf
+        if np.role and np.kind in ("state", "organisation", "media"):
+            # «إعلام مجلس السيادة»: an office of an institution, named whole.
+            return _name_text(toks, k + 1, e, sentence), toks[k].surf
+        return None
+    return None
 
 
 _ALA = _n("على")
@@ -1479,6 +1632,26 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         comp = _object_complement(toks, i, sentence, ctx, verb.ba_object, verb.media_object)
     if (
         comp is None
+        and verb.takes_object
+        and not verb.ba_object
+        and not verb.media_object
+        and not verb.participle
+        and i + 1 < len(toks)
+        and toks[i + 1].quote == -1
+        and toks[i + 1].norm not in _AR_STOP
+        and not _HARD_PUNCT.search(toks[i + 1].gap)
+        and not _COMMA_RE.search(toks[i + 1].gap)
+        and _role_at(toks, i + 1, _AR_ROLES) is None
+        and _side_at(toks, i + 1) is None
+        and not any(x.norm in _AN_FORMS for x in toks[:i])
+    ):
+        # «إسرائيل تعلن مقتل قيادي»، «الوزارة تعلن الحداد»: subject first (headline order),
+        # the noun object right after the verb.
+        sv = _sv_subject(toks, i, sentence, ctx)
+        if sv is not None and (sv.body or (sv.role and sv.name != sv.role) or sv.known):
+            comp = (i + 1, -1, i + 1)
+    if (
+        comp is None
         and verb.ba_object
         and not verb.participle
         and i > 0
@@ -1576,9 +1749,13 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         ):
             # «وكتب الشيباني في تغريدة …»: a surname met before, then a circumstance.
             np = ctx.by_surname[core[0].norm]
-        if np is None and len(core) <= 3 and all(x.quote == core[0].quote != -1 for x in core):
-            # «ذكرت "رويترز" أن»: a quoted outlet of the gazetteer as the subject.
-            name = _text(core, 0, len(core), sentence).strip(' «»"“”')
+        run = 0
+        while np is None and core and run < len(core) and core[run].quote == core[0].quote != -1:
+            run += 1
+        if np is None and 0 < run <= 3:
+            # «ذكرت "رويترز" أن»، «نشرت "فرانس برس" نبأ عاجلا بعنوان:»: a quoted outlet of the
+            # gazetteer as the subject (its object may follow).
+            name = _text(core, 0, run, sentence).strip(' «»"“”')
             if is_outlet_name(name):
                 np = _NP(name, "", "media", "", True)
         lead = next((x.norm for x in core if x.norm not in _AR_FILLERS), "")
@@ -1651,6 +1828,8 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             np = _vso_subject(toks, i, sentence, ctx)
     if np is None and not verb.participle:
         np = _sv_subject(toks, i, sentence, ctx)
+    if np is None and verb.participle and not hits and _COMMA_RE.search(t.gap):
+        np = _opening_body(toks, i, sentence, ctx, verb)
     if np is None:
         if _impersonal(toks, i, verb, mentions, hits):
             return None
@@ -1796,7 +1975,13 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             k += step
         # «أعلنت السلطات الإيرانية العثور على …»: the object may itself be definite; when
         # the words after the longest name cannot open the content, the last one did.
-        while k > shortest and (toks[k].norm in _AR_STOP or _HARD_PUNCT.search(toks[k].gap)):
+        while (
+            k > shortest
+            and k < n
+            and toks[k].norm not in _AR_TIME_WORDS
+            and toks[k].norm != "عن"
+            and (toks[k].norm in _AR_STOP or _HARD_PUNCT.search(toks[k].gap))
+        ):
             if not toks[k - 1].norm.startswith("ال") or _side_at(toks, k - 1):
                 break
             k -= 1
@@ -1970,7 +2155,11 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
         prev = toks[start - 1]
         if prev.quote != -1 or prev.norm in _AR_CLAUSE or prev.norm in _AR_KANA:
             break
-        if _COMMA_RE.search(toks[start].gap) or _HARD_PUNCT.search(toks[start].gap):
+        if (
+            _COMMA_RE.search(toks[start].gap)
+            or _HARD_PUNCT.search(toks[start].gap)
+            or ":" in toks[start].gap
+        ):
             break
         start -= 1
     if start == j:
@@ -1985,6 +2174,7 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
             toks[start - 1].norm in _AR_CLAUSE
             or toks[start - 1].norm in _AR_KANA
             or _COMMA_RE.search(toks[start].gap)
+            or ":" in toks[start].gap  # «اقرأ المزيد: إسرائيل تعلن …»
         )
     ):
         return None
@@ -2061,6 +2251,25 @@ def _sv_apposed_subject(toks, j, sentence, ctx) -> _NP | None:
     return ctx.resolve(_NP(named.name, title.role, kind, title.affiliation))
 
 
+def _opening_body(toks, i, sentence, ctx, verb) -> _NP | None:
+    """«وكانت المعارضة المسلحة بثت بياناً …، مؤكدة …»: a participle after a comma goes on
+    from the institution that opens the sentence after «كان» (SV), of the participle's
+    gender (a feminine participle after a feminine head noun)."""
+    if i < 4 or toks[0].norm not in _AR_KANA:
+        return None
+    end = 1
+    while end < i and end < 8 and toks[end].gap == " " and toks[end].quote == -1:
+        end += 1
+    for k in range(end, 1, -1):
+        if not toks[k - 1].norm.startswith(("ال", "لل")) or toks[k - 1].norm in _AR_TIME_WORDS:
+            continue  # the name ends in a definite word, not in the verb or date after it
+        np = _parse_ar_np(toks[1:k], sentence, strict=True)
+        if np is not None and np.body and np.name:
+            feminine = _n(np.name.split()[0]).endswith("ه")
+            return ctx.resolve(np) if feminine == verb.feminine else None
+    return None
+
+
 def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
     """A dropped subject: the speaker of this sentence's previous attribution, else the nearest
     person mentioned earlier in the sentence (for a mid-sentence verb), else the last speaker."""
@@ -2082,6 +2291,7 @@ _AR_TRIGGERS = _WordFilter(
     | {p[0] for p in _AR_SOURCES}
     | _AR_PUBLISHED
     | _AR_CHANNEL_HEADS
+    | _AR_SAYING_MASDARS
     # «وهو ما أكده فلان»: a verb with the object pronoun of «ما».
     | {v + s for v, verb in _AR_VERBS.items() if not verb.participle for s in ("ه", "ها")},
     "وف",
@@ -2306,6 +2516,14 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
     return _one_row_per_body(_bare_titles_named(kept))
 
 
+def _definite_title(title: str) -> bool:
+    """«الرئيس الجديد», or a construct made definite by its genitive («لاعب النادي الأهلي»)."""
+    words = [_n(w) for w in title.split()[:2]]
+    return bool(words) and (
+        words[0].startswith("ال") or (len(words) > 1 and words[1].startswith("ال"))
+    )
+
+
 def _title_head(role: str) -> str:
     words = role.split()
     return _strip_al(_n(words[0])) if words else ""
@@ -2334,7 +2552,7 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
             and q.speaker == q.role
             and q.speaker_kind not in _BODY_KINDS
             and q.speaker_kind != "anonymous"
-            and _n(q.speaker).startswith("ال")
+            and _definite_title(q.speaker)
         ):
             head = _title_head(q.role)
             people = {
@@ -2351,6 +2569,25 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
                     role=c.role,
                     affiliation=c.affiliation or q.affiliation,
                 )
+            elif not named.get(head) and head.endswith("ه") and head not in unnamed:
+                # «المسؤولة الأممية» after «مديرة القسم فلانة»: a feminine title is the one
+                # named woman (a feminine title head) of the article.
+                women = {
+                    c.speaker: c
+                    for h, cs in named.items()
+                    if h.endswith("ه")
+                    for c in cs
+                    if not (q.affiliation and c.affiliation and q.affiliation != c.affiliation)
+                }
+                if len(women) == 1:
+                    c = next(iter(women.values()))
+                    q = replace(
+                        q,
+                        speaker=c.speaker,
+                        speaker_kind=c.speaker_kind,
+                        role=c.role,
+                        affiliation=c.affiliation or q.affiliation,
+                    )
             elif not named.get(head) and head in unnamed:
                 u = unnamed[head]
                 q = replace(q, speaker=u.speaker, speaker_kind="anonymous", role=u.role)

@@ -393,7 +393,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             ):
                 # «The bank cut rates, saying …»: the subject of the sentence speaks.
                 np = (
-                    out[-1:]
+                    _en_who_antecedent(toks, i, sentence, ctx)
+                    or out[-1:]
                     and _np_from_quote(out[-1])
                     or _en_leading_subject(toks, i, sentence, ctx)
                     or ctx.last
@@ -401,6 +402,16 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 if np:
                     direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
                     out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
+            continue
+        if t.norm in _EN_SHOW and t.quote == -1:
+            media = _en_media_subject(toks, i, sentence)
+            if media is not None:
+                # «Syrian state media showed», «CNN exit polls showed»: the outlet is the
+                # source of what the sentence reports.
+                text = sentence[: toks[i].start].strip(_PUNCT_STRIP)
+                if i + 1 < len(toks):
+                    text = _strip_span(sentence, toks[i + 1].start, len(sentence)) or text
+                out.append(quote_of(media, t.surf, False, text, para, sentence, ""))
             continue
         if t.norm not in _EN_VERBS and not progressive:
             continue
@@ -418,6 +429,14 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     np = _np_from_quote(out[-1])
                     out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
             continue
+        agent = _en_passive_agent(toks, i, sentence)
+        if agent:
+            # «two points insisted on by the US and Europe», «a truce was announced by Qatar»:
+            # the agent after «by» is who spoke; the statement is the sentence.
+            text = sentence.strip(_PUNCT_STRIP)
+            for one in agent:
+                out.append(quote_of(one, t.surf, False, text, para, sentence, ""))
+            continue
         if not progressive and _en_not_a_statement(toks, i):
             continue
         q = _en_attribution(toks, i, sentence, quotes, quotes_len, ctx)
@@ -434,6 +453,11 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             ctx.last_body = np
         elif np.kind != "anonymous":
             ctx.last_person = np
+            one = _nphrase(np.name)
+            if len(one) == 1 and np.name[:1].isupper():
+                # «Harris said»: a person named by one word is met again by it («Harris
+                # painted …»), which the engine files only for names of two words or more.
+                ctx.by_surname.setdefault(one[0], np)
         if text:
             for one in _en_conjuncts(np, sentence):
                 out.append(quote_of(one, t.surf, direct, text, para, sentence, channel))
@@ -560,8 +584,13 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
 
 def _en_trim(seg: list[_Tok]) -> list[_Tok]:
     for j in range(len(seg) - 1, -1, -1):
-        if _en_breaks(seg, j):
-            return seg[j + 1 :]
+        if _en_breaks(seg, j) or (
+            0 < j < len(seg) - 1
+            and seg[j].norm in _EN_VERBS
+            and seg[j].surf.islower()
+            and seg[j + 1].surf[:1].isupper()
+        ):
+            return seg[j + 1 :]  # «ABC News reports Jane Roe called …»: a verb ends a phrase
     return seg
 
 
@@ -610,6 +639,14 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         if inverted is not None:
             return inverted, False, sentence[: toks[i].start].strip(_PUNCT_STRIP), channel
     start = i
+    if start >= 3 and toks[start - 1].norm == "to" and toks[start - 1].quote == -1:
+        # «He went on to say …», «she continued to say …»: the subject is before the phrase.
+        if toks[start - 2].norm == "on" and toks[start - 3].norm in _EN_GO:
+            start -= 3
+        elif toks[start - 2].norm in _EN_CONTINUE:
+            start -= 2
+        else:
+            start = _en_contact_verb(toks, start)
     while start > 0 and (
         toks[start - 1].norm in _EN_SKIP_BEFORE_VERB
         or _en_adverb(toks[start - 1])
@@ -619,6 +656,8 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     segs, quote_before = _en_segments_before(toks, start)
     np = None
     closest = _en_trim(segs[0]) if segs else []
+    if len(closest) > 1 and closest[-1].norm in _EN_PRONOUNS and not _en_cap(closest[-2]):
+        closest = closest[-1:]  # «quizzed by broadcasters today he continued to say»
     if closest and len(closest) == 1 and closest[0].norm in _EN_PRONOUNS:
         np = _en_pronoun(closest[0].norm, ctx)
         if closest[0].norm == "it" and closest[0] is not toks[0]:
@@ -695,8 +734,11 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         qs, qe = quotes[quote_before]
         return np, True, sentence[qs + 1 : qe - 1].strip(" ,."), channel
     k = _en_skip_circumstance(toks, after)
-    if t.norm in _EN_ACTS:
+    if t.norm in _EN_ACTS or (
+        t.norm in _EN_OPINION and any(x.norm in _EN_ACT_OBJECTS for x in toks[k : k + 3])
+    ):
         # «X condemned the attack»: a speech act by a named voice; the clause is its content.
+        # «X conceded defeat»: an opinion verb whose object makes it an act.
         if np.name[:1].isupper() and k < n and np.kind != "anonymous":
             direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
             return np, direct, text, channel
@@ -753,6 +795,30 @@ def _name_like(seg: list[_Tok]) -> bool:
 
 
 _EN_BE = frozenset(_words("is was were are be been being"))
+_EN_GO = frozenset(_words("went goes go going"))
+_EN_CALLED = frozenset(_words("called phoned telephoned rang"))
+_EN_OBJ_PRONOUNS = frozenset(_words("him her them"))
+
+
+def _en_contact_verb(toks: list[_Tok], start: int) -> int:
+    """«X called Trump to congratulate him», «X spoke to Y to congratulate him»: the subject
+    is before the call (start moved to the contact verb), else start unchanged."""
+    j = start - 2  # toks[start - 1] is «to»
+    k = j
+    while k >= 0 and start - 2 - k < 3 and (_en_cap(toks[k]) or toks[k].norm in _EN_OBJ_PRONOUNS):
+        k -= 1
+    if k == j or k < 1 or toks[k].quote != -1:
+        return start
+    if toks[k].norm in _EN_CALLED:
+        return k
+    if toks[k].norm in ("to", "with") and toks[k - 1].norm == "spoke":
+        return k - 1
+    return start
+
+
+_EN_CONTINUE = frozenset(_words("continued continues continue went"))
+# Objects that make a verb of belief a public act: «conceded defeat», «admitted defeat».
+_EN_ACT_OBJECTS = frozenset(_words("defeat"))
 # «Zelensky is claiming progress»: a participle after these is a finite verb, not a passive.
 _EN_PROGRESSIVE_BE = frozenset(_words("is was were are"))
 # Those that report with any object («is claiming progress»); others need «that» or a quote
@@ -765,6 +831,13 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     («media reports said», «reports said»): no one speaks at this word."""
     if i > 0 and toks[i - 1].norm in _EN_BE and toks[i - 1].quote == -1:
         return True
+    if toks[i].norm in ("called", "calls"):
+        # «X called for calm», «X called the move “a disgrace”» report speech; «called off
+        # the strike», «called an election», «so-called» do not.
+        if i + 1 >= len(toks) or (i > 0 and toks[i - 1].norm == "so"):
+            return True
+        if toks[i + 1].norm != "for" and all(t.quote == -1 for t in toks[i + 1 : i + 15]):
+            return True
     if toks[i].norm in ("added", "adds", "add") and i + 1 < len(toks):
         nxt = toks[i + 1]
         if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
@@ -802,6 +875,86 @@ def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _
     return np
 
 
+_EN_MONTHS = frozenset(
+    _words("january february march april may june july august september october november december")
+)
+
+
+def _month(norm: str) -> bool:
+    return norm in _EN_MONTHS
+
+
+def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
+    """The named agents of a passive reporting verb («announced by the Health Ministry»,
+    «insisted on by the US and Europe»): capitalised names (with «the», «of», «and») right
+    after «by», each side of an «and» when both are countries or known bodies."""
+    n = len(toks)
+    k = i + 1
+    if k < n and toks[k].norm in ("on", "upon"):
+        k += 1
+    if k >= n or toks[k].norm != "by" or toks[k].quote != -1 or not toks[i].norm.endswith("ed"):
+        return []
+    if _HARD_PUNCT.search(toks[k].gap) or _COMMA_RE.search(toks[k].gap):
+        return []
+    a = k + 1
+    if a < n and toks[a].norm == "the":
+        a += 1
+    e = a
+    while (
+        e < n
+        and toks[e].quote == -1
+        and (_en_cap(toks[e]) or (toks[e].norm in ("of", "and", "the") and e > a))
+    ):
+        if e > a and (_COMMA_RE.search(toks[e].gap) or _HARD_PUNCT.search(toks[e].gap)):
+            break
+        e += 1
+    while e > a and toks[e - 1].norm in ("of", "and", "the"):
+        e -= 1
+    if e == a or toks[a].norm in _EN_WHEN or _month(toks[a].norm):
+        return []  # «announced by Monday», «agreed by March»: a deadline
+    parts: list[list[_Tok]] = [[]]
+    for t in toks[a:e]:
+        if t.norm == "and" and parts[-1]:
+            parts.append([])
+        elif t.norm != "the" or parts[-1]:
+            parts[-1].append(t)
+    if len(parts) > 1 and _institution_name(_text(toks, a, e, sentence)):
+        parts = [toks[a:e]]  # «the Ministry of Planning and Development»: one name
+    out = []
+    for part in parts:
+        np = _en_np(part, sentence) if part else None
+        if np is None or not np.name or np.kind == "anonymous":
+            return []
+        out.append(np)
+    return out
+
+
+_EN_SHOW = frozenset(_words("showed shows"))
+
+
+def _en_media_subject(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
+    """The outlet in the subject of «showed» («Syrian state media showed», «pictures on news
+    agency SANA showed», «CNN exit polls showed»): a known agency written there, else a
+    subject with a media word; anything else («data showed») is none."""
+    segs, _q = _en_segments_before(toks, i)
+    seg = _en_trim(segs[0]) if segs else []
+    if not seg or len(seg) > 8:
+        return None
+    for t in seg:
+        if t.surf in _AGENCIES:
+            return _NP(t.surf, "", "media", "", True)  # as written, as its credits are
+    while seg and seg[0].norm in _EN_ARTICLES:
+        seg = seg[1:]
+    name = _text(seg, 0, len(seg), sentence) if seg else ""
+    if (
+        name
+        and (_is_media(name) or name.lower().endswith(" media"))
+        and any(w[:1].isupper() for w in name.split())
+    ):
+        return _NP(name, "", "media", "", True)
+    return None
+
+
 def _en_acronym(np: _NP, ctx: _Ctx) -> _NP:
     """«ECB rate-setters said», «the ECB said» after «the European Central Bank»: a name that
     opens with the initials of an institution named before is that institution."""
@@ -828,6 +981,29 @@ def _en_after_dateline(toks: list[_Tok], i: int) -> int:
     return 0
 
 
+def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """«… against Jane Roe, who quit after a minute, saying …»: the participle ends the
+    relative clause, so the person «who» refers to speaks (a capitalised name right before
+    «, who»)."""
+    for w in range(i - 1, max(0, i - 25), -1):
+        t = toks[w]
+        if t.quote != -1 or _HARD_PUNCT.search(t.gap) or t.norm in _EN_VERBS:
+            return None
+        if t.norm == "who" and _COMMA_RE.search(t.gap):
+            b = w
+            while b > 0 and toks[b - 1].surf[:1].isupper() and w - b < 4:
+                b -= 1
+                if _COMMA_RE.search(toks[b].gap) or _HARD_PUNCT.search(toks[b].gap):
+                    break
+            if b == w:
+                return None
+            np = _en_np(toks[b:w], sentence)
+            if np is None or not np.name or np.body:
+                return None
+            return _en_plausible(ctx.resolve(np), ctx)
+    return None
+
+
 def _en_adverb(t: _Tok) -> bool:
     """«forcefully told», «repeatedly said»: a manner adverb between subject and verb."""
     return t.quote == -1 and t.surf.islower() and len(t.surf) > 4 and t.surf.endswith("ly")
@@ -842,6 +1018,9 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         return None
     if np.role and np.role == np.name and not np.known and np.kind != "media":
         np.kind = "anonymous"  # «a Hamas official», «the President» with no name given
+        return np
+    if words[0].lower() in _EN_QUANTIFIERS and all(w.islower() for w in words[1:]):
+        np.kind = "anonymous"  # «Many world leaders congratulated …»: capitalised by position
         return np
     if np.known or any(w[:1].isupper() or w[:1].isdigit() for w in words):
         if words[0] == "I" and len(words) > 1:
@@ -858,6 +1037,9 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     return None
 
 
+_EN_QUANTIFIERS = frozenset(_words("many some several most all other others few both two three"))
+
+
 def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
     """«he said» is the last person who spoke; «it said» the last institution or country
     (never a person); «they said» the last speaker."""
@@ -867,7 +1049,10 @@ def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
         if ctx.last_person is not None:
             return ctx.last_person
         return ctx.last if ctx.last is not None and ctx.last is not ctx.last_body else None
-    return ctx.last
+    last = ctx.last
+    if norm == "they" and last is not None and last is ctx.last_person and " and " not in last.name:
+        return None  # «They said» is never one named person («Jane Roe said …. They said»)
+    return last
 
 
 _EN_DESCRIBE = frozenset(_words("described describes"))
@@ -950,7 +1135,7 @@ def _looks_appos(seg: list[_Tok]) -> bool:
     return bool(seg) and seg[0].norm in ("a", "an", "the") and bool(_kind_of(seg, _EN_ROLES)[0])
 
 
-_EN_TRIGGERS = _WordFilter(set(_EN_VERBS | _EN_PARTICIPLES | {"according"}), "")
+_EN_TRIGGERS = _WordFilter(set(_EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | {"according"}), "")
 
 
 def _credit(name: str, cue: str, para: int, paragraph: str) -> Quote:
@@ -1008,6 +1193,30 @@ def _is_media(name: str) -> bool:
     if name in _AGENCIES or name.removeprefix("the ").removeprefix("The ") in _AGENCIES:
         return True
     return any(w in _EN_MEDIA_HINT for w in _words(name.lower()))
+
+
+# A headline that credits its claim after a colon: «Africa keen on making our weapons: Kyiv».
+_EN_HEADLINE_LABEL_RE = re.compile(
+    r"^(.{12,}?\S)\s*:\s*((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})\s*$"
+)
+
+
+def _en_headline_label(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
+    """A headline-like line (short, no full stop) ending with «: Name»: the name is the
+    source of the claim before the colon. A bare title («: Governor») is an unnamed voice."""
+    m = _EN_HEADLINE_LABEL_RE.match(paragraph.strip())
+    if not m or "." in m.group(1)[-2:] or len(m.group(1).split()) < 4:
+        return []  # «Related topics: Europe» is a page label, not a claim
+    toks, _ = _tokens(m.group(2))
+    if toks[0].norm in _EN_WHEN or _month(toks[0].norm):
+        return []
+    np = _en_np(toks, m.group(2))
+    if np is None or not np.name:
+        return []
+    np = _en_plausible(ctx.resolve(np), ctx)
+    if np is None:
+        return []
+    return [quote_of(np, ":", False, m.group(1).strip(), para, paragraph, "")]
 
 
 def _join_open_quotes(sentences: list[str]) -> list[str]:
@@ -1097,6 +1306,8 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         paragraph = _MIXED_QUOTES_RE.sub(r"“\1\2”", paragraph)
     if _BODY_HEAD_RE.search(paragraph):
         _learn_institutions(paragraph, ctx)
+    if ":" in paragraph and len(paragraph) <= 160:
+        out.extend(_en_headline_label(paragraph, para, ctx))
     lower = paragraph.lower()
     if not _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
         _en_opening_subject(paragraph, ctx)
@@ -1139,9 +1350,15 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
         return
     name = m.group(1)
     words = name.split()
+    titled = len(words) >= 2 and words[0].rstrip(".") in _EN_HONORIFICS
+    if titled and words[0] not in _EN_KNIGHTED:
+        name, words = " ".join(words[1:]), words[1:]  # «Mr Sunak took a gamble …»
     known = ctx.by_surname.get(" ".join(_nphrase(name)))
     if known is not None and not known.body and known.kind != "anonymous":
         ctx.last_person = known
+        return
+    if titled:
+        ctx.last_person = _NP(name)  # a title names a person, whatever follows
         return
     if not appos and m.group(2) != "," or len(words) < 2:
         return

@@ -1061,7 +1061,17 @@ def _np(seg: list[_Tok], ctx: _Ctx, particle: bool = True) -> _NP | None:
             np.role = ""
         elif before and not all(_is_body(t.norm) for t in before):
             # A foreign name before the title (도널드 트럼프 대통령, 젠슨 황 최고경영자):
-            # at most its last two words; institutions before it belong to the title.
+            # at most its last two words; institutions before it belong to the title, and
+            # so does a side word between name and title («블라디미르 푸틴 러시아 대통령»).
+            q = len(before)
+            for i in range(1, len(before)):
+                side = _side_at(before, i)
+                if side is not None and i + len(side.words) == len(before):
+                    q = i
+                    break
+            if q < len(before):
+                np.role = " ".join(t.surf for t in before[q:] + role_toks)
+                before = before[:q]
             names = [t for t in before if not _is_body(t.norm)][-2:]
             np.name = " ".join(t.surf for t in names)
             np.kind = kind or "official"
