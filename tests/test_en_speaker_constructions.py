@@ -257,3 +257,27 @@ def test_they_is_never_one_named_person():
         ("Officials in Oslo", "anonymous"),
         ("Officials in Oslo", "anonymous"),
     ]
+
+
+# --------------------------------------------------------------------------- round 4 (en2)
+
+
+def test_title_then_name_between_commas_names_the_speaker():
+    # «The <office>, <Name>, said»: the phrase before the name is a title, not a voice.
+    for text in (
+        "The NRB governor, Ana Velez, disclosed this on Tuesday while opening the forum.",
+        "The minister, Ana Velez, said the grid would be repaired.",
+    ):
+        got = _quotes(text)
+        assert [(q.speaker, q.speaker_kind) for q in got] == [("Ana Velez", "official")], text
+        assert "governor" in got[0].role or "minister" in got[0].role
+
+
+def test_portfolio_after_minister_for_is_not_a_name():
+    got = _voices("Chile's Minister for Energy, Ana Velez, said the grid would be repaired.")
+    assert got == [("Ana Velez", "official")]
+
+
+def test_name_then_title_between_commas_still_works():
+    got = _quotes("Ana Velez, the finance minister, said the plan worked.")
+    assert [(q.speaker, q.role) for q in got] == [("Ana Velez", "the finance minister")]

@@ -693,6 +693,26 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                     np.role, np.kind = role, kind
                     np.affiliation = np.affiliation or aff
                 appos = []
+        elif (
+            not closest
+            and np is not None
+            and appos
+            and _name_like(appos)
+            and len(appos) <= 4
+            and _en_title_only(name_toks, np)
+        ):
+            # «The CBN governor, Jane Roe, said», «Chile's Minister for Energy, Jane Roe,
+            # said»: the phrase before the name is her title, so the apposition is the name.
+            title = np
+            np = _en_np(appos, sentence)
+            role, kind, aff = _en_appos(name_toks, sentence)
+            if np is not None and (role or title.kind):
+                np.role = role or title.role or title.name
+                np.kind = kind or title.kind
+                if np.kind == "anonymous":
+                    np.kind = "official"
+                np.affiliation = np.affiliation or aff
+            appos = []
         elif closest and not _name_like(name_toks):
             # «Jordan signed a deal, the Ministry of X said»: no name before the comma, so
             # the phrase with the article is the subject, not an apposition.
@@ -784,6 +804,20 @@ def _institution_name(name: str) -> bool:
     """«The Weather Office», «Central Bank of X»: a name headed by an institution noun."""
     words = _words(name.lower())
     return bool(words) and (words[-1] in _EN_BODY_HEADS or words[0] in _EN_BODY_HEADS)
+
+
+def _en_title_only(seg: list[_Tok], np: _NP) -> bool:
+    """Is the subject phrase a title with no one's name in it: «the CBN governor» (an
+    office, found as an unnamed voice), «Chile's Minister for Energy» (the capitalised words
+    after «for»/«of» are the portfolio)?"""
+    if np.kind == "anonymous" or (np.role and np.name == np.role):
+        return True
+    words = [t for t in seg if t.norm not in _EN_ARTICLES]
+    for j in range(1, len(words)):
+        if words[j].norm in ("for", "of") and _role_at(words, j - 1, _EN_ROLES) is not None:
+            rest = words[j + 1 :]
+            return bool(rest) and np.name.split()[-1:] == [rest[-1].surf]
+    return False
 
 
 def _name_like(seg: list[_Tok]) -> bool:
