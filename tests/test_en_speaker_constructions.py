@@ -281,3 +281,37 @@ def test_portfolio_after_minister_for_is_not_a_name():
 def test_name_then_title_between_commas_still_works():
     got = _quotes("Ana Velez, the finance minister, said the plan worked.")
     assert [(q.speaker, q.role) for q in got] == [("Ana Velez", "the finance minister")]
+
+
+def test_middle_initial_stays_inside_the_name():
+    for text in (
+        "The harbour is closed, according to Colonel James R. Whitfield.",
+        "Colonel James R. Whitfield said the harbour was closed.",
+    ):
+        assert [name for name, _ in _voices(text)] == ["Colonel James R. Whitfield"], text
+
+
+def test_time_after_told_reporters_is_not_the_speaker():
+    got = _voices(
+        "The harbour is closed, according to Colonel James R. Whitfield.",
+        "“We expect storms tonight,” he told reporters on Friday.",
+    )
+    assert "Friday" not in [name for name, _ in got]
+
+
+def test_owner_of_a_report_after_according_to_is_the_voice():
+    for text in (
+        "According to the National Bureau of Statistics’ latest report, prices rose 3 per cent.",
+        "According to the Central Statistics Office's new figures, unemployment fell.",
+    ):
+        got = _voices(text)
+        assert len(got) == 1 and got[0][0] in (
+            "National Bureau of Statistics",
+            "Central Statistics Office",
+        ), (text, got)
+
+
+def test_sheriff_is_a_title_not_part_of_the_name():
+    got = _quotes("Lake County Sheriff Ana B. Velez confirmed the deaths on Saturday.")
+    assert [(q.speaker, q.speaker_kind) for q in got] == [("Ana B. Velez", "official")]
+    assert "Sheriff" in got[0].role

@@ -340,6 +340,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             while end < n and not (
                 end > i + 2
                 and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
+                and not _en_initial(toks, end)
             ):
                 if toks[end].norm in ("that", "which", "who"):
                     break
@@ -359,6 +360,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     one = _NP(name, "", "media", "", True)
                     out.append(quote_of(one, "according to", False, text, para, sentence, ""))
                 continue
+            seg = _en_report_owner(seg)
             np = _en_np(seg, sentence)
             if np is None:
                 continue
@@ -562,6 +564,7 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
             _HARD_PUNCT.search(t.gap)
             and not t.gap.strip().endswith(tuple(_QUOTE_OPEN))
             and not (t.gap.strip() == "." and k > 0 and toks[k - 1].surf in _EN_HONORIFICS)
+            and not _en_initial(toks, k)
         ):
             k -= 1
             break
@@ -731,7 +734,9 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             and not _HARD_PUNCT.search(toks[end].gap)
         ):
             end += 1
-        if end > after:
+        if end > after and toks[after].norm not in _EN_AFTER_VERB_PREPS:
+            # «"…," he told reporters on Friday»: a time or place after the verb is not the
+            # speaker.
             np = _en_np(toks[after:end], sentence)
             if np and end < n and _COMMA_RE.search(toks[end].gap):
                 e2 = end
@@ -790,7 +795,7 @@ _EN_BODY_HEADS = frozenset(
     _words(
         "office ministry department agency authority directorate council committee bank government army "
         "military police court commission union party organisation organization company board "
-        "service forces administration embassy institute fund parliament cabinet secretariat reserve"
+        "service forces administration embassy institute fund parliament cabinet secretariat reserve bureau"
     )
 )
 
@@ -804,6 +809,48 @@ def _institution_name(name: str) -> bool:
     """«The Weather Office», «Central Bank of X»: a name headed by an institution noun."""
     words = _words(name.lower())
     return bool(words) and (words[-1] in _EN_BODY_HEADS or words[0] in _EN_BODY_HEADS)
+
+
+_EN_AFTER_VERB_PREPS = frozenset(_words("on in at during after before from with to by late early"))
+
+
+def _en_initial(toks: list[_Tok], j: int) -> bool:
+    """Is the full stop before token j the one of a middle initial («James R. Whitfield»)?"""
+    prev = toks[j - 1].surf if j > 0 else ""
+    return (
+        toks[j].gap.strip() == "."
+        and len(prev) == 1
+        and prev.isupper()
+        and toks[j].surf[:1].isupper()
+        and j >= 2
+        and toks[j - 2].surf[:1].isupper()
+    )
+
+
+# Nouns of what a voice publishes: «according to the Statistics Office's latest report».
+_EN_PUBLISHED = frozenset(
+    _words("report reports survey data figures statement statements estimates study")
+)
+
+
+def _en_report_owner(seg: list[_Tok]) -> list[_Tok]:
+    """«the Statistics Office's latest report», «X's figures»: the owner of the report is the
+    voice; the phrase is cut after the possessive (the «'s» dropped)."""
+    if not seg or seg[-1].norm not in _EN_PUBLISHED:
+        return seg
+    for j in range(len(seg) - 2, 0, -1):
+        t = seg[j]
+        if seg[j + 1].gap.strip() in ("'", "’") and t.surf.endswith("s") and t.surf[:1].isupper():
+            return seg[: j + 1]  # «the Bureau of Statistics’ report»: the mark is in the gap
+        if t.surf.endswith(("'s", "’s", "s'", "s’")) and t.surf[:1].isupper():
+            if not all(x.surf.islower() for x in seg[j + 1 : -1]):
+                return seg
+            cut = len(t.surf) - (2 if t.surf.endswith(("'s", "’s")) else 1)
+            return [
+                *seg[:j],
+                _Tok(t.surf[:cut], t.norm[:cut], t.start, t.start + cut, t.gap, t.quote),
+            ]
+    return seg
 
 
 def _en_title_only(seg: list[_Tok], np: _NP) -> bool:
