@@ -315,3 +315,8 @@ def test_sheriff_is_a_title_not_part_of_the_name():
     got = _quotes("Lake County Sheriff Ana B. Velez confirmed the deaths on Saturday.")
     assert [(q.speaker, q.speaker_kind) for q in got] == [("Ana B. Velez", "official")]
     assert "Sheriff" in got[0].role
+
+
+def test_abbreviation_with_full_stops_is_not_a_middle_initial():
+    got = _voices("The U.S. State Department said the talks would resume.")
+    assert [name for name, _ in got] == ["State Department"]

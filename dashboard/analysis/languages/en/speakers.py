@@ -824,6 +824,7 @@ def _en_initial(toks: list[_Tok], j: int) -> bool:
         and toks[j].surf[:1].isupper()
         and j >= 2
         and toks[j - 2].surf[:1].isupper()
+        and len(toks[j - 2].surf) > 1  # «U.S. State Department»: an abbreviation, not a name
     )
 
 
