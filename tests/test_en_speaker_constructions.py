@@ -320,3 +320,13 @@ def test_sheriff_is_a_title_not_part_of_the_name():
 def test_abbreviation_with_full_stops_is_not_a_middle_initial():
     got = _voices("The U.S. State Department said the talks would resume.")
     assert [name for name, _ in got] == ["State Department"]
+
+
+def test_preposition_opening_a_paragraph_is_not_a_name():
+    # «Near <Place>, …» opens a paragraph; the next «he said» is still the governor.
+    got = _voices(
+        "Ana Velez, the governor, said the roads were shut.",
+        "Near Greenfield Heights, volunteers carried sandbags to the river.",
+        "He said about 300 homes were without power.",
+    )
+    assert [name for name, _ in got] == ["Ana Velez", "Ana Velez"]

@@ -1458,6 +1458,11 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
 _EN_NOT_OPENING_NAMES = frozenset(
     _words(
         "the a an in on at on after before but and meanwhile however on monday tuesday "
-        "wednesday thursday friday saturday sunday last this"
+        "wednesday thursday friday saturday sunday last this "
+        # prepositions and adverbs that open a sentence before a place («Near Jackson, …»)
+        "near across inside outside along around from with without under over beyond during "
+        "throughout for by as since until despite among amid amidst behind beside within "
+        "towards toward into through upon while when where earlier later elsewhere still "
+        "then now today yesterday back further"
     )
 )
