@@ -330,3 +330,11 @@ def test_preposition_opening_a_paragraph_is_not_a_name():
         "He said about 300 homes were without power.",
     )
     assert [name for name, _ in got] == ["Ana Velez", "Ana Velez"]
+
+
+def test_agency_acronym_of_a_party_name_is_not_a_wire_credit():
+    # «PTI» is a wire agency, but «the … Insaf (PTI) founder» is the party's acronym.
+    got = _voices("The Pakistan Tehreek-e-Insaf (PTI) founder did not attend the hearing.")
+    assert "PTI" not in [name for name, _ in got]
+    credit = _voices("NEW DELHI (PTI) The government said the talks would resume.")
+    assert "PTI" in [name for name, _ in credit]

@@ -1236,11 +1236,19 @@ def _credit(name: str, cue: str, para: int, paragraph: str) -> Quote:
     )
 
 
+# A capitalised name (two words or more) right before a bracket: «the X Y (XY) leader».
+_ACRONYM_OF_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s*$")
+
+
 def _credits(paragraph: str, para: int) -> list[Quote]:
     """Wire credits and source lines of one paragraph, in the order they are written."""
     found: list[tuple[int, str, str]] = []
     if "(" in paragraph:
         for m in _CREDIT_PAREN_RE.finditer(paragraph):
+            if _ACRONYM_OF_NAME_RE.search(paragraph[: m.start()]) and re.match(
+                r"\s*[a-z]", paragraph[m.end() :]
+            ):
+                continue  # «the Pakistan Tehreek-e-Insaf (PTI) founder»: a party's acronym
             for part in _CREDIT_SPLIT_RE.split(m.group(1)):
                 if part in _AGENCIES:
                     found.append((m.start(), part, m.group(0)))
