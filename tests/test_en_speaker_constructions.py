@@ -338,3 +338,27 @@ def test_agency_acronym_of_a_party_name_is_not_a_wire_credit():
     assert "PTI" not in [name for name, _ in got]
     credit = _voices("NEW DELHI (PTI) The government said the talks would resume.")
     assert "PTI" in [name for name, _ in credit]
+
+
+def test_cue_closing_a_paragraph_introduces_the_quote_in_the_next():
+    # «X said:» / «X said;» / «X added that;» ends a paragraph; the next one is the quote,
+    # even when the page glued the sentence to the previous one («Saturday.The»).
+    for lead in (
+        "Heavy rain fell since Saturday.The agency spokesman Ana Velez said;",
+        "The agency spokesman Ana Velez said:",
+    ):
+        got = _quotes(lead, "“Rescue teams are still searching for victims in the hills.”")
+        assert [(q.speaker, q.paragraph, q.text) for q in got] == [
+            ("Ana Velez", 1, "Rescue teams are still searching for victims in the hills")
+        ], lead
+    got = _quotes(
+        "The agency spokesman Ana Velez said:",
+        '"Ten villages are cut off."',
+        "Velez added that;",
+        '"The worst-hit district is in the south."',
+    )
+    assert [(q.speaker, q.paragraph) for q in got] == [("Ana Velez", 1), ("Ana Velez", 3)]
+
+
+def test_unnamed_voice_closing_a_paragraph_is_not_carried():
+    assert _voices("A spokesman said:", "“Rescue teams are still searching.”") == []

@@ -778,6 +778,17 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             if known.kind != "anonymous" and not _institution_name(known.name):
                 ctx.last_person = known
         return None
+    if k >= n or all(x.norm == "that" for x in toks[k:]):
+        tail = sentence[t.end :].strip()
+        if (
+            tail.lower().removeprefix("that").strip() in ("", ":", ";", ",")
+            and np.name[:1].isupper()
+            and np.kind != "anonymous"
+            and (tail.endswith((":", ";", ",")) or "that" in tail.lower())
+        ):
+            # «The agency spokesman Jane Roe said:» (or «said;», «added that;») closing the
+            # paragraph: the quote is the next paragraph (attribute_paragraph).
+            ctx.pending_lead = (ctx.resolve(np), t.surf)
     if k >= n:
         # «Prices will rise, the central bank said.»: the statement is the clause before the
         # comma that opens the subject.
@@ -1386,6 +1397,25 @@ _BODY_HEAD_RE = re.compile(
 
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
+    lead = getattr(ctx, "pending_lead", None)
+    ctx.pending_lead = None
+    out = _en_paragraph(paragraph, para, ctx)
+    if lead is not None and not out:
+        # The previous paragraph closed with «X said:»; this one is what X said, when it is
+        # written as a quote.
+        body = paragraph.strip()
+        if body[:1] in _QUOTE_OPEN or body[:1] == '"':
+            np, cue = lead
+            text = body.strip(_PUNCT_STRIP)
+            if text:
+                ctx.learn(np)
+                if not np.body:
+                    ctx.last_person = np
+                out.append(quote_of(np, cue, True, text, para, paragraph, ""))
+    return out
+
+
+def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     out: list[Quote] = _credits(paragraph, para)
     if "''" in paragraph:
         paragraph = _DOUBLED_APOSTROPHES_RE.sub(r"“\1”", paragraph)
