@@ -362,3 +362,15 @@ def test_cue_closing_a_paragraph_introduces_the_quote_in_the_next():
 
 def test_unnamed_voice_closing_a_paragraph_is_not_carried():
     assert _voices("A spokesman said:", "“Rescue teams are still searching.”") == []
+
+
+def test_outlet_of_an_interview_is_cited_as_a_source():
+    for lead, outlet in (
+        ("In an interview with the Lakeside Herald,", "Lakeside Herald"),
+        ("Speaking to Sky News,", "Sky News"),
+    ):
+        got = _voices(f"{lead} Ana Velez said the outbreak was contained.")
+        assert got == [("Ana Velez", "other"), (outlet, "media")], lead
+    # a person interviewing is no outlet
+    got = _voices("In an interview with John Smith, Ana Velez said the outbreak was contained.")
+    assert got == [("Ana Velez", "other")]

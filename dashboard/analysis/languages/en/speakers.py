@@ -113,10 +113,16 @@ _EN_AUDIENCE = frozenset(
 )
 _EN_MEDIA_HINT = frozenset(
     _words(
-        "news agency press times post tv television radio channel newspaper magazine broadcaster"
+        "news agency press times post tv television radio channel newspaper magazine broadcaster "
+        "herald tribune gazette telegraph chronicle"
     )
 )
 _EN_ARTICLES = frozenset(_words("a an the"))
+# «in an interview with the Herald», «speaking to Sky News»: the outlet a voice spoke to.
+_EN_INTERVIEW_RE = re.compile(
+    r"\b(?:[Ii]n an? (?:interview|conversation) with|[Ss]peaking to|[Ss]peaking with)\s+"
+    r"(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+)
 _EN_STOPWORDS = frozenset(
     _words(
         "on in at during after before while when that this these those is was were are be been "
@@ -445,6 +451,10 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if q is None:
             continue
         np, direct, text, channel = q
+        if not channel:
+            m = _EN_INTERVIEW_RE.search(sentence[: t.start])
+            if m and _is_media(m.group(1)):
+                channel = m.group(1)  # «In an interview with the Herald, X said»
         np = _en_plausible(ctx.resolve(np), ctx)
         if np is None:
             continue
