@@ -374,3 +374,29 @@ def test_outlet_of_an_interview_is_cited_as_a_source():
     # a person interviewing is no outlet
     got = _voices("In an interview with John Smith, Ana Velez said the outbreak was contained.")
     assert got == [("Ana Velez", "other")]
+
+
+def test_more_verbs_of_news_prose_report_a_statement():
+    for text, content in (
+        ("Ana Velez revealed that the firm had lost money.", "the firm had lost money"),
+        ("Ana Velez assured residents that the water was safe.", "water was safe"),
+        ("Ana Velez projected that inflation would fall to 5 per cent.", "inflation would fall"),
+        ("Ana Velez maintained that she was innocent.", "she was innocent"),
+        ("Ana Velez lauded the players for their effort.", "players"),
+        ("Ana Velez highlighted how the young players had improved.", "young players"),
+        ("Ana Velez expressed concern over the rising prices.", "rising prices"),
+        ("Ana Velez spoke about the need for more doctors in rural areas.", "more doctors"),
+    ):
+        got = _quotes(text)
+        assert [q.speaker for q in got] == ["Ana Velez"], text
+        assert content in got[0].text, (text, got[0].text)
+
+
+def test_spoke_without_about_or_of_and_passives_are_no_statement():
+    for text in (
+        "Ana Velez spoke at a rally in the capital on Sunday.",
+        "Ana Velez was questioned by police for hours.",
+        "The documents revealed that the firm had lost money.",
+        "Court records revealed that the firm had lost money.",
+    ):
+        assert _voices(text) == [], text

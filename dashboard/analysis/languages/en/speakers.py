@@ -941,6 +941,12 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
             return True
         if toks[i + 1].norm != "for" and all(t.quote == -1 for t in toks[i + 1 : i + 15]):
             return True
+    # «X spoke about the floods», «spoke of», «spoke out against»; «spoke at a rally»,
+    # «spoke to reporters» report no statement here.
+    if toks[i].norm in ("spoke", "speaks") and (
+        i + 1 >= len(toks) or toks[i + 1].norm not in ("about", "of", "out")
+    ):
+        return True
     if toks[i].norm in ("added", "adds", "add") and i + 1 < len(toks):
         nxt = toks[i + 1]
         if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
