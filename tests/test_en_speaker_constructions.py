@@ -400,3 +400,15 @@ def test_spoke_without_about_or_of_and_passives_are_no_statement():
         "Court records revealed that the firm had lost money.",
     ):
         assert _voices(text) == [], text
+
+
+def test_titles_of_courts_and_sport_before_a_name_are_roles():
+    for text, kind in (
+        ("Prosecutor Ana Velez argued that the defendant had lied.", "official"),
+        ("Presiding judge Ana Velez said the defendant had lied.", "official"),
+        ("Head coach Ana Velez said her team deserved the win.", "other"),
+        ("Ana Velez, the Attorney General, said the case was closed.", "official"),
+    ):
+        got = _quotes(text)
+        assert [(q.speaker, q.speaker_kind) for q in got] == [("Ana Velez", kind)], text
+        assert got[0].role
