@@ -412,3 +412,14 @@ def test_titles_of_courts_and_sport_before_a_name_are_roles():
         got = _quotes(text)
         assert [(q.speaker, q.speaker_kind) for q in got] == [("Ana Velez", kind)], text
         assert got[0].role
+
+
+def test_age_epithet_before_a_title_refers_to_the_titled_speaker():
+    got = _voices(
+        "Ana Velez, the mayor, said the roads were shut.",
+        "The 54-year-old mayor added that schools would reopen.",
+    )
+    assert [name for name, _ in got] == ["Ana Velez", "Ana Velez"]
+    assert _voices("A 30-year-old resident said the water rose fast.") == [
+        ("resident", "anonymous")
+    ]

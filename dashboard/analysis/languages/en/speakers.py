@@ -150,9 +150,20 @@ def _covered(seg: list[_Tok], index: dict[str, list[_Role]]) -> list[bool]:
     return cov
 
 
+_EN_AGE_RE = re.compile(r"^(?:\d+-)?years?-old$")
+
+
 def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     """Role/name split of an English subject phrase («Russian Foreign Minister Sergei Lavrov»)."""
     seg = [t for t in seg if t.norm not in _EN_SKIP_BEFORE_VERB]
+    if any("year" in t.norm for t in seg):
+        # «The 54-year-old mayor added»: the age is an epithet, «the mayor» is who speaks.
+        seg = [
+            t
+            for j, t in enumerate(seg)
+            if not _EN_AGE_RE.match(t.norm)
+            and not (t.norm.isdigit() and j + 1 < len(seg) and _EN_AGE_RE.match(seg[j + 1].norm))
+        ]
     while seg and seg[0].surf.rstrip(".") in _EN_HONORIFICS:
         if seg[0].surf in _EN_KNIGHTED and len(seg) == 2:
             break  # «Sir Keir said»: a knight is named by the given name, with the title
