@@ -423,3 +423,21 @@ def test_age_epithet_before_a_title_refers_to_the_titled_speaker():
     assert _voices("A 30-year-old resident said the water rose fast.") == [
         ("resident", "anonymous")
     ]
+
+
+def test_statement_then_name_and_apposition_closing_the_sentence():
+    # «<statement>, Jane Roe, head of X, said.»: wire copy puts the voice last.
+    for text, role in (
+        (
+            "Supplies will resume on Monday, Ana Velez, head of the water authority, said.",
+            "head of the water authority",
+        ),
+        (
+            "Supplies will resume on Monday, the head of the water authority, Ana Velez, said.",
+            "the head of the water authority",
+        ),
+    ):
+        got = _quotes(text)
+        assert [(q.speaker, q.role, q.text) for q in got] == [
+            ("Ana Velez", role, "Supplies will resume on Monday")
+        ], text

@@ -679,6 +679,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         start -= 1
     segs, quote_before = _en_segments_before(toks, start)
     np = None
+    subj_first = None  # first token of a subject written in apposition («X, head of Y, said»)
     closest = _en_trim(segs[0]) if segs else []
     if len(closest) > 1 and closest[-1].norm in _EN_PRONOUNS and not _en_cap(closest[-2]):
         closest = closest[-1:]  # «quizzed by broadcasters today he continued to say»
@@ -698,6 +699,8 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         name_seg = segs[2] if not closest and len(segs) > 2 else segs[1]
         name_toks = _en_trim(name_seg)
         np = _en_np(name_toks, sentence)
+        if name_toks and not closest:
+            subj_first = name_toks[0]
         if not closest and (
             any(t.norm in _EN_VERBS for t in name_toks)
             or sum(
@@ -813,8 +816,13 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     if k >= n:
         # «Prices will rise, the central bank said.»: the statement is the clause before the
         # comma that opens the subject.
-        first = segs[0][0] if segs and segs[0] else None
-        if first is not None and closest and _COMMA_RE.search(first.gap) and first.start > 12:
+        first = segs[0][0] if segs and segs[0] else subj_first
+        if (
+            first is not None
+            and (closest or subj_first is not None)
+            and _COMMA_RE.search(first.gap)
+            and first.start > 12
+        ):
             before = sentence[: first.start].strip(_PUNCT_STRIP)
             if len(_words(before)) >= 3:
                 return np, False, before, channel
