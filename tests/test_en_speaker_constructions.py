@@ -441,3 +441,15 @@ def test_statement_then_name_and_apposition_closing_the_sentence():
         assert [(q.speaker, q.role, q.text) for q in got] == [
             ("Ana Velez", role, "Supplies will resume on Monday")
         ], text
+
+
+def test_statement_as_a_noun_owned_by_its_speaker():
+    for text in (
+        "Ana Velez's announcement that the plant would close surprised workers.",
+        "Workers were surprised by Ana Velez’s warning that the plant would close.",
+    ):
+        got = _quotes(text)
+        assert [q.speaker for q in got] == ["Ana Velez"], text
+        assert got[0].text.startswith("the plant would close"), got[0].text
+    assert _voices("The company's claim that sales doubled was false.") == []
+    assert _voices("It's a claim that nobody believes.") == []

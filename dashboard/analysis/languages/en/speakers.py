@@ -1450,6 +1450,34 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     return out
 
 
+# «Jane Roe's announcement that …», «the minister's warning that …»: a statement written as
+# a noun owned by its speaker, with its content in a that-clause.
+_EN_POSSESSIVE_STATEMENT_RE = re.compile(
+    r"(?<![\w'’])((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+"
+    r"(?:(?:recent|latest|earlier|new|public)\s+)?"
+    r"(announcement|statement|claim|warning|pledge|promise|assertion|admission|insistence|"
+    r"assurance|prediction|remark|comments?)\s+that\s+([^.;!?]{8,})"
+)
+
+
+def _en_possessive_statements(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
+    out: list[Quote] = []
+    for m in _EN_POSSESSIVE_STATEMENT_RE.finditer(paragraph):
+        toks, _q = _tokens(m.group(1))
+        np = _en_np(toks, m.group(1)) if toks else None
+        if np is None or not np.name[:1].isupper():
+            continue
+        np = _en_plausible(ctx.resolve(np), ctx)
+        if np is None or np.kind == "anonymous":
+            continue
+        ctx.learn(np)
+        if not np.body:
+            ctx.last_person = np
+        text = m.group(3).strip(_PUNCT_STRIP)
+        out.append(quote_of(np, m.group(2), False, text, para, m.group(0), ""))
+    return out
+
+
 def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     out: list[Quote] = _credits(paragraph, para)
     if "''" in paragraph:
@@ -1463,9 +1491,12 @@ def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         _learn_institutions(paragraph, ctx)
     if ":" in paragraph and len(paragraph) <= 160:
         out.extend(_en_headline_label(paragraph, para, ctx))
+    if "s " in paragraph and _EN_POSSESSIVE_STATEMENT_RE.search(paragraph):
+        out.extend(_en_possessive_statements(paragraph, para, ctx))
     lower = paragraph.lower()
     if not _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
-        _en_opening_subject(paragraph, ctx)
+        if not out:
+            _en_opening_subject(paragraph, ctx)
         return out
     n_out = len(out)
     sentences = split_sentences(paragraph)
