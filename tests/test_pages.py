@@ -90,6 +90,26 @@ def test_event_and_day_pickers_list_sentences_and_go_to_the_url(db_url):
     assert at.query_params["tl_day"] in (f"2024-03-10|{AR_OUTLET}", [f"2024-03-10|{AR_OUTLET}"])
 
 
+def test_event_picker_offers_the_top_events_and_a_search(db_url, monkeypatch):
+    from dashboard.web import event_picker
+
+    # More events than the list holds (as at 100,000 articles): a search box appears.
+    monkeypatch.setattr(event_picker, "PICKER_MAX", 1)
+    at = start("timeline")
+    assert len(at.selectbox(key="tl_event").options) == 1
+    assert any("The list offers the 1 most-mentioned of" in c.value for c in at.caption)
+    at.text_input(key="tl_event_q").input(f"2024-03-01 {EN_OUTLET}").run()
+    (label,) = at.selectbox(key="tl_event").options
+    assert label.startswith(f"2024-03-01 · {EN_OUTLET} · ")
+    assert any("event(s) match the search" in c.value for c in at.caption)
+    at.selectbox(key="tl_event").select(f"2024-03-01|2024-03-01|{EN_OUTLET}").run()
+    assert "The talks began on" in sentence_items(at)
+    at.text_input(key="tl_event_q").input("no such event").run()
+    # The pick stays an option (and its sentences listed) while the search finds nothing.
+    assert len(at.selectbox(key="tl_event").options) == 1
+    assert "The talks began on" in sentence_items(at)
+
+
 def test_reader_article_is_kept_in_the_url(db_url):
     at = start("reader", {"article": "en1"})
     assert at.selectbox(key="reader_article").value == "en1"

@@ -31,7 +31,7 @@ import numpy as np
 from dashboard.analysis import claims as ca
 from dashboard.bench import claim_eval
 from dashboard.bench import evaluate_claims as ev
-from dashboard.bench.evaluate import load_manifest, paragraph_lines, read_article, text_lines
+from dashboard.bench.evaluate import load_manifest, paragraph_lines, text_lines
 
 Point = tuple[float, float, float | None, float | None, int | None, bool]
 
@@ -44,19 +44,7 @@ def story_units(spec: dict[str, Any], texts: Path, manifest: dict) -> list[dict[
     from dashboard.storage import claims as claim_store
     from dashboard.storage.store import open_store
 
-    raws, by_file = [], {}
-    for aid in spec["articles"]:
-        path = texts / f"{aid}.txt"
-        row = manifest.get(aid, {})
-        if not path.exists():
-            continue
-        raw = read_article(
-            path, row.get("language", ""), row.get("published", ""), row.get("url", "")
-        )
-        raw.outlet = row.get("outlet", "")
-        raw.country = row.get("outlet_country", "")
-        raws.append(raw)
-        by_file[raw.source_file] = aid
+    raws, _missing, by_file = ev.story_articles(spec, texts, manifest)
     out: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="claims-sweep-") as tmp:
         store = open_store(f"duckdb:///{Path(tmp) / 'claims.duckdb'}")

@@ -57,15 +57,11 @@ def load_stories(
     return [s for s in out if split is None or s.get("split", "dev") == split]
 
 
-def run_story(
-    spec: dict[str, Any], texts: Path, manifest: dict[str, dict[str, str]]
-) -> StoryResult:
-    from dashboard.ingest.ingest import ingest_result
-    from dashboard.ingest.readers import ReadResult
-    from dashboard.storage import claims as claim_store
-    from dashboard.storage import matrices
-    from dashboard.storage.store import Filters, open_store
-
+def story_articles(
+    spec: dict[str, Any], texts: Path, manifest: dict
+) -> tuple[list[Any], list[str], dict[str, str]]:
+    """A story's articles read from their texts with the manifest's outlet, country, language
+    and date; the ids whose text is missing; and each article's id by its file name."""
     raws, missing, by_file = [], [], {}
     for aid in spec["articles"]:
         path = texts / f"{aid}.txt"
@@ -80,6 +76,19 @@ def run_story(
         raw.country = row.get("outlet_country", "")
         raws.append(raw)
         by_file[raw.source_file] = aid
+    return raws, missing, by_file
+
+
+def run_story(
+    spec: dict[str, Any], texts: Path, manifest: dict[str, dict[str, str]]
+) -> StoryResult:
+    from dashboard.ingest.ingest import ingest_result
+    from dashboard.ingest.readers import ReadResult
+    from dashboard.storage import claims as claim_store
+    from dashboard.storage import matrices
+    from dashboard.storage.store import Filters, open_store
+
+    raws, missing, by_file = story_articles(spec, texts, manifest)
     with tempfile.TemporaryDirectory(prefix="claims-eval-") as tmp:
         store = open_store(f"duckdb:///{Path(tmp) / 'claims.duckdb'}")
         try:

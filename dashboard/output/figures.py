@@ -149,6 +149,20 @@ def coverage_timeline(df: pd.DataFrame) -> go.Figure:
 
 
 EVENT_HOVER_FULL_MAX = 2000
+# Above EVENT_MARKS_MAX points the chart stays bounded whatever the store size: the
+# EVENT_TOP most-mentioned events are drawn one by one (hover, click-through), the others
+# as one square per outlet and day (month, quarter, year when there would be more than
+# EVENT_CELLS_MAX squares), with their exact counts in the hover.
+EVENT_MARKS_MAX = 1500
+EVENT_TOP = 300
+EVENT_CELLS_MAX = 3500
+# (pandas period, the cell's label, the text the picker's search finds it by, its name)
+_CELL_UNITS = (
+    ("D", "%Y-%m-%d", "%Y-%m-%d", "day"),
+    ("M", "%Y-%m", "%Y-%m", "month"),
+    ("Q", "%Y Q%q", "%Y", "quarter"),
+    ("Y", "%Y", "%Y", "year"),
+)
 
 
 def _one_point_per_event(d: pd.DataFrame) -> pd.DataFrame:
@@ -163,9 +177,47 @@ def _one_point_per_event(d: pd.DataFrame) -> pd.DataFrame:
     return d.assign(mentions=mentions)[first].reset_index(drop=True)
 
 
+def top_event_order(d: pd.DataFrame) -> pd.Index:
+    """The rows of event points from the most mentioned down (ties: earlier event first,
+    then outlet): the order in which the chart draws events one by one and the event
+    picker offers them."""
+    start = "start" if "start" in d.columns else "start_date"
+    end = "end" if "end" in d.columns else "end_date"
+    keys = d[["mentions", start, end, "outlet"]]  # sort the keys only, not the long texts
+    return keys.sort_values(
+        list(keys.columns), ascending=[False, True, True, True], kind="stable"
+    ).index
+
+
+def _event_cells(rest: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """The events not drawn one by one, counted per outlet and day (or month, quarter, year,
+    whichever first gives at most EVENT_CELLS_MAX cells): one row per cell with `events`,
+    `mentions`, its label (the date as the picker's search finds it) and its x."""
+    for spec in _CELL_UNITS:
+        unit = spec[0]
+        period = rest["mid"].dt.to_period(unit)
+        cells = (
+            rest.assign(period=period)
+            .groupby(["outlet", "period"], sort=True)
+            .agg(events=("mentions", "size"), mentions=("mentions", "sum"))
+            .reset_index()
+        )
+        if len(cells) <= EVENT_CELLS_MAX or unit == "Y":
+            break
+    _, fmt, find, name = spec
+    first = cells["period"].dt.start_time
+    last = cells["period"].dt.end_time
+    cells["x"] = first if unit == "D" else first + (last - first) / 2
+    cells["label"] = cells["period"].dt.strftime(fmt)
+    cells["find"] = first.dt.strftime(find)
+    return cells, name
+
+
 def event_timeline(df: pd.DataFrame) -> go.Figure:
     """Dated events mentioned in the articles: points for days, lines for periods. `df` is
-    queries.event_points() (one row per point, with `mentions`) or one row per mention."""
+    queries.event_points() (one row per point, with `mentions`) or one row per mention.
+    With more than EVENT_MARKS_MAX points, the EVENT_TOP most mentioned are drawn and the
+    others summed per outlet and day (or month, or year) as squares."""
     title = "Events the articles mention"
     if df.empty:
         return empty_figure(title, "No dated events found for the current filters.")
@@ -175,6 +227,13 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
     if "mentions" not in d.columns:  # one row per mention, not the points of event_points()
         d = _one_point_per_event(d)
     d["mid"] = d["start"] + (d["end"] - d["start"]) / 2
+    total = len(d)
+    cells = None
+    if total > EVENT_MARKS_MAX:
+        order = top_event_order(d)
+        rest = d.loc[order[EVENT_TOP:]]
+        d = d.loc[sorted(order[:EVENT_TOP])]
+        cells, unit = _event_cells(rest)
     # Thousands of points: the hover keeps the expression, dates and outlet; the title and
     # sentence are one click away (provenance) instead of megabytes of hover text.
     compact = len(d) > EVENT_HOVER_FULL_MAX
@@ -201,9 +260,60 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
         )
     ]
     fig = go.Figure()
-    outlets = sorted(d["outlet"].unique())
+    outlets = sorted(
+        d["outlet"].unique() if cells is None else set(d["outlet"]) | set(cells["outlet"])
+    )
+    if cells is not None:
+        fig.add_scatter(
+            x=cells["x"],
+            y=[safe(o) for o in cells["outlet"]],
+            mode="markers",
+            name=f"other events, per {unit}",
+            marker={
+                "size": [min(6 + 2 * (n - 1) ** 0.5, 22) for n in cells["events"]],
+                "color": [outlet_color(o) for o in cells["outlet"]],
+                "symbol": "square",
+                "opacity": 0.3,
+                "line": {"width": 0},
+            },
+            # The counts in a template, not a hover text per square (bytes at thousands).
+            hovertemplate=(
+                "<b>%{customdata[4]}</b> · \u2068%{y}\u2069<br>%{customdata[5]:,} other dated "
+                "event(s), %{customdata[6]:,} mention(s)<br>"
+                "<i>click to search them in the list</i><extra></extra>"
+            ),
+            # A cell, not an event: the page searches the picker for its outlet and date.
+            customdata=[
+                [o, key, "", "cell", lab, int(n), int(m)]
+                for o, key, lab, n, m in zip(
+                    cells["outlet"],
+                    cells["find"],
+                    cells["label"],
+                    cells["events"],
+                    cells["mentions"],
+                    strict=True,
+                )
+            ],
+        )
+        fig.add_annotation(
+            text=(
+                f"The {len(d):,} most-mentioned of {total:,} dated events are drawn one by "
+                f"one;<br>the other {total - len(d):,} as squares per outlet and {unit} "
+                "(hover for counts)."
+            ),
+            showarrow=False,
+            x=0,
+            y=1.0,
+            xref="paper",
+            yref="paper",
+            xanchor="left",
+            yanchor="bottom",
+            font={"size": 11},
+        )
     for outlet in outlets:
         sub = d[d["outlet"] == outlet]
+        if sub.empty:
+            continue
         # Periods (weeks, months, years, ranges) as horizontal segments.
         xs, ys = [], []
         for s, e in zip(sub["start"], sub["end"], strict=True):
@@ -247,7 +357,13 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
     # around publication hid older events behind the slider, and the slider itself came out
     # in every exported image. Zooming is a drag on the chart (double-click to reset).
     fig.update_xaxes(tickformat="%Y-%m-%d", rangeslider={"visible": False})
-    return _base(fig, title, height=max(340, 170 + 60 * len(outlets)))
+    if cells is not None:
+        # Outlets in a fixed order (the squares' trace comes first and lists them unsorted).
+        fig.update_yaxes(categoryorder="array", categoryarray=[safe(o) for o in outlets])
+    fig = _base(fig, title, height=max(340, 170 + 60 * len(outlets)))
+    if cells is not None:  # room for the two-line note under the title
+        fig.update_layout(margin={"t": 95})
+    return fig
 
 
 def speakers_bar(df: pd.DataFrame, top: int = 20) -> go.Figure:

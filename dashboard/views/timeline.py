@@ -7,7 +7,7 @@ behind it; the pick is kept in the URL (?tl_day=, ?tl_event=).
 import pandas as pd
 import streamlit as st
 
-from dashboard.web import ui, ui_export
+from dashboard.web import event_picker, ui, ui_export
 
 SEP = "|"  # option values: "day|outlet" and "start|end|outlet" (dates never hold "|")
 
@@ -51,27 +51,35 @@ if day_pick:
     ui.provenance_list(store, f, "coverage_articles", outlet, day, key="tl_day_list")
 
 # --- events --------------------------------------------------------------------------------
+# Thousands of events: the chart draws the most-mentioned ones and squares per outlet and
+# day for the rest; the picker offers the most-mentioned ones, or those a search finds.
 events = ui.event_points(store, f)  # one row per point of the chart, not per mention
-event_labels: dict[str, str] = {}
-for row in events.itertuples():
-    start = pd.Timestamp(row.start_date).date().isoformat()
-    end = pd.Timestamp(row.end_date).date().isoformat()
-    value = f"{start}{SEP}{end}{SEP}{row.outlet}"
-    when = start if end == start else f"{start} – {end}"
-    event_labels.setdefault(value, f"{when} · {row.outlet} · {row.text}")
-ui.url_choice("tl_event", "tl_event", list(event_labels))
 points = ui.show_chart(events_chart, key="timeline_events", f=f, select=True)
 point = ui.clicked(points, "timeline_events")
 if point and len(point.get("customdata") or []) >= 3:
-    outlet, start, end = point["customdata"][:3]
-    value = f"{start}{SEP}{end}{SEP}{outlet}"
-    if value in event_labels:
-        st.session_state["tl_event"] = value
+    custom = point["customdata"]
+    if len(custom) > 3 and custom[3] == "cell":  # a square: search its outlet and date
+        st.session_state["tl_event_q"] = f"{custom[1]} {custom[0]}"
+    else:
+        outlet, start, end = custom[:3]
+        value = f"{start}{SEP}{end}{SEP}{outlet}"
+        if event_picker.event_row(events, value) is not None:
+            st.session_state["tl_event"] = value
 st.caption(
     "Filled dots are exact days; open dots are approximate; shaded bars span weeks, "
     "months, years and ranges. Hover a dot for the sentence and outlet; click it for all "
     "the sentences that mention that date."
 )
+search = ""
+if len(events) > event_picker.PICKER_MAX:
+    search = st.text_input(
+        "Search events (dates, outlet, words)",
+        key="tl_event_q",
+        placeholder="e.g. 2024-06 or an outlet's name",
+    )
+keep = st.session_state.get("tl_event") or st.query_params.get("tl_event")
+event_labels, found = ui.event_options(store, f, search, keep)
+ui.url_choice("tl_event", "tl_event", list(event_labels))
 event_pick = st.selectbox(
     "Sentences behind an event (or click a dot)",
     list(event_labels),
@@ -80,6 +88,13 @@ event_pick = st.selectbox(
     format_func=event_labels.get,
     placeholder="Pick a dated event",
 )
+if found > event_picker.PICKER_MAX:
+    st.caption(
+        f"The list offers the {event_picker.PICKER_MAX:,} most-mentioned of {found:,} "
+        f"events{' matching the search' if search.strip() else ''}; search to narrow it."
+    )
+elif search.strip():
+    st.caption(f"{found:,} event(s) match the search.")
 if event_pick:
     start, end, outlet = event_pick.split(SEP, 2)
     ui.provenance_list(store, f, "event_sentences", outlet, start, end, key="tl_event_list")

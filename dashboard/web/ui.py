@@ -222,6 +222,21 @@ event_name_counts = cached(queries.event_name_counts)
 event_points = cached(queries.event_points)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _event_options(_store: Store, url: str, version: tuple, fkey: tuple, search: str, keep):
+    from dashboard.web import event_picker
+
+    return event_picker.event_options(event_points(_store, Filters.from_key(fkey)), search, keep)
+
+
+def event_options(
+    store: Store, f: Filters, search: str, keep: str | None
+) -> tuple[dict[str, str], int]:
+    """The Timeline's event picker options (event_picker.event_options), cached: sorting
+    and searching 100,000 events is not redone on every rerun."""
+    return _event_options(store, store.url, data_state(store), f.key(), search.strip(), keep)
+
+
 def _parse_iso(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if value else None

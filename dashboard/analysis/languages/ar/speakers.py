@@ -2529,6 +2529,18 @@ def _title_head(role: str) -> str:
     return _strip_al(_n(words[0])) if words else ""
 
 
+def _credited_to(q: Quote, person: Quote) -> Quote:
+    """`q` said by the person another statement names: their name, kind and role; their
+    side, else the one `q` had."""
+    return replace(
+        q,
+        speaker=person.speaker,
+        speaker_kind=person.speaker_kind,
+        role=person.role,
+        affiliation=person.affiliation or q.affiliation,
+    )
+
+
 def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
     """«الرئيس الجديد»، «الوزير السوري» after «الرئيس الإيراني المنتخب مسعود بزشكيان», «وزير
     النقل … يعرب بدر»: a definite bare title whose head noun is the title of exactly one
@@ -2562,13 +2574,7 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
             }
             if len(people) == 1:
                 c = next(iter(people.values()))
-                q = replace(
-                    q,
-                    speaker=c.speaker,
-                    speaker_kind=c.speaker_kind,
-                    role=c.role,
-                    affiliation=c.affiliation or q.affiliation,
-                )
+                q = _credited_to(q, c)
             elif not named.get(head) and head.endswith("ه") and head not in unnamed:
                 # «المسؤولة الأممية» after «مديرة القسم فلانة»: a feminine title is the one
                 # named woman (a feminine title head) of the article.
@@ -2581,13 +2587,7 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
                 }
                 if len(women) == 1:
                     c = next(iter(women.values()))
-                    q = replace(
-                        q,
-                        speaker=c.speaker,
-                        speaker_kind=c.speaker_kind,
-                        role=c.role,
-                        affiliation=c.affiliation or q.affiliation,
-                    )
+                    q = _credited_to(q, c)
             elif not named.get(head) and head in unnamed:
                 u = unnamed[head]
                 q = replace(q, speaker=u.speaker, speaker_kind="anonymous", role=u.role)

@@ -37,6 +37,7 @@ from dashboard.analysis.speakers.engine import (
     _side_at,
     _Tok,
     _tokens,
+    quote_of,
     roles,
 )
 from dashboard.analysis.textproc import split_sentences
@@ -1127,17 +1128,7 @@ def _quote(np: _NP, verb: str, direct: bool, text: str, para: int, sentence: str
             names.setdefault(words[0][0], words[0])
         elif len(words) >= 2:
             names.setdefault(words[-1], np.name)
-    return Quote(
-        speaker=np.name,
-        speaker_kind=np.kind,
-        role=np.role,
-        verb=verb,
-        direct=direct,
-        text=text,
-        paragraph=para,
-        sentence=sentence,
-        affiliation=np.affiliation,
-    )
+    return quote_of(np, verb, direct, text, para, sentence)
 
 
 # --------------------------------------------------------------------------- article
