@@ -113,10 +113,16 @@ _EN_AUDIENCE = frozenset(
 )
 _EN_MEDIA_HINT = frozenset(
     _words(
-        "news agency press times post tv television radio channel newspaper magazine broadcaster"
+        "news agency press times post tv television radio channel newspaper magazine broadcaster "
+        "herald tribune gazette telegraph chronicle"
     )
 )
 _EN_ARTICLES = frozenset(_words("a an the"))
+# «in an interview with the Herald», «speaking to Sky News»: the outlet a voice spoke to.
+_EN_INTERVIEW_RE = re.compile(
+    r"\b(?:[Ii]n an? (?:interview|conversation) with|[Ss]peaking to|[Ss]peaking with)\s+"
+    r"(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+)
 _EN_STOPWORDS = frozenset(
     _words(
         "on in at during after before while when that this these those is was were are be been "
@@ -144,9 +150,20 @@ def _covered(seg: list[_Tok], index: dict[str, list[_Role]]) -> list[bool]:
     return cov
 
 
+_EN_AGE_RE = re.compile(r"^(?:\d+-)?years?-old$")
+
+
 def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     """Role/name split of an English subject phrase («Russian Foreign Minister Sergei Lavrov»)."""
     seg = [t for t in seg if t.norm not in _EN_SKIP_BEFORE_VERB]
+    if any("year" in t.norm for t in seg):
+        # «The 54-year-old mayor added»: the age is an epithet, «the mayor» is who speaks.
+        seg = [
+            t
+            for j, t in enumerate(seg)
+            if not _EN_AGE_RE.match(t.norm)
+            and not (t.norm.isdigit() and j + 1 < len(seg) and _EN_AGE_RE.match(seg[j + 1].norm))
+        ]
     while seg and seg[0].surf.rstrip(".") in _EN_HONORIFICS:
         if seg[0].surf in _EN_KNIGHTED and len(seg) == 2:
             break  # «Sir Keir said»: a knight is named by the given name, with the title
@@ -340,6 +357,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             while end < n and not (
                 end > i + 2
                 and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
+                and not _en_initial(toks, end)
             ):
                 if toks[end].norm in ("that", "which", "who"):
                     break
@@ -359,6 +377,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     one = _NP(name, "", "media", "", True)
                     out.append(quote_of(one, "according to", False, text, para, sentence, ""))
                 continue
+            seg = _en_report_owner(seg)
             np = _en_np(seg, sentence)
             if np is None:
                 continue
@@ -443,6 +462,10 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if q is None:
             continue
         np, direct, text, channel = q
+        if not channel:
+            m = _EN_INTERVIEW_RE.search(sentence[: t.start])
+            if m and _is_media(m.group(1)):
+                channel = m.group(1)  # «In an interview with the Herald, X said»
         np = _en_plausible(ctx.resolve(np), ctx)
         if np is None:
             continue
@@ -562,6 +585,7 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
             _HARD_PUNCT.search(t.gap)
             and not t.gap.strip().endswith(tuple(_QUOTE_OPEN))
             and not (t.gap.strip() == "." and k > 0 and toks[k - 1].surf in _EN_HONORIFICS)
+            and not _en_initial(toks, k)
         ):
             k -= 1
             break
@@ -655,6 +679,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         start -= 1
     segs, quote_before = _en_segments_before(toks, start)
     np = None
+    subj_first = None  # first token of a subject written in apposition («X, head of Y, said»)
     closest = _en_trim(segs[0]) if segs else []
     if len(closest) > 1 and closest[-1].norm in _EN_PRONOUNS and not _en_cap(closest[-2]):
         closest = closest[-1:]  # «quizzed by broadcasters today he continued to say»
@@ -674,6 +699,8 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         name_seg = segs[2] if not closest and len(segs) > 2 else segs[1]
         name_toks = _en_trim(name_seg)
         np = _en_np(name_toks, sentence)
+        if name_toks and not closest:
+            subj_first = name_toks[0]
         if not closest and (
             any(t.norm in _EN_VERBS for t in name_toks)
             or sum(
@@ -693,6 +720,26 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                     np.role, np.kind = role, kind
                     np.affiliation = np.affiliation or aff
                 appos = []
+        elif (
+            not closest
+            and np is not None
+            and appos
+            and _name_like(appos)
+            and len(appos) <= 4
+            and _en_title_only(name_toks, np)
+        ):
+            # «The CBN governor, Jane Roe, said», «Chile's Minister for Energy, Jane Roe,
+            # said»: the phrase before the name is her title, so the apposition is the name.
+            title = np
+            np = _en_np(appos, sentence)
+            role, kind, aff = _en_appos(name_toks, sentence)
+            if np is not None and (role or title.kind):
+                np.role = role or title.role or title.name
+                np.kind = kind or title.kind
+                if np.kind == "anonymous":
+                    np.kind = "official"
+                np.affiliation = np.affiliation or aff
+            appos = []
         elif closest and not _name_like(name_toks):
             # «Jordan signed a deal, the Ministry of X said»: no name before the comma, so
             # the phrase with the article is the subject, not an apposition.
@@ -711,7 +758,9 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             and not _HARD_PUNCT.search(toks[end].gap)
         ):
             end += 1
-        if end > after:
+        if end > after and toks[after].norm not in _EN_AFTER_VERB_PREPS:
+            # «"…," he told reporters on Friday»: a time or place after the verb is not the
+            # speaker.
             np = _en_np(toks[after:end], sentence)
             if np and end < n and _COMMA_RE.search(toks[end].gap):
                 e2 = end
@@ -753,11 +802,27 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             if known.kind != "anonymous" and not _institution_name(known.name):
                 ctx.last_person = known
         return None
+    if k >= n or all(x.norm == "that" for x in toks[k:]):
+        tail = sentence[t.end :].strip()
+        if (
+            tail.lower().removeprefix("that").strip() in ("", ":", ";", ",")
+            and np.name[:1].isupper()
+            and np.kind != "anonymous"
+            and (tail.endswith((":", ";", ",")) or "that" in tail.lower())
+        ):
+            # «The agency spokesman Jane Roe said:» (or «said;», «added that;») closing the
+            # paragraph: the quote is the next paragraph (attribute_paragraph).
+            ctx.pending_lead = (ctx.resolve(np), t.surf)
     if k >= n:
         # «Prices will rise, the central bank said.»: the statement is the clause before the
         # comma that opens the subject.
-        first = segs[0][0] if segs and segs[0] else None
-        if first is not None and closest and _COMMA_RE.search(first.gap) and first.start > 12:
+        first = segs[0][0] if segs and segs[0] else subj_first
+        if (
+            first is not None
+            and (closest or subj_first is not None)
+            and _COMMA_RE.search(first.gap)
+            and first.start > 12
+        ):
             before = sentence[: first.start].strip(_PUNCT_STRIP)
             if len(_words(before)) >= 3:
                 return np, False, before, channel
@@ -770,7 +835,7 @@ _EN_BODY_HEADS = frozenset(
     _words(
         "office ministry department agency authority directorate council committee bank government army "
         "military police court commission union party organisation organization company board "
-        "service forces administration embassy institute fund parliament cabinet secretariat reserve"
+        "service forces administration embassy institute fund parliament cabinet secretariat reserve bureau"
     )
 )
 
@@ -784,6 +849,63 @@ def _institution_name(name: str) -> bool:
     """«The Weather Office», «Central Bank of X»: a name headed by an institution noun."""
     words = _words(name.lower())
     return bool(words) and (words[-1] in _EN_BODY_HEADS or words[0] in _EN_BODY_HEADS)
+
+
+_EN_AFTER_VERB_PREPS = frozenset(_words("on in at during after before from with to by late early"))
+
+
+def _en_initial(toks: list[_Tok], j: int) -> bool:
+    """Is the full stop before token j the one of a middle initial («James R. Whitfield»)?"""
+    prev = toks[j - 1].surf if j > 0 else ""
+    return (
+        toks[j].gap.strip() == "."
+        and len(prev) == 1
+        and prev.isupper()
+        and toks[j].surf[:1].isupper()
+        and j >= 2
+        and toks[j - 2].surf[:1].isupper()
+        and len(toks[j - 2].surf) > 1  # «U.S. State Department»: an abbreviation, not a name
+    )
+
+
+# Nouns of what a voice publishes: «according to the Statistics Office's latest report».
+_EN_PUBLISHED = frozenset(
+    _words("report reports survey data figures statement statements estimates study")
+)
+
+
+def _en_report_owner(seg: list[_Tok]) -> list[_Tok]:
+    """«the Statistics Office's latest report», «X's figures»: the owner of the report is the
+    voice; the phrase is cut after the possessive (the «'s» dropped)."""
+    if not seg or seg[-1].norm not in _EN_PUBLISHED:
+        return seg
+    for j in range(len(seg) - 2, 0, -1):
+        t = seg[j]
+        if seg[j + 1].gap.strip() in ("'", "’") and t.surf.endswith("s") and t.surf[:1].isupper():
+            return seg[: j + 1]  # «the Bureau of Statistics’ report»: the mark is in the gap
+        if t.surf.endswith(("'s", "’s", "s'", "s’")) and t.surf[:1].isupper():
+            if not all(x.surf.islower() for x in seg[j + 1 : -1]):
+                return seg
+            cut = len(t.surf) - (2 if t.surf.endswith(("'s", "’s")) else 1)
+            return [
+                *seg[:j],
+                _Tok(t.surf[:cut], t.norm[:cut], t.start, t.start + cut, t.gap, t.quote),
+            ]
+    return seg
+
+
+def _en_title_only(seg: list[_Tok], np: _NP) -> bool:
+    """Is the subject phrase a title with no one's name in it: «the CBN governor» (an
+    office, found as an unnamed voice), «Chile's Minister for Energy» (the capitalised words
+    after «for»/«of» are the portfolio)?"""
+    if np.kind == "anonymous" or (np.role and np.name == np.role):
+        return True
+    words = [t for t in seg if t.norm not in _EN_ARTICLES]
+    for j in range(1, len(words)):
+        if words[j].norm in ("for", "of") and _role_at(words, j - 1, _EN_ROLES) is not None:
+            rest = words[j + 1 :]
+            return bool(rest) and np.name.split()[-1:] == [rest[-1].surf]
+    return False
 
 
 def _name_like(seg: list[_Tok]) -> bool:
@@ -838,6 +960,12 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
             return True
         if toks[i + 1].norm != "for" and all(t.quote == -1 for t in toks[i + 1 : i + 15]):
             return True
+    # «X spoke about the floods», «spoke of», «spoke out against»; «spoke at a rally»,
+    # «spoke to reporters» report no statement here.
+    if toks[i].norm in ("spoke", "speaks") and (
+        i + 1 >= len(toks) or toks[i + 1].norm not in ("about", "of", "out")
+    ):
+        return True
     if toks[i].norm in ("added", "adds", "add") and i + 1 < len(toks):
         nxt = toks[i + 1]
         if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
@@ -1154,11 +1282,19 @@ def _credit(name: str, cue: str, para: int, paragraph: str) -> Quote:
     )
 
 
+# A capitalised name (two words or more) right before a bracket: «the X Y (XY) leader».
+_ACRONYM_OF_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s*$")
+
+
 def _credits(paragraph: str, para: int) -> list[Quote]:
     """Wire credits and source lines of one paragraph, in the order they are written."""
     found: list[tuple[int, str, str]] = []
     if "(" in paragraph:
         for m in _CREDIT_PAREN_RE.finditer(paragraph):
+            if _ACRONYM_OF_NAME_RE.search(paragraph[: m.start()]) and re.match(
+                r"\s*[a-z]", paragraph[m.end() :]
+            ):
+                continue  # «the Pakistan Tehreek-e-Insaf (PTI) founder»: a party's acronym
             for part in _CREDIT_SPLIT_RE.split(m.group(1)):
                 if part in _AGENCIES:
                     found.append((m.start(), part, m.group(0)))
@@ -1296,6 +1432,53 @@ _BODY_HEAD_RE = re.compile(
 
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
+    lead = getattr(ctx, "pending_lead", None)
+    ctx.pending_lead = None
+    out = _en_paragraph(paragraph, para, ctx)
+    if lead is not None and not out:
+        # The previous paragraph closed with «X said:»; this one is what X said, when it is
+        # written as a quote.
+        body = paragraph.strip()
+        if body[:1] in _QUOTE_OPEN or body[:1] == '"':
+            np, cue = lead
+            text = body.strip(_PUNCT_STRIP)
+            if text:
+                ctx.learn(np)
+                if not np.body:
+                    ctx.last_person = np
+                out.append(quote_of(np, cue, True, text, para, paragraph, ""))
+    return out
+
+
+# «Jane Roe's announcement that …», «the minister's warning that …»: a statement written as
+# a noun owned by its speaker, with its content in a that-clause.
+_EN_POSSESSIVE_STATEMENT_RE = re.compile(
+    r"(?<![\w'’])((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?\s+"
+    r"(?:(?:recent|latest|earlier|new|public)\s+)?"
+    r"(announcement|statement|claim|warning|pledge|promise|assertion|admission|insistence|"
+    r"assurance|prediction|remark|comments?)\s+that\s+([^.;!?]{8,})"
+)
+
+
+def _en_possessive_statements(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
+    out: list[Quote] = []
+    for m in _EN_POSSESSIVE_STATEMENT_RE.finditer(paragraph):
+        toks, _q = _tokens(m.group(1))
+        np = _en_np(toks, m.group(1)) if toks else None
+        if np is None or not np.name[:1].isupper():
+            continue
+        np = _en_plausible(ctx.resolve(np), ctx)
+        if np is None or np.kind == "anonymous":
+            continue
+        ctx.learn(np)
+        if not np.body:
+            ctx.last_person = np
+        text = m.group(3).strip(_PUNCT_STRIP)
+        out.append(quote_of(np, m.group(2), False, text, para, m.group(0), ""))
+    return out
+
+
+def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     out: list[Quote] = _credits(paragraph, para)
     if "''" in paragraph:
         paragraph = _DOUBLED_APOSTROPHES_RE.sub(r"“\1”", paragraph)
@@ -1308,9 +1491,12 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         _learn_institutions(paragraph, ctx)
     if ":" in paragraph and len(paragraph) <= 160:
         out.extend(_en_headline_label(paragraph, para, ctx))
+    if "s " in paragraph and _EN_POSSESSIVE_STATEMENT_RE.search(paragraph):
+        out.extend(_en_possessive_statements(paragraph, para, ctx))
     lower = paragraph.lower()
     if not _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
-        _en_opening_subject(paragraph, ctx)
+        if not out:
+            _en_opening_subject(paragraph, ctx)
         return out
     n_out = len(out)
     sentences = split_sentences(paragraph)
@@ -1376,6 +1562,11 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
 _EN_NOT_OPENING_NAMES = frozenset(
     _words(
         "the a an in on at on after before but and meanwhile however on monday tuesday "
-        "wednesday thursday friday saturday sunday last this"
+        "wednesday thursday friday saturday sunday last this "
+        # prepositions and adverbs that open a sentence before a place («Near Jackson, …»)
+        "near across inside outside along around from with without under over beyond during "
+        "throughout for by as since until despite among amid amidst behind beside within "
+        "towards toward into through upon while when where earlier later elsewhere still "
+        "then now today yesterday back further"
     )
 )
