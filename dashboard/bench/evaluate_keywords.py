@@ -8,7 +8,8 @@ share of top-20 terms that are a fragment or a duplicate of another top-20 term.
 Terms match after normalisation: diacritics and tatweel dropped, alef forms unified,
 the Arabic conjunction/preposition/article clitics folded word by word, English
 case-folded with the possessive and hyphens dropped, Russian with its case and number
-endings folded (the ru pack's `keyword_stem`). A predicted term counts when it
+endings folded (the ru pack's `keyword_stem`), Korean with one trailing particle folded
+(the ko pack's `keyword_form`). A predicted term counts when it
 matches a gold term or an `also` term; each gold term is credited once.
 """
 
@@ -35,6 +36,7 @@ _AR_CLITIC = re.compile(r"^(?:[وف])?(?:[بلك])?(?:ال|لل)?(?=\S{2,})")
 _EN_POSSESSIVE = re.compile(r"['’]s$")
 _SPLIT = re.compile(r"[\s\-‐–—_/]+")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 _PUNCT = ".,;:!?\"'«»“”()[]{}،؛؟"
 
 
@@ -46,6 +48,10 @@ def norm_word(word: str, language: str) -> str:
         return get_pack("ru").keyword_stem(word) if word else word
     word = normalize_token(strip_diacritics(clean_invisible(word)))
     word = word.strip(_PUNCT)
+    if _HANGUL.search(word):
+        # Korean: one trailing particle folded (the ko pack's keyword form), so that a
+        # reader's «감독» matches «감독은».
+        return get_pack("ko").keyword_form(word)
     if language == "ar" or re.search("[\u0600-\u06ff]", word):
         word = word.replace("ى", "ي").replace("ة", "ه")
         return _AR_CLITIC.sub("", word)
