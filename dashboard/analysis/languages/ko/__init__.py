@@ -74,6 +74,80 @@ def _lexicon_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# Final consonants (jongseong) that close a syllable only in predicate forms: ㅆ (했, 됐, 있,
+# 겠), ㄶ (않, 많), ㅀ (싫, 잃), ㅎ (좋, 놓, 넣); and the syllable 없. Index into the 28
+# jongseong of a precomposed Hangul syllable (0 = none).
+_PREDICATE_FINALS = frozenset({20, 6, 15, 27})
+_FINALS = "\0ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+# A two-syllable word ending in one of these particles keeps its one-syllable stem as a
+# keyword (팀을 -> 팀, 등은 -> 등): none of them ends a two-syllable noun but 마을, 가을
+# (keyword_nouns_keep.txt).
+_SHORT_PARTICLES = frozenset("을를은는")
+
+
+def _final(syllable: str) -> int:
+    """Jongseong index of a precomposed Hangul syllable; -1 for any other character."""
+    code = ord(syllable) - 0xAC00
+    return code % 28 if 0 <= code < 11172 else -1
+
+
+def _hangul(word: str) -> bool:
+    return bool(word) and all(0 <= ord(ch) - 0xAC00 < 11172 for ch in word)
+
+
+@functools.cache
+def _predicate_endings() -> tuple[tuple[str, int, int], ...]:
+    """(ending, final consonant index or -1, minimum stem syllables), longest first."""
+    out = []
+    for fields in PACK.fields("keyword_predicate_endings.txt"):
+        ending = fields[0]
+        least = int(fields[1]) if len(fields) > 1 and fields[1] else 1
+        final = -1
+        if ending and ending[0] in _FINALS[1:]:
+            final, ending = _FINALS.index(ending[0]), ending[1:]
+        out.append((ending, final, least))
+    return tuple(sorted(out, key=lambda e: -len(e[0]) - (e[1] >= 0)))
+
+
+@functools.cache
+def _kept_nouns() -> tuple[str, ...]:
+    words = set(PACK.lines("keyword_nouns_keep.txt")) | _lexicon_words()
+    for fields in PACK.fields("event_heads.txt"):
+        if len(fields) > 1:
+            words.update(fields[1].split())
+    return tuple(sorted(w for w in words if _hangul(w)))
+
+
+def _kept(word: str) -> bool:
+    """A noun of the keep lists, alone or as the end of a compound (인명피해 ends in 피해)."""
+    return any(word.endswith(noun) for noun in _kept_nouns())
+
+
+def is_predicate_form(word: str) -> bool:
+    """Is a Hangul word a verb or adjective with its ending (착수했다, 않고, 늘릴, 필요한)
+    rather than a noun a reader would name a thing by? By morphology only: the endings of
+    keyword_predicate_endings.txt after a long enough stem, and syllables that close on a
+    predicate-only consonant; nouns of the keep lists end alike and are kept."""
+    if not _hangul(word) or _kept(word):
+        return False
+    if word == "없" or "없" in word or any(_final(ch) in _PREDICATE_FINALS for ch in word):
+        return True
+    for ending, final, least in _predicate_endings():
+        if final >= 0:
+            # ㄴ다: the syllable before `ending` closes on the consonant.
+            n = len(ending) + 1
+            if (
+                len(word) >= n
+                and word.endswith(ending)
+                and _final(word[-n]) == final
+                and len(word) - n >= least - 1
+            ):
+                return True
+        elif word.endswith(ending) and len(word) - len(ending) >= least:
+            return True
+    return False
+
+
 class KoreanPack(LanguagePack):
     code = "ko"
     name = "Korean"
@@ -83,7 +157,14 @@ class KoreanPack(LanguagePack):
     stopwords_iso = "ko"
 
     def keyword_form(self, token: str) -> str:
-        return strip_particle(token, _lexicon_words())
+        """The token as a keyword: its particle off; empty (not a keyword) when it is a
+        predicate form, as written or once its particle is off (있다는 -> 있다)."""
+        if is_predicate_form(token):
+            return ""
+        if len(token) == 2 and token[1] in _SHORT_PARTICLES and not _kept(token):
+            return token[0]
+        form = strip_particle(token, _lexicon_words())
+        return "" if form != token and is_predicate_form(form) else form
 
     def strip_clitics(self, token: str) -> list[str]:
         stripped = strip_particle(token)
