@@ -83,6 +83,28 @@ _FINALS = "\0ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈ�
 # keyword (팀을 -> 팀, 등은 -> 등): none of them ends a two-syllable noun but 마을, 가을
 # (keyword_nouns_keep.txt).
 _SHORT_PARTICLES = frozenset("을를은는")
+# Contracted particles a keyword sheds besides PARTICLES (하반기엔 -> 하반기, 현장에선 ->
+# 현장); kept out of PARTICLES, which names share (유엔 is the UN).
+_KEYWORD_PARTICLES = ("에선", "에겐", "엔")
+# Long particles and copula endings after a noun, longest first: the noun is the keyword
+# (해결책보다는, 재판관이다, 뉴스입니다, 생명이며, 호랑이인데). Not -이고: 높이고, 줄이고 are verbs.
+_NOUN_ENDINGS = (
+    "이라면서",
+    "보다는",
+    "보다도",
+    "에서도",
+    "까지는",
+    "부터는",
+    "으로서",
+    "이라는",
+    "입니다",
+    "이라며",
+    "이다",
+    "이며",
+    "인데",
+)
+# Particles a bound noun may carry besides PARTICLES (것으로서, 것이라는).
+_BOUND_PARTICLES = frozenset({*PARTICLES, *_KEYWORD_PARTICLES, "으로서", "로서", "이라는", "라는"})
 
 
 def _final(syllable: str) -> int:
@@ -116,6 +138,11 @@ def _kept_nouns() -> tuple[str, ...]:
         if len(fields) > 1:
             words.update(fields[1].split())
     return tuple(sorted(w for w in words if _hangul(w)))
+
+
+@functools.cache
+def _bound_nouns() -> frozenset[str]:
+    return frozenset(PACK.lines("keyword_bound_nouns.txt"))
 
 
 def _kept(word: str) -> bool:
@@ -159,11 +186,26 @@ class KoreanPack(LanguagePack):
     def keyword_form(self, token: str) -> str:
         """The token as a keyword: its particle off; empty (not a keyword) when it is a
         predicate form, as written or once its particle is off (있다는 -> 있다)."""
+        # A noun with a long particle or the copula first (해결책보다는 -> 해결책,
+        # 생명이며 -> 생명): their endings would read as a predicate's.
+        for ending in _NOUN_ENDINGS:
+            if token.endswith(ending) and len(token) - len(ending) >= 2:
+                stem = token[: -len(ending)]
+                if not is_predicate_form(stem):
+                    token = stem
+                break
         if is_predicate_form(token):
+            return ""
+        if token[:1] in _bound_nouns() and token[1:] in _BOUND_PARTICLES and not _kept(token):
             return ""
         if len(token) == 2 and token[1] in _SHORT_PARTICLES and not _kept(token):
             return token[0]
         form = strip_particle(token, _lexicon_words())
+        if form == token:
+            for particle in _KEYWORD_PARTICLES:
+                if token.endswith(particle) and len(token) - len(particle) >= 2:
+                    form = token[: -len(particle)]
+                    break
         return "" if form != token and is_predicate_form(form) else form
 
     def strip_clitics(self, token: str) -> list[str]:
