@@ -31,6 +31,16 @@ def top_terms(text_file: Path) -> list[str]:
     return [k.term for k in article.keywords][:TOP]
 
 
+def _particles_only() -> None:
+    """The ko keyword form before issue 15: one particle stripped, nothing dropped."""
+    from dashboard.analysis import keywords
+    from dashboard.analysis.languages import ko
+
+    type(ko.PACK).keyword_form = lambda self, token: ko.strip_particle(token, ko._lexicon_words())
+    for cached in (keywords._clean_token, keywords._content_word, keywords._token_info):
+        cached.cache_clear()
+
+
 def main(argv: list[str] | None = None) -> int:
     from dashboard.analysis.languages.ko import is_predicate_form
 
@@ -38,7 +48,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("texts", nargs="?", default="devset/texts")
     p.add_argument("--manifest", default="devset/manifests/ko.csv")
     p.add_argument("--list", action="store_true", help="print each top 20, predicates marked")
+    p.add_argument(
+        "--before",
+        action="store_true",
+        help="keywords as before issue 15 (particles stripped, no predicate test)",
+    )
     args = p.parse_args(argv)
+    if args.before:
+        _particles_only()
     total = flagged = 0
     for aid in dev_ids(Path(args.manifest)):
         f = Path(args.texts) / f"{aid}.txt"
