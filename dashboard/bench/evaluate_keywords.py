@@ -9,7 +9,7 @@ Terms match after normalisation: diacritics and tatweel dropped, alef forms unif
 the Arabic conjunction/preposition/article clitics folded word by word, English
 case-folded with the possessive and hyphens dropped, Russian with its case and number
 endings folded (the ru pack's `keyword_stem`), Korean with one trailing particle folded
-(the ko pack's `keyword_form`). A predicted term counts when it
+(the ko pack's `strip_particle`). A predicted term counts when it
 matches a gold term or an `also` term; each gold term is credited once.
 """
 
@@ -49,9 +49,11 @@ def norm_word(word: str, language: str) -> str:
     word = normalize_token(strip_diacritics(clean_invisible(word)))
     word = word.strip(_PUNCT)
     if _HANGUL.search(word):
-        # Korean: one trailing particle folded (the ko pack's keyword form), so that a
-        # reader's «감독» matches «감독은».
-        return get_pack("ko").keyword_form(word)
+        # Korean: one trailing particle folded, so that a reader's «감독» matches «감독은»;
+        # nothing dropped (a predicate form never matches a reader's noun by vanishing).
+        from dashboard.analysis.languages.ko import strip_particle
+
+        return strip_particle(word)
     if language == "ar" or re.search("[\u0600-\u06ff]", word):
         word = word.replace("ى", "ي").replace("ة", "ه")
         return _AR_CLITIC.sub("", word)
