@@ -388,6 +388,10 @@ def test_bounded_event_chart_equals_the_per_point_chart(any_store, corpus, monke
             )
             rest["mid"] = rest["start"] + (rest["end"] - rest["start"]) / 2
             for base in (False, True):
+                pd.testing.assert_frame_equal(  # what the picker's search reads
+                    queries.event_labels(store, f, base=base),
+                    points[["outlet", "start_date", "end_date", "approximate", "mentions", "text"]],
+                )
                 got = queries.event_top(store, f, top, base=base)
                 assert got.attrs["total"] == len(points), f
                 assert got.attrs["distinct"] == len(

@@ -220,6 +220,7 @@ event_name_counts = cached(queries.event_name_counts)
 
 
 event_points = cached(queries.event_points)
+event_labels = cached(queries.event_labels)
 
 
 def event_picker_top(store: Store, f: Filters) -> pd.DataFrame:
@@ -252,7 +253,7 @@ def _event_options(_store: Store, url: str, version: tuple, fkey: tuple, search:
 
     f = Filters.from_key(fkey)
     if search:  # every event's label is searched (in Python; see docs/performance.md)
-        return event_picker.event_options(event_points(_store, f), search, keep)
+        return event_picker.event_options(event_labels(_store, f), search, keep)
     top = event_picker_top(_store, f)
     kept = event_of(_store, f, keep) if keep else None
     events = top if kept is None else pd.concat([top, kept], ignore_index=True)
