@@ -360,3 +360,61 @@ def test_keywords_and_events_equal_the_per_row_computation(any_store, tmp_path, 
         assert not row.empty and set(row["text"]) <= set(
             mentions.loc[mentions["article_id"] == first["article_id"], "text"]
         )
+
+
+def test_bounded_event_chart_equals_the_per_point_chart(any_store, corpus, monkeypatch, request):
+    """The Timeline's bounded event data (queries.event_top / event_cells, read in SQL
+    from agg_events or the base tables) gives the same chart as every point aggregated in
+    Python, under every filter set, with the cells per day, month and year."""
+    from dashboard.output import figures
+
+    monkeypatch.setenv("DASHBOARD_CLAIM_MAP", "off")
+    store = _held(any_store, request)
+    ingest_path(store, corpus, workers=1)
+    aggregates.refresh(store)
+    assert aggregates.usable(store)
+    units, compared = set(), 0
+    for f in FILTERS:
+        points = queries.event_points(store, f, base=True)
+        order = figures.top_event_order(points)
+        for top, cells_max in ((2, 10_000), (3, 100), (1, 1)):
+            monkeypatch.setattr(figures, "EVENT_MARKS_MAX", top)
+            monkeypatch.setattr(figures, "EVENT_TOP", top)
+            monkeypatch.setattr(figures, "EVENT_CELLS_MAX", cells_max)
+            want = figures.event_timeline(points).to_json()
+            rest = points.loc[order[top:]].assign(
+                start=pd.to_datetime(points["start_date"]),
+                end=pd.to_datetime(points["end_date"]),
+            )
+            rest["mid"] = rest["start"] + (rest["end"] - rest["start"]) / 2
+            for base in (False, True):
+                pd.testing.assert_frame_equal(  # what the picker's search reads
+                    queries.event_labels(store, f, base=base),
+                    points[["outlet", "start_date", "end_date", "approximate", "mentions", "text"]],
+                )
+                got = queries.event_top(store, f, top, base=base)
+                assert got.attrs["total"] == len(points), f
+                assert got.attrs["distinct"] == len(
+                    points[["outlet", "start_date", "end_date"]].drop_duplicates()
+                )
+                pd.testing.assert_frame_equal(
+                    got, points.loc[sorted(order[:top])].reset_index(drop=True), obj=str(f)
+                )
+                chart = queries.event_chart(store, f, top, top, cells_max, base=base)
+                assert figures.event_timeline(*chart).to_json() == want, (f, top, base)
+                if len(points) > top:
+                    cells = chart[1]
+                    expected, _ = figures._event_cells(rest)
+                    units.add(cells.attrs["unit"])
+                    assert cells["events"].tolist() == expected["events"].tolist()
+                    assert cells["mentions"].tolist() == expected["mentions"].tolist()
+                    assert cells["events"].sum() == len(points) - top
+                    compared += 1
+    assert compared >= 30 and units == {"D", "M", "Y"}, (compared, units)
+    # One event's points by its option value, and none for a value naming no event.
+    f = Filters()
+    first = queries.event_points(store, f).iloc[0]
+    value = (str(first["start_date"])[:10], str(first["end_date"])[:10], first["outlet"])
+    one = queries.event_top(store, f, 0, event=value)
+    assert set(one["outlet"]) == {first["outlet"]} and len(one) >= 1
+    assert queries.event_top(store, f, 0, event=("1900-01-01", "1900-01-01", "x")).empty

@@ -43,7 +43,7 @@ CLOUD_WORDS = 80
 # What each page asks for (mirrors views/*.py through ui.py's cached functions).
 PAGE_QUERIES: dict[str, tuple[str, ...]] = {
     "overview": ("outlet_summary", "language_counts", "outlet_headlines", "articles_page"),
-    "timeline": ("coverage_by_day", "event_points", "mentions_page", "vague_page"),
+    "timeline": ("coverage_by_day", "event_chart", "event_picker", "mentions_page", "vague_page"),
     "speakers": ("speaker_counts", "kind_counts", "quotes_page"),
     "keywords": ("grouped_terms_by_outlet", "distinctive_terms"),
     "framing": ("outlet_summary", "frame_scores", "event_name_counts"),
@@ -72,6 +72,16 @@ def _query(name: str) -> Callable[..., Any]:
         return lambda store, f: queries.dated_mentions(store, f, limit=100)
     if name == "vague_page":  # and its vague expressions, first page
         return lambda store, f: queries.dated_mentions(store, f, vague=True, limit=100)
+    if name == "event_chart":  # the timeline's event chart, bounded (charts.page_charts)
+        from dashboard.output import figures
+
+        return lambda store, f: queries.event_chart(
+            store, f, figures.EVENT_MARKS_MAX, figures.EVENT_TOP, figures.EVENT_CELLS_MAX
+        )
+    if name == "event_picker":  # and its picker's most-mentioned events (ui.event_picker_top)
+        from dashboard.web.event_picker import PICKER_MAX
+
+        return lambda store, f: queries.event_top(store, f, PICKER_MAX * 2)
     if name == "articles_page":  # the overview's table shows the first page (ui.article_page)
         return lambda store, f: queries.articles(store, f, limit=100)
     if name == "quotes_page":  # the speakers page's statement table, first page

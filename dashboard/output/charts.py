@@ -74,7 +74,15 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
                 "timeline",
                 "events",
                 "Events the articles mention",
-                figures.event_timeline(queries.event_points(store, f)),
+                figures.event_timeline(
+                    *queries.event_chart(
+                        store,
+                        f,
+                        figures.EVENT_MARKS_MAX,
+                        figures.EVENT_TOP,
+                        figures.EVENT_CELLS_MAX,
+                    )
+                ),
             ),
         ]
     if page == "speakers":

@@ -204,7 +204,15 @@ def _event_cells(rest: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         )
         if len(cells) <= EVENT_CELLS_MAX or unit == "Y":
             break
-    _, fmt, find, name = spec
+    return _label_cells(cells, unit)
+
+
+def _label_cells(cells: pd.DataFrame, unit: str) -> tuple[pd.DataFrame, str]:
+    """`x`, `label` and `find` for cells with a pandas `period` of `unit`; the unit's name."""
+    _, fmt, find, name = next(spec for spec in _CELL_UNITS if spec[0] == unit)
+    cells = cells.copy()
+    if not isinstance(cells["period"].dtype, pd.PeriodDtype):  # first days, from SQL
+        cells["period"] = pd.to_datetime(cells["period"]).dt.to_period(unit)
     first = cells["period"].dt.start_time
     last = cells["period"].dt.end_time
     cells["x"] = first if unit == "D" else first + (last - first) / 2
@@ -213,11 +221,15 @@ def _event_cells(rest: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     return cells, name
 
 
-def event_timeline(df: pd.DataFrame) -> go.Figure:
+def event_timeline(df: pd.DataFrame, cells: pd.DataFrame | None = None) -> go.Figure:
     """Dated events mentioned in the articles: points for days, lines for periods. `df` is
     queries.event_points() (one row per point, with `mentions`) or one row per mention.
     With more than EVENT_MARKS_MAX points, the EVENT_TOP most mentioned are drawn and the
-    others summed per outlet and day (or month, or year) as squares."""
+    others summed per outlet and day (or month, or year) as squares.
+
+    At scale the page passes the bounded form instead (queries.event_chart): `df` the
+    EVENT_TOP most-mentioned points (with `attrs["total"]` the number of points) and `cells`
+    the others per outlet and period — the same chart."""
     title = "Events the articles mention"
     if df.empty:
         return empty_figure(title, "No dated events found for the current filters.")
@@ -228,8 +240,10 @@ def event_timeline(df: pd.DataFrame) -> go.Figure:
         d = _one_point_per_event(d)
     d["mid"] = d["start"] + (d["end"] - d["start"]) / 2
     total = len(d)
-    cells = None
-    if total > EVENT_MARKS_MAX:
+    if cells is not None:  # the bounded form: the top points and the others' cells
+        total = int(df.attrs.get("total", len(d)))
+        cells, unit = _label_cells(cells, cells.attrs.get("unit", "D"))
+    elif total > EVENT_MARKS_MAX:
         order = top_event_order(d)
         rest = d.loc[order[EVENT_TOP:]]
         d = d.loc[sorted(order[:EVENT_TOP])]

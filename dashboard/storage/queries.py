@@ -6,6 +6,7 @@ parses text: pages show what the store holds.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 import numpy as np
@@ -197,12 +198,9 @@ def event_dates(store: Store, f: Filters, include_vague: bool = False) -> pd.Dat
     )
 
 
-def event_points(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
-    """The event chart's points: one per (outlet, start, end, approximate) dated event,
-    `mentions` the sentences behind it; its first mention (by article id and index) gives
-    the point's text, granularity, sentence and title. `end_date` is the start for a single
-    day. From agg_events when they serve the filters, else from the base tables (the same
-    rows): a page never reads every mention for its chart."""
+def _point_rows(store: Store, f: Filters, base: bool) -> tuple[str, list]:
+    """SQL of the event points before their first mention is chosen (k = 1 marks it): from
+    agg_events when they serve the filters, else from the base tables (the same rows)."""
     if not base and aggregates.serves(store, f):
         where, params = aggregates.where(store, f)
         event = "PARTITION BY g.outlet, g.start_date, g.end_date, g.approximate"
@@ -216,6 +214,24 @@ def event_points(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
         points = aggregates.event_rows(
             "articles a", f"{where} AND x.start_date IS NOT NULL", "a", slice_cols=False
         )
+    return points, params
+
+
+# The chart's and picker's order of events: most mentioned first, ties by date and outlet
+# (figures.top_event_order), then event_points' own order.
+_TOP_ORDER = "p.mentions DESC, p.start_date, p.end_date, p.outlet, p.approximate NULLS FIRST"
+_POINT_COLS = """p.outlet, p.start_date, p.end_date, p.approximate, p.mentions,
+                 d.text, d.granularity, d.sentence, a.title, p.article_id"""
+
+
+def event_points(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """The event chart's points: one per (outlet, start, end, approximate) dated event,
+    `mentions` the sentences behind it; its first mention (by article id and index) gives
+    the point's text, granularity, sentence and title. `end_date` is the start for a single
+    day. From agg_events when they serve the filters, else from the base tables (the same
+    rows): a page never reads every mention for its chart. One row per event: at scale the
+    pages use event_top() and event_cells() instead."""
+    points, params = _point_rows(store, f, base)
     df = store.frame(
         f"""SELECT p.outlet, p.start_date, p.end_date, p.approximate, p.mentions,
                    d.text, d.granularity, d.sentence, a.title, p.article_id
@@ -228,6 +244,115 @@ def event_points(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     )
     df["mentions"] = df["mentions"].astype("int64")
     return df
+
+
+def event_labels(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
+    """event_points() with only what the picker's search reads (outlet, dates, approximate,
+    mentions, expression): no sentence or title, a fraction of the bytes at scale."""
+    points, params = _point_rows(store, f, base)
+    df = store.frame(
+        f"""SELECT p.outlet, p.start_date, p.end_date, p.approximate, p.mentions, d.text
+            FROM ({points}) p
+            JOIN date_mentions d ON d.article_id = p.article_id AND d.idx = p.idx
+            WHERE p.k = 1
+            ORDER BY p.start_date, p.end_date, p.outlet, p.approximate NULLS FIRST""",
+        params,
+    )
+    df["mentions"] = df["mentions"].astype("int64")
+    return df
+
+
+def event_top(
+    store: Store,
+    f: Filters,
+    limit: int,
+    event: tuple[str, str, str] | None = None,
+    base: bool = False,
+) -> pd.DataFrame:
+    """The `limit` most-mentioned event points (event_points' rows, in event_points' order),
+    or with `event` = (start, end, outlet) that event's points only. `attrs["total"]` is the
+    number of points and `attrs["distinct"]` of distinct (outlet, start, end) events under
+    the filters: what the chart and picker say about the events they leave out."""
+    points, params = _point_rows(store, f, base)
+    ranked = f"""SELECT p.*, ROW_NUMBER() OVER (ORDER BY {_TOP_ORDER}) AS r
+                 FROM ({points}) p WHERE p.k = 1"""
+    cond, extra = "p.r <= ?", [int(limit)]
+    if event is not None:
+        cond = "p.start_date = ? AND p.end_date = ? AND p.outlet = ?"
+        extra = [dt.date.fromisoformat(event[0]), dt.date.fromisoformat(event[1]), event[2]]
+    df = store.frame(
+        f"""SELECT {_POINT_COLS}
+            FROM ({ranked}) p
+            JOIN date_mentions d ON d.article_id = p.article_id AND d.idx = p.idx
+            JOIN articles a ON a.id = p.article_id
+            WHERE {cond}
+            ORDER BY p.start_date, p.end_date, p.outlet, p.approximate NULLS FIRST""",
+        [*params, *extra],
+    )
+    df["mentions"] = df["mentions"].astype("int64")
+    total, distinct = store.execute(
+        f"""SELECT COUNT(*), COUNT(DISTINCT p.outlet || '|' || CAST(p.start_date AS VARCHAR)
+                                           || '|' || CAST(p.end_date AS VARCHAR))
+            FROM ({points}) p WHERE p.k = 1""",
+        params,
+    )[0]
+    df.attrs["total"], df.attrs["distinct"] = int(total or 0), int(distinct or 0)
+    return df
+
+
+# Cells of the events not drawn one by one: (SQL date_trunc unit, pandas period), finest
+# first, as figures._CELL_UNITS.
+_CELL_TRUNC = (("day", "D"), ("month", "M"), ("quarter", "Q"), ("year", "Y"))
+
+
+def event_cells(
+    store: Store, f: Filters, skip: int, max_cells: int, base: bool = False
+) -> pd.DataFrame:
+    """The event points after the `skip` most mentioned (event_top's order), counted per
+    outlet and period of their middle date: days, or months, quarters, years, whichever
+    first gives at most `max_cells` cells (years whatever their number). One row per cell:
+    outlet, period (its first day), events, mentions; `attrs["unit"]` the pandas period."""
+    points, params = _point_rows(store, f, base)
+    # The middle day as the chart places it (start + half the span, rounded down).
+    mid = "p.start_date + CAST(FLOOR((p.end_date - p.start_date) / 2.0) AS INTEGER)"
+    rest = f"""SELECT q.outlet, q.mid, q.mentions FROM (
+                   SELECT p.outlet, {mid} AS mid, p.mentions,
+                          ROW_NUMBER() OVER (ORDER BY {_TOP_ORDER}) AS r
+                   FROM ({points}) p WHERE p.k = 1) q
+               WHERE q.r > ?"""
+    params = [*params, int(skip)]
+    counts = ", ".join(
+        f"COUNT(DISTINCT r.outlet || '|' || CAST(DATE_TRUNC('{u}', r.mid) AS VARCHAR))"
+        for u, _ in _CELL_TRUNC[:-1]
+    )
+    sizes = store.execute(f"SELECT {counts} FROM ({rest}) r", params)[0]
+    unit, period = _CELL_TRUNC[-1]
+    for (u, p), n in zip(_CELL_TRUNC, sizes, strict=False):
+        if int(n or 0) <= max_cells:
+            unit, period = u, p
+            break
+    df = store.frame(
+        f"""SELECT r.outlet, CAST(DATE_TRUNC('{unit}', r.mid) AS DATE) AS period,
+                   COUNT(*) AS events, SUM(r.mentions) AS mentions
+            FROM ({rest}) r GROUP BY 1, 2 ORDER BY 1, 2""",
+        params,
+    )
+    df["events"] = df["events"].astype("int64")
+    df["mentions"] = df["mentions"].astype("int64")
+    df.attrs["unit"] = period
+    return df
+
+
+def event_chart(
+    store: Store, f: Filters, marks_max: int, top: int, cells_max: int, base: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The event chart's data, bounded at any store size: every point (event_points) when
+    there are at most `marks_max`, else the `top` most mentioned (event_top) and the others
+    per outlet and period (event_cells, at most `cells_max` cells unless per year)."""
+    first = event_top(store, f, top, base=base)
+    if first.attrs["total"] <= marks_max:
+        return event_points(store, f, base=base), None
+    return first, event_cells(store, f, top, cells_max, base=base)
 
 
 def dated_mentions(

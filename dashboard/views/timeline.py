@@ -53,7 +53,9 @@ if day_pick:
 # --- events --------------------------------------------------------------------------------
 # Thousands of events: the chart draws the most-mentioned ones and squares per outlet and
 # day for the rest; the picker offers the most-mentioned ones, or those a search finds.
-events = ui.event_points(store, f)  # one row per point of the chart, not per mention
+# The most-mentioned points only (the chart reads its own bounded data): their totals in attrs.
+events = ui.event_picker_top(store, f)
+n_events = int(events.attrs.get("total", len(events)))
 points = ui.show_chart(events_chart, key="timeline_events", f=f, select=True)
 point = ui.clicked(points, "timeline_events")
 if point and len(point.get("customdata") or []) >= 3:
@@ -63,7 +65,7 @@ if point and len(point.get("customdata") or []) >= 3:
     else:
         outlet, start, end = custom[:3]
         value = f"{start}{SEP}{end}{SEP}{outlet}"
-        if event_picker.event_row(events, value) is not None:
+        if ui.event_of(store, f, value) is not None:
             st.session_state["tl_event"] = value
 st.caption(
     "Filled dots are exact days; open dots are approximate; shaded bars span weeks, "
@@ -71,7 +73,7 @@ st.caption(
     "the sentences that mention that date."
 )
 search = ""
-if len(events) > event_picker.PICKER_MAX:
+if n_events > event_picker.PICKER_MAX:
     search = st.text_input(
         "Search events (dates, outlet, words)",
         key="tl_event_q",
@@ -100,7 +102,7 @@ if event_pick:
     ui.provenance_list(store, f, "event_sentences", outlet, start, end, key="tl_event_list")
 ui.sync_page_params({"tl_day": day_pick, "tl_event": event_pick})
 
-if not events.empty:
+if n_events:
     st.subheader("Dated mentions")
     mentions = ui.mentions_page(store, f, key="tl_mentions")
     ui.html_table(

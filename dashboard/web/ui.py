@@ -220,13 +220,45 @@ event_name_counts = cached(queries.event_name_counts)
 
 
 event_points = cached(queries.event_points)
+event_labels = cached(queries.event_labels)
+
+
+def event_picker_top(store: Store, f: Filters) -> pd.DataFrame:
+    """The event points the picker offers without a search (the most mentioned, a few
+    spare for points sharing an option), with the totals in attrs (queries.event_top)."""
+    from dashboard.web import event_picker
+
+    return queries.event_top(store, f, event_picker.PICKER_MAX * 2)
+
+
+event_picker_top = cached(event_picker_top)
+
+
+def event_of(store: Store, f: Filters, value: str | None) -> pd.DataFrame | None:
+    """The points of the event behind a picker value ("start|end|outlet"), or None when
+    the value names no event under the filters (a stale link, another filter)."""
+    from dashboard.web import event_picker
+
+    try:
+        start, end, outlet = (value or "").split(event_picker.SEP, 2)
+        rows = queries.event_top(store, f, 0, event=(start, end, outlet))
+    except ValueError:
+        return None
+    return None if rows.empty else rows
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _event_options(_store: Store, url: str, version: tuple, fkey: tuple, search: str, keep):
     from dashboard.web import event_picker
 
-    return event_picker.event_options(event_points(_store, Filters.from_key(fkey)), search, keep)
+    f = Filters.from_key(fkey)
+    if search:  # every event's label is searched (in Python; see docs/performance.md)
+        return event_picker.event_options(event_labels(_store, f), search, keep)
+    top = event_picker_top(_store, f)
+    kept = event_of(_store, f, keep) if keep else None
+    events = top if kept is None else pd.concat([top, kept], ignore_index=True)
+    options, _ = event_picker.event_options(events, "", keep)
+    return options, int(top.attrs["distinct"])
 
 
 def event_options(
