@@ -1,0 +1,186 @@
+"""`python -m dashboard.bench.browser_load`: every page's load time in a real browser.
+
+Starts `streamlit run dashboard/app.py` on loopback against an existing store (the bench's
+DuckDB file or a PostgreSQL URL) and loads each page in Debian's headless Chromium through
+Playwright, at 1,400 px. A page counts as loaded when its content is drawn (the page's own
+element: a chart's SVG, the cloud image, a table, a marked quote) and Streamlit's script run
+is over (its "Running…" status widget gone and staying gone).
+
+Two loads per page:
+
+* **first**: the server was just started for this page, nothing cached: what the first
+  reader after a restart (or a new ingest, which clears the caches) waits for;
+* **warm**: a new browser session on the same server, the page's data already cached by
+  the first load: what every later reader waits for.
+
+It also reports the server process's peak RSS (VmHWM) after each page. Playwright is a
+development dependency (requirements-dev.txt); Chromium is Debian's `/usr/bin/chromium`
+(never `playwright install`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# URL path → the element that shows the page's content is drawn.
+PAGES = {
+    "": '[data-testid="stPlotlyChart"] .main-svg',
+    "timeline": '[data-testid="stPlotlyChart"] .main-svg',
+    "speakers": '[data-testid="stPlotlyChart"] .main-svg',
+    "keywords": '[data-testid="stImage"] img',
+    "framing": '[data-testid="stPlotlyChart"] .main-svg',
+    "reader": ".article-text",
+    "syndication": '[data-testid="stMain"] h1',
+    "outlets": '[data-testid="stMain"] h1',
+}
+RUNNING = '[data-testid="stStatusWidget"]'
+TIMEOUT_MS = 180_000
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """The process's peak resident set (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class _Server:
+    """`streamlit run` on a loopback port, against the given database URL."""
+
+    def __init__(self, database_url: str, data_dir: Path):
+        self.port = _free_port()
+        env = {
+            **os.environ,
+            "DASHBOARD_DATABASE_URL": database_url,
+            "DASHBOARD_DATA_DIR": str(data_dir),
+            "DASHBOARD_AUTO_INGEST_SEEDS": "0",
+        }
+        self.log = open(data_dir / f"streamlit-{self.port}.log", "w")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py"]
+            + ["--server.headless", "true", "--server.port", str(self.port)]
+            + ["--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        self.url = f"http://127.0.0.1:{self.port}"
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2):
+                    break
+            except Exception:
+                if time.time() > deadline or self.proc.poll() is not None:
+                    self.close()
+                    raise RuntimeError(f"streamlit did not start (log: {self.log.name})") from None
+                time.sleep(0.2)
+
+    def close(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+def _load(browser, url: str, selector: str) -> float:
+    """Seconds from navigation to the content drawn and the script run over."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        t0 = time.perf_counter()
+        page.goto(url, wait_until="domcontentloaded", timeout=TIMEOUT_MS)
+        page.wait_for_selector(selector, timeout=TIMEOUT_MS)
+        # The status widget appears while the script runs; done = absent on two checks
+        # 200 ms apart (a rerun right after the first one would show it again).
+        while True:
+            page.wait_for_selector(RUNNING, state="detached", timeout=TIMEOUT_MS)
+            done = time.perf_counter()
+            page.wait_for_timeout(200)
+            if page.locator(RUNNING).count() == 0:
+                break
+        if page.locator('[data-testid="stException"]').count():
+            raise RuntimeError(f"{url}: the page shows an exception")
+        return done - t0
+    finally:
+        page.close()
+
+
+def measure(database_url: str, pages: list[str], data_dir: Path) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            for path in pages:
+                server = _Server(database_url, data_dir)
+                try:
+                    url = f"{server.url}/{path}"
+                    first = _load(browser, url, PAGES[path])
+                    warm = _load(browser, url, PAGES[path])
+                    rows.append(
+                        {
+                            "page": path or "overview",
+                            "first_s": round(first, 2),
+                            "warm_s": round(warm, 2),
+                            "server_peak_rss_mb": round(_peak_rss_mb(server.proc.pid)),
+                            "load_average": round(os.getloadavg()[0], 2),
+                        }
+                    )
+                    print(json.dumps(rows[-1]), flush=True)
+                finally:
+                    server.close()
+        finally:
+            browser.close()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("database_url", help="duckdb:///path/file.duckdb or postgresql://…")
+    ap.add_argument("--pages", default=",".join(p or "overview" for p in PAGES))
+    ap.add_argument("--data-dir", default="/tmp/browser_load")
+    ap.add_argument("--out", help="also write the rows as JSON here")
+    args = ap.parse_args(argv)
+    pages = ["" if p == "overview" else p for p in args.pages.split(",")]
+    unknown = [p for p in pages if p not in PAGES]
+    if unknown:
+        ap.error(f"unknown pages: {', '.join(unknown)}")
+    data_dir = Path(args.data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    rows = measure(args.database_url, pages, data_dir)
+    if args.out:
+        Path(args.out).write_text(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()
