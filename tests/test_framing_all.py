@@ -231,6 +231,16 @@ def test_frame_naming_and_voice_matrices_have_one_row_per_outlet(store):
     # A frame cell opens that frame's evidence sentences of that outlet.
     security = matrices.frame_sentences(store, f, "Compass Review", "security")
     assert len(security) == round(frames.values.loc["Compass Review", "security"] * 6)
+    assert not security.attrs["truncated"]
+    # The page asks for the first rows only: the same rows in the same order, flagged when
+    # the cell has more (at scale the lists stop reading there).
+    first = matrices.frame_sentences(store, f, "Compass Review", "security", limit=1)
+    assert first["sentence"].tolist() == security["sentence"].tolist()[:1]
+    assert first.attrs["truncated"] == (len(security) > 1)
+    named = matrices.name_sentences(store, f, "Al-Qalam Online", key, limit=2)
+    assert named["sentence"].tolist() == rows["sentence"].tolist()[:2]
+    assert named.attrs["truncated"]
+    assert matrices.name_sentences(store, f, "Al-Qalam Online", "no such name key").empty
 
 
 # --------------------------------------------------------------------------- the page

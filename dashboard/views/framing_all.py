@@ -60,12 +60,14 @@ def _cell_sentences(_store: Store, url: str, version: tuple, fkey: tuple, which:
     f = Filters.from_key(fkey)
     if which == "claims":
         return claim_store.claim_sentences(_store, f, int(row), col)
+    if which == "voices":
+        return matrices.voice_sentences(_store, f, row, col)
     fn: Callable[..., pd.DataFrame] = {
         "frames": matrices.frame_sentences,
         "names": matrices.name_sentences,
-        "voices": matrices.voice_sentences,
     }[which]
-    return fn(_store, f, row, col)
+    # The list shows SENTENCE_ROWS; reading further would only cost time at scale.
+    return fn(_store, f, row, col, limit=ui.SENTENCE_ROWS)
 
 
 def claim_map(store: Store, f: Filters, wire_once: bool) -> matrices.ClaimMap:

@@ -532,7 +532,11 @@ def _direction(text: str, language: str | None = None) -> str:
     return "rtl" if dir_class(text, language) == "rtl" else "ltr"
 
 
-def sentence_list(df: pd.DataFrame, limit: int = 200, link: bool = True) -> None:
+# How many provenance sentences a list shows (the queries behind it stop there too).
+SENTENCE_ROWS = 200
+
+
+def sentence_list(df: pd.DataFrame, limit: int = SENTENCE_ROWS, link: bool = True) -> None:
     """Sentences (escaped) each in its own direction, with their article's title, outlet
     and date bidi-isolated underneath; `spans` columns are highlighted."""
     from dashboard.analysis.highlight import Span, render_marked
@@ -561,6 +565,8 @@ def sentence_list(df: pd.DataFrame, limit: int = 200, link: bool = True) -> None
             f'<li dir="{d}" class="{d}"><div>{body}</div><div class="src">{source}</div></li>'
         )
     more = f"<p class='muted'>Showing {limit} of {len(df)}.</p>" if len(df) > limit else ""
+    if not more and df.attrs.get("truncated"):
+        more = f"<p class='muted'>Showing the first {len(items)}; the selection has more.</p>"
     st.markdown(f'<ol class="prov">{"".join(items)}</ol>{more}', unsafe_allow_html=True)
 
 
