@@ -245,3 +245,61 @@ def test_candidates_are_checked_on_stored_shingle_hashes_or_on_old_bodies(duck_s
     duck_store.execute("DELETE FROM article_clusters")
     update_clusters(duck_store, full=True)
     assert cluster_rows(duck_store) == built
+
+
+SIGNED_TABLES = ("article_minhash", "article_lsh", "agency_credits", "article_clusters")
+
+
+def test_signatures_from_the_parser_store_what_signing_at_store_time_stores(tmp_path, monkeypatch):
+    # The parse executors sign each body where they parse it (ParsedRound.signatures);
+    # store_parsed() given plain results signs the bodies itself. Both must store the very
+    # same signatures, bands, credits and clusters, in one round or in several.
+    from dashboard.ingest.executors import ParsedRound
+
+    real = ingest.parse_many
+
+    def unsigned(*args, **kwargs):
+        return list(real(*args, **kwargs))  # a plain list: no signatures
+
+    monkeypatch.setattr(ingest, "CHUNK", 7)
+    stores = {}
+    for name, parse in (("signed", real), ("unsigned", unsigned)):
+        monkeypatch.setattr(ingest, "parse_many", parse)
+        stores[name] = Store(f"duckdb:///{tmp_path / name}.duckdb")
+        ingest_path(stores[name], WIRE, workers=1)
+    try:
+        got = ingest.parse_many(read_raws(), workers=1)
+        assert not isinstance(got, ParsedRound)  # the monkeypatch above took effect
+        a, b = stores["signed"], stores["unsigned"]
+        assert cluster_files(a) == {frozenset(TOURISM), frozenset(LOAN)}
+        for table in SIGNED_TABLES:
+            assert sorted(a.execute(f"SELECT * FROM {table}"), key=repr) == sorted(
+                b.execute(f"SELECT * FROM {table}"), key=repr
+            ), table
+    finally:
+        for s in stores.values():
+            s.close()
+
+
+def read_raws():
+    from dashboard.ingest.readers import read_path
+
+    return read_path(WIRE / "dispatch").articles[:2]
+
+
+def test_a_signature_of_another_scheme_is_not_used(duck_store):
+    # A worker with another hash family (say another datasketch) signs differently: its
+    # signatures are ignored and the bodies signed again, so the store stays consistent.
+    from dataclasses import replace
+
+    from dashboard.analysis.parser import parse_article
+    from dashboard.ingest.executors import ParsedRound
+
+    raws = read_raws()
+    good = [syndication.sign(r.body) for r in raws]
+    alien = [replace(s, scheme="other", shingles=1, bands=(0,) * _LSH_B) for s in good]
+    parsed = ParsedRound([(parse_article(r), "") for r in raws], alien)
+    ingest.store_parsed(duck_store, raws, parsed)
+    stored = dict(duck_store.execute("SELECT article_id, shingles FROM article_minhash"))
+    assert sorted(stored.values()) == sorted(s.shingles for s in good)
+    assert count(duck_store, "article_lsh") == 37 * 2

@@ -31,6 +31,7 @@ TABLES = {
     "article_minhash": "*",
     "article_clusters": "*",
     "agency_credits": "*",
+    "article_lsh": "*",
 }
 
 
@@ -122,5 +123,10 @@ def test_local_pool_and_packing_give_identical_articles():
     assert seen[-1] == (len(raws), len(raws)) and len(seen) > 2  # progress per batch
     assert sum(a is not None and bool(a.quotes) for a, _ in here) >= 10
     # The compact form is lossless, both ways.
-    assert executors.unpack_results(executors.pack_results(here)) == here
+    back = executors.unpack_results(executors.pack_results(here))
+    assert back == here
+    # The wire-copy signatures travel with the articles: the pool's are the ones this
+    # process computes, and the compact form keeps them.
+    assert there.signatures == here.signatures == back.signatures
+    assert [s is None for s in here.signatures] == [a is None for a, _ in here]
     assert executors.unpack_raws(executors.pack_raws(raws)) == raws

@@ -243,6 +243,58 @@ def _band_rows(aid: str, hashvalues) -> list[tuple]:
     return [(b, h, aid) for b, h in enumerate(band_hashes(hashvalues))]
 
 
+@dataclass(frozen=True)
+class WireSignature:
+    """Everything update_clusters() stores and needs of a new article, computed from its
+    body alone: so it can be computed where the article is parsed (a worker process, a
+    Dask worker) and travel back with it, instead of in the ingest process (~1 ms of CPU
+    per article there, a third of a round's store + clustering time).
+
+    `scheme` is the signer's _lsh_scheme(): a signature from another hash family or band
+    layout (a worker with another datasketch) is not used; the body is signed again."""
+
+    scheme: str
+    signature: str  # hex of the MinHash values, as article_minhash.signature
+    shingles: int  # number of distinct shingles (article_minhash.shingles)
+    shingle_hashes: bytes  # sorted distinct 64-bit keys (article_minhash.shingle_hashes)
+    bands: tuple[int, ...]  # one key per LSH band (article_lsh.hash, band = position)
+    credits: tuple[tuple[str, str], ...]  # (agency, matched text): agency_credits
+
+    def to_row(self) -> tuple:
+        """Plain values only (marshal, pickle): executors.pack_results()."""
+        return (
+            self.scheme,
+            self.signature,
+            self.shingles,
+            self.shingle_hashes,
+            list(self.bands),
+            [list(c) for c in self.credits],
+        )
+
+    @classmethod
+    def from_row(cls, row: tuple) -> WireSignature:
+        scheme, signature, n, hashes, bands, credits = row
+        return cls(
+            scheme, signature, int(n), bytes(hashes), tuple(bands), tuple(map(tuple, credits))
+        )
+
+
+def sign(text: str) -> WireSignature:
+    """The wire-copy signature of a body: what both the parse workers and the ingest
+    process (for articles that came without one) compute, so the stored rows are the same
+    whichever did."""
+    sh = shingles(text)
+    mh = _minhash_of(sh)
+    return WireSignature(
+        scheme=_lsh_scheme(),
+        signature=_encode(mh),
+        shingles=len(sh),
+        shingle_hashes=shingle_hashes(sh).tobytes(),
+        bands=tuple(band_hashes(mh.hashvalues)),
+        credits=tuple(detect_agency_credits(text)),
+    )
+
+
 def _q(store: Store, cur, sql: str, params: Iterable = ()) -> list[tuple]:
     cur.execute(store._sql(sql), list(params))
     if cur.description is None:  # a statement without a result set
@@ -279,6 +331,7 @@ def update_clusters(
     full: bool = False,
     bodies: dict[str, str] | None = None,
     cur=None,
+    signed: dict[str, WireSignature] | None = None,
 ) -> ClusterUpdate:
     """Sign new articles, find their copies, and rewrite the clusters that changed.
 
@@ -286,7 +339,8 @@ def update_clusters(
     without a signature are always included). full: forget stored clusters and compare
     every article against the index (after a change of thresholds, or deletions that split
     a chain of copies). bodies: texts of new articles the caller already holds (ingest
-    passes its round), so they are not read back from the store.
+    passes its round), so they are not read back from the store. signed: signatures of new
+    articles computed where they were parsed (sign()); those are not signed again here.
 
     The LSH index is the table article_lsh (band, hash, article_id), extended with the new
     articles' bands: candidate pairs come from joining their bands against the stored
@@ -294,13 +348,22 @@ def update_clusters(
     caller's when `cur` is given (ingest stores a round and clusters it in one).
     """
     if cur is not None:
-        return _update_clusters(store, cur, list(article_ids or ()), full, bodies or {})
+        return _update_clusters(
+            store, cur, list(article_ids or ()), full, bodies or {}, signed or {}
+        )
     with store.backend.transaction() as own:
-        return _update_clusters(store, own, list(article_ids or ()), full, bodies or {})
+        return _update_clusters(
+            store, own, list(article_ids or ()), full, bodies or {}, signed or {}
+        )
 
 
 def _update_clusters(
-    store: Store, cur, article_ids: list[str], full: bool, given: dict[str, str]
+    store: Store,
+    cur,
+    article_ids: list[str],
+    full: bool,
+    given: dict[str, str],
+    signed: dict[str, WireSignature],
 ) -> ClusterUpdate:
     result = ClusterUpdate()
     scheme_row = _q(store, cur, "SELECT value FROM meta WHERE key = ?", [_SCHEME_KEY])
@@ -335,28 +398,33 @@ def _update_clusters(
         )
     ]
 
-    shingle_sets: dict[str, set[str]] = {}
     signatures: dict[str, LeanMinHash] = {}
+    sizes: dict[str, int] = {}  # shingles per article
+    hashed: dict[str, np.ndarray] = {}  # shingle hashes per article
     new_sig_rows: list[tuple] = []
     band_rows: list[tuple] = []
     credit_rows: list[tuple] = []
-    to_read = [aid for aid in unsigned if aid not in given]
-    texts = {aid: given[aid] for aid in unsigned if aid in given}
+    mine = _lsh_scheme()
+    ready = {aid: signed[aid] for aid in unsigned if aid in signed and signed[aid].scheme == mine}
+    to_read = [aid for aid in unsigned if aid not in given and aid not in ready]
+    texts = {aid: given[aid] for aid in unsigned if aid in given and aid not in ready}
     texts.update(
         _in_chunks(store, cur, "SELECT id, body FROM articles WHERE id IN ({marks})", to_read)
     )
     for aid in unsigned:
-        body = texts.get(aid)
-        if body is None:
-            continue
-        sh = shingles(body)
-        shingle_sets[aid] = sh
-        mh = _minhash_of(sh)
-        signatures[aid] = LeanMinHash(mh)
-        new_sig_rows.append((aid, _encode(mh), len(sh), shingle_hashes(sh).tobytes()))
-        band_rows += _band_rows(aid, mh.hashvalues)
-        credit_rows.extend((aid, agency, text) for agency, text in detect_agency_credits(body))
-    del texts
+        sig = ready.get(aid)
+        if sig is None:
+            body = texts.get(aid)
+            if body is None:
+                continue
+            sig = sign(body)
+        signatures[aid] = _decode(sig.signature)
+        sizes[aid] = sig.shingles
+        hashed[aid] = np.frombuffer(sig.shingle_hashes, dtype="<u8")
+        new_sig_rows.append((aid, sig.signature, sig.shingles, sig.shingle_hashes))
+        band_rows += [(b, h, aid) for b, h in enumerate(sig.bands)]
+        credit_rows.extend((aid, agency, text) for agency, text in sig.credits)
+    del texts, ready
     result.signed = len(new_sig_rows)
     new_ids = [r[0] for r in new_sig_rows]
     if new_ids:
@@ -391,7 +459,6 @@ def _update_clusters(
     # Most candidates of a large store share a band by chance (same story, same phrases)
     # and are far from a copy: their signatures rule them out before any body is read
     # and shingled (that read grew with the store: ×17 store time for ×10 articles).
-    sizes = {aid: len(sh) for aid, sh in shingle_sets.items()}
     need = sorted({x for p in pairs for x in p} - set(signatures))
     for aid, sig, n in _in_chunks(
         store,
@@ -406,8 +473,6 @@ def _update_clusters(
 
     # The exact check, on the shingle hashes: stored ones for earlier articles (their
     # bodies are only read when signed before migration 010), the round's own computed.
-    hashed = {aid: shingle_hashes(sh) for aid, sh in shingle_sets.items()}
-    del shingle_sets
     missing = sorted({x for p in pairs for x in p} - set(hashed))
     unhashed = []
     for aid, blob in _in_chunks(
