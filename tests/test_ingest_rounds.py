@@ -303,3 +303,28 @@ def test_a_signature_of_another_scheme_is_not_used(duck_store):
     stored = dict(duck_store.execute("SELECT article_id, shingles FROM article_minhash"))
     assert sorted(stored.values()) == sorted(s.shingles for s in good)
     assert count(duck_store, "article_lsh") == 37 * 2
+
+
+def test_the_grouped_exact_check_agrees_with_the_pairwise_one():
+    # _copies_hashed() counts the shared shingle keys of many pairs at once; it must give
+    # _is_copy_hashed()'s answer on every pair: copies, near misses at each threshold,
+    # contained texts, short texts and empty ones.
+    import random
+
+    rng = random.Random(5)
+    pool = [rng.randrange(2**64) for _ in range(3000)]
+    base = sorted(rng.sample(pool, 400))
+    arrays = [np.array(base, dtype="<u8")]
+    for shared, own in [(400, 0), (200, 200), (199, 202), (150, 20), (140, 60), (10, 0), (0, 30)]:
+        keys = rng.sample(base, shared) + rng.sample(pool, own)
+        arrays.append(np.array(sorted(set(keys)), dtype="<u8"))
+    arrays += [np.array(sorted(rng.sample(base, 9)), dtype="<u8"), np.empty(0, dtype="<u8")]
+    arrays.append(arrays[-2].copy())  # two identical short texts
+    n = len(arrays)
+    pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
+    ia = np.array([a for a, _ in pairs], dtype=np.int64)
+    ib = np.array([b for _, b in pairs], dtype=np.int64)
+    got = syndication._copies_hashed(arrays, ia, ib)
+    want = [syndication._is_copy_hashed(arrays[a], arrays[b]) for a, b in pairs]
+    assert got.tolist() == want
+    assert 3 <= sum(want) < len(want)  # both answers occur

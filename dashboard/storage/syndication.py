@@ -398,7 +398,7 @@ def _update_clusters(
         )
     ]
 
-    signatures: dict[str, LeanMinHash] = {}
+    signatures: dict[str, np.ndarray] = {}  # MinHash values per article
     sizes: dict[str, int] = {}  # shingles per article
     hashed: dict[str, np.ndarray] = {}  # shingle hashes per article
     new_sig_rows: list[tuple] = []
@@ -418,7 +418,7 @@ def _update_clusters(
             if body is None:
                 continue
             sig = sign(body)
-        signatures[aid] = _decode(sig.signature)
+        signatures[aid] = _values(sig.signature)
         sizes[aid] = sig.shingles
         hashed[aid] = np.frombuffer(sig.shingle_hashes, dtype="<u8")
         new_sig_rows.append((aid, sig.signature, sig.shingles, sig.shingle_hashes))
@@ -434,46 +434,64 @@ def _update_clusters(
     if credit_rows:
         store._bulk_insert(cur, "agency_credits", credit_rows)
 
-    pairs: set[tuple[str, str]] = set()
+    # Pairs come back normalised (smaller id first) and distinct from the database: the
+    # Python set of string tuples they used to go through cost more than the join.
+    pair_sql = (
+        "SELECT DISTINCT LEAST(x.article_id, y.article_id), GREATEST(x.article_id, y.article_id) "
+        "FROM article_lsh x JOIN article_lsh y ON x.band = y.band AND x.hash = y.hash "
+    )
     if full:
-        found = _q(
-            store,
-            cur,
-            "SELECT DISTINCT x.article_id, y.article_id FROM article_lsh x JOIN article_lsh y "
-            "ON x.band = y.band AND x.hash = y.hash AND x.article_id < y.article_id",
-        )
+        found = _q(store, cur, pair_sql + "AND x.article_id < y.article_id")
     else:
         queries = sorted({*new_ids, *article_ids})
         found = _in_chunks(
             store,
             cur,
-            "SELECT DISTINCT x.article_id, y.article_id FROM article_lsh x JOIN article_lsh y "
-            "ON x.band = y.band AND x.hash = y.hash AND x.article_id <> y.article_id "
-            "WHERE x.article_id IN ({marks})",
+            pair_sql + "AND x.article_id <> y.article_id WHERE x.article_id IN ({marks})",
             queries,
         )
-    for a, b in found:
-        pairs.add((min(a, b), max(a, b)))
-    result.candidates = len(pairs)
+    result.candidates = len(found)
+    # Everything below works on integer positions into `ids`, pair arrays and one matrix
+    # of signatures: per candidate pair, a few numpy operations instead of Python objects
+    # (the candidates grow with the store on a corpus that reuses its sentences).
+    pos: dict[str, int] = {}
+    ia = np.fromiter((pos.setdefault(a, len(pos)) for a, _ in found), np.int64, len(found))
+    ib = np.fromiter((pos.setdefault(b, len(pos)) for _, b in found), np.int64, len(found))
+    ids: list[str] = list(pos)
+    del found
 
     # Most candidates of a large store share a band by chance (same story, same phrases)
     # and are far from a copy: their signatures rule them out before any body is read
     # and shingled (that read grew with the store: ×17 store time for ×10 articles).
-    need = sorted({x for p in pairs for x in p} - set(signatures))
+    need = [aid for aid in ids if aid not in signatures]
     for aid, sig, n in _in_chunks(
         store,
         cur,
         "SELECT article_id, signature, shingles FROM article_minhash WHERE article_id IN ({marks})",
         need,
     ):
-        signatures[aid] = _decode(sig)
+        signatures[aid] = _values(sig)
         sizes[aid] = int(n)
-    pairs = _plausible_pairs(sorted(pairs), signatures, sizes)
-    result.pruned = result.candidates - len(pairs)
+    known = np.array([aid in signatures for aid in ids], dtype=bool)
+    matrix = np.zeros((len(ids), NUM_PERM), dtype=np.uint64)
+    for i, aid in enumerate(ids):
+        if known[i]:
+            matrix[i] = signatures[aid]
+    n_sh = np.array([sizes.get(aid, 0) for aid in ids], dtype=np.float64)
+    # A pair with an unsigned side (cannot happen after signing; kept as before) is checked.
+    keep = ~(known[ia] & known[ib])
+    step = 20_000  # bounded memory: 20,000 pairs × 128 slots at a time
+    for i in range(0, len(ia), step):
+        sl = slice(i, i + step)
+        keep[sl] |= _plausible_mask(matrix, n_sh, ia[sl], ib[sl])
+    del matrix
+    ia, ib = ia[keep], ib[keep]
+    result.pruned = result.candidates - len(ia)
 
     # The exact check, on the shingle hashes: stored ones for earlier articles (their
     # bodies are only read when signed before migration 010), the round's own computed.
-    missing = sorted({x for p in pairs for x in p} - set(hashed))
+    involved_pos = np.unique(np.concatenate([ia, ib]))
+    missing = [ids[i] for i in involved_pos if ids[i] not in hashed]
     unhashed = []
     for aid, blob in _in_chunks(
         store,
@@ -491,13 +509,12 @@ def _update_clusters(
     ):
         hashed[aid] = shingle_hashes(shingles(body))
 
-    copies = []
     empty = np.empty(0, dtype="<u8")
-    for a, b in pairs:
-        if _is_copy_hashed(hashed.get(a, empty), hashed.get(b, empty)):
-            copies.append((a, b))
+    arrays = [hashed.get(aid, empty) for aid in ids]
+    is_copy = _copies_hashed(arrays, ia, ib)
+    copies = [(ids[a], ids[b]) for a, b in zip(ia[is_copy], ib[is_copy], strict=True)]
     result.copies = len(copies)
-    del hashed
+    del hashed, arrays
 
     cluster_sql = "SELECT article_id, cluster_id, rank, is_first, similarity FROM article_clusters"
     if full:
@@ -534,7 +551,7 @@ def _update_clusters(
         "SELECT article_id, signature FROM article_minhash WHERE article_id IN ({marks})",
         need,
     ):
-        signatures[aid] = _decode(sig)
+        signatures[aid] = _values(sig)
     wanted = _ranked_rows(store, groups, signatures, cur)
 
     stale = [aid for aid in existing if aid not in wanted]
@@ -584,40 +601,91 @@ def _could_be_copy(estimate: float, na: int, nb: int) -> bool:
     return high * (na + nb) / ((1 + high) * small) >= COPY_CONTAINMENT
 
 
+def _plausible_mask(
+    matrix: np.ndarray, n: np.ndarray, ia: np.ndarray, ib: np.ndarray
+) -> np.ndarray:
+    """_could_be_copy() for the pairs (ia[k], ib[k]) of rows of `matrix` (MinHash values)
+    with shingle counts `n`, all at once: a boolean per pair."""
+    estimate = (matrix[ia] == matrix[ib]).mean(axis=1)
+    high = np.minimum(1.0, estimate + PRUNE_MARGIN)
+    na, nb = n[ia], n[ib]
+    small = np.minimum(na, nb)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        contained = high * (na + nb) / ((1 + high) * small) >= COPY_CONTAINMENT
+    return np.where(
+        small < MIN_SHINGLES, high >= SHORT_TEXT_JACCARD, (high >= COPY_JACCARD) | contained
+    )
+
+
 def _plausible_pairs(
     pairs: list[tuple[str, str]], signatures: dict, sizes: dict[str, int]
 ) -> list[tuple[str, str]]:
-    """The candidate pairs whose signatures do not rule out a copy (order kept):
-    _could_be_copy() on every pair at once."""
+    """The candidate pairs whose signatures (MinHash objects) do not rule out a copy
+    (order kept; a pair with an unsigned side is kept)."""
     known = [p for p in pairs if p[0] in signatures and p[1] in signatures]
     if not known:
         return pairs
     index = {aid: i for i, aid in enumerate(signatures)}
     matrix = np.stack([np.asarray(signatures[aid].hashvalues, dtype=np.uint64) for aid in index])
     n = np.array([sizes.get(aid, 0) for aid in index], dtype=np.float64)
-    unknown = {p for p in pairs if p[0] not in index or p[1] not in index}
-    keep_known: list[bool] = []
-    step = 20_000  # bounded memory: 20,000 pairs × 128 slots at a time
-    for i in range(0, len(known), step):
-        part = known[i : i + step]
-        ia = np.fromiter((index[a] for a, _ in part), dtype=np.int64, count=len(part))
-        ib = np.fromiter((index[b] for _, b in part), dtype=np.int64, count=len(part))
-        estimate = (matrix[ia] == matrix[ib]).mean(axis=1)
-        high = np.minimum(1.0, estimate + PRUNE_MARGIN)
-        na, nb = n[ia], n[ib]
-        small = np.minimum(na, nb)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            contained = high * (na + nb) / ((1 + high) * small) >= COPY_CONTAINMENT
-        keep = np.where(
-            small < MIN_SHINGLES, high >= SHORT_TEXT_JACCARD, (high >= COPY_JACCARD) | contained
-        )
-        keep_known += keep.tolist()
-    kept = {p for p, ok in zip(known, keep_known, strict=True) if ok} | unknown
-    return [p for p in pairs if p in kept]
+    ia = np.array([index[a] for a, _ in known], dtype=np.int64)
+    ib = np.array([index[b] for _, b in known], dtype=np.int64)
+    kept = {p for p, ok in zip(known, _plausible_mask(matrix, n, ia, ib), strict=True) if ok}
+    return [p for p in pairs if p in kept or p[0] not in index or p[1] not in index]
+
+
+def _values(hexed: str) -> np.ndarray:
+    """A stored signature's MinHash values as uint64 (what _decode() wraps)."""
+    raw = bytes.fromhex(hexed)
+    dtype = "<u4" if len(raw) == NUM_PERM * 4 else "<u8"
+    return np.frombuffer(raw, dtype=dtype).astype(np.uint64)
+
+
+def _copies_hashed(arrays: list[np.ndarray], ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """_is_copy_hashed(arrays[ia[k]], arrays[ib[k]]) for every pair, as a boolean array.
+
+    Pairs are grouped by the side with more pairs (a new article and its stored
+    partners): each group is one searchsorted of all partners' keys into that side's
+    sorted keys, and the intersection sizes are counted per partner at once. Same counts
+    and the same arithmetic as _is_copy_hashed (tests check they agree)."""
+    out = np.zeros(len(ia), dtype=bool)
+    if not len(ia):
+        return out
+    lengths = np.array([len(a) for a in arrays], dtype=np.int64)
+    degree = np.bincount(np.concatenate([ia, ib]), minlength=len(arrays))
+    key = np.where(degree[ia] >= degree[ib], ia, ib)
+    other = np.where(key == ia, ib, ia)
+    inter = np.zeros(len(ia), dtype=np.int64)
+    order = np.argsort(key, kind="stable")
+    bounds = np.flatnonzero(np.diff(key[order])) + 1
+    for group in np.split(order, bounds):
+        a = arrays[key[group[0]]]
+        partners = other[group]
+        if not len(a):
+            continue
+        keys = np.concatenate([arrays[p] for p in partners])
+        if not len(keys):
+            continue
+        segment = np.repeat(np.arange(len(group)), lengths[partners])
+        at = np.minimum(np.searchsorted(a, keys), len(a) - 1)
+        hit = a[at] == keys
+        inter[group] = np.bincount(segment[hit], minlength=len(group))
+    na, nb = lengths[ia], lengths[ib]
+    valid = (na > 0) & (nb > 0)
+    small = np.minimum(na, nb)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        j = inter / (na + nb - inter)
+        contained = inter / small
+    out = np.where(
+        small < MIN_SHINGLES,
+        j >= SHORT_TEXT_JACCARD,
+        (j >= COPY_JACCARD) | (contained >= COPY_CONTAINMENT),
+    )
+    return out & valid
 
 
 def _ranked_rows(
-    store: Store, groups: list[list[str]], signatures: dict[str, LeanMinHash], cur
+    store: Store, groups: list[list[str]], signatures: dict[str, np.ndarray], cur
 ) -> dict[str, tuple[str, int, bool, float]]:
     """article_id -> (cluster_id, rank, is_first, similarity to the first publisher).
 
@@ -640,7 +708,9 @@ def _ranked_rows(
             continue
         first = order[0]
         for rank, aid in enumerate(order):
-            sim = 1.0 if rank == 0 else float(signatures[first].jaccard(signatures[aid]))
+            # MinHash.jaccard()'s arithmetic on the values: matching slots / slots.
+            same = np.count_nonzero(signatures[first] == signatures[aid])
+            sim = 1.0 if rank == 0 else float(same) / float(len(signatures[first]))
             rows[aid] = (first, rank, rank == 0, round(sim, 3))
     return rows
 
