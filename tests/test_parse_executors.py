@@ -61,7 +61,9 @@ def cluster():
     try:
         yield c.scheduler_address
     finally:
-        c.close(timeout=3)
+        # Closing two worker processes took over 3 s at a load average of 15 (shared CI
+        # machine): a teardown error then, not a failure of the tests.
+        c.close(timeout=30)
 
 
 def _local_then_cluster(url_local: str, url_cluster: str, address: str, capsys) -> None:
