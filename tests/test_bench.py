@@ -289,7 +289,7 @@ def test_store_bench_times_each_round_on_one_cached_parse(tmp_path, monkeypatch)
     assert first["added"] == 12 and len(first["rounds"]) == 3
     for row in first["rounds"]:
         assert row["write"] > 0 and row["cluster"] > 0 and row["round_cpu"] >= row["write"]
-    assert (tmp_path / "parsed_12.pickle").exists()
+    assert (tmp_path / "parsed_12.signed.pickle").exists()
 
     def no_parse(*_a, **_k):
         raise AssertionError("the second run replays the cached parse")
@@ -297,3 +297,20 @@ def test_store_bench_times_each_round_on_one_cached_parse(tmp_path, monkeypatch)
     monkeypatch.setattr(ingest, "parse_many", no_parse)
     again = store_bench.run(12, f"duckdb:///{tmp_path / 'b.duckdb'}", tmp_path, workers=1)
     assert again["added"] == 12 and len(again["rounds"]) == 3
+    # The replayed parse carries the parser's signatures; --sign-in-ingest drops them, and
+    # the same rows are stored either way.
+    old = store_bench.run(
+        12, f"duckdb:///{tmp_path / 'c.duckdb'}", tmp_path, workers=1, sign_in_ingest=True
+    )
+    assert old["added"] == 12 and old["sign_in_ingest"]
+    from dashboard.storage.store import Store
+
+    rows = {}
+    for name in ("b", "c"):
+        store = Store(f"duckdb:///{tmp_path / name}.duckdb")
+        rows[name] = [
+            sorted(store.execute(f"SELECT * FROM {t}"), key=repr)
+            for t in ("article_minhash", "article_lsh", "agency_credits", "article_clusters")
+        ]
+        store.close()
+    assert rows["b"] == rows["c"] and rows["b"][0]

@@ -245,3 +245,86 @@ def test_candidates_are_checked_on_stored_shingle_hashes_or_on_old_bodies(duck_s
     duck_store.execute("DELETE FROM article_clusters")
     update_clusters(duck_store, full=True)
     assert cluster_rows(duck_store) == built
+
+
+SIGNED_TABLES = ("article_minhash", "article_lsh", "agency_credits", "article_clusters")
+
+
+def test_signatures_from_the_parser_store_what_signing_at_store_time_stores(tmp_path, monkeypatch):
+    # The parse executors sign each body where they parse it (ParsedRound.signatures);
+    # store_parsed() given plain results signs the bodies itself. Both must store the very
+    # same signatures, bands, credits and clusters, in one round or in several.
+    from dashboard.ingest.executors import ParsedRound
+
+    real = ingest.parse_many
+
+    def unsigned(*args, **kwargs):
+        return list(real(*args, **kwargs))  # a plain list: no signatures
+
+    monkeypatch.setattr(ingest, "CHUNK", 7)
+    stores = {}
+    for name, parse in (("signed", real), ("unsigned", unsigned)):
+        monkeypatch.setattr(ingest, "parse_many", parse)
+        stores[name] = Store(f"duckdb:///{tmp_path / name}.duckdb")
+        ingest_path(stores[name], WIRE, workers=1)
+    try:
+        got = ingest.parse_many(read_raws(), workers=1)
+        assert not isinstance(got, ParsedRound)  # the monkeypatch above took effect
+        a, b = stores["signed"], stores["unsigned"]
+        assert cluster_files(a) == {frozenset(TOURISM), frozenset(LOAN)}
+        for table in SIGNED_TABLES:
+            assert sorted(a.execute(f"SELECT * FROM {table}"), key=repr) == sorted(
+                b.execute(f"SELECT * FROM {table}"), key=repr
+            ), table
+    finally:
+        for s in stores.values():
+            s.close()
+
+
+def read_raws():
+    from dashboard.ingest.readers import read_path
+
+    return read_path(WIRE / "dispatch").articles[:2]
+
+
+def test_a_signature_of_another_scheme_is_not_used(duck_store):
+    # A worker with another hash family (say another datasketch) signs differently: its
+    # signatures are ignored and the bodies signed again, so the store stays consistent.
+    from dataclasses import replace
+
+    from dashboard.analysis.parser import parse_article
+    from dashboard.ingest.executors import ParsedRound
+
+    raws = read_raws()
+    good = [syndication.sign(r.body) for r in raws]
+    alien = [replace(s, scheme="other", shingles=1, bands=(0,) * _LSH_B) for s in good]
+    parsed = ParsedRound([(parse_article(r), "") for r in raws], alien)
+    ingest.store_parsed(duck_store, raws, parsed)
+    stored = dict(duck_store.execute("SELECT article_id, shingles FROM article_minhash"))
+    assert sorted(stored.values()) == sorted(s.shingles for s in good)
+    assert count(duck_store, "article_lsh") == 37 * 2
+
+
+def test_the_grouped_exact_check_agrees_with_the_pairwise_one():
+    # _copies_hashed() counts the shared shingle keys of many pairs at once; it must give
+    # _is_copy_hashed()'s answer on every pair: copies, near misses at each threshold,
+    # contained texts, short texts and empty ones.
+    import random
+
+    rng = random.Random(5)
+    pool = [rng.randrange(2**64) for _ in range(3000)]
+    base = sorted(rng.sample(pool, 400))
+    arrays = [np.array(base, dtype="<u8")]
+    for shared, own in [(400, 0), (200, 200), (199, 202), (150, 20), (140, 60), (10, 0), (0, 30)]:
+        keys = rng.sample(base, shared) + rng.sample(pool, own)
+        arrays.append(np.array(sorted(set(keys)), dtype="<u8"))
+    arrays += [np.array(sorted(rng.sample(base, 9)), dtype="<u8"), np.empty(0, dtype="<u8")]
+    arrays.append(arrays[-2].copy())  # two identical short texts
+    n = len(arrays)
+    pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
+    ia = np.array([a for a, _ in pairs], dtype=np.int64)
+    ib = np.array([b for _, b in pairs], dtype=np.int64)
+    got = syndication._copies_hashed(arrays, ia, ib)
+    want = [syndication._is_copy_hashed(arrays[a], arrays[b]) for a, b in pairs]
+    assert got.tolist() == want
+    assert 3 <= sum(want) < len(want)  # both answers occur

@@ -67,7 +67,9 @@ def parsed_rounds(n: int, workdir: Path, workers: int) -> tuple[Path, Path]:
     corpus = workdir / f"corpus_{n}"
     if not (corpus / "manifest.csv").exists():
         generate(corpus, n, seed=1)
-    spill = workdir / f"parsed_{n}.pickle"
+    # ".signed": the parse results carry the workers' wire-copy signatures (ParsedRound);
+    # a cache from before they did would replay without them.
+    spill = workdir / f"parsed_{n}.signed.pickle"
     if not spill.exists():
         tmp = spill.with_suffix(".tmp")
         with tmp.open("wb") as fh, ingest.parser_pool(n, workers) as pool:
@@ -85,7 +87,14 @@ class _NoParse:
         raise AssertionError("replayed")
 
 
-def run(n: int, url: str, workdir: Path, workers: int = 2, profile: str | None = None) -> dict:
+def run(
+    n: int,
+    url: str,
+    workdir: Path,
+    workers: int = 2,
+    profile: str | None = None,
+    sign_in_ingest: bool = False,
+) -> dict:
     from dashboard.ingest import ingest
     from dashboard.storage import aggregates, syndication
     from dashboard.storage.store import Store
@@ -102,7 +111,8 @@ def run(n: int, url: str, workdir: Path, workers: int = 2, profile: str | None =
     def replay(batch, workers=None, progress=None, pool=None):
         res = pickle.load(fh)
         assert len(res) == len(batch), "replayed rounds out of step"
-        return res
+        # --sign-in-ingest: as before the parse workers signed, the ingest process signs.
+        return list(res) if sign_in_ingest else res
 
     rounds: list[dict] = []
     real_store_parsed = ingest.store_parsed
@@ -141,6 +151,7 @@ def run(n: int, url: str, workdir: Path, workers: int = 2, profile: str | None =
             prof.dump_stats(profile)
     return {
         "n": n,
+        "sign_in_ingest": sign_in_ingest,
         "backend": url.split(":", 1)[0],
         "load_average": os.getloadavg()[0],
         "added": report.added,
@@ -160,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", default=None, help="DuckDB file (default: a new one in workdir)")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--profile", default=None, help="write cProfile stats here")
+    p.add_argument(
+        "--sign-in-ingest",
+        action="store_true",
+        help="drop the parse workers' signatures: the ingest process signs (the old way)",
+    )
     a = p.parse_args(argv)
     # The claim map (sentence embeddings after ingest) is not storing: leave it out.
     os.environ["DASHBOARD_CLAIM_MAP"] = "off"
@@ -171,7 +187,14 @@ def main(argv: list[str] | None = None) -> int:
         with temp_postgres() as base:
             if base is None:
                 raise SystemExit("no PostgreSQL binaries")
-            res = run(a.n, _new_pg_database(base, "store_bench"), wd, a.workers, a.profile)
+            res = run(
+                a.n,
+                _new_pg_database(base, "store_bench"),
+                wd,
+                a.workers,
+                a.profile,
+                a.sign_in_ingest,
+            )
         _report(res)
         return 0
     if a.pg:
@@ -181,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         db.unlink(missing_ok=True)
         Path(str(db) + ".wal").unlink(missing_ok=True)
         url = f"duckdb:///{db}"
-    _report(run(a.n, url, wd, a.workers, a.profile))
+    _report(run(a.n, url, wd, a.workers, a.profile, a.sign_in_ingest))
     return 0
 
 

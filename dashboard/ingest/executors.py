@@ -21,6 +21,10 @@ than one):
   on a tenth of the parse. Workers return each batch as one `marshal` blob of plain tuples
   (`pack_results`), which the parent turns back into identical Articles several times
   faster; raws travel to the workers the same way.
+* **Signed where parsed.** Each worker also computes the wire-copy signature of every body
+  it parsed (`syndication.sign`: shingles, MinHash, LSH band keys, shingle hashes, agency
+  credits) and returns it with the article (`ParsedRound.signatures`), so the ingest
+  process, which stores and clusters one round at a time on one core, only writes them.
 
 Dask: the same batches and the same blobs, submitted to a `distributed.Client`. The workers
 must be able to import this very version of the `dashboard` package: the client compares a
@@ -36,12 +40,12 @@ import marshal
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from dashboard.model import (
     Article,
@@ -65,6 +69,34 @@ IN_FLIGHT_PER_WORKER = 3
 ParseResult = tuple[Article | None, str]
 Progress = Callable[[int, int, str], None]
 
+if TYPE_CHECKING:
+    from dashboard.storage.syndication import WireSignature
+
+
+class ParsedRound(list[ParseResult]):
+    """Parse results in the order of the raws, plus each parsed article's wire-copy
+    signature (syndication.sign() of its body; None where the parse failed), computed by
+    whoever parsed it: the ingest process then stores the signatures instead of computing
+    them (issue 17: signing was a third of a round's store + clustering time). A plain list
+    of results is accepted everywhere too; its articles are signed at store time."""
+
+    def __init__(
+        self,
+        results: Iterable[ParseResult] = (),
+        signatures: Iterable[WireSignature | None] | None = None,
+    ) -> None:
+        super().__init__(results)
+        self.signatures: list[WireSignature | None] = (
+            list(signatures) if signatures is not None else [None] * len(self)
+        )
+        if len(self.signatures) != len(self):
+            raise ValueError("one signature (or None) per parse result")
+
+    def add(self, other: Sequence[ParseResult]) -> None:
+        """Append another part's results and signatures (None for a plain list)."""
+        self.extend(other)
+        self.signatures.extend(getattr(other, "signatures", None) or [None] * len(other))
+
 
 class ClusterError(RuntimeError):
     """The Dask cluster cannot be used (unreachable scheduler, no workers, other version)."""
@@ -77,6 +109,20 @@ def parse_safely(raw: RawArticle) -> ParseResult:
         return parse_article(raw), ""
     except Exception as exc:  # one bad article never stops a batch
         return None, f"analysis failed: {type(exc).__name__}: {exc}"
+
+
+def parse_and_sign(raws: Sequence[RawArticle], progress: Progress | None = None) -> ParsedRound:
+    """Parse each raw and sign the body of each one parsed (what every executor runs)."""
+    from dashboard.storage.syndication import sign
+
+    out = ParsedRound()
+    for i, raw in enumerate(raws):
+        article, error = parse_safely(raw)
+        out.append((article, error))
+        out.signatures.append(sign(raw.body) if article is not None else None)
+        if progress:
+            progress(i + 1, len(raws), raw.title)
+    return out
 
 
 # --------------------------------------------------------------------------- warm-up
@@ -180,12 +226,25 @@ def _article_from_row(row: tuple) -> Article:
 
 
 def pack_results(results: Sequence[ParseResult]) -> bytes:
-    """Parse results as one blob of plain tuples (marshal: no classes, fast both ways)."""
-    return marshal.dumps([(_article_row(a) if a else None, err) for a, err in results])
+    """Parse results (and their signatures, for a ParsedRound) as one blob of plain tuples
+    (marshal: no classes, fast both ways)."""
+    sigs = getattr(results, "signatures", None) or [None] * len(results)
+    return marshal.dumps(
+        [
+            (_article_row(a) if a else None, err, sig.to_row() if sig else None)
+            for (a, err), sig in zip(results, sigs, strict=True)
+        ]
+    )
 
 
-def unpack_results(blob: bytes) -> list[ParseResult]:
-    return [(_article_from_row(row) if row else None, err) for row, err in marshal.loads(blob)]
+def unpack_results(blob: bytes) -> ParsedRound:
+    from dashboard.storage.syndication import WireSignature
+
+    out = ParsedRound()
+    for row, err, sig in marshal.loads(blob):
+        out.append((_article_from_row(row) if row else None, err))
+        out.signatures.append(WireSignature.from_row(sig) if sig else None)
+    return out
 
 
 def pack_raws(raws: Sequence[RawArticle]) -> bytes:
@@ -199,7 +258,7 @@ def unpack_raws(blob: bytes) -> list[RawArticle]:
 def parse_packed(blob: bytes) -> bytes:
     """The task every worker runs: packed raws in, packed results out."""
     warm_up()
-    return pack_results([parse_safely(r) for r in unpack_raws(blob)])
+    return pack_results(parse_and_sign(unpack_raws(blob)))
 
 
 # --------------------------------------------------------------------------- executors
@@ -215,15 +274,8 @@ class InProcessExecutor:
 
     workers = 1
 
-    def parse(
-        self, raws: Sequence[RawArticle], progress: Progress | None = None
-    ) -> list[ParseResult]:
-        out = []
-        for i, raw in enumerate(raws):
-            out.append(parse_safely(raw))
-            if progress:
-                progress(i + 1, len(raws), raw.title)
-        return out
+    def parse(self, raws: Sequence[RawArticle], progress: Progress | None = None) -> ParsedRound:
+        return parse_and_sign(raws, progress)
 
     def close(self) -> None:
         pass
@@ -242,9 +294,9 @@ def _run_batches(
     raws: Sequence[RawArticle],
     workers: int,
     progress: Progress | None,
-) -> list[ParseResult]:
+) -> ParsedRound:
     """Submit packed batches with a bounded number in flight; collect them in order."""
-    out: list[ParseResult] = []
+    out = ParsedRound()
     pending: deque[tuple[Any, int]] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
 
@@ -253,7 +305,7 @@ def _run_batches(
         part = unpack_results(result(future))
         if len(part) != n:
             raise RuntimeError(f"a worker returned {len(part)} results for {n} articles")
-        out.extend(part)
+        out.add(part)
         if progress:
             progress(len(out), len(raws), raws[len(out) - 1].title)
 
@@ -278,9 +330,7 @@ class LocalPoolExecutor:
         ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
         self._pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker)
 
-    def parse(
-        self, raws: Sequence[RawArticle], progress: Progress | None = None
-    ) -> list[ParseResult]:
+    def parse(self, raws: Sequence[RawArticle], progress: Progress | None = None) -> ParsedRound:
         return _run_batches(
             lambda blob: self._pool.submit(parse_packed, blob),
             lambda future: future.result(),
@@ -310,10 +360,11 @@ def local_executor(n: int, workers: int | None = None) -> Iterator[ParseExecutor
 
 # --------------------------------------------------------------------------- Dask
 def code_fingerprint() -> str:
-    """Hash of what decides a parse: the analysis code, its lexicons and the data model."""
+    """Hash of what decides a parse: the analysis code, its lexicons and the data model,
+    and the wire-copy signing (storage/syndication.py) the workers run after parsing."""
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha256()
-    paths = [root / "model.py", root / "config.py"]
+    paths = [root / "model.py", root / "config.py", root / "storage" / "syndication.py"]
     for folder in ("analysis", "lexicons"):
         paths += sorted(
             p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts
@@ -375,9 +426,7 @@ class DaskExecutor:
         info = self.client.scheduler_info(n_workers=-1)["workers"]
         self.workers = max(1, sum(w.get("nthreads", 1) for w in info.values()))
 
-    def parse(
-        self, raws: Sequence[RawArticle], progress: Progress | None = None
-    ) -> list[ParseResult]:
+    def parse(self, raws: Sequence[RawArticle], progress: Progress | None = None) -> ParsedRound:
         return _run_batches(
             lambda blob: self.client.submit(parse_packed, blob, pure=False),
             lambda future: future.result(),

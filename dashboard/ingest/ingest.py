@@ -9,12 +9,16 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.ingest.executors import ParseExecutor, local_executor, parse_safely
 from dashboard.ingest.readers import ReadResult, count_article_files, iter_path, read_bytes
 from dashboard.model import Article, RawArticle
 from dashboard.storage import aggregates
 from dashboard.storage.store import Store
+
+if TYPE_CHECKING:
+    from dashboard.storage.syndication import WireSignature
 
 # Articles parsed and then stored per round. Parsed articles (with their quotes, dates and
 # terms) are several times the size of their text, so holding a whole 10,000-article folder
@@ -98,13 +102,16 @@ def store_parsed(
     """
     report = IngestReport()
     pending: list[tuple[Article, RawArticle]] = []
+    # Signatures the parser computed (a ParsedRound); articles without one are signed here.
+    signatures = getattr(parsed, "signatures", None) or [None] * len(parsed)
+    signed: dict[str, WireSignature] = {}
     seen = set() if seen is None else seen
     hashes = [raw.content_hash() for raw in raws]
     # One query for the round's hashes, not one per article.
     stored = store.existing_hashes(
         h for h, (a, _) in zip(hashes, parsed, strict=True) if a is not None
     )
-    for raw, h, (article, error) in zip(raws, hashes, parsed, strict=True):
+    for raw, h, (article, error), sig in zip(raws, hashes, parsed, signatures, strict=True):
         name = raw.source_file or raw.title
         if article is None:
             report.outcomes.append(FileOutcome(name, "rejected", error, raw.title))
@@ -118,11 +125,13 @@ def store_parsed(
             continue
         seen.add(h)
         pending.append((article, raw))
+        if sig is not None:
+            signed[article.id] = sig
         report.outcomes.append(FileOutcome(name, "added", "", raw.title))
         for warning in article.warnings:
             report.outcomes.append(FileOutcome(name, "warning", warning, raw.title))
     added = [o for o in report.outcomes if o.status == "added"]
-    kept = _store_round(store, pending, added, cluster, report)
+    kept = _store_round(store, pending, added, cluster, report, signed)
     report.stored_ids = [a.id for (a, _), ok in zip(pending, kept, strict=True) if ok]
     for (_a, raw), ok in zip(pending, kept, strict=True):
         if not ok:
@@ -132,17 +141,24 @@ def store_parsed(
     return report
 
 
-def _write_round(store: Store, items: list[tuple[Article, RawArticle]], cluster: bool) -> None:
+def _write_round(
+    store: Store,
+    items: list[tuple[Article, RawArticle]],
+    cluster: bool,
+    signed: dict[str, WireSignature] | None = None,
+) -> None:
     """One transaction: the round's articles with their rows, then (cluster=True) their
     signatures, LSH bands, agency credits and the wire-copy clusters they join. A failure
-    anywhere rolls all of it back: the store is as it was before the round."""
+    anywhere rolls all of it back: the store is as it was before the round. `signed`:
+    signatures computed by the parser, by article id (the others are signed here)."""
     from dashboard.storage.syndication import update_clusters
 
     with store.backend.transaction() as cur:
         store.add_many(items, cur)
         if cluster:
-            bodies = {a.id: raw.body for a, raw in items}
-            update_clusters(store, [a.id for a, _ in items], bodies=bodies, cur=cur)
+            signed = signed or {}
+            bodies = {a.id: raw.body for a, raw in items if a.id not in signed}
+            update_clusters(store, [a.id for a, _ in items], bodies=bodies, cur=cur, signed=signed)
 
 
 def _store_round(
@@ -151,6 +167,7 @@ def _store_round(
     outcomes: list[FileOutcome],
     cluster: bool,
     report: IngestReport,
+    signed: dict[str, WireSignature] | None = None,
 ) -> list[bool]:
     """Store a round in one transaction; which of `pending` were kept.
 
@@ -161,7 +178,7 @@ def _store_round(
     if not pending:
         return []
     try:
-        _write_round(store, pending, cluster)
+        _write_round(store, pending, cluster, signed)
         return [True] * len(pending)
     except Exception as exc:  # noqa: BLE001 - rolled back; find out what failed
         first = exc
@@ -177,7 +194,7 @@ def _store_round(
         return kept
     if len(rest) < len(pending):
         try:
-            _write_round(store, rest, cluster)
+            _write_round(store, rest, cluster, signed)
             return kept
         except Exception as exc:  # noqa: BLE001
             first = exc

@@ -243,6 +243,58 @@ def _band_rows(aid: str, hashvalues) -> list[tuple]:
     return [(b, h, aid) for b, h in enumerate(band_hashes(hashvalues))]
 
 
+@dataclass(frozen=True)
+class WireSignature:
+    """Everything update_clusters() stores and needs of a new article, computed from its
+    body alone: so it can be computed where the article is parsed (a worker process, a
+    Dask worker) and travel back with it, instead of in the ingest process (~1 ms of CPU
+    per article there, a third of a round's store + clustering time).
+
+    `scheme` is the signer's _lsh_scheme(): a signature from another hash family or band
+    layout (a worker with another datasketch) is not used; the body is signed again."""
+
+    scheme: str
+    signature: str  # hex of the MinHash values, as article_minhash.signature
+    shingles: int  # number of distinct shingles (article_minhash.shingles)
+    shingle_hashes: bytes  # sorted distinct 64-bit keys (article_minhash.shingle_hashes)
+    bands: tuple[int, ...]  # one key per LSH band (article_lsh.hash, band = position)
+    credits: tuple[tuple[str, str], ...]  # (agency, matched text): agency_credits
+
+    def to_row(self) -> tuple:
+        """Plain values only (marshal, pickle): executors.pack_results()."""
+        return (
+            self.scheme,
+            self.signature,
+            self.shingles,
+            self.shingle_hashes,
+            list(self.bands),
+            [list(c) for c in self.credits],
+        )
+
+    @classmethod
+    def from_row(cls, row: tuple) -> WireSignature:
+        scheme, signature, n, hashes, bands, credits = row
+        return cls(
+            scheme, signature, int(n), bytes(hashes), tuple(bands), tuple(map(tuple, credits))
+        )
+
+
+def sign(text: str) -> WireSignature:
+    """The wire-copy signature of a body: what both the parse workers and the ingest
+    process (for articles that came without one) compute, so the stored rows are the same
+    whichever did."""
+    sh = shingles(text)
+    mh = _minhash_of(sh)
+    return WireSignature(
+        scheme=_lsh_scheme(),
+        signature=_encode(mh),
+        shingles=len(sh),
+        shingle_hashes=shingle_hashes(sh).tobytes(),
+        bands=tuple(band_hashes(mh.hashvalues)),
+        credits=tuple(detect_agency_credits(text)),
+    )
+
+
 def _q(store: Store, cur, sql: str, params: Iterable = ()) -> list[tuple]:
     cur.execute(store._sql(sql), list(params))
     if cur.description is None:  # a statement without a result set
@@ -279,6 +331,7 @@ def update_clusters(
     full: bool = False,
     bodies: dict[str, str] | None = None,
     cur=None,
+    signed: dict[str, WireSignature] | None = None,
 ) -> ClusterUpdate:
     """Sign new articles, find their copies, and rewrite the clusters that changed.
 
@@ -286,7 +339,8 @@ def update_clusters(
     without a signature are always included). full: forget stored clusters and compare
     every article against the index (after a change of thresholds, or deletions that split
     a chain of copies). bodies: texts of new articles the caller already holds (ingest
-    passes its round), so they are not read back from the store.
+    passes its round), so they are not read back from the store. signed: signatures of new
+    articles computed where they were parsed (sign()); those are not signed again here.
 
     The LSH index is the table article_lsh (band, hash, article_id), extended with the new
     articles' bands: candidate pairs come from joining their bands against the stored
@@ -294,13 +348,22 @@ def update_clusters(
     caller's when `cur` is given (ingest stores a round and clusters it in one).
     """
     if cur is not None:
-        return _update_clusters(store, cur, list(article_ids or ()), full, bodies or {})
+        return _update_clusters(
+            store, cur, list(article_ids or ()), full, bodies or {}, signed or {}
+        )
     with store.backend.transaction() as own:
-        return _update_clusters(store, own, list(article_ids or ()), full, bodies or {})
+        return _update_clusters(
+            store, own, list(article_ids or ()), full, bodies or {}, signed or {}
+        )
 
 
 def _update_clusters(
-    store: Store, cur, article_ids: list[str], full: bool, given: dict[str, str]
+    store: Store,
+    cur,
+    article_ids: list[str],
+    full: bool,
+    given: dict[str, str],
+    signed: dict[str, WireSignature],
 ) -> ClusterUpdate:
     result = ClusterUpdate()
     scheme_row = _q(store, cur, "SELECT value FROM meta WHERE key = ?", [_SCHEME_KEY])
@@ -335,28 +398,33 @@ def _update_clusters(
         )
     ]
 
-    shingle_sets: dict[str, set[str]] = {}
-    signatures: dict[str, LeanMinHash] = {}
+    signatures: dict[str, np.ndarray] = {}  # MinHash values per article
+    sizes: dict[str, int] = {}  # shingles per article
+    hashed: dict[str, np.ndarray] = {}  # shingle hashes per article
     new_sig_rows: list[tuple] = []
     band_rows: list[tuple] = []
     credit_rows: list[tuple] = []
-    to_read = [aid for aid in unsigned if aid not in given]
-    texts = {aid: given[aid] for aid in unsigned if aid in given}
+    mine = _lsh_scheme()
+    ready = {aid: signed[aid] for aid in unsigned if aid in signed and signed[aid].scheme == mine}
+    to_read = [aid for aid in unsigned if aid not in given and aid not in ready]
+    texts = {aid: given[aid] for aid in unsigned if aid in given and aid not in ready}
     texts.update(
         _in_chunks(store, cur, "SELECT id, body FROM articles WHERE id IN ({marks})", to_read)
     )
     for aid in unsigned:
-        body = texts.get(aid)
-        if body is None:
-            continue
-        sh = shingles(body)
-        shingle_sets[aid] = sh
-        mh = _minhash_of(sh)
-        signatures[aid] = LeanMinHash(mh)
-        new_sig_rows.append((aid, _encode(mh), len(sh), shingle_hashes(sh).tobytes()))
-        band_rows += _band_rows(aid, mh.hashvalues)
-        credit_rows.extend((aid, agency, text) for agency, text in detect_agency_credits(body))
-    del texts
+        sig = ready.get(aid)
+        if sig is None:
+            body = texts.get(aid)
+            if body is None:
+                continue
+            sig = sign(body)
+        signatures[aid] = _values(sig.signature)
+        sizes[aid] = sig.shingles
+        hashed[aid] = np.frombuffer(sig.shingle_hashes, dtype="<u8")
+        new_sig_rows.append((aid, sig.signature, sig.shingles, sig.shingle_hashes))
+        band_rows += [(b, h, aid) for b, h in enumerate(sig.bands)]
+        credit_rows.extend((aid, agency, text) for agency, text in sig.credits)
+    del texts, ready
     result.signed = len(new_sig_rows)
     new_ids = [r[0] for r in new_sig_rows]
     if new_ids:
@@ -366,49 +434,64 @@ def _update_clusters(
     if credit_rows:
         store._bulk_insert(cur, "agency_credits", credit_rows)
 
-    pairs: set[tuple[str, str]] = set()
+    # Pairs come back normalised (smaller id first) and distinct from the database: the
+    # Python set of string tuples they used to go through cost more than the join.
+    pair_sql = (
+        "SELECT DISTINCT LEAST(x.article_id, y.article_id), GREATEST(x.article_id, y.article_id) "
+        "FROM article_lsh x JOIN article_lsh y ON x.band = y.band AND x.hash = y.hash "
+    )
     if full:
-        found = _q(
-            store,
-            cur,
-            "SELECT DISTINCT x.article_id, y.article_id FROM article_lsh x JOIN article_lsh y "
-            "ON x.band = y.band AND x.hash = y.hash AND x.article_id < y.article_id",
-        )
+        found = _q(store, cur, pair_sql + "AND x.article_id < y.article_id")
     else:
         queries = sorted({*new_ids, *article_ids})
         found = _in_chunks(
             store,
             cur,
-            "SELECT DISTINCT x.article_id, y.article_id FROM article_lsh x JOIN article_lsh y "
-            "ON x.band = y.band AND x.hash = y.hash AND x.article_id <> y.article_id "
-            "WHERE x.article_id IN ({marks})",
+            pair_sql + "AND x.article_id <> y.article_id WHERE x.article_id IN ({marks})",
             queries,
         )
-    for a, b in found:
-        pairs.add((min(a, b), max(a, b)))
-    result.candidates = len(pairs)
+    result.candidates = len(found)
+    # Everything below works on integer positions into `ids`, pair arrays and one matrix
+    # of signatures: per candidate pair, a few numpy operations instead of Python objects
+    # (the candidates grow with the store on a corpus that reuses its sentences).
+    pos: dict[str, int] = {}
+    ia = np.fromiter((pos.setdefault(a, len(pos)) for a, _ in found), np.int64, len(found))
+    ib = np.fromiter((pos.setdefault(b, len(pos)) for _, b in found), np.int64, len(found))
+    ids: list[str] = list(pos)
+    del found
 
     # Most candidates of a large store share a band by chance (same story, same phrases)
     # and are far from a copy: their signatures rule them out before any body is read
     # and shingled (that read grew with the store: ×17 store time for ×10 articles).
-    sizes = {aid: len(sh) for aid, sh in shingle_sets.items()}
-    need = sorted({x for p in pairs for x in p} - set(signatures))
+    need = [aid for aid in ids if aid not in signatures]
     for aid, sig, n in _in_chunks(
         store,
         cur,
         "SELECT article_id, signature, shingles FROM article_minhash WHERE article_id IN ({marks})",
         need,
     ):
-        signatures[aid] = _decode(sig)
+        signatures[aid] = _values(sig)
         sizes[aid] = int(n)
-    pairs = _plausible_pairs(sorted(pairs), signatures, sizes)
-    result.pruned = result.candidates - len(pairs)
+    known = np.array([aid in signatures for aid in ids], dtype=bool)
+    matrix = np.zeros((len(ids), NUM_PERM), dtype=np.uint64)
+    for i, aid in enumerate(ids):
+        if known[i]:
+            matrix[i] = signatures[aid]
+    n_sh = np.array([sizes.get(aid, 0) for aid in ids], dtype=np.float64)
+    # A pair with an unsigned side (cannot happen after signing; kept as before) is checked.
+    keep = ~(known[ia] & known[ib])
+    step = 20_000  # bounded memory: 20,000 pairs × 128 slots at a time
+    for i in range(0, len(ia), step):
+        sl = slice(i, i + step)
+        keep[sl] |= _plausible_mask(matrix, n_sh, ia[sl], ib[sl])
+    del matrix
+    ia, ib = ia[keep], ib[keep]
+    result.pruned = result.candidates - len(ia)
 
     # The exact check, on the shingle hashes: stored ones for earlier articles (their
     # bodies are only read when signed before migration 010), the round's own computed.
-    hashed = {aid: shingle_hashes(sh) for aid, sh in shingle_sets.items()}
-    del shingle_sets
-    missing = sorted({x for p in pairs for x in p} - set(hashed))
+    involved_pos = np.unique(np.concatenate([ia, ib]))
+    missing = [ids[i] for i in involved_pos if ids[i] not in hashed]
     unhashed = []
     for aid, blob in _in_chunks(
         store,
@@ -426,13 +509,12 @@ def _update_clusters(
     ):
         hashed[aid] = shingle_hashes(shingles(body))
 
-    copies = []
     empty = np.empty(0, dtype="<u8")
-    for a, b in pairs:
-        if _is_copy_hashed(hashed.get(a, empty), hashed.get(b, empty)):
-            copies.append((a, b))
+    arrays = [hashed.get(aid, empty) for aid in ids]
+    is_copy = _copies_hashed(arrays, ia, ib)
+    copies = [(ids[a], ids[b]) for a, b in zip(ia[is_copy], ib[is_copy], strict=True)]
     result.copies = len(copies)
-    del hashed
+    del hashed, arrays
 
     cluster_sql = "SELECT article_id, cluster_id, rank, is_first, similarity FROM article_clusters"
     if full:
@@ -469,7 +551,7 @@ def _update_clusters(
         "SELECT article_id, signature FROM article_minhash WHERE article_id IN ({marks})",
         need,
     ):
-        signatures[aid] = _decode(sig)
+        signatures[aid] = _values(sig)
     wanted = _ranked_rows(store, groups, signatures, cur)
 
     stale = [aid for aid in existing if aid not in wanted]
@@ -519,40 +601,91 @@ def _could_be_copy(estimate: float, na: int, nb: int) -> bool:
     return high * (na + nb) / ((1 + high) * small) >= COPY_CONTAINMENT
 
 
+def _plausible_mask(
+    matrix: np.ndarray, n: np.ndarray, ia: np.ndarray, ib: np.ndarray
+) -> np.ndarray:
+    """_could_be_copy() for the pairs (ia[k], ib[k]) of rows of `matrix` (MinHash values)
+    with shingle counts `n`, all at once: a boolean per pair."""
+    estimate = (matrix[ia] == matrix[ib]).mean(axis=1)
+    high = np.minimum(1.0, estimate + PRUNE_MARGIN)
+    na, nb = n[ia], n[ib]
+    small = np.minimum(na, nb)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        contained = high * (na + nb) / ((1 + high) * small) >= COPY_CONTAINMENT
+    return np.where(
+        small < MIN_SHINGLES, high >= SHORT_TEXT_JACCARD, (high >= COPY_JACCARD) | contained
+    )
+
+
 def _plausible_pairs(
     pairs: list[tuple[str, str]], signatures: dict, sizes: dict[str, int]
 ) -> list[tuple[str, str]]:
-    """The candidate pairs whose signatures do not rule out a copy (order kept):
-    _could_be_copy() on every pair at once."""
+    """The candidate pairs whose signatures (MinHash objects) do not rule out a copy
+    (order kept; a pair with an unsigned side is kept)."""
     known = [p for p in pairs if p[0] in signatures and p[1] in signatures]
     if not known:
         return pairs
     index = {aid: i for i, aid in enumerate(signatures)}
     matrix = np.stack([np.asarray(signatures[aid].hashvalues, dtype=np.uint64) for aid in index])
     n = np.array([sizes.get(aid, 0) for aid in index], dtype=np.float64)
-    unknown = {p for p in pairs if p[0] not in index or p[1] not in index}
-    keep_known: list[bool] = []
-    step = 20_000  # bounded memory: 20,000 pairs × 128 slots at a time
-    for i in range(0, len(known), step):
-        part = known[i : i + step]
-        ia = np.fromiter((index[a] for a, _ in part), dtype=np.int64, count=len(part))
-        ib = np.fromiter((index[b] for _, b in part), dtype=np.int64, count=len(part))
-        estimate = (matrix[ia] == matrix[ib]).mean(axis=1)
-        high = np.minimum(1.0, estimate + PRUNE_MARGIN)
-        na, nb = n[ia], n[ib]
-        small = np.minimum(na, nb)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            contained = high * (na + nb) / ((1 + high) * small) >= COPY_CONTAINMENT
-        keep = np.where(
-            small < MIN_SHINGLES, high >= SHORT_TEXT_JACCARD, (high >= COPY_JACCARD) | contained
-        )
-        keep_known += keep.tolist()
-    kept = {p for p, ok in zip(known, keep_known, strict=True) if ok} | unknown
-    return [p for p in pairs if p in kept]
+    ia = np.array([index[a] for a, _ in known], dtype=np.int64)
+    ib = np.array([index[b] for _, b in known], dtype=np.int64)
+    kept = {p for p, ok in zip(known, _plausible_mask(matrix, n, ia, ib), strict=True) if ok}
+    return [p for p in pairs if p in kept or p[0] not in index or p[1] not in index]
+
+
+def _values(hexed: str) -> np.ndarray:
+    """A stored signature's MinHash values as uint64 (what _decode() wraps)."""
+    raw = bytes.fromhex(hexed)
+    dtype = "<u4" if len(raw) == NUM_PERM * 4 else "<u8"
+    return np.frombuffer(raw, dtype=dtype).astype(np.uint64)
+
+
+def _copies_hashed(arrays: list[np.ndarray], ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """_is_copy_hashed(arrays[ia[k]], arrays[ib[k]]) for every pair, as a boolean array.
+
+    Pairs are grouped by the side with more pairs (a new article and its stored
+    partners): each group is one searchsorted of all partners' keys into that side's
+    sorted keys, and the intersection sizes are counted per partner at once. Same counts
+    and the same arithmetic as _is_copy_hashed (tests check they agree)."""
+    out = np.zeros(len(ia), dtype=bool)
+    if not len(ia):
+        return out
+    lengths = np.array([len(a) for a in arrays], dtype=np.int64)
+    degree = np.bincount(np.concatenate([ia, ib]), minlength=len(arrays))
+    key = np.where(degree[ia] >= degree[ib], ia, ib)
+    other = np.where(key == ia, ib, ia)
+    inter = np.zeros(len(ia), dtype=np.int64)
+    order = np.argsort(key, kind="stable")
+    bounds = np.flatnonzero(np.diff(key[order])) + 1
+    for group in np.split(order, bounds):
+        a = arrays[key[group[0]]]
+        partners = other[group]
+        if not len(a):
+            continue
+        keys = np.concatenate([arrays[p] for p in partners])
+        if not len(keys):
+            continue
+        segment = np.repeat(np.arange(len(group)), lengths[partners])
+        at = np.minimum(np.searchsorted(a, keys), len(a) - 1)
+        hit = a[at] == keys
+        inter[group] = np.bincount(segment[hit], minlength=len(group))
+    na, nb = lengths[ia], lengths[ib]
+    valid = (na > 0) & (nb > 0)
+    small = np.minimum(na, nb)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        j = inter / (na + nb - inter)
+        contained = inter / small
+    out = np.where(
+        small < MIN_SHINGLES,
+        j >= SHORT_TEXT_JACCARD,
+        (j >= COPY_JACCARD) | (contained >= COPY_CONTAINMENT),
+    )
+    return out & valid
 
 
 def _ranked_rows(
-    store: Store, groups: list[list[str]], signatures: dict[str, LeanMinHash], cur
+    store: Store, groups: list[list[str]], signatures: dict[str, np.ndarray], cur
 ) -> dict[str, tuple[str, int, bool, float]]:
     """article_id -> (cluster_id, rank, is_first, similarity to the first publisher).
 
@@ -575,7 +708,9 @@ def _ranked_rows(
             continue
         first = order[0]
         for rank, aid in enumerate(order):
-            sim = 1.0 if rank == 0 else float(signatures[first].jaccard(signatures[aid]))
+            # MinHash.jaccard()'s arithmetic on the values: matching slots / slots.
+            same = np.count_nonzero(signatures[first] == signatures[aid])
+            sim = 1.0 if rank == 0 else float(same) / float(len(signatures[first]))
             rows[aid] = (first, rank, rank == 0, round(sim, 3))
     return rows
 
