@@ -453,3 +453,44 @@ def test_statement_as_a_noun_owned_by_its_speaker():
         assert got[0].text.startswith("the plant would close"), got[0].text
     assert _voices("The company's claim that sales doubled was false.") == []
     assert _voices("It's a claim that nobody believes.") == []
+
+
+# --------------------------------------------------------------------------- dates (round 5)
+
+
+def _dates(text: str, pub: str | None = "2023-03-15"):
+    from datetime import date
+
+    from dashboard.analysis.dates import extract_dates
+
+    published = date.fromisoformat(pub) if pub else None
+    return [(m.text, m.start, m.end) for m in extract_dates([text], published, "en")]
+
+
+def test_year_before_an_event_noun_after_a_determiner_or_after_into():
+    got = _dates("The mayor vetoed the 2022 housing bill, and prices will stay high into 2025.")
+    assert ("2022", "2022-01-01", "2022-12-31") in got
+    assert ("into 2025", "2025-01-01", "2025-12-31") in got
+    assert ("1991", "1991-01-01", "1991-12-31") in _dates(
+        "It has ruled since the 1991 all-party vote."
+    )
+    # A count of people before a noun is no year.
+    assert _dates("Some 1800 workers walked past the border.") == []
+
+
+def test_dateline_month_with_a_zero_padded_day_and_a_colon():
+    assert _dates("Oslo, Mar 07: The port reopened.") == [("Mar 07", "2023-03-07", "2023-03-07")]
+
+
+def test_deadlines_and_vague_periods_are_mentions_without_dates():
+    got = _dates("A cabinet must be named within 30 days; costs may ease in coming quarters.")
+    assert ("within 30 days", None, None) in got
+    assert ("in coming quarters", None, None) in got
+    # A measured span in hours is no deadline.
+    assert _dates("Ten centimetres of snow fell within 12 hours.") == []
+
+
+def test_a_day_earlier_counts_from_the_narrated_event_not_the_publication():
+    got = _dates("The council met a day earlier than planned, and two weeks later it voted.")
+    assert ("a day earlier", None, None) in got
+    assert ("two weeks later", None, None) in got
