@@ -494,3 +494,82 @@ def test_a_day_earlier_counts_from_the_narrated_event_not_the_publication():
     got = _dates("The council met a day earlier than planned, and two weeks later it voted.")
     assert ("a day earlier", None, None) in got
     assert ("two weeks later", None, None) in got
+
+
+# --------------------------------------------------------------------------- round 5 speakers
+
+
+def test_inverted_said_then_title_name_and_a_time_clause():
+    got = _voices('"The count is final," said Governor Jane Roe after the last ballots arrived.')
+    assert got == [("Jane Roe", "official")]
+    # «from» after the verb still names the issuer of a statement.
+    got = _voices('"Talks resume today," said a statement from the Harbour Authority.')
+    assert [name for name, _ in got] == ["Harbour Authority"]
+
+
+def test_titled_name_then_of_country_keeps_the_person():
+    (q,) = _quotes("President Jane Roe of Kenya said on Monday that the tax would be dropped.")
+    assert (q.speaker, q.role, q.affiliation) == ("Jane Roe", "President", "Kenya")
+
+
+def test_quote_paragraph_without_a_cue_continues_the_previous_quote():
+    got = _quotes(
+        "“We will wait for more data,” the governor, Jane Roe, said.",
+        "“Prices are still rising faster than wages.",
+        "“The board will decide in the new year.”",
+        "Shares fell after the announcement.",
+        "“A new quote here has no cue.”",
+    )
+    assert [(q.paragraph, q.speaker, q.direct) for q in got] == [
+        (0, "Jane Roe", True),
+        (1, "Jane Roe", True),
+        (2, "Jane Roe", True),
+    ]
+
+
+def test_rejected_and_promised_with_a_noun_object_are_statements():
+    got = _voices(
+        "Okafor rejected rumours that the cabinet would resign.",
+        "Senator Ada Okafor has promised an inquiry into the shootings.",
+    )
+    assert [name for name, _ in got] == ["Okafor", "Ada Okafor"]
+
+
+def test_evidence_from_a_named_outlet_is_a_source():
+    got = _voices(
+        "Reports from Radio Meridian suggest that the convoy turned back.",
+        "Cars were stuck for hours on the coast road, video from Channel Nine shows.",
+    )
+    assert [name for name, _ in got] == ["Radio Meridian", "Channel Nine"]
+    assert _voices("The data suggest that prices rose.") == []
+
+
+def test_two_sources_joined_by_and_after_according_to():
+    got = _voices(
+        "The blaze started at dawn, according to the County Fire Authority and Cal Rescue."
+    )
+    assert [name for name, _ in got] == ["County Fire Authority", "Cal Rescue"]
+
+
+def test_passive_with_an_adverb_is_no_statement_by_its_subject():
+    got = _voices("The fire was first reported at noon near the school.")
+    assert got == []
+    got = _voices(
+        "Most votes were counted by Friday, and results will be officially declared later."
+    )
+    assert got == []
+
+
+def test_outlet_given_an_interview_is_a_cited_source():
+    got = _quotes(
+        "The Green Party, in an exclusive interview, told Harbour Post it would stay out."
+    )
+    assert ("Harbour Post", "media") in [(q.speaker, q.speaker_kind) for q in got]
+
+
+def test_capitalised_x_of_y_is_one_institution_not_a_title():
+    got = _voices("The City of Port Ellen warned residents to leave the valley.")
+    assert got == [("City of Port Ellen", "organisation")]
+    # A person's title with «of» stays a title.
+    (q,) = _quotes("Minister of Energy Jane Roe said the plant would reopen.")
+    assert q.speaker.endswith("Jane Roe")
