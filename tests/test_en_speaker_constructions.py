@@ -573,3 +573,23 @@ def test_capitalised_x_of_y_is_one_institution_not_a_title():
     # A person's title with «of» stays a title.
     (q,) = _quotes("Minister of Energy Jane Roe said the plant would reopen.")
     assert q.speaker.endswith("Jane Roe")
+
+
+def test_participle_clause_between_apposition_and_verb():
+    (q,) = _quotes("The mayor, Jane Roe, writing on her blog, said the dam would hold.")
+    assert (q.speaker, q.role) == ("Jane Roe", "The mayor")
+
+
+def test_definite_title_before_the_person_is_named_resolves_to_her():
+    got = _voices(
+        "Two homes burned overnight, the province's governor said.",
+        "The governor, Jane Roe, said schools would stay shut.",
+    )
+    assert [name for name, _ in got] == ["Jane Roe", "Jane Roe"]
+    # An indefinite title, or one that names another party, is never resolved.
+    got = _voices(
+        "Two homes burned overnight, a regional governor said.",
+        "The Green Party's leader told reporters it would stay out.",
+        "Labour leader Jane Roe said schools would stay shut.",
+    )
+    assert [name for name, _ in got] == ["regional governor", "Green Party's leader", "Jane Roe"]

@@ -7,6 +7,7 @@ participles), speaker_roles.txt, source_phrases.txt.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from dashboard.analysis.languages import get_pack
@@ -752,6 +753,17 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     ):
         start -= 1
     segs, quote_before = _en_segments_before(toks, start)
+    if (
+        len(segs) >= 3
+        and not segs[0]
+        and segs[1]
+        and segs[1][0].surf.islower()
+        and segs[1][0].norm.endswith("ing")
+        and len(segs[1][0].norm) > 5
+    ):
+        # «The governor, Jane Roe, writing on Telegram, said»: the participle clause is a
+        # circumstance; the subject and its apposition are before it.
+        segs = [[], *segs[2:]]
     np = None
     subj_first = None  # first token of a subject written in apposition («X, head of Y, said»)
     closest = _en_trim(segs[0]) if segs else []
@@ -1707,3 +1719,70 @@ _EN_NOT_OPENING_NAMES = frozenset(
         "then now today yesterday back further"
     )
 )
+
+
+# --------------------------------------------------------------------------- whole article
+
+_EN_INDEFINITE = frozenset(_words("a an one another some"))
+
+
+def _title_head(role: str) -> str:
+    """The head noun of a title: «the region's governor» -> governor, «head of the city's
+    administration» -> head."""
+    words = _words(role.replace("’", "'").lower())
+    if "of" in words:
+        words = words[: words.index("of")]
+    return words[-1].removesuffix("'s") if words else ""
+
+
+def _definite_title(q: Quote) -> bool:
+    """Is the anonymous speaker written as a definite title («the region's governor said»,
+    a headline's «: Governor»), not an indefinite one («a military official said»)?"""
+    at = q.sentence.find(q.speaker)
+    if at < 0:
+        return False
+    before = _words(q.sentence[:at].lower())
+    return not before or before[-1] not in _EN_INDEFINITE
+
+
+def _same_title(title: str, holder: Quote) -> bool:
+    """A proper word in the title («the DA's leader», «the Kenyan president») must be in the
+    holder's title, side or name: «EFF leader Julius Malema» is not the DA's leader."""
+    known = " ".join((holder.role, holder.affiliation, holder.speaker)).lower()
+    for w in title.replace("’", "'").split():
+        w = w.removesuffix("'s")
+        if w[:1].isupper() and w.lower() not in _EN_ARTICLES and w.lower() not in known:
+            return False
+    return True
+
+
+def finish_article(quotes: list[Quote]) -> list[Quote]:
+    """A definite title that speaks before the person holding it is named («…, the region's
+    governor said.» … «The governor, Jane Roe, said …») is that person, when exactly one
+    named person in the article carries a title with that head noun. Never a guess: with no
+    or several such people the title stays unnamed."""
+    holders: dict[str, dict[str, Quote]] = {}
+    for q in quotes:
+        if q.speaker_kind in ("anonymous", "media") or not q.role or not q.speaker[:1].isupper():
+            continue
+        head = _title_head(q.role)
+        if head:
+            holders.setdefault(head, {})[q.speaker] = q
+    if not holders:
+        return quotes
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker_kind == "anonymous" and q.role and _definite_title(q):
+            named = holders.get(_title_head(q.role), {})
+            named = {k: v for k, v in named.items() if _same_title(q.role, v)}
+            if len(named) == 1:
+                (who,) = named.values()
+                q = dataclasses.replace(
+                    q,
+                    speaker=who.speaker,
+                    speaker_kind=who.speaker_kind,
+                    role=who.role,
+                    affiliation=who.affiliation or q.affiliation,
+                )
+        out.append(q)
+    return out
