@@ -593,3 +593,15 @@ def test_definite_title_before_the_person_is_named_resolves_to_her():
         "Labour leader Jane Roe said schools would stay shut.",
     )
     assert [name for name, _ in got] == ["regional governor", "Green Party's leader", "Jane Roe"]
+
+
+def test_relative_clause_with_a_circumstance_before_its_verb():
+    got = _voices(
+        "It was a reversal for Roe, who in a speech on Tuesday night had called the "
+        "marchers “paid agitators.”"
+    )
+    assert got == [("Roe", "other")]
+    got = _voices("It was a reversal for Jane Roe, who said the marchers were paid.")
+    assert got == [("Jane Roe", "other")]  # no «reversal for» role
+    (q,) = _quotes("He wrote to Secretary of State Jane Roe, who had urged calm.")
+    assert (q.speaker, q.role) == ("Jane Roe", "Secretary of State")

@@ -835,6 +835,12 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             if role:
                 np.role, np.kind = role, kind
                 np.affiliation = np.affiliation or aff
+    if any(toks[j].norm == "who" for j in range(max(0, start - 12), start)):
+        # «a reversal for Jane Roe, who in a speech on Tuesday had called …»: the relative
+        # clause's subject is the name before «, who», whatever circumstance comes between.
+        who = _en_who_antecedent(toks, i, sentence, ctx)
+        if who is not None:
+            np = who
     if np is None and (quote_before != -1 or (i > 0 and toks[i - 1].quote != -1)):
         # «"...," said John Smith, a professor at X.»
         end = after
@@ -1254,8 +1260,18 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
             return None
         if t.norm == "who" and _COMMA_RE.search(t.gap):
             b = w
-            while b > 0 and toks[b - 1].surf[:1].isupper() and w - b < 4:
-                b -= 1
+            while b > 0 and w - b < 6:
+                if toks[b - 1].surf[:1].isupper():
+                    b -= 1
+                elif (
+                    toks[b - 1].norm in ("of", "for")
+                    and b > 1
+                    and toks[b - 2].surf[:1].isupper()
+                    and not _COMMA_RE.search(toks[b - 1].gap)
+                ):
+                    b -= 2  # «Secretary of State Jane Roe, who …»: the title goes with her
+                else:
+                    break
                 if _COMMA_RE.search(toks[b].gap) or _HARD_PUNCT.search(toks[b].gap):
                     break
             if b == w:
