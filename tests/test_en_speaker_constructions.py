@@ -453,3 +453,155 @@ def test_statement_as_a_noun_owned_by_its_speaker():
         assert got[0].text.startswith("the plant would close"), got[0].text
     assert _voices("The company's claim that sales doubled was false.") == []
     assert _voices("It's a claim that nobody believes.") == []
+
+
+# --------------------------------------------------------------------------- dates (round 5)
+
+
+def _dates(text: str, pub: str | None = "2023-03-15"):
+    from datetime import date
+
+    from dashboard.analysis.dates import extract_dates
+
+    published = date.fromisoformat(pub) if pub else None
+    return [(m.text, m.start, m.end) for m in extract_dates([text], published, "en")]
+
+
+def test_year_before_an_event_noun_after_a_determiner_or_after_into():
+    got = _dates("The mayor vetoed the 2022 housing bill, and prices will stay high into 2025.")
+    assert ("2022", "2022-01-01", "2022-12-31") in got
+    assert ("into 2025", "2025-01-01", "2025-12-31") in got
+    assert ("1991", "1991-01-01", "1991-12-31") in _dates(
+        "It has ruled since the 1991 all-party vote."
+    )
+    # A count of people before a noun is no year.
+    assert _dates("Some 1800 workers walked past the border.") == []
+
+
+def test_dateline_month_with_a_zero_padded_day_and_a_colon():
+    assert _dates("Oslo, Mar 07: The port reopened.") == [("Mar 07", "2023-03-07", "2023-03-07")]
+
+
+def test_deadlines_and_vague_periods_are_mentions_without_dates():
+    got = _dates("A cabinet must be named within 30 days; costs may ease in coming quarters.")
+    assert ("within 30 days", None, None) in got
+    assert ("in coming quarters", None, None) in got
+    # A measured span in hours is no deadline.
+    assert _dates("Ten centimetres of snow fell within 12 hours.") == []
+
+
+def test_a_day_earlier_counts_from_the_narrated_event_not_the_publication():
+    got = _dates("The council met a day earlier than planned, and two weeks later it voted.")
+    assert ("a day earlier", None, None) in got
+    assert ("two weeks later", None, None) in got
+
+
+# --------------------------------------------------------------------------- round 5 speakers
+
+
+def test_inverted_said_then_title_name_and_a_time_clause():
+    got = _voices('"The count is final," said Governor Jane Roe after the last ballots arrived.')
+    assert got == [("Jane Roe", "official")]
+    # «from» after the verb still names the issuer of a statement.
+    got = _voices('"Talks resume today," said a statement from the Harbour Authority.')
+    assert [name for name, _ in got] == ["Harbour Authority"]
+
+
+def test_titled_name_then_of_country_keeps_the_person():
+    (q,) = _quotes("President Jane Roe of Kenya said on Monday that the tax would be dropped.")
+    assert (q.speaker, q.role, q.affiliation) == ("Jane Roe", "President", "Kenya")
+
+
+def test_quote_paragraph_without_a_cue_continues_the_previous_quote():
+    got = _quotes(
+        "“We will wait for more data,” the governor, Jane Roe, said.",
+        "“Prices are still rising faster than wages.",
+        "“The board will decide in the new year.”",
+        "Shares fell after the announcement.",
+        "“A new quote here has no cue.”",
+    )
+    assert [(q.paragraph, q.speaker, q.direct) for q in got] == [
+        (0, "Jane Roe", True),
+        (1, "Jane Roe", True),
+        (2, "Jane Roe", True),
+    ]
+
+
+def test_rejected_and_promised_with_a_noun_object_are_statements():
+    got = _voices(
+        "Okafor rejected rumours that the cabinet would resign.",
+        "Senator Ada Okafor has promised an inquiry into the shootings.",
+    )
+    assert [name for name, _ in got] == ["Okafor", "Ada Okafor"]
+
+
+def test_evidence_from_a_named_outlet_is_a_source():
+    got = _voices(
+        "Reports from Radio Meridian suggest that the convoy turned back.",
+        "Cars were stuck for hours on the coast road, video from Channel Nine shows.",
+    )
+    assert [name for name, _ in got] == ["Radio Meridian", "Channel Nine"]
+    assert _voices("The data suggest that prices rose.") == []
+
+
+def test_two_sources_joined_by_and_after_according_to():
+    got = _voices(
+        "The blaze started at dawn, according to the County Fire Authority and Cal Rescue."
+    )
+    assert [name for name, _ in got] == ["County Fire Authority", "Cal Rescue"]
+
+
+def test_passive_with_an_adverb_is_no_statement_by_its_subject():
+    got = _voices("The fire was first reported at noon near the school.")
+    assert got == []
+    got = _voices(
+        "Most votes were counted by Friday, and results will be officially declared later."
+    )
+    assert got == []
+
+
+def test_outlet_given_an_interview_is_a_cited_source():
+    got = _quotes(
+        "The Green Party, in an exclusive interview, told Harbour Post it would stay out."
+    )
+    assert ("Harbour Post", "media") in [(q.speaker, q.speaker_kind) for q in got]
+
+
+def test_capitalised_x_of_y_is_one_institution_not_a_title():
+    got = _voices("The City of Port Ellen warned residents to leave the valley.")
+    assert got == [("City of Port Ellen", "organisation")]
+    # A person's title with «of» stays a title.
+    (q,) = _quotes("Minister of Energy Jane Roe said the plant would reopen.")
+    assert q.speaker.endswith("Jane Roe")
+
+
+def test_participle_clause_between_apposition_and_verb():
+    (q,) = _quotes("The mayor, Jane Roe, writing on her blog, said the dam would hold.")
+    assert (q.speaker, q.role) == ("Jane Roe", "The mayor")
+
+
+def test_definite_title_before_the_person_is_named_resolves_to_her():
+    got = _voices(
+        "Two homes burned overnight, the province's governor said.",
+        "The governor, Jane Roe, said schools would stay shut.",
+    )
+    assert [name for name, _ in got] == ["Jane Roe", "Jane Roe"]
+    # An indefinite title, or one that names another party, is never resolved.
+    got = _voices(
+        "Two homes burned overnight, a regional governor said.",
+        "The Green Party's leader told reporters it would stay out.",
+        "Labour leader Jane Roe said schools would stay shut.",
+    )
+    assert [name for name, _ in got] == ["regional governor", "Green Party's leader", "Jane Roe"]
+
+
+def test_relative_clause_with_a_circumstance_before_its_verb():
+    got = _voices(
+        "It was a reversal for Roe, who in a speech on Tuesday night had called the "
+        "marchers “paid agitators.”"
+    )
+    assert got == [("Roe", "other")]
+    got = _voices("It was a reversal for Jane Roe, who said the marchers were paid.")
+    assert got == [("Jane Roe", "other")]  # no «reversal for» role
+    (q,) = _quotes("He wrote to Secretary of State Jane Roe, who had urged calm.")
+    assert (q.speaker, q.role) == ("Jane Roe", "Secretary of State")

@@ -60,6 +60,14 @@ _EN_UNITS = {
 }
 
 
+# An adjective or a name between a year and its event noun («the 2024 presidential
+# election», «the 1994 cross-racial vote», «the 2024 Paris Olympics»).
+_YEAR_ADJ_RE = re.compile(
+    r"^(?:[A-Z][\w'’-]*|(?:[a-z]+-)?[a-z]+(?:al|ary|ic|ian|an|ese|ish|term))$"
+)
+_DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(?:the|its|their|his|her|this|that))\s+$")
+
+
 def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     mon = _alt(lx.months)
     wd = _alt(lx.weekdays)
@@ -77,7 +85,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
           (?<![\w.,])(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?
              (?:\s*-\s*(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<mon>{mon})\.?(?!\w)
          |(?<!\w)(?P<mon2>{mon})\.?(?!\w)
-             (?:\s+(?P<dayb>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:\s*-\s*(?P<dayb2>\d{{1,2}})(?!\d))?)?
+             (?:\s+(?P<dayb>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)(?:\s*-\s*(?P<dayb2>\d{{1,2}})(?!\d))?)?
         )
         (?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\w)
           |\s+(?:(?i:of)\s+)?(?P<ryq>(?i:last|next|this))\s+(?i:year)(?!\w))?
@@ -123,14 +131,17 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None)
 
     year_pre = (
-        r"in|since|by|until|till|from|during|before|after|early|mid|late|the\s+end\s+of|"
+        r"in|into|since|by|until|till|from|during|before|after|early|mid|late|the\s+end\s+of|"
         r"the\s+beginning\s+of|end\s+of|beginning\s+of|as\s+of|summer\s+of|winter\s+of|"
         r"spring\s+of|fall\s+of|autumn\s+of|between"
     )
     nouns = _alt(lx.year_nouns)
+    noun_set = {n.lower() for n in lx.year_nouns}
     # Up to two words between a year and its event noun: names ("the 2024 Paris Olympics",
     # "the 2022 African Boxing Champion") and adjectives ("the 2024 presidential election").
-    modifier = r"(?:[A-Z][\w'’-]*|[a-z]+(?:al|ary|ic|ian|an|ese|ish|term))"
+    # A hyphenated adjective ("the 1994 cross-racial vote") or a noun ("the 2024 finance
+    # bill") is a modifier too: the year still needs an event noun after it.
+    modifier = r"(?:[A-Z][\w'’-]*|(?:[a-z]+-)?[a-z]{3,})"
     year_re = re.compile(
         speed.start(
             rf"""
@@ -149,6 +160,14 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
         if not (pre or m["kw"] or m["noun"] is not None) or pre in ("from", "between"):
             return []
+        if not (pre or m["kw"]) and not _DETERMINER_BEFORE_RE.search(m.string[: m.start("year")]):
+            # A plain word between the year and its noun («the 2024 finance bill») is read
+            # as a modifier only after a determiner: «some 1900 migrants crossed the border»
+            # counts people.
+            words = m.string[m.end("year") : m.end("year") + 60].split()[:3]
+            cut = next((k for k, w in enumerate(words) if w.strip(",.;:").lower() in noun_set), 0)
+            if not all(_YEAR_ADJ_RE.match(w) for w in words[:cut]):
+                return []
         start, end = _year_span(int(m["year"]))
         approx = pre in _APPROX_EN or pre.split(" ")[0] in (
             "summer",
@@ -355,8 +374,22 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     vague_re = re.compile(
         rf"(?<!\w)(?i:{_alt(lx.vague)}"
         r"|(?:in|within)\s+(?:a\s+few|several|a\s+couple\s+of)\s+(?:hours|days|weeks|months)"
-        r"|within\s+(?:hours|days|weeks))(?!\w)"
+        r"|within\s+(?:hours|days|weeks)"
+        # "within 14 days": a deadline counted from an event the text may not date ("within
+        # 24 hours" is more often a measured span: "rain fell within 24 hours").
+        rf"|within\s+(?:\d{{1,3}}|{num})\s+(?:days|weeks|months))(?!\w)"
     )
+
+    # "a day earlier", "two weeks later", "just a day before": counted from the event the
+    # sentence narrates, not from the publication date, so the mention stays unresolved.
+    narrated_re = re.compile(
+        rf"(?<!\w)(?:(?i:just|only|barely)\s+)?(?:(?i:a|one|\d{{1,2}}|{num})\s+)"
+        r"(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:earlier|later)(?!\w)"
+    )
+
+    def narrated_rule(m, ctx):
+        unit = _EN_UNITS[m["unit"].lower()]
+        return [_mk(ctx, m, None, None, "range" if unit == "week" else unit, approx=True)]
 
     def vague_rule(m, ctx):
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
@@ -390,7 +423,9 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (
             vague_re,
             vague_rule,
-            _content_words(lx.vague) | {"few", "several", "couple", "hours", "days", "weeks"},
+            _content_words(lx.vague)
+            | {"few", "several", "couple", "hours", "days", "weeks", "months"},
             None,
         ),
+        (narrated_re, narrated_rule, {"earlier", "later"}, None),
     ]

@@ -7,6 +7,7 @@ participles), speaker_roles.txt, source_phrases.txt.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from dashboard.analysis.languages import get_pack
@@ -225,9 +226,27 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         return None
     if seg[-1].norm in _DOCUMENTS:
         return None  # «the treaty says»: a document, not a speaker
+    cov = _covered(seg, _EN_ROLES)
+    place_of = ""
+    for j in range(3, len(seg) - 1):
+        # «President Jane Roe of Freedonia said»: a titled person's name, then the country
+        # she speaks for; the name is before «of», the place is her side.
+        if (
+            seg[j].norm == "of"
+            and any(cov[:j])
+            and not cov[j - 1]
+            and not cov[j - 2]
+            and _en_cap(seg[j - 1])
+            and _en_cap(seg[j - 2])
+            and all(_en_cap(t) for t in seg[j + 1 :])
+        ):
+            side = _side_at(seg, j + 1)
+            if side and side.type in ("country", "capital"):
+                place_of = side.side
+                seg, cov = seg[:j], cov[:j]
+            break
     np = _NP()
     # Name = trailing capitalised tokens that are not role/side words.
-    cov = _covered(seg, _EN_ROLES)
     q = len(seg)
     while q > 0 and not cov[q - 1]:
         if _en_cap(seg[q - 1]):
@@ -254,7 +273,19 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     kind, typ = (
         _kind_of(role_toks, _EN_ROLES, prefer_person=q < len(seg)) if role_toks else ("", "")
     )
-    if q < len(seg) and (typ != "body" or not role_toks):
+    if (
+        q < len(seg)
+        and len(role_toks) >= 2
+        and role_toks[-1].norm == "of"
+        and all(_en_cap(t) for t in role_toks[:-1])
+        and typ != "person"
+    ):
+        # «the City of Los Angeles», «the Pacific Palisades Chamber of Commerce»: a
+        # capitalised «X of» is the start of one institution's name, not a title.
+        np.name = _name_text(role_toks + seg[q:], 0, len(role_toks) + len(seg) - q, sentence)
+        np.kind = kind if kind in ("state", "media", "organisation") else "organisation"
+        np.body = True
+    elif q < len(seg) and (typ != "body" or not role_toks):
         np.name = _name_text(seg, q, len(seg), sentence)
         np.role = _text(role_toks, 0, len(role_toks), sentence) if role_toks else ""
         np.kind = kind or "other"
@@ -279,6 +310,8 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         if side and side.type in ("country", "capital", "body"):
             np.kind, np.body = "state", True
     np.affiliation = _affiliation(role_toks or seg, speaker_is_place=np.body)
+    if place_of and not np.affiliation:
+        np.affiliation = place_of
     if np.body and np.name == seg[-1].surf and seg[-1].surf.replace(".", "").isupper():
         side = _side_at(seg, len(seg) - 1)
         if side and side.type in ("country", "body"):
@@ -378,6 +411,14 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     out.append(quote_of(one, "according to", False, text, para, sentence, ""))
                 continue
             seg = _en_report_owner(seg)
+            parts = _en_and_sources(seg, sentence)
+            if parts:
+                # «according to the Fire Department and CalFire»: each is a cited source.
+                for one in parts:
+                    one = _en_plausible(ctx.resolve(one), ctx)
+                    if one is not None:
+                        out.append(quote_of(one, "according to", False, text, para, sentence, ""))
+                continue
             np = _en_np(seg, sentence)
             if np is None:
                 continue
@@ -422,6 +463,14 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
                     out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
             continue
+        if t.norm in _EN_EVIDENCE_VERBS:
+            src = _en_evidence_source(toks, i, sentence)
+            if src is not None:
+                # The clause after the verb, or (verb last) the clause before «, video from X».
+                text = sentence[toks[i + 1].start :] if i + 1 < n else ""
+                text = (text or sentence[: toks[i].start].rpartition(",")[0]).strip(_PUNCT_STRIP)
+                out.append(quote_of(src, t.surf, False, text, para, sentence, ""))
+                continue
         if t.norm in _EN_SHOW and t.quote == -1:
             media = _en_media_subject(toks, i, sentence)
             if media is not None:
@@ -484,7 +533,15 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if text:
             for one in _en_conjuncts(np, sentence):
                 out.append(quote_of(one, t.surf, direct, text, para, sentence, channel))
-            if channel and (_is_media(channel) or _en_titled(channel)):
+            if (
+                channel
+                and (
+                    _is_media(channel)
+                    or _en_titled(channel)
+                    # «X, in an interview, told Semafor»: whom one gives an interview is an outlet.
+                    or (channel[:1].isupper() and "interview" in sentence.lower())
+                )
+            ):
                 # «X told Reuters»: the outlet is cited as the source of the statement.
                 media = _NP(channel, "", "media", "", True)
                 out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
@@ -513,6 +570,24 @@ def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
 
 def _np_from_quote(q: Quote) -> _NP:
     return _NP(q.speaker, q.role, q.speaker_kind, q.affiliation)
+
+
+def _en_and_sources(seg: list[_Tok], sentence: str) -> list[_NP]:
+    """Two capitalised names joined by «and» after «according to», each a source; none when
+    the whole is one name («the Ministry of Water and Energy»)."""
+    ks = [k for k, t in enumerate(seg) if t.norm == "and" and t.quote == -1]
+    if len(ks) != 1 or _institution_name(_text(seg, 0, len(seg), sentence)):
+        return []
+    k = ks[0]
+    left, right = seg[:k], seg[k + 1 :]
+    if not left or not right or not _en_cap(left[-1]) or not _en_cap(right[-1]):
+        return []
+    if not all(_en_cap(t) or t.norm in _EN_ARTICLES or t.norm == "of" for t in left + right):
+        return []
+    if any(t.norm == "of" for t in left) and right[0].norm not in _EN_ARTICLES:
+        return []  # «the Ministry of Water and Energy»: «and» inside the portfolio
+    nps = [_en_np(left, sentence), _en_np(right, sentence)]
+    return [np for np in nps if np is not None] if all(nps) else []
 
 
 def _en_slash_sources(seg: list[_Tok], sentence: str) -> list[str]:
@@ -678,6 +753,17 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     ):
         start -= 1
     segs, quote_before = _en_segments_before(toks, start)
+    if (
+        len(segs) >= 3
+        and not segs[0]
+        and segs[1]
+        and segs[1][0].surf.islower()
+        and segs[1][0].norm.endswith("ing")
+        and len(segs[1][0].norm) > 5
+    ):
+        # «The governor, Jane Roe, writing on Telegram, said»: the participle clause is a
+        # circumstance; the subject and its apposition are before it.
+        segs = [[], *segs[2:]]
     np = None
     subj_first = None  # first token of a subject written in apposition («X, head of Y, said»)
     closest = _en_trim(segs[0]) if segs else []
@@ -749,6 +835,12 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             if role:
                 np.role, np.kind = role, kind
                 np.affiliation = np.affiliation or aff
+    if any(toks[j].norm == "who" for j in range(max(0, start - 12), start)):
+        # «a reversal for Jane Roe, who in a speech on Tuesday had called …»: the relative
+        # clause's subject is the name before «, who», whatever circumstance comes between.
+        who = _en_who_antecedent(toks, i, sentence, ctx)
+        if who is not None:
+            np = who
     if np is None and (quote_before != -1 or (i > 0 and toks[i - 1].quote != -1)):
         # «"...," said John Smith, a professor at X.»
         end = after
@@ -756,6 +848,9 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             end < n
             and not _COMMA_RE.search(toks[end].gap)
             and not _HARD_PUNCT.search(toks[end].gap)
+            # «"…," said President Jane Roe after the results were announced»: the name ends
+            # where a lower-case time or circumstance clause begins.
+            and not (end > after and toks[end].surf.islower() and toks[end].norm in _EN_NAME_ENDS)
         ):
             end += 1
         if end > after and toks[after].norm not in _EN_AFTER_VERB_PREPS:
@@ -852,6 +947,12 @@ def _institution_name(name: str) -> bool:
 
 
 _EN_AFTER_VERB_PREPS = frozenset(_words("on in at during after before from with to by late early"))
+# Words that end a name written after an inverted verb: a preposition of time or place, or a
+# conjunction opening a clause («said Jane Roe as she left», «said Jane Roe when asked»).
+# «from», «by» stay: «said a statement from the ministry» names the issuer after them.
+_EN_NAME_ENDS = frozenset(
+    _words("after before during on in at as when while following upon shortly")
+)
 
 
 def _en_initial(toks: list[_Tok], j: int) -> bool:
@@ -948,11 +1049,21 @@ _EN_PROGRESSIVE_BE = frozenset(_words("is was were are"))
 _EN_PROGRESSIVE_ANY = frozenset(_words("claiming insisting arguing warning accusing denying"))
 
 
+_EN_PASSIVE_ADVERBS = frozenset(_words("first also later initially officially widely reportedly"))
+
+
 def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     """A passive («were confirmed dead», «was reported to have fled») or the noun «reports»
     («media reports said», «reports said»): no one speaks at this word."""
     if i > 0 and toks[i - 1].norm in _EN_BE and toks[i - 1].quote == -1:
         return True
+    if (
+        i > 1
+        and toks[i - 2].norm in _EN_BE
+        and toks[i - 2].quote == -1
+        and (_en_adverb(toks[i - 1]) or toks[i - 1].norm in _EN_PASSIVE_ADVERBS)
+    ):
+        return True  # «The fire was first reported at noon»: a passive with an adverb
     if toks[i].norm in ("called", "calls"):
         # «X called for calm», «X called the move “a disgrace”» report speech; «called off
         # the strike», «called an election», «so-called» do not.
@@ -1060,6 +1171,36 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
 _EN_SHOW = frozenset(_words("showed shows"))
 
 
+# «Reports from BBC Bengali suggest …», «video from NBC Los Angeles shows …», «figures by the
+# statistics office indicate …»: what a named outlet or body published is the evidence, so
+# the one after «from/by» is the cited source.
+_EN_EVIDENCE = frozenset(
+    _words("report reports video videos footage images pictures photos data figures")
+)
+_EN_EVIDENCE_VERBS = frozenset(
+    _words("suggest suggests suggested indicate indicates indicated show shows showed")
+)
+
+
+def _en_evidence_source(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
+    segs, _q = _en_segments_before(toks, i)
+    seg = segs[0] if segs else []  # untrimmed: the trim drops «reports from»
+    for j in range(len(seg) - 2):
+        if (
+            seg[j].norm in _EN_EVIDENCE
+            and seg[j + 1].norm in ("from", "by")
+            and all(_en_cap(t) or t.norm in ("of", "and", "the") for t in seg[j + 2 :])
+            and _en_cap(seg[-1])
+        ):
+            np = _en_np(seg[j + 2 :], sentence)
+            if np is not None and np.name[:1].isupper():
+                np.body = True
+                if _is_media(np.name) or np.kind in ("", "other"):
+                    np.kind = "media" if _is_media(np.name) else "organisation"
+                return np
+    return None
+
+
 def _en_media_subject(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
     """The outlet in the subject of «showed» («Syrian state media showed», «pictures on news
     agency SANA showed», «CNN exit polls showed»): a known agency written there, else a
@@ -1119,8 +1260,18 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
             return None
         if t.norm == "who" and _COMMA_RE.search(t.gap):
             b = w
-            while b > 0 and toks[b - 1].surf[:1].isupper() and w - b < 4:
-                b -= 1
+            while b > 0 and w - b < 6:
+                if toks[b - 1].surf[:1].isupper():
+                    b -= 1
+                elif (
+                    toks[b - 1].norm in ("of", "for")
+                    and b > 1
+                    and toks[b - 2].surf[:1].isupper()
+                    and not _COMMA_RE.search(toks[b - 1].gap)
+                ):
+                    b -= 2  # «Secretary of State Jane Roe, who …»: the title goes with her
+                else:
+                    break
                 if _COMMA_RE.search(toks[b].gap) or _HARD_PUNCT.search(toks[b].gap):
                     break
             if b == w:
@@ -1263,7 +1414,9 @@ def _looks_appos(seg: list[_Tok]) -> bool:
     return bool(seg) and seg[0].norm in ("a", "an", "the") and bool(_kind_of(seg, _EN_ROLES)[0])
 
 
-_EN_TRIGGERS = _WordFilter(set(_EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | {"according"}), "")
+_EN_TRIGGERS = _WordFilter(
+    set(_EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | _EN_EVIDENCE_VERBS | {"according"}), ""
+)
 
 
 def _credit(name: str, cue: str, para: int, paragraph: str) -> Quote:
@@ -1434,19 +1587,31 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
     lead = getattr(ctx, "pending_lead", None)
     ctx.pending_lead = None
+    run = getattr(ctx, "quote_run", None)
+    ctx.quote_run = None
     out = _en_paragraph(paragraph, para, ctx)
-    if lead is not None and not out:
+    body = paragraph.strip()
+    opens_quote = body[:1] in _QUOTE_OPEN or body[:1] == '"'
+    if run is not None and not out and opens_quote and run[0] == para - 1:
+        # A quote paragraph with no cue right after a paragraph that quoted someone: the
+        # quote goes on (news prose opens each paragraph of a long quote with a quote mark
+        # and names the speaker once).
+        np, verb = run[1], run[2]
+        text = body.strip(_PUNCT_STRIP)
+        if text:
+            out.append(quote_of(np, verb, True, text, para, paragraph, ""))
+    if lead is not None and not out and opens_quote:
         # The previous paragraph closed with «X said:»; this one is what X said, when it is
         # written as a quote.
-        body = paragraph.strip()
-        if body[:1] in _QUOTE_OPEN or body[:1] == '"':
-            np, cue = lead
-            text = body.strip(_PUNCT_STRIP)
-            if text:
-                ctx.learn(np)
-                if not np.body:
-                    ctx.last_person = np
-                out.append(quote_of(np, cue, True, text, para, paragraph, ""))
+        np, cue = lead
+        text = body.strip(_PUNCT_STRIP)
+        if text:
+            ctx.learn(np)
+            if not np.body:
+                ctx.last_person = np
+            out.append(quote_of(np, cue, True, text, para, paragraph, ""))
+    if out and out[-1].direct and out[-1].speaker_kind != "media":
+        ctx.quote_run = (para, _np_from_quote(out[-1]), out[-1].verb)
     return out
 
 
@@ -1570,3 +1735,70 @@ _EN_NOT_OPENING_NAMES = frozenset(
         "then now today yesterday back further"
     )
 )
+
+
+# --------------------------------------------------------------------------- whole article
+
+_EN_INDEFINITE = frozenset(_words("a an one another some"))
+
+
+def _title_head(role: str) -> str:
+    """The head noun of a title: «the region's governor» -> governor, «head of the city's
+    administration» -> head."""
+    words = _words(role.replace("’", "'").lower())
+    if "of" in words:
+        words = words[: words.index("of")]
+    return words[-1].removesuffix("'s") if words else ""
+
+
+def _definite_title(q: Quote) -> bool:
+    """Is the anonymous speaker written as a definite title («the region's governor said»,
+    a headline's «: Governor»), not an indefinite one («a military official said»)?"""
+    at = q.sentence.find(q.speaker)
+    if at < 0:
+        return False
+    before = _words(q.sentence[:at].lower())
+    return not before or before[-1] not in _EN_INDEFINITE
+
+
+def _same_title(title: str, holder: Quote) -> bool:
+    """A proper word in the title («the DA's leader», «the Kenyan president») must be in the
+    holder's title, side or name: «EFF leader Julius Malema» is not the DA's leader."""
+    known = " ".join((holder.role, holder.affiliation, holder.speaker)).lower()
+    for w in title.replace("’", "'").split():
+        w = w.removesuffix("'s")
+        if w[:1].isupper() and w.lower() not in _EN_ARTICLES and w.lower() not in known:
+            return False
+    return True
+
+
+def finish_article(quotes: list[Quote]) -> list[Quote]:
+    """A definite title that speaks before the person holding it is named («…, the region's
+    governor said.» … «The governor, Jane Roe, said …») is that person, when exactly one
+    named person in the article carries a title with that head noun. Never a guess: with no
+    or several such people the title stays unnamed."""
+    holders: dict[str, dict[str, Quote]] = {}
+    for q in quotes:
+        if q.speaker_kind in ("anonymous", "media") or not q.role or not q.speaker[:1].isupper():
+            continue
+        head = _title_head(q.role)
+        if head:
+            holders.setdefault(head, {})[q.speaker] = q
+    if not holders:
+        return quotes
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker_kind == "anonymous" and q.role and _definite_title(q):
+            named = holders.get(_title_head(q.role), {})
+            named = {k: v for k, v in named.items() if _same_title(q.role, v)}
+            if len(named) == 1:
+                (who,) = named.values()
+                q = dataclasses.replace(
+                    q,
+                    speaker=who.speaker,
+                    speaker_kind=who.speaker_kind,
+                    role=who.role,
+                    affiliation=who.affiliation or q.affiliation,
+                )
+        out.append(q)
+    return out
