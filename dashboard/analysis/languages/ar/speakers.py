@@ -641,6 +641,29 @@ _AR_THEOPHORIC = frozenset(
 # Prepositions of time that open an adverbial after the subject («عقب المباراة»، «خلال اللقاء»).
 _AR_TIME_PREPS = frozenset(_n(w) for w in _words("عقب بعد قبل خلال أثناء إثر"))
 
+# Words after which a name never goes on (speaker_name_stops.txt): «بشدة»، «أي».
+_AR_NAME_STOPS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_name_stops.txt"))
+_FATHATAN = "\u064b"
+_AR_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _statement_possessed(norm: str) -> bool:
+    """«تصريحاته»، «حديثها»، «كلمته»: a statement noun with a possessive pronoun is the verb's
+    object or an adverbial («واختتم فلان تصريحاته»), never a word of a name."""
+    for suffix in _AR_POSSESSIVES:
+        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+            base = norm[: -len(suffix)]
+            if base.endswith("ات"):
+                base = base[:-2]
+            elif base.endswith("ت"):
+                base = base[:-1] + "ه"  # كلمته -> كلمه (ة is written ه after normalising)
+            return base in _STATEMENT_NOUNS or base in _AR_SAYING_WORDS
+    return False
+
+
+# Nouns of speaking that take a possessive after a subject («حديثه»، «كلمته»، «تصريحه»).
+_AR_SAYING_WORDS = frozenset(_n(w) for w in _words("حديث كلمة تصريح قول خطاب"))
+
 
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
@@ -665,6 +688,11 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
             break  # «أكد الشيخ فلان حرص الإمارات على»: the verb's object follows the name
         if t.norm in _AR_TIME_PREPS:
             break  # «وقال المدرب عقب المباراة "…"»: a time adverbial, never a name
+        if t.norm in _AR_NAME_STOPS or _FATHATAN in t.surf or _statement_possessed(t.norm):
+            # «نفى فلان بشدة أي لوم»، «واختتم فلان تصريحاته ملقيًا باللوم»: an adverb, a
+            # tanwin-marked participle or a possessed statement noun ends the name. Names are
+            # not written with tanwin in news prose.
+            break
         if q > p and t.norm in _AR_NAME_PARTICLES:
             particles += 1
         elif (
@@ -744,8 +772,11 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
         if np.body and typ == "person":
             np.body = False  # a bare role («الرئيس الروسي») is a person without a name
             # «مسؤول أمريكي»، «مصدر في الوزارة»: an indefinite bare role is an unnamed voice.
-            if not role_toks[0].norm.startswith("ال") and (
-                len(role_toks) == 1 or not role_toks[1].norm.startswith("ال")
+            # «وزير خارجية سوريا» is made definite by the country that closes the construct.
+            if (
+                not role_toks[0].norm.startswith("ال")
+                and (len(role_toks) == 1 or not role_toks[1].norm.startswith("ال"))
+                and not _named_place_in(role_toks)
             ):
                 np.kind = "anonymous"
         if typ == "group":
@@ -778,6 +809,16 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     elif end < len(seg) and strict and seg[end].norm not in _AR_STOP:
         return None  # unknown words run on: not a clean subject
     return np
+
+
+def _named_place_in(role_toks: list[_Tok]) -> bool:
+    """Does a title construct end in a proper place or body name («وزير خارجية سوريا»)? An
+    adjective of nationality («مسؤول أمريكي») leaves it indefinite."""
+    for k in range(1, len(role_toks)):
+        side = _side_at(role_toks, k)
+        if side is not None and side.type in ("country", "capital", "body"):
+            return True
+    return False
 
 
 def _statement_issuer(seg: list[_Tok], sentence: str) -> _NP | None:
@@ -1055,6 +1096,43 @@ _AR_PERSON_HEADS = frozenset(
 )
 
 
+def _name_before_apposition(toks: list[_Tok], p: int) -> int:
+    """Start of a name that ends right before the title at p, set off by a comma
+    («السيد فلان الفلاني، وزير الخارجية،»), else -1. The name is 2-4 name-like words, not
+    definite at its start, after an honorific, a title, a verb or a preposition: a noun
+    phrase before a comma («أسر الضحايا، وزير …») is not taken for a name."""
+    k = p - 1
+    while k >= 0 and p - k <= 4:
+        x = toks[k]
+        if (
+            x.quote != -1
+            or not _ar_name_like(x)
+            or x.norm in _HONORIFIC_WORDS_N
+            or x.norm in _AR_ROLES
+            or x.norm in _AR_NAME_STOPS
+            or _side_at(toks, k) is not None
+        ):
+            break
+        if k + 1 < p and (_COMMA_RE.search(toks[k + 1].gap) or _HARD_PUNCT.search(toks[k + 1].gap)):
+            break
+        k -= 1
+    s = k + 1
+    if p - s < 2 or toks[s].norm.startswith("ال"):
+        return -1
+    if _COMMA_RE.search(toks[s].gap) or _HARD_PUNCT.search(toks[s].gap) or s == 0:
+        return s
+    before = toks[s - 1].norm
+    if (
+        before in _HONORIFIC_WORDS_N
+        or before in _AR_ROLES
+        or before in _AR_VERBS
+        or before in _AR_STOP
+        or _role_at(toks, s - 1, _AR_ROLES) is not None
+    ):
+        return s
+    return -1
+
+
 def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, _NP]]:
     """Person mentions «ROLE NAME» anywhere in a sentence (teaches aliases, anchors pronouns)."""
     out: list[tuple[int, _NP]] = []
@@ -1069,6 +1147,28 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
         strip = t.norm[:1] == "و" and len(t.norm) > 3 and t.norm not in _AR_ROLES
         base = t.norm[1:] if strip else t.norm
         role = _AR_ROLES.get(base)
+        if (
+            t.quote == -1
+            and not strip
+            and role
+            and role[0].type == "person"
+            and p >= 2
+            and _COMMA_RE.search(t.gap)
+        ):
+            s = _name_before_apposition(toks, p)
+            if s >= 0:
+                # «السيد فلان الفلاني، وزير الخارجية،»: name, comma, title. The title is his,
+                # so a later bare «وزير الخارجية» or «المتحدث» is this person.
+                end = p + _consume_ar_role(toks[p:], 0, False)
+                np = _NP(_name_text(toks, s, p, sentence), _text(toks, p, end, sentence))
+                np.kind = _kind_of(toks[p:end], _AR_ROLES)[0] or "other"
+                np.affiliation = _affiliation(toks[p:end], False)
+                np = ctx.resolve(np) if _nphrase(np.name)[-1] in surnames else np
+                if np.role:
+                    ctx.learn(np)
+                    out.append((s, np))
+                    resume = end
+                    continue
         if (
             role
             and role[0].kind == "media"
@@ -1086,6 +1186,27 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
             after_comma = end < len(sub) and bool(_COMMA_RE.search(sub[end].gap))
             name_end = end if after_comma else _ar_name_span(sub, end)
             nationality = _side_at(sub, end) if after_comma else None
+            if after_comma and end > 0 and nationality is None:
+                # «المتحدث باسم الوزارة، فلان الفلاني،»: title, comma, the holder's name set off
+                # by commas (2-4 name words, then a comma or the end of the sentence).
+                a_end = _ar_name_span(sub, end)
+                closed = a_end == len(sub) or bool(
+                    _COMMA_RE.search(sub[a_end].gap) or _HARD_PUNCT.search(sub[a_end].gap)
+                )
+                if (
+                    a_end - end >= 2
+                    and closed
+                    and not sub[end].norm.startswith("ال")
+                    and sub[end].norm not in _AR_VERBS
+                    and not _role_at(sub, end, _AR_ROLES)
+                ):
+                    np = _NP(_name_text(sub, end, a_end, sentence), _text(sub, 0, end, sentence))
+                    np.kind = _kind_of(sub[:end], _AR_ROLES)[0] or "other"
+                    np.affiliation = _affiliation(sub[:end], False)
+                    ctx.learn(np)
+                    out.append((p, np))
+                    resume = p + a_end
+                    continue
             if nationality is not None and nationality.type == "adj":
                 # «مدرب منتخب تنزانيا، الجزائري عادل عمروش،»: the title, then the person's own
                 # nationality and name in apposition.
@@ -2603,8 +2724,18 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
 def _definite_title(title: str) -> bool:
     """«الرئيس الجديد», or a construct made definite by its genitive («لاعب النادي الأهلي»)."""
     words = [_n(w) for w in title.split()[:2]]
-    return bool(words) and (
-        words[0].startswith("ال") or (len(words) > 1 and words[1].startswith("ال"))
+    return (
+        bool(words)
+        and (
+            words[0].startswith("ال")
+            or (len(words) > 1 and words[1].startswith("ال"))
+            # «وزير خارجية سوريا»، «لاعب مانشستر يونايتد السابق»: a proper place name closes it.
+            or any(
+                x.type in ("country", "capital", "body")
+                for w in title.split()[1:]
+                for x in _side_candidates(_n(w))
+            )
+        )
     )
 
 
@@ -2672,6 +2803,18 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
                 if len(women) == 1:
                     c = next(iter(women.values()))
                     q = _credited_to(q, c)
+            elif not named.get(head) and head in _AR_GENERIC_TITLES and head not in unnamed:
+                # «المسؤول السعودي» after «وزير الصحة السعودي فلان»: a generic title is the
+                # one named official of the article whose side does not contradict it.
+                officials = {
+                    c.speaker: c
+                    for cs in named.values()
+                    for c in cs
+                    if c.speaker_kind == "official"
+                    and not (q.affiliation and c.affiliation and q.affiliation != c.affiliation)
+                }
+                if len(officials) == 1:
+                    q = _credited_to(q, next(iter(officials.values())))
             elif not named.get(head) and head in unnamed:
                 u = unnamed[head]
                 q = replace(q, speaker=u.speaker, speaker_kind="anonymous", role=u.role)
@@ -2680,6 +2823,9 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
 
 
 _BODY_KINDS = frozenset({"media", "organisation", "state"})
+_AR_GENERIC_TITLES = frozenset(
+    _strip_al(_n(w)) for w in get_pack("ar").lines("speaker_generic_titles.txt")
+)
 
 
 def _one_row_per_body(quotes: list[Quote]) -> list[Quote]:
