@@ -1313,8 +1313,15 @@ def _find_ar_complement(toks, i, verb, quotes_len):
     n = len(toks)
     commas = 0
     paren_circumstance = in_relative = False
-    for k in range(i + 1, min(n, i + 1 + window)):
+    limit = i + 1 + window
+    k = i
+    while k + 1 < min(n, limit):
+        k += 1
         t = toks[k]
+        if t.norm in _AR_TIME_WORDS and t.quote == -1:
+            # «وذكرت الوزارة في بيان مساء اليوم الأحد أن»: a time adverbial does not count
+            # towards the distance between a homograph verb and its complement.
+            limit += 1
         gap = t.gap
         # A lone space, the gap before most tokens, holds no punctuation: skip the searches.
         if gap != " ":
@@ -1795,11 +1802,24 @@ def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
     return _Hit(np, f"{verb_text} {toks[p].surf}", end, -1, channel, i, text_override=rest)
 
 
+# Particles after which an imperfect verb is a subjunctive or future, not a statement made:
+# «من المنتظر أن يؤكد الوزير»، «لن يقول»، «كي يعلن».
+_AR_SUBJUNCTIVE = frozenset(_n(w) for w in _words("أن لن كي لكي"))
+
+
 def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | None:
     t = toks[i]
     verb = _ar_verb(toks, i)
     if verb is None:
         return None
+    if (
+        i > 0
+        and not verb.participle
+        and t.norm[:1] in "يت"
+        and toks[i - 1].norm in _AR_SUBJUNCTIVE
+        and not _COMMA_RE.search(t.gap)
+    ):
+        return None  # «من المنتظر أن يؤكد الوزير …»: what is expected, not yet said
     if verb.relay:
         relayed = _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
         if relayed is not None or any(toks[j].norm == "عن" for j in range(i + 1, len(toks))):
