@@ -1820,6 +1820,11 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         and not _COMMA_RE.search(t.gap)
     ):
         return None  # «من المنتظر أن يؤكد الوزير …»: what is expected, not yet said
+    if not verb.relay and not verb.participle and "عن" not in verb.complements:
+        # «وذكرت وكالة X، عن الوزير فلان قوله …»: any reporting verb relays with عن + «قوله».
+        relayed = _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len, need_saying=True)
+        if relayed is not None:
+            return relayed
     if verb.relay:
         relayed = _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
         if relayed is not None or any(toks[j].norm == "عن" for j in range(i + 1, len(toks))):
@@ -2298,13 +2303,21 @@ def _vso_subject(toks, i, sentence, ctx) -> _NP | None:
     return None
 
 
-def _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len) -> _Hit | None:
-    """«ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن ...»: speaker after عن, relay = channel."""
+def _ar_relay_hit(
+    toks, i, verb, sentence, ctx, quotes_len, need_saying: bool = False
+) -> _Hit | None:
+    """«ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن ...»: speaker after عن, relay = channel.
+    With `need_saying` (a verb that is not a relay verb: «وذكرت وكالة X، عن الوزير فلان
+    قوله»), only when a saying noun («قوله») after the speaker makes the relay certain."""
     n = len(toks)
     k = next((j for j in range(i + 1, min(n, i + 9)) if toks[j].norm == "عن"), -1)
     if k == -1 or any(_HARD_PUNCT.search(toks[j].gap) for j in range(i + 1, k + 1)):
         return None
-    relay = _parse_ar_np(toks[i + 1 : k], sentence, strict=True) if k > i + 1 else None
+    between = toks[i + 1 : k]
+    # «وكالة الأنباء السعودية “واس”، عن»: an acronym in quote marks after the name glosses it.
+    while len(between) > 1 and between[-1].quote != -1 and between[0].quote == -1:
+        between = between[:-1]
+    relay = _parse_ar_np(between, sentence, strict=True) if between else None
     m = k + 1
     while m < n and m - k <= 10:
         t = toks[m]
@@ -2321,9 +2334,23 @@ def _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len) -> _Hit | None:
     np = _parse_ar_np(toks[k + 1 : m], sentence, strict=False)
     if np is None or m >= n:
         return None
-    c = m + 1 if toks[m].norm.startswith(_AR_SAYING_NOUNS) else m
+    saying = toks[m].norm.startswith(_AR_SAYING_NOUNS)
+    if need_saying and not (saying and toks[m].norm.endswith(("ه", "ها", "هم"))):
+        return None  # «قوله»، «تأكيدها»: the possessed saying noun, not «في تصريح لـX»
+    c = m + 1 if saying else m
     if c >= n:
         return None
+    if saying and not _opening_quote(toks, c, quotes_len) and toks[c].norm not in _AN_FORMS:
+        # «… قوله، خلال مداخلة تلفزيونية، “…”»: a circumstance between the saying noun and
+        # the quote.
+        c = next(
+            (
+                j
+                for j in range(c, min(n, c + 8))
+                if _opening_quote(toks, j, quotes_len) or toks[j].norm in _AN_FORMS
+            ),
+            c,
+        )
     direct = toks[c].quote if _opening_quote(toks, c, quotes_len) else -1
     if direct == -1 and toks[c].norm in _AN_FORMS:
         c += 1
