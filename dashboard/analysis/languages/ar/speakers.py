@@ -1111,6 +1111,7 @@ def _name_before_apposition(toks: list[_Tok], p: int) -> int:
             or x.norm in _AR_ROLES
             or x.norm in _AR_NAME_STOPS
             or _side_at(toks, k) is not None
+            or _ar_verb(toks, k) is not None  # «وقال فلان، أستاذ …»: the verb is no name
         ):
             break
         if k + 1 < p and (_COMMA_RE.search(toks[k + 1].gap) or _HARD_PUNCT.search(toks[k + 1].gap)):
@@ -1126,6 +1127,7 @@ def _name_before_apposition(toks: list[_Tok], p: int) -> int:
         before in _HONORIFIC_WORDS_N
         or before in _AR_ROLES
         or before in _AR_VERBS
+        or _ar_verb(toks, s - 1) is not None
         or before in _AR_STOP
         or _role_at(toks, s - 1, _AR_ROLES) is not None
     ):
