@@ -851,3 +851,9 @@ def test_credit_line_with_site_and_outlet_cites_both():
     assert credit_quotes("عاجل / الحكومة تعلن موعد الانتخابات", 0) == []
     assert credit_quotes("الثلاثاء ٠٧ / يناير / ٢٠٢٥", 1) == []
     assert credit_quotes("ع ص / ن ر ت", 5) == []
+
+
+def test_a_report_made_by_a_body_cites_the_body():
+    # «وحسب حصيلة جمعتها وكالة X»: the agency is cited, not «حصيلة جمعتها».
+    got = _voices("وحسب حصيلة جمعتها وكالة الأنباء الفرنسية، بلغ عدد الضحايا مئة شخص.")
+    assert [name for name, _ in got] == ["وكالة الأنباء الفرنسية"]

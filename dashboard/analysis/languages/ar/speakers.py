@@ -1407,6 +1407,16 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
             body = _parse_ar_np(probe, sentence, strict=False)
             if body is not None and body.body:
                 return ctx.resolve(body), end
+        # «حسب حصيلة جمعتها وكالة X»، «وفق دراسة أعدتها الجامعة»: a report that a body made
+        # (a past verb with the report's pronoun); the body after the verb is the source.
+        for k in range(1, min(3, len(seg) - 1)):
+            if not seg[k].norm.endswith(("تها", "ته")) or len(seg[k].norm) < 5:
+                continue
+            if _role_at(seg, k + 1, _AR_ROLES) is None and _side_at(seg, k + 1) is None:
+                continue
+            body = _parse_ar_np(seg[k + 1 :], sentence, strict=False)
+            if body is not None and (body.body or body.kind == "media"):
+                return ctx.resolve(body), end
     np = _parse_ar_np(seg, sentence, strict=True)
     if (
         np is not None
