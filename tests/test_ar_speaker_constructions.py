@@ -857,3 +857,23 @@ def test_a_report_made_by_a_body_cites_the_body():
     # «وحسب حصيلة جمعتها وكالة X»: the agency is cited, not «حصيلة جمعتها».
     got = _voices("وحسب حصيلة جمعتها وكالة الأنباء الفرنسية، بلغ عدد الضحايا مئة شخص.")
     assert [name for name, _ in got] == ["وكالة الأنباء الفرنسية"]
+
+
+def test_a_country_named_by_its_feminine_adjective_speaks():
+    # «كشفت السعودية اليوم …، أن»: «السعودية» opening the subject is the country.
+    got = _voices("كشفت السعودية اليوم الأحد، أن عدد الزوار تجاوز مليوني شخص، مشيرة إلى ارتفاعه.")
+    assert ("السعودية", False) in got
+
+
+def test_a_country_is_not_folded_into_an_agency_ending_with_its_adjective():
+    from dashboard.analysis.speakers.engine import summarize_speakers
+
+    qs = attribute_quotes(
+        [
+            "كشفت السعودية اليوم، أن عدد الزوار تجاوز مليوني شخص.",
+            "وذكرت وكالة الأنباء السعودية، عن وزير السياحة فارس العتيبي قوله إن الموسم ناجح.",
+        ],
+        "ar",
+    )
+    names = {s.name for s in summarize_speakers(qs)}
+    assert {"السعودية", "وكالة الأنباء السعودية", "فارس العتيبي"} <= names

@@ -747,6 +747,12 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
         return _statement_issuer(seg, sentence)
     role = _role_at(seg, 0, _AR_ROLES)
     side = _side_at(seg, 0)
+    if side is not None and side.type == "adj" and len(side.words) == 1:
+        # An adjective cannot open a subject: «السعودية» here is the country.
+        side = next(
+            (x for x in _side_candidates(first.norm) if x.type == "country" and len(x.words) == 1),
+            side,
+        )
     np = _NP()
     if role or (side and side.type in ("country", "capital", "body")):
         body = bool(role and role.type in ("body", "group")) or not role
