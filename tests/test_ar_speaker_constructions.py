@@ -877,3 +877,15 @@ def test_a_country_is_not_folded_into_an_agency_ending_with_its_adjective():
     )
     names = {s.name for s in summarize_speakers(qs)}
     assert {"السعودية", "وكالة الأنباء السعودية", "فارس العتيبي"} <= names
+
+
+def test_criticism_verbs_report_their_subject():
+    # «انتقد فلان … ، موضحًا أن …»، «ندد الوزير بـ…»: the critic speaks, not a noun of the object.
+    got = _voices(
+        "انتقد المدير الفني خوان غارسيا، مدرب منتخب الأردن، تغاضي الحكم عن طرد لاعب من "
+        "المنتخب المنافس، موضحًا أن الخروج لن يؤثر في اللاعبين.",
+        "وندد الوزير سالم الراشد بالهجوم على القافلة.",
+    )
+    names = [name for name, _ in got]
+    assert "خوان غارسيا" in names and "سالم الراشد" in names
+    assert "لاعب" not in names
