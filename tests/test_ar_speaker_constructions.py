@@ -889,3 +889,14 @@ def test_criticism_verbs_report_their_subject():
     names = [name for name, _ in got]
     assert "خوان غارسيا" in names and "سالم الراشد" in names
     assert "لاعب" not in names
+
+
+def test_words_after_a_channel_right_after_the_verb_are_no_subject():
+    # «وأضاف خلال لقاء مع فضائية X، تردد على …، أنه»: a dropped subject (the last speaker).
+    got = _voices(
+        "قال الدكتور سامي ناجي المتحدث باسم وزارة الصحة، إن الحالات مستقرة.",
+        'وأضاف خلال لقاء مع فضائية "النيل" الإخبارية، تردد على المستشفيات، أنه لم يتم تسجيل أي '
+        "حالة.",
+    )
+    names = [name for name, is_source in got if not is_source]
+    assert names == ["سامي ناجي", "سامي ناجي"]

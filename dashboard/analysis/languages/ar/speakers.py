@@ -1934,6 +1934,10 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if cs != -1:
         channel_cue = _channel_cue(span, cs, ce, channel, sentence)
         span = span[:cs] + span[ce:]
+        if cs == 0 and span and _COMMA_RE.search(span[0].gap):
+            # «وأضاف خلال لقاء مع فضائية X، تردد على …، أنه»: the channel follows the verb
+            # at once, so the subject was dropped; the words after its comma are an aside.
+            span = []
     np = None
     if not verb.participle and span:
         parts = _split_commas(span)
