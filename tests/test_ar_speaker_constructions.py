@@ -900,3 +900,11 @@ def test_words_after_a_channel_right_after_the_verb_are_no_subject():
     )
     names = [name for name, is_source in got if not is_source]
     assert names == ["سامي ناجي", "سامي ناجي"]
+
+
+def test_a_channel_genre_adjective_is_not_part_of_its_name():
+    # «خلال لقاء مع فضائية "النيل" الإخبارية»: the channel is «فضائية النيل».
+    qs = attribute_quotes(
+        ['وقال الوزير كمال حداد خلال لقاء مع فضائية "النيل" الإخبارية إن الحدود مفتوحة.'], "ar"
+    )
+    assert [q.speaker for q in qs if is_cited_source(q)] == ["فضائية النيل"]

@@ -1716,7 +1716,13 @@ def _channel_name(channel: str) -> str:
     if len(words) > 1 and _n(words[0]) in _AR_DEVICE_NOUNS:
         words = words[1:]  # «كاميرا الجزيرة مباشر»: the outlet behind the camera
     cut = next((k for k, w in enumerate(words) if k and _n(w) in _AR_CHANNEL_END), len(words))
+    if cut >= 3 and _n(words[cut - 1]) in _AR_CHANNEL_GENRES:
+        cut -= 1  # «فضائية "X" الإخبارية»: the genre adjective after the name is no part of it
     return _without_gloss(" ".join(words[:cut]))
+
+
+# Genre adjectives written after a channel's name («قناة X الفضائية»، «فضائية X الإخبارية»).
+_AR_CHANNEL_GENRES = frozenset(_n(w) for w in _words("الإخبارية الفضائية"))
 
 
 def _source_quote(name: str, cue: str, text: str, para: int, sentence: str) -> Quote:
