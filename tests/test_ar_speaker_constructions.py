@@ -908,3 +908,13 @@ def test_a_channel_genre_adjective_is_not_part_of_its_name():
         ['وقال الوزير كمال حداد خلال لقاء مع فضائية "النيل" الإخبارية إن الحدود مفتوحة.'], "ar"
     )
     assert [q.speaker for q in qs if is_cited_source(q)] == ["فضائية النيل"]
+
+
+def test_according_to_a_journalist_inside_the_subject_region_cites_him():
+    # «وقال المدرب فلان … وفقًا للإعلامي X: "…"»: the coach speaks, the journalist is cited.
+    got = _voices(
+        'وقال المدرب خالد سعيد خلال تصريحات بالمؤتمر الصحفي وفقًا للإعلامي سامي نبيل: "لعبنا '
+        'جيدا اليوم".'
+    )
+    assert ("خالد سعيد", False) in got
+    assert ("سامي نبيل", True) in got

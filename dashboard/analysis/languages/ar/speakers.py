@@ -1721,6 +1721,10 @@ def _channel_name(channel: str) -> str:
     return _without_gloss(" ".join(words[:cut]))
 
 
+# «وفقًا لـ»، «طبقا لـ»: a source cited inside the subject region («وقال فلان وفقًا للإعلامي X»).
+_AR_ACCORDING = frozenset(_n(w) for w in _words("وفقا وفقًا طبقا وفق"))
+
+
 # Genre adjectives written after a channel's name («قناة X الفضائية»، «فضائية X الإخبارية»).
 _AR_CHANNEL_GENRES = frozenset(_n(w) for w in _words("الإخبارية الفضائية"))
 
@@ -1944,6 +1948,26 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             # «وأضاف خلال لقاء مع فضائية X، تردد على …، أنه»: the channel follows the verb
             # at once, so the subject was dropped; the words after its comma are an aside.
             span = []
+    elif len(span) > 3:
+        # «وقال المدرب فلان … وفقًا للإعلامي فلان:»: a journalist or outlet cited between the
+        # subject and the content relayed the words: a source, cut from the subject.
+        for j in range(1, len(span) - 1):
+            if span[j].norm not in _AR_ACCORDING or span[j].quote != -1:
+                continue
+            nxt = span[j + 1]
+            if nxt.norm.startswith("لل") or not nxt.norm.startswith("ل"):
+                base = "ال" + nxt.norm[2:] if nxt.norm.startswith("لل") else ""
+            else:
+                base = nxt.norm[1:]
+            if not base:
+                continue
+            probe = [_Tok(nxt.surf[1:], base, nxt.start + 1, nxt.end, nxt.gap, -1), *span[j + 2 :]]
+            src = _parse_ar_np(probe, sentence, strict=False)
+            if src is not None and src.kind == "media" and src.name:
+                channel = src.name
+                channel_cue = f"{span[j].surf} {nxt.surf}"
+                span = span[:j]
+            break
     np = None
     if not verb.participle and span:
         parts = _split_commas(span)
