@@ -688,10 +688,15 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
             break  # «أكد الشيخ فلان حرص الإمارات على»: the verb's object follows the name
         if t.norm in _AR_TIME_PREPS:
             break  # «وقال المدرب عقب المباراة "…"»: a time adverbial, never a name
-        if t.norm in _AR_NAME_STOPS or _FATHATAN in t.surf or _statement_possessed(t.norm):
+        if (
+            t.norm in _AR_NAME_STOPS
+            or (q > p + 1 and _FATHATAN in t.surf and _side_at(seg, q) is None)
+            or _statement_possessed(t.norm)
+        ):
             # «نفى فلان بشدة أي لوم»، «واختتم فلان تصريحاته ملقيًا باللوم»: an adverb, a
             # tanwin-marked participle or a possessed statement noun ends the name. Names are
-            # not written with tanwin in news prose.
+            # not written with tanwin; an indefinite subject is («مسؤولاً إسرائيلياً»), so
+            # tanwin stops only a span of two words or more, and never at a nationality.
             break
         if q > p and t.norm in _AR_NAME_PARTICLES:
             particles += 1
@@ -821,6 +826,8 @@ def _named_place_in(role_toks: list[_Tok]) -> bool:
     """Does a title construct end in a proper place or body name («وزير خارجية سوريا»)? An
     adjective of nationality («مسؤول أمريكي») leaves it indefinite."""
     for k in range(1, len(role_toks)):
+        if role_toks[k].norm in _AR_STOP:
+            return False  # «مسؤول في طهران»: a place after a preposition leaves it indefinite
         side = _side_at(role_toks, k)
         if side is not None and side.type in ("country", "capital", "body"):
             return True
@@ -2823,19 +2830,26 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
 def _definite_title(title: str) -> bool:
     """«الرئيس الجديد», or a construct made definite by its genitive («لاعب النادي الأهلي»)."""
     words = [_n(w) for w in title.split()[:2]]
-    return (
-        bool(words)
-        and (
-            words[0].startswith("ال")
-            or (len(words) > 1 and words[1].startswith("ال"))
-            # «وزير خارجية سوريا»، «لاعب مانشستر يونايتد السابق»: a proper place name closes it.
-            or any(
-                x.type in ("country", "capital", "body")
-                for w in title.split()[1:]
-                for x in _side_candidates(_n(w))
-            )
+    return bool(words) and (
+        words[0].startswith("ال")
+        or (len(words) > 1 and words[1].startswith("ال"))
+        # «وزير خارجية سوريا»، «لاعب مانشستر يونايتد السابق»: a proper place name closes it.
+        or any(
+            x.type in ("country", "capital", "body")
+            for w in _construct_words(title)
+            for x in _side_candidates(_n(w))
         )
     )
+
+
+def _construct_words(title: str) -> list[str]:
+    """The words of a title construct after its head, up to a preposition («في»، «من»)."""
+    out = []
+    for w in title.split()[1:]:
+        if _n(w) in _AR_STOP:
+            break
+        out.append(w)
+    return out
 
 
 def _title_head(role: str) -> str:
