@@ -109,7 +109,13 @@ TOKEN_RE = re.compile(
 
 # Sentence ends: Latin/Arabic full stop, question marks, exclamation, and the ellipsis
 # that Arabic headlines use ("..").
-_SENT_END = re.compile(r"(?<=[.!?؟…])\s+|(?<=\.\.)(?!\.)\s*(?=\S)|\n+")
+# An Arabic full stop glued to the next sentence («…فادحة.وذكرت الوزارة», pages that lost the
+# space) ends it too when words of two or more letters stand on both sides: a dotted
+# abbreviation («د.محمد»، «و.م.ع») has one-letter pieces.
+_SENT_END = re.compile(
+    r"(?<=[.!?؟…])\s+|(?<=\.\.)(?!\.)\s*(?=\S)|\n+"
+    r"|(?<=[\u0621-\u064a]{2}\.)(?=[\u0621-\u064a]{2})"
+)
 # A masked quotation that itself ends a sentence (“Stop. Now.” Then ...): split after it
 # when a capitalised English word follows; Arabic has no case, and there the attribution
 # often follows the quote, so the quote is kept with it.

@@ -563,6 +563,13 @@ def summarize_speakers(quotes: list[Quote]) -> list[Speaker]:
             continue
         longer = [k for k in keys if k != short and k in rows and k.split()[-len(st) :] == st]
         longer = [k for k in longer if len(k.split()) > len(st)]
+        if (
+            len(longer) == 1
+            and short in rows
+            and rows[short].kind == "state"
+            and rows[longer[0]].kind != "state"
+        ):
+            continue  # «السعودية» is the country, not «وكالة الأنباء السعودية» that ends with it
         if len(longer) == 1 and short in rows:
             target, src = rows[longer[0]], rows.pop(short)
             target.quotes += src.quotes

@@ -53,6 +53,12 @@ _OUTLET_HEADS = tuple(
 )
 # Unnamed agencies are not a named source.
 _UNNAMED = frozenset(normalize(w) for w in ("وكالات", "وكالات الأنباء", "متابعة", "متابعات"))
+# Page labels that open a headline before a slash or dash («عاجل / …»، «فيديو - …»): a kind of
+# item, never an outlet.
+_ITEM_LABELS = frozenset(
+    normalize(w)
+    for w in ("عاجل", "خبر عاجل", "عاجل جدا", "حصري", "خاص", "فيديو", "بالفيديو", "بالصور", "شاهد")
+)
 
 
 def _key(text: str) -> str:
@@ -127,6 +133,11 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
         out.append(a)
     elif b and slash and not (_is_place(a) or _is_desk(a) or _is_place(b) or _is_desk(b)):
         out.append(a)  # «شفق نيوز/ رحب رئيس الوزراء ...»: a name and a slash open the dispatch
+        if ended and len(paragraph.split()) <= 8 and not re.search(r"\d", paragraph):
+            # «شمسان بوست / سكاي نيوز:»: a line of its own naming the site and the outlet it
+            # took the dispatch from; both are cited. A date line («الثلاثاء ٠٧ / يناير /»)
+            # has digits.
+            out.append(b)
     elif not b:
         # «شفق نيوز/ رحب ...»: a lone name before a slash opens the dispatch.
         sep = paragraph[len(m.group(0).rstrip()) - 1 : len(m.group(0).rstrip())]
@@ -145,7 +156,21 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
             out.append(b)
         elif ended and _key(a) in gaz and _key(b) in gaz:
             out.extend((a, b))  # «الصحيفة - و.م.ع»
-    return [(c, cue) for c in out if normalize(c) not in _UNNAMED and not re.search(r"\d", c)]
+    return [
+        (c, cue)
+        for c in out
+        if normalize(c) not in _UNNAMED
+        and normalize(c) not in _ITEM_LABELS
+        and not re.search(r"\d", c)
+        and not _initials(c)
+    ]
+
+
+def _initials(credit: str) -> bool:
+    """«ر غ / م ع ع» at the foot of a dispatch: editors' initials, one letter a word, not an
+    outlet (an agency written in letters, «أ ف ب», is in the gazetteer)."""
+    words = credit.split()
+    return all(len(w) == 1 for w in words) and _key(credit) not in _gazetteer()
 
 
 def parenthesised_credits(paragraph: str) -> list[tuple[str, str]]:

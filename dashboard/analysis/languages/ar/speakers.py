@@ -641,6 +641,29 @@ _AR_THEOPHORIC = frozenset(
 # Prepositions of time that open an adverbial after the subject («عقب المباراة»، «خلال اللقاء»).
 _AR_TIME_PREPS = frozenset(_n(w) for w in _words("عقب بعد قبل خلال أثناء إثر"))
 
+# Words after which a name never goes on (speaker_name_stops.txt): «بشدة»، «أي».
+_AR_NAME_STOPS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_name_stops.txt"))
+_FATHATAN = "\u064b"
+_AR_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _statement_possessed(norm: str) -> bool:
+    """«تصريحاته»، «حديثها»، «كلمته»: a statement noun with a possessive pronoun is the verb's
+    object or an adverbial («واختتم فلان تصريحاته»), never a word of a name."""
+    for suffix in _AR_POSSESSIVES:
+        if norm.endswith(suffix) and len(norm) > len(suffix) + 2:
+            base = norm[: -len(suffix)]
+            if base.endswith("ات"):
+                base = base[:-2]
+            elif base.endswith("ت"):
+                base = base[:-1] + "ه"  # كلمته -> كلمه (ة is written ه after normalising)
+            return base in _STATEMENT_NOUNS or base in _AR_SAYING_WORDS
+    return False
+
+
+# Nouns of speaking that take a possessive after a subject («حديثه»، «كلمته»، «تصريحه»).
+_AR_SAYING_WORDS = frozenset(_n(w) for w in _words("حديث كلمة تصريح قول خطاب"))
+
 
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
@@ -665,6 +688,16 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
             break  # «أكد الشيخ فلان حرص الإمارات على»: the verb's object follows the name
         if t.norm in _AR_TIME_PREPS:
             break  # «وقال المدرب عقب المباراة "…"»: a time adverbial, never a name
+        if (
+            t.norm in _AR_NAME_STOPS
+            or (q > p + 1 and _FATHATAN in t.surf and _side_at(seg, q) is None)
+            or _statement_possessed(t.norm)
+        ):
+            # «نفى فلان بشدة أي لوم»، «واختتم فلان تصريحاته ملقيًا باللوم»: an adverb, a
+            # tanwin-marked participle or a possessed statement noun ends the name. Names are
+            # not written with tanwin; an indefinite subject is («مسؤولاً إسرائيلياً»), so
+            # tanwin stops only a span of two words or more, and never at a nationality.
+            break
         if q > p and t.norm in _AR_NAME_PARTICLES:
             particles += 1
         elif (
@@ -719,6 +752,12 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
         return _statement_issuer(seg, sentence)
     role = _role_at(seg, 0, _AR_ROLES)
     side = _side_at(seg, 0)
+    if side is not None and side.type == "adj" and len(side.words) == 1:
+        # An adjective cannot open a subject: «السعودية» here is the country.
+        side = next(
+            (x for x in _side_candidates(first.norm) if x.type == "country" and len(x.words) == 1),
+            side,
+        )
     np = _NP()
     if role or (side and side.type in ("country", "capital", "body")):
         body = bool(role and role.type in ("body", "group")) or not role
@@ -744,8 +783,11 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
         if np.body and typ == "person":
             np.body = False  # a bare role («الرئيس الروسي») is a person without a name
             # «مسؤول أمريكي»، «مصدر في الوزارة»: an indefinite bare role is an unnamed voice.
-            if not role_toks[0].norm.startswith("ال") and (
-                len(role_toks) == 1 or not role_toks[1].norm.startswith("ال")
+            # «وزير خارجية سوريا» is made definite by the country that closes the construct.
+            if (
+                not role_toks[0].norm.startswith("ال")
+                and (len(role_toks) == 1 or not role_toks[1].norm.startswith("ال"))
+                and not _named_place_in(role_toks)
             ):
                 np.kind = "anonymous"
         if typ == "group":
@@ -778,6 +820,18 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     elif end < len(seg) and strict and seg[end].norm not in _AR_STOP:
         return None  # unknown words run on: not a clean subject
     return np
+
+
+def _named_place_in(role_toks: list[_Tok]) -> bool:
+    """Does a title construct end in a proper place or body name («وزير خارجية سوريا»)? An
+    adjective of nationality («مسؤول أمريكي») leaves it indefinite."""
+    for k in range(1, len(role_toks)):
+        if role_toks[k].norm in _AR_STOP:
+            return False  # «مسؤول في طهران»: a place after a preposition leaves it indefinite
+        side = _side_at(role_toks, k)
+        if side is not None and side.type in ("country", "capital", "body"):
+            return True
+    return False
 
 
 def _statement_issuer(seg: list[_Tok], sentence: str) -> _NP | None:
@@ -1055,6 +1109,45 @@ _AR_PERSON_HEADS = frozenset(
 )
 
 
+def _name_before_apposition(toks: list[_Tok], p: int) -> int:
+    """Start of a name that ends right before the title at p, set off by a comma
+    («السيد فلان الفلاني، وزير الخارجية،»), else -1. The name is 2-4 name-like words, not
+    definite at its start, after an honorific, a title, a verb or a preposition: a noun
+    phrase before a comma («أسر الضحايا، وزير …») is not taken for a name."""
+    k = p - 1
+    while k >= 0 and p - k <= 4:
+        x = toks[k]
+        if (
+            x.quote != -1
+            or not _ar_name_like(x)
+            or x.norm in _HONORIFIC_WORDS_N
+            or x.norm in _AR_ROLES
+            or x.norm in _AR_NAME_STOPS
+            or _side_at(toks, k) is not None
+            or _ar_verb(toks, k) is not None  # «وقال فلان، أستاذ …»: the verb is no name
+        ):
+            break
+        if k + 1 < p and (_COMMA_RE.search(toks[k + 1].gap) or _HARD_PUNCT.search(toks[k + 1].gap)):
+            break
+        k -= 1
+    s = k + 1
+    if p - s < 2 or toks[s].norm.startswith("ال"):
+        return -1
+    if _COMMA_RE.search(toks[s].gap) or _HARD_PUNCT.search(toks[s].gap) or s == 0:
+        return s
+    before = toks[s - 1].norm
+    if (
+        before in _HONORIFIC_WORDS_N
+        or before in _AR_ROLES
+        or before in _AR_VERBS
+        or _ar_verb(toks, s - 1) is not None
+        or before in _AR_STOP
+        or _role_at(toks, s - 1, _AR_ROLES) is not None
+    ):
+        return s
+    return -1
+
+
 def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, _NP]]:
     """Person mentions «ROLE NAME» anywhere in a sentence (teaches aliases, anchors pronouns)."""
     out: list[tuple[int, _NP]] = []
@@ -1069,6 +1162,28 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
         strip = t.norm[:1] == "و" and len(t.norm) > 3 and t.norm not in _AR_ROLES
         base = t.norm[1:] if strip else t.norm
         role = _AR_ROLES.get(base)
+        if (
+            t.quote == -1
+            and not strip
+            and role
+            and role[0].type == "person"
+            and p >= 2
+            and _COMMA_RE.search(t.gap)
+        ):
+            s = _name_before_apposition(toks, p)
+            if s >= 0:
+                # «السيد فلان الفلاني، وزير الخارجية،»: name, comma, title. The title is his,
+                # so a later bare «وزير الخارجية» or «المتحدث» is this person.
+                end = p + _consume_ar_role(toks[p:], 0, False)
+                np = _NP(_name_text(toks, s, p, sentence), _text(toks, p, end, sentence))
+                np.kind = _kind_of(toks[p:end], _AR_ROLES)[0] or "other"
+                np.affiliation = _affiliation(toks[p:end], False)
+                np = ctx.resolve(np) if _nphrase(np.name)[-1] in surnames else np
+                if np.role:
+                    ctx.learn(np)
+                    out.append((s, np))
+                    resume = end
+                    continue
         if (
             role
             and role[0].kind == "media"
@@ -1086,6 +1201,27 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
             after_comma = end < len(sub) and bool(_COMMA_RE.search(sub[end].gap))
             name_end = end if after_comma else _ar_name_span(sub, end)
             nationality = _side_at(sub, end) if after_comma else None
+            if after_comma and end > 0 and nationality is None:
+                # «المتحدث باسم الوزارة، فلان الفلاني،»: title, comma, the holder's name set off
+                # by commas (2-4 name words, then a comma or the end of the sentence).
+                a_end = _ar_name_span(sub, end)
+                closed = a_end == len(sub) or bool(
+                    _COMMA_RE.search(sub[a_end].gap) or _HARD_PUNCT.search(sub[a_end].gap)
+                )
+                if (
+                    a_end - end >= 2
+                    and closed
+                    and not sub[end].norm.startswith("ال")
+                    and sub[end].norm not in _AR_VERBS
+                    and not _role_at(sub, end, _AR_ROLES)
+                ):
+                    np = _NP(_name_text(sub, end, a_end, sentence), _text(sub, 0, end, sentence))
+                    np.kind = _kind_of(sub[:end], _AR_ROLES)[0] or "other"
+                    np.affiliation = _affiliation(sub[:end], False)
+                    ctx.learn(np)
+                    out.append((p, np))
+                    resume = p + a_end
+                    continue
             if nationality is not None and nationality.type == "adj":
                 # «مدرب منتخب تنزانيا، الجزائري عادل عمروش،»: the title, then the person's own
                 # nationality and name in apposition.
@@ -1192,8 +1328,15 @@ def _find_ar_complement(toks, i, verb, quotes_len):
     n = len(toks)
     commas = 0
     paren_circumstance = in_relative = False
-    for k in range(i + 1, min(n, i + 1 + window)):
+    limit = i + 1 + window
+    k = i
+    while k + 1 < min(n, limit):
+        k += 1
         t = toks[k]
+        if t.norm in _AR_TIME_WORDS and t.quote == -1:
+            # «وذكرت الوزارة في بيان مساء اليوم الأحد أن»: a time adverbial does not count
+            # towards the distance between a homograph verb and its complement.
+            limit += 1
         gap = t.gap
         # A lone space, the gap before most tokens, holds no punctuation: skip the searches.
         if gap != " ":
@@ -1276,6 +1419,16 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
             probe = [_Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, -1), *seg[k + 1 :]]
             body = _parse_ar_np(probe, sentence, strict=False)
             if body is not None and body.body:
+                return ctx.resolve(body), end
+        # «حسب حصيلة جمعتها وكالة X»، «وفق دراسة أعدتها الجامعة»: a report that a body made
+        # (a past verb with the report's pronoun); the body after the verb is the source.
+        for k in range(1, min(3, len(seg) - 1)):
+            if not seg[k].norm.endswith(("تها", "ته")) or len(seg[k].norm) < 5:
+                continue
+            if _role_at(seg, k + 1, _AR_ROLES) is None and _side_at(seg, k + 1) is None:
+                continue
+            body = _parse_ar_np(seg[k + 1 :], sentence, strict=False)
+            if body is not None and (body.body or body.kind == "media"):
                 return ctx.resolve(body), end
     np = _parse_ar_np(seg, sentence, strict=True)
     if (
@@ -1570,7 +1723,17 @@ def _channel_name(channel: str) -> str:
     if len(words) > 1 and _n(words[0]) in _AR_DEVICE_NOUNS:
         words = words[1:]  # «كاميرا الجزيرة مباشر»: the outlet behind the camera
     cut = next((k for k, w in enumerate(words) if k and _n(w) in _AR_CHANNEL_END), len(words))
+    if cut >= 3 and _n(words[cut - 1]) in _AR_CHANNEL_GENRES:
+        cut -= 1  # «فضائية "X" الإخبارية»: the genre adjective after the name is no part of it
     return _without_gloss(" ".join(words[:cut]))
+
+
+# «وفقًا لـ»، «طبقا لـ»: a source cited inside the subject region («وقال فلان وفقًا للإعلامي X»).
+_AR_ACCORDING = frozenset(_n(w) for w in _words("وفقا وفقًا طبقا وفق"))
+
+
+# Genre adjectives written after a channel's name («قناة X الفضائية»، «فضائية X الإخبارية»).
+_AR_CHANNEL_GENRES = frozenset(_n(w) for w in _words("الإخبارية الفضائية"))
 
 
 def _source_quote(name: str, cue: str, text: str, para: int, sentence: str) -> Quote:
@@ -1674,11 +1837,29 @@ def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
     return _Hit(np, f"{verb_text} {toks[p].surf}", end, -1, channel, i, text_override=rest)
 
 
+# Particles after which an imperfect verb is a subjunctive or future, not a statement made:
+# «من المنتظر أن يؤكد الوزير»، «لن يقول»، «كي يعلن».
+_AR_SUBJUNCTIVE = frozenset(_n(w) for w in _words("أن لن كي لكي"))
+
+
 def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | None:
     t = toks[i]
     verb = _ar_verb(toks, i)
     if verb is None:
         return None
+    if (
+        i > 0
+        and not verb.participle
+        and t.norm[:1] in "يت"
+        and toks[i - 1].norm in _AR_SUBJUNCTIVE
+        and not _COMMA_RE.search(t.gap)
+    ):
+        return None  # «من المنتظر أن يؤكد الوزير …»: what is expected, not yet said
+    if not verb.relay and not verb.participle and "عن" not in verb.complements:
+        # «وذكرت وكالة X، عن الوزير فلان قوله …»: any reporting verb relays with عن + «قوله».
+        relayed = _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len, need_saying=True)
+        if relayed is not None:
+            return relayed
     if verb.relay:
         relayed = _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len)
         if relayed is not None or any(toks[j].norm == "عن" for j in range(i + 1, len(toks))):
@@ -1770,6 +1951,30 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if cs != -1:
         channel_cue = _channel_cue(span, cs, ce, channel, sentence)
         span = span[:cs] + span[ce:]
+        if cs == 0 and span and _COMMA_RE.search(span[0].gap):
+            # «وأضاف خلال لقاء مع فضائية X، تردد على …، أنه»: the channel follows the verb
+            # at once, so the subject was dropped; the words after its comma are an aside.
+            span = []
+    elif len(span) > 3:
+        # «وقال المدرب فلان … وفقًا للإعلامي فلان:»: a journalist or outlet cited between the
+        # subject and the content relayed the words: a source, cut from the subject.
+        for j in range(1, len(span) - 1):
+            if span[j].norm not in _AR_ACCORDING or span[j].quote != -1:
+                continue
+            nxt = span[j + 1]
+            if nxt.norm.startswith("لل") or not nxt.norm.startswith("ل"):
+                base = "ال" + nxt.norm[2:] if nxt.norm.startswith("لل") else ""
+            else:
+                base = nxt.norm[1:]
+            if not base:
+                continue
+            probe = [_Tok(nxt.surf[1:], base, nxt.start + 1, nxt.end, nxt.gap, -1), *span[j + 2 :]]
+            src = _parse_ar_np(probe, sentence, strict=False)
+            if src is not None and src.kind == "media" and src.name:
+                channel = src.name
+                channel_cue = f"{span[j].surf} {nxt.surf}"
+                span = span[:j]
+            break
     np = None
     if not verb.participle and span:
         parts = _split_commas(span)
@@ -2157,13 +2362,21 @@ def _vso_subject(toks, i, sentence, ctx) -> _NP | None:
     return None
 
 
-def _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len) -> _Hit | None:
-    """«ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن ...»: speaker after عن, relay = channel."""
+def _ar_relay_hit(
+    toks, i, verb, sentence, ctx, quotes_len, need_saying: bool = False
+) -> _Hit | None:
+    """«ونقلت وكالة رويترز عن مسؤول أمريكي قوله إن ...»: speaker after عن, relay = channel.
+    With `need_saying` (a verb that is not a relay verb: «وذكرت وكالة X، عن الوزير فلان
+    قوله»), only when a saying noun («قوله») after the speaker makes the relay certain."""
     n = len(toks)
     k = next((j for j in range(i + 1, min(n, i + 9)) if toks[j].norm == "عن"), -1)
     if k == -1 or any(_HARD_PUNCT.search(toks[j].gap) for j in range(i + 1, k + 1)):
         return None
-    relay = _parse_ar_np(toks[i + 1 : k], sentence, strict=True) if k > i + 1 else None
+    between = toks[i + 1 : k]
+    # «وكالة الأنباء السعودية “واس”، عن»: an acronym in quote marks after the name glosses it.
+    while len(between) > 1 and between[-1].quote != -1 and between[0].quote == -1:
+        between = between[:-1]
+    relay = _parse_ar_np(between, sentence, strict=True) if between else None
     m = k + 1
     while m < n and m - k <= 10:
         t = toks[m]
@@ -2180,9 +2393,23 @@ def _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len) -> _Hit | None:
     np = _parse_ar_np(toks[k + 1 : m], sentence, strict=False)
     if np is None or m >= n:
         return None
-    c = m + 1 if toks[m].norm.startswith(_AR_SAYING_NOUNS) else m
+    saying = toks[m].norm.startswith(_AR_SAYING_NOUNS)
+    if need_saying and not (saying and toks[m].norm.endswith(("ه", "ها", "هم"))):
+        return None  # «قوله»، «تأكيدها»: the possessed saying noun, not «في تصريح لـX»
+    c = m + 1 if saying else m
     if c >= n:
         return None
+    if saying and not _opening_quote(toks, c, quotes_len) and toks[c].norm not in _AN_FORMS:
+        # «… قوله، خلال مداخلة تلفزيونية، “…”»: a circumstance between the saying noun and
+        # the quote.
+        c = next(
+            (
+                j
+                for j in range(c, min(n, c + 8))
+                if _opening_quote(toks, j, quotes_len) or toks[j].norm in _AN_FORMS
+            ),
+            c,
+        )
     direct = toks[c].quote if _opening_quote(toks, c, quotes_len) else -1
     if direct == -1 and toks[c].norm in _AN_FORMS:
         c += 1
@@ -2604,8 +2831,25 @@ def _definite_title(title: str) -> bool:
     """«الرئيس الجديد», or a construct made definite by its genitive («لاعب النادي الأهلي»)."""
     words = [_n(w) for w in title.split()[:2]]
     return bool(words) and (
-        words[0].startswith("ال") or (len(words) > 1 and words[1].startswith("ال"))
+        words[0].startswith("ال")
+        or (len(words) > 1 and words[1].startswith("ال"))
+        # «وزير خارجية سوريا»، «لاعب مانشستر يونايتد السابق»: a proper place name closes it.
+        or any(
+            x.type in ("country", "capital", "body")
+            for w in _construct_words(title)
+            for x in _side_candidates(_n(w))
+        )
     )
+
+
+def _construct_words(title: str) -> list[str]:
+    """The words of a title construct after its head, up to a preposition («في»، «من»)."""
+    out = []
+    for w in title.split()[1:]:
+        if _n(w) in _AR_STOP:
+            break
+        out.append(w)
+    return out
 
 
 def _title_head(role: str) -> str:
@@ -2672,6 +2916,18 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
                 if len(women) == 1:
                     c = next(iter(women.values()))
                     q = _credited_to(q, c)
+            elif not named.get(head) and head in _AR_GENERIC_TITLES and head not in unnamed:
+                # «المسؤول السعودي» after «وزير الصحة السعودي فلان»: a generic title is the
+                # one named official of the article whose side does not contradict it.
+                officials = {
+                    c.speaker: c
+                    for cs in named.values()
+                    for c in cs
+                    if c.speaker_kind == "official"
+                    and not (q.affiliation and c.affiliation and q.affiliation != c.affiliation)
+                }
+                if len(officials) == 1:
+                    q = _credited_to(q, next(iter(officials.values())))
             elif not named.get(head) and head in unnamed:
                 u = unnamed[head]
                 q = replace(q, speaker=u.speaker, speaker_kind="anonymous", role=u.role)
@@ -2680,6 +2936,9 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
 
 
 _BODY_KINDS = frozenset({"media", "organisation", "state"})
+_AR_GENERIC_TITLES = frozenset(
+    _strip_al(_n(w)) for w in get_pack("ar").lines("speaker_generic_titles.txt")
+)
 
 
 def _one_row_per_body(quotes: list[Quote]) -> list[Quote]:
