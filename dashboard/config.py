@@ -71,6 +71,14 @@ SETTINGS: dict[str, Setting] = {
             "another one (the app, an ingest, an export) is using it, before giving up.",
         ),
         Setting(
+            "duckdb_row_group_size",
+            "DASHBOARD_DUCKDB_ROW_GROUP_SIZE",
+            "2048",
+            "Embedded DuckDB only: rows per row group written by this process. Small groups "
+            "keep each ingest round's checkpoint (and so the ingest's peak memory) from "
+            "growing with the store; 0 uses DuckDB's default (122,880).",
+        ),
+        Setting(
             "speaker_aliases",
             "DASHBOARD_SPEAKER_ALIASES",
             "",

@@ -464,12 +464,22 @@ class _DuckDBBackend(_Backend):
     name = "duckdb"
     placeholder = "?"
 
-    def __init__(self, path: str, lock_wait: float):
+    # Name under which the file is attached to the connection's in-memory database.
+    ALIAS = "store"
+
+    def __init__(self, path: str, lock_wait: float, row_group_size: int = 0):
         import duckdb
 
         self._duckdb = duckdb
         self.path = path
         self.lock_wait = lock_wait
+        # Rows per row group for the data this process writes (0: DuckDB's default).
+        # Every checkpoint rewrites the table's last, partly filled row group; with the
+        # default 122,880 rows that group holds every stored article's body and parsed
+        # JSON up to that size, so each ingest round's commit re-reads and rewrites a
+        # growing group and the ingest's peak memory grows with the store. Small row
+        # groups bound what a checkpoint rewrites (docs/performance.md, issue 17).
+        self.row_group_size = row_group_size
         # An in-memory database lives only as long as its connection: keep it.
         self._persistent = path == ":memory:"
         if not self._persistent:
@@ -491,7 +501,7 @@ class _DuckDBBackend(_Backend):
         told = False
         while True:
             try:
-                return self._duckdb.connect(self.path)
+                return self._connect()
             except self._duckdb.IOException as exc:
                 if not _is_lock_conflict(exc):
                     raise StoreError(f"Cannot open the DuckDB file {self.path}: {exc}") from None
@@ -517,6 +527,25 @@ class _DuckDBBackend(_Backend):
                 time.sleep(delay)
                 delay = min(delay * 2, 0.25)
 
+    def _connect(self) -> Any:
+        """A connection to the file. With a row-group size the file is attached to an
+        in-memory database (ROW_GROUP_SIZE is an ATTACH option, not a connect setting)
+        and made the default catalog; the file's format is the same either way, so a
+        plain `duckdb.connect(file)` (the CLI, another tool) reads it and vice versa."""
+        if self._persistent or not self.row_group_size:
+            return self._duckdb.connect(self.path)
+        con = self._duckdb.connect(":memory:")
+        try:
+            quoted = self.path.replace("'", "''")
+            con.execute(
+                f"ATTACH '{quoted}' AS {self.ALIAS} (ROW_GROUP_SIZE {int(self.row_group_size)})"
+            )
+            con.execute(f"USE {self.ALIAS}")
+        except BaseException:
+            con.close()  # no half-open in-memory connection left behind (lock retries)
+            raise
+        return con
+
     @contextmanager
     def connection(self) -> Iterator[Any]:
         """The shared connection, opened if no thread of this process holds it; closed
@@ -539,6 +568,10 @@ class _DuckDBBackend(_Backend):
         with self.connection() as con:
             cur = con.cursor()
             try:
+                if self.row_group_size and not self._persistent:
+                    # A cursor is a new DuckDB connection whose default catalog is the
+                    # in-memory database again: point it at the attached file.
+                    cur.execute(f"USE {self.ALIAS}")
                 yield cur
             finally:
                 cur.close()
@@ -695,7 +728,9 @@ class Store:
                 path = ":memory:"
             elif path.startswith("//"):  # duckdb:////abs/path (config.database_url's form)
                 path = "/" + path.lstrip("/")
-            self.backend = _DuckDBBackend(path or ":memory:", lock_wait=_lock_wait())
+            self.backend = _DuckDBBackend(
+                path or ":memory:", lock_wait=_lock_wait(), row_group_size=_row_group_size()
+            )
         else:
             raise StoreError(
                 f"Unsupported database URL {_redact(url)!r}: use duckdb:///path/file.duckdb "
@@ -1199,6 +1234,19 @@ def _lock_wait() -> float:
         return max(0.0, float(config.get("lock_wait_seconds")))
     except ValueError:
         raise StoreError("DASHBOARD_LOCK_WAIT_SECONDS must be a number of seconds") from None
+
+
+def _row_group_size() -> int:
+    from dashboard import config
+
+    try:
+        n = int(config.get("duckdb_row_group_size"))
+    except ValueError:
+        raise StoreError("DASHBOARD_DUCKDB_ROW_GROUP_SIZE must be a whole number") from None
+    if n and n < 2048:
+        # DuckDB's vector size is the smallest row group it accepts.
+        raise StoreError("DASHBOARD_DUCKDB_ROW_GROUP_SIZE must be 0 or at least 2048")
+    return max(0, n)
 
 
 def _count_names(aid: str, names: list[str]) -> list[tuple]:
