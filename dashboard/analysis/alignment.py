@@ -14,10 +14,12 @@ import math
 import re
 from collections import Counter
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
-from scipy.sparse import csr_matrix
+
+if TYPE_CHECKING:  # scipy is imported where used: pages that only ask
+    from scipy.sparse import csr_matrix  # embeddings_available() need not load it
 
 from dashboard.analysis.textproc import (
     is_arabic,
@@ -400,6 +402,8 @@ def _char_grams(terms: list[str], n: int = 3) -> list[str]:
 
 def _tfidf(docs: list[list[str]]) -> csr_matrix:
     """L2-normalised TF-IDF rows (sublinear tf, smoothed idf) for a list of term lists."""
+    from scipy.sparse import csr_matrix
+
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     df: Counter[str] = Counter()
@@ -576,6 +580,8 @@ def align(
         for j, u in enumerate(units_b):
             if u.get("heading") or len(content_terms(u["text"], attested)) < min_terms:
                 sim[:, j] = 0.0
+    from scipy.optimize import linear_sum_assignment
+
     rows, cols = linear_sum_assignment(-sim)
     pairs = [(int(r), int(c), float(sim[r, c])) for r, c in zip(rows, cols, strict=True)]
     return sorted(p for p in pairs if p[2] >= threshold)

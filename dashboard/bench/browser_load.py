@@ -52,6 +52,10 @@ PAGES = {
     "syndication": '[data-testid="stMain"] h1',
     "outlets": '[data-testid="stMain"] h1',
 }
+# The floor: a blank Streamlit app (one title), measured the same way; whatever a page
+# takes beyond it is ours.
+BLANK_APP = 'import streamlit as st\n\nst.title("Blank")\n'
+BLANK_SELECTOR = '[data-testid="stMain"] h1'
 RUNNING = '[data-testid="stStatusWidget"]'
 TIMEOUT_MS = 180_000
 
@@ -73,8 +77,9 @@ def _peak_rss_mb(pid: int) -> float:
 class _Server:
     """`streamlit run` on a loopback port, against the given database URL."""
 
-    def __init__(self, database_url: str, data_dir: Path):
+    def __init__(self, database_url: str, data_dir: Path, script: str = "dashboard/app.py"):
         self.port = _free_port()
+        t0 = time.perf_counter()
         env = {
             **os.environ,
             "DASHBOARD_DATABASE_URL": database_url,
@@ -83,7 +88,7 @@ class _Server:
         }
         self.log = open(data_dir / f"streamlit-{self.port}.log", "w")  # noqa: SIM115
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py"]
+            [sys.executable, "-m", "streamlit", "run", script]
             + ["--server.headless", "true", "--server.port", str(self.port)]
             + ["--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
             cwd=ROOT,
@@ -102,6 +107,9 @@ class _Server:
                     self.close()
                     raise RuntimeError(f"streamlit did not start (log: {self.log.name})") from None
                 time.sleep(0.2)
+        # Process start to the health endpoint answering: Python + Streamlit imports and
+        # the runtime's start (not the app script, which first runs for the first page).
+        self.start_s = time.perf_counter() - t0
 
     def close(self) -> None:
         self.proc.terminate()
@@ -112,10 +120,14 @@ class _Server:
         self.log.close()
 
 
-def _load(browser, url: str, selector: str) -> float:
-    """Seconds from navigation to the content drawn and the script run over."""
+def _load(browser, url: str, selector: str) -> tuple[float, float]:
+    """Seconds from navigation to the content drawn and the script run over, and the
+    page's main-thread busy seconds in the browser (Chrome's TaskDuration: the front
+    end's own work, which queueing behind other processes does not inflate)."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Performance.enable")
         t0 = time.perf_counter()
         page.goto(url, wait_until="domcontentloaded", timeout=TIMEOUT_MS)
         page.wait_for_selector(selector, timeout=TIMEOUT_MS)
@@ -129,29 +141,52 @@ def _load(browser, url: str, selector: str) -> float:
                 break
         if page.locator('[data-testid="stException"]').count():
             raise RuntimeError(f"{url}: the page shows an exception")
-        return done - t0
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        return done - t0, float(metrics.get("TaskDuration", float("nan")))
     finally:
         page.close()
+
+
+def _cpu_s(pid: int) -> float:
+    """The process's CPU seconds so far (user + system, all threads)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def measure(database_url: str, pages: list[str], data_dir: Path) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
+    blank = data_dir / "blank_app.py"
+    blank.write_text(BLANK_APP)
     rows = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             for path in pages:
-                server = _Server(database_url, data_dir)
+                is_blank = path == "blank"
+                server = _Server(
+                    database_url, data_dir, str(blank) if is_blank else "dashboard/app.py"
+                )
+                selector = BLANK_SELECTOR if is_blank else PAGES[path]
                 try:
-                    url = f"{server.url}/{path}"
-                    first = _load(browser, url, PAGES[path])
-                    warm = _load(browser, url, PAGES[path])
+                    url = f"{server.url}/{'' if is_blank else path}"
+                    cpu0 = _cpu_s(server.proc.pid)
+                    first, first_tab = _load(browser, url, selector)
+                    cpu1 = _cpu_s(server.proc.pid)
+                    warm, warm_tab = _load(browser, url, selector)
+                    cpu2 = _cpu_s(server.proc.pid)
                     rows.append(
                         {
                             "page": path or "overview",
+                            "server_start_s": round(server.start_s, 2),
                             "first_s": round(first, 2),
                             "warm_s": round(warm, 2),
+                            # Server CPU during each load: less noisy than wall time on a
+                            # shared machine.
+                            "first_server_cpu_s": round(cpu1 - cpu0, 2),
+                            "warm_server_cpu_s": round(cpu2 - cpu1, 2),
+                            "first_browser_busy_s": round(first_tab, 2),
+                            "warm_browser_busy_s": round(warm_tab, 2),
                             "server_peak_rss_mb": round(_peak_rss_mb(server.proc.pid)),
                             "load_average": round(os.getloadavg()[0], 2),
                         }
@@ -167,12 +202,16 @@ def measure(database_url: str, pages: list[str], data_dir: Path) -> list[dict]:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("database_url", help="duckdb:///path/file.duckdb or postgresql://…")
-    ap.add_argument("--pages", default=",".join(p or "overview" for p in PAGES))
+    ap.add_argument(
+        "--pages",
+        default=",".join(p or "overview" for p in PAGES),
+        help="comma-separated; 'blank' measures a blank Streamlit app (the floor)",
+    )
     ap.add_argument("--data-dir", default="/tmp/browser_load")
     ap.add_argument("--out", help="also write the rows as JSON here")
     args = ap.parse_args(argv)
     pages = ["" if p == "overview" else p for p in args.pages.split(",")]
-    unknown = [p for p in pages if p not in PAGES]
+    unknown = [p for p in pages if p not in PAGES and p != "blank"]
     if unknown:
         ap.error(f"unknown pages: {', '.join(unknown)}")
     data_dir = Path(args.data_dir)

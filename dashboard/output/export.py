@@ -246,13 +246,41 @@ class _BrowserSession:
 _SESSION = _BrowserSession()
 
 
-def warm_up() -> bool:
+_WARM_TIMER: list[threading.Timer] = []  # the one pending delayed start, if any
+
+
+def warm_up(delay: float = 0.0) -> bool:
     """Start the export browser in the background so the first download is fast.
-    Returns False (and does nothing) when no browser is available."""
-    try:
-        _SESSION.start()
-    except ExportError:
+    Returns False (and does nothing) when no browser is available.
+
+    With `delay` (seconds) the start waits: Chromium and kaleido's tabs loading Plotly
+    take several CPU seconds, and on a 2-core server they would compete with the first
+    page the reader is loading (its own browser is parsing the same Plotly bundle). A
+    download clicked before the timer fires starts the browser itself (submit())."""
+    if _SESSION.running:
+        return True
+    if not browser_available()[0]:
         return False
+    if delay <= 0:
+        try:
+            _SESSION.start()
+        except ExportError:
+            return False
+        return True
+    with _SESSION.lock:
+        if not _WARM_TIMER:
+
+            def start() -> None:
+                try:
+                    _SESSION.start()
+                except ExportError as exc:  # a browser that vanished: the click will say so
+                    log.debug("export browser warm-up: %s", exc)
+
+            timer = threading.Timer(delay, start)
+            timer.daemon = True
+            timer.name = "kaleido-warm-up"
+            _WARM_TIMER.append(timer)
+            timer.start()
     return True
 
 

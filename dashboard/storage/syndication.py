@@ -20,11 +20,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import datasketch
 import numpy as np
 import pandas as pd
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from dashboard.analysis.lexicon import load_fields
 from dashboard.analysis.textproc import (
@@ -36,6 +35,9 @@ from dashboard.analysis.textproc import (
 )
 from dashboard.model import Article
 from dashboard.storage.store import Filters, Store
+
+if TYPE_CHECKING:  # datasketch (which loads scipy) is imported where used: the Wire
+    from datasketch import LeanMinHash, MinHash  # copies page only reads stored clusters
 
 NUM_PERM = 128
 SHINGLE_WORDS = 3
@@ -77,6 +79,8 @@ def _normalized_token(token: str) -> str:
 
 @cache
 def _empty_minhash() -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM)
 
 
@@ -94,7 +98,9 @@ def minhash_for(text: str) -> MinHash:
 
 def _scheme() -> str:
     """Identity of the hash family: stored signatures from another one are recomputed."""
-    return f"datasketch-{datasketch.__version__}-{_HASH_SCHEME}-p{NUM_PERM}-w{SHINGLE_WORDS}"
+    import datasketch
+
+    return f"datasketch-{datasketch.__version__}-{_hash_scheme()}-p{NUM_PERM}-w{SHINGLE_WORDS}"
 
 
 def _encode(mh: MinHash) -> str:
@@ -105,14 +111,26 @@ def _encode(mh: MinHash) -> str:
 
 # datasketch >= 2 refuses stored hash values without the hashing scheme that produced
 # them; ours is the default one, recorded in _scheme() so a change forces a re-sign.
-_HASH_SCHEME = MinHash(num_perm=1).scheme
+@cache
+def _hash_scheme() -> str:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=1).scheme
 
 
 def _decode(hexed: str) -> LeanMinHash:
     raw = bytes.fromhex(hexed)
     dtype = "<u4" if len(raw) == NUM_PERM * 4 else "<u8"
     # LeanMinHash: no permutation tables to rebuild for each stored signature.
-    return LeanMinHash(seed=1, hashvalues=np.frombuffer(raw, dtype=dtype), scheme=_HASH_SCHEME)
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=1, hashvalues=np.frombuffer(raw, dtype=dtype), scheme=_hash_scheme())
+
+
+def _lean(mh: MinHash) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(mh)
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -212,18 +230,30 @@ def _bodies(store: Store, ids: list[str]) -> dict[str, str]:
     return out
 
 
+@cache
 def _lsh_params() -> tuple[int, int]:
     """(bands, rows per band) that datasketch's MinHashLSH picks for our threshold."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
 
-_LSH_B, _LSH_R = _lsh_params()
+def __getattr__(name: str) -> object:
+    # The former module constants, computed on first use (PEP 562).
+    if name in ("_LSH_B", "_LSH_R"):
+        return _lsh_params()[name == "_LSH_R"]
+    if name == "_HASH_SCHEME":
+        return _hash_scheme()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 _LSH_KEY = "lsh_bands"
 
 
 def _lsh_scheme() -> str:
-    return f"{_scheme()}-b{_LSH_B}-r{_LSH_R}-blake2b8"
+    bands, rows = _lsh_params()
+    return f"{_scheme()}-b{bands}-r{rows}-blake2b8"
 
 
 def band_hashes(hashvalues) -> list[int]:
@@ -232,8 +262,9 @@ def band_hashes(hashvalues) -> list[int]:
     2**-64 collision (and every candidate is checked on the shingle sets anyway)."""
     values = np.asarray(hashvalues).astype("<u8")
     out = []
-    for b in range(_LSH_B):
-        chunk = values[b * _LSH_R : (b + 1) * _LSH_R].tobytes()
+    bands, rows = _lsh_params()
+    for b in range(bands):
+        chunk = values[b * rows : (b + 1) * rows].tobytes()
         digest = hashlib.blake2b(chunk, digest_size=8).digest()
         out.append(int.from_bytes(digest, "little", signed=True))
     return out

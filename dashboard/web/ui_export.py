@@ -41,6 +41,9 @@ from dashboard.storage.store import Filters, Store
 SCALE_KEY = "export_scale"
 DEFAULT_SCALE = 2.0
 _FORMATS = {"PNG": "png", "SVG": "svg"}
+# Seconds after a chart is first drawn before the export browser starts: long enough for
+# the page (and the reader's browser) to finish the first load on a 2-core server.
+WARM_UP_DELAY_S = 20.0
 
 
 def export_settings() -> float:
@@ -116,7 +119,7 @@ def chart_download(chart: Chart, key: str, warm: bool = True) -> None:
     if blocked:
         _no_browser_note()
     elif needs_browser and warm:
-        export.warm_up()
+        export.warm_up(delay=WARM_UP_DELAY_S)
 
 
 def _signature(store: Store, f: Filters, fmt: str, scale: float, extra: tuple = ()) -> tuple:
