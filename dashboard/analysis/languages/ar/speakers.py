@@ -1133,7 +1133,7 @@ def _name_before_apposition(toks: list[_Tok], p: int) -> int:
     s = k + 1
     if p - s < 2 or toks[s].norm.startswith("ال"):
         return -1
-    if _COMMA_RE.search(toks[s].gap) or _HARD_PUNCT.search(toks[s].gap) or s == 0:
+    if _after_break(toks, s):
         return s
     before = toks[s - 1].norm
     if (
@@ -1302,8 +1302,13 @@ def _verb_not_homograph(v: _Verb) -> _Verb:
     return replace(v, homograph=False)
 
 
+def _after_break(toks: list[_Tok], i: int) -> bool:
+    """Token i opens the text or follows a comma or hard punctuation."""
+    return i == 0 or bool(_COMMA_RE.search(toks[i].gap) or _HARD_PUNCT.search(toks[i].gap))
+
+
 def _clause_initial(toks: list[_Tok], i: int) -> bool:
-    if i == 0 or _COMMA_RE.search(toks[i].gap) or _HARD_PUNCT.search(toks[i].gap):
+    if _after_break(toks, i):
         return True
     prev = toks[i - 1].norm
     # «وبينما ذكرت»، «وحيث أعلنت»: a clause word after the conjunction و; «ومن جهتها نقلت».
