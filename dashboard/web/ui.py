@@ -38,7 +38,21 @@ mark.ev { background: #ffc6ff; padding: 0 .1em; }
 mark.ins { background: #c7f9cc; } mark.del { background: #ffccd5; text-decoration: line-through; }
 .card-title { font-weight: 600; overflow-wrap: anywhere; }
 .card-headlines { padding-bottom: 1rem; overflow-wrap: anywhere; }
+.card .card-headlines { padding-bottom: 0; }
 .card-headlines > div { margin-bottom: .35rem; }
+.card-grid { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr));
+  gap: 1rem; margin-bottom: 1rem; }
+.card-grid.cols-1 { grid-template-columns: minmax(0, 1fr); }
+.card-grid.cols-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+@media (max-width: 640px) { .card-grid.cols-2, .card-grid.cols-3 {
+  grid-template-columns: minmax(0, 1fr); } }
+.card-grid .card { border: 1px solid rgba(128, 128, 128, .3); border-radius: .5rem;
+  padding: 1rem; min-width: 0; }
+.card .cap { font-size: .875rem; opacity: .7; margin: .25rem 0; overflow-wrap: anywhere; }
+.card .kpis { display: flex; gap: .75rem; margin: .5rem 0; }
+.card .kpi { flex: 1 1 0; min-width: 0; }
+.card .kpi .lbl { font-size: .875rem; opacity: .8; }
+.card .kpi .val { font-size: 1.75rem; line-height: 1.3; font-variant-numeric: tabular-nums; }
 .muted { color: #6b7280; font-size: .9rem; }
 mark.kw { background: #fde68a; padding: 0 .1em; font-weight: 600; }
 .tbl-wrap { overflow: auto; border: 1px solid #e5e7eb; border-radius: .4rem; margin-bottom: 1rem; }
@@ -80,6 +94,40 @@ def text_block(text: str, language: str | None = None, css: str = "", tag: str =
     d = "rtl" if cls == "rtl" else "ltr"
     flat = " ".join(str(text).split())
     return f'<{tag} dir="{d}" class="{cls} {css}">{esc(flat)}</{tag}>'
+
+
+def card_html(
+    title: str,
+    caption: str | None,
+    metrics: list[tuple[str, Any]],
+    note: str,
+    lines: list[tuple[str, str | None]],
+) -> str:
+    """One bordered card as escaped HTML (for card_grid): a title in its own direction, a
+    caption, a row of label/value metrics, a note, and lines (text, language) each in its
+    own direction. Every text is escaped here."""
+    kpis = "".join(
+        f'<div class="kpi"><div class="lbl">{esc(label)}</div>'
+        f'<div class="val">{esc(value)}</div></div>'
+        for label, value in metrics
+    )
+    body = "".join(text_block(text, lang, css="muted") for text, lang in lines)
+    return (
+        f'<div class="card">{text_block(title, None, css="card-title")}'
+        + (f'<div class="cap">{esc(caption)}</div>' if caption else "")
+        + f'<div class="kpis">{kpis}</div><div class="cap">{esc(note)}</div>'
+        + f'<div class="card-headlines">{body}</div></div>'
+    )
+
+
+def card_grid(cards: list[str], columns: int = 3) -> None:
+    """Cards (card_html) in a grid of `columns`, drawn as ONE Markdown element: dozens of
+    st.container/st.columns/st.metric elements per card cost the browser seconds of
+    React work on a page with many outlets (one element per card grid instead)."""
+    cols = max(1, min(int(columns), 3, len(cards) or 1))
+    st.markdown(
+        f'<div class="card-grid cols-{cols}">{"".join(cards)}</div>', unsafe_allow_html=True
+    )
 
 
 def show_text(text: str, language: str | None = None, css: str = "") -> None:
