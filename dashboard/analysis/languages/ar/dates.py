@@ -148,15 +148,25 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             x.since, x.partner = pre == "منذ", partner
         return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None)
 
+    # A weekday (with a part of the day) written before a Hijri date: «مساء يوم الثلاثاء
+    # 29 / 11 / 1446هـ», «الخميس 5 رمضان 1445هـ». It belongs to the date when it is that
+    # date's weekday (see _hijri_weekday).
+    hijri_wdp = rf"""
+        (?P<wdp>(?:(?<!\w)[وف]?(?:{_PART_AR})\s+)?(?:(?<!\w)[وفل]?يوم\s+)?
+            (?<!\w){_AL}(?P<wd>{wd})(?!\w)\s*[،,]?\s*(?:الموافق\s+)?)?"""
     hijri_re = re.compile(
         speed.start(
             rf"""
+        {hijri_wdp}
         (?:(?<!\w)(?:يوم\s+)?[وفبل]?(?P<day>\d{{1,2}}|{ordn})\s+(?:من\s+)?)?
         (?:(?<!\w)[وف]?شهر\s+)?
         (?<!\w)[وفبل]?(?P<mon>{hij})(?!\w)
-        \s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>1[2-5]\d\d)
+        # «ذي القعدة لهذا العام 1446هـ», «شعبان لعام 1447هـ»
+        \s*(?:من\s+)?(?:ل?(?:هذا|هذه)\s+)?(?:(?:ال|لل|ل)?عام\s+|(?:ال|لل|ل)?سنه\s+)?
+        (?P<year>1[2-5]\d\d)
         (?:\s*(?:هجريه|هجري|للهجره|ه)(?!\w))?(?!\w)
         """,
+            also=rf"يوم|{_AL}",
         ),
         re.X,
     )
@@ -178,10 +188,54 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
                 end = start + timedelta(days=h.month_length() - 1)
         except (ValueError, OverflowError):
             return []
-        return [_mk(ctx, m, start, end, "day" if d else "month")]
+        return [_hijri_weekday(_mk(ctx, m, start, end, "day" if d else "month"), m, lx)]
+
+    # A numeric Hijri date «29 / 11 / 1446هـ», «1/8/1447 هـ» (day / month / year, the year
+    # marked Hijri): Umm al-Qura table, like the month-name Hijri dates.
+    hijri_num_re = re.compile(
+        speed.start(
+            rf"""
+        {hijri_wdp}
+        (?<![\w/.])(?P<day>\d{{1,2}})\s*/\s*(?P<mon>\d{{1,2}})\s*/\s*{_HIJRI_YEAR_TAIL}
+        """,
+            also=rf"يوم|{_AL}",
+        ),
+        re.X,
+    )
+
+    def hijri_num_rule(m, ctx):
+        from hijridate import Hijri
+
+        try:
+            g = Hijri(int(m["year"]), int(m["mon"]), int(m["day"])).to_gregorian()
+        except (ValueError, OverflowError):
+            return []
+        day = date(g.year, g.month, g.day)
+        return [_hijri_weekday(_mk(ctx, m, day, day, "day"), m, lx)]
+
+    # A numeric Gregorian date written with spaces or the «م» mark: «17 / 2 / 2026م».
+    spaced_num_re = re.compile(
+        r"(?<![\w/.])(?P<day>\d{1,2})\s*/\s*(?P<mon>\d{1,2})\s*/\s*"
+        rf"(?P<year>{_YEAR})(?:\s*م)?(?!\w|\s*/)"
+    )
+
+    def spaced_num_rule(m, ctx):
+        y, mo, d = int(m["year"]), int(m["mon"]), int(m["day"])
+        try:
+            day = date(y, mo, d)
+        except ValueError:
+            return []
+        return [_mk(ctx, m, day, day, "day")]
 
     hijri_year_re = re.compile(
         speed.start(r"(?:(?<!\w)[وفبل]?(?:ال)?(?:عام|سنه)\s+)?(?<![\w.,])" + _HIJRI_YEAR_TAIL)
+    )
+
+    # «للعام الهجري 1447», «السنة الهجرية 1446»: the year named Hijri before its number.
+    hijri_year_named_re = re.compile(
+        speed.start(
+            r"(?<!\w)[وفبل]?(?:ال|لل)(?:عام|سنه)\s+ال?هجري(?:ه)?\s+(?P<year>1[2-5]\d\d)(?!\w)"
+        )
     )
 
     def hijri_year_rule(m, ctx):
@@ -484,6 +538,9 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (month_re, month_rule, _first_words(lx.months), None),
         (hijri_re, hijri_rule, {_HIJRI_DIGITS}, None),
         (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}, None),
+        (hijri_num_re, hijri_num_rule, {_HIJRI_YEAR}, speed.gate(r"\d\s*/\s*\d")),
+        (hijri_year_named_re, hijri_year_rule, {"هجري", "هجريه"}, None),
+        (spaced_num_re, spaced_num_rule, {_YEAR_DIGITS}, speed.gate(r"\d\s*/\s*\d")),
         (year_range_re, year_range_rule, {_YEAR_DIGITS}, speed.gate(year_pair, re.X)),
         (year_re, year_rule, {_YEAR_DIGITS}, None),
         (weekday_re, weekday_rule, set(lx.weekdays), None),
@@ -545,6 +602,14 @@ for _unit, _forms in {
     for _f in _forms:
         _w, _n = _f.split(":")
         _AR_UNITS[_w] = (_unit, int(_n))
+
+
+def _hijri_weekday(c: _Cand, m: re.Match[str], lx: DateLexicon) -> _Cand:
+    """A weekday written before a Hijri date is part of it only when it is that date's
+    weekday; otherwise the date starts after it (and the weekday is matched on its own)."""
+    if m["wd"] and (c.start is None or c.start.weekday() != lx.weekdays[m["wd"]]):
+        c.s = m.end("wdp")
+    return c
 
 
 def _hamza_before(ctx: _Ctx, norm_pos: int) -> bool:
