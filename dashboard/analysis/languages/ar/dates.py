@@ -146,6 +146,10 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         )
         for x in c:
             x.since, x.partner = pre == "منذ", partner
+        if m["wdp"] and m["wdp"].startswith("يوم") and d and m["year"] and not m["day2"]:
+            # «يوم السبت 9 نوفمبر 2025» with a wrong weekday (a slip: 9 November 2025 was a
+            # Sunday) is still one date, the full date given in numbers winning.
+            return c
         return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None)
 
     # A weekday (with a part of the day) written before a Hijri date: «مساء يوم الثلاثاء
