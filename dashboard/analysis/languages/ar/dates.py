@@ -429,8 +429,9 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
 
     duration_re = re.compile(
         rf"""
-        (?<!\w)[وف]?(?P<prep>قبل|منذ|بعد)\s+(?:(?P<hedge>{hedges})\s+)?
-        (?:(?P<num>\d{{1,4}}|{num})\s+)?(?P<unit>{units})(?!\w)(?:\s+(?:مضت|مضي|خلت))?
+        (?<!\w)[وف]?(?P<prep>قبل|منذ|بعد|في\s+غضون|خلال)\s+(?:(?P<hedge>{hedges})\s+)?
+        (?:(?P<num>\d{{1,4}}|{num})\s+)?(?P<unit>{units})(?!\w)
+        (?:\s+(?P<few>قليله|معدوده)(?!\w))?(?:\s+(?:مضت|مضي|خلت))?
         (?:\s+من\s+الان(?!\w))?
         """,
         re.X,
@@ -439,15 +440,24 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     def duration_rule(m, ctx):
         after = ctx.norm[m.end() :]
         prep, unit_s = m["prep"], m["unit"]
-        # «قبل يومين من الزيارة», «بعد عام على الحرب»: relative to another event.
-        if prep != "منذ" and re.match(r"\s+(?:من|علي)(?!\w)", after):
-            return []
         unit, implied = _AR_UNITS[unit_s]
-        if unit_s == "عقد" and not m["num"] and not re.match(r"\s*(?:من\s+الزمن|[.،,؛]|$)", after):
-            return []  # «بعد عقد اجتماع»: عقد = "holding", not "decade"
         hedge = re.sub(r"\s+", " ", m["hedge"] or "")
         n = _num(m["num"], lx) if m["num"] else implied
-        if hedge in ("عده", "بضعه", "بضع", "بعض") or not n:
+        # «قبل أيام قليلة», «في غضون ساعات قليلة», «خلال أيام»: an uncounted span is vague.
+        vague = hedge in ("عده", "بضعه", "بضع", "بعض") or not n or bool(m["few"])
+        if re.sub(r"\s+", " ", prep) in ("خلال", "في غضون"):
+            # Only the vague «within hours/days»; «خلال 48 ساعة» is a length of time, and
+            # «خلال أيام العيد» (the days of a named period) no span at all.
+            if not vague or m["num"] or re.match(r"\s+ال(?!ي(?!\w)|ا(?!\w))\w", after):
+                return []
+            return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
+        # «قبل يومين من الزيارة», «بعد ساعات على الحادث»: relative to another event (the
+        # development set leaves these out, counted or not).
+        if prep != "منذ" and re.match(r"\s+(?:من|علي)(?!\w)", after):
+            return []
+        if unit_s == "عقد" and not m["num"] and not re.match(r"\s*(?:من\s+الزمن|[.،,؛]|$)", after):
+            return []  # «بعد عقد اجتماع»: عقد = "holding", not "decade"
+        if vague:
             return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
         sign = 1 if prep == "بعد" else -1
         return [_duration_cand(ctx, m, unit, sign * n, bool(hedge))]
@@ -461,7 +471,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?<!\w)[وف]?(?:خلال|في|علي\s+مدي|علي\s+مدار|طوال|منذ)\s+)?
         (?<!\w){_AL}(?P<unit>ايام|اسابيع|اشهر|شهور|اعوام|سنوات|سنين|عقود|ساعات|يومين|اسبوعين|
             شهرين|عامين|سنتين|عقدين)
-        \s+(?:ال?(?P<num>\d{{1,3}}|{num})\s+)?
+        \s+(?:ال?(?P<num>\d{{1,3}}|{num})\s+)?(?:ال(?:قليله|معدوده)\s+)?
         {rolling_qual}
         """,
         ),
@@ -557,7 +567,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             speed.gate("امس|البارحه|اليوم|غد"),
         ),
         (relunit_re, relunit_rule, {"اسبوع", "شهر", "عام", "سنه"}, relunit_gate),
-        (duration_re, duration_rule, {"قبل", "منذ", "بعد"}, None),
+        (duration_re, duration_rule, {"قبل", "منذ", "بعد", "غضون", "خلال"}, None),
         (
             rolling_re,
             rolling_rule,
