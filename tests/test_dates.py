@@ -139,6 +139,13 @@ AR_CASES = [
         date(2025, 11, 12),
         [("يوم الجمعة 9 نوفمبر 2025", "2025-11-09", "2025-11-09", "day", False)],
     ),
+    # «غدا» without tanween: the adverb inside a clause, the verb "became" opening one
+    (
+        "تنطلق غدا فعاليات المعرض في العاصمة.",
+        PUB,
+        [("غدا", "2024-06-21", "2024-06-21", "day", False)],
+    ),
+    ("وقد غدا المشهد أوضح بعد الاجتماع.", PUB, []),
     # --- uncounted spans «خلال / في غضون + plural unit» are vague; a counted length or the
     # days of a named period are no date
     ("ستصل المساعدات خلال أيام إلى المنطقة.", PUB, [("خلال أيام", *V)]),

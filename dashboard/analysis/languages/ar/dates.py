@@ -372,6 +372,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
                 or m["yawm"]
                 or m["wd"]
                 or re.match(r"\s*(?:[.،,؛:!?؟]|$)", after)
+                or _adverb_slot(ctx.norm, m.start("rel"))
             ):
                 return []  # «غدا» without tanween is also the verb "became"
             offset = 1
@@ -624,6 +625,45 @@ def _hijri_weekday(c: _Cand, m: re.Match[str], lx: DateLexicon) -> _Cand:
     if m["wd"] and (c.start is None or c.start.weekday() != lx.weekdays[m["wd"]]):
         c.s = m.end("wdp")
     return c
+
+
+# Words after which «غدا» may open a clause as the verb "became" («وقد غدا الأمر …»).
+_CLAUSE_OPENERS = frozenset(
+    [
+        "قد",
+        "لقد",
+        "وقد",
+        "فقد",
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذين",
+        "حتي",
+        "ما",
+        "بعدما",
+        "عندما",
+        "حينما",
+        "لما",
+        "ثم",
+        "ان",
+        "انه",
+        "انها",
+        "بات",
+        "كما",
+    ]
+)
+
+
+def _adverb_slot(norm: str, pos: int) -> bool:
+    """Whether «غدا» at `pos` follows a word inside a clause («تختتم غدا», «يزور البلدين غدا»),
+    where it is the adverb "tomorrow": not at the start of a sentence or after punctuation,
+    not glued to و/ف, and not after a word that opens a clause for the verb "became"."""
+    if pos > 0 and norm[pos - 1] in "وف":
+        return False
+    prev = re.search(r"(\S+)\s+$", norm[:pos])
+    if not prev or not re.fullmatch(r"\w+", prev[1]):
+        return False
+    return prev[1] not in _CLAUSE_OPENERS
 
 
 def _hamza_before(ctx: _Ctx, norm_pos: int) -> bool:
