@@ -139,6 +139,12 @@ AR_CASES = [
         date(2025, 11, 12),
         [("يوم الجمعة 9 نوفمبر 2025", "2025-11-09", "2025-11-09", "day", False)],
     ),
+    # a year in quote marks after its keyword
+    (
+        "وقعت الحادثة في عام “2019” قرب الحدود.",
+        PUB,
+        [("2019", "2019-01-01", "2019-12-31", "year", False)],
+    ),
     # «غدا» without tanween: the adverb inside a clause, the verb "became" opening one
     (
         "تنطلق غدا فعاليات المعرض في العاصمة.",

@@ -259,7 +259,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             rf"""
         (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES}|صيف|شتاء|ربيع|خريف)\s+)?
         (?:(?<!\w)[وف]?(?:[بل]|[بل]?ال)?(?P<noun>{_alt(lx.year_nouns)})\s+)?
-        (?:(?<!\w){year_kw}\s+)?
+        (?:(?<!\w){year_kw}(?:\s+|\s*[“"«]\s*))?  # «عام 2024», «عام “2024”»
         (?<![\w.,])(?P<year>{_YEAR})(?:\s*م)?(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
         """,
         ),
