@@ -145,6 +145,12 @@ AR_CASES = [
         PUB,
         [("2019", "2019-01-01", "2019-12-31", "year", False)],
     ),
+    # a Hijri day and month with «شهر» and no year: the Hijri year nearest publication
+    (
+        "ويبدأ الصيام بعد 29 من شهر شعبان إذا ثبتت الرؤية.",
+        date(2026, 2, 10),
+        [("29 من شهر شعبان", "2026-02-17", "2026-02-17", "day", False)],
+    ),
     # «غدا» without tanween: the adverb inside a clause, the verb "became" opening one
     (
         "تنطلق غدا فعاليات المعرض في العاصمة.",

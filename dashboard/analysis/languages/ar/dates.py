@@ -194,6 +194,36 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             return []
         return [_hijri_weekday(_mk(ctx, m, start, end, "day" if d else "month"), m, lx)]
 
+    # «29 من شهر شعبان»: a Hijri day and month without the year, in the Hijri year that puts
+    # it nearest the publication date. The word «شهر» is required: «رمضان», «شعبان», «رجب»
+    # are also names, «صفر» is "zero".
+    hijri_noyear_re = re.compile(
+        speed.start(
+            rf"""
+        (?<!\w)[وفبل]?(?P<day>\d{{1,2}})\s+(?:من\s+)?(?<!\w)[وف]?شهر\s+
+        (?P<mon>{hij})(?!\w)(?!\s*(?:من\s+)?(?:(?:ال|لل|ل)?(?:عام|سنه)\s+)?\d)
+        """,
+        ),
+        re.X,
+    )
+
+    def hijri_noyear_rule(m, ctx):
+        from hijridate import Gregorian, Hijri
+
+        mo, d = lx.hijri[re.sub(r"\s+", " ", m["mon"])], int(m["day"])
+        if ctx.pub is None:
+            return [_mk(ctx, m, None, None, "day", approx=True)]
+        hy = Gregorian(ctx.pub.year, ctx.pub.month, ctx.pub.day).to_hijri().year
+        best = None
+        for y in (hy - 1, hy, hy + 1):
+            try:
+                g = date(*Hijri(y, mo, d).to_gregorian().datetuple())
+            except (ValueError, OverflowError):
+                continue
+            if best is None or abs(g - ctx.pub) < abs(best - ctx.pub):
+                best = g
+        return [_mk(ctx, m, best, best, "day")] if best else []
+
     # A numeric Hijri date «29 / 11 / 1446هـ», «1/8/1447 هـ» (day / month / year, the year
     # marked Hijri): Umm al-Qura table, like the month-name Hijri dates.
     hijri_num_re = re.compile(
@@ -554,6 +584,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (hijri_re, hijri_rule, {_HIJRI_DIGITS}, None),
         (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}, None),
         (hijri_num_re, hijri_num_rule, {_HIJRI_YEAR}, speed.gate(r"\d\s*/\s*\d")),
+        (hijri_noyear_re, hijri_noyear_rule, {"شهر"}, None),
         (hijri_year_named_re, hijri_year_rule, {"هجري", "هجريه"}, None),
         (spaced_num_re, spaced_num_rule, {_YEAR_DIGITS}, speed.gate(r"\d\s*/\s*\d")),
         (year_range_re, year_range_rule, {_YEAR_DIGITS}, speed.gate(year_pair, re.X)),
