@@ -57,6 +57,18 @@ def test_published_label_wins_over_banner_and_updated() -> None:
     assert publication_date(lines, "ar").date == D(2026, 1, 3)
 
 
+def test_an_issue_banner_gives_way_to_the_article_stamp() -> None:
+    lines = [
+        "العدد : ٤٥١٢ - الاثنين ١٠ مارس ٢٠٢٥ م، الموافق ١٠ رمضان ١٤٤٦هـ",
+        "أخبار محلية",
+        "الخميس ٦ مارس ٢٠٢٥ - 09:30",
+        "افتتح الوزير المعرض بحضور عدد من المسؤولين.",
+    ]
+    assert publication_date(lines, "ar").date == D(2025, 3, 6)
+    # With nothing else stated, the issue's date is still the best the page gives.
+    assert publication_date(lines[:2] + lines[3:], "ar").date == D(2025, 3, 10)
+
+
 def test_url_date_wins_over_a_banner_line() -> None:
     lines = ["الاثنين 5 يناير 2026", "عنوان", "قال المتحدث ..."]
     found = publication_date(lines, "ar", url="https://example.com/news/2025/10/15/some-story")

@@ -13,7 +13,9 @@ Where a page states its date, in order of trust:
    2024», «сегодня, 19 июня 2024».
 
 A site banner (today's date in the page header) is also a short date line, which is why
-labelled stamps and the URL come first: the article's own date wins over the banner.
+labelled stamps and the URL come first: the article's own date wins over the banner. A
+newspaper's issue banner («العدد : 16984 - الأحد 22 سبتمبر 2024») is read only when nothing
+else is stated.
 Dates themselves are read by `extract_dates` with each language's rules.
 """
 
@@ -179,9 +181,19 @@ def url_date(url: str) -> dt.date | None:
     return None
 
 
-def _stamp_line(paragraphs: list[str], language: str) -> PublicationDate | None:
+# A newspaper's issue banner in the page header, «العدد : ١٦٩٨٤ - الأحد ٢٢ سبتمبر ٢٠٢٤ م،
+# الموافق ١٩ ربيع الأول ١٤٤٦هـ», "Issue No. 123 - …": the current issue, not the article's.
+_ISSUE_BANNER = re.compile(
+    r"^\s*(?:العدد|عدد|issue(?:\s+no\.?)?)\s*[:：.]?\s*[\d٠-٩]", re.IGNORECASE
+)
+
+
+def _stamp_line(
+    paragraphs: list[str], language: str, banners: bool = False
+) -> PublicationDate | None:
+    """The first short line that is nothing but a date; issue banners only if `banners`."""
     for para in paragraphs[:8]:
-        if len(para) > STAMP_LINE_CHARS:
+        if len(para) > STAMP_LINE_CHARS or bool(_ISSUE_BANNER.match(para)) != banners:
             continue
         found = _first_day(para, language)
         if not found:
@@ -230,4 +242,5 @@ def publication_date(paragraphs: list[str], language: str, url: str = "") -> Pub
         _labelled(top, language, _UPDATED_LABEL)
         or _stamp_line(top, language)
         or _lead(top, language)
+        or _stamp_line(top, language, banners=True)
     )
