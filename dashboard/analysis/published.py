@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from dashboard.analysis.dates import extract_dates
+from dashboard.analysis.dates.engine import _normalize, date_lexicon
 
 TOP_PARAGRAPHS = 12
 STAMP_LINE_CHARS = 80
@@ -220,6 +221,79 @@ def _lead(paragraphs: list[str], language: str) -> PublicationDate | None:
     return None
 
 
+def _weekday_of(text: str, weekdays: dict[str, int]) -> int | None:
+    for w in re.findall(r"\w+", _normalize(text)):
+        for form in (w, w[2:] if w.startswith("ال") else w):
+            if form in weekdays:
+                return weekdays[form]
+    return None
+
+
+_REL_BEFORE = re.compile(
+    r"(?P<rel>اليوم|غدا?|الغد|امس|الامس)\s*[،,]?\s*(?:/\s*)?(?P<wd>ال\w+)\s*[،,/]?\s*$"
+)
+_DATELINE_AFTER = re.compile(r"\s*\(")
+
+
+def _deictic_weekday_year(paragraphs: list[str], language: str) -> PublicationDate | None:
+    """«كشفت السعودية اليوم الأحد 23 يونيو», «صباح غد الاثنين 27 فبراير الجاري», a wire
+    dateline «القاهرة - 26 - 2 (كونا) -- … اليوم الأحد»: the lead names today by its weekday,
+    and a day and month without the year is today (after «اليوم <weekday>» or as a dateline),
+    tomorrow or yesterday (after «غد/أمس <weekday>»). The year is the latest one, not after
+    today, in which that day falls on its weekday."""
+    if language != "ar":
+        return None
+    weekdays = date_lexicon(language).weekdays
+    today = dt.date.today()
+    for para in paragraphs[:8]:
+        deictic = re.search(r"اليوم\s*[،,]?\s*(?:/\s*)?(ال\w+)", para)
+        if not deictic:
+            continue
+        today_wd = _weekday_of(deictic.group(1), weekdays)
+        if today_wd is None:
+            continue
+        # A year-less date falls in another year for base dates three years apart.
+        now = extract_dates([para], today, language)
+        then = extract_dates([para], today.replace(year=today.year - 3, day=1), language)
+        for a in now:
+            b = next((b for b in then if a.text in b.text or b.text in a.text), None)
+            if (
+                b is None
+                or a.granularity != "day"
+                or not (a.start and b.start)
+                or a.start[4:] != b.start[4:]  # the same day and month (nothing relative)
+                or a.start == b.start  # in another year (its year is not written)
+            ):
+                continue
+            at = para.find(a.text)
+            rel = _REL_BEFORE.search(_normalize(para[max(at - 30, 0) : at])) if at >= 0 else None
+            if rel and _weekday_of(rel["wd"], weekdays) is not None:
+                offset = {"اليوم": 0, "امس": -1, "الامس": -1}.get(rel["rel"], 1)
+                wd = _weekday_of(rel["wd"], weekdays)
+            elif (
+                at >= 0
+                and _DATELINE_AFTER.match(para, at + len(a.text))
+                and not re.search(r"[^\W\d_]", a.text)
+            ):
+                offset, wd = 0, today_wd  # «القاهرة - 26 - 2 (كونا)»
+            else:
+                continue
+            if (wd - offset - today_wd) % 7:
+                continue  # the weekdays disagree
+            day = dt.date.fromisoformat(a.start)
+            for year in range(today.year, today.year - 12, -1):
+                try:
+                    d = day.replace(year=year)
+                except ValueError:
+                    continue
+                if d.weekday() == wd and d - dt.timedelta(days=offset) <= today:
+                    pub = d - dt.timedelta(days=offset)
+                    if _plausible(pub):
+                        return PublicationDate(pub, "text", f"{deictic.group(0)} … {a.text}")
+                    break
+    return None
+
+
 def publication_date(paragraphs: list[str], language: str, url: str = "") -> PublicationDate | None:
     """The article's publication date as its page states it, or None."""
     top = paragraphs[:TOP_PARAGRAPHS]
@@ -243,4 +317,5 @@ def publication_date(paragraphs: list[str], language: str, url: str = "") -> Pub
         or _stamp_line(top, language)
         or _lead(top, language)
         or _stamp_line(top, language, banners=True)
+        or _deictic_weekday_year(top, language)
     )
