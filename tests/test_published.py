@@ -104,6 +104,21 @@ def test_year_of_a_yearless_date_from_todays_weekday() -> None:
     assert publication_date(lines, "ar") is None
 
 
+def test_todays_weekday_confirms_the_one_full_date_on_that_weekday() -> None:
+    # 5 March 2025 was a Wednesday; the Monday date is another day.
+    lines = [
+        "عنوان",
+        "افتتح الوزير اليوم الأربعاء المعرض الدولي للكتاب.",
+        "وكان المعرض قد أعلن برنامجه الكامل للزوار والناشرين في مؤتمر صحفي يوم الاثنين 3 مارس 2025.",
+        "شاهد | الوزير يفتتح المعرض الدولي للكتاب بمشاركة مئات دور النشر العربية والأجنبية"
+        " pic.twitter.com/abc — حساب المعرض (@bookfair) March 5, 2025",
+    ]
+    assert publication_date(lines, "ar").date == D(2025, 3, 5)
+    # Two dates on that weekday: none is taken.
+    lines.append("ويختتم المعرض أعماله بحفل توزيع الجوائز على الفائزين الأربعاء 12 مارس 2025.")
+    assert publication_date(lines, "ar") is None
+
+
 def test_url_date_wins_over_a_banner_line() -> None:
     lines = ["الاثنين 5 يناير 2026", "عنوان", "قال المتحدث ..."]
     found = publication_date(lines, "ar", url="https://example.com/news/2025/10/15/some-story")

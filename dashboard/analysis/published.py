@@ -291,7 +291,33 @@ def _deictic_weekday_year(paragraphs: list[str], language: str) -> PublicationDa
                     if _plausible(pub):
                         return PublicationDate(pub, "text", f"{deictic.group(0)} … {a.text}")
                     break
-    return None
+    return _confirmed_by_weekday(paragraphs, language, weekdays, today)
+
+
+def _confirmed_by_weekday(
+    paragraphs: list[str], language: str, weekdays: dict[str, int], today: dt.date
+) -> PublicationDate | None:
+    """«أعلن الوزير اليوم الأربعاء …» and, further down the page, one full date that is a
+    Wednesday (an embedded post's «April 23, 2025», a photo caption): that date is today."""
+    top = paragraphs[:8]
+    deictic = next(
+        (m for p in top if (m := re.search(r"اليوم\s*[،,]?\s*(?:/\s*)?(ال\w+)", p))), None
+    )
+    wd = _weekday_of(deictic.group(1), weekdays) if deictic else None
+    if wd is None:
+        return None
+    found: dict[dt.date, str] = {}
+    for para in top:
+        for m in extract_dates([para], None, language):
+            if m.granularity == "day" and m.start and m.start == m.end and not m.approximate:
+                found.setdefault(dt.date.fromisoformat(m.start), m.text)
+        en = _english_words_date(para)
+        if en:
+            found.setdefault(*en)
+    days = [d for d in found if d.weekday() == wd and _plausible(d) and d <= today]
+    if len(days) != 1:
+        return None
+    return PublicationDate(days[0], "text", f"{deictic.group(0)} … {found[days[0]]}")
 
 
 def publication_date(paragraphs: list[str], language: str, url: str = "") -> PublicationDate | None:
