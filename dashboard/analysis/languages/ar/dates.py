@@ -95,7 +95,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     month_re = re.compile(
         speed.start(
             rf"""
-        (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES})\s+)?
+        (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES}|بين)\s+)?
         (?P<wdp>(?:يوم\s+)?{_AL}(?P<wd>{wd})\s*[،,]?\s*(?:الموافق\s+)?)?
         (?:(?:(?<!\w)(?:يوم\s+)?[وفبل]?|(?<=[ء-ي])(?=\d))(?P<day>\d{{1,2}}|{ordn})
             (?:\s*(?:-|الي|حتي|و)\s*(?P<day2>\d{{1,2}}))?\s*(?:من\s+)?)?
@@ -146,6 +146,16 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         )
         for x in c:
             x.since, x.partner = pre == "منذ", partner
+            if not (m["pre"] or m["wdp"]) and ctx.norm.startswith("و", m.start()):
+                # «بين 28 يونيو و2 يوليو», «بين يناير ومارس»: the conjunction joins two ends.
+                x.s = m.start() + 1
+            if pre == "حتي" and re.search(
+                r"(?<!\w)[وف]?(?:من|ابتداء\s+من|اعتبارا\s+من)\s+(?:\S+\s+){0,5}$",
+                ctx.norm[: m.start()],
+            ):
+                # «من 1 يونيو حتى 15 يوليو»: «حتى» joins the two ends (the engine's range
+                # connector), so it is left out of the closing date.
+                x.s, x.pre = m.end("pre"), ""
         if m["wdp"] and m["wdp"].startswith("يوم") and d and m["year"] and not m["day2"]:
             # «يوم السبت 9 نوفمبر 2025» with a wrong weekday (a slip: 9 November 2025 was a
             # Sunday) is still one date, the full date given in numbers winning.
