@@ -57,6 +57,68 @@ def test_published_label_wins_over_banner_and_updated() -> None:
     assert publication_date(lines, "ar").date == D(2026, 1, 3)
 
 
+def test_an_issue_banner_gives_way_to_the_article_stamp() -> None:
+    lines = [
+        "العدد : ٤٥١٢ - الاثنين ١٠ مارس ٢٠٢٥ م، الموافق ١٠ رمضان ١٤٤٦هـ",
+        "أخبار محلية",
+        "الخميس ٦ مارس ٢٠٢٥ - 09:30",
+        "افتتح الوزير المعرض بحضور عدد من المسؤولين.",
+    ]
+    assert publication_date(lines, "ar").date == D(2025, 3, 6)
+    # With nothing else stated, the issue's date is still the best the page gives.
+    assert publication_date(lines[:2] + lines[3:], "ar").date == D(2025, 3, 10)
+
+
+def _latest(month: int, day: int, weekday: int) -> dt.date:
+    """The latest date, not after today, that is this day of the month on this weekday."""
+    today = dt.date.today()
+    year = today.year
+    while True:
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            d = None
+        if d and d <= today and d.weekday() == weekday:
+            return d
+        year -= 1
+
+
+def test_year_of_a_yearless_date_from_todays_weekday() -> None:
+    # «اليوم الأحد 23 يونيو»: 23 June on a Sunday.
+    lines = ["عنوان", "أعلنت الوزارة اليوم الأحد 23 يونيو أن الموسم انتهى."]
+    assert publication_date(lines, "ar").date == _latest(6, 23, 6)
+    # A wire dateline with day and month, and «اليوم الأحد» later in the lead.
+    lines = [
+        "عنوان",
+        "القاهرة - 26 - 2 (كونا) -- قال الوزير في بيان مساء اليوم الأحد إن الوفد وصل.",
+    ]
+    assert publication_date(lines, "ar").date == _latest(2, 26, 6)
+    # «غد الاثنين 27 فبراير»: tomorrow is that Monday, today the Sunday before it.
+    lines = [
+        "عنوان",
+        "وقالت الوزارة في بيان اليوم الأحد إن الوزير يسافر صباح غد الاثنين 27 فبراير الجاري.",
+    ]
+    assert publication_date(lines, "ar").date == _latest(2, 27, 0) - dt.timedelta(days=1)
+    # Another day without the year is no publication date.
+    lines = ["عنوان", "قال الوزير اليوم الأحد إن الهجوم الذي وقع في 7 أكتوبر لن يتكرر."]
+    assert publication_date(lines, "ar") is None
+
+
+def test_todays_weekday_confirms_the_one_full_date_on_that_weekday() -> None:
+    # 5 March 2025 was a Wednesday; the Monday date is another day.
+    lines = [
+        "عنوان",
+        "افتتح الوزير اليوم الأربعاء المعرض الدولي للكتاب.",
+        "وكان المعرض قد أعلن برنامجه الكامل للزوار والناشرين في مؤتمر صحفي يوم الاثنين 3 مارس 2025.",
+        "شاهد | الوزير يفتتح المعرض الدولي للكتاب بمشاركة مئات دور النشر العربية والأجنبية"
+        " pic.twitter.com/abc — حساب المعرض (@bookfair) March 5, 2025",
+    ]
+    assert publication_date(lines, "ar").date == D(2025, 3, 5)
+    # Two dates on that weekday: none is taken.
+    lines.append("ويختتم المعرض أعماله بحفل توزيع الجوائز على الفائزين الأربعاء 12 مارس 2025.")
+    assert publication_date(lines, "ar") is None
+
+
 def test_url_date_wins_over_a_banner_line() -> None:
     lines = ["الاثنين 5 يناير 2026", "عنوان", "قال المتحدث ..."]
     found = publication_date(lines, "ar", url="https://example.com/news/2025/10/15/some-story")

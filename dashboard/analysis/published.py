@@ -13,7 +13,9 @@ Where a page states its date, in order of trust:
    2024», «сегодня, 19 июня 2024».
 
 A site banner (today's date in the page header) is also a short date line, which is why
-labelled stamps and the URL come first: the article's own date wins over the banner.
+labelled stamps and the URL come first: the article's own date wins over the banner. A
+newspaper's issue banner («العدد : 16984 - الأحد 22 سبتمبر 2024») is read only when nothing
+else is stated.
 Dates themselves are read by `extract_dates` with each language's rules.
 """
 
@@ -24,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from dashboard.analysis.dates import extract_dates
+from dashboard.analysis.dates.engine import _normalize, date_lexicon
 
 TOP_PARAGRAPHS = 12
 STAMP_LINE_CHARS = 80
@@ -179,9 +182,19 @@ def url_date(url: str) -> dt.date | None:
     return None
 
 
-def _stamp_line(paragraphs: list[str], language: str) -> PublicationDate | None:
+# A newspaper's issue banner in the page header, «العدد : ١٦٩٨٤ - الأحد ٢٢ سبتمبر ٢٠٢٤ م،
+# الموافق ١٩ ربيع الأول ١٤٤٦هـ», "Issue No. 123 - …": the current issue, not the article's.
+_ISSUE_BANNER = re.compile(
+    r"^\s*(?:العدد|عدد|issue(?:\s+no\.?)?)\s*[:：.]?\s*[\d٠-٩]", re.IGNORECASE
+)
+
+
+def _stamp_line(
+    paragraphs: list[str], language: str, banners: bool = False
+) -> PublicationDate | None:
+    """The first short line that is nothing but a date; issue banners only if `banners`."""
     for para in paragraphs[:8]:
-        if len(para) > STAMP_LINE_CHARS:
+        if len(para) > STAMP_LINE_CHARS or bool(_ISSUE_BANNER.match(para)) != banners:
             continue
         found = _first_day(para, language)
         if not found:
@@ -208,6 +221,105 @@ def _lead(paragraphs: list[str], language: str) -> PublicationDate | None:
     return None
 
 
+def _weekday_of(text: str, weekdays: dict[str, int]) -> int | None:
+    for w in re.findall(r"\w+", _normalize(text)):
+        for form in (w, w[2:] if w.startswith("ال") else w):
+            if form in weekdays:
+                return weekdays[form]
+    return None
+
+
+_REL_BEFORE = re.compile(
+    r"(?P<rel>اليوم|غدا?|الغد|امس|الامس)\s*[،,]?\s*(?:/\s*)?(?P<wd>ال\w+)\s*[،,/]?\s*$"
+)
+_DATELINE_AFTER = re.compile(r"\s*\(")
+
+
+def _deictic_weekday_year(paragraphs: list[str], language: str) -> PublicationDate | None:
+    """«كشفت السعودية اليوم الأحد 23 يونيو», «صباح غد الاثنين 27 فبراير الجاري», a wire
+    dateline «القاهرة - 26 - 2 (كونا) -- … اليوم الأحد»: the lead names today by its weekday,
+    and a day and month without the year is today (after «اليوم <weekday>» or as a dateline),
+    tomorrow or yesterday (after «غد/أمس <weekday>»). The year is the latest one, not after
+    today, in which that day falls on its weekday."""
+    if language != "ar":
+        return None
+    weekdays = date_lexicon(language).weekdays
+    today = dt.date.today()
+    for para in paragraphs[:8]:
+        deictic = re.search(r"اليوم\s*[،,]?\s*(?:/\s*)?(ال\w+)", para)
+        if not deictic:
+            continue
+        today_wd = _weekday_of(deictic.group(1), weekdays)
+        if today_wd is None:
+            continue
+        # A year-less date falls in another year for base dates three years apart.
+        now = extract_dates([para], today, language)
+        then = extract_dates([para], today.replace(year=today.year - 3, day=1), language)
+        for a in now:
+            b = next((b for b in then if a.text in b.text or b.text in a.text), None)
+            if (
+                b is None
+                or a.granularity != "day"
+                or not (a.start and b.start)
+                or a.start[4:] != b.start[4:]  # the same day and month (nothing relative)
+                or a.start == b.start  # in another year (its year is not written)
+            ):
+                continue
+            at = para.find(a.text)
+            rel = _REL_BEFORE.search(_normalize(para[max(at - 30, 0) : at])) if at >= 0 else None
+            if rel and _weekday_of(rel["wd"], weekdays) is not None:
+                offset = {"اليوم": 0, "امس": -1, "الامس": -1}.get(rel["rel"], 1)
+                wd = _weekday_of(rel["wd"], weekdays)
+            elif (
+                at >= 0
+                and _DATELINE_AFTER.match(para, at + len(a.text))
+                and not re.search(r"[^\W\d_]", a.text)
+            ):
+                offset, wd = 0, today_wd  # «القاهرة - 26 - 2 (كونا)»
+            else:
+                continue
+            if (wd - offset - today_wd) % 7:
+                continue  # the weekdays disagree
+            day = dt.date.fromisoformat(a.start)
+            for year in range(today.year, today.year - 12, -1):
+                try:
+                    d = day.replace(year=year)
+                except ValueError:
+                    continue
+                if d.weekday() == wd and d - dt.timedelta(days=offset) <= today:
+                    pub = d - dt.timedelta(days=offset)
+                    if _plausible(pub):
+                        return PublicationDate(pub, "text", f"{deictic.group(0)} … {a.text}")
+                    break
+    return _confirmed_by_weekday(paragraphs, language, weekdays, today)
+
+
+def _confirmed_by_weekday(
+    paragraphs: list[str], language: str, weekdays: dict[str, int], today: dt.date
+) -> PublicationDate | None:
+    """«أعلن الوزير اليوم الأربعاء …» and, further down the page, one full date that is a
+    Wednesday (an embedded post's «April 23, 2025», a photo caption): that date is today."""
+    top = paragraphs[:8]
+    deictic = next(
+        (m for p in top if (m := re.search(r"اليوم\s*[،,]?\s*(?:/\s*)?(ال\w+)", p))), None
+    )
+    wd = _weekday_of(deictic.group(1), weekdays) if deictic else None
+    if wd is None:
+        return None
+    found: dict[dt.date, str] = {}
+    for para in top:
+        for m in extract_dates([para], None, language):
+            if m.granularity == "day" and m.start and m.start == m.end and not m.approximate:
+                found.setdefault(dt.date.fromisoformat(m.start), m.text)
+        en = _english_words_date(para)
+        if en:
+            found.setdefault(*en)
+    days = [d for d in found if d.weekday() == wd and _plausible(d) and d <= today]
+    if len(days) != 1:
+        return None
+    return PublicationDate(days[0], "text", f"{deictic.group(0)} … {found[days[0]]}")
+
+
 def publication_date(paragraphs: list[str], language: str, url: str = "") -> PublicationDate | None:
     """The article's publication date as its page states it, or None."""
     top = paragraphs[:TOP_PARAGRAPHS]
@@ -230,4 +342,6 @@ def publication_date(paragraphs: list[str], language: str, url: str = "") -> Pub
         _labelled(top, language, _UPDATED_LABEL)
         or _stamp_line(top, language)
         or _lead(top, language)
+        or _stamp_line(top, language, banners=True)
+        or _deictic_weekday_year(top, language)
     )

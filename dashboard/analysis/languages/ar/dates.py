@@ -95,7 +95,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     month_re = re.compile(
         speed.start(
             rf"""
-        (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES})\s+)?
+        (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES}|بين)\s+)?
         (?P<wdp>(?:يوم\s+)?{_AL}(?P<wd>{wd})\s*[،,]?\s*(?:الموافق\s+)?)?
         (?:(?:(?<!\w)(?:يوم\s+)?[وفبل]?|(?<=[ء-ي])(?=\d))(?P<day>\d{{1,2}}|{ordn})
             (?:\s*(?:-|الي|حتي|و)\s*(?P<day2>\d{{1,2}}))?\s*(?:من\s+)?)?
@@ -146,17 +146,41 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         )
         for x in c:
             x.since, x.partner = pre == "منذ", partner
+            if not (m["pre"] or m["wdp"]) and ctx.norm.startswith("و", m.start()):
+                # «بين 28 يونيو و2 يوليو», «بين يناير ومارس»: the conjunction joins two ends.
+                x.s = m.start() + 1
+            if pre == "حتي" and re.search(
+                r"(?<!\w)[وف]?(?:من|ابتداء\s+من|اعتبارا\s+من)\s+(?:\S+\s+){0,5}$",
+                ctx.norm[: m.start()],
+            ):
+                # «من 1 يونيو حتى 15 يوليو»: «حتى» joins the two ends (the engine's range
+                # connector), so it is left out of the closing date.
+                x.s, x.pre = m.end("pre"), ""
+        if m["wdp"] and m["wdp"].startswith("يوم") and d and m["year"] and not m["day2"]:
+            # «يوم السبت 9 نوفمبر 2025» with a wrong weekday (a slip: 9 November 2025 was a
+            # Sunday) is still one date, the full date given in numbers winning.
+            return c
         return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None)
 
+    # A weekday (with a part of the day) written before a Hijri date: «مساء يوم الثلاثاء
+    # 29 / 11 / 1446هـ», «الخميس 5 رمضان 1445هـ». It belongs to the date when it is that
+    # date's weekday (see _hijri_weekday).
+    hijri_wdp = rf"""
+        (?P<wdp>(?:(?<!\w)[وف]?(?:{_PART_AR})\s+)?(?:(?<!\w)[وفل]?يوم\s+)?
+            (?<!\w){_AL}(?P<wd>{wd})(?!\w)\s*[،,]?\s*(?:الموافق\s+)?)?"""
     hijri_re = re.compile(
         speed.start(
             rf"""
+        {hijri_wdp}
         (?:(?<!\w)(?:يوم\s+)?[وفبل]?(?P<day>\d{{1,2}}|{ordn})\s+(?:من\s+)?)?
         (?:(?<!\w)[وف]?شهر\s+)?
         (?<!\w)[وفبل]?(?P<mon>{hij})(?!\w)
-        \s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>1[2-5]\d\d)
+        # «ذي القعدة لهذا العام 1446هـ», «شعبان لعام 1447هـ»
+        \s*(?:من\s+)?(?:ل?(?:هذا|هذه)\s+)?(?:(?:ال|لل|ل)?عام\s+|(?:ال|لل|ل)?سنه\s+)?
+        (?P<year>1[2-5]\d\d)
         (?:\s*(?:هجريه|هجري|للهجره|ه)(?!\w))?(?!\w)
         """,
+            also=rf"يوم|{_AL}",
         ),
         re.X,
     )
@@ -178,10 +202,84 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
                 end = start + timedelta(days=h.month_length() - 1)
         except (ValueError, OverflowError):
             return []
-        return [_mk(ctx, m, start, end, "day" if d else "month")]
+        return [_hijri_weekday(_mk(ctx, m, start, end, "day" if d else "month"), m, lx)]
+
+    # «29 من شهر شعبان»: a Hijri day and month without the year, in the Hijri year that puts
+    # it nearest the publication date. The word «شهر» is required: «رمضان», «شعبان», «رجب»
+    # are also names, «صفر» is "zero".
+    hijri_noyear_re = re.compile(
+        speed.start(
+            rf"""
+        (?<!\w)[وفبل]?(?P<day>\d{{1,2}})\s+(?:من\s+)?(?<!\w)[وف]?شهر\s+
+        (?P<mon>{hij})(?!\w)(?!\s*(?:من\s+)?(?:(?:ال|لل|ل)?(?:عام|سنه)\s+)?\d)
+        """,
+        ),
+        re.X,
+    )
+
+    def hijri_noyear_rule(m, ctx):
+        from hijridate import Gregorian, Hijri
+
+        mo, d = lx.hijri[re.sub(r"\s+", " ", m["mon"])], int(m["day"])
+        if ctx.pub is None:
+            return [_mk(ctx, m, None, None, "day", approx=True)]
+        hy = Gregorian(ctx.pub.year, ctx.pub.month, ctx.pub.day).to_hijri().year
+        best = None
+        for y in (hy - 1, hy, hy + 1):
+            try:
+                g = date(*Hijri(y, mo, d).to_gregorian().datetuple())
+            except (ValueError, OverflowError):
+                continue
+            if best is None or abs(g - ctx.pub) < abs(best - ctx.pub):
+                best = g
+        return [_mk(ctx, m, best, best, "day")] if best else []
+
+    # A numeric Hijri date «29 / 11 / 1446هـ», «1/8/1447 هـ» (day / month / year, the year
+    # marked Hijri): Umm al-Qura table, like the month-name Hijri dates.
+    hijri_num_re = re.compile(
+        speed.start(
+            rf"""
+        {hijri_wdp}
+        (?<![\w/.])(?P<day>\d{{1,2}})\s*/\s*(?P<mon>\d{{1,2}})\s*/\s*{_HIJRI_YEAR_TAIL}
+        """,
+            also=rf"يوم|{_AL}",
+        ),
+        re.X,
+    )
+
+    def hijri_num_rule(m, ctx):
+        from hijridate import Hijri
+
+        try:
+            g = Hijri(int(m["year"]), int(m["mon"]), int(m["day"])).to_gregorian()
+        except (ValueError, OverflowError):
+            return []
+        day = date(g.year, g.month, g.day)
+        return [_hijri_weekday(_mk(ctx, m, day, day, "day"), m, lx)]
+
+    # A numeric Gregorian date written with spaces or the «م» mark: «17 / 2 / 2026م».
+    spaced_num_re = re.compile(
+        r"(?<![\w/.])(?P<day>\d{1,2})\s*/\s*(?P<mon>\d{1,2})\s*/\s*"
+        rf"(?P<year>{_YEAR})(?:\s*م)?(?!\w|\s*/)"
+    )
+
+    def spaced_num_rule(m, ctx):
+        y, mo, d = int(m["year"]), int(m["mon"]), int(m["day"])
+        try:
+            day = date(y, mo, d)
+        except ValueError:
+            return []
+        return [_mk(ctx, m, day, day, "day")]
 
     hijri_year_re = re.compile(
         speed.start(r"(?:(?<!\w)[وفبل]?(?:ال)?(?:عام|سنه)\s+)?(?<![\w.,])" + _HIJRI_YEAR_TAIL)
+    )
+
+    # «للعام الهجري 1447», «السنة الهجرية 1446»: the year named Hijri before its number.
+    hijri_year_named_re = re.compile(
+        speed.start(
+            r"(?<!\w)[وفبل]?(?:ال|لل)(?:عام|سنه)\s+ال?هجري(?:ه)?\s+(?P<year>1[2-5]\d\d)(?!\w)"
+        )
     )
 
     def hijri_year_rule(m, ctx):
@@ -201,7 +299,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             rf"""
         (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES}|صيف|شتاء|ربيع|خريف)\s+)?
         (?:(?<!\w)[وف]?(?:[بل]|[بل]?ال)?(?P<noun>{_alt(lx.year_nouns)})\s+)?
-        (?:(?<!\w){year_kw}\s+)?
+        (?:(?<!\w){year_kw}(?:\s+|\s*[“"«]\s*))?  # «عام 2024», «عام “2024”»
         (?<![\w.,])(?P<year>{_YEAR})(?:\s*م)?(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
         """,
         ),
@@ -314,6 +412,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
                 or m["yawm"]
                 or m["wd"]
                 or re.match(r"\s*(?:[.،,؛:!?؟]|$)", after)
+                or _adverb_slot(ctx.norm, m.start("rel"))
             ):
                 return []  # «غدا» without tanween is also the verb "became"
             offset = 1
@@ -371,8 +470,9 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
 
     duration_re = re.compile(
         rf"""
-        (?<!\w)[وف]?(?P<prep>قبل|منذ|بعد)\s+(?:(?P<hedge>{hedges})\s+)?
-        (?:(?P<num>\d{{1,4}}|{num})\s+)?(?P<unit>{units})(?!\w)(?:\s+(?:مضت|مضي|خلت))?
+        (?<!\w)[وف]?(?P<prep>قبل|منذ|بعد|في\s+غضون|خلال)\s+(?:(?P<hedge>{hedges})\s+)?
+        (?:(?P<num>\d{{1,4}}|{num})\s+)?(?P<unit>{units})(?!\w)
+        (?:\s+(?P<few>قليله|معدوده)(?!\w))?(?:\s+(?:مضت|مضي|خلت))?
         (?:\s+من\s+الان(?!\w))?
         """,
         re.X,
@@ -381,15 +481,24 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     def duration_rule(m, ctx):
         after = ctx.norm[m.end() :]
         prep, unit_s = m["prep"], m["unit"]
-        # «قبل يومين من الزيارة», «بعد عام على الحرب»: relative to another event.
-        if prep != "منذ" and re.match(r"\s+(?:من|علي)(?!\w)", after):
-            return []
         unit, implied = _AR_UNITS[unit_s]
-        if unit_s == "عقد" and not m["num"] and not re.match(r"\s*(?:من\s+الزمن|[.،,؛]|$)", after):
-            return []  # «بعد عقد اجتماع»: عقد = "holding", not "decade"
         hedge = re.sub(r"\s+", " ", m["hedge"] or "")
         n = _num(m["num"], lx) if m["num"] else implied
-        if hedge in ("عده", "بضعه", "بضع", "بعض") or not n:
+        # «قبل أيام قليلة», «في غضون ساعات قليلة», «خلال أيام»: an uncounted span is vague.
+        vague = hedge in ("عده", "بضعه", "بضع", "بعض") or not n or bool(m["few"])
+        if re.sub(r"\s+", " ", prep) in ("خلال", "في غضون"):
+            # Only the vague «within hours/days»; «خلال 48 ساعة» is a length of time, and
+            # «خلال أيام العيد» (the days of a named period) no span at all.
+            if not vague or m["num"] or re.match(r"\s+ال(?!ي(?!\w)|ا(?!\w))\w", after):
+                return []
+            return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
+        # «قبل يومين من الزيارة», «بعد ساعات على الحادث»: relative to another event (the
+        # development set leaves these out, counted or not).
+        if prep != "منذ" and re.match(r"\s+(?:من|علي)(?!\w)", after):
+            return []
+        if unit_s == "عقد" and not m["num"] and not re.match(r"\s*(?:من\s+الزمن|[.،,؛]|$)", after):
+            return []  # «بعد عقد اجتماع»: عقد = "holding", not "decade"
+        if vague:
             return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
         sign = 1 if prep == "بعد" else -1
         return [_duration_cand(ctx, m, unit, sign * n, bool(hedge))]
@@ -403,7 +512,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?<!\w)[وف]?(?:خلال|في|علي\s+مدي|علي\s+مدار|طوال|منذ)\s+)?
         (?<!\w){_AL}(?P<unit>ايام|اسابيع|اشهر|شهور|اعوام|سنوات|سنين|عقود|ساعات|يومين|اسبوعين|
             شهرين|عامين|سنتين|عقدين)
-        \s+(?:ال?(?P<num>\d{{1,3}}|{num})\s+)?
+        \s+(?:ال?(?P<num>\d{{1,3}}|{num})\s+)?(?:ال(?:قليله|معدوده)\s+)?
         {rolling_qual}
         """,
         ),
@@ -484,6 +593,10 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (month_re, month_rule, _first_words(lx.months), None),
         (hijri_re, hijri_rule, {_HIJRI_DIGITS}, None),
         (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}, None),
+        (hijri_num_re, hijri_num_rule, {_HIJRI_YEAR}, speed.gate(r"\d\s*/\s*\d")),
+        (hijri_noyear_re, hijri_noyear_rule, {"شهر"}, None),
+        (hijri_year_named_re, hijri_year_rule, {"هجري", "هجريه"}, None),
+        (spaced_num_re, spaced_num_rule, {_YEAR_DIGITS}, speed.gate(r"\d\s*/\s*\d")),
         (year_range_re, year_range_rule, {_YEAR_DIGITS}, speed.gate(year_pair, re.X)),
         (year_re, year_rule, {_YEAR_DIGITS}, None),
         (weekday_re, weekday_rule, set(lx.weekdays), None),
@@ -496,7 +609,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             speed.gate("امس|البارحه|اليوم|غد"),
         ),
         (relunit_re, relunit_rule, {"اسبوع", "شهر", "عام", "سنه"}, relunit_gate),
-        (duration_re, duration_rule, {"قبل", "منذ", "بعد"}, None),
+        (duration_re, duration_rule, {"قبل", "منذ", "بعد", "غضون", "خلال"}, None),
         (
             rolling_re,
             rolling_rule,
@@ -545,6 +658,53 @@ for _unit, _forms in {
     for _f in _forms:
         _w, _n = _f.split(":")
         _AR_UNITS[_w] = (_unit, int(_n))
+
+
+def _hijri_weekday(c: _Cand, m: re.Match[str], lx: DateLexicon) -> _Cand:
+    """A weekday written before a Hijri date is part of it only when it is that date's
+    weekday; otherwise the date starts after it (and the weekday is matched on its own)."""
+    if m["wd"] and (c.start is None or c.start.weekday() != lx.weekdays[m["wd"]]):
+        c.s = m.end("wdp")
+    return c
+
+
+# Words after which «غدا» may open a clause as the verb "became" («وقد غدا الأمر …»).
+_CLAUSE_OPENERS = frozenset(
+    [
+        "قد",
+        "لقد",
+        "وقد",
+        "فقد",
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذين",
+        "حتي",
+        "ما",
+        "بعدما",
+        "عندما",
+        "حينما",
+        "لما",
+        "ثم",
+        "ان",
+        "انه",
+        "انها",
+        "بات",
+        "كما",
+    ]
+)
+
+
+def _adverb_slot(norm: str, pos: int) -> bool:
+    """Whether «غدا» at `pos` follows a word inside a clause («تختتم غدا», «يزور البلدين غدا»),
+    where it is the adverb "tomorrow": not at the start of a sentence or after punctuation,
+    not glued to و/ف, and not after a word that opens a clause for the verb "became"."""
+    if pos > 0 and norm[pos - 1] in "وف":
+        return False
+    prev = re.search(r"(\S+)\s+$", norm[:pos])
+    if not prev or not re.fullmatch(r"\w+", prev[1]):
+        return False
+    return prev[1] not in _CLAUSE_OPENERS
 
 
 def _hamza_before(ctx: _Ctx, norm_pos: int) -> bool:
