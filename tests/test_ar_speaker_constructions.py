@@ -918,3 +918,34 @@ def test_according_to_a_journalist_inside_the_subject_region_cites_him():
     )
     assert ("خالد سعيد", False) in got
     assert ("سامي نبيل", True) in got
+
+
+def test_name_ends_at_a_circumstantial_clause_and_a_dash():
+    # «وقالت فلانة وهي من سكان …»: «وهي» opens a clause; a dash opens an aside.
+    got = _voices("وقالت سلمى وهي من سكان الحي القديم إن المياه غمرت الشارع كله.")
+    assert got == [("سلمى", False)]
+    got = _voices("أشار سمير – بحسب ما نقلت إذاعة المدينة المحلية – إلى أن الطريق سيفتح قريبا.")
+    assert [name for name, _ in got][:1] == ["سمير"]
+
+
+def test_name_ends_before_the_object_of_a_verb_of_denial():
+    got = _voices(
+        "ونفى وزير الداخلية مراد العلوي الاتهامات الموجهة إلى الشرطة، مؤكدا أنها “بلا أساس”."
+    )
+    assert [name for name, _ in got] == ["مراد العلوي"]
+
+
+def test_clause_fragments_are_no_speakers():
+    # «بدعم من دول لم يفصح عنها»: a preposition glued to a verbal noun; «لفت نظر فلان إلى»:
+    # «نظر» is the object; «جاء» after a body's name opens the next clause.
+    got = _voices(
+        "وأشار الوزير إلى أن المشروع سيكتمل العام المقبل، بدعم من جهات مانحة لم يفصح عن أسمائها."
+    )
+    assert all(name != "بدعم" for name, _ in got)
+    got = _voices("وأوضحت الوزارة أنه تم لفت نظر السفير إلى خطورة ما جرى.")
+    assert all(name != "نظر" for name, _ in got)
+    got = _voices(
+        "وحسب بيان للخارجية المغربية جاء إعلان القرار بعد مشاورات طويلة، وأكدت الوزارة أنها "
+        "ستواصل الحوار."
+    )
+    assert all("جاء" not in name for name, _ in got)

@@ -559,7 +559,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         ):
             p += 1  # an acronym in brackets: «وكالة فرات للأنباء (ANF)»، «(أوتشا)»
             continue
-        if body and bare_after_body < 3 and _ar_name_like(t):
+        if body and bare_after_body < 3 and _ar_name_like(t) and t.norm not in _AR_NAME_STOPS:
             bare_after_body += 1
             p += 1
             continue
@@ -644,6 +644,8 @@ _AR_TIME_PREPS = frozenset(_n(w) for w in _words("عقب بعد قبل خلال 
 # Words after which a name never goes on (speaker_name_stops.txt): «بشدة»، «أي».
 _AR_NAME_STOPS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_name_stops.txt"))
 _FATHATAN = "\u064b"
+# A spaced hyphen or an en/em dash between words (not the hyphen inside «جان-ماري»).
+_DASH_RE = re.compile(r"[–—]|\s-|-\s")
 _AR_POSSESSIVES = ("هما", "هم", "ها", "ه")
 
 
@@ -708,8 +710,8 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
             and not t.norm.startswith("ال")
         ):
             break  # «نقل النائب يوسف الرواضية رسالة»: an indefinite word after the family name
-        if q > p and t.gap and (_COMMA_RE.search(t.gap) or "(" in t.gap):
-            break
+        if q > p and t.gap and (_COMMA_RE.search(t.gap) or "(" in t.gap or _DASH_RE.search(t.gap)):
+            break  # «قال فلان – بحسب ما نقلت قناة»: a dash opens an aside, not a name part
         if not _ar_name_like(t) or _role_at(seg, q, _AR_ROLES):
             break
         if q > p and t.norm[0] == "و" and len(t.norm) > 3:
@@ -1703,6 +1705,8 @@ def _not_a_name(np: _NP) -> bool:
         return True
     if first[:1] in "بل" and first[1:] in _AR_ROLES and first not in _AR_ROLES:
         return True  # «بمكتب»: a preposition glued to an institution noun
+    if len(words) == 1 and first[:1] in "بل" and first[1:] in _AR_OBJECT_NOUNS:
+        return True  # «بدعم من دول لم يفصح عنها»: a preposition glued to a verbal noun
     return first.startswith(("بال", "لل", "كال")) and len(first) > 4
 
 
