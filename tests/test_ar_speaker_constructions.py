@@ -949,3 +949,24 @@ def test_clause_fragments_are_no_speakers():
         "ستواصل الحوار."
     )
     assert all("جاء" not in name for name, _ in got)
+
+
+def test_a_programme_of_an_organisation_speaks_and_its_parent_is_an_aside():
+    got = _voices("وقال برنامج الأغذية العالمي التابع للأمم المتحدة إن المخزون يكفي لأسبوعين فقط.")
+    assert got == [("برنامج الأغذية العالمي", False)]
+
+
+def test_a_presidential_palace_speaks_for_the_presidency():
+    got = _voices("وانتقد القصر الرئاسي الفرنسي قرار الحكومة الذي وصفه بأنه “غير مفهوم”.")
+    assert [name for name, _ in got] == ["القصر الرئاسي الفرنسي"]
+    got = _voices("وأعلن الإليزيه أن الرئيس سيزور المنطقة الأسبوع المقبل.")
+    assert [name for name, _ in got] == ["الإليزيه"]
+
+
+def test_a_definite_head_noun_epithet_is_the_body_named_before():
+    # «البرنامج الأممي» after «برنامج الأغذية العالمي»: one row for the body.
+    got = _voices(
+        "وقال برنامج الأغذية العالمي إن نصف السكان يعانون الجوع.",
+        "وأوضح البرنامج الأممي أنه يوزع الطحين في الشمال.",
+    )
+    assert [name for name, _ in got] == ["برنامج الأغذية العالمي", "برنامج الأغذية العالمي"]

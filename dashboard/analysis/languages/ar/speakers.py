@@ -392,6 +392,10 @@ def _ar_name_like(t: _Tok) -> bool:
     )
 
 
+# «التابع لـ»: what follows names the parent of a body, not more of its name.
+_AR_AFFILIATED = frozenset(_n(w) for w in _words("التابع التابعة التابعين"))
+
+
 def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     """Extend a role/institution phrase from p: genitives, adjectives, prepositional phrases.
 
@@ -525,6 +529,8 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 p += 2 if nxt.norm.startswith("ال") else 1
                 continue
             break
+        if norm in _AR_AFFILIATED and p > start:
+            break  # «برنامج الأغذية العالمي التابع للأمم المتحدة»: the parent body is an aside
         if norm.startswith("ال") and norm not in _AR_STOP:
             if (
                 nationality
@@ -2967,8 +2973,33 @@ def _one_row_per_body(quotes: list[Quote]) -> list[Quote]:
         it = iter(full[1:])
         return all(w in it for w in short[1:])
 
+    affiliation = {q.speaker: q.affiliation for q in quotes if q.speaker in names}
+
+    def epithet_of(name: str, words: tuple[str, ...]) -> str:
+        """«البرنامج الأممي» after «برنامج الأغذية العالمي», «الوزارة» after «وزارة الخارجية
+        المصرية»: the article's head noun with ال and at most side adjectives is the one body
+        of the article named with that head (whose side does not contradict it)."""
+        if not words[0].startswith("ال") or len(words[0]) < 5 or len(words) > 3:
+            return ""
+        if not all(any(x.type == "adj" for x in _side_candidates(w)) for w in words[1:]):
+            return ""
+        head = words[0][2:]
+        side = affiliation.get(name)
+        fits = [
+            n
+            for n, w in names.items()
+            if len(w) > 1
+            and w[0] == head
+            and not (side and affiliation.get(n) and side != affiliation.get(n))
+        ]
+        return fits[0] if len(fits) == 1 else ""
+
     to: dict[str, str] = {}
     for name, words in names.items():
+        epithet = epithet_of(name, words)
+        if epithet:
+            to[name] = epithet
+            continue
         longer = {n for n, w in names.items() if within(words, w)}
         # The longest of the fitting names, when they are all forms of one another.
         top = max(longer, key=lambda n: len(names[n]), default="")
