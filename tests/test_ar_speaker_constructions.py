@@ -970,3 +970,25 @@ def test_a_definite_head_noun_epithet_is_the_body_named_before():
         "وأوضح البرنامج الأممي أنه يوزع الطحين في الشمال.",
     )
     assert [name for name, _ in got] == ["برنامج الأغذية العالمي", "برنامج الأغذية العالمي"]
+
+
+def test_outlet_in_an_aside_after_the_subject():
+    # «قال فلان – بحسب ما نقلت قناة X –»: X relayed the words, فلان speaks.
+    got = _voices("وأشار الوزير، بحسب ما نقلت إذاعة “الساحل” الخميس، إلى أن الميناء سيفتح قريبا.")
+    assert ("الوزير", False) in got
+    assert ("إذاعة الساحل", True) in got
+    got = _voices("أكد المحافظ – حسبما أوردت صحيفة “النهار” – أن الموازنة جاهزة.")
+    assert ("المحافظ", False) in got
+    assert ("صحيفة النهار", True) in got
+
+
+def test_relay_chain_with_a_day_and_a_relative_clause():
+    # «نقلت صحيفة X، الأحد، عن فلان، الذي …، القول إن “…”»: فلان speaks, X is the source.
+    got = _voices(
+        "ونقلت صحيفة “المساء”، الأحد، عن الوزير السابق سالم النجار، الذي غادر البلاد الشهر "
+        "الماضي، القول إن “الحكومة لم تف بوعودها”."
+    )
+    assert ("سالم النجار", False) in got
+    assert ("صحيفة المساء", True) in got
+    got = _voices("ونقلت صحيفة “المساء” عن النائب القول إن “القانون سيمر”.")
+    assert ("النائب", False) in got

@@ -892,6 +892,31 @@ def _outlet_noun(t: _Tok, prep: bool) -> bool:
     return t.norm in _AR_OUTLET_NOUNS
 
 
+_AR_AS_PHRASES = frozenset(_n(w) for w in _words("بحسب حسب وبحسب وحسب وفق"))
+_AR_AS_MERGED = frozenset(_n(w) for w in _words("حسبما بحسبما وحسبما وفقما"))
+_AR_RELAY_VERBS = frozenset(
+    _n(w) for w in _words("نقلت نقلته نقل نقله أوردت أوردته ذكرت ذكرته أفادت بثت بثته نشرت نشرته")
+)
+
+
+def _relayed_outlet_at(seg: list[_Tok], p: int) -> int:
+    """Index of the outlet noun or name in «بحسب ما نقلت قناة X» / «حسبما أوردت صحيفة X»
+    starting at p, else -1."""
+    t = seg[p]
+    if t.norm in _AR_AS_PHRASES and p + 2 < len(seg) and seg[p + 1].norm == "ما":
+        v = p + 2
+    elif t.norm in _AR_AS_MERGED:
+        v = p + 1
+    else:
+        return -1
+    if v + 1 >= len(seg) or seg[v].norm not in _AR_RELAY_VERBS:
+        return -1
+    o = seg[v + 1]
+    if _outlet_noun(o, False) or (o.quote == -1 and is_outlet_name(o.surf)):
+        return v + 1
+    return -1
+
+
 def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     """(channel, start, end) of the outlet an interview was given to, else ('', -1, -1).
 
@@ -899,6 +924,10 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     «قال ... لـ«الشرق الأوسط»» or «قال ... لوكالة رويترز».
     """
     for p, t in enumerate(seg):
+        q = _relayed_outlet_at(seg, p)
+        if q != -1:
+            # «قال فلان – بحسب ما نقلت قناة X –»: the outlet that relayed the words.
+            return _channel_span(seg, q, 0, p, sentence)
         if t.norm in _AR_CHANNEL_HEADS:
             q = p + 1
             while q < len(seg) and (seg[q].norm in _AR_CHANNEL_MODIFIERS or seg[q].norm == "مع"):
@@ -1091,14 +1120,18 @@ def _names_an_outlet(channel: str) -> bool:
 def _channel_span(seg, q, offset, start, sentence) -> tuple[str, int, int]:
     target = seg[q]
     end = q + 1
+    name_end = 0
     while end < len(seg) and not (seg[end].gap and _COMMA_RE.search(seg[end].gap)):
         if seg[end].norm in _AR_AN_OR_STOP:
             break
+        if not name_end and seg[end].norm in _AR_TIME_WORDS:
+            name_end = end  # «نقلت قناة X الثلاثاء»: the day is no part of the outlet's name
         end += 1
-    chan = sentence[target.start + offset : seg[end - 1].end].lstrip("ـ")
+    name_end = name_end or end
+    chan = sentence[target.start + offset : seg[name_end - 1].end].lstrip("ـ")
     if target.norm.startswith("لل") and offset:
         chan = "ا" + chan  # «للأنباء»: keep the article
-    if sentence[seg[end - 1].end : seg[end - 1].end + 1] == ")":
+    if name_end == end and sentence[seg[end - 1].end : seg[end - 1].end + 1] == ")":
         chan += ")"
     chan = " ".join(_QUOTE_CHARS_RE.sub(" ", chan).split())
     if chan and _n(chan.split()[0]) in _AR_AUDIENCE_NOUNS:
@@ -2388,8 +2421,12 @@ def _ar_relay_hit(
     if k == -1 or any(_HARD_PUNCT.search(toks[j].gap) for j in range(i + 1, k + 1)):
         return None
     between = toks[i + 1 : k]
+    # «ونقلت صحيفة X، الجمعة، عن»: a day set off by commas after the outlet is no part of it.
+    while len(between) > 1 and between[-1].norm in _AR_TIME_WORDS:
+        between = between[:-1]
     # «وكالة الأنباء السعودية “واس”، عن»: an acronym in quote marks after the name glosses it.
-    while len(between) > 1 and between[-1].quote != -1 and between[0].quote == -1:
+    # A bare outlet noun keeps its quoted name («صحيفة “المساء”»).
+    while len(between) > 2 and between[-1].quote != -1 and between[0].quote == -1:
         between = between[:-1]
     relay = _parse_ar_np(between, sentence, strict=True) if between else None
     m = k + 1
@@ -2397,6 +2434,7 @@ def _ar_relay_hit(
         t = toks[m]
         if (
             t.norm.startswith(_AR_SAYING_NOUNS)
+            or t.norm == _AL_QAWL
             or t.norm in _AN_FORMS
             or ":" in t.gap
             or _COMMA_RE.search(t.gap)
@@ -2408,7 +2446,21 @@ def _ar_relay_hit(
     np = _parse_ar_np(toks[k + 1 : m], sentence, strict=False)
     if np is None or m >= n:
         return None
-    saying = toks[m].norm.startswith(_AR_SAYING_NOUNS)
+    if toks[m].norm in _AR_REL and _COMMA_RE.search(toks[m].gap):
+        # «عن فلان، الذي سافر إلى الخارج، القول إن»: a relative clause set off by commas
+        # between the speaker and the saying noun.
+        m = next(
+            (
+                j
+                for j in range(m + 1, min(n, m + 16))
+                if _COMMA_RE.search(toks[j].gap)
+                and (toks[j].norm.startswith(_AR_SAYING_NOUNS) or toks[j].norm == _AL_QAWL)
+            ),
+            m,
+        )
+        if any(_HARD_PUNCT.search(toks[j].gap) for j in range(k + 1, m + 1)):
+            return None
+    saying = toks[m].norm.startswith(_AR_SAYING_NOUNS) or toks[m].norm == _AL_QAWL
     if need_saying and not (saying and toks[m].norm.endswith(("ه", "ها", "هم"))):
         return None  # «قوله»، «تأكيدها»: the possessed saying noun, not «في تصريح لـX»
     c = m + 1 if saying else m
@@ -2440,6 +2492,7 @@ def _ar_relay_hit(
 
 # «قوله»، «قولها»، «تأكيده» ...: the noun that carries the relayed statement.
 _AR_SAYING_NOUNS = tuple(_n(w) for w in ("قول", "تأكيد", "تصريح", "إشارت", "اعتبار"))
+_AL_QAWL = _n("القول")  # «نقلت X عن فلان القول إن»
 
 
 def _is_known(np: _NP, ctx: _Ctx) -> bool:
