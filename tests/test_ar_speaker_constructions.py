@@ -992,3 +992,19 @@ def test_relay_chain_with_a_day_and_a_relative_clause():
     assert ("صحيفة المساء", True) in got
     got = _voices("ونقلت صحيفة “المساء” عن النائب القول إن “القانون سيمر”.")
     assert ("النائب", False) in got
+
+
+def test_an_indefinite_institution_noun_takes_its_genitive():
+    # «وزارة إدارة الكوارث»: the genitive names the ministry; it is not a person after a title.
+    got = _voices("وقال المتحدث باسم وزارة إدارة الكوارث، في مؤتمر صحفي، إن الحصيلة ارتفعت.")
+    assert [name for name, _ in got] == ["المتحدث باسم وزارة إدارة الكوارث"]
+    got = _voices("وأعلنت هيئة تنظيم الاتصالات أن الخدمة ستعود مساء اليوم.")
+    assert [name for name, _ in got] == ["هيئة تنظيم الاتصالات"]
+    # One indefinite genitive names the institution; the name of the person comes after it.
+    got = [
+        (q.speaker, q.role)
+        for q in attribute_quotes(
+            ["وقال أستاذ الاقتصاد في جامعة حلوان محمد علي إن الأسعار سترتفع."], "ar"
+        )
+    ]
+    assert got == [("محمد علي", "أستاذ الاقتصاد في جامعة حلوان")]

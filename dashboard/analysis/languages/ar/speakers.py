@@ -410,6 +410,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     # and belongs to the role even when it is indefinite too («محافظ بنك الكويت»، «كبير أمناء
     # مجلس الوزراء»، «مسؤول أممي»). A name can only follow a definite word.
     construct = False
+    body_construct = False
     while p < n:
         t = seg[p]
         if p > start and t.gap and _COMMA_RE.search(t.gap):
@@ -419,6 +420,10 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         if role:
             p += len(role.words)
             construct = role.type == "person" and not seg[p - 1].norm.startswith("ال")
+            # «وزارة إدارة الكوارث»، «بلدية درنة»: an indefinite institution noun is in
+            # construct state too; its genitive names the institution.
+            body_construct = role.type == "body" and not seg[p - 1].norm.startswith("ال")
+            construct = construct or body_construct
             continue
         side = _side_at(seg, p) if _side_candidates(t.norm) else None
         if side:
@@ -434,6 +439,11 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         ):
             p += 1
             construct = not t.norm.startswith("ال")
+            if body_construct and construct:
+                # «جامعة حلوان محمد علي»: one indefinite genitive names the institution; a
+                # second one only when a definite word closes it («وزارة إدارة الكوارث»).
+                construct = p + 1 < n and seg[p].norm.startswith("ال")
+                construct = construct and seg[p].norm not in _AR_STOP
             continue
         construct = False
         # «الأمين العام لمجلس التعاون»: لـ + an indefinite noun + a definite word is the
