@@ -1008,3 +1008,15 @@ def test_an_indefinite_institution_noun_takes_its_genitive():
         )
     ]
     assert got == [("محمد علي", "أستاذ الاقتصاد في جامعة حلوان")]
+
+
+def test_a_country_after_a_masculine_verb_is_its_object():
+    # Countries and capitals named without ال take a feminine verb («قالت مصر»); after a
+    # masculine verb the country is the object, and the subject is the one before.
+    got = _voices(
+        "وحذر المبعوث الأوروبي كارل يانسن من تفاقم الأزمة، وطالب تركيا بفتح المعابر فورا."
+    )
+    assert all(name != "تركيا" for name, _ in got)
+    assert ("كارل يانسن", False) in got
+    assert _voices("وقالت مصر إن المعبر مفتوح.") == [("مصر", False)]
+    assert _voices("وأكد لبنان أن الحدود آمنة.") == [("لبنان", False)]

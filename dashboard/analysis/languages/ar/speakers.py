@@ -2063,6 +2063,15 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             np = _parse_ar_np(core[:-1], sentence, strict=True)
         if np is None:
             np = _parse_ar_np(core, sentence, strict=verb.homograph)
+        if np is not None and _feminine_place_object(np, verb, core):
+            # «حذر المبعوث …، وطالب إسرائيل ببذل …»: a masculine verb right before a country
+            # or a capital (feminine) has it as its object; the subject is the earlier one.
+            if _coordinated(toks, i):
+                np = next((h.np for h in reversed(hits) if h.np is not None), None)
+                if np is None:
+                    return None
+            else:
+                return None
         if (
             np is None
             and core
@@ -2194,6 +2203,24 @@ def _impersonal(toks, i, verb, mentions, hits) -> bool:
         and toks[i + 1].norm in _AN_FORMS
         and not hits
         and not any(p < i for p, _np in mentions)
+    )
+
+
+# Country names written without ال that are grammatically masculine («قال لبنان»).
+_AR_MASCULINE_PLACES = frozenset(_n(w) for w in _words("لبنان"))
+
+
+def _feminine_place_object(np: _NP, verb: _Verb, core: list[_Tok]) -> bool:
+    """A country or capital named without ال is feminine and takes a feminine verb («قالت
+    مصر»، «أعلنت واشنطن»); right after a masculine finite verb it is the verb's object."""
+    if verb.participle or verb.feminine or not np.body or np.kind != "state" or not core:
+        return False
+    first = core[0]
+    return (
+        not first.norm.startswith("ال")
+        and first.norm not in _AR_MASCULINE_PLACES
+        and _n(np.name.split()[0]) == first.norm
+        and any(x.type in ("country", "capital") for x in _side_candidates(first.norm))
     )
 
 
