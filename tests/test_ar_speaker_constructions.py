@@ -1020,3 +1020,18 @@ def test_a_country_after_a_masculine_verb_is_its_object():
     assert ("كارل يانسن", False) in got
     assert _voices("وقالت مصر إن المعبر مفتوح.") == [("مصر", False)]
     assert _voices("وأكد لبنان أن الحدود آمنة.") == [("لبنان", False)]
+
+
+def test_a_spokesman_of_another_body_is_not_the_named_spokesman():
+    # «المتحدث باسم الحكومة فلان» is named; «المتحدث باسم وزارة الصحة» later is another man.
+    got = _voices(
+        "وقال المتحدث باسم الحكومة سامي الحداد إن الحصيلة ارتفعت.",
+        "وقال المتحدث باسم وزارة الصحة إن المستشفيات ممتلئة.",
+    )
+    assert [name for name, _ in got] == ["سامي الحداد", "المتحدث باسم وزارة الصحة"]
+    # The same principal: the named spokesman again.
+    got = _voices(
+        "وقال المتحدث باسم الحكومة سامي الحداد إن الحصيلة ارتفعت.",
+        "وأضاف المتحدث باسم الحكومة أن فرق الإنقاذ تعمل.",
+    )
+    assert [name for name, _ in got] == ["سامي الحداد", "سامي الحداد"]

@@ -2962,6 +2962,24 @@ def _title_head(role: str) -> str:
     return _strip_al(_n(words[0])) if words else ""
 
 
+_BISM = _n("باسم")
+
+
+def _same_principal(title: str, role: str) -> bool:
+    """«المتحدث باسم وزارة الكوارث» is not «المتحدث باسم الحكومة فلان»: a spokesman's title
+    names whom he speaks for, and a named spokesman is the same one only when it names the
+    same principal."""
+    words = [_n(w) for w in title.split()]
+    if _BISM not in words:
+        return True
+    principal = words[words.index(_BISM) + 1 :]
+    other = [_n(w) for w in role.split()]
+    if _BISM not in other:
+        return True
+    theirs = other[other.index(_BISM) + 1 :]
+    return bool(principal) and theirs[: len(principal)] == principal
+
+
 def _credited_to(q: Quote, person: Quote) -> Quote:
     """`q` said by the person another statement names: their name, kind and role; their
     side, else the one `q` had."""
@@ -3004,6 +3022,7 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
                 c.speaker: c
                 for c in named.get(head, ())
                 if not (q.affiliation and c.affiliation and q.affiliation != c.affiliation)
+                and _same_principal(q.role, c.role)
             }
             if len(people) == 1:
                 c = next(iter(people.values()))
