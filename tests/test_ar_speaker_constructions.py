@@ -1035,3 +1035,10 @@ def test_a_spokesman_of_another_body_is_not_the_named_spokesman():
         "وأضاف المتحدث باسم الحكومة أن فرق الإنقاذ تعمل.",
     )
     assert [name for name, _ in got] == ["سامي الحداد", "سامي الحداد"]
+
+
+def test_a_country_name_does_not_run_into_the_next_clause():
+    # «فرنسا تستدعي سفيرها وتعلن …» (a headline): «تستدعي سفيرها» is a verb and its object.
+    got = _voices("الأزمة مع الجيران: إسبانيا تستدعي سفيرها وتعلن طرد خمسة دبلوماسيين")
+    assert all("تستدعي" not in name for name, _ in got)
+    assert _voices("وأعلنت كوريا الجنوبية أنها سترد.") == [("كوريا الجنوبية", False)]

@@ -780,6 +780,10 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     if role or (side and side.type in ("country", "capital", "body")):
         body = bool(role and role.type in ("body", "group")) or not role
         end = _consume_ar_role(seg, 0, body)
+        if not role and side is not None and side.type in ("country", "capital"):
+            # «فرنسا تستدعي سفيرها»: a country's name is all in the lexicon; bare words after
+            # it are the next clause, not more of its name.
+            end = min(end, _side_run_end(seg, len(side.words)))
         # «مسؤول أممي، طلب عدم الكشف عن هويته»: after a comma comes a clause, not the name.
         after_comma = end < len(seg) and bool(_COMMA_RE.search(seg[end].gap))
         name_end = _ar_name_span(seg, end) if not body and not after_comma else end
@@ -838,6 +842,26 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     elif end < len(seg) and strict and seg[end].norm not in _AR_STOP:
         return None  # unknown words run on: not a clean subject
     return np
+
+
+def _side_run_end(seg: list[_Tok], p: int) -> int:
+    """After a country's name, the definite words that still belong to it («الحكومة السورية
+    الانتقالية» aside, a country may be followed by an adjective or a coordinated side)."""
+    while p < len(seg) and not _COMMA_RE.search(seg[p].gap):
+        t = seg[p]
+        if t.norm.startswith(("ال", "وال")):
+            p += 1
+            continue
+        side = _side_at(seg, p) if _side_candidates(t.norm) else None
+        if side is None and t.norm[:1] == "و" and len(t.norm) > 2:
+            # «موسكو وبيونغ يانغ»: a coordinated place, maybe of several words.
+            plain = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+            bare = [*seg[:p], plain, *seg[p + 1 :]]
+            side = _side_at(bare, p) if _side_candidates(plain.norm) else None
+        if side is None:
+            break
+        p += len(side.words)
+    return p
 
 
 def _named_place_in(role_toks: list[_Tok]) -> bool:
