@@ -1042,3 +1042,16 @@ def test_a_country_name_does_not_run_into_the_next_clause():
     got = _voices("الأزمة مع الجيران: إسبانيا تستدعي سفيرها وتعلن طرد خمسة دبلوماسيين")
     assert all("تستدعي" not in name for name, _ in got)
     assert _voices("وأعلنت كوريا الجنوبية أنها سترد.") == [("كوريا الجنوبية", False)]
+
+
+def test_words_that_came_in_a_statement_are_its_issuers():
+    # «وجاء في بيان لـX أن»، «وجاء في بيان صادر عن X:»; «وجاء في البيان» after a body spoke.
+    got = _voices("وجاء في بيان للرئاسة أن الرئيس سيزور المنطقة الشهر المقبل.")
+    assert got == [("الرئاسة", False)]
+    got = _voices("وجاء في بيان صادر عن وزارة الخارجية: “نرفض هذه الاتهامات”.")
+    assert got == [("وزارة الخارجية", False)]
+    got = _voices("وقالت الوزارة إن المعبر مغلق.", "وجاء في البيان أن القرار مؤقت.")
+    assert got == [("الوزارة", False), ("الوزارة", False)]
+    # After a person, a document nobody issued stays nobody's.
+    got = _voices("وقال الوزير إن المعبر مغلق.", "وجاء في البيان أن القرار مؤقت.")
+    assert got == [("الوزير", False)]

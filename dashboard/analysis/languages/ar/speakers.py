@@ -1139,6 +1139,46 @@ def _published_statement(toks, sentence, ctx) -> _Hit | None:
     return None
 
 
+_AR_CAME = frozenset(_n(w) for w in _words("جاء وجاء كما وكما"))
+
+
+def _came_in_statement(toks, sentence, ctx, quotes_len) -> _Hit | None:
+    """«وجاء في بيان للكرملين أن …»، «وجاء في بيان صادر عن الوزارة: …»: the issuer of the
+    document says it. «وجاء في البيان أن» with no issuer is the statement of the institution
+    that spoke last (as «وأوضح البيان أن»)."""
+    k = 0
+    if k < len(toks) and toks[k].norm in ("كما", "وكما"):
+        k += 1
+    if k + 3 >= len(toks) or toks[k].norm not in _AR_CAME or toks[k].norm in ("كما", "وكما"):
+        return None
+    if toks[k + 1].norm != "في" or _strip_al(toks[k + 2].norm) not in _STATEMENT_NOUNS:
+        return None
+    doc = k + 2
+    e = doc + 1
+    while e < len(toks) and e - doc <= 12:
+        t = toks[e]
+        if t.norm in _AN_FORMS or ":" in t.gap or _opening_quote(toks, e, quotes_len):
+            break
+        if _HARD_PUNCT.search(t.gap) or t.norm in _AR_REL:
+            return None
+        e += 1
+    if e >= len(toks):
+        return None
+    np = _statement_issuer(toks[doc:e], sentence) if e > doc + 1 else None
+    if np is None:
+        if e != doc + 1 or not toks[doc].norm.startswith("ال"):
+            return None
+        if ctx.last is None or not ctx.last.body:
+            return None  # «وجاء في البيان» after a person: nobody's issued words
+        np = ctx.last
+    else:
+        np = ctx.resolve(np)
+        ctx.learn(np)
+    direct = toks[e].quote if _opening_quote(toks, e, quotes_len) else -1
+    content = e + 1 if toks[e].norm in _AN_FORMS else e
+    return _Hit(np, _text(toks, k, doc + 1, sentence), content, direct, "", k)
+
+
 def _names_an_outlet(channel: str) -> bool:
     """«قناة "المملكة" الأردنية»، «رويترز»: an outlet noun or a gazetteer outlet, not a person
     («تصريح للمدرب فلان»)."""
@@ -1597,7 +1637,9 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
     if masdar:
         hits = sorted([*hits, *masdar], key=lambda h: h.trigger)
     if not hits:
-        published = _published_statement(toks, sentence, ctx)
+        published = _published_statement(toks, sentence, ctx) or _came_in_statement(
+            toks, sentence, ctx, quotes_len
+        )
         if published is not None:
             hits.append(published)
     if hits and not hits[0].channel and hits[0].trigger > 2:
@@ -2707,6 +2749,7 @@ _AR_TRIGGERS = _WordFilter(
     | _AR_PUBLISHED
     | _AR_CHANNEL_HEADS
     | _AR_SAYING_MASDARS
+    | {_n("جاء")}  # «وجاء في بيان للكرملين أن»
     # «وهو ما أكده فلان»: a verb with the object pronoun of «ما».
     | {v + s for v, verb in _AR_VERBS.items() if not verb.participle for s in ("ه", "ها")},
     "وف",
