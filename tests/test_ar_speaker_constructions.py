@@ -1055,3 +1055,12 @@ def test_words_that_came_in_a_statement_are_its_issuers():
     # After a person, a document nobody issued stays nobody's.
     got = _voices("وقال الوزير إن المعبر مغلق.", "وجاء في البيان أن القرار مؤقت.")
     assert got == [("الوزير", False)]
+
+
+def test_an_unnamed_official_who_gives_his_name():
+    # «مسؤول … عرّف نفسه باسم فلان»: the name after «باسم» is the speaker's.
+    got = _voices(
+        "وقال مسؤول في بلدية المدينة عرف نفسه باسم المهندس فريد لوكالة الأنباء إن الجسر انهار."
+    )
+    assert got[0][0].endswith("فريد")
+    assert all(name != "مسؤول في بلدية المدينة" for name, _ in got)

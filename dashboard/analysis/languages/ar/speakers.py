@@ -2103,7 +2103,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if not verb.participle and span:
         parts = _split_commas(span)
         core = parts[0]
-        np = None
+        np = _self_named(core, sentence)
         if (
             verb.lemma == _DESCRIBE
             and t.norm.endswith(_DESCRIBE_BARE)
@@ -2245,6 +2245,31 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
 # Verbs of expectation whose bare present form before «أن» is impersonal: «يُتوقع أن»، «يُرجّح
 # أن» ("it is expected that"), the writer's own forecast, nobody's statement.
 _AR_IMPERSONAL_LEMMAS = frozenset(_n(w) for w in _words("توقع رجح اعتقد افترض قدر"))
+
+
+_AR_INTRODUCED = frozenset(_n(w) for w in _words("عرف قدم وعرف وقدم عرفت قدمت"))
+_AR_SELF = frozenset(_n(w) for w in _words("نفسه نفسها"))
+
+
+def _self_named(core: list[_Tok], sentence: str) -> _NP | None:
+    """«قال مسؤول في هيئة الصحة عرّف نفسه باسم الطبيب فلان»: an indefinite title whose
+    bearer gives his name; the name after «باسم» is the speaker's."""
+    j = next((k for k in range(1, len(core) - 2) if core[k].norm in _AR_SELF), -1)
+    if j == -1 or core[j - 1].norm not in _AR_INTRODUCED or core[j + 1].norm != _BISM:
+        return None
+    title = _parse_ar_np(core[: j - 1], sentence, strict=False)
+    if title is None or title.body or not title.role:
+        return None
+    named = _strip_honorifics(core[j + 2 :])
+    if not named or not 1 <= len(named) <= 4 or not all(_ar_name_like(t) for t in named):
+        return None
+    kind = _kind_of(core[: j - 1], _AR_ROLES)[0] or "other"
+    return _NP(
+        _name_text(core, j + 2, len(core), sentence),
+        title.role,
+        "other" if kind == "anonymous" else kind,
+        title.affiliation,
+    )
 
 
 def _firm_speaker(np: _NP) -> bool:
