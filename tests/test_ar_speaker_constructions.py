@@ -1064,3 +1064,18 @@ def test_an_unnamed_official_who_gives_his_name():
     )
     assert got[0][0].endswith("فريد")
     assert all(name != "مسؤول في بلدية المدينة" for name, _ in got)
+
+
+def test_a_headline_official_is_the_named_official_of_that_side():
+    # «مسؤول أوروبي يحذّر: …» over an article that quotes one named European official.
+    got = _voices(
+        "مسؤول أوروبي يحذّر: الشتاء سيكون قاسيا على اللاجئين",
+        "وقال المفوض الأوروبي كارل يانسن إن المساعدات لا تكفي.",
+    )
+    assert [name for name, _ in got] == ["كارل يانسن", "كارل يانسن"]
+    # A lead sentence «وقال مسؤول أوروبي» is an unnamed voice of its own.
+    got = _voices(
+        "وقال مسؤول أوروبي إن الشتاء سيكون قاسيا.",
+        "وقال المفوض الأوروبي كارل يانسن إن المساعدات لا تكفي.",
+    )
+    assert [name for name, _ in got] == ["مسؤول أوروبي", "كارل يانسن"]

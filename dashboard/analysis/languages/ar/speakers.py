@@ -3103,6 +3103,26 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
     out = []
     for q in quotes:
         if (
+            q.paragraph == 0
+            and q.speaker_kind == "anonymous"
+            and q.role
+            and q.affiliation
+            and _title_head(q.role) in _AR_GENERIC_TITLES
+            # headline word order: the title first, then a present verb or a colon
+            and q.sentence.lstrip().startswith(q.speaker)
+            and (q.verb == _LABEL_CUE or _n(q.verb)[:1] in ("ي", "ت"))
+        ):
+            # A headline «مسؤول أميركي يحذّر: …» teases the one named official of that side
+            # whom the article then quotes.
+            officials = {
+                c.speaker: c
+                for cs in named.values()
+                for c in cs
+                if c.speaker_kind == "official" and c.affiliation == q.affiliation
+            }
+            if len(officials) == 1:
+                q = _credited_to(q, next(iter(officials.values())))
+        if (
             q.role
             and q.speaker == q.role
             and q.speaker_kind not in _BODY_KINDS
