@@ -1079,3 +1079,10 @@ def test_a_headline_official_is_the_named_official_of_that_side():
         "وقال المفوض الأوروبي كارل يانسن إن المساعدات لا تكفي.",
     )
     assert [name for name, _ in got] == ["مسؤول أوروبي", "كارل يانسن"]
+
+
+def test_according_to_a_statement_then_the_main_clause_without_a_comma():
+    # «وحسب بيان للوزارة فإن …»، «وحسب بيان للخارجية جاء القرار …»: the issuer is the source.
+    assert _voices("وبحسب بيان للوزارة فإن الاستدعاء جاء بسبب التقرير.") == [("الوزارة", False)]
+    got = _voices("وحسب بيان للخارجية المغربية جاء القرار بعد مشاورات طويلة مع الشركاء.")
+    assert got == [("الخارجية المغربية", False)]

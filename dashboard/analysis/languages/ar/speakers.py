@@ -1510,6 +1510,10 @@ def _find_ar_complement(toks, i, verb, quotes_len):
 _AR_PAREN_OPENERS = frozenset(_n(w) for w in _words("في خلال عبر أثناء لدى خلال"))
 
 
+# Verbs that open the main clause after «حسب بيان لـX» without a comma.
+_AR_CLAUSE_VERBS = frozenset(_n(w) for w in _words("جاء جاءت تم تمت"))
+
+
 def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     """Speaker after a source phrase starting at token p; (np, end index)."""
     n = len(toks)
@@ -1517,8 +1521,11 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     while end < n and not (
         end > p and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
     ):
-        if toks[end].norm in _AN_FORMS:
+        norm = toks[end].norm
+        if norm in _AN_FORMS:
             break
+        if end > p and ((norm[:1] == "ف" and norm[1:] in _AN_FORMS) or norm in _AR_CLAUSE_VERBS):
+            break  # «وحسب بيان للوزارة فإن …»، «… جاء القرار»: the main clause begins
         end += 1
     seg = toks[p:end]
     if not seg:
