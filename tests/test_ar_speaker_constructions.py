@@ -1086,3 +1086,13 @@ def test_according_to_a_statement_then_the_main_clause_without_a_comma():
     assert _voices("وبحسب بيان للوزارة فإن الاستدعاء جاء بسبب التقرير.") == [("الوزارة", False)]
     got = _voices("وحسب بيان للخارجية المغربية جاء القرار بعد مشاورات طويلة مع الشركاء.")
     assert got == [("الخارجية المغربية", False)]
+
+
+def test_the_ministry_after_a_ministry_named_by_its_portfolio():
+    # «الخارجية المغربية» … «الخارجية» … «الوزارة»: one ministry, one row.
+    got = _voices(
+        "وقالت الخارجية المغربية في بيان إن القرار مرفوض.",
+        "وأوضحت الخارجية أن السفير استدعي.",
+        "وأكدت الوزارة أن المغرب سيرد.",
+    )
+    assert [name for name, _ in got] == ["الخارجية المغربية"] * 3

@@ -3184,6 +3184,11 @@ _AR_GENERIC_TITLES = frozenset(
 )
 
 
+_WIZARA = _n("وزارة")
+# A ministry named by its portfolio alone («قالت الخارجية»، «أعلنت الداخلية»).
+_MINISTRY_ELLIPSES = frozenset(_n(w) for w in _words("الخارجية الداخلية الدفاع"))
+
+
 def _one_row_per_body(quotes: list[Quote]) -> list[Quote]:
     """«التلفزيون» and «التلفزيون الإيراني» beside «التلفزيون الرسمي الإيراني»; «الصليب الأحمر»
     beside «الصليب الأحمر الدولي»: a shorter form of an institution named in full in the same
@@ -3216,11 +3221,17 @@ def _one_row_per_body(quotes: list[Quote]) -> list[Quote]:
         fits = [
             n
             for n, w in names.items()
-            if len(w) > 1
-            and w[0] == head
+            if n != name
+            and (
+                (len(w) > 1 and w[0] == head)
+                # «الوزارة» after «الخارجية الجزائرية»: the ministry named by its portfolio
+                or (head == _WIZARA and w[0] in _MINISTRY_ELLIPSES)
+            )
             and not (side and affiliation.get(n) and side != affiliation.get(n))
         ]
-        return fits[0] if len(fits) == 1 else ""
+        top = max(fits, key=lambda n: len(names[n]), default="")
+        # «الخارجية» and «الخارجية الجزائرية» are one ministry: the fullest form.
+        return top if all(f == top or within(names[f], names[top]) for f in fits) else ""
 
     to: dict[str, str] = {}
     for name, words in names.items():
