@@ -1096,3 +1096,11 @@ def test_the_ministry_after_a_ministry_named_by_its_portfolio():
         "وأكدت الوزارة أن المغرب سيرد.",
     )
     assert [name for name, _ in got] == ["الخارجية المغربية"] * 3
+
+
+def test_outlet_a_message_was_sent_to():
+    # «قال فلان في رسالة إلى صحيفة X»: X is the channel; «إلى البرلمان» is no outlet.
+    got = _voices("وقال الوزير في رسالة إلى صحيفة “الأيام” إن الحكومة ستستقيل.")
+    assert got == [("الوزير", False), ("صحيفة الأيام", True)]
+    got = _voices("وأشار الوزير في رسالة إلى البرلمان إلى أن الحكومة ستستقيل.")
+    assert got == [("الوزير", False)]

@@ -951,6 +951,10 @@ def _relayed_outlet_at(seg: list[_Tok], p: int) -> int:
     return -1
 
 
+# A written message sent to an outlet («في رسالة إلى رويترز»).
+_AR_MESSAGE_NOUNS = frozenset(_n(w) for w in _words("رسالة رسالته رسالتها بيان تصريحات"))
+
+
 def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     """(channel, start, end) of the outlet an interview was given to, else ('', -1, -1).
 
@@ -998,6 +1002,14 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
         ):
             # «وقال لرويترز إن ...»: an agency or outlet of the gazetteer after لـ.
             return _channel_span(seg, p, 1, p, sentence)
+        if (
+            t.norm == "الي"
+            and p + 1 < len(seg)
+            and any(x.norm in _AR_MESSAGE_NOUNS for x in seg[max(0, p - 3) : p])
+            and (_outlet_noun(seg[p + 1], False) or is_outlet_name(seg[p + 1].surf))
+        ):
+            # «وكتبت في رسالة نصية إلى رويترز»: the outlet the message was sent to.
+            return _channel_span(seg, p + 1, 0, p, sentence)
         if _outlet_noun(t, True) and p + 1 < len(seg):
             # «قالت مصادر لوكالة "X"»، «يقول فلان لكاميرا X»: لـ + an outlet noun.
             return _channel_span(seg, p, 1, p, sentence)
