@@ -28,6 +28,10 @@ from dashboard.analysis.speakers.engine import _NP
         ("مرصد الأخبار – وكالات", ["مرصد الأخبار"]),
         ("القاهرة- الميدان: أكد المدرب جاهزية الفريق.", ["الميدان"]),
         ("الموقع - و.م.ع", ["و.م.ع"]),  # only the gazetteer side of two unknowns
+        # a site's name with an outlet word, a dash, then the dispatch's reporting verb
+        ("أخبار الوادي- قالت وزارة الصحة إن الإصابات تراجعت.", ["أخبار الوادي"]),
+        ("الوزير - قال إن الإصابات تراجعت.", []),  # a titled subject set off by a dash
+        ("سامر خليل - قال إن الإصابات تراجعت.", []),  # a person's name: no outlet word
         # Not credits: a headline with a dash, a place-only line, numbers of a date.
         ("الاقتصاد - تراجع التضخم في الربع الثالث", []),
         ("أبوظبي - 12 - 5", []),

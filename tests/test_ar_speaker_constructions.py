@@ -918,3 +918,189 @@ def test_according_to_a_journalist_inside_the_subject_region_cites_him():
     )
     assert ("خالد سعيد", False) in got
     assert ("سامي نبيل", True) in got
+
+
+def test_name_ends_at_a_circumstantial_clause_and_a_dash():
+    # «وقالت فلانة وهي من سكان …»: «وهي» opens a clause; a dash opens an aside.
+    got = _voices("وقالت سلمى وهي من سكان الحي القديم إن المياه غمرت الشارع كله.")
+    assert got == [("سلمى", False)]
+    got = _voices("أشار سمير – بحسب ما نقلت إذاعة المدينة المحلية – إلى أن الطريق سيفتح قريبا.")
+    assert [name for name, _ in got][:1] == ["سمير"]
+
+
+def test_name_ends_before_the_object_of_a_verb_of_denial():
+    got = _voices(
+        "ونفى وزير الداخلية مراد العلوي الاتهامات الموجهة إلى الشرطة، مؤكدا أنها “بلا أساس”."
+    )
+    assert [name for name, _ in got] == ["مراد العلوي"]
+
+
+def test_clause_fragments_are_no_speakers():
+    # «بدعم من دول لم يفصح عنها»: a preposition glued to a verbal noun; «لفت نظر فلان إلى»:
+    # «نظر» is the object; «جاء» after a body's name opens the next clause.
+    got = _voices(
+        "وأشار الوزير إلى أن المشروع سيكتمل العام المقبل، بدعم من جهات مانحة لم يفصح عن أسمائها."
+    )
+    assert all(name != "بدعم" for name, _ in got)
+    got = _voices("وأوضحت الوزارة أنه تم لفت نظر السفير إلى خطورة ما جرى.")
+    assert all(name != "نظر" for name, _ in got)
+    got = _voices(
+        "وحسب بيان للخارجية المغربية جاء إعلان القرار بعد مشاورات طويلة، وأكدت الوزارة أنها "
+        "ستواصل الحوار."
+    )
+    assert all("جاء" not in name for name, _ in got)
+
+
+def test_a_programme_of_an_organisation_speaks_and_its_parent_is_an_aside():
+    got = _voices("وقال برنامج الأغذية العالمي التابع للأمم المتحدة إن المخزون يكفي لأسبوعين فقط.")
+    assert got == [("برنامج الأغذية العالمي", False)]
+
+
+def test_a_presidential_palace_speaks_for_the_presidency():
+    got = _voices("وانتقد القصر الرئاسي الفرنسي قرار الحكومة الذي وصفه بأنه “غير مفهوم”.")
+    assert [name for name, _ in got] == ["القصر الرئاسي الفرنسي"]
+    got = _voices("وأعلن الإليزيه أن الرئيس سيزور المنطقة الأسبوع المقبل.")
+    assert [name for name, _ in got] == ["الإليزيه"]
+
+
+def test_a_definite_head_noun_epithet_is_the_body_named_before():
+    # «البرنامج الأممي» after «برنامج الأغذية العالمي»: one row for the body.
+    got = _voices(
+        "وقال برنامج الأغذية العالمي إن نصف السكان يعانون الجوع.",
+        "وأوضح البرنامج الأممي أنه يوزع الطحين في الشمال.",
+    )
+    assert [name for name, _ in got] == ["برنامج الأغذية العالمي", "برنامج الأغذية العالمي"]
+
+
+def test_outlet_in_an_aside_after_the_subject():
+    # «قال فلان – بحسب ما نقلت قناة X –»: X relayed the words, فلان speaks.
+    got = _voices("وأشار الوزير، بحسب ما نقلت إذاعة “الساحل” الخميس، إلى أن الميناء سيفتح قريبا.")
+    assert ("الوزير", False) in got
+    assert ("إذاعة الساحل", True) in got
+    got = _voices("أكد المحافظ – حسبما أوردت صحيفة “النهار” – أن الموازنة جاهزة.")
+    assert ("المحافظ", False) in got
+    assert ("صحيفة النهار", True) in got
+
+
+def test_relay_chain_with_a_day_and_a_relative_clause():
+    # «نقلت صحيفة X، الأحد، عن فلان، الذي …، القول إن “…”»: فلان speaks, X is the source.
+    got = _voices(
+        "ونقلت صحيفة “المساء”، الأحد، عن الوزير السابق سالم النجار، الذي غادر البلاد الشهر "
+        "الماضي، القول إن “الحكومة لم تف بوعودها”."
+    )
+    assert ("سالم النجار", False) in got
+    assert ("صحيفة المساء", True) in got
+    got = _voices("ونقلت صحيفة “المساء” عن النائب القول إن “القانون سيمر”.")
+    assert ("النائب", False) in got
+
+
+def test_an_indefinite_institution_noun_takes_its_genitive():
+    # «وزارة إدارة الكوارث»: the genitive names the ministry; it is not a person after a title.
+    got = _voices("وقال المتحدث باسم وزارة إدارة الكوارث، في مؤتمر صحفي، إن الحصيلة ارتفعت.")
+    assert [name for name, _ in got] == ["المتحدث باسم وزارة إدارة الكوارث"]
+    got = _voices("وأعلنت هيئة تنظيم الاتصالات أن الخدمة ستعود مساء اليوم.")
+    assert [name for name, _ in got] == ["هيئة تنظيم الاتصالات"]
+    # One indefinite genitive names the institution; the name of the person comes after it.
+    got = [
+        (q.speaker, q.role)
+        for q in attribute_quotes(
+            ["وقال أستاذ الاقتصاد في جامعة حلوان محمد علي إن الأسعار سترتفع."], "ar"
+        )
+    ]
+    assert got == [("محمد علي", "أستاذ الاقتصاد في جامعة حلوان")]
+
+
+def test_a_country_after_a_masculine_verb_is_its_object():
+    # Countries and capitals named without ال take a feminine verb («قالت مصر»); after a
+    # masculine verb the country is the object, and the subject is the one before.
+    got = _voices(
+        "وحذر المبعوث الأوروبي كارل يانسن من تفاقم الأزمة، وطالب تركيا بفتح المعابر فورا."
+    )
+    assert all(name != "تركيا" for name, _ in got)
+    assert ("كارل يانسن", False) in got
+    assert _voices("وقالت مصر إن المعبر مفتوح.") == [("مصر", False)]
+    assert _voices("وأكد لبنان أن الحدود آمنة.") == [("لبنان", False)]
+
+
+def test_a_spokesman_of_another_body_is_not_the_named_spokesman():
+    # «المتحدث باسم الحكومة فلان» is named; «المتحدث باسم وزارة الصحة» later is another man.
+    got = _voices(
+        "وقال المتحدث باسم الحكومة سامي الحداد إن الحصيلة ارتفعت.",
+        "وقال المتحدث باسم وزارة الصحة إن المستشفيات ممتلئة.",
+    )
+    assert [name for name, _ in got] == ["سامي الحداد", "المتحدث باسم وزارة الصحة"]
+    # The same principal: the named spokesman again.
+    got = _voices(
+        "وقال المتحدث باسم الحكومة سامي الحداد إن الحصيلة ارتفعت.",
+        "وأضاف المتحدث باسم الحكومة أن فرق الإنقاذ تعمل.",
+    )
+    assert [name for name, _ in got] == ["سامي الحداد", "سامي الحداد"]
+
+
+def test_a_country_name_does_not_run_into_the_next_clause():
+    # «فرنسا تستدعي سفيرها وتعلن …» (a headline): «تستدعي سفيرها» is a verb and its object.
+    got = _voices("الأزمة مع الجيران: إسبانيا تستدعي سفيرها وتعلن طرد خمسة دبلوماسيين")
+    assert all("تستدعي" not in name for name, _ in got)
+    assert _voices("وأعلنت كوريا الجنوبية أنها سترد.") == [("كوريا الجنوبية", False)]
+
+
+def test_words_that_came_in_a_statement_are_its_issuers():
+    # «وجاء في بيان لـX أن»، «وجاء في بيان صادر عن X:»; «وجاء في البيان» after a body spoke.
+    got = _voices("وجاء في بيان للرئاسة أن الرئيس سيزور المنطقة الشهر المقبل.")
+    assert got == [("الرئاسة", False)]
+    got = _voices("وجاء في بيان صادر عن وزارة الخارجية: “نرفض هذه الاتهامات”.")
+    assert got == [("وزارة الخارجية", False)]
+    got = _voices("وقالت الوزارة إن المعبر مغلق.", "وجاء في البيان أن القرار مؤقت.")
+    assert got == [("الوزارة", False), ("الوزارة", False)]
+    # After a person, a document nobody issued stays nobody's.
+    got = _voices("وقال الوزير إن المعبر مغلق.", "وجاء في البيان أن القرار مؤقت.")
+    assert got == [("الوزير", False)]
+
+
+def test_an_unnamed_official_who_gives_his_name():
+    # «مسؤول … عرّف نفسه باسم فلان»: the name after «باسم» is the speaker's.
+    got = _voices(
+        "وقال مسؤول في بلدية المدينة عرف نفسه باسم المهندس فريد لوكالة الأنباء إن الجسر انهار."
+    )
+    assert got[0][0].endswith("فريد")
+    assert all(name != "مسؤول في بلدية المدينة" for name, _ in got)
+
+
+def test_a_headline_official_is_the_named_official_of_that_side():
+    # «مسؤول أوروبي يحذّر: …» over an article that quotes one named European official.
+    got = _voices(
+        "مسؤول أوروبي يحذّر: الشتاء سيكون قاسيا على اللاجئين",
+        "وقال المفوض الأوروبي كارل يانسن إن المساعدات لا تكفي.",
+    )
+    assert [name for name, _ in got] == ["كارل يانسن", "كارل يانسن"]
+    # A lead sentence «وقال مسؤول أوروبي» is an unnamed voice of its own.
+    got = _voices(
+        "وقال مسؤول أوروبي إن الشتاء سيكون قاسيا.",
+        "وقال المفوض الأوروبي كارل يانسن إن المساعدات لا تكفي.",
+    )
+    assert [name for name, _ in got] == ["مسؤول أوروبي", "كارل يانسن"]
+
+
+def test_according_to_a_statement_then_the_main_clause_without_a_comma():
+    # «وحسب بيان للوزارة فإن …»، «وحسب بيان للخارجية جاء القرار …»: the issuer is the source.
+    assert _voices("وبحسب بيان للوزارة فإن الاستدعاء جاء بسبب التقرير.") == [("الوزارة", False)]
+    got = _voices("وحسب بيان للخارجية المغربية جاء القرار بعد مشاورات طويلة مع الشركاء.")
+    assert got == [("الخارجية المغربية", False)]
+
+
+def test_the_ministry_after_a_ministry_named_by_its_portfolio():
+    # «الخارجية المغربية» … «الخارجية» … «الوزارة»: one ministry, one row.
+    got = _voices(
+        "وقالت الخارجية المغربية في بيان إن القرار مرفوض.",
+        "وأوضحت الخارجية أن السفير استدعي.",
+        "وأكدت الوزارة أن المغرب سيرد.",
+    )
+    assert [name for name, _ in got] == ["الخارجية المغربية"] * 3
+
+
+def test_outlet_a_message_was_sent_to():
+    # «قال فلان في رسالة إلى صحيفة X»: X is the channel; «إلى البرلمان» is no outlet.
+    got = _voices("وقال الوزير في رسالة إلى صحيفة “الأيام” إن الحكومة ستستقيل.")
+    assert got == [("الوزير", False), ("صحيفة الأيام", True)]
+    got = _voices("وأشار الوزير في رسالة إلى البرلمان إلى أن الحكومة ستستقيل.")
+    assert got == [("الوزير", False)]

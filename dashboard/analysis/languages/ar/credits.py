@@ -51,6 +51,14 @@ _DESK_WORDS = frozenset(normalize(w) for w in ("متابعة", "متابعات",
 _OUTLET_HEADS = tuple(
     normalize(w) for w in ("وكالة", "الوكالة", "للأنباء", "الأنباء", "صحيفة", "قناة", "موقع")
 )
+# Words that make a name an outlet's («أخبار البلد»، «شفق نيوز»، «هبة بريس»).
+_OUTLET_WORDS = frozenset(
+    normalize(w)
+    for w in (
+        "أخبار", "اخبار", "نيوز", "بوست", "برس", "تايمز", "بوابة", "شبكة", "موقع", "صحيفة",
+        "جريدة", "وكالة", "قناة", "راديو", "إذاعة", "تلفزيون", "الخبر", "الأخبار",
+    )
+)  # fmt: skip
 # Unnamed agencies are not a named source.
 _UNNAMED = frozenset(normalize(w) for w in ("وكالات", "وكالات الأنباء", "متابعة", "متابعات"))
 # Page labels that open a headline before a slash or dash («عاجل / …»، «فيديو - …»): a kind of
@@ -156,6 +164,14 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
             out.append(b)
         elif ended and _key(a) in gaz and _key(b) in gaz:
             out.extend((a, b))  # «الصحيفة - و.م.ع»
+        elif (
+            not ended
+            and not (a_place or a_desk)
+            and not _titled(a)
+            and (_key(a) in gaz or any(normalize(w) in _OUTLET_WORDS for w in a.split()))
+            and _opens_with_reporting_verb(b)
+        ):
+            out.append(a)  # «أخبار البلد- قالت الحكومة …»: the site's credit opens the dispatch
     return [
         (c, cue)
         for c in out
@@ -164,6 +180,25 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
         and not re.search(r"\d", c)
         and not _initials(c)
     ]
+
+
+def _titled(words: str) -> bool:
+    """Does the name open with a role or institution noun («الوزير»، «وزارة»)? Then it is a
+    subject set off by a dash, not an outlet's credit."""
+    from dashboard.analysis.languages.ar.speakers import _AR_ROLES
+
+    first = normalize(words.split()[0]) if words.split() else ""
+    return first in _AR_ROLES or (first.startswith("ال") and first[2:] in _AR_ROLES)
+
+
+def _opens_with_reporting_verb(words: str) -> bool:
+    """Does the dispatch after a dash open with a finite reporting verb («قالت»، «أعلن»)?"""
+    # Late import: the speaker rules import this module.
+    from dashboard.analysis.languages.ar.speakers import _AR_VERBS
+
+    first = normalize(words.split()[0]) if words.split() else ""
+    verb = _AR_VERBS.get(first)
+    return verb is not None and not verb.participle and not verb.homograph
 
 
 def _initials(credit: str) -> bool:

@@ -386,7 +386,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?<!\w)[وف]?(?P<part>{_PART_AR}|حتي|منذ)\s+)?
         (?:(?<!\w)[وفل]?(?P<yawm>يوم)\s+)?
         (?<!\w)[وف]?(?P<rel>اول\s+من\s+امس|اول\s+امس|(?:بال|ال|ب)?امس(?:\s+الاول)?|البارحه
-            |اليوم|غدا|الغد|غد|بعد\s+غد)(?!\w)
+            |اليوم|غدا|الغد|غد|بعد\s+غد|الليله\s+الماضيه)(?!\w)
         (?:\s*[،,]?\s*(?:[بل]?ال)(?P<wd>{wd})(?!\w))?
         """,
         ),
@@ -424,6 +424,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             offset = 2
         elif "اول" in rel:
             offset = -2
+        elif rel == "الليله الماضيه":
+            offset = -1  # «الليلة الماضية»: last night, the eve of publication
         else:
             offset = -1
         pub = ctx.pub
@@ -601,12 +603,12 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (year_re, year_rule, {_YEAR_DIGITS}, None),
         (weekday_re, weekday_rule, set(lx.weekdays), None),
         # Every «rel» branch contains one of these; the anchor «يوم» (there for «اليوم»)
-        # also enables the rule for any «يوم».
+        # also enables the rule for any «يوم»; «ليله» for «الليلة الماضية».
         (
             relday_re,
             relday_rule,
-            {"امس", "بارحه", "يوم", "غدا", "غد"},
-            speed.gate("امس|البارحه|اليوم|غد"),
+            {"امس", "بارحه", "يوم", "غدا", "غد", "ليله", "الليله"},
+            speed.gate(r"امس|البارحه|اليوم|غد|الليله\s+الماضيه"),
         ),
         (relunit_re, relunit_rule, {"اسبوع", "شهر", "عام", "سنه"}, relunit_gate),
         (duration_re, duration_rule, {"قبل", "منذ", "بعد", "غضون", "خلال"}, None),

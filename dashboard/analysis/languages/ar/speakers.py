@@ -392,6 +392,10 @@ def _ar_name_like(t: _Tok) -> bool:
     )
 
 
+# «التابع لـ»: what follows names the parent of a body, not more of its name.
+_AR_AFFILIATED = frozenset(_n(w) for w in _words("التابع التابعة التابعين"))
+
+
 def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     """Extend a role/institution phrase from p: genitives, adjectives, prepositional phrases.
 
@@ -406,6 +410,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     # and belongs to the role even when it is indefinite too («محافظ بنك الكويت»، «كبير أمناء
     # مجلس الوزراء»، «مسؤول أممي»). A name can only follow a definite word.
     construct = False
+    body_construct = False
     while p < n:
         t = seg[p]
         if p > start and t.gap and _COMMA_RE.search(t.gap):
@@ -415,6 +420,10 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         if role:
             p += len(role.words)
             construct = role.type == "person" and not seg[p - 1].norm.startswith("ال")
+            # «وزارة إدارة الكوارث»، «بلدية درنة»: an indefinite institution noun is in
+            # construct state too; its genitive names the institution.
+            body_construct = role.type == "body" and not seg[p - 1].norm.startswith("ال")
+            construct = construct or body_construct
             continue
         side = _side_at(seg, p) if _side_candidates(t.norm) else None
         if side:
@@ -430,6 +439,11 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         ):
             p += 1
             construct = not t.norm.startswith("ال")
+            if body_construct and construct:
+                # «جامعة حلوان محمد علي»: one indefinite genitive names the institution; a
+                # second one only when a definite word closes it («وزارة إدارة الكوارث»).
+                construct = p + 1 < n and seg[p].norm.startswith("ال")
+                construct = construct and seg[p].norm not in _AR_STOP
             continue
         construct = False
         # «الأمين العام لمجلس التعاون»: لـ + an indefinite noun + a definite word is the
@@ -525,6 +539,8 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 p += 2 if nxt.norm.startswith("ال") else 1
                 continue
             break
+        if norm in _AR_AFFILIATED and p > start:
+            break  # «برنامج الأغذية العالمي التابع للأمم المتحدة»: the parent body is an aside
         if norm.startswith("ال") and norm not in _AR_STOP:
             if (
                 nationality
@@ -559,7 +575,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         ):
             p += 1  # an acronym in brackets: «وكالة فرات للأنباء (ANF)»، «(أوتشا)»
             continue
-        if body and bare_after_body < 3 and _ar_name_like(t):
+        if body and bare_after_body < 3 and _ar_name_like(t) and t.norm not in _AR_NAME_STOPS:
             bare_after_body += 1
             p += 1
             continue
@@ -644,6 +660,8 @@ _AR_TIME_PREPS = frozenset(_n(w) for w in _words("عقب بعد قبل خلال 
 # Words after which a name never goes on (speaker_name_stops.txt): «بشدة»، «أي».
 _AR_NAME_STOPS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_name_stops.txt"))
 _FATHATAN = "\u064b"
+# A spaced hyphen or an en/em dash between words (not the hyphen inside «جان-ماري»).
+_DASH_RE = re.compile(r"[–—]|\s-|-\s")
 _AR_POSSESSIVES = ("هما", "هم", "ها", "ه")
 
 
@@ -708,8 +726,8 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
             and not t.norm.startswith("ال")
         ):
             break  # «نقل النائب يوسف الرواضية رسالة»: an indefinite word after the family name
-        if q > p and t.gap and (_COMMA_RE.search(t.gap) or "(" in t.gap):
-            break
+        if q > p and t.gap and (_COMMA_RE.search(t.gap) or "(" in t.gap or _DASH_RE.search(t.gap)):
+            break  # «قال فلان – بحسب ما نقلت قناة»: a dash opens an aside, not a name part
         if not _ar_name_like(t) or _role_at(seg, q, _AR_ROLES):
             break
         if q > p and t.norm[0] == "و" and len(t.norm) > 3:
@@ -762,6 +780,10 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     if role or (side and side.type in ("country", "capital", "body")):
         body = bool(role and role.type in ("body", "group")) or not role
         end = _consume_ar_role(seg, 0, body)
+        if not role and side is not None and side.type in ("country", "capital"):
+            # «فرنسا تستدعي سفيرها»: a country's name is all in the lexicon; bare words after
+            # it are the next clause, not more of its name.
+            end = min(end, _side_run_end(seg, len(side.words)))
         # «مسؤول أممي، طلب عدم الكشف عن هويته»: after a comma comes a clause, not the name.
         after_comma = end < len(seg) and bool(_COMMA_RE.search(seg[end].gap))
         name_end = _ar_name_span(seg, end) if not body and not after_comma else end
@@ -820,6 +842,26 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     elif end < len(seg) and strict and seg[end].norm not in _AR_STOP:
         return None  # unknown words run on: not a clean subject
     return np
+
+
+def _side_run_end(seg: list[_Tok], p: int) -> int:
+    """After a country's name, the definite words that still belong to it («الحكومة السورية
+    الانتقالية» aside, a country may be followed by an adjective or a coordinated side)."""
+    while p < len(seg) and not _COMMA_RE.search(seg[p].gap):
+        t = seg[p]
+        if t.norm.startswith(("ال", "وال")):
+            p += 1
+            continue
+        side = _side_at(seg, p) if _side_candidates(t.norm) else None
+        if side is None and t.norm[:1] == "و" and len(t.norm) > 2:
+            # «موسكو وبيونغ يانغ»: a coordinated place, maybe of several words.
+            plain = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+            bare = [*seg[:p], plain, *seg[p + 1 :]]
+            side = _side_at(bare, p) if _side_candidates(plain.norm) else None
+        if side is None:
+            break
+        p += len(side.words)
+    return p
 
 
 def _named_place_in(role_toks: list[_Tok]) -> bool:
@@ -884,6 +926,35 @@ def _outlet_noun(t: _Tok, prep: bool) -> bool:
     return t.norm in _AR_OUTLET_NOUNS
 
 
+_AR_AS_PHRASES = frozenset(_n(w) for w in _words("بحسب حسب وبحسب وحسب وفق"))
+_AR_AS_MERGED = frozenset(_n(w) for w in _words("حسبما بحسبما وحسبما وفقما"))
+_AR_RELAY_VERBS = frozenset(
+    _n(w) for w in _words("نقلت نقلته نقل نقله أوردت أوردته ذكرت ذكرته أفادت بثت بثته نشرت نشرته")
+)
+
+
+def _relayed_outlet_at(seg: list[_Tok], p: int) -> int:
+    """Index of the outlet noun or name in «بحسب ما نقلت قناة X» / «حسبما أوردت صحيفة X»
+    starting at p, else -1."""
+    t = seg[p]
+    if t.norm in _AR_AS_PHRASES and p + 2 < len(seg) and seg[p + 1].norm == "ما":
+        v = p + 2
+    elif t.norm in _AR_AS_MERGED:
+        v = p + 1
+    else:
+        return -1
+    if v + 1 >= len(seg) or seg[v].norm not in _AR_RELAY_VERBS:
+        return -1
+    o = seg[v + 1]
+    if _outlet_noun(o, False) or (o.quote == -1 and is_outlet_name(o.surf)):
+        return v + 1
+    return -1
+
+
+# A written message sent to an outlet («في رسالة إلى رويترز»).
+_AR_MESSAGE_NOUNS = frozenset(_n(w) for w in _words("رسالة رسالته رسالتها بيان تصريحات"))
+
+
 def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     """(channel, start, end) of the outlet an interview was given to, else ('', -1, -1).
 
@@ -891,6 +962,10 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     «قال ... لـ«الشرق الأوسط»» or «قال ... لوكالة رويترز».
     """
     for p, t in enumerate(seg):
+        q = _relayed_outlet_at(seg, p)
+        if q != -1:
+            # «قال فلان – بحسب ما نقلت قناة X –»: the outlet that relayed the words.
+            return _channel_span(seg, q, 0, p, sentence)
         if t.norm in _AR_CHANNEL_HEADS:
             q = p + 1
             while q < len(seg) and (seg[q].norm in _AR_CHANNEL_MODIFIERS or seg[q].norm == "مع"):
@@ -927,6 +1002,14 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
         ):
             # «وقال لرويترز إن ...»: an agency or outlet of the gazetteer after لـ.
             return _channel_span(seg, p, 1, p, sentence)
+        if (
+            t.norm == "الي"
+            and p + 1 < len(seg)
+            and any(x.norm in _AR_MESSAGE_NOUNS for x in seg[max(0, p - 3) : p])
+            and (_outlet_noun(seg[p + 1], False) or is_outlet_name(seg[p + 1].surf))
+        ):
+            # «وكتبت في رسالة نصية إلى رويترز»: the outlet the message was sent to.
+            return _channel_span(seg, p + 1, 0, p, sentence)
         if _outlet_noun(t, True) and p + 1 < len(seg):
             # «قالت مصادر لوكالة "X"»، «يقول فلان لكاميرا X»: لـ + an outlet noun.
             return _channel_span(seg, p, 1, p, sentence)
@@ -1068,6 +1151,46 @@ def _published_statement(toks, sentence, ctx) -> _Hit | None:
     return None
 
 
+_AR_CAME = frozenset(_n(w) for w in _words("جاء وجاء كما وكما"))
+
+
+def _came_in_statement(toks, sentence, ctx, quotes_len) -> _Hit | None:
+    """«وجاء في بيان للكرملين أن …»، «وجاء في بيان صادر عن الوزارة: …»: the issuer of the
+    document says it. «وجاء في البيان أن» with no issuer is the statement of the institution
+    that spoke last (as «وأوضح البيان أن»)."""
+    k = 0
+    if k < len(toks) and toks[k].norm in ("كما", "وكما"):
+        k += 1
+    if k + 3 >= len(toks) or toks[k].norm not in _AR_CAME or toks[k].norm in ("كما", "وكما"):
+        return None
+    if toks[k + 1].norm != "في" or _strip_al(toks[k + 2].norm) not in _STATEMENT_NOUNS:
+        return None
+    doc = k + 2
+    e = doc + 1
+    while e < len(toks) and e - doc <= 12:
+        t = toks[e]
+        if t.norm in _AN_FORMS or ":" in t.gap or _opening_quote(toks, e, quotes_len):
+            break
+        if _HARD_PUNCT.search(t.gap) or t.norm in _AR_REL:
+            return None
+        e += 1
+    if e >= len(toks):
+        return None
+    np = _statement_issuer(toks[doc:e], sentence) if e > doc + 1 else None
+    if np is None:
+        if e != doc + 1 or not toks[doc].norm.startswith("ال"):
+            return None
+        if ctx.last is None or not ctx.last.body:
+            return None  # «وجاء في البيان» after a person: nobody's issued words
+        np = ctx.last
+    else:
+        np = ctx.resolve(np)
+        ctx.learn(np)
+    direct = toks[e].quote if _opening_quote(toks, e, quotes_len) else -1
+    content = e + 1 if toks[e].norm in _AN_FORMS else e
+    return _Hit(np, _text(toks, k, doc + 1, sentence), content, direct, "", k)
+
+
 def _names_an_outlet(channel: str) -> bool:
     """«قناة "المملكة" الأردنية»، «رويترز»: an outlet noun or a gazetteer outlet, not a person
     («تصريح للمدرب فلان»)."""
@@ -1083,14 +1206,18 @@ def _names_an_outlet(channel: str) -> bool:
 def _channel_span(seg, q, offset, start, sentence) -> tuple[str, int, int]:
     target = seg[q]
     end = q + 1
+    name_end = 0
     while end < len(seg) and not (seg[end].gap and _COMMA_RE.search(seg[end].gap)):
         if seg[end].norm in _AR_AN_OR_STOP:
             break
+        if not name_end and seg[end].norm in _AR_TIME_WORDS:
+            name_end = end  # «نقلت قناة X الثلاثاء»: the day is no part of the outlet's name
         end += 1
-    chan = sentence[target.start + offset : seg[end - 1].end].lstrip("ـ")
+    name_end = name_end or end
+    chan = sentence[target.start + offset : seg[name_end - 1].end].lstrip("ـ")
     if target.norm.startswith("لل") and offset:
         chan = "ا" + chan  # «للأنباء»: keep the article
-    if sentence[seg[end - 1].end : seg[end - 1].end + 1] == ")":
+    if name_end == end and sentence[seg[end - 1].end : seg[end - 1].end + 1] == ")":
         chan += ")"
     chan = " ".join(_QUOTE_CHARS_RE.sub(" ", chan).split())
     if chan and _n(chan.split()[0]) in _AR_AUDIENCE_NOUNS:
@@ -1395,6 +1522,10 @@ def _find_ar_complement(toks, i, verb, quotes_len):
 _AR_PAREN_OPENERS = frozenset(_n(w) for w in _words("في خلال عبر أثناء لدى خلال"))
 
 
+# Verbs that open the main clause after «حسب بيان لـX» without a comma.
+_AR_CLAUSE_VERBS = frozenset(_n(w) for w in _words("جاء جاءت تم تمت"))
+
+
 def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     """Speaker after a source phrase starting at token p; (np, end index)."""
     n = len(toks)
@@ -1402,8 +1533,11 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     while end < n and not (
         end > p and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
     ):
-        if toks[end].norm in _AN_FORMS:
+        norm = toks[end].norm
+        if norm in _AN_FORMS:
             break
+        if end > p and ((norm[:1] == "ف" and norm[1:] in _AN_FORMS) or norm in _AR_CLAUSE_VERBS):
+            break  # «وحسب بيان للوزارة فإن …»، «… جاء القرار»: the main clause begins
         end += 1
     seg = toks[p:end]
     if not seg:
@@ -1522,7 +1656,9 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
     if masdar:
         hits = sorted([*hits, *masdar], key=lambda h: h.trigger)
     if not hits:
-        published = _published_statement(toks, sentence, ctx)
+        published = _published_statement(toks, sentence, ctx) or _came_in_statement(
+            toks, sentence, ctx, quotes_len
+        )
         if published is not None:
             hits.append(published)
     if hits and not hits[0].channel and hits[0].trigger > 2:
@@ -1703,6 +1839,8 @@ def _not_a_name(np: _NP) -> bool:
         return True
     if first[:1] in "بل" and first[1:] in _AR_ROLES and first not in _AR_ROLES:
         return True  # «بمكتب»: a preposition glued to an institution noun
+    if len(words) == 1 and first[:1] in "بل" and first[1:] in _AR_OBJECT_NOUNS:
+        return True  # «بدعم من دول لم يفصح عنها»: a preposition glued to a verbal noun
     return first.startswith(("بال", "لل", "كال")) and len(first) > 4
 
 
@@ -1984,7 +2122,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if not verb.participle and span:
         parts = _split_commas(span)
         core = parts[0]
-        np = None
+        np = _self_named(core, sentence)
         if (
             verb.lemma == _DESCRIBE
             and t.norm.endswith(_DESCRIBE_BARE)
@@ -2010,6 +2148,15 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             np = _parse_ar_np(core[:-1], sentence, strict=True)
         if np is None:
             np = _parse_ar_np(core, sentence, strict=verb.homograph)
+        if np is not None and _feminine_place_object(np, verb, core):
+            # «حذر المبعوث …، وطالب إسرائيل ببذل …»: a masculine verb right before a country
+            # or a capital (feminine) has it as its object; the subject is the earlier one.
+            if _coordinated(toks, i):
+                np = next((h.np for h in reversed(hits) if h.np is not None), None)
+                if np is None:
+                    return None
+            else:
+                return None
         if (
             np is None
             and core
@@ -2119,6 +2266,31 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
 _AR_IMPERSONAL_LEMMAS = frozenset(_n(w) for w in _words("توقع رجح اعتقد افترض قدر"))
 
 
+_AR_INTRODUCED = frozenset(_n(w) for w in _words("عرف قدم وعرف وقدم عرفت قدمت"))
+_AR_SELF = frozenset(_n(w) for w in _words("نفسه نفسها"))
+
+
+def _self_named(core: list[_Tok], sentence: str) -> _NP | None:
+    """«قال مسؤول في هيئة الصحة عرّف نفسه باسم الطبيب فلان»: an indefinite title whose
+    bearer gives his name; the name after «باسم» is the speaker's."""
+    j = next((k for k in range(1, len(core) - 2) if core[k].norm in _AR_SELF), -1)
+    if j == -1 or core[j - 1].norm not in _AR_INTRODUCED or core[j + 1].norm != _BISM:
+        return None
+    title = _parse_ar_np(core[: j - 1], sentence, strict=False)
+    if title is None or title.body or not title.role:
+        return None
+    named = _strip_honorifics(core[j + 2 :])
+    if not named or not 1 <= len(named) <= 4 or not all(_ar_name_like(t) for t in named):
+        return None
+    kind = _kind_of(core[: j - 1], _AR_ROLES)[0] or "other"
+    return _NP(
+        _name_text(core, j + 2, len(core), sentence),
+        title.role,
+        "other" if kind == "anonymous" else kind,
+        title.affiliation,
+    )
+
+
 def _firm_speaker(np: _NP) -> bool:
     """A speaker a participle may continue: one met before, a body, or a title with a name
     that does not open with the article or a preposition (not a run-on span «الكبير بـ…»)."""
@@ -2141,6 +2313,24 @@ def _impersonal(toks, i, verb, mentions, hits) -> bool:
         and toks[i + 1].norm in _AN_FORMS
         and not hits
         and not any(p < i for p, _np in mentions)
+    )
+
+
+# Country names written without ال that are grammatically masculine («قال لبنان»).
+_AR_MASCULINE_PLACES = frozenset(_n(w) for w in _words("لبنان"))
+
+
+def _feminine_place_object(np: _NP, verb: _Verb, core: list[_Tok]) -> bool:
+    """A country or capital named without ال is feminine and takes a feminine verb («قالت
+    مصر»، «أعلنت واشنطن»); right after a masculine finite verb it is the verb's object."""
+    if verb.participle or verb.feminine or not np.body or np.kind != "state" or not core:
+        return False
+    first = core[0]
+    return (
+        not first.norm.startswith("ال")
+        and first.norm not in _AR_MASCULINE_PLACES
+        and _n(np.name.split()[0]) == first.norm
+        and any(x.type in ("country", "capital") for x in _side_candidates(first.norm))
     )
 
 
@@ -2378,8 +2568,12 @@ def _ar_relay_hit(
     if k == -1 or any(_HARD_PUNCT.search(toks[j].gap) for j in range(i + 1, k + 1)):
         return None
     between = toks[i + 1 : k]
+    # «ونقلت صحيفة X، الجمعة، عن»: a day set off by commas after the outlet is no part of it.
+    while len(between) > 1 and between[-1].norm in _AR_TIME_WORDS:
+        between = between[:-1]
     # «وكالة الأنباء السعودية “واس”، عن»: an acronym in quote marks after the name glosses it.
-    while len(between) > 1 and between[-1].quote != -1 and between[0].quote == -1:
+    # A bare outlet noun keeps its quoted name («صحيفة “المساء”»).
+    while len(between) > 2 and between[-1].quote != -1 and between[0].quote == -1:
         between = between[:-1]
     relay = _parse_ar_np(between, sentence, strict=True) if between else None
     m = k + 1
@@ -2387,6 +2581,7 @@ def _ar_relay_hit(
         t = toks[m]
         if (
             t.norm.startswith(_AR_SAYING_NOUNS)
+            or t.norm == _AL_QAWL
             or t.norm in _AN_FORMS
             or ":" in t.gap
             or _COMMA_RE.search(t.gap)
@@ -2398,7 +2593,21 @@ def _ar_relay_hit(
     np = _parse_ar_np(toks[k + 1 : m], sentence, strict=False)
     if np is None or m >= n:
         return None
-    saying = toks[m].norm.startswith(_AR_SAYING_NOUNS)
+    if toks[m].norm in _AR_REL and _COMMA_RE.search(toks[m].gap):
+        # «عن فلان، الذي سافر إلى الخارج، القول إن»: a relative clause set off by commas
+        # between the speaker and the saying noun.
+        m = next(
+            (
+                j
+                for j in range(m + 1, min(n, m + 16))
+                if _COMMA_RE.search(toks[j].gap)
+                and (toks[j].norm.startswith(_AR_SAYING_NOUNS) or toks[j].norm == _AL_QAWL)
+            ),
+            m,
+        )
+        if any(_HARD_PUNCT.search(toks[j].gap) for j in range(k + 1, m + 1)):
+            return None
+    saying = toks[m].norm.startswith(_AR_SAYING_NOUNS) or toks[m].norm == _AL_QAWL
     if need_saying and not (saying and toks[m].norm.endswith(("ه", "ها", "هم"))):
         return None  # «قوله»، «تأكيدها»: the possessed saying noun, not «في تصريح لـX»
     c = m + 1 if saying else m
@@ -2430,6 +2639,7 @@ def _ar_relay_hit(
 
 # «قوله»، «قولها»، «تأكيده» ...: the noun that carries the relayed statement.
 _AR_SAYING_NOUNS = tuple(_n(w) for w in ("قول", "تأكيد", "تصريح", "إشارت", "اعتبار"))
+_AL_QAWL = _n("القول")  # «نقلت X عن فلان القول إن»
 
 
 def _is_known(np: _NP, ctx: _Ctx) -> bool:
@@ -2583,6 +2793,7 @@ _AR_TRIGGERS = _WordFilter(
     | _AR_PUBLISHED
     | _AR_CHANNEL_HEADS
     | _AR_SAYING_MASDARS
+    | {_n("جاء")}  # «وجاء في بيان للكرملين أن»
     # «وهو ما أكده فلان»: a verb with the object pronoun of «ما».
     | {v + s for v, verb in _AR_VERBS.items() if not verb.participle for s in ("ه", "ها")},
     "وف",
@@ -2862,6 +3073,24 @@ def _title_head(role: str) -> str:
     return _strip_al(_n(words[0])) if words else ""
 
 
+_BISM = _n("باسم")
+
+
+def _same_principal(title: str, role: str) -> bool:
+    """«المتحدث باسم وزارة الكوارث» is not «المتحدث باسم الحكومة فلان»: a spokesman's title
+    names whom he speaks for, and a named spokesman is the same one only when it names the
+    same principal."""
+    words = [_n(w) for w in title.split()]
+    if _BISM not in words:
+        return True
+    principal = words[words.index(_BISM) + 1 :]
+    other = [_n(w) for w in role.split()]
+    if _BISM not in other:
+        return True
+    theirs = other[other.index(_BISM) + 1 :]
+    return bool(principal) and theirs[: len(principal)] == principal
+
+
 def _credited_to(q: Quote, person: Quote) -> Quote:
     """`q` said by the person another statement names: their name, kind and role; their
     side, else the one `q` had."""
@@ -2893,6 +3122,26 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
     out = []
     for q in quotes:
         if (
+            q.paragraph == 0
+            and q.speaker_kind == "anonymous"
+            and q.role
+            and q.affiliation
+            and _title_head(q.role) in _AR_GENERIC_TITLES
+            # headline word order: the title first, then a present verb or a colon
+            and q.sentence.lstrip().startswith(q.speaker)
+            and (q.verb == _LABEL_CUE or _n(q.verb)[:1] in ("ي", "ت"))
+        ):
+            # A headline «مسؤول أميركي يحذّر: …» teases the one named official of that side
+            # whom the article then quotes.
+            officials = {
+                c.speaker: c
+                for cs in named.values()
+                for c in cs
+                if c.speaker_kind == "official" and c.affiliation == q.affiliation
+            }
+            if len(officials) == 1:
+                q = _credited_to(q, next(iter(officials.values())))
+        if (
             q.role
             and q.speaker == q.role
             and q.speaker_kind not in _BODY_KINDS
@@ -2904,6 +3153,7 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
                 c.speaker: c
                 for c in named.get(head, ())
                 if not (q.affiliation and c.affiliation and q.affiliation != c.affiliation)
+                and _same_principal(q.role, c.role)
             }
             if len(people) == 1:
                 c = next(iter(people.values()))
@@ -2946,6 +3196,11 @@ _AR_GENERIC_TITLES = frozenset(
 )
 
 
+_WIZARA = _n("وزارة")
+# A ministry named by its portfolio alone («قالت الخارجية»، «أعلنت الداخلية»).
+_MINISTRY_ELLIPSES = frozenset(_n(w) for w in _words("الخارجية الداخلية الدفاع"))
+
+
 def _one_row_per_body(quotes: list[Quote]) -> list[Quote]:
     """«التلفزيون» and «التلفزيون الإيراني» beside «التلفزيون الرسمي الإيراني»; «الصليب الأحمر»
     beside «الصليب الأحمر الدولي»: a shorter form of an institution named in full in the same
@@ -2963,8 +3218,39 @@ def _one_row_per_body(quotes: list[Quote]) -> list[Quote]:
         it = iter(full[1:])
         return all(w in it for w in short[1:])
 
+    affiliation = {q.speaker: q.affiliation for q in quotes if q.speaker in names}
+
+    def epithet_of(name: str, words: tuple[str, ...]) -> str:
+        """«البرنامج الأممي» after «برنامج الأغذية العالمي», «الوزارة» after «وزارة الخارجية
+        المصرية»: the article's head noun with ال and at most side adjectives is the one body
+        of the article named with that head (whose side does not contradict it)."""
+        if not words[0].startswith("ال") or len(words[0]) < 5 or len(words) > 3:
+            return ""
+        if not all(any(x.type == "adj" for x in _side_candidates(w)) for w in words[1:]):
+            return ""
+        head = words[0][2:]
+        side = affiliation.get(name)
+        fits = [
+            n
+            for n, w in names.items()
+            if n != name
+            and (
+                (len(w) > 1 and w[0] == head)
+                # «الوزارة» after «الخارجية الجزائرية»: the ministry named by its portfolio
+                or (head == _WIZARA and w[0] in _MINISTRY_ELLIPSES)
+            )
+            and not (side and affiliation.get(n) and side != affiliation.get(n))
+        ]
+        top = max(fits, key=lambda n: len(names[n]), default="")
+        # «الخارجية» and «الخارجية الجزائرية» are one ministry: the fullest form.
+        return top if all(f == top or within(names[f], names[top]) for f in fits) else ""
+
     to: dict[str, str] = {}
     for name, words in names.items():
+        epithet = epithet_of(name, words)
+        if epithet:
+            to[name] = epithet
+            continue
         longer = {n for n, w in names.items() if within(words, w)}
         # The longest of the fitting names, when they are all forms of one another.
         top = max(longer, key=lambda n: len(names[n]), default="")
