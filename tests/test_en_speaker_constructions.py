@@ -605,3 +605,32 @@ def test_relative_clause_with_a_circumstance_before_its_verb():
     assert got == [("Jane Roe", "other")]  # no «reversal for» role
     (q,) = _quotes("He wrote to Secretary of State Jane Roe, who had urged calm.")
     assert (q.speaker, q.role) == ("Jane Roe", "Secretary of State")
+
+
+# --------------------------------------------------------------------------- round 6 (en5)
+
+
+def test_agency_named_after_a_news_agency_descriptor_is_the_channel():
+    got = _quotes(
+        "Forty people died in the storm, Jane Roe, a ministry spokeswoman, told Dutch news agency ANP."
+    )
+    assert [(q.speaker, q.text) for q in got if q.speaker_kind != "media"] == [
+        ("Jane Roe", "Forty people died in the storm")
+    ]
+    got = _quotes("Jane Roe told the state news agency Xinhua that the dam held.")
+    assert [(q.speaker, q.text) for q in got] == [
+        ("Jane Roe", "the dam held"),
+        ("Xinhua", "the dam held"),
+    ]
+    got = _quotes("Jane Roe told The Associated Press news agency another 50 homes flooded.")
+    assert {q.text for q in got} == {"another 50 homes flooded"}
+    assert ("Associated Press", "media") in [(q.speaker, q.speaker_kind) for q in got]
+    # An ordinary object after «told» is no agency.
+    assert [q.speaker for q in _quotes("Jane Roe told French reporters that the dam held.")] == [
+        "Jane Roe"
+    ]
+
+
+def test_national_wire_credit_in_brackets():
+    got = _voices("The dam burst after three days of rain.  (dpa/NAN)")
+    assert ("dpa", "media") in got and ("NAN", "media") in got

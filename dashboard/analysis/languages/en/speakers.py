@@ -538,6 +538,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 and (
                     _is_media(channel)
                     or _en_titled(channel)
+                    or f"news agency {channel}" in sentence
                     # «X, in an interview, told Semafor»: whom one gives an interview is an outlet.
                     or (channel[:1].isupper() and "interview" in sentence.lower())
                 )
@@ -707,6 +708,34 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
     return True
 
 
+def _en_agency_noun(toks: list[_Tok], k: int) -> bool:
+    """«news agency» (lower case) at token k."""
+    return (
+        k + 1 < len(toks)
+        and toks[k].surf == "news"
+        and toks[k + 1].surf in ("agency", "agencies")
+        and toks[k + 1].quote == -1
+    )
+
+
+def _en_agency_descriptor(toks: list[_Tok], k: int) -> int:
+    """«told French news agency AFP», «told the state news agency Xinhua»: the descriptor
+    before a named agency is skipped (the index of the name, or k when there is none)."""
+    j = k
+    if j < len(toks) and toks[j].norm == "the":
+        j += 1
+    if j < len(toks) and toks[j].surf[:1].isupper() and _en_agency_noun(toks, j + 1):
+        j += 1  # a nationality or owner: «French», «Russian», «Iran's»
+    elif j < len(toks) and toks[j].surf in ("state", "official", "local"):
+        j += 1
+    if not _en_agency_noun(toks, j):
+        return k
+    j += 2
+    if j < len(toks) and toks[j].surf[:1].isupper() and toks[j].quote == -1:
+        return j
+    return k
+
+
 def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     """(np, direct, text, channel) for the English verb at i, or None."""
     n = len(toks)
@@ -719,6 +748,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     after = i + 1
     channel = ""
     if t.norm in ("told", "tells") and after < n:
+        after = _en_agency_descriptor(toks, after)
         end = after
         while (
             end < n
@@ -731,6 +761,8 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             if channel.lower().startswith("the ") and not _en_titled(channel):
                 channel = channel[4:]
             after = end
+            if _is_media(channel) and _en_agency_noun(toks, after):
+                after += 2  # «told The Associated Press news agency (that) …»
         elif after < n and toks[after].norm in _EN_AUDIENCE:
             after += 1
     if _COMMA_RE.search(t.gap) and toks[i - 1].quote == -1:
