@@ -634,3 +634,10 @@ def test_agency_named_after_a_news_agency_descriptor_is_the_channel():
 def test_national_wire_credit_in_brackets():
     got = _voices("The dam burst after three days of rain.  (dpa/NAN)")
     assert ("dpa", "media") in got and ("NAN", "media") in got
+
+
+def test_title_of_a_place_then_a_name_with_an_arabic_particle_between_commas():
+    got = _voices("The mayor of Springfield, Karim al-Masri, said the roads were closed.")
+    assert got == [("Karim al-Masri", "official")]
+    got = _voices("The governor of the province, Abdel-Karim al-Masri, said 40 homes flooded.")
+    assert got == [("Abdel-Karim al-Masri", "official")]

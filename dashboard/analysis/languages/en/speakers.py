@@ -1044,8 +1044,7 @@ def _en_title_only(seg: list[_Tok], np: _NP) -> bool:
 def _name_like(seg: list[_Tok]) -> bool:
     """Capitalised words (with «of», «the», «and» between them), as a name is written."""
     return bool(seg) and all(
-        t.surf[:1].isupper() or t.norm in ("of", "the", "and", "al", "bin", "de", "van", "von")
-        for t in seg
+        _en_cap(t) or t.norm in ("of", "the", "and", "al", "bin", "de", "van", "von") for t in seg
     )
 
 
