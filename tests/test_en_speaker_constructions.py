@@ -641,3 +641,10 @@ def test_title_of_a_place_then_a_name_with_an_arabic_particle_between_commas():
     assert got == [("Karim al-Masri", "official")]
     got = _voices("The governor of the province, Abdel-Karim al-Masri, said 40 homes flooded.")
     assert got == [("Abdel-Karim al-Masri", "official")]
+
+
+def test_names_with_accented_latin_letters_are_whole_words():
+    got = _quotes("Presiding judge Anne Clément said the sentence was fair.")
+    assert [(q.speaker, q.role) for q in got] == [("Anne Clément", "Presiding judge")]
+    got = _voices("“We will appeal,” said José Núñez, the defence lawyer.")
+    assert got == [("José Núñez", "other")]
