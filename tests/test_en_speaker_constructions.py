@@ -648,3 +648,29 @@ def test_names_with_accented_latin_letters_are_whole_words():
     assert [(q.speaker, q.role) for q in got] == [("Anne Clément", "Presiding judge")]
     got = _voices("“We will appeal,” said José Núñez, the defence lawyer.")
     assert got == [("José Núñez", "other")]
+
+
+def test_portfolio_or_place_between_a_title_and_the_name_belongs_to_the_title():
+    for text, role in (
+        (
+            "Minister of Foreign Affairs Jane Roe said the talks failed.",
+            "Minister of Foreign Affairs",
+        ),
+        (
+            "Finance Minister for Revenue Jane Roe said the talks failed.",
+            "Finance Minister for Revenue",
+        ),
+        (
+            "Minister for Trade and Industry Jane Roe said the talks failed.",
+            "Minister for Trade and Industry",
+        ),
+        ("The president of Freedonia Jane Roe said the talks failed.", "president of Freedonia"),
+    ):
+        (q,) = _quotes(text)
+        assert (q.speaker, q.role) == ("Jane Roe", role), text
+    # A capitalised «X of Y» is an institution's name, and a short run stays the name.
+    assert _voices("Bank of Freedonia Governor Jane Roe said rates would rise.") == [
+        ("Jane Roe", "official")
+    ]
+    (q,) = _quotes("Secretary of State Jane Roe said the talks failed.")
+    assert (q.speaker, q.role) == ("Jane Roe", "Secretary of State")

@@ -267,6 +267,7 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         q = len(seg) - longest
     while q < len(seg) - 1 and seg[q].norm in _EN_ARTICLES:
         q += 1  # «The Weather Office said»: the article is not part of the name
+    q = _en_portfolio_split(seg, q)
     role_toks = seg[:q]
     while role_toks and role_toks[0].norm in _EN_ARTICLES:
         role_toks = role_toks[1:]
@@ -319,6 +320,36 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     if np.name and _is_media(np.name):
         np.kind, np.body = "media", True  # «Xinhua reported», «the AP reports»
     return np
+
+
+_EN_PORTFOLIO = frozenset(w for (w, *_rest) in get_pack("en").fields("speaker_portfolios.txt"))
+
+
+def _en_portfolio_split(seg: list[_Tok], q: int) -> int:
+    """«Minister for Foreign Affairs Jane Roe», «president of Freedonia Jane Roe»: after a
+    person's title ending in «of»/«for», the capitalised run holds the portfolio or the place
+    before the name. The start of the name, moved past them (q unchanged when the run is
+    short, or the words before «of»/«for» hold no person's title)."""
+    n = len(seg)
+    if 3 <= q < n and seg[q - 1].norm == "and" and seg[q].norm in _EN_PORTFOLIO:
+        # «Minister for Trade and Industry Jane Roe»: the name run stopped at «and».
+        j = q - 1
+        while j > 0 and seg[j - 1].norm in _EN_PORTFOLIO and _en_cap(seg[j - 1]):
+            j -= 1
+        if j < q - 1 and j > 0 and seg[j - 1].norm in ("of", "for"):
+            q = j
+    if q < 2 or n - q < 3 or seg[q - 1].norm not in ("of", "for"):
+        return q
+    if _kind_of(seg[: q - 1], _EN_ROLES)[1] != "person":
+        return q
+    k = q
+    while k < n - 2 and (
+        seg[k].norm in _EN_PORTFOLIO or (seg[k].norm == "and" and k > q and k + 1 < n - 2)
+    ):
+        k += 1
+    if k > q and seg[k - 1].norm != "and":
+        return k  # the portfolio's words, then a name of two words or more
+    return q + 1  # «president of Freedonia Jane Roe»: one word of place, then the name
 
 
 # «Bashar al-Assad», «Abdel Fattah el-Sisi»: an Arabic article joined to a capitalised name.
