@@ -674,3 +674,18 @@ def test_portfolio_or_place_between_a_title_and_the_name_belongs_to_the_title():
     ]
     (q,) = _quotes("Secretary of State Jane Roe said the talks failed.")
     assert (q.speaker, q.role) == ("Jane Roe", "Secretary of State")
+
+
+def test_abbreviated_title_before_a_name_is_a_role_and_ends_no_sentence():
+    (q,) = _quotes("Freedonia Gov. Jane Roe said the bridge would reopen.")
+    assert (q.speaker, q.speaker_kind) == ("Jane Roe", "official")
+    (q,) = _quotes("The bridge will reopen in May, Gov Roe says")
+    assert (q.speaker, q.speaker_kind) == ("Roe", "official")
+    (q,) = _quotes("Sen. Jane Roe told reporters the bill would pass.")
+    assert (q.speaker, q.speaker_kind) == ("Jane Roe", "official")
+    # «the governor» is then the governor named with the abbreviation.
+    got = _voices(
+        "Freedonia Gov. Jane Roe said the bridge would reopen.",
+        "“We will rebuild,” the governor said.",
+    )
+    assert got == [("Jane Roe", "official"), ("Jane Roe", "official")]

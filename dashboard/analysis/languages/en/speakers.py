@@ -391,6 +391,23 @@ _EN_ISSUED = frozenset(_words("statement statements communique communiqué relea
 # Prepositions inside a speaker phrase: «a professor at X», «officials in Seoul».
 _EN_NP_PREPS = frozenset(_words("of at for on in"))
 _EN_HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame"})
+# Titles written abbreviated before a name («Gov. Jane Roe», «Sen. Jane Roe», «Lt. Gen.»):
+# roles (speaker_roles.txt), whose full stop ends no phrase; the full noun each stands for.
+_EN_TITLE_ABBREVS = {
+    "Gov": "governor",
+    "Sen": "senator",
+    "Rep": "representative",
+    "Gen": "general",
+    "Lt": "lieutenant",
+    "Col": "colonel",
+    "Capt": "captain",
+    "Maj": "major",
+    "Adm": "admiral",
+    "Cmdr": "commander",
+    "Sgt": "sergeant",
+    "Supt": "superintendent",
+    "Insp": "inspector",
+}
 _EN_KNIGHTED = frozenset({"Sir", "Dame"})
 
 
@@ -691,7 +708,11 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
         if (
             _HARD_PUNCT.search(t.gap)
             and not t.gap.strip().endswith(tuple(_QUOTE_OPEN))
-            and not (t.gap.strip() == "." and k > 0 and toks[k - 1].surf in _EN_HONORIFICS)
+            and not (
+                t.gap.strip() == "."
+                and k > 0
+                and (toks[k - 1].surf in _EN_HONORIFICS or toks[k - 1].surf in _EN_TITLE_ABBREVS)
+            )
             and not _en_initial(toks, k)
         ):
             k -= 1
@@ -1807,10 +1828,13 @@ _EN_INDEFINITE = frozenset(_words("a an one another some"))
 def _title_head(role: str) -> str:
     """The head noun of a title: «the region's governor» -> governor, «head of the city's
     administration» -> head."""
-    words = _words(role.replace("’", "'").lower())
+    words = _words(role.replace("’", "'"))
     if "of" in words:
         words = words[: words.index("of")]
-    return words[-1].removesuffix("'s") if words else ""
+    if not words:
+        return ""
+    head = words[-1].removesuffix("'s").rstrip(".")
+    return _EN_TITLE_ABBREVS.get(head, head).lower()
 
 
 def _definite_title(q: Quote) -> bool:
