@@ -689,3 +689,8 @@ def test_abbreviated_title_before_a_name_is_a_role_and_ends_no_sentence():
         "“We will rebuild,” the governor said.",
     )
     assert got == [("Jane Roe", "official"), ("Jane Roe", "official")]
+
+
+def test_chair_of_a_board_is_a_title():
+    (q,) = _quotes("Safety Board Chair Jane L. Roe told reporters the ship had lost power.")
+    assert (q.speaker, q.speaker_kind, q.role) == ("Jane L. Roe", "official", "Safety Board Chair")
