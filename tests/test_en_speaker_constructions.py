@@ -694,3 +694,13 @@ def test_abbreviated_title_before_a_name_is_a_role_and_ends_no_sentence():
 def test_chair_of_a_board_is_a_title():
     (q,) = _quotes("Safety Board Chair Jane L. Roe told reporters the ship had lost power.")
     assert (q.speaker, q.speaker_kind, q.role) == ("Jane L. Roe", "official", "Safety Board Chair")
+
+
+def test_capitalised_name_after_the_is_a_body_and_it_is_that_body():
+    got = _voices(
+        "The Freedonian Red Cross denied the reports on Monday.",
+        "“We ask God to bring him home safely,” it added.",
+    )
+    assert got == [("Freedonian Red Cross", "organisation")] * 2
+    # A person is named without an article; a lower-case epithet keeps her a person.
+    assert _voices("The veteran Jane Roe said she would run again.") == [("Jane Roe", "other")]

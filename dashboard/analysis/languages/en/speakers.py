@@ -290,6 +290,15 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         np.name = _name_text(seg, q, len(seg), sentence)
         np.role = _text(role_toks, 0, len(role_toks), sentence) if role_toks else ""
         np.kind = kind or "other"
+        if (
+            not kind
+            and seg[0].norm == "the"
+            and all(_en_cap(t) for t in seg[1:])
+            and len(seg) - q >= 2
+        ):
+            # «The Libyan Red Crescent said», «the Freedonian Relief Society said»: a person
+            # is not named with an article, so a capitalised name after «the» is a body.
+            np.kind, np.body = "organisation", True
     elif role_toks:
         np.name = _name_text(role_toks, 0, len(role_toks), sentence)
         if q < len(seg):
