@@ -704,3 +704,17 @@ def test_capitalised_name_after_the_is_a_body_and_it_is_that_body():
     assert got == [("Freedonian Red Cross", "organisation")] * 2
     # A person is named without an article; a lower-case epithet keeps her a person.
     assert _voices("The veteran Jane Roe said she would run again.") == [("Jane Roe", "other")]
+
+
+def test_institution_name_with_of_and_and_inside_stays_whole():
+    got = _voices(
+        "About 90 people were missing, according to the Global Federation of Wind and Solar Societies."
+    )
+    assert got == [("Global Federation of Wind and Solar Societies", "organisation")]
+    got = _voices("The Department of Health and Human Services said the clinics would reopen.")
+    assert got == [("Department of Health and Human Services", "organisation")]
+    # Two places joined by «and» still speak each for itself.
+    assert _voices("Washington and Seoul said the drills would go ahead.") == [
+        ("Washington", "state"),
+        ("Seoul", "state"),
+    ]

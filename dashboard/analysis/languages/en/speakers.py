@@ -262,7 +262,8 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             q -= 1  # «the Disaster and Management Authority», «the Ministry of Health»
         else:
             break
-    longest = 6 if _institution_name(_text(seg, q, len(seg), sentence)) else 4
+    q, headed = _en_headed_run(seg, q, cov)
+    longest = 9 if headed else 6 if _institution_name(_text(seg, q, len(seg), sentence)) else 4
     if len(seg) - q > longest:
         q = len(seg) - longest
     while q < len(seg) - 1 and seg[q].norm in _EN_ARTICLES:
@@ -319,6 +320,8 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         np.name = _name_text(seg, 0, len(seg), sentence)
         if side and side.type in ("country", "capital", "body"):
             np.kind, np.body = "state", True
+    if headed and np.kind == "other" and not np.role:
+        np.kind, np.body = "organisation", True  # «the Department of Health and Human Services»
     np.affiliation = _affiliation(role_toks or seg, speaker_is_place=np.body)
     if place_of and not np.affiliation:
         np.affiliation = place_of
@@ -1031,6 +1034,34 @@ _EN_BODY_HEADS = frozenset(
 # Institutions named with another head noun than the one a later mention uses: «the Federal
 # Reserve …; the central bank said».
 _EN_HEAD_ALIASES = {"reserve": ("bank",)}
+
+
+_EN_LONG_BODY_HEADS = _EN_BODY_HEADS | frozenset(
+    _words("federation society association foundation alliance coalition corporation")
+)
+
+
+def _en_headed_run(seg: list[_Tok], q: int, cov: list[bool]) -> tuple[int, bool]:
+    """«the International Federation of Red Cross and Red Crescent Societies», «the
+    Department of Health and Human Services»: a capitalised run with «of»/«and»/«for» inside,
+    headed by an institution noun before the first «of», is one name. (start, headed): the
+    start moved back to the head's run, or q unchanged."""
+    if q < 2 or seg[q - 1].norm not in ("of", "and", "for") or not _en_cap(seg[q - 2]):
+        return q, False
+    r = q - 1
+    while (
+        r > 0
+        and not cov[r - 1]
+        and (_en_cap(seg[r - 1]) or seg[r - 1].norm in ("of", "and", "for"))
+    ):
+        r -= 1
+    while r < q and not _en_cap(seg[r]):
+        r += 1
+    first_of = next((j for j in range(r, len(seg)) if seg[j].norm in ("of", "for")), len(seg))
+    heads = [seg[j].norm for j in range(r, first_of) if _en_cap(seg[j])]
+    if r >= q - 1 or not any(h in _EN_LONG_BODY_HEADS for h in heads):
+        return q, False
+    return r, True
 
 
 def _institution_name(name: str) -> bool:
