@@ -718,3 +718,17 @@ def test_institution_name_with_of_and_and_inside_stays_whole():
         ("Washington", "state"),
         ("Seoul", "state"),
     ]
+
+
+def test_weekday_after_a_past_reporting_verb_is_past_despite_a_future_in_the_statement():
+    # 2024-11-19 is a Tuesday.
+    assert _dates("The governor said on Monday the bank will raise rates.", "2024-11-19") == [
+        ("on Monday", "2024-11-18", "2024-11-18")
+    ]
+    assert _dates("Jane Roe told reporters Monday that fares will rise.", "2024-11-19") == [
+        ("Monday", "2024-11-18", "2024-11-18")
+    ]
+    # Without a past verb before it, the future cue still makes it the coming day.
+    assert _dates("The board will meet on Monday.", "2024-11-19") == [
+        ("on Monday", "2024-11-25", "2024-11-25")
+    ]
