@@ -732,3 +732,12 @@ def test_weekday_after_a_past_reporting_verb_is_past_despite_a_future_in_the_sta
     assert _dates("The board will meet on Monday.", "2024-11-19") == [
         ("on Monday", "2024-11-25", "2024-11-25")
     ]
+
+
+def test_named_voice_after_citing_speaks_and_the_reporter_stays_the_source():
+    got = _voices("The toll rose to 300, Freedonia TV reports citing the Freedonian Red Crescent.")
+    assert got == [("Freedonia TV", "media"), ("Freedonian Red Crescent", "organisation")]
+    got = _voices("The toll rose to 300, the agency said, citing Health Minister Jane Roe.")
+    assert ("Jane Roe", "official") in got
+    # A reason is cited, not a voice.
+    assert _voices("The board held rates, citing higher-than-expected inflation.") == []

@@ -444,6 +444,14 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     for i, t in enumerate(toks):
         if t.quote != -1:
             continue
+        if t.norm == "citing" and i > 0 and i + 1 < n:
+            cited = _en_cited(toks, i, sentence, ctx)
+            if cited is not None:
+                # «Al Jazeera reports citing the Red Crescent»: the cited body is a voice of
+                # what the sentence reports (the reporter stays the source).
+                text = sentence[: t.start].strip(_PUNCT_STRIP + " ,")
+                out.append(quote_of(cited, t.surf, False, text, para, sentence, ""))
+            continue
         # according to X
         if t.norm == "according" and i + 1 < n and toks[i + 1].norm == "to":
             end = i + 2
@@ -607,6 +615,35 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 media = _NP(channel, "", "media", "", True)
                 out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
+
+
+def _en_cited(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """The named voice after «citing» («citing the Libyan Red Crescent», «citing Jane Roe»),
+    or None: a reason («citing higher inflation») or an unnamed one."""
+    n = len(toks)
+    end = i + 1
+    while (
+        end < n
+        and toks[end].quote == -1
+        and not (
+            end > i + 1 and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
+        )
+    ):
+        if toks[end].norm in ("that", "as", "which", "who", "for", "in", "on", "after"):
+            break
+        end += 1
+    seg = toks[i + 1 : end]
+    name = seg[1:] if seg and seg[0].norm == "the" else seg
+    if not name or not all(_en_cap(t) or t.norm in ("of", "and", "for") for t in name):
+        return None
+    np = _en_np(seg, sentence)
+    if np is None or not np.name[:1].isupper():
+        return None
+    np = _en_plausible(ctx.resolve(np), ctx)
+    if np is None or np.kind == "anonymous":
+        return None
+    ctx.learn(np)
+    return np
 
 
 def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
