@@ -741,3 +741,14 @@ def test_named_voice_after_citing_speaks_and_the_reporter_stays_the_source():
     assert ("Jane Roe", "official") in got
     # A reason is cited, not a voice.
     assert _voices("The board held rates, citing higher-than-expected inflation.") == []
+
+
+def test_outlet_glued_into_one_word_and_an_aggregator_byline_are_credits():
+    assert _voices("CoastNews") == [("CoastNews", "media")]
+    assert _voices("Latest News") == []  # a page label, two words
+    got = _voices(
+        "by Jane Roe · Coastal Evening NewsFreedonia’s president has expressed “dismay” at the floods."
+    )
+    assert got[0] == ("Coastal Evening News", "media")
+    assert ("Jane Roe", "media") not in got  # the reporter is no source
+    assert got[1][0] == "Freedonia’s president"  # the sentence after the byline is read

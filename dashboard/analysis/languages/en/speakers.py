@@ -98,6 +98,15 @@ _CREDIT_NETWORK_RE = re.compile(
     r"Newswire|Wire Service))\s*$"
 )
 
+# An outlet's name glued into one word on a line of its own («OnCubaNews», «CoastNews»).
+_CREDIT_GLUED_OUTLET_RE = re.compile(r"^\s*((?:[A-Z][a-z]+){1,4}(?:News|Times|Post|Press|TV))\s*$")
+# An aggregator's byline «by Jane Roe · Coastal Evening News», the outlet's name glued to the
+# first sentence on scraped pages («… NewsFreedonia's president said»).
+_CREDIT_BYLINE_RE = re.compile(
+    r"^\s*[Bb]y\s+(?:[A-Z][\w'’.-]*\s+){1,3}[·•|]\s*"
+    r"((?:[A-Z][\w&'’-]*\s+){0,4}[A-Z][a-z]+?)(?=[A-Z][a-z]|\s*$)"
+)
+
 
 # ---------------------------------------------------------------------------------------------
 # English attribution.
@@ -1618,6 +1627,8 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_VERIFY_RE,
         _CREDIT_DOMAIN_RE,
         _CREDIT_NETWORK_RE,
+        _CREDIT_GLUED_OUTLET_RE,
+        _CREDIT_BYLINE_RE,
     ):
         m = regex.search(paragraph)
         if m:
@@ -1805,6 +1816,10 @@ def _en_possessive_statements(paragraph: str, para: int, ctx: _Ctx) -> list[Quot
 
 def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     out: list[Quote] = _credits(paragraph, para)
+    if out and paragraph[:3].lower() == "by ":
+        byline = _CREDIT_BYLINE_RE.match(paragraph)
+        if byline:
+            paragraph = paragraph[byline.end(1) :]  # the first sentence after the byline
     if "''" in paragraph:
         paragraph = _DOUBLED_APOSTROPHES_RE.sub(r"“\1”", paragraph)
         paragraph = _STRAIGHT_THEN_DOUBLED_RE.sub(r"“\1”", paragraph)
