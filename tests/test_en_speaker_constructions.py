@@ -752,3 +752,14 @@ def test_outlet_glued_into_one_word_and_an_aggregator_byline_are_credits():
     assert got[0] == ("Coastal Evening News", "media")
     assert ("Jane Roe", "media") not in got  # the reporter is no source
     assert got[1][0] == "Freedonia’s president"  # the sentence after the byline is read
+
+
+def test_quotation_left_open_goes_on_after_a_read_more_link():
+    got = _quotes(
+        "Posting online, Jane Roe said: “These are hard times. We are dismayed.",
+        "READ MORE: Dog rescued from floods as dozens killed in storms",
+        "“Do not travel by road. We continue to work.”",
+    )
+    assert [(q.speaker, q.paragraph) for q in got] == [("Jane Roe", 0), ("Jane Roe", 2)]
+    # The linked headline is another story: no one speaks in it.
+    assert _voices("READ MORE: Mayor says the dam will hold") == []

@@ -1754,8 +1754,21 @@ _BODY_HEAD_RE = re.compile(
 )
 
 
+# Page furniture between two paragraphs of an article: a link to another story, an image
+# credit, an advertisement marker. It says nothing, and a quote running over it goes on.
+_EN_INTERRUPTION_RE = re.compile(
+    r"^\s*(?:READ MORE\b|Read [Mm]ore:|ALSO READ\b|Also [Rr]ead:|RELATED:|Related:|"
+    r"ADVERTISEMENT\s*$|Advertisement\s*$|\((?:Image|Photo|Picture)s?\s*:[^)]*\)\s*$)"
+)
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
+    if _EN_INTERRUPTION_RE.match(paragraph):
+        run = getattr(ctx, "quote_run", None)
+        if run is not None and run[0] == para - 1:
+            ctx.quote_run = (para, run[1], run[2])  # the quote may go on after it
+        return []
     lead = getattr(ctx, "pending_lead", None)
     ctx.pending_lead = None
     run = getattr(ctx, "quote_run", None)
@@ -1781,7 +1794,9 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             if not np.body:
                 ctx.last_person = np
             out.append(quote_of(np, cue, True, text, para, paragraph, ""))
-    if out and out[-1].direct and out[-1].speaker_kind != "media":
+    left_open = body.count('"') % 2 == 1 or body.count("“") > body.count("”")
+    if out and (out[-1].direct or left_open) and out[-1].speaker_kind != "media":
+        # A quotation left open at the end of a paragraph goes on in the next one.
         ctx.quote_run = (para, _np_from_quote(out[-1]), out[-1].verb)
     return out
 
