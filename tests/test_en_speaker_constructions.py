@@ -763,3 +763,14 @@ def test_quotation_left_open_goes_on_after_a_read_more_link():
     assert [(q.speaker, q.paragraph) for q in got] == [("Jane Roe", 0), ("Jane Roe", 2)]
     # The linked headline is another story: no one speaks in it.
     assert _voices("READ MORE: Mayor says the dam will hold") == []
+
+
+def test_events_places_and_storms_are_not_voices():
+    assert _voices("The Freedonia raid reported heavy losses.") == []
+    assert _voices("Storm Daniel reported winds of 100 km/h.") == []
+    assert _voices("The Coral Sea reported record temperatures this week.") == []
+    # Names that end with such a word are kept: a surname, a company.
+    assert _voices("Jane Storm said the vote was fair.") == [("Jane Storm", "other")]
+    assert _voices("The Red Sea Shipping Company said routes were closed.") == [
+        ("Red Sea Shipping Company", "organisation")
+    ]

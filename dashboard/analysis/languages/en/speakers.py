@@ -1457,12 +1457,37 @@ def _en_adverb(t: _Tok) -> bool:
     return t.quote == -1 and t.surf.islower() and len(t.surf) > 4 and t.surf.endswith("ly")
 
 
+def _load_non_voices() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {"last": set(), "place": set(), "first": set()}
+    for word, where, *_ in get_pack("en").fields("speaker_non_voices.txt"):
+        out[where].add(word.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_EN_NON_VOICES = _load_non_voices()
+
+
+def _en_non_voice(np: _NP, words: list[str]) -> bool:
+    """«the Freedonia raid», «the Red Sea», «Storm Daniel»: an event, a place or a weather
+    system named as a subject is no one who speaks (a known body or outlet is kept)."""
+    if np.known or np.role or np.kind == "media" or _is_media(np.name):
+        return False
+    last = words[-1].strip(".,")
+    if last in _EN_NON_VOICES["last"] or last.lower() in _EN_NON_VOICES["place"]:
+        return True  # «the Freedonia raid» (lower case), «the Red Sea»
+    return (
+        len(words) >= 2 and words[0].lower() in _EN_NON_VOICES["first"] and words[1][:1].isupper()
+    )
+
+
 def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     """A named voice, an unnamed one, or nothing. A subject with no capitalised word that did
     not resolve to someone named earlier («the central bank», «the group») is an unnamed voice
     when it is a role or an institution, and a clause fragment otherwise («women despite»)."""
     words = np.name.split()
     if not words:
+        return None
+    if _en_non_voice(np, words):
         return None
     if np.role and np.role == np.name and not np.known and np.kind != "media":
         np.kind = "anonymous"  # «a Hamas official», «the President» with no name given
