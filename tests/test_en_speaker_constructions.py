@@ -774,3 +774,12 @@ def test_events_places_and_storms_are_not_voices():
     assert _voices("The Red Sea Shipping Company said routes were closed.") == [
         ("Red Sea Shipping Company", "organisation")
     ]
+
+
+def test_authorities_and_rescuers_are_unnamed_collective_voices():
+    for text in (
+        "Authorities in Norway and Sweden said the border was closed.",
+        "Local authorities said at least 200 people were killed.",
+        "Rescue workers said two more bodies were found.",
+    ):
+        assert [kind for _, kind in _voices(text)] == ["anonymous"], text
