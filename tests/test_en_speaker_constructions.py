@@ -783,3 +783,12 @@ def test_authorities_and_rescuers_are_unnamed_collective_voices():
         "Rescue workers said two more bodies were found.",
     ):
         assert [kind for _, kind in _voices(text)] == ["anonymous"], text
+
+
+def test_today_labelling_a_page_date_is_not_a_deictic_today():
+    assert _dates("Today: November 15, 2024", "2023-05-18") == [
+        ("November 15, 2024", "2024-11-15", "2024-11-15")
+    ]
+    assert _dates("Today the minister said the toll rose.", "2023-05-18") == [
+        ("Today", "2023-05-18", "2023-05-18")
+    ]
