@@ -605,3 +605,190 @@ def test_relative_clause_with_a_circumstance_before_its_verb():
     assert got == [("Jane Roe", "other")]  # no «reversal for» role
     (q,) = _quotes("He wrote to Secretary of State Jane Roe, who had urged calm.")
     assert (q.speaker, q.role) == ("Jane Roe", "Secretary of State")
+
+
+# --------------------------------------------------------------------------- round 6 (en5)
+
+
+def test_agency_named_after_a_news_agency_descriptor_is_the_channel():
+    got = _quotes(
+        "Forty people died in the storm, Jane Roe, a ministry spokeswoman, told Dutch news agency ANP."
+    )
+    assert [(q.speaker, q.text) for q in got if q.speaker_kind != "media"] == [
+        ("Jane Roe", "Forty people died in the storm")
+    ]
+    got = _quotes("Jane Roe told the state news agency Xinhua that the dam held.")
+    assert [(q.speaker, q.text) for q in got] == [
+        ("Jane Roe", "the dam held"),
+        ("Xinhua", "the dam held"),
+    ]
+    got = _quotes("Jane Roe told The Associated Press news agency another 50 homes flooded.")
+    assert {q.text for q in got} == {"another 50 homes flooded"}
+    assert ("Associated Press", "media") in [(q.speaker, q.speaker_kind) for q in got]
+    # An ordinary object after «told» is no agency.
+    assert [q.speaker for q in _quotes("Jane Roe told French reporters that the dam held.")] == [
+        "Jane Roe"
+    ]
+
+
+def test_national_wire_credit_in_brackets():
+    got = _voices("The dam burst after three days of rain.  (dpa/NAN)")
+    assert ("dpa", "media") in got and ("NAN", "media") in got
+
+
+def test_title_of_a_place_then_a_name_with_an_arabic_particle_between_commas():
+    got = _voices("The mayor of Springfield, Karim al-Masri, said the roads were closed.")
+    assert got == [("Karim al-Masri", "official")]
+    got = _voices("The governor of the province, Abdel-Karim al-Masri, said 40 homes flooded.")
+    assert got == [("Abdel-Karim al-Masri", "official")]
+
+
+def test_names_with_accented_latin_letters_are_whole_words():
+    got = _quotes("Presiding judge Anne Clément said the sentence was fair.")
+    assert [(q.speaker, q.role) for q in got] == [("Anne Clément", "Presiding judge")]
+    got = _voices("“We will appeal,” said José Núñez, the defence lawyer.")
+    assert got == [("José Núñez", "other")]
+
+
+def test_portfolio_or_place_between_a_title_and_the_name_belongs_to_the_title():
+    for text, role in (
+        (
+            "Minister of Foreign Affairs Jane Roe said the talks failed.",
+            "Minister of Foreign Affairs",
+        ),
+        (
+            "Finance Minister for Revenue Jane Roe said the talks failed.",
+            "Finance Minister for Revenue",
+        ),
+        (
+            "Minister for Trade and Industry Jane Roe said the talks failed.",
+            "Minister for Trade and Industry",
+        ),
+        ("The president of Freedonia Jane Roe said the talks failed.", "president of Freedonia"),
+    ):
+        (q,) = _quotes(text)
+        assert (q.speaker, q.role) == ("Jane Roe", role), text
+    # A capitalised «X of Y» is an institution's name, and a short run stays the name.
+    assert _voices("Bank of Freedonia Governor Jane Roe said rates would rise.") == [
+        ("Jane Roe", "official")
+    ]
+    (q,) = _quotes("Secretary of State Jane Roe said the talks failed.")
+    assert (q.speaker, q.role) == ("Jane Roe", "Secretary of State")
+
+
+def test_abbreviated_title_before_a_name_is_a_role_and_ends_no_sentence():
+    (q,) = _quotes("Freedonia Gov. Jane Roe said the bridge would reopen.")
+    assert (q.speaker, q.speaker_kind) == ("Jane Roe", "official")
+    (q,) = _quotes("The bridge will reopen in May, Gov Roe says")
+    assert (q.speaker, q.speaker_kind) == ("Roe", "official")
+    (q,) = _quotes("Sen. Jane Roe told reporters the bill would pass.")
+    assert (q.speaker, q.speaker_kind) == ("Jane Roe", "official")
+    # «the governor» is then the governor named with the abbreviation.
+    got = _voices(
+        "Freedonia Gov. Jane Roe said the bridge would reopen.",
+        "“We will rebuild,” the governor said.",
+    )
+    assert got == [("Jane Roe", "official"), ("Jane Roe", "official")]
+
+
+def test_chair_of_a_board_is_a_title():
+    (q,) = _quotes("Safety Board Chair Jane L. Roe told reporters the ship had lost power.")
+    assert (q.speaker, q.speaker_kind, q.role) == ("Jane L. Roe", "official", "Safety Board Chair")
+
+
+def test_capitalised_name_after_the_is_a_body_and_it_is_that_body():
+    got = _voices(
+        "The Freedonian Red Cross denied the reports on Monday.",
+        "“We ask God to bring him home safely,” it added.",
+    )
+    assert got == [("Freedonian Red Cross", "organisation")] * 2
+    # A person is named without an article; a lower-case epithet keeps her a person.
+    assert _voices("The veteran Jane Roe said she would run again.") == [("Jane Roe", "other")]
+
+
+def test_institution_name_with_of_and_and_inside_stays_whole():
+    got = _voices(
+        "About 90 people were missing, according to the Global Federation of Wind and Solar Societies."
+    )
+    assert got == [("Global Federation of Wind and Solar Societies", "organisation")]
+    got = _voices("The Department of Health and Human Services said the clinics would reopen.")
+    assert got == [("Department of Health and Human Services", "organisation")]
+    # Two places joined by «and» still speak each for itself.
+    assert _voices("Washington and Seoul said the drills would go ahead.") == [
+        ("Washington", "state"),
+        ("Seoul", "state"),
+    ]
+
+
+def test_weekday_after_a_past_reporting_verb_is_past_despite_a_future_in_the_statement():
+    # 2024-11-19 is a Tuesday.
+    assert _dates("The governor said on Monday the bank will raise rates.", "2024-11-19") == [
+        ("on Monday", "2024-11-18", "2024-11-18")
+    ]
+    assert _dates("Jane Roe told reporters Monday that fares will rise.", "2024-11-19") == [
+        ("Monday", "2024-11-18", "2024-11-18")
+    ]
+    # Without a past verb before it, the future cue still makes it the coming day.
+    assert _dates("The board will meet on Monday.", "2024-11-19") == [
+        ("on Monday", "2024-11-25", "2024-11-25")
+    ]
+
+
+def test_named_voice_after_citing_speaks_and_the_reporter_stays_the_source():
+    got = _voices("The toll rose to 300, Freedonia TV reports citing the Freedonian Red Crescent.")
+    assert got == [("Freedonia TV", "media"), ("Freedonian Red Crescent", "organisation")]
+    got = _voices("The toll rose to 300, the agency said, citing Health Minister Jane Roe.")
+    assert ("Jane Roe", "official") in got
+    # A reason is cited, not a voice.
+    assert _voices("The board held rates, citing higher-than-expected inflation.") == []
+
+
+def test_outlet_glued_into_one_word_and_an_aggregator_byline_are_credits():
+    assert _voices("CoastNews") == [("CoastNews", "media")]
+    assert _voices("Latest News") == []  # a page label, two words
+    got = _voices(
+        "by Jane Roe · Coastal Evening NewsFreedonia’s president has expressed “dismay” at the floods."
+    )
+    assert got[0] == ("Coastal Evening News", "media")
+    assert ("Jane Roe", "media") not in got  # the reporter is no source
+    assert got[1][0] == "Freedonia’s president"  # the sentence after the byline is read
+
+
+def test_quotation_left_open_goes_on_after_a_read_more_link():
+    got = _quotes(
+        "Posting online, Jane Roe said: “These are hard times. We are dismayed.",
+        "READ MORE: Dog rescued from floods as dozens killed in storms",
+        "“Do not travel by road. We continue to work.”",
+    )
+    assert [(q.speaker, q.paragraph) for q in got] == [("Jane Roe", 0), ("Jane Roe", 2)]
+    # The linked headline is another story: no one speaks in it.
+    assert _voices("READ MORE: Mayor says the dam will hold") == []
+
+
+def test_events_places_and_storms_are_not_voices():
+    assert _voices("The Freedonia raid reported heavy losses.") == []
+    assert _voices("Storm Daniel reported winds of 100 km/h.") == []
+    assert _voices("The Coral Sea reported record temperatures this week.") == []
+    # Names that end with such a word are kept: a surname, a company.
+    assert _voices("Jane Storm said the vote was fair.") == [("Jane Storm", "other")]
+    assert _voices("The Red Sea Shipping Company said routes were closed.") == [
+        ("Red Sea Shipping Company", "organisation")
+    ]
+
+
+def test_authorities_and_rescuers_are_unnamed_collective_voices():
+    for text in (
+        "Authorities in Norway and Sweden said the border was closed.",
+        "Local authorities said at least 200 people were killed.",
+        "Rescue workers said two more bodies were found.",
+    ):
+        assert [kind for _, kind in _voices(text)] == ["anonymous"], text
+
+
+def test_today_labelling_a_page_date_is_not_a_deictic_today():
+    assert _dates("Today: November 15, 2024", "2023-05-18") == [
+        ("November 15, 2024", "2024-11-15", "2024-11-15")
+    ]
+    assert _dates("Today the minister said the toll rose.", "2023-05-18") == [
+        ("Today", "2023-05-18", "2023-05-18")
+    ]

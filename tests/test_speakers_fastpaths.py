@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from dashboard.analysis.languages.ar import speakers as ar_sp
 from dashboard.analysis.languages.en import speakers as en_sp
 from dashboard.analysis.speakers import engine as sp
-from dashboard.analysis.textproc import TOKEN_RE, normalize
+from dashboard.analysis.textproc import normalize
 
 # Characters that make the word-boundary and tokeniser edge cases: Arabic letters (with و/ف
 # prefixes), diacritics and tatweel, Latin, digits, underscore, apostrophe, hyphen, quote
@@ -88,12 +88,12 @@ def test_module_prefilters_match_the_alternations(text):
 
 
 def _tokens_reference(sentence: str):
-    """The tokeniser as it was: a Python loop over TOKEN_RE matches."""
+    """The tokeniser as it was: a Python loop over the speaker token regex's matches."""
     quotes = [(m.start(), m.end()) for m in sp._QUOTE_RE.finditer(sentence)]
     toks = []
     prev = 0
     qi = 0
-    for m in TOKEN_RE.finditer(sentence):
+    for m in sp.SPEAKER_TOKEN_RE.finditer(sentence):
         s, e = m.span()
         while qi < len(quotes) and quotes[qi][1] <= s:
             qi += 1

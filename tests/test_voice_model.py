@@ -55,3 +55,9 @@ def test_training_learns_the_direction_of_a_feature() -> None:
     assert w["x"] > 1.0
     assert probability({"bias": 1.0, "x": 1.0}, {"weights": w}) > 0.7
     assert probability({"bias": 1.0, "x": 0.0}, {"weights": w}) < 0.3
+
+
+def test_regnal_number_is_not_the_name_counted_in_the_article() -> None:
+    # «Harald V»: the mentions that count are those of «Harald», not of «V».
+    text = "king harald v visited the town. harald said he grieved. harald v said: we grieve"
+    assert features(_q("Harald V", role="King", direct=True), text, "en")["mentions_last"] > 0

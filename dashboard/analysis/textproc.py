@@ -125,7 +125,8 @@ _TERMINAL = ".!?؟…"
 _PARAGRAPH_END = _TERMINAL + '»”"'
 # Abbreviations after which a full stop does not end an English sentence.
 _ABBREV = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Sgt|Jr|Sr|U\.S|U\.N|No|vs|etc|e\.g|i\.e)\.$"
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Sgt|Jr|Sr|U\.S|U\.N|No|vs|etc|e\.g|i\.e"
+    r"|Gov|Sen|Rep|Capt|Maj|Adm|Cmdr|Supt|Insp)\.$"
 )
 
 

@@ -123,6 +123,7 @@ class _Lex:
 
     blockers: tuple[str, ...]
     future: tuple[str, ...]
+    past: tuple[str, ...] = ()
 
 
 @cache
@@ -130,7 +131,21 @@ def _lex() -> _Lex:
     return _Lex(
         blockers=tuple(_norm_entry(x) for x in all_lines("dates_blockers.txt")),
         future=tuple(_norm_entry(x) for x in all_lines("dates_future_cues.txt")),
+        # Optional per pack: only packs that have the file (English so far).
+        past=tuple(
+            _norm_entry(x)
+            for pack in all_packs()
+            if (pack.folder / "dates_past_cues.txt").is_file()
+            for x in pack.lines("dates_past_cues.txt")
+        ),
     )
+
+
+@cache
+def _past_before() -> re.Pattern[str] | None:
+    """A past reporting verb closing the text before a weekday («… said on», «… said»)."""
+    past = _lex().past
+    return re.compile(rf"(?<!\w)(?i:{_alt(past)})\s+(?:on\s+)?$") if past else None
 
 
 @dataclass(frozen=True)
@@ -563,6 +578,12 @@ def _num(s: str, lx: _NumberWords) -> int:
     return int(s) if s.isdigit() else lx.numbers.get(s.lower(), 0)
 
 
+def _said_before(ctx: _Ctx, m) -> bool:
+    """«X said on Monday the bank will …»: the weekday dates the (past) saying."""
+    past = _past_before()
+    return bool(past and past.search(ctx.norm, 0, m.start()))
+
+
 def _weekday_cand(ctx: _Ctx, m, wdn: int, qual: str | None, since: bool) -> _Cand:
     pub = ctx.pub
     if pub is None:
@@ -572,7 +593,7 @@ def _weekday_cand(ctx: _Ctx, m, wdn: int, qual: str | None, since: bool) -> _Can
     elif qual == _NEXT:
         mode = "next"
     else:
-        mode = "onafter" if ctx.future else "onbefore"
+        mode = "onafter" if ctx.future and not _said_before(ctx, m) else "onbefore"
     d = _weekday_date(pub, wdn, mode)
     if since:
         return _mk(ctx, m, d, pub, "range")

@@ -47,11 +47,21 @@ _ARTICLES = tuple(
 _n = normalize_token
 
 
+# The words of speaker phrases: TOKEN_RE, with Latin letters that carry a diacritic read as
+# letters («Carlos Mazón», «Sophie Clément» are two words each, not «Maz» + «n»).
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_ASCII_WORD = "[A-Za-z]+(?:['’\\-][A-Za-z]+)*"
+assert _ASCII_WORD in TOKEN_RE.pattern
+SPEAKER_TOKEN_RE = re.compile(
+    TOKEN_RE.pattern.replace(_ASCII_WORD, f"[{_LATIN}]+(?:['’\\-][{_LATIN}]+)*"), TOKEN_RE.flags
+)
+
+
 @lru_cache(maxsize=50_000)
 def _nphrase(text: str) -> tuple[str, ...]:
     """Normalised words of a name or role; «عبد العزيز» and «عبدالعزيز» (a compound name
     written with or without its space) are one word."""
-    words = [_n(t) for t in TOKEN_RE.findall(text.replace("ـ", ""))]
+    words = [_n(t) for t in SPEAKER_TOKEN_RE.findall(text.replace("ـ", ""))]
     out: list[str] = []
     for w in words:
         if out and out[-1] == "عبد":
@@ -154,10 +164,10 @@ class _Tok:
     quote: int  # index of the quote span the token is inside, -1 outside
 
 
-# TOKEN_RE as one capturing group: re.split then yields gap, token, gap, token, ..., tail
-# in C, which is markedly cheaper than a Python loop over finditer for every sentence.
-# (TOKEN_RE itself must have no capturing group; tests compare with finditer.)
-_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})", TOKEN_RE.flags)
+# SPEAKER_TOKEN_RE as one capturing group: re.split then yields gap, token, gap, token, ...,
+# tail in C, which is markedly cheaper than a Python loop over finditer for every sentence.
+# (SPEAKER_TOKEN_RE itself must have no capturing group; tests compare with finditer.)
+_TOKEN_SPLIT_RE = re.compile(f"({SPEAKER_TOKEN_RE.pattern})", SPEAKER_TOKEN_RE.flags)
 
 
 def _tokens(sentence: str) -> tuple[list[_Tok], list[tuple[int, int]]]:

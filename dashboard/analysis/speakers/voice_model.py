@@ -37,6 +37,7 @@ LANGUAGES = ("ar", "en", "ru", "ko")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _DIGIT = re.compile(r"\d")
 _UPPER_START = re.compile(r"^[A-ZА-ЯЁ]")
+_REGNAL = re.compile(r"^[IVX]{1,5}$")
 
 
 def enabled() -> bool:
@@ -49,6 +50,8 @@ def features(quote: Quote, text_norm: str, language: str) -> dict[str, float]:
     words = _WORD.findall(name)
     norm_words = [normalize(w) for w in words]
     n = len(words)
+    if n >= 2 and _REGNAL.match(words[-1]):
+        norm_words = norm_words[:-1]  # «Felipe VI», «Charles III»: the name is the word before
     last = norm_words[-1] if norm_words else ""
     mentions = text_norm.count(last) if len(last) >= 3 else 0
     full_mentions = text_norm.count(normalize(name)) if name else 0

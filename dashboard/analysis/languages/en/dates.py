@@ -253,7 +253,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             "tomorrow": 1,
             "last night": -1,
         }.get(rel, 0)
-        if rel == "today" and _names_an_outlet(ctx, m):
+        if rel == "today" and (_names_an_outlet(ctx, m) or _labels_a_date(ctx, m)):
             return []
         if ctx.pub is None:
             return [_mk(ctx, m, None, None, "day", approx=True)]
@@ -429,3 +429,12 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         ),
         (narrated_re, narrated_rule, {"earlier", "later"}, None),
     ]
+
+
+# «Today: November 15, 2024» opening a line: a page's label for the date that follows (the
+# date itself is read), not the deictic «today».
+_DATE_LABEL_AFTER = re.compile(r"\s*:\s*(?:\d|[A-Za-z]+\.?\s+\d)")
+
+
+def _labels_a_date(ctx, m) -> bool:
+    return not ctx.norm[: m.start()].strip() and bool(_DATE_LABEL_AFTER.match(ctx.norm, m.end()))

@@ -98,6 +98,15 @@ _CREDIT_NETWORK_RE = re.compile(
     r"Newswire|Wire Service))\s*$"
 )
 
+# An outlet's name glued into one word on a line of its own («OnCubaNews», «CoastNews»).
+_CREDIT_GLUED_OUTLET_RE = re.compile(r"^\s*((?:[A-Z][a-z]+){1,4}(?:News|Times|Post|Press|TV))\s*$")
+# An aggregator's byline «by Jane Roe · Coastal Evening News», the outlet's name glued to the
+# first sentence on scraped pages («… NewsFreedonia's president said»).
+_CREDIT_BYLINE_RE = re.compile(
+    r"^\s*[Bb]y\s+(?:[A-Z][\w'’.-]*\s+){1,3}[·•|]\s*"
+    r"((?:[A-Z][\w&'’-]*\s+){0,4}[A-Z][a-z]+?)(?=[A-Z][a-z]|\s*$)"
+)
+
 
 # ---------------------------------------------------------------------------------------------
 # English attribution.
@@ -262,11 +271,13 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             q -= 1  # «the Disaster and Management Authority», «the Ministry of Health»
         else:
             break
-    longest = 6 if _institution_name(_text(seg, q, len(seg), sentence)) else 4
+    q, headed = _en_headed_run(seg, q, cov)
+    longest = 9 if headed else 6 if _institution_name(_text(seg, q, len(seg), sentence)) else 4
     if len(seg) - q > longest:
         q = len(seg) - longest
     while q < len(seg) - 1 and seg[q].norm in _EN_ARTICLES:
         q += 1  # «The Weather Office said»: the article is not part of the name
+    q = _en_portfolio_split(seg, q)
     role_toks = seg[:q]
     while role_toks and role_toks[0].norm in _EN_ARTICLES:
         role_toks = role_toks[1:]
@@ -289,6 +300,15 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         np.name = _name_text(seg, q, len(seg), sentence)
         np.role = _text(role_toks, 0, len(role_toks), sentence) if role_toks else ""
         np.kind = kind or "other"
+        if (
+            not kind
+            and seg[0].norm == "the"
+            and all(_en_cap(t) for t in seg[1:])
+            and len(seg) - q >= 2
+        ):
+            # «The Libyan Red Crescent said», «the Freedonian Relief Society said»: a person
+            # is not named with an article, so a capitalised name after «the» is a body.
+            np.kind, np.body = "organisation", True
     elif role_toks:
         np.name = _name_text(role_toks, 0, len(role_toks), sentence)
         if q < len(seg):
@@ -309,6 +329,8 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         np.name = _name_text(seg, 0, len(seg), sentence)
         if side and side.type in ("country", "capital", "body"):
             np.kind, np.body = "state", True
+    if headed and np.kind == "other" and not np.role:
+        np.kind, np.body = "organisation", True  # «the Department of Health and Human Services»
     np.affiliation = _affiliation(role_toks or seg, speaker_is_place=np.body)
     if place_of and not np.affiliation:
         np.affiliation = place_of
@@ -319,6 +341,36 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     if np.name and _is_media(np.name):
         np.kind, np.body = "media", True  # «Xinhua reported», «the AP reports»
     return np
+
+
+_EN_PORTFOLIO = frozenset(w for (w, *_rest) in get_pack("en").fields("speaker_portfolios.txt"))
+
+
+def _en_portfolio_split(seg: list[_Tok], q: int) -> int:
+    """«Minister for Foreign Affairs Jane Roe», «president of Freedonia Jane Roe»: after a
+    person's title ending in «of»/«for», the capitalised run holds the portfolio or the place
+    before the name. The start of the name, moved past them (q unchanged when the run is
+    short, or the words before «of»/«for» hold no person's title)."""
+    n = len(seg)
+    if 3 <= q < n and seg[q - 1].norm == "and" and seg[q].norm in _EN_PORTFOLIO:
+        # «Minister for Trade and Industry Jane Roe»: the name run stopped at «and».
+        j = q - 1
+        while j > 0 and seg[j - 1].norm in _EN_PORTFOLIO and _en_cap(seg[j - 1]):
+            j -= 1
+        if j < q - 1 and j > 0 and seg[j - 1].norm in ("of", "for"):
+            q = j
+    if q < 2 or n - q < 3 or seg[q - 1].norm not in ("of", "for"):
+        return q
+    if _kind_of(seg[: q - 1], _EN_ROLES)[1] != "person":
+        return q
+    k = q
+    while k < n - 2 and (
+        seg[k].norm in _EN_PORTFOLIO or (seg[k].norm == "and" and k > q and k + 1 < n - 2)
+    ):
+        k += 1
+    if k > q and seg[k - 1].norm != "and":
+        return k  # the portfolio's words, then a name of two words or more
+    return q + 1  # «president of Freedonia Jane Roe»: one word of place, then the name
 
 
 # «Bashar al-Assad», «Abdel Fattah el-Sisi»: an Arabic article joined to a capitalised name.
@@ -360,6 +412,23 @@ _EN_ISSUED = frozenset(_words("statement statements communique communiqué relea
 # Prepositions inside a speaker phrase: «a professor at X», «officials in Seoul».
 _EN_NP_PREPS = frozenset(_words("of at for on in"))
 _EN_HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame"})
+# Titles written abbreviated before a name («Gov. Jane Roe», «Sen. Jane Roe», «Lt. Gen.»):
+# roles (speaker_roles.txt), whose full stop ends no phrase; the full noun each stands for.
+_EN_TITLE_ABBREVS = {
+    "Gov": "governor",
+    "Sen": "senator",
+    "Rep": "representative",
+    "Gen": "general",
+    "Lt": "lieutenant",
+    "Col": "colonel",
+    "Capt": "captain",
+    "Maj": "major",
+    "Adm": "admiral",
+    "Cmdr": "commander",
+    "Sgt": "sergeant",
+    "Supt": "superintendent",
+    "Insp": "inspector",
+}
 _EN_KNIGHTED = frozenset({"Sir", "Dame"})
 
 
@@ -383,6 +452,14 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 quotes_len[t.quote] = quotes_len.get(t.quote, 0) + 1
     for i, t in enumerate(toks):
         if t.quote != -1:
+            continue
+        if t.norm == "citing" and i > 0 and i + 1 < n:
+            cited = _en_cited(toks, i, sentence, ctx)
+            if cited is not None:
+                # «Al Jazeera reports citing the Red Crescent»: the cited body is a voice of
+                # what the sentence reports (the reporter stays the source).
+                text = sentence[: t.start].strip(_PUNCT_STRIP + " ,")
+                out.append(quote_of(cited, t.surf, False, text, para, sentence, ""))
             continue
         # according to X
         if t.norm == "according" and i + 1 < n and toks[i + 1].norm == "to":
@@ -538,6 +615,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 and (
                     _is_media(channel)
                     or _en_titled(channel)
+                    or f"news agency {channel}" in sentence
                     # «X, in an interview, told Semafor»: whom one gives an interview is an outlet.
                     or (channel[:1].isupper() and "interview" in sentence.lower())
                 )
@@ -546,6 +624,35 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 media = _NP(channel, "", "media", "", True)
                 out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
+
+
+def _en_cited(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """The named voice after «citing» («citing the Libyan Red Crescent», «citing Jane Roe»),
+    or None: a reason («citing higher inflation») or an unnamed one."""
+    n = len(toks)
+    end = i + 1
+    while (
+        end < n
+        and toks[end].quote == -1
+        and not (
+            end > i + 1 and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
+        )
+    ):
+        if toks[end].norm in ("that", "as", "which", "who", "for", "in", "on", "after"):
+            break
+        end += 1
+    seg = toks[i + 1 : end]
+    name = seg[1:] if seg and seg[0].norm == "the" else seg
+    if not name or not all(_en_cap(t) or t.norm in ("of", "and", "for") for t in name):
+        return None
+    np = _en_np(seg, sentence)
+    if np is None or not np.name[:1].isupper():
+        return None
+    np = _en_plausible(ctx.resolve(np), ctx)
+    if np is None or np.kind == "anonymous":
+        return None
+    ctx.learn(np)
+    return np
 
 
 def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
@@ -659,7 +766,11 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
         if (
             _HARD_PUNCT.search(t.gap)
             and not t.gap.strip().endswith(tuple(_QUOTE_OPEN))
-            and not (t.gap.strip() == "." and k > 0 and toks[k - 1].surf in _EN_HONORIFICS)
+            and not (
+                t.gap.strip() == "."
+                and k > 0
+                and (toks[k - 1].surf in _EN_HONORIFICS or toks[k - 1].surf in _EN_TITLE_ABBREVS)
+            )
             and not _en_initial(toks, k)
         ):
             k -= 1
@@ -707,6 +818,34 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
     return True
 
 
+def _en_agency_noun(toks: list[_Tok], k: int) -> bool:
+    """«news agency» (lower case) at token k."""
+    return (
+        k + 1 < len(toks)
+        and toks[k].surf == "news"
+        and toks[k + 1].surf in ("agency", "agencies")
+        and toks[k + 1].quote == -1
+    )
+
+
+def _en_agency_descriptor(toks: list[_Tok], k: int) -> int:
+    """«told French news agency AFP», «told the state news agency Xinhua»: the descriptor
+    before a named agency is skipped (the index of the name, or k when there is none)."""
+    j = k
+    if j < len(toks) and toks[j].norm == "the":
+        j += 1
+    if j < len(toks) and toks[j].surf[:1].isupper() and _en_agency_noun(toks, j + 1):
+        j += 1  # a nationality or owner: «French», «Russian», «Iran's»
+    elif j < len(toks) and toks[j].surf in ("state", "official", "local"):
+        j += 1
+    if not _en_agency_noun(toks, j):
+        return k
+    j += 2
+    if j < len(toks) and toks[j].surf[:1].isupper() and toks[j].quote == -1:
+        return j
+    return k
+
+
 def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     """(np, direct, text, channel) for the English verb at i, or None."""
     n = len(toks)
@@ -719,6 +858,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     after = i + 1
     channel = ""
     if t.norm in ("told", "tells") and after < n:
+        after = _en_agency_descriptor(toks, after)
         end = after
         while (
             end < n
@@ -731,6 +871,8 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             if channel.lower().startswith("the ") and not _en_titled(channel):
                 channel = channel[4:]
             after = end
+            if _is_media(channel) and _en_agency_noun(toks, after):
+                after += 2  # «told The Associated Press news agency (that) …»
         elif after < n and toks[after].norm in _EN_AUDIENCE:
             after += 1
     if _COMMA_RE.search(t.gap) and toks[i - 1].quote == -1:
@@ -940,6 +1082,34 @@ _EN_BODY_HEADS = frozenset(
 _EN_HEAD_ALIASES = {"reserve": ("bank",)}
 
 
+_EN_LONG_BODY_HEADS = _EN_BODY_HEADS | frozenset(
+    _words("federation society association foundation alliance coalition corporation")
+)
+
+
+def _en_headed_run(seg: list[_Tok], q: int, cov: list[bool]) -> tuple[int, bool]:
+    """«the International Federation of Red Cross and Red Crescent Societies», «the
+    Department of Health and Human Services»: a capitalised run with «of»/«and»/«for» inside,
+    headed by an institution noun before the first «of», is one name. (start, headed): the
+    start moved back to the head's run, or q unchanged."""
+    if q < 2 or seg[q - 1].norm not in ("of", "and", "for") or not _en_cap(seg[q - 2]):
+        return q, False
+    r = q - 1
+    while (
+        r > 0
+        and not cov[r - 1]
+        and (_en_cap(seg[r - 1]) or seg[r - 1].norm in ("of", "and", "for"))
+    ):
+        r -= 1
+    while r < q and not _en_cap(seg[r]):
+        r += 1
+    first_of = next((j for j in range(r, len(seg)) if seg[j].norm in ("of", "for")), len(seg))
+    heads = [seg[j].norm for j in range(r, first_of) if _en_cap(seg[j])]
+    if r >= q - 1 or not any(h in _EN_LONG_BODY_HEADS for h in heads):
+        return q, False
+    return r, True
+
+
 def _institution_name(name: str) -> bool:
     """«The Weather Office», «Central Bank of X»: a name headed by an institution noun."""
     words = _words(name.lower())
@@ -1012,8 +1182,7 @@ def _en_title_only(seg: list[_Tok], np: _NP) -> bool:
 def _name_like(seg: list[_Tok]) -> bool:
     """Capitalised words (with «of», «the», «and» between them), as a name is written."""
     return bool(seg) and all(
-        t.surf[:1].isupper() or t.norm in ("of", "the", "and", "al", "bin", "de", "van", "von")
-        for t in seg
+        _en_cap(t) or t.norm in ("of", "the", "and", "al", "bin", "de", "van", "von") for t in seg
     )
 
 
@@ -1288,12 +1457,37 @@ def _en_adverb(t: _Tok) -> bool:
     return t.quote == -1 and t.surf.islower() and len(t.surf) > 4 and t.surf.endswith("ly")
 
 
+def _load_non_voices() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {"last": set(), "place": set(), "first": set()}
+    for word, where, *_ in get_pack("en").fields("speaker_non_voices.txt"):
+        out[where].add(word.lower())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_EN_NON_VOICES = _load_non_voices()
+
+
+def _en_non_voice(np: _NP, words: list[str]) -> bool:
+    """«the Freedonia raid», «the Red Sea», «Storm Daniel»: an event, a place or a weather
+    system named as a subject is no one who speaks (a known body or outlet is kept)."""
+    if np.known or np.role or np.kind == "media" or _is_media(np.name):
+        return False
+    last = words[-1].strip(".,")
+    if last in _EN_NON_VOICES["last"] or last.lower() in _EN_NON_VOICES["place"]:
+        return True  # «the Freedonia raid» (lower case), «the Red Sea»
+    return (
+        len(words) >= 2 and words[0].lower() in _EN_NON_VOICES["first"] and words[1][:1].isupper()
+    )
+
+
 def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     """A named voice, an unnamed one, or nothing. A subject with no capitalised word that did
     not resolve to someone named earlier («the central bank», «the group») is an unnamed voice
     when it is a role or an institution, and a clause fragment otherwise («women despite»)."""
     words = np.name.split()
     if not words:
+        return None
+    if _en_non_voice(np, words):
         return None
     if np.role and np.role == np.name and not np.known and np.kind != "media":
         np.kind = "anonymous"  # «a Hamas official», «the President» with no name given
@@ -1458,6 +1652,8 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_VERIFY_RE,
         _CREDIT_DOMAIN_RE,
         _CREDIT_NETWORK_RE,
+        _CREDIT_GLUED_OUTLET_RE,
+        _CREDIT_BYLINE_RE,
     ):
         m = regex.search(paragraph)
         if m:
@@ -1583,8 +1779,21 @@ _BODY_HEAD_RE = re.compile(
 )
 
 
+# Page furniture between two paragraphs of an article: a link to another story, an image
+# credit, an advertisement marker. It says nothing, and a quote running over it goes on.
+_EN_INTERRUPTION_RE = re.compile(
+    r"^\s*(?:READ MORE\b|Read [Mm]ore:|ALSO READ\b|Also [Rr]ead:|RELATED:|Related:|"
+    r"ADVERTISEMENT\s*$|Advertisement\s*$|\((?:Image|Photo|Picture)s?\s*:[^)]*\)\s*$)"
+)
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
+    if _EN_INTERRUPTION_RE.match(paragraph):
+        run = getattr(ctx, "quote_run", None)
+        if run is not None and run[0] == para - 1:
+            ctx.quote_run = (para, run[1], run[2])  # the quote may go on after it
+        return []
     lead = getattr(ctx, "pending_lead", None)
     ctx.pending_lead = None
     run = getattr(ctx, "quote_run", None)
@@ -1610,7 +1819,9 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             if not np.body:
                 ctx.last_person = np
             out.append(quote_of(np, cue, True, text, para, paragraph, ""))
-    if out and out[-1].direct and out[-1].speaker_kind != "media":
+    left_open = body.count('"') % 2 == 1 or body.count("“") > body.count("”")
+    if out and (out[-1].direct or left_open) and out[-1].speaker_kind != "media":
+        # A quotation left open at the end of a paragraph goes on in the next one.
         ctx.quote_run = (para, _np_from_quote(out[-1]), out[-1].verb)
     return out
 
@@ -1645,6 +1856,10 @@ def _en_possessive_statements(paragraph: str, para: int, ctx: _Ctx) -> list[Quot
 
 def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     out: list[Quote] = _credits(paragraph, para)
+    if out and paragraph[:3].lower() == "by ":
+        byline = _CREDIT_BYLINE_RE.match(paragraph)
+        if byline:
+            paragraph = paragraph[byline.end(1) :]  # the first sentence after the byline
     if "''" in paragraph:
         paragraph = _DOUBLED_APOSTROPHES_RE.sub(r"“\1”", paragraph)
         paragraph = _STRAIGHT_THEN_DOUBLED_RE.sub(r"“\1”", paragraph)
@@ -1745,10 +1960,13 @@ _EN_INDEFINITE = frozenset(_words("a an one another some"))
 def _title_head(role: str) -> str:
     """The head noun of a title: «the region's governor» -> governor, «head of the city's
     administration» -> head."""
-    words = _words(role.replace("’", "'").lower())
+    words = _words(role.replace("’", "'"))
     if "of" in words:
         words = words[: words.index("of")]
-    return words[-1].removesuffix("'s") if words else ""
+    if not words:
+        return ""
+    head = words[-1].removesuffix("'s").rstrip(".")
+    return _EN_TITLE_ABBREVS.get(head, head).lower()
 
 
 def _definite_title(q: Quote) -> bool:
