@@ -44,20 +44,30 @@ def _label(speaker: str, gold: GoldArticle) -> int:
     return 0
 
 
-def collect(folder: Path, gold_path: Path, manifest_path: Path | None, split: str | None):
-    """Parse every annotated article with the rules alone; one record per article."""
+def collect(
+    folder: Path,
+    gold_path: Path,
+    manifest_path: Path | None,
+    split: str | None,
+    exclude: frozenset[str] = frozenset(),
+):
+    """Parse every annotated article with the rules alone; one record per article.
+
+    `split` is one split, several separated by commas ("dev,heldout"), or None / "all" for
+    every row; ids in `exclude` are left out (a held-out set not yet scored)."""
     from dashboard.analysis.parser import parse_article
     from dashboard.analysis.speakers import summarize_speakers  # noqa: F401  (import check)
 
     gold = load_gold(gold_path)
     manifest = load_manifest(manifest_path)
+    splits = set() if split in (None, "", "all") else {s.strip() for s in split.split(",")}
     previous = os.environ.get("DASHBOARD_VOICE_MODEL")
     os.environ["DASHBOARD_VOICE_MODEL"] = "0"
     records = []
     try:
         for gid in sorted(gold):
             row = manifest.get(gid, {})
-            if split and row.get("split", "dev") != split:
+            if gid in exclude or (splits and row.get("split", "dev") not in splits):
                 continue
             text_file = folder / f"{gid}.txt"
             if not text_file.exists():
@@ -159,7 +169,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("folder", help="folder of article texts (<id>.txt)")
     p.add_argument("--gold", required=True, help="folder of <id>.json annotations")
     p.add_argument("--manifest", default=None, help="CSV or folder of CSVs (default: beside gold)")
-    p.add_argument("--split", default="dev", help="rows of this split only (default: dev)")
+    p.add_argument(
+        "--split",
+        default="dev",
+        help="rows of this split only; several with commas, 'all' for every row (default: dev)",
+    )
+    p.add_argument(
+        "--exclude",
+        default="",
+        help="comma-separated manifest CSVs whose rows are left out (held-out sets not yet scored)",
+    )
     p.add_argument("--out", default=str(voice_model.MODEL_PATH), help="where to write the model")
 
 
@@ -170,7 +189,14 @@ def cli(args: argparse.Namespace) -> int:
             print(f"error: {label} {path}: no such file or folder", file=sys.stderr)
             return 2
     manifest = Path(args.manifest) if args.manifest else gold_path.parent / "manifests"
-    records = collect(folder, gold_path, manifest, args.split or None)
+    excluded: set[str] = set()
+    for name in filter(None, (x.strip() for x in args.exclude.split(","))):
+        path = Path(name) if Path(name).exists() else manifest / name
+        if not path.exists():
+            print(f"error: --exclude {name}: no such manifest", file=sys.stderr)
+            return 2
+        excluded |= set(load_manifest(path))
+    records = collect(folder, gold_path, manifest, args.split or None, frozenset(excluded))
     if not records:
         print(f"error: no annotated article with a text in {folder}", file=sys.stderr)
         return 2
