@@ -126,6 +126,14 @@ def _script_identifier(script: str):
     return idf
 
 
+def warm() -> None:
+    """Load the identifier and its per-script restrictions now (about 0.6 s, once per
+    process), so that no article's parse pays for it: parse workers and the bench call this
+    before their first article."""
+    for script in _SCRIPT_LANGUAGES:
+        _script_identifier(script)
+
+
 def _within_script(text: str, script: str) -> tuple[str, float]:
     code, prob = _script_identifier(script).classify(text)
     return _FOLD.get(code, code), float(prob)
