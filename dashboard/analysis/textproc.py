@@ -151,6 +151,17 @@ def normalize_ar(text: str) -> str:
 def normalize(text: str) -> str:
     """Matching form for any language: NFKC, Arabic normalisation, lower case (Latin and
     Cyrillic), Russian ё as е (most Russian print writes «е» for both)."""
+    if len(text) <= _NORMALIZE_CACHE_CHARS:
+        # Words and names are normalised again and again: those go through the cache.
+        return normalize_token(text)
+    return _normalize(text)
+
+
+# Texts up to this long are normalised through `normalize_token`'s cache.
+_NORMALIZE_CACHE_CHARS = 40
+
+
+def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if _ZWNBSP in text:  # normalize_ar inlined: this runs on every sentence and paragraph
         text = text.replace(_ZWNBSP, "")
@@ -162,7 +173,7 @@ def normalize(text: str) -> str:
 def normalize_token(token: str) -> str:
     """`normalize` of one word, cached: analysers normalise the same words over and over
     (an article repeats its vocabulary; a corpus shares most of it)."""
-    return normalize(token)
+    return _normalize(token)
 
 
 def detect_language(text: str) -> str:

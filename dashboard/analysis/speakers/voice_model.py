@@ -40,7 +40,13 @@ _UPPER_START = re.compile(r"^[A-ZА-ЯЁ]")
 
 
 def enabled() -> bool:
-    return os.environ.get("DASHBOARD_VOICE_MODEL", "1") != "0" and MODEL_PATH.exists()
+    return os.environ.get("DASHBOARD_VOICE_MODEL", "1") != "0" and _exists(MODEL_PATH)
+
+
+@lru_cache(maxsize=8)
+def _exists(path: Path) -> bool:
+    # Asked per article: the shipped model file does not come and go while a process runs.
+    return path.exists()
 
 
 def features(quote: Quote, text_norm: str, language: str) -> dict[str, float]:
