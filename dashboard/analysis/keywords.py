@@ -30,7 +30,13 @@ import numpy as np
 
 from dashboard.analysis.languages import LanguagePack, all_packs, word_pack
 from dashboard.analysis.stopwords import is_stopword
-from dashboard.analysis.textproc import TOKEN_RE, clean_invisible, normalize_token, strip_diacritics
+from dashboard.analysis.textproc import (
+    TOKEN_RE,
+    clean_invisible,
+    normalize_token,
+    strip_diacritics,
+    token_parts,
+)
 from dashboard.model import Keyword
 
 log = logging.getLogger(__name__)
@@ -535,7 +541,7 @@ def article_terms(paragraphs: list[str], language: str) -> Counter[str]:
     found: list[str] = []
     add = found.append
     for paragraph in paragraphs:
-        parts = _TOKEN_SPLIT.split(clean_invisible(paragraph))
+        parts = token_parts(clean_invisible(paragraph))
         previous = None  # the previous token, when a content word
         # Tokens are parts[1::2]; the gap before each of them is parts[:-1:2].
         infos = map(_token_info, parts[1::2])

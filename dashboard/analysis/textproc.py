@@ -333,6 +333,18 @@ def _split_sentences(paragraph: str) -> list[str]:
     return [_unprotect(p) for p in parts if p.strip()]
 
 
+# TOKEN_RE as one capturing group: re.split yields gap, token, gap, token, ..., gap.
+_TOKEN_PARTS_RE = re.compile(f"({TOKEN_RE.pattern})", TOKEN_RE.flags)
+
+
+@lru_cache(maxsize=1024)
+def token_parts(text: str) -> tuple[str, ...]:
+    """`text` split around its tokens: (gap, token, gap, token, ..., gap); the tokens
+    (odd items) are TOKEN_RE.findall(text). Cached for the last paragraphs: the keyword
+    and event-name analysers both read every paragraph's tokens."""
+    return tuple(_TOKEN_PARTS_RE.split(text))
+
+
 def tokenize(text: str) -> list[str]:
     """Surface tokens with diacritics and tatweel removed (so words are not split at them)."""
     return [strip_diacritics(t) for t in TOKEN_RE.findall(clean_invisible(text))]
