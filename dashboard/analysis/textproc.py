@@ -337,11 +337,12 @@ def _split_sentences(paragraph: str) -> list[str]:
 _TOKEN_PARTS_RE = re.compile(f"({TOKEN_RE.pattern})", TOKEN_RE.flags)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def token_parts(text: str) -> tuple[str, ...]:
     """`text` split around its tokens: (gap, token, gap, token, ..., gap); the tokens
-    (odd items) are TOKEN_RE.findall(text). Cached for the last paragraphs: the keyword
-    and event-name analysers both read every paragraph's tokens."""
+    (odd items) are TOKEN_RE.findall(text). Cached for the last paragraphs (one article's
+    worth, a few MB at most): the keyword and event-name analysers both read every
+    paragraph's tokens."""
     return tuple(_TOKEN_PARTS_RE.split(text))
 
 
