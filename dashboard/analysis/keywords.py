@@ -30,7 +30,13 @@ import numpy as np
 
 from dashboard.analysis.languages import LanguagePack, all_packs, word_pack
 from dashboard.analysis.stopwords import is_stopword
-from dashboard.analysis.textproc import TOKEN_RE, clean_invisible, normalize_token, strip_diacritics
+from dashboard.analysis.textproc import (
+    TOKEN_RE,
+    clean_invisible,
+    normalize_token,
+    strip_diacritics,
+    token_parts,
+)
 from dashboard.model import Keyword
 
 log = logging.getLogger(__name__)
@@ -535,7 +541,7 @@ def article_terms(paragraphs: list[str], language: str) -> Counter[str]:
     found: list[str] = []
     add = found.append
     for paragraph in paragraphs:
-        parts = _TOKEN_SPLIT.split(clean_invisible(paragraph))
+        parts = token_parts(clean_invisible(paragraph))
         previous = None  # the previous token, when a content word
         # Tokens are parts[1::2]; the gap before each of them is parts[:-1:2].
         infos = map(_token_info, parts[1::2])
@@ -650,6 +656,8 @@ def _related(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Same term, one inside the other, or a sliding-window overlap («كيم جونج»/«جونج أون»)."""
     if a == b:
         return True
+    if a and b and set(a).isdisjoint(b):
+        return False  # containment and overlap both need a word in common
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     k = len(short)
     if any(long_[i : i + k] == short for i in range(len(long_) - k + 1)):
@@ -919,7 +927,9 @@ def reader_names(
         if term.count(" ") != 1 or not term.isascii():
             continue
         first, last = term.split(" ")
-        if _name_like([first, last]):
+        # A Latin bigram is name-like only when both words are capitalised: that test
+        # first, the lexicon lookups of `_name_like` only for the few that pass it.
+        if first[:1].isupper() and last[:1].isupper() and _name_like([first, last]):
             key = fold_word(last)
             # The article's own «Given Surname» beats a speaker label ("Fed Chair Jerome
             # Powell" -> "Jerome Powell"), the most frequent such bigram wins.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from itertools import accumulate
 
 from dashboard.analysis.languages import (
     WORD_FALLBACK_LANGUAGE,
@@ -22,11 +23,11 @@ from dashboard.analysis.languages import (
     text_pack,
 )
 from dashboard.analysis.textproc import (
-    TOKEN_RE,
     is_arabic,
     normalize,
     normalize_token,
     strip_diacritics,
+    token_parts,
 )
 
 MAX_MODIFIERS = 4
@@ -94,32 +95,20 @@ def _spans(text: str, norms: list[str] | None = None) -> list[tuple[int, int, st
     """(start, end, surface, normalised) per token, as textproc.iter_token_spans gives them;
     `norms`: the normalised tokens when the caller has them already (`_norm_tokens`).
 
-    TOKEN_RE is used directly and the per-token work is done by map() in C: this runs on
-    every token of every paragraph.
+    Offsets come from the lengths of the (cached) split of the text around its tokens, and
+    the per-token work is done by map() in C: this runs on every token of every paragraph.
     """
-    matches = list(TOKEN_RE.finditer(text))
-    surfaces = list(map(_match_group, matches))
+    parts = token_parts(text)
+    ends = list(accumulate(map(len, parts)))  # end offset of every gap and token
+    surfaces = parts[1::2]
     if norms is None:
         norms = list(map(normalize_token, surfaces))
-    return list(
-        zip(
-            map(_match_start, matches),
-            map(_match_end, matches),
-            surfaces,
-            norms,
-            strict=True,
-        )
-    )
+    return list(zip(ends[0:-1:2], ends[1::2], surfaces, norms, strict=True))
 
 
 def _norm_tokens(text: str) -> list[str]:
     """The normalised tokens of `text`, in order (the 4th field of `_spans`)."""
-    return list(map(normalize_token, TOKEN_RE.findall(text)))
-
-
-_match_group = re.Match.group
-_match_start = re.Match.start
-_match_end = re.Match.end
+    return list(map(normalize_token, token_parts(text)[1::2]))
 
 
 def _joined(text: str, toks: list[tuple[int, int, str, str]], j: int) -> bool:

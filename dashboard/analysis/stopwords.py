@@ -16,7 +16,7 @@ alef, ة→ه, lower-case Latin), so spelling variants of a stop word are stop w
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 
 from dashboard.analysis.languages import (
     WORD_FALLBACK_LANGUAGE,
@@ -71,6 +71,13 @@ def is_stopword(token: str, language: str | None = None) -> bool:
     callers that know it): Arabic articles carry Latin acronyms and English ones quote
     Arabic. A leading conjunction of the pack (Arabic و/ف) is looked through (وقال، فقد).
     """
+    return _is_stopword(token)
+
+
+@lru_cache(maxsize=200_000)
+def _is_stopword(token: str) -> bool:
+    # Cached: a pure function of the token (the lists are loaded once), asked for the same
+    # words in every article.
     norm = normalize(token)
     if not norm:
         return True

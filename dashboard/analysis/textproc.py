@@ -152,6 +152,17 @@ def normalize_ar(text: str) -> str:
 def normalize(text: str) -> str:
     """Matching form for any language: NFKC, Arabic normalisation, lower case (Latin and
     Cyrillic), Russian ё as е (most Russian print writes «е» for both)."""
+    if len(text) <= _NORMALIZE_CACHE_CHARS:
+        # Words and names are normalised again and again: those go through the cache.
+        return normalize_token(text)
+    return _normalize(text)
+
+
+# Texts up to this long are normalised through `normalize_token`'s cache.
+_NORMALIZE_CACHE_CHARS = 40
+
+
+def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if _ZWNBSP in text:  # normalize_ar inlined: this runs on every sentence and paragraph
         text = text.replace(_ZWNBSP, "")
@@ -163,7 +174,7 @@ def normalize(text: str) -> str:
 def normalize_token(token: str) -> str:
     """`normalize` of one word, cached: analysers normalise the same words over and over
     (an article repeats its vocabulary; a corpus shares most of it)."""
-    return normalize(token)
+    return _normalize(token)
 
 
 def detect_language(text: str) -> str:
@@ -321,6 +332,19 @@ def _split_sentences(paragraph: str) -> list[str]:
         return _PLACEHOLDER.sub(lambda m: protected[int(m.group(1))], s)
 
     return [_unprotect(p) for p in parts if p.strip()]
+
+
+# TOKEN_RE as one capturing group: re.split yields gap, token, gap, token, ..., gap.
+_TOKEN_PARTS_RE = re.compile(f"({TOKEN_RE.pattern})", TOKEN_RE.flags)
+
+
+@lru_cache(maxsize=256)
+def token_parts(text: str) -> tuple[str, ...]:
+    """`text` split around its tokens: (gap, token, gap, token, ..., gap); the tokens
+    (odd items) are TOKEN_RE.findall(text). Cached for the last paragraphs (one article's
+    worth, a few MB at most): the keyword and event-name analysers both read every
+    paragraph's tokens."""
+    return tuple(_TOKEN_PARTS_RE.split(text))
 
 
 def tokenize(text: str) -> list[str]:

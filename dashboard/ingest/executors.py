@@ -169,9 +169,13 @@ def warm_up() -> None:
     global _warm
     if _warm:
         return
+    from dashboard.analysis import langid
     from dashboard.analysis.langid import ANALYSED_LANGUAGES
     from dashboard.analysis.languages import get_pack
 
+    # The language identifier loads lazily on the first body whose script is shared by
+    # several languages; the warm texts need not reach it for every script.
+    langid.warm()
     for code in sorted(ANALYSED_LANGUAGES):
         get_pack(code)
         title, body = _WARM_TEXTS.get(code, ("", ""))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+import sys
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -216,12 +217,22 @@ class LanguagePack:
     def naming_rules(self) -> ModuleType | None:
         """The pack's `naming.py` (`event_name_spans(text)`), or None: a pack without one
         finds no event names."""
-        if not (self.folder / "naming.py").is_file():
+        if not _has_file(self.folder, "naming.py"):
             return None
         return self._module("naming")
 
     def _module(self, name: str) -> ModuleType:
-        return importlib.import_module(f"{__name__}.{self.code}.{name}")
+        # Asked per sentence by the engines: an imported module is one dict lookup.
+        qualified = f"{__name__}.{self.code}.{name}"
+        module = sys.modules.get(qualified)
+        return module if module is not None else importlib.import_module(qualified)
+
+
+@functools.lru_cache(maxsize=256)
+def _has_file(folder: Path, name: str) -> bool:
+    """Does a pack folder hold a rule file? Asked per sentence; a file system stat each time
+    cost more than the lookup it guards (keyed by folder: tests point a pack at a copy)."""
+    return (folder / name).is_file()
 
 
 def _pack_folders() -> list[Path]:
