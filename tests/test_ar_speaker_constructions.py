@@ -1104,3 +1104,16 @@ def test_outlet_a_message_was_sent_to():
     assert got == [("الوزير", False), ("صحيفة الأيام", True)]
     got = _voices("وأشار الوزير في رسالة إلى البرلمان إلى أن الحكومة ستستقيل.")
     assert got == [("الوزير", False)]
+
+
+def test_a_duration_is_no_speaker():
+    # «أعلن X الحداد ثلاثة أيام»، «لمدة ثلاثة أيام»: a duration is the verb's adverbial.
+    got = _voices('أعلن رئيس البلدية الحداد ثلاثة أيام "حزنا على ضحايا الفيضان".')
+    assert all("أيام" not in name for name, _ in got)
+    got = _voices(
+        "من جهته، أعلن محافظ المدينة سامي الراشد الحداد الرسمي لمدة ثلاثة أيام، قائلًا: "
+        '"هذا يوم حزين علينا".'
+    )
+    # («الحداد» is also a family name: it may stay; the duration and the adjective may not.)
+    assert len(got) == 1 and got[0][0].startswith("سامي الراشد")
+    assert "أيام" not in got[0][0] and "الرسمي" not in got[0][0]

@@ -659,6 +659,20 @@ _AR_TIME_PREPS = frozenset(_n(w) for w in _words("عقب بعد قبل خلال 
 
 # Words after which a name never goes on (speaker_name_stops.txt): «بشدة»، «أي».
 _AR_NAME_STOPS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_name_stops.txt"))
+# Cardinal number words (dates_numbers.txt) and time units: «ثلاثة أيام» is a duration, the
+# verb's adverbial («أعلن الحداد ثلاثة أيام»), never a name.
+_AR_CARDINALS = frozenset(
+    _n(w.split("|")[0].strip())
+    for w in get_pack("ar").lines("dates_numbers.txt")
+    if w.split("|")[-1].strip() == "card" and " " not in w.split("|")[0].strip()
+)
+_AR_TIME_UNITS = frozenset(
+    _n(w)
+    for w in _words(
+        "يوم يوما يومين أيام ساعة ساعات ساعتين أسبوع أسبوعا أسبوعين أسابيع شهر شهرا شهرين أشهر "
+        "شهور سنة سنتين سنوات سنين عام عاما عامين أعوام دقيقة دقائق ليلة ليال ليالي"
+    )
+)
 _FATHATAN = "\u064b"
 # A spaced hyphen or an en/em dash between words (not the hyphen inside «جان-ماري»).
 _DASH_RE = re.compile(r"[–—]|\s-|-\s")
@@ -706,6 +720,10 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
             break  # «أكد الشيخ فلان حرص الإمارات على»: the verb's object follows the name
         if t.norm in _AR_TIME_PREPS:
             break  # «وقال المدرب عقب المباراة "…"»: a time adverbial, never a name
+        if (t.norm.isdigit() or t.norm in _AR_CARDINALS) and (
+            q + 1 < len(seg) and seg[q + 1].norm in _AR_TIME_UNITS
+        ):
+            break  # «أعلن المحافظ الحداد ثلاثة أيام»: a duration, never a name
         if (
             t.norm in _AR_NAME_STOPS
             or (q > p + 1 and _FATHATAN in t.surf and _side_at(seg, q) is None)
