@@ -1117,3 +1117,13 @@ def test_a_duration_is_no_speaker():
     # («الحداد» is also a family name: it may stay; the duration and the adjective may not.)
     assert len(got) == 1 and got[0][0].startswith("سامي الراشد")
     assert "أيام" not in got[0][0] and "الرسمي" not in got[0][0]
+
+
+def test_a_relative_period_is_no_speaker():
+    # «أعلن X الأسبوع الماضي»، «أعلنت الوزارة الشهر الماضي أن»: the period is an adverbial.
+    got = _voices("يذكر أن المغرب أعلن الأسبوع الماضي، توقيف عشرة أشخاص، مؤكدا أنهم خططوا لهجمات.")
+    assert got and all(name == "المغرب" for name, _ in got)
+    got = _voices("وأعلنت الوزارة الشهر الماضي أن المشروع سيكتمل قريبا.")
+    assert got == [("الوزارة", False)]
+    got = _voices("وقال الأمين العام للحزب إن المشروع سيكتمل قريبا.")
+    assert got == [("الأمين العام للحزب", False)]

@@ -2165,7 +2165,8 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         ):
             np = _parse_ar_np(core[:-1], sentence, strict=True)
         if np is None:
-            np = _parse_ar_np(core, sentence, strict=verb.homograph)
+            core = _without_period(core)
+            np = _parse_ar_np(core, sentence, strict=verb.homograph) if core else None
         if np is not None and _feminine_place_object(np, verb, core):
             # «حذر المبعوث …، وطالب إسرائيل ببذل …»: a masculine verb right before a country
             # or a capital (feminine) has it as its object; the subject is the earlier one.
@@ -2522,6 +2523,24 @@ def _apposed_name_end(toks, i, end, sentence) -> int:
     if named is None or named.body or not named.name or named.name == named.role:
         return -1
     return e2
+
+
+# «الأسبوع الماضي»، «الشهر المقبل»: a relative time adverbial next to the subject
+# («أعلن الأردن الأسبوع الماضي»، «وأعلنت الوزارة الشهر الماضي أن»), never part of a name.
+_AR_PERIOD_NOUNS = frozenset(_n(w) for w in _words("الأسبوع الشهر العام السنة الموسم"))
+_AR_PERIOD_ADJS = frozenset(
+    _n(w) for w in _words("الماضي الماضية المقبل المقبلة القادم القادمة الجاري الجارية الفائت")
+)
+
+
+def _without_period(core: list[_Tok]) -> list[_Tok]:
+    """The subject span without a «الأسبوع الماضي» adverbial at its start or its end."""
+    if len(core) >= 2 and core[0].norm in _AR_PERIOD_NOUNS and core[1].norm in _AR_PERIOD_ADJS:
+        core = core[2:]
+    for k in range(1, len(core) - 1):
+        if core[k].norm in _AR_PERIOD_NOUNS and core[k + 1].norm in _AR_PERIOD_ADJS:
+            return core[:k]
+    return core
 
 
 # Time words between a subject and its object («أعلن الجيش أمس الثلاثاء ...»).
