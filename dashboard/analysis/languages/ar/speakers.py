@@ -2861,11 +2861,18 @@ def _turn_reversed_quotes(paragraph: str) -> str:
     return "".join(chars)
 
 
+# «شاهد | …»، «فيديو: …»، «عاجل - …»: a page's item label before a headline is no subject.
+_ITEM_LABEL_RE = re.compile(
+    r"^\s*(?:عاجل|حصري|شاهد|شاهدوا|فيديو|بالفيديو|بالصور|صور|اقرأ أيضا|اقرأ أيضًا)\s*[|:\-–—]\s*"
+)
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names."""
     if "”" in paragraph:
         paragraph = _turn_reversed_quotes(paragraph)
     out: list[Quote] = credit_quotes(paragraph, para)
+    paragraph = _ITEM_LABEL_RE.sub("", paragraph, count=1)
     if _CAME_IN_RE.match(paragraph):
         came = _came_in_channel(paragraph, para)
         if came is not None:
