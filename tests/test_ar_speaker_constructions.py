@@ -1127,3 +1127,22 @@ def test_a_relative_period_is_no_speaker():
     assert got == [("الوزارة", False)]
     got = _voices("وقال الأمين العام للحزب إن المشروع سيكتمل قريبا.")
     assert got == [("الأمين العام للحزب", False)]
+
+
+def test_a_definite_nationality_before_a_name_is_its_description():
+    got = _voices('وقال الروماني دان بوبيسكو مدرب الفريق: "قدمنا مباراة كبيرة".')
+    assert got == [("دان بوبيسكو", False)]
+    got = _voices("وقال المصري محمد صلاح إن الفوز مستحق.")
+    assert got == [("محمد صلاح", False)]
+    got = _voices("وقالت السعودية إن الاتفاق مهم.")
+    assert got == [("السعودية", False)]
+
+
+def test_an_object_with_an_official_adjective_ends_the_name():
+    # «أعلن ROLE NAME الحداد الرسمي»: the noun before «الرسمي» is the object, even when it
+    # could be a family name.
+    got = _voices(
+        "من جهته، أعلن محافظ المدينة سامي فؤاد الراشد الحداد الرسمي لمدة ثلاثة أيام، قائلًا: "
+        '"هذا يوم حزين علينا".'
+    )
+    assert got == [("سامي فؤاد الراشد", False)]

@@ -673,6 +673,8 @@ _AR_TIME_UNITS = frozenset(
         "شهور سنة سنتين سنوات سنين عام عاما عامين أعوام دقيقة دقائق ليلة ليال ليالي"
     )
 )
+# Adjectives that qualify the verb's object, never a family name («الحداد الرسمي»).
+_AR_OBJECT_ADJS = frozenset(_n(w) for w in _words("الرسمي الرسمية الشامل الشاملة الكامل الكاملة"))
 _FATHATAN = "\u064b"
 # A spaced hyphen or an en/em dash between words (not the hyphen inside «جان-ماري»).
 _DASH_RE = re.compile(r"[–—]|\s-|-\s")
@@ -724,6 +726,8 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
             q + 1 < len(seg) and seg[q + 1].norm in _AR_TIME_UNITS
         ):
             break  # «أعلن المحافظ الحداد ثلاثة أيام»: a duration, never a name
+        if q > p + 1 and q + 1 < len(seg) and seg[q + 1].norm in _AR_OBJECT_ADJS:
+            break  # «أعلن فلان الفلاني الحداد الرسمي»: a noun with «الرسمي» is the object
         if (
             t.norm in _AR_NAME_STOPS
             or (q > p + 1 and _FATHATAN in t.surf and _side_at(seg, q) is None)
@@ -843,6 +847,30 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
             # «ROLE NAME» subject is the verb's object («طالب ... السفيرَ فلانًا بأن»).
             return None
         return np
+    if (
+        side is not None
+        and side.type == "adj"
+        and len(side.words) == 1
+        and first.norm.startswith("ال")
+        and len(seg) > 2
+    ):
+        # «وقال الروماني دان بوبيسكو»: a definite nationality before a name of two words or
+        # more is the person's description, not the first word of the name.
+        name_end = _ar_name_span(seg, 1)
+        if name_end >= 3:
+            np.name = _name_text(seg, 1, name_end, sentence)
+            np.role = first.surf
+            np.kind = "other"
+            if name_end < len(seg) and _role_at(seg, name_end, _AR_ROLES):
+                r_end = _consume_ar_role(seg, name_end, False)
+                role_toks = seg[name_end:r_end]
+                np.role = _text(seg, name_end, r_end, sentence)
+                kind, _typ = _kind_of(role_toks, _AR_ROLES)
+                np.kind = kind or "other"
+                np.affiliation = _affiliation(role_toks, speaker_is_place=False)
+            elif strict and name_end < len(seg) and seg[name_end].norm not in _AR_STOP:
+                return None
+            return np
     # Name first, role in apposition: «محمد العالم الكاتب الصحفي ...».
     end = _ar_name_span(seg, 0)
     if end == 0:
