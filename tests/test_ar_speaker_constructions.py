@@ -1146,3 +1146,11 @@ def test_an_object_with_an_official_adjective_ends_the_name():
         '"هذا يوم حزين علينا".'
     )
     assert got == [("سامي فؤاد الراشد", False)]
+
+
+def test_a_name_then_an_aside_then_the_verb():
+    # «فلان، وهو شاهد عيان، يقول:»: the aside between commas describes the subject.
+    got = _voices('سامي حداد، وهو شاهد عيان، يقول: "وصلت سيارة الإسعاف متأخرة".')
+    assert got == [("سامي حداد", False)]
+    got = _voices("وصل الوفد إلى المدينة. سامي حداد، وهو طبيب في المستشفى، قال إن الجرحى كثر.")
+    assert got == [("سامي حداد", False)]

@@ -2729,8 +2729,10 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
             break
         start -= 1
     if start == j:
-        return _sv_apposed_subject(toks, j, sentence, ctx) or _sv_comma_subject(
-            toks, j, sentence, ctx
+        return (
+            _sv_apposed_subject(toks, j, sentence, ctx)
+            or _sv_comma_subject(toks, j, sentence, ctx)
+            or _sv_aside_subject(toks, j, sentence, ctx)
         )
     seg = [x for x in toks[start:j] if x.norm not in _AR_KANA]
     if (
@@ -2785,6 +2787,36 @@ def _sv_comma_subject(toks, j, sentence, ctx) -> _NP | None:
         return None
     if not np.name.split() or _n(np.name.split()[-1]) != toks[j - 1].norm:
         return None  # the subject must run to the comma: «إن الحكومة لن تقبل …، وأضاف»
+    return ctx.resolve(np)
+
+
+_AR_ASIDE_OPENERS = frozenset(_n(w) for w in _words("وهو وهي وهم وهما"))
+
+
+def _sv_aside_subject(toks, j, sentence, ctx) -> _NP | None:
+    """«فلان الفلاني، وهو شاهد عيان، يقول:»: a name opening the sentence, an aside «وهو …»
+    between commas, then the verb (at j)."""
+    if j < 3 or not _COMMA_RE.search(toks[j].gap):
+        return None
+    a = j - 1
+    while a > 0 and j - a <= 8 and not _COMMA_RE.search(toks[a].gap):
+        if _HARD_PUNCT.search(toks[a].gap):
+            return None
+        a -= 1
+    if a <= 0 or not _COMMA_RE.search(toks[a].gap) or toks[a].norm not in _AR_ASIDE_OPENERS:
+        return None
+    b = a - 1
+    while b > 0 and a - b < 5:
+        if _COMMA_RE.search(toks[b].gap) or _HARD_PUNCT.search(toks[b].gap):
+            break
+        b -= 1
+    if b > 0 and not _HARD_PUNCT.search(toks[b].gap):
+        return None  # the name must open the sentence
+    if any(x.quote != -1 for x in toks[b:j]):
+        return None
+    np = _parse_ar_np(toks[b:a], sentence, strict=True)
+    if np is None or np.body or not np.name or np.name == np.role:
+        return None
     return ctx.resolve(np)
 
 
