@@ -1154,3 +1154,11 @@ def test_a_name_then_an_aside_then_the_verb():
     assert got == [("سامي حداد", False)]
     got = _voices("وصل الوفد إلى المدينة. سامي حداد، وهو طبيب في المستشفى، قال إن الجرحى كثر.")
     assert got == [("سامي حداد", False)]
+
+
+def test_kana_subject_qad_verb_then_its_object():
+    # «وكانت X قد دعت Y إلى»: X is the subject, Y (after the verb) the object.
+    got = _voices('وكانت حكومة البلاد قد دعت المحتجين إلى "حوار هادئ ومسؤول" لحل الأزمة.')
+    assert [name for name, _ in got] == ["حكومة البلاد"]
+    got = _voices("وكان الوزير سامي حداد قد أكد أن الخطة جاهزة.")
+    assert got == [("سامي حداد", False)]

@@ -2192,6 +2192,16 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             and not _side_at(core, len(core) - 1)
         ):
             np = _parse_ar_np(core[:-1], sentence, strict=True)
+        if (
+            np is None
+            and i >= 3
+            and not verb.homograph
+            and toks[i - 1].norm in _AR_QAD
+            and any(toks[k].norm in _AR_KANA_VERBS for k in range(max(0, i - 9), i - 1))
+        ):
+            # «وكانت الحكومة قد دعت المحتجين إلى»: after «كان X قد» the subject is X; the
+            # words after the verb are its object.
+            np = _sv_subject(toks, i, sentence, ctx)
         if np is None:
             core = _without_period(core)
             np = _parse_ar_np(core, sentence, strict=verb.homograph) if core else None
@@ -2559,6 +2569,10 @@ _AR_PERIOD_NOUNS = frozenset(_n(w) for w in _words("الأسبوع الشهر ا
 _AR_PERIOD_ADJS = frozenset(
     _n(w) for w in _words("الماضي الماضية المقبل المقبلة القادم القادمة الجاري الجارية الفائت")
 )
+
+
+_AR_QAD = frozenset(_n(w) for w in _words("قد وقد"))
+_AR_KANA_VERBS = frozenset(_n(w) for w in _words("كان كانت وكان وكانت فكان فكانت"))
 
 
 def _without_period(core: list[_Tok]) -> list[_Tok]:
