@@ -1162,3 +1162,12 @@ def test_kana_subject_qad_verb_then_its_object():
     assert [name for name, _ in got] == ["حكومة البلاد"]
     got = _voices("وكان الوزير سامي حداد قد أكد أن الخطة جاهزة.")
     assert got == [("سامي حداد", False)]
+
+
+def test_a_counted_role_noun_is_no_mention():
+    # «أكثر من 50 ألف عضو»: a count of members; a later dropped subject is not «عضو».
+    for text in (
+        "وتضم الرابطة أكثر من 50 ألف عضو على موقعها، وتشدد على سلمية نشاطها.",
+        "وتضم الرابطة ثلاثين عضوا، وتشدد على سلمية نشاطها.",
+    ):
+        assert all(not name.startswith("عضو") for name, _ in _voices(text))

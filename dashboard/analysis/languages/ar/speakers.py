@@ -1321,6 +1321,16 @@ def _name_before_apposition(toks: list[_Tok], p: int) -> int:
     return -1
 
 
+# Number words before a counted noun («ألف عضو»، «عشرات الأعضاء»).
+_AR_COUNT_WORDS = _AR_CARDINALS | frozenset(
+    _n(w)
+    for w in _words(
+        "ألف آلاف مليون ملايين مئة مائة مئات عشرات عشرين ثلاثين أربعين خمسين ستين سبعين "
+        "ثمانين تسعين"
+    )
+)
+
+
 def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, _NP]]:
     """Person mentions «ROLE NAME» anywhere in a sentence (teaches aliases, anchors pronouns)."""
     out: list[tuple[int, _NP]] = []
@@ -1366,6 +1376,13 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
             # «مؤتمر صحفي»، «بيان صحفي»: an adjective, not a journalist. «كلمة رئيس الوزراء»
             # is a construct: the speech of a person, who is mentioned.
             role = None
+        if (
+            role
+            and p > 0
+            and not t.norm.startswith("ال")
+            and (toks[p - 1].norm.isdigit() or toks[p - 1].norm in _AR_COUNT_WORDS)
+        ):
+            role = None  # «180 ألف عضو»، «ثلاثين عضوا»: a count of members, no one's mention
         if t.quote == -1 and role and role[0].type == "person":
             sub = toks[p:]
             if base != t.norm:
