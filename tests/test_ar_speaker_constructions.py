@@ -1171,3 +1171,13 @@ def test_a_counted_role_noun_is_no_mention():
         "وتضم الرابطة ثلاثين عضوا، وتشدد على سلمية نشاطها.",
     ):
         assert all(not name.startswith("عضو") for name, _ in _voices(text))
+
+
+def test_a_given_name_after_the_titles_genitive_starts_the_name():
+    # «محافظ PLACE محمد …»: an unknown place is the title's genitive; a common given name
+    # after it opens the holder's name instead of lengthening the title.
+    got = _voices('وأعلن محافظ نينوى محمد صالح العبيدي تعطيل الدوام يومين، قائلا: "السلامة أولا".')
+    assert got == [("محمد صالح العبيدي", False)]
+    assert _voices("وقال رئيس بلدية دوما محمد سعيد الخطيب إن المياه عادت.") == [
+        ("محمد سعيد الخطيب", False)
+    ]

@@ -411,6 +411,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     # مجلس الوزراء»، «مسؤول أممي»). A name can only follow a definite word.
     construct = False
     body_construct = False
+    genitive = False  # an indefinite genitive was taken into the title («محافظ واسط»)
     while p < n:
         t = seg[p]
         if p > start and t.gap and _COMMA_RE.search(t.gap):
@@ -419,6 +420,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
         if role:
             p += len(role.words)
+            genitive = False
             construct = role.type == "person" and not seg[p - 1].norm.startswith("ال")
             # «وزارة إدارة الكوارث»، «بلدية درنة»: an indefinite institution noun is in
             # construct state too; its genitive names the institution.
@@ -433,10 +435,19 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             continue
         if (
             construct
+            and genitive
+            and t.norm in _AR_COMMON_FIRST_NAMES
+            and p + 1 < n
+            and _ar_name_like(seg[p + 1])
+        ):
+            break  # «محافظ واسط محمد جميل الفلاني»: after the genitive place, a given name
+        if (
+            construct
             and _ar_name_like(t)
             and t.norm not in _AR_CIRCUMSTANCE
             and t.norm not in _HONORIFIC_WORDS_N
         ):
+            genitive = True
             p += 1
             construct = not t.norm.startswith("ال")
             if body_construct and construct:
