@@ -229,5 +229,7 @@ def test_opening_parenthesis_slashes_and_web_bylines(paragraph, credits):
 
 def test_an_item_label_before_a_bar_is_no_speaker():
     # «شاهد | …»: a page label (watch, video, breaking) opens the headline; it never speaks.
-    got = attribute_quotes(["شاهد | وزير الداخلية يعلن حظر نشاط الجمعية في البلاد"], "ar")
+    got = attribute_quotes(["شاهد | وزير الصحة يعلن افتتاح المستشفى الجديد"], "ar")
     assert all(q.speaker != "شاهد" for q in got)
+    got = attribute_quotes(["فيديو | الوزير يؤكد أن الطريق سيفتح غدا"], "ar")
+    assert [q.speaker for q in got] == ["الوزير"]
