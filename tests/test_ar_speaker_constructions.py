@@ -1177,3 +1177,8 @@ def test_a_given_name_after_the_titles_genitive_starts_the_name():
     assert _voices("وقال رئيس بلدية دوما محمد سعيد الخطيب إن المياه عادت.") == [
         ("محمد سعيد الخطيب", False)
     ]
+
+
+def test_a_concluding_participle_continues_the_speaker():
+    got = _voices('وأوضحت الهيئة في بيان أن عدد الزوار بلغ مليونا، مستنتجة أن "الموسم كان ناجحا".')
+    assert got == [("الهيئة", False), ("الهيئة", False)]
