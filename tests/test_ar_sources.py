@@ -206,3 +206,30 @@ def test_quoted_outlet_as_subject() -> None:
     assert [(q.speaker, q.speaker_kind, q.text.strip(" .")) for q in quotes] == [
         ("رويترز", "media", "الطائرة هبطت بسلام")
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        # A parenthesis between the dateline's place and a dash: the outlet, known or not.
+        ("بيروت (المدار24)- دعت الحكومة المواطنين إلى الحذر.", ["المدار24"]),
+        # A known agency between two slashes after a dated dateline.
+        ("عمّان في 3 مارس/ وام/ تنطلق غدا البطولة.", ["وام"]),
+        # A site's byline alone on its line, its name ending in a web-outlet word.
+        ("الساحل ديجيتال", ["الساحل ديجيتال"]),
+        # Not credits: an aside after a reporting verb, page labels.
+        ("وقال الوزير (في مؤتمر)- إن الوضع جيد.", []),
+        ("آخر الأخبار", []),
+        ("أخبار ذات صلة", []),
+    ],
+)
+def test_opening_parenthesis_slashes_and_web_bylines(paragraph, credits):
+    assert [q.speaker for q in credit_quotes(paragraph, 0)] == credits
+
+
+def test_an_item_label_before_a_bar_is_no_speaker():
+    # «شاهد | …»: a page label (watch, video, breaking) opens the headline; it never speaks.
+    got = attribute_quotes(["شاهد | وزير الصحة يعلن افتتاح المستشفى الجديد"], "ar")
+    assert all(q.speaker != "شاهد" for q in got)
+    got = attribute_quotes(["فيديو | الوزير يؤكد أن الطريق سيفتح غدا"], "ar")
+    assert [q.speaker for q in got] == ["الوزير"]

@@ -59,6 +59,10 @@ _OUTLET_WORDS = frozenset(
         "جريدة", "وكالة", "قناة", "راديو", "إذاعة", "تلفزيون", "الخبر", "الأخبار",
     )
 )  # fmt: skip
+# Last words of a web outlet's name written in Latin loanwords («X نيوز»، «X ديجيتال»).
+_WEB_OUTLET_WORDS = frozenset(
+    normalize(w) for w in ("نيوز", "بوست", "برس", "بريس", "تايمز", "ديجيتال", "أونلاين", "اونلاين")
+)
 # Unnamed agencies are not a named source.
 _UNNAMED = frozenset(normalize(w) for w in ("وكالات", "وكالات الأنباء", "متابعة", "متابعات"))
 # Page labels that open a headline before a slash or dash («عاجل / …»، «فيديو - …»): a kind of
@@ -223,11 +227,58 @@ def parenthesised_credits(paragraph: str) -> list[tuple[str, str]]:
     return out
 
 
+# «أربيل (X)- دعت …»، «الكويت (X) -- أعلنت»: one or two opening words (the dateline's place),
+# a parenthesis, then a dash and the dispatch: the parenthesis credits the outlet, known or not.
+_PAREN_DATELINE = re.compile(
+    r"^\s*[^\s()«»\"“”،,:]+(?:\s+[^\s()«»\"“”،,:]+)?\s*\(([^()]{2,25})\)\s*[-–—]+\s*\S"
+)
+# «الدوحة في 17 ديسمبر/ وام/ تختتم …»: an agency of the gazetteer between two slashes.
+_SLASHED = re.compile(r"/\s*([^/\s][^/]{0,24}?)\s*/")
+
+
+def opening_credits(paragraph: str) -> list[tuple[str, str]]:
+    """Credits of a dispatch's opening that the dash dateline does not read: a parenthesis
+    before a dash «أربيل (X)-» and a known agency between slashes «في 17 ديسمبر/ وام/»."""
+    out: list[tuple[str, str]] = []
+    m = _PAREN_DATELINE.match(paragraph)
+    if m:
+        name = _clean(m.group(1))
+        # One word («X24»، «CNN»), or a known agency; the opening words are no reporting verb
+        # («وقال الوزير (في مؤتمر)- …» is an aside).
+        from dashboard.analysis.languages.ar.speakers import _AR_VERBS
+
+        opening = paragraph[: m.start(1)].split()
+        if (
+            (len(name.split()) == 1 or _key(name) in _gazetteer())
+            and not any(normalize(w.strip("(")) in _AR_VERBS for w in opening)
+            and not re.fullmatch(r"[\d\s/.-]+", name)
+            and normalize(name) not in _UNNAMED
+            and normalize(name) not in _ITEM_LABELS
+            and not _initials(name)
+            and not _titled(name)
+        ):
+            out.append((name, f"({m.group(1)}){paragraph[m.end(1) + 1 : m.end() - 1].strip()}"))
+    for m in _SLASHED.finditer(paragraph[:120]):
+        name = _clean(m.group(1))
+        if _key(name) in _gazetteer():
+            out.append((name, m.group(0).strip()))
+    return out
+
+
 def outlet_line(paragraph: str) -> list[tuple[str, str]]:
     """A page line that holds nothing but an outlet's name («Sputnik», «* وكالة X»): the
     outlet's credit under the headline or at the foot of the dispatch."""
     name = _clean(paragraph.strip(" *-–—|.:"))
-    if not name or len(name.split()) > 4 or _key(name) not in _gazetteer():
+    if not name or len(name.split()) > 4:
+        return []
+    words = name.split()
+    web = (
+        2 <= len(words) <= 3
+        and normalize(words[-1]) in _WEB_OUTLET_WORDS
+        and not re.search(r"\d", name)
+        and not _titled(name)
+    )  # «X ديجيتال»، «X نيوز» alone on a line: the site's byline
+    if _key(name) not in _gazetteer() and not web:
         return []
     return [(name, paragraph.strip())]
 
@@ -236,7 +287,7 @@ def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     """The credits of one paragraph as source statements (kind `media`)."""
     found = parenthesised_credits(paragraph)
     if para < DATELINE_PARAGRAPHS:
-        found = dateline_credits(paragraph) + found
+        found = dateline_credits(paragraph) + found + opening_credits(paragraph)
     if not found and len(paragraph) < 60:
         found = outlet_line(paragraph)
     out: list[Quote] = []

@@ -411,6 +411,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     # مجلس الوزراء»، «مسؤول أممي»). A name can only follow a definite word.
     construct = False
     body_construct = False
+    genitive = False  # an indefinite genitive was taken into the title («محافظ واسط»)
     while p < n:
         t = seg[p]
         if p > start and t.gap and _COMMA_RE.search(t.gap):
@@ -419,6 +420,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
         if role:
             p += len(role.words)
+            genitive = False
             construct = role.type == "person" and not seg[p - 1].norm.startswith("ال")
             # «وزارة إدارة الكوارث»، «بلدية درنة»: an indefinite institution noun is in
             # construct state too; its genitive names the institution.
@@ -433,10 +435,19 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             continue
         if (
             construct
+            and genitive
+            and t.norm in _AR_COMMON_FIRST_NAMES
+            and p + 1 < n
+            and _ar_name_like(seg[p + 1])
+        ):
+            break  # «محافظ واسط محمد جميل الفلاني»: after the genitive place, a given name
+        if (
+            construct
             and _ar_name_like(t)
             and t.norm not in _AR_CIRCUMSTANCE
             and t.norm not in _HONORIFIC_WORDS_N
         ):
+            genitive = True
             p += 1
             construct = not t.norm.startswith("ال")
             if body_construct and construct:
@@ -659,6 +670,22 @@ _AR_TIME_PREPS = frozenset(_n(w) for w in _words("عقب بعد قبل خلال 
 
 # Words after which a name never goes on (speaker_name_stops.txt): «بشدة»، «أي».
 _AR_NAME_STOPS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_name_stops.txt"))
+# Cardinal number words (dates_numbers.txt) and time units: «ثلاثة أيام» is a duration, the
+# verb's adverbial («أعلن الحداد ثلاثة أيام»), never a name.
+_AR_CARDINALS = frozenset(
+    _n(w.split("|")[0].strip())
+    for w in get_pack("ar").lines("dates_numbers.txt")
+    if w.split("|")[-1].strip() == "card" and " " not in w.split("|")[0].strip()
+)
+_AR_TIME_UNITS = frozenset(
+    _n(w)
+    for w in _words(
+        "يوم يوما يومين أيام ساعة ساعات ساعتين أسبوع أسبوعا أسبوعين أسابيع شهر شهرا شهرين أشهر "
+        "شهور سنة سنتين سنوات سنين عام عاما عامين أعوام دقيقة دقائق ليلة ليال ليالي"
+    )
+)
+# Adjectives that qualify the verb's object, never a family name («الحداد الرسمي»).
+_AR_OBJECT_ADJS = frozenset(_n(w) for w in _words("الرسمي الرسمية الشامل الشاملة الكامل الكاملة"))
 _FATHATAN = "\u064b"
 # A spaced hyphen or an en/em dash between words (not the hyphen inside «جان-ماري»).
 _DASH_RE = re.compile(r"[–—]|\s-|-\s")
@@ -706,6 +733,12 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
             break  # «أكد الشيخ فلان حرص الإمارات على»: the verb's object follows the name
         if t.norm in _AR_TIME_PREPS:
             break  # «وقال المدرب عقب المباراة "…"»: a time adverbial, never a name
+        if (t.norm.isdigit() or t.norm in _AR_CARDINALS) and (
+            q + 1 < len(seg) and seg[q + 1].norm in _AR_TIME_UNITS
+        ):
+            break  # «أعلن المحافظ الحداد ثلاثة أيام»: a duration, never a name
+        if q > p + 1 and q + 1 < len(seg) and seg[q + 1].norm in _AR_OBJECT_ADJS:
+            break  # «أعلن فلان الفلاني الحداد الرسمي»: a noun with «الرسمي» is the object
         if (
             t.norm in _AR_NAME_STOPS
             or (q > p + 1 and _FATHATAN in t.surf and _side_at(seg, q) is None)
@@ -825,6 +858,30 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
             # «ROLE NAME» subject is the verb's object («طالب ... السفيرَ فلانًا بأن»).
             return None
         return np
+    if (
+        side is not None
+        and side.type == "adj"
+        and len(side.words) == 1
+        and first.norm.startswith("ال")
+        and len(seg) > 2
+    ):
+        # «وقال الروماني دان بوبيسكو»: a definite nationality before a name of two words or
+        # more is the person's description, not the first word of the name.
+        name_end = _ar_name_span(seg, 1)
+        if name_end >= 3:
+            np.name = _name_text(seg, 1, name_end, sentence)
+            np.role = first.surf
+            np.kind = "other"
+            if name_end < len(seg) and _role_at(seg, name_end, _AR_ROLES):
+                r_end = _consume_ar_role(seg, name_end, False)
+                role_toks = seg[name_end:r_end]
+                np.role = _text(seg, name_end, r_end, sentence)
+                kind, _typ = _kind_of(role_toks, _AR_ROLES)
+                np.kind = kind or "other"
+                np.affiliation = _affiliation(role_toks, speaker_is_place=False)
+            elif strict and name_end < len(seg) and seg[name_end].norm not in _AR_STOP:
+                return None
+            return np
     # Name first, role in apposition: «محمد العالم الكاتب الصحفي ...».
     end = _ar_name_span(seg, 0)
     if end == 0:
@@ -1275,6 +1332,16 @@ def _name_before_apposition(toks: list[_Tok], p: int) -> int:
     return -1
 
 
+# Number words before a counted noun («ألف عضو»، «عشرات الأعضاء»).
+_AR_COUNT_WORDS = _AR_CARDINALS | frozenset(
+    _n(w)
+    for w in _words(
+        "ألف آلاف مليون ملايين مئة مائة مئات عشرات عشرين ثلاثين أربعين خمسين ستين سبعين "
+        "ثمانين تسعين"
+    )
+)
+
+
 def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, _NP]]:
     """Person mentions «ROLE NAME» anywhere in a sentence (teaches aliases, anchors pronouns)."""
     out: list[tuple[int, _NP]] = []
@@ -1320,6 +1387,13 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
             # «مؤتمر صحفي»، «بيان صحفي»: an adjective, not a journalist. «كلمة رئيس الوزراء»
             # is a construct: the speech of a person, who is mentioned.
             role = None
+        if (
+            role
+            and p > 0
+            and not t.norm.startswith("ال")
+            and (toks[p - 1].norm.isdigit() or toks[p - 1].norm in _AR_COUNT_WORDS)
+        ):
+            role = None  # «180 ألف عضو»، «ثلاثين عضوا»: a count of members, no one's mention
         if t.quote == -1 and role and role[0].type == "person":
             sub = toks[p:]
             if base != t.norm:
@@ -2146,8 +2220,19 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             and not _side_at(core, len(core) - 1)
         ):
             np = _parse_ar_np(core[:-1], sentence, strict=True)
+        if (
+            np is None
+            and i >= 3
+            and not verb.homograph
+            and toks[i - 1].norm in _AR_QAD
+            and any(toks[k].norm in _AR_KANA_VERBS for k in range(max(0, i - 9), i - 1))
+        ):
+            # «وكانت الحكومة قد دعت المحتجين إلى»: after «كان X قد» the subject is X; the
+            # words after the verb are its object.
+            np = _sv_subject(toks, i, sentence, ctx)
         if np is None:
-            np = _parse_ar_np(core, sentence, strict=verb.homograph)
+            core = _without_period(core)
+            np = _parse_ar_np(core, sentence, strict=verb.homograph) if core else None
         if np is not None and _feminine_place_object(np, verb, core):
             # «حذر المبعوث …، وطالب إسرائيل ببذل …»: a masculine verb right before a country
             # or a capital (feminine) has it as its object; the subject is the earlier one.
@@ -2506,6 +2591,28 @@ def _apposed_name_end(toks, i, end, sentence) -> int:
     return e2
 
 
+# «الأسبوع الماضي»، «الشهر المقبل»: a relative time adverbial next to the subject
+# («أعلن الأردن الأسبوع الماضي»، «وأعلنت الوزارة الشهر الماضي أن»), never part of a name.
+_AR_PERIOD_NOUNS = frozenset(_n(w) for w in _words("الأسبوع الشهر العام السنة الموسم"))
+_AR_PERIOD_ADJS = frozenset(
+    _n(w) for w in _words("الماضي الماضية المقبل المقبلة القادم القادمة الجاري الجارية الفائت")
+)
+
+
+_AR_QAD = frozenset(_n(w) for w in _words("قد وقد"))
+_AR_KANA_VERBS = frozenset(_n(w) for w in _words("كان كانت وكان وكانت فكان فكانت"))
+
+
+def _without_period(core: list[_Tok]) -> list[_Tok]:
+    """The subject span without a «الأسبوع الماضي» adverbial at its start or its end."""
+    if len(core) >= 2 and core[0].norm in _AR_PERIOD_NOUNS and core[1].norm in _AR_PERIOD_ADJS:
+        core = core[2:]
+    for k in range(1, len(core) - 1):
+        if core[k].norm in _AR_PERIOD_NOUNS and core[k + 1].norm in _AR_PERIOD_ADJS:
+            return core[:k]
+    return core
+
+
 # Time words between a subject and its object («أعلن الجيش أمس الثلاثاء ...»).
 _AR_TIME_WORDS = frozenset(
     _n(w)
@@ -2664,8 +2771,10 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
             break
         start -= 1
     if start == j:
-        return _sv_apposed_subject(toks, j, sentence, ctx) or _sv_comma_subject(
-            toks, j, sentence, ctx
+        return (
+            _sv_apposed_subject(toks, j, sentence, ctx)
+            or _sv_comma_subject(toks, j, sentence, ctx)
+            or _sv_aside_subject(toks, j, sentence, ctx)
         )
     seg = [x for x in toks[start:j] if x.norm not in _AR_KANA]
     if (
@@ -2720,6 +2829,36 @@ def _sv_comma_subject(toks, j, sentence, ctx) -> _NP | None:
         return None
     if not np.name.split() or _n(np.name.split()[-1]) != toks[j - 1].norm:
         return None  # the subject must run to the comma: «إن الحكومة لن تقبل …، وأضاف»
+    return ctx.resolve(np)
+
+
+_AR_ASIDE_OPENERS = frozenset(_n(w) for w in _words("وهو وهي وهم وهما"))
+
+
+def _sv_aside_subject(toks, j, sentence, ctx) -> _NP | None:
+    """«فلان الفلاني، وهو شاهد عيان، يقول:»: a name opening the sentence, an aside «وهو …»
+    between commas, then the verb (at j)."""
+    if j < 3 or not _COMMA_RE.search(toks[j].gap):
+        return None
+    a = j - 1
+    while a > 0 and j - a <= 8 and not _COMMA_RE.search(toks[a].gap):
+        if _HARD_PUNCT.search(toks[a].gap):
+            return None
+        a -= 1
+    if a <= 0 or not _COMMA_RE.search(toks[a].gap) or toks[a].norm not in _AR_ASIDE_OPENERS:
+        return None
+    b = a - 1
+    while b > 0 and a - b < 5:
+        if _COMMA_RE.search(toks[b].gap) or _HARD_PUNCT.search(toks[b].gap):
+            break
+        b -= 1
+    if b > 0 and not _HARD_PUNCT.search(toks[b].gap):
+        return None  # the name must open the sentence
+    if any(x.quote != -1 for x in toks[b:j]):
+        return None
+    np = _parse_ar_np(toks[b:a], sentence, strict=True)
+    if np is None or np.body or not np.name or np.name == np.role:
+        return None
     return ctx.resolve(np)
 
 
@@ -2824,11 +2963,18 @@ def _turn_reversed_quotes(paragraph: str) -> str:
     return "".join(chars)
 
 
+# «شاهد | …»، «فيديو: …»، «عاجل - …»: a page's item label before a headline is no subject.
+_ITEM_LABEL_RE = re.compile(
+    r"^\s*(?:عاجل|حصري|شاهد|شاهدوا|فيديو|بالفيديو|بالصور|صور|اقرأ أيضا|اقرأ أيضًا)\s*[|:\-–—]\s*"
+)
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names."""
     if "”" in paragraph:
         paragraph = _turn_reversed_quotes(paragraph)
     out: list[Quote] = credit_quotes(paragraph, para)
+    paragraph = _ITEM_LABEL_RE.sub("", paragraph, count=1)
     if _CAME_IN_RE.match(paragraph):
         came = _came_in_channel(paragraph, para)
         if came is not None:
