@@ -1,4 +1,4 @@
-"""`python -m dashboard train-voices FOLDER --gold GOLD [--split dev]`: build the voice model
+"""`python -m dashboard train-voices FOLDER --gold GOLD [--split all] [--exclude M.csv]`: build the voice model
 (`dashboard/analysis/speakers/voice_model.json`) from annotated real articles.
 
 Every statement the rules propose in an annotated article becomes one example: positive
