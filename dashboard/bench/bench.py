@@ -202,6 +202,7 @@ def phase_ingest(corpus: str, duck_url: str | None, pg_url: str | None, workers:
         real_store_parsed, real_refresh = ingest.store_parsed, ingest.aggregates.refresh
 
         def timed_store_parsed(*a, **k):
+            by_sql.clear()
             t0, c0, s0 = time.perf_counter(), _self_cpu_s(), _pg_server_cpu_s()
             res = real_store_parsed(*a, **k)
             row = {
@@ -211,18 +212,47 @@ def phase_ingest(corpus: str, duck_url: str | None, pg_url: str | None, workers:
             }
             if s0 is not None:
                 row["server_cpu_s"] = round(_pg_server_cpu_s() - s0, 3)
+            row["sql_s"] = {k: round(v, 3) for k, v in by_sql.items() if v >= 0.005}
+            by_sql.clear()
             rounds.append(row)
             print(f"[bench] round {len(rounds)}: {json.dumps(row)}", file=sys.stderr, flush=True)
             return res
 
         def timed_refresh(*a, **k):
             t0, c0, s0 = time.perf_counter(), _self_cpu_s(), _pg_server_cpu_s()
+            by_sql.clear()
             res = real_refresh(*a, **k)
+            out["aggregates_refresh_sql_s"] = {k: round(v, 3) for k, v in by_sql.items()}
             out["aggregates_refresh_s"] = time.perf_counter() - t0
             out["aggregates_refresh_cpu_s"] = _self_cpu_s() - c0
             if s0 is not None:
                 out["aggregates_refresh_server_cpu_s"] = _pg_server_cpu_s() - s0
             return res
+
+        # And per round, wall seconds by statement (its first words) and by COPY table:
+        # which part of a round grows with the store (psycopg waits for the server).
+        import psycopg
+
+        by_sql: dict[str, float] = {}
+        real_execute, real_bulk = psycopg.Cursor.execute, Store._bulk_insert
+
+        def timed_execute(self, query, *a, **k):
+            t0 = time.perf_counter()
+            try:
+                return real_execute(self, query, *a, **k)
+            finally:
+                key = " ".join(str(query).split())[:70]
+                by_sql[key] = by_sql.get(key, 0.0) + time.perf_counter() - t0
+
+        def timed_bulk(self, cur, table, values):
+            t0 = time.perf_counter()
+            try:
+                return real_bulk(self, cur, table, values)
+            finally:
+                key = f"COPY {table}"
+                by_sql[key] = by_sql.get(key, 0.0) + time.perf_counter() - t0
+
+        psycopg.Cursor.execute, Store._bulk_insert = timed_execute, timed_bulk
 
         ingest.parse_many = timed_only
         ingest.store_parsed = timed_store_parsed
@@ -242,6 +272,7 @@ def phase_ingest(corpus: str, duck_url: str | None, pg_url: str | None, workers:
             ingest.parse_many = real_parse_many
             ingest.store_parsed = real_store_parsed
             ingest.aggregates.refresh = real_refresh
+            psycopg.Cursor.execute, Store._bulk_insert = real_execute, real_bulk
         out["rounds_postgres"] = rounds
         spill.unlink(missing_ok=True)
         out["peak_mb_ingest"] = _maxrss_mb()
