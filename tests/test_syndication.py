@@ -448,37 +448,3 @@ def test_ingest_in_rounds_skips_duplicates_across_rounds_and_clusters_once(
     # Progress counts over the whole folder, not restarting each round.
     assert seen_progress[-1] == (13, 13)
     assert [i for i, _ in seen_progress] == list(range(1, 14))
-
-
-def test_postgres_candidate_pairs_and_clusters_match_the_plain_join(
-    pg_server, duck_store, tmp_path, monkeypatch
-):
-    # PostgreSQL finds a round's candidate pairs through index lookups (LATERAL), DuckDB
-    # through the plain band join: the same pairs for any queried ids, and an ingest in
-    # rounds of 4 gives the same clusters on both.
-    from dashboard.ingest import ingest
-    from dashboard.storage import syndication
-
-    monkeypatch.setattr(ingest, "CHUNK", 4)
-    pg = Store(pg_server.new_database())
-    try:
-        for store in (pg, duck_store):
-            assert ingest_path(store, DISPATCH, workers=1).added == 12
-        assert cluster_files(pg) == cluster_files(duck_store) == [TOURISM]
-        assert first_publisher(pg) == first_publisher(duck_store)
-        ids = sorted(r[0] for r in pg.execute("SELECT id FROM articles"))
-        plain = (
-            syndication._PAIR_SQL
-            + "AND x.article_id <> y.article_id WHERE x.article_id IN ({marks})"
-        )
-        with pg.backend.transaction() as cur:
-            for queries in (ids, ids[:3], ids[5:6]):
-                lateral = syndication.candidate_pairs(pg, cur, queries)
-                assert len(lateral) == len(set(lateral))
-                assert set(lateral) == set(syndication._in_chunks(pg, cur, plain, queries))
-            assert syndication.candidate_pairs(pg, cur, []) == []
-            assert set(syndication.candidate_pairs(pg, cur, ids)) == set(
-                syndication.candidate_pairs(pg, cur, [], full=True)
-            )
-    finally:
-        pg.close()

@@ -465,7 +465,22 @@ def _update_clusters(
     if credit_rows:
         store._bulk_insert(cur, "agency_credits", credit_rows)
 
-    found = candidate_pairs(store, cur, sorted({*new_ids, *article_ids}), full)
+    # Pairs come back normalised (smaller id first) and distinct from the database: the
+    # Python set of string tuples they used to go through cost more than the join.
+    pair_sql = (
+        "SELECT DISTINCT LEAST(x.article_id, y.article_id), GREATEST(x.article_id, y.article_id) "
+        "FROM article_lsh x JOIN article_lsh y ON x.band = y.band AND x.hash = y.hash "
+    )
+    if full:
+        found = _q(store, cur, pair_sql + "AND x.article_id < y.article_id")
+    else:
+        queries = sorted({*new_ids, *article_ids})
+        found = _in_chunks(
+            store,
+            cur,
+            pair_sql + "AND x.article_id <> y.article_id WHERE x.article_id IN ({marks})",
+            queries,
+        )
     result.candidates = len(found)
     # Everything below works on integer positions into `ids`, pair arrays and one matrix
     # of signatures: per candidate pair, a few numpy operations instead of Python objects
@@ -596,45 +611,6 @@ def _update_clusters(
     # Cached page data is keyed on the data version: counts change with the clusters.
     store._bump_version(cur)
     return result
-
-
-# Pairs come back normalised (smaller id first) and distinct from the database: the
-# Python set of string tuples they used to go through cost more than the join.
-_PAIR_SQL = (
-    "SELECT DISTINCT LEAST(x.article_id, y.article_id), GREATEST(x.article_id, y.article_id) "
-    "FROM article_lsh x JOIN article_lsh y ON x.band = y.band AND x.hash = y.hash "
-)
-
-# PostgreSQL: the same pairs, the plan pinned to index lookups (OFFSET 0 keeps each LATERAL
-# subquery from being flattened into a join the planner may hash): the queried articles'
-# bands by lsh_article, their bucket partners by lsh_band_hash. The plain join read the
-# whole of article_lsh once a round (37 rows per stored article) to find the round's
-# 37,000 rows: a scan that grew with the store.
-_PAIR_SQL_PG = (
-    "SELECT DISTINCT LEAST(x.article_id, y.article_id), GREATEST(x.article_id, y.article_id) "
-    "FROM unnest(?::text[]) AS q(id) "
-    "CROSS JOIN LATERAL (SELECT band, hash, article_id FROM article_lsh "
-    "WHERE article_id = q.id OFFSET 0) x "
-    "CROSS JOIN LATERAL (SELECT article_id FROM article_lsh y WHERE y.band = x.band "
-    "AND y.hash = x.hash AND y.article_id <> x.article_id OFFSET 0) y"
-)
-
-
-def candidate_pairs(store: Store, cur, queries: list[str], full: bool = False) -> list[tuple]:
-    """(smaller id, larger id) of every two articles sharing an LSH band, one of them in
-    `queries` (full: any two stored articles)."""
-    if full:
-        return _q(store, cur, _PAIR_SQL + "AND x.article_id < y.article_id")
-    if not queries:
-        return []
-    if store.backend.name == "postgresql":
-        return _q(store, cur, _PAIR_SQL_PG, [list(queries)])
-    return _in_chunks(
-        store,
-        cur,
-        _PAIR_SQL + "AND x.article_id <> y.article_id WHERE x.article_id IN ({marks})",
-        queries,
-    )
 
 
 # A candidate pair is only checked on its shingle sets when its signatures leave room for
