@@ -625,14 +625,14 @@ def run(
     log=print,
     no_duckdb: bool = False,
 ) -> tuple[list[dict], str]:
+    if no_duckdb and no_postgres:
+        raise ValueError("--no-duckdb and --no-postgres leave nothing to measure")
     workers = workers or os.cpu_count() or 1
     own_dir = workdir is None
     wd = Path(workdir or tempfile.mkdtemp(prefix="dashboard-bench-"))
     wd.mkdir(parents=True, exist_ok=True)
     results: list[dict] = []
     note = ""
-    if no_duckdb and no_postgres:
-        raise ValueError("--no-duckdb and --no-postgres leave nothing to measure")
     try:
         if no_postgres:
             pg_ctx = _nullctx(None)
