@@ -124,6 +124,31 @@ def test_markdown_table_lists_every_row():
     assert "| word clouds, all outlets, s | 1.20 (3) |" in lines
 
 
+def test_markdown_table_of_a_postgres_only_run(monkeypatch):
+    # --no-duckdb: the ingest went straight into PostgreSQL; DuckDB rows say "skipped".
+    result = {
+        "n": 10,
+        "outlets": 3,
+        "added_postgres": 10,
+        "ingest_postgres_s": 4.0,
+        "store_postgres_s": 1.5,
+        "ingest_postgres_cpu_s": 3.0,
+        "ingest_postgres_server_cpu_s": 0.75,
+        "peak_mb_ingest": 300.0,
+        "postgres": {f"{p}_{k}_s": 0.25 for p in bench.PAGE_QUERIES for k in ("cold", "cached")}
+        | {"peak_mb_pages": 320.0},
+    }
+    lines = bench.markdown_table([result]).splitlines()
+    assert "| articles stored (outlets) | 10 (3) |" in lines
+    assert "|   CPU s, server (PostgreSQL) | 0.75 |" in lines
+    assert "| ingest DuckDB (parse + store), s | skipped |" in lines
+    assert "| peak memory page-data process, MB (PostgreSQL) | 320 |" in lines
+    monkeypatch.delenv("BENCH_PG_PID", raising=False)
+    assert bench._pg_server_cpu_s() is None  # not the bench's own server: unknown
+    with pytest.raises(ValueError):
+        bench.run([10], no_postgres=True, no_duckdb=True)
+
+
 @pytest.mark.slow
 def test_bench_command_prints_a_full_table(tmp_path):
     out = tmp_path / "r.json"

@@ -33,7 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,22 @@ PAGE_QUERIES: dict[str, tuple[str, ...]] = {
 def _maxrss_mb(who: int = resource.RUSAGE_SELF) -> float:
     # Linux reports kilobytes.
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
+def _rss_mb() -> float:
+    """Resident memory of this process now (Linux), MB."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+def _self_cpu_s() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
 
 
 def _cpu_s() -> float:
@@ -90,8 +106,40 @@ def _query(name: str) -> Callable[..., Any]:
 
 
 # --------------------------------------------------------------------------- phases
-def phase_ingest(corpus: str, duck_url: str, pg_url: str | None, workers: int) -> dict:
-    """Read, tokenise, parse (1 core sample, all cores) and ingest into each database."""
+def _pg_server_cpu_s() -> float | None:
+    """CPU seconds of the bench's throwaway PostgreSQL server (postmaster, its finished
+    backends and its live ones), from /proc; None when the server is not the bench's own
+    (BENCH_PG_PID unset) or /proc is not there. The client's CPU does not include the
+    server's work (COPY, index maintenance, joins), which on PostgreSQL is most of it."""
+    pid = os.environ.get("BENCH_PG_PID")
+    if not pid:
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def stat(p: str) -> list[str] | None:
+        try:
+            raw = Path(f"/proc/{p}/stat").read_text()
+        except OSError:
+            return None
+        return raw[raw.rindex(")") + 2 :].split()
+
+    own = stat(pid)
+    if own is None:
+        return None
+    total = sum(int(x) for x in own[11:15])  # utime stime cutime cstime
+    for d in os.listdir("/proc"):
+        if d.isdigit() and d != pid:
+            f = stat(d)
+            if f is not None and f[1] == pid:  # a live child of the postmaster
+                total += int(f[11]) + int(f[12])
+    return total / tick
+
+
+def phase_ingest(corpus: str, duck_url: str | None, pg_url: str | None, workers: int) -> dict:
+    """Read, tokenise, parse (1 core sample, all cores) and ingest into each database.
+
+    Without duck_url (--no-duckdb) the corpus is parsed for real and ingested straight into
+    PostgreSQL: the ingest figures are then PostgreSQL's own (wall, CPU, peak memory)."""
     from dashboard.analysis.textproc import tokenize
     from dashboard.ingest import ingest
     from dashboard.ingest.readers import read_path
@@ -142,6 +190,103 @@ def phase_ingest(corpus: str, duck_url: str, pg_url: str | None, workers: int) -
         with spill.open("ab") as fh:
             pickle.dump(res, fh, protocol=pickle.HIGHEST_PROTOCOL)
         return res
+
+    if duck_url is None:
+        del raws, sample, result
+        assert pg_url, "--no-duckdb needs PostgreSQL"
+
+        def timed_only(batch, workers=None, progress=None, pool=None):
+            t0 = time.perf_counter()
+            res = real_parse_many(batch, workers=workers, progress=progress, pool=pool)
+            parse_time[0] += time.perf_counter() - t0
+            return res
+
+        # Per round: wall, client CPU and server CPU seconds of storing + clustering it
+        # (store_parsed), and the client's resident memory after it; then the aggregates.
+        rounds: list[dict] = []
+        real_store_parsed, real_refresh = ingest.store_parsed, ingest.aggregates.refresh
+
+        def timed_store_parsed(*a, **k):
+            by_sql.clear()
+            t0, c0, s0 = time.perf_counter(), _self_cpu_s(), _pg_server_cpu_s()
+            res = real_store_parsed(*a, **k)
+            row = {
+                "store_s": round(time.perf_counter() - t0, 3),
+                "store_cpu_s": round(_self_cpu_s() - c0, 3),
+                "rss_mb": _rss_mb(),
+            }
+            if s0 is not None:
+                row["server_cpu_s"] = round(_pg_server_cpu_s() - s0, 3)
+            row["sql_s"] = {k: round(v, 3) for k, v in by_sql.items() if v >= 0.005}
+            by_sql.clear()
+            rounds.append(row)
+            print(f"[bench] round {len(rounds)}: {json.dumps(row)}", file=sys.stderr, flush=True)
+            return res
+
+        def timed_refresh(*a, **k):
+            t0, c0, s0 = time.perf_counter(), _self_cpu_s(), _pg_server_cpu_s()
+            by_sql.clear()
+            res = real_refresh(*a, **k)
+            out["aggregates_refresh_sql_s"] = {k: round(v, 3) for k, v in by_sql.items()}
+            out["aggregates_refresh_s"] = time.perf_counter() - t0
+            out["aggregates_refresh_cpu_s"] = _self_cpu_s() - c0
+            if s0 is not None:
+                out["aggregates_refresh_server_cpu_s"] = _pg_server_cpu_s() - s0
+            return res
+
+        # And per round, wall seconds by statement (its first words) and by COPY table:
+        # which part of a round grows with the store (psycopg waits for the server).
+        import psycopg
+
+        by_sql: dict[str, float] = {}
+        real_execute, real_bulk = psycopg.Cursor.execute, Store._bulk_insert
+
+        def timed_execute(self, query, *a, **k):
+            t0 = time.perf_counter()
+            try:
+                return real_execute(self, query, *a, **k)
+            finally:
+                key = " ".join(str(query).split())[:70]
+                by_sql[key] = by_sql.get(key, 0.0) + time.perf_counter() - t0
+
+        def timed_bulk(self, cur, table, values):
+            t0 = time.perf_counter()
+            try:
+                return real_bulk(self, cur, table, values)
+            finally:
+                key = f"COPY {table}"
+                by_sql[key] = by_sql.get(key, 0.0) + time.perf_counter() - t0
+
+        psycopg.Cursor.execute, Store._bulk_insert = timed_execute, timed_bulk
+
+        ingest.parse_many = timed_only
+        ingest.store_parsed = timed_store_parsed
+        ingest.aggregates.refresh = timed_refresh
+        try:
+            store = Store(pg_url)
+            server = _pg_server_cpu_s()
+            t, c = time.perf_counter(), _cpu_s()
+            report = ingest.ingest_path(store, corpus, workers=workers)
+            out["ingest_postgres_s"] = time.perf_counter() - t
+            out["ingest_postgres_cpu_s"] = _cpu_s() - c
+            if server is not None:
+                out["ingest_postgres_server_cpu_s"] = _pg_server_cpu_s() - server
+            out["added_postgres"] = report.added
+            store.close()
+        finally:
+            ingest.parse_many = real_parse_many
+            ingest.store_parsed = real_store_parsed
+            ingest.aggregates.refresh = real_refresh
+            psycopg.Cursor.execute, Store._bulk_insert = real_execute, real_bulk
+        out["rounds_postgres"] = rounds
+        spill.unlink(missing_ok=True)
+        out["peak_mb_ingest"] = _maxrss_mb()
+        out["parse_all_s"] = parse_time[0]
+        out["parse_all_articles_per_s"] = out["articles"] / parse_time[0]
+        out["workers"] = workers
+        out["store_postgres_s"] = out["ingest_postgres_s"] - parse_time[0]
+        out["peak_mb_parse_workers"] = _maxrss_mb(resource.RUSAGE_CHILDREN)
+        return out
 
     ingest.parse_many = timed_parse_many
     try:
@@ -289,9 +434,12 @@ def temp_postgres():
         shutil.rmtree(root, ignore_errors=True)
         yield None
         return
+    with suppress(OSError, IndexError):
+        os.environ["BENCH_PG_PID"] = (data / "postmaster.pid").read_text().split()[0]
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:
+        os.environ.pop("BENCH_PG_PID", None)
         try:
             run([pg_ctl, "-D", str(data), "-m", "fast", "stop"])
         finally:
@@ -318,17 +466,23 @@ def _new_pg_database(url: str, name: str) -> str:
 def _run_phase(args: list[str]) -> dict:
     proc = subprocess.run(
         [sys.executable, "-m", "dashboard.bench.bench", *args],
-        capture_output=True,
+        stdout=subprocess.PIPE,  # stderr (per-round lines, errors) goes to ours
         text=True,
         cwd=Path(__file__).resolve().parents[2],
     )
     if proc.returncode != 0:
-        raise RuntimeError(f"bench phase {args[:2]} failed:\n{proc.stderr[-3000:]}")
+        raise RuntimeError(f"bench phase {args[:2]} failed (its stderr is above)")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def measure(
-    n: int, workdir: Path, pg_base: str | None, workers: int, seed: int = 1, log=print
+    n: int,
+    workdir: Path,
+    pg_base: str | None,
+    workers: int,
+    seed: int = 1,
+    log=print,
+    duckdb: bool = True,
 ) -> dict:
     from dashboard.bench.benchgen import generate
 
@@ -338,15 +492,19 @@ def measure(
         generate(corpus, n, seed=seed)
     res: dict[str, Any] = {"n": n, "generate_s": time.perf_counter() - t}
     duck = workdir / f"bench_{n}.duckdb"
-    duck.unlink(missing_ok=True)
-    duck_url = f"duckdb:///{duck}"
+    duck_url = None
+    if duckdb:
+        duck.unlink(missing_ok=True)
+        duck_url = f"duckdb:///{duck}"
     pg_url = _new_pg_database(pg_base, f"bench_{n}") if pg_base else None
     log(f"[bench] N={n}: ingest ({workers} workers)")
-    args = ["--phase", "ingest", "--corpus", str(corpus), "--duck", duck_url]
+    args = ["--phase", "ingest", "--corpus", str(corpus)]
+    args += ["--duck", duck_url] if duck_url else []
     args += ["--workers", str(workers)] + (["--pg", pg_url] if pg_url else [])
     res.update(_run_phase(args))
-    log(f"[bench] N={n}: pages (DuckDB)")
-    res["duckdb"] = _run_phase(["--phase", "pages", "--url", duck_url])
+    if duck_url:
+        log(f"[bench] N={n}: pages (DuckDB)")
+        res["duckdb"] = _run_phase(["--phase", "pages", "--url", duck_url])
     if pg_url:
         log(f"[bench] N={n}: pages (PostgreSQL)")
         res["postgres"] = _run_phase(["--phase", "pages", "--url", pg_url])
@@ -377,7 +535,10 @@ def table_rows(results: list[dict]) -> list[tuple[str, list[str]]]:
 
     rows = [
         row("load average at start", lambda r: r["load_average"]),
-        row("articles stored (outlets)", lambda r: f"{r['added_duckdb']:,} ({r['outlets']})"),
+        row(
+            "articles stored (outlets)",
+            lambda r: f"{r.get('added_duckdb', r.get('added_postgres')):,} ({r['outlets']})",
+        ),
         row("read, s", lambda r: r["read_s"]),
         row("tokenise, s", lambda r: r["tokenise_s"]),
         row("read + tokenise, ms/article", lambda r: r["read_tokenise_ms_per_article"]),
@@ -390,6 +551,8 @@ def table_rows(results: list[dict]) -> list[tuple[str, list[str]]]:
         row("  CPU s, all processes (DuckDB)", lambda r: r["ingest_duckdb_cpu_s"]),
         row("ingest PostgreSQL (parse + store), s", lambda r: r.get("ingest_postgres_s")),
         row("  of which store + clustering, s (PostgreSQL)", lambda r: r.get("store_postgres_s")),
+        row("  CPU s, client processes (PostgreSQL)", lambda r: r.get("ingest_postgres_cpu_s")),
+        row("  CPU s, server (PostgreSQL)", lambda r: r.get("ingest_postgres_server_cpu_s")),
     ]
     for backend, label in (("duckdb", "DuckDB"), ("postgres", "PostgreSQL")):
         for page in PAGE_QUERIES:
@@ -422,6 +585,10 @@ def table_rows(results: list[dict]) -> list[tuple[str, list[str]]]:
             lambda r: r["peak_mb_parse_workers"] or "in-process (no pool)",
         ),
         row("peak memory page-data process, MB", lambda r: r["duckdb"]["peak_mb_pages"]),
+        row(
+            "peak memory page-data process, MB (PostgreSQL)",
+            lambda r: r["postgres"]["peak_mb_pages"],
+        ),
     ]
     return rows
 
@@ -461,7 +628,10 @@ def run(
     no_postgres: bool = False,
     workdir: str | None = None,
     log=print,
+    no_duckdb: bool = False,
 ) -> tuple[list[dict], str]:
+    if no_duckdb and no_postgres:
+        raise ValueError("--no-duckdb and --no-postgres leave nothing to measure")
     workers = workers or os.cpu_count() or 1
     own_dir = workdir is None
     wd = Path(workdir or tempfile.mkdtemp(prefix="dashboard-bench-"))
@@ -478,9 +648,13 @@ def run(
             pg_ctx = temp_postgres()
         with pg_ctx as pg_base:
             if pg_base is None and not note:
+                if no_duckdb:
+                    raise RuntimeError("--no-duckdb: no --postgres URL and no PostgreSQL binaries")
                 note = "PostgreSQL: skipped (no --postgres URL and no PostgreSQL binaries)."
+            if no_duckdb:
+                note = "DuckDB: skipped (--no-duckdb); PostgreSQL ingest parses for real."
             for n in sizes:
-                results.append(measure(n, wd, pg_base, workers, log=log))
+                results.append(measure(n, wd, pg_base, workers, log=log, duckdb=not no_duckdb))
     finally:
         if own_dir:
             shutil.rmtree(wd, ignore_errors=True)
@@ -509,6 +683,7 @@ def cli(args: argparse.Namespace) -> int:
         no_postgres=args.no_postgres,
         workdir=args.workdir,
         log=lambda m: print(m, file=sys.stderr),
+        no_duckdb=args.no_duckdb,
     )
     print(text)
     return 0
@@ -518,6 +693,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sizes", default="100,1000,10000", help="comma-separated corpus sizes")
     p.add_argument("--postgres", default=None, help="PostgreSQL URL (default: a temp server)")
     p.add_argument("--no-postgres", action="store_true", help="DuckDB only")
+    p.add_argument(
+        "--no-duckdb",
+        action="store_true",
+        help="PostgreSQL only (parses for real and ingests straight into PostgreSQL)",
+    )
     p.add_argument("--out", default=None, help="also write the results as JSON here")
     p.add_argument("--workers", type=int, default=None, help="parser processes (default: cores)")
     p.add_argument(
@@ -529,7 +709,7 @@ def _phase_main(argv: list[str]) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--phase", choices=["ingest", "pages"], required=True)
     p.add_argument("--corpus")
-    p.add_argument("--duck")
+    p.add_argument("--duck", default=None)
     p.add_argument("--pg", default=None)
     p.add_argument("--url")
     p.add_argument("--workers", type=int, default=1)

@@ -117,10 +117,44 @@ def run(
     rounds: list[dict] = []
     real_store_parsed = ingest.store_parsed
 
+    from dashboard.bench.bench import _pg_server_cpu_s
+
+    # Wall seconds per SQL statement (its first words) and per COPY table, per round.
+    by_sql: dict[str, float] = {}
+    real_bulk = Store._bulk_insert
+
+    def timed_bulk(self, cur, table, values):
+        t0 = time.perf_counter()
+        try:
+            return real_bulk(self, cur, table, values)
+        finally:
+            by_sql[f"COPY {table}"] = by_sql.get(f"COPY {table}", 0.0) + time.perf_counter() - t0
+
+    real_execute = None
+    if not url.startswith("duckdb"):
+        import psycopg
+
+        real_execute = psycopg.Cursor.execute
+
+        def timed_execute(self, query, *a, **k):
+            t0 = time.perf_counter()
+            try:
+                return real_execute(self, query, *a, **k)
+            finally:
+                key = " ".join(str(query).split())[:70]
+                by_sql[key] = by_sql.get(key, 0.0) + time.perf_counter() - t0
+
+        psycopg.Cursor.execute = timed_execute
+    Store._bulk_insert = timed_bulk
+
     def timed_store_parsed(*a, **k):
-        c, w = _cpu(), time.perf_counter()
+        by_sql.clear()
+        c, w, s = _cpu(), time.perf_counter(), _pg_server_cpu_s()
         out = real_store_parsed(*a, **k)
         row = timer.take()
+        if s is not None:  # the throwaway server's CPU (--pg temp)
+            row["server_cpu"] = round(_pg_server_cpu_s() - s, 3)
+        row["sql"] = {k: round(v, 3) for k, v in by_sql.items() if v >= 0.005}
         row["round_cpu"] = round(_cpu() - c, 3)
         row["round_wall"] = round(time.perf_counter() - w, 3)
         row["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
@@ -145,6 +179,9 @@ def run(
     finally:
         ingest.parse_many = real
         ingest.store_parsed = real_store_parsed
+        Store._bulk_insert = real_bulk
+        if real_execute is not None:
+            psycopg.Cursor.execute = real_execute
         fh.close()
         if prof is not None:
             prof.disable()
@@ -210,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _report(res: dict) -> None:
     for i, r in enumerate(res["rounds"]):
-        cols = " ".join(f"{k}={v}" for k, v in r.items() if not k.endswith("_wall"))
+        cols = " ".join(f"{k}={v}" for k, v in r.items() if not k.endswith("_wall") and k != "sql")
         print(f"round {i + 1}: {cols}", file=sys.stderr)
     print(json.dumps(res))
 
