@@ -424,10 +424,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             offset = 2
         elif "اول" in rel:
             offset = -2
-        elif rel == "الليله الماضيه":
-            offset = -1  # «الليلة الماضية»: last night, the eve of publication
         else:
-            offset = -1
+            offset = -1  # «أمس», «البارحة»; «الليلة الماضية» is last night, the eve too
         pub = ctx.pub
         if pub is None:
             return [_mk(ctx, m, None, None, "day", approx=True)]
