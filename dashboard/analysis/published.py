@@ -229,6 +229,8 @@ def _weekday_of(text: str, weekdays: dict[str, int]) -> int | None:
     return None
 
 
+# «اليوم الأحد», «اليوم، الأحد», «اليوم / الأحد»: the lead names today by its weekday.
+_TODAY_WEEKDAY = re.compile(r"اليوم\s*[،,]?\s*(?:/\s*)?(ال\w+)")
 _REL_BEFORE = re.compile(
     r"(?P<rel>اليوم|غدا?|الغد|امس|الامس)\s*[،,]?\s*(?:/\s*)?(?P<wd>ال\w+)\s*[،,/]?\s*$"
 )
@@ -246,7 +248,7 @@ def _deictic_weekday_year(paragraphs: list[str], language: str) -> PublicationDa
     weekdays = date_lexicon(language).weekdays
     today = dt.date.today()
     for para in paragraphs[:8]:
-        deictic = re.search(r"اليوم\s*[،,]?\s*(?:/\s*)?(ال\w+)", para)
+        deictic = _TODAY_WEEKDAY.search(para)
         if not deictic:
             continue
         today_wd = _weekday_of(deictic.group(1), weekdays)
@@ -267,9 +269,9 @@ def _deictic_weekday_year(paragraphs: list[str], language: str) -> PublicationDa
                 continue
             at = para.find(a.text)
             rel = _REL_BEFORE.search(_normalize(para[max(at - 30, 0) : at])) if at >= 0 else None
-            if rel and _weekday_of(rel["wd"], weekdays) is not None:
+            wd = _weekday_of(rel["wd"], weekdays) if rel else None
+            if wd is not None:
                 offset = {"اليوم": 0, "امس": -1, "الامس": -1}.get(rel["rel"], 1)
-                wd = _weekday_of(rel["wd"], weekdays)
             elif (
                 at >= 0
                 and _DATELINE_AFTER.match(para, at + len(a.text))
@@ -300,9 +302,7 @@ def _confirmed_by_weekday(
     """«أعلن الوزير اليوم الأربعاء …» and, further down the page, one full date that is a
     Wednesday (an embedded post's «April 23, 2025», a photo caption): that date is today."""
     top = paragraphs[:8]
-    deictic = next(
-        (m for p in top if (m := re.search(r"اليوم\s*[،,]?\s*(?:/\s*)?(ال\w+)", p))), None
-    )
+    deictic = next((m for p in top if (m := _TODAY_WEEKDAY.search(p))), None)
     wd = _weekday_of(deictic.group(1), weekdays) if deictic else None
     if wd is None:
         return None
