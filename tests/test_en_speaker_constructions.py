@@ -691,6 +691,14 @@ def test_abbreviated_title_before_a_name_is_a_role_and_ends_no_sentence():
     assert got == [("Jane Roe", "official"), ("Jane Roe", "official")]
 
 
+def test_title_head_is_the_noun_before_of_in_either_case():
+    from dashboard.analysis.languages.en.speakers import _title_head
+
+    assert _title_head("head of the regional administration") == "head"
+    assert _title_head("Head Of The Regional Administration") == "head"
+    assert _title_head("Lt. Gen.") == "general"
+
+
 def test_chair_of_a_board_is_a_title():
     (q,) = _quotes("Safety Board Chair Jane L. Roe told reporters the ship had lost power.")
     assert (q.speaker, q.speaker_kind, q.role) == ("Jane L. Roe", "official", "Safety Board Chair")

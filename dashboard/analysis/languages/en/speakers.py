@@ -1961,8 +1961,9 @@ def _title_head(role: str) -> str:
     """The head noun of a title: «the region's governor» -> governor, «head of the city's
     administration» -> head."""
     words = _words(role.replace("’", "'"))
-    if "of" in words:
-        words = words[: words.index("of")]
+    lowered = [w.lower() for w in words]  # not `words`: «Gov.» is looked up capitalised
+    if "of" in lowered:
+        words = words[: lowered.index("of")]
     if not words:
         return ""
     head = words[-1].removesuffix("'s").rstrip(".")
