@@ -622,8 +622,8 @@ def test_agency_named_after_a_news_agency_descriptor_is_the_channel():
         ("Jane Roe", "the dam held"),
         ("Xinhua", "the dam held"),
     ]
-    got = _quotes("Jane Roe told The Associated Press news agency another 50 homes flooded.")
-    assert {q.text for q in got} == {"another 50 homes flooded"}
+    got = _quotes("Jane Roe told The Associated Press news agency some 50 homes were flooded.")
+    assert {q.text for q in got} == {"some 50 homes were flooded"}
     assert ("Associated Press", "media") in [(q.speaker, q.speaker_kind) for q in got]
     # An ordinary object after «told» is no agency.
     assert [q.speaker for q in _quotes("Jane Roe told French reporters that the dam held.")] == [

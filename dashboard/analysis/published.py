@@ -14,7 +14,7 @@ Where a page states its date, in order of trust:
 
 A site banner (today's date in the page header) is also a short date line, which is why
 labelled stamps and the URL come first: the article's own date wins over the banner. A
-newspaper's issue banner («العدد : 16984 - الأحد 22 سبتمبر 2024») is read only when nothing
+newspaper's issue banner («العدد : 12345 - الخميس 3 أكتوبر 2024») is read only when nothing
 else is stated.
 Dates themselves are read by `extract_dates` with each language's rules.
 """
@@ -182,8 +182,8 @@ def url_date(url: str) -> dt.date | None:
     return None
 
 
-# A newspaper's issue banner in the page header, «العدد : ١٦٩٨٤ - الأحد ٢٢ سبتمبر ٢٠٢٤ م،
-# الموافق ١٩ ربيع الأول ١٤٤٦هـ», "Issue No. 123 - …": the current issue, not the article's.
+# A newspaper's issue banner in the page header, «العدد : ١٢٣٤٥ - الخميس ٣ أكتوبر ٢٠٢٤ م،
+# الموافق ٣٠ ربيع الأول ١٤٤٦هـ», "Issue No. 123 - …": the current issue, not the article's.
 _ISSUE_BANNER = re.compile(
     r"^\s*(?:العدد|عدد|issue(?:\s+no\.?)?)\s*[:：.]?\s*[\d٠-٩]", re.IGNORECASE
 )
