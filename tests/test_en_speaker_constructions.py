@@ -644,8 +644,8 @@ def test_title_of_a_place_then_a_name_with_an_arabic_particle_between_commas():
 
 
 def test_names_with_accented_latin_letters_are_whole_words():
-    got = _quotes("Presiding judge Anne Clément said the sentence was fair.")
-    assert [(q.speaker, q.role) for q in got] == [("Anne Clément", "Presiding judge")]
+    got = _quotes("Presiding judge Anne Mérot said the sentence was fair.")
+    assert [(q.speaker, q.role) for q in got] == [("Anne Mérot", "Presiding judge")]
     got = _voices("“We will appeal,” said José Núñez, the defence lawyer.")
     assert got == [("José Núñez", "other")]
 
@@ -764,8 +764,8 @@ def test_outlet_glued_into_one_word_and_an_aggregator_byline_are_credits():
 
 def test_quotation_left_open_goes_on_after_a_read_more_link():
     got = _quotes(
-        "Posting online, Jane Roe said: “These are hard times. We are dismayed.",
-        "READ MORE: Dog rescued from floods as dozens killed in storms",
+        "Posting online, Jane Roe said: “These are hard times. We are saddened.",
+        "READ MORE: Bridge closed as the river keeps rising",
         "“Do not travel by road. We continue to work.”",
     )
     assert [(q.speaker, q.paragraph) for q in got] == [("Jane Roe", 0), ("Jane Roe", 2)]
@@ -775,7 +775,7 @@ def test_quotation_left_open_goes_on_after_a_read_more_link():
 
 def test_events_places_and_storms_are_not_voices():
     assert _voices("The Freedonia raid reported heavy losses.") == []
-    assert _voices("Storm Daniel reported winds of 100 km/h.") == []
+    assert _voices("Storm Ada reported winds of 100 km/h.") == []
     assert _voices("The Coral Sea reported record temperatures this week.") == []
     # Names that end with such a word are kept: a surname, a company.
     assert _voices("Jane Storm said the vote was fair.") == [("Jane Storm", "other")]
