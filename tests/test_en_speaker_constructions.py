@@ -755,7 +755,7 @@ def test_outlet_glued_into_one_word_and_an_aggregator_byline_are_credits():
     assert _voices("CoastNews") == [("CoastNews", "media")]
     assert _voices("Latest News") == []  # a page label, two words
     got = _voices(
-        "by Jane Roe · Coastal Evening NewsFreedonia’s president has expressed “dismay” at the floods."
+        "by Jane Roe · Coastal Evening NewsFreedonia’s president has expressed “regret” over the road closures."
     )
     assert got[0] == ("Coastal Evening News", "media")
     assert ("Jane Roe", "media") not in got  # the reporter is no source

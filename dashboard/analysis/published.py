@@ -238,7 +238,7 @@ _DATELINE_AFTER = re.compile(r"\s*\(")
 
 
 def _deictic_weekday_year(paragraphs: list[str], language: str) -> PublicationDate | None:
-    """«كشفت السعودية اليوم الأحد 23 يونيو», «صباح غد الاثنين 27 فبراير الجاري», a wire
+    """«أعلنت الوزارة اليوم الأحد 14 يوليو», «صباح غد الاثنين 3 مارس الجاري», a wire
     dateline «القاهرة - 26 - 2 (كونا) -- … اليوم الأحد»: the lead names today by its weekday,
     and a day and month without the year is today (after «اليوم <weekday>» or as a dateline),
     tomorrow or yesterday (after «غد/أمس <weekday>»). The year is the latest one, not after
