@@ -208,6 +208,23 @@ def test_every_page_shows_payloads_as_text_only(hostile_env, monkeypatch, page):
         assert any(m in shown for m in markers), page
 
 
+def test_overview_card_escapes_every_field():
+    """The outlet card is one HTML string: its title, caption, metric labels, note and
+    headlines all come from articles or outlets and must all arrive as text."""
+    from dashboard.web import ui
+
+    card = ui.card_html(
+        f"Outlet {SCRIPT}",
+        f"domain {IMG}",
+        [(f"Articles {SVG}", 3)],
+        f"language: {BREAKOUT}",
+        [(f"Headline {STYLE}", "en"), (f"عنوان {CSS}", "ar")],
+    )
+    live = LIVE.search(card)
+    assert live is None, live.group(0)
+    assert "&lt;script&gt;" in card and "Headline" in card and "عنوان" in card
+
+
 def _escaped(text: str) -> str:
     import html
 

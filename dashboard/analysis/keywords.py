@@ -509,24 +509,6 @@ def _token_info(surface: str) -> tuple[str, bool, bool]:
     return token, content, content and token.startswith("وال")
 
 
-# TOKEN_RE in a capturing group: re.split then yields gap, token, gap, token, ..., gap in
-# one C-level pass, instead of a Python generator step and a slice per token.
-_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})", TOKEN_RE.flags)
-
-
-def _token_runs(paragraph: str) -> Iterable[list[str]]:
-    """Runs of tokens separated only by white space (punctuation ends a run)."""
-    parts = _TOKEN_SPLIT.split(clean_invisible(paragraph))
-    run: list[str] = []
-    for i in range(1, len(parts), 2):
-        if run and parts[i - 1].strip():
-            yield run
-            run = []
-        run.append(_clean_token(parts[i]))
-    if run:
-        yield run
-
-
 def article_terms(paragraphs: list[str], language: str) -> Counter[str]:
     """Surface unigram and bigram ("w1 w2") counts of content terms in one article.
 

@@ -14,7 +14,7 @@ Where a page states its date, in order of trust:
 
 A site banner (today's date in the page header) is also a short date line, which is why
 labelled stamps and the URL come first: the article's own date wins over the banner. A
-newspaper's issue banner («العدد : 16984 - الأحد 22 سبتمبر 2024») is read only when nothing
+newspaper's issue banner («العدد : 12345 - الخميس 3 أكتوبر 2024») is read only when nothing
 else is stated.
 Dates themselves are read by `extract_dates` with each language's rules.
 """
@@ -182,8 +182,8 @@ def url_date(url: str) -> dt.date | None:
     return None
 
 
-# A newspaper's issue banner in the page header, «العدد : ١٦٩٨٤ - الأحد ٢٢ سبتمبر ٢٠٢٤ م،
-# الموافق ١٩ ربيع الأول ١٤٤٦هـ», "Issue No. 123 - …": the current issue, not the article's.
+# A newspaper's issue banner in the page header, «العدد : ١٢٣٤٥ - الخميس ٣ أكتوبر ٢٠٢٤ م،
+# الموافق ٣٠ ربيع الأول ١٤٤٦هـ», "Issue No. 123 - …": the current issue, not the article's.
 _ISSUE_BANNER = re.compile(
     r"^\s*(?:العدد|عدد|issue(?:\s+no\.?)?)\s*[:：.]?\s*[\d٠-٩]", re.IGNORECASE
 )
@@ -229,6 +229,8 @@ def _weekday_of(text: str, weekdays: dict[str, int]) -> int | None:
     return None
 
 
+# «اليوم الأحد», «اليوم، الأحد», «اليوم / الأحد»: the lead names today by its weekday.
+_TODAY_WEEKDAY = re.compile(r"اليوم\s*[،,]?\s*(?:/\s*)?(ال\w+)")
 _REL_BEFORE = re.compile(
     r"(?P<rel>اليوم|غدا?|الغد|امس|الامس)\s*[،,]?\s*(?:/\s*)?(?P<wd>ال\w+)\s*[،,/]?\s*$"
 )
@@ -236,7 +238,7 @@ _DATELINE_AFTER = re.compile(r"\s*\(")
 
 
 def _deictic_weekday_year(paragraphs: list[str], language: str) -> PublicationDate | None:
-    """«كشفت السعودية اليوم الأحد 23 يونيو», «صباح غد الاثنين 27 فبراير الجاري», a wire
+    """«أعلنت الوزارة اليوم الأحد 14 يوليو», «صباح غد الاثنين 3 مارس الجاري», a wire
     dateline «القاهرة - 26 - 2 (كونا) -- … اليوم الأحد»: the lead names today by its weekday,
     and a day and month without the year is today (after «اليوم <weekday>» or as a dateline),
     tomorrow or yesterday (after «غد/أمس <weekday>»). The year is the latest one, not after
@@ -246,7 +248,7 @@ def _deictic_weekday_year(paragraphs: list[str], language: str) -> PublicationDa
     weekdays = date_lexicon(language).weekdays
     today = dt.date.today()
     for para in paragraphs[:8]:
-        deictic = re.search(r"اليوم\s*[،,]?\s*(?:/\s*)?(ال\w+)", para)
+        deictic = _TODAY_WEEKDAY.search(para)
         if not deictic:
             continue
         today_wd = _weekday_of(deictic.group(1), weekdays)
@@ -267,9 +269,9 @@ def _deictic_weekday_year(paragraphs: list[str], language: str) -> PublicationDa
                 continue
             at = para.find(a.text)
             rel = _REL_BEFORE.search(_normalize(para[max(at - 30, 0) : at])) if at >= 0 else None
-            if rel and _weekday_of(rel["wd"], weekdays) is not None:
+            wd = _weekday_of(rel["wd"], weekdays) if rel else None
+            if wd is not None:
                 offset = {"اليوم": 0, "امس": -1, "الامس": -1}.get(rel["rel"], 1)
-                wd = _weekday_of(rel["wd"], weekdays)
             elif (
                 at >= 0
                 and _DATELINE_AFTER.match(para, at + len(a.text))
@@ -300,9 +302,7 @@ def _confirmed_by_weekday(
     """«أعلن الوزير اليوم الأربعاء …» and, further down the page, one full date that is a
     Wednesday (an embedded post's «April 23, 2025», a photo caption): that date is today."""
     top = paragraphs[:8]
-    deictic = next(
-        (m for p in top if (m := re.search(r"اليوم\s*[،,]?\s*(?:/\s*)?(ال\w+)", p))), None
-    )
+    deictic = next((m for p in top if (m := _TODAY_WEEKDAY.search(p))), None)
     wd = _weekday_of(deictic.group(1), weekdays) if deictic else None
     if wd is None:
         return None

@@ -37,8 +37,7 @@ mark.dt { background: #caffbf; padding: 0 .1em; }
 mark.ev { background: #ffc6ff; padding: 0 .1em; }
 mark.ins { background: #c7f9cc; } mark.del { background: #ffccd5; text-decoration: line-through; }
 .card-title { font-weight: 600; overflow-wrap: anywhere; }
-.card-headlines { padding-bottom: 1rem; overflow-wrap: anywhere; }
-.card .card-headlines { padding-bottom: 0; }
+.card-headlines { overflow-wrap: anywhere; }
 .card-headlines > div { margin-bottom: .35rem; }
 .card-grid { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr));
   gap: 1rem; margin-bottom: 1rem; }

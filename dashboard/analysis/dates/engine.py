@@ -135,7 +135,7 @@ def _lex() -> _Lex:
         past=tuple(
             _norm_entry(x)
             for pack in all_packs()
-            if (pack.folder / "dates_past_cues.txt").is_file()
+            if pack.has_lexicon("dates_past_cues.txt")
             for x in pack.lines("dates_past_cues.txt")
         ),
     )

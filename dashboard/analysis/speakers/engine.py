@@ -48,7 +48,7 @@ _n = normalize_token
 
 
 # The words of speaker phrases: TOKEN_RE, with Latin letters that carry a diacritic read as
-# letters («Carlos Mazón», «Sophie Clément» are two words each, not «Maz» + «n»).
+# letters («Anne Mérot», «José Núñez» are two words each, not «M» + «rot»).
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _ASCII_WORD = "[A-Za-z]+(?:['’\\-][A-Za-z]+)*"
 assert _ASCII_WORD in TOKEN_RE.pattern

@@ -64,7 +64,7 @@ def features(quote: Quote, text_norm: str, language: str) -> dict[str, float]:
     norm_words = [normalize(w) for w in words]
     n = len(words)
     if n >= 2 and _REGNAL.match(words[-1]):
-        norm_words = norm_words[:-1]  # «Felipe VI», «Charles III»: the name is the word before
+        norm_words = norm_words[:-1]  # «Louis XIV», «Henry VIII»: the name is the word before
     last = norm_words[-1] if norm_words else ""
     mentions = text_norm.count(last) if len(last) >= 3 else 0
     full_mentions = text_norm.count(normalize(name)) if name else 0

@@ -186,12 +186,19 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
     ]
 
 
+def _first_word(words: str) -> str:
+    """The first word, normalised ("" for none)."""
+    split = words.split()
+    return normalize(split[0]) if split else ""
+
+
 def _titled(words: str) -> bool:
     """Does the name open with a role or institution noun («الوزير»، «وزارة»)? Then it is a
     subject set off by a dash, not an outlet's credit."""
+    # Late import: the speaker rules import this module.
     from dashboard.analysis.languages.ar.speakers import _AR_ROLES
 
-    first = normalize(words.split()[0]) if words.split() else ""
+    first = _first_word(words)
     return first in _AR_ROLES or (first.startswith("ال") and first[2:] in _AR_ROLES)
 
 
@@ -200,8 +207,7 @@ def _opens_with_reporting_verb(words: str) -> bool:
     # Late import: the speaker rules import this module.
     from dashboard.analysis.languages.ar.speakers import _AR_VERBS
 
-    first = normalize(words.split()[0]) if words.split() else ""
-    verb = _AR_VERBS.get(first)
+    verb = _AR_VERBS.get(_first_word(words))
     return verb is not None and not verb.participle and not verb.homograph
 
 

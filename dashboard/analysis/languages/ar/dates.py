@@ -175,7 +175,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?<!\w)(?:يوم\s+)?[وفبل]?(?P<day>\d{{1,2}}|{ordn})\s+(?:من\s+)?)?
         (?:(?<!\w)[وف]?شهر\s+)?
         (?<!\w)[وفبل]?(?P<mon>{hij})(?!\w)
-        # «ذي القعدة لهذا العام 1446هـ», «شعبان لعام 1447هـ»
+        # «شوال لهذا العام 1445هـ», «رجب لعام 1447هـ»
         \s*(?:من\s+)?(?:ل?(?:هذا|هذه)\s+)?(?:(?:ال|لل|ل)?عام\s+|(?:ال|لل|ل)?سنه\s+)?
         (?P<year>1[2-5]\d\d)
         (?:\s*(?:هجريه|هجري|للهجره|ه)(?!\w))?(?!\w)
@@ -424,10 +424,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             offset = 2
         elif "اول" in rel:
             offset = -2
-        elif rel == "الليله الماضيه":
-            offset = -1  # «الليلة الماضية»: last night, the eve of publication
         else:
-            offset = -1
+            offset = -1  # «أمس», «البارحة»; «الليلة الماضية» is last night, the eve too
         pub = ctx.pub
         if pub is None:
             return [_mk(ctx, m, None, None, "day", approx=True)]

@@ -98,7 +98,7 @@ _CREDIT_NETWORK_RE = re.compile(
     r"Newswire|Wire Service))\s*$"
 )
 
-# An outlet's name glued into one word on a line of its own («OnCubaNews», «CoastNews»).
+# An outlet's name glued into one word on a line of its own («HarbourNews», «CoastNews»).
 _CREDIT_GLUED_OUTLET_RE = re.compile(r"^\s*((?:[A-Z][a-z]+){1,4}(?:News|Times|Post|Press|TV))\s*$")
 # An aggregator's byline «by Jane Roe · Coastal Evening News», the outlet's name glued to the
 # first sentence on scraped pages («… NewsFreedonia's president said»).
@@ -1468,7 +1468,7 @@ _EN_NON_VOICES = _load_non_voices()
 
 
 def _en_non_voice(np: _NP, words: list[str]) -> bool:
-    """«the Freedonia raid», «the Red Sea», «Storm Daniel»: an event, a place or a weather
+    """«the Freedonia raid», «the Red Sea», «Storm Ada»: an event, a place or a weather
     system named as a subject is no one who speaks (a known body or outlet is kept)."""
     if np.known or np.role or np.kind == "media" or _is_media(np.name):
         return False
@@ -1961,8 +1961,9 @@ def _title_head(role: str) -> str:
     """The head noun of a title: «the region's governor» -> governor, «head of the city's
     administration» -> head."""
     words = _words(role.replace("’", "'"))
-    if "of" in words:
-        words = words[: words.index("of")]
+    lowered = [w.lower() for w in words]  # not `words`: «Gov.» is looked up capitalised
+    if "of" in lowered:
+        words = words[: lowered.index("of")]
     if not words:
         return ""
     head = words[-1].removesuffix("'s").rstrip(".")
