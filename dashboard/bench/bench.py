@@ -55,6 +55,22 @@ def _maxrss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return round(resource.getrusage(who).ru_maxrss / 1024, 1)
 
 
+def _rss_mb() -> float:
+    """Resident memory of this process now (Linux), MB."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return 0.0
+
+
+def _self_cpu_s() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def _cpu_s() -> float:
     """CPU seconds of this process and its finished children: on a machine shared with
     other jobs, wall time measures the contention as much as the code."""
@@ -138,7 +154,26 @@ def phase_ingest(corpus: str, duck_url: str, pg_url: str | None, workers: int) -
             pickle.dump(res, fh, protocol=pickle.HIGHEST_PROTOCOL)
         return res
 
+    # Per round: wall and CPU seconds of this process storing + clustering it
+    # (store_parsed), and its resident memory after the round (VmRSS) and peak so far.
+    rounds: list[dict] = []
+    real_store_parsed = ingest.store_parsed
+
+    def timed_store_parsed(*a, **k):
+        t0, c0 = time.perf_counter(), _self_cpu_s()
+        res = real_store_parsed(*a, **k)
+        row = {
+            "store_s": round(time.perf_counter() - t0, 3),
+            "store_cpu_s": round(_self_cpu_s() - c0, 3),
+            "rss_mb": _rss_mb(),
+            "peak_mb": _maxrss_mb(),
+        }
+        rounds.append(row)
+        print(f"[bench] round {len(rounds)}: {json.dumps(row)}", file=sys.stderr, flush=True)
+        return res
+
     ingest.parse_many = timed_parse_many
+    ingest.store_parsed = timed_store_parsed
     try:
         store = Store(duck_url)
         t, c = time.perf_counter(), _cpu_s()
@@ -149,6 +184,8 @@ def phase_ingest(corpus: str, duck_url: str, pg_url: str | None, workers: int) -
         store.close()
     finally:
         ingest.parse_many = real_parse_many
+        ingest.store_parsed = real_store_parsed
+    out["rounds_duckdb"] = rounds
     out["peak_mb_ingest"] = _maxrss_mb()
     out["parse_all_s"] = parse_time[0]
     out["parse_all_articles_per_s"] = len(raws) / parse_time[0]
@@ -313,12 +350,12 @@ def _new_pg_database(url: str, name: str) -> str:
 def _run_phase(args: list[str]) -> dict:
     proc = subprocess.run(
         [sys.executable, "-m", "dashboard.bench.bench", *args],
-        capture_output=True,
+        stdout=subprocess.PIPE,  # stderr (per-round lines, errors) goes to ours
         text=True,
         cwd=Path(__file__).resolve().parents[2],
     )
     if proc.returncode != 0:
-        raise RuntimeError(f"bench phase {args[:2]} failed:\n{proc.stderr[-3000:]}")
+        raise RuntimeError(f"bench phase {args[:2]} failed (its stderr is above)")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
