@@ -448,3 +448,32 @@ def test_ingest_in_rounds_skips_duplicates_across_rounds_and_clusters_once(
     # Progress counts over the whole folder, not restarting each round.
     assert seen_progress[-1] == (13, 13)
     assert [i for i, _ in seen_progress] == list(range(1, 14))
+
+
+def test_clusters_are_the_same_with_a_signature_cache_carried_across_calls(any_store, duck_store):
+    # Two halves of the dispatch folder stored and clustered in two calls sharing one
+    # SignatureCache (as an ingest's rounds do), with an article stored in between by
+    # "another process" (not in the cache): the clusters are those of one full clustering
+    # on a second store, and the cache ends up holding every signed article.
+    from dashboard.ingest import ingest
+    from dashboard.ingest.readers import read_path
+    from dashboard.storage.syndication import SignatureCache
+
+    raws = sorted(read_path(DISPATCH).articles, key=lambda r: r.source_file)
+    parsed = ingest.parse_many(raws, workers=1)
+    cache = SignatureCache()
+    halves = [(raws[:5], parsed[:5]), (raws[5:6], parsed[5:6]), (raws[6:], parsed[6:])]
+    for k, (part, res) in enumerate(halves):
+        ingest.store_parsed(any_store, part, res, cluster=False)
+        ids = [a.id for a, _ in res]
+        if k == 1:
+            update_clusters(any_store, ids)  # its own cache: another process
+        else:
+            update_clusters(any_store, ids, cache=cache)
+    ingest.store_parsed(duck_store, raws, parsed, cluster=False)
+    update_clusters(duck_store, full=True)
+    assert sorted(map(sorted, cluster_files(any_store))) == sorted(
+        map(sorted, cluster_files(duck_store))
+    )
+    assert cluster_files(any_store) == [TOURISM]
+    assert len(cache) == 12

@@ -31,6 +31,13 @@ def _cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _rss_mb() -> float:
+    """Resident memory of this process now (Linux), MB."""
+    from dashboard.bench.bench import _rss_mb as rss
+
+    return rss()
+
+
 class _Timer:
     """Accumulates CPU and wall seconds per named step (wrapping functions in place)."""
 
@@ -158,6 +165,7 @@ def run(
         row["round_cpu"] = round(_cpu() - c, 3)
         row["round_wall"] = round(time.perf_counter() - w, 3)
         row["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        row["rss_mb"] = _rss_mb()
         rounds.append(row)
         return out
 

@@ -356,6 +356,90 @@ def _in_chunks(store: Store, cur, sql: str, ids: list[str], extra: Iterable = ()
     return out
 
 
+class SignatureCache:
+    """MinHash values and shingle counts of stored articles, kept by one ingest across its
+    rounds (ingest.ingest_stream holds one), so a round does not read its candidates'
+    signatures back from the store: on the bench corpus a round's candidates name ~93 % of
+    the store, so that read (and the per-round matrix built from it) grew with the store.
+
+    One matrix row per article (uint32 while every value fits, as datasketch's do; uint64
+    otherwise), grown by doubling: 512 bytes per article, ~51 MB at 100,000. An article's
+    id is a hash of its outlet, title and text, so its signature never changes; a row is
+    only wrong for another hash scheme, and update_clusters() empties the cache when the
+    scheme changes."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.matrix = np.zeros((0, NUM_PERM), dtype=np.uint32)
+        self.sizes = np.zeros(0, dtype=np.float64)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def __contains__(self, aid: object) -> bool:
+        return aid in self.index
+
+    def clear(self) -> None:
+        self.__init__()
+
+    def add(self, aid: str, values: np.ndarray, shingles: int) -> None:
+        if aid in self.index:
+            return
+        n = len(self.index)
+        if n == len(self.matrix):
+            grown = np.zeros((max(1024, 2 * n), NUM_PERM), dtype=self.matrix.dtype)
+            grown[:n] = self.matrix[:n]
+            sizes = np.zeros(len(grown), dtype=np.float64)
+            sizes[:n] = self.sizes[:n]
+            self.matrix, self.sizes = grown, sizes
+        if self.matrix.dtype == np.uint32 and len(values) and int(values.max()) > 0xFFFFFFFF:
+            self.matrix = self.matrix.astype(np.uint64)
+        self.matrix[n] = values
+        self.sizes[n] = shingles
+        self.index[aid] = n
+
+    def rows(self, ids: list[str]) -> np.ndarray:
+        """Row of each id (-1 where not cached)."""
+        get = self.index.get
+        return np.fromiter((get(aid, -1) for aid in ids), np.int64, len(ids))
+
+    def values(self, aid: str) -> np.ndarray:
+        return self.matrix[self.index[aid]].astype(np.uint64)
+
+
+def _pair_positions(
+    store: Store, cur, sql: str, ids: list[str] | None
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Run the candidate-pair query (columns a, b; `{marks}` replaced by `ids` as in
+    _in_chunks, or no id list) and number the articles it names: (names, ia, ib) with
+    pair k = (names[ia[k]], names[ib[k]]), in the query's row order. DuckDB hands the
+    columns over as arrays and pandas numbers them in C: no Python tuple, dict lookup or
+    string per pair (the pairs grow with the store on a corpus that reuses its
+    sentences)."""
+    if ids is not None and not ids:
+        return [], np.zeros(0, np.int64), np.zeros(0, np.int64)
+    if store.backend.name == "duckdb":
+        if ids is not None:
+            cur.register("_ids", pd.DataFrame({"id": pd.Series(ids, dtype=object)}))
+        try:
+            cur.execute(store._sql(sql.format(marks="SELECT id FROM _ids")))
+            cols = cur.fetchnumpy()
+        finally:
+            if ids is not None:
+                cur.unregister("_ids")
+        a = np.asarray(cols["a"], dtype=object)
+        b = np.asarray(cols["b"], dtype=object)
+        del cols
+    else:
+        rows = _in_chunks(store, cur, sql, ids) if ids is not None else _q(store, cur, sql)
+        a = np.array([r[0] for r in rows], dtype=object)
+        b = np.array([r[1] for r in rows], dtype=object)
+        del rows
+    n = len(a)
+    codes, names = pd.factorize(np.concatenate([a, b]))
+    return list(names), codes[:n].astype(np.int64), codes[n:].astype(np.int64)
+
+
 def update_clusters(
     store: Store,
     article_ids: Iterable[str] | None = None,
@@ -363,6 +447,7 @@ def update_clusters(
     bodies: dict[str, str] | None = None,
     cur=None,
     signed: dict[str, WireSignature] | None = None,
+    cache: SignatureCache | None = None,
 ) -> ClusterUpdate:
     """Sign new articles, find their copies, and rewrite the clusters that changed.
 
@@ -372,19 +457,22 @@ def update_clusters(
     a chain of copies). bodies: texts of new articles the caller already holds (ingest
     passes its round), so they are not read back from the store. signed: signatures of new
     articles computed where they were parsed (sign()); those are not signed again here.
+    cache: signatures kept across calls (an ingest's rounds, SignatureCache); without
+    one, a cache for this call only.
 
     The LSH index is the table article_lsh (band, hash, article_id), extended with the new
     articles' bands: candidate pairs come from joining their bands against the stored
     ones, never from rebuilding the index. Everything runs in one transaction: the
     caller's when `cur` is given (ingest stores a round and clusters it in one).
     """
+    cache = SignatureCache() if cache is None else cache
     if cur is not None:
         return _update_clusters(
-            store, cur, list(article_ids or ()), full, bodies or {}, signed or {}
+            store, cur, list(article_ids or ()), full, bodies or {}, signed or {}, cache
         )
     with store.backend.transaction() as own:
         return _update_clusters(
-            store, own, list(article_ids or ()), full, bodies or {}, signed or {}
+            store, own, list(article_ids or ()), full, bodies or {}, signed or {}, cache
         )
 
 
@@ -395,12 +483,14 @@ def _update_clusters(
     full: bool,
     given: dict[str, str],
     signed: dict[str, WireSignature],
+    cache: SignatureCache,
 ) -> ClusterUpdate:
     result = ClusterUpdate()
     scheme_row = _q(store, cur, "SELECT value FROM meta WHERE key = ?", [_SCHEME_KEY])
     rescheme = not scheme_row or scheme_row[0][0] != _scheme()
     if rescheme:
         full = True
+        cache.clear()  # signed with another hash family: every row is re-signed
         for table in ("article_minhash", "agency_credits", "article_lsh"):
             cur.execute(f"DELETE FROM {table}")
     lsh_row = _q(store, cur, "SELECT value FROM meta WHERE key = ?", [_LSH_KEY])
@@ -430,7 +520,6 @@ def _update_clusters(
     ]
 
     signatures: dict[str, np.ndarray] = {}  # MinHash values per article
-    sizes: dict[str, int] = {}  # shingles per article
     hashed: dict[str, np.ndarray] = {}  # shingle hashes per article
     new_sig_rows: list[tuple] = []
     band_rows: list[tuple] = []
@@ -450,7 +539,7 @@ def _update_clusters(
                 continue
             sig = sign(body)
         signatures[aid] = _values(sig.signature)
-        sizes[aid] = sig.shingles
+        cache.add(aid, signatures[aid], sig.shingles)
         hashed[aid] = np.frombuffer(sig.shingle_hashes, dtype="<u8")
         new_sig_rows.append((aid, sig.signature, sig.shingles, sig.shingle_hashes))
         band_rows += [(b, h, aid) for b, h in enumerate(sig.bands)]
@@ -468,54 +557,51 @@ def _update_clusters(
     # Pairs come back normalised (smaller id first) and distinct from the database: the
     # Python set of string tuples they used to go through cost more than the join.
     pair_sql = (
-        "SELECT DISTINCT LEAST(x.article_id, y.article_id), GREATEST(x.article_id, y.article_id) "
+        "SELECT DISTINCT LEAST(x.article_id, y.article_id) AS a, "
+        "GREATEST(x.article_id, y.article_id) AS b "
         "FROM article_lsh x JOIN article_lsh y ON x.band = y.band AND x.hash = y.hash "
     )
-    if full:
-        found = _q(store, cur, pair_sql + "AND x.article_id < y.article_id")
-    else:
-        queries = sorted({*new_ids, *article_ids})
-        found = _in_chunks(
-            store,
-            cur,
-            pair_sql + "AND x.article_id <> y.article_id WHERE x.article_id IN ({marks})",
-            queries,
-        )
-    result.candidates = len(found)
     # Everything below works on integer positions into `ids`, pair arrays and one matrix
     # of signatures: per candidate pair, a few numpy operations instead of Python objects
     # (the candidates grow with the store on a corpus that reuses its sentences).
-    pos: dict[str, int] = {}
-    ia = np.fromiter((pos.setdefault(a, len(pos)) for a, _ in found), np.int64, len(found))
-    ib = np.fromiter((pos.setdefault(b, len(pos)) for _, b in found), np.int64, len(found))
-    ids: list[str] = list(pos)
-    del found
+    if full:
+        ids, ia, ib = _pair_positions(
+            store, cur, pair_sql + "AND x.article_id < y.article_id", None
+        )
+    else:
+        ids, ia, ib = _pair_positions(
+            store,
+            cur,
+            pair_sql + "AND x.article_id <> y.article_id WHERE x.article_id IN ({marks})",
+            sorted({*new_ids, *article_ids}),
+        )
+    result.candidates = len(ia)
 
     # Most candidates of a large store share a band by chance (same story, same phrases)
     # and are far from a copy: their signatures rule them out before any body is read
     # and shingled (that read grew with the store: ×17 store time for ×10 articles).
-    need = [aid for aid in ids if aid not in signatures]
+    # Signatures come from the cache; only those it lacks (the first round of an ingest,
+    # articles another process stored meanwhile) are read from the store.
+    need = [aid for aid in ids if aid not in cache]
     for aid, sig, n in _in_chunks(
         store,
         cur,
         "SELECT article_id, signature, shingles FROM article_minhash WHERE article_id IN ({marks})",
         need,
     ):
-        signatures[aid] = _values(sig)
-        sizes[aid] = int(n)
-    known = np.array([aid in signatures for aid in ids], dtype=bool)
-    matrix = np.zeros((len(ids), NUM_PERM), dtype=np.uint64)
-    for i, aid in enumerate(ids):
-        if known[i]:
-            matrix[i] = signatures[aid]
-    n_sh = np.array([sizes.get(aid, 0) for aid in ids], dtype=np.float64)
+        cache.add(aid, _values(sig), int(n))
+    del need
+    rows = cache.rows(ids)
+    known = rows >= 0
     # A pair with an unsigned side (cannot happen after signing; kept as before) is checked.
     keep = ~(known[ia] & known[ib])
     step = 20_000  # bounded memory: 20,000 pairs × 128 slots at a time
     for i in range(0, len(ia), step):
         sl = slice(i, i + step)
-        keep[sl] |= _plausible_mask(matrix, n_sh, ia[sl], ib[sl])
-    del matrix
+        both = ~keep[sl]
+        ra, rb = rows[ia[sl]][both], rows[ib[sl]][both]
+        keep[sl][both] = _plausible_mask(cache.matrix, cache.sizes, ra, rb)
+    del rows, known
     ia, ib = ia[keep], ib[keep]
     result.pruned = result.candidates - len(ia)
 
@@ -575,6 +661,9 @@ def _update_clusters(
         uf.union(a, b)
 
     groups = [g for g in uf.groups() if len(g) > 1]
+    for aid in {aid for g in groups for aid in g} - set(signatures):
+        if aid in cache:
+            signatures[aid] = cache.values(aid)
     need = sorted({aid for g in groups for aid in g} - set(signatures))
     for aid, sig in _in_chunks(
         store,
