@@ -792,3 +792,20 @@ def test_today_labelling_a_page_date_is_not_a_deictic_today():
     assert _dates("Today the minister said the toll rose.", "2023-05-18") == [
         ("Today", "2023-05-18", "2023-05-18")
     ]
+
+
+# --------------------------------------------------------------------------- round 8 (issue 14)
+
+
+def test_acronym_body_then_title_then_name_is_the_person_with_a_role():
+    got = _quotes("NWA Administrator Jane Roe said the dam would hold through the winter.")
+    assert [(q.speaker, q.speaker_kind, q.role) for q in got] == [
+        ("Jane Roe", "official", "NWA Administrator")
+    ]
+    got = _quotes("Freedonia CDC Director-General John Doe told reporters the outbreak was over.")
+    assert [(q.speaker, q.role) for q in got] == [("John Doe", "Freedonia CDC Director-General")]
+
+
+def test_body_with_its_acronym_in_brackets_keeps_the_full_name():
+    got = _voices("The Office for Harbour Safety and Prevention (OHSP) said three ships sank.")
+    assert [name for name, _ in got] == ["Office for Harbour Safety and Prevention"]
