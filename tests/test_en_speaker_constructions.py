@@ -809,3 +809,14 @@ def test_acronym_body_then_title_then_name_is_the_person_with_a_role():
 def test_body_with_its_acronym_in_brackets_keeps_the_full_name():
     got = _voices("The Office for Harbour Safety and Prevention (OHSP) said three ships sank.")
     assert [name for name, _ in got] == ["Office for Harbour Safety and Prevention"]
+
+
+def test_outlet_found_by_its_noun_after_told_or_as_a_subject():
+    got = _voices("The ferry sank near the port, the minister told the Morning Bugle newspaper.")
+    assert got == [("minister", "anonymous"), ("Morning Bugle", "media")]
+    got = _voices("Jane Roe told the Eastside Courier daily that the ferry sank.")
+    assert got == [("Jane Roe", "other"), ("Eastside Courier", "media")]
+    got = _voices("The Morning Bugle newspaper in Freedonia reported that the ferry sank.")
+    assert got == [("Morning Bugle", "media")]
+    # the noun alone, after an article, is an epithet of an outlet named before: no name
+    assert ("The", "media") not in _voices("The broadcaster said the talks went well.")

@@ -231,6 +231,13 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
                 owner.quote,
             ),
         ]
+    outlet = False
+    for j in range(1, len(seg)):
+        # «The Morning Bugle newspaper (in Freedonia) reported»: the capitalised name before
+        # an outlet noun is the outlet; the noun and what follows it are no part of the name.
+        if _en_outlet_noun(seg, j) and _en_cap(seg[j - 1]) and seg[j - 1].norm not in _EN_ARTICLES:
+            seg, outlet = seg[:j], True
+            break
     if any(_en_breaks(seg, j) for j in range(len(seg))):
         return None
     if seg[-1].norm in _DOCUMENTS:
@@ -338,7 +345,7 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         side = _side_at(seg, len(seg) - 1)
         if side and side.type in ("country", "body"):
             np.name = side.side  # «US said», «the UN said»: the full name, as written elsewhere
-    if np.name and _is_media(np.name):
+    if np.name and (outlet or _is_media(np.name)):
         np.kind, np.body = "media", True  # «Xinhua reported», «the AP reports»
     return np
 
@@ -616,6 +623,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     _is_media(channel)
                     or _en_titled(channel)
                     or f"news agency {channel}" in sentence
+                    or _en_outlet_named(channel, sentence)
                     # «X, in an interview, told Semafor»: whom one gives an interview is an outlet.
                     or (channel[:1].isupper() and "interview" in sentence.lower())
                 )
@@ -818,6 +826,28 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
     return True
 
 
+# Nouns naming an outlet by its kind, after the outlet's own capitalised name: «told the
+# Morning Bugle newspaper», «the Eastside Daily newspaper in Freedonia reported».
+_EN_OUTLET_NOUNS = frozenset(
+    _words("newspaper newspapers daily weekly tabloid magazine broadcaster channel website")
+)
+
+
+def _en_outlet_noun(toks: list[_Tok], k: int) -> bool:
+    """An outlet noun (lower case, not inside a quotation) at token k."""
+    return (
+        k < len(toks)
+        and toks[k].surf in _EN_OUTLET_NOUNS
+        and toks[k].quote == -1
+        and not _COMMA_RE.search(toks[k].gap)
+    )
+
+
+def _en_outlet_named(name: str, sentence: str) -> bool:
+    """«the Morning Bugle newspaper»: the name is followed by an outlet noun in the sentence."""
+    return any(f"{name} {w}" in sentence for w in _EN_OUTLET_NOUNS)
+
+
 def _en_agency_noun(toks: list[_Tok], k: int) -> bool:
     """«news agency» (lower case) at token k."""
     return (
@@ -873,6 +903,9 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             after = end
             if _is_media(channel) and _en_agency_noun(toks, after):
                 after += 2  # «told The Associated Press news agency (that) …»
+            elif _en_outlet_noun(toks, after):
+                # «told the Morning Bugle newspaper (that) …»: the noun says it is an outlet.
+                after += 1
         elif after < n and toks[after].norm in _EN_AUDIENCE:
             after += 1
     if _COMMA_RE.search(t.gap) and toks[i - 1].quote == -1:
