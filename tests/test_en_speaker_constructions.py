@@ -820,3 +820,22 @@ def test_outlet_found_by_its_noun_after_told_or_as_a_subject():
     assert got == [("Morning Bugle", "media")]
     # the noun alone, after an article, is an epithet of an outlet named before: no name
     assert ("The", "media") not in _voices("The broadcaster said the talks went well.")
+
+
+def test_outlet_credited_after_a_dateline_in_brackets_or_between_pipes():
+    got = _voices("SYLVANIA CITY (Bugle News) - The ferry sank near the port on Monday.")
+    assert got == [("Bugle News", "media")]
+    got = _voices(
+        "SYLVANIA CITY, FREEDONIA | Eastwire Agency | The ferry sank on Monday, police said."
+    )
+    assert got[0] == ("Eastwire Agency", "media")
+    assert ("police", "anonymous") in got
+    # brackets inside a sentence, not after a dateline, are no credit
+    assert _voices("The ferry sank near the port (Bugle News has the pictures).") == []
+
+
+def test_place_of_a_wire_dateline_never_speaks():
+    got = _voices("KELSTOWN (Reuters) - The ferry sank near the port on Monday, killing four.")
+    assert got == [("Reuters", "media")]
+    got = _voices('KELSTOWN (Reuters) - "We never saw a storm like it," a harbour official said.')
+    assert ("Kelstown", "state") not in got and ("KELSTOWN", "state") not in got

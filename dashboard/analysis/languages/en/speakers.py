@@ -1662,6 +1662,19 @@ def _credit(name: str, cue: str, para: int, paragraph: str) -> Quote:
     )
 
 
+# A dateline in capitals opening the dispatch («CITY», «CITY, Country»), then the outlet's
+# credit by its shape: «CITY (Bugle News) -», a bracket of capitalised words ending with a
+# news word, or «CITY, COUNTRY | Eastwire Agency |», a name between pipes.
+_EN_DATELINE = r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+_CREDIT_DATELINE_PAREN_RE = re.compile(
+    _EN_DATELINE + r"\s*\(((?:[A-Z][\w&'’.-]*\s+){0,3}(?:News|Agency|Press|Wire|"
+    r"Newswire|Network|Service|TV|Radio|Television|Broadcasting))\)\s*[-–—:]"
+)
+_CREDIT_DATELINE_PIPE_RE = re.compile(
+    _EN_DATELINE + r"\s*\|\s*((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,4})\s*\|"
+)
+
+
 # A capitalised name (two words or more) right before a bracket: «the X Y (XY) leader».
 _ACRONYM_OF_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s*$")
 
@@ -1687,6 +1700,8 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_NETWORK_RE,
         _CREDIT_GLUED_OUTLET_RE,
         _CREDIT_BYLINE_RE,
+        _CREDIT_DATELINE_PAREN_RE,
+        _CREDIT_DATELINE_PIPE_RE,
     ):
         m = regex.search(paragraph)
         if m:
