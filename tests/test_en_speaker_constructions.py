@@ -839,3 +839,13 @@ def test_place_of_a_wire_dateline_never_speaks():
     assert got == [("Reuters", "media")]
     got = _voices('KELSTOWN (Reuters) - "We never saw a storm like it," a harbour official said.')
     assert ("Kelstown", "state") not in got and ("KELSTOWN", "state") not in got
+
+
+def test_subject_after_a_wire_dateline_and_a_hyphen_is_only_the_subject():
+    for text in (
+        "KELSTOWN (Reuters) - Freedonia said it would reopen the port.",
+        "Kelstown (Reuters) - Freedonia said it would reopen the port.",
+        "KELSTOWN, May 2 (Reuters)-Freedonia said it would reopen the port.",
+    ):
+        got = [name for name, _ in _voices(text)]
+        assert got == ["Reuters", "Freedonia"], text

@@ -163,6 +163,15 @@ def _covered(seg: list[_Tok], index: dict[str, list[_Role]]) -> list[bool]:
 _EN_AGE_RE = re.compile(r"^(?:\d+-)?years?-old$")
 
 
+# «(Reuters) - », « - »: a hyphen between spaces or after a bracket ends a dateline.
+_EN_DASH_GAP_RE = re.compile(r"\)\s*-|\s-\s")
+
+
+def _en_label_gap(gap: str) -> bool:
+    """A colon or a dash between two words: what is before it is a dateline or a label."""
+    return any(c in gap for c in ":—–") or bool(_EN_DASH_GAP_RE.search(gap))
+
+
 def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     """Role/name split of an English subject phrase («Russian Foreign Minister Sergei Lavrov»)."""
     seg = [t for t in seg if t.norm not in _EN_SKIP_BEFORE_VERB]
@@ -181,10 +190,10 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     seg = _en_drop_dateline(seg)
     if len(seg) > 1 and seg[-1].gap.rstrip().endswith("(") and seg[-1].surf.isupper():
         seg = seg[:-1]  # «the Disaster Authority (AFAD) said»: the acronym repeats the name
-    if seg and any(c in t.gap for t in seg[1:] for c in ":—–"):
-        # «LONDON: A senior official said», «OSLO — The government said»: a dateline or a
-        # label before the subject.
-        last = max(j for j in range(1, len(seg)) if any(c in seg[j].gap for c in ":—–"))
+    if seg and any(_en_label_gap(t.gap) for t in seg[1:]):
+        # «LONDON: A senior official said», «OSLO — The government said», «MOSCOW (Reuters) -
+        # Russia said»: a dateline, its wire credit or a label before the subject.
+        last = max(j for j in range(1, len(seg)) if _en_label_gap(seg[j].gap))
         seg = seg[last:]
     for j in range(1, len(seg)):
         # «The ministry in a statement said», «Russia on Monday said»: the subject ends there.
