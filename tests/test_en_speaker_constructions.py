@@ -804,6 +804,9 @@ def test_acronym_body_then_title_then_name_is_the_person_with_a_role():
     ]
     got = _quotes("Freedonia CDC Director-General John Doe told reporters the outbreak was over.")
     assert [(q.speaker, q.role) for q in got] == [("John Doe", "Freedonia CDC Director-General")]
+    for title in ("Commissioner", "Chief Executive", "CEO"):
+        got = _quotes(f"NWA {title} Jane Roe said the dam would hold.")
+        assert [(q.speaker, q.role) for q in got] == [("Jane Roe", f"NWA {title}")], title
 
 
 def test_body_with_its_acronym_in_brackets_keeps_the_full_name():
