@@ -852,3 +852,14 @@ def test_subject_after_a_wire_dateline_and_a_hyphen_is_only_the_subject():
     ):
         got = [name for name, _ in _voices(text)]
         assert got == ["Reuters", "Freedonia"], text
+
+
+def test_institution_with_its_acronym_after_an_inverted_said():
+    for text, name in (
+        (
+            "Three ships sank, said the Office for Harbour Safety and Prevention (OHSP).",
+            "Office for Harbour Safety and Prevention",
+        ),
+        ("Three ships sank, said the Harbour Safety Office (HSO).", "Harbour Safety Office"),
+    ):
+        assert _voices(text) == [(name, "organisation")], text

@@ -1573,6 +1573,12 @@ def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
 _EN_DESCRIBE = frozenset(_words("described describes"))
 
 
+def _en_bracket_acronym(name: list[_Tok]) -> int:
+    """1 when the phrase ends with an acronym in brackets («the Harbour Office (HO)»), else 0."""
+    last = name[-1]
+    return int(len(name) > 1 and last.gap.rstrip().endswith("(") and last.surf.isupper())
+
+
 def _en_inverted(toks, i, after, sentence) -> _NP | None:
     """«Fees will rise, said Jane Doe, director of X at Y.»: a paraphrase before the verb and a
     capitalised name right after it, alone up to the next comma or the end."""
@@ -1583,6 +1589,22 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
     ):
         end += 1
     name = toks[after:end]
+    if (
+        3 <= len(name) <= 10
+        and name[0].norm == "the"
+        and _en_cap(name[1])
+        and _en_cap(name[-1])
+        and all(
+            x.quote == -1
+            and (_en_cap(x) or (x.norm in ("of", "for", "and") and 1 < j < len(name) - 1))
+            for j, x in enumerate(name[1:], 1)
+        )
+        and _institution_name(_text(name, 1, len(name) - _en_bracket_acronym(name), sentence))
+    ):
+        # «…, said the Office for Harbour Safety and Prevention (OHSP).»: an institution's
+        # whole name after the verb, its acronym in brackets included.
+        np = _en_np(name, sentence)
+        return np if np is not None and np.name else None
     if not 1 <= len(name) <= 4 or i < 3 or toks[after].norm in _EN_WHEN:
         return None
     owned = (
