@@ -863,3 +863,15 @@ def test_institution_with_its_acronym_after_an_inverted_said():
         ("Three ships sank, said the Harbour Safety Office (HSO).", "Harbour Safety Office"),
     ):
         assert _voices(text) == [(name, "organisation")], text
+
+
+def test_outlet_noun_before_the_name_or_after_a_place_it_is_based_in():
+    got = _voices("Jane Roe told the Freedonian newspaper Morning Bugle that three ships sank.")
+    assert got == [("Jane Roe", "other"), ("Morning Bugle", "media")]
+    got = _voices("The Freedonia-based Morning Bugle newspaper reported that three ships sank.")
+    assert got == [("Morning Bugle", "media")]
+    # «daily» after an outlet's name is its noun, not an adverb
+    got = _voices("Three ships sank, the Morning Bugle daily reported on Monday.")
+    assert got == [("Morning Bugle", "media")]
+    # an outlet told something but not named is no source
+    assert _voices("Jane Roe told the newspaper that three ships sank.") == [("Jane Roe", "other")]

@@ -246,6 +246,8 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         # an outlet noun is the outlet; the noun and what follows it are no part of the name.
         if _en_outlet_noun(seg, j) and _en_cap(seg[j - 1]) and seg[j - 1].norm not in _EN_ARTICLES:
             seg, outlet = seg[:j], True
+            # «the Freedonia-based Morning Bugle newspaper»: where it is based is no name
+            seg = [t for t in seg if not t.norm.endswith("-based")] or seg
             break
     if any(_en_breaks(seg, j) for j in range(len(seg))):
         return None
@@ -853,8 +855,11 @@ def _en_outlet_noun(toks: list[_Tok], k: int) -> bool:
 
 
 def _en_outlet_named(name: str, sentence: str) -> bool:
-    """«the Morning Bugle newspaper»: the name is followed by an outlet noun in the sentence."""
-    return any(f"{name} {w}" in sentence for w in _EN_OUTLET_NOUNS)
+    """«the Morning Bugle newspaper», «the newspaper Morning Bugle»: an outlet noun is next to
+    the name in the sentence."""
+    if not any(w[:1].isupper() for w in name.split() if w.lower() != "the"):
+        return False  # «told the newspaper»: no name
+    return any(f"{name} {w}" in sentence or f"{w} {name}" in sentence for w in _EN_OUTLET_NOUNS)
 
 
 def _en_agency_noun(toks: list[_Tok], k: int) -> bool:
@@ -873,11 +878,17 @@ def _en_agency_descriptor(toks: list[_Tok], k: int) -> int:
     j = k
     if j < len(toks) and toks[j].norm == "the":
         j += 1
-    if j < len(toks) and toks[j].surf[:1].isupper() and _en_agency_noun(toks, j + 1):
+    if (
+        j < len(toks)
+        and toks[j].surf[:1].isupper()
+        and (_en_agency_noun(toks, j + 1) or _en_outlet_noun(toks, j + 1))
+    ):
         j += 1  # a nationality or owner: «French», «Russian», «Iran's»
     elif j < len(toks) and toks[j].surf in ("state", "official", "local"):
         j += 1
-    if not _en_agency_noun(toks, j):
+    if _en_outlet_noun(toks, j) and not _en_agency_noun(toks, j):
+        j -= 1  # «told the Freedonian newspaper Morning Bugle»: a one-word outlet noun
+    elif not _en_agency_noun(toks, j):
         return k
     j += 2
     if j < len(toks) and toks[j].surf[:1].isupper() and toks[j].quote == -1:
@@ -1496,7 +1507,13 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
 
 def _en_adverb(t: _Tok) -> bool:
     """«forcefully told», «repeatedly said»: a manner adverb between subject and verb."""
-    return t.quote == -1 and t.surf.islower() and len(t.surf) > 4 and t.surf.endswith("ly")
+    return (
+        t.quote == -1
+        and t.surf.islower()
+        and len(t.surf) > 4
+        and t.surf.endswith("ly")
+        and t.surf not in _EN_OUTLET_NOUNS  # «the Morning Bugle daily reported»
+    )
 
 
 def _load_non_voices() -> dict[str, frozenset[str]]:
