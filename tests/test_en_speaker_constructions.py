@@ -800,3 +800,86 @@ def test_today_labelling_a_page_date_is_not_a_deictic_today():
     assert _dates("Today the minister said the toll rose.", "2023-05-18") == [
         ("Today", "2023-05-18", "2023-05-18")
     ]
+
+
+# --------------------------------------------------------------------------- round 8 (issue 14)
+
+
+def test_acronym_body_then_title_then_name_is_the_person_with_a_role():
+    got = _quotes("NWA Administrator Jane Roe said the dam would hold through the winter.")
+    assert [(q.speaker, q.speaker_kind, q.role) for q in got] == [
+        ("Jane Roe", "official", "NWA Administrator")
+    ]
+    got = _quotes("Freedonia CDC Director-General John Doe told reporters the outbreak was over.")
+    assert [(q.speaker, q.role) for q in got] == [("John Doe", "Freedonia CDC Director-General")]
+    for title in ("Commissioner", "Chief Executive", "CEO"):
+        got = _quotes(f"NWA {title} Jane Roe said the dam would hold.")
+        assert [(q.speaker, q.role) for q in got] == [("Jane Roe", f"NWA {title}")], title
+
+
+def test_body_with_its_acronym_in_brackets_keeps_the_full_name():
+    got = _voices("The Office for Harbour Safety and Prevention (OHSP) said three ships sank.")
+    assert [name for name, _ in got] == ["Office for Harbour Safety and Prevention"]
+
+
+def test_outlet_found_by_its_noun_after_told_or_as_a_subject():
+    got = _voices("The ferry sank near the port, the minister told the Morning Bugle newspaper.")
+    assert got == [("minister", "anonymous"), ("Morning Bugle", "media")]
+    got = _voices("Jane Roe told the Eastside Courier daily that the ferry sank.")
+    assert got == [("Jane Roe", "other"), ("Eastside Courier", "media")]
+    got = _voices("The Morning Bugle newspaper in Freedonia reported that the ferry sank.")
+    assert got == [("Morning Bugle", "media")]
+    # the noun alone, after an article, is an epithet of an outlet named before: no name
+    assert ("The", "media") not in _voices("The broadcaster said the talks went well.")
+
+
+def test_outlet_credited_after_a_dateline_in_brackets_or_between_pipes():
+    got = _voices("SYLVANIA CITY (Bugle News) - The ferry sank near the port on Monday.")
+    assert got == [("Bugle News", "media")]
+    got = _voices(
+        "SYLVANIA CITY, FREEDONIA | Eastwire Agency | The ferry sank on Monday, police said."
+    )
+    assert got[0] == ("Eastwire Agency", "media")
+    assert ("police", "anonymous") in got
+    # brackets inside a sentence, not after a dateline, are no credit
+    assert _voices("The ferry sank near the port (Bugle News has the pictures).") == []
+
+
+def test_place_of_a_wire_dateline_never_speaks():
+    got = _voices("KELSTOWN (Reuters) - The ferry sank near the port on Monday, killing four.")
+    assert got == [("Reuters", "media")]
+    got = _voices('KELSTOWN (Reuters) - "We never saw a storm like it," a harbour official said.')
+    assert ("Kelstown", "state") not in got and ("KELSTOWN", "state") not in got
+
+
+def test_subject_after_a_wire_dateline_and_a_hyphen_is_only_the_subject():
+    for text in (
+        "KELSTOWN (Reuters) - Freedonia said it would reopen the port.",
+        "Kelstown (Reuters) - Freedonia said it would reopen the port.",
+        "KELSTOWN, May 2 (Reuters)-Freedonia said it would reopen the port.",
+    ):
+        got = [name for name, _ in _voices(text)]
+        assert got == ["Reuters", "Freedonia"], text
+
+
+def test_institution_with_its_acronym_after_an_inverted_said():
+    for text, name in (
+        (
+            "Three ships sank, said the Office for Harbour Safety and Prevention (OHSP).",
+            "Office for Harbour Safety and Prevention",
+        ),
+        ("Three ships sank, said the Harbour Safety Office (HSO).", "Harbour Safety Office"),
+    ):
+        assert _voices(text) == [(name, "organisation")], text
+
+
+def test_outlet_noun_before_the_name_or_after_a_place_it_is_based_in():
+    got = _voices("Jane Roe told the Freedonian newspaper Morning Bugle that three ships sank.")
+    assert got == [("Jane Roe", "other"), ("Morning Bugle", "media")]
+    got = _voices("The Freedonia-based Morning Bugle newspaper reported that three ships sank.")
+    assert got == [("Morning Bugle", "media")]
+    # «daily» after an outlet's name is its noun, not an adverb
+    got = _voices("Three ships sank, the Morning Bugle daily reported on Monday.")
+    assert got == [("Morning Bugle", "media")]
+    # an outlet told something but not named is no source
+    assert _voices("Jane Roe told the newspaper that three ships sank.") == [("Jane Roe", "other")]

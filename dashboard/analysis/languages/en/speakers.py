@@ -163,6 +163,15 @@ def _covered(seg: list[_Tok], index: dict[str, list[_Role]]) -> list[bool]:
 _EN_AGE_RE = re.compile(r"^(?:\d+-)?years?-old$")
 
 
+# «(Reuters) - », « - »: a hyphen between spaces or after a bracket ends a dateline.
+_EN_DASH_GAP_RE = re.compile(r"\)\s*-|\s-\s")
+
+
+def _en_label_gap(gap: str) -> bool:
+    """A colon or a dash between two words: what is before it is a dateline or a label."""
+    return any(c in gap for c in ":—–") or bool(_EN_DASH_GAP_RE.search(gap))
+
+
 def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     """Role/name split of an English subject phrase («Russian Foreign Minister Sergei Lavrov»)."""
     seg = [t for t in seg if t.norm not in _EN_SKIP_BEFORE_VERB]
@@ -181,10 +190,10 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     seg = _en_drop_dateline(seg)
     if len(seg) > 1 and seg[-1].gap.rstrip().endswith("(") and seg[-1].surf.isupper():
         seg = seg[:-1]  # «the Disaster Authority (AFAD) said»: the acronym repeats the name
-    if seg and any(c in t.gap for t in seg[1:] for c in ":—–"):
-        # «LONDON: A senior official said», «OSLO — The government said»: a dateline or a
-        # label before the subject.
-        last = max(j for j in range(1, len(seg)) if any(c in seg[j].gap for c in ":—–"))
+    if seg and any(_en_label_gap(t.gap) for t in seg[1:]):
+        # «LONDON: A senior official said», «OSLO — The government said», «MOSCOW (Reuters) -
+        # Russia said»: a dateline, its wire credit or a label before the subject.
+        last = max(j for j in range(1, len(seg)) if _en_label_gap(seg[j].gap))
         seg = seg[last:]
     for j in range(1, len(seg)):
         # «The ministry in a statement said», «Russia on Monday said»: the subject ends there.
@@ -231,6 +240,15 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
                 owner.quote,
             ),
         ]
+    outlet = False
+    for j in range(1, len(seg)):
+        # «The Morning Bugle newspaper (in Freedonia) reported»: the capitalised name before
+        # an outlet noun is the outlet; the noun and what follows it are no part of the name.
+        if _en_outlet_noun(seg, j) and _en_cap(seg[j - 1]) and seg[j - 1].norm not in _EN_ARTICLES:
+            seg, outlet = seg[:j], True
+            # «the Freedonia-based Morning Bugle newspaper»: where it is based is no name
+            seg = [t for t in seg if not t.norm.endswith("-based")] or seg
+            break
     if any(_en_breaks(seg, j) for j in range(len(seg))):
         return None
     if seg[-1].norm in _DOCUMENTS:
@@ -338,7 +356,7 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         side = _side_at(seg, len(seg) - 1)
         if side and side.type in ("country", "body"):
             np.name = side.side  # «US said», «the UN said»: the full name, as written elsewhere
-    if np.name and _is_media(np.name):
+    if np.name and (outlet or _is_media(np.name)):
         np.kind, np.body = "media", True  # «Xinhua reported», «the AP reports»
     return np
 
@@ -616,6 +634,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     _is_media(channel)
                     or _en_titled(channel)
                     or f"news agency {channel}" in sentence
+                    or _en_outlet_named(channel, sentence)
                     # «X, in an interview, told Semafor»: whom one gives an interview is an outlet.
                     or (channel[:1].isupper() and "interview" in sentence.lower())
                 )
@@ -818,6 +837,31 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
     return True
 
 
+# Nouns naming an outlet by its kind, after the outlet's own capitalised name: «told the
+# Morning Bugle newspaper», «the Eastside Daily newspaper in Freedonia reported».
+_EN_OUTLET_NOUNS = frozenset(
+    _words("newspaper newspapers daily weekly tabloid magazine broadcaster channel website")
+)
+
+
+def _en_outlet_noun(toks: list[_Tok], k: int) -> bool:
+    """An outlet noun (lower case, not inside a quotation) at token k."""
+    return (
+        k < len(toks)
+        and toks[k].surf in _EN_OUTLET_NOUNS
+        and toks[k].quote == -1
+        and not _COMMA_RE.search(toks[k].gap)
+    )
+
+
+def _en_outlet_named(name: str, sentence: str) -> bool:
+    """«the Morning Bugle newspaper», «the newspaper Morning Bugle»: an outlet noun is next to
+    the name in the sentence."""
+    if not any(w[:1].isupper() for w in name.split() if w.lower() != "the"):
+        return False  # «told the newspaper»: no name
+    return any(f"{name} {w}" in sentence or f"{w} {name}" in sentence for w in _EN_OUTLET_NOUNS)
+
+
 def _en_agency_noun(toks: list[_Tok], k: int) -> bool:
     """«news agency» (lower case) at token k."""
     return (
@@ -834,11 +878,17 @@ def _en_agency_descriptor(toks: list[_Tok], k: int) -> int:
     j = k
     if j < len(toks) and toks[j].norm == "the":
         j += 1
-    if j < len(toks) and toks[j].surf[:1].isupper() and _en_agency_noun(toks, j + 1):
+    if (
+        j < len(toks)
+        and toks[j].surf[:1].isupper()
+        and (_en_agency_noun(toks, j + 1) or _en_outlet_noun(toks, j + 1))
+    ):
         j += 1  # a nationality or owner: «French», «Russian», «Iran's»
     elif j < len(toks) and toks[j].surf in ("state", "official", "local"):
         j += 1
-    if not _en_agency_noun(toks, j):
+    if _en_outlet_noun(toks, j) and not _en_agency_noun(toks, j):
+        j -= 1  # «told the Freedonian newspaper Morning Bugle»: a one-word outlet noun
+    elif not _en_agency_noun(toks, j):
         return k
     j += 2
     if j < len(toks) and toks[j].surf[:1].isupper() and toks[j].quote == -1:
@@ -873,6 +923,9 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             after = end
             if _is_media(channel) and _en_agency_noun(toks, after):
                 after += 2  # «told The Associated Press news agency (that) …»
+            elif _en_outlet_noun(toks, after):
+                # «told the Morning Bugle newspaper (that) …»: the noun says it is an outlet.
+                after += 1
         elif after < n and toks[after].norm in _EN_AUDIENCE:
             after += 1
     if _COMMA_RE.search(t.gap) and toks[i - 1].quote == -1:
@@ -1454,7 +1507,13 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
 
 def _en_adverb(t: _Tok) -> bool:
     """«forcefully told», «repeatedly said»: a manner adverb between subject and verb."""
-    return t.quote == -1 and t.surf.islower() and len(t.surf) > 4 and t.surf.endswith("ly")
+    return (
+        t.quote == -1
+        and t.surf.islower()
+        and len(t.surf) > 4
+        and t.surf.endswith("ly")
+        and t.surf not in _EN_OUTLET_NOUNS  # «the Morning Bugle daily reported»
+    )
 
 
 def _load_non_voices() -> dict[str, frozenset[str]]:
@@ -1531,6 +1590,12 @@ def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
 _EN_DESCRIBE = frozenset(_words("described describes"))
 
 
+def _en_bracket_acronym(name: list[_Tok]) -> int:
+    """1 when the phrase ends with an acronym in brackets («the Harbour Office (HO)»), else 0."""
+    last = name[-1]
+    return int(len(name) > 1 and last.gap.rstrip().endswith("(") and last.surf.isupper())
+
+
 def _en_inverted(toks, i, after, sentence) -> _NP | None:
     """«Fees will rise, said Jane Doe, director of X at Y.»: a paraphrase before the verb and a
     capitalised name right after it, alone up to the next comma or the end."""
@@ -1541,6 +1606,22 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
     ):
         end += 1
     name = toks[after:end]
+    if (
+        3 <= len(name) <= 10
+        and name[0].norm == "the"
+        and _en_cap(name[1])
+        and _en_cap(name[-1])
+        and all(
+            x.quote == -1
+            and (_en_cap(x) or (x.norm in ("of", "for", "and") and 1 < j < len(name) - 1))
+            for j, x in enumerate(name[1:], 1)
+        )
+        and _institution_name(_text(name, 1, len(name) - _en_bracket_acronym(name), sentence))
+    ):
+        # «…, said the Office for Harbour Safety and Prevention (OHSP).»: an institution's
+        # whole name after the verb, its acronym in brackets included.
+        np = _en_np(name, sentence)
+        return np if np is not None and np.name else None
     if not 1 <= len(name) <= 4 or i < 3 or toks[after].norm in _EN_WHEN:
         return None
     owned = (
@@ -1629,6 +1710,19 @@ def _credit(name: str, cue: str, para: int, paragraph: str) -> Quote:
     )
 
 
+# A dateline in capitals opening the dispatch («CITY», «CITY, Country»), then the outlet's
+# credit by its shape: «CITY (Bugle News) -», a bracket of capitalised words ending with a
+# news word, or «CITY, COUNTRY | Eastwire Agency |», a name between pipes.
+_EN_DATELINE = r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+_CREDIT_DATELINE_PAREN_RE = re.compile(
+    _EN_DATELINE + r"\s*\(((?:[A-Z][\w&'’.-]*\s+){0,3}(?:News|Agency|Press|Wire|"
+    r"Newswire|Network|Service|TV|Radio|Television|Broadcasting))\)\s*[-–—:]"
+)
+_CREDIT_DATELINE_PIPE_RE = re.compile(
+    _EN_DATELINE + r"\s*\|\s*((?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,4})\s*\|"
+)
+
+
 # A capitalised name (two words or more) right before a bracket: «the X Y (XY) leader».
 _ACRONYM_OF_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s*$")
 
@@ -1654,6 +1748,8 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_NETWORK_RE,
         _CREDIT_GLUED_OUTLET_RE,
         _CREDIT_BYLINE_RE,
+        _CREDIT_DATELINE_PAREN_RE,
+        _CREDIT_DATELINE_PIPE_RE,
     ):
         m = regex.search(paragraph)
         if m:
