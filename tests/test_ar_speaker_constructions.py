@@ -1182,3 +1182,12 @@ def test_a_given_name_after_the_titles_genitive_starts_the_name():
 def test_a_concluding_participle_continues_the_speaker():
     got = _voices('وأوضحت الهيئة في بيان أن عدد الزوار بلغ مليونا، مستنتجة أن "الموسم كان ناجحا".')
     assert got == [("الهيئة", False), ("الهيئة", False)]
+
+
+def test_position_on_the_pitch_is_a_title_before_the_player():
+    # «صرح الظهير الأيسر X»، «قال مهاجم الفريق X»، «أكد حارس المرمى X»: the position is a title.
+    assert _voices("صرح الظهير الأيسر نادر سالم بأن الفوز كان مستحقا.") == [("نادر سالم", False)]
+    got = _voices("وقال مهاجم الفريق فابيو دا كوستا إنه سعيد بهدفه الأول مع ناديه.")
+    assert got == [("فابيو دا كوستا", False)]
+    got = _voices("وأكد حارس المرمى سامر العمري أن الدفاع كان منظما طوال اللقاء.")
+    assert got == [("سامر العمري", False)]
