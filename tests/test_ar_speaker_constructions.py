@@ -1191,3 +1191,13 @@ def test_position_on_the_pitch_is_a_title_before_the_player():
     assert got == [("فابيو دا كوستا", False)]
     got = _voices("وأكد حارس المرمى سامر العمري أن الدفاع كان منظما طوال اللقاء.")
     assert got == [("سامر العمري", False)]
+
+
+def test_given_name_with_ba_or_lam_after_a_definite_title():
+    # «الحارس بسام X»: «ب/ل + word + definite word» after a title is a name, not a genitive.
+    got = _voices("وأكد الحارس باسل العمري أن الدفاع كان منظما طوال اللقاء.")
+    assert got == [("باسل العمري", False)]
+    assert _voices("وقال المدرب لؤي الحداد إن الفريق جاهز.") == [("لؤي الحداد", False)]
+    # a real prepositional genitive stays in the title, the name after it
+    got = _voices("وقال الخبير بشؤون الطاقة سامر نجم إن الأسعار سترتفع.")
+    assert got == [("سامر نجم", False)]

@@ -412,6 +412,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     construct = False
     body_construct = False
     genitive = False  # an indefinite genitive was taken into the title («محافظ واسط»)
+    role_end_at = -1  # where the last role word of the lexicon ended
     while p < n:
         t = seg[p]
         if p > start and t.gap and _COMMA_RE.search(t.gap):
@@ -420,6 +421,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
         if role:
             p += len(role.words)
+            role_end_at = p
             genitive = False
             construct = role.type == "person" and not seg[p - 1].norm.startswith("ال")
             # «وزارة إدارة الكوارث»، «بلدية درنة»: an indefinite institution noun is in
@@ -459,8 +461,23 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         construct = False
         # «الأمين العام لمجلس التعاون»: لـ + an indefinite noun + a definite word is the
         # genitive of the title, not a name (names do not follow a title with لـ).
+        # «الوزير بسام العمري»، «المدرب لؤي الفلاني»: right after a definite person title, a
+        # ب/ل-initial word whose rest is no role, place or definite word is a given name.
+        given_name = (
+            p > start
+            and seg[p - 1].norm.startswith("ال")
+            and p == role_end_at
+            and not body
+            and _ar_name_like(t)
+            and t.norm[1:3] != "ال"
+            and (p + 2 >= n or not _ar_name_like(seg[p + 2]) or _COMMA_RE.search(seg[p + 2].gap))
+            and t.norm[1:] not in _AR_ROLES
+            and not _side_candidates(t.norm[1:])
+            and not _role_at(seg, p, _AR_ROLES, prep=True)
+        )
         if (
             p > start
+            and not given_name
             and t.norm[:1] in "لب"
             and not t.norm.startswith("لل")
             and t.norm[1:3] != "ال"  # «بالتطرق إلى»: already definite, not a construct
