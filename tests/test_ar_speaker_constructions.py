@@ -1201,3 +1201,18 @@ def test_given_name_with_ba_or_lam_after_a_definite_title():
     # a real prepositional genitive stays in the title, the name after it
     got = _voices("وقال الخبير بشؤون الطاقة سامر نجم إن الأسعار سترتفع.")
     assert got == [("سامر نجم", False)]
+
+
+def test_speech_noun_is_not_the_speaker():
+    # «أشارت تصريحات X»: the noun of speech is no name; its genitive speaks.
+    got = _voices("وأشارت تصريحات الوزير عادل منصور إلى أن الموازنة ستقر قريبا.")
+    assert got == [("عادل منصور", False)]
+    assert _voices("وأكدت تصريحات شتاينر أن فريقه سيقاتل حتى النهاية.") == [("شتاينر", False)]
+
+
+def test_count_of_a_ministry_is_the_ministrys():
+    # «أفادت حصيلة رسمية لوزارة X»: the count and its adjective are not part of the name.
+    got = _voices("وأفادت حصيلة رسمية لوزارة الداخلية بأن عشرة أشخاص أصيبوا في الحادث.")
+    assert [name for name, _ in got] == ["وزارة الداخلية"]
+    got = _voices("وذكرت حصيلة جديدة لوزارة الصحة أن عدد الجرحى بلغ خمسين.")
+    assert [name for name, _ in got] == ["وزارة الصحة"]

@@ -955,16 +955,39 @@ def _statement_issuer(seg: list[_Tok], sentence: str) -> _NP | None:
     p = 1
     while p < len(seg) and (seg[p].norm in _AR_ISSUED or seg[p].norm in ("عن", "من")):
         p += 1
+    # «حصيلة رسمية لوزارة الصحة»، «تصريحات جديدة للوزير»: indefinite adjectives of the noun
+    # before لـ + the issuer.
+    adjectives = 0
+    while (
+        p == 1 + adjectives
+        and adjectives < 2
+        and p + 1 < len(seg)
+        and not seg[p].norm.startswith(("ال", "ل"))
+        and seg[p].norm.endswith(("ه", "ي", "يه"))
+        and seg[p + 1].norm.startswith("ل")
+        and not seg[p + 1].norm.startswith("ال")
+        and not _COMMA_RE.search(seg[p + 1].gap)
+    ):
+        adjectives += 1
+        p += 1
     if p >= len(seg):
         return None
     rest = seg[p:]
     nt = rest[0].norm
-    if p == 1 and nt.startswith("ل") and not nt.startswith("ال"):
+    if p == 1 + adjectives and nt.startswith("ل") and not nt.startswith("ال"):
         base = "ال" + nt[2:] if nt.startswith("لل") else nt[1:]
         lam = 1
         rest = [_Tok(rest[0].surf[lam:], base, rest[0].start + lam, rest[0].end, "", -1), *rest[1:]]
     np = _parse_ar_np(rest, sentence, strict=True)
-    return np if np is not None and (np.body or np.role or np.kind != "other") else None
+    # «تصريحات فلان»: a noun of speech is a person's own, a bare name is its speaker.
+    bare = np is not None and not (np.body or np.role or np.kind != "other")
+    if bare and _strip_al(seg[0].norm) not in _AR_SPEECH_NOUNS:
+        return None
+    return np
+
+
+# Nouns of speech (not documents): their genitive is a person who spoke.
+_AR_SPEECH_NOUNS = frozenset(_n(w) for w in _words("تصريح تصريحات"))
 
 
 def _split_commas(seg: list[_Tok]) -> list[list[_Tok]]:
