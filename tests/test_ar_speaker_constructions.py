@@ -1216,3 +1216,11 @@ def test_count_of_a_ministry_is_the_ministrys():
     assert [name for name, _ in got] == ["وزارة الداخلية"]
     got = _voices("وذكرت حصيلة جديدة لوزارة الصحة أن عدد الجرحى بلغ خمسين.")
     assert [name for name, _ in got] == ["وزارة الصحة"]
+
+
+def test_outlet_credited_with_awrada():
+    # «بحسب ما أورده موقع X الإخباري»، «أورد موقع X أن»: the outlet with its whole name.
+    got = _voices("وبحسب ما أورده موقع المرصد الإخباري، فإن المحادثات توقفت.")
+    assert [name for name, _ in got] == ["موقع المرصد الإخباري"]
+    got = _voices("وأوردت وكالة الرافد للأنباء أن القافلة وصلت صباحا.")
+    assert [name for name, _ in got] == ["وكالة الرافد للأنباء"]
