@@ -1224,3 +1224,14 @@ def test_outlet_credited_with_awrada():
     assert [name for name, _ in got] == ["موقع المرصد الإخباري"]
     got = _voices("وأوردت وكالة الرافد للأنباء أن القافلة وصلت صباحا.")
     assert [name for name, _ in got] == ["وكالة الرافد للأنباء"]
+
+
+def test_interviewee_named_before_a_subjectless_verb():
+    # «وفي تصريحات لفلان عقب المباراة، أكد أن …»: the person after لـ speaks.
+    got = _voices("وفي تصريحات لشتاينر عقب اللقاء، أكد أن فريقه سيعود أقوى.")
+    assert got == [("شتاينر", False)]
+    got = _voices("وفي حديث خاص للمدرب النمساوي كلاوس شتاينر، قال إن الموسم لم ينته.")
+    assert got == [("كلاوس شتاينر", False)]
+    # an outlet after لـ stays a channel, not the speaker
+    got = _voices("وفي تصريحات لقناة المدار، قال الوزير عادل منصور إن الخطة جاهزة.")
+    assert ("عادل منصور", False) in got and ("قناة المدار", True) in got

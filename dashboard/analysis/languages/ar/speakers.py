@@ -2367,6 +2367,9 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         np = next((h.np for h in reversed(hits) if h.np is not None), None)
         if np is None:
             np = _vso_subject(toks, i, sentence, ctx)
+    if np is None and not span and not verb.participle:
+        np = _interviewed_before(toks, i, sentence)
+        np = ctx.resolve(np) if np is not None else None
     if np is None and not verb.participle:
         np = _sv_subject(toks, i, sentence, ctx)
     if np is None and verb.participle and not hits and _COMMA_RE.search(t.gap):
@@ -2963,6 +2966,38 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
         if before:
             return before[-1]
     return ctx.last
+
+
+def _interviewed_before(toks, i, sentence) -> _NP | None:
+    """«وفي تصريحات لفلان عقب المباراة، أكد أن …»: a clause-initial «في تصريحات/حديث لـX»
+    before a verb without a subject names its speaker X (an outlet after لـ is a channel)."""
+    k = 0
+    if k < i and toks[k].norm in ("في", "وفي"):
+        k += 1
+    else:
+        return None
+    if k >= i or toks[k].norm not in _AR_CHANNEL_HEADS:
+        return None
+    k += 1
+    while k < i and toks[k].norm in _AR_CHANNEL_MODIFIERS:
+        k += 1
+    if k >= i:
+        return None
+    t = toks[k]
+    if not t.norm.startswith("ل") or len(t.norm) < 3 or _outlet_noun(t, prep=True):
+        return None
+    comma = next((j for j in range(k + 1, i + 1) if _COMMA_RE.search(toks[j].gap)), -1)
+    if comma == -1 or comma != i:
+        return None  # the phrase must end in a comma right before the verb
+    base = "ال" + t.norm[2:] if t.norm.startswith("لل") else t.norm[1:]
+    lam = 1 if t.surf[1:2] != "ـ" else 2
+    seg = [_Tok(t.surf[lam:], base, t.start + lam, t.end, "", -1), *toks[k + 1 : i]]
+    end = _ar_name_span(seg, 0)
+    if end == 0 or (end < len(seg) and seg[end].norm not in _AR_TIME_PREPS):
+        np = _parse_ar_np(seg, sentence, strict=True)
+    else:
+        np = _parse_ar_np(seg[:end], sentence, strict=True)
+    return np
 
 
 # Arabic: a trigger word alone or after a conjunction و/ف.
