@@ -1235,3 +1235,11 @@ def test_interviewee_named_before_a_subjectless_verb():
     # an outlet after لـ stays a channel, not the speaker
     got = _voices("وفي تصريحات لقناة المدار، قال الوزير عادل منصور إن الخطة جاهزة.")
     assert ("عادل منصور", False) in got and ("قناة المدار", True) in got
+
+
+def test_outlet_relaying_with_naqlan_an():
+    # «أفادت وكالة X نقلا عن مصادر Y بأن»: the sources speak, the outlet is the channel.
+    got = _voices("وأفادت وكالة الرافد نقلا عن مصادر طبية بأن الجرحى نقلوا إلى المستشفى.")
+    assert ("مصادر طبية", False) in got
+    assert ("وكالة الرافد", True) in got
+    assert all("نقلا" not in name for name, _ in got)

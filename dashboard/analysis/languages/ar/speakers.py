@@ -1023,6 +1023,7 @@ def _outlet_noun(t: _Tok, prep: bool) -> bool:
     return t.norm in _AR_OUTLET_NOUNS
 
 
+_AR_RELAYING = frozenset(_n(w) for w in _words("نقلا نقلاً"))
 _AR_AS_PHRASES = frozenset(_n(w) for w in _words("بحسب حسب وبحسب وحسب وفق"))
 _AR_AS_MERGED = frozenset(_n(w) for w in _words("حسبما بحسبما وحسبما وفقما"))
 _AR_RELAY_VERBS = frozenset(
@@ -2232,6 +2233,24 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
                 channel_cue = f"{span[j].surf} {nxt.surf}"
                 span = span[:j]
             break
+    if not channel and not verb.participle and len(span) > 3:
+        # «أفادت وكالة X نقلا عن مصادر أمنية بأن»: the outlet relays, the source after
+        # «نقلا عن» speaks and the outlet is the channel.
+        j = next(
+            (
+                k
+                for k in range(1, len(span) - 2)
+                if span[k].norm in _AR_RELAYING and span[k + 1].norm == "عن"
+            ),
+            -1,
+        )
+        if j != -1:
+            outer = _parse_ar_np(span[:j], sentence, strict=True)
+            outlet = outer is not None and (outer.kind == "media" or _outlet_noun(span[0], False))
+            if outer is not None and outlet and outer.body and outer.name:
+                channel = outer.name
+                channel_cue = f"{span[j].surf} {span[j + 1].surf}"
+                span = span[j + 2 :]
     np = None
     if not verb.participle and span:
         parts = _split_commas(span)
