@@ -1243,3 +1243,11 @@ def test_outlet_relaying_with_naqlan_an():
     assert ("مصادر طبية", False) in got
     assert ("وكالة الرافد", True) in got
     assert all("نقلا" not in name for name, _ in got)
+
+
+def test_number_inside_an_outlets_name():
+    # «ذكر موقع X 24 الإخباري»: the number belongs to the outlet's name; a count does not.
+    got = _voices("وذكر موقع الملاعب 24 الإخباري أن المدافع سيغيب شهرا.")
+    assert [name for name, _ in got] == ["موقع الملاعب 24 الإخباري"]
+    got = _voices("وقالت وكالة الرافد 3 مرات إن القافلة لم تصل.")
+    assert [name for name, _ in got] == ["وكالة الرافد"]

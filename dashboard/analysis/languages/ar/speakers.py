@@ -417,6 +417,17 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         t = seg[p]
         if p > start and t.gap and _COMMA_RE.search(t.gap):
             break
+        if (
+            body
+            and p > start + 1
+            and t.norm.isdigit()
+            and len(t.norm) <= 3
+            and t.quote == -1
+            and _outlet_noun(seg[start], False)
+            and (p + 1 == n or seg[p + 1].norm.startswith("ال") or seg[p + 1].norm in _AR_STOP)
+        ):
+            p += 1  # «موقع سبورت 24 الإخباري»: a number inside an outlet's own name
+            continue
         # The membership tests spare the calls for the many tokens that start no entry.
         role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
         if role:
