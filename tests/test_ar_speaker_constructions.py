@@ -1251,3 +1251,13 @@ def test_number_inside_an_outlets_name():
     assert [name for name, _ in got] == ["موقع الملاعب 24 الإخباري"]
     got = _voices("وقالت وكالة الرافد 3 مرات إن القافلة لم تصل.")
     assert [name for name, _ in got] == ["وكالة الرافد"]
+
+
+def test_bare_coach_title_is_the_named_technical_director():
+    # «المدير الفني X» then «وتابع المدرب:»: the technical director is the team's coach.
+    got = _voices(
+        "انتهت المباراة بالتعادل السلبي في الجولة الخامسة.",
+        "وأكد المدير الفني للضيوف ماريو كوستا أن التعادل عادل.",
+        'وتابع المدرب: "سنعمل على تصحيح الأخطاء".',
+    )
+    assert got == [("ماريو كوستا", False), ("ماريو كوستا", False)]

@@ -3321,7 +3321,16 @@ def _construct_words(title: str) -> list[str]:
 
 def _title_head(role: str) -> str:
     words = role.split()
-    return _strip_al(_n(words[0])) if words else ""
+    if not words:
+        return ""
+    head = _strip_al(_n(words[0]))
+    if head == _MUDIR and len(words) > 1 and _strip_al(_n(words[1])) in _FANNI:
+        return _MUDARRIB  # «المدير الفني» of a team is its coach («المدرب»)
+    return head
+
+
+_MUDIR, _MUDARRIB = _n("مدير"), _n("مدرب")
+_FANNI = frozenset(_n(w) for w in _words("فني فنية"))
 
 
 _BISM = _n("باسم")
