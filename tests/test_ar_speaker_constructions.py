@@ -1261,3 +1261,15 @@ def test_bare_coach_title_is_the_named_technical_director():
         'وتابع المدرب: "سنعمل على تصحيح الأخطاء".',
     )
     assert got == [("ماريو كوستا", False), ("ماريو كوستا", False)]
+
+
+def test_more_pitch_titles_and_a_bulletin_outlet():
+    got = _voices("وقال نجم الفريق ياسين العلوي إن الجماهير صنعت الفارق.")
+    assert got == [("ياسين العلوي", False)]
+    got = _voices("وقال رأس الحربة كريم الفاسي إنه سيسجل في المباراة المقبلة.")
+    assert got == [("كريم الفاسي", False)]
+    # «نشرة X الدولية» is an outlet with its whole name; «في نشرة يومية» is a circumstance.
+    got = _voices('وأفادت نشرة "الرصد" الدولية بأن أسعار القمح ارتفعت.')
+    assert [name for name, _ in got] == ["نشرة الرصد الدولية"]
+    got = _voices("وقالت وزارة الزراعة في نشرة أسبوعية إن المحصول تحسن.")
+    assert [name for name, _ in got] == ["وزارة الزراعة"]

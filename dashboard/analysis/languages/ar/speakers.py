@@ -331,6 +331,7 @@ _AR_CIRCUMSTANCE = frozenset(
     _n(w)
     for w in [
         "بيان",
+        "نشرة",
         "تصريح",
         "تصريحات",
         "مؤتمر",
@@ -1015,7 +1016,7 @@ def _split_commas(seg: list[_Tok]) -> list[list[_Tok]]:
 _AR_OUTLET_NOUNS = frozenset(
     _n(w)
     for w in _words(
-        "قناة فضائية وكالة صحيفة جريدة مجلة إذاعة تلفزيون موقع شبكة منصة كاميرا ميكروفون"
+        "قناة فضائية وكالة صحيفة جريدة مجلة نشرة إذاعة تلفزيون موقع شبكة منصة كاميرا ميكروفون"
     )
 )
 _AR_DEVICE_NOUNS = frozenset(_n(w) for w in _words("كاميرا ميكروفون"))
