@@ -1273,3 +1273,11 @@ def test_more_pitch_titles_and_a_bulletin_outlet():
     assert [name for name, _ in got] == ["نشرة الرصد الدولية"]
     got = _voices("وقالت وزارة الزراعة في نشرة أسبوعية إن المحصول تحسن.")
     assert [name for name, _ in got] == ["وزارة الزراعة"]
+
+
+def test_owner_of_remarks_continues_after_idh():
+    # «وجاءت تصريحات X بعد …، إذ قال إن …»: X speaks, not «تصريحات X».
+    got = _voices("وجاءت تصريحات شتاينر بعد الهزيمة الثالثة، إذ قال إن الفريق فقد ثقته.")
+    assert got == [("شتاينر", False)]
+    got = _voices("وجاءت تصريحات المدرب كلاوس شتاينر عقب اللقاء، حيث أكد أن الحظ لم يحالفهم.")
+    assert got == [("كلاوس شتاينر", False)]

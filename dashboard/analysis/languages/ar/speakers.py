@@ -2999,6 +2999,29 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
     return ctx.last
 
 
+_AR_REMARKS = frozenset(_n(w) for w in _words("تصريحات تصريح"))
+_AR_CLAUSE_LINKS = frozenset(_n(w) for w in _words("إذ حيث"))
+
+
+def _remarks_owner_before(toks, i, sentence) -> _NP | None:
+    """«وجاءت تصريحات فلان بعد الخسارة، إذ قال إن …»: a verb after «إذ/حيث» with no subject
+    of its own continues the owner of the remarks named earlier in the sentence."""
+    if i < 4 or toks[i - 1].norm not in _AR_CLAUSE_LINKS:
+        return None
+    for k in range(min(i - 2, 6)):
+        if toks[k].norm in _AR_REMARKS and _ar_name_like(toks[k + 1]):
+            seg = toks[k + 1 : i - 1]
+            if toks[k + 1].norm.startswith("ل"):
+                return None  # «تصريحات لقناة»: a channel, not the owner
+            end = _consume_ar_role(seg, 0, False) if _role_at(seg, 0, _AR_ROLES) else 0
+            end = _ar_name_span(seg, end)
+            if end == 0:
+                return None
+            np = _parse_ar_np(seg[:end], sentence, strict=True)
+            return np if np is not None and not np.body and np.name else None
+    return None
+
+
 def _interviewed_before(toks, i, sentence) -> _NP | None:
     """«وفي تصريحات لفلان عقب المباراة، أكد أن …»: a clause-initial «في تصريحات/حديث لـX»
     before a verb without a subject names its speaker X (an outlet after لـ is a channel)."""
@@ -3006,7 +3029,7 @@ def _interviewed_before(toks, i, sentence) -> _NP | None:
     if k < i and toks[k].norm in ("في", "وفي"):
         k += 1
     else:
-        return None
+        return _remarks_owner_before(toks, i, sentence)
     if k >= i or toks[k].norm not in _AR_CHANNEL_HEADS:
         return None
     k += 1
