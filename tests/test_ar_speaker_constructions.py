@@ -1281,3 +1281,10 @@ def test_owner_of_remarks_continues_after_idh():
     assert got == [("شتاينر", False)]
     got = _voices("وجاءت تصريحات المدرب كلاوس شتاينر عقب اللقاء، حيث أكد أن الحظ لم يحالفهم.")
     assert got == [("كلاوس شتاينر", False)]
+
+
+def test_outlet_before_a_comma_and_naqlan_an():
+    # «وذكرت صحيفة X، نقلا عن مصادر Y، أن …»: the sources speak, the paper is the channel.
+    got = _voices("وذكرت صحيفة المساء، نقلا عن مصادر في الاتحاد، أن الموسم سيستأنف قريبا.")
+    assert ("صحيفة المساء", True) in got
+    assert any(name.startswith("مصادر") and not src for name, src in got)

@@ -2075,8 +2075,31 @@ def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
         if np is None:
             return None
         rest = _strip_span(sentence, toks[i].start, toks[end - 1].end)
-        return _Hit(np, verb_text, end, -1, "", i, text_override=rest)
+        channel, channel_cue = _relaying_outlet_before(toks, i, sentence), ""
+        if channel:
+            # «وذكرت صحيفة X، نقلا عن مصادر، أن …»: the outlet before relays the source.
+            channel_cue = verb_text
+            rest = _strip_span(sentence, toks[0].start, toks[end - 1].end)
+            rest = _LEADING_AN.sub("", rest)
+        return _Hit(np, verb_text, end, -1, channel, i, text_override=rest, channel_cue=channel_cue)
     return None
+
+
+_LEADING_AN = re.compile(r"^(?:بأن|أن|إن|ان)\s+")
+
+
+def _relaying_outlet_before(toks, i, sentence) -> str:
+    """The outlet of «VERB OUTLET، نقلا عن …» (the sentence opens with a reporting verb and
+    an outlet's name before the relay phrase at i), else ""."""
+    if i < 3 or toks[i].norm not in _AR_RELAYING or not _COMMA_RE.search(toks[i].gap):
+        return ""
+    verb = toks[0].norm
+    if verb not in _AR_VERBS and not (verb[:1] in "وف" and verb[1:] in _AR_VERBS):
+        return ""
+    if not _outlet_noun(toks[1], False):
+        return ""
+    outer = _parse_ar_np(toks[1:i], sentence, strict=True)
+    return outer.name if outer is not None and outer.body and outer.name else ""
 
 
 def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
