@@ -1288,3 +1288,10 @@ def test_outlet_before_a_comma_and_naqlan_an():
     got = _voices("وذكرت صحيفة المساء، نقلا عن مصادر في الاتحاد، أن الموسم سيستأنف قريبا.")
     assert ("صحيفة المساء", True) in got
     assert any(name.startswith("مصادر") and not src for name, src in got)
+
+
+def test_channel_after_remarks_given_to_an_outlet():
+    # «في تصريحات أدلى بها لصحيفة X»: the paper is the channel, the subject speaks.
+    got = _voices("وأكد المدافع رامي الشامي في تصريحات أدلى بها لصحيفة الملعب أن الفريق سيعود.")
+    assert ("رامي الشامي", False) in got
+    assert ("صحيفة الملعب", True) in got

@@ -1065,6 +1065,10 @@ def _relayed_outlet_at(seg: list[_Tok], p: int) -> int:
 _AR_MESSAGE_NOUNS = frozenset(_n(w) for w in _words("رسالة رسالته رسالتها بيان تصريحات"))
 
 
+_AR_GAVE = frozenset(_n(w) for w in _words("أدلى أدلت"))
+_AR_GAVE_BI = frozenset(_n(w) for w in _words("به بها"))
+
+
 def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     """(channel, start, end) of the outlet an interview was given to, else ('', -1, -1).
 
@@ -1080,6 +1084,13 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
             q = p + 1
             while q < len(seg) and (seg[q].norm in _AR_CHANNEL_MODIFIERS or seg[q].norm == "مع"):
                 q += 1
+            if (
+                q + 2 < len(seg)
+                and seg[q].norm in _AR_GAVE
+                and seg[q + 1].norm in _AR_GAVE_BI
+                and _outlet_noun(seg[q + 2], True)
+            ):
+                q += 2  # «في تصريحات أدلى بها لصحيفة X»: the remarks given to the outlet
             if q >= len(seg):
                 return "", -1, -1
             start = p - 1 if p > 0 and seg[p - 1].norm in ("في", "خلال", "وفي", "عبر") else p
