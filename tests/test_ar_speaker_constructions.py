@@ -1182,3 +1182,116 @@ def test_a_given_name_after_the_titles_genitive_starts_the_name():
 def test_a_concluding_participle_continues_the_speaker():
     got = _voices('وأوضحت الهيئة في بيان أن عدد الزوار بلغ مليونا، مستنتجة أن "الموسم كان ناجحا".')
     assert got == [("الهيئة", False), ("الهيئة", False)]
+
+
+def test_position_on_the_pitch_is_a_title_before_the_player():
+    # «صرح الظهير الأيسر X»، «قال مهاجم الفريق X»، «أكد حارس المرمى X»: the position is a title.
+    assert _voices("صرح الظهير الأيسر نادر سالم بأن الفوز كان مستحقا.") == [("نادر سالم", False)]
+    got = _voices("وقال مهاجم الفريق فابيو دا كوستا إنه سعيد بهدفه الأول مع ناديه.")
+    assert got == [("فابيو دا كوستا", False)]
+    got = _voices("وأكد حارس المرمى سامر العمري أن الدفاع كان منظما طوال اللقاء.")
+    assert got == [("سامر العمري", False)]
+
+
+def test_given_name_with_ba_or_lam_after_a_definite_title():
+    # «الحارس بسام X»: «ب/ل + word + definite word» after a title is a name, not a genitive.
+    got = _voices("وأكد الحارس باسل العمري أن الدفاع كان منظما طوال اللقاء.")
+    assert got == [("باسل العمري", False)]
+    assert _voices("وقال المدرب لؤي الحداد إن الفريق جاهز.") == [("لؤي الحداد", False)]
+    # a real prepositional genitive stays in the title, the name after it
+    got = _voices("وقال الخبير بشؤون الطاقة سامر نجم إن الأسعار سترتفع.")
+    assert got == [("سامر نجم", False)]
+
+
+def test_speech_noun_is_not_the_speaker():
+    # «أشارت تصريحات X»: the noun of speech is no name; its genitive speaks.
+    got = _voices("وأشارت تصريحات الوزير عادل منصور إلى أن الموازنة ستقر قريبا.")
+    assert got == [("عادل منصور", False)]
+    assert _voices("وأكدت تصريحات شتاينر أن فريقه سيقاتل حتى النهاية.") == [("شتاينر", False)]
+
+
+def test_count_of_a_ministry_is_the_ministrys():
+    # «أفادت حصيلة رسمية لوزارة X»: the count and its adjective are not part of the name.
+    got = _voices("وأفادت حصيلة رسمية لوزارة الداخلية بأن عشرة أشخاص أصيبوا في الحادث.")
+    assert [name for name, _ in got] == ["وزارة الداخلية"]
+    got = _voices("وذكرت حصيلة جديدة لوزارة الصحة أن عدد الجرحى بلغ خمسين.")
+    assert [name for name, _ in got] == ["وزارة الصحة"]
+
+
+def test_outlet_credited_with_awrada():
+    # «بحسب ما أورده موقع X الإخباري»، «أورد موقع X أن»: the outlet with its whole name.
+    got = _voices("وبحسب ما أورده موقع المرصد الإخباري، فإن المحادثات توقفت.")
+    assert [name for name, _ in got] == ["موقع المرصد الإخباري"]
+    got = _voices("وأوردت وكالة الرافد للأنباء أن القافلة وصلت صباحا.")
+    assert [name for name, _ in got] == ["وكالة الرافد للأنباء"]
+
+
+def test_interviewee_named_before_a_subjectless_verb():
+    # «وفي تصريحات لفلان عقب المباراة، أكد أن …»: the person after لـ speaks.
+    got = _voices("وفي تصريحات لشتاينر عقب اللقاء، أكد أن فريقه سيعود أقوى.")
+    assert got == [("شتاينر", False)]
+    got = _voices("وفي حديث خاص للمدرب النمساوي كلاوس شتاينر، قال إن الموسم لم ينته.")
+    assert got == [("كلاوس شتاينر", False)]
+    # an outlet after لـ stays a channel, not the speaker
+    got = _voices("وفي تصريحات لقناة المدار، قال الوزير عادل منصور إن الخطة جاهزة.")
+    assert ("عادل منصور", False) in got and ("قناة المدار", True) in got
+
+
+def test_outlet_relaying_with_naqlan_an():
+    # «أفادت وكالة X نقلا عن مصادر Y بأن»: the sources speak, the outlet is the channel.
+    got = _voices("وأفادت وكالة الرافد نقلا عن مصادر طبية بأن الجرحى نقلوا إلى المستشفى.")
+    assert ("مصادر طبية", False) in got
+    assert ("وكالة الرافد", True) in got
+    assert all("نقلا" not in name for name, _ in got)
+
+
+def test_number_inside_an_outlets_name():
+    # «ذكر موقع X 24 الإخباري»: the number belongs to the outlet's name; a count does not.
+    got = _voices("وذكر موقع الملاعب 24 الإخباري أن المدافع سيغيب شهرا.")
+    assert [name for name, _ in got] == ["موقع الملاعب 24 الإخباري"]
+    got = _voices("وقالت وكالة الرافد 3 مرات إن القافلة لم تصل.")
+    assert [name for name, _ in got] == ["وكالة الرافد"]
+
+
+def test_bare_coach_title_is_the_named_technical_director():
+    # «المدير الفني X» then «وتابع المدرب:»: the technical director is the team's coach.
+    got = _voices(
+        "انتهت المباراة بالتعادل السلبي في الجولة الخامسة.",
+        "وأكد المدير الفني للضيوف ماريو كوستا أن التعادل عادل.",
+        'وتابع المدرب: "سنعمل على تصحيح الأخطاء".',
+    )
+    assert got == [("ماريو كوستا", False), ("ماريو كوستا", False)]
+
+
+def test_more_pitch_titles_and_a_bulletin_outlet():
+    got = _voices("وقال نجم الفريق ياسين العلوي إن الجماهير صنعت الفارق.")
+    assert got == [("ياسين العلوي", False)]
+    got = _voices("وقال رأس الحربة كريم الفاسي إنه سيسجل في المباراة المقبلة.")
+    assert got == [("كريم الفاسي", False)]
+    # «نشرة X الدولية» is an outlet with its whole name; «في نشرة يومية» is a circumstance.
+    got = _voices('وأفادت نشرة "الرصد" الدولية بأن أسعار القمح ارتفعت.')
+    assert [name for name, _ in got] == ["نشرة الرصد الدولية"]
+    got = _voices("وقالت وزارة الزراعة في نشرة أسبوعية إن المحصول تحسن.")
+    assert [name for name, _ in got] == ["وزارة الزراعة"]
+
+
+def test_owner_of_remarks_continues_after_idh():
+    # «وجاءت تصريحات X بعد …، إذ قال إن …»: X speaks, not «تصريحات X».
+    got = _voices("وجاءت تصريحات شتاينر بعد الهزيمة الثالثة، إذ قال إن الفريق فقد ثقته.")
+    assert got == [("شتاينر", False)]
+    got = _voices("وجاءت تصريحات المدرب كلاوس شتاينر عقب اللقاء، حيث أكد أن الحظ لم يحالفهم.")
+    assert got == [("كلاوس شتاينر", False)]
+
+
+def test_outlet_before_a_comma_and_naqlan_an():
+    # «وذكرت صحيفة X، نقلا عن مصادر Y، أن …»: the sources speak, the paper is the channel.
+    got = _voices("وذكرت صحيفة المساء، نقلا عن مصادر في الاتحاد، أن الموسم سيستأنف قريبا.")
+    assert ("صحيفة المساء", True) in got
+    assert any(name.startswith("مصادر") and not src for name, src in got)
+
+
+def test_channel_after_remarks_given_to_an_outlet():
+    # «في تصريحات أدلى بها لصحيفة X»: the paper is the channel, the subject speaks.
+    got = _voices("وأكد المدافع رامي الشامي في تصريحات أدلى بها لصحيفة الملعب أن الفريق سيعود.")
+    assert ("رامي الشامي", False) in got
+    assert ("صحيفة الملعب", True) in got

@@ -331,6 +331,7 @@ _AR_CIRCUMSTANCE = frozenset(
     _n(w)
     for w in [
         "بيان",
+        "نشرة",
         "تصريح",
         "تصريحات",
         "مؤتمر",
@@ -412,14 +413,27 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     construct = False
     body_construct = False
     genitive = False  # an indefinite genitive was taken into the title («محافظ واسط»)
+    role_end_at = -1  # where the last role word of the lexicon ended
     while p < n:
         t = seg[p]
         if p > start and t.gap and _COMMA_RE.search(t.gap):
             break
+        if (
+            body
+            and p > start + 1
+            and t.norm.isdigit()
+            and len(t.norm) <= 3
+            and t.quote == -1
+            and _outlet_noun(seg[start], False)
+            and (p + 1 == n or seg[p + 1].norm.startswith("ال") or seg[p + 1].norm in _AR_STOP)
+        ):
+            p += 1  # «موقع سبورت 24 الإخباري»: a number inside an outlet's own name
+            continue
         # The membership tests spare the calls for the many tokens that start no entry.
         role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
         if role:
             p += len(role.words)
+            role_end_at = p
             genitive = False
             construct = role.type == "person" and not seg[p - 1].norm.startswith("ال")
             # «وزارة إدارة الكوارث»، «بلدية درنة»: an indefinite institution noun is in
@@ -459,8 +473,23 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         construct = False
         # «الأمين العام لمجلس التعاون»: لـ + an indefinite noun + a definite word is the
         # genitive of the title, not a name (names do not follow a title with لـ).
+        # «الوزير بسام العمري»، «المدرب لؤي الفلاني»: right after a definite person title, a
+        # ب/ل-initial word whose rest is no role, place or definite word is a given name.
+        given_name = (
+            p > start
+            and seg[p - 1].norm.startswith("ال")
+            and p == role_end_at
+            and not body
+            and _ar_name_like(t)
+            and t.norm[1:3] != "ال"
+            and (p + 2 >= n or not _ar_name_like(seg[p + 2]) or _COMMA_RE.search(seg[p + 2].gap))
+            and t.norm[1:] not in _AR_ROLES
+            and not _side_candidates(t.norm[1:])
+            and not _role_at(seg, p, _AR_ROLES, prep=True)
+        )
         if (
             p > start
+            and not given_name
             and t.norm[:1] in "لب"
             and not t.norm.startswith("لل")
             and t.norm[1:3] != "ال"  # «بالتطرق إلى»: already definite, not a construct
@@ -938,16 +967,39 @@ def _statement_issuer(seg: list[_Tok], sentence: str) -> _NP | None:
     p = 1
     while p < len(seg) and (seg[p].norm in _AR_ISSUED or seg[p].norm in ("عن", "من")):
         p += 1
+    # «حصيلة رسمية لوزارة الصحة»، «تصريحات جديدة للوزير»: indefinite adjectives of the noun
+    # before لـ + the issuer.
+    adjectives = 0
+    while (
+        p == 1 + adjectives
+        and adjectives < 2
+        and p + 1 < len(seg)
+        and not seg[p].norm.startswith(("ال", "ل"))
+        and seg[p].norm.endswith(("ه", "ي", "يه"))
+        and seg[p + 1].norm.startswith("ل")
+        and not seg[p + 1].norm.startswith("ال")
+        and not _COMMA_RE.search(seg[p + 1].gap)
+    ):
+        adjectives += 1
+        p += 1
     if p >= len(seg):
         return None
     rest = seg[p:]
     nt = rest[0].norm
-    if p == 1 and nt.startswith("ل") and not nt.startswith("ال"):
+    if p == 1 + adjectives and nt.startswith("ل") and not nt.startswith("ال"):
         base = "ال" + nt[2:] if nt.startswith("لل") else nt[1:]
         lam = 1
         rest = [_Tok(rest[0].surf[lam:], base, rest[0].start + lam, rest[0].end, "", -1), *rest[1:]]
     np = _parse_ar_np(rest, sentence, strict=True)
-    return np if np is not None and (np.body or np.role or np.kind != "other") else None
+    # «تصريحات فلان»: a noun of speech is a person's own, a bare name is its speaker.
+    bare = np is not None and not (np.body or np.role or np.kind != "other")
+    if bare and _strip_al(seg[0].norm) not in _AR_SPEECH_NOUNS:
+        return None
+    return np
+
+
+# Nouns of speech (not documents): their genitive is a person who spoke.
+_AR_SPEECH_NOUNS = frozenset(_n(w) for w in _words("تصريح تصريحات"))
 
 
 def _split_commas(seg: list[_Tok]) -> list[list[_Tok]]:
@@ -964,7 +1016,7 @@ def _split_commas(seg: list[_Tok]) -> list[list[_Tok]]:
 _AR_OUTLET_NOUNS = frozenset(
     _n(w)
     for w in _words(
-        "قناة فضائية وكالة صحيفة جريدة مجلة إذاعة تلفزيون موقع شبكة منصة كاميرا ميكروفون"
+        "قناة فضائية وكالة صحيفة جريدة مجلة نشرة إذاعة تلفزيون موقع شبكة منصة كاميرا ميكروفون"
     )
 )
 _AR_DEVICE_NOUNS = frozenset(_n(w) for w in _words("كاميرا ميكروفون"))
@@ -983,6 +1035,7 @@ def _outlet_noun(t: _Tok, prep: bool) -> bool:
     return t.norm in _AR_OUTLET_NOUNS
 
 
+_AR_RELAYING = frozenset(_n(w) for w in _words("نقلا نقلاً"))
 _AR_AS_PHRASES = frozenset(_n(w) for w in _words("بحسب حسب وبحسب وحسب وفق"))
 _AR_AS_MERGED = frozenset(_n(w) for w in _words("حسبما بحسبما وحسبما وفقما"))
 _AR_RELAY_VERBS = frozenset(
@@ -1012,6 +1065,10 @@ def _relayed_outlet_at(seg: list[_Tok], p: int) -> int:
 _AR_MESSAGE_NOUNS = frozenset(_n(w) for w in _words("رسالة رسالته رسالتها بيان تصريحات"))
 
 
+_AR_GAVE = frozenset(_n(w) for w in _words("أدلى أدلت"))
+_AR_GAVE_BI = frozenset(_n(w) for w in _words("به بها"))
+
+
 def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
     """(channel, start, end) of the outlet an interview was given to, else ('', -1, -1).
 
@@ -1027,6 +1084,13 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
             q = p + 1
             while q < len(seg) and (seg[q].norm in _AR_CHANNEL_MODIFIERS or seg[q].norm == "مع"):
                 q += 1
+            if (
+                q + 2 < len(seg)
+                and seg[q].norm in _AR_GAVE
+                and seg[q + 1].norm in _AR_GAVE_BI
+                and _outlet_noun(seg[q + 2], True)
+            ):
+                q += 2  # «في تصريحات أدلى بها لصحيفة X»: the remarks given to the outlet
             if q >= len(seg):
                 return "", -1, -1
             start = p - 1 if p > 0 and seg[p - 1].norm in ("في", "خلال", "وفي", "عبر") else p
@@ -2022,8 +2086,31 @@ def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
         if np is None:
             return None
         rest = _strip_span(sentence, toks[i].start, toks[end - 1].end)
-        return _Hit(np, verb_text, end, -1, "", i, text_override=rest)
+        channel, channel_cue = _relaying_outlet_before(toks, i, sentence), ""
+        if channel:
+            # «وذكرت صحيفة X، نقلا عن مصادر، أن …»: the outlet before relays the source.
+            channel_cue = verb_text
+            rest = _strip_span(sentence, toks[0].start, toks[end - 1].end)
+            rest = _LEADING_AN.sub("", rest)
+        return _Hit(np, verb_text, end, -1, channel, i, text_override=rest, channel_cue=channel_cue)
     return None
+
+
+_LEADING_AN = re.compile(r"^(?:بأن|أن|إن|ان)\s+")
+
+
+def _relaying_outlet_before(toks, i, sentence) -> str:
+    """The outlet of «VERB OUTLET، نقلا عن …» (the sentence opens with a reporting verb and
+    an outlet's name before the relay phrase at i), else ""."""
+    if i < 3 or toks[i].norm not in _AR_RELAYING or not _COMMA_RE.search(toks[i].gap):
+        return ""
+    verb = toks[0].norm
+    if verb not in _AR_VERBS and not (verb[:1] in "وف" and verb[1:] in _AR_VERBS):
+        return ""
+    if not _outlet_noun(toks[1], False):
+        return ""
+    outer = _parse_ar_np(toks[1:i], sentence, strict=True)
+    return outer.name if outer is not None and outer.body and outer.name else ""
 
 
 def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
@@ -2192,6 +2279,24 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
                 channel_cue = f"{span[j].surf} {nxt.surf}"
                 span = span[:j]
             break
+    if not channel and not verb.participle and len(span) > 3:
+        # «أفادت وكالة X نقلا عن مصادر أمنية بأن»: the outlet relays, the source after
+        # «نقلا عن» speaks and the outlet is the channel.
+        j = next(
+            (
+                k
+                for k in range(1, len(span) - 2)
+                if span[k].norm in _AR_RELAYING and span[k + 1].norm == "عن"
+            ),
+            -1,
+        )
+        if j != -1:
+            outer = _parse_ar_np(span[:j], sentence, strict=True)
+            outlet = outer is not None and (outer.kind == "media" or _outlet_noun(span[0], False))
+            if outer is not None and outlet and outer.body and outer.name:
+                channel = outer.name
+                channel_cue = f"{span[j].surf} {span[j + 1].surf}"
+                span = span[j + 2 :]
     np = None
     if not verb.participle and span:
         parts = _split_commas(span)
@@ -2327,6 +2432,9 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         np = next((h.np for h in reversed(hits) if h.np is not None), None)
         if np is None:
             np = _vso_subject(toks, i, sentence, ctx)
+    if np is None and not span and not verb.participle:
+        np = _interviewed_before(toks, i, sentence)
+        np = ctx.resolve(np) if np is not None else None
     if np is None and not verb.participle:
         np = _sv_subject(toks, i, sentence, ctx)
     if np is None and verb.participle and not hits and _COMMA_RE.search(t.gap):
@@ -2925,6 +3033,61 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
     return ctx.last
 
 
+_AR_REMARKS = frozenset(_n(w) for w in _words("تصريحات تصريح"))
+_AR_CLAUSE_LINKS = frozenset(_n(w) for w in _words("إذ حيث"))
+
+
+def _remarks_owner_before(toks, i, sentence) -> _NP | None:
+    """«وجاءت تصريحات فلان بعد الخسارة، إذ قال إن …»: a verb after «إذ/حيث» with no subject
+    of its own continues the owner of the remarks named earlier in the sentence."""
+    if i < 4 or toks[i - 1].norm not in _AR_CLAUSE_LINKS:
+        return None
+    for k in range(min(i - 2, 6)):
+        if toks[k].norm in _AR_REMARKS and _ar_name_like(toks[k + 1]):
+            seg = toks[k + 1 : i - 1]
+            if toks[k + 1].norm.startswith("ل"):
+                return None  # «تصريحات لقناة»: a channel, not the owner
+            end = _consume_ar_role(seg, 0, False) if _role_at(seg, 0, _AR_ROLES) else 0
+            end = _ar_name_span(seg, end)
+            if end == 0:
+                return None
+            np = _parse_ar_np(seg[:end], sentence, strict=True)
+            return np if np is not None and not np.body and np.name else None
+    return None
+
+
+def _interviewed_before(toks, i, sentence) -> _NP | None:
+    """«وفي تصريحات لفلان عقب المباراة، أكد أن …»: a clause-initial «في تصريحات/حديث لـX»
+    before a verb without a subject names its speaker X (an outlet after لـ is a channel)."""
+    k = 0
+    if k < i and toks[k].norm in ("في", "وفي"):
+        k += 1
+    else:
+        return _remarks_owner_before(toks, i, sentence)
+    if k >= i or toks[k].norm not in _AR_CHANNEL_HEADS:
+        return None
+    k += 1
+    while k < i and toks[k].norm in _AR_CHANNEL_MODIFIERS:
+        k += 1
+    if k >= i:
+        return None
+    t = toks[k]
+    if not t.norm.startswith("ل") or len(t.norm) < 3 or _outlet_noun(t, prep=True):
+        return None
+    comma = next((j for j in range(k + 1, i + 1) if _COMMA_RE.search(toks[j].gap)), -1)
+    if comma == -1 or comma != i:
+        return None  # the phrase must end in a comma right before the verb
+    base = "ال" + t.norm[2:] if t.norm.startswith("لل") else t.norm[1:]
+    lam = 1 if t.surf[1:2] != "ـ" else 2
+    seg = [_Tok(t.surf[lam:], base, t.start + lam, t.end, "", -1), *toks[k + 1 : i]]
+    end = _ar_name_span(seg, 0)
+    if end == 0 or (end < len(seg) and seg[end].norm not in _AR_TIME_PREPS):
+        np = _parse_ar_np(seg, sentence, strict=True)
+    else:
+        np = _parse_ar_np(seg[:end], sentence, strict=True)
+    return np
+
+
 # Arabic: a trigger word alone or after a conjunction و/ف.
 _AR_TRIGGERS = _WordFilter(
     set(_AR_VERBS)
@@ -3216,7 +3379,16 @@ def _construct_words(title: str) -> list[str]:
 
 def _title_head(role: str) -> str:
     words = role.split()
-    return _strip_al(_n(words[0])) if words else ""
+    if not words:
+        return ""
+    head = _strip_al(_n(words[0]))
+    if head == _MUDIR and len(words) > 1 and _strip_al(_n(words[1])) in _FANNI:
+        return _MUDARRIB  # «المدير الفني» of a team is its coach («المدرب»)
+    return head
+
+
+_MUDIR, _MUDARRIB = _n("مدير"), _n("مدرب")
+_FANNI = frozenset(_n(w) for w in _words("فني فنية"))
 
 
 _BISM = _n("باسم")
