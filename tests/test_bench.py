@@ -339,3 +339,24 @@ def test_store_bench_times_each_round_on_one_cached_parse(tmp_path, monkeypatch)
         ]
         store.close()
     assert rows["b"] == rows["c"] and rows["b"][0]
+
+
+def test_sql_timing_counts_copies_and_restores_the_store(tmp_path):
+    from dashboard.ingest import ingest
+    from dashboard.storage.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Harbour plan approved\n\nThe mayor, Jane Roe, said the harbour plan would go ahead.\n",
+        encoding="utf-8",
+    )
+    original = Store._bulk_insert
+    store = Store(f"duckdb:///{tmp_path / 't.duckdb'}")
+    by_sql: dict[str, float] = {}
+    with bench.sql_timing(by_sql, postgres=False):
+        assert Store._bulk_insert is not original
+        assert ingest.ingest_path(store, str(folder), workers=1).added == 1
+    store.close()
+    assert Store._bulk_insert is original
+    assert "COPY articles" in by_sql and all(k.startswith("COPY ") for k in by_sql)

@@ -33,7 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -134,6 +134,47 @@ def _pg_server_cpu_s() -> float | None:
             if f is not None and f[1] == pid:  # a live child of the postmaster
                 total += int(f[11]) + int(f[12])
     return total / tick
+
+
+@contextmanager
+def sql_timing(by_sql: dict[str, float], postgres: bool = True) -> Iterator[dict[str, float]]:
+    """While open, sum the wall seconds of each SQL statement (keyed by its first words) and
+    of each COPY table into `by_sql`: which part of an ingest round grows with the store
+    (psycopg waits for the server). Statements are timed on PostgreSQL only."""
+    from dashboard.storage.store import Store
+
+    real_bulk = Store._bulk_insert
+
+    def timed_bulk(self, cur, table, values):
+        t0 = time.perf_counter()
+        try:
+            return real_bulk(self, cur, table, values)
+        finally:
+            key = f"COPY {table}"
+            by_sql[key] = by_sql.get(key, 0.0) + time.perf_counter() - t0
+
+    real_execute = None
+    if postgres:
+        import psycopg
+
+        real_execute = psycopg.Cursor.execute
+
+        def timed_execute(self, query, *a, **k):
+            t0 = time.perf_counter()
+            try:
+                return real_execute(self, query, *a, **k)
+            finally:
+                key = " ".join(str(query).split())[:70]
+                by_sql[key] = by_sql.get(key, 0.0) + time.perf_counter() - t0
+
+        psycopg.Cursor.execute = timed_execute
+    Store._bulk_insert = timed_bulk
+    try:
+        yield by_sql
+    finally:
+        Store._bulk_insert = real_bulk
+        if real_execute is not None:
+            psycopg.Cursor.execute = real_execute
 
 
 def phase_ingest(corpus: str, duck_url: str | None, pg_url: str | None, workers: int) -> dict:
@@ -250,50 +291,27 @@ def phase_ingest(corpus: str, duck_url: str | None, pg_url: str | None, workers:
                 out["aggregates_refresh_server_cpu_s"] = _pg_server_cpu_s() - s0
             return res
 
-        # And per round, wall seconds by statement (its first words) and by COPY table:
-        # which part of a round grows with the store (psycopg waits for the server).
-        import psycopg
-
         by_sql: dict[str, float] = {}
-        real_execute, real_bulk = psycopg.Cursor.execute, Store._bulk_insert
-
-        def timed_execute(self, query, *a, **k):
-            t0 = time.perf_counter()
-            try:
-                return real_execute(self, query, *a, **k)
-            finally:
-                key = " ".join(str(query).split())[:70]
-                by_sql[key] = by_sql.get(key, 0.0) + time.perf_counter() - t0
-
-        def timed_bulk(self, cur, table, values):
-            t0 = time.perf_counter()
-            try:
-                return real_bulk(self, cur, table, values)
-            finally:
-                key = f"COPY {table}"
-                by_sql[key] = by_sql.get(key, 0.0) + time.perf_counter() - t0
-
-        psycopg.Cursor.execute, Store._bulk_insert = timed_execute, timed_bulk
 
         ingest.parse_many = timed_only
         ingest.store_parsed = timed_store_parsed
         ingest.aggregates.refresh = timed_refresh
-        try:
-            store = Store(pg_url)
-            server = _pg_server_cpu_s()
-            t, c = time.perf_counter(), _cpu_s()
-            report = ingest.ingest_path(store, corpus, workers=workers)
-            out["ingest_postgres_s"] = time.perf_counter() - t
-            out["ingest_postgres_cpu_s"] = _cpu_s() - c
-            if server is not None:
-                out["ingest_postgres_server_cpu_s"] = _pg_server_cpu_s() - server
-            out["added_postgres"] = report.added
-            store.close()
-        finally:
-            ingest.parse_many = real_parse_many
-            ingest.store_parsed = real_store_parsed
-            ingest.aggregates.refresh = real_refresh
-            psycopg.Cursor.execute, Store._bulk_insert = real_execute, real_bulk
+        with sql_timing(by_sql):
+            try:
+                store = Store(pg_url)
+                server = _pg_server_cpu_s()
+                t, c = time.perf_counter(), _cpu_s()
+                report = ingest.ingest_path(store, corpus, workers=workers)
+                out["ingest_postgres_s"] = time.perf_counter() - t
+                out["ingest_postgres_cpu_s"] = _cpu_s() - c
+                if server is not None:
+                    out["ingest_postgres_server_cpu_s"] = _pg_server_cpu_s() - server
+                out["added_postgres"] = report.added
+                store.close()
+            finally:
+                ingest.parse_many = real_parse_many
+                ingest.store_parsed = real_store_parsed
+                ingest.aggregates.refresh = real_refresh
         out["rounds_postgres"] = rounds
         spill.unlink(missing_ok=True)
         out["peak_mb_ingest"] = _maxrss_mb()

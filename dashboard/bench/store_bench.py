@@ -124,35 +124,10 @@ def run(
     rounds: list[dict] = []
     real_store_parsed = ingest.store_parsed
 
-    from dashboard.bench.bench import _pg_server_cpu_s
+    from dashboard.bench.bench import _pg_server_cpu_s, sql_timing
 
     # Wall seconds per SQL statement (its first words) and per COPY table, per round.
     by_sql: dict[str, float] = {}
-    real_bulk = Store._bulk_insert
-
-    def timed_bulk(self, cur, table, values):
-        t0 = time.perf_counter()
-        try:
-            return real_bulk(self, cur, table, values)
-        finally:
-            by_sql[f"COPY {table}"] = by_sql.get(f"COPY {table}", 0.0) + time.perf_counter() - t0
-
-    real_execute = None
-    if not url.startswith("duckdb"):
-        import psycopg
-
-        real_execute = psycopg.Cursor.execute
-
-        def timed_execute(self, query, *a, **k):
-            t0 = time.perf_counter()
-            try:
-                return real_execute(self, query, *a, **k)
-            finally:
-                key = " ".join(str(query).split())[:70]
-                by_sql[key] = by_sql.get(key, 0.0) + time.perf_counter() - t0
-
-        psycopg.Cursor.execute = timed_execute
-    Store._bulk_insert = timed_bulk
 
     def timed_store_parsed(*a, **k):
         by_sql.clear()
@@ -177,23 +152,21 @@ def run(
 
         prof = cProfile.Profile()
         prof.enable()
-    try:
-        store = Store(url)
-        c0, w0 = _cpu(), time.perf_counter()
-        report = ingest.ingest_path(store, corpus, workers=workers, executor=_NoParse())
-        total_cpu, total_wall = _cpu() - c0, time.perf_counter() - w0
-        tail = timer.take()
-        store.close()
-    finally:
-        ingest.parse_many = real
-        ingest.store_parsed = real_store_parsed
-        Store._bulk_insert = real_bulk
-        if real_execute is not None:
-            psycopg.Cursor.execute = real_execute
-        fh.close()
-        if prof is not None:
-            prof.disable()
-            prof.dump_stats(profile)
+    with sql_timing(by_sql, postgres=not url.startswith("duckdb")):
+        try:
+            store = Store(url)
+            c0, w0 = _cpu(), time.perf_counter()
+            report = ingest.ingest_path(store, corpus, workers=workers, executor=_NoParse())
+            total_cpu, total_wall = _cpu() - c0, time.perf_counter() - w0
+            tail = timer.take()
+            store.close()
+        finally:
+            ingest.parse_many = real
+            ingest.store_parsed = real_store_parsed
+            fh.close()
+            if prof is not None:
+                prof.disable()
+                prof.dump_stats(profile)
     return {
         "n": n,
         "sign_in_ingest": sign_in_ingest,
