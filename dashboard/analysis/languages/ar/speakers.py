@@ -2943,6 +2943,22 @@ def _sv_comma_subject(toks, j, sentence, ctx) -> _NP | None:
 _AR_ASIDE_OPENERS = frozenset(_n(w) for w in _words("وهو وهي وهم وهما"))
 
 
+def _opening_span(toks, a: int, j: int, max_words: int) -> int | None:
+    """Where the words before the comma at `a` start, if they open the sentence: at most
+    `max_words` back to the text's start or hard punctuation (not another comma), and no
+    quotation between there and the verb at `j`. None otherwise."""
+    b = a - 1
+    while b > 0 and a - b < max_words:
+        if _COMMA_RE.search(toks[b].gap) or _HARD_PUNCT.search(toks[b].gap):
+            break
+        b -= 1
+    if b > 0 and not _HARD_PUNCT.search(toks[b].gap):
+        return None
+    if any(x.quote != -1 for x in toks[b:j]):
+        return None
+    return b
+
+
 def _sv_aside_subject(toks, j, sentence, ctx) -> _NP | None:
     """«فلان الفلاني، وهو شاهد عيان، يقول:»: a name opening the sentence, an aside «وهو …»
     between commas, then the verb (at j)."""
@@ -2955,14 +2971,8 @@ def _sv_aside_subject(toks, j, sentence, ctx) -> _NP | None:
         a -= 1
     if a <= 0 or not _COMMA_RE.search(toks[a].gap) or toks[a].norm not in _AR_ASIDE_OPENERS:
         return None
-    b = a - 1
-    while b > 0 and a - b < 5:
-        if _COMMA_RE.search(toks[b].gap) or _HARD_PUNCT.search(toks[b].gap):
-            break
-        b -= 1
-    if b > 0 and not _HARD_PUNCT.search(toks[b].gap):
-        return None  # the name must open the sentence
-    if any(x.quote != -1 for x in toks[b:j]):
+    b = _opening_span(toks, a, j, 5)  # the name must open the sentence
+    if b is None:
         return None
     np = _parse_ar_np(toks[b:a], sentence, strict=True)
     if np is None or np.body or not np.name or np.name == np.role:
@@ -2980,14 +2990,8 @@ def _sv_apposed_subject(toks, j, sentence, ctx) -> _NP | None:
         a -= 1
     if a <= 0 or not _COMMA_RE.search(toks[a].gap):
         return None
-    b = a - 1
-    while b > 0 and a - b < 9:
-        if _COMMA_RE.search(toks[b].gap) or _HARD_PUNCT.search(toks[b].gap):
-            break
-        b -= 1
-    if b > 0 and not _HARD_PUNCT.search(toks[b].gap):
-        return None  # the title must open the sentence
-    if any(x.quote != -1 for x in toks[b:j]):
+    b = _opening_span(toks, a, j, 9)  # the title must open the sentence
+    if b is None:
         return None
     title = _parse_ar_np(toks[b:a], sentence, strict=True)
     if title is None or title.body or not title.role or title.role != title.name:
