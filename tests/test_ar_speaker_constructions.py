@@ -1295,3 +1295,13 @@ def test_channel_after_remarks_given_to_an_outlet():
     got = _voices("وأكد المدافع رامي الشامي في تصريحات أدلى بها لصحيفة الملعب أن الفريق سيعود.")
     assert ("رامي الشامي", False) in got
     assert ("صحيفة الملعب", True) in got
+
+
+def test_feminine_and_legal_titles_before_a_name():
+    # «وكيلة وزارة X فلانة»، «المحامي فلان»، «محامي جماعة "X" بمصر، فلان،»: titles, not speakers.
+    got = _voices("من جانبها، أكدت وكيلة وزارة التخطيط سلمى الناصر أن الخطة تأخرت.")
+    assert got == [("سلمى الناصر", False)]
+    got = _voices('وقال محامي حزب "النهضة الجديدة" بالمغرب، سامي النجار، إن الحكم قابل للطعن.')
+    assert got == [("سامي النجار", False)]
+    got = _voices("وقالت المحامية هدى الفاسي إن الجلسة أرجئت.")
+    assert got == [("هدى الفاسي", False)]
