@@ -233,3 +233,33 @@ def test_an_item_label_before_a_bar_is_no_speaker():
     assert all(q.speaker != "شاهد" for q in got)
     got = attribute_quotes(["فيديو | الوزير يؤكد أن الطريق سيفتح غدا"], "ar")
     assert [q.speaker for q in got] == ["الوزير"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        ("قمر ـ متابعات", ["قمر"]),  # a spaced tatweel is the dateline's dash
+        ("بيروت ـ صوت الجبل", ["صوت الجبل"]),
+        ("نبض المدينة - قال الوزير سامر الخطيب إن الأزمة كبيرة.", ["نبض المدينة"]),
+        ("(الرياض) – “صحيفة الوادي” :", ["صحيفة الوادي"]),  # a parenthesised place, a quoted paper
+        ("حلب - قال المحافظ إن الطريق فتح.", []),  # one word before the dash: the city
+        ("وزير الخارجية - قال إن الأزمة كبيرة.", []),  # a title is the subject
+    ],
+)
+def test_dateline_variants(paragraph, credits):
+    assert [name for name, _cue in dateline_credits(paragraph)] == credits
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        ("المصدر: نجمة الأخبار", ["نجمة الأخبار"]),  # a source line, outlet unknown
+        ("مصدر:Daily Star", ["Daily Star"]),
+        ("المصدر: وكالات", []),  # unnamed agencies
+        ("وارتفع الذهب إلى مستوى قياسي. (الأفق)", ["الأفق"]),  # trailing credit
+        ("وارتفع الذهب إلى مستوى قياسي. (النهاية)", []),  # an end mark
+        ("وارتفع الذهب (وهو ملاذ آمن) إلى مستوى قياسي.", []),  # an aside
+    ],
+)
+def test_source_lines_and_trailing_credits(paragraph, credits):
+    assert [q.speaker for q in credit_quotes(paragraph, 9)] == credits

@@ -119,8 +119,31 @@ def _clean(name: str) -> str:
     return " ".join(name.strip(" *").split())
 
 
+# A tatweel standing alone between spaces is a dash: «قاسيون ـ متابعات»، «واشنطن ـ X».
+_TATWEEL_DASH = re.compile(r"(?<=\s)ـ+(?=\s)")
+# «(الرياض) – “X” :»: a place in parentheses opens the dateline, a quoted credit follows.
+_PAREN_PLACE_OPENING = re.compile(r"^\s*\(([^()]{2,25})\)(?=\s*[-–—])")
+_OPENING_QUOTES = re.compile(r"[«»\"“”]")
+
+
+def _dateline_text(paragraph: str) -> str:
+    """The opening of a paragraph with the dateline's variant marks made plain: a spaced
+    tatweel as a dash, a parenthesised opening place without its parentheses, and quote marks
+    around the credit of a short opening line dropped."""
+    if "ـ" in paragraph[:60]:
+        paragraph = _TATWEEL_DASH.sub("-", paragraph, count=2)
+    m = _PAREN_PLACE_OPENING.match(paragraph)
+    if m and _is_place(m.group(1).strip()):
+        rest = paragraph[m.end() :]
+        if len(rest.split()) <= 6:
+            rest = _OPENING_QUOTES.sub("", rest)
+        paragraph = m.group(1).strip() + rest
+    return paragraph
+
+
 def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
     """(credit, cue) pairs of a paragraph-opening dateline, in order."""
+    paragraph = _dateline_text(paragraph)
     m = _DATELINE.match(paragraph)
     if not m:
         return []
@@ -172,10 +195,19 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
             not ended
             and not (a_place or a_desk)
             and not _titled(a)
-            and (_key(a) in gaz or any(normalize(w) in _OUTLET_WORDS for w in a.split()))
+            and (
+                _key(a) in gaz
+                or any(normalize(w) in _OUTLET_WORDS for w in a.split())
+                # an unknown name only when the verb has a subject of its own: in «سامر خليل -
+                # قال إن …» the name is the subject
+                or (_bare_name(a) and _verb_has_subject(b))
+            )
             and _opens_with_reporting_verb(b)
         ):
-            out.append(a)  # «أخبار البلد- قالت الحكومة …»: the site's credit opens the dispatch
+            # «أخبار البلد- قالت الحكومة …»، «نبض المدينة - قال الوزير …»: the site's credit
+            # opens the dispatch; a finite reporting verb right after the dash shows the words
+            # before it are no subject of the sentence.
+            out.append(a)
     return [
         (c, cue)
         for c in out
@@ -184,6 +216,29 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
         and not re.search(r"\d", c)
         and not _initials(c)
     ]
+
+
+def _bare_name(words: str) -> bool:
+    """Two or three words of a name: no function word, verb or digit (the words before a
+    dash that a reporting verb follows). One word there is most often the dateline's city."""
+    from dashboard.analysis.languages.ar.speakers import _AR_STOP, _AR_VERBS
+
+    split = [normalize(w) for w in words.split()]
+    return (
+        2 <= len(split) <= 3
+        and not _is_place(words.split()[0])
+        and all(w.isalpha() and w not in _AR_STOP and w not in _AR_VERBS for w in split)
+    )
+
+
+_AN_WORDS = frozenset(normalize(w) for w in ("إن", "أن", "ان", "بأن", "انه", "إنه", "أنه"))
+
+
+def _verb_has_subject(words: str) -> bool:
+    """Is the reporting verb opening `words` followed by a word other than «إن/أن» (its own
+    subject)?"""
+    split = words.split()
+    return len(split) > 1 and split[1][:1].isalpha() and normalize(split[1]) not in _AN_WORDS
 
 
 def _first_word(words: str) -> str:
@@ -223,6 +278,12 @@ def parenthesised_credits(paragraph: str) -> list[tuple[str, str]]:
     gaz = _gazetteer()
     out: list[tuple[str, str]] = []
     for m in _PARENS.finditer(paragraph):
+        if (
+            m.start() == paragraph.index("(")
+            and _PAREN_PLACE_OPENING.match(paragraph)
+            and _is_place(m.group(1).strip())
+        ):
+            continue  # «(الرياض) – …»: the dateline's place, though a paper bears its name
         before = [normalize(w) for w in paragraph[: m.start()].split()[-4:]]
         if any(w.lstrip("و").startswith(_OUTLET_HEADS) for w in before):
             continue  # «وكالة الأنباء السعودية (واس)»: the acronym of a name just given
@@ -289,11 +350,52 @@ def outlet_line(paragraph: str) -> list[tuple[str, str]]:
     return [(name, paragraph.strip())]
 
 
+# «المصدر: X»، «مصدر:X» on a line of its own: the page credits X, known or not.
+_SOURCE_LINE = re.compile(r"^\s*\*?\s*(?:ال)?مصدر\s*:\s*(?P<name>[^:()]{2,40}?)\s*\.?\s*$")
+# «… الساعة الخامسة. (X)»: a parenthesis closing the paragraph after its last sentence.
+_TRAILING_PAREN = re.compile(r"[.!؟]\s*\(([^()]{2,30})\)\s*$")
+# End marks of a dispatch in that place, no outlet: «(النهاية)»، «(انتهى)»، «(يتبع)».
+_END_MARKS = frozenset(normalize(w) for w in ("النهاية", "انتهى", "يتبع", "تابع", "الصور", "صور"))
+
+
+def source_line(paragraph: str) -> list[tuple[str, str]]:
+    """«المصدر: X» alone on a line, and a trailing «(X)» after a paragraph's last sentence: the
+    outlet the page took the text from, in or out of the gazetteer."""
+    if len(paragraph) <= 60:
+        m = _SOURCE_LINE.match(paragraph)
+        if m:
+            name = _clean(m.group("name").strip(" *-–—|."))
+            if _plain_credit(name, 4):
+                return [(name, paragraph.strip())]
+            return []
+    if paragraph.rstrip().endswith(")"):
+        m = _TRAILING_PAREN.search(paragraph)
+        if m:
+            name = _clean(m.group(1))
+            if _plain_credit(name, 3) and normalize(name) not in _END_MARKS:
+                return [(name, m.group(0)[1:].strip())]
+    return []
+
+
+def _plain_credit(name: str, max_words: int) -> bool:
+    """A credit's name: a few words, no digits, no unnamed desk or item label, no initials."""
+    return (
+        0 < len(name.split()) <= max_words
+        and not re.search(r"\d", name)
+        and normalize(name) not in _UNNAMED
+        and normalize(name) not in _ITEM_LABELS
+        and not _initials(name)
+        and not _titled(name)
+    )
+
+
 def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     """The credits of one paragraph as source statements (kind `media`)."""
     found = parenthesised_credits(paragraph)
     if para < DATELINE_PARAGRAPHS:
         found = dateline_credits(paragraph) + found + opening_credits(paragraph)
+    if not found:
+        found = source_line(paragraph)
     if not found and len(paragraph) < 60:
         found = outlet_line(paragraph)
     out: list[Quote] = []
