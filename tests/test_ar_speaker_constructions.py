@@ -1305,3 +1305,22 @@ def test_feminine_and_legal_titles_before_a_name():
     assert got == [("سامي النجار", False)]
     got = _voices("وقالت المحامية هدى الفاسي إن الجلسة أرجئت.")
     assert got == [("هدى الفاسي", False)]
+
+
+def test_outlet_after_a_source_cue_beside_a_statement():
+    # «وقال فلان، بحسب جريدة "X" الموالية …، إن …»: the paper is cited, its name ends at the quote.
+    got = _voices('وقال الوزير سامر الخطيب، بحسب جريدة "الأفق" المقربة من الحكومة، إن الخطة جاهزة.')
+    assert ("سامر الخطيب", False) in got
+    assert ("جريدة الأفق", True) in got
+    # «…، حسبما أفادت قناة X، في خبر عاجل»: the channel that relayed the statement.
+    got = _voices(
+        "قال وزير المالية سامر الخطيب، إن العجز تراجع، حسبما أفادت قناة المدار، مساء الأحد."
+    )
+    assert ("سامر الخطيب", False) in got
+    assert ("قناة المدار", True) in got
+
+
+def test_participle_ends_an_outlet_name():
+    # «خلال لقاء مع تلفزيون X قائلاً:»: قائلاً is no part of the channel's name.
+    got = _voices("وصرح الوزير سامر الخطيب خلال لقاء مع تلفزيون البلد قائلاً: “سنعمل بجد”.")
+    assert ("تلفزيون البلد", True) in got

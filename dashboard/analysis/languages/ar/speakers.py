@@ -1329,8 +1329,8 @@ def _channel_span(seg, q, offset, start, sentence) -> tuple[str, int, int]:
     end = q + 1
     name_end = 0
     while end < len(seg) and not (seg[end].gap and _COMMA_RE.search(seg[end].gap)):
-        if seg[end].norm in _AR_AN_OR_STOP:
-            break
+        if seg[end].norm in _AR_AN_OR_STOP or seg[end].norm in _AR_VERBS:
+            break  # «مع تلفزيون X قائلاً:»: a reporting verb or participle ends the name
         if not name_end and seg[end].norm in _AR_TIME_WORDS:
             name_end = end  # «نقلت قناة X الثلاثاء»: the day is no part of the outlet's name
         end += 1
@@ -1876,7 +1876,47 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             # Y») is a cited source of the same statement: a media voice, never its speaker.
             channel = _channel_name(h.channel)
             out.append(_source_quote(channel, h.channel_cue or out[-1].verb, text, para, sentence))
+    if out:
+        out.extend(_outlets_after_source_cues(toks, sentence, para, out))
     return out
+
+
+def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
+    """«وقال فلان، بحسب جريدة "X" الموالية …، إن …»، «…، حسبما أفادت قناة "X"، في خبر عاجل»:
+    an outlet named after a source cue (an outlet noun after «بحسب/حسب/وفق», or after «حسبما
+    أفادت/ذكرت/نقلت») inside or after another statement of the sentence is a cited source of
+    that statement. A quoted name ends at its quote mark («جريدة "X" الموالية للنظام» is
+    «جريدة X»)."""
+    found: list[Quote] = []
+    have = {_n(q.speaker) for q in out}
+    n = len(toks)
+    for p, t in enumerate(toks):
+        if t.quote != -1 or p + 1 >= n:
+            continue
+        o = _relayed_outlet_at(toks, p)
+        if o == -1:
+            bare = t.norm[1:] if t.norm[:1] == "و" and t.norm[1:] in _AR_AS_PHRASES else t.norm
+            if bare not in _AR_AS_PHRASES or not _outlet_noun(toks[p + 1], False):
+                continue
+            o = p + 1
+        if not _outlet_noun(toks[o], False):
+            continue  # «حسبما أفادت رويترز»: a gazetteer outlet is read by the source rules
+        if o + 1 < n and toks[o + 1].quote != -1:
+            qi, e = toks[o + 1].quote, o + 1
+            while e < n and toks[e].quote == qi:
+                e += 1
+            if e - o - 1 > 5:
+                continue
+            name = " ".join(_QUOTE_CHARS_RE.sub(" ", _text(toks, o, e, sentence)).split())
+        else:
+            chan, _s, _e = _channel_span(toks, o, 0, p, sentence)
+            name = _channel_name(chan)
+        if len(name.split()) < 2 or _n(name) in have:
+            continue
+        have.add(_n(name))
+        cue = _text(toks, p, o + 1, sentence)
+        found.append(_source_quote(name, cue, out[-1].text, para, sentence))
+    return found
 
 
 # «في تصريح صحفي، نقله إعلام مجلس السيادة:»: a statement relayed by an outlet or office.
