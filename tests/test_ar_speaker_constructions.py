@@ -1324,3 +1324,17 @@ def test_participle_ends_an_outlet_name():
     # «خلال لقاء مع تلفزيون X قائلاً:»: قائلاً is no part of the channel's name.
     got = _voices("وصرح الوزير سامر الخطيب خلال لقاء مع تلفزيون البلد قائلاً: “سنعمل بجد”.")
     assert ("تلفزيون البلد", True) in got
+
+
+def test_participle_after_a_noun_object_is_a_second_statement():
+    # «وأكد فلان حق X في Y، مشيرًا إلى أن …»: two statements, the object and the أن clause.
+    got = attribute_quotes(
+        ["وأكد الوزير سامر الخطيب حق الحكومة في الرد، مشيرًا إلى أن الرد سيكون مدروسا."], "ar"
+    )
+    assert [(q.speaker, q.text) for q in got] == [
+        ("سامر الخطيب", "حق الحكومة في الرد"),
+        ("سامر الخطيب", "الرد سيكون مدروسا"),
+    ]
+    # Without a noun object before the participle, its clause stays the verb's content.
+    got = attribute_quotes(["وأعلن المتحدث سامر الخطيب أمس، مؤكدا أن الرد سيكون مدروسا."], "ar")
+    assert [q.speaker for q in got] == ["سامر الخطيب"]

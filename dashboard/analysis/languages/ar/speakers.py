@@ -1590,8 +1590,10 @@ def _opening_quote(toks: list[_Tok], k: int, quotes_len: dict[int, int]) -> bool
     return t.quote != -1 and (k == 0 or toks[k - 1].quote != t.quote) and quotes_len[t.quote] >= 3
 
 
-def _find_ar_complement(toks, i, verb, quotes_len):
-    """(index where the content starts, direct-quote span or -1, end of subject) or None."""
+def _find_ar_complement(toks, i, verb, quotes_len, split=False):
+    """(index where the content starts, direct-quote span or -1, end of subject) or None.
+    With `split`, a reporting participle after a comma ends the search (the caller reads
+    the verb's noun object instead)."""
     window = 7 if verb.homograph else 24
     if verb.participle:
         window = 6
@@ -1651,8 +1653,13 @@ def _find_ar_complement(toks, i, verb, quotes_len):
                 return None
             in_relative = True
             continue
-        if k > i + 1 and (v2 := _ar_verb(toks, k)) is not None and not v2.participle:
-            return None
+        if k > i + 1 and (v2 := _ar_verb(toks, k)) is not None:
+            if not v2.participle:
+                return None
+            if split and _COMMA_RE.search(gap):
+                # «وأكد فلان حق الحكومة في الرد، مشيرًا إلى أن …»: the verb's content is its
+                # noun object; the participle after the comma opens a statement of its own.
+                return None
     return None
 
 
@@ -2211,9 +2218,19 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         # «نقلت "أسوشيتد برس" أن …» without عن: the outlet's own report, read as a statement.
     # «أشاد فلان بروح لاعبيه، معتبرا أن ...»: a بـ-object verb's content is its object; the
     # أن clause after it belongs to the participle.
-    comp = None if verb.ba_object else _find_ar_complement(toks, i, verb, quotes_len)
+    split = verb.takes_object and not verb.participle
+    comp = None if verb.ba_object else _find_ar_complement(toks, i, verb, quotes_len, split)
     if comp is None and verb.takes_object and not verb.participle:
         comp = _object_complement(toks, i, sentence, ctx, verb.ba_object, verb.media_object)
+        # No noun object before the participle, or one that may still be the end of the
+        # subject's name («محافظ X محمد صالح العبيدي تعطيل …»): the participle's clause is the
+        # verb's content, as without the split.
+        if (
+            not verb.ba_object
+            and (comp is None or toks[comp[0]].norm.startswith("ال"))
+            and (whole := _find_ar_complement(toks, i, verb, quotes_len))
+        ):
+            comp = whole
     if (
         comp is None
         and verb.takes_object
