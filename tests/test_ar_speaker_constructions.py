@@ -1338,3 +1338,24 @@ def test_participle_after_a_noun_object_is_a_second_statement():
     # Without a noun object before the participle, its clause stays the verb's content.
     got = attribute_quotes(["وأعلن المتحدث سامر الخطيب أمس، مؤكدا أن الرد سيكون مدروسا."], "ar")
     assert [q.speaker for q in got] == ["سامر الخطيب"]
+
+
+def test_list_of_voices_with_bracketed_titles():
+    # «- فلان (مدرب X): "…"»: a round-up of quotes, one voice a line.
+    got = _voices(
+        "- سامر الخطيب (مدرب النادي الأهلي): “نعترف بأحقية المنافس في الفوز هذه المرة.”",
+        "- كريم الناصر (لاعب الفريق): “الدوري لم يحسم بعد، علينا الاستمرار.”",
+    )
+    assert got == [("سامر الخطيب", False), ("كريم الناصر", False)]
+
+
+def test_headline_title_label_is_the_titled_person_of_the_article():
+    # «رئيس الوزراء X: …» in a headline: the one prime minister the article names.
+    got = _voices(
+        "رئيس الوزراء الأردني: الحكومة ماضية في خطة الإصلاح",
+        "قال رئيس الوزراء الأردني سامر الخطيب، إن الحكومة ماضية في خطة الإصلاح.",
+    )
+    assert got == [("سامر الخطيب", False), ("سامر الخطيب", False)]
+    # No such person named: the headline stays unattributed.
+    got = _voices("وزير الصحة: الوضع الوبائي مستقر تماما", "وأعلنت الوزارة تسجيل إصابات جديدة.")
+    assert all(name != "وزير الصحة" for name, _ in got)

@@ -3316,6 +3316,10 @@ _LABEL_RE = re.compile(
 _LABEL_PREFIX_RE = re.compile(r"^\s*(?:اقرأ|إقرأ|اقرا)\s+(?:أيضا|أيضاً|ايضا|المزيد)\s*:\s*")
 # A label line is a headline or a teaser: longer paragraphs are read by the verb rules.
 _LABEL_MAX_WORDS = 30
+# A list bullet before a label line: «- فلان (المدرب): …»، «• فلان: …».
+_LABEL_BULLET_RE = re.compile(r"^\s*[-–—•*]\s+")
+# «NAME (TITLE)» before the colon.
+_GLOSSED_LABEL_RE = re.compile(r"^(?P<name>[^()]{3,30}?)\s*\((?P<title>[^()]{3,30})\)$")
 # Page furniture before a colon: «تاريخ النشر:»، «المصدر:»، «شاهد:».
 _LABEL_WORDS = frozenset(
     _n(w)
@@ -3334,14 +3338,26 @@ def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     before the colon speaks. Only a body, a known person or a bare name (checked in
     finish_article) is taken; a role alone («مدرب الفريق:») or a reporting verb is not."""
     text = _LABEL_PREFIX_RE.sub("", paragraph, count=1)
+    text = _LABEL_BULLET_RE.sub("", text, count=1)
     m = _LABEL_RE.match(text)
     if not m:
         return None
     label, rest = m.group("label").strip(), m.group("rest").strip()
+    glossed = _GLOSSED_LABEL_RE.match(label)
+    if glossed:
+        # «- فلان (مدرب الفريق): "…"»: a list of voices, each a name and its title in brackets.
+        title_toks, _q = _tokens(glossed.group("title"))
+        if not title_toks or _role_at(title_toks, 0, _AR_ROLES) is None:
+            return None
+        label = f"{glossed.group('title').strip()} {glossed.group('name').strip()}"
     if not 3 <= len(rest.split()) <= _LABEL_MAX_WORDS or any(d in label for d in "-–—/|"):
         return None  # a dateline «الرياض- مباشر:» is no label
     toks, _q = _tokens(label)
-    if not toks or len(toks) > 4 or any(_ar_verb(toks, k) for k in range(len(toks))):
+    if (
+        not toks
+        or len(toks) > (7 if glossed else 4)
+        or any(_ar_verb(toks, k) for k in range(len(toks)))
+    ):
         return None
     if any(t.norm in _AR_STOP or t.norm in _LABEL_WORDS or t.norm.isdigit() for t in toks):
         return None
@@ -3349,7 +3365,7 @@ def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     if side is not None and len(side.words) == len(toks):
         return None  # «موريتانيا: …» names the topic of a headline
     rest_toks, _q = _tokens(rest)
-    if any(_ar_verb(rest_toks, k) for k in range(min(3, len(rest_toks)))):
+    if rest[:1] not in '«"“' and any(_ar_verb(rest_toks, k) for k in range(min(3, len(rest_toks)))):
         return None  # «وزير الطاقة: قال …»: the verb rules read it
     np = _parse_ar_np(toks, label, strict=True)
     if (
@@ -3363,10 +3379,15 @@ def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
         # «الشيباني: …»: a bare surname; finish_article keeps it only when the article names
         # a speaker with that surname, and gives it that speaker's full name.
         np = ctx.resolve(_NP(toks[0].surf))
-    if np is None or (np.role and np.role == np.name) or np.kind == "anonymous":
+    if np is None or np.kind == "anonymous":
         return None
+    if np.role and np.role == np.name and (np.body or not _definite_title(np.role)):
+        return None
+    # «رئيس الوزراء القطري: …»، «مدرب الفريق: …»: a definite title alone is kept as a label
+    # statement; finish_article gives it to the one named person of the article with that
+    # title, or drops it.
     if not np.body and _role_at(toks, 0, _AR_ROLES) is not None and not np.role:
-        return None  # «مدرب الفريق:»: a title without a name
+        return None  # a title the parser could not read
     np = ctx.resolve(np)
     return Quote(
         speaker=_without_gloss(np.name),
@@ -3410,7 +3431,15 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
                     affiliation=named.affiliation,
                 )
         kept.append(q)
-    return _one_row_per_body(_bare_titles_named(kept))
+    named = _bare_titles_named(kept)
+    # A title label that named nobody of the article («الرئيس الجزائري:» with no president
+    # quoted by name) stays unattributed.
+    named = [
+        q
+        for q in named
+        if not (q.verb == _LABEL_CUE and q.speaker == q.role and q.speaker_kind not in _BODY_KINDS)
+    ]
+    return _one_row_per_body(named)
 
 
 def _definite_title(title: str) -> bool:
