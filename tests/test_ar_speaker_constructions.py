@@ -15,7 +15,7 @@ def test_channel_outlet_straight_after_the_interview_noun():
     # «في تصريح صحيفة X»: the outlet follows the head noun without لـ.
     got = _voices('وقال المسؤول الحكومي في تصريح صحيفة "الأخبار اليومية": "سنعلن الخطة غدا".')
     assert ("المسؤول الحكومي", False) in got
-    assert ("صحيفة الأخبار اليومية", True) in got
+    assert ("الأخبار اليومية", True) in got
 
 
 def test_channel_is_the_outlet_not_the_interviewer():
@@ -25,7 +25,7 @@ def test_channel_is_the_outlet_not_the_interviewer():
         "الموازنة الجديدة تراعي الفئات الأضعف."
     )
     assert ("سامر الخطيب", False) in got
-    assert ("فضائية المدار", True) in got
+    assert ("المدار", True) in got
     assert all("ناصر" not in name for name, _ in got)
 
 
@@ -33,7 +33,7 @@ def test_channel_after_lam_and_an_outlet_noun():
     # «قالت مصادر لوكالة "X"»: لـ + outlet noun cuts the subject and names the channel.
     got = _voices('وقالت مصادر مطلعة لوكالة "الأفق"، إن الاجتماع سيعقد مساء الخميس.')
     assert ("مصادر مطلعة", False) in got
-    assert ("وكالة الأفق", True) in got
+    assert ("الأفق", True) in got
 
 
 def test_channel_behind_a_camera_and_after_abr():
@@ -421,7 +421,7 @@ def test_channel_opening_the_sentence_and_a_relative_clause_in_the_parenthesis()
         'في تصريحه لقناة "الأفق" المحلية، عبَّر نائب رئيس الاتحاد، مروان الخطيب، عن أمله في '
         "بقاء المدرب."
     )
-    assert ("مروان الخطيب", False) in got and ("قناة الأفق المحلية", True) in got
+    assert ("مروان الخطيب", False) in got and ("الأفق", True) in got
     # A statement «تصريح للمدرب فلان» names a person, not a channel.
     got = _voices("أثار تصريح للمدرب سمير حداد، مدرب المنتخب، جدلا، فيما عبّر الاتحاد عن رغبته.")
     assert got == [("الاتحاد", False)]
@@ -903,11 +903,11 @@ def test_words_after_a_channel_right_after_the_verb_are_no_subject():
 
 
 def test_a_channel_genre_adjective_is_not_part_of_its_name():
-    # «خلال لقاء مع فضائية "النيل" الإخبارية»: the channel is «فضائية النيل».
+    # «خلال لقاء مع فضائية "النيل" الإخبارية»: the channel is the quoted «النيل».
     qs = attribute_quotes(
         ['وقال الوزير كمال حداد خلال لقاء مع فضائية "النيل" الإخبارية إن الحدود مفتوحة.'], "ar"
     )
-    assert [q.speaker for q in qs if is_cited_source(q)] == ["فضائية النيل"]
+    assert [q.speaker for q in qs if is_cited_source(q)] == ["النيل"]
 
 
 def test_according_to_a_journalist_inside_the_subject_region_cites_him():
@@ -976,10 +976,10 @@ def test_outlet_in_an_aside_after_the_subject():
     # «قال فلان – بحسب ما نقلت قناة X –»: X relayed the words, فلان speaks.
     got = _voices("وأشار الوزير، بحسب ما نقلت إذاعة “الساحل” الخميس، إلى أن الميناء سيفتح قريبا.")
     assert ("الوزير", False) in got
-    assert ("إذاعة الساحل", True) in got
+    assert ("الساحل", True) in got
     got = _voices("أكد المحافظ – حسبما أوردت صحيفة “النهار” – أن الموازنة جاهزة.")
     assert ("المحافظ", False) in got
-    assert ("صحيفة النهار", True) in got
+    assert ("النهار", True) in got
 
 
 def test_relay_chain_with_a_day_and_a_relative_clause():
@@ -1101,7 +1101,7 @@ def test_the_ministry_after_a_ministry_named_by_its_portfolio():
 def test_outlet_a_message_was_sent_to():
     # «قال فلان في رسالة إلى صحيفة X»: X is the channel; «إلى البرلمان» is no outlet.
     got = _voices("وقال الوزير في رسالة إلى صحيفة “الأيام” إن الحكومة ستستقيل.")
-    assert got == [("الوزير", False), ("صحيفة الأيام", True)]
+    assert got == [("الوزير", False), ("الأيام", True)]
     got = _voices("وأشار الوزير في رسالة إلى البرلمان إلى أن الحكومة ستستقيل.")
     assert got == [("الوزير", False)]
 
@@ -1308,10 +1308,10 @@ def test_feminine_and_legal_titles_before_a_name():
 
 
 def test_outlet_after_a_source_cue_beside_a_statement():
-    # «وقال فلان، بحسب جريدة "X" الموالية …، إن …»: the paper is cited, its name ends at the quote.
+    # «وقال فلان، بحسب جريدة "X" الموالية …، إن …»: the paper is cited by its quoted name.
     got = _voices('وقال الوزير سامر الخطيب، بحسب جريدة "الأفق" المقربة من الحكومة، إن الخطة جاهزة.')
     assert ("سامر الخطيب", False) in got
-    assert ("جريدة الأفق", True) in got
+    assert ("الأفق", True) in got
     # «…، حسبما أفادت قناة X، في خبر عاجل»: the channel that relayed the statement.
     got = _voices(
         "قال وزير المالية سامر الخطيب، إن العجز تراجع، حسبما أفادت قناة المدار، مساء الأحد."

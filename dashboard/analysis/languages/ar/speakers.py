@@ -1335,6 +1335,16 @@ def _channel_span(seg, q, offset, start, sentence) -> tuple[str, int, int]:
             name_end = end  # «نقلت قناة X الثلاثاء»: the day is no part of the outlet's name
         end += 1
     name_end = name_end or end
+    if q + 1 < name_end and seg[q + 1].quote != -1 and _outlet_noun(seg[q], offset == 1):
+        # «قناة "X" الأمريكية»: the quoted words are the outlet's name; the noun before them
+        # and the words after them describe it.
+        k = q + 1
+        while k < name_end and seg[k].quote == seg[q + 1].quote:
+            k += 1
+        if k - q - 1 <= 5:
+            quoted = " ".join(_QUOTE_CHARS_RE.sub(" ", _text(seg, q + 1, k, sentence)).split())
+            noun = sentence[target.start + offset : target.end].lstrip("ـ")
+            return f"{noun} «{quoted}»", start, end
     chan = sentence[target.start + offset : seg[name_end - 1].end].lstrip("ـ")
     if target.norm.startswith("لل") and offset:
         chan = "ا" + chan  # «للأنباء»: keep the article
@@ -1859,7 +1869,7 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
                 paragraph=para,
                 sentence=sentence,
                 affiliation=np.affiliation,
-                channel=h.channel,
+                channel=" ".join(_QUOTE_CHARS_RE.sub(" ", h.channel).split()),
             )
         )
         relay = _relayed_by(toks, h, sentence) if not h.channel else None
@@ -1892,8 +1902,7 @@ def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
     """«وقال فلان، بحسب جريدة "X" الموالية …، إن …»، «…، حسبما أفادت قناة "X"، في خبر عاجل»:
     an outlet named after a source cue (an outlet noun after «بحسب/حسب/وفق», or after «حسبما
     أفادت/ذكرت/نقلت») inside or after another statement of the sentence is a cited source of
-    that statement. A quoted name ends at its quote mark («جريدة "X" الموالية للنظام» is
-    «جريدة X»)."""
+    that statement. A quoted name is the outlet's name («جريدة "X" الموالية للنظام» is «X»)."""
     found: list[Quote] = []
     have = {_n(q.speaker) for q in out}
     n = len(toks)
@@ -1914,11 +1923,13 @@ def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
                 e += 1
             if e - o - 1 > 5:
                 continue
-            name = " ".join(_QUOTE_CHARS_RE.sub(" ", _text(toks, o, e, sentence)).split())
+            name = " ".join(_QUOTE_CHARS_RE.sub(" ", _text(toks, o + 1, e, sentence)).split())
         else:
             chan, _s, _e = _channel_span(toks, o, 0, p, sentence)
             name = _channel_name(chan)
-        if len(name.split()) < 2 or _n(name) in have:
+            if len(name.split()) < 2:
+                continue  # «بحسب الصحيفة»: no name
+        if not name or _n(name) in have:
             continue
         have.add(_n(name))
         cue = _text(toks, p, o + 1, sentence)
@@ -2044,7 +2055,10 @@ _AR_CHANNEL_END = frozenset(_n(w) for w in _words("عقب بعد قبل خلال
 
 
 def _channel_name(channel: str) -> str:
-    """The outlet's name as a source: up to its acronym gloss or a circumstance word."""
+    """The outlet's name as a source: up to its acronym gloss or a circumstance word; the
+    quoted name alone when the channel was written «قناة "X"»."""
+    if "«" in channel:
+        return channel.split("«", 1)[1].split("»", 1)[0].strip()
     if ")" in channel:
         channel = channel.split(")")[0] + ")"
     words = channel.split()
