@@ -1359,3 +1359,18 @@ def test_headline_title_label_is_the_titled_person_of_the_article():
     # No such person named: the headline stays unattributed.
     got = _voices("وزير الصحة: الوضع الوبائي مستقر تماما", "وأعلنت الوزارة تسجيل إصابات جديدة.")
     assert all(name != "وزير الصحة" for name, _ in got)
+
+
+def test_title_construct_closed_by_a_definite_word_resolves_to_its_holder():
+    # «وأشار رئيس مجلس الوزراء القطري إلى أن …» after the prime minister is named.
+    got = _voices(
+        "قال رئيس الوزراء القطري سامر الخطيب، إن المفاوضات مستمرة.",
+        "وأشار رئيس مجلس الوزراء القطري إلى أن بلاده تدعم الحوار.",
+    )
+    assert got == [("سامر الخطيب", False), ("سامر الخطيب", False)]
+
+
+def test_interrogative_is_no_subject():
+    # «إن البعض يسأل: لماذا الحكومة صامتة»: the question names nobody.
+    got = _voices("وقال الوزير سامر الخطيب إن البعض يسأل: لماذا الحكومة صامتة ولا تتحدث عن الأزمة.")
+    assert {name for name, _ in got} == {"سامر الخطيب"}

@@ -219,6 +219,12 @@ _AR_STOP = frozenset(
         "اللواتي",
         "ما",
         "ماذا",
+        # interrogatives open a question, never a name («يسأل: لماذا الحكومة صامتة»)
+        "لماذا",
+        "كيف",
+        "متى",
+        "أين",
+        "هل",
         "لا",
         "لم",
         "لن",
@@ -3471,6 +3477,20 @@ def _definite_title(title: str) -> bool:
     )
 
 
+def _title_construct(title: str) -> bool:
+    """«رئيس مجلس الوزراء القطري»، «نائب رئيس الوزراء»: two title nouns in construct closed by
+    a definite word. Read as an unnamed voice, it may still be the one named holder of that
+    title in the article."""
+    words = [_n(w) for w in title.split()[:3]]
+    return (
+        len(words) == 3
+        and not words[0].startswith("ال")
+        and not words[1].startswith("ال")
+        and words[2].startswith("ال")
+        and words[1] in _AR_ROLES
+    )
+
+
 def _construct_words(title: str) -> list[str]:
     """The words of a title construct after its head, up to a preposition («في»، «من»)."""
     out = []
@@ -3567,7 +3587,7 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
             q.role
             and q.speaker == q.role
             and q.speaker_kind not in _BODY_KINDS
-            and q.speaker_kind != "anonymous"
+            and (q.speaker_kind != "anonymous" or _title_construct(q.role))
             and _definite_title(q.speaker)
         ):
             head = _title_head(q.role)
