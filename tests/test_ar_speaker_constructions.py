@@ -1374,3 +1374,19 @@ def test_interrogative_is_no_subject():
     # «إن البعض يسأل: لماذا الحكومة صامتة»: the question names nobody.
     got = _voices("وقال الوزير سامر الخطيب إن البعض يسأل: لماذا الحكومة صامتة ولا تتحدث عن الأزمة.")
     assert {name for name, _ in got} == {"سامر الخطيب"}
+
+
+def test_first_words_of_a_full_name_are_the_same_person():
+    # «الشيخ سامر بن خالد» after «سامر بن خالد آل ناصر»: one person, one row.
+    got = _voices(
+        "قال وزير الخارجية الشيخ سامر بن خالد آل ناصر، إن الأزمة طويلة.",
+        "وقال الشيخ سامر بن خالد، خلال مؤتمر صحفي، إن الحل ممكن.",
+    )
+    assert {name for name, _ in got} == {"سامر بن خالد آل ناصر"}
+    # Two longer names that share those words: left as written.
+    got = _voices(
+        "قال الوزير سامر بن خالد آل ناصر إن الأزمة طويلة.",
+        "وقال السفير سامر بن خالد العلي إن الحل ممكن.",
+        "وقال الشيخ سامر بن خالد إن الوساطة مستمرة.",
+    )
+    assert "سامر بن خالد" in {name for name, _ in got}

@@ -3451,7 +3451,7 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
                     affiliation=named.affiliation,
                 )
         kept.append(q)
-    named = _bare_titles_named(kept)
+    named = _bare_titles_named(_short_names_merged(kept))
     # A title label that named nobody of the article («الرئيس الجزائري:» with no president
     # quoted by name) stays unattributed.
     named = [
@@ -3460,6 +3460,38 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
         if not (q.verb == _LABEL_CUE and q.speaker == q.role and q.speaker_kind not in _BODY_KINDS)
     ]
     return _one_row_per_body(named)
+
+
+_PERSON_KINDS = frozenset({"official", "expert", "other"})
+
+
+def _short_names_merged(quotes: list[Quote]) -> list[Quote]:
+    """«الشيخ محمد بن عبد الرحمن» after «محمد بن عبد الرحمن آل ثاني», «الأمير مشعل» after
+    «مشعل الأحمد الجابر الصباح»: a person named by the first words (two or more, or one after
+    a title) of exactly one longer name of the article is that person (one row, not two)."""
+    people = {
+        q.speaker: tuple(_nphrase(q.speaker))
+        for q in quotes
+        if q.speaker_kind in _PERSON_KINDS and q.speaker != q.role and q.speaker.split()
+    }
+    if len(people) < 2:
+        return quotes
+    titled = {q.speaker for q in quotes if q.role}
+    to: dict[str, str] = {}
+    for name, words in people.items():
+        if len(words) < 2 and name not in titled:
+            continue  # «وقال كيم إن …»: one bare word may be a family name, left as written
+        longer = [
+            other
+            for other, ow in people.items()
+            if len(ow) > len(words) and ow[: len(words)] == words
+        ]
+        if len(longer) == 1:
+            to[name] = longer[0]
+    if not to:
+        return quotes
+    full = {q.speaker: q for q in quotes if q.speaker in people and q.speaker not in to}
+    return [_credited_to(q, full[to[q.speaker]]) if q.speaker in to else q for q in quotes]
 
 
 def _definite_title(title: str) -> bool:
