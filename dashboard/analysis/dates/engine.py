@@ -18,7 +18,9 @@ original, so `DateMention.text` is always the expression as written.
 Conventions (documented because a reader of the timeline needs them):
 - a week runs Monday..Sunday (ISO), so "الأسبوع الماضي" is the previous Monday..Sunday;
 - a bare weekday ("الثلاثاء") is the most recent such day on or before publication (news
-  reports the past), unless the sentence carries a future cue (سوف, من المقرر, will ...);
+  reports the past), unless the sentence carries a future cue (سوف, من المقرر, will ...)
+  or that day would lie five or six days back: then it is the coming one (one or two days
+  ahead: an event ahead, or a page dated the day before its last update);
 - «الجمعة» and «الاثنين» (Friday/Monday, also "assembly"/"the two") need a day cue
   (يوم, صباح/مساء, الماضي/المقبل) or commas around them («قال مسؤول، الاثنين، إن»);
   «الإثنين» spelled with hamza is taken as Monday;
@@ -584,7 +586,11 @@ def _said_before(ctx: _Ctx, m) -> bool:
     return bool(past and past.search(ctx.norm, 0, m.start()))
 
 
-def _weekday_cand(ctx: _Ctx, m, wdn: int, qual: str | None, since: bool) -> _Cand:
+def _weekday_cand(
+    ctx: _Ctx, m, wdn: int, qual: str | None, since: bool, back_limit: int = 7
+) -> _Cand:
+    """A weekday resolved against publication. back_limit: how many days back a bare one
+    may lie (a pack's choice); one further back is taken as the coming one."""
     pub = ctx.pub
     if pub is None:
         return _mk(ctx, m, None, None, "day", approx=True)
@@ -594,6 +600,8 @@ def _weekday_cand(ctx: _Ctx, m, wdn: int, qual: str | None, since: bool) -> _Can
         mode = "next"
     else:
         mode = "onafter" if ctx.future and not _said_before(ctx, m) else "onbefore"
+        if not since and mode == "onbefore" and (pub.weekday() - wdn) % 7 >= back_limit:
+            mode = "onafter"
     d = _weekday_date(pub, wdn, mode)
     if since:
         return _mk(ctx, m, d, pub, "range")

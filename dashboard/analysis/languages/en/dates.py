@@ -39,6 +39,12 @@ from dashboard.analysis.dates.engine import (
     _year_span,
 )
 
+# A bare weekday ("on Sunday", "early Wednesday") five or six days before publication is
+# rare in English news (none in the development set, where the day after publication is
+# common: an event ahead, or a page dated the day before its last update), so a weekday
+# that far back is read as the coming one.
+_BARE_WEEKDAY_BACK = 5
+
 _QUAL_EN = {"last": _PAST, "past": _PAST, "next": _NEXT, "coming": _NEXT, "this": _CUR}
 
 
@@ -237,7 +243,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             qual = _NEXT
         # "since Monday's earthquake": the event is Monday's; "since" belongs to the event.
         since = pre == "since" and not m["poss"]
-        return [_weekday_cand(ctx, m, lx.weekdays[m["wd"]], qual, since)]
+        return [_weekday_cand(ctx, m, lx.weekdays[m["wd"]], qual, since, _BARE_WEEKDAY_BACK)]
 
     relday_re = re.compile(
         r"(?<!\w)(?P<rel>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"

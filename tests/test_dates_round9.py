@@ -1,0 +1,40 @@
+"""Date constructions of round 9 (issue 14), on sentences written for these tests.
+
+Publication dates: 2024-06-20 is a Thursday (Mon 17, Tue 18, Wed 19, Fri 21, Sat 22,
+Sun 23 June 2024).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.analysis.dates import extract_dates
+
+THU = date(2024, 6, 20)
+
+
+def _one(sentence: str, pub: date | None, lang: str, key: str):
+    got = extract_dates([sentence], pub, lang)
+    hits = [m for m in got if key in m.text or m.text in key]
+    assert hits, f"{sentence!r}: no mention covering {key!r} in {[m.text for m in got]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, key, start",
+    [
+        # A bare weekday five or six days back is the coming one in English news.
+        ("The committee approved the plan on Friday after a long night.", "Friday", "2024-06-21"),
+        ("Negotiators walked out early Saturday, a delegate said.", "Saturday", "2024-06-22"),
+        # Four days back or fewer stays in the past.
+        ("The committee approved the plan on Monday.", "Monday", "2024-06-17"),
+        ("The committee approved the plan on Sunday.", "Sunday", "2024-06-16"),
+        # With a past qualifier it is the past one whatever the distance.
+        ("The committee approved the plan last Friday.", "last Friday", "2024-06-14"),
+    ],
+)
+def test_english_bare_weekday_window(sentence, key, start):
+    m = _one(sentence, THU, "en", key)
+    assert (m.start, m.end) == (start, start)
