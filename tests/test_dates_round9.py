@@ -38,3 +38,23 @@ def _one(sentence: str, pub: date | None, lang: str, key: str):
 def test_english_bare_weekday_window(sentence, key, start):
     m = _one(sentence, THU, "en", key)
     assert (m.start, m.end) == (start, start)
+
+
+@pytest.mark.parametrize(
+    "sentence, key, start",
+    [
+        # «اليوم السبت» on a Thursday page: the weekday names the day (the Saturday before).
+        ("افتتح الوزير المعرض اليوم السبت في العاصمة.", "اليوم السبت", "2024-06-15"),
+        # «أمس الاثنين» on a Thursday page: the Monday before, not Wednesday.
+        ("وصل الوفد أمس الإثنين إلى المدينة.", "أمس الإثنين", "2024-06-17"),
+        # «غدا الأحد» on a Thursday page: the coming Sunday.
+        ("تبدأ المحادثات غدا الأحد في جنيف.", "غدا الأحد", "2024-06-23"),
+        # When they agree nothing changes.
+        ("افتتح الوزير المعرض اليوم الخميس.", "اليوم الخميس", "2024-06-20"),
+        # A full date after them says which day it is, even when the weekday is a slip.
+        ("أعلن الجيش أمس الثلاثاء 19 يونيو 2024 حصيلة جديدة.", "19 يونيو 2024", "2024-06-19"),
+    ],
+)
+def test_arabic_deictic_day_with_another_weekday(sentence, key, start):
+    m = _one(sentence, THU, "ar", key)
+    assert (m.start, m.end) == (start, start)

@@ -430,6 +430,18 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         if pub is None:
             return [_mk(ctx, m, None, None, "day", approx=True)]
         d = pub + timedelta(days=offset)
+        if (
+            m["wd"]
+            and d.weekday() != lx.weekdays[m["wd"]]
+            and not re.match(r"\s*[،,]?\s*(?:الموافق\s+)?\d", after)  # a date says which
+        ):
+            # «اليوم السبت» on a page stamped Monday (a story written earlier, a page dated
+            # after midnight): the weekday names the day, the nearest one back (forward
+            # for «غدًا <weekday>»).
+            wdn = lx.weekdays[m["wd"]]
+            d += timedelta(
+                days=(wdn - d.weekday()) % 7 if offset > 0 else -((d.weekday() - wdn) % 7)
+            )
         if m["part"] == "منذ":
             return [_mk(ctx, m, d, pub, "range")]
         return [_mk(ctx, m, d, d, "day")]
