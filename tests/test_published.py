@@ -141,6 +141,8 @@ def test_url_date_wins_over_a_banner_line() -> None:
         ("https://x.example/a/2024-06-19-title", D(2024, 6, 19)),
         ("https://x.example/a/20240619/title", D(2024, 6, 19)),
         ("https://x.example/07-Aug-2024/title", D(2024, 8, 7)),
+        ("https://x.example/world/2017/may/12/title", D(2017, 5, 12)),  # month by name
+        ("https://x.example/2017/mayor/12/title", None),
         ("https://x.example/a/734599", None),
         ("https://x.example/2024/title", None),
         # keys that begin with a timestamp, and a day-first path

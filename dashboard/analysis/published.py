@@ -84,6 +84,10 @@ _DEICTIC = re.compile(r"(?:\btoday\b|اليوم|сегодня|오늘)", re.IGNO
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|م|ص|GMT|UTC|ET|IST|KST|MSK)?", re.I
 )
+# /2017/may/12/: year, English month name, day (a common path scheme of English papers).
+_URL_PATH_YMONTHD = re.compile(
+    rf"/((?:19|20)\d{{2}})/({_MONTH_ALT})/(\d{{1,2}})(?=/|$)", re.IGNORECASE
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _LEAD_CHARS = 60
 
@@ -170,6 +174,10 @@ def url_date(url: str) -> dt.date | None:
             return d
     for m in _URL_STAMP_DMY.finditer(path):
         d = _date_or_none(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if d:
+            return d
+    for m in _URL_PATH_YMONTHD.finditer(path):  # /2017/may/12/
+        d = _date_or_none(int(m.group(1)), _MONTHS_EN[m.group(2).lower()], int(m.group(3)))
         if d:
             return d
     found = _english_words_date(path.replace("-", " ").replace("_", " "))
