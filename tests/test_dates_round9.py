@@ -58,3 +58,29 @@ def test_english_bare_weekday_window(sentence, key, start):
 def test_arabic_deictic_day_with_another_weekday(sentence, key, start):
     m = _one(sentence, THU, "ar", key)
     assert (m.start, m.end) == (start, start)
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, key, start, end",
+    [
+        # A window of days counts the last day: three days are 18, 19 and 20 June.
+        ("Rescuers searched the area over the past three days.", "en", "past three days",
+         "2024-06-18", "2024-06-20"),
+        ("وتواصلت الأمطار خلال الأيام الثلاثة الماضية في الجنوب.", "ar", "الأيام الثلاثة الماضية",
+         "2024-06-18", "2024-06-20"),
+        # One day is the 24 hours across yesterday and today.
+        ("Two more cases were found over the past day.", "en", "past day",
+         "2024-06-19", "2024-06-20"),
+        # Months and years count back from the day itself.
+        ("سجلت الوزارة ارتفاعا في الأسعار خلال الأشهر الـ 14 الماضية.", "ar", "الأشهر الـ 14 الماضية",
+         "2023-04-20", "2024-06-20"),
+        # The count before the unit, with the article: «الـ 10 سنوات», «الخمسين يومًا».
+        ("وارتفع الدين خلال الـ 10 سنوات الماضية إلى مستوى قياسي.", "ar", "الـ 10 سنوات الماضية",
+         "2014-06-20", "2024-06-20"),
+        ("وتحتاج المحاصيل إلى الري خلال الخمسين يومًا المقبلة.", "ar", "الخمسين يومًا المقبلة",
+         "2024-06-20", "2024-08-09"),
+    ],
+)  # fmt: skip
+def test_rolling_windows(sentence, lang, key, start, end):
+    m = _one(sentence, THU, lang, key)
+    assert (m.start, m.end) == (start, end)

@@ -660,7 +660,12 @@ def _duration_cand(ctx: _Ctx, m, unit: str, n: int, hedged: bool) -> _Cand:
     return _mk(ctx, m, start, end, gran, approx=approx)
 
 
-def _rolling_cand(ctx: _Ctx, m, unit: str, n: int, future: bool) -> _Cand:
+def _rolling_cand(
+    ctx: _Ctx, m, unit: str, n: int, future: bool, count_last_day: bool = False
+) -> _Cand:
+    """A window back from (or ahead of) publication. count_last_day (a pack's choice): a
+    window of n days back is n calendar days ending on publication ("the past three days":
+    18, 19 and 20 June), one day the 24 hours across yesterday and today."""
     if not n:
         return _mk(ctx, m, None, None, "vague", approx=True, vague=True)
     pub = ctx.pub
@@ -668,6 +673,8 @@ def _rolling_cand(ctx: _Ctx, m, unit: str, n: int, future: bool) -> _Cand:
         return _mk(ctx, m, None, None, "range", approx=True)
     if future:
         return _mk(ctx, m, pub, _rolling(pub, unit, n), "range", approx=True)
+    if unit == "day" and count_last_day:
+        return _mk(ctx, m, pub - timedelta(days=max(n - 1, 1)), pub, "range", approx=True)
     return _mk(ctx, m, _rolling(pub, unit, -n), pub, "range", approx=True)
 
 

@@ -524,7 +524,19 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?<!\w)[وف]?(?:خلال|في|علي\s+مدي|علي\s+مدار|طوال|منذ)\s+)?
         (?<!\w){_AL}(?P<unit>ايام|اسابيع|اشهر|شهور|اعوام|سنوات|سنين|عقود|ساعات|يومين|اسبوعين|
             شهرين|عامين|سنتين|عقدين)
-        \s+(?:ال?(?P<num>\d{{1,3}}|{num})\s+)?(?:ال(?:قليله|معدوده)\s+)?
+        \s+(?:(?:ال\s*)?(?P<num>\d{{1,3}}|{num})\s+)?(?:ال(?:قليله|معدوده)\s+)?
+        {rolling_qual}
+        """,
+        ),
+        re.X,
+    )
+    # The count first: «خلال الـ 10 سنوات الماضية», «خلال الخمسين يومًا المقبلة».
+    rolling_count_first_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?:خلال|في|علي\s+مدي|علي\s+مدار|طوال)\s+)?
+        (?<!\w)[وف]?[بل]?ال\s*(?P<num>\d{{1,3}}|{num})\s+
+        (?P<unit>ايام|يوما|اسابيع|اسبوعا|اشهر|شهور|شهرا|اعوام|عاما|سنوات|سنين|ساعات|ساعه)\s+
         {rolling_qual}
         """,
         ),
@@ -535,7 +547,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         unit, implied = _AR_UNITS[m["unit"]]
         n = _num(m["num"], lx) if m["num"] else implied
         future = m["qual"].startswith(("مقبل", "قادم"))
-        return [_rolling_cand(ctx, m, unit, n, future)]
+        return [_rolling_cand(ctx, m, unit, n, future, count_last_day=True)]
 
     quarter_tail = r"(?:ربع|نصف)\s+ال(?:اول|ثاني|ثالث|رابع|اخير)(?!\w)"
     quarter_re = re.compile(
@@ -627,6 +639,13 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             rolling_rule,
             {u for u, (_, n) in _AR_UNITS.items() if n != 1},
             speed.gate(rolling_qual),  # its closing qualifier, a pattern cheap to compile
+        ),
+        (
+            rolling_count_first_re,
+            rolling_rule,
+            {"ايام", "يوما", "اسابيع", "اسبوعا", "اشهر", "شهور", "شهرا", "اعوام", "عاما"}
+            | {"سنوات", "سنين", "ساعات", "ساعه"},
+            speed.gate(rolling_qual),
         ),
         (vague_re, vague_rule, _content_words(lx.vague) | {"فتره", "مرحله"}, None),
         (quarter_re, quarter_rule, {"ربع", "نصف"}, speed.gate(quarter_tail)),

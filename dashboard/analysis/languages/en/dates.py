@@ -374,7 +374,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
                 return []
             n = 1
         future = m["qual"].lower() in ("next", "coming")
-        return [_rolling_cand(ctx, m, unit, n, future)]
+        return [_rolling_cand(ctx, m, unit, n, future, count_last_day=True)]
 
     # "in a few days", "within hours", "within a couple of weeks": soon, without a span.
     vague_re = re.compile(
