@@ -84,3 +84,29 @@ def test_arabic_deictic_day_with_another_weekday(sentence, key, start):
 def test_rolling_windows(sentence, lang, key, start, end):
     m = _one(sentence, THU, lang, key)
     assert (m.start, m.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "sentence, lang, key, start, end",
+    [
+        # "since X" names X itself (the span to publication is implied, not the date).
+        ("The border has been closed since March 2021.", "en", "March 2021",
+         "2021-03-01", "2021-03-31"),
+        ("والحدود مغلقة منذ 3 مارس 2021 بقرار حكومي.", "ar", "3 مارس 2021",
+         "2021-03-03", "2021-03-03"),
+        ("ولم تتوقف الاشتباكات منذ الأحد في الضواحي.", "ar", "الأحد",
+         "2024-06-16", "2024-06-16"),
+        ("ولم يغادر المسعفون الموقع منذ الأمس.", "ar", "الأمس", "2024-06-19", "2024-06-19"),
+    ],
+)  # fmt: skip
+def test_since_names_the_date(sentence, lang, key, start, end):
+    m = _one(sentence, THU, lang, key)
+    assert (m.start, m.end) == (start, end)
+
+
+def test_a_since_date_is_no_publication_stamp():
+    from dashboard.analysis.published import publication_date
+
+    assert (
+        publication_date(["عنوان", "ومنذ 7 مارس 2021", "قال الوزير إن العمل مستمر."], "ar") is None
+    )

@@ -90,6 +90,7 @@ _URL_PATH_YMONTHD = re.compile(
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _LEAD_CHARS = 60
+_SINCE = re.compile(r"\W*(?:[وف]?منذ|since)(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,8 @@ def _first_day(text: str, language: str) -> tuple[dt.date, str] | None:
     """The first absolute, day-precise date in `text` (nothing relative: no base date)."""
     for m in extract_dates([text], None, language):
         if m.granularity == "day" and m.start and m.start == m.end and not m.approximate:
+            if _SINCE.match(m.text):
+                continue  # «ومنذ 7 أكتوبر 2023»: the start of something, not a stamp
             d = dt.date.fromisoformat(m.start)
             if _plausible(d):
                 return d, m.text

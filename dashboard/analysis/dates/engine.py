@@ -33,6 +33,8 @@ Conventions (documented because a reader of the timeline needs them):
 - a 4-digit number is a year only with a year cue (عام/سنة, في/منذ/حتى/خلال..., a month
   name, a range "من 1950 إلى 1953", "1950-1953", an event noun after it: "the 2024
   presidential election"); a bare year is never turned into a day;
+- "since X" («منذ 2014», "since June", «منذ الأحد») names X itself, not the span from X
+  to publication (the development set annotates the date named; the span is implied);
 - a date without a year takes the publication year, moved one year back or forward when
   that brings it within six months of publication (or as الماضي/المقبل says);
 - without a publication date, relative expressions keep start/end None, approximate True.
@@ -603,9 +605,7 @@ def _weekday_cand(
         if not since and mode == "onbefore" and (pub.weekday() - wdn) % 7 >= back_limit:
             mode = "onafter"
     d = _weekday_date(pub, wdn, mode)
-    if since:
-        return _mk(ctx, m, d, pub, "range")
-    return _mk(ctx, m, d, d, "day")
+    return _mk(ctx, m, d, d, "day")  # «منذ الأحد», "since Sunday" name that Sunday
 
 
 def _relunit_cand(ctx: _Ctx, m, unit: str, qual: str, pre: str, since: bool = False) -> _Cand:
@@ -615,9 +615,7 @@ def _relunit_cand(ctx: _Ctx, m, unit: str, qual: str, pre: str, since: bool = Fa
         return _mk(ctx, m, None, None, unit, approx=True)
     n = {_PAST: -1, _NEXT: 1}.get(qual, 0)
     start, end, gran = _shift(pub, unit, n)
-    if since or pre in ("منذ", "since"):
-        return _mk(ctx, m, start, pub, "range", approx=approx)
-    return _mk(ctx, m, start, end, gran, approx=approx)
+    return _mk(ctx, m, start, end, gran, approx=approx)  # "since last year" names that year
 
 
 def _part_of_year(
@@ -973,15 +971,6 @@ def _merge_same_day(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     return out
 
 
-def _apply_since(c: _Cand, pub: date | None) -> _Cand:
-    """«منذ 2014» / "since June": an interval from that date to publication."""
-    if c.since and c.start is not None:
-        c.end = pub
-        c.gran = "range"
-        c.approx = c.approx or pub is None
-    return c
-
-
 def _sentence_mentions(
     sentence: str,
     paragraph: int,
@@ -1010,7 +999,6 @@ def _sentence_mentions(
     chosen = _merge_same_day(_combine_ranges(_select(cands), ctx), ctx)
     out: list[DateMention] = []
     for c in chosen:
-        c = _apply_since(c, pub)
         s, e = c.s, c.e
         while s < e and norm[s].isspace():
             s += 1

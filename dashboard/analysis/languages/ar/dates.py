@@ -442,8 +442,6 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             d += timedelta(
                 days=(wdn - d.weekday()) % 7 if offset > 0 else -((d.weekday() - wdn) % 7)
             )
-        if m["part"] == "منذ":
-            return [_mk(ctx, m, d, pub, "range")]
         return [_mk(ctx, m, d, d, "day")]
 
     relunit_re = re.compile(
