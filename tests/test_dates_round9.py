@@ -110,3 +110,29 @@ def test_a_since_date_is_no_publication_stamp():
     assert (
         publication_date(["عنوان", "ومنذ 7 مارس 2021", "قال الوزير إن العمل مستمر."], "ar") is None
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, key, start",
+    [
+        ("The port is 2019's busiest on the coast.", "2019", "2019-01-01"),
+        ("She added a 2021 Canadian Open title to her record.", "2021", "2021-01-01"),
+        ("The bank cut its growth outlook for 2023.", "2023", "2023-01-01"),
+        ("The forecast for 2023 is weaker than last year.", "2023", "2023-01-01"),
+        ("The side won 3-1 last evening at home.", "last evening", "2024-06-19"),
+    ],
+)
+def test_english_years_and_evenings(sentence, key, start):
+    m = _one(sentence, THU, "en", key)
+    assert m.start == start
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The club sold tickets for 2023 fans who queued overnight.",
+        "In a 2019 interview he spoke about his family.",
+    ],
+)
+def test_english_numbers_that_are_not_years(sentence):
+    assert not [m for m in extract_dates([sentence], THU, "en") if m.granularity == "year"]
