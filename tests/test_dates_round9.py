@@ -136,3 +136,39 @@ def test_english_years_and_evenings(sentence, key, start):
 )
 def test_english_numbers_that_are_not_years(sentence):
     assert not [m for m in extract_dates([sentence], THU, "en") if m.granularity == "year"]
+
+
+@pytest.mark.parametrize(
+    "sentence, key, start, end",
+    [
+        # The Gregorian mark «م» makes a number a year without any other cue.
+        ("واعتمدت الحكومة موازنة (2023م) بعجز أقل.", "2023م", "2023-01-01", "2023-12-31"),
+        # Two months by the dual «شهري».
+        ("وتراجعت الصادرات خلال شهري مارس وأبريل الماضيين.", "شهري مارس وأبريل الماضيين",
+         "2024-03-01", "2024-04-30"),
+        ("ويتوقع أن ترتفع الحرارة في شهري يوليو وأغسطس المقبلين.", "شهري يوليو وأغسطس",
+         "2024-07-01", "2024-08-31"),
+        ("وسجلت البلاد أمطارا غزيرة في شهري ديسمبر ويناير 2023.", "شهري ديسمبر ويناير 2023",
+         "2022-12-01", "2023-01-31"),
+    ],
+)  # fmt: skip
+def test_arabic_marked_years_and_two_months(sentence, key, start, end):
+    m = _one(sentence, THU, "ar", key)
+    assert (m.start, m.end) == (start, end)
+
+
+def test_a_count_is_no_year():
+    assert extract_dates(["وبلغ عدد المشاركين 2023 مشاركا."], THU, "ar") == []
+
+
+def test_issue_banner_dates_are_page_furniture():
+    from dashboard.analysis.parser import parse_article
+    from dashboard.model import RawArticle
+
+    body = (
+        "العدد : 9876 - الأحد 5 يناير 2025 م، الموافق 5 رجب 1446هـ\n\n"
+        "افتتح الوزير المعرض يوم الخميس 20 يونيو 2024 بحضور عدد من المسؤولين."
+    )
+    raw = RawArticle(title="عنوان", body=body, outlet="", language="ar", published_at="2024-06-20")
+    dates = parse_article(raw).dates
+    assert [d.start for d in dates] == ["2024-06-20"]

@@ -200,6 +200,12 @@ _ISSUE_BANNER = re.compile(
 )
 
 
+def is_issue_banner(paragraph: str) -> bool:
+    """A newspaper's issue banner («العدد : 12345 - الخميس 3 أكتوبر 2024»): page furniture,
+    whose dates are the current issue's, not dates the article speaks of."""
+    return bool(_ISSUE_BANNER.match(paragraph))
+
+
 def _stamp_line(
     paragraphs: list[str], language: str, banners: bool = False
 ) -> PublicationDate | None:

@@ -35,6 +35,7 @@ from dashboard.analysis.dates.engine import (
     _Ctx,
     _duration_cand,
     _mk,
+    _month_span,
     _names_an_outlet,
     _num,
     _part_of_year,
@@ -43,6 +44,7 @@ from dashboard.analysis.dates.engine import (
     _RuleSpec,
     _Speed,
     _weekday_cand,
+    _year_for,
     _year_span,
 )
 
@@ -300,7 +302,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES}|صيف|شتاء|ربيع|خريف)\s+)?
         (?:(?<!\w)[وف]?(?:[بل]|[بل]?ال)?(?P<noun>{_alt(lx.year_nouns)})\s+)?
         (?:(?<!\w){year_kw}(?:\s+|\s*[“"«]\s*))?  # «عام 2024», «عام “2024”»
-        (?<![\w.,])(?P<year>{_YEAR})(?:\s*م)?(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
+        (?<![\w.,])(?P<year>{_YEAR})(?:\s*(?P<greg>م))?(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
         """,
         ),
         re.X,
@@ -308,8 +310,9 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
 
     def year_rule(m, ctx):
         pre = m["pre"] or ""
-        if not (m["kw"] or pre or m["noun"]) or (
-            pre in ("من", "بعد", "قبل", "مع") and not (m["kw"] or m["noun"])
+        # «2025م»: the Gregorian mark makes any number a year.
+        if not (m["kw"] or pre or m["noun"] or m["greg"]) or (
+            pre in ("من", "بعد", "قبل", "مع") and not (m["kw"] or m["noun"] or m["greg"])
         ):
             return []
         y = int(m["year"])
@@ -600,6 +603,37 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     def vague_rule(m, ctx):
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
 
+    # Two months named by the dual «شهري»: «خلال شهري أكتوبر ونوفمبر», «شهري فبراير ومارس
+    # الماضيين», «شهري يوليو وأغسطس 2024»: the span from the first to the second.
+    two_months_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?P<pre>خلال|في|منذ|طوال)\s+)?
+        (?<!\w)[وفبل]?شهري\s+(?P<m1>{mon})\s+و\s*(?P<m2>{mon})(?!\w)
+        (?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
+        (?:\s+ال(?P<qual>ماضيين|منصرمين|مقبلين|قادمين|حاليين|جاريين)(?!\w))?
+        """,
+            also="شهري",
+        ),
+        re.X,
+    )
+
+    def two_months_rule(m, ctx):
+        mo1 = lx.months[re.sub(r"\s+", " ", m["m1"])]
+        mo2 = lx.months[re.sub(r"\s+", " ", m["m2"])]
+        y = int(m["year"]) if m["year"] else None
+        qual = {"ماضيين": _PAST, "منصرمين": _PAST, "مقبلين": _NEXT, "قادمين": _NEXT}.get(
+            m["qual"] or "", _CUR if m["qual"] else None
+        )
+        if y is None:
+            if ctx.pub is None:
+                return [_mk(ctx, m, None, None, "range", approx=True)]
+            y = _year_for(ctx.pub, mo2, 0, qual)
+        y1 = y - 1 if mo1 > mo2 else y  # «شهري ديسمبر ويناير»
+        start = _month_span(y1, mo1)[0]
+        end = _month_span(y, mo2)[1]
+        return [_mk(ctx, m, start, end, "range", pre=m["pre"] or "")]
+
     # A wire dateline «الخرطوم – 26 – 10 (كونا) –»: day and month between dashes before the
     # agency's credit in brackets (KUNA style), in the year of publication.
     dateline_re = re.compile(r"(?<=-)\s*(?P<day>[1-3]?\d)\s*-\s*(?P<mon>1[0-2]|0?[1-9])(?=\s*\()")
@@ -613,6 +647,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     return [
         (dateline_re, dateline_rule, {_DIGIT}, speed.gate(r"-\s*\d{1,2}\s*-\s*\d")),
         (month_re, month_rule, _first_words(lx.months), None),
+        (two_months_re, two_months_rule, {"شهري"}, None),
         (hijri_re, hijri_rule, {_HIJRI_DIGITS}, None),
         (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}, None),
         (hijri_num_re, hijri_num_rule, {_HIJRI_YEAR}, speed.gate(r"\d\s*/\s*\d")),
