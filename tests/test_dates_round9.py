@@ -172,3 +172,29 @@ def test_issue_banner_dates_are_page_furniture():
     raw = RawArticle(title="عنوان", body=body, outlet="", language="ar", published_at="2024-06-20")
     dates = parse_article(raw).dates
     assert [d.start for d in dates] == ["2024-06-20"]
+
+
+def test_weekday_after_its_date_is_one_mention():
+    got = extract_dates(["The final was played on October 17, Thursday, in Sydney."], THU, "en")
+    assert [(m.text, m.start) for m in got] == [("on October 17, Thursday", "2024-10-17")]
+    # Another weekday is not that date's: two mentions.
+    got = extract_dates(["The final was played on October 17, Friday, in Sydney."], THU, "en")
+    assert len(got) == 2
+
+
+@pytest.mark.parametrize(
+    "paragraphs, lang, key, start",
+    [
+        # No publication date: the weekday picks the year next to one the text mentions.
+        (["The team met fans on Monday 29 July.", "It was the best day of the 2024 Games."],
+         "en", "Monday 29 July", "2024-07-29"),
+        (["أقر المجلس يوم الثلاثاء 26 نوفمبر موازنة عام 2025."], "ar", "26 نوفمبر", "2024-11-26"),
+        # No year in the text, or none near: unresolved.
+        (["The team met fans on Monday 29 July."], "en", "Monday 29 July", None),
+        (["The team met fans on Monday 29 July.", "They last won in 2016."],
+         "en", "Monday 29 July", None),
+    ],
+)  # fmt: skip
+def test_year_of_a_weekday_date_without_publication_date(paragraphs, lang, key, start):
+    hits = [m for m in extract_dates(paragraphs, None, lang) if key in m.text]
+    assert hits and hits[0].start == start

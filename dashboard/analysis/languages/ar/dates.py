@@ -162,7 +162,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             # «يوم السبت 9 نوفمبر 2025» with a wrong weekday (a slip: 9 November 2025 was a
             # Sunday) is still one date, the full date given in numbers winning.
             return c
-        return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None)
+        return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None, ctx)
 
     # A weekday (with a part of the day) written before a Hijri date: «مساء يوم الثلاثاء
     # 29 / 11 / 1446هـ», «الخميس 5 رمضان 1445هـ». It belongs to the date when it is that

@@ -163,7 +163,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         c = _absolute(ctx, m, y, mo, d, d2, qual, pre, pre in _APPROX_EN, pre == "since")
         for x in c:
             x.since = pre == "since"
-        return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None)
+        return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None, ctx)
 
     year_pre = (
         r"in|into|since|by|until|till|from|during|before|after|early|mid|late|the\s+end\s+of|for|"
