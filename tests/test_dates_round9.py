@@ -198,3 +198,16 @@ def test_weekday_after_its_date_is_one_mention():
 def test_year_of_a_weekday_date_without_publication_date(paragraphs, lang, key, start):
     hits = [m for m in extract_dates(paragraphs, None, lang) if key in m.text]
     assert hits and hits[0].start == start
+
+
+@pytest.mark.parametrize(
+    "sentence, key",
+    [
+        ("He scored twice last season and once this season.", "last season"),
+        ("Inflation should ease over the medium term, the bank said.", "over the medium term"),
+        ("Cases fell in the recent week, the agency said.", "the recent week"),
+    ],
+)
+def test_english_vague_horizons(sentence, key):
+    m = _one(sentence, THU, "en", key)
+    assert m.vague and m.start is None
