@@ -211,3 +211,19 @@ def test_year_of_a_weekday_date_without_publication_date(paragraphs, lang, key, 
 def test_english_vague_horizons(sentence, key):
     m = _one(sentence, THU, "en", key)
     assert m.vague and m.start is None
+
+
+@pytest.mark.parametrize(
+    "sentence, key, start",
+    [
+        # The MENA wire writes the weekday between slashes: «اليوم /الخميس/».
+        ("وقال وزير الري اليوم /الخميس/ إن المشروع اكتمل.", "اليوم /الخميس/", "2024-06-20"),
+        # «الجمعة» after «اعتبارًا من» is the day (no «يوم» needed).
+        ("ويبدأ العمل بالقرار اعتبارا من الثلاثاء في كل المحافظات.", "الثلاثاء", "2024-06-18"),
+        ("وتنطلق الدراسة ابتداء من الجمعة المقبلة.", "الجمعة", "2024-06-21"),
+    ],
+)
+def test_arabic_wire_weekdays(sentence, key, start):
+    m = _one(sentence, THU, "ar", key)
+    assert m.start == start
+    assert len(extract_dates([sentence], THU, "ar")) == 1

@@ -358,7 +358,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     weekday_re = re.compile(
         speed.start(
             rf"""
-        (?:(?<!\w)[وف]?(?P<part>{_PART_AR}|منذ|حتي)\s+)?
+        (?:(?<!\w)[وف]?(?P<part>{_PART_AR}|منذ|حتي|اعتبارا\s+من|ابتداء\s+من)\s+)?
         (?:(?<!\w)[وفل]?(?P<yawm>يوم)\s+)?
         (?<!\w){_AL}(?P<wd>{wd})(?!\w)
         (?:\s+(?:{_QUAL_AR_RE}|(?P<lqual>الماضيين|الماضيه)))?
@@ -390,7 +390,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?<!\w)[وفل]?(?P<yawm>يوم)\s+)?
         (?<!\w)[وف]?(?P<rel>اول\s+من\s+امس|اول\s+امس|(?:بال|ال|ب)?امس(?:\s+الاول)?|البارحه
             |اليوم|غدا|الغد|غد|بعد\s+غد|الليله\s+الماضيه)(?!\w)
-        (?:\s*[،,]?\s*(?:[بل]?ال)(?P<wd>{wd})(?!\w))?
+        # «اليوم الأحد», «اليوم، الأحد», and the MENA wire's «اليوم /السبت/»
+        (?:\s*[،,]?\s*(?P<slash>/\s*)?(?:[بل]?ال)(?P<wd>{wd})(?!\w)(?(slash)\s*/))?
         """,
         ),
         re.X,
