@@ -35,10 +35,11 @@ def _engines(lang: str):
 def _plain_extract(paragraphs, pub, lang):
     """extract_dates with the plain engine."""
     eng = dates._engine(lang, False)
+    years = dates._text_years(paragraphs) if pub is None else ()
     out = []
     for p_i, para in enumerate(paragraphs):
         for sent in split_sentences(para):
-            out.extend(dates._sentence_mentions(sent, p_i, pub, eng))
+            out.extend(dates._sentence_mentions(sent, p_i, pub, eng, None, years))
     return out
 
 

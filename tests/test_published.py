@@ -69,39 +69,47 @@ def test_an_issue_banner_gives_way_to_the_article_stamp() -> None:
     assert publication_date(lines[:2] + lines[3:], "ar").date == D(2025, 3, 10)
 
 
-def _latest(month: int, day: int, weekday: int) -> dt.date:
-    """The latest date, not after today, that is this day of the month on this weekday."""
-    today = dt.date.today()
-    year = today.year
-    while True:
-        try:
-            d = dt.date(year, month, day)
-        except ValueError:
-            d = None
-        if d and d <= today and d.weekday() == weekday:
-            return d
-        year -= 1
-
-
 def test_year_of_a_yearless_date_from_todays_weekday() -> None:
-    # «اليوم الأحد 23 يونيو»: 23 June on a Sunday.
-    lines = ["عنوان", "أعلنت الوزارة اليوم الأحد 23 يونيو أن الموسم انتهى."]
-    assert publication_date(lines, "ar").date == _latest(6, 23, 6)
-    # A wire dateline with day and month, and «اليوم الأحد» later in the lead.
+    # «اليوم الأحد 23 يونيو» in a text that mentions 2025: 23 June fell on a Sunday in 2024
+    # (within a year or two of the years the text mentions), not in 2025.
+    lines = [
+        "عنوان",
+        "أعلنت الوزارة اليوم الأحد 23 يونيو أن الموسم انتهى، وأن موسم 2025 يبدأ في الربيع.",
+    ]
+    assert publication_date(lines, "ar").date == D(2024, 6, 23)
+    # A wire dateline with day and month, and «اليوم الأحد» later in the lead (2023: the
+    # only year near 2022 with 26 February on a Sunday).
     lines = [
         "عنوان",
         "القاهرة - 26 - 2 (كونا) -- قال الوزير في بيان مساء اليوم الأحد إن الوفد وصل.",
+        "وكان الوفد قد زار البلاد في عام 2022.",
     ]
-    assert publication_date(lines, "ar").date == _latest(2, 26, 6)
+    assert publication_date(lines, "ar").date == D(2023, 2, 26)
     # «غد الاثنين 27 فبراير»: tomorrow is that Monday, today the Sunday before it.
     lines = [
         "عنوان",
         "وقالت الوزارة في بيان اليوم الأحد إن الوزير يسافر صباح غد الاثنين 27 فبراير الجاري.",
+        "وتأتي الزيارة بعد زلزال عام 2023.",
     ]
-    assert publication_date(lines, "ar").date == _latest(2, 27, 0) - dt.timedelta(days=1)
+    assert publication_date(lines, "ar").date == D(2023, 2, 26)
     # Another day without the year is no publication date.
     lines = ["عنوان", "قال الوزير اليوم الأحد إن الهجوم الذي وقع في 7 أكتوبر لن يتكرر."]
     assert publication_date(lines, "ar") is None
+
+
+def test_year_of_a_yearless_date_does_not_depend_on_the_clock(monkeypatch) -> None:
+    # The same text gives the same date whatever today is; without a year in the text, none.
+    lines = ["عنوان", "أعلنت الوزارة اليوم الأحد 23 يونيو أن موسم 2025 يبدأ في الربيع."]
+
+    class Later(dt.date):
+        @classmethod
+        def today(cls):
+            return cls(2031, 1, 1)
+
+    before = publication_date(lines, "ar").date
+    monkeypatch.setattr("dashboard.analysis.published.dt.date", Later)
+    assert publication_date(lines, "ar").date == before == D(2024, 6, 23)
+    assert publication_date(["عنوان", "أعلنت الوزارة اليوم الأحد 23 يونيو."], "ar") is None
 
 
 def test_todays_weekday_confirms_the_one_full_date_on_that_weekday() -> None:
@@ -133,6 +141,8 @@ def test_url_date_wins_over_a_banner_line() -> None:
         ("https://x.example/a/2024-06-19-title", D(2024, 6, 19)),
         ("https://x.example/a/20240619/title", D(2024, 6, 19)),
         ("https://x.example/07-Aug-2024/title", D(2024, 8, 7)),
+        ("https://x.example/world/2017/may/12/title", D(2017, 5, 12)),  # month by name
+        ("https://x.example/2017/mayor/12/title", None),
         ("https://x.example/a/734599", None),
         ("https://x.example/2024/title", None),
         # keys that begin with a timestamp, and a day-first path

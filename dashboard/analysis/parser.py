@@ -10,7 +10,7 @@ from dashboard.analysis.frames import score_frames
 from dashboard.analysis.keywords import article_terms, outlet_words, top_keywords
 from dashboard.analysis.langid import ANALYSED_LANGUAGES, article_language
 from dashboard.analysis.naming import event_names
-from dashboard.analysis.published import publication_date
+from dashboard.analysis.published import is_issue_banner, publication_date
 from dashboard.analysis.speakers import attribute_quotes, summarize_speakers
 from dashboard.analysis.speakers.voice_model import keep_voices
 from dashboard.analysis.textproc import clean_invisible, split_paragraphs
@@ -82,7 +82,11 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
         paragraphs=paragraphs,
         quotes=quotes,
         speakers=speakers,
-        dates=extract_dates(paragraphs, published, language),
+        dates=[
+            d
+            for d in extract_dates(paragraphs, published, language)
+            if not is_issue_banner(paragraphs[d.paragraph])  # page furniture
+        ],
         keywords=top_keywords(
             [title, *paragraphs],
             language,

@@ -84,8 +84,13 @@ _DEICTIC = re.compile(r"(?:\btoday\b|اليوم|сегодня|오늘)", re.IGNO
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|م|ص|GMT|UTC|ET|IST|KST|MSK)?", re.I
 )
+# /2017/may/12/: year, English month name, day (a common path scheme of English papers).
+_URL_PATH_YMONTHD = re.compile(
+    rf"/((?:19|20)\d{{2}})/({_MONTH_ALT})/(\d{{1,2}})(?=/|$)", re.IGNORECASE
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _LEAD_CHARS = 60
+_SINCE = re.compile(r"\W*(?:[وف]?منذ|since)(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,8 @@ def _first_day(text: str, language: str) -> tuple[dt.date, str] | None:
     """The first absolute, day-precise date in `text` (nothing relative: no base date)."""
     for m in extract_dates([text], None, language):
         if m.granularity == "day" and m.start and m.start == m.end and not m.approximate:
+            if _SINCE.match(m.text):
+                continue  # «ومنذ 7 أكتوبر 2023»: the start of something, not a stamp
             d = dt.date.fromisoformat(m.start)
             if _plausible(d):
                 return d, m.text
@@ -172,6 +179,10 @@ def url_date(url: str) -> dt.date | None:
         d = _date_or_none(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if d:
             return d
+    for m in _URL_PATH_YMONTHD.finditer(path):  # /2017/may/12/
+        d = _date_or_none(int(m.group(1)), _MONTHS_EN[m.group(2).lower()], int(m.group(3)))
+        if d:
+            return d
     found = _english_words_date(path.replace("-", " ").replace("_", " "))
     if found:
         return found[0]
@@ -187,6 +198,12 @@ def url_date(url: str) -> dt.date | None:
 _ISSUE_BANNER = re.compile(
     r"^\s*(?:العدد|عدد|issue(?:\s+no\.?)?)\s*[:：.]?\s*[\d٠-٩]", re.IGNORECASE
 )
+
+
+def is_issue_banner(paragraph: str) -> bool:
+    """A newspaper's issue banner («العدد : 12345 - الخميس 3 أكتوبر 2024»): page furniture,
+    whose dates are the current issue's, not dates the article speaks of."""
+    return bool(_ISSUE_BANNER.match(paragraph))
 
 
 def _stamp_line(
@@ -237,16 +254,60 @@ _REL_BEFORE = re.compile(
 _DATELINE_AFTER = re.compile(r"\s*\(")
 
 
+# A year written in the text (after normalisation: ASCII digits), for the year of a date
+# written without one.
+_TEXT_YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,/]\d)")
+# How far from a year the text mentions the year of writing may lie: articles name the
+# current year, the last one or two ("since 2023" in a 2025 report), seldom later ones.
+_YEAR_WINDOW = (-1, 2)
+
+
+def _text_years(paragraphs: list[str]) -> list[int]:
+    """The plausible years written in the paragraphs, most mentioned first."""
+    counts: dict[int, int] = {}
+    for para in paragraphs:
+        for m in _TEXT_YEAR.finditer(_normalize(para)):
+            y = int(m.group(1))
+            if y >= EARLIEST_YEAR:
+                counts[y] = counts.get(y, 0) + 1
+    return sorted(counts, key=lambda y: (-counts[y], -y))
+
+
+def _year_of_weekday(day: dt.date, wd: int, offset: int, years: list[int]) -> dt.date | None:
+    """The publication day for a year-less `day` that falls on weekday `wd` (`offset` days
+    after publication): in a year near those the text mentions (see _YEAR_WINDOW), the one
+    nearest to the most mentioned year; None when no such year fits. Today's date plays no
+    part: the same text always gives the same answer."""
+    best: tuple[int, dt.date] | None = None
+    for ref in years:
+        for year in range(ref + _YEAR_WINDOW[0], ref + _YEAR_WINDOW[1] + 1):
+            try:
+                d = day.replace(year=year)
+            except ValueError:
+                continue
+            if d.weekday() != wd:
+                continue
+            pub = d - dt.timedelta(days=offset)
+            key = abs(year - years[0])
+            if _plausible(pub) and (best is None or key < best[0]):
+                best = (key, pub)
+    return best[1] if best else None
+
+
 def _deictic_weekday_year(paragraphs: list[str], language: str) -> PublicationDate | None:
     """«أعلنت الوزارة اليوم الأحد 14 يوليو», «صباح غد الاثنين 3 مارس الجاري», a wire
     dateline «القاهرة - 26 - 2 (كونا) -- … اليوم الأحد»: the lead names today by its weekday,
     and a day and month without the year is today (after «اليوم <weekday>» or as a dateline),
-    tomorrow or yesterday (after «غد/أمس <weekday>»). The year is the latest one, not after
-    today, in which that day falls on its weekday."""
+    tomorrow or yesterday (after «غد/أمس <weekday>»). The year is one in which that day falls
+    on its weekday, near the years the text mentions (_year_of_weekday); a text that
+    mentions no year gives none."""
     if language != "ar":
         return None
     weekdays = date_lexicon(language).weekdays
-    today = dt.date.today()
+    years = _text_years(paragraphs)
+    # Two fixed base dates three years apart: a year-less date falls in another year for
+    # each, which tells it from a date whose year is written.
+    base = dt.date(2001, 7, 1)
     for para in paragraphs[:8]:
         deictic = _TODAY_WEEKDAY.search(para)
         if not deictic:
@@ -254,9 +315,8 @@ def _deictic_weekday_year(paragraphs: list[str], language: str) -> PublicationDa
         today_wd = _weekday_of(deictic.group(1), weekdays)
         if today_wd is None:
             continue
-        # A year-less date falls in another year for base dates three years apart.
-        now = extract_dates([para], today, language)
-        then = extract_dates([para], today.replace(year=today.year - 3, day=1), language)
+        now = extract_dates([para], base, language)
+        then = extract_dates([para], base.replace(year=base.year - 3), language)
         for a in now:
             b = next((b for b in then if a.text in b.text or b.text in a.text), None)
             if (
@@ -282,22 +342,14 @@ def _deictic_weekday_year(paragraphs: list[str], language: str) -> PublicationDa
                 continue
             if (wd - offset - today_wd) % 7:
                 continue  # the weekdays disagree
-            day = dt.date.fromisoformat(a.start)
-            for year in range(today.year, today.year - 12, -1):
-                try:
-                    d = day.replace(year=year)
-                except ValueError:
-                    continue
-                if d.weekday() == wd and d - dt.timedelta(days=offset) <= today:
-                    pub = d - dt.timedelta(days=offset)
-                    if _plausible(pub):
-                        return PublicationDate(pub, "text", f"{deictic.group(0)} … {a.text}")
-                    break
-    return _confirmed_by_weekday(paragraphs, language, weekdays, today)
+            pub = _year_of_weekday(dt.date.fromisoformat(a.start), wd, offset, years)
+            if pub is not None:
+                return PublicationDate(pub, "text", f"{deictic.group(0)} … {a.text}")
+    return _confirmed_by_weekday(paragraphs, language, weekdays)
 
 
 def _confirmed_by_weekday(
-    paragraphs: list[str], language: str, weekdays: dict[str, int], today: dt.date
+    paragraphs: list[str], language: str, weekdays: dict[str, int]
 ) -> PublicationDate | None:
     """«أعلن الوزير اليوم الأربعاء …» and, further down the page, one full date that is a
     Wednesday (an embedded post's «April 23, 2025», a photo caption): that date is today."""
@@ -314,7 +366,7 @@ def _confirmed_by_weekday(
         en = _english_words_date(para)
         if en:
             found.setdefault(*en)
-    days = [d for d in found if d.weekday() == wd and _plausible(d) and d <= today]
+    days = [d for d in found if d.weekday() == wd and _plausible(d)]
     if len(days) != 1:
         return None
     return PublicationDate(days[0], "text", f"{deictic.group(0)} … {found[days[0]]}")

@@ -18,7 +18,9 @@ original, so `DateMention.text` is always the expression as written.
 Conventions (documented because a reader of the timeline needs them):
 - a week runs Monday..Sunday (ISO), so "الأسبوع الماضي" is the previous Monday..Sunday;
 - a bare weekday ("الثلاثاء") is the most recent such day on or before publication (news
-  reports the past), unless the sentence carries a future cue (سوف, من المقرر, will ...);
+  reports the past), unless the sentence carries a future cue (سوف, من المقرر, will ...)
+  or that day would lie five or six days back: then it is the coming one (one or two days
+  ahead: an event ahead, or a page dated the day before its last update);
 - «الجمعة» and «الاثنين» (Friday/Monday, also "assembly"/"the two") need a day cue
   (يوم, صباح/مساء, الماضي/المقبل) or commas around them («قال مسؤول، الاثنين، إن»);
   «الإثنين» spelled with hamza is taken as Monday;
@@ -31,6 +33,8 @@ Conventions (documented because a reader of the timeline needs them):
 - a 4-digit number is a year only with a year cue (عام/سنة, في/منذ/حتى/خلال..., a month
   name, a range "من 1950 إلى 1953", "1950-1953", an event noun after it: "the 2024
   presidential election"); a bare year is never turned into a day;
+- "since X" («منذ 2014», "since June", «منذ الأحد») names X itself, not the span from X
+  to publication (the development set annotates the date named; the span is implied);
 - a date without a year takes the publication year, moved one year back or forward when
   that brings it within six months of publication (or as الماضي/المقبل says);
 - without a publication date, relative expressions keep start/end None, approximate True.
@@ -357,6 +361,9 @@ class _Cand:
     # the period last mentioned (a quarter, a half, a month) moved by this many months; as
     # the rule resolved it when none was.
     same_period: int | None = None
+    # A weekday's number (Monday 0), for a weekday named right after a date ("October 27,
+    # Thursday"); None for every other expression.
+    wd: int | None = None
 
 
 # What extract_dates needs of a mention beyond its DateMention: (anaphor, anchor,
@@ -370,6 +377,9 @@ class _Ctx:
     norm: str
     orig: str
     future_re: re.Pattern[str] | None = None
+    # Without a publication date: the years the text mentions, most mentioned first (for the
+    # year of a year-less date written with its weekday, see _check_weekday).
+    years: tuple[int, ...] = ()
     _future: bool | None = None
     _idx: list[int] | None = None
     _idx_done: bool = False
@@ -540,14 +550,24 @@ def _absolute(
     ]
 
 
-def _check_weekday(cands: list[_Cand], m: re.Match[str], wd: int | None) -> list[_Cand]:
+def _check_weekday(
+    cands: list[_Cand], m: re.Match[str], wd: int | None, ctx: _Ctx | None = None
+) -> list[_Cand]:
     """A weekday written before a date belongs to it only when it is that date's weekday.
 
     Otherwise (a list, or a wrong weekday) the date starts after it and the weekday is
-    matched on its own.
+    matched on its own. Without a publication date, a year-less date with its weekday
+    («يوم الثلاثاء 26 نوفمبر», "Monday 29 July") takes the year, next to one the text
+    mentions, in which it falls on that weekday (`ctx.years`).
     """
     if wd is None:
         return cands
+    for c in cands:
+        if c.start is None and c.day and c.month and not c.has_year and ctx and ctx.years:
+            day = _weekday_year(c.month, c.day, wd, ctx.years)
+            if day is not None:
+                c.start = c.end = day
+                c.approx = False
     for c in cands:
         if c.start is None or not c.day or c.start.weekday() != wd:
             c.s = m.end("wdp")
@@ -584,20 +604,24 @@ def _said_before(ctx: _Ctx, m) -> bool:
     return bool(past and past.search(ctx.norm, 0, m.start()))
 
 
-def _weekday_cand(ctx: _Ctx, m, wdn: int, qual: str | None, since: bool) -> _Cand:
+def _weekday_cand(
+    ctx: _Ctx, m, wdn: int, qual: str | None, since: bool, back_limit: int = 7
+) -> _Cand:
+    """A weekday resolved against publication. back_limit: how many days back a bare one
+    may lie (a pack's choice); one further back is taken as the coming one."""
     pub = ctx.pub
     if pub is None:
-        return _mk(ctx, m, None, None, "day", approx=True)
+        return _mk(ctx, m, None, None, "day", approx=True, wd=wdn)
     if qual == _PAST:
         mode = "past"
     elif qual == _NEXT:
         mode = "next"
     else:
         mode = "onafter" if ctx.future and not _said_before(ctx, m) else "onbefore"
+        if not since and mode == "onbefore" and (pub.weekday() - wdn) % 7 >= back_limit:
+            mode = "onafter"
     d = _weekday_date(pub, wdn, mode)
-    if since:
-        return _mk(ctx, m, d, pub, "range")
-    return _mk(ctx, m, d, d, "day")
+    return _mk(ctx, m, d, d, "day", wd=wdn)  # «منذ الأحد», "since Sunday" name that Sunday
 
 
 def _relunit_cand(ctx: _Ctx, m, unit: str, qual: str, pre: str, since: bool = False) -> _Cand:
@@ -607,9 +631,7 @@ def _relunit_cand(ctx: _Ctx, m, unit: str, qual: str, pre: str, since: bool = Fa
         return _mk(ctx, m, None, None, unit, approx=True)
     n = {_PAST: -1, _NEXT: 1}.get(qual, 0)
     start, end, gran = _shift(pub, unit, n)
-    if since or pre in ("منذ", "since"):
-        return _mk(ctx, m, start, pub, "range", approx=approx)
-    return _mk(ctx, m, start, end, gran, approx=approx)
+    return _mk(ctx, m, start, end, gran, approx=approx)  # "since last year" names that year
 
 
 def _part_of_year(
@@ -652,7 +674,12 @@ def _duration_cand(ctx: _Ctx, m, unit: str, n: int, hedged: bool) -> _Cand:
     return _mk(ctx, m, start, end, gran, approx=approx)
 
 
-def _rolling_cand(ctx: _Ctx, m, unit: str, n: int, future: bool) -> _Cand:
+def _rolling_cand(
+    ctx: _Ctx, m, unit: str, n: int, future: bool, count_last_day: bool = False
+) -> _Cand:
+    """A window back from (or ahead of) publication. count_last_day (a pack's choice): a
+    window of n days back is n calendar days ending on publication ("the past three days":
+    18, 19 and 20 June), one day the 24 hours across yesterday and today."""
     if not n:
         return _mk(ctx, m, None, None, "vague", approx=True, vague=True)
     pub = ctx.pub
@@ -660,6 +687,8 @@ def _rolling_cand(ctx: _Ctx, m, unit: str, n: int, future: bool) -> _Cand:
         return _mk(ctx, m, None, None, "range", approx=True)
     if future:
         return _mk(ctx, m, pub, _rolling(pub, unit, n), "range", approx=True)
+    if unit == "day" and count_last_day:
+        return _mk(ctx, m, pub - timedelta(days=max(n - 1, 1)), pub, "range", approx=True)
     return _mk(ctx, m, _rolling(pub, unit, -n), pub, "range", approx=True)
 
 
@@ -924,6 +953,33 @@ def _combine_ranges(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
 _SAME_DAY_GAP = re.compile(r"[\s,،]*")
 
 
+def _weekday_year(month: int, day: int, wd: int, years: tuple[int, ...]) -> date | None:
+    """The day `month`/`day` in a year within one of a year the text mentions in which it
+    falls on weekday `wd`, nearest the most mentioned year; None when none fits."""
+    best: tuple[int, date] | None = None
+    for ref in years:
+        for y in (ref - 1, ref, ref + 1):
+            if not _valid_day(y, month, day):
+                continue
+            d = date(y, month, day)
+            if d.weekday() == wd and (best is None or abs(y - years[0]) < best[0]):
+                best = (abs(y - years[0]), d)
+    return best[1] if best else None
+
+
+_TEXT_YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,/]\d)")
+
+
+def _text_years(paragraphs: list[str]) -> tuple[int, ...]:
+    """The years written in the paragraphs, most mentioned first (ties: the later)."""
+    counts: dict[int, int] = {}
+    for para in paragraphs:
+        for m in _TEXT_YEAR_RE.finditer(_normalize(para)):
+            y = int(m.group(1))
+            counts[y] = counts.get(y, 0) + 1
+    return tuple(sorted(counts, key=lambda y: (-counts[y], -y)))
+
+
 def _merge_same_day(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
     """A deictic day, weekday or relative period written next to the date it names is one
     mention: «أمس الثلاثاء 25 سبتمبر», «в понедельник, 8 апреля», «지난달 24일», "on Monday
@@ -954,17 +1010,20 @@ def _merge_same_day(cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
                 pre=a.pre,
             )
             continue
+        if (
+            a is not None
+            and b.wd is not None
+            and a.gran == "day"
+            and a.month
+            and a.day
+            and not (a.partner or a.since)
+            and _SAME_DAY_GAP.fullmatch(ctx.norm, a.e, b.s)
+            and (a.start is None or a.start.weekday() == b.wd)
+        ):
+            a.e = b.e  # "October 27, Thursday": the weekday names the date before it
+            continue
         out.append(b)
     return out
-
-
-def _apply_since(c: _Cand, pub: date | None) -> _Cand:
-    """«منذ 2014» / "since June": an interval from that date to publication."""
-    if c.since and c.start is not None:
-        c.end = pub
-        c.gran = "range"
-        c.approx = c.approx or pub is None
-    return c
 
 
 def _sentence_mentions(
@@ -973,14 +1032,16 @@ def _sentence_mentions(
     pub: date | None,
     eng: _Engine,
     marks: list[_Mark] | None = None,
+    years: tuple[int, ...] = (),
 ) -> list[DateMention]:
     """The dates of one sentence. With `marks`, each mention's _Mark is appended
-    to it, for extract_dates to resolve «이날» and the like across sentences."""
+    to it, for extract_dates to resolve «이날» and the like across sentences; `years`: the
+    text's years, when there is no publication date (see _Ctx.years)."""
     norm = _normalize(sentence)
     active = eng.rules_for(norm)
     if not active:
         return []
-    ctx = _Ctx(pub, norm, sentence, eng.future)
+    ctx = _Ctx(pub, norm, sentence, eng.future, years=years)
     cands: list[_Cand] = []
     for i in active:
         pattern, rule = eng.rules[i]
@@ -995,7 +1056,6 @@ def _sentence_mentions(
     chosen = _merge_same_day(_combine_ranges(_select(cands), ctx), ctx)
     out: list[DateMention] = []
     for c in chosen:
-        c = _apply_since(c, pub)
         s, e = c.s, c.e
         while s < e and norm[s].isspace():
             s += 1
@@ -1074,9 +1134,10 @@ def extract_dates(
     eng = _engine(lang)
     out: list[DateMention] = []
     marks: list[_Mark] = []
+    years = _text_years(paragraphs) if published_at is None else ()
     for p_i, para in enumerate(paragraphs):
         for sent in split_sentences(para):
-            out.extend(_sentence_mentions(sent, p_i, published_at, eng, marks))
+            out.extend(_sentence_mentions(sent, p_i, published_at, eng, marks, years))
     if any(a is not None or p is not None for a, _, p in marks):
         _resolve_anaphors(out, marks)
     return out

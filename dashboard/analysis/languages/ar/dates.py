@@ -35,6 +35,7 @@ from dashboard.analysis.dates.engine import (
     _Ctx,
     _duration_cand,
     _mk,
+    _month_span,
     _names_an_outlet,
     _num,
     _part_of_year,
@@ -43,6 +44,7 @@ from dashboard.analysis.dates.engine import (
     _RuleSpec,
     _Speed,
     _weekday_cand,
+    _year_for,
     _year_span,
 )
 
@@ -160,7 +162,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             # «يوم السبت 9 نوفمبر 2025» with a wrong weekday (a slip: 9 November 2025 was a
             # Sunday) is still one date, the full date given in numbers winning.
             return c
-        return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None)
+        return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None, ctx)
 
     # A weekday (with a part of the day) written before a Hijri date: «مساء يوم الثلاثاء
     # 29 / 11 / 1446هـ», «الخميس 5 رمضان 1445هـ». It belongs to the date when it is that
@@ -300,7 +302,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?<!\w)[وف]?(?P<pre>{_AR_CUES}|صيف|شتاء|ربيع|خريف)\s+)?
         (?:(?<!\w)[وف]?(?:[بل]|[بل]?ال)?(?P<noun>{_alt(lx.year_nouns)})\s+)?
         (?:(?<!\w){year_kw}(?:\s+|\s*[“"«]\s*))?  # «عام 2024», «عام “2024”»
-        (?<![\w.,])(?P<year>{_YEAR})(?:\s*م)?(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
+        (?<![\w.,])(?P<year>{_YEAR})(?:\s*(?P<greg>م))?(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
         """,
         ),
         re.X,
@@ -308,8 +310,9 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
 
     def year_rule(m, ctx):
         pre = m["pre"] or ""
-        if not (m["kw"] or pre or m["noun"]) or (
-            pre in ("من", "بعد", "قبل", "مع") and not (m["kw"] or m["noun"])
+        # «2025م»: the Gregorian mark makes any number a year.
+        if not (m["kw"] or pre or m["noun"] or m["greg"]) or (
+            pre in ("من", "بعد", "قبل", "مع") and not (m["kw"] or m["noun"] or m["greg"])
         ):
             return []
         y = int(m["year"])
@@ -355,7 +358,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     weekday_re = re.compile(
         speed.start(
             rf"""
-        (?:(?<!\w)[وف]?(?P<part>{_PART_AR}|منذ|حتي)\s+)?
+        (?:(?<!\w)[وف]?(?P<part>{_PART_AR}|منذ|حتي|اعتبارا\s+من|ابتداء\s+من)\s+)?
         (?:(?<!\w)[وفل]?(?P<yawm>يوم)\s+)?
         (?<!\w){_AL}(?P<wd>{wd})(?!\w)
         (?:\s+(?:{_QUAL_AR_RE}|(?P<lqual>الماضيين|الماضيه)))?
@@ -387,7 +390,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?<!\w)[وفل]?(?P<yawm>يوم)\s+)?
         (?<!\w)[وف]?(?P<rel>اول\s+من\s+امس|اول\s+امس|(?:بال|ال|ب)?امس(?:\s+الاول)?|البارحه
             |اليوم|غدا|الغد|غد|بعد\s+غد|الليله\s+الماضيه)(?!\w)
-        (?:\s*[،,]?\s*(?:[بل]?ال)(?P<wd>{wd})(?!\w))?
+        # «اليوم الأحد», «اليوم، الأحد», and the MENA wire's «اليوم /السبت/»
+        (?:\s*[،,]?\s*(?P<slash>/\s*)?(?:[بل]?ال)(?P<wd>{wd})(?!\w)(?(slash)\s*/))?
         """,
         ),
         re.X,
@@ -430,8 +434,18 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         if pub is None:
             return [_mk(ctx, m, None, None, "day", approx=True)]
         d = pub + timedelta(days=offset)
-        if m["part"] == "منذ":
-            return [_mk(ctx, m, d, pub, "range")]
+        if (
+            m["wd"]
+            and d.weekday() != lx.weekdays[m["wd"]]
+            and not re.match(r"\s*[،,]?\s*(?:الموافق\s+)?\d", after)  # a date says which
+        ):
+            # «اليوم السبت» on a page stamped Monday (a story written earlier, a page dated
+            # after midnight): the weekday names the day, the nearest one back (forward
+            # for «غدًا <weekday>»).
+            wdn = lx.weekdays[m["wd"]]
+            d += timedelta(
+                days=(wdn - d.weekday()) % 7 if offset > 0 else -((d.weekday() - wdn) % 7)
+            )
         return [_mk(ctx, m, d, d, "day")]
 
     relunit_re = re.compile(
@@ -512,7 +526,19 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?<!\w)[وف]?(?:خلال|في|علي\s+مدي|علي\s+مدار|طوال|منذ)\s+)?
         (?<!\w){_AL}(?P<unit>ايام|اسابيع|اشهر|شهور|اعوام|سنوات|سنين|عقود|ساعات|يومين|اسبوعين|
             شهرين|عامين|سنتين|عقدين)
-        \s+(?:ال?(?P<num>\d{{1,3}}|{num})\s+)?(?:ال(?:قليله|معدوده)\s+)?
+        \s+(?:(?:ال\s*)?(?P<num>\d{{1,3}}|{num})\s+)?(?:ال(?:قليله|معدوده)\s+)?
+        {rolling_qual}
+        """,
+        ),
+        re.X,
+    )
+    # The count first: «خلال الـ 10 سنوات الماضية», «خلال الخمسين يومًا المقبلة».
+    rolling_count_first_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?:خلال|في|علي\s+مدي|علي\s+مدار|طوال)\s+)?
+        (?<!\w)[وف]?[بل]?ال\s*(?P<num>\d{{1,3}}|{num})\s+
+        (?P<unit>ايام|يوما|اسابيع|اسبوعا|اشهر|شهور|شهرا|اعوام|عاما|سنوات|سنين|ساعات|ساعه)\s+
         {rolling_qual}
         """,
         ),
@@ -523,7 +549,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         unit, implied = _AR_UNITS[m["unit"]]
         n = _num(m["num"], lx) if m["num"] else implied
         future = m["qual"].startswith(("مقبل", "قادم"))
-        return [_rolling_cand(ctx, m, unit, n, future)]
+        return [_rolling_cand(ctx, m, unit, n, future, count_last_day=True)]
 
     quarter_tail = r"(?:ربع|نصف)\s+ال(?:اول|ثاني|ثالث|رابع|اخير)(?!\w)"
     quarter_re = re.compile(
@@ -578,6 +604,37 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     def vague_rule(m, ctx):
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
 
+    # Two months named by the dual «شهري»: «خلال شهري أكتوبر ونوفمبر», «شهري فبراير ومارس
+    # الماضيين», «شهري يوليو وأغسطس 2024»: the span from the first to the second.
+    two_months_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?P<pre>خلال|في|منذ|طوال)\s+)?
+        (?<!\w)[وفبل]?شهري\s+(?P<m1>{mon})\s+و\s*(?P<m2>{mon})(?!\w)
+        (?:\s*[,،]?\s*(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
+        (?:\s+ال(?P<qual>ماضيين|منصرمين|مقبلين|قادمين|حاليين|جاريين)(?!\w))?
+        """,
+            also="شهري",
+        ),
+        re.X,
+    )
+
+    def two_months_rule(m, ctx):
+        mo1 = lx.months[re.sub(r"\s+", " ", m["m1"])]
+        mo2 = lx.months[re.sub(r"\s+", " ", m["m2"])]
+        y = int(m["year"]) if m["year"] else None
+        qual = {"ماضيين": _PAST, "منصرمين": _PAST, "مقبلين": _NEXT, "قادمين": _NEXT}.get(
+            m["qual"] or "", _CUR if m["qual"] else None
+        )
+        if y is None:
+            if ctx.pub is None:
+                return [_mk(ctx, m, None, None, "range", approx=True)]
+            y = _year_for(ctx.pub, mo2, 0, qual)
+        y1 = y - 1 if mo1 > mo2 else y  # «شهري ديسمبر ويناير»
+        start = _month_span(y1, mo1)[0]
+        end = _month_span(y, mo2)[1]
+        return [_mk(ctx, m, start, end, "range", pre=m["pre"] or "")]
+
     # A wire dateline «الخرطوم – 26 – 10 (كونا) –»: day and month between dashes before the
     # agency's credit in brackets (KUNA style), in the year of publication.
     dateline_re = re.compile(r"(?<=-)\s*(?P<day>[1-3]?\d)\s*-\s*(?P<mon>1[0-2]|0?[1-9])(?=\s*\()")
@@ -591,6 +648,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     return [
         (dateline_re, dateline_rule, {_DIGIT}, speed.gate(r"-\s*\d{1,2}\s*-\s*\d")),
         (month_re, month_rule, _first_words(lx.months), None),
+        (two_months_re, two_months_rule, {"شهري"}, None),
         (hijri_re, hijri_rule, {_HIJRI_DIGITS}, None),
         (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}, None),
         (hijri_num_re, hijri_num_rule, {_HIJRI_YEAR}, speed.gate(r"\d\s*/\s*\d")),
@@ -615,6 +673,13 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             rolling_rule,
             {u for u, (_, n) in _AR_UNITS.items() if n != 1},
             speed.gate(rolling_qual),  # its closing qualifier, a pattern cheap to compile
+        ),
+        (
+            rolling_count_first_re,
+            rolling_rule,
+            {"ايام", "يوما", "اسابيع", "اسبوعا", "اشهر", "شهور", "شهرا", "اعوام", "عاما"}
+            | {"سنوات", "سنين", "ساعات", "ساعه"},
+            speed.gate(rolling_qual),
         ),
         (vague_re, vague_rule, _content_words(lx.vague) | {"فتره", "مرحله"}, None),
         (quarter_re, quarter_rule, {"ربع", "نصف"}, speed.gate(quarter_tail)),

@@ -39,6 +39,12 @@ from dashboard.analysis.dates.engine import (
     _year_span,
 )
 
+# A bare weekday ("on Sunday", "early Wednesday") five or six days before publication is
+# rare in English news (none in the development set, where the day after publication is
+# common: an event ahead, or a page dated the day before its last update), so a weekday
+# that far back is read as the coming one.
+_BARE_WEEKDAY_BACK = 5
+
 _QUAL_EN = {"last": _PAST, "past": _PAST, "next": _NEXT, "coming": _NEXT, "this": _CUR}
 
 
@@ -65,7 +71,36 @@ _EN_UNITS = {
 _YEAR_ADJ_RE = re.compile(
     r"^(?:[A-Z][\w'’-]*|(?:[a-z]+-)?[a-z]+(?:al|ary|ic|ian|an|ese|ish|term))$"
 )
-_DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(?:the|its|their|his|her|this|that))\s+$")
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
+# Words that may follow "for 2024" when 2024 is a year, not a count.
+_CLAUSE_WORDS = frozenset(
+    [
+        "is",
+        "was",
+        "will",
+        "would",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "as",
+        "with",
+        "when",
+        "after",
+        "before",
+        "but",
+        "has",
+        "had",
+        "have",
+        "are",
+        "were",
+        "remains",
+        "remained",
+    ]
+)
+_DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(?:the|its|their|his|her|this|that|an?))\s+$")
 
 
 def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
@@ -128,10 +163,10 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         c = _absolute(ctx, m, y, mo, d, d2, qual, pre, pre in _APPROX_EN, pre == "since")
         for x in c:
             x.since = pre == "since"
-        return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None)
+        return _check_weekday(c, m, lx.weekdays[m["wd"]] if m["wd"] else None, ctx)
 
     year_pre = (
-        r"in|into|since|by|until|till|from|during|before|after|early|mid|late|the\s+end\s+of|"
+        r"in|into|since|by|until|till|from|during|before|after|early|mid|late|the\s+end\s+of|for|"
         r"the\s+beginning\s+of|end\s+of|beginning\s+of|as\s+of|summer\s+of|winter\s+of|"
         r"spring\s+of|fall\s+of|autumn\s+of|between"
     )
@@ -149,6 +184,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?P<kw>(?i:the\s+year))\s+)?
         (?<![\w.,$£€])(?P<year>{_YEAR})(?!\w)(?![.,]\d){_NOT_YEAR_AFTER}
         (?P<noun>(?=\s+(?:{modifier}\s+){{0,2}}(?i:{nouns})(?!\w)))?
+        (?P<poss>(?=['’]s\s))?
+        (?P<name>(?=\s+[A-Z][\w'’-]*\s))?
         (?:\s+(?i:and|or)\s+(?P<year2>{_YEAR})(?!\w)(?![.,]\d){_NOT_YEAR_AFTER})?
         """,
             also=r"(?i:the\s+year)",  # "the year 2019" opens unguarded
@@ -158,9 +195,21 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
 
     def year_rule(m, ctx):
         pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
-        if not (pre or m["kw"] or m["noun"] is not None) or pre in ("from", "between"):
+        # "2024's fourth storm", "a 2022 US Open win": a possessive year, and a year before
+        # a capitalised name after a determiner, are years.
+        named = m["poss"] is not None or (
+            m["name"] is not None and _DETERMINER_BEFORE_RE.search(m.string[: m.start("year")])
+        )
+        if not (pre or m["kw"] or m["noun"] is not None or named) or pre in ("from", "between"):
             return []
-        if not (pre or m["kw"]) and not _DETERMINER_BEFORE_RE.search(m.string[: m.start("year")]):
+        if pre == "for":
+            # "the outlook for 2024": a year; "paid for 2024 tickets": a count.
+            nxt = _NEXT_WORD_RE.match(m.string, m.end("year"))
+            if nxt and nxt[1] not in _CLAUSE_WORDS:
+                return []
+        if not (pre or m["kw"] or named) and not _DETERMINER_BEFORE_RE.search(
+            m.string[: m.start("year")]
+        ):
             # A plain word between the year and its noun («the 2024 finance bill») is read
             # as a modifier only after a determiner: «some 1900 migrants crossed the border»
             # counts people.
@@ -237,11 +286,11 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             qual = _NEXT
         # "since Monday's earthquake": the event is Monday's; "since" belongs to the event.
         since = pre == "since" and not m["poss"]
-        return [_weekday_cand(ctx, m, lx.weekdays[m["wd"]], qual, since)]
+        return [_weekday_cand(ctx, m, lx.weekdays[m["wd"]], qual, since, _BARE_WEEKDAY_BACK)]
 
     relday_re = re.compile(
         r"(?<!\w)(?P<rel>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
-        r"yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))(?!\w)"
+        r"yesterday|today|tomorrow|tonight|last\s+(?:night|evening)|this\s+(?:morning|afternoon|evening)))(?!\w)"
     )
 
     def relday_rule(m, ctx):
@@ -252,6 +301,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             "yesterday": -1,
             "tomorrow": 1,
             "last night": -1,
+            "last evening": -1,
         }.get(rel, 0)
         if rel == "today" and (_names_an_outlet(ctx, m) or _labels_a_date(ctx, m)):
             return []
@@ -368,7 +418,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
                 return []
             n = 1
         future = m["qual"].lower() in ("next", "coming")
-        return [_rolling_cand(ctx, m, unit, n, future)]
+        return [_rolling_cand(ctx, m, unit, n, future, count_last_day=True)]
 
     # "in a few days", "within hours", "within a couple of weeks": soon, without a span.
     vague_re = re.compile(
