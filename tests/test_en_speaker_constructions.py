@@ -883,3 +883,31 @@ def test_outlet_noun_before_the_name_or_after_a_place_it_is_based_in():
     assert got == [("Morning Bugle", "media")]
     # an outlet told something but not named is no source
     assert _voices("Jane Roe told the newspaper that three ships sank.") == [("Jane Roe", "other")]
+
+
+# --------------------------------------------------------------------------- round 9 (issue 14)
+
+
+def test_dateline_closed_by_a_horizontal_bar_is_no_speaker():
+    # «CITY, date ― The … Jane Roe said»: the phrase after the bar is the subject.
+    got = _voices(
+        "KELSTOWN, Sept 3 ― The Harbour Fund Managing Director Jane Roe said yesterday that "
+        "the port would reopen."
+    )
+    assert [name for name, _ in got] == ["Jane Roe"]
+
+
+def test_wire_credits_alone_glued_after_a_stop_or_in_a_closing_line():
+    assert _voices("The port will reopen next week. ― Reuters You May Also Like") == [
+        ("Reuters", "media")
+    ]
+    assert _voices("AFP") == [("AFP", "media")]
+    assert _voices("By Reuters") == [("Reuters", "media")]
+    got = _voices("Associated PressKELSTOWN, Freedonia — The port will reopen next week.")
+    assert got == [("Associated Press", "media")]
+    # a wire's name glued to a capitals word is no credit when the name is in capitals too
+    assert _voices("NANTERRE, France — The party went on all night.") == []
+    got = _voices("This article was produced by Reuters news agency. It was not edited.")
+    assert got == [("Reuters", "media")]
+    got = _voices("The port will reopen next week. (Harbour Gazette)")
+    assert got == [("Harbour Gazette", "media")]

@@ -78,8 +78,30 @@ _AGENCY_ALT = "|".join(re.escape(a) for a in sorted(_AGENCIES, key=len, reverse=
 # Credits: "(AP)", "(MENAFN- IANS)", "Reuters | Updated", "... — AFP", "Copyright 2024 The
 # Associated Press", "Source: Kuwait News Agency". Case-sensitive: a credit is written as a name.
 _CREDIT_PAREN_RE = re.compile(rf"\(((?:{_AGENCY_ALT})(?:\s*[-–/,]\s*(?:{_AGENCY_ALT}))*)\)")
-_CREDIT_LEAD_RE = re.compile(rf"^\s*(?:The\s+)?({_AGENCY_ALT})\s*(?:[|—–]|-(?=\s)|:(?=\s))")
-_CREDIT_TAIL_RE = re.compile(rf"[—–-]\s*(?:The\s+)?({_AGENCY_ALT})\s*[.)]?\s*$")
+_CREDIT_LEAD_RE = re.compile(rf"^\s*(?:The\s+)?({_AGENCY_ALT})\s*(?:[|—–―]|-(?=\s)|:(?=\s))")
+_CREDIT_TAIL_RE = re.compile(rf"[—–―-]\s*(?:The\s+)?({_AGENCY_ALT})\s*[.)]?\s*$")
+# «… in 2023. ― Reuters», the credit after the last full stop, with page furniture joined to
+# the paragraph after it («― Reuters You May Also Like»).
+_CREDIT_AFTER_STOP_RE = re.compile(
+    rf"[.!?”\"’]\s*[—–―]\s*(?:The\s+)?({_AGENCY_ALT})\b(?!\s+[a-z])(?!\s*[,;:])"
+)
+# An outlet's credit in brackets closing the dispatch, known by its news word: «… the
+# reforms. (Harbour Gazette)».
+_CREDIT_OUTLET_TAIL_RE = re.compile(
+    r"[.!?”\"’]\s*\(((?:[A-Z][\w&'’.-]*\s+){0,3}(?:News|Times|Post|Press|Gazette|Herald|"
+    r"Tribune|Chronicle|Telegraph|Daily|Agency|Online|TV|Radio))\)\s*$"
+)
+# A wire's name alone on a line («AFP», «By Reuters»), or glued to the capitals dateline
+# that opens the dispatch on a scraped page («Associated PressNAIROBI, Kenya — …»).
+_CREDIT_ALONE_RE = re.compile(rf"^\s*(?:[Bb]y\s+)?(?:The\s+)?({_AGENCY_ALT})\s*\.?\s*$")
+_CREDIT_GLUED_DATELINE_RE = re.compile(
+    rf"^\s*(?:The\s+)?({_AGENCY_ALT})(?<=[a-z])(?=[A-Z]{{3,}}\b)"
+)
+# «This article was produced by Reuters news agency», «This story was provided by AFP».
+_CREDIT_PRODUCED_RE = re.compile(
+    rf"\b(?:article|story|report|content|copy) (?:was|has been|is) (?:produced|written|"
+    rf"provided|supplied|published|filed) by (?:the )?({_AGENCY_ALT})\b"
+)
 _CREDIT_COPYRIGHT_RE = re.compile(
     rf"\b(?:Copyright|©)\s*(?:©\s*)?(?:\d{{4}}\s+)?(?:The\s+)?({_AGENCY_ALT})\b"
 )
@@ -169,7 +191,7 @@ _EN_DASH_GAP_RE = re.compile(r"\)\s*-|\s-\s")
 
 def _en_label_gap(gap: str) -> bool:
     """A colon or a dash between two words: what is before it is a dateline or a label."""
-    return any(c in gap for c in ":—–") or bool(_EN_DASH_GAP_RE.search(gap))
+    return any(c in gap for c in ":—–―") or bool(_EN_DASH_GAP_RE.search(gap))
 
 
 def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
@@ -972,7 +994,11 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             lead = _en_leading_subject(toks, start - 1, sentence, ctx)
             if lead is not None and (lead.body or _institution_name(lead.name)):
                 np = lead
-    elif closest and not (_looks_appos(closest) and len(segs) > 1):
+    elif closest and (
+        not (_looks_appos(closest) and len(segs) > 1) or _en_label_gap(closest[0].gap)
+    ):
+        # «CITY, Sept 3 ― The Bank's governor Jane Roe said»: what comes before a dash is a
+        # dateline, so the phrase after it is the subject, not an apposition.
         np = _en_np(closest, sentence)
     elif len(segs) > 1 and (not closest or _looks_appos(closest)):
         # «John Smith, a professor at X, said»
@@ -1742,6 +1768,11 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
     for regex in (
         _CREDIT_LEAD_RE,
         _CREDIT_TAIL_RE,
+        _CREDIT_ALONE_RE,
+        _CREDIT_OUTLET_TAIL_RE,
+        _CREDIT_AFTER_STOP_RE,
+        _CREDIT_GLUED_DATELINE_RE,
+        _CREDIT_PRODUCED_RE,
         _CREDIT_COPYRIGHT_RE,
         _CREDIT_VERIFY_RE,
         _CREDIT_DOMAIN_RE,
