@@ -911,3 +911,34 @@ def test_wire_credits_alone_glued_after_a_stop_or_in_a_closing_line():
     assert got == [("Reuters", "media")]
     got = _voices("The port will reopen next week. (Harbour Gazette)")
     assert got == [("Harbour Gazette", "media")]
+
+
+def test_time_phrase_between_the_subject_and_its_verb():
+    got = _voices(
+        "Freedonia Health Minister Jane Roe late on Wednesday said in a statement that the "
+        "outbreak had entered a new phase."
+    )
+    assert got == [("Jane Roe", "official")]
+    got = _voices("Jane Roe earlier this week said the port would reopen.")
+    assert [name for name, _ in got] == ["Jane Roe"]
+
+
+def test_acronym_in_brackets_after_a_body_is_that_body_later():
+    got = _voices(
+        "KELSTOWN | Eastwire | The Africa Centres for Weather Prediction (Africa CWP) said "
+        "rain would fall.",
+        "Africa CWP data show that rain fell in three districts.",
+        "The Freedonia Weather Department (FWD) on Sunday said heavy rain would fall.",
+        "The FWD said the storm would pass.",
+    )
+    names = [name for name, _ in got]
+    assert names == [
+        "Eastwire",
+        "Africa Centres for Weather Prediction",
+        "Africa Centres for Weather Prediction",
+        "Freedonia Weather Department",
+        "Freedonia Weather Department",
+    ]
+    # a party letter after a name is no part of it
+    got = _voices("Mayor Jane Roe (D) said the bridge would reopen.")
+    assert [name for name, _ in got] == ["Jane Roe"]

@@ -191,7 +191,7 @@ _EN_DASH_GAP_RE = re.compile(r"\)\s*-|\s-\s")
 
 def _en_label_gap(gap: str) -> bool:
     """A colon or a dash between two words: what is before it is a dateline or a label."""
-    return any(c in gap for c in ":—–―") or bool(_EN_DASH_GAP_RE.search(gap))
+    return any(c in gap for c in ":—–―|") or bool(_EN_DASH_GAP_RE.search(gap))
 
 
 def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
@@ -210,20 +210,20 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             break  # «Sir Keir said»: a knight is named by the given name, with the title
         seg = seg[1:]
     seg = _en_drop_dateline(seg)
-    if len(seg) > 1 and seg[-1].gap.rstrip().endswith("(") and seg[-1].surf.isupper():
-        seg = seg[:-1]  # «the Disaster Authority (AFAD) said»: the acronym repeats the name
     if seg and any(_en_label_gap(t.gap) for t in seg[1:]):
         # «LONDON: A senior official said», «OSLO — The government said», «MOSCOW (Reuters) -
         # Russia said»: a dateline, its wire credit or a label before the subject.
         last = max(j for j in range(1, len(seg)) if _en_label_gap(seg[j].gap))
         seg = seg[last:]
     for j in range(1, len(seg)):
-        # «The ministry in a statement said», «Russia on Monday said»: the subject ends there.
-        if seg[j].norm in ("in", "on", "at", "during") and any(
+        # «The ministry in a statement said», «Russia on Monday said», «Jane Roe late on
+        # Wednesday said», «X earlier this week said»: the subject ends at the time phrase.
+        if seg[j].norm in _EN_TIME_OPENERS and any(
             t.norm in _EN_CIRCUMSTANCE for t in seg[j + 1 : j + 4]
         ):
             seg = seg[:j]
             break
+    seg = seg[: len(seg) - _en_bracket_tail(seg)]
     if seg and all(t.norm in _EN_WHEN or t.norm in _EN_ARTICLES for t in seg):
         return None
     own = 1 if len(seg) > 2 and seg[0].norm in _EN_ARTICLES else 0
@@ -586,6 +586,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 # The clause after the verb, or (verb last) the clause before «, video from X».
                 text = sentence[toks[i + 1].start :] if i + 1 < n else ""
                 text = (text or sentence[: toks[i].start].rpartition(",")[0]).strip(_PUNCT_STRIP)
+                src = _en_acronym(src, ctx)
                 out.append(quote_of(src, t.surf, False, text, para, sentence, ""))
                 continue
         if t.norm in _EN_SHOW and t.quote == -1:
@@ -969,6 +970,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         or (t.norm in _EN_PARTICIPLES and toks[start - 1].norm in _EN_PROGRESSIVE_BE)
     ):
         start -= 1
+    start = _en_time_phrase_before(toks, start)
     segs, quote_before = _en_segments_before(toks, start)
     if (
         len(segs) >= 3
@@ -1162,7 +1164,10 @@ _EN_HEAD_ALIASES = {"reserve": ("bank",)}
 
 
 _EN_LONG_BODY_HEADS = _EN_BODY_HEADS | frozenset(
-    _words("federation society association foundation alliance coalition corporation")
+    _words(
+        "federation society association foundation alliance coalition corporation centre "
+        "centres center centers"
+    )
 )
 
 
@@ -1446,6 +1451,20 @@ def _en_evidence_source(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
                 if _is_media(np.name) or np.kind in ("", "other"):
                     np.kind = "media" if _is_media(np.name) else "organisation"
                 return np
+    if 2 <= len(seg) <= 7 and seg[-1].norm in _EN_EVIDENCE and seg[-1].surf.islower():
+        # «Harbour Office figures show», «Africa CX data show»: the owner is the source.
+        owner = seg[1:-1] if seg[0].norm in _EN_ARTICLES else seg[:-1]
+        named = bool(owner) and all(_en_cap(x) or x.norm in ("of", "and", "for") for x in owner)
+        if named and (
+            (_en_cap(owner[-1]) and any(x.surf.isupper() and len(x.surf) >= 2 for x in owner))
+            or _institution_name(_text(owner, 0, len(owner), sentence))
+        ):
+            np = _en_np(owner, sentence)
+            if np is not None and np.name[:1].isupper():
+                np.body = True
+                if np.kind in ("", "other"):
+                    np.kind = "media" if _is_media(np.name) else "organisation"
+                return np
     return None
 
 
@@ -1472,9 +1491,49 @@ def _en_media_subject(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
     return None
 
 
+# «the Freedonia Weather Department (FWD)», «the Africa Centres for X (Africa CX)»: a name
+# followed by its acronym in brackets, which later sentences use alone.
+_EN_NAMED_ACRONYM_RE = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8})"
+    r"\(((?:[A-Z][a-z]+\s+)?[A-Z]{2,}[A-Za-z]*)\)"
+)
+
+
+def _learn_acronyms(paragraph: str, ctx: _Ctx) -> None:
+    """Acronyms given in brackets after an institution's name, kept on ctx (`acronyms`) when
+    their capitals are the name's initials in order (so «Jane Roe (AFP)» is no acronym)."""
+    for m in _EN_NAMED_ACRONYM_RE.finditer(paragraph):
+        name = m.group(1).strip()
+        words = name.split()
+        while words and words[0] in ("The", "the"):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        initials = [w[0] for w in words if w[:1].isupper()]
+        letters = [c for c in m.group(2) if c.isupper()]
+        k = 0
+        for c in initials:
+            if k < len(letters) and c == letters[k]:
+                k += 1
+        if k != len(letters) or len(letters) < 2:
+            continue
+        toks, _q = _tokens(" ".join(words))
+        if _side_at(toks, 0) is None and not any(t.norm in _EN_LONG_BODY_HEADS for t in toks):
+            continue  # a person's initials are no body: a name with an institution noun
+        acronyms = getattr(ctx, "acronyms", None)
+        if acronyms is None:
+            acronyms = ctx.acronyms = {}
+        acronyms[m.group(2)] = _NP(" ".join(words), "", "organisation", "", True, True)
+
+
 def _en_acronym(np: _NP, ctx: _Ctx) -> _NP:
     """«ECB rate-setters said», «the ECB said» after «the European Central Bank»: a name that
     opens with the initials of an institution named before is that institution."""
+    acronyms = getattr(ctx, "acronyms", None)
+    if acronyms:
+        hit = acronyms.get(np.name.removeprefix("the ").removeprefix("The "))
+        if hit is not None and hit.name != np.name:
+            return dataclasses.replace(hit)
     words = np.name.split()
     if not words or len(words) > 2 or not (2 <= len(words[0]) <= 6 and words[0].isupper()):
         return np
@@ -1614,6 +1673,46 @@ def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
 
 
 _EN_DESCRIBE = frozenset(_words("described describes"))
+
+
+# Words that open a time phrase between a subject and its verb («on Monday», «late on
+# Wednesday», «earlier this week», «in a statement»).
+_EN_TIME_OPENERS = frozenset(_words("in on at during late early earlier this last"))
+
+
+def _en_time_phrase_before(toks: list[_Tok], start: int) -> int:
+    """«Jane Roe earlier this week said», «the agency last month warned»: a time phrase right
+    before the verb is no part of the subject (start moved before it, else unchanged)."""
+    if start < 3 or toks[start - 1].norm not in _EN_CIRCUMSTANCE or toks[start - 1].quote != -1:
+        return start
+    for j in range(start - 2, max(0, start - 5), -1):
+        if toks[j].norm in _EN_TIME_OPENERS and toks[j].surf.islower():
+            while j > 1 and toks[j - 1].norm in _EN_TIME_OPENERS and toks[j - 1].surf.islower():
+                j -= 1  # «late on Wednesday», «earlier this week»
+            if any(_COMMA_RE.search(x.gap) or x.quote != -1 for x in toks[j:start]):
+                return start
+            return j
+        if not (toks[j].surf.islower() or toks[j].norm in _EN_WHEN):
+            return start
+    return start
+
+
+def _en_bracket_tail(seg: list[_Tok]) -> int:
+    """How many tokens at the end of a subject are an acronym in brackets repeating the name
+    («the Disaster Authority (AFAD)», «the Africa Centres for X (Africa CX)»): one to three
+    capitalised words after «(», one of them in capitals; 0 when there is none."""
+    for k in (1, 2, 3):
+        if len(seg) <= k:
+            return 0
+        head = seg[-k]
+        if head.gap.rstrip().endswith("("):
+            tail = seg[-k:]
+            if all(_en_cap(t) for t in tail) and any(
+                t.surf.isupper() and (len(t.surf) >= 2 or k == 1) for t in tail
+            ):
+                return k
+            return 0
+    return 0
 
 
 def _en_bracket_acronym(name: list[_Tok]) -> int:
@@ -1996,6 +2095,8 @@ def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         paragraph = _MIXED_QUOTES_RE.sub(r"“\1\2”", paragraph)
     if _BODY_HEAD_RE.search(paragraph):
         _learn_institutions(paragraph, ctx)
+    if "(" in paragraph:
+        _learn_acronyms(paragraph, ctx)
     if ":" in paragraph and len(paragraph) <= 160:
         out.extend(_en_headline_label(paragraph, para, ctx))
     if "s " in paragraph and _EN_POSSESSIVE_STATEMENT_RE.search(paragraph):
