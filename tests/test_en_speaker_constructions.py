@@ -942,3 +942,31 @@ def test_acronym_in_brackets_after_a_body_is_that_body_later():
     # a party letter after a name is no part of it
     got = _voices("Mayor Jane Roe (D) said the bridge would reopen.")
     assert [name for name, _ in got] == ["Jane Roe"]
+
+
+def test_rarer_reporting_verbs_and_speech_acts():
+    for text, name in (
+        (
+            "The Freedonia Weather Office on Sunday issued a heavy rain warning.",
+            "Freedonia Weather Office",
+        ),
+        ("The Harbour Union issued a brief statement welcoming the deal.", "Harbour Union"),
+        ("Jane Roe called on the government to resign.", "Jane Roe"),
+        ("Jane Roe tweeted saying the talks are going well.", "Jane Roe"),
+        ("Coach Tom Poe rued missed chances in the first half.", "Tom Poe"),
+        ("The Eastland rebels maintain that their attacks target warships.", "Eastland rebels"),
+        ("Jane Roe left the stage, vowing to help with the transition.", "Jane Roe"),
+        ("Freedonia has repeatedly complained of military flights nearby.", "Freedonia"),
+    ):
+        got = [name for name, _ in _voices(text)]
+        assert got and got[0].endswith(name.split()[-1]), (text, got)
+
+
+def test_verbs_of_speech_acts_without_their_statement():
+    assert _voices("The Harbour Bank issued bonds worth three billion.") == []
+    assert _voices("Jane Roe called on Monday to congratulate him.") == []
+    assert _voices("Weary delegates applauded as the chair closed the meeting.") == []
+    assert _voices("Jane Roe pleaded not guilty.") == []
+    # a warrant is issued, comments are posted: the agent after «by» said nothing
+    assert _voices("The port closed after a warrant issued by the Harbour Court.") == []
+    assert _voices("Comments here are not posted by Harbour News.") == []

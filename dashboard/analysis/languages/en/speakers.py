@@ -1106,7 +1106,12 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     ):
         # «X condemned the attack»: a speech act by a named voice; the clause is its content.
         # «X conceded defeat»: an opinion verb whose object makes it an act.
-        if np.name[:1].isupper() and k < n and np.kind != "anonymous":
+        if (
+            np.name[:1].isupper()
+            and k < n
+            and np.kind != "anonymous"
+            and toks[k].norm not in _EN_NOT_AN_OBJECT
+        ):
             direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
             return np, direct, text, channel
         return None
@@ -1318,12 +1323,31 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     ):
         return True  # «The fire was first reported at noon»: a passive with an adverb
     if toks[i].norm in ("called", "calls"):
-        # «X called for calm», «X called the move “a disgrace”» report speech; «called off
-        # the strike», «called an election», «so-called» do not.
+        # «X called for calm», «X called on Y to …», «X called the move “a disgrace”» report
+        # speech; «called off the strike», «called an election», «so-called» do not.
         if i + 1 >= len(toks) or (i > 0 and toks[i - 1].norm == "so"):
             return True
-        if toks[i + 1].norm != "for" and all(t.quote == -1 for t in toks[i + 1 : i + 15]):
+        appeal = toks[i + 1].norm == "for" or (
+            toks[i + 1].norm in ("on", "upon")
+            and i + 2 < len(toks)
+            and toks[i + 2].norm not in _EN_WHEN
+            and not _month(toks[i + 2].norm)
+        )
+        if not appeal and all(t.quote == -1 for t in toks[i + 1 : i + 15]):
             return True
+    if toks[i].norm in ("pleaded", "pleads") and any(
+        t.norm in ("guilty", "innocent", "contest") for t in toks[i + 1 : i + 4]
+    ):
+        return True  # «pleaded not guilty»: a plea in court, not a statement reported
+    if toks[i].norm in ("issued", "issues"):
+        # «X issued a red alert», «issued a brief statement welcoming …» report a statement;
+        # «issued bonds», «issued visas» do not: a text a voice issues must follow.
+        for t in toks[i + 1 : i + 8]:
+            if t.quote != -1 or _HARD_PUNCT.search(t.gap) or _COMMA_RE.search(t.gap):
+                break
+            if t.norm in _EN_ISSUED_NOUNS:
+                return False
+        return True
     # «X spoke about the floods», «spoke of», «spoke out against»; «spoke at a rally»,
     # «spoke to reporters» report no statement here.
     if toks[i].norm in ("spoke", "speaks") and (
@@ -1334,7 +1358,7 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         nxt = toks[i + 1]
         if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
             return True  # «Aftershocks added to the fear»: «add to» is no statement
-    if toks[i].norm in ("reports", "reported", "claims"):
+    if toks[i].norm in ("reports", "reported", "claims", "estimates", "issues"):
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         prev = toks[i - 1].norm if i > 0 else ""
         if nxt == "to" or nxt in _EN_VERBS or prev in _EN_ARTICLES or prev in _EN_STOPWORDS:
@@ -1342,8 +1366,23 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     return False
 
 
-# Participles that report speech with any clause after them («saying the economy cooled»).
-_EN_SAY_PARTICIPLES = frozenset(_words("saying adding noting stressing warning explaining"))
+# Participles that report speech with any clause after them («saying the economy cooled»,
+# «vowing to help»).
+_EN_SAY_PARTICIPLES = frozenset(
+    _words("saying adding noting stressing warning explaining vowing pledging")
+)
+# Words after a verb of speech act that show it has no object («delegates applauded as …»).
+_EN_NOT_AN_OBJECT = frozenset(_words("as when while after before because until and but or so then"))
+# Verbs of putting a text out, passive only with the text before them («a statement issued
+# by X», «a message posted by X»).
+_EN_PUBLISHING = frozenset(_words("issued posted tweeted published"))
+# What a voice issues as its statement: «issued a red alert», «issued a brief statement».
+_EN_ISSUED_NOUNS = frozenset(
+    _words(
+        "statement statements warning warnings alert alerts advisory advisories appeal notice "
+        "ultimatum denial apology communique communiqué declaration call post message tweet"
+    )
+)
 
 
 def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
@@ -1386,6 +1425,8 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
         k += 1
     if k >= n or toks[k].norm != "by" or toks[k].quote != -1 or not toks[i].norm.endswith("ed"):
         return []
+    if toks[i].norm in _EN_PUBLISHING and not (i > 0 and toks[i - 1].norm in _EN_ISSUED_NOUNS):
+        return []  # «a warrant issued by the court», «comments posted by readers»: no statement
     if _HARD_PUNCT.search(toks[k].gap) or _COMMA_RE.search(toks[k].gap):
         return []
     a = k + 1
