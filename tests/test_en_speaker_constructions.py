@@ -970,3 +970,29 @@ def test_verbs_of_speech_acts_without_their_statement():
     # a warrant is issued, comments are posted: the agent after «by» said nothing
     assert _voices("The port closed after a warrant issued by the Harbour Court.") == []
     assert _voices("Comments here are not posted by Harbour News.") == []
+
+
+def test_quote_paragraph_after_a_reported_statement_closing_the_paragraph():
+    got = _quotes(
+        "Jane Roe then went on to say that she was impressed by the young players.",
+        "“The way we played in the second half was unbelievable.”",
+    )
+    assert [(q.speaker, q.direct, q.paragraph) for q in got] == [
+        ("Jane Roe", False, 0),
+        ("Jane Roe", True, 1),
+    ]
+    # a statement that does not close its paragraph hands nothing on
+    got = _quotes(
+        "Jane Roe said that she was impressed. Prices rose in the city.",
+        "“The way we played in the second half was unbelievable.”",
+    )
+    assert [q.paragraph for q in got] == [0]
+
+
+def test_short_cue_after_a_quotation_ending_with_a_bang():
+    got = _quotes("“Here’s Freedonia: go home!” Tom Poe shouted. “We don’t care,” he said.")
+    assert [(q.speaker, q.verb) for q in got] == [("Tom Poe", "shouted"), ("Tom Poe", "said")]
+
+
+def test_first_person_is_never_a_named_speaker():
+    assert _voices("I said to my captain that he would owe me a watch.") == []

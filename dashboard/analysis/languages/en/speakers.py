@@ -1681,8 +1681,8 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np.kind = "anonymous"  # «Many world leaders congratulated …»: capitalised by position
         return np
     if np.known or any(w[:1].isupper() or w[:1].isdigit() for w in words):
-        if words[0] == "I" and len(words) > 1:
-            return None  # «I must say»: the writer's own voice
+        if words[0] == "I":
+            return None  # «I must say», «I said to him»: the writer's or a quote's own voice
         return np
     head = _nphrase(np.name)[-1] if np.name else ""
     hit = ctx.by_body_head.get(head) if head in _EN_BODY_HEADS else None
@@ -1983,6 +1983,24 @@ def _join_open_quotes(sentences: list[str]) -> list[str]:
     return out
 
 
+def _join_short_cues(sentences: list[str]) -> list[str]:
+    """«“Shoot!” Jane Roe shouted.»: a quotation ending with «!» or «?» is cut from its cue by
+    the sentence splitter; a short sentence with no quotation after it is joined back."""
+    out: list[str] = []
+    for sentence in sentences:
+        prev = out[-1].rstrip() if out else ""
+        if (
+            prev[-2:-1] in ("!", "?")
+            and prev[-1:] in ("”", '"')
+            and len(sentence.split()) <= 6
+            and not any(c in sentence for c in '“”"')
+        ):
+            out[-1] = out[-1] + " " + sentence
+        else:
+            out.append(sentence)
+    return out
+
+
 # AP style: two apostrophes as a quotation mark (''We will win,'' he said).
 _DOUBLED_APOSTROPHES_RE = re.compile(r"(?<![\w'])''(?=\S)(.{3,2000}?)(?<=\S)''(?![\w'])")
 
@@ -2087,7 +2105,13 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
                 ctx.last_person = np
             out.append(quote_of(np, cue, True, text, para, paragraph, ""))
     left_open = body.count('"') % 2 == 1 or body.count("“") > body.count("”")
-    if out and (out[-1].direct or left_open) and out[-1].speaker_kind != "media":
+    closing = (
+        bool(out)
+        and out[-1].speaker_kind not in ("media", "anonymous")
+        and out[-1].speaker[:1].isupper()
+        and body.rstrip(_PUNCT_STRIP).endswith(out[-1].sentence.rstrip(_PUNCT_STRIP)[-30:])
+    )  # «X said that …» closing the paragraph: a bare quote paragraph next is X's words
+    if out and (out[-1].direct or left_open or closing) and out[-1].speaker_kind != "media":
         # A quotation left open at the end of a paragraph goes on in the next one.
         ctx.quote_run = (para, _np_from_quote(out[-1]), out[-1].verb)
     return out
@@ -2151,6 +2175,8 @@ def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     sentences = split_sentences(paragraph)
     if '"' in paragraph:
         sentences = _join_open_quotes(sentences)
+    if len(sentences) > 1:
+        sentences = _join_short_cues(sentences)
     for sentence in sentences:
         lower = sentence.lower()
         if _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
