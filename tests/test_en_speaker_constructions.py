@@ -996,3 +996,26 @@ def test_short_cue_after_a_quotation_ending_with_a_bang():
 
 def test_first_person_is_never_a_named_speaker():
     assert _voices("I said to my captain that he would owe me a watch.") == []
+
+
+def test_name_then_a_chain_of_title_body_and_place_before_the_verb():
+    got = _voices(
+        "S. Roe, Additional Director General of Forecasts, Regional Weather Centre (RWC), "
+        "Kelstown, told reporters that rain would fall."
+    )
+    assert got == [("S. Roe", "official")]
+    got = _quotes("Jane Roe, Director of the Harbour Office, Kelstown, said the port was shut.")
+    assert [(q.speaker, q.role) for q in got] == [("Jane Roe", "Director of the Harbour Office")]
+
+
+def test_relative_who_without_a_comma_and_name_particles():
+    got = _voices(
+        "He was answering a post by opposition MP, Dr. Jane de Roe who questioned if the "
+        "agreement had been given out."
+    )
+    assert [name for name, _ in got] == ["Jane de Roe"]
+    assert [name for name, _ in _voices("Virgil van Dijk said the team was ready.")] == [
+        "Virgil van Dijk"
+    ]
+    # a participle's time phrase is no subject: «The treaty, signed last week, says»
+    assert _voices("The treaty, signed last week, says either party must help the other.") == []

@@ -309,6 +309,15 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             and _institution_name(_text(seg, q - 2, len(seg), sentence))
         ):
             q -= 1  # «the Disaster and Management Authority», «the Ministry of Health»
+        elif (
+            seg[q - 1].norm in _EN_NAME_PARTICLES
+            and seg[q - 1].surf.islower()
+            and q >= 2
+            and _en_cap(seg[q - 2])
+            and not cov[q - 2]
+            and q < len(seg)
+        ):
+            q -= 1  # «Harsha de Silva», «Virgil van Dijk»
         else:
             break
     q, headed = _en_headed_run(seg, q, cov)
@@ -972,6 +981,9 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         start -= 1
     start = _en_time_phrase_before(toks, start)
     segs, quote_before = _en_segments_before(toks, start)
+    chain = _en_appos_chain(toks, start, sentence)
+    if chain is not None:
+        segs = [[], chain[1], chain[0]]  # «X, title, body, place, said»: X and its title
     if (
         len(segs) >= 3
         and not segs[0]
@@ -1606,11 +1618,20 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
         t = toks[w]
         if t.quote != -1 or _HARD_PUNCT.search(t.gap) or t.norm in _EN_VERBS:
             return None
-        if t.norm == "who" and _COMMA_RE.search(t.gap):
+        if t.norm == "who" and (_COMMA_RE.search(t.gap) or w == i - 1):
+            # «…, who …» or «… by Dr. Jane de Roe who questioned …» (no comma, right before
+            # the verb)
             b = w
             while b > 0 and w - b < 6:
                 if toks[b - 1].surf[:1].isupper():
                     b -= 1
+                elif (
+                    toks[b - 1].norm in _EN_NAME_PARTICLES
+                    and b > 1
+                    and toks[b - 2].surf[:1].isupper()
+                    and b < w
+                ):
+                    b -= 1  # «de Silva», «van Dijk»
                 elif (
                     toks[b - 1].norm in ("of", "for")
                     and b > 1
@@ -1629,6 +1650,10 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
                 return None
             return _en_plausible(ctx.resolve(np), ctx)
     return None
+
+
+# Lower-case particles inside a person's name («Harsha de Silva», «Virgil van Dijk»).
+_EN_NAME_PARTICLES = frozenset(_words("de da del della di dos du van von der den la le bin"))
 
 
 def _en_adverb(t: _Tok) -> bool:
@@ -1721,6 +1746,45 @@ _EN_DESCRIBE = frozenset(_words("described describes"))
 _EN_TIME_OPENERS = frozenset(_words("in on at during late early earlier this last"))
 
 
+def _en_appos_chain(
+    toks: list[_Tok], start: int, sentence: str
+) -> tuple[list[_Tok], list[_Tok]] | None:
+    """«Jane Roe, Additional Director of Forecasts, Regional Weather Centre (RWC), Kelstown,
+    told reporters»: a person's name opening the sentence, then three or more comma-separated
+    capitalised phrases (a title, a body, a place) right before the verb. (name, title) or
+    None."""
+    if start < 6 or not _COMMA_RE.search(toks[start].gap) or toks[start - 1].quote != -1:
+        return None
+    segs: list[list[_Tok]] = [[]]
+    for k in range(start - 1, max(-1, start - 40), -1):
+        t = toks[k]
+        if t.quote != -1:
+            return None
+        segs[-1].insert(0, t)
+        if k == 0:
+            break
+        initial = _en_initial(toks, k) or (k == 1 and len(toks[0].surf) == 1)  # «S. Roe»
+        if _HARD_PUNCT.search(t.gap) and not initial:
+            return None
+        if _COMMA_RE.search(t.gap):
+            segs.append([])
+    else:
+        return None
+    if len(segs) < 3 or len(segs) > 6:
+        return None
+    name, title = segs[-1], segs[-2]
+    if not 2 <= len(name) <= 4 or not all(_en_cap(t) for t in name):
+        return None
+    if any(_covered(name, _EN_ROLES)) or _institution_name(_text(name, 0, len(name), sentence)):
+        return None
+    for seg in segs[:-1]:
+        if not seg or not _name_like(seg) or not _en_cap(seg[0]):
+            return None
+    if not _kind_of(title, _EN_ROLES)[0]:
+        return None  # the phrase after the name must be a title
+    return name, title
+
+
 def _en_time_phrase_before(toks: list[_Tok], start: int) -> int:
     """«Jane Roe earlier this week said», «the agency last month warned»: a time phrase right
     before the verb is no part of the subject (start moved before it, else unchanged)."""
@@ -1732,6 +1796,8 @@ def _en_time_phrase_before(toks: list[_Tok], start: int) -> int:
                 j -= 1  # «late on Wednesday», «earlier this week»
             if any(_COMMA_RE.search(x.gap) or x.quote != -1 for x in toks[j:start]):
                 return start
+            if toks[j - 1].surf.islower() and toks[j - 1].norm.endswith("ed"):
+                return start  # «The treaty, signed last week, says»: a participle's time
             return j
         if not (toks[j].surf.islower() or toks[j].norm in _EN_WHEN):
             return start
@@ -2107,7 +2173,7 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     left_open = body.count('"') % 2 == 1 or body.count("“") > body.count("”")
     closing = (
         bool(out)
-        and out[-1].speaker_kind not in ("media", "anonymous")
+        and out[-1].speaker_kind not in ("media", "anonymous", "organisation", "state")
         and out[-1].speaker[:1].isupper()
         and body.rstrip(_PUNCT_STRIP).endswith(out[-1].sentence.rstrip(_PUNCT_STRIP)[-30:])
     )  # «X said that …» closing the paragraph: a bare quote paragraph next is X's words
