@@ -1019,3 +1019,15 @@ def test_relative_who_without_a_comma_and_name_particles():
     ]
     # a participle's time phrase is no subject: «The treaty, signed last week, says»
     assert _voices("The treaty, signed last week, says either party must help the other.") == []
+
+
+def test_acronym_in_capitals_is_a_name_and_takes_the_full_name_of_the_article():
+    # «WHO» is not the pronoun «who»; the acronym is the body named in full in the article
+    got = _voices(
+        "HFO confirms three new cases in Kelstown",
+        "The Harbour Fishing Office on Wednesday declared the surge an emergency.",
+        "As of Monday, 57 cases were reported in the province, the HFO added.",
+    )
+    assert [name for name, _ in got] == ["Harbour Fishing Office"] * 3
+    got = _voices("As of Monday, 57 cases were reported in the province, the WHO added.")
+    assert [name for name, _ in got] == ["WHO"]

@@ -862,6 +862,8 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
     norm = seg[j].norm
     if norm[:1].isdigit():
         return True
+    if len(seg[j].surf) >= 2 and seg[j].surf.isupper():
+        return False  # an acronym is a name («the WHO said», «US and EU officials»)
     if norm not in _EN_STOPWORDS or norm in _EN_NP_PREPS:
         return False
     if norm == "and" and 0 < j < len(seg) - 1:
@@ -1070,7 +1072,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             if role:
                 np.role, np.kind = role, kind
                 np.affiliation = np.affiliation or aff
-    if any(toks[j].norm == "who" for j in range(max(0, start - 12), start)):
+    if any(toks[j].surf == "who" for j in range(max(0, start - 12), start)):
         # «a reversal for Jane Roe, who in a speech on Tuesday had called …»: the relative
         # clause's subject is the name before «, who», whatever circumstance comes between.
         who = _en_who_antecedent(toks, i, sentence, ctx)
@@ -1618,7 +1620,7 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
         t = toks[w]
         if t.quote != -1 or _HARD_PUNCT.search(t.gap) or t.norm in _EN_VERBS:
             return None
-        if t.norm == "who" and (_COMMA_RE.search(t.gap) or w == i - 1):
+        if t.surf == "who" and (_COMMA_RE.search(t.gap) or w == i - 1):
             # «…, who …» or «… by Dr. Jane de Roe who questioned …» (no comma, right before
             # the verb)
             b = w
@@ -2352,11 +2354,43 @@ def _same_title(title: str, holder: Quote) -> bool:
     return True
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _EN_ARTICLES)
+
+
+def _expand_acronyms(quotes: list[Quote]) -> list[Quote]:
+    """«WHO confirms …» in the headline, «The World Health Organization said …» in the body:
+    an acronym speaker whose letters are the initials of exactly one other speaker's name in
+    the article is that speaker."""
+    acronyms = {
+        q.speaker
+        for q in quotes
+        if 2 <= len(q.speaker) <= 6 and q.speaker.isalpha() and q.speaker.isupper()
+    }
+    if not acronyms:
+        return quotes
+    full: dict[str, dict[str, Quote]] = {}
+    for q in quotes:
+        if " " in q.speaker and q.speaker_kind != "anonymous":
+            ini = _initials(q.speaker)
+            if ini in acronyms:
+                full.setdefault(ini, {})[q.speaker] = q
+    out = []
+    for q in quotes:
+        hit = full.get(q.speaker) if q.speaker in acronyms else None
+        if hit and len(hit) == 1:
+            (who,) = hit.values()
+            q = dataclasses.replace(q, speaker=who.speaker, speaker_kind=who.speaker_kind)
+        out.append(q)
+    return out
+
+
 def finish_article(quotes: list[Quote]) -> list[Quote]:
     """A definite title that speaks before the person holding it is named («…, the region's
     governor said.» … «The governor, Jane Roe, said …») is that person, when exactly one
     named person in the article carries a title with that head noun. Never a guess: with no
     or several such people the title stays unnamed."""
+    quotes = _expand_acronyms(quotes)
     holders: dict[str, dict[str, Quote]] = {}
     for q in quotes:
         if q.speaker_kind in ("anonymous", "media") or not q.role or not q.speaker[:1].isupper():
