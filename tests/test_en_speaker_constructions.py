@@ -1031,3 +1031,13 @@ def test_acronym_in_capitals_is_a_name_and_takes_the_full_name_of_the_article():
     assert [name for name, _ in got] == ["Harbour Fishing Office"] * 3
     got = _voices("As of Monday, 57 cases were reported in the province, the WHO added.")
     assert [name for name, _ in got] == ["WHO"]
+
+
+def test_the_statement_said_is_the_voice_that_issued_it():
+    got = _voices(
+        "The Harbour Ministry said in a statement that ships were seen near the coast.",
+        "Freedonian forces “have monitored the situation,” the statement added.",
+    )
+    assert got == [("Harbour Ministry", "state")] * 2
+    # with no one before it, the statement is nobody's
+    assert _voices("The statement said the ships left.") == []

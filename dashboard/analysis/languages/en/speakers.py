@@ -646,6 +646,14 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if np is None:
             continue
         np = _en_acronym(np, ctx)
+        if np.kind == "anonymous" and np.name.lower() in _EN_ISSUED_TEXTS:
+            # «"…," the statement added»: the text of the last voice, who issued it.
+            issuer = ctx.last
+            if f"the {np.name.lower()}" not in sentence.lower() or issuer is None:
+                continue
+            if issuer.kind in ("anonymous", "media"):
+                continue
+            np = issuer
         ctx.learn(np)
         ctx.last = np
         if np.body or _is_media(np.name) or _institution_name(np.name):
@@ -1385,6 +1393,8 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
 _EN_SAY_PARTICIPLES = frozenset(
     _words("saying adding noting stressing warning explaining vowing pledging")
 )
+# Texts a voice puts out; «the statement said» is their issuer.
+_EN_ISSUED_TEXTS = frozenset(_words("statement post release communique communiqué message tweet"))
 # Words after a verb of speech act that show it has no object («delegates applauded as …»).
 _EN_NOT_AN_OBJECT = frozenset(_words("as when while after before because until and but or so then"))
 # Verbs of putting a text out, passive only with the text before them («a statement issued
