@@ -1041,3 +1041,19 @@ def test_the_statement_said_is_the_voice_that_issued_it():
     assert got == [("Harbour Ministry", "state")] * 2
     # with no one before it, the statement is nobody's
     assert _voices("The statement said the ships left.") == []
+
+
+def test_photo_credit_in_capitals_and_descriptions_of_people_name_no_one():
+    got = _voices(
+        "Image Source : AGENCY Jane Roe was named player of the match.",
+        "PHOTOWIRE Jane Roe said she was thrilled.",
+    )
+    assert got == [("Jane Roe", "other")]
+    for text in (
+        "The 46-year-old Black man said he could not breathe.",
+        "The 30-year-old Kenyan woman said she was afraid.",
+    ):
+        assert [kind for _, kind in _voices(text)] == ["anonymous"], text
+    # a capitalised body before a name is kept: it is a side or a title, not a credit
+    got = _voices("UNICEF spokesperson Jane Roe said children were hungry.")
+    assert [name for name, _ in got] == ["Jane Roe"]

@@ -105,7 +105,10 @@ _CREDIT_PRODUCED_RE = re.compile(
 _CREDIT_COPYRIGHT_RE = re.compile(
     rf"\b(?:Copyright|©)\s*(?:©\s*)?(?:\d{{4}}\s+)?(?:The\s+)?({_AGENCY_ALT})\b"
 )
-_CREDIT_SOURCE_RE = re.compile(r"\b(?:Source|SOURCE|Sources)\s*:\s*((?:[A-Z][\w.&'’-]*\s*){1,6})")
+_CREDIT_SOURCE_RE = re.compile(
+    r"(?<!Image )\b(?:Source|SOURCE|Sources)\s*:\s*"
+    r"((?:[A-Z][\w.&'’-]*\s*){1,6})"
+)
 # The wire's own disclaimer: «Reuters could not independently verify the reports».
 _CREDIT_VERIFY_RE = re.compile(
     rf"\b({_AGENCY_ALT}) (?:could not|cannot|can't|was unable to|has not been able to|"
@@ -444,6 +447,17 @@ def _en_drop_dateline(seg: list[_Tok]) -> list[_Tok]:
             continue
         if _EN_GLUED_CAPS_RE.match(t.surf):
             return seg[j + 1 :]
+        if (
+            j == 0
+            and len(t.surf) >= 4
+            and t.surf.isalpha()
+            and t.surf.isupper()
+            and 3 <= len(seg) <= 4
+            and all(x.surf[:1].isupper() and not x.surf.isupper() for x in seg[1:])
+            and _side_at(seg, 0) is None
+            and not any(_covered(seg[1:], _EN_ROLES))
+        ):
+            return seg[1:]  # «GETTY Jane Roe said»: a photo credit glued before the name
         if j == 0 and len(t.surf) >= 4 and t.surf.isalpha() and t.surf.isupper():
             side = _side_at(seg, 0)
             if (
@@ -1714,6 +1728,19 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     if np.role and np.role == np.name and not np.known and np.kind != "media":
         np.kind = "anonymous"  # «a Hamas official», «the President» with no name given
         return np
+    if (
+        len(words) >= 2
+        and not np.role
+        and not np.known
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and (
+            words[-1] in _EN_PERSON_NOUNS
+            or (np.kind == "other" and not np.body and words[-1] not in _EN_NAME_PARTICLES)
+        )
+    ):
+        np.kind = "anonymous"  # «the 46-year-old Black man said», «Local media reported»
+        return np
     if words[0].lower() in _EN_QUANTIFIERS and all(w.islower() for w in words[1:]):
         np.kind = "anonymous"  # «Many world leaders congratulated …»: capitalised by position
         return np
@@ -1732,6 +1759,14 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     return None
 
 
+# Common nouns for people: «the Kenyan woman», «a Black man» name no one.
+_EN_PERSON_NOUNS = frozenset(
+    _words(
+        "man woman men women boy girl boys girls person people resident residents citizen "
+        "citizens witness witnesses student students worker workers farmer farmers driver "
+        "passenger passengers survivor survivors victim victims mother father child children"
+    )
+)
 _EN_QUANTIFIERS = frozenset(_words("many some several most all other others few both two three"))
 
 
