@@ -1057,3 +1057,21 @@ def test_photo_credit_in_capitals_and_descriptions_of_people_name_no_one():
     # a capitalised body before a name is kept: it is a side or a title, not a credit
     got = _voices("UNICEF spokesperson Jane Roe said children were hungry.")
     assert [name for name, _ in got] == ["Jane Roe"]
+
+
+def test_title_opening_the_sentence_before_a_comma_and_the_name():
+    got = _quotes(
+        "State Minister of Finance, Jane Roe tweeted saying the talks were going well.",
+        "“The talks are going well,” the State Minister said.",
+    )
+    assert [(q.speaker, q.role) for q in got] == [("Jane Roe", "State Minister of Finance")] * 2
+
+
+def test_headline_opening_with_a_name_and_a_colon():
+    got = _quotes(
+        "Poe: We deserved the three points against Kelstown FC",
+        "Head coach Tom Poe said the team played well.",
+    )
+    assert [(q.speaker, q.paragraph) for q in got] == [("Tom Poe", 0), ("Tom Poe", 1)]
+    # a label that is nobody who speaks in the article is dropped
+    assert _voices("Watch: The moment the old bridge fell into the river") == []

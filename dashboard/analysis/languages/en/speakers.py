@@ -1038,6 +1038,23 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         # «CITY, Sept 3 ― The Bank's governor Jane Roe said»: what comes before a dash is a
         # dateline, so the phrase after it is the subject, not an apposition.
         np = _en_np(closest, sentence)
+        if (
+            np is not None
+            and not np.role
+            and not np.body
+            and len(segs) == 2
+            and segs[1]
+            and segs[1][0] is toks[0]
+            and _name_like(closest)
+            and 2 <= len(closest) <= 4
+            and _name_like(segs[1])
+        ):
+            # «State Minister of Finance, Jane Roe tweeted»: the title opening the sentence,
+            # before a comma, is the role of the name after it.
+            role, kind, aff = _en_appos(segs[1], sentence)
+            if role and _kind_of(segs[1], _EN_ROLES)[1] == "person":
+                np.role, np.kind = role, kind
+                np.affiliation = np.affiliation or aff
     elif len(segs) > 1 and (not closest or _looks_appos(closest)):
         # «John Smith, a professor at X, said»
         appos = closest or (segs[1] if len(segs) > 2 else [])
@@ -2084,6 +2101,67 @@ def _en_headline_label(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     return [quote_of(np, ":", False, m.group(1).strip(), para, paragraph, "")]
 
 
+# A headline that gives a voice's words after its name: «Poe: We deserved the win».
+_EN_LEADING_LABEL_RE = re.compile(
+    r"^\s*((?:[A-Z][a-z][\w'’-]*)(?:\s+[A-Z][a-z][\w'’-]*){0,2})\s*:\s+(\S.{10,}?)\s*$"
+)
+
+
+def _en_leading_label(paragraph: str, para: int) -> list[Quote]:
+    """«Poe: We deserved the three points»: a short line opening with a name and a colon.
+    Proposed with the cue «NAME:»; finish_article keeps it only when that name speaks in the
+    article (as itself or as the end of a longer name), so «Watch: …» or «Live: …» drop."""
+    m = _EN_LEADING_LABEL_RE.match(paragraph)
+    if not m or m.group(2).rstrip()[-1:] == "." or len(m.group(2).split()) > 20:
+        return []
+    name = m.group(1)
+    return [
+        Quote(
+            speaker=name,
+            speaker_kind="other",
+            role="",
+            verb=name + ":",
+            direct=True,
+            text=m.group(2).strip(_PUNCT_STRIP),
+            paragraph=para,
+            sentence=paragraph,
+            affiliation="",
+            channel="",
+        )
+    ]
+
+
+def _resolve_leading_labels(quotes: list[Quote]) -> list[Quote]:
+    """Keep a «NAME: …» headline when exactly one person who speaks in the article has that
+    name or ends with it; give it that person's name."""
+    labels = [q for q in quotes if q.verb == q.speaker + ":" and not q.role]
+    if not labels:
+        return quotes
+    people = {
+        q.speaker: q
+        for q in quotes
+        if q.verb != q.speaker + ":"
+        and q.speaker_kind not in ("anonymous", "media", "state", "organisation")
+    }
+    out = []
+    for q in quotes:
+        if q.verb == q.speaker + ":" and not q.role:
+            words = q.speaker.split()
+            hits = [p for name, p in people.items() if name.split()[-len(words) :] == words]
+            if len(hits) != 1:
+                continue
+            who = hits[0]
+            q = dataclasses.replace(
+                q,
+                speaker=who.speaker,
+                speaker_kind=who.speaker_kind,
+                role=who.role,
+                affiliation=who.affiliation,
+            )
+        out.append(q)
+    return out
+
+
 def _join_open_quotes(sentences: list[str]) -> list[str]:
     """Sentences of a quotation in straight double quotes kept together: «"A. B," he said.»
     (the sentence splitter protects only curly quotes and guillemets)."""
@@ -2277,6 +2355,7 @@ def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         _learn_acronyms(paragraph, ctx)
     if ":" in paragraph and len(paragraph) <= 160:
         out.extend(_en_headline_label(paragraph, para, ctx))
+        out.extend(_en_leading_label(paragraph, para))
     if "s " in paragraph and _EN_POSSESSIVE_STATEMENT_RE.search(paragraph):
         out.extend(_en_possessive_statements(paragraph, para, ctx))
     lower = paragraph.lower()
@@ -2435,7 +2514,7 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
     governor said.» … «The governor, Jane Roe, said …») is that person, when exactly one
     named person in the article carries a title with that head noun. Never a guess: with no
     or several such people the title stays unnamed."""
-    quotes = _expand_acronyms(quotes)
+    quotes = _resolve_leading_labels(_expand_acronyms(quotes))
     holders: dict[str, dict[str, Quote]] = {}
     for q in quotes:
         if q.speaker_kind in ("anonymous", "media") or not q.role or not q.speaker[:1].isupper():
