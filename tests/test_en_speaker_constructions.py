@@ -1075,3 +1075,12 @@ def test_headline_opening_with_a_name_and_a_colon():
     assert [(q.speaker, q.paragraph) for q in got] == [("Tom Poe", 0), ("Tom Poe", 1)]
     # a label that is nobody who speaks in the article is dropped
     assert _voices("Watch: The moment the old bridge fell into the river") == []
+
+
+def test_survey_by_a_body_a_district_collector_and_generic_plurals():
+    got = _voices("A recent survey conducted by Harbourtrak indicated that most oppose the bill.")
+    assert got == [("Harbourtrak", "organisation")]
+    got = _quotes("Kelstown district Collector Jane Roe said relief work is progressing.")
+    assert [(q.speaker, q.speaker_kind) for q in got] == [("Jane Roe", "official")]
+    got = _voices("Since January, 12 African countries reported 17,505 cases.")
+    assert [kind for _, kind in got] == ["anonymous"]

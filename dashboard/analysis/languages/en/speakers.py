@@ -1524,7 +1524,13 @@ _EN_SHOW = frozenset(_words("showed shows"))
 # statistics office indicate …»: what a named outlet or body published is the evidence, so
 # the one after «from/by» is the cited source.
 _EN_EVIDENCE = frozenset(
-    _words("report reports video videos footage images pictures photos data figures")
+    _words(
+        "report reports video videos footage images pictures photos data figures survey "
+        "surveys poll polls study"
+    )
+)
+_EN_EVIDENCE_PARTICIPLES = frozenset(
+    _words("conducted carried released published commissioned compiled")
 )
 _EN_EVIDENCE_VERBS = frozenset(
     _words("suggest suggests suggested indicate indicates indicated show shows showed")
@@ -1534,6 +1540,24 @@ _EN_EVIDENCE_VERBS = frozenset(
 def _en_evidence_source(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
     segs, _q = _en_segments_before(toks, i)
     seg = segs[0] if segs else []  # untrimmed: the trim drops «reports from»
+    if len(seg) > 3:
+        # «a survey conducted by X indicated», «a poll carried out by X shows»: the
+        # participle between the evidence and «by» goes.
+        seg = [
+            t
+            for k, t in enumerate(seg)
+            if not (
+                0 < k < len(seg) - 1
+                and t.norm in _EN_EVIDENCE_PARTICIPLES
+                and seg[k - 1].norm in _EN_EVIDENCE
+            )
+            and not (1 < k < len(seg) - 1 and t.norm == "out" and seg[k - 1].norm == "carried")
+        ]
+        seg = [
+            t
+            for k, t in enumerate(seg)
+            if not (t.norm == "carried" and k + 1 < len(seg) and seg[k + 1].norm == "by")
+        ]
     for j in range(len(seg) - 2):
         if (
             seg[j].norm in _EN_EVIDENCE
@@ -1781,7 +1805,9 @@ _EN_PERSON_NOUNS = frozenset(
     _words(
         "man woman men women boy girl boys girls person people resident residents citizen "
         "citizens witness witnesses student students worker workers farmer farmers driver "
-        "passenger passengers survivor survivors victim victims mother father child children"
+        "passenger passengers survivor survivors victim victims mother father child children "
+        # generic plurals for groups of places: «12 African countries reported …»
+        "countries nations"
     )
 )
 _EN_QUANTIFIERS = frozenset(_words("many some several most all other others few both two three"))
