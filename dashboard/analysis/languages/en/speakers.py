@@ -1613,24 +1613,25 @@ def _en_media_subject(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
 
 # «the Freedonia Weather Department (FWD)», «the Africa Centres for X (Africa CX)»: a name
 # followed by its acronym in brackets, which later sentences use alone.
-_EN_NAMED_ACRONYM_RE = re.compile(
-    r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8})"
-    r"\(((?:[A-Z][a-z]+\s+)?[A-Z]{2,}[A-Za-z]*)\)"
-)
+_EN_BRACKET_ACRONYM_RE = re.compile(r"\(((?:[A-Z][a-z]+\s+)?[A-Z]{2,}[A-Za-z]*)\)")
+_EN_NAME_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8})$")
 
 
 def _learn_acronyms(paragraph: str, ctx: _Ctx) -> None:
     """Acronyms given in brackets after an institution's name, kept on ctx (`acronyms`) when
     their capitals are the name's initials in order (so «Jane Roe (AFP)» is no acronym)."""
-    for m in _EN_NAMED_ACRONYM_RE.finditer(paragraph):
-        name = m.group(1).strip()
+    for m in _EN_BRACKET_ACRONYM_RE.finditer(paragraph):
+        before = _EN_NAME_BEFORE_RE.search(paragraph[max(0, m.start() - 120) : m.start()])
+        if before is None:
+            continue
+        name = before.group(1).strip()
         words = name.split()
         while words and words[0] in ("The", "the"):
             words = words[1:]
         if len(words) < 2:
             continue
         initials = [w[0] for w in words if w[:1].isupper()]
-        letters = [c for c in m.group(2) if c.isupper()]
+        letters = [c for c in m.group(1) if c.isupper()]
         k = 0
         for c in initials:
             if k < len(letters) and c == letters[k]:
@@ -1643,7 +1644,7 @@ def _learn_acronyms(paragraph: str, ctx: _Ctx) -> None:
         acronyms = getattr(ctx, "acronyms", None)
         if acronyms is None:
             acronyms = ctx.acronyms = {}
-        acronyms[m.group(2)] = _NP(" ".join(words), "", "organisation", "", True, True)
+        acronyms[m.group(1)] = _NP(" ".join(words), "", "organisation", "", True, True)
 
 
 def _en_acronym(np: _NP, ctx: _Ctx) -> _NP:
@@ -2068,7 +2069,6 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_OUTLET_TAIL_RE,
         _CREDIT_AFTER_STOP_RE,
         _CREDIT_GLUED_DATELINE_RE,
-        _CREDIT_PRODUCED_RE,
         _CREDIT_COPYRIGHT_RE,
         _CREDIT_VERIFY_RE,
         _CREDIT_DOMAIN_RE,
@@ -2079,6 +2079,10 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_DATELINE_PIPE_RE,
     ):
         m = regex.search(paragraph)
+        if m:
+            found.append((m.start(1), m.group(1), m.group(0).strip()))
+    if " by " in paragraph:
+        m = _CREDIT_PRODUCED_RE.search(paragraph)
         if m:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
     if ":" in paragraph:
