@@ -1084,3 +1084,16 @@ def test_survey_by_a_body_a_district_collector_and_generic_plurals():
     assert [(q.speaker, q.speaker_kind) for q in got] == [("Jane Roe", "official")]
     got = _voices("Since January, 12 African countries reported 17,505 cases.")
     assert [kind for _, kind in got] == ["anonymous"]
+
+
+def test_possessive_description_of_a_body_named_before():
+    got = _voices(
+        "The Ministry of National Defense said three ships were seen.",
+        "Freedonia's defence ministry said on Saturday it detected three warships.",
+        "Freedonia's health ministry said cases rose.",
+    )
+    assert [name for name, _ in got] == [
+        "Ministry of National Defense",
+        "Ministry of National Defense",
+        "Freedonia's health ministry",  # another ministry: its words are not in the name
+    ]

@@ -1783,6 +1783,19 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     ):
         np.kind = "anonymous"  # «the 46-year-old Black man said», «Local media reported»
         return np
+    if (
+        len(words) >= 3
+        and words[0].endswith(("'s", "’s"))
+        and all(w.islower() for w in words[1:])
+        and words[-1] in _EN_BODY_HEADS
+    ):
+        # «Freedonia's defence ministry said» after «the Ministry of National Defense»: the
+        # institution named before, when its name holds the description's words.
+        hit = ctx.by_body_head.get(words[-1])
+        if hit is not None and hit.name != np.name:
+            known = {w[:5].lower() for w in hit.name.split()}
+            if all(w[:5] in known for w in words[1:-1]):
+                return _NP(hit.name, hit.role, hit.kind, hit.affiliation, True, True)
     if words[0].lower() in _EN_QUANTIFIERS and all(w.islower() for w in words[1:]):
         np.kind = "anonymous"  # «Many world leaders congratulated …»: capitalised by position
         return np
