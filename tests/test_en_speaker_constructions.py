@@ -1097,3 +1097,27 @@ def test_possessive_description_of_a_body_named_before():
         "Ministry of National Defense",
         "Freedonia's health ministry",  # another ministry: its words are not in the name
     ]
+
+
+def test_paragraph_opening_with_a_title_and_a_name_sets_who_she_is():
+    got = _quotes(
+        "“We were the better side,” said Tom Poe, the Kelstown coach.",
+        "Freedonia captain Jane Roe looked dazed after the final.",
+        "“Gutted for the time being,” she said.",
+    )
+    assert [(q.speaker, q.paragraph) for q in got] == [("Tom Poe", 0), ("Jane Roe", 2)]
+
+
+def test_a_person_named_later_by_the_given_name():
+    got = _voices(
+        "“We were the better side,” said skipper Jane Roe.",
+        "“I could not sleep,” Jane said after the match.",
+    )
+    assert [name for name, _ in got] == ["Jane Roe", "Jane Roe"]
+    # a given name that is also someone's surname stays apart
+    got = _voices(
+        "Jane Roe said the side was tired.",
+        "Ann Jane said the side was fine.",
+        "Jane said the pitch was slow.",
+    )
+    assert [name for name, _ in got][-1] != "Jane Roe"

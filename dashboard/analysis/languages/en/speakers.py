@@ -2433,11 +2433,42 @@ _EN_OPENING_APPOS_RE = re.compile(
 )
 
 
+def _en_titled_opening(paragraph: str, ctx: _Ctx) -> bool:
+    """«Freedonia captain Jane Roe looked dazed after the final.»: a paragraph opening with a
+    title and a two- or three-word name, then a lower-case verb, is about that person (who a
+    later «she said» is). True when it set the person."""
+    head = paragraph[:120]
+    if not head[:1].isupper():
+        return False
+    toks, _q = _tokens(head)
+    k = 0
+    while k < len(toks) and k < 8 and toks[k].quote == -1 and not toks[k].gap.strip(" "):
+        if not (_en_cap(toks[k]) or _role_at(toks, k, _EN_ROLES) is not None):
+            break
+        k += 1
+    if k < 3 or k >= len(toks) or not toks[k].surf.islower() or toks[k].norm in _EN_STOPWORDS:
+        return False
+    seg = toks[:k]
+    if not any(_covered(seg, _EN_ROLES)):
+        return False
+    np = _en_np(seg, head)
+    if np is None or np.body or not np.role or not 2 <= len(np.name.split()) <= 3:
+        return False
+    if not all(w[:1].isupper() for w in np.name.split()):
+        return False
+    np = ctx.resolve(np)
+    ctx.learn(np)
+    ctx.last_person = np
+    return True
+
+
 def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
     """A paragraph that attributes nothing but opens with a person as its subject («Jane Roe,
     French silver medallist, echoed …», «Roe painted her campaign …») makes that person the one
     a later «he/she said» refers to: a name met before, or a new two- or three-word name in
     apposition (before a comma)."""
+    if _en_titled_opening(paragraph, ctx):
+        return
     m = _EN_OPENING_NAME_RE.match(paragraph)
     appos = None if m else _EN_OPENING_APPOS_RE.match(paragraph)
     if appos:
@@ -2552,12 +2583,48 @@ def _expand_acronyms(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _given_names(quotes: list[Quote]) -> list[Quote]:
+    """«Jane Roe said …» then «"…," Jane said»: a one-word person named by the given name of
+    exactly one other person speaking in the article (and the surname of none) is that
+    person. Players and coaches are often named so."""
+    people = {
+        q.speaker
+        for q in quotes
+        if q.speaker_kind not in ("anonymous", "media", "state", "organisation")
+        and q.speaker[:1].isupper()
+    }
+    single = {p for p in people if " " not in p}
+    if not single:
+        return quotes
+    full: dict[str, set[str]] = {}
+    for p in people:
+        words = p.split()
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+            full.setdefault(words[0], set()).add(p)
+            full.setdefault(words[-1], set()).add("")  # a surname blocks the given name
+    out = []
+    for q in quotes:
+        hit = full.get(q.speaker) if q.speaker in single else None
+        if hit and len(hit) == 1 and "" not in hit:
+            (name,) = hit
+            holder = next(x for x in quotes if x.speaker == name)
+            q = dataclasses.replace(
+                q,
+                speaker=name,
+                speaker_kind=holder.speaker_kind,
+                role=q.role or holder.role,
+                affiliation=q.affiliation or holder.affiliation,
+            )
+        out.append(q)
+    return out
+
+
 def finish_article(quotes: list[Quote]) -> list[Quote]:
     """A definite title that speaks before the person holding it is named («…, the region's
     governor said.» … «The governor, Jane Roe, said …») is that person, when exactly one
     named person in the article carries a title with that head noun. Never a guess: with no
     or several such people the title stays unnamed."""
-    quotes = _resolve_leading_labels(_expand_acronyms(quotes))
+    quotes = _given_names(_resolve_leading_labels(_expand_acronyms(quotes)))
     holders: dict[str, dict[str, Quote]] = {}
     for q in quotes:
         if q.speaker_kind in ("anonymous", "media") or not q.role or not q.speaker[:1].isupper():
