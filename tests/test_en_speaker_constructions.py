@@ -1121,3 +1121,9 @@ def test_a_person_named_later_by_the_given_name():
         "Jane said the pitch was slow.",
     )
     assert [name for name, _ in got][-1] != "Jane Roe"
+
+
+def test_urging_reports_and_a_picture_credit_is_no_voice():
+    got = _voices("Jane Roe said the push was the last chance, urging both sides to agree.")
+    assert got == [("Jane Roe", "other"), ("Jane Roe", "other")]
+    assert _voices("Both leaders launched their campaigns on Monday. Picture: Photoagency") == []

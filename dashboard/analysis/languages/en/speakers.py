@@ -1422,7 +1422,7 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
 # Participles that report speech with any clause after them («saying the economy cooled»,
 # «vowing to help»).
 _EN_SAY_PARTICIPLES = frozenset(
-    _words("saying adding noting stressing warning explaining vowing pledging")
+    _words("saying adding noting stressing warning explaining vowing pledging urging")
 )
 # Texts a voice puts out; «the statement said» is their issuer.
 _EN_ISSUED_TEXTS = frozenset(_words("statement post release communique communiqué message tweet"))
@@ -2126,12 +2126,17 @@ _EN_HEADLINE_LABEL_RE = re.compile(
 )
 
 
+_EN_PICTURE_LABELS = frozenset(_words("picture pictures photo photos image images credit"))
+
+
 def _en_headline_label(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """A headline-like line (short, no full stop) ending with «: Name»: the name is the
     source of the claim before the colon. A bare title («: Governor») is an unnamed voice."""
     m = _EN_HEADLINE_LABEL_RE.match(paragraph.strip())
     if not m or "." in m.group(1)[-2:] or len(m.group(1).split()) < 4:
         return []  # «Related topics: Europe» is a page label, not a claim
+    if m.group(1).split()[-1].lower() in _EN_PICTURE_LABELS:
+        return []  # «… Picture: Agency», «Photo: Agency»: a picture credit, not a voice
     toks, _ = _tokens(m.group(2))
     if toks[0].norm in _EN_WHEN or _month(toks[0].norm):
         return []
