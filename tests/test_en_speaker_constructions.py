@@ -1127,3 +1127,24 @@ def test_urging_reports_and_a_picture_credit_is_no_voice():
     got = _voices("Jane Roe said the push was the last chance, urging both sides to agree.")
     assert got == [("Jane Roe", "other"), ("Jane Roe", "other")]
     assert _voices("Both leaders launched their campaigns on Monday. Picture: Photoagency") == []
+
+
+def test_two_coordinated_names_each_speak():
+    got = _voices("Jane Roe and Tom Poe said the deal was done.")
+    assert [name for name, _ in got] == ["Jane Roe", "Tom Poe"]
+    got = _voices(
+        "Both Freedonia and the Eastland Front have signalled that any deal will be hard.",
+    )
+    assert [name for name, _ in got] == ["Freedonia", "Eastland Front"]
+    # «and» inside an institution's name keeps it whole; a later mention is one of them
+    got = _voices(
+        "The Ministry of Trade and Industry said exports rose.",
+        "Jane Roe and Tom Poe said the deal was done.",
+        "Poe added that it would hold.",
+    )
+    assert [name for name, _ in got] == [
+        "Ministry of Trade and Industry",
+        "Jane Roe",
+        "Tom Poe",
+        "Tom Poe",
+    ]

@@ -278,6 +278,9 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         return None
     if seg[-1].norm in _DOCUMENTS:
         return None  # «the treaty says»: a document, not a speaker
+    coordinated = _en_coordination(seg, sentence)
+    if coordinated is not None:
+        return coordinated
     cov = _covered(seg, _EN_ROLES)
     place_of = ""
     for j in range(3, len(seg) - 1):
@@ -668,11 +671,13 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             if issuer.kind in ("anonymous", "media"):
                 continue
             np = issuer
-        ctx.learn(np)
+        conjuncts = _en_conjuncts(np, sentence)
+        for one in conjuncts:
+            ctx.learn(one)  # «Freedonia and Hamas said»: each name, not the pair
         ctx.last = np
         if np.body or _is_media(np.name) or _institution_name(np.name):
             ctx.last_body = np
-        elif np.kind != "anonymous":
+        elif np.kind != "anonymous" and len(conjuncts) == 1:
             ctx.last_person = np
             one = _nphrase(np.name)
             if len(one) == 1 and np.name[:1].isupper():
@@ -680,7 +685,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 # painted …»), which the engine files only for names of two words or more.
                 ctx.by_surname.setdefault(one[0], np)
         if text:
-            for one in _en_conjuncts(np, sentence):
+            for one in conjuncts:
                 out.append(quote_of(one, t.surf, direct, text, para, sentence, channel))
             if (
                 channel
@@ -738,14 +743,66 @@ def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
     out: list[_NP] = []
     for part in parts:
         toks, _ = _tokens(part)
-        while toks and toks[0].norm in _EN_ARTICLES:
+        while toks and (toks[0].norm in _EN_ARTICLES or toks[0].norm == "both"):
             toks = toks[1:]
         side = _side_at(toks, 0) if toks else None
         if side is None or len(side.words) != len(toks) or side.type == "adj":
+            if _en_coordinated_name(toks, part) and len(parts) == 2 and not np.role:
+                # «Jane Roe and Tom Poe said», «both Freedonia and Hamas signalled»: each
+                # capitalised name of one to three words speaks.
+                one = _en_np(toks, part)
+                if one is not None and one.name:
+                    out.append(one)
+                    continue
             return [np]
         name = _text(toks, 0, len(toks), part)
         out.append(_NP(name, "", "state", side.side, True))
     return out
+
+
+def _en_coordination(seg: list[_Tok], sentence: str) -> _NP | None:
+    """«Jane Roe and Tom Poe», «both Freedonia and Hamas»: a subject that is two names of
+    one to three capitalised words joined by «and» (no title, no institution word, the
+    whole no institution's name), as one NP whose name _en_conjuncts splits."""
+    ands = [k for k, t in enumerate(seg) if t.norm == "and" and t.surf == "and"]
+    if len(ands) != 1:
+        return None
+    k = ands[0]
+    left = seg[:k]
+    while left and (left[0].norm in _EN_ARTICLES or left[0].norm == "both"):
+        left = left[1:]
+    right = seg[k + 1 :]
+    while right and right[0].norm in _EN_ARTICLES:
+        right = right[1:]
+    if not left or not right:
+        return None
+    whole = _text(seg, 0, len(seg), sentence)
+    lt, rt = _text(left, 0, len(left), sentence), _text(right, 0, len(right), sentence)
+    if (
+        _institution_name(whole)
+        or not (_en_coordinated_name(left, lt) or _en_side_only(left))
+        or not (_en_coordinated_name(right, rt) or _en_side_only(right))
+    ):
+        return None
+    if _en_side_only(left) and _en_side_only(right):
+        return None  # «Washington and Seoul»: the sides' own rule names them
+    return _NP(f"{lt} and {rt}", "", "other", "", False)
+
+
+def _en_side_only(toks: list[_Tok]) -> bool:
+    side = _side_at(toks, 0) if toks else None
+    return side is not None and len(side.words) == len(toks) and side.type != "adj"
+
+
+def _en_coordinated_name(toks: list[_Tok], part: str) -> bool:
+    """A conjunct that can speak on its own: one to three capitalised words, no title or
+    institution word (those belong to one name: «the Ministry of Trade and Industry»)."""
+    return (
+        1 <= len(toks) <= 3
+        and all(t.surf[:1].isupper() for t in toks)
+        and not any(_covered(toks, _EN_ROLES))
+        and not _institution_name(part)
+    )
 
 
 def _np_from_quote(q: Quote) -> _NP:
@@ -889,7 +946,10 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
     if norm not in _EN_STOPWORDS or norm in _EN_NP_PREPS:
         return False
     if norm == "and" and 0 < j < len(seg) - 1:
-        return not (seg[j - 1].surf[:1].isupper() and seg[j + 1].surf[:1].isupper())
+        nxt = seg[j + 1]
+        if nxt.norm == "the" and j + 2 < len(seg):
+            nxt = seg[j + 2]  # «Freedonia and the Eastland Front said»
+        return not (seg[j - 1].surf[:1].isupper() and nxt.surf[:1].isupper())
     return True
 
 
