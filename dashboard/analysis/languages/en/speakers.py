@@ -460,7 +460,7 @@ def _en_drop_dateline(seg: list[_Tok]) -> list[_Tok]:
             and _side_at(seg, 0) is None
             and not any(_covered(seg[1:], _EN_ROLES))
         ):
-            return seg[1:]  # «GETTY Jane Roe said»: a photo credit glued before the name
+            return seg[1:]  # «PHOTOWIRE Jane Roe said»: a photo credit glued before the name
         if j == 0 and len(t.surf) >= 4 and t.surf.isalpha() and t.surf.isupper():
             side = _side_at(seg, 0)
             if (
