@@ -1302,10 +1302,11 @@ def test_arabic_name_in_apposition_after_a_title(sentence, speaker, role):
 
 
 def test_english_pronoun_after_a_paragraph_that_opens_with_a_person():
-    # «Jane Roe, silver medallist, echoed …» attributes nothing, but the next «he said» is hers.
+    # «Jane Roe, silver medallist, waved …» attributes nothing, but the next «he said» is hers.
+    # («echoed the feeling» is a speech act since round 9: the real articles count it.)
     paras = [
         "“The crowd was wonderful,” said Anna Kowal, who won bronze in the relay.",
-        "Tomas Berg, Swedish silver medallist in the sprint, echoed the feeling on Sunday.",
+        "Tomas Berg, Swedish silver medallist in the sprint, waved to the crowd on Sunday.",
         "“Today I felt like a rock star,” he said.",
     ]
     got = [(q.paragraph, q.speaker) for q in attribute_quotes(paras, "en")]

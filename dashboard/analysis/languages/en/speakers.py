@@ -78,12 +78,37 @@ _AGENCY_ALT = "|".join(re.escape(a) for a in sorted(_AGENCIES, key=len, reverse=
 # Credits: "(AP)", "(MENAFN- IANS)", "Reuters | Updated", "... — AFP", "Copyright 2024 The
 # Associated Press", "Source: Kuwait News Agency". Case-sensitive: a credit is written as a name.
 _CREDIT_PAREN_RE = re.compile(rf"\(((?:{_AGENCY_ALT})(?:\s*[-–/,]\s*(?:{_AGENCY_ALT}))*)\)")
-_CREDIT_LEAD_RE = re.compile(rf"^\s*(?:The\s+)?({_AGENCY_ALT})\s*(?:[|—–]|-(?=\s)|:(?=\s))")
-_CREDIT_TAIL_RE = re.compile(rf"[—–-]\s*(?:The\s+)?({_AGENCY_ALT})\s*[.)]?\s*$")
+_CREDIT_LEAD_RE = re.compile(rf"^\s*(?:The\s+)?({_AGENCY_ALT})\s*(?:[|—–―]|-(?=\s)|:(?=\s))")
+_CREDIT_TAIL_RE = re.compile(rf"[—–―-]\s*(?:The\s+)?({_AGENCY_ALT})\s*[.)]?\s*$")
+# «… in 2023. ― Reuters», the credit after the last full stop, with page furniture joined to
+# the paragraph after it («― Reuters You May Also Like»).
+_CREDIT_AFTER_STOP_RE = re.compile(
+    rf"[.!?”\"’]\s*[—–―]\s*(?:The\s+)?({_AGENCY_ALT})\b(?!\s+[a-z])(?!\s*[,;:])"
+)
+# An outlet's credit in brackets closing the dispatch, known by its news word: «… the
+# reforms. (Harbour Gazette)».
+_CREDIT_OUTLET_TAIL_RE = re.compile(
+    r"[.!?”\"’]\s*\(((?:[A-Z][\w&'’.-]*\s+){0,3}(?:News|Times|Post|Press|Gazette|Herald|"
+    r"Tribune|Chronicle|Telegraph|Daily|Agency|Online|TV|Radio))\)\s*$"
+)
+# A wire's name alone on a line («AFP», «By Reuters»), or glued to the capitals dateline
+# that opens the dispatch on a scraped page («Associated PressNAIROBI, Kenya — …»).
+_CREDIT_ALONE_RE = re.compile(rf"^\s*(?:[Bb]y\s+)?(?:The\s+)?({_AGENCY_ALT})\s*\.?\s*$")
+_CREDIT_GLUED_DATELINE_RE = re.compile(
+    rf"^\s*(?:The\s+)?({_AGENCY_ALT})(?<=[a-z])(?=[A-Z]{{3,}}\b)"
+)
+# «This article was produced by Reuters news agency», «This story was provided by AFP».
+_CREDIT_PRODUCED_RE = re.compile(
+    rf"\b(?:article|story|report|content|copy) (?:was|has been|is) (?:produced|written|"
+    rf"provided|supplied|published|filed) by (?:the )?({_AGENCY_ALT})\b"
+)
 _CREDIT_COPYRIGHT_RE = re.compile(
     rf"\b(?:Copyright|©)\s*(?:©\s*)?(?:\d{{4}}\s+)?(?:The\s+)?({_AGENCY_ALT})\b"
 )
-_CREDIT_SOURCE_RE = re.compile(r"\b(?:Source|SOURCE|Sources)\s*:\s*((?:[A-Z][\w.&'’-]*\s*){1,6})")
+_CREDIT_SOURCE_RE = re.compile(
+    r"(?<!Image )\b(?:Source|SOURCE|Sources)\s*:\s*"
+    r"((?:[A-Z][\w.&'’-]*\s*){1,6})"
+)
 # The wire's own disclaimer: «Reuters could not independently verify the reports».
 _CREDIT_VERIFY_RE = re.compile(
     rf"\b({_AGENCY_ALT}) (?:could not|cannot|can't|was unable to|has not been able to|"
@@ -169,7 +194,7 @@ _EN_DASH_GAP_RE = re.compile(r"\)\s*-|\s-\s")
 
 def _en_label_gap(gap: str) -> bool:
     """A colon or a dash between two words: what is before it is a dateline or a label."""
-    return any(c in gap for c in ":—–") or bool(_EN_DASH_GAP_RE.search(gap))
+    return any(c in gap for c in ":—–―|") or bool(_EN_DASH_GAP_RE.search(gap))
 
 
 def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
@@ -188,20 +213,20 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             break  # «Sir Keir said»: a knight is named by the given name, with the title
         seg = seg[1:]
     seg = _en_drop_dateline(seg)
-    if len(seg) > 1 and seg[-1].gap.rstrip().endswith("(") and seg[-1].surf.isupper():
-        seg = seg[:-1]  # «the Disaster Authority (AFAD) said»: the acronym repeats the name
     if seg and any(_en_label_gap(t.gap) for t in seg[1:]):
         # «LONDON: A senior official said», «OSLO — The government said», «MOSCOW (Reuters) -
         # Russia said»: a dateline, its wire credit or a label before the subject.
         last = max(j for j in range(1, len(seg)) if _en_label_gap(seg[j].gap))
         seg = seg[last:]
     for j in range(1, len(seg)):
-        # «The ministry in a statement said», «Russia on Monday said»: the subject ends there.
-        if seg[j].norm in ("in", "on", "at", "during") and any(
+        # «The ministry in a statement said», «Russia on Monday said», «Jane Roe late on
+        # Wednesday said», «X earlier this week said»: the subject ends at the time phrase.
+        if seg[j].norm in _EN_TIME_OPENERS and any(
             t.norm in _EN_CIRCUMSTANCE for t in seg[j + 1 : j + 4]
         ):
             seg = seg[:j]
             break
+    seg = seg[: len(seg) - _en_bracket_tail(seg)]
     if seg and all(t.norm in _EN_WHEN or t.norm in _EN_ARTICLES for t in seg):
         return None
     own = 1 if len(seg) > 2 and seg[0].norm in _EN_ARTICLES else 0
@@ -253,6 +278,9 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         return None
     if seg[-1].norm in _DOCUMENTS:
         return None  # «the treaty says»: a document, not a speaker
+    coordinated = _en_coordination(seg, sentence)
+    if coordinated is not None:
+        return coordinated
     cov = _covered(seg, _EN_ROLES)
     place_of = ""
     for j in range(3, len(seg) - 1):
@@ -287,6 +315,15 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             and _institution_name(_text(seg, q - 2, len(seg), sentence))
         ):
             q -= 1  # «the Disaster and Management Authority», «the Ministry of Health»
+        elif (
+            seg[q - 1].norm in _EN_NAME_PARTICLES
+            and seg[q - 1].surf.islower()
+            and q >= 2
+            and _en_cap(seg[q - 2])
+            and not cov[q - 2]
+            and q < len(seg)
+        ):
+            q -= 1  # «Harsha de Silva», «Virgil van Dijk»
         else:
             break
     q, headed = _en_headed_run(seg, q, cov)
@@ -413,6 +450,17 @@ def _en_drop_dateline(seg: list[_Tok]) -> list[_Tok]:
             continue
         if _EN_GLUED_CAPS_RE.match(t.surf):
             return seg[j + 1 :]
+        if (
+            j == 0
+            and len(t.surf) >= 4
+            and t.surf.isalpha()
+            and t.surf.isupper()
+            and 3 <= len(seg) <= 4
+            and all(x.surf[:1].isupper() and not x.surf.isupper() for x in seg[1:])
+            and _side_at(seg, 0) is None
+            and not any(_covered(seg[1:], _EN_ROLES))
+        ):
+            return seg[1:]  # «PHOTOWIRE Jane Roe said»: a photo credit glued before the name
         if j == 0 and len(t.surf) >= 4 and t.surf.isalpha() and t.surf.isupper():
             side = _side_at(seg, 0)
             if (
@@ -564,6 +612,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 # The clause after the verb, or (verb last) the clause before «, video from X».
                 text = sentence[toks[i + 1].start :] if i + 1 < n else ""
                 text = (text or sentence[: toks[i].start].rpartition(",")[0]).strip(_PUNCT_STRIP)
+                src = _en_acronym(src, ctx)
                 out.append(quote_of(src, t.surf, False, text, para, sentence, ""))
                 continue
         if t.norm in _EN_SHOW and t.quote == -1:
@@ -614,11 +663,21 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if np is None:
             continue
         np = _en_acronym(np, ctx)
-        ctx.learn(np)
+        if np.kind == "anonymous" and np.name.lower() in _EN_ISSUED_TEXTS:
+            # «"…," the statement added»: the text of the last voice, who issued it.
+            issuer = ctx.last
+            if f"the {np.name.lower()}" not in sentence.lower() or issuer is None:
+                continue
+            if issuer.kind in ("anonymous", "media"):
+                continue
+            np = issuer
+        conjuncts = _en_conjuncts(np, sentence)
+        for one in conjuncts:
+            ctx.learn(one)  # «Freedonia and Hamas said»: each name, not the pair
         ctx.last = np
         if np.body or _is_media(np.name) or _institution_name(np.name):
             ctx.last_body = np
-        elif np.kind != "anonymous":
+        elif np.kind != "anonymous" and len(conjuncts) == 1:
             ctx.last_person = np
             one = _nphrase(np.name)
             if len(one) == 1 and np.name[:1].isupper():
@@ -626,7 +685,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 # painted …»), which the engine files only for names of two words or more.
                 ctx.by_surname.setdefault(one[0], np)
         if text:
-            for one in _en_conjuncts(np, sentence):
+            for one in conjuncts:
                 out.append(quote_of(one, t.surf, direct, text, para, sentence, channel))
             if (
                 channel
@@ -684,14 +743,66 @@ def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
     out: list[_NP] = []
     for part in parts:
         toks, _ = _tokens(part)
-        while toks and toks[0].norm in _EN_ARTICLES:
+        while toks and (toks[0].norm in _EN_ARTICLES or toks[0].norm == "both"):
             toks = toks[1:]
         side = _side_at(toks, 0) if toks else None
         if side is None or len(side.words) != len(toks) or side.type == "adj":
+            if _en_coordinated_name(toks, part) and len(parts) == 2 and not np.role:
+                # «Jane Roe and Tom Poe said», «both Freedonia and Hamas signalled»: each
+                # capitalised name of one to three words speaks.
+                one = _en_np(toks, part)
+                if one is not None and one.name:
+                    out.append(one)
+                    continue
             return [np]
         name = _text(toks, 0, len(toks), part)
         out.append(_NP(name, "", "state", side.side, True))
     return out
+
+
+def _en_coordination(seg: list[_Tok], sentence: str) -> _NP | None:
+    """«Jane Roe and Tom Poe», «both Freedonia and Hamas»: a subject that is two names of
+    one to three capitalised words joined by «and» (no title, no institution word, the
+    whole no institution's name), as one NP whose name _en_conjuncts splits."""
+    ands = [k for k, t in enumerate(seg) if t.norm == "and" and t.surf == "and"]
+    if len(ands) != 1:
+        return None
+    k = ands[0]
+    left = seg[:k]
+    while left and (left[0].norm in _EN_ARTICLES or left[0].norm == "both"):
+        left = left[1:]
+    right = seg[k + 1 :]
+    while right and right[0].norm in _EN_ARTICLES:
+        right = right[1:]
+    if not left or not right:
+        return None
+    whole = _text(seg, 0, len(seg), sentence)
+    lt, rt = _text(left, 0, len(left), sentence), _text(right, 0, len(right), sentence)
+    if (
+        _institution_name(whole)
+        or not (_en_coordinated_name(left, lt) or _en_side_only(left))
+        or not (_en_coordinated_name(right, rt) or _en_side_only(right))
+    ):
+        return None
+    if _en_side_only(left) and _en_side_only(right):
+        return None  # «Washington and Seoul»: the sides' own rule names them
+    return _NP(f"{lt} and {rt}", "", "other", "", False)
+
+
+def _en_side_only(toks: list[_Tok]) -> bool:
+    side = _side_at(toks, 0) if toks else None
+    return side is not None and len(side.words) == len(toks) and side.type != "adj"
+
+
+def _en_coordinated_name(toks: list[_Tok], part: str) -> bool:
+    """A conjunct that can speak on its own: one to three capitalised words, no title or
+    institution word (those belong to one name: «the Ministry of Trade and Industry»)."""
+    return (
+        1 <= len(toks) <= 3
+        and all(t.surf[:1].isupper() for t in toks)
+        and not any(_covered(toks, _EN_ROLES))
+        and not _institution_name(part)
+    )
 
 
 def _np_from_quote(q: Quote) -> _NP:
@@ -830,10 +941,15 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
     norm = seg[j].norm
     if norm[:1].isdigit():
         return True
+    if len(seg[j].surf) >= 2 and seg[j].surf.isupper():
+        return False  # an acronym is a name («the WHO said», «US and EU officials»)
     if norm not in _EN_STOPWORDS or norm in _EN_NP_PREPS:
         return False
     if norm == "and" and 0 < j < len(seg) - 1:
-        return not (seg[j - 1].surf[:1].isupper() and seg[j + 1].surf[:1].isupper())
+        nxt = seg[j + 1]
+        if nxt.norm == "the" and j + 2 < len(seg):
+            nxt = seg[j + 2]  # «Freedonia and the Eastland Front said»
+        return not (seg[j - 1].surf[:1].isupper() and nxt.surf[:1].isupper())
     return True
 
 
@@ -947,7 +1063,11 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         or (t.norm in _EN_PARTICIPLES and toks[start - 1].norm in _EN_PROGRESSIVE_BE)
     ):
         start -= 1
+    start = _en_time_phrase_before(toks, start)
     segs, quote_before = _en_segments_before(toks, start)
+    chain = _en_appos_chain(toks, start, sentence)
+    if chain is not None:
+        segs = [[], chain[1], chain[0]]  # «X, title, body, place, said»: X and its title
     if (
         len(segs) >= 3
         and not segs[0]
@@ -972,8 +1092,29 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             lead = _en_leading_subject(toks, start - 1, sentence, ctx)
             if lead is not None and (lead.body or _institution_name(lead.name)):
                 np = lead
-    elif closest and not (_looks_appos(closest) and len(segs) > 1):
+    elif closest and (
+        not (_looks_appos(closest) and len(segs) > 1) or _en_label_gap(closest[0].gap)
+    ):
+        # «CITY, Sept 3 ― The Bank's governor Jane Roe said»: what comes before a dash is a
+        # dateline, so the phrase after it is the subject, not an apposition.
         np = _en_np(closest, sentence)
+        if (
+            np is not None
+            and not np.role
+            and not np.body
+            and len(segs) == 2
+            and segs[1]
+            and segs[1][0] is toks[0]
+            and _name_like(closest)
+            and 2 <= len(closest) <= 4
+            and _name_like(segs[1])
+        ):
+            # «State Minister of Finance, Jane Roe tweeted»: the title opening the sentence,
+            # before a comma, is the role of the name after it.
+            role, kind, aff = _en_appos(segs[1], sentence)
+            if role and _kind_of(segs[1], _EN_ROLES)[1] == "person":
+                np.role, np.kind = role, kind
+                np.affiliation = np.affiliation or aff
     elif len(segs) > 1 and (not closest or _looks_appos(closest)):
         # «John Smith, a professor at X, said»
         appos = closest or (segs[1] if len(segs) > 2 else [])
@@ -1030,7 +1171,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             if role:
                 np.role, np.kind = role, kind
                 np.affiliation = np.affiliation or aff
-    if any(toks[j].norm == "who" for j in range(max(0, start - 12), start)):
+    if any(toks[j].surf == "who" for j in range(max(0, start - 12), start)):
         # «a reversal for Jane Roe, who in a speech on Tuesday had called …»: the relative
         # clause's subject is the name before «, who», whatever circumstance comes between.
         who = _en_who_antecedent(toks, i, sentence, ctx)
@@ -1078,7 +1219,12 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     ):
         # «X condemned the attack»: a speech act by a named voice; the clause is its content.
         # «X conceded defeat»: an opinion verb whose object makes it an act.
-        if np.name[:1].isupper() and k < n and np.kind != "anonymous":
+        if (
+            np.name[:1].isupper()
+            and k < n
+            and np.kind != "anonymous"
+            and toks[k].norm not in _EN_NOT_AN_OBJECT
+        ):
             direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
             return np, direct, text, channel
         return None
@@ -1136,7 +1282,10 @@ _EN_HEAD_ALIASES = {"reserve": ("bank",)}
 
 
 _EN_LONG_BODY_HEADS = _EN_BODY_HEADS | frozenset(
-    _words("federation society association foundation alliance coalition corporation")
+    _words(
+        "federation society association foundation alliance coalition corporation centre "
+        "centres center centers"
+    )
 )
 
 
@@ -1287,12 +1436,31 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     ):
         return True  # «The fire was first reported at noon»: a passive with an adverb
     if toks[i].norm in ("called", "calls"):
-        # «X called for calm», «X called the move “a disgrace”» report speech; «called off
-        # the strike», «called an election», «so-called» do not.
+        # «X called for calm», «X called on Y to …», «X called the move “a disgrace”» report
+        # speech; «called off the strike», «called an election», «so-called» do not.
         if i + 1 >= len(toks) or (i > 0 and toks[i - 1].norm == "so"):
             return True
-        if toks[i + 1].norm != "for" and all(t.quote == -1 for t in toks[i + 1 : i + 15]):
+        appeal = toks[i + 1].norm == "for" or (
+            toks[i + 1].norm in ("on", "upon")
+            and i + 2 < len(toks)
+            and toks[i + 2].norm not in _EN_WHEN
+            and not _month(toks[i + 2].norm)
+        )
+        if not appeal and all(t.quote == -1 for t in toks[i + 1 : i + 15]):
             return True
+    if toks[i].norm in ("pleaded", "pleads") and any(
+        t.norm in ("guilty", "innocent", "contest") for t in toks[i + 1 : i + 4]
+    ):
+        return True  # «pleaded not guilty»: a plea in court, not a statement reported
+    if toks[i].norm in ("issued", "issues"):
+        # «X issued a red alert», «issued a brief statement welcoming …» report a statement;
+        # «issued bonds», «issued visas» do not: a text a voice issues must follow.
+        for t in toks[i + 1 : i + 8]:
+            if t.quote != -1 or _HARD_PUNCT.search(t.gap) or _COMMA_RE.search(t.gap):
+                break
+            if t.norm in _EN_ISSUED_NOUNS:
+                return False
+        return True
     # «X spoke about the floods», «spoke of», «spoke out against»; «spoke at a rally»,
     # «spoke to reporters» report no statement here.
     if toks[i].norm in ("spoke", "speaks") and (
@@ -1303,7 +1471,7 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         nxt = toks[i + 1]
         if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
             return True  # «Aftershocks added to the fear»: «add to» is no statement
-    if toks[i].norm in ("reports", "reported", "claims"):
+    if toks[i].norm in ("reports", "reported", "claims", "estimates", "issues"):
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         prev = toks[i - 1].norm if i > 0 else ""
         if nxt == "to" or nxt in _EN_VERBS or prev in _EN_ARTICLES or prev in _EN_STOPWORDS:
@@ -1311,8 +1479,25 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     return False
 
 
-# Participles that report speech with any clause after them («saying the economy cooled»).
-_EN_SAY_PARTICIPLES = frozenset(_words("saying adding noting stressing warning explaining"))
+# Participles that report speech with any clause after them («saying the economy cooled»,
+# «vowing to help»).
+_EN_SAY_PARTICIPLES = frozenset(
+    _words("saying adding noting stressing warning explaining vowing pledging urging")
+)
+# Texts a voice puts out; «the statement said» is their issuer.
+_EN_ISSUED_TEXTS = frozenset(_words("statement post release communique communiqué message tweet"))
+# Words after a verb of speech act that show it has no object («delegates applauded as …»).
+_EN_NOT_AN_OBJECT = frozenset(_words("as when while after before because until and but or so then"))
+# Verbs of putting a text out, passive only with the text before them («a statement issued
+# by X», «a message posted by X»).
+_EN_PUBLISHING = frozenset(_words("issued posted tweeted published"))
+# What a voice issues as its statement: «issued a red alert», «issued a brief statement».
+_EN_ISSUED_NOUNS = frozenset(
+    _words(
+        "statement statements warning warnings alert alerts advisory advisories appeal notice "
+        "ultimatum denial apology communique communiqué declaration call post message tweet"
+    )
+)
 
 
 def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
@@ -1355,6 +1540,8 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
         k += 1
     if k >= n or toks[k].norm != "by" or toks[k].quote != -1 or not toks[i].norm.endswith("ed"):
         return []
+    if toks[i].norm in _EN_PUBLISHING and not (i > 0 and toks[i - 1].norm in _EN_ISSUED_NOUNS):
+        return []  # «a warrant issued by the court», «comments posted by readers»: no statement
     if _HARD_PUNCT.search(toks[k].gap) or _COMMA_RE.search(toks[k].gap):
         return []
     a = k + 1
@@ -1397,7 +1584,13 @@ _EN_SHOW = frozenset(_words("showed shows"))
 # statistics office indicate …»: what a named outlet or body published is the evidence, so
 # the one after «from/by» is the cited source.
 _EN_EVIDENCE = frozenset(
-    _words("report reports video videos footage images pictures photos data figures")
+    _words(
+        "report reports video videos footage images pictures photos data figures survey "
+        "surveys poll polls study"
+    )
+)
+_EN_EVIDENCE_PARTICIPLES = frozenset(
+    _words("conducted carried released published commissioned compiled")
 )
 _EN_EVIDENCE_VERBS = frozenset(
     _words("suggest suggests suggested indicate indicates indicated show shows showed")
@@ -1407,6 +1600,24 @@ _EN_EVIDENCE_VERBS = frozenset(
 def _en_evidence_source(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
     segs, _q = _en_segments_before(toks, i)
     seg = segs[0] if segs else []  # untrimmed: the trim drops «reports from»
+    if len(seg) > 3:
+        # «a survey conducted by X indicated», «a poll carried out by X shows»: the
+        # participle between the evidence and «by» goes.
+        seg = [
+            t
+            for k, t in enumerate(seg)
+            if not (
+                0 < k < len(seg) - 1
+                and t.norm in _EN_EVIDENCE_PARTICIPLES
+                and seg[k - 1].norm in _EN_EVIDENCE
+            )
+            and not (1 < k < len(seg) - 1 and t.norm == "out" and seg[k - 1].norm == "carried")
+        ]
+        seg = [
+            t
+            for k, t in enumerate(seg)
+            if not (t.norm == "carried" and k + 1 < len(seg) and seg[k + 1].norm == "by")
+        ]
     for j in range(len(seg) - 2):
         if (
             seg[j].norm in _EN_EVIDENCE
@@ -1418,6 +1629,20 @@ def _en_evidence_source(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
             if np is not None and np.name[:1].isupper():
                 np.body = True
                 if _is_media(np.name) or np.kind in ("", "other"):
+                    np.kind = "media" if _is_media(np.name) else "organisation"
+                return np
+    if 2 <= len(seg) <= 7 and seg[-1].norm in _EN_EVIDENCE and seg[-1].surf.islower():
+        # «Harbour Office figures show», «Africa CX data show»: the owner is the source.
+        owner = seg[1:-1] if seg[0].norm in _EN_ARTICLES else seg[:-1]
+        named = bool(owner) and all(_en_cap(x) or x.norm in ("of", "and", "for") for x in owner)
+        if named and (
+            (_en_cap(owner[-1]) and any(x.surf.isupper() and len(x.surf) >= 2 for x in owner))
+            or _institution_name(_text(owner, 0, len(owner), sentence))
+        ):
+            np = _en_np(owner, sentence)
+            if np is not None and np.name[:1].isupper():
+                np.body = True
+                if np.kind in ("", "other"):
                     np.kind = "media" if _is_media(np.name) else "organisation"
                 return np
     return None
@@ -1446,9 +1671,50 @@ def _en_media_subject(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
     return None
 
 
+# «the Freedonia Weather Department (FWD)», «the Africa Centres for X (Africa CX)»: a name
+# followed by its acronym in brackets, which later sentences use alone.
+_EN_BRACKET_ACRONYM_RE = re.compile(r"\(((?:[A-Z][a-z]+\s+)?[A-Z]{2,}[A-Za-z]*)\)")
+_EN_NAME_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|on|the)\s+)*){1,8})$")
+
+
+def _learn_acronyms(paragraph: str, ctx: _Ctx) -> None:
+    """Acronyms given in brackets after an institution's name, kept on ctx (`acronyms`) when
+    their capitals are the name's initials in order (so «Jane Roe (AFP)» is no acronym)."""
+    for m in _EN_BRACKET_ACRONYM_RE.finditer(paragraph):
+        before = _EN_NAME_BEFORE_RE.search(paragraph[max(0, m.start() - 120) : m.start()])
+        if before is None:
+            continue
+        name = before.group(1).strip()
+        words = name.split()
+        while words and words[0] in ("The", "the"):
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        initials = [w[0] for w in words if w[:1].isupper()]
+        letters = [c for c in m.group(1) if c.isupper()]
+        k = 0
+        for c in initials:
+            if k < len(letters) and c == letters[k]:
+                k += 1
+        if k != len(letters) or len(letters) < 2:
+            continue
+        toks, _q = _tokens(" ".join(words))
+        if _side_at(toks, 0) is None and not any(t.norm in _EN_LONG_BODY_HEADS for t in toks):
+            continue  # a person's initials are no body: a name with an institution noun
+        acronyms = getattr(ctx, "acronyms", None)
+        if acronyms is None:
+            acronyms = ctx.acronyms = {}
+        acronyms[m.group(1)] = _NP(" ".join(words), "", "organisation", "", True, True)
+
+
 def _en_acronym(np: _NP, ctx: _Ctx) -> _NP:
     """«ECB rate-setters said», «the ECB said» after «the European Central Bank»: a name that
     opens with the initials of an institution named before is that institution."""
+    acronyms = getattr(ctx, "acronyms", None)
+    if acronyms:
+        hit = acronyms.get(np.name.removeprefix("the ").removeprefix("The "))
+        if hit is not None and hit.name != np.name:
+            return dataclasses.replace(hit)
     words = np.name.split()
     if not words or len(words) > 2 or not (2 <= len(words[0]) <= 6 and words[0].isupper()):
         return np
@@ -1480,11 +1746,20 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
         t = toks[w]
         if t.quote != -1 or _HARD_PUNCT.search(t.gap) or t.norm in _EN_VERBS:
             return None
-        if t.norm == "who" and _COMMA_RE.search(t.gap):
+        if t.surf == "who" and (_COMMA_RE.search(t.gap) or w == i - 1):
+            # «…, who …» or «… by Dr. Jane de Roe who questioned …» (no comma, right before
+            # the verb)
             b = w
             while b > 0 and w - b < 6:
                 if toks[b - 1].surf[:1].isupper():
                     b -= 1
+                elif (
+                    toks[b - 1].norm in _EN_NAME_PARTICLES
+                    and b > 1
+                    and toks[b - 2].surf[:1].isupper()
+                    and b < w
+                ):
+                    b -= 1  # «de Silva», «van Dijk»
                 elif (
                     toks[b - 1].norm in ("of", "for")
                     and b > 1
@@ -1503,6 +1778,10 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
                 return None
             return _en_plausible(ctx.resolve(np), ctx)
     return None
+
+
+# Lower-case particles inside a person's name («Harsha de Silva», «Virgil van Dijk»).
+_EN_NAME_PARTICLES = frozenset(_words("de da del della di dos du van von der den la le bin"))
 
 
 def _en_adverb(t: _Tok) -> bool:
@@ -1551,12 +1830,38 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     if np.role and np.role == np.name and not np.known and np.kind != "media":
         np.kind = "anonymous"  # «a Hamas official», «the President» with no name given
         return np
+    if (
+        len(words) >= 2
+        and not np.role
+        and not np.known
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and (
+            words[-1] in _EN_PERSON_NOUNS
+            or (np.kind == "other" and not np.body and words[-1] not in _EN_NAME_PARTICLES)
+        )
+    ):
+        np.kind = "anonymous"  # «the 46-year-old Black man said», «Local media reported»
+        return np
+    if (
+        len(words) >= 3
+        and words[0].endswith(("'s", "’s"))
+        and all(w.islower() for w in words[1:])
+        and words[-1] in _EN_BODY_HEADS
+    ):
+        # «Freedonia's defence ministry said» after «the Ministry of National Defense»: the
+        # institution named before, when its name holds the description's words.
+        hit = ctx.by_body_head.get(words[-1])
+        if hit is not None and hit.name != np.name:
+            known = {w[:5].lower() for w in hit.name.split()}
+            if all(w[:5] in known for w in words[1:-1]):
+                return _NP(hit.name, hit.role, hit.kind, hit.affiliation, True, True)
     if words[0].lower() in _EN_QUANTIFIERS and all(w.islower() for w in words[1:]):
         np.kind = "anonymous"  # «Many world leaders congratulated …»: capitalised by position
         return np
     if np.known or any(w[:1].isupper() or w[:1].isdigit() for w in words):
-        if words[0] == "I" and len(words) > 1:
-            return None  # «I must say»: the writer's own voice
+        if words[0] == "I":
+            return None  # «I must say», «I said to him»: the writer's or a quote's own voice
         return np
     head = _nphrase(np.name)[-1] if np.name else ""
     hit = ctx.by_body_head.get(head) if head in _EN_BODY_HEADS else None
@@ -1569,6 +1874,16 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     return None
 
 
+# Common nouns for people: «the Kenyan woman», «a Black man» name no one.
+_EN_PERSON_NOUNS = frozenset(
+    _words(
+        "man woman men women boy girl boys girls person people resident residents citizen "
+        "citizens witness witnesses student students worker workers farmer farmers driver "
+        "passenger passengers survivor survivors victim victims mother father child children "
+        # generic plurals for groups of places: «12 African countries reported …»
+        "countries nations"
+    )
+)
 _EN_QUANTIFIERS = frozenset(_words("many some several most all other others few both two three"))
 
 
@@ -1588,6 +1903,87 @@ def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
 
 
 _EN_DESCRIBE = frozenset(_words("described describes"))
+
+
+# Words that open a time phrase between a subject and its verb («on Monday», «late on
+# Wednesday», «earlier this week», «in a statement»).
+_EN_TIME_OPENERS = frozenset(_words("in on at during late early earlier this last"))
+
+
+def _en_appos_chain(
+    toks: list[_Tok], start: int, sentence: str
+) -> tuple[list[_Tok], list[_Tok]] | None:
+    """«Jane Roe, Additional Director of Forecasts, Regional Weather Centre (RWC), Kelstown,
+    told reporters»: a person's name opening the sentence, then three or more comma-separated
+    capitalised phrases (a title, a body, a place) right before the verb. (name, title) or
+    None."""
+    if start < 6 or not _COMMA_RE.search(toks[start].gap) or toks[start - 1].quote != -1:
+        return None
+    segs: list[list[_Tok]] = [[]]
+    for k in range(start - 1, max(-1, start - 40), -1):
+        t = toks[k]
+        if t.quote != -1:
+            return None
+        segs[-1].insert(0, t)
+        if k == 0:
+            break
+        initial = _en_initial(toks, k) or (k == 1 and len(toks[0].surf) == 1)  # «S. Roe»
+        if _HARD_PUNCT.search(t.gap) and not initial:
+            return None
+        if _COMMA_RE.search(t.gap):
+            segs.append([])
+    else:
+        return None
+    if len(segs) < 3 or len(segs) > 6:
+        return None
+    name, title = segs[-1], segs[-2]
+    if not 2 <= len(name) <= 4 or not all(_en_cap(t) for t in name):
+        return None
+    if any(_covered(name, _EN_ROLES)) or _institution_name(_text(name, 0, len(name), sentence)):
+        return None
+    for seg in segs[:-1]:
+        if not seg or not _name_like(seg) or not _en_cap(seg[0]):
+            return None
+    if not _kind_of(title, _EN_ROLES)[0]:
+        return None  # the phrase after the name must be a title
+    return name, title
+
+
+def _en_time_phrase_before(toks: list[_Tok], start: int) -> int:
+    """«Jane Roe earlier this week said», «the agency last month warned»: a time phrase right
+    before the verb is no part of the subject (start moved before it, else unchanged)."""
+    if start < 3 or toks[start - 1].norm not in _EN_CIRCUMSTANCE or toks[start - 1].quote != -1:
+        return start
+    for j in range(start - 2, max(0, start - 5), -1):
+        if toks[j].norm in _EN_TIME_OPENERS and toks[j].surf.islower():
+            while j > 1 and toks[j - 1].norm in _EN_TIME_OPENERS and toks[j - 1].surf.islower():
+                j -= 1  # «late on Wednesday», «earlier this week»
+            if any(_COMMA_RE.search(x.gap) or x.quote != -1 for x in toks[j:start]):
+                return start
+            if toks[j - 1].surf.islower() and toks[j - 1].norm.endswith("ed"):
+                return start  # «The treaty, signed last week, says»: a participle's time
+            return j
+        if not (toks[j].surf.islower() or toks[j].norm in _EN_WHEN):
+            return start
+    return start
+
+
+def _en_bracket_tail(seg: list[_Tok]) -> int:
+    """How many tokens at the end of a subject are an acronym in brackets repeating the name
+    («the Disaster Authority (AFAD)», «the Africa Centres for X (Africa CX)»): one to three
+    capitalised words after «(», one of them in capitals; 0 when there is none."""
+    for k in (1, 2, 3):
+        if len(seg) <= k:
+            return 0
+        head = seg[-k]
+        if head.gap.rstrip().endswith("("):
+            tail = seg[-k:]
+            if all(_en_cap(t) for t in tail) and any(
+                t.surf.isupper() and (len(t.surf) >= 2 or k == 1) for t in tail
+            ):
+                return k
+            return 0
+    return 0
 
 
 def _en_bracket_acronym(name: list[_Tok]) -> int:
@@ -1742,6 +2138,10 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
     for regex in (
         _CREDIT_LEAD_RE,
         _CREDIT_TAIL_RE,
+        _CREDIT_ALONE_RE,
+        _CREDIT_OUTLET_TAIL_RE,
+        _CREDIT_AFTER_STOP_RE,
+        _CREDIT_GLUED_DATELINE_RE,
         _CREDIT_COPYRIGHT_RE,
         _CREDIT_VERIFY_RE,
         _CREDIT_DOMAIN_RE,
@@ -1752,6 +2152,10 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_DATELINE_PIPE_RE,
     ):
         m = regex.search(paragraph)
+        if m:
+            found.append((m.start(1), m.group(1), m.group(0).strip()))
+    if " by " in paragraph:
+        m = _CREDIT_PRODUCED_RE.search(paragraph)
         if m:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
     if ":" in paragraph:
@@ -1782,12 +2186,17 @@ _EN_HEADLINE_LABEL_RE = re.compile(
 )
 
 
+_EN_PICTURE_LABELS = frozenset(_words("picture pictures photo photos image images credit"))
+
+
 def _en_headline_label(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """A headline-like line (short, no full stop) ending with «: Name»: the name is the
     source of the claim before the colon. A bare title («: Governor») is an unnamed voice."""
     m = _EN_HEADLINE_LABEL_RE.match(paragraph.strip())
     if not m or "." in m.group(1)[-2:] or len(m.group(1).split()) < 4:
         return []  # «Related topics: Europe» is a page label, not a claim
+    if m.group(1).split()[-1].lower() in _EN_PICTURE_LABELS:
+        return []  # «… Picture: Agency», «Photo: Agency»: a picture credit, not a voice
     toks, _ = _tokens(m.group(2))
     if toks[0].norm in _EN_WHEN or _month(toks[0].norm):
         return []
@@ -1800,12 +2209,91 @@ def _en_headline_label(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     return [quote_of(np, ":", False, m.group(1).strip(), para, paragraph, "")]
 
 
+# A headline that gives a voice's words after its name: «Poe: We deserved the win».
+_EN_LEADING_LABEL_RE = re.compile(
+    r"^\s*((?:[A-Z][a-z][\w'’-]*)(?:\s+[A-Z][a-z][\w'’-]*){0,2})\s*:\s+(\S.{10,}?)\s*$"
+)
+
+
+def _en_leading_label(paragraph: str, para: int) -> list[Quote]:
+    """«Poe: We deserved the three points»: a short line opening with a name and a colon.
+    Proposed with the cue «NAME:»; finish_article keeps it only when that name speaks in the
+    article (as itself or as the end of a longer name), so «Watch: …» or «Live: …» drop."""
+    m = _EN_LEADING_LABEL_RE.match(paragraph)
+    if not m or m.group(2).rstrip()[-1:] == "." or len(m.group(2).split()) > 20:
+        return []
+    name = m.group(1)
+    return [
+        Quote(
+            speaker=name,
+            speaker_kind="other",
+            role="",
+            verb=name + ":",
+            direct=True,
+            text=m.group(2).strip(_PUNCT_STRIP),
+            paragraph=para,
+            sentence=paragraph,
+            affiliation="",
+            channel="",
+        )
+    ]
+
+
+def _resolve_leading_labels(quotes: list[Quote]) -> list[Quote]:
+    """Keep a «NAME: …» headline when exactly one person who speaks in the article has that
+    name or ends with it; give it that person's name."""
+    labels = [q for q in quotes if q.verb == q.speaker + ":" and not q.role]
+    if not labels:
+        return quotes
+    people = {
+        q.speaker: q
+        for q in quotes
+        if q.verb != q.speaker + ":"
+        and q.speaker_kind not in ("anonymous", "media", "state", "organisation")
+    }
+    out = []
+    for q in quotes:
+        if q.verb == q.speaker + ":" and not q.role:
+            words = q.speaker.split()
+            hits = [p for name, p in people.items() if name.split()[-len(words) :] == words]
+            if len(hits) != 1:
+                continue
+            who = hits[0]
+            q = dataclasses.replace(
+                q,
+                speaker=who.speaker,
+                speaker_kind=who.speaker_kind,
+                role=who.role,
+                affiliation=who.affiliation,
+            )
+        out.append(q)
+    return out
+
+
 def _join_open_quotes(sentences: list[str]) -> list[str]:
     """Sentences of a quotation in straight double quotes kept together: «"A. B," he said.»
     (the sentence splitter protects only curly quotes and guillemets)."""
     out: list[str] = []
     for sentence in sentences:
         if out and out[-1].count('"') % 2 == 1:
+            out[-1] = out[-1] + " " + sentence
+        else:
+            out.append(sentence)
+    return out
+
+
+def _join_short_cues(sentences: list[str]) -> list[str]:
+    """«“Shoot!” Jane Roe shouted.»: a quotation ending with «!» or «?» is cut from its cue by
+    the sentence splitter; a short sentence with no quotation after it is joined back."""
+    out: list[str] = []
+    for sentence in sentences:
+        prev = out[-1].rstrip() if out else ""
+        if (
+            prev[-2:-1] in ("!", "?")
+            and prev[-1:] in ("”", '"')
+            and len(sentence.split()) <= 6
+            and not any(c in sentence for c in '“”"')
+        ):
             out[-1] = out[-1] + " " + sentence
         else:
             out.append(sentence)
@@ -1916,7 +2404,13 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
                 ctx.last_person = np
             out.append(quote_of(np, cue, True, text, para, paragraph, ""))
     left_open = body.count('"') % 2 == 1 or body.count("“") > body.count("”")
-    if out and (out[-1].direct or left_open) and out[-1].speaker_kind != "media":
+    closing = (
+        bool(out)
+        and out[-1].speaker_kind not in ("media", "anonymous", "organisation", "state")
+        and out[-1].speaker[:1].isupper()
+        and body.rstrip(_PUNCT_STRIP).endswith(out[-1].sentence.rstrip(_PUNCT_STRIP)[-30:])
+    )  # «X said that …» closing the paragraph: a bare quote paragraph next is X's words
+    if out and (out[-1].direct or left_open or closing) and out[-1].speaker_kind != "media":
         # A quotation left open at the end of a paragraph goes on in the next one.
         ctx.quote_run = (para, _np_from_quote(out[-1]), out[-1].verb)
     return out
@@ -1965,8 +2459,11 @@ def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         paragraph = _MIXED_QUOTES_RE.sub(r"“\1\2”", paragraph)
     if _BODY_HEAD_RE.search(paragraph):
         _learn_institutions(paragraph, ctx)
+    if "(" in paragraph:
+        _learn_acronyms(paragraph, ctx)
     if ":" in paragraph and len(paragraph) <= 160:
         out.extend(_en_headline_label(paragraph, para, ctx))
+        out.extend(_en_leading_label(paragraph, para))
     if "s " in paragraph and _EN_POSSESSIVE_STATEMENT_RE.search(paragraph):
         out.extend(_en_possessive_statements(paragraph, para, ctx))
     lower = paragraph.lower()
@@ -1978,6 +2475,8 @@ def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     sentences = split_sentences(paragraph)
     if '"' in paragraph:
         sentences = _join_open_quotes(sentences)
+    if len(sentences) > 1:
+        sentences = _join_short_cues(sentences)
     for sentence in sentences:
         lower = sentence.lower()
         if _EN_TRIGGERS.found(lower, _WORD_RUN_RE.findall(lower)):
@@ -1999,11 +2498,42 @@ _EN_OPENING_APPOS_RE = re.compile(
 )
 
 
+def _en_titled_opening(paragraph: str, ctx: _Ctx) -> bool:
+    """«Freedonia captain Jane Roe looked dazed after the final.»: a paragraph opening with a
+    title and a two- or three-word name, then a lower-case verb, is about that person (who a
+    later «she said» is). True when it set the person."""
+    head = paragraph[:120]
+    if not head[:1].isupper():
+        return False
+    toks, _q = _tokens(head)
+    k = 0
+    while k < len(toks) and k < 8 and toks[k].quote == -1 and not toks[k].gap.strip(" "):
+        if not (_en_cap(toks[k]) or _role_at(toks, k, _EN_ROLES) is not None):
+            break
+        k += 1
+    if k < 3 or k >= len(toks) or not toks[k].surf.islower() or toks[k].norm in _EN_STOPWORDS:
+        return False
+    seg = toks[:k]
+    if not any(_covered(seg, _EN_ROLES)):
+        return False
+    np = _en_np(seg, head)
+    if np is None or np.body or not np.role or not 2 <= len(np.name.split()) <= 3:
+        return False
+    if not all(w[:1].isupper() for w in np.name.split()):
+        return False
+    np = ctx.resolve(np)
+    ctx.learn(np)
+    ctx.last_person = np
+    return True
+
+
 def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
     """A paragraph that attributes nothing but opens with a person as its subject («Jane Roe,
     French silver medallist, echoed …», «Roe painted her campaign …») makes that person the one
     a later «he/she said» refers to: a name met before, or a new two- or three-word name in
     apposition (before a comma)."""
+    if _en_titled_opening(paragraph, ctx):
+        return
     m = _EN_OPENING_NAME_RE.match(paragraph)
     appos = None if m else _EN_OPENING_APPOS_RE.match(paragraph)
     if appos:
@@ -2087,11 +2617,79 @@ def _same_title(title: str, holder: Quote) -> bool:
     return True
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _EN_ARTICLES)
+
+
+def _expand_acronyms(quotes: list[Quote]) -> list[Quote]:
+    """«WHO confirms …» in the headline, «The World Health Organization said …» in the body:
+    an acronym speaker whose letters are the initials of exactly one other speaker's name in
+    the article is that speaker."""
+    acronyms = {
+        q.speaker
+        for q in quotes
+        if 2 <= len(q.speaker) <= 6 and q.speaker.isalpha() and q.speaker.isupper()
+    }
+    if not acronyms:
+        return quotes
+    full: dict[str, dict[str, Quote]] = {}
+    for q in quotes:
+        if " " in q.speaker and q.speaker_kind != "anonymous":
+            ini = _initials(q.speaker)
+            if ini in acronyms:
+                full.setdefault(ini, {})[q.speaker] = q
+    out = []
+    for q in quotes:
+        hit = full.get(q.speaker) if q.speaker in acronyms else None
+        if hit and len(hit) == 1:
+            (who,) = hit.values()
+            q = dataclasses.replace(q, speaker=who.speaker, speaker_kind=who.speaker_kind)
+        out.append(q)
+    return out
+
+
+def _given_names(quotes: list[Quote]) -> list[Quote]:
+    """«Jane Roe said …» then «"…," Jane said»: a one-word person named by the given name of
+    exactly one other person speaking in the article (and the surname of none) is that
+    person. Players and coaches are often named so."""
+    people = {
+        q.speaker
+        for q in quotes
+        if q.speaker_kind not in ("anonymous", "media", "state", "organisation")
+        and q.speaker[:1].isupper()
+    }
+    single = {p for p in people if " " not in p}
+    if not single:
+        return quotes
+    full: dict[str, set[str]] = {}
+    for p in people:
+        words = p.split()
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+            full.setdefault(words[0], set()).add(p)
+            full.setdefault(words[-1], set()).add("")  # a surname blocks the given name
+    out = []
+    for q in quotes:
+        hit = full.get(q.speaker) if q.speaker in single else None
+        if hit and len(hit) == 1 and "" not in hit:
+            (name,) = hit
+            holder = next(x for x in quotes if x.speaker == name)
+            q = dataclasses.replace(
+                q,
+                speaker=name,
+                speaker_kind=holder.speaker_kind,
+                role=q.role or holder.role,
+                affiliation=q.affiliation or holder.affiliation,
+            )
+        out.append(q)
+    return out
+
+
 def finish_article(quotes: list[Quote]) -> list[Quote]:
     """A definite title that speaks before the person holding it is named («…, the region's
     governor said.» … «The governor, Jane Roe, said …») is that person, when exactly one
     named person in the article carries a title with that head noun. Never a guess: with no
     or several such people the title stays unnamed."""
+    quotes = _given_names(_resolve_leading_labels(_expand_acronyms(quotes)))
     holders: dict[str, dict[str, Quote]] = {}
     for q in quotes:
         if q.speaker_kind in ("anonymous", "media") or not q.role or not q.speaker[:1].isupper():
