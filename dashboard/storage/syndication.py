@@ -27,9 +27,12 @@ import pandas as pd
 
 from dashboard.analysis.lexicon import load_fields
 from dashboard.analysis.textproc import (
+    TOKEN_RE,
+    clean_invisible,
     normalize,
     split_paragraphs,
     split_sentences,
+    strip_diacritics,
     to_ascii_digits,
     tokenize,
 )
@@ -65,16 +68,38 @@ _SCHEME_KEY = "minhash_scheme"
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
     """Word k-shingles over the matching form of the tokens (diacritics, alef forms,
     digits and case do not count as edits)."""
-    toks = [_normalized_token(t) for t in tokenize(text)]
+    toks = _shingle_tokens(text)
     if len(toks) < k:
         return {" ".join(toks)} if toks else set()
+    if k == 3:  # the signing path: no list slice and join per shingle
+        return {f"{a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:], strict=False)}
     return {" ".join(toks[i : i + k]) for i in range(len(toks) - k + 1)}
+
+
+def _encoded_shingles(text: str) -> set[bytes]:
+    """{s.encode("utf-8") for s in shingles(text)}, built from tokens encoded once each
+    (UTF-8 is one-to-one, so the count is the same)."""
+    toks = [_encoded_token(t) for t in TOKEN_RE.findall(clean_invisible(text))]
+    if len(toks) < SHINGLE_WORDS:
+        return {b" ".join(toks)} if toks else set()
+    return {b" ".join(abc) for abc in zip(toks, toks[1:], toks[2:], strict=False)}
+
+
+@lru_cache(maxsize=200_000)
+def _encoded_token(token: str) -> bytes:
+    return _normalized_token(token).encode("utf-8")
+
+
+def _shingle_tokens(text: str) -> list[str]:
+    """[normalize(t) for t in tokenize(text)], one cached call per token (tokenize's own
+    diacritics stripping included: a test checks the two agree)."""
+    return [_normalized_token(t) for t in TOKEN_RE.findall(clean_invisible(text))]
 
 
 @lru_cache(maxsize=200_000)
 def _normalized_token(token: str) -> str:
     # Cached: news vocabulary repeats, and normalising dominates signing a large batch.
-    return normalize(token)
+    return normalize(strip_diacritics(token))
 
 
 @cache
@@ -84,10 +109,57 @@ def _empty_minhash() -> MinHash:
     return MinHash(num_perm=NUM_PERM)
 
 
+# MurmurHash3's 32-bit finalizer (shift, multiplier, shift, multiplier, shift): what
+# datasketch's "affine32" scheme applies to each 32-bit SHA-1 value before its
+# permutations h -> a*h + b mod 2**32.
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+_MAX32 = 0xFFFFFFFF
+
+
+@cache
+def _affine32() -> tuple[np.ndarray, np.ndarray] | None:
+    """datasketch's permutation parameters (a, b) as uint32 columns, when its MinHash uses
+    the affine32 scheme (datasketch 2); None otherwise (signing then calls datasketch)."""
+    mh = _empty_minhash()
+    if getattr(mh, "scheme", None) != "affine32" or mh.hashvalues.dtype != np.uint32:
+        return None
+    a, b = (np.ascontiguousarray(x, dtype=np.uint32) for x in mh.permutations)
+    return a, b
+
+
+def _minhash_values(encoded: list[bytes]) -> np.ndarray:
+    """MinHash values of the UTF-8 shingles, bit for bit what datasketch's
+    MinHash(num_perm=128).update_batch(encoded) holds (a test compares them): SHA-1's
+    first 4 bytes of each shingle, MurmurHash3's finalizer, then all 128 permutations
+    and the minimum per permutation in one numpy operation each, in uint32 arithmetic
+    (wrapping, as datasketch's), without a MinHash object per article."""
+    perms = _affine32()
+    if perms is None:  # another scheme: datasketch's own code
+        mh = _empty_minhash().copy()
+        mh.update_batch(encoded)
+        return mh.hashvalues
+    if not encoded:
+        return np.full(NUM_PERM, _MAX32, dtype=np.uint32)
+    sha1 = hashlib.sha1
+    hv = np.frombuffer(b"".join([sha1(x).digest()[:4] for x in encoded]), dtype="<u4")
+    hv = hv.astype(np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv ^= hv >> np.uint32(s1)
+    hv *= np.uint32(m1)
+    hv ^= hv >> np.uint32(s2)
+    hv *= np.uint32(m2)
+    hv ^= hv >> np.uint32(s3)
+    a, b = perms
+    phv = hv[:, None] * a
+    phv += b
+    return phv.min(axis=0)
+
+
 def _minhash_of(sh: Iterable[str]) -> MinHash:
+    """A datasketch MinHash of the shingles (values from _minhash_values)."""
     # A copy of one empty sketch shares its permutation tables instead of drawing new ones.
     mh = _empty_minhash().copy()
-    mh.update_batch([s.encode("utf-8") for s in sh])
+    mh.hashvalues = _minhash_values([s.encode("utf-8") for s in sh])
     return mh
 
 
@@ -104,7 +176,11 @@ def _scheme() -> str:
 
 
 def _encode(mh: MinHash) -> str:
-    values = np.asarray(mh.hashvalues)
+    return _encode_values(mh.hashvalues)
+
+
+def _encode_values(values: np.ndarray) -> str:
+    values = np.asarray(values)
     dtype = "<u4" if values.dtype.itemsize == 4 else "<u8"
     return values.astype(dtype).tobytes().hex()
 
@@ -154,11 +230,13 @@ def shingle_hashes(sh: Iterable[str]) -> np.ndarray:
     """The shingles as sorted distinct 64-bit keys (blake2b): what article_minhash keeps
     so a stored article is checked against a new one without re-reading its body. Two
     distinct shingles share a key with probability 2**-64: the counts below are exact."""
-    keys = {
-        int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
-        for s in sh
-    }
-    return np.array(sorted(keys), dtype="<u8")
+    return _shingle_keys([s.encode("utf-8") for s in sh])
+
+
+def _shingle_keys(encoded: list[bytes]) -> np.ndarray:
+    blake2b = hashlib.blake2b
+    raw = b"".join([blake2b(x, digest_size=8).digest() for x in encoded])
+    return np.unique(np.frombuffer(raw, dtype="<u8"))
 
 
 def _is_copy_hashed(a: np.ndarray, b: np.ndarray) -> bool:
@@ -260,14 +338,14 @@ def band_hashes(hashvalues) -> list[int]:
     """One signed 64-bit key per LSH band: two signatures share a key exactly when they
     share that band's hash values (as in datasketch's MinHashLSH buckets), barring a
     2**-64 collision (and every candidate is checked on the shingle sets anyway)."""
-    values = np.asarray(hashvalues).astype("<u8")
-    out = []
+    raw = np.asarray(hashvalues).astype("<u8").tobytes()
     bands, rows = _lsh_params()
-    for b in range(bands):
-        chunk = values[b * rows : (b + 1) * rows].tobytes()
-        digest = hashlib.blake2b(chunk, digest_size=8).digest()
-        out.append(int.from_bytes(digest, "little", signed=True))
-    return out
+    width = 8 * rows
+    blake2b = hashlib.blake2b
+    return [
+        int.from_bytes(blake2b(raw[i : i + width], digest_size=8).digest(), "little", signed=True)
+        for i in range(0, bands * width, width)
+    ]
 
 
 def _band_rows(aid: str, hashvalues) -> list[tuple]:
@@ -314,14 +392,14 @@ def sign(text: str) -> WireSignature:
     """The wire-copy signature of a body: what both the parse workers and the ingest
     process (for articles that came without one) compute, so the stored rows are the same
     whichever did."""
-    sh = shingles(text)
-    mh = _minhash_of(sh)
+    encoded = list(_encoded_shingles(text))
+    values = _minhash_values(encoded)
     return WireSignature(
         scheme=_lsh_scheme(),
-        signature=_encode(mh),
-        shingles=len(sh),
-        shingle_hashes=shingle_hashes(sh).tobytes(),
-        bands=tuple(band_hashes(mh.hashvalues)),
+        signature=_encode_values(values),
+        shingles=len(encoded),
+        shingle_hashes=_shingle_keys(encoded).tobytes(),
+        bands=tuple(band_hashes(values)),
         credits=tuple(detect_agency_credits(text)),
     )
 
@@ -1104,20 +1182,32 @@ def _credit_lexicon() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str,
     return exact, tuple(free)
 
 
-@lru_cache(maxsize=4096)
-def _normalized_char(ch: str) -> str:
-    return normalize(ch)
+class _CharTable(dict):
+    """str.translate table from a code point to f(that one character), filled on first
+    use (bounded, whatever the input's alphabet): one C-level call per text."""
+
+    def __init__(self, f) -> None:
+        super().__init__()
+        self.f = f
+
+    def __missing__(self, code: int) -> str:
+        out = self.f(chr(code))
+        if len(self) < 65_536:
+            self[code] = out
+        return out
 
 
-def _norm_map(text: str) -> tuple[str, list[int]]:
-    """Normalised text with, for each of its characters, the index in the original."""
-    out: list[str] = []
-    idx: list[int] = []
-    for i, ch in enumerate(text):
-        n = _normalized_char(ch)
-        out.append(n)
-        idx.extend([i] * len(n))
-    return "".join(out), idx
+# normalize() of each character; and the length of that as one ASCII character ("0" + n:
+# NFKC expands one character to at most 18).
+_NORM_CHARS = _CharTable(normalize)
+_NORM_LENGTHS = _CharTable(lambda ch: chr(48 + len(normalize(ch))))
+
+
+def _norm_map(text: str) -> tuple[str, np.ndarray]:
+    """Normalised text (normalize() character by character) with, for each of its
+    characters, the index in the original."""
+    lengths = np.frombuffer(text.translate(_NORM_LENGTHS).encode("ascii"), dtype=np.uint8) - 48
+    return text.translate(_NORM_CHARS), np.repeat(np.arange(len(text)), lengths)
 
 
 def _piece_credits(text: str, exact: dict[str, str]) -> list[str]:
@@ -1188,7 +1278,7 @@ def detect_agency_credits(text: str) -> list[tuple[str, str]]:
             if word not in norm:  # the pattern cannot match: skip the regex scan
                 continue
             for m in pattern.finditer(norm):
-                start, end = idx[m.start()], idx[m.end() - 1] + 1
+                start, end = int(idx[m.start()]), int(idx[m.end() - 1]) + 1
                 hits.append((p, start, agency, paragraphs[p][start:end]))
 
     seen: set[str] = set()
