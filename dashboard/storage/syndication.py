@@ -265,6 +265,7 @@ class ClusterUpdate:
     clustered_articles: int = 0
     changed_rows: int = 0  # article_clusters rows written or deleted
     pruned: int = 0  # candidates ruled out by their signatures (no body read)
+    checked: int = 0  # candidates checked on their shingles (the rest already joined)
 
 
 class _UnionFind:
@@ -671,45 +672,56 @@ def _update_clusters(
     del need
     rows = cache.rows(ids)
     known = rows >= 0
-    # A pair with an unsigned side (cannot happen after signing; kept as before) is checked.
+    # A pair with an unsigned side (cannot happen after signing; kept as before) is checked
+    # (first: its estimate counts as 1).
     keep = ~(known[ia] & known[ib])
+    estimate = np.ones(len(ia), dtype=np.float64)
     step = 20_000  # bounded memory: 20,000 pairs × 128 slots at a time
     for i in range(0, len(ia), step):
         sl = slice(i, i + step)
         both = ~keep[sl]
         ra, rb = rows[ia[sl]][both], rows[ib[sl]][both]
-        keep[sl][both] = _plausible_mask(cache.matrix, cache.sizes, ra, rb)
+        est = _estimates(cache.matrix, ra, rb)
+        keep[sl][both] = _plausible_from(est, cache.sizes[ra], cache.sizes[rb])
+        estimate[sl][both] = est
     del rows, known
-    ia, ib = ia[keep], ib[keep]
+    ia, ib, estimate = ia[keep], ib[keep], estimate[keep]
     result.pruned = result.candidates - len(ia)
 
     # The exact check, on the shingle hashes: stored ones for earlier articles (their
     # bodies are only read when signed before migration 010), the round's own computed.
-    involved_pos = np.unique(np.concatenate([ia, ib]))
-    missing = [ids[i] for i in involved_pos if ids[i] not in hashed]
-    unhashed = []
-    for aid, blob in _in_chunks(
-        store,
-        cur,
-        "SELECT article_id, shingle_hashes FROM article_minhash WHERE article_id IN ({marks})",
-        missing,
-    ):
-        if blob is None:
-            unhashed.append(aid)
-        else:
-            hashed[aid] = np.frombuffer(bytes(blob), dtype="<u8")
-    unhashed += sorted(set(missing) - set(hashed) - set(unhashed))
-    for aid, body in _in_chunks(
-        store, cur, "SELECT id, body FROM articles WHERE id IN ({marks})", unhashed
-    ):
-        hashed[aid] = shingle_hashes(shingles(body))
-
+    # A pair whose two articles are already in one cluster (a stored one, or joined by a
+    # copy found earlier in this run) is not checked: it could only join what is joined.
+    # So a new copy of a dispatch is checked against one member of its cluster, not all.
     empty = np.empty(0, dtype="<u8")
     arrays = [hashed.get(aid, empty) for aid in ids]
-    is_copy = _copies_hashed(arrays, ia, ib)
+    loaded = np.fromiter((aid in hashed for aid in ids), dtype=bool, count=len(ids))
+
+    def check(pa: np.ndarray, pb: np.ndarray) -> np.ndarray:
+        pos = np.unique(np.concatenate([pa, pb]))
+        pos = pos[~loaded[pos]]
+        _read_shingle_hashes(store, cur, [ids[i] for i in pos], hashed)
+        for i in pos:
+            arrays[i] = hashed.get(ids[i], empty)
+        loaded[pos] = True
+        return _copies_hashed(arrays, pa, pb)
+
+    seeds = None
+    if not full and len(ia):  # the stored clusters of the articles in the pairs
+        named = [ids[i] for i in np.unique(np.concatenate([ia, ib]))]
+        seeds = dict(
+            _in_chunks(
+                store,
+                cur,
+                "SELECT article_id, cluster_id FROM article_clusters WHERE article_id IN ({marks})",
+                named,
+            )
+        )
+    is_copy, result.checked = _verify_joining(ids, ia, ib, estimate, seeds, check)
     copies = [(ids[a], ids[b]) for a, b in zip(ia[is_copy], ib[is_copy], strict=True)]
     result.copies = len(copies)
-    del hashed, arrays
+    hashed.clear()
+    arrays.clear()
 
     cluster_sql = "SELECT article_id, cluster_id, rank, is_first, similarity FROM article_clusters"
     if full:
@@ -787,6 +799,111 @@ def _update_clusters(
 PRUNE_MARGIN = 0.22
 
 
+def _read_shingle_hashes(store: Store, cur, ids: list[str], hashed: dict) -> None:
+    """Add the stored shingle hashes of `ids` to `hashed` (from the bodies for articles
+    signed before migration 010, which stored none)."""
+    unhashed = []
+    for aid, blob in _in_chunks(
+        store,
+        cur,
+        "SELECT article_id, shingle_hashes FROM article_minhash WHERE article_id IN ({marks})",
+        ids,
+    ):
+        if blob is None:
+            unhashed.append(aid)
+        else:
+            hashed[aid] = np.frombuffer(bytes(blob), dtype="<u8")
+    unhashed += sorted(set(ids) - set(hashed) - set(unhashed))
+    for aid, body in _in_chunks(
+        store, cur, "SELECT id, body FROM articles WHERE id IN ({marks})", unhashed
+    ):
+        hashed[aid] = shingle_hashes(shingles(body))
+
+
+# Passes of _verify_joining: the first checks one pair per pair of groups, the last every
+# pair still joining two groups.
+_JOIN_PASSES = 2
+
+
+def _roots(parent: np.ndarray) -> np.ndarray:
+    """Union-find roots of every element, by pointer jumping (parent[i] <= i)."""
+    while True:
+        up = parent[parent]
+        if np.array_equal(up, parent):
+            return parent
+        parent = up
+
+
+def _verify_joining(
+    ids: list[str],
+    ia: np.ndarray,
+    ib: np.ndarray,
+    estimate: np.ndarray,
+    seeds: dict[str, str] | None,
+    check,
+) -> tuple[np.ndarray, int]:
+    """Which candidate pairs (ids[ia[k]], ids[ib[k]]) to count as copies, checking only
+    pairs that join two groups not joined yet: (mask of the checked pairs found copies,
+    pairs checked). Groups start as the stored clusters (`seeds`: article id -> cluster
+    id; None: every article alone) and merge with each copy found.
+
+    The clusters come out the same as checking every pair: a pair is skipped only when
+    its two articles are already connected by stored clusters and copies found, and a
+    copy there would connect nothing new. Each pass checks, per pair of groups, the pair
+    with the highest MinHash estimate (the likeliest copy); a copy joins the groups and
+    their other pairs drop out. `check(pa, pb)` is the exact check of pairs."""
+    n = len(ia)
+    found = np.zeros(n, dtype=bool)
+    if not n:
+        return found, 0
+    parent = np.arange(len(ids), dtype=np.int64)
+    if seeds:
+        for members in _group_positions(ids, seeds):
+            parent[members] = members.min()
+    pending = np.argsort(-estimate, kind="stable")  # likeliest copies first
+    checked = 0
+    for step in range(_JOIN_PASSES):
+        parent = _roots(parent)
+        ra, rb = parent[ia[pending]], parent[ib[pending]]
+        live = ra != rb
+        pending, ra, rb = pending[live], ra[live], rb[live]
+        if not len(pending):
+            break
+        if step < _JOIN_PASSES - 1:
+            lo, hi = np.minimum(ra, rb), np.maximum(ra, rb)
+            # The first pair of each pair of groups in estimate order.
+            _, first = np.unique(lo * len(ids) + hi, return_index=True)
+            batch = pending[np.sort(first)]
+        else:
+            batch = pending
+        ok = check(ia[batch], ib[batch])
+        checked += len(batch)
+        found[batch[ok]] = True
+        for a, b in zip(ia[batch[ok]], ib[batch[ok]], strict=True):
+            ra_, rb_ = _find(parent, a), _find(parent, b)
+            if ra_ != rb_:
+                parent[max(ra_, rb_)] = min(ra_, rb_)
+        pending = np.setdiff1d(pending, batch, assume_unique=True)
+        pending = pending[np.argsort(-estimate[pending], kind="stable")]
+    return found, checked
+
+
+def _find(parent: np.ndarray, x: int) -> int:
+    while parent[x] != x:
+        x = parent[x]
+    return int(x)
+
+
+def _group_positions(ids: list[str], seeds: dict[str, str]) -> list[np.ndarray]:
+    """Positions in `ids` of the members of each stored cluster (two or more named)."""
+    by: dict[str, list[int]] = {}
+    for pos, aid in enumerate(ids):
+        cid = seeds.get(aid)
+        if cid is not None:
+            by.setdefault(cid, []).append(pos)
+    return [np.array(v, dtype=np.int64) for v in by.values() if len(v) > 1]
+
+
 def _could_be_copy(estimate: float, na: int, nb: int) -> bool:
     """Could two texts with `na` and `nb` shingles and this Jaccard estimate pass is_copy?
     Containment follows from the Jaccard and the sizes: |A∩B| = J(|A|+|B|)/(1+J)."""
@@ -804,9 +921,16 @@ def _plausible_mask(
 ) -> np.ndarray:
     """_could_be_copy() for the pairs (ia[k], ib[k]) of rows of `matrix` (MinHash values)
     with shingle counts `n`, all at once: a boolean per pair."""
-    estimate = (matrix[ia] == matrix[ib]).mean(axis=1)
+    return _plausible_from(_estimates(matrix, ia, ib), n[ia], n[ib])
+
+
+def _estimates(matrix: np.ndarray, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """MinHash Jaccard estimates of the row pairs (matching slots / slots)."""
+    return (matrix[ia] == matrix[ib]).mean(axis=1)
+
+
+def _plausible_from(estimate: np.ndarray, na: np.ndarray, nb: np.ndarray) -> np.ndarray:
     high = np.minimum(1.0, estimate + PRUNE_MARGIN)
-    na, nb = n[ia], n[ib]
     small = np.minimum(na, nb)
     with np.errstate(divide="ignore", invalid="ignore"):
         contained = high * (na + nb) / ((1 + high) * small) >= COPY_CONTAINMENT
