@@ -820,9 +820,9 @@ def _read_shingle_hashes(store: Store, cur, ids: list[str], hashed: dict) -> Non
         hashed[aid] = shingle_hashes(shingles(body))
 
 
-# Passes of _verify_joining: the first checks one pair per pair of groups, the last every
-# pair still joining two groups.
-_JOIN_PASSES = 2
+# Passes of _verify_joining: each but the last checks the likeliest pair of every group,
+# the last every pair still joining two groups.
+_JOIN_PASSES = 4
 
 
 def _roots(parent: np.ndarray) -> np.ndarray:
@@ -849,9 +849,10 @@ def _verify_joining(
 
     The clusters come out the same as checking every pair: a pair is skipped only when
     its two articles are already connected by stored clusters and copies found, and a
-    copy there would connect nothing new. Each pass checks, per pair of groups, the pair
-    with the highest MinHash estimate (the likeliest copy); a copy joins the groups and
-    their other pairs drop out. `check(pa, pb)` is the exact check of pairs."""
+    copy there would connect nothing new. Each pass but the last checks, for every group,
+    its pair with the highest MinHash estimate (the likeliest copy); a copy joins the
+    groups and the pairs between them drop out; the last pass checks every pair still
+    joining two groups. `check(pa, pb)` is the exact check of pairs."""
     n = len(ia)
     found = np.zeros(n, dtype=bool)
     if not n:
@@ -870,10 +871,9 @@ def _verify_joining(
         if not len(pending):
             break
         if step < _JOIN_PASSES - 1:
-            lo, hi = np.minimum(ra, rb), np.maximum(ra, rb)
-            # The first pair of each pair of groups in estimate order.
-            _, first = np.unique(lo * len(ids) + hi, return_index=True)
-            batch = pending[np.sort(first)]
+            # Each group's likeliest pair (the first in estimate order naming the group).
+            _, first = np.unique(np.concatenate([ra, rb]), return_index=True)
+            batch = pending[np.unique(first % len(pending))]
         else:
             batch = pending
         ok = check(ia[batch], ib[batch])
