@@ -328,3 +328,98 @@ def test_the_grouped_exact_check_agrees_with_the_pairwise_one():
     want = [syndication._is_copy_hashed(arrays[a], arrays[b]) for a, b in pairs]
     assert got.tolist() == want
     assert 3 <= sum(want) < len(want)  # both answers occur
+
+
+def comparable_rows(store: Store, table: str) -> list[tuple]:
+    """A table's rows, sorted, without the columns that record when a run wrote them."""
+    if table in ("meta", "schema_migrations"):  # data version, migration times
+        return []
+    cols = [
+        c
+        for c, kind in store.execute(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_name = ? ORDER BY ordinal_position",
+            [table],
+        )
+        if not kind.startswith("TIMESTAMP")  # articles.added_at
+    ]
+    return sorted(store.execute(f"SELECT {', '.join(cols)} FROM {table}"), key=repr)
+
+
+def _check_every_pair(ids, ia, ib, estimate, seeds, check):
+    """The former exact check: every candidate pair, whatever is joined already."""
+    return check(ia, ib), len(ia)
+
+
+def test_skipping_pairs_already_joined_stores_the_same_tables(tmp_path, monkeypatch):
+    # Rounds of 3 over the wire corpus (two clusters of six): the clustering that checks
+    # only pairs joining two groups stores every table exactly as checking every pair.
+    monkeypatch.setattr(ingest, "CHUNK", 3)
+    checked: dict[str, list[tuple[int, int]]] = {"joining": [], "every": []}
+    real = syndication.update_clusters
+
+    stores = {}
+    for name in ("joining", "every"):
+        if name == "every":
+            monkeypatch.setattr(syndication, "_verify_joining", _check_every_pair)
+
+        def recording(*args, _name=name, **kwargs):
+            res = real(*args, **kwargs)
+            checked[_name].append((res.candidates - res.pruned, res.checked))
+            return res
+
+        monkeypatch.setattr(syndication, "update_clusters", recording)
+        stores[name] = Store(f"duckdb:///{tmp_path / name}.duckdb")
+        ingest_path(stores[name], WIRE, workers=1)
+    try:
+        a, b = stores["joining"], stores["every"]
+        assert cluster_files(a) == {frozenset(TOURISM), frozenset(LOAN)}
+        for table in [r[0] for r in a.execute("SELECT table_name FROM information_schema.tables")]:
+            assert comparable_rows(a, table) == comparable_rows(b, table), table
+        # The same candidates survive the prefilter; fewer of them are checked.
+        assert [c for c, _ in checked["joining"]] == [c for c, _ in checked["every"]]
+        assert sum(k for _, k in checked["joining"]) < sum(k for _, k in checked["every"])
+    finally:
+        for s in stores.values():
+            s.close()
+
+
+def test_verify_joining_gives_the_components_of_checking_every_pair():
+    # Random graphs of "copies" among 60 articles with stored clusters as seeds: the groups
+    # built from the pairs _verify_joining finds equal those built from every copy pair.
+    import random
+
+    for seed in range(40):
+        rng = random.Random(seed)
+        n = 60
+        ids = [f"a{i:02d}" for i in range(n)]
+        truth = {(a, b) for a in range(n) for b in range(a + 1, n) if rng.random() < 0.04}
+        pairs = sorted(truth | {(a, b) for a in range(n) for b in range(a + 1, n)
+                                if rng.random() < 0.1})  # fmt: skip
+        ia = np.array([a for a, _ in pairs], dtype=np.int64)
+        ib = np.array([b for _, b in pairs], dtype=np.int64)
+        estimate = np.array([rng.random() for _ in pairs])
+        seeds = {ids[i]: f"c{i % 5}" for i in rng.sample(range(n), 12)}
+
+        def check(pa, pb, _truth=truth):
+            return np.array([(a, b) in _truth for a, b in zip(pa, pb, strict=True)], dtype=bool)
+
+        found, checked = syndication._verify_joining(ids, ia, ib, estimate, seeds, check)
+        assert checked <= len(pairs)
+
+        def groups(edges, ids=ids, seeds=seeds):
+            uf = syndication._UnionFind()
+            for aid in ids:
+                uf.find(aid)
+            for members in {
+                c: [a for a in seeds if seeds[a] == c] for c in seeds.values()
+            }.values():
+                for m in members:
+                    uf.union(members[0], m)
+            for a, b in edges:
+                uf.union(ids[a], ids[b])
+            return {frozenset(g) for g in uf.groups()}
+
+        got = [(a, b) for a, b, ok in zip(ia, ib, found, strict=True) if ok]
+        assert set(got) <= truth
+        assert groups(got) == groups(truth)

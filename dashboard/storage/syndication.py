@@ -27,9 +27,12 @@ import pandas as pd
 
 from dashboard.analysis.lexicon import load_fields
 from dashboard.analysis.textproc import (
+    TOKEN_RE,
+    clean_invisible,
     normalize,
     split_paragraphs,
     split_sentences,
+    strip_diacritics,
     to_ascii_digits,
     tokenize,
 )
@@ -65,16 +68,38 @@ _SCHEME_KEY = "minhash_scheme"
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
     """Word k-shingles over the matching form of the tokens (diacritics, alef forms,
     digits and case do not count as edits)."""
-    toks = [_normalized_token(t) for t in tokenize(text)]
+    toks = _shingle_tokens(text)
     if len(toks) < k:
         return {" ".join(toks)} if toks else set()
+    if k == 3:  # the signing path: no list slice and join per shingle
+        return {f"{a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:], strict=False)}
     return {" ".join(toks[i : i + k]) for i in range(len(toks) - k + 1)}
+
+
+def _encoded_shingles(text: str) -> set[bytes]:
+    """{s.encode("utf-8") for s in shingles(text)}, built from tokens encoded once each
+    (UTF-8 is one-to-one, so the count is the same)."""
+    toks = [_encoded_token(t) for t in TOKEN_RE.findall(clean_invisible(text))]
+    if len(toks) < SHINGLE_WORDS:
+        return {b" ".join(toks)} if toks else set()
+    return {b" ".join(abc) for abc in zip(toks, toks[1:], toks[2:], strict=False)}
+
+
+@lru_cache(maxsize=200_000)
+def _encoded_token(token: str) -> bytes:
+    return _normalized_token(token).encode("utf-8")
+
+
+def _shingle_tokens(text: str) -> list[str]:
+    """[normalize(t) for t in tokenize(text)], one cached call per token (tokenize's own
+    diacritics stripping included: a test checks the two agree)."""
+    return [_normalized_token(t) for t in TOKEN_RE.findall(clean_invisible(text))]
 
 
 @lru_cache(maxsize=200_000)
 def _normalized_token(token: str) -> str:
     # Cached: news vocabulary repeats, and normalising dominates signing a large batch.
-    return normalize(token)
+    return normalize(strip_diacritics(token))
 
 
 @cache
@@ -84,10 +109,57 @@ def _empty_minhash() -> MinHash:
     return MinHash(num_perm=NUM_PERM)
 
 
+# MurmurHash3's 32-bit finalizer (shift, multiplier, shift, multiplier, shift): what
+# datasketch's "affine32" scheme applies to each 32-bit SHA-1 value before its
+# permutations h -> a*h + b mod 2**32.
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+_MAX32 = 0xFFFFFFFF
+
+
+@cache
+def _affine32() -> tuple[np.ndarray, np.ndarray] | None:
+    """datasketch's permutation parameters (a, b) as uint32 columns, when its MinHash uses
+    the affine32 scheme (datasketch 2); None otherwise (signing then calls datasketch)."""
+    mh = _empty_minhash()
+    if getattr(mh, "scheme", None) != "affine32" or mh.hashvalues.dtype != np.uint32:
+        return None
+    a, b = (np.ascontiguousarray(x, dtype=np.uint32) for x in mh.permutations)
+    return a, b
+
+
+def _minhash_values(encoded: list[bytes]) -> np.ndarray:
+    """MinHash values of the UTF-8 shingles, bit for bit what datasketch's
+    MinHash(num_perm=128).update_batch(encoded) holds (a test compares them): SHA-1's
+    first 4 bytes of each shingle, MurmurHash3's finalizer, then all 128 permutations
+    and the minimum per permutation in one numpy operation each, in uint32 arithmetic
+    (wrapping, as datasketch's), without a MinHash object per article."""
+    perms = _affine32()
+    if perms is None:  # another scheme: datasketch's own code
+        mh = _empty_minhash().copy()
+        mh.update_batch(encoded)
+        return mh.hashvalues
+    if not encoded:
+        return np.full(NUM_PERM, _MAX32, dtype=np.uint32)
+    sha1 = hashlib.sha1
+    hv = np.frombuffer(b"".join([sha1(x).digest()[:4] for x in encoded]), dtype="<u4")
+    hv = hv.astype(np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv ^= hv >> np.uint32(s1)
+    hv *= np.uint32(m1)
+    hv ^= hv >> np.uint32(s2)
+    hv *= np.uint32(m2)
+    hv ^= hv >> np.uint32(s3)
+    a, b = perms
+    phv = hv[:, None] * a
+    phv += b
+    return phv.min(axis=0)
+
+
 def _minhash_of(sh: Iterable[str]) -> MinHash:
+    """A datasketch MinHash of the shingles (values from _minhash_values)."""
     # A copy of one empty sketch shares its permutation tables instead of drawing new ones.
     mh = _empty_minhash().copy()
-    mh.update_batch([s.encode("utf-8") for s in sh])
+    mh.hashvalues = _minhash_values([s.encode("utf-8") for s in sh])
     return mh
 
 
@@ -104,7 +176,11 @@ def _scheme() -> str:
 
 
 def _encode(mh: MinHash) -> str:
-    values = np.asarray(mh.hashvalues)
+    return _encode_values(mh.hashvalues)
+
+
+def _encode_values(values: np.ndarray) -> str:
+    values = np.asarray(values)
     dtype = "<u4" if values.dtype.itemsize == 4 else "<u8"
     return values.astype(dtype).tobytes().hex()
 
@@ -154,11 +230,13 @@ def shingle_hashes(sh: Iterable[str]) -> np.ndarray:
     """The shingles as sorted distinct 64-bit keys (blake2b): what article_minhash keeps
     so a stored article is checked against a new one without re-reading its body. Two
     distinct shingles share a key with probability 2**-64: the counts below are exact."""
-    keys = {
-        int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
-        for s in sh
-    }
-    return np.array(sorted(keys), dtype="<u8")
+    return _shingle_keys([s.encode("utf-8") for s in sh])
+
+
+def _shingle_keys(encoded: list[bytes]) -> np.ndarray:
+    blake2b = hashlib.blake2b
+    raw = b"".join([blake2b(x, digest_size=8).digest() for x in encoded])
+    return np.unique(np.frombuffer(raw, dtype="<u8"))
 
 
 def _is_copy_hashed(a: np.ndarray, b: np.ndarray) -> bool:
@@ -187,6 +265,7 @@ class ClusterUpdate:
     clustered_articles: int = 0
     changed_rows: int = 0  # article_clusters rows written or deleted
     pruned: int = 0  # candidates ruled out by their signatures (no body read)
+    checked: int = 0  # candidates checked on their shingles (the rest already joined)
 
 
 class _UnionFind:
@@ -260,14 +339,14 @@ def band_hashes(hashvalues) -> list[int]:
     """One signed 64-bit key per LSH band: two signatures share a key exactly when they
     share that band's hash values (as in datasketch's MinHashLSH buckets), barring a
     2**-64 collision (and every candidate is checked on the shingle sets anyway)."""
-    values = np.asarray(hashvalues).astype("<u8")
-    out = []
+    raw = np.asarray(hashvalues).astype("<u8").tobytes()
     bands, rows = _lsh_params()
-    for b in range(bands):
-        chunk = values[b * rows : (b + 1) * rows].tobytes()
-        digest = hashlib.blake2b(chunk, digest_size=8).digest()
-        out.append(int.from_bytes(digest, "little", signed=True))
-    return out
+    width = 8 * rows
+    blake2b = hashlib.blake2b
+    return [
+        int.from_bytes(blake2b(raw[i : i + width], digest_size=8).digest(), "little", signed=True)
+        for i in range(0, bands * width, width)
+    ]
 
 
 def _band_rows(aid: str, hashvalues) -> list[tuple]:
@@ -314,14 +393,14 @@ def sign(text: str) -> WireSignature:
     """The wire-copy signature of a body: what both the parse workers and the ingest
     process (for articles that came without one) compute, so the stored rows are the same
     whichever did."""
-    sh = shingles(text)
-    mh = _minhash_of(sh)
+    encoded = list(_encoded_shingles(text))
+    values = _minhash_values(encoded)
     return WireSignature(
         scheme=_lsh_scheme(),
-        signature=_encode(mh),
-        shingles=len(sh),
-        shingle_hashes=shingle_hashes(sh).tobytes(),
-        bands=tuple(band_hashes(mh.hashvalues)),
+        signature=_encode_values(values),
+        shingles=len(encoded),
+        shingle_hashes=_shingle_keys(encoded).tobytes(),
+        bands=tuple(band_hashes(values)),
         credits=tuple(detect_agency_credits(text)),
     )
 
@@ -593,45 +672,56 @@ def _update_clusters(
     del need
     rows = cache.rows(ids)
     known = rows >= 0
-    # A pair with an unsigned side (cannot happen after signing; kept as before) is checked.
+    # A pair with an unsigned side (cannot happen after signing; kept as before) is checked
+    # (first: its estimate counts as 1).
     keep = ~(known[ia] & known[ib])
+    estimate = np.ones(len(ia), dtype=np.float64)
     step = 20_000  # bounded memory: 20,000 pairs × 128 slots at a time
     for i in range(0, len(ia), step):
         sl = slice(i, i + step)
         both = ~keep[sl]
         ra, rb = rows[ia[sl]][both], rows[ib[sl]][both]
-        keep[sl][both] = _plausible_mask(cache.matrix, cache.sizes, ra, rb)
+        est = _estimates(cache.matrix, ra, rb)
+        keep[sl][both] = _plausible_from(est, cache.sizes[ra], cache.sizes[rb])
+        estimate[sl][both] = est
     del rows, known
-    ia, ib = ia[keep], ib[keep]
+    ia, ib, estimate = ia[keep], ib[keep], estimate[keep]
     result.pruned = result.candidates - len(ia)
 
     # The exact check, on the shingle hashes: stored ones for earlier articles (their
     # bodies are only read when signed before migration 010), the round's own computed.
-    involved_pos = np.unique(np.concatenate([ia, ib]))
-    missing = [ids[i] for i in involved_pos if ids[i] not in hashed]
-    unhashed = []
-    for aid, blob in _in_chunks(
-        store,
-        cur,
-        "SELECT article_id, shingle_hashes FROM article_minhash WHERE article_id IN ({marks})",
-        missing,
-    ):
-        if blob is None:
-            unhashed.append(aid)
-        else:
-            hashed[aid] = np.frombuffer(bytes(blob), dtype="<u8")
-    unhashed += sorted(set(missing) - set(hashed) - set(unhashed))
-    for aid, body in _in_chunks(
-        store, cur, "SELECT id, body FROM articles WHERE id IN ({marks})", unhashed
-    ):
-        hashed[aid] = shingle_hashes(shingles(body))
-
+    # A pair whose two articles are already in one cluster (a stored one, or joined by a
+    # copy found earlier in this run) is not checked: it could only join what is joined.
+    # So a new copy of a dispatch is checked against one member of its cluster, not all.
     empty = np.empty(0, dtype="<u8")
     arrays = [hashed.get(aid, empty) for aid in ids]
-    is_copy = _copies_hashed(arrays, ia, ib)
+    loaded = np.fromiter((aid in hashed for aid in ids), dtype=bool, count=len(ids))
+
+    def check(pa: np.ndarray, pb: np.ndarray) -> np.ndarray:
+        pos = np.unique(np.concatenate([pa, pb]))
+        pos = pos[~loaded[pos]]
+        _read_shingle_hashes(store, cur, [ids[i] for i in pos], hashed)
+        for i in pos:
+            arrays[i] = hashed.get(ids[i], empty)
+        loaded[pos] = True
+        return _copies_hashed(arrays, pa, pb)
+
+    seeds = None
+    if not full and len(ia):  # the stored clusters of the articles in the pairs
+        named = [ids[i] for i in np.unique(np.concatenate([ia, ib]))]
+        seeds = dict(
+            _in_chunks(
+                store,
+                cur,
+                "SELECT article_id, cluster_id FROM article_clusters WHERE article_id IN ({marks})",
+                named,
+            )
+        )
+    is_copy, result.checked = _verify_joining(ids, ia, ib, estimate, seeds, check)
     copies = [(ids[a], ids[b]) for a, b in zip(ia[is_copy], ib[is_copy], strict=True)]
     result.copies = len(copies)
-    del hashed, arrays
+    hashed.clear()
+    arrays.clear()
 
     cluster_sql = "SELECT article_id, cluster_id, rank, is_first, similarity FROM article_clusters"
     if full:
@@ -709,6 +799,111 @@ def _update_clusters(
 PRUNE_MARGIN = 0.22
 
 
+def _read_shingle_hashes(store: Store, cur, ids: list[str], hashed: dict) -> None:
+    """Add the stored shingle hashes of `ids` to `hashed` (from the bodies for articles
+    signed before migration 010, which stored none)."""
+    unhashed = []
+    for aid, blob in _in_chunks(
+        store,
+        cur,
+        "SELECT article_id, shingle_hashes FROM article_minhash WHERE article_id IN ({marks})",
+        ids,
+    ):
+        if blob is None:
+            unhashed.append(aid)
+        else:
+            hashed[aid] = np.frombuffer(bytes(blob), dtype="<u8")
+    unhashed += sorted(set(ids) - set(hashed) - set(unhashed))
+    for aid, body in _in_chunks(
+        store, cur, "SELECT id, body FROM articles WHERE id IN ({marks})", unhashed
+    ):
+        hashed[aid] = shingle_hashes(shingles(body))
+
+
+# Passes of _verify_joining: each but the last checks the likeliest pair of every group,
+# the last every pair still joining two groups.
+_JOIN_PASSES = 4
+
+
+def _roots(parent: np.ndarray) -> np.ndarray:
+    """Union-find roots of every element, by pointer jumping (parent[i] <= i)."""
+    while True:
+        up = parent[parent]
+        if np.array_equal(up, parent):
+            return parent
+        parent = up
+
+
+def _verify_joining(
+    ids: list[str],
+    ia: np.ndarray,
+    ib: np.ndarray,
+    estimate: np.ndarray,
+    seeds: dict[str, str] | None,
+    check,
+) -> tuple[np.ndarray, int]:
+    """Which candidate pairs (ids[ia[k]], ids[ib[k]]) to count as copies, checking only
+    pairs that join two groups not joined yet: (mask of the checked pairs found copies,
+    pairs checked). Groups start as the stored clusters (`seeds`: article id -> cluster
+    id; None: every article alone) and merge with each copy found.
+
+    The clusters come out the same as checking every pair: a pair is skipped only when
+    its two articles are already connected by stored clusters and copies found, and a
+    copy there would connect nothing new. Each pass but the last checks, for every group,
+    its pair with the highest MinHash estimate (the likeliest copy); a copy joins the
+    groups and the pairs between them drop out; the last pass checks every pair still
+    joining two groups. `check(pa, pb)` is the exact check of pairs."""
+    n = len(ia)
+    found = np.zeros(n, dtype=bool)
+    if not n:
+        return found, 0
+    parent = np.arange(len(ids), dtype=np.int64)
+    if seeds:
+        for members in _group_positions(ids, seeds):
+            parent[members] = members.min()
+    pending = np.argsort(-estimate, kind="stable")  # likeliest copies first
+    checked = 0
+    for step in range(_JOIN_PASSES):
+        parent = _roots(parent)
+        ra, rb = parent[ia[pending]], parent[ib[pending]]
+        live = ra != rb
+        pending, ra, rb = pending[live], ra[live], rb[live]
+        if not len(pending):
+            break
+        if step < _JOIN_PASSES - 1:
+            # Each group's likeliest pair (the first in estimate order naming the group).
+            _, first = np.unique(np.concatenate([ra, rb]), return_index=True)
+            batch = pending[np.unique(first % len(pending))]
+        else:
+            batch = pending
+        ok = check(ia[batch], ib[batch])
+        checked += len(batch)
+        found[batch[ok]] = True
+        for a, b in zip(ia[batch[ok]], ib[batch[ok]], strict=True):
+            ra_, rb_ = _find(parent, a), _find(parent, b)
+            if ra_ != rb_:
+                parent[max(ra_, rb_)] = min(ra_, rb_)
+        pending = np.setdiff1d(pending, batch, assume_unique=True)
+        pending = pending[np.argsort(-estimate[pending], kind="stable")]
+    return found, checked
+
+
+def _find(parent: np.ndarray, x: int) -> int:
+    while parent[x] != x:
+        x = parent[x]
+    return int(x)
+
+
+def _group_positions(ids: list[str], seeds: dict[str, str]) -> list[np.ndarray]:
+    """Positions in `ids` of the members of each stored cluster (two or more named)."""
+    by: dict[str, list[int]] = {}
+    for pos, aid in enumerate(ids):
+        cid = seeds.get(aid)
+        if cid is not None:
+            by.setdefault(cid, []).append(pos)
+    return [np.array(v, dtype=np.int64) for v in by.values() if len(v) > 1]
+
+
 def _could_be_copy(estimate: float, na: int, nb: int) -> bool:
     """Could two texts with `na` and `nb` shingles and this Jaccard estimate pass is_copy?
     Containment follows from the Jaccard and the sizes: |A∩B| = J(|A|+|B|)/(1+J)."""
@@ -726,9 +921,16 @@ def _plausible_mask(
 ) -> np.ndarray:
     """_could_be_copy() for the pairs (ia[k], ib[k]) of rows of `matrix` (MinHash values)
     with shingle counts `n`, all at once: a boolean per pair."""
-    estimate = (matrix[ia] == matrix[ib]).mean(axis=1)
+    return _plausible_from(_estimates(matrix, ia, ib), n[ia], n[ib])
+
+
+def _estimates(matrix: np.ndarray, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """MinHash Jaccard estimates of the row pairs (matching slots / slots)."""
+    return (matrix[ia] == matrix[ib]).mean(axis=1)
+
+
+def _plausible_from(estimate: np.ndarray, na: np.ndarray, nb: np.ndarray) -> np.ndarray:
     high = np.minimum(1.0, estimate + PRUNE_MARGIN)
-    na, nb = n[ia], n[ib]
     small = np.minimum(na, nb)
     with np.errstate(divide="ignore", invalid="ignore"):
         contained = high * (na + nb) / ((1 + high) * small) >= COPY_CONTAINMENT
@@ -1104,20 +1306,32 @@ def _credit_lexicon() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str,
     return exact, tuple(free)
 
 
-@lru_cache(maxsize=4096)
-def _normalized_char(ch: str) -> str:
-    return normalize(ch)
+class _CharTable(dict):
+    """str.translate table from a code point to f(that one character), filled on first
+    use (bounded, whatever the input's alphabet): one C-level call per text."""
+
+    def __init__(self, f) -> None:
+        super().__init__()
+        self.f = f
+
+    def __missing__(self, code: int) -> str:
+        out = self.f(chr(code))
+        if len(self) < 65_536:
+            self[code] = out
+        return out
 
 
-def _norm_map(text: str) -> tuple[str, list[int]]:
-    """Normalised text with, for each of its characters, the index in the original."""
-    out: list[str] = []
-    idx: list[int] = []
-    for i, ch in enumerate(text):
-        n = _normalized_char(ch)
-        out.append(n)
-        idx.extend([i] * len(n))
-    return "".join(out), idx
+# normalize() of each character; and the length of that as one ASCII character ("0" + n:
+# NFKC expands one character to at most 18).
+_NORM_CHARS = _CharTable(normalize)
+_NORM_LENGTHS = _CharTable(lambda ch: chr(48 + len(normalize(ch))))
+
+
+def _norm_map(text: str) -> tuple[str, np.ndarray]:
+    """Normalised text (normalize() character by character) with, for each of its
+    characters, the index in the original."""
+    lengths = np.frombuffer(text.translate(_NORM_LENGTHS).encode("ascii"), dtype=np.uint8) - 48
+    return text.translate(_NORM_CHARS), np.repeat(np.arange(len(text)), lengths)
 
 
 def _piece_credits(text: str, exact: dict[str, str]) -> list[str]:
@@ -1188,7 +1402,7 @@ def detect_agency_credits(text: str) -> list[tuple[str, str]]:
             if word not in norm:  # the pattern cannot match: skip the regex scan
                 continue
             for m in pattern.finditer(norm):
-                start, end = idx[m.start()], idx[m.end() - 1] + 1
+                start, end = int(idx[m.start()]), int(idx[m.end() - 1]) + 1
                 hits.append((p, start, agency, paragraphs[p][start:end]))
 
     seen: set[str] = set()
