@@ -1390,3 +1390,15 @@ def test_first_words_of_a_full_name_are_the_same_person():
         "وقال الشيخ سامر بن خالد إن الوساطة مستمرة.",
     )
     assert "سامر بن خالد" in {name for name, _ in got}
+
+
+def test_known_surname_with_a_noun_object():
+    # «وأعلن الخطيب عن إطلاق …»: a surname met before, then the announced noun object.
+    got = _voices(
+        "قال وزير الاقتصاد سامر الخطيب إن النمو سيتحسن.",
+        "وأعلن الخطيب عن إطلاق 5 برامج لدعم الصادرات.",
+        "وأكد الخطيب التزام الحكومة بخفض الدين.",
+    )
+    assert got == [("سامر الخطيب", False)] * 3
+    # An unknown definite word after the verb is no speaker.
+    assert _voices("وأعلن المجهول عن إطلاق البرنامج.") == []

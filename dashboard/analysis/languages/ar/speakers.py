@@ -2653,7 +2653,10 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             return None  # «رئيس الهيئة المستقلة لتنظيم الانتخابات»: a genitive runs on
         np = _parse_ar_np(toks[i + 1 : k], sentence, strict=True)
         if np is None:
-            return None
+            # «وأعلن المضف عن تقديم …»: a surname met before in the article, alone.
+            if media_only or k - i > 3 or toks[k - 1].quote != -1:
+                return None
+            return ctx.by_surname.get(" ".join(t.norm for t in toks[i + 1 : k]))
         if media_only:
             outlet = np.kind == "media" or _outlet_noun(toks[i + 1], False)
             return np if outlet and np.body or is_outlet_name(np.name) else None
