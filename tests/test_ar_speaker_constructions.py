@@ -1402,3 +1402,11 @@ def test_known_surname_with_a_noun_object():
     assert got == [("سامر الخطيب", False)] * 3
     # An unknown definite word after the verb is no speaker.
     assert _voices("وأعلن المجهول عن إطلاق البرنامج.") == []
+
+
+def test_headline_name_with_a_present_verb_and_noun_object():
+    # «X تعلن …» as a headline (no full stop): a one- or two-word name is the subject.
+    assert _voices("ناصرون تعلن قبول المقترح الأخير للوسطاء") == [("ناصرون", False)]
+    assert _voices("سامر الخطيب يعلن فرض رسوم جديدة على الواردات") == [("سامر الخطيب", False)]
+    # A full sentence with the same order keeps the stricter subject rules.
+    assert _voices("سامي يعلن اعتزاله اللعب.") == []

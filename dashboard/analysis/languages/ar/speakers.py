@@ -2269,7 +2269,12 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         # «إسرائيل تعلن مقتل قيادي»، «الوزارة تعلن الحداد»: subject first (headline order),
         # the noun object right after the verb.
         sv = _sv_subject(toks, i, sentence, ctx)
-        if sv is not None and (sv.body or (sv.role and sv.name != sv.role) or sv.known):
+        if sv is not None and (
+            sv.body
+            or (sv.role and sv.name != sv.role)
+            or sv.known
+            or _headline(toks, i, sv, sentence)
+        ):
             comp = (i + 1, -1, i + 1)
     if (
         comp is None
@@ -2939,6 +2944,20 @@ _AL_QAWL = _n("القول")  # «نقلت X عن فلان القول إن»
 
 def _is_known(np: _NP, ctx: _Ctx) -> bool:
     return " ".join(_nphrase(np.name)) in ctx.by_surname
+
+
+def _headline(toks, i, sv, sentence) -> bool:
+    """«حماس تعلن تسليم ردها …»: a headline (a short line without a full stop, the verb
+    within its first three words) whose subject is a name of one or two words."""
+    return (
+        0 < i <= 2
+        and len(toks) <= 16
+        and sv.kind != "anonymous"
+        and 0 < len(sv.name.split()) <= 2
+        and not (" " not in sv.name and _n(sv.name).startswith("ال"))  # «الحركة»: a bare noun
+        and not any(_HARD_PUNCT.search(t.gap) for t in toks[1:])
+        and not sentence.rstrip().endswith((".", "!", "؟"))
+    )
 
 
 def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
