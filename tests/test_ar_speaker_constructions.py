@@ -1410,3 +1410,12 @@ def test_headline_name_with_a_present_verb_and_noun_object():
     assert _voices("سامر الخطيب يعلن فرض رسوم جديدة على الواردات") == [("سامر الخطيب", False)]
     # A full sentence with the same order keeps the stricter subject rules.
     assert _voices("سامي يعلن اعتزاله اللعب.") == []
+
+
+def test_bare_title_named_before_with_a_noun_object():
+    # «وأعلن وزير الطاقة عن توقيع …» after «وزير الطاقة سامر الخطيب»: the title's holder.
+    got = _voices(
+        "قال وزير الطاقة سامر الخطيب إن الإنتاج سيرتفع.",
+        "وأعلن وزير الطاقة عن توقيع اتفاق تعاون بين البلدين.",
+    )
+    assert got == [("سامر الخطيب", False)] * 2

@@ -2667,6 +2667,11 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             return np if outlet and np.body or is_outlet_name(np.name) else None
         if np.body or _is_known(np, ctx) or (titled and np.role and np.role != np.name):
             return np
+        if titled and np.role == np.name and k == _consume_ar_role(toks, i + 1, False):
+            # «وأعلن وزير الطاقة عن توقيع …»: a whole bare title held by a person named before.
+            held = ctx.resolve(np)
+            if held.known and held.name != np.name:
+                return np
         return None
 
     if ba_object:
