@@ -2670,7 +2670,13 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         if titled and np.role == np.name and k == _consume_ar_role(toks, i + 1, False):
             # «وأعلن وزير الطاقة عن توقيع …»: a whole bare title held by a person named before.
             held = ctx.resolve(np)
-            if held.known and held.name != np.name:
+            # The holder's name must not follow the title («الوزير سامي الحربي التزام»).
+            if (
+                held.known
+                and held.name != np.name
+                and k < n
+                and toks[k].norm not in _nphrase(held.name)
+            ):
                 return np
         return None
 
