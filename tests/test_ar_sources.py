@@ -263,3 +263,13 @@ def test_dateline_variants(paragraph, credits):
 )
 def test_source_lines_and_trailing_credits(paragraph, credits):
     assert [q.speaker for q in credit_quotes(paragraph, 9)] == credits
+
+
+def test_dateline_credit_alone_on_its_line_and_a_correspondents_desk():
+    from dashboard.analysis.languages.ar.credits import dateline_credits
+
+    # «X –» alone on a line: the site's own credit; a place there is no credit.
+    assert [c for c, _ in dateline_credits("نبض المدينة –")] == ["نبض المدينة"]
+    assert dateline_credits("القاهرة -") == []
+    # «X - مراسلون»: the correspondents' desk stands where a place would.
+    assert [c for c, _ in dateline_credits("نبض المدينة - مراسلون")] == ["نبض المدينة"]
