@@ -1687,6 +1687,24 @@ _AR_PAREN_OPENERS = frozenset(_n(w) for w in _words("في خلال عبر أثن
 _AR_CLAUSE_VERBS = frozenset(_n(w) for w in _words("جاء جاءت تم تمت"))
 
 
+def _parenthesised_outlet(seg: list[_Tok], sentence: str) -> _NP | None:
+    """«بحسب (X) عربية»، «حسب موقع (X)»: an outlet's name in parentheses right after the source
+    word (or after an outlet noun) is the source; a gloss after the parenthesis is not."""
+    k = 1 if len(seg) > 1 and _outlet_noun(seg[0], False) else 0
+    if "(" not in seg[k].gap or (k == 1 and "(" in seg[0].gap):
+        return None
+    m = next((j for j in range(k + 1, len(seg)) if ")" in seg[j].gap), len(seg))
+    if m - k > 4 or any(t.quote != -1 for t in seg[k:m]):
+        return None
+    name = _text(seg, k, m, sentence).strip(" ()")
+    if not name or any(c.isdigit() for c in name):
+        return None
+    whole = " ".join(_QUOTE_CHARS_RE.sub(" ", _text(seg, k, len(seg), sentence)).split())
+    if k == 0 and not is_outlet_name(name) and not is_outlet_name(whole.replace(")", " ")):
+        return None  # «بحسب (X) عربية»: X or «X عربية» in the gazetteer
+    return _NP(name, "", "media", "", True)
+
+
 def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     """Speaker after a source phrase starting at token p; (np, end index)."""
     n = len(toks)
@@ -1703,6 +1721,9 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     seg = toks[p:end]
     if not seg:
         return None, end
+    outlet = _parenthesised_outlet(seg, sentence)
+    if outlet is not None:
+        return outlet, end
     head = seg[0].norm
     if head in _DOCUMENTS or (head.startswith("ال") and head[2:] in _DOCUMENTS):
         return None, end
