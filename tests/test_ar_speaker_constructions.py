@@ -1419,3 +1419,18 @@ def test_bare_title_named_before_with_a_noun_object():
         "وأعلن وزير الطاقة عن توقيع اتفاق تعاون بين البلدين.",
     )
     assert got == [("سامر الخطيب", False)] * 2
+
+
+def test_verbs_of_going_on_speaking():
+    # «وأكمل/واستكمل/وواصل/وأتم: …» continue the last speaker like «وتابع».
+    got = _voices(
+        "قال المدرب سامر الخطيب إن الفريق قدم مباراة كبيرة.",
+        'وأكمل: "اللاعبون أظهروا روحا عالية".',
+        'واستكمل الخطيب: "سنعود أقوى في المباراة المقبلة".',
+        'وواصل: "الجمهور كان رائعا".',
+        "وأتم الخطيب حديثه قائلا إن الموسم طويل.",
+    )
+    assert {name for name, _ in got} == {"سامر الخطيب"}
+    assert len(got) >= 5
+    # «أكمل المشروع»: a task completed, no statement.
+    assert _voices("وأكمل العمال بناء الجسر الجديد في الموعد.") == []
