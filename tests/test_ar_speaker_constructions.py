@@ -1434,3 +1434,24 @@ def test_verbs_of_going_on_speaking():
     assert len(got) >= 5
     # «أكمل المشروع»: a task completed, no statement.
     assert _voices("وأكمل العمال بناء الجسر الجديد في الموعد.") == []
+
+
+def test_statement_runs_on_after_a_colon_and_an_open_quote():
+    # «وأوضح بيان الوزارة أنه … ما يلي:» then unlabelled paragraphs: the statement's text.
+    paras = [
+        "أصدرت وزارة الخارجية النوردية بيانا مساء اليوم.",
+        "وأكدت وزارة الخارجية النوردية أنها أبلغت السفير بما يلي:",
+        "أولا، رفض أي تدخل في الشؤون الداخلية.",
+        "ثانيا، احترام الاتفاقات الموقعة بين البلدين.",
+    ]
+    got = [(q.paragraph, q.speaker) for q in attribute_quotes(paras, "ar")]
+    assert got == [(1, "وزارة الخارجية النوردية"), (2, "وزارة الخارجية النوردية"),
+                   (3, "وزارة الخارجية النوردية")]  # fmt: skip
+    # A quote left open runs on to the paragraph that closes it, and no further.
+    paras = [
+        "وقال الوزير سامر الخطيب إن «الحكومة ستواصل الإصلاح.",
+        "ولن نتراجع عن الخطة مهما كانت الصعوبات».",
+        "وتشهد البلاد أزمة اقتصادية منذ سنوات.",
+    ]
+    got = [(q.paragraph, q.speaker) for q in attribute_quotes(paras, "ar")]
+    assert got == [(0, "سامر الخطيب"), (1, "سامر الخطيب")]

@@ -45,6 +45,7 @@ from dashboard.analysis.speakers.engine import (
     _tokens,
     _WordFilter,
     _words,
+    is_cited_source,
     roles,
 )
 from dashboard.analysis.textproc import normalize, split_sentences, strip_diacritics
@@ -3267,8 +3268,66 @@ _ITEM_LABEL_RE = re.compile(
 )
 
 
+# Opening and closing quote marks, for a quote left open at a paragraph's end.
+_OPENERS = "«“"
+_CLOSERS = "»”"
+# Paragraphs a statement may run on over without a cue of their own.
+_CARRY_MAX = 6
+
+
+def _open_depth(text: str) -> int:
+    """Quote marks left open at the end of `text` (straight quotes by parity)."""
+    depth = 0
+    for c in text:
+        if c in _OPENERS:
+            depth += 1
+        elif c in _CLOSERS:
+            depth = max(0, depth - 1)
+    return depth + text.count('"') % 2
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
-    """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names."""
+    """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names.
+
+    A statement runs on over the next paragraphs that attribute nothing themselves: after a
+    quote left open («وجاء في البيان أن “…» to the closing mark) and after a statement that
+    ends its paragraph with «:» (the list or text it announces)."""
+    out = _attribute_paragraph(paragraph, para, ctx)
+    carry = ctx.carry
+    ctx.carry = None
+    text = paragraph.strip()
+    if carry is not None and not out and text and ":" not in text[:40]:
+        # («قد يهمك أيضا: …»: a page label, not the statement's text)
+        q, mode, left = carry
+        out = [replace(q, text=text, paragraph=para, sentence=text, direct=mode == "quote")]
+        if mode == "quote":
+            depth = 1
+            for c in text:
+                if c in _OPENERS:
+                    depth += 1
+                elif c in _CLOSERS:
+                    depth -= 1
+                    if depth == 0:
+                        break
+            depth -= text.count('"') % 2
+            if depth > 0 and left > 1:
+                ctx.carry = (q, mode, left - 1)
+        elif left > 1:
+            ctx.carry = (q, mode, left - 1)
+        return out
+    speech = [q for q in out if not is_cited_source(q)]
+    if speech and text:
+        last = speech[-1]
+        if len(last.speaker.split()) < 2 and last.speaker_kind not in _BODY_KINDS:
+            return out  # «لكنهم»: a one-word voice is too weak to carry on
+        if text.endswith(":") and last.sentence.strip() and text.endswith(last.sentence.strip()):
+            ctx.carry = (last, "colon", _CARRY_MAX)
+        elif (at := text.find(last.sentence)) != -1 and _open_depth(text[at:]) > 0:
+            ctx.carry = (last, "quote", _CARRY_MAX)
+    return out
+
+
+def _attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     if "”" in paragraph:
         paragraph = _turn_reversed_quotes(paragraph)
     out: list[Quote] = credit_quotes(paragraph, para)
