@@ -1455,3 +1455,12 @@ def test_statement_runs_on_after_a_colon_and_an_open_quote():
     ]
     got = [(q.paragraph, q.speaker) for q in attribute_quotes(paras, "ar")]
     assert got == [(0, "سامر الخطيب"), (1, "سامر الخطيب")]
+
+
+def test_two_coordinated_names_speak_the_same_words():
+    # «وقال محامي الدفاع X وY إن …»: one statement for each name.
+    got = _voices("وقال محامي الدفاع سامر الخطيب وخالد العلي إن الحكم غير عادل.")
+    assert got == [("سامر الخطيب", False), ("خالد العلي", False)]
+    # A group noun after و is no second speaker.
+    got = _voices("وقال الوزير سامر الخطيب والوفد المرافق إن الاتفاق قريب.")
+    assert got == [("سامر الخطيب", False)]

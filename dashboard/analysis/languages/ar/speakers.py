@@ -1900,6 +1900,18 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
                 channel=" ".join(_QUOTE_CHARS_RE.sub(" ", h.channel).split()),
             )
         )
+        second = _coordinated_speaker(toks, h, sentence, np)
+        if second is not None:
+            out.append(
+                replace(
+                    out[-1],
+                    speaker=second.name,
+                    speaker_kind=second.kind,
+                    role=second.role,
+                    affiliation=second.affiliation,
+                )
+            )
+            ctx.learn(second)
         relay = _relayed_by(toks, h, sentence) if not h.channel else None
         if relay is not None:
             out.append(_source_quote(relay[0], relay[1], text, para, sentence))
@@ -1924,6 +1936,43 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
     if out:
         out.extend(_outlets_after_source_cues(toks, sentence, para, out))
     return out
+
+
+def _coordinated_speaker(toks, h: _Hit, sentence: str, np: _NP) -> _NP | None:
+    """«وقال محامي الدفاع سامر الخطيب وخالد العلي إن …»: a second person's name coordinated
+    right after the subject's name speaks the same words (one statement each)."""
+    if np.body or not np.name or h.participle or h.text_override:
+        return None
+    last = _n(np.name.split()[-1])
+    stop = min(h.content_start, len(toks))
+    for j in range(h.trigger + 2, stop):
+        t = toks[j]
+        if t.quote != -1 or t.gap != " ":
+            return None
+        if toks[j - 1].norm != last or t.norm[:1] != "و" or len(t.norm) < 4:
+            continue
+        end = j + 1
+        while (
+            end < stop
+            and toks[end].gap == " "
+            and toks[end].quote == -1
+            and toks[end].norm not in _AN_FORMS
+            and toks[end].norm not in _AR_STOP
+        ):
+            end += 1
+        probe = [_Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, "", -1), *toks[j + 1 : end]]
+        other = _parse_ar_np(probe, sentence, strict=True)
+        if (
+            other is None
+            or other.body
+            or other.kind == "anonymous"
+            or len(other.name.split()) < 2
+            or other.name == other.role
+            or _n(other.name) == _n(np.name)
+        ):
+            return None
+        return other
+    return None
 
 
 def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
