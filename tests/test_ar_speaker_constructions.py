@@ -1464,3 +1464,16 @@ def test_two_coordinated_names_speak_the_same_words():
     # A group noun after و is no second speaker.
     got = _voices("وقال الوزير سامر الخطيب والوفد المرافق إن الاتفاق قريب.")
     assert got == [("سامر الخطيب", False)]
+
+
+def test_noun_object_then_a_participle_without_a_comma():
+    # «أعلنت الوزارة استقبال … مؤكدة أن …»: two statements, the object and the أن clause.
+    got = attribute_quotes(
+        ["أعلنت وزارة الصحة النوردية استقبال 12 حالة جديدة معظمها مستقرة مؤكدة أن "
+         "المستشفيات تعمل بكفاءة."],
+        "ar",
+    )  # fmt: skip
+    assert [(q.speaker, q.text) for q in got] == [
+        ("وزارة الصحة النوردية", "استقبال 12 حالة جديدة معظمها مستقرة"),
+        ("وزارة الصحة النوردية", "المستشفيات تعمل بكفاءة"),
+    ]

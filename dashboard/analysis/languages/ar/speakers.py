@@ -1673,7 +1673,7 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
         if k > i + 1 and (v2 := _ar_verb(toks, k)) is not None:
             if not v2.participle:
                 return None
-            if split and _COMMA_RE.search(gap):
+            if split and (_COMMA_RE.search(gap) or k > i + 3):
                 # «وأكد فلان حق الحكومة في الرد، مشيرًا إلى أن …»: the verb's content is its
                 # noun object; the participle after the comma opens a statement of its own.
                 return None
