@@ -3341,7 +3341,12 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     A statement runs on over the next paragraphs that attribute nothing themselves: after a
     quote left open («وجاء في البيان أن “…» to the closing mark) and after a statement that
     ends its paragraph with «:» (the list or text it announces)."""
-    out = _attribute_paragraph(paragraph, para, ctx)
+    return run_on(_attribute_paragraph(paragraph, para, ctx), paragraph, para, ctx)
+
+
+def run_on(out: list[Quote], paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
+    """The paragraph's statements `out`, or the statement the paragraphs before run on with
+    when it has none; sets what runs on to the next paragraph in `ctx.carry`."""
     carry = ctx.carry
     ctx.carry = None
     text = paragraph.strip()
