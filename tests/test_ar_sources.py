@@ -263,3 +263,26 @@ def test_dateline_variants(paragraph, credits):
 )
 def test_source_lines_and_trailing_credits(paragraph, credits):
     assert [q.speaker for q in credit_quotes(paragraph, 9)] == credits
+
+
+def test_dateline_credit_alone_on_its_line_and_a_correspondents_desk():
+    from dashboard.analysis.languages.ar.credits import dateline_credits
+
+    # «X –» alone on a line: the site's own credit; a place there is no credit.
+    assert [c for c, _ in dateline_credits("نبض المدينة –")] == ["نبض المدينة"]
+    assert dateline_credits("القاهرة -") == []
+    # «X - مراسلون»: the correspondents' desk stands where a place would.
+    assert [c for c, _ in dateline_credits("نبض المدينة - مراسلون")] == ["نبض المدينة"]
+
+
+def test_outlet_in_parentheses_after_a_source_word():
+    # «بحسب (X) عربية»: the outlet is the name in parentheses, without the gloss after it.
+    got = [
+        q.speaker for q in attribute_quotes(["وبلغ عدد الضحايا 40، بحسب (سكاي نيوز) عربية."], "ar")
+    ]
+    assert got == ["سكاي نيوز"]
+    # «حسب موقع (X)»: after an outlet noun the name in parentheses is the outlet's.
+    got = [
+        q.speaker for q in attribute_quotes(["وبلغ عدد الضحايا 40، حسب موقع (نبض المدينة)."], "ar")
+    ]
+    assert got == ["نبض المدينة"]

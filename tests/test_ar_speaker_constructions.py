@@ -1390,3 +1390,90 @@ def test_first_words_of_a_full_name_are_the_same_person():
         "وقال الشيخ سامر بن خالد إن الوساطة مستمرة.",
     )
     assert "سامر بن خالد" in {name for name, _ in got}
+
+
+def test_known_surname_with_a_noun_object():
+    # «وأعلن الخطيب عن إطلاق …»: a surname met before, then the announced noun object.
+    got = _voices(
+        "قال وزير الاقتصاد سامر الخطيب إن النمو سيتحسن.",
+        "وأعلن الخطيب عن إطلاق 5 برامج لدعم الصادرات.",
+        "وأكد الخطيب التزام الحكومة بخفض الدين.",
+    )
+    assert got == [("سامر الخطيب", False)] * 3
+    # An unknown definite word after the verb is no speaker.
+    assert _voices("وأعلن المجهول عن إطلاق البرنامج.") == []
+
+
+def test_headline_name_with_a_present_verb_and_noun_object():
+    # «X تعلن …» as a headline (no full stop): a one- or two-word name is the subject.
+    assert _voices("ناصرون تعلن قبول المقترح الأخير للوسطاء") == [("ناصرون", False)]
+    assert _voices("سامر الخطيب يعلن فرض رسوم جديدة على الواردات") == [("سامر الخطيب", False)]
+    # A full sentence with the same order keeps the stricter subject rules.
+    assert _voices("سامي يعلن اعتزاله اللعب.") == []
+
+
+def test_bare_title_named_before_with_a_noun_object():
+    # «وأعلن وزير الطاقة عن توقيع …» after «وزير الطاقة سامر الخطيب»: the title's holder.
+    got = _voices(
+        "قال وزير الطاقة سامر الخطيب إن الإنتاج سيرتفع.",
+        "وأعلن وزير الطاقة عن توقيع اتفاق تعاون بين البلدين.",
+    )
+    assert got == [("سامر الخطيب", False)] * 2
+
+
+def test_verbs_of_going_on_speaking():
+    # «وأكمل/واستكمل/وواصل/وأتم: …» continue the last speaker like «وتابع».
+    got = _voices(
+        "قال المدرب سامر الخطيب إن الفريق قدم مباراة كبيرة.",
+        'وأكمل: "اللاعبون أظهروا روحا عالية".',
+        'واستكمل الخطيب: "سنعود أقوى في المباراة المقبلة".',
+        'وواصل: "الجمهور كان رائعا".',
+        "وأتم الخطيب حديثه قائلا إن الموسم طويل.",
+    )
+    assert {name for name, _ in got} == {"سامر الخطيب"}
+    assert len(got) >= 5
+    # «أكمل المشروع»: a task completed, no statement.
+    assert _voices("وأكمل العمال بناء الجسر الجديد في الموعد.") == []
+
+
+def test_statement_runs_on_after_a_colon_and_an_open_quote():
+    # «وأوضح بيان الوزارة أنه … ما يلي:» then unlabelled paragraphs: the statement's text.
+    paras = [
+        "أصدرت وزارة الخارجية النوردية بيانا مساء اليوم.",
+        "وأكدت وزارة الخارجية النوردية أنها أبلغت السفير بما يلي:",
+        "أولا، رفض أي تدخل في الشؤون الداخلية.",
+        "ثانيا، احترام الاتفاقات الموقعة بين البلدين.",
+    ]
+    got = [(q.paragraph, q.speaker) for q in attribute_quotes(paras, "ar")]
+    assert got == [(1, "وزارة الخارجية النوردية"), (2, "وزارة الخارجية النوردية"),
+                   (3, "وزارة الخارجية النوردية")]  # fmt: skip
+    # A quote left open runs on to the paragraph that closes it, and no further.
+    paras = [
+        "وقال الوزير سامر الخطيب إن «الحكومة ستواصل الإصلاح.",
+        "ولن نتراجع عن الخطة مهما كانت الصعوبات».",
+        "وتشهد البلاد أزمة اقتصادية منذ سنوات.",
+    ]
+    got = [(q.paragraph, q.speaker) for q in attribute_quotes(paras, "ar")]
+    assert got == [(0, "سامر الخطيب"), (1, "سامر الخطيب")]
+
+
+def test_two_coordinated_names_speak_the_same_words():
+    # «وقال محامي الدفاع X وY إن …»: one statement for each name.
+    got = _voices("وقال محامي الدفاع سامر الخطيب وخالد العلي إن الحكم غير عادل.")
+    assert got == [("سامر الخطيب", False), ("خالد العلي", False)]
+    # A group noun after و is no second speaker.
+    got = _voices("وقال الوزير سامر الخطيب والوفد المرافق إن الاتفاق قريب.")
+    assert got == [("سامر الخطيب", False)]
+
+
+def test_noun_object_then_a_participle_without_a_comma():
+    # «أعلنت الوزارة استقبال … مؤكدة أن …»: two statements, the object and the أن clause.
+    got = attribute_quotes(
+        ["أعلنت وزارة الصحة النوردية استقبال 12 حالة جديدة معظمها مستقرة مؤكدة أن "
+         "المستشفيات تعمل بكفاءة."],
+        "ar",
+    )  # fmt: skip
+    assert [(q.speaker, q.text) for q in got] == [
+        ("وزارة الصحة النوردية", "استقبال 12 حالة جديدة معظمها مستقرة"),
+        ("وزارة الصحة النوردية", "المستشفيات تعمل بكفاءة"),
+    ]

@@ -278,28 +278,35 @@ def _attribute_quotes_reference(paragraphs: list[str]) -> list:
     out = []
     for para, paragraph in enumerate(paragraphs):
         paragraph = sp.clean_invisible(paragraph)
-        # Credits and label lines are read on the whole paragraph before the filters.
-        out.extend(ar_sp.credit_quotes(paragraph, para))
-        label = ar_sp._label_quote(paragraph, para, ctx) if ":" in paragraph else None
-        if label is not None:
-            out.append(label)
-            continue
-        pnorm = normalize(paragraph)
-        pruns = sp._WORD_RUN_RE.findall(pnorm)
-        if not ar_sp._AR_TRIGGERS.found(pnorm, pruns) and not ar_sp._AR_PERSON_ROLES.found(
-            pnorm, pruns
-        ):
-            continue
-        for sentence in ar_sp.split_sentences(paragraph):
-            norm = normalize(sentence)
-            runs = sp._WORD_RUN_RE.findall(norm)
-            has_role = ar_sp._AR_PERSON_ROLES.found(norm, runs)
-            if ar_sp._AR_TRIGGERS.found(norm, runs):
-                out.extend(ar_sp._ar_sentence(sentence, para, ctx, has_role))
-            elif has_role:
-                toks, _q = sp._tokens(sentence)
-                ar_sp._ar_mentions(toks, sentence, ctx)
+        # A statement runs on over paragraphs without their own (the pack's run_on).
+        out.extend(ar_sp.run_on(_reference_paragraph(paragraph, para, ctx), paragraph, para, ctx))
     return ar_sp.finish_article(out)
+
+
+def _reference_paragraph(paragraph: str, para: int, ctx) -> list:
+    out = []
+    # Credits and label lines are read on the whole paragraph before the filters.
+    out.extend(ar_sp.credit_quotes(paragraph, para))
+    label = ar_sp._label_quote(paragraph, para, ctx) if ":" in paragraph else None
+    if label is not None:
+        out.append(label)
+        return out
+    pnorm = normalize(paragraph)
+    pruns = sp._WORD_RUN_RE.findall(pnorm)
+    if not ar_sp._AR_TRIGGERS.found(pnorm, pruns) and not ar_sp._AR_PERSON_ROLES.found(
+        pnorm, pruns
+    ):
+        return out
+    for sentence in ar_sp.split_sentences(paragraph):
+        norm = normalize(sentence)
+        runs = sp._WORD_RUN_RE.findall(norm)
+        has_role = ar_sp._AR_PERSON_ROLES.found(norm, runs)
+        if ar_sp._AR_TRIGGERS.found(norm, runs):
+            out.extend(ar_sp._ar_sentence(sentence, para, ctx, has_role))
+        elif has_role:
+            toks, _q = sp._tokens(sentence)
+            ar_sp._ar_mentions(toks, sentence, ctx)
+    return out
 
 
 def test_mention_in_a_role_only_paragraph_names_a_later_speaker():

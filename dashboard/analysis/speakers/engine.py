@@ -395,6 +395,9 @@ class _Ctx:
     by_role: dict[str, _NP] = field(default_factory=dict)
     # Institutions that spoke, by head noun («وزارة»، "ministry"): «قالت الوزارة» is the last one.
     by_body_head: dict[str, _NP] = field(default_factory=dict)
+    # A pack's statement whose text runs on over the next paragraphs (a quote left open, a
+    # list announced by «:»), with the pack's own bookkeeping; None when nothing runs on.
+    carry: object = None
 
     def learn(self, np: _NP) -> None:
         if np.body and np.name:

@@ -46,7 +46,10 @@ _DATELINE = re.compile(
     + r"]|$)?"
 )
 # Desk words that stand where a place would: «X - متابعة»، «X – وكالات».
-_DESK_WORDS = frozenset(normalize(w) for w in ("متابعة", "متابعات", "وكالات", "خاص", "تقرير"))
+_DESK_WORDS = frozenset(
+    normalize(w)
+    for w in ("متابعة", "متابعات", "وكالات", "خاص", "تقرير", "مراسلون", "مراسلين", "مراسلنا")
+)
 # Head words of an outlet's name: a parenthesis right after such a name glosses it.
 _OUTLET_HEADS = tuple(
     normalize(w) for w in ("وكالة", "الوكالة", "للأنباء", "الأنباء", "صحيفة", "قناة", "موقع")
@@ -178,6 +181,13 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
         sep = paragraph[len(m.group(0).rstrip()) - 1 : len(m.group(0).rstrip())]
         if paragraph.lstrip().startswith(a) and (sep == "/" or _key(a) in gaz):
             out.append(a)
+        elif (
+            sep in "-–—"
+            and m.end() >= len(paragraph.rstrip())
+            and not (_is_place(a) or _is_desk(a) or _titled(a))
+            and all(w.isalpha() for w in a.split())
+        ):
+            out.append(a)  # «نبض المدينة –» alone on a line: the site's dateline credit
     else:
         a_place, b_place = _is_place(a), _is_place(b)
         a_desk, b_desk = _is_desk(a), _is_desk(b)

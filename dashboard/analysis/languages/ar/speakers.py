@@ -45,6 +45,7 @@ from dashboard.analysis.speakers.engine import (
     _tokens,
     _WordFilter,
     _words,
+    is_cited_source,
     roles,
 )
 from dashboard.analysis.textproc import normalize, split_sentences, strip_diacritics
@@ -1672,7 +1673,7 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
         if k > i + 1 and (v2 := _ar_verb(toks, k)) is not None:
             if not v2.participle:
                 return None
-            if split and _COMMA_RE.search(gap):
+            if split and (_COMMA_RE.search(gap) or k > i + 3):
                 # «وأكد فلان حق الحكومة في الرد، مشيرًا إلى أن …»: the verb's content is its
                 # noun object; the participle after the comma opens a statement of its own.
                 return None
@@ -1685,6 +1686,24 @@ _AR_PAREN_OPENERS = frozenset(_n(w) for w in _words("في خلال عبر أثن
 
 # Verbs that open the main clause after «حسب بيان لـX» without a comma.
 _AR_CLAUSE_VERBS = frozenset(_n(w) for w in _words("جاء جاءت تم تمت"))
+
+
+def _parenthesised_outlet(seg: list[_Tok], sentence: str) -> _NP | None:
+    """«بحسب (X) عربية»، «حسب موقع (X)»: an outlet's name in parentheses right after the source
+    word (or after an outlet noun) is the source; a gloss after the parenthesis is not."""
+    k = 1 if len(seg) > 1 and _outlet_noun(seg[0], False) else 0
+    if "(" not in seg[k].gap or (k == 1 and "(" in seg[0].gap):
+        return None
+    m = next((j for j in range(k + 1, len(seg)) if ")" in seg[j].gap), len(seg))
+    if m - k > 4 or any(t.quote != -1 for t in seg[k:m]):
+        return None
+    name = _text(seg, k, m, sentence).strip(" ()")
+    if not name or any(c.isdigit() for c in name):
+        return None
+    whole = " ".join(_QUOTE_CHARS_RE.sub(" ", _text(seg, k, len(seg), sentence)).split())
+    if k == 0 and not is_outlet_name(name) and not is_outlet_name(whole.replace(")", " ")):
+        return None  # «بحسب (X) عربية»: X or «X عربية» in the gazetteer
+    return _NP(name, "", "media", "", True)
 
 
 def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
@@ -1703,6 +1722,9 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     seg = toks[p:end]
     if not seg:
         return None, end
+    outlet = _parenthesised_outlet(seg, sentence)
+    if outlet is not None:
+        return outlet, end
     head = seg[0].norm
     if head in _DOCUMENTS or (head.startswith("ال") and head[2:] in _DOCUMENTS):
         return None, end
@@ -1878,6 +1900,18 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
                 channel=" ".join(_QUOTE_CHARS_RE.sub(" ", h.channel).split()),
             )
         )
+        second = _coordinated_speaker(toks, h, sentence, np)
+        if second is not None:
+            out.append(
+                replace(
+                    out[-1],
+                    speaker=second.name,
+                    speaker_kind=second.kind,
+                    role=second.role,
+                    affiliation=second.affiliation,
+                )
+            )
+            ctx.learn(second)
         relay = _relayed_by(toks, h, sentence) if not h.channel else None
         if relay is not None:
             out.append(_source_quote(relay[0], relay[1], text, para, sentence))
@@ -1902,6 +1936,43 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
     if out:
         out.extend(_outlets_after_source_cues(toks, sentence, para, out))
     return out
+
+
+def _coordinated_speaker(toks, h: _Hit, sentence: str, np: _NP) -> _NP | None:
+    """«وقال محامي الدفاع سامر الخطيب وخالد العلي إن …»: a second person's name coordinated
+    right after the subject's name speaks the same words (one statement each)."""
+    if np.body or not np.name or h.participle or h.text_override:
+        return None
+    last = _n(np.name.split()[-1])
+    stop = min(h.content_start, len(toks))
+    for j in range(h.trigger + 2, stop):
+        t = toks[j]
+        if t.quote != -1 or t.gap != " ":
+            return None
+        if toks[j - 1].norm != last or t.norm[:1] != "و" or len(t.norm) < 4:
+            continue
+        end = j + 1
+        while (
+            end < stop
+            and toks[end].gap == " "
+            and toks[end].quote == -1
+            and toks[end].norm not in _AN_FORMS
+            and toks[end].norm not in _AR_STOP
+        ):
+            end += 1
+        probe = [_Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, "", -1), *toks[j + 1 : end]]
+        other = _parse_ar_np(probe, sentence, strict=True)
+        if (
+            other is None
+            or other.body
+            or other.kind == "anonymous"
+            or len(other.name.split()) < 2
+            or other.name == other.role
+            or _n(other.name) == _n(np.name)
+        ):
+            return None
+        return other
+    return None
 
 
 def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
@@ -2269,7 +2340,12 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         # «إسرائيل تعلن مقتل قيادي»، «الوزارة تعلن الحداد»: subject first (headline order),
         # the noun object right after the verb.
         sv = _sv_subject(toks, i, sentence, ctx)
-        if sv is not None and (sv.body or (sv.role and sv.name != sv.role) or sv.known):
+        if sv is not None and (
+            sv.body
+            or (sv.role and sv.name != sv.role)
+            or sv.known
+            or _headline(toks, i, sv, sentence)
+        ):
             comp = (i + 1, -1, i + 1)
     if (
         comp is None
@@ -2653,12 +2729,26 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             return None  # «رئيس الهيئة المستقلة لتنظيم الانتخابات»: a genitive runs on
         np = _parse_ar_np(toks[i + 1 : k], sentence, strict=True)
         if np is None:
-            return None
+            # «وأعلن المضف عن تقديم …»: a surname met before in the article, alone.
+            if media_only or k - i > 3 or toks[k - 1].quote != -1:
+                return None
+            return ctx.by_surname.get(" ".join(t.norm for t in toks[i + 1 : k]))
         if media_only:
             outlet = np.kind == "media" or _outlet_noun(toks[i + 1], False)
             return np if outlet and np.body or is_outlet_name(np.name) else None
         if np.body or _is_known(np, ctx) or (titled and np.role and np.role != np.name):
             return np
+        if titled and np.role == np.name and k == _consume_ar_role(toks, i + 1, False):
+            # «وأعلن وزير الطاقة عن توقيع …»: a whole bare title held by a person named before.
+            held = ctx.resolve(np)
+            # The holder's name must not follow the title («الوزير سامي الحربي التزام»).
+            if (
+                held.known
+                and held.name != np.name
+                and k < n
+                and toks[k].norm not in _nphrase(held.name)
+            ):
+                return np
         return None
 
     if ba_object:
@@ -2938,6 +3028,20 @@ def _is_known(np: _NP, ctx: _Ctx) -> bool:
     return " ".join(_nphrase(np.name)) in ctx.by_surname
 
 
+def _headline(toks, i, sv, sentence) -> bool:
+    """«حماس تعلن تسليم ردها …»: a headline (a short line without a full stop, the verb
+    within its first three words) whose subject is a name of one or two words."""
+    return (
+        0 < i <= 2
+        and len(toks) <= 16
+        and sv.kind != "anonymous"
+        and 0 < len(sv.name.split()) <= 2
+        and not (" " not in sv.name and _n(sv.name).startswith("ال"))  # «الحركة»: a bare noun
+        and not any(_HARD_PUNCT.search(t.gap) for t in toks[1:])
+        and not sentence.rstrip().endswith((".", "!", "؟"))
+    )
+
+
 def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
     """Subject before the verb: «وزير الخارجية أكد أن»، «وكان الوزير قد قال إن»."""
     j = i
@@ -3213,8 +3317,71 @@ _ITEM_LABEL_RE = re.compile(
 )
 
 
+# Opening and closing quote marks, for a quote left open at a paragraph's end.
+_OPENERS = "«“"
+_CLOSERS = "»”"
+# Paragraphs a statement may run on over without a cue of their own.
+_CARRY_MAX = 6
+
+
+def _open_depth(text: str) -> int:
+    """Quote marks left open at the end of `text` (straight quotes by parity)."""
+    depth = 0
+    for c in text:
+        if c in _OPENERS:
+            depth += 1
+        elif c in _CLOSERS:
+            depth = max(0, depth - 1)
+    return depth + text.count('"') % 2
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
-    """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names."""
+    """Attributed statements of one Arabic paragraph; person mentions teach `ctx` names.
+
+    A statement runs on over the next paragraphs that attribute nothing themselves: after a
+    quote left open («وجاء في البيان أن “…» to the closing mark) and after a statement that
+    ends its paragraph with «:» (the list or text it announces)."""
+    return run_on(_attribute_paragraph(paragraph, para, ctx), paragraph, para, ctx)
+
+
+def run_on(out: list[Quote], paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
+    """The paragraph's statements `out`, or the statement the paragraphs before run on with
+    when it has none; sets what runs on to the next paragraph in `ctx.carry`."""
+    carry = ctx.carry
+    ctx.carry = None
+    text = paragraph.strip()
+    if carry is not None and not out and text and ":" not in text[:40]:
+        # («قد يهمك أيضا: …»: a page label, not the statement's text)
+        q, mode, left = carry
+        out = [replace(q, text=text, paragraph=para, sentence=text, direct=mode == "quote")]
+        if mode == "quote":
+            depth = 1
+            for c in text:
+                if c in _OPENERS:
+                    depth += 1
+                elif c in _CLOSERS:
+                    depth -= 1
+                    if depth == 0:
+                        break
+            depth -= text.count('"') % 2
+            if depth > 0 and left > 1:
+                ctx.carry = (q, mode, left - 1)
+        elif left > 1:
+            ctx.carry = (q, mode, left - 1)
+        return out
+    speech = [q for q in out if not is_cited_source(q)]
+    if speech and text:
+        last = speech[-1]
+        if len(last.speaker.split()) < 2 and last.speaker_kind not in _BODY_KINDS:
+            return out  # «لكنهم»: a one-word voice is too weak to carry on
+        if text.endswith(":") and last.sentence.strip() and text.endswith(last.sentence.strip()):
+            ctx.carry = (last, "colon", _CARRY_MAX)
+        elif (at := text.find(last.sentence)) != -1 and _open_depth(text[at:]) > 0:
+            ctx.carry = (last, "quote", _CARRY_MAX)
+    return out
+
+
+def _attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     if "”" in paragraph:
         paragraph = _turn_reversed_quotes(paragraph)
     out: list[Quote] = credit_quotes(paragraph, para)
