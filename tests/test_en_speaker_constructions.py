@@ -1148,3 +1148,21 @@ def test_two_coordinated_names_each_speak():
         "Tom Poe",
         "Tom Poe",
     ]
+
+
+def test_person_cited_with_according_to_is_the_later_he():
+    # «According to X, …» then «He said …»: the person cited is who «he» is.
+    got = [
+        (q.speaker, q.paragraph)
+        for q in _quotes(
+            "According to Jane Roe, the region's transport minister, the road reopened at noon.",
+            "She said crews were expected to clear the second road by evening.",
+        )
+    ]
+    assert got == [("Jane Roe", 0), ("Jane Roe", 1)]
+    # a body cited so is no «he»
+    got = _voices(
+        "According to the Freedonia Health Ministry, nine people died.",
+        "He said the toll would rise.",
+    )
+    assert [name for name, _ in got] == ["Freedonia Health Ministry"]

@@ -568,6 +568,11 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             np = _en_plausible(ctx.resolve(np), ctx)
             if np is None:
                 continue
+            if _en_person_source(np):
+                # «According to Jane Roe, …. He said …»: the person cited is who a later
+                # «he/she said» refers to.
+                ctx.learn(np)
+                ctx.last_person = np
             out.append(quote_of(np, "according to", False, text, para, sentence, ""))
             continue
         progressive = (
@@ -1885,6 +1890,15 @@ _EN_PERSON_NOUNS = frozenset(
     )
 )
 _EN_QUANTIFIERS = frozenset(_words("many some several most all other others few both two three"))
+
+
+def _en_person_source(np: _NP) -> bool:
+    """A named person (not a body, an outlet or an anonymous source)."""
+    if np.body or np.kind in ("anonymous", "media", "state", "organisation"):
+        return False
+    if _is_media(np.name) or _institution_name(np.name):
+        return False
+    return np.name[:1].isupper() and len(np.name.split()) >= 2
 
 
 def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
