@@ -1166,3 +1166,17 @@ def test_person_cited_with_according_to_is_the_later_he():
         "He said the toll would rise.",
     )
     assert [name for name, _ in got] == ["Freedonia Health Ministry"]
+
+
+def test_with_absolute_names_the_subject_of_the_participle():
+    # «…, with X confirming that …»: X is who speaks.
+    got = _voices(
+        "The committee stood by the boxer, with Tom Poe confirming that she was eligible."
+    )
+    assert [name for name, _ in got] == ["Tom Poe"]
+    got = _voices(
+        "Prices rose again, with the Freedonia Statistics Office saying inflation hit 9%."
+    )
+    assert [name for name, _ in got] == ["Freedonia Statistics Office"]
+    # no named subject, or a participle that reports nothing: no statement
+    assert _voices("He left the hall with his brother saying nothing.") == []

@@ -610,6 +610,20 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 if np:
                     direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
                     out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
+            elif i + 1 < n and (
+                toks[i + 1].norm == "that"
+                or toks[i + 1].quote != -1
+                or ":" in toks[i + 1].gap
+                or t.norm in _EN_SAY_PARTICIPLES
+            ):
+                np = _en_with_subject(toks, i, sentence, ctx)
+                if np is not None:
+                    # «…, with Jane Roe confirming that …»: the noun phrase after «with» is
+                    # the subject of the participle.
+                    ctx.learn(np)
+                    direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
+                    if text:
+                        out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
             continue
         if t.norm in _EN_EVIDENCE_VERBS:
             src = _en_evidence_source(toks, i, sentence)
@@ -1890,6 +1904,31 @@ _EN_PERSON_NOUNS = frozenset(
     )
 )
 _EN_QUANTIFIERS = frozenset(_words("many some several most all other others few both two three"))
+
+
+def _en_with_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """«with Jane Roe confirming that …», «with the ministry saying …»: the absolute
+    construction names the subject of the participle at `i` between «with» and it (one to
+    five words, no punctuation between). Named voices only (capitalised)."""
+    k = i - 1
+    while k >= 0 and i - k <= 6 and toks[k].quote == -1 and not _COMMA_RE.search(toks[k + 1].gap):
+        if toks[k].norm == "with":
+            break
+        k -= 1
+    else:
+        return None
+    if k < 0 or toks[k].norm != "with" or i - k < 2:
+        return None
+    seg = toks[k + 1 : i]
+    if not any(_en_cap(x) for x in seg):
+        return None
+    np = _en_np(seg, sentence)
+    if np is None or not np.name[:1].isupper():
+        return None
+    np = _en_plausible(ctx.resolve(np), ctx)
+    if np is None or np.kind == "anonymous":
+        return None
+    return np
 
 
 def _en_person_source(np: _NP) -> bool:
