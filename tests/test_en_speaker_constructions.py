@@ -1180,3 +1180,13 @@ def test_with_absolute_names_the_subject_of_the_participle():
     assert [name for name, _ in got] == ["Freedonia Statistics Office"]
     # no named subject, or a participle that reports nothing: no statement
     assert _voices("He left the hall with his brother saying nothing.") == []
+
+
+def test_forecast_verbs_with_a_that_clause_report():
+    got = _voices(
+        "Head of the Freedonia Central Bank (FCB), Jane Roe projects that prices will fall.",
+        "She said the bank would keep rates unchanged.",
+    )
+    assert [name for name, _ in got] == ["Jane Roe", "Jane Roe"]
+    # without a that-clause a forecast verb is no statement
+    assert _voices("The firm forecasts growth and projects a profit.") == []
