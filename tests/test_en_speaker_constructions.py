@@ -1190,3 +1190,12 @@ def test_forecast_verbs_with_a_that_clause_report():
     assert [name for name, _ in got] == ["Jane Roe", "Jane Roe"]
     # without a that-clause a forecast verb is no statement
     assert _voices("The firm forecasts growth and projects a profit.") == []
+
+
+def test_verb_coordinated_with_but_or_a_perfect_shares_the_subject():
+    got = _quotes(
+        "Jane Roe has admitted that the roads were slow to reopen but has urged drivers to wait."
+    )
+    assert [(q.speaker, q.verb) for q in got] == [("Jane Roe", "admitted"), ("Jane Roe", "urged")]
+    got = _quotes("Jane Roe said the bridge was safe and had warned that repairs would take weeks.")
+    assert [(q.speaker, q.verb) for q in got] == [("Jane Roe", "said"), ("Jane Roe", "warned")]

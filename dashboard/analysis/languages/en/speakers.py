@@ -646,8 +646,9 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         if t.norm not in _EN_VERBS and not progressive:
             continue
-        if out and toks[i - 1].norm == "and" and toks[i - 1].quote == -1:
-            # «The minister said X and warned that Y»: the coordinated verb shares the subject.
+        if out and _en_coordinated_verb(toks, i):
+            # «The minister said X and warned that Y», «X has said A but has urged B»: the
+            # coordinated verb shares the subject.
             k = _en_skip_circumstance(toks, i + 1)
             if k < n and (
                 t.norm not in _EN_OPINION
@@ -1929,6 +1930,23 @@ def _en_with_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP 
     if np is None or np.kind == "anonymous":
         return None
     return np
+
+
+_EN_COORD_VERB = frozenset(_words("and but"))
+_EN_PERFECT = frozenset(_words("has have had"))
+
+
+def _en_coordinated_verb(toks: list[_Tok], i: int) -> bool:
+    """Is the verb at `i` coordinated with a previous one: «… and warned», «… but urged»,
+    «… but has urged» (no comma-free subject between)?"""
+    k = i - 1
+    if k > 0 and toks[k].norm in _EN_PERFECT and toks[k].quote == -1:
+        k -= 1
+    return (
+        toks[k].norm in _EN_COORD_VERB
+        and toks[k].quote == -1
+        and (toks[k].norm == "and" or k < i - 1 or not _en_cap(toks[k - 1]))
+    )
 
 
 def _en_person_source(np: _NP) -> bool:
