@@ -1199,3 +1199,12 @@ def test_verb_coordinated_with_but_or_a_perfect_shares_the_subject():
     assert [(q.speaker, q.verb) for q in got] == [("Jane Roe", "admitted"), ("Jane Roe", "urged")]
     got = _quotes("Jane Roe said the bridge was safe and had warned that repairs would take weeks.")
     assert [(q.speaker, q.verb) for q in got] == [("Jane Roe", "said"), ("Jane Roe", "warned")]
+
+
+def test_acronym_of_a_name_owned_by_a_possessive_is_one_body():
+    got = _voices(
+        "The Freedonian Navy's Coastal Shipping Watch Office later confirmed the attack.",
+        '"The crew is safe," the CSWO said.',
+    )
+    names = {name for name, _ in got}
+    assert len(names) == 1 and "CSWO" not in names

@@ -2692,6 +2692,9 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _EN_ARTICLES)
 
 
+_EN_POSSESSIVE_OWNER_RE = re.compile(r"['’]s?\s+")
+
+
 def _expand_acronyms(quotes: list[Quote]) -> list[Quote]:
     """«WHO confirms …» in the headline, «The World Health Organization said …» in the body:
     an acronym speaker whose letters are the initials of exactly one other speaker's name in
@@ -2707,6 +2710,11 @@ def _expand_acronyms(quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         if " " in q.speaker and q.speaker_kind != "anonymous":
             ini = _initials(q.speaker)
+            if ini not in acronyms:
+                # «the British military's United Kingdom Maritime Trade Operations center»:
+                # the owner before a possessive is no part of the name the acronym spells.
+                owned = _EN_POSSESSIVE_OWNER_RE.split(q.speaker)[-1]
+                ini = _initials(owned) if owned != q.speaker else ini
             if ini in acronyms:
                 full.setdefault(ini, {})[q.speaker] = q
     out = []
