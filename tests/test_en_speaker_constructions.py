@@ -1208,3 +1208,8 @@ def test_acronym_of_a_name_owned_by_a_possessive_is_one_body():
     )
     names = {name for name, _ in got}
     assert len(names) == 1 and "CSWO" not in names
+
+
+def test_claimed_by_as_territory_is_no_statement():
+    got = _voices("Freedonia, claimed by Eastland as its own territory, has complained about it.")
+    assert {name for name, _ in got} == {"Freedonia"}

@@ -1580,6 +1580,8 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
         e -= 1
     if e == a or toks[a].norm in _EN_WHEN or _month(toks[a].norm):
         return []  # «announced by Monday», «agreed by March»: a deadline
+    if toks[i].norm == "claimed" and e < n and toks[e].norm == "as":
+        return []  # «an island claimed by Eastland as its own territory»: owning, not saying
     parts: list[list[_Tok]] = [[]]
     for t in toks[a:e]:
         if t.norm == "and" and parts[-1]:
