@@ -1148,3 +1148,68 @@ def test_two_coordinated_names_each_speak():
         "Tom Poe",
         "Tom Poe",
     ]
+
+
+def test_person_cited_with_according_to_is_the_later_he():
+    # «According to X, …» then «He said …»: the person cited is who «he» is.
+    got = [
+        (q.speaker, q.paragraph)
+        for q in _quotes(
+            "According to Jane Roe, the region's transport minister, the road reopened at noon.",
+            "She said crews were expected to clear the second road by evening.",
+        )
+    ]
+    assert got == [("Jane Roe", 0), ("Jane Roe", 1)]
+    # a body cited so is no «he»
+    got = _voices(
+        "According to the Freedonia Health Ministry, nine people died.",
+        "He said the toll would rise.",
+    )
+    assert [name for name, _ in got] == ["Freedonia Health Ministry"]
+
+
+def test_with_absolute_names_the_subject_of_the_participle():
+    # «…, with X confirming that …»: X is who speaks.
+    got = _voices(
+        "The committee stood by the boxer, with Tom Poe confirming that she was eligible."
+    )
+    assert [name for name, _ in got] == ["Tom Poe"]
+    got = _voices(
+        "Prices rose again, with the Freedonia Statistics Office saying inflation hit 9%."
+    )
+    assert [name for name, _ in got] == ["Freedonia Statistics Office"]
+    # no named subject, or a participle that reports nothing: no statement
+    assert _voices("He left the hall with his brother saying nothing.") == []
+
+
+def test_forecast_verbs_with_a_that_clause_report():
+    got = _voices(
+        "Head of the Freedonia Central Bank (FCB), Jane Roe projects that prices will fall.",
+        "She said the bank would keep rates unchanged.",
+    )
+    assert [name for name, _ in got] == ["Jane Roe", "Jane Roe"]
+    # without a that-clause a forecast verb is no statement
+    assert _voices("The firm forecasts growth and projects a profit.") == []
+
+
+def test_verb_coordinated_with_but_or_a_perfect_shares_the_subject():
+    got = _quotes(
+        "Jane Roe has admitted that the roads were slow to reopen but has urged drivers to wait."
+    )
+    assert [(q.speaker, q.verb) for q in got] == [("Jane Roe", "admitted"), ("Jane Roe", "urged")]
+    got = _quotes("Jane Roe said the bridge was safe and had warned that repairs would take weeks.")
+    assert [(q.speaker, q.verb) for q in got] == [("Jane Roe", "said"), ("Jane Roe", "warned")]
+
+
+def test_acronym_of_a_name_owned_by_a_possessive_is_one_body():
+    got = _voices(
+        "The Freedonian Navy's Coastal Shipping Watch Office later confirmed the attack.",
+        '"The crew is safe," the CSWO said.',
+    )
+    names = {name for name, _ in got}
+    assert len(names) == 1 and "CSWO" not in names
+
+
+def test_claimed_by_as_territory_is_no_statement():
+    got = _voices("Freedonia, claimed by Eastland as its own territory, has complained about it.")
+    assert {name for name, _ in got} == {"Freedonia"}

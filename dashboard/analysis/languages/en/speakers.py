@@ -568,6 +568,11 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             np = _en_plausible(ctx.resolve(np), ctx)
             if np is None:
                 continue
+            if _en_person_source(np):
+                # «According to Jane Roe, …. He said …»: the person cited is who a later
+                # «he/she said» refers to.
+                ctx.learn(np)
+                ctx.last_person = np
             out.append(quote_of(np, "according to", False, text, para, sentence, ""))
             continue
         progressive = (
@@ -605,6 +610,20 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 if np:
                     direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
                     out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
+            elif i + 1 < n and (
+                toks[i + 1].norm == "that"
+                or toks[i + 1].quote != -1
+                or ":" in toks[i + 1].gap
+                or t.norm in _EN_SAY_PARTICIPLES
+            ):
+                np = _en_with_subject(toks, i, sentence, ctx)
+                if np is not None:
+                    # «…, with Jane Roe confirming that …»: the noun phrase after «with» is
+                    # the subject of the participle.
+                    ctx.learn(np)
+                    direct, text = _en_content(toks, i + 1, sentence, quotes, quotes_len)
+                    if text:
+                        out.append(quote_of(np, t.surf, direct, text, para, sentence, ""))
             continue
         if t.norm in _EN_EVIDENCE_VERBS:
             src = _en_evidence_source(toks, i, sentence)
@@ -627,8 +646,9 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         if t.norm not in _EN_VERBS and not progressive:
             continue
-        if out and toks[i - 1].norm == "and" and toks[i - 1].quote == -1:
-            # «The minister said X and warned that Y»: the coordinated verb shares the subject.
+        if out and _en_coordinated_verb(toks, i):
+            # «The minister said X and warned that Y», «X has said A but has urged B»: the
+            # coordinated verb shares the subject.
             k = _en_skip_circumstance(toks, i + 1)
             if k < n and (
                 t.norm not in _EN_OPINION
@@ -1560,6 +1580,8 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
         e -= 1
     if e == a or toks[a].norm in _EN_WHEN or _month(toks[a].norm):
         return []  # «announced by Monday», «agreed by March»: a deadline
+    if toks[i].norm == "claimed" and e < n and toks[e].norm == "as":
+        return []  # «an island claimed by Eastland as its own territory»: owning, not saying
     parts: list[list[_Tok]] = [[]]
     for t in toks[a:e]:
         if t.norm == "and" and parts[-1]:
@@ -1885,6 +1907,57 @@ _EN_PERSON_NOUNS = frozenset(
     )
 )
 _EN_QUANTIFIERS = frozenset(_words("many some several most all other others few both two three"))
+
+
+def _en_with_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """«with Jane Roe confirming that …», «with the ministry saying …»: the absolute
+    construction names the subject of the participle at `i` between «with» and it (one to
+    five words, no punctuation between). Named voices only (capitalised)."""
+    k = i - 1
+    while k >= 0 and i - k <= 6 and toks[k].quote == -1 and not _COMMA_RE.search(toks[k + 1].gap):
+        if toks[k].norm == "with":
+            break
+        k -= 1
+    else:
+        return None
+    if k < 0 or toks[k].norm != "with" or i - k < 2:
+        return None
+    seg = toks[k + 1 : i]
+    if not any(_en_cap(x) for x in seg):
+        return None
+    np = _en_np(seg, sentence)
+    if np is None or not np.name[:1].isupper():
+        return None
+    np = _en_plausible(ctx.resolve(np), ctx)
+    if np is None or np.kind == "anonymous":
+        return None
+    return np
+
+
+_EN_COORD_VERB = frozenset(_words("and but"))
+_EN_PERFECT = frozenset(_words("has have had"))
+
+
+def _en_coordinated_verb(toks: list[_Tok], i: int) -> bool:
+    """Is the verb at `i` coordinated with a previous one: «… and warned», «… but urged»,
+    «… but has urged» (no comma-free subject between)?"""
+    k = i - 1
+    if k > 0 and toks[k].norm in _EN_PERFECT and toks[k].quote == -1:
+        k -= 1
+    return (
+        toks[k].norm in _EN_COORD_VERB
+        and toks[k].quote == -1
+        and (toks[k].norm == "and" or k < i - 1 or not _en_cap(toks[k - 1]))
+    )
+
+
+def _en_person_source(np: _NP) -> bool:
+    """A named person (not a body, an outlet or an anonymous source)."""
+    if np.body or np.kind in ("anonymous", "media", "state", "organisation"):
+        return False
+    if _is_media(np.name) or _institution_name(np.name):
+        return False
+    return np.name[:1].isupper() and len(np.name.split()) >= 2
 
 
 def _en_pronoun(norm: str, ctx: _Ctx) -> _NP | None:
@@ -2621,6 +2694,9 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in _EN_ARTICLES)
 
 
+_EN_POSSESSIVE_OWNER_RE = re.compile(r"['’]s?\s+")
+
+
 def _expand_acronyms(quotes: list[Quote]) -> list[Quote]:
     """«WHO confirms …» in the headline, «The World Health Organization said …» in the body:
     an acronym speaker whose letters are the initials of exactly one other speaker's name in
@@ -2636,6 +2712,11 @@ def _expand_acronyms(quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         if " " in q.speaker and q.speaker_kind != "anonymous":
             ini = _initials(q.speaker)
+            if ini not in acronyms:
+                # «the British military's United Kingdom Maritime Trade Operations center»:
+                # the owner before a possessive is no part of the name the acronym spells.
+                owned = _EN_POSSESSIVE_OWNER_RE.split(q.speaker)[-1]
+                ini = _initials(owned) if owned != q.speaker else ini
             if ini in acronyms:
                 full.setdefault(ini, {})[q.speaker] = q
     out = []
