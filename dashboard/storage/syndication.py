@@ -1061,40 +1061,67 @@ def cluster_copies(store: Store, f: Filters) -> pd.DataFrame:
         """SELECT g.article_id, g.agency FROM agency_credits g
            JOIN article_clusters c ON c.article_id = g.article_id"""
     )
-    agencies = credits.groupby("article_id")["agency"].agg(lambda s: ", ".join(sorted(set(s))))
-    df["agencies"] = df["article_id"].map(agencies).fillna("")
+    # One pass in Python: a groupby with a lambda per article cost ~0.1 ms an article.
+    named: dict[str, set[str]] = {}
+    for aid, agency in zip(credits["article_id"], credits["agency"], strict=True):
+        named.setdefault(aid, set()).add(agency)
+    df["agencies"] = [", ".join(sorted(named[a])) if a in named else "" for a in df["article_id"]]
     df["is_first"] = df["is_first"].astype(bool)
     return df
 
 
+CLUSTER_COLUMNS = [
+    "cluster_id", "size", "first_outlet", "first_title", "first_date", "last_date",
+    "outlets", "agencies", "min_similarity",
+]  # fmt: skip
+
+
 def clusters(store: Store, f: Filters) -> pd.DataFrame:
     """One row per cluster: size, first publisher, dates, outlets, agencies credited."""
-    cols = [
-        "cluster_id", "size", "first_outlet", "first_title", "first_date", "last_date",
-        "outlets", "agencies", "min_similarity",
-    ]  # fmt: skip
-    copies = cluster_copies(store, f)
+    return cluster_table(cluster_copies(store, f))
+
+
+def cluster_table(copies: pd.DataFrame) -> pd.DataFrame:
+    """clusters() from cluster_copies()' rows (a page that has them already need not read
+    them twice). One pass over the rows in Python: a pandas group per cluster cost ~10 ms
+    a cluster (7 s for the ~750 clusters of a 10,000-article store)."""
     if copies.empty:
-        return pd.DataFrame(columns=cols)
+        return pd.DataFrame(columns=CLUSTER_COLUMNS)
+    acc: dict[str, dict] = {}
+    for cid, is_first, outlet, title, published, agencies, sim in zip(
+        copies["cluster_id"], copies["is_first"], copies["outlet"], copies["title"],
+        copies["published_at"], copies["agencies"], copies["similarity"], strict=True,
+    ):  # fmt: skip
+        c = acc.get(cid)
+        if c is None:
+            # The cluster's first row stands for the first publisher until one is marked.
+            c = acc[cid] = {"size": 0, "first": None, "row": (outlet, title, published),
+                            "dates": [], "outlets": set(), "agencies": set(), "sim": sim}  # fmt: skip
+        c["size"] += 1
+        if is_first and c["first"] is None:
+            c["first"] = (outlet, title, published)
+        if not pd.isna(published):
+            c["dates"].append(published)
+        c["outlets"].add(outlet)
+        c["agencies"].update(a for a in agencies.split(", ") if a)
+        c["sim"] = min(c["sim"], sim)
     rows = []
-    for cid, sub in copies.groupby("cluster_id", sort=False):
-        first = sub[sub["is_first"]].iloc[0] if sub["is_first"].any() else sub.iloc[0]
-        dates = sub["published_at"].dropna()
-        agencies = sorted({a for s in sub["agencies"] for a in s.split(", ") if a})
+    for cid, c in acc.items():
+        outlet, title, published = c["first"] or c["row"]
         rows.append(
             {
                 "cluster_id": cid,
-                "size": len(sub),
-                "first_outlet": first["outlet"],
-                "first_title": first["title"],
-                "first_date": first["published_at"],
-                "last_date": dates.max() if not dates.empty else None,
-                "outlets": len(set(sub["outlet"])),
-                "agencies": ", ".join(agencies),
-                "min_similarity": float(sub["similarity"].min()),
+                "size": c["size"],
+                "first_outlet": outlet,
+                "first_title": title,
+                "first_date": published,
+                "last_date": max(c["dates"]) if c["dates"] else None,
+                "outlets": len(c["outlets"]),
+                "agencies": ", ".join(sorted(c["agencies"])),
+                "min_similarity": float(c["sim"]),
             }
         )
-    return pd.DataFrame(rows, columns=cols).sort_values(
+    return pd.DataFrame(rows, columns=CLUSTER_COLUMNS).sort_values(
         ["size", "first_date"], ascending=[False, False], ignore_index=True
     )
 
