@@ -117,8 +117,23 @@ def _pair_button(pair: tuple[str, str] | None, why: str, key: str) -> None:
 
 
 def _touch(which: str) -> None:
-    """The matrix whose cell was chosen last is the one whose cell goes into the URL."""
+    """The matrix whose cell was chosen last is the one whose cell goes into the URL, and
+    its sentences open."""
     st.session_state["fa_last"] = which
+    st.session_state[_open_key(which)] = True
+
+
+def _open_key(which: str) -> str:
+    """Session key of the expander holding the sentences behind a matrix's (or the claim
+    map's) selected cell."""
+    return f"fa_{which}_open"
+
+
+def _lazy_expander(label: str, which: str):
+    """An expander that reruns the page when opened or closed, so what is inside is read
+    only while it is open (`.open`): a collapsed list costs nothing on the first load. The
+    label stays the same whatever is selected (a new label would be a new, closed widget)."""
+    return st.expander(label, key=_open_key(which), on_change="rerun")
 
 
 def _sync(values: dict[str, str | None]) -> None:
@@ -212,6 +227,9 @@ def _claims_section(store: Store, f: Filters) -> None:
     ids = [int(c) for c in table["claim_id"]]
     if point and isinstance(point.get("customdata"), list | tuple):
         st.session_state["fa_claim"] = int(point["customdata"][0])
+        st.session_state[_open_key("claims")] = True
+    if _open_key("claims") not in st.session_state and st.query_params.get("claim"):
+        st.session_state[_open_key("claims")] = True  # a shared link to a claim shows it
     if st.session_state.get("fa_claim") not in ids:
         wanted = st.query_params.get("claim")
         st.session_state["fa_claim"] = (
@@ -252,8 +270,10 @@ def _claims_section(store: Store, f: Filters) -> None:
         + (", ".join(_iso(ui.esc(o)) for o in missing) or "—")
     )
     _pair_button(matrices.claim_pair(cm, claim_id, store, f), "this claim", "fa_claim_pair")
-    with st.expander(f"The statements behind claim #{claim_id}"):
-        ui.sentence_list(cell_sentences(store, f, "claims", claim_id, None))
+    with _lazy_expander("The statements behind this claim", "claims") as box:
+        if box.open:
+            st.caption(f"Claim #{claim_id}")
+            ui.sentence_list(cell_sentences(store, f, "claims", claim_id, None))
     return claim_id
 
 
@@ -272,7 +292,10 @@ def _matrix_section(store: Store, f: Filters, which: str, number: int) -> tuple 
     if point and isinstance(point.get("customdata"), list | tuple):
         st.session_state[row_key], st.session_state[col_key] = point["customdata"][:2]
         st.session_state["fa_last"] = which
+        st.session_state[_open_key(which)] = True
     from_url = st.query_params.get("mx") == which
+    if from_url and _open_key(which) not in st.session_state:
+        st.session_state[_open_key(which)] = True  # a shared link to a cell shows its sentences
     if from_url and "fa_last" not in st.session_state:
         st.session_state["fa_last"] = which
     for key, param, options in ((row_key, "mr", outlets), (col_key, "mc", cols)):
@@ -303,8 +326,12 @@ def _matrix_section(store: Store, f: Filters, which: str, number: int) -> tuple 
     label = m.labels.get(column, column)
     st.caption(f"{_iso(outlet)}: {value:.0%} · {_iso(label)}")
     _pair_button(matrices.most_different_pair(m.values, column), f"«{label}»", f"fa_{which}_pair")
-    with st.expander(f"Sentences behind this cell: {_iso(outlet)} · {_iso(label)}"):
-        ui.sentence_list(cell_sentences(store, f, which, outlet, column))
+    # Read only when open: three lists of sentences (parsed articles at scale) were most of
+    # this mode's first run while nobody had asked for them.
+    with _lazy_expander("Sentences behind this cell", which) as box:
+        if box.open:
+            st.caption(f"{_iso(outlet)} · {_iso(label)}")
+            ui.sentence_list(cell_sentences(store, f, which, outlet, column))
     return which, outlet, column
 
 
