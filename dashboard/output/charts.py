@@ -8,12 +8,16 @@ filters. A chart is either a Plotly figure or a word cloud (term frequencies).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dashboard.output import figures
 from dashboard.storage import queries
 from dashboard.storage.store import Filters, Store
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PAGES = ("overview", "timeline", "speakers", "keywords", "framing")
 
@@ -86,60 +90,14 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
             ),
         ]
     if page == "speakers":
-        counts = queries.speaker_counts(store, f)  # one row per person per outlet
-        return [
-            Chart("speakers", "speakers", "Who is quoted or cited", figures.speakers_bar(counts)),
-            Chart(
-                "speakers",
-                "kinds",
-                "Kinds of voices per outlet",
-                figures.kinds_bar(queries.kind_counts(store, f)),
-            ),
-            Chart(
-                "speakers",
-                "sides",
-                "Statements by the speaker's side",
-                figures.sides_bar(queries.side_counts(store, f)),
-            ),
-            Chart(
-                "speakers",
-                "directness",
-                "Direct quotes vs reported statements",
-                figures.directness_bar(counts),
-            ),
-        ]
+        return speaker_charts(*queries.speaker_tables(store, f))
     if page == "keywords":
-        from dashboard.analysis.keywords import cloud_terms
-
-        out: list[Chart] = []
-        by_outlet = queries.grouped_terms_by_outlet(store, f)
-        own = queries.outlet_name_words(store)
-        for outlet in sorted(by_outlet):
-            out.append(
-                Chart(
-                    "keywords",
-                    "cloud",
-                    f"Word cloud: {outlet}",
-                    outlet=outlet,
-                    kind="cloud",
-                    frequencies=dict(
-                        cloud_terms(by_outlet[outlet], cloud_words, outlet, own.get(outlet))
-                    ),
-                )
-            )
-        dist = queries.distinctive_terms(store, f)
-        if not dist.empty:
-            for outlet in sorted(dist["outlet"].unique()):
-                out.append(
-                    Chart(
-                        "keywords",
-                        "distinctive",
-                        f"Distinctive terms: {outlet}",
-                        figures.distinctive_bar(dist, outlet),
-                        outlet=outlet,
-                    )
-                )
-        return out
+        return keyword_charts(
+            queries.grouped_terms_by_outlet(store, f),
+            queries.outlet_name_words(store),
+            queries.distinctive_terms(store, f),
+            cloud_words,
+        )
     if page == "framing":
         return [
             Chart(
@@ -156,6 +114,63 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
             ),
         ]
     raise ValueError(f"unknown page {page!r}; pages: {', '.join(PAGES)}")
+
+
+def speaker_charts(counts: pd.DataFrame, kinds: pd.DataFrame, sides: pd.DataFrame) -> list[Chart]:
+    """The Speakers page's charts from queries.speaker_tables()."""
+    return [
+        Chart("speakers", "speakers", "Who is quoted or cited", figures.speakers_bar(counts)),
+        Chart("speakers", "kinds", "Kinds of voices per outlet", figures.kinds_bar(kinds)),
+        Chart("speakers", "sides", "Statements by the speaker's side", figures.sides_bar(sides)),
+        Chart(
+            "speakers",
+            "directness",
+            "Direct quotes vs reported statements",
+            figures.directness_bar(counts),
+        ),
+    ]
+
+
+def keyword_charts(
+    by_outlet: dict,
+    own: dict,
+    dist: pd.DataFrame,
+    cloud_words: int = 80,
+    outlets: Collection[str] | None = None,
+) -> list[Chart]:
+    """The Keywords page's charts from its data (queries.grouped_terms_by_outlet,
+    outlet_name_words, distinctive_terms): a cloud per outlet, then a distinctive-terms bar
+    per outlet. `outlets`: only these outlets' charts (the page draws the clouds picked,
+    not dozens of figures nobody sees); None: all, as the exports want them."""
+    from dashboard.analysis.keywords import cloud_terms
+
+    wanted = set(by_outlet) if outlets is None else set(outlets)
+    out: list[Chart] = []
+    for outlet in sorted(o for o in by_outlet if o in wanted):
+        out.append(
+            Chart(
+                "keywords",
+                "cloud",
+                f"Word cloud: {outlet}",
+                outlet=outlet,
+                kind="cloud",
+                frequencies=dict(
+                    cloud_terms(by_outlet[outlet], cloud_words, outlet, own.get(outlet))
+                ),
+            )
+        )
+    if not dist.empty:
+        for outlet in sorted(o for o in dist["outlet"].unique() if outlets is None or o in wanted):
+            out.append(
+                Chart(
+                    "keywords",
+                    "distinctive",
+                    f"Distinctive terms: {outlet}",
+                    figures.distinctive_bar(dist, outlet),
+                    outlet=outlet,
+                )
+            )
+    return out
 
 
 def dashboard_charts(store: Store, f: Filters) -> list[Chart]:

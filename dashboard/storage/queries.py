@@ -493,8 +493,21 @@ def _speaker_rows(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
 def speaker_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Per outlet and person: direct and reported statements, kind, role, side, and the
     spellings merged into the person (`variants`). `speaker` is the canonical name."""
-    cols = ["outlet", "speaker", "kind", "role", "affiliation", "direct", "reported", "total"]
+    return _speaker_counts_of(_speaker_rows(store, f, base))
+
+
+def speaker_tables(
+    store: Store, f: Filters, base: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """speaker_counts, kind_counts and side_counts from one read of the statement rows
+    (the Speakers page and its charts need all three; each read labels every spelling
+    with its person again)."""
     df = _speaker_rows(store, f, base)
+    return _speaker_counts_of(df), _kind_counts_of(df), _side_counts_of(df)
+
+
+def _speaker_counts_of(df: pd.DataFrame) -> pd.DataFrame:
+    cols = ["outlet", "speaker", "kind", "role", "affiliation", "direct", "reported", "total"]
     if df.empty:
         return pd.DataFrame(columns=[*cols, "variants"])
     # Whole-frame group-bys, not a Python loop over (outlet, person) groups: at 1,000
@@ -530,7 +543,10 @@ def speaker_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame
 
 def kind_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Statements per outlet and kind of voice (the person's kind, see speaker_counts)."""
-    df = _speaker_rows(store, f, base)
+    return _kind_counts_of(_speaker_rows(store, f, base))
+
+
+def _kind_counts_of(df: pd.DataFrame) -> pd.DataFrame:
     cols = ["outlet", "kind", "direct", "reported", "total"]
     if df.empty:
         return pd.DataFrame(columns=cols)
@@ -547,11 +563,14 @@ SIDE_UNKNOWN = "side not stated"
 def side_counts(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     """Statements per outlet and side (country/camp) of the person speaking, direct and
     reported, with the number of distinct people."""
-    df = _speaker_rows(store, f, base)
+    return _side_counts_of(_speaker_rows(store, f, base))
+
+
+def _side_counts_of(df: pd.DataFrame) -> pd.DataFrame:
     cols = ["outlet", "side", "direct", "reported", "total", "speakers"]
     if df.empty:
         return pd.DataFrame(columns=cols)
-    df["side"] = df["person_side"].replace("", SIDE_UNKNOWN)
+    df = df.assign(side=df["person_side"].replace("", SIDE_UNKNOWN))
     out = df.groupby(["outlet", "side"], as_index=False).agg(
         direct=("direct", "sum"),
         reported=("reported", "sum"),

@@ -25,19 +25,6 @@ if not by_outlet:
 
 max_words = st.slider("Words per cloud", 20, 200, 80, step=10)
 outlets = sorted(by_outlet)
-charts = ui.page_charts(store, f, "keywords", cloud_words=max_words)
-clouds = {c.outlet: c for c in charts if c.name == "cloud"}
-distinctive = [c for c in charts if c.name == "distinctive"]
-
-# A click on a distinctive-terms bar (previous run) picks its outlet and term; read before
-# the pickers below are drawn.
-for i, chart in enumerate(distinctive):
-    point = ui.clicked(ui.selected_points(f"kw_distinctive_{i}"), f"kw_distinctive_{i}")
-    data = (point or {}).get("customdata") or []
-    if len(data) >= 4:
-        st.session_state["kw_outlet"] = chart.outlet
-        st.session_state["kw_term"] = data[3]
-
 shown = outlets
 if len(outlets) > CLOUDS_SHOWN:
     largest = sorted(outlets, key=lambda o: (-sum(by_outlet[o].values()), o))[:CLOUDS_SHOWN]
@@ -49,6 +36,26 @@ if len(outlets) > CLOUDS_SHOWN:
         key="kw_clouds",
     )
     shown = [o for o in outlets if o in set(picked)]
+# Charts for the outlets drawn only: a figure per outlet of a 40-outlet store cost more
+# than the page's own data (the ZIP below still holds every outlet's).
+charts = ui.keyword_charts(store, f, shown, cloud_words=max_words)
+clouds = {c.outlet: c for c in charts if c.name == "cloud"}
+distinctive = [c for c in charts if c.name == "distinctive"]
+dist_terms = ui.distinctive_terms(store, f)
+# Chart keys number the outlets with distinctive terms, drawn or not, as the ZIP lists them.
+dist_outlets = sorted(dist_terms["outlet"].unique()) if not dist_terms.empty else []
+dist_index = {o: i for i, o in enumerate(dist_outlets)}
+
+# A click on a distinctive-terms bar (previous run) picks its outlet and term; read before
+# the pickers below are drawn.
+for chart in distinctive:
+    i = dist_index[chart.outlet]
+    point = ui.clicked(ui.selected_points(f"kw_distinctive_{i}"), f"kw_distinctive_{i}")
+    data = (point or {}).get("customdata") or []
+    if len(data) >= 4:
+        st.session_state["kw_outlet"] = chart.outlet
+        st.session_state["kw_term"] = data[3]
+
 cols = st.columns(max(1, min(2, len(shown))))
 for i, outlet in enumerate(shown):
     with cols[i % len(cols)]:
@@ -98,15 +105,15 @@ st.caption(
     "each outlet against all others. With few articles, read it as a ranking, not as "
     "statistical significance."
 )
-if not distinctive:
+if not dist_outlets:
     st.info("Distinctive terms need at least two outlets in the selection.")
 else:
     # The same outlets as the clouds: dozens of charts would make the page slow to draw.
-    drawn = [(i, c) for i, c in enumerate(distinctive) if c.outlet in set(shown)]
-    if len(drawn) < len(distinctive):
+    drawn = [(dist_index[c.outlet], c) for c in distinctive]
+    if len(drawn) < len(dist_outlets):
         st.caption(
             f"Showing the {len(drawn)} outlets picked for word clouds above; the ZIP below "
-            f"holds all {len(distinctive)}."
+            f"holds all {len(dist_outlets)}."
         )
     dcols = st.columns(max(1, min(2, len(drawn))))
     for n, (i, chart) in enumerate(drawn):

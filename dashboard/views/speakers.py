@@ -28,7 +28,10 @@ def _data(_store: Store, url: str, version: int, fkey: tuple, aliases: tuple, na
     """Page data keyed like ui.cached, plus the alias file, whose edits change the merges."""
     f = Filters.from_key(fkey)
     if name == "charts":
-        return {c.name: c for c in chart_registry.page_charts(_store, f, "speakers")}
+        # From the cached tables: the statement rows are read and labelled once per filter
+        # setting for the table and all four charts.
+        tables = _data(_store, url, version, fkey, aliases, "speaker_tables")
+        return {c.name: c for c in chart_registry.speaker_charts(*tables)}
     return getattr(queries, name)(_store, f)
 
 
@@ -107,7 +110,7 @@ store, f = ui.page_context()
 st.title("Speakers")
 st.caption(f"Filters: {ui.esc(f.describe())}")
 
-counts: pd.DataFrame = data(store, f, "speaker_counts")
+counts: pd.DataFrame = data(store, f, "speaker_tables")[0]
 if counts.empty:
     st.info("No attributed statements in the selected articles.")
     st.stop()

@@ -475,6 +475,32 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def _keyword_charts(
+    _store: Store, url: str, version: tuple, fkey: tuple, words: int, outlets: tuple
+) -> list:
+    from dashboard.output import charts
+
+    f = Filters.from_key(fkey)
+    # The cached page data: the grouping and the distinctive terms are read once per
+    # filter setting, whichever outlets are picked.
+    return charts.keyword_charts(
+        grouped_terms(_store, f),
+        queries.outlet_name_words(_store),
+        distinctive_terms(_store, f),
+        words,
+        outlets,
+    )
+
+
+def keyword_charts(store: Store, f: Filters, outlets: list[str], cloud_words: int = 80) -> list:
+    """The Keywords page's charts (charts.keyword_charts) for the outlets it draws, cached:
+    the same objects the exporter makes for them, without the figures of every other outlet."""
+    return _keyword_charts(
+        store, store.url, data_state(store), f.key(), cloud_words, tuple(outlets)
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
 def _cloud_image(items: tuple[tuple[str, float], ...]) -> bytes:
     from dashboard.output.clouds import cloud_png as render
 
