@@ -1477,3 +1477,26 @@ def test_noun_object_then_a_participle_without_a_comma():
         ("وزارة الصحة النوردية", "استقبال 12 حالة جديدة معظمها مستقرة"),
         ("وزارة الصحة النوردية", "المستشفيات تعمل بكفاءة"),
     ]
+
+
+def test_a_bodys_nationality_closes_its_name_before_the_object():
+    # «أدان مجلس الوزراء X-ي العدوانَ»: the definite object is no part of the body's name.
+    got = _voices("وأدان مجلس الوزراء الأردني القصف الأخير على الموانئ.")
+    assert got == [("مجلس الوزراء الأردني", False)]
+    # An indefinite verbal noun after the nationality opens the object too.
+    got = _voices("وأكدت الحكومة التونسية استمرار الدعم للمزارعين حتى نهاية العام.")
+    assert got == [("الحكومة التونسية", False)]
+    # A participle or a nisba after the nationality still agrees with the body.
+    got = _voices("وقالت الهيئة المغربية المستقلة إن النتائج ستعلن غدا.")
+    assert got == [("الهيئة المغربية المستقلة", False)]
+
+
+def test_an_agencys_name_stops_at_fa_qad_and_before_a_bracketed_acronym():
+    # «وحسب وكالة الأنباء X-ية فقد أنهت الشرطة …»: فقد opens the reported clause.
+    from dashboard.analysis.languages.ar import speakers as ar
+
+    toks, _ = ar._tokens("وكالة الأنباء القطرية فقد أنهت الشرطة عمليات البحث")
+    assert ar._consume_ar_role(toks, 0, True) == 3
+    # The acronym in brackets after the nationality still belongs to the agency.
+    toks, _ = ar._tokens("وكالة الأنباء القطرية (قنا) إن")
+    assert ar._consume_ar_role(toks, 0, True) == 4

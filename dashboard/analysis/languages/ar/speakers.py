@@ -404,6 +404,32 @@ def _ar_name_like(t: _Tok) -> bool:
 _AR_AFFILIATED = frozenset(_n(w) for w in _words("التابع التابعة التابعين"))
 
 
+# Nisba adjective endings («الرسمية»، «الإسلامية»): an adjective may follow a nationality.
+_AR_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان")
+
+
+def _object_after_nationality(t: _Tok) -> bool:
+    """After a body's nationality adjective («مجلس الوزراء اللبناني»، «الحكومة السعودية»),
+    does this word open the verb's object or the next clause, not more of the name? A
+    definite word that is no adjective («العدوان»), a bare indefinite noun («استمرار»), a
+    particle («فقد»); a prepositional genitive («لكرة القدم») or «في» goes on."""
+    norm = t.norm
+    if t.quote != -1 or norm in ("في", "لدى", "باسم") or norm[:1] in "لب":
+        return False
+    if t.gap.strip().endswith("("):
+        return False  # «وكالة الأنباء الكويتية (كونا)»: the acronym in brackets
+    if norm in _AR_OBJECT_NOUNS:
+        return True
+    if norm.startswith("ال"):
+        # «المعارضة السورية المسلحة»: a participle (الم…) or a nisba agrees with the body.
+        return not (
+            norm.endswith(_AR_NISBA_ENDINGS)
+            or norm.startswith("الم")
+            or norm in _AR_TITLE_ADJECTIVES
+        )
+    return _ar_name_like(t) and not (t.surf.isascii() or norm.endswith(_AR_NISBA_ENDINGS))
+
+
 def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     """Extend a role/institution phrase from p: genitives, adjectives, prepositional phrases.
 
@@ -421,6 +447,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     body_construct = False
     genitive = False  # an indefinite genitive was taken into the title («محافظ واسط»)
     role_end_at = -1  # where the last role word of the lexicon ended
+    nat_end = -1  # where a nationality adjective ended
     while p < n:
         t = seg[p]
         if p > start and t.gap and _COMMA_RE.search(t.gap):
@@ -453,7 +480,10 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             p += len(side.words)
             construct = False
             nationality = side.type == "adj"
+            nat_end = p if nationality else -1
             continue
+        if body and p == nat_end and p > start + 1 and _object_after_nationality(t):
+            break  # «أدان مجلس الوزراء اللبناني العدوان»: the body's nationality closes it
         if (
             construct
             and genitive
