@@ -94,7 +94,9 @@ def test_credit_line_below_page_chrome():
 
     # A dateline under four lines of page chrome (menu, breadcrumbs, headline) still counts.
     assert [q.speaker for q in credit_quotes("نبض الشرق – وكالات", 4)] == ["نبض الشرق"]
-    assert credit_quotes("نبض الشرق – وكالات", 7) == []
+    # Up to the eighth paragraph (date, two headlines, time, a counter above the dispatch).
+    assert [q.speaker for q in credit_quotes("نبض الشرق – وكالات", 7)] == ["نبض الشرق"]
+    assert credit_quotes("نبض الشرق – وكالات", 8) == []
 
 
 def test_welcome_praise_and_pledge_verbs_with_a_noun_object():
