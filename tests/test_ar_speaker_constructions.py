@@ -1502,3 +1502,18 @@ def test_an_agencys_name_stops_at_fa_qad_and_before_a_bracketed_acronym():
     # The acronym in brackets after the nationality still belongs to the agency.
     toks, _ = ar._tokens("وكالة الأنباء القطرية (قنا) إن")
     assert ar._consume_ar_role(toks, 0, True) == 4
+
+
+def test_a_body_then_a_comma_then_its_ba_object():
+    # «نددت الحكومة X، بالهجوم»: the comma after the body does not cut the بـ object off.
+    got = _voices("ونددت الحكومة الأردنية، بالهجوم على القافلة الإنسانية.")
+    assert got == [("الحكومة الأردنية", False)]
+    # A time aside between commas, then the بـ object.
+    got = _voices("ورحبت الولايات المتحدة، اليوم الخميس، بانتخاب رئيس جديد للبرلمان.")
+    assert got == [("الولايات المتحدة", False)]
+
+
+def test_a_bodys_la_genitive_belongs_to_its_name():
+    # «أعلن الاتحاد الدولي لكرة القدم فوز …»: لـ + noun + definite genitive is the name.
+    got = _voices("وأعلن الاتحاد الدولي لكرة القدم، اليوم الأربعاء، فوز المغرب بتنظيم البطولة.")
+    assert got == [("الاتحاد الدولي لكرة القدم", False)]

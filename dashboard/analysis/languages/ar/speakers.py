@@ -2792,7 +2792,24 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             ),
             -1,
         )
-        if k == -1 or (i > 0 and toks[i - 1].norm in _AN_FORMS):
+        if i > 0 and toks[i - 1].norm in _AN_FORMS:
+            return None
+        if k == -1 and end < n and _COMMA_RE.search(toks[end].gap):
+            # «نددت الحكومة العراقية، باغتيال …»، «رحبت الولايات المتحدة، اليوم الخميس،
+            # بانتخاب …»: the subject, a comma (and a time aside), then the بـ object.
+            c = end
+            while c < n and c - end < 3 and toks[c].norm in _AR_TIME_WORDS:
+                c += 1
+            if (
+                c < n
+                and toks[c].norm.startswith("ب")
+                and len(toks[c].norm) > 3
+                and not _HARD_PUNCT.search(toks[c].gap)
+                and (np := valid(end)) is not None
+                and np.body
+            ):
+                return (c, -1, end)
+        if k == -1:
             return None
         return (k, -1, k)
     k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
@@ -2816,6 +2833,15 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         while k < end and toks[k].norm not in _AR_TIME_WORDS:
             # «الهيئة العليا للانتخابات في تونس»: a place after في is part of the name.
             step = 2 if toks[k].norm == "في" and k + 2 <= end else 1
+            # «الاتحاد الدولي لكرة القدم»: لـ + an indefinite noun + its definite genitive.
+            if (
+                toks[k].norm[:1] == "ل"
+                and not toks[k].norm.startswith("لل")
+                and len(toks[k].norm) > 3
+                and k + 2 <= end
+                and toks[k + 1].norm.startswith("ال")
+            ):
+                step = 2
             if step == 1 and not toks[k].norm.startswith(("ال", "لل")):
                 break
             longer = valid(k + step)
