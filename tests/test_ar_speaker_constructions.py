@@ -1517,3 +1517,12 @@ def test_a_bodys_la_genitive_belongs_to_its_name():
     # «أعلن الاتحاد الدولي لكرة القدم فوز …»: لـ + noun + definite genitive is the name.
     got = _voices("وأعلن الاتحاد الدولي لكرة القدم، اليوم الأربعاء، فوز المغرب بتنظيم البطولة.")
     assert got == [("الاتحاد الدولي لكرة القدم", False)]
+
+
+def test_two_coordinated_bodies_are_not_one_name():
+    # «وفق الأمم المتحدة والسلطات المحلية»: a second body head after و ends the first name.
+    got = _voices("وبلغ عدد النازحين مليوني شخص، وفق الأمم المتحدة والسلطات المحلية، في آخر إحصاء.")
+    assert got == [("الأمم المتحدة", False)]
+    # A coordinated noun that is no body head stays in the name.
+    got = _voices("وأكدت وزارة الصحة والسكان أن الوضع مستقر.")
+    assert got == [("وزارة الصحة والسكان", False)]

@@ -430,6 +430,17 @@ def _object_after_nationality(t: _Tok) -> bool:
     return _ar_name_like(t) and not (t.surf.isascii() or norm.endswith(_AR_NISBA_ENDINGS))
 
 
+def _second_body_at(seg: list[_Tok], p: int) -> bool:
+    """Does «وال…» at p open a second body of its own (a body head of the lexicon: «والسلطات
+    المحلية»، «والحكومة اللبنانية»), not more of the first one's name?"""
+    t = seg[p]
+    plain = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+    if plain.norm not in _AR_ROLES:
+        return False
+    role = _role_at([*seg[:p], plain, *seg[p + 1 :]], p, _AR_ROLES)
+    return role is not None and role.type == "body"
+
+
 def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     """Extend a role/institution phrase from p: genitives, adjectives, prepositional phrases.
 
@@ -541,6 +552,8 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             continue
         # «وزير الطاقة والبنية التحتية»: a coordinated definite noun continues the role.
         if p > start and t.norm.startswith("وال") and len(t.norm) > 4:
+            if body and p - start >= 2 and _second_body_at(seg, p):
+                break  # «وفق الأمم المتحدة والسلطات المحلية»: two bodies, not one name
             p += 1
             continue
         # «لاعب مانشستر يونايتد السابق وريال مدريد ويوفنتوس السابق»: genitives coordinated
@@ -1782,7 +1795,18 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
             body = _parse_ar_np(seg[k + 1 :], sentence, strict=False)
             if body is not None and (body.body or body.kind == "media"):
                 return ctx.resolve(body), end
-    np = _parse_ar_np(seg, sentence, strict=True)
+    # «وفق الأمم المتحدة والسلطات المحلية»: of two coordinated bodies, the first is read.
+    second = next(
+        (
+            k
+            for k in range(2, len(seg))
+            if seg[k].norm.startswith("وال") and _second_body_at(seg, k)
+        ),
+        -1,
+    )
+    np = _parse_ar_np(seg[:second] if second != -1 else seg, sentence, strict=True)
+    if second != -1 and np is not None and not np.body:
+        np = None
     if (
         np is not None
         and not np.body
