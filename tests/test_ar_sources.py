@@ -36,6 +36,10 @@ from dashboard.analysis.speakers.engine import _NP
         ("الاقتصاد - تراجع التضخم في الربع الثالث", []),
         ("أبوظبي - 12 - 5", []),
         ("وكالات", []),
+        # a page's date stamp before the dateline; a spaced tatweel as the dash
+        (" date 2024-03-11 عمّان-بترا", ["بترا"]),
+        ("2024-03-11 عمّان - بترا: افتتح الوزير المعرض.", ["بترا"]),
+        ("القاهرة ـ أ ش أ: افتتح الوزير المعرض.", ["أ ش أ"]),
     ],
 )
 def test_dateline_credits(paragraph: str, credits: list[str]) -> None:
@@ -60,6 +64,8 @@ def test_parenthesised_credits(paragraph: str, credits: list[str]) -> None:
 
 def test_dateline_only_in_the_first_paragraphs() -> None:
     assert [q.speaker for q in credit_quotes("عمّان – بترا", 1)] == ["بترا"]
+    # a page's header lines (date, headline twice, time, a counter) may come first
+    assert [q.speaker for q in credit_quotes("عمّان – بترا", 7)] == ["بترا"]
     assert credit_quotes("عمّان – بترا", 9) == []  # a mid-article line is no dateline
     # A parenthesised credit counts anywhere.
     assert [q.speaker for q in credit_quotes("الكويت - 7 - 2 (كونا) - بدأت الأعمال.", 9)] == [

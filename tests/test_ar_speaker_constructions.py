@@ -94,7 +94,9 @@ def test_credit_line_below_page_chrome():
 
     # A dateline under four lines of page chrome (menu, breadcrumbs, headline) still counts.
     assert [q.speaker for q in credit_quotes("نبض الشرق – وكالات", 4)] == ["نبض الشرق"]
-    assert credit_quotes("نبض الشرق – وكالات", 7) == []
+    # Up to the eighth paragraph (date, two headlines, time, a counter above the dispatch).
+    assert [q.speaker for q in credit_quotes("نبض الشرق – وكالات", 7)] == ["نبض الشرق"]
+    assert credit_quotes("نبض الشرق – وكالات", 8) == []
 
 
 def test_welcome_praise_and_pledge_verbs_with_a_noun_object():
@@ -1477,3 +1479,50 @@ def test_noun_object_then_a_participle_without_a_comma():
         ("وزارة الصحة النوردية", "استقبال 12 حالة جديدة معظمها مستقرة"),
         ("وزارة الصحة النوردية", "المستشفيات تعمل بكفاءة"),
     ]
+
+
+def test_a_bodys_nationality_closes_its_name_before_the_object():
+    # «أدان مجلس الوزراء X-ي العدوانَ»: the definite object is no part of the body's name.
+    got = _voices("وأدان مجلس الوزراء الأردني القصف الأخير على الموانئ.")
+    assert got == [("مجلس الوزراء الأردني", False)]
+    # An indefinite verbal noun after the nationality opens the object too.
+    got = _voices("وأكدت الحكومة التونسية استمرار الدعم للمزارعين حتى نهاية العام.")
+    assert got == [("الحكومة التونسية", False)]
+    # A participle or a nisba after the nationality still agrees with the body.
+    got = _voices("وقالت الهيئة المغربية المستقلة إن النتائج ستعلن غدا.")
+    assert got == [("الهيئة المغربية المستقلة", False)]
+
+
+def test_an_agencys_name_stops_at_fa_qad_and_before_a_bracketed_acronym():
+    # «وحسب وكالة الأنباء X-ية فقد أنهت الشرطة …»: فقد opens the reported clause.
+    from dashboard.analysis.languages.ar import speakers as ar
+
+    toks, _ = ar._tokens("وكالة الأنباء القطرية فقد أنهت الشرطة عمليات البحث")
+    assert ar._consume_ar_role(toks, 0, True) == 3
+    # The acronym in brackets after the nationality still belongs to the agency.
+    toks, _ = ar._tokens("وكالة الأنباء القطرية (قنا) إن")
+    assert ar._consume_ar_role(toks, 0, True) == 4
+
+
+def test_a_body_then_a_comma_then_its_ba_object():
+    # «نددت الحكومة X، بالهجوم»: the comma after the body does not cut the بـ object off.
+    got = _voices("ونددت الحكومة الأردنية، بالهجوم على القافلة الإنسانية.")
+    assert got == [("الحكومة الأردنية", False)]
+    # A time aside between commas, then the بـ object.
+    got = _voices("ورحبت الولايات المتحدة، اليوم الخميس، بانتخاب رئيس جديد للبرلمان.")
+    assert got == [("الولايات المتحدة", False)]
+
+
+def test_a_bodys_la_genitive_belongs_to_its_name():
+    # «أعلن الاتحاد الدولي لكرة القدم فوز …»: لـ + noun + definite genitive is the name.
+    got = _voices("وأعلن الاتحاد الدولي لكرة القدم، اليوم الأربعاء، فوز المغرب بتنظيم البطولة.")
+    assert got == [("الاتحاد الدولي لكرة القدم", False)]
+
+
+def test_two_coordinated_bodies_are_not_one_name():
+    # «وفق الأمم المتحدة والسلطات المحلية»: a second body head after و ends the first name.
+    got = _voices("وبلغ عدد النازحين مليوني شخص، وفق الأمم المتحدة والسلطات المحلية، في آخر إحصاء.")
+    assert got == [("الأمم المتحدة", False)]
+    # A coordinated noun that is no body head stays in the name.
+    got = _voices("وأكدت وزارة الصحة والسكان أن الوضع مستقر.")
+    assert got == [("وزارة الصحة والسكان", False)]

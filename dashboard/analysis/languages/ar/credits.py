@@ -24,7 +24,7 @@ from dashboard.model import Quote
 
 # Paragraphs (0-based) that may open with a dateline: a page's first lines are often the
 # headline, a byline or a date before the dispatch itself starts.
-DATELINE_PARAGRAPHS = 6
+DATELINE_PARAGRAPHS = 8
 _DASHES = "-–—/"
 _PARENS = re.compile(r"\(([^()]{1,40})\)")
 _WORD = re.compile(r"[^\s" + re.escape(_DASHES) + r":()*]+")
@@ -129,10 +129,15 @@ _PAREN_PLACE_OPENING = re.compile(r"^\s*\(([^()]{2,25})\)(?=\s*[-–—])")
 _OPENING_QUOTES = re.compile(r"[«»\"“”]")
 
 
+_DATE_STAMP = re.compile(r"^\s*(?:date\s+)?\d{4}-\d\d(?:-\d\d)?\s+")
+
+
 def _dateline_text(paragraph: str) -> str:
     """The opening of a paragraph with the dateline's variant marks made plain: a spaced
     tatweel as a dash, a parenthesised opening place without its parentheses, and quote marks
     around the credit of a short opening line dropped."""
+    # «date 2025-09-24 الخرطوم-سانا»: a page's date stamp before the dateline is no part of it.
+    paragraph = _DATE_STAMP.sub("", paragraph, count=1)
     if "ـ" in paragraph[:60]:
         paragraph = _TATWEEL_DASH.sub("-", paragraph, count=2)
     m = _PAREN_PLACE_OPENING.match(paragraph)

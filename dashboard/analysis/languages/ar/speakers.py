@@ -404,6 +404,43 @@ def _ar_name_like(t: _Tok) -> bool:
 _AR_AFFILIATED = frozenset(_n(w) for w in _words("التابع التابعة التابعين"))
 
 
+# Nisba adjective endings («الرسمية»، «الإسلامية»): an adjective may follow a nationality.
+_AR_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان")
+
+
+def _object_after_nationality(t: _Tok) -> bool:
+    """After a body's nationality adjective («مجلس الوزراء اللبناني»، «الحكومة السعودية»),
+    does this word open the verb's object or the next clause, not more of the name? A
+    definite word that is no adjective («العدوان»), a bare indefinite noun («استمرار»), a
+    particle («فقد»); a prepositional genitive («لكرة القدم») or «في» goes on."""
+    norm = t.norm
+    if t.quote != -1 or norm in ("في", "لدى", "باسم") or norm[:1] in "لب":
+        return False
+    if t.gap.strip().endswith("("):
+        return False  # «وكالة الأنباء الكويتية (كونا)»: the acronym in brackets
+    if norm in _AR_OBJECT_NOUNS:
+        return True
+    if norm.startswith("ال"):
+        # «المعارضة السورية المسلحة»: a participle (الم…) or a nisba agrees with the body.
+        return not (
+            norm.endswith(_AR_NISBA_ENDINGS)
+            or norm.startswith("الم")
+            or norm in _AR_TITLE_ADJECTIVES
+        )
+    return _ar_name_like(t) and not (t.surf.isascii() or norm.endswith(_AR_NISBA_ENDINGS))
+
+
+def _second_body_at(seg: list[_Tok], p: int) -> bool:
+    """Does «وال…» at p open a second body of its own (a body head of the lexicon: «والسلطات
+    المحلية»، «والحكومة اللبنانية»), not more of the first one's name?"""
+    t = seg[p]
+    plain = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+    if plain.norm not in _AR_ROLES:
+        return False
+    role = _role_at([*seg[:p], plain, *seg[p + 1 :]], p, _AR_ROLES)
+    return role is not None and role.type == "body"
+
+
 def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     """Extend a role/institution phrase from p: genitives, adjectives, prepositional phrases.
 
@@ -421,6 +458,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     body_construct = False
     genitive = False  # an indefinite genitive was taken into the title («محافظ واسط»)
     role_end_at = -1  # where the last role word of the lexicon ended
+    nat_end = -1  # where a nationality adjective ended
     while p < n:
         t = seg[p]
         if p > start and t.gap and _COMMA_RE.search(t.gap):
@@ -453,7 +491,10 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             p += len(side.words)
             construct = False
             nationality = side.type == "adj"
+            nat_end = p if nationality else -1
             continue
+        if body and p == nat_end and p > start + 1 and _object_after_nationality(t):
+            break  # «أدان مجلس الوزراء اللبناني العدوان»: the body's nationality closes it
         if (
             construct
             and genitive
@@ -511,6 +552,8 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             continue
         # «وزير الطاقة والبنية التحتية»: a coordinated definite noun continues the role.
         if p > start and t.norm.startswith("وال") and len(t.norm) > 4:
+            if body and p - start >= 2 and _second_body_at(seg, p):
+                break  # «وفق الأمم المتحدة والسلطات المحلية»: two bodies, not one name
             p += 1
             continue
         # «لاعب مانشستر يونايتد السابق وريال مدريد ويوفنتوس السابق»: genitives coordinated
@@ -1752,7 +1795,18 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
             body = _parse_ar_np(seg[k + 1 :], sentence, strict=False)
             if body is not None and (body.body or body.kind == "media"):
                 return ctx.resolve(body), end
-    np = _parse_ar_np(seg, sentence, strict=True)
+    # «وفق الأمم المتحدة والسلطات المحلية»: of two coordinated bodies, the first is read.
+    second = next(
+        (
+            k
+            for k in range(2, len(seg))
+            if seg[k].norm.startswith("وال") and _second_body_at(seg, k)
+        ),
+        -1,
+    )
+    np = _parse_ar_np(seg[:second] if second != -1 else seg, sentence, strict=True)
+    if second != -1 and np is not None and not np.body:
+        np = None
     if (
         np is not None
         and not np.body
@@ -2762,7 +2816,24 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             ),
             -1,
         )
-        if k == -1 or (i > 0 and toks[i - 1].norm in _AN_FORMS):
+        if i > 0 and toks[i - 1].norm in _AN_FORMS:
+            return None
+        if k == -1 and end < n and _COMMA_RE.search(toks[end].gap):
+            # «نددت الحكومة العراقية، باغتيال …»، «رحبت الولايات المتحدة، اليوم الخميس،
+            # بانتخاب …»: the subject, a comma (and a time aside), then the بـ object.
+            c = end
+            while c < n and c - end < 3 and toks[c].norm in _AR_TIME_WORDS:
+                c += 1
+            if (
+                c < n
+                and toks[c].norm.startswith("ب")
+                and len(toks[c].norm) > 3
+                and not _HARD_PUNCT.search(toks[c].gap)
+                and (np := valid(end)) is not None
+                and np.body
+            ):
+                return (c, -1, end)
+        if k == -1:
             return None
         return (k, -1, k)
     k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
@@ -2786,6 +2857,15 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         while k < end and toks[k].norm not in _AR_TIME_WORDS:
             # «الهيئة العليا للانتخابات في تونس»: a place after في is part of the name.
             step = 2 if toks[k].norm == "في" and k + 2 <= end else 1
+            # «الاتحاد الدولي لكرة القدم»: لـ + an indefinite noun + its definite genitive.
+            if (
+                toks[k].norm[:1] == "ل"
+                and not toks[k].norm.startswith("لل")
+                and len(toks[k].norm) > 3
+                and k + 2 <= end
+                and toks[k + 1].norm.startswith("ال")
+            ):
+                step = 2
             if step == 1 and not toks[k].norm.startswith(("ال", "لل")):
                 break
             longer = valid(k + step)
