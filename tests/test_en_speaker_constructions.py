@@ -1213,3 +1213,18 @@ def test_acronym_of_a_name_owned_by_a_possessive_is_one_body():
 def test_claimed_by_as_territory_is_no_statement():
     got = _voices("Freedonia, claimed by Eastland as its own territory, has complained about it.")
     assert {name for name, _ in got} == {"Freedonia"}
+
+
+# --------------------------------------------------------------------------- round 11
+
+
+def test_operation_name_and_administrative_place_are_no_voice():
+    assert _voices("Operation Northwind confirmed six sites were hit.") == []
+    assert _voices("Kent County said ten roads were closed.") == []
+    got = _voices("The Kent County Sheriff's Office said ten roads were closed.")
+    assert [name for name, _ in got] == ["Kent County Sheriff's Office"]
+
+
+def test_a_bodys_statement_is_the_body_speaking():
+    got = _voices("A Foreign Ministry statement said the talks would resume next week.")
+    assert [name for name, _ in got] == ["Foreign Ministry"]

@@ -1847,6 +1847,15 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     words = np.name.split()
     if not words:
         return None
+    if (
+        len(words) >= 2
+        and words[-1] in _EN_BODY_PAPERS
+        and words[-2][:1].isupper()
+        and words[-2].lower() in _EN_BODY_HEADS
+    ):
+        # «according to a Freedonian Interior Ministry statement»: the body speaks, not its paper
+        words = words[:-1]
+        np = _NP(" ".join(words), np.role, np.kind, np.affiliation, True, np.known)
     if _en_non_voice(np, words):
         return None
     if np.role and np.role == np.name and not np.known and np.kind != "media":
@@ -1894,6 +1903,10 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np.kind = "anonymous"
         return np
     return None
+
+
+# A body's paper named after it («a Defence Ministry statement»): the body is the voice.
+_EN_BODY_PAPERS = frozenset(_words("statement statements notice release communique"))
 
 
 # Common nouns for people: «the Kenyan woman», «a Black man» name no one.
