@@ -1228,3 +1228,14 @@ def test_operation_name_and_administrative_place_are_no_voice():
 def test_a_bodys_statement_is_the_body_speaking():
     got = _voices("A Foreign Ministry statement said the talks would resume next week.")
     assert [name for name, _ in got] == ["Foreign Ministry"]
+
+
+def test_outlet_credited_for_an_interview_or_for_records_is_a_source():
+    got = _voices("Speaking to TNT Sports, Jane Roe said the aim was to win the league.")
+    assert ("Jane Roe", "other") in got and ("TNT Sports", "media") in got
+    got = _voices("Records obtained by The New York Times show that 12 people died.")
+    assert [kind for _, kind in got] == ["media"]
+    assert _voices("Documents seen by Reuters show that the firm paid the fine.") == [
+        ("Reuters", "media")
+    ]
+    assert _voices("Court records show that he was released on bail.") == []

@@ -1608,11 +1608,11 @@ _EN_SHOW = frozenset(_words("showed shows"))
 _EN_EVIDENCE = frozenset(
     _words(
         "report reports video videos footage images pictures photos data figures survey "
-        "surveys poll polls study"
+        "surveys poll polls study records documents"
     )
 )
 _EN_EVIDENCE_PARTICIPLES = frozenset(
-    _words("conducted carried released published commissioned compiled")
+    _words("conducted carried released published commissioned compiled obtained seen reviewed")
 )
 _EN_EVIDENCE_VERBS = frozenset(
     _words("suggest suggests suggested indicate indicates indicated show shows showed")
@@ -1653,7 +1653,12 @@ def _en_evidence_source(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
                 if _is_media(np.name) or np.kind in ("", "other"):
                     np.kind = "media" if _is_media(np.name) else "organisation"
                 return np
-    if 2 <= len(seg) <= 7 and seg[-1].norm in _EN_EVIDENCE and seg[-1].surf.islower():
+    if (
+        2 <= len(seg) <= 7
+        and seg[-1].norm in _EN_EVIDENCE
+        and seg[-1].norm not in ("records", "documents")  # «Court records show»: kept papers
+        and seg[-1].surf.islower()
+    ):
         # «Harbour Office figures show», «Africa CX data show»: the owner is the source.
         owner = seg[1:-1] if seg[0].norm in _EN_ARTICLES else seg[:-1]
         named = bool(owner) and all(_en_cap(x) or x.norm in ("of", "and", "for") for x in owner)
