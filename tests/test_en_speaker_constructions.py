@@ -1239,3 +1239,11 @@ def test_outlet_credited_for_an_interview_or_for_records_is_a_source():
         ("Reuters", "media")
     ]
     assert _voices("Court records show that he was released on bail.") == []
+
+
+def test_sentence_glued_to_the_last_and_a_place_phrase_before_the_subject():
+    # A page that lost the space after a full stop, and «Outside court» run into the subject.
+    got = _voices("A vote is due in the coming days.Outside court Roe supporters shouted threats.")
+    assert got == []
+    got = _voices("The ruling was final.“We will appeal,” the lawyer said. The U.S. Army agreed.")
+    assert got == [("lawyer", "anonymous")]

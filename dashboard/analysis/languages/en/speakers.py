@@ -1863,6 +1863,8 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np = _NP(" ".join(words), np.role, np.kind, np.affiliation, True, np.known)
     if _en_non_voice(np, words):
         return None
+    if len(words) >= 3 and words[0] in _EN_OPENING_PREPOSITIONS and not np.known:
+        return None  # «Outside court Roe supporters shouted»: a place phrase ran into the subject
     if np.role and np.role == np.name and not np.known and np.kind != "media":
         np.kind = "anonymous"  # «a Hamas official», «the President» with no name given
         return np
@@ -1909,6 +1911,12 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         return np
     return None
 
+
+# Prepositions capitalised at a sentence's start: a subject that opens with one is a
+# circumstance glued to the real subject, never a name.
+_EN_OPENING_PREPOSITIONS = frozenset(
+    _words("Outside Inside Beyond Behind Near Across Amid Among Despite During Throughout")
+)
 
 # A body's paper named after it («a Defence Ministry statement»): the body is the voice.
 _EN_BODY_PAPERS = frozenset(_words("statement statements notice release communique"))
@@ -2535,6 +2543,11 @@ def _en_possessive_statements(paragraph: str, para: int, ctx: _Ctx) -> list[Quot
     return out
 
 
+# «… in the coming days.Outside court, …»: a page that lost the space after a full stop; two
+# lower-case letters before it (not «U.S.», not «Mr.») and a capitalised word after.
+_EN_GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z][a-z])([.!?][”\"]?)([A-Z“][a-z])")
+
+
 def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     out: list[Quote] = _credits(paragraph, para)
     if out and paragraph[:3].lower() == "by ":
@@ -2544,6 +2557,8 @@ def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     if "''" in paragraph:
         paragraph = _DOUBLED_APOSTROPHES_RE.sub(r"“\1”", paragraph)
         paragraph = _STRAIGHT_THEN_DOUBLED_RE.sub(r"“\1”", paragraph)
+    if _EN_GLUED_SENTENCE_RE.search(paragraph):
+        paragraph = _EN_GLUED_SENTENCE_RE.sub(r"\1 \2", paragraph)
     if "“" in paragraph and "”" not in paragraph:
         paragraph = _en_close_quotes(paragraph)
     if '"' in paragraph and ("“" in paragraph or "”" in paragraph):
