@@ -1247,3 +1247,12 @@ def test_sentence_glued_to_the_last_and_a_place_phrase_before_the_subject():
     assert got == []
     got = _voices("The ruling was final.“We will appeal,” the lawyer said. The U.S. Army agreed.")
     assert got == [("lawyer", "anonymous")]
+
+
+def test_a_toll_claimed_is_no_statement():
+    got = _voices(
+        "The storm that hit Chile, Peru and parts of Bolivia has claimed at least 27 lives, "
+        "the ministry said."
+    )
+    assert got == [("ministry", "anonymous")]
+    assert _voices("Roe claimed the government had lied about the dam.") == [("Roe", "other")]

@@ -1491,12 +1491,33 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         nxt = toks[i + 1]
         if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
             return True  # «Aftershocks added to the fear»: «add to» is no statement
+    if toks[i].norm in ("claimed", "claims", "claim") and _en_toll(toks, i + 1):
+        return True  # «the quake has claimed at least 27 lives»: a toll, not a statement
     if toks[i].norm in ("reports", "reported", "claims", "estimates", "issues"):
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         prev = toks[i - 1].norm if i > 0 else ""
         if nxt == "to" or nxt in _EN_VERBS or prev in _EN_ARTICLES or prev in _EN_STOPWORDS:
             return True
     return False
+
+
+def _en_toll(toks: list[_Tok], k: int) -> bool:
+    """«(claimed) at least 27 lives», «more than 300 lives», «the lives of 12 people»: a count
+    of the dead, every word before «lives» a number or a count word."""
+    for t in toks[k : k + 6]:
+        if t.norm in ("lives", "life"):
+            return True
+        if not (t.norm[:1].isdigit() or t.norm in _EN_TOLL_WORDS):
+            return False
+    return False
+
+
+_EN_TOLL_WORDS = frozenset(
+    _words(
+        "at least more than over nearly almost about some around the a an another dozens "
+        "hundreds thousands scores one two three four five six seven eight nine ten twenty"
+    )
+)
 
 
 # Participles that report speech with any clause after them («saying the economy cooled»,
