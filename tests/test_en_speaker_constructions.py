@@ -1256,3 +1256,9 @@ def test_a_toll_claimed_is_no_statement():
     )
     assert got == [("ministry", "anonymous")]
     assert _voices("Roe claimed the government had lied about the dam.") == [("Roe", "other")]
+
+
+def test_linking_adverb_before_the_subject_and_a_prize_claimed():
+    assert _voices("However the statement said there were no deaths in the camp.") == []
+    assert _voices("Roe's side, who nearly went out early, finally claimed the trophy.") == []
+    assert _voices("Roe claimed the vote was rigged.") == [("Roe", "other")]

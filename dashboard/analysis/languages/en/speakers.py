@@ -1491,8 +1491,17 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         nxt = toks[i + 1]
         if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
             return True  # «Aftershocks added to the fear»: «add to» is no statement
-    if toks[i].norm in ("claimed", "claims", "claim") and _en_toll(toks, i + 1):
-        return True  # «the quake has claimed at least 27 lives»: a toll, not a statement
+    if toks[i].norm in ("claimed", "claims", "claim") and (
+        _en_toll(toks, i + 1)
+        or (
+            i + 2 < len(toks)
+            and toks[i + 1].norm in ("the", "a", "an", "their", "its", "his", "her")
+            and toks[i + 2].norm in _EN_PRIZES
+        )
+    ):
+        # «the quake has claimed at least 27 lives», «the side finally claimed the trophy»:
+        # a toll or a prize, not a statement
+        return True
     if toks[i].norm in ("reports", "reported", "claims", "estimates", "issues"):
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         prev = toks[i - 1].norm if i > 0 else ""
@@ -1512,6 +1521,12 @@ def _en_toll(toks: list[_Tok], k: int) -> bool:
     return False
 
 
+_EN_PRIZES = frozenset(
+    _words(
+        "trophy title titles victory win crown cup gold silver bronze medal medals prize award "
+        "championship seat seats lead pole"
+    )
+)
 _EN_TOLL_WORDS = frozenset(
     _words(
         "at least more than over nearly almost about some around the a an another dozens "
@@ -1886,6 +1901,8 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         return None
     if len(words) >= 3 and words[0] in _EN_OPENING_PREPOSITIONS and not np.known:
         return None  # «Outside court Roe supporters shouted»: a place phrase ran into the subject
+    if len(words) >= 2 and words[0] in _EN_OPENING_ADVERBS and not np.known:
+        return None  # «However the statement said»: a linking adverb glued to the subject
     if np.role and np.role == np.name and not np.known and np.kind != "media":
         np.kind = "anonymous"  # «a Hamas official», «the President» with no name given
         return np
@@ -1937,6 +1954,10 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
 # circumstance glued to the real subject, never a name.
 _EN_OPENING_PREPOSITIONS = frozenset(
     _words("Outside Inside Beyond Behind Near Across Amid Among Despite During Throughout")
+)
+
+_EN_OPENING_ADVERBS = frozenset(
+    _words("However Meanwhile Moreover Furthermore Nevertheless Nonetheless Still Yet Instead")
 )
 
 # A body's paper named after it («a Defence Ministry statement»): the body is the voice.
