@@ -1227,7 +1227,7 @@ def test_operation_name_and_administrative_place_are_no_voice():
 
 def test_a_bodys_statement_is_the_body_speaking():
     got = _voices("A Foreign Ministry statement said the talks would resume next week.")
-    assert [name for name, _ in got] == ["Foreign Ministry"]
+    assert got == [("Foreign Ministry", "state")]
 
 
 def test_outlet_credited_for_an_interview_or_for_records_is_a_source():

@@ -1896,7 +1896,10 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     ):
         # «according to a Freedonian Interior Ministry statement»: the body speaks, not its paper
         words = words[:-1]
-        np = _NP(" ".join(words), np.role, np.kind, np.affiliation, True, np.known)
+        kind = np.kind
+        if kind in ("anonymous", "", "other"):  # the paper made it unnamed; the body is named
+            kind = "state" if words[-1].lower() in _EN_STATE_HEADS else "organisation"
+        np = _NP(" ".join(words), np.role, kind, np.affiliation, True, np.known)
     if _en_non_voice(np, words):
         return None
     if len(words) >= 3 and words[0] in _EN_OPENING_PREPOSITIONS and not np.known:
@@ -1961,6 +1964,9 @@ _EN_OPENING_ADVERBS = frozenset(
 )
 
 # A body's paper named after it («a Defence Ministry statement»): the body is the voice.
+_EN_STATE_HEADS = frozenset(
+    _words("ministry government army military embassy parliament administration cabinet police")
+)
 _EN_BODY_PAPERS = frozenset(_words("statement statements notice release communique"))
 
 
