@@ -1262,3 +1262,13 @@ def test_linking_adverb_before_the_subject_and_a_prize_claimed():
     assert _voices("However the statement said there were no deaths in the camp.") == []
     assert _voices("Roe's side, who nearly went out early, finally claimed the trophy.") == []
     assert _voices("Roe claimed the vote was rigged.") == [("Roe", "other")]
+
+
+def test_body_cited_through_its_statement_is_it_and_the_statement_after():
+    got = _voices(
+        "Freedonia on Tuesday said it fired missiles at the border.",
+        "According to a Freedonian Defence Ministry statement, the army hit nine sites. "
+        "It claimed the strikes were measured.",
+        '"No civilian sites were hit," the statement said.',
+    )
+    assert got[1:] == [("Freedonian Defence Ministry", "state")] * 3

@@ -573,6 +573,12 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 # «he/she said» refers to.
                 ctx.learn(np)
                 ctx.last_person = np
+            elif seg[-1].norm in _EN_BODY_PAPERS and np.body and np.kind in _EN_NAMED_BODY_KINDS:
+                # «According to a Freedonian Defence Ministry statement, …. It claimed …. The
+                # statement said …»: the body whose paper is cited is who «it» and «the
+                # statement» refer to after it.
+                ctx.learn(np)
+                ctx.last = ctx.last_body = np
             out.append(quote_of(np, "according to", False, text, para, sentence, ""))
             continue
         progressive = (
@@ -1967,6 +1973,7 @@ _EN_OPENING_ADVERBS = frozenset(
 _EN_STATE_HEADS = frozenset(
     _words("ministry government army military embassy parliament administration cabinet police")
 )
+_EN_NAMED_BODY_KINDS = frozenset(_words("state organisation"))
 _EN_BODY_PAPERS = frozenset(_words("statement statements notice release communique"))
 
 
