@@ -1272,3 +1272,10 @@ def test_body_cited_through_its_statement_is_it_and_the_statement_after():
         '"No civilian sites were hit," the statement said.',
     )
     assert got[1:] == [("Freedonian Defence Ministry", "state")] * 3
+
+
+def test_a_court_ruling_with_a_that_clause_is_its_statement():
+    got = _voices("Chile's Supreme Court ruled that the ban on the march was lawful.")
+    assert [name for name, _ in got] == ["Supreme Court"]
+    assert _voices("The judge ruled out a delay of the hearing.") == []
+    assert _voices("The party rules the country with an iron fist.") == []
