@@ -1279,3 +1279,13 @@ def test_a_court_ruling_with_a_that_clause_is_its_statement():
     assert [name for name, _ in got] == ["Supreme Court"]
     assert _voices("The judge ruled out a delay of the hearing.") == []
     assert _voices("The party rules the country with an iron fist.") == []
+
+
+def test_a_place_in_apposition_is_not_the_speaker():
+    got = _voices(
+        "She was taken to a shelter away from her home in the capital, Lagos, a government "
+        "source told Reuters."
+    )
+    assert ("Lagos", "state") not in got and ("government source", "anonymous") in got
+    got = _voices("John Smith, a professor at Kent University, said the dam was safe.")
+    assert got == [("John Smith", "expert")]

@@ -1188,9 +1188,13 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                     np.kind = "official"
                 np.affiliation = np.affiliation or aff
             appos = []
-        elif closest and not _name_like(name_toks):
+        elif closest and (
+            not _name_like(name_toks)
+            or (len(segs) > 2 and segs[2] and segs[2][-1].norm in _EN_PLACE_NOUNS)
+        ):
             # «Jordan signed a deal, the Ministry of X said»: no name before the comma, so
-            # the phrase with the article is the subject, not an apposition.
+            # the phrase with the article is the subject, not an apposition. «… in the
+            # capital, Lagos, a government source said»: the name is the place's apposition.
             np, appos = _en_np(closest, sentence), []
         if np and appos:
             role, kind, aff = _en_appos(appos, sentence)
@@ -1972,6 +1976,10 @@ _EN_OPENING_ADVERBS = frozenset(
 # A body's paper named after it («a Defence Ministry statement»): the body is the voice.
 _EN_STATE_HEADS = frozenset(
     _words("ministry government army military embassy parliament administration cabinet police")
+)
+# Nouns of a place a name can stand in apposition to («in the capital, Lagos, …»).
+_EN_PLACE_NOUNS = frozenset(
+    _words("capital city town village province region county district state port island")
 )
 _EN_NAMED_BODY_KINDS = frozenset(_words("state organisation"))
 _EN_BODY_PAPERS = frozenset(_words("statement statements notice release communique"))
