@@ -573,6 +573,12 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 # «he/she said» refers to.
                 ctx.learn(np)
                 ctx.last_person = np
+            elif seg[-1].norm in _EN_BODY_PAPERS and np.body and np.kind in _EN_NAMED_BODY_KINDS:
+                # «According to a Freedonian Defence Ministry statement, …. It claimed …. The
+                # statement said …»: the body whose paper is cited is who «it» and «the
+                # statement» refer to after it.
+                ctx.learn(np)
+                ctx.last = ctx.last_body = np
             out.append(quote_of(np, "according to", False, text, para, sentence, ""))
             continue
         progressive = (
@@ -1182,9 +1188,13 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                     np.kind = "official"
                 np.affiliation = np.affiliation or aff
             appos = []
-        elif closest and not _name_like(name_toks):
+        elif closest and (
+            not _name_like(name_toks)
+            or (len(segs) > 2 and segs[2] and segs[2][-1].norm in _EN_PLACE_NOUNS)
+        ):
             # «Jordan signed a deal, the Ministry of X said»: no name before the comma, so
-            # the phrase with the article is the subject, not an apposition.
+            # the phrase with the article is the subject, not an apposition. «… in the
+            # capital, Lagos, a government source said»: the name is the place's apposition.
             np, appos = _en_np(closest, sentence), []
         if np and appos:
             role, kind, aff = _en_appos(appos, sentence)
@@ -1491,12 +1501,48 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         nxt = toks[i + 1]
         if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
             return True  # «Aftershocks added to the fear»: «add to» is no statement
+    if toks[i].norm in ("claimed", "claims", "claim") and (
+        _en_toll(toks, i + 1)
+        or (
+            i + 2 < len(toks)
+            and toks[i + 1].norm in ("the", "a", "an", "their", "its", "his", "her")
+            and toks[i + 2].norm in _EN_PRIZES
+        )
+    ):
+        # «the quake has claimed at least 27 lives», «the side finally claimed the trophy»:
+        # a toll or a prize, not a statement
+        return True
     if toks[i].norm in ("reports", "reported", "claims", "estimates", "issues"):
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         prev = toks[i - 1].norm if i > 0 else ""
         if nxt == "to" or nxt in _EN_VERBS or prev in _EN_ARTICLES or prev in _EN_STOPWORDS:
             return True
     return False
+
+
+def _en_toll(toks: list[_Tok], k: int) -> bool:
+    """«(claimed) at least 27 lives», «more than 300 lives», «the lives of 12 people»: a count
+    of the dead, every word before «lives» a number or a count word."""
+    for t in toks[k : k + 6]:
+        if t.norm in ("lives", "life"):
+            return True
+        if not (t.norm[:1].isdigit() or t.norm in _EN_TOLL_WORDS):
+            return False
+    return False
+
+
+_EN_PRIZES = frozenset(
+    _words(
+        "trophy title titles victory win crown cup gold silver bronze medal medals prize award "
+        "championship seat seats lead pole"
+    )
+)
+_EN_TOLL_WORDS = frozenset(
+    _words(
+        "at least more than over nearly almost about some around the a an another dozens "
+        "hundreds thousands scores one two three four five six seven eight nine ten twenty"
+    )
+)
 
 
 # Participles that report speech with any clause after them («saying the economy cooled»,
@@ -1608,11 +1654,11 @@ _EN_SHOW = frozenset(_words("showed shows"))
 _EN_EVIDENCE = frozenset(
     _words(
         "report reports video videos footage images pictures photos data figures survey "
-        "surveys poll polls study"
+        "surveys poll polls study records documents"
     )
 )
 _EN_EVIDENCE_PARTICIPLES = frozenset(
-    _words("conducted carried released published commissioned compiled")
+    _words("conducted carried released published commissioned compiled obtained seen reviewed")
 )
 _EN_EVIDENCE_VERBS = frozenset(
     _words("suggest suggests suggested indicate indicates indicated show shows showed")
@@ -1653,7 +1699,12 @@ def _en_evidence_source(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
                 if _is_media(np.name) or np.kind in ("", "other"):
                     np.kind = "media" if _is_media(np.name) else "organisation"
                 return np
-    if 2 <= len(seg) <= 7 and seg[-1].norm in _EN_EVIDENCE and seg[-1].surf.islower():
+    if (
+        2 <= len(seg) <= 7
+        and seg[-1].norm in _EN_EVIDENCE
+        and seg[-1].norm not in ("records", "documents")  # «Court records show»: kept papers
+        and seg[-1].surf.islower()
+    ):
         # «Harbour Office figures show», «Africa CX data show»: the owner is the source.
         owner = seg[1:-1] if seg[0].norm in _EN_ARTICLES else seg[:-1]
         named = bool(owner) and all(_en_cap(x) or x.norm in ("of", "and", "for") for x in owner)
@@ -1847,8 +1898,24 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     words = np.name.split()
     if not words:
         return None
+    if (
+        len(words) >= 2
+        and words[-1] in _EN_BODY_PAPERS
+        and words[-2][:1].isupper()
+        and words[-2].lower() in _EN_BODY_HEADS
+    ):
+        # «according to a Freedonian Interior Ministry statement»: the body speaks, not its paper
+        words = words[:-1]
+        kind = np.kind
+        if kind in ("anonymous", "", "other"):  # the paper made it unnamed; the body is named
+            kind = "state" if words[-1].lower() in _EN_STATE_HEADS else "organisation"
+        np = _NP(" ".join(words), np.role, kind, np.affiliation, True, np.known)
     if _en_non_voice(np, words):
         return None
+    if len(words) >= 3 and words[0] in _EN_OPENING_PREPOSITIONS and not np.known:
+        return None  # «Outside court Roe supporters shouted»: a place phrase ran into the subject
+    if len(words) >= 2 and words[0] in _EN_OPENING_ADVERBS and not np.known:
+        return None  # «However the statement said»: a linking adverb glued to the subject
     if np.role and np.role == np.name and not np.known and np.kind != "media":
         np.kind = "anonymous"  # «a Hamas official», «the President» with no name given
         return np
@@ -1894,6 +1961,28 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np.kind = "anonymous"
         return np
     return None
+
+
+# Prepositions capitalised at a sentence's start: a subject that opens with one is a
+# circumstance glued to the real subject, never a name.
+_EN_OPENING_PREPOSITIONS = frozenset(
+    _words("Outside Inside Beyond Behind Near Across Amid Among Despite During Throughout")
+)
+
+_EN_OPENING_ADVERBS = frozenset(
+    _words("However Meanwhile Moreover Furthermore Nevertheless Nonetheless Still Yet Instead")
+)
+
+# A body's paper named after it («a Defence Ministry statement»): the body is the voice.
+_EN_STATE_HEADS = frozenset(
+    _words("ministry government army military embassy parliament administration cabinet police")
+)
+# Nouns of a place a name can stand in apposition to («in the capital, Lagos, …»).
+_EN_PLACE_NOUNS = frozenset(
+    _words("capital city town village province region county district state port island")
+)
+_EN_NAMED_BODY_KINDS = frozenset(_words("state organisation"))
+_EN_BODY_PAPERS = frozenset(_words("statement statements notice release communique"))
 
 
 # Common nouns for people: «the Kenyan woman», «a Black man» name no one.
@@ -2517,6 +2606,11 @@ def _en_possessive_statements(paragraph: str, para: int, ctx: _Ctx) -> list[Quot
     return out
 
 
+# «… in the coming days.Outside court, …»: a page that lost the space after a full stop; two
+# lower-case letters before it (not «U.S.», not «Mr.») and a capitalised word after.
+_EN_GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z][a-z])([.!?][”\"]?)([A-Z“][a-z])")
+
+
 def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     out: list[Quote] = _credits(paragraph, para)
     if out and paragraph[:3].lower() == "by ":
@@ -2526,6 +2620,8 @@ def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     if "''" in paragraph:
         paragraph = _DOUBLED_APOSTROPHES_RE.sub(r"“\1”", paragraph)
         paragraph = _STRAIGHT_THEN_DOUBLED_RE.sub(r"“\1”", paragraph)
+    if _EN_GLUED_SENTENCE_RE.search(paragraph):
+        paragraph = _EN_GLUED_SENTENCE_RE.sub(r"\1 \2", paragraph)
     if "“" in paragraph and "”" not in paragraph:
         paragraph = _en_close_quotes(paragraph)
     if '"' in paragraph and ("“" in paragraph or "”" in paragraph):
