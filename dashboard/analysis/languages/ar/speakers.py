@@ -736,13 +736,7 @@ _AR_VERBLIKE_GIVEN_NAMES = frozenset(
 
 # Second parts of compound given names («نور الدين»، «عبد الله»، «سيف الإسلام»): a name goes on
 # after them («نور الدين محمد»).
-_AR_THEOPHORIC = frozenset(
-    _n(w)
-    for w in _words(
-        "الدين الله الإسلام الرحمن الرحيم العزيز الكريم الحق الهادي المجيد الحميد اللطيف "
-        "الحليم الغني الرزاق الستار الجبار الودود القادر الواحد الأمين الحسن"
-    )
-)
+_AR_THEOPHORIC = frozenset(_n(w) for w in get_pack("ar").lines("speaker_theophoric_parts.txt"))
 
 # Prepositions of time that open an adverbial after the subject («عقب المباراة»، «خلال اللقاء»).
 _AR_TIME_PREPS = frozenset(_n(w) for w in _words("عقب بعد قبل خلال أثناء إثر"))
@@ -756,13 +750,7 @@ _AR_CARDINALS = frozenset(
     for w in get_pack("ar").lines("dates_numbers.txt")
     if w.split("|")[-1].strip() == "card" and " " not in w.split("|")[0].strip()
 )
-_AR_TIME_UNITS = frozenset(
-    _n(w)
-    for w in _words(
-        "يوم يوما يومين أيام ساعة ساعات ساعتين أسبوع أسبوعا أسبوعين أسابيع شهر شهرا شهرين أشهر "
-        "شهور سنة سنتين سنوات سنين عام عاما عامين أعوام دقيقة دقائق ليلة ليال ليالي"
-    )
-)
+_AR_TIME_UNITS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_time_units.txt"))
 # Adjectives that qualify the verb's object, never a family name («الحداد الرسمي»).
 _AR_OBJECT_ADJS = frozenset(_n(w) for w in _words("الرسمي الرسمية الشامل الشاملة الكامل الكاملة"))
 _FATHATAN = "\u064b"
