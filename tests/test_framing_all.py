@@ -179,6 +179,29 @@ def test_reassign_rebuilds_the_same_claims_without_embedding(store, monkeypatch)
     assert claim_store.pending_count(store) == 0
 
 
+def test_a_large_ingest_leaves_the_claim_map_to_its_command(tmp_path, monkeypatch, capsys):
+    from dashboard import cli
+
+    monkeypatch.setenv("DASHBOARD_CLAIM_MAP", "ingest")
+    monkeypatch.setenv("DASHBOARD_CLAIM_MAP_MAX_ARTICLES", "5")  # the corpus has 12
+    url = f"duckdb:///{tmp_path / 'large.duckdb'}"
+    store = open_store(url)
+    report = ingest_path(store, CORPUS, workers=1)
+    assert report.added == 12
+    notes = [o for o in report.outcomes if o.status == "note"]
+    assert len(notes) == 1 and "12 articles wait" in notes[0].detail
+    assert "python -m dashboard claims" in notes[0].detail
+    assert claim_store.pending_count(store) == 12
+    assert store.execute("SELECT COUNT(*) FROM claim_units")[0][0] == 0
+    store.close()
+    assert cli.main(["claims", "--database", url, "--limit", "3"]) == 0
+    assert "9 still waiting" in capsys.readouterr().out
+    store = open_store(url)
+    assert claim_store.pending_count(store) == 9
+    assert store.execute("SELECT COUNT(DISTINCT article_id) FROM claim_units")[0][0] == 3
+    store.close()
+
+
 def test_claim_map_on_postgresql(pg_server, monkeypatch):
     """The same claims on a real PostgreSQL server: migration, COPY of the vectors, the
     map's SQL and the incremental state (language means, claim sums) read back."""

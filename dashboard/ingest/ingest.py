@@ -33,7 +33,7 @@ Progress = Callable[[int, int, str], None]
 @dataclass
 class FileOutcome:
     file: str
-    status: str  # added | duplicate | rejected | warning
+    status: str  # added | duplicate | rejected | warning | note
     detail: str = ""
     title: str = ""
 
@@ -238,7 +238,23 @@ def _update_claim_map(store: Store, report: IngestReport) -> None:
 
     if config.get("claim_map") != "ingest" or not embeddings_available():
         return
-    from dashboard.storage.claims import update_claims
+    from dashboard.storage.claims import pending_count, update_claims
+
+    # Embedding costs 30-150 ms per statement: thousands of articles would hold the ingest
+    # for hours with nothing to show. They are stored; the map waits for its own command.
+    limit = config.get_int("claim_map_max_articles")
+    pending = pending_count(store)
+    if limit and pending > limit:
+        report.outcomes.append(
+            FileOutcome(
+                "(claim map)",
+                "note",
+                f"{pending} articles wait for the claim map (more than "
+                f"{config.SETTINGS['claim_map_max_articles'].env}={limit}): run "
+                "`python -m dashboard claims` or use the update button on Framing, All outlets",
+            )
+        )
+        return
 
     try:
         update_claims(store)

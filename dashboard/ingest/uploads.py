@@ -36,6 +36,7 @@ OUTCOME_LABELS = {
     "duplicate": "skipped: duplicate",
     "rejected": "rejected",
     "warning": "warning",
+    "note": "note",
 }
 
 
