@@ -132,12 +132,12 @@ def _predicate_endings() -> tuple[tuple[str, int, int], ...]:
 
 
 @functools.cache
-def _kept_nouns() -> tuple[str, ...]:
+def _kept_nouns() -> frozenset[str]:
     words = set(PACK.lines("keyword_nouns_keep.txt")) | _lexicon_words()
     for fields in PACK.fields("event_heads.txt"):
         if len(fields) > 1:
             words.update(fields[1].split())
-    return tuple(sorted(w for w in words if _hangul(w)))
+    return frozenset(w for w in words if w and _hangul(w))
 
 
 @functools.cache
@@ -147,9 +147,14 @@ def _bound_nouns() -> frozenset[str]:
 
 def _kept(word: str) -> bool:
     """A noun of the keep lists, alone or as the end of a compound (인명피해 ends in 피해)."""
-    return any(word.endswith(noun) for noun in _kept_nouns())
+    # Each suffix of the word looked up in a set: words are a few syllables long, the
+    # lists hundreds of nouns (a scan of the lists per token was a tenth of a parse).
+    nouns = _kept_nouns()
+    return any(word[i:] in nouns for i in range(len(word)))
 
 
+# Pure function of the word (the lexicons load once): news repeats its words.
+@functools.lru_cache(maxsize=1 << 16)
 def is_predicate_form(word: str) -> bool:
     """Is a Hangul word a verb or adjective with its ending (착수했다, 않고, 늘릴, 필요한)
     rather than a noun a reader would name a thing by? By morphology only: the endings of
