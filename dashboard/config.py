@@ -79,6 +79,15 @@ SETTINGS: dict[str, Setting] = {
             "growing with the store; 0 uses DuckDB's default (122,880).",
         ),
         Setting(
+            "duckdb_memory_limit",
+            "DASHBOARD_DUCKDB_MEMORY_LIMIT",
+            "",
+            "Embedded DuckDB only: the memory_limit of each process's DuckDB (e.g. 512MB, "
+            "2GB); past it DuckDB spills to a folder next to the database file. Empty: "
+            "DuckDB's default (80 % of the machine's memory), which a long ingest fills "
+            "with cached blocks.",
+        ),
+        Setting(
             "speaker_aliases",
             "DASHBOARD_SPEAKER_ALIASES",
             "",

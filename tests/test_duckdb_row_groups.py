@@ -56,3 +56,28 @@ def test_a_row_group_size_below_duckdbs_vector_size_is_refused(tmp_path, monkeyp
     monkeypatch.setenv("DASHBOARD_DUCKDB_ROW_GROUP_SIZE", "100")
     with pytest.raises(StoreError, match="at least 2048"):
         Store(f"duckdb:///{tmp_path / 's.duckdb'}")
+
+
+@pytest.mark.parametrize("row_groups", ["2048", "0"])
+def test_memory_limit_applies_to_every_connection_and_spills_next_to_the_file(
+    tmp_path, monkeypatch, row_groups
+):
+    db = tmp_path / "m.duckdb"
+    monkeypatch.setenv("DASHBOARD_DUCKDB_ROW_GROUP_SIZE", row_groups)
+    monkeypatch.setenv("DASHBOARD_DUCKDB_MEMORY_LIMIT", "256MB")
+    store = Store(f"duckdb:///{db}")
+    _add(store, "Outlet A", 3)
+    with store.backend.cursor() as cur:
+        limit = cur.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        spill = cur.execute("SELECT current_setting('temp_directory')").fetchone()[0]
+    # DuckDB reports the limit in its own units (256MB = 244.1 MiB).
+    assert limit.replace(" ", "") in {"244.1MiB", "256.0MB", "256MB"}, limit
+    assert spill == f"{db}.tmp"
+    assert store.count() == 3
+    store.close()
+
+
+def test_a_memory_limit_that_is_not_a_size_is_refused_by_name(tmp_path, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DUCKDB_MEMORY_LIMIT", "lots")
+    with pytest.raises(StoreError, match="DASHBOARD_DUCKDB_MEMORY_LIMIT must be a size"):
+        Store(f"duckdb:///{tmp_path / 'x.duckdb'}")

@@ -467,7 +467,9 @@ class _DuckDBBackend(_Backend):
     # Name under which the file is attached to the connection's in-memory database.
     ALIAS = "store"
 
-    def __init__(self, path: str, lock_wait: float, row_group_size: int = 0):
+    def __init__(
+        self, path: str, lock_wait: float, row_group_size: int = 0, memory_limit: str = ""
+    ):
         import duckdb
 
         self._duckdb = duckdb
@@ -480,6 +482,7 @@ class _DuckDBBackend(_Backend):
         # growing group and the ingest's peak memory grows with the store. Small row
         # groups bound what a checkpoint rewrites (docs/performance.md, issue 17).
         self.row_group_size = row_group_size
+        self.memory_limit = memory_limit
         # An in-memory database lives only as long as its connection: keep it.
         self._persistent = path == ":memory:"
         if not self._persistent:
@@ -533,8 +536,8 @@ class _DuckDBBackend(_Backend):
         and made the default catalog; the file's format is the same either way, so a
         plain `duckdb.connect(file)` (the CLI, another tool) reads it and vice versa."""
         if self._persistent or not self.row_group_size:
-            return self._duckdb.connect(self.path)
-        con = self._duckdb.connect(":memory:")
+            return self._limited(self._duckdb.connect(self.path))
+        con = self._limited(self._duckdb.connect(":memory:"))
         try:
             quoted = self.path.replace("'", "''")
             con.execute(
@@ -544,6 +547,21 @@ class _DuckDBBackend(_Backend):
         except BaseException:
             con.close()  # no half-open in-memory connection left behind (lock retries)
             raise
+        return con
+
+    def _limited(self, con: Any) -> Any:
+        """`con` with DASHBOARD_DUCKDB_MEMORY_LIMIT applied: DuckDB's default (80 % of the
+        machine) lets a long ingest's buffer pool grow round after round (docs/performance.md)."""
+        if self.memory_limit:
+            try:
+                con.execute(f"SET memory_limit = '{self.memory_limit}'")
+                if not self._persistent:
+                    # Where DuckDB spills past the limit (an in-memory catalog has none).
+                    spill = self.path.replace("'", "''") + ".tmp"
+                    con.execute(f"SET temp_directory = '{spill}'")
+            except BaseException:
+                con.close()
+                raise
         return con
 
     @contextmanager
@@ -729,7 +747,10 @@ class Store:
             elif path.startswith("//"):  # duckdb:////abs/path (config.database_url's form)
                 path = "/" + path.lstrip("/")
             self.backend = _DuckDBBackend(
-                path or ":memory:", lock_wait=_lock_wait(), row_group_size=_row_group_size()
+                path or ":memory:",
+                lock_wait=_lock_wait(),
+                row_group_size=_row_group_size(),
+                memory_limit=_memory_limit(),
             )
         else:
             raise StoreError(
@@ -1247,6 +1268,20 @@ def _row_group_size() -> int:
         # DuckDB's vector size is the smallest row group it accepts.
         raise StoreError("DASHBOARD_DUCKDB_ROW_GROUP_SIZE must be 0 or at least 2048")
     return max(0, n)
+
+
+_MEMORY_SIZE = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+
+
+def _memory_limit() -> str:
+    from dashboard import config
+
+    value = config.get("duckdb_memory_limit").strip()
+    if value and not _MEMORY_SIZE.fullmatch(value):
+        raise StoreError(
+            f"DASHBOARD_DUCKDB_MEMORY_LIMIT must be a size such as 512MB or 2GB, not {value!r}"
+        )
+    return value
 
 
 def _count_names(aid: str, names: list[str]) -> list[tuple]:
