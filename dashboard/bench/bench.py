@@ -177,6 +177,44 @@ def sql_timing(by_sql: dict[str, float], postgres: bool = True) -> Iterator[dict
             psycopg.Cursor.execute = real_execute
 
 
+def _timed_rounds(
+    real: Callable[..., Any], rounds: list[dict], by_sql: dict[str, float] | None = None
+) -> Callable[..., Any]:
+    """`real` (ingest.store_parsed) logging each round: wall and CPU seconds of this process
+    storing + clustering it, its resident memory after the round (VmRSS) and peak so far;
+    with `by_sql` (PostgreSQL) also the server's CPU seconds and the round's SQL times."""
+
+    def timed(*a, **k):
+        if by_sql is not None:
+            by_sql.clear()
+        server = _pg_server_cpu_s() if by_sql is not None else None
+        t0, c0 = time.perf_counter(), _self_cpu_s()
+        res = real(*a, **k)
+        row = {
+            "store_s": round(time.perf_counter() - t0, 3),
+            "store_cpu_s": round(_self_cpu_s() - c0, 3),
+            "rss_mb": _rss_mb(),
+            "peak_mb": _maxrss_mb(),
+        }
+        if server is not None:
+            row["server_cpu_s"] = round(_pg_server_cpu_s() - server, 3)
+        if by_sql is not None:
+            row["sql_s"] = {k: round(v, 3) for k, v in by_sql.items() if v >= 0.005}
+            by_sql.clear()
+        rounds.append(row)
+        print(f"[bench] round {len(rounds)}: {json.dumps(row)}", file=sys.stderr, flush=True)
+        return res
+
+    return timed
+
+
+def _ingest_figures(out: dict[str, Any], parse_s: float, workers: int) -> None:
+    out["peak_mb_ingest"] = _maxrss_mb()
+    out["parse_all_s"] = parse_s
+    out["parse_all_articles_per_s"] = out["articles"] / parse_s
+    out["workers"] = workers
+
+
 def phase_ingest(corpus: str, duck_url: str | None, pg_url: str | None, workers: int) -> dict:
     """Read, tokenise, parse (1 core sample, all cores) and ingest into each database.
 
@@ -266,23 +304,6 @@ def phase_ingest(corpus: str, duck_url: str | None, pg_url: str | None, workers:
         rounds: list[dict] = []
         real_store_parsed, real_refresh = ingest.store_parsed, ingest.aggregates.refresh
 
-        def timed_store_parsed(*a, **k):
-            by_sql.clear()
-            t0, c0, s0 = time.perf_counter(), _self_cpu_s(), _pg_server_cpu_s()
-            res = real_store_parsed(*a, **k)
-            row = {
-                "store_s": round(time.perf_counter() - t0, 3),
-                "store_cpu_s": round(_self_cpu_s() - c0, 3),
-                "rss_mb": _rss_mb(),
-            }
-            if s0 is not None:
-                row["server_cpu_s"] = round(_pg_server_cpu_s() - s0, 3)
-            row["sql_s"] = {k: round(v, 3) for k, v in by_sql.items() if v >= 0.005}
-            by_sql.clear()
-            rounds.append(row)
-            print(f"[bench] round {len(rounds)}: {json.dumps(row)}", file=sys.stderr, flush=True)
-            return res
-
         def timed_refresh(*a, **k):
             t0, c0, s0 = time.perf_counter(), _self_cpu_s(), _pg_server_cpu_s()
             by_sql.clear()
@@ -297,7 +318,7 @@ def phase_ingest(corpus: str, duck_url: str | None, pg_url: str | None, workers:
         by_sql: dict[str, float] = {}
 
         ingest.parse_many = timed_only
-        ingest.store_parsed = timed_store_parsed
+        ingest.store_parsed = _timed_rounds(real_store_parsed, rounds, by_sql)
         ingest.aggregates.refresh = timed_refresh
         with sql_timing(by_sql):
             try:
@@ -317,34 +338,15 @@ def phase_ingest(corpus: str, duck_url: str | None, pg_url: str | None, workers:
                 ingest.aggregates.refresh = real_refresh
         out["rounds_postgres"] = rounds
         spill.unlink(missing_ok=True)
-        out["peak_mb_ingest"] = _maxrss_mb()
-        out["parse_all_s"] = parse_time[0]
-        out["parse_all_articles_per_s"] = out["articles"] / parse_time[0]
-        out["workers"] = workers
+        _ingest_figures(out, parse_time[0], workers)
         out["store_postgres_s"] = out["ingest_postgres_s"] - parse_time[0]
         out["peak_mb_parse_workers"] = _maxrss_mb(resource.RUSAGE_CHILDREN)
         return out
 
-    # Per round: wall and CPU seconds of this process storing + clustering it
-    # (store_parsed), and its resident memory after the round (VmRSS) and peak so far.
     rounds: list[dict] = []
     real_store_parsed = ingest.store_parsed
-
-    def timed_store_parsed(*a, **k):
-        t0, c0 = time.perf_counter(), _self_cpu_s()
-        res = real_store_parsed(*a, **k)
-        row = {
-            "store_s": round(time.perf_counter() - t0, 3),
-            "store_cpu_s": round(_self_cpu_s() - c0, 3),
-            "rss_mb": _rss_mb(),
-            "peak_mb": _maxrss_mb(),
-        }
-        rounds.append(row)
-        print(f"[bench] round {len(rounds)}: {json.dumps(row)}", file=sys.stderr, flush=True)
-        return res
-
     ingest.parse_many = timed_parse_many
-    ingest.store_parsed = timed_store_parsed
+    ingest.store_parsed = _timed_rounds(real_store_parsed, rounds)
     try:
         store = Store(duck_url)
         t, c = time.perf_counter(), _cpu_s()
@@ -357,10 +359,7 @@ def phase_ingest(corpus: str, duck_url: str | None, pg_url: str | None, workers:
         ingest.parse_many = real_parse_many
         ingest.store_parsed = real_store_parsed
     out["rounds_duckdb"] = rounds
-    out["peak_mb_ingest"] = _maxrss_mb()
-    out["parse_all_s"] = parse_time[0]
-    out["parse_all_articles_per_s"] = out["articles"] / parse_time[0]
-    out["workers"] = workers
+    _ingest_figures(out, parse_time[0], workers)
     out["store_duckdb_s"] = out["ingest_duckdb_s"] - parse_time[0]
 
     if pg_url:
