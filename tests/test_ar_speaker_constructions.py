@@ -1526,3 +1526,46 @@ def test_two_coordinated_bodies_are_not_one_name():
     # A coordinated noun that is no body head stays in the name.
     got = _voices("وأكدت وزارة الصحة والسكان أن الوضع مستقر.")
     assert got == [("وزارة الصحة والسكان", False)]
+
+
+# --- Round 12 (issue 14, stop 29)
+
+
+def test_a_titles_posting_or_client_before_the_holders_name():
+    # «TITLE لدى/إلى/عن PLACE-or-BODY NAME»: the posting belongs to the title, the name speaks.
+    got = _voices('وقالت السفيرة الفرنسية لدى الأردن كلير دوبان إن "الزيارة ناجحة".')
+    assert got == [("كلير دوبان", False)]
+    got = _voices("وقال المبعوث الأممي إلى ليبيا، سامي الحداد، إن المحادثات ستستأنف.")
+    assert got == [("سامي الحداد", False)]
+    got = _voices("وقال المحامي عن هيئة الدفاع كريم المنصوري إن الحكم قاس.")
+    assert got == [("كريم المنصوري", False)]
+    # No name after the prepositional phrase: «عن» is the topic, the title alone speaks.
+    got = _voices("وقال الوزير عن الاتفاق الجديد إن الخطة جيدة.")
+    assert [name for name, _ in got] == ["الوزير"]
+
+
+def test_a_participle_with_its_own_subject_inside_a_title():
+    # «الرئيس المنتهية ولايته فلان»: «ولايته» belongs to the title, not to the name.
+    got = _voices("ورحب الرئيس الفرنسي المنتهية ولايته جان دوبوا بالاتفاق، معتبرا أنه خطوة مهمة.")
+    assert [name for name, _ in got] == ["جان دوبوا", "جان دوبوا"]
+
+
+def test_a_family_name_that_begins_with_waw_after_a_common_given_name():
+    got = _voices("وقال وزير الداخلية محمد وهيبي إن الانتخابات ستجرى في موعدها.")
+    assert got == [("محمد وهيبي", False)]
+    # Two coordinated given names are still two people, not one name.
+    got = _voices("وقال الوزير محمد وعلي إن الانتخابات ستجرى في موعدها.")
+    assert [name for name, _ in got] == ["محمد"]
+
+
+def test_a_family_name_that_begins_with_ba_before_the_ba_object():
+    got = _voices("ورحب الرئيس الفرنسي جان بوشار بانتخاب رئيس جديد للبرلمان.")
+    assert got == [("جان بوشار", False)]
+
+
+def test_an_occasion_between_the_subject_and_the_noun_object():
+    # «وأعلن الوزير فلان، صباح يوم الجمعة، في مؤتمر صحفي انطلاق …»
+    got = _voices(
+        "وأعلن وزير الداخلية سامي العتيبي، صباح يوم الجمعة، في مؤتمر صحفي انطلاق الحملة الوطنية."
+    )
+    assert got == [("سامي العتيبي", False)]

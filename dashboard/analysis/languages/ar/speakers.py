@@ -441,6 +441,47 @@ def _second_body_at(seg: list[_Tok], p: int) -> bool:
     return role is not None and role.type == "body"
 
 
+# «في» inside a title or a body's name («السفير في لبنان»). («لدى», normalised «لدي», was
+# listed beside it but never matched; it takes a posting only before a name, below.)
+_AR_IN_AT = frozenset(_n(w) for w in _words("في"))
+# Prepositions of a posting or a client after a person's title, before the holder's name.
+_AR_POSTING_PREPS = frozenset(_n(w) for w in _words("لدى إلى عن"))
+
+
+def _posting_then_name(seg: list[_Tok], p: int) -> bool:
+    """Is seg[p:] a place or a definite body (one to three words), then, after an optional
+    comma, a person's name (an indefinite name word that is no role, place or stop word)?"""
+    n = len(seg)
+    if p >= n or _COMMA_RE.search(seg[p].gap):
+        return False
+    side = _side_at(seg, p)
+    if side is not None and side.type in ("country", "capital"):
+        q = p + len(side.words)
+    elif seg[p].norm.startswith("ال") and seg[p].norm not in _AR_STOP:
+        q = p + 1
+    elif _role_at(seg, p, _AR_ROLES):
+        q = p + len(_role_at(seg, p, _AR_ROLES).words)
+    else:
+        return False
+    while q < n and q < p + 3 and not _COMMA_RE.search(seg[q].gap) and seg[q].norm.startswith("ال"):
+        q += 1  # «عن هيئة الدفاع»، «لدى الأمم المتحدة»
+    if q + 1 >= n:
+        return False
+    t, nxt = seg[q], seg[q + 1]
+    return (
+        _ar_name_like(t)
+        and not t.norm.startswith("ال")
+        and t.norm not in _AR_STOP
+        and t.norm not in _AN_FORMS
+        and _role_at(seg, q, _AR_ROLES) is None
+        and not _side_candidates(t.norm)
+        and _ar_name_like(nxt)
+        and nxt.norm not in _AR_STOP
+        and nxt.norm not in _AN_FORMS
+        and not _COMMA_RE.search(nxt.gap)
+    )
+
+
 def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     """Extend a role/institution phrase from p: genitives, adjectives, prepositional phrases.
 
@@ -591,12 +632,24 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 and seg[p + 1].norm not in _AR_STOP
                 and p + 2 < n
                 and not _COMMA_RE.search(seg[p + 2].gap)
-                and (seg[p + 2].norm in ("في", "لدى") or seg[p + 2].norm.startswith("لل"))
+                and (seg[p + 2].norm in _AR_IN_AT or seg[p + 2].norm.startswith("لل"))
             ):
                 # «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق»: a second genitive with
                 # its adjective, and the title goes on.
                 p += 2
                 continue
+        if (
+            not body
+            and p > start
+            and seg[p - 1].norm in _AR_TITLE_ADJECTIVES
+            and seg[p - 1].norm.startswith("الم")
+            and t.norm.endswith(("ته", "تها"))
+            and len(t.norm) > 4
+            and p + 1 < n
+            and not _COMMA_RE.search(seg[p + 1].gap)
+        ):
+            p += 1  # «الرئيس الأمريكي المنتهية ولايته فلان»: the participle's own subject
+            continue
         if t.quote != -1:
             if not body and _quoted_name_at(seg, p):
                 break  # «وكيل وزارة الخارجية "حسن الأمين"»: the name in quote marks
@@ -613,9 +666,15 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             and _ar_name_like(seg[p + 2])
             and not seg[p + 2].norm.startswith("ال")
         )
-        if norm in _AR_STOP and norm not in ("في", "لدى") and not title_pp:
+        # «السفيرة الأميركية لدى لبنان فلانة»، «المبعوث الأميركي إلى لبنان، فلان»، «المحامي
+        # عن هيئة الدفاع فلان»: a person's title takes its posting or client (a place or a
+        # definite body) when a name follows it.
+        title_pp = title_pp or (
+            norm in _AR_POSTING_PREPS and not body and _posting_then_name(seg, p + 1)
+        )
+        if norm in _AR_STOP and norm not in _AR_IN_AT and not title_pp:
             break
-        if norm in ("في", "لدى", "باسم") or title_pp:
+        if norm in _AR_IN_AT or norm == "باسم" or title_pp:
             nxt = seg[p + 1] if p + 1 < n else None
             if (
                 nxt
@@ -846,7 +905,6 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
                 and base not in _AR_ROLES
                 and not _side_candidates(base)
                 and base not in _AR_COMMON_FIRST_NAMES
-                and seg[p].norm not in _AR_COMMON_FIRST_NAMES
             ):
                 break
         q += 1
@@ -2823,6 +2881,18 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
                 return (c, -1, end)
         if k == -1:
             return None
+        if (
+            k + 1 < end
+            and toks[k + 1].norm.startswith("ب")
+            and len(toks[k + 1].norm) > 3
+            and (np := valid(k)) is not None
+            and not np.body
+            and np.role
+            and len(np.name.split()) == 1
+            and (longer := valid(k + 1)) is not None
+            and not longer.body
+        ):
+            k += 1  # «الرئيس الأمريكي جو بايدن بانتخاب …»: a family name that begins with ب
         return (k, -1, k)
     k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
     if k == -1:
@@ -2906,6 +2976,19 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     c = k
     while c < n and toks[c].norm in _AR_TIME_WORDS:
         c += 1
+    if c + 2 < n and toks[c].norm == "في" and toks[c + 1].norm in _AR_CIRCUMSTANCE:
+        # «وأعلن الوزير فلان، صباح يوم الجمعة، في مؤتمر صحفي انطلاق …»: the occasion (with
+        # its nisba adjective) before the noun object.
+        d = c + 2
+        if (
+            d < n
+            and not toks[d].norm.startswith("ال")
+            and toks[d].norm.endswith(_AR_NISBA_ENDINGS)
+            and not _COMMA_RE.search(toks[d].gap)
+        ):
+            d += 1
+        if d < n - 1 and _ar_name_like(toks[d]) and toks[d].norm not in _AR_STOP:
+            c = d
     if c < n - 1 and toks[c].norm == "عن":
         c += 1  # «أعلن الاتحاد، عن رفع ...»
     if c >= n - 1 or _HARD_PUNCT.search(toks[c].gap) or toks[c].norm in _AR_STOP:
@@ -2960,7 +3043,7 @@ def _without_period(core: list[_Tok]) -> list[_Tok]:
 _AR_TIME_WORDS = frozenset(
     _n(w)
     for w in _words(
-        "أمس اليوم الليلة مساء صباح الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"
+        "أمس اليوم يوم الليلة مساء صباح الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"
     )
 )
 
