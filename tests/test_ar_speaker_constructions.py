@@ -1569,3 +1569,71 @@ def test_an_occasion_between_the_subject_and_the_noun_object():
         "وأعلن وزير الداخلية سامي العتيبي، صباح يوم الجمعة، في مؤتمر صحفي انطلاق الحملة الوطنية."
     )
     assert got == [("سامي العتيبي", False)]
+
+
+def test_objects_and_manner_words_are_no_subject():
+    # «لفت الانتباه»، «انتقد الأداء»: the object; «وقال بسعادة»: a manner adverb.
+    got = _voices("وقال المدرب سامي العلي إن الفريق جاهز.", "ولفت الانتباه إلى أن الملعب جاهز.")
+    assert all(name == "سامي العلي" for name, _ in got)
+    got = _voices(
+        "وقال المدرب سامي العلي إن الفريق جاهز.", "وانتقد الأداء الدفاعي، مؤكدا أنه ضعيف."
+    )
+    assert all(name == "سامي العلي" for name, _ in got)
+    got = _voices("وقال المدرب سامي العلي إن الفريق جاهز.", 'وقال بسعادة: "فزنا بجدارة".')
+    assert [name for name, _ in got] == ["سامي العلي", "سامي العلي"]
+
+
+def test_a_definite_plural_in_ina_after_the_verb_is_its_object():
+    # «ودعا النازحين إلى الصبر»: accusative -ين, the object; the subject is the last speaker.
+    got = _voices(
+        "وقال الوزير سامي العلي إن الوضع صعب.",
+        "ودعا المتضررين إلى الصبر، مؤكدا أن المساعدات قادمة.",
+    )
+    assert all(name == "سامي العلي" for name, _ in got)
+
+
+def test_relaying_ends_the_subject():
+    got = _voices('وقالت الشركة نقلا عن تقارير "تعرضت سفينة لهجوم قرب الساحل".')
+    assert [name for name, _ in got] == ["الشركة"]
+
+
+def test_plural_descriptions_are_unnamed_voices():
+    quotes = attribute_quotes(
+        [
+            "واعتبر نشطاء أن الحكم سياسي.",
+            "ويرى متابعون أن الأزمة طويلة.",
+            "وقال مصور متعاون إن الطريق مغلق.",
+        ],
+        "ar",
+    )
+    assert [q.speaker_kind for q in quotes] == ["anonymous", "anonymous", "anonymous"]
+
+
+def test_a_plural_verb_has_no_one_person_as_its_dropped_subject():
+    got = _voices("أعلن رئيس اللجنة فوز المرشح، حيث كان أنصار الحزب يعتقدون أن مرشحهم سيفوز.")
+    assert all(name != "رئيس اللجنة" or cue for name, cue in got)
+    quotes = attribute_quotes(
+        ["أعلن رئيس اللجنة فوز المرشح، حيث كان أنصار الحزب يعتقدون أن مرشحهم سيفوز."], "ar"
+    )
+    assert all(q.verb != "يعتقدون" or q.speaker_kind == "anonymous" for q in quotes)
+
+
+def test_a_coach_named_by_his_own_nationality():
+    # «المدرب الأسترالي» after «مدرب المنتخب العراقي فلان»: the one named coach.
+    got = _voices(
+        "أكد مدرب المنتخب العراقي جون سميث أن الفريق جاهز.",
+        'ولفت المدرب الأسترالي "الشباب قدموا كل ما لديهم"، معربا عن أمله في الفوز.',
+    )
+    assert {name for name, _ in got} == {"جون سميث"}
+
+
+def test_breadcrumb_home_is_no_credit():
+    assert _voices("الرئيسية / أول تعليق لمدرب المنتخب بعد التعادل") == []
+
+
+def test_a_label_opened_by_a_statement_noun():
+    # «إعلان فلان: …»: the words of the person named after the statement noun.
+    got = _voices(
+        "رحب الرئيس الفرنسي جان بوشار بالاتفاق.", 'إعلان بوشار: الاتفاق "خطوة كبيرة نحو السلام"'
+    )
+    assert [name for name, _ in got] == ["جان بوشار", "جان بوشار"]

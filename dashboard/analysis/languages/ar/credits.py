@@ -69,11 +69,14 @@ _WEB_OUTLET_WORDS = frozenset(
 # Unnamed agencies are not a named source.
 _UNNAMED = frozenset(normalize(w) for w in ("وكالات", "وكالات الأنباء", "متابعة", "متابعات"))
 # Page labels that open a headline before a slash or dash («عاجل / …»، «فيديو - …»): a kind of
-# item, never an outlet.
+# item, never an outlet; and the first link of a breadcrumb («الرئيسية / …»: the home page).
 _ITEM_LABELS = frozenset(
     normalize(w)
-    for w in ("عاجل", "خبر عاجل", "عاجل جدا", "حصري", "خاص", "فيديو", "بالفيديو", "بالصور", "شاهد")
-)
+    for w in (
+        "عاجل", "خبر عاجل", "عاجل جدا", "حصري", "خاص", "فيديو", "بالفيديو", "بالصور", "شاهد",
+        "الرئيسية", "الصفحة الرئيسية",
+    )
+)  # fmt: skip
 
 
 def _key(text: str) -> str:

@@ -928,6 +928,17 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
         return _statement_issuer(seg, sentence)
     role = _role_at(seg, 0, _AR_ROLES)
     side = _side_at(seg, 0)
+    if (
+        role is None
+        and side is None
+        and first.norm.startswith("ال")
+        and first.norm.endswith("ين")
+        and len(first.norm) >= 7
+        and first.norm not in _AR_THEOPHORIC
+    ):
+        # «ودعا النازحين إلى الصبر»: a definite sound plural in -ين is the accusative (or
+        # genitive) case, the verb's object; its subject would be in -ون.
+        return None
     if side is not None and side.type == "adj" and len(side.words) == 1:
         # An adjective cannot open a subject: «السعودية» here is the country.
         side = next(
@@ -2379,6 +2390,15 @@ def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
     return _Hit(np, f"{verb_text} {toks[p].surf}", end, -1, channel, i, text_override=rest)
 
 
+# Manner adverbs after a verb of saying («وقال بسعادة:»، «وأضاف بحزم»), listed among the
+# name stops (speaker_name_stops.txt).
+_AR_MANNER = frozenset(
+    w
+    for w in _AR_NAME_STOPS
+    if w.startswith("ب") and len(w) > 3 and not w.startswith("بال") and w not in _AR_AS_PHRASES
+)
+
+
 # Particles after which an imperfect verb is a subjunctive or future, not a statement made:
 # «من المنتظر أن يؤكد الوزير»، «لن يقول»، «كي يعلن».
 _AR_SUBJUNCTIVE = frozenset(_n(w) for w in _words("أن لن كي لكي"))
@@ -2503,6 +2523,8 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         return None
     content, direct, subj_end = comp
     span = toks[i + 1 : subj_end]
+    if len(span) == 1 and span[0].norm in _AR_MANNER and span[0].quote == -1:
+        span = []  # «وقال بسعادة: …»: how he said it; the subject is dropped
     channel, cs, ce = _find_channel(span, sentence)
     channel_cue = ""
     if cs != -1:
@@ -2698,6 +2720,14 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         np = _pronoun_np(toks, i, ctx, mentions, hits)
         if np is not None and verb.participle and _gender_clash(np, verb):
             return None
+        if (
+            np is not None
+            and not verb.participle
+            and t.norm.endswith(("ون", "وا"))
+            and not np.body
+            and np.kind != "anonymous"
+        ):
+            return None  # «… كان أنصار الحزب يعتقدون أن»: a plural verb, no one person's words
     if np is None:
         return None
     ctx.learn(np)
@@ -3669,6 +3699,8 @@ _LABEL_WORDS = frozenset(
 # Marks of a label statement; finish_article keeps the person ones only when the person speaks
 # in the body too.
 _LABEL_CUE = ":"
+# A statement noun opening a label, its speaker after it («إعلان فلان: …»).
+_AR_LABEL_SAYINGS = frozenset(_n(w) for w in _words("إعلان تصريح تصريحات بيان رسالة كلمة"))
 
 
 def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
@@ -3691,6 +3723,8 @@ def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     if not 3 <= len(rest.split()) <= _LABEL_MAX_WORDS or any(d in label for d in "-–—/|"):
         return None  # a dateline «الرياض- مباشر:» is no label
     toks, _q = _tokens(label)
+    if len(toks) > 1 and toks[0].norm in _AR_LABEL_SAYINGS and toks[1].quote == -1:
+        toks = toks[1:]  # «إعلان فلان: …»، «بيان الخارجية: …»: the words of whoever follows
     if (
         not toks
         or len(toks) > (7 if glossed else 4)
@@ -3947,6 +3981,11 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
                 if not (q.affiliation and c.affiliation and q.affiliation != c.affiliation)
                 and _same_principal(q.role, c.role)
             }
+            coaches = {c.speaker: c for c in named.get(head, ())}
+            if not people and head == _MUDARRIB and len(coaches) == 1:
+                # «المدرب الأسترالي» after «مدرب المنتخب العراقي فلان»: a coach's nationality
+                # is his own, his title's is the team's; the one named coach is he.
+                people = coaches
             if len(people) == 1:
                 c = next(iter(people.values()))
                 q = _credited_to(q, c)
