@@ -1637,3 +1637,16 @@ def test_a_label_opened_by_a_statement_noun():
         "رحب الرئيس الفرنسي جان بوشار بالاتفاق.", 'إعلان بوشار: الاتفاق "خطوة كبيرة نحو السلام"'
     )
     assert [name for name, _ in got] == ["جان بوشار", "جان بوشار"]
+
+
+def test_a_long_title_before_a_homograph_verbs_complement():
+    # «وكشف المفوض السامي للأمم المتحدة لحقوق الإنسان فلان أن»: the distance counts from the
+    # end of the title.
+    got = _voices("وكشف المفوض السامي للأمم المتحدة لشؤون اللاجئين جان دوبوا أن مليون شخص نزحوا.")
+    assert got == [("جان دوبوا", False)]
+
+
+def test_according_to_what_x_said_with_the_verbs_pronoun():
+    # «وفق ما أفاد به الرئيس فلان»: «به» between the verb and its subject.
+    got = _voices("وارتفعت الحصيلة إلى مئة قتيل، وفق ما أفاد به وزير الصحة سامي العلي.")
+    assert got == [("سامي العلي", False)]

@@ -1718,6 +1718,13 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
     commas = 0
     paren_circumstance = in_relative = False
     limit = i + 1 + window
+    if verb.homograph and i + 1 < n and toks[i + 1].norm in _AR_ROLES:
+        role = _role_at(toks, i + 1, _AR_ROLES)
+        if role is not None:
+            # «وكشف المفوض السامي للأمم المتحدة لحقوق الإنسان فلان أن»: a long title is one
+            # subject; the distance counts from its end.
+            r_end = _consume_ar_role(toks, i + 1, role.type in ("body", "group"))
+            limit += max(0, r_end - (i + 1) - 2)
     k = i
     while k + 1 < min(n, limit):
         k += 1
@@ -2374,7 +2381,10 @@ def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
         and norm not in ("نقل", "نقلت", "نقلته", "نشرت", "نشرته")
     ):
         return None
-    np, end = _ar_source_np(toks, p + 1, sentence, ctx)
+    q = p + 1
+    if q + 1 < len(toks) and toks[q].norm in _AR_GAVE_BI and toks[q].quote == -1:
+        q += 1  # «وفق ما أفاد به الرئيس فلان»: the verb's pronoun, then the speaker
+    np, end = _ar_source_np(toks, q, sentence, ctx)
     channel = ""
     for k in range(p + 1, end):
         if toks[k].norm in ("عن",) and k > p + 1:
