@@ -1650,3 +1650,35 @@ def test_according_to_what_x_said_with_the_verbs_pronoun():
     # «وفق ما أفاد به الرئيس فلان»: «به» between the verb and its subject.
     got = _voices("وارتفعت الحصيلة إلى مئة قتيل، وفق ما أفاد به وزير الصحة سامي العلي.")
     assert got == [("سامي العلي", False)]
+
+
+def test_a_quote_cut_open_by_the_sentence_splitter_is_no_subject():
+    # «وأضاف "الصندوق على استعداد … لذلك.. لا يمكن …"»: the words said, not a body speaking.
+    got = _voices(
+        "قال الوزير سامي العلي إن الوضع جيد.",
+        'وأضاف "صندوق النقد الدولي على استعداد لرفع قيمة القرض إن وجد حاجة لذلك.. لا يمكن '
+        'حاليا معرفة قيمة الزيادة".',
+    )
+    assert {name for name, _ in got} == {"سامي العلي"}
+
+
+def test_a_surname_after_a_source_cue_and_ala_ma():
+    # «، وفق فلان.»، «، على ما ذكر فلان.»: a surname met before.
+    got = _voices(
+        "وقال رئيس الهيئة سامي المعايطي إن النتائج جاهزة.",
+        "وقرر المجلس اعتماد النتائج الأولية، وفق المعايطي.",
+        "وفاز مئة مرشح بمقاعد في المجلس، على ما ذكر المعايطي.",
+    )
+    assert [name for name, _ in got] == ["سامي المعايطي"] * 3
+    # «على ما يبدو»: no verb of saying, no source.
+    assert _voices("وهذا على ما يبدو صحيح.") == []
+
+
+def test_a_bodys_name_in_quote_marks_as_the_subject():
+    got = _voices(
+        'أعلنت "الهيئة الوطنية المستقلة للانتخابات" في البلاد أن نسبة المشاركة بلغت النصف.'
+    )
+    assert got == [("الهيئة الوطنية المستقلة للانتخابات", False)]
+    # A quote that opens with a body noun but says more is the words said.
+    got = _voices("قال الوزير سامي العلي إن الوضع جيد.", 'وأضاف "الحكومة على استعداد لرفع القرض".')
+    assert {name for name, _ in got} == {"سامي العلي"}

@@ -1707,6 +1707,23 @@ def _opening_quote(toks: list[_Tok], k: int, quotes_len: dict[int, int]) -> bool
     return t.quote != -1 and (k == 0 or toks[k - 1].quote != t.quote) and quotes_len[t.quote] >= 3
 
 
+def _quoted_body(toks, k) -> bool:
+    """Is the quote opening at k a body's whole name («أعلنت "المفوضية العليا المستقلة
+    للانتخابات" أن»): a body noun of the lexicon, at most six words, all of them read as the
+    name?"""
+    q = toks[k].quote
+    run = 0
+    while k + run < len(toks) and toks[k + run].quote == q:
+        run += 1
+    if not 1 < run <= 6 or k + run >= len(toks):
+        return False
+    role = _role_at(toks, k, _AR_ROLES) if toks[k].norm in _AR_ROLES else None
+    if role is None or role.type != "body":
+        return False
+    body = _parse_ar_np(toks[k : k + run], "", strict=False)
+    return body is not None and body.body and _consume_ar_role(toks[k : k + run], 0, True) == run
+
+
 def _find_ar_complement(toks, i, verb, quotes_len, split=False):
     """(index where the content starts, direct-quote span or -1, end of subject) or None.
     With `split`, a reporting participle after a comma ends the search (the caller reads
@@ -1741,7 +1758,7 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             if ":" in gap:
                 return (k, t.quote if _opening_quote(toks, k, quotes_len) else -1, k)
         if t.quote != -1:
-            if _opening_quote(toks, k, quotes_len):
+            if _opening_quote(toks, k, quotes_len) and not (k == i + 1 and _quoted_body(toks, k)):
                 return (k, t.quote, k)
             continue
         if gap != " " and _COMMA_RE.search(gap):
@@ -1892,6 +1909,8 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     ):
         # «وفق الشروق»: an outlet of the gazetteer.
         np = _NP(_text(seg, 0, len(seg), sentence), "", "media", "", True)
+    if np is None and len(seg) == 1 and seg[0].norm in ctx.by_surname:
+        return ctx.by_surname[seg[0].norm], end  # «، وفق المعايطة.»: a surname met before
     if np is None:
         return None, end
     return ctx.resolve(np), end
@@ -2293,6 +2312,9 @@ _AR_TRIGGER_FORMS = frozenset(
 )
 
 
+_MA_WORD = _n("ما")
+
+
 def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
     first = toks[i].norm
     if first not in _AR_SOURCE_FIRST and first[1:] not in _AR_SOURCE_FIRST:
@@ -2310,6 +2332,8 @@ def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
         if any(toks[i + j].norm != words[j] for j in range(1, m)):
             continue
         p = i + m
+        if words[-1] == _MA_WORD:
+            return _ar_source_verb(toks, p, i, _text(toks, i, p, sentence), sentence, ctx)
         if p < n and toks[p].quote != -1 and not needs_lam:
             # «وفق «العربية»»: a short quoted name after the phrase is an outlet or a body.
             hit = _quoted_source(toks, i, p, sentence)
@@ -2535,6 +2559,14 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     span = toks[i + 1 : subj_end]
     if len(span) == 1 and span[0].norm in _AR_MANNER and span[0].quote == -1:
         span = []  # «وقال بسعادة: …»: how he said it; the subject is dropped
+    elif span and span[0].quote != -1 and _quoted_body(span, 0):
+        # «أعلنت "المفوضية العليا المستقلة للانتخابات" في العراق أن»: the quoted name is all
+        # of the subject; what follows the closing mark is no part of it.
+        span = [t for t in span if t.quote == span[0].quote]
+    elif span and span[0].quote == -1 and any(c in span[0].gap for c in '«“"'):
+        # «وأضاف "الصندوق على استعداد … لذلك.. لا يمكن …"»: a quote the sentence splitter
+        # cut open (no closing mark in this sentence) is the words said, never the subject.
+        span = []
     channel, cs, ce = _find_channel(span, sentence)
     channel_cue = ""
     if cs != -1:
@@ -2649,6 +2681,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             name = _text(core, 0, run, sentence).strip(' «»"“”')
             if is_outlet_name(name):
                 np = _NP(name, "", "media", "", True)
+
         lead = next((x.norm for x in core if x.norm not in _AR_FILLERS), "")
         if (
             np is None
