@@ -1682,3 +1682,21 @@ def test_a_bodys_name_in_quote_marks_as_the_subject():
     # A quote that opens with a body noun but says more is the words said.
     got = _voices("قال الوزير سامي العلي إن الوضع جيد.", 'وأضاف "الحكومة على استعداد لرفع القرض".')
     assert {name for name, _ in got} == {"سامي العلي"}
+
+
+def test_a_person_in_a_genitive_does_not_go_on_speaking():
+    # «كما تناول المدرب إصابة اللاعب فلان، مشيرًا إلى …»: the participle is the coach's.
+    got = _voices(
+        "أعرب المدرب سامي العلي عن رضاه.",
+        "كما تناول المدرب إصابة اللاعب جان دوبوا، مشيرًا إلى أن الإصابة طفيفة.",
+    )
+    assert [name for name, _ in got] == ["سامي العلي", "سامي العلي"]
+
+
+def test_a_known_surname_then_the_verbs_object():
+    # «ودعا السعيد القوى السياسية إلى»: the surname is the subject, the rest the object.
+    got = _voices(
+        "قال وزير المالية سامي الكريمي إن الاتفاق قريب.",
+        'ودعا الكريمي الأحزاب السياسية إلى التكاتف، واصفا الاتفاق بأنه "شهادة ثقة".',
+    )
+    assert [name for name, _ in got] == ["سامي الكريمي"] * 3

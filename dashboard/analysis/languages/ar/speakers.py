@@ -2655,6 +2655,17 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         if np is None:
             core = _without_period(core)
             np = _parse_ar_np(core, sentence, strict=verb.homograph) if core else None
+        if (
+            np is not None
+            and not np.body
+            and not np.role
+            and len(core) > 1
+            and core[0].norm in ctx.by_surname
+            and core[1].norm not in _nphrase(ctx.by_surname[core[0].norm].name)
+            and _n(np.name.split()[0]) == core[0].norm
+        ):
+            # «ودعا السعيد القوى السياسية إلى»: a surname met before, then the verb's object.
+            np = ctx.by_surname[core[0].norm]
         if np is not None and _feminine_place_object(np, verb, core):
             # «حذر المبعوث …، وطالب إسرائيل ببذل …»: a masculine verb right before a country
             # or a capital (feminine) has it as its object; the subject is the earlier one.
@@ -3436,10 +3447,58 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
                 return h.np
     leading = all(x.norm in _AR_FILLERS or x.norm in _AR_CLAUSE for x in toks[:i])
     if not leading:
-        before = [np for p, np in mentions if p < i]
+        first_at: dict[str, int] = {}
+        for p, np in mentions:
+            first_at.setdefault(np.name, p)
+        genitives = {
+            name
+            for name, p in first_at.items()
+            if p < i and (_in_construct(toks, p) or _construct_head(toks, p, name))
+        }
+        before = [np for p, np in mentions if p < i and np.name not in genitives]
         if before:
             return before[-1]
     return ctx.last
+
+
+def _construct_head(toks, p: int, name: str) -> bool:
+    """«تناول المدرب إصابة اللاعب فلان»: a one-word «name» after a title that a title of
+    the lexicon follows is a noun in construct (the title's object), not a person."""
+    if " " in name:
+        return False
+    k = next((k for k in range(p + 1, min(len(toks), p + 4)) if toks[k].surf == name), -1)
+    return (
+        k != -1
+        and k + 1 < len(toks)
+        and toks[k + 1].norm.startswith("ال")
+        and not _COMMA_RE.search(toks[k + 1].gap)
+        and _role_at(toks, k + 1, _AR_ROLES) is not None
+    )
+
+
+def _in_construct(toks, p: int) -> bool:
+    """Is the person mentioned at p the genitive of the noun before it («تناول المدرب إصابة
+    اللاعب فلان، مشيرا»)? A definite title right after an indefinite noun (no verb of saying,
+    preposition or function word) that follows a definite subject: the injury's owner, not
+    the one who goes on speaking."""
+    q = p
+    while q > 0 and p - q < 3 and toks[q - 1].norm.startswith("ال") and toks[q - 1].quote == -1:
+        q -= 1  # the mention's title before its name («اللاعب فلان»)
+    if q < 1 or not toks[q].norm.startswith("ال") or _COMMA_RE.search(toks[p].gap):
+        return False
+    p = q
+    if p < 2 or not toks[p - 2].norm.startswith("ال") or toks[p - 2].norm in _AR_STOP:
+        return False  # the noun must be the object after a subject («تناول المدرب إصابة …»)
+    prev = toks[p - 1]
+    return (
+        not prev.norm.startswith(("ال", "و", "ف", "ل", "ب"))
+        and prev.norm not in _AR_STOP
+        and prev.norm not in _AR_FILLERS
+        and prev.norm not in _AR_VERBS
+        and prev.quote == -1
+        and not _COMMA_RE.search(toks[p].gap)
+        and len(prev.norm) > 2
+    )
 
 
 _AR_REMARKS = frozenset(_n(w) for w in _words("تصريحات تصريح"))
