@@ -1700,3 +1700,25 @@ def test_a_known_surname_then_the_verbs_object():
         'ودعا الكريمي الأحزاب السياسية إلى التكاتف، واصفا الاتفاق بأنه "شهادة ثقة".',
     )
     assert [name for name, _ in got] == ["سامي الكريمي"] * 3
+
+
+def test_a_construct_title_closed_by_a_nationality_is_one_office():
+    # «أعلن حاكم ولاية X الأميركية …» then «الحاكم فلان»: the governor, named later.
+    got = _voices(
+        "أعلن حاكم ولاية أوهايو الأميركية السبت، أن عدد القتلى ارتفع إلى عشرة.",
+        "وكتب الحاكم جون سميث على تويتر “لدينا أخبار سيئة نعلنها اليوم”.",
+    )
+    assert [name for name, _ in got] == ["جون سميث", "جون سميث"]
+    # Without the article the description stays an unnamed voice.
+    quotes = attribute_quotes(["وقال مسؤول أمني رفيع إن الوضع هادئ."], "ar")
+    assert [q.speaker_kind for q in quotes] == ["anonymous"]
+
+
+def test_a_bodys_quoted_acronym_after_its_nationality_is_no_part_of_its_name():
+    from dashboard.analysis.languages.ar import speakers as ar
+
+    toks, _ = ar._tokens('هيئة إدارة الكوارث الوطنية "هاك"')
+    assert ar._consume_ar_role(toks, 0, True) == 4
+    # An outlet's quoted name after its media noun stays the name.
+    toks, _ = ar._tokens('موقع "الأفق الجديد"')
+    assert ar._consume_ar_role(toks, 0, True) == 3

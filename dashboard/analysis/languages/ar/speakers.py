@@ -650,6 +650,19 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         ):
             p += 1  # «الرئيس الأمريكي المنتهية ولايته فلان»: the participle's own subject
             continue
+        if (
+            body
+            and t.quote != -1
+            and p > start + 1
+            and seg[p - 1].quote != t.quote
+            and seg[p - 1].norm.startswith("ال")
+            and seg[p - 1].norm.endswith(_AR_NISBA_ENDINGS)
+        ):
+            run = 1
+            while p + run < n and seg[p + run].quote == t.quote:
+                run += 1
+            if run <= 2 and p + run == n:
+                break  # «رئاسة إدارة الكوارث التركية "آفاد"»: the body's acronym closes it
         if t.quote != -1:
             if not body and _quoted_name_at(seg, p):
                 break  # «وكيل وزارة الخارجية "حسن الأمين"»: the name in quote marks
@@ -979,6 +992,7 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
                 not role_toks[0].norm.startswith("ال")
                 and (len(role_toks) == 1 or not role_toks[1].norm.startswith("ال"))
                 and not _named_place_in(role_toks)
+                and not _closed_by_nationality([t.norm for t in role_toks])
             ):
                 np.kind = "anonymous"
         if typ == "group":
@@ -3948,12 +3962,26 @@ def _short_names_merged(quotes: list[Quote]) -> list[Quote]:
     return [_credited_to(q, full[to[q.speaker]]) if q.speaker in to else q for q in quotes]
 
 
+def _closed_by_nationality(words: list[str]) -> bool:
+    """«حاكم ولاية كنتاكي الأميركية»: a construct of three words or more (no preposition
+    inside) closed by a definite nationality adjective names one office, not an unnamed
+    voice («مسؤول أمريكي» has no article; «مسؤول بالخارجية الأمريكية» a preposition)."""
+    return (
+        len(words) >= 3
+        and words[-1].startswith("ال")
+        and any(x.type == "adj" for x in _side_candidates(words[-1]))
+        and not any(w in _AR_STOP or w[:1] in "بل" for w in words[1:-1])
+        and not words[1].startswith("ال")
+    )
+
+
 def _definite_title(title: str) -> bool:
     """«الرئيس الجديد», or a construct made definite by its genitive («لاعب النادي الأهلي»)."""
     words = [_n(w) for w in title.split()[:2]]
     return bool(words) and (
         words[0].startswith("ال")
         or (len(words) > 1 and words[1].startswith("ال"))
+        or _closed_by_nationality([_n(w) for w in title.split()])
         # «وزير خارجية سوريا»، «لاعب مانشستر يونايتد السابق»: a proper place name closes it.
         or any(
             x.type in ("country", "capital", "body")
