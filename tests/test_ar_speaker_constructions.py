@@ -1722,3 +1722,13 @@ def test_a_bodys_quoted_acronym_after_its_nationality_is_no_part_of_its_name():
     # An outlet's quoted name after its media noun stays the name.
     toks, _ = ar._tokens('موقع "الأفق الجديد"')
     assert ar._consume_ar_role(toks, 0, True) == 3
+
+
+def test_a_waw_verb_after_a_comma_shares_the_opening_verbs_known_subject():
+    # «ورفض فلان النتائج، وقال إن …»: the rejecting candidate speaks, not the last speaker.
+    got = _voices(
+        "وقال المرشح سامي الكريمي إن الانتخابات مزورة.",
+        "وقال الوزير جان دوبوا إن الوضع جيد.",
+        "ورفض الكريمي النتائج، وقال في مؤتمر صحفي إن حملته لن تعترف بها.",
+    )
+    assert got[-1][0] == "المرشح سامي الكريمي"

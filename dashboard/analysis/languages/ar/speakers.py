@@ -2775,6 +2775,8 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         np = next((h.np for h in reversed(hits) if h.np is not None), None)
         if np is None:
             np = _vso_subject(toks, i, sentence, ctx)
+    if np is None and not span and not verb.participle and not hits:
+        np = _opening_known_subject(toks, i, ctx)
     if np is None and not span and not verb.participle:
         np = _interviewed_before(toks, i, sentence)
         np = ctx.resolve(np) if np is not None else None
@@ -3167,6 +3169,28 @@ def _coordinated(toks: list[_Tok], i: int) -> bool:
         and t.gap == " "
         and toks[i - 1].quote == -1
     )
+
+
+def _opening_known_subject(toks, i, ctx) -> _NP | None:
+    """«ورفض فلان النتائج، وقال إن …»: a و-verb after a comma shares the subject of the verb
+    that opens the sentence, when that subject is a surname met before in the article."""
+    t = toks[i]
+    if i < 3 or t.norm[:1] != "و" or not any(_COMMA_RE.search(x.gap) for x in toks[2 : i + 1]):
+        return None
+    f = 0
+    while f < i and toks[f].norm in _AR_FILLERS:
+        f += 1
+    first = toks[f].norm
+    if (
+        f + 1 >= i
+        or first[:1] != "و"
+        or len(first) < 4
+        or first in _AR_STOP
+        or first in _AR_VERBS
+        or toks[f].quote != -1
+    ):
+        return None
+    return ctx.by_surname.get(toks[f + 1].norm) if toks[f + 1].quote == -1 else None
 
 
 def _vso_subject(toks, i, sentence, ctx) -> _NP | None:
