@@ -1732,3 +1732,17 @@ def test_a_waw_verb_after_a_comma_shares_the_opening_verbs_known_subject():
         "ورفض الكريمي النتائج، وقال في مؤتمر صحفي إن حملته لن تعترف بها.",
     )
     assert got[-1][0] == "المرشح سامي الكريمي"
+
+
+def test_a_name_then_its_title_in_construct_without_a_comma():
+    # «اعترف المغربي فلان مدرب المنتخب الأردني، …، وقال»: the coach named before his title.
+    got = _voices(
+        "اعترف التونسي سامي الكريمي مدرب المنتخب الليبي، بصعوبة المباراة، وقال في المؤتمر "
+        "الصحافي: نلعب بصفوف مكتملة والمنافس قوي جدا."
+    )
+    assert [name for name, _ in got] == ["سامي الكريمي"]
+    # A title followed by its own holder's name belongs to that holder, not to the name before.
+    quotes = attribute_quotes(
+        ["استقبل الرئيس جان دوبوا رئيس الوزراء الإيطالي ماريو روسي، وقال إن العلاقات قوية."], "ar"
+    )
+    assert all(not (q.speaker == "جان دوبوا" and "الإيطالي" in q.role) for q in quotes)

@@ -1488,7 +1488,7 @@ _AR_PERSON_HEADS = frozenset(
 )
 
 
-def _name_before_apposition(toks: list[_Tok], p: int) -> int:
+def _name_before_apposition(toks: list[_Tok], p: int, nationality_before: bool = False) -> int:
     """Start of a name that ends right before the title at p, set off by a comma
     («السيد فلان الفلاني، وزير الخارجية،»), else -1. The name is 2-4 name-like words, not
     definite at its start, after an honorific, a title, a verb or a preposition: a noun
@@ -1522,6 +1522,7 @@ def _name_before_apposition(toks: list[_Tok], p: int) -> int:
         or _ar_verb(toks, s - 1) is not None
         or before in _AR_STOP
         or _role_at(toks, s - 1, _AR_ROLES) is not None
+        or (nationality_before and before.startswith("ال") and _side_at(toks, s - 1) is not None)
     ):
         return s
     return -1
@@ -1564,6 +1565,34 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
                 # «السيد فلان الفلاني، وزير الخارجية،»: name, comma, title. The title is his,
                 # so a later bare «وزير الخارجية» or «المتحدث» is this person.
                 end = p + _consume_ar_role(toks[p:], 0, False)
+                np = _NP(_name_text(toks, s, p, sentence), _text(toks, p, end, sentence))
+                np.kind = _kind_of(toks[p:end], _AR_ROLES)[0] or "other"
+                np.affiliation = _affiliation(toks[p:end], False)
+                np = ctx.resolve(np) if _nphrase(np.name)[-1] in surnames else np
+                if np.role:
+                    ctx.learn(np)
+                    out.append((s, np))
+                    resume = end
+                    continue
+        if (
+            t.quote == -1
+            and not strip
+            and role
+            and role[0].type == "person"
+            and p >= 2
+            and not t.norm.startswith("ال")
+            and t.gap == " "
+            and p + 1 < len(toks)
+            and toks[p + 1].norm.startswith("ال")
+        ):
+            # «اعترف المغربي فلان الفلاني مدرب المنتخب الأردني، …»: a name, then its title in
+            # construct (no comma), the title closed by a comma or the end of the clause.
+            s = _name_before_apposition(toks, p, nationality_before=True)
+            end = p + _consume_ar_role(toks[p:], 0, False)
+            closed = end >= len(toks) or bool(
+                _COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap)
+            )
+            if s >= 0 and closed:
                 np = _NP(_name_text(toks, s, p, sentence), _text(toks, p, end, sentence))
                 np.kind = _kind_of(toks[p:end], _AR_ROLES)[0] or "other"
                 np.affiliation = _affiliation(toks[p:end], False)
