@@ -1746,3 +1746,9 @@ def test_a_name_then_its_title_in_construct_without_a_comma():
         ["استقبل الرئيس جان دوبوا رئيس الوزراء الإيطالي ماريو روسي، وقال إن العلاقات قوية."], "ar"
     )
     assert all(not (q.speaker == "جان دوبوا" and "الإيطالي" in q.role) for q in quotes)
+
+
+def test_an_imperfect_verb_after_when_or_if_is_no_statement():
+    # «سنكون موجودين عندما يعترف العالم بأن …»: a condition inside the minister's words.
+    got = _voices("وأوضح الوزير سامي العلي: سنكون موجودين عندما يعترف العالم بأن الطلب سيتراجع.")
+    assert {name for name, _ in got} == {"سامي العلي"}

@@ -2479,6 +2479,8 @@ _AR_MANNER = frozenset(
 # Particles after which an imperfect verb is a subjunctive or future, not a statement made:
 # «من المنتظر أن يؤكد الوزير»، «لن يقول»، «كي يعلن».
 _AR_SUBJUNCTIVE = frozenset(_n(w) for w in _words("أن لن كي لكي"))
+# Conjunctions of time and condition before an imperfect verb («عندما يعترف»، «إذا قال»).
+_AR_WHEN_IF = frozenset(_n(w) for w in _words("عندما حينما حين إذا لو متى"))
 
 
 def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | None:
@@ -2494,6 +2496,14 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         and not _COMMA_RE.search(t.gap)
     ):
         return None  # «من المنتظر أن يؤكد الوزير …»: what is expected, not yet said
+    if (
+        i > 0
+        and not verb.participle
+        and t.norm[:1] in "يت"
+        and toks[i - 1].norm in _AR_WHEN_IF
+        and not _COMMA_RE.search(t.gap)
+    ):
+        return None  # «سنكون موجودين عندما يعترف العالم بأن …»: a condition, no statement
     if not verb.relay and not verb.participle and "عن" not in verb.complements:
         # «وذكرت وكالة X، عن الوزير فلان قوله …»: any reporting verb relays with عن + «قوله».
         relayed = _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len, need_saying=True)
