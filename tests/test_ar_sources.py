@@ -292,3 +292,27 @@ def test_outlet_in_parentheses_after_a_source_word():
         q.speaker for q in attribute_quotes(["وبلغ عدد الضحايا 40، حسب موقع (نبض المدينة)."], "ar")
     ]
     assert got == ["نبض المدينة"]
+
+
+# --- Round 12 (issue 14, stop 29)
+
+
+def test_a_media_noun_name_alone_before_a_dash_is_the_sites_credit():
+    # «النشرة X –» alone on its line: a media noun opens the site's own name.
+    assert [c for c, _cue in dateline_credits("النشرة الخليجية –")] == ["النشرة الخليجية"]
+    # A person's title before a dash is a subject, not a credit.
+    assert dateline_credits("الوزير الأول –") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        ("الأردني اليوم", ["الأردني اليوم"]),  # a nationality and «اليوم»: a site's name
+        ("ليبيا اليوم", ["ليبيا اليوم"]),
+        ("ساحلنيوز", ["ساحلنيوز"]),  # the web word glued to the name
+        ("الخبر اليوم", []),  # «اليوم» after no place: a phrase
+        ("نيوز", []),
+    ],
+)
+def test_a_sites_own_name_on_a_line_of_its_own(line: str, credits: list[str]) -> None:
+    assert [q.speaker for q in credit_quotes(line, 1)] == credits

@@ -69,11 +69,14 @@ _WEB_OUTLET_WORDS = frozenset(
 # Unnamed agencies are not a named source.
 _UNNAMED = frozenset(normalize(w) for w in ("وكالات", "وكالات الأنباء", "متابعة", "متابعات"))
 # Page labels that open a headline before a slash or dash («عاجل / …»، «فيديو - …»): a kind of
-# item, never an outlet.
+# item, never an outlet; and the first link of a breadcrumb («الرئيسية / …»: the home page).
 _ITEM_LABELS = frozenset(
     normalize(w)
-    for w in ("عاجل", "خبر عاجل", "عاجل جدا", "حصري", "خاص", "فيديو", "بالفيديو", "بالصور", "شاهد")
-)
+    for w in (
+        "عاجل", "خبر عاجل", "عاجل جدا", "حصري", "خاص", "فيديو", "بالفيديو", "بالصور", "شاهد",
+        "الرئيسية", "الصفحة الرئيسية",
+    )
+)  # fmt: skip
 
 
 def _key(text: str) -> str:
@@ -189,7 +192,7 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
         elif (
             sep in "-–—"
             and m.end() >= len(paragraph.rstrip())
-            and not (_is_place(a) or _is_desk(a) or _titled(a))
+            and not (_is_place(a) or _is_desk(a) or (_titled(a) and not _media_named(a)))
             and all(w.isalpha() for w in a.split())
         ):
             out.append(a)  # «نبض المدينة –» alone on a line: the site's dateline credit
@@ -270,6 +273,17 @@ def _titled(words: str) -> bool:
 
     first = _first_word(words)
     return first in _AR_ROLES or (first.startswith("ال") and first[2:] in _AR_ROLES)
+
+
+def _media_named(words: str) -> bool:
+    """Does the name open with a media noun and go on with its own name («النشرة الدولية»،
+    «إذاعة X»)? Alone on a line before a dash, that is the site's credit."""
+    from dashboard.analysis.languages.ar.speakers import _AR_ROLES
+
+    first = _first_word(words)
+    base = first[2:] if first.startswith("ال") else first
+    entries = _AR_ROLES.get(first, ()) or _AR_ROLES.get(base, ())
+    return len(words.split()) >= 2 and any(r.kind == "media" and len(r.words) == 1 for r in entries)
 
 
 def _opens_with_reporting_verb(words: str) -> bool:
@@ -360,9 +374,27 @@ def outlet_line(paragraph: str) -> list[tuple[str, str]]:
         and not re.search(r"\d", name)
         and not _titled(name)
     )  # «X ديجيتال»، «X نيوز» alone on a line: the site's byline
-    if _key(name) not in _gazetteer() and not web:
+    # «سيريانيوز»: the web word glued to the name, one word.
+    glued = len(words) == 1 and any(
+        normalize(words[0]).endswith(w) and len(normalize(words[0])) >= len(w) + 3
+        for w in _WEB_OUTLET_WORDS
+    )
+    if _key(name) not in _gazetteer() and not web and not glued and not _place_today(words):
         return []
     return [(name, paragraph.strip())]
+
+
+_TODAY = normalize("اليوم")
+
+
+def _place_today(words: list[str]) -> bool:
+    """«فلسطين اليوم»، «السوري اليوم» alone on a line: a country or its adjective and «اليوم»,
+    the way sites are named; a line of its own under a headline is the site's byline."""
+    from dashboard.analysis.speakers.engine import _side_candidates
+
+    if len(words) != 2 or normalize(words[1]) != _TODAY:
+        return False
+    return any(s.type in ("country", "adj") for s in _side_candidates(normalize(words[0])))
 
 
 # «المصدر: X»، «مصدر:X» on a line of its own: the page credits X, known or not.

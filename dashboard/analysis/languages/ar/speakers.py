@@ -441,6 +441,47 @@ def _second_body_at(seg: list[_Tok], p: int) -> bool:
     return role is not None and role.type == "body"
 
 
+# «في» inside a title or a body's name («السفير في لبنان»). («لدى», normalised «لدي», was
+# listed beside it but never matched; it takes a posting only before a name, below.)
+_AR_IN_AT = frozenset(_n(w) for w in _words("في"))
+# Prepositions of a posting or a client after a person's title, before the holder's name.
+_AR_POSTING_PREPS = frozenset(_n(w) for w in _words("لدى إلى عن"))
+
+
+def _posting_then_name(seg: list[_Tok], p: int) -> bool:
+    """Is seg[p:] a place or a definite body (one to three words), then, after an optional
+    comma, a person's name (an indefinite name word that is no role, place or stop word)?"""
+    n = len(seg)
+    if p >= n or _COMMA_RE.search(seg[p].gap):
+        return False
+    side = _side_at(seg, p)
+    if side is not None and side.type in ("country", "capital"):
+        q = p + len(side.words)
+    elif seg[p].norm.startswith("ال") and seg[p].norm not in _AR_STOP:
+        q = p + 1
+    elif _role_at(seg, p, _AR_ROLES):
+        q = p + len(_role_at(seg, p, _AR_ROLES).words)
+    else:
+        return False
+    while q < n and q < p + 3 and not _COMMA_RE.search(seg[q].gap) and seg[q].norm.startswith("ال"):
+        q += 1  # «عن هيئة الدفاع»، «لدى الأمم المتحدة»
+    if q + 1 >= n:
+        return False
+    t, nxt = seg[q], seg[q + 1]
+    return (
+        _ar_name_like(t)
+        and not t.norm.startswith("ال")
+        and t.norm not in _AR_STOP
+        and t.norm not in _AN_FORMS
+        and _role_at(seg, q, _AR_ROLES) is None
+        and not _side_candidates(t.norm)
+        and _ar_name_like(nxt)
+        and nxt.norm not in _AR_STOP
+        and nxt.norm not in _AN_FORMS
+        and not _COMMA_RE.search(nxt.gap)
+    )
+
+
 def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     """Extend a role/institution phrase from p: genitives, adjectives, prepositional phrases.
 
@@ -591,12 +632,37 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 and seg[p + 1].norm not in _AR_STOP
                 and p + 2 < n
                 and not _COMMA_RE.search(seg[p + 2].gap)
-                and (seg[p + 2].norm in ("في", "لدى") or seg[p + 2].norm.startswith("لل"))
+                and (seg[p + 2].norm in _AR_IN_AT or seg[p + 2].norm.startswith("لل"))
             ):
                 # «مدير إدارة الشرق الأوسط وآسيا الوسطى في الصندوق»: a second genitive with
                 # its adjective, and the title goes on.
                 p += 2
                 continue
+        if (
+            not body
+            and p > start
+            and seg[p - 1].norm in _AR_TITLE_ADJECTIVES
+            and seg[p - 1].norm.startswith("الم")
+            and t.norm.endswith(("ته", "تها"))
+            and len(t.norm) > 4
+            and p + 1 < n
+            and not _COMMA_RE.search(seg[p + 1].gap)
+        ):
+            p += 1  # «الرئيس الأمريكي المنتهية ولايته فلان»: the participle's own subject
+            continue
+        if (
+            body
+            and t.quote != -1
+            and p > start + 1
+            and seg[p - 1].quote != t.quote
+            and seg[p - 1].norm.startswith("ال")
+            and seg[p - 1].norm.endswith(_AR_NISBA_ENDINGS)
+        ):
+            run = 1
+            while p + run < n and seg[p + run].quote == t.quote:
+                run += 1
+            if run <= 2 and p + run == n:
+                break  # «رئاسة إدارة الكوارث التركية "آفاد"»: the body's acronym closes it
         if t.quote != -1:
             if not body and _quoted_name_at(seg, p):
                 break  # «وكيل وزارة الخارجية "حسن الأمين"»: the name in quote marks
@@ -613,9 +679,15 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             and _ar_name_like(seg[p + 2])
             and not seg[p + 2].norm.startswith("ال")
         )
-        if norm in _AR_STOP and norm not in ("في", "لدى") and not title_pp:
+        # «السفيرة الأميركية لدى لبنان فلانة»، «المبعوث الأميركي إلى لبنان، فلان»، «المحامي
+        # عن هيئة الدفاع فلان»: a person's title takes its posting or client (a place or a
+        # definite body) when a name follows it.
+        title_pp = title_pp or (
+            norm in _AR_POSTING_PREPS and not body and _posting_then_name(seg, p + 1)
+        )
+        if norm in _AR_STOP and norm not in _AR_IN_AT and not title_pp:
             break
-        if norm in ("في", "لدى", "باسم") or title_pp:
+        if norm in _AR_IN_AT or norm == "باسم" or title_pp:
             nxt = seg[p + 1] if p + 1 < n else None
             if (
                 nxt
@@ -846,7 +918,6 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
                 and base not in _AR_ROLES
                 and not _side_candidates(base)
                 and base not in _AR_COMMON_FIRST_NAMES
-                and seg[p].norm not in _AR_COMMON_FIRST_NAMES
             ):
                 break
         q += 1
@@ -870,6 +941,17 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
         return _statement_issuer(seg, sentence)
     role = _role_at(seg, 0, _AR_ROLES)
     side = _side_at(seg, 0)
+    if (
+        role is None
+        and side is None
+        and first.norm.startswith("ال")
+        and first.norm.endswith("ين")
+        and len(first.norm) >= 7
+        and first.norm not in _AR_THEOPHORIC
+    ):
+        # «ودعا النازحين إلى الصبر»: a definite sound plural in -ين is the accusative (or
+        # genitive) case, the verb's object; its subject would be in -ون.
+        return None
     if side is not None and side.type == "adj" and len(side.words) == 1:
         # An adjective cannot open a subject: «السعودية» here is the country.
         side = next(
@@ -910,6 +992,7 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
                 not role_toks[0].norm.startswith("ال")
                 and (len(role_toks) == 1 or not role_toks[1].norm.startswith("ال"))
                 and not _named_place_in(role_toks)
+                and not _closed_by_nationality([t.norm for t in role_toks])
             ):
                 np.kind = "anonymous"
         if typ == "group":
@@ -1405,7 +1488,7 @@ _AR_PERSON_HEADS = frozenset(
 )
 
 
-def _name_before_apposition(toks: list[_Tok], p: int) -> int:
+def _name_before_apposition(toks: list[_Tok], p: int, nationality_before: bool = False) -> int:
     """Start of a name that ends right before the title at p, set off by a comma
     («السيد فلان الفلاني، وزير الخارجية،»), else -1. The name is 2-4 name-like words, not
     definite at its start, after an honorific, a title, a verb or a preposition: a noun
@@ -1439,6 +1522,7 @@ def _name_before_apposition(toks: list[_Tok], p: int) -> int:
         or _ar_verb(toks, s - 1) is not None
         or before in _AR_STOP
         or _role_at(toks, s - 1, _AR_ROLES) is not None
+        or (nationality_before and before.startswith("ال") and _side_at(toks, s - 1) is not None)
     ):
         return s
     return -1
@@ -1481,6 +1565,34 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
                 # «السيد فلان الفلاني، وزير الخارجية،»: name, comma, title. The title is his,
                 # so a later bare «وزير الخارجية» or «المتحدث» is this person.
                 end = p + _consume_ar_role(toks[p:], 0, False)
+                np = _NP(_name_text(toks, s, p, sentence), _text(toks, p, end, sentence))
+                np.kind = _kind_of(toks[p:end], _AR_ROLES)[0] or "other"
+                np.affiliation = _affiliation(toks[p:end], False)
+                np = ctx.resolve(np) if _nphrase(np.name)[-1] in surnames else np
+                if np.role:
+                    ctx.learn(np)
+                    out.append((s, np))
+                    resume = end
+                    continue
+        if (
+            t.quote == -1
+            and not strip
+            and role
+            and role[0].type == "person"
+            and p >= 2
+            and not t.norm.startswith("ال")
+            and t.gap == " "
+            and p + 1 < len(toks)
+            and toks[p + 1].norm.startswith("ال")
+        ):
+            # «اعترف المغربي فلان الفلاني مدرب المنتخب الأردني، …»: a name, then its title in
+            # construct (no comma), the title closed by a comma or the end of the clause.
+            s = _name_before_apposition(toks, p, nationality_before=True)
+            end = p + _consume_ar_role(toks[p:], 0, False)
+            closed = end >= len(toks) or bool(
+                _COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap)
+            )
+            if s >= 0 and closed:
                 np = _NP(_name_text(toks, s, p, sentence), _text(toks, p, end, sentence))
                 np.kind = _kind_of(toks[p:end], _AR_ROLES)[0] or "other"
                 np.affiliation = _affiliation(toks[p:end], False)
@@ -1638,6 +1750,23 @@ def _opening_quote(toks: list[_Tok], k: int, quotes_len: dict[int, int]) -> bool
     return t.quote != -1 and (k == 0 or toks[k - 1].quote != t.quote) and quotes_len[t.quote] >= 3
 
 
+def _quoted_body(toks, k) -> bool:
+    """Is the quote opening at k a body's whole name («أعلنت "المفوضية العليا المستقلة
+    للانتخابات" أن»): a body noun of the lexicon, at most six words, all of them read as the
+    name?"""
+    q = toks[k].quote
+    run = 0
+    while k + run < len(toks) and toks[k + run].quote == q:
+        run += 1
+    if not 1 < run <= 6 or k + run >= len(toks):
+        return False
+    role = _role_at(toks, k, _AR_ROLES) if toks[k].norm in _AR_ROLES else None
+    if role is None or role.type != "body":
+        return False
+    body = _parse_ar_np(toks[k : k + run], "", strict=False)
+    return body is not None and body.body and _consume_ar_role(toks[k : k + run], 0, True) == run
+
+
 def _find_ar_complement(toks, i, verb, quotes_len, split=False):
     """(index where the content starts, direct-quote span or -1, end of subject) or None.
     With `split`, a reporting participle after a comma ends the search (the caller reads
@@ -1649,6 +1778,13 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
     commas = 0
     paren_circumstance = in_relative = False
     limit = i + 1 + window
+    if verb.homograph and i + 1 < n and toks[i + 1].norm in _AR_ROLES:
+        role = _role_at(toks, i + 1, _AR_ROLES)
+        if role is not None:
+            # «وكشف المفوض السامي للأمم المتحدة لحقوق الإنسان فلان أن»: a long title is one
+            # subject; the distance counts from its end.
+            r_end = _consume_ar_role(toks, i + 1, role.type in ("body", "group"))
+            limit += max(0, r_end - (i + 1) - 2)
     k = i
     while k + 1 < min(n, limit):
         k += 1
@@ -1665,7 +1801,7 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             if ":" in gap:
                 return (k, t.quote if _opening_quote(toks, k, quotes_len) else -1, k)
         if t.quote != -1:
-            if _opening_quote(toks, k, quotes_len):
+            if _opening_quote(toks, k, quotes_len) and not (k == i + 1 and _quoted_body(toks, k)):
                 return (k, t.quote, k)
             continue
         if gap != " " and _COMMA_RE.search(gap):
@@ -1816,6 +1952,8 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     ):
         # «وفق الشروق»: an outlet of the gazetteer.
         np = _NP(_text(seg, 0, len(seg), sentence), "", "media", "", True)
+    if np is None and len(seg) == 1 and seg[0].norm in ctx.by_surname:
+        return ctx.by_surname[seg[0].norm], end  # «، وفق المعايطة.»: a surname met before
     if np is None:
         return None, end
     return ctx.resolve(np), end
@@ -2217,6 +2355,9 @@ _AR_TRIGGER_FORMS = frozenset(
 )
 
 
+_MA_WORD = _n("ما")
+
+
 def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
     first = toks[i].norm
     if first not in _AR_SOURCE_FIRST and first[1:] not in _AR_SOURCE_FIRST:
@@ -2234,6 +2375,8 @@ def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
         if any(toks[i + j].norm != words[j] for j in range(1, m)):
             continue
         p = i + m
+        if words[-1] == _MA_WORD:
+            return _ar_source_verb(toks, p, i, _text(toks, i, p, sentence), sentence, ctx)
         if p < n and toks[p].quote != -1 and not needs_lam:
             # «وفق «العربية»»: a short quoted name after the phrase is an outlet or a body.
             hit = _quoted_source(toks, i, p, sentence)
@@ -2305,7 +2448,10 @@ def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
         and norm not in ("نقل", "نقلت", "نقلته", "نشرت", "نشرته")
     ):
         return None
-    np, end = _ar_source_np(toks, p + 1, sentence, ctx)
+    q = p + 1
+    if q + 1 < len(toks) and toks[q].norm in _AR_GAVE_BI and toks[q].quote == -1:
+        q += 1  # «وفق ما أفاد به الرئيس فلان»: the verb's pronoun, then the speaker
+    np, end = _ar_source_np(toks, q, sentence, ctx)
     channel = ""
     for k in range(p + 1, end):
         if toks[k].norm in ("عن",) and k > p + 1:
@@ -2321,9 +2467,20 @@ def _ar_source_verb(toks, p, i, verb_text, sentence, ctx) -> _Hit | None:
     return _Hit(np, f"{verb_text} {toks[p].surf}", end, -1, channel, i, text_override=rest)
 
 
+# Manner adverbs after a verb of saying («وقال بسعادة:»، «وأضاف بحزم»), listed among the
+# name stops (speaker_name_stops.txt).
+_AR_MANNER = frozenset(
+    w
+    for w in _AR_NAME_STOPS
+    if w.startswith("ب") and len(w) > 3 and not w.startswith("بال") and w not in _AR_AS_PHRASES
+)
+
+
 # Particles after which an imperfect verb is a subjunctive or future, not a statement made:
 # «من المنتظر أن يؤكد الوزير»، «لن يقول»، «كي يعلن».
 _AR_SUBJUNCTIVE = frozenset(_n(w) for w in _words("أن لن كي لكي"))
+# Conjunctions of time and condition before an imperfect verb («عندما يعترف»، «إذا قال»).
+_AR_WHEN_IF = frozenset(_n(w) for w in _words("عندما حينما حين إذا لو متى"))
 
 
 def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | None:
@@ -2339,6 +2496,14 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         and not _COMMA_RE.search(t.gap)
     ):
         return None  # «من المنتظر أن يؤكد الوزير …»: what is expected, not yet said
+    if (
+        i > 0
+        and not verb.participle
+        and t.norm[:1] in "يت"
+        and toks[i - 1].norm in _AR_WHEN_IF
+        and not _COMMA_RE.search(t.gap)
+    ):
+        return None  # «سنكون موجودين عندما يعترف العالم بأن …»: a condition, no statement
     if not verb.relay and not verb.participle and "عن" not in verb.complements:
         # «وذكرت وكالة X، عن الوزير فلان قوله …»: any reporting verb relays with عن + «قوله».
         relayed = _ar_relay_hit(toks, i, verb, sentence, ctx, quotes_len, need_saying=True)
@@ -2445,6 +2610,16 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         return None
     content, direct, subj_end = comp
     span = toks[i + 1 : subj_end]
+    if len(span) == 1 and span[0].norm in _AR_MANNER and span[0].quote == -1:
+        span = []  # «وقال بسعادة: …»: how he said it; the subject is dropped
+    elif span and span[0].quote != -1 and _quoted_body(span, 0):
+        # «أعلنت "المفوضية العليا المستقلة للانتخابات" في العراق أن»: the quoted name is all
+        # of the subject; what follows the closing mark is no part of it.
+        span = [t for t in span if t.quote == span[0].quote]
+    elif span and span[0].quote == -1 and any(c in span[0].gap for c in '«“"'):
+        # «وأضاف "الصندوق على استعداد … لذلك.. لا يمكن …"»: a quote the sentence splitter
+        # cut open (no closing mark in this sentence) is the words said, never the subject.
+        span = []
     channel, cs, ce = _find_channel(span, sentence)
     channel_cue = ""
     if cs != -1:
@@ -2533,6 +2708,17 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         if np is None:
             core = _without_period(core)
             np = _parse_ar_np(core, sentence, strict=verb.homograph) if core else None
+        if (
+            np is not None
+            and not np.body
+            and not np.role
+            and len(core) > 1
+            and core[0].norm in ctx.by_surname
+            and core[1].norm not in _nphrase(ctx.by_surname[core[0].norm].name)
+            and _n(np.name.split()[0]) == core[0].norm
+        ):
+            # «ودعا السعيد القوى السياسية إلى»: a surname met before, then the verb's object.
+            np = ctx.by_surname[core[0].norm]
         if np is not None and _feminine_place_object(np, verb, core):
             # «حذر المبعوث …، وطالب إسرائيل ببذل …»: a masculine verb right before a country
             # or a capital (feminine) has it as its object; the subject is the earlier one.
@@ -2559,6 +2745,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             name = _text(core, 0, run, sentence).strip(' «»"“”')
             if is_outlet_name(name):
                 np = _NP(name, "", "media", "", True)
+
         lead = next((x.norm for x in core if x.norm not in _AR_FILLERS), "")
         if (
             np is None
@@ -2627,6 +2814,8 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         np = next((h.np for h in reversed(hits) if h.np is not None), None)
         if np is None:
             np = _vso_subject(toks, i, sentence, ctx)
+    if np is None and not span and not verb.participle and not hits:
+        np = _opening_known_subject(toks, i, ctx)
     if np is None and not span and not verb.participle:
         np = _interviewed_before(toks, i, sentence)
         np = ctx.resolve(np) if np is not None else None
@@ -2640,6 +2829,14 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         np = _pronoun_np(toks, i, ctx, mentions, hits)
         if np is not None and verb.participle and _gender_clash(np, verb):
             return None
+        if (
+            np is not None
+            and not verb.participle
+            and t.norm.endswith(("ون", "وا"))
+            and not np.body
+            and np.kind != "anonymous"
+        ):
+            return None  # «… كان أنصار الحزب يعتقدون أن»: a plural verb, no one person's words
     if np is None:
         return None
     ctx.learn(np)
@@ -2823,6 +3020,18 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
                 return (c, -1, end)
         if k == -1:
             return None
+        if (
+            k + 1 < end
+            and toks[k + 1].norm.startswith("ب")
+            and len(toks[k + 1].norm) > 3
+            and (np := valid(k)) is not None
+            and not np.body
+            and np.role
+            and len(np.name.split()) == 1
+            and (longer := valid(k + 1)) is not None
+            and not longer.body
+        ):
+            k += 1  # «الرئيس الأمريكي جو بايدن بانتخاب …»: a family name that begins with ب
         return (k, -1, k)
     k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
     if k == -1:
@@ -2906,6 +3115,19 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     c = k
     while c < n and toks[c].norm in _AR_TIME_WORDS:
         c += 1
+    if c + 2 < n and toks[c].norm == "في" and toks[c + 1].norm in _AR_CIRCUMSTANCE:
+        # «وأعلن الوزير فلان، صباح يوم الجمعة، في مؤتمر صحفي انطلاق …»: the occasion (with
+        # its nisba adjective) before the noun object.
+        d = c + 2
+        if (
+            d < n
+            and not toks[d].norm.startswith("ال")
+            and toks[d].norm.endswith(_AR_NISBA_ENDINGS)
+            and not _COMMA_RE.search(toks[d].gap)
+        ):
+            d += 1
+        if d < n - 1 and _ar_name_like(toks[d]) and toks[d].norm not in _AR_STOP:
+            c = d
     if c < n - 1 and toks[c].norm == "عن":
         c += 1  # «أعلن الاتحاد، عن رفع ...»
     if c >= n - 1 or _HARD_PUNCT.search(toks[c].gap) or toks[c].norm in _AR_STOP:
@@ -2960,7 +3182,7 @@ def _without_period(core: list[_Tok]) -> list[_Tok]:
 _AR_TIME_WORDS = frozenset(
     _n(w)
     for w in _words(
-        "أمس اليوم الليلة مساء صباح الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"
+        "أمس اليوم يوم الليلة مساء صباح الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"
     )
 )
 
@@ -2986,6 +3208,28 @@ def _coordinated(toks: list[_Tok], i: int) -> bool:
         and t.gap == " "
         and toks[i - 1].quote == -1
     )
+
+
+def _opening_known_subject(toks, i, ctx) -> _NP | None:
+    """«ورفض فلان النتائج، وقال إن …»: a و-verb after a comma shares the subject of the verb
+    that opens the sentence, when that subject is a surname met before in the article."""
+    t = toks[i]
+    if i < 3 or t.norm[:1] != "و" or not any(_COMMA_RE.search(x.gap) for x in toks[2 : i + 1]):
+        return None
+    f = 0
+    while f < i and toks[f].norm in _AR_FILLERS:
+        f += 1
+    first = toks[f].norm
+    if (
+        f + 1 >= i
+        or first[:1] != "و"
+        or len(first) < 4
+        or first in _AR_STOP
+        or first in _AR_VERBS
+        or toks[f].quote != -1
+    ):
+        return None
+    return ctx.by_surname.get(toks[f + 1].norm) if toks[f + 1].quote == -1 else None
 
 
 def _vso_subject(toks, i, sentence, ctx) -> _NP | None:
@@ -3280,10 +3524,58 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
                 return h.np
     leading = all(x.norm in _AR_FILLERS or x.norm in _AR_CLAUSE for x in toks[:i])
     if not leading:
-        before = [np for p, np in mentions if p < i]
+        first_at: dict[str, int] = {}
+        for p, np in mentions:
+            first_at.setdefault(np.name, p)
+        genitives = {
+            name
+            for name, p in first_at.items()
+            if p < i and (_in_construct(toks, p) or _construct_head(toks, p, name))
+        }
+        before = [np for p, np in mentions if p < i and np.name not in genitives]
         if before:
             return before[-1]
     return ctx.last
+
+
+def _construct_head(toks, p: int, name: str) -> bool:
+    """«تناول المدرب إصابة اللاعب فلان»: a one-word «name» after a title that a title of
+    the lexicon follows is a noun in construct (the title's object), not a person."""
+    if " " in name:
+        return False
+    k = next((k for k in range(p + 1, min(len(toks), p + 4)) if toks[k].surf == name), -1)
+    return (
+        k != -1
+        and k + 1 < len(toks)
+        and toks[k + 1].norm.startswith("ال")
+        and not _COMMA_RE.search(toks[k + 1].gap)
+        and _role_at(toks, k + 1, _AR_ROLES) is not None
+    )
+
+
+def _in_construct(toks, p: int) -> bool:
+    """Is the person mentioned at p the genitive of the noun before it («تناول المدرب إصابة
+    اللاعب فلان، مشيرا»)? A definite title right after an indefinite noun (no verb of saying,
+    preposition or function word) that follows a definite subject: the injury's owner, not
+    the one who goes on speaking."""
+    q = p
+    while q > 0 and p - q < 3 and toks[q - 1].norm.startswith("ال") and toks[q - 1].quote == -1:
+        q -= 1  # the mention's title before its name («اللاعب فلان»)
+    if q < 1 or not toks[q].norm.startswith("ال") or _COMMA_RE.search(toks[p].gap):
+        return False
+    p = q
+    if p < 2 or not toks[p - 2].norm.startswith("ال") or toks[p - 2].norm in _AR_STOP:
+        return False  # the noun must be the object after a subject («تناول المدرب إصابة …»)
+    prev = toks[p - 1]
+    return (
+        not prev.norm.startswith(("ال", "و", "ف", "ل", "ب"))
+        and prev.norm not in _AR_STOP
+        and prev.norm not in _AR_FILLERS
+        and prev.norm not in _AR_VERBS
+        and prev.quote == -1
+        and not _COMMA_RE.search(toks[p].gap)
+        and len(prev.norm) > 2
+    )
 
 
 _AR_REMARKS = frozenset(_n(w) for w in _words("تصريحات تصريح"))
@@ -3586,6 +3878,8 @@ _LABEL_WORDS = frozenset(
 # Marks of a label statement; finish_article keeps the person ones only when the person speaks
 # in the body too.
 _LABEL_CUE = ":"
+# A statement noun opening a label, its speaker after it («إعلان فلان: …»).
+_AR_LABEL_SAYINGS = frozenset(_n(w) for w in _words("إعلان تصريح تصريحات بيان رسالة كلمة"))
 
 
 def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
@@ -3608,6 +3902,8 @@ def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     if not 3 <= len(rest.split()) <= _LABEL_MAX_WORDS or any(d in label for d in "-–—/|"):
         return None  # a dateline «الرياض- مباشر:» is no label
     toks, _q = _tokens(label)
+    if len(toks) > 1 and toks[0].norm in _AR_LABEL_SAYINGS and toks[1].quote == -1:
+        toks = toks[1:]  # «إعلان فلان: …»، «بيان الخارجية: …»: the words of whoever follows
     if (
         not toks
         or len(toks) > (7 if glossed else 4)
@@ -3729,12 +4025,26 @@ def _short_names_merged(quotes: list[Quote]) -> list[Quote]:
     return [_credited_to(q, full[to[q.speaker]]) if q.speaker in to else q for q in quotes]
 
 
+def _closed_by_nationality(words: list[str]) -> bool:
+    """«حاكم ولاية كنتاكي الأميركية»: a construct of three words or more (no preposition
+    inside) closed by a definite nationality adjective names one office, not an unnamed
+    voice («مسؤول أمريكي» has no article; «مسؤول بالخارجية الأمريكية» a preposition)."""
+    return (
+        len(words) >= 3
+        and words[-1].startswith("ال")
+        and any(x.type == "adj" for x in _side_candidates(words[-1]))
+        and not any(w in _AR_STOP or w[:1] in "بل" for w in words[1:-1])
+        and not words[1].startswith("ال")
+    )
+
+
 def _definite_title(title: str) -> bool:
     """«الرئيس الجديد», or a construct made definite by its genitive («لاعب النادي الأهلي»)."""
     words = [_n(w) for w in title.split()[:2]]
     return bool(words) and (
         words[0].startswith("ال")
         or (len(words) > 1 and words[1].startswith("ال"))
+        or _closed_by_nationality([_n(w) for w in title.split()])
         # «وزير خارجية سوريا»، «لاعب مانشستر يونايتد السابق»: a proper place name closes it.
         or any(
             x.type in ("country", "capital", "body")
@@ -3864,6 +4174,11 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
                 if not (q.affiliation and c.affiliation and q.affiliation != c.affiliation)
                 and _same_principal(q.role, c.role)
             }
+            coaches = {c.speaker: c for c in named.get(head, ())}
+            if not people and head == _MUDARRIB and len(coaches) == 1:
+                # «المدرب الأسترالي» after «مدرب المنتخب العراقي فلان»: a coach's nationality
+                # is his own, his title's is the team's; the one named coach is he.
+                people = coaches
             if len(people) == 1:
                 c = next(iter(people.values()))
                 q = _credited_to(q, c)
