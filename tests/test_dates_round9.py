@@ -227,3 +227,12 @@ def test_arabic_wire_weekdays(sentence, key, start):
     m = _one(sentence, THU, "ar", key)
     assert m.start == start
     assert len(extract_dates([sentence], THU, "ar")) == 1
+
+
+def test_a_tournaments_year_is_part_of_its_name():
+    # The year of «كأس العالم 2030» names the tournament (no annotator marked it a date);
+    # after a war or an election it is still the year of an event.
+    assert extract_dates(["وتستعد البلاد لاستضافة كأس العالم 2030 بملاعب جديدة."], THU, "ar") == []
+    assert extract_dates(["وفاز الملف بتنظيم مونديال 2030 بالإجماع."], THU, "ar") == []
+    got = extract_dates(["وشارك الحزب في انتخابات 2019 بقائمة موحدة."], THU, "ar")
+    assert [(m.granularity, m.start[:4]) for m in got] == [("year", "2019")]
