@@ -1289,3 +1289,36 @@ def test_a_place_in_apposition_is_not_the_speaker():
     assert ("Lagos", "state") not in got and ("government source", "anonymous") in got
     got = _voices("John Smith, a professor at Kent University, said the dam was safe.")
     assert got == [("John Smith", "expert")]
+
+
+# --------------------------------------------------------------------------- round 12
+
+
+def test_titled_apposition_chain_after_a_closing_quote():
+    # «"…," Name, Title, Place, told reporters»: the name heads the chain, the place after the
+    # title is no speaker.
+    got = _voices(
+        '"The bus left the road near the bridge," Marta Kellson, Deputy Commissioner of '
+        "Police, Dunmore, told reporters."
+    )
+    assert [name for name, _ in got] == ["Marta Kellson"]
+
+
+def test_a_place_after_in_is_not_the_speaker():
+    assert _voices("Residents in Port Avery said they heard two blasts.") == [
+        ("Residents", "anonymous")
+    ]
+    got = _voices("The Red Cross in Port Avery said it had sent four teams.")
+    assert [name for name, _ in got] == ["Red Cross"]
+    # a body named with its seat keeps it: «the UN Office in X»
+    got = _voices("The United Nations Liaison Office in Freedonia said the talks had stalled.")
+    assert [name for name, _ in got] == ["United Nations Liaison Office in Freedonia"]
+
+
+def test_an_unnamed_member_of_a_named_body_is_unnamed():
+    for text in (
+        "An official of the Ministry of Public Works in Kelston Province said ten roads closed.",
+        "A spokesman for the Ministry of Transport said ten roads closed.",
+    ):
+        got = _voices(text)
+        assert len(got) == 1 and got[0][1] == "anonymous", got

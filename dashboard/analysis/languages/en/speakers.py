@@ -327,6 +327,19 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         else:
             break
     q, headed = _en_headed_run(seg, q, cov)
+    if (
+        2 <= q < len(seg)
+        and seg[q - 1].norm == "in"
+        and seg[q - 1].surf.islower()
+        and not (_en_cap(seg[q - 2]) and seg[q - 2].norm in _EN_BODY_HEADS)
+    ):
+        # «An official of the Health Ministry in Kelston Province said», «Police in Kelston
+        # said»: the name after «in» is where the subject is, not who speaks («the UN
+        # Office in Kelston» is one name).
+        head = _en_np(seg[: q - 1], sentence)
+        if head is not None and not head.affiliation:
+            head.affiliation = _affiliation(seg[q:], speaker_is_place=False)
+        return head
     longest = 9 if headed else 6 if _institution_name(_text(seg, q, len(seg), sentence)) else 4
     if len(seg) - q > longest:
         q = len(seg) - longest
@@ -339,6 +352,18 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     kind, typ = (
         _kind_of(role_toks, _EN_ROLES, prefer_person=q < len(seg)) if role_toks else ("", "")
     )
+    if (
+        q < len(seg)
+        and seg[0].norm in ("a", "an", "one")
+        and typ == "person"
+        and any(t.norm in ("of", "for", "at") and t.surf.islower() for t in role_toks[1:])
+    ):
+        # «An official of the Ministry of Health said», «A spokesman for the Ministry of
+        # Defence said»: an unnamed member of the body speaks; the body's name is not hers.
+        np.name = np.role = _text(seg, 1, len(seg), sentence)
+        np.kind = "anonymous"
+        np.affiliation = _affiliation(seg, speaker_is_place=False)
+        return np
     if (
         q < len(seg)
         and len(role_toks) >= 2
@@ -2085,7 +2110,11 @@ def _en_appos_chain(
     for k in range(start - 1, max(-1, start - 40), -1):
         t = toks[k]
         if t.quote != -1:
-            return None
+            if k == start - 1:
+                return None
+            if not segs[-1]:
+                segs.pop()  # the comma closing the quote opened no phrase
+            break  # «"…," Jane Roe, Joint Commissioner of Police, Kelstown, told reporters»
         segs[-1].insert(0, t)
         if k == 0:
             break
