@@ -1322,3 +1322,28 @@ def test_an_unnamed_member_of_a_named_body_is_unnamed():
     ):
         got = _voices(text)
         assert len(got) == 1 and got[0][1] == "anonymous", got
+
+
+def test_reports_before_a_verb_is_the_noun():
+    assert _voices("Local radio reports indicate that forty homes are gone.") == []
+    got = _voices("The Kelston Courier reports forty homes are gone.")
+    assert [name for name, _ in got] == ["Kelston Courier"]
+
+
+def test_a_zero_relative_clause_after_in_a_is_not_the_name_before_it():
+    got = _voices(
+        "The island left the Hague Convention in a move rights groups say was aimed at "
+        "escaping scrutiny."
+    )
+    assert all(kind == "anonymous" for _, kind in got), got
+
+
+def test_a_body_named_office_for_the_x_of_y_with_a_dotted_abbreviation():
+    got = _voices(
+        "A report issued by the U.N. Office for the Protection of Rivers said that two dams leak."
+    )
+    assert [name for name, _ in got] == ["U.N. Office for the Protection of Rivers"]
+    got = _voices("The Committee for the Safety of Miners said two shafts were closed.")
+    assert [name for name, _ in got] == ["Committee for the Safety of Miners"]
+    got = [(q.speaker, q.role) for q in _quotes("U.S. District Judge Jane Roe said no.")]
+    assert got == [("Jane Roe", "U.S. District Judge")]

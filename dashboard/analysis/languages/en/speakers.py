@@ -390,7 +390,19 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             # is not named with an article, so a capitalised name after «the» is a body.
             np.kind, np.body = "organisation", True
     elif role_toks:
-        np.name = _name_text(role_toks, 0, len(role_toks), sentence)
+        lead = 0
+        while (
+            lead < len(role_toks) - 1
+            and _en_letter(role_toks[lead])
+            and role_toks[lead + 1].gap[:1] == "."
+        ):
+            lead += 1
+        if lead and _en_letter(role_toks[lead]) and role_toks[lead].gap[:1] == ".":
+            lead += 1  # past the last letter of «U.S.»
+        if lead >= len(role_toks) or not _en_cap(role_toks[lead]) or lead < 2:
+            lead = 0
+        # «the U.S. State Department»: the dotted abbreviation is the side, not the name
+        np.name = _name_text(role_toks, lead, len(role_toks), sentence)
         if q < len(seg):
             np.name = _name_text(
                 seg, len(seg) - len(role_toks) - (len(seg) - q), len(seg), sentence
@@ -953,6 +965,7 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
                 and (toks[k - 1].surf in _EN_HONORIFICS or toks[k - 1].surf in _EN_TITLE_ABBREVS)
             )
             and not _en_initial(toks, k)
+            and not _en_dotted_abbrev(toks, k)
         ):
             k -= 1
             break
@@ -975,6 +988,16 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
 
 def _en_trim(seg: list[_Tok]) -> list[_Tok]:
     for j in range(len(seg) - 1, -1, -1):
+        if (
+            2 <= j < len(seg) - 1
+            and seg[j].norm in ("a", "an")
+            and seg[j - 1].norm in _EN_NP_PREPS
+            and seg[j - 1].surf.islower()
+            and all(t.surf.islower() for t in seg[j + 1 :])
+        ):
+            # «… from the Statute in a move rights groups say was …»: a phrase after «in a»
+            # is no part of the name before it (the voice, if any, is unnamed).
+            return seg[j + 1 :]
         if _en_breaks(seg, j) or (
             0 < j < len(seg) - 1
             and seg[j].norm in _EN_VERBS
@@ -1355,11 +1378,25 @@ def _en_headed_run(seg: list[_Tok], q: int, cov: list[bool]) -> tuple[int, bool]
     while (
         r > 0
         and not cov[r - 1]
-        and (_en_cap(seg[r - 1]) or seg[r - 1].norm in ("of", "and", "for"))
+        and (
+            _en_cap(seg[r - 1])
+            or seg[r - 1].norm in ("of", "and", "for")
+            # «the Office for the Coordination of X»: «the» after «for»/«of» inside the name
+            or (
+                seg[r - 1].norm == "the"
+                and r >= 2
+                and seg[r - 2].norm in ("of", "for")
+                and _en_cap(seg[r])
+            )
+        )
     ):
         r -= 1
     while r < q and not _en_cap(seg[r]):
         r += 1
+    if r > 0 and cov[r - 1] and seg[r - 1].surf.isupper() and len(seg[r - 1].surf) > 1:
+        r -= 1  # «the EU Agency for …»: the acronym opens the name
+    while r > 1 and _en_letter(seg[r - 1]) and seg[r].gap.startswith("."):
+        r -= 1  # «the U.N. Office for …»: a dotted abbreviation opens the name
     first_of = next((j for j in range(r, len(seg)) if seg[j].norm in ("of", "for")), len(seg))
     heads = [seg[j].norm for j in range(r, first_of) if _en_cap(seg[j])]
     if r >= q - 1 or not any(h in _EN_LONG_BODY_HEADS for h in heads):
@@ -1380,6 +1417,20 @@ _EN_AFTER_VERB_PREPS = frozenset(_words("on in at during after before from with 
 _EN_NAME_ENDS = frozenset(
     _words("after before during on in at as when while following upon shortly")
 )
+
+
+def _en_letter(t: _Tok) -> bool:
+    return len(t.surf) == 1 and t.surf.isupper()
+
+
+def _en_dotted_abbrev(toks: list[_Tok], j: int) -> bool:
+    """Is the full stop before token j one of a dotted abbreviation opening a name («the
+    U.N. Office for …»: U . N . Office)?"""
+    if j < 1 or toks[j].gap.strip() != "." or not toks[j].surf[:1].isupper():
+        return False
+    if _en_letter(toks[j]) and _en_letter(toks[j - 1]):
+        return j + 1 < len(toks) and toks[j + 1].gap.startswith(".")  # the «N» of «U.N.»
+    return j >= 2 and _en_letter(toks[j - 1]) and toks[j - 1].gap == "." and _en_letter(toks[j - 2])
 
 
 def _en_initial(toks: list[_Tok], j: int) -> bool:
@@ -1540,8 +1591,14 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     if toks[i].norm in ("reports", "reported", "claims", "estimates", "issues"):
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         prev = toks[i - 1].norm if i > 0 else ""
-        if nxt == "to" or nxt in _EN_VERBS or prev in _EN_ARTICLES or prev in _EN_STOPWORDS:
-            return True
+        if (
+            nxt == "to"
+            or nxt in _EN_VERBS
+            or nxt in _EN_EVIDENCE_VERBS
+            or prev in _EN_ARTICLES
+            or prev in _EN_STOPWORDS
+        ):
+            return True  # «Local media reports indicate …»: the noun, before its verb
     return False
 
 
