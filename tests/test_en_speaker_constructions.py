@@ -1254,7 +1254,7 @@ def test_a_toll_claimed_is_no_statement():
         "The storm that hit Chile, Peru and parts of Bolivia has claimed at least 27 lives, "
         "the ministry said."
     )
-    assert got == [("ministry", "anonymous")]
+    assert got == [("ministry", "state")]  # the one ministry of the story (round 12)
     assert _voices("Roe claimed the government had lied about the dam.") == [("Roe", "other")]
 
 
@@ -1347,3 +1347,20 @@ def test_a_body_named_office_for_the_x_of_y_with_a_dotted_abbreviation():
     assert [name for name, _ in got] == ["Committee for the Safety of Miners"]
     got = [(q.speaker, q.role) for q in _quotes("U.S. District Judge Jane Roe said no.")]
     assert got == [("Jane Roe", "U.S. District Judge")]
+
+
+def test_one_institution_in_lower_case_is_a_named_body():
+    assert _voices("The storm center said the river would crest on Friday.") == [
+        ("storm center", "organisation")
+    ]
+    assert _voices("The government earlier said it would not attend the summit.") == [
+        ("government", "state")
+    ]
+    # plural and generic voices stay unnamed
+    assert _voices("Authorities said the road was closed.")[0][1] == "anonymous"
+    assert _voices("The army said it had repelled the attack.")[0][1] == "anonymous"
+
+
+def test_the_after_a_noun_opens_a_relative_clause_subject():
+    got = _voices("Rights groups accused the guards of abuse, a charge the government denies.")
+    assert ("government", "state") in got and all("charge" not in n for n, _ in got)

@@ -998,6 +998,17 @@ def _en_trim(seg: list[_Tok]) -> list[_Tok]:
             # «… from the Statute in a move rights groups say was …»: a phrase after «in a»
             # is no part of the name before it (the voice, if any, is unnamed).
             return seg[j + 1 :]
+        if (
+            1 <= j < len(seg) - 1
+            and seg[j].norm == "the"
+            and seg[j - 1].surf.isalpha()
+            and seg[j - 1].surf.islower()
+            and seg[j - 1].norm not in _EN_STOPWORDS
+            and seg[j - 1].norm not in _EN_VERBS
+        ):
+            # «…, a claim the government denies»: «the» after a noun opens a new phrase (a
+            # relative clause without «that»); the subject starts there.
+            return seg[j:]
         if _en_breaks(seg, j) or (
             0 < j < len(seg) - 1
             and seg[j].norm in _EN_VERBS
@@ -2039,10 +2050,29 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     if hit is not None and (np.body or np.role or len(words) <= 3):
         # «the central bank said» after «the Bank of England …»: that institution.
         return _NP(hit.name, hit.role, hit.kind, hit.affiliation, True, True)
+    if (
+        head in _EN_DEFINITE_BODY_HEADS
+        and len(words) <= 4
+        and all(w.isalpha() and w.islower() for w in words)
+        and not any(w in _EN_PERSON_NOUNS or w in _EN_STOPWORDS or w in _EN_ARTICLES for w in words)
+    ):
+        # «The hurricane center said», «the health and welfare ministry said», «the government
+        # earlier said»: one institution written in lower case, with no name given before, is
+        # still the one body of the story that speaks (plural «authorities», «officials» and
+        # «police» stay unnamed).
+        np.kind = "state" if head in _EN_STATE_HEADS else "organisation"
+        np.body = True
+        return np
     if np.role or np.body or np.kind not in ("", "other"):
         np.kind = "anonymous"
         return np
     return None
+
+
+# Singular institution nouns that name the one body of the story when written in lower case.
+_EN_DEFINITE_BODY_HEADS = frozenset(
+    _words("government ministry department center centre service commission agency office bureau")
+)
 
 
 # Prepositions capitalised at a sentence's start: a subject that opens with one is a
