@@ -1364,3 +1364,22 @@ def test_one_institution_in_lower_case_is_a_named_body():
 def test_the_after_a_noun_opens_a_relative_clause_subject():
     got = _voices("Rights groups accused the guards of abuse, a charge the government denies.")
     assert ("government", "state") in got and all("charge" not in n for n, _ in got)
+
+
+def test_sports_titles_resolve_to_the_titled_player():
+    got = _voices(
+        "The side won the final, Kelston skipper Jane Roe said.",
+        '"It is hard to sum up what we went through," said the skipper.',
+    )
+    assert [name for name, _ in got] == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_paragraph_about_the_speaker_does_not_end_the_quote_run():
+    paras = [
+        '"We played well," Kelston coach Jane Roe said.',
+        "She had not forgotten the defeat of last year.",
+        '"A lot of close games went the wrong way for us."',
+    ]
+    assert [(q.speaker, q.paragraph) for q in _quotes(*paras)] == [("Jane Roe", 0), ("Jane Roe", 2)]
+    paras[1] = "Tom Bell had not forgotten the defeat of last year."
+    assert [(q.speaker, q.paragraph) for q in _quotes(*paras)] == [("Jane Roe", 0)]

@@ -2681,6 +2681,16 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             if not np.body:
                 ctx.last_person = np
             out.append(quote_of(np, cue, True, text, para, paragraph, ""))
+    if run is not None and not out and not opens_quote and run[0] == para - 1:
+        first = body.split(None, 1)[0] if body else ""
+        if (first in ("He", "She") or first.rstrip("’'s") == run[1].name.split()[-1]) and not any(
+            c in body for c in '"“”'
+        ):
+            # «"…," said the captain. / He had not forgotten last year's defeat. / "…"»: a
+            # paragraph about the speaker, with no one else quoted, does not end the run; a
+            # bare quote paragraph after it is still the speaker's.
+            ctx.quote_run = (para, run[1], run[2])
+            return out
     left_open = body.count('"') % 2 == 1 or body.count("“") > body.count("”")
     closing = (
         bool(out)
