@@ -1383,3 +1383,15 @@ def test_a_paragraph_about_the_speaker_does_not_end_the_quote_run():
     assert [(q.speaker, q.paragraph) for q in _quotes(*paras)] == [("Jane Roe", 0), ("Jane Roe", 2)]
     paras[1] = "Tom Bell had not forgotten the defeat of last year."
     assert [(q.speaker, q.paragraph) for q in _quotes(*paras)] == [("Jane Roe", 0)]
+
+
+def test_a_name_after_a_time_phrase_and_a_block_quote_without_marks():
+    paras = [
+        "Works Minister Jane Roe said the road was open.",
+        "Presenting her report to the Senate on Tuesday last week Roe said,",
+        "We know that this is a hard winter and our crews are working day and night.",
+    ]
+    assert [(q.speaker, q.paragraph) for q in _quotes(*paras)] == [("Jane Roe", 0), ("Jane Roe", 2)]
+    # the block quote must read as someone's own words; a plain report is not taken
+    paras[2] = "The road was closed for two days in March."
+    assert [(q.speaker, q.paragraph) for q in _quotes(*paras)] == [("Jane Roe", 0)]

@@ -224,7 +224,23 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         if seg[j].norm in _EN_TIME_OPENERS and any(
             t.norm in _EN_CIRCUMSTANCE for t in seg[j + 1 : j + 4]
         ):
-            seg = seg[:j]
+            k = j + 1
+            while (
+                k < len(seg)
+                and k <= j + 4
+                and (not _en_cap(seg[k]) or seg[k].norm in _EN_CIRCUMSTANCE)
+            ):
+                k += 1
+            if (
+                j + 1 < k < len(seg)
+                and seg[k - 1].norm in _EN_CIRCUMSTANCE
+                and 1 <= len(seg) - k <= 3
+                and all(_en_cap(t) for t in seg[k:])
+                and not any(_COMMA_RE.search(t.gap) for t in seg[j : k + 1])
+            ):
+                seg = seg[k:]  # «… on Wednesday last week Roe said»: the name after the time
+            else:
+                seg = seg[:j]
             break
     seg = seg[: len(seg) - _en_bracket_tail(seg)]
     if seg and all(t.norm in _EN_WHEN or t.norm in _EN_ARTICLES for t in seg):
@@ -2649,6 +2665,9 @@ _EN_INTERRUPTION_RE = re.compile(
 )
 
 
+_EN_FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
     if _EN_INTERRUPTION_RE.match(paragraph):
@@ -2671,6 +2690,14 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         text = body.strip(_PUNCT_STRIP)
         if text:
             out.append(quote_of(np, verb, True, text, para, paragraph, ""))
+    if (
+        lead is not None
+        and not out
+        and not opens_quote
+        and not any(c in body for c in '"“”')
+        and _EN_FIRST_PERSON_RE.search(body)
+    ):
+        opens_quote = True  # «X said:» then a block quote whose quote marks the page lost
     if lead is not None and not out and opens_quote:
         # The previous paragraph closed with «X said:»; this one is what X said, when it is
         # written as a quote.
