@@ -1395,3 +1395,19 @@ def test_a_name_after_a_time_phrase_and_a_block_quote_without_marks():
     # the block quote must read as someone's own words; a plain report is not taken
     paras[2] = "The road was closed for two days in March."
     assert [(q.speaker, q.paragraph) for q in _quotes(*paras)] == [("Jane Roe", 0)]
+
+
+def test_the_owner_of_cited_data_is_the_source():
+    got = _voices("Most of the cases involve unvaccinated people, according to KHA data.")
+    assert [name for name, _ in got] == ["KHA"]
+    got = _voices("With all votes counted, electoral commission data showed the party had 40%.")
+    assert got == [("electoral commission", "organisation")]
+    assert _voices("Prices rose 3%, according to official data.") == []
+
+
+def test_an_announcement_is_the_text_of_the_body_that_made_it():
+    got = _voices(
+        "The Freedonian Unity Council has announced a two-week truce in the north.",
+        "An announcement said its fighters would hold fire. It said it would open roads.",
+    )
+    assert [name for name, _ in got] == ["Freedonian Unity Council", "Freedonian Unity Council"]

@@ -1497,6 +1497,17 @@ def _en_report_owner(seg: list[_Tok]) -> list[_Tok]:
                 *seg[:j],
                 _Tok(t.surf[:cut], t.norm[:cut], t.start, t.start + cut, t.gap, t.quote),
             ]
+    owner = seg[1:-1] if seg[0].norm in _EN_ARTICLES else seg[:-1]
+    if (
+        owner
+        and seg[-1].surf.islower()
+        and seg[-1].norm not in _EN_BODY_PAPERS  # «a Freedonian Ministry statement»: kept
+        and len(owner) <= 6
+        and _en_cap(owner[0])
+        and all(_en_cap(x) or x.norm in ("of", "and", "for") for x in owner)
+        and _en_cap(owner[-1])
+    ):
+        return owner  # «according to CDC data», «according to Harbour Office figures»
     return seg
 
 
@@ -1660,7 +1671,9 @@ _EN_SAY_PARTICIPLES = frozenset(
     _words("saying adding noting stressing warning explaining vowing pledging urging")
 )
 # Texts a voice puts out; «the statement said» is their issuer.
-_EN_ISSUED_TEXTS = frozenset(_words("statement post release communique communiqué message tweet"))
+_EN_ISSUED_TEXTS = frozenset(
+    _words("statement post release communique communiqué message tweet announcement")
+)
 # Words after a verb of speech act that show it has no object («delegates applauded as …»).
 _EN_NOT_AN_OBJECT = frozenset(_words("as when while after before because until and but or so then"))
 # Verbs of putting a text out, passive only with the text before them («a statement issued
@@ -1817,6 +1830,18 @@ def _en_evidence_source(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
         # «Harbour Office figures show», «Africa CX data show»: the owner is the source.
         owner = seg[1:-1] if seg[0].norm in _EN_ARTICLES else seg[:-1]
         named = bool(owner) and all(_en_cap(x) or x.norm in ("of", "and", "for") for x in owner)
+        if (
+            owner
+            and len(owner) <= 3
+            and owner[-1].norm in _EN_DEFINITE_BODY_HEADS
+            and all(x.surf.isalpha() and x.surf.islower() for x in owner)
+        ):
+            # «electoral commission data showed»: one institution in lower case (a named body,
+            # as «the electoral commission said» is)
+            np = _en_np(owner, sentence)
+            if np is not None:
+                np.kind, np.body = "organisation", True
+                return np
         if named and (
             (_en_cap(owner[-1]) and any(x.surf.isupper() and len(x.surf) >= 2 for x in owner))
             or _institution_name(_text(owner, 0, len(owner), sentence))
