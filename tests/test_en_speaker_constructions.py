@@ -1411,3 +1411,11 @@ def test_an_announcement_is_the_text_of_the_body_that_made_it():
         "An announcement said its fighters would hold fire. It said it would open roads.",
     )
     assert [name for name, _ in got] == ["Freedonian Unity Council", "Freedonian Unity Council"]
+
+
+def test_a_nationality_epithet_is_the_last_person_quoted():
+    got = _voices(
+        '"They showed real character," Kelston coach Tom Bell said.',
+        "Speaking on the injury, the Scotsman added that the winger would be back soon.",
+    )
+    assert [name for name, _ in got] == ["Tom Bell", "Tom Bell"]

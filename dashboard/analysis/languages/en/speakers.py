@@ -742,6 +742,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if np is None:
             continue
         np = _en_acronym(np, ctx)
+        if ctx.last_person is not None and _en_epithet(np, sentence):
+            np = ctx.last_person  # «the Scotsman added», «the Brazilian said»: who spoke last
         if np.kind == "anonymous" and np.name.lower() in _EN_ISSUED_TEXTS:
             # «"…," the statement added»: the text of the last voice, who issued it.
             issuer = ctx.last
@@ -781,6 +783,21 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 media = _NP(channel, "", "media", "", True)
                 out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
+
+
+def _en_epithet(np: _NP, sentence: str) -> bool:
+    """«the Scotsman», «the Dutchman», «the Brazilian»: one capitalised word of nationality
+    after «the», as sports prose names the player or coach it has just quoted."""
+    name = np.name
+    if " " in name or np.role or not name[:1].isupper() or name.isupper():
+        return False
+    if f"the {name}" not in sentence and f"The {name}" not in sentence:
+        return False
+    if name.endswith(("sman", "swoman", "chman", "chwoman", "shman", "shwoman")):
+        return True
+    toks, _q = _tokens(name)
+    side = _side_at(toks, 0) if toks else None
+    return side is not None and side.type == "adj"
 
 
 def _en_cited(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
