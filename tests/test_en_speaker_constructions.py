@@ -1419,3 +1419,12 @@ def test_a_nationality_epithet_is_the_last_person_quoted():
         "Speaking on the injury, the Scotsman added that the winger would be back soon.",
     )
     assert [name for name, _ in got] == ["Tom Bell", "Tom Bell"]
+
+
+def test_the_doctor_is_the_person_titled_dr_before():
+    got = _voices(
+        "Dr. Jane Roe said the death was sudden.",
+        "The doctor said the patient had episodes of fever.",
+    )
+    assert [name for name, _ in got] == ["Jane Roe", "Jane Roe"]
+    assert _voices("A doctor said the patient had a fever.")[0][1] == "anonymous"

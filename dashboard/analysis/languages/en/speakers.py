@@ -208,9 +208,11 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             if not _EN_AGE_RE.match(t.norm)
             and not (t.norm.isdigit() and j + 1 < len(seg) and _EN_AGE_RE.match(seg[j + 1].norm))
         ]
+    doctor = False
     while seg and seg[0].surf.rstrip(".") in _EN_HONORIFICS:
         if seg[0].surf in _EN_KNIGHTED and len(seg) == 2:
             break  # «Sir Keir said»: a knight is named by the given name, with the title
+        doctor = doctor or seg[0].surf.rstrip(".") == "Dr"
         seg = seg[1:]
     seg = _en_drop_dateline(seg)
     if seg and any(_en_label_gap(t.gap) for t in seg[1:]):
@@ -448,6 +450,8 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             np.name = side.side  # «US said», «the UN said»: the full name, as written elsewhere
     if np.name and (outlet or _is_media(np.name)):
         np.kind, np.body = "media", True  # «Xinhua reported», «the AP reports»
+    if doctor and not np.role and not np.body and np.name[:1].isupper():
+        np.role = "doctor"  # «Dr. Jane Roe …; the doctor said»: the title is her role
     return np
 
 
