@@ -1428,3 +1428,8 @@ def test_the_doctor_is_the_person_titled_dr_before():
     )
     assert [name for name, _ in got] == ["Jane Roe", "Jane Roe"]
     assert _voices("A doctor said the patient had a fever.")[0][1] == "anonymous"
+
+
+def test_feature_verbs_introduce_a_quote_only():
+    assert _voices('"It was a long day," Jane Roe joked.') == [("Jane Roe", "other")]
+    assert _voices("Jane Roe reacted to the news with a smile.") == []
