@@ -1433,3 +1433,33 @@ def test_the_doctor_is_the_person_titled_dr_before():
 def test_feature_verbs_introduce_a_quote_only():
     assert _voices('"It was a long day," Jane Roe joked.') == [("Jane Roe", "other")]
     assert _voices("Jane Roe reacted to the news with a smile.") == []
+
+
+def test_trailing_initials_are_part_of_the_name():
+    got = _voices(
+        '"The water rose fast," said Jane Roe K.M, who leads the search.',
+        '"Some gave distress calls," he told AFP at the scene.',
+    )
+    assert [name for name, _ in got] == ["Jane Roe K.M", "Jane Roe K.M", "AFP"]
+
+
+def test_an_outlet_named_with_of_after_told():
+    got = _quotes("Jane Roe told the Press Trust of India that the river rose.")
+    assert [(q.speaker, q.channel) for q in got][0] == ("Jane Roe", "Press Trust of India")
+
+
+def test_justice_is_a_judge_title():
+    got = _voices(
+        "Justice Jane Roe ruled that the court has the powers to hear the case.",
+        "But Justice Roe said the petitioner must be heard.",
+        '"The issues are not idle," said the judge.',
+    )
+    assert [name for name, _ in got] == ["Jane Roe"] * 3
+    assert [n for n, _ in _voices("The Justice Ministry said the law was fair.")] == [
+        "Justice Ministry"
+    ]
+
+
+def test_credit_lines_in_brackets_or_with_their_date():
+    assert [n for n, _ in _voices("[AP]")] == ["AP"]
+    assert [n for n, _ in _voices("AFP , Friday 21 Jan 2011")] == ["AFP"]

@@ -93,7 +93,11 @@ _CREDIT_OUTLET_TAIL_RE = re.compile(
 )
 # A wire's name alone on a line («AFP», «By Reuters»), or glued to the capitals dateline
 # that opens the dispatch on a scraped page («Associated PressNAIROBI, Kenya — …»).
-_CREDIT_ALONE_RE = re.compile(rf"^\s*(?:[Bb]y\s+)?(?:The\s+)?({_AGENCY_ALT})\s*\.?\s*$")
+# «AFP», «By The AP», «[AP]», «AFP , Friday 21 Jan 2011»: a credit line alone (its date after it)
+_CREDIT_ALONE_RE = re.compile(
+    rf"^\s*(?:[Bb]y\s+)?\[?(?:The\s+)?({_AGENCY_ALT})\]?\s*\.?"
+    r"(?:\s*,\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})?\s*$"
+)
 _CREDIT_GLUED_DATELINE_RE = re.compile(
     rf"^\s*(?:The\s+)?({_AGENCY_ALT})(?<=[a-z])(?=[A-Z]{{3,}}\b)"
 )
@@ -214,6 +218,15 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             break  # «Sir Keir said»: a knight is named by the given name, with the title
         doctor = doctor or seg[0].surf.rstrip(".") == "Dr"
         seg = seg[1:]
+    judge = (
+        len(seg) >= 2
+        and seg[0].surf == "Justice"
+        and _en_cap(seg[1])
+        and seg[-1].norm not in _EN_LONG_BODY_HEADS
+        and all(_en_cap(t) for t in seg[1:])
+    )
+    if judge:
+        seg = seg[1:]  # «Justice Jane Roe ruled»: the judge's title, not part of her name
     seg = _en_drop_dateline(seg)
     if seg and any(_en_label_gap(t.gap) for t in seg[1:]):
         # «LONDON: A senior official said», «OSLO — The government said», «MOSCOW (Reuters) -
@@ -452,6 +465,8 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         np.kind, np.body = "media", True  # «Xinhua reported», «the AP reports»
     if doctor and not np.role and not np.body and np.name[:1].isupper():
         np.role = "doctor"  # «Dr. Jane Roe …; the doctor said»: the title is her role
+    if judge and not np.role and not np.body and np.name[:1].isupper():
+        np.role, np.kind = "judge", "official"  # «Justice Jane Roe …; said the judge»
     return np
 
 
@@ -1154,6 +1169,20 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             and not (end > after and _COMMA_RE.search(toks[end].gap))
         ):
             end += 1
+        if (
+            end + 1 < n
+            and end > after
+            and toks[end].norm == "of"
+            and toks[end + 1].surf[:1].isupper()
+            and not _COMMA_RE.search(toks[end].gap)
+        ):
+            # «told the Press Trust of India»: an outlet whose name holds «of», when the
+            # gazetteer knows the whole name
+            e2 = end + 1
+            while e2 < n and toks[e2].surf[:1].isupper() and not _COMMA_RE.search(toks[e2].gap):
+                e2 += 1
+            if _is_media(_text(toks, after, e2, sentence).removeprefix("the ")):
+                end = e2
         if end > after and toks[after].norm not in _EN_AUDIENCE:
             channel = _text(toks, after, end, sentence)
             if channel.lower().startswith("the ") and not _en_titled(channel):
@@ -1309,7 +1338,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         while (
             end < n
             and not _COMMA_RE.search(toks[end].gap)
-            and not _HARD_PUNCT.search(toks[end].gap)
+            and not (_HARD_PUNCT.search(toks[end].gap) and not _en_initials(toks, end))
             # «"…," said President Jane Roe after the results were announced»: the name ends
             # where a lower-case time or circumstance clause begins.
             and not (end > after and toks[end].surf.islower() and toks[end].norm in _EN_NAME_ENDS)
@@ -1469,6 +1498,11 @@ _EN_NAME_ENDS = frozenset(
 
 def _en_letter(t: _Tok) -> bool:
     return len(t.surf) == 1 and t.surf.isupper()
+
+
+def _en_initials(toks: list[_Tok], j: int) -> bool:
+    """Is the full stop before token j one between initials («Ashraf Ali K.M», «Dibin K.S»)?"""
+    return j >= 1 and toks[j].gap == "." and _en_letter(toks[j]) and _en_letter(toks[j - 1])
 
 
 def _en_dotted_abbrev(toks: list[_Tok], j: int) -> bool:
@@ -2338,7 +2372,11 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
     n = len(toks)
     end = after
     while end < n and not (
-        end > after and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
+        end > after
+        and (
+            _COMMA_RE.search(toks[end].gap)
+            or (_HARD_PUNCT.search(toks[end].gap) and not _en_initials(toks, end))
+        )
     ):
         end += 1
     name = toks[after:end]
