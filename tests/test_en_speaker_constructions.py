@@ -1463,3 +1463,17 @@ def test_justice_is_a_judge_title():
 def test_credit_lines_in_brackets_or_with_their_date():
     assert [n for n, _ in _voices("[AP]")] == ["AP"]
     assert [n for n, _ in _voices("AFP , Friday 21 Jan 2011")] == ["AFP"]
+
+
+def test_a_reporting_verb_coordinated_with_a_clause_that_reports_nothing():
+    got = _voices(
+        "Speaking at the press conference, Tom Bell heaped praise on the hosts and said that "
+        "they are a good team."
+    )
+    assert got and got[0][0] == "Tom Bell"
+    assert _voices("Kelston won the match and said nothing.") == []
+
+
+def test_a_day_after_the_outlet_is_no_part_of_it():
+    got = _quotes("Officials told AFP Friday they were starting a census.")
+    assert [q.channel for q in got][0] == "AFP"

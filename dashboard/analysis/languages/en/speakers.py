@@ -724,6 +724,36 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         if t.norm not in _EN_VERBS and not progressive:
             continue
+        if (
+            not out
+            and i > 3
+            and toks[i - 1].norm == "and"
+            and toks[i - 1].quote == -1
+            and _en_coordinated_verb(toks, i)
+        ):
+            # «Speaking to reporters, Jane Roe heaped praise on the hosts and said that …»: the
+            # verb shares the subject of a clause whose verb reports nothing.
+            lead = _en_shared_subject(toks, i, sentence, ctx)
+            k = _en_skip_circumstance(toks, i + 1)
+            if (
+                lead is not None
+                and k < n
+                and toks[k].norm not in ("nothing", "little", "no")
+                and (
+                    t.norm not in _EN_OPINION
+                    or toks[k].norm == "that"
+                    or toks[k].quote != -1
+                    or ":" in toks[k].gap
+                )
+            ):
+                direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
+                if text:
+                    ctx.learn(lead)
+                    ctx.last = lead
+                    if not lead.body:
+                        ctx.last_person = lead
+                    out.append(quote_of(lead, t.surf, direct, text, para, sentence, ""))
+                    continue
         if out and _en_coordinated_verb(toks, i):
             # «The minister said X and warned that Y», «X has said A but has urged B»: the
             # coordinated verb shares the subject.
@@ -1167,8 +1197,9 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             end < n
             and (toks[end].surf[:1].isupper() or toks[end].norm == "the")
             and not (end > after and _COMMA_RE.search(toks[end].gap))
+            and not (end > after and (toks[end].norm in _EN_WHEN or _month(toks[end].norm)))
         ):
-            end += 1
+            end += 1  # «told AFP Friday …»: the day is no part of the outlet
         if (
             end + 1 < n
             and end > after
@@ -1741,6 +1772,36 @@ _EN_ISSUED_NOUNS = frozenset(
         "ultimatum denial apology communique communiqué declaration call post message tweet"
     )
 )
+
+
+def _en_shared_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """The named subject of the clause a verb at i is coordinated with («Jane Roe heaped praise
+    on X and said …»), after an opening participle phrase («Speaking at …, »); None when a
+    comma, a quote or a relative word comes between, or the subject is not a named voice."""
+    first = 0
+    if toks[0].norm.endswith("ing") and toks[0].surf[:1].isupper():
+        first = next((j for j in range(1, min(i, 14)) if _COMMA_RE.search(toks[j].gap)), 0)
+        if not first:
+            return None
+    k = first
+    while k < i and (_en_cap(toks[k]) or (k > first and toks[k].norm in ("of", "and"))):
+        k += 1
+    if k == first or k >= i - 2 or not toks[k].surf.islower() or toks[k].norm in _EN_STOPWORDS:
+        return None
+    if toks[k].norm in _EN_VERBS or toks[k].norm in _EN_BE:
+        return None  # a reporting verb of its own is attributed on its own
+    between = toks[first + 1 : i]
+    if any(t.quote != -1 or _COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap) for t in between):
+        return None
+    if any(t.norm in ("who", "which", "whose", "that") for t in toks[k:i]):
+        return None
+    np = _en_np(toks[first:k], sentence)
+    if np is None or not np.name or not np.name[:1].isupper():
+        return None
+    np = _en_plausible(ctx.resolve(np), ctx)
+    if np is None or np.kind == "anonymous":
+        return None
+    return np
 
 
 def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
