@@ -1477,3 +1477,16 @@ def test_a_reporting_verb_coordinated_with_a_clause_that_reports_nothing():
 def test_a_day_after_the_outlet_is_no_part_of_it():
     got = _quotes("Officials told AFP Friday they were starting a census.")
     assert [q.channel for q in got][0] == "AFP"
+
+
+def test_an_acronym_in_a_bare_title_matches_the_holders_title():
+    got = _voices(
+        "Rates will rise, KB governor tells BBC",
+        "Kelston Bank Governor Jane Roe said rates would rise.",
+    )
+    assert [n for n, _ in got if n != "BBC"] == ["Jane Roe", "Jane Roe"]
+    got = _voices(
+        "Rates will rise, CB governor tells BBC",
+        "Kelston Bank Governor Jane Roe said rates would rise.",
+    )
+    assert ("CB governor", "anonymous") in got

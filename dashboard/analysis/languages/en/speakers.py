@@ -3080,6 +3080,8 @@ def _same_title(title: str, holder: Quote) -> bool:
     for w in title.replace("’", "'").split():
         w = w.removesuffix("'s")
         if w[:1].isupper() and w.lower() not in _EN_ARTICLES and w.lower() not in known:
+            if w.isupper() and len(w) >= 2 and w in _initials(holder.role):
+                continue  # «BB governor» for «Bangladesh Bank Governor Jane Roe»
             return False
     return True
 
