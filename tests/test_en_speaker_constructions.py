@@ -1490,3 +1490,10 @@ def test_an_acronym_in_a_bare_title_matches_the_holders_title():
         "Kelston Bank Governor Jane Roe said rates would rise.",
     )
     assert ("CB governor", "anonymous") in got
+
+
+def test_an_opening_prepositional_phrase_is_no_name_in_apposition():
+    got = _voices("In a statement from Kelston Palace, the King said the pope touched many lives.")
+    assert all(name != "Kelston Palace" for name, _ in got), got
+    got = _voices("In a statement, Kelston Palace said the pope touched many lives.")
+    assert [name for name, _ in got] == ["Kelston Palace"]

@@ -1347,6 +1347,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         elif closest and (
             not _name_like(name_toks)
             or (len(segs) > 2 and segs[2] and segs[2][-1].norm in _EN_PLACE_NOUNS)
+            or (name_seg and name_seg[0].norm in _EN_OPENING_PHRASE_PREPS)
         ):
             # «Jordan signed a deal, the Ministry of X said»: no name before the comma, so
             # the phrase with the article is the subject, not an apposition. «… in the
@@ -2234,6 +2235,11 @@ _EN_DEFINITE_BODY_HEADS = frozenset(
 
 # Prepositions capitalised at a sentence's start: a subject that opens with one is a
 # circumstance glued to the real subject, never a name.
+# «In a statement from X Palace, the King said»: a phrase opening with a preposition before
+# the comma is a circumstance, not a name the subject stands in apposition to.
+_EN_OPENING_PHRASE_PREPS = frozenset(
+    _words("in at during after before on with from following amid despite")
+)
 _EN_OPENING_PREPOSITIONS = frozenset(
     _words("Outside Inside Beyond Behind Near Across Amid Among Despite During Throughout")
 )
