@@ -93,7 +93,11 @@ _CREDIT_OUTLET_TAIL_RE = re.compile(
 )
 # A wire's name alone on a line («AFP», «By Reuters»), or glued to the capitals dateline
 # that opens the dispatch on a scraped page («Associated PressNAIROBI, Kenya — …»).
-_CREDIT_ALONE_RE = re.compile(rf"^\s*(?:[Bb]y\s+)?(?:The\s+)?({_AGENCY_ALT})\s*\.?\s*$")
+# «AFP», «By The AP», «[AP]», «AFP , Friday 21 Jan 2011»: a credit line alone (its date after it)
+_CREDIT_ALONE_RE = re.compile(
+    rf"^\s*(?:[Bb]y\s+)?\[?(?:The\s+)?({_AGENCY_ALT})\]?\s*\.?"
+    r"(?:\s*,\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})?\s*$"
+)
 _CREDIT_GLUED_DATELINE_RE = re.compile(
     rf"^\s*(?:The\s+)?({_AGENCY_ALT})(?<=[a-z])(?=[A-Z]{{3,}}\b)"
 )
@@ -208,10 +212,21 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             if not _EN_AGE_RE.match(t.norm)
             and not (t.norm.isdigit() and j + 1 < len(seg) and _EN_AGE_RE.match(seg[j + 1].norm))
         ]
+    doctor = False
     while seg and seg[0].surf.rstrip(".") in _EN_HONORIFICS:
         if seg[0].surf in _EN_KNIGHTED and len(seg) == 2:
             break  # «Sir Keir said»: a knight is named by the given name, with the title
+        doctor = doctor or seg[0].surf.rstrip(".") == "Dr"
         seg = seg[1:]
+    judge = (
+        len(seg) >= 2
+        and seg[0].surf == "Justice"
+        and _en_cap(seg[1])
+        and seg[-1].norm not in _EN_LONG_BODY_HEADS
+        and all(_en_cap(t) for t in seg[1:])
+    )
+    if judge:
+        seg = seg[1:]  # «Justice Jane Roe ruled»: the judge's title, not part of her name
     seg = _en_drop_dateline(seg)
     if seg and any(_en_label_gap(t.gap) for t in seg[1:]):
         # «LONDON: A senior official said», «OSLO — The government said», «MOSCOW (Reuters) -
@@ -224,7 +239,23 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         if seg[j].norm in _EN_TIME_OPENERS and any(
             t.norm in _EN_CIRCUMSTANCE for t in seg[j + 1 : j + 4]
         ):
-            seg = seg[:j]
+            k = j + 1
+            while (
+                k < len(seg)
+                and k <= j + 4
+                and (not _en_cap(seg[k]) or seg[k].norm in _EN_CIRCUMSTANCE)
+            ):
+                k += 1
+            if (
+                j + 1 < k < len(seg)
+                and seg[k - 1].norm in _EN_CIRCUMSTANCE
+                and 1 <= len(seg) - k <= 3
+                and all(_en_cap(t) for t in seg[k:])
+                and not any(_COMMA_RE.search(t.gap) for t in seg[j : k + 1])
+            ):
+                seg = seg[k:]  # «… on Wednesday last week Roe said»: the name after the time
+            else:
+                seg = seg[:j]
             break
     seg = seg[: len(seg) - _en_bracket_tail(seg)]
     if seg and all(t.norm in _EN_WHEN or t.norm in _EN_ARTICLES for t in seg):
@@ -327,6 +358,19 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         else:
             break
     q, headed = _en_headed_run(seg, q, cov)
+    if (
+        2 <= q < len(seg)
+        and seg[q - 1].norm == "in"
+        and seg[q - 1].surf.islower()
+        and not (_en_cap(seg[q - 2]) and seg[q - 2].norm in _EN_BODY_HEADS)
+    ):
+        # «An official of the Health Ministry in Kelston Province said», «Police in Kelston
+        # said»: the name after «in» is where the subject is, not who speaks («the UN
+        # Office in Kelston» is one name).
+        head = _en_np(seg[: q - 1], sentence)
+        if head is not None and not head.affiliation:
+            head.affiliation = _affiliation(seg[q:], speaker_is_place=False)
+        return head
     longest = 9 if headed else 6 if _institution_name(_text(seg, q, len(seg), sentence)) else 4
     if len(seg) - q > longest:
         q = len(seg) - longest
@@ -339,6 +383,18 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     kind, typ = (
         _kind_of(role_toks, _EN_ROLES, prefer_person=q < len(seg)) if role_toks else ("", "")
     )
+    if (
+        q < len(seg)
+        and seg[0].norm in ("a", "an", "one")
+        and typ == "person"
+        and any(t.norm in ("of", "for", "at") and t.surf.islower() for t in role_toks[1:])
+    ):
+        # «An official of the Ministry of Health said», «A spokesman for the Ministry of
+        # Defence said»: an unnamed member of the body speaks; the body's name is not hers.
+        np.name = np.role = _text(seg, 1, len(seg), sentence)
+        np.kind = "anonymous"
+        np.affiliation = _affiliation(seg, speaker_is_place=False)
+        return np
     if (
         q < len(seg)
         and len(role_toks) >= 2
@@ -365,7 +421,19 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             # is not named with an article, so a capitalised name after «the» is a body.
             np.kind, np.body = "organisation", True
     elif role_toks:
-        np.name = _name_text(role_toks, 0, len(role_toks), sentence)
+        lead = 0
+        while (
+            lead < len(role_toks) - 1
+            and _en_letter(role_toks[lead])
+            and role_toks[lead + 1].gap[:1] == "."
+        ):
+            lead += 1
+        if lead and _en_letter(role_toks[lead]) and role_toks[lead].gap[:1] == ".":
+            lead += 1  # past the last letter of «U.S.»
+        if lead >= len(role_toks) or not _en_cap(role_toks[lead]) or lead < 2:
+            lead = 0
+        # «the U.S. State Department»: the dotted abbreviation is the side, not the name
+        np.name = _name_text(role_toks, lead, len(role_toks), sentence)
         if q < len(seg):
             np.name = _name_text(
                 seg, len(seg) - len(role_toks) - (len(seg) - q), len(seg), sentence
@@ -395,6 +463,10 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             np.name = side.side  # «US said», «the UN said»: the full name, as written elsewhere
     if np.name and (outlet or _is_media(np.name)):
         np.kind, np.body = "media", True  # «Xinhua reported», «the AP reports»
+    if doctor and not np.role and not np.body and np.name[:1].isupper():
+        np.role = "doctor"  # «Dr. Jane Roe …; the doctor said»: the title is her role
+    if judge and not np.role and not np.body and np.name[:1].isupper():
+        np.role, np.kind = "judge", "official"  # «Justice Jane Roe …; said the judge»
     return np
 
 
@@ -652,6 +724,36 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         if t.norm not in _EN_VERBS and not progressive:
             continue
+        if (
+            not out
+            and i > 3
+            and toks[i - 1].norm == "and"
+            and toks[i - 1].quote == -1
+            and _en_coordinated_verb(toks, i)
+        ):
+            # «Speaking to reporters, Jane Roe heaped praise on the hosts and said that …»: the
+            # verb shares the subject of a clause whose verb reports nothing.
+            lead = _en_shared_subject(toks, i, sentence, ctx)
+            k = _en_skip_circumstance(toks, i + 1)
+            if (
+                lead is not None
+                and k < n
+                and toks[k].norm not in ("nothing", "little", "no")
+                and (
+                    t.norm not in _EN_OPINION
+                    or toks[k].norm == "that"
+                    or toks[k].quote != -1
+                    or ":" in toks[k].gap
+                )
+            ):
+                direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
+                if text:
+                    ctx.learn(lead)
+                    ctx.last = lead
+                    if not lead.body:
+                        ctx.last_person = lead
+                    out.append(quote_of(lead, t.surf, direct, text, para, sentence, ""))
+                    continue
         if out and _en_coordinated_verb(toks, i):
             # «The minister said X and warned that Y», «X has said A but has urged B»: the
             # coordinated verb shares the subject.
@@ -689,6 +791,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         if np is None:
             continue
         np = _en_acronym(np, ctx)
+        if ctx.last_person is not None and _en_epithet(np, sentence):
+            np = ctx.last_person  # «the Scotsman added», «the Brazilian said»: who spoke last
         if np.kind == "anonymous" and np.name.lower() in _EN_ISSUED_TEXTS:
             # «"…," the statement added»: the text of the last voice, who issued it.
             issuer = ctx.last
@@ -728,6 +832,21 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 media = _NP(channel, "", "media", "", True)
                 out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
+
+
+def _en_epithet(np: _NP, sentence: str) -> bool:
+    """«the Scotsman», «the Dutchman», «the Brazilian»: one capitalised word of nationality
+    after «the», as sports prose names the player or coach it has just quoted."""
+    name = np.name
+    if " " in name or np.role or not name[:1].isupper() or name.isupper():
+        return False
+    if f"the {name}" not in sentence and f"The {name}" not in sentence:
+        return False
+    if name.endswith(("sman", "swoman", "chman", "chwoman", "shman", "shwoman")):
+        return True
+    toks, _q = _tokens(name)
+    side = _side_at(toks, 0) if toks else None
+    return side is not None and side.type == "adj"
 
 
 def _en_cited(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
@@ -928,6 +1047,7 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
                 and (toks[k - 1].surf in _EN_HONORIFICS or toks[k - 1].surf in _EN_TITLE_ABBREVS)
             )
             and not _en_initial(toks, k)
+            and not _en_dotted_abbrev(toks, k)
         ):
             k -= 1
             break
@@ -950,6 +1070,27 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
 
 def _en_trim(seg: list[_Tok]) -> list[_Tok]:
     for j in range(len(seg) - 1, -1, -1):
+        if (
+            2 <= j < len(seg) - 1
+            and seg[j].norm in ("a", "an")
+            and seg[j - 1].norm in _EN_NP_PREPS
+            and seg[j - 1].surf.islower()
+            and all(t.surf.islower() for t in seg[j + 1 :])
+        ):
+            # «… from the Statute in a move rights groups say was …»: a phrase after «in a»
+            # is no part of the name before it (the voice, if any, is unnamed).
+            return seg[j + 1 :]
+        if (
+            1 <= j < len(seg) - 1
+            and seg[j].norm == "the"
+            and seg[j - 1].surf.isalpha()
+            and seg[j - 1].surf.islower()
+            and seg[j - 1].norm not in _EN_STOPWORDS
+            and seg[j - 1].norm not in _EN_VERBS
+        ):
+            # «…, a claim the government denies»: «the» after a noun opens a new phrase (a
+            # relative clause without «that»); the subject starts there.
+            return seg[j:]
         if _en_breaks(seg, j) or (
             0 < j < len(seg) - 1
             and seg[j].norm in _EN_VERBS
@@ -1056,8 +1197,23 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             end < n
             and (toks[end].surf[:1].isupper() or toks[end].norm == "the")
             and not (end > after and _COMMA_RE.search(toks[end].gap))
+            and not (end > after and (toks[end].norm in _EN_WHEN or _month(toks[end].norm)))
         ):
-            end += 1
+            end += 1  # «told AFP Friday …»: the day is no part of the outlet
+        if (
+            end + 1 < n
+            and end > after
+            and toks[end].norm == "of"
+            and toks[end + 1].surf[:1].isupper()
+            and not _COMMA_RE.search(toks[end].gap)
+        ):
+            # «told the Press Trust of India»: an outlet whose name holds «of», when the
+            # gazetteer knows the whole name
+            e2 = end + 1
+            while e2 < n and toks[e2].surf[:1].isupper() and not _COMMA_RE.search(toks[e2].gap):
+                e2 += 1
+            if _is_media(_text(toks, after, e2, sentence).removeprefix("the ")):
+                end = e2
         if end > after and toks[after].norm not in _EN_AUDIENCE:
             channel = _text(toks, after, end, sentence)
             if channel.lower().startswith("the ") and not _en_titled(channel):
@@ -1191,6 +1347,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         elif closest and (
             not _name_like(name_toks)
             or (len(segs) > 2 and segs[2] and segs[2][-1].norm in _EN_PLACE_NOUNS)
+            or (name_seg and name_seg[0].norm in _EN_OPENING_PHRASE_PREPS)
         ):
             # «Jordan signed a deal, the Ministry of X said»: no name before the comma, so
             # the phrase with the article is the subject, not an apposition. «… in the
@@ -1213,7 +1370,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         while (
             end < n
             and not _COMMA_RE.search(toks[end].gap)
-            and not _HARD_PUNCT.search(toks[end].gap)
+            and not (_HARD_PUNCT.search(toks[end].gap) and not _en_initials(toks, end))
             # «"…," said President Jane Roe after the results were announced»: the name ends
             # where a lower-case time or circumstance clause begins.
             and not (end > after and toks[end].surf.islower() and toks[end].norm in _EN_NAME_ENDS)
@@ -1330,11 +1487,25 @@ def _en_headed_run(seg: list[_Tok], q: int, cov: list[bool]) -> tuple[int, bool]
     while (
         r > 0
         and not cov[r - 1]
-        and (_en_cap(seg[r - 1]) or seg[r - 1].norm in ("of", "and", "for"))
+        and (
+            _en_cap(seg[r - 1])
+            or seg[r - 1].norm in ("of", "and", "for")
+            # «the Office for the Coordination of X»: «the» after «for»/«of» inside the name
+            or (
+                seg[r - 1].norm == "the"
+                and r >= 2
+                and seg[r - 2].norm in ("of", "for")
+                and _en_cap(seg[r])
+            )
+        )
     ):
         r -= 1
     while r < q and not _en_cap(seg[r]):
         r += 1
+    if r > 0 and cov[r - 1] and seg[r - 1].surf.isupper() and len(seg[r - 1].surf) > 1:
+        r -= 1  # «the EU Agency for …»: the acronym opens the name
+    while r > 1 and _en_letter(seg[r - 1]) and seg[r].gap.startswith("."):
+        r -= 1  # «the U.N. Office for …»: a dotted abbreviation opens the name
     first_of = next((j for j in range(r, len(seg)) if seg[j].norm in ("of", "for")), len(seg))
     heads = [seg[j].norm for j in range(r, first_of) if _en_cap(seg[j])]
     if r >= q - 1 or not any(h in _EN_LONG_BODY_HEADS for h in heads):
@@ -1355,6 +1526,25 @@ _EN_AFTER_VERB_PREPS = frozenset(_words("on in at during after before from with 
 _EN_NAME_ENDS = frozenset(
     _words("after before during on in at as when while following upon shortly")
 )
+
+
+def _en_letter(t: _Tok) -> bool:
+    return len(t.surf) == 1 and t.surf.isupper()
+
+
+def _en_initials(toks: list[_Tok], j: int) -> bool:
+    """Is the full stop before token j one between initials («Ashraf Ali K.M», «Dibin K.S»)?"""
+    return j >= 1 and toks[j].gap == "." and _en_letter(toks[j]) and _en_letter(toks[j - 1])
+
+
+def _en_dotted_abbrev(toks: list[_Tok], j: int) -> bool:
+    """Is the full stop before token j one of a dotted abbreviation opening a name («the
+    U.N. Office for …»: U . N . Office)?"""
+    if j < 1 or toks[j].gap.strip() != "." or not toks[j].surf[:1].isupper():
+        return False
+    if _en_letter(toks[j]) and _en_letter(toks[j - 1]):
+        return j + 1 < len(toks) and toks[j + 1].gap.startswith(".")  # the «N» of «U.N.»
+    return j >= 2 and _en_letter(toks[j - 1]) and toks[j - 1].gap == "." and _en_letter(toks[j - 2])
 
 
 def _en_initial(toks: list[_Tok], j: int) -> bool:
@@ -1394,6 +1584,17 @@ def _en_report_owner(seg: list[_Tok]) -> list[_Tok]:
                 *seg[:j],
                 _Tok(t.surf[:cut], t.norm[:cut], t.start, t.start + cut, t.gap, t.quote),
             ]
+    owner = seg[1:-1] if seg[0].norm in _EN_ARTICLES else seg[:-1]
+    if (
+        owner
+        and seg[-1].surf.islower()
+        and seg[-1].norm not in _EN_BODY_PAPERS  # «a Freedonian Ministry statement»: kept
+        and len(owner) <= 6
+        and _en_cap(owner[0])
+        and all(_en_cap(x) or x.norm in ("of", "and", "for") for x in owner)
+        and _en_cap(owner[-1])
+    ):
+        return owner  # «according to CDC data», «according to Harbour Office figures»
     return seg
 
 
@@ -1515,8 +1716,14 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     if toks[i].norm in ("reports", "reported", "claims", "estimates", "issues"):
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         prev = toks[i - 1].norm if i > 0 else ""
-        if nxt == "to" or nxt in _EN_VERBS or prev in _EN_ARTICLES or prev in _EN_STOPWORDS:
-            return True
+        if (
+            nxt == "to"
+            or nxt in _EN_VERBS
+            or nxt in _EN_EVIDENCE_VERBS
+            or prev in _EN_ARTICLES
+            or prev in _EN_STOPWORDS
+        ):
+            return True  # «Local media reports indicate …»: the noun, before its verb
     return False
 
 
@@ -1551,7 +1758,9 @@ _EN_SAY_PARTICIPLES = frozenset(
     _words("saying adding noting stressing warning explaining vowing pledging urging")
 )
 # Texts a voice puts out; «the statement said» is their issuer.
-_EN_ISSUED_TEXTS = frozenset(_words("statement post release communique communiqué message tweet"))
+_EN_ISSUED_TEXTS = frozenset(
+    _words("statement post release communique communiqué message tweet announcement")
+)
 # Words after a verb of speech act that show it has no object («delegates applauded as …»).
 _EN_NOT_AN_OBJECT = frozenset(_words("as when while after before because until and but or so then"))
 # Verbs of putting a text out, passive only with the text before them («a statement issued
@@ -1564,6 +1773,36 @@ _EN_ISSUED_NOUNS = frozenset(
         "ultimatum denial apology communique communiqué declaration call post message tweet"
     )
 )
+
+
+def _en_shared_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """The named subject of the clause a verb at i is coordinated with («Jane Roe heaped praise
+    on X and said …»), after an opening participle phrase («Speaking at …, »); None when a
+    comma, a quote or a relative word comes between, or the subject is not a named voice."""
+    first = 0
+    if toks[0].norm.endswith("ing") and toks[0].surf[:1].isupper():
+        first = next((j for j in range(1, min(i, 14)) if _COMMA_RE.search(toks[j].gap)), 0)
+        if not first:
+            return None
+    k = first
+    while k < i and (_en_cap(toks[k]) or (k > first and toks[k].norm in ("of", "and"))):
+        k += 1
+    if k == first or k >= i - 2 or not toks[k].surf.islower() or toks[k].norm in _EN_STOPWORDS:
+        return None
+    if toks[k].norm in _EN_VERBS or toks[k].norm in _EN_BE:
+        return None  # a reporting verb of its own is attributed on its own
+    between = toks[first + 1 : i]
+    if any(t.quote != -1 or _COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap) for t in between):
+        return None
+    if any(t.norm in ("who", "which", "whose", "that") for t in toks[k:i]):
+        return None
+    np = _en_np(toks[first:k], sentence)
+    if np is None or not np.name or not np.name[:1].isupper():
+        return None
+    np = _en_plausible(ctx.resolve(np), ctx)
+    if np is None or np.kind == "anonymous":
+        return None
+    return np
 
 
 def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
@@ -1708,6 +1947,18 @@ def _en_evidence_source(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
         # «Harbour Office figures show», «Africa CX data show»: the owner is the source.
         owner = seg[1:-1] if seg[0].norm in _EN_ARTICLES else seg[:-1]
         named = bool(owner) and all(_en_cap(x) or x.norm in ("of", "and", "for") for x in owner)
+        if (
+            owner
+            and len(owner) <= 3
+            and owner[-1].norm in _EN_DEFINITE_BODY_HEADS
+            and all(x.surf.isalpha() and x.surf.islower() for x in owner)
+        ):
+            # «electoral commission data showed»: one institution in lower case (a named body,
+            # as «the electoral commission said» is)
+            np = _en_np(owner, sentence)
+            if np is not None:
+                np.kind, np.body = "organisation", True
+                return np
         if named and (
             (_en_cap(owner[-1]) and any(x.surf.isupper() and len(x.surf) >= 2 for x in owner))
             or _institution_name(_text(owner, 0, len(owner), sentence))
@@ -1957,14 +2208,38 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     if hit is not None and (np.body or np.role or len(words) <= 3):
         # «the central bank said» after «the Bank of England …»: that institution.
         return _NP(hit.name, hit.role, hit.kind, hit.affiliation, True, True)
+    if (
+        head in _EN_DEFINITE_BODY_HEADS
+        and len(words) <= 4
+        and all(w.isalpha() and w.islower() for w in words)
+        and not any(w in _EN_PERSON_NOUNS or w in _EN_STOPWORDS or w in _EN_ARTICLES for w in words)
+    ):
+        # «The hurricane center said», «the health and welfare ministry said», «the government
+        # earlier said»: one institution written in lower case, with no name given before, is
+        # still the one body of the story that speaks (plural «authorities», «officials» and
+        # «police» stay unnamed).
+        np.kind = "state" if head in _EN_STATE_HEADS else "organisation"
+        np.body = True
+        return np
     if np.role or np.body or np.kind not in ("", "other"):
         np.kind = "anonymous"
         return np
     return None
 
 
+# Singular institution nouns that name the one body of the story when written in lower case.
+_EN_DEFINITE_BODY_HEADS = frozenset(
+    _words("government ministry department center centre service commission agency office bureau")
+)
+
+
 # Prepositions capitalised at a sentence's start: a subject that opens with one is a
 # circumstance glued to the real subject, never a name.
+# «In a statement from X Palace, the King said»: a phrase opening with a preposition before
+# the comma is a circumstance, not a name the subject stands in apposition to.
+_EN_OPENING_PHRASE_PREPS = frozenset(
+    _words("in at during after before on with from following amid despite")
+)
 _EN_OPENING_PREPOSITIONS = frozenset(
     _words("Outside Inside Beyond Behind Near Across Amid Among Despite During Throughout")
 )
@@ -2085,7 +2360,11 @@ def _en_appos_chain(
     for k in range(start - 1, max(-1, start - 40), -1):
         t = toks[k]
         if t.quote != -1:
-            return None
+            if k == start - 1:
+                return None
+            if not segs[-1]:
+                segs.pop()  # the comma closing the quote opened no phrase
+            break  # «"…," Jane Roe, Joint Commissioner of Police, Kelstown, told reporters»
         segs[-1].insert(0, t)
         if k == 0:
             break
@@ -2160,7 +2439,11 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
     n = len(toks)
     end = after
     while end < n and not (
-        end > after and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
+        end > after
+        and (
+            _COMMA_RE.search(toks[end].gap)
+            or (_HARD_PUNCT.search(toks[end].gap) and not _en_initials(toks, end))
+        )
     ):
         end += 1
     name = toks[after:end]
@@ -2533,6 +2816,9 @@ _EN_INTERRUPTION_RE = re.compile(
 )
 
 
+_EN_FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
     if _EN_INTERRUPTION_RE.match(paragraph):
@@ -2555,6 +2841,14 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
         text = body.strip(_PUNCT_STRIP)
         if text:
             out.append(quote_of(np, verb, True, text, para, paragraph, ""))
+    if (
+        lead is not None
+        and not out
+        and not opens_quote
+        and not any(c in body for c in '"“”')
+        and _EN_FIRST_PERSON_RE.search(body)
+    ):
+        opens_quote = True  # «X said:» then a block quote whose quote marks the page lost
     if lead is not None and not out and opens_quote:
         # The previous paragraph closed with «X said:»; this one is what X said, when it is
         # written as a quote.
@@ -2565,6 +2859,16 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             if not np.body:
                 ctx.last_person = np
             out.append(quote_of(np, cue, True, text, para, paragraph, ""))
+    if run is not None and not out and not opens_quote and run[0] == para - 1:
+        first = body.split(None, 1)[0] if body else ""
+        if (first in ("He", "She") or first.rstrip("’'s") == run[1].name.split()[-1]) and not any(
+            c in body for c in '"“”'
+        ):
+            # «"…," said the captain. / He had not forgotten last year's defeat. / "…"»: a
+            # paragraph about the speaker, with no one else quoted, does not end the run; a
+            # bare quote paragraph after it is still the speaker's.
+            ctx.quote_run = (para, run[1], run[2])
+            return out
     left_open = body.count('"') % 2 == 1 or body.count("“") > body.count("”")
     closing = (
         bool(out)
@@ -2782,6 +3086,8 @@ def _same_title(title: str, holder: Quote) -> bool:
     for w in title.replace("’", "'").split():
         w = w.removesuffix("'s")
         if w[:1].isupper() and w.lower() not in _EN_ARTICLES and w.lower() not in known:
+            if w.isupper() and len(w) >= 2 and w in _initials(holder.role):
+                continue  # «BB governor» for «Bangladesh Bank Governor Jane Roe»
             return False
     return True
 
