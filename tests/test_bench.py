@@ -314,7 +314,10 @@ def test_store_bench_times_each_round_on_one_cached_parse(tmp_path, monkeypatch)
     assert first["added"] == 12 and len(first["rounds"]) == 3
     for row in first["rounds"]:
         assert row["write"] > 0 and row["cluster"] > 0 and row["round_cpu"] >= row["write"]
-    assert (tmp_path / "parsed_12.signed.pickle").exists()
+        # What the round's clustering did, counted.
+        assert 0 <= row["copies"] <= row["checked"] <= row["candidates"] - row["pruned"]
+    assert first["corpus"] == "distinct"
+    assert (tmp_path / "parsed_12.signed.distinct.pickle").exists()
 
     def no_parse(*_a, **_k):
         raise AssertionError("the second run replays the cached parse")

@@ -114,6 +114,14 @@ def run(
 
     corpus, spill = parsed_rounds(n, workdir, workers, recombined)
     timer = _Timer()
+    # The wrapped functions, put back when the run ends (a test runs this more than once).
+    wrapped = [
+        (Store, "existing_hashes"),
+        (Store, "add_many"),
+        (syndication, "update_clusters"),
+        (aggregates, "refresh"),
+    ]
+    originals = [(owner, attr, getattr(owner, attr)) for owner, attr in wrapped]
     timer.wrap(Store, "existing_hashes", "hashes")
     timer.wrap(Store, "add_many", "write")
     timer.wrap(syndication, "update_clusters", "cluster")
@@ -183,6 +191,8 @@ def run(
         finally:
             ingest.parse_many = real
             ingest.store_parsed = real_store_parsed
+            for owner, attr, original in originals:
+                setattr(owner, attr, original)
             fh.close()
             if prof is not None:
                 prof.disable()
