@@ -76,7 +76,8 @@ def parsed_rounds(
 
     tag = "recombined_" if recombined else ""
     corpus = workdir / f"corpus_{tag}{n}"
-    if not (corpus / "manifest.csv").exists():
+    if not (corpus / "manifest.csv").exists() or not (corpus / "copies.tsv").exists():
+        # (no copies.tsv: a folder of the former generator, from before distinct articles)
         generate(corpus, n, seed=1, distinct=not recombined)
     # ".signed": the parse results carry the workers' wire-copy signatures (ParsedRound);
     # a cache from before they did would replay without them. ".distinct": the corpus
