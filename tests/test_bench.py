@@ -314,7 +314,10 @@ def test_store_bench_times_each_round_on_one_cached_parse(tmp_path, monkeypatch)
     assert first["added"] == 12 and len(first["rounds"]) == 3
     for row in first["rounds"]:
         assert row["write"] > 0 and row["cluster"] > 0 and row["round_cpu"] >= row["write"]
-    assert (tmp_path / "parsed_12.signed.pickle").exists()
+        # What the round's clustering did, counted.
+        assert 0 <= row["copies"] <= row["checked"] <= row["candidates"] - row["pruned"]
+    assert first["corpus"] == "distinct"
+    assert (tmp_path / "parsed_12.signed.distinct.pickle").exists()
 
     def no_parse(*_a, **_k):
         raise AssertionError("the second run replays the cached parse")
@@ -360,3 +363,80 @@ def test_sql_timing_counts_copies_and_restores_the_store(tmp_path):
     store.close()
     assert Store._bulk_insert is original
     assert "COPY articles" in by_sql and all(k.startswith("COPY ") for k in by_sql)
+
+
+def _sentences(text: str) -> list[str]:
+    from dashboard.analysis.textproc import split_sentences
+
+    paragraphs = text.split("\n\n")[1:]  # the headline aside
+    return [s for p in paragraphs for s in split_sentences(p) if len(s.split()) >= 5]
+
+
+def test_distinct_articles_share_no_sentences(tmp_path):
+    """Articles that are not planted copies share a topic, names and short phrases, not
+    whole sentences: the former corpus shared several with ~1/55 of the store."""
+    from collections import Counter
+
+    from dashboard.bench.benchgen import article_text, articles
+
+    def shared(distinct: bool) -> float:
+        made = [
+            a
+            for a in articles(150, seed=7, copy_share=0.1, distinct=distinct)
+            if a["copy_of"] is None
+        ]
+        seen: Counter[str] = Counter()
+        per_article = [set(_sentences(article_text(a))) for a in made]
+        for sentences in per_article:
+            seen.update(sentences)
+        total = sum(len(s) for s in per_article)
+        return sum(1 for s in per_article for x in s if seen[x] > 1) / total
+
+    assert shared(distinct=True) <= 0.02
+    assert shared(distinct=False) >= 0.3  # what the bound is about (0.51 here)
+
+
+def test_distinct_articles_keep_what_the_parser_reads():
+    """Rewriting keeps the speech cues, quote marks, numbers and capitalised names."""
+    import random
+
+    from dashboard.bench.benchgen import _Rewriter
+
+    rewriter = _Rewriter(
+        "en",
+        [
+            "The ministry said on Tuesday that exports rose sharply in the northern region.",
+            "Officials described the harvest as a remarkable recovery for farmers.",
+        ],
+    )
+    text = 'Maria Lindholm told reporters on 12 March that "prices will stabilise soon".'
+    out = rewriter.sentence(text, random.Random(1))
+    assert out != text
+    for kept in ("Maria Lindholm", "told", "on 12 March", '"', "reporters"):
+        assert kept in out
+
+
+def test_planted_copies_are_found(tmp_path):
+    """The wire clustering finds the planted copies (recall of planted pairs) and joins
+    hardly any article that is not one."""
+    folder = generate(tmp_path / "g", 60, seed=12, copy_share=0.2)
+    planted = [line.split("\t") for line in (folder / "copies.tsv").read_text().splitlines()[1:]]
+    assert len(planted) >= 6
+    store = Store(f"duckdb:///{tmp_path / 'p.duckdb'}")
+    ingest_path(store, folder, workers=1)
+    cluster = {
+        url.rsplit("/", 1)[1] + ".txt": cid
+        for url, cid in store.execute(
+            "SELECT a.url, c.cluster_id FROM articles a JOIN article_clusters c ON c.article_id = a.id"
+        )
+    }
+    stored = {
+        url.rsplit("/", 1)[1] + ".txt" for (url,) in store.execute("SELECT url FROM articles")
+    }
+    store.close()
+    pairs = [(a, b) for a, b in planted if a in stored and b in stored]
+    assert pairs
+    assert all(a in cluster and cluster.get(a) == cluster.get(b) for a, b in pairs)
+    # Clustered articles are planted copies or their originals.
+    in_plant = {x for pair in planted for x in pair}
+    assert set(cluster) <= in_plant

@@ -2,7 +2,7 @@
 
     python -m dashboard.bench.store_bench --n 10000 [--pg URL] [--workdir DIR] [--profile]
 
-Generates the bench corpus (benchgen, seed 1), parses it once (cached as a pickle in the
+Generates the bench corpus (benchgen, seed 1; --recombined: its former corpus), parses it once (cached as a pickle in the
 work folder, so later runs replay the very same parsed articles), then stores it round by
 round (ingest.CHUNK articles) the way `ingest_stream` does, with the parse replaced by the
 cached results. Per round it reports the CPU seconds of this process (DuckDB's threads
@@ -65,18 +65,24 @@ class _Timer:
         return out
 
 
-def parsed_rounds(n: int, workdir: Path, workers: int) -> tuple[Path, Path]:
-    """(corpus folder, pickle of the parsed rounds), made once per work folder."""
+def parsed_rounds(
+    n: int, workdir: Path, workers: int, recombined: bool = False
+) -> tuple[Path, Path]:
+    """(corpus folder, pickle of the parsed rounds), made once per work folder.
+    `recombined`: benchgen's former corpus (distinct=False), to compare with old figures."""
     from dashboard.bench.benchgen import generate
     from dashboard.ingest import ingest
     from dashboard.ingest.readers import iter_path
 
-    corpus = workdir / f"corpus_{n}"
-    if not (corpus / "manifest.csv").exists():
-        generate(corpus, n, seed=1)
+    tag = "recombined_" if recombined else ""
+    corpus = workdir / f"corpus_{tag}{n}"
+    if not (corpus / "manifest.csv").exists() or not (corpus / "copies.tsv").exists():
+        # (no copies.tsv: a folder of the former generator, from before distinct articles)
+        generate(corpus, n, seed=1, distinct=not recombined)
     # ".signed": the parse results carry the workers' wire-copy signatures (ParsedRound);
-    # a cache from before they did would replay without them.
-    spill = workdir / f"parsed_{n}.signed.pickle"
+    # a cache from before they did would replay without them. ".distinct": the corpus
+    # whose non-copy articles share no sentences (a cache of the former one is not it).
+    spill = workdir / f"parsed_{tag}{n}.signed.{'pickle' if recombined else 'distinct.pickle'}"
     if not spill.exists():
         tmp = spill.with_suffix(".tmp")
         with tmp.open("wb") as fh, ingest.parser_pool(n, workers) as pool:
@@ -101,17 +107,38 @@ def run(
     workers: int = 2,
     profile: str | None = None,
     sign_in_ingest: bool = False,
+    recombined: bool = False,
 ) -> dict:
     from dashboard.ingest import ingest
     from dashboard.storage import aggregates, syndication
     from dashboard.storage.store import Store
 
-    corpus, spill = parsed_rounds(n, workdir, workers)
+    corpus, spill = parsed_rounds(n, workdir, workers, recombined)
     timer = _Timer()
+    # The wrapped functions, put back when the run ends (a test runs this more than once).
+    wrapped = [
+        (Store, "existing_hashes"),
+        (Store, "add_many"),
+        (syndication, "update_clusters"),
+        (aggregates, "refresh"),
+    ]
+    originals = [(owner, attr, getattr(owner, attr)) for owner, attr in wrapped]
     timer.wrap(Store, "existing_hashes", "hashes")
     timer.wrap(Store, "add_many", "write")
     timer.wrap(syndication, "update_clusters", "cluster")
     timer.wrap(aggregates, "refresh", "aggregates")
+    # What each round's clustering did: LSH candidate pairs, survivors of the signature
+    # prefilter, pairs checked on their shingles, copies found.
+    counted: dict[str, int] = {}
+    timed_update = syndication.update_clusters
+
+    def counting_update(*a, **k):
+        res = timed_update(*a, **k)
+        for name in ("candidates", "pruned", "checked", "copies"):
+            counted[name] = counted.get(name, 0) + getattr(res, name)
+        return res
+
+    syndication.update_clusters = counting_update
     fh = spill.open("rb")
     real = ingest.parse_many
 
@@ -134,6 +161,8 @@ def run(
         c, w, s = _cpu(), time.perf_counter(), _pg_server_cpu_s()
         out = real_store_parsed(*a, **k)
         row = timer.take()
+        row.update(counted)
+        counted.clear()
         if s is not None:  # the throwaway server's CPU (--pg temp)
             row["server_cpu"] = round(_pg_server_cpu_s() - s, 3)
         row["sql"] = {k: round(v, 3) for k, v in by_sql.items() if v >= 0.005}
@@ -163,12 +192,15 @@ def run(
         finally:
             ingest.parse_many = real
             ingest.store_parsed = real_store_parsed
+            for owner, attr, original in originals:
+                setattr(owner, attr, original)
             fh.close()
             if prof is not None:
                 prof.disable()
                 prof.dump_stats(profile)
     return {
         "n": n,
+        "corpus": "recombined" if recombined else "distinct",
         "sign_in_ingest": sign_in_ingest,
         "backend": url.split(":", 1)[0],
         "load_average": os.getloadavg()[0],
@@ -194,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="drop the parse workers' signatures: the ingest process signs (the old way)",
     )
+    p.add_argument(
+        "--recombined",
+        action="store_true",
+        help="benchgen's former corpus (articles sharing sentences with ~1/55 of the store)",
+    )
     a = p.parse_args(argv)
     # The claim map (sentence embeddings after ingest) is not storing: leave it out.
     os.environ["DASHBOARD_CLAIM_MAP"] = "off"
@@ -212,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
                 a.workers,
                 a.profile,
                 a.sign_in_ingest,
+                a.recombined,
             )
         _report(res)
         return 0
@@ -222,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         db.unlink(missing_ok=True)
         Path(str(db) + ".wal").unlink(missing_ok=True)
         url = f"duckdb:///{db}"
-    _report(run(a.n, url, wd, a.workers, a.profile, a.sign_in_ingest))
+    _report(run(a.n, url, wd, a.workers, a.profile, a.sign_in_ingest, a.recombined))
     return 0
 
 
