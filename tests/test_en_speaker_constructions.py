@@ -1497,3 +1497,13 @@ def test_an_opening_prepositional_phrase_is_no_name_in_apposition():
     assert all(name != "Kelston Palace" for name, _ in got), got
     got = _voices("In a statement, Kelston Palace said the pope touched many lives.")
     assert [name for name, _ in got] == ["Kelston Palace"]
+
+
+def test_the_pieces_own_reporter_credited_at_the_end_is_no_voice():
+    # «…, as Correspondent X reports» closing a sentence credits the outlet's journalist;
+    # a wire named the same way, or a reporter with what she reports, still speaks.
+    assert _voices("Crowds gathered at the gates, as Senior Correspondent Jane Roe reports") == []
+    got = _voices("Crowds gathered at the gates, as Reuters reports")
+    assert [name for name, _ in got] == ["Reuters"]
+    got = _voices("Correspondent Jane Roe reported that the gates closed at noon.")
+    assert [name for name, _ in got] == ["Jane Roe"]

@@ -790,6 +790,15 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         np = _en_plausible(ctx.resolve(np), ctx)
         if np is None:
             continue
+        if (
+            np.kind == "media"
+            and np.role
+            and not np.body
+            and t.norm in _EN_REPORTS
+            and i == n - 1
+            and not direct
+        ):
+            continue  # «…, as Political Correspondent Jane Roe reports»: the piece's byline
         np = _en_acronym(np, ctx)
         if ctx.last_person is not None and _en_epithet(np, sentence):
             np = ctx.last_person  # «the Scotsman added», «the Brazilian said»: who spoke last
@@ -1885,6 +1894,8 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
 
 
 _EN_SHOW = frozenset(_words("showed shows"))
+# «as Correspondent Jane Roe reports» closing a sentence: the outlet's own reporter credited.
+_EN_REPORTS = frozenset(_words("reports reported reporting"))
 
 
 # «Reports from BBC Bengali suggest …», «video from NBC Los Angeles shows …», «figures by the
