@@ -1507,3 +1507,15 @@ def test_the_pieces_own_reporter_credited_at_the_end_is_no_voice():
     assert [name for name, _ in got] == ["Reuters"]
     got = _voices("Correspondent Jane Roe reported that the gates closed at noon.")
     assert [name for name, _ in got] == ["Jane Roe"]
+
+
+def test_a_titled_name_then_of_and_the_body_she_belongs_to():
+    # «Title Name of (the) Body said»: the person speaks, not the body after «of».
+    for text in (
+        "Judge Jane Roe of the Kelston High Court said the appeal was late.",
+        "The appeal was late, Professor Jane Roe of Kelston University said.",
+        "President Jane Roe of Freedonia said the appeal was late.",
+    ):
+        assert [name for name, _ in _voices(text)] == ["Jane Roe"], text
+    got = _voices("The appeal was late, the Supreme Court of Freedonia said.")
+    assert [name for name, _ in got] == ["Supreme Court of Freedonia"]

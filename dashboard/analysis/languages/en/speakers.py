@@ -330,6 +330,30 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             if side and side.type in ("country", "capital"):
                 place_of = side.side
                 seg, cov = seg[:j], cov[:j]
+                break
+        if (
+            seg[j].norm == "of"
+            and j + 1 < len(seg)
+            and (
+                seg[j + 1].norm == "the"
+                or j + 2 == len(seg)
+                or cov[-1]
+                or _institution_name(_text(seg, j + 1, len(seg), sentence))
+            )
+            and any(cov[:j])
+            and not cov[j - 1]
+            and not cov[j - 2]
+            and _en_cap(seg[j - 1])
+            and _en_cap(seg[j - 2])
+            and all(_en_cap(t) for t in seg[j + 2 :])
+            and _en_cap(seg[-1])
+        ):
+            # «Judge Jane Roe of the Freedonia High Court said», «President Jane Roe of
+            # Freedonia said» (a place the gazetteer does not know), «Professor Jane Roe of
+            # Kelston University said»: a titled person's name, then «of» and the body she
+            # belongs to; she speaks, the body is her side.
+            place_of = _affiliation(seg[j + 1 :], speaker_is_place=False)
+            seg, cov = seg[:j], cov[:j]
             break
     np = _NP()
     # Name = trailing capitalised tokens that are not role/side words.
