@@ -1519,3 +1519,12 @@ def test_a_titled_name_then_of_and_the_body_she_belongs_to():
         assert [name for name, _ in _voices(text)] == ["Jane Roe"], text
     got = _voices("The appeal was late, the Supreme Court of Freedonia said.")
     assert [name for name, _ in got] == ["Supreme Court of Freedonia"]
+
+
+def test_a_numbered_court_keeps_its_number_and_city():
+    # «the City No. 3 District Court»: «No.» and the number are inside the name, not the end
+    # of a sentence or of the noun phrase.
+    got = _voices("The appeal was late, the Kelston No. 3 District Court said in a ruling.")
+    assert [name for name, _ in got] == ["Kelston No. 3 District Court"]
+    got = _voices("The Kelston No 3 District Court said the appeal was late.")
+    assert [name for name, _ in got] == ["Kelston No 3 District Court"]

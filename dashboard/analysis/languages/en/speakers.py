@@ -359,7 +359,7 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     # Name = trailing capitalised tokens that are not role/side words.
     q = len(seg)
     while q > 0 and not cov[q - 1]:
-        if _en_cap(seg[q - 1]):
+        if _en_cap(seg[q - 1]) or (q < len(seg) and _en_number_sign(seg, q - 1)):
             q -= 1
         elif (
             seg[q - 1].norm in ("of", "and", "for")
@@ -381,6 +381,13 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             q -= 1  # «Harsha de Silva», «Virgil van Dijk»
         else:
             break
+    if (
+        1 <= q < len(seg) - 1
+        and seg[q].surf == "No"
+        and _en_number_sign(seg, q + 1)
+        and _en_cap(seg[q - 1])
+    ):
+        q -= 1  # «the Beijing No. 2 Court»: the city numbering its courts is in the name
     q, headed = _en_headed_run(seg, q, cov)
     if (
         2 <= q < len(seg)
@@ -1081,6 +1088,7 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
             )
             and not _en_initial(toks, k)
             and not _en_dotted_abbrev(toks, k)
+            and not _en_number_sign(toks, k)
         ):
             k -= 1
             break
@@ -1140,7 +1148,7 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
     in Gaza including 34 the military says»)."""
     norm = seg[j].norm
     if norm[:1].isdigit():
-        return True
+        return not _en_number_sign(seg, j)  # «the Kelston No. 3 District Court»: one name
     if len(seg[j].surf) >= 2 and seg[j].surf.isupper():
         return False  # an acronym is a name («the WHO said», «US and EU officials»)
     if norm not in _EN_STOPWORDS or norm in _EN_NP_PREPS:
@@ -1563,6 +1571,18 @@ _EN_NAME_ENDS = frozenset(
 
 def _en_letter(t: _Tok) -> bool:
     return len(t.surf) == 1 and t.surf.isupper()
+
+
+def _en_number_sign(toks: list[_Tok], j: int) -> bool:
+    """Is token j the number after «No.» inside a name («the Kelston No. 3 District Court»,
+    «No. 10 Downing Street»)?"""
+    return (
+        j >= 1
+        and toks[j].norm.isdigit()
+        and toks[j - 1].surf == "No"
+        and toks[j].gap.strip() in (".", "")
+        and (j + 1 >= len(toks) or _en_cap(toks[j + 1]))
+    )
 
 
 def _en_initials(toks: list[_Tok], j: int) -> bool:
