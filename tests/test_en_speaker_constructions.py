@@ -1528,3 +1528,15 @@ def test_a_numbered_court_keeps_its_number_and_city():
     assert [name for name, _ in got] == ["Kelston No. 3 District Court"]
     got = _voices("The Kelston No 3 District Court said the appeal was late.")
     assert [name for name, _ in got] == ["Kelston No 3 District Court"]
+
+
+def test_a_capital_speaking_beside_its_country_is_the_country():
+    # A headline «Moscow confirms …» and «Russia said …» in the text: one state, named twice.
+    got = _voices(
+        "Moscow confirms the talks will go ahead",
+        "Russia said on Monday the talks would start in May.",
+    )
+    assert [name for name, _ in got] == ["Russia", "Russia"]
+    # A capital alone keeps its name.
+    got = _voices("Moscow said on Monday the talks would start in May.")
+    assert [name for name, _ in got] == ["Moscow"]

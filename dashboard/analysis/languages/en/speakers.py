@@ -3222,12 +3222,42 @@ def _given_names(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _capitals_as_countries(quotes: list[Quote]) -> list[Quote]:
+    """«New Delhi confirms …» in a headline, «India said …» in the text: a capital speaking
+    for the state is the state, when that country speaks in the same article (one voice
+    named two ways). A capital alone keeps its name."""
+    states = {q.speaker for q in quotes if q.speaker_kind == "state"}
+    if len(states) < 2:
+        return quotes
+    country: dict[str, str] = {}
+    for name in states:
+        toks, _ = _tokens(name)
+        side = _side_at(toks, 0) if toks else None
+        if (
+            side
+            and side.type == "capital"
+            and len(side.words) == len(toks)
+            and side.side in states
+            and side.side != name
+        ):
+            country[name] = side.side
+    if not country:
+        return quotes
+    return [
+        dataclasses.replace(q, speaker=country[q.speaker])
+        if q.speaker_kind == "state" and q.speaker in country
+        else q
+        for q in quotes
+    ]
+
+
 def finish_article(quotes: list[Quote]) -> list[Quote]:
     """A definite title that speaks before the person holding it is named («…, the region's
     governor said.» … «The governor, Jane Roe, said …») is that person, when exactly one
     named person in the article carries a title with that head noun. Never a guess: with no
     or several such people the title stays unnamed."""
     quotes = _given_names(_resolve_leading_labels(_expand_acronyms(quotes)))
+    quotes = _capitals_as_countries(quotes)
     holders: dict[str, dict[str, Quote]] = {}
     for q in quotes:
         if q.speaker_kind in ("anonymous", "media") or not q.role or not q.speaker[:1].isupper():
