@@ -1497,3 +1497,46 @@ def test_an_opening_prepositional_phrase_is_no_name_in_apposition():
     assert all(name != "Kelston Palace" for name, _ in got), got
     got = _voices("In a statement, Kelston Palace said the pope touched many lives.")
     assert [name for name, _ in got] == ["Kelston Palace"]
+
+
+def test_the_pieces_own_reporter_credited_at_the_end_is_no_voice():
+    # «…, as Correspondent X reports» closing a sentence credits the outlet's journalist;
+    # a wire named the same way, or a reporter with what she reports, still speaks.
+    assert _voices("Crowds gathered at the gates, as Senior Correspondent Jane Roe reports") == []
+    got = _voices("Crowds gathered at the gates, as Reuters reports")
+    assert [name for name, _ in got] == ["Reuters"]
+    got = _voices("Correspondent Jane Roe reported that the gates closed at noon.")
+    assert [name for name, _ in got] == ["Jane Roe"]
+
+
+def test_a_titled_name_then_of_and_the_body_she_belongs_to():
+    # «Title Name of (the) Body said»: the person speaks, not the body after «of».
+    for text in (
+        "Judge Jane Roe of the Kelston High Court said the appeal was late.",
+        "The appeal was late, Professor Jane Roe of Kelston University said.",
+        "President Jane Roe of Freedonia said the appeal was late.",
+    ):
+        assert [name for name, _ in _voices(text)] == ["Jane Roe"], text
+    got = _voices("The appeal was late, the Supreme Court of Freedonia said.")
+    assert [name for name, _ in got] == ["Supreme Court of Freedonia"]
+
+
+def test_a_numbered_court_keeps_its_number_and_city():
+    # «the City No. 3 District Court»: «No.» and the number are inside the name, not the end
+    # of a sentence or of the noun phrase.
+    got = _voices("The appeal was late, the Kelston No. 3 District Court said in a ruling.")
+    assert [name for name, _ in got] == ["Kelston No. 3 District Court"]
+    got = _voices("The Kelston No 3 District Court said the appeal was late.")
+    assert [name for name, _ in got] == ["Kelston No 3 District Court"]
+
+
+def test_a_capital_speaking_beside_its_country_is_the_country():
+    # A headline «Moscow confirms …» and «Russia said …» in the text: one state, named twice.
+    got = _voices(
+        "Moscow confirms the talks will go ahead",
+        "Russia said on Monday the talks would start in May.",
+    )
+    assert [name for name, _ in got] == ["Russia", "Russia"]
+    # A capital alone keeps its name.
+    got = _voices("Moscow said on Monday the talks would start in May.")
+    assert [name for name, _ in got] == ["Moscow"]

@@ -330,12 +330,36 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             if side and side.type in ("country", "capital"):
                 place_of = side.side
                 seg, cov = seg[:j], cov[:j]
+                break
+        if (
+            seg[j].norm == "of"
+            and j + 1 < len(seg)
+            and (
+                seg[j + 1].norm == "the"
+                or j + 2 == len(seg)
+                or cov[-1]
+                or _institution_name(_text(seg, j + 1, len(seg), sentence))
+            )
+            and any(cov[:j])
+            and not cov[j - 1]
+            and not cov[j - 2]
+            and _en_cap(seg[j - 1])
+            and _en_cap(seg[j - 2])
+            and all(_en_cap(t) for t in seg[j + 2 :])
+            and _en_cap(seg[-1])
+        ):
+            # «Judge Jane Roe of the Freedonia High Court said», «President Jane Roe of
+            # Freedonia said» (a place the gazetteer does not know), «Professor Jane Roe of
+            # Kelston University said»: a titled person's name, then «of» and the body she
+            # belongs to; she speaks, the body is her side.
+            place_of = _affiliation(seg[j + 1 :], speaker_is_place=False)
+            seg, cov = seg[:j], cov[:j]
             break
     np = _NP()
     # Name = trailing capitalised tokens that are not role/side words.
     q = len(seg)
     while q > 0 and not cov[q - 1]:
-        if _en_cap(seg[q - 1]):
+        if _en_cap(seg[q - 1]) or (q < len(seg) and _en_number_sign(seg, q - 1)):
             q -= 1
         elif (
             seg[q - 1].norm in ("of", "and", "for")
@@ -357,6 +381,13 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             q -= 1  # «Harsha de Silva», «Virgil van Dijk»
         else:
             break
+    if (
+        1 <= q < len(seg) - 1
+        and seg[q].surf == "No"
+        and _en_number_sign(seg, q + 1)
+        and _en_cap(seg[q - 1])
+    ):
+        q -= 1  # «the Beijing No. 2 Court»: the city numbering its courts is in the name
     q, headed = _en_headed_run(seg, q, cov)
     if (
         2 <= q < len(seg)
@@ -790,6 +821,15 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         np = _en_plausible(ctx.resolve(np), ctx)
         if np is None:
             continue
+        if (
+            np.kind == "media"
+            and np.role
+            and not np.body
+            and t.norm in _EN_REPORTS
+            and i == n - 1
+            and not direct
+        ):
+            continue  # «…, as Political Correspondent Jane Roe reports»: the piece's byline
         np = _en_acronym(np, ctx)
         if ctx.last_person is not None and _en_epithet(np, sentence):
             np = ctx.last_person  # «the Scotsman added», «the Brazilian said»: who spoke last
@@ -1048,6 +1088,7 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
             )
             and not _en_initial(toks, k)
             and not _en_dotted_abbrev(toks, k)
+            and not _en_number_sign(toks, k)
         ):
             k -= 1
             break
@@ -1107,7 +1148,7 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
     in Gaza including 34 the military says»)."""
     norm = seg[j].norm
     if norm[:1].isdigit():
-        return True
+        return not _en_number_sign(seg, j)  # «the Kelston No. 3 District Court»: one name
     if len(seg[j].surf) >= 2 and seg[j].surf.isupper():
         return False  # an acronym is a name («the WHO said», «US and EU officials»)
     if norm not in _EN_STOPWORDS or norm in _EN_NP_PREPS:
@@ -1532,6 +1573,18 @@ def _en_letter(t: _Tok) -> bool:
     return len(t.surf) == 1 and t.surf.isupper()
 
 
+def _en_number_sign(toks: list[_Tok], j: int) -> bool:
+    """Is token j the number after «No.» inside a name («the Kelston No. 3 District Court»,
+    «No. 10 Downing Street»)?"""
+    return (
+        j >= 1
+        and toks[j].norm.isdigit()
+        and toks[j - 1].surf == "No"
+        and toks[j].gap.strip() in (".", "")
+        and (j + 1 >= len(toks) or _en_cap(toks[j + 1]))
+    )
+
+
 def _en_initials(toks: list[_Tok], j: int) -> bool:
     """Is the full stop before token j one between initials («Ashraf Ali K.M», «Dibin K.S»)?"""
     return j >= 1 and toks[j].gap == "." and _en_letter(toks[j]) and _en_letter(toks[j - 1])
@@ -1885,6 +1938,8 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
 
 
 _EN_SHOW = frozenset(_words("showed shows"))
+# «as Correspondent Jane Roe reports» closing a sentence: the outlet's own reporter credited.
+_EN_REPORTS = frozenset(_words("reports reported reporting"))
 
 
 # «Reports from BBC Bengali suggest …», «video from NBC Los Angeles shows …», «figures by the
@@ -3167,12 +3222,42 @@ def _given_names(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _capitals_as_countries(quotes: list[Quote]) -> list[Quote]:
+    """«New Delhi confirms …» in a headline, «India said …» in the text: a capital speaking
+    for the state is the state, when that country speaks in the same article (one voice
+    named two ways). A capital alone keeps its name."""
+    states = {q.speaker for q in quotes if q.speaker_kind == "state"}
+    if len(states) < 2:
+        return quotes
+    country: dict[str, str] = {}
+    for name in states:
+        toks, _ = _tokens(name)
+        side = _side_at(toks, 0) if toks else None
+        if (
+            side
+            and side.type == "capital"
+            and len(side.words) == len(toks)
+            and side.side in states
+            and side.side != name
+        ):
+            country[name] = side.side
+    if not country:
+        return quotes
+    return [
+        dataclasses.replace(q, speaker=country[q.speaker])
+        if q.speaker_kind == "state" and q.speaker in country
+        else q
+        for q in quotes
+    ]
+
+
 def finish_article(quotes: list[Quote]) -> list[Quote]:
     """A definite title that speaks before the person holding it is named («…, the region's
     governor said.» … «The governor, Jane Roe, said …») is that person, when exactly one
     named person in the article carries a title with that head noun. Never a guess: with no
     or several such people the title stays unnamed."""
     quotes = _given_names(_resolve_leading_labels(_expand_acronyms(quotes)))
+    quotes = _capitals_as_countries(quotes)
     holders: dict[str, dict[str, Quote]] = {}
     for q in quotes:
         if q.speaker_kind in ("anonymous", "media") or not q.role or not q.speaker[:1].isupper():
