@@ -1752,3 +1752,32 @@ def test_an_imperfect_verb_after_when_or_if_is_no_statement():
     # «سنكون موجودين عندما يعترف العالم بأن …»: a condition inside the minister's words.
     got = _voices("وأوضح الوزير سامي العلي: سنكون موجودين عندما يعترف العالم بأن الطلب سيتراجع.")
     assert {name for name, _ in got} == {"سامي العلي"}
+
+
+def test_the_speakers_own_words_after_a_source_phrase_are_no_name():
+    # «… حسب تعبيره»: the pronoun refers back to the candidate, no voice of its own.
+    got = _voices("وأعلن المرشح سامي الكريمي رفضه النتائج ودعا إلى التظاهر حسب تعبيره.")
+    assert all("تعبير" not in name for name, _ in got)
+    assert _voices("الوضع الاقتصادي صعب للغاية، حسب وصفها.") == []
+    # A surname met before still speaks after the source phrase.
+    got = _voices("وقال الخبير سامي الكريمي إن السوق هادئ.", "الأسعار سترتفع، وفق الكريمي.")
+    assert [name for name, _ in got] == ["سامي الكريمي", "سامي الكريمي"]
+
+
+def test_a_dual_that_sums_up_two_parties_is_an_unnamed_voice():
+    quotes = attribute_quotes(
+        [
+            "وأعلن البلدان في بيان مشترك أن المحادثات ستستأنف الشهر المقبل.",
+            "وقال الطرفان إن الاتفاق صامد.",
+        ],
+        "ar",
+    )
+    assert [q.speaker_kind for q in quotes] == ["anonymous", "anonymous"]
+
+
+def test_a_manner_adjective_ends_the_subject():
+    # «وقال رب أسرة باكيا «…»»: an unnamed householder; his manner is no part of a name.
+    quotes = attribute_quotes(["وقال رب أسرة باكيا «أريد أن أعرف مصير ابني»."], "ar")
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("رب أسرة", "anonymous")]
+    got = _voices("وقال الوزير سامي الكريمي مبتسما: الأمور على ما يرام.")
+    assert [name for name, _ in got] == ["سامي الكريمي"]

@@ -1873,6 +1873,24 @@ def _parenthesised_outlet(seg: list[_Tok], sentence: str) -> _NP | None:
     return _NP(name, "", "media", "", True)
 
 
+# Attached pronouns of a possessed noun (in the written form, ة kept apart from ه).
+_AR_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+
+def _own_words_noun(t: _Tok) -> bool:
+    """«حسب تعبيره»، «على حد قولها»، «بحسب وصفهم»: one noun with an attached pronoun after a
+    source phrase refers back to a speaker already named; it is no name of its own (a name
+    ending in ـه, «طه»، «عبده», is too short or carries no pronoun ending of four letters)."""
+    surf = t.surf.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return (
+        t.quote == -1
+        and len(surf) >= 5
+        and not surf.startswith("ال")
+        and surf.endswith(_AR_PRONOUN_SUFFIXES)
+        and not surf.endswith("له")  # «عبدالله» written as one word
+    )
+
+
 def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     """Speaker after a source phrase starting at token p; (np, end index)."""
     n = len(toks)
@@ -1889,6 +1907,8 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     seg = toks[p:end]
     if not seg:
         return None, end
+    if len(seg) == 1 and _own_words_noun(seg[0]) and seg[0].norm not in ctx.by_surname:
+        return None, end  # «حسب تعبيره»، «بحسب قولها»: the speaker's own words, a pronoun
     outlet = _parenthesised_outlet(seg, sentence)
     if outlet is not None:
         return outlet, end
