@@ -1781,3 +1781,14 @@ def test_a_manner_adjective_ends_the_subject():
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [("رب أسرة", "anonymous")]
     got = _voices("وقال الوزير سامي الكريمي مبتسما: الأمور على ما يرام.")
     assert [name for name, _ in got] == ["سامي الكريمي"]
+
+
+def test_an_outlets_quoted_name_of_several_words_after_its_media_noun_is_the_subject():
+    # «وذكرت وكالة «…» البريطانية أن»: the quote is the agency's name, not the words said.
+    got = _voices("وذكرت وكالة «سي إم بي» البريطانية للأمن البحري أن سفينة أبلغت عن هجوم.")
+    assert [name for name, _ in got] == ["وكالة سي إم بي البريطانية للأمن البحري"]
+    got = _voices("وذكرت وكالة «سي إم بي» أن سفينة أبلغت عن هجوم.")
+    assert [name for name, _ in got] == ["وكالة سي إم بي"]
+    # An unnamed paper's quoted words stay the words said.
+    quotes = attribute_quotes(['وقالت صحيفة "الوضع خطير جدا ولا يحتمل" في افتتاحيتها.'], "ar")
+    assert [q.text for q in quotes] == ["الوضع خطير جدا ولا يحتمل"]

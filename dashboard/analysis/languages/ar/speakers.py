@@ -1767,6 +1767,25 @@ def _quoted_body(toks, k) -> bool:
     return body is not None and body.body and _consume_ar_role(toks[k : k + run], 0, True) == run
 
 
+def _quoted_name_of_outlet(toks, k) -> bool:
+    """Is the quote opening at k an outlet's name right after its media noun, the verb's
+    subject («وذكرت وكالة «ألف باء جيم» البريطانية أن»): at most five words, then, with no
+    punctuation, a nationality adjective or أن?"""
+    if not _outlet_noun(toks[k - 1], False) or _COMMA_RE.search(toks[k].gap) or ":" in toks[k].gap:
+        return False
+    q = toks[k].quote
+    run = 0
+    while k + run < len(toks) and toks[k + run].quote == q:
+        run += 1
+    after = k + run
+    if run > 5 or after >= len(toks) or _QUOTE_CHARS_RE.sub("", toks[after].gap).strip():
+        return False
+    nxt = toks[after].norm
+    # The name's own nationality or the verb's أن follows it; «وقالت صحيفة "…" في افتتاحيتها»
+    # is an unnamed paper's words.
+    return nxt in _AN_FORMS or (nxt.startswith("ال") and nxt.endswith(_AR_NISBA_ENDINGS))
+
+
 def _find_ar_complement(toks, i, verb, quotes_len, split=False):
     """(index where the content starts, direct-quote span or -1, end of subject) or None.
     With `split`, a reporting participle after a comma ends the search (the caller reads
@@ -1801,7 +1820,11 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             if ":" in gap:
                 return (k, t.quote if _opening_quote(toks, k, quotes_len) else -1, k)
         if t.quote != -1:
-            if _opening_quote(toks, k, quotes_len) and not (k == i + 1 and _quoted_body(toks, k)):
+            if (
+                _opening_quote(toks, k, quotes_len)
+                and not (k == i + 1 and _quoted_body(toks, k))
+                and not (k == i + 2 and _quoted_name_of_outlet(toks, k))
+            ):
                 return (k, t.quote, k)
             continue
         if gap != " " and _COMMA_RE.search(gap):
