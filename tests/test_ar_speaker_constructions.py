@@ -1792,3 +1792,14 @@ def test_an_outlets_quoted_name_of_several_words_after_its_media_noun_is_the_sub
     # An unnamed paper's quoted words stay the words said.
     quotes = attribute_quotes(['وقالت صحيفة "الوضع خطير جدا ولا يحتمل" في افتتاحيتها.'], "ar")
     assert [q.text for q in quotes] == ["الوضع خطير جدا ولا يحتمل"]
+
+
+def test_the_object_of_a_verbal_noun_after_ba_does_not_go_on_speaking():
+    # «وأصدر فلان أوامر بإيقاف X، …، مشيرا»: the one who ordered goes on, not the one stopped.
+    got = _voices(
+        "وأصدر النائب العام أوامر بإيقاف مدير الميناء، ومسؤولين آخرين، مشيرا إلى تحريك "
+        "دعوى جنائية بحق عدد من المسؤولين."
+    )
+    assert [name for name, _ in got] == ["النائب العام"]
+    got = _voices("ورحب الوزير سامي الكريمي بتعيين السفير جان دوبوا، مؤكدا أن العلاقات قوية.")
+    assert {name for name, _ in got} == {"سامي الكريمي"}

@@ -3573,12 +3573,25 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
         genitives = {
             name
             for name, p in first_at.items()
-            if p < i and (_in_construct(toks, p) or _construct_head(toks, p, name))
+            if p < i
+            and (
+                _in_construct(toks, p) or _construct_head(toks, p, name) or _masdar_object(toks, p)
+            )
         }
         before = [np for p, np in mentions if p < i and np.name not in genitives]
         if before:
             return before[-1]
     return ctx.last
+
+
+def _masdar_object(toks, p: int) -> bool:
+    """«أمر الوزير بإيقاف مدير الميناء، مشيرا»، «رحب فلان بتعيين السفير، مؤكدا»: the person
+    right after بـ + a verbal noun (forms إفعال، افتعال، استفعال، تفعيل) is the object of
+    that act, not the one who goes on speaking."""
+    if p < 1 or toks[p - 1].quote != -1 or _COMMA_RE.search(toks[p].gap):
+        return False
+    prev = toks[p - 1].norm
+    return len(prev) >= 6 and prev.startswith(("با", "بت")) and prev not in _AR_STOP
 
 
 def _construct_head(toks, p: int, name: str) -> bool:
