@@ -1803,3 +1803,12 @@ def test_the_object_of_a_verbal_noun_after_ba_does_not_go_on_speaking():
     assert [name for name, _ in got] == ["النائب العام"]
     got = _voices("ورحب الوزير سامي الكريمي بتعيين السفير جان دوبوا، مؤكدا أن العلاقات قوية.")
     assert {name for name, _ in got} == {"سامي الكريمي"}
+
+
+def test_a_title_closed_by_its_posting_then_a_comma_and_the_name_is_one_subject():
+    # «وقال المبعوث الأميركي إلى لبنان، فلان إن»: the holder named after the comma speaks.
+    got = _voices("وقال المبعوث الأميركي إلى لبنان، سامي الكريمي إن الانتخاب خطوة نحو الاستقرار.")
+    assert [name for name, _ in got] == ["سامي الكريمي"]
+    # A clause after the comma is an aside, not a name.
+    got = _voices("وقال المسؤول عن الملف، طلب عدم الكشف عن هويته، إن الانتخاب خطوة.")
+    assert [name for name, _ in got] == ["المسؤول"]

@@ -968,6 +968,12 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
             end = min(end, _side_run_end(seg, len(side.words)))
         # «مسؤول أممي، طلب عدم الكشف عن هويته»: after a comma comes a clause, not the name.
         after_comma = end < len(seg) and bool(_COMMA_RE.search(seg[end].gap))
+        if after_comma and not body:
+            # «المبعوث الأميركي إلى لبنان، فلان»: a title closed by its posting, then the name.
+            after_comma = not any(
+                seg[k].norm in _AR_POSTING_PREPS and _posting_then_name(seg, k + 1)
+                for k in range(1, end)
+            )
         name_end = _ar_name_span(seg, end) if not body and not after_comma else end
         if name_end > end and not body:
             role_end = end
@@ -2526,6 +2532,19 @@ _AR_SUBJUNCTIVE = frozenset(_n(w) for w in _words("أن لن كي لكي"))
 _AR_WHEN_IF = frozenset(_n(w) for w in _words("عندما حينما حين إذا لو متى"))
 
 
+def _bare_name_part(part: list[_Tok]) -> bool:
+    """Is this comma part a bare name of two to four words (only its last word definite),
+    perhaps followed by the channel with لـ («فلان الفلاني لقناة X»), not a clause («طلب عدم
+    الكشف عن هويته»)?"""
+    m = next((j for j, t in enumerate(part) if j >= 2 and t.norm.startswith("ل")), len(part))
+    words = part[:m]
+    return (
+        2 <= m <= 4
+        and all(_ar_name_like(t) and t.norm not in _AR_STOP for t in words)
+        and not any(t.norm.startswith("ال") for t in words[:-1])
+    )
+
+
 def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | None:
     t = toks[i]
     verb = _ar_verb(toks, i)
@@ -2714,6 +2733,15 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if not verb.participle and span:
         parts = _split_commas(span)
         core = parts[0]
+        if (
+            len(parts) > 1
+            and _bare_name_part(parts[1])
+            and any(
+                core[k].norm in _AR_POSTING_PREPS and _posting_then_name(core + parts[1], k + 1)
+                for k in range(1, len(core))
+            )
+        ):
+            core = core + parts[1]  # «وقال المبعوث الأميركي إلى لبنان، فلان إن»: one subject
         np = _self_named(core, sentence)
         if (
             verb.lemma == _DESCRIBE
