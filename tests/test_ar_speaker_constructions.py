@@ -1752,3 +1752,63 @@ def test_an_imperfect_verb_after_when_or_if_is_no_statement():
     # «سنكون موجودين عندما يعترف العالم بأن …»: a condition inside the minister's words.
     got = _voices("وأوضح الوزير سامي العلي: سنكون موجودين عندما يعترف العالم بأن الطلب سيتراجع.")
     assert {name for name, _ in got} == {"سامي العلي"}
+
+
+def test_the_speakers_own_words_after_a_source_phrase_are_no_name():
+    # «… حسب تعبيره»: the pronoun refers back to the candidate, no voice of its own.
+    got = _voices("وأعلن المرشح سامي الكريمي رفضه النتائج ودعا إلى التظاهر حسب تعبيره.")
+    assert all("تعبير" not in name for name, _ in got)
+    assert _voices("الوضع الاقتصادي صعب للغاية، حسب وصفها.") == []
+    # A surname met before still speaks after the source phrase.
+    got = _voices("وقال الخبير سامي الكريمي إن السوق هادئ.", "الأسعار سترتفع، وفق الكريمي.")
+    assert [name for name, _ in got] == ["سامي الكريمي", "سامي الكريمي"]
+
+
+def test_a_dual_that_sums_up_two_parties_is_an_unnamed_voice():
+    quotes = attribute_quotes(
+        [
+            "وأعلن البلدان في بيان مشترك أن المحادثات ستستأنف الشهر المقبل.",
+            "وقال الطرفان إن الاتفاق صامد.",
+        ],
+        "ar",
+    )
+    assert [q.speaker_kind for q in quotes] == ["anonymous", "anonymous"]
+
+
+def test_a_manner_adjective_ends_the_subject():
+    # «وقال رب أسرة باكيا «…»»: an unnamed householder; his manner is no part of a name.
+    quotes = attribute_quotes(["وقال رب أسرة باكيا «أريد أن أعرف مصير ابني»."], "ar")
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("رب أسرة", "anonymous")]
+    got = _voices("وقال الوزير سامي الكريمي مبتسما: الأمور على ما يرام.")
+    assert [name for name, _ in got] == ["سامي الكريمي"]
+
+
+def test_an_outlets_quoted_name_of_several_words_after_its_media_noun_is_the_subject():
+    # «وذكرت وكالة «…» البريطانية أن»: the quote is the agency's name, not the words said.
+    got = _voices("وذكرت وكالة «سي إم بي» البريطانية للأمن البحري أن سفينة أبلغت عن هجوم.")
+    assert [name for name, _ in got] == ["وكالة سي إم بي البريطانية للأمن البحري"]
+    got = _voices("وذكرت وكالة «سي إم بي» أن سفينة أبلغت عن هجوم.")
+    assert [name for name, _ in got] == ["وكالة سي إم بي"]
+    # An unnamed paper's quoted words stay the words said.
+    quotes = attribute_quotes(['وقالت صحيفة "الوضع خطير جدا ولا يحتمل" في افتتاحيتها.'], "ar")
+    assert [q.text for q in quotes] == ["الوضع خطير جدا ولا يحتمل"]
+
+
+def test_the_object_of_a_verbal_noun_after_ba_does_not_go_on_speaking():
+    # «وأصدر فلان أوامر بإيقاف X، …، مشيرا»: the one who ordered goes on, not the one stopped.
+    got = _voices(
+        "وأصدر النائب العام أوامر بإيقاف مدير الميناء، ومسؤولين آخرين، مشيرا إلى تحريك "
+        "دعوى جنائية بحق عدد من المسؤولين."
+    )
+    assert [name for name, _ in got] == ["النائب العام"]
+    got = _voices("ورحب الوزير سامي الكريمي بتعيين السفير جان دوبوا، مؤكدا أن العلاقات قوية.")
+    assert {name for name, _ in got} == {"سامي الكريمي"}
+
+
+def test_a_title_closed_by_its_posting_then_a_comma_and_the_name_is_one_subject():
+    # «وقال المبعوث الأميركي إلى لبنان، فلان إن»: the holder named after the comma speaks.
+    got = _voices("وقال المبعوث الأميركي إلى لبنان، سامي الكريمي إن الانتخاب خطوة نحو الاستقرار.")
+    assert [name for name, _ in got] == ["سامي الكريمي"]
+    # A clause after the comma is an aside, not a name.
+    got = _voices("وقال المسؤول عن الملف، طلب عدم الكشف عن هويته، إن الانتخاب خطوة.")
+    assert [name for name, _ in got] == ["المسؤول"]

@@ -968,6 +968,12 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
             end = min(end, _side_run_end(seg, len(side.words)))
         # «مسؤول أممي، طلب عدم الكشف عن هويته»: after a comma comes a clause, not the name.
         after_comma = end < len(seg) and bool(_COMMA_RE.search(seg[end].gap))
+        if after_comma and not body:
+            # «المبعوث الأميركي إلى لبنان، فلان»: a title closed by its posting, then the name.
+            after_comma = not any(
+                seg[k].norm in _AR_POSTING_PREPS and _posting_then_name(seg, k + 1)
+                for k in range(1, end)
+            )
         name_end = _ar_name_span(seg, end) if not body and not after_comma else end
         if name_end > end and not body:
             role_end = end
@@ -1767,6 +1773,25 @@ def _quoted_body(toks, k) -> bool:
     return body is not None and body.body and _consume_ar_role(toks[k : k + run], 0, True) == run
 
 
+def _quoted_name_of_outlet(toks, k) -> bool:
+    """Is the quote opening at k an outlet's name right after its media noun, the verb's
+    subject («وذكرت وكالة «ألف باء جيم» البريطانية أن»): at most five words, then, with no
+    punctuation, a nationality adjective or أن?"""
+    if not _outlet_noun(toks[k - 1], False) or _COMMA_RE.search(toks[k].gap) or ":" in toks[k].gap:
+        return False
+    q = toks[k].quote
+    run = 0
+    while k + run < len(toks) and toks[k + run].quote == q:
+        run += 1
+    after = k + run
+    if run > 5 or after >= len(toks) or _QUOTE_CHARS_RE.sub("", toks[after].gap).strip():
+        return False
+    nxt = toks[after].norm
+    # The name's own nationality or the verb's أن follows it; «وقالت صحيفة "…" في افتتاحيتها»
+    # is an unnamed paper's words.
+    return nxt in _AN_FORMS or (nxt.startswith("ال") and nxt.endswith(_AR_NISBA_ENDINGS))
+
+
 def _find_ar_complement(toks, i, verb, quotes_len, split=False):
     """(index where the content starts, direct-quote span or -1, end of subject) or None.
     With `split`, a reporting participle after a comma ends the search (the caller reads
@@ -1801,7 +1826,11 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             if ":" in gap:
                 return (k, t.quote if _opening_quote(toks, k, quotes_len) else -1, k)
         if t.quote != -1:
-            if _opening_quote(toks, k, quotes_len) and not (k == i + 1 and _quoted_body(toks, k)):
+            if (
+                _opening_quote(toks, k, quotes_len)
+                and not (k == i + 1 and _quoted_body(toks, k))
+                and not (k == i + 2 and _quoted_name_of_outlet(toks, k))
+            ):
                 return (k, t.quote, k)
             continue
         if gap != " " and _COMMA_RE.search(gap):
@@ -1873,6 +1902,24 @@ def _parenthesised_outlet(seg: list[_Tok], sentence: str) -> _NP | None:
     return _NP(name, "", "media", "", True)
 
 
+# Attached pronouns of a possessed noun (in the written form, ة kept apart from ه).
+_AR_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+
+
+def _own_words_noun(t: _Tok) -> bool:
+    """«حسب تعبيره»، «على حد قولها»، «بحسب وصفهم»: one noun with an attached pronoun after a
+    source phrase refers back to a speaker already named; it is no name of its own (a name
+    ending in ـه, «طه»، «عبده», is too short or carries no pronoun ending of four letters)."""
+    surf = t.surf.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return (
+        t.quote == -1
+        and len(surf) >= 5
+        and not surf.startswith("ال")
+        and surf.endswith(_AR_PRONOUN_SUFFIXES)
+        and not surf.endswith("له")  # «عبدالله» written as one word
+    )
+
+
 def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     """Speaker after a source phrase starting at token p; (np, end index)."""
     n = len(toks)
@@ -1889,6 +1936,8 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     seg = toks[p:end]
     if not seg:
         return None, end
+    if len(seg) == 1 and _own_words_noun(seg[0]) and seg[0].norm not in ctx.by_surname:
+        return None, end  # «حسب تعبيره»، «بحسب قولها»: the speaker's own words, a pronoun
     outlet = _parenthesised_outlet(seg, sentence)
     if outlet is not None:
         return outlet, end
@@ -2483,6 +2532,19 @@ _AR_SUBJUNCTIVE = frozenset(_n(w) for w in _words("أن لن كي لكي"))
 _AR_WHEN_IF = frozenset(_n(w) for w in _words("عندما حينما حين إذا لو متى"))
 
 
+def _bare_name_part(part: list[_Tok]) -> bool:
+    """Is this comma part a bare name of two to four words (only its last word definite),
+    perhaps followed by the channel with لـ («فلان الفلاني لقناة X»), not a clause («طلب عدم
+    الكشف عن هويته»)?"""
+    m = next((j for j, t in enumerate(part) if j >= 2 and t.norm.startswith("ل")), len(part))
+    words = part[:m]
+    return (
+        2 <= m <= 4
+        and all(_ar_name_like(t) and t.norm not in _AR_STOP for t in words)
+        and not any(t.norm.startswith("ال") for t in words[:-1])
+    )
+
+
 def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | None:
     t = toks[i]
     verb = _ar_verb(toks, i)
@@ -2671,6 +2733,15 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if not verb.participle and span:
         parts = _split_commas(span)
         core = parts[0]
+        if (
+            len(parts) > 1
+            and _bare_name_part(parts[1])
+            and any(
+                core[k].norm in _AR_POSTING_PREPS and _posting_then_name(core + parts[1], k + 1)
+                for k in range(1, len(core))
+            )
+        ):
+            core = core + parts[1]  # «وقال المبعوث الأميركي إلى لبنان، فلان إن»: one subject
         np = _self_named(core, sentence)
         if (
             verb.lemma == _DESCRIBE
@@ -3530,12 +3601,25 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
         genitives = {
             name
             for name, p in first_at.items()
-            if p < i and (_in_construct(toks, p) or _construct_head(toks, p, name))
+            if p < i
+            and (
+                _in_construct(toks, p) or _construct_head(toks, p, name) or _masdar_object(toks, p)
+            )
         }
         before = [np for p, np in mentions if p < i and np.name not in genitives]
         if before:
             return before[-1]
     return ctx.last
+
+
+def _masdar_object(toks, p: int) -> bool:
+    """«أمر الوزير بإيقاف مدير الميناء، مشيرا»، «رحب فلان بتعيين السفير، مؤكدا»: the person
+    right after بـ + a verbal noun (forms إفعال، افتعال، استفعال، تفعيل) is the object of
+    that act, not the one who goes on speaking."""
+    if p < 1 or toks[p - 1].quote != -1 or _COMMA_RE.search(toks[p].gap):
+        return False
+    prev = toks[p - 1].norm
+    return len(prev) >= 6 and prev.startswith(("با", "بت")) and prev not in _AR_STOP
 
 
 def _construct_head(toks, p: int, name: str) -> bool:
