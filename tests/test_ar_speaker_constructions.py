@@ -1812,3 +1812,20 @@ def test_a_title_closed_by_its_posting_then_a_comma_and_the_name_is_one_subject(
     # A clause after the comma is an aside, not a name.
     got = _voices("وقال المسؤول عن الملف، طلب عدم الكشف عن هويته، إن الانتخاب خطوة.")
     assert [name for name, _ in got] == ["المسؤول"]
+
+
+def test_afada_takes_its_content_after_ba():
+    # «أفادت الوكالة بوفاة …»: أفاد takes بـ + a noun; the subject ends before it.
+    got = _voices("وأفادت وكالة الأنباء الأردنية بوفاة رجل غرق في السيل، مضيفة أن امرأة أصيبت.")
+    assert {name for name, _ in got} == {"وكالة الأنباء الأردنية"}
+    got = _voices("وأفاد مصدر أمني بوصول التعزيزات إلى المعبر.")
+    assert [name for name, _ in got] == ["مصدر أمني"]
+    # A name that opens with ب right after the verb is its subject, not the content.
+    got = _voices("وأفاد بشير الخطيب بأن الطريق مغلق.")
+    assert [name for name, _ in got] == ["بشير الخطيب"]
+
+
+def test_media_by_their_nisba_adjective_are_an_unnamed_group():
+    # «وسائل إعلامية»: the adjective form of «وسائل إعلام» is one unnamed voice.
+    got = _voices("وأفادت وسائل إعلامية، اليوم الخميس، بتوصل الطرفين إلى اتفاق.")
+    assert [name for name, _ in got] == ["وسائل إعلامية"]

@@ -1792,6 +1792,11 @@ def _quoted_name_of_outlet(toks, k) -> bool:
     return nxt in _AN_FORMS or (nxt.startswith("ال") and nxt.endswith(_AR_NISBA_ENDINGS))
 
 
+# ب-words inside a subject, never the content of a verb that takes بـ: a spokesman's
+# «باسم», a patronymic «بن» / «بنت».
+_AR_BA_IN_SUBJECT = frozenset(_n(w) for w in ("باسم", "بن", "بنت"))
+
+
 def _find_ar_complement(toks, i, verb, quotes_len, split=False):
     """(index where the content starts, direct-quote span or -1, end of subject) or None.
     With `split`, a reporting participle after a comma ends the search (the caller reads
@@ -1852,8 +1857,17 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             if k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)
             return (k + 1, -1, k)
-        if "ب" in verb.complements and norm[:1] == "ب" and len(norm) >= 4:
-            return (k, -1, k)  # «طالب بتوضيحات»: the demand is the prepositional phrase
+        if (
+            "ب" in verb.complements
+            and norm[:1] == "ب"
+            and len(norm) >= 4
+            and (k > i + 1 or verb.homograph)
+            and norm not in _AR_BA_IN_SUBJECT
+        ):
+            # «طالب بتوضيحات»، «أفادت الوكالة بوفاة …»: the content is the prepositional
+            # phrase; a ب-word right after the verb is its subject («أفاد بشير …»), and
+            # «باسم» / «بن» belong to a title or a name.
+            return (k, -1, k)
         if norm in verb.complements or (norm == "عما" and "عن" in verb.complements):
             if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
