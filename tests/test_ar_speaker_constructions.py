@@ -1829,3 +1829,15 @@ def test_media_by_their_nisba_adjective_are_an_unnamed_group():
     # «وسائل إعلامية»: the adjective form of «وسائل إعلام» is one unnamed voice.
     got = _voices("وأفادت وسائل إعلامية، اليوم الخميس، بتوصل الطرفين إلى اتفاق.")
     assert [name for name, _ in got] == ["وسائل إعلامية"]
+
+
+def test_a_bracket_the_channel_never_closes_opens_the_words_said():
+    # «لوكالة X ( … )»: the bracket holds the statement, not an acronym of the outlet.
+    got = _voices(
+        "وقال المدير في تصريح لوكالة الأنباء الأردنية ( لن نؤجل الموعد أبدا ، مؤكدا أن "
+        "اللجنة جاهزة ) ."
+    )
+    assert ("المدير", False) in got
+    assert ("وكالة الأنباء الأردنية", True) in got
+    got = _voices("وقال المدير لوكالة فرات للأنباء (ANF) إن اللجنة جاهزة.")
+    assert ("وكالة فرات للأنباء", True) in got

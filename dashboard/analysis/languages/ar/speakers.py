@@ -2381,6 +2381,9 @@ def _channel_name(channel: str) -> str:
         return channel.split("«", 1)[1].split("»", 1)[0].strip()
     if ")" in channel:
         channel = channel.split(")")[0] + ")"
+    elif "(" in channel and channel.split("(", 1)[0].strip():
+        # «لوكالة X ( لن نؤجل …»: a bracket the span never closes opens the words said
+        channel = channel.split("(", 1)[0].strip()
     words = channel.split()
     if len(words) > 1 and _n(words[0]) in _AR_DEVICE_NOUNS:
         words = words[1:]  # «كاميرا الجزيرة مباشر»: the outlet behind the camera
