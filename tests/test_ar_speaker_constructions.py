@@ -1841,3 +1841,13 @@ def test_a_bracket_the_channel_never_closes_opens_the_words_said():
     assert ("وكالة الأنباء الأردنية", True) in got
     got = _voices("وقال المدير لوكالة فرات للأنباء (ANF) إن اللجنة جاهزة.")
     assert ("وكالة فرات للأنباء", True) in got
+
+
+def test_a_second_definite_body_after_a_bodys_nationality_is_the_object():
+    # «دعت الحكومة الإيطالية السلطات المصرية إلى …»: the nationality closes the subject.
+    got = _voices("ودعت الحكومة الإيطالية السلطات المصرية إلى الإفراج الفوري عن الباحث.")
+    assert [name for name, _ in got] == ["الحكومة الإيطالية"]
+    got = _voices("وطالبت الحكومة الإيطالية السلطات المصرية بالإفراج الفوري عن الباحث.")
+    assert all("السلطات" not in name for name, _ in got)
+    got = _voices("وقالت وزارة الخارجية الأمريكية إن الاتفاق قريب.")
+    assert [name for name, _ in got] == ["وزارة الخارجية الأمريكية"]

@@ -517,6 +517,15 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             continue
         # The membership tests spare the calls for the many tokens that start no entry.
         role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
+        if (
+            role
+            and body
+            and p == nat_end
+            and p > start + 1
+            and role.type in ("body", "group")
+            and t.norm.startswith("ال")
+        ):
+            break  # «طالبت الحكومة الإيطالية السلطات المصرية بـ»: a second body is the object
         if role:
             p += len(role.words)
             role_end_at = p
