@@ -1851,3 +1851,11 @@ def test_a_second_definite_body_after_a_bodys_nationality_is_the_object():
     assert all("السلطات" not in name for name, _ in got)
     got = _voices("وقالت وزارة الخارجية الأمريكية إن الاتفاق قريب.")
     assert [name for name, _ in got] == ["وزارة الخارجية الأمريكية"]
+
+
+def test_the_topic_particle_amma_and_faqad_frame_a_fronted_subject():
+    # «أما X فقد أعلنت»: neither «أما» nor «فقد» is part of the subject.
+    got = _voices("أما وزارة الزراعة في الإقليم فقد أعلنت إرسال المساعدات إلى المزارعين.")
+    assert [name for name, _ in got] == ["وزارة الزراعة في الإقليم"]
+    got = _voices("أما الوزير فقد قال إن المساعدات وصلت.")
+    assert [name for name, _ in got] == ["الوزير"]

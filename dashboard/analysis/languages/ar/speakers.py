@@ -3451,6 +3451,11 @@ def _headline(toks, i, sv, sentence) -> bool:
     )
 
 
+# «أما X فـ…»: the particle that sets a new topic before its subject.
+_AR_AMMA = frozenset(_n(w) for w in _words("أما وأما"))
+_FAQAD = _n("فقد")
+
+
 def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
     """Subject before the verb: «وزير الخارجية أكد أن»، «وكان الوزير قد قال إن»."""
     j = i
@@ -3475,6 +3480,11 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
             or _sv_aside_subject(toks, j, sentence, ctx)
         )
     seg = [x for x in toks[start:j] if x.norm not in _AR_KANA]
+    if len(seg) > 1 and seg[0].norm in _AR_AMMA:
+        # «أما وزارة الصحة فقد أعلنت»: the topic particle opens the subject, «فقد» closes it
+        seg = seg[1:]
+        if len(seg) > 1 and seg[-1].norm == _FAQAD:
+            seg = seg[:-1]
     if (
         not seg
         or start > 0
