@@ -1859,3 +1859,9 @@ def test_the_topic_particle_amma_and_faqad_frame_a_fronted_subject():
     assert [name for name, _ in got] == ["وزارة الزراعة في الإقليم"]
     got = _voices("أما الوزير فقد قال إن المساعدات وصلت.")
     assert [name for name, _ in got] == ["الوزير"]
+
+
+def test_the_public_prosecution_named_al_iddiaa_al_aam_is_a_body():
+    # «الادعاء العام»: the prosecution, beside «النيابة العامة», speaks as a state body.
+    got = _voices("وطالب الادعاء العام يوم الخميس الماضي بفرض عقوبة السجن على المتهم.")
+    assert [name for name, _ in got] == ["الادعاء العام"]
