@@ -1865,3 +1865,12 @@ def test_the_public_prosecution_named_al_iddiaa_al_aam_is_a_body():
     # «الادعاء العام»: the prosecution, beside «النيابة العامة», speaks as a state body.
     got = _voices("وطالب الادعاء العام يوم الخميس الماضي بفرض عقوبة السجن على المتهم.")
     assert [name for name, _ in got] == ["الادعاء العام"]
+
+
+def test_a_mission_keeps_its_host_country_and_awsa_takes_ba():
+    # «أوصت سفارة X لدى Y، المواطنين، بأخذ …»: أوصى's content follows بـ; «لدى Y» names
+    # where the mission is posted and belongs to its name.
+    got = _voices("وأوصت سفارة الأردن لدى القاهرة، المواطنين، بأخذ الحيطة والحذر.")
+    assert [name for name, _ in got] == ["سفارة الأردن لدى القاهرة"]
+    got = _voices("وقالت السفارة الأمريكية لدى لبنان إن الرحلات متوقفة.")
+    assert [name for name, _ in got] == ["السفارة الأمريكية لدى لبنان"]

@@ -446,6 +446,9 @@ def _second_body_at(seg: list[_Tok], p: int) -> bool:
 _AR_IN_AT = frozenset(_n(w) for w in _words("في"))
 # Prepositions of a posting or a client after a person's title, before the holder's name.
 _AR_POSTING_PREPS = frozenset(_n(w) for w in _words("لدى إلى عن"))
+# Diplomatic missions, named after the country they are posted to («سفارة X لدى Y»).
+_AR_MISSIONS = frozenset(_n(w) for w in _words("سفارة بعثة قنصلية مندوبية ممثلية"))
+_LADA = _n("لدى")
 
 
 def _posting_then_name(seg: list[_Tok], p: int) -> bool:
@@ -694,6 +697,15 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         title_pp = title_pp or (
             norm in _AR_POSTING_PREPS and not body and _posting_then_name(seg, p + 1)
         )
+        if (
+            body
+            and norm == _LADA
+            and p + 1 < n
+            and _strip_al(seg[start].norm) in _AR_MISSIONS
+            and (seg[p + 1].norm.startswith("ال") or _ar_name_like(seg[p + 1]))
+        ):
+            p += 2  # «سفارة X لدى Y»: a mission's host country belongs to its name
+            continue
         if norm in _AR_STOP and norm not in _AR_IN_AT and not title_pp:
             break
         if norm in _AR_IN_AT or norm == "باسم" or title_pp:
