@@ -1874,3 +1874,20 @@ def test_a_mission_keeps_its_host_country_and_awsa_takes_ba():
     assert [name for name, _ in got] == ["سفارة الأردن لدى القاهرة"]
     got = _voices("وقالت السفارة الأمريكية لدى لبنان إن الرحلات متوقفة.")
     assert [name for name, _ in got] == ["السفارة الأمريكية لدى لبنان"]
+
+
+def test_a_statement_relayed_by_an_agency_in_a_relative_clause():
+    # «وأضاف البيان الذي نقلته وكالة X أن»: the body that issued the statement goes on
+    # speaking; the agency that carried it is a cited source.
+    got = _voices(
+        "وقالت مديرية الدفاع المدني في بيان إن الحريق اندلع ليلا. وأضاف البيان الذي نقلته "
+        "وكالة الأنباء الأردنية أن الحريق أدى إلى انهيار القاعة."
+    )
+    assert ("مديرية الدفاع المدني", False) in got
+    assert ("وكالة الأنباء الأردنية", True) in got
+    # After a person, the statement stays nobody's.
+    got = _voices(
+        "وقال الوزير إن الحريق اندلع ليلا. وأضاف البيان الذي نقلته وكالة الأنباء الأردنية أن "
+        "الحريق أدى إلى انهيار القاعة."
+    )
+    assert [name for name, _ in got] == ["الوزير"]

@@ -1893,6 +1893,14 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
             return (k + 1 if norm != "عما" else k, -1, k)
+        if (
+            norm in _AR_REL
+            and k == i + 2
+            and _strip_al(toks[k - 1].norm) in _STATEMENT_NOUNS
+            and k + 1 < n
+            and toks[k + 1].norm in _AR_RELAYED_BARE
+        ):
+            continue  # «وأضاف البيان الذي نقلته وكالة X أن»: the statement's relay clause
         if norm in _AR_REL:
             # A relative clause inside a parenthesis that opens with a circumstance («قال
             # فلان، في مقابلة مع X خلال وثائقي الذي بث أمس، إن»): the complement may still
@@ -2282,6 +2290,8 @@ def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
 # Without the comma, right after the statement noun («في تصريح صحفي نشرته وكالة X، إن»).
 _AR_RELAYED = frozenset(_n(w) for w in _words("نقله نقلته نقلها نقلتها أوردته أوردتها"))
 _AR_RELAYED_BARE = _AR_RELAYED | _AR_PUBLISHED
+# «البيان الذي نقلته …»: the relative pronoun between a statement noun and its relay verb.
+_AR_WHICH = frozenset(_n(w) for w in _words("الذي التي"))
 
 
 def _after_statement_noun(toks, k: int) -> bool:
@@ -2856,9 +2866,15 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
                 np = _NP(name, "", "media", "", True)
 
         lead = next((x.norm for x in core if x.norm not in _AR_FILLERS), "")
+        relayed_statement = (
+            len(core) > 3
+            and core[1].norm in _AR_WHICH
+            and core[2].norm in _AR_RELAYED_BARE
+            and not any(_COMMA_RE.search(x.gap) for x in core[1:])
+        )
         if (
             np is None
-            and len(core) == 1
+            and (len(core) == 1 or relayed_statement)
             and lead.startswith("ال")
             and _strip_al(lead) in _STATEMENT_NOUNS
             and ctx.last is not None
@@ -2866,6 +2882,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         ):
             # «وأوضح البيان أن» after an institution spoke: its statement, so its words. After
             # a person the document stays nobody's (a person's statement is said, not issued).
+            # «وأضاف البيان الذي نقلته وكالة X أن»: the same, X its cited source.
             np = ctx.last
         if np is None and lead and lead not in _AR_STOP:
             # «أن البرهان أكد للمسؤول حرص …»: the words after the verb are its object; the
