@@ -1891,3 +1891,9 @@ def test_a_statement_relayed_by_an_agency_in_a_relative_clause():
         "الحريق أدى إلى انهيار القاعة."
     )
     assert [name for name, _ in got] == ["الوزير"]
+
+
+def test_a_web_outlet_is_known_by_the_suffix_of_its_name():
+    # «X أونلاين»، «X نيوز»: an outlet outside the gazetteer, named by its web suffix.
+    got = _voices("أصدرت محكمة حكما بالسجن على الكاتب، وفقًا لما نقلته الصباح أونلاين.")
+    assert [name for name, _ in got] == ["الصباح أونلاين"]
