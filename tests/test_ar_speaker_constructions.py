@@ -1897,3 +1897,13 @@ def test_a_web_outlet_is_known_by_the_suffix_of_its_name():
     # «X أونلاين»، «X نيوز»: an outlet outside the gazetteer, named by its web suffix.
     got = _voices("أصدرت محكمة حكما بالسجن على الكاتب، وفقًا لما نقلته الصباح أونلاين.")
     assert [name for name, _ in got] == ["الصباح أونلاين"]
+
+
+def test_a_titled_voice_of_a_list_may_quote_a_whole_answer():
+    # «فلان (مدرب الفريق): “…”»: the quoted answer may run past a short label's length.
+    answer = " ".join(["واجهنا فريقا كبيرا ولعبنا بقوة حتى النهاية"] * 6)
+    got = _voices(f"سامي الخطيب (مدرب الأردن): “{answer}”.")
+    assert [name for name, _ in got] == ["سامي الخطيب"]
+    # Without quote marks a long line after a colon is no label statement.
+    got = _voices(f"سامي الخطيب (مدرب الأردن): {answer}.")
+    assert got == []

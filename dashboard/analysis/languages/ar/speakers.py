@@ -4048,7 +4048,9 @@ def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
         if not title_toks or _role_at(title_toks, 0, _AR_ROLES) is None:
             return None
         label = f"{glossed.group('title').strip()} {glossed.group('name').strip()}"
-    if not 3 <= len(rest.split()) <= _LABEL_MAX_WORDS or any(d in label for d in "-–—/|"):
+    # «فلان (مدرب الفريق): “…”»: a titled voice of a list may quote a whole answer.
+    most = _LABEL_MAX_WORDS * 4 if glossed and rest[:1] in '«"“' else _LABEL_MAX_WORDS
+    if not 3 <= len(rest.split()) <= most or any(d in label for d in "-–—/|"):
         return None  # a dateline «الرياض- مباشر:» is no label
     toks, _q = _tokens(label)
     if len(toks) > 1 and toks[0].norm in _AR_LABEL_SAYINGS and toks[1].quote == -1:
