@@ -1812,3 +1812,98 @@ def test_a_title_closed_by_its_posting_then_a_comma_and_the_name_is_one_subject(
     # A clause after the comma is an aside, not a name.
     got = _voices("وقال المسؤول عن الملف، طلب عدم الكشف عن هويته، إن الانتخاب خطوة.")
     assert [name for name, _ in got] == ["المسؤول"]
+
+
+def test_afada_takes_its_content_after_ba():
+    # «أفادت الوكالة بوفاة …»: أفاد takes بـ + a noun; the subject ends before it.
+    got = _voices("وأفادت وكالة الأنباء الأردنية بوفاة رجل غرق في السيل، مضيفة أن امرأة أصيبت.")
+    assert {name for name, _ in got} == {"وكالة الأنباء الأردنية"}
+    got = _voices("وأفاد مصدر أمني بوصول التعزيزات إلى المعبر.")
+    assert [name for name, _ in got] == ["مصدر أمني"]
+    # A name that opens with ب right after the verb is its subject, not the content.
+    got = _voices("وأفاد بشير الخطيب بأن الطريق مغلق.")
+    assert [name for name, _ in got] == ["بشير الخطيب"]
+
+
+def test_media_by_their_nisba_adjective_are_an_unnamed_group():
+    # «وسائل إعلامية»: the adjective form of «وسائل إعلام» is one unnamed voice.
+    got = _voices("وأفادت وسائل إعلامية، اليوم الخميس، بتوصل الطرفين إلى اتفاق.")
+    assert [name for name, _ in got] == ["وسائل إعلامية"]
+
+
+def test_a_bracket_the_channel_never_closes_opens_the_words_said():
+    # «لوكالة X ( … )»: the bracket holds the statement, not an acronym of the outlet.
+    got = _voices(
+        "وقال المدير في تصريح لوكالة الأنباء الأردنية ( لن نؤجل الموعد أبدا ، مؤكدا أن "
+        "اللجنة جاهزة ) ."
+    )
+    assert ("المدير", False) in got
+    assert ("وكالة الأنباء الأردنية", True) in got
+    got = _voices("وقال المدير لوكالة فرات للأنباء (ANF) إن اللجنة جاهزة.")
+    assert ("وكالة فرات للأنباء", True) in got
+
+
+def test_a_second_definite_body_after_a_bodys_nationality_is_the_object():
+    # «دعت الحكومة الإيطالية السلطات المصرية إلى …»: the nationality closes the subject.
+    got = _voices("ودعت الحكومة الإيطالية السلطات المصرية إلى الإفراج الفوري عن الباحث.")
+    assert [name for name, _ in got] == ["الحكومة الإيطالية"]
+    got = _voices("وطالبت الحكومة الإيطالية السلطات المصرية بالإفراج الفوري عن الباحث.")
+    assert all("السلطات" not in name for name, _ in got)
+    got = _voices("وقالت وزارة الخارجية الأمريكية إن الاتفاق قريب.")
+    assert [name for name, _ in got] == ["وزارة الخارجية الأمريكية"]
+
+
+def test_the_topic_particle_amma_and_faqad_frame_a_fronted_subject():
+    # «أما X فقد أعلنت»: neither «أما» nor «فقد» is part of the subject.
+    got = _voices("أما وزارة الزراعة في الإقليم فقد أعلنت إرسال المساعدات إلى المزارعين.")
+    assert [name for name, _ in got] == ["وزارة الزراعة في الإقليم"]
+    got = _voices("أما الوزير فقد قال إن المساعدات وصلت.")
+    assert [name for name, _ in got] == ["الوزير"]
+
+
+def test_the_public_prosecution_named_al_iddiaa_al_aam_is_a_body():
+    # «الادعاء العام»: the prosecution, beside «النيابة العامة», speaks as a state body.
+    got = _voices("وطالب الادعاء العام يوم الخميس الماضي بفرض عقوبة السجن على المتهم.")
+    assert [name for name, _ in got] == ["الادعاء العام"]
+
+
+def test_a_mission_keeps_its_host_country_and_awsa_takes_ba():
+    # «أوصت سفارة X لدى Y، المواطنين، بأخذ …»: أوصى's content follows بـ; «لدى Y» names
+    # where the mission is posted and belongs to its name.
+    got = _voices("وأوصت سفارة الأردن لدى القاهرة، المواطنين، بأخذ الحيطة والحذر.")
+    assert [name for name, _ in got] == ["سفارة الأردن لدى القاهرة"]
+    got = _voices("وقالت السفارة الأمريكية لدى لبنان إن الرحلات متوقفة.")
+    assert [name for name, _ in got] == ["السفارة الأمريكية لدى لبنان"]
+
+
+def test_a_statement_relayed_by_an_agency_in_a_relative_clause():
+    # «وأضاف البيان الذي نقلته وكالة X أن»: the body that issued the statement goes on
+    # speaking; the agency that carried it is a cited source.
+    got = _voices(
+        "وقالت مديرية الدفاع المدني في بيان إن الحريق اندلع ليلا. وأضاف البيان الذي نقلته "
+        "وكالة الأنباء الأردنية أن الحريق أدى إلى انهيار القاعة."
+    )
+    assert ("مديرية الدفاع المدني", False) in got
+    assert ("وكالة الأنباء الأردنية", True) in got
+    # After a person, the statement stays nobody's.
+    got = _voices(
+        "وقال الوزير إن الحريق اندلع ليلا. وأضاف البيان الذي نقلته وكالة الأنباء الأردنية أن "
+        "الحريق أدى إلى انهيار القاعة."
+    )
+    assert [name for name, _ in got] == ["الوزير"]
+
+
+def test_a_web_outlet_is_known_by_the_suffix_of_its_name():
+    # «X أونلاين»، «X نيوز»: an outlet outside the gazetteer, named by its web suffix.
+    got = _voices("أصدرت محكمة حكما بالسجن على الكاتب، وفقًا لما نقلته الصباح أونلاين.")
+    assert [name for name, _ in got] == ["الصباح أونلاين"]
+
+
+def test_a_titled_voice_of_a_list_may_quote_a_whole_answer():
+    # «فلان (مدرب الفريق): “…”»: the quoted answer may run past a short label's length.
+    answer = " ".join(["واجهنا فريقا كبيرا ولعبنا بقوة حتى النهاية"] * 6)
+    got = _voices(f"سامي الخطيب (مدرب الأردن): “{answer}”.")
+    assert [name for name, _ in got] == ["سامي الخطيب"]
+    # Without quote marks a long line after a colon is no label statement.
+    got = _voices(f"سامي الخطيب (مدرب الأردن): {answer}.")
+    assert got == []

@@ -100,8 +100,16 @@ def _gazetteer() -> frozenset[str]:
 
 
 def is_outlet_name(words: str) -> bool:
-    """Is this an agency or outlet of the gazetteer («رويترز»، «واس»، «الجزيرة»)?"""
-    return _key(words) in _gazetteer()
+    """Is this an agency or outlet of the gazetteer («رويترز»، «واس»، «الجزيرة»), or a name
+    of two or three words that ends in a web outlet's suffix («X أونلاين»، «X نيوز»)?"""
+    if _key(words) in _gazetteer():
+        return True
+    parts = normalize(words).split()
+    return 2 <= len(parts) <= 3 and parts[-1] in _WEB_SUFFIXES
+
+
+# Last words of a web outlet's own name («النهار أونلاين»، «سكاي نيوز»، «هسبريس بوست»).
+_WEB_SUFFIXES = frozenset(normalize(w) for w in ("أونلاين", "اونلاين", "نيوز", "بوست", "نت"))
 
 
 def _is_place(words: str) -> bool:

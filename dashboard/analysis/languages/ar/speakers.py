@@ -446,6 +446,9 @@ def _second_body_at(seg: list[_Tok], p: int) -> bool:
 _AR_IN_AT = frozenset(_n(w) for w in _words("في"))
 # Prepositions of a posting or a client after a person's title, before the holder's name.
 _AR_POSTING_PREPS = frozenset(_n(w) for w in _words("لدى إلى عن"))
+# Diplomatic missions, named after the country they are posted to («سفارة X لدى Y»).
+_AR_MISSIONS = frozenset(_n(w) for w in _words("سفارة بعثة قنصلية مندوبية ممثلية"))
+_LADA = _n("لدى")
 
 
 def _posting_then_name(seg: list[_Tok], p: int) -> bool:
@@ -517,6 +520,15 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             continue
         # The membership tests spare the calls for the many tokens that start no entry.
         role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
+        if (
+            role
+            and body
+            and p == nat_end
+            and p > start + 1
+            and role.type in ("body", "group")
+            and t.norm.startswith("ال")
+        ):
+            break  # «طالبت الحكومة الإيطالية السلطات المصرية بـ»: a second body is the object
         if role:
             p += len(role.words)
             role_end_at = p
@@ -685,6 +697,15 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         title_pp = title_pp or (
             norm in _AR_POSTING_PREPS and not body and _posting_then_name(seg, p + 1)
         )
+        if (
+            body
+            and norm == _LADA
+            and p + 1 < n
+            and _strip_al(seg[start].norm) in _AR_MISSIONS
+            and (seg[p + 1].norm.startswith("ال") or _ar_name_like(seg[p + 1]))
+        ):
+            p += 2  # «سفارة X لدى Y»: a mission's host country belongs to its name
+            continue
         if norm in _AR_STOP and norm not in _AR_IN_AT and not title_pp:
             break
         if norm in _AR_IN_AT or norm == "باسم" or title_pp:
@@ -1792,6 +1813,11 @@ def _quoted_name_of_outlet(toks, k) -> bool:
     return nxt in _AN_FORMS or (nxt.startswith("ال") and nxt.endswith(_AR_NISBA_ENDINGS))
 
 
+# ب-words inside a subject, never the content of a verb that takes بـ: a spokesman's
+# «باسم», a patronymic «بن» / «بنت».
+_AR_BA_IN_SUBJECT = frozenset(_n(w) for w in ("باسم", "بن", "بنت"))
+
+
 def _find_ar_complement(toks, i, verb, quotes_len, split=False):
     """(index where the content starts, direct-quote span or -1, end of subject) or None.
     With `split`, a reporting participle after a comma ends the search (the caller reads
@@ -1852,12 +1878,29 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             if k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)
             return (k + 1, -1, k)
-        if "ب" in verb.complements and norm[:1] == "ب" and len(norm) >= 4:
-            return (k, -1, k)  # «طالب بتوضيحات»: the demand is the prepositional phrase
+        if (
+            "ب" in verb.complements
+            and norm[:1] == "ب"
+            and len(norm) >= 4
+            and (k > i + 1 or verb.homograph)
+            and norm not in _AR_BA_IN_SUBJECT
+        ):
+            # «طالب بتوضيحات»، «أفادت الوكالة بوفاة …»: the content is the prepositional
+            # phrase; a ب-word right after the verb is its subject («أفاد بشير …»), and
+            # «باسم» / «بن» belong to a title or a name.
+            return (k, -1, k)
         if norm in verb.complements or (norm == "عما" and "عن" in verb.complements):
             if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
             return (k + 1 if norm != "عما" else k, -1, k)
+        if (
+            norm in _AR_REL
+            and k == i + 2
+            and _strip_al(toks[k - 1].norm) in _STATEMENT_NOUNS
+            and k + 1 < n
+            and toks[k + 1].norm in _AR_RELAYED_BARE
+        ):
+            continue  # «وأضاف البيان الذي نقلته وكالة X أن»: the statement's relay clause
         if norm in _AR_REL:
             # A relative clause inside a parenthesis that opens with a circumstance («قال
             # فلان، في مقابلة مع X خلال وثائقي الذي بث أمس، إن»): the complement may still
@@ -2247,6 +2290,8 @@ def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
 # Without the comma, right after the statement noun («في تصريح صحفي نشرته وكالة X، إن»).
 _AR_RELAYED = frozenset(_n(w) for w in _words("نقله نقلته نقلها نقلتها أوردته أوردتها"))
 _AR_RELAYED_BARE = _AR_RELAYED | _AR_PUBLISHED
+# «البيان الذي نقلته …»: the relative pronoun between a statement noun and its relay verb.
+_AR_WHICH = frozenset(_n(w) for w in _words("الذي التي"))
 
 
 def _after_statement_noun(toks, k: int) -> bool:
@@ -2367,6 +2412,9 @@ def _channel_name(channel: str) -> str:
         return channel.split("«", 1)[1].split("»", 1)[0].strip()
     if ")" in channel:
         channel = channel.split(")")[0] + ")"
+    elif "(" in channel and channel.split("(", 1)[0].strip():
+        # «لوكالة X ( لن نؤجل …»: a bracket the span never closes opens the words said
+        channel = channel.split("(", 1)[0].strip()
     words = channel.split()
     if len(words) > 1 and _n(words[0]) in _AR_DEVICE_NOUNS:
         words = words[1:]  # «كاميرا الجزيرة مباشر»: the outlet behind the camera
@@ -2818,9 +2866,15 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
                 np = _NP(name, "", "media", "", True)
 
         lead = next((x.norm for x in core if x.norm not in _AR_FILLERS), "")
+        relayed_statement = (
+            len(core) > 3
+            and core[1].norm in _AR_WHICH
+            and core[2].norm in _AR_RELAYED_BARE
+            and not any(_COMMA_RE.search(x.gap) for x in core[1:])
+        )
         if (
             np is None
-            and len(core) == 1
+            and (len(core) == 1 or relayed_statement)
             and lead.startswith("ال")
             and _strip_al(lead) in _STATEMENT_NOUNS
             and ctx.last is not None
@@ -2828,6 +2882,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         ):
             # «وأوضح البيان أن» after an institution spoke: its statement, so its words. After
             # a person the document stays nobody's (a person's statement is said, not issued).
+            # «وأضاف البيان الذي نقلته وكالة X أن»: the same, X its cited source.
             np = ctx.last
         if np is None and lead and lead not in _AR_STOP:
             # «أن البرهان أكد للمسؤول حرص …»: the words after the verb are its object; the
@@ -3425,6 +3480,11 @@ def _headline(toks, i, sv, sentence) -> bool:
     )
 
 
+# «أما X فـ…»: the particle that sets a new topic before its subject.
+_AR_AMMA = frozenset(_n(w) for w in _words("أما وأما"))
+_FAQAD = _n("فقد")
+
+
 def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
     """Subject before the verb: «وزير الخارجية أكد أن»، «وكان الوزير قد قال إن»."""
     j = i
@@ -3449,6 +3509,11 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
             or _sv_aside_subject(toks, j, sentence, ctx)
         )
     seg = [x for x in toks[start:j] if x.norm not in _AR_KANA]
+    if len(seg) > 1 and seg[0].norm in _AR_AMMA:
+        # «أما وزارة الصحة فقد أعلنت»: the topic particle opens the subject, «فقد» closes it
+        seg = seg[1:]
+        if len(seg) > 1 and seg[-1].norm == _FAQAD:
+            seg = seg[:-1]
     if (
         not seg
         or start > 0
@@ -3983,7 +4048,9 @@ def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
         if not title_toks or _role_at(title_toks, 0, _AR_ROLES) is None:
             return None
         label = f"{glossed.group('title').strip()} {glossed.group('name').strip()}"
-    if not 3 <= len(rest.split()) <= _LABEL_MAX_WORDS or any(d in label for d in "-–—/|"):
+    # «فلان (مدرب الفريق): “…”»: a titled voice of a list may quote a whole answer.
+    most = _LABEL_MAX_WORDS * 4 if glossed and rest[:1] in '«"“' else _LABEL_MAX_WORDS
+    if not 3 <= len(rest.split()) <= most or any(d in label for d in "-–—/|"):
         return None  # a dateline «الرياض- مباشر:» is no label
     toks, _q = _tokens(label)
     if len(toks) > 1 and toks[0].norm in _AR_LABEL_SAYINGS and toks[1].quote == -1:
