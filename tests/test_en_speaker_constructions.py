@@ -1540,3 +1540,13 @@ def test_a_capital_speaking_beside_its_country_is_the_country():
     # A capital alone keeps its name.
     got = _voices("Moscow said on Monday the talks would start in May.")
     assert [name for name, _ in got] == ["Moscow"]
+
+
+def test_dotted_abbreviation_before_a_lower_case_body_keeps_it_whole():
+    # «the U.N. refugee agency»: a lower-case word after «U.N.» never opens a sentence.
+    for text, want in (
+        ("The U.N. children's fund said two schools were hit.", "U.N. children's fund"),
+        ("The E.U. trade office reported a fall in exports.", "E.U. trade office"),
+    ):
+        got = _voices(text)
+        assert [name for name, _ in got] == [want], got

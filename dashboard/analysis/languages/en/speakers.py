@@ -1592,8 +1592,18 @@ def _en_initials(toks: list[_Tok], j: int) -> bool:
 
 def _en_dotted_abbrev(toks: list[_Tok], j: int) -> bool:
     """Is the full stop before token j one of a dotted abbreviation opening a name («the
-    U.N. Office for …»: U . N . Office)?"""
-    if j < 1 or toks[j].gap.strip() != "." or not toks[j].surf[:1].isupper():
+    U.N. Office for …»: U . N . Office; «the U.N. human rights office»: a lower-case word after
+    the abbreviation never opens a sentence)?"""
+    if j < 1 or toks[j].gap.strip() != ".":
+        return False
+    if toks[j].surf[:1].islower():
+        return (
+            j >= 2
+            and _en_letter(toks[j - 1])
+            and toks[j - 1].gap == "."
+            and _en_letter(toks[j - 2])
+        )
+    if not toks[j].surf[:1].isupper():
         return False
     if _en_letter(toks[j]) and _en_letter(toks[j - 1]):
         return j + 1 < len(toks) and toks[j + 1].gap.startswith(".")  # the «N» of «U.N.»
