@@ -1550,3 +1550,14 @@ def test_dotted_abbreviation_before_a_lower_case_body_keeps_it_whole():
     ):
         got = _voices(text)
         assert [name for name, _ in got] == [want], got
+
+
+def test_capitalised_number_or_time_opening_or_surname_glued_to_a_verb_is_no_name():
+    # A number or time word opening the sentence, or a surname run into its own verb, is not
+    # a voice; a name with a body noun after it still is.
+    assert _voices("Twelve new flood warnings were confirmed across the valley.") == []
+    got = _voices("Roe welcomed reports of a truce and said the talks would go on.")
+    assert "Roe welcomed" not in [name for name, _ in got]
+    assert [name for name, _ in _voices("The Doe campaign said it raised $5 million.")] == [
+        "Doe campaign"
+    ]

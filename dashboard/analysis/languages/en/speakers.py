@@ -2249,6 +2249,21 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np.kind = "anonymous"  # «the 46-year-old Black man said», «Local media reported»
         return np
     if (
+        len(words) >= 2
+        and np.kind == "other"
+        and np.body
+        and not np.role
+        and not np.known
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and all(w.isalpha() for w in words)
+        and (words[-1] in _EN_VERBS or words[0].lower() in _EN_COUNT_OR_TIME_OPENERS)
+    ):
+        # «Eleven new confirmed cases …», «Last week the prosecutor said», «Roe condemned
+        # reports of …»: a capitalised opening (a number or time word) or a surname run into
+        # the lower-case word after it (a verb) is no name, and no body either.
+        return None
+    if (
         len(words) >= 3
         and words[0].endswith(("'s", "’s"))
         and all(w.islower() for w in words[1:])
@@ -2290,6 +2305,15 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np.kind = "anonymous"
         return np
     return None
+
+
+# Words that open a sentence capitalised and never start a name: numbers and time words.
+_EN_COUNT_OR_TIME_OPENERS = frozenset(
+    _words(
+        "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+        "hundred hundreds thousands dozens last next this earlier"
+    )
+)
 
 
 # Singular institution nouns that name the one body of the story when written in lower case.
