@@ -1561,3 +1561,8 @@ def test_capitalised_number_or_time_opening_or_surname_glued_to_a_verb_is_no_nam
     assert [name for name, _ in _voices("The Doe campaign said it raised $5 million.")] == [
         "Doe campaign"
     ]
+
+
+def test_reports_or_claims_of_is_the_plural_noun_not_a_verb():
+    assert _voices("Persistent reports of looting pushed the council to meet on Friday.") == []
+    assert _voices("Repeated claims of fraud delayed the count in two districts.") == []

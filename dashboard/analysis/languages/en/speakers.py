@@ -1742,6 +1742,13 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         )
         if not appeal and all(t.quote == -1 for t in toks[i + 1 : i + 15]):
             return True
+    if (
+        toks[i].norm in ("reports", "claims")
+        and i + 1 < len(toks)
+        and toks[i + 1].norm == "of"
+        and toks[i + 1].quote == -1
+    ):
+        return True  # «Widespread reports of killings prompted …»: the plural noun, not a verb
     if toks[i].norm in ("pleaded", "pleads") and any(
         t.norm in ("guilty", "innocent", "contest") for t in toks[i + 1 : i + 4]
     ):
