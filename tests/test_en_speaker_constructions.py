@@ -1566,3 +1566,11 @@ def test_capitalised_number_or_time_opening_or_surname_glued_to_a_verb_is_no_nam
 def test_reports_or_claims_of_is_the_plural_noun_not_a_verb():
     assert _voices("Persistent reports of looting pushed the council to meet on Friday.") == []
     assert _voices("Repeated claims of fraud delayed the count in two districts.") == []
+
+
+def test_officer_and_inspector_are_titles_before_a_name():
+    for text, want in (
+        ("Chief District Officer Jane Roe said the curfew would hold until Friday.", "Jane Roe"),
+        ("Police Inspector John Doe said two men were held overnight.", "John Doe"),
+    ):
+        assert [name for name, _ in _voices(text)] == [want]
