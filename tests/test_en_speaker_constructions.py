@@ -1574,3 +1574,11 @@ def test_officer_and_inspector_are_titles_before_a_name():
         ("Police Inspector John Doe said two men were held overnight.", "John Doe"),
     ):
         assert [name for name, _ in _voices(text)] == [want]
+
+
+def test_relative_clause_after_an_apposition_is_skipped_to_the_subject():
+    for text, want in (
+        ("FREDA, the main opposition party, which boycotted the vote, said 40 had died.", "FREDA"),
+        ("Jane Roe, the party's leader, who was arrested in April, said 40 had died.", "Jane Roe"),
+    ):
+        assert [name for name, _ in _voices(text)] == [want]

@@ -1302,6 +1302,16 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         # «The governor, Jane Roe, writing on Telegram, said»: the participle clause is a
         # circumstance; the subject and its apposition are before it.
         segs = [[], *segs[2:]]
+    elif (
+        len(segs) >= 3
+        and not segs[0]
+        and segs[1]
+        and segs[1][0].norm in ("which", "who")
+        and segs[2]
+    ):
+        # «FREDA, the main opposition party, which boycotted the vote, said»: the relative
+        # clause describes the subject; the subject and its apposition are before it.
+        segs = [[], *segs[2:]]
     np = None
     subj_first = None  # first token of a subject written in apposition («X, head of Y, said»)
     closest = _en_trim(segs[0]) if segs else []
