@@ -1582,3 +1582,14 @@ def test_relative_clause_after_an_apposition_is_skipped_to_the_subject():
         ("Jane Roe, the party's leader, who was arrested in April, said 40 had died.", "Jane Roe"),
     ):
         assert [name for name, _ in _voices(text)] == [want]
+
+
+def test_outlet_told_ends_before_the_next_the():
+    # «told the BBC the ban …»: the outlet is «BBC», cited as a source.
+    got = _voices("Jane Roe told the BBC the new levy would fall on importers.")
+    assert got == [("Jane Roe", "other"), ("BBC", "media")]
+
+
+def test_interview_with_a_known_outlet_after_the_verb_cites_it():
+    got = _voices("Jane Roe said in an exclusive interview with the BBC that rates would fall.")
+    assert ("BBC", "media") in got

@@ -159,7 +159,7 @@ _EN_MEDIA_HINT = frozenset(
 _EN_ARTICLES = frozenset(_words("a an the"))
 # «in an interview with the Herald», «speaking to Sky News»: the outlet a voice spoke to.
 _EN_INTERVIEW_RE = re.compile(
-    r"\b(?:[Ii]n an? (?:interview|conversation) with|[Ss]peaking to|[Ss]peaking with)\s+"
+    r"\b(?:[Ii]n an? (?:[a-z]+ )?(?:interview|conversation) with|[Ss]peaking to|[Ss]peaking with)\s+"
     r"(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
 )
 _EN_STOPWORDS = frozenset(
@@ -815,9 +815,11 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         np, direct, text, channel = q
         if not channel:
-            m = _EN_INTERVIEW_RE.search(sentence[: t.start])
+            # «In an interview with the Herald, X said», «X said in an exclusive interview
+            # with the Herald that …»
+            m = _EN_INTERVIEW_RE.search(sentence)
             if m and _is_media(m.group(1)):
-                channel = m.group(1)  # «In an interview with the Herald, X said»
+                channel = m.group(1)
         np = _en_plausible(ctx.resolve(np), ctx)
         if np is None:
             continue
@@ -1236,7 +1238,8 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         end = after
         while (
             end < n
-            and (toks[end].surf[:1].isupper() or toks[end].norm == "the")
+            # «told the BBC the ban …»: «the» opens the outlet's name, never ends it
+            and (toks[end].surf[:1].isupper() or (toks[end].norm == "the" and end == after))
             and not (end > after and _COMMA_RE.search(toks[end].gap))
             and not (end > after and (toks[end].norm in _EN_WHEN or _month(toks[end].norm)))
         ):
