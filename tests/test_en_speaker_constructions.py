@@ -1593,3 +1593,10 @@ def test_outlet_told_ends_before_the_next_the():
 def test_interview_with_a_known_outlet_after_the_verb_cites_it():
     got = _voices("Jane Roe said in an exclusive interview with the BBC that rates would fall.")
     assert ("BBC", "media") in got
+
+
+def test_outlet_named_by_a_media_word_and_cut_at_a_colon():
+    got = _voices('Jane Roe told Eastside Sports: "I am very happy with the team."')
+    assert got == [("Jane Roe", "other"), ("Eastside Sports", "media")]
+    got = _voices("Jane Roe told Freedonia Radio the bridge would reopen in May.")
+    assert ("Freedonia Radio", "media") in got

@@ -156,6 +156,10 @@ _EN_MEDIA_HINT = frozenset(
         "herald tribune gazette telegraph chronicle"
     )
 )
+# Last words of an outlet's own name: «TNT Sports», «Eastside Radio», «Freedonia TV».
+_EN_MEDIA_CHANNEL_HEADS = frozenset(
+    _words("news tv television radio channel sports fm times post herald tribune gazette")
+)
 _EN_ARTICLES = frozenset(_words("a an the"))
 # «in an interview with the Herald», «speaking to Sky News»: the outlet a voice spoke to.
 _EN_INTERVIEW_RE = re.compile(
@@ -866,6 +870,13 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     or _en_titled(channel)
                     or f"news agency {channel}" in sentence
                     or _en_outlet_named(channel, sentence)
+                    # «told Freedonia Sports», «told Eastside Radio»: a name ending in a word
+                    # of the media
+                    or (
+                        len(channel.split()) >= 2
+                        and channel.split()[-1].lower() in _EN_MEDIA_CHANNEL_HEADS
+                        and channel.split()[0][:1].isupper()
+                    )
                     # «X, in an interview, told Semafor»: whom one gives an interview is an outlet.
                     or (channel[:1].isupper() and "interview" in sentence.lower())
                 )
@@ -1241,6 +1252,8 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             # «told the BBC the ban …»: «the» opens the outlet's name, never ends it
             and (toks[end].surf[:1].isupper() or (toks[end].norm == "the" and end == after))
             and not (end > after and _COMMA_RE.search(toks[end].gap))
+            # «told TNT Sports: "I'm …"»: a colon or a quote ends the outlet's name
+            and not (end > after and (":" in toks[end].gap or toks[end].quote != -1))
             and not (end > after and (toks[end].norm in _EN_WHEN or _month(toks[end].norm)))
         ):
             end += 1  # «told AFP Friday …»: the day is no part of the outlet
