@@ -1600,3 +1600,10 @@ def test_outlet_named_by_a_media_word_and_cut_at_a_colon():
     assert got == [("Jane Roe", "other"), ("Eastside Sports", "media")]
     got = _voices("Jane Roe told Freedonia Radio the bridge would reopen in May.")
     assert ("Freedonia Radio", "media") in got
+
+
+def test_acronym_after_a_body_noun_and_a_relative_clause_between_dashes():
+    got = _voices("The main opposition party FREDA - which boycotted the vote - said 40 had died.")
+    assert got == [("FREDA", "organisation")]
+    got = _voices("Jane Roe — who leads the party — said 40 people had died.")
+    assert [name for name, _ in got] == ["Jane Roe"]

@@ -160,6 +160,7 @@ _EN_MEDIA_HINT = frozenset(
 _EN_MEDIA_CHANNEL_HEADS = frozenset(
     _words("news tv television radio channel sports fm times post herald tribune gazette")
 )
+_EN_PAIRED_DASH_RE = re.compile(r"\s[-–—]\s")
 _EN_ARTICLES = frozenset(_words("a an the"))
 # «in an interview with the Herald», «speaking to Sky News»: the outlet a voice spoke to.
 _EN_INTERVIEW_RE = re.compile(
@@ -440,6 +441,21 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         # «the City of Los Angeles», «the Pacific Palisades Chamber of Commerce»: a
         # capitalised «X of» is the start of one institution's name, not a title.
         np.name = _name_text(role_toks + seg[q:], 0, len(role_toks) + len(seg) - q, sentence)
+        np.kind = kind if kind in ("state", "media", "organisation") else "organisation"
+        np.body = True
+    elif (
+        q == len(seg) - 1
+        and typ == "body"
+        and role_toks
+        and role_toks[-1].surf.islower()
+        and len(seg[q].surf) >= 2
+        and seg[q].surf.isupper()
+        and seg[q].surf.isalpha()
+    ):
+        # «the main opposition party FREDA said», «the rebel group FLX said»: the acronym
+        # after a lower-case body noun is the body's own name; the noun phrase describes it.
+        np.name = seg[q].surf
+        np.role = _text(role_toks, 0, len(role_toks), sentence)
         np.kind = kind if kind in ("state", "media", "organisation") else "organisation"
         np.body = True
     elif q < len(seg) and (typ != "body" or not role_toks):
@@ -1302,6 +1318,16 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         or (t.norm in _EN_PARTICIPLES and toks[start - 1].norm in _EN_PROGRESSIVE_BE)
     ):
         start -= 1
+    if 0 < start < len(toks) and _EN_PAIRED_DASH_RE.search(toks[start].gap):
+        # «The party FREDA - which boycotted the vote - said»: a relative clause between
+        # dashes describes the subject before it.
+        for k in range(start - 1, max(0, start - 40), -1):
+            if toks[k].quote != -1 or _HARD_PUNCT.search(toks[k].gap):
+                break
+            if _EN_PAIRED_DASH_RE.search(toks[k].gap):
+                if toks[k].norm in ("which", "who"):
+                    start = k
+                break
     start = _en_time_phrase_before(toks, start)
     segs, quote_before = _en_segments_before(toks, start)
     chain = _en_appos_chain(toks, start, sentence)
