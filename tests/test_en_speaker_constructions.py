@@ -1607,3 +1607,13 @@ def test_acronym_after_a_body_noun_and_a_relative_clause_between_dashes():
     assert got == [("FREDA", "organisation")]
     got = _voices("Jane Roe — who leads the party — said 40 people had died.")
     assert [name for name, _ in got] == ["Jane Roe"]
+
+
+def test_common_noun_subject_of_an_all_capitals_line_is_the_body_it_describes():
+    got = _voices(
+        "OPPOSITION SAYS 40 WERE KILLED",
+        "The main opposition party FREDA said 40 people had died.",
+        "The government dismissed the opposition's toll, officials said.",
+    )
+    assert "OPPOSITION" not in [name for name, _ in got]
+    assert got[0] == ("FREDA", "organisation")

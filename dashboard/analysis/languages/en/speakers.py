@@ -3344,6 +3344,49 @@ def _capitals_as_countries(quotes: list[Quote]) -> list[Quote]:
     ]
 
 
+def _capitals_common_nouns(quotes: list[Quote]) -> list[Quote]:
+    """«OPPOSITION SAYS HUNDREDS KILLED»: in a line written all in capitals, a one-word subject
+    the article writes in lower case elsewhere («the opposition's toll») is a common noun,
+    not a name or an acronym."""
+    caps = [
+        q
+        for q in quotes
+        if q.speaker.isalpha()
+        and len(q.speaker) >= 4
+        and q.speaker.isupper()
+        and q.sentence == q.sentence.upper()
+    ]
+    if not caps:
+        return quotes
+    other = " ".join({q.sentence for q in quotes if q.sentence != q.sentence.upper()})
+    common = {
+        q.speaker
+        for q in caps
+        if re.search(r"(?<![\w-])" + re.escape(q.speaker.lower()) + r"(?![\w-])", other)
+    }
+    if not common:
+        return quotes
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker in common:
+            # «the main opposition party FREDA said» elsewhere: the one named body whose
+            # description holds the word is the voice; with none or several, no voice.
+            word = q.speaker.lower()
+            named = {
+                h.speaker: h
+                for h in quotes
+                if h.role and word in h.role.lower().split() and h.speaker not in common
+            }
+            if len(named) != 1:
+                continue
+            (who,) = named.values()
+            q = dataclasses.replace(
+                q, speaker=who.speaker, speaker_kind=who.speaker_kind, role=who.role
+            )
+        out.append(q)
+    return out
+
+
 def finish_article(quotes: list[Quote]) -> list[Quote]:
     """A definite title that speaks before the person holding it is named («…, the region's
     governor said.» … «The governor, Jane Roe, said …») is that person, when exactly one
@@ -3351,6 +3394,7 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
     or several such people the title stays unnamed."""
     quotes = _given_names(_resolve_leading_labels(_expand_acronyms(quotes)))
     quotes = _capitals_as_countries(quotes)
+    quotes = _capitals_common_nouns(quotes)
     holders: dict[str, dict[str, Quote]] = {}
     for q in quotes:
         if q.speaker_kind in ("anonymous", "media") or not q.role or not q.speaker[:1].isupper():
