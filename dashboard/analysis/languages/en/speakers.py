@@ -156,10 +156,15 @@ _EN_MEDIA_HINT = frozenset(
         "herald tribune gazette telegraph chronicle"
     )
 )
+# Last words of an outlet's own name: «TNT Sports», «Eastside Radio», «Freedonia TV».
+_EN_MEDIA_CHANNEL_HEADS = frozenset(
+    _words("news tv television radio channel sports fm times post herald tribune gazette")
+)
+_EN_PAIRED_DASH_RE = re.compile(r"\s[-–—]\s")
 _EN_ARTICLES = frozenset(_words("a an the"))
 # «in an interview with the Herald», «speaking to Sky News»: the outlet a voice spoke to.
 _EN_INTERVIEW_RE = re.compile(
-    r"\b(?:[Ii]n an? (?:interview|conversation) with|[Ss]peaking to|[Ss]peaking with)\s+"
+    r"\b(?:[Ii]n an? (?:[a-z]+ )?(?:interview|conversation) with|[Ss]peaking to|[Ss]peaking with)\s+"
     r"(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
 )
 _EN_STOPWORDS = frozenset(
@@ -436,6 +441,21 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         # «the City of Los Angeles», «the Pacific Palisades Chamber of Commerce»: a
         # capitalised «X of» is the start of one institution's name, not a title.
         np.name = _name_text(role_toks + seg[q:], 0, len(role_toks) + len(seg) - q, sentence)
+        np.kind = kind if kind in ("state", "media", "organisation") else "organisation"
+        np.body = True
+    elif (
+        q == len(seg) - 1
+        and typ == "body"
+        and role_toks
+        and role_toks[-1].surf.islower()
+        and len(seg[q].surf) >= 2
+        and seg[q].surf.isupper()
+        and seg[q].surf.isalpha()
+    ):
+        # «the main opposition party FREDA said», «the rebel group FLX said»: the acronym
+        # after a lower-case body noun is the body's own name; the noun phrase describes it.
+        np.name = seg[q].surf
+        np.role = _text(role_toks, 0, len(role_toks), sentence)
         np.kind = kind if kind in ("state", "media", "organisation") else "organisation"
         np.body = True
     elif q < len(seg) and (typ != "body" or not role_toks):
@@ -815,9 +835,11 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         np, direct, text, channel = q
         if not channel:
-            m = _EN_INTERVIEW_RE.search(sentence[: t.start])
+            # «In an interview with the Herald, X said», «X said in an exclusive interview
+            # with the Herald that …»
+            m = _EN_INTERVIEW_RE.search(sentence)
             if m and _is_media(m.group(1)):
-                channel = m.group(1)  # «In an interview with the Herald, X said»
+                channel = m.group(1)
         np = _en_plausible(ctx.resolve(np), ctx)
         if np is None:
             continue
@@ -864,6 +886,13 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     or _en_titled(channel)
                     or f"news agency {channel}" in sentence
                     or _en_outlet_named(channel, sentence)
+                    # «told Freedonia Sports», «told Eastside Radio»: a name ending in a word
+                    # of the media
+                    or (
+                        len(channel.split()) >= 2
+                        and channel.split()[-1].lower() in _EN_MEDIA_CHANNEL_HEADS
+                        and channel.split()[0][:1].isupper()
+                    )
                     # «X, in an interview, told Semafor»: whom one gives an interview is an outlet.
                     or (channel[:1].isupper() and "interview" in sentence.lower())
                 )
@@ -1236,8 +1265,11 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         end = after
         while (
             end < n
-            and (toks[end].surf[:1].isupper() or toks[end].norm == "the")
+            # «told the BBC the ban …»: «the» opens the outlet's name, never ends it
+            and (toks[end].surf[:1].isupper() or (toks[end].norm == "the" and end == after))
             and not (end > after and _COMMA_RE.search(toks[end].gap))
+            # «told TNT Sports: "I'm …"»: a colon or a quote ends the outlet's name
+            and not (end > after and (":" in toks[end].gap or toks[end].quote != -1))
             and not (end > after and (toks[end].norm in _EN_WHEN or _month(toks[end].norm)))
         ):
             end += 1  # «told AFP Friday …»: the day is no part of the outlet
@@ -1286,6 +1318,16 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         or (t.norm in _EN_PARTICIPLES and toks[start - 1].norm in _EN_PROGRESSIVE_BE)
     ):
         start -= 1
+    if 0 < start < len(toks) and _EN_PAIRED_DASH_RE.search(toks[start].gap):
+        # «The party FREDA - which boycotted the vote - said»: a relative clause between
+        # dashes describes the subject before it.
+        for k in range(start - 1, max(0, start - 40), -1):
+            if toks[k].quote != -1 or _HARD_PUNCT.search(toks[k].gap):
+                break
+            if _EN_PAIRED_DASH_RE.search(toks[k].gap):
+                if toks[k].norm in ("which", "who"):
+                    start = k
+                break
     start = _en_time_phrase_before(toks, start)
     segs, quote_before = _en_segments_before(toks, start)
     chain = _en_appos_chain(toks, start, sentence)
@@ -1301,6 +1343,16 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     ):
         # «The governor, Jane Roe, writing on Telegram, said»: the participle clause is a
         # circumstance; the subject and its apposition are before it.
+        segs = [[], *segs[2:]]
+    elif (
+        len(segs) >= 3
+        and not segs[0]
+        and segs[1]
+        and segs[1][0].norm in ("which", "who")
+        and segs[2]
+    ):
+        # «FREDA, the main opposition party, which boycotted the vote, said»: the relative
+        # clause describes the subject; the subject and its apposition are before it.
         segs = [[], *segs[2:]]
     np = None
     subj_first = None  # first token of a subject written in apposition («X, head of Y, said»)
@@ -1592,8 +1644,18 @@ def _en_initials(toks: list[_Tok], j: int) -> bool:
 
 def _en_dotted_abbrev(toks: list[_Tok], j: int) -> bool:
     """Is the full stop before token j one of a dotted abbreviation opening a name («the
-    U.N. Office for …»: U . N . Office)?"""
-    if j < 1 or toks[j].gap.strip() != "." or not toks[j].surf[:1].isupper():
+    U.N. Office for …»: U . N . Office; «the U.N. human rights office»: a lower-case word after
+    the abbreviation never opens a sentence)?"""
+    if j < 1 or toks[j].gap.strip() != ".":
+        return False
+    if toks[j].surf[:1].islower():
+        return (
+            j >= 2
+            and _en_letter(toks[j - 1])
+            and toks[j - 1].gap == "."
+            and _en_letter(toks[j - 2])
+        )
+    if not toks[j].surf[:1].isupper():
         return False
     if _en_letter(toks[j]) and _en_letter(toks[j - 1]):
         return j + 1 < len(toks) and toks[j + 1].gap.startswith(".")  # the «N» of «U.N.»
@@ -1732,6 +1794,13 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         )
         if not appeal and all(t.quote == -1 for t in toks[i + 1 : i + 15]):
             return True
+    if (
+        toks[i].norm in ("reports", "claims")
+        and i + 1 < len(toks)
+        and toks[i + 1].norm == "of"
+        and toks[i + 1].quote == -1
+    ):
+        return True  # «Widespread reports of killings prompted …»: the plural noun, not a verb
     if toks[i].norm in ("pleaded", "pleads") and any(
         t.norm in ("guilty", "innocent", "contest") for t in toks[i + 1 : i + 4]
     ):
@@ -2239,6 +2308,21 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np.kind = "anonymous"  # «the 46-year-old Black man said», «Local media reported»
         return np
     if (
+        len(words) >= 2
+        and np.kind == "other"
+        and np.body
+        and not np.role
+        and not np.known
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and all(w.isalpha() for w in words)
+        and (words[-1] in _EN_VERBS or words[0].lower() in _EN_COUNT_OR_TIME_OPENERS)
+    ):
+        # «Eleven new confirmed cases …», «Last week the prosecutor said», «Roe condemned
+        # reports of …»: a capitalised opening (a number or time word) or a surname run into
+        # the lower-case word after it (a verb) is no name, and no body either.
+        return None
+    if (
         len(words) >= 3
         and words[0].endswith(("'s", "’s"))
         and all(w.islower() for w in words[1:])
@@ -2280,6 +2364,15 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np.kind = "anonymous"
         return np
     return None
+
+
+# Words that open a sentence capitalised and never start a name: numbers and time words.
+_EN_COUNT_OR_TIME_OPENERS = frozenset(
+    _words(
+        "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+        "hundred hundreds thousands dozens last next this earlier"
+    )
+)
 
 
 # Singular institution nouns that name the one body of the story when written in lower case.
@@ -3251,6 +3344,49 @@ def _capitals_as_countries(quotes: list[Quote]) -> list[Quote]:
     ]
 
 
+def _capitals_common_nouns(quotes: list[Quote]) -> list[Quote]:
+    """«OPPOSITION SAYS HUNDREDS KILLED»: in a line written all in capitals, a one-word subject
+    the article writes in lower case elsewhere («the opposition's toll») is a common noun,
+    not a name or an acronym."""
+    caps = [
+        q
+        for q in quotes
+        if q.speaker.isalpha()
+        and len(q.speaker) >= 4
+        and q.speaker.isupper()
+        and q.sentence == q.sentence.upper()
+    ]
+    if not caps:
+        return quotes
+    other = " ".join({q.sentence for q in quotes if q.sentence != q.sentence.upper()})
+    common = {
+        q.speaker
+        for q in caps
+        if re.search(r"(?<![\w-])" + re.escape(q.speaker.lower()) + r"(?![\w-])", other)
+    }
+    if not common:
+        return quotes
+    out: list[Quote] = []
+    for q in quotes:
+        if q.speaker in common:
+            # «the main opposition party FREDA said» elsewhere: the one named body whose
+            # description holds the word is the voice; with none or several, no voice.
+            word = q.speaker.lower()
+            named = {
+                h.speaker: h
+                for h in quotes
+                if h.role and word in h.role.lower().split() and h.speaker not in common
+            }
+            if len(named) != 1:
+                continue
+            (who,) = named.values()
+            q = dataclasses.replace(
+                q, speaker=who.speaker, speaker_kind=who.speaker_kind, role=who.role
+            )
+        out.append(q)
+    return out
+
+
 def finish_article(quotes: list[Quote]) -> list[Quote]:
     """A definite title that speaks before the person holding it is named («…, the region's
     governor said.» … «The governor, Jane Roe, said …») is that person, when exactly one
@@ -3258,6 +3394,7 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
     or several such people the title stays unnamed."""
     quotes = _given_names(_resolve_leading_labels(_expand_acronyms(quotes)))
     quotes = _capitals_as_countries(quotes)
+    quotes = _capitals_common_nouns(quotes)
     holders: dict[str, dict[str, Quote]] = {}
     for q in quotes:
         if q.speaker_kind in ("anonymous", "media") or not q.role or not q.speaker[:1].isupper():
