@@ -1565,6 +1565,17 @@ _AR_COUNT_WORDS = _AR_CARDINALS | frozenset(
 )
 
 
+def _titled_name(
+    toks: list[_Tok], s: int, p: int, end: int, sentence: str, ctx: _Ctx, surnames: dict
+) -> _NP:
+    """The person of a name (toks[s:p]) and its title (toks[p:end]) written next to it,
+    resolved to the person met before when the name ends in a known surname."""
+    np = _NP(_name_text(toks, s, p, sentence), _text(toks, p, end, sentence))
+    np.kind = _kind_of(toks[p:end], _AR_ROLES)[0] or "other"
+    np.affiliation = _affiliation(toks[p:end], False)
+    return ctx.resolve(np) if _nphrase(np.name)[-1] in surnames else np
+
+
 def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, _NP]]:
     """Person mentions «ROLE NAME» anywhere in a sentence (teaches aliases, anchors pronouns)."""
     out: list[tuple[int, _NP]] = []
@@ -1592,10 +1603,7 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
                 # «السيد فلان الفلاني، وزير الخارجية،»: name, comma, title. The title is his,
                 # so a later bare «وزير الخارجية» or «المتحدث» is this person.
                 end = p + _consume_ar_role(toks[p:], 0, False)
-                np = _NP(_name_text(toks, s, p, sentence), _text(toks, p, end, sentence))
-                np.kind = _kind_of(toks[p:end], _AR_ROLES)[0] or "other"
-                np.affiliation = _affiliation(toks[p:end], False)
-                np = ctx.resolve(np) if _nphrase(np.name)[-1] in surnames else np
+                np = _titled_name(toks, s, p, end, sentence, ctx, surnames)
                 if np.role:
                     ctx.learn(np)
                     out.append((s, np))
@@ -1620,10 +1628,7 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
                 _COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap)
             )
             if s >= 0 and closed:
-                np = _NP(_name_text(toks, s, p, sentence), _text(toks, p, end, sentence))
-                np.kind = _kind_of(toks[p:end], _AR_ROLES)[0] or "other"
-                np.affiliation = _affiliation(toks[p:end], False)
-                np = ctx.resolve(np) if _nphrase(np.name)[-1] in surnames else np
+                np = _titled_name(toks, s, p, end, sentence, ctx, surnames)
                 if np.role:
                     ctx.learn(np)
                     out.append((s, np))

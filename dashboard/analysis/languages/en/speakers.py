@@ -790,12 +790,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 lead is not None
                 and k < n
                 and toks[k].norm not in ("nothing", "little", "no")
-                and (
-                    t.norm not in _EN_OPINION
-                    or toks[k].norm == "that"
-                    or toks[k].quote != -1
-                    or ":" in toks[k].gap
-                )
+                and _en_content_opens(t, toks[k])
             ):
                 direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
                 if text:
@@ -809,12 +804,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             # «The minister said X and warned that Y», «X has said A but has urged B»: the
             # coordinated verb shares the subject.
             k = _en_skip_circumstance(toks, i + 1)
-            if k < n and (
-                t.norm not in _EN_OPINION
-                or toks[k].norm == "that"
-                or toks[k].quote != -1
-                or ":" in toks[k].gap
-            ):
+            if k < n and _en_content_opens(t, toks[k]):
                 direct, text = _en_content(toks, k, sentence, quotes, quotes_len)
                 if text:
                     np = _np_from_quote(out[-1])
@@ -2448,6 +2438,17 @@ def _en_with_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP 
 
 _EN_COORD_VERB = frozenset(_words("and but"))
 _EN_PERFECT = frozenset(_words("has have had"))
+
+
+def _en_content_opens(verb: _Tok, first: _Tok) -> bool:
+    """Does what follows `verb` (from `first`) open what was said? An opinion verb ("think",
+    "believe") only with "that", a quote or a colon: "thinks the plan" is no statement."""
+    return (
+        verb.norm not in _EN_OPINION
+        or first.norm == "that"
+        or first.quote != -1
+        or ":" in first.gap
+    )
 
 
 def _en_coordinated_verb(toks: list[_Tok], i: int) -> bool:
