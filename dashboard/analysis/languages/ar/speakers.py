@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from dataclasses import replace as dataclasses_replace
 from functools import cache
 
 from dashboard.analysis.languages import all_fields, get_pack
@@ -805,7 +804,7 @@ def _quoted_name_at(seg: list[_Tok], p: int) -> bool:
     if not 2 <= len(span) <= 3 or (p + len(span) < len(seg) and seg[p + len(span)].quote == q):
         return False
     return (
-        all(_ar_name_like(dataclasses_replace(t, quote=-1)) for t in span)
+        all(_ar_name_like(replace(t, quote=-1)) for t in span)
         and span[0].norm not in _AR_ROLES
         and not _outlet_noun(span[0], False)
     )
@@ -1565,6 +1564,19 @@ _AR_COUNT_WORDS = _AR_CARDINALS | frozenset(
 )
 
 
+def _said_by(quote: Quote, np: _NP, affiliation: str | None = None, **changes: str) -> Quote:
+    """`quote` given to another voice (a coordinated subject, «على لسان» X): same words,
+    its speaker fields from `np`."""
+    return replace(
+        quote,
+        speaker=np.name,
+        speaker_kind=np.kind,
+        role=np.role,
+        affiliation=np.affiliation if affiliation is None else affiliation,
+        **changes,
+    )
+
+
 def _titled_name(
     toks: list[_Tok], s: int, p: int, end: int, sentence: str, ctx: _Ctx, surnames: dict
 ) -> _NP:
@@ -2179,15 +2191,7 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
         )
         second = _coordinated_speaker(toks, h, sentence, np)
         if second is not None:
-            out.append(
-                replace(
-                    out[-1],
-                    speaker=second.name,
-                    speaker_kind=second.kind,
-                    role=second.role,
-                    affiliation=second.affiliation,
-                )
-            )
+            out.append(_said_by(out[-1], second))
             ctx.learn(second)
         relay = _relayed_by(toks, h, sentence) if not h.channel else None
         if relay is not None:
@@ -2195,14 +2199,8 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
         voice = _on_the_tongue_of(toks, h, sentence, ctx)
         if voice is not None:
             out.append(
-                replace(
-                    out[-1],
-                    speaker=voice.name,
-                    speaker_kind=voice.kind,
-                    role=voice.role,
-                    affiliation=voice.affiliation or np.affiliation,
-                    verb="على لسان",
-                    channel="",
+                _said_by(
+                    out[-1], voice, voice.affiliation or np.affiliation, verb="على لسان", channel=""
                 )
             )
         if h.channel:

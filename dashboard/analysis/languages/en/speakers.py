@@ -2371,13 +2371,13 @@ _EN_DEFINITE_BODY_HEADS = frozenset(
 )
 
 
-# Prepositions capitalised at a sentence's start: a subject that opens with one is a
-# circumstance glued to the real subject, never a name.
 # «In a statement from X Palace, the King said»: a phrase opening with a preposition before
 # the comma is a circumstance, not a name the subject stands in apposition to.
 _EN_OPENING_PHRASE_PREPS = frozenset(
     _words("in at during after before on with from following amid despite")
 )
+# Prepositions capitalised at a sentence's start: a subject that opens with one is a
+# circumstance glued to the real subject, never a name.
 _EN_OPENING_PREPOSITIONS = frozenset(
     _words("Outside Inside Beyond Behind Near Across Amid Among Despite During Throughout")
 )
