@@ -31,6 +31,7 @@ import csv
 import datetime as dt
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -268,35 +269,28 @@ def _copy_of(article: dict, rng: random.Random) -> dict:
     return {**article, "paragraphs": paragraphs}
 
 
-def generate(
-    out_dir: str | Path,
-    n: int,
-    *,
-    seed: int = 1,
-    outlets: int = 40,
-    weeks: int = 8,
-    copy_share: float = 0.08,
-    start: dt.date = dt.date(2024, 5, 6),
-    distinct: bool = True,
-) -> Path:
+@dataclass(frozen=True)
+class CorpusOptions:
+    """What a generated corpus varies by; the same options write the same files."""
+
+    seed: int = 1
+    outlets: int = 40
+    weeks: int = 8
+    copy_share: float = 0.08
+    start: dt.date = dt.date(2024, 5, 6)
+    distinct: bool = True
+
+
+def generate(out_dir: str | Path, n: int, **options) -> Path:
     """Write `n` article .txt files and manifest.csv into `out_dir`; return the folder.
     The planted copies are listed in copies.tsv (file, file of the original): the wire
-    clustering's recall is measured against it (readers skip .tsv files)."""
+    clustering's recall is measured against it (readers skip .tsv files). `options` are
+    `CorpusOptions` fields."""
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, str]] = []
     copies: list[tuple[str, str]] = []
-    for i, article in enumerate(
-        articles(
-            n,
-            seed=seed,
-            outlets=outlets,
-            weeks=weeks,
-            copy_share=copy_share,
-            start=start,
-            distinct=distinct,
-        )
-    ):
+    for i, article in enumerate(articles(n, **options)):
         outlet, published, language = article["outlet"], article["published"], article["language"]
         name = f"{i:06d}.txt"
         (folder / name).write_text(article_text(article), encoding="utf-8")
@@ -329,18 +323,13 @@ def article_text(article: dict) -> str:
     return article["title"] + "\n\n" + "\n\n".join(article["paragraphs"]) + "\n"
 
 
-def articles(
-    n: int,
-    *,
-    seed: int = 1,
-    outlets: int = 40,
-    weeks: int = 8,
-    copy_share: float = 0.08,
-    start: dt.date = dt.date(2024, 5, 6),
-    distinct: bool = True,
-):
+def articles(n: int, **options) -> Iterator[dict]:
     """The generated articles in order, as dicts: language, title, paragraphs, outlet
-    (a manifest row), published (a date), copy_of (index of the original, or None)."""
+    (a manifest row), published (a date), copy_of (index of the original, or None).
+    `options` are `CorpusOptions` fields (an unknown name is a TypeError)."""
+    opts = CorpusOptions(**options)
+    seed, outlets, weeks = opts.seed, opts.outlets, opts.weeks
+    copy_share, start, distinct = opts.copy_share, opts.start, opts.distinct
     rng = random.Random(seed)
     sources = _load_sources(DISTINCT_SOURCE_DIRS if distinct else SOURCE_DIRS)
     by_lang: dict[str, list[_Source]] = {}
