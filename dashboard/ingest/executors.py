@@ -47,6 +47,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from dashboard.ingest.heap import bound_fragmentation
 from dashboard.model import (
     Article,
     DateMention,
@@ -187,6 +188,7 @@ def warm_up() -> None:
 
 
 def _init_worker() -> None:
+    bound_fragmentation()  # each task's articles and results are freed after it
     warm_up()  # a no-op after a fork from a warmed parent
     gc.freeze()  # what is loaded now stays put: no collector passes over it
 

@@ -5,15 +5,14 @@ Returns a per-file report: what was added, skipped as a duplicate, or rejected a
 
 from __future__ import annotations
 
-import ctypes
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dashboard.ingest.executors import ParseExecutor, local_executor, parse_safely
+from dashboard.ingest.heap import bound_fragmentation, release_memory
 from dashboard.ingest.readers import ReadResult, count_article_files, iter_path, read_bytes
 from dashboard.model import Article, RawArticle
 from dashboard.storage import aggregates
@@ -308,6 +307,7 @@ def ingest_stream(
     several articles. `executor` parses (a Dask cluster, say); default: local workers."""
     from dashboard.storage.syndication import SignatureCache
 
+    bound_fragmentation()  # rounds free large blocks: keep them from pinning the heap
     report = IngestReport()
     seen: set[str] = set()
     # The stored articles' signatures, read at most once per ingest instead of once per
@@ -352,24 +352,6 @@ def ingest_stream(
         status = "rejected" if problem.severity == "error" else "warning"
         report.outcomes.append(FileOutcome(problem.file, status, problem.reason))
     return report
-
-
-@lru_cache(maxsize=1)
-def _malloc_trim() -> Callable[[int], int] | None:
-    try:
-        return ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to call
-        return None
-
-
-def release_memory() -> None:
-    """Hand the heap a round freed back to the system. glibc keeps freed memory (a round's
-    frames, query results and parsed articles, allocated by several DuckDB threads) for
-    reuse, so without this the ingest's resident memory ratchets up round after round
-    (10k bench: 965 -> 729 MB peak, docs/performance.md). A few ms per round."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
 
 
 @contextmanager
