@@ -76,6 +76,41 @@ _AR_CUES = (
 )
 
 
+# The end or the beginning of a NAMED period (a written year, a month name, a quarter):
+# «نهاية 2023» is its last month, «مطلع 2016» its first, «نهاية الربع الأول» the quarter's
+# last month; «أواخر/أوائل 2021» the year's last/first four months. A named month's end is
+# its last day only as a deadline («حتى نهاية شهر مارس», «بحلول نهاية ديسمبر»); otherwise
+# «نهاية مارس» stays the month. A period named relative to publication («نهاية العام»,
+# «بحلول نهاية الشهر») keeps the whole period, approximate (tests/test_dates.py).
+_END_PARTS = frozenset({"نهايه"})
+_START_PARTS = frozenset({"مطلع", "بدايه"})
+_DEADLINE_BEFORE = re.compile(r"(?<!\w)[وف]?(?:حتي|بحلول|لغايه|الي)\s+$")
+_DEADLINE_OPENS = re.compile(r"[وف]?(?:حتي|بحلول)\s")
+
+
+def _narrow_part(ctx, c: _Cand, part: str, unit: str) -> _Cand:
+    """Narrow a candidate spanning a named year, quarter or month to the part «part» names."""
+    if c.start is None or c.end is None or c.vague:
+        return c
+    if unit == "month":
+        deadline = _DEADLINE_BEFORE.search(ctx.norm, 0, c.s) or _DEADLINE_OPENS.match(ctx.norm, c.s)
+        if part in _END_PARTS and deadline:
+            c.start, c.gran = c.end, "day"
+        return c
+    thirds = part in ("اواخر", "اواءل")
+    if thirds and unit == "quarter":
+        return c
+    months = 4 if thirds else 1
+    if part in _END_PARTS or part == "اواخر":
+        c.start = date(c.end.year, c.end.month - months + 1, 1)
+    elif part in _START_PARTS or part == "اواءل":
+        c.end = _month_span(c.start.year, c.start.month + months - 1)[1]
+    else:
+        return c
+    c.gran = "range" if thirds else "month"
+    return c
+
+
 # ---- Arabic rules --------------------------------------------------------------------
 
 
@@ -148,6 +183,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         )
         for x in c:
             x.since, x.partner = pre == "منذ", partner
+            if not d:
+                _narrow_part(ctx, x, pre, "month")
             if not (m["pre"] or m["wdp"]) and ctx.norm.startswith("و", m.start()):
                 # «بين 28 يونيو و2 يوليو», «بين يناير ومارس»: the conjunction joins two ends.
                 x.s = m.start() + 1
@@ -318,7 +355,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         y = int(m["year"])
         start, end = _year_span(y)
         approx = pre in _APPROX_AR or pre in ("صيف", "شتاء", "ربيع", "خريف")
-        return [_mk(ctx, m, start, end, "year", approx=approx, pre=pre, since=pre == "منذ")]
+        c = _mk(ctx, m, start, end, "year", approx=approx, pre=pre, since=pre == "منذ")
+        return [_narrow_part(ctx, c, pre, "year")]
 
     year_pair = rf"""
         (?P<y1>{_YEAR})(?:\s*م)?\s*(?P<conn>-|/|الي|حتي|و)\s*
@@ -578,7 +616,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         pre = m["pre"] or ""
         year = int(m["year"]) if m["year"] else None
         size = 3 if m["kind"] == "ربع" else 6
-        return _part_of_year(ctx, m, size, n, year, qual, pre, pre in _APPROX_AR, pre == "منذ")
+        c = _part_of_year(ctx, m, size, n, year, qual, pre, pre in _APPROX_AR, pre == "منذ")
+        return [_narrow_part(ctx, x, pre, "quarter") for x in c] if size == 3 else c
 
     decade_re = re.compile(
         rf"(?<!\w)(?:{_AL})?(?P<dec>{'|'.join(_AR_DECADES)})(?:يات|ات)(?!\w)"

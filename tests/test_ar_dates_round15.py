@@ -1,0 +1,57 @@
+"""Arabic date constructions of round 15 (issue 14), on sentences written for these tests.
+
+Publication date: 2024-06-20 (a Thursday).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.analysis.dates import extract_dates
+
+PUB = date(2024, 6, 20)
+
+
+def _one(sentence: str, pub: date | None, key: str):
+    got = extract_dates([sentence], pub, "ar")
+    hits = [m for m in got if key in m.text or m.text in key]
+    assert hits, f"{sentence!r}: no mention covering {key!r} in {[m.text for m in got]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, key, start, end",
+    [
+        # The end or the beginning of a year is its last or first month.
+        ("افتتح المصنع مطلع 2019 بعد تأخير طويل.", "مطلع 2019", "2019-01-01", "2019-01-31"),
+        (
+            "ستنتهي الأشغال نهاية عام 2026م كما هو مقرر.",
+            "نهاية عام 2026",
+            "2026-12-01",
+            "2026-12-31",
+        ),
+        # A period named relative to publication keeps the whole period.
+        ("تراجعت الأسعار نهاية العام الماضي.", "نهاية العام الماضي", "2023-01-01", "2023-12-31"),
+        ("يبدأ التطبيق بداية 2025 في كل المدن.", "بداية 2025", "2025-01-01", "2025-01-31"),
+        # «أواخر/أوائل» a year: its last or first four months.
+        ("عاد السفير إلى بلاده أواخر 2021.", "أواخر 2021", "2021-09-01", "2021-12-31"),
+        # The end of a quarter is its last month.
+        (
+            "يستمر الخفض حتى نهاية الربع الثالث من عام 2025.",
+            "نهاية الربع الثالث",
+            "2025-09-01",
+            "2025-09-30",
+        ),
+        # A month's end as a deadline is its last day; otherwise the month.
+        ("يمدد العقد حتى نهاية شهر أغسطس 2025.", "نهاية شهر أغسطس", "2025-08-31", "2025-08-31"),
+        ("يسري القرار حتى نهاية الشهر الجاري.", "نهاية الشهر الجاري", "2024-06-01", "2024-06-30"),
+        ("انتهت المهلة نهاية مايو الماضي.", "نهاية مايو", "2024-05-01", "2024-05-31"),
+        # A range keeps its ends.
+        ("من شهر فبراير وحتى نهاية عام 2023م", "فبراير", "2023-02-01", "2023-12-31"),
+    ],
+)
+def test_part_of_period(sentence, key, start, end):
+    m = _one(sentence, PUB, key)
+    assert (m.start, m.end) == (start, end)
