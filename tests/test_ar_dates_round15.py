@@ -55,3 +55,33 @@ def _one(sentence: str, pub: date | None, key: str):
 def test_part_of_period(sentence, key, start, end):
     m = _one(sentence, PUB, key)
     assert (m.start, m.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "sentence, key, start",
+    [
+        # «الجمعة»/«الاثنين» after a lede's subject, without a day cue, is the day.
+        ("أعلنت وزارة الصحة الجمعة أنها ستفتح مستشفى جديدًا.", "الجمعة", "2024-06-14"),
+        ("نقلت الصحيفة المحلية الاثنين عن مسؤول قوله إن الطريق مغلق.", "الاثنين", "2024-06-17"),
+        ("أكد محامو الدفاع للوكالة الجمعة رفضهم للحكم.", "الجمعة", "2024-06-14"),
+    ],
+)
+def test_bare_strict_weekday_after_subject(sentence, key, start):
+    m = _one(sentence, PUB, key)
+    assert (m.start, m.end) == (start, start)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "أدى آلاف المصلين صلاة الجمعة في المسجد الكبير.",
+        "ألقى الشيخ خطبة الجمعة عن الصبر.",
+        "اتفق الطرفين الاثنين على تمديد الهدنة.",
+        "خرج الوزيران الاثنين معا من القاعة.",
+        "لا فرق بين الاثنين في نظر القانون.",
+        "وصل الاثنين إلى القاهرة.",
+    ],
+)
+def test_bare_strict_weekday_other_senses(sentence):
+    got = extract_dates([sentence], PUB, "ar")
+    assert not [m for m in got if m.text in ("الجمعة", "الاثنين")], [m.text for m in got]

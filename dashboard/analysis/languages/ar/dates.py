@@ -88,6 +88,56 @@ _DEADLINE_BEFORE = re.compile(r"(?<!\w)[وف]?(?:حتي|بحلول|لغايه|ا
 _DEADLINE_OPENS = re.compile(r"[وف]?(?:حتي|بحلول)\s")
 
 
+# «الجمعة» and «الاثنين» without a day cue, in a lede's «VERB SUBJECT <weekday> …» («نقلت
+# وكالة الأنباء الليبية الاثنين عن …»): the day when a subject stands between the sentence's
+# start and it (two words at least), the word before it is no head that
+# takes the other sense («صلاة/خطبة الجمعة»), no preposition or «بين/كلا» ("the two"), and
+# no dual noun «الاثنين» would qualify («الطرفين الاثنين»); nor «الاثنين معًا/منهما» after.
+_STRICT_WD_HEADS = frozenset(
+    [
+        "صلاه",
+        "صلوات",
+        "خطبه",
+        "خطب",
+        "خطيب",
+        "خطباء",
+        "مسجد",
+        "جامع",
+        "امام",
+        "ائمه",
+        "سوق",
+        "اسواق",
+        "بين",
+        "كلا",
+        "من",
+        "عن",
+        "الي",
+        "علي",
+        "في",
+        "مع",
+        "حتي",
+        "و",
+        "هذين",
+        "هاتين",
+        "كل",
+        "جميع",
+        "احد",
+        "احدي",
+    ]
+)
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+$")
+_STRICT_WD_AFTER = re.compile(r"\s+(?:معا|منهما|كليهما|كلاهما|وحدهما|الاخرين|فقط)(?!\w)")
+
+
+def _bare_strict_weekday(ctx, m) -> bool:
+    prev = _LAST_WORD.search(ctx.norm, max(0, m.start() - 40), m.start())
+    if prev is None or prev[1] in _STRICT_WD_HEADS or not ctx.norm[: prev.start()].strip():
+        return False  # a verb alone before it («وصل الاثنين») may have "the two" as subject
+    if m["wd"] == "اثنين" and prev[1].startswith("ال") and prev[1].endswith(("ين", "ان")):
+        return False
+    return not _STRICT_WD_AFTER.match(ctx.norm, m.end())
+
+
 def _narrow_part(ctx, c: _Cand, part: str, unit: str) -> _Cand:
     """Narrow a candidate spanning a named year, quarter or month to the part «part» names."""
     if c.start is None or c.end is None or c.vague:
@@ -417,7 +467,13 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         in_commas = re.search(r"[،,]\s*$", ctx.norm[: m.start()]) and re.match(
             r"\s*[،,]", ctx.norm[m.end() :]
         )
-        if strict and not cue and not hamza_monday and not in_commas:
+        if (
+            strict
+            and not cue
+            and not hamza_monday
+            and not in_commas
+            and not _bare_strict_weekday(ctx, m)
+        ):
             return []
         return [_weekday_cand(ctx, m, wdn, qual, m["part"] == "منذ")]
 
