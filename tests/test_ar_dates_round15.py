@@ -85,3 +85,22 @@ def test_bare_strict_weekday_after_subject(sentence, key, start):
 def test_bare_strict_weekday_other_senses(sentence):
     got = extract_dates([sentence], PUB, "ar")
     assert not [m for m in got if m.text in ("الجمعة", "الاثنين")], [m.text for m in got]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An outlet named «<place> اليوم» after a dateline is no date.
+        "القاهرة- الخليج اليوم: أعلنت الحكومة خطة جديدة",
+        "باريس ـ الخليج اليوم",
+    ],
+)
+def test_outlet_today_after_dateline(sentence):
+    got = extract_dates([sentence], PUB, "ar")
+    assert not [m for m in got if m.text == "اليوم"], [m.text for m in got]
+
+
+def test_today_in_a_sentence_stays():
+    assert [m.start for m in extract_dates(["وصل الوزير إلى الرباط اليوم."], PUB, "ar")] == [
+        "2024-06-20"
+    ]

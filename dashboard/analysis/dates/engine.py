@@ -580,13 +580,16 @@ class _NumberWords(Protocol):
     numbers: dict[str, int]
 
 
-_ONE_WORD = re.compile(r"\s*[\w.]+\s*")
+# One word, after an optional dateline «CITY -» («بغداد- العراق اليوم:»; a tatweel dash
+# «واشنطن ـ» is dropped by the normalisation and leaves two spaces).
+_ONE_WORD = re.compile(r"\s*(?:[\w.]+\s*-\s*|[\w.]+\s\s+)?[\w.]+\s*")
 _NAME_GOES_ON = re.compile(r"\s*(?:[-|:]|[A-Z]|$)")
 
 
 def _names_an_outlet(ctx: _Ctx, m: re.Match[str]) -> bool:
     """A "today" that ends an outlet's or a page section's name («بغداد اليوم- متابعة»,
-    «السوري اليوم», "Mangalore Today News Network"): one word before it in the sentence, and
+    «السوري اليوم», "Mangalore Today News Network"): one word before it in the sentence
+    (after a dateline «CITY -» at most), and
     after it nothing, a dash or a capitalised word (the name going on)."""
     return bool(
         _ONE_WORD.fullmatch(ctx.norm, 0, m.start()) and _NAME_GOES_ON.match(ctx.norm, m.end())
