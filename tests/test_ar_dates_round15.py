@@ -104,3 +104,22 @@ def test_today_in_a_sentence_stays():
     assert [m.start for m in extract_dates(["وصل الوزير إلى الرباط اليوم."], PUB, "ar")] == [
         "2024-06-20"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # «لاحقًا», «في وقت لاحق» (later) are discourse links, like «في وقت سابق».
+        "قالت الشرطة إنها ستنشر نتائج التحقيق لاحقًا.",
+        "نفت الوزارة الخبر في وقت لاحق.",
+        # «قبل فترة <noun>» is the period of something named, not a time ago.
+        "تدرب الفريق بقوة قبل فترة الاستراحة.",
+    ],
+)
+def test_not_vague_times(sentence):
+    assert extract_dates([sentence], PUB, "ar") == []
+
+
+def test_vague_time_ago_stays():
+    (m,) = extract_dates(["التقيت المدرب قبل فترة."], PUB, "ar")
+    assert m.granularity == "vague"

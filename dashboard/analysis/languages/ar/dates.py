@@ -138,6 +138,10 @@ def _bare_strict_weekday(ctx, m) -> bool:
     return not _STRICT_WD_AFTER.match(ctx.norm, m.end())
 
 
+_CONSTRUCT_PERIOD = re.compile(r"(?:فتره|مده)$")
+_NOUN_AFTER = re.compile(r"\s+ال\w")
+
+
 def _narrow_part(ctx, c: _Cand, part: str, unit: str) -> _Cand:
     """Narrow a candidate spanning a named year, quarter or month to the part «part» names."""
     if c.start is None or c.end is None or c.vague:
@@ -697,6 +701,10 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     )
 
     def vague_rule(m, ctx):
+        if _CONSTRUCT_PERIOD.search(ctx.norm, m.start(), m.end()) and _NOUN_AFTER.match(
+            ctx.norm, m.end()
+        ):
+            return []  # «قبل فترة التوقف»: the period of something named, not a time ago
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
 
     # Two months named by the dual «شهري»: «خلال شهري أكتوبر ونوفمبر», «شهري فبراير ومارس
