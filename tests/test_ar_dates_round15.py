@@ -123,3 +123,27 @@ def test_not_vague_times(sentence):
 def test_vague_time_ago_stays():
     (m,) = extract_dates(["التقيت المدرب قبل فترة."], PUB, "ar")
     assert m.granularity == "vague"
+
+
+@pytest.mark.parametrize(
+    "sentence, key, start",
+    [
+        # A day of a month named relative to publication.
+        ("ضربت العاصفة الساحل فجر الثالث من الشهر الجاري.", "الثالث من الشهر الجاري", "2024-06-03"),
+        ("افتتح المعرض في 12 من الشهر الماضي.", "12 من الشهر الماضي", "2024-05-12"),
+        ("تنطلق الدورة في الخامس من الشهر المقبل.", "الخامس من الشهر المقبل", "2024-07-05"),
+        ("يعقد المؤتمر في 25 من هذا الشهر.", "25 من هذا الشهر", "2024-06-25"),
+        # A month «of the same year»: the year written before it in the sentence.
+        ("انتخب رئيسًا عام 2016 واستقال في مارس من العام نفسه.", "مارس من العام نفسه", "2016-03-01"),
+        ("تولى المنصب في 2011 وغادره في يوليو من نفس السنة.", "يوليو من نفس السنة", "2011-07-01"),
+    ],
+)
+def test_day_or_month_of_a_relative_period(sentence, key, start):
+    assert _one(sentence, PUB, key).start == start
+
+
+def test_day_of_the_same_month_is_one_mention():
+    m = _one("أجلت المحكمة الجلسة إلى 19 من الشهر نفسه.", PUB, "19 من الشهر نفسه")
+    assert "الشهر نفسه" in m.text and m.start is None
+    m = _one("استقال الوزير في مارس من العام نفسه.", PUB, "مارس من العام نفسه")
+    assert "العام نفسه" in m.text and m.start is None

@@ -142,6 +142,9 @@ _CONSTRUCT_PERIOD = re.compile(r"(?:فتره|مده)$")
 _NOUN_AFTER = re.compile(r"\s+ال\w")
 
 
+_YEAR_BEFORE = re.compile(r"(?<!\d)((?:1[89]|20)\d\d)(?!\d)")
+
+
 def _narrow_part(ctx, c: _Cand, part: str, unit: str) -> _Cand:
     """Narrow a candidate spanning a named year, quarter or month to the part «part» names."""
     if c.start is None or c.end is None or c.vague:
@@ -197,7 +200,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:\s*[,،-]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
         (?:\s+{_QUAL_AR_RE})?
         (?:\s+(?:من\s+)?(?:{_AL}(?:عام|سنه)\s+ال(?P<ryq>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?
-            |(?P<rythis>هذا|هذه)\s+ال(?:عام|سنه))(?!\w))?
+            |(?P<rythis>هذا|هذه)\s+ال(?:عام|سنه)
+            |(?P<rysame>(?:نفس|ذات)\s+ال(?:عام|سنه)|ال(?:عام|سنه)\s+(?:نفس|ذات)(?:ه|ها)))(?!\w))?
         """,
             # the unguarded openings: «يوم الأحد», «الأحد», «شهر», a day glued to a word
             # before it («التحرير10 سبتمبر»: Arabic letters and digits never make one word)
@@ -215,7 +219,15 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         qual = _QUAL_AR.get(m["qual"] or "")
         pre = m["pre"] or ""
         # «أغسطس من العام الماضي», «مارس هذا العام»: the year relative to publication.
-        rel_year = m["ryq"] or m["rythis"]
+        rel_year = m["ryq"] or m["rythis"] or m["rysame"]
+        if y is None and m["rysame"]:
+            # «سبتمبر من نفس السنة», «مارس من العام ذاته»: the year last written before it
+            # in the sentence (none: the date stays year-less).
+            years = _YEAR_BEFORE.findall(ctx.norm, max(0, m.start() - 300), m.start())
+            y = int(years[-1]) if years else None
+            if y is None:
+                gran = "day" if d else "month"
+                return [_mk(ctx, m, None, None, gran, approx=True, pre=pre, month=mo, day=d)]
         if y is None and rel_year and ctx.pub is not None:
             y = ctx.pub.year + {_PAST: -1, _NEXT: 1}.get(_QUAL_AR.get(m["ryq"] or ""), 0)
         weak = pre in ("من", "بعد", "قبل", "مع")
@@ -707,6 +719,39 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             return []  # «قبل فترة التوقف»: the period of something named, not a time ago
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
 
+    # A day of a month named relative to publication or to the narration: «السادس من الشهر
+    # الجاري», «12 من الشهر الماضي», «في الخامس من هذا الشهر», «19 من الشهر نفسه».
+    month_day_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?P<pre>في|منذ|حتي|بحلول|قبل|بعد|صباح|مساء|فجر|ليله)\s+)?
+        (?:(?<!\w)(?:يوم\s+)?[وفبل]?)(?P<day>\d{{1,2}}|{ordn})\s+(?:من|في)\s+
+        (?:الشهر\s+(?:{_QUAL_AR_RE}|(?P<same>نفسه|ذاته))|(?P<this>هذا)\s+الشهر
+           |(?P<same2>نفس|ذات)\s+الشهر)(?!\w)
+        """,
+        ),
+        re.X,
+    )
+
+    def month_day_rule(m, ctx):
+        d = int(m["day"]) if m["day"].isdigit() else lx.ordinals.get(m["day"], 0)
+        if not 1 <= d <= 31:
+            return []
+        if m["same"] or m["same2"] or ctx.pub is None:
+            # the month last narrated: not tracked here, the day stays unresolved
+            return [_mk(ctx, m, None, None, "day", approx=True, pre=m["pre"] or "")]
+        qual = _QUAL_AR.get(m["qual"] or "", _CUR)
+        first = ctx.pub.replace(day=1)
+        if qual == _PAST:
+            first = (first - timedelta(days=1)).replace(day=1)
+        elif qual == _NEXT:
+            first = (first + timedelta(days=32)).replace(day=1)
+        try:
+            day = first.replace(day=d)
+        except ValueError:
+            return []
+        return [_mk(ctx, m, day, day, "day", pre=m["pre"] or "")]
+
     # Two months named by the dual «شهري»: «خلال شهري أكتوبر ونوفمبر», «شهري فبراير ومارس
     # الماضيين», «شهري يوليو وأغسطس 2024»: the span from the first to the second.
     two_months_re = re.compile(
@@ -751,6 +796,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     return [
         (dateline_re, dateline_rule, {_DIGIT}, speed.gate(r"-\s*\d{1,2}\s*-\s*\d")),
         (month_re, month_rule, _first_words(lx.months), None),
+        (month_day_re, month_day_rule, {"الشهر"}, None),
         (two_months_re, two_months_rule, {"شهري"}, None),
         (hijri_re, hijri_rule, {_HIJRI_DIGITS}, None),
         (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}, None),
