@@ -147,3 +147,24 @@ def test_day_of_the_same_month_is_one_mention():
     assert "الشهر نفسه" in m.text and m.start is None
     m = _one("استقال الوزير في مارس من العام نفسه.", PUB, "مارس من العام نفسه")
     assert "العام نفسه" in m.text and m.start is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A place named after a date, a law cited by number and year.
+        "افتتحت الشركة فرعًا جديدًا في مدينة 15 مايو.",
+        "ازدحمت حركة المرور على جسر 26 يوليو صباحًا.",
+        "طبقت اللجنة أحكام القانون رقم 12 لسنة 2019 على المخالفين.",
+    ],
+)
+def test_names_holding_a_date(sentence):
+    got = extract_dates([sentence], PUB, "ar")
+    assert not [m for m in got if m.granularity in ("day", "year")], [m.text for m in got]
+
+
+def test_dates_next_to_those_names_stay():
+    got = extract_dates(["احتفلت المدينة في 15 مايو الماضي بذكرى تأسيسها."], PUB, "ar")
+    assert [m.start for m in got] == ["2024-05-15"]
+    got = extract_dates(["بلغ عدد الضحايا 44 في سنة 2013."], PUB, "ar")
+    assert [m.start for m in got] == ["2013-01-01"]

@@ -145,6 +145,16 @@ _NOUN_AFTER = re.compile(r"\s+ال\w")
 _YEAR_BEFORE = re.compile(r"(?<!\d)((?:1[89]|20)\d\d)(?!\d)")
 
 
+# Places named after a date («مدينة 6 أكتوبر», «جسر 15 مايو», «ميدان 23 يوليو»): a day and
+# month right after one of these nouns is a name, not a date.
+_PLACE_BEFORE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:مدينه|ضاحيه|حي|شارع|ميدان|جسر|كوبري|محور|نفق|ساحه|طريق|"
+    r"كورنيش|مطار|ملعب|استاد|مستشفي|مدرسه|قريه|مدينتي|جامعه)\s+$"
+)
+# A number right before «لسنة»: the citation of a law or decree («رقم 44 لسنة 2013»).
+_NUMBER_BEFORE = re.compile(r"\d\s+$")
+
+
 def _narrow_part(ctx, c: _Cand, part: str, unit: str) -> _Cand:
     """Narrow a candidate spanning a named year, quarter or month to the part «part» names."""
     if c.start is None or c.end is None or c.vague:
@@ -219,6 +229,12 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         qual = _QUAL_AR.get(m["qual"] or "")
         pre = m["pre"] or ""
         # «أغسطس من العام الماضي», «مارس هذا العام»: the year relative to publication.
+        if (
+            not pre
+            and not m["wdp"]
+            and _PLACE_BEFORE.search(ctx.norm, max(0, m.start() - 30), m.start())
+        ):
+            return []  # «مدينة 6 أكتوبر», «شارع 26 يوليو»: a place named after a date
         rel_year = m["ryq"] or m["rythis"] or m["rysame"]
         if y is None and m["rysame"]:
             # «سبتمبر من نفس السنة», «مارس من العام ذاته»: the year last written before it
@@ -418,6 +434,13 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             pre in ("من", "بعد", "قبل", "مع") and not (m["kw"] or m["noun"] or m["greg"])
         ):
             return []
+        if (
+            m["kw"] == "سنه"
+            and not pre
+            and ctx.norm[m.start("kw") - 1 : m.start("kw")] == "ل"
+            and _NUMBER_BEFORE.search(ctx.norm, max(0, m.start() - 12), m.start())
+        ):
+            return []  # «القانون رقم 44 لسنة 2013»: a law's or decree's number and year
         y = int(m["year"])
         start, end = _year_span(y)
         approx = pre in _APPROX_AR or pre in ("صيف", "شتاء", "ربيع", "خريف")
