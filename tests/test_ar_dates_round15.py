@@ -168,3 +168,27 @@ def test_dates_next_to_those_names_stay():
     assert [m.start for m in got] == ["2024-05-15"]
     got = extract_dates(["بلغ عدد الضحايا 44 في سنة 2013."], PUB, "ar")
     assert [m.start for m in got] == ["2013-01-01"]
+
+
+@pytest.mark.parametrize(
+    "sentence, key, start",
+    [
+        # «العام/الشهر السابق» is the previous one; «لهذا العام» this one.
+        ("تراجعت الصادرات مقارنة بالعام السابق.", "العام السابق", "2023-01-01"),
+        ("ارتفعت المبيعات عن الشهر السابق.", "الشهر السابق", "2024-05-01"),
+        ("أعلنت الوزارة خطتها لهذا العام.", "لهذا العام", "2024-01-01"),
+    ],
+)
+def test_previous_and_this_period(sentence, key, start):
+    assert _one(sentence, PUB, key).start == start
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "استجوب النائب العام السابق عددًا من الشهود.",  # a former prosecutor general
+        "حددت اللجنة غرة شهر رجب لهذا العام.",  # this Hijri year
+    ],
+)
+def test_not_the_previous_or_this_year(sentence):
+    assert not [m for m in extract_dates([sentence], PUB, "ar") if "العام" in m.text]

@@ -155,6 +155,9 @@ _PLACE_BEFORE = re.compile(
 _NUMBER_BEFORE = re.compile(r"\d\s+$")
 
 
+_DEFINITE_BEFORE = re.compile(r"(?<!\w)[وفبل]?ال[^\W\d_]+\s+$")
+
+
 def _narrow_part(ctx, c: _Cand, part: str, unit: str) -> _Cand:
     """Narrow a candidate spanning a named year, quarter or month to the part «part» names."""
     if c.start is None or c.end is None or c.vague:
@@ -588,7 +591,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?<!\w)[وف]?(?P<pre>{_PARTS_AR}|منذ)\s+)?
         (?:
           (?<!\w){_AL}(?P<unit>اسبوع|شهر|عام|سنه)\s+{_QUAL_AR_RE}
-         |(?<!\w)[وف]?(?:هذا|هذه)\s+ال(?P<unit2>اسبوع|شهر|عام|سنه)(?!\w)
+         |(?<!\w){_AL}(?P<unit5>اسبوع|شهر|عام|سنه)\s+السابق(?:ه)?(?!\w)
+         |(?<!\w)[وف]?ل?(?:هذا|هذه)\s+ال(?P<unit2>اسبوع|شهر|عام|سنه)(?!\w)
          |(?<!\w){_AL}(?P<unit3>اسبوع|شهر|عام|سنه)\s+(?:هذا|هذه)(?!\w)
          # After a part word the bare unit is the current one («قبل نهاية العام»), unless
          # another word or a number names it («نهاية العام الدراسي», «نهاية العام 2025»).
@@ -601,16 +605,29 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     )
     # Every branch above has a unit word next to a qualifier, a demonstrative or a part word.
     relunit_gate = speed.gate(
-        r"(?:اسبوع|شهر|عام|سنه)\s+(?:ال(?:ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)|هذا|هذه)"
+        r"(?:اسبوع|شهر|عام|سنه)\s+(?:ال(?:ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي|سابق)|هذا|هذه)"
         r"|(?:هذا|هذه)\s+ال(?:اسبوع|شهر|عام|سنه)"
         rf"|(?:{_PARTS_AR})\s+{_AL}(?:اسبوع|شهر|عام|سنه)"
     )
     unit_of = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}
 
+    hijri_before = re.compile(rf"(?<!\w)(?:{hij})\s+$")
+
     def relunit_rule(m, ctx):
         pre = m["pre"] or ""
         if m["unit4"] and pre == "منذ":
             return []  # «منذ العام» alone names no year
+        if m["unit5"]:
+            # «العام السابق» (the previous year), but «النائب العام السابق» is a former
+            # prosecutor general: «العام» qualifying a definite noun before it.
+            if m["unit5"] == "عام" and _DEFINITE_BEFORE.search(
+                ctx.norm, max(0, m.start() - 30), m.start()
+            ):
+                return []
+            unit = unit_of[m["unit5"]]
+            return [_relunit_cand(ctx, m, unit, _PAST, pre, since=m["cue"] == "منذ")]
+        if m["unit2"] and hijri_before.search(ctx.norm, max(0, m.start() - 30), m.start()):
+            return []  # «شعبان لهذا العام»: this Hijri year, the month's (unresolved here)
         unit = unit_of[m["unit"] or m["unit2"] or m["unit3"] or m["unit4"]]
         qual = _QUAL_AR.get(m["qual"] or "", _CUR)
         return [_relunit_cand(ctx, m, unit, qual, pre, since=m["cue"] == "منذ")]
