@@ -192,3 +192,8 @@ def test_previous_and_this_period(sentence, key, start):
 )
 def test_not_the_previous_or_this_year(sentence):
     assert not [m for m in extract_dates([sentence], PUB, "ar") if "العام" in m.text]
+
+
+def test_weekday_in_brackets_after_a_deictic_day_is_one_mention():
+    got = extract_dates(["وقال الوزير مساء اليوم (الخميس) إن المعبر مفتوح."], PUB, "ar")
+    assert [(m.text, m.start) for m in got] == [("مساء اليوم", "2024-06-20")]

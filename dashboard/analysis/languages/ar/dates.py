@@ -158,6 +158,10 @@ _NUMBER_BEFORE = re.compile(r"\d\s+$")
 _DEFINITE_BEFORE = re.compile(r"(?<!\w)[وفبل]?ال[^\W\d_]+\s+$")
 
 
+_DEICTIC_PAREN_BEFORE = re.compile(r"(?<!\w)(?:اليوم|امس|غدا|الغد)\s*\(\s*$")
+_PAREN_AFTER = re.compile(r"\s*\)")
+
+
 def _narrow_part(ctx, c: _Cand, part: str, unit: str) -> _Cand:
     """Narrow a candidate spanning a named year, quarter or month to the part «part» names."""
     if c.start is None or c.end is None or c.vague:
@@ -498,6 +502,10 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     )
 
     def weekday_rule(m, ctx):
+        if _DEICTIC_PAREN_BEFORE.search(
+            ctx.norm, max(0, m.start() - 20), m.start()
+        ) and _PAREN_AFTER.match(ctx.norm, m.end()):
+            return []  # «مساء اليوم (الأحد)»: the weekday glosses the deictic day before it
         wdn, strict = lx.weekdays[m["wd"]], m["wd"] in lx.strict_weekdays
         qual = _QUAL_AR.get(m["qual"] or "")
         if m["lqual"] or qual == _CUR:
