@@ -197,3 +197,11 @@ def test_not_the_previous_or_this_year(sentence):
 def test_weekday_in_brackets_after_a_deictic_day_is_one_mention():
     got = extract_dates(["وقال الوزير مساء اليوم (الخميس) إن المعبر مفتوح."], PUB, "ar")
     assert [(m.text, m.start) for m in got] == [("مساء اليوم", "2024-06-20")]
+
+
+def test_two_editions_are_two_years():
+    got = extract_dates(["فاز الفريق باللقب في نسختي 2009 و2015 من البطولة."], PUB, "ar")
+    assert [(m.text, m.start) for m in got] == [("2009", "2009-01-01"), ("2015", "2015-01-01")]
+    got = extract_dates(["شارك اللاعب في نسخة 2019 من الدوري."], PUB, "ar")
+    assert [m.start for m in got] == ["2019-01-01"]
+    assert extract_dates(["طبعت الدار 2000 نسخة من الرواية."], PUB, "ar") == []

@@ -462,9 +462,9 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         speed.start(
             rf"""
         (?:(?<!\w)[وف]?(?P<pre>(?:(?:خلال|في)\s+)?(?:الفتره\s+)?(?:من|بين|منذ))\s+)?
-        (?:(?<!\w){year_kw}\s+|(?:الاعوام|السنوات)\s+)?
+        (?:(?<!\w){year_kw}\s+|(?:الاعوام|السنوات)\s+|(?<!\w)[وفبل]?(?P<dual>نسختي|دورتي|موسمي)\s+)?
         (?<![\w.,]){year_pair}""",
-            also=r"الاعوام|السنوات",  # «السنوات 2014-2016» opens unguarded
+            also=r"الاعوام|السنوات|[وفبل]?(?:نسختي|دورتي|موسمي)",  # «السنوات 2014-2016», «نسختي 2017 و2022»
         ),
         re.X,
     )
@@ -479,12 +479,14 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         if conn in ("الي", "حتي") and not (pre or kw):
             return []
         if conn == "و" and "بين" not in pre:
-            if kw != "عامي":
+            # «عامي 2014 و2016», «نسختي 2017 و2022» (the two editions): two years.
+            if kw != "عامي" and not m["dual"]:
                 return []
             # «عامي 2014 و2016»: two separate years, not a span.
             split = m.start("conn")
+            first = m.start("y1") if m["dual"] else m.start()
             return [
-                _Cand(m.start(), split, *_year_span(y1), "year"),
+                _Cand(first, split, *_year_span(y1), "year"),
                 _Cand(split, m.end(), *_year_span(y2), "year"),
             ]
         return [_mk(ctx, m, date(y1, 1, 1), date(y2, 12, 31), "range")]
