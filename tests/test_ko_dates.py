@@ -124,3 +124,12 @@ def test_last_years_same_period_counts_from_this_years_period():
     ]
     got = {m.text: (m.start, m.end) for m in extract_dates(paragraphs, PUB, "ko")}
     assert got["지난해 같은 기간"] == ("2024-07-01", "2024-09-30")
+
+
+def test_same_day_and_unspaced_week_words():
+    paragraphs = ["법원은 8일 판결을 내렸다.", "고등법원도 같은 날 다른 사건을 선고했다."]
+    got = {m.text: m.start for m in extract_dates(paragraphs, PUB, "ko")}
+    assert got["같은 날"] == "2025-10-08"
+    assert _dates("정부는 다음주 대책을 발표한다.") == [
+        ("다음주", "2025-10-20", "2025-10-26", "week")
+    ]
