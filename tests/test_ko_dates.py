@@ -113,3 +113,23 @@ def test_quarters_and_halves_take_particles():
         ("하반기", "2024-07-01", "2024-12-31", "range")
     ]
     assert _dates("2분기에 양산한다.", pub)[0][:3] == ("2분기", "2024-04-01", "2024-06-30")
+
+
+def test_last_years_same_period_counts_from_this_years_period():
+    # «지난해 같은 기간» is a period of the year before publication: it counts from the last
+    # period of the publication year, not from a side remark on an older one in between.
+    paragraphs = [
+        "회사는 올해 3분기 매출이 크게 늘었다고 밝혔다. 이는 2021년 2분기 이후 최대다.",
+        "영업이익은 지난해 같은 기간보다 두 배 늘었다.",
+    ]
+    got = {m.text: (m.start, m.end) for m in extract_dates(paragraphs, PUB, "ko")}
+    assert got["지난해 같은 기간"] == ("2024-07-01", "2024-09-30")
+
+
+def test_same_day_and_unspaced_week_words():
+    paragraphs = ["법원은 8일 판결을 내렸다.", "고등법원도 같은 날 다른 사건을 선고했다."]
+    got = {m.text: m.start for m in extract_dates(paragraphs, PUB, "ko")}
+    assert got["같은 날"] == "2025-10-08"
+    assert _dates("정부는 다음주 대책을 발표한다.") == [
+        ("다음주", "2025-10-20", "2025-10-26", "week")
+    ]

@@ -580,13 +580,16 @@ class _NumberWords(Protocol):
     numbers: dict[str, int]
 
 
-_ONE_WORD = re.compile(r"\s*[\w.]+\s*")
+# One word, after an optional dateline «CITY -» («بغداد- العراق اليوم:»; a tatweel dash
+# «واشنطن ـ» is dropped by the normalisation and leaves two spaces).
+_ONE_WORD = re.compile(r"\s*(?:[\w.]+\s*-\s*|[\w.]+\s\s+)?[\w.]+\s*")
 _NAME_GOES_ON = re.compile(r"\s*(?:[-|:]|[A-Z]|$)")
 
 
 def _names_an_outlet(ctx: _Ctx, m: re.Match[str]) -> bool:
     """A "today" that ends an outlet's or a page section's name («بغداد اليوم- متابعة»,
-    «السوري اليوم», "Mangalore Today News Network"): one word before it in the sentence, and
+    «السوري اليوم», "Mangalore Today News Network"): one word before it in the sentence
+    (after a dateline «CITY -» at most), and
     after it nothing, a dash or a capitalised word (the name going on)."""
     return bool(
         _ONE_WORD.fullmatch(ctx.norm, 0, m.start()) and _NAME_GOES_ON.match(ctx.norm, m.end())
@@ -1080,17 +1083,25 @@ def _sentence_mentions(
     return out
 
 
-def _resolve_anaphors(mentions: list[DateMention], marks: list[_Mark]) -> list[DateMention]:
+def _resolve_anaphors(
+    mentions: list[DateMention], marks: list[_Mark], pub: date | None = None
+) -> list[DateMention]:
     """«이날» (that day), «на следующий день» (the next day): counted from the day last
     narrated before it, not from publication. The last plain dated day («7일», «6월 19일»)
     wins over a qualified one («지난달 24일», «오는 6일», often a side remark) or a short
-    span such as a weekend (its last day); without any it stays as the rule resolved it."""
+    span such as a weekend (its last day); without any it stays as the rule resolved it.
+    «지난해 같은 기간» (last year's same period) names a period of the year before
+    publication: it counts from the last period of the publication year when there is one
+    (not from a side remark «2022년 3분기 이후 최대» between them)."""
     last_anchor: str | None = None
     last_day: str | None = None
     last_period: tuple[date, date] | None = None
+    last_pub_year_period: tuple[date, date] | None = None
     for m, (anaphor, anchor, same_period) in zip(mentions, marks, strict=True):
         if same_period is not None and last_period is not None:
             start, end = last_period
+            if same_period == -12 and last_pub_year_period is not None:
+                start, end = last_pub_year_period
             m.start = _add_months(start, same_period).isoformat()
             m.end = _month_span(*_ym(_add_months(end.replace(day=1), same_period)))[1].isoformat()
             m.granularity = "range" if (end - start).days > 31 else "month"
@@ -1120,6 +1131,8 @@ def _resolve_anaphors(mentions: list[DateMention], marks: list[_Mark]) -> list[D
                 last_day = m.end
             elif m.granularity in ("month", "range") and span <= timedelta(days=186):
                 last_period = date.fromisoformat(m.start), date.fromisoformat(m.end)
+                if pub is not None and last_period[0].year == pub.year:
+                    last_pub_year_period = last_period
     return mentions
 
 
@@ -1139,5 +1152,5 @@ def extract_dates(
         for sent in split_sentences(para):
             out.extend(_sentence_mentions(sent, p_i, published_at, eng, marks, years))
     if any(a is not None or p is not None for a, _, p in marks):
-        _resolve_anaphors(out, marks)
+        _resolve_anaphors(out, marks, published_at)
     return out

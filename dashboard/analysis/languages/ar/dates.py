@@ -76,6 +76,115 @@ _AR_CUES = (
 )
 
 
+# The end or the beginning of a NAMED period (a written year, a month name, a quarter):
+# «نهاية 2023» is its last month, «مطلع 2016» its first, «نهاية الربع الأول» the quarter's
+# last month; «أواخر/أوائل 2021» the year's last/first four months. A named month's end is
+# its last day only as a deadline («حتى نهاية شهر مارس», «بحلول نهاية ديسمبر»); otherwise
+# «نهاية مارس» stays the month. A period named relative to publication («نهاية العام»,
+# «بحلول نهاية الشهر») keeps the whole period, approximate (tests/test_dates.py).
+_END_PARTS = frozenset({"نهايه"})
+_START_PARTS = frozenset({"مطلع", "بدايه"})
+_DEADLINE_BEFORE = re.compile(r"(?<!\w)[وف]?(?:حتي|بحلول|لغايه|الي)\s+$")
+_DEADLINE_OPENS = re.compile(r"[وف]?(?:حتي|بحلول)\s")
+
+
+# «الجمعة» and «الاثنين» without a day cue, in a lede's «VERB SUBJECT <weekday> …» («نقلت
+# وكالة الأنباء الليبية الاثنين عن …»): the day when a subject stands between the sentence's
+# start and it (two words at least), the word before it is no head that
+# takes the other sense («صلاة/خطبة الجمعة»), no preposition or «بين/كلا» ("the two"), and
+# no dual noun «الاثنين» would qualify («الطرفين الاثنين»); nor «الاثنين معًا/منهما» after.
+_STRICT_WD_HEADS = frozenset(
+    [
+        "صلاه",
+        "صلوات",
+        "خطبه",
+        "خطب",
+        "خطيب",
+        "خطباء",
+        "مسجد",
+        "جامع",
+        "امام",
+        "ائمه",
+        "سوق",
+        "اسواق",
+        "بين",
+        "كلا",
+        "من",
+        "عن",
+        "الي",
+        "علي",
+        "في",
+        "مع",
+        "حتي",
+        "و",
+        "هذين",
+        "هاتين",
+        "كل",
+        "جميع",
+        "احد",
+        "احدي",
+    ]
+)
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s+$")
+_STRICT_WD_AFTER = re.compile(r"\s+(?:معا|منهما|كليهما|كلاهما|وحدهما|الاخرين|فقط)(?!\w)")
+
+
+def _bare_strict_weekday(ctx, m) -> bool:
+    prev = _LAST_WORD.search(ctx.norm, max(0, m.start() - 40), m.start())
+    if prev is None or prev[1] in _STRICT_WD_HEADS or not ctx.norm[: prev.start()].strip():
+        return False  # a verb alone before it («وصل الاثنين») may have "the two" as subject
+    if m["wd"] == "اثنين" and prev[1].startswith("ال") and prev[1].endswith(("ين", "ان")):
+        return False
+    return not _STRICT_WD_AFTER.match(ctx.norm, m.end())
+
+
+_CONSTRUCT_PERIOD = re.compile(r"(?:فتره|مده)$")
+_NOUN_AFTER = re.compile(r"\s+ال\w")
+
+
+_YEAR_BEFORE = re.compile(r"(?<!\d)((?:1[89]|20)\d\d)(?!\d)")
+
+
+# Places named after a date («مدينة 6 أكتوبر», «جسر 15 مايو», «ميدان 23 يوليو»): a day and
+# month right after one of these nouns is a name, not a date.
+_PLACE_BEFORE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:مدينه|ضاحيه|حي|شارع|ميدان|جسر|كوبري|محور|نفق|ساحه|طريق|"
+    r"كورنيش|مطار|ملعب|استاد|مستشفي|مدرسه|قريه|مدينتي|جامعه)\s+$"
+)
+# A number right before «لسنة»: the citation of a law or decree («رقم 44 لسنة 2013»).
+_NUMBER_BEFORE = re.compile(r"\d\s+$")
+
+
+_DEFINITE_BEFORE = re.compile(r"(?<!\w)[وفبل]?ال[^\W\d_]+\s+$")
+
+
+_DEICTIC_PAREN_BEFORE = re.compile(r"(?<!\w)(?:اليوم|امس|غدا|الغد)\s*\(\s*$")
+_PAREN_AFTER = re.compile(r"\s*\)")
+
+
+def _narrow_part(ctx, c: _Cand, part: str, unit: str) -> _Cand:
+    """Narrow a candidate spanning a named year, quarter or month to the part «part» names."""
+    if c.start is None or c.end is None or c.vague:
+        return c
+    if unit == "month":
+        deadline = _DEADLINE_BEFORE.search(ctx.norm, 0, c.s) or _DEADLINE_OPENS.match(ctx.norm, c.s)
+        if part in _END_PARTS and deadline:
+            c.start, c.gran = c.end, "day"
+        return c
+    thirds = part in ("اواخر", "اواءل")
+    if thirds and unit == "quarter":
+        return c
+    months = 4 if thirds else 1
+    if part in _END_PARTS or part == "اواخر":
+        c.start = date(c.end.year, c.end.month - months + 1, 1)
+    elif part in _START_PARTS or part == "اواءل":
+        c.end = _month_span(c.start.year, c.start.month + months - 1)[1]
+    else:
+        return c
+    c.gran = "range" if thirds else "month"
+    return c
+
+
 # ---- Arabic rules --------------------------------------------------------------------
 
 
@@ -108,7 +217,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:\s*[,،-]?\s*(?:من\s+)?(?:(?:ال)?عام|(?:ال)?سنه)?\s*(?P<year>{_YEAR})(?:\s*م)?(?!\w))?
         (?:\s+{_QUAL_AR_RE})?
         (?:\s+(?:من\s+)?(?:{_AL}(?:عام|سنه)\s+ال(?P<ryq>ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)ه?
-            |(?P<rythis>هذا|هذه)\s+ال(?:عام|سنه))(?!\w))?
+            |(?P<rythis>هذا|هذه)\s+ال(?:عام|سنه)
+            |(?P<rysame>(?:نفس|ذات)\s+ال(?:عام|سنه)|ال(?:عام|سنه)\s+(?:نفس|ذات)(?:ه|ها)))(?!\w))?
         """,
             # the unguarded openings: «يوم الأحد», «الأحد», «شهر», a day glued to a word
             # before it («التحرير10 سبتمبر»: Arabic letters and digits never make one word)
@@ -126,7 +236,21 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         qual = _QUAL_AR.get(m["qual"] or "")
         pre = m["pre"] or ""
         # «أغسطس من العام الماضي», «مارس هذا العام»: the year relative to publication.
-        rel_year = m["ryq"] or m["rythis"]
+        if (
+            not pre
+            and not m["wdp"]
+            and _PLACE_BEFORE.search(ctx.norm, max(0, m.start() - 30), m.start())
+        ):
+            return []  # «مدينة 6 أكتوبر», «شارع 26 يوليو»: a place named after a date
+        rel_year = m["ryq"] or m["rythis"] or m["rysame"]
+        if y is None and m["rysame"]:
+            # «سبتمبر من نفس السنة», «مارس من العام ذاته»: the year last written before it
+            # in the sentence (none: the date stays year-less).
+            years = _YEAR_BEFORE.findall(ctx.norm, max(0, m.start() - 300), m.start())
+            y = int(years[-1]) if years else None
+            if y is None:
+                gran = "day" if d else "month"
+                return [_mk(ctx, m, None, None, gran, approx=True, pre=pre, month=mo, day=d)]
         if y is None and rel_year and ctx.pub is not None:
             y = ctx.pub.year + {_PAST: -1, _NEXT: 1}.get(_QUAL_AR.get(m["ryq"] or ""), 0)
         weak = pre in ("من", "بعد", "قبل", "مع")
@@ -148,6 +272,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         )
         for x in c:
             x.since, x.partner = pre == "منذ", partner
+            if not d:
+                _narrow_part(ctx, x, pre, "month")
             if not (m["pre"] or m["wdp"]) and ctx.norm.startswith("و", m.start()):
                 # «بين 28 يونيو و2 يوليو», «بين يناير ومارس»: the conjunction joins two ends.
                 x.s = m.start() + 1
@@ -315,10 +441,18 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             pre in ("من", "بعد", "قبل", "مع") and not (m["kw"] or m["noun"] or m["greg"])
         ):
             return []
+        if (
+            m["kw"] == "سنه"
+            and not pre
+            and ctx.norm[m.start("kw") - 1 : m.start("kw")] == "ل"
+            and _NUMBER_BEFORE.search(ctx.norm, max(0, m.start() - 12), m.start())
+        ):
+            return []  # «القانون رقم 44 لسنة 2013»: a law's or decree's number and year
         y = int(m["year"])
         start, end = _year_span(y)
         approx = pre in _APPROX_AR or pre in ("صيف", "شتاء", "ربيع", "خريف")
-        return [_mk(ctx, m, start, end, "year", approx=approx, pre=pre, since=pre == "منذ")]
+        c = _mk(ctx, m, start, end, "year", approx=approx, pre=pre, since=pre == "منذ")
+        return [_narrow_part(ctx, c, pre, "year")]
 
     year_pair = rf"""
         (?P<y1>{_YEAR})(?:\s*م)?\s*(?P<conn>-|/|الي|حتي|و)\s*
@@ -328,9 +462,9 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         speed.start(
             rf"""
         (?:(?<!\w)[وف]?(?P<pre>(?:(?:خلال|في)\s+)?(?:الفتره\s+)?(?:من|بين|منذ))\s+)?
-        (?:(?<!\w){year_kw}\s+|(?:الاعوام|السنوات)\s+)?
+        (?:(?<!\w){year_kw}\s+|(?:الاعوام|السنوات)\s+|(?<!\w)[وفبل]?(?P<dual>نسختي|دورتي|موسمي)\s+)?
         (?<![\w.,]){year_pair}""",
-            also=r"الاعوام|السنوات",  # «السنوات 2014-2016» opens unguarded
+            also=r"الاعوام|السنوات|[وفبل]?(?:نسختي|دورتي|موسمي)",  # «السنوات 2014-2016», «نسختي 2017 و2022»
         ),
         re.X,
     )
@@ -345,12 +479,14 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         if conn in ("الي", "حتي") and not (pre or kw):
             return []
         if conn == "و" and "بين" not in pre:
-            if kw != "عامي":
+            # «عامي 2014 و2016», «نسختي 2017 و2022» (the two editions): two years.
+            if kw != "عامي" and not m["dual"]:
                 return []
             # «عامي 2014 و2016»: two separate years, not a span.
             split = m.start("conn")
+            first = m.start("y1") if m["dual"] else m.start()
             return [
-                _Cand(m.start(), split, *_year_span(y1), "year"),
+                _Cand(first, split, *_year_span(y1), "year"),
                 _Cand(split, m.end(), *_year_span(y2), "year"),
             ]
         return [_mk(ctx, m, date(y1, 1, 1), date(y2, 12, 31), "range")]
@@ -368,6 +504,10 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     )
 
     def weekday_rule(m, ctx):
+        if _DEICTIC_PAREN_BEFORE.search(
+            ctx.norm, max(0, m.start() - 20), m.start()
+        ) and _PAREN_AFTER.match(ctx.norm, m.end()):
+            return []  # «مساء اليوم (الأحد)»: the weekday glosses the deictic day before it
         wdn, strict = lx.weekdays[m["wd"]], m["wd"] in lx.strict_weekdays
         qual = _QUAL_AR.get(m["qual"] or "")
         if m["lqual"] or qual == _CUR:
@@ -379,7 +519,13 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         in_commas = re.search(r"[،,]\s*$", ctx.norm[: m.start()]) and re.match(
             r"\s*[،,]", ctx.norm[m.end() :]
         )
-        if strict and not cue and not hamza_monday and not in_commas:
+        if (
+            strict
+            and not cue
+            and not hamza_monday
+            and not in_commas
+            and not _bare_strict_weekday(ctx, m)
+        ):
             return []
         return [_weekday_cand(ctx, m, wdn, qual, m["part"] == "منذ")]
 
@@ -455,7 +601,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         (?:(?<!\w)[وف]?(?P<pre>{_PARTS_AR}|منذ)\s+)?
         (?:
           (?<!\w){_AL}(?P<unit>اسبوع|شهر|عام|سنه)\s+{_QUAL_AR_RE}
-         |(?<!\w)[وف]?(?:هذا|هذه)\s+ال(?P<unit2>اسبوع|شهر|عام|سنه)(?!\w)
+         |(?<!\w){_AL}(?P<unit5>اسبوع|شهر|عام|سنه)\s+السابق(?:ه)?(?!\w)
+         |(?<!\w)[وف]?ل?(?:هذا|هذه)\s+ال(?P<unit2>اسبوع|شهر|عام|سنه)(?!\w)
          |(?<!\w){_AL}(?P<unit3>اسبوع|شهر|عام|سنه)\s+(?:هذا|هذه)(?!\w)
          # After a part word the bare unit is the current one («قبل نهاية العام»), unless
          # another word or a number names it («نهاية العام الدراسي», «نهاية العام 2025»).
@@ -468,16 +615,29 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     )
     # Every branch above has a unit word next to a qualifier, a demonstrative or a part word.
     relunit_gate = speed.gate(
-        r"(?:اسبوع|شهر|عام|سنه)\s+(?:ال(?:ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي)|هذا|هذه)"
+        r"(?:اسبوع|شهر|عام|سنه)\s+(?:ال(?:ماضي|منصرم|فاءت|مقبل|قادم|جاري|حالي|سابق)|هذا|هذه)"
         r"|(?:هذا|هذه)\s+ال(?:اسبوع|شهر|عام|سنه)"
         rf"|(?:{_PARTS_AR})\s+{_AL}(?:اسبوع|شهر|عام|سنه)"
     )
     unit_of = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}
 
+    hijri_before = re.compile(rf"(?<!\w)(?:{hij})\s+$")
+
     def relunit_rule(m, ctx):
         pre = m["pre"] or ""
         if m["unit4"] and pre == "منذ":
             return []  # «منذ العام» alone names no year
+        if m["unit5"]:
+            # «العام السابق» (the previous year), but «النائب العام السابق» is a former
+            # prosecutor general: «العام» qualifying a definite noun before it.
+            if m["unit5"] == "عام" and _DEFINITE_BEFORE.search(
+                ctx.norm, max(0, m.start() - 30), m.start()
+            ):
+                return []
+            unit = unit_of[m["unit5"]]
+            return [_relunit_cand(ctx, m, unit, _PAST, pre, since=m["cue"] == "منذ")]
+        if m["unit2"] and hijri_before.search(ctx.norm, max(0, m.start() - 30), m.start()):
+            return []  # «شعبان لهذا العام»: this Hijri year, the month's (unresolved here)
         unit = unit_of[m["unit"] or m["unit2"] or m["unit3"] or m["unit4"]]
         qual = _QUAL_AR.get(m["qual"] or "", _CUR)
         return [_relunit_cand(ctx, m, unit, qual, pre, since=m["cue"] == "منذ")]
@@ -578,7 +738,8 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         pre = m["pre"] or ""
         year = int(m["year"]) if m["year"] else None
         size = 3 if m["kind"] == "ربع" else 6
-        return _part_of_year(ctx, m, size, n, year, qual, pre, pre in _APPROX_AR, pre == "منذ")
+        c = _part_of_year(ctx, m, size, n, year, qual, pre, pre in _APPROX_AR, pre == "منذ")
+        return [_narrow_part(ctx, x, pre, "quarter") for x in c] if size == 3 else c
 
     decade_re = re.compile(
         rf"(?<!\w)(?:{_AL})?(?P<dec>{'|'.join(_AR_DECADES)})(?:يات|ات)(?!\w)"
@@ -602,7 +763,44 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     )
 
     def vague_rule(m, ctx):
+        if _CONSTRUCT_PERIOD.search(ctx.norm, m.start(), m.end()) and _NOUN_AFTER.match(
+            ctx.norm, m.end()
+        ):
+            return []  # «قبل فترة التوقف»: the period of something named, not a time ago
         return [_mk(ctx, m, None, None, "vague", approx=True, vague=True)]
+
+    # A day of a month named relative to publication or to the narration: «السادس من الشهر
+    # الجاري», «12 من الشهر الماضي», «في الخامس من هذا الشهر», «19 من الشهر نفسه».
+    month_day_re = re.compile(
+        speed.start(
+            rf"""
+        (?:(?<!\w)[وف]?(?P<pre>في|منذ|حتي|بحلول|قبل|بعد|صباح|مساء|فجر|ليله)\s+)?
+        (?:(?<!\w)(?:يوم\s+)?[وفبل]?)(?P<day>\d{{1,2}}|{ordn})\s+(?:من|في)\s+
+        (?:الشهر\s+(?:{_QUAL_AR_RE}|(?P<same>نفسه|ذاته))|(?P<this>هذا)\s+الشهر
+           |(?P<same2>نفس|ذات)\s+الشهر)(?!\w)
+        """,
+        ),
+        re.X,
+    )
+
+    def month_day_rule(m, ctx):
+        d = int(m["day"]) if m["day"].isdigit() else lx.ordinals.get(m["day"], 0)
+        if not 1 <= d <= 31:
+            return []
+        if m["same"] or m["same2"] or ctx.pub is None:
+            # the month last narrated: not tracked here, the day stays unresolved
+            return [_mk(ctx, m, None, None, "day", approx=True, pre=m["pre"] or "")]
+        qual = _QUAL_AR.get(m["qual"] or "", _CUR)
+        first = ctx.pub.replace(day=1)
+        if qual == _PAST:
+            first = (first - timedelta(days=1)).replace(day=1)
+        elif qual == _NEXT:
+            first = (first + timedelta(days=32)).replace(day=1)
+        try:
+            day = first.replace(day=d)
+        except ValueError:
+            return []
+        return [_mk(ctx, m, day, day, "day", pre=m["pre"] or "")]
 
     # Two months named by the dual «شهري»: «خلال شهري أكتوبر ونوفمبر», «شهري فبراير ومارس
     # الماضيين», «شهري يوليو وأغسطس 2024»: the span from the first to the second.
@@ -648,6 +846,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
     return [
         (dateline_re, dateline_rule, {_DIGIT}, speed.gate(r"-\s*\d{1,2}\s*-\s*\d")),
         (month_re, month_rule, _first_words(lx.months), None),
+        (month_day_re, month_day_rule, {"الشهر"}, None),
         (two_months_re, two_months_rule, {"شهري"}, None),
         (hijri_re, hijri_rule, {_HIJRI_DIGITS}, None),
         (hijri_year_re, hijri_year_rule, {_HIJRI_YEAR}, None),

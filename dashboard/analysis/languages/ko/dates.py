@@ -57,9 +57,23 @@ _PERIODS = {
     "지난 주": ("week", -1),
     "이번 주": ("week", 0),
     "다음 주": ("week", 1),
+    # written without the space too («다음주», «이번주», «다음달»)
+    "이번주": ("week", 0),
+    "다음주": ("week", 1),
+    "이번달": ("month", 0),
+    "다음달": ("month", 1),
 }
 # Days named from the day narrated: word -> days after it.
-_ANAPHORS = {"이날": 0, "당일": 0, "전날": -1, "다음 날": 1, "다음날": 1, "이튿날": 1}
+_ANAPHORS = {
+    "이날": 0,
+    "당일": 0,
+    "같은 날": 0,
+    "같은날": 0,
+    "전날": -1,
+    "다음 날": 1,
+    "다음날": 1,
+    "이튿날": 1,
+}
 _MONDAY = 0  # dates_weekdays.txt counts from Monday
 _QUAL = {"지난": _PAST, "오는": _NEXT, "다음": _NEXT, "이번": _CUR}
 _UNITS = {"일": "day", "주": "week", "주일": "week", "개월": "month", "달": "month", "년": "year"}
