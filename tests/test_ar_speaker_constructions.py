@@ -1907,3 +1907,40 @@ def test_a_titled_voice_of_a_list_may_quote_a_whole_answer():
     # Without quote marks a long line after a colon is no label statement.
     got = _voices(f"سامي الخطيب (مدرب الأردن): {answer}.")
     assert got == []
+
+
+def test_a_mission_or_an_office_takes_the_body_it_belongs_to():
+    # «بعثة X»، «مكتب X»: the institution noun is in construct with the body that sends it.
+    got = _voices("وحذرت بعثة الأمم المتحدة من تصعيد القتال في الجنوب.")
+    assert [name for name, _ in got] == ["بعثة الأمم المتحدة"]
+    got = _voices("وقال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن الوضع خطير.")
+    assert [name for name, _ in got] == ["مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"]
+
+
+def test_a_coordinated_genitive_stays_in_the_body_name():
+    # «وزارة الصحة والسكان»، «مجلس الأمن والدفاع»: the genitive of an indefinite head is
+    # coordinated, one institution; a second body head after و is still a second body.
+    got = _voices("أعلنت وزارة الصحة والسكان، عن إصابة 12 شخصا في الحادث.")
+    assert [name for name, _ in got] == ["وزارة الصحة والسكان"]
+    got = _voices("وأعلن مجلس الأمن والدفاع التونسي حالة التأهب في كل أنحاء البلاد.")
+    assert [name for name, _ in got] == ["مجلس الأمن والدفاع التونسي"]
+    got = _voices("وقالت وزارة الداخلية والجيش إن الوضع هادئ.")
+    assert [name for name, _ in got] == ["وزارة الداخلية"]
+
+
+def test_official_describes_a_news_agency():
+    got = _voices("وذكرت وكالة الأنباء الأردنية الرسمية أن الملك غادر إلى باريس.")
+    assert [name for name, _ in got] == ["وكالة الأنباء الأردنية"]
+
+
+def test_a_lineage_name_in_apposition_after_a_long_title():
+    # «هنأ TITLE وTITLE، الشيخ فلان بن فلان آل فلان، OBJECT»: the honorific and the
+    # particles of the lineage do not make the name too long; «هنأ» is a verb of saying.
+    got = _voices(
+        "هنأ نائب رئيس الدولة وحاكم المدينة، الشيخ حمد بن خليفة آل ثاني، المنتخب الوطني "
+        "بالفوز باللقب.",
+        "وقال الشيخ حمد بن خليفة، في تدوينة: «هذا يوم فخر للجميع».",
+    )
+    assert {name for name, _ in got} == {"حمد بن خليفة آل ثاني"}
+    got = _voices("أشاد أمير البلاد، الشيخ حمد بن خليفة آل ثاني، بالفريق الوطني.")
+    assert [name for name, _ in got] == ["حمد بن خليفة آل ثاني"]

@@ -429,12 +429,26 @@ def _object_after_nationality(t: _Tok) -> bool:
     return _ar_name_like(t) and not (t.surf.isascii() or norm.endswith(_AR_NISBA_ENDINGS))
 
 
+# Portfolio words that also name their ministry alone («الدفاع»، «الداخلية»، «الخارجية»).
+_AR_PORTFOLIOS = frozenset(_n(w) for w in _words("الدفاع الداخلية الخارجية"))
+
+
 def _second_body_at(seg: list[_Tok], p: int) -> bool:
     """Does «وال…» at p open a second body of its own (a body head of the lexicon: «والسلطات
     المحلية»، «والحكومة اللبنانية»), not more of the first one's name?"""
     t = seg[p]
     plain = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
     if plain.norm not in _AR_ROLES:
+        return False
+    if (
+        plain.norm in _AR_PORTFOLIOS
+        and p >= 2
+        and seg[p - 1].norm.startswith("ال")
+        and not seg[p - 2].norm.startswith(("ال", "وال"))
+        and (p + 1 >= len(seg) or _role_at(seg, p + 1, _AR_ROLES) is None)
+    ):
+        # «مجلس الأمن والدفاع الوطني»، «وزارة الخارجية والدفاع»: a portfolio word coordinated
+        # with the genitive of an indefinite head names one institution, not a second body.
         return False
     role = _role_at([*seg[:p], plain, *seg[p + 1 :]], p, _AR_ROLES)
     return role is not None and role.type == "body"
@@ -944,6 +958,11 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
     return q
 
 
+# «الرسمية» after a news agency's nationality describes it and is no part of its name.
+_AR_OFFICIAL_ADJS = frozenset(_n(w) for w in _words("الرسمية الرسمي"))
+_AGENCY = _n("وكالة")
+
+
 def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     """Role/name split of a subject phrase. None when it does not look like a speaker."""
     while seg and seg[0].norm in _AR_FILLERS:
@@ -1002,6 +1021,13 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
             np.role = _text(seg, 0, role_end, sentence)
             np.name = _name_text(seg, end, name_end, sentence)
         else:
+            if (
+                end >= 4
+                and seg[end - 1].norm in _AR_OFFICIAL_ADJS
+                and _strip_al(seg[0].norm) == _AGENCY
+                and seg[end - 2].norm.endswith(_AR_NISBA_ENDINGS)
+            ):
+                end -= 1  # «وكالة الأنباء الكويتية الرسمية»: «official» describes the agency
             np.name = _name_text(seg, 0, end, sentence)
             np.role = np.name if role and role.type == "person" else ""
             np.body = True
@@ -2903,7 +2929,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
                 and np.role == np.name
                 and not np.body
                 and len(parts) > 1
-                and len(parts[1]) <= 5
+                and _name_words(parts[1]) <= 5
                 # «مسؤول أممي، طلب عدم الكشف عن هويته،»: the apposition withholds the name.
                 and not any(x.norm in _AR_ANONYMITY_WORDS for x in parts[1])
                 and np.role == _text(core, 0, len(core), sentence)  # the title is all of it
@@ -3147,6 +3173,19 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
                 and np.body
             ):
                 return (c, -1, end)
+        if k == -1 and (e2 := _apposed_name_end(toks, i, end, sentence)) != -1:
+            # «أشاد أمير البلاد، الشيخ فلان بن فلان، بالفريق»: a bare title, its holder's
+            # name between commas, then the بـ object.
+            c = e2
+            while c < n and c - e2 < 3 and toks[c].norm in _AR_TIME_WORDS:
+                c += 1
+            if (
+                c < n
+                and toks[c].norm.startswith("ب")
+                and len(toks[c].norm) > 3
+                and not _HARD_PUNCT.search(toks[c].gap)
+            ):
+                return (c, -1, e2)
         if k == -1:
             return None
         if (
@@ -3163,6 +3202,8 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             k += 1  # «الرئيس الأمريكي جو بايدن بانتخاب …»: a family name that begins with ب
         return (k, -1, k)
     k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
+    if k != -1 and k < end and _apposed_name_end(toks, i, end, sentence) != -1:
+        k = -1  # «هنأ نائب الرئيس وحاكم المدينة، فلان، …»: the whole title is the subject's
     if k == -1:
         apposed = _apposed_name_end(toks, i, end, sentence)
         if apposed == -1:
@@ -3192,7 +3233,16 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
                 and toks[k + 1].norm.startswith("ال")
             ):
                 step = 2
-            if step == 1 and not toks[k].norm.startswith(("ال", "لل")):
+            # «وزارة الصحة والسكان»: the genitive of an indefinite head may be coordinated.
+            coordinated = (
+                toks[k].norm.startswith("وال")
+                and len(toks[k].norm) > 4
+                and k == i + 3
+                and not toks[i + 1].norm.startswith("ال")
+                and toks[i + 2].norm.startswith("ال")
+                and not _second_body_at(toks, k)
+            )
+            if step == 1 and not toks[k].norm.startswith(("ال", "لل")) and not coordinated:
                 break
             longer = valid(k + step)
             if longer is None or not longer.body:
@@ -3264,6 +3314,14 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     return (c, -1, k)
 
 
+def _name_words(part: list[_Tok]) -> int:
+    """Length of a name in apposition: an honorific («الشيخ») and the particles of a lineage
+    («بن»، «آل») do not count («الشيخ فلان بن فلان آل فلان» is four words long)."""
+    return sum(
+        1 for t in part if t.norm not in _AR_NAME_PARTICLES and t.norm not in _HONORIFIC_WORDS_N
+    )
+
+
 def _apposed_name_end(toks, i, end, sentence) -> int:
     """End of «TITLE، NAME،» after the verb at i (the title ends at `end`, a comma), else -1."""
     n = len(toks)
@@ -3273,7 +3331,7 @@ def _apposed_name_end(toks, i, end, sentence) -> int:
     if title is None or title.body or not title.role or title.role != title.name:
         return -1
     e2 = end + 1
-    while e2 < n and e2 - end <= 4 and not _COMMA_RE.search(toks[e2].gap):
+    while e2 < n and _name_words(toks[end:e2]) <= 4 and not _COMMA_RE.search(toks[e2].gap):
         if _HARD_PUNCT.search(toks[e2].gap) or toks[e2].quote != -1:
             return -1
         e2 += 1
