@@ -991,7 +991,7 @@ def test_relay_chain_with_a_day_and_a_relative_clause():
         "الماضي، القول إن “الحكومة لم تف بوعودها”."
     )
     assert ("سالم النجار", False) in got
-    assert ("صحيفة المساء", True) in got
+    assert ("المساء", True) in got  # the quoted name, as «حسبما أوردت صحيفة “النهار”»
     got = _voices("ونقلت صحيفة “المساء” عن النائب القول إن “القانون سيمر”.")
     assert ("النائب", False) in got
 
@@ -1944,3 +1944,28 @@ def test_a_lineage_name_in_apposition_after_a_long_title():
     assert {name for name, _ in got} == {"حمد بن خليفة آل ثاني"}
     got = _voices("أشاد أمير البلاد، الشيخ حمد بن خليفة آل ثاني، بالفريق الوطني.")
     assert [name for name, _ in got] == ["حمد بن خليفة آل ثاني"]
+
+
+def test_an_earlier_interview_names_its_channel():
+    # «في تصريح سابق لـ X»: an adjective of time between the interview noun and the outlet.
+    got = _voices(
+        "وقال وزير المالية سامر الخطيب ،في تصريح سابق للتلفزيون الأردني ، “سنخفض العجز هذا العام”."
+    )
+    assert ("سامر الخطيب", False) in got
+    assert ("التلفزيون الأردني", True) in got
+
+
+def test_a_while_ago_does_not_push_the_complement_out_of_reach():
+    # «وذكرت صحيفة X في خبر عاجل لها قبل قليل أن»: «قبل قليل» is a time adverbial.
+    got = _voices("وذكرت صحيفة الرأي فى خبر عاجل لها قبل قليل أن البرلمان حل.")
+    assert [name for name, _ in got] == ["صحيفة الرأي"]
+
+
+def test_a_satellite_channel_with_its_quoted_name():
+    # «فضائية «X»»: فضائية is an outlet noun; the quoted name is the outlet's own name.
+    got = _voices(
+        "قال الدفاع المدني إن المياه ارتفعت، وذلك وفقًا لما أوردته فضائية «المدار»، في خبر عاجل لها."
+    )
+    assert [name for name, _ in got] == ["الدفاع المدني", "المدار"]
+    got = _voices("وقالت قناة «المدار» إن المياه ارتفعت.")
+    assert [name for name, _ in got] == ["المدار"]

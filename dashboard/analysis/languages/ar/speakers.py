@@ -330,7 +330,12 @@ _AR_CHANNEL_HEADS = frozenset(
     ]
 )
 _AR_CHANNEL_MODIFIERS = frozenset(
-    _n(w) for w in _words("خاص خاصة هاتفي صحفي صحفية صحافي صحافية تلفزيوني تلفزيونية إذاعي")
+    _n(w)
+    for w in _words(
+        "خاص خاصة هاتفي صحفي صحفية صحافي صحافية تلفزيوني تلفزيونية إذاعي"
+        # «في تصريح سابق لـ»، «في مقابلة أخيرة مع»: when the interview was given
+        " سابق سابقة أخير أخيرة"
+    )
 )
 # After a preposition, these nouns start a circumstance («في بيان»، «في ختام»), not a role.
 _AR_CIRCUMSTANCE = frozenset(
@@ -1029,6 +1034,16 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
             ):
                 end -= 1  # «وكالة الأنباء الكويتية الرسمية»: «official» describes the agency
             np.name = _name_text(seg, 0, end, sentence)
+            if (
+                end > 1
+                and seg[1].quote != -1
+                and all(t.quote == seg[1].quote for t in seg[1:end])
+                and _outlet_noun(seg[0], False)
+                and _strip_al(seg[0].norm) != _AGENCY
+            ):
+                # «فضائية «المدار»»: the quoted name is the outlet's own name, its noun a gloss
+                # (an agency keeps its noun: «وكالة «X»» is how its name is written)
+                np.name = _name_text(seg, 1, end, sentence)
             np.role = np.name if role and role.type == "person" else ""
             np.body = True
         role_toks = seg[:end]
@@ -1861,6 +1876,11 @@ def _quoted_name_of_outlet(toks, k) -> bool:
 _AR_BA_IN_SUBJECT = frozenset(_n(w) for w in ("باسم", "بن", "بنت"))
 
 
+# «قبل قليل»، «منذ قليل»: «a while ago», a time adverbial.
+_QALIL = _n("قليل")
+_AR_A_WHILE = frozenset(_n(w) for w in _words("قبل منذ"))
+
+
 def _find_ar_complement(toks, i, verb, quotes_len, split=False):
     """(index where the content starts, direct-quote span or -1, end of subject) or None.
     With `split`, a reporting participle after a comma ends the search (the caller reads
@@ -1887,6 +1907,8 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             # «وذكرت الوزارة في بيان مساء اليوم الأحد أن»: a time adverbial does not count
             # towards the distance between a homograph verb and its complement.
             limit += 1
+        elif t.norm in _AR_A_WHILE and k + 1 < n and toks[k + 1].norm == _QALIL:
+            limit += 2  # «وذكرت صحيفة X في خبر لها قبل قليل أن»: «a while ago» too
         gap = t.gap
         # A lone space, the gap before most tokens, holds no punctuation: skip the searches.
         if gap != " ":
