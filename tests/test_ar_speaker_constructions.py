@@ -1969,3 +1969,29 @@ def test_a_satellite_channel_with_its_quoted_name():
     assert [name for name, _ in got] == ["الدفاع المدني", "المدار"]
     got = _voices("وقالت قناة «المدار» إن المياه ارتفعت.")
     assert [name for name, _ in got] == ["المدار"]
+
+
+def test_a_fronted_topic_is_no_subject():
+    # «وعن X قال:»، «وحول X قال إن»: the topic is what the speaker talks about; the dropped
+    # subject is the one who spoke before, not a person named in the topic.
+    got = _voices(
+        "قال المدرب سامي الخطيب إن الفريق جاهز.",
+        'وعن مواجهة الفيصلي قال: "ستكون مباراة صعبة على الجميع".',
+    )
+    assert [name for name, _ in got] == ["سامي الخطيب", "سامي الخطيب"]
+    got = _voices("قال المدرب سامي الخطيب إن الفريق جاهز.", "وحول إصابة اللاعب قال إنه سيغيب شهرا.")
+    assert [name for name, _ in got] == ["سامي الخطيب", "سامي الخطيب"]
+    got = _voices("وعن الأزمة قال الوزير سامي الخطيب إن الحل قريب.")
+    assert [name for name, _ in got] == ["سامي الخطيب"]
+
+
+def test_a_relative_clause_between_the_subject_and_its_complement():
+    # «قال وزير الداخلية الذي انتقل … على رأس وفد …، إن»: the relative clause is skipped,
+    # the titled subject speaks (and goes on with «مضيفا»).
+    got = _voices(
+        "قال وزير الداخلية الذي انتقل اليوم إلى المدينة على رأس وفد وزاري بتكليف من الرئيس، "
+        "إن الحرائق مفتعلة، مضيفا “هذا ما رأيناه في مدن أخرى”."
+    )
+    assert [name for name, _ in got] == ["وزير الداخلية", "وزير الداخلية"]
+    got = _voices("قال الوزير سامي الخطيب الذي زار المدينة أمس، إن الحرائق مفتعلة.")
+    assert [name for name, _ in got] == ["سامي الخطيب"]

@@ -1876,6 +1876,17 @@ def _quoted_name_of_outlet(toks, k) -> bool:
 _AR_BA_IN_SUBJECT = frozenset(_n(w) for w in ("باسم", "بن", "بنت"))
 
 
+def _relative_after_subject(toks, i: int, k: int) -> bool:
+    """Does the relative pronoun at k follow the verb's definite subject (two to five words,
+    no comma, no quote) straight away, as in «قال وزير الداخلية الذي زار …، إن»?"""
+    if not 2 <= k - i <= 6 or toks[k].quote != -1 or not toks[k - 1].norm.startswith("ال"):
+        return False
+    subject = toks[i + 1 : k]
+    return _role_at(toks, i + 1, _AR_ROLES) is not None and not any(
+        t.quote != -1 or (j and _COMMA_RE.search(t.gap)) for j, t in enumerate(subject)
+    )
+
+
 # «قبل قليل»، «منذ قليل»: «a while ago», a time adverbial.
 _QALIL = _n("قليل")
 _AR_A_WHILE = frozenset(_n(w) for w in _words("قبل منذ"))
@@ -1969,8 +1980,9 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
         if norm in _AR_REL:
             # A relative clause inside a parenthesis that opens with a circumstance («قال
             # فلان، في مقابلة مع X خلال وثائقي الذي بث أمس، إن»): the complement may still
-            # come, right after the closing comma.
-            if not paren_circumstance:
+            # come, right after the closing comma. So may it after a relative clause right
+            # behind a definite subject («قال الوزير الذي زار المدينة أمس، إن»).
+            if not paren_circumstance and not _relative_after_subject(toks, i, k):
                 return None
             in_relative = True
             continue
@@ -2781,6 +2793,9 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         # «وأضاف "الصندوق على استعداد … لذلك.. لا يمكن …"»: a quote the sentence splitter
         # cut open (no closing mark in this sentence) is the words said, never the subject.
         span = []
+    rel = next((r for r, x in enumerate(span) if x.norm in _AR_REL and x.quote == -1), -1)
+    if rel > 0 and not any(_COMMA_RE.search(x.gap) for x in span[1 : rel + 1]):
+        span = span[:rel]  # «قال الوزير الذي زار المدينة، إن»: the relative clause is no name
     channel, cs, ce = _find_channel(span, sentence)
     channel_cue = ""
     if cs != -1:
@@ -3568,6 +3583,11 @@ _AR_AMMA = frozenset(_n(w) for w in _words("أما وأما"))
 _FAQAD = _n("فقد")
 
 
+# Prepositions of a fronted topic («وعن الإصابة قال»، «وحول المباراة أضاف»): what follows
+# them is what the speaker talks about, never the speaker.
+_AR_TOPIC_PREPS = frozenset(_n(w) for w in _words("عن وعن حول وحول بشأن وبشأن"))
+
+
 def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
     """Subject before the verb: «وزير الخارجية أكد أن»، «وكان الوزير قد قال إن»."""
     j = i
@@ -3592,6 +3612,8 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
             or _sv_aside_subject(toks, j, sentence, ctx)
         )
     seg = [x for x in toks[start:j] if x.norm not in _AR_KANA]
+    if seg and seg[0].norm in _AR_TOPIC_PREPS:
+        return None  # «وعن مواجهة الفريق قال:»: the topic fronted, the subject dropped
     if len(seg) > 1 and seg[0].norm in _AR_AMMA:
         # «أما وزارة الصحة فقد أعلنت»: the topic particle opens the subject, «فقد» closes it
         seg = seg[1:]
@@ -3742,6 +3764,13 @@ def _pronoun_np(toks, i, ctx, mentions, hits) -> _NP | None:
             if h.np is not None:
                 return h.np
     leading = all(x.norm in _AR_FILLERS or x.norm in _AR_CLAUSE for x in toks[:i])
+    if (
+        not leading
+        and toks[0].norm in _AR_TOPIC_PREPS
+        and not any(_COMMA_RE.search(x.gap) for x in toks[1 : i + 1])
+    ):
+        # «وحول إصابة اللاعب قال إنه»: the person in a fronted topic is talked about
+        leading = True
     if not leading:
         first_at: dict[str, int] = {}
         for p, np in mentions:
