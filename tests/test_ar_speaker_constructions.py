@@ -1995,3 +1995,14 @@ def test_a_relative_clause_between_the_subject_and_its_complement():
     assert [name for name, _ in got] == ["وزير الداخلية", "وزير الداخلية"]
     got = _voices("قال الوزير سامي الخطيب الذي زار المدينة أمس، إن الحرائق مفتعلة.")
     assert [name for name, _ in got] == ["سامي الخطيب"]
+
+
+def test_a_generic_title_is_the_official_who_just_spoke():
+    # «وأشار المسؤول» with two named officials in the article: the one whose statement comes
+    # right before it (this paragraph or the one before).
+    got = _voices(
+        "قال وزير الداخلية كمال ناصر إن الوضع صعب.",
+        "من جانبه، أفاد المدير العام للغابات سمير داود، بأنه تم تسجيل 72 حريقا.",
+        "وأشار المسؤول إلى أن الحرائق امتدت إلى ولايات أخرى.",
+    )
+    assert [name for name, _ in got] == ["كمال ناصر", "سمير داود", "سمير داود"]

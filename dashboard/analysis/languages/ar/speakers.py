@@ -4470,6 +4470,14 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
                 }
                 if len(officials) == 1:
                     q = _credited_to(q, next(iter(officials.values())))
+                elif (
+                    out
+                    and out[-1].speaker in officials
+                    and q.paragraph - 1 <= out[-1].paragraph <= q.paragraph
+                ):
+                    # «وأشار المسؤول» right after a named official's statement (this paragraph
+                    # or the one before): of several officials, the one who just spoke.
+                    q = _credited_to(q, officials[out[-1].speaker])
             elif not named.get(head) and head in unnamed:
                 u = unnamed[head]
                 q = replace(q, speaker=u.speaker, speaker_kind="anonymous", role=u.role)
