@@ -3313,6 +3313,25 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         and valid(k + 1) is not None
     ):
         k += 1  # «الوزير سامي داود»: a second name word
+        np = valid(k)
+    if (
+        np is not None
+        and not np.body
+        and np.role
+        and np.name != np.role
+        and len(np.name.split()) == 2
+        and k + 1 < end
+        and toks[k].norm.startswith("ال")
+        and toks[k].norm.endswith("ي")
+        and len(toks[k].norm) >= 6
+        and toks[k].norm not in _AR_TITLE_ADJECTIVES
+        and toks[k].norm not in _AR_TIME_WORDS
+        and not _side_candidates(toks[k].norm)
+        and _role_at(toks, k, _AR_ROLES) is None
+        and (longer := valid(k + 1)) is not None
+        and not longer.body
+    ):
+        k += 1  # «محافظ X محمد جميل الفلاني الحداد»: a nisba family name after the given names
     if (
         np is not None
         and not np.body
