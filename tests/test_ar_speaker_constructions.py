@@ -2018,3 +2018,15 @@ def test_mourning_is_a_statement_and_a_nisba_family_name_stays_in_the_name():
     assert [name for name, _ in got] == ["سامي داود العنزي"]
     got = _voices("أعلن الوزير سامي داود الحداد لمدة ثلاثة أيام.")
     assert [name for name, _ in got] == ["سامي داود"]
+
+
+def test_what_was_announced_before_or_after_something_else_is_a_statement():
+    # «قبل أن يعلن X …»، «بعد أن أعلنت X …» narrate a statement made; «من المنتظر أن تعلن»
+    # is one to come. A death announced («رحيل»، «وفاة») is the object, never the body's name.
+    got = _voices(
+        "وقطع التلفزيون برامجه، قبل أن يعلن الديوان الملكي رحيل الأمير الذي دخل المستشفى."
+    )
+    assert [name for name, _ in got] == ["الديوان الملكي"]
+    got = _voices("وتراجعت الأسعار بعد أن أعلنت الوزارة خفض الضرائب.")
+    assert [name for name, _ in got] == ["الوزارة"]
+    assert _voices("ومن المنتظر أن تعلن الوزارة النتائج غدا.") == []

@@ -776,7 +776,13 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         ):
             p += 1  # an acronym in brackets: «وكالة فرات للأنباء (ANF)»، «(أوتشا)»
             continue
-        if body and bare_after_body < 3 and _ar_name_like(t) and t.norm not in _AR_NAME_STOPS:
+        if (
+            body
+            and bare_after_body < 3
+            and _ar_name_like(t)
+            and t.norm not in _AR_NAME_STOPS
+            and t.norm not in _AR_OBJECT_NOUNS  # «الديوان الأميري رحيل الأمير»: the object
+        ):
             bare_after_body += 1
             p += 1
             continue
@@ -2667,8 +2673,11 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         and t.norm[:1] in "يت"
         and toks[i - 1].norm in _AR_SUBJUNCTIVE
         and not _COMMA_RE.search(t.gap)
+        and not (i > 1 and toks[i - 2].norm in _AR_BEFORE_AFTER)
     ):
-        return None  # «من المنتظر أن يؤكد الوزير …»: what is expected, not yet said
+        # «من المنتظر أن يؤكد الوزير …»: what is expected, not yet said («قبل أن يعلن X»
+        # narrates what was said)
+        return None
     if (
         i > 0
         and not verb.participle
@@ -3133,6 +3142,9 @@ def _channel_cue(span: list[_Tok], cs: int, ce: int, channel: str, sentence: str
     return cue or "لـ"
 
 
+_AR_BEFORE_AFTER = frozenset(_n(w) for w in _words("قبل بعد وبعد وقبل"))
+
+
 def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False):
     """«أعلنت وزارة الصحة، الإثنين، وفاة ...»، «أعلن الجيش الوطني ارتفاع الحصيلة»: the subject
     is an institution (its definite adjectives and genitives included) or a title with a name
@@ -3345,8 +3357,14 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         and len(longer.name.split()) <= 4
     ):
         k = end  # «رئيس الوزراء محمد شياع السوداني، اليوم، عن …»: the name runs to the comma
-    if i > 0 and toks[i - 1].norm in _AN_FORMS:
-        return None  # «من المنتظر أن تعلن الوزارة ...»: an announcement still to come
+    if (
+        i > 0
+        and toks[i - 1].norm in _AN_FORMS
+        and not (i > 1 and toks[i - 2].norm in _AR_BEFORE_AFTER)
+    ):
+        # «من المنتظر أن تعلن الوزارة ...»: an announcement still to come («قبل أن يعلن
+        # الديوان …»، «بعد أن أعلنت الوزارة …»: one that was made)
+        return None
     c = k
     while c < n and toks[c].norm in _AR_TIME_WORDS:
         c += 1
