@@ -2030,3 +2030,11 @@ def test_what_was_announced_before_or_after_something_else_is_a_statement():
     got = _voices("وتراجعت الأسعار بعد أن أعلنت الوزارة خفض الضرائب.")
     assert [name for name, _ in got] == ["الوزارة"]
     assert _voices("ومن المنتظر أن تعلن الوزارة النتائج غدا.") == []
+
+
+def test_one_of_a_group_is_an_unnamed_voice():
+    # «أحد الناجين»، «إحدى الناجيات»: «one of» a definite plural names nobody.
+    quotes = attribute_quotes(["وقال أحد الناجين إن البيوت انهارت."], "ar")
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("أحد الناجين", "anonymous")]
+    quotes = attribute_quotes(['وقالت إحدى الناجيات: "فقدت كل شيء".'], "ar")
+    assert [q.speaker_kind for q in quotes] == ["anonymous"]

@@ -969,6 +969,8 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
     return q
 
 
+# «أحد X»، «إحدى X»: one of a group.
+_AR_ONE_OF = frozenset(_n(w) for w in _words("أحد إحدى"))
 # «الرسمية» after a news agency's nationality describes it and is no part of its name.
 _AR_OFFICIAL_ADJS = frozenset(_n(w) for w in _words("الرسمية الرسمي"))
 _AGENCY = _n("وكالة")
@@ -986,6 +988,12 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     first = seg[0]
     if first.norm in _AR_PRONOUNS or first.norm in _AR_OBJECT_NOUNS:
         return None  # «يؤكد أهمية السيطرة على»: the verb's object, not its subject
+    if first.norm in _AR_ONE_OF and len(seg) > 1 and seg[1].norm.startswith("ال"):
+        # «أحد الناجين»، «إحدى الناجيات»، «أحد المسؤولين في الوزارة»: one of a group, an
+        # unnamed voice
+        end = _consume_ar_role(seg, 1, True) if _role_at(seg, 1, _AR_ROLES) else 2
+        text = _text(seg, 0, end, sentence)
+        return _NP(text, text, "anonymous", "")
     head = first.norm[2:] if first.norm.startswith("ال") else first.norm
     if head in _STATEMENT_NOUNS:
         return _statement_issuer(seg, sentence)
