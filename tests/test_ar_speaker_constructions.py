@@ -2038,3 +2038,13 @@ def test_one_of_a_group_is_an_unnamed_voice():
     assert [(q.speaker, q.speaker_kind) for q in quotes] == [("أحد الناجين", "anonymous")]
     quotes = attribute_quotes(['وقالت إحدى الناجيات: "فقدت كل شيء".'], "ar")
     assert [q.speaker_kind for q in quotes] == ["anonymous"]
+
+
+def test_a_name_in_quote_marks_after_an_honorific():
+    # «وقال الدكتور “فلان الفلاني” … إن»: the quoted words are his name; the participle after
+    # the statement goes on with him, not with a person named inside what he said.
+    got = _voices(
+        "وقال الدكتور “سامي داود” في مؤتمر صحفي عقده الأربعاء إن الهيئة جمعت أكثر من 300 "
+        "عينة، بعد أن كلفت من مكتب النائب العام لتولي المهمة، مشيرا إلى التواصل مع الأسر."
+    )
+    assert [name for name, _ in got] == ["سامي داود", "سامي داود"]

@@ -982,7 +982,17 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
         if seg[0].norm == "من" and (len(seg) < 2 or seg[1].norm not in _AR_FILLERS):
             return None  # «قال من المرتقب أن»: a preposition, not «من جهته»
         seg = seg[1:]
-    seg = _strip_honorifics(seg)
+    bare = _strip_honorifics(seg)
+    if len(bare) < len(seg) and bare and bare[0].quote != -1:
+        # «الدكتور “فلان الفلاني”»: a name of two to four words in quote marks after an
+        # honorific is the person's name, not words said.
+        run = 1
+        while run < len(bare) and bare[run].quote == bare[0].quote:
+            run += 1
+        unquoted = [_Tok(t.surf, t.norm, t.start, t.end, t.gap, -1) for t in bare[:run]]
+        if 2 <= run <= 4 and all(_ar_name_like(t) for t in unquoted):
+            bare = unquoted + bare[run:]
+    seg = bare
     if not seg:
         return None
     first = seg[0]
