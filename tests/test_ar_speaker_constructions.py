@@ -2048,3 +2048,13 @@ def test_a_name_in_quote_marks_after_an_honorific():
         "عينة، بعد أن كلفت من مكتب النائب العام لتولي المهمة، مشيرا إلى التواصل مع الأسر."
     )
     assert [name for name, _ in got] == ["سامي داود", "سامي داود"]
+
+
+def test_an_unnamed_group_then_a_body_after_a_source_phrase():
+    # «بحسب عناصر الإطفاء وسلطات الغابات المحلية»: the group names nobody; the body
+    # coordinated after it (indefinite head «وسلطات …» too) is the named source. Of two bodies
+    # the first is still read.
+    got = _voices("وأدت الحرائق إلى وفاة خمسة أشخاص، بحسب عناصر الإطفاء وسلطات الغابات المحلية.")
+    assert [name for name, _ in got] == ["سلطات الغابات المحلية"]
+    got = _voices("وأدت الحرائق إلى وفاة خمسة أشخاص، وفق الأمم المتحدة والسلطات المحلية.")
+    assert [name for name, _ in got] == ["الأمم المتحدة"]

@@ -2117,13 +2117,21 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
         (
             k
             for k in range(2, len(seg))
-            if seg[k].norm.startswith("وال") and _second_body_at(seg, k)
+            if seg[k].norm[:1] == "و" and len(seg[k].norm) > 3 and _second_body_at(seg, k)
         ),
         -1,
     )
     np = _parse_ar_np(seg[:second] if second != -1 else seg, sentence, strict=True)
     if second != -1 and np is not None and not np.body:
         np = None
+    if second != -1 and (np is None or np.kind == "anonymous"):
+        # «بحسب عناصر الإطفاء وسلطات الغابات المحلية»: an unnamed group first, then a body;
+        # the body is the named source.
+        t = seg[second]
+        probe = [_Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, -1), *seg[second + 1 :]]
+        other = _parse_ar_np(probe, sentence, strict=True)
+        if other is not None and other.body and other.kind != "anonymous":
+            np = other
     if (
         np is not None
         and not np.body
