@@ -2058,3 +2058,18 @@ def test_an_unnamed_group_then_a_body_after_a_source_phrase():
     assert [name for name, _ in got] == ["سلطات الغابات المحلية"]
     got = _voices("وأدت الحرائق إلى وفاة خمسة أشخاص، وفق الأمم المتحدة والسلطات المحلية.")
     assert [name for name, _ in got] == ["الأمم المتحدة"]
+
+
+def test_a_name_then_its_title_then_the_object():
+    # «أعلن فلان الفلاني الرئيس الليبي إقالة …»، «أعلن الفلاني رئيس ليبيا، تجميد …»: the title
+    # in apposition ends the subject; the object opens the content. A headline's bare title
+    # («رئيس ليبيا يعلن …») is the one person the article names with exactly that title.
+    got = _voices(
+        "رئيس ليبيا يعلن إقالة وزير الدفاع",
+        "أعلن سامي داود الرئيس الليبي إقالة وزير الدفاع من منصبه.",
+        "وكان رئيس البرلمان كمال ناصر قال إن القرار باطل.",
+        "عقب المظاهرات، أعلن داود رئيس ليبيا، تجميد البرلمان.",
+    )
+    assert [name for name, _ in got] == ["سامي داود", "سامي داود", "كمال ناصر", "سامي داود"]
+    # A possessed noun after the verb opens no name («من أعلن فوزهم فيها …»).
+    assert _voices("وأقرت بعدم صحة عضوية من أعلن فوزهم فيها لبطلان حل مجلس الأمة.") == []

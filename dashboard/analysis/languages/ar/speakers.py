@@ -3277,6 +3277,30 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             k += 1  # «الرئيس الأمريكي جو بايدن بانتخاب …»: a family name that begins with ب
         return (k, -1, k)
     k = next((k for k in range(i + 2, end + 1) if valid(k) is not None), -1)
+    if not titled and (k == -1 or not valid(k).body):
+        # «أعلن فلان الفلاني الرئيس التونسي إقالة …»، «أعلن سعيد رئيس تونس، تجميد …»: a name,
+        # its title in apposition, then the object; the title ends the subject.
+        ne = _ar_name_span(toks, i + 1)
+        if (
+            i + 1 < ne < end
+            and ne - i <= 4
+            and all(
+                _ar_name_like(t) and not _possessed(t.norm) and t.norm not in _AR_STOP
+                for t in toks[i + 1 : ne]
+            )
+            and _role_at(toks, ne, _AR_ROLES) is not None
+        ):
+            r_end = _consume_ar_role(toks, ne, False)
+            named = _parse_ar_np(toks[i + 1 : r_end], sentence, strict=True)
+            if (
+                ne < r_end <= end
+                and named is not None
+                and not named.body
+                and named.role
+                and named.name != named.role
+                and named.kind != "anonymous"
+            ):
+                k = r_end
     if k != -1 and k < end and _apposed_name_end(toks, i, end, sentence) != -1:
         k = -1  # «هنأ نائب الرئيس وحاكم المدينة، فلان، …»: the whole title is the subject's
     if k == -1:
@@ -4505,6 +4529,9 @@ def _bare_titles_named(quotes: list[Quote]) -> list[Quote]:
                 # «المدرب الأسترالي» after «مدرب المنتخب العراقي فلان»: a coach's nationality
                 # is his own, his title's is the team's; the one named coach is he.
                 people = coaches
+            exact = {c.speaker: c for c in people.values() if _n(c.role) == _n(q.role)}
+            if len(people) > 1 and len(exact) == 1:
+                people = exact  # «رئيس تونس» is the one named «رئيس تونس» elsewhere
             if len(people) == 1:
                 c = next(iter(people.values()))
                 q = _credited_to(q, c)
