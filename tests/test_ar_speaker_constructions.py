@@ -2073,3 +2073,16 @@ def test_a_name_then_its_title_then_the_object():
     assert [name for name, _ in got] == ["سامي داود", "سامي داود", "كمال ناصر", "سامي داود"]
     # A possessed noun after the verb opens no name («من أعلن فوزهم فيها …»).
     assert _voices("وأقرت بعدم صحة عضوية من أعلن فوزهم فيها لبطلان حل مجلس الأمة.") == []
+
+
+def test_the_addressees_between_a_body_and_its_object_are_no_part_of_its_name():
+    # «طالبت/أوصت/دعت الوزارة المواطنين بـ/إلى»: a sound plural in -ين (accusative) or an
+    # addressee of the audience lexicon after a body opens the object; a plural nisba in
+    # -يين agreeing with a genitive stays in the name.
+    assert _voices("وطالبت وزارة الصحة المواطنين بالابتعاد عن الشواطئ.") == [("وزارة الصحة", False)]
+    assert _voices("وأوصت الهيئة السكان بعدم الخروج.") == [("الهيئة", False)]
+    assert _voices("ودعت الوزارة المواطنين إلى الحذر.") == [("الوزارة", False)]
+    got = _voices("وطالبت الحكومة الأردنية الأهالي بالابتعاد عن الأودية.")
+    assert got == [("الحكومة الأردنية", False)]
+    got = _voices("وقالت نقابة المهندسين الزراعيين إن الأسعار ارتفعت.")
+    assert got == [("نقابة المهندسين الزراعيين", False)]

@@ -503,6 +503,19 @@ def _posting_then_name(seg: list[_Tok], p: int) -> bool:
     )
 
 
+def _addressee(norm: str) -> bool:
+    """Is this definite word the people a body addresses (the audience lexicon, or a sound
+    plural in -ين, accusative after a nominative subject: «المواطنين»، «المسافرين»)? A
+    plural nisba in -يين agrees with a genitive («نقابة المهندسين الزراعيين») and is no
+    addressee."""
+    return norm in _AR_AUDIENCE_NOUNS or (
+        norm.endswith("ين")
+        and not norm.endswith("يين")
+        and len(norm) >= 7
+        and norm not in _AR_THEOPHORIC
+    )
+
+
 def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     """Extend a role/institution phrase from p: genitives, adjectives, prepositional phrases.
 
@@ -742,6 +755,14 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             break
         if norm in _AR_AFFILIATED and p > start:
             break  # «برنامج الأغذية العالمي التابع للأمم المتحدة»: the parent body is an aside
+        if (
+            body
+            and p > start
+            and norm.startswith("ال")
+            and (seg[p - 1].norm.startswith("ال") or p == nat_end)
+            and _addressee(norm)
+        ):
+            break  # «طالبت وزارة الصحة المواطنين بـ»: the addressees open the object
         if norm.startswith("ال") and norm not in _AR_STOP:
             if (
                 nationality
@@ -1094,6 +1115,8 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
             and name_end < len(seg)
             and seg[name_end].norm not in _AR_STOP
             and not (name_end > end and _role_at(seg, name_end, _AR_ROLES))
+            # «طالبت الوزارة المواطنين بـ»: the addressees alone after a body
+            and not (np.body and name_end == len(seg) - 1 and _addressee(seg[name_end].norm))
         ):
             # «موسكو وبيونغ يانغ»: more than one clean subject. A role after a full
             # «ROLE NAME» subject is the verb's object («طالب ... السفيرَ فلانًا بأن»).
@@ -3231,6 +3254,23 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             ),
             -1,
         )
+        if k == -1:
+            # «طالبت وزارة الصحة المواطنين بالابتعاد»: the addressees between the body and
+            # the بـ object are no part of the subject.
+            k = next(
+                (
+                    k
+                    for k in range(i + 3, end)
+                    if toks[k].norm.startswith("ب")
+                    and len(toks[k].norm) > 2
+                    and _addressee(toks[k - 1].norm)
+                    and (np := valid(k - 1)) is not None
+                    and np.body
+                ),
+                -1,
+            )
+            if k != -1:
+                return (k, -1, k - 1)
         if i > 0 and toks[i - 1].norm in _AN_FORMS:
             return None
         if k == -1 and end < n and _COMMA_RE.search(toks[end].gap):
