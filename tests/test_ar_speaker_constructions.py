@@ -2086,3 +2086,14 @@ def test_the_addressees_between_a_body_and_its_object_are_no_part_of_its_name():
     assert got == [("الحكومة الأردنية", False)]
     got = _voices("وقالت نقابة المهندسين الزراعيين إن الأسعار ارتفعت.")
     assert got == [("نقابة المهندسين الزراعيين", False)]
+
+
+def test_a_lineage_name_mentioned_in_full_is_the_short_form_later():
+    # «استقبل الشيخ فلان بن فلان آل فلان …» (a mention, no statement), then «وأكد الشيخ فلان
+    # بن فلان أن …»: the same person, named in full.
+    got = _voices(
+        "استقبل الشيخ حمد بن خليفة آل ثاني أمير البلاد الوفد الزائر في القصر.",
+        "وأكد الشيخ حمد بن خليفة أن العلاقات قوية.",
+    )
+    assert [name for name, _ in got] == ["حمد بن خليفة آل ثاني"]
+    assert _voices("وقال الشيخ حمد بن خليفة إن العلاقات قوية.") == [("حمد بن خليفة", False)]

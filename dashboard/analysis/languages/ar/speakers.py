@@ -4089,7 +4089,11 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     A statement runs on over the next paragraphs that attribute nothing themselves: after a
     quote left open («وجاء في البيان أن “…» to the closing mark) and after a statement that
     ends its paragraph with «:» (the list or text it announces)."""
-    return run_on(_attribute_paragraph(paragraph, para, ctx), paragraph, para, ctx)
+    taught = _learn_lineages(paragraph, ctx) if "آل " in paragraph else None
+    out = run_on(_attribute_paragraph(paragraph, para, ctx), paragraph, para, ctx)
+    if taught:
+        _unlearn_speaking_lineages(taught, out, ctx)
+    return out
 
 
 def run_on(out: list[Quote], paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
@@ -4127,6 +4131,35 @@ def run_on(out: list[Quote], paragraph: str, para: int, ctx: _Ctx) -> list[Quote
         elif (at := text.find(last.sentence)) != -1 and _open_depth(text[at:]) > 0:
             ctx.carry = (last, "quote", _CARRY_MAX)
     return out
+
+
+# «فلان بن فلان آل فلان»: a lineage name with its family; «فلان بن فلان» later is the same
+# person.
+_LINEAGE_RE = re.compile(
+    r"(?<!\S)([^\s،,.:«»\"“”()]+(?: (?:بن|بنت) [^\s،,.:«»\"“”()]+)+) آل ([^\s،,.:«»\"“”()]+)"
+)
+
+
+def _learn_lineages(paragraph: str, ctx: _Ctx) -> dict[str, _NP]:
+    """Teach `ctx` each lineage name of the paragraph under its form without the family, so
+    that «وأكد الشيخ فلان بن فلان» after «استقبل الشيخ فلان بن فلان آل فلان …» (a mention
+    that said nothing) is the full name. Returns what it taught, by key."""
+    taught: dict[str, _NP] = {}
+    for m in _LINEAGE_RE.finditer(paragraph):
+        short = " ".join(_nphrase(m.group(1)))
+        if short and short not in ctx.by_surname:
+            np = _NP(f"{m.group(1)} آل {m.group(2)}", "", "other", "")
+            ctx.by_surname[short] = taught[short] = np
+    return taught
+
+
+def _unlearn_speaking_lineages(taught: dict[str, _NP], out: list[Quote], ctx: _Ctx) -> None:
+    """A lineage name that speaks itself is learned as a speaker; its short form is then
+    left to the article's end, where a short name of two longer ones stays as written."""
+    speakers = {" ".join(_nphrase(q.speaker)) for q in out}
+    for short, np in taught.items():
+        if " ".join(_nphrase(np.name)) in speakers and ctx.by_surname.get(short) is np:
+            del ctx.by_surname[short]
 
 
 def _attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
