@@ -1617,3 +1617,15 @@ def test_common_noun_subject_of_an_all_capitals_line_is_the_body_it_describes():
     )
     assert "OPPOSITION" not in [name for name, _ in got]
     assert got[0] == ("FREDA", "organisation")
+
+
+# --------------------------------------------------------------------------- round 15
+
+
+def test_outlet_after_as_quoted_by_is_a_cited_source():
+    got = _voices("The team never gave up, said Jane Roe, as quoted by Pitchside Daily.")
+    assert ("Jane Roe", "other") in [(n, k) for n, k in got if n == "Jane Roe"]
+    assert ("Pitchside Daily", "media") in got
+    # «as quoted by» a person's possession closes on no name: no outlet
+    got = _voices("The count was fair, as quoted by Roe's lawyer in court.")
+    assert all(k != "media" for _n, k in got)

@@ -650,6 +650,14 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 text = sentence[: t.start].strip(_PUNCT_STRIP + " ,")
                 out.append(quote_of(cited, t.surf, False, text, para, sentence, ""))
             continue
+        if t.norm == "quoted" and i > 0 and toks[i - 1].norm == "as":
+            cited = _en_quoted_by(toks, i, sentence)
+            if cited is not None:
+                # «…, said Jane Roe, as quoted by the Daily Ledger»: the outlet that carried
+                # the words is their cited source (the speaker stays who said them).
+                text = sentence[: toks[i - 1].start].strip(_PUNCT_STRIP + " ,")
+                out.append(quote_of(cited, "as quoted by", False, text, para, sentence, ""))
+            continue
         # according to X
         if t.norm == "according" and i + 1 < n and toks[i + 1].norm == "to":
             end = i + 2
@@ -935,6 +943,33 @@ def _en_cited(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
         return None
     ctx.learn(np)
     return np
+
+
+def _en_quoted_by(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
+    """The outlet of «as quoted by/in X» (toks[i] is «quoted»): a capitalised name, with an
+    optional «the» before it, up to the next punctuation; a known agency as written."""
+    n = len(toks)
+    k = i + 1
+    if k >= n or toks[k].norm not in ("by", "in") or toks[k].quote != -1:
+        return None
+    a = k + 1
+    if a < n and toks[a].norm == "the":
+        a += 1
+    e = a
+    while e < n and toks[e].quote == -1 and _en_cap(toks[e]):
+        if e > a and (_COMMA_RE.search(toks[e].gap) or _HARD_PUNCT.search(toks[e].gap)):
+            break
+        e += 1
+    if (
+        e == a
+        or e - a > 5
+        or (e < n and not _HARD_PUNCT.search(toks[e].gap) and not _COMMA_RE.search(toks[e].gap))
+    ):
+        return None  # «as quoted by Jane Roe's lawyer»: no outlet name closes the clause
+    name = _text(toks, a, e, sentence)
+    if toks[a].norm in _EN_PRONOUNS or _month(toks[a].norm):
+        return None
+    return _NP(name, "", "media", "", True)
 
 
 def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
@@ -2680,7 +2715,7 @@ def _looks_appos(seg: list[_Tok]) -> bool:
 
 
 _EN_TRIGGERS = _WordFilter(
-    set(_EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | _EN_EVIDENCE_VERBS | {"according"}), ""
+    set(_EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | _EN_EVIDENCE_VERBS | {"according", "quoted"}), ""
 )
 
 
