@@ -1629,3 +1629,9 @@ def test_outlet_after_as_quoted_by_is_a_cited_source():
     # «as quoted by» a person's possession closes on no name: no outlet
     got = _voices("The count was fair, as quoted by Roe's lawyer in court.")
     assert all(k != "media" for _n, k in got)
+
+
+def test_a_clause_with_a_verb_of_saying_is_no_name():
+    # «confirmed» read as a verb must not take «Norway reported three» as its subject.
+    got = _voices("Norway reported three confirmed deaths from the virus in the north.")
+    assert got == [("Norway", "state")]

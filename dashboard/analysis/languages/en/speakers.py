@@ -2312,6 +2312,15 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np = _NP(" ".join(words), np.role, kind, np.affiliation, True, np.known)
     if _en_non_voice(np, words):
         return None
+    if (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and any(w in _EN_VERBS for w in words[1:])
+        and not np.known
+    ):
+        # «Norway reported three confirmed deaths»: a clause (name, reporting verb, object)
+        # ran into the subject of a participle read as a verb; a name holds no verb of saying.
+        return None
     if len(words) >= 3 and words[0] in _EN_OPENING_PREPOSITIONS and not np.known:
         return None  # «Outside court Roe supporters shouted»: a place phrase ran into the subject
     if len(words) >= 2 and words[0] in _EN_OPENING_ADVERBS and not np.known:
