@@ -1635,3 +1635,11 @@ def test_a_clause_with_a_verb_of_saying_is_no_name():
     # «confirmed» read as a verb must not take «Norway reported three» as its subject.
     got = _voices("Norway reported three confirmed deaths from the virus in the north.")
     assert got == [("Norway", "state")]
+
+
+def test_short_name_in_brackets_written_as_a_word_is_no_part_of_the_name():
+    got = _voices(
+        "Two candidates trailed, the council's Preliminary Vote Counting Service (Pvcs) "
+        "reported late Monday."
+    )
+    assert [name for name, _ in got] == ["Preliminary Vote Counting Service"]

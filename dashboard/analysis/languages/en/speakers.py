@@ -2616,6 +2616,15 @@ def _en_bracket_tail(seg: list[_Tok]) -> int:
                 t.surf.isupper() and (len(t.surf) >= 2 or k == 1) for t in tail
             ):
                 return k
+            if (
+                k == 1
+                and len(seg) >= 3
+                and head.surf.isalpha()
+                and _en_cap(head)
+                and _en_cap(seg[-2])
+                and _en_cap(seg[-3])
+            ):
+                return 1  # «the Vote Counting Service (Vocos)»: a short name written as a word
             return 0
     return 0
 
