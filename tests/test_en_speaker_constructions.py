@@ -1643,3 +1643,14 @@ def test_short_name_in_brackets_written_as_a_word_is_no_part_of_the_name():
         "reported late Monday."
     )
     assert [name for name, _ in got] == ["Preliminary Vote Counting Service"]
+
+
+def test_bare_country_name_opens_an_institution_name():
+    for text in (
+        "Kenya Flood Management Centre on Monday said in a statement that rivers rose.",
+        "The Kenya Flood Management Centre said that rivers rose.",
+    ):
+        assert [name for name, _ in _voices(text)] == ["Kenya Flood Management Centre"], text
+    # a possessive country is the owner, not part of the name
+    got = _voices("Kenya's Flood Management Centre said that rivers rose.")
+    assert [name for name, _ in got] == ["Flood Management Centre"]

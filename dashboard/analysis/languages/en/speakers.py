@@ -413,6 +413,7 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     while q < len(seg) - 1 and seg[q].norm in _EN_ARTICLES:
         q += 1  # «The Weather Office said»: the article is not part of the name
     q = _en_portfolio_split(seg, q)
+    q = _en_country_in_name(seg, q, sentence)
     role_toks = seg[:q]
     while role_toks and role_toks[0].norm in _EN_ARTICLES:
         role_toks = role_toks[1:]
@@ -1629,6 +1630,29 @@ def _en_headed_run(seg: list[_Tok], q: int, cov: list[bool]) -> tuple[int, bool]
     if r >= q - 1 or not any(h in _EN_LONG_BODY_HEADS for h in heads):
         return q, False
     return r, True
+
+
+def _en_country_in_name(seg: list[_Tok], q: int, sentence: str) -> int:
+    """«Kenya Flood Management Centre said», «the Kenya Flood Management Centre said»: a
+    country name written bare (no possessive) at the head of the subject, right before an
+    institution's name of two words or more, is the first part of that name."""
+    if q < 1 or len(seg) - q < 2:
+        return q
+    if seg[-1].norm not in _EN_LONG_BODY_HEADS and seg[q].norm not in _EN_LONG_BODY_HEADS:
+        return q
+    if seg[q - 1].norm.endswith(("'s", "’s")) or not all(_en_cap(t) for t in seg[q:]):
+        return q
+    for p in range(max(0, q - 3), q):
+        side = _side_at(seg, p)
+        if (
+            side is not None
+            and side.type == "country"
+            and p + len(side.words) == q
+            and all(_en_cap(t) for t in seg[p:q])
+            and all(t.norm in _EN_ARTICLES for t in seg[:p])
+        ):
+            return p
+    return q
 
 
 def _institution_name(name: str) -> bool:
