@@ -1654,3 +1654,16 @@ def test_bare_country_name_opens_an_institution_name():
     # a possessive country is the owner, not part of the name
     got = _voices("Kenya's Flood Management Centre said that rivers rose.")
     assert [name for name, _ in got] == ["Flood Management Centre"]
+
+
+def test_relative_clause_with_commas_of_its_own_before_the_verb():
+    got = _voices(
+        "“We lost the shop,” Jane Doe Smith, 41, who lives with her son, her parents and two "
+        "cousins near the river, said in a telephone interview on Monday."
+    )
+    assert [name for name, _ in got] == ["Jane Doe Smith"]
+    got = _voices(
+        "FREDA, the main opposition party, which boycotted the vote, the count and the march, "
+        "said the result was void."
+    )
+    assert [name for name, _ in got] == ["FREDA"]

@@ -1354,6 +1354,19 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                 if toks[k].norm in ("which", "who"):
                     start = k
                 break
+    if 0 < start < len(toks) and _COMMA_RE.search(toks[start].gap):
+        # «Jane Roe, 41, who lives with her son, her parents and two cousins near the river,
+        # said»: a relative clause with commas of its own between the subject and the verb;
+        # the subject (and its apposition) is before its «who/which».
+        inner = False
+        for k in range(start - 1, max(0, start - 40), -1):
+            if toks[k].quote != -1 or _HARD_PUNCT.search(toks[k].gap):
+                break
+            if toks[k].norm in ("which", "who") and _COMMA_RE.search(toks[k].gap):
+                if inner and k > 0:
+                    start = k
+                break
+            inner = inner or bool(_COMMA_RE.search(toks[k].gap))
     start = _en_time_phrase_before(toks, start)
     segs, quote_before = _en_segments_before(toks, start)
     chain = _en_appos_chain(toks, start, sentence)
