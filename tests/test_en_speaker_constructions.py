@@ -1667,3 +1667,12 @@ def test_relative_clause_with_commas_of_its_own_before_the_verb():
         "said the result was void."
     )
     assert [name for name, _ in got] == ["FREDA"]
+
+
+def test_thanked_is_a_speech_act_and_the_pronoun_after_it_is_the_same_voice():
+    got = _voices(
+        "The interior minister, Jane Roe, warned that protests were banned.",
+        "Tom Pike, meanwhile, thanked voters for their patience. He promised to publish the "
+        "count by region.",
+    )
+    assert [name for name, _ in got] == ["Jane Roe", "Tom Pike", "Tom Pike"]
