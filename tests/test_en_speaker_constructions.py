@@ -1676,3 +1676,16 @@ def test_thanked_is_a_speech_act_and_the_pronoun_after_it_is_the_same_voice():
         "count by region.",
     )
     assert [name for name, _ in got] == ["Jane Roe", "Tom Pike", "Tom Pike"]
+
+
+def test_person_named_in_apposition_to_an_opening_title_is_who_she_refers_to():
+    for opening in (
+        "The former president of Freedonia, Jane Roe, has been sentenced to 27 years.",
+        "A former president, Jane Roe, has been sentenced to 27 years.",
+    ):
+        got = _voices(
+            opening,
+            "Four of the five judges found her guilty.",
+            "She claimed the trial was meant to keep her out of the election.",
+        )
+        assert [name for name, _ in got] == ["Jane Roe"], opening

@@ -3202,10 +3202,11 @@ def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
 _EN_OPENING_NAME_RE = re.compile(r"^\s*((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,2})(,|\s+[a-z])")
 
 
-# «A teenager, Jane Roe, was pulled from the rubble»: a person named in apposition to an
-# indefinite or definite description that opens the paragraph.
+# «A teenager, Jane Roe, was pulled from the rubble», «The former president of Freedonia, Jane
+# Roe, was sentenced»: a person named in apposition to an indefinite or definite description
+# (with one «of» and a place or body) that opens the paragraph.
 _EN_OPENING_APPOS_RE = re.compile(
-    r"^\s*(?:A|An|The)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3},\s+"
+    r"^\s*(?:A|An|The)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}(?:\s+of\s+[A-Z][\w'’-]*)?,\s+"
     r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}),"
 )
 
@@ -3246,10 +3247,10 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
     apposition (before a comma)."""
     if _en_titled_opening(paragraph, ctx):
         return
-    m = _EN_OPENING_NAME_RE.match(paragraph)
-    appos = None if m else _EN_OPENING_APPOS_RE.match(paragraph)
-    if appos:
-        m = appos
+    # The apposition first: «The former president, Jane Roe,» would otherwise read «The» as
+    # the opening name.
+    appos = _EN_OPENING_APPOS_RE.match(paragraph)
+    m = appos or _EN_OPENING_NAME_RE.match(paragraph)
     if not m:
         return
     name = m.group(1)
