@@ -1689,3 +1689,8 @@ def test_person_named_in_apposition_to_an_opening_title_is_who_she_refers_to():
             "She claimed the trial was meant to keep her out of the election.",
         )
         assert [name for name, _ in got] == ["Jane Roe"], opening
+
+
+def test_name_after_a_preposition_before_the_comma_is_no_subject():
+    got = _voices("The crew was flying aid to towns battered by Typhoon Ulla, the army said.")
+    assert got == [("army", "anonymous")]

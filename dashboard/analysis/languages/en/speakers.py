@@ -1480,6 +1480,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             not _name_like(name_toks)
             or (len(segs) > 2 and segs[2] and segs[2][-1].norm in _EN_PLACE_NOUNS)
             or (name_seg and name_seg[0].norm in _EN_OPENING_PHRASE_PREPS)
+            or _en_object_of_preposition(name_seg, name_toks)
         ):
             # «Jordan signed a deal, the Ministry of X said»: no name before the comma, so
             # the phrase with the article is the subject, not an apposition. «… in the
@@ -2763,6 +2764,21 @@ def _en_skip_circumstance(toks, k) -> int:
                 continue
         break
     return k
+
+
+_EN_OBJECT_PREPS = frozenset(
+    _words("by to from with for in on at of into toward towards against over across near")
+)
+
+
+def _en_object_of_preposition(seg: list[_Tok], name: list[_Tok]) -> bool:
+    """«… help to provinces battered by Typhoon Ulla, the military said»: the name closing the
+    clause before the comma is the object of a lower-case preposition, so no subject that the
+    phrase after the comma could be in apposition to."""
+    if not seg or not name or len(name) >= len(seg) or seg[-len(name)] is not name[0]:
+        return False
+    before = seg[-len(name) - 1]
+    return before.surf.islower() and before.norm in _EN_OBJECT_PREPS
 
 
 def _looks_appos(seg: list[_Tok]) -> bool:
