@@ -1694,3 +1694,11 @@ def test_person_named_in_apposition_to_an_opening_title_is_who_she_refers_to():
 def test_name_after_a_preposition_before_the_comma_is_no_subject():
     got = _voices("The crew was flying aid to towns battered by Typhoon Ulla, the army said.")
     assert got == [("army", "anonymous")]
+
+
+def test_reacted_with_a_statement_is_a_statement():
+    got = _voices(
+        "Freedonia's foreign ministry reacted with a statement stressing that it would not yield."
+    )
+    assert [name for name, _ in got] == ["Freedonia's foreign ministry"]
+    assert _voices("Jane Roe reacted with anger to the verdict.") == []

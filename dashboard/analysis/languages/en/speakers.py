@@ -1534,11 +1534,19 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         qs, qe = quotes[quote_before]
         return np, True, sentence[qs + 1 : qe - 1].strip(" ,."), channel
     k = _en_skip_circumstance(toks, after)
-    if t.norm in _EN_ACTS or (
-        t.norm in _EN_OPINION and any(x.norm in _EN_ACT_OBJECTS for x in toks[k : k + 3])
+    if (
+        t.norm in _EN_ACTS
+        or (t.norm in _EN_OPINION and any(x.norm in _EN_ACT_OBJECTS for x in toks[k : k + 3]))
+        or (
+            t.norm in _EN_OPINION
+            and k < n
+            and toks[k].norm == "with"
+            and any(x.norm in _EN_ISSUED_NOUNS for x in toks[k + 1 : k + 4])
+        )
     ):
         # «X condemned the attack»: a speech act by a named voice; the clause is its content.
-        # «X conceded defeat»: an opinion verb whose object makes it an act.
+        # «X conceded defeat»: an opinion verb whose object makes it an act. «X reacted with
+        # a statement stressing …»: the text issued makes the verb a statement.
         if (
             np.name[:1].isupper()
             and k < n
