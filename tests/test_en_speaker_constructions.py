@@ -1702,3 +1702,19 @@ def test_reacted_with_a_statement_is_a_statement():
     )
     assert [name for name, _ in got] == ["Freedonia's foreign ministry"]
     assert _voices("Jane Roe reacted with anger to the verdict.") == []
+
+
+def test_dismissed_as_and_commented_are_speech_acts():
+    got = _voices(
+        "Roe's Freedonia People's Democratic Movement (FPDM) dismissed the claim as a hoax."
+    )
+    assert [name for name, _ in got] == ["Freedonia People's Democratic Movement"]
+    got = _voices(
+        "Justice Jane Roe commented on the weakened courts, implying the ruling hurt them."
+    )
+    assert [name for name, _ in got] == ["Jane Roe"]
+    for text in (
+        "The president dismissed the minister on Monday.",
+        "The bowler dismissed Tom Pike for 12.",
+    ):
+        assert _voices(text) == [], text

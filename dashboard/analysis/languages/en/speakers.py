@@ -1872,6 +1872,16 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         and toks[i + 1].quote == -1
     ):
         return True  # «Widespread reports of killings prompted …»: the plural noun, not a verb
+    if toks[i].norm in ("dismissed", "dismisses"):
+        # «X dismissed the claim as a hoax» reports a statement; «dismissed the minister»,
+        # «the case was dismissed», «dismissed the batter for 12» do not: «as» must follow
+        # in the same clause.
+        for t in toks[i + 1 : i + 12]:
+            if t.quote != -1 or _HARD_PUNCT.search(t.gap) or _COMMA_RE.search(t.gap):
+                return True
+            if t.norm == "as":
+                return False
+        return True
     if toks[i].norm in ("pleaded", "pleads") and any(
         t.norm in ("guilty", "innocent", "contest") for t in toks[i + 1 : i + 4]
     ):
