@@ -1718,3 +1718,8 @@ def test_dismissed_as_and_commented_are_speech_acts():
         "The bowler dismissed Tom Pike for 12.",
     ):
         assert _voices(text) == [], text
+
+
+def test_wire_name_alone_after_the_last_full_stop_is_its_credit():
+    got = _voices("The new president will be sworn in on Monday. EFE")
+    assert got == [("EFE", "media")]

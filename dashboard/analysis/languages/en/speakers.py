@@ -85,6 +85,9 @@ _CREDIT_TAIL_RE = re.compile(rf"[—–―-]\s*(?:The\s+)?({_AGENCY_ALT})\s*[.)]
 _CREDIT_AFTER_STOP_RE = re.compile(
     rf"[.!?”\"’]\s*[—–―]\s*(?:The\s+)?({_AGENCY_ALT})\b(?!\s+[a-z])(?!\s*[,;:])"
 )
+# «… the leftist movement's rule. EFE»: a wire's name alone after the paragraph's last full
+# stop (no dash) closes the dispatch it wrote.
+_CREDIT_CLOSING_RE = re.compile(rf"[.!?”\"’]\s+(?:The\s+)?({_AGENCY_ALT})\s*\.?\s*$")
 # An outlet's credit in brackets closing the dispatch, known by its news word: «… the
 # reforms. (Harbour Gazette)».
 _CREDIT_OUTLET_TAIL_RE = re.compile(
@@ -2859,6 +2862,7 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_ALONE_RE,
         _CREDIT_OUTLET_TAIL_RE,
         _CREDIT_AFTER_STOP_RE,
+        _CREDIT_CLOSING_RE,
         _CREDIT_GLUED_DATELINE_RE,
         _CREDIT_COPYRIGHT_RE,
         _CREDIT_VERIFY_RE,
