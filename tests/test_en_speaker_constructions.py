@@ -1723,3 +1723,8 @@ def test_dismissed_as_and_commented_are_speech_acts():
 def test_wire_name_alone_after_the_last_full_stop_is_its_credit():
     got = _voices("The new president will be sworn in on Monday. EFE")
     assert got == [("EFE", "media")]
+
+
+def test_footer_of_a_syndicated_wire_feed_credits_the_wire():
+    got = _voices("Note: this report is auto generated from the AFP news service.")
+    assert got == [("AFP", "media")]

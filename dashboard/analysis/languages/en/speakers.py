@@ -105,9 +105,12 @@ _CREDIT_GLUED_DATELINE_RE = re.compile(
     rf"^\s*(?:The\s+)?({_AGENCY_ALT})(?<=[a-z])(?=[A-Z]{{3,}}\b)"
 )
 # «This article was produced by Reuters news agency», «This story was provided by AFP».
+# «This report is auto generated from the Reuters news service»: a syndicated feed's footer.
 _CREDIT_PRODUCED_RE = re.compile(
     rf"\b(?:article|story|report|content|copy) (?:was|has been|is) (?:produced|written|"
     rf"provided|supplied|published|filed) by (?:the )?({_AGENCY_ALT})\b"
+    rf"|\b(?:is|was|has been) (?:auto[- ]?)?(?:generated|published|taken) from (?:the |an? )?"
+    rf"({_AGENCY_ALT}) (?:news )?(?:service|feed|wire)\b"
 )
 _CREDIT_COPYRIGHT_RE = re.compile(
     rf"\b(?:Copyright|©)\s*(?:©\s*)?(?:\d{{4}}\s+)?(?:The\s+)?({_AGENCY_ALT})\b"
@@ -2876,10 +2879,11 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         m = regex.search(paragraph)
         if m:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
-    if " by " in paragraph:
+    if " by " in paragraph or " from " in paragraph:
         m = _CREDIT_PRODUCED_RE.search(paragraph)
         if m:
-            found.append((m.start(1), m.group(1), m.group(0).strip()))
+            g = 1 if m.group(1) else 2
+            found.append((m.start(g), m.group(g), m.group(0).strip()))
     if ":" in paragraph:
         m = _CREDIT_SOURCE_RE.search(paragraph)
         if m:
