@@ -1728,3 +1728,12 @@ def test_wire_name_alone_after_the_last_full_stop_is_its_credit():
 def test_footer_of_a_syndicated_wire_feed_credits_the_wire():
     got = _voices("Note: this report is auto generated from the AFP news service.")
     assert got == [("AFP", "media")]
+
+
+def test_according_to_a_statement_released_by_a_body_and_then_the_statement():
+    got = _voices(
+        "The strain resembles older ones, according to a statement released by the Freedonia "
+        "Health Ministry on Saturday.",
+        "The ministry will keep working with partners, according to the statement.",
+    )
+    assert [name for name, _ in got] == ["Freedonia Health Ministry"] * 2

@@ -691,6 +691,20 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     one = _NP(name, "", "media", "", True)
                     out.append(quote_of(one, "according to", False, text, para, sentence, ""))
                 continue
+            issuer = _en_paper_issuer(seg)
+            if issuer is not None:
+                seg = issuer
+            elif (
+                len(seg) == 2
+                and seg[0].norm == "the"
+                and seg[1].norm in _EN_BODY_PAPERS
+                and ctx.last_body is not None
+            ):
+                # «…, according to the statement.»: the paper is the one the body that spoke
+                # last issued.
+                text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+                out.append(quote_of(ctx.last_body, "according to", False, text, para, sentence, ""))
+                continue
             seg = _en_report_owner(seg)
             parts = _en_and_sources(seg, sentence)
             if parts:
@@ -715,6 +729,10 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 # «According to a Freedonian Defence Ministry statement, …. It claimed …. The
                 # statement said …»: the body whose paper is cited is who «it» and «the
                 # statement» refer to after it.
+                ctx.learn(np)
+                ctx.last = ctx.last_body = np
+            elif issuer is not None and np.body:
+                # «according to a statement released by X. … according to the statement»
                 ctx.learn(np)
                 ctx.last = ctx.last_body = np
             out.append(quote_of(np, "according to", False, text, para, sentence, ""))
@@ -1757,6 +1775,29 @@ def _en_initial(toks: list[_Tok], j: int) -> bool:
 _EN_PUBLISHED = frozenset(
     _words("report reports survey data figures statement statements estimates study")
 )
+
+
+_EN_PAPER_VERBS = frozenset(_words("released issued published posted sent put"))
+
+
+def _en_paper_issuer(seg: list[_Tok]) -> list[_Tok] | None:
+    """«a statement released by the Health Agency (on Saturday)», «the report issued by X»:
+    the issuer after «by/from» is the voice (a capitalised name), or None."""
+    if len(seg) < 4 or seg[0].norm not in _EN_ARTICLES or seg[1].norm not in _EN_PUBLISHED:
+        return None
+    k = 2
+    if seg[k].norm in _EN_PAPER_VERBS:
+        k += 1
+        if k < len(seg) and seg[k].norm == "out":
+            k += 1
+    if k >= len(seg) or seg[k].norm not in ("by", "from"):
+        return None
+    rest = seg[k + 1 :]
+    if rest and rest[0].norm == "the":
+        rest = rest[1:]
+    if not rest or not _en_cap(rest[0]):
+        return None
+    return rest
 
 
 def _en_report_owner(seg: list[_Tok]) -> list[_Tok]:
