@@ -1737,3 +1737,25 @@ def test_according_to_a_statement_released_by_a_body_and_then_the_statement():
         "The ministry will keep working with partners, according to the statement.",
     )
     assert [name for name, _ in got] == ["Freedonia Health Ministry"] * 2
+
+
+def test_definite_title_named_by_a_titled_mention_that_made_no_statement():
+    got = _voices(
+        "Two men will be charged with theft, the Kelston prosecutor said on Wednesday.",
+        "Kelston prosecutor Jane Roe gave no number of arrests at the hearing.",
+    )
+    assert got[0][0] == "Jane Roe"
+    got = _voices(
+        "The bridge will reopen in a year, the governor said.",
+        "Officials met Freedonia Gov. Tom Pike at the site on Tuesday.",
+    )
+    assert got[0][0] == "Tom Pike"
+    # two people hold the title: no guess
+    got = _voices(
+        "The bridge will reopen in a year, the governor said.",
+        "Freedonia Gov. Tom Pike and Kelston Gov. Jane Roe met at the site.",
+    )
+    assert got[0][0] == "governor"
+    # a title before a verb names no one («The doctor said Pope Leo …»)
+    got = _voices("The road will reopen, the doctor said.", "The nurse said Jane Roe slept well.")
+    assert got[0][0] == "doctor"

@@ -3141,6 +3141,63 @@ _EN_INTERRUPTION_RE = re.compile(
 _EN_FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
 
 
+_EN_TITLE_LINKS = frozenset(_words("of and for the to in at on"))
+
+
+def _en_title_gap(toks: list[_Tok], k: int) -> bool:
+    """No punctuation between toks[k-1] and toks[k], but the full stop of an abbreviated title
+    («Gov. Jane Roe», «Dr. Roe»)."""
+    gap = toks[k].gap.strip()
+    if not gap:
+        return True
+    prev = toks[k - 1].surf
+    return gap == "." and (prev in _EN_TITLE_ABBREVS or prev in _EN_HONORIFICS)
+
+
+def _en_titled_mentions(paragraph: str, ctx: _Ctx) -> None:
+    """Titled people named anywhere in the paragraph, speaking or not («Paris prosecutor Jane
+    Roe did not say how many …»): kept on the context by the head noun of the title, so that
+    finish_article can name «the Paris prosecutor said» written before or after."""
+    toks, _q = _tokens(paragraph)
+    n = len(toks)
+    j = 0
+    while j < n:
+        if not _en_cap(toks[j]) or toks[j].quote != -1:
+            j += 1
+            continue
+        e = j + 1
+        while e < n and _en_cap(toks[e]) and not toks[e].gap.strip() and toks[e].quote == -1:
+            e += 1
+        if (
+            2 <= e - j <= 3
+            and j > 0
+            and _en_title_gap(toks, j)
+            and toks[j - 1].norm not in _EN_TITLE_LINKS  # «Minister of Health and Child Care»
+        ):
+            s = j
+            while s > 0 and s > j - 4 and _en_title_gap(toks, s) and toks[s - 1].quote == -1:
+                s -= 1
+            np = _en_np(toks[s:e], paragraph)
+            if (
+                np is not None
+                and np.role
+                and not any(t.norm in _EN_VERBS or t.norm in _EN_BE for t in toks[s:j])
+                and not np.body
+                and np.kind not in ("anonymous", "media", "other")
+                and np.name == _text(toks, j, e, paragraph)
+                and not any(_covered(toks[j:e], _EN_ROLES))
+            ):
+                head = _title_head(np.role)
+                if head:
+                    # the title as written («Paris prosecutor»), so its proper words count
+                    np.role = _text(toks, s, j, paragraph).removeprefix("the ")
+                    mentions = getattr(ctx, "titled_mentions", None)
+                    if mentions is None:
+                        mentions = ctx.titled_mentions = {}
+                    mentions.setdefault(head, {}).setdefault(np.name, np)
+        j = e
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
     if _EN_INTERRUPTION_RE.match(paragraph):
@@ -3153,6 +3210,10 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     run = getattr(ctx, "quote_run", None)
     ctx.quote_run = None
     out = _en_paragraph(paragraph, para, ctx)
+    read = getattr(ctx, "paragraphs_read", None)
+    if read is None:
+        read = ctx.paragraphs_read = []
+    read.append(paragraph)  # for finish_article's titled mentions, read only when needed
     body = paragraph.strip()
     opens_quote = body[:1] in _QUOTE_OPEN or body[:1] == '"'
     if run is not None and not out and opens_quote and run[0] == para - 1:
@@ -3562,7 +3623,13 @@ def _capitals_common_nouns(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def finish_article(quotes: list[Quote]) -> list[Quote]:
+FINISH_TAKES_CONTEXT = True  # finish_article reads the titled people the context noted
+
+# A titled person the article names without a statement, as a holder of the title.
+_EN_MENTION_QUOTE = Quote("", "", "", "", False, "", -1)
+
+
+def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
     """A definite title that speaks before the person holding it is named («…, the region's
     governor said.» … «The governor, Jane Roe, said …») is that person, when exactly one
     named person in the article carries a title with that head noun. Never a guess: with no
@@ -3577,6 +3644,34 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
         head = _title_head(q.role)
         if head:
             holders.setdefault(head, {})[q.speaker] = q
+    mentioned: dict[str, dict[str, _NP]] = {}
+    if ctx is not None and any(
+        q.speaker_kind == "anonymous"
+        and q.role
+        and _definite_title(q)
+        and sum(1 for v in holders.get(_title_head(q.role), {}).values() if _same_title(q.role, v))
+        != 1
+        for q in quotes
+    ):
+        # a definite title no speaker holds: look for the titled person among the mentions
+        mctx = _Ctx()
+        for paragraph in getattr(ctx, "paragraphs_read", None) or []:
+            _en_titled_mentions(paragraph, mctx)
+        mentioned = getattr(mctx, "titled_mentions", None) or {}
+    for head, people in mentioned.items():
+        # a titled person named without speaking holds the title too (by surname, so a
+        # speaker named in full is not counted twice)
+        have = holders.setdefault(head, {})
+        surnames = {k.split()[-1] for k in have}
+        for name, np in people.items():
+            if name.split()[-1] not in surnames:
+                have[name] = dataclasses.replace(
+                    _EN_MENTION_QUOTE,
+                    speaker=np.name,
+                    speaker_kind=np.kind,
+                    role=np.role,
+                    affiliation=np.affiliation,
+                )
     if not holders:
         return quotes
     out: list[Quote] = []
