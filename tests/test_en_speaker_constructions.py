@@ -1759,3 +1759,12 @@ def test_definite_title_named_by_a_titled_mention_that_made_no_statement():
     # a title before a verb names no one («The doctor said Pope Leo …»)
     got = _voices("The road will reopen, the doctor said.", "The nurse said Jane Roe slept well.")
     assert got[0][0] == "doctor"
+
+
+def test_negated_verb_of_saying_is_no_statement():
+    for text in (
+        "Kelston prosecutor Jane Roe did not say how many people were held.",
+        "Jane Roe wouldn't say whether she would run again.",
+    ):
+        assert _voices(text) == [], text
+    assert _voices("Jane Roe said she would not comment.") == [("Jane Roe", "other")]

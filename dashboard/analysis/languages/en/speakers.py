@@ -1887,6 +1887,13 @@ _EN_PROGRESSIVE_ANY = frozenset(_words("claiming insisting arguing warning accus
 _EN_PASSIVE_ADVERBS = frozenset(_words("first also later initially officially widely reportedly"))
 
 
+_EN_AUX = frozenset(_words("did does do would will could"))
+_EN_NEGATED_AUX = frozenset(
+    ["didn't", "doesn't", "don't", "wouldn't", "won't", "couldn't", "didn’t", "doesn’t", "don’t"]
+    + ["wouldn’t", "won’t", "couldn’t"]
+)
+
+
 def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     """A passive («were confirmed dead», «was reported to have fled») or the noun «reports»
     («media reports said», «reports said»): no one speaks at this word."""
@@ -1919,6 +1926,11 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         and toks[i + 1].quote == -1
     ):
         return True  # «Widespread reports of killings prompted …»: the plural noun, not a verb
+    if i > 0 and (
+        toks[i - 1].norm in _EN_NEGATED_AUX
+        or (i > 1 and toks[i - 1].norm == "not" and toks[i - 2].norm in _EN_AUX)
+    ):
+        return True  # «X did not say how many …», «X wouldn't say whether …»: nothing said
     if toks[i].norm in ("dismissed", "dismisses"):
         # «X dismissed the claim as a hoax» reports a statement; «dismissed the minister»,
         # «the case was dismissed», «dismissed the batter for 12» do not: «as» must follow
