@@ -1768,3 +1768,11 @@ def test_negated_verb_of_saying_is_no_statement():
     ):
         assert _voices(text) == [], text
     assert _voices("Jane Roe said she would not comment.") == [("Jane Roe", "other")]
+
+
+def test_title_a_comma_and_the_name_closing_an_inverted_quote():
+    got = _voices(
+        "“We will have enough hands on board,” said acting KDA Director General,  Jane Roe.",
+        "He told a news conference that the airports were open.",
+    )
+    assert got == [("Jane Roe", "official"), ("Jane Roe", "official")]

@@ -1545,10 +1545,30 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                     and not (e2 > end and _COMMA_RE.search(toks[e2].gap))
                 ):
                     e2 += 1
-                role, kind, aff = _en_appos(toks[end:e2], sentence)
-                if role:
-                    np.role, np.kind = role, kind
-                    np.affiliation = np.affiliation or aff
+                named = toks[end:e2]
+                if (
+                    np.role
+                    and np.role == np.name  # a title with no name in it
+                    and 2 <= len(named) <= 3
+                    and (e2 == n or _HARD_PUNCT.search(toks[e2].gap))
+                    and all(_en_cap(x) and x.quote == -1 for x in named)
+                    and not any(_covered(named, _EN_ROLES))
+                ):
+                    # «"…," said acting Director General, Jane Roe.»: the title, a comma,
+                    # then the name closing the sentence is who holds it.
+                    title = np
+                    np = _en_np(named, sentence)
+                    if np is not None and np.name:
+                        np.role = title.role or title.name
+                        np.kind = "official"
+                        np.affiliation = np.affiliation or title.affiliation
+                    else:
+                        np = title
+                else:
+                    role, kind, aff = _en_appos(named, sentence)
+                    if role:
+                        np.role, np.kind = role, kind
+                        np.affiliation = np.affiliation or aff
             after = end
         if quote_before == -1 and toks[i - 1].quote != -1 and quotes_len[toks[i - 1].quote] >= 3:
             quote_before = toks[i - 1].quote
