@@ -1776,3 +1776,8 @@ def test_title_a_comma_and_the_name_closing_an_inverted_quote():
         "He told a news conference that the airports were open.",
     )
     assert got == [("Jane Roe", "official"), ("Jane Roe", "official")]
+
+
+def test_comma_before_and_still_shares_the_subject():
+    got = _voices("Tom Pike played down the clashes, and said he had spoken with his counterpart.")
+    assert [name for name, _ in got] == ["Tom Pike"]

@@ -2074,6 +2074,10 @@ def _en_shared_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
     if toks[k].norm in _EN_VERBS or toks[k].norm in _EN_BE:
         return None  # a reporting verb of its own is attributed on its own
     between = toks[first + 1 : i]
+    if between and between[-1].norm == "and" and between[-1].gap.strip() == ",":
+        # «Jane Roe played down the clashes, and said …»: the comma before «and» ends the
+        # first clause; any other comma still stops the search
+        between = [*between[:-1], dataclasses.replace(between[-1], gap=" ")]
     if any(t.quote != -1 or _COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap) for t in between):
         return None
     if any(t.norm in ("who", "which", "whose", "that") for t in toks[k:i]):
