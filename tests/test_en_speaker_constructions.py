@@ -1781,3 +1781,12 @@ def test_title_a_comma_and_the_name_closing_an_inverted_quote():
 def test_comma_before_and_still_shares_the_subject():
     got = _voices("Tom Pike played down the clashes, and said he had spoken with his counterpart.")
     assert [name for name, _ in got] == ["Tom Pike"]
+
+
+def test_told_the_paper_is_the_outlet_told_before():
+    got = _quotes(
+        "“The roof fell in,” Jane Roe, 40, told the Kelston Courier.",
+        "“It happened so fast,” she told the paper from her hospital bed.",
+        "“It was fast,” Tom Pike told the committee.",
+    )
+    assert [q.channel for q in got] == ["Kelston Courier", "Kelston Courier", ""]

@@ -1242,6 +1242,10 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
 
 # Nouns naming an outlet by its kind, after the outlet's own capitalised name: «told the
 # Morning Bugle newspaper», «the Eastside Daily newspaper in Freedonia reported».
+# «told the paper»: a lower-case noun standing for the outlet told before.
+_EN_TOLD_OUTLET_NOUNS = frozenset(
+    _words("paper newspaper daily broadcaster channel network station magazine outlet website")
+)
 _EN_OUTLET_NOUNS = frozenset(
     _words("newspaper newspapers daily weekly tabloid magazine broadcaster channel website")
 )
@@ -1337,10 +1341,25 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                 e2 += 1
             if _is_media(_text(toks, after, e2, sentence).removeprefix("the ")):
                 end = e2
-        if end > after and toks[after].norm not in _EN_AUDIENCE:
+        if (
+            end == after + 1
+            and end < n
+            and toks[after].norm == "the"
+            and toks[end].surf.islower()
+            and toks[end].norm in _EN_TOLD_OUTLET_NOUNS
+            and getattr(ctx, "last_channel", "")
+        ):
+            # «"…," he told the paper»: the outlet the article named last as told
+            channel = ctx.last_channel
+            after = end + 1
+        elif end > after and toks[after].norm not in _EN_AUDIENCE:
             channel = _text(toks, after, end, sentence)
             if channel.lower().startswith("the ") and not _en_titled(channel):
                 channel = channel[4:]
+            if channel.islower():
+                channel = ""  # «told the committee»: a lone «the», no outlet named
+            else:
+                ctx.last_channel = channel
             after = end
             if _is_media(channel) and _en_agency_noun(toks, after):
                 after += 2  # «told The Associated Press news agency (that) …»
