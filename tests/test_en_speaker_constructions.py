@@ -1790,3 +1790,14 @@ def test_told_the_paper_is_the_outlet_told_before():
         "“It was fast,” Tom Pike told the committee.",
     )
     assert [q.channel for q in got] == ["Kelston Courier", "Kelston Courier", ""]
+
+
+def test_relative_clause_holding_a_short_quote_before_the_verb():
+    got = _quotes(
+        "The Freedonian president, who has referred to the flood as “the disaster of the "
+        "decade,” said more than 13,000 people were in hospital."
+    )
+    assert [(q.speaker, q.verb) for q in got] == [("Freedonian president", "said")]
+    # a quote opening the sentence is the «"…," said X» pattern
+    got = _voices("The plan, which is wrong, “We lost the vote,” said Jane Roe.")
+    assert [name for name, _ in got] == ["Jane Roe"]

@@ -1402,8 +1402,29 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         # said»: a relative clause with commas of its own between the subject and the verb;
         # the subject (and its apposition) is before its «who/which».
         inner = False
-        for k in range(start - 1, max(0, start - 40), -1):
-            if toks[k].quote != -1 or _HARD_PUNCT.search(toks[k].gap):
+        k = start
+        while k > max(0, start - 40) + 1:
+            k -= 1
+            if toks[k].quote != -1:
+                # «X, who has called it "the disaster of the century," said»: a short quote
+                # inside the clause, after a lower-case word, is part of it (a quote opening
+                # the sentence is the «"…," said X» pattern, not a clause).
+                q0 = k
+                while q0 > 0 and toks[q0 - 1].quote == toks[k].quote:
+                    q0 -= 1
+                if (
+                    q0 == 0
+                    or k - q0 > 12
+                    or not toks[q0 - 1].surf.islower()
+                    or toks[q0 - 1].quote != -1
+                    or _HARD_PUNCT.search(toks[q0].gap)
+                    or ":" in toks[q0].gap
+                ):
+                    break
+                inner = True
+                k = q0
+                continue
+            if _HARD_PUNCT.search(toks[k].gap):
                 break
             if toks[k].norm in ("which", "who") and _COMMA_RE.search(toks[k].gap):
                 if inner and k > 0:
