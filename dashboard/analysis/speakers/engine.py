@@ -536,7 +536,11 @@ def attribute_quotes(paragraphs: list[str], language: str) -> list[Quote]:
     # A pack may check its candidates against the whole article once it is read (a headline
     # «NAME: …» is kept when NAME speaks in the body).
     finish = getattr(rules, "finish_article", None)
-    return finish(out) if finish is not None else out
+    if finish is None:
+        return out
+    # The article's context goes along («the prosecutor said» named by a mention of the
+    # titled person that made no statement, English).
+    return finish(out, ctx)
 
 
 # Role of a cited source's statement: an outlet or agency a dispatch or an interview came

@@ -4376,7 +4376,7 @@ def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     )
 
 
-def finish_article(quotes: list[Quote]) -> list[Quote]:
+def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
     """Drop a label statement whose speaker is an unknown bare name that no other statement of
     the article shares (a headline «أسعار النفط: …» names a topic, not a voice)."""
     others = [

@@ -85,6 +85,9 @@ _CREDIT_TAIL_RE = re.compile(rf"[—–―-]\s*(?:The\s+)?({_AGENCY_ALT})\s*[.)]
 _CREDIT_AFTER_STOP_RE = re.compile(
     rf"[.!?”\"’]\s*[—–―]\s*(?:The\s+)?({_AGENCY_ALT})\b(?!\s+[a-z])(?!\s*[,;:])"
 )
+# «… the leftist movement's rule. EFE»: a wire's name alone after the paragraph's last full
+# stop (no dash) closes the dispatch it wrote.
+_CREDIT_CLOSING_RE = re.compile(rf"[.!?”\"’]\s+(?:The\s+)?({_AGENCY_ALT})\s*\.?\s*$")
 # An outlet's credit in brackets closing the dispatch, known by its news word: «… the
 # reforms. (Harbour Gazette)».
 _CREDIT_OUTLET_TAIL_RE = re.compile(
@@ -102,9 +105,12 @@ _CREDIT_GLUED_DATELINE_RE = re.compile(
     rf"^\s*(?:The\s+)?({_AGENCY_ALT})(?<=[a-z])(?=[A-Z]{{3,}}\b)"
 )
 # «This article was produced by Reuters news agency», «This story was provided by AFP».
+# «This report is auto generated from the Reuters news service»: a syndicated feed's footer.
 _CREDIT_PRODUCED_RE = re.compile(
     rf"\b(?:article|story|report|content|copy) (?:was|has been|is) (?:produced|written|"
     rf"provided|supplied|published|filed) by (?:the )?({_AGENCY_ALT})\b"
+    rf"|\b(?:is|was|has been) (?:auto[- ]?)?(?:generated|published|taken) from (?:the |an? )?"
+    rf"({_AGENCY_ALT}) (?:news )?(?:service|feed|wire)\b"
 )
 _CREDIT_COPYRIGHT_RE = re.compile(
     rf"\b(?:Copyright|©)\s*(?:©\s*)?(?:\d{{4}}\s+)?(?:The\s+)?({_AGENCY_ALT})\b"
@@ -413,6 +419,7 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     while q < len(seg) - 1 and seg[q].norm in _EN_ARTICLES:
         q += 1  # «The Weather Office said»: the article is not part of the name
     q = _en_portfolio_split(seg, q)
+    q = _en_country_in_name(seg, q, sentence)
     role_toks = seg[:q]
     while role_toks and role_toks[0].norm in _EN_ARTICLES:
         role_toks = role_toks[1:]
@@ -650,6 +657,14 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 text = sentence[: t.start].strip(_PUNCT_STRIP + " ,")
                 out.append(quote_of(cited, t.surf, False, text, para, sentence, ""))
             continue
+        if t.norm == "quoted" and i > 0 and toks[i - 1].norm == "as":
+            cited = _en_quoted_by(toks, i, sentence)
+            if cited is not None:
+                # «…, said Jane Roe, as quoted by the Daily Ledger»: the outlet that carried
+                # the words is their cited source (the speaker stays who said them).
+                text = sentence[: toks[i - 1].start].strip(_PUNCT_STRIP + " ,")
+                out.append(quote_of(cited, "as quoted by", False, text, para, sentence, ""))
+            continue
         # according to X
         if t.norm == "according" and i + 1 < n and toks[i + 1].norm == "to":
             end = i + 2
@@ -676,6 +691,20 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     one = _NP(name, "", "media", "", True)
                     out.append(quote_of(one, "according to", False, text, para, sentence, ""))
                 continue
+            issuer = _en_paper_issuer(seg)
+            if issuer is not None:
+                seg = issuer
+            elif (
+                len(seg) == 2
+                and seg[0].norm == "the"
+                and seg[1].norm in _EN_BODY_PAPERS
+                and ctx.last_body is not None
+            ):
+                # «…, according to the statement.»: the paper is the one the body that spoke
+                # last issued.
+                text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+                out.append(quote_of(ctx.last_body, "according to", False, text, para, sentence, ""))
+                continue
             seg = _en_report_owner(seg)
             parts = _en_and_sources(seg, sentence)
             if parts:
@@ -700,6 +729,10 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 # «According to a Freedonian Defence Ministry statement, …. It claimed …. The
                 # statement said …»: the body whose paper is cited is who «it» and «the
                 # statement» refer to after it.
+                ctx.learn(np)
+                ctx.last = ctx.last_body = np
+            elif issuer is not None and np.body:
+                # «according to a statement released by X. … according to the statement»
                 ctx.learn(np)
                 ctx.last = ctx.last_body = np
             out.append(quote_of(np, "according to", False, text, para, sentence, ""))
@@ -935,6 +968,33 @@ def _en_cited(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
         return None
     ctx.learn(np)
     return np
+
+
+def _en_quoted_by(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
+    """The outlet of «as quoted by/in X» (toks[i] is «quoted»): a capitalised name, with an
+    optional «the» before it, up to the next punctuation; a known agency as written."""
+    n = len(toks)
+    k = i + 1
+    if k >= n or toks[k].norm not in ("by", "in") or toks[k].quote != -1:
+        return None
+    a = k + 1
+    if a < n and toks[a].norm == "the":
+        a += 1
+    e = a
+    while e < n and toks[e].quote == -1 and _en_cap(toks[e]):
+        if e > a and (_COMMA_RE.search(toks[e].gap) or _HARD_PUNCT.search(toks[e].gap)):
+            break
+        e += 1
+    if (
+        e == a
+        or e - a > 5
+        or (e < n and not _HARD_PUNCT.search(toks[e].gap) and not _COMMA_RE.search(toks[e].gap))
+    ):
+        return None  # «as quoted by Jane Roe's lawyer»: no outlet name closes the clause
+    name = _text(toks, a, e, sentence)
+    if toks[a].norm in _EN_PRONOUNS or _month(toks[a].norm):
+        return None
+    return _NP(name, "", "media", "", True)
 
 
 def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
@@ -1182,6 +1242,10 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
 
 # Nouns naming an outlet by its kind, after the outlet's own capitalised name: «told the
 # Morning Bugle newspaper», «the Eastside Daily newspaper in Freedonia reported».
+# «told the paper»: a lower-case noun standing for the outlet told before.
+_EN_TOLD_OUTLET_NOUNS = frozenset(
+    _words("paper newspaper daily broadcaster channel network station magazine outlet website")
+)
 _EN_OUTLET_NOUNS = frozenset(
     _words("newspaper newspapers daily weekly tabloid magazine broadcaster channel website")
 )
@@ -1277,10 +1341,25 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                 e2 += 1
             if _is_media(_text(toks, after, e2, sentence).removeprefix("the ")):
                 end = e2
-        if end > after and toks[after].norm not in _EN_AUDIENCE:
+        if (
+            end == after + 1
+            and end < n
+            and toks[after].norm == "the"
+            and toks[end].surf.islower()
+            and toks[end].norm in _EN_TOLD_OUTLET_NOUNS
+            and getattr(ctx, "last_channel", "")
+        ):
+            # «"…," he told the paper»: the outlet the article named last as told
+            channel = ctx.last_channel
+            after = end + 1
+        elif end > after and toks[after].norm not in _EN_AUDIENCE:
             channel = _text(toks, after, end, sentence)
             if channel.lower().startswith("the ") and not _en_titled(channel):
                 channel = channel[4:]
+            if channel.islower():
+                channel = ""  # «told the committee»: a lone «the», no outlet named
+            else:
+                ctx.last_channel = channel
             after = end
             if _is_media(channel) and _en_agency_noun(toks, after):
                 after += 2  # «told The Associated Press news agency (that) …»
@@ -1318,6 +1397,40 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                 if toks[k].norm in ("which", "who"):
                     start = k
                 break
+    if 0 < start < len(toks) and _COMMA_RE.search(toks[start].gap):
+        # «Jane Roe, 41, who lives with her son, her parents and two cousins near the river,
+        # said»: a relative clause with commas of its own between the subject and the verb;
+        # the subject (and its apposition) is before its «who/which».
+        inner = False
+        k = start
+        while k > max(0, start - 40) + 1:
+            k -= 1
+            if toks[k].quote != -1:
+                # «X, who has called it "the disaster of the century," said»: a short quote
+                # inside the clause, after a lower-case word, is part of it (a quote opening
+                # the sentence is the «"…," said X» pattern, not a clause).
+                q0 = k
+                while q0 > 0 and toks[q0 - 1].quote == toks[k].quote:
+                    q0 -= 1
+                if (
+                    q0 == 0
+                    or k - q0 > 12
+                    or not toks[q0 - 1].surf.islower()
+                    or toks[q0 - 1].quote != -1
+                    or _HARD_PUNCT.search(toks[q0].gap)
+                    or ":" in toks[q0].gap
+                ):
+                    break
+                inner = True
+                k = q0
+                continue
+            if _HARD_PUNCT.search(toks[k].gap):
+                break
+            if toks[k].norm in ("which", "who") and _COMMA_RE.search(toks[k].gap):
+                if inner and k > 0:
+                    start = k
+                break
+            inner = inner or bool(_COMMA_RE.search(toks[k].gap))
     start = _en_time_phrase_before(toks, start)
     segs, quote_before = _en_segments_before(toks, start)
     chain = _en_appos_chain(toks, start, sentence)
@@ -1431,6 +1544,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             not _name_like(name_toks)
             or (len(segs) > 2 and segs[2] and segs[2][-1].norm in _EN_PLACE_NOUNS)
             or (name_seg and name_seg[0].norm in _EN_OPENING_PHRASE_PREPS)
+            or _en_object_of_preposition(name_seg, name_toks)
         ):
             # «Jordan signed a deal, the Ministry of X said»: no name before the comma, so
             # the phrase with the article is the subject, not an apposition. «… in the
@@ -1471,10 +1585,30 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                     and not (e2 > end and _COMMA_RE.search(toks[e2].gap))
                 ):
                     e2 += 1
-                role, kind, aff = _en_appos(toks[end:e2], sentence)
-                if role:
-                    np.role, np.kind = role, kind
-                    np.affiliation = np.affiliation or aff
+                named = toks[end:e2]
+                if (
+                    np.role
+                    and np.role == np.name  # a title with no name in it
+                    and 2 <= len(named) <= 3
+                    and (e2 == n or _HARD_PUNCT.search(toks[e2].gap))
+                    and all(_en_cap(x) and x.quote == -1 for x in named)
+                    and not any(_covered(named, _EN_ROLES))
+                ):
+                    # «"…," said acting Director General, Jane Roe.»: the title, a comma,
+                    # then the name closing the sentence is who holds it.
+                    title = np
+                    np = _en_np(named, sentence)
+                    if np is not None and np.name:
+                        np.role = title.role or title.name
+                        np.kind = "official"
+                        np.affiliation = np.affiliation or title.affiliation
+                    else:
+                        np = title
+                else:
+                    role, kind, aff = _en_appos(named, sentence)
+                    if role:
+                        np.role, np.kind = role, kind
+                        np.affiliation = np.affiliation or aff
             after = end
         if quote_before == -1 and toks[i - 1].quote != -1 and quotes_len[toks[i - 1].quote] >= 3:
             quote_before = toks[i - 1].quote
@@ -1484,11 +1618,19 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         qs, qe = quotes[quote_before]
         return np, True, sentence[qs + 1 : qe - 1].strip(" ,."), channel
     k = _en_skip_circumstance(toks, after)
-    if t.norm in _EN_ACTS or (
-        t.norm in _EN_OPINION and any(x.norm in _EN_ACT_OBJECTS for x in toks[k : k + 3])
+    if (
+        t.norm in _EN_ACTS
+        or (t.norm in _EN_OPINION and any(x.norm in _EN_ACT_OBJECTS for x in toks[k : k + 3]))
+        or (
+            t.norm in _EN_OPINION
+            and k < n
+            and toks[k].norm == "with"
+            and any(x.norm in _EN_ISSUED_NOUNS for x in toks[k + 1 : k + 4])
+        )
     ):
         # «X condemned the attack»: a speech act by a named voice; the clause is its content.
-        # «X conceded defeat»: an opinion verb whose object makes it an act.
+        # «X conceded defeat»: an opinion verb whose object makes it an act. «X reacted with
+        # a statement stressing …»: the text issued makes the verb a statement.
         if (
             np.name[:1].isupper()
             and k < n
@@ -1596,6 +1738,29 @@ def _en_headed_run(seg: list[_Tok], q: int, cov: list[bool]) -> tuple[int, bool]
     return r, True
 
 
+def _en_country_in_name(seg: list[_Tok], q: int, sentence: str) -> int:
+    """«Kenya Flood Management Centre said», «the Kenya Flood Management Centre said»: a
+    country name written bare (no possessive) at the head of the subject, right before an
+    institution's name of two words or more, is the first part of that name."""
+    if q < 1 or len(seg) - q < 2:
+        return q
+    if seg[-1].norm not in _EN_LONG_BODY_HEADS and seg[q].norm not in _EN_LONG_BODY_HEADS:
+        return q
+    if seg[q - 1].norm.endswith(("'s", "’s")) or not all(_en_cap(t) for t in seg[q:]):
+        return q
+    for p in range(max(0, q - 3), q):
+        side = _side_at(seg, p)
+        if (
+            side is not None
+            and side.type == "country"
+            and p + len(side.words) == q
+            and all(_en_cap(t) for t in seg[p:q])
+            and all(t.norm in _EN_ARTICLES for t in seg[:p])
+        ):
+            return p
+    return q
+
+
 def _institution_name(name: str) -> bool:
     """«The Weather Office», «Central Bank of X»: a name headed by an institution noun."""
     words = _words(name.lower())
@@ -1670,6 +1835,29 @@ def _en_initial(toks: list[_Tok], j: int) -> bool:
 _EN_PUBLISHED = frozenset(
     _words("report reports survey data figures statement statements estimates study")
 )
+
+
+_EN_PAPER_VERBS = frozenset(_words("released issued published posted sent put"))
+
+
+def _en_paper_issuer(seg: list[_Tok]) -> list[_Tok] | None:
+    """«a statement released by the Health Agency (on Saturday)», «the report issued by X»:
+    the issuer after «by/from» is the voice (a capitalised name), or None."""
+    if len(seg) < 4 or seg[0].norm not in _EN_ARTICLES or seg[1].norm not in _EN_PUBLISHED:
+        return None
+    k = 2
+    if seg[k].norm in _EN_PAPER_VERBS:
+        k += 1
+        if k < len(seg) and seg[k].norm == "out":
+            k += 1
+    if k >= len(seg) or seg[k].norm not in ("by", "from"):
+        return None
+    rest = seg[k + 1 :]
+    if rest and rest[0].norm == "the":
+        rest = rest[1:]
+    if not rest or not _en_cap(rest[0]):
+        return None
+    return rest
 
 
 def _en_report_owner(seg: list[_Tok]) -> list[_Tok]:
@@ -1759,6 +1947,13 @@ _EN_PROGRESSIVE_ANY = frozenset(_words("claiming insisting arguing warning accus
 _EN_PASSIVE_ADVERBS = frozenset(_words("first also later initially officially widely reportedly"))
 
 
+_EN_AUX = frozenset(_words("did does do would will could"))
+_EN_NEGATED_AUX = frozenset(
+    ["didn't", "doesn't", "don't", "wouldn't", "won't", "couldn't", "didn’t", "doesn’t", "don’t"]
+    + ["wouldn’t", "won’t", "couldn’t"]
+)
+
+
 def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     """A passive («were confirmed dead», «was reported to have fled») or the noun «reports»
     («media reports said», «reports said»): no one speaks at this word."""
@@ -1791,6 +1986,21 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         and toks[i + 1].quote == -1
     ):
         return True  # «Widespread reports of killings prompted …»: the plural noun, not a verb
+    if i > 0 and (
+        toks[i - 1].norm in _EN_NEGATED_AUX
+        or (i > 1 and toks[i - 1].norm == "not" and toks[i - 2].norm in _EN_AUX)
+    ):
+        return True  # «X did not say how many …», «X wouldn't say whether …»: nothing said
+    if toks[i].norm in ("dismissed", "dismisses"):
+        # «X dismissed the claim as a hoax» reports a statement; «dismissed the minister»,
+        # «the case was dismissed», «dismissed the batter for 12» do not: «as» must follow
+        # in the same clause.
+        for t in toks[i + 1 : i + 12]:
+            if t.quote != -1 or _HARD_PUNCT.search(t.gap) or _COMMA_RE.search(t.gap):
+                return True
+            if t.norm == "as":
+                return False
+        return True
     if toks[i].norm in ("pleaded", "pleads") and any(
         t.norm in ("guilty", "innocent", "contest") for t in toks[i + 1 : i + 4]
     ):
@@ -1904,6 +2114,10 @@ def _en_shared_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
     if toks[k].norm in _EN_VERBS or toks[k].norm in _EN_BE:
         return None  # a reporting verb of its own is attributed on its own
     between = toks[first + 1 : i]
+    if between and between[-1].norm == "and" and between[-1].gap.strip() == ",":
+        # «Jane Roe played down the clashes, and said …»: the comma before «and» ends the
+        # first clause; any other comma still stops the search
+        between = [*between[:-1], dataclasses.replace(between[-1], gap=" ")]
     if any(t.quote != -1 or _COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap) for t in between):
         return None
     if any(t.norm in ("who", "which", "whose", "that") for t in toks[k:i]):
@@ -2277,6 +2491,15 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np = _NP(" ".join(words), np.role, kind, np.affiliation, True, np.known)
     if _en_non_voice(np, words):
         return None
+    if (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and any(w in _EN_VERBS for w in words[1:])
+        and not np.known
+    ):
+        # «Norway reported three confirmed deaths»: a clause (name, reporting verb, object)
+        # ran into the subject of a participle read as a verb; a name holds no verb of saying.
+        return None
     if len(words) >= 3 and words[0] in _EN_OPENING_PREPOSITIONS and not np.known:
         return None  # «Outside court Roe supporters shouted»: a place phrase ran into the subject
     if len(words) >= 2 and words[0] in _EN_OPENING_ADVERBS and not np.known:
@@ -2572,6 +2795,15 @@ def _en_bracket_tail(seg: list[_Tok]) -> int:
                 t.surf.isupper() and (len(t.surf) >= 2 or k == 1) for t in tail
             ):
                 return k
+            if (
+                k == 1
+                and len(seg) >= 3
+                and head.surf.isalpha()
+                and _en_cap(head)
+                and _en_cap(seg[-2])
+                and _en_cap(seg[-3])
+            ):
+                return 1  # «the Vote Counting Service (Vocos)»: a short name written as a word
             return 0
     return 0
 
@@ -2675,12 +2907,27 @@ def _en_skip_circumstance(toks, k) -> int:
     return k
 
 
+_EN_OBJECT_PREPS = frozenset(
+    _words("by to from with for in on at of into toward towards against over across near")
+)
+
+
+def _en_object_of_preposition(seg: list[_Tok], name: list[_Tok]) -> bool:
+    """«… help to provinces battered by Typhoon Ulla, the military said»: the name closing the
+    clause before the comma is the object of a lower-case preposition, so no subject that the
+    phrase after the comma could be in apposition to."""
+    if not seg or not name or len(name) >= len(seg) or seg[-len(name)] is not name[0]:
+        return False
+    before = seg[-len(name) - 1]
+    return before.surf.islower() and before.norm in _EN_OBJECT_PREPS
+
+
 def _looks_appos(seg: list[_Tok]) -> bool:
     return bool(seg) and seg[0].norm in ("a", "an", "the") and bool(_kind_of(seg, _EN_ROLES)[0])
 
 
 _EN_TRIGGERS = _WordFilter(
-    set(_EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | _EN_EVIDENCE_VERBS | {"according"}), ""
+    set(_EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | _EN_EVIDENCE_VERBS | {"according", "quoted"}), ""
 )
 
 
@@ -2735,6 +2982,7 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_ALONE_RE,
         _CREDIT_OUTLET_TAIL_RE,
         _CREDIT_AFTER_STOP_RE,
+        _CREDIT_CLOSING_RE,
         _CREDIT_GLUED_DATELINE_RE,
         _CREDIT_COPYRIGHT_RE,
         _CREDIT_VERIFY_RE,
@@ -2748,10 +2996,11 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         m = regex.search(paragraph)
         if m:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
-    if " by " in paragraph:
+    if " by " in paragraph or " from " in paragraph:
         m = _CREDIT_PRODUCED_RE.search(paragraph)
         if m:
-            found.append((m.start(1), m.group(1), m.group(0).strip()))
+            g = 1 if m.group(1) else 2
+            found.append((m.start(g), m.group(g), m.group(0).strip()))
     if ":" in paragraph:
         m = _CREDIT_SOURCE_RE.search(paragraph)
         if m:
@@ -2968,6 +3217,63 @@ _EN_INTERRUPTION_RE = re.compile(
 _EN_FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
 
 
+_EN_TITLE_LINKS = frozenset(_words("of and for the to in at on"))
+
+
+def _en_title_gap(toks: list[_Tok], k: int) -> bool:
+    """No punctuation between toks[k-1] and toks[k], but the full stop of an abbreviated title
+    («Gov. Jane Roe», «Dr. Roe»)."""
+    gap = toks[k].gap.strip()
+    if not gap:
+        return True
+    prev = toks[k - 1].surf
+    return gap == "." and (prev in _EN_TITLE_ABBREVS or prev in _EN_HONORIFICS)
+
+
+def _en_titled_mentions(paragraph: str, ctx: _Ctx) -> None:
+    """Titled people named anywhere in the paragraph, speaking or not («Paris prosecutor Jane
+    Roe did not say how many …»): kept on the context by the head noun of the title, so that
+    finish_article can name «the Paris prosecutor said» written before or after."""
+    toks, _q = _tokens(paragraph)
+    n = len(toks)
+    j = 0
+    while j < n:
+        if not _en_cap(toks[j]) or toks[j].quote != -1:
+            j += 1
+            continue
+        e = j + 1
+        while e < n and _en_cap(toks[e]) and not toks[e].gap.strip() and toks[e].quote == -1:
+            e += 1
+        if (
+            2 <= e - j <= 3
+            and j > 0
+            and _en_title_gap(toks, j)
+            and toks[j - 1].norm not in _EN_TITLE_LINKS  # «Minister of Health and Child Care»
+        ):
+            s = j
+            while s > 0 and s > j - 4 and _en_title_gap(toks, s) and toks[s - 1].quote == -1:
+                s -= 1
+            np = _en_np(toks[s:e], paragraph)
+            if (
+                np is not None
+                and np.role
+                and not any(t.norm in _EN_VERBS or t.norm in _EN_BE for t in toks[s:j])
+                and not np.body
+                and np.kind not in ("anonymous", "media", "other")
+                and np.name == _text(toks, j, e, paragraph)
+                and not any(_covered(toks[j:e], _EN_ROLES))
+            ):
+                head = _title_head(np.role)
+                if head:
+                    # the title as written («Paris prosecutor»), so its proper words count
+                    np.role = _text(toks, s, j, paragraph).removeprefix("the ")
+                    mentions = getattr(ctx, "titled_mentions", None)
+                    if mentions is None:
+                        mentions = ctx.titled_mentions = {}
+                    mentions.setdefault(head, {}).setdefault(np.name, np)
+        j = e
+
+
 def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     """Attributed statements of one English paragraph."""
     if _EN_INTERRUPTION_RE.match(paragraph):
@@ -2980,6 +3286,10 @@ def attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
     run = getattr(ctx, "quote_run", None)
     ctx.quote_run = None
     out = _en_paragraph(paragraph, para, ctx)
+    read = getattr(ctx, "paragraphs_read", None)
+    if read is None:
+        read = ctx.paragraphs_read = []
+    read.append(paragraph)  # for finish_article's titled mentions, read only when needed
     body = paragraph.strip()
     opens_quote = body[:1] in _QUOTE_OPEN or body[:1] == '"'
     if run is not None and not out and opens_quote and run[0] == para - 1:
@@ -3112,10 +3422,11 @@ def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
 _EN_OPENING_NAME_RE = re.compile(r"^\s*((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,2})(,|\s+[a-z])")
 
 
-# «A teenager, Jane Roe, was pulled from the rubble»: a person named in apposition to an
-# indefinite or definite description that opens the paragraph.
+# «A teenager, Jane Roe, was pulled from the rubble», «The former president of Freedonia, Jane
+# Roe, was sentenced»: a person named in apposition to an indefinite or definite description
+# (with one «of» and a place or body) that opens the paragraph.
 _EN_OPENING_APPOS_RE = re.compile(
-    r"^\s*(?:A|An|The)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3},\s+"
+    r"^\s*(?:A|An|The)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}(?:\s+of\s+[A-Z][\w'’-]*)?,\s+"
     r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}),"
 )
 
@@ -3156,10 +3467,10 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
     apposition (before a comma)."""
     if _en_titled_opening(paragraph, ctx):
         return
-    m = _EN_OPENING_NAME_RE.match(paragraph)
-    appos = None if m else _EN_OPENING_APPOS_RE.match(paragraph)
-    if appos:
-        m = appos
+    # The apposition first: «The former president, Jane Roe,» would otherwise read «The» as
+    # the opening name.
+    appos = _EN_OPENING_APPOS_RE.match(paragraph)
+    m = appos or _EN_OPENING_NAME_RE.match(paragraph)
     if not m:
         return
     name = m.group(1)
@@ -3388,7 +3699,11 @@ def _capitals_common_nouns(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def finish_article(quotes: list[Quote]) -> list[Quote]:
+# A titled person the article names without a statement, as a holder of the title.
+_EN_MENTION_QUOTE = Quote("", "", "", "", False, "", -1)
+
+
+def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
     """A definite title that speaks before the person holding it is named («…, the region's
     governor said.» … «The governor, Jane Roe, said …») is that person, when exactly one
     named person in the article carries a title with that head noun. Never a guess: with no
@@ -3403,6 +3718,34 @@ def finish_article(quotes: list[Quote]) -> list[Quote]:
         head = _title_head(q.role)
         if head:
             holders.setdefault(head, {})[q.speaker] = q
+    mentioned: dict[str, dict[str, _NP]] = {}
+    if ctx is not None and any(
+        q.speaker_kind == "anonymous"
+        and q.role
+        and _definite_title(q)
+        and sum(1 for v in holders.get(_title_head(q.role), {}).values() if _same_title(q.role, v))
+        != 1
+        for q in quotes
+    ):
+        # a definite title no speaker holds: look for the titled person among the mentions
+        mctx = _Ctx()
+        for paragraph in getattr(ctx, "paragraphs_read", None) or []:
+            _en_titled_mentions(paragraph, mctx)
+        mentioned = getattr(mctx, "titled_mentions", None) or {}
+    for head, people in mentioned.items():
+        # a titled person named without speaking holds the title too (by surname, so a
+        # speaker named in full is not counted twice)
+        have = holders.setdefault(head, {})
+        surnames = {k.split()[-1] for k in have}
+        for name, np in people.items():
+            if name.split()[-1] not in surnames:
+                have[name] = dataclasses.replace(
+                    _EN_MENTION_QUOTE,
+                    speaker=np.name,
+                    speaker_kind=np.kind,
+                    role=np.role,
+                    affiliation=np.affiliation,
+                )
     if not holders:
         return quotes
     out: list[Quote] = []

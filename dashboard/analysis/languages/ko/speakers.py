@@ -1151,7 +1151,7 @@ def _abbreviates(short: str, full: str) -> bool:
     return True
 
 
-def finish_article(quotes: list[Quote]) -> list[Quote]:
+def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
     """One name per institution in an article: a short form (중대본) that abbreviates exactly
     one longer institution that spoke (행정안전부 중앙재난안전대책본부) takes its name."""
     bodies = {q.speaker for q in quotes if q.speaker_kind in ("state", "organisation", "media")}
