@@ -2097,3 +2097,23 @@ def test_a_lineage_name_mentioned_in_full_is_the_short_form_later():
     )
     assert [name for name, _ in got] == ["حمد بن خليفة آل ثاني"]
     assert _voices("وقال الشيخ حمد بن خليفة إن العلاقات قوية.") == [("حمد بن خليفة", False)]
+
+
+# --------------------------------------------------------------------------- round 16 guards
+
+
+def test_an_embedded_posts_link_and_tags_are_no_credit():
+    # «pic.twitter.com/…» or «#وسم pic.twitter.com/…» on a line of its own looks like «X/ Y»,
+    # a dateline credit; it is a page widget, never an outlet.
+    assert _voices("pic.twitter.com/Ab12Cd34") == []
+    assert _voices("#الصحة_أولا pic.twitter.com/Ab12Cd34") == []
+    assert _voices("شبكة الأفق/ أعلنت الحكومة اليوم خطة جديدة للنقل.")[0] == ("شبكة الأفق", True)
+
+
+def test_pronouns_and_everyone_words_name_no_voice():
+    # «ودعا الجميع إلى …»: «الجميع» is the verb's object; «وأنا سعيد»، «عدد من» name no one.
+    assert _voices("ودعا الجميع إلى الصبر والتعاون.") == []
+    assert _voices("وأكد الجميع أن القرار صائب.") == []
+    assert _voices("وأضاف وأنا سعيد بالنتيجة اليوم.") == []
+    assert _voices("وقال عدد من السكان إن المياه انقطعت.") == []
+    assert _voices("وقال سامر الخطيب إن المياه انقطعت.") == [("سامر الخطيب", False)]

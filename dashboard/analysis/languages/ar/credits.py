@@ -444,6 +444,11 @@ def _plain_credit(name: str, max_words: int) -> bool:
     )
 
 
+# An embedded post's links and tags («pic.twitter.com/…»، «#وسم»، «(@handle)»، «https://t.co/…»):
+# a page widget, never an outlet's credit whatever the article.
+_POST_LINK = re.compile(r"pic\.twitter|twitter\.com|\bt\.co/|https?:|(?:^|\s)[#@]")
+
+
 def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     """The credits of one paragraph as source statements (kind `media`)."""
     found = parenthesised_credits(paragraph)
@@ -456,7 +461,7 @@ def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     out: list[Quote] = []
     seen: set[str] = set()
     for name, cue in found:
-        if _key(name) in seen:
+        if _key(name) in seen or _POST_LINK.search(name):
             continue
         seen.add(_key(name))
         out.append(

@@ -2484,6 +2484,10 @@ def _on_the_tongue_of(toks, h: _Hit, sentence, ctx) -> _NP | None:
 _AR_PREP_PRONOUN_RE = re.compile(r"^(?:ب|ل|في|من|عن|علي|الي|مع|لدي)(?:ه|ها|هم|هما|هن)$")
 
 
+# Pronouns and «everyone» words (speaker_pronouns.txt): never a voice's name.
+_AR_PRONOUN_WORDS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_pronouns.txt"))
+
+
 def _not_a_name(np: _NP) -> bool:
     """Spans that cannot name a voice: a preposition with a pronoun («به»), a word carrying
     a preposition and the article («بالتفصيل»، «للمرة»), a bare honorific («سمو»), a
@@ -2494,6 +2498,8 @@ def _not_a_name(np: _NP) -> bool:
     if not words:
         return True
     first = words[0]
+    if first in _AR_PRONOUN_WORDS:
+        return True  # «ودعا الجميع إلى …»، «وأنا سعيد»
     if len(words) == 1 and (
         _AR_PREP_PRONOUN_RE.match(first)
         or first in _HONORIFIC_WORDS_N
