@@ -2117,3 +2117,12 @@ def test_pronouns_and_everyone_words_name_no_voice():
     assert _voices("وأضاف وأنا سعيد بالنتيجة اليوم.") == []
     assert _voices("وقال عدد من السكان إن المياه انقطعت.") == []
     assert _voices("وقال سامر الخطيب إن المياه انقطعت.") == [("سامر الخطيب", False)]
+
+
+def test_a_family_name_with_al_before_a_time_adverb_stays_in_the_name():
+    # «أعلن TITLE اسم الفلاني اليوم الأحد، OBJECT»: the ال word right before the time adverb is
+    # the family name, not the object (glued «عبدال…» given names alike).
+    got = _voices("أعلن رئيس الحكومة سامر الهاشمي اليوم الأحد، تشكيل لجنة جديدة.")
+    assert got == [("سامر الهاشمي", False)]
+    got = _voices("أعلن رئيس الحكومة عبدالكريم الهاشمي اليوم الأحد، تشكيل لجنة جديدة.")
+    assert got == [("عبدالكريم الهاشمي", False)]

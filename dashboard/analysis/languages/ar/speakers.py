@@ -3414,7 +3414,14 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             # «رئيس الوزراء فيصل العمري باتفاق»: a family name with ال before the object
             or (
                 k + 1 < n
-                and (not toks[k + 1].norm.startswith("ال") or toks[k + 1].norm in _AR_OBJECT_NOUNS)
+                and (
+                    not toks[k + 1].norm.startswith("ال")
+                    or toks[k + 1].norm in _AR_OBJECT_NOUNS
+                    # «الرئيس سامر الهاشمي اليوم الأحد، تشكيل …»: a time adverb straight
+                    # after the ال word shows it ends the subject; the object comes later
+                    or toks[k + 1].norm in _AR_TIME_WORDS
+                    and toks[k].norm not in _AR_OBJECT_NOUNS
+                )
             )
         )
         and toks[k].norm not in _AR_TIME_WORDS
