@@ -2126,3 +2126,16 @@ def test_a_family_name_with_al_before_a_time_adverb_stays_in_the_name():
     assert got == [("سامر الهاشمي", False)]
     got = _voices("أعلن رئيس الحكومة عبدالكريم الهاشمي اليوم الأحد، تشكيل لجنة جديدة.")
     assert got == [("عبدالكريم الهاشمي", False)]
+
+
+def test_a_headline_verb_is_no_name():
+    # «TITLE يفعل OBJECT ويؤكد أن …»: the first imperfect verb and its object are no name;
+    # the title alone speaks (or the person named with it before).
+    assert _voices("وزير الصحة يزور المستشفى الجديد ويؤكد أن الخدمات ستتحسن.") == [
+        ("وزير الصحة", False)
+    ]
+    got = _voices(
+        "قال الأمين العام للمنظمة سامر الخطيب إن الأمن ضروري.",
+        "الأمين العام للمنظمة يدين الهجوم على المدينة ويؤكد بأن الأمن ضروري.",
+    )
+    assert [name for name, _ in got] == ["سامر الخطيب", "سامر الخطيب"]

@@ -2290,6 +2290,10 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             text = _text(toks, h.content_start, stop, sentence) if h.content_start < stop else ""
         if not text or _not_a_name(np):
             continue
+        if _verb_read_as_name(toks, h, np):
+            # «وزير الصحة يزور المستشفى ويؤكد أن …»: the headline's first verb and its object
+            # are no name; the title alone is the subject.
+            np = replace(np, name=np.role)
         out.append(
             Quote(
                 speaker=_without_gloss(np.name),
@@ -2326,6 +2330,20 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
     if out:
         out.extend(_outlets_after_source_cues(toks, sentence, para, out))
     return out
+
+
+def _verb_read_as_name(toks, h: _Hit, np: _NP) -> bool:
+    """«TITLE يفعل OBJECT ويؤكد أن …»: a coordinated imperfect reporting verb shares the
+    subject of an imperfect verb before it; a «name» after the title that opens with the
+    imperfect prefix is that first verb, never a given name (no name stands between a verb
+    and «و» + its second verb)."""
+    if np.body or np.known or not np.role or np.name == np.role:
+        return False
+    trigger = toks[h.trigger].norm
+    if not trigger.startswith(("وي", "وت")) or len(trigger) < 4:
+        return False
+    words = np.name.split()
+    return len(words) >= 2 and _n(words[0])[:1] in "يت"
 
 
 def _coordinated_speaker(toks, h: _Hit, sentence: str, np: _NP) -> _NP | None:
@@ -2505,7 +2523,7 @@ def _not_a_name(np: _NP) -> bool:
         or first in _HONORIFIC_WORDS_N
         or first in _AR_VERBS
         or first[:1] == "و"
-        and first[1:] in _AR_ROLES
+        and (first[1:] in _AR_ROLES or first[1:] in _AR_VERBS)  # «وقائد»، «ويؤكد»
     ):
         return True
     if first[:1] in "بل" and first[1:] in _AR_ROLES and first not in _AR_ROLES:
