@@ -2139,3 +2139,12 @@ def test_a_headline_verb_is_no_name():
         "الأمين العام للمنظمة يدين الهجوم على المدينة ويؤكد بأن الأمن ضروري.",
     )
     assert [name for name, _ in got] == ["سامر الخطيب", "سامر الخطيب"]
+
+
+def test_a_verb_with_its_object_pronoun_ends_the_name():
+    # «قال TITLE فلان نفذتها "…"»: a perfect verb with an object pronoun opens the content.
+    got = _voices(
+        "قال المتحدث باسم وزارة الصحة العقيد خالد منصور نفذتها “مجموعة مسلحة من خارج البلاد” "
+        "في الليل."
+    )
+    assert [name for name, _ in got] == ["خالد منصور"]

@@ -915,6 +915,10 @@ def _statement_possessed(norm: str) -> bool:
 _AR_SAYING_WORDS = frozenset(_n(w) for w in _words("حديث كلمة تصريح قول خطاب"))
 
 
+# A perfect verb with an object pronoun («نفذتها»، «أطلقوها»، «نفذتهم»): no name ends so.
+_AR_VERB_OBJECT_ENDINGS = tuple(_n(w) for w in _words("تها تهم وها وهم"))
+
+
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
     if p > 0 and p < len(seg) and seg[p].quote != -1 and _quoted_name_at(seg, p):
@@ -938,6 +942,8 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
             break  # «أكد الشيخ فلان حرص الإمارات على»: the verb's object follows the name
         if t.norm in _AR_TIME_PREPS:
             break  # «وقال المدرب عقب المباراة "…"»: a time adverbial, never a name
+        if q > p and len(t.norm) >= 5 and t.norm.endswith(_AR_VERB_OBJECT_ENDINGS):
+            break  # «قال اللواء فلان نفذتها "…"»: a verb with its object pronoun opens the content
         if (t.norm.isdigit() or t.norm in _AR_CARDINALS) and (
             q + 1 < len(seg) and seg[q + 1].norm in _AR_TIME_UNITS
         ):
