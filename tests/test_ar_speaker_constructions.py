@@ -2148,3 +2148,12 @@ def test_a_verb_with_its_object_pronoun_ends_the_name():
         "في الليل."
     )
     assert [name for name, _ in got] == ["خالد منصور"]
+
+
+def test_a_writers_byline_or_the_sites_desk_is_no_credit():
+    # «بقلم/ فلان»، «متابعة/ فلانة»، «كتبت - فلانة»، «القسم الخارجي -»: a journalist or a desk of
+    # the site itself, never a cited outlet; an agency after a desk word stays one.
+    for line in ("متابعة/ سلمى خالد", "بقلم/ سامر الخطيب", "كتبت/ سلمى خالد", "القسم الخارجي -"):
+        assert _voices(line) == [], line
+    assert _voices("الرياض - واس") == [("واس", True)]
+    assert _voices("شبكة الأفق نيوز/ متابعة") == [("شبكة الأفق نيوز", True)]

@@ -160,6 +160,35 @@ def _dateline_text(paragraph: str) -> str:
     return paragraph
 
 
+# Words that open a writer's byline («بقلم/ فلان»، «كتبت - فلانة»، «متابعة/ فلان») or name
+# the site's own desk («القسم الخارجي»): the name after them is a journalist, not a source.
+_BYLINE_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "بقلم",
+        "كتب",
+        "كتبت",
+        "تحرير",
+        "ترجمة",
+        "إعداد",
+        "اعداد",
+        "متابعة",
+        "متابعات",
+        "تقرير",
+        "حوار",
+        "تصوير",
+        "عرض",
+        "القسم",
+        "قسم",
+    ]
+)
+
+
+def _byline_word(words: str) -> bool:
+    first = normalize(words).split()[:1]
+    return bool(first) and first[0].lstrip("ا") in {w.lstrip("ا") for w in _BYLINE_WORDS}
+
+
 def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
     """(credit, cue) pairs of a paragraph-opening dateline, in order."""
     paragraph = _dateline_text(paragraph)
@@ -234,10 +263,13 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
             # opens the dispatch; a finite reporting verb right after the dash shows the words
             # before it are no subject of the sentence.
             out.append(a)
+    if _byline_word(a) and not (b and is_outlet_name(b)):
+        return []  # «بقلم/ فلان»، «متابعة/ فلانة»: the writer's byline, no outlet
     return [
         (c, cue)
         for c in out
-        if normalize(c) not in _UNNAMED
+        if not _byline_word(c)
+        and normalize(c) not in _UNNAMED
         and normalize(c) not in _ITEM_LABELS
         and not re.search(r"\d", c)
         and not _initials(c)
