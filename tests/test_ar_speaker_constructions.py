@@ -2157,3 +2157,15 @@ def test_a_writers_byline_or_the_sites_desk_is_no_credit():
         assert _voices(line) == [], line
     assert _voices("الرياض - واس") == [("واس", True)]
     assert _voices("شبكة الأفق نيوز/ متابعة") == [("شبكة الأفق نيوز", True)]
+
+
+def test_a_photo_credit_is_no_cited_source():
+    # «صورة أرشيفية (رويترز)»، «الصورة: X / فلانة»، «(تصوير: …)»: the agency took the picture.
+    for line in (
+        "صورة أرشيفية (رويترز)",
+        "الصورة: وكالة الأنباء الفرنسية / سلمى خالد",
+        "(تصوير: أ ف ب)",
+    ):
+        assert _voices(line) == [], line
+    # «صور» alone is also a city (Tyre): its dateline still credits the agency.
+    assert _voices("صور - واس") == [("واس", True)]

@@ -481,8 +481,16 @@ def _plain_credit(name: str, max_words: int) -> bool:
 _POST_LINK = re.compile(r"pic\.twitter|twitter\.com|\bt\.co/|https?:|(?:^|\s)[#@]")
 
 
+# A photo's caption or credit line («صورة أرشيفية (رويترز)»، «الصورة: X / فلان»، «مصدر الصورة:
+# …»، «تصوير: …»): the agency took the picture; no words of the article come from it. (Bare
+# «صور» is also a city, Tyre: «صور - الوكالة الوطنية» stays a dateline.)
+_PHOTO_LINE = re.compile(r"^\s*[(*]?\s*(?:مصدر\s+)?(?:(?:ال)?صورة|الصور|تصوير)(?:\s|[:(/\-–—]|$)")
+
+
 def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     """The credits of one paragraph as source statements (kind `media`)."""
+    if len(paragraph) < 120 and _PHOTO_LINE.match(paragraph):
+        return []
     found = parenthesised_credits(paragraph)
     if para < DATELINE_PARAGRAPHS:
         found = dateline_credits(paragraph) + found + opening_credits(paragraph)
