@@ -2169,3 +2169,15 @@ def test_a_photo_credit_is_no_cited_source():
         assert _voices(line) == [], line
     # «صور» alone is also a city (Tyre): its dateline still credits the agency.
     assert _voices("صور - واس") == [("واس", True)]
+
+
+def test_part_of_a_group_is_an_unnamed_voice():
+    # «معظم السكان»، «غالبية الأطباء»، «كثيرون»، «أحدهم»: unnamed people, never a named voice.
+    for sentence in (
+        "وأكد معظم السكان أن المياه انقطعت.",
+        "وقالت غالبية الأطباء إن الوضع صعب.",
+        "ويرى كثيرون أن القرار متأخر.",
+        "وقال أحدهم إن الوضع صعب.",
+    ):
+        got = attribute_quotes([sentence], "ar")
+        assert [q.speaker_kind for q in got] == ["anonymous"], sentence

@@ -998,6 +998,12 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
 
 # «أحد X»، «إحدى X»: one of a group.
 _AR_ONE_OF = frozenset(_n(w) for w in _words("أحد إحدى"))
+# «معظم السكان»، «بعض المحللين»، «غالبية الأطباء»: part of a group, an unnamed voice.
+_AR_QUANTIFIERS = frozenset(_n(w) for w in _words("بعض معظم أغلب غالبية أكثر كثير"))
+# Words for unnamed people standing alone as the subject («كثيرون»، «آخرون»، «أحدهم»).
+_AR_UNNAMED_MANY = frozenset(
+    _n(w) for w in _words("كثيرون آخرون الكثيرون البعض أحدهم إحداهن احدهم بعضهم هؤلاء")
+)
 # «الرسمية» after a news agency's nationality describes it and is no part of its name.
 _AR_OFFICIAL_ADJS = frozenset(_n(w) for w in _words("الرسمية الرسمي"))
 _AGENCY = _n("وكالة")
@@ -1025,7 +1031,13 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     first = seg[0]
     if first.norm in _AR_PRONOUNS or first.norm in _AR_OBJECT_NOUNS:
         return None  # «يؤكد أهمية السيطرة على»: the verb's object, not its subject
-    if first.norm in _AR_ONE_OF and len(seg) > 1 and seg[1].norm.startswith("ال"):
+    if first.norm in _AR_UNNAMED_MANY:
+        return _NP(first.surf, first.surf, "anonymous", "")  # «ويرى كثيرون أن»، «قال أحدهم»
+    if (
+        (first.norm in _AR_ONE_OF or first.norm in _AR_QUANTIFIERS)
+        and len(seg) > 1
+        and seg[1].norm.startswith("ال")
+    ):
         # «أحد الناجين»، «إحدى الناجيات»، «أحد المسؤولين في الوزارة»: one of a group, an
         # unnamed voice
         end = _consume_ar_role(seg, 1, True) if _role_at(seg, 1, _AR_ROLES) else 2
