@@ -2181,3 +2181,12 @@ def test_part_of_a_group_is_an_unnamed_voice():
     ):
         got = attribute_quotes([sentence], "ar")
         assert [q.speaker_kind for q in got] == ["anonymous"], sentence
+
+
+def test_political_fronts_and_coalitions_are_bodies_with_their_whole_name():
+    # «قوى X وY»، «جبهة X وY»، «تحالف X»: a political body; a coordinated genitive stays in its
+    # name, as in «وزارة الصحة والسكان».
+    got = attribute_quotes(["ودعت قوى الحرية والتغيير إلى التظاهر في المدن."], "ar")
+    assert [(q.speaker, q.speaker_kind) for q in got] == [("قوى الحرية والتغيير", "organisation")]
+    got = attribute_quotes(["وأكد تحالف القوى الوطنية أن الانتخابات مزورة."], "ar")
+    assert [(q.speaker, q.speaker_kind) for q in got] == [("تحالف القوى الوطنية", "organisation")]
