@@ -2190,3 +2190,15 @@ def test_political_fronts_and_coalitions_are_bodies_with_their_whole_name():
     assert [(q.speaker, q.speaker_kind) for q in got] == [("قوى الحرية والتغيير", "organisation")]
     got = attribute_quotes(["وأكد تحالف القوى الوطنية أن الانتخابات مزورة."], "ar")
     assert [(q.speaker, q.speaker_kind) for q in got] == [("تحالف القوى الوطنية", "organisation")]
+
+
+def test_a_relative_named_only_by_kinship_is_an_unnamed_voice():
+    # «وصرح والد الطفل …»، «وقالت شقيقة الضحية …»: someone's relative, no name of their own.
+    for sentence in (
+        'وصرح والد الطفل المفقود لوسائل إعلام محلية بأن ابنه "بخير".',
+        "وقالت شقيقة الضحية إن الشرطة تأخرت كثيرا في الوصول.",
+    ):
+        got = attribute_quotes([sentence], "ar")
+        assert [q.speaker_kind for q in got] == ["anonymous"], sentence
+    got = attribute_quotes(["وقال جدعان الخطيب إن الشرطة تأخرت."], "ar")
+    assert [(q.speaker, q.speaker_kind) for q in got] == [("جدعان الخطيب", "other")]

@@ -4462,7 +4462,23 @@ def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
         for q in named
         if not (q.verb == _LABEL_CUE and q.speaker == q.role and q.speaker_kind not in _BODY_KINDS)
     ]
-    return _one_row_per_body(named)
+    return [_kin_unnamed(q) for q in _one_row_per_body(named)]
+
+
+# Kinship nouns (speaker_kin.txt): «والد الطفل» names no one.
+_AR_KIN = frozenset(_n(w) for w in get_pack("ar").lines("speaker_kin.txt"))
+
+
+def _kin_unnamed(q: Quote) -> Quote:
+    """«وصرح والد الطفل …»، «وقالت شقيقة الضحية …»: a voice named only as someone's relative
+    is an unnamed voice, not a named person."""
+    words = q.speaker.split()
+    if len(words) < 2 or q.speaker_kind not in _PERSON_KINDS:
+        return q
+    first = _n(words[0])
+    if first in _AR_KIN or first[:1] == "و" and first[1:] in _AR_KIN:
+        return replace(q, speaker_kind="anonymous")
+    return q
 
 
 _PERSON_KINDS = frozenset({"official", "expert", "other"})
