@@ -2202,3 +2202,15 @@ def test_a_relative_named_only_by_kinship_is_an_unnamed_voice():
         assert [q.speaker_kind for q in got] == ["anonymous"], sentence
     got = attribute_quotes(["وقال جدعان الخطيب إن الشرطة تأخرت."], "ar")
     assert [(q.speaker, q.speaker_kind) for q in got] == [("جدعان الخطيب", "other")]
+
+
+def test_according_to_a_standard_or_a_plan_names_no_source():
+    # «تعمل وفق أعلى معايير …»، «وفق جدول زمني محدد»: «according to» a standard; an untitled
+    # phrase never met before after «وفق/حسب» is no source. A body, an outlet or a person
+    # named before still is.
+    assert _voices("ويتم التوزيع وفق جدول زمني محدد.") == []
+    got = _voices("وقال الوزير سامر الخطيب إن الفرق تعمل وفق أعلى معايير السلامة المهنية.")
+    assert [name for name, _ in got] == ["سامر الخطيب"]
+    assert _voices("وفق وزارة الصحة، بلغ عدد الوفيات عشرة.") == [("وزارة الصحة", False)]
+    got = _voices("وقال الوزير سامر الخطيب إن الوضع صعب.", "وفق سامر الخطيب، بلغ عدد الوفيات عشرة.")
+    assert [name for name, _ in got] == ["سامر الخطيب", "سامر الخطيب"]

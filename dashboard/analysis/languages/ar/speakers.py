@@ -2198,7 +2198,20 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
         return ctx.by_surname[seg[0].norm], end  # «، وفق المعايطة.»: a surname met before
     if np is None:
         return None, end
-    return ctx.resolve(np), end
+    np = ctx.resolve(np)
+    if (
+        np.kind == "other"
+        and not np.role
+        and not np.body
+        and not np.known
+        and len(np.name.split()) > 1
+        and not is_outlet_name(np.name)
+    ):
+        # «تعمل وفق أعلى معايير السلامة»، «يتم التوزيع وفق جدول زمني محدد»: «according to» a
+        # standard or a plan. A source first met after «وفق/حسب» comes with a title, as a
+        # body or an outlet; an untitled phrase never seen before names no one.
+        return None, end
+    return np, end
 
 
 def _quoted_source(toks, i, p, sentence) -> _Hit | None:
