@@ -2108,6 +2108,8 @@ def test_an_embedded_posts_link_and_tags_are_no_credit():
     assert _voices("pic.twitter.com/Ab12Cd34") == []
     assert _voices("#الصحة_أولا pic.twitter.com/Ab12Cd34") == []
     assert _voices("شبكة الأفق/ أعلنت الحكومة اليوم خطة جديدة للنقل.")[0] == ("شبكة الأفق", True)
+    # A hashtag as the subject («وقال #وزير_الصحة إن …») names no one.
+    assert _voices("وقال #وزير_الصحة إن الخدمات ستتحسن قريبا.") == []
 
 
 def test_pronouns_and_everyone_words_name_no_voice():

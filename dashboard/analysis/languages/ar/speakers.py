@@ -2549,6 +2549,8 @@ def _not_a_name(np: _NP) -> bool:
     first = words[0]
     if first in _AR_PRONOUN_WORDS:
         return True  # «ودعا الجميع إلى …»، «وأنا سعيد»
+    if "_" in np.name:
+        return True  # «#وزير_الصحة»: a hashtag, words joined by underscores, names no one
     if len(words) == 1 and (
         _AR_PREP_PRONOUN_RE.match(first)
         or first in _HONORIFIC_WORDS_N
