@@ -184,9 +184,13 @@ _BYLINE_WORDS = frozenset(
 )
 
 
+# Without leading alefs: «االقسم» (a doubled alef typed by the site) is «القسم».
+_BYLINE_BARE = frozenset(w.lstrip("ا") for w in _BYLINE_WORDS)
+
+
 def _byline_word(words: str) -> bool:
     first = normalize(words).split()[:1]
-    return bool(first) and first[0].lstrip("ا") in {w.lstrip("ا") for w in _BYLINE_WORDS}
+    return bool(first) and first[0].lstrip("ا") in _BYLINE_BARE
 
 
 def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
