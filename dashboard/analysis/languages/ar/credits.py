@@ -160,6 +160,39 @@ def _dateline_text(paragraph: str) -> str:
     return paragraph
 
 
+# Words that open a writer's byline («بقلم/ فلان»، «كتبت - فلانة»، «متابعة/ فلان») or name
+# the site's own desk («القسم الخارجي»): the name after them is a journalist, not a source.
+_BYLINE_WORDS = frozenset(
+    normalize(w)
+    for w in [
+        "بقلم",
+        "كتب",
+        "كتبت",
+        "تحرير",
+        "ترجمة",
+        "إعداد",
+        "اعداد",
+        "متابعة",
+        "متابعات",
+        "تقرير",
+        "حوار",
+        "تصوير",
+        "عرض",
+        "القسم",
+        "قسم",
+    ]
+)
+
+
+# Without leading alefs: «االقسم» (a doubled alef typed by the site) is «القسم».
+_BYLINE_BARE = frozenset(w.lstrip("ا") for w in _BYLINE_WORDS)
+
+
+def _byline_word(words: str) -> bool:
+    first = normalize(words).split()[:1]
+    return bool(first) and first[0].lstrip("ا") in _BYLINE_BARE
+
+
 def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
     """(credit, cue) pairs of a paragraph-opening dateline, in order."""
     paragraph = _dateline_text(paragraph)
@@ -234,10 +267,13 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
             # opens the dispatch; a finite reporting verb right after the dash shows the words
             # before it are no subject of the sentence.
             out.append(a)
+    if _byline_word(a) and not (b and is_outlet_name(b)):
+        return []  # «بقلم/ فلان»، «متابعة/ فلانة»: the writer's byline, no outlet
     return [
         (c, cue)
         for c in out
-        if normalize(c) not in _UNNAMED
+        if not _byline_word(c)
+        and normalize(c) not in _UNNAMED
         and normalize(c) not in _ITEM_LABELS
         and not re.search(r"\d", c)
         and not _initials(c)
@@ -444,8 +480,21 @@ def _plain_credit(name: str, max_words: int) -> bool:
     )
 
 
+# An embedded post's links and tags («pic.twitter.com/…»، «#وسم»، «(@handle)»، «https://t.co/…»):
+# a page widget, never an outlet's credit whatever the article.
+_POST_LINK = re.compile(r"pic\.twitter|twitter\.com|\bt\.co/|https?:|(?:^|\s)[#@]")
+
+
+# A photo's caption or credit line («صورة أرشيفية (رويترز)»، «الصورة: X / فلان»، «مصدر الصورة:
+# …»، «تصوير: …»): the agency took the picture; no words of the article come from it. (Bare
+# «صور» is also a city, Tyre: «صور - الوكالة الوطنية» stays a dateline.)
+_PHOTO_LINE = re.compile(r"^\s*[(*]?\s*(?:مصدر\s+)?(?:(?:ال)?صورة|الصور|تصوير)(?:\s|[:(/\-–—]|$)")
+
+
 def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     """The credits of one paragraph as source statements (kind `media`)."""
+    if len(paragraph) < 120 and _PHOTO_LINE.match(paragraph):
+        return []
     found = parenthesised_credits(paragraph)
     if para < DATELINE_PARAGRAPHS:
         found = dateline_credits(paragraph) + found + opening_credits(paragraph)
@@ -456,7 +505,7 @@ def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     out: list[Quote] = []
     seen: set[str] = set()
     for name, cue in found:
-        if _key(name) in seen:
+        if _key(name) in seen or _POST_LINK.search(name):
             continue
         seen.add(_key(name))
         out.append(

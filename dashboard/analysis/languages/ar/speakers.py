@@ -915,6 +915,10 @@ def _statement_possessed(norm: str) -> bool:
 _AR_SAYING_WORDS = frozenset(_n(w) for w in _words("حديث كلمة تصريح قول خطاب"))
 
 
+# A perfect verb with an object pronoun («نفذتها»، «أطلقوها»، «نفذتهم»): no name ends so.
+_AR_VERB_OBJECT_ENDINGS = tuple(_n(w) for w in _words("تها تهم وها وهم"))
+
+
 def _ar_name_span(seg: list[_Tok], p: int) -> int:
     """End of a person name starting at p: 1-4 name-like tokens before a role word."""
     if p > 0 and p < len(seg) and seg[p].quote != -1 and _quoted_name_at(seg, p):
@@ -938,6 +942,8 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
             break  # «أكد الشيخ فلان حرص الإمارات على»: the verb's object follows the name
         if t.norm in _AR_TIME_PREPS:
             break  # «وقال المدرب عقب المباراة "…"»: a time adverbial, never a name
+        if q > p and len(t.norm) >= 5 and t.norm.endswith(_AR_VERB_OBJECT_ENDINGS):
+            break  # «قال اللواء فلان نفذتها "…"»: a verb with its object pronoun opens the content
         if (t.norm.isdigit() or t.norm in _AR_CARDINALS) and (
             q + 1 < len(seg) and seg[q + 1].norm in _AR_TIME_UNITS
         ):
@@ -992,6 +998,12 @@ def _ar_name_span(seg: list[_Tok], p: int) -> int:
 
 # «أحد X»، «إحدى X»: one of a group.
 _AR_ONE_OF = frozenset(_n(w) for w in _words("أحد إحدى"))
+# «معظم السكان»، «بعض المحللين»، «غالبية الأطباء»: part of a group, an unnamed voice.
+_AR_QUANTIFIERS = frozenset(_n(w) for w in _words("بعض معظم أغلب غالبية أكثر كثير"))
+# Words for unnamed people standing alone as the subject («كثيرون»، «آخرون»، «أحدهم»).
+_AR_UNNAMED_MANY = frozenset(
+    _n(w) for w in _words("كثيرون آخرون الكثيرون البعض أحدهم إحداهن احدهم بعضهم هؤلاء")
+)
 # «الرسمية» after a news agency's nationality describes it and is no part of its name.
 _AR_OFFICIAL_ADJS = frozenset(_n(w) for w in _words("الرسمية الرسمي"))
 _AGENCY = _n("وكالة")
@@ -1019,7 +1031,13 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     first = seg[0]
     if first.norm in _AR_PRONOUNS or first.norm in _AR_OBJECT_NOUNS:
         return None  # «يؤكد أهمية السيطرة على»: the verb's object, not its subject
-    if first.norm in _AR_ONE_OF and len(seg) > 1 and seg[1].norm.startswith("ال"):
+    if first.norm in _AR_UNNAMED_MANY:
+        return _NP(first.surf, first.surf, "anonymous", "")  # «ويرى كثيرون أن»، «قال أحدهم»
+    if (
+        (first.norm in _AR_ONE_OF or first.norm in _AR_QUANTIFIERS)
+        and len(seg) > 1
+        and seg[1].norm.startswith("ال")
+    ):
         # «أحد الناجين»، «إحدى الناجيات»، «أحد المسؤولين في الوزارة»: one of a group, an
         # unnamed voice
         end = _consume_ar_role(seg, 1, True) if _role_at(seg, 1, _AR_ROLES) else 2
@@ -2180,7 +2198,20 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
         return ctx.by_surname[seg[0].norm], end  # «، وفق المعايطة.»: a surname met before
     if np is None:
         return None, end
-    return ctx.resolve(np), end
+    np = ctx.resolve(np)
+    if (
+        np.kind == "other"
+        and not np.role
+        and not np.body
+        and not np.known
+        and len(np.name.split()) > 1
+        and not is_outlet_name(np.name)
+    ):
+        # «تعمل وفق أعلى معايير السلامة»، «يتم التوزيع وفق جدول زمني محدد»: «according to» a
+        # standard or a plan. A source first met after «وفق/حسب» comes with a title, as a
+        # body or an outlet; an untitled phrase never seen before names no one.
+        return None, end
+    return np, end
 
 
 def _quoted_source(toks, i, p, sentence) -> _Hit | None:
@@ -2290,6 +2321,10 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             text = _text(toks, h.content_start, stop, sentence) if h.content_start < stop else ""
         if not text or _not_a_name(np):
             continue
+        if _verb_read_as_name(toks, h, np):
+            # «وزير الصحة يزور المستشفى ويؤكد أن …»: the headline's first verb and its object
+            # are no name; the title alone is the subject.
+            np = replace(np, name=np.role)
         out.append(
             Quote(
                 speaker=_without_gloss(np.name),
@@ -2326,6 +2361,20 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
     if out:
         out.extend(_outlets_after_source_cues(toks, sentence, para, out))
     return out
+
+
+def _verb_read_as_name(toks, h: _Hit, np: _NP) -> bool:
+    """«TITLE يفعل OBJECT ويؤكد أن …»: a coordinated imperfect reporting verb shares the
+    subject of an imperfect verb before it; a «name» after the title that opens with the
+    imperfect prefix is that first verb, never a given name (no name stands between a verb
+    and «و» + its second verb)."""
+    if np.body or np.known or not np.role or np.name == np.role:
+        return False
+    trigger = toks[h.trigger].norm
+    if not trigger.startswith(("وي", "وت")) or len(trigger) < 4:
+        return False
+    words = np.name.split()
+    return len(words) >= 2 and _n(words[0])[:1] in "يت"
 
 
 def _coordinated_speaker(toks, h: _Hit, sentence: str, np: _NP) -> _NP | None:
@@ -2484,6 +2533,10 @@ def _on_the_tongue_of(toks, h: _Hit, sentence, ctx) -> _NP | None:
 _AR_PREP_PRONOUN_RE = re.compile(r"^(?:ب|ل|في|من|عن|علي|الي|مع|لدي)(?:ه|ها|هم|هما|هن)$")
 
 
+# Pronouns and «everyone» words (speaker_pronouns.txt): never a voice's name.
+_AR_PRONOUN_WORDS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_pronouns.txt"))
+
+
 def _not_a_name(np: _NP) -> bool:
     """Spans that cannot name a voice: a preposition with a pronoun («به»), a word carrying
     a preposition and the article («بالتفصيل»، «للمرة»), a bare honorific («سمو»), a
@@ -2494,12 +2547,16 @@ def _not_a_name(np: _NP) -> bool:
     if not words:
         return True
     first = words[0]
+    if first in _AR_PRONOUN_WORDS:
+        return True  # «ودعا الجميع إلى …»، «وأنا سعيد»
+    if "_" in np.name:
+        return True  # «#وزير_الصحة»: a hashtag, words joined by underscores, names no one
     if len(words) == 1 and (
         _AR_PREP_PRONOUN_RE.match(first)
         or first in _HONORIFIC_WORDS_N
         or first in _AR_VERBS
         or first[:1] == "و"
-        and first[1:] in _AR_ROLES
+        and (first[1:] in _AR_ROLES or first[1:] in _AR_VERBS)  # «وقائد»، «ويؤكد»
     ):
         return True
     if first[:1] in "بل" and first[1:] in _AR_ROLES and first not in _AR_ROLES:
@@ -3408,7 +3465,14 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             # «رئيس الوزراء فيصل العمري باتفاق»: a family name with ال before the object
             or (
                 k + 1 < n
-                and (not toks[k + 1].norm.startswith("ال") or toks[k + 1].norm in _AR_OBJECT_NOUNS)
+                and (
+                    not toks[k + 1].norm.startswith("ال")
+                    or toks[k + 1].norm in _AR_OBJECT_NOUNS
+                    # «الرئيس سامر الهاشمي اليوم الأحد، تشكيل …»: a time adverb straight
+                    # after the ال word shows it ends the subject; the object comes later
+                    or toks[k + 1].norm in _AR_TIME_WORDS
+                    and toks[k].norm not in _AR_OBJECT_NOUNS
+                )
             )
         )
         and toks[k].norm not in _AR_TIME_WORDS
@@ -4413,7 +4477,23 @@ def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
         for q in named
         if not (q.verb == _LABEL_CUE and q.speaker == q.role and q.speaker_kind not in _BODY_KINDS)
     ]
-    return _one_row_per_body(named)
+    return [_kin_unnamed(q) for q in _one_row_per_body(named)]
+
+
+# Kinship nouns (speaker_kin.txt): «والد الطفل» names no one.
+_AR_KIN = frozenset(_n(w) for w in get_pack("ar").lines("speaker_kin.txt"))
+
+
+def _kin_unnamed(q: Quote) -> Quote:
+    """«وصرح والد الطفل …»، «وقالت شقيقة الضحية …»: a voice named only as someone's relative
+    is an unnamed voice, not a named person."""
+    words = q.speaker.split()
+    if len(words) < 2 or q.speaker_kind not in _PERSON_KINDS:
+        return q
+    first = _n(words[0])
+    if first in _AR_KIN or first[:1] == "و" and first[1:] in _AR_KIN:
+        return replace(q, speaker_kind="anonymous")
+    return q
 
 
 _PERSON_KINDS = frozenset({"official", "expert", "other"})
