@@ -111,6 +111,21 @@ def _cmd_identity(args: argparse.Namespace) -> int:
             )
         n = speaker_identity.update(store, cur)
     print(f"speaker identity: {n} spellings (re)grouped in {time.monotonic() - started:.1f} s")
+    if args.check:
+        from dashboard.analysis.identity import identify, load_aliases
+
+        rows = store.execute(
+            "SELECT speaker, speaker_kind, role, COUNT(*), affiliation FROM quotes "
+            "GROUP BY speaker, speaker_kind, role, affiliation"
+        )
+        whole = identify(rows, load_aliases()).mapping
+        kept = speaker_identity.load(store).mapping
+        differ = sorted(s for s in whole if kept.get(s) != whole[s])
+        print(
+            f"against identify() over the whole store: {len(differ)} of {len(whole)} "
+            f"spellings have another person ({len(kept)} kept)"
+        )
+        return 1 if differ or len(kept) != len(whole) else 0
     return 0
 
 
@@ -176,6 +191,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     pid.add_argument("--database", default=None, help="database URL (as ingest)")
     pid.add_argument("--rebuild", action="store_true", help="rebuild from all quotes")
+    pid.add_argument(
+        "--check",
+        action="store_true",
+        help="then compare with identify() over the whole store (slow at scale); exit 1 "
+        "when a spelling has another person",
+    )
     pid.set_defaults(func=_cmd_identity)
 
     pe = sub.add_parser("export", help="write every chart of the dashboard as image files")

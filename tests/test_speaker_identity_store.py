@@ -186,3 +186,15 @@ def test_a_round_compares_only_its_own_spellings_while_the_table_is_current(
     ingest_path(duck_store, str(DATA / "corpus"), workers=1)
     assert restricted[0] is False and all(restricted[1:])
     _assert_same(duck_store)
+
+
+def test_the_identity_command_rebuilds_and_checks(duck_store, capsys):
+    from dashboard.cli import main
+
+    _insert(duck_store, SPELLINGS, 0)
+    url = duck_store.url
+    duck_store.close()
+    assert main(["identity", "--database", url, "--rebuild", "--check"]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(SPELLINGS) - 1} spellings (re)grouped" in out  # one spelling written twice
+    assert "0 of" in out

@@ -450,18 +450,23 @@ def _names(rows: Iterable[Sequence]) -> list[_Name]:
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     sides: dict[str, Counter[str]] = defaultdict(Counter)
+    read = []
     for row in rows:
         name = row[0]
         if name is None or not str(name).strip():
             continue
-        name = str(name)
         kind = (row[1] if len(row) > 1 else "") or ""
         role = (row[2] if len(row) > 2 else "") or ""
         n = int(row[3]) if len(row) > 3 and row[3] is not None else 1
+        side = (row[4] if len(row) > 4 else "") or ""
+        read.append((str(name), str(kind), str(role), str(side), n))
+    # In one order whatever order the database returned them in: a tie between two
+    # kinds, roles or sides of a spelling goes to the first (most_common keeps it).
+    read.sort()
+    for name, kind, role, side, n in read:
         counts[name] += n
         kinds[name][kind] += n
         roles[name][role] += n
-        side = (row[4] if len(row) > 4 else "") or ""
         if side:
             sides[name][side] += n
     out = []

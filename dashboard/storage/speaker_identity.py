@@ -39,7 +39,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from dashboard.analysis import identity as idn
@@ -148,13 +148,21 @@ def _nodes_of(n: idn._Name, nodes: dict[str, str]) -> tuple[str | None, str | No
     return first, second
 
 
-def _singles(toks: tuple[str, ...]) -> set[str]:
-    return {idn.level_b(t) or t for t in toks}
+# A round checks thousands of stored candidates' lookup keys; the same keys come back
+# round after round (pure functions of the tokens).
+@lru_cache(maxsize=1 << 17)
+def _singles(toks: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(idn.level_b(t) or t for t in toks)
+
+
+@lru_cache(maxsize=1 << 17)
+def _lookup_keys(toks: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(idn._index_keys(toks))
 
 
 def _index_rows(n: idn._Name) -> list[tuple]:
     singles = _singles(n.toks)
-    return [(k, n.key, k in singles) for k in sorted(idn._index_keys(n.toks))]
+    return [(k, n.key, k in singles) for k in sorted(_lookup_keys(n.toks))]
 
 
 def _rarest(singles: set[str], counts: dict[str, int]) -> str:
@@ -292,7 +300,7 @@ def _new_links(store, cur, new: dict[str, idn._Name]) -> dict[tuple[str, str], t
     index = [row for n in new.values() for row in _index_rows(n)]
     store._bulk_insert(cur, "speaker_key_index", index)
     singles = {k: _singles(n.toks) for k, n in new.items()}
-    lookup = {k: idn._index_keys(n.toks) for k, n in new.items()}
+    lookup = {k: _lookup_keys(n.toks) for k, n in new.items()}
     _work(cur, store, {s for v in singles.values() for s in v})
     cur.execute(
         """SELECT i.ikey, COUNT(*) FROM speaker_key_index i
@@ -333,7 +341,7 @@ def _new_links(store, cur, new: dict[str, idn._Name]) -> dict[tuple[str, str], t
             a, b = min(k, o), max(k, o)
             if (a, b) in out or o not in toks:
                 continue
-            so, lo = _singles(toks[o]), idn._index_keys(toks[o])
+            so, lo = _singles(toks[o]), _lookup_keys(toks[o])
             if not (singles[k] <= lo or so <= lookup[k]):
                 continue
             r = idn.relation(toks[a], toks[b])
