@@ -94,6 +94,41 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_identity(args: argparse.Namespace) -> int:
+    import logging
+    import time
+
+    from dashboard.storage import speaker_identity
+    from dashboard.storage.store import open_store
+
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    store = open_store(args.database)
+    started = time.monotonic()
+    with store.backend.transaction() as cur:
+        if args.rebuild:
+            cur.execute(
+                store._sql("DELETE FROM meta WHERE key = ?"), [speaker_identity.SIGNATURE_KEY]
+            )
+        n = speaker_identity.update(store, cur)
+    print(f"speaker identity: {n} spellings (re)grouped in {time.monotonic() - started:.1f} s")
+    if args.check:
+        from dashboard.analysis.identity import identify, load_aliases
+
+        rows = store.execute(
+            "SELECT speaker, speaker_kind, role, COUNT(*), affiliation FROM quotes "
+            "GROUP BY speaker, speaker_kind, role, affiliation"
+        )
+        whole = identify(rows, load_aliases()).mapping
+        kept = speaker_identity.load(store).mapping
+        differ = sorted(s for s in whole if kept.get(s) != whole[s])
+        print(
+            f"against identify() over the whole store: {len(differ)} of {len(whole)} "
+            f"spellings have another person ({len(kept)} kept)"
+        )
+        return 1 if differ or len(kept) != len(whole) else 0
+    return 0
+
+
 def _cmd_hash_password(args: argparse.Namespace) -> int:
     from dashboard.web.auth import main as auth_main
 
@@ -148,6 +183,21 @@ def main(argv: list[str] | None = None) -> int:
     pcm.add_argument("--database", default=None, help="database URL (as ingest)")
     pcm.add_argument("--limit", type=int, default=None, help="at most this many articles")
     pcm.set_defaults(func=_cmd_claims)
+
+    pid = sub.add_parser(
+        "identity",
+        help="bring the speaker identity kept in the store up to date (the Speakers page "
+        "reads it); --rebuild groups every spelling again",
+    )
+    pid.add_argument("--database", default=None, help="database URL (as ingest)")
+    pid.add_argument("--rebuild", action="store_true", help="rebuild from all quotes")
+    pid.add_argument(
+        "--check",
+        action="store_true",
+        help="then compare with identify() over the whole store (slow at scale); exit 1 "
+        "when a spelling has another person",
+    )
+    pid.set_defaults(func=_cmd_identity)
 
     pe = sub.add_parser("export", help="write every chart of the dashboard as image files")
     pe.add_argument("--out", required=True, help="output folder")

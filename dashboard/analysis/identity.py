@@ -35,6 +35,7 @@ only where no split row forbids it.
 from __future__ import annotations
 
 import csv
+import logging
 import os
 import re
 import threading
@@ -48,6 +49,8 @@ from pathlib import Path
 from dashboard.analysis.languages import all_fields
 from dashboard.analysis.textproc import TOKEN_RE, normalize
 from dashboard.config import LEXICON_DIR
+
+log = logging.getLogger(__name__)
 
 ALIASES_FILE = "speaker_aliases.csv"
 ALIASES_ENV = "DASHBOARD_SPEAKER_ALIASES"
@@ -407,6 +410,7 @@ class _Name:
     person: bool  # takes part in the spelling rules (not a body/group, not a bare title)
     side: str = ""  # most frequent stated affiliation
     kinds: Counter[str] = field(default_factory=Counter)
+    plain: str = ""  # plain_key(raw): the untitled tokens joined (alias lookups)
 
     @cached_property
     def key(self) -> str:
@@ -440,26 +444,34 @@ class Identity:
 
 
 def _names(rows: Iterable[Sequence]) -> list[_Name]:
+    """One _Name per distinct spelling, in spelling order (whatever order the rows came
+    in: the representative of a spelling key is the first of its spellings)."""
     counts: Counter[str] = Counter()
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     sides: dict[str, Counter[str]] = defaultdict(Counter)
+    read = []
     for row in rows:
         name = row[0]
         if name is None or not str(name).strip():
             continue
-        name = str(name)
         kind = (row[1] if len(row) > 1 else "") or ""
         role = (row[2] if len(row) > 2 else "") or ""
         n = int(row[3]) if len(row) > 3 and row[3] is not None else 1
+        side = (row[4] if len(row) > 4 else "") or ""
+        read.append((str(name), str(kind), str(role), str(side), n))
+    # In one order whatever order the database returned them in: a tie between two
+    # kinds, roles or sides of a spelling goes to the first (most_common keeps it).
+    read.sort()
+    for name, kind, role, side, n in read:
         counts[name] += n
         kinds[name][kind] += n
         roles[name][role] += n
-        side = (row[4] if len(row) > 4 else "") or ""
         if side:
             sides[name][side] += n
     out = []
-    for name, n in counts.items():
+    for name in sorted(counts):
+        n = counts[name]
         kind = kinds[name].most_common(1)[0][0]
         toks = tokens(name)
         stripped = strip_titles(toks)
@@ -469,7 +481,15 @@ def _names(rows: Iterable[Sequence]) -> list[_Name]:
         side = sides[name].most_common(1)[0][0] if sides[name] else ""
         out.append(
             _Name(
-                name, n, kind, role, tuple(stripped if person else toks), person, side, kinds[name]
+                name,
+                n,
+                kind,
+                role,
+                tuple(stripped if person else toks),
+                person,
+                side,
+                kinds[name],
+                "".join(toks),
             )
         )
     return out
@@ -587,15 +607,43 @@ def _candidate_pairs(names: list[_Name]) -> set[tuple[_Name, _Name]]:
     return pairs
 
 
+def relations(names: list[_Name]) -> dict[tuple[str, str], tuple[str, int]]:
+    """The related candidate pairs of spelling keys: (key a, key b) with a < b -> relation
+    of their representatives (a's tokens first). A function of the keys' tokens only, so
+    a store keeps them (speaker_identity.py) and aligns only a round's new keys."""
+    out: dict[tuple[str, str], tuple[str, int]] = {}
+    for a, b in _candidate_pairs(names):
+        r = relation(a.toks, b.toks)
+        if r is not None:
+            out[(a.key, b.key)] = r
+    return out
+
+
 def identify(rows: Iterable[Sequence], aliases: Iterable[Alias] | None = None) -> Identity:
     """Group speaker spellings: rows are (name, kind, role[, count[, affiliation]]) tuples."""
     names = _names(rows)
+    return group(names, relations(names), aliases)
+
+
+def group(
+    names: list[_Name],
+    related: dict[tuple[str, str], tuple[str, int]],
+    aliases: Iterable[Alias] | None = None,
+    outside: dict[str, set[str]] | None = None,
+) -> Identity:
+    """identify() from its spellings (`_names`, in spelling order) and the relations of
+    their keys (`relations`; pairs of keys not among `names` are ignored).
+
+    `outside`: for a part of a store (storage/speaker_identity.py), the people outside
+    it that hold longer forms of a key's name (key -> their ids): a shorter form joins a
+    person only when exactly one fits, counting those."""
+    outside = outside or {}
     g = _Groups(names)
     by_plain: dict[str, list[str]] = defaultdict(list)
     for n in names:
-        by_plain[plain_key(n.raw)].append(n.raw)
+        by_plain[n.plain].append(n.raw)
         stripped = "".join(n.toks)
-        if stripped != plain_key(n.raw):
+        if stripped != n.plain:
             by_plain[stripped].append(n.raw)
     by_plain.pop("", None)  # a name in letters no rule reads is matched by nothing
     aliases = list(aliases if aliases is not None else load_aliases())
@@ -651,10 +699,15 @@ def identify(rows: Iterable[Sequence], aliases: Iterable[Alias] | None = None) -
         for other in members[1:]:
             g.union(members[0], other, check_spelling=False)
 
+    # One representative per person key: its first spelling (as _candidate_pairs).
+    reps: dict[str, _Name] = {}
+    for n in names:
+        if n.person:
+            reps.setdefault(n.key, n)
     pairs: dict[tuple[str, str], tuple[str, int]] = {}
-    for a, b in sorted(_candidate_pairs(names), key=lambda p: (p[0].key, p[1].key)):
-        r = g.rel(a, b)
-        if r is not None:
+    for (ka, kb), r in sorted(related.items()):
+        a, b = reps.get(ka), reps.get(kb)
+        if a is not None and b is not None:
             pairs[(a.raw, b.raw)] = r
     equal = [p for p, r in pairs.items() if r[0] == EQUAL]
     # Constrained spellings last: a split variant must not pull its person's other
@@ -680,6 +733,8 @@ def identify(rows: Iterable[Sequence], aliases: Iterable[Alias] | None = None) -
     for short in order:
         own = g.find(short)
         groups = {g.find(x) for x in candidates[short]} - {own}
+        if outside.get(g.names[short].key):
+            continue  # a person outside fits too: two or more fit
         # A group that already holds a longer form of this name is a fit too.
         if len(groups) == 1 and not any(g.find(x) == own and x != short for x in candidates[short]):
             g.union(short, next(iter(groups)))
@@ -740,11 +795,19 @@ def store_identity(store, aliases_file: Path | str | None = None) -> Identity:
         hit = _CACHE.get(key)
     if hit is not None:
         return hit
-    rows = store.execute(
-        "SELECT speaker, speaker_kind, role, COUNT(*), affiliation FROM quotes "
-        "GROUP BY speaker, speaker_kind, role, affiliation"
-    )
-    ident = identify(rows, load_aliases(path))
+    # Kept in the store and extended per ingest round (storage/speaker_identity.py);
+    # brought up to date here when a write did not extend it.
+    from dashboard.storage import speaker_identity
+
+    try:
+        ident = speaker_identity.ensure(store, path)
+    except Exception:  # noqa: BLE001 - a store that cannot be written: group in memory
+        log.exception("speaker identity: the stored table could not be updated")
+        rows = store.execute(
+            "SELECT speaker, speaker_kind, role, COUNT(*), affiliation FROM quotes "
+            "GROUP BY speaker, speaker_kind, role, affiliation"
+        )
+        ident = identify(rows, load_aliases(path))
     with _LOCK:
         if len(_CACHE) > 16:
             _CACHE.clear()

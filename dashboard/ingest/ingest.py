@@ -152,12 +152,15 @@ def _write_round(
     cache: SignatureCache | None = None,
 ) -> None:
     """One transaction: the round's articles with their rows, then (cluster=True) their
-    signatures, LSH bands, agency credits and the wire-copy clusters they join. A failure
+    signatures, LSH bands, agency credits and the wire-copy clusters they join, then the
+    speaker identity extended by the round's spellings. A failure
     anywhere rolls all of it back: the store is as it was before the round. `signed`:
     signatures computed by the parser, by article id (the others are signed here)."""
+    from dashboard.storage import speaker_identity
     from dashboard.storage.syndication import update_clusters
 
     with store.backend.transaction() as cur:
+        since = speaker_identity.data_version(cur, store)
         store.add_many(items, cur)
         if cluster:
             signed = signed or {}
@@ -170,6 +173,9 @@ def _write_round(
                 signed=signed,
                 cache=cache,
             )
+        # The round's new speaker spellings join the identity kept in the store (the
+        # Speakers page reads it; a failed round leaves nothing of it behind either).
+        speaker_identity.update(store, cur, articles=[a.id for a, _ in items], since=since)
 
 
 def _store_round(

@@ -354,6 +354,67 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "DELETE FROM meta WHERE key = 'aggregates_version'",
         ],
     ),
+    (
+        # The speaker identity kept in the store (storage/speaker_identity.py): each
+        # spelling's person, extended per ingest round instead of grouping every spelling
+        # of the store on a page's first load. Built once, lazily, for older stores.
+        "012_speaker_identity",
+        [
+            # identify()'s input rows as last seen (NULLs as ''): a diff against the
+            # quotes names the spellings a round (or a deletion) changed.
+            """CREATE TABLE IF NOT EXISTS speaker_rows (
+                speaker TEXT NOT NULL,
+                speaker_kind TEXT NOT NULL,
+                role TEXT NOT NULL,
+                affiliation TEXT NOT NULL,
+                n INTEGER NOT NULL
+            )""",
+            # One row per spelling: what identify() derives from its rows (tokens, key,
+            # alias-file nodes) and its person (display name, kind, side).
+            """CREATE TABLE IF NOT EXISTS speaker_names (
+                speaker TEXT NOT NULL,
+                n INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                role TEXT NOT NULL,
+                side TEXT NOT NULL,
+                toks TEXT NOT NULL,
+                plain TEXT NOT NULL,
+                person BOOLEAN NOT NULL,
+                kinds TEXT NOT NULL,
+                key TEXT NOT NULL,
+                anode TEXT,
+                anode2 TEXT,
+                canonical TEXT NOT NULL,
+                by_alias BOOLEAN NOT NULL,
+                person_kind TEXT NOT NULL,
+                person_side TEXT NOT NULL
+            )""",
+            # Person spelling keys with their tokens and one of their single-token lookup
+            # keys (`probe`, the rarest when stored), and the lookup keys the candidate
+            # pairs go through (identity._candidate_pairs), `single` for one token.
+            """CREATE TABLE IF NOT EXISTS speaker_keys (
+                key TEXT NOT NULL,
+                toks TEXT NOT NULL,
+                probe TEXT NOT NULL
+            )""",
+            """CREATE TABLE IF NOT EXISTS speaker_key_index (
+                ikey TEXT NOT NULL,
+                key TEXT NOT NULL,
+                single BOOLEAN NOT NULL
+            )""",
+            # Related candidate pairs of keys (identity.relations): key_a < key_b.
+            """CREATE TABLE IF NOT EXISTS speaker_links (
+                key_a TEXT NOT NULL,
+                key_b TEXT NOT NULL,
+                rel TEXT NOT NULL,
+                k INTEGER NOT NULL
+            )""",
+            # Scratch list of values a statement looks up (IN lists of any length).
+            """CREATE TABLE IF NOT EXISTS speaker_work (
+                item TEXT NOT NULL
+            )""",
+        ],
+    ),
 ]
 
 # Key of the pg_advisory_xact_lock that serialises the sign-in throttle's count-and-record.

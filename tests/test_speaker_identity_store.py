@@ -1,0 +1,200 @@
+"""The speaker identity kept in the store (storage/speaker_identity.py): extended round by
+round, it equals identify() over the same rows, on DuckDB files and a real PostgreSQL
+server (conftest.py). The spellings below are invented for these tests."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from dashboard.analysis import identity
+from dashboard.analysis.identity import identify, load_aliases
+from dashboard.ingest import ingest
+from dashboard.ingest.ingest import ingest_path
+from dashboard.storage import speaker_identity
+from dashboard.storage.store import Store
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# (spelling, kind, role, side): variants of invented people, bodies and anonymous voices.
+SPELLINGS = [
+    ("سامر الخطيب", "official", "", ""),
+    ("الدكتور سامر الخطيب", "official", "", ""),
+    ("سامر خطيب", "official", "", ""),
+    ("الخطيب", "official", "", ""),
+    ("غريغوري ماتفييف", "official", "", ""),
+    ("جريجوري ماتفيف", "official", "", ""),
+    ("ماتفييف", "official", "", ""),
+    ("ليلى حداد", "expert", "", ""),
+    ("ليلي حداد", "expert", "", ""),
+    ("منى حداد", "expert", "", ""),
+    ("حداد", "expert", "", ""),
+    ("وزارة الخارجية", "state", "", ""),
+    ("الخارجية", "state", "", ""),
+    ("مصادر مطلعة", "anonymous", "", ""),
+    ("Marta Kowalczyk", "official", "", "Poland"),
+    ("Marta Kowalczyk", "official", "", ""),
+    ("Kowalczyk", "official", "", ""),
+    ("MARTA KOWALCZYK", "official", "", ""),
+    ("Piotr Kowalczyk", "official", "", "Poland"),
+    ("Ines Müller-Ortega", "expert", "", ""),
+    ("Ines Muller Ortega", "expert", "", ""),
+    ("Ortega", "expert", "", ""),
+    ("the spokesman", "official", "the spokesman", ""),
+    ("Алексей Воронцов", "official", "", ""),
+    ("Воронцов", "official", "", ""),
+    ("박준영", "official", "", ""),
+    ("박 준영", "official", "", ""),
+]
+
+
+def _quotes(rows: list[tuple], start: int) -> list[tuple]:
+    """quotes rows (the identity reads only the quotes) for (spelling, kind, role, side)."""
+    return [
+        (f"a{start + i}", 0, s, k, r, "قال", False, "نص", 0, 0, side or None, None)
+        for i, (s, k, r, side) in enumerate(rows)
+    ]
+
+
+def _insert(store: Store, rows: list[tuple], start: int, extend: bool = True) -> None:
+    with store.backend.transaction() as cur:
+        store._bulk_insert(cur, "quotes", _quotes(rows, start))
+        store._bump_version(cur)
+        if extend:
+            speaker_identity.update(store, cur)
+
+
+def _whole(store: Store) -> identity.Identity:
+    rows = store.execute(
+        "SELECT speaker, speaker_kind, role, COUNT(*), affiliation FROM quotes "
+        "GROUP BY speaker, speaker_kind, role, affiliation"
+    )
+    return identify(rows, load_aliases())
+
+
+def _assert_same(store: Store) -> None:
+    whole = _whole(store)
+    kept = speaker_identity.load(store)
+    assert kept.mapping == whole.mapping
+    assert kept.counts == whole.counts
+    assert kept.by_alias == whole.by_alias
+    for canon in set(whole.mapping.values()):
+        assert kept.kinds[canon] == whole.kinds[canon], canon
+        assert kept.sides[canon] == whole.sides[canon], canon
+
+
+def test_rounds_equal_the_whole_store_grouping(any_store):
+    rng = random.Random(17)
+    stream = [row for row in SPELLINGS for _ in range(rng.randint(1, 4))]
+    rng.shuffle(stream)
+    start = 0
+    for size in (3, 1, 7, 5, 11, 2, 40):
+        part, stream = stream[:size], stream[size:]
+        if not part:
+            break
+        _insert(any_store, part, start)
+        start += len(part)
+        assert speaker_identity.is_current(any_store)
+        _assert_same(any_store)
+    # A bare surname that fitted one person becomes ambiguous when a second one arrives,
+    # and a side makes two similar spellings two people: the kept identity follows.
+    _insert(any_store, [("Anna Kowalczyk", "official", "", "")] * 3, start)
+    _assert_same(any_store)
+
+
+def test_a_round_regroups_only_what_it_touches(duck_store):
+    _insert(duck_store, SPELLINGS, 0)
+    with duck_store.backend.transaction() as cur:
+        store_rows = len(SPELLINGS)
+        duck_store._bulk_insert(
+            cur, "quotes", _quotes([("يوسف البرغوثي", "official", "", "")], store_rows)
+        )
+        regrouped = speaker_identity.update(duck_store, cur)
+    assert regrouped == 1  # a new person related to no stored spelling
+    with duck_store.backend.transaction() as cur:
+        assert speaker_identity.update(duck_store, cur) == 0  # nothing changed
+    _assert_same(duck_store)
+
+
+def test_writes_outside_ingest_and_deletions_are_caught_up_on_read(duck_store):
+    _insert(duck_store, SPELLINGS[:10], 0)
+    _insert(duck_store, SPELLINGS[10:], 100, extend=False)  # a write that did not extend it
+    assert not speaker_identity.is_current(duck_store)
+    assert identity.store_identity(duck_store).mapping == _whole(duck_store).mapping
+    assert speaker_identity.is_current(duck_store)
+    with duck_store.backend.transaction() as cur:
+        cur.execute("DELETE FROM quotes WHERE speaker = 'Piotr Kowalczyk'")
+        duck_store._bump_version(cur)
+    assert identity.store_identity(duck_store).mapping == _whole(duck_store).mapping
+    _assert_same(duck_store)
+
+
+def test_an_edited_alias_file_rebuilds_it(duck_store, tmp_path, monkeypatch):
+    _insert(duck_store, SPELLINGS, 0)
+    path = tmp_path / "aliases.csv"
+    path.write_text(
+        "variant,canonical,action\nسامر خطيب,Samer al-Khatib,merge\nKowalczyk,,split\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(identity.ALIASES_ENV, str(path))
+    assert not speaker_identity.is_current(duck_store)
+    ident = identity.store_identity(duck_store)
+    assert ident.mapping == _whole(duck_store).mapping
+    assert ident.mapping["سامر خطيب"] == "Samer al-Khatib"
+    assert ident.mapping["Kowalczyk"] == "Kowalczyk"
+    _insert(duck_store, [("سامر الخطيب", "official", "", "")], 500)
+    _assert_same(duck_store)
+
+
+def test_a_failed_round_leaves_no_identity_behind(duck_store):
+    _insert(duck_store, SPELLINGS[:5], 0)
+    before = speaker_identity.load(duck_store).mapping
+    with pytest.raises(RuntimeError), duck_store.backend.transaction() as cur:
+        duck_store._bulk_insert(cur, "quotes", _quotes(SPELLINGS[5:], 50))
+        speaker_identity.update(duck_store, cur)
+        raise RuntimeError("the round fails after its identity was extended")
+    assert speaker_identity.load(duck_store).mapping == before
+
+
+@pytest.mark.parametrize("folder", ["corpus", "multi_outlet", "wire"])
+def test_ingest_in_rounds_equals_identify(any_store, monkeypatch, folder):
+    monkeypatch.setattr(ingest, "CHUNK", 3)
+    ingest_path(any_store, str(DATA / folder), workers=1)
+    assert speaker_identity.is_current(any_store)
+    _assert_same(any_store)
+
+
+def test_a_round_compares_only_its_own_spellings_while_the_table_is_current(
+    duck_store, monkeypatch
+):
+    restricted: list[bool] = []
+    real = speaker_identity._changed
+
+    def spy(store, cur, articles=None):
+        restricted.append(articles is not None)
+        return real(store, cur, articles)
+
+    monkeypatch.setattr(speaker_identity, "_changed", spy)
+    monkeypatch.setattr(ingest, "CHUNK", 3)
+    ingest_path(duck_store, str(DATA / "multi_outlet"), workers=1)
+    assert len(restricted) >= 2 and all(restricted)  # round 1 built the table
+    # A write that did not extend the table: the next round compares every spelling.
+    _insert(duck_store, SPELLINGS, 1000, extend=False)
+    restricted.clear()
+    ingest_path(duck_store, str(DATA / "corpus"), workers=1)
+    assert restricted[0] is False and all(restricted[1:])
+    _assert_same(duck_store)
+
+
+def test_the_identity_command_rebuilds_and_checks(duck_store, capsys):
+    from dashboard.cli import main
+
+    _insert(duck_store, SPELLINGS, 0)
+    url = duck_store.url
+    duck_store.close()
+    assert main(["identity", "--database", url, "--rebuild", "--check"]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(SPELLINGS) - 1} spellings (re)grouped" in out  # one spelling written twice
+    assert "0 of" in out
