@@ -1801,3 +1801,22 @@ def test_relative_clause_holding_a_short_quote_before_the_verb():
     # a quote opening the sentence is the «"…," said X» pattern
     got = _voices("The plan, which is wrong, “We lost the vote,” said Jane Roe.")
     assert [name for name, _ in got] == ["Jane Roe"]
+
+
+# --------------------------------------------------------------------------- round 16 guards
+
+
+def test_photo_credit_agency_slash_photographer_is_no_voice():
+    # «Source: AFP / Name», «EPA / Name»: a picture's credit, glued to the next paragraph.
+    got = _voices(
+        "Farmers blocked the highway for a third day. Source: Reuters / Jane Doe",
+        "Source: EPA / John Smith Later, the union said the talks had failed.",
+    )
+    names = [name for name, _ in got]
+    assert "Reuters" not in names
+    assert not any("/" in name for name in names)
+
+
+def test_source_line_without_a_slash_stays_a_credit():
+    got = _voices("The harbour reopened on Monday. Source: Reuters")
+    assert ("Reuters", "media") in got

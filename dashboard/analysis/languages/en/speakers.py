@@ -2491,6 +2491,8 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np = _NP(" ".join(words), np.role, kind, np.affiliation, True, np.known)
     if _en_non_voice(np, words):
         return None
+    if "/" in words[1:-1] and words[words.index("/") + 1][:1].isupper():
+        return None  # «EPA / Jane Roe»: a photo credit (agency / photographer), never a voice
     if (
         len(words) >= 2
         and words[0][:1].isupper()
@@ -3003,6 +3005,8 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
             found.append((m.start(g), m.group(g), m.group(0).strip()))
     if ":" in paragraph:
         m = _CREDIT_SOURCE_RE.search(paragraph)
+        if m and paragraph[m.end() : m.end() + 1] == "/":
+            m = None  # «Source: AFP / Jane Roe»: a picture's credit (agency / photographer)
         if m:
             name = m.group(1).strip(" .")
             found.append((m.start(1), name, m.group(0).strip()))
