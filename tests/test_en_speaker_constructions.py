@@ -1820,3 +1820,20 @@ def test_photo_credit_agency_slash_photographer_is_no_voice():
 def test_source_line_without_a_slash_stays_a_credit():
     got = _voices("The harbour reopened on Monday. Source: Reuters")
     assert ("Reuters", "media") in got
+
+
+def test_time_phrase_opening_the_sentence_is_no_part_of_the_subject():
+    got = _voices("Early Sunday the battalion claimed in a video that it controlled the airport.")
+    assert not any(name.startswith("Early") for name, _ in got)
+    got = _voices("Late Monday Governor Jane Roe said the curfew would end.")
+    assert [name for name, _ in got] == ["Jane Roe"]
+
+
+def test_quantifier_before_a_place_name_is_no_one_named():
+    got = _voices("Some Freedonian soldiers joined the march, saying they would not shoot.")
+    assert got and all(kind == "anonymous" for _, kind in got)
+
+
+def test_opening_at_phrase_is_not_the_subject():
+    got = _voices("At the final, fans booed the minister and chanted slogans.")
+    assert not any(name.startswith("At ") for name, _ in got)

@@ -2494,6 +2494,32 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     if "/" in words[1:-1] and words[words.index("/") + 1][:1].isupper():
         return None  # «EPA / Jane Roe»: a photo credit (agency / photographer), never a voice
     if (
+        len(words) >= 3
+        and words[0] in _EN_TIME_PREFIXES
+        and (words[1].lower() in _EN_WHEN or _month(words[1].lower()))
+        and not np.known
+    ):
+        # «Early Sunday the contingent claimed»: a time phrase opening the sentence ran into
+        # the subject; the subject is what follows it.
+        rest = words[2:]
+        if rest[0].lower() in _EN_ARTICLES:
+            rest = rest[1:]
+        if not rest or not any(w[:1].isupper() for w in rest):
+            return None
+        words = rest
+        np = _NP(" ".join(rest), np.role, np.kind, np.affiliation, np.body, np.known)
+    if (
+        len(words) >= 2
+        and words[0].lower() in _EN_QUANTIFIERS
+        and words[0][:1].isupper()
+        and not np.known
+        and not np.role
+    ):
+        # «Some Freedonia soldiers said», «Many Democrats warned»: a part of a group, no one
+        # named (the capitalised word is the group's place or party).
+        np.kind = "anonymous"
+        return np
+    if (
         len(words) >= 2
         and words[0][:1].isupper()
         and any(w in _EN_VERBS for w in words[1:])
@@ -2604,8 +2630,11 @@ _EN_OPENING_PHRASE_PREPS = frozenset(
 # Prepositions capitalised at a sentence's start: a subject that opens with one is a
 # circumstance glued to the real subject, never a name.
 _EN_OPENING_PREPOSITIONS = frozenset(
-    _words("Outside Inside Beyond Behind Near Across Amid Among Despite During Throughout")
+    _words("Outside Inside Beyond Behind Near Across Amid Among Despite During Throughout At")
 )
+
+# Capitalised time words that open a time phrase before the subject («Early Sunday …»).
+_EN_TIME_PREFIXES = frozenset(_words("Early Late Earlier Later"))
 
 _EN_OPENING_ADVERBS = frozenset(
     _words("However Meanwhile Moreover Furthermore Nevertheless Nonetheless Still Yet Instead")
