@@ -1837,3 +1837,11 @@ def test_quantifier_before_a_place_name_is_no_one_named():
 def test_opening_at_phrase_is_not_the_subject():
     got = _voices("At the final, fans booed the minister and chanted slogans.")
     assert not any(name.startswith("At ") for name, _ in got)
+
+
+def test_surname_run_into_a_verb_of_no_speech_is_no_name():
+    got = _voices(
+        "Jane Roe, the defendant, was sentenced on Friday.",
+        "Roe stood, hands folded, and said she was sorry.",
+    )
+    assert not any(name.endswith("stood") for name, _ in got)

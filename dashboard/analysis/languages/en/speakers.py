@@ -2557,7 +2557,11 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         and words[-1].isalpha()
         and words[-1].islower()
         and all(w.isalpha() for w in words)
-        and (words[-1] in _EN_VERBS or words[0].lower() in _EN_COUNT_OR_TIME_OPENERS)
+        and (
+            words[-1] in _EN_VERBS
+            or words[0].lower() in _EN_COUNT_OR_TIME_OPENERS
+            or (len(words) == 2 and _en_past_verb(words[-1]))
+        )
     ):
         # «Eleven new confirmed cases …», «Last week the prosecutor said», «Roe condemned
         # reports of …»: a capitalised opening (a number or time word) or a surname run into
@@ -2605,6 +2609,19 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np.kind = "anonymous"
         return np
     return None
+
+
+# Common irregular past tenses of verbs that report nothing («Roe stood, … and said»).
+_EN_IRREGULAR_PAST = frozenset(
+    _words(
+        "stood sat went came took gave made left met ran held kept rose fell sent led began brought"
+    )
+)
+
+
+def _en_past_verb(word: str) -> bool:
+    """«stood», «returned»: a lower-case past tense, which no name ends with."""
+    return word in _EN_IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
 
 
 # Words that open a sentence capitalised and never start a name: numbers and time words.
