@@ -1845,3 +1845,11 @@ def test_surname_run_into_a_verb_of_no_speech_is_no_name():
         "Roe stood, hands folded, and said she was sorry.",
     )
     assert not any(name.endswith("stood") for name, _ in got)
+
+
+def test_title_case_headline_verb_is_not_read_with_a_subject():
+    got = _voices("Freedonia Army Unit Claims Control As President Says Coup Underway")
+    assert got == []
+    # a sentence in ordinary case keeps its voice
+    got = _voices("The army unit claims control of the city, President Jane Roe said.")
+    assert ("Jane Roe", "official") in got

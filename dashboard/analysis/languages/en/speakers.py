@@ -853,6 +853,10 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         if not progressive and _en_not_a_statement(toks, i):
             continue
+        if i > 0 and t.surf[:1].isupper() and not t.surf.isupper() and _en_title_case(toks):
+            # «Freedonia Army Unit Claims Control, President Says …»: a headline in Title Case
+            # gives no edge between the subject and the words around it.
+            continue
         q = _en_attribution(toks, i, sentence, quotes, quotes_len, ctx)
         if q is None:
             continue
@@ -924,6 +928,15 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 media = _NP(channel, "", "media", "", True)
                 out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
+
+
+def _en_title_case(toks: list[_Tok]) -> bool:
+    """A line in Title Case: four words or more outside quotes, almost all of the longer
+    ones capitalised."""
+    words = [t.surf for t in toks if t.quote == -1 and len(t.surf) > 3 and t.surf.isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _en_epithet(np: _NP, sentence: str) -> bool:
