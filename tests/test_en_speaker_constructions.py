@@ -1853,3 +1853,10 @@ def test_title_case_headline_verb_is_not_read_with_a_subject():
     # a sentence in ordinary case keeps its voice
     got = _voices("The army unit claims control of the city, President Jane Roe said.")
     assert ("Jane Roe", "official") in got
+
+
+def test_outlet_after_by_is_the_agent_of_a_participle_not_the_subject_of_showed():
+    got = _voices("Footage verified by the Daily Ledger showed flooded streets in the port.")
+    assert got == []
+    got = _voices("Syrian state media showed flooded streets in the port.")
+    assert [name for name, _ in got] == ["Syrian state media"]

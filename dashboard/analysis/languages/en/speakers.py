@@ -2321,6 +2321,11 @@ def _en_media_subject(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
     seg = _en_trim(segs[0]) if segs else []
     if not seg or len(seg) > 8:
         return None
+    k = next((j for j, x in enumerate(toks) if x is seg[0]), 0)
+    if k > 0 and toks[k - 1].norm == "by":
+        # «a video released by the Vatican's media showed», «footage verified by the Daily
+        # Ledger shows»: the outlet is the agent of a participle; the footage is the subject.
+        return None
     for t in seg:
         if t.surf in _AGENCIES:
             return _NP(t.surf, "", "media", "", True)  # as written, as its credits are
