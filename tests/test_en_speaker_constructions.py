@@ -1860,3 +1860,19 @@ def test_outlet_after_by_is_the_agent_of_a_participle_not_the_subject_of_showed(
     assert got == []
     got = _voices("Syrian state media showed flooded streets in the port.")
     assert [name for name, _ in got] == ["Syrian state media"]
+
+
+def test_events_and_aircraft_as_subjects_are_no_voices():
+    for text in (
+        "Mass killings reported as rebels take the town",
+        "The Freedonian-made F-9 aircraft slammed into a school on Monday.",
+    ):
+        assert _voices(text) == [], text
+
+
+def test_province_after_a_possessive_place_is_no_voice():
+    got = _voices(
+        "The health bureau of Ashford district in Eastvale city, North Freedonia's Westmark "
+        "Province, reported 135 new cases of fever on Monday."
+    )
+    assert not any("Province" in name for name, _ in got)

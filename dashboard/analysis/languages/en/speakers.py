@@ -2478,7 +2478,8 @@ _EN_NON_VOICES = _load_non_voices()
 def _en_non_voice(np: _NP, words: list[str]) -> bool:
     """«the Freedonia raid», «the Red Sea», «Storm Ada»: an event, a place or a weather
     system named as a subject is no one who speaks (a known body or outlet is kept)."""
-    if np.known or np.role or np.kind == "media" or _is_media(np.name):
+    possessive = np.role.endswith(("'s", "’s"))  # «South China's Guangdong Province»: a place
+    if np.known or (np.role and not possessive) or np.kind == "media" or _is_media(np.name):
         return False
     last = words[-1].strip(".,")
     if last in _EN_NON_VOICES["last"] or last.lower() in _EN_NON_VOICES["place"]:
