@@ -1876,3 +1876,8 @@ def test_province_after_a_possessive_place_is_no_voice():
         "Province, reported 135 new cases of fever on Monday."
     )
     assert not any("Province" in name for name, _ in got)
+
+
+def test_adverb_first_between_subject_and_verb_is_no_part_of_the_name():
+    got = _voices("The ship was struck near the port, the security firm Seaguard first reported.")
+    assert [name for name, _ in got] == ["Seaguard"]

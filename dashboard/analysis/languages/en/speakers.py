@@ -150,7 +150,9 @@ _EN_PRONOUNS = frozenset(_words("he she they it we"))
 _EN_SKIP_BEFORE_VERB = frozenset(
     _words(
         "also later previously has had have would will further then recently earlier had once "
-        "again separately"
+        "again separately "
+        # «the security firm Seaguard first reported»: no part of the name before it
+        "first initially subsequently"
     )
 )
 _EN_AUDIENCE = frozenset(
