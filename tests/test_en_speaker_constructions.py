@@ -1881,3 +1881,23 @@ def test_province_after_a_possessive_place_is_no_voice():
 def test_adverb_first_between_subject_and_verb_is_no_part_of_the_name():
     got = _voices("The ship was struck near the port, the security firm Seaguard first reported.")
     assert [name for name, _ in got] == ["Seaguard"]
+
+
+def test_quoted_or_cited_by_an_outlet_as_saying():
+    # «X was quoted/cited by OUTLET … as saying …»: X speaks, the outlet is the cited source.
+    got = _voices(
+        "Jane Roe from the Westmark Centre for Disease Control was cited by Eastvale Daily "
+        "in a report on Monday as saying that the rise in cases had been curbed."
+    )
+    assert got == [("Jane Roe", "other"), ("Eastvale Daily", "media")]
+    got = _voices(
+        "Health Minister John Smith was quoted by local media as saying the port would reopen."
+    )
+    assert got == [("John Smith", "official")]
+    got = _voices(
+        "Jane Roe said the storm had passed.",
+        "She was quoted by the Eastvale Daily as saying the port would reopen.",
+    )
+    assert [name for name, _ in got] == ["Jane Roe", "Jane Roe", "Eastvale Daily"]
+    # «cited … as evidence» cites no words
+    assert _voices("The report was cited by officials as evidence of fraud.") == []

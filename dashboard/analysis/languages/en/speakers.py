@@ -667,6 +667,11 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 text = sentence[: toks[i - 1].start].strip(_PUNCT_STRIP + " ,")
                 out.append(quote_of(cited, "as quoted by", False, text, para, sentence, ""))
             continue
+        if t.norm in _EN_CITED_PASSIVE and i >= 2 and i + 3 < n and toks[i - 1].norm in _EN_BE:
+            got = _en_cited_as_saying(toks, i, sentence, para, quotes, quotes_len, ctx)
+            if got:
+                out.extend(got)
+                continue
         # according to X
         if t.norm == "according" and i + 1 < n and toks[i + 1].norm == "to":
             end = i + 2
@@ -983,6 +988,80 @@ def _en_cited(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
         return None
     ctx.learn(np)
     return np
+
+
+_EN_CITED_PASSIVE = frozenset(_words("quoted cited"))
+# «… as saying», «… as telling reporters»: the participle that opens the words cited.
+_EN_AS_SAYING = frozenset(_words("saying telling stating adding warning"))
+# A lower-case word that ends a name before its affiliation («Jane Roe from the X Centre»).
+_EN_NAME_CUTS = frozenset(_words("from of at with"))
+
+
+def _en_cited_as_saying(toks, i, sentence, para, quotes, quotes_len, ctx) -> list[Quote]:
+    """«Jane Roe was quoted by the Daily Ledger as saying that …», «The minister was cited by
+    Reuters in a report on Monday as saying …» (toks[i] is «quoted/cited» after a form of
+    «be»): the subject spoke, and the outlet after «by» is the cited source. Nothing when no
+    «as saying» follows within a short clause; the subject alone when no outlet is named."""
+    n = len(toks)
+    if toks[i + 1].norm != "by" or toks[i + 1].quote != -1:
+        return []
+    a = i + 2
+    if a < n and toks[a].norm == "the":
+        a += 1
+    e = a
+    while e < n and e - a < 6 and toks[e].quote == -1 and _en_cap(toks[e]):
+        if e > a and (_COMMA_RE.search(toks[e].gap) or _HARD_PUNCT.search(toks[e].gap)):
+            break
+        e += 1
+    if toks[a].norm in _EN_PRONOUNS:
+        return []
+    k = next(
+        (
+            j
+            for j in range(e, min(n - 1, e + 10))
+            if toks[j].norm == "as" and toks[j + 1].norm in _EN_AS_SAYING
+        ),
+        -1,
+    )
+    if k == -1 or any(t.quote != -1 or _HARD_PUNCT.search(t.gap) for t in toks[e : k + 1]):
+        return []
+    first = _en_after_dateline(toks, i - 1)
+    seg = toks[first : i - 1]
+    if not seg or len(seg) > 12 or any(t.quote != -1 for t in seg):
+        return []
+    cut = next((j for j, t in enumerate(seg) if j and _COMMA_RE.search(t.gap)), len(seg))
+    cut = next(
+        (j for j, t in enumerate(seg[:cut]) if j and t.norm in _EN_NAME_CUTS and t.surf.islower()),
+        cut,
+    )
+    if len(seg) == 1 and seg[0].norm in ("he", "she"):
+        np = ctx.last_person  # «He was quoted by X as saying»: who spoke last
+    else:
+        np = _en_np(seg[:cut], sentence)
+        if np is not None and np.name:
+            np = _en_plausible(ctx.resolve(np), ctx)
+    if np is None or not np.name:
+        return []
+    c = k + 2
+    if c < n and toks[c].norm == "that":
+        c += 1
+    if c >= n:
+        return []
+    direct, text = _en_content(toks, c, sentence, quotes, quotes_len)
+    if not text:
+        return []
+    verb = toks[i].surf + " by"
+    ctx.learn(np)
+    ctx.last = np
+    if np.kind != "anonymous" and not np.body:
+        ctx.last_person = np
+    if e == a:  # «by local media»: no outlet named
+        return [quote_of(np, verb, direct, text, para, sentence, "")]
+    media = _NP(_text(toks, a, e, sentence), "", "media", "", True)
+    return [
+        quote_of(np, verb, direct, text, para, sentence, media.name),
+        quote_of(media, verb, False, text, para, sentence, ""),
+    ]
 
 
 def _en_quoted_by(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
