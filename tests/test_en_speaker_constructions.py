@@ -1901,3 +1901,13 @@ def test_quoted_or_cited_by_an_outlet_as_saying():
     assert [name for name, _ in got] == ["Jane Roe", "Jane Roe", "Eastvale Daily"]
     # «cited … as evidence» cites no words
     assert _voices("The report was cited by officials as evidence of fraud.") == []
+
+
+def test_wire_credit_in_the_dateline_between_slashes_or_after_the_country():
+    got = _voices("OSLO, March 3. /TASS/. A storm closed the port on Monday.")
+    assert ("TASS", "media") in got
+    got = _voices("EASTVALE, Freedonia, FNA – The storm closed the port on Monday.")
+    assert ("FNA", "media") in got
+    # a city with its state in capitals is no wire: «WASHINGTON, DC –»
+    got = _voices("WASHINGTON, DC – The storm closed the port on Monday.")
+    assert got == []

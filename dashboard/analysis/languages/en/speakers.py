@@ -3108,6 +3108,15 @@ _CREDIT_DATELINE_PIPE_RE = re.compile(
 )
 
 
+# A wire's name between slashes in the dateline: «CITY, April 28. /AGENCY/.».
+_CREDIT_DATELINE_SLASHES_RE = re.compile(rf"^[^/]{{0,60}}/\s*({_AGENCY_ALT})\s*/")
+# «CITY, Country, ACRONYM – …»: a wire's acronym after a dateline with its country.
+_CREDIT_DATELINE_COMMA_RE = re.compile(
+    r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},\s*[A-Z][a-z][\w.'’-]*"
+    rf"(?:\s+[A-Z][\w.'’-]*){{0,2}},\s*((?:{_AGENCY_ALT})|[A-Z]{{2,6}})\s*[-–—]\s"
+)
+
+
 # A capitalised name (two words or more) right before a bracket: «the X Y (XY) leader».
 _ACRONYM_OF_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s*$")
 
@@ -3140,6 +3149,8 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_BYLINE_RE,
         _CREDIT_DATELINE_PAREN_RE,
         _CREDIT_DATELINE_PIPE_RE,
+        _CREDIT_DATELINE_SLASHES_RE,
+        _CREDIT_DATELINE_COMMA_RE,
     ):
         m = regex.search(paragraph)
         if m:
