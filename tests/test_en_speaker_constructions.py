@@ -1911,3 +1911,13 @@ def test_wire_credit_in_the_dateline_between_slashes_or_after_the_country():
     # a city with its state in capitals is no wire: «WASHINGTON, DC –»
     got = _voices("WASHINGTON, DC – The storm closed the port on Monday.")
     assert got == []
+
+
+def test_reports_with_reference_to_an_outlet_cites_it():
+    got = _voices(
+        "Diplomats condemned the killings, FNA reports with reference to The Daily Ledger."
+    )
+    assert ("Daily Ledger", "media") in got
+    # a speaker's own «with reference to» someone cites no one
+    got = _voices("The minister said, with reference to Jane Roe, that the law would pass.")
+    assert not any(name == "Jane Roe" for name, _ in got)

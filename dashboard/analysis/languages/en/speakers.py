@@ -659,6 +659,22 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 text = sentence[: t.start].strip(_PUNCT_STRIP + " ,")
                 out.append(quote_of(cited, t.surf, False, text, para, sentence, ""))
             continue
+        if (
+            t.norm == "reference"
+            and 1 < i < n - 2
+            and toks[i - 1].norm == "with"
+            and toks[i + 1].norm == "to"
+            and toks[i - 2].norm in _EN_REPORTS
+            and not _COMMA_RE.search(toks[i - 1].gap)
+        ):
+            cited = _en_cited(toks, i + 1, sentence, ctx)
+            if cited is not None:
+                cited = _NP(cited.name, cited.role, "media", cited.affiliation, True, cited.known)
+                # «…, the agency reports with reference to the Daily Ledger»: the outlet
+                # referred to is a cited source of what the sentence reports.
+                text = sentence[: toks[i - 1].start].strip(_PUNCT_STRIP + " ,")
+                out.append(quote_of(cited, "with reference to", False, text, para, sentence, ""))
+            continue
         if t.norm == "quoted" and i > 0 and toks[i - 1].norm == "as":
             cited = _en_quoted_by(toks, i, sentence)
             if cited is not None:
