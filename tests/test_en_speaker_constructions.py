@@ -1921,3 +1921,30 @@ def test_reports_with_reference_to_an_outlet_cites_it():
     # a speaker's own «with reference to» someone cites no one
     got = _voices("The minister said, with reference to Jane Roe, that the law would pass.")
     assert not any(name == "Jane Roe" for name, _ in got)
+
+
+def test_declared_a_state_of_emergency_is_an_act_not_a_statement():
+    assert _voices("The government has declared a day of national mourning.") == []
+    got = _voices("The governor declared that the state of emergency was over.")
+    assert [name for name, _ in got] == ["governor"]
+    # the act still shares its subject with a coordinated appeal
+    got = _voices(
+        "President Jane Roe declared a state of emergency on Saturday and appealed for "
+        "international help."
+    )
+    assert got == [("Jane Roe", "official")]
+
+
+def test_appeal_is_a_statement_only_for_or_to_something():
+    assert _voices("Former president Jane Roe appealed the ruling on Monday.") == []
+    assert _voices("The Freedonia defenders appealed for offside but the goal stood.") == []
+    got = _voices("Mayor Jane Roe appealed to residents to stay at home.")
+    assert [name for name, _ in got] == ["Jane Roe"]
+
+
+def test_decree_then_saying_keeps_the_possessive_body_as_subject():
+    got = _voices(
+        "Freedonia's government declared a flood emergency in three counties on Monday, "
+        "saying the river had broken its banks."
+    )
+    assert [name for name, _ in got] == ["Freedonia's government"]

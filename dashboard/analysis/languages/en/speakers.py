@@ -2064,6 +2064,36 @@ _EN_NEGATED_AUX = frozenset(
 )
 
 
+# What a voice declares by decree, not by words: «declared a state of emergency».
+_EN_DECREED = frozenset(
+    _words(
+        "day days state emergency outbreak epidemic pandemic war curfew holiday mourning "
+        "disaster lockdown"
+    )
+)
+
+
+# What players appeal for to a referee or umpire («appealed for a penalty»).
+_EN_SPORT_CALLS = frozenset(
+    _words("offside penalty handball foul lbw wicket catch free-kick free kick corner")
+)
+
+
+def _en_decree(toks: list[_Tok], i: int) -> bool:
+    """«declared a state of emergency», «declared a day of mourning» (toks[i] a form of
+    «declare», «a/an» after it): an act by decree, not a statement."""
+    if toks[i].norm not in ("declared", "declares", "declare") or i + 2 >= len(toks):
+        return False
+    if toks[i + 1].norm not in ("a", "an"):
+        return False
+    for t in toks[i + 1 : i + 5]:
+        if t.quote != -1 or _HARD_PUNCT.search(t.gap) or _COMMA_RE.search(t.gap):
+            return False
+        if t.norm in _EN_DECREED:
+            return True
+    return False
+
+
 def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     """A passive («were confirmed dead», «was reported to have fled») or the noun «reports»
     («media reports said», «reports said»): no one speaks at this word."""
@@ -2110,6 +2140,21 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
                 return True
             if t.norm == "as":
                 return False
+        return True
+    if toks[i].norm in ("appealed", "appeals") and (
+        i + 1 >= len(toks) or toks[i + 1].norm not in ("for", "to")
+    ):
+        return True  # «appealed the ruling», «appeals court»: no appeal for anything said
+    if (
+        toks[i].norm in ("appealed", "appeals")
+        and i + 2 < len(toks)
+        and any(t.norm in _EN_SPORT_CALLS for t in toks[i + 2 : i + 4])
+    ):
+        return True  # «the defenders appealed for offside»: a call asked of the referee
+    if _en_decree(toks, i):
+        # «the government declared a day of national mourning», «declared a Marburg
+        # outbreak»: an act by decree, not a statement («declared that …», «declared the
+        # outbreak an emergency, saying …» still report one).
         return True
     if toks[i].norm in ("pleaded", "pleads") and any(
         t.norm in ("guilty", "innocent", "contest") for t in toks[i + 1 : i + 4]
@@ -2221,7 +2266,7 @@ def _en_shared_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
         k += 1
     if k == first or k >= i - 2 or not toks[k].surf.islower() or toks[k].norm in _EN_STOPWORDS:
         return None
-    if toks[k].norm in _EN_VERBS or toks[k].norm in _EN_BE:
+    if (toks[k].norm in _EN_VERBS and not _en_decree(toks, k)) or toks[k].norm in _EN_BE:
         return None  # a reporting verb of its own is attributed on its own
     between = toks[first + 1 : i]
     if between and between[-1].norm == "and" and between[-1].gap.strip() == ",":
@@ -2248,6 +2293,12 @@ def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _
     k = first = _en_after_dateline(toks, i)
     while k < i and (toks[k].surf[:1].isupper() or toks[k].norm in ("of", "the", "and")):
         k += 1
+    if (
+        first < k < i - 1
+        and toks[k - 1].surf.endswith(("'s", "’s"))
+        and toks[k].norm in _EN_BODY_HEADS
+    ):
+        k += 1  # «Freedonia's government declared …, saying»: the body the possessive names
     if k == first or k >= i or toks[k].norm in _EN_STOPWORDS or toks[k].surf[:1].isupper():
         return None
     if any(toks[j].norm in ("who", "which", "whose") for j in range(k, i)):
