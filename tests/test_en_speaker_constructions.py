@@ -1948,3 +1948,12 @@ def test_decree_then_saying_keeps_the_possessive_body_as_subject():
         "saying the river had broken its banks."
     )
     assert [name for name, _ in got] == ["Freedonia's government"]
+
+
+def test_acronym_in_the_headline_is_the_institution_bracketed_later():
+    got = _voices(
+        "Eastern CFC confirms fever outbreak in the south",
+        "The Eastern Centres for Fever Control and Prevention (Eastern CFC) has confirmed an "
+        "outbreak in the south.",
+    )
+    assert {name for name, _ in got} == {"Eastern Centres for Fever Control and Prevention"}

@@ -3787,6 +3787,24 @@ def _initials(name: str) -> str:
 _EN_POSSESSIVE_OWNER_RE = re.compile(r"['’]s?\s+")
 
 
+def _learned_acronyms(quotes: list[Quote], ctx: _Ctx | None) -> list[Quote]:
+    """«Africa XY confirms …» in the headline, «The Africa Centres for X and Y (Africa XY)
+    said …» in the body: a speaker named by an acronym the article gives in brackets after
+    an institution's name is that institution, wherever it speaks (the headline comes before
+    the bracket, so the sentence pass could not know it yet)."""
+    acronyms = getattr(ctx, "acronyms", None) if ctx is not None else None
+    if not acronyms:
+        return quotes
+    out = []
+    for q in quotes:
+        hit = acronyms.get(q.speaker.removeprefix("the ").removeprefix("The "))
+        if hit is not None and hit.name != q.speaker and q.speaker_kind != "anonymous":
+            kind = q.speaker_kind if q.speaker_kind not in ("", "other") else hit.kind
+            q = dataclasses.replace(q, speaker=hit.name, speaker_kind=kind)
+        out.append(q)
+    return out
+
+
 def _expand_acronyms(quotes: list[Quote]) -> list[Quote]:
     """«WHO confirms …» in the headline, «The World Health Organization said …» in the body:
     an acronym speaker whose letters are the initials of exactly one other speaker's name in
@@ -3937,6 +3955,7 @@ def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
     named person in the article carries a title with that head noun. Never a guess: with no
     or several such people the title stays unnamed."""
     quotes = _given_names(_resolve_leading_labels(_expand_acronyms(quotes)))
+    quotes = _learned_acronyms(quotes, ctx)
     quotes = _capitals_as_countries(quotes)
     quotes = _capitals_common_nouns(quotes)
     holders: dict[str, dict[str, Quote]] = {}
