@@ -1957,3 +1957,10 @@ def test_acronym_in_the_headline_is_the_institution_bracketed_later():
         "outbreak in the south.",
     )
     assert {name for name, _ in got} == {"Eastern Centres for Fever Control and Prevention"}
+
+
+def test_according_to_a_site_named_by_its_domain():
+    got = _voices("The city reported 12 new cases on Monday, according to a report by eastnews.cn.")
+    assert ("eastnews.cn", "media") in got
+    got = _voices("The city reported 12 new cases, according to eastnews.com.")
+    assert ("eastnews.com", "media") in got

@@ -690,6 +690,14 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 continue
         # according to X
         if t.norm == "according" and i + 1 < n and toks[i + 1].norm == "to":
+            m = _EN_ACCORDING_DOMAIN_RE.match(sentence, t.start)
+            if m:
+                # «according to a report by eastnews.cn»: a site named by its domain (the
+                # tokens split it at its dots) is the outlet cited.
+                site = _NP(m.group(1), "", "media", "", True)
+                text = (sentence[: t.start] + sentence[m.end() :]).strip(_PUNCT_STRIP + " ,")
+                out.append(quote_of(site, "according to", False, text, para, sentence, ""))
+                continue
             end = i + 2
             while end < n and not (
                 end > i + 2
@@ -1006,6 +1014,12 @@ def _en_cited(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
     return np
 
 
+# «according to (a report by) eastnews.cn»: a site's domain as the cited source.
+_EN_ACCORDING_DOMAIN_RE = re.compile(
+    r"[Aa]ccording to (?:(?:a |an |the )?(?:report|article|story|post)s? (?:by|in|on|from) )?"
+    r"((?:[a-z0-9-]+\.)+(?:com|cn|net|org|info|news|co\.uk|uk|in|ru|az|ng|pk|ph|kr|jp|de|fr))"
+    r"(?![\w.-]*\w)"
+)
 _EN_CITED_PASSIVE = frozenset(_words("quoted cited"))
 # «… as saying», «… as telling reporters»: the participle that opens the words cited.
 _EN_AS_SAYING = frozenset(_words("saying telling stating adding warning"))
