@@ -150,7 +150,9 @@ _EN_PRONOUNS = frozenset(_words("he she they it we"))
 _EN_SKIP_BEFORE_VERB = frozenset(
     _words(
         "also later previously has had have would will further then recently earlier had once "
-        "again separately"
+        "again separately "
+        # «the security firm Seaguard first reported»: no part of the name before it
+        "first initially subsequently"
     )
 )
 _EN_AUDIENCE = frozenset(
@@ -657,6 +659,22 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 text = sentence[: t.start].strip(_PUNCT_STRIP + " ,")
                 out.append(quote_of(cited, t.surf, False, text, para, sentence, ""))
             continue
+        if (
+            t.norm == "reference"
+            and 1 < i < n - 2
+            and toks[i - 1].norm == "with"
+            and toks[i + 1].norm == "to"
+            and toks[i - 2].norm in _EN_REPORTS
+            and not _COMMA_RE.search(toks[i - 1].gap)
+        ):
+            cited = _en_cited(toks, i + 1, sentence, ctx)
+            if cited is not None:
+                cited = _NP(cited.name, cited.role, "media", cited.affiliation, True, cited.known)
+                # «…, the agency reports with reference to the Daily Ledger»: the outlet
+                # referred to is a cited source of what the sentence reports.
+                text = sentence[: toks[i - 1].start].strip(_PUNCT_STRIP + " ,")
+                out.append(quote_of(cited, "with reference to", False, text, para, sentence, ""))
+            continue
         if t.norm == "quoted" and i > 0 and toks[i - 1].norm == "as":
             cited = _en_quoted_by(toks, i, sentence)
             if cited is not None:
@@ -665,8 +683,21 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 text = sentence[: toks[i - 1].start].strip(_PUNCT_STRIP + " ,")
                 out.append(quote_of(cited, "as quoted by", False, text, para, sentence, ""))
             continue
+        if t.norm in _EN_CITED_PASSIVE and i >= 2 and i + 3 < n and toks[i - 1].norm in _EN_BE:
+            got = _en_cited_as_saying(toks, i, sentence, para, quotes, quotes_len, ctx)
+            if got:
+                out.extend(got)
+                continue
         # according to X
         if t.norm == "according" and i + 1 < n and toks[i + 1].norm == "to":
+            m = _EN_ACCORDING_DOMAIN_RE.match(sentence, t.start)
+            if m:
+                # «according to a report by eastnews.cn»: a site named by its domain (the
+                # tokens split it at its dots) is the outlet cited.
+                site = _NP(m.group(1), "", "media", "", True)
+                text = (sentence[: t.start] + sentence[m.end() :]).strip(_PUNCT_STRIP + " ,")
+                out.append(quote_of(site, "according to", False, text, para, sentence, ""))
+                continue
             end = i + 2
             while end < n and not (
                 end > i + 2
@@ -853,6 +884,10 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         if not progressive and _en_not_a_statement(toks, i):
             continue
+        if i > 0 and t.surf[:1].isupper() and not t.surf.isupper() and _en_title_case(toks):
+            # «Freedonia Army Unit Claims Control, President Says …»: a headline in Title Case
+            # gives no edge between the subject and the words around it.
+            continue
         q = _en_attribution(toks, i, sentence, quotes, quotes_len, ctx)
         if q is None:
             continue
@@ -926,6 +961,15 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
     return out
 
 
+def _en_title_case(toks: list[_Tok]) -> bool:
+    """A line in Title Case: four words or more outside quotes, almost all of the longer
+    ones capitalised."""
+    words = [t.surf for t in toks if t.quote == -1 and len(t.surf) > 3 and t.surf.isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _en_epithet(np: _NP, sentence: str) -> bool:
     """«the Scotsman», «the Dutchman», «the Brazilian»: one capitalised word of nationality
     after «the», as sports prose names the player or coach it has just quoted."""
@@ -968,6 +1012,86 @@ def _en_cited(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
         return None
     ctx.learn(np)
     return np
+
+
+# «according to (a report by) eastnews.cn»: a site's domain as the cited source.
+_EN_ACCORDING_DOMAIN_RE = re.compile(
+    r"[Aa]ccording to (?:(?:a |an |the )?(?:report|article|story|post)s? (?:by|in|on|from) )?"
+    r"((?:[a-z0-9-]+\.)+(?:com|cn|net|org|info|news|co\.uk|uk|in|ru|az|ng|pk|ph|kr|jp|de|fr))"
+    r"(?![\w.-]*\w)"
+)
+_EN_CITED_PASSIVE = frozenset(_words("quoted cited"))
+# «… as saying», «… as telling reporters»: the participle that opens the words cited.
+_EN_AS_SAYING = frozenset(_words("saying telling stating adding warning"))
+# A lower-case word that ends a name before its affiliation («Jane Roe from the X Centre»).
+_EN_NAME_CUTS = frozenset(_words("from of at with"))
+
+
+def _en_cited_as_saying(toks, i, sentence, para, quotes, quotes_len, ctx) -> list[Quote]:
+    """«Jane Roe was quoted by the Daily Ledger as saying that …», «The minister was cited by
+    Reuters in a report on Monday as saying …» (toks[i] is «quoted/cited» after a form of
+    «be»): the subject spoke, and the outlet after «by» is the cited source. Nothing when no
+    «as saying» follows within a short clause; the subject alone when no outlet is named."""
+    n = len(toks)
+    if toks[i + 1].norm != "by" or toks[i + 1].quote != -1:
+        return []
+    a = i + 2
+    if a < n and toks[a].norm == "the":
+        a += 1
+    e = a
+    while e < n and e - a < 6 and toks[e].quote == -1 and _en_cap(toks[e]):
+        if e > a and (_COMMA_RE.search(toks[e].gap) or _HARD_PUNCT.search(toks[e].gap)):
+            break
+        e += 1
+    if toks[a].norm in _EN_PRONOUNS:
+        return []
+    k = next(
+        (
+            j
+            for j in range(e, min(n - 1, e + 10))
+            if toks[j].norm == "as" and toks[j + 1].norm in _EN_AS_SAYING
+        ),
+        -1,
+    )
+    if k == -1 or any(t.quote != -1 or _HARD_PUNCT.search(t.gap) for t in toks[e : k + 1]):
+        return []
+    first = _en_after_dateline(toks, i - 1)
+    seg = toks[first : i - 1]
+    if not seg or len(seg) > 12 or any(t.quote != -1 for t in seg):
+        return []
+    cut = next((j for j, t in enumerate(seg) if j and _COMMA_RE.search(t.gap)), len(seg))
+    cut = next(
+        (j for j, t in enumerate(seg[:cut]) if j and t.norm in _EN_NAME_CUTS and t.surf.islower()),
+        cut,
+    )
+    if len(seg) == 1 and seg[0].norm in ("he", "she"):
+        np = ctx.last_person  # «He was quoted by X as saying»: who spoke last
+    else:
+        np = _en_np(seg[:cut], sentence)
+        if np is not None and np.name:
+            np = _en_plausible(ctx.resolve(np), ctx)
+    if np is None or not np.name:
+        return []
+    c = k + 2
+    if c < n and toks[c].norm == "that":
+        c += 1
+    if c >= n:
+        return []
+    direct, text = _en_content(toks, c, sentence, quotes, quotes_len)
+    if not text:
+        return []
+    verb = toks[i].surf + " by"
+    ctx.learn(np)
+    ctx.last = np
+    if np.kind != "anonymous" and not np.body:
+        ctx.last_person = np
+    if e == a:  # «by local media»: no outlet named
+        return [quote_of(np, verb, direct, text, para, sentence, "")]
+    media = _NP(_text(toks, a, e, sentence), "", "media", "", True)
+    return [
+        quote_of(np, verb, direct, text, para, sentence, media.name),
+        quote_of(media, verb, False, text, para, sentence, ""),
+    ]
 
 
 def _en_quoted_by(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
@@ -1954,6 +2078,36 @@ _EN_NEGATED_AUX = frozenset(
 )
 
 
+# What a voice declares by decree, not by words: «declared a state of emergency».
+_EN_DECREED = frozenset(
+    _words(
+        "day days state emergency outbreak epidemic pandemic war curfew holiday mourning "
+        "disaster lockdown"
+    )
+)
+
+
+# What players appeal for to a referee or umpire («appealed for a penalty»).
+_EN_SPORT_CALLS = frozenset(
+    _words("offside penalty handball foul lbw wicket catch free-kick free kick corner")
+)
+
+
+def _en_decree(toks: list[_Tok], i: int) -> bool:
+    """«declared a state of emergency», «declared a day of mourning» (toks[i] a form of
+    «declare», «a/an» after it): an act by decree, not a statement."""
+    if toks[i].norm not in ("declared", "declares", "declare") or i + 2 >= len(toks):
+        return False
+    if toks[i + 1].norm not in ("a", "an"):
+        return False
+    for t in toks[i + 1 : i + 5]:
+        if t.quote != -1 or _HARD_PUNCT.search(t.gap) or _COMMA_RE.search(t.gap):
+            return False
+        if t.norm in _EN_DECREED:
+            return True
+    return False
+
+
 def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     """A passive («were confirmed dead», «was reported to have fled») or the noun «reports»
     («media reports said», «reports said»): no one speaks at this word."""
@@ -2000,6 +2154,21 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
                 return True
             if t.norm == "as":
                 return False
+        return True
+    if toks[i].norm in ("appealed", "appeals") and (
+        i + 1 >= len(toks) or toks[i + 1].norm not in ("for", "to")
+    ):
+        return True  # «appealed the ruling», «appeals court»: no appeal for anything said
+    if (
+        toks[i].norm in ("appealed", "appeals")
+        and i + 2 < len(toks)
+        and any(t.norm in _EN_SPORT_CALLS for t in toks[i + 2 : i + 4])
+    ):
+        return True  # «the defenders appealed for offside»: a call asked of the referee
+    if _en_decree(toks, i):
+        # «the government declared a day of national mourning», «declared a Marburg
+        # outbreak»: an act by decree, not a statement («declared that …», «declared the
+        # outbreak an emergency, saying …» still report one).
         return True
     if toks[i].norm in ("pleaded", "pleads") and any(
         t.norm in ("guilty", "innocent", "contest") for t in toks[i + 1 : i + 4]
@@ -2111,7 +2280,7 @@ def _en_shared_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
         k += 1
     if k == first or k >= i - 2 or not toks[k].surf.islower() or toks[k].norm in _EN_STOPWORDS:
         return None
-    if toks[k].norm in _EN_VERBS or toks[k].norm in _EN_BE:
+    if (toks[k].norm in _EN_VERBS and not _en_decree(toks, k)) or toks[k].norm in _EN_BE:
         return None  # a reporting verb of its own is attributed on its own
     between = toks[first + 1 : i]
     if between and between[-1].norm == "and" and between[-1].gap.strip() == ",":
@@ -2138,6 +2307,12 @@ def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _
     k = first = _en_after_dateline(toks, i)
     while k < i and (toks[k].surf[:1].isupper() or toks[k].norm in ("of", "the", "and")):
         k += 1
+    if (
+        first < k < i - 1
+        and toks[k - 1].surf.endswith(("'s", "’s"))
+        and toks[k].norm in _EN_BODY_HEADS
+    ):
+        k += 1  # «Freedonia's government declared …, saying»: the body the possessive names
     if k == first or k >= i or toks[k].norm in _EN_STOPWORDS or toks[k].surf[:1].isupper():
         return None
     if any(toks[j].norm in ("who", "which", "whose") for j in range(k, i)):
@@ -2308,6 +2483,11 @@ def _en_media_subject(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
     seg = _en_trim(segs[0]) if segs else []
     if not seg or len(seg) > 8:
         return None
+    k = next((j for j, x in enumerate(toks) if x is seg[0]), 0)
+    if k > 0 and toks[k - 1].norm == "by":
+        # «a video released by the Vatican's media showed», «footage verified by the Daily
+        # Ledger shows»: the outlet is the agent of a participle; the footage is the subject.
+        return None
     for t in seg:
         if t.surf in _AGENCIES:
             return _NP(t.surf, "", "media", "", True)  # as written, as its credits are
@@ -2460,7 +2640,8 @@ _EN_NON_VOICES = _load_non_voices()
 def _en_non_voice(np: _NP, words: list[str]) -> bool:
     """«the Freedonia raid», «the Red Sea», «Storm Ada»: an event, a place or a weather
     system named as a subject is no one who speaks (a known body or outlet is kept)."""
-    if np.known or np.role or np.kind == "media" or _is_media(np.name):
+    possessive = np.role.endswith(("'s", "’s"))  # «South China's Guangdong Province»: a place
+    if np.known or (np.role and not possessive) or np.kind == "media" or _is_media(np.name):
         return False
     last = words[-1].strip(".,")
     if last in _EN_NON_VOICES["last"] or last.lower() in _EN_NON_VOICES["place"]:
@@ -2491,6 +2672,34 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np = _NP(" ".join(words), np.role, kind, np.affiliation, True, np.known)
     if _en_non_voice(np, words):
         return None
+    if "/" in words[1:-1] and words[words.index("/") + 1][:1].isupper():
+        return None  # «EPA / Jane Roe»: a photo credit (agency / photographer), never a voice
+    if (
+        len(words) >= 3
+        and words[0] in _EN_TIME_PREFIXES
+        and (words[1].lower() in _EN_WHEN or _month(words[1].lower()))
+        and not np.known
+    ):
+        # «Early Sunday the contingent claimed»: a time phrase opening the sentence ran into
+        # the subject; the subject is what follows it.
+        rest = words[2:]
+        if rest[0].lower() in _EN_ARTICLES:
+            rest = rest[1:]
+        if not rest or not any(w[:1].isupper() for w in rest):
+            return None
+        words = rest
+        np = _NP(" ".join(rest), np.role, np.kind, np.affiliation, np.body, np.known)
+    if (
+        len(words) >= 2
+        and words[0].lower() in _EN_QUANTIFIERS
+        and words[0][:1].isupper()
+        and not np.known
+        and not np.role
+    ):
+        # «Some Freedonia soldiers said», «Many Democrats warned»: a part of a group, no one
+        # named (the capitalised word is the group's place or party).
+        np.kind = "anonymous"
+        return np
     if (
         len(words) >= 2
         and words[0][:1].isupper()
@@ -2529,7 +2738,11 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         and words[-1].isalpha()
         and words[-1].islower()
         and all(w.isalpha() for w in words)
-        and (words[-1] in _EN_VERBS or words[0].lower() in _EN_COUNT_OR_TIME_OPENERS)
+        and (
+            words[-1] in _EN_VERBS
+            or words[0].lower() in _EN_COUNT_OR_TIME_OPENERS
+            or (len(words) == 2 and _en_past_verb(words[-1]))
+        )
     ):
         # «Eleven new confirmed cases …», «Last week the prosecutor said», «Roe condemned
         # reports of …»: a capitalised opening (a number or time word) or a surname run into
@@ -2579,6 +2792,19 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     return None
 
 
+# Common irregular past tenses of verbs that report nothing («Roe stood, … and said»).
+_EN_IRREGULAR_PAST = frozenset(
+    _words(
+        "stood sat went came took gave made left met ran held kept rose fell sent led began brought"
+    )
+)
+
+
+def _en_past_verb(word: str) -> bool:
+    """«stood», «returned»: a lower-case past tense, which no name ends with."""
+    return word in _EN_IRREGULAR_PAST or (len(word) > 4 and word.endswith("ed"))
+
+
 # Words that open a sentence capitalised and never start a name: numbers and time words.
 _EN_COUNT_OR_TIME_OPENERS = frozenset(
     _words(
@@ -2602,8 +2828,11 @@ _EN_OPENING_PHRASE_PREPS = frozenset(
 # Prepositions capitalised at a sentence's start: a subject that opens with one is a
 # circumstance glued to the real subject, never a name.
 _EN_OPENING_PREPOSITIONS = frozenset(
-    _words("Outside Inside Beyond Behind Near Across Amid Among Despite During Throughout")
+    _words("Outside Inside Beyond Behind Near Across Amid Among Despite During Throughout At")
 )
+
+# Capitalised time words that open a time phrase before the subject («Early Sunday …»).
+_EN_TIME_PREFIXES = frozenset(_words("Early Late Earlier Later"))
 
 _EN_OPENING_ADVERBS = frozenset(
     _words("However Meanwhile Moreover Furthermore Nevertheless Nonetheless Still Yet Instead")
@@ -2960,6 +3189,15 @@ _CREDIT_DATELINE_PIPE_RE = re.compile(
 )
 
 
+# A wire's name between slashes in the dateline: «CITY, April 28. /AGENCY/.».
+_CREDIT_DATELINE_SLASHES_RE = re.compile(rf"^[^/]{{0,60}}/\s*({_AGENCY_ALT})\s*/")
+# «CITY, Country, ACRONYM – …»: a wire's acronym after a dateline with its country.
+_CREDIT_DATELINE_COMMA_RE = re.compile(
+    r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},\s*[A-Z][a-z][\w.'’-]*"
+    rf"(?:\s+[A-Z][\w.'’-]*){{0,2}},\s*((?:{_AGENCY_ALT})|[A-Z]{{2,6}})\s*[-–—]\s"
+)
+
+
 # A capitalised name (two words or more) right before a bracket: «the X Y (XY) leader».
 _ACRONYM_OF_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s*$")
 
@@ -2992,6 +3230,8 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_BYLINE_RE,
         _CREDIT_DATELINE_PAREN_RE,
         _CREDIT_DATELINE_PIPE_RE,
+        _CREDIT_DATELINE_SLASHES_RE,
+        _CREDIT_DATELINE_COMMA_RE,
     ):
         m = regex.search(paragraph)
         if m:
@@ -3003,6 +3243,8 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
             found.append((m.start(g), m.group(g), m.group(0).strip()))
     if ":" in paragraph:
         m = _CREDIT_SOURCE_RE.search(paragraph)
+        if m and paragraph[m.end() : m.end() + 1] == "/":
+            m = None  # «Source: AFP / Jane Roe»: a picture's credit (agency / photographer)
         if m:
             name = m.group(1).strip(" .")
             found.append((m.start(1), name, m.group(0).strip()))
@@ -3559,6 +3801,24 @@ def _initials(name: str) -> str:
 _EN_POSSESSIVE_OWNER_RE = re.compile(r"['’]s?\s+")
 
 
+def _learned_acronyms(quotes: list[Quote], ctx: _Ctx | None) -> list[Quote]:
+    """«Africa XY confirms …» in the headline, «The Africa Centres for X and Y (Africa XY)
+    said …» in the body: a speaker named by an acronym the article gives in brackets after
+    an institution's name is that institution, wherever it speaks (the headline comes before
+    the bracket, so the sentence pass could not know it yet)."""
+    acronyms = getattr(ctx, "acronyms", None) if ctx is not None else None
+    if not acronyms:
+        return quotes
+    out = []
+    for q in quotes:
+        hit = acronyms.get(q.speaker.removeprefix("the ").removeprefix("The "))
+        if hit is not None and hit.name != q.speaker and q.speaker_kind != "anonymous":
+            kind = q.speaker_kind if q.speaker_kind not in ("", "other") else hit.kind
+            q = dataclasses.replace(q, speaker=hit.name, speaker_kind=kind)
+        out.append(q)
+    return out
+
+
 def _expand_acronyms(quotes: list[Quote]) -> list[Quote]:
     """«WHO confirms …» in the headline, «The World Health Organization said …» in the body:
     an acronym speaker whose letters are the initials of exactly one other speaker's name in
@@ -3709,6 +3969,7 @@ def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
     named person in the article carries a title with that head noun. Never a guess: with no
     or several such people the title stays unnamed."""
     quotes = _given_names(_resolve_leading_labels(_expand_acronyms(quotes)))
+    quotes = _learned_acronyms(quotes, ctx)
     quotes = _capitals_as_countries(quotes)
     quotes = _capitals_common_nouns(quotes)
     holders: dict[str, dict[str, Quote]] = {}
