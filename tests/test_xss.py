@@ -294,7 +294,13 @@ def test_no_payload_runs_in_a_real_browser(hostile_env, tmp_path):
             path = "" if name == "overview" else name
             page.goto(f"{base}/{path}", wait_until="domcontentloaded")
             page.wait_for_selector('[data-testid="stMain"]', timeout=90_000)
-            page.wait_for_timeout(3000)  # let the script run and the page settle
+            if name in ("overview", "reader"):
+                # The payload is shown as text once the page's script has drawn it: wait for
+                # that (a fixed pause failed on a loaded machine, the script still running).
+                page.wait_for_function(
+                    "() => /<script>|<img/.test(document.body.innerText)", timeout=90_000
+                )
+            page.wait_for_timeout(3000)  # let a payload that would run have its chance
             assert page.locator('[data-testid="stException"]').count() == 0, name
             assert page.evaluate("() => window.__xss") is None, f"{name}: payload ran"
             assert dialogs == [], f"{name}: a dialog opened: {dialogs}"
