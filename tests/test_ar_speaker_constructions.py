@@ -2277,3 +2277,18 @@ def test_generic_title_then_honorific_and_name_after_a_comma():
         "وقال المتحدث باسم دائرة الصحة في محافظة البصرة، الدكتور كريم العبيدي، إن الحريق أخمد."
     )
     assert [name for name, _ in got] == ["كريم العبيدي"]
+
+
+def test_religious_titles_and_institutions():
+    # Religious offices are titles; their institutions speak like any body.
+    got = _voices("وقال شيخ الأزهر، الإمام كريم العبيدي، إن الوحدة واجبة.")
+    assert [name for name, _ in got] == ["كريم العبيدي"]
+    got = _voices("وقال مفتي الجمهورية الشيخ سالم عبد الله إن الصيام واجب.")
+    assert [name for name, _ in got] == ["سالم عبد الله"]
+    assert [n for n, _ in _voices("وقالت دار الإفتاء في بيان إن الصيام واجب.")] == ["دار الإفتاء"]
+
+
+def test_honorific_opening_a_longer_title_is_no_title():
+    # «الشيخ فلان»: «الشيخ» opens the title «شيخ الأزهر» but alone is an honorific.
+    got = attribute_quotes(["وقال الشيخ سالم عبد الله إن الصيام واجب."], "ar")
+    assert [(q.speaker, q.role) for q in got] == [("سالم عبد الله", "")]

@@ -1769,6 +1769,10 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
         strip = t.norm[:1] == "و" and len(t.norm) > 3 and t.norm not in _AR_ROLES
         base = t.norm[1:] if strip else t.norm
         role = _AR_ROLES.get(base)
+        if role and base in _HONORIFIC_WORDS_N and _role_at(toks, p, _AR_ROLES) is None:
+            # «الشيخ فلان»: an honorific that only opens a longer title («شيخ الأزهر») is no
+            # title of its own
+            role = None
         if (
             t.quote == -1
             and not strip
