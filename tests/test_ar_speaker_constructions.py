@@ -2292,3 +2292,14 @@ def test_honorific_opening_a_longer_title_is_no_title():
     # «الشيخ فلان»: «الشيخ» opens the title «شيخ الأزهر» but alone is an honorific.
     got = attribute_quotes(["وقال الشيخ سالم عبد الله إن الصيام واجب."], "ar")
     assert [(q.speaker, q.role) for q in got] == [("سالم عبد الله", "")]
+
+
+def test_interview_circumstance_does_not_count_towards_a_homograph_verb_distance():
+    # «وكشف فلان مدرب الفريق خلال حواره مع إذاعة "X Y" الإسبانية: …»: the channel phrase
+    # sits between the subject and the colon; كشف is still the verb.
+    got = _voices(
+        'وكشف سامر الخطيب مدرب فريق النجوم الجديد خلال حواره مع إذاعة "صوت المدينة" المحلية: '
+        '"التحضيرات جاءت سريعة ومكثفة، نحن جاهزون".'
+    )
+    assert ("سامر الخطيب", False) in got
+    assert ("صوت المدينة", True) in got

@@ -329,6 +329,8 @@ _AR_CHANNEL_HEADS = frozenset(
         "مداخلته",
     ]
 )
+# Prepositions that open an interview circumstance («خلال حواره مع»، «في حديث لـ»).
+_AR_INTERVIEW_PREPS = frozenset(_n(w) for w in _words("خلال في عبر"))
 _AR_CHANNEL_MODIFIERS = frozenset(
     _n(w)
     for w in _words(
@@ -2050,6 +2052,15 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             limit += 1
         elif t.norm in _AR_A_WHILE and k + 1 < n and toks[k + 1].norm == _QALIL:
             limit += 2  # «وذكرت صحيفة X في خبر لها قبل قليل أن»: «a while ago» too
+        elif (
+            t.norm in _AR_INTERVIEW_PREPS
+            and t.quote == -1
+            and k + 1 < n
+            and toks[k + 1].norm in _AR_CHANNEL_HEADS
+        ):
+            # «وكشف فلان، مدرب الفريق، خلال حواره مع إذاعة X: …»: the interview's channel
+            # (cut from the subject later) does not count towards the distance either.
+            limit += 8
         gap = t.gap
         # A lone space, the gap before most tokens, holds no punctuation: skip the searches.
         if gap != " ":
