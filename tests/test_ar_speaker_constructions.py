@@ -2216,3 +2216,90 @@ def test_according_to_a_standard_or_a_plan_names_no_source():
     assert _voices("وفق وزارة الصحة، بلغ عدد الوفيات عشرة.") == [("وزارة الصحة", False)]
     got = _voices("وقال الوزير سامر الخطيب إن الوضع صعب.", "وفق سامر الخطيب، بلغ عدد الوفيات عشرة.")
     assert [name for name, _ in got] == ["سامر الخطيب", "سامر الخطيب"]
+
+
+# Round 17: the boundaries of a body's or an agency's name.
+
+
+def test_agency_name_in_quote_marks_closes_before_its_object():
+    # «أكدت وكالة أنباء "X" إغلاق …»: the quoted name ends the agency; the masdar is the object.
+    got = _voices('وأكدت وكالة أنباء "الفجر" إغلاق جميع المعابر بشكل فوري.')
+    assert [name for name, _ in got] == ["وكالة أنباء الفجر"]
+
+
+def test_agency_noun_and_news_alone_take_the_name_in_brackets():
+    # «وكالة أنباء (X)»: «news agency» alone names no outlet; the bracket holds its name.
+    got = _voices(
+        "ونقلت وكالة أنباء (النهار) المحلية عن المتحدث باسم هيئة الإسعاف سمير حداد القول إن "
+        "عدد الجرحى بلغ عشرين."
+    )
+    assert ("النهار", True) in got
+    assert ("سمير حداد", False) in got
+    assert all(name != "وكالة أنباء" for name, _ in got)
+
+
+def test_semi_official_news_describes_the_agency():
+    # «وكالة X شبه الرسمية للأنباء»: the words after the name describe it.
+    assert [
+        n for n, _ in _voices("وذكرت وكالة الفجر شبه الرسمية للأنباء أن عشرين شخصا أصيبوا.")
+    ] == ["وكالة الفجر"]
+    assert [n for n, _ in _voices("وقالت وكالة الفجر الرسمية للأنباء إن عشرين شخصا أصيبوا.")] == [
+        "وكالة الفجر"
+    ]
+
+
+def test_seat_clause_is_no_part_of_a_body_name():
+    # «المحكمة ومقرها في جنيف»: a circumstantial clause after the body.
+    got = _voices('وذكرت المحكمة ومقرها في جنيف، إن "القرار نهائي ولا رجعة فيه".')
+    assert [name for name, _ in got] == ["المحكمة"]
+
+
+def test_directorate_keeps_its_province():
+    # «مديرية صحة محافظة X»: the region noun and its name close the body's name.
+    got = _voices("من جانبها أعلنت مديرية صحة محافظة البصرة، ارتفاع عدد الضحايا إلى عشرين شخصاً.")
+    assert [name for name, _ in got] == ["مديرية صحة محافظة البصرة"]
+
+
+def test_spokesman_of_an_indefinite_directorate_then_the_name():
+    # «الناطق لمديرية صحة X فلان»: لـ + an indefinite body noun takes its genitive; the
+    # person's name follows the whole title. «ذي» binds the next word of a place name.
+    for place in ("البصرة", "ذي قار"):
+        got = _voices(
+            f"وأكد الناطق الرسمي لمديرية صحة {place} كريم العبيدي، أنه تمت السيطرة على الحريق."
+        )
+        assert ("كريم العبيدي", False) in got
+        assert all("صحة" not in name for name, _ in got)
+
+
+def test_generic_title_then_honorific_and_name_after_a_comma():
+    # «قال المتحدث باسم X، الدكتور فلان، إن»: the title's holder is named in apposition.
+    got = _voices(
+        "وقال المتحدث باسم دائرة الصحة في محافظة البصرة، الدكتور كريم العبيدي، إن الحريق أخمد."
+    )
+    assert [name for name, _ in got] == ["كريم العبيدي"]
+
+
+def test_religious_titles_and_institutions():
+    # Religious offices are titles; their institutions speak like any body.
+    got = _voices("وقال شيخ الأزهر، الإمام كريم العبيدي، إن الوحدة واجبة.")
+    assert [name for name, _ in got] == ["كريم العبيدي"]
+    got = _voices("وقال مفتي الجمهورية الشيخ سالم عبد الله إن الصيام واجب.")
+    assert [name for name, _ in got] == ["سالم عبد الله"]
+    assert [n for n, _ in _voices("وقالت دار الإفتاء في بيان إن الصيام واجب.")] == ["دار الإفتاء"]
+
+
+def test_honorific_opening_a_longer_title_is_no_title():
+    # «الشيخ فلان»: «الشيخ» opens the title «شيخ الأزهر» but alone is an honorific.
+    got = attribute_quotes(["وقال الشيخ سالم عبد الله إن الصيام واجب."], "ar")
+    assert [(q.speaker, q.role) for q in got] == [("سالم عبد الله", "")]
+
+
+def test_interview_circumstance_does_not_count_towards_a_homograph_verb_distance():
+    # «وكشف فلان مدرب الفريق خلال حواره مع إذاعة "X Y" الإسبانية: …»: the channel phrase
+    # sits between the subject and the colon; كشف is still the verb.
+    got = _voices(
+        'وكشف سامر الخطيب مدرب فريق النجوم الجديد خلال حواره مع إذاعة "صوت المدينة" المحلية: '
+        '"التحضيرات جاءت سريعة ومكثفة، نحن جاهزون".'
+    )
+    assert ("سامر الخطيب", False) in got
+    assert ("صوت المدينة", True) in got

@@ -329,6 +329,8 @@ _AR_CHANNEL_HEADS = frozenset(
         "مداخلته",
     ]
 )
+# Prepositions that open an interview circumstance («خلال حواره مع»، «في حديث لـ»).
+_AR_INTERVIEW_PREPS = frozenset(_n(w) for w in _words("خلال في عبر"))
 _AR_CHANNEL_MODIFIERS = frozenset(
     _n(w)
     for w in _words(
@@ -516,6 +518,20 @@ def _addressee(norm: str) -> bool:
     )
 
 
+# «ومقرها»، «ومقره»، «وعاصمتها»: و + a noun with a possessive suffix opens a circumstantial
+# clause about a body («المحكمة ومقرها في لاهاي»); no word of a body's name is built so.
+_AR_SEAT_SUFFIXES = ("ها", "هم")
+
+
+# «ذي»، «ذو»، «ذات» («of»): a place name's first word that binds the next one («ذي قار»).
+_AR_DHU = frozenset(_n(w) for w in _words("ذي ذو ذات"))
+
+
+def _seat_clause(t: _Tok) -> bool:
+    n = t.norm
+    return n.startswith("و") and n.endswith(_AR_SEAT_SUFFIXES) and len(n) >= 5 and t.quote == -1
+
+
 def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
     """Extend a role/institution phrase from p: genitives, adjectives, prepositional phrases.
 
@@ -579,6 +595,21 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             continue
         if body and p == nat_end and p > start + 1 and _object_after_nationality(t):
             break  # «أدان مجلس الوزراء اللبناني العدوان»: the body's nationality closes it
+        if (
+            t.norm in _AR_DHU
+            and p > start + 1
+            and not seg[p - 1].norm.startswith("ال")
+            and seg[p - 1].norm not in _AR_STOP
+            and p + 2 < n
+            and _ar_name_like(seg[p + 1])
+            and not _COMMA_RE.search(seg[p + 1].gap)
+        ):
+            # «مديرية صحة ذي قار»: ذي («of») binds the next word to it; the two words are one
+            # genitive place name, and a person's name may follow.
+            p += 2
+            construct = False
+            genitive = True
+            continue
         if (
             construct
             and genitive
@@ -790,13 +821,29 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 break
             if p + 1 < n and seg[p + 1].norm in ("الي", "عن"):
                 break  # «وأكمل المدرب بالتطرق إلى»: a verbal noun with its complement
+            inst = _role_at(seg, p, _AR_ROLES, prep=True)
             p += 1
+            if (
+                inst is not None
+                and inst.type == "body"
+                and len(inst.words) == 1
+                and not any(b.startswith("ال") for b in bases)
+                and p + 1 < n
+                and not _COMMA_RE.search(seg[p].gap)
+            ):
+                # «الناطق باسم مديرية صحة البصرة فلان»، «الناطق لمديرية صحة …»: an indefinite
+                # institution noun after لـ is in construct state; its genitive names it.
+                construct = body_construct = True
             continue
         if t.gap.strip().endswith("(") and (
             (t.surf.isascii() and t.surf.isupper()) or (p + 1 < n and ")" in seg[p + 1].gap)
         ):
             p += 1  # an acronym in brackets: «وكالة فرات للأنباء (ANF)»، «(أوتشا)»
             continue
+        if body and p > start and _seat_clause(t):
+            break  # «المحكمة ومقرها في لاهاي»: a circumstantial clause, not more of the name
+        if body and p > start + 1 and seg[p - 1].quote != -1 and _outlet_noun(seg[start], False):
+            break  # «وكالة أنباء "X" توقيف …»: the quoted name closes the outlet's name
         if (
             body
             and bare_after_body < 3
@@ -826,6 +873,8 @@ _AR_TITLE_ADJECTIVES = frozenset(
 # Verbal nouns that open the object of a verb of saying right after its subject («أكد فلان
 # حرص بلاده على»، «أكد فلان أهمية»): never part of a name.
 _AR_OBJECT_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_object_nouns.txt"))
+# Nouns of an administrative region (speaker_region_nouns.txt): «… محافظة البصرة».
+_AR_REGION_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_region_nouns.txt"))
 
 
 # Pronoun suffixes of a possessed noun («لاعبيه»، «قواتها»): no word of a name ends so.
@@ -1007,6 +1056,8 @@ _AR_UNNAMED_MANY = frozenset(
 # «الرسمية» after a news agency's nationality describes it and is no part of its name.
 _AR_OFFICIAL_ADJS = frozenset(_n(w) for w in _words("الرسمية الرسمي"))
 _AGENCY = _n("وكالة")
+_LIL_ANBA = _n("للأنباء")
+_SHIBH = _n("شبه")
 
 
 def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
@@ -1096,6 +1147,16 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
                 and seg[end - 2].norm.endswith(_AR_NISBA_ENDINGS)
             ):
                 end -= 1  # «وكالة الأنباء الكويتية الرسمية»: «official» describes the agency
+            if (
+                end >= 4
+                and _strip_al(seg[0].norm) == _AGENCY
+                and seg[end - 1].norm == _LIL_ANBA
+                and seg[end - 2].norm in _AR_OFFICIAL_ADJS
+            ):
+                # «وكالة X شبه الرسمية للأنباء»: «(semi-)official, of news» describes the agency
+                cut = end - 3 if seg[end - 3].norm == _SHIBH else end - 2
+                if cut >= 2 and seg[cut - 1].norm not in _AR_NEWS_WORDS:
+                    end = cut
             np.name = _name_text(seg, 0, end, sentence)
             if (
                 end > 1
@@ -1135,6 +1196,8 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
             and not (name_end > end and _role_at(seg, name_end, _AR_ROLES))
             # «طالبت الوزارة المواطنين بـ»: the addressees alone after a body
             and not (np.body and name_end == len(seg) - 1 and _addressee(seg[name_end].norm))
+            # «المحكمة ومقرها في لاهاي»: a circumstantial clause after a body
+            and not (np.body and _seat_clause(seg[name_end]))
         ):
             # «موسكو وبيونغ يانغ»: more than one clean subject. A role after a full
             # «ROLE NAME» subject is the verb's object («طالب ... السفيرَ فلانًا بأن»).
@@ -1708,6 +1771,10 @@ def _ar_mentions(toks: list[_Tok], sentence: str, ctx: _Ctx) -> list[tuple[int, 
         strip = t.norm[:1] == "و" and len(t.norm) > 3 and t.norm not in _AR_ROLES
         base = t.norm[1:] if strip else t.norm
         role = _AR_ROLES.get(base)
+        if role and base in _HONORIFIC_WORDS_N and _role_at(toks, p, _AR_ROLES) is None:
+            # «الشيخ فلان»: an honorific that only opens a longer title («شيخ الأزهر») is no
+            # title of its own
+            role = None
         if (
             t.quote == -1
             and not strip
@@ -1985,6 +2052,15 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             limit += 1
         elif t.norm in _AR_A_WHILE and k + 1 < n and toks[k + 1].norm == _QALIL:
             limit += 2  # «وذكرت صحيفة X في خبر لها قبل قليل أن»: «a while ago» too
+        elif (
+            t.norm in _AR_INTERVIEW_PREPS
+            and t.quote == -1
+            and k + 1 < n
+            and toks[k + 1].norm in _AR_CHANNEL_HEADS
+        ):
+            # «وكشف فلان، مدرب الفريق، خلال حواره مع إذاعة X: …»: the interview's channel
+            # (cut from the subject later) does not count towards the distance either.
+            limit += 8
         gap = t.gap
         # A lone space, the gap before most tokens, holds no punctuation: skip the searches.
         if gap != " ":
@@ -2573,7 +2649,15 @@ def _without_gloss(name: str) -> str:
     """«وكالة الأنباء السعودية (واس)» -> «وكالة الأنباء السعودية»: an acronym in parentheses
     after a name repeats it."""
     bare = _GLOSS_RE.sub("", name)
+    words = [_n(w) for w in bare.split()]
+    if len(words) == 2 and words[0] in _AR_OUTLET_NOUNS and words[1] in _AR_NEWS_WORDS:
+        # «وكالة أنباء (X)»: the noun and «news» alone name no outlet; the bracket holds its name
+        return name[len(bare) :].strip(" ()") or name
     return bare if bare.strip() else name
+
+
+# «أنباء»: the generic genitive of an agency's noun («وكالة أنباء X»), no name of its own.
+_AR_NEWS_WORDS = frozenset(_n(w) for w in _words("أنباء الأنباء"))
 
 
 # Words after which a channel's name has ended («لوكالة الأنباء الكويتية عقب التوقيع»).
@@ -2765,6 +2849,27 @@ def _bare_name_part(part: list[_Tok]) -> bool:
         2 <= m <= 4
         and all(_ar_name_like(t) and t.norm not in _AR_STOP for t in words)
         and not any(t.norm.startswith("ال") for t in words[:-1])
+    )
+
+
+def _honorific_aside(parts: list[list[_Tok]], sentence: str) -> _NP | None:
+    """«وقال المتحدث باسم دائرة الصحة في المحافظة، الدكتور فلان الفلاني، إن»: a bare title,
+    then after its comma an honorific and a name of two to four words: the title's holder."""
+    if len(parts) < 2 or len(parts[0]) < 2:
+        return None
+    name = _strip_honorifics(parts[1])
+    if not 2 <= len(name) < len(parts[1]) or not _bare_name_part(name):
+        return None
+    if len(name) != _ar_name_span(name, 0):
+        return None
+    title = _parse_ar_np(parts[0], sentence, strict=True)
+    if title is None or title.body or title.kind == "anonymous" or title.role != title.name:
+        return None
+    return _NP(
+        _name_text(name, 0, len(name), sentence),
+        title.role,
+        title.kind,
+        title.affiliation,
     )
 
 
@@ -2971,7 +3076,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             )
         ):
             core = core + parts[1]  # «وقال المبعوث الأميركي إلى لبنان، فلان إن»: one subject
-        np = _self_named(core, sentence)
+        np = _self_named(core, sentence) or _honorific_aside(parts, sentence)
         if (
             verb.lemma == _DESCRIBE
             and t.norm.endswith(_DESCRIBE_BARE)
@@ -3251,6 +3356,23 @@ def _channel_cue(span: list[_Tok], cs: int, ce: int, channel: str, sentence: str
 _AR_BEFORE_AFTER = frozenset(_n(w) for w in _words("قبل بعد وبعد وقبل"))
 
 
+def _outlet_quoted_name(toks, i: int, k: int) -> bool:
+    """Is the quoted token k inside an outlet's name written in quote marks right after its
+    media noun («أكدت وكالة أنباء "X" إغلاق …»): a run of at most three words, no comma?"""
+    if k < i + 2 or not _outlet_noun(toks[i + 1], False) or _COMMA_RE.search(toks[k].gap):
+        return False
+    q = toks[k].quote
+    first = k
+    while first > i + 1 and toks[first - 1].quote == q:
+        first -= 1
+    if first > i + 3 or any(toks[j].quote != -1 for j in range(i + 1, first)):
+        return False
+    last = k
+    while last + 1 < len(toks) and toks[last + 1].quote == q:
+        last += 1
+    return last - first < 3 and last + 1 < len(toks)
+
+
 def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False):
     """«أعلنت وزارة الصحة، الإثنين، وفاة ...»، «أعلن الجيش الوطني ارتفاع الحصيلة»: the subject
     is an institution (its definite adjectives and genitives included) or a title with a name
@@ -3258,7 +3380,7 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     content."""
     n = len(toks)
     end = i + 1
-    while end < n and end - i <= 9 and toks[end].quote == -1:
+    while end < n and end - i <= 9 and (toks[end].quote == -1 or _outlet_quoted_name(toks, i, end)):
         if end > i + 1 and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap)):
             break
         end += 1
@@ -3429,6 +3551,22 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
                 and toks[k + 1].norm.startswith("ال")
             ):
                 step = 2
+            # «مديرية صحة محافظة البصرة»: a region noun and its name (one or two words) close
+            # the body's name.
+            if toks[k].norm in _AR_REGION_NOUNS and k + 2 <= end:
+                m = k + 1
+                while (
+                    m < end
+                    and m - k <= 2
+                    and _ar_name_like(toks[m])
+                    and toks[m].norm not in _AR_OBJECT_NOUNS
+                    and not _COMMA_RE.search(toks[m].gap)
+                ):
+                    m += 1
+                    if toks[m - 1].norm.startswith("ال"):
+                        break
+                if m > k + 1:
+                    step = m - k
             # «وزارة الصحة والسكان»: the genitive of an indefinite head may be coordinated.
             coordinated = (
                 toks[k].norm.startswith("وال")
