@@ -1964,3 +1964,31 @@ def test_according_to_a_site_named_by_its_domain():
     assert ("eastnews.cn", "media") in got
     got = _voices("The city reported 12 new cases, according to eastnews.com.")
     assert ("eastnews.com", "media") in got
+
+
+# --------------------------------------------------------------------------- round 17 guards
+
+
+def test_added_with_a_possessive_or_an_ordinal_is_a_thing_added():
+    got = _voices(
+        "Roe said the side played well, and Tom Doe added his name to the scoresheet late on."
+    )
+    assert "Tom Doe" not in {name for name, _ in got}
+    got = _voices("Minutes later Tom Doe added a second from close range.")
+    assert got == []
+    got = _voices("Mayor Jane Roe added that the roads would reopen on Monday.")
+    assert [name for name, _ in got] == ["Jane Roe"]
+
+
+def test_tally_of_places_with_a_gapped_verb_is_no_voice():
+    got = _voices("Northtown reported 36 deaths, Southvale 23, Eastmoor 22 and Westby one.")
+    assert got == []
+    got = _voices("The health ministry reported 36 deaths on Monday.")
+    assert [name for name, _ in got] == ["health ministry"]
+
+
+def test_platform_a_paper_was_shared_on_is_no_source():
+    got = _voices(
+        "According to an official notice shared on Chirper, the council has released new funds."
+    )
+    assert "Chirper" not in {name for name, _ in got}

@@ -707,7 +707,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 if toks[end].norm in ("that", "which", "who"):
                     break
                 end += 1
-            seg = toks[i + 2 : end]
+            seg = _en_cut_platform(toks[i + 2 : end])
             if (
                 not seg
                 or seg[0].norm in _DOCUMENTS
@@ -2193,6 +2193,24 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         nxt = toks[i + 1]
         if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
             return True  # «Aftershocks added to the fear»: «add to» is no statement
+        if (
+            nxt.quote == -1
+            and not _HARD_PUNCT.search(nxt.gap)
+            and not _COMMA_RE.search(nxt.gap)
+            and (
+                nxt.norm in _EN_POSSESSIVE_DETS
+                or (
+                    nxt.norm in ("a", "another")
+                    and i + 2 < len(toks)
+                    and toks[i + 2].norm in _EN_ORDINALS
+                )
+            )
+        ):
+            # «Roe added his name to the scoresheet», «added a second goal»: a thing added
+            # (a possessive or an ordinal before the noun), not words
+            return True
+    if _en_tally(toks, i):
+        return True
     if toks[i].norm in ("claimed", "claims", "claim") and (
         _en_toll(toks, i + 1)
         or (
@@ -2218,6 +2236,36 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     return False
 
 
+def _en_tally(toks: list[_Tok], i: int) -> bool:
+    """«Northtown reported 36 deaths, Southvale 23, Eastmoor 22»: a count after the verb and
+    the verb gapped in a list of «Name number» pairs after it; a tally of places, no voice."""
+    if toks[i].norm not in ("reported", "recorded", "reports", "records") or i + 1 >= len(toks):
+        return False
+    if not toks[i + 1].norm[:1].isdigit():
+        return False
+    for k in range(i + 2, min(i + 8, len(toks) - 1)):
+        t = toks[k]
+        if t.quote != -1 or _HARD_PUNCT.search(t.gap):
+            return False
+        if (
+            _COMMA_RE.search(t.gap)
+            and _en_cap(t)
+            and toks[k + 1].norm[:1].isdigit()
+            and not _HARD_PUNCT.search(toks[k + 1].gap)
+        ):
+            return True
+    return False
+
+
+def _en_cut_platform(seg: list[_Tok]) -> list[_Tok]:
+    """«according to an official notification shared on X»: the platform a paper was put out
+    on is no source; the phrase is cut before the participle («an official notification»)."""
+    for k in range(1, len(seg) - 1):
+        if seg[k].norm in _EN_SHARED_ON and seg[k + 1].norm in ("on", "via") and k > 1:
+            return seg[:k]
+    return seg
+
+
 def _en_toll(toks: list[_Tok], k: int) -> bool:
     """«(claimed) at least 27 lives», «more than 300 lives», «the lives of 12 people»: a count
     of the dead, every word before «lives» a number or a count word."""
@@ -2229,6 +2277,12 @@ def _en_toll(toks: list[_Tok], k: int) -> bool:
     return False
 
 
+_EN_POSSESSIVE_DETS = frozenset(_words("his her their its my our your"))
+_EN_ORDINALS = frozenset(
+    _words("second third fourth fifth sixth seventh eighth ninth tenth late further")
+)
+# Participles of putting a paper out somewhere: «a notice shared on X», «posted via Telegram».
+_EN_SHARED_ON = frozenset(_words("shared posted published uploaded circulated released"))
 _EN_PRIZES = frozenset(
     _words(
         "trophy title titles victory win crown cup gold silver bronze medal medals prize award "
