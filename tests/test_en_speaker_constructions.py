@@ -1992,3 +1992,34 @@ def test_platform_a_paper_was_shared_on_is_no_source():
         "According to an official notice shared on Chirper, the council has released new funds."
     )
     assert "Chirper" not in {name for name, _ in got}
+
+
+# --------------------------------------------------------------------------- round 17 recall
+
+
+def test_relative_who_after_a_dash_refers_to_the_name_before_it():
+    got = _voices(
+        "The verdict drew condemnation from leaders, including US President Tom Doe – who had "
+        "once vowed to “get him out.”"
+    )
+    assert [name for name, _ in got] == ["Tom Doe"]
+
+
+def test_inverted_said_then_a_title_phrase_a_comma_and_the_name():
+    for title in ("Governor Tom Doe’s spokesperson", "a spokesperson for the governor"):
+        got = _voices(f"A relief helicopter crashed in the hills, said {title}, Jane Roe.")
+        assert got == [("Jane Roe", "official")], title
+
+
+def test_wire_name_and_a_colon_opening_the_text_is_its_credit():
+    got = _voices("Eastwire: Former tycoon Tom Doe has been found guilty on two charges.")
+    assert got == []  # not a wire: no credit
+    got = _voices("CNN: Former tycoon Tom Doe has been found guilty on two charges.")
+    assert got == [("CNN", "media")]
+
+
+def test_present_tense_emphasizes_and_reassures_report_speech():
+    got = _voices("Mayor Jane Roe reassures residents that crews are working around the clock.")
+    assert [name for name, _ in got] == ["Jane Roe"]
+    got = _voices("Mayor Jane Roe emphasizes the need for caution on flooded roads.")
+    assert [name for name, _ in got] == ["Jane Roe"]

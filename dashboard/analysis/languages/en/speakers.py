@@ -2632,9 +2632,11 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
         t = toks[w]
         if t.quote != -1 or _HARD_PUNCT.search(t.gap) or t.norm in _EN_VERBS:
             return None
-        if t.surf == "who" and (_COMMA_RE.search(t.gap) or w == i - 1):
-            # «…, who …» or «… by Dr. Jane de Roe who questioned …» (no comma, right before
-            # the verb)
+        if t.surf == "who" and (
+            _COMMA_RE.search(t.gap) or _EN_RELATIVE_DASH_RE.search(t.gap) or w == i - 1
+        ):
+            # «…, who …», «… Jane Roe – who had vowed …» or «… by Dr. Jane de Roe who
+            # questioned …» (no comma, right before the verb)
             b = w
             while b > 0 and w - b < 6:
                 if toks[b - 1].surf[:1].isupper():
@@ -2666,6 +2668,8 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
     return None
 
 
+# A dash opening a relative clause: «… President Jane Roe – who had vowed …».
+_EN_RELATIVE_DASH_RE = re.compile(r"[–—]|\s-\s")
 # Lower-case particles inside a person's name («Harsha de Silva», «Virgil van Dijk»).
 _EN_NAME_PARTICLES = frozenset(_words("de da del della di dos du van von der den la le bin"))
 
@@ -3127,6 +3131,9 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         # whole name after the verb, its acronym in brackets included.
         np = _en_np(name, sentence)
         return np if np is not None and np.name else None
+    titled = _en_inverted_title_then_name(toks, after, end, sentence)
+    if titled is not None:
+        return titled
     if not 1 <= len(name) <= 4 or i < 3 or toks[after].norm in _EN_WHEN:
         return None
     owned = (
@@ -3152,6 +3159,40 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         if role:
             np.role, np.kind = role, kind
             np.affiliation = np.affiliation or aff
+    return np
+
+
+def _en_inverted_title_then_name(toks, after: int, end: int, sentence: str) -> _NP | None:
+    """«…, said Governor Tom Doe's spokesperson, Jane Roe.», «…, said a spokesperson for the
+    governor, Jane Roe.»: a title phrase after the verb, a comma, and a name closing the
+    sentence; the name is who speaks, the phrase is the role."""
+    n = len(toks)
+    name = toks[after:end]
+    if not 2 <= len(name) <= 8 or end >= n or not _COMMA_RE.search(toks[end].gap):
+        return None
+    if not name[-1].surf.islower() or any(x.quote != -1 for x in name):
+        return None
+    if not _covered(name, _EN_ROLES)[-1] or any(x.norm in _EN_VERBS for x in name):
+        return None
+    e2 = end
+    while e2 < n and not (
+        (_HARD_PUNCT.search(toks[e2].gap) and not _en_initials(toks, e2))
+        or (e2 > end and _COMMA_RE.search(toks[e2].gap))
+    ):
+        e2 += 1
+    named = toks[end:e2]
+    if not (
+        2 <= len(named) <= 4
+        and (e2 == n or _HARD_PUNCT.search(toks[e2].gap))
+        and all(_en_cap(x) and x.quote == -1 for x in named)
+        and not any(_covered(named, _EN_ROLES))
+    ):
+        return None
+    np = _en_np(named, sentence)
+    if np is None or not np.name or np.body:
+        return None
+    np.role = _text(name, 0, len(name), sentence)
+    np.kind = "official"
     return np
 
 
@@ -3252,6 +3293,10 @@ _CREDIT_DATELINE_COMMA_RE = re.compile(
 )
 
 
+# A wire or network named with a colon opening a paragraph: «AGENCY: Former minister …».
+_CREDIT_LABEL_RE = re.compile(rf"^\s*({_AGENCY_ALT}):(?=\s+[A-Z\"“])")
+
+
 # A capitalised name (two words or more) right before a bracket: «the X Y (XY) leader».
 _ACRONYM_OF_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s*$")
 
@@ -3286,6 +3331,7 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_DATELINE_PIPE_RE,
         _CREDIT_DATELINE_SLASHES_RE,
         _CREDIT_DATELINE_COMMA_RE,
+        _CREDIT_LABEL_RE,
     ):
         m = regex.search(paragraph)
         if m:
@@ -3378,10 +3424,16 @@ def _en_leading_label(paragraph: str, para: int) -> list[Quote]:
     ]
 
 
+def _is_leading_label(q: Quote) -> bool:
+    """A «NAME: …» line proposed by _en_leading_label (a wire's «AGENCY: …» credit is no
+    label: it stays, kind media)."""
+    return q.verb == q.speaker + ":" and not q.role and q.speaker_kind != "media"
+
+
 def _resolve_leading_labels(quotes: list[Quote]) -> list[Quote]:
     """Keep a «NAME: …» headline when exactly one person who speaks in the article has that
     name or ends with it; give it that person's name."""
-    labels = [q for q in quotes if q.verb == q.speaker + ":" and not q.role]
+    labels = [q for q in quotes if _is_leading_label(q)]
     if not labels:
         return quotes
     people = {
@@ -3392,7 +3444,7 @@ def _resolve_leading_labels(quotes: list[Quote]) -> list[Quote]:
     }
     out = []
     for q in quotes:
-        if q.verb == q.speaker + ":" and not q.role:
+        if _is_leading_label(q):
             words = q.speaker.split()
             hits = [p for name, p in people.items() if name.split()[-len(words) :] == words]
             if len(hits) != 1:
