@@ -2023,3 +2023,19 @@ def test_present_tense_emphasizes_and_reassures_report_speech():
     assert [name for name, _ in got] == ["Jane Roe"]
     got = _voices("Mayor Jane Roe emphasizes the need for caution on flooded roads.")
     assert [name for name, _ in got] == ["Jane Roe"]
+
+
+def test_negated_verb_with_an_adverb_is_no_statement():
+    assert _voices("He wouldn’t immediately say if Roe would appeal the sentence.") == []
+    assert _voices("Jane Roe didn't immediately say whether she would appeal.") == []
+
+
+def test_described_body_is_the_body_named_last():
+    got = _quotes(
+        "The Freedonia Centres for Fever Control (Freedonia CFC) said on Monday that cases rose.",
+        "The Eastern Union’s specialized health agency said the outbreak was contained.",
+    )
+    assert [q.speaker for q in got] == ["Freedonia Centres for Fever Control"] * 2
+    # with no body named before, a country's agency stays as written
+    got = _voices("Freedonia’s disaster management agency said 12 people died.")
+    assert [name for name, _ in got] == ["Freedonia’s disaster management agency"]

@@ -2143,6 +2143,7 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     if i > 0 and (
         toks[i - 1].norm in _EN_NEGATED_AUX
         or (i > 1 and toks[i - 1].norm == "not" and toks[i - 2].norm in _EN_AUX)
+        or (i > 1 and toks[i - 2].norm in _EN_NEGATED_AUX and _en_adverb(toks[i - 1]))
     ):
         return True  # «X did not say how many …», «X wouldn't say whether …»: nothing said
     if toks[i].norm in ("dismissed", "dismisses"):
@@ -2709,6 +2710,25 @@ def _en_non_voice(np: _NP, words: list[str]) -> bool:
     )
 
 
+def _en_described_body(words: list[str]) -> bool:
+    """«UN health agency», «African Union’s specialized health agency»: lower-case words before
+    a lower-case body noun, after at most one owner (a possessive name or «UN»); a description
+    of a body, not its name."""
+    if len(words) < 2 or words[-1] not in _EN_DESCRIBED_HEADS:
+        return False
+    k = 1 if words[0].lower() == "the" else 0
+    if k < len(words) - 1 and (words[k] in ("UN", "U.N.") or words[k].endswith(("’s", "'s"))):
+        k += 1
+    elif k + 1 < len(words) - 1 and words[k + 1].endswith(("’s", "'s")) and words[k][:1].isupper():
+        k += 2  # «African Union’s»
+    mods = words[k:-1]
+    return bool(mods) and all(w.islower() and w.isalpha() for w in mods)
+
+
+# Lower-case heads of a body's description: «the UN health agency», «the nuclear watchdog».
+_EN_DESCRIBED_HEADS = frozenset(_words("agency watchdog organisation organization body"))
+
+
 def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     """A named voice, an unnamed one, or nothing. A subject with no capitalised word that did
     not resolve to someone named earlier («the central bank», «the group») is an unnamed voice
@@ -2716,6 +2736,14 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     words = np.name.split()
     if not words:
         return None
+    described = _en_described_body(words)
+    if described:
+        # «the UN health agency said», «the Freedonian Union’s specialized health agency
+        # said»: a description of a body, not its name; it is the body named last (with none,
+        # the phrase stays as it is: «Turkey’s disaster management agency» names one).
+        last = ctx.last_body
+        if last is not None and last.name[:1].isupper() and last.kind in _EN_NAMED_BODY_KINDS:
+            return _NP(last.name, last.role, last.kind, last.affiliation, True, True)
     if (
         len(words) >= 2
         and words[-1] in _EN_BODY_PAPERS
