@@ -2039,3 +2039,11 @@ def test_described_body_is_the_body_named_last():
     # with no body named before, a country's agency stays as written
     got = _voices("Freedonia’s disaster management agency said 12 people died.")
     assert [name for name, _ in got] == ["Freedonia’s disaster management agency"]
+
+
+def test_family_name_before_a_hyphenated_given_name():
+    got = _voices(
+        "Chief Executive John Lee Ka-chiu said the fire was under control.",
+        "Lee said an inquiry would follow.",
+    )
+    assert [name for name, _ in got] == ["John Lee Ka-chiu", "John Lee Ka-chiu"]

@@ -4021,6 +4021,42 @@ def _given_names(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _family_names(quotes: list[Quote]) -> list[Quote]:
+    """«Chief Executive John Lee Ka-chiu said …» then «Lee said …»: a romanised given name of
+    two syllables joined by a hyphen («Ka-chiu», «Ing-wen») comes after the family name, so a
+    one-word speaker with that family name is the person (when exactly one person has it)."""
+    owners: dict[str, set[str]] = {}
+    for q in quotes:
+        words = q.speaker.split()
+        if (
+            len(words) >= 3
+            and q.speaker_kind not in ("anonymous", "media", "state", "organisation")
+            and _EN_HYPHENATED_GIVEN_RE.match(words[-1])
+        ):
+            owners.setdefault(words[-2], set()).add(q.speaker)
+    if not owners:
+        return quotes
+    out = []
+    for q in quotes:
+        hit = owners.get(q.speaker)
+        if hit and len(hit) == 1:
+            (name,) = hit
+            holder = next(x for x in quotes if x.speaker == name)
+            q = dataclasses.replace(
+                q,
+                speaker=name,
+                speaker_kind=holder.speaker_kind,
+                role=q.role or holder.role,
+                affiliation=q.affiliation or holder.affiliation,
+            )
+        out.append(q)
+    return out
+
+
+# A romanised given name in two syllables joined by a hyphen, the second in lower case.
+_EN_HYPHENATED_GIVEN_RE = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
 def _capitals_as_countries(quotes: list[Quote]) -> list[Quote]:
     """«New Delhi confirms …» in a headline, «India said …» in the text: a capital speaking
     for the state is the state, when that country speaks in the same article (one voice
@@ -4103,6 +4139,7 @@ def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
     named person in the article carries a title with that head noun. Never a guess: with no
     or several such people the title stays unnamed."""
     quotes = _given_names(_resolve_leading_labels(_expand_acronyms(quotes)))
+    quotes = _family_names(quotes)
     quotes = _learned_acronyms(quotes, ctx)
     quotes = _capitals_as_countries(quotes)
     quotes = _capitals_common_nouns(quotes)
