@@ -2047,3 +2047,14 @@ def test_family_name_before_a_hyphenated_given_name():
         "Lee said an inquiry would follow.",
     )
     assert [name for name, _ in got] == ["John Lee Ka-chiu", "John Lee Ka-chiu"]
+
+
+def test_site_named_by_a_capitalised_domain_is_an_outlet():
+    got = _voices(
+        "Foreign Secretary Jane Roe said the sentence was harsh, News.Az reports. “This is a "
+        "life sentence,” she said in a statement."
+    )
+    assert got == [("Jane Roe", "official"), ("News.Az", "media"), ("Jane Roe", "official")]
+    # a sentence glued to the next one still splits
+    got = _voices("The port reopened on Monday.In Kelstown, the mayor said it was safe.")
+    assert [name for name, _ in got] == ["mayor"]

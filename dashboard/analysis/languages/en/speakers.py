@@ -1292,6 +1292,7 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
             and not _en_initial(toks, k)
             and not _en_dotted_abbrev(toks, k)
             and not _en_number_sign(toks, k)
+            and not _en_site_dot(toks, k)
         ):
             k -= 1
             break
@@ -1310,6 +1311,23 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
     ):
         quote_before = toks[k].quote
     return [sg for sg in segs], quote_before
+
+
+def _en_site_dot(toks: list[_Tok], k: int) -> bool:
+    """«News.Az reports», «Rappler.Com said»: a site named by a capitalised domain; the dot
+    with no space before a domain ending is inside the name, not a full stop."""
+    return (
+        k > 0
+        and toks[k].gap == "."
+        and toks[k].norm in _EN_SITE_ENDINGS
+        and toks[k].surf[:1].isupper()
+        and toks[k - 1].surf[:1].isupper()
+    )
+
+
+_EN_SITE_NAME_RE = re.compile(r"^[A-Z][\w-]*\.(?:Az|Com|Net|Org|Ru|Ng|Pk|Ph|Kr|Uk|Ge|Kz|Uz|Info)$")
+# Domain endings written as part of a site's name: «News.Az», «Trend.Az».
+_EN_SITE_ENDINGS = frozenset(_words("az com net org ru ng pk ph kr uk ge kz uz info"))
 
 
 def _en_trim(seg: list[_Tok]) -> list[_Tok]:
@@ -2736,6 +2754,9 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     words = np.name.split()
     if not words:
         return None
+    if len(words) == 1 and _EN_SITE_NAME_RE.match(words[0]):
+        # «News.Az reports»: a site named by its capitalised domain is an outlet
+        return _NP(np.name, "", "media", np.affiliation, True, np.known)
     described = _en_described_body(words)
     if described:
         # «the UN health agency said», «the Freedonian Union’s specialized health agency
@@ -3747,7 +3768,11 @@ def _en_possessive_statements(paragraph: str, para: int, ctx: _Ctx) -> list[Quot
 
 # «… in the coming days.Outside court, …»: a page that lost the space after a full stop; two
 # lower-case letters before it (not «U.S.», not «Mr.») and a capitalised word after.
-_EN_GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z][a-z])([.!?][”\"]?)([A-Z“][a-z])")
+# A capitalised domain ending («News.Az reports») is a site's name, not a new sentence.
+_EN_GLUED_SENTENCE_RE = re.compile(
+    r"(?<=[a-z][a-z])([.!?][”\"]?)(?!(?:Az|Com|Net|Org|Ru|Ng|Pk|Ph|Kr|Uk|Ge|Kz|Uz|Info)\b)"
+    r"([A-Z“][a-z])"
+)
 
 
 def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
