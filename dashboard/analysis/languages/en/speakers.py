@@ -707,7 +707,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 if toks[end].norm in ("that", "which", "who"):
                     break
                 end += 1
-            seg = toks[i + 2 : end]
+            seg = _en_cut_platform(toks[i + 2 : end])
             if (
                 not seg
                 or seg[0].norm in _DOCUMENTS
@@ -1292,6 +1292,7 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
             and not _en_initial(toks, k)
             and not _en_dotted_abbrev(toks, k)
             and not _en_number_sign(toks, k)
+            and not _en_site_dot(toks, k)
         ):
             k -= 1
             break
@@ -1310,6 +1311,23 @@ def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
     ):
         quote_before = toks[k].quote
     return [sg for sg in segs], quote_before
+
+
+def _en_site_dot(toks: list[_Tok], k: int) -> bool:
+    """«News.Az reports», «Rappler.Com said»: a site named by a capitalised domain; the dot
+    with no space before a domain ending is inside the name, not a full stop."""
+    return (
+        k > 0
+        and toks[k].gap == "."
+        and toks[k].norm in _EN_SITE_ENDINGS
+        and toks[k].surf[:1].isupper()
+        and toks[k - 1].surf[:1].isupper()
+    )
+
+
+_EN_SITE_NAME_RE = re.compile(r"^[A-Z][\w-]*\.(?:Az|Com|Net|Org|Ru|Ng|Pk|Ph|Kr|Uk|Ge|Kz|Uz|Info)$")
+# Domain endings written as part of a site's name: «News.Az», «Trend.Az».
+_EN_SITE_ENDINGS = frozenset(_words("az com net org ru ng pk ph kr uk ge kz uz info"))
 
 
 def _en_trim(seg: list[_Tok]) -> list[_Tok]:
@@ -2143,6 +2161,7 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     if i > 0 and (
         toks[i - 1].norm in _EN_NEGATED_AUX
         or (i > 1 and toks[i - 1].norm == "not" and toks[i - 2].norm in _EN_AUX)
+        or (i > 1 and toks[i - 2].norm in _EN_NEGATED_AUX and _en_adverb(toks[i - 1]))
     ):
         return True  # «X did not say how many …», «X wouldn't say whether …»: nothing said
     if toks[i].norm in ("dismissed", "dismisses"):
@@ -2193,6 +2212,24 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         nxt = toks[i + 1]
         if nxt.norm == "to" and nxt.quote == -1 and not _HARD_PUNCT.search(nxt.gap):
             return True  # «Aftershocks added to the fear»: «add to» is no statement
+        if (
+            nxt.quote == -1
+            and not _HARD_PUNCT.search(nxt.gap)
+            and not _COMMA_RE.search(nxt.gap)
+            and (
+                nxt.norm in _EN_POSSESSIVE_DETS
+                or (
+                    nxt.norm in ("a", "another")
+                    and i + 2 < len(toks)
+                    and toks[i + 2].norm in _EN_ORDINALS
+                )
+            )
+        ):
+            # «Roe added his name to the scoresheet», «added a second goal»: a thing added
+            # (a possessive or an ordinal before the noun), not words
+            return True
+    if _en_tally(toks, i):
+        return True
     if toks[i].norm in ("claimed", "claims", "claim") and (
         _en_toll(toks, i + 1)
         or (
@@ -2218,6 +2255,36 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
     return False
 
 
+def _en_tally(toks: list[_Tok], i: int) -> bool:
+    """«Northtown reported 36 deaths, Southvale 23, Eastmoor 22»: a count after the verb and
+    the verb gapped in a list of «Name number» pairs after it; a tally of places, no voice."""
+    if toks[i].norm not in ("reported", "recorded", "reports", "records") or i + 1 >= len(toks):
+        return False
+    if not toks[i + 1].norm[:1].isdigit():
+        return False
+    for k in range(i + 2, min(i + 8, len(toks) - 1)):
+        t = toks[k]
+        if t.quote != -1 or _HARD_PUNCT.search(t.gap):
+            return False
+        if (
+            _COMMA_RE.search(t.gap)
+            and _en_cap(t)
+            and toks[k + 1].norm[:1].isdigit()
+            and not _HARD_PUNCT.search(toks[k + 1].gap)
+        ):
+            return True
+    return False
+
+
+def _en_cut_platform(seg: list[_Tok]) -> list[_Tok]:
+    """«according to an official notification shared on X»: the platform a paper was put out
+    on is no source; the phrase is cut before the participle («an official notification»)."""
+    for k in range(1, len(seg) - 1):
+        if seg[k].norm in _EN_SHARED_ON and seg[k + 1].norm in ("on", "via") and k > 1:
+            return seg[:k]
+    return seg
+
+
 def _en_toll(toks: list[_Tok], k: int) -> bool:
     """«(claimed) at least 27 lives», «more than 300 lives», «the lives of 12 people»: a count
     of the dead, every word before «lives» a number or a count word."""
@@ -2229,6 +2296,12 @@ def _en_toll(toks: list[_Tok], k: int) -> bool:
     return False
 
 
+_EN_POSSESSIVE_DETS = frozenset(_words("his her their its my our your"))
+_EN_ORDINALS = frozenset(
+    _words("second third fourth fifth sixth seventh eighth ninth tenth late further")
+)
+# Participles of putting a paper out somewhere: «a notice shared on X», «posted via Telegram».
+_EN_SHARED_ON = frozenset(_words("shared posted published uploaded circulated released"))
 _EN_PRIZES = frozenset(
     _words(
         "trophy title titles victory win crown cup gold silver bronze medal medals prize award "
@@ -2578,9 +2651,11 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
         t = toks[w]
         if t.quote != -1 or _HARD_PUNCT.search(t.gap) or t.norm in _EN_VERBS:
             return None
-        if t.surf == "who" and (_COMMA_RE.search(t.gap) or w == i - 1):
-            # «…, who …» or «… by Dr. Jane de Roe who questioned …» (no comma, right before
-            # the verb)
+        if t.surf == "who" and (
+            _COMMA_RE.search(t.gap) or _EN_RELATIVE_DASH_RE.search(t.gap) or w == i - 1
+        ):
+            # «…, who …», «… Jane Roe – who had vowed …» or «… by Dr. Jane de Roe who
+            # questioned …» (no comma, right before the verb)
             b = w
             while b > 0 and w - b < 6:
                 if toks[b - 1].surf[:1].isupper():
@@ -2612,6 +2687,8 @@ def _en_who_antecedent(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
     return None
 
 
+# A dash opening a relative clause: «… President Jane Roe – who had vowed …».
+_EN_RELATIVE_DASH_RE = re.compile(r"[–—]|\s-\s")
 # Lower-case particles inside a person's name («Harsha de Silva», «Virgil van Dijk»).
 _EN_NAME_PARTICLES = frozenset(_words("de da del della di dos du van von der den la le bin"))
 
@@ -2651,6 +2728,25 @@ def _en_non_voice(np: _NP, words: list[str]) -> bool:
     )
 
 
+def _en_described_body(words: list[str]) -> bool:
+    """«UN health agency», «African Union’s specialized health agency»: lower-case words before
+    a lower-case body noun, after at most one owner (a possessive name or «UN»); a description
+    of a body, not its name."""
+    if len(words) < 2 or words[-1] not in _EN_DESCRIBED_HEADS:
+        return False
+    k = 1 if words[0].lower() == "the" else 0
+    if k < len(words) - 1 and (words[k] in ("UN", "U.N.") or words[k].endswith(("’s", "'s"))):
+        k += 1
+    elif k + 1 < len(words) - 1 and words[k + 1].endswith(("’s", "'s")) and words[k][:1].isupper():
+        k += 2  # «African Union’s»
+    mods = words[k:-1]
+    return bool(mods) and all(w.islower() and w.isalpha() for w in mods)
+
+
+# Lower-case heads of a body's description: «the UN health agency», «the nuclear watchdog».
+_EN_DESCRIBED_HEADS = frozenset(_words("agency watchdog organisation organization body"))
+
+
 def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     """A named voice, an unnamed one, or nothing. A subject with no capitalised word that did
     not resolve to someone named earlier («the central bank», «the group») is an unnamed voice
@@ -2658,6 +2754,17 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     words = np.name.split()
     if not words:
         return None
+    if len(words) == 1 and _EN_SITE_NAME_RE.match(words[0]):
+        # «News.Az reports»: a site named by its capitalised domain is an outlet
+        return _NP(np.name, "", "media", np.affiliation, True, np.known)
+    described = _en_described_body(words)
+    if described:
+        # «the UN health agency said», «the Freedonian Union’s specialized health agency
+        # said»: a description of a body, not its name; it is the body named last (with none,
+        # the phrase stays as it is: «Turkey’s disaster management agency» names one).
+        last = ctx.last_body
+        if last is not None and last.name[:1].isupper() and last.kind in _EN_NAMED_BODY_KINDS:
+            return _NP(last.name, last.role, last.kind, last.affiliation, True, True)
     if (
         len(words) >= 2
         and words[-1] in _EN_BODY_PAPERS
@@ -3073,6 +3180,9 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         # whole name after the verb, its acronym in brackets included.
         np = _en_np(name, sentence)
         return np if np is not None and np.name else None
+    titled = _en_inverted_title_then_name(toks, after, end, sentence)
+    if titled is not None:
+        return titled
     if not 1 <= len(name) <= 4 or i < 3 or toks[after].norm in _EN_WHEN:
         return None
     owned = (
@@ -3098,6 +3208,40 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         if role:
             np.role, np.kind = role, kind
             np.affiliation = np.affiliation or aff
+    return np
+
+
+def _en_inverted_title_then_name(toks, after: int, end: int, sentence: str) -> _NP | None:
+    """«…, said Governor Tom Doe's spokesperson, Jane Roe.», «…, said a spokesperson for the
+    governor, Jane Roe.»: a title phrase after the verb, a comma, and a name closing the
+    sentence; the name is who speaks, the phrase is the role."""
+    n = len(toks)
+    name = toks[after:end]
+    if not 2 <= len(name) <= 8 or end >= n or not _COMMA_RE.search(toks[end].gap):
+        return None
+    if not name[-1].surf.islower() or any(x.quote != -1 for x in name):
+        return None
+    if not _covered(name, _EN_ROLES)[-1] or any(x.norm in _EN_VERBS for x in name):
+        return None
+    e2 = end
+    while e2 < n and not (
+        (_HARD_PUNCT.search(toks[e2].gap) and not _en_initials(toks, e2))
+        or (e2 > end and _COMMA_RE.search(toks[e2].gap))
+    ):
+        e2 += 1
+    named = toks[end:e2]
+    if not (
+        2 <= len(named) <= 4
+        and (e2 == n or _HARD_PUNCT.search(toks[e2].gap))
+        and all(_en_cap(x) and x.quote == -1 for x in named)
+        and not any(_covered(named, _EN_ROLES))
+    ):
+        return None
+    np = _en_np(named, sentence)
+    if np is None or not np.name or np.body:
+        return None
+    np.role = _text(name, 0, len(name), sentence)
+    np.kind = "official"
     return np
 
 
@@ -3198,6 +3342,10 @@ _CREDIT_DATELINE_COMMA_RE = re.compile(
 )
 
 
+# A wire or network named with a colon opening a paragraph: «AGENCY: Former minister …».
+_CREDIT_LABEL_RE = re.compile(rf"^\s*({_AGENCY_ALT}):(?=\s+[A-Z\"“])")
+
+
 # A capitalised name (two words or more) right before a bracket: «the X Y (XY) leader».
 _ACRONYM_OF_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s*$")
 
@@ -3232,6 +3380,7 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_DATELINE_PIPE_RE,
         _CREDIT_DATELINE_SLASHES_RE,
         _CREDIT_DATELINE_COMMA_RE,
+        _CREDIT_LABEL_RE,
     ):
         m = regex.search(paragraph)
         if m:
@@ -3324,10 +3473,16 @@ def _en_leading_label(paragraph: str, para: int) -> list[Quote]:
     ]
 
 
+def _is_leading_label(q: Quote) -> bool:
+    """A «NAME: …» line proposed by _en_leading_label (a wire's «AGENCY: …» credit is no
+    label: it stays, kind media)."""
+    return q.verb == q.speaker + ":" and not q.role and q.speaker_kind != "media"
+
+
 def _resolve_leading_labels(quotes: list[Quote]) -> list[Quote]:
     """Keep a «NAME: …» headline when exactly one person who speaks in the article has that
     name or ends with it; give it that person's name."""
-    labels = [q for q in quotes if q.verb == q.speaker + ":" and not q.role]
+    labels = [q for q in quotes if _is_leading_label(q)]
     if not labels:
         return quotes
     people = {
@@ -3338,7 +3493,7 @@ def _resolve_leading_labels(quotes: list[Quote]) -> list[Quote]:
     }
     out = []
     for q in quotes:
-        if q.verb == q.speaker + ":" and not q.role:
+        if _is_leading_label(q):
             words = q.speaker.split()
             hits = [p for name, p in people.items() if name.split()[-len(words) :] == words]
             if len(hits) != 1:
@@ -3613,7 +3768,11 @@ def _en_possessive_statements(paragraph: str, para: int, ctx: _Ctx) -> list[Quot
 
 # «… in the coming days.Outside court, …»: a page that lost the space after a full stop; two
 # lower-case letters before it (not «U.S.», not «Mr.») and a capitalised word after.
-_EN_GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z][a-z])([.!?][”\"]?)([A-Z“][a-z])")
+# A capitalised domain ending («News.Az reports») is a site's name, not a new sentence.
+_EN_GLUED_SENTENCE_RE = re.compile(
+    r"(?<=[a-z][a-z])([.!?][”\"]?)(?!(?:Az|Com|Net|Org|Ru|Ng|Pk|Ph|Kr|Uk|Ge|Kz|Uz|Info)\b)"
+    r"([A-Z“][a-z])"
+)
 
 
 def _en_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
@@ -3887,6 +4046,42 @@ def _given_names(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _family_names(quotes: list[Quote]) -> list[Quote]:
+    """«Chief Executive John Lee Ka-chiu said …» then «Lee said …»: a romanised given name of
+    two syllables joined by a hyphen («Ka-chiu», «Ing-wen») comes after the family name, so a
+    one-word speaker with that family name is the person (when exactly one person has it)."""
+    owners: dict[str, set[str]] = {}
+    for q in quotes:
+        words = q.speaker.split()
+        if (
+            len(words) >= 3
+            and q.speaker_kind not in ("anonymous", "media", "state", "organisation")
+            and _EN_HYPHENATED_GIVEN_RE.match(words[-1])
+        ):
+            owners.setdefault(words[-2], set()).add(q.speaker)
+    if not owners:
+        return quotes
+    out = []
+    for q in quotes:
+        hit = owners.get(q.speaker)
+        if hit and len(hit) == 1:
+            (name,) = hit
+            holder = next(x for x in quotes if x.speaker == name)
+            q = dataclasses.replace(
+                q,
+                speaker=name,
+                speaker_kind=holder.speaker_kind,
+                role=q.role or holder.role,
+                affiliation=q.affiliation or holder.affiliation,
+            )
+        out.append(q)
+    return out
+
+
+# A romanised given name in two syllables joined by a hyphen, the second in lower case.
+_EN_HYPHENATED_GIVEN_RE = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
 def _capitals_as_countries(quotes: list[Quote]) -> list[Quote]:
     """«New Delhi confirms …» in a headline, «India said …» in the text: a capital speaking
     for the state is the state, when that country speaks in the same article (one voice
@@ -3969,6 +4164,7 @@ def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
     named person in the article carries a title with that head noun. Never a guess: with no
     or several such people the title stays unnamed."""
     quotes = _given_names(_resolve_leading_labels(_expand_acronyms(quotes)))
+    quotes = _family_names(quotes)
     quotes = _learned_acronyms(quotes, ctx)
     quotes = _capitals_as_countries(quotes)
     quotes = _capitals_common_nouns(quotes)
