@@ -203,7 +203,8 @@ def test_the_identity_command_rebuilds_and_checks(duck_store, capsys):
 @pytest.mark.parametrize("folder", ["corpus", "multi_outlet", "wire"])
 def test_speaker_tables_labelled_in_sql_equal_the_python_labelling(any_store, folder):
     """The Speakers page's tables, labelled and summed in the database against
-    speaker_names, are the frames the Python labelling of every row gives (issue 17)."""
+    speaker_names, are the frames the Python labelling of every row gives, and so is the
+    statements' person (issue 17)."""
     import pandas as pd
 
     from dashboard.storage import queries
@@ -227,3 +228,9 @@ def test_speaker_tables_labelled_in_sql_equal_the_python_labelling(any_store, fo
             assert not sql[0].empty
             for got, want in zip(sql, python, strict=True):
                 pd.testing.assert_frame_equal(got, want)
+        # The statements' person joined in SQL, as the Python labelling gives it.
+        joined = queries.quotes(any_store, f, limit=100)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(queries, "_identity_in_store", lambda store: False)
+            labelled = queries.quotes(any_store, f, limit=100)
+        pd.testing.assert_frame_equal(joined, labelled)
