@@ -198,3 +198,39 @@ def test_the_identity_command_rebuilds_and_checks(duck_store, capsys):
     out = capsys.readouterr().out
     assert f"{len(SPELLINGS) - 1} spellings (re)grouped" in out  # one spelling written twice
     assert "0 of" in out
+
+
+@pytest.mark.parametrize("folder", ["corpus", "multi_outlet", "wire"])
+def test_speaker_tables_labelled_in_sql_equal_the_python_labelling(any_store, folder):
+    """The Speakers page's tables, labelled and summed in the database against
+    speaker_names, are the frames the Python labelling of every row gives, and so is the
+    statements' person (issue 17)."""
+    import pandas as pd
+
+    from dashboard.storage import queries
+    from dashboard.storage.store import Filters
+
+    ingest_path(any_store, str(DATA / folder), workers=1)
+    outlets = any_store.execute(
+        "SELECT a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "GROUP BY a.outlet ORDER BY COUNT(*) DESC, a.outlet LIMIT 1"
+    )
+    cases = [Filters(), Filters(count_mode="copies"), Filters(outlets=[outlets[0][0]])]
+    for f in cases:
+        for base in (False, True):
+            sql = queries.speaker_tables(any_store, f, base)
+            rows = queries._speaker_rows(any_store, f, base)
+            python = (
+                queries._speaker_counts_of(rows),
+                queries._kind_counts_of(rows),
+                queries._side_counts_of(rows),
+            )
+            assert not sql[0].empty
+            for got, want in zip(sql, python, strict=True):
+                pd.testing.assert_frame_equal(got, want)
+        # The statements' person joined in SQL, as the Python labelling gives it.
+        joined = queries.quotes(any_store, f, limit=100)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(queries, "_identity_in_store", lambda store: False)
+            labelled = queries.quotes(any_store, f, limit=100)
+        pd.testing.assert_frame_equal(joined, labelled)
