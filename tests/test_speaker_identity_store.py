@@ -234,3 +234,16 @@ def test_speaker_tables_labelled_in_sql_equal_the_python_labelling(any_store, fo
             mp.setattr(queries, "_identity_in_store", lambda store: False)
             labelled = queries.quotes(any_store, f, limit=100)
         pd.testing.assert_frame_equal(joined, labelled)
+
+
+def test_the_signature_follows_the_alias_file_content_not_its_path(tmp_path):
+    from dashboard.storage import speaker_identity
+
+    rows = "variant,canonical,action\nJ. Roe,Jane Roe,merge\n"
+    first, second = tmp_path / "a.csv", tmp_path / "elsewhere" / "b.csv"
+    second.parent.mkdir()
+    first.write_text(rows, encoding="utf-8")
+    second.write_text(rows, encoding="utf-8")
+    assert speaker_identity.signature(first) == speaker_identity.signature(second)
+    second.write_text(rows + "R. Doe,Richard Doe,merge\n", encoding="utf-8")
+    assert speaker_identity.signature(first) != speaker_identity.signature(second)

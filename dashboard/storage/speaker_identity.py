@@ -80,13 +80,15 @@ def _code_digest() -> str:
 
 def signature(aliases_file: Path | str | None = None) -> str:
     """What the stored identity depends on besides the quotes: this code, identity.py, the
-    title lexicons and the alias file (its path and content)."""
+    title lexicons and the alias file's content (not its path: the same file read from
+    another checkout or working folder gives the same identity, and a 100k store's rebuild
+    takes minutes)."""
     path = Path(aliases_file) if aliases_file else idn.aliases_path()
     try:
         content = path.read_bytes()
     except OSError:
         content = b""
-    digest = hashlib.sha256(str(path).encode() + b"\0" + content).hexdigest()[:16]
+    digest = hashlib.sha256(content).hexdigest()[:16]
     return f"{_code_digest()}:{digest}"
 
 
