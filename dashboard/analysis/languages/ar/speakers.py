@@ -3373,6 +3373,23 @@ def _outlet_quoted_name(toks, i: int, k: int) -> bool:
     return last - first < 3 and last + 1 < len(toks)
 
 
+def _ba_object_after(toks, start: int) -> int:
+    """Where a بـ object opens after a subject ending at `start` (up to three time words
+    between: «…، اليوم الخميس، بانتخاب»), or -1."""
+    n = len(toks)
+    c = start
+    while c < n and c - start < 3 and toks[c].norm in _AR_TIME_WORDS:
+        c += 1
+    if (
+        c < n
+        and toks[c].norm.startswith("ب")
+        and len(toks[c].norm) > 3
+        and not _HARD_PUNCT.search(toks[c].gap)
+    ):
+        return c
+    return -1
+
+
 def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False):
     """«أعلنت وزارة الصحة، الإثنين، وفاة ...»، «أعلن الجيش الوطني ارتفاع الحصيلة»: the subject
     is an institution (its definite adjectives and genitives included) or a title with a name
@@ -3455,30 +3472,14 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         if k == -1 and end < n and _COMMA_RE.search(toks[end].gap):
             # «نددت الحكومة العراقية، باغتيال …»، «رحبت الولايات المتحدة، اليوم الخميس،
             # بانتخاب …»: the subject, a comma (and a time aside), then the بـ object.
-            c = end
-            while c < n and c - end < 3 and toks[c].norm in _AR_TIME_WORDS:
-                c += 1
-            if (
-                c < n
-                and toks[c].norm.startswith("ب")
-                and len(toks[c].norm) > 3
-                and not _HARD_PUNCT.search(toks[c].gap)
-                and (np := valid(end)) is not None
-                and np.body
-            ):
+            c = _ba_object_after(toks, end)
+            if c != -1 and (np := valid(end)) is not None and np.body:
                 return (c, -1, end)
         if k == -1 and (e2 := _apposed_name_end(toks, i, end, sentence)) != -1:
             # «أشاد أمير البلاد، الشيخ فلان بن فلان، بالفريق»: a bare title, its holder's
             # name between commas, then the بـ object.
-            c = e2
-            while c < n and c - e2 < 3 and toks[c].norm in _AR_TIME_WORDS:
-                c += 1
-            if (
-                c < n
-                and toks[c].norm.startswith("ب")
-                and len(toks[c].norm) > 3
-                and not _HARD_PUNCT.search(toks[c].gap)
-            ):
+            c = _ba_object_after(toks, e2)
+            if c != -1:
                 return (c, -1, e2)
         if k == -1:
             return None

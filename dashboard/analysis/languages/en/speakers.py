@@ -4034,16 +4034,22 @@ def _given_names(quotes: list[Quote]) -> list[Quote]:
         hit = full.get(q.speaker) if q.speaker in single else None
         if hit and len(hit) == 1 and "" not in hit:
             (name,) = hit
-            holder = next(x for x in quotes if x.speaker == name)
-            q = dataclasses.replace(
-                q,
-                speaker=name,
-                speaker_kind=holder.speaker_kind,
-                role=q.role or holder.role,
-                affiliation=q.affiliation or holder.affiliation,
-            )
+            q = _as_spoken_by(q, name, quotes)
         out.append(q)
     return out
+
+
+def _as_spoken_by(q: Quote, name: str, quotes: list[Quote]) -> Quote:
+    """`q` given to the article's voice `name`: its kind, and its role and side where `q`
+    has none."""
+    holder = next(x for x in quotes if x.speaker == name)
+    return dataclasses.replace(
+        q,
+        speaker=name,
+        speaker_kind=holder.speaker_kind,
+        role=q.role or holder.role,
+        affiliation=q.affiliation or holder.affiliation,
+    )
 
 
 def _family_names(quotes: list[Quote]) -> list[Quote]:
@@ -4066,14 +4072,7 @@ def _family_names(quotes: list[Quote]) -> list[Quote]:
         hit = owners.get(q.speaker)
         if hit and len(hit) == 1:
             (name,) = hit
-            holder = next(x for x in quotes if x.speaker == name)
-            q = dataclasses.replace(
-                q,
-                speaker=name,
-                speaker_kind=holder.speaker_kind,
-                role=q.role or holder.role,
-                affiliation=q.affiliation or holder.affiliation,
-            )
+            q = _as_spoken_by(q, name, quotes)
         out.append(q)
     return out
 
