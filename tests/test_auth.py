@@ -55,6 +55,19 @@ def test_published_bcrypt_vector_verifies():
         (ALICE_PW, "$2b$04$tooshort", False),
         ("x" * 80, ALICE_HASH, False),  # beyond bcrypt's 72 bytes: refused, not truncated
     ],
+    # Numbered ids: the hashes are salted afresh at import, and parallel workers (xdist)
+    # must collect the same test names.
+    ids=[
+        "right",
+        "trailing-space",
+        "wrong",
+        "second-user",
+        "empty-password",
+        "empty-hash",
+        "not-a-hash",
+        "short-hash",
+        "over-72-bytes",
+    ],
 )
 def test_verify_password(password, stored, expected):
     assert auth.verify_password(password, stored) is expected
