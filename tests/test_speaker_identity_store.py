@@ -247,3 +247,66 @@ def test_the_signature_follows_the_alias_file_content_not_its_path(tmp_path):
     assert speaker_identity.signature(first) == speaker_identity.signature(second)
     second.write_text(rows + "R. Doe,Richard Doe,merge\n", encoding="utf-8")
     assert speaker_identity.signature(first) != speaker_identity.signature(second)
+
+
+@pytest.mark.parametrize("folder", ["corpus", "wire"])
+def test_the_speakers_page_data_is_the_whole_tables_cut(any_store, folder):
+    """speaker_page reads a table page, the chart's people and totals (at 100,000 articles
+    every row took the page over 2 s): each is what the whole tables give, in SQL and in
+    the Python labelling; the picker, the spellings and the merges too (issue 17)."""
+    import pandas as pd
+
+    from dashboard.analysis.identity import store_identity
+    from dashboard.storage import queries
+    from dashboard.storage.store import Filters
+
+    ingest_path(any_store, str(DATA / folder), workers=1)
+    outlets = any_store.execute(
+        "SELECT a.outlet FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "GROUP BY a.outlet ORDER BY COUNT(*) DESC, a.outlet LIMIT 1"
+    )
+    for f in (Filters(), Filters(outlets=[outlets[0][0]])):
+        counts, kinds, sides = queries.speaker_tables(any_store, f)
+        people = counts.groupby("speaker")["total"].sum().reset_index()
+        people = people.rename(columns={"speaker": "person"}).sort_values(
+            ["total", "person"], ascending=[False, True], kind="stable", ignore_index=True
+        )
+        charted = set(people["person"].head(queries.SPEAKER_CHART_PEOPLE))
+        ident = store_identity(any_store)
+        groups = ident.groups()
+        for in_store in (True, False):
+            with pytest.MonkeyPatch.context() as mp:
+                if not in_store:
+                    mp.setattr(queries, "_identity_in_store", lambda store: False)
+                for rows in (1, 7, 100_000):
+                    view = queries.speaker_page(any_store, f, rows)
+                    pd.testing.assert_frame_equal(view.table, counts.head(rows))
+                    want = counts[counts["speaker"].isin(charted)].reset_index(drop=True)
+                    pd.testing.assert_frame_equal(view.chart, want)
+                    pd.testing.assert_frame_equal(view.kinds, kinds)
+                    pd.testing.assert_frame_equal(view.sides, sides)
+                    assert (view.people, view.pairs) == (len(people), len(counts))
+                    assert view.direct == int(counts["direct"].sum())
+                    assert view.reported == int(counts["reported"].sum()) > 0
+                    assert view.outlets == sorted(counts["outlet"].unique())
+                found, n = queries.speaker_people(any_store, f, "", 3)
+                pd.testing.assert_frame_equal(found, people.head(3))
+                assert n == len(people)
+                # A search: every word in the person's name or one of its spellings.
+                target = people["person"].iloc[-1]
+                word = max(target.split(), key=len).casefold()
+                spelled = counts["speaker"].str.casefold().str.contains(word, regex=False)
+                spelled |= counts["variants"].str.casefold().str.contains(word, regex=False)
+                found, n = queries.speaker_people(any_store, f, word.upper(), 1000)
+                assert set(found["person"]) == set(counts.loc[spelled, "speaker"])
+                assert target in set(found["person"]) and n == len(found)
+                assert queries.merged_spelling_count(any_store, f) == sum(
+                    len(v) for p, v in groups.items() if p in set(people["person"])
+                )
+                shown = list(people["person"])
+                merged = queries.merged_spellings(any_store, shown)
+                assert dict(zip(merged["person"], merged["spellings"], strict=True)) == {
+                    p: groups[p] for p in shown if p in groups
+                }
+                for p in shown[:20]:
+                    assert queries.person_spellings(any_store, p) == sorted({p, *groups.get(p, [])})

@@ -132,6 +132,28 @@ def test_selection_is_restored_from_the_url(store_url):
     assert sorted(listed_sentences(at)) == sorted([S_A1, S_A2, S_A3])
 
 
+def test_the_picker_offers_the_most_cited_and_finds_the_rest_by_search(store_url, monkeypatch):
+    """Past the picker's size (300 people; ~97,000 at 100,000 articles) the list holds the
+    most-cited people and a search finds any other, by any part of a spelling."""
+    from dashboard.storage import queries
+
+    monkeypatch.setattr(queries, "SPEAKER_PICKER_MAX", 1)
+    at = open_page()
+    assert at.selectbox(key="sp_speaker").options == ["All speakers", KIM]
+    assert any("most-cited of 2 people" in c.value for c in at.caption)
+    at.text_input(key="sp_search").input("سلام").run()
+    assert at.selectbox(key="sp_speaker").options == ["All speakers", "رامي سلام"]
+    at.selectbox(key="sp_speaker").set_value("رامي سلام").run()
+    assert listed_sentences(at) == [S_OTHER]
+    # A spelling merged into a person finds the person.
+    at.text_input(key="sp_search").input("جونج").run()
+    assert KIM in at.selectbox(key="sp_speaker").options
+    # A shared link to someone outside the list opens them.
+    at = open_page({"speaker": "رامي سلام"})
+    assert at.selectbox(key="sp_speaker").value == "رامي سلام"
+    assert listed_sentences(at) == [S_OTHER]
+
+
 def test_merged_spellings_are_shown_with_how_to_split(store_url):
     at = open_page()
     variants = at.dataframe[0].value

@@ -45,7 +45,7 @@ CLOUD_WORDS = 80
 PAGE_QUERIES: dict[str, tuple[str, ...]] = {
     "overview": ("outlet_summary", "language_counts", "outlet_headlines", "articles_page"),
     "timeline": ("coverage_by_day", "event_chart", "event_picker", "mentions_page", "vague_page"),
-    "speakers": ("speaker_tables", "quotes_page"),
+    "speakers": ("speaker_page", "speaker_people", "merged_spelling_count", "quotes_page"),
     "keywords": ("grouped_terms_by_outlet", "distinctive_terms"),
     "framing": ("outlet_summary", "frame_scores", "event_name_counts"),
 }

@@ -90,7 +90,7 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
             ),
         ]
     if page == "speakers":
-        return speaker_charts(*queries.speaker_tables(store, f))
+        return speaker_page_charts(queries.speaker_page(store, f))
     if page == "keywords":
         return keyword_charts(
             queries.grouped_terms_by_outlet(store, f),
@@ -116,8 +116,15 @@ def page_charts(store: Store, f: Filters, page: str, cloud_words: int = 80) -> l
     raise ValueError(f"unknown page {page!r}; pages: {', '.join(PAGES)}")
 
 
+def speaker_page_charts(view: queries.SpeakerPage) -> list[Chart]:
+    """The Speakers page's charts from queries.speaker_page(): the bar reads the rows of
+    the most-cited people, directness the statements per outlet (summed over kinds)."""
+    return speaker_charts(view.chart, view.kinds, view.sides)
+
+
 def speaker_charts(counts: pd.DataFrame, kinds: pd.DataFrame, sides: pd.DataFrame) -> list[Chart]:
-    """The Speakers page's charts from queries.speaker_tables()."""
+    """The Speakers page's charts from queries.speaker_tables() (or the chart's rows of
+    speaker_page: the bar draws the most-cited people, directness sums kinds per outlet)."""
     return [
         Chart("speakers", "speakers", "Who is quoted or cited", figures.speakers_bar(counts)),
         Chart("speakers", "kinds", "Kinds of voices per outlet", figures.kinds_bar(kinds)),
@@ -126,7 +133,7 @@ def speaker_charts(counts: pd.DataFrame, kinds: pd.DataFrame, sides: pd.DataFram
             "speakers",
             "directness",
             "Direct quotes vs reported statements",
-            figures.directness_bar(counts),
+            figures.directness_bar(kinds),
         ),
     ]
 

@@ -635,7 +635,8 @@ def sides_bar(df: pd.DataFrame) -> go.Figure:
 
 
 def directness_bar(df: pd.DataFrame) -> go.Figure:
-    """Share of direct quotes and reported statements per outlet (from speaker counts)."""
+    """Share of direct quotes and reported statements per outlet (from kind or speaker
+    counts: any rows with outlet, direct and reported)."""
     title = "Direct quotes vs reported statements"
     if df.empty:
         return empty_figure(title, "No attributed statements for the current filters.")

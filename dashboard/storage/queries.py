@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -432,14 +433,30 @@ def quotes(
     if in_store:
         person = "COALESCE(n.canonical, q.speaker) AS person, "
         names = "LEFT JOIN speaker_names n ON n.speaker = q.speaker"
-    df = store.frame(
-        f"""SELECT q.article_id, a.outlet, a.title, a.published_at, q.speaker, {person}
+    columns = f"""q.article_id, a.outlet, a.title, a.published_at, q.speaker, {person}
                    q.speaker_kind, q.role, q.verb, q.direct, q.text, q.paragraph, q.sentence,
-                   q.affiliation, q.channel, a.language, a.date_source
-            FROM quotes q JOIN articles a ON a.id = q.article_id {names} WHERE {where}
-            ORDER BY a.outlet, q.article_id, q.idx {sql_page}""",
-        [*params, *page],
-    )
+                   q.affiliation, q.channel, a.language, a.date_source"""
+    if limit is None:
+        df = store.frame(
+            f"""SELECT {columns}
+                FROM quotes q JOIN articles a ON a.id = q.article_id {names} WHERE {where}
+                ORDER BY a.outlet, q.article_id, q.idx""",
+            params,
+        )
+    else:
+        # The page's keys first, then its rows: the planner joined the names and read every
+        # column of all statements before the LIMIT (0.85 s for 100 of 802,019 rows).
+        df = store.frame(
+            f"""WITH pg AS (SELECT q.article_id, q.idx
+                            FROM quotes q JOIN articles a ON a.id = q.article_id
+                            WHERE {where}
+                            ORDER BY a.outlet, q.article_id, q.idx {sql_page})
+                SELECT {columns}
+                FROM pg JOIN quotes q ON q.article_id = pg.article_id AND q.idx = pg.idx
+                JOIN articles a ON a.id = q.article_id {names}
+                ORDER BY a.outlet, q.article_id, q.idx""",
+            [*params, *page],
+        )
     if not in_store:
         ident = store_identity(store)
         df.insert(5, "person", [ident.canonical(s) for s in df["speaker"]])
@@ -569,12 +586,197 @@ def speaker_tables(
     with_l, params = _labelled_sql(store, f, base)
     return (
         _speaker_counts_sql(store, with_l, params),
-        _kind_counts_sql(store, with_l, params),
-        _side_counts_sql(store, with_l, params),
+        *_kind_side_counts_sql(store, with_l, params),
     )
 
 
-def _speaker_counts_sql(store: Store, with_l: str, params: list) -> pd.DataFrame:
+# The Speakers page at any store size: a table page of (outlet, person) rows, the chart's
+# people and a picker list, never every row (154,209 at 100,000 articles: the transfer,
+# sort and page code on them took longer than the page's 2 s).
+SPEAKER_CHART_PEOPLE = 20  # figures.speakers_bar's `top`
+SPEAKER_PICKER_MAX = 300
+
+
+@dataclass
+class SpeakerPage:
+    """What the Speakers page draws for one filter setting (speaker_page())."""
+
+    table: pd.DataFrame  # the first `rows` of speaker_counts (same columns and order)
+    chart: pd.DataFrame  # speaker_counts' rows of the SPEAKER_CHART_PEOPLE most-cited people
+    kinds: pd.DataFrame  # kind_counts
+    sides: pd.DataFrame  # side_counts
+    people: int  # distinct people (persons) under the filters
+    pairs: int  # rows of speaker_counts (outlet × person)
+    outlets: list[str] = field(default_factory=list)  # outlets with statements
+
+    @property
+    def direct(self) -> int:
+        return int(self.kinds["direct"].sum()) if len(self.kinds) else 0
+
+    @property
+    def reported(self) -> int:
+        return int(self.kinds["reported"].sum()) if len(self.kinds) else 0
+
+
+def speaker_page(store: Store, f: Filters, rows: int = 100) -> SpeakerPage:
+    """The Speakers page's data: the first `rows` rows of speaker_counts, the rows of the
+    most-cited people for the chart, kind and side counts and the totals; the ordered
+    aggregates (spellings, roles, first kind) run for those rows only."""
+    if not _identity_in_store(store):
+        counts, kinds, sides = speaker_tables(store, f)
+        return _speaker_page_of(counts, kinds, sides, rows)
+    with_l, params = _labelled_sql(store, f)
+    keep = """SELECT outlet, person, BOOL_OR(c) AS charted FROM (
+            (SELECT outlet, person, FALSE AS c FROM o0
+             ORDER BY total DESC, outlet COLLATE "C", person COLLATE "C" LIMIT ?)
+            UNION ALL
+            SELECT o0.outlet, o0.person, TRUE AS c FROM o0 JOIN
+              (SELECT person FROM o0 GROUP BY person
+               ORDER BY SUM(total) DESC, person COLLATE "C" LIMIT ?) tp
+              ON tp.person = o0.person) k
+        GROUP BY outlet, person"""
+    df = _speaker_counts_sql(store, with_l, params, keep, (int(rows), SPEAKER_CHART_PEOPLE))
+    kinds, sides = _kind_side_counts_sql(store, with_l, params)
+    people = int(df["people"].iloc[0]) if len(df) else 0
+    pairs = int(df["pairs"].iloc[0]) if len(df) else 0
+    cols = [c for c in df.columns if c not in ("charted", "people", "pairs")]
+    charted = df["charted"].astype(bool) if len(df) else pd.Series([], dtype=bool)
+    table = df[cols].head(int(rows)).reset_index(drop=True)
+    chart = df.loc[charted, cols].reset_index(drop=True)
+    return SpeakerPage(table, chart, kinds, sides, people, pairs, sorted(kinds["outlet"].unique()))
+
+
+def _speaker_page_of(
+    counts: pd.DataFrame, kinds: pd.DataFrame, sides: pd.DataFrame, rows: int
+) -> SpeakerPage:
+    """speaker_page from the whole speaker_counts (stores without a stored identity)."""
+    totals = counts.groupby("speaker")["total"].sum().reset_index()
+    top = totals.sort_values(["total", "speaker"], ascending=[False, True], kind="stable")
+    charted = set(top["speaker"].head(SPEAKER_CHART_PEOPLE))
+    return SpeakerPage(
+        counts.head(int(rows)).reset_index(drop=True),
+        counts[counts["speaker"].isin(charted)].reset_index(drop=True),
+        kinds,
+        sides,
+        int(counts["speaker"].nunique()),
+        len(counts),
+        sorted(kinds["outlet"].unique()) if len(kinds) else [],
+    )
+
+
+def speaker_people(
+    store: Store, f: Filters, search: str = "", limit: int = SPEAKER_PICKER_MAX
+) -> tuple[pd.DataFrame, int]:
+    """(The `limit` most-cited people whose name or one of whose spellings holds every word
+    of `search` (case-folded): columns person, total, most first; how many match)."""
+    words = search.casefold().split()
+    if not _identity_in_store(store):
+        counts = speaker_counts(store, f)
+        hay = counts["speaker"].astype(str) + "\n" + counts["variants"].astype(str)
+        hay = hay.str.casefold()
+        mask = pd.Series(True, index=counts.index)
+        for word in words:
+            mask &= hay.str.contains(word, regex=False)
+        people = counts[mask].groupby("speaker")["total"].sum().reset_index()
+        people = people.rename(columns={"speaker": "person"}).sort_values(
+            ["total", "person"], ascending=[False, True], kind="stable", ignore_index=True
+        )
+        return people.head(limit), len(people)
+    with_l, params = _labelled_sql(store, f)
+    match = " AND ".join(
+        "(STRPOS(LOWER(l.person), ?) > 0 OR STRPOS(LOWER(l.speaker), ?) > 0)" for _ in words
+    )
+    df = store.frame(
+        f"""{with_l},
+        m AS (SELECT l.person, SUM(l.total) AS total FROM l
+              {"WHERE " + match if words else ""} GROUP BY l.person)
+        SELECT person, CAST(total AS BIGINT) AS total, COUNT(*) OVER () AS found FROM m
+        ORDER BY total DESC, person COLLATE "C" LIMIT ?""",
+        [*params, *(w for word in words for w in (word, word)), int(limit)],
+    )
+    found = int(df["found"].iloc[0]) if len(df) else 0
+    return df[["person", "total"]].astype({"total": int}), found
+
+
+def person_spellings(store: Store, person: str) -> list[str]:
+    """Every stored spelling counted as `person` (the person's own name included)."""
+    if _identity_in_store(store):
+        rows = store.execute("SELECT speaker FROM speaker_names WHERE canonical = ?", [person])
+        return sorted({person, *(str(r[0]) for r in rows)})
+    from dashboard.analysis.identity import store_identity
+
+    return sorted({person, *store_identity(store).groups().get(person, [])})
+
+
+def merged_spellings(store: Store, people: list[str]) -> pd.DataFrame:
+    """For those of `people` whose spellings were merged (identity.Identity.groups): person,
+    its spellings (most quoted first), statements in the whole store, placed by the alias
+    file."""
+    cols = ["person", "spellings", "statements", "by_alias"]
+    if not people:
+        return pd.DataFrame(columns=cols)
+    if _identity_in_store(store):
+        marks = ",".join("?" for _ in people)
+        df = store.frame(
+            f"""SELECT canonical AS person, speaker, n, by_alias FROM speaker_names
+                WHERE canonical IN ({marks})""",
+            list(people),
+        )
+        out = []
+        for person, g in df.groupby("person", sort=True):
+            if len(g) < 2 and str(g["speaker"].iloc[0]) == person:
+                continue
+            g = g.sort_values(["n", "speaker"], ascending=[False, True], kind="stable")
+            out.append((person, list(g["speaker"]), int(g["n"].sum()), bool(g["by_alias"].any())))
+        return pd.DataFrame(out, columns=cols)
+    from dashboard.analysis.identity import store_identity
+
+    ident = store_identity(store)
+    groups = ident.groups()
+    return pd.DataFrame(
+        [
+            (
+                p,
+                groups[p],
+                sum(ident.counts.get(s, 0) for s in groups[p]),
+                any(s in ident.by_alias for s in groups[p]),
+            )
+            for p in sorted(people)
+            if p in groups
+        ],
+        columns=cols,
+    )
+
+
+def merged_spelling_count(store: Store, f: Filters) -> int:
+    """Spellings counted as one person, over the people under the filters (the Speakers
+    page's "Spellings merged")."""
+    if not _identity_in_store(store):
+        from dashboard.analysis.identity import store_identity
+
+        groups = store_identity(store).groups()
+        people = set(speaker_counts(store, f)["speaker"])
+        return sum(len(v) for p, v in groups.items() if p in people)
+    with_l, params = _labelled_sql(store, f)
+    rows = store.execute(
+        f"""{with_l},
+        g AS (SELECT canonical FROM speaker_names GROUP BY canonical
+              HAVING COUNT(*) > 1 OR MIN(speaker) <> canonical)
+        SELECT COUNT(*) FROM speaker_names n
+        WHERE n.canonical IN (SELECT canonical FROM g)
+          AND n.canonical IN (SELECT DISTINCT person FROM l)""",
+        params,
+    )
+    return int(rows[0][0])
+
+
+def _speaker_counts_sql(
+    store: Store, with_l: str, params: list, keep: str = "", keep_params: tuple = ()
+) -> pd.DataFrame:
+    """Rows of speaker_counts; `keep`: a query over o0 (outlet, person, totals) naming the
+    (outlet, person) rows wanted, with a boolean `charted` (see speaker_page): the ordered
+    aggregates then run for those rows only, and the result has `charted`, `people` and
+    `pairs` (distinct people and rows before the cut)."""
     cols = ["outlet", "speaker", "kind", "role", "affiliation", "direct", "reported", "total"]
     # As _speaker_counts_of: kind and side the group's first row's in _SPEAKER_ORDER (the
     # person's own when the identity has one, as nearly always: the ordered first is taken
@@ -583,6 +785,16 @@ def _speaker_counts_sql(store: Store, with_l: str, params: list) -> pd.DataFrame
     # statements first (ties: alphabetical, by code point as Python sorts). The ordered
     # aggregates sort per group (2 of 3 CPU s at 100,000 articles when taken for every
     # group): they run only for the groups with several spellings or roles.
+    kept, charted, totals = "o0k AS (SELECT * FROM o0)", "", ""
+    if keep:
+        kept = f"""kp AS ({keep}),
+        o0k AS (SELECT o0.*, kp.charted FROM o0 JOIN kp
+                ON kp.outlet = o0.outlet AND kp.person = o0.person)"""
+        charted = ", o0.charted"
+        totals = (
+            ", o.charted, (SELECT COUNT(DISTINCT person) FROM o0) AS people, "
+            "(SELECT COUNT(*) FROM o0) AS pairs"
+        )
     df = store.frame(
         f"""{with_l},
         sp AS (SELECT outlet, person, speaker, SUM(direct) AS d, SUM(reported) AS rp,
@@ -601,10 +813,11 @@ def _speaker_counts_sql(store: Store, with_l: str, params: list) -> pd.DataFrame
                       CAST(SUM(t) AS BIGINT) AS total,
                       COUNT(*) AS spellings, MIN(speaker) AS speaker1
                FROM sp GROUP BY outlet, person),
+        {kept},
         vm AS (SELECT sp.outlet, sp.person,
                       STRING_AGG(sp.speaker, '; ' ORDER BY sp.t DESC, sp.speaker COLLATE "C")
                           AS variants
-               FROM sp JOIN o0 ON o0.outlet = sp.outlet AND o0.person = sp.person
+               FROM sp JOIN o0k o0 ON o0.outlet = sp.outlet AND o0.person = sp.person
                WHERE o0.spellings > 1
                GROUP BY sp.outlet, sp.person),
         fk AS (SELECT l.outlet, l.person,
@@ -613,17 +826,18 @@ def _speaker_counts_sql(store: Store, with_l: str, params: list) -> pd.DataFrame
                       (ARRAY_AGG(l.person_side ORDER BY l.speaker, l.kind NULLS FIRST,
                                  l.role NULLS FIRST, l.affiliation NULLS FIRST))[1]
                           AS affiliation
-               FROM l JOIN o0 ON o0.outlet = l.outlet AND o0.person = l.person
+               FROM l JOIN o0k o0 ON o0.outlet = l.outlet AND o0.person = l.person
                WHERE o0.kind IS NULL OR o0.affiliation IS NULL
                GROUP BY l.outlet, l.person),
         o AS (SELECT o0.outlet, o0.person, COALESCE(o0.kind, fk.kind) AS kind,
                      COALESCE(o0.affiliation, fk.affiliation) AS affiliation,
                      o0.direct, o0.reported, o0.total,
-                     COALESCE(vm.variants, o0.speaker1) AS variants
-              FROM o0 LEFT JOIN fk ON fk.outlet = o0.outlet AND fk.person = o0.person
+                     COALESCE(vm.variants, o0.speaker1) AS variants{charted}
+              FROM o0k o0 LEFT JOIN fk ON fk.outlet = o0.outlet AND fk.person = o0.person
               LEFT JOIN vm ON vm.outlet = o0.outlet AND vm.person = o0.person),
-        ro AS (SELECT outlet, person, role, SUM(total) AS t FROM l
-               WHERE role IS NOT NULL AND role <> '' GROUP BY outlet, person, role),
+        ro AS (SELECT l.outlet, l.person, l.role, SUM(l.total) AS t
+               FROM l JOIN o0k ON o0k.outlet = l.outlet AND o0k.person = l.person
+               WHERE l.role IS NOT NULL AND l.role <> '' GROUP BY l.outlet, l.person, l.role),
         r1 AS (SELECT outlet, person, COUNT(*) AS roles, MIN(role) AS role
                FROM ro GROUP BY outlet, person),
         rm AS (SELECT ro.outlet, ro.person,
@@ -635,13 +849,13 @@ def _speaker_counts_sql(store: Store, with_l: str, params: list) -> pd.DataFrame
         rb AS (SELECT r1.outlet, r1.person, COALESCE(rm.role, r1.role) AS role
                FROM r1 LEFT JOIN rm ON rm.outlet = r1.outlet AND rm.person = r1.person)
         SELECT o.outlet, o.person AS speaker, o.kind, COALESCE(rb.role, '') AS role,
-               o.affiliation, o.direct, o.reported, o.total, o.variants
+               o.affiliation, o.direct, o.reported, o.total, o.variants{totals}
         FROM o LEFT JOIN rb ON rb.outlet = o.outlet AND rb.person = o.person""",
-        params,
+        [*params, *keep_params],
         columnar=True,  # one row per outlet and person: 154,000 at 100,000 articles
     )
     if df.empty:
-        return pd.DataFrame(columns=[*cols, "variants"])
+        return pd.DataFrame(columns=[*cols, "variants", *(("charted",) if keep else ())])
     df["variants"] = df["variants"].astype(object)  # as the joined spellings in pandas
     for col in ("direct", "reported", "total"):
         df[col] = df[col].astype(int)
@@ -650,43 +864,35 @@ def _speaker_counts_sql(store: Store, with_l: str, params: list) -> pd.DataFrame
     )
 
 
-def _kind_counts_sql(store: Store, with_l: str, params: list) -> pd.DataFrame:
-    cols = ["outlet", "kind", "direct", "reported", "total"]
+def _kind_side_counts_sql(
+    store: Store, with_l: str, params: list
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """kind_counts and side_counts in one pass over `l` (grouping sets: each was a query
+    of its own, which labelled the rows again)."""
+    kind_cols = ["outlet", "kind", "direct", "reported", "total"]
+    side_cols = ["outlet", "side", "direct", "reported", "total", "speakers"]
     df = store.frame(
-        f"""{with_l}
-        SELECT outlet, person_kind AS kind, CAST(SUM(direct) AS BIGINT) AS direct,
-               CAST(SUM(reported) AS BIGINT) AS reported, CAST(SUM(total) AS BIGINT) AS total
-        FROM l GROUP BY outlet, person_kind""",
-        params,
-    )
-    if df.empty:
-        return pd.DataFrame(columns=cols)
-    df = df.sort_values(["outlet", "kind"], ignore_index=True)
-    for col in ("direct", "reported", "total"):
-        df[col] = df[col].astype(int)
-    return df.sort_values(
-        ["outlet", "total"], ascending=[True, False], ignore_index=True, kind="stable"
-    )[cols]
-
-
-def _side_counts_sql(store: Store, with_l: str, params: list) -> pd.DataFrame:
-    cols = ["outlet", "side", "direct", "reported", "total", "speakers"]
-    df = store.frame(
-        f"""{with_l}
-        SELECT outlet, COALESCE(NULLIF(person_side, ''), ?) AS side,
+        f"""{with_l},
+        s AS (SELECT l.*, COALESCE(NULLIF(l.person_side, ''), ?) AS side FROM l)
+        SELECT outlet, person_kind AS kind, side, GROUPING(person_kind) AS by_side,
                CAST(SUM(direct) AS BIGINT) AS direct, CAST(SUM(reported) AS BIGINT) AS reported,
                CAST(SUM(total) AS BIGINT) AS total, COUNT(DISTINCT person) AS speakers
-        FROM l GROUP BY 1, 2""",
+        FROM s GROUP BY GROUPING SETS ((outlet, person_kind), (outlet, side))""",
         [*params, SIDE_UNKNOWN],
     )
-    if df.empty:
-        return pd.DataFrame(columns=cols)
-    df = df.sort_values(["outlet", "side"], ignore_index=True)
-    for col in ("direct", "reported", "total", "speakers"):
-        df[col] = df[col].astype(int)
-    return df.sort_values(
-        ["outlet", "total"], ascending=[True, False], ignore_index=True, kind="stable"
-    )[cols]
+
+    def ordered(part: pd.DataFrame, key: str, cols: list[str]) -> pd.DataFrame:
+        if part.empty:
+            return pd.DataFrame(columns=cols)
+        part = part.sort_values(["outlet", key], ignore_index=True)
+        for col in cols[2:]:
+            part[col] = part[col].astype(int)
+        return part.sort_values(
+            ["outlet", "total"], ascending=[True, False], ignore_index=True, kind="stable"
+        )[cols]
+
+    by_side = df["by_side"].astype(int) == 1 if len(df) else pd.Series([], dtype=bool)
+    return ordered(df[~by_side], "kind", kind_cols), ordered(df[by_side], "side", side_cols)
 
 
 def _speaker_counts_of(df: pd.DataFrame) -> pd.DataFrame:

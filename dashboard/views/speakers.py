@@ -24,24 +24,28 @@ MAX_SENTENCES = 200
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _data(_store: Store, url: str, version: int, fkey: tuple, aliases: tuple, name: str):
+def _data(
+    _store: Store, url: str, version: int, fkey: tuple, aliases: tuple, name: str, args: tuple
+):
     """Page data keyed like ui.cached, plus the alias file, whose edits change the merges."""
     f = Filters.from_key(fkey)
     if name == "charts":
-        # From the cached tables: the statement rows are read and labelled once per filter
-        # setting for the table and all four charts.
-        tables = _data(_store, url, version, fkey, aliases, "speaker_tables")
-        return {c.name: c for c in chart_registry.speaker_charts(*tables)}
-    return getattr(queries, name)(_store, f)
+        # From the first table page's data (cached): the chart's people, kinds and sides.
+        first = _data(_store, url, version, fkey, aliases, "speaker_page", (SPEAKER_TABLE_PAGE,))
+        return {c.name: c for c in chart_registry.speaker_page_charts(first)}
+    if name in ("person_spellings", "merged_spellings"):  # store-wide, not per filter
+        return getattr(queries, name)(_store, *args)
+    return getattr(queries, name)(_store, f, *args)
 
 
-def data(store: Store, f: Filters, name: str):
+def data(store: Store, f: Filters, name: str, *args):
     sig = identity.aliases_signature()
-    return _data(store, store.url, store.data_version(), f.key(), sig, name)
+    return _data(store, store.url, store.data_version(), f.key(), sig, name, args)
 
 
 STATEMENT_PAGE = 100
 SPEAKER_TABLE_PAGE = 100
+PICKER_MAX = queries.SPEAKER_PICKER_MAX
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -111,31 +115,35 @@ store, f = ui.page_context()
 st.title("Speakers")
 st.caption(f"Filters: {ui.esc(f.describe())}")
 
-counts: pd.DataFrame = data(store, f, "speaker_tables")[0]
-if counts.empty:
+# A page of the table at a time, like the statements below: the first load drew 500 rows
+# (half of the page's ~16,000 DOM nodes at 10,000 articles) that most readers never scroll
+# to; and the data is the shown rows, the chart's people and totals, never every row.
+if st.session_state.get("sp_counts_sig") != f.key():
+    st.session_state["sp_counts_sig"] = f.key()
+    st.session_state["sp_counts_pages"] = 1
+table_rows = SPEAKER_TABLE_PAGE * int(st.session_state.get("sp_counts_pages", 1))
+view: queries.SpeakerPage = data(store, f, "speaker_page", table_rows)
+if view.pairs == 0:
     st.info("No attributed statements in the selected articles.")
     st.stop()
 charts = data(store, f, "charts")
-ident = identity.store_identity(store)
-groups = ident.groups()
-people = counts.groupby("speaker")["total"].sum().sort_values(ascending=False, kind="stable")
-outlets = sorted(counts["outlet"].unique())
+outlets = view.outlets
 
 c1, c2, c3, c4 = st.columns(4)
-c1.metric("People and voices", len(people))
-c2.metric("Direct quotes", int(counts["direct"].sum()))
-c3.metric("Reported statements", int(counts["reported"].sum()))
-merged_here = {p: groups[p] for p in people.index if p in groups}
+c1.metric("People and voices", f"{view.people:,}")
+c2.metric("Direct quotes", f"{view.direct:,}")
+c3.metric("Reported statements", f"{view.reported:,}")
+merged_count = data(store, f, "merged_spelling_count")
 c4.metric(
     "Spellings merged",
-    sum(len(v) for v in merged_here.values()),
+    f"{merged_count:,}",
     help="Spellings of a name that were counted as one person (see 'Name variants merged').",
 )
 
 # --- charts -----------------------------------------------------------------------------
 # A click on a bar segment selects that person (and outlet) for the sentences below. The
 # callback runs before the selectors are drawn, so it may set their state.
-_label_to_speaker = {figures.safe(s): s for s in counts["speaker"]}
+_label_to_speaker = {figures.safe(s): s for s in view.chart["speaker"]}
 _label_to_outlet = {figures.safe(o): o for o in outlets}
 
 
@@ -204,31 +212,59 @@ SPEAKER_COLUMNS = {
     "total": "total",
     "variants": "spellings",
 }
-# A page at a time, like the statements below: the first load drew 500 rows (half of the
-# page's ~16,000 DOM nodes at 10,000 articles) that most readers never scroll to.
-if st.session_state.get("sp_counts_sig") != f.key():
-    st.session_state["sp_counts_sig"] = f.key()
-    st.session_state["sp_counts_pages"] = 1
-by_outlet = counts[list(SPEAKER_COLUMNS)].rename(columns=SPEAKER_COLUMNS)
-shown_rows = by_outlet.head(SPEAKER_TABLE_PAGE * int(st.session_state.get("sp_counts_pages", 1)))
+shown_rows = view.table[list(SPEAKER_COLUMNS)].rename(columns=SPEAKER_COLUMNS)
 ui.html_table(shown_rows, limit=len(shown_rows))
-shown_rows.attrs["total"] = len(by_outlet)
+shown_rows.attrs["total"] = view.pairs
 ui.more_button(shown_rows, key="sp_counts", page=SPEAKER_TABLE_PAGE)
 
 st.subheader("Attributed statements")
-speaker_options = [ALL_SPEAKERS, *people.index]
+# The most-cited people, or those a search finds: at 100,000 articles there are ~97,000,
+# and one option each was megabytes for the browser.
+search = ""
+if view.people > PICKER_MAX:
+    search = st.text_input(
+        "Search people (any part of a name or spelling)",
+        key="sp_search",
+        placeholder="e.g. a surname",
+    )
+found_people, n_found = data(store, f, "speaker_people", search, PICKER_MAX)
+speaker_options = [ALL_SPEAKERS, *found_people["person"]]
 outlet_options = [ALL_OUTLETS, *outlets]
-# Restore a shared link's selection once; afterwards the widgets own their state.
+
+
+def _is_person(name: object) -> bool:
+    """A person under the filters (a shared link, a click, a choice before a search)."""
+    if not isinstance(name, str) or not name or name == ALL_SPEAKERS:
+        return False
+    if name in speaker_options:
+        return True
+    people, _ = data(store, f, "speaker_people", name, PICKER_MAX)
+    return name in set(people["person"])
+
+
+# Restore a shared link's selection once; afterwards the widgets own their state. A person
+# chosen before (a click, a link) stays among the options whatever the search.
 qp = st.query_params
-if SPEAKER_KEY not in st.session_state or st.session_state[SPEAKER_KEY] not in speaker_options:
+chosen = st.session_state.get(SPEAKER_KEY)
+if chosen is None or (chosen != ALL_SPEAKERS and not _is_person(chosen)):
     wanted = qp.get(SPEAKER_PARAM)
-    st.session_state[SPEAKER_KEY] = wanted if wanted in speaker_options else ALL_SPEAKERS
+    st.session_state[SPEAKER_KEY] = wanted if _is_person(wanted) else ALL_SPEAKERS
+chosen = st.session_state[SPEAKER_KEY]
+if chosen not in speaker_options:
+    speaker_options.append(chosen)
 if OUTLET_KEY not in st.session_state or st.session_state[OUTLET_KEY] not in outlet_options:
     wanted = qp.get(OUTLET_PARAM)
     st.session_state[OUTLET_KEY] = wanted if wanted in outlet_options else ALL_OUTLETS
 s1, s2 = st.columns([2, 1])
 speaker = s1.selectbox("Speaker", speaker_options, key=SPEAKER_KEY)
 outlet = s2.selectbox("Outlet", outlet_options, key=OUTLET_KEY)
+if n_found > PICKER_MAX:
+    s1.caption(
+        f"The list offers the {PICKER_MAX:,} most-cited of {n_found:,} people"
+        f"{' matching the search' if search.strip() else ''}; search to narrow it."
+    )
+elif search.strip():
+    s1.caption(f"{n_found:,} people match the search.")
 for param, value, default in (
     (SPEAKER_PARAM, speaker, ALL_SPEAKERS),
     (OUTLET_PARAM, outlet, ALL_OUTLETS),
@@ -242,8 +278,7 @@ for param, value, default in (
 # One person's statements (their spellings, from the counts) or everyone's, a page at a time.
 one_outlet = None if outlet == ALL_OUTLETS else outlet
 if speaker != ALL_SPEAKERS:
-    variants = counts.loc[counts["speaker"] == speaker, "variants"]
-    spellings = sorted({v for vs in variants for v in str(vs).split("; ") if v})
+    spellings = data(store, f, "person_spellings", speaker)
     q = statements(store, f, one_outlet, spellings, None)
     q = q[q["person"] == speaker]
 else:
@@ -307,25 +342,28 @@ else:
         )
 
 # --- identity ---------------------------------------------------------------------------
-with st.expander(f"Name variants merged ({len(merged_here)} people in this view)"):
-    if merged_here:
+shown_people = list(dict.fromkeys([*view.table["speaker"], *view.chart["speaker"]]))
+merged_here = data(store, f, "merged_spellings", list(shown_people))
+with st.expander(f"Name variants merged ({len(merged_here)} of the people shown)"):
+    if len(merged_here):
         st.dataframe(
             pd.DataFrame(
-                [
-                    {
-                        "person": person,
-                        "spellings": " · ".join(spellings),
-                        "statements (whole store)": sum(ident.counts.get(s, 0) for s in spellings),
-                        "by alias file": any(s in ident.by_alias for s in spellings),
-                    }
-                    for person, spellings in merged_here.items()
-                ]
+                {
+                    "person": merged_here["person"],
+                    "spellings": [" · ".join(s) for s in merged_here["spellings"]],
+                    "statements (whole store)": merged_here["statements"],
+                    "by alias file": merged_here["by_alias"],
+                }
             ),
             hide_index=True,
             width="stretch",
         )
+        st.caption(
+            f"The people in the table and chart above; {merged_count:,} spellings are merged "
+            "over everyone in this view."
+        )
     else:
-        st.write("No spellings were merged for the people in this view.")
+        st.write("No spellings were merged for the people shown.")
     path = identity.aliases_path()
     st.markdown(
         "Spellings are merged when they differ only in how the letters are written "
