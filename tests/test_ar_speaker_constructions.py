@@ -559,8 +559,10 @@ def test_family_name_beginning_with_waw_and_a_feminine_bare_title():
         'وقالت المسؤولة الأممية: "ما رأيته كان مروعا".',
     )
     assert [name for name, _ in got] == ["إديم وسورنو", "إديم وسورنو"]
-    # Two coordinated entities, or a common first name after و, stay apart.
-    assert _voices("وأكدت موسكو وبيونغ يانغ أن التعاون مستمر.") == [("موسكو وبيونغ يانغ", False)]
+    # Two coordinated capitals are two voices (round 18), never one name with the first;
+    # a common first name after و stays apart.
+    got = _voices("وأكدت لندن وكوريا الجنوبية أن التعاون مستمر.")
+    assert got == [("لندن", False), ("كوريا الجنوبية", False)]
     assert _voices("وقال الوزير سامي وعلي إن التعاون مستمر.") == [("سامي", False)]
 
 
@@ -2303,3 +2305,38 @@ def test_interview_circumstance_does_not_count_towards_a_homograph_verb_distance
     )
     assert ("سامر الخطيب", False) in got
     assert ("صوت المدينة", True) in got
+
+
+def test_coordinated_places_each_speak():
+    # Round 18: countries, capitals and side bodies of the gazetteer joined by «و» are one
+    # voice each, after the verb, before it, and with the dual verb or «أنهما».
+    got = _voices("وقالت فرنسا وألمانيا وإيطاليا إن الاتفاق خطوة مهمة.")
+    assert got == [("فرنسا", False), ("ألمانيا", False), ("إيطاليا", False)]
+    got = _voices("وأعلنت القاهرة وأنقرة في بيان مشترك أنهما تدعمان الحوار.")
+    assert got == [("القاهرة", False), ("أنقرة", False)]
+    got = _voices("أعلنت مصر والأردن استئناف الرحلات الجوية بينهما.")
+    assert got == [("مصر", False), ("الأردن", False)]
+    got = _voices("وأكد البيت الأبيض والكرملين أن القمة ستعقد في موعدها.")
+    assert got == [("البيت الأبيض", False), ("الكرملين", False)]
+    got = _voices("ودعت مصر وقطر إسرائيل وحماس إلى وقف القتال.")
+    assert got == [("مصر", False), ("قطر", False)]
+
+
+def test_coordination_inside_one_body_name_is_not_split():
+    got = _voices("وقالت وزارة الخارجية والتعاون الدولي إن الوفد وصل إلى العاصمة.")
+    assert [name for name, _ in got] == ["وزارة الخارجية والتعاون الدولي"]
+    got = _voices("وقال وزير الطاقة والبنية التحتية إن المحطة ستعمل قريبا.")
+    assert [name for name, _ in got] == ["وزير الطاقة والبنية التحتية"]
+
+
+def test_country_name_is_whole_before_its_object():
+    # «أدانت مصر الهجوم»: no construct head; a second country without «و» is the object.
+    assert _voices("وأدانت مصر الهجوم على المدنيين.") == [("مصر", False)]
+    assert _voices("ودعت مصر إسرائيل إلى وقف القتال.") == [("مصر", False)]
+
+
+def test_dual_reporting_verbs():
+    got = _voices("السعودية وإيران تعلنان استئناف العلاقات بينهما")
+    assert got == [("السعودية", False), ("إيران", False)]
+    got = _voices("وكانت القاهرة وأنقرة قد أعلنتا أن المحادثات ستستأنف.")
+    assert got == [("القاهرة", False), ("أنقرة", False)]

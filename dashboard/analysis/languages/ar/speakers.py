@@ -93,12 +93,17 @@ _AN_FORMS = frozenset(
         "بأنهم",
         "بأننا",
         "لأن",
+        # the dual («أعلنت القاهرة وأنقرة أنهما …»: two coordinated subjects)
+        "أنهما",
+        "إنهما",
+        "بأنهما",
     ]
 )
 
 
 def _load_ar_verbs() -> dict[str, _Verb]:
     verbs: dict[str, _Verb] = {}
+    not_verbs = {_n(w) for w in get_pack("ar").lines("reporting_not_verbs.txt")}
     for fields in get_pack("ar").fields("reporting_verbs.txt"):
         fields = tuple("" if f == "-" else f for f in fields) + ("",) * (5 - len(fields))
         lemma, finite, participles, compl, flags = fields[:5]
@@ -114,6 +119,16 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         plurals = [f + "وا" for f in finite_forms[:1]] + [
             f + "ون" for f in finite_forms if _n(f).startswith("ي")
         ]
+        if not homograph and _n(lemma)[-1:] not in "اي":
+            # Regular duals («أعلنت القاهرة وأنقرة …» then «وأكدتا»، «تؤكدان»): past + ا,
+            # feminine past + ا, present + ان. Not for a homograph or a defective verb,
+            # whose dual is written like a noun («كتبا»، «رأيا»).
+            single = [f for f in finite_forms[1:] if not _n(f).endswith(("وا", "ون"))]
+            present = [f for f in single if _n(f)[:1] in "يت"]
+            duals = [finite_forms[0] + "ا"]
+            duals += [f + "ا" for f in single if _n(f).endswith("ت") and f not in present]
+            duals += [f + "ان" for f in present]
+            plurals += [f for f in duals if _n(f) not in not_verbs]
         for form in finite_forms + plurals:
             nf = _n(form)
             fem = nf.startswith("ت") or (nf.endswith("ت") and not _n(lemma).endswith("ت"))
@@ -1255,6 +1270,8 @@ def _side_run_end(seg: list[_Tok], p: int) -> int:
             p += 1
             continue
         side = _side_at(seg, p) if _side_candidates(t.norm) else None
+        if side is not None and side.type in ("country", "capital") and side.words[0] == t.norm:
+            break  # «دعت مصر إسرائيل إلى»: a second country without «و» is the object
         if side is None and t.norm[:1] == "و" and len(t.norm) > 2:
             # «موسكو وبيونغ يانغ»: a coordinated place, maybe of several words.
             plain = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
@@ -2415,6 +2432,10 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
                 channel=" ".join(_QUOTE_CHARS_RE.sub(" ", h.channel).split()),
             )
         )
+        conjuncts = _place_conjuncts(np)
+        if len(conjuncts) > 1:
+            said = out.pop()
+            out.extend(_said_by(said, one) for one in conjuncts)
         second = _coordinated_speaker(toks, h, sentence, np)
         if second is not None:
             out.append(_said_by(out[-1], second))
@@ -2488,6 +2509,98 @@ def _coordinated_speaker(toks, h: _Hit, sentence: str, np: _NP) -> _NP | None:
             return None
         return other
     return None
+
+
+# Gazetteer names that can be a subject on their own: a country, a capital for its government,
+# an institution tied to one side («البيت الأبيض»، «الاتحاد الأفريقي»).
+_AR_PLACE_TYPES = frozenset({"country", "capital", "body"})
+
+
+def _place_name_at(toks: list[_Tok], p: int, conj: bool) -> int:
+    """End of a gazetteer name (a country, a capital or a side's body) whose first word is
+    the whole token at p, after «و» when `conj` («والأردن»); -1 when none. A prefixed
+    preposition («لمصر») or a word glued to the name is no subject."""
+    if p >= len(toks) or toks[p].quote != -1:
+        return -1
+    first = toks[p].norm
+    if conj:
+        if first[:1] != "و" or len(first) < 3:
+            return -1
+        first = first[1:]
+    for side in _side_candidates(first):
+        k = len(side.words)
+        if (
+            side.type in _AR_PLACE_TYPES
+            and side.words[0] == first
+            and p + k <= len(toks)
+            and all(
+                toks[p + j].norm == side.words[j]
+                and toks[p + j].gap == " "
+                and toks[p + j].quote == -1
+                for j in range(1, k)
+            )
+        ):
+            return p + k
+    return -1
+
+
+def _place_chain(toks: list[_Tok], p: int) -> list[tuple[int, int]]:
+    """«مصر والأردن»، «فرنسا وألمانيا وإيطاليا»، «البيت الأبيض والكرملين»: the spans of two or
+    more gazetteer names joined by «و» from p (no punctuation between them); [] otherwise. A
+    body whose own name holds «و» («وزارة الخارجية والتعاون الدولي») is no gazetteer name
+    followed by another, so it is never cut."""
+    e = _place_name_at(toks, p, False)
+    if e == -1:
+        return []
+    spans = [(p, e)]
+    while e < len(toks) and toks[e].gap == " ":
+        nxt = _place_name_at(toks, e, True)
+        if nxt == -1:
+            break
+        spans.append((e, nxt))
+        e = nxt
+    return spans if len(spans) > 1 else []
+
+
+def _place_conjuncts(np: _NP) -> list[_NP]:
+    """«وأعلنت الرياض وطهران …»، «قالت فرنسا وألمانيا وإيطاليا إن …»: a subject that is only
+    gazetteer names joined by «و» is one voice per name (each side speaks); any other
+    subject, and a body's name with «و» inside it, stays one."""
+    if not np.body or np.role or np.known or " و" not in np.name:
+        return [np]
+    toks, _ = _tokens(np.name)
+    spans = _place_chain(toks, 0)
+    if not spans or spans[-1][1] != len(toks):
+        return [np]
+    out: list[_NP] = []
+    for a, b in spans:
+        part = [toks[a], *toks[a + 1 : b]]
+        if a > 0:  # the «و» of the conjunct is no part of its name
+            t = toks[a]
+            part[0] = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+        name = _name_text(part, 0, len(part), np.name)
+        one = _parse_ar_np(part, np.name, strict=True)
+        if one is None or not one.body or one.role:
+            kind, side = "state", _affiliation(part, speaker_is_place=True)
+        else:
+            kind, side = one.kind, one.affiliation
+        out.append(_NP(name, "", kind, side, True))
+    return out
+
+
+def _vso_place_chain(toks: list[_Tok], i: int, np: _NP) -> int:
+    """«أعلنت مصر والأردن استئناف …»، «وأعلنت القاهرة وعمّان في بيان مشترك أنهما …»: when
+    the subject read after the verb at i is the first of gazetteer names joined by «و», the
+    end of the whole chain; -1 otherwise."""
+    if not np.body or np.role or np.known:
+        return -1
+    p = i + 1
+    while p < len(toks) and toks[p].norm in _AR_FILLERS and toks[p].quote == -1:
+        p += 1
+    spans = _place_chain(toks, p)
+    if not spans or tuple(t.norm for t in toks[p : spans[0][1]]) != _nphrase(np.name):
+        return -1
+    return spans[-1][1]
 
 
 def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
@@ -2961,7 +3074,10 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         # «… أن فلان، أشاد بالصين»: the subject came first, the بـ object follows the verb.
         sv = _sv_subject(toks, i, sentence, ctx)
         if sv is not None and (
-            sv.known or (sv.role and sv.name != sv.role) or (sv.body and " " in sv.name)
+            sv.known
+            or (sv.role and sv.name != sv.role)
+            # «أن مصر وقطر رحبتا بـ»: several places are no one body of several words
+            or (sv.body and " " in sv.name and len(_place_conjuncts(sv)) == 1)
         ):
             comp = (i + 1, -1, i + 1)
     if (
@@ -3251,7 +3367,17 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             return None  # «… كان أنصار الحزب يعتقدون أن»: a plural verb, no one person's words
     if np is None:
         return None
-    ctx.learn(np)
+    if span and not verb.participle:
+        chain_end = _vso_place_chain(toks, i, np)
+        if chain_end != -1:
+            # «أعلنت مصر والأردن استئناف …»: the coordinated names are all the subject.
+            np = _NP(
+                _name_text(toks, i + 1, chain_end, sentence), "", np.kind, np.affiliation, True
+            )
+            if direct == -1 and content < chain_end:
+                content = chain_end
+    for one in _place_conjuncts(np):
+        ctx.learn(one)  # «الرياض وطهران»: each name, not the pair
     ctx.last = np
     return _Hit(
         np, t.surf, content, direct, channel, i, participle=verb.participle, channel_cue=channel_cue
@@ -3537,7 +3663,14 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         return (c, -1, k)
     np = valid(k)
     if np is not None and np.body:
-        if k < end and k == i + 2 and not toks[i + 1].norm.startswith("ال") and valid(k + 1):
+        if (
+            k < end
+            and k == i + 2
+            and not toks[i + 1].norm.startswith("ال")
+            # «أدانت مصر الهجوم»: a country's or capital's name is whole, no construct head
+            and _place_name_at(toks, i + 1, False) != k
+            and valid(k + 1)
+        ):
             k += 1  # «وكالة مهر»: an indefinite head takes its genitive
         shortest = k
         while k < end and toks[k].norm not in _AR_TIME_WORDS:
