@@ -2340,3 +2340,22 @@ def test_dual_reporting_verbs():
     assert got == [("السعودية", False), ("إيران", False)]
     got = _voices("وكانت القاهرة وأنقرة قد أعلنتا أن المحادثات ستستأنف.")
     assert got == [("القاهرة", False), ("أنقرة", False)]
+
+
+def test_name_boundaries_round_18():
+    # A three-part name runs to «عن» (after an aside between commas, too).
+    got = _voices("وأعلن محافظ البصرة سامي جابر الحداد، في وقت سابق، عن تشكيل لجنة طوارئ.")
+    assert got == [("سامي جابر الحداد", False)]
+    got = _voices("وأعلن محافظ البصرة سامي جابر الحداد عن تشكيل لجنة طوارئ.")
+    assert got == [("سامي جابر الحداد", False)]
+    # A word with a possessive suffix is the object, never part of a body's name.
+    got = _voices("وأكدت المنظمة الدولية التزامها بمواصلة دورها الإنساني في البلاد.")
+    assert got == [("المنظمة الدولية", False)]
+    # An indefinite title after لـ takes its genitive: «قوات» is no name.
+    got = _voices("قال المستشار الإعلامي لقائد قوات الحرس الوطني إن الوضع مستقر.")
+    assert got == [("المستشار الإعلامي لقائد قوات الحرس الوطني", False)]
+    # What a site does is no part of its name.
+    got = _voices('وقال موقع "الرصد الجيولوجي" المختص بالزلازل، إن هزة خفيفة وقعت فجرا.')
+    assert got == [("الرصد الجيولوجي", False)]
+    got = _voices('وقالت مجلة "الأفق" المتخصصة في الاقتصاد إن الأسعار سترتفع.')
+    assert got == [("الأفق", False)]

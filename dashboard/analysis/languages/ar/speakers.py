@@ -580,6 +580,14 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         ):
             p += 1  # «موقع سبورت 24 الإخباري»: a number inside an outlet's own name
             continue
+        if (
+            body
+            and p > start + 1
+            and t.norm in _AR_DESCRIBING
+            and p + 1 < n
+            and not _COMMA_RE.search(seg[p + 1].gap)
+        ):
+            break  # «موقع "X" المختص بالزلازل»: a description after the name, not of it
         # The membership tests spare the calls for the many tokens that start no entry.
         role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
         if (
@@ -809,6 +817,10 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             and _addressee(norm)
         ):
             break  # «طالبت وزارة الصحة المواطنين بـ»: the addressees open the object
+        if p > start and norm.startswith("ال") and norm.endswith(("ها", "هما")) and len(norm) > 5:
+            # «وأكدت المنظمة الدولية التزامها بـ»: a definite word takes no possessive suffix;
+            # «التزامها» (ال of the root) is the object, never part of a name.
+            break
         if norm.startswith("ال") and norm not in _AR_STOP:
             if (
                 nationality
@@ -849,6 +861,17 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 # «الناطق باسم مديرية صحة البصرة فلان»، «الناطق لمديرية صحة …»: an indefinite
                 # institution noun after لـ is in construct state; its genitive names it.
                 construct = body_construct = True
+            elif (
+                inst is not None
+                and inst.type == "person"
+                and len(inst.words) == 1
+                and not any(b.startswith("ال") for b in bases)
+                and p + 1 < n
+                and not _COMMA_RE.search(seg[p].gap)
+            ):
+                # «المستشار القانوني لقائد قوات الدعم السريع»: an indefinite title after لـ is
+                # in construct state too; its genitive («قوات …») is no name.
+                construct = True
             continue
         if t.gap.strip().endswith("(") and (
             (t.surf.isascii() and t.surf.isupper()) or (p + 1 < n and ")" in seg[p + 1].gap)
@@ -871,6 +894,13 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             continue
         break
     return p
+
+
+# Participles that describe a body after its name («موقع X المختص بالزلازل»، «مجلة Y
+# المتخصصة في الاقتصاد»): what it does, not what it is called.
+_AR_DESCRIBING = frozenset(
+    _n(w) for w in _words("المختص المختصة المتخصص المتخصصة المعني المعنية المهتم المهتمة المعنى")
+)
 
 
 # Adjectives that follow a title after its nationality («وزير الخارجية الأمريكي السابق»).
@@ -3773,16 +3803,35 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     if (
         np is not None
         and not np.body
-        and k == end - 1
-        and end < n
-        and (toks[end].norm in _AR_TIME_WORDS or toks[end].norm == "عن")
+        and k < n - 1
+        and (k == end - 1 or toks[k + 1].norm == "عن")
+        and (
+            toks[k + 1].norm in _AR_TIME_WORDS
+            or toks[k + 1].norm == "عن"
+            or (
+                k == end - 1 and (m := _comma_aside_end(toks, k + 1)) != -1 and toks[m].norm == "عن"
+            )
+        )
         and toks[k].norm.startswith("ال")
         and toks[k].norm not in _AR_OBJECT_NOUNS
-        and (longer := valid(end)) is not None
+        and toks[k].norm not in _AR_TIME_WORDS
+        and (longer := valid(k + 1)) is not None
         and not longer.body
         and len(longer.name.split()) <= 4
     ):
-        k = end  # «رئيس الوزراء محمد شياع السوداني، اليوم، عن …»: the name runs to the comma
+        # «رئيس الوزراء محمد شياع السوداني، اليوم، عن …»، «محافظ X محمد جابر العطا، في وقت
+        # سابق، عن …»، «… العطا عن تشكيل»: the name runs to the comma or to «عن» (an object
+        # does not come before «عن»).
+        k += 1
+    if (
+        k < n
+        and _COMMA_RE.search(toks[k].gap)
+        and toks[k].norm in _AR_ASIDE_PREPS
+        and (m := _comma_aside_end(toks, k)) != -1
+        and toks[m].norm == "عن"
+    ):
+        # «…، في وقت سابق، عن تشكيل …»: an aside between the subject and «عن».
+        return (m + 1, -1, k) if m + 1 < n - 1 else None
     if (
         i > 0
         and toks[i - 1].norm in _AN_FORMS
@@ -3812,6 +3861,20 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     if c >= n - 1 or _HARD_PUNCT.search(toks[c].gap) or toks[c].norm in _AR_STOP:
         return None
     return (c, -1, k)
+
+
+_AR_ASIDE_PREPS = frozenset(_n(w) for w in _words("في خلال قبل بعد منذ"))
+
+
+def _comma_aside_end(toks, c: int, limit: int = 6) -> int:
+    """«، في وقت سابق، عن …»: the index of the first word after a short aside that opens at
+    c and closes with a comma; -1 when none (a full stop first, or too long)."""
+    for m in range(c + 1, min(len(toks), c + limit)):
+        if _HARD_PUNCT.search(toks[m].gap):
+            return -1
+        if _COMMA_RE.search(toks[m].gap):
+            return m
+    return -1
 
 
 def _name_words(part: list[_Tok]) -> int:
