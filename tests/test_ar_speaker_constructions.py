@@ -2359,3 +2359,13 @@ def test_name_boundaries_round_18():
     assert got == [("الرصد الجيولوجي", False)]
     got = _voices('وقالت مجلة "الأفق" المتخصصة في الاقتصاد إن الأسعار سترتفع.')
     assert got == [("الأفق", False)]
+
+
+def test_saying_noun_with_a_pronoun_suffix_is_no_name():
+    # «بقوله»، «بقولها»: the manner of the statement, never the speaker's name.
+    got = _voices("وتابع المسؤول الحكومي، بقوله إن «الخطة لم تكن مطروحة»، كما ذكر أن العمل مستمر.")
+    assert got and all(name == "المسؤول الحكومي" for name, _ in got)
+    got = _voices("وأضافت المتحدثة، بقولها إن الوضع صعب.")
+    assert got == [("المتحدثة", False)]
+    got = _speakers_of("الوزير سامي الحداد زار المدينة.", "وتابع الوزير بقوله إن الخطة جاهزة.")
+    assert [name for name, _ in got] == ["سامي الحداد"]

@@ -407,6 +407,26 @@ def _strip_honorifics(seg: list[_Tok]) -> list[_Tok]:
     return seg
 
 
+def _saying_forms() -> frozenset[str]:
+    """«بقوله»، «بقولها»، «بتأكيده»، «لتصريحاتهم»: بـ/لـ + a verbal noun of saying + a
+    pronoun suffix («by his saying»), the manner of a statement, never a name."""
+    stems = set()
+    for w in _words(
+        "قول تأكيد تصريح تصريحات إشارة إعلان اعتبار نفي تحذير اعتراف تعهد إعراب حديث كلمة"
+    ):
+        m = _n(w)
+        stems.add(m[:-1] + "ت" if m.endswith("ه") else m)
+    return frozenset(
+        f"{pre}{stem}{suf}"
+        for pre in ("ب", "ل", "وب")
+        for stem in stems
+        for suf in ("ه", "ها", "هم", "هما")
+    )
+
+
+_AR_SAYING_SUFFIXED = _saying_forms()
+
+
 def _ar_name_like(t: _Tok) -> bool:
     n = t.norm
     # «علي» (the name) and «على» (on) share one normalised form; the spelling tells them apart.
@@ -418,6 +438,7 @@ def _ar_name_like(t: _Tok) -> bool:
         and not n.isdigit()
         and t.quote == -1
         and not n.startswith("لل")
+        and n not in _AR_SAYING_SUFFIXED
     )
 
 
@@ -3149,6 +3170,8 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         return None
     content, direct, subj_end = comp
     span = toks[i + 1 : subj_end]
+    while span and span[-1].norm in _AR_SAYING_SUFFIXED and span[-1].quote == -1:
+        span = span[:-1]  # «وتابع الوزير بقوله إن»: how he said it, after the subject
     if len(span) == 1 and span[0].norm in _AR_MANNER and span[0].quote == -1:
         span = []  # «وقال بسعادة: …»: how he said it; the subject is dropped
     elif span and span[0].quote != -1 and _quoted_body(span, 0):
