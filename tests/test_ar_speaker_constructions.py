@@ -2369,3 +2369,17 @@ def test_saying_noun_with_a_pronoun_suffix_is_no_name():
     assert got == [("المتحدثة", False)]
     got = _speakers_of("الوزير سامي الحداد زار المدينة.", "وتابع الوزير بقوله إن الخطة جاهزة.")
     assert [name for name, _ in got] == ["سامي الحداد"]
+
+
+def test_homograph_verb_with_a_title_in_apposition_and_a_post():
+    # «كتب فلان، رئيس …، في منشور على منصة "X": …»: the title between commas and the post's
+    # circumstance do not count towards the homograph's distance; the title makes the name a
+    # speaker.
+    got = _voices(
+        'من جانبه، كتب سامر الخطيب، رئيس الوفد المعني بشؤون المعتقلين، في منشور على منصة "إكس": '
+        '"وقعنا اليوم اتفاقا مع الطرف الآخر".'
+    )
+    assert got == [("سامر الخطيب", False)]
+    assert _voices("وكتب سامر الخطيب، رئيس الحزب، أن العمل مستمر.") == [("سامر الخطيب", False)]
+    # Without a title, an unknown name after «كتب» is still no speaker.
+    assert _voices("وكتب سامر الخطيب أن العمل مستمر.") == []

@@ -344,6 +344,10 @@ _AR_CHANNEL_HEADS = frozenset(
         "مداخلته",
     ]
 )
+# A post on a social platform («في منشور على منصة X»، «عبر تغريدة»، «في تدوينة»).
+_AR_POST_NOUNS = frozenset(
+    _n(w) for w in _words("منشور منشوره منشورها تغريدة تغريدته تغريدتها تدوينة تدوينته تدوينتها")
+)
 # Prepositions that open an interview circumstance («خلال حواره مع»، «في حديث لـ»).
 _AR_INTERVIEW_PREPS = frozenset(_n(w) for w in _words("خلال في عبر"))
 _AR_CHANNEL_MODIFIERS = frozenset(
@@ -2124,8 +2128,9 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             t.norm in _AR_INTERVIEW_PREPS
             and t.quote == -1
             and k + 1 < n
-            and toks[k + 1].norm in _AR_CHANNEL_HEADS
+            and (toks[k + 1].norm in _AR_CHANNEL_HEADS or toks[k + 1].norm in _AR_POST_NOUNS)
         ):
+            # «كتب فلان في منشور على منصة "X": …»: a post's circumstance, likewise.
             # «وكشف فلان، مدرب الفريق، خلال حواره مع إذاعة X: …»: the interview's channel
             # (cut from the subject later) does not count towards the distance either.
             limit += 8
@@ -2150,6 +2155,15 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
                 return None
             if commas == 1:
                 paren_circumstance = t.norm in _AR_PAREN_OPENERS
+                if (
+                    verb.homograph
+                    and k > i + 2
+                    and t.norm in _AR_ROLES
+                    and _role_at(toks, k, _AR_ROLES)
+                ):
+                    # «كتب فلان الفلاني، رئيس الوفد المعني بـ…، في منشور»: a title in
+                    # apposition after the name does not count towards the distance either.
+                    limit += _consume_ar_role(toks, k, False) - k
         norm = t.norm
         if in_relative and (norm not in _AN_FORMS or not _COMMA_RE.search(gap)):
             continue
@@ -3346,7 +3360,10 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             np = _sv_subject(toks, i, sentence, ctx) if i > 0 else None
             if np is None or not (np.known or (np.role and np.name != np.role)):
                 return None
-        if verb.homograph and (np is None or not (np.role or np.body or _is_known(np, ctx))):
+        if verb.homograph and (
+            np is None
+            or not (np.role or np.body or _is_known(np, ctx) or _apposed_title(parts, np))
+        ):
             # «بين»، «ذكر»، «تابع» ... with a bare unknown noun after them are not speech.
             return None
         if np is not None:
@@ -4003,6 +4020,15 @@ def _opening_known_subject(toks, i, ctx) -> _NP | None:
     ):
         return None
     return ctx.by_surname.get(toks[f + 1].norm) if toks[f + 1].quote == -1 else None
+
+
+def _apposed_title(parts: list[list[_Tok]], np: _NP) -> bool:
+    """«كتب فلان الفلاني، رئيس الوفد، في منشور …»: a name of two words or more with a title
+    in apposition after its comma is a speaker, after a homograph verb too."""
+    if len(parts) < 2 or np.body or np.kind == "anonymous" or len(np.name.split()) < 2:
+        return False
+    ex = _strip_honorifics([x for x in parts[1] if x.norm not in _AR_FILLERS])
+    return bool(ex) and _role_at(ex, 0, _AR_ROLES) is not None
 
 
 def _vso_subject(toks, i, sentence, ctx) -> _NP | None:
