@@ -2383,3 +2383,13 @@ def test_homograph_verb_with_a_title_in_apposition_and_a_post():
     assert _voices("وكتب سامر الخطيب، رئيس الحزب، أن العمل مستمر.") == [("سامر الخطيب", False)]
     # Without a title, an unknown name after «كتب» is still no speaker.
     assert _voices("وكتب سامر الخطيب أن العمل مستمر.") == []
+
+
+def test_dual_and_plural_participles_continue_the_subject():
+    got = _voices(
+        "وأعلنت القاهرة وأنقرة، في بيان مشترك، أنهما ستعيدان فتح السفارتين، مؤكدتين «احترام "
+        "السيادة وعدم التدخل»."
+    )
+    assert got == [("القاهرة", False), ("أنقرة", False)] * 2
+    got = _voices("وقال المحتجون إن الأجور متدنية، مشيرين إلى أن الأسعار ارتفعت.")
+    assert len(got) == 2 and got[0] == got[1]

@@ -146,14 +146,22 @@ def _load_ar_verbs() -> dict[str, _Verb]:
                     media_object=media_object,
                 ),
             )
-        for form in participles.split():
+        forms = participles.split()
+        if not homograph:
+            # Duals and plurals of a regular participle after coordinated or plural subjects
+            # («… وطهران، مؤكدتين أن»، «مشيرين إلى أن»): -ين on the masculine, -تين on the
+            # feminine (none for a homograph, whose forms are nouns too).
+            forms += [f[:-1] + "ين" for f in forms if _n(f).endswith("ا") and len(_n(f)) > 4]
+            forms += [f[:-1] + "تين" for f in forms if _n(f).endswith("ه") and len(_n(f)) > 4]
+            forms = [f for f in forms if _n(f) not in not_verbs]
+        for form in forms:
             nf = _n(form)
             verbs.setdefault(
                 nf,
                 _Verb(
                     _n(lemma),
                     True,
-                    nf.endswith("ه"),
+                    nf.endswith(("ه", "تين")),
                     complements,
                     homograph,
                     relay,
