@@ -2393,3 +2393,12 @@ def test_dual_and_plural_participles_continue_the_subject():
     assert got == [("القاهرة", False), ("أنقرة", False)] * 2
     got = _voices("وقال المحتجون إن الأجور متدنية، مشيرين إلى أن الأسعار ارتفعت.")
     assert len(got) == 2 and got[0] == got[1]
+
+
+def test_conjunction_with_a_pronoun_and_a_quoted_account_name():
+    # «لكنهم رأوا أن»: a conjunction with a pronoun suffix is never a name.
+    got = _voices("وقال المدرب إن الفوز مهم، لكنهم رأوا أنه ليس من السهل التغلب علينا.")
+    assert all(name != "لكنهم" for name, _ in got)
+    # «حساب "X"»: an account speaks under its quoted name.
+    got = _voices('وأفاد حساب "أخبار الطقس" السعودي بأن مركز العاصفة بدأ بالدخول إلى البحر.')
+    assert got == [("أخبار الطقس", False)]

@@ -1138,6 +1138,10 @@ _LIL_ANBA = _n("للأنباء")
 _SHIBH = _n("شبه")
 
 
+# An account or page on a platform, named in quote marks after it («حساب "X"»، «صفحة "X"»).
+_AR_ACCOUNT_NOUNS = frozenset(_n(w) for w in _words("حساب صفحة"))
+
+
 def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     """Role/name split of a subject phrase. None when it does not look like a speaker."""
     while seg and seg[0].norm in _AR_FILLERS:
@@ -1160,6 +1164,15 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     first = seg[0]
     if first.norm in _AR_PRONOUNS or first.norm in _AR_OBJECT_NOUNS:
         return None  # «يؤكد أهمية السيطرة على»: the verb's object, not its subject
+    if first.norm in _AR_ACCOUNT_NOUNS and len(seg) > 1 and seg[1].quote != -1:
+        # «وأفاد حساب "X" السعودي بأن»: an account or page speaks under its quoted name.
+        run = 1
+        while run + 1 < len(seg) and seg[run + 1].quote == seg[1].quote:
+            run += 1
+        if run <= 4:
+            return _NP(
+                _name_text(seg, 1, run + 1, sentence), "", "other", _affiliation(seg, False), True
+            )
     if first.norm in _AR_UNNAMED_MANY:
         return _NP(first.surf, first.surf, "anonymous", "")  # «ويرى كثيرون أن»، «قال أحدهم»
     if (
