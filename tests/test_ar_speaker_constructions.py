@@ -2402,3 +2402,10 @@ def test_conjunction_with_a_pronoun_and_a_quoted_account_name():
     # «حساب "X"»: an account speaks under its quoted name.
     got = _voices('وأفاد حساب "أخبار الطقس" السعودي بأن مركز العاصفة بدأ بالدخول إلى البحر.')
     assert got == [("أخبار الطقس", False)]
+
+
+def test_each_of_before_coordinated_places():
+    got = _voices("وأكدت كل من مصر وقطر أن المفاوضات مستمرة.")
+    assert got == [("مصر", False), ("قطر", False)]
+    # After «وفق البيان،» the words stay the statement's: no state speaks on its own.
+    assert _voices("ووفق البيان نفسه، أعربت كل من مصر وقطر عن ارتياحهما للنتائج.") == []

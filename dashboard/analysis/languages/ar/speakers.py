@@ -2674,6 +2674,15 @@ def _place_conjuncts(np: _NP) -> list[_NP]:
     return out
 
 
+_KULL = _n("كل")
+
+
+def _according_word(norm: str) -> bool:
+    """«وفق»، «ووفق»، «بحسب»، «وفقا»: a source phrase's first word."""
+    bare = norm[1:] if norm[:1] == "و" else norm
+    return norm in _AR_AS_PHRASES or bare in _AR_AS_PHRASES or bare in _AR_ACCORDING
+
+
 def _vso_place_chain(toks: list[_Tok], i: int, np: _NP) -> int:
     """«أعلنت مصر والأردن استئناف …»، «وأعلنت القاهرة وعمّان في بيان مشترك أنهما …»: when
     the subject read after the verb at i is the first of gazetteer names joined by «و», the
@@ -2683,6 +2692,8 @@ def _vso_place_chain(toks: list[_Tok], i: int, np: _NP) -> int:
     p = i + 1
     while p < len(toks) and toks[p].norm in _AR_FILLERS and toks[p].quote == -1:
         p += 1
+    if p + 1 < len(toks) and toks[p].norm == _KULL and toks[p + 1].norm == "من":
+        p += 2  # «كل من مصر وقطر»
     spans = _place_chain(toks, p)
     if not spans or tuple(t.norm for t in toks[p : spans[0][1]]) != _nphrase(np.name):
         return -1
@@ -3205,6 +3216,16 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         return None
     content, direct, subj_end = comp
     span = toks[i + 1 : subj_end]
+    if (
+        len(span) > 3
+        and span[0].norm == _KULL
+        and span[1].norm == "من"
+        and span[2].quote == -1
+        and not any(_according_word(x.norm) for x in toks[:i])
+    ):
+        # «وأكدت كل من مصر وقطر أن»: «each of» before coordinated subjects. After «وفق
+        # البيان،» the words are the statement's, as they were without a subject.
+        span = span[2:]
     while span and span[-1].norm in _AR_SAYING_SUFFIXED and span[-1].quote == -1:
         span = span[:-1]  # «وتابع الوزير بقوله إن»: how he said it, after the subject
     if len(span) == 1 and span[0].norm in _AR_MANNER and span[0].quote == -1:
