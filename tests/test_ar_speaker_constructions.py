@@ -2409,3 +2409,19 @@ def test_each_of_before_coordinated_places():
     assert got == [("مصر", False), ("قطر", False)]
     # After «وفق البيان،» the words stay the statement's: no state speaks on its own.
     assert _voices("ووفق البيان نفسه، أعربت كل من مصر وقطر عن ارتياحهما للنتائج.") == []
+
+
+def test_coordinated_bodies_each_speak_but_one_body_name_stays_whole():
+    got = _voices("وأعلنت وزارة الصحة ووزارة الداخلية أن الوضع تحت السيطرة.")
+    assert got == [("وزارة الصحة", False), ("وزارة الداخلية", False)]
+    got = _voices("وقالت حركة النور والحكومة اللبنانية إن المسؤولية كاملة.")
+    assert got == [("حركة النور", False), ("الحكومة اللبنانية", False)]
+    got = _voices("وقالت مصر والحكومة السودانية إن الهدنة صامدة.")
+    assert got == [("مصر", False), ("الحكومة السودانية", False)]
+    # One body whose name holds «و»: a coordinated genitive, a portfolio, a media word.
+    for sentence, name in [
+        ("وقالت هيئة الإذاعة والتلفزيون إن البث سيستأنف.", "هيئة الإذاعة والتلفزيون"),
+        ("وقالت وزارة التربية والتعليم إن الامتحانات ستبدأ.", "وزارة التربية والتعليم"),
+        ("وأعلن مجلس الأمن والدفاع الوطني أن الوضع خطير.", "مجلس الأمن والدفاع الوطني"),
+    ]:
+        assert [n for n, _ in _voices(sentence)] == [name]

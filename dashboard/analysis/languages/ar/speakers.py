@@ -495,8 +495,17 @@ def _second_body_at(seg: list[_Tok], p: int) -> bool:
     plain = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
     if plain.norm not in _AR_ROLES:
         return False
+    role = _role_at([*seg[:p], plain, *seg[p + 1 :]], p, _AR_ROLES)
     if (
-        plain.norm in _AR_PORTFOLIOS
+        (
+            plain.norm in _AR_PORTFOLIOS
+            # «هيئة الإذاعة والتلفزيون»: a media word with nothing of its own after it
+            or (
+                role is not None
+                and role.kind == "media"
+                and (p + 1 >= len(seg) or not seg[p + 1].norm.startswith("ال"))
+            )
+        )
         and p >= 2
         and seg[p - 1].norm.startswith("ال")
         and not seg[p - 2].norm.startswith(("ال", "وال"))
@@ -505,7 +514,6 @@ def _second_body_at(seg: list[_Tok], p: int) -> bool:
         # «مجلس الأمن والدفاع الوطني»، «وزارة الخارجية والدفاع»: a portfolio word coordinated
         # with the genitive of an indefinite head names one institution, not a second body.
         return False
-    role = _role_at([*seg[:p], plain, *seg[p + 1 :]], p, _AR_ROLES)
     return role is not None and role.type == "body"
 
 
@@ -2648,6 +2656,55 @@ def _place_chain(toks: list[_Tok], p: int) -> list[tuple[int, int]]:
     return spans if len(spans) > 1 else []
 
 
+def _body_part(part: list[_Tok]) -> bool:
+    """A conjunct that names one body on its own: a body entry of two words or more («الأمم
+    المتحدة»), an indefinite body noun with its genitive («وزارة الداخلية»، «حركة الجهاد»),
+    or a body noun with its nationality («الحكومة اللبنانية»); at most four words. A bare
+    definite noun («التلفزيون» in «هيئة الإذاعة والتلفزيون») is no body of its own."""
+    if not 2 <= len(part) <= 4 or any(t.quote != -1 for t in part):
+        return False
+    role = _role_at(part, 0, _AR_ROLES) if part[0].norm in _AR_ROLES else None
+    if role is None or role.type != "body" or _consume_ar_role(part, 0, True) != len(part):
+        return False
+    if len(role.words) >= 2 or not part[0].norm.startswith("ال"):
+        return True
+    side = _side_at(part, len(part) - 1)
+    return side is not None and side.type == "adj"
+
+
+def _conjunct_spans(toks: list[_Tok]) -> list[tuple[int, int]]:
+    """«مصر والأردن»، «وزارة الصحة ووزارة الداخلية»، «حزب الله والحكومة اللبنانية»: the
+    spans of two or more names joined by «و», each a gazetteer place or a body of its own;
+    [] when any part is neither (one body's name with «و» inside it stays whole)."""
+    spans = _place_chain(toks, 0)
+    if spans and spans[-1][1] == len(toks):
+        return spans
+    cuts = [
+        k
+        for k in range(1, len(toks))
+        if toks[k].norm[:1] == "و"
+        and len(toks[k].norm) > 3
+        and toks[k].gap == " "
+        and toks[k].quote == -1
+        and (
+            _place_name_at(toks, k, True) != -1
+            or (toks[k].norm[1:] in _AR_ROLES and _second_body_at(toks, k))
+        )
+    ]
+    if not cuts:
+        return []
+    bounds = [0, *cuts, len(toks)]
+    spans = list(zip(bounds, bounds[1:], strict=False))
+    for a, b in spans:
+        part = list(toks[a:b])
+        if a > 0:
+            t = part[0]
+            part[0] = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+        if _place_name_at(part, 0, False) != len(part) and not _body_part(part):
+            return []
+    return spans
+
+
 def _place_conjuncts(np: _NP) -> list[_NP]:
     """«وأعلنت الرياض وطهران …»، «قالت فرنسا وألمانيا وإيطاليا إن …»: a subject that is only
     gazetteer names joined by «و» is one voice per name (each side speaks); any other
@@ -2655,8 +2712,8 @@ def _place_conjuncts(np: _NP) -> list[_NP]:
     if not np.body or np.role or np.known or " و" not in np.name:
         return [np]
     toks, _ = _tokens(np.name)
-    spans = _place_chain(toks, 0)
-    if not spans or spans[-1][1] != len(toks):
+    spans = _conjunct_spans(toks)
+    if not spans:
         return [np]
     out: list[_NP] = []
     for a, b in spans:
@@ -2695,6 +2752,22 @@ def _vso_place_chain(toks: list[_Tok], i: int, np: _NP) -> int:
     if p + 1 < len(toks) and toks[p].norm == _KULL and toks[p + 1].norm == "من":
         p += 2  # «كل من مصر وقطر»
     spans = _place_chain(toks, p)
+    if not spans:
+        # «وقال حزب الله والحكومة اللبنانية إن»: bodies, up to a complement that closes them
+        e = p
+        while (
+            e < len(toks)
+            and toks[e].quote == -1
+            and (e == p or toks[e].gap == " ")
+            and toks[e].norm not in _AR_STOP
+            and toks[e].norm not in _AN_FORMS
+        ):
+            e += 1
+        if e >= len(toks) or not (
+            toks[e].norm in _AN_FORMS or _COMMA_RE.search(toks[e].gap) or ":" in toks[e].gap
+        ):
+            return -1
+        spans = [(p + a, p + b) for a, b in _conjunct_spans(toks[p:e])]
     if not spans or tuple(t.norm for t in toks[p : spans[0][1]]) != _nphrase(np.name):
         return -1
     return spans[-1][1]
