@@ -2359,6 +2359,9 @@ def test_name_boundaries_round_18():
     assert got == [("الرصد الجيولوجي", False)]
     got = _voices('وقالت مجلة "الأفق" المتخصصة في الاقتصاد إن الأسعار سترتفع.')
     assert got == [("الأفق", False)]
+    # A committee's remit is part of its name.
+    got = _voices("وقالت اللجنة الوطنية المعنية بحقوق الإنسان إن السجون مكتظة.")
+    assert got == [("اللجنة الوطنية المعنية بحقوق الإنسان", False)]
 
 
 def test_saying_noun_with_a_pronoun_suffix_is_no_name():

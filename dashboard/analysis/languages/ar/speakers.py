@@ -627,8 +627,11 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             and t.norm in _AR_DESCRIBING
             and p + 1 < n
             and not _COMMA_RE.search(seg[p + 1].gap)
+            and _outlet_noun(seg[start], False)
         ):
-            break  # «موقع "X" المختص بالزلازل»: a description after the name, not of it
+            # «موقع "X" المختص بالزلازل»: what an outlet covers is no part of its name (a
+            # committee's «المعنية بـ…» is: «اللجنة الوطنية المعنية بحقوق الإنسان»)
+            break
         # The membership tests spare the calls for the many tokens that start no entry.
         role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
         if (
