@@ -2428,3 +2428,10 @@ def test_coordinated_bodies_each_speak_but_one_body_name_stays_whole():
         ("وأعلن مجلس الأمن والدفاع الوطني أن الوضع خطير.", "مجلس الأمن والدفاع الوطني"),
     ]:
         assert [n for n, _ in _voices(sentence)] == [name]
+
+
+def test_reassure_as_a_reporting_verb():
+    got = _voices("وطمأنت وزارة الصحة المواطنين بأن الوضع تحت السيطرة.")
+    assert got == [("وزارة الصحة", False)]
+    got = _voices("المركز الوطني للأرصاد طمأن المواطنين صباح اليوم، بأن البلاد في مأمن من العاصفة.")
+    assert got == [("المركز الوطني للأرصاد", False)]

@@ -3476,7 +3476,12 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             # subject stands before it. Else a subject is there but is not a speaker («أكد
             # البيان أن»).
             np = _sv_subject(toks, i, sentence, ctx) if i > 0 else None
-            if np is None or not (np.known or (np.role and np.name != np.role)):
+            if np is None or not (
+                np.known
+                or (np.role and np.name != np.role)
+                # «المركز الوطني للأرصاد طمأن المواطنين … بأن»: a body of several words
+                or (np.body and " " in np.name and len(_place_conjuncts(np)) == 1)
+            ):
                 return None
         if verb.homograph and (
             np is None
