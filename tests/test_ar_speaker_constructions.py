@@ -2435,3 +2435,14 @@ def test_reassure_as_a_reporting_verb():
     assert got == [("وزارة الصحة", False)]
     got = _voices("المركز الوطني للأرصاد طمأن المواطنين صباح اليوم، بأن البلاد في مأمن من العاصفة.")
     assert got == [("المركز الوطني للأرصاد", False)]
+
+
+def test_posting_verb_with_its_content_in_a_participle():
+    got = _voices('وغرد الوزير سامر الخطيب على منصة "إكس": "الوضع صعب لكننا سننتصر".')
+    assert got == [("سامر الخطيب", False)]
+    got = _voices(
+        "ضربت السيول البلاد. وغرد الشيخ سامر بن راشد، رئيس مجلس الوزراء، معزيا أسر الضحايا."
+    )
+    assert got == [("سامر بن راشد", False)]
+    # A headline «X يعزي Y»: Y is the object, never the speaker.
+    assert _voices("الأزهر الشريف يعزي العراق في ضحايا الحريق") == []

@@ -67,6 +67,9 @@ class _Verb:
     # «نشرت وكالة X صورة …»: a noun object only after an outlet (flag `media`); «نشر الجيش
     # قواته» is no statement.
     media_object: bool = False
+    # «وغرد فلان، رئيس …، معزيا أسر الضحايا»: a participle after the subject's comma carries
+    # what was posted (flag `pcontent`, verbs of posting without a complement of their own).
+    participle_content: bool = False
 
 
 _AN_FORMS = frozenset(
@@ -113,6 +116,7 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         media_object = "media" in flags.split()
         takes_object = "object" in flags.split() or "ba" in flags.split() or media_object
         ba_object = "ba" in flags.split()
+        participle_content = "pcontent" in flags.split()
         participle_object = takes_object or "pobject" in flags.split()
         finite_forms = [lemma, *finite.split()]
         # Regular plurals: past + وا, present (ي...) + ون.
@@ -144,6 +148,7 @@ def _load_ar_verbs() -> dict[str, _Verb]:
                     takes_object,
                     ba_object,
                     media_object=media_object,
+                    participle_content=participle_content,
                 ),
             )
         forms = participles.split()
@@ -2244,6 +2249,15 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
         if k > i + 1 and (v2 := _ar_verb(toks, k)) is not None:
             if not v2.participle:
                 return None
+            if (
+                verb.participle_content
+                and gap != " "
+                and _COMMA_RE.search(gap)
+                and k + 2 < n
+                and not _HARD_PUNCT.search(toks[k + 1].gap)
+            ):
+                # «وغرد فلان، …، معزيا أسر الضحايا»: the participle says what was posted.
+                return (k + 1, -1, k)
             if split and (_COMMA_RE.search(gap) or k > i + 3):
                 # «وأكد فلان حق الحكومة في الرد، مشيرًا إلى أن …»: the verb's content is its
                 # noun object; the participle after the comma opens a statement of its own.
