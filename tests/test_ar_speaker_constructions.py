@@ -2446,3 +2446,12 @@ def test_posting_verb_with_its_content_in_a_participle():
     assert got == [("سامر بن راشد", False)]
     # A headline «X يعزي Y»: Y is the object, never the speaker.
     assert _voices("الأزهر الشريف يعزي العراق في ضحايا الحريق") == []
+
+
+def test_dual_title_before_two_coordinated_names():
+    for sentence, title in [
+        ("وأكد محاميا الدفاع سامر الخطيب وخالد العلي أنهما سيستأنفان الحكم.", "محاميا الدفاع"),
+        ("وأكد المحاميان سامر الخطيب وخالد العلي أنهما سيستأنفان الحكم.", "المحاميان"),
+    ]:
+        got = [(q.speaker, q.role) for q in attribute_quotes([sentence], "ar")]
+        assert got == [("سامر الخطيب", title), ("خالد العلي", "")]

@@ -1154,6 +1154,22 @@ _LIL_ANBA = _n("للأنباء")
 _SHIBH = _n("شبه")
 
 
+def _dual_title(t: _Tok) -> str:
+    """The singular of a person's title in the dual («المحاميان» -> «المحامي», «محاميا» (in
+    construct) -> «محامي»); "" when t is none."""
+    n = t.norm
+    if t.quote != -1 or len(n) < 5:
+        return ""
+    if n.endswith("ان"):
+        stem = n[:-2]
+    elif n.endswith("ا") and not n.startswith("ال"):
+        stem = n[:-1]
+    else:
+        return ""
+    roles = _AR_ROLES.get(stem, ()) if stem in _AR_ROLES else ()
+    return stem if any(r.type == "person" and len(r.words) == 1 for r in roles) else ""
+
+
 # An account or page on a platform, named in quote marks after it («حساب "X"»، «صفحة "X"»).
 _AR_ACCOUNT_NOUNS = frozenset(_n(w) for w in _words("حساب صفحة"))
 
@@ -1177,6 +1193,11 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     seg = bare
     if not seg:
         return None
+    single = _dual_title(seg[0])
+    if single:
+        # «محاميا الدفاع فلان وفلان»، «المحاميان فلان وفلان»: a dual title reads as its
+        # singular; the coordinated second name speaks too (_coordinated_speaker).
+        seg = [_Tok(seg[0].surf, single, seg[0].start, seg[0].end, seg[0].gap, -1), *seg[1:]]
     first = seg[0]
     if first.norm in _AR_PRONOUNS or first.norm in _AR_OBJECT_NOUNS:
         return None  # «يؤكد أهمية السيطرة على»: the verb's object, not its subject
