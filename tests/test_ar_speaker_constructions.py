@@ -2455,3 +2455,14 @@ def test_dual_title_before_two_coordinated_names():
     ]:
         got = [(q.speaker, q.role) for q in attribute_quotes([sentence], "ar")]
         assert got == [("سامر الخطيب", title), ("خالد العلي", "")]
+
+
+def test_dual_coordinated_verb_speaks_for_both_names():
+    got = _voices(
+        "وأكد محاميا الدفاع سامر الخطيب وخالد العلي أنهما سيستأنفان الحكم، وأضافا أن "
+        "الموكلين أبرياء."
+    )
+    assert [name for name, _ in got] == ["سامر الخطيب", "خالد العلي"] * 2
+    # A singular verb after them is the first name's alone.
+    got = _voices("وقال الوزير سامر الخطيب وخالد العلي إن الحكم قاس، وأضاف أن الوضع صعب.")
+    assert [name for name, _ in got] == ["سامر الخطيب", "خالد العلي", "سامر الخطيب"]

@@ -104,6 +104,10 @@ _AN_FORMS = frozenset(
 )
 
 
+# Dual finite forms of the reporting verbs («أضافا»، «أكدتا»، «تؤكدان»), filled by the loader.
+_AR_DUAL_FORMS: set[str] = set()
+
+
 def _load_ar_verbs() -> dict[str, _Verb]:
     verbs: dict[str, _Verb] = {}
     not_verbs = {_n(w) for w in get_pack("ar").lines("reporting_not_verbs.txt")}
@@ -133,6 +137,7 @@ def _load_ar_verbs() -> dict[str, _Verb]:
             duals += [f + "ا" for f in single if _n(f).endswith("ت") and f not in present]
             duals += [f + "ان" for f in present]
             plurals += [f for f in duals if _n(f) not in not_verbs]
+            _AR_DUAL_FORMS.update(_n(f) for f in duals if _n(f) not in not_verbs)
         for form in finite_forms + plurals:
             nf = _n(form)
             fem = nf.startswith("ت") or (nf.endswith("ت") and not _n(lemma).endswith("ت"))
@@ -2532,6 +2537,7 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             cue = _channel_cue(toks, cs, ce, channel, sentence)
             out.append(_source_quote(_channel_name(channel), cue, sentence, para, sentence))
             return out
+    pair: tuple[_NP, _NP] | None = None  # the last subject with a coordinated second name
     for h_idx, h in enumerate(hits):
         np = h.np
         if np is None:
@@ -2569,9 +2575,14 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             said = out.pop()
             out.extend(_said_by(said, one) for one in conjuncts)
         second = _coordinated_speaker(toks, h, sentence, np)
+        if second is None and pair is not None and np is pair[0] and _dual_verb(toks[h.trigger]):
+            # «وأكد المحاميان فلان وفلان …، وأضافا أن»: a dual verb sharing the subject
+            # speaks for both names again.
+            second = pair[1]
         if second is not None:
             out.append(_said_by(out[-1], second))
             ctx.learn(second)
+            pair = (np, second)
         relay = _relayed_by(toks, h, sentence) if not h.channel else None
         if relay is not None:
             out.append(_source_quote(relay[0], relay[1], text, para, sentence))
@@ -2809,6 +2820,11 @@ def _vso_place_chain(toks: list[_Tok], i: int, np: _NP) -> int:
     if not spans or tuple(t.norm for t in toks[p : spans[0][1]]) != _nphrase(np.name):
         return -1
     return spans[-1][1]
+
+
+def _dual_verb(t: _Tok) -> bool:
+    n = t.norm
+    return n in _AR_DUAL_FORMS or (n[:1] in "وف" and n[1:] in _AR_DUAL_FORMS)
 
 
 def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
