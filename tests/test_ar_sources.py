@@ -316,3 +316,10 @@ def test_a_media_noun_name_alone_before_a_dash_is_the_sites_credit():
 )
 def test_a_sites_own_name_on_a_line_of_its_own(line: str, credits: list[str]) -> None:
     assert [q.speaker for q in credit_quotes(line, 1)] == credits
+
+
+def test_feed_footer_names_the_outlet_the_item_came_from():
+    # Round 18: a news feed's footer copied with the item is a source credit.
+    got = credit_quotes("The post الجيش يدخل المدينة appeared first on صحيفة النيل.", 3)
+    assert [(q.speaker, q.verb) for q in got] == [("صحيفة النيل", "appeared first on")]
+    assert credit_quotes("The post عنوان الخبر appeared first on 24 ساعة.", 3) == []

@@ -559,8 +559,10 @@ def test_family_name_beginning_with_waw_and_a_feminine_bare_title():
         'وقالت المسؤولة الأممية: "ما رأيته كان مروعا".',
     )
     assert [name for name, _ in got] == ["إديم وسورنو", "إديم وسورنو"]
-    # Two coordinated entities, or a common first name after و, stay apart.
-    assert _voices("وأكدت موسكو وبيونغ يانغ أن التعاون مستمر.") == [("موسكو وبيونغ يانغ", False)]
+    # Two coordinated capitals are two voices (round 18), never one name with the first;
+    # a common first name after و stays apart.
+    got = _voices("وأكدت لندن وكوريا الجنوبية أن التعاون مستمر.")
+    assert got == [("لندن", False), ("كوريا الجنوبية", False)]
     assert _voices("وقال الوزير سامي وعلي إن التعاون مستمر.") == [("سامي", False)]
 
 
@@ -2303,3 +2305,164 @@ def test_interview_circumstance_does_not_count_towards_a_homograph_verb_distance
     )
     assert ("سامر الخطيب", False) in got
     assert ("صوت المدينة", True) in got
+
+
+def test_coordinated_places_each_speak():
+    # Round 18: countries, capitals and side bodies of the gazetteer joined by «و» are one
+    # voice each, after the verb, before it, and with the dual verb or «أنهما».
+    got = _voices("وقالت فرنسا وألمانيا وإيطاليا إن الاتفاق خطوة مهمة.")
+    assert got == [("فرنسا", False), ("ألمانيا", False), ("إيطاليا", False)]
+    got = _voices("وأعلنت القاهرة وأنقرة في بيان مشترك أنهما تدعمان الحوار.")
+    assert got == [("القاهرة", False), ("أنقرة", False)]
+    got = _voices("أعلنت مصر والأردن استئناف الرحلات الجوية بينهما.")
+    assert got == [("مصر", False), ("الأردن", False)]
+    got = _voices("وأكد البيت الأبيض والكرملين أن القمة ستعقد في موعدها.")
+    assert got == [("البيت الأبيض", False), ("الكرملين", False)]
+    got = _voices("ودعت مصر وقطر إسرائيل وحماس إلى وقف القتال.")
+    assert got == [("مصر", False), ("قطر", False)]
+
+
+def test_coordination_inside_one_body_name_is_not_split():
+    got = _voices("وقالت وزارة الخارجية والتعاون الدولي إن الوفد وصل إلى العاصمة.")
+    assert [name for name, _ in got] == ["وزارة الخارجية والتعاون الدولي"]
+    got = _voices("وقال وزير الطاقة والبنية التحتية إن المحطة ستعمل قريبا.")
+    assert [name for name, _ in got] == ["وزير الطاقة والبنية التحتية"]
+
+
+def test_country_name_is_whole_before_its_object():
+    # «أدانت مصر الهجوم»: no construct head; a second country without «و» is the object.
+    assert _voices("وأدانت مصر الهجوم على المدنيين.") == [("مصر", False)]
+    assert _voices("ودعت مصر إسرائيل إلى وقف القتال.") == [("مصر", False)]
+
+
+def test_dual_reporting_verbs():
+    got = _voices("السعودية وإيران تعلنان استئناف العلاقات بينهما")
+    assert got == [("السعودية", False), ("إيران", False)]
+    got = _voices("وكانت القاهرة وأنقرة قد أعلنتا أن المحادثات ستستأنف.")
+    assert got == [("القاهرة", False), ("أنقرة", False)]
+
+
+def test_name_boundaries_round_18():
+    # A three-part name runs to «عن» (after an aside between commas, too).
+    got = _voices("وأعلن محافظ البصرة سامي جابر الحداد، في وقت سابق، عن تشكيل لجنة طوارئ.")
+    assert got == [("سامي جابر الحداد", False)]
+    got = _voices("وأعلن محافظ البصرة سامي جابر الحداد عن تشكيل لجنة طوارئ.")
+    assert got == [("سامي جابر الحداد", False)]
+    # A word with a possessive suffix is the object, never part of a body's name.
+    got = _voices("وأكدت المنظمة الدولية التزامها بمواصلة دورها الإنساني في البلاد.")
+    assert got == [("المنظمة الدولية", False)]
+    # An indefinite title after لـ takes its genitive: «قوات» is no name.
+    got = _voices("قال المستشار الإعلامي لقائد قوات الحرس الوطني إن الوضع مستقر.")
+    assert got == [("المستشار الإعلامي لقائد قوات الحرس الوطني", False)]
+    # What a site does is no part of its name.
+    got = _voices('وقال موقع "الرصد الجيولوجي" المختص بالزلازل، إن هزة خفيفة وقعت فجرا.')
+    assert got == [("الرصد الجيولوجي", False)]
+    got = _voices('وقالت مجلة "الأفق" المتخصصة في الاقتصاد إن الأسعار سترتفع.')
+    assert got == [("الأفق", False)]
+    # A committee's remit is part of its name.
+    got = _voices("وقالت اللجنة الوطنية المعنية بحقوق الإنسان إن السجون مكتظة.")
+    assert got == [("اللجنة الوطنية المعنية بحقوق الإنسان", False)]
+
+
+def test_saying_noun_with_a_pronoun_suffix_is_no_name():
+    # «بقوله»، «بقولها»: the manner of the statement, never the speaker's name.
+    got = _voices("وتابع المسؤول الحكومي، بقوله إن «الخطة لم تكن مطروحة»، كما ذكر أن العمل مستمر.")
+    assert got and all(name == "المسؤول الحكومي" for name, _ in got)
+    got = _voices("وأضافت المتحدثة، بقولها إن الوضع صعب.")
+    assert got == [("المتحدثة", False)]
+    got = _speakers_of("الوزير سامي الحداد زار المدينة.", "وتابع الوزير بقوله إن الخطة جاهزة.")
+    assert [name for name, _ in got] == ["سامي الحداد"]
+
+
+def test_homograph_verb_with_a_title_in_apposition_and_a_post():
+    # «كتب فلان، رئيس …، في منشور على منصة "X": …»: the title between commas and the post's
+    # circumstance do not count towards the homograph's distance; the title makes the name a
+    # speaker.
+    got = _voices(
+        'من جانبه، كتب سامر الخطيب، رئيس الوفد المعني بشؤون المعتقلين، في منشور على منصة "إكس": '
+        '"وقعنا اليوم اتفاقا مع الطرف الآخر".'
+    )
+    assert got == [("سامر الخطيب", False)]
+    assert _voices("وكتب سامر الخطيب، رئيس الحزب، أن العمل مستمر.") == [("سامر الخطيب", False)]
+    # Without a title, an unknown name after «كتب» is still no speaker.
+    assert _voices("وكتب سامر الخطيب أن العمل مستمر.") == []
+
+
+def test_dual_and_plural_participles_continue_the_subject():
+    got = _voices(
+        "وأعلنت القاهرة وأنقرة، في بيان مشترك، أنهما ستعيدان فتح السفارتين، مؤكدتين «احترام "
+        "السيادة وعدم التدخل»."
+    )
+    assert got == [("القاهرة", False), ("أنقرة", False)] * 2
+    got = _voices("وقال المحتجون إن الأجور متدنية، مشيرين إلى أن الأسعار ارتفعت.")
+    assert len(got) == 2 and got[0] == got[1]
+
+
+def test_conjunction_with_a_pronoun_and_a_quoted_account_name():
+    # «لكنهم رأوا أن»: a conjunction with a pronoun suffix is never a name.
+    got = _voices("وقال المدرب إن الفوز مهم، لكنهم رأوا أنه ليس من السهل التغلب علينا.")
+    assert all(name != "لكنهم" for name, _ in got)
+    # «حساب "X"»: an account speaks under its quoted name.
+    got = _voices('وأفاد حساب "أخبار الطقس" السعودي بأن مركز العاصفة بدأ بالدخول إلى البحر.')
+    assert got == [("أخبار الطقس", False)]
+
+
+def test_each_of_before_coordinated_places():
+    got = _voices("وأكدت كل من مصر وقطر أن المفاوضات مستمرة.")
+    assert got == [("مصر", False), ("قطر", False)]
+    # After «وفق البيان،» the words stay the statement's: no state speaks on its own.
+    assert _voices("ووفق البيان نفسه، أعربت كل من مصر وقطر عن ارتياحهما للنتائج.") == []
+
+
+def test_coordinated_bodies_each_speak_but_one_body_name_stays_whole():
+    got = _voices("وأعلنت وزارة الصحة ووزارة الداخلية أن الوضع تحت السيطرة.")
+    assert got == [("وزارة الصحة", False), ("وزارة الداخلية", False)]
+    got = _voices("وقالت حركة النور والحكومة اللبنانية إن المسؤولية كاملة.")
+    assert got == [("حركة النور", False), ("الحكومة اللبنانية", False)]
+    got = _voices("وقالت مصر والحكومة السودانية إن الهدنة صامدة.")
+    assert got == [("مصر", False), ("الحكومة السودانية", False)]
+    # One body whose name holds «و»: a coordinated genitive, a portfolio, a media word.
+    for sentence, name in [
+        ("وقالت هيئة الإذاعة والتلفزيون إن البث سيستأنف.", "هيئة الإذاعة والتلفزيون"),
+        ("وقالت وزارة التربية والتعليم إن الامتحانات ستبدأ.", "وزارة التربية والتعليم"),
+        ("وأعلن مجلس الأمن والدفاع الوطني أن الوضع خطير.", "مجلس الأمن والدفاع الوطني"),
+    ]:
+        assert [n for n, _ in _voices(sentence)] == [name]
+
+
+def test_reassure_as_a_reporting_verb():
+    got = _voices("وطمأنت وزارة الصحة المواطنين بأن الوضع تحت السيطرة.")
+    assert got == [("وزارة الصحة", False)]
+    got = _voices("المركز الوطني للأرصاد طمأن المواطنين صباح اليوم، بأن البلاد في مأمن من العاصفة.")
+    assert got == [("المركز الوطني للأرصاد", False)]
+
+
+def test_posting_verb_with_its_content_in_a_participle():
+    got = _voices('وغرد الوزير سامر الخطيب على منصة "إكس": "الوضع صعب لكننا سننتصر".')
+    assert got == [("سامر الخطيب", False)]
+    got = _voices(
+        "ضربت السيول البلاد. وغرد الشيخ سامر بن راشد، رئيس مجلس الوزراء، معزيا أسر الضحايا."
+    )
+    assert got == [("سامر بن راشد", False)]
+    # A headline «X يعزي Y»: Y is the object, never the speaker.
+    assert _voices("الأزهر الشريف يعزي العراق في ضحايا الحريق") == []
+
+
+def test_dual_title_before_two_coordinated_names():
+    for sentence, title in [
+        ("وأكد محاميا الدفاع سامر الخطيب وخالد العلي أنهما سيستأنفان الحكم.", "محاميا الدفاع"),
+        ("وأكد المحاميان سامر الخطيب وخالد العلي أنهما سيستأنفان الحكم.", "المحاميان"),
+    ]:
+        got = [(q.speaker, q.role) for q in attribute_quotes([sentence], "ar")]
+        assert got == [("سامر الخطيب", title), ("خالد العلي", "")]
+
+
+def test_dual_coordinated_verb_speaks_for_both_names():
+    got = _voices(
+        "وأكد محاميا الدفاع سامر الخطيب وخالد العلي أنهما سيستأنفان الحكم، وأضافا أن "
+        "الموكلين أبرياء."
+    )
+    assert [name for name, _ in got] == ["سامر الخطيب", "خالد العلي"] * 2
+    # A singular verb after them is the first name's alone.
+    got = _voices("وقال الوزير سامر الخطيب وخالد العلي إن الحكم قاس، وأضاف أن الوضع صعب.")
+    assert [name for name, _ in got] == ["سامر الخطيب", "خالد العلي", "سامر الخطيب"]

@@ -449,9 +449,24 @@ _TRAILING_PAREN = re.compile(r"[.!؟]\s*\(([^()]{2,30})\)\s*$")
 _END_MARKS = frozenset(normalize(w) for w in ("النهاية", "انتهى", "يتبع", "تابع", "الصور", "صور"))
 
 
+# A news feed's footer copied with the item («The post TITLE appeared first on X.»): X is the
+# outlet the page took the item from.
+_FEED_CREDIT = re.compile(
+    r"^\s*The post\s.+\s(?P<cue>appeared first on)\s+(?P<name>[^.]{2,40}?)\s*\.?\s*$"
+)
+
+
 def source_line(paragraph: str) -> list[tuple[str, str]]:
     """«المصدر: X» alone on a line, and a trailing «(X)» after a paragraph's last sentence: the
-    outlet the page took the text from, in or out of the gazetteer."""
+    outlet the page took the text from, in or out of the gazetteer; a feed's «The post …
+    appeared first on X.» footer."""
+    if "appeared first on" in paragraph:
+        m = _FEED_CREDIT.match(paragraph)
+        if m:
+            name = _clean(m.group("name").strip(" *-–—|."))
+            # «صحيفة X»: the outlet's noun is part of how the feed names it
+            plain = _plain_credit(name, 4) or (_media_named(name) and len(name.split()) <= 4)
+            return [(name, m.group("cue"))] if plain and not re.search(r"\d", name) else []
     if len(paragraph) <= 60:
         m = _SOURCE_LINE.match(paragraph)
         if m:

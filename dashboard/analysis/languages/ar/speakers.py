@@ -67,6 +67,9 @@ class _Verb:
     # «نشرت وكالة X صورة …»: a noun object only after an outlet (flag `media`); «نشر الجيش
     # قواته» is no statement.
     media_object: bool = False
+    # «وغرد فلان، رئيس …، معزيا أسر الضحايا»: a participle after the subject's comma carries
+    # what was posted (flag `pcontent`, verbs of posting without a complement of their own).
+    participle_content: bool = False
 
 
 _AN_FORMS = frozenset(
@@ -93,12 +96,21 @@ _AN_FORMS = frozenset(
         "بأنهم",
         "بأننا",
         "لأن",
+        # the dual («أعلنت القاهرة وأنقرة أنهما …»: two coordinated subjects)
+        "أنهما",
+        "إنهما",
+        "بأنهما",
     ]
 )
 
 
+# Dual finite forms of the reporting verbs («أضافا»، «أكدتا»، «تؤكدان»), filled by the loader.
+_AR_DUAL_FORMS: set[str] = set()
+
+
 def _load_ar_verbs() -> dict[str, _Verb]:
     verbs: dict[str, _Verb] = {}
+    not_verbs = {_n(w) for w in get_pack("ar").lines("reporting_not_verbs.txt")}
     for fields in get_pack("ar").fields("reporting_verbs.txt"):
         fields = tuple("" if f == "-" else f for f in fields) + ("",) * (5 - len(fields))
         lemma, finite, participles, compl, flags = fields[:5]
@@ -108,12 +120,24 @@ def _load_ar_verbs() -> dict[str, _Verb]:
         media_object = "media" in flags.split()
         takes_object = "object" in flags.split() or "ba" in flags.split() or media_object
         ba_object = "ba" in flags.split()
+        participle_content = "pcontent" in flags.split()
         participle_object = takes_object or "pobject" in flags.split()
         finite_forms = [lemma, *finite.split()]
         # Regular plurals: past + وا, present (ي...) + ون.
         plurals = [f + "وا" for f in finite_forms[:1]] + [
             f + "ون" for f in finite_forms if _n(f).startswith("ي")
         ]
+        if not homograph and _n(lemma)[-1:] not in "اي":
+            # Regular duals («أعلنت القاهرة وأنقرة …» then «وأكدتا»، «تؤكدان»): past + ا,
+            # feminine past + ا, present + ان. Not for a homograph or a defective verb,
+            # whose dual is written like a noun («كتبا»، «رأيا»).
+            single = [f for f in finite_forms[1:] if not _n(f).endswith(("وا", "ون"))]
+            present = [f for f in single if _n(f)[:1] in "يت"]
+            duals = [finite_forms[0] + "ا"]
+            duals += [f + "ا" for f in single if _n(f).endswith("ت") and f not in present]
+            duals += [f + "ان" for f in present]
+            plurals += [f for f in duals if _n(f) not in not_verbs]
+            _AR_DUAL_FORMS.update(_n(f) for f in duals if _n(f) not in not_verbs)
         for form in finite_forms + plurals:
             nf = _n(form)
             fem = nf.startswith("ت") or (nf.endswith("ت") and not _n(lemma).endswith("ت"))
@@ -129,16 +153,25 @@ def _load_ar_verbs() -> dict[str, _Verb]:
                     takes_object,
                     ba_object,
                     media_object=media_object,
+                    participle_content=participle_content,
                 ),
             )
-        for form in participles.split():
+        forms = participles.split()
+        if not homograph:
+            # Duals and plurals of a regular participle after coordinated or plural subjects
+            # («… وطهران، مؤكدتين أن»، «مشيرين إلى أن»): -ين on the masculine, -تين on the
+            # feminine (none for a homograph, whose forms are nouns too).
+            forms += [f[:-1] + "ين" for f in forms if _n(f).endswith("ا") and len(_n(f)) > 4]
+            forms += [f[:-1] + "تين" for f in forms if _n(f).endswith("ه") and len(_n(f)) > 4]
+            forms = [f for f in forms if _n(f) not in not_verbs]
+        for form in forms:
             nf = _n(form)
             verbs.setdefault(
                 nf,
                 _Verb(
                     _n(lemma),
                     True,
-                    nf.endswith("ه"),
+                    nf.endswith(("ه", "تين")),
                     complements,
                     homograph,
                     relay,
@@ -329,6 +362,10 @@ _AR_CHANNEL_HEADS = frozenset(
         "مداخلته",
     ]
 )
+# A post on a social platform («في منشور على منصة X»، «عبر تغريدة»، «في تدوينة»).
+_AR_POST_NOUNS = frozenset(
+    _n(w) for w in _words("منشور منشوره منشورها تغريدة تغريدته تغريدتها تدوينة تدوينته تدوينتها")
+)
 # Prepositions that open an interview circumstance («خلال حواره مع»، «في حديث لـ»).
 _AR_INTERVIEW_PREPS = frozenset(_n(w) for w in _words("خلال في عبر"))
 _AR_CHANNEL_MODIFIERS = frozenset(
@@ -392,6 +429,26 @@ def _strip_honorifics(seg: list[_Tok]) -> list[_Tok]:
     return seg
 
 
+def _saying_forms() -> frozenset[str]:
+    """«بقوله»، «بقولها»، «بتأكيده»، «لتصريحاتهم»: بـ/لـ + a verbal noun of saying + a
+    pronoun suffix («by his saying»), the manner of a statement, never a name."""
+    stems = set()
+    for w in _words(
+        "قول تأكيد تصريح تصريحات إشارة إعلان اعتبار نفي تحذير اعتراف تعهد إعراب حديث كلمة"
+    ):
+        m = _n(w)
+        stems.add(m[:-1] + "ت" if m.endswith("ه") else m)
+    return frozenset(
+        f"{pre}{stem}{suf}"
+        for pre in ("ب", "ل", "وب")
+        for stem in stems
+        for suf in ("ه", "ها", "هم", "هما")
+    )
+
+
+_AR_SAYING_SUFFIXED = _saying_forms()
+
+
 def _ar_name_like(t: _Tok) -> bool:
     n = t.norm
     # «علي» (the name) and «على» (on) share one normalised form; the spelling tells them apart.
@@ -403,6 +460,7 @@ def _ar_name_like(t: _Tok) -> bool:
         and not n.isdigit()
         and t.quote == -1
         and not n.startswith("لل")
+        and n not in _AR_SAYING_SUFFIXED
     )
 
 
@@ -447,8 +505,17 @@ def _second_body_at(seg: list[_Tok], p: int) -> bool:
     plain = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
     if plain.norm not in _AR_ROLES:
         return False
+    role = _role_at([*seg[:p], plain, *seg[p + 1 :]], p, _AR_ROLES)
     if (
-        plain.norm in _AR_PORTFOLIOS
+        (
+            plain.norm in _AR_PORTFOLIOS
+            # «هيئة الإذاعة والتلفزيون»: a media word with nothing of its own after it
+            or (
+                role is not None
+                and role.kind == "media"
+                and (p + 1 >= len(seg) or not seg[p + 1].norm.startswith("ال"))
+            )
+        )
         and p >= 2
         and seg[p - 1].norm.startswith("ال")
         and not seg[p - 2].norm.startswith(("ال", "وال"))
@@ -457,7 +524,6 @@ def _second_body_at(seg: list[_Tok], p: int) -> bool:
         # «مجلس الأمن والدفاع الوطني»، «وزارة الخارجية والدفاع»: a portfolio word coordinated
         # with the genitive of an indefinite head names one institution, not a second body.
         return False
-    role = _role_at([*seg[:p], plain, *seg[p + 1 :]], p, _AR_ROLES)
     return role is not None and role.type == "body"
 
 
@@ -565,6 +631,17 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         ):
             p += 1  # «موقع سبورت 24 الإخباري»: a number inside an outlet's own name
             continue
+        if (
+            body
+            and p > start + 1
+            and t.norm in _AR_DESCRIBING
+            and p + 1 < n
+            and not _COMMA_RE.search(seg[p + 1].gap)
+            and _outlet_noun(seg[start], False)
+        ):
+            # «موقع "X" المختص بالزلازل»: what an outlet covers is no part of its name (a
+            # committee's «المعنية بـ…» is: «اللجنة الوطنية المعنية بحقوق الإنسان»)
+            break
         # The membership tests spare the calls for the many tokens that start no entry.
         role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
         if (
@@ -794,6 +871,10 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             and _addressee(norm)
         ):
             break  # «طالبت وزارة الصحة المواطنين بـ»: the addressees open the object
+        if p > start and norm.startswith("ال") and norm.endswith(("ها", "هما")) and len(norm) > 5:
+            # «وأكدت المنظمة الدولية التزامها بـ»: a definite word takes no possessive suffix;
+            # «التزامها» (ال of the root) is the object, never part of a name.
+            break
         if norm.startswith("ال") and norm not in _AR_STOP:
             if (
                 nationality
@@ -834,6 +915,17 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 # «الناطق باسم مديرية صحة البصرة فلان»، «الناطق لمديرية صحة …»: an indefinite
                 # institution noun after لـ is in construct state; its genitive names it.
                 construct = body_construct = True
+            elif (
+                inst is not None
+                and inst.type == "person"
+                and len(inst.words) == 1
+                and not any(b.startswith("ال") for b in bases)
+                and p + 1 < n
+                and not _COMMA_RE.search(seg[p].gap)
+            ):
+                # «المستشار القانوني لقائد قوات الدعم السريع»: an indefinite title after لـ is
+                # in construct state too; its genitive («قوات …») is no name.
+                construct = True
             continue
         if t.gap.strip().endswith("(") and (
             (t.surf.isascii() and t.surf.isupper()) or (p + 1 < n and ")" in seg[p + 1].gap)
@@ -856,6 +948,13 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             continue
         break
     return p
+
+
+# Participles that describe a body after its name («موقع X المختص بالزلازل»، «مجلة Y
+# المتخصصة في الاقتصاد»): what it does, not what it is called.
+_AR_DESCRIBING = frozenset(
+    _n(w) for w in _words("المختص المختصة المتخصص المتخصصة المعني المعنية المهتم المهتمة المعنى")
+)
 
 
 # Adjectives that follow a title after its nationality («وزير الخارجية الأمريكي السابق»).
@@ -1060,6 +1159,26 @@ _LIL_ANBA = _n("للأنباء")
 _SHIBH = _n("شبه")
 
 
+def _dual_title(t: _Tok) -> str:
+    """The singular of a person's title in the dual («المحاميان» -> «المحامي», «محاميا» (in
+    construct) -> «محامي»); "" when t is none."""
+    n = t.norm
+    if t.quote != -1 or len(n) < 5:
+        return ""
+    if n.endswith("ان"):
+        stem = n[:-2]
+    elif n.endswith("ا") and not n.startswith("ال"):
+        stem = n[:-1]
+    else:
+        return ""
+    roles = _AR_ROLES.get(stem, ()) if stem in _AR_ROLES else ()
+    return stem if any(r.type == "person" and len(r.words) == 1 for r in roles) else ""
+
+
+# An account or page on a platform, named in quote marks after it («حساب "X"»، «صفحة "X"»).
+_AR_ACCOUNT_NOUNS = frozenset(_n(w) for w in _words("حساب صفحة"))
+
+
 def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     """Role/name split of a subject phrase. None when it does not look like a speaker."""
     while seg and seg[0].norm in _AR_FILLERS:
@@ -1079,9 +1198,23 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     seg = bare
     if not seg:
         return None
+    single = _dual_title(seg[0])
+    if single:
+        # «محاميا الدفاع فلان وفلان»، «المحاميان فلان وفلان»: a dual title reads as its
+        # singular; the coordinated second name speaks too (_coordinated_speaker).
+        seg = [_Tok(seg[0].surf, single, seg[0].start, seg[0].end, seg[0].gap, -1), *seg[1:]]
     first = seg[0]
     if first.norm in _AR_PRONOUNS or first.norm in _AR_OBJECT_NOUNS:
         return None  # «يؤكد أهمية السيطرة على»: the verb's object, not its subject
+    if first.norm in _AR_ACCOUNT_NOUNS and len(seg) > 1 and seg[1].quote != -1:
+        # «وأفاد حساب "X" السعودي بأن»: an account or page speaks under its quoted name.
+        run = 1
+        while run + 1 < len(seg) and seg[run + 1].quote == seg[1].quote:
+            run += 1
+        if run <= 4:
+            return _NP(
+                _name_text(seg, 1, run + 1, sentence), "", "other", _affiliation(seg, False), True
+            )
     if first.norm in _AR_UNNAMED_MANY:
         return _NP(first.surf, first.surf, "anonymous", "")  # «ويرى كثيرون أن»، «قال أحدهم»
     if (
@@ -1255,6 +1388,8 @@ def _side_run_end(seg: list[_Tok], p: int) -> int:
             p += 1
             continue
         side = _side_at(seg, p) if _side_candidates(t.norm) else None
+        if side is not None and side.type in ("country", "capital") and side.words[0] == t.norm:
+            break  # «دعت مصر إسرائيل إلى»: a second country without «و» is the object
         if side is None and t.norm[:1] == "و" and len(t.norm) > 2:
             # «موسكو وبيونغ يانغ»: a coordinated place, maybe of several words.
             plain = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
@@ -2056,8 +2191,9 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             t.norm in _AR_INTERVIEW_PREPS
             and t.quote == -1
             and k + 1 < n
-            and toks[k + 1].norm in _AR_CHANNEL_HEADS
+            and (toks[k + 1].norm in _AR_CHANNEL_HEADS or toks[k + 1].norm in _AR_POST_NOUNS)
         ):
+            # «كتب فلان في منشور على منصة "X": …»: a post's circumstance, likewise.
             # «وكشف فلان، مدرب الفريق، خلال حواره مع إذاعة X: …»: the interview's channel
             # (cut from the subject later) does not count towards the distance either.
             limit += 8
@@ -2082,6 +2218,15 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
                 return None
             if commas == 1:
                 paren_circumstance = t.norm in _AR_PAREN_OPENERS
+                if (
+                    verb.homograph
+                    and k > i + 2
+                    and t.norm in _AR_ROLES
+                    and _role_at(toks, k, _AR_ROLES)
+                ):
+                    # «كتب فلان الفلاني، رئيس الوفد المعني بـ…، في منشور»: a title in
+                    # apposition after the name does not count towards the distance either.
+                    limit += _consume_ar_role(toks, k, False) - k
         norm = t.norm
         if in_relative and (norm not in _AN_FORMS or not _COMMA_RE.search(gap)):
             continue
@@ -2130,6 +2275,15 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
         if k > i + 1 and (v2 := _ar_verb(toks, k)) is not None:
             if not v2.participle:
                 return None
+            if (
+                verb.participle_content
+                and gap != " "
+                and _COMMA_RE.search(gap)
+                and k + 2 < n
+                and not _HARD_PUNCT.search(toks[k + 1].gap)
+            ):
+                # «وغرد فلان، …، معزيا أسر الضحايا»: the participle says what was posted.
+                return (k + 1, -1, k)
             if split and (_COMMA_RE.search(gap) or k > i + 3):
                 # «وأكد فلان حق الحكومة في الرد، مشيرًا إلى أن …»: the verb's content is its
                 # noun object; the participle after the comma opens a statement of its own.
@@ -2383,6 +2537,7 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             cue = _channel_cue(toks, cs, ce, channel, sentence)
             out.append(_source_quote(_channel_name(channel), cue, sentence, para, sentence))
             return out
+    pair: tuple[_NP, _NP] | None = None  # the last subject with a coordinated second name
     for h_idx, h in enumerate(hits):
         np = h.np
         if np is None:
@@ -2415,10 +2570,19 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
                 channel=" ".join(_QUOTE_CHARS_RE.sub(" ", h.channel).split()),
             )
         )
+        conjuncts = _place_conjuncts(np)
+        if len(conjuncts) > 1:
+            said = out.pop()
+            out.extend(_said_by(said, one) for one in conjuncts)
         second = _coordinated_speaker(toks, h, sentence, np)
+        if second is None and pair is not None and np is pair[0] and _dual_verb(toks[h.trigger]):
+            # «وأكد المحاميان فلان وفلان …، وأضافا أن»: a dual verb sharing the subject
+            # speaks for both names again.
+            second = pair[1]
         if second is not None:
             out.append(_said_by(out[-1], second))
             ctx.learn(second)
+            pair = (np, second)
         relay = _relayed_by(toks, h, sentence) if not h.channel else None
         if relay is not None:
             out.append(_source_quote(relay[0], relay[1], text, para, sentence))
@@ -2488,6 +2652,179 @@ def _coordinated_speaker(toks, h: _Hit, sentence: str, np: _NP) -> _NP | None:
             return None
         return other
     return None
+
+
+# Gazetteer names that can be a subject on their own: a country, a capital for its government,
+# an institution tied to one side («البيت الأبيض»، «الاتحاد الأفريقي»).
+_AR_PLACE_TYPES = frozenset({"country", "capital", "body"})
+
+
+def _place_name_at(toks: list[_Tok], p: int, conj: bool) -> int:
+    """End of a gazetteer name (a country, a capital or a side's body) whose first word is
+    the whole token at p, after «و» when `conj` («والأردن»); -1 when none. A prefixed
+    preposition («لمصر») or a word glued to the name is no subject."""
+    if p >= len(toks) or toks[p].quote != -1:
+        return -1
+    first = toks[p].norm
+    if conj:
+        if first[:1] != "و" or len(first) < 3:
+            return -1
+        first = first[1:]
+    for side in _side_candidates(first):
+        k = len(side.words)
+        if (
+            side.type in _AR_PLACE_TYPES
+            and side.words[0] == first
+            and p + k <= len(toks)
+            and all(
+                toks[p + j].norm == side.words[j]
+                and toks[p + j].gap == " "
+                and toks[p + j].quote == -1
+                for j in range(1, k)
+            )
+        ):
+            return p + k
+    return -1
+
+
+def _place_chain(toks: list[_Tok], p: int) -> list[tuple[int, int]]:
+    """«مصر والأردن»، «فرنسا وألمانيا وإيطاليا»، «البيت الأبيض والكرملين»: the spans of two or
+    more gazetteer names joined by «و» from p (no punctuation between them); [] otherwise. A
+    body whose own name holds «و» («وزارة الخارجية والتعاون الدولي») is no gazetteer name
+    followed by another, so it is never cut."""
+    e = _place_name_at(toks, p, False)
+    if e == -1:
+        return []
+    spans = [(p, e)]
+    while e < len(toks) and toks[e].gap == " ":
+        nxt = _place_name_at(toks, e, True)
+        if nxt == -1:
+            break
+        spans.append((e, nxt))
+        e = nxt
+    return spans if len(spans) > 1 else []
+
+
+def _body_part(part: list[_Tok]) -> bool:
+    """A conjunct that names one body on its own: a body entry of two words or more («الأمم
+    المتحدة»), an indefinite body noun with its genitive («وزارة الداخلية»، «حركة الجهاد»),
+    or a body noun with its nationality («الحكومة اللبنانية»); at most four words. A bare
+    definite noun («التلفزيون» in «هيئة الإذاعة والتلفزيون») is no body of its own."""
+    if not 2 <= len(part) <= 4 or any(t.quote != -1 for t in part):
+        return False
+    role = _role_at(part, 0, _AR_ROLES) if part[0].norm in _AR_ROLES else None
+    if role is None or role.type != "body" or _consume_ar_role(part, 0, True) != len(part):
+        return False
+    if len(role.words) >= 2 or not part[0].norm.startswith("ال"):
+        return True
+    side = _side_at(part, len(part) - 1)
+    return side is not None and side.type == "adj"
+
+
+def _conjunct_spans(toks: list[_Tok]) -> list[tuple[int, int]]:
+    """«مصر والأردن»، «وزارة الصحة ووزارة الداخلية»، «حزب الله والحكومة اللبنانية»: the
+    spans of two or more names joined by «و», each a gazetteer place or a body of its own;
+    [] when any part is neither (one body's name with «و» inside it stays whole)."""
+    spans = _place_chain(toks, 0)
+    if spans and spans[-1][1] == len(toks):
+        return spans
+    cuts = [
+        k
+        for k in range(1, len(toks))
+        if toks[k].norm[:1] == "و"
+        and len(toks[k].norm) > 3
+        and toks[k].gap == " "
+        and toks[k].quote == -1
+        and (
+            _place_name_at(toks, k, True) != -1
+            or (toks[k].norm[1:] in _AR_ROLES and _second_body_at(toks, k))
+        )
+    ]
+    if not cuts:
+        return []
+    bounds = [0, *cuts, len(toks)]
+    spans = list(zip(bounds, bounds[1:], strict=False))
+    for a, b in spans:
+        part = list(toks[a:b])
+        if a > 0:
+            t = part[0]
+            part[0] = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+        if _place_name_at(part, 0, False) != len(part) and not _body_part(part):
+            return []
+    return spans
+
+
+def _place_conjuncts(np: _NP) -> list[_NP]:
+    """«وأعلنت الرياض وطهران …»، «قالت فرنسا وألمانيا وإيطاليا إن …»: a subject that is only
+    gazetteer names joined by «و» is one voice per name (each side speaks); any other
+    subject, and a body's name with «و» inside it, stays one."""
+    if not np.body or np.role or np.known or " و" not in np.name:
+        return [np]
+    toks, _ = _tokens(np.name)
+    spans = _conjunct_spans(toks)
+    if not spans:
+        return [np]
+    out: list[_NP] = []
+    for a, b in spans:
+        part = [toks[a], *toks[a + 1 : b]]
+        if a > 0:  # the «و» of the conjunct is no part of its name
+            t = toks[a]
+            part[0] = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+        name = _name_text(part, 0, len(part), np.name)
+        one = _parse_ar_np(part, np.name, strict=True)
+        if one is None or not one.body or one.role:
+            kind, side = "state", _affiliation(part, speaker_is_place=True)
+        else:
+            kind, side = one.kind, one.affiliation
+        out.append(_NP(name, "", kind, side, True))
+    return out
+
+
+_KULL = _n("كل")
+
+
+def _according_word(norm: str) -> bool:
+    """«وفق»، «ووفق»، «بحسب»، «وفقا»: a source phrase's first word."""
+    bare = norm[1:] if norm[:1] == "و" else norm
+    return norm in _AR_AS_PHRASES or bare in _AR_AS_PHRASES or bare in _AR_ACCORDING
+
+
+def _vso_place_chain(toks: list[_Tok], i: int, np: _NP) -> int:
+    """«أعلنت مصر والأردن استئناف …»، «وأعلنت القاهرة وعمّان في بيان مشترك أنهما …»: when
+    the subject read after the verb at i is the first of gazetteer names joined by «و», the
+    end of the whole chain; -1 otherwise."""
+    if not np.body or np.role or np.known:
+        return -1
+    p = i + 1
+    while p < len(toks) and toks[p].norm in _AR_FILLERS and toks[p].quote == -1:
+        p += 1
+    if p + 1 < len(toks) and toks[p].norm == _KULL and toks[p + 1].norm == "من":
+        p += 2  # «كل من مصر وقطر»
+    spans = _place_chain(toks, p)
+    if not spans:
+        # «وقال حزب الله والحكومة اللبنانية إن»: bodies, up to a complement that closes them
+        e = p
+        while (
+            e < len(toks)
+            and toks[e].quote == -1
+            and (e == p or toks[e].gap == " ")
+            and toks[e].norm not in _AR_STOP
+            and toks[e].norm not in _AN_FORMS
+        ):
+            e += 1
+        if e >= len(toks) or not (
+            toks[e].norm in _AN_FORMS or _COMMA_RE.search(toks[e].gap) or ":" in toks[e].gap
+        ):
+            return -1
+        spans = [(p + a, p + b) for a, b in _conjunct_spans(toks[p:e])]
+    if not spans or tuple(t.norm for t in toks[p : spans[0][1]]) != _nphrase(np.name):
+        return -1
+    return spans[-1][1]
+
+
+def _dual_verb(t: _Tok) -> bool:
+    n = t.norm
+    return n in _AR_DUAL_FORMS or (n[:1] in "وف" and n[1:] in _AR_DUAL_FORMS)
 
 
 def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
@@ -2961,7 +3298,10 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         # «… أن فلان، أشاد بالصين»: the subject came first, the بـ object follows the verb.
         sv = _sv_subject(toks, i, sentence, ctx)
         if sv is not None and (
-            sv.known or (sv.role and sv.name != sv.role) or (sv.body and " " in sv.name)
+            sv.known
+            or (sv.role and sv.name != sv.role)
+            # «أن مصر وقطر رحبتا بـ»: several places are no one body of several words
+            or (sv.body and " " in sv.name and len(_place_conjuncts(sv)) == 1)
         ):
             comp = (i + 1, -1, i + 1)
     if (
@@ -3003,6 +3343,18 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         return None
     content, direct, subj_end = comp
     span = toks[i + 1 : subj_end]
+    if (
+        len(span) > 3
+        and span[0].norm == _KULL
+        and span[1].norm == "من"
+        and span[2].quote == -1
+        and not any(_according_word(x.norm) for x in toks[:i])
+    ):
+        # «وأكدت كل من مصر وقطر أن»: «each of» before coordinated subjects. After «وفق
+        # البيان،» the words are the statement's, as they were without a subject.
+        span = span[2:]
+    while span and span[-1].norm in _AR_SAYING_SUFFIXED and span[-1].quote == -1:
+        span = span[:-1]  # «وتابع الوزير بقوله إن»: how he said it, after the subject
     if len(span) == 1 and span[0].norm in _AR_MANNER and span[0].quote == -1:
         span = []  # «وقال بسعادة: …»: how he said it; the subject is dropped
     elif span and span[0].quote != -1 and _quoted_body(span, 0):
@@ -3175,9 +3527,17 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             # subject stands before it. Else a subject is there but is not a speaker («أكد
             # البيان أن»).
             np = _sv_subject(toks, i, sentence, ctx) if i > 0 else None
-            if np is None or not (np.known or (np.role and np.name != np.role)):
+            if np is None or not (
+                np.known
+                or (np.role and np.name != np.role)
+                # «المركز الوطني للأرصاد طمأن المواطنين … بأن»: a body of several words
+                or (np.body and " " in np.name and len(_place_conjuncts(np)) == 1)
+            ):
                 return None
-        if verb.homograph and (np is None or not (np.role or np.body or _is_known(np, ctx))):
+        if verb.homograph and (
+            np is None
+            or not (np.role or np.body or _is_known(np, ctx) or _apposed_title(parts, np))
+        ):
             # «بين»، «ذكر»، «تابع» ... with a bare unknown noun after them are not speech.
             return None
         if np is not None:
@@ -3251,7 +3611,17 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             return None  # «… كان أنصار الحزب يعتقدون أن»: a plural verb, no one person's words
     if np is None:
         return None
-    ctx.learn(np)
+    if span and not verb.participle:
+        chain_end = _vso_place_chain(toks, i, np)
+        if chain_end != -1:
+            # «أعلنت مصر والأردن استئناف …»: the coordinated names are all the subject.
+            np = _NP(
+                _name_text(toks, i + 1, chain_end, sentence), "", np.kind, np.affiliation, True
+            )
+            if direct == -1 and content < chain_end:
+                content = chain_end
+    for one in _place_conjuncts(np):
+        ctx.learn(one)  # «الرياض وطهران»: each name, not the pair
     ctx.last = np
     return _Hit(
         np, t.surf, content, direct, channel, i, participle=verb.participle, channel_cue=channel_cue
@@ -3537,7 +3907,14 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         return (c, -1, k)
     np = valid(k)
     if np is not None and np.body:
-        if k < end and k == i + 2 and not toks[i + 1].norm.startswith("ال") and valid(k + 1):
+        if (
+            k < end
+            and k == i + 2
+            and not toks[i + 1].norm.startswith("ال")
+            # «أدانت مصر الهجوم»: a country's or capital's name is whole, no construct head
+            and _place_name_at(toks, i + 1, False) != k
+            and valid(k + 1)
+        ):
             k += 1  # «وكالة مهر»: an indefinite head takes its genitive
         shortest = k
         while k < end and toks[k].norm not in _AR_TIME_WORDS:
@@ -3640,16 +4017,35 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     if (
         np is not None
         and not np.body
-        and k == end - 1
-        and end < n
-        and (toks[end].norm in _AR_TIME_WORDS or toks[end].norm == "عن")
+        and k < n - 1
+        and (k == end - 1 or toks[k + 1].norm == "عن")
+        and (
+            toks[k + 1].norm in _AR_TIME_WORDS
+            or toks[k + 1].norm == "عن"
+            or (
+                k == end - 1 and (m := _comma_aside_end(toks, k + 1)) != -1 and toks[m].norm == "عن"
+            )
+        )
         and toks[k].norm.startswith("ال")
         and toks[k].norm not in _AR_OBJECT_NOUNS
-        and (longer := valid(end)) is not None
+        and toks[k].norm not in _AR_TIME_WORDS
+        and (longer := valid(k + 1)) is not None
         and not longer.body
         and len(longer.name.split()) <= 4
     ):
-        k = end  # «رئيس الوزراء محمد شياع السوداني، اليوم، عن …»: the name runs to the comma
+        # «رئيس الوزراء محمد شياع السوداني، اليوم، عن …»، «محافظ X محمد جابر العطا، في وقت
+        # سابق، عن …»، «… العطا عن تشكيل»: the name runs to the comma or to «عن» (an object
+        # does not come before «عن»).
+        k += 1
+    if (
+        k < n
+        and _COMMA_RE.search(toks[k].gap)
+        and toks[k].norm in _AR_ASIDE_PREPS
+        and (m := _comma_aside_end(toks, k)) != -1
+        and toks[m].norm == "عن"
+    ):
+        # «…، في وقت سابق، عن تشكيل …»: an aside between the subject and «عن».
+        return (m + 1, -1, k) if m + 1 < n - 1 else None
     if (
         i > 0
         and toks[i - 1].norm in _AN_FORMS
@@ -3679,6 +4075,20 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     if c >= n - 1 or _HARD_PUNCT.search(toks[c].gap) or toks[c].norm in _AR_STOP:
         return None
     return (c, -1, k)
+
+
+_AR_ASIDE_PREPS = frozenset(_n(w) for w in _words("في خلال قبل بعد منذ"))
+
+
+def _comma_aside_end(toks, c: int, limit: int = 6) -> int:
+    """«، في وقت سابق، عن …»: the index of the first word after a short aside that opens at
+    c and closes with a comma; -1 when none (a full stop first, or too long)."""
+    for m in range(c + 1, min(len(toks), c + limit)):
+        if _HARD_PUNCT.search(toks[m].gap):
+            return -1
+        if _COMMA_RE.search(toks[m].gap):
+            return m
+    return -1
 
 
 def _name_words(part: list[_Tok]) -> int:
@@ -3784,6 +4194,15 @@ def _opening_known_subject(toks, i, ctx) -> _NP | None:
     ):
         return None
     return ctx.by_surname.get(toks[f + 1].norm) if toks[f + 1].quote == -1 else None
+
+
+def _apposed_title(parts: list[list[_Tok]], np: _NP) -> bool:
+    """«كتب فلان الفلاني، رئيس الوفد، في منشور …»: a name of two words or more with a title
+    in apposition after its comma is a speaker, after a homograph verb too."""
+    if len(parts) < 2 or np.body or np.kind == "anonymous" or len(np.name.split()) < 2:
+        return False
+    ex = _strip_honorifics([x for x in parts[1] if x.norm not in _AR_FILLERS])
+    return bool(ex) and _role_at(ex, 0, _AR_ROLES) is not None
 
 
 def _vso_subject(toks, i, sentence, ctx) -> _NP | None:
