@@ -2058,3 +2058,24 @@ def test_site_named_by_a_capitalised_domain_is_an_outlet():
     # a sentence glued to the next one still splits
     got = _voices("The port reopened on Monday.In Kelstown, the mayor said it was safe.")
     assert [name for name, _ in got] == ["mayor"]
+
+
+# --------------------------------------------------------------------------- round 18
+
+
+def test_dateline_in_capitals_opening_a_paragraph_is_no_antecedent():
+    got = _voices(
+        "CALDERA CITY, Freedonia — The toll from the floods rose to 31 on Tuesday.",
+        "Officials have said the dams held. He said the government would pay for repairs.",
+    )
+    assert [name for name, _ in got] == ["Officials"]
+
+
+def test_a_visit_between_subject_and_verb_is_a_circumstance():
+    got = _voices(
+        "President Tom Doe during a visit to the region announced that the bills will be "
+        "forgiven. He said the army would help."
+    )
+    assert got == [("Tom Doe", "official")] * 2
+    got = _voices("The minister on a trip to Kelstown said the port would reopen.")
+    assert [name for name, _ in got] == ["minister"]

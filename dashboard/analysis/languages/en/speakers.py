@@ -1573,7 +1573,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                     start = k
                 break
             inner = inner or bool(_COMMA_RE.search(toks[k].gap))
-    start = _en_time_phrase_before(toks, start)
+    start = _en_visit_before(toks, _en_time_phrase_before(toks, start))
     segs, quote_before = _en_segments_before(toks, start)
     chain = _en_appos_chain(toks, start, sentence)
     if chain is not None:
@@ -3098,6 +3098,29 @@ def _en_appos_chain(
     return name, title
 
 
+_EN_VISITS = frozenset(_words("visit visits trip tour stop"))
+
+
+def _en_visit_before(toks: list[_Tok], start: int) -> int:
+    """«President Tom Doe during a visit to the region announced»: a visit between a named
+    subject and the verb is a circumstance, no part of the subject (start moved before it,
+    else unchanged)."""
+    for j in range(start - 2, max(0, start - 10), -1):
+        t = toks[j]
+        if t.quote != -1 or _COMMA_RE.search(toks[j + 1].gap) or _HARD_PUNCT.search(t.gap):
+            return start
+        if t.norm in ("during", "on") and t.surf.islower():
+            if (
+                j > 0
+                and (_en_cap(toks[j - 1]) or any(_covered(toks[j - 1 : j], _EN_ROLES)))
+                and not _COMMA_RE.search(t.gap)
+                and any(x.norm in _EN_VISITS for x in toks[j + 1 : min(start, j + 4)])
+            ):
+                return j
+            return start
+    return start
+
+
 def _en_time_phrase_before(toks: list[_Tok], start: int) -> int:
     """«Jane Roe earlier this week said», «the agency last month warned»: a time phrase right
     before the verb is no part of the subject (start moved before it, else unchanged)."""
@@ -3832,6 +3855,14 @@ _EN_OPENING_APPOS_RE = re.compile(
 )
 
 
+# «CALDERA CITY, Freedonia — …», «KELSTOWN (Wire) -»: a place in capitals, an optional
+# country, then a dash or a bracket opens the paragraph as its dateline.
+_EN_OPENING_DATELINE_RE = re.compile(
+    r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3}"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?(?:\s*[(—–―]|\s+-)"
+)
+
+
 def _en_titled_opening(paragraph: str, ctx: _Ctx) -> bool:
     """«Freedonia captain Jane Roe looked dazed after the final.»: a paragraph opening with a
     title and a two- or three-word name, then a lower-case verb, is about that person (who a
@@ -3876,6 +3907,8 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
         return
     name = m.group(1)
     words = name.split()
+    if not appos and _EN_OPENING_DATELINE_RE.match(paragraph):
+        return  # «CALDERA CITY, Freedonia — …»: a dateline in capitals, no person
     titled = len(words) >= 2 and words[0].rstrip(".") in _EN_HONORIFICS
     if titled and words[0] not in _EN_KNIGHTED:
         name, words = " ".join(words[1:]), words[1:]  # «Mr Sunak took a gamble …»
