@@ -2079,3 +2079,24 @@ def test_a_visit_between_subject_and_verb_is_a_circumstance():
     assert got == [("Tom Doe", "official")] * 2
     got = _voices("The minister on a trip to Kelstown said the port would reopen.")
     assert [name for name, _ in got] == ["minister"]
+
+
+def test_inverted_said_then_an_unnamed_description_closing_the_sentence():
+    got = _quotes(
+        "The port was shut by Monday evening, but the road was open, said a police official."
+    )
+    assert [(q.speaker, q.speaker_kind) for q in got] == [("police official", "anonymous")]
+    got = _voices("The port was shut, said the minister.")
+    assert got == [("minister", "anonymous")]
+
+
+def test_inverted_said_a_dotted_title_then_a_name_and_its_description():
+    got = _quotes(
+        "Two bodies were found by Monday morning, but the search was slowed by rain, said a "
+        "U.N. official, Jane Roe, the head of the agency's office in Freedonia."
+    )
+    assert [(q.speaker, q.role) for q in got] == [("Jane Roe", "a U.N. official")]
+
+
+def test_a_weekday_and_a_part_of_the_day_is_no_voice():
+    assert _voices("Since Tuesday night said the road was shut.") == []

@@ -2747,6 +2747,9 @@ def _en_described_body(words: list[str]) -> bool:
 _EN_DESCRIBED_HEADS = frozenset(_words("agency watchdog organisation organization body"))
 
 
+_EN_DAY_PARTS = frozenset(_words("morning afternoon evening night"))
+
+
 def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     """A named voice, an unnamed one, or nothing. A subject with no capitalised word that did
     not resolve to someone named earlier («the central bank», «the group») is an unnamed voice
@@ -2779,6 +2782,8 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np = _NP(" ".join(words), np.role, kind, np.affiliation, True, np.known)
     if _en_non_voice(np, words):
         return None
+    if len(words) == 2 and words[0].lower() in _EN_WHEN and words[1].lower() in _EN_DAY_PARTS:
+        return None  # «Friday evening», «Tuesday night»: a time, never a voice
     if "/" in words[1:-1] and words[words.index("/") + 1][:1].isupper():
         return None  # «EPA / Jane Roe»: a photo credit (agency / photographer), never a voice
     if (
@@ -3182,7 +3187,11 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         end > after
         and (
             _COMMA_RE.search(toks[end].gap)
-            or (_HARD_PUNCT.search(toks[end].gap) and not _en_initials(toks, end))
+            or (
+                _HARD_PUNCT.search(toks[end].gap)
+                and not _en_initials(toks, end)
+                and not _en_dotted_abbrev(toks, end)
+            )
         )
     ):
         end += 1
@@ -3206,6 +3215,18 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
     titled = _en_inverted_title_then_name(toks, after, end, sentence)
     if titled is not None:
         return titled
+    if (
+        2 <= len(name) <= 5
+        and name[0].norm in _EN_ARTICLES
+        and name[-1].surf.islower()
+        and (end == n or _HARD_PUNCT.search(toks[end].gap))
+        and all(x.quote == -1 and x.norm not in _EN_VERBS for x in name)
+        and _covered(name, _EN_ROLES)[-1]
+    ):
+        # «…, said a police official.», «…, said the minister.»: a description closing the
+        # sentence after the verb is who speaks (unnamed), never a word before the verb.
+        np = _en_np(name, sentence)
+        return np if np is not None and np.name else None
     if not 1 <= len(name) <= 4 or i < 3 or toks[after].norm in _EN_WHEN:
         return None
     owned = (
@@ -3253,9 +3274,20 @@ def _en_inverted_title_then_name(toks, after: int, end: int, sentence: str) -> _
     ):
         e2 += 1
     named = toks[end:e2]
+    closing = e2 == n or bool(_HARD_PUNCT.search(toks[e2].gap))
+    e3 = e2
+    if not closing and e2 + 1 < n and toks[e2].norm in _EN_ARTICLES and toks[e2].surf.islower():
+        # «…, said a U.N. official, Jane Roe, the head of its office in Freedonia.»: the name's
+        # own apposition (a description) runs to the end of the sentence.
+        e3 = e2 + 1
+        while e3 < n and not _HARD_PUNCT.search(toks[e3].gap) and toks[e3].quote == -1:
+            if _COMMA_RE.search(toks[e3].gap) or toks[e3].norm in _EN_VERBS:
+                break
+            e3 += 1
+        closing = e3 == n or bool(_HARD_PUNCT.search(toks[e3].gap))
     if not (
         2 <= len(named) <= 4
-        and (e2 == n or _HARD_PUNCT.search(toks[e2].gap))
+        and closing
         and all(_en_cap(x) and x.quote == -1 for x in named)
         and not any(_covered(named, _EN_ROLES))
     ):
