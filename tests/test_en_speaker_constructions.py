@@ -2100,3 +2100,20 @@ def test_inverted_said_a_dotted_title_then_a_name_and_its_description():
 
 def test_a_weekday_and_a_part_of_the_day_is_no_voice():
     assert _voices("Since Tuesday night said the road was shut.") == []
+
+
+def test_the_place_after_a_diplomat_title_is_in_the_title_not_the_name():
+    for text, role in (
+        (
+            "Freedonian Ambassador to Sylvania Tom Doe told state media two died.",
+            "Freedonian Ambassador to Sylvania",
+        ),
+        (
+            "US Ambassador to the United Nations Tom Doe said two died.",
+            "US Ambassador to the United Nations",
+        ),
+    ):
+        got = _quotes(text)
+        assert [(q.speaker, q.role) for q in got] == [("Tom Doe", role)], text
+    got = _voices("The ambassador to Sylvania said two died.")
+    assert got == [("ambassador to Sylvania", "anonymous")]

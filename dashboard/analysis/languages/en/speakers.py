@@ -401,6 +401,7 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         and _en_cap(seg[q - 1])
     ):
         q -= 1  # «the Beijing No. 2 Court»: the city numbering its courts is in the name
+    q = _en_title_place(seg, q, cov)
     q, headed = _en_headed_run(seg, q, cov)
     if (
         2 <= q < len(seg)
@@ -531,6 +532,30 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
 
 
 _EN_PORTFOLIO = frozenset(w for (w, *_rest) in get_pack("en").fields("speaker_portfolios.txt"))
+
+
+def _en_title_place(seg: list[_Tok], q: int, cov: list[bool]) -> int:
+    """«Ambassador to Freedonia Tom Doe», «the envoy to the United Nations Jane Roe»: the
+    place after a title's «to/for» is part of the title, and the name starts after it (a
+    place the gazetteer knows, else one word, or two after «the»); q unchanged otherwise."""
+    if q < 2 or seg[q - 1].norm not in ("to", "for") or not seg[q - 1].surf.islower():
+        return q
+    p = q - 2
+    if seg[p].norm == "the" and p >= 1:
+        p -= 1
+    if not cov[p]:
+        return q
+    rest = len(seg) - q
+    side = _side_at(seg, q)
+    if rest == (len(side.words) if side is not None else 1):
+        return len(seg)  # «the ambassador to Freedonia said»: a title, no name
+    if side is not None and 2 <= rest - len(side.words) <= 3:
+        return q + len(side.words)
+    if side is None and rest == 3:
+        return q + 1
+    if side is None and rest == 4 and seg[q - 1].norm == "the":
+        return q + 2
+    return q
 
 
 def _en_portfolio_split(seg: list[_Tok], q: int) -> int:
@@ -1363,6 +1388,16 @@ def _en_trim(seg: list[_Tok]) -> list[_Tok]:
     return seg
 
 
+_EN_TITLES_TO = frozenset(_words("ambassador ambassadors envoy envoys representative delegate"))
+
+
+def _en_title_to(seg: list[_Tok], j: int) -> bool:
+    """Is the «to» at j the one of a diplomat's title («Ambassador to Freedonia», «envoy to the
+    United Nations»), a capitalised place after it?"""
+    nxt = j + 2 if seg[j + 1].norm == "the" and j + 2 < len(seg) else j + 1
+    return seg[j - 1].norm in _EN_TITLES_TO and seg[nxt].surf[:1].isupper()
+
+
 def _en_breaks(seg: list[_Tok], j: int) -> bool:
     """Does token j end a noun phrase? «and» between capitalised words is inside a name
     («the Ministry of Planning and International Cooperation»); a number ends one («97 remain
@@ -1374,6 +1409,8 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
         return False  # an acronym is a name («the WHO said», «US and EU officials»)
     if norm not in _EN_STOPWORDS or norm in _EN_NP_PREPS:
         return False
+    if norm == "to" and 0 < j < len(seg) - 1 and _en_title_to(seg, j):
+        return False  # «Ambassador to Freedonia Tom Doe»: the place is in the title
     if norm == "and" and 0 < j < len(seg) - 1:
         nxt = seg[j + 1]
         if nxt.norm == "the" and j + 2 < len(seg):
