@@ -2117,3 +2117,21 @@ def test_the_place_after_a_diplomat_title_is_in_the_title_not_the_name():
         assert [(q.speaker, q.role) for q in got] == [("Tom Doe", role)], text
     got = _voices("The ambassador to Sylvania said two died.")
     assert got == [("ambassador to Sylvania", "anonymous")]
+
+
+def test_two_local_governments_in_lower_case_after_according_to():
+    got = _voices(
+        "The port was shut, according the Kelstown prefectural government and the Ostend city "
+        "government.",
+        "According to the prefectural and city governments, 31 people died in Ostend.",
+    )
+    assert (
+        got
+        == [
+            ("Kelstown prefectural government", "state"),
+            ("Ostend city government", "state"),
+        ]
+        * 2
+    )
+    # a kind named by no body before stays unresolved
+    assert _voices("According to the prefectural and city governments, 31 people died.") == []

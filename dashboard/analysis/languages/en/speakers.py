@@ -714,7 +714,9 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 out.extend(got)
                 continue
         # according to X
-        if t.norm == "according" and i + 1 < n and toks[i + 1].norm == "to":
+        if t.norm == "according" and i + 1 < n and toks[i + 1].norm in ("to", "the"):
+            # «according the city government»: the «to» left out is still «according to»
+            o = 2 if toks[i + 1].norm == "to" else 1
             m = _EN_ACCORDING_DOMAIN_RE.match(sentence, t.start)
             if m:
                 # «according to a report by eastnews.cn»: a site named by its domain (the
@@ -723,16 +725,16 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 text = (sentence[: t.start] + sentence[m.end() :]).strip(_PUNCT_STRIP + " ,")
                 out.append(quote_of(site, "according to", False, text, para, sentence, ""))
                 continue
-            end = i + 2
+            end = i + o
             while end < n and not (
-                end > i + 2
+                end > i + o
                 and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
                 and not _en_initial(toks, end)
             ):
                 if toks[end].norm in ("that", "which", "who"):
                     break
                 end += 1
-            seg = _en_cut_platform(toks[i + 2 : end])
+            seg = _en_cut_platform(toks[i + o : end])
             if (
                 not seg
                 or seg[0].norm in _DOCUMENTS
@@ -762,12 +764,14 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 out.append(quote_of(ctx.last_body, "according to", False, text, para, sentence, ""))
                 continue
             seg = _en_report_owner(seg)
-            parts = _en_and_sources(seg, sentence)
+            parts = _en_and_sources(seg, sentence) or _en_both_named_before(seg, ctx)
             if parts:
                 # «according to the Fire Department and CalFire»: each is a cited source.
                 for one in parts:
                     one = _en_plausible(ctx.resolve(one), ctx)
                     if one is not None:
+                        if one.body:
+                            ctx.learn(one)
                         out.append(quote_of(one, "according to", False, text, para, sentence, ""))
                 continue
             np = _en_np(seg, sentence)
@@ -791,6 +795,9 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 # «according to a statement released by X. … according to the statement»
                 ctx.learn(np)
                 ctx.last = ctx.last_body = np
+            elif np.body and _en_lower_gov(seg):
+                ctx.learn(np)  # «according to the Kelstown city government»: «the city
+                # government» after it is the same body
             out.append(quote_of(np, "according to", False, text, para, sentence, ""))
             continue
         progressive = (
@@ -1226,10 +1233,16 @@ def _en_and_sources(seg: list[_Tok], sentence: str) -> list[_NP]:
     """Two capitalised names joined by «and» after «according to», each a source; none when
     the whole is one name («the Ministry of Water and Energy»)."""
     ks = [k for k, t in enumerate(seg) if t.norm == "and" and t.quote == -1]
-    if len(ks) != 1 or _institution_name(_text(seg, 0, len(seg), sentence)):
+    if len(ks) != 1:
         return []
     k = ks[0]
     left, right = seg[:k], seg[k + 1 :]
+    if left and right and _en_lower_gov(left) and _en_lower_gov(right):
+        # «according to the Ostend prefectural government and the Kelstown city government»
+        nps = [_en_np(left, sentence), _en_np(right, sentence)]
+        return [np for np in nps if np is not None] if all(nps) else []
+    if _institution_name(_text(seg, 0, len(seg), sentence)):
+        return []
     if not left or not right or not _en_cap(left[-1]) or not _en_cap(right[-1]):
         return []
     if not all(_en_cap(t) or t.norm in _EN_ARTICLES or t.norm == "of" for t in left + right):
@@ -1238,6 +1251,56 @@ def _en_and_sources(seg: list[_Tok], sentence: str) -> list[_NP]:
         return []  # «the Ministry of Water and Energy»: «and» inside the portfolio
     nps = [_en_np(left, sentence), _en_np(right, sentence)]
     return [np for np in nps if np is not None] if all(nps) else []
+
+
+# Heads of a government body written in lower case after its place's name: «the Kelstown
+# city government», «the Ostend prefectural government», «the Kelstown municipal council».
+_EN_LOWER_GOV_HEADS = frozenset(
+    _words("government administration authority authorities council office department bureau")
+)
+
+
+def _en_lower_gov(toks: list[_Tok]) -> bool:
+    """«the Kelstown prefectural government»: an article, one to three capitalised words (the
+    place), up to two lower-case words, and a government head noun."""
+    if toks and toks[0].norm in _EN_ARTICLES:
+        toks = toks[1:]
+    if len(toks) < 2 or toks[-1].norm not in _EN_LOWER_GOV_HEADS or not toks[-1].surf.islower():
+        return False
+    caps = 0
+    while caps < len(toks) - 1 and _en_cap(toks[caps]):
+        caps += 1
+    lower = toks[caps:-1]
+    return (
+        1 <= caps <= 3
+        and len(lower) <= 2
+        and all(t.surf.islower() and t.norm not in _EN_STOPWORDS for t in lower)
+    )
+
+
+def _en_both_named_before(seg: list[_Tok], ctx: _Ctx) -> list[_NP]:
+    """«according to the prefectural and city governments»: two lower-case kinds of one head
+    noun, each the body of that kind named before («the Ostend prefectural government», «the
+    Kelstown city government»); none unless both were."""
+    words = [t.norm for t in seg]
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if len(words) != 4 or words[1] != "and" or not all(t.surf.islower() for t in seg):
+        return []
+    head = words[3][:-1] if words[3].endswith("s") else ""
+    if head not in _EN_LOWER_GOV_HEADS:
+        return []
+    found = []
+    for kind in (words[0], words[2]):
+        hits = {
+            np.name: np
+            for np in ctx.by_body_head.values()
+            if _nphrase(np.name)[-2:] == (kind, head)
+        }
+        if len(hits) != 1:
+            return []
+        found.extend(hits.values())
+    return found
 
 
 def _en_slash_sources(seg: list[_Tok], sentence: str) -> list[str]:
