@@ -2135,3 +2135,28 @@ def test_two_local_governments_in_lower_case_after_according_to():
     )
     # a kind named by no body before stays unresolved
     assert _voices("According to the prefectural and city governments, 31 people died.") == []
+
+
+def test_a_name_opening_a_list_after_including_is_no_subject():
+    got = _voices(
+        "Many singers, including Tom Doe, Jane Roe and Max Moe, sent messages and announced "
+        "donations."
+    )
+    assert got == []
+
+
+def test_a_capitalised_verb_form_inside_a_name_is_no_verb():
+    got = _voices(
+        "President Tom Doe said he was “heartbroken by the loss”, adding the United States "
+        "stood “ready to assist” in the recovery."
+    )
+    assert {name for name, _ in got} == {"Tom Doe"}
+
+
+def test_a_passive_report_not_yet_made_and_a_lower_case_court():
+    assert (
+        _voices("Official results are expected to be announced by the Kelstown appeals court.")
+        == []
+    )
+    got = _voices("The result was announced by the Kelstown appeals court on Friday.")
+    assert [name for name, _ in got] == ["Kelstown appeals court"]

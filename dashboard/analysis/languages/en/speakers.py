@@ -916,6 +916,15 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         if not progressive and _en_not_a_statement(toks, i):
             continue
+        if (
+            i > 0
+            and t.surf[:1].isupper()
+            and not t.surf.isupper()
+            and _en_cap(toks[i - 1])
+            and toks[i - 1].quote == -1
+            and not (_HARD_PUNCT.search(t.gap) or _COMMA_RE.search(t.gap) or ":" in t.gap)
+        ):
+            continue  # «the United States stood»: a capitalised verb form inside a name
         if i > 0 and t.surf[:1].isupper() and not t.surf.isupper() and _en_title_case(toks):
             # «Freedonia Army Unit Claims Control, President Says …»: a headline in Title Case
             # gives no edge between the subject and the words around it.
@@ -931,7 +940,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             if m and _is_media(m.group(1)):
                 channel = m.group(1)
         np = _en_plausible(ctx.resolve(np), ctx)
-        if np is None:
+        if np is None or _en_listed(np.name, sentence):
             continue
         if (
             np.kind == "media"
@@ -991,6 +1000,22 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 media = _NP(channel, "", "media", "", True)
                 out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
+
+
+def _en_listed(name: str, sentence: str) -> bool:
+    """«Many singers, including Tom Doe, Jane Roe and Max Moe, sent messages»: a name that
+    opens a list after «including / such as» is an example of the subject, not the subject."""
+    if not name[:1].isupper():
+        return False
+    for opener in ("including ", "such as "):
+        at = sentence.find(opener + name)
+        if at != -1:
+            rest = sentence[at + len(opener) + len(name) :]
+            return bool(_EN_LIST_GOES_ON_RE.match(rest))
+    return False
+
+
+_EN_LIST_GOES_ON_RE = re.compile(r"(?:,\s*|\s+and\s+)[A-Z]")
 
 
 def _en_title_case(toks: list[_Tok]) -> bool:
@@ -1256,7 +1281,7 @@ def _en_and_sources(seg: list[_Tok], sentence: str) -> list[_NP]:
 # Heads of a government body written in lower case after its place's name: «the Kelstown
 # city government», «the Ostend prefectural government», «the Kelstown municipal council».
 _EN_LOWER_GOV_HEADS = frozenset(
-    _words("government administration authority authorities council office department bureau")
+    _words("government administration authority authorities council office department bureau court")
 )
 
 
@@ -2509,6 +2534,10 @@ def _month(norm: str) -> bool:
     return norm in _EN_MONTHS
 
 
+# Before «be» + a passive reporting verb: what will (or should) be said, not what was.
+_EN_NOT_YET = frozenset(_words("to will would shall should could may might must can"))
+
+
 def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
     """The named agents of a passive reporting verb («announced by the Health Ministry»,
     «insisted on by the US and Europe»): capitalised names (with «the», «of», «and») right
@@ -2523,6 +2552,8 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
         return []  # «a warrant issued by the court», «comments posted by readers»: no statement
     if _HARD_PUNCT.search(toks[k].gap) or _COMMA_RE.search(toks[k].gap):
         return []
+    if i >= 2 and toks[i - 1].norm == "be" and toks[i - 2].norm in _EN_NOT_YET:
+        return []  # «results are expected to be announced by the court»: not said yet
     a = k + 1
     if a < n and toks[a].norm == "the":
         a += 1
@@ -2537,6 +2568,18 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
         e += 1
     while e > a and toks[e - 1].norm in ("of", "and", "the"):
         e -= 1
+    for h in range(e, min(n, e + 3)):
+        # «announced by the Kelstown appeals court»: lower-case words and a body's head
+        # after the place's name are part of the agent
+        t = toks[h]
+        if t.quote != -1 or not t.surf.islower() or t.norm in _EN_STOPWORDS:
+            break
+        if h > e and (_COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap)):
+            break
+        if t.norm in _EN_BODY_HEADS:
+            if e > a and _en_lower_gov(toks[a : h + 1]):
+                e = h + 1
+            break
     if e == a or toks[a].norm in _EN_WHEN or _month(toks[a].norm):
         return []  # «announced by Monday», «agreed by March»: a deadline
     if toks[i].norm == "claimed" and e < n and toks[e].norm == "as":
