@@ -2160,3 +2160,16 @@ def test_a_passive_report_not_yet_made_and_a_lower_case_court():
     )
     got = _voices("The result was announced by the Kelstown appeals court on Friday.")
     assert [name for name, _ in got] == ["Kelstown appeals court"]
+
+
+def test_acronym_of_a_body_whose_head_is_in_lower_case():
+    got = _voices(
+        "The National Flood Management office said 14 people died.",
+        "In the capital, the NFMO said at least 10 buildings fell.",
+    )
+    assert [name for name, _ in got] == ["National Flood Management office"] * 2
+
+
+def test_evidence_noun_opening_the_sentence_names_no_outlet():
+    assert _voices("Videos on social media showed locals pulling out bodies.") == []
+    assert _voices("Syrian state media showed the ruins.") == [("Syrian state media", "media")]

@@ -2713,7 +2713,9 @@ def _en_media_subject(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
     if (
         name
         and (_is_media(name) or name.lower().endswith(" media"))
-        and any(w[:1].isupper() for w in name.split())
+        # «Videos on social media showed»: a capitalised evidence noun opening the sentence
+        # names no outlet
+        and any(w[:1].isupper() and w.lower() not in _EN_EVIDENCE for w in name.split())
     ):
         return _NP(name, "", "media", "", True)
     return None
@@ -2767,7 +2769,10 @@ def _en_acronym(np: _NP, ctx: _Ctx) -> _NP:
     if not words or len(words) > 2 or not (2 <= len(words[0]) <= 6 and words[0].isupper()):
         return np
     for known in ctx.by_body_head.values():
-        initials = "".join(w[0] for w in known.name.split() if w[:1].isupper())
+        parts = known.name.split()
+        initials = "".join(w[0] for w in parts if w[:1].isupper())
+        if parts[-1].islower() and parts[-1] in _EN_LONG_BODY_HEADS:
+            initials += parts[-1][0].upper()  # «the National Disaster Management office»
         if initials == words[0] and known.name != np.name:
             return _NP(known.name, known.role, known.kind, known.affiliation, True, True)
     return np
