@@ -2173,3 +2173,15 @@ def test_acronym_of_a_body_whose_head_is_in_lower_case():
 def test_evidence_noun_opening_the_sentence_names_no_outlet():
     assert _voices("Videos on social media showed locals pulling out bodies.") == []
     assert _voices("Syrian state media showed the ruins.") == [("Syrian state media", "media")]
+
+
+def test_apposition_with_its_closing_comma_left_out():
+    got = _quotes("Jane Roe, a primary schoolteacher in Kelstown said she saw ten houses buried.")
+    assert [(q.speaker, q.role) for q in got] == [("Jane Roe", "primary schoolteacher in Kelstown")]
+    # a place or a phrase opening the sentence is no name; an interjection is no subject
+    assert _voices("In Kelstown, a local farmer said she saw ten houses buried.") == [
+        ("local farmer", "anonymous")
+    ]
+    assert [n for n, _ in _voices("Kelstown Port, a local farmer said, was shut.")] == [
+        "local farmer"
+    ]

@@ -1745,6 +1745,29 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         np = _en_np(closest, sentence)
         if (
             np is not None
+            and np.kind == "anonymous"
+            and closest[0].norm in ("a", "an")
+            and len(segs) == 2
+            and segs[1]
+            and segs[1][0] is toks[0]
+            and 2 <= len(segs[1]) <= 3
+            and all(_en_cap(x) for x in segs[1])
+            and not any(_covered(segs[1], _EN_ROLES))
+            and _side_at(segs[1], 0) is None
+            and segs[1][0].norm not in _EN_NOT_OPENING_NAMES
+            and not (i + 1 < n and _COMMA_RE.search(toks[i + 1].gap))
+        ):
+            # «Jane Roe, a teacher in Kelstown said»: the apposition's closing comma left
+            # out; the name opening the sentence speaks, the description is her role.
+            named = _en_np(segs[1], sentence)
+            if named is not None and named.name and not named.body:
+                role, kind, aff = _en_appos(closest, sentence)
+                named.role = role or _text(closest, 1, len(closest), sentence)
+                named.kind = kind if kind and kind != "anonymous" else named.kind
+                named.affiliation = named.affiliation or aff
+                np = named
+        if (
+            np is not None
             and not np.role
             and not np.body
             and len(segs) == 2
