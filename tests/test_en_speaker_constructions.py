@@ -2185,3 +2185,15 @@ def test_apposition_with_its_closing_comma_left_out():
     assert [n for n, _ in _voices("Kelstown Port, a local farmer said, was shut.")] == [
         "local farmer"
     ]
+
+
+def test_participle_after_a_description_a_name_an_age_and_the_clause_verb():
+    got = _quotes(
+        "Initially, the ruling coalition candidate, Tom Doe, aged 62, deemed the celebrations "
+        "premature, insisting that a run-off vote would be necessary."
+    )
+    assert [(q.speaker, q.role) for q in got] == [("Tom Doe", "ruling coalition candidate")]
+    assert (
+        _voices("The river, Kelstown Water, rose quickly, threatening that homes would flood.")
+        == []
+    )

@@ -2522,6 +2522,12 @@ def _en_shared_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
 
 
 def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    return _en_leading_name(toks, i, sentence, ctx) or _en_leading_appos_subject(
+        toks, i, sentence, ctx
+    )
+
+
+def _en_leading_name(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
     """The subject at the start of the sentence when a participle at i follows its clause:
     capitalised words (with «of», «the», «and») up to the first lower-case word, which must
     be the verb; no relative clause («who …», «which …») in between."""
@@ -2546,6 +2552,61 @@ def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _
         return None
     np = _en_plausible(ctx.resolve(np), ctx)
     return np
+
+
+def _en_leading_appos_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """«(Initially,) the ruling party candidate, Tom Doe, (aged 62,) deemed it premature,
+    insisting that …»: a description, the name in apposition to it (and an age), then the
+    verb of the clause the participle at i follows; the name is the subject."""
+    parts: list[list[_Tok]] = [[]]
+    for j in range(i):
+        t = toks[j]
+        if t.quote != -1 or (j and _HARD_PUNCT.search(t.gap)):
+            return None
+        if j and _COMMA_RE.search(t.gap):
+            parts.append([])
+        parts[-1].append(t)
+    if (
+        len(parts) >= 2
+        and len(parts[0]) == 1
+        and (
+            (len(parts[0][0].surf) > 4 and parts[0][0].norm.endswith("ly"))
+            or parts[0][0].norm in _EN_OPENING_ADVERBS
+        )
+    ):
+        parts = parts[1:]  # «Initially, …», «However, …»
+    if len(parts) < 3:
+        return None
+    desc, name, *rest = parts
+    if rest and len(rest[0]) == 2 and rest[0][0].norm == "aged" and rest[0][1].norm.isdigit():
+        rest = rest[1:]
+    if len(rest) != 1:
+        return None
+    clause = rest[0]
+    if (
+        desc[0].norm not in _EN_ARTICLES
+        or not desc[0].surf.islower()
+        and desc[0] is not toks[0]
+        or not 2 <= len(desc) <= 6
+        or not all(x.surf.islower() and x.norm not in _EN_VERBS for x in desc[1:])
+        or not 2 <= len(name) <= 4
+        or _side_at(name, 0) is not None
+        or _institution_name(_text(name, 0, len(name), sentence))
+        or not all(_en_cap(x) for x in name)
+        or any(_covered(name, _EN_ROLES))
+        or not clause[0].surf.islower()
+        or not _en_past_verb(clause[0].norm)
+    ):
+        return None
+    np = _en_np(name, sentence)
+    if np is None or not np.name or np.body:
+        return None
+    role, kind, aff = _en_appos(desc, sentence)
+    np.role = role or _text(desc, 1, len(desc), sentence)
+    if kind in ("official", "expert", "other"):
+        np.kind = kind
+    np.affiliation = np.affiliation or aff
+    return _en_plausible(ctx.resolve(np), ctx)
 
 
 _EN_MONTHS = frozenset(
