@@ -2197,3 +2197,17 @@ def test_participle_after_a_description_a_name_an_age_and_the_clause_verb():
         _voices("The river, Kelstown Water, rose quickly, threatening that homes would flood.")
         == []
     )
+
+
+def test_a_lower_case_outlet_noun_is_the_outlet_cited_before():
+    got = _voices(
+        "Tom Doe had 54 percent of the votes, according to Kelstown Radio.",
+        "The private radio station also reported that the party had won 73 seats.",
+    )
+    assert got == [("Kelstown Radio", "media")] * 2
+    # a wire is no station
+    got = _voices(
+        "Tom Doe had 54 percent of the votes, Reuters reported.",
+        "The private radio station also reported that the party had won 73 seats.",
+    )
+    assert got == [("Reuters", "media"), ("private radio station", "anonymous")]

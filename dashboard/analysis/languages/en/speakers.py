@@ -795,6 +795,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 # «according to a statement released by X. … according to the statement»
                 ctx.learn(np)
                 ctx.last = ctx.last_body = np
+            elif np.kind == "media" and np.name[:1].isupper():
+                ctx.last_media = np  # «according to Kelstown Radio. The station also said»
             elif np.body and _en_lower_gov(seg):
                 ctx.learn(np)  # «according to the Kelstown city government»: «the city
                 # government» after it is the same body
@@ -952,6 +954,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         ):
             continue  # «…, as Political Correspondent Jane Roe reports»: the piece's byline
         np = _en_acronym(np, ctx)
+        np = _en_outlet_told_before(np, sentence, ctx)
         if ctx.last_person is not None and _en_epithet(np, sentence):
             np = ctx.last_person  # «the Scotsman added», «the Brazilian said»: who spoke last
         if np.kind == "anonymous" and np.name.lower() in _EN_ISSUED_TEXTS:
@@ -963,6 +966,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 continue
             np = issuer
         conjuncts = _en_conjuncts(np, sentence)
+        if np.kind == "media" and np.name[:1].isupper():
+            ctx.last_media = np
         for one in conjuncts:
             ctx.learn(one)  # «Freedonia and Hamas said»: each name, not the pair
         ctx.last = np
@@ -1000,6 +1005,24 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 media = _NP(channel, "", "media", "", True)
                 out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
+
+
+def _en_outlet_told_before(np: _NP, sentence: str, ctx: _Ctx) -> _NP:
+    """«according to Kelstown Radio. … The private radio station also reported»: a definite
+    outlet noun in lower case is the outlet the article cited last (unchanged otherwise)."""
+    last = getattr(ctx, "last_media", None)
+    words = np.name.split()
+    if (
+        last is None
+        or np.kind != "anonymous"
+        or not 1 <= len(words) <= 4
+        or words[-1] not in _EN_TOLD_OUTLET_NOUNS
+        or not np.name.islower()
+        or f"the {np.name}" not in sentence.lower()
+        or last.name in _AGENCIES  # a wire is no station or paper
+    ):
+        return np
+    return _NP(last.name, last.role, last.kind, last.affiliation, True, True)
 
 
 def _en_listed(name: str, sentence: str) -> bool:
