@@ -2211,3 +2211,16 @@ def test_a_lower_case_outlet_noun_is_the_outlet_cited_before():
         "The private radio station also reported that the party had won 73 seats.",
     )
     assert got == [("Reuters", "media"), ("private radio station", "anonymous")]
+
+
+def test_as_per_is_according_to_and_the_release_is_the_body_cited_before():
+    got = _voices(
+        "According to the Kelstown Health Department, 192 people are under observation.",
+        "In Ostend, 3 remain in isolation, with 7 samples confirmed negative to date, as per "
+        "the release.",
+    )
+    assert got == [("Kelstown Health Department", "organisation")] * 2
+    assert _voices("As per media reports, ten died.") == [("media reports", "anonymous")]
+    # «with» and a noun phrase between commas is no absolute phrase
+    got = _voices("Jane Roe, with her lawyer, confirmed that she would appeal.")
+    assert [name for name, _ in got] == ["Jane Roe"]

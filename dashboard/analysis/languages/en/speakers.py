@@ -714,9 +714,12 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 out.extend(got)
                 continue
         # according to X
-        if t.norm == "according" and i + 1 < n and toks[i + 1].norm in ("to", "the"):
-            # «according the city government»: the «to» left out is still «according to»
+        as_per = t.norm == "per" and i > 0 and toks[i - 1].norm == "as" and i + 1 < n
+        if as_per or (t.norm == "according" and i + 1 < n and toks[i + 1].norm in ("to", "the")):
+            # «according the city government»: the «to» left out is still «according to»;
+            # «as per the release» is «according to» too
             o = 2 if toks[i + 1].norm == "to" else 1
+            s0 = toks[i - 1].start if as_per else t.start
             m = _EN_ACCORDING_DOMAIN_RE.match(sentence, t.start)
             if m:
                 # «according to a report by eastnews.cn»: a site named by its domain (the
@@ -741,7 +744,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 or (seg[0].norm == "the" and len(seg) > 1 and seg[1].norm in _DOCUMENTS)
             ):
                 continue
-            text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+            text = _strip_span(sentence, s0, toks[end - 1].end)
             joint = _en_slash_sources(seg, sentence)
             if joint:
                 # «according to The Hill/Decision Desk HQ polling»: each is a cited source.
@@ -760,7 +763,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             ):
                 # «…, according to the statement.»: the paper is the one the body that spoke
                 # last issued.
-                text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+                text = _strip_span(sentence, s0, toks[end - 1].end)
                 out.append(quote_of(ctx.last_body, "according to", False, text, para, sentence, ""))
                 continue
             seg = _en_report_owner(seg)
@@ -797,6 +800,10 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 ctx.last = ctx.last_body = np
             elif np.kind == "media" and np.name[:1].isupper():
                 ctx.last_media = np  # «according to Kelstown Radio. The station also said»
+            elif np.body and np.kind in _EN_NAMED_BODY_KINDS and np.name[:1].isupper():
+                # «According to the Health Department, …. … as per the release»: the paper
+                # cited after it is the body's
+                ctx.last_body = np
             elif np.body and _en_lower_gov(seg):
                 ctx.learn(np)  # «according to the Kelstown city government»: «the city
                 # government» after it is the same body
@@ -918,6 +925,10 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         if not progressive and _en_not_a_statement(toks, i):
             continue
+        if any(toks[j].norm == "per" and toks[j - 1].norm == "as" for j in range(max(1, i - 3), i)):
+            continue  # «as per media reports»: a noun after «as per»
+        if t.norm.endswith("ed") and _en_with_absolute(toks, i):
+            continue  # «…, with 7 samples confirmed negative»: a participle, no statement
         if (
             i > 0
             and t.surf[:1].isupper()
@@ -1005,6 +1016,24 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 media = _NP(channel, "", "media", "", True)
                 out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
+
+
+def _en_with_absolute(toks: list[_Tok], i: int) -> bool:
+    """«…, with 7 samples confirmed negative»: «with», a short noun phrase and the past
+    participle at i (an absolute phrase, no subject and verb)."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        t = toks[j]
+        if (
+            t.quote != -1
+            or _COMMA_RE.search(toks[j + 1].gap)
+            or _HARD_PUNCT.search(toks[j + 1].gap)
+        ):
+            return False
+        if t.norm == "with" and t.surf.islower():
+            return j < i - 1
+        if t.norm in _EN_VERBS or t.norm in _EN_PRONOUNS:
+            return False
+    return False
 
 
 def _en_outlet_told_before(np: _NP, sentence: str, ctx: _Ctx) -> _NP:
@@ -3610,7 +3639,10 @@ def _looks_appos(seg: list[_Tok]) -> bool:
 
 
 _EN_TRIGGERS = _WordFilter(
-    set(_EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | _EN_EVIDENCE_VERBS | {"according", "quoted"}), ""
+    set(
+        _EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | _EN_EVIDENCE_VERBS | {"according", "quoted", "per"}
+    ),
+    "",
 )
 
 
