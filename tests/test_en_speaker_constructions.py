@@ -2224,3 +2224,17 @@ def test_as_per_is_according_to_and_the_release_is_the_body_cited_before():
     # «with» and a noun phrase between commas is no absolute phrase
     got = _voices("Jane Roe, with her lawyer, confirmed that she would appeal.")
     assert [name for name, _ in got] == ["Jane Roe"]
+
+
+def test_a_body_of_another_level_is_not_the_one_named_before():
+    got = _voices(
+        "The toll rose to at least 321, reports the country’s National Flood Management "
+        "Authority (NFMA) on Saturday.",
+        "According to the provincial flood management authority, at least 351 people died.",
+        "The flood management authority said 3 died.",
+    )
+    assert [name for name, _ in got] == [
+        "National Flood Management Authority",
+        "provincial flood management authority",
+        "National Flood Management Authority",
+    ]

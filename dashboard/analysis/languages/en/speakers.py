@@ -3034,6 +3034,16 @@ _EN_DESCRIBED_HEADS = frozenset(_words("agency watchdog organisation organizatio
 _EN_DAY_PARTS = frozenset(_words("morning afternoon evening night"))
 
 
+# The level of a government body: «the provincial authority» is not «the National
+# Authority» named before.
+_EN_LEVELS = frozenset(
+    _words(
+        "national federal provincial regional state district municipal city county local "
+        "prefectural"
+    )
+)
+
+
 def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     """A named voice, an unnamed one, or nothing. A subject with no capitalised word that did
     not resolve to someone named earlier («the central bank», «the group») is an unnamed voice
@@ -3166,6 +3176,14 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         return np
     head = _nphrase(np.name)[-1] if np.name else ""
     hit = ctx.by_body_head.get(head) if head in _EN_BODY_HEADS else None
+    if hit is not None and any(
+        w.lower() in _EN_LEVELS and w.lower() not in hit.name.lower().split() for w in words
+    ):
+        # «the provincial flood authority» after «the National Flood Authority»: another
+        # body, of its own level, named in lower case
+        if len(words) <= 5 and all(w.isalpha() and w.islower() for w in words):
+            return _NP(np.name, np.role, "state", np.affiliation, True, np.known)
+        hit = None
     if hit is not None and (np.body or np.role or len(words) <= 3):
         # «the central bank said» after «the Bank of England …»: that institution.
         return _NP(hit.name, hit.role, hit.kind, hit.affiliation, True, True)
@@ -3479,6 +3497,31 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         )
     ):
         end += 1
+    while (
+        end - after > 3
+        and (toks[end - 1].norm in _EN_WHEN or _month(toks[end - 1].norm))
+        and toks[end - 2].norm in ("on", "in", "last", "this")
+    ):
+        end -= 2  # «…, reports the Weather Office on Saturday»: the time is no part of it
+    if (
+        end - after > 3
+        and toks[after].norm == "the"
+        and toks[after + 1].surf.islower()
+        and toks[after + 1].norm.endswith(("'s", "’s"))
+        and _en_cap(toks[after + 2])
+    ):
+        # «…, reports the country’s Flood Management Authority (FMA)»: the owner goes
+        owned = toks[after + 2 : end]
+        if (
+            len(owned) <= 9
+            and all(x.quote == -1 and (_en_cap(x) or x.norm in ("of", "for", "and")) for x in owned)
+            and _institution_name(
+                _text(owned, 0, len(owned) - _en_bracket_acronym(owned), sentence)
+            )
+        ):
+            np = _en_np(owned, sentence)
+            if np is not None and np.name:
+                return np
     name = toks[after:end]
     if (
         3 <= len(name) <= 10
