@@ -2238,3 +2238,12 @@ def test_a_body_of_another_level_is_not_the_one_named_before():
         "provincial flood management authority",
         "National Flood Management Authority",
     ]
+
+
+def test_a_body_named_in_the_possessive_is_the_one_its_description_and_acronym_name():
+    got = _voices(
+        "Cases fell since the World Fever Organization's last update, the UN fever agency said.",
+        "A total of 57 cases were reported, the WFO added.",
+        '"Cases are falling", the agency said.',
+    )
+    assert [name for name, _ in got] == ["World Fever Organization"] * 3

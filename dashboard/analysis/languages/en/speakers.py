@@ -3062,6 +3062,20 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         last = ctx.last_body
         if last is not None and last.name[:1].isupper() and last.kind in _EN_NAMED_BODY_KINDS:
             return _NP(last.name, last.role, last.kind, last.affiliation, True, True)
+        if last is None:
+            # none spoke yet: the one body named so far whose name holds the description's
+            # words («the World Health Organization's update …, the UN health agency said»)
+            mods = {w for w in words[:-1] if w.islower() and w.isalpha() and w != "the"}
+            hits = {
+                b.name: b
+                for b in ctx.by_body_head.values()
+                if mods and mods <= {w.lower() for w in b.name.split()}
+            }
+            if len(hits) == 1:
+                b = next(iter(hits.values()))
+                got = _NP(b.name, b.role, b.kind, b.affiliation, True, True)
+                ctx.by_body_head.setdefault(words[-1], got)  # «the agency said» after it
+                return got
     if (
         len(words) >= 2
         and words[-1] in _EN_BODY_PAPERS
@@ -3970,11 +3984,19 @@ def _learn_institutions(paragraph: str, ctx: _Ctx) -> None:
             if q > p and toks[q].gap.strip():
                 break  # punctuation ends a name («FRANKFURT (AFP) - The European Central Bank»)
             q += 1
-        heads = [t.norm for t in toks[p:q] if t.norm in _EN_BODY_HEADS and t.surf[:1].isupper()]
+        owner = q > p and toks[q - 1].norm.endswith(("'s", "’s"))
+        heads = [
+            t.norm[:-2] if owner and k == q - 1 else t.norm
+            for k, t in enumerate(toks[p:q], p)
+            if t.surf[:1].isupper()
+        ]
+        heads = [h for h in heads if h in _EN_BODY_HEADS]
         while p < q and toks[p].norm in _EN_ARTICLES:
             p += 1
         if heads and q - p >= 2:
             name = _text(toks, p, q, paragraph)
+            if owner:
+                name = name[:-2]  # «the World Health Organization's last update»
             np = _NP(name, "", "state", _affiliation(toks[p:q], True), True)
             for head in heads:
                 ctx.by_body_head[head] = np
