@@ -2247,3 +2247,13 @@ def test_a_body_named_in_the_possessive_is_the_one_its_description_and_acronym_n
         '"Cases are falling", the agency said.',
     )
     assert [name for name, _ in got] == ["World Fever Organization"] * 3
+
+
+def test_asked_someone_to_act_is_a_request_not_words_reported():
+    got = _voices("Tom Doe, who had asked Freedonia to help the rebels, said it was over.")
+    assert [
+        (q.speaker, q.verb)
+        for q in _quotes("Tom Doe, who had asked Freedonia to help the rebels, said it was over.")
+    ] == [("Tom Doe", "said")]
+    assert [name for name, _ in got] == ["Tom Doe"]
+    assert [name for name, _ in _voices("Jane Roe asked the court for mercy.")] == ["Jane Roe"]

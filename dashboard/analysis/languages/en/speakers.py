@@ -2338,6 +2338,15 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         and (_en_adverb(toks[i - 1]) or toks[i - 1].norm in _EN_PASSIVE_ADVERBS)
     ):
         return True  # «The fire was first reported at noon»: a passive with an adverb
+    if toks[i].norm in ("asked", "asks") and any(
+        toks[j].norm == "to"
+        and toks[j].surf == "to"
+        and j + 1 < len(toks)
+        and toks[j + 1].surf.islower()
+        and all(x.quote == -1 and not _COMMA_RE.search(x.gap) for x in toks[i + 1 : j + 1])
+        for j in range(i + 2, min(len(toks), i + 5))
+    ):
+        return True  # «X had asked Freedonia to help»: a request to act, no words reported
     if toks[i].norm in ("called", "calls"):
         # «X called for calm», «X called on Y to …», «X called the move “a disgrace”» report
         # speech; «called off the strike», «called an election», «so-called» do not.
