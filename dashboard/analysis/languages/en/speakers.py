@@ -401,6 +401,7 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         and _en_cap(seg[q - 1])
     ):
         q -= 1  # «the Beijing No. 2 Court»: the city numbering its courts is in the name
+    q = _en_title_place(seg, q, cov)
     q, headed = _en_headed_run(seg, q, cov)
     if (
         2 <= q < len(seg)
@@ -531,6 +532,30 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
 
 
 _EN_PORTFOLIO = frozenset(w for (w, *_rest) in get_pack("en").fields("speaker_portfolios.txt"))
+
+
+def _en_title_place(seg: list[_Tok], q: int, cov: list[bool]) -> int:
+    """«Ambassador to Freedonia Tom Doe», «the envoy to the United Nations Jane Roe»: the
+    place after a title's «to/for» is part of the title, and the name starts after it (a
+    place the gazetteer knows, else one word, or two after «the»); q unchanged otherwise."""
+    if q < 2 or seg[q - 1].norm not in ("to", "for") or not seg[q - 1].surf.islower():
+        return q
+    p = q - 2
+    if seg[p].norm == "the" and p >= 1:
+        p -= 1
+    if not cov[p]:
+        return q
+    rest = len(seg) - q
+    side = _side_at(seg, q)
+    if rest == (len(side.words) if side is not None else 1):
+        return len(seg)  # «the ambassador to Freedonia said»: a title, no name
+    if side is not None and 2 <= rest - len(side.words) <= 3:
+        return q + len(side.words)
+    if side is None and rest == 3:
+        return q + 1
+    if side is None and rest == 4 and seg[q - 1].norm == "the":
+        return q + 2
+    return q
 
 
 def _en_portfolio_split(seg: list[_Tok], q: int) -> int:
@@ -689,7 +714,12 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 out.extend(got)
                 continue
         # according to X
-        if t.norm == "according" and i + 1 < n and toks[i + 1].norm == "to":
+        as_per = t.norm == "per" and i > 0 and toks[i - 1].norm == "as" and i + 1 < n
+        if as_per or (t.norm == "according" and i + 1 < n and toks[i + 1].norm in ("to", "the")):
+            # «according the city government»: the «to» left out is still «according to»;
+            # «as per the release» is «according to» too
+            o = 2 if toks[i + 1].norm == "to" else 1
+            s0 = toks[i - 1].start if as_per else t.start
             m = _EN_ACCORDING_DOMAIN_RE.match(sentence, t.start)
             if m:
                 # «according to a report by eastnews.cn»: a site named by its domain (the
@@ -698,23 +728,23 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 text = (sentence[: t.start] + sentence[m.end() :]).strip(_PUNCT_STRIP + " ,")
                 out.append(quote_of(site, "according to", False, text, para, sentence, ""))
                 continue
-            end = i + 2
+            end = i + o
             while end < n and not (
-                end > i + 2
+                end > i + o
                 and (_COMMA_RE.search(toks[end].gap) or _HARD_PUNCT.search(toks[end].gap))
                 and not _en_initial(toks, end)
             ):
                 if toks[end].norm in ("that", "which", "who"):
                     break
                 end += 1
-            seg = _en_cut_platform(toks[i + 2 : end])
+            seg = _en_cut_platform(toks[i + o : end])
             if (
                 not seg
                 or seg[0].norm in _DOCUMENTS
                 or (seg[0].norm == "the" and len(seg) > 1 and seg[1].norm in _DOCUMENTS)
             ):
                 continue
-            text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+            text = _strip_span(sentence, s0, toks[end - 1].end)
             joint = _en_slash_sources(seg, sentence)
             if joint:
                 # «according to The Hill/Decision Desk HQ polling»: each is a cited source.
@@ -733,16 +763,18 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             ):
                 # «…, according to the statement.»: the paper is the one the body that spoke
                 # last issued.
-                text = _strip_span(sentence, toks[i].start, toks[end - 1].end)
+                text = _strip_span(sentence, s0, toks[end - 1].end)
                 out.append(quote_of(ctx.last_body, "according to", False, text, para, sentence, ""))
                 continue
             seg = _en_report_owner(seg)
-            parts = _en_and_sources(seg, sentence)
+            parts = _en_and_sources(seg, sentence) or _en_both_named_before(seg, ctx)
             if parts:
                 # «according to the Fire Department and CalFire»: each is a cited source.
                 for one in parts:
                     one = _en_plausible(ctx.resolve(one), ctx)
                     if one is not None:
+                        if one.body:
+                            ctx.learn(one)
                         out.append(quote_of(one, "according to", False, text, para, sentence, ""))
                 continue
             np = _en_np(seg, sentence)
@@ -766,6 +798,15 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 # «according to a statement released by X. … according to the statement»
                 ctx.learn(np)
                 ctx.last = ctx.last_body = np
+            elif np.kind == "media" and np.name[:1].isupper():
+                ctx.last_media = np  # «according to Kelstown Radio. The station also said»
+            elif np.body and np.kind in _EN_NAMED_BODY_KINDS and np.name[:1].isupper():
+                # «According to the Health Department, …. … as per the release»: the paper
+                # cited after it is the body's
+                ctx.last_body = np
+            elif np.body and _en_lower_gov(seg):
+                ctx.learn(np)  # «according to the Kelstown city government»: «the city
+                # government» after it is the same body
             out.append(quote_of(np, "according to", False, text, para, sentence, ""))
             continue
         progressive = (
@@ -884,6 +925,19 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             continue
         if not progressive and _en_not_a_statement(toks, i):
             continue
+        if any(toks[j].norm == "per" and toks[j - 1].norm == "as" for j in range(max(1, i - 3), i)):
+            continue  # «as per media reports»: a noun after «as per»
+        if t.norm.endswith("ed") and _en_with_absolute(toks, i):
+            continue  # «…, with 7 samples confirmed negative»: a participle, no statement
+        if (
+            i > 0
+            and t.surf[:1].isupper()
+            and not t.surf.isupper()
+            and _en_cap(toks[i - 1])
+            and toks[i - 1].quote == -1
+            and not (_HARD_PUNCT.search(t.gap) or _COMMA_RE.search(t.gap) or ":" in t.gap)
+        ):
+            continue  # «the United States stood»: a capitalised verb form inside a name
         if i > 0 and t.surf[:1].isupper() and not t.surf.isupper() and _en_title_case(toks):
             # «Freedonia Army Unit Claims Control, President Says …»: a headline in Title Case
             # gives no edge between the subject and the words around it.
@@ -899,7 +953,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             if m and _is_media(m.group(1)):
                 channel = m.group(1)
         np = _en_plausible(ctx.resolve(np), ctx)
-        if np is None:
+        if np is None or _en_listed(np.name, sentence):
             continue
         if (
             np.kind == "media"
@@ -911,6 +965,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
         ):
             continue  # «…, as Political Correspondent Jane Roe reports»: the piece's byline
         np = _en_acronym(np, ctx)
+        np = _en_outlet_told_before(np, sentence, ctx)
         if ctx.last_person is not None and _en_epithet(np, sentence):
             np = ctx.last_person  # «the Scotsman added», «the Brazilian said»: who spoke last
         if np.kind == "anonymous" and np.name.lower() in _EN_ISSUED_TEXTS:
@@ -922,6 +977,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 continue
             np = issuer
         conjuncts = _en_conjuncts(np, sentence)
+        if np.kind == "media" and np.name[:1].isupper():
+            ctx.last_media = np
         for one in conjuncts:
             ctx.learn(one)  # «Freedonia and Hamas said»: each name, not the pair
         ctx.last = np
@@ -959,6 +1016,58 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 media = _NP(channel, "", "media", "", True)
                 out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
+
+
+def _en_with_absolute(toks: list[_Tok], i: int) -> bool:
+    """«…, with 7 samples confirmed negative»: «with», a short noun phrase and the past
+    participle at i (an absolute phrase, no subject and verb)."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        t = toks[j]
+        if (
+            t.quote != -1
+            or _COMMA_RE.search(toks[j + 1].gap)
+            or _HARD_PUNCT.search(toks[j + 1].gap)
+        ):
+            return False
+        if t.norm == "with" and t.surf.islower():
+            return j < i - 1
+        if t.norm in _EN_VERBS or t.norm in _EN_PRONOUNS:
+            return False
+    return False
+
+
+def _en_outlet_told_before(np: _NP, sentence: str, ctx: _Ctx) -> _NP:
+    """«according to Kelstown Radio. … The private radio station also reported»: a definite
+    outlet noun in lower case is the outlet the article cited last (unchanged otherwise)."""
+    last = getattr(ctx, "last_media", None)
+    words = np.name.split()
+    if (
+        last is None
+        or np.kind != "anonymous"
+        or not 1 <= len(words) <= 4
+        or words[-1] not in _EN_TOLD_OUTLET_NOUNS
+        or not np.name.islower()
+        or f"the {np.name}" not in sentence.lower()
+        or last.name in _AGENCIES  # a wire is no station or paper
+    ):
+        return np
+    return _NP(last.name, last.role, last.kind, last.affiliation, True, True)
+
+
+def _en_listed(name: str, sentence: str) -> bool:
+    """«Many singers, including Tom Doe, Jane Roe and Max Moe, sent messages»: a name that
+    opens a list after «including / such as» is an example of the subject, not the subject."""
+    if not name[:1].isupper():
+        return False
+    for opener in ("including ", "such as "):
+        at = sentence.find(opener + name)
+        if at != -1:
+            rest = sentence[at + len(opener) + len(name) :]
+            return bool(_EN_LIST_GOES_ON_RE.match(rest))
+    return False
+
+
+_EN_LIST_GOES_ON_RE = re.compile(r"(?:,\s*|\s+and\s+)[A-Z]")
 
 
 def _en_title_case(toks: list[_Tok]) -> bool:
@@ -1201,10 +1310,16 @@ def _en_and_sources(seg: list[_Tok], sentence: str) -> list[_NP]:
     """Two capitalised names joined by «and» after «according to», each a source; none when
     the whole is one name («the Ministry of Water and Energy»)."""
     ks = [k for k, t in enumerate(seg) if t.norm == "and" and t.quote == -1]
-    if len(ks) != 1 or _institution_name(_text(seg, 0, len(seg), sentence)):
+    if len(ks) != 1:
         return []
     k = ks[0]
     left, right = seg[:k], seg[k + 1 :]
+    if left and right and _en_lower_gov(left) and _en_lower_gov(right):
+        # «according to the Ostend prefectural government and the Kelstown city government»
+        nps = [_en_np(left, sentence), _en_np(right, sentence)]
+        return [np for np in nps if np is not None] if all(nps) else []
+    if _institution_name(_text(seg, 0, len(seg), sentence)):
+        return []
     if not left or not right or not _en_cap(left[-1]) or not _en_cap(right[-1]):
         return []
     if not all(_en_cap(t) or t.norm in _EN_ARTICLES or t.norm == "of" for t in left + right):
@@ -1213,6 +1328,56 @@ def _en_and_sources(seg: list[_Tok], sentence: str) -> list[_NP]:
         return []  # «the Ministry of Water and Energy»: «and» inside the portfolio
     nps = [_en_np(left, sentence), _en_np(right, sentence)]
     return [np for np in nps if np is not None] if all(nps) else []
+
+
+# Heads of a government body written in lower case after its place's name: «the Kelstown
+# city government», «the Ostend prefectural government», «the Kelstown municipal council».
+_EN_LOWER_GOV_HEADS = frozenset(
+    _words("government administration authority authorities council office department bureau court")
+)
+
+
+def _en_lower_gov(toks: list[_Tok]) -> bool:
+    """«the Kelstown prefectural government»: an article, one to three capitalised words (the
+    place), up to two lower-case words, and a government head noun."""
+    if toks and toks[0].norm in _EN_ARTICLES:
+        toks = toks[1:]
+    if len(toks) < 2 or toks[-1].norm not in _EN_LOWER_GOV_HEADS or not toks[-1].surf.islower():
+        return False
+    caps = 0
+    while caps < len(toks) - 1 and _en_cap(toks[caps]):
+        caps += 1
+    lower = toks[caps:-1]
+    return (
+        1 <= caps <= 3
+        and len(lower) <= 2
+        and all(t.surf.islower() and t.norm not in _EN_STOPWORDS for t in lower)
+    )
+
+
+def _en_both_named_before(seg: list[_Tok], ctx: _Ctx) -> list[_NP]:
+    """«according to the prefectural and city governments»: two lower-case kinds of one head
+    noun, each the body of that kind named before («the Ostend prefectural government», «the
+    Kelstown city government»); none unless both were."""
+    words = [t.norm for t in seg]
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if len(words) != 4 or words[1] != "and" or not all(t.surf.islower() for t in seg):
+        return []
+    head = words[3][:-1] if words[3].endswith("s") else ""
+    if head not in _EN_LOWER_GOV_HEADS:
+        return []
+    found = []
+    for kind in (words[0], words[2]):
+        hits = {
+            np.name: np
+            for np in ctx.by_body_head.values()
+            if _nphrase(np.name)[-2:] == (kind, head)
+        }
+        if len(hits) != 1:
+            return []
+        found.extend(hits.values())
+    return found
 
 
 def _en_slash_sources(seg: list[_Tok], sentence: str) -> list[str]:
@@ -1363,6 +1528,16 @@ def _en_trim(seg: list[_Tok]) -> list[_Tok]:
     return seg
 
 
+_EN_TITLES_TO = frozenset(_words("ambassador ambassadors envoy envoys representative delegate"))
+
+
+def _en_title_to(seg: list[_Tok], j: int) -> bool:
+    """Is the «to» at j the one of a diplomat's title («Ambassador to Freedonia», «envoy to the
+    United Nations»), a capitalised place after it?"""
+    nxt = j + 2 if seg[j + 1].norm == "the" and j + 2 < len(seg) else j + 1
+    return seg[j - 1].norm in _EN_TITLES_TO and seg[nxt].surf[:1].isupper()
+
+
 def _en_breaks(seg: list[_Tok], j: int) -> bool:
     """Does token j end a noun phrase? «and» between capitalised words is inside a name
     («the Ministry of Planning and International Cooperation»); a number ends one («97 remain
@@ -1374,6 +1549,8 @@ def _en_breaks(seg: list[_Tok], j: int) -> bool:
         return False  # an acronym is a name («the WHO said», «US and EU officials»)
     if norm not in _EN_STOPWORDS or norm in _EN_NP_PREPS:
         return False
+    if norm == "to" and 0 < j < len(seg) - 1 and _en_title_to(seg, j):
+        return False  # «Ambassador to Freedonia Tom Doe»: the place is in the title
     if norm == "and" and 0 < j < len(seg) - 1:
         nxt = seg[j + 1]
         if nxt.norm == "the" and j + 2 < len(seg):
@@ -1573,7 +1750,7 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                     start = k
                 break
             inner = inner or bool(_COMMA_RE.search(toks[k].gap))
-    start = _en_time_phrase_before(toks, start)
+    start = _en_visit_before(toks, _en_time_phrase_before(toks, start))
     segs, quote_before = _en_segments_before(toks, start)
     chain = _en_appos_chain(toks, start, sentence)
     if chain is not None:
@@ -1618,6 +1795,29 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         # «CITY, Sept 3 ― The Bank's governor Jane Roe said»: what comes before a dash is a
         # dateline, so the phrase after it is the subject, not an apposition.
         np = _en_np(closest, sentence)
+        if (
+            np is not None
+            and np.kind == "anonymous"
+            and closest[0].norm in ("a", "an")
+            and len(segs) == 2
+            and segs[1]
+            and segs[1][0] is toks[0]
+            and 2 <= len(segs[1]) <= 3
+            and all(_en_cap(x) for x in segs[1])
+            and not any(_covered(segs[1], _EN_ROLES))
+            and _side_at(segs[1], 0) is None
+            and segs[1][0].norm not in _EN_NOT_OPENING_NAMES
+            and not (i + 1 < n and _COMMA_RE.search(toks[i + 1].gap))
+        ):
+            # «Jane Roe, a teacher in Kelstown said»: the apposition's closing comma left
+            # out; the name opening the sentence speaks, the description is her role.
+            named = _en_np(segs[1], sentence)
+            if named is not None and named.name and not named.body:
+                role, kind, aff = _en_appos(closest, sentence)
+                named.role = role or _text(closest, 1, len(closest), sentence)
+                named.kind = kind if kind and kind != "anonymous" else named.kind
+                named.affiliation = named.affiliation or aff
+                np = named
         if (
             np is not None
             and not np.role
@@ -2138,6 +2338,15 @@ def _en_not_a_statement(toks: list[_Tok], i: int) -> bool:
         and (_en_adverb(toks[i - 1]) or toks[i - 1].norm in _EN_PASSIVE_ADVERBS)
     ):
         return True  # «The fire was first reported at noon»: a passive with an adverb
+    if toks[i].norm in ("asked", "asks") and any(
+        toks[j].norm == "to"
+        and toks[j].surf == "to"
+        and j + 1 < len(toks)
+        and toks[j + 1].surf.islower()
+        and all(x.quote == -1 and not _COMMA_RE.search(x.gap) for x in toks[i + 1 : j + 1])
+        for j in range(i + 2, min(len(toks), i + 5))
+    ):
+        return True  # «X had asked Freedonia to help»: a request to act, no words reported
     if toks[i].norm in ("called", "calls"):
         # «X called for calm», «X called on Y to …», «X called the move “a disgrace”» report
         # speech; «called off the strike», «called an election», «so-called» do not.
@@ -2374,6 +2583,12 @@ def _en_shared_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _N
 
 
 def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    return _en_leading_name(toks, i, sentence, ctx) or _en_leading_appos_subject(
+        toks, i, sentence, ctx
+    )
+
+
+def _en_leading_name(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
     """The subject at the start of the sentence when a participle at i follows its clause:
     capitalised words (with «of», «the», «and») up to the first lower-case word, which must
     be the verb; no relative clause («who …», «which …») in between."""
@@ -2400,6 +2615,61 @@ def _en_leading_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _
     return np
 
 
+def _en_leading_appos_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
+    """«(Initially,) the ruling party candidate, Tom Doe, (aged 62,) deemed it premature,
+    insisting that …»: a description, the name in apposition to it (and an age), then the
+    verb of the clause the participle at i follows; the name is the subject."""
+    parts: list[list[_Tok]] = [[]]
+    for j in range(i):
+        t = toks[j]
+        if t.quote != -1 or (j and _HARD_PUNCT.search(t.gap)):
+            return None
+        if j and _COMMA_RE.search(t.gap):
+            parts.append([])
+        parts[-1].append(t)
+    if (
+        len(parts) >= 2
+        and len(parts[0]) == 1
+        and (
+            (len(parts[0][0].surf) > 4 and parts[0][0].norm.endswith("ly"))
+            or parts[0][0].norm in _EN_OPENING_ADVERBS
+        )
+    ):
+        parts = parts[1:]  # «Initially, …», «However, …»
+    if len(parts) < 3:
+        return None
+    desc, name, *rest = parts
+    if rest and len(rest[0]) == 2 and rest[0][0].norm == "aged" and rest[0][1].norm.isdigit():
+        rest = rest[1:]
+    if len(rest) != 1:
+        return None
+    clause = rest[0]
+    if (
+        desc[0].norm not in _EN_ARTICLES
+        or not desc[0].surf.islower()
+        and desc[0] is not toks[0]
+        or not 2 <= len(desc) <= 6
+        or not all(x.surf.islower() and x.norm not in _EN_VERBS for x in desc[1:])
+        or not 2 <= len(name) <= 4
+        or _side_at(name, 0) is not None
+        or _institution_name(_text(name, 0, len(name), sentence))
+        or not all(_en_cap(x) for x in name)
+        or any(_covered(name, _EN_ROLES))
+        or not clause[0].surf.islower()
+        or not _en_past_verb(clause[0].norm)
+    ):
+        return None
+    np = _en_np(name, sentence)
+    if np is None or not np.name or np.body:
+        return None
+    role, kind, aff = _en_appos(desc, sentence)
+    np.role = role or _text(desc, 1, len(desc), sentence)
+    if kind in ("official", "expert", "other"):
+        np.kind = kind
+    np.affiliation = np.affiliation or aff
+    return _en_plausible(ctx.resolve(np), ctx)
+
+
 _EN_MONTHS = frozenset(
     _words("january february march april may june july august september october november december")
 )
@@ -2407,6 +2677,10 @@ _EN_MONTHS = frozenset(
 
 def _month(norm: str) -> bool:
     return norm in _EN_MONTHS
+
+
+# Before «be» + a passive reporting verb: what will (or should) be said, not what was.
+_EN_NOT_YET = frozenset(_words("to will would shall should could may might must can"))
 
 
 def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
@@ -2423,6 +2697,8 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
         return []  # «a warrant issued by the court», «comments posted by readers»: no statement
     if _HARD_PUNCT.search(toks[k].gap) or _COMMA_RE.search(toks[k].gap):
         return []
+    if i >= 2 and toks[i - 1].norm == "be" and toks[i - 2].norm in _EN_NOT_YET:
+        return []  # «results are expected to be announced by the court»: not said yet
     a = k + 1
     if a < n and toks[a].norm == "the":
         a += 1
@@ -2437,6 +2713,18 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
         e += 1
     while e > a and toks[e - 1].norm in ("of", "and", "the"):
         e -= 1
+    for h in range(e, min(n, e + 3)):
+        # «announced by the Kelstown appeals court»: lower-case words and a body's head
+        # after the place's name are part of the agent
+        t = toks[h]
+        if t.quote != -1 or not t.surf.islower() or t.norm in _EN_STOPWORDS:
+            break
+        if h > e and (_COMMA_RE.search(t.gap) or _HARD_PUNCT.search(t.gap)):
+            break
+        if t.norm in _EN_BODY_HEADS:
+            if e > a and _en_lower_gov(toks[a : h + 1]):
+                e = h + 1
+            break
     if e == a or toks[a].norm in _EN_WHEN or _month(toks[a].norm):
         return []  # «announced by Monday», «agreed by March»: a deadline
     if toks[i].norm == "claimed" and e < n and toks[e].norm == "as":
@@ -2570,7 +2858,9 @@ def _en_media_subject(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
     if (
         name
         and (_is_media(name) or name.lower().endswith(" media"))
-        and any(w[:1].isupper() for w in name.split())
+        # «Videos on social media showed»: a capitalised evidence noun opening the sentence
+        # names no outlet
+        and any(w[:1].isupper() and w.lower() not in _EN_EVIDENCE for w in name.split())
     ):
         return _NP(name, "", "media", "", True)
     return None
@@ -2624,7 +2914,10 @@ def _en_acronym(np: _NP, ctx: _Ctx) -> _NP:
     if not words or len(words) > 2 or not (2 <= len(words[0]) <= 6 and words[0].isupper()):
         return np
     for known in ctx.by_body_head.values():
-        initials = "".join(w[0] for w in known.name.split() if w[:1].isupper())
+        parts = known.name.split()
+        initials = "".join(w[0] for w in parts if w[:1].isupper())
+        if parts[-1].islower() and parts[-1] in _EN_LONG_BODY_HEADS:
+            initials += parts[-1][0].upper()  # «the National Disaster Management office»
         if initials == words[0] and known.name != np.name:
             return _NP(known.name, known.role, known.kind, known.affiliation, True, True)
     return np
@@ -2747,6 +3040,19 @@ def _en_described_body(words: list[str]) -> bool:
 _EN_DESCRIBED_HEADS = frozenset(_words("agency watchdog organisation organization body"))
 
 
+_EN_DAY_PARTS = frozenset(_words("morning afternoon evening night"))
+
+
+# The level of a government body: «the provincial authority» is not «the National
+# Authority» named before.
+_EN_LEVELS = frozenset(
+    _words(
+        "national federal provincial regional state district municipal city county local "
+        "prefectural"
+    )
+)
+
+
 def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     """A named voice, an unnamed one, or nothing. A subject with no capitalised word that did
     not resolve to someone named earlier («the central bank», «the group») is an unnamed voice
@@ -2765,6 +3071,20 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         last = ctx.last_body
         if last is not None and last.name[:1].isupper() and last.kind in _EN_NAMED_BODY_KINDS:
             return _NP(last.name, last.role, last.kind, last.affiliation, True, True)
+        if last is None:
+            # none spoke yet: the one body named so far whose name holds the description's
+            # words («the World Health Organization's update …, the UN health agency said»)
+            mods = {w for w in words[:-1] if w.islower() and w.isalpha() and w != "the"}
+            hits = {
+                b.name: b
+                for b in ctx.by_body_head.values()
+                if mods and mods <= {w.lower() for w in b.name.split()}
+            }
+            if len(hits) == 1:
+                b = next(iter(hits.values()))
+                got = _NP(b.name, b.role, b.kind, b.affiliation, True, True)
+                ctx.by_body_head.setdefault(words[-1], got)  # «the agency said» after it
+                return got
     if (
         len(words) >= 2
         and words[-1] in _EN_BODY_PAPERS
@@ -2779,6 +3099,8 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np = _NP(" ".join(words), np.role, kind, np.affiliation, True, np.known)
     if _en_non_voice(np, words):
         return None
+    if len(words) == 2 and words[0].lower() in _EN_WHEN and words[1].lower() in _EN_DAY_PARTS:
+        return None  # «Friday evening», «Tuesday night»: a time, never a voice
     if "/" in words[1:-1] and words[words.index("/") + 1][:1].isupper():
         return None  # «EPA / Jane Roe»: a photo credit (agency / photographer), never a voice
     if (
@@ -2877,6 +3199,14 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         return np
     head = _nphrase(np.name)[-1] if np.name else ""
     hit = ctx.by_body_head.get(head) if head in _EN_BODY_HEADS else None
+    if hit is not None and any(
+        w.lower() in _EN_LEVELS and w.lower() not in hit.name.lower().split() for w in words
+    ):
+        # «the provincial flood authority» after «the National Flood Authority»: another
+        # body, of its own level, named in lower case
+        if len(words) <= 5 and all(w.isalpha() and w.islower() for w in words):
+            return _NP(np.name, np.role, "state", np.affiliation, True, np.known)
+        hit = None
     if hit is not None and (np.body or np.role or len(words) <= 3):
         # «the central bank said» after «the Bank of England …»: that institution.
         return _NP(hit.name, hit.role, hit.kind, hit.affiliation, True, True)
@@ -3098,6 +3428,29 @@ def _en_appos_chain(
     return name, title
 
 
+_EN_VISITS = frozenset(_words("visit visits trip tour stop"))
+
+
+def _en_visit_before(toks: list[_Tok], start: int) -> int:
+    """«President Tom Doe during a visit to the region announced»: a visit between a named
+    subject and the verb is a circumstance, no part of the subject (start moved before it,
+    else unchanged)."""
+    for j in range(start - 2, max(0, start - 10), -1):
+        t = toks[j]
+        if t.quote != -1 or _COMMA_RE.search(toks[j + 1].gap) or _HARD_PUNCT.search(t.gap):
+            return start
+        if t.norm in ("during", "on") and t.surf.islower():
+            if (
+                j > 0
+                and (_en_cap(toks[j - 1]) or any(_covered(toks[j - 1 : j], _EN_ROLES)))
+                and not _COMMA_RE.search(t.gap)
+                and any(x.norm in _EN_VISITS for x in toks[j + 1 : min(start, j + 4)])
+            ):
+                return j
+            return start
+    return start
+
+
 def _en_time_phrase_before(toks: list[_Tok], start: int) -> int:
     """«Jane Roe earlier this week said», «the agency last month warned»: a time phrase right
     before the verb is no part of the subject (start moved before it, else unchanged)."""
@@ -3159,10 +3512,39 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         end > after
         and (
             _COMMA_RE.search(toks[end].gap)
-            or (_HARD_PUNCT.search(toks[end].gap) and not _en_initials(toks, end))
+            or (
+                _HARD_PUNCT.search(toks[end].gap)
+                and not _en_initials(toks, end)
+                and not _en_dotted_abbrev(toks, end)
+            )
         )
     ):
         end += 1
+    while (
+        end - after > 3
+        and (toks[end - 1].norm in _EN_WHEN or _month(toks[end - 1].norm))
+        and toks[end - 2].norm in ("on", "in", "last", "this")
+    ):
+        end -= 2  # «…, reports the Weather Office on Saturday»: the time is no part of it
+    if (
+        end - after > 3
+        and toks[after].norm == "the"
+        and toks[after + 1].surf.islower()
+        and toks[after + 1].norm.endswith(("'s", "’s"))
+        and _en_cap(toks[after + 2])
+    ):
+        # «…, reports the country’s Flood Management Authority (FMA)»: the owner goes
+        owned = toks[after + 2 : end]
+        if (
+            len(owned) <= 9
+            and all(x.quote == -1 and (_en_cap(x) or x.norm in ("of", "for", "and")) for x in owned)
+            and _institution_name(
+                _text(owned, 0, len(owned) - _en_bracket_acronym(owned), sentence)
+            )
+        ):
+            np = _en_np(owned, sentence)
+            if np is not None and np.name:
+                return np
     name = toks[after:end]
     if (
         3 <= len(name) <= 10
@@ -3183,6 +3565,18 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
     titled = _en_inverted_title_then_name(toks, after, end, sentence)
     if titled is not None:
         return titled
+    if (
+        2 <= len(name) <= 5
+        and name[0].norm in _EN_ARTICLES
+        and name[-1].surf.islower()
+        and (end == n or _HARD_PUNCT.search(toks[end].gap))
+        and all(x.quote == -1 and x.norm not in _EN_VERBS for x in name)
+        and _covered(name, _EN_ROLES)[-1]
+    ):
+        # «…, said a police official.», «…, said the minister.»: a description closing the
+        # sentence after the verb is who speaks (unnamed), never a word before the verb.
+        np = _en_np(name, sentence)
+        return np if np is not None and np.name else None
     if not 1 <= len(name) <= 4 or i < 3 or toks[after].norm in _EN_WHEN:
         return None
     owned = (
@@ -3230,9 +3624,20 @@ def _en_inverted_title_then_name(toks, after: int, end: int, sentence: str) -> _
     ):
         e2 += 1
     named = toks[end:e2]
+    closing = e2 == n or bool(_HARD_PUNCT.search(toks[e2].gap))
+    e3 = e2
+    if not closing and e2 + 1 < n and toks[e2].norm in _EN_ARTICLES and toks[e2].surf.islower():
+        # «…, said a U.N. official, Jane Roe, the head of its office in Freedonia.»: the name's
+        # own apposition (a description) runs to the end of the sentence.
+        e3 = e2 + 1
+        while e3 < n and not _HARD_PUNCT.search(toks[e3].gap) and toks[e3].quote == -1:
+            if _COMMA_RE.search(toks[e3].gap) or toks[e3].norm in _EN_VERBS:
+                break
+            e3 += 1
+        closing = e3 == n or bool(_HARD_PUNCT.search(toks[e3].gap))
     if not (
         2 <= len(named) <= 4
-        and (e2 == n or _HARD_PUNCT.search(toks[e2].gap))
+        and closing
         and all(_en_cap(x) and x.quote == -1 for x in named)
         and not any(_covered(named, _EN_ROLES))
     ):
@@ -3300,7 +3705,10 @@ def _looks_appos(seg: list[_Tok]) -> bool:
 
 
 _EN_TRIGGERS = _WordFilter(
-    set(_EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | _EN_EVIDENCE_VERBS | {"according", "quoted"}), ""
+    set(
+        _EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | _EN_EVIDENCE_VERBS | {"according", "quoted", "per"}
+    ),
+    "",
 )
 
 
@@ -3585,11 +3993,19 @@ def _learn_institutions(paragraph: str, ctx: _Ctx) -> None:
             if q > p and toks[q].gap.strip():
                 break  # punctuation ends a name («FRANKFURT (AFP) - The European Central Bank»)
             q += 1
-        heads = [t.norm for t in toks[p:q] if t.norm in _EN_BODY_HEADS and t.surf[:1].isupper()]
+        owner = q > p and toks[q - 1].norm.endswith(("'s", "’s"))
+        heads = [
+            t.norm[:-2] if owner and k == q - 1 else t.norm
+            for k, t in enumerate(toks[p:q], p)
+            if t.surf[:1].isupper()
+        ]
+        heads = [h for h in heads if h in _EN_BODY_HEADS]
         while p < q and toks[p].norm in _EN_ARTICLES:
             p += 1
         if heads and q - p >= 2:
             name = _text(toks, p, q, paragraph)
+            if owner:
+                name = name[:-2]  # «the World Health Organization's last update»
             np = _NP(name, "", "state", _affiliation(toks[p:q], True), True)
             for head in heads:
                 ctx.by_body_head[head] = np
@@ -3832,6 +4248,14 @@ _EN_OPENING_APPOS_RE = re.compile(
 )
 
 
+# «CALDERA CITY, Freedonia — …», «KELSTOWN (Wire) -»: a place in capitals, an optional
+# country, then a dash or a bracket opens the paragraph as its dateline.
+_EN_OPENING_DATELINE_RE = re.compile(
+    r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3}"
+    r"(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?(?:\s*[(—–―]|\s+-)"
+)
+
+
 def _en_titled_opening(paragraph: str, ctx: _Ctx) -> bool:
     """«Freedonia captain Jane Roe looked dazed after the final.»: a paragraph opening with a
     title and a two- or three-word name, then a lower-case verb, is about that person (who a
@@ -3876,6 +4300,8 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
         return
     name = m.group(1)
     words = name.split()
+    if not appos and _EN_OPENING_DATELINE_RE.match(paragraph):
+        return  # «CALDERA CITY, Freedonia — …»: a dateline in capitals, no person
     titled = len(words) >= 2 and words[0].rstrip(".") in _EN_HONORIFICS
     if titled and words[0] not in _EN_KNIGHTED:
         name, words = " ".join(words[1:]), words[1:]  # «Mr Sunak took a gamble …»
