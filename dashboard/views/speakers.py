@@ -264,7 +264,7 @@ if n_found > PICKER_MAX:
         f"{' matching the search' if search.strip() else ''}; search to narrow it."
     )
 elif search.strip():
-    s1.caption(f"{n_found:,} people match the search.")
+    s1.caption(f"{n_found:,} {'person matches' if n_found == 1 else 'people match'} the search.")
 for param, value, default in (
     (SPEAKER_PARAM, speaker, ALL_SPEAKERS),
     (OUTLET_PARAM, outlet, ALL_OUTLETS),
