@@ -904,25 +904,19 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 break  # «وأكمل المدرب بالتطرق إلى»: a verbal noun with its complement
             inst = _role_at(seg, p, _AR_ROLES, prep=True)
             p += 1
-            if (
+            # One indefinite role word after لـ, with words after it and no comma between.
+            construct_role = (
                 inst is not None
-                and inst.type == "body"
                 and len(inst.words) == 1
                 and not any(b.startswith("ال") for b in bases)
                 and p + 1 < n
                 and not _COMMA_RE.search(seg[p].gap)
-            ):
+            )
+            if construct_role and inst.type == "body":
                 # «الناطق باسم مديرية صحة البصرة فلان»، «الناطق لمديرية صحة …»: an indefinite
                 # institution noun after لـ is in construct state; its genitive names it.
                 construct = body_construct = True
-            elif (
-                inst is not None
-                and inst.type == "person"
-                and len(inst.words) == 1
-                and not any(b.startswith("ال") for b in bases)
-                and p + 1 < n
-                and not _COMMA_RE.search(seg[p].gap)
-            ):
+            elif construct_role and inst.type == "person":
                 # «المستشار القانوني لقائد قوات الدعم السريع»: an indefinite title after لـ is
                 # in construct state too; its genitive («قوات …») is no name.
                 construct = True
