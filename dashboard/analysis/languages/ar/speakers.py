@@ -363,9 +363,7 @@ _AR_CHANNEL_HEADS = frozenset(
     ]
 )
 # A post on a social platform («في منشور على منصة X»، «عبر تغريدة»، «في تدوينة»).
-_AR_POST_NOUNS = frozenset(
-    _n(w) for w in _words("منشور منشوره منشورها تغريدة تغريدته تغريدتها تدوينة تدوينته تدوينتها")
-)
+_AR_POST_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_post_nouns.txt"))
 # Prepositions that open an interview circumstance («خلال حواره مع»، «في حديث لـ»).
 _AR_INTERVIEW_PREPS = frozenset(_n(w) for w in _words("خلال في عبر"))
 _AR_CHANNEL_MODIFIERS = frozenset(
@@ -433,9 +431,7 @@ def _saying_forms() -> frozenset[str]:
     """«بقوله»، «بقولها»، «بتأكيده»، «لتصريحاتهم»: بـ/لـ + a verbal noun of saying + a
     pronoun suffix («by his saying»), the manner of a statement, never a name."""
     stems = set()
-    for w in _words(
-        "قول تأكيد تصريح تصريحات إشارة إعلان اعتبار نفي تحذير اعتراف تعهد إعراب حديث كلمة"
-    ):
+    for w in get_pack("ar").lines("speaker_saying_nouns.txt"):
         m = _n(w)
         stems.add(m[:-1] + "ت" if m.endswith("ه") else m)
     return frozenset(
@@ -946,9 +942,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
 
 # Participles that describe a body after its name («موقع X المختص بالزلازل»، «مجلة Y
 # المتخصصة في الاقتصاد»): what it does, not what it is called.
-_AR_DESCRIBING = frozenset(
-    _n(w) for w in _words("المختص المختصة المتخصص المتخصصة المعني المعنية المهتم المهتمة المعنى")
-)
+_AR_DESCRIBING = frozenset(_n(w) for w in get_pack("ar").lines("speaker_describing_words.txt"))
 
 
 # Adjectives that follow a title after its nationality («وزير الخارجية الأمريكي السابق»).

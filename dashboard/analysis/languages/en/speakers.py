@@ -1332,9 +1332,7 @@ def _en_and_sources(seg: list[_Tok], sentence: str) -> list[_NP]:
 
 # Heads of a government body written in lower case after its place's name: «the Kelstown
 # city government», «the Ostend prefectural government», «the Kelstown municipal council».
-_EN_LOWER_GOV_HEADS = frozenset(
-    _words("government administration authority authorities council office department bureau court")
-)
+_EN_LOWER_GOV_HEADS = frozenset(get_pack("en").lines("speaker_lower_gov_heads.txt"))
 
 
 def _en_lower_gov(toks: list[_Tok]) -> bool:
@@ -1528,7 +1526,7 @@ def _en_trim(seg: list[_Tok]) -> list[_Tok]:
     return seg
 
 
-_EN_TITLES_TO = frozenset(_words("ambassador ambassadors envoy envoys representative delegate"))
+_EN_TITLES_TO = frozenset(get_pack("en").lines("speaker_titles_to.txt"))
 
 
 def _en_title_to(seg: list[_Tok], j: int) -> bool:
