@@ -650,9 +650,7 @@ def _speaker_page_of(
     counts: pd.DataFrame, kinds: pd.DataFrame, sides: pd.DataFrame, rows: int
 ) -> SpeakerPage:
     """speaker_page from the whole speaker_counts (stores without a stored identity)."""
-    totals = counts.groupby("speaker")["total"].sum().reset_index()
-    top = totals.sort_values(["total", "speaker"], ascending=[False, True], kind="stable")
-    charted = set(top["speaker"].head(SPEAKER_CHART_PEOPLE))
+    charted = set(_people_ranked(counts)["person"].head(SPEAKER_CHART_PEOPLE))
     return SpeakerPage(
         counts.head(int(rows)).reset_index(drop=True),
         counts[counts["speaker"].isin(charted)].reset_index(drop=True),
@@ -661,6 +659,15 @@ def _speaker_page_of(
         int(counts["speaker"].nunique()),
         len(counts),
         sorted(kinds["outlet"].unique()) if len(kinds) else [],
+    )
+
+
+def _people_ranked(counts: pd.DataFrame) -> pd.DataFrame:
+    """People of speaker_counts rows with their statements, most first (ties: by name, as
+    the SQL orders them)."""
+    people = counts.groupby("speaker")["total"].sum().reset_index()
+    return people.rename(columns={"speaker": "person"}).sort_values(
+        ["total", "person"], ascending=[False, True], kind="stable", ignore_index=True
     )
 
 
@@ -677,10 +684,7 @@ def speaker_people(
         mask = pd.Series(True, index=counts.index)
         for word in words:
             mask &= hay.str.contains(word, regex=False)
-        people = counts[mask].groupby("speaker")["total"].sum().reset_index()
-        people = people.rename(columns={"speaker": "person"}).sort_values(
-            ["total", "person"], ascending=[False, True], kind="stable", ignore_index=True
-        )
+        people = _people_ranked(counts[mask])
         return people.head(limit), len(people)
     with_l, params = _labelled_sql(store, f)
     match = " AND ".join(
