@@ -380,8 +380,26 @@ def event_timeline(df: pd.DataFrame, cells: pd.DataFrame | None = None) -> go.Fi
     return fig
 
 
+# Past this many outlets (or sides) a chart keeps the largest ones as their own series and
+# sums the rest into one grey bar: 40 colours cannot be told apart, and every series is a
+# legend entry and a set of SVG paths the browser measures and redraws on each resize (at 40
+# outlets the Speakers page's charts kept the browser's main thread busy for seconds).
+CHART_SERIES_MAX = 10
+OTHER_COLOR = "#8c8c8c"
+
+
+def _largest(totals: pd.Series, keep: int = CHART_SERIES_MAX) -> tuple[list, list]:
+    """(kept, rest): the `keep` largest keys of `totals` (ties by name), all of them when
+    merging would fold away only one or two."""
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    if len(ranked) <= keep + 2:
+        return [k for k, _ in ranked], []
+    return [k for k, _ in ranked[:keep]], [k for k, _ in ranked[keep:]]
+
+
 def speakers_bar(df: pd.DataFrame, top: int = 20) -> go.Figure:
-    """Speakers by number of statements, split direct/reported, one bar group per outlet."""
+    """Speakers by number of statements, split direct/reported, one bar segment per outlet
+    (the largest CHART_SERIES_MAX outlets; the others summed in one grey segment)."""
     title = "Who is quoted or cited"
     if df.empty:
         return empty_figure(title, "No attributed statements for the current filters.")
@@ -394,30 +412,47 @@ def speakers_bar(df: pd.DataFrame, top: int = 20) -> go.Figure:
     keep = set(agg["speaker"])
     d = df[df["speaker"].isin(keep)]
     order = list(agg.sort_values("total")["speaker"])
+    kept, rest = _largest(d.groupby("outlet")["total"].sum())
     fig = go.Figure()
-    for outlet, sub in d.groupby("outlet", sort=True):
+
+    def add(sub: pd.DataFrame, name: str, color: str, outlet: str) -> None:
+        # customdata[2]: the outlet a click selects ("" = all outlets), never displayed.
         for how, pattern in (("direct", ""), ("reported", "/")):
             fig.add_bar(
                 y=[safe(s) for s in sub["speaker"]],
                 x=sub[how],
                 orientation="h",
-                name=safe(outlet) if how == "direct" else f"{safe(outlet)} · {how}",
-                marker_color=outlet_color(outlet),
+                name=name if how == "direct" else f"{name} · {how}",
+                marker_color=color,
                 marker_pattern_shape=pattern,
-                legendgroup=safe(outlet),
+                legendgroup=name,
                 # One legend entry per outlet (its group toggles both parts): the caption
-                # says hatched = reported, and 80 entries at 40 outlets cost the browser.
+                # says hatched = reported.
                 showlegend=how == "direct",
                 customdata=list(
                     zip(
                         [safe(k) for k in sub["kind"]],
                         [safe(r, 50) for r in sub["role"]],
+                        [outlet] * len(sub),
                         strict=True,
                     )
                 ),
                 hovertemplate="%{y}<br>%{x} " + how + "<br>kind: %{customdata[0]}<br>"
-                "%{customdata[1]}<extra>" + safe(outlet) + "</extra>",
+                "%{customdata[1]}<extra>" + name + "</extra>",
             )
+
+    for outlet in sorted(kept):
+        add(d[d["outlet"] == outlet], safe(outlet), outlet_color(outlet), outlet)
+    if rest:
+        others = d[d["outlet"].isin(rest)]
+        summed = others.groupby("speaker", as_index=False).agg(
+            direct=("direct", "sum"),
+            reported=("reported", "sum"),
+            kind=("kind", "first"),
+            outlets=("outlet", "nunique"),
+        )
+        summed["role"] = [f"in {n} of the other outlets" for n in summed["outlets"]]
+        add(summed, f"{len(rest)} other outlets", OTHER_COLOR, "")
     fig.update_layout(barmode="stack", xaxis_title="statements", yaxis_title="")
     fig.update_yaxes(categoryorder="array", categoryarray=[safe(s) for s in order])
     return _base(_count_axis(fig, "x"), title, height=max(320, 110 + 26 * len(order)))
@@ -602,25 +637,35 @@ def frame_profile_pair(
 
 
 def sides_bar(df: pd.DataFrame) -> go.Figure:
-    """Each outlet's statements by the side of the person speaking; reported hatched."""
+    """Each outlet's statements by the side of the person speaking; reported hatched. The
+    largest CHART_SERIES_MAX stated sides have their own colour; the others are summed."""
     title = "Whose side speaks: statements by the speaker's side"
     if df.empty:
         return empty_figure(title, "No attributed statements for the current filters.")
-    totals = df.groupby("side")["total"].sum().sort_values(ascending=False)
-    # Unknown sides last, so the stated ones lead every bar.
-    sides = [s for s in totals.index if s != "side not stated"]
-    sides += [s for s in totals.index if s == "side not stated"]
+    unstated = "side not stated"
+    totals = df.groupby("side")["total"].sum()
+    kept, rest = _largest(totals[totals.index != unstated])
+    other = f"{len(rest)} other sides"
+    series = kept + ([other] if rest else []) + ([unstated] if unstated in totals.index else [])
+    if rest:
+        df = df.assign(side=df["side"].where(~df["side"].isin(rest), other))
+        df = df.groupby(["outlet", "side"], as_index=False)[
+            ["direct", "reported", "total", "speakers"]
+        ].sum()
     outlets = sorted(df["outlet"].unique())
     fig = go.Figure()
-    for i, side in enumerate(sides):
+    for i, side in enumerate(series):
         sub = df[df["side"] == side].set_index("outlet").reindex(outlets).fillna(0)
-        color = "#c7c7c7" if side == "side not stated" else _palette(i)
+        color = {unstated: "#c7c7c7", other: OTHER_COLOR}.get(side) or _palette(i)
         for how, pattern in (("direct", ""), ("reported", "/")):
             fig.add_bar(
                 x=[safe(o) for o in outlets],
                 y=sub[how].astype(int),
-                name=f"{safe(side)} · {how}",
+                name=safe(side) if how == "direct" else f"{safe(side)} · {how}",
                 legendgroup=safe(side),
+                # One legend entry per side (its group toggles both parts; the caption says
+                # hatched = reported): every entry is text the browser measures.
+                showlegend=how == "direct",
                 marker_color=color,
                 marker_pattern_shape=pattern,
                 customdata=sub["speakers"].astype(int),

@@ -144,7 +144,6 @@ c4.metric(
 # A click on a bar segment selects that person (and outlet) for the sentences below. The
 # callback runs before the selectors are drawn, so it may set their state.
 _label_to_speaker = {figures.safe(s): s for s in view.chart["speaker"]}
-_label_to_outlet = {figures.safe(o): o for o in outlets}
 
 
 def _on_bar_click() -> None:
@@ -159,8 +158,13 @@ def _on_bar_click() -> None:
     if speaker is None:
         return
     st.session_state[SPEAKER_KEY] = speaker
+    # The segment's outlet is its customdata[2] ("" for the summed other outlets: all).
     trace = charts["speakers"].figure.data[point.get("curve_number", 0)]
-    st.session_state[OUTLET_KEY] = _label_to_outlet.get(trace.legendgroup, ALL_OUTLETS)
+    try:
+        outlet = trace.customdata[point.get("point_index", 0)][2]
+    except (IndexError, TypeError):
+        outlet = ""
+    st.session_state[OUTLET_KEY] = outlet if outlet in outlets else ALL_OUTLETS
 
 
 def chart_caption(text: str) -> None:
