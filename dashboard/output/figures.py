@@ -324,56 +324,57 @@ def event_timeline(df: pd.DataFrame, cells: pd.DataFrame | None = None) -> go.Fi
             yanchor="bottom",
             font={"size": 11},
         )
-    for outlet in outlets:
-        sub = d[d["outlet"] == outlet]
-        if sub.empty:
-            continue
-        # Periods (weeks, months, years, ranges) as horizontal segments.
-        xs, ys = [], []
-        for s, e in zip(sub["start"], sub["end"], strict=True):
-            if e > s:
-                xs += [s, e, None]
-                ys += [outlet, outlet, None]
-        color = outlet_color(outlet)
-        if xs:
-            fig.add_scatter(
-                x=xs,
-                y=[safe(y) if y else None for y in ys],
-                mode="lines",
-                line={"width": 8, "color": color},
-                opacity=0.35,
-                hoverinfo="skip",
-                showlegend=False,
-            )
+    # One trace for every outlet's points and one per colour for the periods' segments, not
+    # two per outlet: the y axis names the outlets, and at 40 outlets 80 traces cost the
+    # browser more than their points (every trace is measured and restyled on each resize).
+    d = d.assign(_rank=d["outlet"].map({o: i for i, o in enumerate(outlets)}))
+    d = d.sort_values(["_rank", "mid"], kind="stable")
+    segments: dict[str, tuple[list, list]] = {}
+    for outlet, s, e in zip(d["outlet"], d["start"], d["end"], strict=True):
+        if e > s:  # periods (weeks, months, years, ranges) as horizontal segments
+            xs, ys = segments.setdefault(outlet_color(outlet), ([], []))
+            xs += [s, e, None]
+            ys += [safe(outlet), safe(outlet), None]
+    for color, (xs, ys) in segments.items():
         fig.add_scatter(
-            x=sub["mid"],
-            y=[safe(outlet)] * len(sub),
-            mode="markers",
-            name=safe(outlet),
-            marker={
-                # Area grows with the number of mentions behind the point.
-                "size": [min(11 + 3 * (n - 1) ** 0.5, 30) for n in sub["mentions"]],
-                "color": color,
-                "symbol": ["circle-open" if a else "circle" for a in sub["approximate"]],
-                "line": {"width": 2, "color": color},
-            },
-            hovertext=sub["hover"],
-            hoverinfo="text",
-            hoverlabel={"align": [hover_align(t) for t in sub["title"]]},
-            # Identifies the point for click-through (provenance); never displayed.
-            customdata=[
-                [outlet, s.date().isoformat(), e.date().isoformat()]
-                for s, e in zip(sub["start"], sub["end"], strict=True)
-            ],
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"width": 8, "color": color},
+            opacity=0.35,
+            hoverinfo="skip",
+            showlegend=False,
         )
+    colors = [outlet_color(o) for o in d["outlet"]]
+    fig.add_scatter(
+        x=d["mid"],
+        y=[safe(o) for o in d["outlet"]],
+        mode="markers",
+        name="dated events",
+        showlegend=cells is not None,
+        marker={
+            # Area grows with the number of mentions behind the point.
+            "size": [min(11 + 3 * (n - 1) ** 0.5, 30) for n in d["mentions"]],
+            "color": colors,
+            "symbol": ["circle-open" if a else "circle" for a in d["approximate"]],
+            "line": {"width": 2, "color": colors},
+        },
+        hovertext=d["hover"],
+        hoverinfo="text",
+        hoverlabel={"align": [hover_align(t) for t in d["title"]]},
+        # Identifies the point for click-through (provenance); never displayed.
+        customdata=[
+            [o, s.date().isoformat(), e.date().isoformat()]
+            for o, s, e in zip(d["outlet"], d["start"], d["end"], strict=True)
+        ],
+    )
     fig.update_layout(xaxis_title="date of the event", yaxis_title="")
     # Every event in view by default, and no range slider: a view focused on the period
     # around publication hid older events behind the slider, and the slider itself came out
     # in every exported image. Zooming is a drag on the chart (double-click to reset).
     fig.update_xaxes(tickformat="%Y-%m-%d", rangeslider={"visible": False})
-    if cells is not None:
-        # Outlets in a fixed order (the squares' trace comes first and lists them unsorted).
-        fig.update_yaxes(categoryorder="array", categoryarray=[safe(o) for o in outlets])
+    # Outlets in a fixed order (the squares' trace comes first and lists them unsorted).
+    fig.update_yaxes(categoryorder="array", categoryarray=[safe(o) for o in outlets])
     fig = _base(fig, title, height=max(340, 170 + 60 * len(outlets)))
     if cells is not None:  # room for the two-line note under the title
         fig.update_layout(margin={"t": 95})
