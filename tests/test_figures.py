@@ -71,3 +71,17 @@ def test_sides_past_ten_are_summed_and_each_side_has_one_legend_entry():
     # Sides 00, 01, 02 summed per outlet: A 1+2+3 direct, B 2 reported.
     assert list(other[0].y) == [6, 0] and list(other[1].y) == [3, 2]
     assert sum(sum(t.y) for t in fig.data) == df["total"].sum()
+
+
+def test_coverage_past_ten_outlets_sums_the_smaller_ones_per_day():
+    rows = [(f"Outlet {k:02d}", "2024-05-0" + str(1 + k % 3), k + 1, k % 2 == 0) for k in range(13)]
+    df = pd.DataFrame(rows, columns=["outlet", "day", "articles", "estimated"])
+    fig = figures.coverage_timeline(df)
+    assert [t.name for t in fig.data] == [f"Outlet {k:02d}" for k in range(3, 13)] + [
+        "3 other outlets"
+    ]
+    other = fig.data[-1]
+    # Outlets 00 (day 1, estimated), 01 (day 2, stated), 02 (day 3, estimated): 1, 2, 3.
+    assert list(other.y) == [1, 2, 3] and list(other.marker.pattern.shape) == ["/", "", "/"]
+    assert {c[1] for c in other.customdata} == {""}
+    assert sum(sum(t.y) for t in fig.data) == df["articles"].sum()

@@ -104,28 +104,57 @@ def empty_figure(title: str, message: str) -> go.Figure:
     return _base(fig, title, height=260)
 
 
+# Past this many outlets (or sides) a chart keeps the largest ones as their own series and
+# sums the rest into one grey bar: 40 colours cannot be told apart, and every series is a
+# legend entry and a set of SVG paths the browser measures and redraws on each resize (at 40
+# outlets the Speakers page's charts kept the browser's main thread busy for seconds).
+CHART_SERIES_MAX = 10
+OTHER_COLOR = "#8c8c8c"
+
+
+def _largest(totals: pd.Series, keep: int = CHART_SERIES_MAX) -> tuple[list, list]:
+    """(kept, rest): the `keep` largest keys of `totals` (ties by name), all of them when
+    merging would fold away only one or two."""
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    if len(ranked) <= keep + 2:
+        return [k for k, _ in ranked], []
+    return [k for k, _ in ranked[:keep]], [k for k, _ in ranked[keep:]]
+
+
 def coverage_timeline(df: pd.DataFrame) -> go.Figure:
-    """Articles per day per outlet; estimated publication dates drawn hatched."""
+    """Articles per day per outlet; estimated publication dates drawn hatched. Past
+    CHART_SERIES_MAX outlets the smaller ones are summed in one grey series."""
     title = "Coverage over time (articles per day)"
     if df.empty:
         return empty_figure(title, "No dated articles for the current filters.")
     fig = go.Figure()
-    for outlet, sub in df.groupby("outlet", sort=True):
+    kept, rest = _largest(df.groupby("outlet")["articles"].sum())
+    series = [(o, safe(o), outlet_color(o), df[df["outlet"] == o]) for o in sorted(kept)]
+    if rest:
+        others = (
+            df[df["outlet"].isin(rest)]
+            .groupby(["day", "estimated"], as_index=False)["articles"]
+            .sum()
+            .sort_values(["day", "estimated"])
+        )
+        series.append(("", f"{len(rest)} other outlets", OTHER_COLOR, others))
+    for outlet, name, color, sub in series:
         est = sub["estimated"].astype(bool)
         fig.add_bar(
             x=pd.to_datetime(sub["day"]),
             y=sub["articles"],
-            name=safe(outlet),
-            marker_color=outlet_color(outlet),
+            name=name,
+            marker_color=color,
             width=86_400_000 * 0.8,
             marker_pattern_shape=["/" if e else "" for e in est],
-            # [1] and [2] identify the bar for click-through (provenance); never displayed.
+            # [1] and [2] identify the bar for click-through (provenance; "" = the summed
+            # outlets, which a click does not open); never displayed.
             customdata=[
                 ["estimated" if e else "stated", outlet, pd.Timestamp(day).date().isoformat()]
                 for e, day in zip(est, sub["day"], strict=True)
             ],
             hovertemplate="%{x|%Y-%m-%d}<br>%{y} article(s)<br>date: %{customdata[0]}<extra>"
-            + safe(outlet)
+            + name
             + "</extra>",
         )
     fig.update_layout(barmode="stack", xaxis_title="publication date", yaxis_title="articles")
@@ -379,23 +408,6 @@ def event_timeline(df: pd.DataFrame, cells: pd.DataFrame | None = None) -> go.Fi
     if cells is not None:  # room for the two-line note under the title
         fig.update_layout(margin={"t": 95})
     return fig
-
-
-# Past this many outlets (or sides) a chart keeps the largest ones as their own series and
-# sums the rest into one grey bar: 40 colours cannot be told apart, and every series is a
-# legend entry and a set of SVG paths the browser measures and redraws on each resize (at 40
-# outlets the Speakers page's charts kept the browser's main thread busy for seconds).
-CHART_SERIES_MAX = 10
-OTHER_COLOR = "#8c8c8c"
-
-
-def _largest(totals: pd.Series, keep: int = CHART_SERIES_MAX) -> tuple[list, list]:
-    """(kept, rest): the `keep` largest keys of `totals` (ties by name), all of them when
-    merging would fold away only one or two."""
-    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], str(kv[0])))
-    if len(ranked) <= keep + 2:
-        return [k for k, _ in ranked], []
-    return [k for k, _ in ranked[:keep]], [k for k, _ in ranked[keep:]]
 
 
 def speakers_bar(df: pd.DataFrame, top: int = 20) -> go.Figure:

@@ -27,7 +27,8 @@ day_options = [
 ui.url_choice("tl_day", "tl_day", day_options)
 points = ui.show_chart(coverage_chart, key="timeline_coverage", f=f, select=True)
 point = ui.clicked(points, "timeline_coverage")
-if point and len(point.get("customdata") or []) >= 3:
+if point and len(point.get("customdata") or []) >= 3 and point["customdata"][1]:
+    # (a bar of the summed smaller outlets has no outlet: its articles are picked below)
     st.session_state["tl_day"] = f"{point['customdata'][2]}{SEP}{point['customdata'][1]}"
 if not cov.empty and cov["estimated"].any():
     st.caption("Some publication dates are estimated (not stated by the source); they are hatched.")
