@@ -310,3 +310,36 @@ def test_the_speakers_page_data_is_the_whole_tables_cut(any_store, folder):
                 }
                 for p in shown[:20]:
                     assert queries.person_spellings(any_store, p) == sorted({p, *groups.get(p, [])})
+
+
+def test_the_picker_search_folds_arabic_letters_as_the_parser_does(any_store):
+    """«احمد» typed without its hamza finds «أحمد …»: the search folds the stored spellings
+    as `normalize` folds words (hamza seats, ta marbuta, alef maqsura, marks), on DuckDB and
+    PostgreSQL alike; the stored spelling typed as written finds them too."""
+    from dashboard.analysis.textproc import normalize
+    from dashboard.storage import queries
+    from dashboard.storage.store import Filters
+
+    ingest_path(any_store, str(DATA / "corpus"), workers=1)
+    people, _ = queries.speaker_people(any_store, Filters(), "", 10_000)
+    spellings = {p: queries.person_spellings(any_store, p) for p in people["person"]}
+    words = sorted(
+        {
+            w
+            for names in spellings.values()
+            for name in names
+            for w in name.split()
+            if normalize(w) != w.lower() and len(normalize(w)) > 2
+        }
+    )
+    assert len(words) >= 3, "the corpus must hold names with letters the search folds"
+    for word in words[:6]:
+        # Exactly the people one of whose spellings holds the folded word.
+        want = {
+            p
+            for p, names in spellings.items()
+            if any(normalize(word) in normalize(s) for s in names)
+        }
+        for typed in (normalize(word), word, f"  {normalize(word).upper()} "):
+            found, n = queries.speaker_people(any_store, Filters(), typed, 10_000)
+            assert want and set(found["person"]) == want and n == len(want), (word, typed)

@@ -89,6 +89,23 @@ _normalize_ar = translator(
     }
 )
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+
+def search_fold_classes() -> list[tuple[str, str]]:
+    """What `normalize` folds in names, as (characters, replacement) pairs for SQL's
+    REGEXP_REPLACE: the Arabic letters it maps to another letter, grouped by the letter
+    they become, then the marks it drops (replacement ""), and Russian ё. A search box
+    folds its words with `normalize` and the stored names with these, so «احمد» finds
+    «أحمد» and «ёлка» finds «елка». Digits are left out (names seldom hold them)."""
+    groups: dict[str, str] = {}
+    for c in map(chr, range(0x0600, 0x0700)):
+        t = _normalize_ar(c)
+        if t != c and not t.isdigit():
+            groups[t] = groups.get(t, "") + c
+    groups["е"] = "ё"
+    return [(chars, target) for target, chars in groups.items()]
+
+
 _LATIN_LETTER = re.compile("[A-Za-z]")
 
 # A token: a run of Arabic letters (with diacritics/tatweel inside), Latin letters,
