@@ -2257,3 +2257,16 @@ def test_asked_someone_to_act_is_a_request_not_words_reported():
     ] == [("Tom Doe", "said")]
     assert [name for name, _ in got] == ["Tom Doe"]
     assert [name for name, _ in _voices("Jane Roe asked the court for mercy.")] == ["Jane Roe"]
+
+
+# --------------------------------------------------------------------------- round 19
+
+
+def test_wire_in_capitals_after_an_ordinary_case_dateline_is_the_credit():
+    # «Town, Province (WIRE) - …»: the capitals in brackets before the dash credit the wire,
+    # known to the gazetteer or not; a body's acronym after «The …» is not a credit.
+    got = _voices("Tarakan, N Kalimantan (PEWARTA) - The regional police denied the rumour.")
+    assert got[0] == ("PEWARTA", "media")
+    assert ("FPP", "media") not in _voices(
+        "The Freedonia People's Party (FPP) - founded in 1990 - said it would stand."
+    )

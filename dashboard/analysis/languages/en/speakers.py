@@ -3748,6 +3748,14 @@ _CREDIT_DATELINE_COMMA_RE = re.compile(
 )
 
 
+# «Town, Province (WIRE) - …»: a dateline in ordinary case, then a wire's name in capitals in
+# brackets and a dash; the capitals are the credit whether or not the gazetteer knows them.
+_CREDIT_DATELINE_CAPS_RE = re.compile(
+    r"^\s*(?!The\b)[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4}\s*\(([A-Z]{3,}(?:[ -][A-Z]{2,})?)\)"
+    r"\s*[-–—]\s"
+)
+
+
 # A wire or network named with a colon opening a paragraph: «AGENCY: Former minister …».
 _CREDIT_LABEL_RE = re.compile(rf"^\s*({_AGENCY_ALT}):(?=\s+[A-Z\"“])")
 
@@ -3786,6 +3794,7 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_DATELINE_PIPE_RE,
         _CREDIT_DATELINE_SLASHES_RE,
         _CREDIT_DATELINE_COMMA_RE,
+        _CREDIT_DATELINE_CAPS_RE,
         _CREDIT_LABEL_RE,
     ):
         m = regex.search(paragraph)
