@@ -2270,3 +2270,13 @@ def test_wire_in_capitals_after_an_ordinary_case_dateline_is_the_credit():
     assert ("FPP", "media") not in _voices(
         "The Freedonia People's Party (FPP) - founded in 1990 - said it would stand."
     )
+
+
+def test_a_roles_plural_opening_the_sentence_is_an_unnamed_group():
+    # «Prosecutors said …»: capitalised by position only; a surname in -s stays a name.
+    assert _voices("Prosecutors had asked for a longer term.") == [("Prosecutors", "anonymous")]
+    assert _voices("Representatives added that the count was final.") == [
+        ("Representatives", "anonymous")
+    ]
+    assert _voices("Deputies said the vote was fair.") == [("Deputies", "anonymous")]
+    assert _voices("Sanders said the bill would pass.")[0][1] != "anonymous"

@@ -3191,6 +3191,9 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     if words[0].lower() in _EN_QUANTIFIERS and all(w.islower() for w in words[1:]):
         np.kind = "anonymous"  # «Many world leaders congratulated …»: capitalised by position
         return np
+    if len(words) == 1 and not np.known and not np.role and _en_role_plural(words[0]):
+        np.kind = "anonymous"  # «Prosecutors said …»: a role's plural, capitalised by position
+        return np
     if np.known or any(w[:1].isupper() or w[:1].isdigit() for w in words):
         if words[0] == "I":
             return None  # «I must say», «I said to him»: the writer's or a quote's own voice
@@ -3225,6 +3228,16 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np.kind = "anonymous"
         return np
     return None
+
+
+def _en_role_plural(word: str) -> bool:
+    """«Prosecutors», «Deputies»: one capitalised word that is the plural of a person's role
+    (speaker_roles.txt): a group, capitalised only because it opens the sentence."""
+    if not (word[:1].isupper() and word[1:].islower() and word.endswith("s")):
+        return False
+    low = word.lower()
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+    return any(r.type == "person" and r.words == (singular,) for r in _EN_ROLES.get(singular, ()))
 
 
 # Common irregular past tenses of verbs that report nothing («Roe stood, … and said»).
