@@ -2280,3 +2280,13 @@ def test_a_roles_plural_opening_the_sentence_is_an_unnamed_group():
     ]
     assert _voices("Deputies said the vote was fair.") == [("Deputies", "anonymous")]
     assert _voices("Sanders said the bill would pass.")[0][1] != "anonymous"
+
+
+def test_a_bracket_glossing_a_name_before_the_verb_is_not_the_name():
+    # «Name (its long form …) said»: the name before the bracket speaks.
+    got = _voices("WeatherCo (Weather Company of Freedonia Limited) said rain would hit the coast.")
+    assert [name for name, _ in got] == ["WeatherCo"]
+    assert [n for n, _ in _voices("Jane Roe (Green Party) said the bill was bad.")] == ["Jane Roe"]
+    assert [n for n, _ in _voices("The Civil Defence Office (CDO) said 3 died.")] == [
+        "Civil Defence Office"
+    ]

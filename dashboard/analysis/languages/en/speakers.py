@@ -271,6 +271,7 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
                 seg = seg[:j]
             break
     seg = seg[: len(seg) - _en_bracket_tail(seg)]
+    seg = seg[: _en_bracket_expansion(seg, sentence)]
     if seg and all(t.norm in _EN_WHEN or t.norm in _EN_ARTICLES for t in seg):
         return None
     own = 1 if len(seg) > 2 and seg[0].norm in _EN_ARTICLES else 0
@@ -3506,6 +3507,21 @@ def _en_bracket_tail(seg: list[_Tok]) -> int:
                 return 1  # «the Vote Counting Service (Vocos)»: a short name written as a word
             return 0
     return 0
+
+
+def _en_bracket_expansion(seg: list[_Tok], sentence: str) -> int:
+    """Where a subject ends when a bracket closes it right before the verb after a
+    capitalised name: «MetService (Meteorological Service of X Limited) said», «Jane Roe
+    (Green Party) said»: the name before the bracket speaks, the bracket glosses it."""
+    n = len(seg)
+    if n < 2 or not sentence[seg[-1].end : seg[-1].end + 2].lstrip().startswith(")"):
+        return n
+    for j in range(n - 1, 0, -1):
+        if seg[j].gap.rstrip().endswith("("):
+            return j if _en_cap(seg[j - 1]) else n
+        if "(" in seg[j].gap or ")" in seg[j].gap:
+            return n
+    return n
 
 
 def _en_bracket_acronym(name: list[_Tok]) -> int:
