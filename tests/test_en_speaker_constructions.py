@@ -2290,3 +2290,13 @@ def test_a_bracket_glossing_a_name_before_the_verb_is_not_the_name():
     assert [n for n, _ in _voices("The Civil Defence Office (CDO) said 3 died.")] == [
         "Civil Defence Office"
     ]
+
+
+def test_a_quoted_name_closing_the_sentence_after_an_inverted_verb_speaks():
+    # «…, reported “Outlet”.»: the quote marks hold a name, not a statement.
+    got = _voices(
+        "A woman died in Eastvale, northern Marsh County, after a bank collapsed on her "
+        "home, reported “Harbour FM”."
+    )
+    assert [name for name, _ in got] == ["Harbour FM"]
+    assert _voices('"We are fine," said the mayor.') == [("mayor", "anonymous")]

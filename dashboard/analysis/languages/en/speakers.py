@@ -3612,7 +3612,11 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         and name[0].norm.endswith(("'s", "’s"))
         and name[1].norm in _EN_BODY_HEADS
     )  # «…, says Ukraine's military»
-    if not owned and not all(x.surf[:1].isupper() and x.quote == -1 for x in name):
+    if (
+        not owned
+        and not all(x.surf[:1].isupper() and x.quote == -1 for x in name)
+        and not _en_quoted_name_closing(toks, after, end, sentence)
+    ):
         return None
     if owned:
         return _NP(_text(name, 0, 2, sentence), "", "state", _affiliation(name, True), True)
@@ -3630,6 +3634,22 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
             np.role, np.kind = role, kind
             np.affiliation = np.affiliation or aff
     return np
+
+
+def _en_quoted_name_closing(toks, after: int, end: int, sentence: str) -> bool:
+    """«…, reported “Harbour FM”.»: the name after an inverted verb written in quote marks,
+    the whole quote (one to three capitalised words) closing the sentence: an outlet's or a
+    body's name in quotes, never a statement."""
+    name = toks[after:end]
+    q = name[0].quote
+    return (
+        q != -1
+        and end == len(toks)
+        and len(name) <= 3
+        and all(x.quote == q and x.surf[:1].isupper() for x in name)
+        and (after == 0 or toks[after - 1].quote != q)
+        and sentence[name[-1].end :].strip()[:1] in ("”", '"', "’", "'")
+    )
 
 
 def _en_inverted_title_then_name(toks, after: int, end: int, sentence: str) -> _NP | None:
