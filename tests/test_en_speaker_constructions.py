@@ -2300,3 +2300,18 @@ def test_a_quoted_name_closing_the_sentence_after_an_inverted_verb_speaks():
     )
     assert [name for name, _ in got] == ["Harbour FM"]
     assert _voices('"We are fine," said the mayor.') == [("mayor", "anonymous")]
+
+
+def test_a_long_title_naming_a_unit_of_a_body_ends_with_the_name():
+    # «Head of the X Division of the Y Police Inspector General Name said»: the unit's name
+    # before «of» is part of the title; «here» after an inverted name is no part of it.
+    for text in (
+        "Head of the Public Relations Division of the Regional Police Inspector General Tom "
+        "Doe said the count was final.",
+        '"The count is final," said Head of the Press Office of the Regional Police Inspector '
+        "General Tom Doe here on Wednesday.",
+        "The count is final, said Tom Doe here on Wednesday.",
+    ):
+        assert [name for name, _ in _voices(text)] == ["Tom Doe"], text
+    got = _voices("Judge Jane Roe of the Freedonia High Court said no.")
+    assert got == [("Jane Roe", "official")]

@@ -361,6 +361,9 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             and _en_cap(seg[j - 2])
             and all(_en_cap(t) for t in seg[j + 2 :])
             and _en_cap(seg[-1])
+            # «Chief of the Press Division of the Police Inspector General X»: a unit's name
+            # (its head noun) before «of» is no person's name
+            and seg[j - 1].norm not in _EN_LONG_BODY_HEADS
         ):
             # «Judge Jane Roe of the Freedonia High Court said», «President Jane Roe of
             # Freedonia said» (a place the gazetteer does not know), «Professor Jane Roe of
@@ -2037,7 +2040,7 @@ _EN_HEAD_ALIASES = {"reserve": ("bank",)}
 _EN_LONG_BODY_HEADS = _EN_BODY_HEADS | frozenset(
     _words(
         "federation society association foundation alliance coalition corporation centre "
-        "centres center centers"
+        "centres center centers division"
     )
 )
 
@@ -2113,7 +2116,7 @@ _EN_AFTER_VERB_PREPS = frozenset(_words("on in at during after before from with 
 # conjunction opening a clause («said Jane Roe as she left», «said Jane Roe when asked»).
 # «from», «by» stay: «said a statement from the ministry» names the issuer after them.
 _EN_NAME_ENDS = frozenset(
-    _words("after before during on in at as when while following upon shortly")
+    _words("after before during on in at as when while following upon shortly here there")
 )
 
 
@@ -3553,6 +3556,8 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         and toks[end - 2].norm in ("on", "in", "last", "this")
     ):
         end -= 2  # «…, reports the Weather Office on Saturday»: the time is no part of it
+    if end - after >= 2 and toks[end - 1].norm in ("here", "there") and _en_cap(toks[end - 2]):
+        end -= 1  # «…, said Jane Roe here on Monday»: where she said it is no part of the name
     if (
         end - after > 3
         and toks[after].norm == "the"
