@@ -2315,3 +2315,9 @@ def test_a_long_title_naming_a_unit_of_a_body_ends_with_the_name():
         assert [name for name, _ in _voices(text)] == ["Tom Doe"], text
     got = _voices("Judge Jane Roe of the Freedonia High Court said no.")
     assert got == [("Jane Roe", "official")]
+
+
+def test_a_site_told_by_its_lower_case_domain_is_the_outlet():
+    got = _voices("Jane Roe told harbourwatch.news that the toll would rise.")
+    assert got == [("Jane Roe", "other"), ("harbourwatch.news", "media")]
+    assert ("him.he", "media") not in _voices("Jane Roe told him.he said no")

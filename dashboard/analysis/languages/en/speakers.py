@@ -1005,6 +1005,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     or _en_titled(channel)
                     or f"news agency {channel}" in sentence
                     or _en_outlet_named(channel, sentence)
+                    or _EN_TOLD_SITE_RE.fullmatch(channel)
                     # «told Freedonia Sports», «told Eastside Radio»: a name ending in a word
                     # of the media
                     or (
@@ -1492,6 +1493,12 @@ def _en_site_dot(toks: list[_Tok], k: int) -> bool:
     )
 
 
+# A site told something, named by its lower-case domain: «told harbourwatch.news».
+_EN_TOLD_SITE_RE = re.compile(
+    r"[a-z][a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|news|info|online|media|tv|io|"
+    r"(?:co|com|org|net)\.[a-z]{2})\b"
+    r"(?![.-]?\w)"
+)
 _EN_SITE_NAME_RE = re.compile(r"^[A-Z][\w-]*\.(?:Az|Com|Net|Org|Ru|Ng|Pk|Ph|Kr|Uk|Ge|Kz|Uz|Info)$")
 # Domain endings written as part of a site's name: «News.Az», «Trend.Az».
 _EN_SITE_ENDINGS = frozenset(_words("az com net org ru ng pk ph kr uk ge kz uz info"))
@@ -1662,7 +1669,13 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                 e2 += 1
             if _is_media(_text(toks, after, e2, sentence).removeprefix("the ")):
                 end = e2
-        if (
+        site = _EN_TOLD_SITE_RE.match(sentence, toks[after].start) if end == after else None
+        if site is not None:
+            # «told harbourwatch.news (that) …»: a site named by its domain is an outlet
+            channel = ctx.last_channel = site.group(0)
+            while after < n and toks[after].start < site.end():
+                after += 1
+        elif (
             end == after + 1
             and end < n
             and toks[after].norm == "the"
