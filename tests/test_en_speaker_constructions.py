@@ -2321,3 +2321,21 @@ def test_a_site_told_by_its_lower_case_domain_is_the_outlet():
     got = _voices("Jane Roe told harbourwatch.news that the toll would rise.")
     assert got == [("Jane Roe", "other"), ("harbourwatch.news", "media")]
     assert ("him.he", "media") not in _voices("Jane Roe told him.he said no")
+
+
+def test_said_name_to_an_outlet_closing_the_sentence_cites_the_outlet():
+    # «"…," said Name, appositive, to Outlet.» and «…, said Name to Outlet.»
+    got = _voices(
+        'Roe is young enough that "he will see the light of day," said Jane Roe, a lawyer '
+        "whose client died in prison, to The Wall Street Journal."
+    )
+    assert got == [("Jane Roe", "other"), ("The Wall Street Journal", "media")]
+    for text in (
+        '"It is over," said Jane Roe to Reuters.',
+        "The deal is dead, said Jane Roe to Reuters.",
+    ):
+        assert _voices(text) == [("Jane Roe", "other"), ("Reuters", "media")], text
+    assert _voices('"It is over," said Jane Roe to reporters.') == [("Jane Roe", "other")]
+    assert ("the Senate", "media") not in _voices(
+        '"It is over," said Jane Roe, a senator, to the Senate.'
+    )

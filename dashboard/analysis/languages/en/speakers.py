@@ -956,6 +956,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             m = _EN_INTERVIEW_RE.search(sentence)
             if m and _is_media(m.group(1)):
                 channel = m.group(1)
+            else:
+                channel = _en_said_to_outlet(toks, i, sentence)
         np = _en_plausible(ctx.resolve(np), ctx)
         if np is None or _en_listed(np.name, sentence):
             continue
@@ -1021,6 +1023,24 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 media = _NP(channel, "", "media", "", True)
                 out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
+
+
+def _en_said_to_outlet(toks: list[_Tok], i: int, sentence: str) -> str:
+    """«"…," said Jane Roe, a lawyer for the family, to The Daily Bugle.»: an outlet closing
+    the sentence after a comma and «to», the verb of saying before it, is the channel."""
+    n = len(toks)
+    if toks[i].norm not in ("said", "says") or n - i < 4:
+        return ""
+    for k in range(n - 2, max(i + 1, n - 7), -1):
+        if toks[k].norm == "to" and toks[k].surf == "to":
+            named = all(_en_cap(t) for t in toks[i + 1 : k])  # «said Jane Roe to X»
+            if not (named or _COMMA_RE.search(toks[k].gap)) or toks[k + 1].quote != -1:
+                return ""
+            if not all(_en_cap(t) or t.norm == "of" for t in toks[k + 1 :]):
+                return ""
+            name = _text(toks, k + 1, n, sentence)
+            return name if _is_media(name) else ""
+    return ""
 
 
 def _en_with_absolute(toks: list[_Tok], i: int) -> bool:
@@ -2129,7 +2149,7 @@ _EN_AFTER_VERB_PREPS = frozenset(_words("on in at during after before from with 
 # conjunction opening a clause («said Jane Roe as she left», «said Jane Roe when asked»).
 # «from», «by» stay: «said a statement from the ministry» names the issuer after them.
 _EN_NAME_ENDS = frozenset(
-    _words("after before during on in at as when while following upon shortly here there")
+    _words("after before during on in at as when while following upon shortly here there to")
 )
 
 
@@ -3560,6 +3580,7 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
                 and not _en_initials(toks, end)
                 and not _en_dotted_abbrev(toks, end)
             )
+            or toks[end].surf == "to"  # «…, said Jane Roe to Reuters.»: whom she said it to
         )
     ):
         end += 1
