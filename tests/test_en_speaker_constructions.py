@@ -2339,3 +2339,11 @@ def test_said_name_to_an_outlet_closing_the_sentence_cites_the_outlet():
     assert ("the Senate", "media") not in _voices(
         '"It is over," said Jane Roe, a senator, to the Senate.'
     )
+
+
+def test_a_dateline_place_with_brackets_is_no_voice():
+    got = _voices(
+        "Eastvale (Marsh) [Freedonia], June 3 : Transport Minister Tom Doe on Saturday "
+        "reached the crash site and thanked the rescue teams."
+    )
+    assert not any("[" in name for name, _ in got)

@@ -3134,6 +3134,8 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np = _NP(" ".join(words), np.role, kind, np.affiliation, True, np.known)
     if _en_non_voice(np, words):
         return None
+    if "[" in np.name or np.name.count("(") != np.name.count(")"):
+        return None  # «Eastvale (Marsh) [Freedonia], June 3 : …»: a dateline's place, cut open
     if len(words) == 2 and words[0].lower() in _EN_WHEN and words[1].lower() in _EN_DAY_PARTS:
         return None  # «Friday evening», «Tuesday night»: a time, never a voice
     if "/" in words[1:-1] and words[words.index("/") + 1][:1].isupper():
