@@ -2347,3 +2347,11 @@ def test_a_dateline_place_with_brackets_is_no_voice():
         "reached the crash site and thanked the rescue teams."
     )
     assert not any("[" in name for name, _ in got)
+
+
+def test_an_outlets_name_alone_on_a_line_under_the_headline_is_its_credit():
+    got = _voices("Storm toll rises to 11", "Harbour Herald,", "The toll rose overnight.")
+    assert got == [("Harbour Herald", "media")]
+    # the page's first line is its masthead; a menu heading is no credit
+    assert _voices("Coastal Times", "Storm toll rises") == []
+    assert _voices("Storm toll rises", "World News") == []

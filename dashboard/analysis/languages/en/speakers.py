@@ -135,6 +135,13 @@ _CREDIT_NETWORK_RE = re.compile(
 
 # An outlet's name glued into one word on a line of its own («HarbourNews», «CoastNews»).
 _CREDIT_GLUED_OUTLET_RE = re.compile(r"^\s*((?:[A-Z][a-z]+){1,4}(?:News|Times|Post|Press|TV))\s*$")
+# An outlet's credit alone on a line under the headline, known by its news word: «Harbour
+# Herald,», «Coastal Times» (not the page's first line, its masthead; not a menu's «World News»).
+_CREDIT_OUTLET_LINE_RE = re.compile(
+    r"^\s*((?:[A-Z][\w&'’.-]*\s+){1,3}(?:News|Times|Post|Herald|Tribune|Gazette|Chronicle|"
+    r"Telegraph|Journal|Star|Express|Mail|Observer|Standard))\s*,?\s*$"
+)
+_CREDIT_MENU_WORDS = frozenset(get_pack("en").lines("credit_menu_words.txt"))
 # An aggregator's byline «by Jane Roe · Coastal Evening News», the outlet's name glued to the
 # first sentence on scraped pages («… NewsFreedonia's president said»).
 _CREDIT_BYLINE_RE = re.compile(
@@ -3889,6 +3896,10 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
     ):
         m = regex.search(paragraph)
         if m:
+            found.append((m.start(1), m.group(1), m.group(0).strip()))
+    if para > 0 and len(paragraph) < 60:
+        m = _CREDIT_OUTLET_LINE_RE.match(paragraph)
+        if m and m.group(1).split()[0].lower() not in _CREDIT_MENU_WORDS:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
     if " by " in paragraph or " from " in paragraph:
         m = _CREDIT_PRODUCED_RE.search(paragraph)
