@@ -2355,3 +2355,8 @@ def test_an_outlets_name_alone_on_a_line_under_the_headline_is_its_credit():
     # the page's first line is its masthead; a menu heading is no credit
     assert _voices("Coastal Times", "Storm toll rises") == []
     assert _voices("Storm toll rises", "World News") == []
+
+
+def test_denounced_is_a_speech_act():
+    got = _voices("Tom Doe denounced the raid as an act of war.")
+    assert got == [("Tom Doe", "other")]
