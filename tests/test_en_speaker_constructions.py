@@ -2360,3 +2360,10 @@ def test_an_outlets_name_alone_on_a_line_under_the_headline_is_its_credit():
 def test_denounced_is_a_speech_act():
     got = _voices("Tom Doe denounced the raid as an act of war.")
     assert got == [("Tom Doe", "other")]
+
+
+def test_an_age_between_the_name_and_its_apposition_is_neither():
+    got = _voices("Tom Doe, 20, a student in Eastvale, told reporters the day was great.")
+    assert [name for name, _ in got] == ["Tom Doe"]
+    got = _voices("“Not one house was left,” retiree Jane Roe, 67, told AFP of her street.")
+    assert [name for name, _ in got] == ["Jane Roe", "AFP"]

@@ -1794,6 +1794,17 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             inner = inner or bool(_COMMA_RE.search(toks[k].gap))
     start = _en_visit_before(toks, _en_time_phrase_before(toks, start))
     segs, quote_before = _en_segments_before(toks, start)
+    for a in range(1, len(segs) - 1):
+        if (
+            segs[a - 1]
+            and len(segs[a]) == 1
+            and segs[a][0].norm.isdigit()
+            and 0 < int(segs[a][0].norm) < 120
+        ):
+            # «Jane Roe, 20, a student in Kelston, told …»: her age between the name and
+            # the apposition is neither
+            segs = segs[:a] + segs[a + 1 :]
+            break
     chain = _en_appos_chain(toks, start, sentence)
     if chain is not None:
         segs = [[], chain[1], chain[0]]  # «X, title, body, place, said»: X and its title
