@@ -2367,3 +2367,14 @@ def test_an_age_between_the_name_and_its_apposition_is_neither():
     assert [name for name, _ in got] == ["Tom Doe"]
     got = _voices("“Not one house was left,” retiree Jane Roe, 67, told AFP of her street.")
     assert [name for name, _ in got] == ["Jane Roe", "AFP"]
+
+
+def test_an_abbreviated_title_with_its_full_stop_after_the_verb_keeps_the_name():
+    # «confirmed by Dr. Name», «"…," said Dr. Name», «…, said Gov. Name»
+    for text in (
+        "The death was confirmed by Dr. Jane Roe, the head of the health department.",
+        '"It is done," said Dr. Jane Roe.',
+        "It is done, said Dr. Jane Roe.",
+    ):
+        assert [name for name, _ in _voices(text)] == ["Jane Roe"], text
+    assert _voices('"It is done," said Gov. Tom Doe.') == [("Tom Doe", "official")]

@@ -1962,7 +1962,11 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         while (
             end < n
             and not _COMMA_RE.search(toks[end].gap)
-            and not (_HARD_PUNCT.search(toks[end].gap) and not _en_initials(toks, end))
+            and not (
+                _HARD_PUNCT.search(toks[end].gap)
+                and not _en_initials(toks, end)
+                and not _en_title_dot(toks, end)
+            )
             # «"…," said President Jane Roe after the results were announced»: the name ends
             # where a lower-case time or circumstance clause begins.
             and not (end > after and toks[end].surf.islower() and toks[end].norm in _EN_NAME_ENDS)
@@ -2761,7 +2765,10 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
         and toks[e].quote == -1
         and (_en_cap(toks[e]) or (toks[e].norm in ("of", "and", "the") and e > a))
     ):
-        if e > a and (_COMMA_RE.search(toks[e].gap) or _HARD_PUNCT.search(toks[e].gap)):
+        if e > a and (
+            _COMMA_RE.search(toks[e].gap)
+            or (_HARD_PUNCT.search(toks[e].gap) and not _en_title_dot(toks, e))
+        ):
             break
         e += 1
     while e > a and toks[e - 1].norm in ("of", "and", "the"):
@@ -2797,6 +2804,15 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
             return []
         out.append(np)
     return out
+
+
+def _en_title_dot(toks: list[_Tok], k: int) -> bool:
+    """«by Dr. Jane Roe», «by Gov. Tom Doe»: the full stop after an abbreviated title."""
+    return (
+        k > 0
+        and toks[k].gap.strip() == "."
+        and (toks[k - 1].surf in _EN_HONORIFICS or toks[k - 1].surf in _EN_TITLE_ABBREVS)
+    )
 
 
 _EN_SHOW = frozenset(_words("showed shows"))
@@ -3599,6 +3615,7 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
                 _HARD_PUNCT.search(toks[end].gap)
                 and not _en_initials(toks, end)
                 and not _en_dotted_abbrev(toks, end)
+                and not _en_title_dot(toks, end)
             )
             or toks[end].surf == "to"  # «…, said Jane Roe to Reuters.»: whom she said it to
         )
