@@ -2378,3 +2378,18 @@ def test_an_abbreviated_title_with_its_full_stop_after_the_verb_keeps_the_name()
     ):
         assert [name for name, _ in _voices(text)] == ["Jane Roe"], text
     assert _voices('"It is done," said Gov. Tom Doe.') == [("Tom Doe", "official")]
+
+
+def test_a_naming_participle_with_a_quote_after_the_main_clause_is_the_subjects_statement():
+    # «X did Y, calling it a “…”», «…, describing it as “…”»
+    got = _voices(
+        "Mayor Tom Doe visited the site on Wednesday night, calling it a “tragic moment.”"
+    )
+    assert got == [("Tom Doe", "official")]
+    assert _voices("Tom Doe signed the deal, describing it as “historic”.") == [
+        ("Tom Doe", "other")
+    ]
+    assert _voices("Tom Doe signed the deal, calling for calm.") == []
+    # capitals qualifying a role noun are no name: «Opposition party lawmakers clapped …»
+    got = _voices("Opposition party lawmakers clapped their hands, calling it “historic”.")
+    assert ("Opposition", "other") not in got

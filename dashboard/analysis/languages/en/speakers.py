@@ -833,7 +833,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 or ":" in toks[i + 1].gap
             )
         )
-        if t.norm in _EN_PARTICIPLES and not progressive:
+        named = _en_named_as_quote(toks, i) if t.norm in _EN_NAMING_PARTICIPLES else 0
+        if (t.norm in _EN_PARTICIPLES or named) and not progressive:
             if (
                 i + 1 < n
                 and (
@@ -841,6 +842,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     or ":" in toks[i + 1].gap
                     or toks[i + 1].quote != -1
                     or t.norm in _EN_SAY_PARTICIPLES
+                    or named
                 )
                 and _COMMA_RE.search(t.gap)
             ):
@@ -1048,6 +1050,23 @@ def _en_said_to_outlet(toks: list[_Tok], i: int, sentence: str) -> str:
             name = _text(toks, k + 1, n, sentence)
             return name if _is_media(name) else ""
     return ""
+
+
+_EN_NAMING_PARTICIPLES = frozenset(get_pack("en").lines("speaker_naming_participles.txt"))
+
+
+def _en_named_as_quote(toks: list[_Tok], i: int) -> int:
+    """«…, calling it a “tragic moment”», «…, describing the deal as “historic”»: a naming
+    participle, a short lower-case object, then a quote; the quote's first token, else 0."""
+    for j in range(i + 2, min(len(toks), i + 6)):
+        t = toks[j]
+        if t.quote != -1:
+            return j
+        if not t.surf.islower() or t.norm in _EN_VERBS or _COMMA_RE.search(t.gap):
+            return 0
+        if _HARD_PUNCT.search(t.gap):
+            return 0
+    return 0
 
 
 def _en_with_absolute(toks: list[_Tok], i: int) -> bool:
@@ -2662,6 +2681,8 @@ def _en_leading_name(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP 
         return None
     if any(toks[j].norm in ("who", "which", "whose") for j in range(k, i)):
         return None
+    if _role_at(toks, k, _EN_ROLES) is not None:
+        return None  # «Opposition party lawmakers clapped …»: the capitals qualify a role noun
     seg = toks[first:k]
     if any(t.quote != -1 for t in seg) or any(_COMMA_RE.search(t.gap) for t in seg[1:]):
         return None
@@ -3829,7 +3850,12 @@ def _looks_appos(seg: list[_Tok]) -> bool:
 
 _EN_TRIGGERS = _WordFilter(
     set(
-        _EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | _EN_EVIDENCE_VERBS | {"according", "quoted", "per"}
+        _EN_VERBS
+        | _EN_PARTICIPLES
+        | _EN_SHOW
+        | _EN_EVIDENCE_VERBS
+        | _EN_NAMING_PARTICIPLES
+        | {"according", "quoted", "per"}
     ),
     "",
 )
