@@ -2393,3 +2393,13 @@ def test_a_naming_participle_with_a_quote_after_the_main_clause_is_the_subjects_
     # capitals qualifying a role noun are no name: «Opposition party lawmakers clapped …»
     got = _voices("Opposition party lawmakers clapped their hands, calling it “historic”.")
     assert ("Opposition", "other") not in got
+
+
+def test_two_titled_names_joined_by_and_each_speak_before_or_after_the_verb():
+    both = [("Tom Doe", "official"), ("Jane Roe", "official")]
+    assert _voices("Prime Minister Tom Doe and Mayor Jane Roe said the toll rose.") == both
+    assert _voices("Five people died, announces Prime Minister Tom Doe and Mayor Jane Roe.") == both
+    got = _voices("The toll rose, said Tom Doe and Jane Roe.")
+    assert [name for name, _ in got] == ["Tom Doe", "Jane Roe"]
+    got = _voices("The Ministry of Trade and Industry said exports rose.")
+    assert [name for name, _ in got] == ["Ministry of Trade and Industry"]

@@ -1295,7 +1295,11 @@ def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
             toks = toks[1:]
         side = _side_at(toks, 0) if toks else None
         if side is None or len(side.words) != len(toks) or side.type == "adj":
-            if _en_coordinated_name(toks, part) and len(parts) == 2 and not np.role:
+            if (
+                (_en_coordinated_name(toks, part) or _en_titled_conjunct(toks))
+                and len(parts) == 2
+                and not np.role
+            ):
                 # «Jane Roe and Tom Poe said», «both Freedonia and Hamas signalled»: each
                 # capitalised name of one to three words speaks.
                 one = _en_np(toks, part)
@@ -1328,8 +1332,10 @@ def _en_coordination(seg: list[_Tok], sentence: str) -> _NP | None:
     lt, rt = _text(left, 0, len(left), sentence), _text(right, 0, len(right), sentence)
     if (
         _institution_name(whole)
-        or not (_en_coordinated_name(left, lt) or _en_side_only(left))
-        or not (_en_coordinated_name(right, rt) or _en_side_only(right))
+        or not (_en_coordinated_name(left, lt) or _en_side_only(left) or _en_titled_conjunct(left))
+        or not (
+            _en_coordinated_name(right, rt) or _en_side_only(right) or _en_titled_conjunct(right)
+        )
     ):
         return None
     if _en_side_only(left) and _en_side_only(right):
@@ -1350,6 +1356,23 @@ def _en_coordinated_name(toks: list[_Tok], part: str) -> bool:
         and all(t.surf[:1].isupper() for t in toks)
         and not any(_covered(toks, _EN_ROLES))
         and not _institution_name(part)
+    )
+
+
+def _en_titled_conjunct(toks: list[_Tok]) -> bool:
+    """«Prime Minister Jane Roe», one side of «… and Mayor Tom Doe»: a person's title (role
+    words of a person), then a name of one to three capitalised words."""
+    if not 2 <= len(toks) <= 7 or not all(_en_cap(t) for t in toks):
+        return False
+    cov = _covered(toks, _EN_ROLES)
+    q = len(toks)
+    while q > 0 and not cov[q - 1]:
+        q -= 1
+    return (
+        q > 0
+        and 1 <= len(toks) - q <= 3
+        and all(cov[:q])
+        and _kind_of(toks[:q], _EN_ROLES, prefer_person=True)[1] == "person"
     )
 
 
@@ -3689,6 +3712,10 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
     titled = _en_inverted_title_then_name(toks, after, end, sentence)
     if titled is not None:
         return titled
+    if 3 <= len(name) <= 12 and all(x.quote == -1 for x in name):
+        both = _en_coordination(name, sentence)
+        if both is not None:
+            return both  # «…, said Prime Minister Jane Roe and Mayor Tom Doe.»
     if (
         2 <= len(name) <= 5
         and name[0].norm in _EN_ARTICLES
