@@ -2403,3 +2403,10 @@ def test_two_titled_names_joined_by_and_each_speak_before_or_after_the_verb():
     assert [name for name, _ in got] == ["Tom Doe", "Jane Roe"]
     got = _voices("The Ministry of Trade and Industry said exports rose.")
     assert [name for name, _ in got] == ["Ministry of Trade and Industry"]
+
+
+def test_a_sites_domain_or_desk_alone_on_a_line_is_its_credit():
+    assert _voices("Storm toll rises", "Harbourvision.az") == [("Harbourvision.az", "media")]
+    assert _voices("Storm toll rises", "World Bugle / News Desk") == [
+        ("World Bugle / News Desk", "media")
+    ]

@@ -129,7 +129,7 @@ _CREDIT_SPLIT_RE = re.compile(r"\s*[-–/,]\s*")
 _CREDIT_DOMAIN_RE = re.compile(r"^\s*((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[A-Z]{3,})")
 # An outlet's byline on a line of its own: «Coastal Times News Network», «By X News Service».
 _CREDIT_NETWORK_RE = re.compile(
-    r"^\s*(?:By\s+)?((?:[A-Z][\w&'’.-]*\s+){1,4}(?:News (?:Network|Service|Desk|Bureau)|"
+    r"^\s*(?:By\s+)?((?:[A-Z][\w&'’.-]*\s+(?:/\s+)?){1,4}(?:News (?:Network|Service|Desk|Bureau)|"
     r"Newswire|Wire Service))\s*$"
 )
 
@@ -140,6 +140,11 @@ _CREDIT_GLUED_OUTLET_RE = re.compile(r"^\s*((?:[A-Z][a-z]+){1,4}(?:News|Times|Po
 _CREDIT_OUTLET_LINE_RE = re.compile(
     r"^\s*((?:[A-Z][\w&'’.-]*\s+){1,3}(?:News|Times|Post|Herald|Tribune|Gazette|Chronicle|"
     r"Telegraph|Journal|Star|Express|Mail|Observer|Standard))\s*,?\s*$"
+)
+# A site's own name written as its domain, alone on a line: «Harbourvision.az».
+_CREDIT_DOMAIN_LINE_RE = re.compile(
+    r"^\s*((?:[A-Za-z][\w-]{2,}\.)+(?:com|net|org|news|info|online|media|tv|io|az|ru|ng|pk|ph|"
+    r"kr|uk|ge|kz|uz|in|co\.[a-z]{2}))\s*$"
 )
 _CREDIT_MENU_WORDS = frozenset(get_pack("en").lines("credit_menu_words.txt"))
 # An aggregator's byline «by Jane Roe · Coastal Evening News», the outlet's name glued to the
@@ -3981,6 +3986,9 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
     if para > 0 and len(paragraph) < 60:
         m = _CREDIT_OUTLET_LINE_RE.match(paragraph)
         if m and m.group(1).split()[0].lower() not in _CREDIT_MENU_WORDS:
+            found.append((m.start(1), m.group(1), m.group(0).strip()))
+        m = _CREDIT_DOMAIN_LINE_RE.match(paragraph)
+        if m:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
     if " by " in paragraph or " from " in paragraph:
         m = _CREDIT_PRODUCED_RE.search(paragraph)
