@@ -2410,3 +2410,21 @@ def test_a_sites_domain_or_desk_alone_on_a_line_is_its_credit():
     assert _voices("Storm toll rises", "World Bugle / News Desk") == [
         ("World Bugle / News Desk", "media")
     ]
+
+
+def test_a_definite_title_then_a_bare_name_in_the_next_paragraph_is_one_person():
+    got = _voices(
+        "Protesters attacked a police station, the regional governor said.",
+        "“Four people died,” said Tom Harry Doe, adding that more were hurt.",
+    )
+    assert got == [("Tom Harry Doe", "official")] * 3
+    got = _voices(
+        "Protesters attacked a police station, the regional governor said.",
+        "“Four people died,” said Tom Doe, a resident.",
+    )
+    assert got[0] == ("regional governor", "anonymous")
+    got = _voices(
+        "Protesters attacked a police station, a police official said.",
+        "“Four people died,” said Tom Doe.",
+    )
+    assert got[0] == ("police official", "anonymous")

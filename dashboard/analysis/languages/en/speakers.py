@@ -4826,7 +4826,7 @@ def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
                     affiliation=np.affiliation,
                 )
     if not holders:
-        return quotes
+        return _named_next(quotes)
     out: list[Quote] = []
     for q in quotes:
         if q.speaker_kind == "anonymous" and q.role and _definite_title(q):
@@ -4842,4 +4842,50 @@ def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
                     affiliation=who.affiliation or q.affiliation,
                 )
         out.append(q)
+    return _named_next(out)
+
+
+def _named_next(quotes: list[Quote]) -> list[Quote]:
+    """«…, the regional governor said.» then, in the next paragraph, «"…," said Jane Roe»: a
+    definite person's title that no named speaker holds, followed by a person named with no
+    title of her own and no other named voice between, is that person (the lead's title,
+    then the name)."""
+    out = list(quotes)
+    for a, q in enumerate(out):
+        if not (
+            q.speaker_kind == "anonymous"
+            and q.role
+            and q.role == q.speaker
+            and q.speaker[:1].islower()
+            and _definite_title(q)
+        ):
+            continue
+        head = _title_head(q.role)
+        if not any(r.type == "person" and r.words == (head,) for r in _EN_ROLES.get(head, ())):
+            continue
+        for b in range(a + 1, len(out)):
+            nxt = out[b]
+            if nxt.paragraph > q.paragraph + 1:
+                break
+            if nxt.speaker_kind in ("anonymous", "media") or nxt.speaker == q.speaker:
+                continue
+            if (
+                nxt.paragraph == q.paragraph + 1
+                and not nxt.role
+                and nxt.speaker_kind == "other"
+                and len(nxt.speaker.split()) >= 2
+                and nxt.speaker[:1].isupper()
+                and not _institution_name(nxt.speaker)
+                # «said Tom Doe, a resident»: an apposition says who he is instead
+                and not any(f"{nxt.speaker}, {d} " in nxt.sentence for d in ("a", "an", "the"))
+            ):
+                for c in range(a, b):
+                    if out[c].speaker == q.speaker and out[c].paragraph == q.paragraph:
+                        out[c] = dataclasses.replace(
+                            out[c], speaker=nxt.speaker, speaker_kind="official"
+                        )
+                for c in range(b, len(out)):
+                    if out[c].speaker == nxt.speaker and not out[c].role:
+                        out[c] = dataclasses.replace(out[c], role=q.role, speaker_kind="official")
+            break
     return out
