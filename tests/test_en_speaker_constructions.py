@@ -2428,3 +2428,10 @@ def test_a_definite_title_then_a_bare_name_in_the_next_paragraph_is_one_person()
         "“Four people died,” said Tom Doe.",
     )
     assert got[0] == ("police official", "anonymous")
+
+
+def test_a_bullet_before_the_name_ends_what_comes_before_it():
+    got = _quotes(
+        "Minister sees deal this week • Tom Doe says the bond is expected • He calls it vital"
+    )
+    assert [(q.speaker, q.role) for q in got][:1] == [("Tom Doe", "")]

@@ -223,7 +223,7 @@ _EN_DASH_GAP_RE = re.compile(r"\)\s*-|\s-\s")
 
 def _en_label_gap(gap: str) -> bool:
     """A colon or a dash between two words: what is before it is a dateline or a label."""
-    return any(c in gap for c in ":—–―|") or bool(_EN_DASH_GAP_RE.search(gap))
+    return any(c in gap for c in ":—–―|•") or bool(_EN_DASH_GAP_RE.search(gap))
 
 
 def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
