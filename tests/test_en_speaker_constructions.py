@@ -2435,3 +2435,11 @@ def test_a_bullet_before_the_name_ends_what_comes_before_it():
         "Minister sees deal this week • Tom Doe says the bond is expected • He calls it vital"
     )
     assert [(q.speaker, q.role) for q in got][:1] == [("Tom Doe", "")]
+
+
+def test_as_quoted_by_an_owners_outlet_cites_it():
+    got = _voices("“They deserved to win,” Cooper said as quoted by FLX’s website.")
+    assert got == [("Cooper", "other"), ("FLX’s website", "media")]
+    assert _voices("“They deserved to win,” Cooper said as quoted by Jane Roe’s lawyer.") == [
+        ("Cooper", "other")
+    ]

@@ -1275,6 +1275,13 @@ def _en_quoted_by(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
             break
         e += 1
     if (
+        a < e < n
+        and toks[e - 1].surf.endswith(("'s", "’s"))
+        and toks[e].norm in _EN_TOLD_OUTLET_NOUNS
+        and not _COMMA_RE.search(toks[e].gap)
+    ):
+        e += 1  # «as quoted by the League’s website»: the owner's outlet
+    if (
         e == a
         or e - a > 5
         or (e < n and not _HARD_PUNCT.search(toks[e].gap) and not _COMMA_RE.search(toks[e].gap))
