@@ -2443,3 +2443,7 @@ def test_as_quoted_by_an_owners_outlet_cites_it():
     assert _voices("“They deserved to win,” Cooper said as quoted by Jane Roe’s lawyer.") == [
         ("Cooper", "other")
     ]
+
+
+def test_a_byline_naming_the_writers_outlet_credits_it():
+    assert _voices("Storm toll rises", "By Jane Roe of Harbour News") == [("Harbour News", "media")]

@@ -146,6 +146,11 @@ _CREDIT_DOMAIN_LINE_RE = re.compile(
     r"^\s*((?:[A-Za-z][\w-]{2,}\.)+(?:com|net|org|news|info|online|media|tv|io|az|ru|ng|pk|ph|"
     r"kr|uk|ge|kz|uz|in|co\.[a-z]{2}))\s*$"
 )
+# A byline naming the writer's outlet, the whole line: «By Jane Roe of Harbour News».
+_CREDIT_BYLINE_OF_RE = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?By\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:of|for)\s+"
+    r"((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*$"
+)
 _CREDIT_MENU_WORDS = frozenset(get_pack("en").lines("credit_menu_words.txt"))
 # An aggregator's byline «by Jane Roe · Coastal Evening News», the outlet's name glued to the
 # first sentence on scraped pages («… NewsFreedonia's president said»).
@@ -3995,6 +4000,10 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         if m and m.group(1).split()[0].lower() not in _CREDIT_MENU_WORDS:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
         m = _CREDIT_DOMAIN_LINE_RE.match(paragraph)
+        if m:
+            found.append((m.start(1), m.group(1), m.group(0).strip()))
+    if "By " in paragraph[:40] and len(paragraph) < 100:
+        m = _CREDIT_BYLINE_OF_RE.match(paragraph)
         if m:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
     if " by " in paragraph or " from " in paragraph:
