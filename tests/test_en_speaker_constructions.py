@@ -2447,3 +2447,16 @@ def test_as_quoted_by_an_owners_outlet_cites_it():
 
 def test_a_byline_naming_the_writers_outlet_credits_it():
     assert _voices("Storm toll rises", "By Jane Roe of Harbour News") == [("Harbour News", "media")]
+
+
+def test_according_to_a_paper_issued_by_a_body_cites_the_body():
+    # «according to (the) [adjective] results/account/post released by/of X [with/on …]»
+    for text in (
+        "Tom Doe won with 54 percent, according to preliminary results released by the "
+        "country’s Supreme Electoral Court (SEC) with more than 97 percent counted.",
+    ):
+        assert [name for name, _ in _voices(text)] == ["Supreme Electoral Court"], text
+    got = _voices("The toll rose, according to a post by the Eastvale Health Bureau on X.")
+    assert [name for name, _ in got] == ["Eastvale Health Bureau"]
+    got = _voices("According to the official account of the Eastvale Health Bureau, it rose.")
+    assert [name for name, _ in got] == ["Eastvale Health Bureau"]

@@ -2291,7 +2291,10 @@ def _en_initial(toks: list[_Tok], j: int) -> bool:
 
 # Nouns of what a voice publishes: «according to the Statistics Office's latest report».
 _EN_PUBLISHED = frozenset(
-    _words("report reports survey data figures statement statements estimates study")
+    _words(
+        "report reports survey data figures statement statements estimates study results "
+        "account post update bulletin"
+    )
 )
 
 
@@ -2301,21 +2304,38 @@ _EN_PAPER_VERBS = frozenset(_words("released issued published posted sent put"))
 def _en_paper_issuer(seg: list[_Tok]) -> list[_Tok] | None:
     """«a statement released by the Health Agency (on Saturday)», «the report issued by X»:
     the issuer after «by/from» is the voice (a capitalised name), or None."""
-    if len(seg) < 4 or seg[0].norm not in _EN_ARTICLES or seg[1].norm not in _EN_PUBLISHED:
+    if len(seg) < 3:
         return None
-    k = 2
-    if seg[k].norm in _EN_PAPER_VERBS:
+    k = 1 if seg[0].norm in _EN_ARTICLES else 0
+    while k < min(len(seg), 4) and seg[k].norm not in _EN_PUBLISHED and seg[k].quote == -1:
+        k += 1  # «the preliminary results released by», «the official WeChat account of»
+    if k >= len(seg) or seg[k].norm not in _EN_PUBLISHED:
+        return None
+    k += 1
+    if k < len(seg) and seg[k].norm in _EN_PAPER_VERBS:
         k += 1
         if k < len(seg) and seg[k].norm == "out":
             k += 1
-    if k >= len(seg) or seg[k].norm not in ("by", "from"):
+    if k >= len(seg) or seg[k].norm not in ("by", "from", "of"):
         return None
+    if seg[k].norm == "of" and seg[k - 1].norm not in _EN_PUBLISHED:
+        return None  # «the figures released of …»: no owner
     rest = seg[k + 1 :]
     if rest and rest[0].norm == "the":
         rest = rest[1:]
+    if len(rest) > 1 and rest[0].surf.islower() and rest[0].norm.endswith(("'s", "’s")):
+        rest = rest[1:]  # «released by the country’s Electoral Court»: the owner's country
     if not rest or not _en_cap(rest[0]):
         return None
+    for j in range(1, len(rest)):
+        if rest[j].norm in _EN_ISSUER_ENDS and rest[j].surf.islower():
+            # «a post by the Health Bureau on X», «results released by the Tribunal with 97
+            # percent counted»: where or how it was issued is no part of the issuer
+            return rest[:j]
     return rest
+
+
+_EN_ISSUER_ENDS = frozenset(_words("on at with as after before during since via"))
 
 
 def _en_report_owner(seg: list[_Tok]) -> list[_Tok]:
