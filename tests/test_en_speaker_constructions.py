@@ -2460,3 +2460,8 @@ def test_according_to_a_paper_issued_by_a_body_cites_the_body():
     assert [name for name, _ in got] == ["Eastvale Health Bureau"]
     got = _voices("According to the official account of the Eastvale Health Bureau, it rose.")
     assert [name for name, _ in got] == ["Eastvale Health Bureau"]
+
+
+def test_apologized_is_a_speech_act():
+    got = _voices("Tom Doe, head of the National Police Agency, apologizes for the crush.")
+    assert got == [("Tom Doe", "official")]
