@@ -129,12 +129,29 @@ _CREDIT_SPLIT_RE = re.compile(r"\s*[-–/,]\s*")
 _CREDIT_DOMAIN_RE = re.compile(r"^\s*((?:[a-z0-9-]+\.)+[a-z]{2,})(?=[A-Z]{3,})")
 # An outlet's byline on a line of its own: «Coastal Times News Network», «By X News Service».
 _CREDIT_NETWORK_RE = re.compile(
-    r"^\s*(?:By\s+)?((?:[A-Z][\w&'’.-]*\s+){1,4}(?:News (?:Network|Service|Desk|Bureau)|"
+    r"^\s*(?:By\s+)?((?:[A-Z][\w&'’.-]*\s+(?:/\s+)?){1,4}(?:News (?:Network|Service|Desk|Bureau)|"
     r"Newswire|Wire Service))\s*$"
 )
 
 # An outlet's name glued into one word on a line of its own («HarbourNews», «CoastNews»).
 _CREDIT_GLUED_OUTLET_RE = re.compile(r"^\s*((?:[A-Z][a-z]+){1,4}(?:News|Times|Post|Press|TV))\s*$")
+# An outlet's credit alone on a line under the headline, known by its news word: «Harbour
+# Herald,», «Coastal Times» (not the page's first line, its masthead; not a menu's «World News»).
+_CREDIT_OUTLET_LINE_RE = re.compile(
+    r"^\s*((?:[A-Z][\w&'’.-]*\s+){1,3}(?:News|Times|Post|Herald|Tribune|Gazette|Chronicle|"
+    r"Telegraph|Journal|Star|Express|Mail|Observer|Standard))\s*,?\s*$"
+)
+# A site's own name written as its domain, alone on a line: «Harbourvision.az».
+_CREDIT_DOMAIN_LINE_RE = re.compile(
+    r"^\s*((?:[A-Za-z][\w-]{2,}\.)+(?:com|net|org|news|info|online|media|tv|io|az|ru|ng|pk|ph|"
+    r"kr|uk|ge|kz|uz|in|co\.[a-z]{2}))\s*$"
+)
+# A byline naming the writer's outlet, the whole line: «By Jane Roe of Harbour News».
+_CREDIT_BYLINE_OF_RE = re.compile(
+    r"^\s*(?:\S+\s+){0,2}?By\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:of|for)\s+"
+    r"((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s*$"
+)
+_CREDIT_MENU_WORDS = frozenset(get_pack("en").lines("credit_menu_words.txt"))
 # An aggregator's byline «by Jane Roe · Coastal Evening News», the outlet's name glued to the
 # first sentence on scraped pages («… NewsFreedonia's president said»).
 _CREDIT_BYLINE_RE = re.compile(
@@ -211,7 +228,7 @@ _EN_DASH_GAP_RE = re.compile(r"\)\s*-|\s-\s")
 
 def _en_label_gap(gap: str) -> bool:
     """A colon or a dash between two words: what is before it is a dateline or a label."""
-    return any(c in gap for c in ":—–―|") or bool(_EN_DASH_GAP_RE.search(gap))
+    return any(c in gap for c in ":—–―|•") or bool(_EN_DASH_GAP_RE.search(gap))
 
 
 def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
@@ -271,6 +288,7 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
                 seg = seg[:j]
             break
     seg = seg[: len(seg) - _en_bracket_tail(seg)]
+    seg = seg[: _en_bracket_expansion(seg, sentence)]
     if seg and all(t.norm in _EN_WHEN or t.norm in _EN_ARTICLES for t in seg):
         return None
     own = 1 if len(seg) > 2 and seg[0].norm in _EN_ARTICLES else 0
@@ -360,6 +378,9 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             and _en_cap(seg[j - 2])
             and all(_en_cap(t) for t in seg[j + 2 :])
             and _en_cap(seg[-1])
+            # «Chief of the Press Division of the Police Inspector General X»: a unit's name
+            # (its head noun) before «of» is no person's name
+            and seg[j - 1].norm not in _EN_LONG_BODY_HEADS
         ):
             # «Judge Jane Roe of the Freedonia High Court said», «President Jane Roe of
             # Freedonia said» (a place the gazetteer does not know), «Professor Jane Roe of
@@ -822,7 +843,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 or ":" in toks[i + 1].gap
             )
         )
-        if t.norm in _EN_PARTICIPLES and not progressive:
+        named = _en_named_as_quote(toks, i) if t.norm in _EN_NAMING_PARTICIPLES else 0
+        if (t.norm in _EN_PARTICIPLES or named) and not progressive:
             if (
                 i + 1 < n
                 and (
@@ -830,6 +852,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     or ":" in toks[i + 1].gap
                     or toks[i + 1].quote != -1
                     or t.norm in _EN_SAY_PARTICIPLES
+                    or named
                 )
                 and _COMMA_RE.search(t.gap)
             ):
@@ -952,6 +975,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             m = _EN_INTERVIEW_RE.search(sentence)
             if m and _is_media(m.group(1)):
                 channel = m.group(1)
+            else:
+                channel = _en_said_to_outlet(toks, i, sentence)
         np = _en_plausible(ctx.resolve(np), ctx)
         if np is None or _en_listed(np.name, sentence):
             continue
@@ -1001,6 +1026,7 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                     or _en_titled(channel)
                     or f"news agency {channel}" in sentence
                     or _en_outlet_named(channel, sentence)
+                    or _EN_TOLD_SITE_RE.fullmatch(channel)
                     # «told Freedonia Sports», «told Eastside Radio»: a name ending in a word
                     # of the media
                     or (
@@ -1016,6 +1042,41 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
                 media = _NP(channel, "", "media", "", True)
                 out.append(quote_of(media, t.surf + " " + channel, False, text, para, sentence, ""))
     return out
+
+
+def _en_said_to_outlet(toks: list[_Tok], i: int, sentence: str) -> str:
+    """«"…," said Jane Roe, a lawyer for the family, to The Daily Bugle.»: an outlet closing
+    the sentence after a comma and «to», the verb of saying before it, is the channel."""
+    n = len(toks)
+    if toks[i].norm not in ("said", "says") or n - i < 4:
+        return ""
+    for k in range(n - 2, max(i + 1, n - 7), -1):
+        if toks[k].norm == "to" and toks[k].surf == "to":
+            named = all(_en_cap(t) for t in toks[i + 1 : k])  # «said Jane Roe to X»
+            if not (named or _COMMA_RE.search(toks[k].gap)) or toks[k + 1].quote != -1:
+                return ""
+            if not all(_en_cap(t) or t.norm == "of" for t in toks[k + 1 :]):
+                return ""
+            name = _text(toks, k + 1, n, sentence)
+            return name if _is_media(name) else ""
+    return ""
+
+
+_EN_NAMING_PARTICIPLES = frozenset(get_pack("en").lines("speaker_naming_participles.txt"))
+
+
+def _en_named_as_quote(toks: list[_Tok], i: int) -> int:
+    """«…, calling it a “tragic moment”», «…, describing the deal as “historic”»: a naming
+    participle, a short lower-case object, then a quote; the quote's first token, else 0."""
+    for j in range(i + 2, min(len(toks), i + 6)):
+        t = toks[j]
+        if t.quote != -1:
+            return j
+        if not t.surf.islower() or t.norm in _EN_VERBS or _COMMA_RE.search(t.gap):
+            return 0
+        if _HARD_PUNCT.search(t.gap):
+            return 0
+    return 0
 
 
 def _en_with_absolute(toks: list[_Tok], i: int) -> bool:
@@ -1219,6 +1280,13 @@ def _en_quoted_by(toks: list[_Tok], i: int, sentence: str) -> _NP | None:
             break
         e += 1
     if (
+        a < e < n
+        and toks[e - 1].surf.endswith(("'s", "’s"))
+        and toks[e].norm in _EN_TOLD_OUTLET_NOUNS
+        and not _COMMA_RE.search(toks[e].gap)
+    ):
+        e += 1  # «as quoted by the League’s website»: the owner's outlet
+    if (
         e == a
         or e - a > 5
         or (e < n and not _HARD_PUNCT.search(toks[e].gap) and not _COMMA_RE.search(toks[e].gap))
@@ -1244,7 +1312,11 @@ def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
             toks = toks[1:]
         side = _side_at(toks, 0) if toks else None
         if side is None or len(side.words) != len(toks) or side.type == "adj":
-            if _en_coordinated_name(toks, part) and len(parts) == 2 and not np.role:
+            if (
+                (_en_coordinated_name(toks, part) or _en_titled_conjunct(toks))
+                and len(parts) == 2
+                and not np.role
+            ):
                 # «Jane Roe and Tom Poe said», «both Freedonia and Hamas signalled»: each
                 # capitalised name of one to three words speaks.
                 one = _en_np(toks, part)
@@ -1277,8 +1349,10 @@ def _en_coordination(seg: list[_Tok], sentence: str) -> _NP | None:
     lt, rt = _text(left, 0, len(left), sentence), _text(right, 0, len(right), sentence)
     if (
         _institution_name(whole)
-        or not (_en_coordinated_name(left, lt) or _en_side_only(left))
-        or not (_en_coordinated_name(right, rt) or _en_side_only(right))
+        or not (_en_coordinated_name(left, lt) or _en_side_only(left) or _en_titled_conjunct(left))
+        or not (
+            _en_coordinated_name(right, rt) or _en_side_only(right) or _en_titled_conjunct(right)
+        )
     ):
         return None
     if _en_side_only(left) and _en_side_only(right):
@@ -1299,6 +1373,23 @@ def _en_coordinated_name(toks: list[_Tok], part: str) -> bool:
         and all(t.surf[:1].isupper() for t in toks)
         and not any(_covered(toks, _EN_ROLES))
         and not _institution_name(part)
+    )
+
+
+def _en_titled_conjunct(toks: list[_Tok]) -> bool:
+    """«Prime Minister Jane Roe», one side of «… and Mayor Tom Doe»: a person's title (role
+    words of a person), then a name of one to three capitalised words."""
+    if not 2 <= len(toks) <= 7 or not all(_en_cap(t) for t in toks):
+        return False
+    cov = _covered(toks, _EN_ROLES)
+    q = len(toks)
+    while q > 0 and not cov[q - 1]:
+        q -= 1
+    return (
+        q > 0
+        and 1 <= len(toks) - q <= 3
+        and all(cov[:q])
+        and _kind_of(toks[:q], _EN_ROLES, prefer_person=True)[1] == "person"
     )
 
 
@@ -1488,6 +1579,12 @@ def _en_site_dot(toks: list[_Tok], k: int) -> bool:
     )
 
 
+# A site told something, named by its lower-case domain: «told harbourwatch.news».
+_EN_TOLD_SITE_RE = re.compile(
+    r"[a-z][a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|news|info|online|media|tv|io|"
+    r"(?:co|com|org|net)\.[a-z]{2})\b"
+    r"(?![.-]?\w)"
+)
 _EN_SITE_NAME_RE = re.compile(r"^[A-Z][\w-]*\.(?:Az|Com|Net|Org|Ru|Ng|Pk|Ph|Kr|Uk|Ge|Kz|Uz|Info)$")
 # Domain endings written as part of a site's name: «News.Az», «Trend.Az».
 _EN_SITE_ENDINGS = frozenset(_words("az com net org ru ng pk ph kr uk ge kz uz info"))
@@ -1658,7 +1755,13 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
                 e2 += 1
             if _is_media(_text(toks, after, e2, sentence).removeprefix("the ")):
                 end = e2
-        if (
+        site = _EN_TOLD_SITE_RE.match(sentence, toks[after].start) if end == after else None
+        if site is not None:
+            # «told harbourwatch.news (that) …»: a site named by its domain is an outlet
+            channel = ctx.last_channel = site.group(0)
+            while after < n and toks[after].start < site.end():
+                after += 1
+        elif (
             end == after + 1
             and end < n
             and toks[after].norm == "the"
@@ -1750,6 +1853,17 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             inner = inner or bool(_COMMA_RE.search(toks[k].gap))
     start = _en_visit_before(toks, _en_time_phrase_before(toks, start))
     segs, quote_before = _en_segments_before(toks, start)
+    for a in range(1, len(segs) - 1):
+        if (
+            segs[a - 1]
+            and len(segs[a]) == 1
+            and segs[a][0].norm.isdigit()
+            and 0 < int(segs[a][0].norm) < 120
+        ):
+            # «Jane Roe, 20, a student in Kelston, told …»: her age between the name and
+            # the apposition is neither
+            segs = segs[:a] + segs[a + 1 :]
+            break
     chain = _en_appos_chain(toks, start, sentence)
     if chain is not None:
         segs = [[], chain[1], chain[0]]  # «X, title, body, place, said»: X and its title
@@ -1907,7 +2021,11 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         while (
             end < n
             and not _COMMA_RE.search(toks[end].gap)
-            and not (_HARD_PUNCT.search(toks[end].gap) and not _en_initials(toks, end))
+            and not (
+                _HARD_PUNCT.search(toks[end].gap)
+                and not _en_initials(toks, end)
+                and not _en_title_dot(toks, end)
+            )
             # «"…," said President Jane Roe after the results were announced»: the name ends
             # where a lower-case time or circumstance clause begins.
             and not (end > after and toks[end].surf.islower() and toks[end].norm in _EN_NAME_ENDS)
@@ -2036,7 +2154,7 @@ _EN_HEAD_ALIASES = {"reserve": ("bank",)}
 _EN_LONG_BODY_HEADS = _EN_BODY_HEADS | frozenset(
     _words(
         "federation society association foundation alliance coalition corporation centre "
-        "centres center centers"
+        "centres center centers division"
     )
 )
 
@@ -2112,7 +2230,7 @@ _EN_AFTER_VERB_PREPS = frozenset(_words("on in at during after before from with 
 # conjunction opening a clause («said Jane Roe as she left», «said Jane Roe when asked»).
 # «from», «by» stay: «said a statement from the ministry» names the issuer after them.
 _EN_NAME_ENDS = frozenset(
-    _words("after before during on in at as when while following upon shortly")
+    _words("after before during on in at as when while following upon shortly here there to")
 )
 
 
@@ -2173,7 +2291,10 @@ def _en_initial(toks: list[_Tok], j: int) -> bool:
 
 # Nouns of what a voice publishes: «according to the Statistics Office's latest report».
 _EN_PUBLISHED = frozenset(
-    _words("report reports survey data figures statement statements estimates study")
+    _words(
+        "report reports survey data figures statement statements estimates study results "
+        "account post update bulletin"
+    )
 )
 
 
@@ -2183,21 +2304,38 @@ _EN_PAPER_VERBS = frozenset(_words("released issued published posted sent put"))
 def _en_paper_issuer(seg: list[_Tok]) -> list[_Tok] | None:
     """«a statement released by the Health Agency (on Saturday)», «the report issued by X»:
     the issuer after «by/from» is the voice (a capitalised name), or None."""
-    if len(seg) < 4 or seg[0].norm not in _EN_ARTICLES or seg[1].norm not in _EN_PUBLISHED:
+    if len(seg) < 3:
         return None
-    k = 2
-    if seg[k].norm in _EN_PAPER_VERBS:
+    k = 1 if seg[0].norm in _EN_ARTICLES else 0
+    while k < min(len(seg), 4) and seg[k].norm not in _EN_PUBLISHED and seg[k].quote == -1:
+        k += 1  # «the preliminary results released by», «the official WeChat account of»
+    if k >= len(seg) or seg[k].norm not in _EN_PUBLISHED:
+        return None
+    k += 1
+    if k < len(seg) and seg[k].norm in _EN_PAPER_VERBS:
         k += 1
         if k < len(seg) and seg[k].norm == "out":
             k += 1
-    if k >= len(seg) or seg[k].norm not in ("by", "from"):
+    if k >= len(seg) or seg[k].norm not in ("by", "from", "of"):
         return None
+    if seg[k].norm == "of" and seg[k - 1].norm not in _EN_PUBLISHED:
+        return None  # «the figures released of …»: no owner
     rest = seg[k + 1 :]
     if rest and rest[0].norm == "the":
         rest = rest[1:]
+    if len(rest) > 1 and rest[0].surf.islower() and rest[0].norm.endswith(("'s", "’s")):
+        rest = rest[1:]  # «released by the country’s Electoral Court»: the owner's country
     if not rest or not _en_cap(rest[0]):
         return None
+    for j in range(1, len(rest)):
+        if rest[j].norm in _EN_ISSUER_ENDS and rest[j].surf.islower():
+            # «a post by the Health Bureau on X», «results released by the Tribunal with 97
+            # percent counted»: where or how it was issued is no part of the issuer
+            return rest[:j]
     return rest
+
+
+_EN_ISSUER_ENDS = frozenset(_words("on at with as after before during since via"))
 
 
 def _en_report_owner(seg: list[_Tok]) -> list[_Tok]:
@@ -2603,6 +2741,8 @@ def _en_leading_name(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP 
         return None
     if any(toks[j].norm in ("who", "which", "whose") for j in range(k, i)):
         return None
+    if _role_at(toks, k, _EN_ROLES) is not None:
+        return None  # «Opposition party lawmakers clapped …»: the capitals qualify a role noun
     seg = toks[first:k]
     if any(t.quote != -1 for t in seg) or any(_COMMA_RE.search(t.gap) for t in seg[1:]):
         return None
@@ -2706,7 +2846,10 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
         and toks[e].quote == -1
         and (_en_cap(toks[e]) or (toks[e].norm in ("of", "and", "the") and e > a))
     ):
-        if e > a and (_COMMA_RE.search(toks[e].gap) or _HARD_PUNCT.search(toks[e].gap)):
+        if e > a and (
+            _COMMA_RE.search(toks[e].gap)
+            or (_HARD_PUNCT.search(toks[e].gap) and not _en_title_dot(toks, e))
+        ):
             break
         e += 1
     while e > a and toks[e - 1].norm in ("of", "and", "the"):
@@ -2742,6 +2885,15 @@ def _en_passive_agent(toks: list[_Tok], i: int, sentence: str) -> list[_NP]:
             return []
         out.append(np)
     return out
+
+
+def _en_title_dot(toks: list[_Tok], k: int) -> bool:
+    """«by Dr. Jane Roe», «by Gov. Tom Doe»: the full stop after an abbreviated title."""
+    return (
+        k > 0
+        and toks[k].gap.strip() == "."
+        and (toks[k - 1].surf in _EN_HONORIFICS or toks[k - 1].surf in _EN_TITLE_ABBREVS)
+    )
 
 
 _EN_SHOW = frozenset(_words("showed shows"))
@@ -3097,6 +3249,8 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np = _NP(" ".join(words), np.role, kind, np.affiliation, True, np.known)
     if _en_non_voice(np, words):
         return None
+    if "[" in np.name or np.name.count("(") != np.name.count(")"):
+        return None  # «Eastvale (Marsh) [Freedonia], June 3 : …»: a dateline's place, cut open
     if len(words) == 2 and words[0].lower() in _EN_WHEN and words[1].lower() in _EN_DAY_PARTS:
         return None  # «Friday evening», «Tuesday night»: a time, never a voice
     if "/" in words[1:-1] and words[words.index("/") + 1][:1].isupper():
@@ -3191,6 +3345,9 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     if words[0].lower() in _EN_QUANTIFIERS and all(w.islower() for w in words[1:]):
         np.kind = "anonymous"  # «Many world leaders congratulated …»: capitalised by position
         return np
+    if len(words) == 1 and not np.known and not np.role and _en_role_plural(words[0]):
+        np.kind = "anonymous"  # «Prosecutors said …»: a role's plural, capitalised by position
+        return np
     if np.known or any(w[:1].isupper() or w[:1].isdigit() for w in words):
         if words[0] == "I":
             return None  # «I must say», «I said to him»: the writer's or a quote's own voice
@@ -3225,6 +3382,16 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         np.kind = "anonymous"
         return np
     return None
+
+
+def _en_role_plural(word: str) -> bool:
+    """«Prosecutors», «Deputies»: one capitalised word that is the plural of a person's role
+    (speaker_roles.txt): a group, capitalised only because it opens the sentence."""
+    if not (word[:1].isupper() and word[1:].islower() and word.endswith("s")):
+        return False
+    low = word.lower()
+    singular = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+    return any(r.type == "person" and r.words == (singular,) for r in _EN_ROLES.get(singular, ()))
 
 
 # Common irregular past tenses of verbs that report nothing («Roe stood, … and said»).
@@ -3495,6 +3662,21 @@ def _en_bracket_tail(seg: list[_Tok]) -> int:
     return 0
 
 
+def _en_bracket_expansion(seg: list[_Tok], sentence: str) -> int:
+    """Where a subject ends when a bracket closes it right before the verb after a
+    capitalised name: «MetService (Meteorological Service of X Limited) said», «Jane Roe
+    (Green Party) said»: the name before the bracket speaks, the bracket glosses it."""
+    n = len(seg)
+    if n < 2 or not sentence[seg[-1].end : seg[-1].end + 2].lstrip().startswith(")"):
+        return n
+    for j in range(n - 1, 0, -1):
+        if seg[j].gap.rstrip().endswith("("):
+            return j if _en_cap(seg[j - 1]) else n
+        if "(" in seg[j].gap or ")" in seg[j].gap:
+            return n
+    return n
+
+
 def _en_bracket_acronym(name: list[_Tok]) -> int:
     """1 when the phrase ends with an acronym in brackets («the Harbour Office (HO)»), else 0."""
     last = name[-1]
@@ -3514,7 +3696,9 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
                 _HARD_PUNCT.search(toks[end].gap)
                 and not _en_initials(toks, end)
                 and not _en_dotted_abbrev(toks, end)
+                and not _en_title_dot(toks, end)
             )
+            or toks[end].surf == "to"  # «…, said Jane Roe to Reuters.»: whom she said it to
         )
     ):
         end += 1
@@ -3524,6 +3708,8 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         and toks[end - 2].norm in ("on", "in", "last", "this")
     ):
         end -= 2  # «…, reports the Weather Office on Saturday»: the time is no part of it
+    if end - after >= 2 and toks[end - 1].norm in ("here", "there") and _en_cap(toks[end - 2]):
+        end -= 1  # «…, said Jane Roe here on Monday»: where she said it is no part of the name
     if (
         end - after > 3
         and toks[after].norm == "the"
@@ -3563,6 +3749,10 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
     titled = _en_inverted_title_then_name(toks, after, end, sentence)
     if titled is not None:
         return titled
+    if 3 <= len(name) <= 12 and all(x.quote == -1 for x in name):
+        both = _en_coordination(name, sentence)
+        if both is not None:
+            return both  # «…, said Prime Minister Jane Roe and Mayor Tom Doe.»
     if (
         2 <= len(name) <= 5
         and name[0].norm in _EN_ARTICLES
@@ -3583,7 +3773,11 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         and name[0].norm.endswith(("'s", "’s"))
         and name[1].norm in _EN_BODY_HEADS
     )  # «…, says Ukraine's military»
-    if not owned and not all(x.surf[:1].isupper() and x.quote == -1 for x in name):
+    if (
+        not owned
+        and not all(x.surf[:1].isupper() and x.quote == -1 for x in name)
+        and not _en_quoted_name_closing(toks, after, end, sentence)
+    ):
         return None
     if owned:
         return _NP(_text(name, 0, 2, sentence), "", "state", _affiliation(name, True), True)
@@ -3601,6 +3795,22 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
             np.role, np.kind = role, kind
             np.affiliation = np.affiliation or aff
     return np
+
+
+def _en_quoted_name_closing(toks, after: int, end: int, sentence: str) -> bool:
+    """«…, reported “Harbour FM”.»: the name after an inverted verb written in quote marks,
+    the whole quote (one to three capitalised words) closing the sentence: an outlet's or a
+    body's name in quotes, never a statement."""
+    name = toks[after:end]
+    q = name[0].quote
+    return (
+        q != -1
+        and end == len(toks)
+        and len(name) <= 3
+        and all(x.quote == q and x.surf[:1].isupper() for x in name)
+        and (after == 0 or toks[after - 1].quote != q)
+        and sentence[name[-1].end :].strip()[:1] in ("”", '"', "’", "'")
+    )
 
 
 def _en_inverted_title_then_name(toks, after: int, end: int, sentence: str) -> _NP | None:
@@ -3704,7 +3914,12 @@ def _looks_appos(seg: list[_Tok]) -> bool:
 
 _EN_TRIGGERS = _WordFilter(
     set(
-        _EN_VERBS | _EN_PARTICIPLES | _EN_SHOW | _EN_EVIDENCE_VERBS | {"according", "quoted", "per"}
+        _EN_VERBS
+        | _EN_PARTICIPLES
+        | _EN_SHOW
+        | _EN_EVIDENCE_VERBS
+        | _EN_NAMING_PARTICIPLES
+        | {"according", "quoted", "per"}
     ),
     "",
 )
@@ -3748,6 +3963,14 @@ _CREDIT_DATELINE_COMMA_RE = re.compile(
 )
 
 
+# «Town, Province (WIRE) - …»: a dateline in ordinary case, then a wire's name in capitals in
+# brackets and a dash; the capitals are the credit whether or not the gazetteer knows them.
+_CREDIT_DATELINE_CAPS_RE = re.compile(
+    r"^\s*(?!The\b)[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4}\s*\(([A-Z]{3,}(?:[ -][A-Z]{2,})?)\)"
+    r"\s*[-–—]\s"
+)
+
+
 # A wire or network named with a colon opening a paragraph: «AGENCY: Former minister …».
 _CREDIT_LABEL_RE = re.compile(rf"^\s*({_AGENCY_ALT}):(?=\s+[A-Z\"“])")
 
@@ -3786,9 +4009,21 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_DATELINE_PIPE_RE,
         _CREDIT_DATELINE_SLASHES_RE,
         _CREDIT_DATELINE_COMMA_RE,
+        _CREDIT_DATELINE_CAPS_RE,
         _CREDIT_LABEL_RE,
     ):
         m = regex.search(paragraph)
+        if m:
+            found.append((m.start(1), m.group(1), m.group(0).strip()))
+    if para > 0 and len(paragraph) < 60:
+        m = _CREDIT_OUTLET_LINE_RE.match(paragraph)
+        if m and m.group(1).split()[0].lower() not in _CREDIT_MENU_WORDS:
+            found.append((m.start(1), m.group(1), m.group(0).strip()))
+        m = _CREDIT_DOMAIN_LINE_RE.match(paragraph)
+        if m:
+            found.append((m.start(1), m.group(1), m.group(0).strip()))
+    if "By " in paragraph[:40] and len(paragraph) < 100:
+        m = _CREDIT_BYLINE_OF_RE.match(paragraph)
         if m:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
     if " by " in paragraph or " from " in paragraph:
@@ -4627,7 +4862,7 @@ def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
                     affiliation=np.affiliation,
                 )
     if not holders:
-        return quotes
+        return _named_next(quotes)
     out: list[Quote] = []
     for q in quotes:
         if q.speaker_kind == "anonymous" and q.role and _definite_title(q):
@@ -4643,4 +4878,50 @@ def finish_article(quotes: list[Quote], ctx: _Ctx | None = None) -> list[Quote]:
                     affiliation=who.affiliation or q.affiliation,
                 )
         out.append(q)
+    return _named_next(out)
+
+
+def _named_next(quotes: list[Quote]) -> list[Quote]:
+    """«…, the regional governor said.» then, in the next paragraph, «"…," said Jane Roe»: a
+    definite person's title that no named speaker holds, followed by a person named with no
+    title of her own and no other named voice between, is that person (the lead's title,
+    then the name)."""
+    out = list(quotes)
+    for a, q in enumerate(out):
+        if not (
+            q.speaker_kind == "anonymous"
+            and q.role
+            and q.role == q.speaker
+            and q.speaker[:1].islower()
+            and _definite_title(q)
+        ):
+            continue
+        head = _title_head(q.role)
+        if not any(r.type == "person" and r.words == (head,) for r in _EN_ROLES.get(head, ())):
+            continue
+        for b in range(a + 1, len(out)):
+            nxt = out[b]
+            if nxt.paragraph > q.paragraph + 1:
+                break
+            if nxt.speaker_kind in ("anonymous", "media") or nxt.speaker == q.speaker:
+                continue
+            if (
+                nxt.paragraph == q.paragraph + 1
+                and not nxt.role
+                and nxt.speaker_kind == "other"
+                and len(nxt.speaker.split()) >= 2
+                and nxt.speaker[:1].isupper()
+                and not _institution_name(nxt.speaker)
+                # «said Tom Doe, a resident»: an apposition says who he is instead
+                and not any(f"{nxt.speaker}, {d} " in nxt.sentence for d in ("a", "an", "the"))
+            ):
+                for c in range(a, b):
+                    if out[c].speaker == q.speaker and out[c].paragraph == q.paragraph:
+                        out[c] = dataclasses.replace(
+                            out[c], speaker=nxt.speaker, speaker_kind="official"
+                        )
+                for c in range(b, len(out)):
+                    if out[c].speaker == nxt.speaker and not out[c].role:
+                        out[c] = dataclasses.replace(out[c], role=q.role, speaker_kind="official")
+            break
     return out
