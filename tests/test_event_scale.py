@@ -37,7 +37,11 @@ def _points(n: int, days: int = 400, step: int = 1) -> pd.DataFrame:
 
 def _marks(fig):
     cells = [t for t in fig.data if t.mode == "markers" and t.marker.symbol == "square"]
-    dots = [t for t in fig.data if t.mode == "markers" and t.marker.symbol != "square"]
+    dots = [
+        t
+        for t in fig.data
+        if t.mode == "markers" and t.marker.symbol != "square" and list(t.x) != [None]
+    ]
     return cells, dots
 
 

@@ -380,7 +380,7 @@ def event_timeline(df: pd.DataFrame, cells: pd.DataFrame | None = None) -> go.Fi
         y=[safe(o) for o in d["outlet"]],
         mode="markers",
         name="dated events",
-        showlegend=cells is not None,
+        showlegend=False,
         marker={
             # Area grows with the number of mentions behind the point.
             "size": [min(11 + 3 * (n - 1) ** 0.5, 30) for n in d["mentions"]],
@@ -397,6 +397,17 @@ def event_timeline(df: pd.DataFrame, cells: pd.DataFrame | None = None) -> go.Fi
             for o, s, e in zip(d["outlet"], d["start"], d["end"], strict=True)
         ],
     )
+    if cells is not None:
+        # The legend's swatch of a many-coloured trace takes its first point's colour: a
+        # neutral stand-in names the dots next to the squares instead.
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name="dated events (colour = outlet)",
+            marker={"size": 11, "color": OTHER_COLOR},
+            hoverinfo="skip",
+        )
     fig.update_layout(xaxis_title="date of the event", yaxis_title="")
     # Every event in view by default, and no range slider: a view focused on the period
     # around publication hid older events behind the slider, and the slider itself came out
