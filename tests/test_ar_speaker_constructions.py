@@ -2466,3 +2466,24 @@ def test_dual_coordinated_verb_speaks_for_both_names():
     # A singular verb after them is the first name's alone.
     got = _voices("وقال الوزير سامر الخطيب وخالد العلي إن الحكم قاس، وأضاف أن الوضع صعب.")
     assert [name for name, _ in got] == ["سامر الخطيب", "خالد العلي", "سامر الخطيب"]
+
+
+def test_opening_verb_glued_to_the_name_is_no_part_of_it():
+    # Round 19: «واعترض X، TITLE، …» and a passive «أوقِف X، TITLE، …»: the verb opens the
+    # clause, the name follows it.
+    got = _voices(
+        "واعترض سامي الحداد، رئيس المجلس البلدي، على القرار، معتبراً إياه باطلاً (على حد تعبيره)."
+    )
+    assert all(not name.startswith("واعترض") for name, _ in got)
+    got = _voices(
+        "أوقِف كمال الناصر، المدير السابق للمصرف، بتهم مالية.",
+        "ونفى كمال الناصر التهم الموجهة إليه، مؤكدا أنه بريء.",
+    )
+    assert all(not name.startswith("أوقِف") for name, _ in got)
+    assert ("كمال الناصر", False) in got
+
+
+def test_clause_before_a_verb_joined_by_waw_is_no_subject():
+    # «وانتقد X القرار وقال إن …»: the words before «وقال» are a clause, not its subject.
+    got = _voices("وانتقد سامي الحداد القرار وقال إنه خطأ كبير.")
+    assert all("القرار" not in name for name, _ in got)

@@ -1806,6 +1806,22 @@ _AR_PERSON_HEADS = frozenset(
 )
 
 
+# Short vowels a writer adds to mark the passive («أوقِف»، «اعتُقل»، «قُتل»).
+_PASSIVE_MARKS = ("\u064f", "\u0650")
+
+
+def _opening_verb(toks: list[_Tok], s: int) -> bool:
+    """Token s opens the clause and is its verb, not a name's first word: a conjunction و/ف
+    glued to the word (a clause opened by «و»/«ف» goes on with its verb: «واعترض»، «فأوقف»),
+    or a damma/kasra inside the word, the mark of a passive verb («أوقِف»، «اعتُقل»)."""
+    if not _after_break(toks, s):
+        return False
+    t = toks[s]
+    if t.norm[:1] in "وف" and len(t.norm) >= 4:
+        return True
+    return any(m in t.surf[:-1] for m in _PASSIVE_MARKS)
+
+
 def _name_before_apposition(toks: list[_Tok], p: int, nationality_before: bool = False) -> int:
     """Start of a name that ends right before the title at p, set off by a comma
     («السيد فلان الفلاني، وزير الخارجية،»), else -1. The name is 2-4 name-like words, not
@@ -1828,6 +1844,10 @@ def _name_before_apposition(toks: list[_Tok], p: int, nationality_before: bool =
             break
         k -= 1
     s = k + 1
+    if p - s >= 3 and _opening_verb(toks, s):
+        # «واعترض فلان الفلاني، رئيس …»، «أوقِف فلان الفلاني، الحاكم …»: the clause's verb
+        # opens the run; the name follows it.
+        return s + 1
     if p - s < 2 or toks[s].norm.startswith("ال"):
         return -1
     if _after_break(toks, s):
@@ -4327,6 +4347,11 @@ _AR_TOPIC_PREPS = frozenset(_n(w) for w in _words("عن وعن حول وحول �
 
 def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
     """Subject before the verb: «وزير الخارجية أكد أن»، «وكان الوزير قد قال إن»."""
+    v = toks[i].norm
+    if v[:1] == "و" and len(v) > 3 and v not in _AR_VERBS and v[1:] in _AR_VERBS:
+        # «وانتقد فلان القرار وقال إن …»: a verb joined by و goes on with the clause before;
+        # what precedes it is that clause, never the verb's subject.
+        return None
     j = i
     while j > 0 and toks[j - 1].norm in _AR_KANA:
         j -= 1
