@@ -2487,3 +2487,30 @@ def test_clause_before_a_verb_joined_by_waw_is_no_subject():
     # «وانتقد X القرار وقال إن …»: the words before «وقال» are a clause, not its subject.
     got = _voices("وانتقد سامي الحداد القرار وقال إنه خطأ كبير.")
     assert all("القرار" not in name for name, _ in got)
+
+
+def test_word_fragments_are_no_names():
+    # Round 19: a verbal noun after the title (the verb's object), «بحسب زعمه» (the speaker's
+    # own words), a tenure adjective after an indefinite title, a purpose clause «لـ + verbal
+    # noun» read as the subject of «دعت».
+    got = _voices("أعلن الرئيس تشكيل لجنة وطنية للحوار ومنحها صلاحيات واسعة.")
+    assert all(name != "تشكيل" for name, _ in got)
+    got = _voices("واعتبر المتحدث سامي الحداد أن الهجوم بحسب زعمه لا يغير شيئا.")
+    assert all(name != "زعمه" for name, _ in got)
+    got = _voices('سفير عربي سابق يتحدث عن "مرحلة جديدة في المنطقة"')
+    assert all(name != "سابق" for name, _ in got)
+    got = _voices(
+        "كما أعربت النقابة عن شكرها للمتضامنين، ودعت لتوحيد الجهود ورفض التمييز، مؤكدة "
+        "أن الإضراب مستمر."
+    )
+    assert all(not name.startswith("لتوحيد") for name, _ in got)
+    assert all(not name.startswith("رفض") for name, _ in got)
+
+
+def test_the_same_body_named_again_with_nafs():
+    # «وبحسب الجمعية نفسها»: «نفسها» is no part of the name; the body named before speaks.
+    got = _voices(
+        "وقالت جمعية الدفاع عن المستهلك إن الأسعار ارتفعت.",
+        "وبحسب الجمعية نفسها، فقد ارتفع سعر الخبز مرتين هذا العام.",
+    )
+    assert all("نفسها" not in name for name, _ in got)

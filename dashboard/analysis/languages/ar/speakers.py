@@ -443,6 +443,9 @@ def _saying_forms() -> frozenset[str]:
 
 
 _AR_SAYING_SUFFIXED = _saying_forms()
+# The same nouns with only a pronoun suffix («زعمه»، «قولها»): the speaker's own words after
+# «حسب»، «على حد» (short ones too, which the length test of _own_words_noun lets through).
+_AR_SAYING_OWN = frozenset(w[1:] for w in _AR_SAYING_SUFFIXED if w[0] == "ب")
 
 
 def _ar_name_like(t: _Tok) -> bool:
@@ -1167,6 +1170,10 @@ def _dual_title(t: _Tok) -> str:
 _AR_ACCOUNT_NOUNS = frozenset(_n(w) for w in _words("حساب صفحة"))
 
 
+# Emphatic «نفسه»، «ذاته» after a noun: «the same» body or person named before.
+_AR_SELF_WORDS = frozenset(_n(w) for w in _words("نفسه نفسها نفسهم أنفسهم ذاته ذاتها ذاتهم"))
+
+
 def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     """Role/name split of a subject phrase. None when it does not look like a speaker."""
     while seg and seg[0].norm in _AR_FILLERS:
@@ -1184,6 +1191,8 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
         if 2 <= run <= 4 and all(_ar_name_like(t) for t in unquoted):
             bare = unquoted + bare[run:]
     seg = bare
+    if len(seg) > 1 and seg[-1].norm in _AR_SELF_WORDS:
+        seg = seg[:-1]  # «الجمعية نفسها»، «الوزارة ذاتها»: «the same one», no part of the name
     if not seg:
         return None
     single = _dual_title(seg[0])
@@ -2336,7 +2345,7 @@ def _own_words_noun(t: _Tok) -> bool:
     surf = t.surf.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
     return (
         t.quote == -1
-        and len(surf) >= 5
+        and (len(surf) >= 5 or t.norm in _AR_SAYING_OWN)
         and not surf.startswith("ال")
         and surf.endswith(_AR_PRONOUN_SUFFIXES)
         and not surf.endswith("له")  # «عبدالله» written as one word
@@ -2359,7 +2368,11 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     seg = toks[p:end]
     if not seg:
         return None, end
-    if len(seg) == 1 and _own_words_noun(seg[0]) and seg[0].norm not in ctx.by_surname:
+    if (
+        (len(seg) == 1 or seg[0].norm in _AR_SAYING_OWN)
+        and _own_words_noun(seg[0])
+        and seg[0].norm not in ctx.by_surname
+    ):
         return None, end  # «حسب تعبيره»، «بحسب قولها»: the speaker's own words, a pronoun
     outlet = _parenthesised_outlet(seg, sentence)
     if outlet is not None:
@@ -2958,6 +2971,18 @@ _AR_PREP_PRONOUN_RE = re.compile(r"^(?:ب|ل|في|من|عن|علي|الي|مع|�
 _AR_PRONOUN_WORDS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_pronouns.txt"))
 
 
+def _masdar_shape(w: str) -> bool:
+    """A verbal noun of a derived form by its letters (normalised): تفعيل («تشكيل»), إفعال
+    («اطلاق»), افتعال («انتخاب»، «اعتماد»), استفعال («استقبال»)."""
+    n = len(w)
+    return (
+        (n == 5 and w[0] == "ت" and w[3] == "ي")
+        or (n == 5 and w[0] == "ا" and w[3] == "ا")
+        or (n == 6 and w[0] == "ا" and w[4] == "ا" and w[2] in "تطد")
+        or (n == 7 and w.startswith("است") and w[5] == "ا")
+    )
+
+
 def _not_a_name(np: _NP) -> bool:
     """Spans that cannot name a voice: a preposition with a pronoun («به»), a word carrying
     a preposition and the article («بالتفصيل»، «للمرة»), a bare honorific («سمو»), a
@@ -2984,6 +3009,12 @@ def _not_a_name(np: _NP) -> bool:
         return True  # «بمكتب»: a preposition glued to an institution noun
     if len(words) == 1 and first[:1] in "بل" and first[1:] in _AR_OBJECT_NOUNS:
         return True  # «بدعم من دول لم يفصح عنها»: a preposition glued to a verbal noun
+    if len(words) == 1 and len(first) == 5 and first[0] == "ت" and first[3] == "ي":
+        # «أعلن الرئيس تشكيل مجلس»: a verbal noun (تفعيل), the verb's object (the other
+        # forms' shapes are given names too: «إيمان»، «اعتماد»)
+        return True
+    if first[:1] == "ل" and _masdar_shape(first[1:]):
+        return True  # «ودعت لتوحيد الصف»: لـ + a verbal noun, a purpose, never a voice
     return first.startswith(("بال", "لل", "كال")) and len(first) > 4
 
 
