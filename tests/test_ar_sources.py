@@ -323,3 +323,28 @@ def test_feed_footer_names_the_outlet_the_item_came_from():
     got = credit_quotes("The post الجيش يدخل المدينة appeared first on صحيفة النيل.", 3)
     assert [(q.speaker, q.verb) for q in got] == [("صحيفة النيل", "appeared first on")]
     assert credit_quotes("The post عنوان الخبر appeared first on 24 ساعة.", 3) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        # Round 19: a site's name glued to a dash, or before a colon and a dash.
+        ("الصباح-انهار مبنى سكني من خمسة طوابق في حي قديم بالمدينة فجر اليوم", ["الصباح"]),
+        ("منبر- أصدرت محكمة الجنايات حكمها في قضية الفساد الكبرى صباح اليوم", ["منبر"]),
+        (
+            "الرابط الإخباري- قررت الهيئة العليا تأجيل الجولة الثانية من الانتخابات",
+            ["الرابط الإخباري"],
+        ),
+        ("الساحل نيوز :- تحدث رجال الإنقاذ عن ساعات طويلة من البحث تحت الأنقاض", ["الساحل نيوز"]),
+        # «X من PLACE:» and a place, a dash and the credit in parentheses on a line alone.
+        ("منبر من بيروت: أعلنت مصادر رسمية، اليوم، إغلاق المطار لساعات", ["منبر"]),
+        ("الرباط - (المشهد):", ["المشهد"]),
+        # A capital then a parenthesised credit of two words.
+        ("القاهرة (صوت النيل)- قال وزير الداخلية إن الطرق ستفتح غدا أمام السير", ["صوت النيل"]),
+        # Not credits: a name that is the verb's subject, a quoted headline after a colon.
+        ("سامر خليل- قال إن الحكومة ستعلن الخطة غدا في مؤتمر صحفي", []),
+        ("الوزير: سنعلن الخطة غدا في مؤتمر صحفي كبير بالعاصمة", []),
+    ],
+)
+def test_site_credit_openings(paragraph: str, credits: list[str]) -> None:
+    assert [q.speaker for q in credit_quotes(paragraph, 1)] == credits

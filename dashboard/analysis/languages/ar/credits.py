@@ -60,6 +60,7 @@ _OUTLET_WORDS = frozenset(
     for w in (
         "أخبار", "اخبار", "نيوز", "بوست", "برس", "تايمز", "بوابة", "شبكة", "موقع", "صحيفة",
         "جريدة", "وكالة", "قناة", "راديو", "إذاعة", "تلفزيون", "الخبر", "الأخبار",
+        "الإخباري", "الإخبارية", "الاخباري", "الاخبارية",
     )
 )  # fmt: skip
 # Last words of a web outlet's name written in Latin loanwords («X نيوز»، «X ديجيتال»).
@@ -376,20 +377,72 @@ _PAREN_DATELINE = re.compile(
 _SLASHED = re.compile(r"/\s*([^/\s][^/]{0,24}?)\s*/")
 
 
+# «الوقت-اندلع …»، «وطن- أصدرت …»، «المدينة نيوز :- تحدث …»: one to three words glued to a
+# dash (no space before it, or a colon and a dash), then the dispatch: the site's credit.
+_GLUED_DASH = re.compile(
+    r"^\s*(?P<a>[^\s\-–—:|()«»\"“”،,./]+(?:\s+[^\s\-–—:|()«»\"“”،,./]+){0,2})"
+    r"(?:\s*:\s*[-–—]|[-–—])\s*(?P<b>\S.*)$"
+)
+# «إيلاف من دبي: أعلنت …»: a name, «من» and a place, a colon, then the dispatch.
+_FROM_PLACE = re.compile(
+    r"^\s*(?P<a>[^\s\-–—:|()«»\"“”،,./]+(?:\s+[^\s\-–—:|()«»\"“”،,./]+)?)\s+من\s+"
+    r"[^\s\-–—:|()«»\"“”،,./]+\s*:\s*(?P<b>\S.*)$"
+)
+# «دبي - (الشرق):» alone on a line: a place, a dash, the credit in parentheses.
+_PLACE_DASH_PAREN = re.compile(r"^\s*[^\s()]+\s*[-–—]\s*\(([^()]{2,25})\)\s*:?\s*$")
+
+
+def _site_opening(a: str, b: str) -> bool:
+    """Are the words `a` before a dispatch `b` a site's credit? Not a place, a desk or
+    byline word, a title or a verb; the dispatch is a sentence of its own (six words or more)
+    and not the content of a verb «a» would be the subject of («فلان- قال إن …»)."""
+    from dashboard.analysis.languages.ar.speakers import _AR_STOP, _AR_VERBS
+
+    words = [normalize(w) for w in a.split()]
+    rest = b.split()
+    if (
+        not words
+        or len(rest) < 6
+        or _is_place(a)
+        or _is_desk(a)
+        or (_titled(a) and not any(w in _OUTLET_WORDS for w in words))
+        or _byline_word(a)
+        or normalize(a) in _ITEM_LABELS
+        or normalize(a) in _UNNAMED
+        or any(w in _AR_VERBS or w in _AR_STOP or not w.isalpha() for w in words)
+        or normalize(rest[0]) in _AN_WORDS
+    ):
+        return False
+    return not (_opens_with_reporting_verb(b) and not _verb_has_subject(b))
+
+
 def opening_credits(paragraph: str) -> list[tuple[str, str]]:
     """Credits of a dispatch's opening that the dash dateline does not read: a parenthesis
-    before a dash «أربيل (X)-» and a known agency between slashes «في 17 ديسمبر/ وام/»."""
+    before a dash «أربيل (X)-» and a known agency between slashes «في 17 ديسمبر/ وام/»; a
+    site's name glued to a dash «وطن- أصدرت …», before «من PLACE:» «إيلاف من دبي: …», or in
+    parentheses after a place «دبي - (الشرق):»."""
     out: list[tuple[str, str]] = []
+    m = _GLUED_DASH.match(paragraph) or _FROM_PLACE.match(paragraph)
+    if m and _site_opening(_clean(m.group("a")), m.group("b")):
+        out.append((_clean(m.group("a")), paragraph[: m.start("b")].strip()))
+    m = _PLACE_DASH_PAREN.match(paragraph)
+    if m and _plain_credit(_clean(m.group(1)), 3):
+        out.append((_clean(m.group(1)), paragraph.strip()))
     m = _PAREN_DATELINE.match(paragraph)
     if m:
         name = _clean(m.group(1))
         # One word («X24»، «CNN»), or a known agency; the opening words are no reporting verb
-        # («وقال الوزير (في مؤتمر)- …» is an aside).
+        # («وقال الوزير (في مؤتمر)- …» is an aside). After a capital's name («نيامي (X Y)-»)
+        # the parenthesis is the dateline's credit, however many words.
         from dashboard.analysis.languages.ar.speakers import _AR_VERBS
 
         opening = paragraph[: m.start(1)].split()
         if (
-            (len(name.split()) == 1 or _key(name) in _gazetteer())
+            (
+                len(name.split()) == 1
+                or _key(name) in _gazetteer()
+                or (len(name.split()) <= 3 and _is_place(" ".join(opening).strip("( ")))
+            )
             and not any(normalize(w.strip("(")) in _AR_VERBS for w in opening)
             and not re.fullmatch(r"[\d\s/.-]+", name)
             and normalize(name) not in _UNNAMED
