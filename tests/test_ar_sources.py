@@ -348,3 +348,18 @@ def test_feed_footer_names_the_outlet_the_item_came_from():
 )
 def test_site_credit_openings(paragraph: str, credits: list[str]) -> None:
     assert [q.speaker for q in credit_quotes(paragraph, 1)] == credits
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        # Round 19: the site that followed, caught or obtained the words is their source.
+        ("وقال النائب سامي الحداد، في حديث تابعته «المنبر»، إن القرار نهائي.", ["المنبر"]),
+        ("وأظهرت وثيقة حصلت عليها “الرابط” أن الشركة دفعت الملايين.", ["الرابط"]),
+        ("وقال في بيان نشره على حسابه تابعه محرر صوت الساحل أن القوات تقدمت.", ["صوت الساحل"]),
+        # Not a credit: an audience follows, no outlet in quote marks or after «محرر».
+        ("المباراة التي تابعها الجمهور بشغف انتهت بالتعادل.", []),
+    ],
+)
+def test_followed_by_the_site(paragraph: str, credits: list[str]) -> None:
+    assert [q.speaker for q in credit_quotes(paragraph, 9)] == credits

@@ -559,6 +559,42 @@ _POST_LINK = re.compile(r"pic\.twitter|twitter\.com|\bt\.co/|https?:|(?:^|\s)[#@
 _PHOTO_LINE = re.compile(r"^\s*[(*]?\s*(?:مصدر\s+)?(?:(?:ال)?صورة|الصور|تصوير)(?:\s|[:(/\-–—]|$)")
 
 
+# «في حديث تابعته “X”»، «في مقطع رصدته “X”»، «وثيقة حصلت عليها “X”»، «بيان تابعه محرر X»: the
+# site that followed, caught or obtained the words is cited as their source. The outlet is in
+# quote marks, or named after «محرر/مراسل» (the site's own editor).
+_FOLLOWED_BY = re.compile(
+    r"(?:تابع|رصد|حصلت\s+علي|اطلعت\s+علي)(?:ته|ها|ه)\s+"
+    r"(?:(?P<desk>محرر|مراسل|مراسلة)\s+)?"
+    r"(?:[“\"«](?P<quoted>[^”\"»\n]{2,30})[”\"»]|(?P<bare>[^\s،,.:؛]+(?:\s+[^\s،,.:؛]+){0,2}))"
+)
+_FOLLOW_STEMS = ("تابع", "رصد", "حصلت", "اطلعت")
+
+
+def followed_by_credits(paragraph: str) -> list[tuple[str, str]]:
+    """The site named after «تابعته»، «رصدته»، «حصلت عليها»: (credit, cue) pairs."""
+    if not any(w in paragraph for w in _FOLLOW_STEMS):
+        return []
+    out: list[tuple[str, str]] = []
+    for m in _FOLLOWED_BY.finditer(paragraph):
+        name = m.group("quoted")
+        cue = m.group(0).strip()
+        if name is None and m.group("desk"):
+            # «تابعه محرر عدن الغد أن …»: the name runs to a function word or «أن».
+            words = []
+            for w in m.group("bare").split():
+                if normalize(w) in _AN_WORDS or normalize(w) in _FOLLOW_STOPS:
+                    break
+                words.append(w)
+            name = " ".join(words)
+            cue = paragraph[m.start() : m.start("bare")] + name
+        if name and _plain_credit(_clean(name), 3) and not _byline_word(name):
+            out.append((_clean(name), cue))
+    return out
+
+
+_FOLLOW_STOPS = frozenset(normalize(w) for w in ("في", "على", "من", "عن", "إلى", "الذي", "التي"))
+
+
 def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     """The credits of one paragraph as source statements (kind `media`)."""
     if len(paragraph) < 120 and _PHOTO_LINE.match(paragraph):
@@ -566,6 +602,7 @@ def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     found = parenthesised_credits(paragraph)
     if para < DATELINE_PARAGRAPHS:
         found = dateline_credits(paragraph) + found + opening_credits(paragraph)
+    found += followed_by_credits(paragraph)
     if not found:
         found = source_line(paragraph)
     if not found and len(paragraph) < 60:
