@@ -2514,3 +2514,20 @@ def test_the_same_body_named_again_with_nafs():
         "وبحسب الجمعية نفسها، فقد ارتفع سعر الخبز مرتين هذا العام.",
     )
     assert all("نفسها" not in name for name, _ in got)
+
+
+def test_hasabama_written_as_one_word_relays():
+    # Round 19: «حسبما نقلت وكالة X عن Y» after the dispatch, «حسب ما» written as one word.
+    got = _voices("وارتفع عدد الضحايا إلى 12، حسبما نقلت وكالة الأنباء الوطنية عن مصادر طبية.")
+    assert ("مصادر طبية", False) in got
+    assert ("وكالة الأنباء الوطنية", True) in got
+    got = _voices("وانهار الجسر القديم صباح اليوم، حسبما أعلنت وزارة الأشغال.")
+    assert ("وزارة الأشغال", False) in got
+
+
+def test_amma_topic_then_fa_verb():
+    # «أما X فقالت/فوصف …»: after «أما» the ف-verb opens the comment; X speaks.
+    got = _voices("أما النقابة فقالت في بيان لها، إن الإضراب سيستمر حتى تلبية المطالب.")
+    assert ("النقابة", False) in got
+    got = _voices("أما المحامي سامي الحداد فوصف الحكم بأنه قاس وغير مسبوق.")
+    assert ("سامي الحداد", False) in got

@@ -2068,7 +2068,13 @@ def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
         v = _AR_VERBS.get(t.norm[1:])
         # A conjunction-prefixed short verb must open a clause: «فرات» after «وكالة» is a
         # name, not ف + رأت; «وبين» after a noun is "and between".
-        if v is not None and t.norm[0] == "ف" and not _clause_initial(toks, i):
+        if (
+            v is not None
+            and t.norm[0] == "ف"
+            and not _clause_initial(toks, i)
+            and not _fa_after_amma(toks, i)
+        ):
+            # «أما الجامعة العربية فقالت»: after «أما» the ف opens the comment on the topic.
             return None
     # A homograph (بين، ذكر، تابع ...) is a verb only when it opens a clause: «الاتفاق بين
     # موسكو وبكين أن» is the preposition.
@@ -2083,9 +2089,15 @@ def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
         and v.homograph
         and not _clause_initial(toks, i)
         and not (v is not _AR_VERBS.get(t.norm) and t.norm[0] == "و" and t.norm[-1] == "ت")
+        and not (v is not _AR_VERBS.get(t.norm) and t.norm[0] == "ف" and _fa_after_amma(toks, i))
     ):
         return None
     return v
+
+
+def _fa_after_amma(toks: list[_Tok], i: int) -> bool:
+    """«أما المحامي فوصف …»: a ف-verb within eight words after «أما» opens the comment."""
+    return any(toks[k].norm in _AR_AMMA for k in range(max(0, i - 8), i))
 
 
 _SHADDA = "\u0651"
@@ -3084,7 +3096,7 @@ def _source_quote(name: str, cue: str, text: str, para: int, sentence: str) -> Q
 
 _AR_TRIGGER_FORMS = frozenset(
     w for h in frozenset(_AR_VERBS) | _AR_SOURCE_FIRST for w in (h, "و" + h, "ف" + h)
-)
+) | frozenset(w for w in _AR_AS_MERGED if w != _n("وفقما"))
 
 
 _MA_WORD = _n("ما")
@@ -3092,6 +3104,14 @@ _MA_WORD = _n("ما")
 
 def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
     first = toks[i].norm
+    if first in _AR_AS_MERGED and i + 1 < len(toks):
+        # «حسبما نقلت وكالة X عن Y»، «حسبما ذكرت الوزارة»: «حسب ما» written as one word.
+        # An outlet alone («حسبما أفادت قناة X») is the cited source of the statement
+        # beside it (_outlets_after_source_cues), not a speaker.
+        hit = _ar_source_verb(toks, i + 1, i, toks[i].surf, sentence, ctx)
+        if hit is None or (not hit.channel and hit.np.kind == "media"):
+            return None
+        return hit
     if first not in _AR_SOURCE_FIRST and first[1:] not in _AR_SOURCE_FIRST:
         return None
     n = len(toks)
