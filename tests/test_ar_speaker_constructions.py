@@ -2531,3 +2531,16 @@ def test_amma_topic_then_fa_verb():
     assert ("النقابة", False) in got
     got = _voices("أما المحامي سامي الحداد فوصف الحكم بأنه قاس وغير مسبوق.")
     assert ("سامي الحداد", False) in got
+
+
+def test_time_phrase_between_the_subject_and_the_object():
+    # Round 19: «منذ أيام», «في 6 أغسطس/آب الجاري» and «عن» before a verb's noun object, in
+    # verb-first order and after «وكان X».
+    got = _voices("أعلن الجيش الوطني منذ أيام عن إحباط محاولة تسلل.")
+    assert ("الجيش الوطني", False) in got
+    got = _voices("وأكدت منظمة الأغذية العالمية في 3 مارس/آذار الماضي نفاد المخزون.")
+    assert ("منظمة الأغذية العالمية", False) in got
+    got = _voices("وكان الجيش الوطني أعلن منذ يومين عن إحباط محاولة تسلل.")
+    assert ("الجيش الوطني", False) in got
+    got = _voices("وكانت منظمة الأغذية العالمية أكدت في 3 مارس الماضي نفاد المخزون.")
+    assert ("منظمة الأغذية العالمية", False) in got

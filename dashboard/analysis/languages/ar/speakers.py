@@ -3318,19 +3318,23 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             and (whole := _find_ar_complement(toks, i, verb, quotes_len))
         ):
             comp = whole
+    # «وكان الجيش أعلن (منذ أيام) (عن) إحباط …»: past a time phrase and «عن», the object.
+    o = _time_phrase_end(toks, i + 1) if i + 1 < len(toks) else i + 1
+    if o + 1 < len(toks) and toks[o].norm == "عن" and toks[o].quote == -1:
+        o += 1
     if (
         comp is None
         and verb.takes_object
         and not verb.ba_object
         and not verb.media_object
         and not verb.participle
-        and i + 1 < len(toks)
-        and toks[i + 1].quote == -1
-        and toks[i + 1].norm not in _AR_STOP
+        and o < len(toks)
+        and toks[o].quote == -1
+        and toks[o].norm not in _AR_STOP
         and not _HARD_PUNCT.search(toks[i + 1].gap)
         and not _COMMA_RE.search(toks[i + 1].gap)
-        and _role_at(toks, i + 1, _AR_ROLES) is None
-        and _side_at(toks, i + 1) is None
+        and _role_at(toks, o, _AR_ROLES) is None
+        and _side_at(toks, o) is None
         and not any(x.norm in _AN_FORMS for x in toks[:i])
     ):
         # «إسرائيل تعلن مقتل قيادي»، «الوزارة تعلن الحداد»: subject first (headline order),
@@ -3342,7 +3346,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             or sv.known
             or _headline(toks, i, sv, sentence)
         ):
-            comp = (i + 1, -1, i + 1)
+            comp = (o, -1, o)
     if (
         comp is None
         and verb.ba_object
@@ -3978,7 +3982,10 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         shortest = k
         while k < end and toks[k].norm not in _AR_TIME_WORDS:
             # «الهيئة العليا للانتخابات في تونس»: a place after في is part of the name.
-            step = 2 if toks[k].norm == "في" and k + 2 <= end else 1
+            # («في 6 أغسطس»: a date, not a place)
+            step = (
+                2 if toks[k].norm == "في" and k + 2 <= end and not toks[k + 1].norm.isdigit() else 1
+            )
             # «الاتحاد الدولي لكرة القدم»: لـ + an indefinite noun + its definite genitive.
             if (
                 toks[k].norm[:1] == "ل"
@@ -4027,6 +4034,7 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             and toks[k].norm not in _AR_TIME_WORDS
             and toks[k].norm != "عن"
             and (toks[k].norm in _AR_STOP or _HARD_PUNCT.search(toks[k].gap))
+            and _time_phrase_end(toks, k) == k  # «… في 6 أغسطس انتشار»: a date, then the object
         ):
             if not toks[k - 1].norm.startswith("ال") or _side_at(toks, k - 1):
                 break
@@ -4116,6 +4124,7 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     c = k
     while c < n and toks[c].norm in _AR_TIME_WORDS:
         c += 1
+    c = _time_phrase_end(toks, c)
     if c + 2 < n and toks[c].norm == "في" and toks[c + 1].norm in _AR_CIRCUMSTANCE:
         # «وأعلن الوزير فلان، صباح يوم الجمعة، في مؤتمر صحفي انطلاق …»: the occasion (with
         # its nisba adjective) before the noun object.
@@ -4137,6 +4146,28 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
 
 
 _AR_ASIDE_PREPS = frozenset(_n(w) for w in _words("في خلال قبل بعد منذ"))
+_MUNDHU = _n("منذ")
+# «الجاري»، «الماضي»: the month or year of a date, this one or the last.
+_AR_DATE_TAILS = frozenset(_n(w) for w in _words("الجاري الماضي المقبل الفائت"))
+
+
+def _time_phrase_end(toks, c: int) -> int:
+    """Past a time phrase between the subject and the object at c: «منذ (3) أيام», «في 6
+    أغسطس/آب الجاري». c itself when none opens there."""
+    n = len(toks)
+    if c + 2 < n and toks[c].norm == _MUNDHU:
+        d = c + 1
+        while d < n and (toks[d].norm.isdigit() or toks[d].norm in _AR_COUNT_WORDS):
+            d += 1
+        return d + 1 if d + 1 < n and not _COMMA_RE.search(toks[d].gap) else c
+    if c + 3 < n and toks[c].norm == "في" and toks[c + 1].norm.isdigit():
+        d = c + 3  # past the day and the month
+        while d < n and d - c <= 4 and "/" in toks[d].gap:
+            d += 1  # «أغسطس/آب»: a month's two names
+        if d < n and toks[d].norm in _AR_DATE_TAILS:
+            d += 1
+        return d if d < n else c
+    return c
 
 
 def _comma_aside_end(toks, c: int, limit: int = 6) -> int:
