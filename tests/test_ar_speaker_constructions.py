@@ -2544,3 +2544,13 @@ def test_time_phrase_between_the_subject_and_the_object():
     assert ("الجيش الوطني", False) in got
     got = _voices("وكانت منظمة الأغذية العالمية أكدت في 3 مارس الماضي نفاد المخزون.")
     assert ("منظمة الأغذية العالمية", False) in got
+
+
+def test_two_bodies_coordinated_before_a_noun_object():
+    # Round 19: «أكدت بعثة X والسفارة Y دعوات …»: both bodies share the verb and its object.
+    got = _voices("وأكدت بعثة الاتحاد الأوروبي في تونس والسفارة الفرنسية دعوات للحوار.")
+    assert ("بعثة الاتحاد الأوروبي في تونس", False) in got
+    assert ("السفارة الفرنسية", False) in got
+    # One body's name with «و» inside it stays whole.
+    got = _voices("وأعلنت وزارة الصحة والسكان وفاة شخصين.")
+    assert got == [("وزارة الصحة والسكان", False)]

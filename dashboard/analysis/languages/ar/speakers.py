@@ -2741,9 +2741,9 @@ def _place_chain(toks: list[_Tok], p: int) -> list[tuple[int, int]]:
 def _body_part(part: list[_Tok]) -> bool:
     """A conjunct that names one body on its own: a body entry of two words or more («الأمم
     المتحدة»), an indefinite body noun with its genitive («وزارة الداخلية»، «حركة الجهاد»),
-    or a body noun with its nationality («الحكومة اللبنانية»); at most four words. A bare
+    or a body noun with its nationality («الحكومة اللبنانية»); at most six words. A bare
     definite noun («التلفزيون» in «هيئة الإذاعة والتلفزيون») is no body of its own."""
-    if not 2 <= len(part) <= 4 or any(t.quote != -1 for t in part):
+    if not 2 <= len(part) <= 6 or any(t.quote != -1 for t in part):
         return False
     role = _role_at(part, 0, _AR_ROLES) if part[0].norm in _AR_ROLES else None
     if role is None or role.type != "body" or _consume_ar_role(part, 0, True) != len(part):
@@ -2822,10 +2822,11 @@ def _according_word(norm: str) -> bool:
     return norm in _AR_AS_PHRASES or bare in _AR_AS_PHRASES or bare in _AR_ACCORDING
 
 
-def _vso_place_chain(toks: list[_Tok], i: int, np: _NP) -> int:
+def _vso_place_chain(toks: list[_Tok], i: int, np: _NP, subj_end: int = -1) -> int:
     """«أعلنت مصر والأردن استئناف …»، «وأعلنت القاهرة وعمّان في بيان مشترك أنهما …»: when
     the subject read after the verb at i is the first of gazetteer names joined by «و», the
-    end of the whole chain; -1 otherwise."""
+    end of the whole chain; -1 otherwise. `subj_end`: where a noun object's verb has its
+    subject end (bodies then close there, not at a complement)."""
     if not np.body or np.role or np.known:
         return -1
     p = i + 1
@@ -2848,7 +2849,9 @@ def _vso_place_chain(toks: list[_Tok], i: int, np: _NP) -> int:
         if e >= len(toks) or not (
             toks[e].norm in _AN_FORMS or _COMMA_RE.search(toks[e].gap) or ":" in toks[e].gap
         ):
-            return -1
+            if subj_end <= p:
+                return -1
+            e = subj_end  # «أكدت البعثة والسفارة الأمريكية دعوات …»: the object follows
         spans = [(p + a, p + b) for a, b in _conjunct_spans(toks[p:e])]
     if not spans or tuple(t.norm for t in toks[p : spans[0][1]]) != _nphrase(np.name):
         return -1
@@ -3675,7 +3678,9 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if np is None:
         return None
     if span and not verb.participle:
-        chain_end = _vso_place_chain(toks, i, np)
+        chain_end = _vso_place_chain(
+            toks, i, np, subj_end if verb.takes_object and direct == -1 else -1
+        )
         if chain_end != -1:
             # «أعلنت مصر والأردن استئناف …»: the coordinated names are all the subject.
             np = _NP(
@@ -4039,6 +4044,17 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             if not toks[k - 1].norm.startswith("ال") or _side_at(toks, k - 1):
                 break
             k -= 1
+        if k + 1 < end and _second_body_at(toks, k):
+            # «أكدت بعثة الأمم المتحدة والسفارة الأمريكية دعوات …»: a second body coordinated
+            # with the first shares the verb (the subject is split into both later).
+            m = k + 1
+            while (
+                m < end and toks[m].norm.startswith("ال") and _role_at(toks, m, _AR_ROLES) is None
+            ):
+                m += 1
+            spans = _conjunct_spans(toks[i + 1 : m]) if m < end else []
+            if len(spans) > 1 and spans[0][1] == k - i - 1:
+                k = m
     elif (
         np is not None
         and k < end
