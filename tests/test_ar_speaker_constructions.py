@@ -2554,3 +2554,10 @@ def test_two_bodies_coordinated_before_a_noun_object():
     # One body's name with «و» inside it stays whole.
     got = _voices("وأعلنت وزارة الصحة والسكان وفاة شخصين.")
     assert got == [("وزارة الصحة والسكان", False)]
+
+
+def test_hyphened_word_ends_a_body_name():
+    # Round 19: «الحركة X-شمال»: a word joined by a hyphen is part of the body's name; a
+    # gloss in parentheses after it is not.
+    got = _voices("أدانت جبهة التحرير الوطني-شمال (الجبهة) الهجمات على المدنيين.")
+    assert got and got[0][0] == "جبهة التحرير الوطني-شمال"

@@ -4025,7 +4025,16 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
                 and toks[i + 2].norm.startswith("ال")
                 and not _second_body_at(toks, k)
             )
-            if step == 1 and not toks[k].norm.startswith(("ال", "لل")) and not coordinated:
+            # «الحركة الشعبية لتحرير السودان-شمال»: a word joined by a hyphen is more name.
+            hyphened = toks[k].gap == "-"
+            if "(" in toks[k].gap and k > shortest:
+                break  # «… السودان-شمال (الجبهة الثورية) الهجمات»: a gloss closes the name
+            if (
+                step == 1
+                and not toks[k].norm.startswith(("ال", "لل"))
+                and not coordinated
+                and not hyphened
+            ):
                 break
             longer = valid(k + step)
             if longer is None or not longer.body:
