@@ -363,3 +363,36 @@ def test_site_credit_openings(paragraph: str, credits: list[str]) -> None:
 )
 def test_followed_by_the_site(paragraph: str, credits: list[str]) -> None:
     assert [q.speaker for q in credit_quotes(paragraph, 9)] == credits
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        # Round 19: the outlet that published or carried the words («نشرتها/أوردته وكالة X»);
+        # «الرسمية» and a day after the name are no part of it.
+        (
+            "جاء ذلك في رسالة نشرتها وكالة الأنباء الوطنية الرسمية مساء أمس.",
+            ["وكالة الأنباء الوطنية"],
+        ),
+        (
+            "وأفاد بيان مشترك، أوردته وكالة الأنباء الأردنية، أن الحدود ستفتح.",
+            ["وكالة الأنباء الأردنية"],
+        ),
+        ("ووقعت الاتفاقية في حفل رسمي بثته قناة المساء اليوم على الهواء.", ["قناة المساء"]),
+        # After a statement noun or «الذي» the speaker rules read the construction.
+        ("وقال الوزير في تصريح نشرته صحيفة المساء اليوم إن الخطة جاهزة.", []),
+    ],
+)
+def test_published_by_an_outlet(paragraph: str, credits: list[str]) -> None:
+    assert [q.speaker for q in credit_quotes(paragraph, 9)] == credits
+
+
+def test_outlet_quoting_an_unnamed_statement_is_cited():
+    # «وقالت وكالة X، نقلا عن بيان مشترك، إن …»: the outlet speaks for the unsigned statement.
+    got = [
+        q.speaker
+        for q in attribute_quotes(
+            ["وقالت وكالة الأنباء الوطنية، نقلا عن بيان مشترك، إن الحدود ستفتح غدا."], "ar"
+        )
+    ]
+    assert "وكالة الأنباء الوطنية" in got

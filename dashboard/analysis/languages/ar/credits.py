@@ -592,6 +592,48 @@ def followed_by_credits(paragraph: str) -> list[tuple[str, str]]:
     return out
 
 
+# «برقية نشرتها وكالة الأنباء الليبية»، «بيان مشترك، أوردته وكالة الأنباء السعودية،»: the
+# outlet that published or carried the words (an outlet noun and its name) is their source.
+_PUBLISHED_BY = re.compile(
+    r"(?:نشرت|أوردت|بثت|نقلت)(?:ه|ها)\s+(?P<name>(?:وكالة|صحيفة|جريدة|قناة|إذاعة|شبكة)"
+    r"\s+[^\s،,.:؛()«»\"“”]+(?:\s+(?:ال|لل)[^\s،,.:؛()«»\"“”]+){0,3})"
+)
+_PUBLISH_STEMS = ("نشرت", "أوردت", "بثت", "نقلت")
+_OFFICIAL_WORDS = frozenset(normalize(w) for w in ("الرسمية", "الرسمي", "الحكومية", "الحكومي"))
+
+
+def published_by_credits(paragraph: str) -> list[tuple[str, str]]:
+    """The outlet named after «نشرته/أوردته/بثته/نقلته»: (credit, cue) pairs."""
+    if not any(w in paragraph for w in _PUBLISH_STEMS):
+        return []
+    out: list[tuple[str, str]] = []
+    for m in _PUBLISHED_BY.finditer(paragraph):
+        before = paragraph[max(0, m.start() - 30) : m.start()]
+        prev = normalize(before.split()[-1]) if before.split() and before[-1:].isspace() else ""
+        if prev in _RELATIVES or _statement_noun(prev):
+            continue  # «في بيان نشرته وكالة X»، «البيان الذي نقلته X»: the speaker rules read it
+        words = m.group("name").split()
+        while len(words) > 2 and normalize(words[-1]) in _OFFICIAL_WORDS | _DESCRIBING_TAILS:
+            words.pop()  # «… الليبية الرسمية»: «official» describes the agency
+        name = " ".join(words)
+        if not re.search(r"\d", name):  # the outlet noun opens the name: no title test
+            out.append((name, paragraph[m.start() : m.start("name")] + name))
+    return out
+
+
+_RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي"))
+
+
+def _statement_noun(word: str) -> bool:
+    from dashboard.analysis.languages.ar.speakers import _STATEMENT_NOUNS
+
+    return word in _STATEMENT_NOUNS or (word.startswith("ال") and word[2:] in _STATEMENT_NOUNS)
+
+
+# Words after an outlet's name that begin the clause again («اليوم»، «أمس»).
+_DESCRIBING_TAILS = frozenset(normalize(w) for w in ("اليوم", "الليلة", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))  # fmt: skip
+
+
 _FOLLOW_STOPS = frozenset(normalize(w) for w in ("في", "على", "من", "عن", "إلى", "الذي", "التي"))
 
 
@@ -602,7 +644,7 @@ def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     found = parenthesised_credits(paragraph)
     if para < DATELINE_PARAGRAPHS:
         found = dateline_credits(paragraph) + found + opening_credits(paragraph)
-    found += followed_by_credits(paragraph)
+    found += followed_by_credits(paragraph) + published_by_credits(paragraph)
     if not found:
         found = source_line(paragraph)
     if not found and len(paragraph) < 60:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from dashboard.analysis.languages import all_fields, get_pack
-from dashboard.analysis.languages.ar.credits import credit_quotes, is_outlet_name
+from dashboard.analysis.languages.ar.credits import _PUBLISH_STEMS, credit_quotes, is_outlet_name
 from dashboard.analysis.speakers.engine import (
     _COMMA_RE,
     _DOCUMENTS,
@@ -3477,7 +3477,18 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         if j != -1:
             outer = _parse_ar_np(span[:j], sentence, strict=True)
             outlet = outer is not None and (outer.kind == "media" or _outlet_noun(span[0], False))
-            if outer is not None and outlet and outer.body and outer.name:
+            head = span[j + 2].norm
+            if (
+                outer is not None
+                and outlet
+                and outer.body
+                and (head in _DOCUMENTS or head in _STATEMENT_NOUNS)
+                and (j + 3 >= len(span) or not span[j + 3].norm.startswith(("ال", "لل", "ل")))
+            ):
+                # «وقالت وكالة X، نقلا عن بيان مشترك، إن»: a statement or document of no one
+                # named; the outlet that quotes it is the one cited.
+                span = span[:j]
+            elif outer is not None and outlet and outer.body and outer.name:
                 channel = outer.name
                 channel_cue = f"{span[j].surf} {span[j + 1].surf}"
                 span = span[j + 2 :]
@@ -4945,6 +4956,15 @@ def _attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             _ar_mentions(toks, sentence, ctx)
     if len(out) == n_out:
         _opening_subject(paragraph, ctx)
+    elif n_out:
+        # «في بيان نشرته وكالة X، …»: an outlet the rules already read as a speaker or
+        # channel of this paragraph is not credited again as its publisher.
+        said = {_n(q.speaker) for q in out[n_out:]} | {_n(q.channel) for q in out[n_out:]}
+        out = [
+            q
+            for k, q in enumerate(out)
+            if k >= n_out or not (q.verb.startswith(_PUBLISH_STEMS) and _n(q.speaker) in said)
+        ]
     return out
 
 
