@@ -371,7 +371,7 @@ def test_followed_by_the_site(paragraph: str, credits: list[str]) -> None:
         # Round 19: the outlet that published or carried the words («نشرتها/أوردته وكالة X»);
         # «الرسمية» and a day after the name are no part of it.
         (
-            "جاء ذلك في رسالة نشرتها وكالة الأنباء الوطنية الرسمية مساء أمس.",
+            "جاء ذلك في برقية تعزية نشرتها وكالة الأنباء الوطنية الرسمية مساء أمس.",
             ["وكالة الأنباء الوطنية"],
         ),
         (
