@@ -2561,3 +2561,9 @@ def test_hyphened_word_ends_a_body_name():
     # gloss in parentheses after it is not.
     got = _voices("أدانت جبهة التحرير الوطني-شمال (الجبهة) الهجمات على المدنيين.")
     assert got and got[0][0] == "جبهة التحرير الوطني-شمال"
+
+
+def test_first_comment_of_a_person_before_a_dropped_subject():
+    # Round 19: «وفي أول تعليق لـ TITLE NAME، أكد أن …»: the one whose comment it is speaks.
+    got = _voices("وفي أول تعليق لوزير المالية سامي الحداد، أكد أن الموازنة لن تتأثر.")
+    assert ("سامي الحداد", False) in got

@@ -4742,6 +4742,9 @@ def _remarks_owner_before(toks, i, sentence) -> _NP | None:
     return None
 
 
+_AR_FIRST_LAST = frozenset(_n(w) for w in _words("أول آخر"))
+
+
 def _interviewed_before(toks, i, sentence) -> _NP | None:
     """«وفي تصريحات لفلان عقب المباراة، أكد أن …»: a clause-initial «في تصريحات/حديث لـX»
     before a verb without a subject names its speaker X (an outlet after لـ is a channel)."""
@@ -4750,7 +4753,9 @@ def _interviewed_before(toks, i, sentence) -> _NP | None:
         k += 1
     else:
         return _remarks_owner_before(toks, i, sentence)
-    if k >= i or toks[k].norm not in _AR_CHANNEL_HEADS:
+    if k < i and toks[k].norm in _AR_FIRST_LAST:
+        k += 1  # «وفي أول تعليق لـ X،»: the first (or last) of his remarks
+    if k >= i or (toks[k].norm not in _AR_CHANNEL_HEADS and toks[k].norm not in _STATEMENT_NOUNS):
         return None
     k += 1
     while k < i and toks[k].norm in _AR_CHANNEL_MODIFIERS:
