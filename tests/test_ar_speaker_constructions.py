@@ -2567,3 +2567,11 @@ def test_first_comment_of_a_person_before_a_dropped_subject():
     # Round 19: «وفي أول تعليق لـ TITLE NAME، أكد أن …»: the one whose comment it is speaks.
     got = _voices("وفي أول تعليق لوزير المالية سامي الحداد، أكد أن الموازنة لن تتأثر.")
     assert ("سامي الحداد", False) in got
+
+
+def test_relay_with_a_verbal_noun_object():
+    # Round 19: «نقلت وكالة X عن مصدر أمني اعتقال …»: no saying noun or complement, the verbal
+    # noun after the source is what was relayed; the agency is cited.
+    got = _voices("ونقلت وكالة الأنباء الوطنية عن مصدر أمني اعتقال ثلاثة مشتبه بهم.")
+    assert ("مصدر أمني", False) in got
+    assert ("وكالة الأنباء الوطنية", True) in got

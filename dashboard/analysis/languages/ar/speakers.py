@@ -4383,6 +4383,25 @@ def _ar_relay_hit(
         ):
             break
         m += 1
+    if m >= n - 1 and not need_saying:
+        # «نقلت وكالة X عن مصدر قضائي كبير توقيف فلان.»: no saying noun or complement; a
+        # verbal noun after the source is what was relayed (the source is a few words).
+        v = next(
+            (
+                j
+                for j in range(k + 2, min(m, k + 6))
+                if toks[j].quote == -1 and _masdar_shape(toks[j].norm) and j + 1 < n
+            ),
+            -1,
+        )
+        src = _parse_ar_np(toks[k + 1 : v], sentence, strict=True) if v != -1 else None
+        if src is not None and (src.body or src.kind == "anonymous" or src.role):
+            src = ctx.resolve(src)
+            ctx.learn(src)
+            ctx.last = src
+            return _Hit(
+                src, toks[i].surf, v, -1, relay.name if relay else "", i, channel_cue=toks[i].surf
+            )
     np = _parse_ar_np(toks[k + 1 : m], sentence, strict=False)
     if np is None or m >= n:
         return None
