@@ -396,3 +396,19 @@ def test_outlet_quoting_an_unnamed_statement_is_cited():
         )
     ]
     assert "وكالة الأنباء الوطنية" in got
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        # Round 19: a dateline on a line of its own whose place the gazetteer lacks: one word
+        # of a place, then the site's definite name or a name with an outlet word.
+        ("المكلا ــ الساحل", []),  # a definite first word is no bare place
+        ("سيئون ــ الصباح", ["الصباح"]),
+        ("سيئون: المرصد اليمني", ["المرصد اليمني"]),
+        # A headline after a colon is no credit.
+        ("سيئون: السيول تجتاح", []),
+    ],
+)
+def test_place_site_line(paragraph: str, credits: list[str]) -> None:
+    assert [q.speaker for q in credit_quotes(paragraph, 1)] == credits

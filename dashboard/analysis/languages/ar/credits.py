@@ -416,6 +416,47 @@ def _site_opening(a: str, b: str) -> bool:
     return not (_opens_with_reporting_verb(b) and not _verb_has_subject(b))
 
 
+# «بورتسودان ــ التغيير»، «بورتسودان: الشارع السوداني» alone on a line: one word of a place
+# (no article), a dash or colon, then the site's name (definite, or with an outlet word).
+_PLACE_SITE_LINE = re.compile(
+    r"^\s*(?P<a>[^\s\-–—:/|()«»\"“”،,.]+)\s*[-–—:]\s*(?P<b>[^\-–—:/|()«»\"“”،,.]+?)\s*$"
+)
+
+
+def place_site_line(paragraph: str) -> list[tuple[str, str]]:
+    """The site's credit on a dateline line of its own whose place the gazetteer lacks."""
+    if len(paragraph) > 50:
+        return []
+    m = _PLACE_SITE_LINE.match(_dateline_text(paragraph))
+    if not m:
+        return []
+    a, b = _clean(m.group("a")), _clean(m.group("b"))
+    from dashboard.analysis.languages.ar.speakers import _AR_STOP, _AR_VERBS
+
+    words = [normalize(w) for w in b.split()]
+    if (
+        normalize(a).startswith("ال")
+        or not a.isalpha()
+        or len(a) < 3
+        or normalize(a) in _AR_VERBS
+        or normalize(a) in _AR_STOP
+        or _titled(a)
+        or not 1 <= len(words) <= 3
+        or not (words[0].startswith("ال") or any(w in _OUTLET_WORDS for w in words))
+        or any(w in _AR_VERBS or w in _AR_STOP or not w.isalpha() for w in words)
+        # «غزة: الاحتلال يقصف»: a headline's present verb, no site's name
+        or any(w[:1] in "يت" and len(w) >= 4 and w not in _OUTLET_WORDS for w in words)
+        or _is_place(b)
+        or _is_desk(b)
+        or _byline_word(b)
+        or (_titled(b) and not any(w in _OUTLET_WORDS for w in words))
+        or normalize(b) in _UNNAMED
+        or normalize(b) in _ITEM_LABELS
+    ):
+        return []
+    return [(b, paragraph.strip())]
+
+
 def opening_credits(paragraph: str) -> list[tuple[str, str]]:
     """Credits of a dispatch's opening that the dash dateline does not read: a parenthesis
     before a dash «أربيل (X)-» and a known agency between slashes «في 17 ديسمبر/ وام/»; a
@@ -644,6 +685,8 @@ def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     found = parenthesised_credits(paragraph)
     if para < DATELINE_PARAGRAPHS:
         found = dateline_credits(paragraph) + found + opening_credits(paragraph)
+        if not found:
+            found = place_site_line(paragraph)
     found += followed_by_credits(paragraph) + published_by_credits(paragraph)
     if not found:
         found = source_line(paragraph)
