@@ -323,3 +323,92 @@ def test_feed_footer_names_the_outlet_the_item_came_from():
     got = credit_quotes("The post الجيش يدخل المدينة appeared first on صحيفة النيل.", 3)
     assert [(q.speaker, q.verb) for q in got] == [("صحيفة النيل", "appeared first on")]
     assert credit_quotes("The post عنوان الخبر appeared first on 24 ساعة.", 3) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        # Round 19: a site's name glued to a dash, or before a colon and a dash.
+        ("الصباح-انهار مبنى سكني من خمسة طوابق في حي قديم بالمدينة فجر اليوم", ["الصباح"]),
+        ("منبر- أصدرت محكمة الجنايات حكمها في قضية الفساد الكبرى صباح اليوم", ["منبر"]),
+        (
+            "الرابط الإخباري- قررت الهيئة العليا تأجيل الجولة الثانية من الانتخابات",
+            ["الرابط الإخباري"],
+        ),
+        ("الساحل نيوز :- تحدث رجال الإنقاذ عن ساعات طويلة من البحث تحت الأنقاض", ["الساحل نيوز"]),
+        # «X من PLACE:» and a place, a dash and the credit in parentheses on a line alone.
+        ("منبر من بيروت: أعلنت مصادر رسمية، اليوم، إغلاق المطار لساعات", ["منبر"]),
+        ("الرباط - (المشهد):", ["المشهد"]),
+        # A capital then a parenthesised credit of two words.
+        ("القاهرة (صوت النيل)- قال وزير الداخلية إن الطرق ستفتح غدا أمام السير", ["صوت النيل"]),
+        # Not credits: a name that is the verb's subject, a quoted headline after a colon.
+        ("سامر خليل- قال إن الحكومة ستعلن الخطة غدا في مؤتمر صحفي", []),
+        ("الوزير: سنعلن الخطة غدا في مؤتمر صحفي كبير بالعاصمة", []),
+    ],
+)
+def test_site_credit_openings(paragraph: str, credits: list[str]) -> None:
+    assert [q.speaker for q in credit_quotes(paragraph, 1)] == credits
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        # Round 19: the site that followed, caught or obtained the words is their source.
+        ("وقال النائب سامي الحداد، في حديث تابعته «المنبر»، إن القرار نهائي.", ["المنبر"]),
+        ("وأظهرت وثيقة حصلت عليها “الرابط” أن الشركة دفعت الملايين.", ["الرابط"]),
+        ("وقال في بيان نشره على حسابه تابعه محرر صوت الساحل أن القوات تقدمت.", ["صوت الساحل"]),
+        # Not a credit: an audience follows, no outlet in quote marks or after «محرر».
+        ("المباراة التي تابعها الجمهور بشغف انتهت بالتعادل.", []),
+    ],
+)
+def test_followed_by_the_site(paragraph: str, credits: list[str]) -> None:
+    assert [q.speaker for q in credit_quotes(paragraph, 9)] == credits
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        # Round 19: the outlet that published or carried the words («نشرتها/أوردته وكالة X»);
+        # «الرسمية» and a day after the name are no part of it.
+        (
+            "جاء ذلك في برقية تعزية نشرتها وكالة الأنباء الوطنية الرسمية مساء أمس.",
+            ["وكالة الأنباء الوطنية"],
+        ),
+        (
+            "وأفاد بيان مشترك، أوردته وكالة الأنباء الأردنية، أن الحدود ستفتح.",
+            ["وكالة الأنباء الأردنية"],
+        ),
+        ("ووقعت الاتفاقية في حفل رسمي بثته قناة المساء اليوم على الهواء.", ["قناة المساء"]),
+        # After a statement noun or «الذي» the speaker rules read the construction.
+        ("وقال الوزير في تصريح نشرته صحيفة المساء اليوم إن الخطة جاهزة.", []),
+    ],
+)
+def test_published_by_an_outlet(paragraph: str, credits: list[str]) -> None:
+    assert [q.speaker for q in credit_quotes(paragraph, 9)] == credits
+
+
+def test_outlet_quoting_an_unnamed_statement_is_cited():
+    # «وقالت وكالة X، نقلا عن بيان مشترك، إن …»: the outlet speaks for the unsigned statement.
+    got = [
+        q.speaker
+        for q in attribute_quotes(
+            ["وقالت وكالة الأنباء الوطنية، نقلا عن بيان مشترك، إن الحدود ستفتح غدا."], "ar"
+        )
+    ]
+    assert "وكالة الأنباء الوطنية" in got
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "credits"),
+    [
+        # Round 19: a dateline on a line of its own whose place the gazetteer lacks: one word
+        # of a place, then the site's definite name or a name with an outlet word.
+        ("المكلا ــ الساحل", []),  # a definite first word is no bare place
+        ("سيئون ــ الصباح", ["الصباح"]),
+        ("سيئون: المرصد اليمني", ["المرصد اليمني"]),
+        # A headline after a colon is no credit.
+        ("سيئون: السيول تجتاح", []),
+    ],
+)
+def test_place_site_line(paragraph: str, credits: list[str]) -> None:
+    assert [q.speaker for q in credit_quotes(paragraph, 1)] == credits

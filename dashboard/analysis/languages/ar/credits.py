@@ -60,6 +60,7 @@ _OUTLET_WORDS = frozenset(
     for w in (
         "أخبار", "اخبار", "نيوز", "بوست", "برس", "تايمز", "بوابة", "شبكة", "موقع", "صحيفة",
         "جريدة", "وكالة", "قناة", "راديو", "إذاعة", "تلفزيون", "الخبر", "الأخبار",
+        "الإخباري", "الإخبارية", "الاخباري", "الاخبارية",
     )
 )  # fmt: skip
 # Last words of a web outlet's name written in Latin loanwords («X نيوز»، «X ديجيتال»).
@@ -376,20 +377,113 @@ _PAREN_DATELINE = re.compile(
 _SLASHED = re.compile(r"/\s*([^/\s][^/]{0,24}?)\s*/")
 
 
+# «الوقت-اندلع …»، «وطن- أصدرت …»، «المدينة نيوز :- تحدث …»: one to three words glued to a
+# dash (no space before it, or a colon and a dash), then the dispatch: the site's credit.
+_GLUED_DASH = re.compile(
+    r"^\s*(?P<a>[^\s\-–—:|()«»\"“”،,./]+(?:\s+[^\s\-–—:|()«»\"“”،,./]+){0,2})"
+    r"(?:\s*:\s*[-–—]|[-–—])\s*(?P<b>\S.*)$"
+)
+# «إيلاف من دبي: أعلنت …»: a name, «من» and a place, a colon, then the dispatch.
+_FROM_PLACE = re.compile(
+    r"^\s*(?P<a>[^\s\-–—:|()«»\"“”،,./]+(?:\s+[^\s\-–—:|()«»\"“”،,./]+)?)\s+من\s+"
+    r"[^\s\-–—:|()«»\"“”،,./]+\s*:\s*(?P<b>\S.*)$"
+)
+# «دبي - (الشرق):» alone on a line: a place, a dash, the credit in parentheses.
+_PLACE_DASH_PAREN = re.compile(r"^\s*[^\s()]+\s*[-–—]\s*\(([^()]{2,25})\)\s*:?\s*$")
+
+
+def _site_opening(a: str, b: str) -> bool:
+    """Are the words `a` before a dispatch `b` a site's credit? Not a place, a desk or
+    byline word, a title or a verb; the dispatch is a sentence of its own (six words or more)
+    and not the content of a verb «a» would be the subject of («فلان- قال إن …»)."""
+    from dashboard.analysis.languages.ar.speakers import _AR_STOP, _AR_VERBS
+
+    words = [normalize(w) for w in a.split()]
+    rest = b.split()
+    if (
+        not words
+        or len(rest) < 6
+        or _is_place(a)
+        or _is_desk(a)
+        or (_titled(a) and not any(w in _OUTLET_WORDS for w in words))
+        or _byline_word(a)
+        or normalize(a) in _ITEM_LABELS
+        or normalize(a) in _UNNAMED
+        or any(w in _AR_VERBS or w in _AR_STOP or not w.isalpha() for w in words)
+        or normalize(rest[0]) in _AN_WORDS
+    ):
+        return False
+    return not (_opens_with_reporting_verb(b) and not _verb_has_subject(b))
+
+
+# «بورتسودان ــ التغيير»، «بورتسودان: الشارع السوداني» alone on a line: one word of a place
+# (no article), a dash or colon, then the site's name (definite, or with an outlet word).
+_PLACE_SITE_LINE = re.compile(
+    r"^\s*(?P<a>[^\s\-–—:/|()«»\"“”،,.]+)\s*[-–—:]\s*(?P<b>[^\-–—:/|()«»\"“”،,.]+?)\s*$"
+)
+
+
+def place_site_line(paragraph: str) -> list[tuple[str, str]]:
+    """The site's credit on a dateline line of its own whose place the gazetteer lacks."""
+    if len(paragraph) > 50:
+        return []
+    m = _PLACE_SITE_LINE.match(_dateline_text(paragraph))
+    if not m:
+        return []
+    a, b = _clean(m.group("a")), _clean(m.group("b"))
+    from dashboard.analysis.languages.ar.speakers import _AR_STOP, _AR_VERBS
+
+    words = [normalize(w) for w in b.split()]
+    if (
+        normalize(a).startswith("ال")
+        or not a.isalpha()
+        or len(a) < 3
+        or normalize(a) in _AR_VERBS
+        or normalize(a) in _AR_STOP
+        or _titled(a)
+        or not 1 <= len(words) <= 3
+        or not (words[0].startswith("ال") or any(w in _OUTLET_WORDS for w in words))
+        or any(w in _AR_VERBS or w in _AR_STOP or not w.isalpha() for w in words)
+        # «غزة: الاحتلال يقصف»: a headline's present verb, no site's name
+        or any(w[:1] in "يت" and len(w) >= 4 and w not in _OUTLET_WORDS for w in words)
+        or _is_place(b)
+        or _is_desk(b)
+        or _byline_word(b)
+        or (_titled(b) and not any(w in _OUTLET_WORDS for w in words))
+        or normalize(b) in _UNNAMED
+        or normalize(b) in _ITEM_LABELS
+    ):
+        return []
+    return [(b, paragraph.strip())]
+
+
 def opening_credits(paragraph: str) -> list[tuple[str, str]]:
     """Credits of a dispatch's opening that the dash dateline does not read: a parenthesis
-    before a dash «أربيل (X)-» and a known agency between slashes «في 17 ديسمبر/ وام/»."""
+    before a dash «أربيل (X)-» and a known agency between slashes «في 17 ديسمبر/ وام/»; a
+    site's name glued to a dash «وطن- أصدرت …», before «من PLACE:» «إيلاف من دبي: …», or in
+    parentheses after a place «دبي - (الشرق):»."""
     out: list[tuple[str, str]] = []
+    m = _GLUED_DASH.match(paragraph) or _FROM_PLACE.match(paragraph)
+    if m and _site_opening(_clean(m.group("a")), m.group("b")):
+        out.append((_clean(m.group("a")), paragraph[: m.start("b")].strip()))
+    m = _PLACE_DASH_PAREN.match(paragraph)
+    if m and _plain_credit(_clean(m.group(1)), 3):
+        out.append((_clean(m.group(1)), paragraph.strip()))
     m = _PAREN_DATELINE.match(paragraph)
     if m:
         name = _clean(m.group(1))
         # One word («X24»، «CNN»), or a known agency; the opening words are no reporting verb
-        # («وقال الوزير (في مؤتمر)- …» is an aside).
+        # («وقال الوزير (في مؤتمر)- …» is an aside). After a capital's name («نيامي (X Y)-»)
+        # the parenthesis is the dateline's credit, however many words.
         from dashboard.analysis.languages.ar.speakers import _AR_VERBS
 
         opening = paragraph[: m.start(1)].split()
         if (
-            (len(name.split()) == 1 or _key(name) in _gazetteer())
+            (
+                len(name.split()) == 1
+                or _key(name) in _gazetteer()
+                or (len(name.split()) <= 3 and _is_place(" ".join(opening).strip("( ")))
+            )
             and not any(normalize(w.strip("(")) in _AR_VERBS for w in opening)
             and not re.fullmatch(r"[\d\s/.-]+", name)
             and normalize(name) not in _UNNAMED
@@ -506,6 +600,84 @@ _POST_LINK = re.compile(r"pic\.twitter|twitter\.com|\bt\.co/|https?:|(?:^|\s)[#@
 _PHOTO_LINE = re.compile(r"^\s*[(*]?\s*(?:مصدر\s+)?(?:(?:ال)?صورة|الصور|تصوير)(?:\s|[:(/\-–—]|$)")
 
 
+# «في حديث تابعته “X”»، «في مقطع رصدته “X”»، «وثيقة حصلت عليها “X”»، «بيان تابعه محرر X»: the
+# site that followed, caught or obtained the words is cited as their source. The outlet is in
+# quote marks, or named after «محرر/مراسل» (the site's own editor).
+_FOLLOWED_BY = re.compile(
+    r"(?:تابع|رصد|حصلت\s+علي|اطلعت\s+علي)(?:ته|ها|ه)\s+"
+    r"(?:(?P<desk>محرر|مراسل|مراسلة)\s+)?"
+    r"(?:[“\"«](?P<quoted>[^”\"»\n]{2,30})[”\"»]|(?P<bare>[^\s،,.:؛]+(?:\s+[^\s،,.:؛]+){0,2}))"
+)
+_FOLLOW_STEMS = ("تابع", "رصد", "حصلت", "اطلعت")
+
+
+def followed_by_credits(paragraph: str) -> list[tuple[str, str]]:
+    """The site named after «تابعته»، «رصدته»، «حصلت عليها»: (credit, cue) pairs."""
+    if not any(w in paragraph for w in _FOLLOW_STEMS):
+        return []
+    out: list[tuple[str, str]] = []
+    for m in _FOLLOWED_BY.finditer(paragraph):
+        name = m.group("quoted")
+        cue = m.group(0).strip()
+        if name is None and m.group("desk"):
+            # «تابعه محرر عدن الغد أن …»: the name runs to a function word or «أن».
+            words = []
+            for w in m.group("bare").split():
+                if normalize(w) in _AN_WORDS or normalize(w) in _FOLLOW_STOPS:
+                    break
+                words.append(w)
+            name = " ".join(words)
+            cue = paragraph[m.start() : m.start("bare")] + name
+        if name and _plain_credit(_clean(name), 3) and not _byline_word(name):
+            out.append((_clean(name), cue))
+    return out
+
+
+# «برقية نشرتها وكالة الأنباء الليبية»، «بيان مشترك، أوردته وكالة الأنباء السعودية،»: the
+# outlet that published or carried the words (an outlet noun and its name) is their source.
+_PUBLISHED_BY = re.compile(
+    r"(?:نشرت|أوردت|بثت|نقلت)(?:ه|ها)\s+(?P<name>(?:وكالة|صحيفة|جريدة|قناة|إذاعة|شبكة)"
+    r"\s+[^\s،,.:؛()«»\"“”]+(?:\s+(?:ال|لل)[^\s،,.:؛()«»\"“”]+){0,3})"
+)
+_PUBLISH_STEMS = ("نشرت", "أوردت", "بثت", "نقلت")
+_OFFICIAL_WORDS = frozenset(normalize(w) for w in ("الرسمية", "الرسمي", "الحكومية", "الحكومي"))
+
+
+def published_by_credits(paragraph: str) -> list[tuple[str, str]]:
+    """The outlet named after «نشرته/أوردته/بثته/نقلته»: (credit, cue) pairs."""
+    if not any(w in paragraph for w in _PUBLISH_STEMS):
+        return []
+    out: list[tuple[str, str]] = []
+    for m in _PUBLISHED_BY.finditer(paragraph):
+        before = paragraph[max(0, m.start() - 30) : m.start()]
+        prev = normalize(before.split()[-1]) if before.split() and before[-1:].isspace() else ""
+        if prev in _RELATIVES or _statement_noun(prev):
+            continue  # «في بيان نشرته وكالة X»، «البيان الذي نقلته X»: the speaker rules read it
+        words = m.group("name").split()
+        while len(words) > 2 and normalize(words[-1]) in _OFFICIAL_WORDS | _DESCRIBING_TAILS:
+            words.pop()  # «… الليبية الرسمية»: «official» describes the agency
+        name = " ".join(words)
+        if not re.search(r"\d", name):  # the outlet noun opens the name: no title test
+            out.append((name, paragraph[m.start() : m.start("name")] + name))
+    return out
+
+
+_RELATIVES = frozenset(normalize(w) for w in ("الذي", "التي"))
+
+
+def _statement_noun(word: str) -> bool:
+    from dashboard.analysis.languages.ar.speakers import _STATEMENT_NOUNS
+
+    return word in _STATEMENT_NOUNS or (word.startswith("ال") and word[2:] in _STATEMENT_NOUNS)
+
+
+# Words after an outlet's name that begin the clause again («اليوم»، «أمس»).
+_DESCRIBING_TAILS = frozenset(normalize(w) for w in ("اليوم", "الليلة", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))  # fmt: skip
+
+
+_FOLLOW_STOPS = frozenset(normalize(w) for w in ("في", "على", "من", "عن", "إلى", "الذي", "التي"))
+
+
 def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     """The credits of one paragraph as source statements (kind `media`)."""
     if len(paragraph) < 120 and _PHOTO_LINE.match(paragraph):
@@ -513,6 +685,9 @@ def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     found = parenthesised_credits(paragraph)
     if para < DATELINE_PARAGRAPHS:
         found = dateline_credits(paragraph) + found + opening_credits(paragraph)
+        if not found:
+            found = place_site_line(paragraph)
+    found += followed_by_credits(paragraph) + published_by_credits(paragraph)
     if not found:
         found = source_line(paragraph)
     if not found and len(paragraph) < 60:

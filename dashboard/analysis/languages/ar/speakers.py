@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from dashboard.analysis.languages import all_fields, get_pack
-from dashboard.analysis.languages.ar.credits import credit_quotes, is_outlet_name
+from dashboard.analysis.languages.ar.credits import _PUBLISH_STEMS, credit_quotes, is_outlet_name
 from dashboard.analysis.speakers.engine import (
     _COMMA_RE,
     _DOCUMENTS,
@@ -443,6 +443,9 @@ def _saying_forms() -> frozenset[str]:
 
 
 _AR_SAYING_SUFFIXED = _saying_forms()
+# The same nouns with only a pronoun suffix («زعمه»، «قولها»): the speaker's own words after
+# «حسب»، «على حد» (short ones too, which the length test of _own_words_noun lets through).
+_AR_SAYING_OWN = frozenset(w[1:] for w in _AR_SAYING_SUFFIXED if w[0] == "ب")
 
 
 def _ar_name_like(t: _Tok) -> bool:
@@ -1167,6 +1170,10 @@ def _dual_title(t: _Tok) -> str:
 _AR_ACCOUNT_NOUNS = frozenset(_n(w) for w in _words("حساب صفحة"))
 
 
+# Emphatic «نفسه»، «ذاته» after a noun: «the same» body or person named before.
+_AR_SELF_WORDS = frozenset(_n(w) for w in _words("نفسه نفسها نفسهم أنفسهم ذاته ذاتها ذاتهم"))
+
+
 def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
     """Role/name split of a subject phrase. None when it does not look like a speaker."""
     while seg and seg[0].norm in _AR_FILLERS:
@@ -1184,6 +1191,8 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
         if 2 <= run <= 4 and all(_ar_name_like(t) for t in unquoted):
             bare = unquoted + bare[run:]
     seg = bare
+    if len(seg) > 1 and seg[-1].norm in _AR_SELF_WORDS:
+        seg = seg[:-1]  # «الجمعية نفسها»، «الوزارة ذاتها»: «the same one», no part of the name
     if not seg:
         return None
     single = _dual_title(seg[0])
@@ -1806,6 +1815,22 @@ _AR_PERSON_HEADS = frozenset(
 )
 
 
+# Short vowels a writer adds to mark the passive («أوقِف»، «اعتُقل»، «قُتل»).
+_PASSIVE_MARKS = ("\u064f", "\u0650")
+
+
+def _opening_verb(toks: list[_Tok], s: int) -> bool:
+    """Token s opens the clause and is its verb, not a name's first word: a conjunction و/ف
+    glued to the word (a clause opened by «و»/«ف» goes on with its verb: «واعترض»، «فأوقف»),
+    or a damma/kasra inside the word, the mark of a passive verb («أوقِف»، «اعتُقل»)."""
+    if not _after_break(toks, s):
+        return False
+    t = toks[s]
+    if t.norm[:1] in "وف" and len(t.norm) >= 4:
+        return True
+    return any(m in t.surf[:-1] for m in _PASSIVE_MARKS)
+
+
 def _name_before_apposition(toks: list[_Tok], p: int, nationality_before: bool = False) -> int:
     """Start of a name that ends right before the title at p, set off by a comma
     («السيد فلان الفلاني، وزير الخارجية،»), else -1. The name is 2-4 name-like words, not
@@ -1828,6 +1853,10 @@ def _name_before_apposition(toks: list[_Tok], p: int, nationality_before: bool =
             break
         k -= 1
     s = k + 1
+    if p - s >= 3 and _opening_verb(toks, s):
+        # «واعترض فلان الفلاني، رئيس …»، «أوقِف فلان الفلاني، الحاكم …»: the clause's verb
+        # opens the run; the name follows it.
+        return s + 1
     if p - s < 2 or toks[s].norm.startswith("ال"):
         return -1
     if _after_break(toks, s):
@@ -2039,7 +2068,13 @@ def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
         v = _AR_VERBS.get(t.norm[1:])
         # A conjunction-prefixed short verb must open a clause: «فرات» after «وكالة» is a
         # name, not ف + رأت; «وبين» after a noun is "and between".
-        if v is not None and t.norm[0] == "ف" and not _clause_initial(toks, i):
+        if (
+            v is not None
+            and t.norm[0] == "ف"
+            and not _clause_initial(toks, i)
+            and not _fa_after_amma(toks, i)
+        ):
+            # «أما الجامعة العربية فقالت»: after «أما» the ف opens the comment on the topic.
             return None
     # A homograph (بين، ذكر، تابع ...) is a verb only when it opens a clause: «الاتفاق بين
     # موسكو وبكين أن» is the preposition.
@@ -2054,9 +2089,15 @@ def _ar_verb(toks: list[_Tok], i: int) -> _Verb | None:
         and v.homograph
         and not _clause_initial(toks, i)
         and not (v is not _AR_VERBS.get(t.norm) and t.norm[0] == "و" and t.norm[-1] == "ت")
+        and not (v is not _AR_VERBS.get(t.norm) and t.norm[0] == "ف" and _fa_after_amma(toks, i))
     ):
         return None
     return v
+
+
+def _fa_after_amma(toks: list[_Tok], i: int) -> bool:
+    """«أما المحامي فوصف …»: a ف-verb within eight words after «أما» opens the comment."""
+    return any(toks[k].norm in _AR_AMMA for k in range(max(0, i - 8), i))
 
 
 _SHADDA = "\u0651"
@@ -2316,7 +2357,7 @@ def _own_words_noun(t: _Tok) -> bool:
     surf = t.surf.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
     return (
         t.quote == -1
-        and len(surf) >= 5
+        and (len(surf) >= 5 or t.norm in _AR_SAYING_OWN)
         and not surf.startswith("ال")
         and surf.endswith(_AR_PRONOUN_SUFFIXES)
         and not surf.endswith("له")  # «عبدالله» written as one word
@@ -2339,7 +2380,11 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     seg = toks[p:end]
     if not seg:
         return None, end
-    if len(seg) == 1 and _own_words_noun(seg[0]) and seg[0].norm not in ctx.by_surname:
+    if (
+        (len(seg) == 1 or seg[0].norm in _AR_SAYING_OWN)
+        and _own_words_noun(seg[0])
+        and seg[0].norm not in ctx.by_surname
+    ):
         return None, end  # «حسب تعبيره»، «بحسب قولها»: the speaker's own words, a pronoun
     outlet = _parenthesised_outlet(seg, sentence)
     if outlet is not None:
@@ -2696,9 +2741,9 @@ def _place_chain(toks: list[_Tok], p: int) -> list[tuple[int, int]]:
 def _body_part(part: list[_Tok]) -> bool:
     """A conjunct that names one body on its own: a body entry of two words or more («الأمم
     المتحدة»), an indefinite body noun with its genitive («وزارة الداخلية»، «حركة الجهاد»),
-    or a body noun with its nationality («الحكومة اللبنانية»); at most four words. A bare
+    or a body noun with its nationality («الحكومة اللبنانية»); at most six words. A bare
     definite noun («التلفزيون» in «هيئة الإذاعة والتلفزيون») is no body of its own."""
-    if not 2 <= len(part) <= 4 or any(t.quote != -1 for t in part):
+    if not 2 <= len(part) <= 6 or any(t.quote != -1 for t in part):
         return False
     role = _role_at(part, 0, _AR_ROLES) if part[0].norm in _AR_ROLES else None
     if role is None or role.type != "body" or _consume_ar_role(part, 0, True) != len(part):
@@ -2777,10 +2822,11 @@ def _according_word(norm: str) -> bool:
     return norm in _AR_AS_PHRASES or bare in _AR_AS_PHRASES or bare in _AR_ACCORDING
 
 
-def _vso_place_chain(toks: list[_Tok], i: int, np: _NP) -> int:
+def _vso_place_chain(toks: list[_Tok], i: int, np: _NP, subj_end: int = -1) -> int:
     """«أعلنت مصر والأردن استئناف …»، «وأعلنت القاهرة وعمّان في بيان مشترك أنهما …»: when
     the subject read after the verb at i is the first of gazetteer names joined by «و», the
-    end of the whole chain; -1 otherwise."""
+    end of the whole chain; -1 otherwise. `subj_end`: where a noun object's verb has its
+    subject end (bodies then close there, not at a complement)."""
     if not np.body or np.role or np.known:
         return -1
     p = i + 1
@@ -2803,7 +2849,9 @@ def _vso_place_chain(toks: list[_Tok], i: int, np: _NP) -> int:
         if e >= len(toks) or not (
             toks[e].norm in _AN_FORMS or _COMMA_RE.search(toks[e].gap) or ":" in toks[e].gap
         ):
-            return -1
+            if subj_end <= p:
+                return -1
+            e = subj_end  # «أكدت البعثة والسفارة الأمريكية دعوات …»: the object follows
         spans = [(p + a, p + b) for a, b in _conjunct_spans(toks[p:e])]
     if not spans or tuple(t.norm for t in toks[p : spans[0][1]]) != _nphrase(np.name):
         return -1
@@ -2938,6 +2986,18 @@ _AR_PREP_PRONOUN_RE = re.compile(r"^(?:ب|ل|في|من|عن|علي|الي|مع|�
 _AR_PRONOUN_WORDS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_pronouns.txt"))
 
 
+def _masdar_shape(w: str) -> bool:
+    """A verbal noun of a derived form by its letters (normalised): تفعيل («تشكيل»), إفعال
+    («اطلاق»), افتعال («انتخاب»، «اعتماد»), استفعال («استقبال»)."""
+    n = len(w)
+    return (
+        (n == 5 and w[0] == "ت" and w[3] == "ي")
+        or (n == 5 and w[0] == "ا" and w[3] == "ا")
+        or (n == 6 and w[0] == "ا" and w[4] == "ا" and w[2] in "تطد")
+        or (n == 7 and w.startswith("است") and w[5] == "ا")
+    )
+
+
 def _not_a_name(np: _NP) -> bool:
     """Spans that cannot name a voice: a preposition with a pronoun («به»), a word carrying
     a preposition and the article («بالتفصيل»، «للمرة»), a bare honorific («سمو»), a
@@ -2964,6 +3024,12 @@ def _not_a_name(np: _NP) -> bool:
         return True  # «بمكتب»: a preposition glued to an institution noun
     if len(words) == 1 and first[:1] in "بل" and first[1:] in _AR_OBJECT_NOUNS:
         return True  # «بدعم من دول لم يفصح عنها»: a preposition glued to a verbal noun
+    if len(words) == 1 and len(first) == 5 and first[0] == "ت" and first[3] == "ي":
+        # «أعلن الرئيس تشكيل مجلس»: a verbal noun (تفعيل), the verb's object (the other
+        # forms' shapes are given names too: «إيمان»، «اعتماد»)
+        return True
+    if first[:1] == "ل" and _masdar_shape(first[1:]):
+        return True  # «ودعت لتوحيد الصف»: لـ + a verbal noun, a purpose, never a voice
     return first.startswith(("بال", "لل", "كال")) and len(first) > 4
 
 
@@ -3033,7 +3099,7 @@ def _source_quote(name: str, cue: str, text: str, para: int, sentence: str) -> Q
 
 _AR_TRIGGER_FORMS = frozenset(
     w for h in frozenset(_AR_VERBS) | _AR_SOURCE_FIRST for w in (h, "و" + h, "ف" + h)
-)
+) | frozenset(w for w in _AR_AS_MERGED if w != _n("وفقما"))
 
 
 _MA_WORD = _n("ما")
@@ -3041,6 +3107,14 @@ _MA_WORD = _n("ما")
 
 def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
     first = toks[i].norm
+    if first in _AR_AS_MERGED and i + 1 < len(toks):
+        # «حسبما نقلت وكالة X عن Y»، «حسبما ذكرت الوزارة»: «حسب ما» written as one word.
+        # An outlet alone («حسبما أفادت قناة X») is the cited source of the statement
+        # beside it (_outlets_after_source_cues), not a speaker.
+        hit = _ar_source_verb(toks, i + 1, i, toks[i].surf, sentence, ctx)
+        if hit is None or (not hit.channel and hit.np.kind == "media"):
+            return None
+        return hit
     if first not in _AR_SOURCE_FIRST and first[1:] not in _AR_SOURCE_FIRST:
         return None
     n = len(toks)
@@ -3247,19 +3321,23 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             and (whole := _find_ar_complement(toks, i, verb, quotes_len))
         ):
             comp = whole
+    # «وكان الجيش أعلن (منذ أيام) (عن) إحباط …»: past a time phrase and «عن», the object.
+    o = _time_phrase_end(toks, i + 1) if i + 1 < len(toks) else i + 1
+    if o + 1 < len(toks) and toks[o].norm == "عن" and toks[o].quote == -1:
+        o += 1
     if (
         comp is None
         and verb.takes_object
         and not verb.ba_object
         and not verb.media_object
         and not verb.participle
-        and i + 1 < len(toks)
-        and toks[i + 1].quote == -1
-        and toks[i + 1].norm not in _AR_STOP
+        and o < len(toks)
+        and toks[o].quote == -1
+        and toks[o].norm not in _AR_STOP
         and not _HARD_PUNCT.search(toks[i + 1].gap)
         and not _COMMA_RE.search(toks[i + 1].gap)
-        and _role_at(toks, i + 1, _AR_ROLES) is None
-        and _side_at(toks, i + 1) is None
+        and _role_at(toks, o, _AR_ROLES) is None
+        and _side_at(toks, o) is None
         and not any(x.norm in _AN_FORMS for x in toks[:i])
     ):
         # «إسرائيل تعلن مقتل قيادي»، «الوزارة تعلن الحداد»: subject first (headline order),
@@ -3271,7 +3349,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             or sv.known
             or _headline(toks, i, sv, sentence)
         ):
-            comp = (i + 1, -1, i + 1)
+            comp = (o, -1, o)
     if (
         comp is None
         and verb.ba_object
@@ -3399,7 +3477,18 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         if j != -1:
             outer = _parse_ar_np(span[:j], sentence, strict=True)
             outlet = outer is not None and (outer.kind == "media" or _outlet_noun(span[0], False))
-            if outer is not None and outlet and outer.body and outer.name:
+            head = span[j + 2].norm
+            if (
+                outer is not None
+                and outlet
+                and outer.body
+                and (head in _DOCUMENTS or head in _STATEMENT_NOUNS)
+                and (j + 3 >= len(span) or not span[j + 3].norm.startswith(("ال", "لل", "ل")))
+            ):
+                # «وقالت وكالة X، نقلا عن بيان مشترك، إن»: a statement or document of no one
+                # named; the outlet that quotes it is the one cited.
+                span = span[:j]
+            elif outer is not None and outlet and outer.body and outer.name:
                 channel = outer.name
                 channel_cue = f"{span[j].surf} {span[j + 1].surf}"
                 span = span[j + 2 :]
@@ -3600,7 +3689,9 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
     if np is None:
         return None
     if span and not verb.participle:
-        chain_end = _vso_place_chain(toks, i, np)
+        chain_end = _vso_place_chain(
+            toks, i, np, subj_end if verb.takes_object and direct == -1 else -1
+        )
         if chain_end != -1:
             # «أعلنت مصر والأردن استئناف …»: the coordinated names are all the subject.
             np = _NP(
@@ -3907,7 +3998,10 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         shortest = k
         while k < end and toks[k].norm not in _AR_TIME_WORDS:
             # «الهيئة العليا للانتخابات في تونس»: a place after في is part of the name.
-            step = 2 if toks[k].norm == "في" and k + 2 <= end else 1
+            # («في 6 أغسطس»: a date, not a place)
+            step = (
+                2 if toks[k].norm == "في" and k + 2 <= end and not toks[k + 1].norm.isdigit() else 1
+            )
             # «الاتحاد الدولي لكرة القدم»: لـ + an indefinite noun + its definite genitive.
             if (
                 toks[k].norm[:1] == "ل"
@@ -3942,7 +4036,16 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
                 and toks[i + 2].norm.startswith("ال")
                 and not _second_body_at(toks, k)
             )
-            if step == 1 and not toks[k].norm.startswith(("ال", "لل")) and not coordinated:
+            # «الحركة الشعبية لتحرير السودان-شمال»: a word joined by a hyphen is more name.
+            hyphened = toks[k].gap == "-"
+            if "(" in toks[k].gap and k > shortest:
+                break  # «… السودان-شمال (الجبهة الثورية) الهجمات»: a gloss closes the name
+            if (
+                step == 1
+                and not toks[k].norm.startswith(("ال", "لل"))
+                and not coordinated
+                and not hyphened
+            ):
                 break
             longer = valid(k + step)
             if longer is None or not longer.body:
@@ -3956,10 +4059,22 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
             and toks[k].norm not in _AR_TIME_WORDS
             and toks[k].norm != "عن"
             and (toks[k].norm in _AR_STOP or _HARD_PUNCT.search(toks[k].gap))
+            and _time_phrase_end(toks, k) == k  # «… في 6 أغسطس انتشار»: a date, then the object
         ):
             if not toks[k - 1].norm.startswith("ال") or _side_at(toks, k - 1):
                 break
             k -= 1
+        if k + 1 < end and _second_body_at(toks, k):
+            # «أكدت بعثة الأمم المتحدة والسفارة الأمريكية دعوات …»: a second body coordinated
+            # with the first shares the verb (the subject is split into both later).
+            m = k + 1
+            while (
+                m < end and toks[m].norm.startswith("ال") and _role_at(toks, m, _AR_ROLES) is None
+            ):
+                m += 1
+            spans = _conjunct_spans(toks[i + 1 : m]) if m < end else []
+            if len(spans) > 1 and spans[0][1] == k - i - 1:
+                k = m
     elif (
         np is not None
         and k < end
@@ -4045,6 +4160,7 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     c = k
     while c < n and toks[c].norm in _AR_TIME_WORDS:
         c += 1
+    c = _time_phrase_end(toks, c)
     if c + 2 < n and toks[c].norm == "في" and toks[c + 1].norm in _AR_CIRCUMSTANCE:
         # «وأعلن الوزير فلان، صباح يوم الجمعة، في مؤتمر صحفي انطلاق …»: the occasion (with
         # its nisba adjective) before the noun object.
@@ -4066,6 +4182,28 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
 
 
 _AR_ASIDE_PREPS = frozenset(_n(w) for w in _words("في خلال قبل بعد منذ"))
+_MUNDHU = _n("منذ")
+# «الجاري»، «الماضي»: the month or year of a date, this one or the last.
+_AR_DATE_TAILS = frozenset(_n(w) for w in _words("الجاري الماضي المقبل الفائت"))
+
+
+def _time_phrase_end(toks, c: int) -> int:
+    """Past a time phrase between the subject and the object at c: «منذ (3) أيام», «في 6
+    أغسطس/آب الجاري». c itself when none opens there."""
+    n = len(toks)
+    if c + 2 < n and toks[c].norm == _MUNDHU:
+        d = c + 1
+        while d < n and (toks[d].norm.isdigit() or toks[d].norm in _AR_COUNT_WORDS):
+            d += 1
+        return d + 1 if d + 1 < n and not _COMMA_RE.search(toks[d].gap) else c
+    if c + 3 < n and toks[c].norm == "في" and toks[c + 1].norm.isdigit():
+        d = c + 3  # past the day and the month
+        while d < n and d - c <= 4 and "/" in toks[d].gap:
+            d += 1  # «أغسطس/آب»: a month's two names
+        if d < n and toks[d].norm in _AR_DATE_TAILS:
+            d += 1
+        return d if d < n else c
+    return c
 
 
 def _comma_aside_end(toks, c: int, limit: int = 6) -> int:
@@ -4245,6 +4383,25 @@ def _ar_relay_hit(
         ):
             break
         m += 1
+    if m >= n - 1 and not need_saying:
+        # «نقلت وكالة X عن مصدر قضائي كبير توقيف فلان.»: no saying noun or complement; a
+        # verbal noun after the source is what was relayed (the source is a few words).
+        v = next(
+            (
+                j
+                for j in range(k + 2, min(m, k + 6))
+                if toks[j].quote == -1 and _masdar_shape(toks[j].norm) and j + 1 < n
+            ),
+            -1,
+        )
+        src = _parse_ar_np(toks[k + 1 : v], sentence, strict=True) if v != -1 else None
+        if src is not None and (src.body or src.kind == "anonymous" or src.role):
+            src = ctx.resolve(src)
+            ctx.learn(src)
+            ctx.last = src
+            return _Hit(
+                src, toks[i].surf, v, -1, relay.name if relay else "", i, channel_cue=toks[i].surf
+            )
     np = _parse_ar_np(toks[k + 1 : m], sentence, strict=False)
     if np is None or m >= n:
         return None
@@ -4327,6 +4484,11 @@ _AR_TOPIC_PREPS = frozenset(_n(w) for w in _words("عن وعن حول وحول �
 
 def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
     """Subject before the verb: «وزير الخارجية أكد أن»، «وكان الوزير قد قال إن»."""
+    v = toks[i].norm
+    if v[:1] == "و" and len(v) > 3 and v not in _AR_VERBS and v[1:] in _AR_VERBS:
+        # «وانتقد فلان القرار وقال إن …»: a verb joined by و goes on with the clause before;
+        # what precedes it is that clause, never the verb's subject.
+        return None
     j = i
     while j > 0 and toks[j - 1].norm in _AR_KANA:
         j -= 1
@@ -4599,6 +4761,9 @@ def _remarks_owner_before(toks, i, sentence) -> _NP | None:
     return None
 
 
+_AR_FIRST_LAST = frozenset(_n(w) for w in _words("أول آخر"))
+
+
 def _interviewed_before(toks, i, sentence) -> _NP | None:
     """«وفي تصريحات لفلان عقب المباراة، أكد أن …»: a clause-initial «في تصريحات/حديث لـX»
     before a verb without a subject names its speaker X (an outlet after لـ is a channel)."""
@@ -4607,7 +4772,9 @@ def _interviewed_before(toks, i, sentence) -> _NP | None:
         k += 1
     else:
         return _remarks_owner_before(toks, i, sentence)
-    if k >= i or toks[k].norm not in _AR_CHANNEL_HEADS:
+    if k < i and toks[k].norm in _AR_FIRST_LAST:
+        k += 1  # «وفي أول تعليق لـ X،»: the first (or last) of his remarks
+    if k >= i or (toks[k].norm not in _AR_CHANNEL_HEADS and toks[k].norm not in _STATEMENT_NOUNS):
         return None
     k += 1
     while k < i and toks[k].norm in _AR_CHANNEL_MODIFIERS:
@@ -4813,6 +4980,15 @@ def _attribute_paragraph(paragraph: str, para: int, ctx: _Ctx) -> list[Quote]:
             _ar_mentions(toks, sentence, ctx)
     if len(out) == n_out:
         _opening_subject(paragraph, ctx)
+    elif n_out:
+        # «في بيان نشرته وكالة X، …»: an outlet the rules already read as a speaker or
+        # channel of this paragraph is not credited again as its publisher.
+        said = {_n(q.speaker) for q in out[n_out:]} | {_n(q.channel) for q in out[n_out:]}
+        out = [
+            q
+            for k, q in enumerate(out)
+            if k >= n_out or not (q.verb.startswith(_PUBLISH_STEMS) and _n(q.speaker) in said)
+        ]
     return out
 
 
