@@ -169,8 +169,15 @@ def _term_parts(surface: str) -> tuple[str, str | None, tuple[str, str], tuple[s
     bare_first = _bare(first)
     bare_rest = strip_diacritics(rest) if rest else None
     whole = bare_first if bare_rest is None else f"{bare_first} {bare_rest}"
-    norms = tuple(map(_norm, surface.split()))
-    key = _norm(whole)
+    words = surface.split()
+    norms = tuple(map(_norm, words))
+    if len(words) == 2 and whole == surface and words[0] == first and words[1] == rest:
+        # A bigram without diacritics: normalisation maps character by character and
+        # the single space between the words stays, so the key is the words' forms joined
+        # (no pass over the bigram, and no bigram filling the word cache).
+        key = f"{norms[0]} {norms[1]}"
+    else:
+        key = _norm(whole)
     stem_script = _stem_script()
     if stem_script is not None and not whole.isascii() and stem_script.search(whole):
         # A language whose pack folds case endings (Russian): the key folds them word by

@@ -155,6 +155,9 @@ def normalize(text: str) -> str:
     if len(text) <= _NORMALIZE_CACHE_CHARS:
         # Words and names are normalised again and again: those go through the cache.
         return normalize_token(text)
+    if len(text) <= _SPLIT_CACHE_CHARS:
+        # Sentences: the speaker rules and the frame cues normalise the same ones.
+        return _normalize_sentence(text)
     return _normalize(text)
 
 
@@ -168,6 +171,11 @@ def _normalize(text: str) -> str:
         text = text.replace(_ZWNBSP, "")
     text = _normalize_ar(text).lower()
     return text.replace("ё", "е") if "ё" in text else text
+
+
+# An article's sentences (a few dozen), for the analysers that follow the first: small, as
+# sentences, unlike words, do not recur across articles.
+_normalize_sentence = lru_cache(maxsize=512)(_normalize)
 
 
 @lru_cache(maxsize=200_000)

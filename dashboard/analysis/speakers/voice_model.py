@@ -91,14 +91,22 @@ def features(quote: Quote, text_norm: str, language: str) -> dict[str, float]:
         "last_stopword": float(bool(words) and is_stopword(words[-1], language)),
         "empty_name": float(n == 0),
     }
-    for kind in SPEAKER_KINDS:
-        f[f"kind={kind}"] = float(quote.speaker_kind == kind)
-    for lang in LANGUAGES:
-        f[f"lang={lang}"] = float(language == lang)
+    for kind, key in _KIND_KEYS:
+        f[key] = float(quote.speaker_kind == kind)
+    for lang, key, upper_key, one_key in _LANG_KEYS:
+        f[key] = float(language == lang)
         # The shape of a name means different things in different scripts.
-        f[f"lang={lang}*upper_share"] = f["upper_share"] * (language == lang)
-        f[f"lang={lang}*one_word"] = f["one_word"] * (language == lang)
+        f[upper_key] = f["upper_share"] * (language == lang)
+        f[one_key] = f["one_word"] * (language == lang)
     return f
+
+
+# The per-kind and per-language feature names, made once (same names, same order).
+_KIND_KEYS = tuple((kind, f"kind={kind}") for kind in SPEAKER_KINDS)
+_LANG_KEYS = tuple(
+    (lang, f"lang={lang}", f"lang={lang}*upper_share", f"lang={lang}*one_word")
+    for lang in LANGUAGES
+)
 
 
 @lru_cache(maxsize=1)
