@@ -167,7 +167,7 @@ def _term_parts(surface: str) -> tuple[str, str | None, tuple[str, str], tuple[s
     whether the first word has a proclitic cut to try at all)."""
     first, _, rest = surface.partition(" ")
     bare_first = _bare(first)
-    bare_rest = strip_diacritics(rest) if rest else None
+    bare_rest = _bare(rest) if rest else None  # cached: second words recur too
     whole = bare_first if bare_rest is None else f"{bare_first} {bare_rest}"
     words = surface.split()
     norms = tuple(map(_norm, words))
@@ -912,9 +912,12 @@ def reader_names(
             key = fold_word(words[-1])
             if key not in full or len(words) > len(full[key][0].split()):
                 full[key] = (" ".join(words), 0)
-    for term, c in counts.items():
-        if term.count(" ") != 1 or not term.isascii():
+    # Latin bigrams only: the script test runs in C over all terms (an Arabic article's
+    # loop body then runs for none of them).
+    for term in filter(str.isascii, counts):
+        if term.count(" ") != 1:
             continue
+        c = counts[term]
         first, last = term.split(" ")
         # A Latin bigram is name-like only when both words are capitalised: that test
         # first, the lexicon lookups of `_name_like` only for the few that pass it.
