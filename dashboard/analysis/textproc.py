@@ -112,9 +112,13 @@ TOKEN_RE = re.compile(
 # An Arabic full stop glued to the next sentence («…فادحة.وذكرت الوزارة», pages that lost the
 # space) ends it too when words of two or more letters stand on both sides: a dotted
 # abbreviation («د.محمد»، «و.م.ع») has one-letter pieces.
+# Every branch needs a sentence-ending mark just before the position or a newline at it:
+# the guard in front tests that once per position, so the scan skips the other positions
+# without trying the four branches at each (same matches, about twice as fast).
 _SENT_END = re.compile(
-    r"(?<=[.!?؟…])\s+|(?<=\.\.)(?!\.)\s*(?=\S)|\n+"
-    r"|(?<=[\u0621-\u064a]{2}\.)(?=[\u0621-\u064a]{2})"
+    r"(?:(?<=[.!?؟…])|(?=\n))"
+    r"(?:(?<=[.!?؟…])\s+|(?<=\.\.)(?!\.)\s*(?=\S)|\n+"
+    r"|(?<=[\u0621-\u064a]{2}\.)(?=[\u0621-\u064a]{2}))"
 )
 # A masked quotation that itself ends a sentence (“Stop. Now.” Then ...): split after it
 # when a capitalised English word follows; Arabic has no case, and there the attribution
