@@ -50,3 +50,20 @@ def test_general_path_gives_the_same_keywords():
 
 def test_n_cuts_after_ranking():
     assert top_keywords([], "ar", n=2, terms=TERMS) == EXPECTED[:2]
+
+
+def test_bigram_key_is_the_words_forms_joined():
+    # _term_parts builds a diacritic-free bigram's key from its words' normal forms: the
+    # same as normalising the whole bigram, also for characters that NFKC, lower() or the
+    # Arabic table change (ligatures, final sigma, dotted capital I, alef variants, ё).
+    from dashboard.analysis import keywords
+    from dashboard.analysis.textproc import _normalize
+
+    words = ["ﬁnal", "ΟΔΟΣ", "Σ", "İstanbul", "إعلان", "الأمم", "ёлка", "Ｆｕｌｌ", "²", "ﻻ"]
+    for a in words:
+        for b in words:
+            bigram = f"{a} {b}"
+            assert f"{_normalize(a)} {_normalize(b)}" == _normalize(bigram), bigram
+            if not {a, b} & {"ёлка"}:  # Russian keys are then folded word by word anyway
+                keywords._term_parts.cache_clear()
+                assert keywords._term_parts(bigram)[2][0] == _normalize(bigram), bigram

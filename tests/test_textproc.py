@@ -118,3 +118,26 @@ def test_split_paragraphs_one_paragraph_a_line_without_blank_lines():
         second,
         f"{long_open.strip()} تكملة الفقرة.",
     ]
+
+
+def test_sentence_end_guard_keeps_the_same_matches():
+    # _SENT_END's leading guard only skips positions where no branch can match: the
+    # matches equal those of the four branches alone, on sentences written for this test.
+    import re
+
+    from dashboard.analysis import textproc
+
+    plain = re.compile(
+        r"(?<=[.!?؟…])\s+|(?<=\.\.)(?!\.)\s*(?=\S)|\n+"
+        r"|(?<=[\u0621-\u064a]{2}\.)(?=[\u0621-\u064a]{2})"
+    )
+    texts = [
+        "The talks ended. Both sides left… Then silence!  Really? Yes.",
+        "قال المتحدث إن الاجتماع انتهى.وذكرت الوزارة أن الوفد غادر؟ نعم",
+        "د.محمد و.م.ع وصل.. ثم غادر...  بعدها\n\nسطر جديد\nوآخر",
+        "a..b ..\n\nx ab...c .. . end.",
+    ]
+    for text in texts:
+        for pos in range(len(text)):
+            got = [m.span() for m in textproc._SENT_END.finditer(text, pos)]
+            assert got == [m.span() for m in plain.finditer(text, pos)], (text, pos)

@@ -167,10 +167,17 @@ def _term_parts(surface: str) -> tuple[str, str | None, tuple[str, str], tuple[s
     whether the first word has a proclitic cut to try at all)."""
     first, _, rest = surface.partition(" ")
     bare_first = _bare(first)
-    bare_rest = strip_diacritics(rest) if rest else None
+    bare_rest = _bare(rest) if rest else None  # cached: second words recur too
     whole = bare_first if bare_rest is None else f"{bare_first} {bare_rest}"
-    norms = tuple(map(_norm, surface.split()))
-    key = _norm(whole)
+    words = surface.split()
+    norms = tuple(map(_norm, words))
+    if len(words) == 2 and whole == surface and words[0] == first and words[1] == rest:
+        # A bigram without diacritics: normalisation maps character by character and
+        # the single space between the words stays, so the key is the words' forms joined
+        # (no pass over the bigram, and no bigram filling the word cache).
+        key = f"{norms[0]} {norms[1]}"
+    else:
+        key = _norm(whole)
     stem_script = _stem_script()
     if stem_script is not None and not whole.isascii() and stem_script.search(whole):
         # A language whose pack folds case endings (Russian): the key folds them word by
@@ -905,9 +912,12 @@ def reader_names(
             key = fold_word(words[-1])
             if key not in full or len(words) > len(full[key][0].split()):
                 full[key] = (" ".join(words), 0)
-    for term, c in counts.items():
-        if term.count(" ") != 1 or not term.isascii():
+    # Latin bigrams only: the script test runs in C over all terms (an Arabic article's
+    # loop body then runs for none of them).
+    for term in filter(str.isascii, counts):
+        if term.count(" ") != 1:
             continue
+        c = counts[term]
         first, last = term.split(" ")
         # A Latin bigram is name-like only when both words are capitalised: that test
         # first, the lexicon lookups of `_name_like` only for the few that pass it.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import starmap
+from operator import itemgetter
 
 from dashboard import config
 from dashboard.analysis.dates import extract_dates
@@ -18,6 +20,7 @@ from dashboard.model import Article, Keyword, RawArticle
 
 # The article's own keyword list (shown per article); corpus views use `terms`.
 KEYWORDS_PER_ARTICLE = 30
+_COUNT = itemgetter(1)
 
 
 def parse_date(value: str) -> dt.date | None:
@@ -71,7 +74,11 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
     frames, evidence = score_frames(paragraphs, language)
     speakers = summarize_speakers(quotes)
     counts = article_terms([title, *paragraphs], language)
-    terms = [Keyword(t, n) for t, n in counts.most_common() if n >= 2 or " " not in t]
+    # counts.most_common() less its single bigrams, dropped before the sort: a stable sort
+    # by count (descending) keeps the other terms in the same order.
+    kept = [(t, n) for t, n in counts.items() if n >= 2 or " " not in t]
+    kept.sort(key=_COUNT, reverse=True)
+    terms = list(starmap(Keyword, kept))
     return Article(
         id=raw.content_hash()[:16],
         title=title,

@@ -129,9 +129,13 @@ TOKEN_RE = re.compile(
 # An Arabic full stop glued to the next sentence («…فادحة.وذكرت الوزارة», pages that lost the
 # space) ends it too when words of two or more letters stand on both sides: a dotted
 # abbreviation («د.محمد»، «و.م.ع») has one-letter pieces.
+# Every branch needs a sentence-ending mark just before the position or a newline at it:
+# the guard in front tests that once per position, so the scan skips the other positions
+# without trying the four branches at each (same matches, about twice as fast).
 _SENT_END = re.compile(
-    r"(?<=[.!?؟…])\s+|(?<=\.\.)(?!\.)\s*(?=\S)|\n+"
-    r"|(?<=[\u0621-\u064a]{2}\.)(?=[\u0621-\u064a]{2})"
+    r"(?:(?<=[.!?؟…])|(?=\n))"
+    r"(?:(?<=[.!?؟…])\s+|(?<=\.\.)(?!\.)\s*(?=\S)|\n+"
+    r"|(?<=[\u0621-\u064a]{2}\.)(?=[\u0621-\u064a]{2}))"
 )
 # A masked quotation that itself ends a sentence (“Stop. Now.” Then ...): split after it
 # when a capitalised English word follows; Arabic has no case, and there the attribution
@@ -172,6 +176,9 @@ def normalize(text: str) -> str:
     if len(text) <= _NORMALIZE_CACHE_CHARS:
         # Words and names are normalised again and again: those go through the cache.
         return normalize_token(text)
+    if len(text) <= _SPLIT_CACHE_CHARS:
+        # Sentences: the speaker rules and the frame cues normalise the same ones.
+        return _normalize_sentence(text)
     return _normalize(text)
 
 
@@ -185,6 +192,11 @@ def _normalize(text: str) -> str:
         text = text.replace(_ZWNBSP, "")
     text = _normalize_ar(text).lower()
     return text.replace("ё", "е") if "ё" in text else text
+
+
+# An article's sentences (a few dozen), for the analysers that follow the first: small, as
+# sentences, unlike words, do not recur across articles.
+_normalize_sentence = lru_cache(maxsize=512)(_normalize)
 
 
 @lru_cache(maxsize=200_000)

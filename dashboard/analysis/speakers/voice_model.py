@@ -30,7 +30,7 @@ import math
 import os
 import re
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from operator import mul
 from pathlib import Path
 from typing import Any
@@ -84,21 +84,30 @@ def features(quote: Quote, text_norm: str, language: str) -> dict[str, float]:
         "direct": float(quote.direct),
         "has_verb": float(bool(quote.verb)),
         "channel": float(bool(quote.channel)),
-        "statement_words": min(len(_WORD.findall(quote.text or "")), 40) / 40,
+        # Capped at 40: the words past the 40th are not looked for.
+        "statement_words": sum(1 for _ in islice(_WORD.finditer(quote.text or ""), 40)) / 40,
         # Function words in a name mean a clause fragment ("toward its", «بأنها أساسية»).
         "stopword_share": (sum(1 for w in words if is_stopword(w, language)) / n) if n else 0.0,
         "first_stopword": float(bool(words) and is_stopword(words[0], language)),
         "last_stopword": float(bool(words) and is_stopword(words[-1], language)),
         "empty_name": float(n == 0),
     }
-    for kind in SPEAKER_KINDS:
-        f[f"kind={kind}"] = float(quote.speaker_kind == kind)
-    for lang in LANGUAGES:
-        f[f"lang={lang}"] = float(language == lang)
+    for kind, key in _KIND_KEYS:
+        f[key] = float(quote.speaker_kind == kind)
+    for lang, key, upper_key, one_key in _LANG_KEYS:
+        f[key] = float(language == lang)
         # The shape of a name means different things in different scripts.
-        f[f"lang={lang}*upper_share"] = f["upper_share"] * (language == lang)
-        f[f"lang={lang}*one_word"] = f["one_word"] * (language == lang)
+        f[upper_key] = f["upper_share"] * (language == lang)
+        f[one_key] = f["one_word"] * (language == lang)
     return f
+
+
+# The per-kind and per-language feature names, made once (same names, same order).
+_KIND_KEYS = tuple((kind, f"kind={kind}") for kind in SPEAKER_KINDS)
+_LANG_KEYS = tuple(
+    (lang, f"lang={lang}", f"lang={lang}*upper_share", f"lang={lang}*one_word")
+    for lang in LANGUAGES
+)
 
 
 @lru_cache(maxsize=1)
