@@ -48,7 +48,7 @@ def _mapped(mode: str) -> int:
 
 def test_a_block_over_the_threshold_is_mapped_after_a_larger_one_was_freed():
     assert _mapped("bound") == 1  # its own mapping, returned to the system when freed
-    # glibc's moving threshold puts it in the heap. Seen once in a loaded parallel run: the
-    # block mapped anyway (a heap that cannot grow in place falls back to a mapping), so
-    # the least of three fresh processes.
-    assert min(_mapped("default") for _ in range(3)) == 0
+    # glibc's moving threshold puts it in the heap. Seen in loaded parallel runs (twice, load
+    # ~7): the block mapped anyway in three processes in a row (a heap that cannot grow in
+    # place falls back to a mapping), so any of up to eight fresh processes.
+    assert any(_mapped("default") == 0 for _ in range(8))
