@@ -2465,3 +2465,38 @@ def test_according_to_a_paper_issued_by_a_body_cites_the_body():
 def test_apologized_is_a_speech_act():
     got = _voices("Tom Doe, head of the National Police Agency, apologizes for the crush.")
     assert got == [("Tom Doe", "official")]
+
+
+# --------------------------------------------------------------------------- round 20
+
+
+def test_title_of_a_place_then_the_name_keeps_the_place_in_the_title():
+    # «Title of Portfolio of Place Name», «Title of Place Municipality Name»: the place (or a
+    # local unit ending in a noun like «Municipality») is part of the title, not of the name.
+    cases = {
+        "Deputy Inspector of Police of Kelmont Arun Tamang said the roads were closed.": (
+            "Arun Tamang"
+        ),
+        "Acting Chief Executive Officer of Kelmont Rural Municipality Mira Devi Joshi said "
+        "the school had reopened.": "Mira Devi Joshi",
+        "President of Freedonia Jane Roe said the talks would resume.": "Jane Roe",
+    }
+    for text, name in cases.items():
+        assert [n for n, _ in _voices(text)] == [name], text
+
+
+def test_long_title_after_an_inverted_verb_then_the_name():
+    # «…, said Chief District Officer Name.»: a title of several words after the verb.
+    for text in (
+        "All rescue teams were deployed overnight, said Chief District Officer Arun Tamang.",
+        "The toll rose to twelve, said Deputy Inspector of Police of Kelmont district Arun Tamang.",
+    ):
+        assert _voices(text) == [("Arun Tamang", "official")], text
+
+
+def test_abbreviated_title_before_a_family_name_is_the_titled_person():
+    got = _voices(
+        "Roads were closed, said Chief District Officer Arun Tamang.",
+        "Shelters have opened in the valley, said CDO Tamang.",
+    )
+    assert [n for n, _ in got] == ["Arun Tamang", "Arun Tamang"]

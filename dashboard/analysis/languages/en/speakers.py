@@ -440,6 +440,12 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
     longest = 9 if headed else 6 if _institution_name(_text(seg, q, len(seg), sentence)) else 4
     if len(seg) - q > longest:
         q = len(seg) - longest
+        if (
+            seg[q].norm in _EN_PLACE_HEADS
+            and 2 <= len(seg) - q - 1 <= 3
+            and not any(t.norm in _EN_LONG_BODY_HEADS for t in seg[q:])
+        ):
+            q += 1  # «Officer of Kelston Rural Municipality Jane Roe»: the unit is no name
     while q < len(seg) - 1 and seg[q].norm in _EN_ARTICLES:
         q += 1  # «The Weather Office said»: the article is not part of the name
     q = _en_portfolio_split(seg, q)
@@ -602,8 +608,33 @@ def _en_portfolio_split(seg: list[_Tok], q: int) -> int:
     ):
         k += 1
     if k > q and seg[k - 1].norm != "and":
+        if k + 3 < n and seg[k].norm == "of" and all(_en_cap(t) for t in seg[k + 1 :]):
+            # «Superintendent of Police of Kelston Jane Roe»: the portfolio, then «of» and
+            # the place it is held in; the name starts after the place.
+            return _en_place_then_name(seg, k + 1)
         return k  # the portfolio's words, then a name of two words or more
+    return _en_place_then_name(seg, q)
+
+
+def _en_place_then_name(seg: list[_Tok], q: int) -> int:
+    """Start of the name after a title's «of» at q: the place is one word («president of
+    Freedonia Jane Roe»), or a capitalised run up to a local unit's noun («Officer of Kelston
+    Municipality Jane Roe», `speaker_place_heads.txt`) when two or three words follow it."""
+    n = len(seg)
+    for j in range(min(n - 3, q + 3), q, -1):
+        if (
+            seg[j].norm in _EN_PLACE_HEADS
+            and 2 <= n - j - 1 <= 3
+            and all(_en_cap(t) for t in seg[q : j + 1])
+            and not any(t.norm in _EN_PLACE_HEADS for t in seg[j + 1 :])
+        ):
+            return j + 1
+    if n - q >= 5 and seg[q + 1].norm == "of" and seg[q + 1].surf.islower():
+        return q + 3  # «Superintendent of Police of Kelston Jane Roe»: «of» opens no name
     return q + 1  # «president of Freedonia Jane Roe»: one word of place, then the name
+
+
+_EN_PLACE_HEADS = frozenset(get_pack("en").lines("speaker_place_heads.txt"))
 
 
 # «Bashar al-Assad», «Abdel Fattah el-Sisi»: an Arabic article joined to a capitalised name.
@@ -3765,6 +3796,10 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         # sentence after the verb is who speaks (unnamed), never a word before the verb.
         np = _en_np(name, sentence)
         return np if np is not None and np.name else None
+    if 5 <= len(name) <= 12 and i >= 3:
+        long_titled = _en_inverted_long_title(name, sentence)
+        if long_titled is not None:
+            return long_titled
     if not 1 <= len(name) <= 4 or i < 3 or toks[after].norm in _EN_WHEN:
         return None
     owned = (
@@ -3794,6 +3829,29 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         if role:
             np.role, np.kind = role, kind
             np.affiliation = np.affiliation or aff
+    return np
+
+
+def _en_inverted_long_title(name: list[_Tok], sentence: str) -> _NP | None:
+    """«…, said Chief District Officer Jane Roe.», «…, said Deputy Superintendent of Police
+    of Kelston district Jane Roe.»: a person's title of several words (the first a title word
+    of `speaker_roles.txt`), its portfolio or place after «of», then a name of two or three
+    capitalised words closing the phrase."""
+    if any(x.quote != -1 for x in name) or not _covered(name[:1], _EN_ROLES)[0]:
+        return None
+    if not all(
+        _en_cap(x) or (x.surf.islower() and (x.norm in ("of", "for") or x.norm in _EN_PLACE_HEADS))
+        for x in name
+    ):
+        return None
+    if any(x.norm in _EN_VERBS or x.norm in _EN_STOPWORDS - {"of", "for"} for x in name):
+        return None
+    np = _en_np(name, sentence)
+    if np is None or not np.role or np.body or np.kind != "official":
+        return None
+    words = np.name.split()
+    if not 2 <= len(words) <= 3 or name[-1].surf != words[-1]:
+        return None
     return np
 
 
@@ -4724,6 +4782,23 @@ def _family_names(quotes: list[Quote]) -> list[Quote]:
             and _EN_HYPHENATED_GIVEN_RE.match(words[-1])
         ):
             owners.setdefault(words[-2], set()).add(q.speaker)
+    family: dict[str, set[str]] = {}
+    for q in quotes:
+        words = q.speaker.split()
+        if 2 <= len(words) <= 4 and q.speaker_kind == "official" and q.role:
+            family.setdefault(words[-1], set()).add(q.speaker)
+    for q in quotes:
+        words = q.speaker.split()
+        if (
+            len(words) == 2
+            and 2 <= len(words[0]) <= 5
+            and words[0].isupper()
+            and words[0].isalpha()
+            and len(family.get(words[1], ())) == 1
+        ):
+            # «Chief District Officer Jane Roe said …» then «…, said CDO Roe»: an
+            # abbreviated title before the family name of the one titled person who has it.
+            owners.setdefault(q.speaker, set()).update(family[words[1]])
     if not owners:
         return quotes
     out = []
