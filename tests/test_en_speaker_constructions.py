@@ -2500,3 +2500,30 @@ def test_abbreviated_title_before_a_family_name_is_the_titled_person():
         "Shelters have opened in the valley, said CDO Tamang.",
     )
     assert [n for n, _ in got] == ["Arun Tamang", "Arun Tamang"]
+
+
+def test_possessive_after_a_titled_opening_is_no_part_of_the_name():
+    got = _voices(
+        "Judge Jane Roe ruled on the petition in the morning.",
+        "Judge Jane Roe's order came in response to a creditor's petition.",
+        '"The company made no progress," the judge said in her ruling.',
+    )
+    assert got == [("Jane Roe", "official")]
+
+
+def test_outlet_described_before_its_name_is_the_source():
+    # «told the business newspaper X», «Speaking to TV channel X», «the news site x.yy»
+    cases = {
+        '"We will appeal," Jane Roe told the regional business newspaper 19th Street Ledger.': (
+            "19th Street Ledger"
+        ),
+        "Speaking to Freedonian TV channel HTV1 on Monday, Jane Roe said the ruling was "
+        "political.": "HTV1",
+        "Speaking with the Freedonian news site harbourwatch.fd, his son said he had no idea.": (
+            "harbourwatch.fd"
+        ),
+    }
+    for text, outlet in cases.items():
+        got = _voices(text)
+        assert (outlet, "media") in got, (text, got)
+        assert len(got) == 2, (text, got)

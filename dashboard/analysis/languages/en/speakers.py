@@ -192,6 +192,10 @@ _EN_INTERVIEW_RE = re.compile(
     r"\b(?:[Ii]n an? (?:[a-z]+ )?(?:interview|conversation) with|[Ss]peaking to|[Ss]peaking with)\s+"
     r"(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
 )
+# «Speaking to», «in an interview with»: the outlet described after it (_en_described_outlet).
+_EN_SPEAKING_TO_RE = re.compile(
+    r"\b(?:[Ss]peaking (?:to|with)|[Ii]n an? (?:[a-z]+ )?(?:interview|conversation) with)\s+"
+)
 _EN_STOPWORDS = frozenset(
     _words(
         "on in at during after before while when that this these those is was were are be been "
@@ -1004,7 +1008,11 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             # «In an interview with the Herald, X said», «X said in an exclusive interview
             # with the Herald that …»
             m = _EN_INTERVIEW_RE.search(sentence)
-            if m and _is_media(m.group(1)):
+            talk = _EN_SPEAKING_TO_RE.search(sentence)
+            described = _en_described_outlet(sentence, talk.end())[0] if talk else ""
+            if described:
+                channel = described  # «Speaking to French TV channel HTV1, X said»
+            elif m and _is_media(m.group(1)):
                 channel = m.group(1)
             else:
                 channel = _en_said_to_outlet(toks, i, sentence)
@@ -1706,9 +1714,35 @@ def _en_outlet_noun(toks: list[_Tok], k: int) -> bool:
     )
 
 
+_EN_OUTLET_DESCRIPTORS = frozenset(get_pack("en").lines("speaker_outlet_descriptors.txt"))
+# «the Chinese business newspaper 21st Century Ledger», «French TV channel HTV1», «the Slovak
+# news site harbourwatch.sk»: up to three describing words (no article, preposition or
+# conjunction among them), an outlet noun, then the outlet's name (group 1): capitalised
+# words (an ordinal may open it) or a domain.
+_EN_DESCRIBED_OUTLET_RE = re.compile(
+    r"(?:the\s+|an?\s+)?"
+    r"(?:(?!(?:the|a|an|and|or|of|in|on|at|to|for|with|that|who|which)\b)[A-Za-z][\w'’-]*\s+){0,3}?"
+    r"(?i:" + "|".join(sorted(_EN_OUTLET_DESCRIPTORS, key=len, reverse=True)) + r")\s+"
+    r"((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w&'’-]*(?:\.[A-Za-z]{2,})*"
+    r"(?:\s+(?!(?:On|In|At|The)\b)[A-Z][\w&'’-]*){0,4}"
+    r"|[a-z][a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.[a-z]{2,4}\b)"
+)
+
+
+def _en_described_outlet(sentence: str, pos: int) -> tuple[str, int]:
+    """(name, end) of an outlet described before its name at `pos` («the business newspaper
+    X»), or ("", pos)."""
+    m = _EN_DESCRIBED_OUTLET_RE.match(sentence, pos)
+    if m is None:
+        return "", pos
+    return m.group(1).rstrip("."), m.end(1)
+
+
 def _en_outlet_named(name: str, sentence: str) -> bool:
     """«the Morning Bugle newspaper», «the newspaper Morning Bugle»: an outlet noun is next to
     the name in the sentence."""
+    if "." in name and any(f"{w} {name}" in sentence for w in ("site", "website", "portal")):
+        return True  # «the news site harbourwatch.sk»: a domain named as a site
     if not any(w[:1].isupper() for w in name.split() if w.lower() != "the"):
         return False  # «told the newspaper»: no name
     return any(f"{name} {w}" in sentence or f"{w} {name}" in sentence for w in _EN_OUTLET_NOUNS)
@@ -1759,7 +1793,15 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     # Channel: «told Reuters», «told the Associated Press».
     after = i + 1
     channel = ""
-    if t.norm in ("told", "tells") and after < n:
+    described = ""
+    if t.norm in ("told", "tells") and after < n and toks[after].quote == -1:
+        described, stop = _en_described_outlet(sentence, toks[after].start)
+        if described and not _en_agency_noun(toks, after + 1):
+            # «told the business newspaper X (that) …»: the outlet named after its noun
+            channel = ctx.last_channel = described
+            while after < n and toks[after].start < stop:
+                after += 1
+    if t.norm in ("told", "tells") and after < n and not described:
         after = _en_agency_descriptor(toks, after)
         end = after
         while (
@@ -4565,6 +4607,17 @@ def _en_titled_opening(paragraph: str, ctx: _Ctx) -> bool:
     seg = toks[:k]
     if not any(_covered(seg, _EN_ROLES)):
         return False
+    if seg[-1].norm.endswith(("'s", "’s")) and len(seg[-1].surf) > 3:
+        # «Judge Jane Roe's order came …»: the paragraph is about her; the possessive is no
+        # part of her name.
+        last = seg[-1]
+        cut = len(last.surf) - 2
+        seg = [
+            *seg[:-1],
+            _Tok(
+                last.surf[:cut], last.norm[:-2], last.start, last.start + cut, last.gap, last.quote
+            ),
+        ]
     np = _en_np(seg, head)
     if np is None or np.body or not np.role or not 2 <= len(np.name.split()) <= 3:
         return False
