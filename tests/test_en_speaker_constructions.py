@@ -2527,3 +2527,11 @@ def test_outlet_described_before_its_name_is_the_source():
         got = _voices(text)
         assert (outlet, "media") in got, (text, got)
         assert len(got) == 2, (text, got)
+
+
+def test_honorific_between_a_title_and_the_name_is_dropped():
+    for text in (
+        "Cases rose sharply, Minister of Health Dr. Jane Roe said on Thursday.",
+        "Minister of Health Dr Jane Roe said cases rose sharply.",
+    ):
+        assert [n for n, _ in _voices(text)] == ["Jane Roe"], text

@@ -555,6 +555,18 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             np.name = side.side  # «US said», «the UN said»: the full name, as written elsewhere
     if np.name and (outlet or _is_media(np.name)):
         np.kind, np.body = "media", True  # «Xinhua reported», «the AP reports»
+    words = np.name.split()
+    if (
+        len(words) >= 2
+        and not np.body
+        and words[0].rstrip(".") in _EN_HONORIFICS
+        and words[0] not in _EN_KNIGHTED
+        and words[1][:1].isupper()
+    ):
+        # «Minister of Health Dr. Jane Roe said»: an honorific between the title and the
+        # name is no part of the name (the article names her «Jane Roe» or «Roe»).
+        doctor = doctor or words[0].rstrip(".") == "Dr"
+        np.name = np.name[len(words[0]) :].lstrip()
     if doctor and not np.role and not np.body and np.name[:1].isupper():
         np.role = "doctor"  # «Dr. Jane Roe …; the doctor said»: the title is her role
     if judge and not np.role and not np.body and np.name[:1].isupper():
