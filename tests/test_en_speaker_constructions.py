@@ -2535,3 +2535,28 @@ def test_honorific_between_a_title_and_the_name_is_dropped():
         "Minister of Health Dr Jane Roe said cases rose sharply.",
     ):
         assert [n for n, _ in _voices(text)] == ["Jane Roe"], text
+
+
+def test_capitalised_title_then_the_name_in_apposition_opens_the_paragraph():
+    # «Team Captain, Name, who …, was …» then «He … said»: the name is who «he» is.
+    got = _voices(
+        "Team Captain, Jane Roe, who also spent ten minutes on the bench, was almost "
+        "speechless at the end.",
+        "He thanked the fans who he said, “carried us right to the end,” after the whistle.",
+    )
+    assert {n for n, _ in got} == {"Jane Roe"}
+
+
+def test_possessive_description_in_apposition_does_not_become_he():
+    # «His running mate, Name, will …» then «He went on to say»: «he» is not the mate.
+    got = _voices(
+        "Jane Roe won the vote in the state.",
+        "His running mate, Senator Tom Doe, will become the youngest member of the cabinet.",
+        "He went on to say the country lost something special over the last years.",
+    )
+    assert "Tom Doe" not in [n for n, _ in got]
+
+
+def test_counterpart_is_a_persons_title():
+    got = _voices("Her counterpart for Freedonia, Jane Roe, said the talks failed.")
+    assert [n for n, _ in got] == ["Jane Roe"]

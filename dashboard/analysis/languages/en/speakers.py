@@ -4587,9 +4587,13 @@ _EN_OPENING_NAME_RE = re.compile(r"^\s*((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-
 # «A teenager, Jane Roe, was pulled from the rubble», «The former president of Freedonia, Jane
 # Roe, was sentenced»: a person named in apposition to an indefinite or definite description
 # (with one «of» and a place or body) that opens the paragraph.
+# Also «Team Captain, Jane Roe, …» (a capitalised title, checked in _en_opening_subject: its
+# last word is a person's role). Not «His running mate, Jane Roe, …»: a later «he» is more
+# likely the owner the determiner points to.
 _EN_OPENING_APPOS_RE = re.compile(
-    r"^\s*(?:A|An|The)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}(?:\s+of\s+[A-Z][\w'’-]*)?,\s+"
-    r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}),"
+    r"^\s*(?P<desc>(?:A|An|The)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
+    r"(?:\s+(?:of|for)\s+[A-Z][\w'’-]*)?|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s+"
+    r"(?P<name>(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3})(?:,|\s+(?=[a-z]{3}))"
 )
 
 
@@ -4651,10 +4655,12 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
     # The apposition first: «The former president, Jane Roe,» would otherwise read «The» as
     # the opening name.
     appos = _EN_OPENING_APPOS_RE.match(paragraph)
+    if appos is not None and not _en_opening_appos_desc(appos):
+        appos = None
     m = appos or _EN_OPENING_NAME_RE.match(paragraph)
     if not m:
         return
-    name = m.group(1)
+    name = m.group("name") if appos else m.group(1)
     words = name.split()
     if not appos and _EN_OPENING_DATELINE_RE.match(paragraph):
         return  # «CALDERA CITY, Freedonia — …»: a dateline in capitals, no person
@@ -4678,6 +4684,24 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
     np = _NP(name)
     ctx.learn(np)
     ctx.last_person = np
+
+
+def _en_opening_appos_desc(m: re.Match) -> bool:
+    """Is the description before an opening apposition a person's (an article or a possessive
+    determiner and lower-case words with the name's commas both written; or a capitalised
+    title whose last word is a person's role)?"""
+    desc = m.group("desc")
+    closed = m.group(0).endswith(",")
+    if desc.split()[0] in ("A", "An", "The"):
+        return closed
+    toks, _q = _tokens(desc)
+    last = len(toks) - 1
+    return (
+        closed
+        and last >= 1
+        and _role_at(toks, last, _EN_ROLES) is not None
+        and _kind_of(toks[last:], _EN_ROLES)[1] == "person"
+    )
 
 
 # Capitalised sentence openers that are no part of a person's name.
