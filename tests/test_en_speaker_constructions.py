@@ -2560,3 +2560,20 @@ def test_possessive_description_in_apposition_does_not_become_he():
 def test_counterpart_is_a_persons_title():
     got = _voices("Her counterpart for Freedonia, Jane Roe, said the talks failed.")
     assert [n for n, _ in got] == ["Jane Roe"]
+
+
+def test_and_inside_a_body_name_closed_by_its_head_noun():
+    # «the National Seismic Monitoring and Research Centre»: one body, not two voices.
+    for text in (
+        "According to the National Seismic Monitoring and Research Centre, the quake was "
+        "recorded at 11:47 pm.",
+        "The National Seismic Monitoring and Research Centre said the quake struck at night.",
+    ):
+        got = _voices(text)
+        assert [n for n, _ in got] == ["National Seismic Monitoring and Research Centre"], got
+    # two voices stay two: an article before the second, or a country first
+    for text in (
+        "Hamas and the Harbour Relief Society said the talks failed.",
+        "France and Harbour Relief Society said the talks failed.",
+    ):
+        assert len(_voices(text)) == 2, text

@@ -1356,6 +1356,12 @@ def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
     if " and " not in np.name or np.known:
         return [np]
     parts = [p.strip() for p in np.name.split(" and ")]
+    if (
+        len(parts) == 2
+        and f" and the {parts[1]}" not in sentence
+        and _en_one_body_and(_tokens(parts[0])[0], _tokens(parts[1])[0])
+    ):
+        return [np]
     out: list[_NP] = []
     for part in parts:
         toks, _ = _tokens(part)
@@ -1380,6 +1386,22 @@ def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
     return out
 
 
+def _en_one_body_and(left: list[_Tok], right: list[_Tok]) -> bool:
+    """«the National Seismic Monitoring and Research Centre»: capitalised words joined by
+    «and», the head noun of a body closing the second part (no article before it) and none
+    closing the first: one body's name, not two voices."""
+    return (
+        len(right) >= 2
+        and bool(left)
+        and right[0].norm not in _EN_ARTICLES
+        and right[-1].norm in _EN_LONG_BODY_HEADS
+        and left[-1].norm not in _EN_LONG_BODY_HEADS
+        and _en_cap(left[-1])
+        and all(_en_cap(x) for x in right)
+        and not _en_side_only(left)
+    )
+
+
 def _en_coordination(seg: list[_Tok], sentence: str) -> _NP | None:
     """«Jane Roe and Tom Poe», «both Freedonia and Hamas»: a subject that is two names of
     one to three capitalised words joined by «and» (no title, no institution word, the
@@ -1395,6 +1417,8 @@ def _en_coordination(seg: list[_Tok], sentence: str) -> _NP | None:
     while right and right[0].norm in _EN_ARTICLES:
         right = right[1:]
     if not left or not right:
+        return None
+    if _en_one_body_and(left, seg[k + 1 :]):
         return None
     whole = _text(seg, 0, len(seg), sentence)
     lt, rt = _text(left, 0, len(left), sentence), _text(right, 0, len(right), sentence)
@@ -1460,7 +1484,7 @@ def _en_and_sources(seg: list[_Tok], sentence: str) -> list[_NP]:
         # «according to the Ostend prefectural government and the Kelstown city government»
         nps = [_en_np(left, sentence), _en_np(right, sentence)]
         return [np for np in nps if np is not None] if all(nps) else []
-    if _institution_name(_text(seg, 0, len(seg), sentence)):
+    if _institution_name(_text(seg, 0, len(seg), sentence)) or _en_one_body_and(left, right):
         return []
     if not left or not right or not _en_cap(left[-1]) or not _en_cap(right[-1]):
         return []
