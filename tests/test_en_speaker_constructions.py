@@ -2577,3 +2577,19 @@ def test_and_inside_a_body_name_closed_by_its_head_noun():
         "France and Harbour Relief Society said the talks failed.",
     ):
         assert len(_voices(text)) == 2, text
+
+
+def test_report_in_a_known_outlet_is_the_source():
+    for text in (
+        "As per a report in Al Jazeera, 30 boats sank in the bay.",
+        "According to a report in Reuters, 30 boats sank in the bay.",
+    ):
+        got = _voices(text)
+        assert got and got[0][1] == "media" and got[0][0] in ("Al Jazeera", "Reuters"), got
+    # a report in a place is no outlet
+    assert ("Kelston", "media") not in _voices("According to reports in Kelston, boats sank.")
+
+
+def test_desk_credit_alone_on_a_line():
+    got = _voices("Floods hit the delta", "HNA/ WEB DESK", "The toll reached 283 on Friday.")
+    assert ("HNA", "media") in got

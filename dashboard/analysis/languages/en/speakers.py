@@ -141,6 +141,11 @@ _CREDIT_OUTLET_LINE_RE = re.compile(
     r"^\s*((?:[A-Z][\w&'’.-]*\s+){1,3}(?:News|Times|Post|Herald|Tribune|Gazette|Chronicle|"
     r"Telegraph|Journal|Star|Express|Mail|Observer|Standard))\s*,?\s*$"
 )
+# An outlet's desk credit alone on a line: «HNA / WEB DESK», «Harbour Times/ News Desk».
+_CREDIT_DESK_LINE_RE = re.compile(
+    r"^\s*([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*/\s*"
+    r"(?i:(?:web|news|online|digital|sports|city|foreign|national)\s+)?(?i:desk)\s*$"
+)
 # A site's own name written as its domain, alone on a line: «Harbourvision.az».
 _CREDIT_DOMAIN_LINE_RE = re.compile(
     r"^\s*((?:[A-Za-z][\w-]{2,}\.)+(?:com|net|org|news|info|online|media|tv|io|az|ru|ng|pk|ph|"
@@ -437,6 +442,14 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         # «An official of the Health Ministry in Kelston Province said», «Police in Kelston
         # said»: the name after «in» is where the subject is, not who speaks («the UN
         # Office in Kelston» is one name).
+        if (
+            seg[q - 2].norm in ("report", "reports", "article", "story")
+            and seg[q - 2].surf.islower()
+        ):
+            outlet = _text(seg, q, len(seg), sentence)
+            if _is_media(outlet) and outlet[:1].isupper():
+                # «As per a report in Al Jazeera»: the outlet the report ran in is the source
+                return _NP(outlet.removeprefix("the "), "", "media", "", True)
         head = _en_np(seg[: q - 1], sentence)
         if head is not None and not head.affiliation:
             head.affiliation = _affiliation(seg[q:], speaker_is_place=False)
@@ -4157,6 +4170,9 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
         m = _CREDIT_DOMAIN_LINE_RE.match(paragraph)
         if m:
+            found.append((m.start(1), m.group(1), m.group(0).strip()))
+        m = _CREDIT_DESK_LINE_RE.match(paragraph) if "/" in paragraph else None
+        if m and not _CREDIT_NETWORK_RE.match(paragraph):  # «X / News Desk» is read whole
             found.append((m.start(1), m.group(1), m.group(0).strip()))
     if "By " in paragraph[:40] and len(paragraph) < 100:
         m = _CREDIT_BYLINE_OF_RE.match(paragraph)
