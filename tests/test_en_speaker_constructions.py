@@ -2593,3 +2593,18 @@ def test_report_in_a_known_outlet_is_the_source():
 def test_desk_credit_alone_on_a_line():
     got = _voices("Floods hit the delta", "HNA/ WEB DESK", "The toll reached 283 on Friday.")
     assert ("HNA", "media") in got
+
+
+def test_name_inside_a_relative_clause_of_the_subject_is_not_the_voice():
+    # «the man who took over from Name said»: the man speaks, not the name in his clause.
+    for text in (
+        "Speaking after the final, the man who took over from Jane Roe said it was hard to "
+        "believe.",
+        "Speaking after the final — where he was cheered by fans — the coach who replaced "
+        "Jane Roe said it was hard to believe.",
+    ):
+        assert "Jane Roe" not in [n for n, _ in _voices(text)], text
+    # a name with its own relative clause still speaks
+    assert [n for n, _ in _voices("Jane Roe, who replaced Tom Doe, said it was hard.")] == [
+        "Jane Roe"
+    ]

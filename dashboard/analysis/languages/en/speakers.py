@@ -1612,6 +1612,31 @@ def _en_content(toks, k, sentence, quotes, quotes_len) -> tuple[bool, str]:
     return False, sentence[t.start : end].strip(_PUNCT_STRIP)
 
 
+def _en_relative_head(seg: list[_Tok]) -> list[_Tok]:
+    """«the man who took over from Jane Roe said»: a relative clause after a lower-case head
+    noun («the man», «the coach») holds no subject; the head is who speaks (seg unchanged
+    otherwise)."""
+    for r in range(2, len(seg) - 1):
+        if seg[r].norm in ("who", "that") and seg[r].surf.islower():
+            # the head opens the segment or follows a dash: «… — the man who …»
+            h = next(
+                (
+                    h
+                    for h in range(r - 1, max(-1, r - 5), -1)
+                    if seg[h].norm in _EN_ARTICLES and (h == 0 or _en_label_gap(seg[h].gap))
+                ),
+                -1,
+            )
+            if (
+                0 <= h < r - 1
+                and all(x.surf.islower() and x.norm not in _EN_VERBS for x in seg[h:r])
+                and any(_en_cap(x) for x in seg[r + 1 :])
+            ):
+                return seg[h:r]
+            return seg
+    return seg
+
+
 def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
     """Comma-separated segments before token i (closest first) and the index of a direct
     quote that ends right before the first segment, or -1."""
@@ -2012,7 +2037,9 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         segs = [[], *segs[2:]]
     np = None
     subj_first = None  # first token of a subject written in apposition («X, head of Y, said»)
-    closest = _en_trim(segs[0]) if segs else []
+    closest = _en_relative_head(segs[0]) if segs else []
+    if closest is (segs[0] if segs else None):
+        closest = _en_trim(closest)
     if len(closest) > 1 and closest[-1].norm in _EN_PRONOUNS and not _en_cap(closest[-2]):
         closest = closest[-1:]  # «quizzed by broadcasters today he continued to say»
     if closest and len(closest) == 1 and closest[0].norm in _EN_PRONOUNS:
