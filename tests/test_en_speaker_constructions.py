@@ -2608,3 +2608,9 @@ def test_name_inside_a_relative_clause_of_the_subject_is_not_the_voice():
     assert [n for n, _ in _voices("Jane Roe, who replaced Tom Doe, said it was hard.")] == [
         "Jane Roe"
     ]
+
+
+def test_pm_is_a_title_not_a_name():
+    assert _voices("PM Jane Roe said the vote will go ahead.") == [("Jane Roe", "official")]
+    got = _voices("Freedonian Deputy PM says the vote will go ahead")
+    assert all(kind == "anonymous" for _, kind in got), got
