@@ -2614,3 +2614,18 @@ def test_pm_is_a_title_not_a_name():
     assert _voices("PM Jane Roe said the vote will go ahead.") == [("Jane Roe", "official")]
     got = _voices("Freedonian Deputy PM says the vote will go ahead")
     assert all(kind == "anonymous" for _, kind in got), got
+
+
+def test_government_body_named_with_the_place_it_sits_in():
+    # devset convention: «the Ministry of Health in Freedonia» is the body's name, place included
+    cases = {
+        "The Ministry of Health in Freedonia said it has traced 300 contacts.": (
+            "Ministry of Health in Freedonia"
+        ),
+        "The health bureau in Kelstown said it has traced 300 contacts.": "health bureau in Kelstown",
+    }
+    for text, name in cases.items():
+        assert [n for n, _ in _voices(text)] == [name], text
+    # a person of the body stays unnamed; the body is not the voice
+    got = _voices("An official of the Health Ministry in Freedonia said three died.")
+    assert got and got[0][1] == "anonymous", got

@@ -451,6 +451,27 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
                 # «As per a report in Al Jazeera»: the outlet the report ran in is the source
                 return _NP(outlet.removeprefix("the "), "", "media", "", True)
         head = _en_np(seg[: q - 1], sentence)
+        side = _side_at(seg, q)
+        head_words = head.name.lower().split() if head is not None else []
+        if (
+            head is not None
+            and head_words
+            and (head.body or head.kind == "state")
+            and not head.role
+            and (head_words[0] in _EN_PLACED_BODY_HEADS or head_words[-1] in _EN_PLACED_BODY_HEADS)
+            and 1 <= len(seg) - q <= 3
+            and all(_en_cap(x) for x in seg[q:])
+            and (side is None or side.type in ("country", "capital"))
+        ):
+            # «the Ministry of Health in Freedonia», «the government in Damascus»: a
+            # government body named by the country or capital it sits in; the place is part
+            # of its name (devset convention).
+            head.name = f"{head.name} in {_text(seg, q, len(seg), sentence)}"
+            head.affiliation = head.affiliation or (side.side if side is not None else "")
+            head.body = True
+            if head.kind in ("", "other", "anonymous"):
+                head.kind = "state"
+            return head
         if head is not None and not head.affiliation:
             head.affiliation = _affiliation(seg[q:], speaker_is_place=False)
         return head
@@ -588,6 +609,11 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
 
 
 _EN_PORTFOLIO = frozenset(w for (w, *_rest) in get_pack("en").fields("speaker_portfolios.txt"))
+
+
+# Heads of a government body that may be named by the place it sits in («the Ministry of
+# Health in Freedonia», «the government in Damascus», «the health bureau in Kelstown»).
+_EN_PLACED_BODY_HEADS = frozenset(get_pack("en").lines("speaker_placed_body_heads.txt"))
 
 
 def _en_title_place(seg: list[_Tok], q: int, cov: list[bool]) -> int:
