@@ -2629,3 +2629,8 @@ def test_government_body_named_with_the_place_it_sits_in():
     # a person of the body stays unnamed; the body is not the voice
     got = _voices("An official of the Health Ministry in Freedonia said three died.")
     assert got and got[0][1] == "anonymous", got
+
+
+def test_statement_relayed_by_a_wire_in_a_relative_clause():
+    got = _voices('"The order stands," the judge said in her ruling, which was carried by Reuters.')
+    assert ("Reuters", "media") in got, got

@@ -106,6 +106,12 @@ _CREDIT_GLUED_DATELINE_RE = re.compile(
 )
 # «This article was produced by Reuters news agency», «This story was provided by AFP».
 # «This report is auto generated from the Reuters news service»: a syndicated feed's footer.
+# A statement relayed by a wire in a relative clause: «…, the judge said in her ruling, which
+# was picked up by AFP», «…, remarks that were carried by Reuters».
+_CREDIT_RELAYED_RE = re.compile(
+    rf",\s+(?:which|that)\s+(?:was|were|has been|have been)\s+(?:picked up|carried|relayed|"
+    rf"quoted|cited|reported)\s+by\s+(?:the\s+)?({_AGENCY_ALT})\b"
+)
 _CREDIT_PRODUCED_RE = re.compile(
     rf"\b(?:article|story|report|content|copy) (?:was|has been|is) (?:produced|written|"
     rf"provided|supplied|published|filed) by (?:the )?({_AGENCY_ALT})\b"
@@ -4236,6 +4242,9 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         if m:
             g = 1 if m.group(1) else 2
             found.append((m.start(g), m.group(g), m.group(0).strip()))
+        m = _CREDIT_RELAYED_RE.search(paragraph) if " by " in paragraph else None
+        if m:
+            found.append((m.start(1), m.group(1), m.group(0).strip(" ,")))
     if ":" in paragraph:
         m = _CREDIT_SOURCE_RE.search(paragraph)
         if m and paragraph[m.end() : m.end() + 1] == "/":
