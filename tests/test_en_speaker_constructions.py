@@ -2634,3 +2634,13 @@ def test_government_body_named_with_the_place_it_sits_in():
 def test_statement_relayed_by_a_wire_in_a_relative_clause():
     got = _voices('"The order stands," the judge said in her ruling, which was carried by Reuters.')
     assert ("Reuters", "media") in got, got
+
+
+def test_capitalised_title_in_apposition_then_a_participle_of_saying():
+    # «The Minister of Health, Dr. Name, made this announcement on Sunday, June 2, 2024,
+    # stating that …»: the name in apposition speaks (a date's commas split no clause).
+    got = _voices(
+        "The Minister of Health, Dr. Jane Roe, made this announcement at a briefing on "
+        "Sunday, June 2, 2024, stating that the number of cases remains at 20."
+    )
+    assert got == [("Jane Roe", "official")], got

@@ -2941,9 +2941,14 @@ def _en_leading_appos_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx
     parts: list[list[_Tok]] = [[]]
     for j in range(i):
         t = toks[j]
-        if t.quote != -1 or (j and _HARD_PUNCT.search(t.gap)):
+        if t.quote != -1 or (j and _HARD_PUNCT.search(t.gap) and not _en_title_dot(toks, j)):
             return None
-        if j and _COMMA_RE.search(t.gap):
+        if (
+            j
+            and _COMMA_RE.search(t.gap)
+            and not (len(parts) >= 3 and (t.norm.isdigit() or _month(t.norm)))
+        ):
+            # («on Sunday, June 2, 2024»: a date's commas split no clause)
             parts.append([])
         parts[-1].append(t)
     if (
@@ -2968,7 +2973,14 @@ def _en_leading_appos_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx
         or not desc[0].surf.islower()
         and desc[0] is not toks[0]
         or not 2 <= len(desc) <= 6
-        or not all(x.surf.islower() and x.norm not in _EN_VERBS for x in desc[1:])
+        or not (
+            all(x.surf.islower() and x.norm not in _EN_VERBS for x in desc[1:])
+            # «The Minister of Health, Dr. Jane Roe, made …»: a capitalised title
+            or (
+                all(_en_cap(x) or x.norm in ("of", "for") for x in desc[1:])
+                and _kind_of(desc[1:], _EN_ROLES)[1] == "person"
+            )
+        )
         or not 2 <= len(name) <= 4
         or _side_at(name, 0) is not None
         or _institution_name(_text(name, 0, len(name), sentence))
@@ -4693,7 +4705,7 @@ _EN_OPENING_NAME_RE = re.compile(r"^\s*((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-
 # last word is a person's role). Not «His running mate, Jane Roe, …»: a later «he» is more
 # likely the owner the determiner points to.
 _EN_OPENING_APPOS_RE = re.compile(
-    r"^\s*(?P<desc>(?:A|An|The)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
+    r"^\s*(?P<desc>(?:A|An|The)\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
     r"(?:\s+(?:of|for)\s+[A-Z][\w'’-]*)?|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s+"
     r"(?P<name>(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3})(?:,|\s+(?=[a-z]{3}))"
 )
@@ -4795,6 +4807,10 @@ def _en_opening_appos_desc(m: re.Match) -> bool:
     desc = m.group("desc")
     closed = m.group(0).endswith(",")
     if desc.split()[0] in ("A", "An", "The"):
+        if desc.split()[1][:1].isupper():
+            # «The Minister of Health, Dr. Jane Roe,»: a capitalised title, a person's role
+            toks, _q = _tokens(desc)
+            return closed and _kind_of(toks[1:], _EN_ROLES)[1] == "person"
         return closed
     toks, _q = _tokens(desc)
     last = len(toks) - 1
