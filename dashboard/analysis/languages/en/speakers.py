@@ -106,6 +106,12 @@ _CREDIT_GLUED_DATELINE_RE = re.compile(
 )
 # «This article was produced by Reuters news agency», «This story was provided by AFP».
 # «This report is auto generated from the Reuters news service»: a syndicated feed's footer.
+# A statement relayed by a wire in a relative clause: «…, the judge said in her ruling, which
+# was picked up by AFP», «…, remarks that were carried by Reuters».
+_CREDIT_RELAYED_RE = re.compile(
+    rf",\s+(?:which|that)\s+(?:was|were|has been|have been)\s+(?:picked up|carried|relayed|"
+    rf"quoted|cited|reported)\s+by\s+(?:the\s+)?({_AGENCY_ALT})\b"
+)
 _CREDIT_PRODUCED_RE = re.compile(
     rf"\b(?:article|story|report|content|copy) (?:was|has been|is) (?:produced|written|"
     rf"provided|supplied|published|filed) by (?:the )?({_AGENCY_ALT})\b"
@@ -140,6 +146,11 @@ _CREDIT_GLUED_OUTLET_RE = re.compile(r"^\s*((?:[A-Z][a-z]+){1,4}(?:News|Times|Po
 _CREDIT_OUTLET_LINE_RE = re.compile(
     r"^\s*((?:[A-Z][\w&'’.-]*\s+){1,3}(?:News|Times|Post|Herald|Tribune|Gazette|Chronicle|"
     r"Telegraph|Journal|Star|Express|Mail|Observer|Standard))\s*,?\s*$"
+)
+# An outlet's desk credit alone on a line: «HNA / WEB DESK», «Harbour Times/ News Desk».
+_CREDIT_DESK_LINE_RE = re.compile(
+    r"^\s*([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*/\s*"
+    r"(?i:(?:web|news|online|digital|sports|city|foreign|national)\s+)?(?i:desk)\s*$"
 )
 # A site's own name written as its domain, alone on a line: «Harbourvision.az».
 _CREDIT_DOMAIN_LINE_RE = re.compile(
@@ -191,6 +202,10 @@ _EN_ARTICLES = frozenset(_words("a an the"))
 _EN_INTERVIEW_RE = re.compile(
     r"\b(?:[Ii]n an? (?:[a-z]+ )?(?:interview|conversation) with|[Ss]peaking to|[Ss]peaking with)\s+"
     r"(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+)
+# «Speaking to», «in an interview with»: the outlet described after it (_en_described_outlet).
+_EN_SPEAKING_TO_RE = re.compile(
+    r"\b(?:[Ss]peaking (?:to|with)|[Ii]n an? (?:[a-z]+ )?(?:interview|conversation) with)\s+"
 )
 _EN_STOPWORDS = frozenset(
     _words(
@@ -433,13 +448,48 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
         # «An official of the Health Ministry in Kelston Province said», «Police in Kelston
         # said»: the name after «in» is where the subject is, not who speaks («the UN
         # Office in Kelston» is one name).
+        if (
+            seg[q - 2].norm in ("report", "reports", "article", "story")
+            and seg[q - 2].surf.islower()
+        ):
+            outlet = _text(seg, q, len(seg), sentence)
+            if _is_media(outlet) and outlet[:1].isupper():
+                # «As per a report in Al Jazeera»: the outlet the report ran in is the source
+                return _NP(outlet.removeprefix("the "), "", "media", "", True)
         head = _en_np(seg[: q - 1], sentence)
+        side = _side_at(seg, q)
+        head_words = head.name.lower().split() if head is not None else []
+        if (
+            head is not None
+            and head_words
+            and (head.body or head.kind == "state")
+            and not head.role
+            and (head_words[0] in _EN_PLACED_BODY_HEADS or head_words[-1] in _EN_PLACED_BODY_HEADS)
+            and 1 <= len(seg) - q <= 3
+            and all(_en_cap(x) for x in seg[q:])
+            and (side is None or side.type in ("country", "capital"))
+        ):
+            # «the Ministry of Health in Freedonia», «the government in Damascus»: a
+            # government body named by the country or capital it sits in; the place is part
+            # of its name (devset convention).
+            head.name = f"{head.name} in {_text(seg, q, len(seg), sentence)}"
+            head.affiliation = head.affiliation or (side.side if side is not None else "")
+            head.body = True
+            if head.kind in ("", "other", "anonymous"):
+                head.kind = "state"
+            return head
         if head is not None and not head.affiliation:
             head.affiliation = _affiliation(seg[q:], speaker_is_place=False)
         return head
     longest = 9 if headed else 6 if _institution_name(_text(seg, q, len(seg), sentence)) else 4
     if len(seg) - q > longest:
         q = len(seg) - longest
+        if (
+            seg[q].norm in _EN_PLACE_HEADS
+            and 2 <= len(seg) - q - 1 <= 3
+            and not any(t.norm in _EN_LONG_BODY_HEADS for t in seg[q:])
+        ):
+            q += 1  # «Officer of Kelston Rural Municipality Jane Roe»: the unit is no name
     while q < len(seg) - 1 and seg[q].norm in _EN_ARTICLES:
         q += 1  # «The Weather Office said»: the article is not part of the name
     q = _en_portfolio_split(seg, q)
@@ -545,6 +595,18 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
             np.name = side.side  # «US said», «the UN said»: the full name, as written elsewhere
     if np.name and (outlet or _is_media(np.name)):
         np.kind, np.body = "media", True  # «Xinhua reported», «the AP reports»
+    words = np.name.split()
+    if (
+        len(words) >= 2
+        and not np.body
+        and words[0].rstrip(".") in _EN_HONORIFICS
+        and words[0] not in _EN_KNIGHTED
+        and words[1][:1].isupper()
+    ):
+        # «Minister of Health Dr. Jane Roe said»: an honorific between the title and the
+        # name is no part of the name (the article names her «Jane Roe» or «Roe»).
+        doctor = doctor or words[0].rstrip(".") == "Dr"
+        np.name = np.name[len(words[0]) :].lstrip()
     if doctor and not np.role and not np.body and np.name[:1].isupper():
         np.role = "doctor"  # «Dr. Jane Roe …; the doctor said»: the title is her role
     if judge and not np.role and not np.body and np.name[:1].isupper():
@@ -553,6 +615,11 @@ def _en_np(seg: list[_Tok], sentence: str) -> _NP | None:
 
 
 _EN_PORTFOLIO = frozenset(w for (w, *_rest) in get_pack("en").fields("speaker_portfolios.txt"))
+
+
+# Heads of a government body that may be named by the place it sits in («the Ministry of
+# Health in Freedonia», «the government in Damascus», «the health bureau in Kelstown»).
+_EN_PLACED_BODY_HEADS = frozenset(get_pack("en").lines("speaker_placed_body_heads.txt"))
 
 
 def _en_title_place(seg: list[_Tok], q: int, cov: list[bool]) -> int:
@@ -602,8 +669,33 @@ def _en_portfolio_split(seg: list[_Tok], q: int) -> int:
     ):
         k += 1
     if k > q and seg[k - 1].norm != "and":
+        if k + 3 < n and seg[k].norm == "of" and all(_en_cap(t) for t in seg[k + 1 :]):
+            # «Superintendent of Police of Kelston Jane Roe»: the portfolio, then «of» and
+            # the place it is held in; the name starts after the place.
+            return _en_place_then_name(seg, k + 1)
         return k  # the portfolio's words, then a name of two words or more
+    return _en_place_then_name(seg, q)
+
+
+def _en_place_then_name(seg: list[_Tok], q: int) -> int:
+    """Start of the name after a title's «of» at q: the place is one word («president of
+    Freedonia Jane Roe»), or a capitalised run up to a local unit's noun («Officer of Kelston
+    Municipality Jane Roe», `speaker_place_heads.txt`) when two or three words follow it."""
+    n = len(seg)
+    for j in range(min(n - 3, q + 3), q, -1):
+        if (
+            seg[j].norm in _EN_PLACE_HEADS
+            and 2 <= n - j - 1 <= 3
+            and all(_en_cap(t) for t in seg[q : j + 1])
+            and not any(t.norm in _EN_PLACE_HEADS for t in seg[j + 1 :])
+        ):
+            return j + 1
+    if n - q >= 5 and seg[q + 1].norm == "of" and seg[q + 1].surf.islower():
+        return q + 3  # «Superintendent of Police of Kelston Jane Roe»: «of» opens no name
     return q + 1  # «president of Freedonia Jane Roe»: one word of place, then the name
+
+
+_EN_PLACE_HEADS = frozenset(get_pack("en").lines("speaker_place_heads.txt"))
 
 
 # «Bashar al-Assad», «Abdel Fattah el-Sisi»: an Arabic article joined to a capitalised name.
@@ -973,7 +1065,11 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             # «In an interview with the Herald, X said», «X said in an exclusive interview
             # with the Herald that …»
             m = _EN_INTERVIEW_RE.search(sentence)
-            if m and _is_media(m.group(1)):
+            talk = _EN_SPEAKING_TO_RE.search(sentence)
+            described = _en_described_outlet(sentence, talk.end())[0] if talk else ""
+            if described:
+                channel = described  # «Speaking to French TV channel HTV1, X said»
+            elif m and _is_media(m.group(1)):
                 channel = m.group(1)
             else:
                 channel = _en_said_to_outlet(toks, i, sentence)
@@ -1305,6 +1401,12 @@ def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
     if " and " not in np.name or np.known:
         return [np]
     parts = [p.strip() for p in np.name.split(" and ")]
+    if (
+        len(parts) == 2
+        and f" and the {parts[1]}" not in sentence
+        and _en_one_body_and(_tokens(parts[0])[0], _tokens(parts[1])[0])
+    ):
+        return [np]
     out: list[_NP] = []
     for part in parts:
         toks, _ = _tokens(part)
@@ -1329,6 +1431,22 @@ def _en_conjuncts(np: _NP, sentence: str) -> list[_NP]:
     return out
 
 
+def _en_one_body_and(left: list[_Tok], right: list[_Tok]) -> bool:
+    """«the National Seismic Monitoring and Research Centre»: capitalised words joined by
+    «and», the head noun of a body closing the second part (no article before it) and none
+    closing the first: one body's name, not two voices."""
+    return (
+        len(right) >= 2
+        and bool(left)
+        and right[0].norm not in _EN_ARTICLES
+        and right[-1].norm in _EN_LONG_BODY_HEADS
+        and left[-1].norm not in _EN_LONG_BODY_HEADS
+        and _en_cap(left[-1])
+        and all(_en_cap(x) for x in right)
+        and not _en_side_only(left)
+    )
+
+
 def _en_coordination(seg: list[_Tok], sentence: str) -> _NP | None:
     """«Jane Roe and Tom Poe», «both Freedonia and Hamas»: a subject that is two names of
     one to three capitalised words joined by «and» (no title, no institution word, the
@@ -1344,6 +1462,8 @@ def _en_coordination(seg: list[_Tok], sentence: str) -> _NP | None:
     while right and right[0].norm in _EN_ARTICLES:
         right = right[1:]
     if not left or not right:
+        return None
+    if _en_one_body_and(left, seg[k + 1 :]):
         return None
     whole = _text(seg, 0, len(seg), sentence)
     lt, rt = _text(left, 0, len(left), sentence), _text(right, 0, len(right), sentence)
@@ -1409,7 +1529,7 @@ def _en_and_sources(seg: list[_Tok], sentence: str) -> list[_NP]:
         # «according to the Ostend prefectural government and the Kelstown city government»
         nps = [_en_np(left, sentence), _en_np(right, sentence)]
         return [np for np in nps if np is not None] if all(nps) else []
-    if _institution_name(_text(seg, 0, len(seg), sentence)):
+    if _institution_name(_text(seg, 0, len(seg), sentence)) or _en_one_body_and(left, right):
         return []
     if not left or not right or not _en_cap(left[-1]) or not _en_cap(right[-1]):
         return []
@@ -1522,6 +1642,31 @@ def _en_content(toks, k, sentence, quotes, quotes_len) -> tuple[bool, str]:
             end = toks[j - 1].start  # «said X and warned that Y»: a second statement
             break
     return False, sentence[t.start : end].strip(_PUNCT_STRIP)
+
+
+def _en_relative_head(seg: list[_Tok]) -> list[_Tok]:
+    """«the man who took over from Jane Roe said»: a relative clause after a lower-case head
+    noun («the man», «the coach») holds no subject; the head is who speaks (seg unchanged
+    otherwise)."""
+    for r in range(2, len(seg) - 1):
+        if seg[r].norm in ("who", "that") and seg[r].surf.islower():
+            # the head opens the segment or follows a dash: «… — the man who …»
+            h = next(
+                (
+                    h
+                    for h in range(r - 1, max(-1, r - 5), -1)
+                    if seg[h].norm in _EN_ARTICLES and (h == 0 or _en_label_gap(seg[h].gap))
+                ),
+                -1,
+            )
+            if (
+                0 <= h < r - 1
+                and all(x.surf.islower() and x.norm not in _EN_VERBS for x in seg[h:r])
+                and any(_en_cap(x) for x in seg[r + 1 :])
+            ):
+                return seg[h:r]
+            return seg
+    return seg
 
 
 def _en_segments_before(toks, i) -> tuple[list[list[_Tok]], int]:
@@ -1675,9 +1820,35 @@ def _en_outlet_noun(toks: list[_Tok], k: int) -> bool:
     )
 
 
+_EN_OUTLET_DESCRIPTORS = frozenset(get_pack("en").lines("speaker_outlet_descriptors.txt"))
+# «the Chinese business newspaper 21st Century Ledger», «French TV channel HTV1», «the Slovak
+# news site harbourwatch.sk»: up to three describing words (no article, preposition or
+# conjunction among them), an outlet noun, then the outlet's name (group 1): capitalised
+# words (an ordinal may open it) or a domain.
+_EN_DESCRIBED_OUTLET_RE = re.compile(
+    r"(?:the\s+|an?\s+)?"
+    r"(?:(?!(?:the|a|an|and|or|of|in|on|at|to|for|with|that|who|which)\b)[A-Za-z][\w'’-]*\s+){0,3}?"
+    r"(?i:" + "|".join(sorted(_EN_OUTLET_DESCRIPTORS, key=len, reverse=True)) + r")\s+"
+    r"((?:\d+(?:st|nd|rd|th)\s+)?[A-Z][\w&'’-]*(?:\.[A-Za-z]{2,})*"
+    r"(?:\s+(?!(?:On|In|At|The)\b)[A-Z][\w&'’-]*){0,4}"
+    r"|[a-z][a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.[a-z]{2,4}\b)"
+)
+
+
+def _en_described_outlet(sentence: str, pos: int) -> tuple[str, int]:
+    """(name, end) of an outlet described before its name at `pos` («the business newspaper
+    X»), or ("", pos)."""
+    m = _EN_DESCRIBED_OUTLET_RE.match(sentence, pos)
+    if m is None:
+        return "", pos
+    return m.group(1).rstrip("."), m.end(1)
+
+
 def _en_outlet_named(name: str, sentence: str) -> bool:
     """«the Morning Bugle newspaper», «the newspaper Morning Bugle»: an outlet noun is next to
     the name in the sentence."""
+    if "." in name and any(f"{w} {name}" in sentence for w in ("site", "website", "portal")):
+        return True  # «the news site harbourwatch.sk»: a domain named as a site
     if not any(w[:1].isupper() for w in name.split() if w.lower() != "the"):
         return False  # «told the newspaper»: no name
     return any(f"{name} {w}" in sentence or f"{w} {name}" in sentence for w in _EN_OUTLET_NOUNS)
@@ -1728,7 +1899,15 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
     # Channel: «told Reuters», «told the Associated Press».
     after = i + 1
     channel = ""
-    if t.norm in ("told", "tells") and after < n:
+    described = ""
+    if t.norm in ("told", "tells") and after < n and toks[after].quote == -1:
+        described, stop = _en_described_outlet(sentence, toks[after].start)
+        if described and not _en_agency_noun(toks, after + 1):
+            # «told the business newspaper X (that) …»: the outlet named after its noun
+            channel = ctx.last_channel = described
+            while after < n and toks[after].start < stop:
+                after += 1
+    if t.norm in ("told", "tells") and after < n and not described:
         after = _en_agency_descriptor(toks, after)
         end = after
         while (
@@ -1890,7 +2069,9 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
         segs = [[], *segs[2:]]
     np = None
     subj_first = None  # first token of a subject written in apposition («X, head of Y, said»)
-    closest = _en_trim(segs[0]) if segs else []
+    closest = _en_relative_head(segs[0]) if segs else []
+    if closest is (segs[0] if segs else None):
+        closest = _en_trim(closest)
     if len(closest) > 1 and closest[-1].norm in _EN_PRONOUNS and not _en_cap(closest[-2]):
         closest = closest[-1:]  # «quizzed by broadcasters today he continued to say»
     if closest and len(closest) == 1 and closest[0].norm in _EN_PRONOUNS:
@@ -2760,9 +2941,14 @@ def _en_leading_appos_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx
     parts: list[list[_Tok]] = [[]]
     for j in range(i):
         t = toks[j]
-        if t.quote != -1 or (j and _HARD_PUNCT.search(t.gap)):
+        if t.quote != -1 or (j and _HARD_PUNCT.search(t.gap) and not _en_title_dot(toks, j)):
             return None
-        if j and _COMMA_RE.search(t.gap):
+        if (
+            j
+            and _COMMA_RE.search(t.gap)
+            and not (len(parts) >= 3 and (t.norm.isdigit() or _month(t.norm)))
+        ):
+            # («on Sunday, June 2, 2024»: a date's commas split no clause)
             parts.append([])
         parts[-1].append(t)
     if (
@@ -2787,7 +2973,14 @@ def _en_leading_appos_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx
         or not desc[0].surf.islower()
         and desc[0] is not toks[0]
         or not 2 <= len(desc) <= 6
-        or not all(x.surf.islower() and x.norm not in _EN_VERBS for x in desc[1:])
+        or not (
+            all(x.surf.islower() and x.norm not in _EN_VERBS for x in desc[1:])
+            # «The Minister of Health, Dr. Jane Roe, made …»: a capitalised title
+            or (
+                all(_en_cap(x) or x.norm in ("of", "for") for x in desc[1:])
+                and _kind_of(desc[1:], _EN_ROLES)[1] == "person"
+            )
+        )
         or not 2 <= len(name) <= 4
         or _side_at(name, 0) is not None
         or _institution_name(_text(name, 0, len(name), sentence))
@@ -3765,6 +3958,10 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         # sentence after the verb is who speaks (unnamed), never a word before the verb.
         np = _en_np(name, sentence)
         return np if np is not None and np.name else None
+    if 5 <= len(name) <= 12 and i >= 3:
+        long_titled = _en_inverted_long_title(name, sentence)
+        if long_titled is not None:
+            return long_titled
     if not 1 <= len(name) <= 4 or i < 3 or toks[after].norm in _EN_WHEN:
         return None
     owned = (
@@ -3794,6 +3991,29 @@ def _en_inverted(toks, i, after, sentence) -> _NP | None:
         if role:
             np.role, np.kind = role, kind
             np.affiliation = np.affiliation or aff
+    return np
+
+
+def _en_inverted_long_title(name: list[_Tok], sentence: str) -> _NP | None:
+    """«…, said Chief District Officer Jane Roe.», «…, said Deputy Superintendent of Police
+    of Kelston district Jane Roe.»: a person's title of several words (the first a title word
+    of `speaker_roles.txt`), its portfolio or place after «of», then a name of two or three
+    capitalised words closing the phrase."""
+    if any(x.quote != -1 for x in name) or not _covered(name[:1], _EN_ROLES)[0]:
+        return None
+    if not all(
+        _en_cap(x) or (x.surf.islower() and (x.norm in ("of", "for") or x.norm in _EN_PLACE_HEADS))
+        for x in name
+    ):
+        return None
+    if any(x.norm in _EN_VERBS or x.norm in _EN_STOPWORDS - {"of", "for"} for x in name):
+        return None
+    np = _en_np(name, sentence)
+    if np is None or not np.role or np.body or np.kind != "official":
+        return None
+    words = np.name.split()
+    if not 2 <= len(words) <= 3 or name[-1].surf != words[-1]:
+        return None
     return np
 
 
@@ -4022,6 +4242,9 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         m = _CREDIT_DOMAIN_LINE_RE.match(paragraph)
         if m:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
+        m = _CREDIT_DESK_LINE_RE.match(paragraph) if "/" in paragraph else None
+        if m and not _CREDIT_NETWORK_RE.match(paragraph):  # «X / News Desk» is read whole
+            found.append((m.start(1), m.group(1), m.group(0).strip()))
     if "By " in paragraph[:40] and len(paragraph) < 100:
         m = _CREDIT_BYLINE_OF_RE.match(paragraph)
         if m:
@@ -4031,6 +4254,9 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         if m:
             g = 1 if m.group(1) else 2
             found.append((m.start(g), m.group(g), m.group(0).strip()))
+        m = _CREDIT_RELAYED_RE.search(paragraph) if " by " in paragraph else None
+        if m:
+            found.append((m.start(1), m.group(1), m.group(0).strip(" ,")))
     if ":" in paragraph:
         m = _CREDIT_SOURCE_RE.search(paragraph)
         if m and paragraph[m.end() : m.end() + 1] == "/":
@@ -4475,9 +4701,13 @@ _EN_OPENING_NAME_RE = re.compile(r"^\s*((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-
 # «A teenager, Jane Roe, was pulled from the rubble», «The former president of Freedonia, Jane
 # Roe, was sentenced»: a person named in apposition to an indefinite or definite description
 # (with one «of» and a place or body) that opens the paragraph.
+# Also «Team Captain, Jane Roe, …» (a capitalised title, checked in _en_opening_subject: its
+# last word is a person's role). Not «His running mate, Jane Roe, …»: a later «he» is more
+# likely the owner the determiner points to.
 _EN_OPENING_APPOS_RE = re.compile(
-    r"^\s*(?:A|An|The)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}(?:\s+of\s+[A-Z][\w'’-]*)?,\s+"
-    r"((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3}),"
+    r"^\s*(?P<desc>(?:A|An|The)\s+[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
+    r"(?:\s+(?:of|for)\s+[A-Z][\w'’-]*)?|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}),\s+"
+    r"(?P<name>(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){1,3})(?:,|\s+(?=[a-z]{3}))"
 )
 
 
@@ -4507,6 +4737,17 @@ def _en_titled_opening(paragraph: str, ctx: _Ctx) -> bool:
     seg = toks[:k]
     if not any(_covered(seg, _EN_ROLES)):
         return False
+    if seg[-1].norm.endswith(("'s", "’s")) and len(seg[-1].surf) > 3:
+        # «Judge Jane Roe's order came …»: the paragraph is about her; the possessive is no
+        # part of her name.
+        last = seg[-1]
+        cut = len(last.surf) - 2
+        seg = [
+            *seg[:-1],
+            _Tok(
+                last.surf[:cut], last.norm[:-2], last.start, last.start + cut, last.gap, last.quote
+            ),
+        ]
     np = _en_np(seg, head)
     if np is None or np.body or not np.role or not 2 <= len(np.name.split()) <= 3:
         return False
@@ -4528,10 +4769,12 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
     # The apposition first: «The former president, Jane Roe,» would otherwise read «The» as
     # the opening name.
     appos = _EN_OPENING_APPOS_RE.match(paragraph)
+    if appos is not None and not _en_opening_appos_desc(appos):
+        appos = None
     m = appos or _EN_OPENING_NAME_RE.match(paragraph)
     if not m:
         return
-    name = m.group(1)
+    name = m.group("name") if appos else m.group(1)
     words = name.split()
     if not appos and _EN_OPENING_DATELINE_RE.match(paragraph):
         return  # «CALDERA CITY, Freedonia — …»: a dateline in capitals, no person
@@ -4555,6 +4798,28 @@ def _en_opening_subject(paragraph: str, ctx: _Ctx) -> None:
     np = _NP(name)
     ctx.learn(np)
     ctx.last_person = np
+
+
+def _en_opening_appos_desc(m: re.Match) -> bool:
+    """Is the description before an opening apposition a person's (an article or a possessive
+    determiner and lower-case words with the name's commas both written; or a capitalised
+    title whose last word is a person's role)?"""
+    desc = m.group("desc")
+    closed = m.group(0).endswith(",")
+    if desc.split()[0] in ("A", "An", "The"):
+        if desc.split()[1][:1].isupper():
+            # «The Minister of Health, Dr. Jane Roe,»: a capitalised title, a person's role
+            toks, _q = _tokens(desc)
+            return closed and _kind_of(toks[1:], _EN_ROLES)[1] == "person"
+        return closed
+    toks, _q = _tokens(desc)
+    last = len(toks) - 1
+    return (
+        closed
+        and last >= 1
+        and _role_at(toks, last, _EN_ROLES) is not None
+        and _kind_of(toks[last:], _EN_ROLES)[1] == "person"
+    )
 
 
 # Capitalised sentence openers that are no part of a person's name.
@@ -4724,6 +4989,23 @@ def _family_names(quotes: list[Quote]) -> list[Quote]:
             and _EN_HYPHENATED_GIVEN_RE.match(words[-1])
         ):
             owners.setdefault(words[-2], set()).add(q.speaker)
+    family: dict[str, set[str]] = {}
+    for q in quotes:
+        words = q.speaker.split()
+        if 2 <= len(words) <= 4 and q.speaker_kind == "official" and q.role:
+            family.setdefault(words[-1], set()).add(q.speaker)
+    for q in quotes:
+        words = q.speaker.split()
+        if (
+            len(words) == 2
+            and 2 <= len(words[0]) <= 5
+            and words[0].isupper()
+            and words[0].isalpha()
+            and len(family.get(words[1], ())) == 1
+        ):
+            # «Chief District Officer Jane Roe said …» then «…, said CDO Roe»: an
+            # abbreviated title before the family name of the one titled person who has it.
+            owners.setdefault(q.speaker, set()).update(family[words[1]])
     if not owners:
         return quotes
     out = []
