@@ -2575,3 +2575,17 @@ def test_relay_with_a_verbal_noun_object():
     got = _voices("ونقلت وكالة الأنباء الوطنية عن مصدر أمني اعتقال ثلاثة مشتبه بهم.")
     assert ("مصدر أمني", False) in got
     assert ("وكالة الأنباء الوطنية", True) in got
+
+
+def test_armed_forces_and_coordinating_bodies_keep_their_genitive():
+    # «قوات X»، «القوات المسلحة X»، «تنسيقية لجان X»: a body noun in construct state; its
+    # genitive (even a verbal noun such as «الدعم») names the body, never opens the object.
+    assert ("قوات الدعم الشعبي", False) in _voices(
+        "قالت قوات الدعم الشعبي إنها انسحبت من البلدة بعد يومين من القتال."
+    )
+    assert ("القوات المسلحة الليبية", False) in _voices(
+        "وقالت القوات المسلحة الليبية إن الوضع على الحدود تحت السيطرة."
+    )
+    assert ("تنسيقية لجان الأحياء", False) in _voices(
+        "وقالت تنسيقية لجان الأحياء إن القصف استمر طوال الليل."
+    )
