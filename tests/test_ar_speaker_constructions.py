@@ -2589,3 +2589,18 @@ def test_armed_forces_and_coordinating_bodies_keep_their_genitive():
     assert ("تنسيقية لجان الأحياء", False) in _voices(
         "وقالت تنسيقية لجان الأحياء إن القصف استمر طوال الليل."
     )
+
+
+def test_a_ministry_is_named_with_whose_it_is():
+    # «وزارة X التابعة لـY»: a ministry's name alone does not say whose; the parent stays in
+    # the name. After another body the parent is an aside, and after an object verb
+    # («أعلن … سقوط») the parent clause runs on before the object.
+    assert ("وزارة الصحة التابعة لحكومة الإقليم", False) in _voices(
+        "وقالت وزارة الصحة التابعة لحكومة الإقليم، إن عدد المصابين ارتفع إلى عشرين."
+    )
+    assert ("وزارة الداخلية التابعة للحكومة المؤقتة", False) in _voices(
+        "أعلنت وزارة الداخلية التابعة للحكومة المؤقتة اعتقال خمسة أشخاص في المدينة."
+    )
+    assert ("برنامج الأغذية العالمي", False) in _voices(
+        "أعلن برنامج الأغذية العالمي التابع للأمم المتحدة تعليق عملياته في الإقليم."
+    )

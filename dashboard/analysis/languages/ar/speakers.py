@@ -465,6 +465,9 @@ def _ar_name_like(t: _Tok) -> bool:
 
 # «التابع لـ»: what follows names the parent of a body, not more of its name.
 _AR_AFFILIATED = frozenset(_n(w) for w in _words("التابع التابعة التابعين"))
+_AR_AFFILIATED_HEADS = frozenset(
+    _n(w) for w in get_pack("ar").lines("speaker_affiliated_heads.txt")
+)
 
 
 # Nisba adjective endings («الرسمية»، «الإسلامية»): an adjective may follow a nationality.
@@ -861,6 +864,17 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 continue
             break
         if norm in _AR_AFFILIATED and p > start:
+            if (
+                body
+                and nat_end == -1
+                and seg[start].norm in _AR_AFFILIATED_HEADS
+                and p + 1 < n
+                and seg[p + 1].norm[:1] == "ل"
+                and not _COMMA_RE.search(seg[p + 1].gap)
+            ):
+                # «وزارة الصحة التابعة لحكومة الإقليم»: a ministry is named by whose it is
+                p += 1
+                continue
             break  # «برنامج الأغذية العالمي التابع للأمم المتحدة»: the parent body is an aside
         if (
             body
@@ -4027,6 +4041,21 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
                         break
                 if m > k + 1:
                     step = m - k
+            # «أعلنت الوزارة التابعة لحكومة الإقليم سقوط …»: «التابعة لـ» + the parent body
+            # describes the subject; the object comes after the parent.
+            if (
+                toks[k].norm in _AR_AFFILIATED
+                and k + 2 <= end
+                and toks[k + 1].norm[:1] == "ل"
+                and len(toks[k + 1].norm) > 2
+            ):
+                step = 2
+                if (
+                    not toks[k + 1].norm.startswith("لل")
+                    and k + 3 <= end
+                    and toks[k + 2].norm.startswith("ال")
+                ):
+                    step = 3
             # «وزارة الصحة والسكان»: the genitive of an indefinite head may be coordinated.
             coordinated = (
                 toks[k].norm.startswith("وال")
