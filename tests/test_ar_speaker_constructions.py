@@ -2604,3 +2604,17 @@ def test_a_ministry_is_named_with_whose_it_is():
     assert ("برنامج الأغذية العالمي", False) in _voices(
         "أعلن برنامج الأغذية العالمي التابع للأمم المتحدة تعليق عملياته في الإقليم."
     )
+
+
+def test_whose_voice_an_outlet_is_ends_its_name():
+    # «قناة "X" الناطقة باسم Y»، «صحيفة X المقربة من Y»: the description stays in the subject
+    # but not in the outlet's name; a later bare «القناة» is that outlet.
+    got = _voices(
+        "وذكرت قناة « الفجر » الناطقة باسم حركة التحرير، « أن المدينة تعرضت لقصف عنيف ». "
+        "وأضافت القناة أن القصف استمر حتى الصباح."
+    )
+    assert got == [("الفجر", False), ("الفجر", False)]
+    assert ("الفجر", False) in _voices(
+        'وقالت صحيفة "الفجر" المقربة من الحكومة إن المدينة تعرضت لقصف عنيف.'
+    )
+    assert ("الناطق باسم الحكومة", False) in _voices("وقال الناطق باسم الحكومة إن الوضع مستقر.")

@@ -470,6 +470,9 @@ _AR_AFFILIATED_HEADS = frozenset(
 )
 
 
+_AR_OUTLET_OWNERS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_outlet_owners.txt"))
+
+
 # Nisba adjective endings («الرسمية»، «الإسلامية»): an adjective may follow a nationality.
 _AR_NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان")
 
@@ -1301,17 +1304,23 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
                 cut = end - 3 if seg[end - 3].norm == _SHIBH else end - 2
                 if cut >= 2 and seg[cut - 1].norm not in _AR_NEWS_WORDS:
                     end = cut
-            np.name = _name_text(seg, 0, end, sentence)
+            named_end = end
+            if end > 2 and _outlet_noun(seg[0], False):
+                # «قناة X الناطقة باسم الحركة»: whose voice the outlet is ends its name
+                named_end = next(
+                    (d for d in range(2, end) if seg[d].norm in _AR_OUTLET_OWNERS), end
+                )
+            np.name = _name_text(seg, 0, named_end, sentence)
             if (
-                end > 1
+                named_end > 1
                 and seg[1].quote != -1
-                and all(t.quote == seg[1].quote for t in seg[1:end])
+                and all(t.quote == seg[1].quote for t in seg[1:named_end])
                 and _outlet_noun(seg[0], False)
                 and _strip_al(seg[0].norm) != _AGENCY
             ):
                 # «فضائية «المدار»»: the quoted name is the outlet's own name, its noun a gloss
                 # (an agency keeps its noun: «وكالة «X»» is how its name is written)
-                np.name = _name_text(seg, 1, end, sentence)
+                np.name = _name_text(seg, 1, named_end, sentence)
             np.role = np.name if role and role.type == "person" else ""
             np.body = True
         role_toks = seg[:end]
@@ -2603,6 +2612,8 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             # «وزير الصحة يزور المستشفى ويؤكد أن …»: the headline's first verb and its object
             # are no name; the title alone is the subject.
             np = replace(np, name=np.role)
+        if np.body and np.kind == "media" and " " not in np.name:
+            _learn_outlet_noun(toks, np, ctx)
         out.append(
             Quote(
                 speaker=_without_gloss(np.name),
@@ -2648,6 +2659,16 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
     if out:
         out.extend(_outlets_after_source_cues(toks, sentence, para, out))
     return out
+
+
+def _learn_outlet_noun(toks: list[_Tok], np: _NP, ctx: _Ctx) -> None:
+    """«ذكرت قناة "X" … وأضافت القناة»: the outlet is named by its quoted name alone, so the
+    noun written before it is what a later bare «القناة» refers to."""
+    word = _n(np.name)
+    for p in range(1, len(toks)):
+        if toks[p].quote != -1 and toks[p].norm == word and _outlet_noun(toks[p - 1], False):
+            ctx.by_body_head[_strip_al(toks[p - 1].norm)] = np
+            return
 
 
 def _verb_read_as_name(toks, h: _Hit, np: _NP) -> bool:
