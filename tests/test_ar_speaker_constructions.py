@@ -2618,3 +2618,9 @@ def test_whose_voice_an_outlet_is_ends_its_name():
         'وقالت صحيفة "الفجر" المقربة من الحكومة إن المدينة تعرضت لقصف عنيف.'
     )
     assert ("الناطق باسم الحكومة", False) in _voices("وقال الناطق باسم الحكومة إن الوضع مستقر.")
+
+
+def test_official_agency_credited_without_its_adjective():
+    # «بحسب وكالة الأنباء X الرسمية»: «official» describes the agency, not its name.
+    got = _voices("فرض الأمن حظر تجول شاملا في العاصمة، بحسب وكالة الأنباء الليبية الرسمية.")
+    assert [name for name, _ in got] == ["وكالة الأنباء الليبية"]

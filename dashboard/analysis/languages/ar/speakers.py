@@ -3106,6 +3106,9 @@ def _channel_name(channel: str) -> str:
     cut = next((k for k, w in enumerate(words) if k and _n(w) in _AR_CHANNEL_END), len(words))
     if cut >= 3 and _n(words[cut - 1]) in _AR_CHANNEL_GENRES:
         cut -= 1  # «فضائية "X" الإخبارية»: the genre adjective after the name is no part of it
+    if cut >= 4 and _n(words[cut - 1]) in _AR_OFFICIAL_ADJS and _strip_al(_n(words[0])) == _AGENCY:
+        # «وكالة الأنباء العراقية الرسمية»، «… شبه الرسمية»: «official» describes the agency
+        cut -= 2 if _n(words[cut - 2]) == _SHIBH else 1
     return _without_gloss(" ".join(words[:cut]))
 
 
