@@ -2624,3 +2624,16 @@ def test_official_agency_credited_without_its_adjective():
     # «بحسب وكالة الأنباء X الرسمية»: «official» describes the agency, not its name.
     got = _voices("فرض الأمن حظر تجول شاملا في العاصمة، بحسب وكالة الأنباء الليبية الرسمية.")
     assert [name for name, _ in got] == ["وكالة الأنباء الليبية"]
+
+
+def test_a_bare_body_coordinated_with_an_unnamed_group_speaks_apart():
+    # «الحكومة ومنظمات الإغاثة»، «الشرطة وشهود عيان»: two voices, the body named, the group
+    # unnamed; a body's own name with «و» inside it stays whole.
+    assert _voices("وقالت الحكومة ومنظمات الإغاثة إن المخيم تعرض لهجوم واسع.") == [
+        ("الحكومة", False),
+        ("منظمات الإغاثة", False),
+    ]
+    assert ("الشرطة", False) in _voices("وقالت الشرطة وشهود عيان إن السيارة انفجرت قرب السوق.")
+    assert _voices("وقالت هيئة الإذاعة والتلفزيون إن البث توقف ساعتين.") == [
+        ("هيئة الإذاعة والتلفزيون", False)
+    ]

@@ -2805,7 +2805,10 @@ def _conjunct_spans(toks: list[_Tok]) -> list[tuple[int, int]]:
         and toks[k].quote == -1
         and (
             _place_name_at(toks, k, True) != -1
-            or (toks[k].norm[1:] in _AR_ROLES and _second_body_at(toks, k))
+            or (
+                toks[k].norm[1:] in _AR_ROLES
+                and (_second_body_at(toks, k) or _group_part(toks, k, len(toks), True))
+            )
         )
     ]
     if not cuts:
@@ -2817,9 +2820,38 @@ def _conjunct_spans(toks: list[_Tok]) -> list[tuple[int, int]]:
         if a > 0:
             t = part[0]
             part[0] = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
-        if _place_name_at(part, 0, False) != len(part) and not _body_part(part):
+        if (
+            _place_name_at(part, 0, False) != len(part)
+            and not _body_part(part)
+            and not (a > 0 and _group_part(part, 0, len(part), False))
+            # «الحكومة ومنظمات الإغاثة»: a bare definite body word before another voice
+            and not (a == 0 and len(part) == 1 and _bare_body_word(part[0]))
+        ):
             return []
     return spans
+
+
+def _bare_body_word(t: _Tok) -> bool:
+    """«الحكومة»، «الشرطة»: one definite word that is a body entry of the lexicon."""
+    if not t.norm.startswith("ال") or t.norm not in _AR_ROLES or t.quote != -1:
+        return False
+    role = _role_at([t], 0, _AR_ROLES)
+    return role is not None and role.type == "body" and len(role.words) == 1
+
+
+def _group_part(toks: list[_Tok], p: int, end: int, conj: bool) -> bool:
+    """Is toks[p:end] (after its «و» when conj) an unnamed plural voice, a group entry with
+    its genitive or adjective («ومنظمات الإغاثة»، «وشهود عيان»، «ومصادر محلية»)?"""
+    t = toks[p]
+    if conj:
+        t = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+    part = [t, *toks[p + 1 : end]]
+    if not 1 <= len(part) <= 4 or any(x.quote != -1 for x in part):
+        return False
+    role = _role_at(part, 0, _AR_ROLES)
+    return (
+        role is not None and role.type == "group" and _consume_ar_role(part, 0, True) == len(part)
+    )
 
 
 def _place_conjuncts(np: _NP) -> list[_NP]:
