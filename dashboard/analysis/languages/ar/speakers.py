@@ -2432,7 +2432,9 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
         # «حسب حصيلة جمعتها وكالة X»، «وفق دراسة أعدتها الجامعة»: a report that a body made
         # (a past verb with the report's pronoun); the body after the verb is the source.
         for k in range(1, min(3, len(seg) - 1)):
-            if not seg[k].norm.endswith(("تها", "ته")) or len(seg[k].norm) < 5:
+            w = seg[k].norm
+            # «جمعتها»، «أعلنها»، «نشرها»: a past verb with the report's pronoun
+            if not w.endswith(("تها", "ته", "ها")) or len(w) < 5 or w.startswith("ال"):
                 continue
             if _role_at(seg, k + 1, _AR_ROLES) is None and _side_at(seg, k + 1) is None:
                 continue
