@@ -40,6 +40,8 @@ from dashboard.analysis.speakers.engine import _NP
         (" date 2024-03-11 عمّان-بترا", ["بترا"]),
         ("2024-03-11 عمّان - بترا: افتتح الوزير المعرض.", ["بترا"]),
         ("القاهرة ـ أ ش أ: افتتح الوزير المعرض.", ["أ ش أ"]),
+        # a one-word city, then an outlet named after a capital, alone on the line
+        ("طبرق – بغداد سبورت", ["بغداد سبورت"]),
     ],
 )
 def test_dateline_credits(paragraph: str, credits: list[str]) -> None:

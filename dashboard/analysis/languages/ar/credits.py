@@ -218,7 +218,12 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
         "",
     )  # fmt: skip
     if b and b_head and b_head != b and not _is_place(a) and not _is_desk(a):
-        out.append(a)
+        if ended and len(a.split()) == 1 and _key(a) not in gaz:
+            # «الفاشر – الخرطوم سبورت» alone on a line: the dateline's city (one word), then
+            # an outlet named after a capital; nothing runs on after it
+            out.append(b)
+        else:
+            out.append(a)
     elif b and slash and not (_is_place(a) or _is_desk(a) or _is_place(b) or _is_desk(b)):
         out.append(a)  # «شفق نيوز/ رحب رئيس الوزراء ...»: a name and a slash open the dispatch
         if ended and len(paragraph.split()) <= 8 and not re.search(r"\d", paragraph):
