@@ -2637,3 +2637,19 @@ def test_a_bare_body_coordinated_with_an_unnamed_group_speaks_apart():
     assert _voices("وقالت هيئة الإذاعة والتلفزيون إن البث توقف ساعتين.") == [
         ("هيئة الإذاعة والتلفزيون", False)
     ]
+
+
+def test_kana_subject_set_off_by_a_comma_and_a_time_phrase_before_the_object():
+    # «وكان فلان، قد أعلن موافقته …»: after «كان» the words up to the comma are the subject;
+    # the possessed noun after the verb is its object, no name.
+    assert _voices(
+        "وكان المحامي الشهير سامر الخطيب، قد أعلن موافقته المبدئية للدفاع عن المتهم."
+    ) == [("سامر الخطيب", False)]
+    # «كانت الجماعة، أعلنت في وقت سابق من اليوم السبت، سقوط …»، «قد أعلنت اليوم سقوط …»:
+    # a time phrase between the verb and its noun object.
+    assert _voices("كانت جماعة الأنصار، أعلنت في وقت سابق من اليوم السبت، سقوط قتلى وجرحى.") == [
+        ("جماعة الأنصار", False)
+    ]
+    assert _voices("وكانت وزارة الصحة قد أعلنت اليوم سقوط قتلى في القصف.") == [
+        ("وزارة الصحة", False)
+    ]

@@ -3605,7 +3605,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             np is None
             and i >= 3
             and not verb.homograph
-            and toks[i - 1].norm in _AR_QAD
+            and (toks[i - 1].norm in _AR_QAD or _COMMA_RE.search(toks[i].gap))
             and any(toks[k].norm in _AR_KANA_VERBS for k in range(max(0, i - 9), i - 1))
         ):
             # «وكانت الحكومة قد دعت المحتجين إلى»: after «كان X قد» the subject is X; the
@@ -4274,10 +4274,32 @@ _MUNDHU = _n("منذ")
 _AR_DATE_TAILS = frozenset(_n(w) for w in _words("الجاري الماضي المقبل الفائت"))
 
 
+_WAQT = _n("وقت")
+_AR_BEFORE_LATER = frozenset(_n(w) for w in _words("سابق لاحق"))
+
+
 def _time_phrase_end(toks, c: int) -> int:
     """Past a time phrase between the subject and the object at c: «منذ (3) أيام», «في 6
     أغسطس/آب الجاري». c itself when none opens there."""
     n = len(toks)
+    d = c
+    while d < n and d - c < 3 and toks[d].norm in _AR_TIME_WORDS:
+        d += 1  # «اليوم»، «مساء السبت»
+    if (
+        d == c
+        and c + 3 < n
+        and toks[c].norm == "في"
+        and toks[c + 1].norm == _WAQT
+        and toks[c + 2].norm in _AR_BEFORE_LATER
+    ):
+        # «في وقت سابق (من اليوم السبت)»: an earlier or later time, not the object
+        d = c + 3
+        if d + 1 < n and toks[d].norm == "من" and toks[d + 1].norm in _AR_TIME_WORDS:
+            d += 2
+            while d < n and d - c < 8 and toks[d].norm in _AR_TIME_WORDS:
+                d += 1
+    if d > c:
+        return d if d + 1 < n and toks[d].quote == -1 else c
     if c + 2 < n and toks[c].norm == _MUNDHU:
         d = c + 1
         while d < n and (toks[d].norm.isdigit() or toks[d].norm in _AR_COUNT_WORDS):
@@ -4569,6 +4591,28 @@ _FAQAD = _n("فقد")
 _AR_TOPIC_PREPS = frozenset(_n(w) for w in _words("عن وعن حول وحول بشأن وبشأن"))
 
 
+def _kana_comma_subject(toks, j: int, sentence: str) -> _NP | None:
+    """The subject between a clause-opening «كان» and the comma before toks[j], if any."""
+    k = next((k for k in range(j - 1, max(-1, j - 9), -1) if toks[k].norm in _AR_KANA_VERBS), -1)
+    if k == -1 or k + 1 >= j:
+        return None
+    if k > 0 and not (
+        toks[k - 1].norm in _AR_CLAUSE
+        or _COMMA_RE.search(toks[k].gap)
+        or _HARD_PUNCT.search(toks[k].gap)
+    ):
+        return None
+    if any(
+        toks[m].quote != -1 or _COMMA_RE.search(toks[m].gap) or _HARD_PUNCT.search(toks[m].gap)
+        for m in range(k + 1, j)
+    ):
+        return None
+    np = _parse_ar_np(toks[k + 1 : j], sentence, strict=True)
+    if np is None or not (np.body or np.role or len(np.name.split()) >= 2):
+        return None
+    return np
+
+
 def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
     """Subject before the verb: «وزير الخارجية أكد أن»، «وكان الوزير قد قال إن»."""
     v = toks[i].norm
@@ -4591,6 +4635,12 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
         ):
             break
         start -= 1
+    if start == j and j > 1 and _COMMA_RE.search(toks[j].gap):
+        # «وكان المحامي فلان، قد أعلن …»، «كانت الجماعة، أعلنت …»: after «كان» the words up
+        # to the comma are the subject of the verb after it.
+        np = _kana_comma_subject(toks, j, sentence)
+        if np is not None:
+            return ctx.resolve(np)
     if start == j:
         return (
             _sv_apposed_subject(toks, j, sentence, ctx)
