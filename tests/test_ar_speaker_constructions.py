@@ -2653,3 +2653,17 @@ def test_kana_subject_set_off_by_a_comma_and_a_time_phrase_before_the_object():
     assert _voices("وكانت وزارة الصحة قد أعلنت اليوم سقوط قتلى في القصف.") == [
         ("وزارة الصحة", False)
     ]
+
+
+def test_announcement_masdar_with_an_about_or_verbal_noun_object():
+    # «بعد إعلان X عن قصف …»، «غداة إعلان X استهداف …»: the genitive subject of the verbal
+    # noun of saying said it; an object that opened earlier («قبولها») is not read past.
+    assert _voices(
+        "ويأتي الهجوم غداة إعلان جماعة الأنصار عن قصف « أحد الأهداف المهمة » بطائرة مسيرة."
+    ) == [("جماعة الأنصار", False)]
+    assert _voices("جاء ذلك بعد يوم من إعلان جماعة الأنصار استهداف المدينة بطائرة مسيرة.") == [
+        ("جماعة الأنصار", False)
+    ]
+    assert _voices("وتوقف القتال بعد إعلان حركة التحرير قبولها مقترح وقف إطلاق النار.") == [
+        ("حركة التحرير", False)
+    ]

@@ -1689,7 +1689,20 @@ def _masdar_statements(toks, sentence, ctx, hits) -> list[_Hit]:
             ):
                 continue
             nxt = toks[e].norm
-            if not (nxt in _AN_FORMS or _possessed(nxt) or nxt.endswith(("ها", "هم"))):
+            # «إعلان الجماعة عن قصف …»، «إعلان الجماعة استهداف …»: «عن» or a verbal noun
+            # (its shape or the object-noun lexicon) opens the object after the genitive
+            about = nxt == "عن" and e + 2 < len(toks) and toks[e + 1].quote == -1
+            verbal = toks[e].quote == -1 and (
+                nxt in _AR_OBJECT_NOUNS or (_masdar_shape(nxt) and e + 1 < len(toks))
+            )
+            if (about or verbal) and any(
+                x.norm in _AN_FORMS or _possessed(x.norm) or x.norm.endswith(("ها", "هم"))
+                for x in toks[k + 1 : e]
+            ):
+                continue  # «إعلان الحركة قبولها مقترح وقف إطلاق …»: the object began earlier
+            if not (
+                nxt in _AN_FORMS or _possessed(nxt) or nxt.endswith(("ها", "هم")) or about or verbal
+            ):
                 continue
             np = _parse_ar_np(toks[k + 1 : e], sentence, strict=True)
             if np is None or not (
@@ -1700,7 +1713,7 @@ def _masdar_statements(toks, sentence, ctx, hits) -> list[_Hit]:
                 continue  # «إعلان جدة»: a place's declaration
             np = ctx.resolve(np)
             ctx.learn(np)
-            content = e + 1 if nxt in _AN_FORMS else e
+            content = e + 1 if nxt in _AN_FORMS or about else e
             return [_Hit(np, toks[k].surf, content, -1, "", k)]
     return []
 
