@@ -429,3 +429,12 @@ def test_report_a_body_announced_credits_the_body():
         )
     ]
     assert got == ["مكتب الأمم المتحدة في البلاد"]
+
+
+def test_quoted_source_then_fainna():
+    # «وبحسب "X" فإن …»: the quoted name is the source even with «فإن» straight after it.
+    from dashboard.analysis.speakers.engine import attribute_quotes
+
+    got = attribute_quotes(['وبحسب "الصباح الجديد" فإن الوزير سيقدم استقالته غدا.'], "ar")
+    assert [q.speaker for q in got] == ["الصباح الجديد"]
+    assert got[0].text.startswith("الوزير سيقدم")

@@ -2515,6 +2515,9 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     return np, end
 
 
+_AR_FAINNA = frozenset(_n(w) for w in _words("فإن فان فإنه فانه"))
+
+
 def _quoted_source(toks, i, p, sentence) -> _Hit | None:
     """«بحسب «الشروق»»: the quoted name (up to four words) is the source."""
     qi = toks[p].quote
@@ -2525,6 +2528,8 @@ def _quoted_source(toks, i, p, sentence) -> _Hit | None:
         end < len(toks)
         and not _COMMA_RE.search(toks[end].gap)
         and not _HARD_PUNCT.search(toks[end].gap)
+        # «وبحسب "X" فإن …»: «فإن» opens the main clause after the source
+        and toks[end].norm not in _AR_FAINNA
     ):
         return None
     head = toks[p].norm
