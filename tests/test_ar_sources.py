@@ -438,3 +438,14 @@ def test_quoted_source_then_fainna():
     got = attribute_quotes(['وبحسب "الصباح الجديد" فإن الوزير سيقدم استقالته غدا.'], "ar")
     assert [q.speaker for q in got] == ["الصباح الجديد"]
     assert got[0].text.startswith("الوزير سيقدم")
+
+
+def test_two_quoted_outlets_after_one_source_cue():
+    # «وبحسب موقع "X" و "Y"»: both quoted outlets are cited.
+    from dashboard.analysis.speakers.engine import attribute_quotes
+
+    got = attribute_quotes(
+        ["وبحسب موقع “الساحة نت” و “سبورت ديلي” الأمريكي، فإن اللاعب وقع عقدا لموسمين."], "ar"
+    )
+    names = [q.speaker for q in got]
+    assert "الساحة نت" in names and "سبورت ديلي" in names

@@ -2950,6 +2950,19 @@ def _dual_verb(t: _Tok) -> bool:
     return n in _AR_DUAL_FORMS or (n[:1] in "وف" and n[1:] in _AR_DUAL_FORMS)
 
 
+def _second_quoted_outlet(toks, e: int, sentence: str) -> str:
+    """The quoted name after «و» at e («… "X" و "Y"»), up to five words; "" when none."""
+    n = len(toks)
+    if e + 1 >= n or toks[e].norm != "و" or toks[e].quote != -1 or toks[e + 1].quote == -1:
+        return ""
+    qi, f = toks[e + 1].quote, e + 1
+    while f < n and toks[f].quote == qi:
+        f += 1
+    if f - e - 1 > 5:
+        return ""
+    return " ".join(_QUOTE_CHARS_RE.sub(" ", _text(toks, e + 1, f, sentence)).split())
+
+
 def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
     """«وقال فلان، بحسب جريدة "X" الموالية …، إن …»، «…، حسبما أفادت قناة "X"، في خبر عاجل»:
     an outlet named after a source cue (an outlet noun after «بحسب/حسب/وفق», or after «حسبما
@@ -2976,6 +2989,12 @@ def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
             if e - o - 1 > 5:
                 continue
             name = " ".join(_QUOTE_CHARS_RE.sub(" ", _text(toks, o + 1, e, sentence)).split())
+            second = _second_quoted_outlet(toks, e, sentence)
+            if second and _n(second) not in have:
+                # «بحسب موقع "X" و"Y"»: a second quoted outlet shares the noun and the cue
+                have.add(_n(second))
+                cue2 = _text(toks, p, o + 1, sentence)
+                found.append(_source_quote(second, cue2, out[-1].text, para, sentence))
         else:
             chan, _s, _e = _channel_span(toks, o, 0, p, sentence)
             name = _channel_name(chan)
