@@ -2667,3 +2667,11 @@ def test_announcement_masdar_with_an_about_or_verbal_noun_object():
     assert _voices("وتوقف القتال بعد إعلان حركة التحرير قبولها مقترح وقف إطلاق النار.") == [
         ("حركة التحرير", False)
     ]
+
+
+def test_press_review_line_outlet_noun_and_quoted_name_before_a_colon():
+    # «شبكة "X": "…"»: a press review quotes each outlet; its name may be in Latin script.
+    assert _voices('شبكة "Sport Plus": "ليلة حزينة للمنتخب في بداية البطولة".') == [
+        ("Sport Plus", False)
+    ]
+    assert _voices('صحيفة "الأيام": "ليلة حزينة للمنتخب في بداية البطولة".') == [("الأيام", False)]

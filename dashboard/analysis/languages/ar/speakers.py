@@ -5263,6 +5263,33 @@ _LABEL_CUE = ":"
 _AR_LABEL_SAYINGS = frozenset(_n(w) for w in _words("إعلان تصريح تصريحات بيان رسالة كلمة"))
 
 
+# «صحيفة "X": "…"»: an outlet noun and its quoted name (any script) before the colon.
+_OUTLET_LABEL_RE = re.compile(
+    r"^\s*(?P<noun>\w+)\s*[«\"“](?P<name>[^«»\"“”:]{2,30})[»\"”]\s*:\s*(?P<rest>[«\"“].*)$"
+)
+
+
+def _outlet_label_quote(text: str, para: int) -> Quote | None:
+    """«شبكة "X": "…"»، «صحيفة "Y": "…"»: a press review's line; the outlet speaks the quote."""
+    m = _OUTLET_LABEL_RE.match(text)
+    if not m or _n(m.group("noun")) not in _AR_OUTLET_NOUNS:
+        return None
+    rest = m.group("rest").strip()
+    if not 3 <= len(rest.split()) <= _LABEL_MAX_WORDS * 4:
+        return None
+    return Quote(
+        speaker=" ".join(m.group("name").split()),
+        speaker_kind="media",
+        role="",
+        verb=_LABEL_CUE,
+        direct=True,
+        text=rest.strip(' «»"“”'),
+        paragraph=para,
+        sentence=text,
+        affiliation="",
+    )
+
+
 def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     """«عموتة: لم يكن هناك ما يستدعي التبديل»، «الخارجية القطرية: ننتظر الرد»: the label
     before the colon speaks. Only a body, a known person or a bare name (checked in
@@ -5271,7 +5298,7 @@ def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     text = _LABEL_BULLET_RE.sub("", text, count=1)
     m = _LABEL_RE.match(text)
     if not m:
-        return None
+        return _outlet_label_quote(text, para)
     label, rest = m.group("label").strip(), m.group("rest").strip()
     glossed = _GLOSSED_LABEL_RE.match(label)
     if glossed:
