@@ -2675,3 +2675,11 @@ def test_press_review_line_outlet_noun_and_quoted_name_before_a_colon():
         ("Sport Plus", False)
     ]
     assert _voices('صحيفة "الأيام": "ليلة حزينة للمنتخب في بداية البطولة".') == [("الأيام", False)]
+
+
+def test_a_channel_number_in_brackets_is_part_of_its_name():
+    # «لقناة (13) الإسرائيلية»: the number is the channel's name, not a gloss to drop.
+    got = _voices("وقال المسؤول لقناة (13) الإسرائيلية إن الهجوم تم دون تنسيق.")
+    assert ("قناة (13) الإسرائيلية", True) in got
+    got = _voices("وقال المسؤول لوكالة الأنباء الوطنية (وانا) إن الهجوم تم.")
+    assert ("وكالة الأنباء الوطنية", True) in got

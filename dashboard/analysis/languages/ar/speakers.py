@@ -3161,12 +3161,18 @@ _AR_NEWS_WORDS = frozenset(_n(w) for w in _words("أنباء الأنباء"))
 _AR_CHANNEL_END = frozenset(_n(w) for w in _words("عقب بعد قبل خلال أثناء على حول بشأن إثر"))
 
 
+# «قناة (12) العبرية»: a channel's number in brackets is part of its name, no gloss.
+_NUMBER_BRACKET_RE = re.compile(r"^\S+\s*\(\s*\d{1,3}\s*\)\s*\S")
+
+
 def _channel_name(channel: str) -> str:
     """The outlet's name as a source: up to its acronym gloss or a circumstance word; the
     quoted name alone when the channel was written «قناة "X"»."""
     if "«" in channel:
         return channel.split("«", 1)[1].split("»", 1)[0].strip()
-    if ")" in channel:
+    if _NUMBER_BRACKET_RE.search(channel):
+        pass  # «قناة (12) العبرية»
+    elif ")" in channel:
         channel = channel.split(")")[0] + ")"
     elif "(" in channel and channel.split("(", 1)[0].strip():
         # «لوكالة X ( لن نؤجل …»: a bracket the span never closes opens the words said
