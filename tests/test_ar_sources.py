@@ -449,3 +449,18 @@ def test_two_quoted_outlets_after_one_source_cue():
     )
     names = [q.speaker for q in got]
     assert "الساحة نت" in names and "سبورت ديلي" in names
+
+
+def test_report_sources_gave_an_outlet():
+    # «بحسب حصيلة أوردتها مصادر طبية لوكالة X»: the sources speak, the outlet is cited.
+    from dashboard.analysis.speakers.engine import attribute_quotes
+
+    got = attribute_quotes(
+        ["قتل عشرة في الاشتباكات، بحسب حصيلة جديدة أوردتها مصادر طبية لوكالة الأنباء الفرنسية."],
+        "ar",
+    )
+    assert [(q.speaker, is_cited_source(q)) for q in got] == [
+        ("مصادر طبية", False),
+        ("وكالة الأنباء الفرنسية", True),
+    ]
+    assert got[0].text == "قتل عشرة في الاشتباكات"

@@ -2451,7 +2451,17 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
                 continue
             if _role_at(seg, k + 1, _AR_ROLES) is None and _side_at(seg, k + 1) is None:
                 continue
-            body = _parse_ar_np(seg[k + 1 :], sentence, strict=False)
+            told = seg[k + 1 :]
+            lam = next((j for j in range(2, len(told)) if _outlet_noun(told[j], True)), len(told))
+            if lam < len(told):
+                # «حصيلة أوردتها مصادر طبية لوكالة X»: what sources told an outlet; the
+                # outlet is the channel (read by the caller), the sources the voice
+                told = told[:lam]
+                body = _parse_ar_np(told, sentence, strict=False)
+                if body is not None:
+                    return ctx.resolve(body), end
+                continue
+            body = _parse_ar_np(told, sentence, strict=False)
             if body is not None and (body.body or body.kind == "media"):
                 return ctx.resolve(body), end
     # «وفق الأمم المتحدة والسلطات المحلية»: of two coordinated bodies, the first is read.
@@ -3285,6 +3295,12 @@ def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
             channel_cue = verb_text
             rest = _strip_span(sentence, toks[0].start, toks[end - 1].end)
             rest = _LEADING_AN.sub("", rest)
+        if not channel and np.kind == "anonymous":
+            # «بحسب حصيلة أوردتها مصادر طبية لوكالة X»: the outlet the sources spoke to
+            told, cs, ce = _find_channel(toks[p:end], sentence)
+            if told and cs > 0:
+                channel = told
+                channel_cue = _channel_cue(toks[p:end], cs, ce, told, sentence)
         return _Hit(np, verb_text, end, -1, channel, i, text_override=rest, channel_cue=channel_cue)
     return None
 
