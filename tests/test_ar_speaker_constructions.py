@@ -2683,3 +2683,13 @@ def test_a_channel_number_in_brackets_is_part_of_its_name():
     assert ("قناة (13) الإسرائيلية", True) in got
     got = _voices("وقال المسؤول لوكالة الأنباء الوطنية (وانا) إن الهجوم تم.")
     assert ("وكالة الأنباء الوطنية", True) in got
+
+
+def test_announcement_masdar_with_a_title_and_its_holder_between_commas():
+    # «بعد إعلان زعيم التيار، فلان، اعتزاله …»: the holder named between commas said it.
+    assert _voices("بعد إعلان زعيم التيار الوطني، سامر الخطيب، اعتزاله نهائيا العمل السياسي.") == [
+        ("سامر الخطيب", False)
+    ]
+    assert _voices("وجاء ذلك بعد إعلان وزير الصحة، خالد العلي، أن العدد ارتفع إلى عشرين.") == [
+        ("خالد العلي", False)
+    ]

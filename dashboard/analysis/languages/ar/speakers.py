@@ -1715,7 +1715,39 @@ def _masdar_statements(toks, sentence, ctx, hits) -> list[_Hit]:
             ctx.learn(np)
             content = e + 1 if nxt in _AN_FORMS or about else e
             return [_Hit(np, toks[k].surf, content, -1, "", k)]
+        apposed = _masdar_apposed_name(toks, k, sentence)
+        if apposed is not None:
+            np, content = apposed
+            np = ctx.resolve(np)
+            ctx.learn(np)
+            return [_Hit(np, toks[k].surf, content, -1, "", k)]
     return []
+
+
+def _masdar_apposed_name(toks, k: int, sentence: str) -> tuple[_NP, int] | None:
+    """«بعد إعلان زعيم التيار، فلان الفلاني، اعتزاله …»: the masdar's genitive is a bare title
+    with its holder's name between commas, then the object (a possessed noun, أن or a verbal
+    noun): the named person said it. (np, content start) or None."""
+    n = len(toks)
+    c = next((c for c in range(k + 2, min(n, k + 7)) if _COMMA_RE.search(toks[c].gap)), -1)
+    if c == -1 or any(_HARD_PUNCT.search(t.gap) or t.quote != -1 for t in toks[k + 1 : c]):
+        return None
+    e2 = _apposed_name_end(toks, k, c, sentence)
+    if e2 == -1 or e2 + 1 >= n or toks[e2].quote != -1:
+        return None
+    nxt = toks[e2].norm
+    if not (
+        nxt in _AN_FORMS
+        or (len(nxt) >= 5 and nxt.endswith(("ه", "ها", "هم")) and not nxt.startswith("ال"))
+        or (_masdar_shape(nxt) and not nxt.startswith("ال"))
+    ):
+        return None
+    title = _parse_ar_np(toks[k + 1 : c], sentence, strict=True)
+    named = _parse_ar_np(_strip_honorifics(toks[c:e2]), sentence, strict=True)
+    if title is None or named is None:
+        return None
+    np = _NP(named.name, title.role, title.kind, title.affiliation)
+    return np, e2 + 1 if nxt in _AN_FORMS else e2
 
 
 # «في بيان نشرته وكالة X إن …»: a statement published or issued by X.
