@@ -1013,6 +1013,7 @@ def _quoted_name_at(seg: list[_Tok], p: int) -> bool:
 
 
 # Given names common enough to open a second, coordinated person («محمد وعلي»).
+_ALA = _n("على")
 _AR_COMMON_FIRST_NAMES = frozenset(
     _n(w) for w in _words("محمد أحمد علي عمر خالد حسن حسين إبراهيم يوسف مصطفى سعيد فاطمة مريم")
 )
@@ -2348,6 +2349,14 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             # phrase; a ب-word right after the verb is its subject («أفاد بشير …»), and
             # «باسم» / «بن» belong to a title or a name.
             return (k, -1, k)
+        if (
+            norm == _ALA
+            and k > i + 1
+            and toks[k - 1].norm in _AR_COMMON_FIRST_NAMES
+            and _ar_name_like(toks[k])
+            and not toks[k].gap.strip()
+        ):
+            continue  # «أكد المحامي خالد علي أن»: «علي» after a given name is the family name
         if norm in verb.complements or (norm == "عما" and "عن" in verb.complements):
             if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
