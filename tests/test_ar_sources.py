@@ -42,6 +42,8 @@ from dashboard.analysis.speakers.engine import _NP
         ("القاهرة ـ أ ش أ: افتتح الوزير المعرض.", ["أ ش أ"]),
         # a one-word city, then an outlet named after a capital, alone on the line
         ("طبرق – بغداد سبورت", ["بغداد سبورت"]),
+        # a spaced underscore as the dash, and a desk word with its field
+        ("صدى الوادي _ وكالات رياضية", ["صدى الوادي"]),
     ],
 )
 def test_dateline_credits(paragraph: str, credits: list[str]) -> None:

@@ -127,7 +127,13 @@ def _is_place(words: str) -> bool:
 
 
 def _is_desk(words: str) -> bool:
-    return normalize(words) in _DESK_WORDS
+    """«وكالات»، «متابعات»; also a desk word with its field («وكالات رياضية»)."""
+    split = normalize(words).split()
+    return normalize(words) in _DESK_WORDS or (len(split) == 2 and split[0] in _DESK_PLURALS)
+
+
+# Plural desk words that may take the desk's field after them («وكالات رياضية»).
+_DESK_PLURALS = frozenset(normalize(w) for w in ("وكالات", "متابعات"))
 
 
 def _clean(name: str) -> str:
@@ -136,6 +142,8 @@ def _clean(name: str) -> str:
 
 # A tatweel standing alone between spaces is a dash: «قاسيون ـ متابعات»، «واشنطن ـ X».
 _TATWEEL_DASH = re.compile(r"(?<=\s)ـ+(?=\s)")
+# So is an underscore between spaces: «X نيوز _ وكالات».
+_UNDERSCORE_DASH = re.compile(r"(?<=\s)_+(?=\s)")
 # «(الرياض) – “X” :»: a place in parentheses opens the dateline, a quoted credit follows.
 _PAREN_PLACE_OPENING = re.compile(r"^\s*\(([^()]{2,25})\)(?=\s*[-–—])")
 _OPENING_QUOTES = re.compile(r"[«»\"“”]")
@@ -152,6 +160,8 @@ def _dateline_text(paragraph: str) -> str:
     paragraph = _DATE_STAMP.sub("", paragraph, count=1)
     if "ـ" in paragraph[:60]:
         paragraph = _TATWEEL_DASH.sub("-", paragraph, count=2)
+    if "_" in paragraph[:60]:
+        paragraph = _UNDERSCORE_DASH.sub("-", paragraph, count=1)
     m = _PAREN_PLACE_OPENING.match(paragraph)
     if m and _is_place(m.group(1).strip()):
         rest = paragraph[m.end() :]
