@@ -40,6 +40,10 @@ from dashboard.analysis.speakers.engine import _NP
         (" date 2024-03-11 عمّان-بترا", ["بترا"]),
         ("2024-03-11 عمّان - بترا: افتتح الوزير المعرض.", ["بترا"]),
         ("القاهرة ـ أ ش أ: افتتح الوزير المعرض.", ["أ ش أ"]),
+        # a one-word city, then an outlet named after a capital, alone on the line
+        ("طبرق – بغداد سبورت", ["بغداد سبورت"]),
+        # a spaced underscore as the dash, and a desk word with its field
+        ("صدى الوادي _ وكالات رياضية", ["صدى الوادي"]),
     ],
 )
 def test_dateline_credits(paragraph: str, credits: list[str]) -> None:
@@ -412,3 +416,53 @@ def test_outlet_quoting_an_unnamed_statement_is_cited():
 )
 def test_place_site_line(paragraph: str, credits: list[str]) -> None:
     assert [q.speaker for q in credit_quotes(paragraph, 1)] == credits
+
+
+def test_report_a_body_announced_credits_the_body():
+    # «وفقا لأحدث حصيلة أعلنها مكتب X»: a report with a masculine past verb and its pronoun;
+    # the body after the verb is the source, the report's words are no name.
+    from dashboard.analysis.speakers.engine import attribute_quotes
+
+    got = [
+        q.speaker
+        for q in attribute_quotes(
+            ["غرق عشرون قاربا في الميناء، وفقا لأحدث حصيلة أعلنها مكتب الأمم المتحدة في البلاد."],
+            "ar",
+        )
+    ]
+    assert got == ["مكتب الأمم المتحدة في البلاد"]
+
+
+def test_quoted_source_then_fainna():
+    # «وبحسب "X" فإن …»: the quoted name is the source even with «فإن» straight after it.
+    from dashboard.analysis.speakers.engine import attribute_quotes
+
+    got = attribute_quotes(['وبحسب "الصباح الجديد" فإن الوزير سيقدم استقالته غدا.'], "ar")
+    assert [q.speaker for q in got] == ["الصباح الجديد"]
+    assert got[0].text.startswith("الوزير سيقدم")
+
+
+def test_two_quoted_outlets_after_one_source_cue():
+    # «وبحسب موقع "X" و "Y"»: both quoted outlets are cited.
+    from dashboard.analysis.speakers.engine import attribute_quotes
+
+    got = attribute_quotes(
+        ["وبحسب موقع “الساحة نت” و “سبورت ديلي” الأمريكي، فإن اللاعب وقع عقدا لموسمين."], "ar"
+    )
+    names = [q.speaker for q in got]
+    assert "الساحة نت" in names and "سبورت ديلي" in names
+
+
+def test_report_sources_gave_an_outlet():
+    # «بحسب حصيلة أوردتها مصادر طبية لوكالة X»: the sources speak, the outlet is cited.
+    from dashboard.analysis.speakers.engine import attribute_quotes
+
+    got = attribute_quotes(
+        ["قتل عشرة في الاشتباكات، بحسب حصيلة جديدة أوردتها مصادر طبية لوكالة الأنباء الفرنسية."],
+        "ar",
+    )
+    assert [(q.speaker, is_cited_source(q)) for q in got] == [
+        ("مصادر طبية", False),
+        ("وكالة الأنباء الفرنسية", True),
+    ]
+    assert got[0].text == "قتل عشرة في الاشتباكات"

@@ -127,7 +127,13 @@ def _is_place(words: str) -> bool:
 
 
 def _is_desk(words: str) -> bool:
-    return normalize(words) in _DESK_WORDS
+    """«وكالات»، «متابعات»; also a desk word with its field («وكالات رياضية»)."""
+    split = normalize(words).split()
+    return normalize(words) in _DESK_WORDS or (len(split) == 2 and split[0] in _DESK_PLURALS)
+
+
+# Plural desk words that may take the desk's field after them («وكالات رياضية»).
+_DESK_PLURALS = frozenset(normalize(w) for w in ("وكالات", "متابعات"))
 
 
 def _clean(name: str) -> str:
@@ -136,6 +142,8 @@ def _clean(name: str) -> str:
 
 # A tatweel standing alone between spaces is a dash: «قاسيون ـ متابعات»، «واشنطن ـ X».
 _TATWEEL_DASH = re.compile(r"(?<=\s)ـ+(?=\s)")
+# So is an underscore between spaces: «X نيوز _ وكالات».
+_UNDERSCORE_DASH = re.compile(r"(?<=\s)_+(?=\s)")
 # «(الرياض) – “X” :»: a place in parentheses opens the dateline, a quoted credit follows.
 _PAREN_PLACE_OPENING = re.compile(r"^\s*\(([^()]{2,25})\)(?=\s*[-–—])")
 _OPENING_QUOTES = re.compile(r"[«»\"“”]")
@@ -152,6 +160,8 @@ def _dateline_text(paragraph: str) -> str:
     paragraph = _DATE_STAMP.sub("", paragraph, count=1)
     if "ـ" in paragraph[:60]:
         paragraph = _TATWEEL_DASH.sub("-", paragraph, count=2)
+    if "_" in paragraph[:60]:
+        paragraph = _UNDERSCORE_DASH.sub("-", paragraph, count=1)
     m = _PAREN_PLACE_OPENING.match(paragraph)
     if m and _is_place(m.group(1).strip()):
         rest = paragraph[m.end() :]
@@ -218,7 +228,12 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
         "",
     )  # fmt: skip
     if b and b_head and b_head != b and not _is_place(a) and not _is_desk(a):
-        out.append(a)
+        if ended and len(a.split()) == 1 and _key(a) not in gaz:
+            # «الفاشر – الخرطوم سبورت» alone on a line: the dateline's city (one word), then
+            # an outlet named after a capital; nothing runs on after it
+            out.append(b)
+        else:
+            out.append(a)
     elif b and slash and not (_is_place(a) or _is_desk(a) or _is_place(b) or _is_desk(b)):
         out.append(a)  # «شفق نيوز/ رحب رئيس الوزراء ...»: a name and a slash open the dispatch
         if ended and len(paragraph.split()) <= 8 and not re.search(r"\d", paragraph):

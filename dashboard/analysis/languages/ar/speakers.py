@@ -465,6 +465,12 @@ def _ar_name_like(t: _Tok) -> bool:
 
 # «التابع لـ»: what follows names the parent of a body, not more of its name.
 _AR_AFFILIATED = frozenset(_n(w) for w in _words("التابع التابعة التابعين"))
+_AR_AFFILIATED_HEADS = frozenset(
+    _n(w) for w in get_pack("ar").lines("speaker_affiliated_heads.txt")
+)
+
+
+_AR_OUTLET_OWNERS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_outlet_owners.txt"))
 
 
 # Nisba adjective endings («الرسمية»، «الإسلامية»): an adjective may follow a nationality.
@@ -861,6 +867,17 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
                 continue
             break
         if norm in _AR_AFFILIATED and p > start:
+            if (
+                body
+                and nat_end == -1
+                and seg[start].norm in _AR_AFFILIATED_HEADS
+                and p + 1 < n
+                and seg[p + 1].norm[:1] == "ل"
+                and not _COMMA_RE.search(seg[p + 1].gap)
+            ):
+                # «وزارة الصحة التابعة لحكومة الإقليم»: a ministry is named by whose it is
+                p += 1
+                continue
             break  # «برنامج الأغذية العالمي التابع للأمم المتحدة»: the parent body is an aside
         if (
             body
@@ -996,6 +1013,7 @@ def _quoted_name_at(seg: list[_Tok], p: int) -> bool:
 
 
 # Given names common enough to open a second, coordinated person («محمد وعلي»).
+_ALA = _n("على")
 _AR_COMMON_FIRST_NAMES = frozenset(
     _n(w) for w in _words("محمد أحمد علي عمر خالد حسن حسين إبراهيم يوسف مصطفى سعيد فاطمة مريم")
 )
@@ -1287,17 +1305,23 @@ def _parse_ar_np(seg: list[_Tok], sentence: str, strict: bool) -> _NP | None:
                 cut = end - 3 if seg[end - 3].norm == _SHIBH else end - 2
                 if cut >= 2 and seg[cut - 1].norm not in _AR_NEWS_WORDS:
                     end = cut
-            np.name = _name_text(seg, 0, end, sentence)
+            named_end = end
+            if end > 2 and _outlet_noun(seg[0], False):
+                # «قناة X الناطقة باسم الحركة»: whose voice the outlet is ends its name
+                named_end = next(
+                    (d for d in range(2, end) if seg[d].norm in _AR_OUTLET_OWNERS), end
+                )
+            np.name = _name_text(seg, 0, named_end, sentence)
             if (
-                end > 1
+                named_end > 1
                 and seg[1].quote != -1
-                and all(t.quote == seg[1].quote for t in seg[1:end])
+                and all(t.quote == seg[1].quote for t in seg[1:named_end])
                 and _outlet_noun(seg[0], False)
                 and _strip_al(seg[0].norm) != _AGENCY
             ):
                 # «فضائية «المدار»»: the quoted name is the outlet's own name, its noun a gloss
                 # (an agency keeps its noun: «وكالة «X»» is how its name is written)
-                np.name = _name_text(seg, 1, end, sentence)
+                np.name = _name_text(seg, 1, named_end, sentence)
             np.role = np.name if role and role.type == "person" else ""
             np.body = True
         role_toks = seg[:end]
@@ -1666,7 +1690,20 @@ def _masdar_statements(toks, sentence, ctx, hits) -> list[_Hit]:
             ):
                 continue
             nxt = toks[e].norm
-            if not (nxt in _AN_FORMS or _possessed(nxt) or nxt.endswith(("ها", "هم"))):
+            # «إعلان الجماعة عن قصف …»، «إعلان الجماعة استهداف …»: «عن» or a verbal noun
+            # (its shape or the object-noun lexicon) opens the object after the genitive
+            about = nxt == "عن" and e + 2 < len(toks) and toks[e + 1].quote == -1
+            verbal = toks[e].quote == -1 and (
+                nxt in _AR_OBJECT_NOUNS or (_masdar_shape(nxt) and e + 1 < len(toks))
+            )
+            if (about or verbal) and any(
+                x.norm in _AN_FORMS or _possessed(x.norm) or x.norm.endswith(("ها", "هم"))
+                for x in toks[k + 1 : e]
+            ):
+                continue  # «إعلان الحركة قبولها مقترح وقف إطلاق …»: the object began earlier
+            if not (
+                nxt in _AN_FORMS or _possessed(nxt) or nxt.endswith(("ها", "هم")) or about or verbal
+            ):
                 continue
             np = _parse_ar_np(toks[k + 1 : e], sentence, strict=True)
             if np is None or not (
@@ -1677,9 +1714,41 @@ def _masdar_statements(toks, sentence, ctx, hits) -> list[_Hit]:
                 continue  # «إعلان جدة»: a place's declaration
             np = ctx.resolve(np)
             ctx.learn(np)
-            content = e + 1 if nxt in _AN_FORMS else e
+            content = e + 1 if nxt in _AN_FORMS or about else e
+            return [_Hit(np, toks[k].surf, content, -1, "", k)]
+        apposed = _masdar_apposed_name(toks, k, sentence)
+        if apposed is not None:
+            np, content = apposed
+            np = ctx.resolve(np)
+            ctx.learn(np)
             return [_Hit(np, toks[k].surf, content, -1, "", k)]
     return []
+
+
+def _masdar_apposed_name(toks, k: int, sentence: str) -> tuple[_NP, int] | None:
+    """«بعد إعلان زعيم التيار، فلان الفلاني، اعتزاله …»: the masdar's genitive is a bare title
+    with its holder's name between commas, then the object (a possessed noun, أن or a verbal
+    noun): the named person said it. (np, content start) or None."""
+    n = len(toks)
+    c = next((c for c in range(k + 2, min(n, k + 7)) if _COMMA_RE.search(toks[c].gap)), -1)
+    if c == -1 or any(_HARD_PUNCT.search(t.gap) or t.quote != -1 for t in toks[k + 1 : c]):
+        return None
+    e2 = _apposed_name_end(toks, k, c, sentence)
+    if e2 == -1 or e2 + 1 >= n or toks[e2].quote != -1:
+        return None
+    nxt = toks[e2].norm
+    if not (
+        nxt in _AN_FORMS
+        or (len(nxt) >= 5 and nxt.endswith(("ه", "ها", "هم")) and not nxt.startswith("ال"))
+        or (_masdar_shape(nxt) and not nxt.startswith("ال"))
+    ):
+        return None
+    title = _parse_ar_np(toks[k + 1 : c], sentence, strict=True)
+    named = _parse_ar_np(_strip_honorifics(toks[c:e2]), sentence, strict=True)
+    if title is None or named is None:
+        return None
+    np = _NP(named.name, title.role, title.kind, title.affiliation)
+    return np, e2 + 1 if nxt in _AN_FORMS else e2
 
 
 # «في بيان نشرته وكالة X إن …»: a statement published or issued by X.
@@ -2280,6 +2349,14 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             # phrase; a ب-word right after the verb is its subject («أفاد بشير …»), and
             # «باسم» / «بن» belong to a title or a name.
             return (k, -1, k)
+        if (
+            norm == _ALA
+            and k > i + 1
+            and toks[k - 1].norm in _AR_COMMON_FIRST_NAMES
+            and _ar_name_like(toks[k])
+            and not toks[k].gap.strip()
+        ):
+            continue  # «أكد المحامي خالد علي أن»: «علي» after a given name is the family name
         if norm in verb.complements or (norm == "عما" and "عن" in verb.complements):
             if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
@@ -2409,11 +2486,23 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
         # «حسب حصيلة جمعتها وكالة X»، «وفق دراسة أعدتها الجامعة»: a report that a body made
         # (a past verb with the report's pronoun); the body after the verb is the source.
         for k in range(1, min(3, len(seg) - 1)):
-            if not seg[k].norm.endswith(("تها", "ته")) or len(seg[k].norm) < 5:
+            w = seg[k].norm
+            # «جمعتها»، «أعلنها»، «نشرها»: a past verb with the report's pronoun
+            if not w.endswith(("تها", "ته", "ها")) or len(w) < 5 or w.startswith("ال"):
                 continue
             if _role_at(seg, k + 1, _AR_ROLES) is None and _side_at(seg, k + 1) is None:
                 continue
-            body = _parse_ar_np(seg[k + 1 :], sentence, strict=False)
+            told = seg[k + 1 :]
+            lam = next((j for j in range(2, len(told)) if _outlet_noun(told[j], True)), len(told))
+            if lam < len(told):
+                # «حصيلة أوردتها مصادر طبية لوكالة X»: what sources told an outlet; the
+                # outlet is the channel (read by the caller), the sources the voice
+                told = told[:lam]
+                body = _parse_ar_np(told, sentence, strict=False)
+                if body is not None:
+                    return ctx.resolve(body), end
+                continue
+            body = _parse_ar_np(told, sentence, strict=False)
             if body is not None and (body.body or body.kind == "media"):
                 return ctx.resolve(body), end
     # «وفق الأمم المتحدة والسلطات المحلية»: of two coordinated bodies, the first is read.
@@ -2477,6 +2566,9 @@ def _ar_source_np(toks, p, sentence, ctx) -> tuple[_NP | None, int]:
     return np, end
 
 
+_AR_FAINNA = frozenset(_n(w) for w in _words("فإن فان فإنه فانه"))
+
+
 def _quoted_source(toks, i, p, sentence) -> _Hit | None:
     """«بحسب «الشروق»»: the quoted name (up to four words) is the source."""
     qi = toks[p].quote
@@ -2487,6 +2579,8 @@ def _quoted_source(toks, i, p, sentence) -> _Hit | None:
         end < len(toks)
         and not _COMMA_RE.search(toks[end].gap)
         and not _HARD_PUNCT.search(toks[end].gap)
+        # «وبحسب "X" فإن …»: «فإن» opens the main clause after the source
+        and toks[end].norm not in _AR_FAINNA
     ):
         return None
     head = toks[p].norm
@@ -2589,6 +2683,8 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
             # «وزير الصحة يزور المستشفى ويؤكد أن …»: the headline's first verb and its object
             # are no name; the title alone is the subject.
             np = replace(np, name=np.role)
+        if np.body and np.kind == "media" and " " not in np.name:
+            _learn_outlet_noun(toks, np, ctx)
         out.append(
             Quote(
                 speaker=_without_gloss(np.name),
@@ -2634,6 +2730,16 @@ def _ar_sentence(sentence: str, para: int, ctx: _Ctx, has_role: bool = True) -> 
     if out:
         out.extend(_outlets_after_source_cues(toks, sentence, para, out))
     return out
+
+
+def _learn_outlet_noun(toks: list[_Tok], np: _NP, ctx: _Ctx) -> None:
+    """«ذكرت قناة "X" … وأضافت القناة»: the outlet is named by its quoted name alone, so the
+    noun written before it is what a later bare «القناة» refers to."""
+    word = _n(np.name)
+    for p in range(1, len(toks)):
+        if toks[p].quote != -1 and toks[p].norm == word and _outlet_noun(toks[p - 1], False):
+            ctx.by_body_head[_strip_al(toks[p - 1].norm)] = np
+            return
 
 
 def _verb_read_as_name(toks, h: _Hit, np: _NP) -> bool:
@@ -2770,7 +2876,10 @@ def _conjunct_spans(toks: list[_Tok]) -> list[tuple[int, int]]:
         and toks[k].quote == -1
         and (
             _place_name_at(toks, k, True) != -1
-            or (toks[k].norm[1:] in _AR_ROLES and _second_body_at(toks, k))
+            or (
+                toks[k].norm[1:] in _AR_ROLES
+                and (_second_body_at(toks, k) or _group_part(toks, k, len(toks), True))
+            )
         )
     ]
     if not cuts:
@@ -2782,9 +2891,38 @@ def _conjunct_spans(toks: list[_Tok]) -> list[tuple[int, int]]:
         if a > 0:
             t = part[0]
             part[0] = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
-        if _place_name_at(part, 0, False) != len(part) and not _body_part(part):
+        if (
+            _place_name_at(part, 0, False) != len(part)
+            and not _body_part(part)
+            and not (a > 0 and _group_part(part, 0, len(part), False))
+            # «الحكومة ومنظمات الإغاثة»: a bare definite body word before another voice
+            and not (a == 0 and len(part) == 1 and _bare_body_word(part[0]))
+        ):
             return []
     return spans
+
+
+def _bare_body_word(t: _Tok) -> bool:
+    """«الحكومة»، «الشرطة»: one definite word that is a body entry of the lexicon."""
+    if not t.norm.startswith("ال") or t.norm not in _AR_ROLES or t.quote != -1:
+        return False
+    role = _role_at([t], 0, _AR_ROLES)
+    return role is not None and role.type == "body" and len(role.words) == 1
+
+
+def _group_part(toks: list[_Tok], p: int, end: int, conj: bool) -> bool:
+    """Is toks[p:end] (after its «و» when conj) an unnamed plural voice, a group entry with
+    its genitive or adjective («ومنظمات الإغاثة»، «وشهود عيان»، «ومصادر محلية»)?"""
+    t = toks[p]
+    if conj:
+        t = _Tok(t.surf[1:], t.norm[1:], t.start + 1, t.end, t.gap, t.quote)
+    part = [t, *toks[p + 1 : end]]
+    if not 1 <= len(part) <= 4 or any(x.quote != -1 for x in part):
+        return False
+    role = _role_at(part, 0, _AR_ROLES)
+    return (
+        role is not None and role.type == "group" and _consume_ar_role(part, 0, True) == len(part)
+    )
 
 
 def _place_conjuncts(np: _NP) -> list[_NP]:
@@ -2863,6 +3001,19 @@ def _dual_verb(t: _Tok) -> bool:
     return n in _AR_DUAL_FORMS or (n[:1] in "وف" and n[1:] in _AR_DUAL_FORMS)
 
 
+def _second_quoted_outlet(toks, e: int, sentence: str) -> str:
+    """The quoted name after «و» at e («… "X" و "Y"»), up to five words; "" when none."""
+    n = len(toks)
+    if e + 1 >= n or toks[e].norm != "و" or toks[e].quote != -1 or toks[e + 1].quote == -1:
+        return ""
+    qi, f = toks[e + 1].quote, e + 1
+    while f < n and toks[f].quote == qi:
+        f += 1
+    if f - e - 1 > 5:
+        return ""
+    return " ".join(_QUOTE_CHARS_RE.sub(" ", _text(toks, e + 1, f, sentence)).split())
+
+
 def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
     """«وقال فلان، بحسب جريدة "X" الموالية …، إن …»، «…، حسبما أفادت قناة "X"، في خبر عاجل»:
     an outlet named after a source cue (an outlet noun after «بحسب/حسب/وفق», or after «حسبما
@@ -2889,6 +3040,12 @@ def _outlets_after_source_cues(toks, sentence, para, out) -> list[Quote]:
             if e - o - 1 > 5:
                 continue
             name = " ".join(_QUOTE_CHARS_RE.sub(" ", _text(toks, o + 1, e, sentence)).split())
+            second = _second_quoted_outlet(toks, e, sentence)
+            if second and _n(second) not in have:
+                # «بحسب موقع "X" و"Y"»: a second quoted outlet shares the noun and the cue
+                have.add(_n(second))
+                cue2 = _text(toks, p, o + 1, sentence)
+                found.append(_source_quote(second, cue2, out[-1].text, para, sentence))
         else:
             chan, _s, _e = _channel_span(toks, o, 0, p, sentence)
             name = _channel_name(chan)
@@ -3055,12 +3212,18 @@ _AR_NEWS_WORDS = frozenset(_n(w) for w in _words("أنباء الأنباء"))
 _AR_CHANNEL_END = frozenset(_n(w) for w in _words("عقب بعد قبل خلال أثناء على حول بشأن إثر"))
 
 
+# «قناة (12) العبرية»: a channel's number in brackets is part of its name, no gloss.
+_NUMBER_BRACKET_RE = re.compile(r"^\S+\s*\(\s*\d{1,3}\s*\)\s*\S")
+
+
 def _channel_name(channel: str) -> str:
     """The outlet's name as a source: up to its acronym gloss or a circumstance word; the
     quoted name alone when the channel was written «قناة "X"»."""
     if "«" in channel:
         return channel.split("«", 1)[1].split("»", 1)[0].strip()
-    if ")" in channel:
+    if _NUMBER_BRACKET_RE.search(channel):
+        pass  # «قناة (12) العبرية»
+    elif ")" in channel:
         channel = channel.split(")")[0] + ")"
     elif "(" in channel and channel.split("(", 1)[0].strip():
         # «لوكالة X ( لن نؤجل …»: a bracket the span never closes opens the words said
@@ -3071,6 +3234,9 @@ def _channel_name(channel: str) -> str:
     cut = next((k for k, w in enumerate(words) if k and _n(w) in _AR_CHANNEL_END), len(words))
     if cut >= 3 and _n(words[cut - 1]) in _AR_CHANNEL_GENRES:
         cut -= 1  # «فضائية "X" الإخبارية»: the genre adjective after the name is no part of it
+    if cut >= 4 and _n(words[cut - 1]) in _AR_OFFICIAL_ADJS and _strip_al(_n(words[0])) == _AGENCY:
+        # «وكالة الأنباء العراقية الرسمية»، «… شبه الرسمية»: «official» describes the agency
+        cut -= 2 if _n(words[cut - 2]) == _SHIBH else 1
     return _without_gloss(" ".join(words[:cut]))
 
 
@@ -3170,6 +3336,12 @@ def _ar_source_hit(toks, i, sentence, ctx) -> _Hit | None:
             channel_cue = verb_text
             rest = _strip_span(sentence, toks[0].start, toks[end - 1].end)
             rest = _LEADING_AN.sub("", rest)
+        if not channel and np.kind == "anonymous":
+            # «بحسب حصيلة أوردتها مصادر طبية لوكالة X»: the outlet the sources spoke to
+            told, cs, ce = _find_channel(toks[p:end], sentence)
+            if told and cs > 0:
+                channel = told
+                channel_cue = _channel_cue(toks[p:end], cs, ce, told, sentence)
         return _Hit(np, verb_text, end, -1, channel, i, text_override=rest, channel_cue=channel_cue)
     return None
 
@@ -3533,7 +3705,7 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             np is None
             and i >= 3
             and not verb.homograph
-            and toks[i - 1].norm in _AR_QAD
+            and (toks[i - 1].norm in _AR_QAD or _COMMA_RE.search(toks[i].gap))
             and any(toks[k].norm in _AR_KANA_VERBS for k in range(max(0, i - 9), i - 1))
         ):
             # «وكانت الحكومة قد دعت المحتجين إلى»: after «كان X قد» the subject is X; the
@@ -4027,6 +4199,21 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
                         break
                 if m > k + 1:
                     step = m - k
+            # «أعلنت الوزارة التابعة لحكومة الإقليم سقوط …»: «التابعة لـ» + the parent body
+            # describes the subject; the object comes after the parent.
+            if (
+                toks[k].norm in _AR_AFFILIATED
+                and k + 2 <= end
+                and toks[k + 1].norm[:1] == "ل"
+                and len(toks[k + 1].norm) > 2
+            ):
+                step = 2
+                if (
+                    not toks[k + 1].norm.startswith("لل")
+                    and k + 3 <= end
+                    and toks[k + 2].norm.startswith("ال")
+                ):
+                    step = 3
             # «وزارة الصحة والسكان»: the genitive of an indefinite head may be coordinated.
             coordinated = (
                 toks[k].norm.startswith("وال")
@@ -4187,10 +4374,32 @@ _MUNDHU = _n("منذ")
 _AR_DATE_TAILS = frozenset(_n(w) for w in _words("الجاري الماضي المقبل الفائت"))
 
 
+_WAQT = _n("وقت")
+_AR_BEFORE_LATER = frozenset(_n(w) for w in _words("سابق لاحق"))
+
+
 def _time_phrase_end(toks, c: int) -> int:
     """Past a time phrase between the subject and the object at c: «منذ (3) أيام», «في 6
     أغسطس/آب الجاري». c itself when none opens there."""
     n = len(toks)
+    d = c
+    while d < n and d - c < 3 and toks[d].norm in _AR_TIME_WORDS:
+        d += 1  # «اليوم»، «مساء السبت»
+    if (
+        d == c
+        and c + 3 < n
+        and toks[c].norm == "في"
+        and toks[c + 1].norm == _WAQT
+        and toks[c + 2].norm in _AR_BEFORE_LATER
+    ):
+        # «في وقت سابق (من اليوم السبت)»: an earlier or later time, not the object
+        d = c + 3
+        if d + 1 < n and toks[d].norm == "من" and toks[d + 1].norm in _AR_TIME_WORDS:
+            d += 2
+            while d < n and d - c < 8 and toks[d].norm in _AR_TIME_WORDS:
+                d += 1
+    if d > c:
+        return d if d + 1 < n and toks[d].quote == -1 else c
     if c + 2 < n and toks[c].norm == _MUNDHU:
         d = c + 1
         while d < n and (toks[d].norm.isdigit() or toks[d].norm in _AR_COUNT_WORDS):
@@ -4482,6 +4691,28 @@ _FAQAD = _n("فقد")
 _AR_TOPIC_PREPS = frozenset(_n(w) for w in _words("عن وعن حول وحول بشأن وبشأن"))
 
 
+def _kana_comma_subject(toks, j: int, sentence: str) -> _NP | None:
+    """The subject between a clause-opening «كان» and the comma before toks[j], if any."""
+    k = next((k for k in range(j - 1, max(-1, j - 9), -1) if toks[k].norm in _AR_KANA_VERBS), -1)
+    if k == -1 or k + 1 >= j:
+        return None
+    if k > 0 and not (
+        toks[k - 1].norm in _AR_CLAUSE
+        or _COMMA_RE.search(toks[k].gap)
+        or _HARD_PUNCT.search(toks[k].gap)
+    ):
+        return None
+    if any(
+        toks[m].quote != -1 or _COMMA_RE.search(toks[m].gap) or _HARD_PUNCT.search(toks[m].gap)
+        for m in range(k + 1, j)
+    ):
+        return None
+    np = _parse_ar_np(toks[k + 1 : j], sentence, strict=True)
+    if np is None or not (np.body or np.role or len(np.name.split()) >= 2):
+        return None
+    return np
+
+
 def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
     """Subject before the verb: «وزير الخارجية أكد أن»، «وكان الوزير قد قال إن»."""
     v = toks[i].norm
@@ -4504,6 +4735,12 @@ def _sv_subject(toks, i, sentence, ctx) -> _NP | None:
         ):
             break
         start -= 1
+    if start == j and j > 1 and _COMMA_RE.search(toks[j].gap):
+        # «وكان المحامي فلان، قد أعلن …»، «كانت الجماعة، أعلنت …»: after «كان» the words up
+        # to the comma are the subject of the verb after it.
+        np = _kana_comma_subject(toks, j, sentence)
+        if np is not None:
+            return ctx.resolve(np)
     if start == j:
         return (
             _sv_apposed_subject(toks, j, sentence, ctx)
@@ -5089,6 +5326,33 @@ _LABEL_CUE = ":"
 _AR_LABEL_SAYINGS = frozenset(_n(w) for w in _words("إعلان تصريح تصريحات بيان رسالة كلمة"))
 
 
+# «صحيفة "X": "…"»: an outlet noun and its quoted name (any script) before the colon.
+_OUTLET_LABEL_RE = re.compile(
+    r"^\s*(?P<noun>\w+)\s*[«\"“](?P<name>[^«»\"“”:]{2,30})[»\"”]\s*:\s*(?P<rest>[«\"“].*)$"
+)
+
+
+def _outlet_label_quote(text: str, para: int) -> Quote | None:
+    """«شبكة "X": "…"»، «صحيفة "Y": "…"»: a press review's line; the outlet speaks the quote."""
+    m = _OUTLET_LABEL_RE.match(text)
+    if not m or _n(m.group("noun")) not in _AR_OUTLET_NOUNS:
+        return None
+    rest = m.group("rest").strip()
+    if not 3 <= len(rest.split()) <= _LABEL_MAX_WORDS * 4:
+        return None
+    return Quote(
+        speaker=" ".join(m.group("name").split()),
+        speaker_kind="media",
+        role="",
+        verb=_LABEL_CUE,
+        direct=True,
+        text=rest.strip(' «»"“”'),
+        paragraph=para,
+        sentence=text,
+        affiliation="",
+    )
+
+
 def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     """«عموتة: لم يكن هناك ما يستدعي التبديل»، «الخارجية القطرية: ننتظر الرد»: the label
     before the colon speaks. Only a body, a known person or a bare name (checked in
@@ -5097,7 +5361,7 @@ def _label_quote(paragraph: str, para: int, ctx: _Ctx) -> Quote | None:
     text = _LABEL_BULLET_RE.sub("", text, count=1)
     m = _LABEL_RE.match(text)
     if not m:
-        return None
+        return _outlet_label_quote(text, para)
     label, rest = m.group("label").strip(), m.group("rest").strip()
     glossed = _GLOSSED_LABEL_RE.match(label)
     if glossed:
