@@ -2696,7 +2696,7 @@ def test_announcement_masdar_with_a_title_and_its_holder_between_commas():
 
 
 def test_ali_after_a_given_name_is_a_family_name_not_the_complement():
-    # «أكد المحامي خالد علي أن»: «علي» (spelled with ي) after a common given name is the
+    # «أكد المحامي حسن علي أن»: «علي» (spelled with ي) after a common given name is the
     # family name; «أكد خالد على أن» (spelled with ى) keeps «على» as the verb's complement.
     assert _voices("وأكد المحامي حسن علي أن القرار صدر أمس.") == [("حسن علي", False)]
     assert _voices("وأكد الوزير على أن القرار صدر أمس.") == [("الوزير", False)]

@@ -229,7 +229,7 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
     )  # fmt: skip
     if b and b_head and b_head != b and not _is_place(a) and not _is_desk(a):
         if ended and len(a.split()) == 1 and _key(a) not in gaz:
-            # «الفاشر – الخرطوم سبورت» alone on a line: the dateline's city (one word), then
+            # «الفاشر – الواحة سبورت» alone on a line: the dateline's city (one word), then
             # an outlet named after a capital; nothing runs on after it
             out.append(b)
         else:
@@ -392,18 +392,18 @@ _PAREN_DATELINE = re.compile(
 _SLASHED = re.compile(r"/\s*([^/\s][^/]{0,24}?)\s*/")
 
 
-# «الوقت-اندلع …»، «وطن- أصدرت …»، «المدينة نيوز :- تحدث …»: one to three words glued to a
+# «الأفق-اندلع …»، «المرصد- أصدرت …»، «الواحة نيوز :- تحدث …»: one to three words glued to a
 # dash (no space before it, or a colon and a dash), then the dispatch: the site's credit.
 _GLUED_DASH = re.compile(
     r"^\s*(?P<a>[^\s\-–—:|()«»\"“”،,./]+(?:\s+[^\s\-–—:|()«»\"“”،,./]+){0,2})"
     r"(?:\s*:\s*[-–—]|[-–—])\s*(?P<b>\S.*)$"
 )
-# «إيلاف من دبي: أعلنت …»: a name, «من» and a place, a colon, then the dispatch.
+# «الواحة من دبي: أعلنت …»: a name, «من» and a place, a colon, then the dispatch.
 _FROM_PLACE = re.compile(
     r"^\s*(?P<a>[^\s\-–—:|()«»\"“”،,./]+(?:\s+[^\s\-–—:|()«»\"“”،,./]+)?)\s+من\s+"
     r"[^\s\-–—:|()«»\"“”،,./]+\s*:\s*(?P<b>\S.*)$"
 )
-# «دبي - (الشرق):» alone on a line: a place, a dash, the credit in parentheses.
+# «دبي - (المرصد):» alone on a line: a place, a dash, the credit in parentheses.
 _PLACE_DASH_PAREN = re.compile(r"^\s*[^\s()]+\s*[-–—]\s*\(([^()]{2,25})\)\s*:?\s*$")
 
 
@@ -431,7 +431,7 @@ def _site_opening(a: str, b: str) -> bool:
     return not (_opens_with_reporting_verb(b) and not _verb_has_subject(b))
 
 
-# «بورتسودان ــ التغيير»، «بورتسودان: الشارع السوداني» alone on a line: one word of a place
+# «كسلا ــ المرصد»، «كسلا: الواحة اليوم» alone on a line: one word of a place
 # (no article), a dash or colon, then the site's name (definite, or with an outlet word).
 _PLACE_SITE_LINE = re.compile(
     r"^\s*(?P<a>[^\s\-–—:/|()«»\"“”،,.]+)\s*[-–—:]\s*(?P<b>[^\-–—:/|()«»\"“”،,.]+?)\s*$"
@@ -475,8 +475,8 @@ def place_site_line(paragraph: str) -> list[tuple[str, str]]:
 def opening_credits(paragraph: str) -> list[tuple[str, str]]:
     """Credits of a dispatch's opening that the dash dateline does not read: a parenthesis
     before a dash «أربيل (X)-» and a known agency between slashes «في 17 ديسمبر/ وام/»; a
-    site's name glued to a dash «وطن- أصدرت …», before «من PLACE:» «إيلاف من دبي: …», or in
-    parentheses after a place «دبي - (الشرق):»."""
+    site's name glued to a dash «المرصد- أصدرت …», before «من PLACE:» «الواحة من دبي: …», or in
+    parentheses after a place «دبي - (المرصد):»."""
     out: list[tuple[str, str]] = []
     m = _GLUED_DASH.match(paragraph) or _FROM_PLACE.match(paragraph)
     if m and _site_opening(_clean(m.group("a")), m.group("b")):
@@ -635,7 +635,7 @@ def followed_by_credits(paragraph: str) -> list[tuple[str, str]]:
         name = m.group("quoted")
         cue = m.group(0).strip()
         if name is None and m.group("desk"):
-            # «تابعه محرر عدن الغد أن …»: the name runs to a function word or «أن».
+            # «تابعه محرر الواحة اليوم أن …»: the name runs to a function word or «أن».
             words = []
             for w in m.group("bare").split():
                 if normalize(w) in _AN_WORDS or normalize(w) in _FOLLOW_STOPS:

@@ -2356,7 +2356,7 @@ def _find_ar_complement(toks, i, verb, quotes_len, split=False):
             and _ar_name_like(toks[k])
             and not toks[k].gap.strip()
         ):
-            continue  # «أكد المحامي خالد علي أن»: «علي» after a given name is the family name
+            continue  # «أكد المحامي حسن علي أن»: «علي» after a given name is the family name
         if norm in verb.complements or (norm == "عما" and "عن" in verb.complements):
             if norm != "عما" and k + 1 < n and toks[k + 1].norm in _AN_FORMS:
                 return (k + 2, -1, k)  # «حذر من أن»، «شدد على أن»
@@ -4223,10 +4223,10 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
                 and toks[i + 2].norm.startswith("ال")
                 and not _second_body_at(toks, k)
             )
-            # «الحركة الشعبية لتحرير السودان-شمال»: a word joined by a hyphen is more name.
+            # «حركة تحرير الوادي-شمال»: a word joined by a hyphen is more name.
             hyphened = toks[k].gap == "-"
             if "(" in toks[k].gap and k > shortest:
-                break  # «… السودان-شمال (الجبهة الثورية) الهجمات»: a gloss closes the name
+                break  # «… الوادي-شمال (الجبهة الموحدة) الهجمات»: a gloss closes the name
             if (
                 step == 1
                 and not toks[k].norm.startswith(("ال", "لل"))
