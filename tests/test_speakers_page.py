@@ -198,3 +198,25 @@ def test_a_sentence_with_two_clauses_is_listed_once_with_both_marked(
         "التعاون العسكري مع موسكو سيتوسع في السنوات المقبلة",
     ]
     assert "2 reported" in shown_text(item)
+
+
+def test_a_stale_stored_identity_is_grouped_again_before_the_page_reads_it(store_url):
+    """After an update of the title lexicons or the alias file the stored identity is stale:
+    the page groups the spellings again (announced with a spinner) and shows the same
+    people as with a current one."""
+    from dashboard.storage import queries, speaker_identity
+
+    fresh = open_page()
+    want = [m.value for m in fresh.metric]
+    store = Store(store_url)
+    assert queries.speaker_identity_current(store)
+    store.execute(
+        "UPDATE meta SET value = ? WHERE key = ?", ["stale:0", speaker_identity.SIGNATURE_KEY]
+    )
+    assert not queries.speaker_identity_current(store)
+    store.close()
+    at = open_page()
+    assert [m.value for m in at.metric] == want
+    store = Store(store_url)
+    assert queries.speaker_identity_current(store)
+    store.close()
