@@ -48,6 +48,11 @@ with ui.store_connection():
     # (signed-in editors; everybody when access control is off). The sign-in page stops
     # the run inside login(), and then the session may not.
     may_upload = False
+    if not auth.is_editor():
+        # Closed before the sign-in form is drawn, not only when the run stops: after
+        # "Sign out" the browser shows the form while the run is still inside login(), and
+        # an upload sent then was still let in (seen in a loaded test run).
+        upload_guard.permit_current_session(False)
     try:
         auth.login()
         may_upload = auth.is_editor()
