@@ -18,6 +18,7 @@ import csv
 import re
 from functools import cache
 
+from dashboard.analysis.languages import get_pack
 from dashboard.analysis.lexicon import lexicon_path, load_fields_at
 from dashboard.analysis.textproc import normalize
 from dashboard.model import Quote
@@ -686,8 +687,16 @@ def _statement_noun(word: str) -> bool:
     return word in _STATEMENT_NOUNS or (word.startswith("ال") and word[2:] in _STATEMENT_NOUNS)
 
 
-# Words after an outlet's name that begin the clause again («اليوم»، «أمس»).
-_DESCRIBING_TAILS = frozenset(normalize(w) for w in ("اليوم", "الليلة", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))  # fmt: skip
+# Words after an outlet's name that begin the clause again: «اليوم»، «الليلة» and the
+# weekdays with the article (the date rules' weekday lexicon, not a second list).
+_DESCRIBING_TAILS = frozenset(
+    normalize(w)
+    for w in (
+        "اليوم",
+        "الليلة",
+        *("ال" + line.split("|")[0].strip() for line in get_pack("ar").lines("dates_weekdays.txt")),
+    )
+)
 
 
 _FOLLOW_STOPS = frozenset(normalize(w) for w in ("في", "على", "من", "عن", "إلى", "الذي", "التي"))
