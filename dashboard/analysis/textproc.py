@@ -91,7 +91,8 @@ _normalize_ar = translator(
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
 
-def search_fold_classes() -> list[tuple[str, str]]:
+@lru_cache(maxsize=1)
+def search_fold_classes() -> tuple[tuple[str, str], ...]:
     """What `normalize` folds in names, as (characters, replacement) pairs for SQL's
     REGEXP_REPLACE: the Arabic letters it maps to another letter, grouped by the letter
     they become, then the marks it drops (replacement ""), and Russian ё. A search box
@@ -103,7 +104,7 @@ def search_fold_classes() -> list[tuple[str, str]]:
         if t != c and not t.isdigit():
             groups[t] = groups.get(t, "") + c
     groups["е"] = "ё"
-    return [(chars, target) for target, chars in groups.items()]
+    return tuple((chars, target) for target, chars in groups.items())
 
 
 _LATIN_LETTER = re.compile("[A-Za-z]")
