@@ -340,8 +340,8 @@ def test_weak_pairs_are_mutual_best_matches_below_threshold():
     ("a", "b", "shared"),
     [
         # Synonyms (hand-chosen): munitions/weapons, attack/aggression, concern/fears.
-        ("يشمل الدعم الذخيرة والمدافع", "تحصل موسكو على أسلحة كثيرة", "~weapons"),
-        ("في حال تعرض أحد الطرفين لهجوم", "أي عدوان على أي منهما", "~attack"),
+        ("تشمل الشحنة الذخيرة والمدافع", "يحصل الجيش على أسلحة كثيرة", "~weapons"),
+        ("في حال تعرض الميناء لهجوم", "أي عدوان على المدينة", "~attack"),
         ("أبدت العواصم قلقها", "وسط مخاوف غربية", "~concern"),
         # Across languages.
         ("وقع البلدان معاهدة جديدة", "The two countries signed a new treaty", "~treaty"),
@@ -355,7 +355,7 @@ def test_concept_classes_join_synonyms_and_translations(a, b, shared):
 
 def test_concept_classes_do_not_join_unrelated_words():
     ta = set(al.content_terms("ارتفعت أسعار النفط"))
-    tb = set(al.content_terms("وقع البلدان معاهدة دفاع"))
+    tb = set(al.content_terms("وقع البلدان معاهدة حدود"))
     assert not {t for t in ta & tb if t.startswith("~")}
 
 

@@ -193,9 +193,9 @@ def _article(aid: str, outlet: str, quotes: list[Quote], dates=()) -> tuple[Arti
         paragraphs=[raw.body],
         quotes=quotes,
         dates=list(dates),
-        terms=[Keyword("treaty", 3), Keyword("mutual defence", 2)],
+        terms=[Keyword("tariff", 3), Keyword("free trade", 2)],
         frames={"security": 0.5, "economy": 0.0},
-        event_names=["the pact", "the pact", "the treaty"],
+        event_names=["the pact", "the pact", "the deal"],
     )
     return art, raw
 
@@ -222,16 +222,16 @@ def test_bulk_insert_keeps_nulls_booleans_dates_and_json(any_store: Store):
         ("Jane Doe", None, True, 0)
     ]
     assert sorted(any_store.execute("SELECT term, n FROM terms")) == [
-        ("mutual defence", 2),
-        ("treaty", 3),
+        ("free trade", 2),
+        ("tariff", 3),
     ]
     assert sorted(any_store.execute("SELECT frame, score FROM frames")) == [
         ("economy", 0.0),
         ("security", 0.5),
     ]
     assert sorted(any_store.execute("SELECT name, n FROM event_names")) == [
+        ("the deal", 1),
         ("the pact", 2),
-        ("the treaty", 1),
     ]
     (published,) = any_store.execute("SELECT published_at FROM articles")[0]
     assert published == dt.date(2024, 6, 19)
@@ -243,12 +243,12 @@ def test_bulk_insert_keeps_nulls_booleans_dates_and_json(any_store: Store):
 def test_speaker_counts_sums_spellings_and_breaks_ties_by_hand(any_store: Store):
     """Three spellings of one person, 2 statements each; two roles with 2 statements each."""
     quotes = [
-        _quote("Kim Jong Un", "leader", True),
-        _quote("Kim Jong Un", "leader", True),
-        _quote("Kim Jong-un", "supreme leader", False),
-        _quote("Kim Jong-un", "supreme leader", False),
-        _quote("Kim", "", False),
-        _quote("Kim", None, False),
+        _quote("Park Tae Joon", "minister", True),
+        _quote("Park Tae Joon", "minister", True),
+        _quote("Park Tae-joon", "trade minister", False),
+        _quote("Park Tae-joon", "trade minister", False),
+        _quote("Park", "", False),
+        _quote("Park", None, False),
     ]
     other = [_quote("Jane Doe", None, True, kind="expert")]
     any_store.add_many([_article("k1", "Out A", quotes), _article("j1", "Out B", other)])
@@ -257,12 +257,12 @@ def test_speaker_counts_sums_spellings_and_breaks_ties_by_hand(any_store: Store)
         *("outlet", "speaker", "kind", "role", "affiliation"),
         *("direct", "reported", "total", "variants"),
     ]
-    kim, jane = df.to_dict("records")
-    assert kim["outlet"] == "Out A" and kim["speaker"] in {"Kim Jong Un", "Kim Jong-un"}
-    assert (kim["direct"], kim["reported"], kim["total"]) == (2, 4, 6)
-    assert kim["role"] == "supreme leader"  # tie at 2 statements: the longer role
-    assert kim["variants"] == "Kim; Kim Jong Un; Kim Jong-un"  # tie at 2: alphabetical
-    assert kim["kind"] == "official"
+    park, jane = df.to_dict("records")
+    assert park["outlet"] == "Out A" and park["speaker"] in {"Park Tae Joon", "Park Tae-joon"}
+    assert (park["direct"], park["reported"], park["total"]) == (2, 4, 6)
+    assert park["role"] == "trade minister"  # tie at 2 statements: the longer role
+    assert park["variants"] == "Park; Park Tae Joon; Park Tae-joon"  # tie at 2: alphabetical
+    assert park["kind"] == "official"
     assert jane == {
         "outlet": "Out B",
         "speaker": "Jane Doe",

@@ -424,7 +424,7 @@ AR_CASES = [
 
 EN_CASES = [
     (
-        "The treaty was signed on June 19, 2024, in Pyongyang.",
+        "The contract was signed on June 19, 2024, in Nairobi.",
         PUB,
         [("June 19, 2024", "2024-06-19", "2024-06-19", "day", False)],
     ),
@@ -434,7 +434,7 @@ EN_CASES = [
         [("9 July", "2024-07-09", "2024-07-09", "day", False)],
     ),
     (
-        "On Wednesday, June 19 the leaders met.",
+        "On Wednesday, June 19 the committee met.",
         PUB,
         [("June 19", "2024-06-19", "2024-06-19", "day", False)],
     ),

@@ -27,7 +27,7 @@ needs_browser = pytest.mark.skipif(not HAS_BROWSER, reason=export.NO_BROWSER_MES
 ARABIC_OUTLET = "صحيفة الشرق"
 LATIN_OUTLET = "Akhbar Test"
 ARABIC_SPEAKER = "سامي العلي"
-ARABIC_TERM = "المعاهدة"
+ARABIC_TERM = "الاتفاقية"
 
 
 def _article(outlet: str, title: str, day: str, quotes, terms) -> tuple[Article, RawArticle]:
@@ -83,14 +83,14 @@ def db_url(tmp_path_factory) -> str:
                 "عنوان أول",
                 "2024-06-19",
                 [(ARABIC_SPEAKER, "expert", True), ("وزارة الخارجية", "state", False)],
-                [(ARABIC_TERM, 9), ("العقوبات", 5), ("الحلف", 3), ("موسكو", 2)],
+                [(ARABIC_TERM, 9), ("العقوبات", 5), ("الحلف", 3), ("برازيليا", 2)],
             ),
             _article(
                 LATIN_OUTLET,
                 "عنوان ثان",
                 "2024-06-20",
                 [(ARABIC_SPEAKER, "expert", False)],
-                [(ARABIC_TERM, 4), ("القمة", 6), ("الشراكة", 5), ("بيونغ", 2)],
+                [(ARABIC_TERM, 4), ("القمة", 6), ("الشراكة", 5), ("جاكرتا", 2)],
             ),
         ]
     )

@@ -45,8 +45,8 @@ SAME = [
     (["كيم جونغ أون", "كيم جونغأون", "كيم جونغ اون"], "compound spacing"),
     # ة/ه, ى/ي, hamza on alef
     (["أسامة حمدي", "اسامه حمدى"], "ta marbuta / alef maqsura / hamza"),
-    # long vowels and doubled letters in a transliterated name (Georgy Zinoviev)
-    (["غيورغي زينوفييف", "جورجي زينوفيف"], "vowel letters and doubled ي"),
+    # long vowels and doubled letters in a transliterated name (Georgy Vasiliev)
+    (["غيورغي فاسيلييف", "جورجي فاسيليف"], "vowel letters and doubled ي"),
     # with and without title, first name and middle name
     (["الرئيس فلاديمير بوتين", "فلاديمير بوتين", "بوتين"], "title and first name"),
     (["فلاديمير فلاديميروفيتش بوتين", "فلاديمير بوتين"], "middle name"),
@@ -91,10 +91,10 @@ def test_bare_surname_joins_only_an_unambiguous_person():
         frozenset({"كيم جونغ أون", "كيم"})
     }
     # Two Kims: the bare name could be either and stays on its own.
-    rows = [person("كيم جونغ أون", 5), person("كيم هونغ كيون", 2), person("كيم")]
+    rows = [person("كيم جونغ أون", 5), person("كيم مين سو", 2), person("كيم")]
     assert groups_of(rows) == {
         frozenset({"كيم جونغ أون"}),
-        frozenset({"كيم هونغ كيون"}),
+        frozenset({"كيم مين سو"}),
         frozenset({"كيم"}),
     }
     # Two Khatibs: a bare «الخطيب» is ambiguous.
@@ -119,7 +119,7 @@ def test_similar_names_on_two_sides_are_two_people():
     # Same letters up to hamza: identical spelling wins (one person); transliteration-only
     # similarity across sides does not.
     assert len(groups_of(rows)) == 1
-    rows = [person("غيورغي زينوفييف", side="Russia"), person("جورجي زينوفيف", side="Georgia")]
+    rows = [person("غيورغي فاسيلييف", side="Russia"), person("جورجي فاسيليف", side="Georgia")]
     assert len(groups_of(rows)) == 2
 
 
@@ -206,30 +206,30 @@ def test_alias_path_is_configurable(monkeypatch, tmp_path):
 A, B = "صحيفة الأفق", "وكالة النهار"
 CORPUS = [
     RawArticle(
-        title="بيونغ يانغ وموسكو توقعان معاهدة",
+        title="افتتاح مستشفى جديد في العاصمة الكورية الشمالية",
         outlet=A,
         language="ar",
         published_at="2024-06-20",
-        body="وقعت كوريا الشمالية وروسيا معاهدة شراكة استراتيجية شاملة يوم الأربعاء.\n\n"
-        "وقال الزعيم الكوري الشمالي كيم جونغ أون: «المعاهدة تفتح صفحة جديدة في العلاقات»."
-        "\n\nوأضاف الزعيم الكوري الشمالي أن بلاده ستدعم روسيا بشكل كامل.",
+        body="افتتحت كوريا الشمالية مستشفى عاما جديدا يوم الأربعاء.\n\n"
+        "وقال الزعيم الكوري الشمالي كيم جونغ أون: «المستشفى يفتح صفحة جديدة في الرعاية الصحية»."
+        "\n\nوأضاف الزعيم الكوري الشمالي أن بلاده ستبني مستشفيات مماثلة في كل المحافظات.",
     ),
     RawArticle(
-        title="تحالف جديد في شرق آسيا",
+        title="مشروع صحي جديد",
         outlet=A,
         language="ar",
         published_at="2024-06-21",
-        body="أثارت المعاهدة الجديدة قلق العواصم الغربية.\n\n"
-        "وأكد كيم جونج أون أن التحالف دفاعي بحت ولا يستهدف أي دولة ثالثة.",
+        body="أثار المشروع الجديد اهتمام المراقبين.\n\n"
+        "وأكد كيم جونج أون أن العلاج في المستشفى مجاني ولا يستثني أي مواطن.",
     ),
     RawArticle(
-        title="قمة في بيونغ يانغ",
+        title="مستشفى جديد في العاصمة",
         outlet=B,
         language="ar",
         published_at="2024-06-20",
-        body="استقبلت العاصمة الكورية الشمالية الرئيس الروسي في زيارة نادرة.\n\n"
-        "وصرح كيم غونغ أون بأن العلاقات مع موسكو بلغت مستوى غير مسبوق.\n\n"
-        "وقال كيم إن البلدين سيواجهان الضغوط الغربية معا.",
+        body="شهدت العاصمة الكورية الشمالية افتتاح مستشفى جديد في حفل نادر.\n\n"
+        "وصرح كيم غونغ أون بأن الخدمات الصحية بلغت مستوى غير مسبوق.\n\n"
+        "وقال كيم إن الأطباء الجدد سيعملون في القرى أيضا.",
     ),
 ]
 KIM_SPELLINGS = {"كيم جونغ أون", "كيم جونج أون", "كيم غونغ أون", "كيم"}

@@ -168,9 +168,9 @@ def test_group_terms_mapping():
 
 
 def test_bigram_grouping_strips_only_the_first_word(grouper):
-    g = TermGrouper(Counter({"الرئيس الروسي": 3, "والرئيس الروسي": 1, "بوتين وكيم": 2}))
-    grouped = g.group(Counter({"الرئيس الروسي": 3, "والرئيس الروسي": 1, "بوتين وكيم": 2}))
-    assert grouped == Counter({"الرئيس الروسي": 4, "بوتين وكيم": 2})
+    g = TermGrouper(Counter({"الرئيس الروسي": 3, "والرئيس الروسي": 1, "ألفيس ورشيد": 2}))
+    grouped = g.group(Counter({"الرئيس الروسي": 3, "والرئيس الروسي": 1, "ألفيس ورشيد": 2}))
+    assert grouped == Counter({"الرئيس الروسي": 4, "ألفيس ورشيد": 2})
 
 
 def test_english_case_folding_without_stemming():
@@ -208,22 +208,22 @@ def test_article_terms_break_bigrams_at_punctuation_and_drop_numbers():
 
 
 def test_no_bigram_across_a_coordinating_wa_al():
-    terms = article_terms(["استقبل الزعيم كيم جونغ أون والرئيس الروسي في العاصمة"], "ar")
-    assert "أون والرئيس" not in terms
-    assert terms["جونغ أون"] == 1 and terms["الرئيس الروسي"] == 0  # «والرئيس» keeps its و
-    assert terms["والرئيس الروسي"] == 1  # the pair after the و still counts
+    terms = article_terms(["التقى الوزير سامي أحمد الخطيب والسفير الهندي في العاصمة"], "ar")
+    assert "الخطيب والسفير" not in terms
+    assert terms["أحمد الخطيب"] == 1 and terms["السفير الهندي"] == 0  # «والسفير» keeps its و
+    assert terms["والسفير الهندي"] == 1  # the pair after the و still counts
 
 
 def test_article_terms_english():
-    terms = article_terms(["Putin's visit alarmed the West, officials said."], "en")
+    terms = article_terms(["Alves's visit alarmed the West, officials said."], "en")
     assert terms == Counter(
         {
-            "Putin": 1,
+            "Alves": 1,
             "visit": 1,
             "alarmed": 1,
             "West": 1,
             "officials": 1,
-            "Putin visit": 1,
+            "Alves visit": 1,
             "visit alarmed": 1,
         }
     )

@@ -26,7 +26,7 @@ def _quotes(paragraphs):
 
 def test_direct_quote_title_after_name_and_side_word():
     got = _quotes(
-        ['러시아 블라디미르 푸틴 대통령은 19일 기자회견에서 "협력을 넓히겠다"라고 말했다.']
+        ['러시아 블라디미르 푸틴 대통령은 3일 기자회견에서 "협력을 넓히겠다"라고 말했다.']
     )
     assert got == [
         ("블라디미르 푸틴", "대통령", "말했다", True, "협력을 넓히겠다", "Russia", "official")
@@ -51,13 +51,13 @@ def test_reported_speech_and_a_long_title():
 def test_surname_and_pronoun_resolve_to_the_full_name():
     paragraphs = [
         '러시아 블라디미르 푸틴 대통령은 "협력을 넓히겠다"라고 말했다.',
-        "푸틴 대통령은 이어 ‘새로운 단계’라고 강조했다.",
+        "푸틴 대통령은 이어 ‘새로운 시장’이라고 강조했다.",
         "그는 같은 입장을 여러 차례 밝혔다고 전했다.",
     ]
     quotes = attribute_quotes(paragraphs, "ko")
     assert [(q.speaker, q.direct, q.text) for q in quotes] == [
         ("블라디미르 푸틴", True, "협력을 넓히겠다"),
-        ("블라디미르 푸틴", True, "새로운 단계"),
+        ("블라디미르 푸틴", True, "새로운 시장"),
         ("블라디미르 푸틴", False, "같은 입장을 여러 차례 밝혔다"),
     ]
     (row,) = summarize_speakers(quotes)
@@ -301,10 +301,10 @@ def test_korean_event_names_head_with_modifiers_without_particle():
     def names(text):
         return [phrase for _, _, phrase in event_name_spans(text, "ko")]
 
-    assert names("양국은 포괄적 전략 동반자 관계 조약을 체결했다.") == [
-        "포괄적 전략 동반자 관계 조약"
+    assert names("양국은 포괄적 경제 동반자 관계 협정을 체결했다.") == [
+        "포괄적 경제 동반자 관계 협정"
     ]
-    assert names("두 나라의 상호방위조약이 발효됐다.") == ["상호방위조약"]
+    assert names("두 나라의 자유무역협정이 발효됐다.") == ["자유무역협정"]
     assert names("여당은 4·10 총선에서 졌다.") == ["4·10 총선"]
     assert names("10·5 비상계엄 사태 이후") == ["10·5 비상계엄 사태"]
     assert names("이번 사고로 다친 사람은 없다.") == ["사고"]

@@ -386,7 +386,7 @@ AR_CASES = [
     ),
     (
         "coordinated-subject-homograph-negative",
-        ["وتابعت روسيا وكوريا الشمالية تدريباتهما المشتركة."],
+        ["وتابعت البرازيل والأرجنتين مفاوضاتهما التجارية."],
         [],
     ),
 ]
@@ -394,7 +394,7 @@ AR_CASES = [
 EN_CASES = [
     (
         "en-role-name-said",
-        ["Russian Foreign Minister Sergei Lavrov said the treaty was purely defensive."],
+        ["Russian Foreign Minister Sergei Lavrov said the talks were purely technical."],
         [
             Q(
                 "Sergei Lavrov",
@@ -402,7 +402,7 @@ EN_CASES = [
                 "said",
                 role="Russian Foreign Minister",
                 affiliation="Russia",
-                text="the treaty was purely defensive",
+                text="the talks were purely technical",
             )
         ],
     ),
@@ -539,7 +539,7 @@ EN_CASES = [
     ),
     (
         "en-document-says-negative",
-        ["The treaty, signed last week, says either party must help the other."],
+        ["The agreement, signed last week, says either party may leave after five years."],
         [],
     ),
     ("en-thinks-without-that-negative", ["What he thinks of the plan is unclear."], []),

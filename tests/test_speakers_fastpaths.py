@@ -313,15 +313,15 @@ def test_mention_in_a_role_only_paragraph_names_a_later_speaker():
     # The first paragraph has a title but no reporting verb (the mentions-only path); the
     # surname it teaches resolves «بوتين» in the next paragraph.
     paragraphs = [
-        "وصل الرئيس الروسي فلاديمير بوتين، اليوم، إلى العاصمة.",
-        "وقال بوتين إن الاتفاق مهم. ثم غادر الوفد المدينة.",
+        "وصل الرئيس الروسي فلاديمير بوتين، اليوم، إلى المعرض الزراعي.",
+        "وقال بوتين إن المعرض مهم. ثم غادر الوفد المدينة.",
     ]
     (q,) = sp.attribute_quotes(paragraphs, "ar")
     assert (q.speaker, q.role, q.paragraph, q.text) == (
         "فلاديمير بوتين",
         "الرئيس الروسي",
         1,
-        "الاتفاق مهم",
+        "المعرض مهم",
     )
     assert sp.attribute_quotes(paragraphs, "ar") == _attribute_quotes_reference(paragraphs)
 
@@ -330,12 +330,12 @@ def test_mention_in_a_trigger_sentence_names_a_later_speaker():
     # A one-sentence paragraph with a reporting verb and a title: the title mention is read
     # too (has_role), and teaches the surname used in the next paragraph.
     paragraphs = [
-        "وصل الرئيس الروسي فلاديمير بوتين، أمس، إلى العاصمة وقال مسؤول إن الاتفاق مهم.",
+        "وصل الرئيس الروسي فلاديمير بوتين، أمس، إلى المعرض وقال مسؤول إن الحصاد جيد.",
         "وأكد بوتين أن الوفد وصل.",
     ]
     quotes = sp.attribute_quotes(paragraphs, "ar")
     assert [(q.speaker, q.role, q.text) for q in quotes] == [
-        ("مسؤول", "مسؤول", "الاتفاق مهم"),
+        ("مسؤول", "مسؤول", "الحصاد جيد"),
         ("فلاديمير بوتين", "الرئيس الروسي", "الوفد وصل"),
     ]
     assert quotes == _attribute_quotes_reference(paragraphs)
