@@ -481,6 +481,8 @@ def candidates(
                 words = SPEAKER_TOKEN_RE.findall(name)
                 if not words or all(is_stopword(w) for w in words):
                     continue
+                if all({"doc", "stmt", "stop"} & set(_lex_flags(t.norm, code)) for t in toks[a:b]):
+                    continue  # «البيان»: the statement itself, not who made it
                 span = toks[a:b]
                 kind, typ = _kind_of(span, index)
                 if typ == "group" or (typ == "person" and _indefinite(span, code)):
