@@ -21,7 +21,7 @@ from dashboard.model import RawArticle
 _TEMPLATES = re.compile(
     r"^(?:b|BOS|BOP|EOS|al|cl_al|inq|"
     r"(?:-2|-1|1|2):(?:w|base|shape)=.*|(?:-2|-1|1|2):lex=.*|(?:-2|-1|1|2):pad|"
-    r"(?:w|base|p2|p3|s2|s3|len|shape|para|clitic|vdist|lex)=.*|gap.|next_gap.)$"
+    r"(?:w|base|p2|p3|s2|s3|len|shape|para|clitic|vdist|vnext|lex)=.*|gap.|next_gap.)$"
 )
 
 _TRAIN = [

@@ -110,14 +110,18 @@ def _words_of(entries) -> frozenset[str]:
 
 
 def _source_words(code: str) -> frozenset[str]:
-    """The word of each source phrase that says it: its first word that is not a stop word
-    («وفقا» of «وفقا ل», «لسان» of «على لسان», "according"); a phrase of stop words alone
-    («على ما») gives none."""
+    """The word of each source phrase that says it: a one-word phrase itself, else its longest
+    word («وفقا» of «وفقا ل», «لسان» of «على لسان», "according"); a phrase of short function
+    words («على ما») gives none."""
     out = set()
     for line in _lines(code, "source_phrases.txt"):
-        words = [w for w in _nphrase(line) if not is_stopword(w)]
-        if words:
+        words = _nphrase(line)
+        if len(words) == 1:
             out.add(words[0])
+        elif words:
+            longest = max(words, key=len)
+            if len(longest) > 3:
+                out.add(longest)
     return frozenset(out)
 
 
@@ -125,9 +129,13 @@ def _source_words(code: str) -> frozenset[str]:
 def lexicons(code: str) -> _Lexicons:
     verbs: set[str] = set()
     for fields in _fields(code, "reporting_verbs.txt"):
-        for f in fields[:3]:  # lemma, finite forms, participles (Arabic); the word (others)
-            if f != "-":
-                verbs.update(_nphrase(f))
+        # The entry's first word ("called for": "called"); a file of five fields (Arabic:
+        # lemma | finite forms | participles | complements | flags) lists forms in the next two.
+        verbs.update(_nphrase(fields[0])[:1])
+        if len(fields) >= 3:
+            for f in fields[1:3]:
+                if f != "-":
+                    verbs.update(_nphrase(f))
     role_kind: dict[str, str] = {}
     role_words: set[str] = set()
     for fields in _fields(code, "speaker_roles.txt"):
@@ -261,62 +269,88 @@ def _dist(d: int) -> str:
     return ("+" if d > 0 else "-") + b
 
 
+@lru_cache(maxsize=100_000)
+def _own(norm: str, surf: str, code: str) -> tuple[str, ...]:
+    """The features a token brings itself (cached: words recur)."""
+    w = norm
+    base = _base(w, code)
+    f = [
+        "b",
+        "w=" + w,
+        "base=" + base,
+        "p2=" + base[:2],
+        "p3=" + base[:3],
+        "s2=" + base[-2:],
+        "s3=" + base[-3:],
+        "len=" + _len_class(base),
+        "shape=" + _shape(surf),
+    ]
+    article = lexicons(code).article
+    if article and w.startswith(article):
+        f.append("al")
+    elif article and any(r.startswith(article) for r in get_pack(code).prefix_readings(w)):
+        f.append("cl_al")
+    if base != w and not w.startswith(article or "\0"):
+        f.append("clitic=" + w[: len(w) - len(base)])
+    f.extend("lex=" + x for x in _lex_flags(w, code))
+    return tuple(f)
+
+
+@lru_cache(maxsize=200_000)
+def _neighbour(norm: str, surf: str, code: str, off: int) -> tuple[str, ...]:
+    """The features a token gives the token `off` places away (cached)."""
+    f = [f"{off}:w=" + norm]
+    f.extend(f"{off}:lex=" + x for x in _lex_flags(norm, code))
+    if off in (-1, 1):
+        f.append(f"{off}:shape=" + _shape(surf))
+        f.append(f"{off}:base=" + _base(norm, code))
+    return tuple(f)
+
+
+_gap_marks_cached = lru_cache(maxsize=4096)(lambda gap: tuple(_gap_marks(gap)))
+
+
 def sentence_features(toks: list[_Tok], code: str, para: int, first: bool) -> list[list[str]]:
     """CRF features of the tokens of one sentence (`_tokens` of the engine)."""
     n = len(toks)
     flags = [_lex_flags(t.norm, code) for t in toks]
     verbs = [i for i, f in enumerate(flags) if "verb" in f or "src" in f]
-    pbucket = "0" if para == 0 else "1" if para == 1 else "2-4" if para <= 4 else "5+"
+    para_feat = "para=" + ("0" if para == 0 else "1" if para == 1 else "2-4" if para <= 4 else "5+")
+    marks = [_gap_marks_cached(t.gap) for t in toks]
     feats: list[list[str]] = []
     for i, t in enumerate(toks):
-        w = t.norm
-        base = _base(w, code)
-        f = [
-            "b",
-            "w=" + w,
-            "base=" + base,
-            "p2=" + base[:2],
-            "p3=" + base[:3],
-            "s2=" + base[-2:],
-            "s3=" + base[-3:],
-            "len=" + _len_class(base),
-            "shape=" + _shape(t.surf),
-            "para=" + pbucket,
-        ]
-        article = lexicons(code).article
-        if article and w.startswith(article):
-            f.append("al")
-        elif article and any(r.startswith(article) for r in get_pack(code).prefix_readings(w)):
-            f.append("cl_al")
-        if base != w and not w.startswith(article or "\0"):
-            f.append("clitic=" + w[: len(w) - len(base)])
+        f = list(_own(t.norm, t.surf, code))
+        f.append(para_feat)
         if t.quote >= 0:
             f.append("inq")
-        for m in _gap_marks(t.gap):
-            f.append("gap" + m)
+        f.extend("gap" + m for m in marks[i])
         if i + 1 < n:
-            for m in _gap_marks(toks[i + 1].gap):
-                f.append("next_gap" + m)
+            f.extend("next_gap" + m for m in marks[i + 1])
         else:
             f.append("EOS")
         if i == 0:
             f.append("BOS")
             if first:
                 f.append("BOP")
-        f.extend("lex=" + x for x in flags[i])
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                f.append(f"{off}:w=" + toks[j].norm)
-                f.extend(f"{off}:lex=" + x for x in flags[j])
-                if off in (-1, 1):
-                    f.append(f"{off}:shape=" + _shape(toks[j].surf))
-                    f.append(f"{off}:base=" + _base(toks[j].norm, code))
+                f.extend(_neighbour(toks[j].norm, toks[j].surf, code, off))
             else:
                 f.append(f"{off}:pad")
         if verbs:
             d = min((v - i for v in verbs), key=abs)
             f.append("vdist=" + (_dist(d) if d else "0"))
+            # What follows the nearest cue: a function word or a quote right after it
+            # («وأضاف أن», "said that") leaves no room for a subject there.
+            v = i + d
+            if v + 1 < n:
+                if "stop" in flags[v + 1]:
+                    f.append("vnext=stop")
+                elif marks[v + 1]:
+                    f.append("vnext=mark")
+            else:
+                f.append("vnext=end")
         else:
             f.append("vdist=none")
         feats.append(f)
@@ -373,7 +407,8 @@ def tag_spans(tagger, feats: list[list[str]]) -> list[tuple[int, int, bool, floa
     with _LOCK:
         tagger.set(feats)
         labels = tagger.tag()
-        margs = [tagger.marginal(lab, i) for i, lab in enumerate(labels)]
+        # Marginals of the span labels only (most tokens are O).
+        margs = [tagger.marginal(lab, i) if lab != "O" else 1.0 for i, lab in enumerate(labels)]
     spans = []
     i = 0
     n = len(labels)
@@ -409,6 +444,10 @@ def _span_text(toks: list[_Tok], a: int, b: int, strip: bool, sentence: str, cod
             else:
                 text = text[1:]
     return " ".join(text.replace("«", " ").replace("»", " ").replace('"', " ").split())
+
+
+def _quote_len(toks: list[_Tok], qi: int) -> int:
+    return sum(1 for t in toks if t.quote == qi)
 
 
 def _cue(toks: list[_Tok], a: int, b: int, code: str) -> str:
@@ -470,10 +509,11 @@ def candidates(
         said = covered.get(para, [])
         if any(not s for s in said):
             continue  # a statement of the whole paragraph (a credit, a label)
-        for sentence, toks, qspans, k in cue_sentences(paragraph):
-            if not sentence_has_cue(toks, qspans, code):
-                continue
+        for k, sentence in enumerate(split_sentences(paragraph)):
             if any(s in sentence or sentence in s for s in said):
+                continue
+            toks, qspans = _tokens(sentence)
+            if not toks or not sentence_has_cue(toks, qspans, code):
                 continue
             feats = sentence_features(toks, code, para, k == 0)
             for a, b, strip, prob in tag_spans(tagger, feats):
@@ -484,6 +524,12 @@ def candidates(
                 if all({"doc", "stmt", "stop"} & set(_lex_flags(t.norm, code)) for t in toks[a:b]):
                     continue  # «البيان»: the statement itself, not who made it
                 span = toks[a:b]
+                if (
+                    any(t.quote >= 0 for t in span)
+                    and len(span) < 8
+                    and any(_quote_len(toks, t.quote) > 6 for t in span)
+                ):
+                    continue  # words of a long quote are what was said, not who said it
                 kind, typ = _kind_of(span, index)
                 if typ == "group" or (typ == "person" and _indefinite(span, code)):
                     kind = "anonymous"  # «مصادر مطلعة», «مسؤول أمريكي»: an unnamed voice
