@@ -129,6 +129,37 @@ def _cmd_identity(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_refresh(args: argparse.Namespace) -> int:
+    """What a reader's first page would otherwise do after an upgrade or an ingest by an
+    older version: the aggregates (with the term grouping of the current keyword code and
+    lexicons) and the speaker identity, brought up to date once, before readers come."""
+    import logging
+    import time
+
+    from dashboard.storage import aggregates, speaker_identity
+    from dashboard.storage.store import open_store
+
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    store = open_store(args.database)
+    started = time.monotonic()
+    if aggregates.usable(store):
+        print("page aggregates and term grouping: already current")
+    else:
+        slices = aggregates.refresh(store)
+        print(
+            f"page aggregates and term grouping: {slices} outlet slices recomputed "
+            f"in {time.monotonic() - started:.1f} s"
+        )
+    started = time.monotonic()
+    if speaker_identity.is_current(store):
+        print("speaker identity: already current")
+    else:
+        with store.backend.transaction() as cur:
+            n = speaker_identity.update(store, cur)
+        print(f"speaker identity: {n} spellings (re)grouped in {time.monotonic() - started:.1f} s")
+    return 0
+
+
 def _cmd_hash_password(args: argparse.Namespace) -> int:
     from dashboard.web.auth import main as auth_main
 
@@ -198,6 +229,14 @@ def main(argv: list[str] | None = None) -> int:
         "when a spelling has another person",
     )
     pid.set_defaults(func=_cmd_identity)
+
+    prf = sub.add_parser(
+        "refresh",
+        help="bring what the pages read up to date: the aggregates, the term grouping and "
+        "the speaker identity (run once after an upgrade, before readers come)",
+    )
+    prf.add_argument("--database", default=None, help="database URL (as ingest)")
+    prf.set_defaults(func=_cmd_refresh)
 
     pe = sub.add_parser("export", help="write every chart of the dashboard as image files")
     pe.add_argument("--out", required=True, help="output folder")

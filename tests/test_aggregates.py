@@ -418,3 +418,41 @@ def test_bounded_event_chart_equals_the_per_point_chart(any_store, corpus, monke
     one = queries.event_top(store, f, 0, event=value)
     assert set(one["outlet"]) == {first["outlet"]} and len(one) >= 1
     assert queries.event_top(store, f, 0, event=("1900-01-01", "1900-01-01", "x")).empty
+
+
+def test_the_refresh_command_brings_grouping_and_identity_up_to_date(
+    duck_store, corpus, monkeypatch, capsys
+):
+    """After an upgrade (other keyword code: another grouping signature; other title
+    lexicons: another identity signature) `python -m dashboard refresh` does once what the
+    first reader's page would otherwise do; run again, it has nothing to do."""
+    from dashboard.cli import main
+    from dashboard.storage import speaker_identity
+
+    monkeypatch.setenv("DASHBOARD_CLAIM_MAP", "off")
+    ingest_path(duck_store, corpus / "multi_outlet", workers=1)
+    groups = duck_store.execute("SELECT COUNT(*) FROM agg_term_groups")[0][0]
+    assert groups > 100
+    duck_store.execute("UPDATE meta SET value = 'old' WHERE key = ?", [aggregates.GROUPS_KEY])
+    duck_store.execute("DELETE FROM agg_term_groups")
+    duck_store.execute(
+        "UPDATE meta SET value = 'old' WHERE key = ?", [speaker_identity.SIGNATURE_KEY]
+    )
+    assert not aggregates.usable(duck_store) and not speaker_identity.is_current(duck_store)
+    url = duck_store.url
+    duck_store.close()
+
+    assert main(["refresh", "--database", url]) == 0
+    out = capsys.readouterr().out
+    assert "0 outlet slices recomputed" in out  # no article changed: only the grouping
+    assert "spellings (re)grouped" in out
+    store = Store(url)
+    try:
+        assert aggregates.usable(store) and speaker_identity.is_current(store)
+        assert store.execute("SELECT COUNT(*) FROM agg_term_groups")[0][0] == groups
+    finally:
+        store.close()
+
+    assert main(["refresh", "--database", url]) == 0
+    out = capsys.readouterr().out
+    assert out.count("already current") == 2
