@@ -104,9 +104,14 @@ _MISS = "وذكرت غرناطة تايمز أن الاجتماع عقد في س
 
 def test_shipped_model_adds_a_voice_the_rules_miss(monkeypatch) -> None:
     assert span_model.model_path("ar").exists()
+    tagger = span_model._tagger(str(span_model.model_path("ar")))
+    found = span_model.candidates([_MISS], [], "ar", tagger)
+    assert [q.speaker for _p, q in found] == ["غرناطة تايمز"]
+    assert found[0][0] > 0.5
     monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "0")
     assert [q.speaker for q in _parse(_MISS).quotes] == []
     monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "1")
+    monkeypatch.setattr(span_model, "threshold", lambda language: 0.5)
     quotes = _parse(_MISS).quotes
     assert [q.speaker for q in quotes] == ["غرناطة تايمز"]
     assert quotes[0].verb == "وذكرت" and not quotes[0].direct
@@ -118,6 +123,7 @@ def test_ablation_switch_and_rules_voices_untouched(monkeypatch) -> None:
     assert not span_model.enabled("ar")
     rules = _parse(text).quotes
     monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "1")
+    monkeypatch.setattr(span_model, "threshold", lambda language: 0.5)
     assert span_model.enabled("ar")
     both = _parse(text).quotes
     # The rules' statements stay as they were; the model only adds.
@@ -126,5 +132,11 @@ def test_ablation_switch_and_rules_voices_untouched(monkeypatch) -> None:
 
 
 @pytest.mark.parametrize("code", ["ko", "ru"])
-def test_language_without_model_file_is_rules_alone(code: str) -> None:
+def test_language_without_model_file_is_rules_alone(code: str, monkeypatch) -> None:
+    monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "1")
     assert not span_model.enabled(code)
+
+
+def test_off_by_default(monkeypatch) -> None:
+    monkeypatch.delenv("DASHBOARD_SPAN_MODEL", raising=False)
+    assert span_model.enabled("ar") is span_model.DEFAULT_ON
