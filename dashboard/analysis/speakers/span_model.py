@@ -570,7 +570,10 @@ def propose_voices(quotes: list[Quote], paragraphs: list[str], language: str) ->
     (the rules' statements alone when the language has no model or it is switched off)."""
     if not enabled(language):
         return quotes
-    tagger = _tagger(str(model_path(language)))
+    try:
+        tagger = _tagger(str(model_path(language)))
+    except ImportError:  # python-crfsuite not installed: the rules alone
+        return quotes
     thr = threshold(language)
     extra = [q for p, q in candidates(paragraphs, quotes, language, tagger) if p >= thr]
     if not extra:
