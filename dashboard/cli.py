@@ -304,6 +304,15 @@ def main(argv: list[str] | None = None) -> int:
     train_voices.add_arguments(pt)
     pt.set_defaults(func=train_voices.cli)
 
+    from dashboard.bench import train_spans
+
+    ps = sub.add_parser(
+        "train-spans",
+        help="build a language's span tagger for the voices the rules miss (devset/)",
+    )
+    train_spans.add_arguments(ps)
+    ps.set_defaults(func=train_spans.cli)
+
     args = p.parse_args(argv)
     from dashboard.storage.store import StoreError
 

@@ -14,6 +14,7 @@ from dashboard.analysis.langid import ANALYSED_LANGUAGES, article_language
 from dashboard.analysis.naming import event_names
 from dashboard.analysis.published import is_issue_banner, publication_date
 from dashboard.analysis.speakers import attribute_quotes, summarize_speakers
+from dashboard.analysis.speakers.span_model import propose_voices
 from dashboard.analysis.speakers.voice_model import keep_voices
 from dashboard.analysis.textproc import clean_invisible, split_paragraphs
 from dashboard.model import Article, Keyword, RawArticle
@@ -69,8 +70,12 @@ def parse_article(raw: RawArticle, *, max_chars: int | None = None) -> Article:
             warnings=warnings,
             analysed=False,
         )
-    # Rules propose the statements; the learned voice check drops non-voices (voice_model.py).
-    quotes = keep_voices(attribute_quotes(paragraphs, language), paragraphs, language)
+    # Rules propose the statements; a learned span tagger adds the voices of cue sentences
+    # the rules left without one (span_model.py); the learned voice check drops non-voices
+    # (voice_model.py).
+    quotes = attribute_quotes(paragraphs, language)
+    quotes = propose_voices(quotes, paragraphs, language)
+    quotes = keep_voices(quotes, paragraphs, language)
     frames, evidence = score_frames(paragraphs, language)
     speakers = summarize_speakers(quotes)
     counts = article_terms([title, *paragraphs], language)

@@ -1,0 +1,142 @@
+"""The span tagger that proposes the voices the rules miss (speakers/span_model.py).
+
+Every sentence here was written for these tests; the names are invented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dashboard.analysis.parser import parse_article
+from dashboard.analysis.speakers import span_model
+from dashboard.analysis.speakers.engine import _tokens
+from dashboard.bench import train_spans
+from dashboard.bench.evaluate import GoldArticle
+from dashboard.model import RawArticle
+
+# The feature templates: everything a feature may be is one of these, followed by a value
+# that comes from the token itself, its neighbours or the pack's lexicons.
+_TEMPLATES = re.compile(
+    r"^(?:b|BOS|BOP|EOS|al|cl_al|inq|"
+    r"(?:-2|-1|1|2):(?:w|base|shape)=.*|(?:-2|-1|1|2):lex=.*|(?:-2|-1|1|2):pad|"
+    r"(?:w|base|p2|p3|s2|s3|len|shape|para|clitic|vdist|vnext|lex)=.*|gap.|next_gap.)$"
+)
+
+_TRAIN = [
+    ("وقال سامر الفيومي إن الطريق سيفتح غدا.", ["سامر الفيومي"]),
+    ("وأكد وليد الحرازي أن المدارس ستعود إلى العمل.", ["وليد الحرازي"]),
+    ("وأوضح ماهر البستاني أن الأسعار ستنخفض قريبا.", ["ماهر البستاني"]),
+    ("وقالت هدى السنديان إن الاجتماع سيعقد الأحد.", ["هدى السنديان"]),
+    ("وأضاف كريم العطار أن المشروع تأخر شهرين.", ["كريم العطار"]),
+    ("وأشارت ريم الكرمي إلى أن الموسم كان جيدا.", ["ريم الكرمي"]),
+    ("وقال طارق الجوهري إن الفريق جاهز للمباراة.", ["طارق الجوهري"]),
+    ("وأكدت سعاد المرجاني أن اللجنة أنهت عملها.", ["سعاد المرجاني"]),
+    ("وأضاف أن العمل سيستمر حتى نهاية الشهر.", []),
+    ("وقال إن القرار نهائي.", []),
+]
+
+
+def _gold_and_lines():
+    """A dev-set-shaped article of the sentences above: one line each."""
+    lines = [s for s, _ in _TRAIN]
+    speakers = [
+        {"name": n, "variants": [], "type": "speaker", "named": True}
+        for _, names in _TRAIN
+        for n in names
+    ]
+    quotes = [
+        {"speaker": n, "line": i, "type": "reported", "cue": ""}
+        for i, (_, names) in enumerate(_TRAIN)
+        for n in names
+    ]
+    return GoldArticle("ar_test", "ar", None, speakers, quotes, []), lines
+
+
+def test_features_are_general_templates() -> None:
+    sentence = "وقال المتحدث باسم وزارة الزراعة فادي النعيمي «إن المحصول جيد»."
+    toks, _ = _tokens(sentence)
+    feats = span_model.sentence_features(toks, "ar", 3, True)
+    assert len(feats) == len(toks)
+    for token_feats in feats:
+        for f in token_feats:
+            assert _TEMPLATES.match(f), f
+    # The lexicon features say what a word is, never which name it is.
+    lex = {f for token_feats in feats for f in token_feats if f.startswith("lex=")}
+    assert "lex=verb" in lex
+    assert all(re.fullmatch(r"lex=[a-z]+(?:=[a-z]+)?", f) for f in lex), lex
+
+
+def test_projection_of_gold_names_with_a_clitic() -> None:
+    toks, _ = _tokens("وقال لفالنسيا بوست إن الطريق مغلق.")
+    forms = train_spans._forms({"name": "فالنسيا بوست", "variants": []})
+    assert train_spans.project(toks, forms, "ar") == ["O", "B-VC", "I-V", "O", "O", "O"]
+
+
+def test_training_is_deterministic_and_finds_a_new_voice(tmp_path: Path) -> None:
+    gold, lines = _gold_and_lines()
+    seqs = train_spans.article_sequences(lines, gold, "ar") * 3
+    a, b = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
+    train_spans.train(seqs, a)
+    train_spans.train(seqs, b)
+    assert a.read_bytes() == b.read_bytes()
+    tagger = span_model._tagger(str(a))
+    try:
+        new = "وقال نادر الصفصافي إن الجسر سيفتح الشهر المقبل."
+        found = span_model.candidates([new], [], "ar", tagger)
+    finally:
+        span_model._tagger.cache_clear()
+    assert [q.speaker for _p, q in found] == ["نادر الصفصافي"]
+    assert found[0][1].verb == "وقال"
+
+
+def _parse(text: str):
+    raw = RawArticle(
+        title="عنوان", body="عنوان\n\n" + text, language="ar", published_at="2024-05-01"
+    )
+    return parse_article(raw)
+
+
+# The ar17 miss class: a foreign outlet named in Arabic script speaks (invented outlets).
+_MISS = "وذكرت غرناطة تايمز أن الاجتماع عقد في سرية تامة."
+
+
+def test_shipped_model_adds_a_voice_the_rules_miss(monkeypatch) -> None:
+    assert span_model.model_path("ar").exists()
+    tagger = span_model._tagger(str(span_model.model_path("ar")))
+    found = span_model.candidates([_MISS], [], "ar", tagger)
+    assert [q.speaker for _p, q in found] == ["غرناطة تايمز"]
+    assert found[0][0] > 0.5
+    monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "0")
+    assert [q.speaker for q in _parse(_MISS).quotes] == []
+    monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "1")
+    monkeypatch.setattr(span_model, "threshold", lambda language: 0.5)
+    quotes = _parse(_MISS).quotes
+    assert [q.speaker for q in quotes] == ["غرناطة تايمز"]
+    assert quotes[0].verb == "وذكرت" and not quotes[0].direct
+
+
+def test_ablation_switch_and_rules_voices_untouched(monkeypatch) -> None:
+    text = "وقال كمال الزيتوني إن الاجتماع عقد في سرية تامة.\n\n" + _MISS
+    monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "0")
+    assert not span_model.enabled("ar")
+    rules = _parse(text).quotes
+    monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "1")
+    monkeypatch.setattr(span_model, "threshold", lambda language: 0.5)
+    assert span_model.enabled("ar")
+    both = _parse(text).quotes
+    # The rules' statements stay as they were; the model only adds.
+    assert both[: len(rules)] == rules
+    assert [q.speaker for q in both[len(rules) :]] == ["غرناطة تايمز"]
+
+
+@pytest.mark.parametrize("code", ["ko", "ru"])
+def test_language_without_model_file_is_rules_alone(code: str, monkeypatch) -> None:
+    monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "1")
+    assert not span_model.enabled(code)
+
+
+def test_off_by_default(monkeypatch) -> None:
+    monkeypatch.delenv("DASHBOARD_SPAN_MODEL", raising=False)
+    assert span_model.enabled("ar") is span_model.DEFAULT_ON
