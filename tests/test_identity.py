@@ -136,6 +136,36 @@ def test_canonical_is_the_most_quoted_full_spelling_and_kind_side_follow_the_per
     assert ident.groups() == {"كيم جونغ أون": ["كيم", "كيم جونغ أون", "كيم جونج أون"]}
 
 
+def test_a_tie_of_kinds_does_not_depend_on_string_hashing():
+    """Two spellings of one person, as often quoted, one typed official and one expert:
+    the person's kind is the same in every process (the members are counted in a fixed
+    order, not in the order of a set, which follows PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from dashboard.analysis.identity import identify\n"
+        "rows = [('سليم داود الحربي', 'official', '', 2, ''),"
+        " ('سليم داوود الحربي', 'expert', '', 2, '')]\n"
+        "ident = identify(rows, [])\n"
+        "print(sorted(set(ident.mapping.values())), sorted(ident.kinds.values()))\n"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(seen) == 1, seen
+    people, kinds = seen.pop().strip().split("] [")
+    assert people.count("'") == 2 and kinds.count("'") == 2  # one person, one kind
+
+
 def test_relation_kinds():
     assert relation(tokens("كيم جونغ أون"), tokens("كيم غونغ اون")) == ("equal", 0)
     assert relation(tokens("بوتين"), tokens("فلاديمير بوتين")) == ("shorter", 0)

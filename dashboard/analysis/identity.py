@@ -745,7 +745,9 @@ def group(
         ident.mapping.update(dict.fromkeys(members, canon))
         kinds: Counter[str] = Counter()
         sides: Counter[str] = Counter()
-        for m in members:
+        # In a fixed order: a tie between two kinds (or sides) goes to the first counted,
+        # which must not depend on the process's string hashing (the order of a set).
+        for m in sorted(members):
             kinds.update(g.names[m].kinds)
             if g.names[m].side:
                 sides[g.names[m].side] += g.names[m].count
