@@ -215,3 +215,18 @@ def test_extent_trims_a_swallowed_word_but_never_moves() -> None:
     moved = [_rules_quote("الواحة سامر", _WIDE)]
     props = span_model.proposals([_WIDE], moved, "ar", _FakeTagger(["سامر الفيومي"]), ops)
     assert props == []
+
+
+def test_ops_and_switch_per_language_from_the_pack_settings(monkeypatch) -> None:
+    # The shipped packs run the round-1 op alone (no add/extent threshold).
+    assert span_model.thresholds("ar") == {"gap": span_model.threshold("ar")}
+    meta = {"threshold": 0.9, "add_threshold": 0.95, "extent_threshold": 0.99, "enabled": False}
+    monkeypatch.setattr(span_model, "settings", lambda language: meta)
+    assert span_model.thresholds("ar") == {"gap": 0.9, "add": 0.95, "extent": 0.99}
+    monkeypatch.setattr(span_model, "DEFAULT_ON", True)
+    monkeypatch.delenv("DASHBOARD_SPAN_MODEL", raising=False)
+    assert not span_model.enabled("ar")  # on by default, but switched off in this pack
+    monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "1")
+    assert span_model.enabled("ar")  # the explicit switch wins
+    monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "0")
+    assert not span_model.enabled("ar")

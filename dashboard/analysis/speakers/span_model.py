@@ -18,6 +18,14 @@ stop words, places and sides), the same for its neighbours, and its distance to 
 reporting word. Never the rules' output: on the dev set the rules are fitted, and a model
 that learned to trust them would learn nothing for the pages they miss.
 
+Round 2 (stop 34) adds two ops that look at the sentences the rules attributed too: "add" (a
+confident span that overlaps none of the sentence's rules voices is a further voice) and
+"extent" (a confident span that trims the rules' name, or completes it with plain name words
+sharing its first or last word, renames that statement). They run when the pack's
+voice_spans.json gives their threshold (`add_threshold`, `extent_threshold`); no pack does:
+on the dev folds neither raised speaker F1 (docs/languages.md, "Round 2: where the rules
+already chose").
+
 The model is a file in the language's pack folder (`voice_spans.crfsuite`), built by
 `python -m dashboard train-spans` (dashboard/bench/train_spans.py); its threshold is in
 `voice_spans.json` beside it. A language without the file has the rules alone, and so does
@@ -66,7 +74,9 @@ def model_path(language: str) -> Path | None:
 
 
 # Off by default: on the held-out check the model did not raise speaker F1 on both the dev
-# folds and ar17 (docs/languages.md, stop 33). `DASHBOARD_SPAN_MODEL=1` turns it on.
+# folds and ar17 (docs/languages.md, stop 33), nor did the round-2 ops on the dev folds and
+# ar19+ar20 (stop 34). `DASHBOARD_SPAN_MODEL=1` turns it on; a pack's voice_spans.json can
+# keep it off in its language when it is on by default (`"enabled": false`).
 DEFAULT_ON = False
 
 
