@@ -14,7 +14,7 @@ from dashboard.analysis.speakers import span_model
 from dashboard.analysis.speakers.engine import _tokens
 from dashboard.bench import train_spans
 from dashboard.bench.evaluate import GoldArticle
-from dashboard.model import RawArticle
+from dashboard.model import Quote, RawArticle
 
 # The feature templates: everything a feature may be is one of these, followed by a value
 # that comes from the token itself, its neighbours or the pack's lexicons.
@@ -140,3 +140,93 @@ def test_language_without_model_file_is_rules_alone(code: str, monkeypatch) -> N
 def test_off_by_default(monkeypatch) -> None:
     monkeypatch.delenv("DASHBOARD_SPAN_MODEL", raising=False)
     assert span_model.enabled("ar") is span_model.DEFAULT_ON
+
+
+class _FakeTagger:
+    """A stand-in for the CRF: tags the tokens whose form is in `names` (B-V then I-V) with
+    the given marginal, so the ops are tested apart from what a model learned."""
+
+    def __init__(self, names: list[str], prob: float = 0.99) -> None:
+        self.spans = [[t.norm for t in _tokens(n)[0]] for n in names]
+        self.prob = prob
+
+    def set(self, feats) -> None:
+        self.words = [next(f[2:] for f in fs if f.startswith("w=")) for fs in feats]
+
+    def tag(self) -> list[str]:
+        labels = ["O"] * len(self.words)
+        for span in self.spans:
+            for i in range(len(self.words) - len(span) + 1):
+                if self.words[i : i + len(span)] == span:
+                    labels[i : i + len(span)] = ["B-V"] + ["I-V"] * (len(span) - 1)
+        return labels
+
+    def marginal(self, label: str, i: int) -> float:
+        return self.prob
+
+
+def _rules_quote(speaker: str, sentence: str) -> Quote:
+    return Quote(
+        speaker=speaker,
+        speaker_kind="other",
+        role="",
+        verb="وقال",
+        direct=False,
+        text="",
+        paragraph=0,
+        sentence=sentence,
+    )
+
+
+_TWO = "وقال سامر الفيومي إن الطريق سيفتح غدا، فيما ذكرت غرناطة تايمز أن العمل تأخر."
+
+
+def test_add_a_second_voice_of_an_attributed_sentence() -> None:
+    rules = [_rules_quote("سامر الفيومي", _TWO)]
+    tagger = _FakeTagger(["سامر الفيومي", "غرناطة تايمز"])
+    gap_only = span_model.proposals([_TWO], rules, "ar", tagger)
+    assert gap_only == []  # the rules attributed the sentence: round 1 never looked there
+    props = span_model.proposals([_TWO], rules, "ar", tagger, ("gap", "add"))
+    # The rules' own voice is not proposed again; the outlet it left out is.
+    assert [(p.op, p.quote.speaker) for p in props] == [("add", "غرناطة تايمز")]
+    assert props[0].quote.verb == "ذكرت"
+    out = span_model.apply(rules, props, {"gap": 0.9, "add": 0.95})
+    assert [q.speaker for q in out] == ["سامر الفيومي", "غرناطة تايمز"]
+    assert span_model.apply(rules, props, {"gap": 0.9, "add": 0.995}) == rules
+    assert span_model.apply(rules, props, {"gap": 0.9}) == rules  # the op off
+
+
+_WIDE = "وقال بمدينة الواحة سامر الفيومي إن الطريق سيفتح غدا."
+
+
+def test_extent_trims_a_swallowed_word_but_never_moves() -> None:
+    rules = [_rules_quote("بمدينة الواحة سامر الفيومي", _WIDE)]
+    ops = ("gap", "extent")
+    props = span_model.proposals([_WIDE], rules, "ar", _FakeTagger(["سامر الفيومي"]), ops)
+    assert [(p.op, p.quote.speaker, p.target) for p in props] == [("extent", "سامر الفيومي", 0)]
+    out = span_model.apply(rules, props, {"gap": 0.99, "extent": 0.9})
+    assert [q.speaker for q in out] == ["سامر الفيومي"]
+    assert out[0].sentence == _WIDE and out[0].verb == "وقال"
+    # Completing a cut name (same first word) is a change of extent too.
+    cut = [_rules_quote("سامر", _WIDE)]
+    props = span_model.proposals([_WIDE], cut, "ar", _FakeTagger(["سامر الفيومي"]), ops)
+    assert [p.quote.speaker for p in props] == ["سامر الفيومي"]
+    # A span that overlaps the name but shares neither end moves to other words: no change.
+    moved = [_rules_quote("الواحة سامر", _WIDE)]
+    props = span_model.proposals([_WIDE], moved, "ar", _FakeTagger(["سامر الفيومي"]), ops)
+    assert props == []
+
+
+def test_ops_and_switch_per_language_from_the_pack_settings(monkeypatch) -> None:
+    # The shipped packs run the round-1 op alone (no add/extent threshold).
+    assert span_model.thresholds("ar") == {"gap": span_model.threshold("ar")}
+    meta = {"threshold": 0.9, "add_threshold": 0.95, "extent_threshold": 0.99, "enabled": False}
+    monkeypatch.setattr(span_model, "settings", lambda language: meta)
+    assert span_model.thresholds("ar") == {"gap": 0.9, "add": 0.95, "extent": 0.99}
+    monkeypatch.setattr(span_model, "DEFAULT_ON", True)
+    monkeypatch.delenv("DASHBOARD_SPAN_MODEL", raising=False)
+    assert not span_model.enabled("ar")  # on by default, but switched off in this pack
+    monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "1")
+    assert span_model.enabled("ar")  # the explicit switch wins
+    monkeypatch.setenv("DASHBOARD_SPAN_MODEL", "0")
+    assert not span_model.enabled("ar")

@@ -43,6 +43,12 @@ from dashboard.bench.evaluate import (
 )
 
 FOLDS = 5
+# Round 2 (docs/languages.md, "Round 2: where the rules already chose"): the ops that also
+# look at the sentences the rules attributed, each with a small grid of thresholds.
+OP_GRID = {
+    "add": [0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995],
+    "extent": [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99],
+}
 THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995]
 PARAMS = {
     "c1": 0.05,
@@ -174,7 +180,7 @@ def load_manifests(manifest_dir: Path, exclude: list[str]) -> dict[str, dict[str
         with f.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 if row.get("id"):
-                    rows[row["id"]] = row
+                    rows[row["id"]] = {**row, "_manifest": f.name}
     return rows
 
 
@@ -241,26 +247,33 @@ def train(seqs, path: Path) -> None:
     trainer.train(str(path))
 
 
-def score(parsed, gold, ids, extra: dict[str, list] | None, thr: float) -> LanguageScore:
+def score(parsed, gold, ids, extra: dict[str, list] | None, thr) -> LanguageScore:
+    """Speakers and statements of the articles, the rules' statements plus the proposals that
+    reach `thr` (a number: the gap voices' threshold; a dict: a threshold per op)."""
     from dashboard.analysis.speakers import summarize_speakers
 
+    thresholds = thr if isinstance(thr, dict) else {"gap": thr}
     s = LanguageScore()
     for gid in ids:
         art = parsed[gid]["article"]
         quotes = list(art.quotes)
         if extra is not None:
-            quotes += [q for p, q in extra.get(gid, []) if p >= thr]
+            quotes = span_model.apply(quotes, extra.get(gid, []), thresholds)
         article = dataclasses.replace(art, quotes=quotes, speakers=summarize_speakers(quotes))
         score_article(article, gold[gid], parsed[gid]["lines"], s)
     return s
 
 
+OPS = ("gap", "add", "extent")
+
+
 def tag_articles(parsed, ids, language: str, model: Path) -> dict[str, list]:
+    """The proposals of every op for each article (`span_model.Proposal`)."""
     tagger = span_model._tagger(str(model))
     out = {}
     for gid in ids:
         art = parsed[gid]["article"]
-        out[gid] = span_model.candidates(art.paragraphs, art.quotes, language, tagger)
+        out[gid] = span_model.proposals(art.paragraphs, art.quotes, language, tagger, OPS)
     span_model._tagger.cache_clear()
     return out
 
@@ -294,6 +307,18 @@ def _fmt(s: LanguageScore) -> str:
     )
 
 
+def _op_grid(parsed, gold, ids, sub, extra, gap: float) -> None:
+    """The round-2 ops on the folds: add, extent, both, at the gap voices' threshold."""
+    grid = [{"add": a} for a in OP_GRID["add"]] + [{"extent": e} for e in OP_GRID["extent"]]
+    grid += [{"add": a, "extent": e} for a in (0.7, 0.9, 0.98, 0.995) for e in (0.8, 0.95, 0.99)]
+    for ops in grid:
+        thr = {"gap": gap, **ops}
+        line = f"  + {ops}: {_fmt(score(parsed, gold, ids, extra, thr))}"
+        if sub:
+            line += f" | subset ({len(sub)}) {_fmt(score(parsed, gold, sub, extra, thr))}"
+        print(line)
+
+
 # --------------------------------------------------------------------------- CLI
 
 
@@ -308,6 +333,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="manifests whose articles are left out (held-out sets; never read), comma-separated",
     )
     p.add_argument("--no-folds", action="store_true", help="skip the five-fold report")
+    p.add_argument(
+        "--op-grid",
+        action="store_true",
+        help="also report the folds with the round-2 ops (add, extent, both) over their grid",
+    )
+    p.add_argument(
+        "--subset",
+        default="ar19.csv,ar20.csv",
+        help="manifests whose articles the fold report also scores apart, comma-separated",
+    )
     p.add_argument("--threshold", type=float, default=None, help="fix the threshold")
     p.add_argument("--out", default=None, help="model path (default: the pack's folder)")
 
@@ -351,6 +386,10 @@ def cli(args: argparse.Namespace) -> int:
                 best = (t, s.speakers.f1)
         if thr is None:
             thr = best[0]
+        subset = set(args.subset.split(","))
+        sub = [gid for gid in ids if manifest[gid].get("_manifest") in subset]
+        if args.op_grid:
+            _op_grid(parsed, gold, ids, sub, extra, thr)
     thr = span_model.DEFAULT_THRESHOLD if thr is None else thr
     out = Path(args.out) if args.out else get_pack(code).folder / span_model.MODEL_FILE
     train([s for gid in ids for s in seqs_by_id[gid]], out)

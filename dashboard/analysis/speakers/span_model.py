@@ -18,6 +18,14 @@ stop words, places and sides), the same for its neighbours, and its distance to 
 reporting word. Never the rules' output: on the dev set the rules are fitted, and a model
 that learned to trust them would learn nothing for the pages they miss.
 
+Round 2 (stop 34) adds two ops that look at the sentences the rules attributed too: "add" (a
+confident span that overlaps none of the sentence's rules voices is a further voice) and
+"extent" (a confident span that trims the rules' name, or completes it with plain name words
+sharing its first or last word, renames that statement). They run when the pack's
+voice_spans.json gives their threshold (`add_threshold`, `extent_threshold`); no pack does:
+on the dev folds neither raised speaker F1 (docs/languages.md, "Round 2: where the rules
+already chose").
+
 The model is a file in the language's pack folder (`voice_spans.crfsuite`), built by
 `python -m dashboard train-spans` (dashboard/bench/train_spans.py); its threshold is in
 `voice_spans.json` beside it. A language without the file has the rules alone, and so does
@@ -66,16 +74,23 @@ def model_path(language: str) -> Path | None:
 
 
 # Off by default: on the held-out check the model did not raise speaker F1 on both the dev
-# folds and ar17 (docs/languages.md, stop 33). `DASHBOARD_SPAN_MODEL=1` turns it on.
+# folds and ar17 (docs/languages.md, stop 33), nor did the round-2 ops on the dev folds and
+# ar19+ar20 (stop 34). `DASHBOARD_SPAN_MODEL=1` turns it on; a pack's voice_spans.json can
+# keep it off in its language when it is on by default (`"enabled": false`).
 DEFAULT_ON = False
 
 
 def enabled(language: str) -> bool:
-    setting = os.environ.get("DASHBOARD_SPAN_MODEL", "1" if DEFAULT_ON else "0")
-    if setting == "0":
+    """`DASHBOARD_SPAN_MODEL=0` is the rules alone and `=1` the model wherever a pack has one;
+    unset, the model runs by default (`DEFAULT_ON`) in the languages whose voice_spans.json
+    does not switch it off (`"enabled": false`)."""
+    setting = os.environ.get("DASHBOARD_SPAN_MODEL")
+    if setting == "0" or (setting is None and not DEFAULT_ON):
         return False
     path = model_path(language)
-    return path is not None and _exists(path)
+    if path is None or not _exists(path):
+        return False
+    return setting == "1" or bool(settings(language).get("enabled", True))
 
 
 @lru_cache(maxsize=16)
@@ -399,14 +414,31 @@ def _tagger(path: str):
 
 
 @cache
-def threshold(language: str) -> float:
+def settings(language: str) -> dict:
+    """The pack's voice_spans.json: the threshold of the gap voices (`threshold`), of the
+    added voices and extents (`add_threshold`, `extent_threshold`; absent = that op off) and
+    whether the model is on by default in that language (`enabled`, default true)."""
     path = model_path(language)
     if path is None:
-        return DEFAULT_THRESHOLD
+        return {}
     meta = path.with_name(META_FILE)
     if meta.exists():
-        return float(json.loads(meta.read_text(encoding="utf-8")).get("threshold", 0.5))
-    return DEFAULT_THRESHOLD
+        return json.loads(meta.read_text(encoding="utf-8"))
+    return {}
+
+
+def threshold(language: str) -> float:
+    return float(settings(language).get("threshold", DEFAULT_THRESHOLD))
+
+
+def thresholds(language: str) -> dict[str, float]:
+    """Threshold of each op the language's model runs."""
+    meta = settings(language)
+    out = {"gap": threshold(language)}
+    for op in ("add", "extent"):
+        if meta.get(op + "_threshold") is not None:
+            out[op] = float(meta[op + "_threshold"])
+    return out
 
 
 def tag_spans(tagger, feats: list[list[str]]) -> list[tuple[int, int, bool, float]]:
@@ -501,28 +533,98 @@ def _indefinite(span: list[_Tok], code: str) -> bool:
     return span[0].norm in ("a", "an")
 
 
-def candidates(
-    paragraphs: list[str], quotes: list[Quote], language: str, tagger
-) -> list[tuple[float, Quote]]:
-    """Voices the tagger proposes, with their probability, in the cue sentences of the
-    article to which the rules gave no voice."""
+@dataclass(frozen=True)
+class Proposal:
+    """One thing the tagger proposes: `op` "gap" (a voice in a cue sentence the rules gave
+    none), "add" (a further voice of a sentence the rules attributed: a second speaker, or a
+    source it credits) or "extent" (the name of the rules' statement `target`, trimmed or
+    completed; `quote` is that statement renamed)."""
+
+    prob: float
+    op: str
+    quote: Quote
+    target: int = -1
+
+
+def _locate(name: str, toks: list[_Tok], code: str) -> tuple[int, int] | None:
+    """Token range of a rules voice's name in the sentence (its first token may carry a
+    proclitic), or None when the name is not written there (a pronoun, an earlier sentence)."""
+    words = [t.norm for t in _tokens(name)[0]]
+    if not words:
+        return None
+    n = len(words)
+    first = {_strip_al(words[0]), words[0]}
+    for i in range(len(toks) - n + 1):
+        if not first & set(_readings(toks[i].norm, code)):
+            continue
+        if all(
+            toks[i + j].norm == words[j] or _strip_al(toks[i + j].norm) == _strip_al(words[j])
+            for j in range(1, n)
+        ):
+            return i, i + n
+    return None
+
+
+def _norm_name(name: str) -> tuple[str, ...]:
+    return tuple(_strip_al(t.norm) for t in _tokens(name)[0])
+
+
+def _descriptor_only(span: list[_Tok], code: str) -> bool:
+    """Every word of the span is a role, a side, an honorific or a stop word: a description
+    of someone, which in a sentence the rules attributed is their voice's own title."""
+    for t in span:
+        flags = _lex_flags(t.norm, code)
+        if not any(
+            f.startswith(("role=", "side=")) or f in ("roleword", "hon", "stop") for f in flags
+        ):
+            return False
+    return True
+
+
+def _plain_completion(toks: list[_Tok], a: int, b: int, na: int, nb: int, code: str) -> bool:
+    """The words a span adds to the rules' name (`na`..`nb`) are plain name words: in no
+    lexicon (no title, role, side, verb or stop word) and with no mark between them and it."""
+    for i in [*range(a, na), *range(nb, b)]:
+        if _lex_flags(toks[i].norm, code):
+            return False
+    for i in range(min(a, na) + 1, max(b, nb)):
+        if (i <= na or i >= nb) and _gap_marks_cached(toks[i].gap):
+            return False
+    return True
+
+
+def proposals(
+    paragraphs: list[str],
+    quotes: list[Quote],
+    language: str,
+    tagger,
+    ops: tuple[str, ...] = ("gap",),
+) -> list[Proposal]:
+    """What the tagger proposes in the cue sentences of the article: in the sentences the
+    rules gave no voice ("gap"), and, with "add" / "extent" in `ops`, in those they did."""
     code = language
-    covered: dict[int, list[str]] = {}
-    for q in quotes:
-        covered.setdefault(q.paragraph, []).append(q.sentence or "")
     index = roles(code)
     voices = [q for q in quotes if q.speaker]
-    out: list[tuple[float, Quote]] = []
+    by_para: dict[int, list[int]] = {}
+    for i, q in enumerate(quotes):
+        by_para.setdefault(q.paragraph, []).append(i)
+    out: list[Proposal] = []
     for para, paragraph in enumerate(paragraphs):
-        said = covered.get(para, [])
-        if any(not s for s in said):
-            continue  # a statement of the whole paragraph (a credit, a label)
+        said = [(i, quotes[i].sentence or "") for i in by_para.get(para, [])]
+        whole = [i for i, s in said if not s]  # a statement of the whole paragraph
+        if whole and "add" not in ops and "extent" not in ops:
+            continue
         for k, sentence in enumerate(split_sentences(paragraph)):
-            if any(s in sentence or sentence in s for s in said):
+            own = [i for i, s in said if s and (s in sentence or sentence in s)] + whole
+            if own and "add" not in ops and "extent" not in ops:
+                continue
+            if not own and whole:
                 continue
             toks, qspans = _tokens(sentence)
             if not toks or not sentence_has_cue(toks, qspans, code):
                 continue
+            located = [(i, _locate(quotes[i].speaker, toks, code)) for i in own]
+            own_voices = [quotes[i] for i in own if quotes[i].speaker]
             feats = sentence_features(toks, code, para, k == 0)
             for a, b, strip, prob in tag_spans(tagger, feats):
                 name = _span_text(toks, a, b, strip, sentence, code)
@@ -541,28 +643,84 @@ def candidates(
                 kind, typ = _kind_of(span, index)
                 if typ == "group" or (typ == "person" and _indefinite(span, code)):
                     kind = "anonymous"  # «مصادر مطلعة», «مسؤول أمريكي»: an unnamed voice
+                affiliation = _affiliation(span, typ in ("body", "group"))
+                if own:
+                    hits = [(i, r) for i, r in located if r and r[0] < b and a < r[1]]
+                    if hits:
+                        if "extent" not in ops:
+                            continue
+                        i, (na, nb) = hits[0]
+                        q = quotes[i]
+                        trims = na <= a and b <= nb
+                        if not (trims or a == na or b == nb):
+                            continue  # another extent that moves: not the same name
+                        if not trims and not _plain_completion(toks, a, b, na, nb, code):
+                            continue  # a title or a clause, not the rest of the name
+                        if _norm_name(name) == _norm_name(q.speaker) or not q.speaker:
+                            continue
+                        renamed = Quote(
+                            speaker=name,
+                            speaker_kind=kind or "other",
+                            role=q.role,
+                            verb=q.verb,
+                            direct=q.direct,
+                            text=q.text,
+                            paragraph=q.paragraph,
+                            sentence=q.sentence,
+                            affiliation=affiliation or q.affiliation,
+                            channel=q.channel,
+                        )
+                        out.append(Proposal(prob, "extent", renamed, i))
+                        continue
+                    if "add" not in ops or _known_voice(name, own_voices) is not None:
+                        continue  # the sentence's own voice, named where the rules did not look
+                    if _descriptor_only(span, code):
+                        continue  # «الوزير», "Italian coach": the title of the voice it has
                 known = _known_voice(name, voices)
                 if known is not None:
                     name, kind = known.speaker, known.speaker_kind
                 direct = bool(qspans)
                 text = sentence[toks[b - 1].end :].strip(" ،,:") or sentence
-                out.append(
-                    (
-                        prob,
-                        Quote(
-                            speaker=name,
-                            speaker_kind=kind or "other",
-                            role="",
-                            verb=_cue(toks, a, b, code),
-                            direct=direct,
-                            text=text,
-                            paragraph=para,
-                            sentence=sentence,
-                            affiliation=_affiliation(span, typ in ("body", "group")),
-                        ),
-                    )
+                quote = Quote(
+                    speaker=name,
+                    speaker_kind=kind or "other",
+                    role="",
+                    verb=_cue(toks, a, b, code),
+                    direct=direct,
+                    text=text,
+                    paragraph=para,
+                    sentence=sentence,
+                    affiliation=affiliation,
                 )
+                out.append(Proposal(prob, "add" if own else "gap", quote))
     return out
+
+
+def candidates(
+    paragraphs: list[str], quotes: list[Quote], language: str, tagger
+) -> list[tuple[float, Quote]]:
+    """Voices the tagger proposes, with their probability, in the cue sentences of the
+    article to which the rules gave no voice."""
+    return [(p.prob, p.quote) for p in proposals(paragraphs, quotes, language, tagger)]
+
+
+def apply(quotes: list[Quote], props: list[Proposal], thresholds: dict[str, float]) -> list[Quote]:
+    """The rules' statements with the proposals whose probability reaches their op's
+    threshold (an op without one is off): extents rename, the others are added."""
+    out = list(quotes)
+    done: set[int] = set()
+    extra = []
+    for p in props:
+        thr = thresholds.get(p.op)
+        if thr is None or p.prob < thr:
+            continue
+        if p.op == "extent":
+            if p.target not in done:
+                out[p.target] = p.quote
+                done.add(p.target)
+        else:
+            extra.append(p.quote)
+    return [*out, *extra] if extra else out
 
 
 def propose_voices(quotes: list[Quote], paragraphs: list[str], language: str) -> list[Quote]:
@@ -574,8 +732,6 @@ def propose_voices(quotes: list[Quote], paragraphs: list[str], language: str) ->
         tagger = _tagger(str(model_path(language)))
     except ImportError:  # python-crfsuite not installed: the rules alone
         return quotes
-    thr = threshold(language)
-    extra = [q for p, q in candidates(paragraphs, quotes, language, tagger) if p >= thr]
-    if not extra:
-        return quotes
-    return [*quotes, *extra]
+    thr = thresholds(language)
+    props = proposals(paragraphs, quotes, language, tagger, tuple(thr))
+    return apply(quotes, props, thr)
