@@ -33,9 +33,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,6 +63,33 @@ class GoldArticle:
     dates: list[dict[str, Any]]
     split: str = "dev"
 
+    @classmethod
+    def from_record(cls, gid: str, rec: dict[str, Any]) -> GoldArticle:
+        """One annotation file's record (devset/README.md) as a GoldArticle."""
+        return cls(
+            id=gid,
+            language=rec.get("language", ""),
+            published=rec.get("published"),
+            speakers=list(rec.get("speakers", [])),
+            quotes=list(rec.get("quotes", [])),
+            dates=list(rec.get("dates", [])),
+        )
+
+
+@contextmanager
+def env_setting(name: str, value: str) -> Iterator[None]:
+    """The environment variable set to `value` inside the block, restored after (the
+    training commands parse with a learned part off: DASHBOARD_VOICE_MODEL=0, ...)."""
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
+
 
 def load_gold(path: Path) -> dict[str, GoldArticle]:
     """A folder of `<id>.json` files, or one JSON file with a list or id -> record map."""
@@ -80,14 +110,7 @@ def load_gold(path: Path) -> dict[str, GoldArticle]:
             records = list(data)
     out: dict[str, GoldArticle] = {}
     for rec in records:
-        out[rec["id"]] = GoldArticle(
-            id=rec["id"],
-            language=rec.get("language", ""),
-            published=rec.get("published"),
-            speakers=list(rec.get("speakers", [])),
-            quotes=list(rec.get("quotes", [])),
-            dates=list(rec.get("dates", [])),
-        )
+        out[rec["id"]] = GoldArticle.from_record(rec["id"], rec)
     return out
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import sys
 import tempfile
 from collections import Counter
@@ -36,6 +35,7 @@ from dashboard.analysis.speakers.engine import _tokens
 from dashboard.bench.evaluate import (
     GoldArticle,
     LanguageScore,
+    env_setting,
     name_tokens,
     read_article,
     score_article,
@@ -190,15 +190,7 @@ def load_gold_of(gold_dir: Path, manifest: dict[str, dict[str, str]]) -> dict[st
     for gid in sorted(manifest):
         f = gold_dir / f"{gid}.json"
         if f.exists():
-            rec = json.loads(f.read_text(encoding="utf-8"))
-            out[gid] = GoldArticle(
-                id=gid,
-                language=rec.get("language", ""),
-                published=rec.get("published"),
-                speakers=list(rec.get("speakers", [])),
-                quotes=list(rec.get("quotes", [])),
-                dates=list(rec.get("dates", [])),
-            )
+            out[gid] = GoldArticle.from_record(gid, json.loads(f.read_text(encoding="utf-8")))
     return out
 
 
@@ -219,21 +211,14 @@ def parse_rules(folder: Path, ids: list[str], gold, manifest) -> dict[str, Any]:
     """Each article parsed by the rules alone (span model off)."""
     from dashboard.analysis.parser import parse_article
 
-    previous = os.environ.get("DASHBOARD_SPAN_MODEL")
-    os.environ["DASHBOARD_SPAN_MODEL"] = "0"
     out = {}
-    try:
+    with env_setting("DASHBOARD_SPAN_MODEL", "0"):
         for gid in ids:
             row = manifest.get(gid, {})
             language = row.get("language") or gold[gid].language
             text_file = folder / f"{gid}.txt"
             raw = read_article(text_file, language, row.get("published", ""), row.get("url", ""))
             out[gid] = {"article": parse_article(raw), "lines": text_lines(text_file)}
-    finally:
-        if previous is None:
-            os.environ.pop("DASHBOARD_SPAN_MODEL", None)
-        else:
-            os.environ["DASHBOARD_SPAN_MODEL"] = previous
     return out
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from dashboard.analysis.textproc import normalize
 from dashboard.bench.evaluate import (
     GoldArticle,
     LanguageScore,
+    env_setting,
     load_gold,
     load_manifest,
     name_matches,
@@ -61,10 +61,8 @@ def collect(
     gold = load_gold(gold_path)
     manifest = load_manifest(manifest_path)
     splits = set() if split in (None, "", "all") else {s.strip() for s in split.split(",")}
-    previous = os.environ.get("DASHBOARD_VOICE_MODEL")
-    os.environ["DASHBOARD_VOICE_MODEL"] = "0"
     records = []
-    try:
+    with env_setting("DASHBOARD_VOICE_MODEL", "0"):
         for gid in sorted(gold):
             row = manifest.get(gid, {})
             if gid in exclude or (splits and row.get("split", "dev") not in splits):
@@ -83,11 +81,6 @@ def collect(
                 {"id": gid, "language": language, "article": article, "gold": gold[gid],
                  "lines": text_lines(text_file), "features": feats, "labels": labels}
             )  # fmt: skip
-    finally:
-        if previous is None:
-            os.environ.pop("DASHBOARD_VOICE_MODEL", None)
-        else:
-            os.environ["DASHBOARD_VOICE_MODEL"] = previous
     return records
 
 

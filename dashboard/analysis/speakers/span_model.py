@@ -18,7 +18,7 @@ stop words, places and sides), the same for its neighbours, and its distance to 
 reporting word. Never the rules' output: on the dev set the rules are fitted, and a model
 that learned to trust them would learn nothing for the pages they miss.
 
-Round 2 (stop 34) adds two ops that look at the sentences the rules attributed too: "add" (a
+Round 2 (stop 33) adds two ops that look at the sentences the rules attributed too: "add" (a
 confident span that overlaps none of the sentence's rules voices is a further voice) and
 "extent" (a confident span that trims the rules' name, or completes it with plain name words
 sharing its first or last word, renames that statement). They run when the pack's
@@ -75,7 +75,7 @@ def model_path(language: str) -> Path | None:
 
 # Off by default: on the held-out check the model did not raise speaker F1 on both the dev
 # folds and ar17 (docs/languages.md, stop 33), nor did the round-2 ops on the dev folds and
-# ar19+ar20 (stop 34). `DASHBOARD_SPAN_MODEL=1` turns it on; a pack's voice_spans.json can
+# ar19+ar20 (stop 33). `DASHBOARD_SPAN_MODEL=1` turns it on; a pack's voice_spans.json can
 # keep it off in its language when it is on by default (`"enabled": false`).
 DEFAULT_ON = False
 
