@@ -26,8 +26,9 @@ from dashboard.model import Article, RawArticle
 
 log = logging.getLogger(__name__)
 
-# Named migrations, applied once each and recorded in schema_migrations.
-MIGRATIONS: list[tuple[str, list[str]]] = [
+# Named migrations, applied once each and recorded in schema_migrations. A statement given
+# as (backend name, sql) runs on that backend only.
+MIGRATIONS: list[tuple[str, list[str | tuple[str, str]]]] = [
     (
         "001_initial",
         [
@@ -413,6 +414,22 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             """CREATE TABLE IF NOT EXISTS speaker_work (
                 item TEXT NOT NULL
             )""",
+        ],
+    ),
+    (
+        # DuckDB only: the three largest per-row indexes, which no ingest or page query
+        # uses (the clustering joins article_lsh by hash; terms are read by term or joined
+        # whole; only deleting an article looked rows up through them). DuckDB loads every index of a table it checkpoints into memory, and an
+        # ingest checkpoints after each round: at 30,000 articles these three were 66 of
+        # the 91 MB of index memory held by a round, growing ~2 MB a round
+        # (docs/performance.md, "What grows in the 100k ingest"). Deleting one article
+        # scans terms and article_lsh instead (~0.25 s at 100,000 articles, was 0.01 s).
+        # PostgreSQL keeps them (its indexes are the server's, not in the ingest process).
+        "013_duckdb_drop_unused_indexes",
+        [
+            ("duckdb", "DROP INDEX IF EXISTS terms_article"),
+            ("duckdb", "DROP INDEX IF EXISTS lsh_band_hash"),
+            ("duckdb", "DROP INDEX IF EXISTS lsh_article"),
         ],
     ),
 ]
@@ -866,6 +883,10 @@ class Store:
                 if name in done:
                     continue
                 for stmt in statements:
+                    if isinstance(stmt, tuple):  # (backend, sql): that backend only
+                        only, stmt = stmt
+                        if only != self.backend.name:
+                            continue
                     cur.execute(stmt)
                 cur.execute(self._sql("INSERT INTO schema_migrations(name) VALUES (?)"), [name])
                 applied.append(name)
