@@ -78,3 +78,38 @@ def test_deleting_an_article_still_removes_its_terms_and_bands(tmp_path):
         n = store.execute(f"SELECT COUNT(*) FROM {table} WHERE article_id = ?", [gone])
         assert n[0][0] == 0, table
     store.close()
+
+
+def _table_blocks(store: Store) -> int:
+    rows = store.execute("SELECT memory_usage_bytes FROM duckdb_memory() WHERE tag = 'BASE_TABLE'")
+    return int(rows[0][0]) if rows else 0
+
+
+def test_release_buffers_drops_cached_blocks_and_the_transaction_goes_on(tmp_path, monkeypatch):
+    # An ingest round releases the table blocks its scans left in DuckDB's buffer pool
+    # (they grew with the store); the round's transaction must not notice.
+    db = tmp_path / "s.duckdb"
+    store = Store(f"duckdb:///{db}")
+    with store.backend.transaction() as cur:
+        cur.execute(
+            "CREATE TABLE big AS SELECT range AS i, md5(range::VARCHAR) AS s FROM range(400000)"
+        )
+    store.close()  # on disk: its blocks are read back, not held in memory
+    monkeypatch.setattr(type(store.backend), "RELEASE_HEADROOM", 0)
+    limit = store.execute("SELECT current_setting('memory_limit')")
+    with store.connected(), store.backend.transaction() as cur:
+        cur.execute("SELECT COUNT(DISTINCT s) FROM big")
+        assert cur.fetchall() == [(400000,)]
+        held = _table_blocks(store)
+        assert held > 4_000_000
+        with store.backend.cursor():  # another thread's query: its memory is left alone
+            store.release_buffers()
+            assert _table_blocks(store) == held
+        store.release_buffers()
+        assert _table_blocks(store) < held / 4
+        cur.execute("INSERT INTO meta(key, value) VALUES ('probe', 'kept')")
+        cur.execute("SELECT COUNT(*) FROM big")  # read again from the file
+        assert cur.fetchall() == [(400000,)]
+        assert store.execute("SELECT current_setting('memory_limit')") == limit
+    assert store.execute("SELECT value FROM meta WHERE key = 'probe'") == [("kept",)]
+    store.close()
