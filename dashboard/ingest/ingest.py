@@ -173,9 +173,13 @@ def _write_round(
                 signed=signed,
                 cache=cache,
             )
+            # The clustering read blocks from all over the LSH bands and shingle hashes:
+            # DuckDB would keep them until the round ends (release_buffers).
+            store.release_buffers()
         # The round's new speaker spellings join the identity kept in the store (the
         # Speakers page reads it; a failed round leaves nothing of it behind either).
         speaker_identity.update(store, cur, articles=[a.id for a, _ in items], since=since)
+        store.release_buffers()  # the quotes and speaker tables it scanned, before the commit
 
 
 def _store_round(

@@ -227,6 +227,8 @@ def refresh(store: Store) -> int:
                         WHERE {_IN_DIRTY.format(t="s")}
                         GROUP BY s.outlet, s.language, s.is_copy, {group}"""
                 )
+                # Each scans its whole table after an ingest: not all held at once.
+                store.release_buffers()
             cur.execute(
                 f"""INSERT INTO agg_events
                     SELECT outlet, language, is_copy, start_date, end_date, approximate,

@@ -26,8 +26,9 @@ from dashboard.model import Article, RawArticle
 
 log = logging.getLogger(__name__)
 
-# Named migrations, applied once each and recorded in schema_migrations.
-MIGRATIONS: list[tuple[str, list[str]]] = [
+# Named migrations, applied once each and recorded in schema_migrations. A statement given
+# as (backend name, sql) runs on that backend only.
+MIGRATIONS: list[tuple[str, list[str | tuple[str, str]]]] = [
     (
         "001_initial",
         [
@@ -415,6 +416,22 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        # DuckDB only: the three largest per-row indexes, which no ingest or page query
+        # uses (the clustering joins article_lsh by hash; terms are read by term or joined
+        # whole; only deleting an article looked rows up through them). DuckDB loads every index of a table it checkpoints into memory, and an
+        # ingest checkpoints after each round: at 30,000 articles these three were 66 of
+        # the 91 MB of index memory held by a round, growing ~2 MB a round
+        # (docs/performance.md, "What grows in the 100k ingest"). Deleting one article
+        # scans terms and article_lsh instead (~0.25 s at 100,000 articles, was 0.01 s).
+        # PostgreSQL keeps them (its indexes are the server's, not in the ingest process).
+        "013_duckdb_drop_unused_indexes",
+        [
+            ("duckdb", "DROP INDEX IF EXISTS terms_article"),
+            ("duckdb", "DROP INDEX IF EXISTS lsh_band_hash"),
+            ("duckdb", "DROP INDEX IF EXISTS lsh_article"),
+        ],
+    ),
 ]
 
 # Key of the pg_advisory_xact_lock that serialises the sign-in throttle's count-and-record.
@@ -512,6 +529,9 @@ class _Backend:
 
     def close(self) -> None:  # pragma: no cover - interface
         pass
+
+    def release_buffers(self) -> None:
+        """Let go of cached table blocks (DuckDB); elsewhere nothing."""
 
 
 class _DuckDBBackend(_Backend):
@@ -673,6 +693,50 @@ class _DuckDBBackend(_Backend):
                 self._con.close()
                 self._con = None
                 self._users = 0
+
+    # Room left above the memory DuckDB cannot evict while release_buffers() lowers the
+    # limit for an instant (other threads' queries of this process may allocate meanwhile).
+    RELEASE_HEADROOM = 32 * 1024 * 1024
+
+    def release_buffers(self) -> None:
+        """Drop the table blocks DuckDB's buffer pool keeps from what this connection read.
+
+        DuckDB keeps every block a query read while the database is open and memory stays
+        under its limit (default: 80 % of the machine), and an ingest round's clustering and
+        speaker identity scan tables that grow with the store: at 30,000 articles a round
+        ended holding ~190 MB of them, ~5.5 MB more each round (docs/performance.md, "What
+        grows in the 100k ingest"). Lowering the limit makes DuckDB evict unpinned blocks at
+        once; the limit is put back right away. Run on a cursor of its own, so that if the
+        lower limit does not fit (more is pinned than thought) only that statement fails,
+        not the caller's transaction; what could be evicted is evicted either way. The
+        blocks are on disk: a later read loads them again.
+
+        Only while at most two holders share the connection (the caller's span and its
+        transaction's cursor): with more, other threads of this process (the app's pages)
+        are querying, and the lowered limit could fail their allocations."""
+        with self._guard:
+            con, users = self._con, self._users
+        if con is None or self._persistent or users > 2:
+            return
+        side = con.cursor()
+        try:
+            held = side.execute(
+                "SELECT SUM(memory_usage_bytes), "
+                "SUM(memory_usage_bytes) FILTER (WHERE tag = 'BASE_TABLE') FROM duckdb_memory()"
+            ).fetchone()
+            total, blocks = int(held[0] or 0), int(held[1] or 0)
+            if blocks < self.RELEASE_HEADROOM:
+                return
+            try:
+                side.execute(f"SET memory_limit = '{total - blocks + self.RELEASE_HEADROOM}B'")
+            except self._duckdb.Error:  # did not fit: the limit stays as it was
+                return
+            if self.memory_limit:
+                side.execute(f"SET memory_limit = '{self.memory_limit}'")
+            else:
+                side.execute("RESET memory_limit")
+        finally:
+            side.close()
 
 
 _FILE_WRITE_LOCKS: dict[str, threading.RLock] = {}
@@ -866,6 +930,10 @@ class Store:
                 if name in done:
                     continue
                 for stmt in statements:
+                    if isinstance(stmt, tuple):  # (backend, sql): that backend only
+                        only, stmt = stmt
+                        if only != self.backend.name:
+                            continue
                     cur.execute(stmt)
                 cur.execute(self._sql("INSERT INTO schema_migrations(name) VALUES (?)"), [name])
                 applied.append(name)
@@ -873,6 +941,11 @@ class Store:
 
     def close(self) -> None:
         self.backend.close()
+
+    def release_buffers(self) -> None:
+        """Drop the table blocks the database engine caches from earlier reads (DuckDB's
+        buffer pool; a no-op on PostgreSQL): between the steps of an ingest round."""
+        self.backend.release_buffers()
 
     @contextmanager
     def connected(self) -> Iterator[None]:
