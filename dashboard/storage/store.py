@@ -419,12 +419,13 @@ MIGRATIONS: list[tuple[str, list[str | tuple[str, str]]]] = [
     (
         # DuckDB only: the three largest per-row indexes, which no ingest or page query
         # uses (the clustering joins article_lsh by hash; terms are read by term or joined
-        # whole; only deleting an article looked rows up through them). DuckDB loads every index of a table it checkpoints into memory, and an
-        # ingest checkpoints after each round: at 30,000 articles these three were 66 of
-        # the 91 MB of index memory held by a round, growing ~2 MB a round
-        # (docs/performance.md, "What grows in the 100k ingest"). Deleting one article
-        # scans terms and article_lsh instead (~0.25 s at 100,000 articles, was 0.01 s).
-        # PostgreSQL keeps them (its indexes are the server's, not in the ingest process).
+        # whole; only deleting an article looked rows up through them). DuckDB loads every
+        # index of a table it checkpoints into memory, and an ingest checkpoints after each
+        # round: at 30,000 articles these three were 66 of the 91 MB of index memory held
+        # by a round, growing ~2 MB a round (docs/performance.md, "What grows in the 100k
+        # ingest"). Deleting one article scans terms and article_lsh instead (~0.25 s at
+        # 100,000 articles, was 0.01 s). PostgreSQL keeps them (its indexes are the
+        # server's, not in the ingest process).
         "013_duckdb_drop_unused_indexes",
         [
             ("duckdb", "DROP INDEX IF EXISTS terms_article"),
