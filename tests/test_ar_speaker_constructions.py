@@ -2700,3 +2700,81 @@ def test_ali_after_a_given_name_is_a_family_name_not_the_complement():
     # family name; «أكد خالد على أن» (spelled with ى) keeps «على» as the verb's complement.
     assert _voices("وأكد المحامي حسن علي أن القرار صدر أمس.") == [("حسن علي", False)]
     assert _voices("وأكد الوزير على أن القرار صدر أمس.") == [("الوزير", False)]
+
+
+def test_a_region_phrase_inside_a_title_is_no_part_of_the_name():
+    # «مدير الصحة بولاية X فلان»، «في ولاية X»، «بشمال X»، «بمحافظة ذي X»: where the title
+    # holder serves, between the title and the name.
+    assert _voices("وقال مدير الصحة بولاية كسلا أحمد يوسف إن الوضع مستقر.") == [
+        ("أحمد يوسف", False)
+    ]
+    assert _voices("وقال مدير الشرطة في ولاية سنار خالد يوسف إن الوضع مستقر.") == [
+        ("خالد يوسف", False)
+    ]
+    assert _voices(
+        "وقال مدير مكافحة الأمراض بوزارة الصحة بشمال كردفان عامر آدم إن الجهود مستمرة."
+    ) == [("عامر آدم", False)]
+    assert _voices("وقال مدير الصحة في محافظة ذي قار حيدر علي إن الوضع مستقر.") == [
+        ("حيدر علي", False)
+    ]
+    # A body's own region belongs to its name.
+    assert _voices("وقالت وزارة الصحة بولاية الشمالية إن الإصابات تراجعت.") == [
+        ("وزارة الصحة بولاية الشمالية", False)
+    ]
+
+
+def test_a_governor_and_a_party_leader_are_titles():
+    assert _voices("وقال والي ولاية الخرطوم أحمد عثمان إن الوضع مستقر.") == [("أحمد عثمان", False)]
+    assert _voices("وقال القيادي في الحركة سامي علي إن الوضع مستقر.") == [("سامي علي", False)]
+    assert _voices("وقال نقيب المحامين فؤاد حسن إن الإضراب مستمر.") == [("فؤاد حسن", False)]
+
+
+def test_appeals_urgings_and_threats_are_statements():
+    assert _voices("وناشدت وزارة الصحة المواطنين الابتعاد عن مجاري السيول.") == [
+        ("وزارة الصحة", False)
+    ]
+    assert _voices("وحثت وزارة الصحة المواطنين على تلقي اللقاح.") == [("وزارة الصحة", False)]
+    assert _voices("وأبدى الوزير خالد سالم استعداده للحوار مع النقابات.") == [("خالد سالم", False)]
+    assert _voices("وتوعد الجيش بالرد على أي هجوم جديد.") == [("الجيش", False)]
+    assert _voices("واستنكرت النقابة العامة للصحفيين أن يتم توقيف الزملاء دون سند قانوني.") == [
+        ("النقابة العامة للصحفيين", False)
+    ]
+
+
+def test_verbs_that_are_not_statements_here():
+    # «طلب عدم الكشف عن هويته» is an anonymous source's aside, «جدد عقده» a contract renewed,
+    # «يهدد قدرته» "endangers": none of them adds a statement or cuts the one around it.
+    assert _voices("وأفاد مسؤول أممي، طلب عدم الكشف عن هويته، بأن القوة رصدت خروقات.") == [
+        ("مسؤول أممي", False)
+    ]
+    assert _voices("وفي الصيف جدد اللاعب سامي ناصر عقده مع النادي لثلاثة مواسم.") == []
+    assert _voices("وتراجع المخزون إلى مستوى يهدد قدرته على تلبية الطلب.") == []
+
+
+def test_an_embedded_posts_signature_names_who_posted():
+    # «— NAME (@handle) Month D, YYYY» under an embedded post.
+    got = _voices(
+        "عاجل: وصول فرق الإنقاذ إلى القرية pic.twitter.com/abc123— قناة الساحل (@SahelTV) "
+        "April 23, 2025"
+    )
+    assert ("قناة الساحل", True) in got
+
+
+def test_pipe_dateline_and_outlet_named_dash_openings_credit_the_site():
+    assert ("الوادي نت", True) in _voices(
+        "عدن | 20 أبريل | الوادي نت: قال المتحدث باسم الوزارة إن الوضع مستقر."
+    )
+    assert ("النهار الإخباري", True) in _voices(
+        "النهار الإخباري - كلف الرئيس، مساء اليوم الخميس، الدكتور سامي بتشكيل الحكومة."
+    )
+
+
+def test_a_months_two_names_are_no_slashed_credit():
+    # «فبراير/شباط»: the Gregorian month's two names, not «site/ dispatch».
+    got = _voices("وفي أواخر فبراير/شباط، قال رئيس الوزراء خالد سعيد إن حكومته ستستقيل.")
+    assert got == [("خالد سعيد", False)]
+
+
+def test_a_platform_is_an_outlet_with_its_quoted_name():
+    got = _voices("وأفادت منصة “رصد الشبكات” المتخصصة في مراقبة الإنترنت، بحدوث انقطاع واسع.")
+    assert got == [("رصد الشبكات", False)]

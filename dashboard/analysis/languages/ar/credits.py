@@ -218,6 +218,8 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
     gaz = _gazetteer()
     out: list[str] = []
     slash = paragraph[m.end("a") :].lstrip()[:1] == "/"
+    if slash and _month_word(a.split()[-1] if a else ""):
+        return []  # «وفي أواخر فبراير/شباط»: a month's two names, no credit
     if not ended:
         # The dispatch runs on after the credit: the cue is the credit and its mark only.
         cue = paragraph[m.start() : m.end("a")].strip() + " " + paragraph[m.end("a") :].lstrip()[:1]
@@ -272,13 +274,20 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
             and not (a_place or a_desk)
             and not _titled(a)
             and (
-                _key(a) in gaz
-                or any(normalize(w) in _OUTLET_WORDS for w in a.split())
-                # an unknown name only when the verb has a subject of its own: in «سامر خليل -
-                # قال إن …» the name is the subject
-                or (_bare_name(a) and _verb_has_subject(b))
+                (
+                    (
+                        _key(a) in gaz
+                        or any(normalize(w) in _OUTLET_WORDS for w in a.split())
+                        # an unknown name only when the verb has a subject of its own: in
+                        # «سامر خليل - قال إن …» the name is the subject
+                        or (_bare_name(a) and _verb_has_subject(b))
+                    )
+                    and _opens_with_reporting_verb(b)
+                )
+                # «صدى نيوز - كلف الرئيس …»: a name that is an outlet's by its own words (a web
+                # suffix, «الإخباري») opens the dispatch whatever verb follows the dash.
+                or (len(a.split()) >= 2 and (is_outlet_name(a) or _outlet_worded(a)))
             )
-            and _opens_with_reporting_verb(b)
         ):
             # «أخبار البلد- قالت الحكومة …»، «نبض المدينة - قال الوزير …»: the site's credit
             # opens the dispatch; a finite reporting verb right after the dash shows the words
@@ -295,6 +304,30 @@ def dateline_credits(paragraph: str) -> list[tuple[str, str]]:
         and not re.search(r"\d", c)
         and not _initials(c)
     ]
+
+
+# Words that name an outlet by what it is, at the end of its name («النجاح الإخباري»).
+_OUTLET_GENRES = (
+    frozenset(normalize(w) for w in ("الإخباري", "الإخبارية", "الاخباري", "الاخبارية"))
+    | _WEB_OUTLET_WORDS
+)
+
+
+def _outlet_worded(words: str) -> bool:
+    """Does the name end in an outlet's genre or web word («النجاح الإخباري»، «X برس»)?"""
+    parts = normalize(words).split()
+    return len(parts) >= 2 and parts[-1] in _OUTLET_GENRES
+
+
+@cache
+def _month_names() -> frozenset[str]:
+    """Gregorian and Hijri month names of the pack's date lexicon (normalised)."""
+    return frozenset(normalize(f[0]) for f in get_pack("ar").fields("dates_months.txt") if f)
+
+
+def _month_word(word: str) -> bool:
+    w = normalize(word)
+    return w in _month_names() or (w[:1] in "وب" and w[1:] in _month_names())
 
 
 def _bare_name(words: str) -> bool:
@@ -702,13 +735,60 @@ _DESCRIBING_TAILS = frozenset(
 _FOLLOW_STOPS = frozenset(normalize(w) for w in ("في", "على", "من", "عن", "إلى", "الذي", "التي"))
 
 
+# The signature of an embedded post, as pages print it under the post's text: «— NAME
+# (@handle) Month D, YYYY». NAME posted it: a voice of the article (an outlet or a person).
+_POST_SIGNATURE = re.compile(
+    r"[—–-]\s*(?P<name>[^—–()@\n]{2,40}?)\s*\(@\w{2,30}\)\s*"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s+\d{4}"
+)
+
+
+def _media_like(name: str) -> bool:
+    words = normalize(name).split()
+    return (
+        is_outlet_name(name)
+        or _outlet_worded(name)
+        or any(w in _OUTLET_WORDS or w.removeprefix("ال") in _OUTLET_WORDS for w in words)
+    )
+
+
+def post_signatures(paragraph: str) -> list[tuple[str, str]]:
+    """(name, cue) of each embedded post's signature in the paragraph."""
+    out = []
+    for m in _POST_SIGNATURE.finditer(paragraph):
+        name = m.group("name").strip()
+        if name and not re.search(r"\d", name):
+            out.append((name, m.group(0).strip()))
+    return out
+
+
+# «صنعاء | 20 أبريل | المسيرة نت: …»: a place, a date and the site's name between pipes,
+# a colon after the name.
+_PIPE_DATELINE = re.compile(
+    r"^\s*[^|:\n]{2,25}\|[^|:\n]*\d[^|:\n]*\|\s*(?P<name>[^|:\d\n]{2,30}?)\s*:"
+)
+
+
+def pipe_dateline_credits(paragraph: str) -> list[tuple[str, str]]:
+    m = _PIPE_DATELINE.match(paragraph)
+    if not m or len(m.group("name").split()) > 3:
+        return []
+    return [(m.group("name").strip(), m.group(0).strip())]
+
+
 def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     """The credits of one paragraph as source statements (kind `media`)."""
     if len(paragraph) < 120 and _PHOTO_LINE.match(paragraph):
         return []
-    found = parenthesised_credits(paragraph)
+    found = parenthesised_credits(paragraph) + post_signatures(paragraph)
     if para < DATELINE_PARAGRAPHS:
-        found = dateline_credits(paragraph) + found + opening_credits(paragraph)
+        found = (
+            dateline_credits(paragraph)
+            + pipe_dateline_credits(paragraph)
+            + found
+            + opening_credits(paragraph)
+        )
         if not found:
             found = place_site_line(paragraph)
     found += followed_by_credits(paragraph) + published_by_credits(paragraph)
@@ -716,16 +796,19 @@ def credit_quotes(paragraph: str, para: int) -> list[Quote]:
         found = source_line(paragraph)
     if not found and len(paragraph) < 60:
         found = outlet_line(paragraph)
+    posted_by = {_key(name) for name, _ in post_signatures(paragraph)}
     out: list[Quote] = []
     seen: set[str] = set()
     for name, cue in found:
         if _key(name) in seen or _POST_LINK.search(name):
             continue
         seen.add(_key(name))
+        # A post's author is a person unless the name is an outlet's («— قناة X (@…)»).
+        person = _key(name) in posted_by and not _media_like(name)
         out.append(
             Quote(
                 speaker=name,
-                speaker_kind="media",
+                speaker_kind="other" if person else "media",
                 role="مصدر",
                 verb=cue,
                 direct=False,

@@ -852,6 +852,13 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             continue
         if norm in _AR_STOP and norm not in _AR_IN_AT and not title_pp:
             break
+        if p > start and not (body and norm in _AR_IN_AT) and (end := _region_phrase_end(seg, p)):
+            # «مدير الصحة بولاية كسلا فلان»، «وزارة الصحة بولاية الشمالية»، «في ولاية كسلا»،
+            # «بشمال كردفان»: a region noun (or a compass word) after بـ / في and the region's
+            # own name are where the title or body is, never the start of a person's name.
+            # (A body's «في ولاية X» is where it acts, an aside: «السلطات المحلية في إقليم X».)
+            p = end
+            continue
         if norm in _AR_IN_AT or norm == "باسم" or title_pp:
             nxt = seg[p + 1] if p + 1 < n else None
             if (
@@ -958,6 +965,33 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             continue
         break
     return p
+
+
+# «شمال كردفان»، «جنوب دارفور»: a compass word in construct with a region's name.
+_AR_COMPASS = frozenset(_n(w) for w in _words("شمال جنوب شرق غرب وسط"))
+
+
+def _region_phrase_end(seg: list[_Tok], p: int) -> int:
+    """End of a prepositional region phrase at p («بولاية X»، «في ولاية X»، «بشمال X»،
+    «بمحافظة ذي قار»), or 0 when none starts there."""
+    n = len(seg)
+    t = seg[p]
+    if t.norm in _AR_IN_AT:
+        noun_at = p + 1
+        if noun_at >= n or seg[noun_at].norm not in _AR_REGION_NOUNS | _AR_COMPASS:
+            return 0
+        if _COMMA_RE.search(seg[noun_at].gap):
+            return 0
+    elif t.norm[:1] == "ب" and t.norm[1:] in _AR_REGION_NOUNS | _AR_COMPASS:
+        noun_at = p
+    else:
+        return 0
+    name_at = noun_at + 1
+    if name_at < n and seg[name_at].norm in _AR_DHU:
+        name_at += 1  # «محافظة ذي قار»: ذي binds the next word into the place's name
+    if name_at >= n or not _ar_name_like(seg[name_at]) or _COMMA_RE.search(seg[name_at].gap):
+        return 0
+    return name_at + 1
 
 
 # Participles that describe a body after its name («موقع X المختص بالزلازل»، «مجلة Y
