@@ -2778,3 +2778,42 @@ def test_a_months_two_names_are_no_slashed_credit():
 def test_a_platform_is_an_outlet_with_its_quoted_name():
     got = _voices("وأفادت منصة “رصد الشبكات” المتخصصة في مراقبة الإنترنت، بحدوث انقطاع واسع.")
     assert got == [("رصد الشبكات", False)]
+
+
+def test_an_iraqi_district_governor_is_a_title():
+    assert _voices("وقال قائممقام القضاء منير أحمد حسن إن الجرحى نقلوا إلى المستشفى.") == [
+        ("منير أحمد حسن", False)
+    ]
+
+
+def test_an_agencys_acronym_after_its_name_is_no_second_source():
+    # «وكالة أنباء X (ACR)»: the acronym glosses the name just given (a و opens «وكالة»).
+    got = _voices("وأفادت وكالة أنباء الساحل (واس) بمقتل ثلاثة أشخاص في الحادث.")
+    assert [name for name, _ in got] == ["وكالة أنباء الساحل"]
+
+
+def test_outlets_in_the_plural_are_an_unnamed_channel():
+    # «في حديث لقنوات محلية»: no outlet is named; the source is unnamed.
+    from dashboard.analysis.speakers.engine import attribute_quotes
+
+    quotes = attribute_quotes(["وأكد الطبيب في حديث لقنوات محلية أن الوضع صعب."], "ar")
+    kinds = {q.speaker: q.speaker_kind for q in quotes}
+    assert kinds.get("قنوات محلية") == "anonymous"
+
+
+def test_a_site_named_before_its_city_in_brackets_and_a_city_colon_site_line():
+    assert ("نجمة بوست", True) in _voices(
+        "نجمة بوست (بغداد) – استهدفت غارة مبنى في المدينة عصر اليوم."
+    )
+    assert _voices("القاهرة : مرمر نيوز") == [("مرمر نيوز", True)]
+
+
+def test_a_construct_chain_after_lam_and_a_coordinated_portfolio():
+    # «اللجنة العليا لانتخابات مجلس الشعب»: the genitive chain names the body;
+    # «وزير الطوارئ وإدارة الكوارث فلان»: the second portfolio belongs to the title.
+    assert _voices("وقالت اللجنة العليا لانتخابات مجلس الشعب إن النتائج نهائية.") == [
+        ("اللجنة العليا لانتخابات مجلس الشعب", False)
+    ]
+    assert _voices("وقال وزير الطوارئ وإدارة الكوارث سامي الخالد إن الفرق تعمل.") == [
+        ("سامي الخالد", False)
+    ]

@@ -2647,3 +2647,26 @@ def test_capitalised_title_in_apposition_then_a_participle_of_saying():
         "Sunday, June 2, 2024, stating that the number of cases remains at 20."
     )
     assert got == [("Jane Roe", "official")], got
+
+
+def test_a_sentence_connective_is_no_voice():
+    # «However, the lawyer called …»: the word before the opening comma is no subject.
+    from dashboard.analysis.speakers.engine import attribute_quotes
+
+    for opener in ("However", "Meanwhile", "Still"):
+        quotes = attribute_quotes([f"{opener}, the family lawyer called for a retrial."], "en")
+        assert all(q.speaker != opener for q in quotes)
+
+
+def test_a_datelines_place_glued_to_the_subject_and_a_count_released_later():
+    from dashboard.analysis.speakers.engine import attribute_quotes
+
+    quotes = attribute_quotes(
+        ["Lima The Electoral Board said on Monday that the count was over."], "en"
+    )
+    assert [q.speaker for q in quotes] == ["The Electoral Board"]
+    quotes = attribute_quotes(
+        ["Smith won, according to the SEB electoral board’s rapid count released Sunday night."],
+        "en",
+    )
+    assert [q.speaker for q in quotes] == ["SEB electoral board"]

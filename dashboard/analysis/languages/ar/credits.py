@@ -408,7 +408,8 @@ def parenthesised_credits(paragraph: str) -> list[tuple[str, str]]:
         ):
             continue  # «(الرياض) – …»: the dateline's place, though a paper bears its name
         before = [normalize(w) for w in paragraph[: m.start()].split()[-4:]]
-        if any(w.lstrip("و").startswith(_OUTLET_HEADS) for w in before):
+        # (a conjunction و is cut off alone: «وكالة» itself begins with و)
+        if any(w.startswith(_OUTLET_HEADS) or w[1:].startswith(_OUTLET_HEADS) for w in before):
             continue  # «وكالة الأنباء السعودية (واس)»: the acronym of a name just given
         for piece in re.split(r"\s*[" + re.escape(_DASHES) + r"،,]\s*", m.group(1)):
             piece = _clean(piece)
@@ -527,7 +528,11 @@ def opening_credits(paragraph: str) -> list[tuple[str, str]]:
         from dashboard.analysis.languages.ar.speakers import _AR_VERBS
 
         opening = paragraph[: m.start(1)].split()
-        if (
+        site = _clean(" ".join(opening).strip("( "))
+        if _is_place(name) and 2 <= len(site.split()) <= 3 and _outlet_worded(site):
+            # «X بوست (بغداد) – …»: the site's name, then its city in brackets
+            out.append((site, paragraph[: m.end() - 1].strip()))
+        elif (
             (
                 len(name.split()) == 1
                 or _key(name) in _gazetteer()
@@ -567,6 +572,14 @@ def outlet_line(paragraph: str) -> list[tuple[str, str]]:
         for w in _WEB_OUTLET_WORDS
     )
     if _key(name) not in _gazetteer() and not web and not glued and not _place_today(words):
+        place, colon, site = paragraph.strip().partition(":")
+        if (
+            colon
+            and _is_place(place.strip())
+            and site.strip()
+            and outlet_line(site) == [(_clean(site.strip(" *-–—|.:")), site.strip())]
+        ):
+            return [(_clean(site.strip(" *-–—|.:")), paragraph.strip())]  # «القاهرة : X نيوز»
         return []
     return [(name, paragraph.strip())]
 

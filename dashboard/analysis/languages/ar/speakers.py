@@ -747,6 +747,44 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
         ):
             p += 1
             continue
+        if (
+            body
+            and p > start
+            and t.norm[:1] == "ل"
+            and not t.norm.startswith("لل")
+            and t.norm[1:3] != "ال"
+            and len(t.norm) > 4
+            and p + 2 < n
+            and _ar_name_like(seg[p + 1])
+            and not seg[p + 1].norm.startswith("ال")
+            and seg[p + 1].norm not in _AR_STOP
+            and seg[p + 2].norm.startswith("ال")
+            and seg[p + 2].norm not in _AR_STOP
+            and not any(_COMMA_RE.search(seg[k].gap) for k in (p + 1, p + 2))
+        ):
+            # «اللجنة العليا لانتخابات مجلس الشعب»: لـ + a construct chain of two indefinite
+            # nouns and a definite one is the body's genitive, its name goes on.
+            p += 2
+            continue
+        if (
+            not body
+            and p > start
+            and t.norm[:1] == "و"
+            and not t.norm.startswith("وال")
+            and len(t.norm) > 3
+            and t.norm[1:] not in _AR_STOP
+            and p + 2 < n
+            and seg[p + 1].norm.startswith("ال")
+            and seg[p + 1].norm not in _AR_STOP
+            and seg[p - 1].norm.startswith("ال")
+            and _ar_name_like(seg[p + 2])
+            and not seg[p + 2].norm.startswith(("ال", "و"))
+            and not any(_COMMA_RE.search(seg[k].gap) for k in (p, p + 1))
+        ):
+            # «وزير الطوارئ وإدارة الكوارث فلان»: a coordinated portfolio in construct (an
+            # indefinite noun and its definite genitive) continues the title; the name follows.
+            p += 2
+            continue
         # «وزير الطاقة والبنية التحتية»: a coordinated definite noun continues the role.
         if p > start and t.norm.startswith("وال") and len(t.norm) > 4:
             if body and p - start >= 2 and _second_body_at(seg, p):
@@ -1522,7 +1560,7 @@ def _split_commas(seg: list[_Tok]) -> list[list[_Tok]]:
 _AR_OUTLET_NOUNS = frozenset(
     _n(w)
     for w in _words(
-        "قناة فضائية وكالة صحيفة جريدة مجلة نشرة إذاعة تلفزيون موقع شبكة منصة كاميرا ميكروفون"
+        "قناة فضائية وكالة صحيفة جريدة مجلة نشرة إذاعة راديو تلفزيون موقع شبكة منصة كاميرا ميكروفون"
     )
 )
 _AR_DEVICE_NOUNS = frozenset(_n(w) for w in _words("كاميرا ميكروفون"))
@@ -3282,12 +3320,20 @@ _AR_ACCORDING = frozenset(_n(w) for w in _words("وفقا وفقًا طبقا و
 _AR_CHANNEL_GENRES = frozenset(_n(w) for w in _words("الإخبارية الفضائية"))
 
 
+# Plural outlet nouns: «لقنوات محلية»، «لوسائل إعلام»، «لصحف أجنبية» name no outlet.
+_AR_OUTLETS_PLURAL = frozenset(
+    _n(w) for w in _words("قنوات وسائل صحف مواقع وكالات إذاعات محطات شبكات منصات فضائيات")
+)
+
+
 def _source_quote(name: str, cue: str, text: str, para: int, sentence: str) -> Quote:
     """A cited source (an outlet or agency the statement came through) as a statement of kind
-    `media`; the cue is the credit or phrase that names it."""
+    `media`; the cue is the credit or phrase that names it. Outlets in the plural and
+    indefinite («قنوات محلية») are an unnamed source (kind `anonymous`)."""
+    first = _n(name.split()[0]) if name.split() else ""
     return Quote(
         speaker=name,
-        speaker_kind="media",
+        speaker_kind="anonymous" if first in _AR_OUTLETS_PLURAL else "media",
         role="مصدر",
         verb=cue,
         direct=False,

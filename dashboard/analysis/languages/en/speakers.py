@@ -2474,7 +2474,7 @@ def _en_initial(toks: list[_Tok], j: int) -> bool:
 _EN_PUBLISHED = frozenset(
     _words(
         "report reports survey data figures statement statements estimates study results "
-        "account post update bulletin"
+        "account post update bulletin count tally"
     )
 )
 
@@ -2522,13 +2522,19 @@ _EN_ISSUER_ENDS = frozenset(_words("on at with as after before during since via"
 def _en_report_owner(seg: list[_Tok]) -> list[_Tok]:
     """«the Statistics Office's latest report», «X's figures»: the owner of the report is the
     voice; the phrase is cut after the possessive (the «'s» dropped)."""
+    for k in range(len(seg) - 1):
+        if seg[k].norm in _EN_PUBLISHED and seg[k + 1].surf in _EN_PAPER_VERBS:
+            seg = seg[: k + 1]  # «X's rapid count released Sunday night»: when it came out
+            break
     if not seg or seg[-1].norm not in _EN_PUBLISHED:
         return seg
     for j in range(len(seg) - 2, 0, -1):
         t = seg[j]
         if seg[j + 1].gap.strip() in ("'", "’") and t.surf.endswith("s") and t.surf[:1].isupper():
             return seg[: j + 1]  # «the Bureau of Statistics’ report»: the mark is in the gap
-        if t.surf.endswith(("'s", "’s", "s'", "s’")) and t.surf[:1].isupper():
+        # «the INE electoral institute’s count»: a lower-case owner's head after its name
+        named_owner = t.surf[:1].isupper() or any(_en_cap(x) for x in seg[:j])
+        if t.surf.endswith(("'s", "’s", "s'", "s’")) and named_owner:
             if not all(x.surf.islower() for x in seg[j + 1 : -1]):
                 return seg
             cut = len(t.surf) - (2 if t.surf.endswith(("'s", "’s")) else 1)
@@ -3341,7 +3347,7 @@ def _en_adverb(t: _Tok) -> bool:
 
 
 def _load_non_voices() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {"last": set(), "place": set(), "first": set()}
+    out: dict[str, set[str]] = {"last": set(), "place": set(), "first": set(), "alone": set()}
     for word, where, *_ in get_pack("en").fields("speaker_non_voices.txt"):
         out[where].add(word.lower())
     return {k: frozenset(v) for k, v in out.items()}
@@ -3353,6 +3359,8 @@ _EN_NON_VOICES = _load_non_voices()
 def _en_non_voice(np: _NP, words: list[str]) -> bool:
     """«the Freedonia raid», «the Red Sea», «Storm Ada»: an event, a place or a weather
     system named as a subject is no one who speaks (a known body or outlet is kept)."""
+    if len(words) == 1 and words[0].strip(".,").lower() in _EN_NON_VOICES["alone"]:
+        return True  # «However, the lawyer called …»: a connective before the comma
     possessive = np.role.endswith(("'s", "’s"))  # «South China's Guangdong Province»: a place
     if np.known or (np.role and not possessive) or np.kind == "media" or _is_media(np.name):
         return False
@@ -3403,6 +3411,11 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     words = np.name.split()
     if not words:
         return None
+    if len(words) >= 3 and words[1] == "The" and words[0][:1].isupper() and not np.known:
+        # «Lima The Electoral Board said»: a dateline's place glued to the subject («The» is
+        # capitalised only where a sentence starts)
+        words = words[1:]
+        np = _NP(" ".join(words), np.role, np.kind, np.affiliation, np.body, np.known)
     if len(words) == 1 and _EN_SITE_NAME_RE.match(words[0]):
         # «News.Az reports»: a site named by its capitalised domain is an outlet
         return _NP(np.name, "", "media", np.affiliation, True, np.known)
