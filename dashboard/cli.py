@@ -94,23 +94,32 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def _regroup_speakers(store, rebuild: bool = False) -> None:
+    """Update the stored speaker identity in one transaction (from scratch with `rebuild`)
+    and say how many spellings were grouped and how long it took."""
+    import time
+
+    from dashboard.storage import speaker_identity
+
+    started = time.monotonic()
+    with store.backend.transaction() as cur:
+        if rebuild:
+            cur.execute(
+                store._sql("DELETE FROM meta WHERE key = ?"), [speaker_identity.SIGNATURE_KEY]
+            )
+        n = speaker_identity.update(store, cur)
+    print(f"speaker identity: {n} spellings (re)grouped in {time.monotonic() - started:.1f} s")
+
+
 def _cmd_identity(args: argparse.Namespace) -> int:
     import logging
-    import time
 
     from dashboard.storage import speaker_identity
     from dashboard.storage.store import open_store
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     store = open_store(args.database)
-    started = time.monotonic()
-    with store.backend.transaction() as cur:
-        if args.rebuild:
-            cur.execute(
-                store._sql("DELETE FROM meta WHERE key = ?"), [speaker_identity.SIGNATURE_KEY]
-            )
-        n = speaker_identity.update(store, cur)
-    print(f"speaker identity: {n} spellings (re)grouped in {time.monotonic() - started:.1f} s")
+    _regroup_speakers(store, rebuild=args.rebuild)
     if args.check:
         from dashboard.analysis.identity import identify, load_aliases
 
@@ -150,13 +159,10 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
             f"page aggregates and term grouping: {slices} outlet slices recomputed "
             f"in {time.monotonic() - started:.1f} s"
         )
-    started = time.monotonic()
     if speaker_identity.is_current(store):
         print("speaker identity: already current")
     else:
-        with store.backend.transaction() as cur:
-            n = speaker_identity.update(store, cur)
-        print(f"speaker identity: {n} spellings (re)grouped in {time.monotonic() - started:.1f} s")
+        _regroup_speakers(store)
     return 0
 
 
