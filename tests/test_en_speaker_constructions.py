@@ -2670,3 +2670,26 @@ def test_a_datelines_place_glued_to_the_subject_and_a_count_released_later():
         "en",
     )
     assert [q.speaker for q in quotes] == ["SEB electoral board"]
+
+
+def test_groups_with_no_one_named_are_unnamed_voices():
+    from dashboard.analysis.speakers.engine import attribute_quotes
+
+    for sentence in (
+        "Prominent leftist leaders condemned the attack, saying violence has no place here.",
+        "Numerous world leaders said they were shocked.",
+        "Japanese media reported that the suspect was arrested.",
+    ):
+        quotes = attribute_quotes([sentence], "en")
+        assert quotes and all(q.speaker_kind == "anonymous" for q in quotes), sentence
+
+
+def test_a_description_before_a_bodys_name_is_no_part_of_it():
+    from dashboard.analysis.speakers.engine import attribute_quotes
+
+    quotes = attribute_quotes(
+        ["US non-profit organisation Radio Free Hills reported dozens died."], "en"
+    )
+    assert [q.speaker for q in quotes] == ["Radio Free Hills"]
+    quotes = attribute_quotes(["Minister of Foreign Affairs Jane Roe said the talks failed."], "en")
+    assert [q.speaker for q in quotes] == ["Jane Roe"]

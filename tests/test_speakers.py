@@ -6,8 +6,6 @@ is not checked. Names and sentences are invented for the tests (none come from t
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from dashboard.analysis.speakers import attribute_quotes, is_cited_source, summarize_speakers
@@ -866,23 +864,6 @@ def test_quote_paragraph_and_sentence_provenance():
     (q,) = attribute_quotes(paras, "ar")
     assert q.paragraph == 1
     assert q.sentence == "وقال الوزير إن الأمر انتهى."
-
-
-def test_throughput_is_well_above_interactive_needs():
-    para = (
-        "وقال وزير الخارجية سيرغي لافروف إن بلاده لن تقبل بأي شروط، مشيرًا إلى أن الحوار ممكن. "
-        "وتبقى العلاقات بين البلدين متوترة منذ سنوات طويلة بسبب الخلافات الحدودية والاقتصادية. "
-        "ويرى الخبير حسن المصري أن التصعيد سيستمر في الأشهر المقبلة ما لم تتدخل القوى الكبرى. "
-    )
-    article = [para] * 8  # roughly 600 words
-    attribute_quotes(article, "ar")  # warm the caches
-    n = 50
-    t0 = time.perf_counter()
-    for _ in range(n):
-        attribute_quotes(article, "ar")
-    rate = n / (time.perf_counter() - t0)
-    # The target is >200 articles/s on one core; the test keeps a margin for slow CI machines.
-    assert rate > 60, rate
 
 
 # --- Fixes found by the annotated-corpus evaluation (sentences invented for these tests).

@@ -1016,11 +1016,11 @@ def _region_phrase_end(seg: list[_Tok], p: int) -> int:
     t = seg[p]
     if t.norm in _AR_IN_AT:
         noun_at = p + 1
-        if noun_at >= n or seg[noun_at].norm not in _AR_REGION_NOUNS | _AR_COMPASS:
+        if noun_at >= n or seg[noun_at].norm not in _AR_REGION_HEADS:
             return 0
         if _COMMA_RE.search(seg[noun_at].gap):
             return 0
-    elif t.norm[:1] == "ب" and t.norm[1:] in _AR_REGION_NOUNS | _AR_COMPASS:
+    elif t.norm[:1] == "ب" and t.norm[1:] in _AR_REGION_HEADS:
         noun_at = p
     else:
         return 0
@@ -1054,6 +1054,7 @@ _AR_TITLE_ADJECTIVES = frozenset(
 _AR_OBJECT_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_object_nouns.txt"))
 # Nouns of an administrative region (speaker_region_nouns.txt): «… محافظة البصرة».
 _AR_REGION_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_region_nouns.txt"))
+_AR_REGION_HEADS = _AR_REGION_NOUNS | _AR_COMPASS
 
 
 # Pronoun suffixes of a possessed noun («لاعبيه»، «قواتها»): no word of a name ends so.

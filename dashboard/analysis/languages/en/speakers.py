@@ -3416,6 +3416,21 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
         # capitalised only where a sentence starts)
         words = words[1:]
         np = _NP(" ".join(words), np.role, np.kind, np.affiliation, np.body, np.known)
+    cut = next(
+        (
+            k + 1
+            for k in range(1, len(words) - 1)
+            if words[k] in _EN_DESCRIPTOR_NOUNS
+            and all(w[:1].isupper() for w in words[k + 1 :])
+            and len(words) - k - 1 >= 2
+        ),
+        0,
+    )
+    if cut and not np.known:
+        # «US non-profit organisation Radio Free Asia reported»: the description before a
+        # name (a lower-case kind of body) is no part of it
+        words = words[cut:]
+        np = _NP(" ".join(words), np.role, np.kind, np.affiliation, np.body, np.known)
     if len(words) == 1 and _EN_SITE_NAME_RE.match(words[0]):
         # «News.Az reports»: a site named by its capitalised domain is an outlet
         return _NP(np.name, "", "media", np.affiliation, True, np.known)
@@ -3551,6 +3566,17 @@ def _en_plausible(np: _NP, ctx: _Ctx) -> _NP | None:
     if words[0].lower() in _EN_QUANTIFIERS and all(w.islower() for w in words[1:]):
         np.kind = "anonymous"  # «Many world leaders congratulated …»: capitalised by position
         return np
+    if (
+        len(words) >= 2
+        and not np.known
+        and not np.role
+        and all(w.islower() for w in words[1:])
+        and (words[-1] in _EN_UNNAMED_GROUPS or _en_role_plural(words[-1].capitalize()))
+    ):
+        # «Prominent leftist leaders condemned …», «Japanese media reported …»: a group with
+        # no one named (the first word is capitalised by position or as a nationality).
+        np.kind = "anonymous"
+        return np
     if len(words) == 1 and not np.known and not np.role and _en_role_plural(words[0]):
         np.kind = "anonymous"  # «Prosecutors said …»: a role's plural, capitalised by position
         return np
@@ -3668,7 +3694,23 @@ _EN_PERSON_NOUNS = frozenset(
         "countries nations"
     )
 )
-_EN_QUANTIFIERS = frozenset(_words("many some several most all other others few both two three"))
+_EN_QUANTIFIERS = frozenset(
+    _words("many some several most all other others few both two three numerous various")
+)
+# Lower-case nouns that describe a body before its name («US non-profit organisation X»).
+_EN_DESCRIPTOR_NOUNS = frozenset(
+    _words(
+        "organisation organization group charity firm company network outlet broadcaster "
+        "newspaper website watchdog nonprofit non-profit daily tabloid"
+    )
+)
+# Plural nouns of groups that name no one: «Japanese media», «Prominent leftist leaders».
+_EN_UNNAMED_GROUPS = frozenset(
+    _words(
+        "media leaders officials residents witnesses experts analysts lawmakers activists people "
+        "politicians observers sources critics supporters protesters authorities diplomats"
+    )
+)
 
 
 def _en_with_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
