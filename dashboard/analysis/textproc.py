@@ -288,9 +288,14 @@ def _tail_search(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | No
     (one more for the newline `$` may stand before) instead of trying the pattern at every
     position of the text. Same result: no match can start earlier, and word boundaries and
     look-behinds still see the characters before the start position."""
-    width = re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
-    if width >= re._constants.MAXREPEAT or not pattern.pattern.endswith("$"):
-        raise ValueError(f"not a bounded end-anchored pattern: {pattern.pattern!r}")
+    if not pattern.pattern.endswith("$"):
+        raise ValueError(f"not an end-anchored pattern: {pattern.pattern!r}")
+    try:  # the regex parser is private: without it, the plain search
+        width = re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+        if width >= re._constants.MAXREPEAT:
+            raise ValueError(f"no bound on the pattern's width: {pattern.pattern!r}")
+    except AttributeError:
+        return pattern.search
     width += 1
 
     def search(text: str) -> re.Match[str] | None:
