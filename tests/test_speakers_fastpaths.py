@@ -381,3 +381,36 @@ _ar_paragraph = st.lists(st.sampled_from(_AR_PIECES), max_size=16).map(" ".join)
 @given(st.lists(_ar_paragraph, max_size=4))
 def test_attribute_quotes_matches_the_reference_driver(paragraphs):
     assert sp.attribute_quotes(paragraphs, "ar") == _attribute_quotes_reference(paragraphs)
+
+
+def test_credit_scans_skipped_only_without_their_text():
+    # A credit pattern is skipped when the paragraph has none of its needed texts: every
+    # match must contain one (paragraphs written for this test, and hypothesis text).
+    agency = next(iter(en_sp._AGENCIES))
+    paragraphs = [
+        f"The talks ended late on Friday. — {agency}",
+        f"Fighting resumed overnight, officials said – {agency}",
+        f"Both sides claimed gains.\u2015 {agency} You may also like",
+        "The council will vote next week. (Harbour Gazette)",
+        f"Copyright 2024 {agency}. All rights reserved.",
+        f"© {agency} 2024",
+        f"{agency} could not independently verify the reports.",
+        f"{agency} was unable to immediately confirm the figures.",
+        "A paragraph with no credit at all, and a hyphen-joined word.",
+    ]
+    hits = 0
+    for paragraph in paragraphs:
+        for regex, needs in en_sp._CREDIT_NEEDS.items():
+            m = regex.search(paragraph)
+            if m:
+                hits += 1
+                assert any(w in m.group(0) for w in needs), (regex.pattern[:40], paragraph)
+    assert hits >= len(paragraphs) - 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='Reutrs AFPCopyigh©verifyconfm—–―-().!?”’"', max_size=80))
+def test_credit_needs_hold_on_random_text(text):
+    for regex, needs in en_sp._CREDIT_NEEDS.items():
+        m = regex.search(text)
+        assert m is None or any(w in m.group(0) for w in needs)

@@ -141,3 +141,31 @@ def test_sentence_end_guard_keeps_the_same_matches():
         for pos in range(len(text)):
             got = [m.span() for m in textproc._SENT_END.finditer(text, pos)]
             assert got == [m.span() for m in plain.finditer(text, pos)], (text, pos)
+
+
+def test_tail_searches_equal_full_searches():
+    # The abbreviation tests search only the last characters of a piece: the same match (or
+    # none) as searching all of it, on texts written for this test, every prefix of each.
+    from dashboard.analysis import textproc
+
+    texts = [
+        "The envoy met Mr. Smith and Dr. Jones at St. Paul's, U.S. officials said. No.",
+        "He left at 3 p.m. Gov. Lee and Col. Ray arrived. John F. Kennedy. xMr. aB. Feb.",
+        "Talks resume Sept. 6 after Jan. 2; e.g. on Sat. or i.e. the next week, etc.\n",
+        "قال الوزير إن الوفد وصل. ثم غادر Dr.\n",
+        ".",
+        "Mr.",
+        "A.",
+        "",
+    ]
+    pairs = [
+        (textproc._ABBREV, textproc._abbrev_at_end),
+        (textproc._INITIAL, textproc._initial_at_end),
+        (textproc._MONTH_ABBREV, textproc._month_abbrev_at_end),
+    ]
+    for text in texts:
+        for end in range(len(text) + 1):
+            piece = text[:end]
+            for pattern, tail in pairs:
+                full, short = pattern.search(piece), tail(piece)
+                assert (full and full.span()) == (short and short.span()), (piece, pattern)

@@ -280,6 +280,35 @@ _PLACEHOLDER = re.compile(r"\x00(\d+)[\x00\x01]")
 _INITIAL = re.compile(r"\b[A-Z]\.$")
 # An abbreviated month before a day number ("Feb. 6", "Aug. 28", AP style) ends no sentence.
 _MONTH_ABBREV = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$")
+
+
+def _tail_search(pattern: re.Pattern[str]) -> Callable[[str], re.Match[str] | None]:
+    """`pattern.search` for a pattern whose matches end at the end of the text (`$`) and are
+    at most a few characters long: the search starts that many characters before the end
+    (one more for the newline `$` may stand before) instead of trying the pattern at every
+    position of the text. Same result: no match can start earlier, and word boundaries and
+    look-behinds still see the characters before the start position."""
+    if not pattern.pattern.endswith("$"):
+        raise ValueError(f"not an end-anchored pattern: {pattern.pattern!r}")
+    try:  # the regex parser is private: without it, the plain search
+        width = re._parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+        if width >= re._constants.MAXREPEAT:
+            raise ValueError(f"no bound on the pattern's width: {pattern.pattern!r}")
+    except AttributeError:
+        return pattern.search
+    width += 1
+
+    def search(text: str) -> re.Match[str] | None:
+        return pattern.search(text, max(0, len(text) - width))
+
+    return search
+
+
+# The three end-anchored abbreviation tests of sentence splitting run on every piece that
+# ends with a full stop.
+_abbrev_at_end = _tail_search(_ABBREV)
+_initial_at_end = _tail_search(_INITIAL)
+_month_abbrev_at_end = _tail_search(_MONTH_ABBREV)
 # split_sentences results are cached because the analysers (quotes, frames, dates) each
 # split every paragraph of an article again; paragraphs longer than this are not kept,
 # so the cache stays small (at most _SPLIT_CACHE_SIZE short paragraphs).
@@ -340,7 +369,7 @@ def _split_sentences(paragraph: str) -> list[str]:
             and start is None
             and (
                 (head.islower() and head.isascii())
-                or (head.isdigit() and _MONTH_ABBREV.search(parts[-1]))
+                or (head.isdigit() and _month_abbrev_at_end(parts[-1]))
             )
         ):
             parts.pop()
@@ -349,7 +378,7 @@ def _split_sentences(paragraph: str) -> list[str]:
             start = a
         buf = masked[start:b].strip()
         # Both abbreviation patterns end in a full stop: test that first.
-        if buf.endswith(".") and (_ABBREV.search(buf) or _INITIAL.search(buf)):
+        if buf.endswith(".") and (_abbrev_at_end(buf) or _initial_at_end(buf)):
             continue
         parts.append(buf)
         last_start, start = start, None

@@ -5167,10 +5167,14 @@ _CLOSERS = "»”"
 _CARRY_MAX = 6
 
 
+# The opening and closing marks, found in C: _open_depth walks only them, not every character.
+_QUOTE_MARKS_RE = re.compile(f"[{_OPENERS}{_CLOSERS}]")
+
+
 def _open_depth(text: str) -> int:
     """Quote marks left open at the end of `text` (straight quotes by parity)."""
     depth = 0
-    for c in text:
+    for c in _QUOTE_MARKS_RE.findall(text):
         if c in _OPENERS:
             depth += 1
         elif c in _CLOSERS:

@@ -4254,6 +4254,18 @@ _CREDIT_LABEL_RE = re.compile(rf"^\s*({_AGENCY_ALT}):(?=\s+[A-Z\"“])")
 _ACRONYM_OF_NAME_RE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s*$")
 
 
+# Text that every match of a credit pattern contains (one of them; case-sensitive, as the
+# patterns are): without any, `_credits` skips the pattern's scan of the paragraph. The
+# patterns that are not anchored at the paragraph's start and rarely match.
+_CREDIT_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _CREDIT_TAIL_RE: ("—", "–", "―", "-"),
+    _CREDIT_AFTER_STOP_RE: ("—", "–", "―"),
+    _CREDIT_OUTLET_TAIL_RE: ("(",),
+    _CREDIT_COPYRIGHT_RE: ("Copyright", "©"),
+    _CREDIT_VERIFY_RE: ("verify", "confirm"),
+}
+
+
 def _credits(paragraph: str, para: int) -> list[Quote]:
     """Wire credits and source lines of one paragraph, in the order they are written."""
     found: list[tuple[int, str, str]] = []
@@ -4287,6 +4299,9 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_DATELINE_CAPS_RE,
         _CREDIT_LABEL_RE,
     ):
+        needs = _CREDIT_NEEDS.get(regex)
+        if needs is not None and not any(w in paragraph for w in needs):
+            continue  # none of the text every match of it contains: no scan
         m = regex.search(paragraph)
         if m:
             found.append((m.start(1), m.group(1), m.group(0).strip()))
