@@ -157,9 +157,9 @@ def test_over_long_article_is_truncated_for_analysis_with_a_warning(duck_store, 
     ids=["token", "no-punctuation", "many-paragraphs"],
 )
 def test_huge_bodies_are_analysed_in_bounded_time(body):
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time, as below
     article = parse_article(RawArticle(title="t", body=body), max_chars=20_000)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert elapsed < 20, f"{elapsed:.1f}s for the first 20,000 characters"
     assert article.warnings == [f"body truncated from {len(body)} to 20000 characters for analysis"]
     assert sum(len(p) for p in article.paragraphs) <= 20_000
@@ -167,9 +167,9 @@ def test_huge_bodies_are_analysed_in_bounded_time(body):
 
 def test_one_endless_english_sentence_is_analysed_in_bounded_time():
     body = "the minister said war security sanctions economy " * 500  # 24,500 characters
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine's queueing does not count
     parse_article(RawArticle(title="t", body=body), max_chars=30_000)
-    assert time.perf_counter() - start < 3
+    assert time.process_time() - start < 3
 
 
 # --------------------------------------------------------------------------- CLI

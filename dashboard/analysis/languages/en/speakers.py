@@ -2522,7 +2522,8 @@ _EN_ISSUER_ENDS = frozenset(_words("on at with as after before during since via"
 def _en_report_owner(seg: list[_Tok]) -> list[_Tok]:
     """«the Statistics Office's latest report», «X's figures»: the owner of the report is the
     voice; the phrase is cut after the possessive (the «'s» dropped)."""
-    for k in range(len(seg) - 1):
+    # (a report's noun comes within its first words: the scan stays short on long segments)
+    for k in range(min(len(seg) - 1, 12)):
         if seg[k].norm in _EN_PUBLISHED and seg[k + 1].surf in _EN_PAPER_VERBS:
             seg = seg[: k + 1]  # «X's rapid count released Sunday night»: when it came out
             break
