@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -142,9 +144,6 @@ def test_serve_py_is_an_st_app_whose_script_is_app_py():
 def test_the_warm_up_waits_while_a_page_runs(app_env, monkeypatch):
     """A reader who comes while the warm-up runs gets the cores for their own page: the
     warm-up starts no page while a page run (ui.store_connection) is in progress."""
-    import threading
-    import time
-
     monkeypatch.setattr(warm, "YIELD_MAX_S", 60.0)
     warm.report.clear()
     with warm.page_run():
@@ -157,3 +156,28 @@ def test_the_warm_up_waits_while_a_page_runs(app_env, monkeypatch):
         assert "store" in warm.report and "overview" not in warm.report, warm.report
     thread.join(timeout=300)
     assert "overview" in warm.report and "error" not in warm.report, warm.report
+
+
+def test_warm_up_on_postgresql_fills_the_cache_and_closes_its_connection(
+    pg_server, tmp_path, monkeypatch, computed
+):
+    url = pg_server.new_database()
+    store = open_store(url)
+    assert ingest_path(store, CORPUS, workers=1).added == 12
+    store.close()
+    monkeypatch.setenv("DASHBOARD_DATABASE_URL", url)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("DASHBOARD_AUTO_INGEST_SEEDS", "0")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    try:
+        thread = threading.Thread(target=warm.run, args=(("overview", "speakers"),))
+        thread.start()
+        thread.join(timeout=300)
+        assert "error" not in warm.report and "speakers" in warm.report, warm.report
+        computed.clear()
+        first_run("speakers")
+        assert not computed, computed
+    finally:
+        st.cache_data.clear()
+        st.cache_resource.clear()

@@ -114,10 +114,14 @@ def run(pages: tuple[str, ...] = PAGES) -> dict[str, Any]:
             from dashboard.storage.store import Filters
 
             f = Filters()  # a new session's filters: nothing picked in the sidebar
-            for page in pages:
-                _yield_to_readers()
-                with store.connected():  # one page at a time: the file is free in between
-                    _step(page, globals()[f"_{page}"], store, f)
+            try:
+                for page in pages:
+                    _yield_to_readers()
+                    with store.connected():  # one page at a time: the file is free between
+                        _step(page, globals()[f"_{page}"], store, f)
+            finally:
+                if store.kind == "postgresql":
+                    store.close()  # this thread's own connection (one per thread)
     except Exception as exc:  # noqa: BLE001 - the pages still work without a warm cache
         report["error"] = f"{type(exc).__name__}: {exc}"
         log.warning("warm-up stopped: %s", report["error"])
