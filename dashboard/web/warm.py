@@ -85,6 +85,13 @@ def _yield_to_readers() -> None:
         _idle.wait_for(lambda: _runs == 0, timeout=YIELD_MAX_S)
 
 
+def _p(fn, *args, **kwargs):
+    """One cached call of the warm-up, after any page run in progress: a reader who comes
+    while the warm-up runs shares at most the call under way, not the rest of a page."""
+    _yield_to_readers()
+    return fn(*args, **kwargs)
+
+
 def start() -> threading.Thread | None:
     """Start the warm-up once per process, in a daemon thread (None when switched off or
     already started)."""
@@ -116,7 +123,7 @@ def run(pages: tuple[str, ...] = PAGES) -> dict[str, Any]:
             f = Filters()  # a new session's filters: nothing picked in the sidebar
             try:
                 for page in pages:
-                    _yield_to_readers()
+                    _yield_to_readers()  # and before each call (_p)
                     with store.connected():  # one page at a time: the file is free between
                         _step(page, globals()[f"_{page}"], store, f)
             finally:
@@ -207,22 +214,23 @@ def _open_store():
 def _overview(store, f) -> None:
     from dashboard.web import ui
 
-    ui.outlet_summary(store, f)
-    ui.language_counts(store, f)
-    ui.outlet_headlines(store, f)
-    ui.page_charts(store, f, "overview")
-    ui._article_page(store, store.url, ui.data_state(store), f.key(), ui.ARTICLE_PAGE)
+    _p(ui.outlet_summary, store, f)
+    _p(ui.language_counts, store, f)
+    _p(ui.outlet_headlines, store, f)
+    _p(ui.page_charts, store, f, "overview")
+    _p(ui._article_page, store, store.url, ui.data_state(store), f.key(), ui.ARTICLE_PAGE)
 
 
 def _timeline(store, f) -> None:
     from dashboard.web import ui
 
-    ui.page_charts(store, f, "timeline")
-    ui.coverage_by_day(store, f)
-    ui.event_picker_top(store, f)
-    ui.event_options(store, f, "", None)
+    _p(ui.page_charts, store, f, "timeline")
+    _p(ui.coverage_by_day, store, f)
+    _p(ui.event_picker_top, store, f)
+    _p(ui.event_options, store, f, "", None)
     for vague in (False, True):
-        ui._mentions_page(store, store.url, ui.data_state(store), f.key(), vague, ui.ARTICLE_PAGE)
+        state = ui.data_state(store)
+        _p(ui._mentions_page, store, store.url, state, f.key(), vague, ui.ARTICLE_PAGE)
 
 
 def _speakers(store, f) -> None:
@@ -232,22 +240,22 @@ def _speakers(store, f) -> None:
     if not queries.speaker_identity_current(store):
         # What the page's first run would do (a minute per 100,000 articles), done before
         # anybody waits for it.
-        queries.refresh_speaker_identity(store)
-    view = sp.data(store, f, "speaker_page", sp.SPEAKER_TABLE_PAGE)
+        _p(queries.refresh_speaker_identity, store)
+    view = _p(sp.data, store, f, "speaker_page", sp.SPEAKER_TABLE_PAGE)
     if view.pairs == 0:
         return
-    sp.data(store, f, "charts")
-    sp.data(store, f, "merged_spelling_count")
-    sp.data(store, f, "speaker_people", "", queries.SPEAKER_PICKER_MAX)
-    sp.statements(store, f, None, None, sp.STATEMENT_PAGE)
+    _p(sp.data, store, f, "charts")
+    _p(sp.data, store, f, "merged_spelling_count")
+    _p(sp.data, store, f, "speaker_people", "", queries.SPEAKER_PICKER_MAX)
+    _p(sp.statements, store, f, None, None, sp.STATEMENT_PAGE)
     shown = list(dict.fromkeys([*view.table["speaker"], *view.chart["speaker"]]))
-    sp.data(store, f, "merged_spellings", shown)
+    _p(sp.data, store, f, "merged_spellings", shown)
 
 
 def _keywords(store, f) -> None:
     from dashboard.web import ui
 
-    by_outlet = ui.grouped_terms(store, f)
+    by_outlet = _p(ui.grouped_terms, store, f)
     if not by_outlet:
         return
     outlets = sorted(by_outlet)
@@ -255,11 +263,11 @@ def _keywords(store, f) -> None:
     if len(outlets) > CLOUDS_SHOWN:
         largest = sorted(outlets, key=lambda o: (-sum(by_outlet[o].values()), o))[:CLOUDS_SHOWN]
         shown = [o for o in outlets if o in set(largest)]
-    charts = ui.keyword_charts(store, f, shown, cloud_words=CLOUD_WORDS)
+    charts = _p(ui.keyword_charts, store, f, shown, cloud_words=CLOUD_WORDS)
     for chart in charts:
         if chart.kind == "cloud":  # the images (about 0.3 s each), as show_chart asks
-            ui._cloud_image(tuple(chart.frequencies.items()))
-    ui.distinctive_terms(store, f)
+            _p(ui._cloud_image, tuple(chart.frequencies.items()))
+    _p(ui.distinctive_terms, store, f)
 
 
 # views/keywords.py's defaults: the clouds drawn without asking, the slider's start value.
@@ -270,24 +278,24 @@ CLOUD_WORDS = 80
 def _framing(store, f) -> None:
     from dashboard.web import ui
 
-    if len(ui.outlet_summary(store, f)) <= 2:
+    if len(_p(ui.outlet_summary, store, f)) <= 2:
         return  # the two-outlet comparison: embeds on demand, not warmed
     from dashboard.views import framing_all
 
-    framing_all.claim_map(store, f, f.count_mode == "clusters")
+    _p(framing_all.claim_map, store, f, f.count_mode == "clusters")
     for which in framing_all.MATRICES:
-        framing_all.matrix(store, f, which)
+        _p(framing_all.matrix, store, f, which)
 
 
 def _reader(store, f) -> None:
     from dashboard.web import ui
 
-    ui.articles(store, f)
+    _p(ui.articles, store, f)
 
 
 def _syndication(store, f) -> None:
     from dashboard.web import ui
 
-    ui.cluster_copies(store, f)
-    ui.cluster_summary(store, f)
-    ui.agency_credit_counts(store, f)
+    _p(ui.cluster_copies, store, f)
+    _p(ui.cluster_summary, store, f)
+    _p(ui.agency_credit_counts, store, f)
