@@ -111,6 +111,14 @@ SETTINGS: dict[str, Setting] = {
             "stores its articles and leaves the map to `python -m dashboard claims` or the "
             "Framing page's update button. 0: no limit.",
         ),
+        Setting(
+            "warm_up",
+            "DASHBOARD_WARM_UP",
+            "1",
+            "At server start (`streamlit run dashboard/serve.py`), do every page's first-run "
+            "work in the background (imports, the store, the default view's page data) so "
+            "the first reader finds it cached (1/0).",
+        ),
     ]
 }
 

@@ -38,7 +38,7 @@ def wait_http(url: str, timeout: float = 60.0) -> None:
 
 
 @contextmanager
-def streamlit_server(port: int, env_extra: dict[str, str], app: str = "dashboard/app.py"):
+def streamlit_server(port: int, env_extra: dict[str, str], app: str = "dashboard/serve.py"):
     env = {**os.environ, **env_extra}
     log_path = Path(env_extra.get("DASHBOARD_DATA_DIR", "/tmp")) / f"streamlit-{port}.log"
     log = open(log_path, "w")  # noqa: SIM115 - closed in finally after the server stops

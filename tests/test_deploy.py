@@ -29,7 +29,7 @@ from dashboard.web import auth
 NGINX = "/usr/sbin/nginx"
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
-APP = "dashboard/app.py"
+APP = "dashboard/serve.py"  # the command of README and deploy/coverage-dashboard@.service
 
 pytestmark = [
     pytest.mark.slow,

@@ -1,6 +1,7 @@
 """`python -m dashboard.bench.browser_load`: every page's load time in a real browser.
 
-Starts `streamlit run dashboard/app.py` on loopback against an existing store (the bench's
+Starts `streamlit run dashboard/serve.py` (the README's command; `--script
+dashboard/app.py` for the app without the server's warm-up) on loopback against an existing store (the bench's
 DuckDB file or a PostgreSQL URL) and loads each page in Debian's headless Chromium through
 Playwright, at 1,400 px. A page counts as loaded when its content is drawn (the page's own
 element: a chart's SVG, the cloud image, a table, a marked quote) and Streamlit's script run
@@ -12,6 +13,12 @@ Two loads per page:
   reader after a restart (or a new ingest, which clears the caches) waits for;
 * **warm**: a new browser session on the same server, the page's data already cached by
   the first load: what every later reader waits for.
+
+With `--settle`, the first load waits until the just-started server has gone quiet (its
+CPU idle for a second, at most SETTLE_MAX_S; `settle_s` says how long): the first reader
+of a server that has been up a little while, after its warm-up (web/warm.py). Without
+it, the first load starts the moment the health endpoint answers, the warm-up still
+running beside it.
 
 It also reports the server process's peak RSS (VmHWM) after each page. Playwright is a
 development dependency (requirements-dev.txt); Chromium is Debian's `/usr/bin/chromium`
@@ -60,6 +67,8 @@ BLANK_APP = 'import streamlit as st\n\nst.title("Blank")\n'
 BLANK_SELECTOR = '[data-testid="stMain"] h1'
 RUNNING = '[data-testid="stStatusWidget"]'
 TIMEOUT_MS = 180_000
+APP_SCRIPT = "dashboard/serve.py"
+SETTLE_MAX_S = 180.0
 
 
 def _free_port() -> int:
@@ -79,7 +88,7 @@ def _peak_rss_mb(pid: int) -> float:
 class _Server:
     """`streamlit run` on a loopback port, against the given database URL."""
 
-    def __init__(self, database_url: str, data_dir: Path, script: str = "dashboard/app.py"):
+    def __init__(self, database_url: str, data_dir: Path, script: str = APP_SCRIPT):
         self.port = _free_port()
         t0 = time.perf_counter()
         env = {
@@ -112,6 +121,19 @@ class _Server:
         # Process start to the health endpoint answering: Python + Streamlit imports and
         # the runtime's start (not the app script, which first runs for the first page).
         self.start_s = time.perf_counter() - t0
+
+    def settle(self, idle_cpu_s: float = 0.05, window_s: float = 1.0) -> float:
+        """Wait until the server's CPU use over `window_s` falls under `idle_cpu_s` (its
+        warm-up done); the seconds waited."""
+        t0 = time.perf_counter()
+        last = _cpu_s(self.proc.pid)
+        while time.perf_counter() - t0 < SETTLE_MAX_S:
+            time.sleep(window_s)
+            now = _cpu_s(self.proc.pid)
+            if now - last < idle_cpu_s:
+                break
+            last = now
+        return time.perf_counter() - t0
 
     def close(self) -> None:
         self.proc.terminate()
@@ -188,7 +210,13 @@ def _cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(database_url: str, pages: list[str], data_dir: Path) -> list[dict]:
+def measure(
+    database_url: str,
+    pages: list[str],
+    data_dir: Path,
+    script: str = APP_SCRIPT,
+    settle: bool = False,
+) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     blank = data_dir / "blank_app.py"
@@ -199,12 +227,11 @@ def measure(database_url: str, pages: list[str], data_dir: Path) -> list[dict]:
         try:
             for path in pages:
                 is_blank = path == "blank"
-                server = _Server(
-                    database_url, data_dir, str(blank) if is_blank else "dashboard/app.py"
-                )
+                server = _Server(database_url, data_dir, str(blank) if is_blank else script)
                 selector = BLANK_SELECTOR if is_blank else PAGES[path]
                 try:
                     url = f"{server.url}/{'' if is_blank else path}"
+                    settle_s = server.settle() if settle else 0.0
                     cpu0 = _cpu_s(server.proc.pid)
                     pid = server.proc.pid
                     first, first_tab, first_bcpu = _load(browser, url, selector, pid)
@@ -214,7 +241,9 @@ def measure(database_url: str, pages: list[str], data_dir: Path) -> list[dict]:
                     rows.append(
                         {
                             "page": path or "overview",
+                            "script": "blank" if is_blank else script,
                             "server_start_s": round(server.start_s, 2),
+                            "settle_s": round(settle_s, 2),
                             "first_s": round(first, 2),
                             "warm_s": round(warm, 2),
                             # Server CPU during each load: less noisy than wall time on a
@@ -246,6 +275,16 @@ def main(argv: list[str] | None = None) -> None:
         help="comma-separated; 'blank' measures a blank Streamlit app (the floor)",
     )
     ap.add_argument("--data-dir", default="/tmp/browser_load")
+    ap.add_argument(
+        "--script",
+        default=APP_SCRIPT,
+        help="the app to start (dashboard/app.py: without the server's warm-up)",
+    )
+    ap.add_argument(
+        "--settle",
+        action="store_true",
+        help="first load once the started server's CPU is idle (its warm-up done)",
+    )
     ap.add_argument("--out", help="also write the rows as JSON here")
     args = ap.parse_args(argv)
     pages = ["" if p == "overview" else p for p in args.pages.split(",")]
@@ -254,7 +293,7 @@ def main(argv: list[str] | None = None) -> None:
         ap.error(f"unknown pages: {', '.join(unknown)}")
     data_dir = Path(args.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    rows = measure(args.database_url, pages, data_dir)
+    rows = measure(args.database_url, pages, data_dir, args.script, args.settle)
     if args.out:
         Path(args.out).write_text(json.dumps(rows, indent=2))
 

@@ -30,16 +30,10 @@ if pending:
         st.toast(f"{done.signed} articles checked, {done.clusters} clusters")
         st.rerun()
 
-copies = ui.cached(syndication.cluster_copies)(store, f)
-
-
-def cluster_summary(store, f) -> pd.DataFrame:
-    """syndication.clusters() from the cached copies: the rows are read once, not twice."""
-    return syndication.cluster_table(ui.cached(syndication.cluster_copies)(store, f))
-
-
-clusters = ui.cached(cluster_summary)(store, f)
-credits = ui.cached(syndication.agency_credit_counts)(store, f)
+# Cached in ui (the server's warm-up fills the same entries: web/warm.py).
+copies = ui.cluster_copies(store, f)
+clusters = ui.cluster_summary(store, f)
+credits = ui.agency_credit_counts(store, f)
 
 c1, c2, c3 = st.columns(3)
 c1.metric("Clusters", len(clusters))

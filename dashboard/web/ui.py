@@ -165,6 +165,13 @@ def store_connection() -> Iterator[None]:
     """Hold one database connection for a page run (app.py). On the embedded DuckDB file
     it is released when the run ends, so the CLI and other app instances can use the file
     between runs; a file that stays busy shows a message instead of the page."""
+    from dashboard.web import warm
+
+    with warm.page_run():
+        yield from _store_connection()
+
+
+def _store_connection() -> Iterator[None]:
     try:
         lease = store_for(database_url()).connected()
         lease.__enter__()
@@ -279,6 +286,36 @@ def event_picker_top(store: Store, f: Filters) -> pd.DataFrame:
 
 
 event_picker_top = cached(event_picker_top)
+
+
+def cluster_copies(store: Store, f: Filters) -> pd.DataFrame:
+    """The Wire copies page's copies (syndication.cluster_copies), cached."""
+    from dashboard.storage import syndication
+
+    return syndication.cluster_copies(store, f)
+
+
+cluster_copies = cached(cluster_copies)
+
+
+def cluster_summary(store: Store, f: Filters) -> pd.DataFrame:
+    """syndication.clusters() from the cached copies: the rows are read once, not twice."""
+    from dashboard.storage import syndication
+
+    return syndication.cluster_table(cluster_copies(store, f))
+
+
+cluster_summary = cached(cluster_summary)
+
+
+def agency_credit_counts(store: Store, f: Filters) -> pd.DataFrame:
+    """The Wire copies page's agency credits (syndication.agency_credit_counts), cached."""
+    from dashboard.storage import syndication
+
+    return syndication.agency_credit_counts(store, f)
+
+
+agency_credit_counts = cached(agency_credit_counts)
 
 
 def event_of(store: Store, f: Filters, value: str | None) -> pd.DataFrame | None:
