@@ -879,13 +879,12 @@ def _first_words(lang: str) -> frozenset[str]:
     return frozenset(name.split()[0] for name in _territories()[lang])
 
 
-@cache
 def _month_names() -> frozenset[str]:
-    """Month names (every pack's dates_months.txt) in matching form: a number next to one is
-    the day of a date («2 يونيو», "June 2"), not a quantity."""
-    from dashboard.analysis.languages import all_fields
+    """Month names in matching form: a number next to one is the day of a date («2 يونيو»,
+    "June 2"), not a quantity."""
+    from dashboard.analysis.languages import month_names
 
-    return frozenset(normalize(fields[0]) for fields in all_fields("dates_months.txt") if fields)
+    return month_names()
 
 
 def _numbers(text: str) -> list[dict]:

@@ -310,6 +310,15 @@ def all_lines(name: str) -> tuple[str, ...]:
     return tuple(line for pack in all_packs() for line in pack.lines(name))
 
 
+@cache
+def month_names() -> frozenset[str]:
+    """Month names of every pack (dates_months.txt), in matching form (textproc.normalize):
+    «2 يونيو»، "June 2" is a date, «فبراير/شباط» a month's two names."""
+    from dashboard.analysis.textproc import normalize
+
+    return frozenset(normalize(fields[0]) for fields in all_fields("dates_months.txt") if fields)
+
+
 def each_pack(build: Callable[[LanguagePack], Any]) -> dict[str, Any]:
     """`build(pack)` for every pack, by code."""
     return {pack.code: build(pack) for pack in all_packs()}
@@ -317,6 +326,7 @@ def each_pack(build: Callable[[LanguagePack], Any]) -> dict[str, Any]:
 
 __all__: Sequence[str] = (
     "FALLBACK_LANGUAGE",
+    "month_names",
     "WORD_FALLBACK_LANGUAGE",
     "REQUIRED_LEXICONS",
     "LanguagePack",

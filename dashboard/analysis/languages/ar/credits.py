@@ -18,7 +18,7 @@ import csv
 import re
 from functools import cache
 
-from dashboard.analysis.languages import get_pack
+from dashboard.analysis.languages import get_pack, month_names
 from dashboard.analysis.lexicon import lexicon_path, load_fields_at
 from dashboard.analysis.textproc import normalize
 from dashboard.model import Quote
@@ -319,15 +319,9 @@ def _outlet_worded(words: str) -> bool:
     return len(parts) >= 2 and parts[-1] in _OUTLET_GENRES
 
 
-@cache
-def _month_names() -> frozenset[str]:
-    """Gregorian and Hijri month names of the pack's date lexicon (normalised)."""
-    return frozenset(normalize(f[0]) for f in get_pack("ar").fields("dates_months.txt") if f)
-
-
 def _month_word(word: str) -> bool:
     w = normalize(word)
-    return w in _month_names() or (w[:1] in "وب" and w[1:] in _month_names())
+    return w in month_names() or (w[:1] in "وب" and w[1:] in month_names())
 
 
 def _bare_name(words: str) -> bool:
@@ -573,13 +567,8 @@ def outlet_line(paragraph: str) -> list[tuple[str, str]]:
     )
     if _key(name) not in _gazetteer() and not web and not glued and not _place_today(words):
         place, colon, site = paragraph.strip().partition(":")
-        if (
-            colon
-            and _is_place(place.strip())
-            and site.strip()
-            and outlet_line(site) == [(_clean(site.strip(" *-–—|.:")), site.strip())]
-        ):
-            return [(_clean(site.strip(" *-–—|.:")), paragraph.strip())]  # «القاهرة : X نيوز»
+        if colon and site.strip() and _is_place(place.strip()) and (named := outlet_line(site)):
+            return [(named[0][0], paragraph.strip())]  # «القاهرة : X نيوز»
         return []
     return [(name, paragraph.strip())]
 
@@ -794,7 +783,8 @@ def credit_quotes(paragraph: str, para: int) -> list[Quote]:
     """The credits of one paragraph as source statements (kind `media`)."""
     if len(paragraph) < 120 and _PHOTO_LINE.match(paragraph):
         return []
-    found = parenthesised_credits(paragraph) + post_signatures(paragraph)
+    posts = post_signatures(paragraph)
+    found = parenthesised_credits(paragraph) + posts
     if para < DATELINE_PARAGRAPHS:
         found = (
             dateline_credits(paragraph)
@@ -809,7 +799,7 @@ def credit_quotes(paragraph: str, para: int) -> list[Quote]:
         found = source_line(paragraph)
     if not found and len(paragraph) < 60:
         found = outlet_line(paragraph)
-    posted_by = {_key(name) for name, _ in post_signatures(paragraph)}
+    posted_by = {_key(name) for name, _ in posts}
     out: list[Quote] = []
     seen: set[str] = set()
     for name, cue in found:
