@@ -3699,19 +3699,9 @@ _EN_QUANTIFIERS = frozenset(
     _words("many some several most all other others few both two three numerous various")
 )
 # Lower-case nouns that describe a body before its name («US non-profit organisation X»).
-_EN_DESCRIPTOR_NOUNS = frozenset(
-    _words(
-        "organisation organization group charity firm company network outlet broadcaster "
-        "newspaper website watchdog nonprofit non-profit daily tabloid"
-    )
-)
+_EN_DESCRIPTOR_NOUNS = frozenset(get_pack("en").lines("speaker_body_descriptors.txt"))
 # Plural nouns of groups that name no one: «Japanese media», «Prominent leftist leaders».
-_EN_UNNAMED_GROUPS = frozenset(
-    _words(
-        "media leaders officials residents witnesses experts analysts lawmakers activists people "
-        "politicians observers sources critics supporters protesters authorities diplomats"
-    )
-)
+_EN_UNNAMED_GROUPS = frozenset(get_pack("en").lines("speaker_unnamed_groups.txt"))
 
 
 def _en_with_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP | None:
