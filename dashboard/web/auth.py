@@ -747,6 +747,12 @@ def logout() -> None:
     """Sign out: forget the password session; end the single-sign-on session too."""
     import streamlit as st
 
+    from dashboard.web import upload_guard
+
+    # The upload endpoint closes now, in the button's callback: the rerun that follows
+    # closes it too, but a file sent before that rerun reached app.py was let in (seen
+    # under load).
+    upload_guard.permit_current_session(False)
     if st.session_state.pop(SESSION_USER_KEY, None) is None and auth_config().providers:
         st.logout()
         return
