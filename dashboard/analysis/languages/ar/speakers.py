@@ -729,6 +729,7 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             and t.norm[1:3] != "ال"
             and (p + 2 >= n or not _ar_name_like(seg[p + 2]) or _COMMA_RE.search(seg[p + 2].gap))
             and t.norm[1:] not in _AR_ROLES
+            and t.norm[1:] not in _AR_TITLE_COMPLEMENTS
             and not _side_candidates(t.norm[1:])
             and not _role_at(seg, p, _AR_ROLES, prep=True)
         )
@@ -1035,6 +1036,12 @@ def _region_phrase_end(seg: list[_Tok], p: int) -> int:
 # Participles that describe a body after its name («موقع X المختص بالزلازل»، «مجلة Y
 # المتخصصة في الاقتصاد»): what it does, not what it is called.
 _AR_DESCRIBING = frozenset(_n(w) for w in get_pack("ar").lines("speaker_describing_words.txt"))
+
+
+# Nouns after لـ that make a title's complement, not a given name («وزير الدولة لشؤون الإعلام»).
+_AR_TITLE_COMPLEMENTS = frozenset(
+    _n(w) for w in get_pack("ar").lines("speaker_title_complements.txt")
+)
 
 
 # Adjectives that follow a title after its nationality («وزير الخارجية الأمريكي السابق»).
@@ -3504,6 +3511,15 @@ def _bare_name_part(part: list[_Tok]) -> bool:
     )
 
 
+def _bare_title_part(part: list[_Tok], sentence: str) -> bool:
+    """Is this comma part a title and nothing else («الناطق الرسمي باسم الحكومة»), no name?"""
+    ex = _strip_honorifics([x for x in part if x.norm not in _AR_FILLERS])
+    if not ex or _role_at(ex, 0, _AR_ROLES) is None:
+        return False
+    np = _parse_ar_np(ex, sentence, strict=True)
+    return np is not None and not np.body and bool(np.role) and np.role == np.name
+
+
 def _honorific_aside(parts: list[list[_Tok]], sentence: str) -> _NP | None:
     """«وقال المتحدث باسم دائرة الصحة في المحافظة، الدكتور فلان الفلاني، إن»: a bare title,
     then after its comma an honorific and a name of two to four words: the title's holder."""
@@ -3871,19 +3887,24 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
             # «بين»، «ذكر»، «تابع» ... with a bare unknown noun after them are not speech.
             return None
         if np is not None:
+            # «وقال وزير الدولة، الناطق باسم الحكومة، فلان، إن»: a second bare title in
+            # apposition before the name; the name is then the third part.
+            named_part = 1
+            if len(parts) > 2 and _bare_title_part(parts[1], sentence):
+                named_part = 2
             if (
                 np.role
                 and np.role == np.name
                 and not np.body
-                and len(parts) > 1
-                and _name_words(parts[1]) <= 5
+                and len(parts) > named_part
+                and _name_words(parts[named_part]) <= 5
                 # «مسؤول أممي، طلب عدم الكشف عن هويته،»: the apposition withholds the name.
-                and not any(x.norm in _AR_ANONYMITY_WORDS for x in parts[1])
+                and not any(x.norm in _AR_ANONYMITY_WORDS for x in parts[named_part])
                 and np.role == _text(core, 0, len(core), sentence)  # the title is all of it
             ):
                 # «صرح نائب الأمين العام للحزب، نعيم قاسم، أن»: the name in apposition after a
                 # bare title is the speaker's.
-                ex = _strip_honorifics([x for x in parts[1] if x.norm not in _AR_FILLERS])
+                ex = _strip_honorifics([x for x in parts[named_part] if x.norm not in _AR_FILLERS])
                 named = _parse_ar_np(ex, sentence, strict=True) if ex else None
                 if (
                     named is not None
@@ -4249,6 +4270,7 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         ):
             k += 1  # «وكالة مهر»: an indefinite head takes its genitive
         shortest = k
+        after_coordinated = False
         while k < end and toks[k].norm not in _AR_TIME_WORDS:
             # «الهيئة العليا للانتخابات في تونس»: a place after في is part of the name.
             # («في 6 أغسطس»: a date, not a place)
@@ -4295,15 +4317,23 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
                     and toks[k + 2].norm.startswith("ال")
                 ):
                     step = 3
-            # «وزارة الصحة والسكان»: the genitive of an indefinite head may be coordinated.
+            # «وزارة الصحة والسكان»: the genitive of an indefinite head may be coordinated,
+            # and so may a genitive after لـ («الهيئة العامة للمياه والكهرباء») or a
+            # coordinated genitive itself («وزارة الكهرباء والماء والطاقة»).
             coordinated = (
                 toks[k].norm.startswith("وال")
                 and len(toks[k].norm) > 4
-                and k == i + 3
-                and not toks[i + 1].norm.startswith("ال")
-                and toks[i + 2].norm.startswith("ال")
+                and (
+                    (
+                        k == i + 3
+                        and not toks[i + 1].norm.startswith("ال")
+                        and toks[i + 2].norm.startswith("ال")
+                    )
+                    or (k > i + 2 and (toks[k - 1].norm.startswith("لل") or after_coordinated))
+                )
                 and not _second_body_at(toks, k)
             )
+            after_coordinated = coordinated
             # «حركة تحرير الوادي-شمال»: a word joined by a hyphen is more name.
             hyphened = toks[k].gap == "-"
             if "(" in toks[k].gap and k > shortest:
