@@ -2864,3 +2864,15 @@ def test_the_figures_of_a_body_are_its_words():
     assert ("هيئة الإحصاء", False) in got
     # Figures with no body named stay nobody's.
     assert _voices("وفقا للأرقام الرسمية، تراجع إنتاج القمح هذا العام.") == []
+
+
+def test_who_controls_or_backs_a_body_is_no_part_of_its_name():
+    got = _voices(
+        "وأفادت حركة العدالة المسيطرة على الإقليم بأن انهيارا أرضيا وقع أمس.",
+        "وقالت قوات الأمن المدعومة من الحكومة إن الهدوء عاد.",
+        "وقالت المفوضية العليا المستقلة للانتخابات إن النتائج ستعلن غدا.",
+    )
+    assert ("حركة العدالة", False) in got
+    assert ("قوات الأمن", False) in got
+    # A participle that is part of the name stays in it.
+    assert ("المفوضية العليا المستقلة للانتخابات", False) in got

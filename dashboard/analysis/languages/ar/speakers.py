@@ -647,6 +647,8 @@ def _consume_ar_role(seg: list[_Tok], p: int, body: bool) -> int:
             # «موقع "X" المختص بالزلازل»: what an outlet covers is no part of its name (a
             # committee's «المعنية بـ…» is: «اللجنة الوطنية المعنية بحقوق الإنسان»)
             break
+        if body and p > start + 1 and t.norm in _AR_BODY_DESCRIPTIONS and t.quote == -1:
+            break  # «حركة X المسيطرة على الإقليم»: who controls or backs it, not its name
         # The membership tests spare the calls for the many tokens that start no entry.
         role = _role_at(seg, p, _AR_ROLES) if t.norm in _AR_ROLES else None
         if (
@@ -1036,6 +1038,12 @@ def _region_phrase_end(seg: list[_Tok], p: int) -> int:
 # Participles that describe a body after its name («موقع X المختص بالزلازل»، «مجلة Y
 # المتخصصة في الاقتصاد»): what it does, not what it is called.
 _AR_DESCRIBING = frozenset(_n(w) for w in get_pack("ar").lines("speaker_describing_words.txt"))
+
+
+# Participles of control or allegiance after a named body («حركة X المسيطرة على …»).
+_AR_BODY_DESCRIPTIONS = frozenset(
+    _n(w) for w in get_pack("ar").lines("speaker_body_descriptions.txt")
+)
 
 
 # Nouns after لـ that make a title's complement, not a given name («وزير الدولة لشؤون الإعلام»).
