@@ -136,3 +136,39 @@ def test_copies_mode_is_stated_when_chosen(db_url):
     at = start("overview")
     at.sidebar.radio(key="f_count").set_value("copies").run()
     assert any(c.value == "Counting: every copy" for c in at.caption)
+
+
+def test_reader_lists_a_bounded_page_and_searches_titles(db_url, monkeypatch):
+    """At 100,000 articles a picker of every article took the browser seconds to draw: the
+    Reader lists the newest READER_CHOICES, says how many there are, and searches titles."""
+    from test_provenance import AR_TITLE, EN_TITLE
+
+    from dashboard.web import ui
+
+    monkeypatch.setattr(ui, "READER_CHOICES", 1)
+    at = start("reader")
+    assert len(at.selectbox(key="reader_article").options) == 1
+    assert any("newest of 2 articles" in c.value for c in at.caption)
+    # Every word of the search must be in the title (case-insensitive).
+    word = EN_TITLE.split()[-1]
+    at.text_input(key="reader_search").input(word.upper()).run()
+    assert not at.exception
+    assert at.selectbox(key="reader_article").value == "en1"
+    at.text_input(key="reader_search").input(AR_TITLE.split()[0]).run()
+    assert at.selectbox(key="reader_article").value == "ar1"
+    # LIKE's wildcards are literal: "%" finds no title.
+    at.text_input(key="reader_search").input("%").run()
+    assert any("No article title holds" in i.value for i in at.info)
+
+
+def test_reader_opens_a_linked_article_outside_the_listed_page(db_url, monkeypatch):
+    from dashboard.web import ui
+
+    monkeypatch.setattr(ui, "READER_CHOICES", 1)
+    first = start("reader").selectbox(key="reader_article").value
+    other = "ar1" if first == "en1" else "en1"
+    at = start("reader", {"article": other})
+    assert at.selectbox(key="reader_article").value == other
+    assert len(at.selectbox(key="reader_article").options) == 2  # the linked one and the page
+    at.run()  # a rerun keeps it
+    assert at.selectbox(key="reader_article").value == other

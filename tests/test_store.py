@@ -156,3 +156,27 @@ def test_bad_urls_are_explained():
     with pytest.raises(StoreError, match="Unsupported database URL"):
         Store("mysql://x")
     assert _redact("postgresql://bob:s3cret@db:5432/news") == "postgresql://bob:***@db:5432/news"
+
+
+def test_articles_searched_by_title_words(any_store: Store):
+    for outlet, title, day in (
+        ("A", "Floods hit the Northern Province", "2024-01-02"),
+        ("B", "100% turnout_claimed in northern villages", "2024-01-03"),
+        ("C", "سيول تضرب المحافظة الشمالية", "2024-01-04"),
+    ):
+        any_store.add_article(*make(outlet, title, day))
+    f = Filters()
+
+    def titles(search: str, limit: int | None = None) -> tuple[list[str], int]:
+        df = queries.articles(any_store, f, limit=limit, title_contains=search)
+        return list(df["title"]), df.attrs["total"]
+
+    assert titles("northern")[1] == 2  # case-insensitive, every article with the word
+    assert titles("NORTHERN province") == (["Floods hit the Northern Province"], 1)
+    assert titles("المحافظة") == (["سيول تضرب المحافظة الشمالية"], 1)
+    # LIKE's wildcards are literal characters of the search.
+    assert titles("100%") == (["100% turnout_claimed in northern villages"], 1)
+    assert titles("%")[1] == 1 and titles("_")[1] == 1
+    assert titles("n_rthern")[1] == 0
+    # A bounded page still counts every match.
+    assert len(titles("northern", limit=1)[0]) == 1 and titles("northern", limit=1)[1] == 2

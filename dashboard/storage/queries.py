@@ -24,11 +24,29 @@ KIND_ORDER = ["official", "state", "expert", "media", "organisation", "anonymous
 ARTICLE_ORDER = "published_at DESC NULLS LAST, outlet, title, id"
 
 
-def articles(store: Store, f: Filters, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+def _title_match(where: str, params: list, title_contains: str) -> tuple[str, list]:
+    """`where` narrowed to titles holding every word of `title_contains` (case-insensitive;
+    LIKE's wildcards in the words are taken literally)."""
+    for word in title_contains.split():
+        escaped = word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where += " AND LOWER(a.title) LIKE ? ESCAPE '\\'"
+        params = [*params, f"%{escaped}%"]
+    return where, params
+
+
+def articles(
+    store: Store,
+    f: Filters,
+    limit: int | None = None,
+    offset: int = 0,
+    title_contains: str = "",
+) -> pd.DataFrame:
     """The articles under the filters, newest first, with their statement and date counts.
     With `limit`, one page of them (LIMIT/OFFSET; the counts are taken for that page only)
-    and `attrs["total"]` the number of articles in the whole list."""
+    and `attrs["total"]` the number of articles in the whole list. `title_contains`: only
+    the articles whose title holds every one of its words."""
     where, params = store.where(f)
+    where, params = _title_match(where, params, title_contains)
     page = ""
     if limit is not None:
         page = "LIMIT ? OFFSET ?"
@@ -48,7 +66,7 @@ def articles(store: Store, f: Filters, limit: int | None = None, offset: int = 0
     if limit is None:
         df.attrs["total"] = len(df)
     else:
-        where, params = store.where(f)
+        where, params = _title_match(*store.where(f), title_contains)
         df.attrs["total"] = int(
             store.execute(f"SELECT COUNT(*) FROM articles a WHERE {where}", params)[0][0]
         )

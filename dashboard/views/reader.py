@@ -10,18 +10,48 @@ from dashboard.web import ui
 store, f = ui.page_context()
 st.title("Article reader")
 
-arts = ui.articles(store, f)
+search = st.text_input(
+    "Search titles",
+    key="reader_search",
+    placeholder="words of the title",
+    help="Lists the articles whose title holds every word (newest first).",
+)
+arts = ui.reader_choices(store, f, search)
 if arts.empty:
-    st.info("No articles match the current filters.")
+    st.info(
+        "No article title holds every word searched for."
+        if search.strip()
+        else "No articles match the current filters."
+    )
     st.stop()
 
-labels = {
-    row.id: f"{row.outlet} · {ui.date_label(row.published_at, row.date_source)} · {row.title}"
-    + ("" if row.language in ANALYSED_LANGUAGES else f" · {row.language}, not analysed")
-    for row in arts.itertuples()
-}
+
+def _label(row) -> str:
+    return f"{row.outlet} · {ui.date_label(row.published_at, row.date_source)} · {row.title}" + (
+        "" if row.language in ANALYSED_LANGUAGES else f" · {row.language}, not analysed"
+    )
+
+
+labels = {row.id: _label(row) for row in arts.itertuples()}
+# A shared link opens its article even when it is not among the listed ones, and keeps it
+# while it stays picked; a title search lists its own matches.
+wanted = st.query_params.get("article")
+if (
+    wanted
+    and wanted not in labels
+    and not search.strip()
+    and st.session_state.get("reader_article") in (None, wanted)
+):
+    linked = store.get_article(wanted)
+    if linked is not None:
+        labels = {wanted: _label(linked), **labels}
 ids = list(labels)
 ui.url_choice("article", "reader_article", ids, default=ids[0])
+total = int(arts.attrs.get("total", len(arts)))
+if total > len(arts):
+    st.caption(
+        f"Listing the {len(arts):,} newest of {total:,} articles: search the titles to find others."
+    )
 article_id = st.selectbox("Article", ids, key="reader_article", format_func=lambda i: labels[i])
 ui.sync_page_params({"article": article_id})
 article = store.get_article(article_id)

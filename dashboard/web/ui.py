@@ -749,6 +749,24 @@ def article_page(store: Store, f: Filters, key: str) -> pd.DataFrame:
     return _article_page(store, store.url, data_state(store), f.key(), limit)
 
 
+# The Reader's article picker lists this many (newest first); the title search narrows it.
+# A selectbox of every article (100,000 options at 100k) took the browser seconds to draw.
+READER_CHOICES = 500
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _reader_choices(_store: Store, url: str, version: tuple, fkey: tuple, search: str):
+    return queries.articles(
+        _store, Filters.from_key(fkey), limit=READER_CHOICES, title_contains=search
+    )
+
+
+def reader_choices(store: Store, f: Filters, search: str = "") -> pd.DataFrame:
+    """The Reader's picker: the first READER_CHOICES articles under the filters whose title
+    holds every word of `search`; attrs["total"] says how many match."""
+    return _reader_choices(store, store.url, data_state(store), f.key(), search.strip())
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _mentions_page(_store: Store, url: str, version: tuple, fkey: tuple, vague: bool, limit: int):
     return queries.dated_mentions(_store, Filters.from_key(fkey), vague=vague, limit=limit)

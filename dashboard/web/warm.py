@@ -290,7 +290,7 @@ def _framing(store, f) -> None:
 def _reader(store, f) -> None:
     from dashboard.web import ui
 
-    _p(ui.articles, store, f)
+    _p(ui.reader_choices, store, f)
 
 
 def _syndication(store, f) -> None:
