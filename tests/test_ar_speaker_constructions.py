@@ -2876,3 +2876,20 @@ def test_who_controls_or_backs_a_body_is_no_part_of_its_name():
     assert ("قوات الأمن", False) in got
     # A participle that is part of the name stays in it.
     assert ("المفوضية العليا المستقلة للانتخابات", False) in got
+
+
+def test_the_outlet_an_interview_went_out_on():
+    # «خلال مداخلة هاتفية عبر قناة X»، «في مقابلة عبر "X"»، «لبرنامج "X" عبر "راديو Y"».
+    got = _voices(
+        "وشدد الوزير سامي الحربي خلال مداخلة هاتفية عبر قناة «المدار»، على أن الخطة جاهزة.",
+        "وقال النائب كريم العلي في مقابلة عبر «الأفق» إن الخطة جاهزة.",
+        "وأوضح المدير هشام الفلاحي في تصريحات لبرنامج «المساء» عبر «راديو النخيل» أن الخطة جاهزة.",
+    )
+    assert ("سامي الحربي", False) in got and ("المدار", True) in got
+    assert ("كريم العلي", False) in got and ("الأفق", True) in got
+    assert ("هشام الفلاحي", False) in got and ("راديو النخيل", True) in got
+    assert all(name != "المساء" for name, _ in got)  # the show is not the outlet
+    # «على هامش المؤتمر» is no outlet.
+    assert _voices("وقال الوزير سامي الحربي في تصريحات على هامش المؤتمر إن الخطة جاهزة.") == [
+        ("سامي الحربي", False)
+    ]

@@ -364,12 +364,17 @@ _AR_CHANNEL_HEADS = frozenset(
 )
 # A post on a social platform («في منشور على منصة X»، «عبر تغريدة»، «في تدوينة»).
 _AR_POST_NOUNS = frozenset(_n(w) for w in get_pack("ar").lines("speaker_post_nouns.txt"))
+# «عبر»، «على»: the outlet an interview went out on («في مقابلة عبر قناة X»).
+_AR_VIA = frozenset(_n(w) for w in _words("عبر على"))
+# A broadcast programme: the outlet that airs it is the channel («لبرنامج X عبر راديو Y»).
+_AR_PROGRAMME_NOUNS = frozenset(_n(w) for w in _words("برنامج"))
 # Prepositions that open an interview circumstance («خلال حواره مع»، «في حديث لـ»).
 _AR_INTERVIEW_PREPS = frozenset(_n(w) for w in _words("خلال في عبر"))
 _AR_CHANNEL_MODIFIERS = frozenset(
     _n(w)
     for w in _words(
-        "خاص خاصة هاتفي صحفي صحفية صحافي صحافية تلفزيوني تلفزيونية إذاعي"
+        "خاص خاصة هاتفي هاتفية صحفي صحفية صحافي صحافية تلفزيوني تلفزيونية إذاعي إذاعية"
+        " متلفز متلفزة"
         # «في تصريح سابق لـ»، «في مقابلة أخيرة مع»: when the interview was given
         " سابق سابقة أخير أخيرة"
     )
@@ -1670,9 +1675,30 @@ def _find_channel(seg: list[_Tok], sentence: str) -> tuple[str, int, int]:
                 if via != -1:
                     return _channel_span(seg, via + 1, 0, start, sentence)
                 return _channel_span(seg, q, 0, start, sentence)
+            if seg[q].norm in _AR_VIA and q + 1 < len(seg):
+                # «خلال مداخلة هاتفية عبر قناة X»، «في مقابلة عبر "X"»، «في تصريحات على قناة X»:
+                # the outlet the interview went out on (a quoted name after عبر).
+                if _outlet_noun(seg[q + 1], False) or (
+                    seg[q].norm == "عبر" and seg[q + 1].quote != -1
+                ):
+                    return _channel_span(seg, q + 1, 0, start, sentence)
+                return "", -1, -1
             if seg[q].norm == "ل" and q + 1 < len(seg):
                 return _channel_span(seg, q + 1, 0, start, sentence)
             if seg[q].norm.startswith("ل") and len(seg[q].norm) > 2:
+                if seg[q].norm[1:] in _AR_PROGRAMME_NOUNS:
+                    # «في تصريحات لبرنامج "X" عبر "راديو Y"»: the broadcaster, not its show.
+                    via = next(
+                        (
+                            k
+                            for k in range(q + 1, min(len(seg) - 1, q + 7))
+                            if seg[k].norm in _AR_VIA
+                            and (_outlet_noun(seg[k + 1], False) or seg[k + 1].quote != -1)
+                        ),
+                        -1,
+                    )
+                    if via != -1:
+                        return _channel_span(seg, via + 1, 0, start, sentence)
                 return _channel_span(seg, q, 1, start, sentence)
             return "", -1, -1
         if (
