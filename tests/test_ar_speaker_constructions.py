@@ -2893,3 +2893,10 @@ def test_the_outlet_an_interview_went_out_on():
     assert _voices("وقال الوزير سامي الحربي في تصريحات على هامش المؤتمر إن الخطة جاهزة.") == [
         ("سامي الحربي", False)
     ]
+
+
+def test_an_outlet_relays_without_a_comma_before_naqlan():
+    got = _voices(
+        "وذكرت وكالة الأنباء الوطنية نقلا عن المتحدث باسم وزارة الصحة سامي الحربي أن الحالات تراجعت."
+    )
+    assert ("سامي الحربي", False) in got and ("وكالة الأنباء الوطنية", True) in got

@@ -3473,8 +3473,8 @@ _LEADING_AN = re.compile(r"^(?:بأن|أن|إن|ان)\s+")
 
 def _relaying_outlet_before(toks, i, sentence) -> str:
     """The outlet of «VERB OUTLET، نقلا عن …» (the sentence opens with a reporting verb and
-    an outlet's name before the relay phrase at i), else ""."""
-    if i < 3 or toks[i].norm not in _AR_RELAYING or not _COMMA_RE.search(toks[i].gap):
+    an outlet's name before the relay phrase at i, with or without a comma), else ""."""
+    if i < 3 or toks[i].norm not in _AR_RELAYING:
         return ""
     verb = toks[0].norm
     if verb not in _AR_VERBS and not (verb[:1] in "وف" and verb[1:] in _AR_VERBS):
