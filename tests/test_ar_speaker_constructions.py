@@ -2900,3 +2900,12 @@ def test_an_outlet_relays_without_a_comma_before_naqlan():
         "وذكرت وكالة الأنباء الوطنية نقلا عن المتحدث باسم وزارة الصحة سامي الحربي أن الحالات تراجعت."
     )
     assert ("سامي الحربي", False) in got and ("وكالة الأنباء الوطنية", True) in got
+
+
+def test_an_announcement_with_a_time_aside_or_the_remarks_before_an():
+    got = _voices(
+        "أعلنت وزارة الزراعة، في الساعات الأولى من صباح اليوم عن إيقاف الدعم.",
+        "وأعلن وزير الزراعة الأردني سامي الحربي في تصريحات صحفية عن رفع حالة الاستعداد.",
+    )
+    assert ("وزارة الزراعة", False) in got
+    assert ("سامي الحربي", False) in got

@@ -4482,6 +4482,17 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         # «…، في وقت سابق، عن تشكيل …»: an aside between the subject and «عن».
         return (m + 1, -1, k) if m + 1 < n - 1 else None
     if (
+        np is not None
+        and np.body
+        and k < n
+        and _COMMA_RE.search(toks[k].gap)
+        and toks[k].norm in _AR_ASIDE_PREPS
+        and (m := _aside_before_an(toks, k)) != -1
+    ):
+        # «أعلنت الوزارة، في الساعات الأولى من صباح اليوم عن إيقاف …»: a time aside after
+        # the body's comma runs on to «عن» without a second comma.
+        return (m + 1, -1, k) if m + 1 < n - 1 else None
+    if (
         i > 0
         and toks[i - 1].norm in _AN_FORMS
         and not (i > 1 and toks[i - 2].norm in _AR_BEFORE_AFTER)
@@ -4505,6 +4516,13 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
         ):
             d += 1
         if d < n - 1 and _ar_name_like(toks[d]) and toks[d].norm not in _AR_STOP:
+            c = d
+    if c + 2 < n and toks[c].norm == "في" and toks[c + 1].norm in _AR_CHANNEL_HEADS:
+        # «وأعلن الوزير فلان في تصريحات صحفية عن رفع …»: the remarks it was made in.
+        d = c + 2
+        while d < n and toks[d].norm in _AR_CHANNEL_MODIFIERS:
+            d += 1
+        if d < n - 1 and toks[d].norm == "عن" and not _COMMA_RE.search(toks[d].gap):
             c = d
     if c < n - 1 and toks[c].norm == "عن":
         c += 1  # «أعلن الاتحاد، عن رفع ...»
@@ -4558,6 +4576,19 @@ def _time_phrase_end(toks, c: int) -> int:
             d += 1
         return d if d < n else c
     return c
+
+
+def _aside_before_an(toks, c: int, limit: int = 8) -> int:
+    """«، في الساعات الأولى من صباح اليوم عن …»: the index of «عن» closing a short aside
+    that opens at c, a time word in it; -1 when none (punctuation first, or too long)."""
+    timed = False
+    for m in range(c + 1, min(len(toks), c + limit)):
+        if _HARD_PUNCT.search(toks[m].gap) or _COMMA_RE.search(toks[m].gap):
+            return -1
+        if toks[m].norm == "عن":
+            return m if timed else -1
+        timed = timed or toks[m].norm in _AR_TIME_WORDS
+    return -1
 
 
 def _comma_aside_end(toks, c: int, limit: int = 6) -> int:
