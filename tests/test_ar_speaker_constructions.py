@@ -2909,3 +2909,14 @@ def test_an_announcement_with_a_time_aside_or_the_remarks_before_an():
     )
     assert ("وزارة الزراعة", False) in got
     assert ("سامي الحربي", False) in got
+
+
+def test_observatories_hospitals_chambers_and_administrations_speak():
+    got = _voices(
+        "قتل 37 شخصا في اشتباكات عنيفة بحسب ما أفاد المرصد الوطني لحقوق الإنسان.",
+        "وقالت إدارة المستشفى إن الحالات مستقرة.",
+        "وأعلن مستشفى الرحمة استقبال عشرات الجرحى.",
+    )
+    assert ("المرصد الوطني لحقوق الإنسان", False) in got
+    assert ("إدارة المستشفى", False) in got
+    assert ("مستشفى الرحمة", False) in got
