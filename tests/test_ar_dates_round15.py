@@ -109,9 +109,6 @@ def test_today_in_a_sentence_stays():
 @pytest.mark.parametrize(
     "sentence",
     [
-        # «لاحقًا», «في وقت لاحق» (later) are discourse links, like «في وقت سابق».
-        "قالت الشرطة إنها ستنشر نتائج التحقيق لاحقًا.",
-        "نفت الوزارة الخبر في وقت لاحق.",
         # «قبل فترة <noun>» is the period of something named, not a time ago.
         "تدرب الفريق بقوة قبل فترة الاستراحة.",
     ],
@@ -205,3 +202,18 @@ def test_two_editions_are_two_years():
     got = extract_dates(["شارك اللاعب في نسخة 2019 من الدوري."], PUB, "ar")
     assert [m.start for m in got] == ["2019-01-01"]
     assert extract_dates(["طبعت الدار 2000 نسخة من الرواية."], PUB, "ar") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "قالت الشرطة إنها ستنشر نتائج التحقيق لاحقًا.",
+        "نفت الوزارة الخبر في وقت لاحق.",
+        "وقال إن عدد الضحايا بلغ حتى الآن 40 شخصا.",
+    ],
+)
+def test_later_and_so_far_are_vague_times(sentence):
+    # Vague when-expressions since the set's convention of stop 35 (devset/README.md):
+    # kept as mentions, never given a date.
+    got = extract_dates([sentence], PUB, "ar")
+    assert [(m.granularity, m.start) for m in got] == [("vague", None)]
