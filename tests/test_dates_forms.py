@@ -290,3 +290,14 @@ def test_a_back_reference_after_an_unresolved_period_stays_unresolved():
     # «2022년 1분기» instead.
     text = "2022년 1분기 이후 처음이다. 3분기 매출은 직전 분기 대비 늘었다."
     assert _dates(text, None, "ko")[-1] == ("직전 분기", None, None, "range")
+
+
+def test_spans_counted_from_a_named_event_are_vague_when_expressions():
+    pub = date(2024, 5, 1)
+    assert _dates("Two days after the quake, rescuers found survivors.", pub, "en") == [
+        ("Two days after", None, None, "vague")
+    ]
+    assert _dates("Police arrived minutes after the blast.", pub, "en") == [
+        ("minutes after", None, None, "vague")
+    ]
+    assert _dates("The game was over after the break.", pub, "en") == []

@@ -437,6 +437,18 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
         r"(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:earlier|later)(?!\w)"
     )
 
+    # "two days after the quake", "hours before the vote", "minutes after the blast": a span
+    # counted from an event the sentence names; a when-expression, left unresolved.
+    event_span_re = re.compile(
+        rf"""(?<!\w)(?:(?i:just|only|barely|mere|some|about|around|nearly|almost|more\s+than|
+            less\s+than|within)\s+)?
+        (?:(?:(?i:a|an|one|\d{{1,3}}|{num}|a\s+few|several|a\s+couple\s+of)\s+)
+            (?P<unit>(?i:minutes?|hours?|days?|weeks?|months?|years?))
+          |(?P<bare>(?i:minutes|hours|days|weeks|months)))
+        \s+(?i:after|before)(?!\w)""",
+        re.X,
+    )
+
     def narrated_rule(m, ctx):
         unit = _EN_UNITS[m["unit"].lower()]
         return [_mk(ctx, m, None, None, "range" if unit == "week" else unit, approx=True)]
@@ -478,6 +490,7 @@ def patterns(lx: DateLexicon, speed: _Speed) -> list[_RuleSpec]:
             None,
         ),
         (narrated_re, narrated_rule, {"earlier", "later"}, None),
+        (event_span_re, vague_rule, {"after", "before"}, None),
     ]
 
 
