@@ -363,6 +363,16 @@ def _titled(words: str) -> bool:
     return first in _AR_ROLES or (first.startswith("ال") and first[2:] in _AR_ROLES)
 
 
+def _organisation_named(words: str) -> bool:
+    """Does the name open with an organisation's noun («المرصد»، «النادي»)? Sites are named
+    so too («سيئون: المرصد اليمني»), unlike a ministry or an official."""
+    from dashboard.analysis.languages.ar.speakers import _AR_ROLES, _role_at, _tokens
+
+    toks, _q = _tokens(words)
+    role = _role_at(toks, 0, _AR_ROLES) if toks else None
+    return role is not None and role.kind == "organisation" and role.type == "body"
+
+
 def _media_named(words: str) -> bool:
     """Does the name open with a media noun and go on with its own name («النشرة الدولية»،
     «إذاعة X»)? Alone on a line before a dash, that is the site's credit."""
@@ -493,7 +503,9 @@ def place_site_line(paragraph: str) -> list[tuple[str, str]]:
         or _is_place(b)
         or _is_desk(b)
         or _byline_word(b)
-        or (_titled(b) and not any(w in _OUTLET_WORDS for w in words))
+        or (
+            _titled(b) and not any(w in _OUTLET_WORDS for w in words) and not _organisation_named(b)
+        )
         or normalize(b) in _UNNAMED
         or normalize(b) in _ITEM_LABELS
     ):
