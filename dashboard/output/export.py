@@ -233,8 +233,12 @@ class _BrowserSession:
             if loop is None:
                 return
             try:
-                if opening is not None and opening.done() and opening.exception() is None:
-                    k = opening.result()
+                if opening is not None:
+                    # A browser still starting (an early exit right after the warm-up) is
+                    # waited for and closed too: left running, its profile folder was still
+                    # being written when the interpreter's exit removed it, and that exit
+                    # printed a traceback (seen in loaded test runs).
+                    k = opening.result(timeout=_START_TIMEOUT_S)
                     asyncio.run_coroutine_threadsafe(k.close(), loop).result(timeout=20)
             except Exception as exc:  # noqa: BLE001 - closing a dead browser may fail
                 log.debug("closing the export browser: %s", exc)
