@@ -99,7 +99,7 @@ def _regroup_speakers(store, rebuild: bool = False) -> None:
     and say how many spellings were grouped and how long it took."""
     import time
 
-    from dashboard.storage import speaker_identity
+    from dashboard.storage import aggregates, speaker_identity
 
     started = time.monotonic()
     with store.backend.transaction() as cur:
@@ -108,6 +108,9 @@ def _regroup_speakers(store, rebuild: bool = False) -> None:
                 store._sql("DELETE FROM meta WHERE key = ?"), [speaker_identity.SIGNATURE_KEY]
             )
         n = speaker_identity.update(store, cur)
+        # A regrouping at the same data version (--rebuild) can change the people: the
+        # Speakers page's per-person sums are rebuilt from the new table on next use.
+        cur.execute(store._sql("DELETE FROM meta WHERE key = ?"), [aggregates.PEOPLE_KEY])
     print(f"speaker identity: {n} spellings (re)grouped in {time.monotonic() - started:.1f} s")
 
 

@@ -20,7 +20,16 @@ outlet_attributes by outlet), so a page reads a handful of rows per outlet:
                 Python, whenever a refresh changes any slice (see term_group_rows());
 * agg_outlet_words  each outlet's naming words (keywords.outlet_words: never its own
                 keywords), rebuilt with it, so the keywords page needs no word-frequency
-                tables to exclude them.
+                tables to exclude them;
+* agg_speaker_people  agg_speakers labelled with the stored speaker identity
+                (speaker_names) and summed per slice, person and the row-level kind and
+                side the Speakers page groups by. It depends on the identity as well as on
+                the articles, so it is not part of refresh(): ensure_speaker_people()
+                rebuilds it whole (one INSERT ... SELECT) when the aggregates or the
+                identity changed since it was made (a signature in `meta` of the
+                aggregates' version and stamp and the identity's version and signature;
+                a regrouping at the same data version, `dashboard identity --rebuild`,
+                deletes the signature).
 
 The detail tables have no day: with a date range set, queries.py reads the base tables
 (exact, and the range already narrows what is read).
@@ -38,6 +47,7 @@ version on) just records the version.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -48,8 +58,14 @@ from dashboard.storage.store import Filters, Store
 META_KEY = "aggregates_version"
 # The code and lexicons the stored term grouping was made with (grouping_signature()).
 GROUPS_KEY = "term_groups_signature"
+# A fresh token whenever a refresh recomputed any slice (agg_speaker_people follows it).
+STAMP_KEY = "aggregates_stamp"
+# What agg_speaker_people was built from (ensure_speaker_people).
+PEOPLE_KEY = "speaker_people_signature"
+PEOPLE_CODE = "1"  # bump when the table's definition changes
 # pg_advisory_xact_lock key: two refreshes on one PostgreSQL database run one after another.
 _LOCK = 727017
+_PEOPLE_LOCK = 727018
 
 AGG_TABLES = ("agg_days", "agg_speakers", "agg_terms", "agg_frames", "agg_names", "agg_events")
 
@@ -237,6 +253,11 @@ def refresh(store: Store) -> int:
                     WHERE e.k = 1"""
             )
             cur.execute("DELETE FROM agg_dirty")
+            cur.execute(store._sql("DELETE FROM meta WHERE key = ?"), [STAMP_KEY])
+            cur.execute(
+                store._sql("INSERT INTO meta(key, value) VALUES (?, ?)"),
+                [STAMP_KEY, uuid.uuid4().hex],
+            )
         signature = grouping_signature()
         if dirty or meta.get(GROUPS_KEY) != signature:
             _store_term_groups(cur, store)
@@ -267,3 +288,65 @@ def serves(store: Store, f: Filters, per_day: bool = False) -> bool:
     if not per_day and (f.date_from or f.date_to):
         return False
     return usable(store)
+
+
+# agg_speaker_people from agg_speakers and the stored identity, labelled as
+# queries._labelled_sql labels a row (a spelling speaker_names does not hold is its own
+# person): per slice, person and the row-level person_kind / person_side (what the kind and
+# side counts group by), with what the Speakers page's per-(outlet, person) decisions need:
+# the identity's own kind and side (pk, ps: MAX over rows, as the page takes them), the sums,
+# and the least and greatest spelling (one spelling when they are equal).
+_PEOPLE_SELECT = """SELECT g.outlet, g.language, g.is_copy,
+           COALESCE(n.canonical, g.speaker) AS person,
+           COALESCE(NULLIF(n.person_kind, ''), NULLIF(g.speaker_kind, ''), 'other') AS pkind,
+           COALESCE(NULLIF(n.person_side, ''), NULLIF(g.affiliation, ''), '') AS pside,
+           MAX(n.person_kind), MAX(n.person_side),
+           SUM(g.direct), SUM(g.reported), SUM(g.total), MIN(g.speaker), MAX(g.speaker)
+    FROM agg_speakers g LEFT JOIN speaker_names n ON n.speaker = g.speaker
+    GROUP BY g.outlet, g.language, g.is_copy, COALESCE(n.canonical, g.speaker),
+             COALESCE(NULLIF(n.person_kind, ''), NULLIF(g.speaker_kind, ''), 'other'),
+             COALESCE(NULLIF(n.person_side, ''), NULLIF(g.affiliation, ''), '')"""
+
+
+def _people_meta(rows) -> tuple[dict[str, str], str]:
+    from dashboard.storage import speaker_identity as si
+
+    meta = {str(k): str(v) for k, v in rows}
+    keys = (META_KEY, STAMP_KEY, si.VERSION_KEY, si.SIGNATURE_KEY)
+    return meta, ":".join([PEOPLE_CODE, *(meta.get(k, "") for k in keys)])
+
+
+_PEOPLE_META_SQL = "SELECT key, value FROM meta"
+
+
+def speaker_people_current(store: Store) -> bool:
+    """agg_speaker_people was built from the aggregates and the identity as stored now."""
+    meta, sig = _people_meta(store.execute(_PEOPLE_META_SQL))
+    return meta.get(PEOPLE_KEY) == sig
+
+
+def ensure_speaker_people(store: Store) -> bool:
+    """Bring agg_speaker_people up to the stored aggregates and speaker identity (the one
+    place that builds it); True when it can be read. The caller has checked that the
+    aggregates are usable and the identity current; a store changed meanwhile by another
+    process, or one that cannot be written, gives False (the page reads agg_speakers)."""
+    from dashboard.storage import speaker_identity as si
+
+    if speaker_people_current(store):
+        return True
+    with store.backend.transaction() as cur:
+        if store.backend.name == "postgresql":
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_PEOPLE_LOCK])
+            cur.execute("SET LOCAL enable_nestloop = off")  # as Store.frame's hash_joins
+        cur.execute(_PEOPLE_META_SQL)
+        meta, sig = _people_meta(cur.fetchall())
+        if meta.get(PEOPLE_KEY) == sig:
+            return True
+        version = meta.get("data_version", "0")
+        if meta.get(META_KEY) != version or meta.get(si.VERSION_KEY) != version:
+            return False  # aggregates or identity behind the data: not built from them
+        cur.execute("DELETE FROM agg_speaker_people")
+        cur.execute(f"INSERT INTO agg_speaker_people {_PEOPLE_SELECT}")
+        cur.execute(store._sql("DELETE FROM meta WHERE key = ?"), [PEOPLE_KEY])
+        cur.execute(store._sql("INSERT INTO meta(key, value) VALUES (?, ?)"), [PEOPLE_KEY, sig])
+    return True

@@ -664,15 +664,30 @@ class SpeakerPage:
         return int(self.kinds["reported"].sum()) if len(self.kinds) else 0
 
 
-def speaker_page(store: Store, f: Filters, rows: int = 100) -> SpeakerPage:
+def speaker_page(store: Store, f: Filters, rows: int = 100, base: bool = False) -> SpeakerPage:
     """The Speakers page's data: the first `rows` rows of speaker_counts, the rows of the
     most-cited people for the chart, kind and side counts and the totals; the ordered
-    aggregates (spellings, roles, first kind) run for those rows only."""
+    aggregates (spellings, roles, first kind) run for those rows only. When the aggregates
+    serve the filters, the per-person sums come from agg_speaker_people (built or brought
+    up to date here when needed); `base`: without it (the labelled agg_speakers rows, as
+    before it; the tests compare the two)."""
     if not _identity_in_store(store):
         counts, kinds, sides = speaker_tables(store, f)
         return _speaker_page_of(counts, kinds, sides, rows)
+    if not base and aggregates.serves(store, f) and _speaker_people_ready(store):
+        df = _speaker_page_rows(store, f, rows)
+        kinds, sides = _kind_side_people(store, f)
+        return _speaker_page_from(df, kinds, sides, rows)
     with_l, params = _labelled_sql(store, f)
-    keep = """SELECT outlet, person, BOOL_OR(c) AS charted FROM (
+    keep = _SPEAKER_KEEP
+    df = _speaker_counts_sql(store, with_l, params, keep, (int(rows), SPEAKER_CHART_PEOPLE))
+    kinds, sides = _kind_side_counts_sql(store, with_l, params)
+    return _speaker_page_from(df, kinds, sides, rows)
+
+
+# The (outlet, person) rows of o0 the Speakers page shows: the first rows of the table and
+# (charted) every row of the most-cited people; parameters: rows, SPEAKER_CHART_PEOPLE.
+_SPEAKER_KEEP = """SELECT outlet, person, BOOL_OR(c) AS charted FROM (
             (SELECT outlet, person, FALSE AS c FROM o0
              ORDER BY total DESC, outlet COLLATE "C", person COLLATE "C" LIMIT ?)
             UNION ALL
@@ -681,8 +696,11 @@ def speaker_page(store: Store, f: Filters, rows: int = 100) -> SpeakerPage:
                ORDER BY SUM(total) DESC, person COLLATE "C" LIMIT ?) tp
               ON tp.person = o0.person) k
         GROUP BY outlet, person"""
-    df = _speaker_counts_sql(store, with_l, params, keep, (int(rows), SPEAKER_CHART_PEOPLE))
-    kinds, sides = _kind_side_counts_sql(store, with_l, params)
+
+
+def _speaker_page_from(
+    df: pd.DataFrame, kinds: pd.DataFrame, sides: pd.DataFrame, rows: int
+) -> SpeakerPage:
     people = int(df["people"].iloc[0]) if len(df) else 0
     pairs = int(df["pairs"].iloc[0]) if len(df) else 0
     cols = [c for c in df.columns if c not in ("charted", "people", "pairs")]
@@ -690,6 +708,104 @@ def speaker_page(store: Store, f: Filters, rows: int = 100) -> SpeakerPage:
     table = df[cols].head(int(rows)).reset_index(drop=True)
     chart = df.loc[charted, cols].reset_index(drop=True)
     return SpeakerPage(table, chart, kinds, sides, people, pairs, sorted(kinds["outlet"].unique()))
+
+
+def _speaker_people_ready(store: Store) -> bool:
+    """agg_speaker_people is current (built now if it was not); False when it cannot be
+    built (a read-only store, an older schema): the page reads the labelled rows."""
+    try:
+        return aggregates.ensure_speaker_people(store)
+    except Exception:  # noqa: BLE001 - as _identity_in_store: the slower path is exact too
+        logging.getLogger(__name__).exception("agg_speaker_people: not brought up to date")
+        return False
+
+
+def _speaker_page_rows(store: Store, f: Filters, rows: int) -> pd.DataFrame:
+    """_speaker_counts_sql(keep=_SPEAKER_KEEP) from agg_speaker_people: the rows kept are
+    chosen on each (outlet, person)'s total alone (o0, with `pt` the people's totals); o0's
+    other columns (o0d) and `l`, labelled for the kept people's spellings, are taken for the
+    kept rows only. o0d's decisions as _speaker_counts_sql's: MAX(pk) of each row's MAX(pk),
+    MIN/MAX of the row-level kinds and sides, one spelling when the least and the greatest
+    spelling are the same (compared by code point: exact for equality)."""
+    where, params = aggregates.where(store, f)
+    sql = f"""WITH o0 AS (
+            SELECT g.outlet, g.person, CAST(SUM(g.total) AS BIGINT) AS total
+            FROM agg_speaker_people g WHERE {where} GROUP BY g.outlet, g.person),
+        pt AS (SELECT person, SUM(total) AS t FROM o0 GROUP BY person),
+        kp AS (SELECT outlet, person, BOOL_OR(c) AS charted FROM (
+                (SELECT outlet, person, FALSE AS c FROM o0
+                 ORDER BY total DESC, outlet COLLATE "C", person COLLATE "C" LIMIT ?)
+                UNION ALL
+                SELECT o0.outlet, o0.person, TRUE AS c FROM o0 JOIN
+                  (SELECT person FROM pt ORDER BY t DESC, person COLLATE "C" LIMIT ?) tp
+                  ON tp.person = o0.person) k
+            GROUP BY outlet, person),
+        o0k AS (
+            SELECT g.outlet, g.person,
+                   CASE WHEN MAX(g.pk) <> '' THEN MAX(g.pk)
+                        WHEN MIN(g.person_kind) = MAX(g.person_kind) THEN MIN(g.person_kind)
+                   END AS kind,
+                   CASE WHEN MAX(g.ps) <> '' THEN MAX(g.ps)
+                        WHEN MIN(g.person_side) = MAX(g.person_side) THEN MIN(g.person_side)
+                   END AS affiliation,
+                   CAST(SUM(g.direct) AS BIGINT) AS direct,
+                   CAST(SUM(g.reported) AS BIGINT) AS reported,
+                   CAST(SUM(g.total) AS BIGINT) AS total,
+                   CASE WHEN MIN(g.speaker_min COLLATE "C") = MAX(g.speaker_max COLLATE "C")
+                        THEN 1 ELSE 2 END AS spellings,
+                   MIN(g.speaker_min COLLATE "C") AS speaker1,
+                   BOOL_OR(kp.charted) AS charted
+            FROM agg_speaker_people g JOIN kp ON kp.outlet = g.outlet AND kp.person = g.person
+            WHERE {where} GROUP BY g.outlet, g.person),
+        ks AS (SELECT kp.outlet, n.speaker FROM kp JOIN speaker_names n
+                 ON n.canonical = kp.person
+               UNION SELECT outlet, person FROM kp),
+        r AS (SELECT g.outlet, g.speaker, g.speaker_kind AS kind, g.role, g.affiliation,
+                     SUM(g.direct) AS direct, SUM(g.reported) AS reported,
+                     SUM(g.total) AS total
+              FROM agg_speakers g JOIN ks ON ks.outlet = g.outlet AND ks.speaker = g.speaker
+              WHERE {where}
+              GROUP BY g.outlet, g.speaker, g.speaker_kind, g.role, g.affiliation),
+        l AS (SELECT r.*, COALESCE(n.canonical, r.speaker) AS person,
+                     COALESCE(NULLIF(n.person_kind, ''), NULLIF(r.kind, ''), 'other')
+                         AS person_kind,
+                     COALESCE(NULLIF(n.person_side, ''), NULLIF(r.affiliation, ''), '')
+                         AS person_side
+              FROM r LEFT JOIN speaker_names n ON n.speaker = r.speaker),
+        sp AS (SELECT outlet, person, speaker, SUM(total) AS t
+               FROM l GROUP BY outlet, person, speaker),
+        {
+        _COUNTS_TAIL.format(
+            charted=", o0.charted",
+            totals=", o.charted, (SELECT COUNT(*) FROM pt) AS people, "
+            "(SELECT COUNT(*) FROM o0) AS pairs",
+        )
+    }"""
+    df = store.frame(
+        sql,
+        [*params, int(rows), SPEAKER_CHART_PEOPLE, *params, *params],
+        columnar=True,
+        hash_joins=True,
+    )
+    return _counts_frame(df, True)
+
+
+def _kind_side_people(store: Store, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """_kind_side_counts_sql over agg_speaker_people (its rows carry the row-level kind and
+    side the counts group by)."""
+    where, params = aggregates.where(store, f)
+    df = store.frame(
+        f"""SELECT outlet, person_kind AS kind, side, GROUPING(person_kind) AS by_side,
+               CAST(SUM(direct) AS BIGINT) AS direct, CAST(SUM(reported) AS BIGINT) AS reported,
+               CAST(SUM(total) AS BIGINT) AS total, COUNT(DISTINCT person) AS speakers
+        FROM (SELECT g.outlet, g.person, g.person_kind, g.direct, g.reported, g.total,
+                     COALESCE(NULLIF(g.person_side, ''), ?) AS side
+              FROM agg_speaker_people g WHERE {where}) s
+        GROUP BY GROUPING SETS ((outlet, person_kind), (outlet, side))""",
+        [SIDE_UNKNOWN, *params],
+        hash_joins=True,
+    )
+    return _kind_side_of(df)
 
 
 def _speaker_page_of(
@@ -849,6 +965,48 @@ def merged_spelling_count(store: Store, f: Filters) -> int:
     return int(rows[0][0])
 
 
+# The ordered per-group parts of speaker_counts over `l` (labelled rows, see _labelled_sql),
+# `sp` (per outlet, person, spelling) and `o0k` (the (outlet, person) rows wanted, columns of
+# o0 in _speaker_counts_sql): spellings, first kind and side, the role.
+_COUNTS_TAIL = """vm AS (SELECT sp.outlet, sp.person,
+                      STRING_AGG(sp.speaker, '; ' ORDER BY sp.t DESC, sp.speaker COLLATE "C")
+                          AS variants
+               FROM sp JOIN o0k o0 ON o0.outlet = sp.outlet AND o0.person = sp.person
+               WHERE o0.spellings > 1
+               GROUP BY sp.outlet, sp.person),
+        fk AS (SELECT l.outlet, l.person,
+                      (ARRAY_AGG(l.person_kind ORDER BY l.speaker, l.kind NULLS FIRST,
+                                 l.role NULLS FIRST, l.affiliation NULLS FIRST))[1] AS kind,
+                      (ARRAY_AGG(l.person_side ORDER BY l.speaker, l.kind NULLS FIRST,
+                                 l.role NULLS FIRST, l.affiliation NULLS FIRST))[1]
+                          AS affiliation
+               FROM l JOIN o0k o0 ON o0.outlet = l.outlet AND o0.person = l.person
+               WHERE o0.kind IS NULL OR o0.affiliation IS NULL
+               GROUP BY l.outlet, l.person),
+        o AS (SELECT o0.outlet, o0.person, COALESCE(o0.kind, fk.kind) AS kind,
+                     COALESCE(o0.affiliation, fk.affiliation) AS affiliation,
+                     o0.direct, o0.reported, o0.total,
+                     COALESCE(vm.variants, o0.speaker1) AS variants{charted}
+              FROM o0k o0 LEFT JOIN fk ON fk.outlet = o0.outlet AND fk.person = o0.person
+              LEFT JOIN vm ON vm.outlet = o0.outlet AND vm.person = o0.person),
+        ro AS (SELECT l.outlet, l.person, l.role, SUM(l.total) AS t
+               FROM l JOIN o0k ON o0k.outlet = l.outlet AND o0k.person = l.person
+               WHERE l.role IS NOT NULL AND l.role <> '' GROUP BY l.outlet, l.person, l.role),
+        r1 AS (SELECT outlet, person, COUNT(*) AS roles, MIN(role) AS role
+               FROM ro GROUP BY outlet, person),
+        rm AS (SELECT ro.outlet, ro.person,
+                      (ARRAY_AGG(ro.role ORDER BY ro.t DESC, LENGTH(ro.role) DESC,
+                                 ro.role COLLATE "C" DESC))[1] AS role
+               FROM ro JOIN r1 ON r1.outlet = ro.outlet AND r1.person = ro.person
+               WHERE r1.roles > 1
+               GROUP BY ro.outlet, ro.person),
+        rb AS (SELECT r1.outlet, r1.person, COALESCE(rm.role, r1.role) AS role
+               FROM r1 LEFT JOIN rm ON rm.outlet = r1.outlet AND rm.person = r1.person)
+        SELECT o.outlet, o.person AS speaker, o.kind, COALESCE(rb.role, '') AS role,
+               o.affiliation, o.direct, o.reported, o.total, o.variants{totals}
+        FROM o LEFT JOIN rb ON rb.outlet = o.outlet AND rb.person = o.person"""
+
+
 def _speaker_counts_sql(
     store: Store, with_l: str, params: list, keep: str = "", keep_params: tuple = ()
 ) -> pd.DataFrame:
@@ -856,7 +1014,6 @@ def _speaker_counts_sql(
     (outlet, person) rows wanted, with a boolean `charted` (see speaker_page): the ordered
     aggregates then run for those rows only, and the result has `charted`, `people` and
     `pairs` (distinct people and rows before the cut)."""
-    cols = ["outlet", "speaker", "kind", "role", "affiliation", "direct", "reported", "total"]
     # As _speaker_counts_of: kind and side the group's first row's in _SPEAKER_ORDER (the
     # person's own when the identity has one, as nearly always: the ordered first is taken
     # only for the groups whose rows differ); the
@@ -893,47 +1050,17 @@ def _speaker_counts_sql(
                       COUNT(*) AS spellings, MIN(speaker) AS speaker1
                FROM sp GROUP BY outlet, person),
         {kept},
-        vm AS (SELECT sp.outlet, sp.person,
-                      STRING_AGG(sp.speaker, '; ' ORDER BY sp.t DESC, sp.speaker COLLATE "C")
-                          AS variants
-               FROM sp JOIN o0k o0 ON o0.outlet = sp.outlet AND o0.person = sp.person
-               WHERE o0.spellings > 1
-               GROUP BY sp.outlet, sp.person),
-        fk AS (SELECT l.outlet, l.person,
-                      (ARRAY_AGG(l.person_kind ORDER BY l.speaker, l.kind NULLS FIRST,
-                                 l.role NULLS FIRST, l.affiliation NULLS FIRST))[1] AS kind,
-                      (ARRAY_AGG(l.person_side ORDER BY l.speaker, l.kind NULLS FIRST,
-                                 l.role NULLS FIRST, l.affiliation NULLS FIRST))[1]
-                          AS affiliation
-               FROM l JOIN o0k o0 ON o0.outlet = l.outlet AND o0.person = l.person
-               WHERE o0.kind IS NULL OR o0.affiliation IS NULL
-               GROUP BY l.outlet, l.person),
-        o AS (SELECT o0.outlet, o0.person, COALESCE(o0.kind, fk.kind) AS kind,
-                     COALESCE(o0.affiliation, fk.affiliation) AS affiliation,
-                     o0.direct, o0.reported, o0.total,
-                     COALESCE(vm.variants, o0.speaker1) AS variants{charted}
-              FROM o0k o0 LEFT JOIN fk ON fk.outlet = o0.outlet AND fk.person = o0.person
-              LEFT JOIN vm ON vm.outlet = o0.outlet AND vm.person = o0.person),
-        ro AS (SELECT l.outlet, l.person, l.role, SUM(l.total) AS t
-               FROM l JOIN o0k ON o0k.outlet = l.outlet AND o0k.person = l.person
-               WHERE l.role IS NOT NULL AND l.role <> '' GROUP BY l.outlet, l.person, l.role),
-        r1 AS (SELECT outlet, person, COUNT(*) AS roles, MIN(role) AS role
-               FROM ro GROUP BY outlet, person),
-        rm AS (SELECT ro.outlet, ro.person,
-                      (ARRAY_AGG(ro.role ORDER BY ro.t DESC, LENGTH(ro.role) DESC,
-                                 ro.role COLLATE "C" DESC))[1] AS role
-               FROM ro JOIN r1 ON r1.outlet = ro.outlet AND r1.person = ro.person
-               WHERE r1.roles > 1
-               GROUP BY ro.outlet, ro.person),
-        rb AS (SELECT r1.outlet, r1.person, COALESCE(rm.role, r1.role) AS role
-               FROM r1 LEFT JOIN rm ON rm.outlet = r1.outlet AND rm.person = r1.person)
-        SELECT o.outlet, o.person AS speaker, o.kind, COALESCE(rb.role, '') AS role,
-               o.affiliation, o.direct, o.reported, o.total, o.variants{totals}
-        FROM o LEFT JOIN rb ON rb.outlet = o.outlet AND rb.person = o.person""",
+        {_COUNTS_TAIL.format(charted=charted, totals=totals)}""",
         [*params, *keep_params],
         columnar=True,  # one row per outlet and person: 154,000 at 100,000 articles
         hash_joins=True,
     )
+    return _counts_frame(df, bool(keep))
+
+
+def _counts_frame(df: pd.DataFrame, keep: bool) -> pd.DataFrame:
+    """speaker_counts' rows from the database's, typed and ordered as speaker_counts."""
+    cols = ["outlet", "speaker", "kind", "role", "affiliation", "direct", "reported", "total"]
     if df.empty:
         return pd.DataFrame(columns=[*cols, "variants", *(("charted",) if keep else ())])
     df["variants"] = df["variants"].astype(object)  # as the joined spellings in pandas
@@ -949,8 +1076,6 @@ def _kind_side_counts_sql(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """kind_counts and side_counts in one pass over `l` (grouping sets: each was a query
     of its own, which labelled the rows again)."""
-    kind_cols = ["outlet", "kind", "direct", "reported", "total"]
-    side_cols = ["outlet", "side", "direct", "reported", "total", "speakers"]
     df = store.frame(
         f"""{with_l},
         s AS (SELECT l.*, COALESCE(NULLIF(l.person_side, ''), ?) AS side FROM l)
@@ -961,6 +1086,13 @@ def _kind_side_counts_sql(
         [*params, SIDE_UNKNOWN],
         hash_joins=True,
     )
+    return _kind_side_of(df)
+
+
+def _kind_side_of(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """kind_counts and side_counts from the grouping-sets rows (by_side 1: a side's)."""
+    kind_cols = ["outlet", "kind", "direct", "reported", "total"]
+    side_cols = ["outlet", "side", "direct", "reported", "total", "speakers"]
 
     def ordered(part: pd.DataFrame, key: str, cols: list[str]) -> pd.DataFrame:
         if part.empty:

@@ -433,6 +433,30 @@ MIGRATIONS: list[tuple[str, list[str | tuple[str, str]]]] = [
             ("duckdb", "DROP INDEX IF EXISTS lsh_article"),
         ],
     ),
+    (
+        # The Speakers page's per-person sums (aggregates.ensure_speaker_people): agg_speakers
+        # labelled with the stored identity (speaker_names) and summed per slice, person and
+        # the row-level kind and side the page groups by, so a cold page groups ~one row per
+        # (outlet, person) instead of joining and grouping every labelled spelling row.
+        "014_agg_speaker_people",
+        [
+            """CREATE TABLE IF NOT EXISTS agg_speaker_people (
+                outlet TEXT NOT NULL,
+                language TEXT NOT NULL,
+                is_copy BOOLEAN NOT NULL,
+                person TEXT NOT NULL,
+                person_kind TEXT NOT NULL,
+                person_side TEXT NOT NULL,
+                pk TEXT,
+                ps TEXT,
+                direct BIGINT NOT NULL,
+                reported BIGINT NOT NULL,
+                total BIGINT NOT NULL,
+                speaker_min TEXT NOT NULL,
+                speaker_max TEXT NOT NULL
+            )""",
+        ],
+    ),
 ]
 
 # Key of the pg_advisory_xact_lock that serialises the sign-in throttle's count-and-record.
