@@ -2693,3 +2693,12 @@ def test_a_description_before_a_bodys_name_is_no_part_of_it():
     assert [q.speaker for q in quotes] == ["Radio Free Hills"]
     quotes = attribute_quotes(["Minister of Foreign Affairs Jane Roe said the talks failed."], "en")
     assert [q.speaker for q in quotes] == ["Jane Roe"]
+
+
+def test_a_sites_name_with_its_news_word_opening_the_dispatch_is_its_credit():
+    got = [s for s, _ in _voices("HARBOUR TIMES — Port authorities on Wednesday denied reports.")]
+    assert "HARBOUR TIMES" in got and "Port authorities" in got
+    # A city alone before the dash is a dateline, no credit.
+    assert [s for s, _ in _voices("NAIROBI — Port authorities on Wednesday denied reports.")] == [
+        "Port authorities"
+    ]

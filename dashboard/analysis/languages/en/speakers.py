@@ -147,6 +147,12 @@ _CREDIT_OUTLET_LINE_RE = re.compile(
     r"^\s*((?:[A-Z][\w&'’.-]*\s+){1,3}(?:News|Times|Post|Herald|Tribune|Gazette|Chronicle|"
     r"Telegraph|Journal|Star|Express|Mail|Observer|Standard))\s*,?\s*$"
 )
+# A site's own name opening the dispatch before a dash, known by its news word: «HAVANA
+# TIMES — Cuban authorities …», «Harbour Post – The ministry …» (a city alone is a dateline).
+_CREDIT_OUTLET_LEAD_RE = re.compile(
+    r"^\s*((?:[A-Z][\w&'’.-]*\s+){1,3}(?i:News|Times|Post|Herald|Tribune|Gazette|Chronicle|"
+    r"Telegraph|Journal|Observer|Standard))\s*[—–―](?=\s)"
+)
 # An outlet's desk credit alone on a line: «HNA / WEB DESK», «Harbour Times/ News Desk».
 _CREDIT_DESK_LINE_RE = re.compile(
     r"^\s*([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*/\s*"
@@ -4282,6 +4288,7 @@ def _credits(paragraph: str, para: int) -> list[Quote]:
         _CREDIT_DOMAIN_RE,
         _CREDIT_NETWORK_RE,
         _CREDIT_GLUED_OUTLET_RE,
+        _CREDIT_OUTLET_LEAD_RE,
         _CREDIT_BYLINE_RE,
         _CREDIT_DATELINE_PAREN_RE,
         _CREDIT_DATELINE_PIPE_RE,
