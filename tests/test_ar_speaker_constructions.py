@@ -2920,3 +2920,12 @@ def test_observatories_hospitals_chambers_and_administrations_speak():
     assert ("المرصد الوطني لحقوق الإنسان", False) in got
     assert ("إدارة المستشفى", False) in got
     assert ("مستشفى الرحمة", False) in got
+
+
+def test_a_statements_issuer_ends_before_the_outlet_that_published_or_received_it():
+    got = _voices(
+        "وذكر بيان للحكومة نشرته وكالة الأفق، أن مجلس الوزراء صادق على القرار.",
+        "وقال المكتب الإعلامي لرئيس الوزراء في بيان تلقته شبكة النخيل، إن الاجتماع انتهى.",
+    )
+    assert ("الحكومة", False) in got and ("وكالة الأفق", True) in got
+    assert ("المكتب الإعلامي لرئيس الوزراء", False) in got and ("شبكة النخيل", True) in got

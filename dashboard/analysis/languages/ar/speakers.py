@@ -1550,6 +1550,10 @@ def _statement_issuer(seg: list[_Tok], sentence: str) -> _NP | None:
     if p >= len(seg):
         return None
     rest = seg[p:]
+    # «بيان للحكومة نشرته وكالة X»: the issuer ends before the verb of the outlet that
+    # published or received the statement.
+    cut = next((k for k in range(1, len(rest)) if rest[k].norm in _AR_RELAYED_BARE), len(rest))
+    rest = rest[:cut]
     nt = rest[0].norm
     if p == 1 + adjectives and nt.startswith("ل") and not nt.startswith("ال"):
         base = "ال" + nt[2:] if nt.startswith("لل") else nt[1:]
@@ -1870,6 +1874,8 @@ _AR_PUBLISHED = frozenset(
     _n(w)
     for w in _words(
         "نشرته نشرتها أصدرته أصدرتها وزعته وزعتها أوردته أوردتها بثته بثتها أذاعته أذاعتها"
+        # «في بيان تلقته شبكة X»: a statement sent to X, which cites it
+        " تلقته تلقتها تلقاه تلقاها"
     )
 )
 
