@@ -2929,3 +2929,13 @@ def test_a_statements_issuer_ends_before_the_outlet_that_published_or_received_i
     )
     assert ("الحكومة", False) in got and ("وكالة الأفق", True) in got
     assert ("المكتب الإعلامي لرئيس الوزراء", False) in got and ("شبكة النخيل", True) in got
+
+
+def test_a_country_asks_another_country():
+    # «طالب العراق (رسميا) تركيا بـ…»: the first country speaks, the second is addressed.
+    got = _voices(
+        "طالب العراق رسميا تركيا بزيادة الإطلاقات المائية.",
+        "ودعت قطر الولايات المتحدة إلى التدخل.",
+    )
+    assert ("العراق", False) in got and ("قطر", False) in got
+    assert all(name not in ("تركيا", "الولايات المتحدة") for name, _ in got)

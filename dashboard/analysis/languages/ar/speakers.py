@@ -3730,6 +3730,12 @@ def _ar_verb_hit(toks, i, sentence, ctx, quotes_len, mentions, hits) -> _Hit | N
         span = span[2:]
     while span and span[-1].norm in _AR_SAYING_SUFFIXED and span[-1].quote == -1:
         span = span[:-1]  # «وتابع الوزير بقوله إن»: how he said it, after the subject
+    if len(span) >= 2 and (e1 := _place_name_at(span, 0, False)) != -1 and e1 < len(span):
+        # «طالب العراق (رسميا) تركيا بزيادة …»: a country and the country it addresses
+        # (an adverb of manner between them); the first is the subject.
+        a = e1 + 1 if span[e1].norm in _AR_STATE_ADVERBS else e1
+        if a < len(span) and _place_name_at(span, a, False) == len(span):
+            span = span[:e1]
     if len(span) == 1 and span[0].norm in _AR_MANNER and span[0].quote == -1:
         span = []  # «وقال بسعادة: …»: how he said it; the subject is dropped
     elif span and span[0].quote != -1 and _quoted_body(span, 0):
@@ -4537,6 +4543,8 @@ def _object_complement(toks, i, sentence, ctx, ba_object=False, media_only=False
     return (c, -1, k)
 
 
+# Adverbs of manner between a state and its addressee («طالب العراق رسميا تركيا بـ»).
+_AR_STATE_ADVERBS = frozenset(_n(w) for w in _words("رسميا رسميًا رسمياً مجددا مجددًا مجدداً أيضا"))
 _AR_ASIDE_PREPS = frozenset(_n(w) for w in _words("في خلال قبل بعد منذ"))
 _MUNDHU = _n("منذ")
 # «الجاري»، «الماضي»: the month or year of a date, this one or the last.
