@@ -162,3 +162,14 @@ def pytest_sessionfinish(session, exitstatus):
                 for key in [k for k, v in holder.items() if v is obj]:
                     holder[key] = None
     gc.collect()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """Both hand-written test corpora in one folder (multi_outlet/ and corpus/: 34 articles,
+    ar and en, three wire copies), one copy per test module."""
+    data = Path(__file__).parent / "data"
+    root = tmp_path_factory.mktemp("corpora")
+    shutil.copytree(data / "multi_outlet", root / "multi_outlet")
+    shutil.copytree(data / "corpus", root / "corpus")
+    return root

@@ -4,12 +4,10 @@ the aggregates follow deletes and wire-cluster changes, and a stale state falls 
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from dashboard.ingest.ingest import ingest_path
 from dashboard.storage import aggregates, matrices, outlets, queries
@@ -82,15 +80,6 @@ def _held(store: Store, request) -> Store:
     lease.__enter__()
     request.addfinalizer(lambda: lease.__exit__(None, None, None))
     return store
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    """Both test corpora in one folder: 34 articles, ar and en, three wire copies."""
-    root = tmp_path_factory.mktemp("aggcorpus")
-    shutil.copytree(DATA / "multi_outlet", root / "multi_outlet")
-    shutil.copytree(DATA / "corpus", root / "corpus")
-    return root
 
 
 def test_aggregates_equal_base_tables_on_both_backends(any_store, corpus, monkeypatch, request):

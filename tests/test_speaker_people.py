@@ -5,11 +5,9 @@ PostgreSQL, under several filters; the table follows new rounds and an edited al
 from __future__ import annotations
 
 import random
-import shutil
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from dashboard.analysis import identity
 from dashboard.ingest.ingest import ingest_path
@@ -27,14 +25,6 @@ FILTERS = [
     Filters(countries=["GB", "US"]),
     Filters(date_from="2026-03-03"),  # no per-slice aggregates: the labelled base rows
 ]
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("spkpeople")
-    shutil.copytree(DATA / "multi_outlet", root / "multi_outlet")
-    shutil.copytree(DATA / "corpus", root / "corpus")
-    return root
 
 
 def _held(store: Store, request) -> Store:
