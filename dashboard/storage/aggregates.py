@@ -296,16 +296,25 @@ def serves(store: Store, f: Filters, per_day: bool = False) -> bool:
 # side counts group by), with what the Speakers page's per-(outlet, person) decisions need:
 # the identity's own kind and side (pk, ps: MAX over rows, as the page takes them), the sums,
 # and the least and greatest spelling (one spelling when they are equal).
-_PEOPLE_SELECT = """SELECT g.outlet, g.language, g.is_copy,
-           COALESCE(n.canonical, g.speaker) AS person,
-           COALESCE(NULLIF(n.person_kind, ''), NULLIF(g.speaker_kind, ''), 'other') AS pkind,
-           COALESCE(NULLIF(n.person_side, ''), NULLIF(g.affiliation, ''), '') AS pside,
+def labelled(speaker: str, kind: str, side: str) -> tuple[str, str, str]:
+    """The SQL that labels a row of spellings with the stored identity (`speaker_names n`,
+    LEFT JOINed on the spelling): its person, the person's kind and side (the identity's
+    when it has them, else the row's own; a spelling the table does not hold is its own
+    person). One definition for agg_speaker_people and the pages' labelled rows."""
+    return (
+        f"COALESCE(n.canonical, {speaker})",
+        f"COALESCE(NULLIF(n.person_kind, ''), NULLIF({kind}, ''), 'other')",
+        f"COALESCE(NULLIF(n.person_side, ''), NULLIF({side}, ''), '')",
+    )
+
+
+_PERSON, _PKIND, _PSIDE = labelled("g.speaker", "g.speaker_kind", "g.affiliation")
+_PEOPLE_SELECT = f"""SELECT g.outlet, g.language, g.is_copy,
+           {_PERSON} AS person, {_PKIND} AS pkind, {_PSIDE} AS pside,
            MAX(n.person_kind), MAX(n.person_side),
            SUM(g.direct), SUM(g.reported), SUM(g.total), MIN(g.speaker), MAX(g.speaker)
     FROM agg_speakers g LEFT JOIN speaker_names n ON n.speaker = g.speaker
-    GROUP BY g.outlet, g.language, g.is_copy, COALESCE(n.canonical, g.speaker),
-             COALESCE(NULLIF(n.person_kind, ''), NULLIF(g.speaker_kind, ''), 'other'),
-             COALESCE(NULLIF(n.person_side, ''), NULLIF(g.affiliation, ''), '')"""
+    GROUP BY g.outlet, g.language, g.is_copy, {_PERSON}, {_PKIND}, {_PSIDE}"""
 
 
 def _people_meta(rows) -> tuple[dict[str, str], str]:

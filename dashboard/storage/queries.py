@@ -540,6 +540,10 @@ def _speaker_rows(store: Store, f: Filters, base: bool = False) -> pd.DataFrame:
     return df
 
 
+# A row `r` of spellings labelled with the stored identity (aggregates.labelled).
+_R_PERSON, _R_KIND, _R_SIDE = aggregates.labelled("r.speaker", "r.kind", "r.affiliation")
+
+
 def _labelled_sql(store: Store, f: Filters, base: bool = False) -> tuple[str, list]:
     """A WITH clause whose table `l` holds _speaker_rows() labelled in SQL: the statements
     summed per outlet, spelling, kind, role and side, joined to the stored identity
@@ -562,12 +566,9 @@ def _labelled_sql(store: Store, f: Filters, base: bool = False) -> tuple[str, li
                 WHERE {where}
                 GROUP BY a.outlet, q.speaker, q.speaker_kind, q.role, q.affiliation"""
     sql = f"""WITH r AS ({rows}),
-        l AS (SELECT r.*, COALESCE(n.canonical, r.speaker) AS person,
+        l AS (SELECT r.*, {_R_PERSON} AS person,
                      n.person_kind AS pk, n.person_side AS ps,
-                     COALESCE(NULLIF(n.person_kind, ''), NULLIF(r.kind, ''), 'other')
-                         AS person_kind,
-                     COALESCE(NULLIF(n.person_side, ''), NULLIF(r.affiliation, ''), '')
-                         AS person_side
+                     {_R_KIND} AS person_kind, {_R_SIDE} AS person_side
               FROM r LEFT JOIN speaker_names n ON n.speaker = r.speaker)"""
     return sql, params
 
@@ -766,11 +767,8 @@ def _speaker_page_rows(store: Store, f: Filters, rows: int) -> pd.DataFrame:
               FROM agg_speakers g JOIN ks ON ks.outlet = g.outlet AND ks.speaker = g.speaker
               WHERE {where}
               GROUP BY g.outlet, g.speaker, g.speaker_kind, g.role, g.affiliation),
-        l AS (SELECT r.*, COALESCE(n.canonical, r.speaker) AS person,
-                     COALESCE(NULLIF(n.person_kind, ''), NULLIF(r.kind, ''), 'other')
-                         AS person_kind,
-                     COALESCE(NULLIF(n.person_side, ''), NULLIF(r.affiliation, ''), '')
-                         AS person_side
+        l AS (SELECT r.*, {_R_PERSON} AS person,
+                     {_R_KIND} AS person_kind, {_R_SIDE} AS person_side
               FROM r LEFT JOIN speaker_names n ON n.speaker = r.speaker),
         sp AS (SELECT outlet, person, speaker, SUM(total) AS t
                FROM l GROUP BY outlet, person, speaker),
