@@ -166,6 +166,10 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
         print("speaker identity: already current")
     else:
         _regroup_speakers(store)
+    if aggregates.speaker_people_current(store):
+        print("speakers' per-person sums: already current")
+    elif aggregates.ensure_speaker_people(store):
+        print("speakers' per-person sums: rebuilt")
     return 0
 
 

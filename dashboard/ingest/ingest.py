@@ -5,6 +5,7 @@ Returns a per-file report: what was added, skipped as a duplicate, or rejected a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -357,11 +358,23 @@ def ingest_stream(
     if report.stored_ids:
         with store.connected():
             aggregates.refresh(store)  # page counts for the slices the rounds changed
+            # The Speakers page's per-person sums, built here so that its first reader
+            # does not wait for them (0.7 s on DuckDB, 2.7 s on PostgreSQL at 100,000).
+            _speaker_people(store)
         _update_claim_map(store, report)
     for problem in problems:
         status = "rejected" if problem.severity == "error" else "warning"
         report.outcomes.append(FileOutcome(problem.file, status, problem.reason))
     return report
+
+
+def _speaker_people(store) -> None:
+    """aggregates.ensure_speaker_people after the stored rounds; a failure is logged, not
+    raised: the articles are stored, and the Speakers page builds the table itself."""
+    try:
+        aggregates.ensure_speaker_people(store)
+    except Exception:  # noqa: BLE001 - a derived table; the page has an exact fallback
+        logging.getLogger(__name__).exception("agg_speaker_people: not built after ingest")
 
 
 @contextmanager

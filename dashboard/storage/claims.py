@@ -92,14 +92,16 @@ def pending_count(store: Store) -> int:
     """Stored articles whose statements are not yet in the claim map."""
     return int(
         store.execute(
-            "SELECT COUNT(*) FROM articles WHERE id NOT IN (SELECT article_id FROM claim_articles)"
+            "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS "
+            "(SELECT 1 FROM claim_articles c WHERE c.article_id = a.id)"
         )[0][0]
     )
 
 
 def _pending_ids(store: Store) -> list[str]:
     rows = store.execute(
-        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM claim_articles) "
+        "SELECT id FROM articles a WHERE NOT EXISTS "
+        "(SELECT 1 FROM claim_articles c WHERE c.article_id = a.id) "
         "ORDER BY published_at NULLS LAST, id"
     )
     return [r[0] for r in rows]
@@ -144,7 +146,10 @@ def update_claims(
     report = ClaimUpdate()
     with store.backend.transaction() as cur:
         for table in ("claim_units", "claim_members", "claim_articles"):
-            cur.execute(f"DELETE FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)")
+            cur.execute(
+                f"DELETE FROM {table} t WHERE NOT EXISTS "
+                "(SELECT 1 FROM articles a WHERE a.id = t.article_id)"
+            )
     ids = _pending_ids(store)
     if limit is not None:
         ids = ids[:limit]

@@ -379,7 +379,7 @@ def _has_unclustered(store: Store, f: Filters, rows: pd.DataFrame) -> pd.Series:
         f"""SELECT DISTINCT m.claim_id, a.outlet FROM claim_members m
             JOIN articles a ON a.id = m.article_id
             WHERE {where}
-              AND m.article_id NOT IN (SELECT article_id FROM article_clusters)""",
+              AND NOT EXISTS (SELECT 1 FROM article_clusters c WHERE c.article_id = m.article_id)""",
         params,
     )
     keys = set(zip(own["claim_id"].astype(int), own["outlet"], strict=True))

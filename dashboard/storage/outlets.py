@@ -309,8 +309,8 @@ def ensure_synced(store: Store, path: str | Path | None = None) -> bool:
     src = registry_path(path)
     stored = store.execute("SELECT value FROM meta WHERE key = ?", [_HASH_KEY])
     missing = store.execute(
-        "SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet NOT IN "
-        "(SELECT outlet FROM outlet_attributes)"
+        "SELECT COUNT(DISTINCT outlet) FROM articles a WHERE NOT EXISTS "
+        "(SELECT 1 FROM outlet_attributes o WHERE o.outlet = a.outlet)"
     )[0][0]
     if stored and stored[0][0] == _file_hash(src) and not missing:
         return False

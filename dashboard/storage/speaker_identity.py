@@ -422,7 +422,7 @@ def extend(store, cur, aliases: list[idn.Alias], articles: list[str] | None = No
            UNION ALL
            SELECT l.key_a, l.key_b, l.rel, l.k FROM speaker_links l
            JOIN speaker_work w ON w.item = l.key_b
-           WHERE l.key_a NOT IN (SELECT item FROM speaker_work)"""
+           WHERE NOT EXISTS (SELECT 1 FROM speaker_work x WHERE x.item = l.key_a)"""
     )
     related: dict[tuple[str, str], tuple[str, int]] = {}
     longer_outside: dict[str, set[str]] = {}  # region key -> longer forms' keys outside

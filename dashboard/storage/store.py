@@ -1435,7 +1435,8 @@ class Store:
         if f.count_mode == "clusters":
             conds.append(
                 copies
-                or f"{alias}.id NOT IN (SELECT article_id FROM article_clusters WHERE NOT is_first)"
+                or f"NOT EXISTS (SELECT 1 FROM article_clusters w_c WHERE w_c.article_id = {alias}.id "
+                f"AND NOT w_c.is_first)"
             )
         return (" AND ".join(conds) or "TRUE"), params
 
