@@ -2702,3 +2702,43 @@ def test_a_sites_name_with_its_news_word_opening_the_dispatch_is_its_credit():
     assert [s for s, _ in _voices("NAIROBI — Port authorities on Wednesday denied reports.")] == [
         "Port authorities"
     ]
+
+
+def test_a_possessive_description_before_the_apposed_name_is_no_voice():
+    # «Her brother, NAME, joined …, adding that»: the name in apposition speaks, «Her» never.
+    got = _voices(
+        "Her brother, Daniel Okoro, joined the meeting, adding that the roads had been closed."
+    )
+    assert [s for s, _ in got] == ["Daniel Okoro"]
+    assert [
+        s for s, _ in _voices("Their lawyer, Amina Bello, said the ruling would be appealed.")
+    ] == ["Amina Bello"]
+
+
+def test_a_place_named_after_a_place_noun_in_the_description_is_not_the_speaker():
+    # «NAME, a teacher … in the northern town, PLACE, told X»: the place is in apposition to
+    # «town»; the speaker is the name before the description.
+    for text in (
+        '"We lost everything," Okafor, a teacher at the school in the northern town, Kaduna, '
+        "told Reuters.",
+        '"They cry for every toy," Okafor, program coordinator at the University of Lagos in '
+        "the region's capital, Ikeja, told CNN.",
+    ):
+        got = [s for s, _ in _voices(text)]
+        assert got[0] == "Okafor" and "Kaduna" not in got and "Ikeja" not in got, text
+
+
+def test_a_quote_after_was_a_is_no_progressive_statement():
+    # «the agreement was a "milestone"»: «a» after «was» is no reporting participle.
+    got = _voices(
+        'In a statement, Okonkwo said the agreement was a "significant milestone in our journey."'
+    )
+    assert [s for s, _ in got] == ["Okonkwo"]
+    assert [s for s, _ in _voices('The minister was saying "we will win" at the rally.')] == [
+        "minister"
+    ]
+
+
+def test_head_of_state_is_a_role_not_a_state_named_state():
+    got = _voices("The Head of State has urged ministers to embrace hard work.")
+    assert [s for s, _ in got] == ["Head of State"]

@@ -204,6 +204,8 @@ _EN_MEDIA_CHANNEL_HEADS = frozenset(
 )
 _EN_PAIRED_DASH_RE = re.compile(r"\s[-–—]\s")
 _EN_ARTICLES = frozenset(_words("a an the"))
+# Possessive determiners: they open a description («Her brother, Tom Doe, …»), never a name.
+_EN_POSSESSIVES = frozenset(_words("her his their its our my your"))
 # «in an interview with the Herald», «speaking to Sky News»: the outlet a voice spoke to.
 _EN_INTERVIEW_RE = re.compile(
     r"\b(?:[Ii]n an? (?:[a-z]+ )?(?:interview|conversation) with|[Ss]peaking to|[Ss]peaking with)\s+"
@@ -934,6 +936,8 @@ def _en_sentence(sentence: str, para: int, ctx: _Ctx) -> list[Quote]:
             and toks[i - 1].norm in _EN_PROGRESSIVE_BE
             and toks[i - 1].quote == -1
             and not _COMMA_RE.search(t.gap)
+            # a reporting participle («was saying "…"»), not any word («was a "milestone"»)
+            and (t.norm in _EN_PARTICIPLES or t.norm in _EN_PROGRESSIVE_ANY)
             and (
                 t.norm in _EN_PROGRESSIVE_ANY
                 or toks[i + 1].norm == "that"
@@ -2049,6 +2053,20 @@ def _en_attribution(toks, i, sentence, quotes, quotes_len, ctx):
             # the apposition is neither
             segs = segs[:a] + segs[a + 1 :]
             break
+    for a in range(1, len(segs) - 2):
+        if (
+            not segs[0]
+            and 1 <= len(segs[a]) <= 3
+            and all(_en_cap(x) for x in segs[a])
+            and segs[a + 1]
+            and segs[a + 1][0].surf.islower()
+            and (segs[a + 1][-1].norm in _EN_PLACE_HEADS or segs[a + 1][-1].norm == "capital")
+            and segs[a + 2]
+        ):
+            # «Jane Roe, a teacher in the northern town, Kelston, told …»: the name after a
+            # place noun is the place's, in apposition to it; the speaker is before them.
+            segs = segs[:a] + segs[a + 1 :]
+            break
     chain = _en_appos_chain(toks, start, sentence)
     if chain is not None:
         segs = [[], chain[1], chain[0]]  # «X, title, body, place, said»: X and its title
@@ -2940,6 +2958,8 @@ def _en_leading_name(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx) -> _NP 
     seg = toks[first:k]
     if any(t.quote != -1 for t in seg) or any(_COMMA_RE.search(t.gap) for t in seg[1:]):
         return None
+    if seg[0].norm in _EN_POSSESSIVES:
+        return None  # «Her brother, Tom Doe, joined …»: a description (_en_leading_appos_subject)
     np = _en_np(seg, sentence)
     if np is None or not np.name:
         return None
@@ -2982,7 +3002,7 @@ def _en_leading_appos_subject(toks: list[_Tok], i: int, sentence: str, ctx: _Ctx
         return None
     clause = rest[0]
     if (
-        desc[0].norm not in _EN_ARTICLES
+        (desc[0].norm not in _EN_ARTICLES and desc[0].norm not in _EN_POSSESSIVES)
         or not desc[0].surf.islower()
         and desc[0] is not toks[0]
         or not 2 <= len(desc) <= 6
