@@ -270,6 +270,9 @@ def parse_packed(blob: bytes) -> bytes:
 # --------------------------------------------------------------------------- executors
 class ParseExecutor(Protocol):
     workers: int
+    # True when parse() runs in other processes, so that the ingest can store one round
+    # while this executor parses the next (ingest.ingest_stream); False in this process.
+    concurrent: bool
 
     def parse(self, raws: Sequence[RawArticle], progress: Progress | None = None) -> list:
         """(Article | None, error) per raw, in order."""
@@ -279,6 +282,7 @@ class InProcessExecutor:
     """Parse in the calling process: small batches, uploads, `--workers 1`."""
 
     workers = 1
+    concurrent = False
 
     def parse(self, raws: Sequence[RawArticle], progress: Progress | None = None) -> ParsedRound:
         return parse_and_sign(raws, progress)
@@ -326,6 +330,8 @@ def _run_batches(
 
 class LocalPoolExecutor:
     """Worker processes on this machine, warmed once, fed batches."""
+
+    concurrent = True
 
     def __init__(self, workers: int):
         self.workers = workers
@@ -390,6 +396,8 @@ def _worker_setup() -> str:
 
 class DaskExecutor:
     """Parse on an existing Dask distributed cluster; results come back to this process."""
+
+    concurrent = True
 
     def __init__(self, address: str, timeout: float = 10.0):
         try:

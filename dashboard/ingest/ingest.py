@@ -6,7 +6,10 @@ Returns a per-file report: what was added, skipped as a duplicate, or rejected a
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import TimeoutError as FuturesTimeout
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -312,10 +315,11 @@ def ingest_stream(
     progress: Progress | None = None,
     executor: ParseExecutor | None = None,
 ) -> IngestReport:
-    """Read, parse and store a stream of read results round by round: only one round of
-    articles (raw and parsed) is held at a time. `expected` (articles, or files for a
-    folder) sizes the parser pool and the progress total; the total grows if a file held
-    several articles. `executor` parses (a Dask cluster, say); default: local workers."""
+    """Read, parse and store a stream of read results round by round: one round of articles
+    (raw and parsed) is stored while, on a worker pool or a cluster, the next one is parsed;
+    no more are held at a time. `expected` (articles, or files for a folder) sizes the
+    parser pool and the progress total; the total grows if a file held several articles.
+    `executor` parses (a Dask cluster, say); default: local workers."""
     from dashboard.storage.syndication import SignatureCache
 
     bound_fragmentation()  # rounds free large blocks: keep them from pinning the heap
@@ -326,35 +330,53 @@ def ingest_stream(
     cache = SignatureCache()
     problems: list = []
     done = 0
+    relay = _ProgressRelay(progress, expected)
     with ExitStack() as stack:
         pool: ParseExecutor | None = None
-        for chunk in _rounds(parts, problems):
-            if pool is None:
-                # Sized on what is known: the expected count, or this round (a single
-                # .jsonl or .csv file can hold thousands of articles).
-                pool = stack.enter_context(
-                    _given_or_local(executor, max(expected, len(chunk)), workers)
-                )
-            step = None
-            if progress:
-
-                def step(
-                    i: int, _n: int, title: str, start: int = done, n: int = len(chunk)
-                ) -> None:
-                    progress(start + i, max(expected, start + n), title)
-
-            parsed = parse_many(chunk, workers=workers, progress=step, pool=pool)
-            # An embedded database file is held while storing, not while parsing, so the
-            # app and other processes get their turn between rounds (Store.connected()).
-            # Each round is stored, then signed and joined to its wire-copy clusters
-            # against the persisted LSH bands (no index over the whole store is rebuilt).
-            with store.connected():
-                part = store_parsed(store, chunk, parsed, seen=seen, claim_map=False, cache=cache)
-            report.outcomes += part.outcomes
-            report.stored_ids += part.stored_ids
-            done += len(chunk)
-            del parsed, part, chunk  # this round is stored: let it go
-            release_memory()
+        ahead: ThreadPoolExecutor | None = None
+        rounds = _rounds(parts, problems)
+        chunk = next(rounds, None)
+        parsing: _Parsing | None = None
+        try:
+            while chunk is not None:
+                if pool is None:
+                    # Sized on what is known: the expected count, or this round (a single
+                    # .jsonl or .csv file can hold thousands of articles).
+                    pool = stack.enter_context(
+                        _given_or_local(executor, max(expected, len(chunk)), workers)
+                    )
+                    if getattr(pool, "concurrent", False):
+                        ahead = stack.enter_context(
+                            ThreadPoolExecutor(1, thread_name_prefix="parse-ahead")
+                        )
+                if parsing is None:
+                    parsing = _Parsing(ahead, pool, chunk, workers, relay, done)
+                parsed = parsing.result()
+                parsing = None
+                # The next round is read and handed to the workers before this one is
+                # stored: the workers parse it while this process stores (on a pool or a
+                # cluster; in this process the rounds take turns as before).
+                following = next(rounds, None)
+                if following is not None:
+                    parsing = _Parsing(ahead, pool, following, workers, relay, done + len(chunk))
+                # An embedded database file is held while storing, not while parsing, so
+                # the app and other processes get their turn between rounds
+                # (Store.connected()). Each round is stored, then signed and joined to its
+                # wire-copy clusters against the persisted LSH bands (no index over the
+                # whole store is rebuilt).
+                with store.connected():
+                    part = store_parsed(
+                        store, chunk, parsed, seen=seen, claim_map=False, cache=cache
+                    )
+                report.outcomes += part.outcomes
+                report.stored_ids += part.stored_ids
+                done += len(chunk)
+                del parsed, part  # this round is stored: let it go
+                chunk = following
+                release_memory()
+        finally:
+            if parsing is not None:
+                parsing.abandon()  # a failed round: the workers finish the next one first
     if report.stored_ids:
         with store.connected():
             aggregates.refresh(store)  # page counts for the slices the rounds changed
@@ -366,6 +388,80 @@ def ingest_stream(
         status = "rejected" if problem.severity == "error" else "warning"
         report.outcomes.append(FileOutcome(problem.file, status, problem.reason))
     return report
+
+
+class _ProgressRelay:
+    """Progress reported from the thread that waits for the workers, passed on from the
+    ingest's own thread only (a Streamlit progress bar must be updated from its script's
+    thread): the latest (done, total, title) is kept, and `flush()` reports it. Progress
+    from the ingest's own thread (a parse in this process) is reported at once."""
+
+    def __init__(self, progress: Progress | None, expected: int) -> None:
+        self.progress = progress
+        self.expected = expected
+        self._owner = threading.get_ident()
+        self._lock = threading.Lock()
+        self._latest: tuple[int, int, str] | None = None
+
+    def step(self, start: int, n: int) -> Progress | None:
+        progress = self.progress
+        if progress is None:
+            return None
+
+        def record(i: int, _n: int, title: str) -> None:
+            latest = (start + i, max(self.expected, start + n), title)
+            if threading.get_ident() == self._owner:
+                progress(*latest)
+                return
+            with self._lock:
+                self._latest = latest
+
+        return record
+
+    def flush(self) -> None:
+        with self._lock:
+            latest, self._latest = self._latest, None
+        if latest is not None and self.progress is not None:
+            self.progress(*latest)
+
+
+class _Parsing:
+    """One round being parsed: on `ahead` (a thread that waits for the pool's or the
+    cluster's workers) while the ingest stores the previous round, or, without `ahead`,
+    in this process when its result is asked for (the old order: parse, then store)."""
+
+    def __init__(
+        self,
+        ahead: ThreadPoolExecutor | None,
+        pool: ParseExecutor,
+        raws: list[RawArticle],
+        workers: int | None,
+        relay: _ProgressRelay,
+        start: int,
+    ) -> None:
+        self.relay = relay
+        step = relay.step(start, len(raws))
+        self._run = lambda: parse_many(raws, workers=workers, progress=step, pool=pool)
+        self._future: Future | None = ahead.submit(self._run) if ahead is not None else None
+
+    def result(self) -> list[tuple[Article | None, str]]:
+        if self._future is None:
+            parsed = self._run()
+            self.relay.flush()
+            return parsed
+        while True:
+            try:
+                parsed = self._future.result(timeout=0.2)
+            except FuturesTimeout:
+                self.relay.flush()
+                continue
+            self.relay.flush()
+            return parsed
+
+    def abandon(self) -> None:
+        """Wait for a round no one will store (its errors are not this ingest's)."""
+        if self._future is not None:
+            wait([self._future])
 
 
 def _speaker_people(store) -> None:
