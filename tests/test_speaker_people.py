@@ -48,6 +48,15 @@ def _assert_parity(store: Store) -> None:
     for f in FILTERS:
         for rows in (100_000, 100, 3):
             _assert_same_page(store, f, rows)
+        # The person picker and the merged-spellings count read the same sums.
+        assert queries.merged_spelling_count(store, f) == queries.merged_spelling_count(
+            store, f, base=True
+        ), f
+        for search, limit in (("", 100_000), ("", 5), ("a", 100_000), ("vilkas", 10)):
+            new, found = queries.speaker_people(store, f, search, limit)
+            old, found_old = queries.speaker_people(store, f, search, limit, base=True)
+            pd.testing.assert_frame_equal(new, old, check_exact=True, obj=f"{search} {f}")
+            assert found == found_old, (search, f)
 
 
 # Invented spellings (people, bodies) with kinds, roles and sides that disagree between

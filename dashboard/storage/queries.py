@@ -845,8 +845,26 @@ def _folded_pattern(word: str) -> str:
     return "".join(out)
 
 
+def _people_totals_sql(store: Store, f: Filters, base: bool) -> tuple[str, list]:
+    """A WITH clause whose `l` has a `person` and a `total` column for every labelled row
+    under the filters: from agg_speaker_people when it serves them (one row per slice and
+    person, not per spelling), else the labelled agg_speakers rows (_labelled_sql); `base`
+    forces the latter (the tests compare the two)."""
+    if not base and aggregates.serves(store, f) and _speaker_people_ready(store):
+        where, params = aggregates.where(store, f)
+        return (
+            f"WITH l AS (SELECT g.person, g.total FROM agg_speaker_people g WHERE {where})",
+            params,
+        )
+    return _labelled_sql(store, f)
+
+
 def speaker_people(
-    store: Store, f: Filters, search: str = "", limit: int = SPEAKER_PICKER_MAX
+    store: Store,
+    f: Filters,
+    search: str = "",
+    limit: int = SPEAKER_PICKER_MAX,
+    base: bool = False,
 ) -> tuple[pd.DataFrame, int]:
     """(The `limit` most-cited people whose name or one of whose spellings holds every word
     of `search` (case-folded): columns person, total, most first; how many match)."""
@@ -862,7 +880,7 @@ def speaker_people(
             mask &= hay.str.contains(word, regex=False)
         people = _people_ranked(counts[mask])
         return people.head(limit), len(people)
-    with_l, params = _labelled_sql(store, f)
+    with_l, params = _people_totals_sql(store, f, base)
     # Matched against every stored spelling (speaker_names: one row a spelling, fewer than
     # the labelled rows) by one regular expression per word, in which every letter stands for
     # the letters `normalize` folds into it and marks may follow any letter: one pass per
@@ -940,7 +958,7 @@ def merged_spellings(store: Store, people: list[str]) -> pd.DataFrame:
     )
 
 
-def merged_spelling_count(store: Store, f: Filters) -> int:
+def merged_spelling_count(store: Store, f: Filters, base: bool = False) -> int:
     """Spellings counted as one person, over the people under the filters (the Speakers
     page's "Spellings merged")."""
     if not _identity_in_store(store):
@@ -949,13 +967,13 @@ def merged_spelling_count(store: Store, f: Filters) -> int:
         groups = store_identity(store).groups()
         people = set(speaker_counts(store, f)["speaker"])
         return sum(len(v) for p, v in groups.items() if p in people)
-    with_l, params = _labelled_sql(store, f)
+    with_l, params = _people_totals_sql(store, f, base)
     rows = store.execute(
         f"""{with_l},
-        g AS (SELECT canonical FROM speaker_names GROUP BY canonical
-              HAVING COUNT(*) > 1 OR MIN(speaker) <> canonical)
+        mg AS (SELECT canonical FROM speaker_names GROUP BY canonical
+               HAVING COUNT(*) > 1 OR MIN(speaker) <> canonical)
         SELECT COUNT(*) FROM speaker_names n
-        WHERE n.canonical IN (SELECT canonical FROM g)
+        WHERE n.canonical IN (SELECT canonical FROM mg)
           AND n.canonical IN (SELECT DISTINCT person FROM l)""",
         params,
         hash_joins=True,
