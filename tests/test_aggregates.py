@@ -435,6 +435,7 @@ def test_the_refresh_command_brings_grouping_and_identity_up_to_date(
     out = capsys.readouterr().out
     assert "0 outlet slices recomputed" in out  # no article changed: only the grouping
     assert "spellings (re)grouped" in out
+    assert "speakers' per-person sums: rebuilt" in out
     store = Store(url)
     try:
         assert aggregates.usable(store) and speaker_identity.is_current(store)
@@ -444,4 +445,4 @@ def test_the_refresh_command_brings_grouping_and_identity_up_to_date(
 
     assert main(["refresh", "--database", url]) == 0
     out = capsys.readouterr().out
-    assert out.count("already current") == 2
+    assert out.count("already current") == 3

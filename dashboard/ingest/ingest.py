@@ -393,15 +393,15 @@ def ingest_stream(
 class _ProgressRelay:
     """Progress reported from the thread that waits for the workers, passed on from the
     ingest's own thread only (a Streamlit progress bar must be updated from its script's
-    thread): the latest (done, total, title) is kept, and `flush()` reports it. Progress
-    from the ingest's own thread (a parse in this process) is reported at once."""
+    thread): each (done, total, title) is queued, and `flush()` reports them in order.
+    Progress from the ingest's own thread (a parse in this process) is reported at once."""
 
     def __init__(self, progress: Progress | None, expected: int) -> None:
         self.progress = progress
         self.expected = expected
         self._owner = threading.get_ident()
         self._lock = threading.Lock()
-        self._latest: tuple[int, int, str] | None = None
+        self._queued: list[tuple[int, int, str]] = []  # one per batch a worker returned
 
     def step(self, start: int, n: int) -> Progress | None:
         progress = self.progress
@@ -414,15 +414,16 @@ class _ProgressRelay:
                 progress(*latest)
                 return
             with self._lock:
-                self._latest = latest
+                self._queued.append(latest)
 
         return record
 
     def flush(self) -> None:
         with self._lock:
-            latest, self._latest = self._latest, None
-        if latest is not None and self.progress is not None:
-            self.progress(*latest)
+            queued, self._queued = self._queued, []
+        if self.progress is not None:
+            for step in queued:
+                self.progress(*step)
 
 
 class _Parsing:
