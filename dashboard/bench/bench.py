@@ -651,7 +651,7 @@ def table_rows(results: list[dict]) -> list[tuple[str, list[str]]]:
             "parse during the ingest, beside the store, articles/s",
             lambda r: r["parse_all_articles_per_s"],
         ),
-        row("ingest waiting for the parse, s (DuckDB)", lambda r: r["parse_wait_s"]),
+        row("ingest waiting for the parse, s", lambda r: r["parse_wait_s"]),
         row("parse ÷ (read + tokenise)", lambda r: r["parse_over_read_tokenise"]),
         row("ingest DuckDB (parse + store), s", lambda r: r["ingest_duckdb_s"]),
         row("  of which store + clustering, s (DuckDB)", lambda r: r["store_duckdb_s"]),
