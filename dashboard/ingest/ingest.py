@@ -5,7 +5,6 @@ Returns a per-file report: what was added, skipped as a duplicate, or rejected a
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -382,7 +381,7 @@ def ingest_stream(
             aggregates.refresh(store)  # page counts for the slices the rounds changed
             # The Speakers page's per-person sums, built here so that its first reader
             # does not wait for them (0.7 s on DuckDB, 2.7 s on PostgreSQL at 100,000).
-            _speaker_people(store)
+            aggregates.speaker_people_ready(store)
         _update_claim_map(store, report)
     for problem in problems:
         status = "rejected" if problem.severity == "error" else "warning"
@@ -447,9 +446,7 @@ class _Parsing:
 
     def result(self) -> list[tuple[Article | None, str]]:
         if self._future is None:
-            parsed = self._run()
-            self.relay.flush()
-            return parsed
+            return self._run()  # its progress was reported as it came (this thread's)
         while True:
             try:
                 parsed = self._future.result(timeout=0.2)
@@ -463,15 +460,6 @@ class _Parsing:
         """Wait for a round no one will store (its errors are not this ingest's)."""
         if self._future is not None:
             wait([self._future])
-
-
-def _speaker_people(store) -> None:
-    """aggregates.ensure_speaker_people after the stored rounds; a failure is logged, not
-    raised: the articles are stored, and the Speakers page builds the table itself."""
-    try:
-        aggregates.ensure_speaker_people(store)
-    except Exception:  # noqa: BLE001 - a derived table; the page has an exact fallback
-        logging.getLogger(__name__).exception("agg_speaker_people: not built after ingest")
 
 
 @contextmanager

@@ -47,6 +47,7 @@ version on) just records the version.
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
 from functools import cache
 from importlib import metadata
@@ -332,6 +333,17 @@ def speaker_people_current(store: Store) -> bool:
     """agg_speaker_people was built from the aggregates and the identity as stored now."""
     meta, sig = _people_meta(store.execute(_PEOPLE_META_SQL))
     return meta.get(PEOPLE_KEY) == sig
+
+
+def speaker_people_ready(store: Store) -> bool:
+    """ensure_speaker_people(), a failure logged instead of raised: the table is derived,
+    and every reader of it has an exact fallback (the labelled agg_speakers rows). Used
+    after an ingest's last round and by the Speakers page's queries."""
+    try:
+        return ensure_speaker_people(store)
+    except Exception:  # noqa: BLE001 - a read-only store, an older schema, a lost race
+        logging.getLogger(__name__).exception("agg_speaker_people: not brought up to date")
+        return False
 
 
 def ensure_speaker_people(store: Store) -> bool:

@@ -675,7 +675,7 @@ def speaker_page(store: Store, f: Filters, rows: int = 100, base: bool = False) 
     if not _identity_in_store(store):
         counts, kinds, sides = speaker_tables(store, f)
         return _speaker_page_of(counts, kinds, sides, rows)
-    if not base and aggregates.serves(store, f) and _speaker_people_ready(store):
+    if not base and aggregates.serves(store, f) and aggregates.speaker_people_ready(store):
         df = _speaker_page_rows(store, f, rows)
         kinds, sides = _kind_side_people(store, f)
         return _speaker_page_from(df, kinds, sides, rows)
@@ -709,16 +709,6 @@ def _speaker_page_from(
     table = df[cols].head(int(rows)).reset_index(drop=True)
     chart = df.loc[charted, cols].reset_index(drop=True)
     return SpeakerPage(table, chart, kinds, sides, people, pairs, sorted(kinds["outlet"].unique()))
-
-
-def _speaker_people_ready(store: Store) -> bool:
-    """agg_speaker_people is current (built now if it was not); False when it cannot be
-    built (a read-only store, an older schema): the page reads the labelled rows."""
-    try:
-        return aggregates.ensure_speaker_people(store)
-    except Exception:  # noqa: BLE001 - as _identity_in_store: the slower path is exact too
-        logging.getLogger(__name__).exception("agg_speaker_people: not brought up to date")
-        return False
 
 
 def _speaker_page_rows(store: Store, f: Filters, rows: int) -> pd.DataFrame:
@@ -850,7 +840,7 @@ def _people_totals_sql(store: Store, f: Filters, base: bool) -> tuple[str, list]
     under the filters: from agg_speaker_people when it serves them (one row per slice and
     person, not per spelling), else the labelled agg_speakers rows (_labelled_sql); `base`
     forces the latter (the tests compare the two)."""
-    if not base and aggregates.serves(store, f) and _speaker_people_ready(store):
+    if not base and aggregates.serves(store, f) and aggregates.speaker_people_ready(store):
         where, params = aggregates.where(store, f)
         return (
             f"WITH l AS (SELECT g.person, g.total FROM agg_speaker_people g WHERE {where})",
